@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "dossier",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "dossier", targets: ["dossier"]),
+        .library(name: "DossierCore", targets: ["DossierCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // libcmark from Debian's libcmark-dev, wrapped so that only DossierReport sees C.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(
+            name: "DossierCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "DossierReport",
+            dependencies: [
+                "DossierCore",
+                "DossierInterop",
+                "CCmark",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Resources/templates")]
+        ),
+        .target(
+            name: "DossierInterop",
+            dependencies: ["DossierCore"]
+        ),
+        .executableTarget(
+            name: "dossier",
+            dependencies: [
+                "DossierCore",
+                "DossierReport",
+                "DossierInterop",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "dossier-bench",
+            dependencies: ["DossierCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
+        .testTarget(name: "DossierReportTests", dependencies: ["DossierReport"]),
+        .testTarget(name: "DossierInteropTests", dependencies: ["DossierInterop"]),
+        .testTarget(name: "DossierCLITests", dependencies: ["DossierCore"], exclude: ["Snapshots"]),
+    ]
+)

@@ -1,0 +1,54 @@
+/// What one audience may see of a workspace (PRODUCT.md §2). Every renderer and exporter works
+/// on the result of this one function and never on the loaded workspace, so a public output
+/// cannot hold what was removed here, however a template or exporter is written.
+///
+/// Public: public projects only; in them no private indicator, private note, private tag (in the
+/// vocabulary, on indicators and on the project), no `source`, and no unknown fields (they may
+/// hold anything). Private projects vanish entirely, so correlations and counts built afterwards
+/// cannot mention them. Internal: everything.
+public enum AudienceFilter {
+    public static func view(of workspace: Workspace, for audience: Audience) -> Workspace {
+        guard audience == .public else { return workspace }
+        let vocabulary = workspace.vocabulary
+        let publicVocabulary = Vocabulary(vocabulary.definitions.compactMap { definition in
+            guard definition.isPrivate != true else { return nil }
+            var kept = definition
+            kept.extra = []
+            return kept
+        })
+        var settings = workspace.settings
+        settings.vocabulary = publicVocabulary
+        settings.extra = []
+        let projects = workspace.projects.compactMap { project -> Project? in
+            guard project.visibility == .public else { return nil }
+            return publicView(of: project, vocabulary: vocabulary)
+        }
+        return Workspace(root: workspace.root, settings: settings, projects: projects)
+    }
+
+    static func publicView(of project: Project, vocabulary: Vocabulary) -> Project {
+        var result = project
+        result.tags = project.tags.filter { !vocabulary.isPrivate($0) }
+        result.extra = []
+        result.indicatorsExtra = []
+        result.notes = project.notes.filter { $0.effectiveVisibility(in: project) == .public }
+        result.indicators = project.indicators.compactMap { indicator in
+            guard !indicator.isPrivate else { return nil }
+            var kept = indicator
+            // Fix the classification before private tags go, so the public view says what the
+            // analysts decided even when a private tag decided it.
+            kept.classification = indicator.effectiveClassification(in: vocabulary)
+            kept.tags = indicator.tags.filter { !vocabulary.isPrivate($0) }
+            kept.source = nil
+            kept.extra = []
+            kept.privateFlag = nil
+            return kept
+        }
+        return result
+    }
+
+    /// A public request for a private project: what to say instead.
+    public static func refusal(for project: Project) -> String {
+        "project \"\(project.slug)\" is private; public output holds only public projects. Add --internal for an internal report, or make the project public (visibility \"public\", tlp \"clear\")"
+    }
+}

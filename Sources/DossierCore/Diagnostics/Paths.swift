@@ -1,0 +1,38 @@
+/// Pure path arithmetic on `/`-separated absolute paths (no file system access).
+public enum Paths {
+    /// `path` relative to `base`, going up with `..` at most three levels; else `path` itself.
+    public static func relative(_ path: String, from base: String) -> String {
+        let target = components(path)
+        let origin = components(base)
+        var shared = 0
+        while shared < target.count, shared < origin.count, target[shared] == origin[shared] {
+            shared += 1
+        }
+        let ups = origin.count - shared
+        guard path.hasPrefix("/"), base.hasPrefix("/"), ups <= 3, shared > 0 || origin.isEmpty else {
+            return path
+        }
+        let parts = Array(repeating: "..", count: ups) + target[shared...]
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
+    /// The non-empty components of a path, with `.` dropped and `..` applied.
+    public static func components(_ path: String) -> [String] {
+        var result: [String] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..": if !result.isEmpty { result.removeLast() }
+            default: result.append(String(part))
+            }
+        }
+        return result
+    }
+
+    /// Whether `path` is `folder` or lies inside it (after resolving `.` and `..`).
+    public static func isInside(_ path: String, folder: String) -> Bool {
+        let inner = components(path)
+        let outer = components(folder)
+        return inner.count >= outer.count && Array(inner[..<outer.count]) == outer
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// Problems writing a file: I/O faults, not findings in the user's files.
+public enum WriteError: Error, CustomStringConvertible, Equatable {
+    case changedOnDisk(String)
+    case cannotWrite(String, reason: String)
+    case exists(String)
+
+    public var description: String {
+        switch self {
+        case .changedOnDisk(let path):
+            "\(path) changed on disk since dossier read it (an editor or a git checkout?); nothing was written, run the command again"
+        case .cannotWrite(let path, let reason):
+            "cannot write \(path): \(reason)"
+        case .exists(let path):
+            "\(path) already exists; dossier does not overwrite it"
+        }
+    }
+}
+
+/// Writes files so that a reader, or a crash, only ever sees the complete old or the complete new
+/// file: a temporary file in the same folder, flushed to disk, then renamed over the target.
+public enum AtomicWriter {
+    /// Writes `bytes` to `path`. With `expected`, the current file must still have that content
+    /// (as read earlier), so a concurrent change is refused rather than overwritten.
+    public static func write(_ bytes: [UInt8], to path: String, expected: ContentDigest? = nil) throws(WriteError) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let temporary = folder + "/.\(name).dossier-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else { throw .cannotWrite(path, reason: String(cString: strerror(errno))) }
+        var failure: String?
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == nil, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+        if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary)
+            throw .cannotWrite(path, reason: failure)
+        }
+        if let expected {
+            let current = FileManager.default.contents(atPath: path).map { ContentDigest(Array($0)) }
+            guard current == expected else {
+                unlink(temporary)
+                throw .changedOnDisk(path)
+            }
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw .cannotWrite(path, reason: reason)
+        }
+        // Make the rename itself durable.
+        let folderFD = open(folder.isEmpty ? "." : folder, O_RDONLY)
+        if folderFD >= 0 {
+            fsync(folderFD)
+            close(folderFD)
+        }
+    }
+
+    /// Creates a new file, refusing to replace an existing one.
+    public static func create(_ bytes: [UInt8], at path: String) throws(WriteError) {
+        guard !FileManager.default.fileExists(atPath: path) else { throw .exists(path) }
+        try write(bytes, to: path)
+    }
+
+    public static func createFolder(_ path: String) throws(WriteError) {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite(path, reason: error.localizedDescription)
+        }
+    }
+}
+
+/// A fast 64-bit fingerprint of a file's content, to notice that it changed (not a security hash).
+public struct ContentDigest: Sendable, Hashable {
+    public let value: UInt64
+    public let count: Int
+
+    public init(_ bytes: [UInt8]) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        bytes.withUnsafeBytes { raw in
+            let words = raw.count / 8
+            for i in 0..<words {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) &* 0x100_0000_01b3
+                hash ^= hash >> 29
+            }
+            for i in (words * 8)..<raw.count {
+                hash = (hash ^ UInt64(raw[i])) &* 0x100_0000_01b3
+            }
+        }
+        value = hash
+        count = bytes.count
+    }
+}

@@ -1,0 +1,44 @@
+/// `dossier fmt`: the canonical bytes of every JSON file of the workspace, compared with what is on
+/// disk. Files with errors are left alone: rewriting them could lose what the user meant.
+public struct FormatPlan: Sendable {
+    public struct Change: Sendable {
+        public var path: String
+        public var bytes: [UInt8]
+        public var digest: ContentDigest?
+    }
+
+    /// Files whose canonical form differs from their content.
+    public var changes: [Change] = []
+    /// Files that cannot be formatted because they have errors.
+    public var skipped: [String] = []
+
+    public init(_ loaded: LoadedWorkspace) {
+        let workspace = loaded.workspace
+        consider(workspace.settingsFile, CanonicalJSON.workspaceFile(workspace.settings), loaded)
+        for project in workspace.projects {
+            consider(project.projectFile, CanonicalJSON.projectFile(project), loaded)
+            if loaded.digests[project.indicatorsFile] != nil {
+                consider(project.indicatorsFile, CanonicalJSON.indicatorsFile(project), loaded)
+            }
+        }
+        let formatted = Set(changes.map(\.path))
+        let considered = Set([workspace.settingsFile] + workspace.projects.flatMap { [$0.projectFile, $0.indicatorsFile] })
+        skipped = loaded.files.filter { $0.hasSuffix(".json") && loaded.filesWithErrors.contains($0) && !formatted.contains($0) }
+        skipped += loaded.files.filter { $0.hasSuffix(".json") && !considered.contains($0) && !skipped.contains($0) }
+    }
+
+    private mutating func consider(_ path: String, _ canonical: [UInt8], _ loaded: LoadedWorkspace) {
+        guard !loaded.filesWithErrors.contains(path) else { return }
+        let digest = loaded.digests[path]
+        guard digest != ContentDigest(canonical) else { return }
+        changes.append(Change(path: path, bytes: canonical, digest: digest))
+    }
+
+    /// Writes every change atomically; returns the paths written.
+    public func apply() throws(WriteError) -> [String] {
+        for change in changes {
+            try AtomicWriter.write(change.bytes, to: change.path, expected: change.digest)
+        }
+        return changes.map(\.path)
+    }
+}

@@ -1,0 +1,66 @@
+/// The bulk edits of `tag`, `untag` and `classify` on selected indicators of a project (see
+/// `Selection`). Each says how many of the selected indicators it actually changed, so the caller
+/// can write nothing when nothing changed.
+public enum IndicatorEdit {
+    public struct Outcome: Sendable, Hashable {
+        /// Indicators the selection held.
+        public var selected: Int
+        /// Of those, the ones the edit changed.
+        public var changed: Int
+
+        public init(selected: Int, changed: Int) {
+            self.selected = selected
+            self.changed = changed
+        }
+    }
+
+    /// Adds `tag` to each indicator at `indices` that does not have it (in any case).
+    public static func tag(_ project: inout Project, with tag: String, at indices: [Int]) -> Outcome {
+        var changed = 0
+        for i in indices where !Tag.contains(project.indicators[i].tags, tag) {
+            project.indicators[i].tags.append(tag)
+            changed += 1
+        }
+        return Outcome(selected: indices.count, changed: changed)
+    }
+
+    /// Removes `tag` (in any case) from each indicator at `indices`.
+    public static func untag(_ project: inout Project, removing tag: String, at indices: [Int]) -> Outcome {
+        let key = Tag.key(tag)
+        var changed = 0
+        for i in indices where Tag.contains(project.indicators[i].tags, tag) {
+            project.indicators[i].tags.removeAll { Tag.key($0) == key }
+            changed += 1
+        }
+        return Outcome(selected: indices.count, changed: changed)
+    }
+
+    /// Sets the explicit classification of each indicator at `indices`. One whose classification
+    /// was only implied by its tags changes too: it is now written down.
+    public static func classify(_ project: inout Project, as classification: Classification, at indices: [Int]) -> Outcome {
+        var changed = 0
+        for i in indices where project.indicators[i].classification != classification {
+            project.indicators[i].classification = classification
+            changed += 1
+        }
+        return Outcome(selected: indices.count, changed: changed)
+    }
+
+    /// A tag as the vocabulary spells it when it is a vocabulary tag in another case (`blocked` →
+    /// `Blocked`), so that typing on the command line does not scatter spellings; else as given.
+    public static func spelling(of tag: String, in vocabulary: Vocabulary) -> String {
+        vocabulary.definition(of: tag)?.name ?? tag
+    }
+
+    /// Indicators at `indices` whose explicit classification contradicts what their tags imply
+    /// (what `check` warns about), for a hint after tagging.
+    public static func contradictions(in project: Project, at indices: [Int], vocabulary: Vocabulary) -> [Int] {
+        indices.filter { i in
+            let indicator = project.indicators[i]
+            guard let explicit = indicator.classification, let implied = vocabulary.impliedClassification(of: indicator.tags) else {
+                return false
+            }
+            return explicit != implied
+        }
+    }
+}

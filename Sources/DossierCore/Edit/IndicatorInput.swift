@@ -1,0 +1,106 @@
+import Foundation
+
+/// A value typed on the command line or read from standard input, with where it came from, so a
+/// rejection can point at it.
+public struct InputValue: Sendable, Hashable {
+    public enum Origin: Sendable, Hashable {
+        /// 1-based position among the values given as arguments.
+        case argument(Int)
+        /// 1-based line of standard input.
+        case standardInput(line: Int)
+    }
+
+    public var text: String
+    public var origin: Origin
+
+    public init(_ text: String, origin: Origin) {
+        self.text = text
+        self.origin = origin
+    }
+}
+
+/// Turning what an analyst pastes into indicators: values one by one (refanged, type-detected,
+/// validated, normalized by `Indicators.parse`), or indicators pulled out of free text.
+public enum IndicatorInput {
+    /// A value that is not a valid indicator, and why.
+    public struct Rejected: Sendable, Equatable, CustomStringConvertible {
+        public var value: InputValue
+        public var problem: IndicatorProblem
+
+        public var description: String {
+            let place = switch value.origin {
+            case .argument(let n): "value \(n)"
+            case .standardInput(let line): "standard input, line \(line)"
+            }
+            return "\(place) \"\(value.text)\": \(problem.message)"
+        }
+    }
+
+    /// `arguments` with each `-` replaced by the lines of `standardInput` (read at most once, blank
+    /// lines skipped, surrounding whitespace trimmed).
+    public static func values(_ arguments: [String], standardInput: () -> String) -> [InputValue] {
+        var result: [InputValue] = []
+        var readInput = false
+        for (n, argument) in arguments.enumerated() {
+            guard argument == "-" else {
+                result.append(InputValue(argument, origin: .argument(n + 1)))
+                continue
+            }
+            guard !readInput else { continue }
+            readInput = true
+            for (l, line) in lines(standardInput()).enumerated() {
+                let text = line.trimmingCharacters(in: .whitespaces)
+                if !text.isEmpty { result.append(InputValue(text, origin: .standardInput(line: l + 1))) }
+            }
+        }
+        return result
+    }
+
+    /// Each value parsed as `type`, or detected when `type` is nil. A value that does not fit the
+    /// given type says why, and what it looks like instead.
+    public static func parse(_ values: [InputValue], as type: IndicatorType?) -> (parsed: [ParsedIndicator], rejected: [Rejected]) {
+        var parsed: [ParsedIndicator] = []
+        var rejected: [Rejected] = []
+        for value in values {
+            switch parse(value.text, as: type) {
+            case .success(let indicator): parsed.append(indicator)
+            case .failure(let problem): rejected.append(Rejected(value: value, problem: problem))
+            }
+        }
+        return (parsed, rejected)
+    }
+
+    /// One value, with a hint when it fits another type than the one given.
+    public static func parse(_ text: String, as type: IndicatorType?) -> Result<ParsedIndicator, IndicatorProblem> {
+        let result = Indicators.parse(text, as: type)
+        guard let type, case .failure(let problem) = result, let actual = Indicators.detect(Indicators.refang(text)),
+            actual != type
+        else { return result }
+        return .failure(IndicatorProblem(message:
+            "not a valid \(type.rawValue) (\(problem.message)); it looks like \(article(actual.rawValue)) \(actual.rawValue): use --type \(actual.rawValue) or leave --type out"))
+    }
+
+    /// The indicators written in `texts` (free text: emails, blog posts, logs), in order of
+    /// appearance, each once; only those of `type` when it is given.
+    public static func extract(from texts: [String], only type: IndicatorType? = nil) -> [ParsedIndicator] {
+        var seen: Set<ParsedIndicator> = []
+        var result: [ParsedIndicator] = []
+        for text in texts {
+            for found in Indicators.extract(from: text) where type == nil || found.type == type {
+                let indicator = ParsedIndicator(type: found.type, value: found.value)
+                if seen.insert(indicator).inserted { result.append(indicator) }
+            }
+        }
+        return result
+    }
+
+    /// Lines split on LF, CRLF or CR.
+    static func lines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+    }
+
+    static func article(_ word: String) -> String {
+        guard let first = word.first else { return "a" }
+        return "aeiou".contains(first) ? "an" : "a"
+    }
+}

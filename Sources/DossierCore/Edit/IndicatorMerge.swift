@@ -1,0 +1,174 @@
+/// The merge rules of `dossier add` and `dossier import`: an indicator that is already recorded is
+/// merged, never duplicated.
+///
+/// - tags: unioned case-insensitively; the recorded spelling stays, new tags are appended.
+/// - classification: an explicit incoming one replaces the recorded one (reported as a change);
+///   an incoming indicator without one leaves it alone.
+/// - firstSeen / lastSeen: the earliest and the latest of both.
+/// - source / comment: filled in when the recorded indicator has none. When both differ, the
+///   recorded one is kept and the difference reported as a conflict: it is what an analyst wrote
+///   in this project, while incoming text is usually a feed's or a tool's.
+/// - private: sticky. Incoming `private: true` makes it private; nothing makes it public, since an
+///   import must never publish what an analyst kept private.
+/// - unknown fields: added when missing; a differing value keeps the recorded one (a conflict).
+///
+/// Incoming values must be normalized (as `Indicators.parse` or the loader give them): identity
+/// is `IndicatorKey`, type and normal value.
+public enum IndicatorMerge {
+    /// Merges `incoming` into `project`'s indicators; only `indicators` of the project changes
+    /// (saving it, with `updated`, is `ProjectEdit`'s job). Several incoming indicators with one key
+    /// merge into each other in order. Recorded duplicates (a `check` error) are left alone; the
+    /// first of them receives the merge.
+    public static func merge(_ incoming: [Indicator], into project: Project) -> (project: Project, report: MergeReport) {
+        var result = project
+        var position: [IndicatorKey: Int] = [:]
+        position.reserveCapacity(project.indicators.count + incoming.count)
+        for (index, indicator) in project.indicators.enumerated() where position[indicator.key] == nil {
+            position[indicator.key] = index
+        }
+        var added: [IndicatorKey] = []
+        var addedKeys: Set<IndicatorKey> = []
+        // Entries of recorded indicators, in the order the input first met them.
+        var entries: [MergeReport.Entry] = []
+        var entryIndex: [IndicatorKey: Int] = [:]
+        for item in incoming {
+            let key = item.key
+            guard let index = position[key] else {
+                position[key] = result.indicators.count
+                result.indicators.append(item)
+                added.append(key)
+                addedKeys.insert(key)
+                continue
+            }
+            let (merged, changes, conflicts) = merge(item, into: result.indicators[index])
+            result.indicators[index] = merged
+            if addedKeys.contains(key) { continue }
+            if entryIndex[key] == nil {
+                entryIndex[key] = entries.count
+                entries.append(MergeReport.Entry(key: key))
+            }
+            let e = entryIndex[key] ?? 0
+            entries[e].changes = combine(entries[e].changes, changes)
+            entries[e].conflicts.append(contentsOf: conflicts.filter { !entries[e].conflicts.contains($0) })
+        }
+        let report = MergeReport(
+            added: added, merged: entries.filter { !$0.changes.isEmpty }, unchanged: entries.filter { $0.changes.isEmpty })
+        return (result, report)
+    }
+
+    /// Merges one incoming indicator into the recorded one with the same key.
+    public static func merge(_ incoming: Indicator, into recorded: Indicator)
+        -> (indicator: Indicator, changes: [MergeReport.Change], conflicts: [MergeReport.Conflict])
+    {
+        var result = recorded
+        var changes: [MergeReport.Change] = []
+        var conflicts: [MergeReport.Conflict] = []
+
+        let newTags = incoming.tags.reduce(into: [String]()) { new, tag in
+            if !Tag.contains(recorded.tags, tag) && !Tag.contains(new, tag) { new.append(tag) }
+        }
+        if !newTags.isEmpty {
+            result.tags = Tag.union(recorded.tags, newTags)
+            changes.append(.tagsAdded(newTags))
+        }
+        if let classification = incoming.classification, classification != recorded.classification {
+            result.classification = classification
+            changes.append(.classification(from: recorded.classification, to: classification))
+        }
+        if let first = ISODate.earlier(recorded.firstSeen, incoming.firstSeen), first != recorded.firstSeen {
+            result.firstSeen = first
+            changes.append(.firstSeen(from: recorded.firstSeen, to: first))
+        }
+        if let last = ISODate.later(recorded.lastSeen, incoming.lastSeen), last != recorded.lastSeen {
+            result.lastSeen = last
+            changes.append(.lastSeen(from: recorded.lastSeen, to: last))
+        }
+        switch (recorded.source, incoming.source) {
+        case (nil, let new?): result.source = new; changes.append(.source(new))
+        case (let old?, let new?) where old != new: conflicts.append(.source(kept: old, ignored: new))
+        default: break
+        }
+        switch (recorded.comment, incoming.comment) {
+        case (nil, let new?): result.comment = new; changes.append(.comment(new))
+        case (let old?, let new?) where old != new: conflicts.append(.comment(kept: old, ignored: new))
+        default: break
+        }
+        if incoming.privateFlag == true && recorded.privateFlag != true {
+            result.privateFlag = true
+            changes.append(.madePrivate)
+        }
+        var addedFields: [String] = []
+        for member in incoming.extra {
+            if let existing = recorded.extra.first(where: { $0.key == member.key }) {
+                if !sameValue(existing.value.value, member.value.value) { conflicts.append(.field(member.key)) }
+            } else if !addedFields.contains(member.key) {
+                result.extra.append(member)
+                addedFields.append(member.key)
+            }
+        }
+        if !addedFields.isEmpty { changes.append(.fieldsAdded(addedFields)) }
+        return (result, changes, conflicts)
+    }
+
+    /// Changes of a second merge into the same indicator folded into the first's: one line per field.
+    static func combine(_ old: [MergeReport.Change], _ new: [MergeReport.Change]) -> [MergeReport.Change] {
+        var result = old
+        for change in new {
+            switch change {
+            case .tagsAdded(let tags):
+                if let i = result.firstIndex(where: { if case .tagsAdded = $0 { true } else { false } }),
+                    case .tagsAdded(let earlier) = result[i]
+                {
+                    result[i] = .tagsAdded(earlier + tags)
+                } else {
+                    result.append(change)
+                }
+            case .classification(_, let to):
+                replace(&result, change) { if case .classification(let from, _) = $0 { .classification(from: from, to: to) } else { nil } }
+                // Back to where it started: no change after all.
+                result.removeAll { if case .classification(let from, let to) = $0 { from == to } else { false } }
+            case .firstSeen(_, let to):
+                replace(&result, change) { if case .firstSeen(let from, _) = $0 { .firstSeen(from: from, to: to) } else { nil } }
+            case .lastSeen(_, let to):
+                replace(&result, change) { if case .lastSeen(let from, _) = $0 { .lastSeen(from: from, to: to) } else { nil } }
+            case .fieldsAdded(let names):
+                if let i = result.firstIndex(where: { if case .fieldsAdded = $0 { true } else { false } }),
+                    case .fieldsAdded(let earlier) = result[i]
+                {
+                    result[i] = .fieldsAdded(earlier + names)
+                } else {
+                    result.append(change)
+                }
+            case .source, .comment, .madePrivate:
+                result.append(change)
+            }
+        }
+        return result
+    }
+
+    /// Replaces the change of the same kind with `rewrite(old)` (keeping the first "from"), else appends.
+    private static func replace(
+        _ changes: inout [MergeReport.Change], _ change: MergeReport.Change, _ rewrite: (MergeReport.Change) -> MergeReport.Change?
+    ) {
+        for (i, old) in changes.enumerated() {
+            if let combined = rewrite(old) {
+                changes[i] = combined
+                return
+            }
+        }
+        changes.append(change)
+    }
+
+    /// JSON values compared without source positions.
+    static func sameValue(_ a: JSONValue, _ b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.array(let x), .array(let y)):
+            return x.count == y.count && zip(x, y).allSatisfy { sameValue($0.value, $1.value) }
+        case (.object(let x), .object(let y)):
+            return x.members.count == y.members.count
+                && zip(x.members, y.members).allSatisfy { $0.key == $1.key && sameValue($0.value.value, $1.value.value) }
+        default:
+            return a == b
+        }
+    }
+}

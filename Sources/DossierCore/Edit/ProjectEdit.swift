@@ -1,0 +1,130 @@
+import Foundation
+
+/// Load → change → write for one project: what every editing command (`add`, `tag`, `untag`,
+/// `classify`, `import`) goes through.
+///
+/// Opening reads `dossier.json` and the project's files only (not the other projects), and refuses
+/// a project whose `project.json` or `indicators.json`, or the workspace's `dossier.json`, has
+/// errors: rewriting a file dossier could not read fully could lose what the user meant. Saving
+/// writes canonical bytes atomically, refreshes `updated`, and refuses (writing nothing) when a
+/// file changed on disk since it was read.
+public struct ProjectEdit: Sendable {
+    public enum Failure: Error, CustomStringConvertible, Equatable {
+        /// No project folder of that name; lists the projects there are, and the closest name.
+        case unknownProject(String, projects: [String], closest: String?)
+        /// The files the edit would read or rewrite have errors (the diagnostics, errors first).
+        case invalidFiles(String, diagnostics: [Diagnostic])
+
+        public var description: String {
+            switch self {
+            case .unknownProject(let slug, let projects, let closest):
+                let hint = closest.map { " Did you mean \"\($0)\"?" } ?? ""
+                guard !projects.isEmpty else {
+                    return "no project \"\(slug)\": the workspace has no project yet; create one with `dossier new \(slug)`"
+                }
+                let shown = projects.prefix(Self.listed).joined(separator: ", ")
+                let more = projects.count > Self.listed ? " and \(projects.count - Self.listed) more" : ""
+                return "no project \"\(slug)\" in this workspace.\(hint) Projects: \(shown)\(more)"
+            case .invalidFiles(let slug, _):
+                return "project \(slug) has errors in its files (listed above); fix them first (see `dossier check`); nothing was changed"
+            }
+        }
+
+        /// How many project names an "unknown project" message lists.
+        static let listed = 30
+    }
+
+    public let root: String
+    public let settings: WorkspaceSettings
+    /// The project as read.
+    public let project: Project
+    /// Warnings found while reading the files (errors make `open` fail).
+    public let warnings: [Diagnostic]
+    /// Fingerprints of the files as read.
+    let digests: [String: ContentDigest]
+
+    public var vocabulary: Vocabulary { settings.vocabulary }
+
+    /// Reads `dossier.json` and the project `slug` of the workspace at `root`.
+    public static func open(root: String, slug: String) throws(Failure) -> ProjectEdit {
+        let reader = FileReader(root: root)
+        var ignored: [Diagnostic] = []
+        let folders = WorkspaceLoader.projectFolders(root: root, reader: reader, into: &ignored)
+        let folder = root + "/" + slug
+        guard folders.contains(folder) else {
+            let names = folders.map { ($0 as NSString).lastPathComponent }
+            throw .unknownProject(slug, projects: names, closest: ClosestName.find(slug, in: names))
+        }
+        var diagnostics: [Diagnostic] = []
+        var digests: [String: ContentDigest] = [:]
+        let settingsPath = root + "/" + ProjectFiles.workspace
+        var settings = WorkspaceSettings(title: (root as NSString).lastPathComponent)
+        switch reader.read(settingsPath) {
+        case .success(let bytes):
+            digests[settingsPath] = ContentDigest(bytes)
+            settings = SettingsDecoder.decode(bytes, path: settingsPath, folderName: settings.title, into: &diagnostics) ?? settings
+        case .failure(let failure):
+            diagnostics.append(WorkspaceLoader.readFailure(failure, path: settingsPath))
+        }
+        let loaded = ProjectLoader.load(slug: slug, folder: folder, reader: reader)
+        diagnostics += loaded.diagnostics
+        digests.merge(loaded.digests) { a, _ in a }
+        let edited: Set<String> = [settingsPath, folder + "/" + ProjectFiles.project, folder + "/" + ProjectFiles.indicators]
+        let errors = diagnostics.filter { $0.severity == .error && edited.contains($0.location?.path ?? settingsPath) }
+        guard errors.isEmpty, let project = loaded.project else {
+            throw .invalidFiles(slug, diagnostics: errors.sorted())
+        }
+        return ProjectEdit(
+            root: root, settings: settings, project: project,
+            warnings: diagnostics.filter { $0.severity == .warning && edited.contains($0.location?.path ?? "") }.sorted(),
+            digests: digests)
+    }
+
+    /// The project `slug` of a workspace loaded as a whole (e.g. by a command that also needs the
+    /// other projects), with the same refusals as `open`.
+    public init(loaded: LoadedWorkspace, slug: String) throws(Failure) {
+        guard let project = loaded.workspace.project(slug) else {
+            let names = loaded.workspace.projects.map(\.slug)
+            throw .unknownProject(slug, projects: names, closest: ClosestName.find(slug, in: names))
+        }
+        let edited: Set<String> = [loaded.workspace.settingsFile, project.projectFile, project.indicatorsFile]
+        let errors = loaded.diagnostics.items.filter { $0.severity == .error && edited.contains($0.location?.path ?? "") }
+        guard errors.isEmpty else { throw .invalidFiles(slug, diagnostics: errors.sorted()) }
+        self.init(
+            root: loaded.workspace.root, settings: loaded.workspace.settings, project: project,
+            warnings: loaded.diagnostics.items.filter { $0.severity == .warning && edited.contains($0.location?.path ?? "") }.sorted(),
+            digests: loaded.digests)
+    }
+
+    init(root: String, settings: WorkspaceSettings, project: Project, warnings: [Diagnostic], digests: [String: ContentDigest]) {
+        self.root = root
+        self.settings = settings
+        self.project = project
+        self.warnings = warnings
+        self.digests = digests
+    }
+
+    /// Writes `changed` (this project after an edit): `indicators.json`, then `project.json` with
+    /// `updated` set to `today`, each only when its bytes differ. Returns the paths written; empty
+    /// when `changed` equals the project as read. Before writing anything both files are checked
+    /// against what was read, so a concurrent change is refused with no file written (short of a
+    /// change in the instant between the two renames).
+    @discardableResult
+    public func save(_ changed: Project, today: String) throws(WriteError) -> [String] {
+        guard changed != project else { return [] }
+        var updated = changed
+        updated.updated = today
+        let files = [
+            (updated.indicatorsFile, CanonicalJSON.indicatorsFile(updated)),
+            (updated.projectFile, CanonicalJSON.projectFile(updated)),
+        ].filter { path, bytes in digests[path] != ContentDigest(bytes) }
+        for (path, _) in files {
+            let current = FileManager.default.contents(atPath: path).map { ContentDigest(Array($0)) }
+            guard current == digests[path] else { throw .changedOnDisk(path) }
+        }
+        for (path, bytes) in files {
+            try AtomicWriter.write(bytes, to: path, expected: digests[path])
+        }
+        return files.map(\.0)
+    }
+}

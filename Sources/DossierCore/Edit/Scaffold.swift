@@ -1,0 +1,119 @@
+import Foundation
+
+/// Creating a workspace (`dossier init`) and a project (`dossier new`). Both refuse to overwrite.
+public enum Scaffold {
+    public enum Failure: Error, CustomStringConvertible, Equatable {
+        case alreadyWorkspace(String)
+        case invalidSlug(String, reason: String)
+        case projectExists(String)
+        case write(WriteError)
+
+        public var description: String {
+            switch self {
+            case .alreadyWorkspace(let folder): "\(folder) is already a dossier workspace (it has a dossier.json); nothing was changed"
+            case .invalidSlug(let slug, let reason): "cannot use \"\(slug)\" as a project name: \(reason)"
+            case .projectExists(let slug): "a project folder \"\(slug)\" already exists; nothing was changed"
+            case .write(let error): error.description
+            }
+        }
+    }
+
+    /// Lines `dossier init` puts in `.gitignore`, so build output never lands in git by accident.
+    public static let ignoredPaths = ["/site/", ".dossier-*.tmp"]
+
+    /// Makes `folder` a workspace: `dossier.json` with the starter vocabulary, `.gitignore`.
+    public static func initialize(folder: String, title: String? = nil) throws(Failure) {
+        let settingsPath = folder + "/" + ProjectFiles.workspace
+        guard !FileManager.default.fileExists(atPath: settingsPath) else { throw .alreadyWorkspace(folder) }
+        let name = (folder as NSString).lastPathComponent
+        let settings = WorkspaceSettings(title: title ?? "\(name) threat intelligence", vocabulary: .starter)
+        do {
+            try AtomicWriter.createFolder(folder)
+            try AtomicWriter.create(CanonicalJSON.workspaceFile(settings), at: settingsPath)
+            let ignorePath = folder + "/.gitignore"
+            let existing = FileManager.default.contents(atPath: ignorePath).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            let lines = Set(existing.split(separator: "\n").map(String.init))
+            let missing = ignoredPaths.filter { !lines.contains($0) }
+            if !missing.isEmpty {
+                let separator = existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n"
+                let header = existing.isEmpty ? "# dossier build output\n" : separator + "# dossier build output\n"
+                try AtomicWriter.write(Array((existing + header + missing.joined(separator: "\n") + "\n").utf8), to: ignorePath)
+            }
+        } catch {
+            throw .write(error)
+        }
+    }
+
+    /// Folder names a project cannot take: they mean something else in the workspace.
+    public static let reservedSlugs: Set<String> = ["templates", "site", "notes", "node_modules"]
+
+    /// Why `slug` is not a safe, portable folder name, or nil when it is.
+    public static func slugProblem(_ slug: String) -> String? {
+        if slug.isEmpty { return "it is empty" }
+        if slug.utf8.count > 64 { return "it is longer than 64 characters" }
+        if reservedSlugs.contains(slug) { return "\(slug)/ is reserved in a workspace" }
+        let allowed = slug.utf8.allSatisfy { b in
+            (0x61...0x7A).contains(b) || (0x30...0x39).contains(b) || b == 0x2D || b == 0x5F || b == 0x2E
+        }
+        if !allowed { return "use lower-case letters, digits, '-', '_' and '.' only (e.g. acme-payroll-phish)" }
+        if slug.hasPrefix(".") || slug.hasPrefix("-") { return "it must start with a letter or digit" }
+        return nil
+    }
+
+    /// Creates a project folder with `project.json`, an empty `indicators.json` and a starter note.
+    /// Returns the project folder.
+    @discardableResult
+    public static func newProject(
+        in root: String, slug: String, title: String?, visibility: Visibility, tlp: TLP, owner: String?, today: String
+    ) throws(Failure) -> String {
+        if let problem = slugProblem(slug) { throw .invalidSlug(slug, reason: problem) }
+        let folder = root + "/" + slug
+        guard !FileManager.default.fileExists(atPath: folder) else { throw .projectExists(slug) }
+        let project = Project(
+            slug: slug, folder: folder, title: title ?? defaultTitle(slug), summary: nil, visibility: visibility, tlp: tlp,
+            status: .open, created: today, updated: today, owner: owner, tags: [],
+            written: Project.WrittenFields(visibility: true, tlp: true, tags: true))
+        let note = """
+            ---
+            title: Overview
+            date: \(today)
+            ---
+            # Overview
+
+            What happened, how it was found, and what is known so far.
+
+            ## Timeline
+
+            - \(today): investigation opened.
+
+            ## Next steps
+
+            - Record indicators with `dossier add \(slug) VALUE...`.
+
+            """
+        do {
+            try AtomicWriter.createFolder(project.notesFolder)
+            try AtomicWriter.create(CanonicalJSON.projectFile(project), at: project.projectFile)
+            try AtomicWriter.create(CanonicalJSON.indicatorsFile(project), at: project.indicatorsFile)
+            try AtomicWriter.create(Array(note.utf8), at: project.notesFolder + "/01-overview.md")
+        } catch {
+            throw .write(error)
+        }
+        return folder
+    }
+
+    /// "acme-payroll-phish" → "Acme payroll phish".
+    static func defaultTitle(_ slug: String) -> String {
+        let words = slug.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." }).joined(separator: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    /// Today's date in UTC as `YYYY-MM-DD`, for `created`/`updated`.
+    public static func today(_ date: Date = Date()) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: date)
+    }
+}

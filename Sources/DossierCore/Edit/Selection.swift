@@ -1,0 +1,90 @@
+import Foundation
+
+/// Which indicators of a project `tag`, `untag` and `classify` act on: the values named, and/or
+/// the bulk selectors `--tagged`, `--type`, `--classified`, `--all`. Every criterion given narrows
+/// the selection (they intersect); `--all` alone selects everything.
+public struct Selection: Sendable, Hashable, CustomStringConvertible {
+    /// The indicators named by value; nil when no value was given.
+    public var keys: Set<IndicatorKey>?
+    /// Tags the indicator must all have (case-insensitively).
+    public var tagged: [String]
+    public var type: IndicatorType?
+    /// The effective classification: explicit, else implied by the vocabulary tags, else unknown.
+    public var classified: Classification?
+    public var all: Bool
+
+    public init(
+        keys: Set<IndicatorKey>? = nil, tagged: [String] = [], type: IndicatorType? = nil, classified: Classification? = nil,
+        all: Bool = false
+    ) {
+        self.keys = keys
+        self.tagged = tagged
+        self.type = type
+        self.classified = classified
+        self.all = all
+    }
+
+    /// True when no criterion was given, which is a usage error rather than "everything".
+    public var isEmpty: Bool { keys == nil && tagged.isEmpty && type == nil && classified == nil && !all }
+
+    public func matches(_ indicator: Indicator, vocabulary: Vocabulary) -> Bool {
+        guard !isEmpty else { return false }
+        if let keys, !keys.contains(indicator.key) { return false }
+        if let type, indicator.type != type { return false }
+        for tag in tagged where !Tag.contains(indicator.tags, tag) { return false }
+        if let classified, indicator.effectiveClassification(in: vocabulary) != classified { return false }
+        return true
+    }
+
+    /// Positions in `project.indicators` of the selected indicators.
+    public func indices(in project: Project, vocabulary: Vocabulary) -> [Int] {
+        project.indicators.indices.filter { matches(project.indicators[$0], vocabulary: vocabulary) }
+    }
+
+    /// "tagged Blocked, of type domain, classified malicious", for "nothing matched" messages.
+    public var description: String {
+        var parts: [String] = []
+        if let keys { parts.append(keys.count == 1 ? "the value given" : "one of the \(keys.count) values given") }
+        if !tagged.isEmpty { parts.append("tagged " + tagged.joined(separator: " and ")) }
+        if let type { parts.append("of type \(type.rawValue)") }
+        if let classified { parts.append("classified \(classified.rawValue)") }
+        if parts.isEmpty { return all ? "any indicator" : "nothing" }
+        return parts.joined(separator: ", ")
+    }
+
+    /// The keys of the project's indicators that `values` name. A value is parsed as `type` (or
+    /// detected); one no strict type fits is matched against the project's free-form indicators
+    /// (filename, mutex...) as written. Values that are invalid or not recorded in the project are
+    /// rejected with the reason.
+    public static func keys(for values: [InputValue], type: IndicatorType?, in project: Project)
+        -> (keys: Set<IndicatorKey>, rejected: [IndicatorInput.Rejected])
+    {
+        let recorded = Set(project.indicators.map(\.key))
+        var freeForm: [String: [IndicatorKey]]?
+        var keys: Set<IndicatorKey> = []
+        var rejected: [IndicatorInput.Rejected] = []
+        func notRecorded(_ value: InputValue, _ shown: String) {
+            rejected.append(IndicatorInput.Rejected(value: value, problem: IndicatorProblem(message:
+                "\(shown) is not recorded in \(project.slug); add it first with `dossier add \(project.slug) ...`")))
+        }
+        for value in values {
+            switch IndicatorInput.parse(value.text, as: type) {
+            case .success(let parsed):
+                let key = IndicatorKey(type: parsed.type, value: parsed.value)
+                if recorded.contains(key) { keys.insert(key) } else { notRecorded(value, "\(parsed.type.rawValue) \(parsed.value)") }
+            case .failure(let problem):
+                if type == nil {
+                    let table = freeForm ?? Dictionary(grouping: recorded.filter { !$0.type.isStrict }, by: \.value)
+                    freeForm = table
+                    let text = value.text.trimmingCharacters(in: .whitespaces)
+                    if let matches = table[text] {
+                        keys.formUnion(matches)
+                        continue
+                    }
+                }
+                rejected.append(IndicatorInput.Rejected(value: value, problem: problem))
+            }
+        }
+        return (keys, rejected)
+    }
+}

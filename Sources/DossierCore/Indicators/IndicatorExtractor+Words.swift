@@ -1,0 +1,222 @@
+/// Pass 3 of `IndicatorExtractor`: IP addresses, CIDR blocks, CVE ids, AS numbers, domains and hashes in the
+/// words outside URLs and e-mail addresses.
+extension IndicatorExtractor {
+    /// Length of a word character at `k`: letters, digits, `.`, `-`, `_`, `:`, or a letter of any script.
+    func wordCharacterLength(at k: Int) -> Int? {
+        let b = bytes[k]
+        if b < 0x80 {
+            return IndicatorBytes.isAlphanumeric(b) || b == IndicatorBytes.dot || b == IndicatorBytes.hyphen || b == UInt8(ascii: "_")
+                || b == IndicatorBytes.colon ? 1 : nil
+        }
+        guard let (scalar, length) = IndicatorBytes.scalar(bytes, at: k), IndicatorBytes.isWordScalar(scalar) else { return nil }
+        return length
+    }
+
+    mutating func findWords() {
+        let n = bytes.count
+        var claimIndex = 0
+        var i = 0
+        while i < n {
+            if claimIndex < claimed.count && i >= claimed[claimIndex].lowerBound {
+                i = max(i, claimed[claimIndex].upperBound)
+                claimIndex += 1
+                continue
+            }
+            let limit = claimIndex < claimed.count ? claimed[claimIndex].lowerBound : n
+            guard wordCharacterLength(at: i) != nil else {
+                i += bytes[i] < 0x80 ? 1 : (IndicatorBytes.scalar(bytes, at: i)?.1 ?? 1)
+                continue
+            }
+            var end = i
+            while end < limit, let length = wordCharacterLength(at: end) { end += length }
+            word(i..<end)
+            i = max(end, skipUntil)
+        }
+    }
+
+    static func isTrimmable(_ b: UInt8) -> Bool {
+        b == IndicatorBytes.dot || b == IndicatorBytes.hyphen || b == UInt8(ascii: "_")
+    }
+
+    mutating func word(_ range: Range<Int>) {
+        var start = range.lowerBound, end = range.upperBound
+        while start < end {
+            let b = bytes[start]
+            if Self.isTrimmable(b) || b == IndicatorBytes.colon && !(start + 1 < end && bytes[start + 1] == IndicatorBytes.colon) {
+                start += 1
+            } else {
+                break
+            }
+        }
+        while end > start {
+            let b = bytes[end - 1]
+            if Self.isTrimmable(b) || b == IndicatorBytes.colon && !(end - 2 >= start && bytes[end - 2] == IndicatorBytes.colon) {
+                end -= 1
+            } else {
+                break
+            }
+        }
+        guard start < end else { return }
+        let followedBySlash = end == range.upperBound && end < bytes.count && bytes[end] == IndicatorBytes.slash
+        var colons = 0
+        for k in start..<end where bytes[k] == IndicatorBytes.colon { colons += 1 }
+        if colons >= 2, let address = ipv6(start..<end) {
+            emitAddress(address, start: start, end: end, followedBySlash: followedBySlash)
+            return
+        }
+        var partStart = start
+        for k in start...end where k == end || bytes[k] == IndicatorBytes.colon {
+            part(partStart..<k, followedBySlash: followedBySlash && k == end)
+            partStart = k + 1
+        }
+    }
+
+    /// An IPv6 address as an analyst writes one: valid, and when `::` is used, with a digit and two groups.
+    func ipv6(_ range: Range<Int>) -> String? {
+        guard case .success(let address) = IPv6Address.parse(bytes, range) else { return nil }
+        var compressed = false, digit = false, groups = 0
+        var inGroup = false
+        for k in range {
+            let b = bytes[k]
+            if b == IndicatorBytes.colon {
+                if k > range.lowerBound && bytes[k - 1] == IndicatorBytes.colon { compressed = true }
+                inGroup = false
+            } else {
+                if IndicatorBytes.isDigit(b) { digit = true }
+                if !inGroup { groups += 1; inGroup = true }
+            }
+        }
+        if compressed && (!digit || groups < 2) { return nil }
+        return address.description
+    }
+
+    mutating func emitAddress(_ address: String, start: Int, end: Int, followedBySlash: Bool) {
+        if followedBySlash {
+            var k = end + 1
+            while k < bytes.count && k - end <= 4 && IndicatorBytes.isDigit(bytes[k]) { k += 1 }
+            let boundary = k == bytes.count || !(IndicatorBytes.isAlphanumeric(bytes[k]) || bytes[k] == IndicatorBytes.slash)
+            if k > end + 1 && k - end <= 4 && boundary,
+               case .success(let block) = CIDRBlock.parse(bytes, start..<k) {
+                found.append(Found(start: start, type: .cidr, value: block.description))
+                skipUntil = k
+                return
+            }
+        }
+        found.append(Found(start: start, type: address.utf8.contains(IndicatorBytes.colon) ? .ipv6 : .ipv4, value: address))
+    }
+
+    /// One part of a word between colons.
+    mutating func part(_ range: Range<Int>, followedBySlash: Bool) {
+        var start = range.lowerBound, end = range.upperBound
+        while start < end && Self.isTrimmable(bytes[start]) { start += 1 }
+        while end > start && Self.isTrimmable(bytes[end - 1]) { end -= 1 }
+        guard start < end else { return }
+        let count = end - start
+        if count >= 13 && IndicatorBytes.matches(bytes, at: start, "cve-") {
+            if case .success(let cve) = Indicators.normalizeCVE(IndicatorBytes.string(bytes, start..<end)) {
+                found.append(Found(start: start, type: .cve, value: cve))
+            }
+            return
+        }
+        if asNumber(start, end) { return }
+        if IndicatorBytes.all(bytes, start..<end, { IndicatorBytes.isDigit($0) || $0 == IndicatorBytes.dot }) {
+            var dots = 0
+            for k in start..<end where bytes[k] == IndicatorBytes.dot { dots += 1 }
+            if dots == 3 && !followsVersionWord(start), case .success = IPv4Address.parse(bytes, start..<end) {
+                emitAddress(IndicatorBytes.string(bytes, start..<end), start: start, end: end,
+                            followedBySlash: followedBySlash && end == range.upperBound)
+            }
+            return
+        }
+        if bytes[start..<end].contains(IndicatorBytes.dot) && domain(start, end) { return }
+        hashes(start, end)
+    }
+
+    /// `AS64500`, `ASN64500` or `AS 64500` (upper-case `AS`, so the English word "as" does not count; with a
+    /// space, at least three digits).
+    mutating func asNumber(_ start: Int, _ end: Int) -> Bool {
+        guard end - start >= 2, bytes[start] == UInt8(ascii: "A"), bytes[start + 1] == UInt8(ascii: "S") else { return false }
+        var digits = start + 2
+        if digits < end && bytes[digits] == UInt8(ascii: "N") { digits += 1 }
+        var last = end
+        if digits == end {
+            // `AS 64500`: the number is the next word.
+            guard end + 1 < bytes.count, bytes[end] == IndicatorBytes.space, IndicatorBytes.isDigit(bytes[end + 1]) else { return false }
+            last = end + 1
+            while last < bytes.count && IndicatorBytes.isDigit(bytes[last]) { last += 1 }
+            // `such AS 2 SAMPLES`: a spaced number needs three digits (`AS 701`).
+            if last - (end + 1) < 3 { return false }
+            if last < bytes.count && (IndicatorBytes.isLetter(bytes[last]) || bytes[last] == IndicatorBytes.dot && last + 1 < bytes.count
+                && IndicatorBytes.isDigit(bytes[last + 1])) {
+                return false
+            }
+            digits = end + 1
+        } else if !IndicatorBytes.all(bytes, digits..<end, IndicatorBytes.isDigit) {
+            return false
+        }
+        guard last - digits <= 10, case .success(let asn) = Indicators.normalizeASN(IndicatorBytes.string(bytes, digits..<last)) else {
+            return false
+        }
+        found.append(Found(start: start, type: .asn, value: asn))
+        skipUntil = last
+        return true
+    }
+
+    /// True when the word before `start` is "version", "ver", "v" or "build" (`version 1.2.3.4`).
+    func followsVersionWord(_ start: Int) -> Bool {
+        var k = start
+        while k > 0 && start - k < 3 && (bytes[k - 1] == IndicatorBytes.space || bytes[k - 1] == IndicatorBytes.colon
+            || bytes[k - 1] == UInt8(ascii: "=") || bytes[k - 1] == IndicatorBytes.dot || bytes[k - 1] == 0x09) {
+            k -= 1
+        }
+        let wordEnd = k
+        while k > 0 && wordEnd - k <= 7 && IndicatorBytes.isLetter(bytes[k - 1]) { k -= 1 }
+        if k > 0 && IndicatorBytes.isAlphanumeric(bytes[k - 1]) { return false }
+        switch IndicatorBytes.lowercased(bytes, k..<wordEnd) {
+        case "version", "ver", "v", "build": return true
+        default: return false
+        }
+    }
+
+    mutating func domain(_ start: Int, _ end: Int) -> Bool {
+        guard case .success(let name) = DomainName.normalize(IndicatorBytes.string(bytes, start..<end)),
+              let topLevel = Indicators.topLevel(of: name), Indicators.topLevelDomains.contains(topLevel) else { return false }
+        if !refanger.wasDefanged(start..<end) {
+            if Indicators.fileExtensionTopLevels.contains(topLevel) { return false }
+            if end < bytes.count && bytes[end] == UInt8(ascii: "(") { return false }
+            if let firstDot = name.utf8.firstIndex(of: IndicatorBytes.dot), Self.codeReceivers.contains(String(name[..<firstDot])) {
+                return false
+            }
+            var lower = false, upperTopLevel = false
+            var lastDot = start
+            for k in start..<end {
+                if bytes[k] == IndicatorBytes.dot { lastDot = k }
+                if IndicatorBytes.isLower(bytes[k]) { lower = true }
+            }
+            for k in lastDot..<end where IndicatorBytes.isUpper(bytes[k]) { upperTopLevel = true }
+            if lower && upperTopLevel { return false }
+        }
+        found.append(Found(start: start, type: .domain, value: name))
+        return true
+    }
+
+    /// Whole runs of exactly 32, 40, 64 or 128 hex digits (not all decimal) between non-word characters.
+    mutating func hashes(_ start: Int, _ end: Int) {
+        var k = start
+        while k < end {
+            while k < end && !Self.isHashWordByte(bytes[k]) { k += 1 }
+            let runStart = k
+            var allHex = true, allDecimal = true
+            while k < end && Self.isHashWordByte(bytes[k]) {
+                if IndicatorBytes.hexValue(bytes[k]) == nil { allHex = false }
+                if !IndicatorBytes.isDigit(bytes[k]) { allDecimal = false }
+                k += 1
+            }
+            if allHex && !allDecimal, let type = Indicators.hashType(hexDigits: k - runStart) {
+                found.append(Found(start: runStart, type: type, value: IndicatorBytes.lowercased(bytes, runStart..<k)))
+            }
+        }
+    }
+
+    static func isHashWordByte(_ b: UInt8) -> Bool { IndicatorBytes.isAlphanumeric(b) || b == UInt8(ascii: "_") }
+}

@@ -1,0 +1,89 @@
+/// Finds indicators in free text (notes, vendor blog posts, e-mails, AsciiDoc or Markdown, one-per-line lists).
+///
+/// The text is refanged first (`Refanger` in `.text` mode, keeping a map back to the original positions), then
+/// scanned in three linear passes, each skipping what an earlier one claimed:
+/// 1. URLs: `scheme://` and everything up to a space, quote, `<`, `>`, `|`, backtick, a closing bracket
+///    that was not opened in the URL, or a `,` or `;` before another `scheme://`; trailing `.,;:!?'"*` are
+///    dropped, as is an AsciiDoc `[link text]`;
+/// 2. e-mail addresses around each `@`;
+/// 3. words of letters, digits, `.`, `-`, `_` and `:`, which may be an IPv4 address (or CIDR block), an IPv6
+///    address, a CVE id, an AS number, a domain or a hash.
+///
+/// It is conservative, so prose does not turn into indicators:
+/// - a domain needs a known top-level domain, and one that is also a common file extension (`README.md`,
+///   `setup.zip`, `run.sh`) counts only when it was defanged; so do code-like words: `System.Net` (mixed case
+///   with an upper-case top-level label), `obj.call(` and `this.name`, `self.`, `window.`, `document.`;
+/// - a dotted quad right after "version", "ver", "v" or "build" is a version, and five or more dotted numbers
+///   (`1.3.6.1.4`) are no address;
+/// - an IPv6 address with `::` needs a digit and two groups (`Foo::Bar` is code), and times are no addresses;
+/// - a hash is a whole word of exactly 32, 40, 64 or 128 hex digits, not all decimal;
+/// - the host of a URL or e-mail address is not reported again as a domain.
+struct IndicatorExtractor {
+    struct Found {
+        var start: Int
+        var type: IndicatorType
+        var value: String
+    }
+
+    /// First labels that make a dotted word code (`this.name`, `window.open`) rather than a domain.
+    static let codeReceivers: Set<String> = ["this", "self", "window", "document"]
+
+    let bytes: IndicatorBytes.Bytes
+    let refanger: Refanger
+    var found: [Found] = []
+    /// Byte ranges of the URLs and e-mail addresses found, which the word pass skips.
+    var claimed: [Range<Int>] = []
+    /// Where the word pass resumes after an indicator that took in the next word (`AS 64500`, `/24`).
+    var skipUntil = 0
+
+    init(bytes: IndicatorBytes.Bytes, refanger: Refanger) {
+        self.bytes = bytes
+        self.refanger = refanger
+    }
+
+    /// All indicators in `text`, in order of appearance.
+    static func extract(from text: String) -> [ExtractedIndicator] {
+        let found: [Found]
+        let refanger = IndicatorBytes.withBytes(text) { Refanger($0, mode: .text) }
+        found = refanger.output.withUnsafeBufferPointer { bytes in
+            var extractor = IndicatorExtractor(bytes: bytes, refanger: refanger)
+            extractor.findURLs()
+            extractor.findEmails()
+            extractor.findWords()
+            return extractor.found.sorted { $0.start < $1.start }
+        }
+        return locate(found, in: text, refanger: refanger)
+    }
+
+    /// Turns refanged byte offsets into 1-based lines and columns (in Characters) of the original text, walking
+    /// the text once.
+    private static func locate(_ found: [Found], in text: String, refanger: Refanger) -> [ExtractedIndicator] {
+        var result: [ExtractedIndicator] = []
+        result.reserveCapacity(found.count)
+        var index = text.startIndex
+        var indexOffset = 0
+        var line = 1, column = 1
+        for item in found {
+            let offset = refanger.inputOffset(of: item.start)
+            let target = text.utf8.index(index, offsetBy: offset - indexOffset)
+            indexOffset = offset
+            if target > index {
+                for character in text[index..<target] {
+                    if character.isNewline { line += 1; column = 1 } else { column += 1 }
+                }
+                index = target
+            }
+            result.append(ExtractedIndicator(type: item.type, value: item.value, line: line, column: column))
+        }
+        return result
+    }
+}
+
+extension Indicators {
+    /// Indicators written in free text (notes, vendor blog posts, emails, AsciiDoc/Markdown, one-per-line lists),
+    /// refanged and normalized, in order of appearance, duplicates kept (caller dedupes). Lines and columns
+    /// point at the indicator as written, defanged or not. See `IndicatorExtractor` for what counts.
+    public static func extract(from text: String) -> [ExtractedIndicator] {
+        IndicatorExtractor.extract(from: text)
+    }
+}

@@ -1,0 +1,38 @@
+/// The kinds of indicator a workspace records (PRODUCT.md §1), in their canonical sort order.
+///
+/// The first group is validated strictly and detected from bare values; the free-form group
+/// (`filename` and after) is never guessed.
+public enum IndicatorType: String, CaseIterable, Sendable, Codable, Hashable {
+    case ipv4, ipv6, cidr, domain, url, email
+    case md5, sha1, sha256, sha512
+    case asn, cve
+    case x509Sha1 = "x509-sha1"
+    case filename, filepath
+    case registryKey = "registry-key"
+    case mutex
+    case userAgent = "user-agent"
+    case other
+
+    /// Types whose values have a strict syntax that `dossier` checks and can detect.
+    public var isStrict: Bool {
+        switch self {
+        case .filename, .filepath, .registryKey, .mutex, .userAgent, .other: false
+        default: true
+        }
+    }
+
+    /// Types shown defanged in reports, because a reader might click or paste them.
+    public var isNetwork: Bool {
+        switch self {
+        case .ipv4, .ipv6, .cidr, .domain, .url, .email: true
+        default: false
+        }
+    }
+
+    /// Position in the canonical order (the declaration order above).
+    public var sortRank: Int { Self.allCases.firstIndex(of: self) ?? Self.allCases.count }
+}
+
+extension IndicatorType: Comparable {
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.sortRank < rhs.sortRank }
+}

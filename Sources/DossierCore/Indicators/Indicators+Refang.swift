@@ -1,0 +1,52 @@
+extension Indicators {
+    /// Undo common defanging: `hxxp`/`hXXp`/`hxxps`/`fxp` → `http`/`https`/`ftp`; `[.]` `(.)` `{.}` `[dot]`
+    /// `(dot)` `{dot}` ` dot ` `\.` → `.`; `[@]` `(@)` `[at]` `(at)` → `@`; `[:]` → `:`; `[://]` → `://`;
+    /// `[/]` → `/`. Trims surrounding whitespace.
+    ///
+    /// Each form is replaced only where it stands inside a name or an address (see `Refanger`), and ` dot ` only
+    /// when the result is a single word, so values that were not defanged are returned unchanged.
+    public static func refang(_ text: String) -> String {
+        let value = trimmed(text)
+        return IndicatorBytes.withBytes(value) { bytes in
+            guard Refanger.mayBeDefanged(bytes) else { return value }
+            var refanger = Refanger(bytes, mode: .value)
+            // ` dot ` counts only when it leaves a single word (`evil dot example`, not "the dot com era").
+            if refanger.output.contains(IndicatorBytes.space) {
+                refanger = Refanger(bytes, mode: .text)
+            }
+            return refanger.replacements.isEmpty ? value : String(decoding: refanger.output, as: UTF8.self)
+        }
+    }
+
+    /// Display form of a normal value, safe to show in a report: for network types, `http`→`hxxp`,
+    /// `https`→`hxxps`, `ftp`→`fxp`, the dots of a domain, IPv4 address or host as `[.]`, and `@` as `[@]`.
+    /// A URL's path and query stay readable; IPv6 addresses (and IPv6 blocks) are left as they are; non-network
+    /// types are returned unchanged (hashes are never defanged). `refang(defang(v, as: t)) == v` for every normal `v`.
+    public static func defang(_ value: String, as type: IndicatorType) -> String {
+        switch type {
+        case .ipv4, .domain:
+            return defangDots(value)
+        case .cidr:
+            return value.utf8.contains(IndicatorBytes.colon) ? value : defangDots(value)
+        case .email:
+            guard let at = value.utf8.lastIndex(of: IndicatorBytes.at), at > value.utf8.startIndex,
+                  value.utf8.index(after: at) < value.utf8.endIndex else { return value }
+            let before = value.utf8[value.utf8.index(before: at)], after = value.utf8[value.utf8.index(after: at)]
+            let sign = Refanger.refangsAt(before: before, after: after) ? "[@]" : "@"
+            return String(value[..<at]) + sign + defangDots(String(value[value.utf8.index(after: at)...]))
+        case .url:
+            return URLIndicator.defang(value)
+        default:
+            return value
+        }
+    }
+
+    /// `value` with each dot written `[.]`.
+    private static func defangDots(_ value: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in value.unicodeScalars {
+            if scalar == "." { out.append(contentsOf: "[.]".unicodeScalars) } else { out.append(scalar) }
+        }
+        return String(out)
+    }
+}

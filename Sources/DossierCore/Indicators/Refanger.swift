@@ -1,0 +1,217 @@
+/// Undoes defanging in UTF-8 bytes, remembering where each replacement was so that positions in the refanged
+/// text can be mapped back to the original (for `extract`'s line and column).
+///
+/// Replacements:
+/// - `[.]` `(.)` `{.}` `[dot]` `(dot)` `{dot}` and `\.` → `.`, between two name characters (`evil[.]example`);
+///   a single space on each side of a square or curly bracketed form is absorbed (`evil [.] example`);
+/// - `[@]` `(@)` `{@}` `[at]` `(at)` `{at}` → `@`, after an address character and before a name character;
+/// - `[:]` → `:`, `[://]` → `://`, `[/]` → `/`, `[//]` → `//`, after a name character or `:` (`hxxp[:]//`);
+/// - `hxxp`, `hxxps` (any case) → `http`, `https`, and `fxp` → `ftp`, at the start of a word (not after `/`,
+///   `=`, `?`, `&`... inside a URL) and before `://`, `[:]` or `[://]`;
+/// - in `.value` mode only, ` dot ` → `.` between two name characters (in prose, "the dot com era" is no domain).
+///
+/// The context rules keep text that was not defanged intact: a Markdown checkbox, `(at)` in a sentence or
+/// `a[.]` in a URL query do not change.
+struct Refanger {
+    enum Mode { case value, text }
+
+    struct Replacement {
+        /// Offset in the refanged bytes, and length of what was written there.
+        var output: Int
+        var outputLength: Int
+        /// Offset and length of the defanged form in the original bytes.
+        var input: Int
+        var inputLength: Int
+    }
+
+    private(set) var output: [UInt8] = []
+    private(set) var replacements: [Replacement] = []
+
+    /// True when a byte might start a defanged form; text without any is returned unchanged.
+    static func mayBeDefanged(_ bytes: IndicatorBytes.Bytes) -> Bool {
+        for b in bytes {
+            switch b {
+            case UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"), UInt8(ascii: "\\"), IndicatorBytes.space,
+                 UInt8(ascii: "x"), UInt8(ascii: "X"):
+                return true
+            default:
+                continue
+            }
+        }
+        return false
+    }
+
+    /// Letters, digits, `-`, `_` and any non-ASCII byte: what can stand on either side of a dot in a name.
+    @inline(__always) static func isNameByte(_ b: UInt8) -> Bool {
+        IndicatorBytes.isAlphanumeric(b) || b == IndicatorBytes.hyphen || b == UInt8(ascii: "_") || b >= 0x80
+    }
+
+    /// What can end the user part of an address before `@`.
+    @inline(__always) static func isAddressByte(_ b: UInt8) -> Bool {
+        if isNameByte(b) { return true }
+        switch b {
+        case UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "%"), UInt8(ascii: "!"), UInt8(ascii: "#"),
+             UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "/"),
+             UInt8(ascii: "="), UInt8(ascii: "?"), UInt8(ascii: "^"), UInt8(ascii: "`"), UInt8(ascii: "|"),
+             UInt8(ascii: "~"), UInt8(ascii: ":"), UInt8(ascii: "{"), UInt8(ascii: "}"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    init(_ bytes: IndicatorBytes.Bytes, mode: Mode) {
+        output.reserveCapacity(bytes.count)
+        let n = bytes.count
+        var i = 0
+        func byte(_ k: Int) -> UInt8? { k < n ? bytes[k] : nil }
+        while i < n {
+            let b = bytes[i]
+            switch b {
+            case UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"):
+                if let (length, replacement) = Self.bracketForm(bytes, at: i),
+                   contextAllows(replacement, before: output.last, after: byte(i + length)) {
+                    emit(replacement, from: i, length: length)
+                    i += length
+                    continue
+                }
+            case IndicatorBytes.space:
+                // `evil [.] example`, `user [at] evil [dot] example`
+                if i + 1 < n, bytes[i + 1] != UInt8(ascii: "("), let (length, replacement) = Self.bracketForm(bytes, at: i + 1),
+                   replacement.utf8Start[0] == IndicatorBytes.dot || replacement.utf8Start[0] == IndicatorBytes.at {
+                    var end = i + 1 + length
+                    if byte(end) == IndicatorBytes.space { end += 1 }
+                    if end > i + 1 + length || byte(end).map(Self.isNameByte) == true,
+                       contextAllows(replacement, before: output.last, after: byte(end)) {
+                        emit(replacement, from: i, length: end - i)
+                        i = end
+                        continue
+                    }
+                }
+                if mode == .value && IndicatorBytes.matches(bytes, at: i, " dot "),
+                   let last = output.last, Self.isNameByte(last), byte(i + 5).map(Self.isNameByte) == true {
+                    emit(".", from: i, length: 5)
+                    i += 5
+                    continue
+                }
+            case UInt8(ascii: "\\"):
+                if byte(i + 1) == IndicatorBytes.dot, contextAllows(".", before: output.last, after: byte(i + 2)) {
+                    emit(".", from: i, length: 2)
+                    i += 2
+                    continue
+                }
+            case UInt8(ascii: "h"), UInt8(ascii: "H"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+                if output.last.map(Self.startsScheme) ?? true {
+                    if IndicatorBytes.matches(bytes, at: i, "hxxps"), Self.schemeSeparatorFollows(bytes, at: i + 5) {
+                        emit("https", from: i, length: 5)
+                        i += 5
+                        continue
+                    }
+                    if IndicatorBytes.matches(bytes, at: i, "hxxp"), Self.schemeSeparatorFollows(bytes, at: i + 4) {
+                        emit("http", from: i, length: 4)
+                        i += 4
+                        continue
+                    }
+                    if IndicatorBytes.matches(bytes, at: i, "fxp"), Self.schemeSeparatorFollows(bytes, at: i + 3) {
+                        emit("ftp", from: i, length: 3)
+                        i += 3
+                        continue
+                    }
+                }
+            default:
+                break
+            }
+            output.append(b)
+            i += 1
+        }
+    }
+
+    /// True when a scheme may start after `b`: not inside a word, path or query (`/?u=hxxp://` stays).
+    static func startsScheme(after b: UInt8) -> Bool {
+        if IndicatorBytes.isAlphanumeric(b) { return false }
+        switch b {
+        case UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "?"), UInt8(ascii: "&"), UInt8(ascii: "%"),
+             UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "+"), UInt8(ascii: "#"),
+             UInt8(ascii: "~"):
+            return false
+        default:
+            return true
+        }
+    }
+
+    /// `://`, `[:]` or `[://]` at `i`: what must follow `hxxp` for it to be a scheme.
+    static func schemeSeparatorFollows(_ bytes: IndicatorBytes.Bytes, at i: Int) -> Bool {
+        IndicatorBytes.matches(bytes, at: i, "://") || IndicatorBytes.matches(bytes, at: i, "[:]")
+            || IndicatorBytes.matches(bytes, at: i, "[://]")
+    }
+
+    /// True when `[@]` between these bytes is refanged; `defang` writes `[@]` only where it is.
+    static func refangsAt(before: UInt8?, after: UInt8?) -> Bool {
+        guard let before, let after else { return false }
+        return isAddressByte(before) && isNameByte(after)
+    }
+
+    private func contextAllows(_ replacement: StaticString, before: UInt8?, after: UInt8?) -> Bool {
+        guard let before else { return false }
+        switch replacement.utf8Start[0] {
+        case IndicatorBytes.dot:
+            return Self.isNameByte(before) && after.map(Self.isNameByte) == true
+        case IndicatorBytes.at:
+            return Self.refangsAt(before: before, after: after)
+        default:
+            return Self.isNameByte(before) || before == IndicatorBytes.colon
+        }
+    }
+
+    private mutating func emit(_ replacement: StaticString, from start: Int, length: Int) {
+        let text = UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount)
+        replacements.append(Replacement(output: output.count, outputLength: text.count, input: start, inputLength: length))
+        output.append(contentsOf: text)
+    }
+
+    /// What may stand between brackets, and what it stands for.
+    private static let bracketForms: [(StaticString, StaticString)] = [
+        (".", "."), ("dot", "."), ("@", "@"), ("at", "@"), (":", ":"), ("://", "://"), ("/", "/"), ("//", "//"),
+    ]
+
+    /// A bracketed form at `i`: its length and what it stands for.
+    static func bracketForm(_ bytes: IndicatorBytes.Bytes, at i: Int) -> (Int, StaticString)? {
+        let close: UInt8
+        switch bytes[i] {
+        case UInt8(ascii: "["): close = UInt8(ascii: "]")
+        case UInt8(ascii: "("): close = UInt8(ascii: ")")
+        case UInt8(ascii: "{"): close = UInt8(ascii: "}")
+        default: return nil
+        }
+        for (inner, replacement) in bracketForms {
+            let length = inner.utf8CodeUnitCount
+            if IndicatorBytes.matches(bytes, at: i + 1, inner), i + 1 + length < bytes.count, bytes[i + 1 + length] == close {
+                return (length + 2, replacement)
+            }
+        }
+        return nil
+    }
+
+    /// Offset in the original bytes of the refanged byte at `offset` (a replacement maps to its first byte).
+    func inputOffset(of offset: Int) -> Int {
+        var low = 0, high = replacements.count
+        while low < high {
+            let mid = (low + high) / 2
+            if replacements[mid].output <= offset { low = mid + 1 } else { high = mid }
+        }
+        guard low > 0 else { return offset }
+        let r = replacements[low - 1]
+        if offset < r.output + r.outputLength { return r.input }
+        return r.input + r.inputLength + (offset - r.output - r.outputLength)
+    }
+
+    /// True when a replacement lies within `range` of the refanged bytes.
+    func wasDefanged(_ range: Range<Int>) -> Bool {
+        var low = 0, high = replacements.count
+        while low < high {
+            let mid = (low + high) / 2
+            if replacements[mid].output < range.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        return low < replacements.count && replacements[low].output < range.upperBound
+    }
+}

@@ -1,0 +1,187 @@
+/// Validation and normal form of URLs: any RFC 3986 scheme followed by `://` and an authority with a host.
+/// The scheme and host are lower-cased (a Unicode host becomes `xn--`, an IPv6 host RFC 5952), an empty port is
+/// dropped; user-info, port, path, query and fragment are kept exactly as written.
+struct URLIndicator {
+    /// Byte offsets of the parts of a URL `scheme://[userinfo@]host[:port]rest`.
+    struct Parts {
+        var schemeEnd: Int
+        /// Index of the `@` ending the user-info, if any.
+        var userInfoEnd: Int?
+        var host: Range<Int>
+        /// Index of the `:` before the port, if any.
+        var portColon: Int?
+        /// Where the path, query or fragment starts (the end of the authority).
+        var authorityEnd: Int
+    }
+
+    /// Splits a URL into parts without validating them, or returns nil when there is no `scheme://`.
+    static func split(_ bytes: IndicatorBytes.Bytes) -> Parts? {
+        var schemeEnd = 0
+        while schemeEnd < bytes.count && bytes[schemeEnd] != IndicatorBytes.colon {
+            if bytes[schemeEnd] == IndicatorBytes.slash { return nil }
+            schemeEnd += 1
+        }
+        guard schemeEnd > 0, IndicatorBytes.matches(bytes, at: schemeEnd, "://") else { return nil }
+        let authorityStart = schemeEnd + 3
+        var authorityEnd = authorityStart
+        var userInfoEnd: Int? = nil
+        while authorityEnd < bytes.count {
+            let b = bytes[authorityEnd]
+            if b == IndicatorBytes.slash || b == UInt8(ascii: "?") || b == UInt8(ascii: "#") { break }
+            if b == IndicatorBytes.at { userInfoEnd = authorityEnd }
+            authorityEnd += 1
+        }
+        let hostStart = userInfoEnd.map { $0 + 1 } ?? authorityStart
+        var hostEnd = authorityEnd
+        var portColon: Int? = nil
+        // The port is after the last ':' that is not inside an IPv6 literal's brackets.
+        var i = authorityEnd
+        while i > hostStart {
+            i -= 1
+            if bytes[i] == UInt8(ascii: "]") { break }
+            if bytes[i] == IndicatorBytes.colon {
+                portColon = i
+                hostEnd = i
+                break
+            }
+        }
+        return Parts(schemeEnd: schemeEnd, userInfoEnd: userInfoEnd, host: hostStart..<hostEnd,
+                     portColon: portColon, authorityEnd: authorityEnd)
+    }
+
+    /// RFC 3986 `userinfo`: unreserved, percent-encoded, sub-delims and `:` (and, leniently, non-ASCII).
+    private static func isUserInfoByte(_ b: UInt8) -> Bool {
+        if IndicatorBytes.isAlphanumeric(b) || b >= 0x80 { return true }
+        switch b {
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "%"),
+             UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("),
+             UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"),
+             UInt8(ascii: "="), UInt8(ascii: ":"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func normalize(_ value: String) -> Result<String, IndicatorProblem> {
+        IndicatorBytes.withBytes(value) { bytes -> Result<String, IndicatorProblem> in
+            guard let parts = split(bytes) else {
+                return .failure(IndicatorProblem("'\(value)' is not a URL: it needs a scheme and '://', as in https://example.com/"))
+            }
+            return normalize(value, bytes, parts)
+        }
+    }
+
+    private static func normalize(_ value: String, _ bytes: IndicatorBytes.Bytes, _ parts: Parts) -> Result<String, IndicatorProblem> {
+        func problem(_ reason: String) -> Result<String, IndicatorProblem> {
+            .failure(IndicatorProblem("'\(value)' is not a valid URL: \(reason)"))
+        }
+        var changed = false
+        // Scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )
+        guard IndicatorBytes.isLetter(bytes[0]) else { return problem("the scheme must start with a letter") }
+        for i in 0..<parts.schemeEnd {
+            let b = bytes[i]
+            if IndicatorBytes.isUpper(b) { changed = true; continue }
+            if !(IndicatorBytes.isAlphanumeric(b) || b == UInt8(ascii: "+") || b == IndicatorBytes.hyphen || b == IndicatorBytes.dot) {
+                return problem("the scheme '\(IndicatorBytes.string(bytes, 0..<parts.schemeEnd))' holds '\(Character(Unicode.Scalar(b)))'")
+            }
+        }
+        // Nothing in a URL may be a space or a control character.
+        for i in parts.schemeEnd..<bytes.count where IndicatorBytes.isControlOrSpace(bytes[i]) {
+            return problem(bytes[i] == IndicatorBytes.space ? "it contains a space (write it %20)" : "it contains a control character")
+        }
+        if let at = parts.userInfoEnd {
+            for i in parts.schemeEnd + 3..<at where !Self.isUserInfoByte(bytes[i]) {
+                return problem("the user part before '@' holds '\(Character(Unicode.Scalar(bytes[i])))'")
+            }
+        }
+        if parts.host.isEmpty { return problem("it has no host") }
+        let hostText = IndicatorBytes.string(bytes, parts.host)
+        var host: String
+        if bytes[parts.host.lowerBound] == UInt8(ascii: "[") {
+            guard bytes[parts.host.upperBound - 1] == UInt8(ascii: "]"), parts.host.count > 2 else {
+                return problem("the host '\(hostText)' has an unclosed '['")
+            }
+            switch IPv6Address.parse(bytes, parts.host.lowerBound + 1..<parts.host.upperBound - 1) {
+            case .failure(let failure): return .failure(failure)
+            case .success(let address): host = "[" + address.description + "]"
+            }
+        } else if IndicatorBytes.all(bytes, parts.host, { IndicatorBytes.isDigit($0) || $0 == IndicatorBytes.dot }) {
+            switch IPv4Address.parse(bytes, parts.host) {
+            case .failure(let failure): return .failure(failure)
+            case .success: host = hostText
+            }
+        } else {
+            switch DomainName.normalize(hostText, minimumLabels: 1) {
+            case .failure(let failure): return .failure(failure)
+            case .success(let normal): host = normal
+            }
+        }
+        if host != hostText { changed = true }
+        var dropPort = false
+        if let colon = parts.portColon {
+            let port = colon + 1..<parts.authorityEnd
+            if port.isEmpty {
+                dropPort = true
+                changed = true
+            } else {
+                guard port.count <= 5, IndicatorBytes.all(bytes, port, IndicatorBytes.isDigit) else {
+                    return problem("'\(IndicatorBytes.string(bytes, port))' is not a port number")
+                }
+                var number = 0
+                for i in port { number = number * 10 + Int(bytes[i] &- 0x30) }
+                if number > 65535 { return problem("port \(number) is beyond 65535") }
+            }
+        }
+        if !changed { return .success(value) }
+        var result = IndicatorBytes.lowercased(bytes, 0..<parts.schemeEnd) + "://"
+        if let at = parts.userInfoEnd { result += IndicatorBytes.string(bytes, parts.schemeEnd + 3..<at + 1) }
+        result += host
+        if let colon = parts.portColon, !dropPort { result += IndicatorBytes.string(bytes, colon..<parts.authorityEnd) }
+        result += IndicatorBytes.string(bytes, parts.authorityEnd..<bytes.count)
+        return .success(result)
+    }
+
+    /// The host of a URL, lower-cased, without IPv6 brackets; nil when `value` has no `scheme://host`.
+    static func host(of value: String) -> String? {
+        IndicatorBytes.withBytes(value) { bytes -> String? in
+            guard let parts = split(bytes), !parts.host.isEmpty else { return nil }
+            var host = parts.host
+            if bytes[host.lowerBound] == UInt8(ascii: "["), bytes[host.upperBound - 1] == UInt8(ascii: "]"), host.count > 2 {
+                host = host.lowerBound + 1..<host.upperBound - 1
+                if case .success(let address) = IPv6Address.parse(bytes, host) { return address.description }
+            }
+            if host.count > 1 && bytes[host.upperBound - 1] == IndicatorBytes.dot { host = host.lowerBound..<host.upperBound - 1 }
+            return IndicatorBytes.lowercased(bytes, host)
+        }
+    }
+
+    /// Display form: `http`→`hxxp`, `https`→`hxxps`, `ftp`→`fxp`, the host's dots as `[.]` (not in an IPv6
+    /// literal), the `@` after user-info as `[@]` (where `refang` would undo it). Path, query and fragment stay
+    /// readable. `Indicators.refang` inverts it.
+    static func defang(_ value: String) -> String {
+        IndicatorBytes.withBytes(value) { bytes -> String in
+            guard let parts = split(bytes) else { return value }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            switch IndicatorBytes.lowercased(bytes, 0..<parts.schemeEnd) {
+            case "http": out += Array("hxxp".utf8)
+            case "https": out += Array("hxxps".utf8)
+            case "ftp": out += Array("fxp".utf8)
+            default: out += UnsafeBufferPointer(rebasing: bytes[0..<parts.schemeEnd])
+            }
+            for i in parts.schemeEnd..<bytes.count {
+                let b = bytes[i]
+                if b == IndicatorBytes.dot && parts.host.contains(i) && bytes[parts.host.lowerBound] != UInt8(ascii: "[") {
+                    out += Array("[.]".utf8)
+                } else if i == parts.userInfoEnd, i + 1 < bytes.count,
+                          Refanger.refangsAt(before: bytes[i - 1], after: bytes[i + 1]) {
+                    out += Array("[@]".utf8)
+                } else {
+                    out.append(b)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+}

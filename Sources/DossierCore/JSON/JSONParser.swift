@@ -1,0 +1,355 @@
+/// Why a file is not valid JSON, and where.
+public struct JSONSyntaxError: Error, Sendable, Equatable {
+    public var message: String
+    public var position: SourcePosition
+}
+
+/// A strict RFC 8259 reader that keeps the line and column of every value.
+///
+/// Foundation's `JSONDecoder` reports only a key path, never a line, and accepts duplicate keys
+/// silently; analysts need `indicators.json:1204:21`, so dossier reads JSON itself. It works on
+/// UTF-8 bytes in one pass, rejects duplicate keys, lone surrogates, invalid UTF-8 and numbers out
+/// of range, and limits nesting so hostile input cannot exhaust the stack.
+public struct JSONParser {
+    /// Deeper nesting than any workspace file needs; beyond it the file is refused.
+    public static let maximumDepth = 256
+
+    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
+        var start = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        var result: Result<JSONNode, JSONSyntaxError> = .failure(JSONSyntaxError(message: "", position: .start))
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = Reader(bytes: buffer, index: start)
+            reader.lineStart = start
+            result = Result { () throws(JSONSyntaxError) -> JSONNode in try reader.parseDocument() }
+        }
+        return try result.get()
+    }
+
+    public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONNode {
+        try parse(Array(text.utf8))
+    }
+}
+
+private struct Reader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index: Int
+    var line = 1
+    var lineStart = 0
+    /// UTF-8 continuation bytes seen on the current line, so columns count scalars, not bytes.
+    var continuationBytes = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>, index: Int) {
+        self.bytes = bytes
+        self.index = index
+    }
+
+    var position: SourcePosition {
+        SourcePosition(line: line, column: index - lineStart - continuationBytes + 1)
+    }
+
+    func fail(_ message: String, at position: SourcePosition? = nil) -> JSONSyntaxError {
+        JSONSyntaxError(message: message, position: position ?? self.position)
+    }
+
+    mutating func parseDocument() throws(JSONSyntaxError) -> JSONNode {
+        skipWhitespace()
+        guard index < bytes.count else {
+            throw fail("the file is empty; expected a JSON object")
+        }
+        let node = try parseValue(depth: 0)
+        skipWhitespace()
+        if index < bytes.count {
+            throw fail("unexpected \(describe(bytes[index])) after the end of the JSON value")
+        }
+        return node
+    }
+
+    mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0D:
+                index += 1
+            case 0x0A:
+                index += 1
+                line += 1
+                lineStart = index
+                continuationBytes = 0
+            default:
+                return
+            }
+        }
+    }
+
+    mutating func parseValue(depth: Int) throws(JSONSyntaxError) -> JSONNode {
+        let start = position
+        guard index < bytes.count else { throw fail("unexpected end of file; expected a value") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"):
+            return JSONNode(.object(try parseObject(depth: depth + 1)), at: start)
+        case UInt8(ascii: "["):
+            return JSONNode(.array(try parseArray(depth: depth + 1)), at: start)
+        case UInt8(ascii: "\""):
+            return JSONNode(.string(try parseString()), at: start)
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            return JSONNode(.bool(true), at: start)
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            return JSONNode(.bool(false), at: start)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return JSONNode(.null, at: start)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return JSONNode(.number(try parseNumber()), at: start)
+        case let byte:
+            throw fail("unexpected \(describe(byte)); expected a value")
+        }
+    }
+
+    mutating func checkDepth(_ depth: Int) throws(JSONSyntaxError) {
+        if depth > JSONParser.maximumDepth {
+            throw fail("nesting deeper than \(JSONParser.maximumDepth) levels")
+        }
+    }
+
+    mutating func parseObject(depth: Int) throws(JSONSyntaxError) -> JSONObject {
+        try checkDepth(depth)
+        index += 1
+        var members: [JSONObject.Member] = []
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            return JSONObject(members)
+        }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count else { throw fail("unexpected end of file inside an object") }
+            guard bytes[index] == UInt8(ascii: "\"") else {
+                throw fail("unexpected \(describe(bytes[index])); expected a key in double quotes")
+            }
+            let keyPosition = position
+            let key = try parseString()
+            if members.contains(where: { $0.key == key }) {
+                throw fail("duplicate key \"\(key)\" in this object", at: keyPosition)
+            }
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                throw fail(index < bytes.count ? "expected ':' after the key \"\(key)\"" : "unexpected end of file after a key")
+            }
+            index += 1
+            skipWhitespace()
+            let value = try parseValue(depth: depth)
+            members.append(JSONObject.Member(key: key, keyPosition: keyPosition, value: value))
+            skipWhitespace()
+            guard index < bytes.count else { throw fail("unexpected end of file inside an object; expected '}'") }
+            switch bytes[index] {
+            case UInt8(ascii: ","):
+                index += 1
+            case UInt8(ascii: "}"):
+                index += 1
+                return JSONObject(members)
+            case let byte:
+                throw fail("unexpected \(describe(byte)); expected ',' or '}'")
+            }
+        }
+    }
+
+    mutating func parseArray(depth: Int) throws(JSONSyntaxError) -> [JSONNode] {
+        try checkDepth(depth)
+        index += 1
+        var elements: [JSONNode] = []
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            return elements
+        }
+        while true {
+            skipWhitespace()
+            elements.append(try parseValue(depth: depth))
+            skipWhitespace()
+            guard index < bytes.count else { throw fail("unexpected end of file inside an array; expected ']'") }
+            switch bytes[index] {
+            case UInt8(ascii: ","):
+                index += 1
+            case UInt8(ascii: "]"):
+                index += 1
+                return elements
+            case let byte:
+                throw fail("unexpected \(describe(byte)); expected ',' or ']'")
+            }
+        }
+    }
+
+    mutating func expectLiteral(_ literal: StaticString) throws(JSONSyntaxError) {
+        let count = literal.utf8CodeUnitCount
+        let matches = index + count <= bytes.count && (0..<count).allSatisfy {
+            bytes[index + $0] == literal.utf8Start[$0]
+        }
+        guard matches else { throw fail("invalid literal; expected \(literal)") }
+        index += count
+    }
+
+    mutating func parseNumber() throws(JSONSyntaxError) -> String {
+        let start = index
+        let startPosition = position
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        func digits(_ reader: inout Reader) -> Int {
+            let from = reader.index
+            while reader.index < reader.bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(reader.bytes[reader.index]) {
+                reader.index += 1
+            }
+            return reader.index - from
+        }
+        let integerStart = index
+        let integerDigits = digits(&self)
+        guard integerDigits > 0 else { throw fail("invalid number: expected a digit") }
+        if integerDigits > 1, bytes[integerStart] == UInt8(ascii: "0") {
+            throw fail("invalid number: leading zeros are not allowed", at: startPosition)
+        }
+        var isSimple = integerDigits <= 15
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard digits(&self) > 0 else { throw fail("invalid number: expected a digit after '.'") }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            isSimple = false
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard digits(&self) > 0 else { throw fail("invalid number: expected a digit in the exponent") }
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        if !isSimple, let double = Double(text), !double.isFinite {
+            throw fail("number \(text.prefix(40)) is too large", at: startPosition)
+        }
+        return text
+    }
+
+    mutating func parseString() throws(JSONSyntaxError) -> String {
+        let open = position
+        index += 1
+        let start = index
+        var isPlainASCII = true
+        // Fast path: no escapes. Most strings of a workspace are plain.
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                index += 1
+                if isPlainASCII { return String(decoding: slice, as: UTF8.self) }
+                guard let text = String(validating: slice, as: UTF8.self) else {
+                    throw fail("invalid UTF-8 in a string", at: open)
+                }
+                return text
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { throw fail(controlMessage(byte)) }
+            if byte >= 0x80 {
+                isPlainASCII = false
+                if byte & 0xC0 == 0x80 { continuationBytes += 1 }
+            }
+            index += 1
+        }
+        guard index < bytes.count else { throw fail("unterminated string", at: open) }
+        return try parseEscapedString(from: start, open: open)
+    }
+
+    /// The slow path for strings with escapes: decodes into a byte buffer, then validates.
+    mutating func parseEscapedString(from start: Int, open: SourcePosition) throws(JSONSyntaxError) -> String {
+        var buffer = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""):
+                index += 1
+                guard let text = String(validating: buffer, as: UTF8.self) else {
+                    throw fail("invalid UTF-8 in a string", at: open)
+                }
+                return text
+            case UInt8(ascii: "\\"):
+                index += 1
+                guard index < bytes.count else { break }
+                let escape = bytes[index]
+                index += 1
+                switch escape {
+                case UInt8(ascii: "\""): buffer.append(0x22)
+                case UInt8(ascii: "\\"): buffer.append(0x5C)
+                case UInt8(ascii: "/"): buffer.append(0x2F)
+                case UInt8(ascii: "b"): buffer.append(0x08)
+                case UInt8(ascii: "f"): buffer.append(0x0C)
+                case UInt8(ascii: "n"): buffer.append(0x0A)
+                case UInt8(ascii: "r"): buffer.append(0x0D)
+                case UInt8(ascii: "t"): buffer.append(0x09)
+                case UInt8(ascii: "u"):
+                    let scalar = try parseUnicodeEscape()
+                    buffer.append(contentsOf: Array(String(Character(scalar)).utf8))
+                default:
+                    index -= 1
+                    throw fail("invalid escape \\\(String(decoding: [escape], as: UTF8.self)) in a string")
+                }
+            default:
+                if byte < 0x20 { throw fail(controlMessage(byte)) }
+                if byte & 0xC0 == 0x80 { continuationBytes += 1 }
+                buffer.append(byte)
+                index += 1
+            }
+        }
+        throw fail("unterminated string", at: open)
+    }
+
+    /// Reads the four hex digits after `\u` (and a following low surrogate when needed).
+    mutating func parseUnicodeEscape() throws(JSONSyntaxError) -> Unicode.Scalar {
+        let escapeStart = SourcePosition(line: line, column: position.column - 2)
+        let high = try parseHex4()
+        if (0xDC00...0xDFFF).contains(high) {
+            throw fail("lone low surrogate \\u\(hex(high)) in a string", at: escapeStart)
+        }
+        if (0xD800...0xDBFF).contains(high) {
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                throw fail("lone high surrogate \\u\(hex(high)) in a string", at: escapeStart)
+            }
+            index += 2
+            let low = try parseHex4()
+            guard (0xDC00...0xDFFF).contains(low) else {
+                throw fail("lone high surrogate \\u\(hex(high)) in a string", at: escapeStart)
+            }
+            let value = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+            return Unicode.Scalar(value) ?? "\u{FFFD}"
+        }
+        return Unicode.Scalar(high) ?? "\u{FFFD}"
+    }
+
+    mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
+        guard index + 4 <= bytes.count else { throw fail("incomplete \\u escape") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw fail("invalid \\u escape: expected four hex digits")
+            }
+            value = value << 4 | UInt32(digit)
+            index += 1
+        }
+        return value
+    }
+
+    func hex(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    func controlMessage(_ byte: UInt8) -> String {
+        byte == 0x0A ? "unterminated string (a line break must be written \\n)" : "control character U+00\(hex(UInt32(byte)).suffix(2)) in a string must be escaped"
+    }
+
+    func describe(_ byte: UInt8) -> String {
+        switch byte {
+        case 0x20...0x7E: "'\(String(decoding: [byte], as: UTF8.self))'"
+        default: "byte 0x\(String(byte, radix: 16, uppercase: true))"
+        }
+    }
+}

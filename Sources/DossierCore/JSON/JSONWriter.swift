@@ -1,0 +1,75 @@
+/// Writes JSON in dossier's canonical layout (PRODUCT.md §3): UTF-8, two-space indent, one member
+/// or element per line, `": "` after keys, `[]`/`{}` when empty, trailing newline. Member order is
+/// the caller's (see `CanonicalForm`); this type only lays values out.
+public enum JSONWriter {
+    public static func write(_ node: JSONNode) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(4096)
+        write(node.value, indent: 0, into: &output)
+        output.append(0x0A)
+        return output
+    }
+
+    public static func string(_ node: JSONNode) -> String {
+        String(decoding: write(node), as: UTF8.self)
+    }
+
+    static func write(_ value: JSONValue, indent: Int, into output: inout [UInt8]) {
+        switch value {
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let b): output.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let text): output.append(contentsOf: text.utf8)
+        case .string(let s): writeString(s, into: &output)
+        case .array(let elements):
+            guard !elements.isEmpty else { return output.append(contentsOf: "[]".utf8) }
+            output.append(UInt8(ascii: "["))
+            for (i, element) in elements.enumerated() {
+                if i > 0 { output.append(UInt8(ascii: ",")) }
+                newline(indent + 1, into: &output)
+                write(element.value, indent: indent + 1, into: &output)
+            }
+            newline(indent, into: &output)
+            output.append(UInt8(ascii: "]"))
+        case .object(let object):
+            guard !object.members.isEmpty else { return output.append(contentsOf: "{}".utf8) }
+            output.append(UInt8(ascii: "{"))
+            for (i, member) in object.members.enumerated() {
+                if i > 0 { output.append(UInt8(ascii: ",")) }
+                newline(indent + 1, into: &output)
+                writeString(member.key, into: &output)
+                output.append(contentsOf: ": ".utf8)
+                write(member.value.value, indent: indent + 1, into: &output)
+            }
+            newline(indent, into: &output)
+            output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    static func newline(_ indent: Int, into output: inout [UInt8]) {
+        output.append(0x0A)
+        output.append(contentsOf: repeatElement(0x20, count: indent * 2))
+    }
+
+    /// Minimal escaping: quote, backslash and control characters; everything else as raw UTF-8.
+    static func writeString(_ string: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
+            case 0x0A: output.append(contentsOf: #"\n"#.utf8)
+            case 0x0D: output.append(contentsOf: #"\r"#.utf8)
+            case 0x09: output.append(contentsOf: #"\t"#.utf8)
+            case 0x08: output.append(contentsOf: #"\b"#.utf8)
+            case 0x0C: output.append(contentsOf: #"\f"#.utf8)
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                output.append(contentsOf: #"\u00"#.utf8)
+                output.append(hex[Int(byte >> 4)])
+                output.append(hex[Int(byte & 0xF)])
+            default: output.append(byte)
+            }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+}

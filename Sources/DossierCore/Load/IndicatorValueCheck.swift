@@ -1,0 +1,39 @@
+/// Checks an indicator's value against its type with the indicator engine, and says what is wrong
+/// in the analyst's terms: invalid, of another type than declared, defanged, or not normalized.
+enum IndicatorValueCheck {
+    static func check(_ raw: String, type declared: IndicatorType?, at position: SourcePosition, reader: inout ObjectReader) -> ParsedIndicator? {
+        if raw.isEmpty || raw.allSatisfy(\.isWhitespace) {
+            reader.error("indicator value is empty", at: position, code: "invalid-value")
+            return nil
+        }
+        guard let type = declared ?? Indicators.detect(Indicators.refang(raw)) else {
+            reader.error("cannot tell what kind of indicator \"\(raw)\" is; add a \"type\" (\(IndicatorType.choices))", at: position, code: "missing-type")
+            return nil
+        }
+        if case .success(let value) = Indicators.normalize(raw, as: type) {
+            if value != raw {
+                reader.warning("\(type.rawValue) \"\(raw)\" is not in normal form; `dossier fmt` rewrites it as \"\(value)\"", at: position, code: "not-normalized")
+            } else if declared == nil {
+                reader.warning("indicator \"\(raw)\" has no \"type\"; it is taken as \(type.rawValue) and `dossier fmt` writes it", at: position, code: "missing-type")
+            }
+            return ParsedIndicator(type: type, value: value)
+        }
+        let refanged = Indicators.refang(raw)
+        if refanged != raw, case .success(let value) = Indicators.normalize(refanged, as: type) {
+            reader.warning("\(type.rawValue) \"\(raw)\" is stored defanged; values are stored as they are and `dossier fmt` rewrites it as \"\(value)\"", at: position, code: "defanged-value")
+            return ParsedIndicator(type: type, value: value)
+        }
+        guard case .failure(let problem) = Indicators.normalize(raw, as: type) else { return nil }
+        var message = "invalid \(type.rawValue) \"\(raw)\": \(problem.message)"
+        if let actual = Indicators.detect(refanged), actual != type {
+            message = "\"\(raw)\" is not a valid \(type.rawValue) but looks like \(article(actual.rawValue)) \(actual.rawValue); set \"type\": \"\(actual.rawValue)\""
+        }
+        reader.error(message, at: position, code: "invalid-value")
+        return nil
+    }
+
+    static func article(_ word: String) -> String {
+        guard let first = word.first else { return "a" }
+        return "aeiou".contains(first) ? "an" : "a"
+    }
+}

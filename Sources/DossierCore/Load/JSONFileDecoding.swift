@@ -1,0 +1,28 @@
+/// Turns a file's bytes into a JSON object, or into diagnostics: conflict markers (reported
+/// instead of the syntax error they cause), syntax errors with their position, or a top-level
+/// value that is not an object.
+enum JSONFileDecoding {
+    static func object(_ bytes: [UInt8], path: String, what: String, into diagnostics: inout [Diagnostic]) -> (JSONObject, SourcePosition)? {
+        let markers = ConflictMarkers.find(in: bytes)
+        guard markers.isEmpty else {
+            for position in markers {
+                diagnostics.append(.error(at: SourceLocation(path: path, position: position),
+                    "git conflict marker: resolve the merge conflict in this file", code: "conflict-marker"))
+            }
+            return nil
+        }
+        let node: JSONNode
+        do {
+            node = try JSONParser.parse(bytes)
+        } catch {
+            diagnostics.append(.error(at: SourceLocation(path: path, position: error.position), error.message, code: "invalid-json"))
+            return nil
+        }
+        guard case .object(let object) = node.value else {
+            diagnostics.append(.error(at: SourceLocation(path: path, position: node.position),
+                "\(what) must hold a JSON object ({ ... }), found \(node.value.kindName)", code: "wrong-type"))
+            return nil
+        }
+        return (object, node.position)
+    }
+}

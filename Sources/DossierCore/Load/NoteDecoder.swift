@@ -1,0 +1,129 @@
+import Yams
+
+/// Reads a Markdown note and its optional YAML front matter (`title`, `author`, `date`,
+/// `visibility`), with positions of front-matter keys for diagnostics.
+enum NoteDecoder {
+    static let keys = ["title", "author", "date", "visibility"]
+
+    static func decode(_ bytes: [UInt8], fileName: String, path: String, into diagnostics: inout [Diagnostic]) -> Note? {
+        func error(_ message: String, _ position: SourcePosition, _ code: String) {
+            diagnostics.append(.error(at: SourceLocation(path: path, position: position), message, code: code))
+        }
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        guard let text = String(validating: bytes[start...], as: UTF8.self) else {
+            error("the note is not valid UTF-8 text", .start, "invalid-utf8")
+            return nil
+        }
+        let markers = ConflictMarkers.find(in: bytes, markdown: true)
+        for position in markers {
+            error("git conflict marker: resolve the merge conflict in this file", position, "conflict-marker")
+        }
+        guard markers.isEmpty else { return nil }
+        let split = FrontMatter.split(text)
+        var note = Note(fileName: fileName, path: path, body: split.body, bodyLine: split.bodyLine)
+        guard let yaml = split.yaml else {
+            if split.isUnclosed { error("front matter opened with --- is never closed by a --- line", .start, "front-matter") }
+            return split.isUnclosed ? nil : note
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let yamlError as YamlError {
+            let (message, position) = describe(yamlError)
+            error("invalid front matter: \(message)", position, "front-matter")
+            return nil
+        } catch let other {
+            error("invalid front matter: \(other)", SourcePosition(line: 2, column: 1), "front-matter")
+            return nil
+        }
+        guard let root else { return note }
+        guard let mapping = root.mapping else {
+            error("front matter must be a mapping of keys such as title: and author:", filePosition(root.mark), "front-matter")
+            return nil
+        }
+        var failed = false
+        for (keyNode, valueNode) in mapping {
+            let key = keyNode.string ?? ""
+            let position = filePosition(valueNode.mark)
+            guard keys.contains(key) else {
+                if let near = Spelling.closest(to: key, in: keys) {
+                    diagnostics.append(.warning(at: SourceLocation(path: path, position: filePosition(keyNode.mark)),
+                        "unknown front matter key \"\(key)\" (did you mean \"\(near)\"?)", code: "unknown-field"))
+                }
+                continue
+            }
+            guard let value = valueNode.scalar?.string else {
+                error("front matter \"\(key)\" must be a single value", position, "wrong-type")
+                failed = true
+                continue
+            }
+            switch key {
+            case "title": note.title = value
+            case "author": note.author = value
+            case "date":
+                if ISODate.isValid(value) {
+                    note.date = value
+                } else {
+                    error("front matter \"date\" must be an ISO 8601 date such as 2026-11-02, found \"\(value)\"", position, "invalid-date")
+                    failed = true
+                }
+            default:
+                if let visibility = Visibility(rawValue: value) {
+                    note.visibility = visibility
+                } else {
+                    error("unknown visibility \"\(value)\"; expected \(Visibility.choices)", position, "unknown-value")
+                    failed = true
+                }
+            }
+        }
+        return failed ? nil : note
+    }
+
+    /// Front matter starts on line 2 of the file (after the opening `---`).
+    static func filePosition(_ mark: Mark?) -> SourcePosition {
+        guard let mark else { return SourcePosition(line: 2, column: 1) }
+        return SourcePosition(line: mark.line + 1, column: mark.column)
+    }
+
+    static func describe(_ error: YamlError) -> (String, SourcePosition) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\($0.text): " } ?? ""
+            return (detail + problem, filePosition(mark))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return ("duplicate key \(duplicates.joined(separator: ", "))", filePosition(context.mark))
+        default:
+            return ("\(error)", SourcePosition(line: 2, column: 1))
+        }
+    }
+}
+
+/// Separates `---` front matter from the Markdown body.
+enum FrontMatter {
+    struct Split {
+        var yaml: String?
+        var body: String
+        /// 1-based line of the file where the body starts.
+        var bodyLine: Int
+        var isUnclosed = false
+    }
+
+    static func split(_ text: String) -> Split {
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
+        guard normalized.hasPrefix("---\n") || normalized == "---" else {
+            return Split(yaml: nil, body: normalized, bodyLine: 1)
+        }
+        var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
+        lines.removeFirst()
+        guard let end = lines.firstIndex(where: { $0 == "---" || $0 == "..." }) else {
+            return Split(yaml: nil, body: normalized, bodyLine: 1, isUnclosed: true)
+        }
+        let yaml = lines[..<end].joined(separator: "\n")
+        let body = lines[(end + 1)...].joined(separator: "\n")
+        return Split(yaml: yaml, body: body, bodyLine: end + 3)
+    }
+}
+
+import Foundation

@@ -1,0 +1,144 @@
+/// Reads the fields of one JSON object of a workspace file, turning every wrong type or value into a
+/// diagnostic that points at the value itself, and keeping the fields dossier does not know.
+struct ObjectReader {
+    let object: JSONObject
+    let path: String
+    /// What the object is, for messages: "indicator", "project.json".
+    let what: String
+    var diagnostics: [Diagnostic] = []
+    private(set) var failed = false
+
+    init(_ object: JSONObject, path: String, what: String) {
+        self.object = object
+        self.path = path
+        self.what = what
+    }
+
+    func location(_ position: SourcePosition) -> SourceLocation {
+        SourceLocation(path: path, position: position)
+    }
+
+    mutating func error(_ message: String, at position: SourcePosition, code: String) {
+        diagnostics.append(.error(at: location(position), message, code: code))
+        failed = true
+    }
+
+    mutating func warning(_ message: String, at position: SourcePosition, code: String) {
+        diagnostics.append(.warning(at: location(position), message, code: code))
+    }
+
+    /// Takes over the findings of a reader of a nested object.
+    mutating func absorb(_ nested: ObjectReader) {
+        diagnostics.append(contentsOf: nested.diagnostics)
+        failed = failed || nested.failed
+    }
+
+    mutating func string(_ key: String) -> String? {
+        guard let node = object[key] else { return nil }
+        guard let value = node.value.stringValue else {
+            error("\"\(key)\" must be a string, found \(node.value.kindName)", at: node.position, code: "wrong-type")
+            return nil
+        }
+        return value
+    }
+
+    mutating func requiredString(_ key: String, at objectPosition: SourcePosition) -> String? {
+        guard object[key] != nil else {
+            error("\(what) has no \"\(key)\"", at: objectPosition, code: "missing-field")
+            return nil
+        }
+        return string(key)
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        guard let node = object[key] else { return nil }
+        guard let value = node.value.boolValue else {
+            error("\"\(key)\" must be true or false, found \(node.value.kindName)", at: node.position, code: "wrong-type")
+            return nil
+        }
+        return value
+    }
+
+    /// A closed set: an unknown value lists the valid ones and the closest match.
+    mutating func enumeration<E: CaseIterable & RawRepresentable>(_ key: String, _ type: E.Type) -> E?
+    where E.RawValue == String {
+        guard let node = object[key], let text = string(key) else { return nil }
+        if let value = E(rawValue: text) { return value }
+        let names = E.allCases.map(\.rawValue)
+        var message = "unknown \(key) \"\(text)\"; expected \(E.choices)"
+        if let near = Spelling.closest(to: text, in: names) { message += " (did you mean \"\(near)\"?)" }
+        error(message, at: node.position, code: "unknown-value")
+        return nil
+    }
+
+    mutating func stringArray(_ key: String) -> [String]? {
+        guard let node = object[key] else { return nil }
+        guard let elements = node.value.arrayValue else {
+            error("\"\(key)\" must be an array of strings, found \(node.value.kindName)", at: node.position, code: "wrong-type")
+            return nil
+        }
+        var result: [String] = []
+        result.reserveCapacity(elements.count)
+        for element in elements {
+            guard let text = element.value.stringValue else {
+                error("\"\(key)\" must hold only strings, found \(element.value.kindName)", at: element.position, code: "wrong-type")
+                continue
+            }
+            result.append(text)
+        }
+        return result
+    }
+
+    /// An ISO 8601 date (`2026-11-02`) or timestamp (`2026-11-02T10:15:00Z`).
+    mutating func date(_ key: String) -> String? {
+        guard let node = object[key], let text = string(key) else { return nil }
+        guard ISODate.isValid(text) else {
+            error("\"\(key)\" must be an ISO 8601 date such as 2026-11-02 or 2026-11-02T10:15:00Z, found \"\(text)\"", at: node.position, code: "invalid-date")
+            return nil
+        }
+        return text
+    }
+
+    /// The members whose keys are not `known`, kept verbatim. A key one typo away from a known one
+    /// is probably a mistake, so it gets a warning (it is still kept).
+    mutating func extra(known: [String]) -> [JSONObject.Member] {
+        var extra: [JSONObject.Member] = []
+        for member in object.members where !known.contains(member.key) {
+            extra.append(member)
+            if let near = Spelling.closest(to: member.key, in: known) {
+                warning("unknown field \"\(member.key)\" in \(what) (did you mean \"\(near)\"?); it is kept as is",
+                    at: member.keyPosition, code: "unknown-field")
+            }
+        }
+        return extra
+    }
+}
+
+/// Near-miss suggestions for misspelled keys and values.
+enum Spelling {
+    /// The candidate within two edits of `word` (ignoring case), if there is one.
+    static func closest(to word: String, in candidates: [String]) -> String? {
+        let lowered = word.lowercased()
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = editDistance(lowered, candidate.lowercased(), limit: 2)
+            if distance <= 2, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+        }
+        return best?.0
+    }
+
+    /// Levenshtein distance, giving up (returning `limit + 1`) once it exceeds `limit`.
+    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        if abs(a.count - b.count) > limit || a.count > 64 || b.count > 64 { return limit + 1 }
+        var previous = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,38 @@
+/// Reads `project.json`.
+enum ProjectDecoder {
+    static let keys = ["title", "summary", "visibility", "tlp", "status", "created", "updated", "owner", "tags"]
+
+    static func decode(_ bytes: [UInt8], slug: String, folder: String, into diagnostics: inout [Diagnostic]) -> Project? {
+        let path = folder + "/" + ProjectFiles.project
+        guard let (object, _) = JSONFileDecoding.object(bytes, path: path, what: ProjectFiles.project, into: &diagnostics) else {
+            return nil
+        }
+        var reader = ObjectReader(object, path: path, what: ProjectFiles.project)
+        let title = reader.string("title")
+        let visibility = reader.enumeration("visibility", Visibility.self)
+        let tlp = reader.enumeration("tlp", TLP.self)
+        var project = Project(
+            slug: slug,
+            folder: folder,
+            title: title ?? slug,
+            summary: reader.string("summary"),
+            visibility: visibility ?? .private,
+            tlp: tlp ?? .amber,
+            status: reader.enumeration("status", ProjectStatus.self),
+            created: reader.date("created"),
+            updated: reader.date("updated"),
+            owner: reader.string("owner"),
+            tags: reader.stringArray("tags") ?? [],
+            written: Project.WrittenFields(
+                visibility: object["visibility"] != nil, tlp: object["tlp"] != nil, tags: object["tags"] != nil),
+            extra: reader.extra(known: keys),
+            origin: Project.Origin(visibility: object["visibility"]?.position, tlp: object["tlp"]?.position))
+        if title == nil, object["title"] == nil {
+            reader.warning("project.json has no \"title\"; reports will use the folder name \"\(slug)\"",
+                at: .start, code: "missing-field")
+        }
+        diagnostics.append(contentsOf: reader.diagnostics)
+        project.indicators = []
+        return reader.failed ? nil : project
+    }
+}

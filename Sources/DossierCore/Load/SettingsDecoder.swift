@@ -1,0 +1,58 @@
+/// Reads `dossier.json`: the workspace title and tag vocabulary.
+enum SettingsDecoder {
+    static let keys = ["title", "tags"]
+    static let tagKeys = ["classification", "description", "private"]
+
+    static func decode(_ bytes: [UInt8], path: String, folderName: String, into diagnostics: inout [Diagnostic]) -> WorkspaceSettings? {
+        guard let (object, _) = JSONFileDecoding.object(bytes, path: path, what: ProjectFiles.workspace, into: &diagnostics) else {
+            return nil
+        }
+        var reader = ObjectReader(object, path: path, what: ProjectFiles.workspace)
+        let title = reader.string("title") ?? folderName
+        var definitions: [TagDefinition] = []
+        if let tagsNode = object["tags"] {
+            if case .object(let tags) = tagsNode.value {
+                var seen: [String: String] = [:]
+                for member in tags.members {
+                    if let earlier = seen[Tag.key(member.key)] {
+                        reader.error("tag \"\(member.key)\" is already defined as \"\(earlier)\" (tags compare case-insensitively)",
+                            at: member.keyPosition, code: "duplicate-tag")
+                        continue
+                    }
+                    seen[Tag.key(member.key)] = member.key
+                    if let definition = tag(member, path: path, reader: &reader) { definitions.append(definition) }
+                }
+            } else {
+                reader.error("\"tags\" must be an object of tag name to definition, found \(tagsNode.value.kindName)",
+                    at: tagsNode.position, code: "wrong-type")
+            }
+        }
+        let extra = reader.extra(known: keys)
+        diagnostics.append(contentsOf: reader.diagnostics)
+        guard !reader.failed else { return nil }
+        return WorkspaceSettings(title: title, vocabulary: Vocabulary(definitions), extra: extra)
+    }
+
+    private static func tag(_ member: JSONObject.Member, path: String, reader: inout ObjectReader) -> TagDefinition? {
+        guard case .object(let object) = member.value.value else {
+            reader.error("tag \"\(member.key)\" must be an object such as { \"classification\": \"malicious\" }, found \(member.value.value.kindName)",
+                at: member.value.position, code: "wrong-type")
+            return nil
+        }
+        if member.key.trimmingCharacters(in: .whitespaces).isEmpty {
+            reader.error("a tag name cannot be empty", at: member.keyPosition, code: "invalid-tag")
+        }
+        var tagReader = ObjectReader(object, path: path, what: "tag \"\(member.key)\"")
+        let definition = TagDefinition(
+            name: member.key,
+            classification: tagReader.enumeration("classification", Classification.self),
+            description: tagReader.string("description"),
+            isPrivate: tagReader.bool("private"),
+            extra: tagReader.extra(known: tagKeys),
+            position: member.keyPosition)
+        reader.absorb(tagReader)
+        return tagReader.failed ? nil : definition
+    }
+}
+
+import Foundation

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Finds the workspace the way git finds a repository: the folder given with `--workspace`, else
+/// the nearest folder at or above the current one that holds `dossier.json`.
+public enum WorkspaceLocator {
+    public enum Failure: Error, CustomStringConvertible {
+        case notFound(start: String)
+        case notAWorkspace(String)
+
+        public var description: String {
+            switch self {
+            case .notFound(let start):
+                "no dossier.json in \(start) or any folder above it; run `dossier init` to make a workspace, or pass --workspace DIR"
+            case .notAWorkspace(let folder):
+                "\(folder) is not a dossier workspace (it has no dossier.json); run `dossier init \(folder)` to make one"
+            }
+        }
+    }
+
+    public static func locate(explicit: String?, from current: String = FileManager.default.currentDirectoryPath) throws(Failure) -> String {
+        if let explicit {
+            let root = absolute(explicit, from: current)
+            guard FileManager.default.fileExists(atPath: root + "/" + ProjectFiles.workspace) else {
+                throw .notAWorkspace(explicit)
+            }
+            return root
+        }
+        var folder = absolute(current, from: "/")
+        while true {
+            if FileManager.default.fileExists(atPath: folder + "/" + ProjectFiles.workspace) { return folder }
+            let parent = (folder as NSString).deletingLastPathComponent
+            if parent == folder || parent.isEmpty { throw .notFound(start: current) }
+            folder = parent
+        }
+    }
+
+    /// `path` made absolute against `base`, with `.` and `..` applied.
+    public static func absolute(_ path: String, from base: String) -> String {
+        let joined = path.hasPrefix("/") ? path : base + "/" + path
+        return "/" + Paths.components(joined).joined(separator: "/")
+    }
+}

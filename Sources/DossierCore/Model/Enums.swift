@@ -1,0 +1,66 @@
+/// PassiveTotal's four classifications. Declaration order is report order.
+public enum Classification: String, CaseIterable, Sendable, Codable, Hashable {
+    case malicious
+    case suspicious
+    case unknown
+    case nonMalicious = "non-malicious"
+
+    /// How alarming a classification is: when tags imply several, the most severe wins
+    /// (malicious > suspicious > unknown > non-malicious).
+    public var severity: Int {
+        switch self {
+        case .malicious: 3
+        case .suspicious: 2
+        case .unknown: 1
+        case .nonMalicious: 0
+        }
+    }
+
+    /// Report order: malicious, suspicious, unknown, non-malicious.
+    public var reportRank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+
+    /// Title-case label for reports ("Non-malicious").
+    public var label: String {
+        switch self {
+        case .malicious: "Malicious"
+        case .suspicious: "Suspicious"
+        case .unknown: "Unknown"
+        case .nonMalicious: "Non-malicious"
+        }
+    }
+}
+
+/// Traffic Light Protocol 2.0.
+public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
+    case clear, green, amber
+    case amberStrict = "amber+strict"
+    case red
+
+    /// As written on a banner: `TLP:AMBER+STRICT`.
+    public var label: String { "TLP:" + rawValue.uppercased() }
+}
+
+/// Who may see a project, note or indicator.
+public enum Visibility: String, CaseIterable, Sendable, Codable, Hashable {
+    case `public`
+    case `private`
+}
+
+public enum ProjectStatus: String, CaseIterable, Sendable, Codable, Hashable {
+    case open, closed
+}
+
+/// Who an output is made for (PRODUCT.md §2).
+public enum Audience: String, CaseIterable, Sendable, Codable, Hashable {
+    case `public`
+    case `internal`
+}
+
+extension CaseIterable where Self: RawRepresentable, RawValue == String {
+    /// "a, b or c", for messages listing the valid values.
+    public static var choices: String {
+        let names = allCases.map { "\"\($0.rawValue)\"" }
+        guard names.count > 1 else { return names.joined() }
+        return names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1]
+    }
+}

@@ -1,0 +1,74 @@
+/// One recorded indicator of a project (`indicators.json`).
+public struct Indicator: Sendable, Hashable {
+    /// Normal form when the value is valid for its type, else as written.
+    public var value: String
+    public var type: IndicatorType
+    /// As written; nil means "implied by the tags, else unknown".
+    public var classification: Classification?
+    public var tags: [String]
+    public var firstSeen: String?
+    public var lastSeen: String?
+    /// Internal provenance; never in public output.
+    public var source: String?
+    public var comment: String?
+    /// Nil when the file does not say (which means not private).
+    public var privateFlag: Bool?
+    public var extra: [JSONObject.Member]
+    /// Where the indicator was read; nil for one made in code.
+    public var origin: Origin?
+
+    public struct Origin: Sendable, Hashable {
+        public var object: SourcePosition
+        public var value: SourcePosition
+        public var classification: SourcePosition?
+        public var tags: SourcePosition?
+    }
+
+    public init(
+        value: String, type: IndicatorType, classification: Classification? = nil, tags: [String] = [],
+        firstSeen: String? = nil, lastSeen: String? = nil, source: String? = nil, comment: String? = nil,
+        privateFlag: Bool? = nil, extra: [JSONObject.Member] = [], origin: Origin? = nil
+    ) {
+        self.value = value
+        self.type = type
+        self.classification = classification
+        self.tags = tags
+        self.firstSeen = firstSeen
+        self.lastSeen = lastSeen
+        self.source = source
+        self.comment = comment
+        self.privateFlag = privateFlag
+        self.extra = extra
+        self.origin = origin
+    }
+
+    public var isPrivate: Bool { privateFlag ?? false }
+
+    /// What identifies an indicator within and across projects.
+    public var key: IndicatorKey { IndicatorKey(type: type, value: value) }
+
+    /// The explicit classification, else the most severe one the vocabulary tags imply, else unknown.
+    public func effectiveClassification(in vocabulary: Vocabulary) -> Classification {
+        classification ?? vocabulary.impliedClassification(of: tags) ?? .unknown
+    }
+
+    /// Canonical order: by type, then value.
+    public static func canonicalOrder(_ a: Indicator, _ b: Indicator) -> Bool {
+        a.type != b.type ? a.type < b.type : a.value.utf8.lexicographicallyPrecedes(b.value.utf8)
+    }
+}
+
+/// Type and normalized value: the identity of an indicator.
+public struct IndicatorKey: Sendable, Hashable, Comparable {
+    public var type: IndicatorType
+    public var value: String
+
+    public init(type: IndicatorType, value: String) {
+        self.type = type
+        self.value = value
+    }
+
+    public static func < (a: Self, b: Self) -> Bool {
+        a.type != b.type ? a.type < b.type : a.value.utf8.lexicographicallyPrecedes(b.value.utf8)
+    }
+}

@@ -1,0 +1,45 @@
+/// A Markdown note of a project (`notes/*.md`).
+public struct Note: Sendable, Hashable {
+    /// File name inside `notes/`, e.g. `01-overview.md`; notes are shown in file-name order.
+    public var fileName: String
+    /// Absolute path, for diagnostics.
+    public var path: String
+    public var title: String?
+    public var author: String?
+    public var date: String?
+    /// Nil: the project's visibility.
+    public var visibility: Visibility?
+    /// The CommonMark text after the front matter.
+    public var body: String
+    /// Line of the file on which `body` starts, so positions in the body map back to the file.
+    public var bodyLine: Int
+
+    public init(
+        fileName: String, path: String, title: String? = nil, author: String? = nil, date: String? = nil,
+        visibility: Visibility? = nil, body: String, bodyLine: Int = 1
+    ) {
+        self.fileName = fileName
+        self.path = path
+        self.title = title
+        self.author = author
+        self.date = date
+        self.visibility = visibility
+        self.body = body
+        self.bodyLine = bodyLine
+    }
+
+    public func effectiveVisibility(in project: Project) -> Visibility {
+        visibility ?? project.visibility
+    }
+
+    /// The title to show: front matter, else the file name without number prefix and extension.
+    public var displayTitle: String {
+        if let title, !title.isEmpty { return title }
+        var name = fileName
+        if name.hasSuffix(".md") { name.removeLast(3) }
+        let trimmed = name.drop { $0.isNumber || $0 == "-" || $0 == "_" }
+        return (trimmed.isEmpty ? Substring(name) : trimmed).replacingOccurrences(of: "-", with: " ")
+    }
+}
+
+import Foundation

@@ -1,0 +1,80 @@
+/// An investigation: a direct subfolder of the workspace holding `project.json`.
+public struct Project: Sendable, Hashable {
+    /// The folder name, which is also the project's identifier on the command line and in links.
+    public var slug: String
+    /// Absolute path of the project folder.
+    public var folder: String
+    public var title: String
+    public var summary: String?
+    /// Defaults to private: a project is published only when someone says so.
+    public var visibility: Visibility
+    public var tlp: TLP
+    public var status: ProjectStatus?
+    public var created: String?
+    public var updated: String?
+    public var owner: String?
+    public var tags: [String]
+    /// What the file says explicitly, so a rewrite neither adds nor drops defaults.
+    public var written: WrittenFields
+    public var extra: [JSONObject.Member]
+    public var indicators: [Indicator]
+    /// Unknown top-level fields of `indicators.json`.
+    public var indicatorsExtra: [JSONObject.Member]
+    public var notes: [Note]
+    public var origin: Origin?
+
+    public struct WrittenFields: Sendable, Hashable {
+        public var visibility = false
+        public var tlp = false
+        public var tags = false
+        public init(visibility: Bool = true, tlp: Bool = true, tags: Bool = true) {
+            self.visibility = visibility
+            self.tlp = tlp
+            self.tags = tags
+        }
+    }
+
+    public struct Origin: Sendable, Hashable {
+        public var visibility: SourcePosition?
+        public var tlp: SourcePosition?
+    }
+
+    public init(
+        slug: String, folder: String, title: String, summary: String? = nil, visibility: Visibility = .private,
+        tlp: TLP = .amber, status: ProjectStatus? = .open, created: String? = nil, updated: String? = nil,
+        owner: String? = nil, tags: [String] = [], written: WrittenFields = WrittenFields(),
+        extra: [JSONObject.Member] = [], indicators: [Indicator] = [], indicatorsExtra: [JSONObject.Member] = [],
+        notes: [Note] = [], origin: Origin? = nil
+    ) {
+        self.slug = slug
+        self.folder = folder
+        self.title = title
+        self.summary = summary
+        self.visibility = visibility
+        self.tlp = tlp
+        self.status = status
+        self.created = created
+        self.updated = updated
+        self.owner = owner
+        self.tags = tags
+        self.written = written
+        self.extra = extra
+        self.indicators = indicators
+        self.indicatorsExtra = indicatorsExtra
+        self.notes = notes
+        self.origin = origin
+    }
+
+    public var projectFile: String { folder + "/" + ProjectFiles.project }
+    public var indicatorsFile: String { folder + "/" + ProjectFiles.indicators }
+    public var notesFolder: String { folder + "/" + ProjectFiles.notes }
+}
+
+/// The fixed file names of the workspace layout (PRODUCT.md §1).
+public enum ProjectFiles {
+    public static let workspace = "dossier.json"
+    public static let project = "project.json"
+    public static let indicators = "indicators.json"
+    public static let notes = "notes"
+    public static let templates = "templates"
+}

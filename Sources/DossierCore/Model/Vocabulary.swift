@@ -1,0 +1,87 @@
+/// One tag of the workspace vocabulary (`dossier.json` → `tags`).
+public struct TagDefinition: Sendable, Hashable {
+    public var name: String
+    /// The classification an indicator with this tag gets when it has none of its own.
+    public var classification: Classification?
+    public var description: String?
+    /// Stripped from every public output. Nil when the file does not say.
+    public var isPrivate: Bool?
+    /// Fields dossier does not know, kept verbatim.
+    public var extra: [JSONObject.Member]
+    public var position: SourcePosition
+
+    public init(
+        name: String, classification: Classification? = nil, description: String? = nil,
+        isPrivate: Bool? = nil, extra: [JSONObject.Member] = [], position: SourcePosition = .start
+    ) {
+        self.name = name
+        self.classification = classification
+        self.description = description
+        self.isPrivate = isPrivate
+        self.extra = extra
+        self.position = position
+    }
+}
+
+/// The workspace's tag vocabulary. Tags compare case-insensitively; spelling is kept as written.
+public struct Vocabulary: Sendable, Hashable {
+    public private(set) var definitions: [TagDefinition]
+    private var byKey: [String: Int]
+
+    public init(_ definitions: [TagDefinition] = []) {
+        self.definitions = definitions
+        byKey = [:]
+        for (index, definition) in definitions.enumerated() where byKey[Tag.key(definition.name)] == nil {
+            byKey[Tag.key(definition.name)] = index
+        }
+    }
+
+    public func definition(of tag: String) -> TagDefinition? {
+        byKey[Tag.key(tag)].map { definitions[$0] }
+    }
+
+    public func isPrivate(_ tag: String) -> Bool {
+        definition(of: tag)?.isPrivate ?? false
+    }
+
+    /// The most severe classification implied by `tags`, if any of them implies one.
+    public func impliedClassification(of tags: [String]) -> Classification? {
+        var best: Classification?
+        for tag in tags {
+            guard let implied = definition(of: tag)?.classification else { continue }
+            if best == nil || implied.severity > best!.severity { best = implied }
+        }
+        return best
+    }
+
+    /// The vocabulary every new workspace starts with (PRODUCT.md).
+    public static let starter = Vocabulary([
+        TagDefinition(name: "Abuse Box", classification: .suspicious, description: "Host submitted to the abuse mailbox"),
+        TagDefinition(name: "Blocked", classification: .malicious, description: "Host or IP blocked by a web or email gateway"),
+        TagDefinition(
+            name: "Company Name", classification: .nonMalicious,
+            description: "Host registered to our own company", isPrivate: true),
+        TagDefinition(
+            name: "Newly Observed", classification: .unknown,
+            description: "Host or IP first seen in our network less than 30 days ago"),
+        TagDefinition(name: "Quarantine", classification: .suspicious, description: "Host quarantined by a web or email gateway"),
+    ])
+}
+
+/// Tag comparison rules in one place.
+public enum Tag {
+    /// The comparison key of a tag: case-folded, so `blocked` and `Blocked` are one tag.
+    public static func key(_ tag: String) -> String { tag.lowercased() }
+
+    public static func contains(_ tags: [String], _ tag: String) -> Bool {
+        let key = key(tag)
+        return tags.contains { Self.key($0) == key }
+    }
+
+    /// `tags` with `added` appended unless already present (in any case).
+    public static func union(_ tags: [String], _ added: [String]) -> [String] {
+        var result = tags
+        for tag in added where !contains(result, tag) { result.append(tag) }
+        return result
+    }
+}

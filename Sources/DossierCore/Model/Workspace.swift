@@ -1,0 +1,33 @@
+/// `dossier.json`: the workspace's title and tag vocabulary.
+public struct WorkspaceSettings: Sendable, Hashable {
+    public var title: String
+    public var vocabulary: Vocabulary
+    public var extra: [JSONObject.Member]
+
+    public init(title: String, vocabulary: Vocabulary = .starter, extra: [JSONObject.Member] = []) {
+        self.title = title
+        self.vocabulary = vocabulary
+        self.extra = extra
+    }
+}
+
+/// A loaded workspace: settings and every project, sorted by slug.
+public struct Workspace: Sendable, Hashable {
+    /// Absolute path of the folder holding `dossier.json`.
+    public var root: String
+    public var settings: WorkspaceSettings
+    public var projects: [Project]
+
+    public init(root: String, settings: WorkspaceSettings, projects: [Project] = []) {
+        self.root = root
+        self.settings = settings
+        self.projects = projects
+    }
+
+    public var vocabulary: Vocabulary { settings.vocabulary }
+    public var settingsFile: String { root + "/" + ProjectFiles.workspace }
+
+    public func project(_ slug: String) -> Project? {
+        projects.first { $0.slug == slug }
+    }
+}

@@ -1,0 +1,27 @@
+/// The same indicator classified differently in two projects: the team decided twice and the
+/// decisions disagree. A warning on each recording, naming the other projects.
+public struct CrossProjectClassificationRule: WorkspaceRule {
+    public static let code = "classification-differs"
+    public init() {}
+
+    public func check(_ workspace: Workspace, index: IndicatorIndex) -> [Diagnostic] {
+        let vocabulary = workspace.vocabulary
+        var diagnostics: [Diagnostic] = []
+        for (_, occurrences) in index.all where occurrences.count > 1 {
+            let classified = occurrences.map { ($0, index.indicator($0).effectiveClassification(in: vocabulary)) }
+            guard Set(classified.map(\.1)).count > 1 else { continue }
+            for (occurrence, classification) in classified {
+                let others = classified
+                    .filter { $0.0.project != occurrence.project && $0.1 != classification }
+                    .map { "\($0.1.rawValue) in \(index.project($0.0).slug)" }
+                guard !others.isEmpty else { continue }
+                let project = index.project(occurrence)
+                let indicator = index.indicator(occurrence)
+                diagnostics.append(.warning(at: indicator.location(in: project),
+                    "\(indicator.value) is \(classification.rawValue) here but \(others.joined(separator: ", "))",
+                    code: Self.code))
+            }
+        }
+        return diagnostics
+    }
+}

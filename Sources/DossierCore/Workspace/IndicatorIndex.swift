@@ -1,0 +1,144 @@
+/// Where each indicator is recorded across the workspace, built in one pass. It serves `lookup`,
+/// the cross-project rule of `check` and the reports' "also seen in".
+///
+/// The same pass also files what `lookup` needs for indirect matches: URLs and e-mail addresses
+/// under their host and each parent domain of it, domains under each parent domain, and CIDR
+/// blocks by prefix length and network, so that every lookup is a few dictionary reads.
+public struct IndicatorIndex: Sendable {
+    /// One recording of an indicator: project and position in its `indicators` array.
+    public struct Occurrence: Sendable, Hashable, Comparable {
+        public var project: Int
+        public var indicator: Int
+
+        public static func < (a: Self, b: Self) -> Bool { (a.project, a.indicator) < (b.project, b.indicator) }
+    }
+
+    public let workspace: Workspace
+    private var occurrences: [IndicatorKey: [Occurrence]] = [:]
+    /// URL and e-mail occurrences by host and by every parent domain of the host (of two labels or
+    /// more); domain occurrences by every parent domain (not by themselves: `occurrences` has that).
+    private var byDomain: [String: [Occurrence]] = [:]
+    private var networks = NetworkTable()
+
+    public init(_ workspace: Workspace) {
+        self.workspace = workspace
+        let total = workspace.projects.reduce(0) { $0 + $1.indicators.count }
+        occurrences.reserveCapacity(total)
+        for (p, project) in workspace.projects.enumerated() {
+            for (i, indicator) in project.indicators.enumerated() {
+                let occurrence = Occurrence(project: p, indicator: i)
+                occurrences[indicator.key, default: []].append(occurrence)
+                switch indicator.type {
+                case .url, .email:
+                    guard let host = Indicators.host(of: indicator.value, type: indicator.type) else { break }
+                    byDomain[host, default: []].append(occurrence)
+                    guard !Self.isAddress(host) else { break }
+                    for parent in Self.parentDomains(of: host) { byDomain[parent, default: []].append(occurrence) }
+                case .domain:
+                    for parent in Self.parentDomains(of: indicator.value) { byDomain[parent, default: []].append(occurrence) }
+                case .cidr:
+                    networks.insert(indicator.value, occurrence)
+                default:
+                    break
+                }
+            }
+        }
+    }
+
+    /// Every recording of `key`, in project order.
+    public func occurrences(of key: IndicatorKey) -> [Occurrence] {
+        occurrences[key] ?? []
+    }
+
+    /// Recorded URLs and e-mail addresses whose host is `host` (a normalized domain or IP address)
+    /// or, for a domain, a subdomain of it; and recorded domains that are subdomains of it. In
+    /// project order.
+    public func occurrences(within host: String) -> [Occurrence] {
+        (byDomain[host] ?? []).sorted()
+    }
+
+    /// Recorded CIDR blocks that contain `address` (an IPv4 or IPv6 address in normal form; an
+    /// IPv4-mapped IPv6 address also lies in IPv4 blocks). In project order.
+    public func networks(containing address: String) -> [Occurrence] {
+        networks.containing(address).sorted()
+    }
+
+    /// Keys recorded in more than one project.
+    public var sharedKeys: [IndicatorKey] {
+        occurrences.compactMap { key, list in
+            Set(list.map(\.project)).count > 1 ? key : nil
+        }.sorted()
+    }
+
+    /// Every key with its occurrences (unordered), for whole-workspace scans.
+    public var all: [IndicatorKey: [Occurrence]] { occurrences }
+
+    public func project(_ occurrence: Occurrence) -> Project { workspace.projects[occurrence.project] }
+
+    public func indicator(_ occurrence: Occurrence) -> Indicator {
+        workspace.projects[occurrence.project].indicators[occurrence.indicator]
+    }
+
+    /// `a.b.example.com` → `b.example.com`, `example.com` (never a lone top-level label: a
+    /// lookup of `com` is no investigation, and the table would hold every `.com` URL).
+    static func parentDomains(of domain: String) -> [String] {
+        var result: [String] = []
+        let utf8 = domain.utf8
+        var index = utf8.startIndex
+        while let dot = utf8[index...].firstIndex(of: UInt8(ascii: ".")) {
+            let rest = utf8.index(after: dot)
+            guard utf8[rest...].contains(UInt8(ascii: ".")) else { break }
+            result.append(String(domain[rest...]))
+            index = rest
+        }
+        return result
+    }
+
+    /// True when a URL's or e-mail's host is an IP address rather than a name.
+    static func isAddress(_ host: String) -> Bool {
+        if host.utf8.contains(UInt8(ascii: ":")) { return true }
+        if case .success = IPv4Address.parse(host) { return true }
+        return false
+    }
+}
+
+/// CIDR blocks by family, prefix length and network address: finding the blocks that contain an
+/// address costs one dictionary read per prefix length in use.
+private struct NetworkTable: Sendable {
+    struct V6: Hashable, Sendable {
+        var hi: UInt64
+        var lo: UInt64
+    }
+
+    var v4: [Int: [UInt32: [IndicatorIndex.Occurrence]]] = [:]
+    var v6: [Int: [V6: [IndicatorIndex.Occurrence]]] = [:]
+
+    mutating func insert(_ value: String, _ occurrence: IndicatorIndex.Occurrence) {
+        switch CIDRBlock.parse(value) {
+        case .success(.v4(let network, let prefix)): v4[prefix, default: [:]][network.value, default: []].append(occurrence)
+        case .success(.v6(let network, let prefix)): v6[prefix, default: [:]][V6(hi: network.hi, lo: network.lo), default: []].append(occurrence)
+        case .failure: break
+        }
+    }
+
+    func containing(_ address: String) -> [IndicatorIndex.Occurrence] {
+        var result: [IndicatorIndex.Occurrence] = []
+        var v4Address: UInt32?
+        if case .success(let a) = IPv4Address.parse(address) {
+            v4Address = a.value
+        } else if case .success(let a) = IPv6Address.parse(address) {
+            v4Address = a.mappedIPv4?.value
+            for (prefix, blocks) in v6 {
+                let network = a.masked(prefix: prefix)
+                result += blocks[V6(hi: network.hi, lo: network.lo)] ?? []
+            }
+        }
+        if let value = v4Address {
+            for (prefix, blocks) in v4 {
+                let mask: UInt32 = prefix == 0 ? 0 : ~0 << (32 - prefix)
+                result += blocks[value & mask] ?? []
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// `dossier lookup`: have we seen this before, and what did we decide?
+///
+/// Every query is answered from the `IndicatorIndex` with a few dictionary reads. Besides the value
+/// itself (direct matches), it finds related records (indirect matches, each saying how it relates):
+/// for a domain, URLs and e-mail addresses on it or its subdomains, its recorded subdomains and the
+/// recorded domains it lies within; for an IP address, URLs and e-mail addresses on it and the CIDR
+/// blocks that contain it; for a URL or e-mail address, its host as recorded and what that host
+/// lies within.
+public struct Lookup: Sendable {
+    public let index: IndicatorIndex
+
+    public init(_ index: IndicatorIndex) {
+        self.index = index
+    }
+
+    /// The matches of one value as typed (refanged, detected, normalized); `type` forces the type,
+    /// as needed for free-form ones. A value no strict type fits is looked up as written among the
+    /// free-form types (filename, mutex...), and only counts as invalid when nothing matches.
+    public func lookup(_ query: String, as type: IndicatorType? = nil) -> LookupResult {
+        var result = LookupResult(query: query)
+        let keys: [IndicatorKey]
+        switch Indicators.parse(query, as: type) {
+        case .success(let parsed):
+            keys = Self.equivalentKeys(IndicatorKey(type: parsed.type, value: parsed.value))
+        case .failure(let problem):
+            let written = query.trimmingCharacters(in: .whitespaces)
+            let freeForm = IndicatorType.allCases.filter { !$0.isStrict && (type == nil || $0 == type) }
+            keys = freeForm.map { IndicatorKey(type: $0, value: written) }.filter { !index.occurrences(of: $0).isEmpty }
+            guard !keys.isEmpty, type == nil else {
+                result.problem = problem
+                return result
+            }
+        }
+        result.key = keys[0]
+        var seen: Set<IndicatorIndex.Occurrence> = []
+        func add(_ occurrences: [IndicatorIndex.Occurrence], _ relation: LookupResult.Relation) {
+            for occurrence in occurrences where seen.insert(occurrence).inserted {
+                result.matches.append(match(occurrence, relation))
+            }
+        }
+        for key in keys { add(index.occurrences(of: key), .exact) }
+        let key = keys[0]
+        var related: [(IndicatorIndex.Occurrence, LookupResult.Relation)] = []
+        switch key.type {
+        case .domain:
+            for occurrence in index.occurrences(within: key.value) {
+                let indicator = index.indicator(occurrence)
+                let relation: LookupResult.Relation = switch indicator.type {
+                case .domain: .subdomain
+                default: Indicators.host(of: indicator.value, type: indicator.type) == key.value ? .onHost : .onSubdomain
+                }
+                related.append((occurrence, relation))
+            }
+            related += parents(of: key.value)
+        case .ipv4, .ipv6:
+            related += index.occurrences(within: key.value).map { ($0, .onHost) }
+            related += index.networks(containing: key.value).map { ($0, .network) }
+        case .url, .email:
+            guard let host = Indicators.host(of: key.value, type: key.type) else { break }
+            if IndicatorIndex.isAddress(host) {
+                let type: IndicatorType = host.contains(":") ? .ipv6 : .ipv4
+                related += index.occurrences(of: IndicatorKey(type: type, value: host)).map { ($0, .host) }
+                related += index.networks(containing: host).map { ($0, .network) }
+            } else {
+                related += index.occurrences(of: IndicatorKey(type: .domain, value: host)).map { ($0, .host) }
+                related += parents(of: host)
+            }
+        default:
+            break
+        }
+        related.sort { a, b in
+            if a.0.project != b.0.project { return a.0.project < b.0.project }
+            if a.1 != b.1 { return a.1.rank < b.1.rank }
+            return index.indicator(a.0).key < index.indicator(b.0).key
+        }
+        for (occurrence, relation) in related { add([occurrence], relation) }
+        let decided = Set(result.direct.map(\.classification))
+        result.classificationDiffers = decided.count > 1
+        return result
+    }
+
+    /// Recorded domains that `domain` lies within.
+    private func parents(of domain: String) -> [(IndicatorIndex.Occurrence, LookupResult.Relation)] {
+        IndicatorIndex.parentDomains(of: domain).flatMap { parent in
+            index.occurrences(of: IndicatorKey(type: .domain, value: parent)).map { ($0, LookupResult.Relation.parentDomain) }
+        }
+    }
+
+    private func match(_ occurrence: IndicatorIndex.Occurrence, _ relation: LookupResult.Relation) -> LookupResult.Match {
+        let project = index.project(occurrence)
+        let indicator = index.indicator(occurrence)
+        return LookupResult.Match(
+            project: project.slug, projectTitle: project.title, visibility: project.visibility, indicator: indicator,
+            classification: indicator.effectiveClassification(in: index.workspace.vocabulary), relation: relation)
+    }
+
+    /// A SHA-1 of 40 hex digits may be recorded as `sha1` or as `x509-sha1`: one value, both keys.
+    static func equivalentKeys(_ key: IndicatorKey) -> [IndicatorKey] {
+        switch key.type {
+        case .sha1: [key, IndicatorKey(type: .x509Sha1, value: key.value)]
+        case .x509Sha1: [key, IndicatorKey(type: .sha1, value: key.value)]
+        default: [key]
+        }
+    }
+}

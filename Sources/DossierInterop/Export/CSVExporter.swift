@@ -1,0 +1,55 @@
+import DossierCore
+
+/// RFC 4180 CSV (CRLF line ends, fields quoted when needed): a header row, then one indicator per
+/// row in canonical order.
+///
+/// Columns: `value,type,classification,tags,firstSeen,lastSeen,comment`, then `source` and
+/// `private` only when some indicator has them, which never happens in a public export (the
+/// audience filter removed both), so a public file has no such column at all. Tags are joined
+/// with `; ` (the CSV importer splits on `;`). The classification is the effective one.
+enum CSVExporter {
+    static let columns = ["value", "type", "classification", "tags", "firstSeen", "lastSeen", "comment"]
+
+    static func export(_ context: ExportContext) -> [UInt8] {
+        let withSource = context.indicators.contains { $0.source != nil }
+        let withPrivate = context.indicators.contains { $0.privateFlag != nil }
+        var header = columns
+        if withSource { header.append("source") }
+        if withPrivate { header.append("private") }
+        var output: [UInt8] = []
+        row(header, into: &output)
+        for indicator in context.indicators {
+            var fields = [
+                indicator.value, indicator.type.rawValue, context.classification(of: indicator).rawValue,
+                indicator.tags.joined(separator: "; "), indicator.firstSeen ?? "", indicator.lastSeen ?? "",
+                indicator.comment ?? "",
+            ]
+            if withSource { fields.append(indicator.source ?? "") }
+            if withPrivate { fields.append(indicator.isPrivate ? "true" : "false") }
+            row(fields, into: &output)
+        }
+        return output
+    }
+
+    static func row(_ fields: [String], into output: inout [UInt8]) {
+        for (i, field) in fields.enumerated() {
+            if i > 0 { output.append(UInt8(ascii: ",")) }
+            append(field, into: &output)
+        }
+        output.append(contentsOf: [0x0D, 0x0A])
+    }
+
+    /// A field, quoted when it holds a comma, quote, line break or surrounding space.
+    static func append(_ field: String, into output: inout [UInt8]) {
+        let bytes = Array(field.utf8)
+        let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            || bytes.first == 0x20 || bytes.last == 0x20
+        guard needsQuotes else { return output.append(contentsOf: bytes) }
+        output.append(UInt8(ascii: "\""))
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") { output.append(byte) }
+            output.append(byte)
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+}

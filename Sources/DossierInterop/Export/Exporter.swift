@@ -1,0 +1,51 @@
+import DossierCore
+
+/// One project as a machine-readable file (PRODUCT.md §6).
+///
+/// `workspace` must already be filtered for the audience (`AudienceFilter.view(of:for:)`), and
+/// `project` must come from it: exporters write what they are given and never look further, so a
+/// public export cannot hold anything the filter removed (private indicators, tags and notes,
+/// `source`, unknown fields). Every format is a pure function of its input: the same project gives
+/// the same bytes (no clock, ids derived from content), so exports committed to git or published
+/// by `dossier build` only change when the project does.
+public enum Exporter {
+    public static func export(_ project: Project, in workspace: Workspace, format: ExportFormat) -> [UInt8] {
+        let context = ExportContext(project: project, vocabulary: workspace.vocabulary, workspaceTitle: workspace.settings.title)
+        switch format {
+        case .csv: return CSVExporter.export(context)
+        case .json: return JSONExporter.export(context)
+        case .stix: return STIXExporter.export(context)
+        case .misp: return MISPExporter.export(context)
+        case .text: return TextExporter.export(context)
+        }
+    }
+}
+
+/// What every exporter works from: the project, its indicators in canonical order with the
+/// classification each one effectively has, and the project's dates as instants.
+struct ExportContext {
+    let project: Project
+    let vocabulary: Vocabulary
+    let workspaceTitle: String
+    /// Canonical order (type, then value), so the output does not depend on the file's order.
+    let indicators: [Indicator]
+
+    init(project: Project, vocabulary: Vocabulary, workspaceTitle: String) {
+        self.project = project
+        self.vocabulary = vocabulary
+        self.workspaceTitle = workspaceTitle
+        indicators = project.indicators.sorted(by: Indicator.canonicalOrder)
+    }
+
+    /// Consumers do not have the workspace vocabulary, so exports always state the classification:
+    /// the explicit one, else the one the tags imply, else unknown.
+    func classification(of indicator: Indicator) -> Classification {
+        indicator.effectiveClassification(in: vocabulary)
+    }
+
+    /// When the project was created; the Unix epoch when it does not say (never the clock).
+    var created: Instant { project.created.flatMap(Instant.init) ?? .epoch }
+
+    /// When the project was last updated, never before `created`.
+    var modified: Instant { max(created, project.updated.flatMap(Instant.init) ?? created) }
+}

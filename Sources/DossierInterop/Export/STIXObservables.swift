@@ -1,0 +1,127 @@
+import DossierCore
+
+/// How one dossier indicator is said in STIX 2.1: the pattern of its `indicator` object and the
+/// cyber-observable objects it is based on. `STIXImporter` reads back every pattern and object
+/// written here.
+enum STIXObservables {
+    /// STIX hash names (hashing-algorithm-ov) of the hash types.
+    static func hashName(_ type: IndicatorType) -> String? {
+        switch type {
+        case .md5: "MD5"
+        case .sha1, .x509Sha1: "SHA-1"
+        case .sha256: "SHA-256"
+        case .sha512: "SHA-512"
+        default: nil
+        }
+    }
+
+    /// One observation of equality comparisons, e.g. `[domain-name:value = 'evil.example']`. A
+    /// CIDR block uses `ISSUBSET`, which matches every address in it; a file path compares its
+    /// directory and its name.
+    static func pattern(for indicator: Indicator) -> String {
+        let value = indicator.value
+        switch indicator.type {
+        case .ipv4: return "[ipv4-addr:value = \(quoted(value))]"
+        case .ipv6: return "[ipv6-addr:value = \(quoted(value))]"
+        case .cidr: return "[\(addressType(value)):value ISSUBSET \(quoted(value))]"
+        case .domain: return "[domain-name:value = \(quoted(value))]"
+        case .url: return "[url:value = \(quoted(value))]"
+        case .email: return "[email-addr:value = \(quoted(value))]"
+        case .md5, .sha1, .sha256, .sha512:
+            return "[file:hashes.\(quoted(hashName(indicator.type) ?? "")) = \(quoted(value))]"
+        case .asn: return "[autonomous-system:number = \(asNumber(value))]"
+        case .cve: return "[\(STIXTerms.cveObject):value = \(quoted(value))]"
+        case .x509Sha1: return "[x509-certificate:hashes.'SHA-1' = \(quoted(value))]"
+        case .filename: return "[file:name = \(quoted(value))]"
+        case .filepath:
+            guard let (folder, name) = split(path: value) else { return "[directory:path = \(quoted(value))]" }
+            return "[file:parent_directory_ref.path = \(quoted(folder)) AND file:name = \(quoted(name))]"
+        case .registryKey: return "[windows-registry-key:key = \(quoted(value))]"
+        case .mutex: return "[mutex:name = \(quoted(value))]"
+        case .userAgent: return "[network-traffic:extensions.'http-request-ext'.request_header.'User-Agent' = \(quoted(value))]"
+        case .other: return "[\(STIXTerms.otherObject):value = \(quoted(value))]"
+        }
+    }
+
+    /// The cyber-observable objects of the indicator, with the ids STIX 2.1 §2.9 derives from their
+    /// content (so two projects, or two exports, name one observable alike). Empty for the types
+    /// with no observable (CVE, user agent, other). A file path gives its directory, then the file.
+    static func objects(for indicator: Indicator, markings: [String]) -> [JSONObject] {
+        let value = indicator.value
+        var contributing = JSONObject()
+        let type: String
+        switch indicator.type {
+        case .ipv4: (type, contributing) = ("ipv4-addr", JSONObject(["value": value]))
+        case .ipv6: (type, contributing) = ("ipv6-addr", JSONObject(["value": value]))
+        case .cidr: (type, contributing) = (addressType(value), JSONObject(["value": value]))
+        case .domain: (type, contributing) = ("domain-name", JSONObject(["value": value]))
+        case .url: (type, contributing) = ("url", JSONObject(["value": value]))
+        case .email: (type, contributing) = ("email-addr", JSONObject(["value": value]))
+        case .md5, .sha1, .sha256, .sha512:
+            type = "file"
+            contributing.put("hashes", .object(JSONObject([hashName(indicator.type) ?? "": value])))
+        case .asn:
+            type = "autonomous-system"
+            contributing.put("number", .number(asNumber(value)))
+        case .x509Sha1:
+            type = "x509-certificate"
+            contributing.put("hashes", .object(JSONObject(["SHA-1": value])))
+        case .filename: (type, contributing) = ("file", JSONObject(["name": value]))
+        case .filepath:
+            guard let (folder, name) = split(path: value) else {
+                return [observable("directory", JSONObject(["path": value]), markings: markings)]
+            }
+            let directory = observable("directory", JSONObject(["path": folder]), markings: markings)
+            let file = observable("file", JSONObject([
+                "name": name, "parent_directory_ref": directory.string("id") ?? "",
+            ]), markings: markings)
+            return [directory, file]
+        case .registryKey: (type, contributing) = ("windows-registry-key", JSONObject(["key": value]))
+        case .mutex: (type, contributing) = ("mutex", JSONObject(["name": value]))
+        case .cve, .userAgent, .other: return []
+        }
+        return [observable(type, contributing, markings: markings)]
+    }
+
+    /// A cyber-observable object: type, spec version, derived id, its properties, markings.
+    static func observable(_ type: String, _ contributing: JSONObject, markings: [String]) -> JSONObject {
+        let id = type + "--" + UUIDv5.make(CanonicalJSONText.text(.object(contributing)), in: UUIDv5.stixObservables)
+        var object = JSONObject(["type": type, "spec_version": "2.1", "id": id])
+        object.members.append(contentsOf: contributing.members)
+        object.put("object_marking_refs", strings: markings)
+        return object
+    }
+
+    /// A pattern string literal: single quotes, with `\` and `'` escaped.
+    static func quoted(_ text: String) -> String {
+        var result = "'"
+        for c in text.unicodeScalars {
+            if c == "\\" || c == "'" { result.unicodeScalars.append("\\") }
+            result.unicodeScalars.append(c)
+        }
+        return result + "'"
+    }
+
+    static func addressType(_ value: String) -> String { value.contains(":") ? "ipv6-addr" : "ipv4-addr" }
+
+    /// `AS64500` → `64500`.
+    static func asNumber(_ value: String) -> String { String(value.drop { !$0.isNumber }) }
+
+    /// A path split at its last `/` or `\` into folder and name; nil when there is no separator or
+    /// nothing after it (then the whole path is a folder). The folder of `/name` is `/`.
+    static func split(path: String) -> (folder: String, name: String)? {
+        guard let separator = path.lastIndex(where: { $0 == "/" || $0 == "\\" }) else { return nil }
+        let name = String(path[path.index(after: separator)...])
+        guard !name.isEmpty else { return nil }
+        let folder = separator == path.startIndex ? String(path[separator]) : String(path[..<separator])
+        return (folder, name)
+    }
+
+    /// The inverse of `split(path:)`: a folder and a name joined with the folder's separator
+    /// (`\` for Windows folders, else `/`).
+    static func join(folder: String, name: String) -> String {
+        if folder.hasSuffix("/") || folder.hasSuffix("\\") { return folder + name }
+        let windows = folder.contains("\\") || folder.dropFirst().first == ":" || folder.hasPrefix("%")
+        return folder + (windows ? "\\" : "/") + name
+    }
+}

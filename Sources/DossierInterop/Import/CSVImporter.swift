@@ -1,0 +1,138 @@
+import DossierCore
+
+/// CSV with a header row; columns are matched by name, in any order and case, ignoring spaces,
+/// `_` and `-` (see `Column`). dossier's own CSV export and MISP's CSV export
+/// (`uuid,event_id,category,type,value,comment,to_ids,date`, optionally `attribute_tag`) both read.
+///
+/// The type column may hold a dossier type, a MISP type (composites such as `domain|ip` split
+/// into their parts, as in MISP events) or a common alias (`ip`, `hash`, `hostname`); empty, the
+/// type is detected from the value. Tags are separated by `;` (MISP's `attribute_tag` by `,`).
+enum CSVImporter {
+    enum Column: CaseIterable {
+        case value, type, classification, tags, mispTags, comment, firstSeen, lastSeen, source, privateFlag, category
+
+        /// Header names, written without spaces, `_` or `-`, lower case.
+        var names: [String] {
+            switch self {
+            case .value: ["value", "indicator", "indicatorvalue", "ioc", "observable", "artifact", "query"]
+            case .type: ["type", "indicatortype", "ioctype"]
+            case .classification: ["classification", "class"]
+            case .tags: ["tags", "tag", "labels", "usertags"]
+            case .mispTags: ["attributetag", "attributetags"]
+            case .comment: ["comment", "comments", "description", "note", "notes"]
+            case .firstSeen: ["firstseen"]
+            case .lastSeen: ["lastseen"]
+            case .source: ["source"]
+            case .privateFlag: ["private"]
+            case .category: ["category"]
+            }
+        }
+
+        static func of(_ header: String) -> Column? {
+            let key = String(header.lowercased().unicodeScalars.filter { !" _-\t".unicodeScalars.contains($0) })
+            return allCases.first { $0.names.contains(key) }
+        }
+    }
+
+    /// True when the first line names a value column: `auto` reads such a file as CSV.
+    static func looksLikeCSV(_ text: String) -> Bool {
+        guard let first = text.split(whereSeparator: \.isNewline).first else { return false }
+        let scalars = Array(first.unicodeScalars.drop { $0 == "\u{FEFF}" })
+        let delimiter = Character(CSVReader.guessDelimiter(scalars))
+        let cells = String(String.UnicodeScalarView(scalars)).split(separator: delimiter)
+        guard cells.count >= 2 else { return false }
+        return cells.contains { Column.of($0.trimmingSpaces.trimming("\"")) == .value }
+    }
+
+    static func read(_ text: String, into collector: inout ImportCollector) {
+        let records: [CSVReader.Record]
+        do {
+            records = try CSVReader.records(text)
+        } catch {
+            collector.error("not valid CSV: \(error.message)", at: error.position)
+            return
+        }
+        guard let header = records.first else { return }
+        var columns: [Column: Int] = [:]
+        for (index, field) in header.fields.enumerated() {
+            if let column = Column.of(field.text.trimmingSpaces), columns[column] == nil { columns[column] = index }
+        }
+        guard columns[.value] != nil else {
+            let names = Column.value.names.prefix(4).joined(separator: ", ")
+            collector.error("no value column in the header row; name one \(names) (with type, classification, tags, comment, firstSeen, lastSeen as you have them)", at: header.fields.first?.position)
+            return
+        }
+        let isMISP = columns[.category] != nil
+        for record in records.dropFirst() {
+            func cell(_ column: Column) -> CSVReader.Field? {
+                guard let index = columns[column], index < record.fields.count else { return nil }
+                return record.fields[index]
+            }
+            func text(_ column: Column) -> String? {
+                cell(column).map(\.text.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 }
+            }
+            guard let valueCell = cell(.value), let value = text(.value) else {
+                collector.skip("row \(record.line)", "the value column is empty", at: SourcePosition(line: record.line, column: 1))
+                continue
+            }
+            var details = ImportCollector.Details()
+            details.tags = (text(.tags).map { split($0, on: ";") } ?? []) + (text(.mispTags).map { split($0, on: ",") } ?? [])
+            details.classification = classification(text(.classification), at: cell(.classification)?.position, into: &collector)
+            if let stated = details.tags.lazy.compactMap(MISPTypes.classification(fromTag:)).first {
+                details.classification = details.classification ?? stated
+                details.tags.removeAll { MISPTypes.classification(fromTag: $0) != nil }
+            }
+            details.comment = text(.comment)
+            details.firstSeen = collector.date(text(.firstSeen), field: "first seen", at: cell(.firstSeen)?.position)
+            details.lastSeen = collector.date(text(.lastSeen), field: "last seen", at: cell(.lastSeen)?.position)
+            details.source = text(.source)
+            if let flag = text(.privateFlag)?.lowercased() { details.privateFlag = ["true", "yes", "1", "y"].contains(flag) ? true : nil }
+            let type = text(.type)
+            add(value, type: type, isMISP: isMISP, details: details, at: valueCell.position, into: &collector)
+        }
+    }
+
+    /// One row's value with the type its type column names.
+    static func add(
+        _ value: String, type name: String?, isMISP: Bool, details: ImportCollector.Details, at position: SourcePosition,
+        into collector: inout ImportCollector
+    ) {
+        guard let name, kind(name) == nil else {
+            let (type, allowed) = kind(name) ?? (nil, nil)
+            collector.add(value, as: type, allowed: allowed, details: details, at: position)
+            return
+        }
+        if isMISP || MISPTypes.parts(of: name).map(MISPTypes.mapping(of:)).allSatisfy({ $0 != .unmapped }) {
+            MISPAttributeReader.add(type: name, value: value, details: details, at: position, into: &collector)
+        } else {
+            collector.skip(value, "unknown type \"\(name)\"; expected one of \(IndicatorType.choices), a MISP type, or an empty type column", at: position)
+        }
+    }
+
+    /// A dossier type or a common alias; nil when `name` is neither (it may be a MISP type).
+    /// An absent type is detected from the value.
+    static func kind(_ written: String?) -> (IndicatorType?, Set<IndicatorType>?)? {
+        guard let name = written?.lowercased() else { return (nil, nil) }
+        if let type = IndicatorType(rawValue: name) { return (type, nil) }
+        switch name {
+        case "ip", "ipaddress", "ip-address", "ip address", "address": return (nil, [.ipv4, .ipv6, .cidr])
+        case "hash", "filehash", "file hash": return (nil, [.md5, .sha1, .sha256, .sha512])
+        case "fqdn", "host": return (.domain, nil)
+        case "e-mail", "mail": return (.email, nil)
+        default: return nil
+        }
+    }
+
+    static func classification(_ text: String?, at position: SourcePosition?, into collector: inout ImportCollector) -> Classification? {
+        guard let text else { return nil }
+        let key = text.lowercased().replacingUnderscores
+        if let value = Classification(rawValue: key) { return value }
+        if key == "benign" || key == "nonmalicious" { return .nonMalicious }
+        collector.warning("unknown classification \"\(text)\"; expected \(Classification.choices); ignored", at: position)
+        return nil
+    }
+
+    static func split(_ text: String, on separator: Character) -> [String] {
+        text.split(separator: separator).map(\.trimmingSpaces).filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,116 @@
+import DossierCore
+
+/// RFC 4180 records with the line and column where each field starts: quoted fields (with `""`
+/// for a quote, and line breaks inside), CRLF or LF line ends, a UTF-8 byte order mark, and a
+/// delimiter (`,`, `;` or tab) guessed from the header line.
+struct CSVReader {
+    struct Field {
+        var text: String
+        var position: SourcePosition
+    }
+
+    struct Record {
+        var fields: [Field]
+        /// Line of the record's first field.
+        var line: Int
+    }
+
+    /// Why the file is not CSV, and where.
+    struct Failure: Error {
+        var message: String
+        var position: SourcePosition
+    }
+
+    static func records(_ text: String) throws(Failure) -> [Record] {
+        let scalars = Array(text.unicodeScalars.drop { $0 == "\u{FEFF}" })
+        let delimiter = guessDelimiter(scalars)
+        var records: [Record] = []
+        var fields: [Field] = []
+        var field = String.UnicodeScalarView()
+        var fieldStart = SourcePosition.start
+        var atFieldStart = true, inQuotes = false, afterQuote = false
+        var line = 1, column = 1
+        var i = 0
+
+        func endField() {
+            fields.append(Field(text: String(field), position: fieldStart))
+            field = String.UnicodeScalarView()
+            atFieldStart = true
+            afterQuote = false
+        }
+        func endRecord() {
+            endField()
+            // A blank line is no record (and no row to report).
+            if !(fields.count == 1 && fields[0].text.isEmpty) {
+                records.append(Record(fields: fields, line: fields[0].position.line))
+            }
+            fields = []
+        }
+
+        while i < scalars.count {
+            let c = scalars[i]
+            let here = SourcePosition(line: line, column: column)
+            i += 1
+            column += 1
+            if inQuotes {
+                if c == "\"" {
+                    if i < scalars.count, scalars[i] == "\"" {
+                        field.append("\"")
+                        i += 1
+                        column += 1
+                    } else {
+                        inQuotes = false
+                        afterQuote = true
+                    }
+                } else {
+                    field.append(c)
+                    if c == "\n" || c == "\r" && !(i < scalars.count && scalars[i] == "\n") {
+                        line += 1
+                        column = 1
+                    }
+                }
+                continue
+            }
+            if atFieldStart { fieldStart = here }
+            if c == delimiter {
+                endField()
+            } else if c == "\r" || c == "\n" {
+                if c == "\r", i < scalars.count, scalars[i] == "\n" { i += 1 }
+                endRecord()
+                line += 1
+                column = 1
+            } else if afterQuote {
+                guard c == " " || c == "\t" else {
+                    throw Failure(
+                        message: "unexpected text after the closing quote of a field (a quote inside a quoted field is written \"\")",
+                        position: here)
+                }
+            } else if c == "\"" && atFieldStart {
+                inQuotes = true
+                atFieldStart = false
+            } else {
+                atFieldStart = false
+                field.append(c)
+            }
+        }
+        if inQuotes { throw Failure(message: "a quoted field is never closed", position: fieldStart) }
+        if !field.isEmpty || !fields.isEmpty || afterQuote { endRecord() }
+        return records
+    }
+
+    /// The delimiter of the first line: the most frequent of comma, semicolon and tab outside
+    /// quotes (comma when there is a tie or none).
+    static func guessDelimiter(_ scalars: [Unicode.Scalar]) -> Unicode.Scalar {
+        let candidates: [Unicode.Scalar] = [",", ";", "\t"]
+        var counts = [0, 0, 0]
+        var quoted = false
+        for c in scalars {
+            if c == "\"" { quoted.toggle() }
+            if !quoted && (c == "\n" || c == "\r") { break }
+            if !quoted, let k = candidates.firstIndex(of: c) { counts[k] += 1 }
+        }
+        var best = 0
+        for k in 1..<candidates.count where counts[k] > counts[best] { best = k }
+        return candidates[best]
+    }
+}

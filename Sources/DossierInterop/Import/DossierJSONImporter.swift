@@ -1,0 +1,54 @@
+import DossierCore
+
+/// dossier's own JSON: the JSON export (`{"project": {...}, "indicators": [...]}`) or a workspace's
+/// `indicators.json`, so indicators move between workspaces. Indicator fields are those of
+/// `indicators.json`; the project's `tlp`, `visibility` and `tags` are the file's.
+enum DossierJSONImporter {
+    static func recognizes(_ root: JSONNode) -> Bool {
+        root.value.objectValue?["indicators"]?.value.arrayValue != nil
+    }
+
+    static func read(_ root: JSONNode, into collector: inout ImportCollector) {
+        guard let object = root.value.objectValue, let indicators = object["indicators"]?.value.arrayValue else {
+            collector.error("not dossier JSON: expected {\"indicators\": [...]}", at: root.position)
+            return
+        }
+        if let project = object.object("project") {
+            if let name = project.string("tlp") {
+                if let tlp = TLP(rawValue: name) { collector.projectTLP(tlp) } else {
+                    collector.warning("unknown tlp \"\(name)\"; expected \(TLP.choices); ignored", at: project.position("tlp"))
+                }
+            }
+            if let visibility = project.string("visibility").flatMap(Visibility.init(rawValue:)) { collector.projectVisibility(visibility) }
+            for tag in project.strings("tags") { collector.projectTag(tag) }
+        }
+        for node in indicators {
+            guard let indicator = node.value.objectValue, let value = indicator.string("value") else {
+                collector.skip(node.value.kindName, "an indicator needs a \"value\"", at: node.position)
+                continue
+            }
+            var type: IndicatorType?
+            if let name = indicator.string("type") {
+                type = IndicatorType(rawValue: name)
+                if type == nil {
+                    collector.skip(value, "unknown type \"\(name)\"; expected \(IndicatorType.choices)", at: indicator.position("type"))
+                    continue
+                }
+            }
+            var details = ImportCollector.Details()
+            details.tags = indicator.strings("tags")
+            if let name = indicator.string("classification") {
+                details.classification = Classification(rawValue: name)
+                if details.classification == nil {
+                    collector.warning("unknown classification \"\(name)\"; expected \(Classification.choices); ignored", at: indicator.position("classification"))
+                }
+            }
+            details.firstSeen = collector.date(indicator.string("firstSeen"), field: "firstSeen", at: indicator.position("firstSeen"))
+            details.lastSeen = collector.date(indicator.string("lastSeen"), field: "lastSeen", at: indicator.position("lastSeen"))
+            details.comment = indicator.string("comment")
+            details.source = indicator.string("source")
+            details.privateFlag = indicator.flag("private") == true ? true : nil
+            collector.add(value, as: type, details: details, at: indicator.position("value") ?? node.position)
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import DossierCore
+
+/// Collects what an importer finds in one file into an `ImportResult`. Every value goes through
+/// `Indicators.parse` (trim, refang, detect, validate, normalize); repeats of one indicator in the
+/// file are merged with `IndicatorMerge`, the rules of `dossier add`.
+struct ImportCollector {
+    let path: String
+    private(set) var result: ImportResult
+    private var position: [IndicatorKey: Int] = [:]
+
+    init(path: String, format: ImportFormat) {
+        self.path = path
+        result = ImportResult(format: format)
+    }
+
+    func location(_ position: SourcePosition?) -> SourceLocation? {
+        position.map { SourceLocation(path: path, position: $0) }
+    }
+
+    /// Fields of an indicator besides its value, as the file gives them.
+    struct Details {
+        var classification: Classification?
+        var tags: [String] = []
+        var comment: String?
+        var firstSeen: String?
+        var lastSeen: String?
+        var source: String?
+        var privateFlag: Bool?
+    }
+
+    /// Parses `raw` as `type` (detected when nil) and records it, or skips it with the reason.
+    /// `allowed` restricts what a detected type may be (a MISP `ip-dst` must be an address).
+    /// Returns whether an indicator was recorded.
+    @discardableResult
+    mutating func add(
+        _ raw: String, as type: IndicatorType?, allowed: Set<IndicatorType>? = nil, details: Details = Details(),
+        item: String? = nil, at position: SourcePosition?
+    ) -> Bool {
+        switch Indicators.parse(raw, as: type) {
+        case .failure(let problem):
+            skip(item ?? raw, problem.message, at: position)
+            return false
+        case .success(let parsed):
+            if let allowed, !allowed.contains(parsed.type) {
+                let names = allowed.map(\.rawValue).sorted().joined(separator: ", ")
+                skip(item ?? raw, "expected \(names), found \(parsed.type.rawValue) '\(parsed.value)'", at: position)
+                return false
+            }
+            record(Indicator(
+                value: parsed.value, type: parsed.type, classification: details.classification,
+                tags: Tag.union([], details.tags.filter { !$0.isEmpty }), firstSeen: details.firstSeen,
+                lastSeen: details.lastSeen, source: details.source, comment: details.comment.flatMap { $0.isEmpty ? nil : $0 },
+                privateFlag: details.privateFlag))
+            return true
+        }
+    }
+
+    /// Records a parsed indicator, merging it into an earlier one with the same key.
+    mutating func record(_ indicator: Indicator) {
+        if let index = position[indicator.key] {
+            result.indicators[index] = IndicatorMerge.merge(indicator, into: result.indicators[index]).indicator
+        } else {
+            position[indicator.key] = result.indicators.count
+            result.indicators.append(indicator)
+        }
+    }
+
+    mutating func skip(_ item: String, _ reason: String, at position: SourcePosition?) {
+        result.skipped.append(ImportResult.SkippedItem(item: item, reason: reason, location: location(position)))
+    }
+
+    mutating func unrepresentable(_ kind: String, count: Int = 1) {
+        if let i = result.unrepresentable.firstIndex(where: { $0.kind == kind }) {
+            result.unrepresentable[i].count += count
+        } else {
+            result.unrepresentable.append(ImportResult.Unrepresentable(kind: kind, count: count))
+        }
+    }
+
+    /// Adds a line to the import's note, at the end or at `index`.
+    mutating func note(_ line: String, at index: Int? = nil) {
+        result.notes.insert(line, at: min(index ?? result.notes.count, result.notes.count))
+    }
+
+    mutating func projectTag(_ tag: String) {
+        result.projectTags = Tag.union(result.projectTags, [tag])
+    }
+
+    mutating func projectVisibility(_ visibility: Visibility) {
+        // Private wins: two sources that disagree must not make anything public.
+        if result.projectVisibility != .private { result.projectVisibility = visibility }
+    }
+
+    /// Keeps the most restrictive TLP the file states: the project must honour all of them.
+    mutating func projectTLP(_ tlp: TLP) {
+        if let current = result.projectTLP, current.restriction >= tlp.restriction { return }
+        result.projectTLP = tlp
+    }
+
+    mutating func warning(_ message: String, at position: SourcePosition?) {
+        result.diagnostics.append(.warning(at: location(position) ?? SourceLocation(path: path), message, code: "import"))
+    }
+
+    mutating func error(_ message: String, at position: SourcePosition?) {
+        result.diagnostics.append(.error(at: location(position) ?? SourceLocation(path: path), message, code: "import"))
+    }
+
+    /// A date as dossier stores it, or nil with a warning when it is none. A midnight-UTC timestamp
+    /// (how MISP and PassiveTotal write days) becomes the day.
+    mutating func date(_ text: String?, field: String, at position: SourcePosition?) -> String? {
+        guard let text = text?.trimmingSpaces, !text.isEmpty else { return nil }
+        guard ISODate.isValid(text), let instant = Instant(text) else {
+            warning("\(field) \"\(text)\" is not an ISO 8601 date; ignored", at: position)
+            return nil
+        }
+        return instant.seconds % 86_400 == 0 && instant.milliseconds == 0 && text.count > 10 ? instant.day : text
+    }
+}
+
+extension TLP {
+    /// Order of restriction: clear < green < amber < amber+strict < red.
+    var restriction: Int { TLP.allCases.firstIndex(of: self) ?? 0 }
+}

@@ -1,0 +1,59 @@
+import DossierCore
+
+/// What one input file holds for a project: indicators to merge, what was left out and why, and
+/// what the file says about the project itself.
+public struct ImportResult: Sendable {
+    /// The format the file was read as (never `auto`).
+    public var format: ImportFormat
+    /// Normalized indicators, each key once (repeats in the file are merged the way `add` merges).
+    public var indicators: [Indicator] = []
+    /// Items of the file that gave no indicator, each with the reason.
+    public var skipped: [SkippedItem] = []
+    /// Markdown lines for a note of the import: MISP `link`, `text` and `comment` attributes, STIX
+    /// reports and notes. Empty when the file has none.
+    public var notes: [String] = []
+    /// The TLP the file is marked with (a MISP event's `tlp:` tag, STIX TLP markings: the most
+    /// restrictive one), if any.
+    public var projectTLP: TLP?
+    /// Tags of the file as a whole (MISP event tags, STIX report labels, PassiveTotal project tags).
+    public var projectTags: [String] = []
+    /// Visibility the file states (PassiveTotal `public`/`community` → public, `private`/`analyst` →
+    /// private), if any.
+    public var projectVisibility: Visibility?
+    /// What the file holds that dossier cannot represent, counted by kind (e.g. "relationship
+    /// object", "STIX pattern with MATCHES"), in the order first met.
+    public var unrepresentable: [Unrepresentable] = []
+    /// Problems with positions: errors when the file could not be read at all (then nothing else is
+    /// set), warnings for values that were ignored.
+    public var diagnostics: [Diagnostic] = []
+
+    public init(format: ImportFormat) {
+        self.format = format
+    }
+
+    /// True when the file could not be read: nothing of it may be merged.
+    public var failed: Bool { diagnostics.contains { $0.severity == .error } }
+
+    public struct SkippedItem: Sendable, Hashable {
+        /// The item as written (a value, a pattern, a row).
+        public var item: String
+        public var reason: String
+        public var location: SourceLocation?
+
+        public init(item: String, reason: String, location: SourceLocation? = nil) {
+            self.item = item
+            self.reason = reason
+            self.location = location
+        }
+    }
+
+    public struct Unrepresentable: Sendable, Hashable {
+        public var kind: String
+        public var count: Int
+
+        public init(kind: String, count: Int) {
+            self.kind = kind
+            self.count = count
+        }
+    }
+}

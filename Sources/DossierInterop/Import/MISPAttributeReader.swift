@@ -1,0 +1,79 @@
+import DossierCore
+
+/// One MISP attribute (from an event, an object or a row of MISP's CSV export) into the collector,
+/// by `MISPTypes.mapping`:
+///
+/// - a composite type (`domain|ip`, `filename|sha256`, `ip-dst|port`...) splits into its parts,
+///   each read as its own type, sharing the comment and tags;
+/// - `ip-src`/`ip-dst` must be an IPv4 or IPv6 address or a CIDR block;
+/// - a `filename` with a `/` or `\` is a file path; a `vulnerability` that is no CVE id (a vendor
+///   bulletin) is kept as `other`;
+/// - `link`, `text` and `comment` attributes become lines of the import's note;
+/// - ports and registry value data have no place in dossier: counted as unrepresentable;
+/// - any other MISP type is kept as `other`, tagged `misp-type:<type>`, never dropped.
+enum MISPAttributeReader {
+    static func add(
+        type: String, value: String, details: ImportCollector.Details, context: String? = nil, at position: SourcePosition?,
+        into collector: inout ImportCollector
+    ) {
+        let parts = MISPTypes.parts(of: type)
+        guard let values = MISPTypes.split(value, into: parts.count) else {
+            collector.skip(value, "a \(type) value has \(parts.count) parts separated by |", at: position)
+            return
+        }
+        for (part, text) in zip(parts, values) {
+            let item = parts.count > 1 ? "\(text) (\(part) of \(type) \(value))" : text
+            switch MISPTypes.mapping(of: part) {
+            case .indicator(nil):
+                collector.add(text, as: nil, allowed: [.ipv4, .ipv6, .cidr], details: details, item: item, at: position)
+            case .indicator(.filename?):
+                let isPath = text.contains("/") || text.contains("\\")
+                collector.add(text, as: isPath ? .filepath : .filename, details: details, item: item, at: position)
+            case .indicator(.cve?):
+                if case .success = Indicators.parse(text, as: .cve) {
+                    collector.add(text, as: .cve, details: details, item: item, at: position)
+                } else {
+                    addOther(text, mispType: part, details: details, item: item, at: position, into: &collector)
+                }
+            case .indicator(let indicatorType?):
+                collector.add(text, as: indicatorType, details: details, item: item, at: position)
+            case .note:
+                collector.note(noteLine(type: part, value: text, comment: details.comment, context: context))
+            case .dropped(let kind):
+                collector.unrepresentable("MISP \(kind) (of \(type))")
+            case .unmapped:
+                addOther(text, mispType: part, details: details, item: item, at: position, into: &collector)
+            }
+        }
+    }
+
+    static func addOther(
+        _ value: String, mispType: String, details: ImportCollector.Details, item: String, at position: SourcePosition?,
+        into collector: inout ImportCollector
+    ) {
+        var kept = details
+        kept.tags.append(MISPTypes.typeTag(mispType))
+        collector.add(value, as: .other, details: kept, item: item, at: position)
+    }
+
+    /// `- Antivirus detection (text): Win32/PhantomNet.B — ESET detection name`; a link's URL as a
+    /// Markdown autolink.
+    static func noteLine(type: String, value: String, comment: String?, context: String?) -> String {
+        let label = context.map { "\(escaped($0)) (\(type))" } ?? type
+        let isURL = type == "link" && (value.hasPrefix("http://") || value.hasPrefix("https://"))
+            && !value.contains { $0.isWhitespace || $0 == ">" || $0 == "<" }
+        let shown = isURL ? "<\(value)>" : escaped(value.split(whereSeparator: \.isNewline).joined(separator: " "))
+        let remark = comment.flatMap { $0.isEmpty ? nil : " — " + escaped($0) } ?? ""
+        return "- \(label): \(shown)\(remark)"
+    }
+
+    /// Text with Markdown's inline punctuation escaped, so a value is shown as written.
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        for c in text {
+            if "\\`*_[]<>#|~!".contains(c) { result.append("\\") }
+            result.append(c)
+        }
+        return result
+    }
+}

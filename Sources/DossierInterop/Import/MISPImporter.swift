@@ -1,0 +1,110 @@
+import DossierCore
+
+/// MISP event JSON: `{"Event": {...}}`, `{"response": [{"Event": {...}}, ...]}` (MISP's API and
+/// feeds) or an array of those. Attributes and the attributes of objects become indicators
+/// (`MISPAttributeReader`); the event's `tlp:` tag is the file's TLP; its other tags and galaxy
+/// clusters are the file's project tags; an attribute's own tags are the indicator's, except the
+/// PassiveTotal `passivetotal:class="..."` tag, which sets the classification.
+enum MISPImporter {
+    /// True when `root` has the shape of a MISP event file.
+    static func recognizes(_ root: JSONNode) -> Bool {
+        !events(in: root).isEmpty
+    }
+
+    static func read(_ root: JSONNode, into collector: inout ImportCollector) {
+        let found = events(in: root)
+        guard !found.isEmpty else {
+            collector.error("not a MISP event: expected {\"Event\": {...}} or {\"response\": [{\"Event\": {...}}]}", at: root.position)
+            return
+        }
+        for event in found { readEvent(event, into: &collector) }
+    }
+
+    static func events(in root: JSONNode) -> [JSONObject] {
+        switch root.value {
+        case .object(let object):
+            if let event = object.object("Event") { return [event] }
+            if let response = object["response"] { return events(in: response) }
+            return []
+        case .array(let elements):
+            return elements.flatMap { element in element.value.objectValue?.object("Event").map { [$0] } ?? [] }
+        default:
+            return []
+        }
+    }
+
+    static func readEvent(_ event: JSONObject, into collector: inout ImportCollector) {
+        for tag in tags(of: event, listKey: "Tag", linkKey: "EventTag") {
+            if tag.lowercased().hasPrefix("tlp:"), let tlp = STIXTerms.tlp(named: tag) {
+                collector.projectTLP(tlp)
+            } else {
+                collector.projectTag(tag)
+            }
+        }
+        let notesBefore = collector.result.notes.count
+        for node in event.array("Attribute") {
+            readAttribute(node, object: nil, into: &collector)
+        }
+        for node in event.array("Object") {
+            guard let object = node.value.objectValue else { continue }
+            if object.flag("deleted") == true { continue }
+            for attribute in object.array("Attribute") {
+                readAttribute(attribute, object: object.string("name"), into: &collector)
+            }
+        }
+        if collector.result.notes.count > notesBefore {
+            let info = event.string("info").map { "\"\(MISPAttributeReader.escaped($0))\"" } ?? "(untitled)"
+            let date = event.text("date").map { ", \($0)" } ?? ""
+            let uuid = event.string("uuid").map { ", uuid \($0)" } ?? ""
+            collector.note("MISP event \(info)\(date)\(uuid):", at: notesBefore)
+        }
+    }
+
+    static func readAttribute(_ node: JSONNode, object: String?, into collector: inout ImportCollector) {
+        guard let attribute = node.value.objectValue else {
+            collector.skip(node.value.kindName, "an attribute must be an object", at: node.position)
+            return
+        }
+        guard let type = attribute.string("type"), let value = attribute.text("value") else {
+            collector.skip(attribute.text("value") ?? "attribute", "an attribute needs a \"type\" and a \"value\"", at: node.position)
+            return
+        }
+        let position = attribute.position("value") ?? node.position
+        if attribute.flag("deleted") == true {
+            collector.skip(value, "deleted in MISP", at: position)
+            return
+        }
+        var details = ImportCollector.Details()
+        for tag in tags(of: attribute, listKey: "Tag", linkKey: "AttributeTag") {
+            if let stated = MISPTypes.classification(fromTag: tag) {
+                details.classification = stated
+            } else {
+                details.tags.append(tag)
+            }
+        }
+        details.comment = attribute.string("comment")?.trimmingSpaces
+        details.firstSeen = collector.date(attribute.string("first_seen"), field: "first_seen", at: attribute.position("first_seen"))
+        details.lastSeen = collector.date(attribute.string("last_seen"), field: "last_seen", at: attribute.position("last_seen"))
+        // In a MISP object, a file's path is a `text` attribute with the relation `path`.
+        let relation = attribute.string("object_relation")?.lowercased()
+        if object != nil, let relation, ["path", "fullpath", "file-path"].contains(relation), ["text", "filename"].contains(type) {
+            collector.add(value, as: .filepath, details: details, at: position)
+            return
+        }
+        let context = object.map { "\($0) object" } ?? attribute.string("category")
+        MISPAttributeReader.add(type: type, value: value, details: details, context: context, at: position, into: &collector)
+    }
+
+    /// Tag names of an event or attribute: `"Tag": [{"name": ...}]`, `"EventTag"`/`"AttributeTag":
+    /// [{"Tag": {"name": ...}}]`, and the `tag_name` of galaxy clusters.
+    static func tags(of object: JSONObject, listKey: String, linkKey: String) -> [String] {
+        var names = object.array(listKey).compactMap { $0.value.objectValue?.string("name") }
+        names += object.array(linkKey).compactMap { $0.value.objectValue?.object("Tag")?.string("name") }
+        for galaxy in object.array("Galaxy") {
+            for cluster in galaxy.value.objectValue?.array("GalaxyCluster") ?? [] {
+                if let name = cluster.value.objectValue?.string("tag_name") { names.append(name) }
+            }
+        }
+        return Tag.union([], names.map(\.trimmingSpaces).filter { !$0.isEmpty })
+    }
+}

@@ -1,0 +1,156 @@
+import DossierCore
+
+/// STIX 2.1 JSON: a bundle, a single object, or an array of objects.
+///
+/// - `indicator`: the values of its pattern (`STIXPatternValues`); `labels` become tags, and so
+///   do `indicator_types`, except the four that state a classification (`malicious-activity`,
+///   `anomalous-activity`, `benign`, `unknown`), which set it; `description` is the comment.
+/// - cyber-observable objects: their values (`STIXObservableReader`).
+/// - `vulnerability` with a CVE id: a `cve` indicator.
+/// - `report`: its labels are the file's project tags; it and `note` objects go to the note.
+/// - TLP markings (1.0 and 2.0 ids, or marking definitions in the file that state a TLP): the most
+///   restrictive is the file's TLP.
+/// - everything else (relationships other than `based-on`, identities, malware, campaigns...)
+///   is counted as unrepresentable.
+enum STIXImporter {
+    /// True when `root` looks like STIX: a bundle, or objects with STIX ids (`type--uuid`).
+    static func recognizes(_ root: JSONNode) -> Bool {
+        func isObject(_ value: JSONValue) -> Bool {
+            guard let object = value.objectValue, let type = object.string("type") else { return false }
+            return type == "bundle" || object.string("id")?.hasPrefix(type + "--") == true
+        }
+        if let elements = root.value.arrayValue { return !elements.isEmpty && elements.allSatisfy { isObject($0.value) } }
+        return isObject(root.value)
+    }
+
+    static func read(_ root: JSONNode, into collector: inout ImportCollector) {
+        let nodes: [JSONNode]
+        switch root.value {
+        case .object(let object) where object.string("type") == "bundle" || (object["objects"] != nil && object.string("type") == nil):
+            nodes = object.array("objects")
+        case .object(let object) where object.string("type") != nil:
+            nodes = [root]
+        case .array(let elements):
+            nodes = elements
+        default:
+            collector.error("not STIX: expected a bundle ({\"type\": \"bundle\", \"objects\": [...]}) or a STIX object", at: root.position)
+            return
+        }
+        let objects = nodes.compactMap(\.value.objectValue)
+        let byID = Dictionary(objects.compactMap { o in o.string("id").map { ($0, o) } }, uniquingKeysWith: { a, _ in a })
+        let observables = STIXObservableReader(objects: byID)
+        readMarkings(objects, into: &collector)
+        for node in nodes {
+            guard let object = node.value.objectValue, let type = object.string("type") else {
+                collector.skip(node.value.kindName, "a STIX object must be a JSON object with a \"type\"", at: node.position)
+                continue
+            }
+            switch type {
+            case "indicator": readIndicator(object, at: node.position, into: &collector)
+            case "vulnerability": readVulnerability(object, at: node.position, into: &collector)
+            case "report", "note": readText(object, type: type, into: &collector)
+            case "marking-definition", "extension-definition": break
+            case "relationship" where object.string("relationship_type") == "based-on": break
+            case "observed-data":
+                // STIX 2.0 style: the observables embedded in the object.
+                for (_, embedded) in object.object("objects")?.members.map({ ($0.key, $0.value) }) ?? [] {
+                    if let sco = embedded.value.objectValue { observables.read(sco, at: embedded.position, into: &collector) }
+                }
+            default:
+                if STIXObservableReader.types.contains(type) {
+                    observables.read(object, at: node.position, into: &collector)
+                } else {
+                    collector.unrepresentable("\(type) object")
+                }
+            }
+        }
+    }
+
+    static func readIndicator(_ object: JSONObject, at position: SourcePosition, into collector: inout ImportCollector) {
+        let patternText = object.string("pattern") ?? ""
+        let at = object.position("pattern") ?? position
+        if object.flag("revoked") == true { return collector.skip(patternText, "the indicator is revoked", at: at) }
+        if let language = object.string("pattern_type"), language.lowercased() != "stix" {
+            collector.unrepresentable("\(language) pattern")
+            return collector.skip(patternText, "a \(language) pattern, not a STIX one", at: at)
+        }
+        let pattern: STIXPattern
+        do {
+            pattern = try STIXPattern.parse(patternText)
+        } catch {
+            return collector.skip(patternText, "not a valid STIX pattern: \(error.message)", at: at)
+        }
+        let (values, unrepresentable) = STIXPatternValues.values(of: pattern)
+        for kind in unrepresentable { collector.unrepresentable(kind) }
+        guard !values.isEmpty else {
+            return collector.skip(patternText, "dossier cannot represent this pattern (\(unrepresentable.joined(separator: "; ")))", at: at)
+        }
+        var details = ImportCollector.Details()
+        details.tags = object.strings("labels")
+        for type in object.strings("indicator_types") {
+            if let stated = STIXTerms.classification(forIndicatorType: type) {
+                if details.classification.map({ stated.severity > $0.severity }) ?? true { details.classification = stated }
+            } else {
+                details.tags.append(type)
+            }
+        }
+        let description = object.string("description")?.trimmingSpaces ?? ""
+        let name = object.string("name")?.trimmingSpaces ?? ""
+        details.comment = !description.isEmpty ? description : (values.contains { $0.raw == name } ? nil : name)
+        for value in values {
+            collector.add(value.raw, as: value.type, allowed: value.allowed, details: details, item: patternText, at: at)
+        }
+    }
+
+    static func readVulnerability(_ object: JSONObject, at position: SourcePosition, into collector: inout ImportCollector) {
+        let references = object.array("external_references").compactMap(\.value.objectValue)
+        let cveID = references.first { $0.string("source_name")?.lowercased() == "cve" }?.string("external_id") ?? object.string("name")
+        guard let cveID, case .success = Indicators.parse(cveID, as: .cve) else {
+            return collector.unrepresentable("vulnerability object without a CVE id")
+        }
+        var details = ImportCollector.Details()
+        details.tags = object.strings("labels")
+        details.comment = object.string("description")?.trimmingSpaces
+        collector.add(cveID, as: .cve, details: details, at: object.position("name") ?? position)
+    }
+
+    /// A report's labels are the file's project tags; its title and description, and a note's
+    /// content, are lines of the import's note.
+    static func readText(_ object: JSONObject, type: String, into collector: inout ImportCollector) {
+        if type == "report" {
+            for label in object.strings("labels") { collector.projectTag(label) }
+            let title = object.string("name").map(MISPAttributeReader.escaped) ?? "(untitled)"
+            let description = object.string("description").map { " — " + MISPAttributeReader.escaped($0.trimmingSpaces) } ?? ""
+            collector.note("- STIX report \"\(title)\"\(description)")
+        } else if let content = object.string("content")?.trimmingSpaces, !content.isEmpty {
+            let abstract = object.string("abstract").map { MISPAttributeReader.escaped($0) + ": " } ?? ""
+            collector.note("- STIX note: \(abstract)\(MISPAttributeReader.escaped(content.split(whereSeparator: \.isNewline).joined(separator: " ")))")
+        }
+    }
+
+    /// TLPs from the well-known marking ids and from marking definitions in the file that state a
+    /// TLP (TLP 1.0 `definition_type: "tlp"`, or the TLP 2.0 extension), over every object's
+    /// `object_marking_refs`. Other markings are counted as unrepresentable.
+    static func readMarkings(_ objects: [JSONObject], into collector: inout ImportCollector) {
+        var levels = STIXTerms.knownMarkingIDs
+        for object in objects where object.string("type") == "marking-definition" {
+            guard let id = object.string("id") else { continue }
+            if let name = object.object("definition")?.string("tlp"), object.string("definition_type") == "tlp",
+                let tlp = STIXTerms.tlp(named: name)
+            {
+                levels[id] = tlp
+            } else if let name = object.object("extensions")?.object(STIXTerms.tlp2Extension)?.string("tlp_2_0"),
+                let tlp = STIXTerms.tlp(named: name)
+            {
+                levels[id] = tlp
+            }
+        }
+        var unknown: Set<String> = []
+        for object in objects {
+            for ref in object.strings("object_marking_refs") {
+                if let tlp = levels[ref] { collector.projectTLP(tlp) } else { unknown.insert(ref) }
+            }
+        }
+        if !unknown.isEmpty { collector.unrepresentable("marking other than TLP", count: unknown.count) }
+    }
+}

@@ -1,0 +1,31 @@
+import DossierCore
+
+/// Indicators in free text: vendor blog posts, emails, Markdown or AsciiDoc reports, one-per-line
+/// lists. What counts as an indicator is `Indicators.extract`'s decision (refanged; `report.pdf`,
+/// version numbers and a sentence's final period are not indicators).
+///
+/// A file whose every line (blank lines and `#` comments aside) is a single word is a list: each
+/// line is then parsed as a value, so a line that is no indicator is reported as skipped with the
+/// reason, instead of passing unnoticed as prose would.
+enum TextImporter {
+    static func read(_ text: String, into collector: inout ImportCollector) {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        let entries = lines.enumerated().compactMap { number, line -> (line: Int, text: String)? in
+            let trimmed = line.trimmingSpaces
+            return trimmed.isEmpty || trimmed.hasPrefix("#") ? nil : (number + 1, trimmed)
+        }
+        let isList = !entries.isEmpty && entries.allSatisfy { !$0.text.contains { $0.isWhitespace } }
+        if isList {
+            for entry in entries {
+                let column = (lines[entry.line - 1].firstIndex { !$0.isWhitespace }).map {
+                    lines[entry.line - 1].distance(from: lines[entry.line - 1].startIndex, to: $0) + 1
+                } ?? 1
+                collector.add(entry.text, as: nil, at: SourcePosition(line: entry.line, column: column))
+            }
+            return
+        }
+        for found in Indicators.extract(from: text) {
+            collector.record(Indicator(value: found.value, type: found.type))
+        }
+    }
+}

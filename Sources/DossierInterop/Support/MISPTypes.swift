@@ -1,0 +1,103 @@
+import DossierCore
+
+/// How dossier's indicator types and MISP attribute types correspond (MISP `describeTypes`), for
+/// the MISP exporter and importer and for the CSV importer reading MISP's CSV export.
+enum MISPTypes {
+    /// What a single (non-composite) MISP attribute type becomes on import.
+    enum Mapping: Equatable {
+        /// An indicator of this type; nil: an address, told apart by its value (IPv4, IPv6 or CIDR).
+        case indicator(IndicatorType?)
+        /// A reference, free text or comment: a line of the import's note, not an indicator.
+        case note
+        /// A part dossier has no place for (a port, a registry value's data), counted as unrepresentable.
+        case dropped(String)
+        /// No dossier type: kept as `other`, with the MISP type recorded as a `misp-type:` tag.
+        case unmapped
+    }
+
+    static func mapping(of mispType: String) -> Mapping {
+        switch mispType.lowercased() {
+        case "ip-src", "ip-dst": .indicator(nil)
+        case "domain", "hostname": .indicator(.domain)
+        case "url": .indicator(.url)
+        case "email", "email-src", "email-dst", "email-reply-to", "target-email", "whois-registrant-email", "dns-soa-email":
+            .indicator(.email)
+        case "md5": .indicator(.md5)
+        case "sha1": .indicator(.sha1)
+        case "sha256": .indicator(.sha256)
+        case "sha512": .indicator(.sha512)
+        case "as": .indicator(.asn)
+        case "vulnerability": .indicator(.cve)
+        case "x509-fingerprint-sha1": .indicator(.x509Sha1)
+        case "filename", "email-attachment", "attachment": .indicator(.filename)
+        case "regkey": .indicator(.registryKey)
+        case "mutex": .indicator(.mutex)
+        case "user-agent": .indicator(.userAgent)
+        case "other": .indicator(.other)
+        case "link", "text", "comment": .note
+        case "port": .dropped("port")
+        case "value": .dropped("registry value data")
+        default: .unmapped
+        }
+    }
+
+    /// The parts of a composite type (`domain|ip`, `filename|sha256`, `ip-dst|port`...); a single
+    /// type is its own only part. `malware-sample` is a `filename|md5`.
+    static func parts(of mispType: String) -> [String] {
+        if mispType.lowercased() == "malware-sample" { return ["filename", "md5"] }
+        if mispType.lowercased() == "domain|ip" { return ["domain", "ip-dst"] }
+        return mispType.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// A composite value split into `count` parts: at the last `|`s, so that a file name holding
+    /// `|` stays whole. Nil when the value has too few parts.
+    static func split(_ value: String, into count: Int) -> [String]? {
+        guard count > 1 else { return [value] }
+        var parts: [String] = []
+        var rest = Substring(value)
+        for _ in 1..<count {
+            guard let bar = rest.lastIndex(of: "|") else { return nil }
+            parts.insert(String(rest[rest.index(after: bar)...]), at: 0)
+            rest = rest[..<bar]
+        }
+        parts.insert(String(rest), at: 0)
+        return parts
+    }
+
+    /// Type, category and value of the MISP attribute for a dossier indicator. MISP has no path
+    /// type: a file path is a `filename` (the importer makes it a path again from its separators).
+    static func attribute(for indicator: Indicator) -> (type: String, category: String, value: String) {
+        switch indicator.type {
+        case .ipv4, .ipv6, .cidr: ("ip-dst", "Network activity", indicator.value)
+        case .domain: ("domain", "Network activity", indicator.value)
+        case .url: ("url", "Network activity", indicator.value)
+        case .email: ("email", "Payload delivery", indicator.value)
+        case .md5, .sha1, .sha256, .sha512: (indicator.type.rawValue, "Payload delivery", indicator.value)
+        case .asn: ("AS", "Network activity", STIXObservables.asNumber(indicator.value))
+        case .cve: ("vulnerability", "External analysis", indicator.value)
+        case .x509Sha1: ("x509-fingerprint-sha1", "Network activity", indicator.value)
+        case .filename, .filepath: ("filename", "Payload delivery", indicator.value)
+        case .registryKey: ("regkey", "Persistence mechanism", indicator.value)
+        case .mutex: ("mutex", "Artifacts dropped", indicator.value)
+        case .userAgent: ("user-agent", "Network activity", indicator.value)
+        case .other: ("other", "Other", indicator.value)
+        }
+    }
+
+    /// The PassiveTotal taxonomy's classification machine tag (MISP/misp-taxonomies `passivetotal`,
+    /// predicate `class`), whose values are exactly dossier's: `passivetotal:class="non-malicious"`.
+    static func classificationTag(_ classification: Classification) -> String {
+        "passivetotal:class=\"\(classification.rawValue)\""
+    }
+
+    /// The classification a `passivetotal:class` tag states; nil for any other tag.
+    static func classification(fromTag tag: String) -> Classification? {
+        let lower = tag.lowercased()
+        guard lower.hasPrefix("passivetotal:class=") else { return nil }
+        let value = lower.dropFirst("passivetotal:class=".count).trimming("\"")
+        return Classification(rawValue: value.replacingUnderscores)
+    }
+
+    /// The tag that records the MISP type of an attribute kept as `other`.
+    static func typeTag(_ mispType: String) -> String { "misp-type:" + mispType }
+}

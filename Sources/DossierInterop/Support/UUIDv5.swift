@@ -1,0 +1,85 @@
+/// Name-based UUIDs (RFC 9562 version 5: SHA-1 of a namespace and a name), so that an export gives
+/// the same ids every time it is made from the same content, and STIX observables get the ids the
+/// STIX 2.1 specification derives for them.
+enum UUIDv5 {
+    /// STIX 2.1 §2.9: the namespace of cyber-observable object ids.
+    static let stixObservables: [UInt8] = bytes("00abedb4-aa42-466c-9c01-fed23315a9b7")
+    /// dossier's own namespace for the ids of exported objects (a fixed random UUID).
+    static let dossier: [UInt8] = bytes("5c2b8e0e-3f4a-4d7c-9b1e-6a0d2f8c4e19")
+
+    /// The lower-case textual form (`8-4-4-4-12`) of the version 5 UUID of `name` in `namespace`.
+    static func make(_ name: String, in namespace: [UInt8] = dossier) -> String {
+        var digest = SHA1.hash(namespace + Array(name.utf8))
+        digest[6] = (digest[6] & 0x0F) | 0x50
+        digest[8] = (digest[8] & 0x3F) | 0x80
+        let hex = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        for (i, byte) in digest.prefix(16).enumerated() {
+            if [4, 6, 8, 10].contains(i) { text.append(UInt8(ascii: "-")) }
+            text.append(hex[Int(byte >> 4)])
+            text.append(hex[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The 16 bytes of a UUID written `8-4-4-4-12` (the namespaces above are well-formed).
+    private static func bytes(_ text: String) -> [UInt8] {
+        var result: [UInt8] = []
+        var high: UInt8?
+        for c in text.utf8 {
+            let nibble: UInt8
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = c - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = c - UInt8(ascii: "a") + 10
+            default: continue
+            }
+            if let h = high {
+                result.append(h << 4 | nibble)
+                high = nil
+            } else {
+                high = nibble
+            }
+        }
+        return result
+    }
+}
+
+/// SHA-1 (FIPS 180-4), only for version 5 UUIDs: Foundation on Linux has no digest API, and a
+/// UUID needs no collision resistance.
+enum SHA1 {
+    static func hash(_ message: [UInt8]) -> [UInt8] {
+        var h: [UInt32] = [0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0]
+        var data = message
+        let bitLength = UInt64(message.count) * 8
+        data.append(0x80)
+        while data.count % 64 != 56 { data.append(0) }
+        for shift in stride(from: 56, through: 0, by: -8) { data.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        var w = [UInt32](repeating: 0, count: 80)
+        for chunk in stride(from: 0, to: data.count, by: 64) {
+            for i in 0..<16 {
+                let b = chunk + i * 4
+                w[i] = UInt32(data[b]) << 24 | UInt32(data[b + 1]) << 16 | UInt32(data[b + 2]) << 8 | UInt32(data[b + 3])
+            }
+            for i in 16..<80 { w[i] = rotate(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1) }
+            var (a, b, c, d, e) = (h[0], h[1], h[2], h[3], h[4])
+            for i in 0..<80 {
+                let (f, k): (UInt32, UInt32) = switch i {
+                case 0..<20: ((b & c) | (~b & d), 0x5A82_7999)
+                case 20..<40: (b ^ c ^ d, 0x6ED9_EBA1)
+                case 40..<60: ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC)
+                default: (b ^ c ^ d, 0xCA62_C1D6)
+                }
+                let t = rotate(a, 5) &+ f &+ e &+ k &+ w[i]
+                (e, d, c, b, a) = (d, c, rotate(b, 30), a, t)
+            }
+            h[0] &+= a
+            h[1] &+= b
+            h[2] &+= c
+            h[3] &+= d
+            h[4] &+= e
+        }
+        return h.flatMap { word in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) } }
+    }
+
+    private static func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { x << n | x >> (32 - n) }
+}

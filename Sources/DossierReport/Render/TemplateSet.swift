@@ -1,0 +1,120 @@
+import DossierCore
+import Foundation
+import Mustache
+
+/// The Mustache templates of one build: the built-in ones shipped with the tool, each replaceable
+/// by a file of the same name in the workspace's `templates/` folder. All are loaded and checked
+/// up front: a syntax error or a partial that does not exist becomes a diagnostic with the
+/// template's file, line and column, instead of swift-mustache's silent empty output.
+public struct TemplateSet: Sendable {
+    public struct Source: Sendable, Hashable {
+        /// Name without `.mustache`, e.g. `report.html`.
+        public var name: String
+        public var path: String
+        public var text: String
+    }
+
+    /// The templates, by name, as loaded (after overrides).
+    public private(set) var sources: [String: Source] = [:]
+    let library: MustacheLibrary
+
+    /// Names of the templates the renderer uses as pages.
+    public static let pageNames = ["report.html", "report.md", "index.html", "listing.html"]
+
+    /// `*.md` templates are rendered with Markdown escaping instead of HTML escaping.
+    static let markdownPragma = "{{% CONTENT_TYPE: MARKDOWN}}"
+
+    /// Loads the built-in templates and the workspace's overrides.
+    public static func load(workspaceRoot: String?) -> (TemplateSet?, [Diagnostic]) {
+        MarkdownContentType.register()
+        var sources: [String: Source] = [:]
+        var diagnostics: [Diagnostic] = []
+        for folder in [builtInFolder, workspaceRoot.map { $0 + "/" + ProjectFiles.templates }].compactMap({ $0 }) {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
+            for file in names {
+                let path = folder + "/" + file
+                guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                    diagnostics.append(.error(at: SourceLocation(path: path), "template cannot be read as UTF-8 text", code: "template"))
+                    continue
+                }
+                let name = String(file.dropLast(".mustache".count))
+                sources[name] = Source(name: name, path: path, text: text)
+            }
+        }
+        for name in pageNames where sources[name] == nil {
+            diagnostics.append(.error(at: nil, "template \(name).mustache is missing from the built-in templates (\(builtInFolder ?? "not found"))", code: "template"))
+        }
+        var library = MustacheLibrary()
+        for source in sources.values.sorted(by: { $0.name < $1.name }) {
+            let isMarkdown = source.name.hasSuffix(".md")
+            let text = isMarkdown ? markdownPragma + source.text : source.text
+            do {
+                library.register(try MustacheTemplate(string: text), named: source.name)
+            } catch let error as MustacheTemplate.ParserError {
+                var column = error.context.columnNumber
+                if isMarkdown, error.context.lineNumber == 1 { column = max(1, column - markdownPragma.count) }
+                diagnostics.append(.error(
+                    at: SourceLocation(path: source.path, line: error.context.lineNumber, column: column),
+                    "template error: \(describe(error.error))", code: "template"))
+            } catch {
+                diagnostics.append(.error(at: SourceLocation(path: source.path), "template error: \(error)", code: "template"))
+            }
+            for reference in PartialReferences.find(in: source.text) where sources[reference.name] == nil {
+                diagnostics.append(.error(
+                    at: SourceLocation(path: source.path, position: reference.position),
+                    "template refers to partial \"\(reference.name)\", but there is no \(reference.name).mustache", code: "template"))
+            }
+        }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+        return (TemplateSet(sources: sources, library: library), diagnostics)
+    }
+
+    /// The templates folder shipped with the tool (a resource of this module).
+    public static var builtInFolder: String? {
+        Bundle.module.url(forResource: "templates", withExtension: nil)?.path
+    }
+
+    /// Renders `object` with the page template `name`.
+    public func render(_ object: Any, page name: String) -> String {
+        library.render(object, withTemplate: name) ?? ""
+    }
+
+    /// A fingerprint of every template's text, for build caches.
+    public var fingerprint: String {
+        sources.keys.sorted().map { "\($0)=\(ContentDigest(Array(sources[$0]!.text.utf8)).value)" }.joined(separator: ";")
+    }
+
+    static func describe(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        return switch error {
+        case .sectionCloseNameIncorrect: "a section is closed with another name than it was opened with"
+        case .unfinishedName: "a tag is not closed with }}"
+        case .expectedSectionEnd: "a section is never closed ({{/name}} missing)"
+        case .invalidSetDelimiter: "invalid set-delimiter tag"
+        default: "\(error)"
+        }
+    }
+}
+
+/// Finds `{{> name}}` partial tags (with the default delimiters) and where they are.
+enum PartialReferences {
+    struct Reference {
+        var name: String
+        var position: SourcePosition
+    }
+
+    static func find(in text: String) -> [Reference] {
+        var found: [Reference] = []
+        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{>") {
+                guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+                let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                found.append(Reference(name: name, position: SourcePosition(line: lineIndex + 1, column: column)))
+                rest = rest[close.upperBound...]
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,257 @@
+import Mustache
+
+// Templates read view models through `child(named:)`: a switch is much faster than the Mirror
+// lookup swift-mustache falls back to, which matters for pages with tens of thousands of rows.
+// The names here are the variables a template may use (documented in templates/README.md).
+
+extension ProjectReport: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "workspaceTitle": workspaceTitle
+        case "slug": slug
+        case "title": title
+        case "audience": audience
+        case "tlp": tlp
+        case "status": status
+        case "created": created
+        case "updated": updated
+        case "owner": owner
+        case "projectTags": projectTags.isEmpty ? nil : projectTags
+        case "hasProjectTags": !projectTags.isEmpty
+        case "summaryHTML": summaryHTML
+        case "summaryMarkdown": summaryMarkdown
+        case "total": total
+        case "hasIndicators": total > 0
+        case "classificationCounts": classificationCounts
+        case "typeCounts": typeCounts
+        case "tagCounts": tagCounts.isEmpty ? nil : tagCounts
+        case "chartHeight": classificationCounts.count * 26
+        case "classificationGroups": classificationGroups
+        case "tagGroups": tagGroups
+        case "notes": notes.isEmpty ? nil : notes
+        case "links": links
+        case "withProject": false
+        case "generator": generator
+        default: nil
+        }
+    }
+}
+
+extension ProjectReport.SiteLinks: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "index": index
+        case "markdown": markdown
+        case "exports": exports
+        default: nil
+        }
+    }
+}
+
+extension ProjectReport.ExportLink: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "href": href
+        default: nil
+        }
+    }
+}
+
+extension TLPBanner: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "key": key
+        case "label": label
+        case "meaning": meaning
+        default: nil
+        }
+    }
+}
+
+extension AudienceBanner: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "key": key
+        case "label": label
+        case "isInternal": isInternal
+        case "notice": notice
+        default: nil
+        }
+    }
+}
+
+extension CountRow: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "key": key
+        case "label": label
+        case "count": count
+        case "percent": percent
+        case "bar": bar
+        case "barWidth": bar * 3
+        case "countX": 110 + bar * 3 + 8
+        case "rectY": y + 4
+        case "textY": y + 17
+        default: nil
+        }
+    }
+}
+
+extension IndicatorGroup: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "key": key
+        case "title": title
+        case "description": description
+        case "anchor": anchor
+        case "rows": rows
+        case "count": count
+        case "classification": classification
+        default: nil
+        }
+    }
+}
+
+extension IndicatorRow: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "value": value
+        case "type": type
+        case "classification": classification
+        case "classificationLabel": classificationLabel
+        case "tags": tags.isEmpty ? nil : tags
+        case "tagList": tags.joined(separator: ", ")
+        case "firstSeen": firstSeen
+        case "lastSeen": lastSeen
+        case "comment": comment
+        case "source": source
+        case "isPrivate": isPrivate
+        case "alsoSeenIn": alsoSeenIn.isEmpty ? nil : alsoSeenIn
+        case "project": project
+        default: nil
+        }
+    }
+}
+
+extension ProjectLink: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "slug": slug
+        case "title": title
+        case "href": href
+        default: nil
+        }
+    }
+}
+
+extension NoteView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "author": author
+        case "date": date
+        case "anchor": anchor
+        case "html": html
+        case "markdown": markdown
+        case "isPrivate": isPrivate
+        default: nil
+        }
+    }
+}
+
+extension SiteIndexPage: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "workspaceTitle": workspaceTitle
+        case "audience": audience
+        case "projects": projects.isEmpty ? nil : projects
+        case "projectCount": projects.count
+        case "total": total
+        case "classificationCounts": classificationCounts
+        case "chartHeight": classificationCounts.count * 26
+        case "classifications": classifications
+        case "tags": tags.isEmpty ? nil : tags
+        case "generator": generator
+        default: nil
+        }
+    }
+}
+
+extension SiteIndexPage.ProjectSummary: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "slug": slug
+        case "title": title
+        case "href": href
+        case "tlp": tlp
+        case "status": status
+        case "updated": updated
+        case "total": total
+        case "counts": counts
+        case "projectTags": tags.isEmpty ? nil : tags
+        default: nil
+        }
+    }
+}
+
+extension SiteIndexPage.TagSummary: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "description": description
+        case "count": count
+        case "href": href
+        default: nil
+        }
+    }
+}
+
+extension SiteIndexPage.ClassificationSummary: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "key": key
+        case "label": label
+        case "count": count
+        case "href": href
+        default: nil
+        }
+    }
+}
+
+extension ListingPage: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "workspaceTitle": workspaceTitle
+        case "audience": audience
+        case "kind": kind
+        case "title": title
+        case "description": description
+        case "classification": classification
+        case "total": total
+        case "rows": rows
+        case "page": page
+        case "pageCount": pageCount
+        case "pages": isPaginated ? pages : nil
+        case "previous": previous
+        case "next": next
+        case "firstRow": firstRow
+        case "lastRow": lastRow
+        case "isPaginated": isPaginated
+        case "withProject": true
+        case "generator": generator
+        default: nil
+        }
+    }
+}
+
+extension ListingPage.PageLink: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "number": number
+        case "href": href
+        case "isCurrent": isCurrent
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import DossierCore
+
+/// The named steps every report and site build goes through, in order. A failure names its step.
+public enum BuildStep: String, Sendable {
+    case load = "load"
+    case validate = "validate"
+    case templates = "load templates"
+    case filter = "audience filter"
+    case viewModel = "view model"
+    case render = "render"
+    case write = "write"
+}
+
+/// Why a build stopped: the step, and either the user's problems (diagnostics) or a message.
+public struct BuildFailure: Error, Sendable {
+    public var step: BuildStep
+    public var diagnostics: [Diagnostic]
+    public var message: String?
+
+    public init(_ step: BuildStep, diagnostics: [Diagnostic] = [], message: String? = nil) {
+        self.step = step
+        self.diagnostics = diagnostics
+        self.message = message
+    }
+
+    public var summary: String {
+        "build stopped at step \"\(step.rawValue)\"" + (message.map { ": \($0)" } ?? "")
+    }
+}
+
+/// The first steps shared by `report` and `build`: load, validate, templates. Errors stop here,
+/// before anything is rendered; warnings are handed on to be shown.
+struct PreparedWorkspace {
+    var loaded: LoadedWorkspace
+    var warnings: [Diagnostic]
+    var templates: TemplateSet
+
+    static func prepare(root: String) throws(BuildFailure) -> PreparedWorkspace {
+        let loaded = WorkspaceLoader.load(root: root)
+        let diagnostics = WorkspaceChecker.check(loaded)
+        guard !diagnostics.hasErrors else {
+            throw BuildFailure(.validate, diagnostics: diagnostics.sorted,
+                message: "the workspace has errors; fix them (see `dossier check`) and build again")
+        }
+        let (templates, templateDiagnostics) = TemplateSet.load(workspaceRoot: root)
+        guard let templates else {
+            throw BuildFailure(.templates, diagnostics: templateDiagnostics, message: "a template has errors; nothing was written")
+        }
+        return PreparedWorkspace(loaded: loaded, warnings: diagnostics.sorted.filter { $0.severity == .warning }, templates: templates)
+    }
+}

@@ -1,0 +1,75 @@
+import DossierCore
+import Foundation
+
+/// The build's output folder: staged beside the target, swapped in whole, never anything else
+/// replaced. A folder is replaced only if it is empty or a site dossier built (it has dossier's
+/// `index.json`), so a mistyped `--out` cannot delete someone's files.
+enum OutputFolder {
+    static func checkReplaceable(_ out: String, workspaceRoot: String) throws(BuildFailure) {
+        if Paths.isInside(workspaceRoot, folder: out) {
+            throw BuildFailure(.write, message: "the output folder \(out) holds the workspace itself; choose another --out")
+        }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: out, isDirectory: &isFolder) else { return }
+        guard isFolder.boolValue else { throw BuildFailure(.write, message: "\(out) exists and is not a folder") }
+        let contents = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
+        guard !contents.isEmpty else { return }
+        guard SiteManifest.isDossierSite(out + "/" + SiteLayout.manifestFile) else {
+            throw BuildFailure(.write, message: "refusing to replace \(out): it is not a site built by dossier (no dossier index.json); choose another --out or empty it")
+        }
+    }
+
+    static func makeStaging(for out: String) throws(BuildFailure) -> String {
+        let parent = (out as NSString).deletingLastPathComponent
+        let name = (out as NSString).lastPathComponent
+        let staging = parent + "/.\(name).dossier-build-\(ProcessInfo.processInfo.processIdentifier)"
+        remove(staging)
+        do {
+            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        } catch {
+            throw BuildFailure(.write, message: "cannot create \(staging): \(error.localizedDescription)")
+        }
+        return staging
+    }
+
+    static func writeFile(_ bytes: [UInt8], at path: String) throws(BuildFailure) {
+        let folder = (path as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw BuildFailure(.write, message: "cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Puts `staging` in place of `out` with two renames, so `out` is either the old site or the
+    /// new one, never a mix; if the second rename fails the old site is put back.
+    static func replace(_ out: String, with staging: String) throws(BuildFailure) {
+        if FileManager.default.fileExists(atPath: out) {
+            let old = staging + "-old"
+            remove(old)
+            guard rename(out, old) == 0 else {
+                throw BuildFailure(.write, message: "cannot replace \(out): \(String(cString: strerror(errno)))")
+            }
+            guard rename(staging, out) == 0 else {
+                let reason = String(cString: strerror(errno))
+                _ = rename(old, out)
+                throw BuildFailure(.write, message: "cannot replace \(out): \(reason)")
+            }
+            remove(old)
+        } else {
+            do {
+                try FileManager.default.createDirectory(atPath: (out as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            } catch {
+                throw BuildFailure(.write, message: "cannot create \(out): \(error.localizedDescription)")
+            }
+            guard rename(staging, out) == 0 else {
+                throw BuildFailure(.write, message: "cannot move the build to \(out): \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    static func remove(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}

@@ -1,0 +1,33 @@
+import DossierCore
+
+/// `dossier report`: one project's report, HTML or Markdown, for one audience.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case html
+    case md
+
+    var template: String { self == .html ? "report.html" : "report.md" }
+}
+
+public enum ReportBuild {
+    public struct Output: Sendable {
+        public var text: String
+        public var warnings: [Diagnostic]
+    }
+
+    public static func run(root: String, slug: String, format: ReportFormat, audience: Audience, options: ReportOptions) throws(BuildFailure) -> Output {
+        let prepared = try PreparedWorkspace.prepare(root: root)
+        guard let project = prepared.loaded.workspace.project(slug) else {
+            throw BuildFailure(.load, message: ProjectLookup.unknownProjectMessage(slug, in: prepared.loaded.workspace))
+        }
+        if audience == .public, project.visibility == .private {
+            throw BuildFailure(.filter, message: AudienceFilter.refusal(for: project))
+        }
+        let visible = AudienceFilter.view(of: prepared.loaded.workspace, for: audience)
+        guard let filtered = visible.project(slug) else {
+            throw BuildFailure(.filter, message: AudienceFilter.refusal(for: project))
+        }
+        let report = ProjectReport(project: filtered, workspace: visible, index: IndicatorIndex(visible), audience: audience, options: options)
+        return Output(text: prepared.templates.render(report, page: format.template), warnings: prepared.warnings)
+    }
+}
+

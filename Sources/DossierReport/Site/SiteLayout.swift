@@ -1,0 +1,49 @@
+import DossierCore
+import DossierInterop
+
+/// Where each page of a built site lives, and the links between them. One place, so pages and
+/// `index.json` agree.
+public enum SiteLayout {
+    public enum Page {
+        case index, project, listing
+    }
+
+    /// Rows per tag or classification page; longer lists are split into numbered pages.
+    public static let pageSize = 1_000
+
+    public static let indexFile = "index.html"
+    public static let manifestFile = "index.json"
+
+    public static func projectFolder(_ slug: String) -> String { "projects/\(slug)" }
+    public static func projectPage(_ slug: String) -> String { projectFolder(slug) + "/index.html" }
+
+    public static func projectHref(from page: Page, _ slug: String) -> String {
+        switch page {
+        case .index: projectPage(slug)
+        case .project: "../\(slug)/index.html"
+        case .listing: "../" + projectPage(slug)
+        }
+    }
+
+    /// `tags/blocked.html`, then `tags/blocked-2.html`… for page 2 and after.
+    public static func tagPage(_ slug: String, page: Int = 1) -> String { "tags/" + numbered(slug, page) }
+    public static func classificationPage(_ classification: Classification, page: Int = 1) -> String {
+        "classifications/" + numbered(classification.rawValue, page)
+    }
+
+    static func numbered(_ name: String, _ page: Int) -> String { page <= 1 ? "\(name).html" : "\(name)-\(page).html" }
+
+    /// Files written per project beside its HTML report, in the order they are linked.
+    public static let exportFiles: [(format: ExportFormat, file: String, label: String)] = [
+        (.csv, "indicators.csv", "CSV"),
+        (.stix, "indicators.stix.json", "STIX 2.1"),
+        (.misp, "indicators.misp.json", "MISP event"),
+    ]
+
+    public static let markdownReport = "report.md"
+
+    static var exportLinks: [ProjectReport.ExportLink] {
+        [ProjectReport.ExportLink(label: "Markdown", href: markdownReport)]
+            + exportFiles.map { ProjectReport.ExportLink(label: $0.label, href: $0.file) }
+    }
+}

@@ -1,0 +1,38 @@
+/// File-name and fragment-safe names for tags and sections. Tags can hold anything (`misp-galaxy:
+/// threat-actor="Sednit"`), so their pages need a name that is safe on every file system.
+public enum Anchors {
+    /// Lower-case ASCII letters and digits joined by single dashes; never empty.
+    public static func slug(_ text: String) -> String {
+        var result = ""
+        var dash = false
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if dash, !result.isEmpty { result.append("-") }
+                result.unicodeScalars.append(scalar)
+                dash = false
+            } else {
+                dash = true
+            }
+        }
+        if result.count > 60 { result = String(result.prefix(60)) }
+        return result.isEmpty ? "tag" : result
+    }
+
+    /// Unique slugs for `names` (in order): a clash gets `-2`, `-3`… in the order given.
+    public static func uniqueSlugs(_ names: [String]) -> [String: String] {
+        var used: Set<String> = []
+        var result: [String: String] = [:]
+        for name in names {
+            let base = slug(name)
+            var candidate = base
+            var n = 2
+            while used.contains(candidate) {
+                candidate = "\(base)-\(n)"
+                n += 1
+            }
+            used.insert(candidate)
+            result[name] = candidate
+        }
+        return result
+    }
+}

@@ -1,0 +1,39 @@
+import DossierCore
+
+/// The TLP 2.0 banner: label, colour class and what the marking allows.
+public struct TLPBanner: Sendable, Hashable {
+    public var key: String
+    public var label: String
+    public var meaning: String
+
+    public init(_ tlp: TLP) {
+        key = tlp.rawValue.replacingOccurrences(of: "+", with: "-")
+        label = tlp.label
+        meaning = switch tlp {
+        case .clear: "Recipients can spread this to the world; there is no limit on disclosure."
+        case .green: "Limited disclosure: recipients can spread this within their community, but not via publicly accessible channels."
+        case .amber: "Limited disclosure: recipients can only spread this on a need-to-know basis within their organization and its clients."
+        case .amberStrict: "Limited disclosure: recipients can only spread this on a need-to-know basis within their organization only."
+        case .red: "For the eyes and ears of individual recipients only, no further disclosure."
+        }
+    }
+}
+
+/// Who the output is for, said on its first screen.
+public struct AudienceBanner: Sendable, Hashable {
+    public var key: String
+    public var label: String
+    public var isInternal: Bool
+    public var notice: String
+
+    public init(_ audience: Audience) {
+        key = audience.rawValue
+        isInternal = audience == .internal
+        label = isInternal ? "Internal" : "Public"
+        notice = isInternal
+            ? "Internal report: includes private projects, indicators, notes, tags and sources. Do not share outside the team."
+            : "Public report: private projects, indicators, notes, tags and sources are left out."
+    }
+}
+
+import Foundation

@@ -1,0 +1,86 @@
+import DossierCore
+
+/// One indicator as a report shows it.
+public struct IndicatorRow: Sendable, Hashable {
+    /// As displayed: defanged for network types unless the options say otherwise.
+    public var value: String
+    public var type: String
+    public var classification: String
+    public var classificationLabel: String
+    public var tags: [String]
+    public var firstSeen: String?
+    public var lastSeen: String?
+    public var comment: String?
+    /// Provenance; only ever set for internal output (the public view has none).
+    public var source: String?
+    /// Internal output marks indicators that public output leaves out.
+    public var isPrivate: Bool
+    /// Other projects of the same audience that record the same indicator.
+    public var alsoSeenIn: [ProjectLink]
+    /// The project the row belongs to, on pages that list indicators across projects.
+    public var project: ProjectLink?
+}
+
+/// A reference to a project, with a link when the page is part of a site.
+public struct ProjectLink: Sendable, Hashable {
+    public var slug: String
+    public var title: String
+    public var href: String?
+}
+
+/// A titled list of rows: one classification or one tag.
+public struct IndicatorGroup: Sendable, Hashable {
+    public var key: String
+    public var title: String
+    public var description: String?
+    /// `id` of the section, for the table of contents and links.
+    public var anchor: String
+    public var rows: [IndicatorRow]
+    /// For classification groups: the CSS class and colour key.
+    public var classification: String?
+    public var count: Int { rows.count }
+}
+
+/// One line of a count table, with the geometry of its bar in the SVG chart.
+public struct CountRow: Sendable, Hashable {
+    public var key: String
+    public var label: String
+    public var count: Int
+    /// Share of the total, in whole per cent.
+    public var percent: Int
+    /// Bar length in chart units (0–100) and vertical offset of the bar.
+    public var bar: Int
+    public var y: Int
+}
+
+extension IndicatorRow {
+    init(_ indicator: Indicator, classification: Classification, options: ReportOptions, alsoSeenIn: [ProjectLink], project: ProjectLink? = nil) {
+        value = options.defang ? Indicators.defang(indicator.value, as: indicator.type) : indicator.value
+        type = indicator.type.rawValue
+        self.classification = classification.rawValue
+        classificationLabel = classification.label
+        tags = indicator.tags
+        firstSeen = indicator.firstSeen
+        lastSeen = indicator.lastSeen
+        comment = indicator.comment
+        source = indicator.source
+        isPrivate = indicator.isPrivate
+        self.alsoSeenIn = alsoSeenIn
+        self.project = project
+    }
+}
+
+extension [CountRow] {
+    /// Rows for `counts` in the given order, with bars scaled to the largest count.
+    init(_ counts: [(key: String, label: String, count: Int)], barHeight: Int = 26) {
+        let total = counts.reduce(0) { $0 + $1.count }
+        let largest = counts.map(\.count).max() ?? 0
+        self = counts.enumerated().map { index, entry in
+            CountRow(
+                key: entry.key, label: entry.label, count: entry.count,
+                percent: total == 0 ? 0 : (entry.count * 100 + total / 2) / total,
+                bar: largest == 0 ? 0 : Swift.max(entry.count > 0 ? 1 : 0, entry.count * 100 / largest),
+                y: index * barHeight)
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import DossierCore
+
+/// Everything one project's report shows, for either format (PRODUCT.md §4). Built only from an
+/// audience-filtered workspace, so it cannot hold what the audience may not see.
+public struct ProjectReport: Sendable, Hashable {
+    public var workspaceTitle: String
+    public var slug: String
+    public var title: String
+    public var audience: AudienceBanner
+    public var tlp: TLPBanner
+    public var status: String?
+    public var created: String?
+    public var updated: String?
+    public var owner: String?
+    public var projectTags: [String]
+    public var summaryHTML: String?
+    public var summaryMarkdown: String?
+    public var total: Int
+    public var classificationCounts: [CountRow]
+    public var typeCounts: [CountRow]
+    public var tagCounts: [CountRow]
+    public var classificationGroups: [IndicatorGroup]
+    public var tagGroups: [IndicatorGroup]
+    public var notes: [NoteView]
+    public var links: SiteLinks?
+    public var generator: String
+
+    /// Links from a project page to the rest of the site.
+    public struct SiteLinks: Sendable, Hashable {
+        public var index = "../../index.html"
+        public var markdown = "report.md"
+        public var exports: [ExportLink]
+    }
+
+    public struct ExportLink: Sendable, Hashable {
+        public var label: String
+        public var href: String
+    }
+}
+
+extension ProjectReport {
+    /// - Parameters:
+    ///   - workspace: the audience-filtered workspace (`AudienceFilter.view`).
+    ///   - index: the index of that same filtered workspace.
+    public init(project: Project, workspace: Workspace, index: IndicatorIndex, audience: Audience, options: ReportOptions,
+        tagSlugs: [String: String] = [:]) {
+        let vocabulary = workspace.vocabulary
+        let projectIndex = workspace.projects.firstIndex { $0.slug == project.slug }
+        workspaceTitle = workspace.settings.title
+        slug = project.slug
+        title = project.title
+        self.audience = AudienceBanner(audience)
+        tlp = TLPBanner(project.tlp)
+        status = project.status?.rawValue
+        created = project.created
+        updated = project.updated
+        owner = project.owner
+        projectTags = project.tags
+        summaryHTML = project.summary.map(CommonMark.html)
+        summaryMarkdown = project.summary.map(CommonMark.commonMark)
+        generator = "dossier \(DossierVersion.current)"
+        links = options.linksToSite ? SiteLinks(exports: SiteLayout.exportLinks) : nil
+
+        let sorted = project.indicators.sorted(by: Indicator.canonicalOrder)
+        let rows: [(Indicator, IndicatorRow)] = sorted.map { indicator in
+            let others = index.occurrences(of: indicator.key)
+                .filter { $0.project != projectIndex }
+                .map { index.project($0) }
+            var seen = Set<String>()
+            let links = others.filter { seen.insert($0.slug).inserted }.map {
+                ProjectLink(slug: $0.slug, title: $0.title, href: options.linksToSite ? SiteLayout.projectHref(from: .project, $0.slug) : nil)
+            }
+            let classification = indicator.effectiveClassification(in: vocabulary)
+            return (indicator, IndicatorRow(indicator, classification: classification, options: options, alsoSeenIn: links))
+        }
+        total = rows.count
+
+        classificationGroups = Classification.allCases.compactMap { classification in
+            let members = rows.filter { $0.1.classification == classification.rawValue }.map(\.1)
+            guard !members.isEmpty else { return nil }
+            return IndicatorGroup(key: classification.rawValue, title: classification.label, description: nil,
+                anchor: "class-" + classification.rawValue, rows: members, classification: classification.rawValue)
+        }
+        classificationCounts = [CountRow](Classification.allCases.map { c in
+            (c.rawValue, c.label, rows.count { $0.1.classification == c.rawValue })
+        })
+        typeCounts = [CountRow](IndicatorType.allCases.compactMap { type in
+            let count = rows.count { $0.0.type == type }
+            return count == 0 ? nil : (type.rawValue, type.rawValue, count)
+        })
+
+        let grouping = TagGrouping(rows.map { ($0.0.tags, $0.1) }, vocabulary: vocabulary)
+        // In a site, tag anchors match the tag pages' names; alone, they only need to be unique.
+        let slugs = tagSlugs.isEmpty ? Anchors.uniqueSlugs(grouping.groups.map { Tag.key($0.name) }) : tagSlugs
+        func anchorSlug(_ name: String) -> String { slugs[Tag.key(name)] ?? Anchors.slug(name) }
+        tagGroups = grouping.groups.map { group in
+            IndicatorGroup(key: group.name, title: group.name, description: group.description,
+                anchor: "tag-" + anchorSlug(group.name), rows: group.rows, classification: nil)
+        } + (grouping.untagged.isEmpty ? [] : [
+            IndicatorGroup(key: "", title: "Untagged", description: "Indicators without any tag.", anchor: "untagged",
+                rows: grouping.untagged, classification: nil),
+        ])
+        tagCounts = [CountRow](grouping.groups.map { (anchorSlug($0.name), $0.name, $0.rows.count) })
+        notes = project.notes.enumerated().map { offset, note in
+            NoteView(note, in: project, anchor: "note-\(offset + 1)")
+        }
+    }
+}
+
+/// Rows grouped by tag, case-insensitively, each tag under the spelling of the vocabulary (or the
+/// first spelling met), sorted by name; untagged rows apart.
+struct TagGrouping {
+    struct Group {
+        var name: String
+        var description: String?
+        var rows: [IndicatorRow]
+    }
+
+    var groups: [Group] = []
+    var untagged: [IndicatorRow] = []
+
+    init(_ rows: [([String], IndicatorRow)], vocabulary: Vocabulary) {
+        var byKey: [String: Int] = [:]
+        for (tags, row) in rows {
+            if tags.isEmpty { untagged.append(row) }
+            var seen = Set<String>()
+            for tag in tags where seen.insert(Tag.key(tag)).inserted {
+                let key = Tag.key(tag)
+                if let at = byKey[key] {
+                    groups[at].rows.append(row)
+                } else {
+                    let definition = vocabulary.definition(of: tag)
+                    byKey[key] = groups.count
+                    groups.append(Group(name: definition?.name ?? tag, description: definition?.description, rows: [row]))
+                }
+            }
+        }
+        groups.sort { Tag.key($0.name) != Tag.key($1.name) ? Tag.key($0.name) < Tag.key($1.name) : $0.name < $1.name }
+    }
+}

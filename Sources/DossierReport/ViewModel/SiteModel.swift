@@ -1,0 +1,89 @@
+import DossierCore
+
+/// Every page of a site, built from one audience-filtered workspace.
+public struct SiteModel: Sendable {
+    public var index: SiteIndexPage
+    public var reports: [ProjectReport]
+    /// Tag and classification pages, each with its path in the site.
+    public var listings: [(path: String, page: ListingPage)]
+    public var tagSlugs: [String: String]
+
+    /// - Parameter workspace: the audience-filtered workspace.
+    public init(workspace: Workspace, audience: Audience, options: ReportOptions) {
+        let index = IndicatorIndex(workspace)
+        let vocabulary = workspace.vocabulary
+        let generator = "dossier \(DossierVersion.current)"
+        let banner = AudienceBanner(audience)
+        let siteOptions = ReportOptions(defang: options.defang, linksToSite: true)
+
+        // Every indicator once per project, with its row as listings show it.
+        var all: [(tags: [String], row: IndicatorRow)] = []
+        for project in workspace.projects {
+            let link = ProjectLink(slug: project.slug, title: project.title, href: SiteLayout.projectHref(from: .listing, project.slug))
+            for indicator in project.indicators.sorted(by: Indicator.canonicalOrder) {
+                let classification = indicator.effectiveClassification(in: vocabulary)
+                all.append((indicator.tags, IndicatorRow(indicator, classification: classification, options: siteOptions, alsoSeenIn: [], project: link)))
+            }
+        }
+        let grouping = TagGrouping(all.map { ($0.tags, $0.row) }, vocabulary: vocabulary)
+        tagSlugs = Anchors.uniqueSlugs(grouping.groups.map { Tag.key($0.name) })
+        let slugs = tagSlugs
+
+        reports = workspace.projects.concurrentMap { project in
+            ProjectReport(project: project, workspace: workspace, index: index, audience: audience, options: siteOptions, tagSlugs: slugs)
+        }
+
+        var listings: [(String, ListingPage)] = []
+        var classificationSummaries: [SiteIndexPage.ClassificationSummary] = []
+        for classification in Classification.allCases {
+            let rows = all.map(\.row).filter { $0.classification == classification.rawValue }
+            let pages = Self.paginate(rows, kind: "Classification", title: classification.label + " indicators", description: nil,
+                classification: classification.rawValue, workspace: workspace, banner: banner, generator: generator) {
+                SiteLayout.classificationPage(classification, page: $0)
+            }
+            listings += pages
+            classificationSummaries.append(.init(key: classification.rawValue, label: classification.label, count: rows.count,
+                href: rows.isEmpty ? nil : SiteLayout.classificationPage(classification)))
+        }
+        var tagSummaries: [SiteIndexPage.TagSummary] = []
+        for group in grouping.groups {
+            let slug = slugs[Tag.key(group.name)] ?? Anchors.slug(group.name)
+            listings += Self.paginate(group.rows, kind: "Tag", title: group.name, description: group.description,
+                classification: nil, workspace: workspace, banner: banner, generator: generator) { SiteLayout.tagPage(slug, page: $0) }
+            tagSummaries.append(.init(name: group.name, description: group.description, count: group.rows.count, href: SiteLayout.tagPage(slug)))
+        }
+        self.listings = listings
+
+        let summaries = zip(workspace.projects, reports).map { project, report in
+            SiteIndexPage.ProjectSummary(
+                slug: project.slug, title: project.title, href: SiteLayout.projectHref(from: .index, project.slug),
+                tlp: TLPBanner(project.tlp), status: project.status?.rawValue, updated: project.updated,
+                total: report.total, counts: report.classificationCounts, tags: project.tags)
+        }
+        self.index = SiteIndexPage(
+            workspaceTitle: workspace.settings.title, audience: banner, projects: summaries, total: all.count,
+            classificationCounts: [CountRow](classificationSummaries.map { ($0.key, $0.label, $0.count) }),
+            classifications: classificationSummaries, tags: tagSummaries, generator: generator)
+    }
+
+    /// Splits `rows` into pages of `SiteLayout.pageSize`, each knowing its neighbours.
+    static func paginate(_ rows: [IndicatorRow], kind: String, title: String, description: String?, classification: String?,
+        workspace: Workspace, banner: AudienceBanner, generator: String, path: (Int) -> String) -> [(String, ListingPage)] {
+        guard !rows.isEmpty else { return [] }
+        let size = SiteLayout.pageSize
+        let pageCount = (rows.count + size - 1) / size
+        // Links are relative to the listing's own folder: strip it from the paths.
+        func href(_ page: Int) -> String { String(path(page).split(separator: "/").last ?? "") }
+        return (1...pageCount).map { page in
+            let start = (page - 1) * size
+            let end = min(rows.count, start + size)
+            let listing = ListingPage(
+                workspaceTitle: workspace.settings.title, audience: banner, kind: kind, title: title, description: description,
+                classification: classification, total: rows.count, rows: Array(rows[start..<end]), page: page, pageCount: pageCount,
+                pages: (1...pageCount).map { ListingPage.PageLink(number: $0, href: href($0), isCurrent: $0 == page) },
+                previous: page > 1 ? href(page - 1) : nil, next: page < pageCount ? href(page + 1) : nil,
+                firstRow: start + 1, lastRow: end, generator: generator)
+            return (path(page), listing)
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import DossierCore
+
+/// The site's front page: projects with their counts, the classification chart, tags.
+public struct SiteIndexPage: Sendable, Hashable {
+    public struct ProjectSummary: Sendable, Hashable {
+        public var slug: String
+        public var title: String
+        public var href: String
+        public var tlp: TLPBanner
+        public var status: String?
+        public var updated: String?
+        public var total: Int
+        public var counts: [CountRow]
+        public var tags: [String]
+    }
+
+    public struct TagSummary: Sendable, Hashable {
+        public var name: String
+        public var description: String?
+        public var count: Int
+        public var href: String
+    }
+
+    public struct ClassificationSummary: Sendable, Hashable {
+        public var key: String
+        public var label: String
+        public var count: Int
+        public var href: String?
+    }
+
+    public var workspaceTitle: String
+    public var audience: AudienceBanner
+    public var projects: [ProjectSummary]
+    public var total: Int
+    public var classificationCounts: [CountRow]
+    public var classifications: [ClassificationSummary]
+    public var tags: [TagSummary]
+    public var generator: String
+}
+
+/// All indicators with one tag, or of one classification, across projects; one page of them.
+public struct ListingPage: Sendable, Hashable {
+    public struct PageLink: Sendable, Hashable {
+        public var number: Int
+        public var href: String
+        public var isCurrent: Bool
+    }
+
+    public var workspaceTitle: String
+    public var audience: AudienceBanner
+    public var kind: String
+    public var title: String
+    public var description: String?
+    public var classification: String?
+    public var total: Int
+    public var rows: [IndicatorRow]
+    public var page: Int
+    public var pageCount: Int
+    public var pages: [PageLink]
+    public var previous: String?
+    public var next: String?
+    public var firstRow: Int
+    public var lastRow: Int
+    public var generator: String
+    public var isPaginated: Bool { pageCount > 1 }
+}

@@ -1,0 +1,75 @@
+/// The floor: the least any tool must spend to read the same content with C parsers. `cmark` renders
+/// every note (in batches of files per process, so process start-up does not dominate) and Python's
+/// `json` module (a C scanner) loads every `indicators.json`. Both run one after the other, on one core.
+struct FloorStep {
+    let files: WorkspaceFiles
+    let scratch: String
+
+    struct Result {
+        var cmark: StepOutcome
+        var json: StepOutcome
+        var total: StepOutcome
+    }
+
+    func run() -> Result {
+        let cmark = runCmark()
+        let json = runPythonJSON()
+        let total: StepOutcome
+        if case .measured(let a) = cmark, case .measured(let b) = json {
+            total = .measured(Measurement.sum([a, b]))
+        } else {
+            total = .notAvailable("needs both cmark and python3")
+        }
+        return Result(cmark: cmark, json: json, total: total)
+    }
+
+    private func runCmark() -> StepOutcome {
+        guard let cmark = ToolInstaller.locate("cmark", package: "cmark", log: scratch + "/apt-cmark.log") else {
+            return .notAvailable("cmark is not installed and could not be installed")
+        }
+        var parts: [Measurement] = []
+        var start = 0
+        while start < files.notes.count {
+            let batch = Array(files.notes[start..<min(start + 1_000, files.notes.count)])
+            start += batch.count
+            do {
+                parts.append(try ChildProcess.run(cmark, batch, stderr: scratch + "/cmark.err"))
+            } catch {
+                return .notAvailable(error.description)
+            }
+        }
+        return .measured(Measurement.sum(parts))
+    }
+
+    private func runPythonJSON() -> StepOutcome {
+        guard let python = ChildProcess.find("python3") else { return .notAvailable("python3 is not installed") }
+        let script = scratch + "/floor-json.py"
+        let listing = scratch + "/indicator-files.txt"
+        let source = """
+            import json, sys
+            with open(sys.argv[1], encoding="utf-8") as listing:
+                paths = listing.read().splitlines()
+            for path in paths:
+                with open(path, "rb") as f:
+                    json.loads(f.read())
+
+            """
+        do {
+            try FileOutput.write(source, to: script)
+            try FileOutput.write(files.indicators.joined(separator: "\n") + "\n", to: listing)
+            return .measured(try ChildProcess.run(python, [script, listing], stderr: scratch + "/python.err"))
+        } catch {
+            return .notAvailable(error.description)
+        }
+    }
+}
+
+/// What a step gave: a measurement (whatever the exit code), or why it could not run.
+enum StepOutcome {
+    case measured(Measurement)
+    case notAvailable(String)
+
+    var measurement: Measurement? {
+        if case .measured(let m) = self { m } else { nil }
+    }
+}

@@ -1,0 +1,26 @@
+import DossierCore
+import Foundation
+
+/// The files of a workspace that the floor and the in-process measurements read: every project's
+/// `indicators.json` and `notes/*.md`, in a stable order.
+struct WorkspaceFiles {
+    var projects: [String] = []
+    var indicators: [String] = []
+    var notes: [String] = []
+
+    init(root: String) {
+        let manager = FileManager.default
+        for name in ((try? manager.contentsOfDirectory(atPath: root)) ?? []).sorted() where !name.hasPrefix(".") {
+            let folder = root + "/" + name
+            guard manager.fileExists(atPath: folder + "/" + ProjectFiles.project) else { continue }
+            projects.append(folder)
+            let indicatorsFile = folder + "/" + ProjectFiles.indicators
+            if manager.fileExists(atPath: indicatorsFile) { indicators.append(indicatorsFile) }
+            let notesFolder = folder + "/" + ProjectFiles.notes
+            for note in ((try? manager.contentsOfDirectory(atPath: notesFolder)) ?? []).sorted()
+            where note.hasSuffix(".md") && !note.hasPrefix(".") {
+                notes.append(notesFolder + "/" + note)
+            }
+        }
+    }
+}

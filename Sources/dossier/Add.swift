@@ -1,0 +1,142 @@
+import ArgumentParser
+import DossierCore
+
+struct Add: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Add indicators to a project; an indicator already recorded is merged, never duplicated.",
+        discussion: """
+            Values may be pasted defanged (hxxp://, [.], (.), [dot], [@], [at]): they are refanged, their \
+            type is detected (give --type for filename, filepath, registry-key, mutex, user-agent, other), \
+            validated and stored in normal form. With -, values are read from standard input, one per \
+            line; with --extract, indicators are pulled out of free text (an e-mail, a vendor blog post).
+
+            Merging an indicator that is already recorded: tags are unioned (case-insensitively), the \
+            earliest first-seen and latest last-seen dates are kept, an explicit --classify replaces the \
+            recorded classification (and says so), comment and source are filled in only when the record \
+            has none (a different one is reported and the recorded one kept), and --private makes it \
+            private (nothing here makes a private indicator public).
+
+            If any value is invalid, each is listed with the reason and nothing is written, unless \
+            --skip-invalid. Every write is atomic and refreshes "updated" in project.json.
+
+            Examples:
+              dossier add acme-payroll-phish hxxps://payroll-acme[.]com/login 198.51.100.23 --tag Blocked
+              dossier add acme-payroll-phish evil.exe --type filename --comment "Dropper in the attachment"
+              pbpaste | dossier add acme-payroll-phish - --extract --tag Phishing --source "vendor blog"
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The project (its folder name).")
+    var project: String
+
+    @Argument(help: ArgumentHelp("Indicator values; - reads them from standard input, one per line.", valueName: "value"))
+    var values: [String] = []
+
+    @Option(help: ArgumentHelp(
+        "Type of every value (default: detected). One of: \(IndicatorType.allCases.map(\.rawValue).joined(separator: ", ")).",
+        valueName: "type"))
+    var type: IndicatorType?
+
+    @Option(name: .customLong("tag"), help: ArgumentHelp("Tag to add to every value (repeatable).", valueName: "tag"))
+    var tags: [String] = []
+
+    @Option(name: .customLong("classify"), help: ArgumentHelp(
+        "Classification to set: \(Classification.allCases.map(\.rawValue).joined(separator: ", ")). Replaces a recorded one.",
+        valueName: "classification"))
+    var classification: Classification?
+
+    @Option(help: "Comment for the indicators (kept if one is already recorded).")
+    var comment: String?
+
+    @Option(help: "Where the indicators come from (internal provenance, never published).")
+    var source: String?
+
+    @Flag(name: .customLong("private"), help: "Keep the indicators out of every public output.")
+    var isPrivate = false
+
+    @Option(name: .customLong("first-seen"), help: ArgumentHelp("First sighting, ISO 8601 (2026-11-02 or a timestamp).", valueName: "date"))
+    var firstSeen: String?
+
+    @Option(name: .customLong("last-seen"), help: ArgumentHelp("Last sighting, ISO 8601 (2026-11-02 or a timestamp).", valueName: "date"))
+    var lastSeen: String?
+
+    @Flag(help: "Pull indicators out of the values as free text (with -, out of standard input) instead of reading one value each.")
+    var extract = false
+
+    @Flag(help: "Add the valid values and skip the invalid ones (listed as warnings) instead of adding nothing.")
+    var skipInvalid = false
+
+    func validate() throws {
+        if values.isEmpty {
+            throw ValidationError("give at least one value to add, or - to read them from standard input")
+        }
+        for (name, date) in [("--first-seen", firstSeen), ("--last-seen", lastSeen)] {
+            if let date, !ISODate.isValid(date) {
+                throw ValidationError("\(name) \"\(date)\" is not an ISO 8601 date such as 2026-11-02 or 2026-11-02T10:15:00Z")
+            }
+        }
+        if let firstSeen, let lastSeen, lastSeen < firstSeen {
+            throw ValidationError("--last-seen \(lastSeen) is before --first-seen \(firstSeen)")
+        }
+        if extract, let type, !type.isStrict {
+            throw ValidationError("--extract finds only strictly checked types; a \(type.rawValue) cannot be told apart in free text")
+        }
+        if tags.contains(where: { $0.allSatisfy(\.isWhitespace) }) {
+            throw ValidationError("--tag needs a tag name")
+        }
+    }
+
+    func run() throws {
+        let edit = try ProjectEditing.open(project, global: global)
+        let parsed = try readIndicators()
+        let tags = tags.map { IndicatorEdit.spelling(of: $0, in: edit.vocabulary) }
+        let incoming = parsed.map { item in
+            Indicator(
+                value: item.value, type: item.type, classification: classification, tags: tags, firstSeen: firstSeen,
+                lastSeen: lastSeen, source: source, comment: comment, privateFlag: isPrivate ? true : nil)
+        }
+        let (changed, report) = IndicatorMerge.merge(incoming, into: edit.project)
+        if report.hasChanges { try ProjectEditing.save(edit, changed) }
+        print(report)
+    }
+
+    /// The values as indicators, or exit 1 listing the invalid ones (unless --skip-invalid).
+    private func readIndicators() throws -> [ParsedIndicator] {
+        if extract {
+            let texts = values.map { $0 == "-" ? ProjectEditing.standardInput() : $0 }
+            let found = IndicatorInput.extract(from: texts, only: type)
+            if found.isEmpty {
+                Console.error("no \(type.map { "\($0.rawValue) " } ?? "")indicators found in the text given; nothing was changed")
+                throw ExitCode(1)
+            }
+            return found
+        }
+        let inputs = ProjectEditing.values(values)
+        if inputs.isEmpty {
+            Console.error("standard input held no values; nothing was changed")
+            throw ExitCode(1)
+        }
+        let (parsed, rejected) = IndicatorInput.parse(inputs, as: type)
+        try ProjectEditing.handle(rejected, skip: skipInvalid, global: global)
+        if parsed.isEmpty {
+            Console.error("no valid value to add; nothing was changed")
+            throw ExitCode(1)
+        }
+        return parsed
+    }
+
+    /// What was added and merged on standard output; conflicts (kept comment or source) as
+    /// warnings on standard error, so that --quiet still shows them.
+    private func print(_ report: MergeReport) {
+        func name(_ key: IndicatorKey) -> String { "\(key.type.rawValue) \(key.value)" }
+        for key in report.added { global.say("added \(name(key))") }
+        for entry in report.merged {
+            global.say("merged \(name(entry.key)): " + entry.changes.map(\.description).joined(separator: "; "))
+        }
+        for entry in report.unchanged { global.say("unchanged \(name(entry.key)): already recorded") }
+        for (key, conflict) in report.conflicts { Console.note("warning: \(name(key)): \(conflict)") }
+        let summary = "\(project): \(report.added.count) added, \(report.merged.count) merged, \(report.unchanged.count) unchanged"
+        global.say(report.hasChanges ? summary : summary + "; nothing was written")
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import DossierCore
+import DossierReport
+import Foundation
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the static site: an index, a report per project, tag and classification pages.",
+        discussion: """
+            The public site (the default) holds only public projects, without private indicators, \
+            notes, tags or sources, and without any trace of private projects. --internal builds \
+            everything, for the team.
+
+            The site is built in a fresh folder and replaces the output folder only when the build \
+            succeeded; the output folder then holds nothing but this build. Per project: index.html \
+            (the report), report.md, indicators.csv, indicators.stix.json and indicators.misp.json. \
+            index.json describes the whole site for scripts.
+
+            Examples:
+              dossier build                      # public site in site/
+              dossier build --internal --out /tmp/internal-site
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Build the internal site (everything, including private projects).")
+    var `internal` = false
+
+    @Option(help: ArgumentHelp("Output folder (default: site/ in the workspace). It is replaced as a whole.", valueName: "dir"))
+    var out: String?
+
+    @Flag(help: "Show network indicators as they are instead of defanged (hxxp, [.]).")
+    var noDefang = false
+
+    func run() throws {
+        let root = try global.root()
+        let folder = out.map { WorkspaceLocator.absolute($0, from: FileManager.default.currentDirectoryPath) } ?? root + "/site"
+        let progress = ProgressLine(enabled: !global.quiet)
+        let summary: SiteBuild.Summary
+        do {
+            summary = try SiteBuild.run(root: root, audience: `internal` ? .internal : .public, out: folder,
+                options: ReportOptions(defang: !noDefang), progress: progress.update)
+        } catch {
+            progress.clear()
+            Console.report(DiagnosticList(error.diagnostics))
+            Console.error(error.summary)
+            throw ExitCode(1)
+        }
+        progress.clear()
+        if !global.quiet { Console.mention(warnings: summary.warnings) }
+        let megabytes = String(format: "%.1f", Double(summary.bytes) / 1_048_576)
+        global.say("built the \(`internal` ? "internal" : "public") site in \(Console.printer.displayPath(folder)): \(summary.files.count) files, \(megabytes) MB")
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import DossierCore
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate the whole workspace and report every problem at once.",
+        discussion: """
+            Reports, as path:line:column: error|warning: message, invalid JSON, git conflict markers, \
+            unknown values (classification, type, tlp, visibility, status), invalid or mistyped \
+            indicator values, duplicates within a project, classifications that contradict their tags, \
+            public projects that are not TLP:CLEAR, indicators classified differently across projects, \
+            and indicators written in a note but not recorded. Exits 1 when there is an error.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Treat warnings as errors (exit 1 on any warning).")
+    var strict = false
+
+    func run() throws {
+        let loaded = try global.load()
+        var diagnostics = WorkspaceChecker.check(loaded)
+        if strict { diagnostics = diagnostics.escalatingWarnings() }
+        Console.report(diagnostics)
+        if !global.quiet || diagnostics.hasErrors {
+            Console.note(WorkspaceChecker.summary(diagnostics, fileCount: loaded.fileCount))
+        }
+        if diagnostics.hasErrors { throw ExitCode(1) }
+    }
+}

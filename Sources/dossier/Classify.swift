@@ -1,0 +1,50 @@
+import ArgumentParser
+import DossierCore
+
+struct Classify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Set the classification of indicators of a project, named by value or selected in bulk.",
+        discussion: """
+            CLASSIFICATION is one of \(Classification.allCases.map(\.rawValue).joined(separator: ", ")). \
+            The explicit classification wins over what the indicator's tags imply. Name the indicators by \
+            value (- reads them from standard input), or select them with --tagged, --type, --classified \
+            or --all; everything given narrows the selection.
+
+            Examples:
+              dossier classify acme-payroll-phish malicious payroll-acme[.]com hxxps://payroll-acme[.]com/login
+              dossier classify acme-payroll-phish suspicious --tagged Quarantine --type domain
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The project (its folder name).")
+    var project: String
+
+    @Argument(help: ArgumentHelp(
+        "The classification: \(Classification.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "classification"))
+    var classification: Classification
+
+    @Argument(help: ArgumentHelp("Values of the indicators to classify; - reads them from standard input.", valueName: "value"))
+    var values: [String] = []
+
+    @OptionGroup var selection: SelectionOptions
+
+    func validate() throws {
+        try selection.validate(values: values, verb: "classify")
+    }
+
+    func run() throws {
+        let edit = try ProjectEditing.open(project, global: global)
+        let indices = try ProjectEditing.select(values, selection, in: edit, global: global)
+        var changed = edit.project
+        let outcome = IndicatorEdit.classify(&changed, as: classification, at: indices)
+        guard outcome.changed > 0 else {
+            global.say("nothing changed: every selected indicator (\(outcome.selected)) is already classified \(classification.rawValue)")
+            return
+        }
+        try ProjectEditing.save(edit, changed)
+        let already = outcome.selected - outcome.changed
+        global.say("classified \(ProjectEditing.count(outcome.changed)) of \(project) as \(classification.rawValue)"
+            + (already > 0 ? " (\(already) already were)" : ""))
+    }
+}

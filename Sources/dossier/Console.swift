@@ -1,0 +1,35 @@
+import DossierCore
+import Foundation
+
+/// Where the CLI's output goes: results on standard output, diagnostics and progress on standard
+/// error, so that `dossier report x > file` stays clean.
+enum Console {
+    static let printer = DiagnosticPrinter()
+
+    static func out(_ line: String) {
+        print(line)
+    }
+
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    }
+
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data("\(message)\n".utf8))
+    }
+
+    static func report(_ diagnostics: DiagnosticList) {
+        var text = ""
+        for diagnostic in diagnostics.sorted {
+            text += printer.format(diagnostic) + "\n"
+        }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// One line about the workspace's warnings, for commands whose job is not checking.
+    static func mention(warnings: [Diagnostic]) {
+        guard !warnings.isEmpty else { return }
+        let count = warnings.count == 1 ? "1 warning" : "\(warnings.count) warnings"
+        note("warning: the workspace has \(count); run `dossier check` to see them")
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import DossierCore
+
+struct Fmt: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Rewrite every JSON file of the workspace in canonical form.",
+        discussion: """
+            Canonical form: UTF-8, two-space indent, keys in the documented order with unknown keys \
+            after them (sorted), indicators sorted by type then value, values normalized, trailing \
+            newline. Diffs stay small and merges clean. Files with errors are not touched; fix them \
+            first (see `dossier check`).
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Only list the files that are not canonical; exit 1 if there are any.")
+    var check = false
+
+    func run() throws {
+        let loaded = try global.load()
+        let errors = DiagnosticList(loaded.diagnostics.items.filter { $0.severity == .error })
+        Console.report(errors)
+        let plan = FormatPlan(loaded)
+        let display = Console.printer
+        if check {
+            for change in plan.changes { Console.out(display.displayPath(change.path)) }
+            if !plan.changes.isEmpty {
+                Console.note("\(plan.changes.count) file(s) not in canonical form; run `dossier fmt`")
+            }
+            if !plan.changes.isEmpty || errors.hasErrors { throw ExitCode(1) }
+            return
+        }
+        do {
+            for path in try plan.apply() { global.say("formatted \(display.displayPath(path))") }
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(1)
+        }
+        for path in plan.skipped { Console.note("skipped \(display.displayPath(path)): it has errors") }
+        if errors.hasErrors { throw ExitCode(1) }
+    }
+}

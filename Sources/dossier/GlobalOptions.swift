@@ -1,0 +1,34 @@
+import ArgumentParser
+import DossierCore
+import Foundation
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: [.customShort("w"), .long], help: ArgumentHelp(
+        "The workspace folder (the one holding dossier.json).",
+        discussion: "Default: the nearest folder at or above the current one that holds dossier.json.",
+        valueName: "dir"))
+    var workspace: String?
+
+    @Flag(name: [.customShort("q"), .long], help: "Print only errors and warnings.")
+    var quiet = false
+
+    /// The workspace root, or exit 1 with a message that says how to get one.
+    func root() throws -> String {
+        do {
+            return try WorkspaceLocator.locate(explicit: workspace)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+
+    /// Loads the workspace. Diagnostics are the caller's to print.
+    func load() throws -> LoadedWorkspace {
+        WorkspaceLoader.load(root: try root())
+    }
+
+    func say(_ line: String) {
+        if !quiet { Console.out(line) }
+    }
+}

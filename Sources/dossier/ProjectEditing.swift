@@ -1,0 +1,75 @@
+import ArgumentParser
+import DossierCore
+import Foundation
+
+/// What the editing commands (`add`, `tag`, `untag`, `classify`) share: opening a project with the
+/// refusals printed, reading values, selecting indicators and saving. Every failure prints its
+/// reason and ends with exit 1 before anything is written.
+enum ProjectEditing {
+    /// The project `slug`, or exit 1 saying which projects exist, or which errors to fix first.
+    static func open(_ slug: String, global: GlobalOptions) throws -> ProjectEdit {
+        let root = try global.root()
+        do {
+            return try ProjectEdit.open(root: root, slug: slug)
+        } catch {
+            if case .invalidFiles(_, let diagnostics) = error { Console.report(DiagnosticList(diagnostics)) }
+            Console.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+
+    /// Writes the edited project (refreshing `updated`); returns the paths written.
+    @discardableResult
+    static func save(_ edit: ProjectEdit, _ project: Project) throws -> [String] {
+        do {
+            return try edit.save(project, today: Scaffold.today())
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+
+    /// The values given, `-` replaced by the lines of standard input.
+    static func values(_ arguments: [String]) -> [InputValue] {
+        IndicatorInput.values(arguments, standardInput: standardInput)
+    }
+
+    static func standardInput() -> String {
+        String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+    }
+
+    /// Prints rejected values. Unless `skip`, they end the command with exit 1 (nothing written).
+    static func handle(_ rejected: [IndicatorInput.Rejected], skip: Bool, global: GlobalOptions) throws {
+        guard !rejected.isEmpty else { return }
+        if skip {
+            for item in rejected { Console.note("warning: skipped \(item)") }
+            return
+        }
+        for item in rejected { Console.error(item.description) }
+        let count = rejected.count == 1 ? "1 invalid value" : "\(rejected.count) invalid values"
+        Console.note("\(count); nothing was changed (--skip-invalid goes on without them)")
+        throw ExitCode(1)
+    }
+
+    /// Positions of the selected indicators of the project: the values named (if any) intersected
+    /// with the bulk selectors. An empty selection says so and exits 1.
+    static func select(_ values: [String], _ options: SelectionOptions, in edit: ProjectEdit, global: GlobalOptions) throws -> [Int] {
+        var selection = options.selection
+        if !values.isEmpty {
+            let (keys, rejected) = Selection.keys(for: Self.values(values), type: options.type, in: edit.project)
+            try handle(rejected, skip: options.skipInvalid, global: global)
+            selection.keys = keys
+        }
+        let indices = selection.indices(in: edit.project, vocabulary: edit.vocabulary)
+        if indices.isEmpty {
+            Console.error("nothing matched: no indicator of \(edit.project.slug) is \(selection); nothing was changed")
+            throw ExitCode(1)
+        }
+        return indices
+    }
+
+    /// "1 indicator", "3 indicators".
+    static func count(_ n: Int, _ noun: String = "indicator") -> String {
+        "\(n) \(noun)\(n == 1 ? "" : "s")"
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import DossierCore
+import DossierReport
+import Foundation
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render one project's report as HTML (default) or Markdown.",
+        discussion: """
+            The report shows the TLP banner and audience, status, dates and summary; counts by \
+            classification, type and tag (HTML: an SVG chart); the indicators grouped by \
+            classification and by tag; the notes; and where else each indicator is recorded. \
+            HTML is one self-contained file (no script, no external resource); Markdown uses \
+            GitHub-flavoured tables.
+
+            Reports are public unless --internal: a public report of a private project is refused.
+
+            Examples:
+              dossier report commodity-loader-c2 -o loader.html
+              dossier report acme-payroll-phish --internal --format md > phish.md
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The project (its folder name).")
+    var project: String
+
+    @Option(help: "Output format: html or md.")
+    var format: ReportFormat = .html
+
+    @Flag(help: "Make an internal report: private indicators, notes, tags and sources included.")
+    var `internal` = false
+
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Flag(help: "Show network indicators as they are instead of defanged (hxxp, [.]).")
+    var noDefang = false
+
+    func run() throws {
+        let root = try global.root()
+        let result: ReportBuild.Output
+        do {
+            result = try ReportBuild.run(root: root, slug: project, format: format, audience: `internal` ? .internal : .public,
+                options: ReportOptions(defang: !noDefang))
+        } catch {
+            Console.report(DiagnosticList(error.diagnostics))
+            Console.error(error.message ?? error.summary)
+            throw ExitCode(1)
+        }
+        if !global.quiet { Console.mention(warnings: result.warnings) }
+        guard let output else {
+            FileHandle.standardOutput.write(Data(result.text.utf8))
+            return
+        }
+        let path = WorkspaceLocator.absolute(output, from: FileManager.default.currentDirectoryPath)
+        do {
+            try AtomicWriter.write(Array(result.text.utf8), to: path)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(1)
+        }
+        global.say("wrote \(Console.printer.displayPath(path))")
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}

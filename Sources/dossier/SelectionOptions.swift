@@ -1,0 +1,42 @@
+import ArgumentParser
+import DossierCore
+import Foundation
+
+/// The bulk selectors of `tag`, `untag` and `classify`. Given together (and with values) they
+/// intersect: every one narrows the selection.
+struct SelectionOptions: ParsableArguments {
+    @Option(name: .customLong("tagged"), help: ArgumentHelp(
+        "Select indicators that have this tag (case-insensitive; repeat to require several).", valueName: "tag"))
+    var tagged: [String] = []
+
+    @Option(help: ArgumentHelp(
+        "Select indicators of this type; with values, read them as this type (needed for filename, mutex and other free-form types).",
+        valueName: "type"))
+    var type: IndicatorType?
+
+    @Option(help: ArgumentHelp(
+        "Select indicators classified so (\(Classification.allCases.map(\.rawValue).joined(separator: ", "))), explicitly or through their tags.",
+        valueName: "classification"))
+    var classified: Classification?
+
+    @Flag(help: "Select every indicator of the project.")
+    var all = false
+
+    @Flag(help: "Skip values that are invalid or not recorded in the project, instead of changing nothing.")
+    var skipInvalid = false
+
+    var selection: Selection {
+        Selection(tagged: tagged, type: type, classified: classified, all: all)
+    }
+
+    /// Usage check shared by the commands: something must say which indicators to change.
+    func validate(values: [String], verb: String) throws {
+        if values.isEmpty && selection.isEmpty {
+            throw ValidationError(
+                "say which indicators to \(verb): give their values (or - to read them from standard input), or select them with --tagged, --type, --classified or --all")
+        }
+        if tagged.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw ValidationError("--tagged needs a tag name")
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import DossierCore
+
+struct TagCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tag",
+        abstract: "Add a tag to indicators of a project, named by value or selected in bulk.",
+        discussion: """
+            Name the indicators by value (defanged is fine; - reads them from standard input), or select \
+            them with --tagged, --type, --classified or --all. Everything given narrows the selection. \
+            Tags compare case-insensitively; a tag of the vocabulary is written as the vocabulary spells \
+            it. A vocabulary tag may imply a classification (Blocked: malicious); an explicit \
+            classification still wins, and you are told when one contradicts the tag.
+
+            Examples:
+              dossier tag acme-payroll-phish Blocked payroll-acme[.]com 198.51.100.23
+              dossier tag acme-payroll-phish "Newly Observed" --type domain --classified unknown
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The project (its folder name).")
+    var project: String
+
+    @Argument(help: "The tag to add.")
+    var tag: String
+
+    @Argument(help: ArgumentHelp("Values of the indicators to tag; - reads them from standard input.", valueName: "value"))
+    var values: [String] = []
+
+    @OptionGroup var selection: SelectionOptions
+
+    func validate() throws {
+        if tag.allSatisfy(\.isWhitespace) { throw ValidationError("the tag name is empty") }
+        try selection.validate(values: values, verb: "tag")
+    }
+
+    func run() throws {
+        let edit = try ProjectEditing.open(project, global: global)
+        let indices = try ProjectEditing.select(values, selection, in: edit, global: global)
+        let tag = IndicatorEdit.spelling(of: tag, in: edit.vocabulary)
+        var changed = edit.project
+        let outcome = IndicatorEdit.tag(&changed, with: tag, at: indices)
+        guard outcome.changed > 0 else {
+            global.say("nothing changed: every selected indicator (\(outcome.selected)) already has tag \(tag)")
+            return
+        }
+        try ProjectEditing.save(edit, changed)
+        let already = outcome.selected - outcome.changed
+        global.say("tagged \(ProjectEditing.count(outcome.changed)) of \(project) with \(tag)" + (already > 0 ? " (\(already) already had it)" : ""))
+        let contradicting = IndicatorEdit.contradictions(in: changed, at: indices, vocabulary: edit.vocabulary)
+        if !contradicting.isEmpty, let implied = edit.vocabulary.definition(of: tag)?.classification {
+            Console.note("""
+                warning: \(ProjectEditing.count(contradicting.count)) keep an explicit classification that tag \(tag) contradicts \
+                (it implies \(implied.rawValue)); the explicit one wins. To change it: dossier classify \(project) \(implied.rawValue) --tagged "\(tag)"
+                """)
+        }
+    }
+}

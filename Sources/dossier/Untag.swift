@@ -1,0 +1,49 @@
+import ArgumentParser
+import DossierCore
+
+struct Untag: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Remove a tag from indicators of a project, named by value or selected in bulk.",
+        discussion: """
+            The tag is matched case-insensitively. Name the indicators by value (- reads them from \
+            standard input), or select them with --tagged, --type, --classified or --all; everything \
+            given narrows the selection. An indicator whose classification was implied by the tag falls \
+            back to what its other tags imply, else unknown.
+
+            Examples:
+              dossier untag acme-payroll-phish "Newly Observed" --all
+              dossier untag acme-payroll-phish Quarantine hr-portal-acme[.]example
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The project (its folder name).")
+    var project: String
+
+    @Argument(help: "The tag to remove.")
+    var tag: String
+
+    @Argument(help: ArgumentHelp("Values of the indicators to untag; - reads them from standard input.", valueName: "value"))
+    var values: [String] = []
+
+    @OptionGroup var selection: SelectionOptions
+
+    func validate() throws {
+        if tag.allSatisfy(\.isWhitespace) { throw ValidationError("the tag name is empty") }
+        try selection.validate(values: values, verb: "untag")
+    }
+
+    func run() throws {
+        let edit = try ProjectEditing.open(project, global: global)
+        let indices = try ProjectEditing.select(values, selection, in: edit, global: global)
+        var changed = edit.project
+        let outcome = IndicatorEdit.untag(&changed, removing: tag, at: indices)
+        guard outcome.changed > 0 else {
+            global.say("nothing changed: no selected indicator (\(outcome.selected)) has tag \(tag)")
+            return
+        }
+        try ProjectEditing.save(edit, changed)
+        let without = outcome.selected - outcome.changed
+        global.say("removed tag \(tag) from \(ProjectEditing.count(outcome.changed)) of \(project)" + (without > 0 ? " (\(without) did not have it)" : ""))
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// `check`, `fmt`, `init` and `new` as a user runs them (issue 2's acceptance).
+@Suite("Core commands, end to end")
+struct CoreCommandTests {
+    static let samples = CLI.repository + "/sample-projects"
+
+    @Test("the sample workspace passes check and fmt --check")
+    func sampleIsClean() throws {
+        let check = try CLI.run(["check", "-w", Self.samples])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stderr.contains("0 errors"))
+        let fmt = try CLI.run(["fmt", "--check", "-w", Self.samples])
+        #expect(fmt.status == 0, "\(fmt.stdout)\(fmt.stderr)")
+        #expect(fmt.stdout.isEmpty)
+    }
+
+    @Test("an unknown classification: exit 1 and file:line:column of the value's opening quote")
+    func unknownClassification() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let file = "commodity-loader-c2/indicators.json"
+        let original = copy.read(file)
+        let lines = original.components(separatedBy: "\n")
+        let index = try #require(lines.firstIndex { $0.contains(#""classification": "malicious""#) })
+        let column = try #require(lines[index].range(of: #""malicious""#)).lowerBound.utf16Offset(in: lines[index]) + 1
+        var edited = lines
+        edited[index] = lines[index].replacingOccurrences(of: #""malicious""#, with: #""evil""#)
+        try copy.write(file, edited.joined(separator: "\n"))
+        let result = try CLI.run(["check"], in: copy.root)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(file):\(index + 1):\(column): error: unknown classification \"evil\""), "\(result.stderr)")
+        #expect(result.stderr.contains("1 error"))
+    }
+
+    @Test("fmt restores a reindented, key-sorted, reordered copy byte for byte")
+    func fmtRestores() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: copy.root).filter { $0.hasSuffix(".json") }.sorted()
+        #expect(files.count >= 13)
+        var originals: [String: String] = [:]
+        for file in files { originals[file] = copy.read(file) }
+        let scramble = """
+            import json, sys
+            for path in sys.argv[1:]:
+                data = json.load(open(path))
+                if isinstance(data.get("indicators"), list):
+                    data["indicators"].reverse()
+                json.dump(data, open(path, "w"), indent=4, sort_keys=True, ensure_ascii=True)
+            """
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", "-c", scramble] + files.map(copy.path)
+        try python.run()
+        python.waitUntilExit()
+        #expect(python.terminationStatus == 0)
+        #expect(copy.read(files[0]) != originals[files[0]])
+        let checkBefore = try CLI.run(["fmt", "--check"], in: copy.root)
+        #expect(checkBefore.status == 1)
+        #expect(checkBefore.stdout.split(separator: "\n").count == files.count)
+        let fmt = try CLI.run(["fmt"], in: copy.root)
+        #expect(fmt.status == 0, "\(fmt.stderr)")
+        for file in files { #expect(copy.read(file) == originals[file], "\(file)") }
+    }
+
+    @Test("init and new make a workspace that passes check; both refuse to overwrite")
+    func initAndNew() throws {
+        let copy = try TemporaryCopy()
+        let initResult = try CLI.run(["init", copy.root, "--title", "ACME CTI"])
+        #expect(initResult.status == 0, "\(initResult.stderr)")
+        let new = try CLI.run(["new", "acme-payroll-phish", "--title", "Payroll phishing kit", "--public"], in: copy.root)
+        #expect(new.status == 0, "\(new.stderr)")
+        #expect(copy.read("acme-payroll-phish/project.json").contains(#""tlp": "clear""#))
+        #expect(try CLI.run(["check", "--strict"], in: copy.root).status == 0)
+        let again = try CLI.run(["init", copy.root])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("already a dossier workspace"))
+        let clash = try CLI.run(["new", "acme-payroll-phish"], in: copy.root)
+        #expect(clash.status == 1)
+        let unsafe = try CLI.run(["new", "../escape"], in: copy.root)
+        #expect(unsafe.status == 64)
+        #expect(unsafe.stderr.contains("cannot use \"../escape\" as a project name"))
+        let conflicting = try CLI.run(["new", "x", "--public", "--tlp", "amber"], in: copy.root)
+        #expect(conflicting.status == 64)
+    }
+
+    @Test("outside a workspace, commands say how to make one")
+    func noWorkspace() throws {
+        let copy = try TemporaryCopy()
+        try FileManager.default.createDirectory(atPath: copy.root, withIntermediateDirectories: true)
+        let result = try CLI.run(["check"], in: copy.root)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no dossier.json"))
+        #expect(result.stderr.contains("dossier init"))
+    }
+
+    @Test("--version and --help answer; a bad option is a usage error")
+    func usage() throws {
+        let version = try CLI.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+        let help = try CLI.run(["check", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("--strict"))
+        #expect(help.stdout.contains("--workspace"))
+        let bad = try CLI.run(["check", "--no-such-option"])
+        #expect(bad.status == 64)
+    }
+}

@@ -1,0 +1,233 @@
+import DossierCore
+import Foundation
+import Testing
+
+/// `add`, `tag`, `untag`, `classify` and `lookup` as an analyst runs them (issue 4's acceptance).
+@Suite("Analyst workflow, end to end")
+struct WorkflowTests {
+    static let samples = CLI.repository + "/sample-projects"
+    static let acme = "acme-payroll-phish"
+
+    /// The indicator objects of a project, by value, as written on disk.
+    static func indicators(_ copy: TemporaryCopy, _ slug: String) throws -> [String: [String: Any]] {
+        let data = Data(copy.read("\(slug)/indicators.json").utf8)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let list = try #require(object["indicators"] as? [[String: Any]])
+        return Dictionary(list.map { ($0["value"] as? String ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    @Test("add refangs, detects, normalizes, merges, prints what it did; files stay canonical and check passes")
+    func add() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let result = try CLI.run([
+            "add", Self.acme, "hxxps://Evil-Payroll[.]example/Login", "EVIL-payroll[.]example.", "payroll-acme[.]example",
+            "--tag", "blocked", "--tag", "Wave 3", "--classify", "malicious", "--first-seen", "2026-10-01",
+            "--source", "vendor blog", "--comment", "Seen in the vendor's write-up",
+        ], in: copy.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == """
+            added url https://evil-payroll.example/Login
+            added domain evil-payroll.example
+            merged domain payroll-acme.example: tags +Wave 3; firstSeen 2026-10-30 → 2026-10-01
+            \(Self.acme): 2 added, 1 merged, 0 unchanged
+
+            """)
+        #expect(result.stderr.contains("warning: domain payroll-acme.example: source \"vendor blog\" ignored; kept"))
+        let indicators = try Self.indicators(copy, Self.acme)
+        let added = try #require(indicators["evil-payroll.example"])
+        #expect(added["tags"] as? [String] == ["Blocked", "Wave 3"])
+        #expect(added["classification"] as? String == "malicious")
+        #expect(added["source"] as? String == "vendor blog")
+        #expect(added["private"] == nil)
+        #expect(indicators["payroll-acme.example"]?["firstSeen"] as? String == "2026-10-01")
+        #expect(copy.read("\(Self.acme)/indicators.json").contains(#""x-ticket": "INC-4821""#))
+        #expect(copy.read("\(Self.acme)/project.json").contains(#""x-jira": "SEC-112""#))
+        #expect(copy.read("\(Self.acme)/project.json").contains(#""updated": "\#(Scaffold.today())""#))
+        #expect(try CLI.run(["fmt", "--check"], in: copy.root).status == 0)
+        #expect(try CLI.run(["check"], in: copy.root).status == 0)
+
+        let again = try CLI.run(["add", Self.acme, "evil-payroll.example"], in: copy.root)
+        #expect(again.status == 0)
+        #expect(again.stdout.hasSuffix("0 added, 0 merged, 1 unchanged; nothing was written\n"))
+    }
+
+    @Test("an explicit new classification replaces the recorded one and says so; --private sticks")
+    func addMerges() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let result = try CLI.run(["add", Self.acme, "192.0.2.10", "--classify", "malicious", "--private", "-q"], in: copy.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        let verbose = try CLI.run(["add", Self.acme, "198.51.100.78", "--classify", "malicious"], in: copy.root)
+        #expect(verbose.stdout.contains("merged ipv4 198.51.100.78: classification (implied) → malicious"))
+        let indicators = try Self.indicators(copy, Self.acme)
+        #expect(indicators["192.0.2.10"]?["classification"] as? String == "malicious")
+        #expect(indicators["192.0.2.10"]?["private"] as? Bool == true)
+    }
+
+    @Test("invalid values: each listed with its reason, nothing written, exit 1; --skip-invalid adds the rest")
+    func addInvalid() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let before = copy.read("\(Self.acme)/indicators.json")
+        let result = try CLI.run(["add", Self.acme, "192.0.2.200", "999.1.1.1", "evil..example", "-"], in: copy.root, input: "\n203.0.113.200\nnot-a-hash-0123456789abcdef0123456789abcdef\n")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error: value 2 \"999.1.1.1\": "))
+        #expect(result.stderr.contains("error: value 3 \"evil..example\": "))
+        #expect(result.stderr.contains("error: standard input, line 3 \"not-a-hash-0123456789abcdef0123456789abcdef\": "))
+        #expect(result.stderr.contains("3 invalid values; nothing was changed"))
+        #expect(copy.read("\(Self.acme)/indicators.json") == before)
+
+        let mistyped = try CLI.run(["add", Self.acme, "evil.example", "--type", "ipv4"], in: copy.root)
+        #expect(mistyped.status == 1)
+        #expect(mistyped.stderr.contains("looks like a domain: use --type domain"), "\(mistyped.stderr)")
+
+        let skipping = try CLI.run(["add", Self.acme, "192.0.2.200", "999.1.1.1", "--skip-invalid"], in: copy.root)
+        #expect(skipping.status == 0)
+        #expect(skipping.stderr.contains("warning: skipped value 2 \"999.1.1.1\""))
+        #expect(skipping.stdout.contains("added ipv4 192.0.2.200"))
+    }
+
+    @Test("- reads values from standard input; --extract pulls them out of free text")
+    func addFromInput() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let lines = try CLI.run(["add", "typosquat-watch", "-", "--tag", "Newly Observed"], in: copy.root, input: "acme-c0rp-mail[.]example\r\n\n  2001:DB8::99  \n")
+        #expect(lines.status == 0, "\(lines.stderr)")
+        #expect(lines.stdout.contains("added domain acme-c0rp-mail.example"))
+        #expect(lines.stdout.contains("added ipv6 2001:db8::99"))
+        let text = """
+            Hi team, the lure came from hr-update[@]acme-c0rp-mail[.]example and linked to
+            hxxps://acme-c0rp-mail[.]example/reset (hosted on 203.0.113.250). Attachment SHA-256:
+            0f18ca267618781a599db398a643320f1a1e6c6812f9313c42bfe600d16a4067. The sender domain
+            acme-c0rp-mail[.]example was registered yesterday.
+            """
+        let extracted = try CLI.run(["add", "typosquat-watch", "-", "--extract", "--source", "user report"], in: copy.root, input: text)
+        #expect(extracted.status == 0, "\(extracted.stderr)")
+        #expect(extracted.stdout.contains("added email hr-update@acme-c0rp-mail.example"))
+        #expect(extracted.stdout.contains("added url https://acme-c0rp-mail.example/reset"))
+        #expect(extracted.stdout.contains("added ipv4 203.0.113.250"))
+        #expect(extracted.stdout.contains("added sha256 0f18ca267618781a599db398a643320f1a1e6c6812f9313c42bfe600d16a4067"))
+        #expect(extracted.stdout.contains("merged domain acme-c0rp-mail.example: source set to \"user report\""))
+        let onlyURLs = try CLI.run(["add", "typosquat-watch", "--extract", "--type", "url", "see hxxp://x-acme[.]example/a and 203.0.113.251"], in: copy.root)
+        #expect(onlyURLs.stdout.contains("1 added, 0 merged"), "\(onlyURLs.stdout)")
+        let nothing = try CLI.run(["add", "typosquat-watch", "-", "--extract"], in: copy.root, input: "no indicators here")
+        #expect(nothing.status == 1)
+        #expect(nothing.stderr.contains("no indicators found"))
+        #expect(try CLI.run(["check"], in: copy.root).status == 0)
+    }
+
+    @Test("bad input: unknown project, bad classification, bad date, project with errors")
+    func badInput() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let unknown = try CLI.run(["add", "acme-payrol-phish", "192.0.2.1"], in: copy.root)
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("no project \"acme-payrol-phish\" in this workspace. Did you mean \"acme-payroll-phish\"?"))
+        #expect(unknown.stderr.contains("Projects: acme-payroll-phish, build-plugin-supply-chain, commodity-loader-c2"))
+
+        let classification = try CLI.run(["classify", Self.acme, "evil", "--all"], in: copy.root)
+        #expect(classification.status == 64)
+        for name in ["malicious", "suspicious", "unknown", "non-malicious"] { #expect(classification.stderr.contains(name)) }
+        let option = try CLI.run(["add", Self.acme, "192.0.2.1", "--classify", "bad"], in: copy.root)
+        #expect(option.status == 64 && option.stderr.contains("non-malicious"))
+
+        let date = try CLI.run(["add", Self.acme, "192.0.2.1", "--first-seen", "2026-13-01"], in: copy.root)
+        #expect(date.status == 64 && date.stderr.contains("ISO 8601"))
+        let nothing = try CLI.run(["tag", Self.acme, "Blocked"], in: copy.root)
+        #expect(nothing.status == 64 && nothing.stderr.contains("--tagged, --type, --classified or --all"))
+
+        try copy.write("typosquat-watch/indicators.json", copy.read("typosquat-watch/indicators.json").replacingOccurrences(of: "\"non-malicious\"", with: "\"benign\""))
+        let before = copy.read("typosquat-watch/indicators.json")
+        let broken = try CLI.run(["add", "typosquat-watch", "192.0.2.1"], in: copy.root)
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("typosquat-watch/indicators.json:"))
+        #expect(broken.stderr.contains("unknown classification \"benign\""))
+        #expect(broken.stderr.contains("fix them first (see `dossier check`); nothing was changed"))
+        #expect(copy.read("typosquat-watch/indicators.json") == before)
+    }
+
+    @Test("tag, untag and classify by value and by selector; they say how many changed and refresh updated")
+    func bulkEdits() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let byValue = try CLI.run(["tag", Self.acme, "takedown", "payroll-acme[.]example", "hxxps://payroll-acme[.]example/login.php?id=7"], in: copy.root)
+        #expect(byValue.status == 0, "\(byValue.stderr)")
+        #expect(byValue.stdout == "tagged 2 indicators of \(Self.acme) with takedown\n")
+        var indicators = try Self.indicators(copy, Self.acme)
+        #expect(indicators["https://payroll-acme.example/login.php?id=7"]?["tags"] as? [String] == ["Blocked", "Phishing", "takedown"])
+        #expect(indicators["https://payroll-acme.example/login.php?id=7"]?["x-ticket"] as? String == "INC-4821")
+
+        let bulk = try CLI.run(["tag", Self.acme, "Takedown", "--type", "url", "--tagged", "blocked"], in: copy.root)
+        #expect(bulk.stdout.hasPrefix("tagged 6 indicators of \(Self.acme) with Takedown (1 already had it)"), "\(bulk.stdout)")
+        let same = try CLI.run(["tag", Self.acme, "TAKEDOWN", "payroll-acme.example"], in: copy.root)
+        #expect(same.status == 0 && same.stdout == "nothing changed: every selected indicator (1) already has tag TAKEDOWN\n")
+
+        let contradiction = try CLI.run(["tag", Self.acme, "Blocked", "192.0.2.10"], in: copy.root)
+        #expect(contradiction.stderr.contains("keep an explicit classification that tag Blocked contradicts"))
+
+        let untag = try CLI.run(["untag", Self.acme, "takedown", "--all"], in: copy.root)
+        #expect(untag.stdout.hasPrefix("removed tag takedown from 8 indicators of \(Self.acme) ("), "\(untag.stdout)")
+        indicators = try Self.indicators(copy, Self.acme)
+        #expect(!indicators.values.contains { ($0["tags"] as? [String] ?? []).contains { $0.lowercased() == "takedown" } })
+
+        let classify = try CLI.run(["classify", Self.acme, "suspicious", "--type", "ipv6", "--classified", "malicious"], in: copy.root)
+        #expect(classify.stdout == "classified 1 indicator of \(Self.acme) as suspicious\n", "\(classify.stdout)\(classify.stderr)")
+        #expect(try Self.indicators(copy, Self.acme)["2001:db8:4f2a::15"]?["classification"] as? String == "suspicious")
+        let freeForm = try CLI.run(["classify", Self.acme, "suspicious", "next.php"], in: copy.root)
+        #expect(freeForm.stdout == "classified 1 indicator of \(Self.acme) as suspicious\n", "\(freeForm.stderr)")
+
+        let empty = try CLI.run(["classify", Self.acme, "malicious", "--type", "cve"], in: copy.root)
+        #expect(empty.status == 1)
+        #expect(empty.stderr.contains("nothing matched: no indicator of \(Self.acme) is of type cve"))
+        let unrecorded = try CLI.run(["tag", Self.acme, "x", "192.0.2.99"], in: copy.root)
+        #expect(unrecorded.status == 1 && unrecorded.stderr.contains("ipv4 192.0.2.99 is not recorded in \(Self.acme)"))
+        #expect(copy.read("\(Self.acme)/project.json").contains(#""updated": "\#(Scaffold.today())""#))
+        #expect(try CLI.run(["check"], in: copy.root).status == 0)
+    }
+
+    @Test("lookup: every project, indirect matches apart, disagreement flagged, --json, exit 1 when nothing is recorded")
+    func lookup() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        _ = try CLI.run(["add", "typosquat-watch", "payroll-acme.example", "--classify", "suspicious"], in: copy.root)
+        let text = try CLI.run(["lookup", "payroll-acme[.]example", "203.0.113.74"], in: copy.root)
+        #expect(text.status == 0, "\(text.stderr)")
+        let lines = text.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "payroll-acme.example (domain): recorded in 2 projects; CLASSIFIED DIFFERENTLY: malicious in \(Self.acme), suspicious in typosquat-watch")
+        #expect(lines.contains("  \(Self.acme) (private): malicious; tags Blocked, Phishing; seen 2026-10-30 to 2026-11-02"), "\(text.stdout)")
+        #expect(lines.contains("  indirect matches:"))
+        #expect(lines.contains { $0.hasPrefix("  ~ url https://payroll-acme.example/login.php?id=7 (on this host) in \(Self.acme) (private): malicious") })
+        #expect(lines.contains { $0.hasPrefix("  ~ email payroll@payroll-acme.example (on this host)") })
+        #expect(lines.contains { $0.hasPrefix("  ~ domain mail.payroll-acme.example (a subdomain)") })
+        #expect(lines.contains("203.0.113.74 (ipv4): not recorded"))
+        #expect(lines.contains { $0.hasPrefix("  ~ cidr 203.0.113.72/29 (a network containing it) in build-plugin-supply-chain (private): malicious") })
+
+        let json = try CLI.run(["lookup", "--json", "-"], in: copy.root, input: "payroll-acme[.]example\n999.1.1.1\n")
+        #expect(json.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let results = try #require(object["results"] as? [[String: Any]])
+        #expect(results.count == 2)
+        #expect(results[0]["value"] as? String == "payroll-acme.example")
+        #expect(results[0]["classificationDiffers"] as? Bool == true)
+        #expect(results[0]["classifications"] as? [String] == ["malicious", "suspicious"])
+        let matches = try #require(results[0]["matches"] as? [[String: Any]])
+        #expect(matches.first?["project"] as? String == Self.acme && matches.first?["relation"] as? String == "exact")
+        #expect(matches.contains { $0["relation"] as? String == "on-host" && $0["direct"] as? Bool == false })
+        #expect(results[1]["recorded"] as? Bool == false && results[1]["error"] != nil)
+
+        let none = try CLI.run(["lookup", "203.0.113.74", "nothing-here.example"], in: copy.root)
+        #expect(none.status == 1)
+        #expect(none.stdout.contains("nothing-here.example (domain): not recorded"))
+    }
+
+    @Test("every new command teaches through --help")
+    func help() throws {
+        for command in ["add", "tag", "untag", "classify", "lookup"] {
+            let help = try CLI.run([command, "--help"])
+            #expect(help.status == 0)
+            #expect(help.stdout.contains("dossier \(command) "), "\(command)")
+            #expect(help.stdout.contains("Example"), "\(command)")
+        }
+        let add = try CLI.run(["add", "--help"]).stdout
+        for option in ["--type", "--tag", "--classify", "--comment", "--source", "--private", "--first-seen", "--last-seen", "--extract", "--skip-invalid"] {
+            #expect(add.contains(option), "\(option)")
+        }
+        let tag = try CLI.run(["tag", "--help"]).stdout
+        for option in ["--tagged", "--type", "--classified", "--all", "--skip-invalid"] { #expect(tag.contains(option), "\(option)") }
+    }
+}

@@ -1,0 +1,50 @@
+import Testing
+@testable import DossierCore
+
+@Suite("Audience filter")
+struct AudienceFilterTests {
+    func workspace() throws -> (TemporaryWorkspace, Workspace) {
+        let temp = try TemporaryWorkspace()
+        try temp.addProject("open-case", visibility: "public", tlp: "clear", indicators: """
+            { "indicators": [
+              { "value": "192.0.2.1", "type": "ipv4", "tags": ["Company Name", "C2"], "source": "proxy", "x-note": "internal" },
+              { "value": "192.0.2.2", "type": "ipv4", "private": true },
+              { "value": "evil.example", "type": "domain", "tags": ["Blocked"] }
+            ] }
+            """)
+        try temp.write("open-case/notes/01-public.md", "# Public\n")
+        try temp.write("open-case/notes/02-private.md", "---\nvisibility: private\n---\n# Private\n")
+        try temp.addProject("secret-case", visibility: "private", tlp: "red", indicators: """
+            { "indicators": [ { "value": "evil.example", "type": "domain", "classification": "malicious" } ] }
+            """)
+        let loaded = temp.load()
+        #expect(!loaded.diagnostics.hasErrors)
+        return (temp, loaded.workspace)
+    }
+
+    @Test("public: only public projects, without private indicators, notes, tags, sources or unknown fields")
+    func publicView() throws {
+        let (_, workspace) = try workspace()
+        let view = AudienceFilter.view(of: workspace, for: .public)
+        #expect(view.projects.map(\.slug) == ["open-case"])
+        let project = view.projects[0]
+        #expect(project.indicators.map(\.value) == ["192.0.2.1", "evil.example"])
+        #expect(project.indicators[0].tags == ["C2"])
+        #expect(project.indicators[0].source == nil)
+        #expect(project.indicators[0].extra.isEmpty)
+        // The private tag's classification still counts: it was the analysts' decision.
+        #expect(project.indicators[0].classification == .nonMalicious)
+        #expect(project.notes.map(\.fileName) == ["01-public.md"])
+        #expect(view.vocabulary.definition(of: "Company Name") == nil)
+        // Correlation on the filtered workspace cannot see the private project.
+        let index = IndicatorIndex(view)
+        #expect(index.occurrences(of: IndicatorKey(type: .domain, value: "evil.example")).count == 1)
+    }
+
+    @Test("internal: everything")
+    func internalView() throws {
+        let (_, workspace) = try workspace()
+        let view = AudienceFilter.view(of: workspace, for: .internal)
+        #expect(view == workspace)
+    }
+}

@@ -1,0 +1,132 @@
+import Testing
+@testable import DossierCore
+
+@Suite("merge")
+struct IndicatorMergeTests {
+    static func project(_ indicators: [Indicator]) -> Project {
+        Project(slug: "p", folder: "/tmp/p", title: "P", indicators: indicators)
+    }
+
+    static let recorded = Indicator(
+        value: "evil.example", type: .domain, classification: .suspicious, tags: ["Blocked", "Phishing"],
+        firstSeen: "2026-10-30", lastSeen: "2026-11-02", source: "mail gateway", comment: "Landing page")
+
+    @Test("a new indicator is added, in input order, once")
+    func adds() {
+        let a = Indicator(value: "192.0.2.1", type: .ipv4)
+        let b = Indicator(value: "evil.example", type: .domain, tags: ["C2"])
+        let b2 = Indicator(value: "evil.example", type: .domain, tags: ["c2", "Phishing"], firstSeen: "2026-01-01")
+        let (merged, report) = IndicatorMerge.merge([a, b, b2], into: Self.project([]))
+        #expect(report.added == [a.key, b.key])
+        #expect(report.merged.isEmpty && report.unchanged.isEmpty && report.hasChanges)
+        #expect(merged.indicators.count == 2)
+        #expect(merged.indicators[1].tags == ["C2", "Phishing"])
+        #expect(merged.indicators[1].firstSeen == "2026-01-01")
+    }
+
+    @Test("tags are unioned case-insensitively, keeping the recorded spelling")
+    func tags() {
+        let incoming = Indicator(value: "evil.example", type: .domain, tags: ["blocked", "C2", "c2"])
+        let (merged, report) = IndicatorMerge.merge([incoming], into: Self.project([Self.recorded]))
+        #expect(merged.indicators[0].tags == ["Blocked", "Phishing", "C2"])
+        #expect(report.merged.map(\.changes) == [[.tagsAdded(["C2"])]])
+    }
+
+    @Test("the earliest firstSeen and the latest lastSeen are kept")
+    func dates() {
+        let wider = Indicator(value: "evil.example", type: .domain, firstSeen: "2026-10-01", lastSeen: "2026-12-01T10:00:00Z")
+        let narrower = Indicator(value: "evil.example", type: .domain, firstSeen: "2026-10-31", lastSeen: "2026-11-01")
+        let (merged, report) = IndicatorMerge.merge([wider], into: Self.project([Self.recorded]))
+        #expect(merged.indicators[0].firstSeen == "2026-10-01")
+        #expect(merged.indicators[0].lastSeen == "2026-12-01T10:00:00Z")
+        #expect(report.merged[0].changes == [
+            .firstSeen(from: "2026-10-30", to: "2026-10-01"), .lastSeen(from: "2026-11-02", to: "2026-12-01T10:00:00Z"),
+        ])
+        let (same, unchanged) = IndicatorMerge.merge([narrower], into: Self.project([Self.recorded]))
+        #expect(same.indicators == [Self.recorded])
+        #expect(unchanged.unchanged.map(\.key) == [Self.recorded.key] && !unchanged.hasChanges)
+    }
+
+    @Test("an explicit classification replaces the recorded one and is reported; none leaves it")
+    func classification() {
+        let explicit = Indicator(value: "evil.example", type: .domain, classification: .malicious)
+        let (merged, report) = IndicatorMerge.merge([explicit], into: Self.project([Self.recorded]))
+        #expect(merged.indicators[0].classification == .malicious)
+        #expect(report.merged[0].changes == [.classification(from: .suspicious, to: .malicious)])
+        #expect(report.merged[0].changes[0].description == "classification suspicious → malicious")
+
+        let none = Indicator(value: "evil.example", type: .domain)
+        let (kept, _) = IndicatorMerge.merge([none], into: Self.project([Self.recorded]))
+        #expect(kept.indicators[0].classification == .suspicious)
+
+        let implied = Indicator(value: "evil.example", type: .domain, tags: ["Blocked"])
+        let (written, report2) = IndicatorMerge.merge([explicit], into: Self.project([implied]))
+        #expect(written.indicators[0].classification == .malicious)
+        #expect(report2.merged[0].changes[0].description == "classification (implied) → malicious")
+    }
+
+    @Test("comment and source are filled when absent; a different one is kept and reported as a conflict")
+    func commentAndSource() {
+        let bare = Indicator(value: "evil.example", type: .domain)
+        let incoming = Indicator(value: "evil.example", type: .domain, source: "vendor blog", comment: "From the blog")
+        let (filled, report) = IndicatorMerge.merge([incoming], into: Self.project([bare]))
+        #expect(filled.indicators[0].source == "vendor blog" && filled.indicators[0].comment == "From the blog")
+        #expect(report.merged[0].changes == [.source("vendor blog"), .comment("From the blog")])
+
+        let (kept, conflicting) = IndicatorMerge.merge([incoming], into: Self.project([Self.recorded]))
+        #expect(kept.indicators[0].source == "mail gateway" && kept.indicators[0].comment == "Landing page")
+        #expect(!conflicting.hasChanges)
+        #expect(conflicting.unchanged[0].conflicts == [
+            .source(kept: "mail gateway", ignored: "vendor blog"), .comment(kept: "Landing page", ignored: "From the blog"),
+        ])
+        #expect(conflicting.conflicts.count == 2)
+    }
+
+    @Test("private is sticky: a merge can make an indicator private, never public")
+    func privacy() {
+        let secret = Indicator(value: "evil.example", type: .domain, privateFlag: true)
+        let open = Indicator(value: "evil.example", type: .domain, privateFlag: false)
+        let (made, report) = IndicatorMerge.merge([secret], into: Self.project([Self.recorded]))
+        #expect(made.indicators[0].privateFlag == true && report.merged[0].changes == [.madePrivate])
+        let (still, report2) = IndicatorMerge.merge([open], into: Self.project([secret]))
+        #expect(still.indicators[0].isPrivate && !report2.hasChanges)
+    }
+
+    @Test("unknown fields are added when missing and kept when they differ")
+    func unknownFields() {
+        func member(_ key: String, _ value: String) -> JSONObject.Member {
+            JSONObject.Member(key: key, value: JSONNode(.string(value)))
+        }
+        var recorded = Self.recorded
+        recorded.extra = [member("x-ticket", "INC-1")]
+        let incoming = Indicator(value: "evil.example", type: .domain, extra: [member("x-ticket", "INC-2"), member("x-feed", "abc")])
+        let (merged, report) = IndicatorMerge.merge([incoming], into: Self.project([recorded]))
+        #expect(merged.indicators[0].extra.map(\.key) == ["x-ticket", "x-feed"])
+        #expect(merged.indicators[0].extra[0].value.value == .string("INC-1"))
+        #expect(report.merged[0].changes == [.fieldsAdded(["x-feed"])])
+        #expect(report.merged[0].conflicts == [.field("x-ticket")])
+    }
+
+    @Test("two incoming records of one recorded indicator make one report entry")
+    func repeated() {
+        let first = Indicator(value: "evil.example", type: .domain, classification: .malicious, tags: ["C2"])
+        let second = Indicator(value: "evil.example", type: .domain, classification: .suspicious, tags: ["Sinkholed"], firstSeen: "2026-01-01")
+        let (merged, report) = IndicatorMerge.merge([first, second], into: Self.project([Self.recorded]))
+        #expect(merged.indicators.count == 1)
+        #expect(report.merged.count == 1)
+        #expect(report.merged[0].changes == [
+            .tagsAdded(["C2", "Sinkholed"]), .firstSeen(from: "2026-10-30", to: "2026-01-01"),
+        ])
+        #expect(merged.indicators[0].classification == .suspicious)
+    }
+
+    @Test("other indicators and project fields are left as they were")
+    func untouched() {
+        let other = Indicator(value: "192.0.2.1", type: .ipv4, tags: ["x"])
+        var project = Self.project([other, Self.recorded])
+        project.extra = [JSONObject.Member(key: "x-jira", value: JSONNode(.string("SEC-1")))]
+        let (merged, _) = IndicatorMerge.merge([Indicator(value: "evil.example", type: .domain, tags: ["C2"])], into: project)
+        #expect(merged.indicators[0] == other)
+        #expect(merged.extra == project.extra && merged.title == project.title)
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+@testable import DossierCore
+
+@Suite("project edit")
+struct ProjectEditTests {
+    static let indicators = """
+        {
+          "x-feed": { "b": 2, "a": 1 },
+          "indicators": [
+            { "value": "evil.example", "type": "domain", "tags": ["Blocked"], "x-ticket": "INC-1" }
+          ]
+        }
+        """
+
+    func workspace() throws -> TemporaryWorkspace {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("acme-payroll-phish/project.json", """
+            { "title": "Payroll", "visibility": "private", "tlp": "amber", "updated": "2020-01-01", "x-jira": "SEC-112" }
+            """)
+        try workspace.write("acme-payroll-phish/indicators.json", Self.indicators)
+        try workspace.addProject("typosquat-watch")
+        return workspace
+    }
+
+    @Test("an unknown project lists the projects and the closest name")
+    func unknownProject() throws {
+        let workspace = try workspace()
+        #expect(throws: ProjectEdit.Failure.unknownProject("acme-payrol-phish", projects: ["acme-payroll-phish", "typosquat-watch"], closest: "acme-payroll-phish")) {
+            try ProjectEdit.open(root: workspace.root, slug: "acme-payrol-phish")
+        }
+        #expect(throws: ProjectEdit.Failure.unknownProject("zzz", projects: ["acme-payroll-phish", "typosquat-watch"], closest: nil)) {
+            try ProjectEdit.open(root: workspace.root, slug: "zzz")
+        }
+        // A path is no project name, even when it leads to one.
+        #expect(throws: ProjectEdit.Failure.self) { try ProjectEdit.open(root: workspace.root, slug: "../" + (workspace.root as NSString).lastPathComponent + "/typosquat-watch") }
+        let message = ProjectEdit.Failure.unknownProject("typo", projects: ["typosquat-watch"], closest: "typosquat-watch").description
+        #expect(message == "no project \"typo\" in this workspace. Did you mean \"typosquat-watch\"? Projects: typosquat-watch")
+    }
+
+    @Test("a project whose files have errors is refused with the errors")
+    func refusesErrors() throws {
+        let workspace = try workspace()
+        try workspace.write("acme-payroll-phish/indicators.json", #"{ "indicators": [ { "value": "999.1.1.1", "type": "ipv4" } ] }"#)
+        do {
+            _ = try ProjectEdit.open(root: workspace.root, slug: "acme-payroll-phish")
+            Issue.record("expected a refusal")
+        } catch {
+            guard case .invalidFiles(let slug, let diagnostics) = error else { Issue.record("wrong error \(error)"); return }
+            #expect(slug == "acme-payroll-phish")
+            #expect(diagnostics.count == 1 && diagnostics[0].location?.path == workspace.path("acme-payroll-phish/indicators.json"))
+            #expect(error.description.contains("dossier check"))
+        }
+        // Another project stays editable.
+        _ = try ProjectEdit.open(root: workspace.root, slug: "typosquat-watch")
+    }
+
+    @Test("save writes canonical files, refreshes updated and keeps unknown fields")
+    func save() throws {
+        let workspace = try workspace()
+        let edit = try ProjectEdit.open(root: workspace.root, slug: "acme-payroll-phish")
+        let (changed, _) = IndicatorMerge.merge([Indicator(value: "192.0.2.1", type: .ipv4, tags: ["C2"])], into: edit.project)
+        let written = try edit.save(changed, today: "2026-11-30")
+        #expect(written == [workspace.path("acme-payroll-phish/indicators.json"), workspace.path("acme-payroll-phish/project.json")])
+        #expect(workspace.read("acme-payroll-phish/indicators.json") == """
+            {
+              "indicators": [
+                {
+                  "value": "192.0.2.1",
+                  "type": "ipv4",
+                  "tags": [
+                    "C2"
+                  ]
+                },
+                {
+                  "value": "evil.example",
+                  "type": "domain",
+                  "tags": [
+                    "Blocked"
+                  ],
+                  "x-ticket": "INC-1"
+                }
+              ],
+              "x-feed": {
+                "a": 1,
+                "b": 2
+              }
+            }
+
+            """)
+        #expect(workspace.read("acme-payroll-phish/project.json") == """
+            {
+              "title": "Payroll",
+              "visibility": "private",
+              "tlp": "amber",
+              "updated": "2026-11-30",
+              "x-jira": "SEC-112"
+            }
+
+            """)
+        #expect(workspace.check().filter { $0.severity == .error }.isEmpty)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.path("acme-payroll-phish")).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test("saving an unchanged project writes nothing")
+    func noChange() throws {
+        let workspace = try workspace()
+        let edit = try ProjectEdit.open(root: workspace.root, slug: "acme-payroll-phish")
+        let before = workspace.read("acme-payroll-phish/project.json")
+        #expect(try edit.save(edit.project, today: "2026-11-30").isEmpty)
+        #expect(workspace.read("acme-payroll-phish/project.json") == before)
+    }
+
+    @Test("a file changed on disk since it was read is never overwritten, and nothing is written")
+    func concurrentChange() throws {
+        for changedFile in ["indicators.json", "project.json"] {
+            let workspace = try workspace()
+            let edit = try ProjectEdit.open(root: workspace.root, slug: "acme-payroll-phish")
+            let (changed, _) = IndicatorMerge.merge([Indicator(value: "192.0.2.1", type: .ipv4)], into: edit.project)
+            let projectBefore = workspace.read("acme-payroll-phish/project.json")
+            let indicatorsBefore = workspace.read("acme-payroll-phish/indicators.json")
+            let theirs = (changedFile == "indicators.json" ? indicatorsBefore : projectBefore) + "\n"
+            try workspace.write("acme-payroll-phish/" + changedFile, theirs)
+            #expect(throws: WriteError.changedOnDisk(workspace.path("acme-payroll-phish/" + changedFile))) {
+                try edit.save(changed, today: "2026-11-30")
+            }
+            #expect(workspace.read("acme-payroll-phish/indicators.json") == (changedFile == "indicators.json" ? theirs : indicatorsBefore))
+            #expect(workspace.read("acme-payroll-phish/project.json") == (changedFile == "project.json" ? theirs : projectBefore))
+        }
+    }
+
+    @Test("an edit from a whole loaded workspace has the same refusals and writes")
+    func fromLoaded() throws {
+        let workspace = try workspace()
+        let loaded = workspace.load()
+        #expect(throws: ProjectEdit.Failure.self) { try ProjectEdit(loaded: loaded, slug: "nope") }
+        let edit = try ProjectEdit(loaded: loaded, slug: "typosquat-watch")
+        var project = edit.project
+        project.indicators.append(Indicator(value: "typo.example", type: .domain))
+        #expect(try edit.save(project, today: "2026-11-30").count == 2)
+        #expect(workspace.read("typosquat-watch/project.json").contains("\"updated\": \"2026-11-30\""))
+    }
+}

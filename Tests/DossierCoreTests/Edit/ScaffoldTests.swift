@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import DossierCore
+
+@Suite("init and new")
+struct ScaffoldTests {
+    @Test("init writes the starter vocabulary and a .gitignore, and refuses to run twice")
+    func initWorkspace() throws {
+        let folder = try TemporaryFolder.make() + "/cti"
+        defer { try? FileManager.default.removeItem(atPath: (folder as NSString).deletingLastPathComponent) }
+        try Scaffold.initialize(folder: folder, title: "ACME Threat Intelligence")
+        let loaded = WorkspaceLoader.load(root: folder)
+        #expect(loaded.diagnostics.items.isEmpty)
+        #expect(loaded.workspace.settings.title == "ACME Threat Intelligence")
+        let vocabulary = loaded.workspace.vocabulary
+        #expect(vocabulary.definitions.map(\.name) == ["Abuse Box", "Blocked", "Company Name", "Newly Observed", "Quarantine"])
+        #expect(vocabulary.definition(of: "blocked")?.classification == .malicious)
+        #expect(vocabulary.isPrivate("Company Name"))
+        let ignore = try String(contentsOfFile: folder + "/.gitignore", encoding: .utf8)
+        #expect(ignore.contains("/site/"))
+        #expect(throws: Scaffold.Failure.alreadyWorkspace(folder)) { try Scaffold.initialize(folder: folder) }
+    }
+
+    @Test("new makes a project that passes check, and refuses to overwrite")
+    func newProject() throws {
+        let workspace = try TemporaryWorkspace()
+        try Scaffold.newProject(in: workspace.root, slug: "acme-payroll-phish", title: nil, visibility: .public, tlp: .clear, owner: "jdoe", today: "2026-11-29")
+        let diagnostics = workspace.check()
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let project = try #require(workspace.load().workspace.project("acme-payroll-phish"))
+        #expect(project.title == "Acme payroll phish")
+        #expect(project.visibility == .public)
+        #expect(project.created == "2026-11-29")
+        #expect(project.notes.map(\.fileName) == ["01-overview.md"])
+        #expect(throws: Scaffold.Failure.projectExists("acme-payroll-phish")) {
+            try Scaffold.newProject(in: workspace.root, slug: "acme-payroll-phish", title: nil, visibility: .private, tlp: .amber, owner: nil, today: "2026-11-29")
+        }
+    }
+
+    @Test("unsafe slugs are refused", arguments: ["", "../escape", "a/b", "Upper", ".hidden", "templates", "with space", String(repeating: "a", count: 65)])
+    func unsafeSlug(_ slug: String) {
+        #expect(Scaffold.slugProblem(slug) != nil)
+    }
+
+    @Test("safe slugs are accepted", arguments: ["acme-payroll-phish", "apt28_2026", "case.17", "x"])
+    func safeSlug(_ slug: String) {
+        #expect(Scaffold.slugProblem(slug) == nil)
+    }
+}

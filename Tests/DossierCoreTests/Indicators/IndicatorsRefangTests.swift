@@ -1,0 +1,106 @@
+import Testing
+@testable import DossierCore
+
+@Suite("Indicators.refang and defang")
+struct IndicatorsRefangTests {
+    @Test("defanged forms are undone", arguments: [
+        ("hxxp://evil.example/", "http://evil.example/"),
+        ("hXXp://evil.example/", "http://evil.example/"),
+        ("HXXPS://evil.example/", "https://evil.example/"),
+        ("hxxps://evil[.]example/x", "https://evil.example/x"),
+        ("hxxps[:]//evil[.]example/x", "https://evil.example/x"),
+        ("hxxps[://]evil[.]example/x", "https://evil.example/x"),
+        ("https[:]//evil[.]example[/]x", "https://evil.example/x"),
+        ("fxp://files[.]evil[.]example/kit.zip", "ftp://files.evil.example/kit.zip"),
+        ("evil[.]example", "evil.example"),
+        ("evil(.)example", "evil.example"),
+        ("evil{.}example", "evil.example"),
+        ("evil[dot]example", "evil.example"),
+        ("evil(dot)example", "evil.example"),
+        ("evil{dot}example", "evil.example"),
+        ("evil[DOT]example", "evil.example"),
+        ("evil dot example", "evil.example"),
+        ("evil [.] example", "evil.example"),
+        ("evil\\.example", "evil.example"),
+        ("192.0.2[.]1", "192.0.2.1"),
+        ("192[.]0[.]2[.]1", "192.0.2.1"),
+        ("192(.)0(.)2(.)1", "192.0.2.1"),
+        ("192.0.2[.]0/24", "192.0.2.0/24"),
+        ("user[@]evil[.]example", "user@evil.example"),
+        ("user(@)evil[.]example", "user@evil.example"),
+        ("user[at]evil[.]example", "user@evil.example"),
+        ("user(at)evil(dot)example", "user@evil.example"),
+        ("user [at] evil [dot] example", "user@evil.example"),
+        ("first.last+x[@]evil[.]example", "first.last+x@evil.example"),
+        ("2001[:]db8[:][:]1", "2001:db8::1"),
+        ("  \tevil[.]example \n", "evil.example"),
+        ("\u{FEFF}\u{200B}evil[.]example\u{00A0}", "evil.example"),
+    ])
+    func refangs(_ input: String, _ expected: String) {
+        #expect(Indicators.refang(input) == expected)
+    }
+
+    @Test("values that were not defanged are left alone", arguments: [
+        "https://evil.example/a?b=[.]&c=(at)",
+        "https://evil.example/go?u=hxxp://b.example/&v=/fxp://c",
+        "http://hxxp:8080/",
+        "hxxp.zip",
+        "a{b}@evil.example",
+        "https://en.wikipedia.org/wiki/Sednit_(group)",
+        "- [ ] check the proxy logs",
+        "a sentence (at) the end",
+        "the dot com era",
+        "Global\\{5A1F8C2E-1B2C-4D3E-9F00-ABCDEF012345}",
+        "xhxxp://not-a-scheme",
+        "fxp.dll",
+        "hxxp",
+        "C:\\Users\\Public\\svchost.exe",
+        "sftp://drop.evil.example/",
+        "2001:db8::1",
+        "[.] at the start",
+        "evil.example",
+        "payroll@acme-hr.example",
+    ])
+    func leavesAlone(_ input: String) {
+        #expect(Indicators.refang(input) == input)
+    }
+
+    @Test("defang shows network indicators safely", arguments: [
+        (IndicatorType.url, "https://evil.example/login.php?a=b.c", "hxxps://evil[.]example/login.php?a=b.c"),
+        (.url, "http://admin:pw@evil.example:8080/x", "hxxp://admin:pw[@]evil[.]example:8080/x"),
+        (.url, "ftp://files.evil.example/kit.zip", "fxp://files[.]evil[.]example/kit.zip"),
+        (.url, "http://192.0.2.1/bins/mips", "hxxp://192[.]0[.]2[.]1/bins/mips"),
+        (.url, "http://[2001:db8::1]:8443/a", "hxxp://[2001:db8::1]:8443/a"),
+        (.url, "ldap://evil.example:1389/a", "ldap://evil[.]example:1389/a"),
+        (.domain, "evil.example", "evil[.]example"),
+        (.ipv4, "192.0.2.1", "192[.]0[.]2[.]1"),
+        (.cidr, "192.0.2.0/24", "192[.]0[.]2[.]0/24"),
+        (.cidr, "2001:db8::/32", "2001:db8::/32"),
+        (.ipv6, "2001:db8::1", "2001:db8::1"),
+        (.ipv6, "::ffff:192.0.2.1", "::ffff:192.0.2.1"),
+        (.email, "first.last@evil.example", "first.last[@]evil[.]example"),
+        (.md5, "d41d8cd98f00b204e9800998ecf8427e", "d41d8cd98f00b204e9800998ecf8427e"),
+        (.filename, "invoice.pdf.exe", "invoice.pdf.exe"),
+        (.cve, "CVE-2021-44228", "CVE-2021-44228"),
+    ])
+    func defangs(_ type: IndicatorType, _ value: String, _ expected: String) {
+        #expect(Indicators.defang(value, as: type) == expected)
+    }
+
+    @Test("refang(defang(v)) == v for every normal value", arguments: IndicatorSamples.valid)
+    func roundTrip(_ sample: ValidIndicatorSample) {
+        guard sample.type.isStrict else { return }
+        let defanged = Indicators.defang(sample.normal, as: sample.type)
+        #expect(Indicators.refang(defanged) == sample.normal)
+        if sample.type.isNetwork && sample.type != .ipv6 && !sample.normal.hasPrefix("ldap") {
+            #expect(defanged != sample.normal || !sample.normal.contains("."), "not defanged: \(defanged)")
+        }
+    }
+
+    @Test("a defanged value parses back to the same indicator", arguments: IndicatorSamples.valid)
+    func defangedParses(_ sample: ValidIndicatorSample) {
+        guard sample.type.isStrict else { return }
+        let defanged = Indicators.defang(sample.normal, as: sample.type)
+        #expect(Indicators.parse(defanged, as: sample.type) == .success(ParsedIndicator(type: sample.type, value: sample.normal)))
+    }
+}

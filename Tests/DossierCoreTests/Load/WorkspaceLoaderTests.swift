@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+@testable import DossierCore
+
+@Suite("Workspace loader")
+struct WorkspaceLoaderTests {
+    static let indicators = """
+        {
+          "indicators": [
+            {
+              "value": "192.0.2.1",
+              "type": "ipv4",
+              "classification": "malicious"
+            },
+            {
+              "value": "payroll-acme.example",
+              "type": "domain",
+              "classification": "evil",
+              "x-ticket": "INC-1"
+            }
+          ]
+        }
+        """
+
+    @Test("an unknown classification points at the value's opening quote")
+    func unknownClassification() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("phish", indicators: Self.indicators)
+        let lines = workspace.check().filter { $0.severity == .error }.rendered(relativeTo: workspace.root)
+        #expect(lines == [
+            #"phish/indicators.json:11:25: error: unknown classification "evil"; expected "malicious", "suspicious", "unknown" or "non-malicious""#
+        ])
+    }
+
+    @Test("every problem of every file is reported in one run")
+    func everyProblemAtOnce() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("a", indicators: #"{ "indicators": [ { "value": "999.1.1.1", "type": "ipv4" } ] }"#)
+        try workspace.addProject("b", indicators: "{ \"indicators\": [ ")
+        try workspace.write("c/project.json", #"{ "title": "c", "visibility": "secret" }"#)
+        try workspace.write("c/notes/01.md", "---\ntitle: [unclosed\n---\nbody\n")
+        let codes = workspace.check().codes()
+        #expect(codes == ["invalid-value", "invalid-json", "front-matter", "unknown-value"])
+    }
+
+    @Test("the project model holds what the files say")
+    func model() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("phish", visibility: "public", tlp: "clear", indicators: """
+            { "indicators": [ { "value": "HXXPS://Payroll-Acme[.]example/login", "type": "url", "tags": ["Blocked"], "private": true } ] }
+            """)
+        try workspace.write("phish/notes/02-b.md", "# Second\n")
+        try workspace.write("phish/notes/01-a.md", "---\ntitle: First\nvisibility: private\ndate: 2026-11-02\n---\nHello\n")
+        let loaded = workspace.load()
+        let project = try #require(loaded.workspace.project("phish"))
+        #expect(project.visibility == .public)
+        #expect(project.tlp == .clear)
+        let indicator = try #require(project.indicators.first)
+        #expect(indicator.value == "https://payroll-acme.example/login")
+        #expect(indicator.isPrivate)
+        #expect(indicator.effectiveClassification(in: loaded.workspace.vocabulary) == .malicious)
+        #expect(project.notes.map(\.fileName) == ["01-a.md", "02-b.md"])
+        #expect(project.notes[0].title == "First")
+        #expect(project.notes[0].visibility == .private)
+        #expect(project.notes[0].body == "Hello\n")
+        #expect(project.notes[0].bodyLine == 6)
+        #expect(loaded.diagnostics.items.map(\.code) == ["defanged-value"])
+    }
+
+    struct BadFile: CustomTestStringConvertible, Sendable {
+        let name: String
+        let content: [UInt8]
+        let expected: String
+        var testDescription: String { name }
+    }
+
+    static let badIndicatorFiles: [BadFile] = [
+        BadFile(name: "empty file", content: [], expected: "indicators.json:1:1: error: the file is empty; expected a JSON object"),
+        BadFile(name: "array where an object belongs", content: Array("[]".utf8),
+            expected: "indicators.json:1:1: error: indicators.json must hold a JSON object ({ ... }), found an array"),
+        BadFile(name: "number where a string belongs", content: Array(#"{"indicators": [{"value": 5}]}"#.utf8),
+            expected: #"indicators.json:1:27: error: "value" must be a string, found a number"#),
+        BadFile(name: "duplicate key", content: Array(#"{"indicators": [], "indicators": []}"#.utf8),
+            expected: #"indicators.json:1:20: error: duplicate key "indicators" in this object"#),
+        BadFile(name: "invalid UTF-8", content: Array(#"{"indicators": [{"value": ""#.utf8) + [0xFF] + Array(#"", "type": "other"}]}"#.utf8),
+            expected: "indicators.json:1:27: error: invalid UTF-8 in a string"),
+        BadFile(name: "lone surrogate", content: Array(#"{"indicators": [{"value": "\udead", "type": "other"}]}"#.utf8),
+            expected: #"indicators.json:1:28: error: lone low surrogate \uDEAD in a string"#),
+        BadFile(name: "deep nesting", content: Array((#"{"x": "# + String(repeating: "[", count: 200_000)).utf8),
+            expected: "indicators.json:1:262: error: nesting deeper than 256 levels"),
+        BadFile(name: "number overflow", content: Array(#"{"indicators": [], "x": 1e400}"#.utf8),
+            expected: "indicators.json:1:25: error: number 1e400 is too large"),
+        BadFile(name: "conflict markers", content: Array("{\n<<<<<<< HEAD\n  \"indicators\": []\n=======\n  \"indicators\": [ ]\n>>>>>>> topic\n}\n".utf8),
+            expected: "indicators.json:2:1: error: git conflict marker: resolve the merge conflict in this file"),
+        BadFile(name: "wrong tags type", content: Array(#"{"indicators": [{"value": "192.0.2.1", "type": "ipv4", "tags": "Blocked"}]}"#.utf8),
+            expected: #"indicators.json:1:64: error: "tags" must be an array of strings, found a string"#),
+    ]
+
+    @Test("bad indicators.json: a clear positioned error", arguments: badIndicatorFiles)
+    func badIndicatorFile(_ file: BadFile) throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p")
+        try workspace.writeBytes("p/indicators.json", file.content)
+        let errors = workspace.check().filter { $0.severity == .error }.rendered(relativeTo: workspace.root + "/p")
+        #expect(errors.first == file.expected)
+    }
+
+    @Test("broken front matter is reported at its line")
+    func brokenFrontMatter() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p")
+        try workspace.write("p/notes/01.md", "---\ntitle: ok\nvisibility: secret\n---\n# Body\n")
+        try workspace.write("p/notes/02.md", "---\ntitle: never closed\n# Body\n")
+        let lines = workspace.check().rendered(relativeTo: workspace.root + "/p")
+        #expect(lines == [
+            #"notes/01.md:3:13: error: unknown visibility "secret"; expected "public" or "private""#,
+            "notes/02.md:1:1: error: front matter opened with --- is never closed by a --- line",
+        ])
+    }
+
+    @Test("a symbolic link leading outside the workspace is refused")
+    func symlinkOutside() throws {
+        let outside = try TemporaryWorkspace(["secret/project.json": #"{"title": "outside"}"#], withSettings: false)
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p")
+        try FileManager.default.createSymbolicLink(atPath: workspace.path("linked"), withDestinationPath: outside.path("secret"))
+        try FileManager.default.createSymbolicLink(atPath: workspace.path("p/notes"), withDestinationPath: outside.root)
+        try outside.write("leak.md", "secret")
+        let loaded = workspace.load()
+        #expect(loaded.workspace.projects.map(\.slug) == ["p"])
+        #expect(loaded.workspace.projects[0].notes.isEmpty)
+        #expect(loaded.diagnostics.items.compactMap(\.code) == ["outside-workspace", "unreadable"])
+    }
+
+    @Test("a 100 MB indicators.json loads")
+    func largeFile() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("big")
+        var text = "{\n  \"indicators\": [\n"
+        let count = 700_000
+        for i in 0..<count {
+            let hex = String(i, radix: 16)
+            let padded = String(repeating: "0", count: 64 - hex.count) + hex
+            text += "    {\n      \"value\": \"\(padded)\",\n      \"type\": \"sha256\",\n      \"comment\": \"sample \(i) seen in the wild\"\n    }"
+            text += i == count - 1 ? "\n" : ",\n"
+        }
+        text += "  ]\n}\n"
+        #expect(text.utf8.count > 100_000_000)
+        try workspace.write("big/indicators.json", text)
+        let loaded = workspace.load()
+        #expect(loaded.workspace.project("big")?.indicators.count == count)
+    }
+}

@@ -1,0 +1,85 @@
+import Testing
+@testable import DossierCore
+
+/// One passing and one failing case per workspace rule.
+@Suite("Workspace rules")
+struct RuleTests {
+    func diagnostics(_ setup: (TemporaryWorkspace) throws -> Void, rule: any WorkspaceRule) throws -> [String] {
+        let workspace = try TemporaryWorkspace()
+        try setup(workspace)
+        let loaded = workspace.load()
+        #expect(!loaded.diagnostics.hasErrors, "setup must load cleanly: \(loaded.diagnostics.items)")
+        return rule.check(loaded.workspace, index: IndicatorIndex(loaded.workspace)).sorted().rendered(relativeTo: workspace.root)
+    }
+
+    static func list(_ items: String...) -> String { #"{ "indicators": [ "# + items.joined(separator: ", ") + " ] }" }
+
+    @Test func duplicateIndicator() throws {
+        let failing = try diagnostics({
+            try $0.addProject("p", indicators: Self.list(#"{ "value": "evil.example", "type": "domain" }"#, #"{ "value": "EVIL.example.", "type": "domain" }"#))
+        }, rule: DuplicateIndicatorRule())
+        #expect(failing == [#"p/indicators.json:1:77: error: duplicate domain "evil.example": already recorded at line 1 of this file; merge the two entries into one"#])
+        let passing = try diagnostics({
+            try $0.addProject("p", indicators: Self.list(#"{ "value": "evil.example", "type": "domain" }"#, #"{ "value": "evil.example.com", "type": "domain" }"#))
+            try $0.addProject("q", indicators: Self.list(#"{ "value": "evil.example", "type": "domain" }"#))
+        }, rule: DuplicateIndicatorRule())
+        #expect(passing.isEmpty)
+    }
+
+    @Test func classificationContradiction() throws {
+        let failing = try diagnostics({
+            try $0.addProject("p", indicators: Self.list(#"{ "value": "192.0.2.1", "type": "ipv4", "classification": "non-malicious", "tags": ["Blocked"] }"#))
+        }, rule: ClassificationContradictionRule())
+        #expect(failing == [#"p/indicators.json:1:77: warning: 192.0.2.1 is classified non-malicious but tag "Blocked" implies malicious; the explicit classification wins"#])
+        let passing = try diagnostics({
+            try $0.addProject("p", indicators: Self.list(
+                #"{ "value": "192.0.2.1", "type": "ipv4", "classification": "malicious", "tags": ["blocked", "Newly Observed"] }"#,
+                #"{ "value": "192.0.2.2", "type": "ipv4", "tags": ["Quarantine"] }"#))
+        }, rule: ClassificationContradictionRule())
+        #expect(passing.isEmpty)
+    }
+
+    @Test func publicProjectTLP() throws {
+        let failing = try diagnostics({ try $0.addProject("p", visibility: "public", tlp: "amber") }, rule: PublicProjectTLPRule())
+        #expect(failing == [#"p/project.json:1:48: error: public project "p" is TLP:AMBER; a public project must be TLP:CLEAR (set "tlp": "clear", or make it private)"#])
+        let passing = try diagnostics({
+            try $0.addProject("p", visibility: "public", tlp: "clear")
+            try $0.addProject("q", visibility: "private", tlp: "red")
+        }, rule: PublicProjectTLPRule())
+        #expect(passing.isEmpty)
+    }
+
+    @Test func crossProjectClassification() throws {
+        let failing = try diagnostics({
+            try $0.addProject("a", indicators: Self.list(#"{ "value": "evil.example", "type": "domain", "classification": "malicious" }"#))
+            try $0.addProject("b", indicators: Self.list(#"{ "value": "evil.example", "type": "domain", "tags": ["Abuse Box"] }"#))
+        }, rule: CrossProjectClassificationRule())
+        #expect(failing == [
+            "a/indicators.json:1:30: warning: evil.example is malicious here but suspicious in b",
+            "b/indicators.json:1:30: warning: evil.example is suspicious here but malicious in a",
+        ])
+        let passing = try diagnostics({
+            try $0.addProject("a", indicators: Self.list(#"{ "value": "evil.example", "type": "domain", "classification": "malicious" }"#))
+            try $0.addProject("b", indicators: Self.list(#"{ "value": "evil.example", "type": "domain", "tags": ["Blocked"] }"#))
+        }, rule: CrossProjectClassificationRule())
+        #expect(passing.isEmpty)
+    }
+
+    @Test func unrecordedNoteIndicator() throws {
+        let note = "---\ntitle: Overview\n---\nThe kit lives on payroll-acme[.]example and\nposts to hxxps://collect.example.net/p.php today.\n"
+        let failing = try diagnostics({
+            try $0.addProject("p", indicators: Self.list(#"{ "value": "payroll-acme.example", "type": "domain" }"#))
+            try $0.write("p/notes/01-overview.md", note)
+        }, rule: UnrecordedNoteIndicatorRule())
+        #expect(failing == [
+            "p/notes/01-overview.md:5:10: warning: url https://collect.example.net/p.php is written in this note but not recorded; add it with `dossier add p https://collect.example.net/p.php`"
+        ])
+        let passing = try diagnostics({
+            try $0.addProject("p", indicators: Self.list(
+                #"{ "value": "payroll-acme.example", "type": "domain" }"#,
+                #"{ "value": "https://collect.example.net/p.php", "type": "url" }"#))
+            try $0.write("p/notes/01-overview.md", note + "\nSee report.pdf and config.json, version 1.2.3.4.\n")
+        }, rule: UnrecordedNoteIndicatorRule())
+        #expect(passing.isEmpty)
+    }
+}

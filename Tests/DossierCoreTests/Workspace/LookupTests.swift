@@ -1,0 +1,130 @@
+import Testing
+@testable import DossierCore
+
+@Suite("lookup")
+struct LookupTests {
+    static func project(_ slug: String, visibility: Visibility = .private, _ indicators: [Indicator]) -> Project {
+        Project(slug: slug, folder: "/w/" + slug, title: slug.capitalized, visibility: visibility, indicators: indicators)
+    }
+
+    static let workspace = Workspace(root: "/w", settings: WorkspaceSettings(title: "W"), projects: [
+        project("alpha", [
+            Indicator(value: "evil.example", type: .domain, classification: .malicious, tags: ["Phishing"], firstSeen: "2026-10-30", lastSeen: "2026-11-02"),
+            Indicator(value: "https://login.evil.example/sso", type: .url, tags: ["Blocked"]),
+            Indicator(value: "payroll@evil.example", type: .email),
+            Indicator(value: "198.51.100.0/24", type: .cidr, classification: .suspicious),
+            Indicator(value: "2001:db8::/32", type: .cidr),
+            Indicator(value: "evil.exe", type: .filename),
+            Indicator(value: "da39a3ee5e6b4b0d3255bfef95601890afd80709", type: .x509Sha1),
+        ]),
+        project("beta", visibility: .public, [
+            Indicator(value: "evil.example", type: .domain, tags: ["Quarantine"]),
+            Indicator(value: "cdn.evil.example", type: .domain),
+            Indicator(value: "http://198.51.100.7/gate.php", type: .url, classification: .malicious),
+            Indicator(value: "notevil.example", type: .domain),
+            Indicator(value: "example", type: .other),
+        ]),
+        project("gamma", [
+            Indicator(value: "evil.example", type: .domain, tags: ["Blocked"]),
+            Indicator(value: "198.51.0.0/16", type: .cidr),
+        ]),
+    ])
+
+    let lookup = Lookup(IndicatorIndex(Self.workspace))
+
+    func summary(_ result: LookupResult) -> [String] {
+        result.matches.map { "\($0.project) \($0.indicator.value) \($0.relation.rawValue) \($0.classification.rawValue)" }
+    }
+
+    @Test("a value recorded in several projects: every one, with its classification; a disagreement is flagged")
+    func direct() {
+        let result = lookup.lookup("evil[.]example")
+        #expect(result.key == IndicatorKey(type: .domain, value: "evil.example"))
+        #expect(result.isRecorded && result.problem == nil)
+        #expect(result.direct.map(\.project) == ["alpha", "beta", "gamma"])
+        #expect(result.direct.map(\.classification) == [.malicious, .suspicious, .malicious])
+        #expect(result.direct[1].visibility == .public)
+        #expect(result.direct[0].indicator.firstSeen == "2026-10-30")
+        #expect(result.classificationDiffers)
+    }
+
+    @Test("a domain finds URLs and e-mails on it or its subdomains, its subdomains and the domains it lies within")
+    func domain() {
+        #expect(summary(lookup.lookup("EVIL.example.")) == [
+            "alpha evil.example exact malicious",
+            "beta evil.example exact suspicious",
+            "gamma evil.example exact malicious",
+            "alpha payroll@evil.example on-host unknown",
+            "alpha https://login.evil.example/sso on-subdomain malicious",
+            "beta cdn.evil.example subdomain unknown",
+        ])
+        let sub = lookup.lookup("login.evil.example")
+        #expect(!sub.isRecorded)
+        #expect(summary(sub) == [
+            "alpha https://login.evil.example/sso on-host malicious",
+            "alpha evil.example parent-domain malicious",
+            "beta evil.example parent-domain suspicious",
+            "gamma evil.example parent-domain malicious",
+        ])
+        // notevil.example is not within evil.example, nor is evil.example within it.
+        #expect(summary(lookup.lookup("notevil.example")) == ["beta notevil.example exact unknown"])
+    }
+
+    @Test("an IP address finds the URLs on it and the CIDR blocks that contain it")
+    func address() {
+        let result = lookup.lookup("198[.]51[.]100[.]7")
+        #expect(!result.isRecorded && !result.classificationDiffers)
+        #expect(summary(result) == [
+            "alpha 198.51.100.0/24 network suspicious",
+            "beta http://198.51.100.7/gate.php on-host malicious",
+            "gamma 198.51.0.0/16 network unknown",
+        ])
+        #expect(summary(lookup.lookup("2001:DB8:0::1")) == ["alpha 2001:db8::/32 network unknown"])
+        #expect(summary(lookup.lookup("::ffff:198.51.100.1")) == [
+            "alpha 198.51.100.0/24 network suspicious", "gamma 198.51.0.0/16 network unknown",
+        ])
+        #expect(lookup.lookup("203.0.113.1").matches.isEmpty)
+    }
+
+    @Test("a URL or e-mail finds its host and what the host lies within")
+    func url() {
+        #expect(summary(lookup.lookup("hxxps://login[.]evil[.]example/sso")) == [
+            "alpha https://login.evil.example/sso exact malicious",
+            "alpha evil.example parent-domain malicious",
+            "beta evil.example parent-domain suspicious",
+            "gamma evil.example parent-domain malicious",
+        ])
+        #expect(summary(lookup.lookup("http://198.51.100.7/other")) == [
+            "alpha 198.51.100.0/24 network suspicious", "gamma 198.51.0.0/16 network unknown",
+        ])
+        #expect(summary(lookup.lookup("ceo[@]cdn.evil.example")) == [
+            "alpha evil.example parent-domain malicious",
+            "beta cdn.evil.example host unknown",
+            "beta evil.example parent-domain suspicious",
+            "gamma evil.example parent-domain malicious",
+        ])
+    }
+
+    @Test("free-form values match as written; a SHA-1 also finds the x509-sha1 of the same digits")
+    func freeForm() {
+        #expect(summary(lookup.lookup("evil.exe")) == ["alpha evil.exe exact unknown"])
+        #expect(summary(lookup.lookup("example")) == ["beta example exact unknown"])
+        #expect(lookup.lookup("da39a3ee5e6b4b0d3255bfef95601890afd80709").direct.map(\.project) == ["alpha"])
+        #expect(lookup.lookup("evil.exe", as: .mutex).matches.isEmpty)
+    }
+
+    @Test("an invalid value says why")
+    func invalid() {
+        let result = lookup.lookup("999.1.1.1")
+        #expect(result.key == nil && !result.isRecorded)
+        #expect(result.problem?.message.contains("999") == true)
+        #expect(lookup.lookup("not a value at all").problem != nil)
+    }
+
+    @Test("parent domains stop before the top-level label")
+    func parents() {
+        #expect(IndicatorIndex.parentDomains(of: "a.b.example.co.uk") == ["b.example.co.uk", "example.co.uk", "co.uk"])
+        #expect(IndicatorIndex.parentDomains(of: "example.com").isEmpty)
+        #expect(IndicatorIndex.parentDomains(of: "localhost").isEmpty)
+    }
+}

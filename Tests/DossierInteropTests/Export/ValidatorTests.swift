@@ -1,0 +1,120 @@
+import DossierCore
+import Foundation
+import Testing
+@testable import DossierInterop
+
+/// The real validators on every export of the sample projects: each project exported for every
+/// audience that may see it (public projects for the public and internally, private ones
+/// internally), filtered by `AudienceFilter` as the CLI and the site builder do.
+///
+/// - STIX: OASIS `stix2-validator` (STIX 2.1, default options) reports no error, and importing
+///   the bundle back gives the same indicators (value, type, classification, tags).
+/// - MISP: PyMISP `MISPEvent().load_file(path, validate=True)` loads it (types, categories, the MISP
+///   JSON schema), and importing what PyMISP writes back out gives the same indicators.
+///
+/// The validators come from PyPI (`pip install stix2-validator pymisp`); when they cannot be
+/// installed these tests fail: CI installs them.
+@Suite(.serialized) struct ValidatorTests {
+    struct Export: CustomTestStringConvertible {
+        var project: Project
+        var workspace: Workspace
+        var audience: Audience
+        var testDescription: String { "\(project.slug) (\(audience.rawValue))" }
+    }
+
+    static let exports: [Export] = {
+        let loaded = WorkspaceLoader.load(root: TestFiles.samples)
+        return Audience.allCases.flatMap { audience in
+            let view = AudienceFilter.view(of: loaded.workspace, for: audience)
+            return view.projects.map { Export(project: $0, workspace: view, audience: audience) }
+        }
+    }()
+
+    @Test func samplesGiveExportsForBothAudiences() {
+        let loaded = WorkspaceLoader.load(root: TestFiles.samples)
+        #expect(!loaded.diagnostics.hasErrors)
+        #expect(Self.exports.count == loaded.workspace.projects.count + loaded.workspace.projects.count { $0.visibility == .public })
+        #expect(Self.exports.contains { $0.audience == .public })
+    }
+
+    @Test func stixExportsPassTheOASISValidator() throws {
+        try Python.validators.get()
+        let folder = try TemporaryFolder()
+        var paths: [String] = []
+        for (n, export) in Self.exports.enumerated() {
+            let bytes = Exporter.export(export.project, in: export.workspace, format: .stix)
+            paths.append(try folder.write("\(n)-\(export.project.slug)-\(export.audience.rawValue).stix.json", bytes))
+        }
+        let run = try Python.script("validate_stix.py", paths)
+        #expect(run.status == 0, "stix2-validator:\n\(run.output)")
+        #expect(run.output.contains("\n0 errors") || run.output.hasPrefix("0 errors"), "\(run.output)")
+        #expect(!run.output.contains(": error:"), "\(run.output)")
+    }
+
+    @Test(arguments: exports)
+    func stixExportImportsBackTheSameIndicators(_ export: Export) {
+        let bytes = Exporter.export(export.project, in: export.workspace, format: .stix)
+        let result = Importer.read(bytes, path: "/export.stix.json")
+        #expect(result.format == .stix)
+        #expect(!result.failed && result.skipped.isEmpty)
+        #expect(Comparable.view(result.indicators) == Comparable.view(export.project, in: export.workspace))
+        #expect(result.projectTLP == export.project.tlp)
+        #expect(result.projectTags == export.project.tags)
+    }
+
+    @Test func mispExportsLoadWithPyMISP() throws {
+        try Python.validators.get()
+        let folder = try TemporaryFolder()
+        var files: [(Export, String)] = []
+        for (n, export) in Self.exports.enumerated() {
+            let bytes = Exporter.export(export.project, in: export.workspace, format: .misp)
+            files.append((export, try folder.write("\(n)-\(export.project.slug)-\(export.audience.rawValue).misp.json", bytes)))
+        }
+        let run = try Python.script("load_misp.py", files.map(\.1))
+        #expect(run.status == 0, "PyMISP:\n\(run.output)")
+        for (export, path) in files {
+            // What PyMISP made of the event, imported back.
+            let reloaded = try TestFiles.bytes(path + ".pymisp.json")
+            let result = Importer.read(reloaded, path: path)
+            #expect(result.format == .misp, "\(export.testDescription)")
+            #expect(!result.failed && result.skipped.isEmpty, "\(export.testDescription)")
+            #expect(Comparable.view(result.indicators) == Comparable.view(export.project, in: export.workspace), "\(export.testDescription)")
+            #expect(result.projectTLP == export.project.tlp, "\(export.testDescription)")
+        }
+    }
+
+    @Test(arguments: exports)
+    func mispExportImportsBackTheSameIndicators(_ export: Export) {
+        let bytes = Exporter.export(export.project, in: export.workspace, format: .misp)
+        let result = Importer.read(bytes, path: "/export.misp.json")
+        #expect(result.format == .misp)
+        #expect(!result.failed && result.skipped.isEmpty)
+        #expect(Comparable.view(result.indicators) == Comparable.view(export.project, in: export.workspace))
+        #expect(result.projectTLP == export.project.tlp)
+        #expect(result.projectTags == export.project.tags.filter { !$0.lowercased().hasPrefix("tlp:") })
+    }
+}
+
+/// What a round trip must keep: value, type, effective classification and tags, per indicator.
+enum Comparable {
+    struct Row: Hashable, CustomStringConvertible {
+        var type: IndicatorType
+        var value: String
+        var classification: Classification
+        var tags: [String]
+        var description: String { "\(type.rawValue) \(value) \(classification.rawValue) \(tags)" }
+    }
+
+    static func view(_ project: Project, in workspace: Workspace) -> [Row] {
+        project.indicators.map {
+            Row(type: $0.type, value: $0.value, classification: $0.effectiveClassification(in: workspace.vocabulary), tags: $0.tags)
+        }.sorted { ($0.type, $0.value) < ($1.type, $1.value) }
+    }
+
+    /// Imported indicators: a missing classification reads as unknown (an export always states one).
+    static func view(_ indicators: [Indicator], vocabulary: Vocabulary = .init()) -> [Row] {
+        indicators.map {
+            Row(type: $0.type, value: $0.value, classification: $0.classification ?? .unknown, tags: $0.tags)
+        }.sorted { ($0.type, $0.value) < ($1.type, $1.value) }
+    }
+}

@@ -1,0 +1,117 @@
+import DossierCore
+import DossierReport
+import Foundation
+import Testing
+
+/// Hostile text in every field a report shows must come out as inert text, in both formats.
+@Suite("Injection corpus")
+struct InjectionTests {
+    static let payloads = [
+        "<script>alert(1)</script>",
+        "\"><img src=x onerror=alert(2)>",
+        "javascript:alert(3)",
+        "{{title}} {{{summaryHTML}}} {{> head}}",
+        "a | b | c",
+        "`code` *em* [link](javascript:alert(4)) <b>bold</b>",
+    ]
+
+    static func hostileWorkspace() throws -> TemporaryWorkspace {
+        let p = payloads.map { $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") }
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("hostile/project.json", """
+            { "title": "\(p[0]) \(p[1])", "summary": "\(p[5]) \(p[1])", "visibility": "public", "tlp": "clear", "tags": ["\(p[0])"] }
+            """)
+        let indicators = p.enumerated().map { index, payload in
+            """
+            { "value": "\(payload)", "type": "other", "tags": ["\(payload)"], "comment": "\(payload)" },
+            { "value": "host\(index).example", "type": "domain", "comment": "\(payload)", "tags": ["\(p[(index + 1) % p.count])"] }
+            """
+        }.joined(separator: ",\n")
+        try workspace.write("hostile/indicators.json", "{ \"indicators\": [\n\(indicators)\n] }")
+        try workspace.write("hostile/notes/01-note.md", """
+            ---
+            title: "<script>alert(5)</script>"
+            ---
+            # Note with <script>alert(6)</script>
+
+            <script>alert(7)</script>
+
+            <img src="https://tracker.example/pixel.gif" onerror="alert(8)">
+
+            [click me](javascript:alert(9)) and [data](data:text/html;base64,PHNjcmlwdD4=) and ![img](https://tracker.example/x.png)
+
+            {{title}} and <a href="javascript:alert(10)">raw link</a>
+
+            """)
+        return workspace
+    }
+
+    @Test("HTML report: no markup from the data, no script, no unsafe link, no external resource")
+    func html() throws {
+        let workspace = try Self.hostileWorkspace()
+        let html = try ReportBuild.run(root: workspace.root, slug: "hostile", format: .html, audience: .internal, options: ReportOptions()).text
+        Self.expectInert(html)
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("{{title}} {{{summaryHTML}}} {{&gt; head}}"))
+    }
+
+    @Test("Markdown report: values stay inside their table cells and render as text")
+    func markdown() throws {
+        let workspace = try Self.hostileWorkspace()
+        let markdown = try ReportBuild.run(root: workspace.root, slug: "hostile", format: .md, audience: .internal, options: ReportOptions()).text
+        // Rendered as a git host would, even one that passes raw HTML through, it stays inert.
+        Self.expectInert(try Self.cmarkUnsafe(markdown))
+        // Every table row has as many cells as its header.
+        var columns: Int?
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard line.hasPrefix("|") else { columns = nil; continue }
+            let cells = cellCount(line)
+            if let columns { #expect(cells == columns, "\(line)") } else { columns = cells }
+        }
+    }
+
+    /// No element, attribute or link that could run code or load something.
+    static func expectInert(_ html: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let lowered = html.lowercased()
+        for tag in lowered.split(separator: "<").dropFirst() {
+            let inside = tag.prefix { $0 != ">" }
+            guard inside.first?.isLetter == true else { continue }
+            let words = inside.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+            if words.dropFirst().contains(where: { $0.hasPrefix("on") && $0.contains("=") }) {
+                Issue.record("event handler in <\(inside)>", sourceLocation: sourceLocation)
+            }
+        }
+        for needle in ["<script", "<img", "<iframe", "<object", "<embed", "href=\"javascript:", "href=\"data:", "src=\"http"] {
+            guard let range = lowered.range(of: needle) else { continue }
+            let start = lowered.index(range.lowerBound, offsetBy: -60, limitedBy: lowered.startIndex) ?? lowered.startIndex
+            Issue.record("found \(needle) in …\(lowered[start..<range.upperBound])", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// HTML from Debian's `cmark --unsafe`, which keeps raw HTML: the worst case of a Markdown viewer.
+    static func cmarkUnsafe(_ markdown: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/cmark")
+        process.arguments = ["--unsafe"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(markdown.utf8))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Cells of a GFM table row: pipes that are not backslash-escaped, minus the outer ones.
+    func cellCount(_ line: Substring) -> Int {
+        var count = 0
+        var escaped = false
+        for character in line {
+            if escaped { escaped = false; continue }
+            if character == "\\" { escaped = true } else if character == "|" { count += 1 }
+        }
+        return count - 1
+    }
+}

@@ -1,0 +1,130 @@
+import DossierCore
+import DossierReport
+import Foundation
+import Testing
+
+/// A public build must not hold a single byte of private material (PRODUCT.md §2). Every private
+/// place of a workspace gets a unique canary; no canary may appear in any output file or name.
+@Suite("Leak test")
+struct LeakTests {
+    static let canaries = (1...16).map { String(format: "zqcanary%02d", $0) }
+
+    /// A workspace with a canary in each private place.
+    static func canaryWorkspace() throws -> TemporaryWorkspace {
+        let c = canaries
+        let settings = """
+            { "title": "Leak test",
+              "tags": {
+                "Blocked": { "classification": "malicious", "description": "Blocked at the gateway" },
+                "\(c[0])": { "classification": "non-malicious", "description": "\(c[1])", "private": true }
+              } }
+            """
+        let workspace = try TemporaryWorkspace([ProjectFiles.workspace: settings])
+        // A private project: title, slug, summary, indicators, notes and tags are all private.
+        try workspace.write("\(c[2])-case/project.json", """
+            { "title": "\(c[3])", "summary": "\(c[4])", "visibility": "private", "tlp": "red", "tags": ["\(c[5])"] }
+            """)
+        try workspace.write("\(c[2])-case/indicators.json", """
+            { "indicators": [
+              { "value": "\(c[6]).example", "type": "domain", "comment": "\(c[7])", "tags": ["Blocked"] },
+              { "value": "shared.example", "type": "domain", "classification": "malicious", "comment": "\(c[8])" },
+              { "value": "both.example", "type": "domain", "classification": "malicious" }
+            ] }
+            """)
+        try workspace.write("\(c[2])-case/notes/01-\(c[9]).md", "---\ntitle: \(c[9])\n---\n\(c[9]) shared.example\n")
+        // A public project with private parts.
+        try workspace.write("open-case/project.json", """
+            { "title": "Open case", "summary": "Public summary.", "visibility": "public", "tlp": "clear", "x-internal": "\(c[10])" }
+            """)
+        try workspace.write("open-case/indicators.json", """
+            { "indicators": [
+              { "value": "shared.example", "type": "domain", "classification": "malicious", "source": "\(c[11])", "tags": ["\(c[0])", "Blocked"] },
+              { "value": "\(c[12]).example", "type": "domain", "comment": "\(c[13])", "private": true },
+              { "value": "both.example", "type": "domain", "classification": "malicious", "private": true },
+              { "value": "192.0.2.7", "type": "ipv4", "x-secret": "\(c[14])" }
+            ] }
+            """)
+        try workspace.write("open-case/notes/01-public.md", "# Public note\n\nshared.example is blocked.\n")
+        try workspace.write("open-case/notes/02-\(c[15]).md", "---\ntitle: \(c[15])\nvisibility: private\n---\n\(c[15]) 192.0.2.7\n")
+        return workspace
+    }
+
+    @Test("no canary in any byte or file name of the public site")
+    func publicSiteHasNoCanary() throws {
+        let workspace = try Self.canaryWorkspace()
+        #expect(!WorkspaceChecker.check(workspace.load()).hasErrors)
+        let out = workspace.path("site")
+        _ = try SiteBuild.run(root: workspace.root, audience: .public, out: out)
+        let site = SiteFiles(out)
+        #expect(site.files.contains("projects/open-case/index.html"))
+        let leaks = site.occurrences(of: Self.canaries + ["both.example"])
+        #expect(leaks.isEmpty, "\(leaks)")
+        // The public indicator recorded also in the private project shows no trace of it.
+        let report = site.text("projects/open-case/index.html")
+        #expect(report.contains("shared[.]example"))
+    }
+
+    @Test("no canary in public reports of either format")
+    func publicReportsHaveNoCanary() throws {
+        let workspace = try Self.canaryWorkspace()
+        for format in ReportFormat.allCases {
+            for defang in [true, false] {
+                let output = try ReportBuild.run(root: workspace.root, slug: "open-case", format: format, audience: .public,
+                    options: ReportOptions(defang: defang))
+                let lowered = output.text.lowercased()
+                #expect(!Self.canaries.contains { lowered.contains($0) }, "\(format)")
+                #expect(!lowered.contains("both.example"))
+            }
+        }
+    }
+
+    @Test("a public report of a private project is refused with a way to get an internal one")
+    func privateProjectRefused() throws {
+        let workspace = try Self.canaryWorkspace()
+        #expect {
+            try ReportBuild.run(root: workspace.root, slug: "zqcanary03-case", format: .html, audience: .public, options: ReportOptions())
+        } throws: { error in
+            (error as? BuildFailure)?.message?.contains("--internal") == true
+        }
+    }
+
+    @Test("the internal site does hold the private material")
+    func internalSiteHasEverything() throws {
+        let workspace = try Self.canaryWorkspace()
+        let out = workspace.path("internal")
+        _ = try SiteBuild.run(root: workspace.root, audience: .internal, out: out)
+        let found = Set(SiteFiles(out).occurrences(of: Self.canaries).map(\.1))
+        // Unknown fields (canaries 11 and 15) may or may not be exported; everything else is shown.
+        let shown = Set(Self.canaries).subtracting(["zqcanary11", "zqcanary15"])
+        #expect(shown.isSubset(of: found), "missing: \(shown.subtracting(found).sorted())")
+    }
+
+    @Test("the sample workspace's public site holds none of its private material")
+    func sampleWorkspace() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path + "/sample-projects"
+        let workspace = WorkspaceLoader.load(root: root).workspace
+        let publicView = AudienceFilter.view(of: workspace, for: .public)
+        let publicValues = Set(publicView.projects.flatMap { $0.indicators.map(\.value) })
+        // Distinctive private material of the samples (sources and note titles are common phrases
+        // that also appear in public text; the canary test above covers those).
+        var secrets: [String] = []
+        for project in workspace.projects where project.visibility == .private {
+            secrets += [project.title, project.slug]
+        }
+        for project in workspace.projects {
+            let hidden = project.visibility == .private ? project.indicators : project.indicators.filter(\.isPrivate)
+            secrets += hidden.map(\.value).filter { !publicValues.contains($0) }
+        }
+        secrets += workspace.vocabulary.definitions.filter { $0.isPrivate == true }.map(\.name)
+        secrets = Array(Set(secrets)).sorted()
+        #expect(secrets.count > 100)
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try SiteBuild.run(root: root, audience: .public, out: folder + "/site")
+        let site = SiteFiles(folder + "/site")
+        // Reports show network values defanged; look for both spellings, as whole tokens.
+        let needles = Set(secrets + secrets.map { Indicators.defang($0, as: Indicators.detect($0) ?? .other) })
+        let leaks = site.tokenOccurrences(of: Array(needles))
+        #expect(leaks.isEmpty, "\(leaks.prefix(20))")
+    }
+}

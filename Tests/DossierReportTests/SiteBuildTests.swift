@@ -1,0 +1,86 @@
+import DossierCore
+import Foundation
+import Testing
+@testable import DossierReport
+
+@Suite("Site build")
+struct SiteBuildTests {
+    static var sampleRoot: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path + "/sample-projects"
+    }
+
+    @Test("two builds of the same workspace are byte-identical")
+    func deterministic() throws {
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for audience in Audience.allCases {
+            _ = try SiteBuild.run(root: Self.sampleRoot, audience: audience, out: folder + "/a")
+            _ = try SiteBuild.run(root: Self.sampleRoot, audience: audience, out: folder + "/b")
+            let a = SiteFiles(folder + "/a"), b = SiteFiles(folder + "/b")
+            #expect(a.paths == b.paths)
+            for path in a.files { #expect(a.bytes(path) == b.bytes(path), "\(path)") }
+        }
+    }
+
+    @Test("the site has an index, a page set per project, tag and classification pages, and index.json")
+    func layout() throws {
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let summary = try SiteBuild.run(root: Self.sampleRoot, audience: .public, out: folder + "/site")
+        let site = SiteFiles(folder + "/site")
+        #expect(site.files == summary.files)
+        for file in ["index.html", "index.json", "projects/commodity-loader-c2/index.html", "projects/commodity-loader-c2/report.md",
+            "projects/commodity-loader-c2/indicators.csv", "classifications/malicious.html", "tags/blocked.html"] {
+            #expect(site.files.contains(file), "\(file)")
+        }
+        #expect(!site.paths.contains { $0.contains("acme-payroll-phish") })
+        let manifest = try JSONParser.parse(Array(site.bytes("index.json")))
+        let projects = manifest.value.objectValue?["projects"]?.value.arrayValue ?? []
+        #expect(projects.compactMap { $0.value.objectValue?["slug"]?.value.stringValue } == ["commodity-loader-c2", "vpn-bruteforce-2026"])
+    }
+
+    @Test("a rebuild leaves no stale file, and a folder dossier did not build is never replaced")
+    func replacesOutput() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p", visibility: "public", tlp: "clear")
+        let out = workspace.path("site")
+        _ = try SiteBuild.run(root: workspace.root, audience: .public, out: out)
+        try "stale".write(toFile: out + "/stale.html", atomically: true, encoding: .utf8)
+        _ = try SiteBuild.run(root: workspace.root, audience: .public, out: out)
+        #expect(!FileManager.default.fileExists(atPath: out + "/stale.html"))
+        let foreign = workspace.path("documents")
+        try FileManager.default.createDirectory(atPath: foreign, withIntermediateDirectories: true)
+        try "keep me".write(toFile: foreign + "/thesis.txt", atomically: true, encoding: .utf8)
+        #expect(throws: BuildFailure.self) { try SiteBuild.run(root: workspace.root, audience: .public, out: foreign) }
+        #expect(FileManager.default.fileExists(atPath: foreign + "/thesis.txt"))
+        #expect(throws: BuildFailure.self) { try SiteBuild.run(root: workspace.root, audience: .public, out: workspace.root) }
+    }
+
+    @Test("a workspace with errors builds nothing and says which step stopped")
+    func stopsOnErrors() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p", visibility: "public", tlp: "amber")
+        let out = workspace.path("site")
+        #expect {
+            try SiteBuild.run(root: workspace.root, audience: .public, out: out)
+        } throws: { error in
+            (error as? BuildFailure)?.step == .validate && (error as? BuildFailure)?.diagnostics.isEmpty == false
+        }
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test("listings past 1,000 rows are split into linked pages")
+    func pagination() throws {
+        let rows = (0..<2_345).map { "{ \"value\": \"192.0.\($0 / 250).\($0 % 250)\", \"type\": \"ipv4\", \"tags\": [\"Blocked\"] }" }
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("big", visibility: "public", tlp: "clear", indicators: "{ \"indicators\": [\(rows.joined(separator: ","))] }")
+        let out = workspace.path("site")
+        _ = try SiteBuild.run(root: workspace.root, audience: .public, out: out)
+        let site = SiteFiles(out)
+        #expect(site.files.filter { $0.hasPrefix("tags/blocked") } == ["tags/blocked-2.html", "tags/blocked-3.html", "tags/blocked.html"])
+        let second = site.text("tags/blocked-2.html")
+        #expect(second.contains(#"href="blocked.html" rel="prev""#))
+        #expect(second.contains(#"href="blocked-3.html" rel="next""#))
+        #expect(second.contains("showing 1001–2000, page 2 of 3"))
+    }
+}

@@ -1,0 +1,82 @@
+import DossierCore
+import Foundation
+import Testing
+@testable import DossierReport
+
+@Suite("Templates")
+struct TemplateSetTests {
+    @Test("the built-in templates load without a diagnostic")
+    func builtIn() {
+        let (templates, diagnostics) = TemplateSet.load(workspaceRoot: nil)
+        #expect(diagnostics.isEmpty)
+        #expect(templates?.sources.keys.sorted().contains("report.html") == true)
+    }
+
+    @Test("a broken override is reported at its file, line and column, and nothing is built")
+    func brokenOverride() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p", visibility: "public", tlp: "clear")
+        try workspace.write("templates/report.html.mustache", "<h1>{{title}}</h1>\n<ul>{{#notes}}<li>{{title}}</li>\n</ul>\n")
+        let (templates, diagnostics) = TemplateSet.load(workspaceRoot: workspace.root)
+        #expect(templates == nil)
+        let lines = diagnostics.rendered(relativeTo: workspace.root)
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("templates/report.html.mustache:") == true)
+        #expect(lines.first?.contains("error: template error: a section is never closed") == true)
+        let out = workspace.path("site")
+        #expect(throws: BuildFailure.self) { try SiteBuild.run(root: workspace.root, audience: .public, out: out) }
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test("a missing partial is an error at the partial tag")
+    func missingPartial() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("templates/index.html.mustache", "<html>\n  {{> head}}\n  {{> sidebar}}\n</html>\n")
+        let (_, diagnostics) = TemplateSet.load(workspaceRoot: workspace.root)
+        #expect(diagnostics.rendered(relativeTo: workspace.root) == [
+            #"templates/index.html.mustache:3:3: error: template refers to partial "sidebar", but there is no sidebar.mustache"#
+        ])
+    }
+
+    @Test("an override replaces the built-in template of the same name")
+    func override() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p", visibility: "public", tlp: "clear")
+        try workspace.write("p/project.json", #"{ "title": "p", "visibility": "public", "tlp": "clear", "owner": "j|doe" }"#)
+        try workspace.write("templates/report.md.mustache", "Custom: {{title}} | {{tlp.label}} | {{owner}}\n")
+        let output = try ReportBuild.run(root: workspace.root, slug: "p", format: .md, audience: .public, options: ReportOptions())
+        #expect(output.text == "Custom: p | TLP:CLEAR | j\\|doe\n")
+    }
+}
+
+@Suite("CommonMark")
+struct CommonMarkTests {
+    @Test("raw HTML becomes visible text, unsafe links lose their target")
+    func sanitizes() {
+        let html = CommonMark.html("Hi <b>there</b>\n\n<div onclick=x>block</div>\n\n[a](javascript:alert(1)) [b](https://example.com/x) [c](#local) [d](vbscript:x)\n")
+        #expect(html.contains("<code>&lt;b&gt;</code>"))
+        #expect(html.contains("&lt;div onclick=x&gt;block&lt;/div&gt;"))
+        #expect(html.contains(#"<a href="">a</a>"#))
+        #expect(html.contains(#"<a href="https://example.com/x">b</a>"#))
+        #expect(html.contains(##"<a href="#local">c</a>"##))
+        #expect(!html.contains("vbscript"))
+    }
+
+    @Test("Markdown output keeps structure and turns HTML into code")
+    func commonMarkOutput() {
+        let markdown = CommonMark.commonMark("# Title\n\n- one\n- two <script>x</script>\n")
+        #expect(markdown.contains("# Title"))
+        #expect(markdown.contains("`<script>`"))
+    }
+}
+
+@Suite("Markdown escaping")
+struct MarkdownEscapingTests {
+    @Test("table-breaking and markup characters are escaped", arguments: [
+        ("a|b", "a\\|b"), ("<script>", "&lt;script&gt;"), ("[x](y)", "\\[x\\](y)"), ("line\nbreak", "line break"),
+        ("`tick`", "\\`tick\\`"), ("*em* _u_", "\\*em\\* \\_u\\_"), ("plain-domain.example", "plain-domain.example"),
+    ])
+    func escapes(_ input: String, _ expected: String) {
+        #expect(MarkdownContentType.escape(input) == expected)
+    }
+}
