@@ -36,7 +36,7 @@ enum STIXObservables {
         case .filepath:
             guard let (folder, name) = split(path: value) else { return "[directory:path = \(quoted(value))]" }
             return "[file:parent_directory_ref.path = \(quoted(folder)) AND file:name = \(quoted(name))]"
-        case .registryKey: return "[windows-registry-key:key = \(quoted(value))]"
+        case .registryKey: return "[windows-registry-key:key = \(quoted(expandingHive(value)))]"
         case .mutex: return "[mutex:name = \(quoted(value))]"
         case .userAgent: return "[network-traffic:extensions.'http-request-ext'.request_header.'User-Agent' = \(quoted(value))]"
         case .other: return "[\(STIXTerms.otherObject):value = \(quoted(value))]"
@@ -76,7 +76,7 @@ enum STIXObservables {
                 "name": name, "parent_directory_ref": directory.string("id") ?? "",
             ]), markings: markings)
             return [directory, file]
-        case .registryKey: (type, contributing) = ("windows-registry-key", JSONObject(["key": value]))
+        case .registryKey: (type, contributing) = ("windows-registry-key", JSONObject(["key": expandingHive(value)]))
         case .mutex: (type, contributing) = ("mutex", JSONObject(["name": value]))
         case .cve, .userAgent, .other: return []
         }
@@ -90,6 +90,35 @@ enum STIXObservables {
         object.members.append(contentsOf: contributing.members)
         object.put("object_marking_refs", strings: markings)
         return object
+    }
+
+    /// Registry hives as STIX requires them (§6.13: "fully expanded and not truncated") and as
+    /// analysts and MISP usually write them.
+    static let hives: [(short: String, full: String)] = [
+        ("HKLM", "HKEY_LOCAL_MACHINE"), ("HKCU", "HKEY_CURRENT_USER"), ("HKCR", "HKEY_CLASSES_ROOT"),
+        ("HKU", "HKEY_USERS"), ("HKCC", "HKEY_CURRENT_CONFIG"),
+    ]
+
+    /// `HKCU\Software\...` → `HKEY_CURRENT_USER\Software\...` (any case of the abbreviation).
+    static func expandingHive(_ key: String) -> String {
+        replacingHive(key) { short, full in short ? full : nil }
+    }
+
+    /// `HKEY_CURRENT_USER\Software\...` → `HKCU\Software\...`: how the importer writes keys, so
+    /// that one key from STIX, MISP and an analyst is one indicator.
+    static func abbreviatingHive(_ key: String) -> String {
+        replacingHive(key) { short, full in short ? nil : full }
+    }
+
+    /// The key with its hive replaced by `choose(isShortForm, replacement)` when it has a known one.
+    private static func replacingHive(_ key: String, _ choose: (Bool, String) -> String?) -> String {
+        let head = key.prefix { $0 != "\\" }
+        let rest = key.dropFirst(head.count)
+        for hive in hives {
+            if head.uppercased() == hive.short, let replacement = choose(true, hive.full) { return replacement + rest }
+            if head.uppercased() == hive.full, let replacement = choose(false, hive.short) { return replacement + rest }
+        }
+        return key
     }
 
     /// A pattern string literal: single quotes, with `\` and `'` escaped.

@@ -1,7 +1,8 @@
 import DossierCore
 
 /// MISP event JSON: `{"Event": {...}}`, `{"response": [{"Event": {...}}, ...]}` (MISP's API and
-/// feeds) or an array of those. Attributes and the attributes of objects become indicators
+/// feeds), a bare event (`{"info": ..., "Attribute": [...]}`, as PyMISP writes it) or an array of
+/// wrapped events. Attributes and the attributes of objects become indicators
 /// (`MISPAttributeReader`); the event's `tlp:` tag is the file's TLP; its other tags and galaxy
 /// clusters are the file's project tags; an attribute's own tags are the indicator's, except the
 /// PassiveTotal `passivetotal:class="..."` tag, which sets the classification.
@@ -25,7 +26,9 @@ enum MISPImporter {
         case .object(let object):
             if let event = object.object("Event") { return [event] }
             if let response = object["response"] { return events(in: response) }
-            return []
+            // A bare event, as PyMISP's `to_json()` and MISP's add-event API write it.
+            let isEvent = object.string("info") != nil && (object["Attribute"] != nil || object["Object"] != nil)
+            return isEvent ? [object] : []
         case .array(let elements):
             return elements.flatMap { element in element.value.objectValue?.object("Event").map { [$0] } ?? [] }
         default:

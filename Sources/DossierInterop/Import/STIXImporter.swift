@@ -53,8 +53,8 @@ enum STIXImporter {
             case "relationship" where object.string("relationship_type") == "based-on": break
             case "observed-data":
                 // STIX 2.0 style: the observables embedded in the object.
-                for (_, embedded) in object.object("objects")?.members.map({ ($0.key, $0.value) }) ?? [] {
-                    if let sco = embedded.value.objectValue { observables.read(sco, at: embedded.position, into: &collector) }
+                for member in object.object("objects")?.members ?? [] {
+                    if let sco = member.value.value.objectValue { observables.read(sco, at: member.value.position, into: &collector) }
                 }
             default:
                 if STIXObservableReader.types.contains(type) {

@@ -33,7 +33,9 @@ struct STIXObservableReader {
         case "url": add("value", as: .url)
         case "email-addr": add("value", as: .email)
         case "mutex": add("name", as: .mutex)
-        case "windows-registry-key": add("key", as: .registryKey)
+        case "windows-registry-key":
+            guard let key = object.string("key") else { return collector.unrepresentable("windows-registry-key object without key") }
+            collector.add(STIXObservables.abbreviatingHive(key), as: .registryKey, at: object.position("key") ?? position)
         case "autonomous-system":
             guard let number = object.text("number") else { return collector.unrepresentable("autonomous-system object without number") }
             collector.add("AS" + number, as: .asn, at: object.position("number") ?? position)

@@ -52,7 +52,8 @@ enum STIXPatternValues {
                 switch literal {
                 case .string(let text):
                     let isPath = kind == .filename && (text.contains("/") || text.contains("\\"))
-                    found.append(Value(raw: text, type: isPath ? .filepath : kind, allowed: allowed))
+                    let raw = kind == .registryKey ? STIXObservables.abbreviatingHive(text) : text
+                    found.append(Value(raw: raw, type: isPath ? .filepath : kind, allowed: allowed))
                 case .number(let number) where kind == .asn:
                     found.append(Value(raw: "AS" + number, type: .asn))
                 default:

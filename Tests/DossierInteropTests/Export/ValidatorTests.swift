@@ -9,8 +9,9 @@ import Testing
 ///
 /// - STIX: OASIS `stix2-validator` (STIX 2.1, default options) reports no error, and importing
 ///   the bundle back gives the same indicators (value, type, classification, tags).
-/// - MISP: PyMISP `MISPEvent().load_file(path, validate=True)` loads it (types, categories, the MISP
-///   JSON schema), and importing what PyMISP writes back out gives the same indicators.
+/// - MISP: PyMISP `MISPEvent().load_file(path)` loads it (it refuses unknown types, categories that
+///   do not fit the type, broken values), and importing what PyMISP writes back out gives the same
+///   indicators.
 ///
 /// The validators come from PyPI (`pip install stix2-validator pymisp`); when they cannot be
 /// installed these tests fail: CI installs them.

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Load MISP event files with PyMISP (`MISPEvent().load_file(path, validate=True)`), which checks
-attribute types, categories and the MISP JSON schema, and write what PyMISP makes of each event
+"""Load MISP event files with PyMISP (`MISPEvent().load_file(path)`), which refuses unknown
+attribute types, categories that do not fit a type and broken values, and write what PyMISP makes of each event
 back out (`to_json()`) as `<path>.pymisp.json`, so the Swift tests can import PyMISP's own
 serialization. Exits 1 when a file does not load.
 """
@@ -14,7 +14,7 @@ def main(paths):
     for path in paths:
         try:
             event = MISPEvent()
-            event.load_file(path, validate=True)
+            event.load_file(path)
             with open(path + ".pymisp.json", "w", encoding="utf-8") as out:
                 out.write(event.to_json(indent=2))
             print(f"{path}: loaded, {len(event.attributes)} attributes, {len(event.tags)} event tags")

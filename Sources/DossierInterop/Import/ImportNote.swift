@@ -1,0 +1,94 @@
+import DossierCore
+
+/// The note `dossier import` adds to a project for what a file says besides indicators (MISP
+/// references, text and comments; STIX reports and notes): a Markdown file in `notes/`, numbered
+/// after the existing ones, so the project keeps the context the indicators came with.
+public enum ImportNote {
+    /// One imported file's note lines.
+    public struct Section: Sendable {
+        public var file: String
+        public var format: ImportFormat
+        public var lines: [String]
+
+        public init(file: String, format: ImportFormat, lines: [String]) {
+            self.file = file
+            self.format = format
+            self.lines = lines
+        }
+    }
+
+    /// The note's file name: the next number after the existing notes' (`05-import-<name>.md`).
+    public static func fileName(for files: [String], existing: [String]) -> String {
+        let numbers = existing.compactMap { Int($0.prefix { $0.isNumber }) }
+        let next = (numbers.max() ?? 0) + 1
+        let prefix = next < 10 ? "0\(next)" : "\(next)"
+        let stem = files.first.map(slug) ?? "input"
+        var name = "\(prefix)-import-\(stem).md"
+        var n = 2
+        while existing.contains(name) {
+            name = "\(prefix)-import-\(stem)-\(n).md"
+            n += 1
+        }
+        return name
+    }
+
+    /// The note's text: front matter (title, date, and `visibility: private` for a private import),
+    /// then a paragraph and the lines of each file.
+    public static func text(_ sections: [Section], date: String, isPrivate: Bool) -> String {
+        let names = sections.map(\.file).joined(separator: ", ")
+        var text = "---\ntitle: \(yamlQuoted("Imported from \(names)"))\ndate: \(date)\n"
+        if isPrivate { text += "visibility: private\n" }
+        text += "---\n"
+        for section in sections where !section.lines.isEmpty {
+            text += "\nReferences, comments and text from `\(section.file)` (\(section.format.rawValue)), kept by `dossier import`:\n\n"
+            for line in section.lines {
+                // Bullets as they are; other lines (a MISP event's title) as a paragraph of their own.
+                text += line.hasPrefix("- ") ? line + "\n" : "\n" + line + "\n\n"
+            }
+        }
+        // One blank line between blocks, however the sections ended.
+        while text.contains("\n\n\n") { text = text.replacingBlankRuns() }
+        return text
+    }
+
+    /// `signsight-misp-event.json` → `signsight-misp-event`; lower-case letters, digits and `-`.
+    static func slug(_ file: String) -> String {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        let stem = name.contains(".") ? String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)]) : name
+        var result = ""
+        for c in stem.lowercased() {
+            if c.isASCII && (c.isLetter || c.isNumber) {
+                result.append(c)
+            } else if !result.hasSuffix("-") {
+                result.append("-")
+            }
+        }
+        let trimmed = result.trimming("-")
+        return trimmed.isEmpty ? "input" : String(trimmed.prefix(40))
+    }
+
+    static func yamlQuoted(_ text: String) -> String {
+        var result = "\""
+        for c in text {
+            switch c {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n", "\r": result += " "
+            default: result.append(c)
+            }
+        }
+        return result + "\""
+    }
+}
+
+private extension String {
+    func replacingBlankRuns() -> String {
+        var result = ""
+        var newlines = 0
+        for c in self {
+            newlines = c == "\n" ? newlines + 1 : 0
+            if newlines <= 2 { result.append(c) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import DossierCore
+import DossierInterop
+import Foundation
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export a project's indicators for machines: CSV, JSON, STIX 2.1, MISP or plain text.",
+        discussion: """
+            Exports are public unless --internal: they then hold only what a public report \
+            shows (no private indicator, tag or note, no source), and a private project is \
+            refused. Values are real, never defanged, and each indicator states its \
+            classification (the explicit one, else the one its tags imply, else unknown).
+
+            Formats:
+              csv   value,type,classification,tags,firstSeen,lastSeen,comment
+                    (tags joined with "; "; internal exports add source, private)
+              json  the project, its indicators and notes (dossier import reads it)
+              stix  a STIX 2.1 bundle: an indicator with a pattern per value, the
+                    observables, the project as a report, the TLP 2.0 marking
+              misp  a MISP event: an attribute per value, the classification as a
+                    passivetotal:class="..." tag, the TLP as a tlp: tag
+              text  one value per line
+
+            The same project always gives the same bytes: ids are derived from the content \
+            and dates come from the project, never from the clock.
+
+            Examples:
+              dossier export commodity-loader-c2 --format stix -o loader.stix.json
+              dossier export acme-payroll-phish --format misp --internal > phish.json
+              dossier export vpn-bruteforce-2026 --format text > blocklist.txt
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The project (its folder name).")
+    var project: String
+
+    @Option(help: ArgumentHelp("Output format.", valueName: "format"))
+    var format: ExportFormat
+
+    @Flag(help: "Make an internal export: private indicators, tags, notes and sources included.")
+    var `internal` = false
+
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        let loaded = try global.load()
+        let edit: ProjectEdit
+        do {
+            // The same refusals as the editing commands: an unknown project, or one whose files have errors.
+            edit = try ProjectEdit(loaded: loaded, slug: project)
+        } catch {
+            if case .invalidFiles(_, let diagnostics) = error { Console.report(DiagnosticList(diagnostics)) }
+            Console.error(error.description)
+            throw ExitCode(1)
+        }
+        if !`internal` && edit.project.visibility == .private {
+            Console.error(AudienceFilter.refusal(for: edit.project))
+            throw ExitCode(1)
+        }
+        let view = AudienceFilter.view(of: loaded.workspace, for: `internal` ? .internal : .public)
+        guard let filtered = view.project(project) else {
+            Console.error(AudienceFilter.refusal(for: edit.project))
+            throw ExitCode(1)
+        }
+        let bytes = Exporter.export(filtered, in: view, format: format)
+        guard let output else {
+            FileHandle.standardOutput.write(Data(bytes))
+            return
+        }
+        let path = WorkspaceLocator.absolute(output, from: FileManager.default.currentDirectoryPath)
+        do {
+            try AtomicWriter.write(bytes, to: path)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(1)
+        }
+        global.say("wrote \(Console.printer.displayPath(path)) (\(format.rawValue), \(filtered.indicators.count) indicators)")
+    }
+}
+
+extension ExportFormat: ExpressibleByArgument {}

@@ -1,0 +1,224 @@
+import ArgumentParser
+import DossierCore
+import DossierInterop
+import Foundation
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import indicators from files (text, CSV, MISP, STIX 2.1, PassiveTotal) and merge them into a project.",
+        discussion: """
+            Each value is refanged, type-checked and normalized like `dossier add`, and merged \
+            the same way: an indicator already recorded gets the new tags, dates and \
+            classification, never a duplicate.
+
+            Formats (--format; auto, the default, tells them apart by content):
+              text          blog posts, e-mails, Markdown/AsciiDoc, one-per-line lists
+              csv           a header row naming the columns: value (or indicator),
+                            type, classification, tags (split on ;), comment,
+                            firstSeen, lastSeen; MISP's CSV export too
+              misp          a MISP event, {"Event":...} or {"response":[...]}:
+                            attributes and object attributes, composite types
+                            (domain|ip, filename|sha256...) split, tags kept,
+                            passivetotal:class="..." tags as classification
+              stix          a STIX 2.1 bundle or object: patterns of equality
+                            comparisons (and ORs of them), observables, labels
+                            and indicator_types as tags, TLP markings
+              passivetotal  PassiveTotal project or artifact JSON
+              json          dossier's own JSON export, or an indicators.json
+
+            MISP link, text and comment attributes (and STIX reports and notes) go to a new \
+            note in the project's notes/, not to indicators. A MISP type dossier has no type \
+            for is kept as "other", tagged misp-type:<type>. A file's TLP (a MISP tlp: tag, a \
+            STIX marking) becomes the project's when project.json states none; a more \
+            restrictive one is reported. Tags of the file as a whole (MISP event tags, STIX \
+            report labels) are added to the project's tags.
+
+            What cannot be represented (ports, relationships, MATCHES patterns...) is counted \
+            and reported; values that are no valid indicator are skipped with the reason \
+            (--verbose lists each with its line and column). Nothing is written with \
+            --dry-run, or when a file cannot be read (the error gives its line and column).
+
+            Examples:
+              dossier import acme-payroll-phish vendor-blog.txt --tag "Vendor report"
+              dossier import commodity-loader-c2 event.json --dry-run --verbose
+              dossier import typosquat-watch lookalikes.csv --classify suspicious
+              pbpaste | dossier import acme-payroll-phish - --format text --private
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The project (its folder name).")
+    var project: String
+
+    @Argument(help: ArgumentHelp("Files to import; - reads standard input.", valueName: "file"))
+    var files: [String] = []
+
+    @Option(help: ArgumentHelp("Input format (default: detected from the content).", valueName: "format"))
+    var format: ImportFormat = .auto
+
+    @Option(name: .customLong("tag"), help: ArgumentHelp("Tag to add to every imported indicator (repeatable).", valueName: "tag"))
+    var tags: [String] = []
+
+    @Option(name: .customLong("classify"), help: ArgumentHelp(
+        "Classification for every imported indicator: \(Classification.allCases.map(\.rawValue).joined(separator: ", ")).",
+        valueName: "classification"))
+    var classification: Classification?
+
+    @Flag(name: .customLong("private"), help: "Keep the imported indicators (and the import's note) out of every public output.")
+    var isPrivate = false
+
+    @Flag(help: "Show what would be imported, and write nothing.")
+    var dryRun = false
+
+    @Flag(help: "List every indicator added or merged and every item skipped, with its position.")
+    var verbose = false
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one file to import, or - to read standard input") }
+        if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("- (standard input) can be given once") }
+        if tags.contains(where: { $0.allSatisfy(\.isWhitespace) }) { throw ValidationError("--tag needs a tag name") }
+    }
+
+    func run() throws {
+        let edit = try ProjectEditing.open(project, global: global)
+        let cwd = FileManager.default.currentDirectoryPath
+        var results: [(name: String, result: ImportResult)] = []
+        for file in files {
+            let path = file == "-" ? "<stdin>" : WorkspaceLocator.absolute(file, from: cwd)
+            let bytes: [UInt8]
+            if file == "-" {
+                bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+            } else if let data = FileManager.default.contents(atPath: path) {
+                bytes = Array(data)
+            } else {
+                Console.error("cannot read \(file): no such file, or not readable; nothing was imported")
+                throw ExitCode(1)
+            }
+            results.append((file == "-" ? "standard input" : (file as NSString).lastPathComponent, Importer.read(bytes, path: path, format: format)))
+        }
+        Console.report(DiagnosticList(results.flatMap(\.result.diagnostics)))
+        if let failed = results.first(where: { $0.result.failed }) {
+            Console.error("\(failed.name) could not be read (see above); nothing was imported")
+            throw ExitCode(1)
+        }
+
+        let tags = tags.map { IndicatorEdit.spelling(of: $0, in: edit.vocabulary) }
+        let incoming = results.flatMap(\.result.indicators).map { indicator -> Indicator in
+            var item = indicator
+            item.tags = Tag.union(item.tags, tags)
+            if let classification { item.classification = classification }
+            if isPrivate { item.privateFlag = true }
+            return item
+        }
+        var (changed, report) = IndicatorMerge.merge(incoming, into: edit.project)
+        applyProjectFields(from: results.map(\.result), to: &changed)
+        for (name, result) in results { describe(result, name: name) }
+        describe(report)
+
+        let sections = results.map { ImportNote.Section(file: $0.name, format: $0.result.format, lines: $0.result.notes) }
+        let hasNote = sections.contains { !$0.lines.isEmpty }
+        let summary = "\(project): \(report.added.count) added, \(report.merged.count) merged, \(report.unchanged.count) unchanged, "
+            + "\(results.map(\.result.skipped.count).reduce(0, +)) skipped" + (hasNote ? ", 1 note" : "")
+        if dryRun {
+            global.say(summary + "; dry run: nothing was written")
+            return
+        }
+        guard changed != edit.project || hasNote else {
+            global.say(summary + "; nothing was written")
+            return
+        }
+        let note = hasNote ? try writeNote(sections, in: edit.project) : nil
+        do {
+            try edit.save(changed, today: Scaffold.today())
+        } catch {
+            // A command that fails writes nothing: take the note back.
+            if let note { try? FileManager.default.removeItem(atPath: note) }
+            Console.error(error.description)
+            throw ExitCode(1)
+        }
+        if let note { global.say("wrote \(Console.printer.displayPath(note))") }
+        global.say(summary)
+    }
+
+    /// The files' TLP (when project.json states none), visibility (likewise, never making a project
+    /// public unless it is TLP:CLEAR) and project tags.
+    private func applyProjectFields(from results: [ImportResult], to project: inout Project) {
+        let rank = { (tlp: TLP) in TLP.allCases.firstIndex(of: tlp) ?? 0 }
+        if let tlp = results.compactMap(\.projectTLP).max(by: { rank($0) < rank($1) }) {
+            if !project.written.tlp {
+                project.tlp = tlp
+                project.written.tlp = true
+                global.say("\(self.project): TLP set to \(tlp.label), as the imported file is marked")
+            } else if rank(tlp) > rank(project.tlp) {
+                Console.note("warning: the imported data is marked \(tlp.label) but \(self.project) is \(project.tlp.label); check before sharing it")
+            }
+        }
+        let visibilities = results.compactMap(\.projectVisibility)
+        if let visibility = visibilities.contains(.private) ? Visibility.private : visibilities.first, !project.written.visibility {
+            if visibility == .public && project.tlp != .clear {
+                Console.note("warning: the imported project is public, but \(self.project) is \(project.tlp.label); it stays private")
+            } else {
+                project.visibility = visibility
+                project.written.visibility = true
+            }
+        }
+        let projectTags = results.flatMap(\.projectTags).filter { !Tag.contains(project.tags, $0) }
+        if !projectTags.isEmpty {
+            project.tags = Tag.union(project.tags, projectTags)
+            global.say("\(self.project): project tags +" + projectTags.joined(separator: ", +"))
+        }
+    }
+
+    /// Per file: what was found, what cannot be represented, and what was skipped (grouped by
+    /// reason; each item with --verbose).
+    private func describe(_ result: ImportResult, name: String) {
+        var parts = ["\(result.indicators.count) indicators"]
+        if !result.skipped.isEmpty { parts.append("\(result.skipped.count) skipped") }
+        if !result.notes.isEmpty { parts.append("\(result.notes.count) note lines") }
+        global.say("\(name) (\(result.format.rawValue)): " + parts.joined(separator: ", "))
+        if !result.unrepresentable.isEmpty {
+            global.say("  not representable: " + result.unrepresentable.map { "\($0.count) × \($0.kind)" }.joined(separator: ", "))
+        }
+        if verbose {
+            for item in result.skipped {
+                let place = item.location.map { Console.printer.displayPath($0.path) + ":\($0.position.line):\($0.position.column): " } ?? ""
+                global.say("  \(place)skipped \"\(item.item)\": \(item.reason)")
+            }
+        } else {
+            var counts: [(reason: String, count: Int)] = []
+            for item in result.skipped {
+                if let i = counts.firstIndex(where: { $0.reason == item.reason }) { counts[i].count += 1 } else { counts.append((item.reason, 1)) }
+            }
+            for (reason, count) in counts { global.say("  skipped \(count): \(reason)") }
+        }
+    }
+
+    private func describe(_ report: MergeReport) {
+        func name(_ key: IndicatorKey) -> String { "\(key.type.rawValue) \(key.value)" }
+        if verbose {
+            for key in report.added { global.say("added \(name(key))") }
+            for entry in report.merged { global.say("merged \(name(entry.key)): " + entry.changes.map(\.description).joined(separator: "; ")) }
+            for entry in report.unchanged { global.say("unchanged \(name(entry.key)): already recorded") }
+        }
+        for (key, conflict) in report.conflicts { Console.note("warning: \(name(key)): \(conflict)") }
+    }
+
+    /// Writes the import's note as a new file in notes/; returns its path.
+    private func writeNote(_ sections: [ImportNote.Section], in project: Project) throws -> String {
+        let folder = project.notesFolder
+        let existing = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let path = folder + "/" + ImportNote.fileName(for: sections.map(\.file), existing: existing)
+        let text = ImportNote.text(sections, date: Scaffold.today(), isPrivate: isPrivate)
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try AtomicWriter.write(Array(text.utf8), to: path)
+        } catch {
+            Console.error("cannot write \(Console.printer.displayPath(path)): \(error); nothing was imported")
+            throw ExitCode(1)
+        }
+        return path
+    }
+}
+
+extension ImportFormat: ExpressibleByArgument {}

@@ -1,0 +1,112 @@
+import DossierCore
+import Foundation
+import Testing
+@testable import DossierInterop
+
+/// `dossier import` and `dossier export` end to end, on a copy of the sample workspace.
+@Suite struct ImportExportCommandTests {
+    let fixtures = TestFiles.fixtures
+
+    @Test func dryRunReportsAndWritesNothing() throws {
+        let ws = try SampleWorkspace()
+        let before = ws.read("commodity-loader-c2/indicators.json")
+        let run = try Command.run([
+            "import", "commodity-loader-c2", fixtures + "/misp/signsight-misp-event.json",
+            fixtures + "/stix2/malicious-email-indicator-with-attachment.json", "--dry-run",
+        ], in: ws.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("signsight-misp-event.json (misp): 12 indicators, 5 note lines"))
+        #expect(run.stdout.contains("skipped 2: dossier cannot represent this pattern (STIX pattern with MATCHES)"))
+        #expect(run.stdout.contains("commodity-loader-c2: 12 added, 0 merged, 0 unchanged, 2 skipped, 1 note; dry run: nothing was written"))
+        #expect(ws.read("commodity-loader-c2/indicators.json") == before)
+        #expect(ws.files("commodity-loader-c2/notes").count == 4)
+    }
+
+    @Test func importMergesWritesANoteAndStaysValid() throws {
+        let ws = try SampleWorkspace()
+        let run = try Command.run([
+            "import", "acme-payroll-phish", fixtures + "/misp/sshdoor-akiva.json", "--tag", "blocked", "--private", "--verbose",
+        ], in: ws.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("added filepath /usr/local/include/uconf.h"))
+        #expect(run.stdout.contains("acme-payroll-phish: project tags +SSHDoor"))
+        let indicators = ws.read("acme-payroll-phish/indicators.json")
+        #expect(indicators.contains("\"value\": \"/usr/local/include/uconf.h\""))
+        // --tag takes the vocabulary's spelling; --private marks every imported indicator.
+        let loaded = WorkspaceLoader.load(root: ws.root)
+        let imported = try #require(loaded.workspace.project("acme-payroll-phish")?.indicators.first { $0.value == "/usr/local/include/uconf.h" })
+        #expect(imported.tags == ["Blocked"] && imported.isPrivate)
+        #expect(ws.read("acme-payroll-phish/project.json").contains("\"SSHDoor\""))
+        let note = ws.read("acme-payroll-phish/notes/05-import-sshdoor-akiva.md")
+        #expect(note.contains("visibility: private") && note.contains("- Antivirus detection (text): Linux/SSHDoor.AI"))
+        let check = try Command.run(["check"], in: ws.root)
+        #expect(check.status == 0, "\(check.stderr)")
+        // Importing again adds nothing.
+        let again = try Command.run(["import", "acme-payroll-phish", fixtures + "/misp/sshdoor-akiva.json", "--tag", "Blocked", "--private"], in: ws.root)
+        #expect(again.stdout.contains("0 added, 0 merged, 3 unchanged"))
+    }
+
+    @Test func unreadableInputIsAnErrorAndWritesNothing() throws {
+        let ws = try SampleWorkspace()
+        let broken = try TemporaryFolder()
+        let path = try broken.write("event.json", Array("{\"Event\": {\n  \"info\": \"x\",\n  \"Attribute\": [\n    {\"type\": \"domain\" \"value\": \"a.example\"}\n  ]}}".utf8))
+        let before = ws.read("acme-payroll-phish/indicators.json")
+        let run = try Command.run(["import", "acme-payroll-phish", fixtures + "/misp/signsight-samples.sha1", path], in: ws.root)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("event.json:4:23: error: not valid JSON"))
+        #expect(run.stderr.contains("nothing was imported"))
+        #expect(ws.read("acme-payroll-phish/indicators.json") == before)
+        let missing = try Command.run(["import", "acme-payroll-phish", "no-such-file.csv"], in: ws.root)
+        #expect(missing.status == 1 && missing.stderr.contains("cannot read no-such-file.csv"))
+        let usage = try Command.run(["import", "acme-payroll-phish"], in: ws.root)
+        #expect(usage.status == 64)
+    }
+
+    @Test func importFromStandardInput() throws {
+        let ws = try SampleWorkspace()
+        let run = try Command.run(["import", "typosquat-watch", "-", "--classify", "suspicious"], in: ws.root, input: "acme-payro11[.]com\nhxxps://acme-login[.]net/sso\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("standard input (text): 2 indicators"))
+        #expect(ws.read("typosquat-watch/indicators.json").contains("acme-payro11.com"))
+    }
+
+    @Test func publicExportOfAPrivateProjectIsRefused() throws {
+        let ws = try SampleWorkspace()
+        let run = try Command.run(["export", "acme-payroll-phish", "--format", "csv"], in: ws.root)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("--internal"))
+        #expect(run.stdout.isEmpty)
+        let inside = try Command.run(["export", "acme-payroll-phish", "--format", "csv", "--internal"], in: ws.root)
+        #expect(inside.status == 0 && inside.stdout.hasPrefix("value,type,classification,tags,firstSeen,lastSeen,comment,source,private\r\n"))
+    }
+
+    @Test(arguments: ExportFormat.allCases)
+    func exportWritesWhatTheLibraryExports(_ format: ExportFormat) throws {
+        let ws = try SampleWorkspace()
+        let run = try Command.run(["export", "commodity-loader-c2", "--format", format.rawValue, "-o", "out.\(format.rawValue)"], in: ws.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        let loaded = WorkspaceLoader.load(root: ws.root)
+        let view = AudienceFilter.view(of: loaded.workspace, for: .public)
+        let expected = Exporter.export(try #require(view.project("commodity-loader-c2")), in: view, format: format)
+        #expect(try TestFiles.bytes(ws.root + "/out.\(format.rawValue)") == expected)
+        let stdout = try Command.run(["export", "commodity-loader-c2", "--format", format.rawValue], in: ws.root)
+        #expect(Array(stdout.stdout.utf8) == expected)
+    }
+
+    @Test func exportedSTIXImportsIntoAnotherProject() throws {
+        let ws = try SampleWorkspace()
+        _ = try Command.run(["export", "vpn-bruteforce-2026", "--format", "stix", "-o", "vpn.stix.json"], in: ws.root)
+        let run = try Command.run(["import", "commodity-loader-c2", "vpn.stix.json"], in: ws.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("vpn.stix.json (stix): "))
+        #expect(run.stdout.contains("not representable: 1 × identity object"))
+    }
+
+    @Test func helpTeachesWithExamples() throws {
+        let ws = try SampleWorkspace()
+        let importHelp = try Command.run(["import", "--help"], in: ws.root)
+        #expect(importHelp.stdout.contains("--dry-run") && importHelp.stdout.contains("Examples:") && importHelp.stdout.contains("passivetotal"))
+        let exportHelp = try Command.run(["export", "--help"], in: ws.root)
+        #expect(exportHelp.stdout.contains("--internal") && exportHelp.stdout.contains("Examples:") && exportHelp.stdout.contains("stix"))
+    }
+}

@@ -1,0 +1,102 @@
+import DossierCore
+import Testing
+@testable import DossierInterop
+
+/// What each export holds, and what a public export must never hold.
+@Suite struct ExporterTests {
+    static let project = Project(
+        slug: "demo", folder: "/w/demo", title: "Demo", summary: "Summary.", visibility: .public, tlp: .clear, status: .closed,
+        created: "2026-10-01", updated: "2026-11-02T10:00:00+01:00", tags: ["Phishing", "Company Name"],
+        indicators: [
+            Indicator(value: "payroll-acme.com", type: .domain, tags: ["Blocked", "Company Name"], firstSeen: "2026-10-30",
+                      source: "mail gateway", comment: "Landing page"),
+            Indicator(value: "secret.example", type: .domain, classification: .suspicious, source: "EDR", privateFlag: true),
+            Indicator(value: "HKCU\\Software\\Run\\x", type: .registryKey, classification: .malicious),
+            Indicator(value: "CVE-2026-11873", type: .cve, classification: .unknown, tags: ["Exploited"]),
+        ],
+        notes: [Note(fileName: "01-a.md", path: "/w/demo/notes/01-a.md", title: "Public", body: "Body"),
+                Note(fileName: "02-b.md", path: "/w/demo/notes/02-b.md", visibility: .private, body: "Secret body")])
+
+    static func text(_ format: ExportFormat, _ audience: Audience) -> String {
+        let view = AudienceFilter.view(of: .single(project), for: audience)
+        return String(decoding: Exporter.export(view.projects[0], in: view, format: format), as: UTF8.self)
+    }
+
+    @Test(arguments: ExportFormat.allCases)
+    func publicExportsHoldNothingPrivate(_ format: ExportFormat) {
+        let text = Self.text(format, .public)
+        for secret in ["secret.example", "mail gateway", "EDR", "Company Name", "Secret body", "\"private\"", "\"source\"", ",source", ",private"] {
+            #expect(!text.contains(secret), "\(format) leaks \(secret)")
+        }
+        #expect(text.contains("payroll-acme.com"))
+    }
+
+    @Test func internalExportsHoldEverything() {
+        let csv = Self.text(.csv, .internal)
+        #expect(csv.hasPrefix("value,type,classification,tags,firstSeen,lastSeen,comment,source,private\r\n"))
+        #expect(csv.contains("secret.example,domain,suspicious,,,,,EDR,true\r\n"))
+        #expect(Self.text(.json, .internal).contains("Secret body"))
+    }
+
+    @Test func csvStatesTheEffectiveClassification() {
+        let csv = Self.text(.csv, .public)
+        #expect(csv.hasPrefix("value,type,classification,tags,firstSeen,lastSeen,comment\r\n"))
+        #expect(csv.contains("payroll-acme.com,domain,malicious,Blocked,2026-10-30,,Landing page\r\n"))
+        #expect(Self.text(.text, .public) == "payroll-acme.com\nCVE-2026-11873\nHKCU\\Software\\Run\\x\n")
+    }
+
+    @Test func stixBundleShape() throws {
+        let text = Self.text(.stix, .public)
+        let root = try JSONParser.parse(text)
+        let objects = root.value.objectValue?.array("objects").compactMap(\.value.objectValue) ?? []
+        let types = objects.compactMap { $0.string("type") }
+        #expect(types.first == "marking-definition" && types.contains("report") && types.contains("identity"))
+        #expect(types.filter { $0 == "indicator" }.count == 3)
+        #expect(types.contains("vulnerability") && types.contains("domain-name") && types.contains("windows-registry-key"))
+        let marking = try #require(objects.first)
+        #expect(marking.string("id") == "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487")
+        #expect(objects.dropFirst().allSatisfy { $0.strings("object_marking_refs") == [marking.string("id") ?? ""] })
+        let indicator = try #require(objects.first { $0.string("name") == "payroll-acme.com" })
+        #expect(indicator.string("pattern") == "[domain-name:value = 'payroll-acme.com']")
+        #expect(indicator.strings("indicator_types") == ["malicious-activity"])
+        #expect(indicator.strings("labels") == ["Blocked"])
+        #expect(indicator.string("valid_from") == "2026-10-30T00:00:00.000Z")
+        #expect(indicator.string("created") == "2026-10-01T00:00:00.000Z")
+        #expect(indicator.string("modified") == "2026-11-02T09:00:00.000Z")
+        let key = try #require(objects.first { $0.string("type") == "windows-registry-key" })
+        #expect(key.string("key") == "HKEY_CURRENT_USER\\Software\\Run\\x")
+        // STIX 2.1 §2.9: the id of an observable is the UUIDv5 of its id-contributing properties.
+        let domain = try #require(objects.first { $0.string("type") == "domain-name" })
+        #expect(domain.string("id") == "domain-name--" + UUIDv5.make(#"{"value":"payroll-acme.com"}"#, in: UUIDv5.stixObservables))
+        let report = try #require(objects.first { $0.string("type") == "report" })
+        #expect(report.strings("labels") == ["Phishing"])
+        #expect(report.string("published") == "2026-11-02T09:00:00.000Z")
+    }
+
+    @Test func mispEventShape() throws {
+        let root = try JSONParser.parse(Self.text(.misp, .public))
+        let event = try #require(root.value.objectValue?.object("Event"))
+        #expect(event.string("info") == "Demo" && event.string("date") == "2026-10-01" && event.string("analysis") == "2")
+        #expect(MISPImporter.tags(of: event, listKey: "Tag", linkKey: "EventTag") == ["tlp:clear", "Phishing"])
+        let attributes = event.array("Attribute").compactMap(\.value.objectValue)
+        let domain = try #require(attributes.first { $0.string("value") == "payroll-acme.com" })
+        #expect(domain.string("type") == "domain" && domain.string("category") == "Network activity")
+        #expect(MISPImporter.tags(of: domain, listKey: "Tag", linkKey: "AttributeTag") == ["Blocked", "passivetotal:class=\"malicious\""])
+        #expect(domain.string("first_seen") == "2026-10-30T00:00:00.000000+00:00")
+        #expect(domain.flag("to_ids") == true)
+        #expect(attributes.first { $0.string("type") == "vulnerability" }?.string("value") == "CVE-2026-11873")
+    }
+
+    @Test func uuidVersion5MatchesTheRFCExample() {
+        // RFC 9562 appendix A.4: "www.example.com" in the DNS namespace.
+        let dns: [UInt8] = [0x6b, 0xa7, 0xb8, 0x10, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8]
+        #expect(UUIDv5.make("www.example.com", in: dns) == "2ed6657d-e927-568b-95e1-2665a8aea6a2")
+    }
+
+    @Test func instantsConvertToUTC() {
+        #expect(Instant("2026-11-02T10:15:30.25+01:00")?.stix == "2026-11-02T09:15:30.250Z")
+        #expect(Instant("2024-02-29")?.stix == "2024-02-29T00:00:00.000Z")
+        #expect(Instant("1969-12-31T23:00:00-02:00")?.stix == "1970-01-01T01:00:00.000Z")
+        #expect(Instant("not a date") == nil)
+    }
+}

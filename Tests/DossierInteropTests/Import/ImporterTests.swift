@@ -1,0 +1,172 @@
+import DossierCore
+import Testing
+@testable import DossierInterop
+
+/// Importers on small inputs written here: format detection, CSV columns, MISP types, PassiveTotal,
+/// and odd or broken input, which must give clear errors with positions and never trap.
+@Suite struct ImporterTests {
+    @Test func detectsFormatsByContent() {
+        #expect(Importer.detect(Array(#"{"Event": {"info": "x"}}"#.utf8)) == .misp)
+        #expect(Importer.detect(Array(#"{"response": [{"Event": {"info": "x"}}]}"#.utf8)) == .misp)
+        #expect(Importer.detect(Array(#"{"type": "bundle", "id": "bundle--1", "objects": []}"#.utf8)) == .stix)
+        #expect(Importer.detect(Array(#"{"type": "indicator", "id": "indicator--1"}"#.utf8)) == .stix)
+        #expect(Importer.detect(Array(#"{"artifacts": []}"#.utf8)) == .passivetotal)
+        #expect(Importer.detect(Array(#"[{"query": "x.example", "type": "domain"}]"#.utf8)) == .passivetotal)
+        #expect(Importer.detect(Array(#"{"indicators": []}"#.utf8)) == .json)
+        #expect(Importer.detect(Array("value,type\nx.example,domain\n".utf8)) == .csv)
+        #expect(Importer.detect(Array("\u{FEFF}Indicator;Tags\r\nx.example;a\r\n".utf8)) == .csv)
+        #expect(Importer.detect(Array("We saw evil[.]example, then 198.51.100.7.".utf8)) == .text)
+    }
+
+    @Test func textExtractsAndListsSayWhatTheySkip() {
+        let prose = TestFiles.importText("The kit posts to hxxps://payroll-acme[.]com/gate.php and 203.0.113.9. See report.pdf, version 1.2.3.4.5.")
+        #expect(prose.keys.contains("url https://payroll-acme.com/gate.php"))
+        #expect(!prose.keys.contains { $0.contains("report.pdf") })
+        let list = TestFiles.importText("# blocklist\nevil[.]example\n999.1.1.1\n\n5c77a18880cf58df9fba102dd8267c3f369df449\n")
+        #expect(list.keys == ["domain evil.example", "sha1 5c77a18880cf58df9fba102dd8267c3f369df449"])
+        #expect(list.skipped.count == 1)
+        #expect(list.skipped.first?.location?.position == SourcePosition(line: 3, column: 1))
+    }
+
+    @Test func csvColumnsByNameWithQuotesAndAliases() throws {
+        let csv = #"""
+            Comment,Indicator,Type,Tags,Classification,First Seen
+            "Gate, with comma",hxxp://gate[.]example/a,,"Blocked; C2",malicious,2026-10-01
+            "Quote ""here""",198.51.100.7,ip,,non_malicious,
+            ,4b4c575a52099148af06e87aa4897a3067230b34f9be76513c2f3758d8fac7f1,hash,Loader,bogus,not a date
+            ,not-an-ip,ip,,,
+            ,,,,,
+            """#
+        let result = TestFiles.importText(csv)
+        #expect(result.format == .csv)
+        #expect(result.indicators.count == 3)
+        let url = try #require(result.indicator("http://gate.example/a"))
+        #expect(url.tags == ["Blocked", "C2"] && url.classification == .malicious && url.comment == "Gate, with comma")
+        #expect(url.firstSeen == "2026-10-01")
+        #expect(result.indicator("198.51.100.7")?.classification == .nonMalicious)
+        #expect(result.indicator("198.51.100.7")?.comment == "Quote \"here\"")
+        #expect(result.skipped.count == 2)
+        #expect(result.diagnostics.count == 2)  // unknown classification, bad date: warnings with positions
+        #expect(result.diagnostics.allSatisfy { $0.severity == .warning && $0.location?.position.line == 4 })
+    }
+
+    @Test func mispCSVExportReads() {
+        let csv = """
+            uuid,event_id,category,type,value,comment,to_ids,date
+            5bad2674-55b0-4508-8c71-50d60a016219,268,Artifacts dropped,sha1,f7d9159b6f3eeff0cfc6626d665bc781a2b012df,,0,20180927
+            5bad2674-55b0-4508-8c71-50d60a016218,268,Network activity,domain|ip,evil.example|198.51.100.9,C2,1,20180927
+            5bad2674-55b0-4508-8c71-50d60a016217,268,Other,btc,1BoatSLRHtKNngkdXEeobR76b53LETtpyT,wallet,0,20180927
+            5bad2674-55b0-4508-8c71-50d60a016216,268,External analysis,link,https://example.com/report,,0,20180927
+            """
+        let result = TestFiles.importText(csv)
+        #expect(result.keys == [
+            "domain evil.example", "ipv4 198.51.100.9", "other 1BoatSLRHtKNngkdXEeobR76b53LETtpyT",
+            "sha1 f7d9159b6f3eeff0cfc6626d665bc781a2b012df",
+        ])
+        #expect(result.indicator("1BoatSLRHtKNngkdXEeobR76b53LETtpyT")?.tags == ["misp-type:btc"])
+        #expect(result.notes.count == 1)
+    }
+
+    @Test func mispTypesCompositesTagsAndObjects() throws {
+        let event = #"""
+            {"Event": {"info": "Test", "Tag": [{"name": "tlp:amber+strict"}, {"name": "Ransomware"}],
+              "Attribute": [
+                {"type": "ip-dst|port", "value": "198.51.100.10|443", "Tag": [{"name": "passivetotal:class=\"suspicious\""}, {"name": "C2"}]},
+                {"type": "hostname|port", "value": "c2.evil.example|8080"},
+                {"type": "filename|sha256", "value": "a|b.exe|4b4c575a52099148af06e87aa4897a3067230b34f9be76513c2f3758d8fac7f1"},
+                {"type": "regkey|value", "value": "HKLM\\Software\\Run|evil.exe"},
+                {"type": "vulnerability", "value": "MS17-010"},
+                {"type": "AS", "value": "64500"},
+                {"type": "ip-src", "value": "not an address"},
+                {"type": "domain", "value": "gone.example", "deleted": true},
+                {"type": "comment", "value": "Seen in *two* waves", "comment": "analyst"}
+              ],
+              "Object": [{"name": "file", "Attribute": [
+                {"type": "text", "object_relation": "path", "value": "C:\\Temp\\x.exe"},
+                {"type": "md5", "object_relation": "md5", "value": "D41D8CD98F00B204E9800998ECF8427E", "AttributeTag": [{"Tag": {"name": "Dropper"}}]}
+              ]}]}}
+            """#
+        let result = TestFiles.importText(event)
+        #expect(result.format == .misp)
+        #expect(result.projectTLP == .amberStrict)
+        #expect(result.projectTags == ["Ransomware"])
+        let ip = try #require(result.indicator("198.51.100.10"))
+        #expect(ip.classification == .suspicious && ip.tags == ["C2"])
+        #expect(result.indicator("c2.evil.example")?.type == .domain)
+        #expect(result.indicator("a|b.exe")?.type == .filename)
+        #expect(result.indicator("HKLM\\Software\\Run")?.type == .registryKey)
+        #expect(result.indicator("MS17-010")?.tags == ["misp-type:vulnerability"])
+        #expect(result.indicator("AS64500")?.type == .asn)
+        #expect(result.indicator("C:\\Temp\\x.exe")?.type == .filepath)
+        #expect(result.indicator("d41d8cd98f00b204e9800998ecf8427e")?.tags == ["Dropper"])
+        #expect(result.unrepresentable("MISP port (of ip-dst|port)") == 1)
+        #expect(result.unrepresentable("MISP port (of hostname|port)") == 1)
+        #expect(result.unrepresentable("MISP registry value data (of regkey|value)") == 1)
+        #expect(result.skipped.map(\.item).sorted() == ["gone.example", "not an address"])
+        #expect(result.notes == ["MISP event \"Test\":", "- comment: Seen in \\*two\\* waves — analyst"])
+    }
+
+    @Test func passiveTotalProjectAndArtifacts() {
+        let project = """
+            {"name": "Phish", "visibility": "analyst", "tags": ["Phishing"], "artifacts": [
+              {"query": "payroll-acme.com", "type": "domain", "tags": ["Blocked"], "user_tags": ["kit"], "classification": "malicious"},
+              {"query": "198.51.100.23", "type": "ip", "classification": "non_malicious"},
+              {"query": "mail.example.org", "type": "domain", "classification": ""},
+              {"query": "5c77a18880cf58df9fba102dd8267c3f369df449", "type": "hash", "classification": "weird"},
+              {"query": "nope", "type": "ip"}
+            ]}
+            """
+        let result = TestFiles.importText(project)
+        #expect(result.format == .passivetotal)
+        #expect(result.projectVisibility == .private && result.projectTags == ["Phishing"])
+        #expect(result.indicator("payroll-acme.com")?.tags == ["Blocked", "kit"])
+        #expect(result.indicator("payroll-acme.com")?.classification == .malicious)
+        #expect(result.indicator("198.51.100.23")?.classification == .nonMalicious)
+        #expect(result.indicator("mail.example.org")?.classification == nil)
+        #expect(result.indicator("5c77a18880cf58df9fba102dd8267c3f369df449")?.type == .sha1)
+        #expect(result.diagnostics.count == 1 && result.skipped.count == 1)
+        let community = TestFiles.importText(#"{"visibility": "community", "artifacts": []}"#)
+        #expect(community.projectVisibility == .public)
+    }
+
+    @Test func brokenJSONIsAnErrorWithItsPosition() throws {
+        let result = TestFiles.importText("{\"Event\": {\n  \"info\": \"x\",\n  \"Attribute\": [\n    {\"type\": \"domain\" \"value\": \"a.example\"}\n  ]}}", path: "/e.json")
+        #expect(result.failed && result.indicators.isEmpty)
+        let error = try #require(result.diagnostics.first)
+        #expect(error.location == SourceLocation(path: "/e.json", line: 4, column: 23))
+        #expect(error.message.hasPrefix("not valid JSON"))
+    }
+
+    @Test func unclosedCSVQuoteIsAnErrorWithItsPosition() throws {
+        let result = TestFiles.importText("value,type\n\"evil.example,domain\n", format: .csv)
+        #expect(result.failed)
+        #expect(result.diagnostics.first?.location?.position == SourcePosition(line: 2, column: 1))
+    }
+
+    @Test func wrongShapesAreClearErrors() {
+        #expect(TestFiles.importText(#"{"a": 1}"#, format: .misp).diagnostics.first?.message.contains("not a MISP event") == true)
+        #expect(TestFiles.importText(#"[1, 2]"#, format: .stix).skipped.count == 2)
+        #expect(TestFiles.importText(#""x""#, format: .passivetotal).failed)
+        #expect(TestFiles.importText("just,words\nno,value", format: .csv).diagnostics.first?.message.contains("no value column") == true)
+    }
+
+    /// Truncations and byte flips of every fixture, in every format: never a trap, and either a
+    /// result or an error diagnostic.
+    @Test func oddInputNeverTraps() throws {
+        let files = [
+            "misp/signsight-misp-event.json", "misp/sshdoor-akiva.json", "stix2/indicators-for-C2-with-COA.json",
+            "stix2/infrastructure.json", "misp/signsight-README.adoc",
+        ]
+        for file in files {
+            let bytes = try TestFiles.bytes(TestFiles.fixtures + "/" + file)
+            for cut in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 40)) {
+                for format in ImportFormat.allCases {
+                    var mutated = Array(bytes[..<cut])
+                    if cut > 0 { mutated[cut / 2] ^= 0x5A }
+                    let result = Importer.read(mutated, path: "/f", format: format)
+                    #expect(result.failed || result.diagnostics.allSatisfy { $0.severity == .warning })
+                }
+            }
+        }
+    }
+}

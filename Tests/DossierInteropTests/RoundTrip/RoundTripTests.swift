@@ -1,0 +1,156 @@
+import DossierCore
+import Testing
+@testable import DossierInterop
+
+/// Export then import is the identity on value, type, classification (the effective one) and
+/// public tags, for every format that carries them, over generated projects holding every type,
+/// awkward values (quotes, backslashes, spaces, Windows paths, registry hives), vocabulary and
+/// machine tags, private tags and private indicators, for both audiences.
+///
+/// Text carries values only: there, the identity holds for value and type of the types a bare
+/// value reveals (all strict types but x509-sha1, which reads back as the sha1 it looks like).
+@Suite struct RoundTripTests {
+    static let seeds: [UInt64] = Array(1...40)
+
+    @Test(arguments: [ExportFormat.csv, .json, .stix, .misp], seeds)
+    func exportThenImportKeepsIndicators(_ format: ExportFormat, _ seed: UInt64) {
+        var generator = ProjectGenerator(seed: seed)
+        let workspace = generator.workspace()
+        for audience in Audience.allCases {
+            let view = AudienceFilter.view(of: workspace, for: audience)
+            for project in view.projects {
+                let bytes = Exporter.export(project, in: view, format: format)
+                let result = Importer.read(bytes, path: "/export", format: .auto)
+                #expect(result.format == (format == .csv ? .csv : format == .json ? .json : format == .stix ? .stix : .misp))
+                #expect(!result.failed, "\(result.diagnostics)")
+                #expect(result.skipped.isEmpty, "\(result.skipped)")
+                let expected = Comparable.view(project, in: view)
+                let actual = Comparable.view(result.indicators)
+                #expect(actual == expected, "seed \(seed), \(format), \(audience): \(Set(actual).symmetricDifference(expected).sorted { $0.description < $1.description })")
+                #expect(result.projectTLP == (format == .csv ? nil : project.tlp))
+            }
+        }
+    }
+
+    @Test(arguments: seeds)
+    func textKeepsRevealedValues(_ seed: UInt64) {
+        var generator = ProjectGenerator(seed: seed)
+        let workspace = generator.workspace()
+        let view = AudienceFilter.view(of: workspace, for: .internal)
+        for project in view.projects {
+            let bytes = Exporter.export(project, in: view, format: .text)
+            let result = Importer.read(bytes, path: "/export.txt", format: .auto)
+            let revealed = project.indicators.filter { $0.type.isStrict && $0.type != .x509Sha1 }
+            let expected = Set(revealed.map(\.key))
+            let actual = Set(result.indicators.map(\.key))
+            #expect(expected.isSubset(of: actual), "seed \(seed): missing \(expected.subtracting(actual))")
+            let x509 = project.indicators.filter { $0.type == .x509Sha1 }.map { IndicatorKey(type: .sha1, value: $0.value) }
+            #expect(actual == expected.union(x509))
+        }
+    }
+
+    /// The same project exported twice gives the same bytes (ids derived from content, no clock).
+    @Test(arguments: ExportFormat.allCases)
+    func exportsAreStable(_ format: ExportFormat) {
+        var a = ProjectGenerator(seed: 7), b = ProjectGenerator(seed: 7)
+        let (wa, wb) = (a.workspace(), b.workspace())
+        for (pa, pb) in zip(wa.projects, wb.projects) {
+            #expect(Exporter.export(pa, in: wa, format: format) == Exporter.export(pb, in: wb, format: format))
+        }
+    }
+}
+
+/// Random projects from a seed (SplitMix64), reproducible.
+struct ProjectGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
+    mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
+    mutating func chance(_ percent: Int) -> Bool { int(1...100) <= percent }
+    mutating func hex(_ count: Int) -> String { String((0..<count).map { _ in Array("0123456789abcdef")[int(0...15)] }) }
+    mutating func word() -> String { pick(["alpha", "bravo", "cdn", "gate", "Update", "x1", "svc-host", "payroll", "Zeta_9"]) + String(int(0...999)) }
+
+    static let vocabulary = Vocabulary([
+        TagDefinition(name: "Blocked", classification: .malicious),
+        TagDefinition(name: "Quarantine", classification: .suspicious),
+        TagDefinition(name: "Company Name", classification: .nonMalicious, isPrivate: true),
+        TagDefinition(name: "Internal Only", isPrivate: true),
+        TagDefinition(name: "Phishing"),
+    ])
+    static let freeTags = [
+        "C2", "kill-chain:delivery", "misp-galaxy:threat-actor=\"Sednit\"", "tlp:amber", "PAP:RED", "Café", "a, b", "quote \"q\"",
+        "back\\slash", "Brand Protection",
+    ]
+
+    /// A value of `type` in normal form; an `other` when the random text is not valid for `type`.
+    mutating func value(_ type: IndicatorType) -> (IndicatorType, String) {
+        let raw: String
+        switch type {
+        case .ipv4: raw = "\(int(1...223)).\(int(0...255)).\(int(0...255)).\(int(1...254))"
+        case .ipv6: raw = "2001:db8:\(hex(4)):\(int(0...9))::\(hex(3))"
+        case .cidr: raw = chance(70) ? "\(int(1...223)).\(int(0...255)).\(int(0...255)).0/24" : "2001:db8:\(hex(4))::/48"
+        case .domain: raw = "\(word()).\(pick(["com", "org", "net", "io"]))".lowercased()
+        case .url: raw = "https://\(word().lowercased()).com/\(word())/\(pick(["gate.php", "a b", "x?q=1&r=2", "it's"]))"
+        case .email: raw = "\(word().lowercased())@\(word().lowercased()).org"
+        case .md5: raw = hex(32)
+        case .sha1, .x509Sha1: raw = hex(40)
+        case .sha256: raw = hex(64)
+        case .sha512: raw = hex(128)
+        case .asn: raw = "AS\(int(1...4_200_000_000))"
+        case .cve: raw = "CVE-20\(int(10...29))-\(int(1000...99999))"
+        case .filename: raw = pick(["\(word()).exe", "Invoice \(int(1...99)).pdf.js", "it's.doc", "weird'\\name.dll"].filter { !$0.contains("\\") })
+        case .filepath: raw = pick(["C:\\Users\\\(word())\\AppData\\\(word()).dll", "/usr/lib/\(word())/lib.so", "%APPDATA%\\\(word())\\x.exe", "C:\\\(word()).bat"])
+        case .registryKey: raw = "\(pick(["HKLM", "HKCU", "HKCR", "HKU"]))\\Software\\\(word())\\Run"
+        case .mutex: raw = pick(["Global\\\(word())", "Local\\\(word())_'q'", "\(word())"])
+        case .userAgent: raw = "Mozilla/5.0 (\(word()); rv:\(int(1...99)).0) \"Gecko\""
+        case .other: raw = pick(["campaign:\(word())", "rc4-key:\(hex(12))", "it's \\ odd \(int(1...9))"])
+        }
+        if case .success(let normal) = Indicators.normalize(raw, as: type) { return (type, normal) }
+        return value(.other)
+    }
+
+    mutating func indicator() -> Indicator {
+        let (type, value) = value(pick(IndicatorType.allCases))
+        var tags: [String] = []
+        for _ in 0..<int(0...3) {
+            let tag = chance(40) ? pick(Self.vocabulary.definitions.map(\.name)) : pick(Self.freeTags)
+            if !Tag.contains(tags, tag) { tags.append(tag) }
+        }
+        let classification: Classification? = chance(40) ? nil : pick(Classification.allCases)
+        let first = chance(50) ? "2026-0\(int(1...9))-1\(int(0...9))" : nil
+        return Indicator(
+            value: value, type: type, classification: classification, tags: tags, firstSeen: first,
+            lastSeen: first.map { $0 < "2026-09-30" ? "2026-09-30" : $0 }, source: chance(50) ? "sandbox" : nil,
+            comment: chance(50) ? pick(["Gate", "it's \"quoted\", with commas; and semicolons", "multi\nline"]) : nil,
+            privateFlag: chance(20) ? true : nil)
+    }
+
+    mutating func project(_ n: Int) -> Project {
+        var seen: Set<IndicatorKey> = []
+        let indicators = (0..<int(0...25)).map { _ in indicator() }.filter { seen.insert($0.key).inserted }
+        let isPublic = chance(50)
+        var tags: [String] = []
+        for tag in (0..<int(0...3)).map({ _ in pick(Self.freeTags + ["Phishing", "Company Name"]) }) where !Tag.contains(tags, tag) && !tag.lowercased().hasPrefix("tlp:") {
+            tags.append(tag)
+        }
+        return Project(
+            slug: "p\(n)", folder: "/w/p\(n)", title: "Project \(n) \"quoted\"", summary: chance(50) ? "Summary with *Markdown*." : nil,
+            visibility: isPublic ? .public : .private, tlp: isPublic ? .clear : pick(TLP.allCases), status: pick([.open, .closed, nil]),
+            created: chance(70) ? "2026-0\(int(1...9))-0\(int(1...9))" : nil, updated: chance(50) ? "2026-11-2\(int(0...9))" : nil,
+            tags: tags, indicators: indicators)
+    }
+
+    mutating func workspace() -> Workspace {
+        Workspace(root: "/w", settings: WorkspaceSettings(title: "Generated", vocabulary: Self.vocabulary), projects: (0..<3).map { project($0) })
+    }
+}
