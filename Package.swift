@@ -53,7 +53,7 @@ let package = Package(
         ),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
         .testTarget(name: "DossierReportTests", dependencies: ["DossierReport"]),
-        .testTarget(name: "DossierInteropTests", dependencies: ["DossierInterop"]),
-        .testTarget(name: "DossierCLITests", dependencies: ["DossierCore"], exclude: ["Snapshots"]),
+        .testTarget(name: "DossierInteropTests", dependencies: ["DossierInterop"], exclude: ["Scripts"]),
+        .testTarget(name: "DossierCLITests", dependencies: ["DossierCore"]),
     ]
 )

@@ -1,31 +1,13 @@
 import Foundation
 
-/// What one child process cost: wall time, CPU time (user + system) and peak resident memory.
-struct Measurement: Sendable {
-    var wall: Double
-    var cpu: Double
-    /// Peak resident set size in bytes (the largest of the processes measured).
-    var peakBytes: Int
-    var exitCode: Int32
-    /// The first lines of standard error, to show why a step failed.
-    var errorOutput: String = ""
-
-    /// Several processes run one after the other: times add up, memory is the largest.
-    static func sum(_ parts: [Measurement]) -> Measurement {
-        Measurement(
-            wall: parts.reduce(0) { $0 + $1.wall }, cpu: parts.reduce(0) { $0 + $1.cpu },
-            peakBytes: parts.map(\.peakBytes).max() ?? 0,
-            exitCode: parts.first { $0.exitCode != 0 }?.exitCode ?? 0,
-            errorOutput: parts.first { $0.exitCode != 0 }?.errorOutput ?? "")
-    }
-}
-
 /// Runs a program with `posix_spawn` and measures it with `wait4`, which gives the child's own
 /// resource usage (its peak memory included, which `RUSAGE_CHILDREN` would mix with earlier children).
 /// CPU time is taken as the `RUSAGE_CHILDREN` delta, which also counts processes the child waited for.
 enum ChildProcess {
+    /// Runs `executable` to its end, or kills it after `timeout` seconds (then `timedOut` is set).
     static func run(
-        _ executable: String, _ arguments: [String], stdout: String = "/dev/null", stderr: String
+        _ executable: String, _ arguments: [String], stdout: String = "/dev/null", stderr: String,
+        timeout: Double = .infinity
     ) throws(BenchError) -> Measurement {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -45,8 +27,21 @@ enum ChildProcess {
         }
         var status: Int32 = 0
         var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 {
-            guard errno == EINTR else { throw BenchError("waiting for \(executable) failed: \(String(cString: strerror(errno)))") }
+        var timedOut = false
+        // Poll every millisecond when a timeout is set (a negligible error on the wall time).
+        let options = timeout.isFinite ? WNOHANG : 0
+        while true {
+            let waited = wait4(pid, &status, options, &usage)
+            if waited == pid { break }
+            if waited < 0 {
+                guard errno == EINTR else { throw BenchError("waiting for \(executable) failed: \(String(cString: strerror(errno)))") }
+                continue
+            }
+            if !timedOut && Clock.now() - started > timeout {
+                timedOut = true
+                kill(pid, SIGKILL)
+            }
+            usleep(1_000)
         }
         let wall = Clock.now() - started
         let cpu = Clock.cpu(children: true) - cpuBefore
@@ -54,7 +49,7 @@ enum ChildProcess {
         let exitCode = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         return Measurement(
             wall: wall, cpu: cpu, peakBytes: Int(usage.ru_maxrss) * 1024, exitCode: exitCode,
-            errorOutput: exitCode == 0 ? "" : head(of: stderr))
+            errorOutput: exitCode == 0 ? "" : head(of: stderr), timedOut: timedOut)
     }
 
     /// The first few lines of a file, for error messages.

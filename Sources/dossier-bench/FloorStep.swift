@@ -63,13 +63,3 @@ struct FloorStep {
         }
     }
 }
-
-/// What a step gave: a measurement (whatever the exit code), or why it could not run.
-enum StepOutcome {
-    case measured(Measurement)
-    case notAvailable(String)
-
-    var measurement: Measurement? {
-        if case .measured(let m) = self { m } else { nil }
-    }
-}

@@ -17,11 +17,11 @@ enum HugoStep {
         return .success(hugo)
     }
 
-    static func run(hugo: String, scratch: String) -> (StepOutcome, String) {
+    static func run(hugo: String, scratch: String, timeout: Double) -> (StepOutcome, String) {
         let site = scratch + "/hugo-site"
         let arguments = ["--quiet", "--source", site, "--destination", site + "/public", "--cacheDir", site + "/.cache"]
         do {
-            let measured = try ChildProcess.run(hugo, arguments, stderr: scratch + "/hugo.err")
+            let measured = try ChildProcess.run(hugo, arguments, stderr: scratch + "/hugo.err", timeout: timeout)
             return (.measured(measured), "\(FileOutput.countFiles(in: site + "/public", suffix: ".html")) pages")
         } catch {
             return (.notAvailable(error.description), "")

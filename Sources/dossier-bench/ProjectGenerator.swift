@@ -36,6 +36,16 @@ struct ProjectGenerator {
         return GeneratedProject(project: project, notes: notes)
     }
 
+    /// Shared value number `number`: type, value, tags and classification come from the number
+    /// alone, so every project recording it agrees and `check` stays quiet about it.
+    func sharedIndicator(_ number: Int) -> Indicator {
+        var own = SeededRandom(seed: shape.seed, stream: 4, index: number)
+        let type = IndicatorValues.type(&own)
+        var indicator = Indicator(value: IndicatorValues.value(type, number: 2 * number + 1, random: &own), type: type)
+        IndicatorContext.classify(&indicator, random: &own)
+        return indicator
+    }
+
     private func indicators(project index: Int, random: inout SeededRandom) -> [Indicator] {
         let shared = shape.sharedPerProject
         var result: [Indicator] = []
@@ -43,13 +53,7 @@ struct ProjectGenerator {
         for slot in 0..<shape.indicators {
             var indicator: Indicator
             if slot < shared {
-                // Type, value, tags and classification come from the shared number alone, so every
-                // project recording it agrees and `check` stays quiet about it.
-                let number = shape.sharedNumber(project: index, slot: slot)
-                var own = SeededRandom(seed: shape.seed, stream: 4, index: number)
-                let type = IndicatorValues.type(&own)
-                indicator = Indicator(value: IndicatorValues.value(type, number: 2 * number + 1, random: &own), type: type)
-                IndicatorContext.classify(&indicator, random: &own)
+                indicator = sharedIndicator(shape.sharedNumber(project: index, slot: slot))
             } else {
                 let type = IndicatorValues.type(&random)
                 let number = 2 * (index * shape.indicators + slot)
@@ -65,50 +69,5 @@ struct ProjectGenerator {
         let keys = result.map(\.key)
         let order = keys.indices.sorted { keys[$0] < keys[$1] }
         return order.map { result[$0] }
-    }
-}
-
-/// Tags, classification, dates and provenance of a synthetic indicator.
-enum IndicatorContext {
-    /// Starter vocabulary tags and their share in percent.
-    static let vocabularyTags: [(String, Int)] = [
-        ("Blocked", 40), ("Quarantine", 20), ("Abuse Box", 15), ("Newly Observed", 20), ("Company Name", 5),
-    ]
-
-    /// Either vocabulary tags (with or without the explicit classification they imply, never a
-    /// contradicting one), an explicit classification with free tags, or neither.
-    static func classify(_ indicator: inout Indicator, random: inout SeededRandom) {
-        let roll = random.below(100)
-        if roll < 50 {
-            var tags = [vocabularyTag(&random)]
-            if random.percent(10) { tags = Tag.union(tags, [vocabularyTag(&random)]) }
-            if random.percent(40) { tags.append(random.pick(Words.freeTags)) }
-            indicator.tags = tags
-            if roll >= 35 { indicator.classification = Vocabulary.starter.impliedClassification(of: tags) }
-        } else if roll < 75 {
-            indicator.classification = random.pick(Classification.allCases)
-            if random.percent(60) { indicator.tags = [random.pick(Words.freeTags)] }
-        } else if random.percent(50) {
-            indicator.tags = [random.pick(Words.freeTags)]
-        }
-    }
-
-    static func describe(_ indicator: inout Indicator, random: inout SeededRandom) {
-        if random.percent(60) {
-            let first = random.below(760)
-            indicator.firstSeen = Text.date(daysAfter2024: first)
-            if random.percent(50) { indicator.lastSeen = Text.date(daysAfter2024: first + random.below(60)) }
-        }
-        if random.percent(40) { indicator.source = random.pick(Words.sources) }
-        if random.percent(30) { indicator.comment = random.pick(Words.comments) }
-    }
-
-    private static func vocabularyTag(_ random: inout SeededRandom) -> String {
-        var roll = random.below(100)
-        for (tag, share) in vocabularyTags {
-            if roll < share { return tag }
-            roll -= share
-        }
-        return "Blocked"
     }
 }

@@ -20,10 +20,17 @@ struct Run: ParsableCommand {
     @Flag(help: "Keep the scratch folder (dossier's sites, the Hugo site, logs) and print its path.")
     var keepOutputs = false
 
+    @Option(help: ArgumentHelp("Kill a dossier step or Hugo after this many seconds and report it as timed out.", valueName: "seconds"))
+    var timeout: Double = 900
+
+    func validate() throws {
+        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+    }
+
     func run() throws {
         let binary = dossier.map(FileOutput.absolute) ?? Self.siblingDossier()
         do {
-            try BenchmarkRun(shape: shape.shape, dossier: binary, keep: keep, peers: !noPeers, keepOutputs: keepOutputs).run()
+            try BenchmarkRun(shape: shape.shape, dossier: binary, keep: keep, peers: !noPeers, keepOutputs: keepOutputs, timeout: timeout).run()
         } catch {
             Console.note(error.description)
             throw ExitCode(1)

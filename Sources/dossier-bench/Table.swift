@@ -25,7 +25,7 @@ struct Table {
             let name = row.step.padding(toLength: Self.width, withPad: " ", startingAt: 0)
             switch row.outcome {
             case .measured(let m):
-                var result = m.exitCode == 0 ? "ok" : "exit \(m.exitCode)"
+                var result = m.timedOut ? "timed out, killed" : m.exitCode == 0 ? "ok" : "exit \(m.exitCode)"
                 if !row.detail.isEmpty { result += " (\(row.detail))" }
                 lines.append(name + Self.number(m.wall, 8) + Self.number(m.cpu, 8)
                     + Self.number(Double(m.peakBytes) / 1_048_576, 9, digits: 0) + "  " + result)
@@ -43,13 +43,13 @@ struct Table {
 
     /// "a / b = 1.23x" from two outcomes' wall times, or why it cannot be computed.
     static func ratio(_ name: String, _ a: StepOutcome, _ b: StepOutcome, target: String) -> String {
-        let label = name.padding(toLength: Self.width, withPad: " ", startingAt: 0)
+        let label = "  " + name.padding(toLength: Self.width, withPad: " ", startingAt: 0)
         guard let x = a.measurement, let y = b.measurement, y.wall > 0 else {
             return label + "  not available" + (target.isEmpty ? "" : "  (target \(target))")
         }
         let wall = String(format: "%.2fx wall", x.wall / y.wall)
         let cpu = y.cpu > 0 ? String(format: ", %.2fx CPU", x.cpu / y.cpu) : ""
-        let failed = x.exitCode == 0 ? "" : " (dossier exited \(x.exitCode))"
+        let failed = x.timedOut ? " (dossier timed out: a lower bound)" : x.exitCode == 0 ? "" : " (dossier exited \(x.exitCode))"
         return label + "  " + wall + cpu + (target.isEmpty ? "" : "  (target \(target))") + failed
     }
 }

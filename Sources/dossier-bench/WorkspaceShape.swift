@@ -18,7 +18,9 @@ struct WorkspaceShape: Sendable, Equatable {
     /// The marker file written last into a generated workspace, so `run --keep` can tell a complete
     /// workspace of the same shape from a partial or different one.
     static let markerName = ".dossier-bench"
-    var marker: String { "dossier-bench workspace: \(description)\n" }
+    /// Raised whenever the generator's output changes, so a kept workspace is made again.
+    static let generatorVersion = 1
+    var marker: String { "dossier-bench workspace, generator \(Self.generatorVersion): \(description)\n" }
 
     /// The two words naming project `index` (its folder and its title).
     func name(_ index: Int) -> (adjective: String, noun: String) {

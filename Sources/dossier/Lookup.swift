@@ -1,5 +1,6 @@
 import ArgumentParser
 import DossierCore
+import Foundation
 
 struct LookupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -47,12 +48,17 @@ struct LookupCommand: ParsableCommand {
             Console.error("standard input held no values to look up")
             throw ExitCode(1)
         }
+        let t0 = Date()
         let loaded = try global.load()
+        let t1 = Date()
         if loaded.diagnostics.hasErrors {
             Console.note("warning: some files of the workspace have errors and were not searched; see `dossier check`")
         }
         let lookup = Lookup(IndicatorIndex(loaded.workspace))
+        let t2 = Date()
         let results = queries.map { lookup.lookup($0.text, as: type) }
+        let t3 = Date()
+        FileHandle.standardError.write(Data("TIMING load \(t1.timeIntervalSince(t0)) index \(t2.timeIntervalSince(t1)) queries \(t3.timeIntervalSince(t2))\n".utf8))
         if json {
             Console.out(LookupOutput.json(results))
         } else {
@@ -68,7 +74,7 @@ struct LookupCommand: ParsableCommand {
 /// How lookup results read, as text and as JSON.
 enum LookupOutput {
     static func text(_ result: LookupResult) -> [String] {
-        guard let key = result.key else { return ["\(result.query): invalid"] }
+        guard let key = result.key else { return ["\(result.query): not a valid indicator"] }
         let projects = Set(result.direct.map(\.project)).count
         var head = "\(key.value) (\(key.type.rawValue)): "
         head += result.isRecorded ? "recorded in \(ProjectEditing.count(projects, "project"))" : "not recorded"

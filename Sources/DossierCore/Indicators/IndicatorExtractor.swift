@@ -55,23 +55,24 @@ struct IndicatorExtractor {
         return locate(found, in: text, refanger: refanger)
     }
 
-    /// Turns refanged byte offsets into 1-based lines and columns (in Characters) of the original text, walking
-    /// the text once.
+    /// Turns refanged byte offsets into 1-based lines and columns (counting Unicode scalars, as the JSON
+    /// reader does) of the original text, walking its UTF-8 bytes once.
     private static func locate(_ found: [Found], in text: String, refanger: Refanger) -> [ExtractedIndicator] {
         var result: [ExtractedIndicator] = []
         result.reserveCapacity(found.count)
-        var index = text.startIndex
-        var indexOffset = 0
+        var utf8 = text.utf8.makeIterator()
+        var offset = 0
         var line = 1, column = 1
         for item in found {
-            let offset = refanger.inputOffset(of: item.start)
-            let target = text.utf8.index(index, offsetBy: offset - indexOffset)
-            indexOffset = offset
-            if target > index {
-                for character in text[index..<target] {
-                    if character.isNewline { line += 1; column = 1 } else { column += 1 }
+            let target = refanger.inputOffset(of: item.start)
+            while offset < target, let byte = utf8.next() {
+                offset += 1
+                if byte == 0x0A {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
                 }
-                index = target
             }
             result.append(ExtractedIndicator(type: item.type, value: item.value, line: line, column: column))
         }

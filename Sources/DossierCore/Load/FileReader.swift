@@ -15,24 +15,42 @@ struct FileReader: Sendable {
         case problem(String)
     }
 
-    /// Bytes of the file at `path`, or why it cannot be read.
+    /// Bytes of the file at `path`, or why it cannot be read. Only a symbolic link is resolved (the
+    /// folders above were checked when listed), which keeps reading many small files cheap.
     func read(_ path: String) -> Result<[UInt8], Failure> {
-        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        guard Paths.isInside(resolved, folder: resolvedRoot) else {
-            return .failure(.problem("refused: a symbolic link points outside the workspace (to \(resolved))"))
+        var status = stat()
+        guard lstat(path, &status) == 0 else {
+            return errno == ENOENT ? .failure(.missing) : .failure(.problem("cannot be read: \(String(cString: strerror(errno)))"))
         }
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return .failure(.missing) }
-        guard !isFolder.boolValue else { return .failure(.problem("expected a file, found a folder")) }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failure(.problem("cannot be read (permission denied?)"))
+        if status.st_mode & S_IFMT == S_IFLNK {
+            let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            guard Paths.isInside(resolved, folder: resolvedRoot) else {
+                return .failure(.problem("refused: a symbolic link points outside the workspace (to \(resolved))"))
+            }
         }
-        defer { try? handle.close() }
-        do {
-            return .success(Array(try handle.readToEnd() ?? Data()))
-        } catch {
-            return .failure(.problem("cannot be read: \(error.localizedDescription)"))
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            return errno == ENOENT ? .failure(.missing) : .failure(.problem("cannot be read: \(String(cString: strerror(errno)))"))
         }
+        defer { close(fd) }
+        guard fstat(fd, &status) == 0 else { return .failure(.problem("cannot be read: \(String(cString: strerror(errno)))")) }
+        guard status.st_mode & S_IFMT != S_IFDIR else { return .failure(.problem("expected a file, found a folder")) }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 65_536)) }
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                Foundation.read(fd, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                return .failure(.problem("cannot be read: \(String(cString: strerror(errno)))"))
+            }
+            if got == 0 { break }
+            count += got
+        }
+        bytes.removeSubrange(count...)
+        return .success(bytes)
     }
 
     /// Whether `path` (a folder or file) stays inside the workspace once links are followed.

@@ -100,7 +100,7 @@ enum NoteDecoder {
     }
 }
 
-/// Separates `---` front matter from the Markdown body.
+/// Separates `---` front matter from the Markdown body, working on bytes (notes are many).
 enum FrontMatter {
     struct Split {
         var yaml: String?
@@ -111,18 +111,39 @@ enum FrontMatter {
     }
 
     static func split(_ text: String) -> Split {
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
-        guard normalized.hasPrefix("---\n") || normalized == "---" else {
-            return Split(yaml: nil, body: normalized, bodyLine: 1)
+        let bytes = Array(text.utf8)
+        guard let first = lineEnd(bytes, from: 0), isDelimiter(bytes, 0..<first.content, "---") else {
+            return Split(yaml: nil, body: text, bodyLine: 1)
         }
-        var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
-        lines.removeFirst()
-        guard let end = lines.firstIndex(where: { $0 == "---" || $0 == "..." }) else {
-            return Split(yaml: nil, body: normalized, bodyLine: 1, isUnclosed: true)
+        var start = first.next
+        var line = 2
+        while start < bytes.count {
+            guard let end = lineEnd(bytes, from: start) else { break }
+            if isDelimiter(bytes, start..<end.content, "---") || isDelimiter(bytes, start..<end.content, "...") {
+                let yaml = String(decoding: bytes[first.next..<start], as: UTF8.self)
+                let body = String(decoding: bytes[end.next...], as: UTF8.self)
+                return Split(yaml: yaml, body: body, bodyLine: line + 1)
+            }
+            start = end.next
+            line += 1
         }
-        let yaml = lines[..<end].joined(separator: "\n")
-        let body = lines[(end + 1)...].joined(separator: "\n")
-        return Split(yaml: yaml, body: body, bodyLine: end + 3)
+        return Split(yaml: nil, body: text, bodyLine: 1, isUnclosed: true)
+    }
+
+    /// End of the line starting at `start`: where its content stops (before `\r\n` or `\n`) and
+    /// where the next line begins; nil past the end of the text.
+    private static func lineEnd(_ bytes: [UInt8], from start: Int) -> (content: Int, next: Int)? {
+        guard start < bytes.count else { return nil }
+        var index = start
+        while index < bytes.count, bytes[index] != 0x0A { index += 1 }
+        let content = index > start && bytes[index - 1] == 0x0D ? index - 1 : index
+        return (content, min(index + 1, bytes.count))
+    }
+
+    private static func isDelimiter(_ bytes: [UInt8], _ range: Range<Int>, _ marker: StaticString) -> Bool {
+        var end = range.upperBound
+        while end > range.lowerBound, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        return end - range.lowerBound == 3 && (0..<3).allSatisfy { bytes[range.lowerBound + $0] == marker.utf8Start[$0] }
     }
 }
 

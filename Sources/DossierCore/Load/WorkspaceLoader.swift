@@ -128,6 +128,12 @@ enum ProjectLoader {
     }
 
     static func loadNotes(folder: String, reader: FileReader, into result: inout Result) -> [Note] {
+        var status = stat()
+        if lstat(folder, &status) == 0, status.st_mode & S_IFMT == S_IFLNK, !reader.isInside(folder) {
+            result.diagnostics.append(.error(at: SourceLocation(path: folder),
+                "refused: the notes folder is a symbolic link to a place outside the workspace", code: "outside-workspace"))
+            return []
+        }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
             .sorted()

@@ -158,12 +158,12 @@ struct IndicatorsExtractTests {
         #expect(pairs("https://evil.example/x then evil.example") == ["url https://evil.example/x", "domain evil.example"])
     }
 
-    @Test("lines and columns count Characters of the original text", arguments: [
+    @Test("lines and columns count Unicode scalars of the original text, as JSON positions do", arguments: [
         ("evil.example", 1, 1),
         ("abc\nxx hxxps://evil[.]example/x", 2, 4),
         ("🙂 evil[.]example", 1, 3),
         ("a\r\nb evil.example", 2, 3),
-        ("e\u{301}e\u{301} 192.0.2.1", 1, 4),
+        ("e\u{301}e\u{301} 192.0.2.1", 1, 6),
         ("\n\n\tuser[@]evil[.]example", 3, 2),
         ("x\n[.] then evil [.] example", 2, 10),
     ])

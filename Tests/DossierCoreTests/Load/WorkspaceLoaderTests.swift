@@ -129,7 +129,7 @@ struct WorkspaceLoaderTests {
         let loaded = workspace.load()
         #expect(loaded.workspace.projects.map(\.slug) == ["p"])
         #expect(loaded.workspace.projects[0].notes.isEmpty)
-        #expect(loaded.diagnostics.items.compactMap(\.code) == ["outside-workspace", "unreadable"])
+        #expect(loaded.diagnostics.items.compactMap(\.code) == ["outside-workspace", "outside-workspace"])
     }
 
     @Test("a 100 MB indicators.json loads")

@@ -6,14 +6,17 @@ public struct DuplicateIndicatorRule: WorkspaceRule {
 
     public func check(_ workspace: Workspace, index: IndicatorIndex) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for project in workspace.projects {
-            var first: [IndicatorKey: Indicator] = [:]
-            for indicator in project.indicators {
-                guard let earlier = first[indicator.key] else {
-                    first[indicator.key] = indicator
+        // The index already groups recordings by indicator; a project appearing twice is a duplicate.
+        for (_, occurrences) in index.all where occurrences.count > 1 {
+            var first: [Int: IndicatorIndex.Occurrence] = [:]
+            for occurrence in occurrences {
+                guard let earlier = first[occurrence.project] else {
+                    first[occurrence.project] = occurrence
                     continue
                 }
-                let line = earlier.origin.map { " at line \($0.value.line)" } ?? ""
+                let project = index.project(occurrence)
+                let indicator = index.indicator(occurrence)
+                let line = index.indicator(earlier).origin.map { " at line \($0.value.line)" } ?? ""
                 diagnostics.append(.error(at: indicator.location(in: project),
                     "duplicate \(indicator.type.rawValue) \"\(indicator.value)\": already recorded\(line) of this file; merge the two entries into one",
                     code: Self.code))

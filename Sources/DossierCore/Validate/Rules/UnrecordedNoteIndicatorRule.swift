@@ -5,19 +5,23 @@ public struct UnrecordedNoteIndicatorRule: WorkspaceRule {
     public init() {}
 
     public func check(_ workspace: Workspace, index: IndicatorIndex) -> [Diagnostic] {
+        // Notes are most of the text of a workspace: scan projects in parallel.
+        workspace.projects.concurrentMap(check).flatMap { $0 }
+    }
+
+    func check(_ project: Project) -> [Diagnostic] {
+        guard !project.notes.isEmpty else { return [] }
         var diagnostics: [Diagnostic] = []
-        for project in workspace.projects where !project.notes.isEmpty {
-            // By value alone: a 40-hex hash may be recorded as sha1 or x509-sha1.
-            let recorded = Set(project.indicators.map(\.value))
-            for note in project.notes {
-                var reported: Set<String> = []
-                for found in Indicators.extract(from: note.body) where !recorded.contains(found.value) {
-                    guard reported.insert(found.value).inserted else { continue }
-                    let position = SourcePosition(line: note.bodyLine + found.line - 1, column: found.column)
-                    diagnostics.append(.warning(at: SourceLocation(path: note.path, position: position),
-                        "\(found.type.rawValue) \(found.value) is written in this note but not recorded; add it with `dossier add \(project.slug) \(found.value)`",
-                        code: Self.code))
-                }
+        // By value alone: a 40-hex hash may be recorded as sha1 or x509-sha1.
+        let recorded = Set(project.indicators.map(\.value))
+        for note in project.notes {
+            var reported: Set<String> = []
+            for found in Indicators.extract(from: note.body) where !recorded.contains(found.value) {
+                guard reported.insert(found.value).inserted else { continue }
+                let position = SourcePosition(line: note.bodyLine + found.line - 1, column: found.column)
+                diagnostics.append(.warning(at: SourceLocation(path: note.path, position: position),
+                    "\(found.type.rawValue) \(found.value) is written in this note but not recorded; add it with `dossier add \(project.slug) \(found.value)`",
+                    code: Self.code))
             }
         }
         return diagnostics

@@ -1,0 +1,25 @@
+import Foundation
+
+/// Issue 6's targets for 1,000 x 1,000 x 10 on a 2-core machine, and whether each was met.
+enum Targets {
+    static func lines(_ steps: DossierSteps.Results) -> [String] {
+        func verdict(_ outcome: StepOutcome, _ limit: Double) -> String {
+            guard let m = outcome.measurement else { return "not available" }
+            if m.timedOut { return String(format: "over %.0f s (timed out): missed", m.wall) }
+            if m.exitCode != 0 { return "failed (exit \(m.exitCode))" }
+            return String(format: "%.2f s: %@", m.wall, m.wall <= limit ? "met" : "missed")
+        }
+        func label(_ text: String) -> String { "  " + text.padding(toLength: Table.width, withPad: " ", startingAt: 0) }
+        let measured = [steps.check, steps.buildInternal, steps.buildPublic, steps.lookup, steps.rebuild, steps.add]
+            .compactMap(\.measurement)
+        let peak = measured.map(\.peakBytes).max()
+        let memory = peak.map { String(format: "%.0f MB: %@", Double($0) / 1_048_576, $0 <= 2 << 30 ? "met" : "missed") } ?? "not available"
+        return [
+            "Targets (issue 6, for 1,000 x 1,000 x 10 on 2 cores):",
+            label("check at most 1.5 s") + verdict(steps.check, 1.5),
+            label("build --internal at most 5 s") + verdict(steps.buildInternal, 5),
+            label("one-project rebuild at most 0.5 s") + verdict(steps.rebuild, 0.5),
+            label("peak memory of any step at most 2 GB") + memory,
+        ]
+    }
+}
