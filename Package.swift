@@ -51,7 +51,10 @@ let package = Package(
             name: "dossier-bench",
             dependencies: ["DossierCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
+        // Fuzz targets (issue 7): the built-in seeded mutation engine, or libFuzzer when built by
+        // scripts/fuzz with -sanitize=fuzzer.
+        .executableTarget(name: "dossier-fuzz", dependencies: ["DossierCore", "DossierInterop"]),
+        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "DossierReportTests", dependencies: ["DossierReport"]),
         .testTarget(name: "DossierInteropTests", dependencies: ["DossierInterop"], exclude: ["Scripts"]),
         .testTarget(name: "DossierCLITests", dependencies: ["DossierCore"]),

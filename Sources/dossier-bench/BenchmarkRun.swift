@@ -36,8 +36,10 @@ struct BenchmarkRun {
         let (share, workspace) = try ParseShare.measure(root: root, files: files)
         if peers {
             Console.note("writing the Hugo site")
+            let writing = Clock.now()
             switch HugoStep.prepare(workspace, scratch: scratch) {
             case .success(let binary):
+                Console.note(String(format: "wrote the Hugo site in %.1f s", Clock.now() - writing))
                 Console.note("timing hugo")
                 (hugo, hugoPages) = HugoStep.run(hugo: binary, scratch: scratch, timeout: timeout)
             case .failure(let error):

@@ -59,8 +59,10 @@ struct ParseShare {
         return Timing(wall: Clock.now() - wall, cpu: Clock.cpu() - cpu)
     }
 
-    func megabytesPerSecond(_ timing: Timing) -> Double {
-        timing.wall > 0 ? Double(bytes) / 1e6 / timing.wall : 0
+    /// Throughput by wall time, and by CPU time (steadier on a machine shared with other work).
+    func rates(_ timing: Timing) -> String {
+        func rate(_ seconds: Double) -> String { Table.number(seconds > 0 ? Double(bytes) / 1e6 / seconds : 0, 8, digits: 1) }
+        return rate(timing.wall) + rate(timing.cpu)
     }
 
     var lines: [String] {
@@ -68,11 +70,11 @@ struct ParseShare {
         let mb = Double(bytes) / 1e6
         func row(_ name: String, _ t: Timing, rate: Bool) -> String {
             name.padding(toLength: 44, withPad: " ", startingAt: 0) + Table.number(t.wall, 8) + Table.number(t.cpu, 8)
-                + (rate ? Table.number(megabytesPerSecond(t), 10, digits: 1) + " MB/s" : "")
+                + (rate ? rates(t) : "")
         }
         var lines = [
             "In-process, \(files) indicators.json files, \(String(format: "%.1f", mb)) MB:",
-            "".padding(toLength: 44, withPad: " ", startingAt: 0) + "  wall s   CPU s",
+            "".padding(toLength: 44, withPad: " ", startingAt: 0) + "  wall s   CPU s  MB/s by wall, by CPU",
             row("JSONParser.parse (DossierCore, 1 thread)", parser, rate: true),
             row("JSONSerialization (Foundation, 1 thread)", foundation, rate: true),
             row("WorkspaceLoader.load (all files, parallel)", load, rate: false),

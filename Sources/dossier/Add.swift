@@ -20,9 +20,9 @@ struct Add: ParsableCommand {
             --skip-invalid. Every write is atomic and refreshes "updated" in project.json.
 
             Examples:
-              dossier add acme-payroll-phish hxxps://payroll-acme[.]com/login 198.51.100.23 --tag Blocked
-              dossier add acme-payroll-phish evil.exe --type filename --comment "Dropper in the attachment"
-              pbpaste | dossier add acme-payroll-phish - --extract --tag Phishing --source "vendor blog"
+              dossier add acme-phish hxxps://payroll-acme[.]com/login --tag Blocked
+              dossier add acme-phish evil.exe --type filename --comment "Dropper"
+              pbpaste | dossier add acme-phish - --extract --source "vendor blog"
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -34,7 +34,7 @@ struct Add: ParsableCommand {
     var values: [String] = []
 
     @Option(help: ArgumentHelp(
-        "Type of every value (default: detected). One of: \(IndicatorType.allCases.map(\.rawValue).joined(separator: ", ")).",
+        "Type of every value (default: detected; needed for the free-form types).",
         valueName: "type"))
     var type: IndicatorType?
 
@@ -42,7 +42,7 @@ struct Add: ParsableCommand {
     var tags: [String] = []
 
     @Option(name: .customLong("classify"), help: ArgumentHelp(
-        "Classification to set: \(Classification.allCases.map(\.rawValue).joined(separator: ", ")). Replaces a recorded one.",
+        "Classification to set; it replaces a recorded one.",
         valueName: "classification"))
     var classification: Classification?
 

@@ -19,6 +19,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let loaded = try global.load()
+        KeepAlive.untilExit(loaded)
         var diagnostics = WorkspaceChecker.check(loaded)
         if strict { diagnostics = diagnostics.escalatingWarnings() }
         Console.report(diagnostics)

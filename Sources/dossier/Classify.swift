@@ -11,8 +11,8 @@ struct Classify: ParsableCommand {
             or --all; everything given narrows the selection.
 
             Examples:
-              dossier classify acme-payroll-phish malicious payroll-acme[.]com hxxps://payroll-acme[.]com/login
-              dossier classify acme-payroll-phish suspicious --tagged Quarantine --type domain
+              dossier classify acme-phish malicious payroll-acme[.]com 198.51.100.23
+              dossier classify acme-phish suspicious --tagged Quarantine --type domain
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -21,7 +21,7 @@ struct Classify: ParsableCommand {
     var project: String
 
     @Argument(help: ArgumentHelp(
-        "The classification: \(Classification.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "classification"))
+        "The classification to set.", valueName: "classification"))
     var classification: Classification
 
     @Argument(help: ArgumentHelp("Values of the indicators to classify; - reads them from standard input.", valueName: "value"))

@@ -128,16 +128,27 @@ struct ImportCommand: ParsableCommand {
             global.say(summary + "; nothing was written")
             return
         }
-        let note = hasNote ? try writeNote(sections, in: edit.project) : nil
+        // The note is written out first but put in place last: a failed write leaves nothing, and
+        // a crash cannot leave the note without the indicators it came with (running the import
+        // again then adds the note once).
+        let note = hasNote ? try prepareNote(sections, in: edit.project) : nil
         do {
             try edit.save(changed, today: Scaffold.today())
         } catch {
             // A command that fails writes nothing: take the note back.
-            if let note { try? FileManager.default.removeItem(atPath: note) }
+            note?.discard()
             Console.error(error.description)
             throw ExitCode(1)
         }
-        if let note { global.say("wrote \(Console.printer.displayPath(note))") }
+        if let note {
+            do {
+                try note.file.commit()
+            } catch {
+                Console.error("\(error.description); the indicators were imported, the note was not")
+                throw ExitCode(1)
+            }
+            global.say("wrote \(Console.printer.displayPath(note.file.path))")
+        }
         global.say(summary)
     }
 
@@ -204,20 +215,33 @@ struct ImportCommand: ParsableCommand {
         for (key, conflict) in report.conflicts { Console.note("warning: \(name(key)): \(conflict)") }
     }
 
-    /// Writes the import's note as a new file in notes/; returns its path.
-    private func writeNote(_ sections: [ImportNote.Section], in project: Project) throws -> String {
+    /// The import's note, written out beside its place in notes/ but not yet in place.
+    struct PendingNote {
+        var file: AtomicWriter.Prepared
+        /// The notes folder, when this import created it (removed again if the import fails).
+        var createdFolder: String?
+
+        func discard() {
+            file.discard()
+            if let createdFolder { rmdir(createdFolder) }
+        }
+    }
+
+    /// Writes the import's note out as a new file of notes/ (`PendingNote.file.commit()` puts it in place).
+    private func prepareNote(_ sections: [ImportNote.Section], in project: Project) throws -> PendingNote {
         let folder = project.notesFolder
         let existing = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         let path = folder + "/" + ImportNote.fileName(for: sections.map(\.file), existing: existing)
         let text = ImportNote.text(sections, date: Scaffold.today(), isPrivate: isPrivate)
+        let created = FileManager.default.fileExists(atPath: folder) ? nil : folder
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try AtomicWriter.write(Array(text.utf8), to: path)
+            return PendingNote(file: try AtomicWriter.prepare(Array(text.utf8), to: path), createdFolder: created)
         } catch {
+            if let created { rmdir(created) }
             Console.error("cannot write \(Console.printer.displayPath(path)): \(error); nothing was imported")
             throw ExitCode(1)
         }
-        return path
     }
 }
 

@@ -1,6 +1,5 @@
 import ArgumentParser
 import DossierCore
-import Foundation
 
 struct LookupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,7 +30,7 @@ struct LookupCommand: ParsableCommand {
     var values: [String] = []
 
     @Option(help: ArgumentHelp(
-        "Type of every value (default: detected; a value no strict type fits is matched as written against free-form types).",
+        "Type of every value (default: detected; other values are matched as written against free-form types).",
         valueName: "type"))
     var type: IndicatorType?
 
@@ -48,17 +47,15 @@ struct LookupCommand: ParsableCommand {
             Console.error("standard input held no values to look up")
             throw ExitCode(1)
         }
-        let t0 = Date()
         let loaded = try global.load()
-        let t1 = Date()
         if loaded.diagnostics.hasErrors {
-            Console.note("warning: some files of the workspace have errors and were not searched; see `dossier check`")
+            Console.note("warning: some files of the workspace have errors; what they record may be missing from the results (see `dossier check`)")
         }
         let lookup = Lookup(IndicatorIndex(loaded.workspace))
-        let t2 = Date()
+        // Freeing a million indicators one by one at the end would cost more than the lookups.
+        KeepAlive.untilExit(loaded)
+        KeepAlive.untilExit(lookup)
         let results = queries.map { lookup.lookup($0.text, as: type) }
-        let t3 = Date()
-        FileHandle.standardError.write(Data("TIMING load \(t1.timeIntervalSince(t0)) index \(t2.timeIntervalSince(t1)) queries \(t3.timeIntervalSince(t2))\n".utf8))
         if json {
             Console.out(LookupOutput.json(results))
         } else {
@@ -68,82 +65,5 @@ struct LookupCommand: ParsableCommand {
             Console.error("\"\(result.query)\": \(result.problem?.message ?? "")")
         }
         if !results.contains(where: \.isRecorded) { throw ExitCode(1) }
-    }
-}
-
-/// How lookup results read, as text and as JSON.
-enum LookupOutput {
-    static func text(_ result: LookupResult) -> [String] {
-        guard let key = result.key else { return ["\(result.query): not a valid indicator"] }
-        let projects = Set(result.direct.map(\.project)).count
-        var head = "\(key.value) (\(key.type.rawValue)): "
-        head += result.isRecorded ? "recorded in \(ProjectEditing.count(projects, "project"))" : "not recorded"
-        if result.classificationDiffers {
-            let decisions = result.direct.map { "\($0.classification.rawValue) in \($0.project)" }
-            head += "; CLASSIFIED DIFFERENTLY: " + decisions.joined(separator: ", ")
-        }
-        var lines = [head]
-        for match in result.direct { lines.append("  " + describe(match)) }
-        let indirect = result.indirect
-        if !indirect.isEmpty {
-            lines.append("  indirect matches:")
-            for match in indirect {
-                lines.append("  ~ \(match.indicator.type.rawValue) \(match.indicator.value) (\(match.relation.explanation)) in " + describe(match))
-            }
-        }
-        return lines
-    }
-
-    /// "acme-payroll-phish (private): malicious; tags Blocked, Phishing; seen 2026-10-30 to 2026-11-02"
-    static func describe(_ match: LookupResult.Match) -> String {
-        var parts = [match.classification.rawValue]
-        if !match.indicator.tags.isEmpty { parts.append("tags " + match.indicator.tags.joined(separator: ", ")) }
-        switch (match.indicator.firstSeen, match.indicator.lastSeen) {
-        case let (first?, last?): parts.append(first == last ? "seen \(first)" : "seen \(first) to \(last)")
-        case let (first?, nil): parts.append("first seen \(first)")
-        case let (nil, last?): parts.append("last seen \(last)")
-        case (nil, nil): break
-        }
-        return "\(match.project) (\(match.visibility.rawValue)): " + parts.joined(separator: "; ")
-    }
-
-    static func json(_ results: [LookupResult]) -> String {
-        var root = JSONObject()
-        root.set("results", .array(results.map { JSONNode(.object(resultObject($0))) }))
-        var text = JSONWriter.string(JSONNode(.object(root)))
-        if text.hasSuffix("\n") { text.removeLast() }
-        return text
-    }
-
-    static func resultObject(_ result: LookupResult) -> JSONObject {
-        var object = JSONObject()
-        object.set("query", .string(result.query))
-        object.set("type", result.key.map { .string($0.type.rawValue) })
-        object.set("value", result.key.map { .string($0.value) })
-        object.set("error", result.problem.map { .string($0.message) })
-        object.set("recorded", .bool(result.isRecorded))
-        object.set("classificationDiffers", .bool(result.classificationDiffers))
-        let decided = Classification.allCases.filter { c in result.direct.contains { $0.classification == c } }
-        object.set("classifications", .strings(decided.map(\.rawValue)))
-        object.set("matches", .array(result.matches.map { JSONNode(.object(matchObject($0))) }))
-        return object
-    }
-
-    static func matchObject(_ match: LookupResult.Match) -> JSONObject {
-        var object = JSONObject()
-        object.set("project", .string(match.project))
-        object.set("title", .string(match.projectTitle))
-        object.set("visibility", .string(match.visibility.rawValue))
-        object.set("direct", .bool(match.isDirect))
-        object.set("relation", .string(match.relation.rawValue))
-        object.set("type", .string(match.indicator.type.rawValue))
-        object.set("value", .string(match.indicator.value))
-        object.set("classification", .string(match.classification.rawValue))
-        object.set("explicit", .bool(match.indicator.classification != nil))
-        object.set("tags", .strings(match.indicator.tags))
-        object.set("firstSeen", match.indicator.firstSeen.map(JSONValue.string))
-        object.set("lastSeen", match.indicator.lastSeen.map(JSONValue.string))
-        object.set("private", .bool(match.indicator.isPrivate))
-        return object
     }
 }

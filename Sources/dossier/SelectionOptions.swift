@@ -10,12 +10,12 @@ struct SelectionOptions: ParsableArguments {
     var tagged: [String] = []
 
     @Option(help: ArgumentHelp(
-        "Select indicators of this type; with values, read them as this type (needed for filename, mutex and other free-form types).",
+        "Select indicators of this type; with values, read them as this type (as free-form types need).",
         valueName: "type"))
     var type: IndicatorType?
 
     @Option(help: ArgumentHelp(
-        "Select indicators classified so (\(Classification.allCases.map(\.rawValue).joined(separator: ", "))), explicitly or through their tags.",
+        "Select indicators with this classification, explicit or implied by their tags.",
         valueName: "classification"))
     var classified: Classification?
 

@@ -13,8 +13,8 @@ struct TagCommand: ParsableCommand {
             classification still wins, and you are told when one contradicts the tag.
 
             Examples:
-              dossier tag acme-payroll-phish Blocked payroll-acme[.]com 198.51.100.23
-              dossier tag acme-payroll-phish "Newly Observed" --type domain --classified unknown
+              dossier tag acme-phish Blocked payroll-acme[.]com 198.51.100.23
+              dossier tag acme-phish Quarantine --type domain --classified suspicious
             """)
 
     @OptionGroup var global: GlobalOptions

@@ -11,8 +11,8 @@ struct Untag: ParsableCommand {
             back to what its other tags imply, else unknown.
 
             Examples:
-              dossier untag acme-payroll-phish "Newly Observed" --all
-              dossier untag acme-payroll-phish Quarantine hr-portal-acme[.]example
+              dossier untag acme-phish "Newly Observed" --all
+              dossier untag acme-phish Quarantine hr-portal-acme[.]example
             """)
 
     @OptionGroup var global: GlobalOptions

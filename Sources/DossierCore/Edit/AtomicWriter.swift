@@ -20,10 +20,76 @@ public enum WriteError: Error, CustomStringConvertible, Equatable {
 
 /// Writes files so that a reader, or a crash, only ever sees the complete old or the complete new
 /// file: a temporary file in the same folder, flushed to disk, then renamed over the target.
+///
+/// An edit of several files prepares all of them (`prepare`) before putting any in place
+/// (`commit`): a failure while writing (a full disk, a read-only folder, a file size limit) then
+/// leaves every file as it was, and a crash can only fall in the instant between two renames.
 public enum AtomicWriter {
     /// Writes `bytes` to `path`. With `expected`, the current file must still have that content
     /// (as read earlier), so a concurrent change is refused rather than overwritten.
     public static func write(_ bytes: [UInt8], to path: String, expected: ContentDigest? = nil) throws(WriteError) {
+        try prepare(bytes, to: path, expected: expected).commit()
+    }
+
+    /// Writes each file under its temporary name, then puts them in place in order. If any cannot
+    /// be written, none is put in place (the temporary files are removed).
+    public static func write(_ files: [(path: String, bytes: [UInt8], expected: ContentDigest?)]) throws(WriteError) {
+        var prepared: [Prepared] = []
+        for file in files {
+            do {
+                prepared.append(try prepare(file.bytes, to: file.path, expected: file.expected))
+            } catch {
+                for done in prepared { done.discard() }
+                throw error
+            }
+        }
+        for (index, file) in prepared.enumerated() {
+            do {
+                try file.commit()
+            } catch {
+                for rest in prepared[(index + 1)...] { rest.discard() }
+                throw error
+            }
+        }
+    }
+
+    /// A file written under a temporary name beside its target and flushed, not yet in place.
+    public struct Prepared: Sendable {
+        public let path: String
+        let temporary: String
+        let expected: ContentDigest?
+
+        /// Renames the file over its target (refusing if the target changed since it was read).
+        public func commit() throws(WriteError) {
+            if let expected {
+                let current = FileManager.default.contents(atPath: path).map { ContentDigest(Array($0)) }
+                guard current == expected else {
+                    discard()
+                    throw .changedOnDisk(path)
+                }
+            }
+            guard rename(temporary, path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                discard()
+                throw .cannotWrite(path, reason: reason)
+            }
+            // Make the rename itself durable.
+            let folder = (path as NSString).deletingLastPathComponent
+            let folderFD = open(folder.isEmpty ? "." : folder, O_RDONLY)
+            if folderFD >= 0 {
+                fsync(folderFD)
+                close(folderFD)
+            }
+        }
+
+        /// Removes the temporary file: the target stays as it was.
+        public func discard() {
+            unlink(temporary)
+        }
+    }
+
+    /// Writes `bytes` to a temporary file beside `path` and flushes it; `commit` puts it in place.
+    public static func prepare(_ bytes: [UInt8], to path: String, expected: ContentDigest? = nil) throws(WriteError) -> Prepared {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = folder + "/.\(name).dossier-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp"
@@ -31,9 +97,10 @@ public enum AtomicWriter {
         guard fd >= 0 else { throw .cannotWrite(path, reason: String(cString: strerror(errno))) }
         var failure: String?
         bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
             var offset = 0
             while offset < buffer.count {
-                let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = Foundation.write(fd, base + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     failure = String(cString: strerror(errno))
@@ -48,24 +115,7 @@ public enum AtomicWriter {
             unlink(temporary)
             throw .cannotWrite(path, reason: failure)
         }
-        if let expected {
-            let current = FileManager.default.contents(atPath: path).map { ContentDigest(Array($0)) }
-            guard current == expected else {
-                unlink(temporary)
-                throw .changedOnDisk(path)
-            }
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw .cannotWrite(path, reason: reason)
-        }
-        // Make the rename itself durable.
-        let folderFD = open(folder.isEmpty ? "." : folder, O_RDONLY)
-        if folderFD >= 0 {
-            fsync(folderFD)
-            close(folderFD)
-        }
+        return Prepared(path: path, temporary: temporary, expected: expected)
     }
 
     /// Creates a new file, refusing to replace an existing one.

@@ -34,11 +34,10 @@ public struct FormatPlan: Sendable {
         changes.append(Change(path: path, bytes: canonical, digest: digest))
     }
 
-    /// Writes every change atomically; returns the paths written.
+    /// Writes every change atomically, all of them out before any replaces its file (so a failed
+    /// write, such as a full disk, changes nothing); returns the paths written.
     public func apply() throws(WriteError) -> [String] {
-        for change in changes {
-            try AtomicWriter.write(change.bytes, to: change.path, expected: change.digest)
-        }
+        try AtomicWriter.write(changes.map { (path: $0.path, bytes: $0.bytes, expected: $0.digest) })
         return changes.map(\.path)
     }
 }

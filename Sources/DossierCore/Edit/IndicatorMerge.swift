@@ -48,7 +48,7 @@ public enum IndicatorMerge {
                 entries.append(MergeReport.Entry(key: key))
             }
             let e = entryIndex[key] ?? 0
-            entries[e].changes = combine(entries[e].changes, changes)
+            entries[e].changes = MergeReport.Change.fold(entries[e].changes, changes)
             entries[e].conflicts.append(contentsOf: conflicts.filter { !entries[e].conflicts.contains($0) })
         }
         let report = MergeReport(
@@ -108,55 +108,6 @@ public enum IndicatorMerge {
         }
         if !addedFields.isEmpty { changes.append(.fieldsAdded(addedFields)) }
         return (result, changes, conflicts)
-    }
-
-    /// Changes of a second merge into the same indicator folded into the first's: one line per field.
-    static func combine(_ old: [MergeReport.Change], _ new: [MergeReport.Change]) -> [MergeReport.Change] {
-        var result = old
-        for change in new {
-            switch change {
-            case .tagsAdded(let tags):
-                if let i = result.firstIndex(where: { if case .tagsAdded = $0 { true } else { false } }),
-                    case .tagsAdded(let earlier) = result[i]
-                {
-                    result[i] = .tagsAdded(earlier + tags)
-                } else {
-                    result.append(change)
-                }
-            case .classification(_, let to):
-                replace(&result, change) { if case .classification(let from, _) = $0 { .classification(from: from, to: to) } else { nil } }
-                // Back to where it started: no change after all.
-                result.removeAll { if case .classification(let from, let to) = $0 { from == to } else { false } }
-            case .firstSeen(_, let to):
-                replace(&result, change) { if case .firstSeen(let from, _) = $0 { .firstSeen(from: from, to: to) } else { nil } }
-            case .lastSeen(_, let to):
-                replace(&result, change) { if case .lastSeen(let from, _) = $0 { .lastSeen(from: from, to: to) } else { nil } }
-            case .fieldsAdded(let names):
-                if let i = result.firstIndex(where: { if case .fieldsAdded = $0 { true } else { false } }),
-                    case .fieldsAdded(let earlier) = result[i]
-                {
-                    result[i] = .fieldsAdded(earlier + names)
-                } else {
-                    result.append(change)
-                }
-            case .source, .comment, .madePrivate:
-                result.append(change)
-            }
-        }
-        return result
-    }
-
-    /// Replaces the change of the same kind with `rewrite(old)` (keeping the first "from"), else appends.
-    private static func replace(
-        _ changes: inout [MergeReport.Change], _ change: MergeReport.Change, _ rewrite: (MergeReport.Change) -> MergeReport.Change?
-    ) {
-        for (i, old) in changes.enumerated() {
-            if let combined = rewrite(old) {
-                changes[i] = combined
-                return
-            }
-        }
-        changes.append(change)
     }
 
     /// JSON values compared without source positions.

@@ -9,31 +9,6 @@ import Foundation
 /// writes canonical bytes atomically, refreshes `updated`, and refuses (writing nothing) when a
 /// file changed on disk since it was read.
 public struct ProjectEdit: Sendable {
-    public enum Failure: Error, CustomStringConvertible, Equatable {
-        /// No project folder of that name; lists the projects there are, and the closest name.
-        case unknownProject(String, projects: [String], closest: String?)
-        /// The files the edit would read or rewrite have errors (the diagnostics, errors first).
-        case invalidFiles(String, diagnostics: [Diagnostic])
-
-        public var description: String {
-            switch self {
-            case .unknownProject(let slug, let projects, let closest):
-                let hint = closest.map { " Did you mean \"\($0)\"?" } ?? ""
-                guard !projects.isEmpty else {
-                    return "no project \"\(slug)\": the workspace has no project yet; create one with `dossier new \(slug)`"
-                }
-                let shown = projects.prefix(Self.listed).joined(separator: ", ")
-                let more = projects.count > Self.listed ? " and \(projects.count - Self.listed) more" : ""
-                return "no project \"\(slug)\" in this workspace.\(hint) Projects: \(shown)\(more)"
-            case .invalidFiles(let slug, _):
-                return "project \(slug) has errors in its files (listed above); fix them first (see `dossier check`); nothing was changed"
-            }
-        }
-
-        /// How many project names an "unknown project" message lists.
-        static let listed = 30
-    }
-
     public let root: String
     public let settings: WorkspaceSettings
     /// The project as read.
@@ -105,7 +80,8 @@ public struct ProjectEdit: Sendable {
     }
 
     /// Writes `changed` (this project after an edit): `indicators.json`, then `project.json` with
-    /// `updated` set to `today`, each only when its bytes differ. Returns the paths written; empty
+    /// `updated` set to `today`, each only when its bytes differ; both are written out before either
+    /// replaces its file, so a failed write changes nothing. Returns the paths written; empty
     /// when `changed` equals the project as read. Before writing anything both files are checked
     /// against what was read, so a concurrent change is refused with no file written (short of a
     /// change in the instant between the two renames).
@@ -122,9 +98,8 @@ public struct ProjectEdit: Sendable {
             let current = FileManager.default.contents(atPath: path).map { ContentDigest(Array($0)) }
             guard current == digests[path] else { throw .changedOnDisk(path) }
         }
-        for (path, bytes) in files {
-            try AtomicWriter.write(bytes, to: path, expected: digests[path])
-        }
+        // Both files are written before either is put in place: a failed write changes nothing.
+        try AtomicWriter.write(files.map { (path: $0.0, bytes: $0.1, expected: digests[$0.0]) })
         return files.map(\.0)
     }
 }

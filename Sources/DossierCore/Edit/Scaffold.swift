@@ -19,7 +19,7 @@ public enum Scaffold {
     }
 
     /// Lines `dossier init` puts in `.gitignore`, so build output never lands in git by accident.
-    public static let ignoredPaths = ["/site/", ".dossier-*.tmp"]
+    public static let ignoredPaths = ["/site/", ".*.dossier-*.tmp", ".*.dossier-build-*"]
 
     /// Makes `folder` a workspace: `dossier.json` with the starter vocabulary, `.gitignore`.
     public static func initialize(folder: String, title: String? = nil) throws(Failure) {

@@ -88,10 +88,12 @@ extension IndicatorExtractor {
     /// Drops an AsciiDoc `[link text]` and trailing punctuation.
     func trimmedURLEnd(start: Int, authority: Int, end scanEnd: Int) -> Int {
         var end = scanEnd
+        // Brackets count from the host on (AsciiDoc puts `[text]` right after a bare host), except
+        // the brackets of an IPv6 literal host.
         var pathStart = authority
-        while pathStart < end && bytes[pathStart] != IndicatorBytes.slash && bytes[pathStart] != UInt8(ascii: "?")
-            && bytes[pathStart] != UInt8(ascii: "#") {
-            pathStart += 1
+        if pathStart < end, bytes[pathStart] == UInt8(ascii: "[") {
+            while pathStart < end, bytes[pathStart] != UInt8(ascii: "]") { pathStart += 1 }
+            pathStart = min(pathStart + 1, end)
         }
         // AsciiDoc `url[link text]`: cut at a `[` left open (the text had a space), or at the `[` of a final
         // `[...]` unless it follows `=` (a query value such as `b=[x]`).

@@ -45,10 +45,17 @@ public enum JSONWriter {
         }
     }
 
-    static func newline(_ indent: Int, into output: inout [UInt8]) {
-        output.append(0x0A)
-        output.append(contentsOf: repeatElement(0x20, count: indent * 2))
+    /// A line break and the indent of `level`, from a table of ready-made indents.
+    static func newline(_ level: Int, into output: inout [UInt8]) {
+        if level < indents.count {
+            output.append(contentsOf: indents[level])
+        } else {
+            output.append(0x0A)
+            for _ in 0..<(level * 2) { output.append(0x20) }
+        }
     }
+
+    private static let indents: [[UInt8]] = (0..<16).map { [0x0A] + [UInt8](repeating: 0x20, count: $0 * 2) }
 
     /// Minimal escaping: quote, backslash and control characters; everything else as raw UTF-8.
     static func writeString(_ string: String, into output: inout [UInt8]) {

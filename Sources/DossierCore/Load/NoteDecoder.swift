@@ -21,10 +21,13 @@ enum NoteDecoder {
         }
         guard markers.isEmpty else { return nil }
         let split = FrontMatter.split(text)
-        var note = Note(fileName: fileName, path: path, body: split.body, bodyLine: split.bodyLine)
+        let note = Note(fileName: fileName, path: path, body: split.body, bodyLine: split.bodyLine)
         guard let yaml = split.yaml else {
             if split.isUnclosed { error("front matter opened with --- is never closed by a --- line", .start, "front-matter") }
             return split.isUnclosed ? nil : note
+        }
+        if let simple = SimpleFrontMatter.parse(yaml) {
+            return apply(simple, to: note, path: path, into: &diagnostics)
         }
         let root: Node?
         do {
@@ -42,20 +45,34 @@ enum NoteDecoder {
             error("front matter must be a mapping of keys such as title: and author:", filePosition(root.mark), "front-matter")
             return nil
         }
+        let entries = mapping.map { keyNode, valueNode in
+            SimpleFrontMatter.Entry(
+                key: keyNode.string ?? "", keyPosition: filePosition(keyNode.mark),
+                value: valueNode.scalar?.string, valuePosition: filePosition(valueNode.mark))
+        }
+        return apply(entries, to: note, path: path, into: &diagnostics)
+    }
+
+    /// Checks the front matter's keys and values and sets them on the note.
+    static func apply(_ entries: [SimpleFrontMatter.Entry], to note: Note, path: String, into diagnostics: inout [Diagnostic]) -> Note? {
+        var note = note
         var failed = false
-        for (keyNode, valueNode) in mapping {
-            let key = keyNode.string ?? ""
-            let position = filePosition(valueNode.mark)
+        func error(_ message: String, _ position: SourcePosition, _ code: String) {
+            diagnostics.append(.error(at: SourceLocation(path: path, position: position), message, code: code))
+            failed = true
+        }
+        for entry in entries {
+            let key = entry.key
+            let position = entry.valuePosition
             guard keys.contains(key) else {
                 if let near = Spelling.closest(to: key, in: keys) {
-                    diagnostics.append(.warning(at: SourceLocation(path: path, position: filePosition(keyNode.mark)),
+                    diagnostics.append(.warning(at: SourceLocation(path: path, position: entry.keyPosition),
                         "unknown front matter key \"\(key)\" (did you mean \"\(near)\"?)", code: "unknown-field"))
                 }
                 continue
             }
-            guard let value = valueNode.scalar?.string else {
+            guard let value = entry.value else {
                 error("front matter \"\(key)\" must be a single value", position, "wrong-type")
-                failed = true
                 continue
             }
             switch key {
@@ -66,14 +83,12 @@ enum NoteDecoder {
                     note.date = value
                 } else {
                     error("front matter \"date\" must be an ISO 8601 date such as 2026-11-02, found \"\(value)\"", position, "invalid-date")
-                    failed = true
                 }
             default:
                 if let visibility = Visibility(rawValue: value) {
                     note.visibility = visibility
                 } else {
                     error("unknown visibility \"\(value)\"; expected \(Visibility.choices)", position, "unknown-value")
-                    failed = true
                 }
             }
         }

@@ -118,27 +118,13 @@ struct ObjectReader {
 enum Spelling {
     /// The candidate within two edits of `word` (ignoring case), if there is one.
     static func closest(to word: String, in candidates: [String]) -> String? {
-        let lowered = word.lowercased()
+        let lowered = Array(word.lowercased().unicodeScalars)
+        guard lowered.count <= 64 else { return nil }
         var best: (String, Int)?
         for candidate in candidates {
-            let distance = editDistance(lowered, candidate.lowercased(), limit: 2)
+            let distance = ClosestName.editDistance(lowered, Array(candidate.lowercased().unicodeScalars))
             if distance <= 2, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
         }
         return best?.0
-    }
-
-    /// Levenshtein distance, giving up (returning `limit + 1`) once it exceeds `limit`.
-    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
-        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
-        if abs(a.count - b.count) > limit || a.count > 64 || b.count > 64 { return limit + 1 }
-        var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 /// Where each indicator is recorded across the workspace, built in one pass. It serves `lookup`,
 /// the cross-project rule of `check` and the reports' "also seen in".
 ///
@@ -16,9 +15,8 @@ public struct IndicatorIndex: Sendable {
 
     public let workspace: Workspace
     private var occurrences: [IndicatorKey: [Occurrence]] = [:]
-    /// URL and e-mail occurrences by host and by every parent domain of the host (of two labels or
-    /// more); domain occurrences by every parent domain (not by themselves: `occurrences` has that).
-    private var byDomain: [String: [Occurrence]] = [:]
+    /// URLs and e-mail addresses by host and each parent domain of it; domains by parent domain.
+    private var hosts = HostTable()
     private var networks = NetworkTable()
 
     public init(_ workspace: Workspace) {
@@ -29,15 +27,12 @@ public struct IndicatorIndex: Sendable {
             for (i, indicator) in project.indicators.enumerated() {
                 let occurrence = Occurrence(project: p, indicator: i)
                 occurrences[indicator.key, default: []].append(occurrence)
-                if ProcessInfo.processInfo.environment["NOHOST"] != nil { continue }
                 switch indicator.type {
                 case .url, .email:
                     guard let host = Indicators.host(of: indicator.value, type: indicator.type) else { break }
-                    byDomain[host, default: []].append(occurrence)
-                    guard !Self.isAddress(host) else { break }
-                    for parent in Self.parentDomains(of: host) { byDomain[parent, default: []].append(occurrence) }
+                    hosts.insert(host: host, isAddress: Self.isAddress(host), occurrence)
                 case .domain:
-                    for parent in Self.parentDomains(of: indicator.value) { byDomain[parent, default: []].append(occurrence) }
+                    hosts.insert(domain: indicator.value, occurrence)
                 case .cidr:
                     networks.insert(indicator.value, occurrence)
                 default:
@@ -56,7 +51,7 @@ public struct IndicatorIndex: Sendable {
     /// or, for a domain, a subdomain of it; and recorded domains that are subdomains of it. In
     /// project order.
     public func occurrences(within host: String) -> [Occurrence] {
-        (byDomain[host] ?? []).sorted()
+        hosts.candidates(host).filter { HostTable.confirm(indicator($0), within: host) }.sorted()
     }
 
     /// Recorded CIDR blocks that contain `address` (an IPv4 or IPv6 address in normal form; an
@@ -101,46 +96,5 @@ public struct IndicatorIndex: Sendable {
         if host.utf8.contains(UInt8(ascii: ":")) { return true }
         if case .success = IPv4Address.parse(host) { return true }
         return false
-    }
-}
-
-/// CIDR blocks by family, prefix length and network address: finding the blocks that contain an
-/// address costs one dictionary read per prefix length in use.
-private struct NetworkTable: Sendable {
-    struct V6: Hashable, Sendable {
-        var hi: UInt64
-        var lo: UInt64
-    }
-
-    var v4: [Int: [UInt32: [IndicatorIndex.Occurrence]]] = [:]
-    var v6: [Int: [V6: [IndicatorIndex.Occurrence]]] = [:]
-
-    mutating func insert(_ value: String, _ occurrence: IndicatorIndex.Occurrence) {
-        switch CIDRBlock.parse(value) {
-        case .success(.v4(let network, let prefix)): v4[prefix, default: [:]][network.value, default: []].append(occurrence)
-        case .success(.v6(let network, let prefix)): v6[prefix, default: [:]][V6(hi: network.hi, lo: network.lo), default: []].append(occurrence)
-        case .failure: break
-        }
-    }
-
-    func containing(_ address: String) -> [IndicatorIndex.Occurrence] {
-        var result: [IndicatorIndex.Occurrence] = []
-        var v4Address: UInt32?
-        if case .success(let a) = IPv4Address.parse(address) {
-            v4Address = a.value
-        } else if case .success(let a) = IPv6Address.parse(address) {
-            v4Address = a.mappedIPv4?.value
-            for (prefix, blocks) in v6 {
-                let network = a.masked(prefix: prefix)
-                result += blocks[V6(hi: network.hi, lo: network.lo)] ?? []
-            }
-        }
-        if let value = v4Address {
-            for (prefix, blocks) in v4 {
-                let mask: UInt32 = prefix == 0 ? 0 : ~0 << (32 - prefix)
-                result += blocks[value & mask] ?? []
-            }
-        }
-        return result
     }
 }

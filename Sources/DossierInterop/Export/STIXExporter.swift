@@ -93,7 +93,8 @@ enum STIXExporter {
         let objects = [markingDefinition(project.tlp), identity, report] + content
         let nodes = objects.map { JSONNode(.object($0)) }
         // The bundle's id stands for its whole content: it changes exactly when the bundle does.
-        let bundleID = "bundle--" + UUIDv5.make("bundle|" + CanonicalJSONText.text(.array(nodes)))
+        // (The canonical bytes of the objects, as written below: cheap even for large projects.)
+        let bundleID = "bundle--" + UUIDv5.make(bytes: Array("bundle|".utf8) + JSONWriter.write(JSONNode(.array(nodes))))
         var bundle = JSONObject(["type": "bundle", "id": bundleID])
         bundle.put("objects", .array(nodes))
         return JSONWriter.write(JSONNode(.object(bundle)))

@@ -9,7 +9,11 @@ enum UUIDv5 {
 
     /// The lower-case textual form (`8-4-4-4-12`) of the version 5 UUID of `name` in `namespace`.
     static func make(_ name: String, in namespace: [UInt8] = dossier) -> String {
-        var digest = SHA1.hash(namespace + Array(name.utf8))
+        make(bytes: Array(name.utf8), in: namespace)
+    }
+
+    static func make(bytes name: [UInt8], in namespace: [UInt8] = dossier) -> String {
+        var digest = SHA1.hash(namespace + name)
         digest[6] = (digest[6] & 0x0F) | 0x50
         digest[8] = (digest[8] & 0x3F) | 0x80
         let hex = Array("0123456789abcdef".utf8)

@@ -129,6 +129,7 @@ extension IndicatorRow: MustacheParent {
         case "isPrivate": isPrivate
         case "alsoSeenIn": alsoSeenIn.isEmpty ? nil : alsoSeenIn
         case "project": project
+        case "rendered": rendered
         default: nil
         }
     }

@@ -42,9 +42,15 @@ enum OutputFolder {
         }
     }
 
-    /// Puts `staging` in place of `out` with two renames, so `out` is either the old site or the
-    /// new one, never a mix; if the second rename fails the old site is put back.
+    /// Puts `staging` in place of `out`, so `out` is either the old site or the new one, never a
+    /// mix and never missing: one atomic exchange of the two folders where the system has it
+    /// (Linux `renameat2` with `RENAME_EXCHANGE`), else two renames, the old site put back if the
+    /// second fails (a crash between those two renames leaves the old site beside `out`).
     static func replace(_ out: String, with staging: String) throws(BuildFailure) {
+        if FileManager.default.fileExists(atPath: out), exchange(staging, out) {
+            remove(staging)
+            return
+        }
         if FileManager.default.fileExists(atPath: out) {
             let old = staging + "-old"
             remove(old)
@@ -67,6 +73,20 @@ enum OutputFolder {
                 throw BuildFailure(.write, message: "cannot move the build to \(out): \(String(cString: strerror(errno)))")
             }
         }
+    }
+
+    /// Swaps two folders in one step; false where the system or the file system cannot.
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        #if os(Linux)
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        // glibc has renameat2 since 2.28 but Swift's Glibc module does not show it: look it up.
+        guard let symbol = dlsym(nil, "renameat2") else { return false }  // nil: RTLD_DEFAULT
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 1 << 1
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+        #else
+        return false
+        #endif
     }
 
     static func remove(_ path: String) {

@@ -27,7 +27,8 @@ public enum ReportBuild {
             throw BuildFailure(.filter, message: AudienceFilter.refusal(for: project))
         }
         let report = ProjectReport(project: filtered, workspace: visible, index: IndicatorIndex(visible), audience: audience, options: options)
-        return Output(text: prepared.templates.render(report, page: format.template), warnings: prepared.warnings)
+        let page = format == .html ? RowRendering.prerendered(report, with: prepared.templates) : report
+        return Output(text: prepared.templates.render(page, page: format.template), warnings: prepared.warnings)
     }
 }
 

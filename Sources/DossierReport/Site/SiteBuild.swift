@@ -47,7 +47,7 @@ public enum SiteBuild {
             jobs.append {
                 let base = SiteLayout.projectFolder(project.slug) + "/"
                 var files = [
-                    (base + "index.html", Array(templates.render(report, page: "report.html").utf8)),
+                    (base + "index.html", Array(templates.render(RowRendering.prerendered(report, with: templates), page: "report.html").utf8)),
                     (base + SiteLayout.markdownReport, Array(templates.render(report, page: "report.md").utf8)),
                 ]
                 for export in SiteLayout.exportFiles {

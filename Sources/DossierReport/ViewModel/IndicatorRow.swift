@@ -19,6 +19,8 @@ public struct IndicatorRow: Sendable, Hashable {
     public var alsoSeenIn: [ProjectLink]
     /// The project the row belongs to, on pages that list indicators across projects.
     public var project: ProjectLink?
+    /// The row as the page's format renders it, when rendered once for all the tables showing it.
+    public var rendered: String?
 }
 
 /// A reference to a project, with a link when the page is part of a site.

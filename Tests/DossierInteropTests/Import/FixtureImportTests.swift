@@ -144,12 +144,8 @@ import Testing
             "url https://www.welivesecurity.com/2020/12/17/operation-signsight-supply-chain-attack-southeast-asia",
         ]
         #expect(certain.allSatisfy(result.keys.contains))
-        // AsciiDoc's link macro `https://www.misp-project.org[MISP]` names the URL; the core
-        // extractor (Indicators.extract) reads the domain instead. Reported to the lead; when the
-        // extractor is fixed this known issue stops being recorded and the test says so.
-        withKnownIssue("Indicators.extract reads https://host[text] as the domain, not the URL") {
-            #expect(result.keys.contains("url https://www.misp-project.org"))
-        }
+        // AsciiDoc's link macro `https://www.misp-project.org[MISP]` names the URL, not its text.
+        #expect(result.keys.contains("url https://www.misp-project.org"))
     }
 
     /// A one-per-line list of five SHA-1: five indicators, nothing skipped.
