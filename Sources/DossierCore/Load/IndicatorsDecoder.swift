@@ -6,6 +6,8 @@ enum IndicatorsDecoder {
     struct Result {
         var indicators: [Indicator]
         var extra: [JSONObject.Member]
+        /// False when some indicators were left out because of errors.
+        var isComplete = true
     }
 
     static func decode(_ bytes: [UInt8], path: String, into diagnostics: inout [Diagnostic]) -> Result? {
@@ -39,7 +41,9 @@ enum IndicatorsDecoder {
             reader.absorb(itemReader)
         }
         diagnostics.append(contentsOf: reader.diagnostics)
-        return reader.failed ? nil : Result(indicators: indicators, extra: extra)
+        // The valid indicators are kept even when others have errors, so that rules about the
+        // rest of the workspace still see them; the file itself is not rewritten while it has errors.
+        return Result(indicators: indicators, extra: extra, isComplete: !reader.failed)
     }
 
     static func indicator(_ item: JSONObject, at position: SourcePosition, reader: inout ObjectReader) -> Indicator? {

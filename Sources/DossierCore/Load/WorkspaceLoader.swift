@@ -121,6 +121,7 @@ enum ProjectLoader {
         let notes = loadNotes(folder: folder + "/" + ProjectFiles.notes, reader: reader, into: &result)
         guard var project else { return result }
         project.indicators = indicators?.indicators ?? []
+        project.hasAllIndicators = indicators?.isComplete ?? false
         project.indicatorsExtra = indicators?.extra ?? []
         project.notes = notes
         result.project = project

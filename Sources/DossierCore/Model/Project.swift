@@ -22,6 +22,8 @@ public struct Project: Sendable, Hashable {
     public var indicatorsExtra: [JSONObject.Member]
     public var notes: [Note]
     public var origin: Origin?
+    /// False when `indicators.json` had errors and some (or all) indicators could not be read.
+    public var hasAllIndicators = true
 
     public struct WrittenFields: Sendable, Hashable {
         public var visibility = false

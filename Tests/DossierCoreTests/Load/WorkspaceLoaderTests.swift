@@ -43,6 +43,24 @@ struct WorkspaceLoaderTests {
         #expect(codes == ["invalid-value", "invalid-json", "front-matter", "unknown-value"])
     }
 
+    @Test("valid indicators stay loaded beside invalid ones; notes are not second-guessed meanwhile")
+    func partialIndicators() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p", indicators: """
+            { "indicators": [
+              { "value": "evil.example", "type": "domain" },
+              { "value": "192.0.2.1", "type": "ipv4", "classification": "evil" }
+            ] }
+            """)
+        try workspace.write("p/notes/01.md", "Seen: evil[.]example and 192.0.2.1 and other.example.\n")
+        let loaded = workspace.load()
+        let project = try #require(loaded.workspace.project("p"))
+        #expect(project.indicators.map(\.value) == ["evil.example"])
+        #expect(!project.hasAllIndicators)
+        #expect(workspace.check().codes() == ["unknown-value"])
+        #expect(!FormatPlan(loaded).changes.contains { $0.path.hasSuffix("indicators.json") })
+    }
+
     @Test("the project model holds what the files say")
     func model() throws {
         let workspace = try TemporaryWorkspace()

@@ -10,7 +10,8 @@ public struct UnrecordedNoteIndicatorRule: WorkspaceRule {
     }
 
     func check(_ project: Project) -> [Diagnostic] {
-        guard !project.notes.isEmpty else { return [] }
+        // With indicators.json unreadable, every mention would look unrecorded: say nothing.
+        guard !project.notes.isEmpty, project.hasAllIndicators else { return [] }
         var diagnostics: [Diagnostic] = []
         // By value alone: a 40-hex hash may be recorded as sha1 or x509-sha1.
         let recorded = Set(project.indicators.map(\.value))
