@@ -54,8 +54,10 @@ let package = Package(
         // Fuzz targets (issue 7): the built-in seeded mutation engine, or libFuzzer when built by
         // scripts/fuzz with -sanitize=fuzzer.
         .executableTarget(name: "dossier-fuzz", dependencies: ["DossierCore", "DossierInterop"]),
-        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "DossierReportTests", dependencies: ["DossierReport"]),
+        // Helpers shared by the test targets (temporary workspaces).
+        .target(name: "DossierTestSupport", dependencies: ["DossierCore"], path: "Tests/DossierTestSupport"),
+        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", "DossierTestSupport", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "DossierReportTests", dependencies: ["DossierReport", "DossierTestSupport"]),
         .testTarget(name: "DossierInteropTests", dependencies: ["DossierInterop"], exclude: ["Scripts"]),
         .testTarget(name: "DossierCLITests", dependencies: ["DossierCore"]),
     ]

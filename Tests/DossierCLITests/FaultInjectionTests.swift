@@ -178,14 +178,18 @@ struct FaultInjectionTests {
             while !flag.stop {
                 let path = notes + "/" + names[Int(random.next() % UInt64(names.count))]
                 unlink(path)
-                usleep(50)
-                FileManager.default.createFile(atPath: path, contents: Data("# back\n".utf8))
+                usleep(500)
+                let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+                if fd >= 0 {
+                    _ = "# back\n".withCString { write(fd, $0, 7) }
+                    close(fd)
+                }
             }
         }
         deleter.start()
         defer { flag.stop = true }
         var vanished = 0
-        for _ in 0..<150 {
+        for _ in 0..<12 {
             let loaded = WorkspaceLoader.load(root: folder.root)
             #expect(loaded.workspace.projects.count == 1)
             for diagnostic in loaded.diagnostics.items where diagnostic.severity == .error {
@@ -293,32 +297,28 @@ extension FaultInjectionTests {
                     .write(toFile: path, atomically: false, encoding: .utf8)
             }
             let old = Snapshot(work.root)
-            let started = Date()
-            let complete = try CLI.run(scenario.arguments, in: work.root)
-            let duration = Date().timeIntervalSince(started)
-            try #require(complete.status == 0, "\(scenario.name): \(complete.stderr)")
+            let watched = work.path(scenario.watch)
+            let existing = Set((try? FileManager.default.contentsOfDirectory(atPath: watched)) ?? [])
+            // The first temporary file (or the staging folder) appearing: writing has begun.
+            let writing = { ((try? FileManager.default.contentsOfDirectory(atPath: watched)) ?? []).contains { !existing.contains($0) && Self.isLeftover($0) } }
+            // One complete run: the new files, how long a run takes and how long its writing.
+            let complete = CLI.watched(scenario.arguments, in: work.root, kill: nil, trigger: writing)
+            try #require(complete.status == 0, "\(scenario.name) failed")
             let new = Snapshot(work.root)
             try #require(new != old)
             if scenario.name == "import" {
                 // The note comes last, after the indicators and project.json.
                 scenario.order += new.files.keys.filter { $0.hasPrefix("bulk/notes/") && old.files[$0] == nil }
             }
-            let watched = work.path(scenario.watch)
             var outcomes: [String: Int] = [:]
             let scenarioStart = Date()
             for k in 0..<kills where k < 3 || Date().timeIntervalSince(scenarioStart) < budget {
                 try Self.restore(work.root, to: old)
                 let fraction = Double(random.next() % 1_000_000) / 1_000_000
-                let before = Set((try? FileManager.default.contentsOfDirectory(atPath: watched)) ?? [])
-                let status: Int32?
-                if k % 2 == 0 {
-                    status = CLI.killed(scenario.arguments, in: work.root, after: fraction * duration * 1.1)
-                } else {
-                    // From the moment the first temporary file (or the staging folder) appears.
-                    status = CLI.killed(scenario.arguments, in: work.root, after: fraction * duration * 0.3) {
-                        ((try? FileManager.default.contentsOfDirectory(atPath: watched)) ?? []).contains { !before.contains($0) && Self.isLeftover($0) }
-                    }
-                }
+                // Half the kills at any moment of the run, half in the short window of writing.
+                let status = k % 2 == 0
+                    ? CLI.watched(scenario.arguments, in: work.root, kill: fraction * complete.duration * 1.05).status
+                    : CLI.watched(scenario.arguments, in: work.root, kill: fraction * complete.afterTrigger * 1.1, trigger: writing).status
                 let all = Snapshot(work.root)
                 let leftovers = all.files.keys.filter(Self.isLeftover)
                 let after = Snapshot(work.root, skipping: Set(leftovers))
@@ -337,7 +337,7 @@ extension FaultInjectionTests {
                     #expect(final == new, "\(scenario.name), kill \(k) (seed \(seed)): the re-run left \(final.difference(from: new))")
                 }
             }
-            summary.append("\(scenario.name) (\(String(format: "%.2f", duration)) s): " + outcomes.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+            summary.append("\(scenario.name) (\(String(format: "%.2f s, writing %.2f s", complete.duration, complete.afterTrigger))): " + outcomes.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
         }
         print("sigkill (seed \(seed)): " + summary.joined(separator: "; "))
     }

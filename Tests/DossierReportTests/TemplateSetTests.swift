@@ -1,3 +1,4 @@
+import DossierTestSupport
 import DossierCore
 import Foundation
 import Testing

@@ -24,7 +24,15 @@ public enum Indicators {
         case .domain:
             return DomainName.normalize(value)
         case .url:
-            return URLIndicator.normalize(value)
+            return URLIndicator.normalize(value).flatMap { normal in
+                // A URL still holding a defanged form (`hxxp`, `[.]` in its path) is no normal value:
+                // refang would change it, so its defanged display would not read back to it.
+                let refanged = refang(normal)
+                guard refanged == normal else {
+                    return .failure(IndicatorProblem("'\(value)' is written defanged; write it as '\(refanged)'"))
+                }
+                return .success(normal)
+            }
         case .email:
             return EmailAddress.normalize(value)
         case .md5, .sha1, .sha256, .sha512, .x509Sha1:

@@ -117,6 +117,10 @@ private struct Reader {
         try checkDepth(depth)
         index += 1
         var members: [JSONObject.Member] = []
+        // Keys seen, once the object is large enough that a linear search would make hostile
+        // input (an object of 100,000 keys) quadratic.
+        var keys: Set<String> = []
+        var indexed = false
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -130,7 +134,12 @@ private struct Reader {
             }
             let keyPosition = position
             let key = try parseString()
-            if members.contains(where: { $0.key == key }) {
+            if !indexed, members.count >= 16 {
+                keys = Set(members.map(\.key))
+                indexed = true
+            }
+            let isDuplicate = indexed ? !keys.insert(key).inserted : members.contains { $0.key == key }
+            if isDuplicate {
                 throw fail("duplicate key \"\(key)\" in this object", at: keyPosition)
             }
             skipWhitespace()

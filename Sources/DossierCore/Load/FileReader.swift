@@ -35,12 +35,14 @@ struct FileReader: Sendable {
         defer { close(fd) }
         guard fstat(fd, &status) == 0 else { return .failure(.problem("cannot be read: \(String(cString: strerror(errno)))")) }
         guard status.st_mode & S_IFMT != S_IFDIR else { return .failure(.problem("expected a file, found a folder")) }
+        // Read the size fstat gave, then probe for more through a small buffer (the file may have
+        // grown meanwhile): growing the array by a zeroed block before every end-of-file read cost
+        // more than the read itself for small files.
         var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
         var count = 0
-        while true {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 65_536)) }
+        while count < bytes.count {
             let got = bytes.withUnsafeMutableBytes { buffer in
-                Foundation.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                Foundation.read(fd, buffer.baseAddress.map { $0 + count }, buffer.count - count)
             }
             if got < 0 {
                 if errno == EINTR { continue }
@@ -50,6 +52,18 @@ struct FileReader: Sendable {
             count += got
         }
         bytes.removeSubrange(count...)
+        let failure = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { chunk -> Failure? in
+            while true {
+                let got = Foundation.read(fd, chunk.baseAddress, chunk.count)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    return .problem("cannot be read: \(String(cString: strerror(errno)))")
+                }
+                if got == 0 { return nil }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[0..<got]))
+            }
+        }
+        if let failure { return .failure(failure) }
         return .success(bytes)
     }
 

@@ -24,22 +24,34 @@ enum OutputFolder {
         let name = (out as NSString).lastPathComponent
         let staging = parent + "/.\(name).dossier-build-\(ProcessInfo.processInfo.processIdentifier)"
         remove(staging)
-        do {
-            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
-        } catch {
-            throw BuildFailure(.write, message: "cannot create \(staging): \(error.localizedDescription)")
-        }
+        if let failure = makeFolder(staging) { throw BuildFailure(.write, message: "cannot create \(staging): \(failure)") }
         return staging
     }
 
+    /// Writes one page into the staging folder. Failures say why in the system's words ("No space
+    /// left on device", "File too large"): Foundation's messages for them are vague or only an
+    /// error number.
     static func writeFile(_ bytes: [UInt8], at path: String) throws(BuildFailure) {
         let folder = (path as NSString).deletingLastPathComponent
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try Data(bytes).write(to: URL(fileURLWithPath: path))
-        } catch {
-            throw BuildFailure(.write, message: "cannot write \(path): \(error.localizedDescription)")
+        if let failure = makeFolder(folder) { throw BuildFailure(.write, message: "cannot create \(folder): \(failure)") }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw BuildFailure(.write, message: "cannot write \(path): \(String(cString: strerror(errno)))") }
+        var failure: String?
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(fd, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += written
+            }
         }
+        if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if let failure { throw BuildFailure(.write, message: "cannot write \(path): \(failure)") }
     }
 
     /// Puts `staging` in place of `out`, so `out` is either the old site or the new one, never a
@@ -64,10 +76,8 @@ enum OutputFolder {
             }
             remove(old)
         } else {
-            do {
-                try FileManager.default.createDirectory(atPath: (out as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            } catch {
-                throw BuildFailure(.write, message: "cannot create \(out): \(error.localizedDescription)")
+            if let failure = makeFolder((out as NSString).deletingLastPathComponent) {
+                throw BuildFailure(.write, message: "cannot create \(out): \(failure)")
             }
             guard rename(staging, out) == 0 else {
                 throw BuildFailure(.write, message: "cannot move the build to \(out): \(String(cString: strerror(errno)))")
@@ -87,6 +97,17 @@ enum OutputFolder {
         #else
         return false
         #endif
+    }
+
+    /// Creates `path` and the folders above it; nil, or why it cannot (in the system's words).
+    static func makeFolder(_ path: String) -> String? {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            return isFolder.boolValue ? nil : "a file of that name exists"
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != path, let failure = makeFolder(parent) { return failure }
+        return mkdir(path, 0o755) == 0 || errno == EEXIST ? nil : String(cString: strerror(errno))
     }
 
     static func remove(_ path: String) {

@@ -84,9 +84,19 @@ extension CLI {
         return try runTool("/bin/sh", ["-c", script, executable] + arguments, in: folder)
     }
 
-    /// Starts `dossier`, kills it with SIGKILL after `delay` seconds (or when `when` says so), and
-    /// returns its exit status (nil if it was killed).
-    static func killed(_ arguments: [String], in folder: String, after delay: Double, when trigger: (() -> Bool)? = nil) -> Int32? {
+    /// How a run that may have been killed went.
+    struct Watched {
+        /// Nil when it was killed.
+        var status: Int32?
+        var duration: Double
+        /// Seconds from the moment `trigger` first held to the end of the run (0 if it never held).
+        var afterTrigger: Double
+    }
+
+    /// Runs `dossier`, and kills it with SIGKILL `delay` seconds after it started, or after
+    /// `trigger` first held (polled every half millisecond) when there is one; never, with a nil
+    /// delay.
+    static func watched(_ arguments: [String], in folder: String, kill delay: Double?, trigger: (() -> Bool)? = nil) -> Watched {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -94,14 +104,23 @@ extension CLI {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return -1 }
+        let started = Date()
+        guard (try? process.run()) != nil else { return Watched(status: -1, duration: 0, afterTrigger: 0) }
+        var triggered: Date?
         if let trigger {
-            while process.isRunning, !trigger() { usleep(500) }
+            while process.isRunning, triggered == nil {
+                if trigger() { triggered = Date() } else { usleep(500) }
+            }
         }
-        usleep(UInt32(delay * 1_000_000))
-        kill(process.processIdentifier, SIGKILL)
+        if let delay {
+            usleep(UInt32(delay * 1_000_000))
+            kill(process.processIdentifier, SIGKILL)
+        }
         process.waitUntilExit()
-        return process.terminationReason == .uncaughtSignal ? nil : process.terminationStatus
+        let ended = Date()
+        return Watched(
+            status: process.terminationReason == .uncaughtSignal ? nil : process.terminationStatus,
+            duration: ended.timeIntervalSince(started), afterTrigger: triggered.map { ended.timeIntervalSince($0) } ?? 0)
     }
 
     private static func runTool(_ tool: String, _ arguments: [String], in folder: String) throws -> Result {

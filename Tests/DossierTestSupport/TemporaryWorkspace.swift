@@ -2,10 +2,10 @@ import Foundation
 import DossierCore
 
 /// A workspace in a fresh temporary folder, made of `relative path → content` files; removed on deinit.
-final class TemporaryWorkspace {
-    let root: String
+public final class TemporaryWorkspace {
+    public let root: String
 
-    init(_ files: [String: String] = [:], withSettings: Bool = true) throws {
+    public init(_ files: [String: String] = [:], withSettings: Bool = true) throws {
         root = try TemporaryFolder.make()
         var all = files
         if withSettings, all[ProjectFiles.workspace] == nil {
@@ -16,35 +16,35 @@ final class TemporaryWorkspace {
 
     deinit { try? FileManager.default.removeItem(atPath: root) }
 
-    func path(_ relative: String) -> String { root + "/" + relative }
+    public func path(_ relative: String) -> String { root + "/" + relative }
 
-    func write(_ relative: String, _ content: String) throws {
+    public func write(_ relative: String, _ content: String) throws {
         try writeBytes(relative, Array(content.utf8))
     }
 
-    func writeBytes(_ relative: String, _ bytes: [UInt8]) throws {
+    public func writeBytes(_ relative: String, _ bytes: [UInt8]) throws {
         let full = path(relative)
         try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Data(bytes).write(to: URL(fileURLWithPath: full))
     }
 
-    func read(_ relative: String) -> String {
+    public func read(_ relative: String) -> String {
         (try? String(contentsOfFile: path(relative), encoding: .utf8)) ?? ""
     }
 
-    func load() -> LoadedWorkspace { WorkspaceLoader.load(root: root) }
+    public func load() -> LoadedWorkspace { WorkspaceLoader.load(root: root) }
 
-    func check() -> [Diagnostic] { WorkspaceChecker.check(load()).sorted }
+    public func check() -> [Diagnostic] { WorkspaceChecker.check(load()).sorted }
 
     /// A project with a project.json of the given fields and the given indicators.json text.
-    func addProject(_ slug: String, visibility: String = "private", tlp: String = "amber", indicators: String = #"{ "indicators": [] }"#) throws {
+    public func addProject(_ slug: String, visibility: String = "private", tlp: String = "amber", indicators: String = #"{ "indicators": [] }"#) throws {
         try write("\(slug)/project.json", #"{ "title": "\#(slug)", "visibility": "\#(visibility)", "tlp": "\#(tlp)", "status": "open" }"#)
         try write("\(slug)/indicators.json", indicators)
     }
 }
 
-enum TemporaryFolder {
-    static func make() throws -> String {
+public enum TemporaryFolder {
+    public static func make() throws -> String {
         let path = NSTemporaryDirectory() + "dossier-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return URL(fileURLWithPath: path).resolvingSymlinksInPath().path
@@ -53,10 +53,10 @@ enum TemporaryFolder {
 
 extension [Diagnostic] {
     /// `file:line:col: severity: message` with paths relative to `root`, as a user reads them.
-    func rendered(relativeTo root: String) -> [String] {
+    public func rendered(relativeTo root: String) -> [String] {
         let printer = DiagnosticPrinter(currentDirectory: root)
         return map { printer.format($0) }
     }
 
-    func codes() -> [String] { compactMap(\.code) }
+    public func codes() -> [String] { compactMap(\.code) }
 }

@@ -1,0 +1,37 @@
+import DossierTestSupport
+import Testing
+@testable import DossierCore
+
+/// Inputs the `indicators` fuzz target (Sources/dossier-fuzz) found breaking a property; each is
+/// also kept in Tests/Fuzz/Corpus/indicators/ so every fuzz run replays it.
+@Suite("Indicators: inputs found by fuzzing")
+struct IndicatorsFuzzRegressionTests {
+    /// `refang(defang(v)) == v` failed for URLs that still held a defanged form: `normalize`
+    /// accepted `hxxp://...` and `[.]` in a path as they were, and refang then changed them.
+    @Test("a URL still holding a defanged form is not normal; parse refangs it", arguments: [
+        ("hXXps://user:/128@Evil[.]Example:8443/a/../b?q=1#frag", "https://user/128@Evil.Example:8443/a/../b?q=1#frag"),
+        ("hxxp://example.com/", "http://example.com/"),
+        ("http://example.com/a[.]b", "http://example.com/a.b"),
+        ("http://example.com/?q=a[.]b", "http://example.com/?q=a.b"),
+        ("http://user@example.com/a(.)b", "http://user@example.com/a.b"),
+    ])
+    func defangedURL(_ written: String, _ normal: String) {
+        guard case .failure(let problem) = Indicators.normalize(written, as: .url) else {
+            Issue.record("\(written) was taken as a normal URL")
+            return
+        }
+        #expect(problem.message.contains("written defanged"))
+        #expect(Indicators.parse(written, as: .url) == .success(ParsedIndicator(type: .url, value: normal)))
+        #expect(Indicators.normalize(normal, as: .url) == .success(normal))
+        #expect(Indicators.refang(Indicators.defang(normal, as: .url)) == normal)
+    }
+
+    @Test("indicators.json holding a defanged URL: a warning, and the value is read refanged")
+    func defangedURLInFile() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p", indicators: #"{ "indicators": [ { "value": "hxxp://evil.example/a[.]php", "type": "url" } ] }"#)
+        let loaded = workspace.load()
+        #expect(loaded.workspace.projects.first?.indicators.map(\.value) == ["http://evil.example/a.php"])
+        #expect(loaded.diagnostics.items.map(\.code) == ["defanged-value"])
+    }
+}
