@@ -86,15 +86,7 @@ struct ImportCommand: ParsableCommand {
         var results: [(name: String, result: ImportResult)] = []
         for file in files {
             let path = file == "-" ? "<stdin>" : WorkspaceLocator.absolute(file, from: cwd)
-            let bytes: [UInt8]
-            if file == "-" {
-                bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
-            } else if let data = FileManager.default.contents(atPath: path) {
-                bytes = Array(data)
-            } else {
-                Console.error("cannot read \(file): no such file, or not readable; nothing was imported")
-                throw ExitCode(1)
-            }
+            let bytes = try readInput(file, path: path)
             results.append((file == "-" ? "standard input" : (file as NSString).lastPathComponent, Importer.read(bytes, path: path, format: format)))
         }
         Console.report(DiagnosticList(results.flatMap(\.result.diagnostics)))
@@ -213,6 +205,41 @@ struct ImportCommand: ParsableCommand {
             for entry in report.unchanged { global.say("unchanged \(name(entry.key)): already recorded") }
         }
         for (key, conflict) in report.conflicts { Console.note("warning: \(name(key)): \(conflict)") }
+    }
+
+    /// The bytes of a file to import (or of standard input), refusing more than `Limits.fileSize`.
+    private func readInput(_ file: String, path: String) throws -> [UInt8] {
+        let handle: FileHandle
+        if file == "-" {
+            handle = .standardInput
+        } else {
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+            guard size <= Limits.fileSize else {
+                Console.error("cannot read \(file): \(Limits.tooLarge(size)); nothing was imported")
+                throw ExitCode(1)
+            }
+            guard let opened = FileHandle(forReadingAtPath: path) else {
+                Console.error("cannot read \(file): no such file, or not readable; nothing was imported")
+                throw ExitCode(1)
+            }
+            handle = opened
+        }
+        var bytes: [UInt8] = []
+        do {
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                bytes.append(contentsOf: chunk)
+                guard bytes.count <= Limits.fileSize else {
+                    Console.error("cannot read \(file): \(Limits.tooLarge(bytes.count)); nothing was imported")
+                    throw ExitCode(1)
+                }
+            }
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            Console.error("cannot read \(file): \(error.localizedDescription); nothing was imported")
+            throw ExitCode(1)
+        }
+        return bytes
     }
 
     /// The import's note, written out beside its place in notes/ but not yet in place.

@@ -43,6 +43,11 @@ public enum AtomicWriter {
                 throw error
             }
         }
+        // Every target still as it was read, before the first one is replaced.
+        for file in prepared where !file.targetIsAsExpected {
+            for done in prepared { done.discard() }
+            throw .changedOnDisk(file.path)
+        }
         for (index, file) in prepared.enumerated() {
             do {
                 try file.commit()
@@ -59,14 +64,17 @@ public enum AtomicWriter {
         let temporary: String
         let expected: ContentDigest?
 
+        /// True unless the target changed since it was read (when that content is known).
+        var targetIsAsExpected: Bool {
+            guard let expected else { return true }
+            return FileManager.default.contents(atPath: path).map { ContentDigest(Array($0)) } == expected
+        }
+
         /// Renames the file over its target (refusing if the target changed since it was read).
         public func commit() throws(WriteError) {
-            if let expected {
-                let current = FileManager.default.contents(atPath: path).map { ContentDigest(Array($0)) }
-                guard current == expected else {
-                    discard()
-                    throw .changedOnDisk(path)
-                }
+            guard targetIsAsExpected else {
+                discard()
+                throw .changedOnDisk(path)
             }
             guard rename(temporary, path) == 0 else {
                 let reason = String(cString: strerror(errno))

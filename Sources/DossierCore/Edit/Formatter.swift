@@ -24,7 +24,8 @@ public struct FormatPlan: Sendable {
         let formatted = Set(changes.map(\.path))
         let considered = Set([workspace.settingsFile] + workspace.projects.flatMap { [$0.projectFile, $0.indicatorsFile] })
         skipped = loaded.files.filter { $0.hasSuffix(".json") && loaded.filesWithErrors.contains($0) && !formatted.contains($0) }
-        skipped += loaded.files.filter { $0.hasSuffix(".json") && !considered.contains($0) && !skipped.contains($0) }
+        let withErrors = Set(skipped)
+        skipped += loaded.files.filter { $0.hasSuffix(".json") && !considered.contains($0) && !withErrors.contains($0) }
     }
 
     private mutating func consider(_ path: String, _ canonical: [UInt8], _ loaded: LoadedWorkspace) {

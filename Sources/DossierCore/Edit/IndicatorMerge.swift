@@ -64,11 +64,11 @@ public enum IndicatorMerge {
         var changes: [MergeReport.Change] = []
         var conflicts: [MergeReport.Conflict] = []
 
-        let newTags = incoming.tags.reduce(into: [String]()) { new, tag in
-            if !Tag.contains(recorded.tags, tag) && !Tag.contains(new, tag) { new.append(tag) }
-        }
+        // The union appends the new tags after the recorded ones (linear, however many tags).
+        let tags = Tag.union(recorded.tags, incoming.tags)
+        let newTags = Array(tags.dropFirst(recorded.tags.count))
         if !newTags.isEmpty {
-            result.tags = Tag.union(recorded.tags, newTags)
+            result.tags = tags
             changes.append(.tagsAdded(newTags))
         }
         if let classification = incoming.classification, classification != recorded.classification {

@@ -8,6 +8,9 @@ public enum Indicators {
     /// A value already in normal form is returned as is (the same string), so `check` can compare cheaply.
     public static func normalize(_ value: String, as type: IndicatorType) -> Result<String, IndicatorProblem> {
         if value.isEmpty { return .failure(IndicatorProblem("the value is empty")) }
+        if value.utf8.count > Limits.valueLength {
+            return .failure(IndicatorProblem("the value is longer than \(Limits.valueLength) bytes"))
+        }
         switch type {
         case .ipv4:
             return IPv4Address.parse(value).map { _ in value }

@@ -35,6 +35,7 @@ struct FileReader: Sendable {
         defer { close(fd) }
         guard fstat(fd, &status) == 0 else { return .failure(.problem("cannot be read: \(String(cString: strerror(errno)))")) }
         guard status.st_mode & S_IFMT != S_IFDIR else { return .failure(.problem("expected a file, found a folder")) }
+        guard status.st_size <= Limits.fileSize else { return .failure(.problem(Limits.tooLarge(Int(status.st_size)))) }
         // Read the size fstat gave, then probe for more through a small buffer (the file may have
         // grown meanwhile): growing the array by a zeroed block before every end-of-file read cost
         // more than the read itself for small files.
@@ -61,6 +62,7 @@ struct FileReader: Sendable {
                 }
                 if got == 0 { return nil }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[0..<got]))
+                if bytes.count > Limits.fileSize { return .problem(Limits.tooLarge(bytes.count)) }
             }
         }
         if let failure { return .failure(failure) }

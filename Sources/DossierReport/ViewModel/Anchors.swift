@@ -18,18 +18,22 @@ public enum Anchors {
         return result.isEmpty ? "tag" : result
     }
 
-    /// Unique slugs for `names` (in order): a clash gets `-2`, `-3`… in the order given.
+    /// Unique slugs for `names` (in order): a clash gets `-2`, `-3`… in the order given. The next
+    /// suffix to try is kept per slug, so that many names of one slug (100,000 tags differing only
+    /// in non-ASCII letters) cost linear time, not quadratic.
     public static func uniqueSlugs(_ names: [String]) -> [String: String] {
         var used: Set<String> = []
+        var next: [String: Int] = [:]
         var result: [String: String] = [:]
         for name in names {
             let base = slug(name)
             var candidate = base
-            var n = 2
+            var n = next[base] ?? 2
             while used.contains(candidate) {
                 candidate = "\(base)-\(n)"
                 n += 1
             }
+            next[base] = n
             used.insert(candidate)
             result[name] = candidate
         }

@@ -56,12 +56,19 @@ public struct CountRow: Sendable, Hashable {
 }
 
 extension IndicatorRow {
+    /// A row shows this many tags at most, then "+N more". An indicator with 100,000 tags is
+    /// listed under each of them; showing all its tags every time would make a report's size
+    /// quadratic in the number of tags (3.5 GB for 10,000). Machine exports keep every tag.
+    static let tagLimit = 50
+
     init(_ indicator: Indicator, classification: Classification, options: ReportOptions, alsoSeenIn: [ProjectLink], project: ProjectLink? = nil) {
         value = options.defang ? Indicators.defang(indicator.value, as: indicator.type) : indicator.value
         type = indicator.type.rawValue
         self.classification = classification.rawValue
         classificationLabel = classification.label
-        tags = indicator.tags
+        tags = indicator.tags.count > Self.tagLimit
+            ? Array(indicator.tags.prefix(Self.tagLimit)) + ["+\(indicator.tags.count - Self.tagLimit) more"]
+            : indicator.tags
         firstSeen = indicator.firstSeen
         lastSeen = indicator.lastSeen
         comment = indicator.comment

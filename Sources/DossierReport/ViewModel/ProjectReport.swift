@@ -42,10 +42,13 @@ extension ProjectReport {
     /// - Parameters:
     ///   - workspace: the audience-filtered workspace (`AudienceFilter.view`).
     ///   - index: the index of that same filtered workspace.
+    ///   - position: the project's place in `workspace.projects`, when the caller knows it (a site
+    ///     builds every report: looking each up would cost time quadratic in the projects).
+    ///   - projectCounts: `AlsoSeen.projectCounts(index)`, computed once for a whole site.
     public init(project: Project, workspace: Workspace, index: IndicatorIndex, audience: Audience, options: ReportOptions,
-        tagSlugs: [String: String] = [:]) {
+        tagSlugs: [String: String] = [:], position: Int? = nil, projectCounts: [IndicatorKey: Int]? = nil) {
         let vocabulary = workspace.vocabulary
-        let projectIndex = workspace.projects.firstIndex { $0.slug == project.slug }
+        let projectIndex = position ?? workspace.projects.firstIndex { $0.slug == project.slug }
         workspaceTitle = workspace.settings.title
         slug = project.slug
         title = project.title
@@ -63,13 +66,7 @@ extension ProjectReport {
 
         let sorted = project.indicators.sorted(by: Indicator.canonicalOrder)
         let rows: [(Indicator, IndicatorRow)] = sorted.map { indicator in
-            let others = index.occurrences(of: indicator.key)
-                .filter { $0.project != projectIndex }
-                .map { index.project($0) }
-            var seen = Set<String>()
-            let links = others.filter { seen.insert($0.slug).inserted }.map {
-                ProjectLink(slug: $0.slug, title: $0.title, href: options.linksToSite ? SiteLayout.projectHref(from: .project, $0.slug) : nil)
-            }
+            let links = AlsoSeen.links(indicator.key, position: projectIndex, index: index, counts: projectCounts, options: options)
             let classification = indicator.effectiveClassification(in: vocabulary)
             return (indicator, IndicatorRow(indicator, classification: classification, options: options, alsoSeenIn: links))
         }

@@ -29,8 +29,10 @@ public struct SiteModel: Sendable {
         tagSlugs = Anchors.uniqueSlugs(grouping.groups.map { Tag.key($0.name) })
         let slugs = tagSlugs
 
-        reports = workspace.projects.concurrentMap { project in
-            ProjectReport(project: project, workspace: workspace, index: index, audience: audience, options: siteOptions, tagSlugs: slugs)
+        let counts = AlsoSeen.projectCounts(index)
+        reports = Array(workspace.projects.enumerated()).concurrentMap { position, project in
+            ProjectReport(project: project, workspace: workspace, index: index, audience: audience, options: siteOptions, tagSlugs: slugs,
+                position: position, projectCounts: counts)
         }
 
         var listings: [(String, ListingPage)] = []

@@ -1,0 +1,59 @@
+import DossierTestSupport
+import Foundation
+import Testing
+@testable import DossierCore
+
+/// Writing several files is all or nothing when a write fails (issue 7's fault injection runs the
+/// same through the binary on a full disk, a read-only workspace and a file size limit).
+@Suite("AtomicWriter")
+struct AtomicWriterTests {
+    @Test("when one file of an edit cannot be written, none is replaced and no temporary file stays")
+    func allOrNothing() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("p/indicators.json", "old indicators")
+        try workspace.write("p/project.json", "old project")
+        #expect {
+            try AtomicWriter.write([
+                (path: workspace.path("p/indicators.json"), bytes: Array("new indicators".utf8), expected: nil),
+                (path: workspace.path("missing-folder/project.json"), bytes: Array("new project".utf8), expected: nil),
+            ])
+        } throws: { error in
+            (error as? WriteError) == .cannotWrite(workspace.path("missing-folder/project.json"), reason: "No such file or directory")
+        }
+        #expect(workspace.read("p/indicators.json") == "old indicators")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.path("p")).sorted() == ["indicators.json", "project.json"])
+    }
+
+    @Test("a file changed since it was read is refused before anything is replaced")
+    func changedOnDisk() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("a.json", "a")
+        try workspace.write("b.json", "b")
+        let expected = ContentDigest(Array("b".utf8))
+        try workspace.write("b.json", "b changed meanwhile")
+        #expect {
+            // The changed file comes second: the first must not be replaced either.
+            try AtomicWriter.write([
+                (path: workspace.path("a.json"), bytes: Array("new a".utf8), expected: ContentDigest(Array("a".utf8))),
+                (path: workspace.path("b.json"), bytes: Array("new b".utf8), expected: expected),
+            ])
+        } throws: { error in
+            (error as? WriteError) == .changedOnDisk(workspace.path("b.json"))
+        }
+        #expect(workspace.read("a.json") == "a")
+        #expect(workspace.read("b.json") == "b changed meanwhile")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.root).filter { $0.hasSuffix(".tmp") }.isEmpty)
+    }
+
+    @Test("all files written: each replaced, in order")
+    func writesAll() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("a.json", "a")
+        try AtomicWriter.write([
+            (path: workspace.path("a.json"), bytes: Array("new a".utf8), expected: ContentDigest(Array("a".utf8))),
+            (path: workspace.path("b.json"), bytes: Array("new b".utf8), expected: nil),
+        ])
+        #expect(workspace.read("a.json") == "new a")
+        #expect(workspace.read("b.json") == "new b")
+    }
+}

@@ -1,0 +1,94 @@
+import DossierCore
+import DossierTestSupport
+import Foundation
+import Testing
+@testable import DossierReport
+
+/// Issue 7's limits for reports and the site: what a page shows per indicator is bounded, so that
+/// one indicator with 100,000 tags, or recorded in 100,000 projects, gives output linear in the
+/// data (measured figures in SECURITY.md), and a build that is killed or fails never loses the
+/// previous site.
+@Suite("Report limits")
+struct ReportLimitsTests {
+    static func workspace(projects: Int, tags: Int) -> Workspace {
+        let list = (0..<projects).map { n in
+            Project(slug: "p\(n)", folder: "/w/p\(n)", title: "Project \(n)", visibility: .public, tlp: .clear,
+                indicators: [Indicator(value: "shared.example", type: .domain, tags: (0..<tags).map { "tag-\($0)" })])
+        }
+        return Workspace(root: "/w", settings: WorkspaceSettings(title: "W"), projects: list)
+    }
+
+    @Test("a row shows 50 tags, then how many more; groups still list every tag")
+    func tagCap() {
+        let workspace = Self.workspace(projects: 1, tags: 120)
+        let report = ProjectReport(project: workspace.projects[0], workspace: workspace, index: IndicatorIndex(workspace),
+            audience: .public, options: ReportOptions())
+        let row = report.classificationGroups.first?.rows.first
+        #expect(row?.tags.count == 51)
+        #expect(row?.tags.last == "+70 more")
+        #expect(row?.tags.first == "tag-0")
+        #expect(report.tagGroups.count == 120)
+    }
+
+    @Test("also seen in lists 20 projects, then how many more; the site counts them once")
+    func alsoSeenCap() {
+        let workspace = Self.workspace(projects: 30, tags: 0)
+        let index = IndicatorIndex(workspace)
+        let report = ProjectReport(project: workspace.projects[3], workspace: workspace, index: index, audience: .public,
+            options: ReportOptions(), position: 3, projectCounts: AlsoSeen.projectCounts(index))
+        let links = report.classificationGroups.first?.rows.first?.alsoSeenIn ?? []
+        #expect(links.count == 21)
+        #expect(links.prefix(20).map(\.slug) == (0..<21).filter { $0 != 3 }.map { "p\($0)" })
+        #expect(links.last?.title == "and 9 more")
+        // The same without the site's precomputed counts (a single report).
+        let single = ProjectReport(project: workspace.projects[3], workspace: workspace, index: index, audience: .public, options: ReportOptions())
+        #expect(single.classificationGroups.first?.rows.first?.alsoSeenIn == links)
+        // Few enough: every project, no "more".
+        let small = Self.workspace(projects: 21, tags: 0)
+        let all = ProjectReport(project: small.projects[0], workspace: small, index: IndicatorIndex(small), audience: .public, options: ReportOptions())
+        #expect(all.classificationGroups.first?.rows.first?.alsoSeenIn.map(\.slug) == (1..<21).map { "p\($0)" })
+    }
+
+    @Test("unique slugs for many clashing tags take linear time")
+    func clashingSlugs() {
+        // Names that differ only in letters a slug drops: all of them slug to "tag".
+        let clashing = (0..<3_000).map { "tag" + String(UnicodeScalar(0x4E00 + $0) ?? "x") }
+        let slugs = Anchors.uniqueSlugs(clashing)
+        #expect(Set(slugs.values).count == clashing.count)
+        #expect(slugs[clashing[0]] == "tag" && slugs[clashing[1]] == "tag-2" && slugs[clashing[2999]] == "tag-3000")
+        let start = DispatchTime.now().uptimeNanoseconds
+        _ = Anchors.uniqueSlugs((0..<40_000).map { "tag" + String(UnicodeScalar(0x4E00 + $0 % 20_000) ?? "x") + String(repeating: "\u{00E9}", count: $0 / 20_000) })
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        #expect(seconds < 10, "40,000 clashing slugs took \(seconds) s")
+    }
+
+    @Test("replacing the output folder swaps it whole: new content, no old folder left beside it")
+    func replaceSwaps() throws {
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/site", staging = folder + "/.site.dossier-build-1"
+        for (path, text) in [(out, "old"), (staging, "new")] {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path + "/index.html"))
+        }
+        try OutputFolder.replace(out, with: staging)
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: out + "/index.html")), as: UTF8.self) == "new")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["site"])
+        #if os(Linux)
+        #expect(OutputFolder.exchange(folder + "/missing", out) == false)
+        #endif
+    }
+
+    @Test("a page that cannot be written fails the build with the system's reason, naming the file")
+    func writeFailure() throws {
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/projects"))
+        #expect {
+            try OutputFolder.writeFile(Array("page".utf8), at: folder + "/projects/p/index.html")
+        } throws: { error in
+            let message = (error as? BuildFailure)?.message ?? ""
+            return message.contains(folder + "/projects") && message.contains("a file of that name exists")
+        }
+    }
+}
