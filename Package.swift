@@ -49,16 +49,16 @@ let package = Package(
         ),
         .executableTarget(
             name: "dossier-bench",
-            dependencies: ["DossierCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["DossierCore", "DossierTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Fuzz targets (issue 7): the built-in seeded mutation engine, or libFuzzer when built by
         // scripts/fuzz with -sanitize=fuzzer.
-        .executableTarget(name: "dossier-fuzz", dependencies: ["DossierCore", "DossierInterop"]),
-        // Helpers shared by the test targets (temporary workspaces).
+        .executableTarget(name: "dossier-fuzz", dependencies: ["DossierCore", "DossierInterop", "DossierTestSupport"]),
+        // Helpers shared by the tests, the benchmark and the fuzzer (temporary workspaces, seeded random).
         .target(name: "DossierTestSupport", dependencies: ["DossierCore"], path: "Tests/DossierTestSupport"),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", "DossierTestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "DossierReportTests", dependencies: ["DossierReport", "DossierTestSupport"]),
-        .testTarget(name: "DossierInteropTests", dependencies: ["DossierInterop"], exclude: ["Scripts"]),
-        .testTarget(name: "DossierCLITests", dependencies: ["DossierCore"]),
+        .testTarget(name: "DossierInteropTests", dependencies: ["DossierInterop", "DossierTestSupport"], exclude: ["Scripts"]),
+        .testTarget(name: "DossierCLITests", dependencies: ["DossierCore", "DossierTestSupport"]),
     ]
 )

@@ -18,7 +18,9 @@ extension IndicatorExtractor {
             let end = trimmedURLEnd(start: start, authority: i + 3, end: scanEnd)
             guard end > i + 3 else { continue }
             let text = IndicatorBytes.string(bytes, start..<end)
-            guard case .success(let url) = URLIndicator.normalize(text), hasRealHost(url) else { continue }
+            // Refanged as a value too: a scheme written defanged inside a word (`2026-10-hxxps://`)
+            // is not refanged as text, and a URL still holding a defanged form is no normal value.
+            guard case .success(let url) = Indicators.normalize(Indicators.refang(text), as: .url), hasRealHost(url) else { continue }
             found.append(Found(start: start, type: .url, value: url))
             claimed.append(start..<end)
         }

@@ -37,9 +37,23 @@ indirect enum STIXPattern: Equatable {
 
     // MARK: Parser
 
+    /// Deeper parentheses than any real pattern has; beyond, the pattern is refused (the parser is
+    /// recursive, and 30,000 levels overflowed the stack).
+    static let maximumDepth = 100
+
     struct Parser {
         var tokens: [Token]
         var index = 0
+        /// Parentheses open around the current position.
+        var depth = 0
+
+        mutating func open() throws(SyntaxError) {
+            index += 1
+            depth += 1
+            guard depth <= STIXPattern.maximumDepth else {
+                throw SyntaxError(message: "parentheses nested deeper than \(STIXPattern.maximumDepth) levels")
+            }
+        }
 
         var atEnd: Bool { index >= tokens.count }
         var peek: String? { atEnd ? nil : tokens[index].description }
@@ -93,9 +107,10 @@ indirect enum STIXPattern: Equatable {
                 try expect("]")
                 result = .observation(comparison)
             } else if isSymbol("(") {
-                index += 1
+                try open()
                 result = try observations()
                 try expect(")")
+                depth -= 1
             } else {
                 throw SyntaxError(message: "expected '[' or '(', found \(peek ?? "the end")")
             }
@@ -142,9 +157,10 @@ indirect enum STIXPattern: Equatable {
 
         mutating func test() throws(SyntaxError) -> Comparison {
             if isSymbol("(") {
-                index += 1
+                try open()
                 let inner = try comparisonOr()
                 try expect(")")
+                depth -= 1
                 return inner
             }
             if isWord("EXISTS") {

@@ -33,11 +33,23 @@ public enum CommonMark {
         defer { cmark_iter_free(iterator) }
         var replacements: [(OpaquePointer, Bool)] = []
         var images: [OpaquePointer] = []
+        var emphasisDepth = 0
+        var tooDeep: [OpaquePointer] = []
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            switch cmark_node_get_type(node) {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG {
+                if event == CMARK_EVENT_EXIT {
+                    emphasisDepth -= 1
+                } else {
+                    emphasisDepth += 1
+                    if emphasisDepth > maximumEmphasisDepth { tooDeep.append(node) }
+                }
+            }
+            guard event == CMARK_EVENT_ENTER else { continue }
+            switch type {
             case CMARK_NODE_HTML_BLOCK: replacements.append((node, true))
             case CMARK_NODE_HTML_INLINE: replacements.append((node, false))
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
@@ -46,6 +58,14 @@ public enum CommonMark {
                 if cmark_node_get_type(node) == CMARK_NODE_IMAGE { images.append(node) }
             default: break
             }
+        }
+        // Emphasis nested past the bound keeps its text, not its markup: libcmark 0.30's
+        // CommonMark renderer takes time quadratic in the nesting (57 s for 60,000 levels).
+        for node in tooDeep {
+            while let child = cmark_node_first_child(node) {
+                cmark_node_insert_before(node, child)
+            }
+            cmark_node_free(node)
         }
         for image in images {
             guard let link = cmark_node_new(CMARK_NODE_LINK) else { continue }
@@ -65,6 +85,9 @@ public enum CommonMark {
             cmark_node_free(node)
         }
     }
+
+    /// Emphasis (and strong emphasis) nested deeper than this is rendered as its text.
+    static let maximumEmphasisDepth = 16
 
     /// Links may go to the web, mail, or a place in the same page; nothing that can run code.
     static func isSafe(_ url: String) -> Bool {

@@ -26,6 +26,19 @@ struct IndicatorsFuzzRegressionTests {
         #expect(Indicators.refang(Indicators.defang(normal, as: .url)) == normal)
     }
 
+    /// After that fix, `extract` still gave `hxxps://…` for a scheme written defanged inside a
+    /// word, where the text refanger leaves it: a value `normalize` refuses (found by the `text`
+    /// and `indicators` targets in the sample notes, mutated).
+    @Test("extract refangs a URL whose scheme is written defanged inside a word", arguments: [
+        ("2026-10-hxxps://artifact-sync[.]example/upload/chunk", "https://artifact-sync.example/upload/chunk"),
+        ("a/.hxxps://browser-upda.ps//u::ffffte:", "https://browser-upda.ps//u::ffffte"),
+    ])
+    func extractDefangedScheme(_ text: String, _ url: String) {
+        let found = Indicators.extract(from: text).filter { $0.type == .url }
+        #expect(found.map(\.value) == [url])
+        for item in found { #expect(Indicators.normalize(item.value, as: item.type) == .success(item.value)) }
+    }
+
     @Test("indicators.json holding a defanged URL: a warning, and the value is read refanged")
     func defangedURLInFile() throws {
         let workspace = try TemporaryWorkspace()

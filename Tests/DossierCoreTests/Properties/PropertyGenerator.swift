@@ -1,38 +1,24 @@
+import DossierTestSupport
 import Foundation
 @testable import DossierCore
 
 /// Seeded generator of property-test inputs (SplitMix64): the same seed gives the same inputs on
 /// every machine, so a failing case is replayed by its seed.
 struct PropertyGenerator {
-    var state: UInt64
+    var random: SplitMix64
 
-    /// The seed is scrambled first: with `state = seed` (or a multiple of the increment), seed n+1
-    /// would replay seed n's sequence shifted by one step.
-    init(seed: UInt64) {
-        var z = seed &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        state = z ^ (z >> 31)
-    }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-    mutating func chance(_ percent: Int) -> Bool { int(1...100) <= percent }
-    mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
+    mutating func int(_ range: ClosedRange<Int>) -> Int { random.int(range) }
+    mutating func chance(_ percent: Int) -> Bool { random.chance(percent) }
+    mutating func pick<T>(_ items: [T]) -> T { random.pick(items) }
 
     mutating func string(from alphabet: String, length: ClosedRange<Int>) -> String {
         let characters = Array(alphabet)
         return String((0..<int(length)).map { _ in pick(characters) })
     }
 
-    mutating func hex(_ count: Int) -> String { string(from: "0123456789abcdef", length: count...count) }
+    mutating func hex(_ count: Int) -> String { random.hex(count) }
 
     /// Upper-cases some ASCII letters: values are often written in mixed case.
     mutating func mixedCase(_ text: String) -> String {

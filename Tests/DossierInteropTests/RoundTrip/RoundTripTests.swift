@@ -1,4 +1,5 @@
 import DossierCore
+import DossierTestSupport
 import Testing
 @testable import DossierInterop
 
@@ -99,29 +100,14 @@ import Testing
 
 /// Random projects from a seed (SplitMix64), reproducible.
 struct ProjectGenerator {
-    var state: UInt64
+    var random: SplitMix64
 
-    /// The seed is scrambled first: with `state = seed * increment`, seed n+1 would replay seed n's
-    /// sequence shifted by one step, and 40 seeds would test little more than one.
-    init(seed: UInt64) {
-        var z = seed &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        state = z ^ (z >> 31)
-    }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-    mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
-    mutating func chance(_ percent: Int) -> Bool { int(1...100) <= percent }
-    mutating func hex(_ count: Int) -> String { String((0..<count).map { _ in Array("0123456789abcdef")[int(0...15)] }) }
+    mutating func int(_ range: ClosedRange<Int>) -> Int { random.int(range) }
+    mutating func pick<T>(_ items: [T]) -> T { random.pick(items) }
+    mutating func chance(_ percent: Int) -> Bool { random.chance(percent) }
+    mutating func hex(_ count: Int) -> String { random.hex(count) }
     mutating func word() -> String { pick(["alpha", "bravo", "cdn", "gate", "Update", "x1", "svc-host", "payroll", "Zeta_9"]) + String(int(0...999)) }
 
     static let vocabulary = Vocabulary([
