@@ -16,9 +16,17 @@ struct Build: ParsableCommand {
             (the report), report.md, indicators.csv, indicators.stix.json and indicators.misp.json. \
             index.json describes the whole site for scripts.
 
+            Builds are incremental: a file whose content key (a SHA-256 of everything it shows: \
+            its project, correlations with other projects, the vocabulary, the templates, the \
+            version of dossier) is the same as in the previous build into the same folder, for \
+            the same audience, is taken from that build instead of rendered again. Nothing is \
+            keyed by modification times; a public build never reuses a file of an internal one. \
+            --clean renders everything.
+
             Examples:
               dossier build                      # public site in site/
               dossier build --internal --out /tmp/internal-site
+              dossier build --clean              # render every page again
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -32,6 +40,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Show network indicators as they are instead of defanged (hxxp, [.]).")
     var noDefang = false
 
+    @Flag(help: "Render every file again instead of reusing unchanged files of the previous build.")
+    var clean = false
+
     func run() throws {
         let root = try global.root()
         let folder = out.map { WorkspaceLocator.absolute($0, from: FileManager.default.currentDirectoryPath) } ?? root + "/site"
@@ -39,7 +50,7 @@ struct Build: ParsableCommand {
         let summary: SiteBuild.Summary
         do {
             summary = try SiteBuild.run(root: root, audience: `internal` ? .internal : .public, out: folder,
-                options: ReportOptions(defang: !noDefang), progress: progress.update)
+                options: ReportOptions(defang: !noDefang), incremental: !clean, progress: progress.update)
         } catch {
             progress.clear()
             Console.report(DiagnosticList(error.diagnostics))
@@ -49,6 +60,7 @@ struct Build: ParsableCommand {
         progress.clear()
         if !global.quiet { Console.mention(warnings: summary.warnings) }
         let megabytes = String(format: "%.1f", Double(summary.bytes) / 1_048_576)
-        global.say("built the \(`internal` ? "internal" : "public") site in \(Console.printer.displayPath(folder)): \(summary.files.count) files, \(megabytes) MB")
+        let reused = summary.reused > 0 ? " (\(summary.reused) unchanged, reused)" : ""
+        global.say("built the \(`internal` ? "internal" : "public") site in \(Console.printer.displayPath(folder)): \(summary.files.count) files\(reused), \(megabytes) MB")
     }
 }

@@ -33,6 +33,22 @@ struct CoreCommandTests {
         #expect(result.stderr.contains("1 error"))
     }
 
+    @Test("build is incremental and says how many files it reused; --clean renders everything")
+    func incrementalBuild() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let first = try CLI.run(["build"], in: copy.root)
+        #expect(first.status == 0)
+        #expect(!first.stdout.contains("reused"), "\(first.stdout)")
+        let again = try CLI.run(["build"], in: copy.root)
+        #expect(again.status == 0)
+        // Every file but index.json, which lists the files and is always written.
+        #expect(again.stdout.contains("30 files (29 unchanged, reused)"), "\(again.stdout)")
+        let clean = try CLI.run(["build", "--clean"], in: copy.root)
+        #expect(clean.status == 0)
+        #expect(!clean.stdout.contains("reused"), "\(clean.stdout)")
+        #expect(try CLI.run(["build", "--help"]).stdout.contains("--clean"))
+    }
+
     @Test("fmt restores a reindented, key-sorted, reordered copy byte for byte")
     func fmtRestores() throws {
         let copy = try TemporaryCopy(of: Self.samples)

@@ -79,9 +79,15 @@ public struct TemplateSet: Sendable {
         library.render(object, withTemplate: name) ?? ""
     }
 
-    /// A fingerprint of every template's text, for build caches.
+    /// The SHA-256 of every template's name and text, for incremental builds' keys.
     public var fingerprint: String {
-        sources.keys.sorted().map { "\($0)=\(ContentDigest(Array(sources[$0]!.text.utf8)).value)" }.joined(separator: ";")
+        var hasher = SHA256()
+        for name in sources.keys.sorted() {
+            let text = sources[name]?.text ?? ""
+            hasher.update("\(name) \(text.utf8.count)\n")
+            hasher.update(text)
+        }
+        return hasher.finalize()
     }
 
     static func describe(_ error: Error) -> String {

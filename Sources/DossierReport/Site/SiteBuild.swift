@@ -4,29 +4,39 @@ import Foundation
 
 /// `dossier build`: the whole site for one audience, written to a fresh folder that replaces the
 /// output folder only when everything succeeded, so no stale file of an earlier build survives.
+/// Files whose content key (`PageKey`) is unchanged since the last build into the same folder, for
+/// the same audience, are taken from it instead of being rendered again.
 public enum SiteBuild {
     public struct Summary: Sendable {
         public var folder: String
         public var files: [String]
         public var bytes: Int
+        /// Files taken unchanged from the previous build.
+        public var reused: Int
         public var warnings: [Diagnostic]
     }
 
-    /// - Parameter progress: called with a short status line as steps advance.
+    /// - Parameters:
+    ///   - incremental: reuse unchanged files of the previous build in `out` (false: render all).
+    ///   - progress: called with a short status line as steps advance.
     public static func run(root: String, audience: Audience, out: String, options: ReportOptions = ReportOptions(),
-        progress: @Sendable (String) -> Void = { _ in }) throws(BuildFailure) -> Summary {
+        incremental: Bool = true, progress: @Sendable (String) -> Void = { _ in }) throws(BuildFailure) -> Summary {
         try OutputFolder.checkReplaceable(out, workspaceRoot: root)
         progress("loading and checking the workspace")
         let prepared = try PreparedWorkspace.prepare(root: root)
         let visible = AudienceFilter.view(of: prepared.loaded.workspace, for: audience)
         progress("building \(visible.projects.count) project pages")
         let model = SiteModel(workspace: visible, audience: audience, options: options)
+        let previous = incremental ? PreviousBuild(folder: out, audience: audience) : nil
+        let keys = PageKey(audience: audience, templates: prepared.templates, options: options)
         let staging = try OutputFolder.makeStaging(for: out)
         do {
-            let files = try write(model, workspace: visible, audience: audience, templates: prepared.templates, into: staging, progress: progress)
+            let files = try write(model, workspace: visible, audience: audience, templates: prepared.templates, keys: keys,
+                previous: previous, into: staging, progress: progress)
             progress("replacing \((out as NSString).lastPathComponent)/")
             try OutputFolder.replace(out, with: staging)
-            return Summary(folder: out, files: files.map(\.path), bytes: files.reduce(0) { $0 + $1.bytes }, warnings: prepared.warnings)
+            return Summary(folder: out, files: files.map(\.path), bytes: files.reduce(0) { $0 + $1.bytes },
+                reused: files.count { $0.reused }, warnings: prepared.warnings)
         } catch {
             OutputFolder.remove(staging)
             throw error
@@ -36,38 +46,70 @@ public enum SiteBuild {
     struct Written: Sendable {
         var path: String
         var bytes: Int
+        var key: String?
+        var reused = false
     }
 
-    /// Renders and writes every page in parallel; nothing is kept in memory once written.
-    static func write(_ model: SiteModel, workspace: Workspace, audience: Audience, templates: TemplateSet, into folder: String,
-        progress: @Sendable (String) -> Void) throws(BuildFailure) -> [Written] {
-        var jobs: [@Sendable () -> [(String, [UInt8])]] = []
-        jobs.append { [("index.html", Array(templates.render(model.index, page: "index.html").utf8))] }
+    /// One file of the site: where it goes, its content key, and how to make it when it cannot be
+    /// reused.
+    struct Output {
+        var path: String
+        var key: String
+        var make: () -> [UInt8]
+    }
+
+    /// Renders (or reuses) and writes every page in parallel; nothing is kept in memory once written.
+    static func write(_ model: SiteModel, workspace: Workspace, audience: Audience, templates: TemplateSet, keys: PageKey,
+        previous: PreviousBuild?, into folder: String, progress: @Sendable (String) -> Void) throws(BuildFailure) -> [Written] {
+        var jobs: [@Sendable () -> [Output]] = []
+        jobs.append {
+            let digest = PageKey.digest(of: model.index)
+            return [Output(path: SiteLayout.indexFile, key: keys.page(template: "index.html", model: digest)) {
+                Array(templates.render(model.index, page: "index.html").utf8)
+            }]
+        }
         for (report, project) in zip(model.reports, workspace.projects) {
             jobs.append {
                 let base = SiteLayout.projectFolder(project.slug) + "/"
-                var files = [
-                    (base + "index.html", Array(templates.render(RowRendering.prerendered(report, with: templates), page: "report.html").utf8)),
-                    (base + SiteLayout.markdownReport, Array(templates.render(report, page: "report.md").utf8)),
+                let digest = PageKey.digest(of: report)
+                var outputs = [
+                    Output(path: base + "index.html", key: keys.page(template: "report.html", model: digest)) {
+                        Array(templates.render(RowRendering.prerendered(report, with: templates), page: "report.html").utf8)
+                    },
+                    Output(path: base + SiteLayout.markdownReport, key: keys.page(template: "report.md", model: digest)) {
+                        Array(templates.render(report, page: "report.md").utf8)
+                    },
                 ]
+                let projectDigest = PageKey.digest(of: project, in: workspace)
                 for export in SiteLayout.exportFiles {
-                    files.append((base + export.file, Exporter.export(project, in: workspace, format: export.format)))
+                    outputs.append(Output(path: base + export.file, key: keys.export(export.format, project: projectDigest)) {
+                        Exporter.export(project, in: workspace, format: export.format)
+                    })
                 }
-                return files
+                return outputs
             }
         }
         for (path, page) in model.listings {
-            jobs.append { [(path, Array(templates.render(page, page: "listing.html").utf8))] }
+            jobs.append {
+                [Output(path: path, key: keys.page(template: "listing.html", model: PageKey.digest(of: page))) {
+                    Array(templates.render(page, page: "listing.html").utf8)
+                }]
+            }
         }
         let results = jobs.concurrentMap { job -> Result<[Written], BuildFailure> in
             var written: [Written] = []
-            for (path, bytes) in job() {
+            for output in job() {
+                if let bytes = previous?.reuse(output.path, key: output.key, into: folder) {
+                    written.append(Written(path: output.path, bytes: bytes, key: output.key, reused: true))
+                    continue
+                }
+                let bytes = output.make()
                 do throws(BuildFailure) {
-                    try OutputFolder.writeFile(bytes, at: folder + "/" + path)
+                    try OutputFolder.writeFile(bytes, at: folder + "/" + output.path)
                 } catch {
                     return .failure(error)
                 }
-                written.append(Written(path: path, bytes: bytes.count))
+                written.append(Written(path: output.path, bytes: bytes.count, key: output.key))
             }
             return .success(written)
         }
@@ -82,6 +124,19 @@ public enum SiteBuild {
         let manifestBytes = manifest.json()
         try OutputFolder.writeFile(manifestBytes, at: folder + "/" + SiteLayout.manifestFile)
         files.append(Written(path: SiteLayout.manifestFile, bytes: manifestBytes.count))
+        try writeRecord(of: files, audience: audience, in: folder)
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// The keys of this build, for the next one. Written last: a build that fails before has no
+    /// record, and the folder it would have replaced keeps its own.
+    static func writeRecord(of files: [Written], audience: Audience, in folder: String) throws(BuildFailure) {
+        var entries: [String: BuildRecord.Entry] = [:]
+        for file in files {
+            guard let key = file.key else { continue }
+            entries[file.path] = BuildRecord.Entry(key: key, bytes: file.bytes)
+        }
+        let record = BuildRecord(audience: audience, entries: entries)
+        try OutputFolder.writeFile(Array(record.text().utf8), at: folder + "/" + BuildRecord.fileName)
     }
 }

@@ -1,7 +1,7 @@
 import DossierCore
 
 /// The TLP 2.0 banner: label, colour class and what the marking allows.
-public struct TLPBanner: Sendable, Hashable {
+public struct TLPBanner: Sendable, Hashable, Encodable {
     public var key: String
     public var label: String
     public var meaning: String
@@ -20,7 +20,7 @@ public struct TLPBanner: Sendable, Hashable {
 }
 
 /// Who the output is for, said on its first screen.
-public struct AudienceBanner: Sendable, Hashable {
+public struct AudienceBanner: Sendable, Hashable, Encodable {
     public var key: String
     public var label: String
     public var isInternal: Bool

@@ -1,7 +1,7 @@
 import DossierCore
 
 /// One indicator as a report shows it.
-public struct IndicatorRow: Sendable, Hashable {
+public struct IndicatorRow: Sendable, Hashable, Encodable {
     /// As displayed: defanged for network types unless the options say otherwise.
     public var value: String
     public var type: String
@@ -24,14 +24,14 @@ public struct IndicatorRow: Sendable, Hashable {
 }
 
 /// A reference to a project, with a link when the page is part of a site.
-public struct ProjectLink: Sendable, Hashable {
+public struct ProjectLink: Sendable, Hashable, Encodable {
     public var slug: String
     public var title: String
     public var href: String?
 }
 
 /// A titled list of rows: one classification or one tag.
-public struct IndicatorGroup: Sendable, Hashable {
+public struct IndicatorGroup: Sendable, Hashable, Encodable {
     public var key: String
     public var title: String
     public var description: String?
@@ -44,7 +44,7 @@ public struct IndicatorGroup: Sendable, Hashable {
 }
 
 /// One line of a count table, with the geometry of its bar in the SVG chart.
-public struct CountRow: Sendable, Hashable {
+public struct CountRow: Sendable, Hashable, Encodable {
     public var key: String
     public var label: String
     public var count: Int

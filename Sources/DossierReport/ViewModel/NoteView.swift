@@ -1,7 +1,7 @@
 import DossierCore
 
 /// A note rendered for a report: HTML for HTML pages, cleaned CommonMark for Markdown reports.
-public struct NoteView: Sendable, Hashable {
+public struct NoteView: Sendable, Hashable, Encodable {
     public var title: String
     public var author: String?
     public var date: String?

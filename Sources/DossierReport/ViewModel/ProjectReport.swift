@@ -2,7 +2,7 @@ import DossierCore
 
 /// Everything one project's report shows, for either format (PRODUCT.md §4). Built only from an
 /// audience-filtered workspace, so it cannot hold what the audience may not see.
-public struct ProjectReport: Sendable, Hashable {
+public struct ProjectReport: Sendable, Hashable, Encodable {
     public var workspaceTitle: String
     public var slug: String
     public var title: String
@@ -26,13 +26,13 @@ public struct ProjectReport: Sendable, Hashable {
     public var generator: String
 
     /// Links from a project page to the rest of the site.
-    public struct SiteLinks: Sendable, Hashable {
+    public struct SiteLinks: Sendable, Hashable, Encodable {
         public var index = "../../index.html"
         public var markdown = "report.md"
         public var exports: [ExportLink]
     }
 
-    public struct ExportLink: Sendable, Hashable {
+    public struct ExportLink: Sendable, Hashable, Encodable {
         public var label: String
         public var href: String
     }

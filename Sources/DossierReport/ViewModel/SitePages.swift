@@ -1,8 +1,8 @@
 import DossierCore
 
 /// The site's front page: projects with their counts, the classification chart, tags.
-public struct SiteIndexPage: Sendable, Hashable {
-    public struct ProjectSummary: Sendable, Hashable {
+public struct SiteIndexPage: Sendable, Hashable, Encodable {
+    public struct ProjectSummary: Sendable, Hashable, Encodable {
         public var slug: String
         public var title: String
         public var href: String
@@ -14,14 +14,14 @@ public struct SiteIndexPage: Sendable, Hashable {
         public var tags: [String]
     }
 
-    public struct TagSummary: Sendable, Hashable {
+    public struct TagSummary: Sendable, Hashable, Encodable {
         public var name: String
         public var description: String?
         public var count: Int
         public var href: String
     }
 
-    public struct ClassificationSummary: Sendable, Hashable {
+    public struct ClassificationSummary: Sendable, Hashable, Encodable {
         public var key: String
         public var label: String
         public var count: Int
@@ -39,8 +39,8 @@ public struct SiteIndexPage: Sendable, Hashable {
 }
 
 /// All indicators with one tag, or of one classification, across projects; one page of them.
-public struct ListingPage: Sendable, Hashable {
-    public struct PageLink: Sendable, Hashable {
+public struct ListingPage: Sendable, Hashable, Encodable {
+    public struct PageLink: Sendable, Hashable, Encodable {
         public var number: Int
         public var href: String
         public var isCurrent: Bool

@@ -1,0 +1,85 @@
+import DossierCore
+import Foundation
+
+/// `.dossier-build` in a built site: each file's key (`PageKey`) and size, so that the next build
+/// into the same folder can reuse the files whose keys did not change. It holds digests and paths
+/// only, nothing of the pages' content, and like every file of a site it is a pure function of the
+/// workspace (no times), so a site kept in git does not change when nothing changed.
+struct BuildRecord: Sendable {
+    static let fileName = ".dossier-build"
+    static let header = "dossier build record 1"
+
+    struct Entry: Sendable, Equatable {
+        var key: String
+        var bytes: Int
+    }
+
+    var tool: String
+    var audience: Audience
+    var entries: [String: Entry]
+
+    init(audience: Audience, entries: [String: Entry]) {
+        tool = "dossier \(DossierVersion.current)"
+        self.audience = audience
+        self.entries = entries
+    }
+
+    /// The text written into the site: a header, then `key bytes path` per file, sorted by path.
+    func text() -> String {
+        var lines = [Self.header, "tool \(tool)", "audience \(audience.rawValue)"]
+        for path in entries.keys.sorted() {
+            guard let entry = entries[path] else { continue }
+            lines.append("\(entry.key) \(entry.bytes) \(path)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The record of the site in `folder`, or nil when there is none or it cannot be read: the
+    /// build then renders everything.
+    static func read(from folder: String) -> BuildRecord? {
+        guard let data = FileManager.default.contents(atPath: folder + "/" + fileName) else { return nil }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count >= 3, lines[0] == header, lines[1].hasPrefix("tool "), lines[2].hasPrefix("audience "),
+            let audience = Audience(rawValue: String(lines[2].dropFirst("audience ".count)))
+        else { return nil }
+        var record = BuildRecord(audience: audience, entries: [:])
+        record.tool = String(lines[1].dropFirst("tool ".count))
+        for line in lines.dropFirst(3) where !line.isEmpty {
+            let parts = line.split(separator: " ", maxSplits: 2)
+            guard parts.count == 3, let bytes = Int(parts[1]) else { return nil }
+            record.entries[String(parts[2])] = Entry(key: String(parts[0]), bytes: bytes)
+        }
+        return record
+    }
+}
+
+/// The site an incremental build may take files from: only one built by this same version of
+/// dossier for this same audience (a public build never reuses anything of an internal one).
+struct PreviousBuild: Sendable {
+    let folder: String
+    let record: BuildRecord
+
+    init?(folder: String, audience: Audience) {
+        guard let record = BuildRecord.read(from: folder), record.audience == audience,
+            record.tool == "dossier \(DossierVersion.current)"
+        else { return nil }
+        self.folder = folder
+        self.record = record
+    }
+
+    /// Puts the previous build's file for `path` into `staging` when its key is `key` and the
+    /// file is still there, whole; its size, or nil when the page must be rendered.
+    func reuse(_ path: String, key: String, into staging: String) -> Int? {
+        guard let entry = record.entries[path], entry.key == key else { return nil }
+        let source = folder + "/" + path
+        var status = stat()
+        // A file gone, replaced or of another size (edited by hand) is rendered again.
+        guard lstat(source, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == entry.bytes else { return nil }
+        let target = staging + "/" + path
+        guard OutputFolder.makeFolder((target as NSString).deletingLastPathComponent) == nil else { return nil }
+        // A hard link: no copy, and safe, since no build ever writes into a file it did not
+        // create (pages are written to a fresh staging folder). Where no link can be made, the
+        // page is rendered again.
+        return link(source, target) == 0 ? entry.bytes : nil
+    }
+}

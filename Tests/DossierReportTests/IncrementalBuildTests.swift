@@ -1,0 +1,235 @@
+import DossierCore
+import DossierTestSupport
+import Foundation
+import Testing
+@testable import DossierReport
+
+/// Incremental builds (issue 6): after any kind of input change, a build that reuses the previous
+/// output must equal a clean build byte for byte, and must still reuse what did not change.
+@Suite("Incremental build")
+struct IncrementalBuildTests {
+    /// One kind of input change, made to a copy of the sample workspace.
+    struct Change: Sendable, CustomTestStringConvertible {
+        var testDescription: String
+        /// Whether some files should still be reused after it, per audience.
+        var reusesSome: @Sendable (Audience) -> Bool = { _ in true }
+        var apply: @Sendable (Sample) throws -> Void
+    }
+
+    /// A copy of sample-projects in a temporary folder, and a folder for sites beside it.
+    final class Sample: Sendable {
+        let folder: String
+        var root: String { folder + "/workspace" }
+
+        init() throws {
+            folder = try TemporaryFolder.make()
+            try FileManager.default.copyItem(atPath: SiteBuildTests.sampleRoot, toPath: root)
+        }
+
+        deinit { try? FileManager.default.removeItem(atPath: folder) }
+
+        func replace(_ old: String, with new: String, in relative: String) throws {
+            let path = root + "/" + relative
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            try #require(text.contains(old), "\(relative) does not contain \(old)")
+            try text.replacingOccurrences(of: old, with: new).write(toFile: path, atomically: true, encoding: .utf8)
+        }
+
+        func write(_ text: String, to relative: String) throws {
+            let path = root + "/" + relative
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+
+        func build(_ audience: Audience, _ site: String, incremental: Bool = true) throws -> SiteBuild.Summary {
+            try SiteBuild.run(root: root, audience: audience, out: folder + "/" + site, incremental: incremental)
+        }
+
+        /// Every file of a built site, the build record included (it is as deterministic as the pages).
+        func files(_ site: String) -> [String: Data] {
+            let files = SiteFiles(folder + "/" + site)
+            var result: [String: Data] = [:]
+            for path in files.files { result[path] = files.bytes(path) }
+            return result
+        }
+    }
+
+    static let changes: [Change] = [
+        Change(testDescription: "an indicator's comment in a public project") {
+            try $0.replace("Research sinkhole; a connection to it means an infected host", with: "Sinkhole run by a researcher",
+                in: "commodity-loader-c2/indicators.json")
+        },
+        Change(testDescription: "an indicator's classification") {
+            try $0.replace(#""classification": "suspicious""#, with: #""classification": "unknown""#, in: "commodity-loader-c2/indicators.json")
+        },
+        Change(testDescription: "a private indicator's comment (the public site does not show it)") {
+            try $0.replace("Seen from one internal host only; no third-party confirmation yet", with: "Seen on two hosts",
+                in: "commodity-loader-c2/indicators.json")
+        },
+        Change(testDescription: "a project's title (shown in other projects' \"also seen in\" and on listings)") {
+            try $0.replace(#""title": ""#, with: #""title": "Renamed: "#, in: "vpn-bruteforce-2026/project.json")
+        },
+        Change(testDescription: "a note's text") {
+            try $0.replace("# HollowPost loader", with: "# HollowPost loader, revised", in: "commodity-loader-c2/notes/01-overview.md")
+        },
+        Change(testDescription: "a private note's text") {
+            try $0.replace("title: Internal sightings", with: "title: Internal sightings, revised",
+                in: "commodity-loader-c2/notes/04-internal-sightings.md")
+        },
+        Change(testDescription: "a tag's description in the vocabulary") {
+            try $0.replace("Host or IP blocked by a web or email gateway", with: "Blocked at the gateway", in: "dossier.json")
+        },
+        Change(testDescription: "the workspace's title", reusesSome: { _ in false }) {
+            try $0.replace("ACME Threat Intelligence", with: "ACME CTI", in: "dossier.json")
+        },
+        Change(testDescription: "a template of the workspace (every page again; exports reused)") {
+            let builtIn = try String(contentsOfFile: TemplateSet.builtInFolder! + "/report.md.mustache", encoding: .utf8)
+            try $0.write(builtIn + "\nEdited template.\n", to: "templates/report.md.mustache")
+        },
+        Change(testDescription: "a private project made public") {
+            try $0.replace(#""visibility": "private""#, with: #""visibility": "public""#, in: "typosquat-watch/project.json")
+            try $0.replace(#""tlp": "green""#, with: #""tlp": "clear""#, in: "typosquat-watch/project.json")
+        },
+        Change(testDescription: "a new project") {
+            try $0.write(#"{ "title": "New case", "visibility": "public", "tlp": "clear" }"#, to: "new-case/project.json")
+            try $0.write(#"{ "indicators": [ { "value": "cdn-update.test", "type": "domain", "tags": ["C2"] } ] }"#, to: "new-case/indicators.json")
+        },
+        Change(testDescription: "a project removed") {
+            try FileManager.default.removeItem(atPath: $0.root + "/vpn-bruteforce-2026")
+        },
+    ]
+
+    @Test("after each kind of change, an incremental build equals a clean build byte for byte", arguments: changes, Audience.allCases)
+    func equalsCleanBuild(_ change: Change, _ audience: Audience) throws {
+        let sample = try Sample()
+        let first = try sample.build(audience, "site")
+        #expect(first.reused == 0)
+        try change.apply(sample)
+        let incremental = try sample.build(audience, "site")
+        let clean = try sample.build(audience, "clean", incremental: false)
+        #expect(clean.reused == 0)
+        let built = sample.files("site"), expected = sample.files("clean")
+        #expect(built.keys.sorted() == expected.keys.sorted())
+        for (path, bytes) in expected where built[path] != bytes {
+            Issue.record("\(path) differs from a clean build after \(change.testDescription)")
+        }
+        #expect(incremental.files == clean.files)
+        if change.reusesSome(audience) {
+            #expect(incremental.reused > 0, "nothing reused after \(change.testDescription)")
+        } else {
+            #expect(incremental.reused == 0)
+        }
+    }
+
+    @Test("an unchanged workspace rebuilds from the previous build: every page reused")
+    func unchangedReusesAll() throws {
+        let sample = try Sample()
+        let first = try sample.build(.internal, "site")
+        let before = sample.files("site")
+        let second = try sample.build(.internal, "site")
+        // index.json is always written (it lists the files); every other file is reused.
+        #expect(second.reused == first.files.count - 1)
+        #expect(sample.files("site") == before)
+    }
+
+    @Test("a change to one project renders only the pages that show it")
+    func oneProjectChange() throws {
+        let sample = try Sample()
+        let first = try sample.build(.public, "site")
+        try sample.replace("# HollowPost loader", with: "# HollowPost loader, revised", in: "commodity-loader-c2/notes/01-overview.md")
+        let second = try sample.build(.public, "site")
+        // The project's two reports show the note, and its three exports are keyed on its notes
+        // too: those 5 files and index.json are written; every other file is reused.
+        #expect(second.reused == first.files.count - 6)
+    }
+
+    @Test("a public build never reuses a file of an internal build in the same folder")
+    func publicNeverReusesInternal() throws {
+        let sample = try Sample()
+        _ = try sample.build(.internal, "site")
+        let public1 = try sample.build(.public, "site")
+        #expect(public1.reused == 0)
+        _ = try sample.build(.public, "clean", incremental: false)
+        #expect(sample.files("site") == sample.files("clean"))
+        // And back: an internal build after a public one renders everything again.
+        #expect(try sample.build(.internal, "site").reused == 0)
+    }
+
+    @Test("a site built by another version of dossier is not reused")
+    func otherVersion() throws {
+        let sample = try Sample()
+        _ = try sample.build(.public, "site")
+        let record = sample.folder + "/site/" + BuildRecord.fileName
+        let text = try String(contentsOfFile: record, encoding: .utf8)
+        try text.replacingOccurrences(of: "tool dossier \(DossierVersion.current)", with: "tool dossier 0.0.1")
+            .write(toFile: record, atomically: true, encoding: .utf8)
+        #expect(try sample.build(.public, "site").reused == 0)
+    }
+
+    @Test("a page edited by hand in the site (another size), or deleted, is rendered again; a damaged record reuses nothing")
+    func editedSite() throws {
+        let sample = try Sample()
+        let first = try sample.build(.public, "site")
+        let clean = sample.files("site")
+        let page = sample.folder + "/site/projects/commodity-loader-c2/report.md"
+        let handle = try #require(FileHandle(forWritingAtPath: page))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("\nedited by hand\n".utf8))
+        try handle.close()
+        try FileManager.default.removeItem(atPath: sample.folder + "/site/tags/blocked.html")
+        let second = try sample.build(.public, "site")
+        #expect(second.reused == first.files.count - 3)
+        #expect(sample.files("site") == clean)
+
+        try "dossier build record 1\ngarbage".write(toFile: sample.folder + "/site/" + BuildRecord.fileName, atomically: true, encoding: .utf8)
+        #expect(try sample.build(.public, "site").reused == 0)
+        #expect(sample.files("site") == clean)
+    }
+
+    @Test("clean renders everything")
+    func cleanBuild() throws {
+        let sample = try Sample()
+        _ = try sample.build(.public, "site")
+        #expect(try sample.build(.public, "site", incremental: false).reused == 0)
+    }
+
+    @Test("keys: the same model gives the same key; any field, template or audience changes it")
+    func keys() throws {
+        let templates = try #require(TemplateSet.load(workspaceRoot: "/nonexistent").0)
+        let publicKeys = PageKey(audience: .public, templates: templates, options: ReportOptions())
+        let internalKeys = PageKey(audience: .internal, templates: templates, options: ReportOptions())
+        let link = ProjectLink(slug: "a", title: "A", href: nil)
+        let other = ProjectLink(slug: "a", title: "A ", href: nil)
+        #expect(PageKey.digest(of: link) == PageKey.digest(of: link))
+        #expect(PageKey.digest(of: link) != PageKey.digest(of: other))
+        let digest = PageKey.digest(of: link)
+        #expect(publicKeys.page(template: "report.html", model: digest) != internalKeys.page(template: "report.html", model: digest))
+        #expect(publicKeys.page(template: "report.html", model: digest) != publicKeys.page(template: "report.md", model: digest))
+    }
+}
+
+/// The byte stream behind every page key: different values never give the same digest.
+@Suite("Digest encoder")
+struct DigestEncoderTests {
+    struct Sample: Encodable {
+        var lists: [[String]]
+        var note: String?
+        var count: Int
+    }
+
+    @Test("values that a naive concatenation would confuse get different digests")
+    func unambiguous() {
+        let samples = [
+            Sample(lists: [["a"], ["b"]], note: nil, count: 1),
+            Sample(lists: [["a", "b"]], note: nil, count: 1),
+            Sample(lists: [["ab"]], note: nil, count: 1),
+            Sample(lists: [["a"], ["b"]], note: "", count: 1),
+            Sample(lists: [["a"], ["b"]], note: nil, count: 2),
+            Sample(lists: [[], ["a", "b"]], note: nil, count: 1),
+            Sample(lists: [], note: nil, count: 1),
+        ]
+        let digests = samples.map(DigestEncoder.digest(of:))
+        #expect(Set(digests).count == samples.count)
+        #expect(DigestEncoder.digest(of: samples[0]) == DigestEncoder.digest(of: Sample(lists: [["a"], ["b"]], note: nil, count: 1)))
+    }
+}
