@@ -237,8 +237,10 @@ extension FaultInjectionTests {
 
     /// A file a killed command may leave: a hidden temporary file beside its target, or the build's
     /// hidden staging folder; nothing loads either.
+    /// A temporary file (`.NAME.dossier-PID-N.tmp`) or staging folder (`.NAME.dossier-build-PID`);
+    /// not a site's own `.dossier-build` record, which has no NAME before it.
     static func isLeftover(_ relative: String) -> Bool {
-        relative.split(separator: "/").contains { $0.hasPrefix(".") && ($0.contains(".dossier-") || $0.contains(".dossier-build-")) }
+        relative.split(separator: "/").contains { $0.hasPrefix(".") && $0.dropFirst().contains(".dossier-") }
     }
 
     static func restore(_ root: String, to snapshot: Snapshot) throws {

@@ -27,17 +27,9 @@ public enum Indicators {
         case .domain:
             return DomainName.normalize(value)
         case .url:
-            return URLIndicator.normalize(value).flatMap { normal in
-                // A URL still holding a defanged form (`hxxp`, `[.]` in its path) is no normal value:
-                // refang would change it, so its defanged display would not read back to it.
-                let refanged = refang(normal)
-                guard refanged == normal else {
-                    return .failure(IndicatorProblem("'\(value)' is written defanged; write it as '\(refanged)'"))
-                }
-                return .success(normal)
-            }
+            return URLIndicator.normalize(value).flatMap { notDefanged($0, written: value) }
         case .email:
-            return EmailAddress.normalize(value)
+            return EmailAddress.normalize(value).flatMap { notDefanged($0, written: value) }
         case .md5, .sha1, .sha256, .sha512, .x509Sha1:
             return normalizeHash(value, as: type, length: hexLength(of: type) ?? 0)
         case .asn:
@@ -177,5 +169,18 @@ public enum Indicators {
         if shape.looksLikeASN { return problem(.asn) ?? generic }
         if shape.hasDot && shape.onlyHostCharacters { return problem(.domain) ?? generic }
         return generic
+    }
+}
+
+extension Indicators {
+    /// A URL or email address still holding a defanged form (`hxxp`, `[.]` in a URL's path,
+    /// `{.}` in an address's local part, where RFC 5322 allows braces) is no normal value: refang
+    /// would change it, so its defanged display would not read back to it.
+    static func notDefanged(_ normal: String, written: String) -> Result<String, IndicatorProblem> {
+        let refanged = refang(normal)
+        guard refanged == normal else {
+            return .failure(IndicatorProblem("'\(written)' is written defanged; write it as '\(refanged)'"))
+        }
+        return .success(normal)
     }
 }

@@ -1,46 +1,80 @@
 import DossierCore
+import Mustache
 
 /// A report shows each indicator in its classification's table and again under each of its tags,
 /// with the same columns. Rendering each row once and reusing it in every table roughly halves the
-/// work of a large report (row templates dominate rendering).
+/// work of a large report; the built-in row template is rendered by `BuiltInRow`, without Mustache.
 enum RowRendering {
-    /// `report` with every row's `rendered` set, using the `indicator-row` template.
+    /// `report` with every row's `rendered` set for `report.html`: the `indicator-row` template.
     static func prerendered(_ report: ProjectReport, with templates: TemplateSet) -> ProjectReport {
-        guard templates.sources["indicator-row"] != nil else { return report }
-        var cache: [String: String] = [:]
-        var result = report
-        func render(_ row: IndicatorRow) -> IndicatorRow {
-            var row = row
-            let key = row.type + "\u{0}" + row.value
-            if let html = cache[key] {
-                row.rendered = html
-            } else {
-                let html = templates.render(RowContext(row: row, page: report), page: "indicator-row")
-                cache[key] = html
-                row.rendered = html
+        let builtIn = templates.isBuiltIn("indicator-row")
+        return prerendered(report, templates: templates, classification: "indicator-row", tag: "indicator-row") { row, _ in
+            builtIn ? BuiltInRow.html(row, isInternal: report.audience.isInternal, withProject: false) : nil
+        }
+    }
+
+    /// `report` with every row's `rendered` set for `report.md`: `indicator-row.md` in the
+    /// classification tables, `indicator-tag-row.md` in the tag tables (other columns).
+    static func prerenderedMarkdown(_ report: ProjectReport, with templates: TemplateSet) -> ProjectReport {
+        let builtIn = (templates.isBuiltIn("indicator-row.md"), templates.isBuiltIn("indicator-tag-row.md"))
+        return prerendered(report, templates: templates, classification: "indicator-row.md", tag: "indicator-tag-row.md") { row, inTagTable in
+            switch (inTagTable, builtIn) {
+            case (false, (true, _)): BuiltInRow.markdown(row, isInternal: report.audience.isInternal)
+            case (true, (_, true)): BuiltInRow.markdownTagRow(row)
+            default: nil
             }
+        }
+    }
+
+    /// Renders each distinct row once per kind of table, with `fast` where it answers, else with
+    /// the template; a template the workspace lacks leaves rows unrendered (the page renders them).
+    private static func prerendered(_ report: ProjectReport, templates: TemplateSet, classification: String, tag: String,
+        fast: (IndicatorRow, Bool) -> String?) -> ProjectReport {
+        var result = report
+        for (inTagTable, template) in [(false, classification), (true, tag)] where templates.sources[template] != nil {
+            var cache: [String: String] = [:]
+            func render(_ row: IndicatorRow) -> IndicatorRow {
+                var row = row
+                let key = row.type + "\u{0}" + row.value
+                if let text = cache[key] {
+                    row.rendered = text
+                } else {
+                    let text = fast(row, inTagTable) ?? templates.render(RowContext(row: row, page: report), page: template)
+                    cache[key] = text
+                    row.rendered = text
+                }
+                return row
+            }
+            let groups = inTagTable ? report.tagGroups : report.classificationGroups
+            let rendered = groups.map { group in
+                var group = group
+                group.rows = group.rows.map(render)
+                return group
+            }
+            if inTagTable { result.tagGroups = rendered } else { result.classificationGroups = rendered }
+        }
+        return result
+    }
+
+    /// `page` with every row's `rendered` set when the row template is the built-in one; else as
+    /// it is, and the listing template renders its rows itself.
+    static func prerendered(_ page: ListingPage, with templates: TemplateSet) -> ListingPage {
+        guard templates.isBuiltIn("indicator-row") else { return page }
+        var result = page
+        result.rows = page.rows.map { row in
+            var row = row
+            row.rendered = BuiltInRow.html(row, isInternal: page.audience.isInternal, withProject: true)
             return row
-        }
-        result.classificationGroups = report.classificationGroups.map { group in
-            var group = group
-            group.rows = group.rows.map(render)
-            return group
-        }
-        result.tagGroups = report.tagGroups.map { group in
-            var group = group
-            group.rows = group.rows.map(render)
-            return group
         }
         return result
     }
 }
 
-import Mustache
-
-/// A row seen from its page, so the row template can ask page-level questions (the audience).
+/// A row seen from its page, so the row template can ask page-level questions (the audience, and
+/// whether rows show their project).
 struct RowContext: MustacheParent {
     let row: IndicatorRow
-    let page: ProjectReport
+    let page: any MustacheParent
 
     func child(named name: String) -> Any? {
         row.child(named: name) ?? page.child(named: name)

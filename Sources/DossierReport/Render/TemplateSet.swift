@@ -21,12 +21,15 @@ public struct TemplateSet: Sendable {
     /// Names of the templates the renderer uses as pages.
     public static let pageNames = ["report.html", "report.md", "index.html", "listing.html"]
 
-    /// `*.md` templates are rendered with Markdown escaping instead of HTML escaping.
+    /// `*.md` templates are rendered with Markdown escaping, every other one (partials included:
+    /// swift-mustache resets the content type in each partial) with dossier's HTML escaping.
     static let markdownPragma = "{{% CONTENT_TYPE: MARKDOWN}}"
+    static let htmlPragma = "{{% CONTENT_TYPE: \(HTMLContentType.name)}}"
 
     /// Loads the built-in templates and the workspace's overrides.
     public static func load(workspaceRoot: String?) -> (TemplateSet?, [Diagnostic]) {
         MarkdownContentType.register()
+        HTMLContentType.register()
         var sources: [String: Source] = [:]
         var diagnostics: [Diagnostic] = []
         for folder in [builtInFolder, workspaceRoot.map { $0 + "/" + ProjectFiles.templates }].compactMap({ $0 }) {
@@ -46,13 +49,13 @@ public struct TemplateSet: Sendable {
         }
         var library = MustacheLibrary()
         for source in sources.values.sorted(by: { $0.name < $1.name }) {
-            let isMarkdown = source.name.hasSuffix(".md")
-            let text = isMarkdown ? markdownPragma + source.text : source.text
+            let pragma = source.name.hasSuffix(".md") ? markdownPragma : htmlPragma
+            let text = pragma + source.text
             do {
                 library.register(try MustacheTemplate(string: text), named: source.name)
             } catch let error as MustacheTemplate.ParserError {
                 var column = error.context.columnNumber
-                if isMarkdown, error.context.lineNumber == 1 { column = max(1, column - markdownPragma.count) }
+                if error.context.lineNumber == 1 { column = max(1, column - pragma.count) }
                 diagnostics.append(.error(
                     at: SourceLocation(path: source.path, line: error.context.lineNumber, column: column),
                     "template error: \(describe(error.error))", code: "template"))
@@ -77,6 +80,13 @@ public struct TemplateSet: Sendable {
     /// Renders `object` with the page template `name`.
     public func render(_ object: Any, page name: String) -> String {
         library.render(object, withTemplate: name) ?? ""
+    }
+
+    /// Whether the template `name` is the built-in one (not overridden by the workspace); the
+    /// built-in row templates are rendered by `BuiltInRow` directly.
+    public func isBuiltIn(_ name: String) -> Bool {
+        guard let source = sources[name], let folder = Self.builtInFolder else { return false }
+        return source.path == folder + "/\(name).mustache"
     }
 
     /// The SHA-256 of every template's name and text, for incremental builds' keys.

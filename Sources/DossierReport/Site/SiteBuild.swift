@@ -77,7 +77,7 @@ public enum SiteBuild {
                         Array(templates.render(RowRendering.prerendered(report, with: templates), page: "report.html").utf8)
                     },
                     Output(path: base + SiteLayout.markdownReport, key: keys.page(template: "report.md", model: digest)) {
-                        Array(templates.render(report, page: "report.md").utf8)
+                        Array(templates.render(RowRendering.prerenderedMarkdown(report, with: templates), page: "report.md").utf8)
                     },
                 ]
                 let projectDigest = PageKey.digest(of: project, in: workspace)
@@ -92,7 +92,7 @@ public enum SiteBuild {
         for (path, page) in model.listings {
             jobs.append {
                 [Output(path: path, key: keys.page(template: "listing.html", model: PageKey.digest(of: page))) {
-                    Array(templates.render(page, page: "listing.html").utf8)
+                    Array(templates.render(RowRendering.prerendered(page, with: templates), page: "listing.html").utf8)
                 }]
             }
         }

@@ -26,6 +26,22 @@ struct IndicatorsFuzzRegressionTests {
         #expect(Indicators.refang(Indicators.defang(normal, as: .url)) == normal)
     }
 
+    /// The same for email addresses: a local part may hold braces (RFC 5322), so `{.}` passed as
+    /// normal, and refang then read the defanged display back as another address.
+    @Test("an email address still holding a defanged form is not normal; parse refangs it", arguments: [
+        ("acme-{.}estac.oe-corp%devops@freem.tail", "acme-.estac.oe-corp%devops@freem.tail"),
+        ("first{.}last@example.com", "first.last@example.com"),
+    ])
+    func defangedEmail(_ written: String, _ normal: String) {
+        guard case .failure(let problem) = Indicators.normalize(written, as: .email) else {
+            Issue.record("\(written) was taken as a normal email address")
+            return
+        }
+        #expect(problem.message.contains("written defanged"))
+        #expect(Indicators.parse(written, as: .email) == .success(ParsedIndicator(type: .email, value: normal)))
+        #expect(Indicators.refang(Indicators.defang(normal, as: .email)) == normal)
+    }
+
     /// After that fix, `extract` still gave `hxxps://…` for a scheme written defanged inside a
     /// word, where the text refanger leaves it: a value `normalize` refuses (found by the `text`
     /// and `indicators` targets in the sample notes, mutated).

@@ -1,0 +1,81 @@
+import DossierCore
+import DossierTestSupport
+import Foundation
+import Testing
+@testable import DossierReport
+
+/// `BuiltInRow` is the built-in row templates compiled by hand: it must give the same bytes as
+/// the templates rendered by Mustache, for any row, in reports and listings, HTML and Markdown, for
+/// both audiences.
+@Suite("Built-in row")
+struct BuiltInRowTests {
+    /// Strings a row may hold, hostile ones included: markup, quotes, a quote followed by a
+    /// combining mark (one grapheme, which swift-mustache's own escaping let through), emoji.
+    static let texts = [
+        "evil.example", "hxxps://evil[.]example/a?b=1&c=2", "<script>alert(1)</script>", #"" onmouseover="x"#,
+        "'single'", "\"\u{301} onclick=x", "<\u{338}", "Ünïcödé 🛰️", "a & b", "", " spaced ", "{{mustache}}", "line\nbreak",
+    ]
+
+    static func row(_ random: inout SplitMix64, withProject: Bool) -> IndicatorRow {
+        func text() -> String { random.pick(texts) + (random.chance(50) ? "" : random.hex(random.int(1...8))) }
+        func optional() -> String? { random.chance(30) ? nil : text() }
+        func link() -> ProjectLink {
+            ProjectLink(slug: random.hex(6), title: text(), href: random.chance(70) ? "../\(random.hex(6))/index.html" : nil)
+        }
+        let classification = random.pick(Classification.allCases)
+        return IndicatorRow(
+            value: text(), type: random.pick(IndicatorType.allCases).rawValue, classification: classification.rawValue,
+            classificationLabel: classification.label, tags: (0..<random.int(0...4)).map { _ in text() },
+            firstSeen: optional(), lastSeen: optional(), comment: optional(), source: optional(), isPrivate: random.chance(20),
+            alsoSeenIn: withProject ? [] : (0..<random.int(0...4)).map { _ in link() },
+            project: withProject ? ProjectLink(slug: random.hex(6), title: text(), href: "../projects/\(random.hex(6))/index.html") : nil)
+    }
+
+    @Test("generated rows: the same bytes as the template, in reports and listings, for both audiences", arguments: Audience.allCases)
+    func sameAsTemplate(_ audience: Audience) throws {
+        let (templates, _) = TemplateSet.load(workspaceRoot: nil)
+        let set = try #require(templates)
+        let workspace = AudienceFilter.view(of: WorkspaceLoader.load(root: SiteBuildTests.sampleRoot).workspace, for: audience)
+        let model = SiteModel(workspace: workspace, audience: audience, options: ReportOptions())
+        let report = try #require(model.reports.first)
+        let listing = try #require(model.listings.first?.page)
+        var random = SplitMix64(seed: audience == .public ? 1 : 2)
+        for _ in 0..<2_000 {
+            let reportRow = Self.row(&random, withProject: false)
+            #expect(BuiltInRow.html(reportRow, isInternal: audience == .internal, withProject: false)
+                == set.render(RowContext(row: reportRow, page: report), page: "indicator-row"), "\(reportRow)")
+            #expect(BuiltInRow.markdown(reportRow, isInternal: audience == .internal)
+                == set.render(RowContext(row: reportRow, page: report), page: "indicator-row.md"), "\(reportRow)")
+            #expect(BuiltInRow.markdownTagRow(reportRow) == set.render(RowContext(row: reportRow, page: report), page: "indicator-tag-row.md"),
+                "\(reportRow)")
+            let listingRow = Self.row(&random, withProject: true)
+            #expect(BuiltInRow.html(listingRow, isInternal: audience == .internal, withProject: true)
+                == set.render(RowContext(row: listingRow, page: listing), page: "indicator-row"), "\(listingRow)")
+        }
+    }
+
+    @Test("a site built with a copy of a built-in row template as an override is byte-identical",
+        arguments: Audience.allCases, ["indicator-row", "indicator-row.md", "indicator-tag-row.md"])
+    func siteSameAsTemplate(_ audience: Audience, _ template: String) throws {
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let root = folder + "/workspace"
+        try FileManager.default.copyItem(atPath: SiteBuildTests.sampleRoot, toPath: root)
+        _ = try SiteBuild.run(root: root, audience: audience, out: folder + "/built-in", incremental: false)
+        try FileManager.default.createDirectory(atPath: root + "/templates", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: TemplateSet.builtInFolder! + "/\(template).mustache", toPath: root + "/templates/\(template).mustache")
+        let (overridden, _) = TemplateSet.load(workspaceRoot: root)
+        #expect(overridden?.isBuiltIn(template) == false)
+        _ = try SiteBuild.run(root: root, audience: audience, out: folder + "/template", incremental: false)
+        let a = SiteFiles(folder + "/built-in"), b = SiteFiles(folder + "/template")
+        #expect(a.paths == b.paths)
+        for path in a.files { #expect(a.bytes(path) == b.bytes(path), "\(path)") }
+    }
+
+    @Test("HTML escaping replaces markup characters by byte, a quote before a combining mark included")
+    func escaping() {
+        #expect(HTMLContentType.escape(#"<a href="x" title='y'>&</a>"#) == "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;")
+        #expect(HTMLContentType.escape("\"\u{301}") == "&quot;\u{301}")
+        #expect(HTMLContentType.escape("Ünïcödé 🛰️") == "Ünïcödé 🛰️")
+    }
+}
