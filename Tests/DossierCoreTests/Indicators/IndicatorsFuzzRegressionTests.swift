@@ -6,40 +6,27 @@ import Testing
 /// also kept in Tests/Fuzz/Corpus/indicators/ so every fuzz run replays it.
 @Suite("Indicators: inputs found by fuzzing")
 struct IndicatorsFuzzRegressionTests {
-    /// `refang(defang(v)) == v` failed for URLs that still held a defanged form: `normalize`
-    /// accepted `hxxp://...` and `[.]` in a path as they were, and refang then changed them.
-    @Test("a URL still holding a defanged form is not normal; parse refangs it", arguments: [
-        ("hXXps://user:/128@Evil[.]Example:8443/a/../b?q=1#frag", "https://user/128@Evil.Example:8443/a/../b?q=1#frag"),
-        ("hxxp://example.com/", "http://example.com/"),
-        ("http://example.com/a[.]b", "http://example.com/a.b"),
-        ("http://example.com/?q=a[.]b", "http://example.com/?q=a.b"),
-        ("http://user@example.com/a(.)b", "http://user@example.com/a.b"),
+    /// `refang(defang(v)) == v` failed for values that still held a defanged form: `normalize`
+    /// accepted a URL's `hxxp://...` and `[.]` in its path, and an email address's `{.}` in its
+    /// local part (RFC 5322 allows braces), as they were; refang then changed them.
+    @Test("a URL or email address still holding a defanged form is not normal; parse refangs it", arguments: [
+        (IndicatorType.url, "hXXps://user:/128@Evil[.]Example:8443/a/../b?q=1#frag", "https://user/128@Evil.Example:8443/a/../b?q=1#frag"),
+        (.url, "hxxp://example.com/", "http://example.com/"),
+        (.url, "http://example.com/a[.]b", "http://example.com/a.b"),
+        (.url, "http://example.com/?q=a[.]b", "http://example.com/?q=a.b"),
+        (.url, "http://user@example.com/a(.)b", "http://user@example.com/a.b"),
+        (.email, "acme-{.}estac.oe-corp%devops@freem.tail", "acme-.estac.oe-corp%devops@freem.tail"),
+        (.email, "first{.}last@example.com", "first.last@example.com"),
     ])
-    func defangedURL(_ written: String, _ normal: String) {
-        guard case .failure(let problem) = Indicators.normalize(written, as: .url) else {
-            Issue.record("\(written) was taken as a normal URL")
+    func defangedValue(_ type: IndicatorType, _ written: String, _ normal: String) {
+        guard case .failure(let problem) = Indicators.normalize(written, as: type) else {
+            Issue.record("\(written) was taken as a normal \(type)")
             return
         }
         #expect(problem.message.contains("written defanged"))
-        #expect(Indicators.parse(written, as: .url) == .success(ParsedIndicator(type: .url, value: normal)))
-        #expect(Indicators.normalize(normal, as: .url) == .success(normal))
-        #expect(Indicators.refang(Indicators.defang(normal, as: .url)) == normal)
-    }
-
-    /// The same for email addresses: a local part may hold braces (RFC 5322), so `{.}` passed as
-    /// normal, and refang then read the defanged display back as another address.
-    @Test("an email address still holding a defanged form is not normal; parse refangs it", arguments: [
-        ("acme-{.}estac.oe-corp%devops@freem.tail", "acme-.estac.oe-corp%devops@freem.tail"),
-        ("first{.}last@example.com", "first.last@example.com"),
-    ])
-    func defangedEmail(_ written: String, _ normal: String) {
-        guard case .failure(let problem) = Indicators.normalize(written, as: .email) else {
-            Issue.record("\(written) was taken as a normal email address")
-            return
-        }
-        #expect(problem.message.contains("written defanged"))
-        #expect(Indicators.parse(written, as: .email) == .success(ParsedIndicator(type: .email, value: normal)))
-        #expect(Indicators.refang(Indicators.defang(normal, as: .email)) == normal)
+        #expect(Indicators.parse(written, as: type) == .success(ParsedIndicator(type: type, value: normal)))
+        #expect(Indicators.normalize(normal, as: type) == .success(normal))
+        #expect(Indicators.refang(Indicators.defang(normal, as: type)) == normal)
     }
 
     /// After that fix, `extract` still gave `hxxps://…` for a scheme written defanged inside a
