@@ -233,3 +233,44 @@ struct DigestEncoderTests {
         #expect(DigestEncoder.digest(of: samples[0]) == DigestEncoder.digest(of: Sample(lists: [["a"], ["b"]], note: nil, count: 1)))
     }
 }
+
+extension DigestEncoderTests {
+    /// One change per stored property of `IndicatorRow` (and of `ProjectLink` inside it).
+    static let rowChanges: [String: @Sendable (inout IndicatorRow) -> Void] = [
+        "value": { $0.value += "x" },
+        "type": { $0.type += "x" },
+        "classification": { $0.classification += "x" },
+        "classificationLabel": { $0.classificationLabel += "x" },
+        "tags": { $0.tags.append("x") },
+        "firstSeen": { $0.firstSeen = nil },
+        "lastSeen": { $0.lastSeen = nil },
+        "comment": { $0.comment = nil },
+        "source": { $0.source = nil },
+        "isPrivate": { $0.isPrivate.toggle() },
+        "alsoSeenIn": { $0.alsoSeenIn[0].href = nil },
+        "project": { $0.project?.title += "x" },
+        "rendered": { $0.rendered = "<tr></tr>" },
+    ]
+
+    @Test("a row's digest covers every stored property: changing any one changes it")
+    func rowDigestCoversEveryField() {
+        let row = IndicatorRow(
+            value: "evil.example", type: "domain", classification: "malicious", classificationLabel: "Malicious", tags: ["C2"],
+            firstSeen: "2026-01-01", lastSeen: "2026-02-01", comment: "c", source: "s", isPrivate: false,
+            alsoSeenIn: [ProjectLink(slug: "a", title: "A", href: "../a/index.html")],
+            project: ProjectLink(slug: "b", title: "B", href: "../b/index.html"), rendered: nil)
+        let labels = Set(Mirror(reflecting: row).children.compactMap(\.label))
+        #expect(labels == Set(Self.rowChanges.keys), "IndicatorRow's fields and DigestEncoder.row must list the same properties")
+        #expect(Set(Mirror(reflecting: ProjectLink(slug: "", title: "", href: nil)).children.compactMap(\.label)) == ["slug", "title", "href"])
+        let digest = DigestEncoder.digest(of: row)
+        for (field, change) in Self.rowChanges {
+            var changed = row
+            change(&changed)
+            #expect(DigestEncoder.digest(of: changed) != digest, "\(field)")
+        }
+        var swapped = row
+        swapped.firstSeen = row.lastSeen
+        swapped.lastSeen = row.firstSeen
+        #expect(DigestEncoder.digest(of: swapped) != digest)
+    }
+}
