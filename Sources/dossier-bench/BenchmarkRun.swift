@@ -68,7 +68,7 @@ struct BenchmarkRun {
         Console.out(Table.ratio("dossier check / floor", steps.check, floorTotal, target: "at most 2x"))
         Console.out(Table.ratio("dossier build --internal / hugo", steps.buildInternal, hugo, target: "at most 0.1x"))
         Console.out("")
-        for line in Targets.lines(steps) { Console.out(line) }
+        for line in Targets.lines(steps, shape: shape) { Console.out(line) }
         Console.out("")
         for line in share.lines { Console.out(line) }
     }
