@@ -37,7 +37,7 @@ struct BuiltInRowTests {
         let set = try #require(templates)
         let workspace = AudienceFilter.view(of: WorkspaceLoader.load(root: SiteBuildTests.sampleRoot).workspace, for: audience)
         let model = SiteModel(workspace: workspace, audience: audience, options: ReportOptions())
-        let report = try #require(model.reports.first)
+        let report = model.report(at: 0)
         let listing = try #require(model.listings.first?.page)
         var random = SplitMix64(seed: audience == .public ? 1 : 2)
         for _ in 0..<2_000 {

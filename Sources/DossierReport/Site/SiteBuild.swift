@@ -68,8 +68,9 @@ public enum SiteBuild {
                 Array(templates.render(model.index, page: "index.html").utf8)
             }]
         }
-        for (report, project) in zip(model.reports, workspace.projects) {
+        for (position, project) in workspace.projects.enumerated() {
             jobs.append {
+                let report = model.report(at: position)
                 let base = SiteLayout.projectFolder(project.slug) + "/"
                 let digest = PageKey.digest(of: report)
                 var outputs = [

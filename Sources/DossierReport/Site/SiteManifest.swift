@@ -16,15 +16,15 @@ struct SiteManifest {
         root.set("generator", .string("\(Self.generatorPrefix) \(DossierVersion.current)"))
         root.set("title", .string(workspace.settings.title))
         root.set("audience", .string(audience.rawValue))
-        root.set("projects", .array(zip(workspace.projects, model.reports).map { project, report in
+        root.set("projects", .array(zip(workspace.projects, model.index.projects).map { project, summary in
             var object = JSONObject()
             object.set("slug", .string(project.slug))
             object.set("title", .string(project.title))
             object.set("tlp", .string(project.tlp.rawValue))
             object.set("status", project.status.map { .string($0.rawValue) })
             object.set("updated", project.updated.map(JSONValue.string))
-            object.set("indicators", .number(String(report.total)))
-            object.set("classifications", counts(report.classificationCounts))
+            object.set("indicators", .number(String(summary.total)))
+            object.set("classifications", counts(summary.counts))
             object.set("tags", .strings(project.tags))
             var pages = JSONObject()
             let base = SiteLayout.projectFolder(project.slug) + "/"

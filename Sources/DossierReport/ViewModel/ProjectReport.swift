@@ -78,9 +78,7 @@ extension ProjectReport {
             return IndicatorGroup(key: classification.rawValue, title: classification.label, description: nil,
                 anchor: "class-" + classification.rawValue, rows: members, classification: classification.rawValue)
         }
-        classificationCounts = [CountRow](Classification.allCases.map { c in
-            (c.rawValue, c.label, rows.count { $0.1.classification == c.rawValue })
-        })
+        classificationCounts = Self.classificationCounts(of: project, vocabulary: vocabulary)
         typeCounts = [CountRow](IndicatorType.allCases.compactMap { type in
             let count = rows.count { $0.0.type == type }
             return count == 0 ? nil : (type.rawValue, type.rawValue, count)
@@ -101,6 +99,16 @@ extension ProjectReport {
         notes = project.notes.enumerated().map { offset, note in
             NoteView(note, in: project, anchor: "note-\(offset + 1)")
         }
+    }
+}
+
+extension ProjectReport {
+    /// How many indicators of `project` have each classification (tags implying it included), in
+    /// the order of `Classification.allCases`; the site's index shows the same counts.
+    static func classificationCounts(of project: Project, vocabulary: Vocabulary) -> [CountRow] {
+        var counts: [Classification: Int] = [:]
+        for indicator in project.indicators { counts[indicator.effectiveClassification(in: vocabulary), default: 0] += 1 }
+        return [CountRow](Classification.allCases.map { ($0.rawValue, $0.label, counts[$0] ?? 0) })
     }
 }
 

@@ -1,12 +1,18 @@
 import DossierCore
 
-/// Every page of a site, built from one audience-filtered workspace.
+/// Every page of a site, built from one audience-filtered workspace. Project reports are made one
+/// at a time, when their page is written (`report(at:)`): all of them at once held every row of
+/// the workspace in memory a second time.
 public struct SiteModel: Sendable {
     public var index: SiteIndexPage
-    public var reports: [ProjectReport]
     /// Tag and classification pages, each with its path in the site.
     public var listings: [(path: String, page: ListingPage)]
     public var tagSlugs: [String: String]
+    let workspace: Workspace
+    let correlations: IndicatorIndex
+    let projectCounts: [IndicatorKey: Int]
+    let audience: Audience
+    let siteOptions: ReportOptions
 
     /// - Parameter workspace: the audience-filtered workspace.
     public init(workspace: Workspace, audience: Audience, options: ReportOptions) {
@@ -29,11 +35,11 @@ public struct SiteModel: Sendable {
         tagSlugs = Anchors.uniqueSlugs(grouping.groups.map { Tag.key($0.name) })
         let slugs = tagSlugs
 
-        let counts = AlsoSeen.projectCounts(index)
-        reports = Array(workspace.projects.enumerated()).concurrentMap { position, project in
-            ProjectReport(project: project, workspace: workspace, index: index, audience: audience, options: siteOptions, tagSlugs: slugs,
-                position: position, projectCounts: counts)
-        }
+        self.workspace = workspace
+        correlations = index
+        projectCounts = AlsoSeen.projectCounts(index)
+        self.audience = audience
+        self.siteOptions = siteOptions
 
         var listings: [(String, ListingPage)] = []
         var classificationSummaries: [SiteIndexPage.ClassificationSummary] = []
@@ -56,16 +62,23 @@ public struct SiteModel: Sendable {
         }
         self.listings = listings
 
-        let summaries = zip(workspace.projects, reports).map { project, report in
+        let summaries = workspace.projects.map { project in
             SiteIndexPage.ProjectSummary(
                 slug: project.slug, title: project.title, href: SiteLayout.projectHref(from: .index, project.slug),
                 tlp: TLPBanner(project.tlp), status: project.status?.rawValue, updated: project.updated,
-                total: report.total, counts: report.classificationCounts, tags: project.tags)
+                total: project.indicators.count, counts: ProjectReport.classificationCounts(of: project, vocabulary: vocabulary),
+                tags: project.tags)
         }
         self.index = SiteIndexPage(
             workspaceTitle: workspace.settings.title, audience: banner, projects: summaries, total: all.count,
             classificationCounts: [CountRow](classificationSummaries.map { ($0.key, $0.label, $0.count) }),
             classifications: classificationSummaries, tags: tagSummaries, generator: generator)
+    }
+
+    /// The report of the project at `position` in the workspace, as its page in the site shows it.
+    public func report(at position: Int) -> ProjectReport {
+        ProjectReport(project: workspace.projects[position], workspace: workspace, index: correlations, audience: audience,
+            options: siteOptions, tagSlugs: tagSlugs, position: position, projectCounts: projectCounts)
     }
 
     /// Splits `rows` into pages of `SiteLayout.pageSize`, each knowing its neighbours.
