@@ -38,7 +38,7 @@ struct BuiltInRowTests {
         let workspace = AudienceFilter.view(of: WorkspaceLoader.load(root: SiteBuildTests.sampleRoot).workspace, for: audience)
         let model = SiteModel(workspace: workspace, audience: audience, options: ReportOptions())
         let report = model.report(at: 0)
-        let listing = try #require(model.listings.first?.page)
+        let listing = model.listing(at: 0).page
         var random = SplitMix64(seed: audience == .public ? 1 : 2)
         for _ in 0..<2_000 {
             let reportRow = Self.row(&random, withProject: false)

@@ -90,9 +90,10 @@ public enum SiteBuild {
                 return outputs
             }
         }
-        for (path, page) in model.listings {
+        for position in 0..<model.listingCount {
             jobs.append {
-                [Output(path: path, key: keys.page(template: "listing.html", model: PageKey.digest(of: page))) {
+                let (path, page) = model.listing(at: position)
+                return [Output(path: path, key: keys.page(template: "listing.html", model: PageKey.digest(of: page))) {
                     Array(templates.render(RowRendering.prerendered(page, with: templates), page: "listing.html").utf8)
                 }]
             }

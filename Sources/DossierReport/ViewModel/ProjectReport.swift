@@ -114,17 +114,17 @@ extension ProjectReport {
 
 /// Rows grouped by tag, case-insensitively, each tag under the spelling of the vocabulary (or the
 /// first spelling met), sorted by name; untagged rows apart.
-struct TagGrouping {
+struct TagGrouping<Row> {
     struct Group {
         var name: String
         var description: String?
-        var rows: [IndicatorRow]
+        var rows: [Row]
     }
 
     var groups: [Group] = []
-    var untagged: [IndicatorRow] = []
+    var untagged: [Row] = []
 
-    init(_ rows: [([String], IndicatorRow)], vocabulary: Vocabulary) {
+    init(_ rows: [([String], Row)], vocabulary: Vocabulary) {
         var byKey: [String: Int] = [:]
         for (tags, row) in rows {
             if tags.isEmpty { untagged.append(row) }

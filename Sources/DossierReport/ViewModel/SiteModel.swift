@@ -1,13 +1,16 @@
 import DossierCore
 
-/// Every page of a site, built from one audience-filtered workspace. Project reports are made one
-/// at a time, when their page is written (`report(at:)`): all of them at once held every row of
-/// the workspace in memory a second time.
+/// Every page of a site, built from one audience-filtered workspace. Pages are made one at a time,
+/// when they are written (`report(at:)`, `listing(at:)`): held all at once, reports and listings
+/// kept every row of the workspace in memory several times over (2.2 GB for a million).
 public struct SiteModel: Sendable {
     public var index: SiteIndexPage
-    /// Tag and classification pages, each with its path in the site.
-    public var listings: [(path: String, page: ListingPage)]
     public var tagSlugs: [String: String]
+    /// Every indicator once per project, as listings show it.
+    let rows: [IndicatorRow]
+    /// Tag and classification pages, each with its path in the site, and its rows (places in
+    /// `rows`) apart.
+    let listingPages: [(path: String, page: ListingPage, rows: ArraySlice<Int32>)]
     let workspace: Workspace
     let correlations: IndicatorIndex
     let projectCounts: [IndicatorKey: Int]
@@ -22,16 +25,18 @@ public struct SiteModel: Sendable {
         let banner = AudienceBanner(audience)
         let siteOptions = ReportOptions(defang: options.defang, linksToSite: true)
 
-        // Every indicator once per project, with its row as listings show it.
-        var all: [(tags: [String], row: IndicatorRow)] = []
+        var all: [IndicatorRow] = []
+        var tags: [[String]] = []
         for project in workspace.projects {
             let link = ProjectLink(slug: project.slug, title: project.title, href: SiteLayout.projectHref(from: .listing, project.slug))
             for indicator in project.indicators.sorted(by: Indicator.canonicalOrder) {
                 let classification = indicator.effectiveClassification(in: vocabulary)
-                all.append((indicator.tags, IndicatorRow(indicator, classification: classification, options: siteOptions, alsoSeenIn: [], project: link)))
+                all.append(IndicatorRow(indicator, classification: classification, options: siteOptions, alsoSeenIn: [], project: link))
+                tags.append(indicator.tags)
             }
         }
-        let grouping = TagGrouping(all.map { ($0.tags, $0.row) }, vocabulary: vocabulary)
+        rows = all
+        let grouping = TagGrouping(tags.enumerated().map { ($0.element, Int32($0.offset)) }, vocabulary: vocabulary)
         tagSlugs = Anchors.uniqueSlugs(grouping.groups.map { Tag.key($0.name) })
         let slugs = tagSlugs
 
@@ -41,10 +46,10 @@ public struct SiteModel: Sendable {
         self.audience = audience
         self.siteOptions = siteOptions
 
-        var listings: [(String, ListingPage)] = []
+        var listings: [(String, ListingPage, ArraySlice<Int32>)] = []
         var classificationSummaries: [SiteIndexPage.ClassificationSummary] = []
         for classification in Classification.allCases {
-            let rows = all.map(\.row).filter { $0.classification == classification.rawValue }
+            let rows = all.indices.filter { all[$0].classification == classification.rawValue }.map { Int32($0) }
             let pages = Self.paginate(rows, kind: "Classification", title: classification.label + " indicators", description: nil,
                 classification: classification.rawValue, workspace: workspace, banner: banner, generator: generator) {
                 SiteLayout.classificationPage(classification, page: $0)
@@ -60,7 +65,7 @@ public struct SiteModel: Sendable {
                 classification: nil, workspace: workspace, banner: banner, generator: generator) { SiteLayout.tagPage(slug, page: $0) }
             tagSummaries.append(.init(name: group.name, description: group.description, count: group.rows.count, href: SiteLayout.tagPage(slug)))
         }
-        self.listings = listings
+        listingPages = listings
 
         let summaries = workspace.projects.map { project in
             SiteIndexPage.ProjectSummary(
@@ -70,7 +75,7 @@ public struct SiteModel: Sendable {
                 tags: project.tags)
         }
         self.index = SiteIndexPage(
-            workspaceTitle: workspace.settings.title, audience: banner, projects: summaries, total: all.count,
+            workspaceTitle: workspace.settings.title, audience: banner, projects: summaries, total: rows.count,
             classificationCounts: [CountRow](classificationSummaries.map { ($0.key, $0.label, $0.count) }),
             classifications: classificationSummaries, tags: tagSummaries, generator: generator)
     }
@@ -81,9 +86,20 @@ public struct SiteModel: Sendable {
             options: siteOptions, tagSlugs: tagSlugs, position: position, projectCounts: projectCounts)
     }
 
-    /// Splits `rows` into pages of `SiteLayout.pageSize`, each knowing its neighbours.
-    static func paginate(_ rows: [IndicatorRow], kind: String, title: String, description: String?, classification: String?,
-        workspace: Workspace, banner: AudienceBanner, generator: String, path: (Int) -> String) -> [(String, ListingPage)] {
+    /// How many tag and classification pages the site has.
+    public var listingCount: Int { listingPages.count }
+
+    /// The tag or classification page at `position`, with its path in the site.
+    public func listing(at position: Int) -> (path: String, page: ListingPage) {
+        var (path, page, places) = listingPages[position]
+        page.rows = places.map { rows[Int($0)] }
+        return (path, page)
+    }
+
+    /// Splits `rows` into pages of `SiteLayout.pageSize`, each knowing its neighbours (and its rows
+    /// apart, filled in by `listing(at:)`).
+    static func paginate(_ rows: [Int32], kind: String, title: String, description: String?, classification: String?,
+        workspace: Workspace, banner: AudienceBanner, generator: String, path: (Int) -> String) -> [(String, ListingPage, ArraySlice<Int32>)] {
         guard !rows.isEmpty else { return [] }
         let size = SiteLayout.pageSize
         let pageCount = (rows.count + size - 1) / size
@@ -94,11 +110,11 @@ public struct SiteModel: Sendable {
             let end = min(rows.count, start + size)
             let listing = ListingPage(
                 workspaceTitle: workspace.settings.title, audience: banner, kind: kind, title: title, description: description,
-                classification: classification, total: rows.count, rows: Array(rows[start..<end]), page: page, pageCount: pageCount,
+                classification: classification, total: rows.count, rows: [], page: page, pageCount: pageCount,
                 pages: (1...pageCount).map { ListingPage.PageLink(number: $0, href: href($0), isCurrent: $0 == page) },
                 previous: page > 1 ? href(page - 1) : nil, next: page < pageCount ? href(page + 1) : nil,
                 firstRow: start + 1, lastRow: end, generator: generator)
-            return (path(page), listing)
+            return (path(page), listing, rows[start..<end])
         }
     }
 }
