@@ -196,8 +196,8 @@ struct IncrementalBuildTests {
     @Test("keys: the same model gives the same key; any field, template or audience changes it")
     func keys() throws {
         let templates = try #require(TemplateSet.load(workspaceRoot: "/nonexistent").0)
-        let publicKeys = PageKey(audience: .public, templates: templates, options: ReportOptions())
-        let internalKeys = PageKey(audience: .internal, templates: templates, options: ReportOptions())
+        let publicKeys = PageKey(audience: .public, templates: templates, options: ReportOptions(), settings: WorkspaceSettings(title: "T", vocabulary: .starter))
+        let internalKeys = PageKey(audience: .internal, templates: templates, options: ReportOptions(), settings: WorkspaceSettings(title: "T", vocabulary: .starter))
         let link = ProjectLink(slug: "a", title: "A", href: nil)
         let other = ProjectLink(slug: "a", title: "A ", href: nil)
         #expect(PageKey.digest(of: link) == PageKey.digest(of: link))

@@ -28,7 +28,7 @@ public enum SiteBuild {
         progress("building \(visible.projects.count) project pages")
         let model = SiteModel(workspace: visible, audience: audience, options: options)
         let previous = incremental ? PreviousBuild(folder: out, audience: audience) : nil
-        let keys = PageKey(audience: audience, templates: prepared.templates, options: options)
+        let keys = PageKey(audience: audience, templates: prepared.templates, options: options, settings: visible.settings)
         let staging = try OutputFolder.makeStaging(for: out)
         do {
             let files = try write(model, workspace: visible, audience: audience, templates: prepared.templates, keys: keys,
@@ -81,7 +81,7 @@ public enum SiteBuild {
                         Array(templates.render(RowRendering.prerenderedMarkdown(report, with: templates), page: "report.md").utf8)
                     },
                 ]
-                let projectDigest = PageKey.digest(of: project, in: workspace)
+                let projectDigest = PageKey.digest(of: project)
                 for export in SiteLayout.exportFiles {
                     outputs.append(Output(path: base + export.file, key: keys.export(export.format, project: projectDigest)) {
                         Exporter.export(project, in: workspace, format: export.format)

@@ -1,25 +1,12 @@
+import DossierTestSupport
 import Foundation
 
 /// Runs the built `dossier` binary as a user would, capturing what it prints and its exit code.
 enum CLI {
-    struct Result {
-        var stdout: String
-        var stderr: String
-        var status: Int32
-    }
+    typealias Result = ProcessResult
 
     /// The `dossier` executable next to the test bundle (both live in the build folder).
-    static var executable: String {
-        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var folder = bundle.deletingLastPathComponent()
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent("dossier").path
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isFolder), !isFolder.boolValue { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return "dossier"
-    }
+    static var executable: String { ProcessRunner.dossier }
 
     /// The repository's root folder (for sample-projects and templates).
     static var repository: String {
@@ -29,30 +16,7 @@ enum CLI {
 
     @discardableResult
     static func run(_ arguments: [String], in folder: String? = nil, input: String? = nil, environment: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
-        var env = ProcessInfo.processInfo.environment
-        env.merge(environment) { _, new in new }
-        process.environment = env
-        let out = Pipe(), err = Pipe(), inp = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = inp
-        try process.run()
-        if let input { inp.fileHandleForWriting.write(Data(input.utf8)) }
-        try inp.fileHandleForWriting.close()
-        // Read both pipes concurrently so a large output cannot block the child.
-        final class Box: @unchecked Sendable { var data = Data() }
-        let errBox = Box()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { errBox.data = err.fileHandleForReading.readDataToEndOfFile() }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        let errData = errBox.data
-        return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
+        try ProcessRunner.run(executable, arguments, in: folder, input: input, environment: environment)
     }
 }
 

@@ -1,3 +1,4 @@
+import DossierTestSupport
 import Foundation
 
 /// Every file under a folder (hidden ones too), by relative path: "unchanged" is equality of two
@@ -81,7 +82,7 @@ extension CLI {
     /// ("File too large"): a write that fails, as on a full disk, for any user.
     static func run(_ arguments: [String], in folder: String, fileSizeLimit blocks: Int) throws -> Result {
         let script = "ulimit -f \(blocks); trap '' XFSZ; exec \"$0\" \"$@\""
-        return try runTool("/bin/sh", ["-c", script, executable] + arguments, in: folder)
+        return try ProcessRunner.run("/bin/sh", ["-c", script, executable] + arguments, in: folder)
     }
 
     /// How a run that may have been killed went.
@@ -121,26 +122,5 @@ extension CLI {
         return Watched(
             status: process.terminationReason == .uncaughtSignal ? nil : process.terminationStatus,
             duration: ended.timeIntervalSince(started), afterTrigger: triggered.map { ended.timeIntervalSince($0) } ?? 0)
-    }
-
-    private static func runTool(_ tool: String, _ arguments: [String], in folder: String) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        final class Box: @unchecked Sendable { var data = Data() }
-        let errBox = Box()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { errBox.data = err.fileHandleForReading.readDataToEndOfFile() }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errBox.data, as: UTF8.self),
-            status: process.terminationStatus)
     }
 }

@@ -10,14 +10,16 @@ import Foundation
 /// tool's version and the audience. An export's key covers the audience-filtered project, its notes
 /// and the workspace settings it reads.
 struct PageKey: Sendable {
-    /// What every key of one build shares: the tool and the audience.
-    let build: String
-    /// What every page's key shares besides: the templates and the options.
+    /// What every page's key shares: the tool, the audience, the templates and the options.
     let pages: String
+    /// What every export's key shares: the tool, the audience and the workspace settings (title,
+    /// vocabulary), hashed once for the whole build.
+    let exports: String
 
-    init(audience: Audience, templates: TemplateSet, options: ReportOptions) {
-        build = "dossier \(DossierVersion.current)\naudience \(audience.rawValue)\n"
+    init(audience: Audience, templates: TemplateSet, options: ReportOptions, settings: WorkspaceSettings) {
+        let build = "dossier \(DossierVersion.current)\naudience \(audience.rawValue)\n"
         pages = build + "defang \(options.defang)\nlinks \(options.linksToSite)\ntemplates \(templates.fingerprint)\n"
+        exports = build + "settings \(SHA256.hex(CanonicalJSON.workspaceFile(settings)))\n"
     }
 
     /// The digest of a view model, to be combined with each template that renders it.
@@ -32,16 +34,16 @@ struct PageKey: Sendable {
         return hasher.finalize()
     }
 
-    /// The digest of what the exports of `project` read: the filtered project, its notes and the
-    /// workspace settings (title, vocabulary).
-    static func digest(of project: Project, in workspace: Workspace) -> String {
+    /// The digest of what the exports of `project` read besides the settings: the filtered
+    /// project and its notes.
+    static func digest(of project: Project) -> String {
         var hasher = SHA256()
         func field(_ name: String, _ value: String?) {
             hasher.update("\(name) \(value?.utf8.count ?? -1)\n")
             if let value { hasher.update(value) }
         }
         field("slug", project.slug)
-        for bytes in [CanonicalJSON.workspaceFile(workspace.settings), CanonicalJSON.projectFile(project), CanonicalJSON.indicatorsFile(project)] {
+        for bytes in [CanonicalJSON.projectFile(project), CanonicalJSON.indicatorsFile(project)] {
             hasher.update("file \(bytes.count)\n")
             hasher.update(bytes)
         }
@@ -58,7 +60,7 @@ struct PageKey: Sendable {
 
     func export(_ format: ExportFormat, project digest: String) -> String {
         var hasher = SHA256()
-        hasher.update(build)
+        hasher.update(exports)
         hasher.update("export \(format.rawValue)\nproject \(digest)\n")
         return hasher.finalize()
     }
