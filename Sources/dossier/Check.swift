@@ -19,8 +19,9 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let loaded = try global.load()
+        var (diagnostics, index) = WorkspaceChecker.checkKeepingIndex(loaded)
         KeepAlive.untilExit(loaded)
-        var diagnostics = WorkspaceChecker.check(loaded)
+        KeepAlive.untilExit(index)
         if strict { diagnostics = diagnostics.escalatingWarnings() }
         Console.report(diagnostics)
         if !global.quiet || diagnostics.hasErrors {

@@ -19,8 +19,7 @@ public struct JSONParser {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         var result: Result<JSONNode, JSONSyntaxError> = .failure(JSONSyntaxError(message: "", position: .start))
         bytes.withUnsafeBufferPointer { buffer in
-            var reader = Reader(bytes: buffer, index: start)
-            reader.lineStart = start
+            var reader = JSONReader(bytes: buffer, index: start)
             result = Result { () throws(JSONSyntaxError) -> JSONNode in try reader.parseDocument() }
         }
         return try result.get()
@@ -31,7 +30,10 @@ public struct JSONParser {
     }
 }
 
-private struct Reader {
+/// The parser's cursor over UTF-8 bytes. `JSONParser` builds a whole tree with it; a decoder for a
+/// large file can instead read its known shape member by member (see `IndicatorsStreamDecoder`)
+/// and use `parseValue` for anything else. A copy of a reader is a saved place to go back to.
+struct JSONReader {
     let bytes: UnsafeBufferPointer<UInt8>
     var index: Int
     var line = 1
@@ -42,6 +44,7 @@ private struct Reader {
     init(bytes: UnsafeBufferPointer<UInt8>, index: Int) {
         self.bytes = bytes
         self.index = index
+        self.lineStart = index
     }
 
     var position: SourcePosition {
@@ -203,7 +206,7 @@ private struct Reader {
         let start = index
         let startPosition = position
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
-        func digits(_ reader: inout Reader) -> Int {
+        func digits(_ reader: inout JSONReader) -> Int {
             let from = reader.index
             while reader.index < reader.bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(reader.bytes[reader.index]) {
                 reader.index += 1

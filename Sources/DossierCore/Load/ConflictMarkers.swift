@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds git merge-conflict markers, which make a file unreadable and must be resolved by hand.
 enum ConflictMarkers {
     /// Positions of lines starting with `<<<<<<<`, `|||||||`, `=======` or `>>>>>>>`. In Markdown a
@@ -10,8 +12,11 @@ enum ConflictMarkers {
         var index = 0
         let count = bytes.count
         while lineStart < count {
-            index = lineStart
-            while index < count, bytes[index] != 0x0A { index += 1 }
+            // memchr: this scan runs over every byte of every file of the workspace.
+            index = bytes.withUnsafeBufferPointer { buffer in
+                guard let found = memchr(buffer.baseAddress! + lineStart, 0x0A, count - lineStart) else { return count }
+                return buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
             if index - lineStart >= 7 {
                 let first = bytes[lineStart]
                 if first == 0x3C || first == 0x3E || first == 0x3D || first == 0x7C,

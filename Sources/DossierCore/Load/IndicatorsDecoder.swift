@@ -1,9 +1,9 @@
 /// Reads `indicators.json`, validating every value with the indicator engine.
-enum IndicatorsDecoder {
+public enum IndicatorsDecoder {
     static let fileKeys = ["indicators"]
     static let keys = ["value", "type", "classification", "tags", "firstSeen", "lastSeen", "source", "comment", "private"]
 
-    struct Result {
+    struct Result: Equatable {
         var indicators: [Indicator]
         var extra: [JSONObject.Member]
         /// False when some indicators were left out because of errors.
@@ -11,6 +11,27 @@ enum IndicatorsDecoder {
     }
 
     static func decode(_ bytes: [UInt8], path: String, into diagnostics: inout [Diagnostic]) -> Result? {
+        // Nearly every file has the plain shape the stream decoder reads without building a tree;
+        // anything else (a syntax error, a misspelled field, a conflict marker) is read as a tree,
+        // which says exactly what is wrong. Both give the same result for the same bytes.
+        if let fast = IndicatorsStreamDecoder.decode(bytes, path: path, into: &diagnostics) { return fast }
+        return decodeTree(bytes, path: path, into: &diagnostics)
+    }
+
+    /// Nil when the stream decoder declines `bytes` or gives exactly what the tree reader gives
+    /// (indicators with their positions, findings, completeness); else what differs. The tests and
+    /// the fuzz targets hold the two paths together with it.
+    public static func disagreement(_ bytes: [UInt8]) -> String? {
+        var streamed: [Diagnostic] = []
+        guard let stream = IndicatorsStreamDecoder.decode(bytes, path: "indicators.json", into: &streamed) else { return nil }
+        var read: [Diagnostic] = []
+        let tree = decodeTree(bytes, path: "indicators.json", into: &read)
+        if stream != tree { return "stream decoder read \(stream), tree reader \(String(describing: tree))" }
+        if streamed != read { return "stream decoder found \(streamed), tree reader \(read)" }
+        return nil
+    }
+
+    static func decodeTree(_ bytes: [UInt8], path: String, into diagnostics: inout [Diagnostic]) -> Result? {
         guard let (object, position) = JSONFileDecoding.object(bytes, path: path, what: ProjectFiles.indicators, into: &diagnostics) else {
             return nil
         }
@@ -30,20 +51,23 @@ enum IndicatorsDecoder {
         var indicators: [Indicator] = []
         indicators.reserveCapacity(elements.count)
         for element in elements {
-            guard case .object(let item) = element.value else {
-                reader.error("each indicator must be an object, found \(element.value.kindName)", at: element.position, code: "wrong-type")
-                continue
-            }
-            var itemReader = ObjectReader(item, path: path, what: "indicator")
-            if let indicator = indicator(item, at: element.position, reader: &itemReader) {
-                indicators.append(indicator)
-            }
-            reader.absorb(itemReader)
+            if let indicator = indicator(element, reader: &reader) { indicators.append(indicator) }
         }
         diagnostics.append(contentsOf: reader.diagnostics)
         // The valid indicators are kept even when others have errors, so that rules about the
         // rest of the workspace still see them; the file itself is not rewritten while it has errors.
         return Result(indicators: indicators, extra: extra, isComplete: !reader.failed)
+    }
+
+    /// One element of the `indicators` array; its findings go to the file's `reader`.
+    static func indicator(_ element: JSONNode, reader: inout ObjectReader) -> Indicator? {
+        guard case .object(let item) = element.value else {
+            reader.error("each indicator must be an object, found \(element.value.kindName)", at: element.position, code: "wrong-type")
+            return nil
+        }
+        var itemReader = ObjectReader(item, path: reader.path, what: "indicator")
+        defer { reader.absorb(itemReader) }
+        return indicator(item, at: element.position, reader: &itemReader)
     }
 
     static func indicator(_ item: JSONObject, at position: SourcePosition, reader: inout ObjectReader) -> Indicator? {
@@ -55,7 +79,7 @@ enum IndicatorsDecoder {
             if type == nil { return nil }
         }
         let classification = reader.enumeration("classification", Classification.self)
-        var indicator = Indicator(
+        let indicator = Indicator(
             value: rawValue ?? "",
             type: type ?? .other,
             classification: classification,
@@ -69,11 +93,20 @@ enum IndicatorsDecoder {
             origin: Indicator.Origin(
                 object: position, value: valuePosition,
                 classification: item["classification"]?.position, tags: item["tags"]?.position))
-        guard let rawValue else { return nil }
+        guard rawValue != nil else { return nil }
+        return checked(indicator, declaredType: type, lastSeenPosition: item["lastSeen"]?.position ?? position, reader: &reader)
+    }
+
+    /// The checks that need the whole indicator: dates in order, and the value valid for its type
+    /// (then stored in normal form). `indicator.value` is the value as written, and its origin set.
+    static func checked(_ indicator: Indicator, declaredType: IndicatorType?, lastSeenPosition: SourcePosition,
+                        reader: inout ObjectReader) -> Indicator? {
+        var indicator = indicator
         if let first = indicator.firstSeen, let last = indicator.lastSeen, last < first {
-            reader.warning("\"lastSeen\" \(last) is before \"firstSeen\" \(first)", at: item["lastSeen"]?.position ?? position, code: "date-order")
+            reader.warning("\"lastSeen\" \(last) is before \"firstSeen\" \(first)", at: lastSeenPosition, code: "date-order")
         }
-        guard let value = IndicatorValueCheck.check(rawValue, type: type, at: valuePosition, reader: &reader) else { return nil }
+        let valuePosition = indicator.origin?.value ?? .start
+        guard let value = IndicatorValueCheck.check(indicator.value, type: declaredType, at: valuePosition, reader: &reader) else { return nil }
         indicator.value = value.value
         indicator.type = value.type
         return reader.failed ? nil : indicator

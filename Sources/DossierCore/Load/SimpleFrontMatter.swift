@@ -39,18 +39,23 @@ enum SimpleFrontMatter {
 
     /// The scalar's text, or nil when the full parser must decide.
     static func scalar(_ raw: Substring) -> String? {
-        let text = raw.reversed().drop { $0 == " " }.reversed()
-        let value = String(text)
-        guard let first = value.first else { return "" }
+        // Trailing spaces are dropped byte-wise: a space is one byte and never part of a longer
+        // character, and going through characters backwards was a fifth of loading the notes.
+        var end = raw.utf8.endIndex
+        while end > raw.utf8.startIndex, raw.utf8[raw.utf8.index(before: end)] == UInt8(ascii: " ") {
+            end = raw.utf8.index(before: end)
+        }
+        let text = raw[..<end]
+        guard let first = text.first else { return "" }
         if first == "\"" || first == "'" {
-            guard value.count >= 2, value.last == first else { return nil }
-            let inner = value.dropFirst().dropLast()
+            guard text.count >= 2, text.last == first else { return nil }
+            let inner = text.dropFirst().dropLast()
             guard !inner.contains(first), !inner.contains("\\") else { return nil }
             return String(inner)
         }
         // Plain scalars: anything that YAML could read as structure goes to the full parser.
         if "[]{}&*!|>%@`#,?:-".contains(first) { return nil }
-        if value.contains(": ") || value.contains(" #") || value.hasSuffix(":") { return nil }
-        return value
+        if text.contains(": ") || text.contains(" #") || text.hasSuffix(":") { return nil }
+        return String(text)
     }
 }

@@ -1,19 +1,40 @@
 /// `dossier check`: what loading found plus every workspace rule.
 public enum WorkspaceChecker {
-    public static let rules: [any WorkspaceRule] = [
+    /// Rules that compare indicators across the workspace, through the index.
+    public static let indexRules: [any WorkspaceRule] = [
         DuplicateIndicatorRule(),
+        CrossProjectClassificationRule(),
+    ]
+
+    /// Rules that look at one project at a time.
+    public static let projectRules: [any ProjectRule] = [
         ClassificationContradictionRule(),
         PublicProjectTLPRule(),
-        CrossProjectClassificationRule(),
         UnrecordedNoteIndicatorRule(),
     ]
 
     public static func check(_ loaded: LoadedWorkspace, index: IndicatorIndex? = nil) -> DiagnosticList {
-        let index = index ?? IndicatorIndex(loaded.workspace)
+        checkKeepingIndex(loaded, index: index).diagnostics
+    }
+
+    /// The findings, and the index the rules used (a caller may have more use for it, or keep it
+    /// alive rather than pay for freeing it). The index is built while the project rules run:
+    /// these do not need it, and building it is one sequential pass.
+    public static func checkKeepingIndex(_ loaded: LoadedWorkspace, index: IndicatorIndex? = nil)
+        -> (diagnostics: DiagnosticList, index: IndicatorIndex) {
+        let workspace = loaded.workspace
+        let (indexed, local) = concurrently {
+            let index = index ?? IndicatorIndex(workspace)
+            return (index, indexRules.flatMap { $0.check(workspace, index: index) })
+        } and: {
+            workspace.projects.concurrentMap { project in
+                projectRules.flatMap { $0.check(project, in: workspace) }
+            }.flatMap { $0 }
+        }
         var diagnostics = loaded.diagnostics
-        let found = rules.concurrentMap { $0.check(loaded.workspace, index: index) }
-        for list in found { diagnostics.append(contentsOf: list) }
-        return diagnostics
+        diagnostics.append(contentsOf: indexed.1)
+        diagnostics.append(contentsOf: local)
+        return (diagnostics, indexed.0)
     }
 
     /// "3 errors, 5 warnings in 42 files".

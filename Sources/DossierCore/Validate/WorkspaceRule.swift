@@ -6,6 +6,18 @@ public protocol WorkspaceRule: Sendable {
     func check(_ workspace: Workspace, index: IndicatorIndex) -> [Diagnostic]
 }
 
+/// A rule that looks at one project at a time (with the workspace's settings), so that projects
+/// are checked in parallel and without the index.
+public protocol ProjectRule: WorkspaceRule {
+    func check(_ project: Project, in workspace: Workspace) -> [Diagnostic]
+}
+
+extension ProjectRule {
+    public func check(_ workspace: Workspace, index: IndicatorIndex) -> [Diagnostic] {
+        workspace.projects.concurrentMap { check($0, in: workspace) }.flatMap { $0 }
+    }
+}
+
 extension Indicator {
     /// Where a rule should point for this indicator: the value, else the object.
     func location(in project: Project, at position: SourcePosition? = nil) -> SourceLocation {

@@ -14,7 +14,7 @@ public struct IndicatorIndex: Sendable {
     }
 
     public let workspace: Workspace
-    private var occurrences: [IndicatorKey: [Occurrence]] = [:]
+    private var occurrences = OccurrenceSlots<IndicatorKey>()
     /// URLs and e-mail addresses by host and each parent domain of it; domains by parent domain.
     private var hosts = HostTable()
     private var networks = NetworkTable()
@@ -24,17 +24,21 @@ public struct IndicatorIndex: Sendable {
         let total = workspace.projects.reduce(0) { $0 + $1.indicators.count }
         occurrences.reserveCapacity(total)
         for (p, project) in workspace.projects.enumerated() {
-            for (i, indicator) in project.indicators.enumerated() {
+            // By position, not `for indicator in`: copying each indicator out would retain and
+            // release all of its strings, a fifth of the pass.
+            for i in project.indicators.indices {
                 let occurrence = Occurrence(project: p, indicator: i)
-                occurrences[indicator.key, default: []].append(occurrence)
-                switch indicator.type {
+                let type = project.indicators[i].type
+                let value = project.indicators[i].value
+                occurrences.append(occurrence, for: IndicatorKey(type: type, value: value))
+                switch type {
                 case .url, .email:
-                    guard let host = Indicators.host(of: indicator.value, type: indicator.type) else { break }
+                    guard let host = Indicators.host(of: value, type: type) else { break }
                     hosts.insert(host: host, isAddress: Self.isAddress(host), occurrence)
                 case .domain:
-                    hosts.insert(domain: indicator.value, occurrence)
+                    hosts.insert(domain: value, occurrence)
                 case .cidr:
-                    networks.insert(indicator.value, occurrence)
+                    networks.insert(value, occurrence)
                 default:
                     break
                 }
@@ -44,7 +48,7 @@ public struct IndicatorIndex: Sendable {
 
     /// Every recording of `key`, in project order.
     public func occurrences(of key: IndicatorKey) -> [Occurrence] {
-        occurrences[key] ?? []
+        occurrences[key]
     }
 
     /// Recorded URLs and e-mail addresses whose host is `host` (a normalized domain or IP address)
@@ -62,13 +66,14 @@ public struct IndicatorIndex: Sendable {
 
     /// Keys recorded in more than one project.
     public var sharedKeys: [IndicatorKey] {
-        occurrences.compactMap { key, list in
+        repeated.compactMap { key, list in
             Set(list.map(\.project)).count > 1 ? key : nil
         }.sorted()
     }
 
-    /// Every key with its occurrences (unordered), for whole-workspace scans.
-    public var all: [IndicatorKey: [Occurrence]] { occurrences }
+    /// Every key recorded more than once (in one project or several), with its occurrences in
+    /// project order, for whole-workspace scans: a key recorded once concerns no rule.
+    public var repeated: [(key: IndicatorKey, occurrences: [Occurrence])] { occurrences.repeated }
 
     public func project(_ occurrence: Occurrence) -> Project { workspace.projects[occurrence.project] }
 

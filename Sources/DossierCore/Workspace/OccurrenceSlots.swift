@@ -8,16 +8,21 @@ struct OccurrenceSlots<Key: Hashable & Sendable>: Sendable {
     }
 
     private var slots: [Key: Slot] = [:]
-    private var lists: [[IndicatorIndex.Occurrence]] = []
+    /// The keys filed more than once, with their occurrences in the order filed.
+    private(set) var repeated: [(key: Key, occurrences: [IndicatorIndex.Occurrence])] = []
+
+    mutating func reserveCapacity(_ count: Int) {
+        slots.reserveCapacity(count)
+    }
 
     mutating func append(_ occurrence: IndicatorIndex.Occurrence, for key: Key) {
         guard let old = slots.updateValue(.one(occurrence), forKey: key) else { return }
         switch old {
         case .one(let first):
-            lists.append([first, occurrence])
-            slots[key] = .many(lists.count - 1)
+            repeated.append((key, [first, occurrence]))
+            slots[key] = .many(repeated.count - 1)
         case .many(let index):
-            lists[index].append(occurrence)
+            repeated[index].occurrences.append(occurrence)
             slots[key] = .many(index)
         }
     }
@@ -26,7 +31,7 @@ struct OccurrenceSlots<Key: Hashable & Sendable>: Sendable {
         switch slots[key] {
         case nil: []
         case .one(let occurrence): [occurrence]
-        case .many(let index): lists[index]
+        case .many(let index): repeated[index].occurrences
         }
     }
 }

@@ -11,7 +11,7 @@ enum AlsoSeen {
     /// computed once for a whole site, so that no report has to count them again.
     static func projectCounts(_ index: IndicatorIndex) -> [IndicatorKey: Int] {
         var counts: [IndicatorKey: Int] = [:]
-        for (key, occurrences) in index.all where occurrences.count > limit {
+        for (key, occurrences) in index.repeated where occurrences.count > limit {
             counts[key] = Set(occurrences.map(\.project)).count
         }
         return counts

@@ -1,6 +1,7 @@
 import DossierCore
 
 /// The JSON reader and writer, then the loader's three JSON decoders on the same bytes, then `fmt`.
+/// The stream decoder of `indicators.json` must read whatever it takes as the tree reader does.
 ///
 /// Properties: a syntax error points inside the file; a value the reader accepts is written by
 /// `JSONWriter` to bytes that read back to the same value and that are a fixed point of
@@ -22,6 +23,9 @@ enum JSONTarget {
             let lines = bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
             Property.check(error.position.line >= 1 && error.position.line <= lines && error.position.column >= 1,
                 "syntax error position \(error.position) outside a file of \(lines) lines")
+        }
+        if let difference = IndicatorsDecoder.disagreement(bytes) {
+            Property.check(false, "indicators.json decoders disagree: \(difference)")
         }
         Scratch.write(settings: bytes, project: bytes, indicators: bytes)
         FormatCheck.run()

@@ -1,23 +1,21 @@
 /// An explicit classification that disagrees with what the indicator's vocabulary tags imply
 /// (e.g. classified non-malicious but tagged Blocked). The explicit value wins; this is a warning.
-public struct ClassificationContradictionRule: WorkspaceRule {
+public struct ClassificationContradictionRule: ProjectRule {
     public static let code = "classification-contradiction"
     public init() {}
 
-    public func check(_ workspace: Workspace, index: IndicatorIndex) -> [Diagnostic] {
+    public func check(_ project: Project, in workspace: Workspace) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let vocabulary = workspace.vocabulary
-        for project in workspace.projects {
-            for indicator in project.indicators {
-                guard let explicit = indicator.classification,
-                    let implied = vocabulary.impliedClassification(of: indicator.tags), implied != explicit
-                else { continue }
-                let tags = indicator.tags.filter { vocabulary.definition(of: $0)?.classification == implied }
-                let names = tags.map { "\"\($0)\"" }.joined(separator: ", ")
-                diagnostics.append(.warning(at: indicator.location(in: project, at: indicator.origin?.classification),
-                    "\(indicator.value) is classified \(explicit.rawValue) but tag \(names) implies \(implied.rawValue); the explicit classification wins",
-                    code: Self.code))
-            }
+        for indicator in project.indicators {
+            guard let explicit = indicator.classification,
+                let implied = vocabulary.impliedClassification(of: indicator.tags), implied != explicit
+            else { continue }
+            let tags = indicator.tags.filter { vocabulary.definition(of: $0)?.classification == implied }
+            let names = tags.map { "\"\($0)\"" }.joined(separator: ", ")
+            diagnostics.append(.warning(at: indicator.location(in: project, at: indicator.origin?.classification),
+                "\(indicator.value) is classified \(explicit.rawValue) but tag \(names) implies \(implied.rawValue); the explicit classification wins",
+                code: Self.code))
         }
         return diagnostics
     }

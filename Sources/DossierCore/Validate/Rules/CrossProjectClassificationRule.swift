@@ -7,7 +7,7 @@ public struct CrossProjectClassificationRule: WorkspaceRule {
     public func check(_ workspace: Workspace, index: IndicatorIndex) -> [Diagnostic] {
         let vocabulary = workspace.vocabulary
         var diagnostics: [Diagnostic] = []
-        for (_, occurrences) in index.all where occurrences.count > 1 {
+        for (_, occurrences) in index.repeated {
             let classified = occurrences.map { ($0, index.indicator($0).effectiveClassification(in: vocabulary)) }
             guard Set(classified.map(\.1)).count > 1 else { continue }
             for (occurrence, classification) in classified {

@@ -7,7 +7,7 @@ public struct DuplicateIndicatorRule: WorkspaceRule {
     public func check(_ workspace: Workspace, index: IndicatorIndex) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         // The index already groups recordings by indicator; a project appearing twice is a duplicate.
-        for (_, occurrences) in index.all where occurrences.count > 1 {
+        for (_, occurrences) in index.repeated {
             var first: [Int: IndicatorIndex.Occurrence] = [:]
             for occurrence in occurrences {
                 guard let earlier = first[occurrence.project] else {

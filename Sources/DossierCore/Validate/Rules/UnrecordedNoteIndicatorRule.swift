@@ -1,15 +1,10 @@
 /// An indicator written in a note but missing from the project's `indicators.json`: reports,
 /// lookups and exports would not know about it.
-public struct UnrecordedNoteIndicatorRule: WorkspaceRule {
+public struct UnrecordedNoteIndicatorRule: ProjectRule {
     public static let code = "unrecorded-indicator"
     public init() {}
 
-    public func check(_ workspace: Workspace, index: IndicatorIndex) -> [Diagnostic] {
-        // Notes are most of the text of a workspace: scan projects in parallel.
-        workspace.projects.concurrentMap(check).flatMap { $0 }
-    }
-
-    func check(_ project: Project) -> [Diagnostic] {
+    public func check(_ project: Project, in workspace: Workspace) -> [Diagnostic] {
         // With indicators.json unreadable, every mention would look unrecorded: say nothing.
         guard !project.notes.isEmpty, project.hasAllIndicators else { return [] }
         var diagnostics: [Diagnostic] = []

@@ -1,0 +1,159 @@
+/// Reads `indicators.json` in its usual shape, `{ "indicators": [ { ... }, ... ] }` with the fields
+/// dossier knows, straight from the bytes into `Indicator`s: no tree of the file is built and
+/// freed, which made reading it the largest part of loading a big workspace.
+///
+/// It declines (returns nil) at the first thing it does not expect, and `IndicatorsDecoder` then
+/// reads the file as a tree; an indicator it cannot take is read as a tree on its own. So every
+/// message comes from one place, and both paths give the same result for the same bytes (a
+/// test and the `indicators` fuzz target compare them).
+enum IndicatorsStreamDecoder {
+    static func decode(_ bytes: [UInt8], path: String, into diagnostics: inout [Diagnostic]) -> IndicatorsDecoder.Result? {
+        // A conflict marker is a syntax error the tree reader reports better.
+        guard ConflictMarkers.find(in: bytes).isEmpty else { return nil }
+        let decoded = bytes.withUnsafeBufferPointer { buffer -> (IndicatorsDecoder.Result, [Diagnostic])? in
+            let bom = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
+            var reader = JSONReader(bytes: buffer, index: bom ? 3 : 0)
+            return try? file(&reader, path: path)
+        }
+        guard let (result, found) = decoded else { return nil }
+        diagnostics.append(contentsOf: found)
+        return result
+    }
+
+    /// Depth of an indicator object in the file, as the tree reader counts it.
+    private static let indicatorDepth = 2
+
+    private static func file(_ reader: inout JSONReader, path: String) throws(JSONSyntaxError) -> (IndicatorsDecoder.Result, [Diagnostic])? {
+        guard reader.consume(UInt8(ascii: "{")), let key = reader.plainKey(), key.text.spells("indicators"),
+            reader.consume(UInt8(ascii: ":")), reader.consume(UInt8(ascii: "["))
+        else { return nil }
+        var fileReader = ObjectReader(JSONObject(), path: path, what: ProjectFiles.indicators)
+        var indicators: [Indicator] = []
+        if !reader.consume(UInt8(ascii: "]")) {
+            repeat {
+                reader.skipWhitespace()
+                let start = reader
+                if let indicator = try indicator(&reader, reader: &fileReader) {
+                    if let indicator { indicators.append(indicator) }
+                } else {
+                    reader = start
+                    let element = try reader.parseValue(depth: indicatorDepth)
+                    if let indicator = IndicatorsDecoder.indicator(element, reader: &fileReader) { indicators.append(indicator) }
+                }
+            } while reader.consume(UInt8(ascii: ","))
+            guard reader.consume(UInt8(ascii: "]")) else { return nil }
+        }
+        guard reader.consume(UInt8(ascii: "}")), reader.isAtEnd() else { return nil }
+        return (IndicatorsDecoder.Result(indicators: indicators, extra: [], isComplete: !fileReader.failed), fileReader.diagnostics)
+    }
+
+    /// The fields of one indicator object as read, before any check.
+    private struct Fields {
+        var value: String?
+        var type: IndicatorType?
+        var classification: Classification?
+        var tags: [String] = []
+        var firstSeen: String?
+        var lastSeen: String?
+        var source: String?
+        var comment: String?
+        var privateFlag: Bool?
+        var valuePosition: SourcePosition = .start
+        var classificationPosition: SourcePosition?
+        var tagsPosition: SourcePosition?
+        var lastSeenPosition: SourcePosition?
+    }
+
+    /// `.some(indicator or nil when it has errors)`, or nil to decline: an unknown or repeated
+    /// field, a value of the wrong kind, an unknown type or classification, an invalid date, no
+    /// value.
+    private static func indicator(_ reader: inout JSONReader, reader fileReader: inout ObjectReader) throws(JSONSyntaxError) -> Indicator?? {
+        let objectPosition = reader.position
+        guard reader.consume(UInt8(ascii: "{")) else { return nil }
+        var fields = Fields()
+        var seen: UInt16 = 0
+        if !reader.consume(UInt8(ascii: "}")) {
+            repeat {
+                guard let key = reader.plainKey(), reader.consume(UInt8(ascii: ":")),
+                    let field = IndicatorField(key.text), seen & field.bit == 0
+                else { return nil }
+                seen |= field.bit
+                reader.skipWhitespace()
+                guard try read(field, into: &fields, from: &reader) else { return nil }
+            } while reader.consume(UInt8(ascii: ","))
+            guard reader.consume(UInt8(ascii: "}")) else { return nil }
+        }
+        guard let value = fields.value else { return nil }
+        let indicator = Indicator(
+            value: value, type: fields.type ?? .other, classification: fields.classification, tags: fields.tags,
+            firstSeen: fields.firstSeen, lastSeen: fields.lastSeen, source: fields.source, comment: fields.comment,
+            privateFlag: fields.privateFlag,
+            origin: Indicator.Origin(object: objectPosition, value: fields.valuePosition,
+                classification: fields.classificationPosition, tags: fields.tagsPosition))
+        var itemReader = ObjectReader(JSONObject(), path: fileReader.path, what: "indicator")
+        defer { fileReader.absorb(itemReader) }
+        return .some(IndicatorsDecoder.checked(indicator, declaredType: fields.type,
+            lastSeenPosition: fields.lastSeenPosition ?? objectPosition, reader: &itemReader))
+    }
+
+    /// Reads one field's value; false when it is not of the kind the field takes.
+    private static func read(_ field: IndicatorField, into fields: inout Fields, from reader: inout JSONReader) throws(JSONSyntaxError) -> Bool {
+        let position = reader.position
+        switch field {
+        case .value:
+            fields.value = try reader.stringIfPresent()
+            fields.valuePosition = position
+            return fields.value != nil
+        case .type:
+            fields.type = try reader.stringIfPresent().flatMap(IndicatorType.init(rawValue:))
+            return fields.type != nil
+        case .classification:
+            fields.classification = try reader.stringIfPresent().flatMap(Classification.init(rawValue:))
+            fields.classificationPosition = position
+            return fields.classification != nil
+        case .tags:
+            guard let tags = try reader.stringArrayIfPresent() else { return false }
+            fields.tags = tags
+            fields.tagsPosition = position
+            return true
+        case .firstSeen:
+            fields.firstSeen = try reader.stringIfPresent()
+            return fields.firstSeen.map(ISODate.isValid) ?? false
+        case .lastSeen:
+            fields.lastSeen = try reader.stringIfPresent()
+            fields.lastSeenPosition = position
+            return fields.lastSeen.map(ISODate.isValid) ?? false
+        case .source:
+            fields.source = try reader.stringIfPresent()
+            return fields.source != nil
+        case .comment:
+            fields.comment = try reader.stringIfPresent()
+            return fields.comment != nil
+        case .private:
+            fields.privateFlag = try reader.boolIfPresent()
+            return fields.privateFlag != nil
+        }
+    }
+}
+
+/// The fields of an indicator object (`IndicatorsDecoder.keys`), matched on the key's bytes.
+enum IndicatorField: UInt16, CaseIterable {
+    case value, type, classification, tags, firstSeen, lastSeen, source, comment, `private`
+
+    init?(_ key: UnsafeBufferPointer<UInt8>) {
+        switch key.count {
+        case 4 where key.spells("type"): self = .type
+        case 4 where key.spells("tags"): self = .tags
+        case 5 where key.spells("value"): self = .value
+        case 6 where key.spells("source"): self = .source
+        case 7 where key.spells("comment"): self = .comment
+        case 7 where key.spells("private"): self = .private
+        case 8 where key.spells("lastSeen"): self = .lastSeen
+        case 9 where key.spells("firstSeen"): self = .firstSeen
+        case 14 where key.spells("classification"): self = .classification
+        default: return nil
+        }
+    }
+
+    var bit: UInt16 { 1 << rawValue }
+}
