@@ -76,6 +76,8 @@ struct MarkdownEscapingTests {
     @Test("table-breaking and markup characters are escaped", arguments: [
         ("a|b", "a\\|b"), ("<script>", "&lt;script&gt;"), ("[x](y)", "\\[x\\](y)"), ("line\nbreak", "line break"),
         ("`tick`", "\\`tick\\`"), ("*em* _u_", "\\*em\\* \\_u\\_"), ("plain-domain.example", "plain-domain.example"),
+        // A combining mark makes one character of the pipe; it is escaped all the same.
+        ("a|\u{301}b", "a\\|\u{301}b"), ("CR LF\r\nand CR\rend", "CR LF and CR end"), ("Ünïcödé 🛰️ #1!", "Ünïcödé 🛰️ \\#1\\!"),
     ])
     func escapes(_ input: String, _ expected: String) {
         #expect(MarkdownContentType.escape(input) == expected)

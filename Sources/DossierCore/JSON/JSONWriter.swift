@@ -10,6 +10,15 @@ public enum JSONWriter {
         return output
     }
 
+    /// `node` laid out as if it stood `indent` levels deep, without the final line break: a part
+    /// of a larger document, for a writer that needs the part's bytes before the whole.
+    public static func write(_ node: JSONNode, indent: Int) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(4096)
+        write(node.value, indent: indent, into: &output)
+        return output
+    }
+
     public static func string(_ node: JSONNode) -> String {
         String(decoding: write(node), as: UTF8.self)
     }

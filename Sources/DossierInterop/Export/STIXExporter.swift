@@ -91,13 +91,14 @@ enum STIXExporter {
         identity.put("object_marking_refs", strings: [marking])
 
         let objects = [markingDefinition(project.tlp), identity, report] + content
-        let nodes = objects.map { JSONNode(.object($0)) }
         // The bundle's id stands for its whole content: it changes exactly when the bundle does.
-        // (The canonical bytes of the objects, as written below: cheap even for large projects.)
-        let bundleID = "bundle--" + UUIDv5.make(bytes: Array("bundle|".utf8) + JSONWriter.write(JSONNode(.array(nodes))))
-        var bundle = JSONObject(["type": "bundle", "id": bundleID])
-        bundle.put("objects", .array(nodes))
-        return JSONWriter.write(JSONNode(.object(bundle)))
+        // It is the hash of the objects' bytes as they stand in the bundle, so they are written once.
+        let objectBytes = JSONWriter.write(JSONNode(.array(objects.map { JSONNode(.object($0)) })), indent: 1)
+        let bundleID = "bundle--" + UUIDv5.make(bytes: Array("bundle|".utf8) + objectBytes)
+        var bundle = Array("{\n  \"type\": \"bundle\",\n  \"id\": \"\(bundleID)\",\n  \"objects\": ".utf8)
+        bundle += objectBytes
+        bundle += Array("\n}\n".utf8)
+        return bundle
     }
 
     /// The OASIS TLP 2.0 marking definition of `tlp`, exactly as published.

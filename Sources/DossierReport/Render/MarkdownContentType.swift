@@ -13,19 +13,31 @@ struct MarkdownContentType: MustacheContentType {
         Self.escape(text)
     }
 
+    /// Markdown's punctuation backslash-escaped, `< > &` as entities, line breaks as spaces (a
+    /// value must stay within its table cell). By byte, as `ByteEscaping` says why.
     static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "\\", "`", "*", "_", "[", "]", "|", "~", "#", "!", "{", "}":
-                result.append("\\")
-                result.append(character)
-            case "<": result.append("&lt;")
-            case ">": result.append("&gt;")
-            case "&": result.append("&amp;")
-            case "\n", "\r", "\r\n": result.append(" ")
-            default: result.append(character)
+        ByteEscaping.escape(text, into: &result) { byte, next in
+            switch byte {
+            case UInt8(ascii: "\\"): ("\\\\", 1)
+            case UInt8(ascii: "`"): ("\\`", 1)
+            case UInt8(ascii: "*"): ("\\*", 1)
+            case UInt8(ascii: "_"): ("\\_", 1)
+            case UInt8(ascii: "["): ("\\[", 1)
+            case UInt8(ascii: "]"): ("\\]", 1)
+            case UInt8(ascii: "|"): ("\\|", 1)
+            case UInt8(ascii: "~"): ("\\~", 1)
+            case UInt8(ascii: "#"): ("\\#", 1)
+            case UInt8(ascii: "!"): ("\\!", 1)
+            case UInt8(ascii: "{"): ("\\{", 1)
+            case UInt8(ascii: "}"): ("\\}", 1)
+            case UInt8(ascii: "<"): ("&lt;", 1)
+            case UInt8(ascii: ">"): ("&gt;", 1)
+            case UInt8(ascii: "&"): ("&amp;", 1)
+            case 0x0D: (" ", next == 0x0A ? 2 : 1)
+            case 0x0A: (" ", 1)
+            default: nil
             }
         }
         return result

@@ -49,6 +49,7 @@ enum RowRendering {
             let rendered = groups.map { group in
                 var group = group
                 group.rows = group.rows.map(render)
+                group.renderedRows = joined(group.rows)
                 return group
             }
             if inTagTable { result.tagGroups = rendered } else { result.classificationGroups = rendered }
@@ -66,7 +67,19 @@ enum RowRendering {
             row.rendered = BuiltInRow.html(row, isInternal: page.audience.isInternal, withProject: true)
             return row
         }
+        result.renderedRows = joined(result.rows)
         return result
+    }
+
+    /// A table's body: the rows' rendered texts, one per line (the template ends the last line).
+    private static func joined(_ rows: [IndicatorRow]) -> String {
+        var body = ""
+        body.reserveCapacity(rows.reduce(0) { $0 + ($1.rendered?.utf8.count ?? 0) + 1 })
+        for (index, row) in rows.enumerated() {
+            if index > 0 { body += "\n" }
+            body += row.rendered ?? ""
+        }
+        return body
     }
 }
 

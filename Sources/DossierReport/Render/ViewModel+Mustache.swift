@@ -106,6 +106,7 @@ extension IndicatorGroup: MustacheParent {
         case "description": description
         case "anchor": anchor
         case "rows": rows
+        case "renderedRows": renderedRows
         case "count": count
         case "classification": classification
         default: nil
@@ -231,6 +232,7 @@ extension ListingPage: MustacheParent {
         case "classification": classification
         case "total": total
         case "rows": rows
+        case "renderedRows": renderedRows
         case "page": page
         case "pageCount": pageCount
         case "pages": isPaginated ? pages : nil

@@ -40,6 +40,9 @@ public struct IndicatorGroup: Sendable, Hashable, Encodable {
     public var rows: [IndicatorRow]
     /// For classification groups: the CSS class and colour key.
     public var classification: String?
+    /// The rows' `rendered` texts, one per line: the table's body, so that the
+    /// page template does not visit a million rows one variable lookup at a time.
+    public var renderedRows: String? = nil
     public var count: Int { rows.count }
 }
 

@@ -62,5 +62,7 @@ public struct ListingPage: Sendable, Hashable, Encodable {
     public var firstRow: Int
     public var lastRow: Int
     public var generator: String
+    /// The rows' `rendered` texts joined, as in `IndicatorGroup.renderedRows`.
+    public var renderedRows: String? = nil
     public var isPaginated: Bool { pageCount > 1 }
 }

@@ -87,6 +87,17 @@ import Testing
         #expect(attributes.first { $0.string("type") == "vulnerability" }?.string("value") == "CVE-2026-11873")
     }
 
+    @Test("a STIX bundle is laid out as every JSON file dossier writes, its id the hash of its objects")
+    func stixBundleLayout() throws {
+        let text = Self.text(.stix, .internal)
+        let node = try JSONParser.parse(text)
+        #expect(JSONWriter.string(node) == text)
+        let bundle = try #require(node.value.objectValue)
+        #expect(bundle.keys == ["type", "id", "objects"])
+        let objects = JSONWriter.write(try #require(bundle["objects"]), indent: 1)
+        #expect(bundle.string("id") == "bundle--" + UUIDv5.make(bytes: Array("bundle|".utf8) + objects))
+    }
+
     @Test func uuidVersion5MatchesTheRFCExample() {
         // RFC 9562 appendix A.4: "www.example.com" in the DNS namespace.
         let dns: [UInt8] = [0x6b, 0xa7, 0xb8, 0x10, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8]

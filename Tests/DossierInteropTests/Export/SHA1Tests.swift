@@ -1,0 +1,26 @@
+import Testing
+@testable import DossierInterop
+
+/// Export ids are version 5 UUIDs (the RFC example is in `ExporterTests`); their SHA-1 is
+/// dossier's own, so it is held to published vectors.
+@Suite("SHA-1")
+struct SHA1Tests {
+    static func hex(_ bytes: [UInt8]) -> String {
+        bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    }
+
+    @Test("SHA-1 of the FIPS 180-4 examples, and of inputs at the padding boundaries", arguments: [
+        ("", "da39a3ee5e6b4b0d3255bfef95601890afd80709"),
+        ("abc", "a9993e364706816aba3e25717850c26c9cd0d89d"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "84983e441c3bd26ebaae4aa1f95129e5e54670f1"),
+        (String(repeating: "x", count: 64), "bb2fa3ee7afb9f54c6dfb5d021f14b1ffe40c163"),
+    ])
+    func sha1(_ input: String, _ digest: String) {
+        #expect(Self.hex(SHA1.hash(Array(input.utf8))) == digest)
+    }
+
+    @Test("SHA-1 of a million 'a'")
+    func sha1Long() {
+        #expect(Self.hex(SHA1.hash([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))) == "34aa973cd4c4daa4f61eeb2bdbad27316534016f")
+    }
+}
