@@ -76,7 +76,8 @@ struct IncrementalBuildTests {
             try $0.replace("title: Internal sightings", with: "title: Internal sightings, revised",
                 in: "commodity-loader-c2/notes/04-internal-sightings.md")
         },
-        Change(testDescription: "a tag's description in the vocabulary") {
+        // The settings are part of every key: all is made again.
+        Change(testDescription: "a tag's description in the vocabulary", reusesSome: { _ in false }) {
             try $0.replace("Host or IP blocked by a web or email gateway", with: "Blocked at the gateway", in: "dossier.json")
         },
         Change(testDescription: "the workspace's title", reusesSome: { _ in false }) {
@@ -93,6 +94,13 @@ struct IncrementalBuildTests {
         Change(testDescription: "a new project") {
             try $0.write(#"{ "title": "New case", "visibility": "public", "tlp": "clear" }"#, to: "new-case/project.json")
             try $0.write(#"{ "indicators": [ { "value": "cdn-update.test", "type": "domain", "tags": ["C2"] } ] }"#, to: "new-case/indicators.json")
+        },
+        Change(testDescription: "an indicator recorded in a second project (a new \"also seen in\" elsewhere)") {
+            try $0.replace(#""indicators": ["#, with: #""indicators": [ { "value": "192.0.2.250", "type": "ipv4", "tags": ["Scanner"] },"#,
+                in: "vpn-bruteforce-2026/indicators.json")
+        },
+        Change(testDescription: "a tag whose page name clashes with another tag's") {
+            try $0.replace(#""Abuse Box","#, with: #""Abuse Box", "(Quarantine)","#, in: "vpn-bruteforce-2026/indicators.json")
         },
         Change(testDescription: "a project removed") {
             try FileManager.default.removeItem(atPath: $0.root + "/vpn-bruteforce-2026")
@@ -196,8 +204,11 @@ struct IncrementalBuildTests {
     @Test("keys: the same model gives the same key; any field, template or audience changes it")
     func keys() throws {
         let templates = try #require(TemplateSet.load(workspaceRoot: "/nonexistent").0)
-        let publicKeys = PageKey(audience: .public, templates: templates, options: ReportOptions(), settings: WorkspaceSettings(title: "T", vocabulary: .starter))
-        let internalKeys = PageKey(audience: .internal, templates: templates, options: ReportOptions(), settings: WorkspaceSettings(title: "T", vocabulary: .starter))
+        let settings = WorkspaceSettings(title: "T", vocabulary: .starter)
+        let publicKeys = PageKey(audience: .public, templates: templates, options: ReportOptions(), settings: settings, tagSlugs: ["c2": "c2"])
+        let internalKeys = PageKey(audience: .internal, templates: templates, options: ReportOptions(), settings: settings, tagSlugs: ["c2": "c2"])
+        let retitled = PageKey(audience: .public, templates: templates, options: ReportOptions(), settings: WorkspaceSettings(title: "U", vocabulary: .starter), tagSlugs: ["c2": "c2"])
+        let renamed = PageKey(audience: .public, templates: templates, options: ReportOptions(), settings: settings, tagSlugs: ["c2": "c2-2"])
         let link = ProjectLink(slug: "a", title: "A", href: nil)
         let other = ProjectLink(slug: "a", title: "A ", href: nil)
         #expect(PageKey.digest(of: link) == PageKey.digest(of: link))
@@ -205,6 +216,9 @@ struct IncrementalBuildTests {
         let digest = PageKey.digest(of: link)
         #expect(publicKeys.page(template: "report.html", model: digest) != internalKeys.page(template: "report.html", model: digest))
         #expect(publicKeys.page(template: "report.html", model: digest) != publicKeys.page(template: "report.md", model: digest))
+        #expect(publicKeys.page(template: "report.html", model: digest) != retitled.page(template: "report.html", model: digest))
+        #expect(publicKeys.page(template: "report.html", model: digest) != renamed.page(template: "report.html", model: digest))
+        #expect(publicKeys.export(.stix, project: digest) != retitled.export(.stix, project: digest))
     }
 }
 

@@ -28,7 +28,8 @@ public enum SiteBuild {
         progress("building \(visible.projects.count) project pages")
         let model = SiteModel(workspace: visible, audience: audience, options: options)
         let previous = incremental ? PreviousBuild(folder: out, audience: audience) : nil
-        let keys = PageKey(audience: audience, templates: prepared.templates, options: options, settings: visible.settings)
+        let keys = PageKey(audience: audience, templates: prepared.templates, options: options, settings: visible.settings,
+            tagSlugs: model.tagSlugs)
         let staging = try OutputFolder.makeStaging(for: out)
         do {
             let files = try write(model, workspace: visible, audience: audience, templates: prepared.templates, keys: keys,
@@ -68,22 +69,29 @@ public enum SiteBuild {
                 Array(templates.render(model.index, page: "index.html").utf8)
             }]
         }
+        let projectDigests = workspace.projects.concurrentMap(PageKey.digests(of:))
+        let projectRecords = projectDigests.map(\.records)
         for (position, project) in workspace.projects.enumerated() {
             jobs.append {
-                let report = model.report(at: position)
                 let base = SiteLayout.projectFolder(project.slug) + "/"
-                let digest = PageKey.digest(of: report)
+                let digest = PageKey.report(project: projectDigests[position].whole) { model.correlations(at: position, into: &$0) }
+                // Made only when a page has to be rendered, and then once for both formats.
+                var made: ProjectReport?
+                func report() -> ProjectReport {
+                    if let made { return made }
+                    made = model.report(at: position)
+                    return made!
+                }
                 var outputs = [
                     Output(path: base + "index.html", key: keys.page(template: "report.html", model: digest)) {
-                        Array(templates.render(RowRendering.prerendered(report, with: templates), page: "report.html").utf8)
+                        Array(templates.render(RowRendering.prerendered(report(), with: templates), page: "report.html").utf8)
                     },
                     Output(path: base + SiteLayout.markdownReport, key: keys.page(template: "report.md", model: digest)) {
-                        Array(templates.render(RowRendering.prerenderedMarkdown(report, with: templates), page: "report.md").utf8)
+                        Array(templates.render(RowRendering.prerenderedMarkdown(report(), with: templates), page: "report.md").utf8)
                     },
                 ]
-                let projectDigest = PageKey.digest(of: project)
                 for export in SiteLayout.exportFiles {
-                    outputs.append(Output(path: base + export.file, key: keys.export(export.format, project: projectDigest)) {
+                    outputs.append(Output(path: base + export.file, key: keys.export(export.format, project: projectDigests[position].whole)) {
                         Exporter.export(project, in: workspace, format: export.format)
                     })
                 }
@@ -92,9 +100,11 @@ public enum SiteBuild {
         }
         for position in 0..<model.listingCount {
             jobs.append {
-                let (path, page) = model.listing(at: position)
-                return [Output(path: path, key: keys.page(template: "listing.html", model: PageKey.digest(of: page))) {
-                    Array(templates.render(RowRendering.prerendered(page, with: templates), page: "listing.html").utf8)
+                let (page, places) = model.listingPlaces(at: position)
+                let digest = PageKey.listing(page, places: places, projectRecords: projectRecords)
+                let path = model.listingPages[position].path
+                return [Output(path: path, key: keys.page(template: "listing.html", model: digest)) {
+                    Array(templates.render(RowRendering.prerendered(model.listing(at: position).page, with: templates), page: "listing.html").utf8)
                 }]
             }
         }

@@ -2,14 +2,22 @@ import DossierCore
 
 /// Every page of a site, built from one audience-filtered workspace. Pages are made one at a time,
 /// when they are written (`report(at:)`, `listing(at:)`): held all at once, reports and listings
-/// kept every row of the workspace in memory several times over (2.2 GB for a million).
+/// kept every row of the workspace in memory several times over (2.2 GB for a million). Listing
+/// rows are only places (project, indicator) until their page is made.
 public struct SiteModel: Sendable {
+    /// Where a listing row comes from: an indicator of a project of the filtered workspace.
+    struct RowPlace: Sendable {
+        var project: Int32
+        var indicator: Int32
+    }
+
     public var index: SiteIndexPage
     public var tagSlugs: [String: String]
-    /// Every indicator once per project, as listings show it.
-    let rows: [IndicatorRow]
-    /// Tag and classification pages, each with its path in the site, and its rows (places in
-    /// `rows`) apart.
+    /// Every indicator once per project, in the order listings show them (projects in order, each
+    /// project's indicators in canonical order).
+    let places: [RowPlace]
+    /// Tag and classification pages, each with its path in the site, and its rows (positions in
+    /// `places`) apart.
     let listingPages: [(path: String, page: ListingPage, rows: ArraySlice<Int32>)]
     let workspace: Workspace
     let correlations: IndicatorIndex
@@ -25,17 +33,18 @@ public struct SiteModel: Sendable {
         let banner = AudienceBanner(audience)
         let siteOptions = ReportOptions(defang: options.defang, linksToSite: true)
 
-        var all: [IndicatorRow] = []
+        var places: [RowPlace] = []
+        var classifications: [Classification] = []
         var tags: [[String]] = []
-        for project in workspace.projects {
-            let link = ProjectLink(slug: project.slug, title: project.title, href: SiteLayout.projectHref(from: .listing, project.slug))
-            for indicator in project.indicators.sorted(by: Indicator.canonicalOrder) {
-                let classification = indicator.effectiveClassification(in: vocabulary)
-                all.append(IndicatorRow(indicator, classification: classification, options: siteOptions, alsoSeenIn: [], project: link))
-                tags.append(indicator.tags)
+        for (p, project) in workspace.projects.enumerated() {
+            let order = project.indicators.indices.sorted { Indicator.canonicalOrder(project.indicators[$0], project.indicators[$1]) }
+            for i in order {
+                places.append(RowPlace(project: Int32(p), indicator: Int32(i)))
+                classifications.append(project.indicators[i].effectiveClassification(in: vocabulary))
+                tags.append(project.indicators[i].tags)
             }
         }
-        rows = all
+        self.places = places
         let grouping = TagGrouping(tags.enumerated().map { ($0.element, Int32($0.offset)) }, vocabulary: vocabulary)
         tagSlugs = Anchors.uniqueSlugs(grouping.groups.map { Tag.key($0.name) })
         let slugs = tagSlugs
@@ -49,7 +58,7 @@ public struct SiteModel: Sendable {
         var listings: [(String, ListingPage, ArraySlice<Int32>)] = []
         var classificationSummaries: [SiteIndexPage.ClassificationSummary] = []
         for classification in Classification.allCases {
-            let rows = all.indices.filter { all[$0].classification == classification.rawValue }.map { Int32($0) }
+            let rows = classifications.indices.filter { classifications[$0] == classification }.map { Int32($0) }
             let pages = Self.paginate(rows, kind: "Classification", title: classification.label + " indicators", description: nil,
                 classification: classification.rawValue, workspace: workspace, banner: banner, generator: generator) {
                 SiteLayout.classificationPage(classification, page: $0)
@@ -75,7 +84,7 @@ public struct SiteModel: Sendable {
                 tags: project.tags)
         }
         self.index = SiteIndexPage(
-            workspaceTitle: workspace.settings.title, audience: banner, projects: summaries, total: rows.count,
+            workspaceTitle: workspace.settings.title, audience: banner, projects: summaries, total: places.count,
             classificationCounts: [CountRow](classificationSummaries.map { ($0.key, $0.label, $0.count) }),
             classifications: classificationSummaries, tags: tagSummaries, generator: generator)
     }
@@ -86,14 +95,43 @@ public struct SiteModel: Sendable {
             options: siteOptions, tagSlugs: tagSlugs, position: position, projectCounts: projectCounts)
     }
 
+    /// The "also seen in" links of every indicator of the project at `position`, as its report
+    /// shows them: what the report takes from other projects, for its key.
+    func correlations(at position: Int, into hasher: inout SHA256) {
+        for indicator in workspace.projects[position].indicators {
+            let links = AlsoSeen.links(indicator.key, position: position, index: correlations, counts: projectCounts, options: siteOptions)
+            hasher.update("\(indicator.type.rawValue) \(indicator.value.utf8.count) \(links.count)\n")
+            hasher.update(indicator.value)
+            for link in links {
+                hasher.update("\n\(link.slug.utf8.count) \(link.title.utf8.count) \(link.href?.utf8.count ?? -1)\n")
+                hasher.update(link.slug + link.title + (link.href ?? ""))
+            }
+        }
+    }
+
+    /// The listing page at `position` without its rows, and where its rows come from.
+    func listingPlaces(at position: Int) -> (page: ListingPage, places: [RowPlace]) {
+        let (_, page, rows) = listingPages[position]
+        return (page, rows.map { places[Int($0)] })
+    }
+
     /// How many tag and classification pages the site has.
     public var listingCount: Int { listingPages.count }
 
     /// The tag or classification page at `position`, with its path in the site.
     public func listing(at position: Int) -> (path: String, page: ListingPage) {
-        var (path, page, places) = listingPages[position]
-        page.rows = places.map { rows[Int($0)] }
+        var (path, page, rows) = listingPages[position]
+        page.rows = rows.map { row(at: places[Int($0)]) }
         return (path, page)
+    }
+
+    /// A listing's row, as tag and classification pages show it.
+    func row(at place: RowPlace) -> IndicatorRow {
+        let project = workspace.projects[Int(place.project)]
+        let indicator = project.indicators[Int(place.indicator)]
+        let link = ProjectLink(slug: project.slug, title: project.title, href: SiteLayout.projectHref(from: .listing, project.slug))
+        return IndicatorRow(indicator, classification: indicator.effectiveClassification(in: workspace.vocabulary),
+            options: siteOptions, alsoSeenIn: [], project: link)
     }
 
     /// Splits `rows` into pages of `SiteLayout.pageSize`, each knowing its neighbours (and its rows
