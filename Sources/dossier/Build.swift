@@ -50,7 +50,8 @@ struct Build: ParsableCommand {
         let summary: SiteBuild.Summary
         do {
             summary = try SiteBuild.run(root: root, audience: `internal` ? .internal : .public, out: folder,
-                options: ReportOptions(defang: !noDefang), incremental: !clean, progress: progress.update)
+                options: ReportOptions(defang: !noDefang), incremental: !clean, progress: progress.update,
+                keepAlive: KeepAlive.untilExit)
         } catch {
             progress.clear()
             Console.report(DiagnosticList(error.diagnostics))

@@ -30,6 +30,17 @@ struct ReportLimitsTests {
         #expect(report.tagGroups.count == 120)
     }
 
+    @Test("a pager links the first, last and nearby pages, with gaps for the rest", arguments: [
+        (1, 1, "[1]"), (3, 6, "1 2 [3] 4 5 6"),
+        (5, 10, "1 … 3 4 [5] 6 7 … 10"), (1, 300, "[1] 2 3 … 300"), (300, 300, "1 … 298 299 [300]"), (150, 300, "1 … 148 149 [150] 151 152 … 300"),
+    ])
+    func pager(_ current: Int, _ count: Int, _ expected: String) {
+        let links = SiteModel.pageLinks(current: current, count: count) { "page-\($0).html" }
+        let shown = links.map { $0.isGap ? "…" : $0.isCurrent ? "[\($0.number)]" : "\($0.number)" }.joined(separator: " ")
+        #expect(shown == expected)
+        #expect(links.allSatisfy { $0.isGap ? $0.href.isEmpty : $0.href == "page-\($0.number).html" })
+    }
+
     @Test("also seen in lists 20 projects, then how many more; the site counts them once")
     func alsoSeenCap() {
         let workspace = Self.workspace(projects: 30, tags: 0)

@@ -11,6 +11,9 @@ public struct LoadedWorkspace: Sendable {
     public var filesWithErrors: Set<String>
     /// Fingerprint of each file as read, so a write can refuse if it changed meanwhile.
     public var digests: [String: ContentDigest]
+    /// SHA-256 of each file as read (hexadecimal), when asked for (`hashingContent`): what a build
+    /// keys its pages on. A project is a function of its files' bytes.
+    public var contentHashes: [String: String] = [:]
 
     public var fileCount: Int { files.count }
 }
@@ -19,36 +22,40 @@ public struct LoadedWorkspace: Sendable {
 /// Each file is read once; a file that fails becomes diagnostics and loading goes on, so one run
 /// reports every problem. Projects load in parallel.
 public enum WorkspaceLoader {
-    public static func load(root: String) -> LoadedWorkspace {
+    /// - Parameter hashingContent: also take the SHA-256 of every file (`contentHashes`).
+    public static func load(root: String, hashingContent: Bool = false) -> LoadedWorkspace {
         let reader = FileReader(root: root)
         var diagnostics: [Diagnostic] = []
         var files = [root + "/" + ProjectFiles.workspace]
         let folderName = (root as NSString).lastPathComponent
         var settings = WorkspaceSettings(title: folderName)
         var digests: [String: ContentDigest] = [:]
+        var hashes: [String: String] = [:]
         switch reader.read(files[0]) {
         case .success(let bytes):
             digests[files[0]] = ContentDigest(bytes)
+            if hashingContent { hashes[files[0]] = SHA256.hex(bytes) }
             settings = SettingsDecoder.decode(bytes, path: files[0], folderName: folderName, into: &diagnostics) ?? settings
         case .failure(let failure):
             diagnostics.append(readFailure(failure, path: files[0]))
         }
         let folders = projectFolders(root: root, reader: reader, into: &diagnostics)
         let loaded = folders.concurrentMap { folder in
-            ProjectLoader.load(slug: (folder as NSString).lastPathComponent, folder: folder, reader: reader)
+            ProjectLoader.load(slug: (folder as NSString).lastPathComponent, folder: folder, reader: reader, hashingContent: hashingContent)
         }
         var projects: [Project] = []
         for result in loaded {
             diagnostics.append(contentsOf: result.diagnostics)
             files.append(contentsOf: result.files)
             digests.merge(result.digests) { a, _ in a }
+            hashes.merge(result.hashes) { a, _ in a }
             if let project = result.project { projects.append(project) }
         }
         let withErrors = Set(diagnostics.filter { $0.severity == .error }.compactMap { $0.location?.path })
         return LoadedWorkspace(
             workspace: Workspace(root: root, settings: settings, projects: projects),
             diagnostics: DiagnosticList(diagnostics), files: files, filesWithErrors: withErrors,
-            digests: digests)
+            digests: digests, contentHashes: hashes)
     }
 
     /// Direct subfolders holding `project.json`, sorted by name. Hidden folders and the build
@@ -87,16 +94,21 @@ enum ProjectLoader {
         var diagnostics: [Diagnostic] = []
         var files: [String] = []
         var digests: [String: ContentDigest] = [:]
+        var hashes: [String: String] = [:]
+        var hashingContent = false
 
         mutating func read(_ path: String, with reader: FileReader) -> Swift.Result<[UInt8], FileReader.Failure> {
             let result = reader.read(path)
-            if case .success(let bytes) = result { digests[path] = ContentDigest(bytes) }
+            if case .success(let bytes) = result {
+                digests[path] = ContentDigest(bytes)
+                if hashingContent { hashes[path] = SHA256.hex(bytes) }
+            }
             return result
         }
     }
 
-    static func load(slug: String, folder: String, reader: FileReader) -> Result {
-        var result = Result()
+    static func load(slug: String, folder: String, reader: FileReader, hashingContent: Bool = false) -> Result {
+        var result = Result(hashingContent: hashingContent)
         let projectPath = folder + "/" + ProjectFiles.project
         result.files.append(projectPath)
         var project: Project?

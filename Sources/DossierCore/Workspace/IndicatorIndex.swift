@@ -51,6 +51,11 @@ public struct IndicatorIndex: Sendable {
         occurrences[key]
     }
 
+    /// How many times `key` is recorded (cheaper than counting `occurrences(of:)`).
+    public func occurrenceCount(of key: IndicatorKey) -> Int {
+        occurrences.count(key)
+    }
+
     /// Recorded URLs and e-mail addresses whose host is `host` (a normalized domain or IP address)
     /// or, for a domain, a subdomain of it; and recorded domains that are subdomains of it. In
     /// project order.

@@ -27,6 +27,15 @@ struct OccurrenceSlots<Key: Hashable & Sendable>: Sendable {
         }
     }
 
+    /// How many occurrences `key` has, without making an array of them.
+    func count(_ key: Key) -> Int {
+        switch slots[key] {
+        case nil: 0
+        case .one: 1
+        case .many(let index): repeated[index].occurrences.count
+        }
+    }
+
     subscript(key: Key) -> [IndicatorIndex.Occurrence] {
         switch slots[key] {
         case nil: []

@@ -254,6 +254,7 @@ extension ListingPage.PageLink: MustacheParent {
         case "number": number
         case "href": href
         case "isCurrent": isCurrent
+        case "isGap": isGap
         default: nil
         }
     }

@@ -32,12 +32,15 @@ public struct BuildFailure: Error, Sendable {
 /// before anything is rendered; warnings are handed on to be shown.
 struct PreparedWorkspace {
     var loaded: LoadedWorkspace
+    /// The correlation index of the whole loaded workspace, built by the check.
+    var checkedIndex: IndicatorIndex
     var warnings: [Diagnostic]
     var templates: TemplateSet
 
-    static func prepare(root: String) throws(BuildFailure) -> PreparedWorkspace {
-        let loaded = WorkspaceLoader.load(root: root)
-        let diagnostics = WorkspaceChecker.check(loaded)
+    /// - Parameter hashingContent: take the files' hashes, which key a site's pages (`PageKey`).
+    static func prepare(root: String, hashingContent: Bool = false) throws(BuildFailure) -> PreparedWorkspace {
+        let loaded = WorkspaceLoader.load(root: root, hashingContent: hashingContent)
+        let (diagnostics, index) = WorkspaceChecker.checkKeepingIndex(loaded)
         guard !diagnostics.hasErrors else {
             throw BuildFailure(.validate, diagnostics: diagnostics.sorted,
                 message: "the workspace has errors; fix them (see `dossier check`) and build again")
@@ -46,6 +49,16 @@ struct PreparedWorkspace {
         guard let templates else {
             throw BuildFailure(.templates, diagnostics: templateDiagnostics, message: "a template has errors; nothing was written")
         }
-        return PreparedWorkspace(loaded: loaded, warnings: diagnostics.sorted.filter { $0.severity == .warning }, templates: templates)
+        return PreparedWorkspace(loaded: loaded, checkedIndex: index, warnings: diagnostics.sorted.filter { $0.severity == .warning },
+            templates: templates)
+    }
+}
+
+extension PreparedWorkspace {
+    /// The index of `visible`, the workspace as `audience` sees it: the check's own when the
+    /// audience sees everything (the filter then changes nothing), else one of `visible` alone,
+    /// so that nothing filtered out can be correlated.
+    func index(of visible: Workspace, for audience: Audience) -> IndicatorIndex {
+        audience == .internal ? checkedIndex : IndicatorIndex(visible)
     }
 }

@@ -26,7 +26,8 @@ public enum ReportBuild {
         guard let filtered = visible.project(slug) else {
             throw BuildFailure(.filter, message: AudienceFilter.refusal(for: project))
         }
-        let report = ProjectReport(project: filtered, workspace: visible, index: IndicatorIndex(visible), audience: audience, options: options)
+        let report = ProjectReport(project: filtered, workspace: visible, index: prepared.index(of: visible, for: audience),
+            audience: audience, options: options)
         let page = format == .html
             ? RowRendering.prerendered(report, with: prepared.templates) : RowRendering.prerenderedMarkdown(report, with: prepared.templates)
         return Output(text: prepared.templates.render(page, page: format.template), warnings: prepared.warnings)

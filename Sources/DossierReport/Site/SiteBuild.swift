@@ -19,21 +19,28 @@ public enum SiteBuild {
     /// - Parameters:
     ///   - incremental: reuse unchanged files of the previous build in `out` (false: render all).
     ///   - progress: called with a short status line as steps advance.
+    ///   - keepAlive: handed the loaded workspace and the site model when the build is done, for a
+    ///     caller about to exit to keep rather than free object by object.
     public static func run(root: String, audience: Audience, out: String, options: ReportOptions = ReportOptions(),
-        incremental: Bool = true, progress: @Sendable (String) -> Void = { _ in }) throws(BuildFailure) -> Summary {
+        incremental: Bool = true, progress: @Sendable (String) -> Void = { _ in },
+        keepAlive: (Any) -> Void = { _ in }) throws(BuildFailure) -> Summary {
         try OutputFolder.checkReplaceable(out, workspaceRoot: root)
         progress("loading and checking the workspace")
-        let prepared = try PreparedWorkspace.prepare(root: root)
+        let prepared = try PreparedWorkspace.prepare(root: root, hashingContent: true)
         let visible = AudienceFilter.view(of: prepared.loaded.workspace, for: audience)
         progress("building \(visible.projects.count) project pages")
-        let model = SiteModel(workspace: visible, audience: audience, options: options)
+        let model = SiteModel(workspace: visible, audience: audience, options: options, index: prepared.index(of: visible, for: audience))
+        defer {
+            keepAlive(prepared)
+            keepAlive(model)
+        }
         let previous = incremental ? PreviousBuild(folder: out, audience: audience) : nil
         let keys = PageKey(audience: audience, templates: prepared.templates, options: options, settings: visible.settings,
             tagSlugs: model.tagSlugs)
         let staging = try OutputFolder.makeStaging(for: out)
         do {
             let files = try write(model, workspace: visible, audience: audience, templates: prepared.templates, keys: keys,
-                previous: previous, into: staging, progress: progress)
+                contentHashes: prepared.loaded.contentHashes, previous: previous, into: staging, progress: progress)
             progress("replacing \((out as NSString).lastPathComponent)/")
             try OutputFolder.replace(out, with: staging)
             return Summary(folder: out, files: files.map(\.path), bytes: files.reduce(0) { $0 + $1.bytes },
@@ -61,7 +68,8 @@ public enum SiteBuild {
 
     /// Renders (or reuses) and writes every page in parallel; nothing is kept in memory once written.
     static func write(_ model: SiteModel, workspace: Workspace, audience: Audience, templates: TemplateSet, keys: PageKey,
-        previous: PreviousBuild?, into folder: String, progress: @Sendable (String) -> Void) throws(BuildFailure) -> [Written] {
+        contentHashes: [String: String], previous: PreviousBuild?, into folder: String,
+        progress: @Sendable (String) -> Void) throws(BuildFailure) -> [Written] {
         var jobs: [@Sendable () -> [Output]] = []
         jobs.append {
             let digest = PageKey.digest(of: model.index)
@@ -69,7 +77,7 @@ public enum SiteBuild {
                 Array(templates.render(model.index, page: "index.html").utf8)
             }]
         }
-        let projectDigests = workspace.projects.concurrentMap(PageKey.digests(of:))
+        let projectDigests = workspace.projects.concurrentMap { PageKey.digests(of: $0, contentHashes: contentHashes) }
         let projectRecords = projectDigests.map(\.records)
         for (position, project) in workspace.projects.enumerated() {
             jobs.append {

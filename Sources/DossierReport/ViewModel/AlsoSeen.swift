@@ -20,6 +20,8 @@ enum AlsoSeen {
     /// The links for `key` in the report of the project at `position` of the index's workspace.
     static func links(_ key: IndicatorKey, position: Int?, index: IndicatorIndex, counts: [IndicatorKey: Int]?,
         options: ReportOptions) -> [ProjectLink] {
+        // The key is one of the report's own indicators: recorded once, it is recorded only there.
+        guard index.occurrenceCount(of: key) > 1 else { return [] }
         let occurrences = index.occurrences(of: key)
         var seen = Set<Int>()
         var links: [ProjectLink] = []

@@ -25,9 +25,11 @@ public struct SiteModel: Sendable {
     let audience: Audience
     let siteOptions: ReportOptions
 
-    /// - Parameter workspace: the audience-filtered workspace.
-    public init(workspace: Workspace, audience: Audience, options: ReportOptions) {
-        let index = IndicatorIndex(workspace)
+    /// - Parameters:
+    ///   - workspace: the audience-filtered workspace.
+    ///   - index: the index of that same workspace, when the caller has it.
+    public init(workspace: Workspace, audience: Audience, options: ReportOptions, index: IndicatorIndex? = nil) {
+        let index = index ?? IndicatorIndex(workspace)
         let vocabulary = workspace.vocabulary
         let generator = "dossier \(DossierVersion.current)"
         let banner = AudienceBanner(audience)
@@ -149,10 +151,25 @@ public struct SiteModel: Sendable {
             let listing = ListingPage(
                 workspaceTitle: workspace.settings.title, audience: banner, kind: kind, title: title, description: description,
                 classification: classification, total: rows.count, rows: [], page: page, pageCount: pageCount,
-                pages: (1...pageCount).map { ListingPage.PageLink(number: $0, href: href($0), isCurrent: $0 == page) },
+                pages: pageLinks(current: page, count: pageCount, href: href),
                 previous: page > 1 ? href(page - 1) : nil, next: page < pageCount ? href(page + 1) : nil,
                 firstRow: start + 1, lastRow: end, generator: generator)
             return (path(page), listing, rows[start..<end])
         }
+    }
+
+    /// The links of a pager: the first and last pages and those within two of the current one,
+    /// with a gap for each run left out. At most nine, however many pages: every page linking to
+    /// every other made a listing's pages grow as the square of their number.
+    static func pageLinks(current: Int, count: Int, href: (Int) -> String) -> [ListingPage.PageLink] {
+        let shown = Set([1, count] + Array(max(1, current - 2)...min(count, current + 2))).sorted()
+        var links: [ListingPage.PageLink] = []
+        for number in shown {
+            if let last = links.last, number > last.number + 1 {
+                links.append(ListingPage.PageLink(number: 0, href: "", isCurrent: false, isGap: true))
+            }
+            links.append(ListingPage.PageLink(number: number, href: href(number), isCurrent: number == current))
+        }
+        return links
     }
 }

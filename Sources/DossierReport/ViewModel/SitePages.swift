@@ -44,6 +44,8 @@ public struct ListingPage: Sendable, Hashable, Encodable {
         public var number: Int
         public var href: String
         public var isCurrent: Bool
+        /// Stands for pages left out of the pager (`number` and `href` are then empty).
+        public var isGap = false
     }
 
     public var workspaceTitle: String

@@ -8,10 +8,11 @@ import Foundation
 /// Every key covers the tool's version, the audience and the workspace settings (title,
 /// vocabulary); a page's key also every template's text, the options and the tags' page names.
 /// Then, for each kind of file, what it is made of:
-/// - an export: the audience-filtered project with its notes (`digests(of:)`, `whole`);
+/// - an export: the audience-filtered project with its notes (`digests(of:contentHashes:)`, `whole`);
 /// - a project's report: that project and its "also seen in" links (`report`);
 /// - a tag or classification page: the page without its rows, and for each row its project's
-///   records (`digests(of:)`, `records`) and the indicator's place in that project (`listing`);
+///   records (`digests(of:contentHashes:)`, `records`) and the indicator's place in that project
+///   (`listing`);
 /// - the index: its whole view model (`digest(of: Encodable)`).
 /// Keys of reports and listings are made from these inputs, not from the pages' view models, so
 /// that a rebuild makes only the pages that changed; `IncrementalBuildTests` changes every kind of
@@ -41,7 +42,7 @@ struct PageKey: Sendable {
         DigestEncoder.digest(of: model)
     }
 
-    /// The digest of what a project's report is made of: the project (`digests(of:)`, `whole`) and
+    /// The digest of what a project's report is made of: the project (`digests`, `whole`) and
     /// its correlations with other projects (`SiteModel.correlations`).
     static func report(project digest: String, correlations: (inout SHA256) -> Void) -> String {
         var hasher = SHA256()
@@ -75,35 +76,41 @@ struct PageKey: Sendable {
 
     /// What a project's files hold, hashed in two parts: `records`, the project and its
     /// indicators (what its rows on tag and classification pages show), and `whole`, those and its
-    /// notes (what its reports and exports show). Of the audience-filtered project.
+    /// notes (what its reports and exports show).
+    ///
+    /// A project is a function of its files' bytes (and, for the public audience, of the settings,
+    /// which every key covers), so each file counts by the SHA-256 of its bytes as loaded
+    /// (`LoadedWorkspace.contentHashes`): nothing is written out again to be hashed. A file with no
+    /// such hash counts by the model as it would be written. Only the notes the audience sees count.
     struct ProjectDigests: Sendable {
         var records: String
         var whole: String
     }
 
-    static func digests(of project: Project) -> ProjectDigests {
+    static func digests(of project: Project, contentHashes: [String: String]) -> ProjectDigests {
+        func file(_ path: String, _ model: @autoclosure () -> [UInt8]) -> String {
+            contentHashes[path].map { "file \($0)" } ?? "model \(SHA256.hex(model()))"
+        }
         var hasher = SHA256()
-        func field(_ name: String, _ value: String?) {
-            hasher.update("\(name) \(value?.utf8.count ?? -1)\n")
-            if let value { hasher.update(value) }
-        }
-        field("slug", project.slug)
-        for bytes in [CanonicalJSON.projectFile(project), CanonicalJSON.indicatorsFile(project)] {
-            hasher.update("file \(bytes.count)\n")
-            hasher.update(bytes)
-        }
+        hasher.update("slug \(project.slug.utf8.count) \(project.slug)\n")
+        hasher.update("project \(file(project.projectFile, CanonicalJSON.projectFile(project)))\n")
+        hasher.update("indicators \(file(project.indicatorsFile, CanonicalJSON.indicatorsFile(project)))\n")
         let records = hasher.finalize()
         hasher = SHA256()
-        field("records", records)
+        hasher.update("records \(records)\n")
         for note in project.notes.sorted(by: { $0.fileName < $1.fileName }) {
-            field("note", note.fileName)
-            field("title", note.title)
-            field("author", note.author)
-            field("date", note.date)
-            field("visibility", note.visibility?.rawValue)
-            field("body", note.body)
+            hasher.update("note \(note.fileName.utf8.count) \(note.fileName) \(file(note.path, Self.noteModel(note)))\n")
         }
         return ProjectDigests(records: records, whole: hasher.finalize())
+    }
+
+    /// A note's fields, unambiguously, for a note with no hash of its file.
+    private static func noteModel(_ note: Note) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for value in [note.title, note.author, note.date, note.visibility?.rawValue, note.body] {
+            bytes += Array("\(value?.utf8.count ?? -1)\n".utf8) + Array((value ?? "").utf8)
+        }
+        return bytes
     }
 
     func export(_ format: ExportFormat, project digest: String) -> String {
