@@ -1,0 +1,92 @@
+/// Writes JSON in `JSONWriter`'s canonical layout as it goes, without a tree of the document: for
+/// exports of a million values, where building, writing and freeing a tree cost more than the
+/// writing. Values go to the open object (after `key`) or array; `value(_:)` writes a small tree.
+/// Tests hold its output to `JSONWriter`'s: reading it back and writing it again gives the same bytes.
+public struct JSONStream {
+    private enum Container {
+        case object(members: Int)
+        case array(elements: Int)
+    }
+
+    public private(set) var bytes: [UInt8] = []
+    private var open: [Container] = []
+    /// The indent of the outermost value (a part written to stand that deep in a larger document).
+    private let baseIndent: Int
+
+    public init(indent: Int = 0, capacity: Int = 4096) {
+        baseIndent = indent
+        bytes.reserveCapacity(capacity)
+    }
+
+    private var depth: Int { baseIndent + open.count }
+
+    /// Before a value: the separator and line break when it is an array's element.
+    private mutating func beginValue() {
+        guard case .array(let elements)? = open.last else { return }
+        if elements > 0 { bytes.append(UInt8(ascii: ",")) }
+        JSONWriter.newline(depth, into: &bytes)
+        open[open.count - 1] = .array(elements: elements + 1)
+    }
+
+    public mutating func key(_ key: String) {
+        guard case .object(let members)? = open.last else { preconditionFailure("a key outside an object") }
+        if members > 0 { bytes.append(UInt8(ascii: ",")) }
+        JSONWriter.newline(depth, into: &bytes)
+        JSONWriter.writeString(key, into: &bytes)
+        bytes.append(contentsOf: ": ".utf8)
+        open[open.count - 1] = .object(members: members + 1)
+    }
+
+    public mutating func beginObject() {
+        beginValue()
+        bytes.append(UInt8(ascii: "{"))
+        open.append(.object(members: 0))
+    }
+
+    public mutating func endObject() {
+        guard case .object(let members)? = open.popLast() else { preconditionFailure("no object to end") }
+        if members > 0 { JSONWriter.newline(depth, into: &bytes) }
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    public mutating func beginArray() {
+        beginValue()
+        bytes.append(UInt8(ascii: "["))
+        open.append(.array(elements: 0))
+    }
+
+    public mutating func endArray() {
+        guard case .array(let elements)? = open.popLast() else { preconditionFailure("no array to end") }
+        if elements > 0 { JSONWriter.newline(depth, into: &bytes) }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    public mutating func string(_ text: String) {
+        beginValue()
+        JSONWriter.writeString(text, into: &bytes)
+    }
+
+    /// A value given as a tree, laid out at the current depth.
+    public mutating func value(_ value: JSONValue) {
+        beginValue()
+        JSONWriter.write(value, indent: depth, into: &bytes)
+    }
+
+    // MARK: Members, as the exporters put them
+
+    /// A string member; left out when nil.
+    public mutating func member(_ name: String, _ text: String?) {
+        guard let text else { return }
+        key(name)
+        string(text)
+    }
+
+    /// An array of strings; left out when empty.
+    public mutating func member(_ name: String, strings: [String]) {
+        guard !strings.isEmpty else { return }
+        key(name)
+        beginArray()
+        for text in strings { string(text) }
+        endArray()
+    }
+}
