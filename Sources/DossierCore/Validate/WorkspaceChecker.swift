@@ -24,7 +24,7 @@ public enum WorkspaceChecker {
         -> (diagnostics: DiagnosticList, index: IndicatorIndex) {
         let workspace = loaded.workspace
         let (indexed, local) = concurrently {
-            let index = index ?? IndicatorIndex(workspace)
+            let index = index ?? IndicatorIndex(workspace, scope: .correlations)
             return (index, indexRules.flatMap { $0.check(workspace, index: index) })
         } and: {
             workspace.projects.concurrentMap { project in

@@ -1,9 +1,10 @@
 /// Where each indicator is recorded across the workspace, built in one pass. It serves `lookup`,
 /// the cross-project rule of `check` and the reports' "also seen in".
 ///
-/// The same pass also files what `lookup` needs for indirect matches: URLs and e-mail addresses
-/// under their host and each parent domain of it, domains under each parent domain, and CIDR
-/// blocks by prefix length and network, so that every lookup is a few dictionary reads.
+/// For `lookup` (scope `.lookups`), the same pass also files what indirect matches need: URLs and
+/// e-mail addresses under their host and each parent domain of it, domains under each parent
+/// domain, and CIDR blocks by prefix length and network, so that every lookup is a few dictionary
+/// reads. `check` and the reports need none of it (scope `.correlations`).
 public struct IndicatorIndex: Sendable {
     /// One recording of an indicator: project and position in its `indicators` array.
     public struct Occurrence: Sendable, Hashable, Comparable {
@@ -13,14 +14,25 @@ public struct IndicatorIndex: Sendable {
         public static func < (a: Self, b: Self) -> Bool { (a.project, a.indicator) < (b.project, b.indicator) }
     }
 
+    /// What the index is for, besides each key's occurrences.
+    public enum Scope: Sendable {
+        /// Correlations only (`check`, reports): recordings of the same indicator.
+        case correlations
+        /// Also the tables of indirect matches that `lookup` reads (hosts, networks).
+        case lookups
+    }
+
     public let workspace: Workspace
+    public let scope: Scope
     private var occurrences = OccurrenceSlots<IndicatorKey>()
     /// URLs and e-mail addresses by host and each parent domain of it; domains by parent domain.
     private var hosts = HostTable()
     private var networks = NetworkTable()
 
-    public init(_ workspace: Workspace) {
+    public init(_ workspace: Workspace, scope: Scope = .lookups) {
         self.workspace = workspace
+        self.scope = scope
+        let indirect = scope == .lookups
         let total = workspace.projects.reduce(0) { $0 + $1.indicators.count }
         occurrences.reserveCapacity(total)
         for (p, project) in workspace.projects.enumerated() {
@@ -31,6 +43,7 @@ public struct IndicatorIndex: Sendable {
                 let type = project.indicators[i].type
                 let value = project.indicators[i].value
                 occurrences.append(occurrence, for: IndicatorKey(type: type, value: value))
+                guard indirect else { continue }
                 switch type {
                 case .url, .email:
                     guard let host = Indicators.host(of: value, type: type) else { break }
@@ -60,13 +73,15 @@ public struct IndicatorIndex: Sendable {
     /// or, for a domain, a subdomain of it; and recorded domains that are subdomains of it. In
     /// project order.
     public func occurrences(within host: String) -> [Occurrence] {
-        hosts.candidates(host).filter { HostTable.confirm(indicator($0), within: host) }.sorted()
+        precondition(scope == .lookups, "an index of correlations only has no host table")
+        return hosts.candidates(host).filter { HostTable.confirm(indicator($0), within: host) }.sorted()
     }
 
     /// Recorded CIDR blocks that contain `address` (an IPv4 or IPv6 address in normal form; an
     /// IPv4-mapped IPv6 address also lies in IPv4 blocks). In project order.
     public func networks(containing address: String) -> [Occurrence] {
-        networks.containing(address).sorted()
+        precondition(scope == .lookups, "an index of correlations only has no network table")
+        return networks.containing(address).sorted()
     }
 
     /// Keys recorded in more than one project.

@@ -59,6 +59,6 @@ extension PreparedWorkspace {
     /// audience sees everything (the filter then changes nothing), else one of `visible` alone,
     /// so that nothing filtered out can be correlated.
     func index(of visible: Workspace, for audience: Audience) -> IndicatorIndex {
-        audience == .internal ? checkedIndex : IndicatorIndex(visible)
+        audience == .internal ? checkedIndex : IndicatorIndex(visible, scope: .correlations)
     }
 }

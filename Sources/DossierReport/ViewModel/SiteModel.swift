@@ -29,7 +29,7 @@ public struct SiteModel: Sendable {
     ///   - workspace: the audience-filtered workspace.
     ///   - index: the index of that same workspace, when the caller has it.
     public init(workspace: Workspace, audience: Audience, options: ReportOptions, index: IndicatorIndex? = nil) {
-        let index = index ?? IndicatorIndex(workspace)
+        let index = index ?? IndicatorIndex(workspace, scope: .correlations)
         let vocabulary = workspace.vocabulary
         let generator = "dossier \(DossierVersion.current)"
         let banner = AudienceBanner(audience)
