@@ -22,6 +22,7 @@ struct BenchmarkRun {
         }
         let root = try prepareWorkspace(scratch: scratch)
         let files = WorkspaceFiles(root: root)
+        files.warmPageCache()
         Console.note("timing \(dossier)")
         let steps = try DossierSteps(dossier: dossier, root: root, shape: shape, scratch: scratch, timeout: timeout).run()
 
