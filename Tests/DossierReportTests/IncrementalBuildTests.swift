@@ -274,7 +274,7 @@ extension DigestEncoderTests {
             alsoSeenIn: [ProjectLink(slug: "a", title: "A", href: "../a/index.html")],
             project: ProjectLink(slug: "b", title: "B", href: "../b/index.html"), rendered: nil)
         let labels = Set(Mirror(reflecting: row).children.compactMap(\.label))
-        #expect(labels == Set(Self.rowChanges.keys), "IndicatorRow's fields and DigestEncoder.row must list the same properties")
+        #expect(labels == Set(Self.rowChanges.keys), "rowChanges must list every stored property of IndicatorRow")
         #expect(Set(Mirror(reflecting: ProjectLink(slug: "", title: "", href: nil)).children.compactMap(\.label)) == ["slug", "title", "href"])
         let digest = DigestEncoder.digest(of: row)
         for (field, change) in Self.rowChanges {

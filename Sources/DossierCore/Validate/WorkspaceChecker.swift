@@ -13,18 +13,17 @@ public enum WorkspaceChecker {
         UnrecordedNoteIndicatorRule(),
     ]
 
-    public static func check(_ loaded: LoadedWorkspace, index: IndicatorIndex? = nil) -> DiagnosticList {
-        checkKeepingIndex(loaded, index: index).diagnostics
+    public static func check(_ loaded: LoadedWorkspace) -> DiagnosticList {
+        checkKeepingIndex(loaded).diagnostics
     }
 
     /// The findings, and the index the rules used (a caller may have more use for it, or keep it
     /// alive rather than pay for freeing it). The index is built while the project rules run:
     /// these do not need it, and building it is one sequential pass.
-    public static func checkKeepingIndex(_ loaded: LoadedWorkspace, index: IndicatorIndex? = nil)
-        -> (diagnostics: DiagnosticList, index: IndicatorIndex) {
+    public static func checkKeepingIndex(_ loaded: LoadedWorkspace) -> (diagnostics: DiagnosticList, index: IndicatorIndex) {
         let workspace = loaded.workspace
         let (indexed, local) = concurrently {
-            let index = index ?? IndicatorIndex(workspace, scope: .correlations)
+            let index = IndicatorIndex(workspace, scope: .correlations)
             return (index, indexRules.flatMap { $0.check(workspace, index: index) })
         } and: {
             workspace.projects.concurrentMap { project in

@@ -1,3 +1,5 @@
+import Mustache
+
 /// Escaping by UTF-8 byte rather than by `Character`: a special character followed by a combining
 /// mark is one `Character` and slipped through an escaper that compares characters; bytes do not
 /// combine. Runs of bytes that need nothing are copied whole.
@@ -24,5 +26,23 @@ enum ByteEscaping {
             }
             if start < bytes.count { output.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
         }
+    }
+}
+
+/// A template content type whose escaping is one function, registered with swift-mustache under
+/// `name` (templates select it with `{{% CONTENT_TYPE: name}}`).
+protocol EscapingContentType: MustacheContentType {
+    static var name: String { get }
+    init()
+    static func escape(_ text: String) -> String
+}
+
+extension EscapingContentType {
+    static func register() {
+        MustacheContentTypes.register(Self(), named: name)
+    }
+
+    func escapeText(_ text: String) -> String {
+        Self.escape(text)
     }
 }

@@ -1,18 +1,8 @@
-import Mustache
-
 /// HTML escaping for every `.html` template and partial. swift-mustache's own escapes by
 /// `Character`, so a quote followed by a combining mark (one grapheme) passed through unescaped
 /// and could end an attribute; this escapes by byte, and is several times faster.
-struct HTMLContentType: MustacheContentType {
+struct HTMLContentType: EscapingContentType {
     static let name = "DOSSIER_HTML"
-
-    static func register() {
-        MustacheContentTypes.register(HTMLContentType(), named: name)
-    }
-
-    func escapeText(_ text: String) -> String {
-        Self.escape(text)
-    }
 
     static func escape(_ text: String) -> String {
         var result = ""

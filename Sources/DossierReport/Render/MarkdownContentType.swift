@@ -1,17 +1,7 @@
-import Mustache
-
 /// Escaping for Markdown templates: a value can never start a table cell, code span, link, HTML
 /// tag or emphasis, so it shows as the text it is (and a `|` cannot break a table row).
-struct MarkdownContentType: MustacheContentType {
+struct MarkdownContentType: EscapingContentType {
     static let name = "MARKDOWN"
-
-    static func register() {
-        MustacheContentTypes.register(MarkdownContentType(), named: name)
-    }
-
-    func escapeText(_ text: String) -> String {
-        Self.escape(text)
-    }
 
     /// Markdown's punctuation backslash-escaped, `< > &` as entities, line breaks as spaces (a
     /// value must stay within its table cell). By byte, as `ByteEscaping` says why.
