@@ -20,9 +20,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // The SHA-256 and SHA-1 block functions on the x86 SHA extensions (the Swift ones are the
+        // reference and the fallback).
+        .target(name: "CDigestKernels"),
         .target(
             name: "DossierCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["CDigestKernels", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "DossierReport",

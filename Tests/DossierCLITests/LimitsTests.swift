@@ -55,7 +55,7 @@ struct LimitsEndToEndTests {
     func oversizedImport() throws {
         let folder = try TemporaryCopy(of: CLI.repository + "/sample-projects")
         let file = (folder.root as NSString).deletingLastPathComponent + "/huge.txt"
-        FileManager.default.createFile(atPath: file, contents: nil)
+        _ = FileManager.default.createFile(atPath: file, contents: nil)
         let fd = open(file, O_WRONLY)
         ftruncate(fd, off_t(Limits.fileSize + 1))
         close(fd)

@@ -46,7 +46,7 @@ struct ReportLimitsTests {
         let workspace = Self.workspace(projects: 30, tags: 0)
         let index = IndicatorIndex(workspace)
         let report = ProjectReport(project: workspace.projects[3], workspace: workspace, index: index, audience: .public,
-            options: ReportOptions(), position: 3, projectCounts: AlsoSeen.projectCounts(index))
+            options: ReportOptions(), position: 3, projectCounts: AlsoSeen.projectCounts(index.repeated))
         let links = report.classificationGroups.first?.rows.first?.alsoSeenIn ?? []
         #expect(links.count == 21)
         #expect(links.prefix(20).map(\.slug) == (0..<21).filter { $0 != 3 }.map { "p\($0)" })

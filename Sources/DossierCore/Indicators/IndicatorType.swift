@@ -30,7 +30,10 @@ public enum IndicatorType: String, CaseIterable, Sendable, Codable, Hashable {
     }
 
     /// Position in the canonical order (the declaration order above).
-    public var sortRank: Int { Self.allCases.firstIndex(of: self) ?? Self.allCases.count }
+    public var sortRank: Int { Self.ranks[self] ?? Self.ranks.count }
+
+    /// `allCases` is made anew at each use: positions are worked out once.
+    private static let ranks = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($0.element, $0.offset) })
 }
 
 extension IndicatorType: Comparable {

@@ -46,6 +46,13 @@ extension JSONReader {
         return try parseString()
     }
 
+    /// A string value naming one of `names`, or nil when the next value is not one (the reader
+    /// may have moved). Without escapes, matched on its bytes: no String is made.
+    mutating func nameIfPresent<Value>(of names: ByteNames<Value>) throws(JSONSyntaxError) -> Value? {
+        if let (text, _) = plainKey() { return names.value(spelled: text) }
+        return try stringIfPresent().flatMap(Value.init(rawValue:))
+    }
+
     /// An array of strings, or nil when the next value is not one (the reader may have moved).
     mutating func stringArrayIfPresent() throws(JSONSyntaxError) -> [String]? {
         guard consume(UInt8(ascii: "[")) else { return nil }
@@ -77,5 +84,17 @@ extension UnsafeBufferPointer<UInt8> {
     /// True when these bytes spell `text` (ASCII).
     func spells(_ text: StaticString) -> Bool {
         count == text.utf8CodeUnitCount && elementsEqual(UnsafeBufferPointer(start: text.utf8Start, count: count))
+    }
+}
+
+/// The raw values of a closed set (`IndicatorType`, `Classification`) as bytes, to match a value
+/// without making a String of it (a million indicators each name a type).
+struct ByteNames<Value: RawRepresentable & CaseIterable & Sendable>: Sendable where Value.RawValue == String {
+    private let names: [(value: Value, utf8: [UInt8])]
+
+    init() { names = Value.allCases.map { ($0, Array($0.rawValue.utf8)) } }
+
+    func value(spelled bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+        names.first { $0.utf8.count == bytes.count && $0.utf8.elementsEqual(bytes) }?.value
     }
 }

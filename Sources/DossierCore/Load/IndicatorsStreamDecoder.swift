@@ -20,6 +20,9 @@ enum IndicatorsStreamDecoder {
         return result
     }
 
+    private static let typeNames = ByteNames<IndicatorType>()
+    private static let classificationNames = ByteNames<Classification>()
+
     /// Depth of an indicator object in the file, as the tree reader counts it.
     private static let indicatorDepth = 2
 
@@ -105,10 +108,10 @@ enum IndicatorsStreamDecoder {
             fields.valuePosition = position
             return fields.value != nil
         case .type:
-            fields.type = try reader.stringIfPresent().flatMap(IndicatorType.init(rawValue:))
+            fields.type = try reader.nameIfPresent(of: typeNames)
             return fields.type != nil
         case .classification:
-            fields.classification = try reader.stringIfPresent().flatMap(Classification.init(rawValue:))
+            fields.classification = try reader.nameIfPresent(of: classificationNames)
             fields.classificationPosition = position
             return fields.classification != nil
         case .tags:

@@ -71,7 +71,14 @@ public struct Vocabulary: Sendable, Hashable {
 /// Tag comparison rules in one place.
 public enum Tag {
     /// The comparison key of a tag: case-folded, so `blocked` and `Blocked` are one tag.
-    public static func key(_ tag: String) -> String { tag.lowercased() }
+    public static func key(_ tag: String) -> String {
+        // Most tags are already lower-case ASCII: returned as they are, without the Unicode case
+        // mapping of `lowercased()` (a site groups a million rows by tag).
+        let isLowerASCII = tag.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 >= 0x80 || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+        }
+        return isLowerASCII == true ? tag : tag.lowercased()
+    }
 
     public static func contains(_ tags: [String], _ tag: String) -> Bool {
         let key = key(tag)

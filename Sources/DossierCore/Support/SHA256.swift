@@ -1,13 +1,27 @@
+import CDigestKernels
+
 /// SHA-256 (FIPS 180-4), streaming: the content hash that keys incremental builds. A cryptographic
 /// hash, so that no crafted page can take the key of another and be served stale. Foundation has
-/// none on Linux, and swift-crypto would double the build for these few lines.
+/// none on Linux, and swift-crypto would double the build for these few lines. Whole blocks go
+/// to the processor's SHA extensions where it has them (`CDigestKernels`), else to the rounds below.
 public struct SHA256: Sendable {
-    private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
+    /// True when this processor has the SHA extensions.
+    public static var accelerated: Bool { DigestBlocks.accelerated }
+
+    private typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+    private var state: State =
         (0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19)
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
+    private let useExtensions: Bool
 
-    public init() { pending.reserveCapacity(64) }
+    public init() { self.init(accelerated: Self.accelerated) }
+
+    /// - Parameter accelerated: use the SHA extensions (tests compare both ways on one machine).
+    public init(accelerated: Bool) {
+        useExtensions = accelerated
+        pending.reserveCapacity(64)
+    }
 
     public mutating func update(_ bytes: some Collection<UInt8>) {
         if bytes.withContiguousStorageIfAvailable({ update(UnsafeRawBufferPointer($0)) }) == nil {
@@ -26,9 +40,10 @@ public struct SHA256: Sendable {
             pending.withUnsafeBytes { compress($0) }
             pending.removeAll(keepingCapacity: true)
         }
-        while bytes.count - offset >= 64 {
-            compress(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 64]))
-            offset += 64
+        let blocks = (bytes.count - offset) / 64
+        if blocks > 0 {
+            compress(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + blocks * 64]))
+            offset += blocks * 64
         }
         pending.append(contentsOf: bytes[offset...])
     }
@@ -40,12 +55,8 @@ public struct SHA256: Sendable {
 
     /// The digest as 64 lower-case hexadecimal digits.
     public mutating func finalize() -> String {
-        let bits = length &* 8
-        var tail: [UInt8] = [0x80]
-        while (pending.count + tail.count) % 64 != 56 { tail.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
         let counted = length
-        tail.withUnsafeBytes { update($0) }
+        DigestBlocks.padding(afterLength: length).withUnsafeBytes { update($0) }
         length = counted
         let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
         let digits = Array("0123456789abcdef".utf8)
@@ -62,18 +73,14 @@ public struct SHA256: Sendable {
         return hasher.finalize()
     }
 
-    private static let k: [UInt32] = [
-        0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
-        0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
-        0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
-        0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7, 0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351, 0x1429_2967,
-        0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc, 0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e, 0x9272_2c85,
-        0xa2bf_e8a1, 0xa81a_664b, 0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585, 0x106a_a070,
-        0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
-        0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
-    ]
+    /// Compresses whole blocks (a multiple of 64 bytes).
+    private mutating func compress(_ blocks: UnsafeRawBufferPointer) {
+        DigestBlocks.compress(blocks, into: &state, accelerated: useExtensions, kernel: dossier_sha256_blocks) { block, state in
+            Self.compressBlock(block, into: &state)
+        }
+    }
 
-    private mutating func compress(_ block: UnsafeRawBufferPointer) {
+    private static func compressBlock(_ block: UnsafeRawBufferPointer, into state: inout State) {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             for i in 0..<16 { w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)) }
             for i in 16..<64 {
@@ -81,16 +88,18 @@ public struct SHA256: Sendable {
                 let s1 = w[i - 2].rotatedRight(17) ^ w[i - 2].rotatedRight(19) ^ (w[i - 2] >> 10)
                 w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
             }
-            rounds(UnsafeBufferPointer(w))
+            withUnsafeBytes(of: dossier_sha256_k) { k in
+                rounds(UnsafeBufferPointer(w), k.assumingMemoryBound(to: UInt32.self), into: &state)
+            }
         }
     }
 
-    private mutating func rounds(_ w: UnsafeBufferPointer<UInt32>) {
+    private static func rounds(_ w: UnsafeBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt32>, into state: inout State) {
         var (a, b, c, d, e, f, g, h) = state
         for i in 0..<64 {
             let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
             let choice = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ choice &+ Self.k[i] &+ w[i]
+            let t1 = h &+ s1 &+ choice &+ k[i] &+ w[i]
             let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
             let majority = (a & b) ^ (a & c) ^ (b & c)
             let t2 = s0 &+ majority

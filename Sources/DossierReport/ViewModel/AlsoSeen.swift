@@ -9,9 +9,9 @@ enum AlsoSeen {
 
     /// How many distinct projects record each key, for the keys recorded more than `limit` times:
     /// computed once for a whole site, so that no report has to count them again.
-    static func projectCounts(_ index: IndicatorIndex) -> [IndicatorKey: Int] {
+    static func projectCounts(_ repeated: [(key: IndicatorKey, occurrences: [IndicatorIndex.Occurrence])]) -> [IndicatorKey: Int] {
         var counts: [IndicatorKey: Int] = [:]
-        for (key, occurrences) in index.repeated where occurrences.count > limit {
+        for (key, occurrences) in repeated where occurrences.count > limit {
             counts[key] = Set(occurrences.map(\.project)).count
         }
         return counts

@@ -128,9 +128,11 @@ struct TagGrouping<Row> {
         var byKey: [String: Int] = [:]
         for (tags, row) in rows {
             if tags.isEmpty { untagged.append(row) }
-            var seen = Set<String>()
-            for tag in tags where seen.insert(Tag.key(tag)).inserted {
+            for (position, tag) in tags.enumerated() {
                 let key = Tag.key(tag)
+                // A tag written twice (in any case) puts the row in its group once. An indicator
+                // has a few tags: looking back is cheaper than a set per row (a million rows).
+                if position > 0, tags[..<position].contains(where: { Tag.key($0) == key }) { continue }
                 if let at = byKey[key] {
                     groups[at].rows.append(row)
                 } else {

@@ -22,6 +22,9 @@ public struct SiteModel: Sendable {
     let workspace: Workspace
     let correlations: IndicatorIndex
     let projectCounts: [IndicatorKey: Int]
+    /// For each project, the positions of its indicators recorded more than once in the workspace:
+    /// the only ones that can have "also seen in" links.
+    let repeatedIndicators: [[Int32]]
     let audience: Audience
     let siteOptions: ReportOptions
 
@@ -53,7 +56,13 @@ public struct SiteModel: Sendable {
 
         self.workspace = workspace
         correlations = index
-        projectCounts = AlsoSeen.projectCounts(index)
+        let repeated = index.repeated
+        projectCounts = AlsoSeen.projectCounts(repeated)
+        var repeatedIndicators = [[Int32]](repeating: [], count: workspace.projects.count)
+        for (_, occurrences) in repeated {
+            for occurrence in occurrences { repeatedIndicators[occurrence.project].append(Int32(occurrence.indicator)) }
+        }
+        self.repeatedIndicators = repeatedIndicators.map { $0.sorted() }
         self.audience = audience
         self.siteOptions = siteOptions
 
@@ -97,13 +106,17 @@ public struct SiteModel: Sendable {
             options: siteOptions, tagSlugs: tagSlugs, position: position, projectCounts: projectCounts)
     }
 
-    /// The "also seen in" links of every indicator of the project at `position`, as its report
-    /// shows them: what the report takes from other projects, for its key.
+    /// The "also seen in" links of the project at `position`, as its report shows them: what the
+    /// report takes from other projects, for its key. Each indicator with links counts by its
+    /// position (the project's own digest covers what is there); only indicators recorded more than
+    /// once can have any, so the others are not looked up.
     func correlations(at position: Int, into hasher: inout SHA256) {
-        for indicator in workspace.projects[position].indicators {
-            let links = AlsoSeen.links(indicator.key, position: position, index: correlations, counts: projectCounts, options: siteOptions)
-            hasher.update("\(indicator.type.rawValue) \(indicator.value.utf8.count) \(links.count)\n")
-            hasher.update(indicator.value)
+        let project = workspace.projects[position]
+        for i in repeatedIndicators[position] {
+            let key = project.indicators[Int(i)].key
+            let links = AlsoSeen.links(key, position: position, index: correlations, counts: projectCounts, options: siteOptions)
+            guard !links.isEmpty else { continue }
+            hasher.update("indicator \(i) \(links.count)\n")
             for link in links {
                 hasher.update("\n\(link.slug.utf8.count) \(link.title.utf8.count) \(link.href?.utf8.count ?? -1)\n")
                 hasher.update(link.slug + link.title + (link.href ?? ""))

@@ -1,4 +1,5 @@
 import DossierCore
+import DossierTestSupport
 import Testing
 
 /// The hash that keys incremental builds, against the test vectors of FIPS 180-4 (and sha256sum).
@@ -11,6 +12,31 @@ struct SHA256Tests {
     ])
     func knownDigests(_ text: String, _ digest: String) {
         #expect(SHA256.hex(Array(text.utf8)) == digest)
+        var portable = SHA256(accelerated: false)
+        portable.update(Array(text.utf8))
+        #expect(portable.finalize() == digest)
+    }
+
+    /// On a processor with the SHA extensions (this one: \(SHA256.accelerated)), whole blocks go to
+    /// them; the portable rounds must give the same digest for every length around the block and
+    /// padding boundaries, and for messages of many blocks fed in pieces.
+    @Test("the SHA extensions and the portable rounds give the same digests")
+    func acceleratedMatchesPortable() {
+        var random = SplitMix64(seed: 256)
+        let lengths = Array(0...200) + [1_000, 4_095, 4_096, 4_097, 65_536 + 55, 1_000_003]
+        for length in lengths {
+            let message = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
+            var fast = SHA256(accelerated: true)
+            var slow = SHA256(accelerated: false)
+            var offset = 0
+            while offset < length {
+                let end = min(length, offset + Int.random(in: 1...300, using: &random))
+                fast.update(message[offset..<end])
+                slow.update(message[offset..<end])
+                offset = end
+            }
+            #expect(fast.finalize() == slow.finalize(), "length \(length)")
+        }
     }
 
     @Test("a million 'a', fed in uneven pieces, gives the digest of the whole")

@@ -12,7 +12,7 @@ struct SiteFiles {
         var found: [String] = []
         while let path = enumerator?.nextObject() as? String {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder)
             found.append(path + (isFolder.boolValue ? "/" : ""))
         }
         paths = found.sorted()

@@ -1,8 +1,9 @@
+import DossierCore
+import DossierTestSupport
 import Testing
-@testable import DossierInterop
 
 /// Export ids are version 5 UUIDs (the RFC example is in `ExporterTests`); their SHA-1 is
-/// dossier's own, so it is held to published vectors.
+/// dossier's own (DossierCore), so it is held to published vectors.
 @Suite("SHA-1")
 struct SHA1Tests {
     static func hex(_ bytes: [UInt8]) -> String {
@@ -17,6 +18,16 @@ struct SHA1Tests {
     ])
     func sha1(_ input: String, _ digest: String) {
         #expect(Self.hex(SHA1.hash(Array(input.utf8))) == digest)
+        #expect(Self.hex(SHA1.hash(Array(input.utf8), accelerated: false)) == digest)
+    }
+
+    @Test("the SHA extensions and the portable rounds give the same SHA-1 for every length around the block boundaries")
+    func acceleratedMatchesPortable() {
+        var random = SplitMix64(seed: 160)
+        for length in Array(0...200) + [1_000, 4_096, 65_591, 1_000_003] {
+            let message = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
+            #expect(SHA1.hash(message, accelerated: true) == SHA1.hash(message, accelerated: false), "length \(length)")
+        }
     }
 
     @Test("SHA-1 of a million 'a'")
