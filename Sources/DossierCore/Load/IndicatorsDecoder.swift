@@ -99,8 +99,9 @@ public enum IndicatorsDecoder {
 
     /// The checks that need the whole indicator: dates in order, and the value valid for its type
     /// (then stored in normal form). `indicator.value` is the value as written, and its origin set.
-    static func checked(_ indicator: Indicator, declaredType: IndicatorType?, lastSeenPosition: SourcePosition,
+    static func checked(_ indicator: consuming Indicator, declaredType: IndicatorType?, lastSeenPosition: SourcePosition,
                         reader: inout ObjectReader) -> Indicator? {
+        // Consumed, not copied: a copy retains and releases every string of the indicator.
         var indicator = indicator
         if let first = indicator.firstSeen, let last = indicator.lastSeen, last < first {
             reader.warning("\"lastSeen\" \(last) is before \"firstSeen\" \(first)", at: lastSeenPosition, code: "date-order")

@@ -27,7 +27,7 @@ public enum CanonicalJSON {
     }
 
     public static func indicatorsFile(_ project: Project) -> [UInt8] {
-        let sorted = project.indicators.sorted(by: Indicator.canonicalOrder)
+        let sorted = Indicator.canonicallyOrdered(project.indicators)
         var object = JSONObject()
         object.set("indicators", .array(sorted.map { JSONNode(.object(indicatorObject($0))) }))
         return JSONWriter.write(JSONNode(.object(appendingExtra(object, project.indicatorsExtra))))

@@ -56,6 +56,24 @@ public struct Indicator: Sendable, Hashable {
     public static func canonicalOrder(_ a: Indicator, _ b: Indicator) -> Bool {
         a.type != b.type ? a.type < b.type : a.value.utf8.lexicographicallyPrecedes(b.value.utf8)
     }
+
+    /// The positions of `indicators` in canonical order. Fields are compared in place (a copy of
+    /// an indicator retains and releases all of its strings), and a list already in order, as
+    /// `dossier fmt` writes every file, is taken in one pass.
+    public static func canonicalPositions(of indicators: [Indicator]) -> [Int] {
+        func precedes(_ a: Int, _ b: Int) -> Bool {
+            let (typeA, typeB) = (indicators[a].type, indicators[b].type)
+            return typeA != typeB ? typeA < typeB : indicators[a].value.utf8.lexicographicallyPrecedes(indicators[b].value.utf8)
+        }
+        let positions = Array(indicators.indices)
+        if positions.dropFirst().allSatisfy({ !precedes($0, $0 - 1) }) { return positions }
+        return positions.sorted(by: precedes)
+    }
+
+    /// `indicators` in canonical order.
+    public static func canonicallyOrdered(_ indicators: [Indicator]) -> [Indicator] {
+        canonicalPositions(of: indicators).map { indicators[$0] }
+    }
 }
 
 /// Type and normalized value: the identity of an indicator.

@@ -1,6 +1,6 @@
 import CDigestKernels
 
-/// What SHA-256 and SHA-1 share: Merkle–Damgård padding, and compressing whole 64-byte blocks,
+/// What SHA-256 and SHA-1 share: the padding of the last block, and compressing whole 64-byte blocks,
 /// all at once on the processor's SHA extensions (`CDigestKernels`) where it has them, else one
 /// at a time by the portable rounds in Swift, which stay the reference (tests hold the two to
 /// the same digests on every machine that has the extensions).
@@ -28,13 +28,17 @@ enum DigestBlocks {
         }
     }
 
-    /// What follows a message of `length` bytes: `0x80`, zeros up to 56 bytes into a block, and the
-    /// length in bits, big-endian.
-    static func padding(afterLength length: UInt64) -> [UInt8] {
-        var tail: [UInt8] = [0x80]
-        while (Int(length % 64) + tail.count) % 64 != 56 { tail.append(0) }
-        let bits = length &* 8
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
-        return tail
+    /// The last one or two blocks of a message of `length` bytes that ends with `rest` (under 64
+    /// bytes): `rest`, `0x80`, zeros up to 56 bytes into a block, and the length in bits,
+    /// big-endian. Made on the stack: a UUID hashes a name of a few dozen bytes.
+    static func withFinalBlocks(_ rest: UnsafeRawBufferPointer, length: UInt64, _ body: (UnsafeRawBufferPointer) -> Void) {
+        withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { buffer in
+            let count = rest.count + 9 <= 64 ? 64 : 128
+            buffer.initializeMemory(as: UInt8.self, repeating: 0)
+            buffer.copyMemory(from: rest)
+            buffer[rest.count] = 0x80
+            buffer.storeBytes(of: (length &* 8).bigEndian, toByteOffset: count - 8, as: UInt64.self)
+            body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        }
     }
 }

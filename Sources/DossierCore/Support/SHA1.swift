@@ -17,10 +17,11 @@ public enum SHA1 {
             }
         }
         let whole = message.count / 64 * 64
-        message.withUnsafeBytes { compress(UnsafeRawBufferPointer(rebasing: $0[0..<whole])) }
-        let tail = Array(message[whole...]) + DigestBlocks.padding(afterLength: UInt64(message.count))
-        tail.withUnsafeBytes { compress($0) }
-        return [h.0, h.1, h.2, h.3, h.4].flatMap { word in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) } }
+        message.withUnsafeBytes { bytes in
+            compress(UnsafeRawBufferPointer(rebasing: bytes[0..<whole]))
+            DigestBlocks.withFinalBlocks(UnsafeRawBufferPointer(rebasing: bytes[whole...]), length: UInt64(bytes.count)) { compress($0) }
+        }
+        return withUnsafeBytes(of: (h.0.bigEndian, h.1.bigEndian, h.2.bigEndian, h.3.bigEndian, h.4.bigEndian)) { Array($0) }
     }
 
     private static func compressBlock(_ block: UnsafeRawBufferPointer, into h: inout State) {

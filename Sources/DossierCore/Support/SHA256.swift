@@ -55,9 +55,8 @@ public struct SHA256: Sendable {
 
     /// The digest as 64 lower-case hexadecimal digits.
     public mutating func finalize() -> String {
-        let counted = length
-        DigestBlocks.padding(afterLength: length).withUnsafeBytes { update($0) }
-        length = counted
+        let rest = pending, total = length
+        rest.withUnsafeBytes { rest in DigestBlocks.withFinalBlocks(rest, length: total) { compress($0) } }
         let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []

@@ -34,7 +34,7 @@ struct ExportContext {
         self.project = project
         self.vocabulary = vocabulary
         self.workspaceTitle = workspaceTitle
-        indicators = project.indicators.sorted(by: Indicator.canonicalOrder)
+        indicators = Indicator.canonicallyOrdered(project.indicators)
     }
 
     /// Consumers do not have the workspace vocabulary, so exports always state the classification:

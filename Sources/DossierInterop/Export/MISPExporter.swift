@@ -11,44 +11,63 @@ import DossierCore
 /// Uuids are version 5 UUIDs of the project and the indicator, timestamps the project's dates (else
 /// the epoch), so re-exporting an unchanged project gives the same bytes and MISP sees updates of
 /// the same attributes rather than new ones.
+/// The event is written as it is made (`JSONStream`), not built as a tree first.
 enum MISPExporter {
     static func export(_ context: ExportContext) -> [UInt8] {
         let project = context.project
         let timestamp = String(context.modified.seconds)
-        var eventTags = [JSONObject(["name": "tlp:" + project.tlp.rawValue])]
-        for tag in project.tags where !tag.lowercased().hasPrefix("tlp:") {
-            eventTags.append(JSONObject(["name": tag]))
-        }
+        var eventTags = ["tlp:" + project.tlp.rawValue]
+        for tag in project.tags where !tag.lowercased().hasPrefix("tlp:") { eventTags.append(tag) }
 
-        let attributes = context.indicators.map { indicator -> JSONObject in
+        var stream = JSONStream(capacity: 1024 * (context.indicators.count + 4))
+        stream.beginObject()
+        stream.key("Event")
+        stream.beginObject()
+        for (name, value) in [("uuid", UUIDv5.make("misp-event|" + project.slug)), ("info", project.title), ("date", context.created.day),
+                              ("threat_level_id", "4"), ("analysis", project.status == .closed ? "2" : "1"), ("distribution", "0")] {
+            stream.member(name, value)
+        }
+        stream.key("published")
+        stream.value(.bool(false))
+        stream.member("timestamp", timestamp)
+        tagObjects(eventTags, into: &stream)
+        stream.key("Attribute")
+        stream.beginArray()
+        for indicator in context.indicators {
             let (type, category, value) = MISPTypes.attribute(for: indicator)
             let classification = context.classification(of: indicator)
-            var attribute = JSONObject([
-                "uuid": UUIDv5.make("misp-attribute|\(project.slug)|\(indicator.type.rawValue)|\(indicator.value)"),
-                "type": type, "category": category, "value": value,
-            ])
-            attribute.set("to_ids", .bool(classification == .malicious))
-            attribute.put("comment", indicator.comment ?? "")
-            attribute.put("distribution", "5")
-            attribute.put("timestamp", timestamp)
-            attribute.put("first_seen", indicator.firstSeen.flatMap(Instant.init).map(misp))
-            attribute.put("last_seen", indicator.lastSeen.flatMap(Instant.init).map(misp))
-            let tags = indicator.tags.filter { MISPTypes.classification(fromTag: $0) == nil } + [MISPTypes.classificationTag(classification)]
-            attribute.put("Tag", objects: tags.map { JSONObject(["name": $0]) })
-            return attribute
+            stream.beginObject()
+            for (name, text) in [("uuid", UUIDv5.make("misp-attribute|\(project.slug)|\(indicator.type.rawValue)|\(indicator.value)")),
+                                 ("type", type), ("category", category), ("value", value)] {
+                stream.member(name, text)
+            }
+            stream.key("to_ids")
+            stream.value(.bool(classification == .malicious))
+            stream.member("comment", indicator.comment ?? "")
+            stream.member("distribution", "5")
+            stream.member("timestamp", timestamp)
+            stream.member("first_seen", indicator.firstSeen.flatMap(Instant.init).map(misp))
+            stream.member("last_seen", indicator.lastSeen.flatMap(Instant.init).map(misp))
+            tagObjects(indicator.tags.filter { MISPTypes.classification(fromTag: $0) == nil } + [MISPTypes.classificationTag(classification)],
+                into: &stream)
+            stream.endObject()
         }
+        stream.endArray()
+        stream.endObject()
+        stream.endObject()
+        return stream.bytes + [UInt8(ascii: "\n")]
+    }
 
-        var event = JSONObject([
-            "uuid": UUIDv5.make("misp-event|" + project.slug), "info": project.title, "date": context.created.day,
-            "threat_level_id": "4", "analysis": project.status == .closed ? "2" : "1", "distribution": "0",
-        ])
-        event.set("published", .bool(false))
-        event.put("timestamp", timestamp)
-        event.put("Tag", objects: eventTags)
-        event.put("Attribute", objects: attributes)
-        var root = JSONObject()
-        root.put("Event", .object(event))
-        return JSONWriter.write(JSONNode(.object(root)))
+    /// MISP's `Tag` list: an object with a `name` per tag (kept even when empty).
+    private static func tagObjects(_ names: [String], into stream: inout JSONStream) {
+        stream.key("Tag")
+        stream.beginArray()
+        for name in names {
+            stream.beginObject()
+            stream.member("name", name)
+            stream.endObject()
+        }
+        stream.endArray()
     }
 
     /// MISP's first/last seen form: `2026-10-30T00:00:00.000000+00:00`.

@@ -18,14 +18,24 @@ enum UUIDv5 {
         var digest = SHA1.hash(namespace + name)
         digest[6] = (digest[6] & 0x0F) | 0x50
         digest[8] = (digest[8] & 0x3F) | 0x80
-        let hex = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        for (i, byte) in digest.prefix(16).enumerated() {
-            if [4, 6, 8, 10].contains(i) { text.append(UInt8(ascii: "-")) }
-            text.append(hex[Int(byte >> 4)])
-            text.append(hex[Int(byte & 0x0F)])
+        // An export makes one per object (a million for a large workspace): written in place.
+        return String(unsafeUninitializedCapacity: 36) { text in
+            var at = 0
+            for i in 0..<16 {
+                if i == 4 || i == 6 || i == 8 || i == 10 {
+                    text[at] = UInt8(ascii: "-")
+                    at += 1
+                }
+                text[at] = hexDigit(digest[i] >> 4)
+                text[at + 1] = hexDigit(digest[i] & 0x0F)
+                at += 2
+            }
+            return at
         }
-        return String(decoding: text, as: UTF8.self)
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 
     /// The 16 bytes of a UUID written `8-4-4-4-12` (the namespaces above are well-formed).

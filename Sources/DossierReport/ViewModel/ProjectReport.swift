@@ -64,7 +64,7 @@ extension ProjectReport {
         generator = "dossier \(DossierVersion.current)"
         links = options.linksToSite ? SiteLinks(exports: SiteLayout.exportLinks) : nil
 
-        let sorted = project.indicators.sorted(by: Indicator.canonicalOrder)
+        let sorted = Indicator.canonicallyOrdered(project.indicators)
         let rows: [(Indicator, IndicatorRow)] = sorted.map { indicator in
             let links = AlsoSeen.links(indicator.key, position: projectIndex, index: index, counts: projectCounts, options: options)
             let classification = indicator.effectiveClassification(in: vocabulary)

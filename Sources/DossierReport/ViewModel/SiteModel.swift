@@ -42,7 +42,7 @@ public struct SiteModel: Sendable {
         var classifications: [Classification] = []
         var tags: [[String]] = []
         for (p, project) in workspace.projects.enumerated() {
-            let order = project.indicators.indices.sorted { Indicator.canonicalOrder(project.indicators[$0], project.indicators[$1]) }
+            let order = Indicator.canonicalPositions(of: project.indicators)
             for i in order {
                 places.append(RowPlace(project: Int32(p), indicator: Int32(i)))
                 classifications.append(project.indicators[i].effectiveClassification(in: vocabulary))
