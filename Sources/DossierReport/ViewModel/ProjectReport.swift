@@ -123,25 +123,54 @@ struct TagGrouping<Row> {
 
     var groups: [Group] = []
     var untagged: [Row] = []
+    private var byKey: [String: Int] = [:]
+
+    init() {}
 
     init(_ rows: [([String], Row)], vocabulary: Vocabulary) {
-        var byKey: [String: Int] = [:]
-        for (tags, row) in rows {
-            if tags.isEmpty { untagged.append(row) }
-            for (position, tag) in tags.enumerated() {
-                let key = Tag.key(tag)
-                // A tag written twice (in any case) puts the row in its group once. An indicator
-                // has a few tags: looking back is cheaper than a set per row (a million rows).
-                if position > 0, tags[..<position].contains(where: { Tag.key($0) == key }) { continue }
-                if let at = byKey[key] {
-                    groups[at].rows.append(row)
-                } else {
-                    let definition = vocabulary.definition(of: tag)
-                    byKey[key] = groups.count
-                    groups.append(Group(name: definition?.name ?? tag, description: definition?.description, rows: [row]))
-                }
+        for (tags, row) in rows { add(row, tags: tags, vocabulary: vocabulary) }
+        sortGroups()
+    }
+
+    /// Puts `row` in the group of each of its tags.
+    mutating func add(_ row: Row, tags: [String], vocabulary: Vocabulary) {
+        if tags.isEmpty { untagged.append(row) }
+        for (position, tag) in tags.enumerated() {
+            let key = Tag.key(tag)
+            // A tag written twice (in any case) puts the row in its group once. An indicator has a
+            // few tags: looking back is cheaper than a set per row (a million rows).
+            if position > 0, tags[..<position].contains(where: { Tag.key($0) == key }) { continue }
+            if let at = byKey[key] {
+                groups[at].rows.append(row)
+            } else {
+                let definition = vocabulary.definition(of: tag)
+                byKey[key] = groups.count
+                groups.append(Group(name: definition?.name ?? tag, description: definition?.description, rows: [row]))
             }
         }
+    }
+
+    /// Adds the groups of rows that come after these (made apart, as each project's for a site),
+    /// their rows made rows of this grouping by `transform`. A tag keeps the spelling met first.
+    mutating func append<Other>(_ other: TagGrouping<Other>, rows transform: (Other) -> Row) {
+        untagged += other.untagged.map(transform)
+        for group in other.groups {
+            let key = Tag.key(group.name)
+            if let at = byKey[key] {
+                groups[at].rows += group.rows.map(transform)
+            } else {
+                byKey[key] = groups.count
+                groups.append(Group(name: group.name, description: group.description, rows: group.rows.map(transform)))
+            }
+        }
+    }
+
+    /// By name, case-insensitively.
+    mutating func sortGroups() {
         groups.sort { Tag.key($0.name) != Tag.key($1.name) ? Tag.key($0.name) < Tag.key($1.name) : $0.name < $1.name }
+        byKey = Dictionary(uniqueKeysWithValues: groups.enumerated().map { (Tag.key($0.element.name), $0.offset) })
     }
 }
+
+extension TagGrouping: Sendable where Row: Sendable {}
+extension TagGrouping.Group: Sendable where Row: Sendable {}

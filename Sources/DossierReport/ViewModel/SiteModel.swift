@@ -38,19 +38,23 @@ public struct SiteModel: Sendable {
         let banner = AudienceBanner(audience)
         let siteOptions = ReportOptions(defang: options.defang, linksToSite: true)
 
-        var places: [RowPlace] = []
-        var classifications: [Classification] = []
-        var tags: [[String]] = []
-        for (p, project) in workspace.projects.enumerated() {
-            let order = Indicator.canonicalPositions(of: project.indicators)
-            for i in order {
-                places.append(RowPlace(project: Int32(p), indicator: Int32(i)))
-                classifications.append(project.indicators[i].effectiveClassification(in: vocabulary))
-                tags.append(project.indicators[i].tags)
-            }
+        // Each project's rows (in listing order), their classifications and tag groups, and its
+        // line on the index, on every core; then joined in project order.
+        let perProject = workspace.projects.concurrentMap { project in
+            ProjectRows(project, vocabulary: vocabulary)
         }
+        var places: [RowPlace] = []
+        places.reserveCapacity(perProject.reduce(0) { $0 + $1.order.count })
+        var byClassification = [[Int32]](repeating: [], count: Self.classifications.count)
+        var grouping = TagGrouping<Int32>()
+        for (p, rows) in perProject.enumerated() {
+            let offset = Int32(places.count)
+            places += rows.order.map { RowPlace(project: Int32(p), indicator: $0) }
+            for (c, local) in rows.byClassification.enumerated() { byClassification[c] += local.map { $0 + offset } }
+            grouping.append(rows.grouping) { $0 + offset }
+        }
+        grouping.sortGroups()
         self.places = places
-        let grouping = TagGrouping(tags.enumerated().map { ($0.element, Int32($0.offset)) }, vocabulary: vocabulary)
         tagSlugs = Anchors.uniqueSlugs(grouping.groups.map { Tag.key($0.name) })
         let slugs = tagSlugs
 
@@ -68,8 +72,7 @@ public struct SiteModel: Sendable {
 
         var listings: [(String, ListingPage, ArraySlice<Int32>)] = []
         var classificationSummaries: [SiteIndexPage.ClassificationSummary] = []
-        for classification in Classification.allCases {
-            let rows = classifications.indices.filter { classifications[$0] == classification }.map { Int32($0) }
+        for (classification, rows) in zip(Self.classifications, byClassification) {
             let pages = Self.paginate(rows, kind: "Classification", title: classification.label + " indicators", description: nil,
                 classification: classification.rawValue, workspace: workspace, banner: banner, generator: generator) {
                 SiteLayout.classificationPage(classification, page: $0)
@@ -87,17 +90,43 @@ public struct SiteModel: Sendable {
         }
         listingPages = listings
 
-        let summaries = workspace.projects.map { project in
-            SiteIndexPage.ProjectSummary(
-                slug: project.slug, title: project.title, href: SiteLayout.projectHref(from: .index, project.slug),
-                tlp: TLPBanner(project.tlp), status: project.status?.rawValue, updated: project.updated,
-                total: project.indicators.count, counts: ProjectReport.classificationCounts(of: project, vocabulary: vocabulary),
-                tags: project.tags)
-        }
+        let summaries = perProject.map(\.summary)
         self.index = SiteIndexPage(
             workspaceTitle: workspace.settings.title, audience: banner, projects: summaries, total: places.count,
             classificationCounts: [CountRow](classificationSummaries.map { ($0.key, $0.label, $0.count) }),
             classifications: classificationSummaries, tags: tagSummaries, generator: generator)
+    }
+
+    /// The classifications in the order the site lists them (`allCases` is made anew at each use).
+    static let classifications = Classification.allCases
+
+    /// What the site takes from one project for its listings and its index, worked out on its own.
+    struct ProjectRows: Sendable {
+        /// Positions of its indicators in listing (canonical) order.
+        var order: [Int32]
+        /// Rows (positions in `order`) of each classification, in the order of `Classification.allCases`.
+        var byClassification: [[Int32]]
+        /// Rows (positions in `order`) by tag.
+        var grouping: TagGrouping<Int32>
+        var summary: SiteIndexPage.ProjectSummary
+
+        init(_ project: Project, vocabulary: Vocabulary) {
+            order = Indicator.canonicalPositions(of: project.indicators).map { Int32($0) }
+            byClassification = [[Int32]](repeating: [], count: SiteModel.classifications.count)
+            grouping = TagGrouping()
+            for (row, i) in order.enumerated() {
+                let indicator = project.indicators[Int(i)]
+                let classification = indicator.effectiveClassification(in: vocabulary)
+                byClassification[SiteModel.classifications.firstIndex(of: classification)!].append(Int32(row))
+                grouping.add(Int32(row), tags: indicator.tags, vocabulary: vocabulary)
+            }
+            summary = SiteIndexPage.ProjectSummary(
+                slug: project.slug, title: project.title, href: SiteLayout.projectHref(from: .index, project.slug),
+                tlp: TLPBanner(project.tlp), status: project.status?.rawValue, updated: project.updated,
+                total: project.indicators.count,
+                counts: [CountRow](zip(SiteModel.classifications, byClassification).map { ($0.rawValue, $0.label, $1.count) }),
+                tags: project.tags)
+        }
     }
 
     /// The report of the project at `position` in the workspace, as its page in the site shows it.

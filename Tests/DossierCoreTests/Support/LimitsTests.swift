@@ -18,7 +18,10 @@ struct LimitsTests {
         }.min() ?? 0
     }
 
-    /// time(4n) / time(n), with n grown until time(n) is long enough to measure.
+    /// time(4n) / time(n), with n grown until time(n) is long enough to measure. The two sizes are
+    /// timed in turn, three times over, and the lowest ratio kept: with the other suites running on
+    /// the same cores, one busy moment could otherwise double a linear ratio (quadratic work stays
+    /// near 16 every time).
     static func growth(from n: Int, _ body: (Int) -> Void) -> (ratio: Double, n: Int) {
         var n = n
         var small = seconds { body(n) }
@@ -26,7 +29,8 @@ struct LimitsTests {
             n *= 2
             small = seconds { body(n) }
         }
-        return (seconds { body(4 * n) } / max(small, 1e-6), n)
+        let ratio = (0..<3).map { _ in seconds { body(4 * n) } / max(seconds { body(n) }, 1e-6) }.min() ?? 0
+        return (ratio, n)
     }
 
     @Test("a file over the size bound is refused with a clear error naming it")
