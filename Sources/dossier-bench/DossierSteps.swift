@@ -42,42 +42,57 @@ struct DossierSteps {
 
         let internalOut = scratch + "/site-internal"
         let publicOut = scratch + "/site-public"
-        let check = step("check", ["check", "-w", root], log: "check")
+        let check = try step("check", ["check", "-w", root], log: "check", runs: Self.shortStepRuns)
         let checkSummary = [ChildProcess.lastLine(of: scratch + "/check.err"), ChildProcess.lastLine(of: scratch + "/check.out")]
             .first { $0.contains(" in ") && $0.contains("error") } ?? ""
-        let buildInternal = step("build", ["build", "--internal", "--out", internalOut, "-w", root], log: "build-internal")
-        let buildPublic = step("build", ["build", "--out", publicOut, "-w", root], log: "build-public")
+        let buildInternal = try step("build", ["build", "--internal", "--out", internalOut, "-w", root], log: "build-internal")
+        let buildPublic = try step("build", ["build", "--out", publicOut, "-w", root], log: "build-public")
         let values = LookupSample.values(shape: shape, root: root)
-        let lookup = step("lookup", ["lookup", "-w", root] + values, log: "lookup")
+        let lookup = try step("lookup", ["lookup", "-w", root] + values, log: "lookup", runs: Self.shortStepRuns)
 
         var rebuild = StepOutcome.notAvailable("needs a successful build --internal")
         if case .measured(let first) = buildInternal, first.exitCode == 0 {
-            var project = edited.project
-            if !project.indicators.isEmpty { project.indicators[0].comment = "Edited by dossier-bench for the rebuild" }
-            try FileOutput.write(CanonicalJSON.indicatorsFile(project), to: project.indicatorsFile)
-            rebuild = step("build", ["build", "--internal", "--out", internalOut, "-w", root], log: "rebuild")
+            // Each run follows its own edit of the same comment, so each renders the same pages again.
+            var edit = 0
+            rebuild = try step("build", ["build", "--internal", "--out", internalOut, "-w", root], log: "rebuild", runs: Self.shortStepRuns) { () throws(BenchError) in
+                edit += 1
+                var project = edited.project
+                if !project.indicators.isEmpty { project.indicators[0].comment = "Edited by dossier-bench for the rebuild (\(edit))" }
+                try FileOutput.write(CanonicalJSON.indicatorsFile(project), to: project.indicatorsFile)
+            }
         }
-        let add = step("add", ["add", addedTo.project.slug, "bench-added-\(shape.seed).example", "--tag", "Blocked", "-w", root], log: "add")
+        let add = try step("add", ["add", addedTo.project.slug, "bench-added-\(shape.seed).example", "--tag", "Blocked", "-w", root], log: "add")
         return Results(
             check: check, buildInternal: buildInternal, buildPublic: buildPublic, lookup: lookup, rebuild: rebuild,
             add: add, checkSummary: checkSummary)
     }
 
-    /// Runs one dossier command, or says it is not available: the binary lacks the subcommand
-    /// (its help does not name it, or it exits 64 as for an unknown argument).
-    private func step(_ subcommand: String, _ arguments: [String], log: String) -> StepOutcome {
+    /// How many times the steps of a few seconds run (the median is reported); the builds of a
+    /// minute run once.
+    static let shortStepRuns = 3
+
+    /// Runs one dossier command `runs` times (each after `prepare`) and gives the median run, or
+    /// says it is not available: the binary lacks the subcommand (its help does not name it, or it
+    /// exits 64 as for an unknown argument).
+    private func step(_ subcommand: String, _ arguments: [String], log: String, runs: Int = 1,
+        prepare: () throws(BenchError) -> Void = {}) throws(BenchError) -> StepOutcome {
         guard has(subcommand) else { return .notAvailable("this dossier has no `\(subcommand)` command yet") }
-        Console.note("dossier " + log)
-        do {
-            let measured = try ChildProcess.run(
-                dossier, arguments, stdout: scratch + "/\(log).out", stderr: scratch + "/\(log).err", timeout: timeout)
-            if measured.exitCode == 64 {
-                return .notAvailable("exit 64 (usage): " + measured.errorOutput.replacingOccurrences(of: "\n", with: " "))
+        Console.note("dossier " + log + (runs > 1 ? " (\(runs) runs)" : ""))
+        var measured: [Measurement] = []
+        for _ in 0..<runs {
+            try prepare()
+            do {
+                let run = try ChildProcess.run(
+                    dossier, arguments, stdout: scratch + "/\(log).out", stderr: scratch + "/\(log).err", timeout: timeout)
+                if run.exitCode == 64 {
+                    return .notAvailable("exit 64 (usage): " + run.errorOutput.replacingOccurrences(of: "\n", with: " "))
+                }
+                measured.append(run)
+            } catch {
+                return .notAvailable(error.description)
             }
-            return .measured(measured)
-        } catch {
-            return .notAvailable(error.description)
         }
+        return .measured(Measurement.median(measured))
     }
 
     private func has(_ subcommand: String) -> Bool {

@@ -10,6 +10,13 @@ struct Measurement: Sendable {
     /// Killed after the step's time limit: the times are lower bounds.
     var timedOut = false
 
+    /// Of runs of the same step, the one with the median wall time: the host is shared, and one
+    /// busy moment should not make a short step's figure.
+    static func median(_ runs: [Measurement]) -> Measurement {
+        let sorted = runs.sorted { $0.wall < $1.wall }
+        return sorted.first { $0.exitCode != 0 || $0.timedOut } ?? sorted[sorted.count / 2]
+    }
+
     /// Several processes run one after the other: times add up, memory is the largest.
     static func sum(_ parts: [Measurement]) -> Measurement {
         Measurement(

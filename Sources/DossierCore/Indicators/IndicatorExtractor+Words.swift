@@ -129,7 +129,8 @@ extension IndicatorExtractor {
             return
         }
         if bytes[start..<end].contains(IndicatorBytes.dot) && domain(start, end) { return }
-        hashes(start, end)
+        // The shortest hash is 32 digits: most words of prose are over here.
+        if count >= 32 { hashes(start, end) }
     }
 
     /// `AS64500`, `ASN64500` or `AS 64500` (upper-case `AS`, so the English word "as" does not count; with a

@@ -126,7 +126,7 @@ struct Refanger {
             // Up to the next byte that may start a defanged form nothing changes: copied at once
             // (a byte at a time was most of the time `check` spends on notes).
             var end = i
-            while end < n && !Self.mayStartForm(bytes[end]) { end += 1 }
+            while end < n && !Self.mayStartForm(bytes, at: end, mode: mode) { end += 1 }
             if end > i {
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
                 i = end
@@ -134,12 +134,20 @@ struct Refanger {
         }
     }
 
-    /// The bytes the loop above looks at: every other byte is copied as it is.
-    @inline(__always) private static func mayStartForm(_ b: UInt8) -> Bool {
-        switch b {
-        case UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"), UInt8(ascii: "\\"), IndicatorBytes.space,
-             UInt8(ascii: "h"), UInt8(ascii: "H"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+    /// True where the loop above may replace something: a bracket or backslash, a space before a
+    /// bracketed form (or before ` dot ` in `.value` mode), an `h` or `f` before an `x`. Anything
+    /// else is copied as it is. (Spaces and the letters h and f are frequent in prose: looking one
+    /// byte ahead keeps the copied runs long.)
+    @inline(__always) private static func mayStartForm(_ bytes: IndicatorBytes.Bytes, at k: Int, mode: Mode) -> Bool {
+        switch bytes[k] {
+        case UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"), UInt8(ascii: "\\"):
             return true
+        case IndicatorBytes.space:
+            guard k + 1 < bytes.count else { return false }
+            let next = bytes[k + 1]
+            return next == UInt8(ascii: "[") || next == UInt8(ascii: "{") || (mode == .value && (next == UInt8(ascii: "d") || next == UInt8(ascii: "D")))
+        case UInt8(ascii: "h"), UInt8(ascii: "H"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+            return k + 1 < bytes.count && (bytes[k + 1] == UInt8(ascii: "x") || bytes[k + 1] == UInt8(ascii: "X"))
         default:
             return false
         }
