@@ -145,7 +145,8 @@ struct Refanger {
         case IndicatorBytes.space:
             guard k + 1 < bytes.count else { return false }
             let next = bytes[k + 1]
-            return next == UInt8(ascii: "[") || next == UInt8(ascii: "{") || (mode == .value && (next == UInt8(ascii: "d") || next == UInt8(ascii: "D")))
+            if next == UInt8(ascii: "[") || next == UInt8(ascii: "{") { return true }
+            return mode == .value && (next == UInt8(ascii: "d") || next == UInt8(ascii: "D"))
         case UInt8(ascii: "h"), UInt8(ascii: "H"), UInt8(ascii: "f"), UInt8(ascii: "F"):
             return k + 1 < bytes.count && (bytes[k + 1] == UInt8(ascii: "x") || bytes[k + 1] == UInt8(ascii: "X"))
         default:

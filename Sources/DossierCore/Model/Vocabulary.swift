@@ -72,12 +72,19 @@ public struct Vocabulary: Sendable, Hashable {
 public enum Tag {
     /// The comparison key of a tag: case-folded, so `blocked` and `Blocked` are one tag.
     public static func key(_ tag: String) -> String {
-        // Most tags are already lower-case ASCII: returned as they are, without the Unicode case
-        // mapping of `lowercased()` (a site groups a million rows by tag).
-        let isLowerASCII = tag.utf8.withContiguousStorageIfAvailable { bytes in
-            !bytes.contains { $0 >= 0x80 || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+        // Most tags are ASCII: folded byte by byte (or returned as they are when already lower
+        // case), without the Unicode case mapping of `lowercased()`; a site groups a million rows
+        // by tag.
+        let upper = UInt8(ascii: "A")...UInt8(ascii: "Z")
+        let folded = tag.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard bytes.contains(where: upper.contains) else { return tag }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for (i, b) in bytes.enumerated() { out[i] = upper.contains(b) ? b | 0x20 : b }
+                return bytes.count
+            }
         }
-        return isLowerASCII == true ? tag : tag.lowercased()
+        return (folded ?? nil) ?? tag.lowercased()
     }
 
     public static func contains(_ tags: [String], _ tag: String) -> Bool {

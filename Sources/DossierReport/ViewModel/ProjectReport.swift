@@ -108,7 +108,12 @@ extension ProjectReport {
     static func classificationCounts(of project: Project, vocabulary: Vocabulary) -> [CountRow] {
         var counts: [Classification: Int] = [:]
         for indicator in project.indicators { counts[indicator.effectiveClassification(in: vocabulary), default: 0] += 1 }
-        return [CountRow](Classification.allCases.map { ($0.rawValue, $0.label, counts[$0] ?? 0) })
+        return classificationCounts(Classification.allCases.map { counts[$0] ?? 0 })
+    }
+
+    /// The rows of `counts`, one per classification in the order of `Classification.allCases`.
+    static func classificationCounts(_ counts: [Int]) -> [CountRow] {
+        [CountRow](zip(Classification.allCases, counts).map { ($0.rawValue, $0.label, $1) })
     }
 }
 

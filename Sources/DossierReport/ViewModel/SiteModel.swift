@@ -124,7 +124,7 @@ public struct SiteModel: Sendable {
                 slug: project.slug, title: project.title, href: SiteLayout.projectHref(from: .index, project.slug),
                 tlp: TLPBanner(project.tlp), status: project.status?.rawValue, updated: project.updated,
                 total: project.indicators.count,
-                counts: [CountRow](zip(SiteModel.classifications, byClassification).map { ($0.rawValue, $0.label, $1.count) }),
+                counts: ProjectReport.classificationCounts(byClassification.map(\.count)),
                 tags: project.tags)
         }
     }

@@ -1,0 +1,22 @@
+import DossierCore
+import Testing
+
+/// Tags compare case-insensitively through `Tag.key`, which folds ASCII itself (a site groups a
+/// million rows by tag) and leaves everything else to Unicode's case mapping.
+@Suite("Tag keys")
+struct TagKeyTests {
+    @Test("a tag's key is its Unicode lower case, ASCII or not", arguments: [
+        "blocked", "Blocked", "QUARANTINE", "Abuse Box", "APT29 c2", "tlp:AMBER+STRICT", "", "x",
+        "Ünïcode Tag", "ΣΊΣΥΦΟΣ", "İstanbul", "Straße", "KELVIN\u{212A}", "e\u{301}T\u{301}",
+    ])
+    func key(_ tag: String) {
+        #expect(Tag.key(tag) == tag.lowercased())
+    }
+
+    @Test("tags differing only in case are one tag")
+    func sameTag() {
+        #expect(Tag.contains(["Blocked", "C2"], "blocked"))
+        #expect(Tag.contains(["Ünïcode"], "üNÏCODE"))
+        #expect(!Tag.contains(["Blocked"], "block"))
+    }
+}
