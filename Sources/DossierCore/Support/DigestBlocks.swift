@@ -1,9 +1,9 @@
 import CDigestKernels
 
-/// What SHA-256 and SHA-1 share: the padding of the last block, and compressing whole 64-byte blocks,
-/// all at once on the processor's SHA extensions (`CDigestKernels`) where it has them, else one
-/// at a time by the portable rounds in Swift, which stay the reference (tests hold the two to
-/// the same digests on every machine that has the extensions).
+/// What SHA-256 and SHA-1 share: the padding of the last block, and compressing whole 64-byte
+/// blocks, all at once on the processor's SHA extensions (`CDigestKernels`) where it has them,
+/// else one at a time by the portable rounds in Swift, which stay the reference (tests hold the
+/// two to the same digests on every machine that has the extensions).
 enum DigestBlocks {
     /// True when this processor has the SHA extensions.
     static let accelerated = dossier_sha_extensions_available() == 1

@@ -11,6 +11,7 @@ import DossierCore
 /// Uuids are version 5 UUIDs of the project and the indicator, timestamps the project's dates (else
 /// the epoch), so re-exporting an unchanged project gives the same bytes and MISP sees updates of
 /// the same attributes rather than new ones.
+///
 /// The event is written as it is made (`JSONStream`), not built as a tree first.
 enum MISPExporter {
     static func export(_ context: ExportContext) -> [UInt8] {
