@@ -11,7 +11,8 @@ struct Measurement: Sendable {
     var timedOut = false
 
     /// Of runs of the same step, the one with the median wall time: the host is shared, and one
-    /// busy moment should not make a short step's figure.
+    /// busy moment should not make a short step's figure. A run that failed or timed out is
+    /// returned instead, so that the failure shows.
     static func median(_ runs: [Measurement]) -> Measurement {
         let sorted = runs.sorted { $0.wall < $1.wall }
         return sorted.first { $0.exitCode != 0 || $0.timedOut } ?? sorted[sorted.count / 2]

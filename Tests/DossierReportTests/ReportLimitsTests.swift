@@ -77,6 +77,28 @@ struct ReportLimitsTests {
         #expect(CommonMark.html("*a **b** c*") == "<p><em>a <strong>b</strong> c</em></p>\n")
     }
 
+    @Test("one row of many tags is grouped in linear time, each tag once whatever its case")
+    func manyTagsOneRow() {
+        func tags(_ n: Int) -> [String] { (0..<n).map { "Tag \($0)" } }
+        func seconds(_ n: Int) -> Double {
+            let row = tags(n)
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = TagGrouping([(row, 0)], vocabulary: Vocabulary([]))
+            return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        }
+        // Timed in turn, three times over, the lowest ratio kept (other suites share the cores);
+        // looking back over every earlier tag made this one grow as the square.
+        let ratio = (0..<3).map { _ in seconds(20_000) / max(seconds(5_000), 1e-6) }.min() ?? 0
+        #expect(ratio < 8, "20,000 tags took \(ratio)x as long as 5,000")
+        // Four tags are looked back over, 25 go through a set: the same groups either way, under
+        // the first spelling met.
+        let few = TagGrouping([(["Blocked", "blocked", "C2", "BLOCKED"], 7)], vocabulary: Vocabulary([]))
+        #expect(few.groups.map(\.name) == ["Blocked", "C2"])
+        let many = TagGrouping([(["Blocked", "blocked"] + tags(20) + ["c2", "C2", "TAG 3"], 7)], vocabulary: Vocabulary([]))
+        #expect(many.groups.map(\.name) == ["Blocked", "c2"] + tags(20).sorted { Tag.key($0) < Tag.key($1) })
+        #expect((few.groups + many.groups).allSatisfy { $0.rows == [7] })
+    }
+
     @Test("unique slugs for many clashing tags take linear time")
     func clashingSlugs() {
         // Names that differ only in letters a slug drops: all of them slug to "tag".

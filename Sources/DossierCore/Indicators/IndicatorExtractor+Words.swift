@@ -129,7 +129,7 @@ extension IndicatorExtractor {
             return
         }
         if bytes[start..<end].contains(IndicatorBytes.dot) && domain(start, end) { return }
-        // The shortest hash is 32 digits: most words of prose are over here.
+        // The shortest hash is 32 digits: most words of prose are shorter and stop here.
         if count >= 32 { hashes(start, end) }
     }
 

@@ -61,6 +61,15 @@ public struct JSONStream {
         bytes.append(UInt8(ascii: "]"))
     }
 
+    /// The document written so far, followed by a line break, handed over without a copy; the
+    /// stream is left empty.
+    public mutating func takeBytesWithNewline() -> [UInt8] {
+        var taken: [UInt8] = []
+        swap(&taken, &bytes)
+        taken.append(0x0A)
+        return taken
+    }
+
     public mutating func string(_ text: String) {
         beginValue()
         JSONWriter.writeString(text, into: &bytes)

@@ -20,7 +20,8 @@ enum MISPExporter {
         var eventTags = ["tlp:" + project.tlp.rawValue]
         for tag in project.tags where !tag.lowercased().hasPrefix("tlp:") { eventTags.append(tag) }
 
-        var stream = JSONStream(capacity: 1024 * (context.indicators.count + 4))
+        // About 500 bytes per attribute.
+        var stream = JSONStream(capacity: 512 * (context.indicators.count + 4))
         stream.beginObject()
         stream.key("Event")
         stream.beginObject()
@@ -56,7 +57,7 @@ enum MISPExporter {
         stream.endArray()
         stream.endObject()
         stream.endObject()
-        return stream.bytes + [UInt8(ascii: "\n")]
+        return stream.takeBytesWithNewline()
     }
 
     /// MISP's `Tag` list: an object with a `name` per tag (kept even when empty).

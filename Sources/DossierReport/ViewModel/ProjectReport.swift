@@ -129,6 +129,8 @@ struct TagGrouping<Row> {
     var groups: [Group] = []
     var untagged: [Row] = []
     private var byKey: [String: Int] = [:]
+    /// Up to this many tags, a row's repeated tags are found by looking back.
+    static var lookBackLimit: Int { 8 }
 
     init() {}
 
@@ -140,11 +142,18 @@ struct TagGrouping<Row> {
     /// Puts `row` in the group of each of its tags.
     mutating func add(_ row: Row, tags: [String], vocabulary: Vocabulary) {
         if tags.isEmpty { untagged.append(row) }
+        // A tag written twice (in any case) puts the row in its group once. An indicator usually
+        // has a few tags, and looking back over them is cheaper than a set per row (a million
+        // rows); past a few, a set keeps a row of 100,000 tags linear.
+        var seen: Set<String>?
+        if tags.count > Self.lookBackLimit { seen = [] }
         for (position, tag) in tags.enumerated() {
             let key = Tag.key(tag)
-            // A tag written twice (in any case) puts the row in its group once. An indicator has a
-            // few tags: looking back is cheaper than a set per row (a million rows).
-            if position > 0, tags[..<position].contains(where: { Tag.key($0) == key }) { continue }
+            if seen != nil {
+                guard seen!.insert(key).inserted else { continue }
+            } else if position > 0, tags[..<position].contains(where: { Tag.key($0) == key }) {
+                continue
+            }
             if let at = byKey[key] {
                 groups[at].rows.append(row)
             } else {
