@@ -10,7 +10,7 @@ enum Targets {
             return String(format: "%.2f s: %@", m.wall, m.wall <= limit ? "met" : "missed")
         }
         func label(_ text: String) -> String { "  " + text.padding(toLength: Table.width, withPad: " ", startingAt: 0) }
-        let measured = [steps.check, steps.buildInternal, steps.buildPublic, steps.lookup, steps.rebuild, steps.add]
+        let measured = [steps.check, steps.checkFilling, steps.checkWarm, steps.buildInternal, steps.buildPublic, steps.lookup, steps.rebuild, steps.add]
             .compactMap(\.measurement)
         let peak = measured.map(\.peakBytes).max()
         let memory = peak.map { String(format: "%.0f MB: %@", Double($0) / 1_048_576, $0 <= 2 << 30 ? "met" : "missed") } ?? "not available"
@@ -18,7 +18,8 @@ enum Targets {
             shape.projects == 1_000 && shape.indicators == 1_000 && shape.notes == 10
                 ? "Targets (issue 6, for 1,000 x 1,000 x 10 on 2 cores):"
                 : "Targets (issue 6, set for 1,000 x 1,000 x 10 on 2 cores; this run is another shape, so the verdicts are only indicative):",
-            label("check at most 1.5 s") + verdict(steps.check, 1.5),
+            label("check at most 1.5 s (no cache)") + verdict(steps.check, 1.5),
+            label("check at most 1.5 s (cache warm)") + verdict(steps.checkWarm, 1.5),
             label("build --internal at most 5 s") + verdict(steps.buildInternal, 5),
             label("one-project rebuild at most 0.5 s") + verdict(steps.rebuild, 0.5),
             label("peak memory of any step at most 2 GB") + memory,

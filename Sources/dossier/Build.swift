@@ -43,6 +43,8 @@ struct Build: ParsableCommand {
     @Flag(help: "Render every file again instead of reusing unchanged files of the previous build.")
     var clean = false
 
+    @OptionGroup var cacheOptions: CacheOptions
+
     func run() throws {
         let root = try global.root()
         let folder = out.map { WorkspaceLocator.absolute($0, from: FileManager.default.currentDirectoryPath) } ?? root + "/site"
@@ -50,7 +52,7 @@ struct Build: ParsableCommand {
         let summary: SiteBuild.Summary
         do {
             summary = try SiteBuild.run(root: root, audience: `internal` ? .internal : .public, out: folder,
-                options: ReportOptions(defang: !noDefang), incremental: !clean, progress: progress.update,
+                options: ReportOptions(defang: !noDefang), incremental: !clean, cache: cacheOptions.cache(root: root), progress: progress.update,
                 keepAlive: KeepAlive.untilExit)
         } catch {
             progress.clear()

@@ -17,8 +17,11 @@ struct Check: ParsableCommand {
     @Flag(help: "Treat warnings as errors (exit 1 on any warning).")
     var strict = false
 
+    @OptionGroup var cacheOptions: CacheOptions
+
     func run() throws {
-        let loaded = try global.load()
+        let root = try global.root()
+        let loaded = WorkspaceLoader.load(root: root, cache: cacheOptions.cache(root: root))
         var (diagnostics, index) = WorkspaceChecker.checkKeepingIndex(loaded)
         KeepAlive.untilExit(loaded)
         KeepAlive.untilExit(index)

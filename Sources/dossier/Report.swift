@@ -37,12 +37,14 @@ struct Report: ParsableCommand {
     @Flag(help: "Show network indicators as they are instead of defanged (hxxp, [.]).")
     var noDefang = false
 
+    @OptionGroup var cacheOptions: CacheOptions
+
     func run() throws {
         let root = try global.root()
         let result: ReportBuild.Output
         do {
             result = try ReportBuild.run(root: root, slug: project, format: format, audience: `internal` ? .internal : .public,
-                options: ReportOptions(defang: !noDefang))
+                options: ReportOptions(defang: !noDefang), cache: cacheOptions.cache(root: root))
         } catch {
             Console.report(DiagnosticList(error.diagnostics))
             Console.error(error.message ?? error.summary)

@@ -49,6 +49,31 @@ struct CoreCommandTests {
         #expect(try CLI.run(["build", "--help"]).stdout.contains("--clean"))
     }
 
+    @Test("check says the same through the project cache as without; an edit is seen at once; --no-cache and DOSSIER_CACHE=off write no cache")
+    func projectCache() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let cache = (copy.root as NSString).deletingLastPathComponent + "/cache"
+        let environment = ["DOSSIER_CACHE_DIR": cache]
+        let file = "commodity-loader-c2/notes/01-overview.md"
+        try copy.write(file, copy.read(file) + "\nAlso seen: 203.0.113.250\n")
+
+        _ = try CLI.run(["check", "--no-cache"], in: copy.root, environment: environment)
+        _ = try CLI.run(["check"], in: copy.root, environment: ["DOSSIER_CACHE": "off", "DOSSIER_CACHE_DIR": cache])
+        #expect(!FileManager.default.fileExists(atPath: cache))
+        let reference = try CLI.run(["check", "--no-cache"], in: copy.root)
+        #expect(reference.stderr.contains("203.0.113.250 is written in this note but not recorded"), "\(reference.stderr)")
+        let cold = try CLI.run(["check"], in: copy.root, environment: environment)
+        #expect(FileManager.default.fileExists(atPath: cache))
+        let warm = try CLI.run(["check"], in: copy.root, environment: environment)
+        #expect(cold.stderr == reference.stderr && warm.stderr == reference.stderr)
+        #expect(warm.status == reference.status)
+
+        try copy.write(file, copy.read(file).replacingOccurrences(of: "203.0.113.250", with: "203.0.113.251"))
+        let edited = try CLI.run(["check"], in: copy.root, environment: environment)
+        #expect(edited.stderr.contains("203.0.113.251 is written") && !edited.stderr.contains("203.0.113.250"), "\(edited.stderr)")
+        #expect(try CLI.run(["check", "--help"]).stdout.contains("--no-cache"))
+    }
+
     @Test("fmt restores a reindented, key-sorted, reordered copy byte for byte")
     func fmtRestores() throws {
         let copy = try TemporaryCopy(of: Self.samples)

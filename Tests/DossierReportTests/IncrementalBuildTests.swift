@@ -41,8 +41,12 @@ struct IncrementalBuildTests {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         }
 
+        /// An incremental build also takes unchanged projects from a project cache beside the
+        /// workspace, so that every kind of change below is held against the cache too; a clean
+        /// build loads everything from the files.
         func build(_ audience: Audience, _ site: String, incremental: Bool = true) throws -> SiteBuild.Summary {
-            try SiteBuild.run(root: root, audience: audience, out: folder + "/" + site, incremental: incremental)
+            try SiteBuild.run(root: root, audience: audience, out: folder + "/" + site, incremental: incremental,
+                cache: incremental ? ProjectCache(base: folder + "/cache", root: root) : nil)
         }
 
         /// Every file of a built site, the build record included (it is as deterministic as the pages).
@@ -122,6 +126,7 @@ struct IncrementalBuildTests {
             Issue.record("\(path) differs from a clean build after \(change.testDescription)")
         }
         #expect(incremental.files == clean.files)
+        #expect(incremental.warnings == clean.warnings)
         if change.reusesSome(audience) {
             #expect(incremental.reused > 0, "nothing reused after \(change.testDescription)")
         } else {

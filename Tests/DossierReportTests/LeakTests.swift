@@ -50,12 +50,22 @@ struct LeakTests {
         return workspace
     }
 
-    @Test("no canary in any byte or file name of the public site")
-    func publicSiteHasNoCanary() throws {
+    @Test("no canary in any byte or file name of the public site, built from the files or through a cache an internal build filled",
+        arguments: [false, true])
+    func publicSiteHasNoCanary(throughCache: Bool) throws {
         let workspace = try Self.canaryWorkspace()
         #expect(!WorkspaceChecker.check(workspace.load()).hasErrors)
         let out = workspace.path("site")
-        _ = try SiteBuild.run(root: workspace.root, audience: .public, out: out)
+        let base = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let cache = throughCache ? ProjectCache(base: base, root: workspace.root) : nil
+        if throughCache {
+            _ = try SiteBuild.run(root: workspace.root, audience: .internal, out: workspace.path("internal"), cache: cache)
+            #expect(WorkspaceLoader.load(root: workspace.root, cache: cache).cacheStates.values.allSatisfy {
+                if case .hit = $0 { true } else { false }
+            })
+        }
+        _ = try SiteBuild.run(root: workspace.root, audience: .public, out: out, cache: cache)
         let site = SiteFiles(out)
         #expect(site.files.contains("projects/open-case/index.html"))
         let leaks = site.occurrences(of: Self.canaries + ["both.example"])

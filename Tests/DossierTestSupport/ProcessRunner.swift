@@ -22,6 +22,13 @@ public enum ProcessRunner {
         return "dossier"
     }
 
+    /// The project cache of every command the tests run, one folder per test process: never the
+    /// user's own cache, and shared by the tests so that most runs after the first take it.
+    public static let cacheFolder: String = {
+        atexit { try? FileManager.default.removeItem(atPath: ProcessRunner.cacheFolder) }
+        return NSTemporaryDirectory() + "dossier-test-cache-\(getpid())"
+    }()
+
     /// Runs `executable` to its end with `input` on its standard input (none: end of file at once).
     public static func run(_ executable: String, _ arguments: [String], in folder: String? = nil, input: String? = nil,
         environment: [String: String] = [:]) throws -> ProcessResult {
@@ -29,9 +36,9 @@ public enum ProcessRunner {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        }
+        process.environment = ProcessInfo.processInfo.environment
+            .merging(["DOSSIER_CACHE_DIR": cacheFolder]) { _, new in new }
+            .merging(environment) { _, new in new }
         let out = Pipe(), err = Pipe(), inp = Pipe()
         process.standardOutput = out
         process.standardError = err

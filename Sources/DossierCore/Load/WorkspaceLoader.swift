@@ -14,6 +14,9 @@ public struct LoadedWorkspace: Sendable {
     /// SHA-256 of each file as read (hexadecimal), when asked for (`hashingContent`): what a build
     /// keys its pages on. A project is a function of its files' bytes.
     public var contentHashes: [String: String] = [:]
+    /// The cache the projects were looked up in, and what it said of each (by slug).
+    public var cache: ProjectCache?
+    public var cacheStates: [String: ProjectCache.State] = [:]
 
     public var fileCount: Int { files.count }
 }
@@ -22,8 +25,10 @@ public struct LoadedWorkspace: Sendable {
 /// Each file is read once; a file that fails becomes diagnostics and loading goes on, so one run
 /// reports every problem. Projects load in parallel.
 public enum WorkspaceLoader {
-    /// - Parameter hashingContent: also take the SHA-256 of every file (`contentHashes`).
-    public static func load(root: String, hashingContent: Bool = false) -> LoadedWorkspace {
+    /// - Parameters:
+    ///   - hashingContent: also take the SHA-256 of every file (`contentHashes`).
+    ///   - cache: take unchanged projects from this cache (the check stores the others).
+    public static func load(root: String, hashingContent: Bool = false, cache: ProjectCache? = nil) -> LoadedWorkspace {
         let reader = FileReader(root: root)
         var diagnostics: [Diagnostic] = []
         var files = [root + "/" + ProjectFiles.workspace]
@@ -31,31 +36,38 @@ public enum WorkspaceLoader {
         var settings = WorkspaceSettings(title: folderName)
         var digests: [String: ContentDigest] = [:]
         var hashes: [String: String] = [:]
+        var settingsHash = "unread"
         switch reader.read(files[0]) {
         case .success(let bytes):
             digests[files[0]] = ContentDigest(bytes)
-            if hashingContent { hashes[files[0]] = SHA256.hex(bytes) }
+            settingsHash = SHA256.hex(bytes)
+            if hashingContent { hashes[files[0]] = settingsHash }
             settings = SettingsDecoder.decode(bytes, path: files[0], folderName: folderName, into: &diagnostics) ?? settings
         case .failure(let failure):
             diagnostics.append(readFailure(failure, path: files[0]))
         }
         let folders = projectFolders(root: root, reader: reader, into: &diagnostics)
+        let scope = cache.map { ProjectLoader.CacheScope(cache: $0, scope: ProjectCache.scope(settings: settingsHash)) }
         let loaded = folders.concurrentMap { folder in
-            ProjectLoader.load(slug: (folder as NSString).lastPathComponent, folder: folder, reader: reader, hashingContent: hashingContent)
+            ProjectLoader.load(slug: (folder as NSString).lastPathComponent, folder: folder, reader: reader, hashingContent: hashingContent,
+                cache: scope)
         }
+        cache?.prune(keeping: Set(folders.map { ($0 as NSString).lastPathComponent }))
         var projects: [Project] = []
+        var cacheStates: [String: ProjectCache.State] = [:]
         for result in loaded {
+            if let project = result.project, let state = result.cacheState { cacheStates[project.slug] = state }
             diagnostics.append(contentsOf: result.diagnostics)
             files.append(contentsOf: result.files)
             digests.merge(result.digests) { a, _ in a }
-            hashes.merge(result.hashes) { a, _ in a }
+            if hashingContent { hashes.merge(result.hashes) { a, _ in a } }
             if let project = result.project { projects.append(project) }
         }
         let withErrors = Set(diagnostics.filter { $0.severity == .error }.compactMap { $0.location?.path })
         return LoadedWorkspace(
             workspace: Workspace(root: root, settings: settings, projects: projects),
             diagnostics: DiagnosticList(diagnostics), files: files, filesWithErrors: withErrors,
-            digests: digests, contentHashes: hashes)
+            digests: digests, contentHashes: hashes, cache: cache, cacheStates: cacheStates)
     }
 
     /// Direct subfolders holding `project.json`, sorted by name. Hidden folders and the build
@@ -87,7 +99,8 @@ public enum WorkspaceLoader {
     }
 }
 
-/// Loads one project folder.
+/// Loads one project folder: reads its files, then decodes them, or takes the project from the
+/// cache (`ProjectCache`) when the files are those it was decoded from.
 enum ProjectLoader {
     struct Result: Sendable {
         var project: Project?
@@ -96,6 +109,7 @@ enum ProjectLoader {
         var digests: [String: ContentDigest] = [:]
         var hashes: [String: String] = [:]
         var hashingContent = false
+        var cacheState: ProjectCache.State?
 
         mutating func read(_ path: String, with reader: FileReader) -> Swift.Result<[UInt8], FileReader.Failure> {
             let result = reader.read(path)
@@ -107,40 +121,84 @@ enum ProjectLoader {
         }
     }
 
-    static func load(slug: String, folder: String, reader: FileReader, hashingContent: Bool = false) -> Result {
-        var result = Result(hashingContent: hashingContent)
+    /// Where a project's cache entry is and what its key starts with (`ProjectCache.scope`).
+    struct CacheScope: Sendable {
+        var cache: ProjectCache
+        var scope: String
+    }
+
+    static func load(slug: String, folder: String, reader: FileReader, hashingContent: Bool = false, cache: CacheScope? = nil) -> Result {
+        var result = Result(hashingContent: hashingContent || cache != nil)
         let projectPath = folder + "/" + ProjectFiles.project
         result.files.append(projectPath)
+        let projectFile = result.read(projectPath, with: reader)
+        let indicatorsPath = folder + "/" + ProjectFiles.indicators
+        let indicatorsFile = result.read(indicatorsPath, with: reader)
+        if case .failure(.missing) = indicatorsFile {} else { result.files.append(indicatorsPath) }
+        let noteFiles = readNotes(folder: folder + "/" + ProjectFiles.notes, reader: reader, into: &result)
+
+        let key = cache.flatMap { cacheKey(scope: $0.scope, folder: folder, of: result) }
+        if let cache, let key, let entry = cache.cache.entry(slug: slug, key: key) {
+            result.project = entry.project
+            result.diagnostics += entry.diagnostics
+            result.cacheState = .hit(findings: entry.findings)
+            return result
+        }
+        let diagnosticsBefore = result.diagnostics.count
         var project: Project?
-        switch result.read(projectPath, with: reader) {
+        switch projectFile {
         case .success(let bytes):
             project = ProjectDecoder.decode(bytes, slug: slug, folder: folder, into: &result.diagnostics)
         case .failure(let failure):
             result.diagnostics.append(WorkspaceLoader.readFailure(failure, path: projectPath))
         }
-        let indicatorsPath = folder + "/" + ProjectFiles.indicators
         var indicators: IndicatorsDecoder.Result?
-        switch result.read(indicatorsPath, with: reader) {
+        switch indicatorsFile {
         case .success(let bytes):
-            result.files.append(indicatorsPath)
             indicators = IndicatorsDecoder.decode(bytes, path: indicatorsPath, into: &result.diagnostics)
         case .failure(.missing):
             indicators = IndicatorsDecoder.Result(indicators: [], extra: [])
         case .failure(let failure):
-            result.files.append(indicatorsPath)
             result.diagnostics.append(WorkspaceLoader.readFailure(failure, path: indicatorsPath))
         }
-        let notes = loadNotes(folder: folder + "/" + ProjectFiles.notes, reader: reader, into: &result)
+        var notes: [Note] = []
+        for (name, path, file) in noteFiles {
+            switch file {
+            case .success(let bytes):
+                if let note = NoteDecoder.decode(bytes, fileName: name, path: path, into: &result.diagnostics) {
+                    notes.append(note)
+                }
+            case .failure(let failure):
+                result.diagnostics.append(WorkspaceLoader.readFailure(failure, path: path))
+            }
+        }
         guard var project else { return result }
         project.indicators = indicators?.indicators ?? []
         project.hasAllIndicators = indicators?.isComplete ?? false
         project.indicatorsExtra = indicators?.extra ?? []
         project.notes = notes
         result.project = project
+        if let key {
+            result.cacheState = .miss(key: key, loaded: project, diagnostics: Array(result.diagnostics[diagnosticsBefore...]))
+        }
         return result
     }
 
-    static func loadNotes(folder: String, reader: FileReader, into result: inout Result) -> [Note] {
+    /// The cache key of the files read into `result`, or nil when one could not be read (or a
+    /// refusal was reported while reading): such a project is always loaded from its files.
+    private static func cacheKey(scope: String, folder: String, of result: Result) -> String? {
+        guard result.diagnostics.isEmpty else { return nil }
+        var files: [(path: String, hash: String)] = []
+        for path in result.files {
+            guard let hash = result.hashes[path] else { return nil }
+            files.append((path, hash))
+        }
+        return ProjectCache.key(scope: scope, folder: folder, files: files)
+    }
+
+    /// Reads the notes folder's `*.md` files, sorted by name.
+    static func readNotes(folder: String, reader: FileReader, into result: inout Result)
+        -> [(name: String, path: String, file: Swift.Result<[UInt8], FileReader.Failure>)] {
         var status = stat()
         if lstat(folder, &status) == 0, status.st_mode & S_IFMT == S_IFLNK, !reader.isInside(folder) {
             result.diagnostics.append(.error(at: SourceLocation(path: folder),
@@ -150,19 +208,10 @@ enum ProjectLoader {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
             .sorted()
-        var notes: [Note] = []
-        for name in names {
+        return names.map { name in
             let path = folder + "/" + name
             result.files.append(path)
-            switch result.read(path, with: reader) {
-            case .success(let bytes):
-                if let note = NoteDecoder.decode(bytes, fileName: name, path: path, into: &result.diagnostics) {
-                    notes.append(note)
-                }
-            case .failure(let failure):
-                result.diagnostics.append(WorkspaceLoader.readFailure(failure, path: path))
-            }
+            return (name, path, result.read(path, with: reader))
         }
-        return notes
     }
 }

@@ -28,14 +28,3 @@ private final class ResultSlots<T>: @unchecked Sendable {
 
     func values() -> [T] { slots.map { $0! } }
 }
-
-/// Runs `first` and `second` at the same time and returns both results.
-public func concurrently<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, and second: @Sendable () -> B) -> (A, B) {
-    nonisolated(unsafe) var a: A?
-    nonisolated(unsafe) var b: B?
-    // Each slot is written by one iteration only, and read after both have finished.
-    DispatchQueue.concurrentPerform(iterations: 2) { index in
-        if index == 0 { a = first() } else { b = second() }
-    }
-    return (a!, b!)
-}

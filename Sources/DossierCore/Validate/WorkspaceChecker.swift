@@ -18,22 +18,32 @@ public enum WorkspaceChecker {
     }
 
     /// The findings, and the index the rules used (a caller may have more use for it, or keep it
-    /// alive rather than pay for freeing it). The index is built while the project rules run:
-    /// these do not need it, and building it is one sequential pass.
+    /// alive rather than pay for freeing it). A project taken from the cache brings its rules'
+    /// findings; one loaded from its files is stored there once checked.
+    ///
+    /// The steps run one after the other, each on every core: the project rules, the index (in
+    /// shards), the index rules. Running two of them side by side would nest parallel loops,
+    /// which the dispatch library runs one iteration at a time.
     public static func checkKeepingIndex(_ loaded: LoadedWorkspace) -> (diagnostics: DiagnosticList, index: IndicatorIndex) {
         let workspace = loaded.workspace
-        let (indexed, local) = concurrently {
-            let index = IndicatorIndex(workspace, scope: .correlations)
-            return (index, indexRules.flatMap { $0.check(workspace, index: index) })
-        } and: {
-            workspace.projects.concurrentMap { project in
-                projectRules.flatMap { $0.check(project, in: workspace) }
-            }.flatMap { $0 }
+        let local = workspace.projects.concurrentMap { project in
+            switch loaded.cacheStates[project.slug] {
+            case .hit(let findings)?:
+                return findings
+            case .miss(let key, let original, let diagnostics)? where original == project:
+                let findings = projectRules.flatMap { $0.check(project, in: workspace) }
+                loaded.cache?.store(ProjectCache.Entry(project: project, diagnostics: diagnostics, findings: findings), key: key)
+                return findings
+            default:
+                return projectRules.flatMap { $0.check(project, in: workspace) }
+            }
         }
+        let index = IndicatorIndex(workspace, scope: .correlations)
+        let indexed = indexRules.concurrentMap { $0.check(workspace, index: index) }
         var diagnostics = loaded.diagnostics
-        diagnostics.append(contentsOf: indexed.1)
-        diagnostics.append(contentsOf: local)
-        return (diagnostics, indexed.0)
+        diagnostics.append(contentsOf: indexed.flatMap { $0 })
+        diagnostics.append(contentsOf: local.flatMap { $0 })
+        return (diagnostics, index)
     }
 
     /// "3 errors, 5 warnings in 42 files".

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where each indicator is recorded across the workspace, built in one pass. It serves `lookup`,
 /// the cross-project rule of `check` and the reports' "also seen in".
 ///
@@ -5,6 +7,9 @@
 /// e-mail addresses under their host and each parent domain of it, domains under each parent
 /// domain, and CIDR blocks by prefix length and network, so that every lookup is a few dictionary
 /// reads. `check` and the reports need none of it (scope `.correlations`).
+///
+/// Keys are split into shards by a cheap function of their value, one per core, so that the pass
+/// over a million indicators runs on every core.
 public struct IndicatorIndex: Sendable {
     /// One recording of an indicator: project and position in its `indicators` array.
     public struct Occurrence: Sendable, Hashable, Comparable {
@@ -24,7 +29,8 @@ public struct IndicatorIndex: Sendable {
 
     public let workspace: Workspace
     public let scope: Scope
-    private var occurrences = OccurrenceSlots<IndicatorKey>()
+    /// Keys in shards (`shard(of:)`), each built on its own core.
+    private var shards: [OccurrenceSlots<IndicatorKey>]
     /// URLs and e-mail addresses by host and each parent domain of it; domains by parent domain.
     private var hosts = HostTable()
     private var networks = NetworkTable()
@@ -32,18 +38,30 @@ public struct IndicatorIndex: Sendable {
     public init(_ workspace: Workspace, scope: Scope = .lookups) {
         self.workspace = workspace
         self.scope = scope
-        let indirect = scope == .lookups
         let total = workspace.projects.reduce(0) { $0 + $1.indicators.count }
-        occurrences.reserveCapacity(total)
+        // A shard per core for a large workspace; below that, threads cost more than they save.
+        let shardCount = total < 50_000 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 16))
+        // Each shard passes over every indicator and files those of its keys, in project order.
+        shards = (0..<shardCount).map { $0 }.concurrentMap { shard in
+            var slots = OccurrenceSlots<IndicatorKey>()
+            slots.reserveCapacity(total / shardCount + total / (4 * shardCount))
+            for (p, project) in workspace.projects.enumerated() {
+                // By position, not `for indicator in`: copying each indicator out would retain and
+                // release all of its strings, a fifth of the pass.
+                for i in project.indicators.indices {
+                    let value = project.indicators[i].value
+                    guard shardCount == 1 || Self.shard(of: value, count: shardCount) == shard else { continue }
+                    slots.append(Occurrence(project: p, indicator: i), for: IndicatorKey(type: project.indicators[i].type, value: value))
+                }
+            }
+            return slots
+        }
+        repeated = shards.flatMap(\.repeated)
+        guard scope == .lookups else { return }
         for (p, project) in workspace.projects.enumerated() {
-            // By position, not `for indicator in`: copying each indicator out would retain and
-            // release all of its strings, a fifth of the pass.
             for i in project.indicators.indices {
                 let occurrence = Occurrence(project: p, indicator: i)
-                let type = project.indicators[i].type
-                let value = project.indicators[i].value
-                occurrences.append(occurrence, for: IndicatorKey(type: type, value: value))
-                guard indirect else { continue }
+                let (type, value) = (project.indicators[i].type, project.indicators[i].value)
                 switch type {
                 case .url, .email:
                     guard let host = Indicators.host(of: value, type: type) else { break }
@@ -59,14 +77,29 @@ public struct IndicatorIndex: Sendable {
         }
     }
 
+    /// The shard of a key, from its value's length and two bytes of its middle: cheap next to
+    /// hashing the key, and spread enough for hashes, addresses and names alike.
+    static func shard(of value: String, count: Int) -> Int {
+        let utf8 = value.utf8
+        let length = utf8.count
+        guard length > 1 else { return length % count }
+        let middle = utf8.index(utf8.startIndex, offsetBy: length / 2)
+        let mixed = length &* 31 &+ Int(utf8[middle]) &* 7 &+ Int(utf8[utf8.index(before: middle)])
+        return mixed % count
+    }
+
+    private func slots(of key: IndicatorKey) -> OccurrenceSlots<IndicatorKey> {
+        shards.count == 1 ? shards[0] : shards[Self.shard(of: key.value, count: shards.count)]
+    }
+
     /// Every recording of `key`, in project order.
     public func occurrences(of key: IndicatorKey) -> [Occurrence] {
-        occurrences[key]
+        slots(of: key)[key]
     }
 
     /// How many times `key` is recorded (cheaper than counting `occurrences(of:)`).
     public func occurrenceCount(of key: IndicatorKey) -> Int {
-        occurrences.count(key)
+        slots(of: key).count(key)
     }
 
     /// Recorded URLs and e-mail addresses whose host is `host` (a normalized domain or IP address)
@@ -93,7 +126,7 @@ public struct IndicatorIndex: Sendable {
 
     /// Every key recorded more than once (in one project or several), with its occurrences in
     /// project order, for whole-workspace scans: a key recorded once concerns no rule.
-    public var repeated: [(key: IndicatorKey, occurrences: [Occurrence])] { occurrences.repeated }
+    public let repeated: [(key: IndicatorKey, occurrences: [Occurrence])]
 
     public func project(_ occurrence: Occurrence) -> Project { workspace.projects[occurrence.project] }
 

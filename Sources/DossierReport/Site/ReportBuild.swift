@@ -14,8 +14,10 @@ public enum ReportBuild {
         public var warnings: [Diagnostic]
     }
 
-    public static func run(root: String, slug: String, format: ReportFormat, audience: Audience, options: ReportOptions) throws(BuildFailure) -> Output {
-        let prepared = try PreparedWorkspace.prepare(root: root)
+    /// - Parameter cache: take unchanged projects, loaded and checked, from this cache.
+    public static func run(root: String, slug: String, format: ReportFormat, audience: Audience, options: ReportOptions,
+        cache: ProjectCache? = nil) throws(BuildFailure) -> Output {
+        let prepared = try PreparedWorkspace.prepare(root: root, cache: cache)
         guard let project = prepared.loaded.workspace.project(slug) else {
             throw BuildFailure(.load, message: ProjectLookup.unknownProjectMessage(slug, in: prepared.loaded.workspace))
         }

@@ -18,15 +18,16 @@ public enum SiteBuild {
 
     /// - Parameters:
     ///   - incremental: reuse unchanged files of the previous build in `out` (false: render all).
+    ///   - cache: take unchanged projects, loaded and checked, from this cache.
     ///   - progress: called with a short status line as steps advance.
     ///   - keepAlive: handed the loaded workspace and the site model when the build is done, for a
     ///     caller about to exit to keep rather than free object by object.
     public static func run(root: String, audience: Audience, out: String, options: ReportOptions = ReportOptions(),
-        incremental: Bool = true, progress: @Sendable (String) -> Void = { _ in },
+        incremental: Bool = true, cache: ProjectCache? = nil, progress: @Sendable (String) -> Void = { _ in },
         keepAlive: (Any) -> Void = { _ in }) throws(BuildFailure) -> Summary {
         try OutputFolder.checkReplaceable(out, workspaceRoot: root)
         progress("loading and checking the workspace")
-        let prepared = try PreparedWorkspace.prepare(root: root, hashingContent: true)
+        let prepared = try PreparedWorkspace.prepare(root: root, hashingContent: true, cache: cache)
         let visible = AudienceFilter.view(of: prepared.loaded.workspace, for: audience)
         progress("building \(visible.projects.count) project pages")
         let model = SiteModel(workspace: visible, audience: audience, options: options, index: prepared.index(of: visible, for: audience))

@@ -1,0 +1,140 @@
+/// The byte format of the project cache (`ProjectCache`): lengths and counts as LEB128 varints,
+/// strings as their UTF-8 bytes after their length, optionals behind one byte, closed sets by
+/// their raw value's place in `allCases`. No field names and no alignment: an entry is read back
+/// only by the very build of dossier that wrote it (`ProjectCache.toolIdentity`).
+struct CacheWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    mutating func int(_ value: Int) {
+        // Zigzag, so that the rare negative number (none is expected) still round-trips.
+        var rest = UInt64(bitPattern: Int64(value << 1) ^ Int64(value >> 63))
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    mutating func byte(_ value: UInt8) { bytes.append(value) }
+
+    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            int(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func optional<T>(_ value: T?, _ write: (inout CacheWriter, T) -> Void) {
+        guard let value else { return bytes.append(0) }
+        bytes.append(1)
+        write(&self, value)
+    }
+
+    mutating func array<T>(_ values: [T], _ write: (inout CacheWriter, T) -> Void) {
+        int(values.count)
+        for value in values { write(&self, value) }
+    }
+
+    mutating func choice<T: CacheChoice>(_ value: T) { bytes.append(T.cacheTable.numbers[value] ?? 0) }
+}
+
+/// Reads what `CacheWriter` wrote, checking every length against the bytes left: a truncated or
+/// damaged entry is `Malformed`, never a crash, and the cache then treats it as missing.
+struct CacheReader: ~Copyable {
+    struct Malformed: Error {}
+
+    private let base: UnsafeRawBufferPointer
+    private var offset = 0
+
+    init(_ base: UnsafeRawBufferPointer) { self.base = base }
+
+    var isAtEnd: Bool { offset == base.count }
+
+    mutating func byte() throws(Malformed) -> UInt8 {
+        guard offset < base.count else { throw Malformed() }
+        defer { offset += 1 }
+        return base[offset]
+    }
+
+    mutating func int() throws(Malformed) -> Int {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let next = try byte()
+            guard shift < 64 else { throw Malformed() }
+            result |= UInt64(next & 0x7F) << shift
+            if next < 0x80 { break }
+            shift += 7
+        }
+        return Int(Int64(bitPattern: result >> 1) ^ -Int64(result & 1))
+    }
+
+    /// A count of things still to read: at least one byte each, so a damaged count cannot make
+    /// the reader reserve more than the entry could hold.
+    mutating func count() throws(Malformed) -> Int {
+        let count = try int()
+        guard count >= 0, count <= base.count - offset else { throw Malformed() }
+        return count
+    }
+
+    mutating func bool() throws(Malformed) -> Bool {
+        switch try byte() {
+        case 0: false
+        case 1: true
+        default: throw Malformed()
+        }
+    }
+
+    mutating func string() throws(Malformed) -> String {
+        let length = try count()
+        defer { offset += length }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: base[offset..<offset + length]), as: UTF8.self)
+    }
+
+    mutating func optional<T>(_ read: (inout CacheReader) throws(Malformed) -> T) throws(Malformed) -> T? {
+        try bool() ? try read(&self) : nil
+    }
+
+    mutating func array<T>(_ read: (inout CacheReader) throws(Malformed) -> T) throws(Malformed) -> [T] {
+        let count = try count()
+        var values: [T] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try read(&self)) }
+        return values
+    }
+
+    mutating func choice<T: CacheChoice>(_: T.Type) throws(Malformed) -> T {
+        let number = Int(try byte())
+        let cases = T.cacheTable.cases
+        guard number < cases.count else { throw Malformed() }
+        return cases[number]
+    }
+}
+
+/// A closed set written as its place in `allCases`. The cases are kept in a stored table because
+/// a synthesized `allCases` builds a new array on every call, a million times per workspace.
+protocol CacheChoice: Hashable, Sendable {
+    static var cacheTable: CacheChoiceTable<Self> { get }
+}
+
+struct CacheChoiceTable<T: Hashable>: Sendable where T: Sendable {
+    let cases: [T]
+    let numbers: [T: UInt8]
+
+    init(_ cases: some Collection<T>) {
+        self.cases = Array(cases)
+        numbers = Dictionary(uniqueKeysWithValues: self.cases.enumerated().map { ($1, UInt8($0)) })
+    }
+}
+
+extension IndicatorType: CacheChoice { static let cacheTable = CacheChoiceTable(allCases) }
+extension Classification: CacheChoice { static let cacheTable = CacheChoiceTable(allCases) }
+extension TLP: CacheChoice { static let cacheTable = CacheChoiceTable(allCases) }
+extension Visibility: CacheChoice { static let cacheTable = CacheChoiceTable(allCases) }
+extension ProjectStatus: CacheChoice { static let cacheTable = CacheChoiceTable(allCases) }
+extension Severity: CacheChoice { static let cacheTable = CacheChoiceTable([Severity.warning, .error]) }

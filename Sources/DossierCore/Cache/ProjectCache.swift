@@ -1,0 +1,150 @@
+import Foundation
+
+/// Loaded and checked projects kept between runs, so that `check` and `build` after an edit decode
+/// and check again only the projects whose files changed.
+///
+/// An entry holds one project as loaded (the model, with every source position), the findings of
+/// loading it and those of the project rules. Its key is the SHA-256 of everything they are made
+/// of: the build of dossier (the executable's own hash), the workspace settings, the project's
+/// folder and, for each of its files in reading order, its path and the SHA-256 of its bytes. Never
+/// a modification time: a key changes exactly when the entry could. A project with a file that
+/// could not be read is not cached.
+///
+/// The cache lives in the user's cache folder, not in the workspace: a cache committed to a
+/// repository would be input nobody checks (a crafted entry could mark private material public).
+/// Its folders and files are readable by their owner only, since entries hold private material.
+/// Anything wrong with an entry (missing, damaged, another build's) makes it a miss; a cache that
+/// cannot be written costs only the time it would have saved.
+public struct ProjectCache: Sendable {
+    /// This workspace's folder in the cache.
+    public let folder: String
+
+    static let header = Array("dossier project cache 1\n".utf8)
+    static let entryExtension = ".entry"
+
+    /// The cache of the workspace at `root` inside `base`.
+    public init(base: String, root: String) {
+        let resolved = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        folder = base + "/workspaces/" + String(SHA256.hex(Array(resolved.utf8)).prefix(32))
+    }
+
+    /// The cache of the workspace at `root` where the environment puts it: `DOSSIER_CACHE_DIR`,
+    /// else `$XDG_CACHE_HOME/dossier`, else `~/.cache/dossier`; nil when `DOSSIER_CACHE` is `off`
+    /// or no folder is known.
+    public static func standard(root: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> ProjectCache? {
+        if environment["DOSSIER_CACHE"] == "off" { return nil }
+        if let base = environment["DOSSIER_CACHE_DIR"], !base.isEmpty { return ProjectCache(base: base, root: root) }
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return ProjectCache(base: xdg + "/dossier", root: root) }
+        if let home = environment["HOME"], home.hasPrefix("/") { return ProjectCache(base: home + "/.cache/dossier", root: root) }
+        return nil
+    }
+
+    /// What the cache says of one loaded project.
+    public enum State: Sendable {
+        /// Taken from the cache, with the project rules' findings.
+        case hit(findings: [Diagnostic])
+        /// Loaded from its files: to be stored under `key` once checked, unless the model was
+        /// changed meanwhile (it is then no longer what the files hold).
+        case miss(key: String, loaded: Project, diagnostics: [Diagnostic])
+    }
+
+    struct Entry {
+        var project: Project
+        var diagnostics: [Diagnostic]
+        var findings: [Diagnostic]
+    }
+
+    /// The build of dossier running: the SHA-256 of its executable, so that no build reads
+    /// another's entries (the format follows the model, which changes between builds).
+    static let toolIdentity: String = {
+        guard let bytes = FileManager.default.contents(atPath: "/proc/self/exe") else { return "dossier \(DossierVersion.current)" }
+        return SHA256.hex(bytes)
+    }()
+
+    /// The first part of every key of a run: the tool and the settings (`dossier.json`'s hash).
+    static func scope(settings: String) -> String {
+        "tool \(toolIdentity)\nsettings \(settings)\n"
+    }
+
+    /// The key of a project read from these files (path and SHA-256 each, in reading order).
+    static func key(scope: String, folder: String, files: [(path: String, hash: String)]) -> String {
+        var hasher = SHA256()
+        hasher.update(scope)
+        hasher.update("folder \(folder.utf8.count) \(folder)\n")
+        for file in files {
+            hasher.update("file \(file.path.utf8.count) \(file.path) \(file.hash)\n")
+        }
+        return hasher.finalize()
+    }
+
+    private func path(of slug: String) -> String { folder + "/" + slug + Self.entryExtension }
+
+    func entry(slug: String, key: String) -> Entry? {
+        // Mapped rather than read: the entry's bytes are only looked at once, while decoding.
+        let fd = open(path(of: slug), O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size > 0,
+            let mapped = mmap(nil, Int(status.st_size), PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED
+        else { return nil }
+        defer { munmap(mapped, Int(status.st_size)) }
+        let bytes = UnsafeRawBufferPointer(start: mapped, count: Int(status.st_size))
+        let expected = Self.header + Array((key + "\n").utf8)
+        guard bytes.count >= expected.count, bytes.prefix(expected.count).elementsEqual(expected) else { return nil }
+        var reader = CacheReader(UnsafeRawBufferPointer(rebasing: bytes[expected.count...]))
+        do throws(CacheReader.Malformed) {
+            let entry = Entry(project: try reader.project(), diagnostics: try reader.diagnostics(), findings: try reader.diagnostics())
+            return reader.isAtEnd && entry.project.slug == slug ? entry : nil
+        } catch {
+            return nil
+        }
+    }
+
+    /// Writes an entry under a temporary name and renames it into place, so that a reader (or a
+    /// second dossier) sees the whole old entry or the whole new one. Failures are ignored.
+    func store(_ entry: Entry, key: String) {
+        var writer = CacheWriter(capacity: 256 + entry.project.indicators.count * 160)
+        writer.project(entry.project)
+        writer.diagnostics(entry.diagnostics)
+        writer.diagnostics(entry.findings)
+        let bytes = Self.header + Array((key + "\n").utf8) + writer.bytes
+        guard makeFolder() else { return }
+        let target = path(of: entry.project.slug)
+        let temporary = target + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard fd >= 0 else { return }
+        let written = bytes.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let got = write(fd, buffer.baseAddress! + done, buffer.count - done)
+                if got < 0, errno == EINTR { continue }
+                if got <= 0 { return false }
+                done += got
+            }
+            return true
+        }
+        close(fd)
+        if !written || rename(temporary, target) != 0 { unlink(temporary) }
+    }
+
+    /// Removes the entries of projects no longer in the workspace.
+    func prune(keeping slugs: Set<String>) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasSuffix(Self.entryExtension) && !slugs.contains(String(name.dropLast(Self.entryExtension.count))) {
+            unlink(folder + "/" + name)
+        }
+    }
+
+    private func makeFolder() -> Bool {
+        var status = stat()
+        if stat(folder, &status) == 0 { return true }
+        // Each level owner-only; an existing parent (~/.cache) is left as it is.
+        var path = ""
+        for component in folder.split(separator: "/") {
+            path += "/" + component
+            if mkdir(path, 0o700) != 0, errno != EEXIST { return false }
+        }
+        return true
+    }
+}

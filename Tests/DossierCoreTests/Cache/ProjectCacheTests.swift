@@ -1,0 +1,247 @@
+import DossierTestSupport
+import Foundation
+import Testing
+@testable import DossierCore
+
+/// The project cache (issue 6): a project taken from it must be exactly the project its files
+/// hold, with the same findings, and anything that could change it must miss.
+@Suite("Project cache")
+struct ProjectCacheTests {
+    static let sampleRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path + "/sample-projects"
+
+    /// A workspace whose files set every field the model has (extra members of every JSON kind,
+    /// positions, optional fields, note front matter) and that has findings of loading (an
+    /// invalid value, an unknown classification) and of the rules (a contradiction, a note's
+    /// unrecorded indicator, a public project not TLP:CLEAR).
+    static func everyField() throws -> TemporaryWorkspace {
+        try TemporaryWorkspace([
+            "full/project.json": """
+                { "title": "Full", "summary": "Every field", "visibility": "public", "tlp": "green", "status": "closed",
+                  "created": "2026-01-02", "updated": "2026-02-03", "owner": "jdoe", "tags": ["Phishing", "free tag"],
+                  "x-ticket": { "id": 7, "links": [1.5e3, true, false, null, "a\\u00e9\\ud83d\\ude00"] } }
+                """,
+            "full/indicators.json": """
+                { "indicators": [
+                    { "value": "evil.example", "type": "domain", "classification": "non-malicious", "tags": ["Blocked", "x"],
+                      "firstSeen": "2026-01-01", "lastSeen": "2026-01-09", "source": "pDNS", "comment": "Ünïcode ✓",
+                      "private": true, "x-score": [1, { "deep": [null] }] },
+                    { "value": "192.0.2.1", "type": "ipv4", "private": false },
+                    { "value": "not an address", "type": "ipv4" },
+                    { "value": "198.51.100.7", "type": "ipv4", "classification": "dangerous" }
+                  ],
+                  "x-exported-by": "tool" }
+                """,
+            "full/notes/01-first.md": """
+                ---
+                title: First
+                author: jdoe
+                date: 2026-01-03
+                visibility: private
+                ---
+
+                Seen talking to 203.0.113.9 and evil.example.
+                """,
+            "full/notes/02-plain.md": "No front matter, just text.\n",
+            "bare/project.json": #"{ "title": "Bare" }"#,
+            "bare/notes/01-lead.md": "Contacted 192.0.2.77 twice.\n",
+        ])
+    }
+
+    /// Loads and checks `root` through `cache` (or without one): the model, and every finding as
+    /// a user reads them.
+    static func checked(_ root: String, cache: ProjectCache?) -> (workspace: Workspace, findings: [Diagnostic], states: [String: ProjectCache.State]) {
+        let loaded = WorkspaceLoader.load(root: root, cache: cache)
+        return (loaded.workspace, WorkspaceChecker.check(loaded).sorted, loaded.cacheStates)
+    }
+
+    /// A cache in a temporary folder, removed with it.
+    final class CacheFolder {
+        let base: String
+        init() throws { base = try TemporaryFolder.make() }
+        deinit { try? FileManager.default.removeItem(atPath: base) }
+        func cache(for root: String) -> ProjectCache { ProjectCache(base: base, root: root) }
+    }
+
+    static func hits(_ states: [String: ProjectCache.State]) -> Set<String> {
+        Set(states.compactMap { slug, state in
+            if case .hit = state { slug } else { nil }
+        })
+    }
+
+    @Test("a project taken from the cache equals the one its files hold, findings included", arguments: ["every field", "sample"])
+    func sameAsFiles(_ name: String) throws {
+        let workspace = name == "sample" ? nil : try Self.everyField()
+        let root = workspace?.root ?? Self.sampleRoot
+        let folder = try CacheFolder()
+        let cache = folder.cache(for: root)
+
+        let reference = Self.checked(root, cache: nil)
+        let cold = Self.checked(root, cache: cache)
+        let warm = Self.checked(root, cache: cache)
+
+        #expect(Self.hits(cold.states).isEmpty)
+        #expect(Self.hits(warm.states) == Set(reference.workspace.projects.map(\.slug)))
+        #expect(warm.workspace == reference.workspace)
+        #expect(cold.workspace == reference.workspace)
+        #expect(warm.findings == reference.findings)
+        #expect(cold.findings == reference.findings)
+        if name == "every field" {
+            // The workspace is meant to exercise loading and rule findings alike.
+            let codes = Set(reference.findings.compactMap(\.code))
+            #expect(codes.isSuperset(of: ["unrecorded-indicator", "public-not-clear"]), "\(codes)")
+            #expect(reference.findings.contains { $0.severity == .error })
+            let full = try #require(warm.workspace.project("full"))
+            #expect(full.indicators.first?.extra.isEmpty == false)
+            #expect(full.indicators.first?.origin != nil)
+            #expect(full.extra.isEmpty == false && full.indicatorsExtra.isEmpty == false)
+            #expect(full.notes.first?.visibility == .private)
+        }
+    }
+
+    @Test("after an edit only the edited project is read again; the result equals a load without cache")
+    func editMisses() throws {
+        let workspace = try Self.everyField()
+        let folder = try CacheFolder()
+        let cache = folder.cache(for: workspace.root)
+        _ = Self.checked(workspace.root, cache: cache)
+
+        let edits: [(String, String)] = [
+            ("full/indicators.json", workspace.read("full/indicators.json").replacingOccurrences(of: "pDNS", with: "sensor")),
+            ("full/notes/02-plain.md", "Now mentions 192.0.2.55.\n"),
+            ("full/notes/03-new.md", "A new note.\n"),
+            ("full/project.json", workspace.read("full/project.json").replacingOccurrences(of: "\"green\"", with: "\"clear\"")),
+        ]
+        for (path, text) in edits {
+            try workspace.write(path, text)
+            let reference = Self.checked(workspace.root, cache: nil)
+            let cached = Self.checked(workspace.root, cache: cache)
+            #expect(Self.hits(cached.states) == ["bare"], "after editing \(path)")
+            #expect(cached.states["full"] != nil, "after editing \(path)")
+            #expect(cached.workspace == reference.workspace, "after editing \(path)")
+            #expect(cached.findings == reference.findings, "after editing \(path)")
+        }
+        try FileManager.default.removeItem(atPath: workspace.path("full/notes/03-new.md"))
+        #expect(Self.hits(Self.checked(workspace.root, cache: cache).states) == ["bare"], "a removed note is a change too")
+    }
+
+    @Test("a change of the settings misses every project (the rules read the vocabulary)")
+    func settingsMiss() throws {
+        let workspace = try Self.everyField()
+        let folder = try CacheFolder()
+        let cache = folder.cache(for: workspace.root)
+        _ = Self.checked(workspace.root, cache: cache)
+        try workspace.write(ProjectFiles.workspace, workspace.read(ProjectFiles.workspace).replacingOccurrences(of: "\"Test\"", with: "\"Renamed\""))
+        let cached = Self.checked(workspace.root, cache: cache)
+        #expect(Self.hits(cached.states).isEmpty)
+        #expect(cached.findings == Self.checked(workspace.root, cache: nil).findings)
+    }
+
+    @Test("a damaged or truncated entry is a miss, never a crash, and is written again")
+    func damagedEntry() throws {
+        let workspace = try Self.everyField()
+        let folder = try CacheFolder()
+        let cache = folder.cache(for: workspace.root)
+        let reference = Self.checked(workspace.root, cache: cache)
+        let entry = cache.folder + "/full.entry"
+        let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: entry)))
+        // Every truncation, and garbage after the header.
+        for length in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 400)) {
+            try Data(bytes[..<length]).write(to: URL(fileURLWithPath: entry))
+            let result = WorkspaceLoader.load(root: workspace.root, cache: cache)
+            #expect(!Self.hits(result.cacheStates).contains("full"), "a \(length)-byte entry was taken")
+            #expect(result.workspace == reference.workspace)
+        }
+        try Data(bytes.prefix(120) + Array(repeating: 0xFF, count: 64)).write(to: URL(fileURLWithPath: entry))
+        let after = Self.checked(workspace.root, cache: cache)
+        #expect(after.workspace == reference.workspace && after.findings == reference.findings)
+        #expect(Self.hits(Self.checked(workspace.root, cache: cache).states).contains("full"), "the entry was not written again")
+    }
+
+    @Test("a model changed after loading is not stored as what the files hold")
+    func editedModelNotStored() throws {
+        let workspace = try Self.everyField()
+        let folder = try CacheFolder()
+        let cache = folder.cache(for: workspace.root)
+        var loaded = WorkspaceLoader.load(root: workspace.root, cache: cache)
+        loaded.workspace.projects[0].title = "Changed in memory"
+        _ = WorkspaceChecker.check(loaded)
+        let again = WorkspaceLoader.load(root: workspace.root, cache: cache)
+        #expect(!Self.hits(again.cacheStates).contains(loaded.workspace.projects[0].slug))
+        #expect(again.workspace.projects[0].title != "Changed in memory")
+    }
+
+    @Test("entries of removed projects are pruned; the cache is readable by its owner only and stays out of the workspace")
+    func pruneAndPermissions() throws {
+        let workspace = try Self.everyField()
+        let folder = try CacheFolder()
+        let cache = folder.cache(for: workspace.root)
+        let before = try FileManager.default.subpathsOfDirectory(atPath: workspace.root).sorted()
+        _ = Self.checked(workspace.root, cache: cache)
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: workspace.root).sorted() == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder).sorted() == ["bare.entry", "full.entry"])
+        let folderMode = try #require(try FileManager.default.attributesOfItem(atPath: cache.folder)[.posixPermissions] as? Int)
+        let fileMode = try #require(try FileManager.default.attributesOfItem(atPath: cache.folder + "/full.entry")[.posixPermissions] as? Int)
+        #expect(folderMode == 0o700)
+        #expect(fileMode == 0o600)
+
+        try FileManager.default.removeItem(atPath: workspace.path("bare"))
+        _ = Self.checked(workspace.root, cache: cache)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder) == ["full.entry"])
+    }
+
+    @Test("where the cache lives: DOSSIER_CACHE_DIR, XDG_CACHE_HOME, HOME; DOSSIER_CACHE=off turns it off")
+    func location() {
+        let root = "/work/ws"
+        let hashed = "/workspaces/" + String(SHA256.hex(Array(root.utf8)).prefix(32))
+        #expect(ProjectCache.standard(root: root, environment: ["DOSSIER_CACHE_DIR": "/c", "HOME": "/h"])?.folder == "/c" + hashed)
+        #expect(ProjectCache.standard(root: root, environment: ["XDG_CACHE_HOME": "/x", "HOME": "/h"])?.folder == "/x/dossier" + hashed)
+        #expect(ProjectCache.standard(root: root, environment: ["HOME": "/h"])?.folder == "/h/.cache/dossier" + hashed)
+        #expect(ProjectCache.standard(root: root, environment: ["DOSSIER_CACHE": "off", "DOSSIER_CACHE_DIR": "/c"]) == nil)
+        #expect(ProjectCache.standard(root: root, environment: [:]) == nil)
+    }
+
+    @Test("an entry nesting arrays deeper than any file may is refused, not a stack overflow")
+    func deepNesting() {
+        // 100,000 arrays of one element each: a recursive reader without a limit would crash.
+        let bytes = Array(repeating: [UInt8(5), 1], count: 100_000).flatMap { $0 } + [0, 2, 2]
+        let refused = bytes.withUnsafeBytes { buffer in
+            var reader = CacheReader(buffer)
+            do throws(CacheReader.Malformed) {
+                _ = try reader.node()
+                return false
+            } catch {
+                return true
+            }
+        }
+        #expect(refused)
+    }
+
+    @Test("the byte format keeps numbers of every size and strings of every kind")
+    func primitives() throws {
+        var writer = CacheWriter()
+        let numbers = [0, 1, -1, 127, 128, -129, 300, Int(Int32.max), Int.max, Int.min]
+        let strings = ["", "a", "é", "😀 emoji", String(repeating: "x", count: 300)]
+        for number in numbers { writer.int(number) }
+        writer.array(strings) { $0.string($1) }
+        writer.optional(nil as String?) { $0.string($1) }
+        writer.optional("here") { $0.string($1) }
+        for type in IndicatorType.allCases { writer.choice(type) }
+        let bytes = writer.bytes
+        let read = try bytes.withUnsafeBytes { buffer throws in
+            var reader = CacheReader(buffer)
+            var readNumbers: [Int] = []
+            for _ in numbers { readNumbers.append(try reader.int()) }
+            let readStrings = try reader.strings()
+            let optionals = [try reader.optionalString(), try reader.optionalString()]
+            var types: [IndicatorType] = []
+            for _ in IndicatorType.allCases { types.append(try reader.choice(IndicatorType.self)) }
+            return (readNumbers, readStrings, optionals, types, reader.isAtEnd)
+        }
+        #expect(read.0 == numbers)
+        #expect(read.1 == strings)
+        #expect(read.2 == [nil, "here"])
+        #expect(read.3 == IndicatorType.allCases)
+        #expect(read.4)
+    }
+}
