@@ -110,7 +110,46 @@ enum OutputFolder {
         return mkdir(path, 0o755) == 0 || errno == EEXIST ? nil : String(cString: strerror(errno))
     }
 
+    /// Removes `path` and everything under it (symbolic links are removed, never followed). The
+    /// files of each folder are removed on every core: a site holds thousands, and removing the
+    /// previous one is the last step of every build.
     static func remove(_ path: String) {
-        try? FileManager.default.removeItem(atPath: path)
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return }
+        guard status.st_mode & S_IFMT == S_IFDIR else {
+            unlink(path)
+            return
+        }
+        // Every folder of the tree, parents before their children.
+        var folders = [path]
+        var next = 0
+        while next < folders.count {
+            folders += entries(of: folders[next]).filter(\.isFolder).map { folders[next] + "/" + $0.name }
+            next += 1
+        }
+        _ = folders.concurrentMap { folder in
+            for entry in entries(of: folder) where !entry.isFolder { unlink(folder + "/" + entry.name) }
+        }
+        for folder in folders.reversed() { rmdir(folder) }
+    }
+
+    /// The names in `folder` (without `.` and `..`), and whether each is a folder (not a link to one).
+    private static func entries(of folder: String) -> [(name: String, isFolder: Bool)] {
+        guard let stream = opendir(folder) else { return [] }
+        defer { closedir(stream) }
+        var result: [(name: String, isFolder: Bool)] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            guard name != ".", name != ".." else { continue }
+            var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+                var status = stat()
+                isFolder = lstat(folder + "/" + name, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
+            }
+            result.append((name, isFolder))
+        }
+        return result
     }
 }

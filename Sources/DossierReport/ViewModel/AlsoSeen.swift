@@ -22,19 +22,35 @@ enum AlsoSeen {
         options: ReportOptions) -> [ProjectLink] {
         // The key is one of the report's own indicators: recorded once, it is recorded only there.
         guard index.occurrenceCount(of: key) > 1 else { return [] }
-        let occurrences = index.occurrences(of: key)
-        var seen = Set<Int>()
-        var links: [ProjectLink] = []
-        for occurrence in occurrences where occurrence.project != position && seen.insert(occurrence.project).inserted {
-            guard links.count < limit else { break }
-            let other = index.project(occurrence)
-            links.append(ProjectLink(slug: other.slug, title: other.title,
-                href: options.linksToSite ? SiteLayout.projectHref(from: .project, other.slug) : nil))
+        let linked = linkedProjects(index.occurrences(of: key), position: position) { counts?[key] }
+        var links = linked.projects.map { project in
+            let other = index.workspace.projects[project]
+            return ProjectLink(slug: other.slug, title: other.title,
+                href: options.linksToSite ? SiteLayout.projectHref(from: .project, other.slug) : nil)
         }
-        guard links.count == limit else { return links }
-        let projects = counts?[key] ?? Set(occurrences.map(\.project)).count
-        let more = projects - (position == nil ? 0 : 1) - links.count
-        if more > 0 { links.append(ProjectLink(slug: "", title: "and \(more) more", href: nil)) }
+        if linked.more > 0 { links.append(ProjectLink(slug: "", title: "and \(linked.more) more", href: nil)) }
         return links
+    }
+
+    /// Which projects the links name: those of `occurrences` (in project order, as the index keeps
+    /// them) other than `position`, each once, at most `limit`; and how many more projects record
+    /// the key. `projectCount` may give the number of distinct projects when known.
+    static func linkedProjects(_ occurrences: [IndicatorIndex.Occurrence], position: Int?, projectCount: () -> Int?)
+        -> (projects: [Int], more: Int) {
+        var projects: [Int] = []
+        var distinct = 0
+        var previous = -1
+        for occurrence in occurrences where occurrence.project != previous {
+            previous = occurrence.project
+            distinct += 1
+            if occurrence.project != position && projects.count < limit { projects.append(occurrence.project) }
+            // Past the limit only the count matters, and it may be known already.
+            if projects.count == limit, let known = projectCount() {
+                distinct = known
+                break
+            }
+        }
+        guard projects.count == limit else { return (projects, 0) }
+        return (projects, max(0, distinct - (position == nil ? 0 : 1) - projects.count))
     }
 }

@@ -22,9 +22,13 @@ public struct SiteModel: Sendable {
     let workspace: Workspace
     let correlations: IndicatorIndex
     let projectCounts: [IndicatorKey: Int]
-    /// For each project, the positions of its indicators recorded more than once in the workspace:
-    /// the only ones that can have "also seen in" links.
-    let repeatedIndicators: [[Int32]]
+    /// The keys recorded more than once (`IndicatorIndex.repeated`), and for each project its
+    /// indicators among them (position, and place in `repeated`): the only ones that can have "also
+    /// seen in" links.
+    let repeated: [(key: IndicatorKey, occurrences: [IndicatorIndex.Occurrence])]
+    let repeatedIndicators: [[(indicator: Int32, entry: Int32)]]
+    /// Per project, the digest of what a link to it shows (slug and title), for report keys.
+    let linkDigests: [String]
     let audience: Audience
     let siteOptions: ReportOptions
 
@@ -61,12 +65,18 @@ public struct SiteModel: Sendable {
         self.workspace = workspace
         correlations = index
         let repeated = index.repeated
+        self.repeated = repeated
         projectCounts = AlsoSeen.projectCounts(repeated)
-        var repeatedIndicators = [[Int32]](repeating: [], count: workspace.projects.count)
-        for (_, occurrences) in repeated {
-            for occurrence in occurrences { repeatedIndicators[occurrence.project].append(Int32(occurrence.indicator)) }
+        var repeatedIndicators = [[(indicator: Int32, entry: Int32)]](repeating: [], count: workspace.projects.count)
+        for (entry, (_, occurrences)) in repeated.enumerated() {
+            for occurrence in occurrences {
+                repeatedIndicators[occurrence.project].append((Int32(occurrence.indicator), Int32(entry)))
+            }
         }
-        self.repeatedIndicators = repeatedIndicators.map { $0.sorted() }
+        self.repeatedIndicators = repeatedIndicators.map { $0.sorted { $0.indicator < $1.indicator } }
+        linkDigests = workspace.projects.map { project in
+            SHA256.hex(Array("\(project.slug.utf8.count) \(project.title.utf8.count)\n\(project.slug)\(project.title)".utf8))
+        }
         self.audience = audience
         self.siteOptions = siteOptions
 
@@ -140,16 +150,15 @@ public struct SiteModel: Sendable {
     /// position (the project's own digest covers what is there); only indicators recorded more than
     /// once can have any, so the others are not looked up.
     func correlations(at position: Int, into hasher: inout SHA256) {
-        let project = workspace.projects[position]
-        for i in repeatedIndicators[position] {
-            let key = project.indicators[Int(i)].key
-            let links = AlsoSeen.links(key, position: position, index: correlations, counts: projectCounts, options: siteOptions)
-            guard !links.isEmpty else { continue }
-            hasher.update("indicator \(i) \(links.count)\n")
-            for link in links {
-                hasher.update("\n\(link.slug.utf8.count) \(link.title.utf8.count) \(link.href?.utf8.count ?? -1)\n")
-                hasher.update(link.slug + link.title + (link.href ?? ""))
-            }
+        for (indicator, entry) in repeatedIndicators[position] {
+            let (key, occurrences) = repeated[Int(entry)]
+            // The links themselves are not made: which projects they name (each by the digest of
+            // its slug and title; a link's address follows from its slug and the options, which
+            // every page key covers) and how many more.
+            let linked = AlsoSeen.linkedProjects(occurrences, position: position) { projectCounts[key] }
+            guard !linked.projects.isEmpty else { continue }
+            hasher.update("indicator \(indicator) \(linked.projects.count) \(linked.more)\n")
+            for project in linked.projects { hasher.update(linkDigests[project]) }
         }
     }
 
