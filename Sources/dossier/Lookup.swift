@@ -37,6 +37,8 @@ struct LookupCommand: ParsableCommand {
     @Flag(help: "Print the results as JSON, for scripts.")
     var json = false
 
+    @OptionGroup var cacheOptions: CacheOptions
+
     func validate() throws {
         if values.isEmpty { throw ValidationError("give at least one value to look up, or - to read them from standard input") }
     }
@@ -47,7 +49,8 @@ struct LookupCommand: ParsableCommand {
             Console.error("standard input held no values to look up")
             throw ExitCode(1)
         }
-        let loaded = try global.load()
+        let root = try global.root()
+        let loaded = WorkspaceLoader.load(root: root, cache: cacheOptions.cache(root: root))
         if loaded.diagnostics.hasErrors {
             Console.note("warning: some files of the workspace have errors; what they record may be missing from the results (see `dossier check`)")
         }

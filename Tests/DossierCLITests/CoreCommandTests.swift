@@ -67,6 +67,10 @@ struct CoreCommandTests {
         let warm = try CLI.run(["check"], in: copy.root, environment: environment)
         #expect(cold.stderr == reference.stderr && warm.stderr == reference.stderr)
         #expect(warm.status == reference.status)
+        let lookup = ["lookup", "192.0.2.130", "198.51.100.143"]
+        let cachedLookup = try CLI.run(lookup, in: copy.root, environment: environment)
+        let plainLookup = try CLI.run(lookup + ["--no-cache"], in: copy.root)
+        #expect(cachedLookup.stdout == plainLookup.stdout && !plainLookup.stdout.isEmpty, "\(cachedLookup.stdout)")
 
         try copy.write(file, copy.read(file).replacingOccurrences(of: "203.0.113.250", with: "203.0.113.251"))
         let edited = try CLI.run(["check"], in: copy.root, environment: environment)

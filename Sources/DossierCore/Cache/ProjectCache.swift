@@ -18,14 +18,17 @@ import Foundation
 public struct ProjectCache: Sendable {
     /// This workspace's folder in the cache.
     public let folder: String
+    /// The workspace, its symbolic links resolved; written in the folder as `workspace`, so that
+    /// the folders of workspaces that are gone can be told and removed.
+    let root: String
 
     static let header = Array("dossier project cache 1\n".utf8)
     static let entryExtension = ".entry"
 
     /// The cache of the workspace at `root` inside `base`.
     public init(base: String, root: String) {
-        let resolved = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
-        folder = base + "/workspaces/" + String(SHA256.hex(Array(resolved.utf8)).prefix(32))
+        self.root = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        folder = base + "/workspaces/" + String(SHA256.hex(Array(self.root.utf8)).prefix(32))
     }
 
     /// The cache of the workspace at `root` where the environment puts it: `DOSSIER_CACHE_DIR`,
@@ -128,13 +131,25 @@ public struct ProjectCache: Sendable {
         if !written || rename(temporary, target) != 0 { unlink(temporary) }
     }
 
-    /// Removes the entries of projects no longer in the workspace.
+    /// Removes the entries of projects no longer in the workspace, and the folders of workspaces
+    /// that are gone (moved, deleted, or temporary), which nothing would ever read again.
     func prune(keeping slugs: Set<String>) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names where name.hasSuffix(Self.entryExtension) && !slugs.contains(String(name.dropLast(Self.entryExtension.count))) {
             unlink(folder + "/" + name)
         }
+        let workspaces = (folder as NSString).deletingLastPathComponent
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: workspaces)) ?? [] {
+            let sibling = workspaces + "/" + name
+            // A folder without its `workspace` file is left alone: it may be being made.
+            guard sibling != folder, let recorded = FileManager.default.contents(atPath: sibling + "/" + Self.workspaceFile),
+                !FileManager.default.fileExists(atPath: String(decoding: recorded, as: UTF8.self) + "/" + ProjectFiles.workspace)
+            else { continue }
+            try? FileManager.default.removeItem(atPath: sibling)
+        }
     }
+
+    static let workspaceFile = "workspace"
 
     private func makeFolder() -> Bool {
         var status = stat()
@@ -144,6 +159,11 @@ public struct ProjectCache: Sendable {
         for component in folder.split(separator: "/") {
             path += "/" + component
             if mkdir(path, 0o700) != 0, errno != EEXIST { return false }
+        }
+        let fd = open(folder + "/" + Self.workspaceFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        if fd >= 0 {
+            _ = Array(root.utf8).withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            close(fd)
         }
         return true
     }

@@ -179,7 +179,7 @@ struct ProjectCacheTests {
         let before = try FileManager.default.subpathsOfDirectory(atPath: workspace.root).sorted()
         _ = Self.checked(workspace.root, cache: cache)
         #expect(try FileManager.default.subpathsOfDirectory(atPath: workspace.root).sorted() == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder).sorted() == ["bare.entry", "full.entry"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder).sorted() == ["bare.entry", "full.entry", "workspace"])
         let folderMode = try #require(try FileManager.default.attributesOfItem(atPath: cache.folder)[.posixPermissions] as? Int)
         let fileMode = try #require(try FileManager.default.attributesOfItem(atPath: cache.folder + "/full.entry")[.posixPermissions] as? Int)
         #expect(folderMode == 0o700)
@@ -187,7 +187,19 @@ struct ProjectCacheTests {
 
         try FileManager.default.removeItem(atPath: workspace.path("bare"))
         _ = Self.checked(workspace.root, cache: cache)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder) == ["full.entry"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder).sorted() == ["full.entry", "workspace"])
+
+        // A workspace that is gone loses its folder the next time another workspace is loaded.
+        var other: TemporaryWorkspace? = try Self.everyField()
+        let otherCache = folder.cache(for: other!.root)
+        _ = Self.checked(other!.root, cache: otherCache)
+        #expect(FileManager.default.fileExists(atPath: otherCache.folder + "/full.entry"))
+        _ = Self.checked(workspace.root, cache: cache)
+        #expect(FileManager.default.fileExists(atPath: otherCache.folder), "a workspace still there keeps its folder")
+        other = nil
+        _ = Self.checked(workspace.root, cache: cache)
+        #expect(!FileManager.default.fileExists(atPath: otherCache.folder))
+        #expect(FileManager.default.fileExists(atPath: cache.folder + "/full.entry"))
     }
 
     @Test("where the cache lives: DOSSIER_CACHE_DIR, XDG_CACHE_HOME, HOME; DOSSIER_CACHE=off turns it off")
