@@ -103,7 +103,8 @@ struct CacheReader: ~Copyable {
     mutating func array<T>(_ read: (inout CacheReader) throws(Malformed) -> T) throws(Malformed) -> [T] {
         let count = try count()
         var values: [T] = []
-        values.reserveCapacity(count)
+        // A damaged count is bounded by the bytes left, but not by what each element needs.
+        values.reserveCapacity(Swift.min(count, 1 << 16))
         for _ in 0..<count { values.append(try read(&self)) }
         return values
     }

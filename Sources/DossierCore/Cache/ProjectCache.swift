@@ -25,17 +25,18 @@ public struct ProjectCache: Sendable {
     static let header = Array("dossier project cache 1\n".utf8)
     static let entryExtension = ".entry"
 
-    /// The cache of the workspace at `root` inside `base`.
+    /// The cache of the workspace at `root` inside `base` (made absolute from the current folder).
     public init(base: String, root: String) {
         self.root = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        let base = URL(fileURLWithPath: base).standardizedFileURL.path
         folder = base + "/workspaces/" + String(SHA256.hex(Array(self.root.utf8)).prefix(32))
     }
 
     /// The cache of the workspace at `root` where the environment puts it: `DOSSIER_CACHE_DIR`,
     /// else `$XDG_CACHE_HOME/dossier`, else `~/.cache/dossier`; nil when `DOSSIER_CACHE` is `off`
-    /// or no folder is known.
+    /// or no folder is known, or the running executable cannot be read (`toolIdentity`).
     public static func standard(root: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> ProjectCache? {
-        if environment["DOSSIER_CACHE"] == "off" { return nil }
+        if environment["DOSSIER_CACHE"] == "off" || toolIdentity == nil { return nil }
         if let base = environment["DOSSIER_CACHE_DIR"], !base.isEmpty { return ProjectCache(base: base, root: root) }
         if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return ProjectCache(base: xdg + "/dossier", root: root) }
         if let home = environment["HOME"], home.hasPrefix("/") { return ProjectCache(base: home + "/.cache/dossier", root: root) }
@@ -43,11 +44,12 @@ public struct ProjectCache: Sendable {
     }
 
     /// What the cache says of one loaded project.
+    /// Each holds the project as loaded, so that its findings are used, or stored, only for that
+    /// very project (not one changed meanwhile, which is no longer what the files hold).
     public enum State: Sendable {
         /// Taken from the cache, with the project rules' findings.
-        case hit(findings: [Diagnostic])
-        /// Loaded from its files: to be stored under `key` once checked, unless the model was
-        /// changed meanwhile (it is then no longer what the files hold).
+        case hit(findings: [Diagnostic], loaded: Project)
+        /// Loaded from its files: to be stored under `key` once checked.
         case miss(key: String, loaded: Project, diagnostics: [Diagnostic])
     }
 
@@ -58,15 +60,19 @@ public struct ProjectCache: Sendable {
     }
 
     /// The build of dossier running: the SHA-256 of its executable, so that no build reads
-    /// another's entries (the format follows the model, which changes between builds).
-    static let toolIdentity: String = {
-        guard let bytes = FileManager.default.contents(atPath: "/proc/self/exe") else { return "dossier \(DossierVersion.current)" }
-        return SHA256.hex(bytes)
+    /// another's entries (the format follows the model, which changes between builds). Nil when
+    /// the executable cannot be read: the cache is then not used at all.
+    static let toolIdentity: String? = {
+        for path in ["/proc/self/exe", Bundle.main.executablePath].compactMap({ $0 }) {
+            if let bytes = FileManager.default.contents(atPath: path) { return SHA256.hex(bytes) }
+        }
+        return nil
     }()
 
-    /// The first part of every key of a run: the tool and the settings (`dossier.json`'s hash).
-    static func scope(settings: String) -> String {
-        "tool \(toolIdentity)\nsettings \(settings)\n"
+    /// The first part of every key of a run: the tool and the settings (`dossier.json`'s hash);
+    /// nil when the tool cannot be told apart from other builds.
+    static func scope(settings: String) -> String? {
+        toolIdentity.map { "tool \($0)\nsettings \(settings)\n" }
     }
 
     /// The key of a project read from these files (path and SHA-256 each, in reading order).
@@ -82,27 +88,31 @@ public struct ProjectCache: Sendable {
 
     private func path(of slug: String) -> String { folder + "/" + slug + Self.entryExtension }
 
+    /// The entry of `slug` if it was stored under `key` and is whole: its payload's SHA-256,
+    /// written after the key, must match, so that a damaged entry is a miss. Read into memory, not
+    /// mapped: a mapped file truncated meanwhile would crash the reader.
     func entry(slug: String, key: String) -> Entry? {
-        // Mapped rather than read: the entry's bytes are only looked at once, while decoding.
-        let fd = open(path(of: slug), O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var status = stat()
-        guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size > 0,
-            let mapped = mmap(nil, Int(status.st_size), PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED
-        else { return nil }
-        defer { munmap(mapped, Int(status.st_size)) }
-        let bytes = UnsafeRawBufferPointer(start: mapped, count: Int(status.st_size))
+        guard case .success(let bytes) = FileReader.readAll(path(of: slug)) else { return nil }
         let expected = Self.header + Array((key + "\n").utf8)
-        guard bytes.count >= expected.count, bytes.prefix(expected.count).elementsEqual(expected) else { return nil }
-        var reader = CacheReader(UnsafeRawBufferPointer(rebasing: bytes[expected.count...]))
-        do throws(CacheReader.Malformed) {
-            let entry = Entry(project: try reader.project(), diagnostics: try reader.diagnostics(), findings: try reader.diagnostics())
-            return reader.isAtEnd && entry.project.slug == slug ? entry : nil
-        } catch {
-            return nil
+        let start = expected.count + Self.checksumLength
+        guard bytes.count >= start, bytes.prefix(expected.count).elementsEqual(expected) else { return nil }
+        return bytes.withUnsafeBytes { (all: UnsafeRawBufferPointer) -> Entry? in
+            let payload = UnsafeRawBufferPointer(rebasing: all[start...])
+            var hasher = SHA256()
+            hasher.update(payload)
+            guard Array(hasher.finalize().utf8) == Array(bytes[expected.count..<start - 1]) else { return nil }
+            var reader = CacheReader(payload)
+            do throws(CacheReader.Malformed) {
+                let entry = Entry(project: try reader.project(), diagnostics: try reader.diagnostics(), findings: try reader.diagnostics())
+                return reader.isAtEnd && entry.project.slug == slug ? entry : nil
+            } catch {
+                return nil
+            }
         }
     }
+
+    /// 64 hexadecimal digits and a newline.
+    static let checksumLength = 65
 
     /// Writes an entry under a temporary name and renames it into place, so that a reader (or a
     /// second dossier) sees the whole old entry or the whole new one. Failures are ignored.
@@ -111,16 +121,23 @@ public struct ProjectCache: Sendable {
         writer.project(entry.project)
         writer.diagnostics(entry.diagnostics)
         writer.diagnostics(entry.findings)
-        let bytes = Self.header + Array((key + "\n").utf8) + writer.bytes
+        var hasher = SHA256()
+        hasher.update(writer.bytes)
+        let bytes = Self.header + Array((key + "\n" + hasher.finalize() + "\n").utf8) + writer.bytes
         guard makeFolder() else { return }
-        let target = path(of: entry.project.slug)
+        write(bytes, to: path(of: entry.project.slug))
+    }
+
+    /// Writes `bytes` under a temporary name beside `target`, then renames it into place; on any
+    /// failure nothing is left.
+    private func write(_ bytes: [UInt8], to target: String) {
         let temporary = target + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard fd >= 0 else { return }
         let written = bytes.withUnsafeBytes { buffer in
             var done = 0
             while done < buffer.count {
-                let got = write(fd, buffer.baseAddress! + done, buffer.count - done)
+                let got = Foundation.write(fd, buffer.baseAddress! + done, buffer.count - done)
                 if got < 0, errno == EINTR { continue }
                 if got <= 0 { return false }
                 done += got
@@ -139,14 +156,25 @@ public struct ProjectCache: Sendable {
             unlink(folder + "/" + name)
         }
         let workspaces = (folder as NSString).deletingLastPathComponent
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: workspaces)) ?? [] {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: workspaces)) ?? [] where Self.isFolderName(name) {
             let sibling = workspaces + "/" + name
-            // A folder without its `workspace` file is left alone: it may be being made.
-            guard sibling != folder, let recorded = FileManager.default.contents(atPath: sibling + "/" + Self.workspaceFile),
-                !FileManager.default.fileExists(atPath: String(decoding: recorded, as: UTF8.self) + "/" + ProjectFiles.workspace)
+            // A folder without a whole `workspace` file is left alone: it may be being made.
+            guard sibling != folder, let recorded = FileManager.default.contents(atPath: sibling + "/" + Self.workspaceFile)
             else { continue }
-            try? FileManager.default.removeItem(atPath: sibling)
+            let path = String(decoding: recorded, as: UTF8.self)
+            guard path.hasPrefix("/"), !FileManager.default.fileExists(atPath: path + "/" + ProjectFiles.workspace) else { continue }
+            // Only what the cache itself writes is removed, and the folder if that emptied it.
+            for file in (try? FileManager.default.contentsOfDirectory(atPath: sibling)) ?? []
+            where file.hasSuffix(Self.entryExtension) || file.hasSuffix(".tmp") || file == Self.workspaceFile {
+                unlink(sibling + "/" + file)
+            }
+            rmdir(sibling)
         }
+    }
+
+    /// A workspace's folder name in the cache: 32 lowercase hexadecimal digits.
+    static func isFolderName(_ name: String) -> Bool {
+        name.utf8.count == 32 && name.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
     static let workspaceFile = "workspace"
@@ -160,11 +188,7 @@ public struct ProjectCache: Sendable {
             path += "/" + component
             if mkdir(path, 0o700) != 0, errno != EEXIST { return false }
         }
-        let fd = open(folder + "/" + Self.workspaceFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        if fd >= 0 {
-            _ = Array(root.utf8).withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            close(fd)
-        }
+        write(Array(root.utf8), to: folder + "/" + Self.workspaceFile)
         return true
     }
 }

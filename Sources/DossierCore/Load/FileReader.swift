@@ -28,6 +28,12 @@ struct FileReader: Sendable {
                 return .failure(.problem("refused: a symbolic link points outside the workspace (to \(resolved))"))
             }
         }
+        return Self.readAll(path)
+    }
+
+    /// Bytes of the file at `path`, or why it cannot be read, with no check of where it is.
+    static func readAll(_ path: String) -> Result<[UInt8], Failure> {
+        var status = stat()
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             return errno == ENOENT ? .failure(.missing) : .failure(.problem("cannot be read: \(String(cString: strerror(errno)))"))

@@ -14,9 +14,11 @@ public struct LoadedWorkspace: Sendable {
     /// SHA-256 of each file as read (hexadecimal), when asked for (`hashingContent`): what a build
     /// keys its pages on. A project is a function of its files' bytes.
     public var contentHashes: [String: String] = [:]
-    /// The cache the projects were looked up in, and what it said of each (by slug).
+    /// The cache the projects were looked up in, and what it said of each project of `workspace`
+    /// (by position; nil: not cached). Folder names are not keys: two names Swift deems equal
+    /// (é composed or not) are two folders.
     public var cache: ProjectCache?
-    public var cacheStates: [String: ProjectCache.State] = [:]
+    public var cacheStates: [ProjectCache.State?] = []
 
     public var fileCount: Int { files.count }
 }
@@ -47,21 +49,25 @@ public enum WorkspaceLoader {
             diagnostics.append(readFailure(failure, path: files[0]))
         }
         let folders = projectFolders(root: root, reader: reader, into: &diagnostics)
-        let scope = cache.map { ProjectLoader.CacheScope(cache: $0, scope: ProjectCache.scope(settings: settingsHash)) }
+        let scope = cache.flatMap { cache in
+            ProjectCache.scope(settings: settingsHash).map { ProjectLoader.CacheScope(cache: cache, scope: $0) }
+        }
         let loaded = folders.concurrentMap { folder in
             ProjectLoader.load(slug: (folder as NSString).lastPathComponent, folder: folder, reader: reader, hashingContent: hashingContent,
                 cache: scope)
         }
         cache?.prune(keeping: Set(folders.map { ($0 as NSString).lastPathComponent }))
         var projects: [Project] = []
-        var cacheStates: [String: ProjectCache.State] = [:]
+        var cacheStates: [ProjectCache.State?] = []
         for result in loaded {
-            if let project = result.project, let state = result.cacheState { cacheStates[project.slug] = state }
             diagnostics.append(contentsOf: result.diagnostics)
             files.append(contentsOf: result.files)
             digests.merge(result.digests) { a, _ in a }
             if hashingContent { hashes.merge(result.hashes) { a, _ in a } }
-            if let project = result.project { projects.append(project) }
+            if let project = result.project {
+                projects.append(project)
+                cacheStates.append(result.cacheState)
+            }
         }
         let withErrors = Set(diagnostics.filter { $0.severity == .error }.compactMap { $0.location?.path })
         return LoadedWorkspace(
@@ -141,7 +147,7 @@ enum ProjectLoader {
         if let cache, let key, let entry = cache.cache.entry(slug: slug, key: key) {
             result.project = entry.project
             result.diagnostics += entry.diagnostics
-            result.cacheState = .hit(findings: entry.findings)
+            result.cacheState = .hit(findings: entry.findings, loaded: entry.project)
             return result
         }
         let diagnosticsBefore = result.diagnostics.count

@@ -26,9 +26,11 @@ public enum WorkspaceChecker {
     /// which the dispatch library runs one iteration at a time.
     public static func checkKeepingIndex(_ loaded: LoadedWorkspace) -> (diagnostics: DiagnosticList, index: IndicatorIndex) {
         let workspace = loaded.workspace
-        let local = workspace.projects.concurrentMap { project in
-            switch loaded.cacheStates[project.slug] {
-            case .hit(let findings)?:
+        let states = loaded.cacheStates.count == workspace.projects.count ? loaded.cacheStates : []
+        let local = workspace.projects.indices.map { $0 }.concurrentMap { position in
+            let project = workspace.projects[position]
+            switch states.isEmpty ? nil : states[position] {
+            case .hit(let findings, let original)? where original == project:
                 return findings
             case .miss(let key, let original, let diagnostics)? where original == project:
                 let findings = projectRules.flatMap { $0.check(project, in: workspace) }

@@ -41,23 +41,46 @@ public struct IndicatorIndex: Sendable {
         let total = workspace.projects.reduce(0) { $0 + $1.indicators.count }
         // A shard per core for a large workspace; below that, threads cost more than they save.
         let shardCount = total < 50_000 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 16))
-        // Each shard passes over every indicator and files those of its keys, in project order.
-        shards = (0..<shardCount).map { $0 }.concurrentMap { shard in
-            var slots = OccurrenceSlots<IndicatorKey>()
-            slots.reserveCapacity(total / shardCount + total / (4 * shardCount))
-            for (p, project) in workspace.projects.enumerated() {
-                // By position, not `for indicator in`: copying each indicator out would retain and
-                // release all of its strings, a fifth of the pass.
-                for i in project.indicators.indices {
-                    let value = project.indicators[i].value
-                    guard shardCount == 1 || Self.shard(of: value, count: shardCount) == shard else { continue }
-                    slots.append(Occurrence(project: p, indicator: i), for: IndicatorKey(type: project.indicators[i].type, value: value))
-                }
-            }
-            return slots
+        // The shards and, for lookups, the tables of indirect matches, all built side by side.
+        let parts = (0..<shardCount + (scope == .lookups ? 1 : 0)).map { $0 }.concurrentMap { part -> Part in
+            part < shardCount ? .shard(Self.shard(part, of: shardCount, in: workspace, total: total)) : Self.tables(of: workspace)
         }
+        var shards: [OccurrenceSlots<IndicatorKey>] = []
+        for part in parts {
+            switch part {
+            case .shard(let slots): shards.append(slots)
+            case .tables(let hosts, let networks): (self.hosts, self.networks) = (hosts, networks)
+            }
+        }
+        self.shards = shards
         repeated = shards.flatMap(\.repeated)
-        guard scope == .lookups else { return }
+    }
+
+    private enum Part: Sendable {
+        case shard(OccurrenceSlots<IndicatorKey>)
+        case tables(HostTable, NetworkTable)
+    }
+
+    /// One shard: a pass over every indicator that files those of its keys, in project order.
+    private static func shard(_ shard: Int, of count: Int, in workspace: Workspace, total: Int) -> OccurrenceSlots<IndicatorKey> {
+        var slots = OccurrenceSlots<IndicatorKey>()
+        slots.reserveCapacity(total / count + total / (4 * count))
+        for (p, project) in workspace.projects.enumerated() {
+            // By position, not `for indicator in`: copying each indicator out would retain and
+            // release all of its strings, a fifth of the pass.
+            for i in project.indicators.indices {
+                let value = project.indicators[i].value
+                guard count == 1 || Self.shard(of: value, count: count) == shard else { continue }
+                slots.append(Occurrence(project: p, indicator: i), for: IndicatorKey(type: project.indicators[i].type, value: value))
+            }
+        }
+        return slots
+    }
+
+    /// What lookups need for indirect matches: hosts and parent domains, networks.
+    private static func tables(of workspace: Workspace) -> Part {
+        var hosts = HostTable()
+        var networks = NetworkTable()
         for (p, project) in workspace.projects.enumerated() {
             for i in project.indicators.indices {
                 let occurrence = Occurrence(project: p, indicator: i)
@@ -75,6 +98,7 @@ public struct IndicatorIndex: Sendable {
                 }
             }
         }
+        return .tables(hosts, networks)
     }
 
     /// The shard of a key, from its value's length and two bytes of its middle: cheap next to

@@ -52,7 +52,7 @@ struct ProjectCacheTests {
     /// a user reads them.
     static func checked(_ root: String, cache: ProjectCache?) -> (workspace: Workspace, findings: [Diagnostic], states: [String: ProjectCache.State]) {
         let loaded = WorkspaceLoader.load(root: root, cache: cache)
-        return (loaded.workspace, WorkspaceChecker.check(loaded).sorted, loaded.cacheStates)
+        return (loaded.workspace, WorkspaceChecker.check(loaded).sorted, states(loaded))
     }
 
     /// A cache in a temporary folder, removed with it.
@@ -61,6 +61,13 @@ struct ProjectCacheTests {
         init() throws { base = try TemporaryFolder.make() }
         deinit { try? FileManager.default.removeItem(atPath: base) }
         func cache(for root: String) -> ProjectCache { ProjectCache(base: base, root: root) }
+    }
+
+    /// What the cache said of each project, by slug (the slugs of these tests are plain ASCII).
+    static func states(_ loaded: LoadedWorkspace) -> [String: ProjectCache.State] {
+        var states: [String: ProjectCache.State] = [:]
+        for (project, state) in zip(loaded.workspace.projects, loaded.cacheStates) { states[project.slug] = state }
+        return states
     }
 
     static func hits(_ states: [String: ProjectCache.State]) -> Set<String> {
@@ -125,6 +132,25 @@ struct ProjectCacheTests {
         #expect(Self.hits(Self.checked(workspace.root, cache: cache).states) == ["bare"], "a removed note is a change too")
     }
 
+    @Test("two folders whose names Swift deems equal (é composed and decomposed) keep their own findings")
+    func canonicallyEqualNames() throws {
+        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        #expect(composed == decomposed)
+        // Written one by one: as keys of one dictionary the two paths would be one.
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("\(composed)/project.json", #"{ "title": "Public", "visibility": "public", "tlp": "red" }"#)
+        try workspace.write("\(decomposed)/project.json", #"{ "title": "Private", "visibility": "private", "tlp": "red" }"#)
+        let folder = try CacheFolder()
+        let cache = folder.cache(for: workspace.root)
+        let reference = Self.checked(workspace.root, cache: nil)
+        #expect(reference.workspace.projects.count == 2)
+        #expect(reference.findings.contains { $0.code == "public-not-clear" })
+        _ = Self.checked(workspace.root, cache: cache)
+        let warm = WorkspaceLoader.load(root: workspace.root, cache: cache)
+        #expect(WorkspaceChecker.check(warm).sorted == reference.findings)
+        #expect(warm.workspace == reference.workspace)
+    }
+
     @Test("a change of the settings misses every project (the rules read the vocabulary)")
     func settingsMiss() throws {
         let workspace = try Self.everyField()
@@ -149,9 +175,18 @@ struct ProjectCacheTests {
         for length in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 400)) {
             try Data(bytes[..<length]).write(to: URL(fileURLWithPath: entry))
             let result = WorkspaceLoader.load(root: workspace.root, cache: cache)
-            #expect(!Self.hits(result.cacheStates).contains("full"), "a \(length)-byte entry was taken")
+            #expect(!Self.hits(Self.states(result)).contains("full"), "a \(length)-byte entry was taken")
             #expect(result.workspace == reference.workspace)
         }
+        // One byte changed inside a string of the payload: the format stays valid, the checksum not.
+        let comment = try #require(bytes.indices.first { bytes[$0...].starts(with: Array("Ünïcode".utf8)) })
+        var flipped = bytes
+        flipped[comment] = UInt8(ascii: "X")
+        try Data(flipped).write(to: URL(fileURLWithPath: entry))
+        let taken = WorkspaceLoader.load(root: workspace.root, cache: cache)
+        #expect(!Self.hits(Self.states(taken)).contains("full"), "a damaged entry was taken")
+        #expect(taken.workspace == reference.workspace)
+
         try Data(bytes.prefix(120) + Array(repeating: 0xFF, count: 64)).write(to: URL(fileURLWithPath: entry))
         let after = Self.checked(workspace.root, cache: cache)
         #expect(after.workspace == reference.workspace && after.findings == reference.findings)
@@ -167,7 +202,7 @@ struct ProjectCacheTests {
         loaded.workspace.projects[0].title = "Changed in memory"
         _ = WorkspaceChecker.check(loaded)
         let again = WorkspaceLoader.load(root: workspace.root, cache: cache)
-        #expect(!Self.hits(again.cacheStates).contains(loaded.workspace.projects[0].slug))
+        #expect(!Self.hits(Self.states(again)).contains(loaded.workspace.projects[0].slug))
         #expect(again.workspace.projects[0].title != "Changed in memory")
     }
 
@@ -196,9 +231,17 @@ struct ProjectCacheTests {
         #expect(FileManager.default.fileExists(atPath: otherCache.folder + "/full.entry"))
         _ = Self.checked(workspace.root, cache: cache)
         #expect(FileManager.default.fileExists(atPath: otherCache.folder), "a workspace still there keeps its folder")
+        // Beside it, what the cache did not write is never touched.
+        let foreign = (cache.folder as NSString).deletingLastPathComponent + "/not-a-cache-folder"
+        try FileManager.default.createDirectory(atPath: foreign, withIntermediateDirectories: true)
+        try Data("/nonexistent".utf8).write(to: URL(fileURLWithPath: foreign + "/workspace"))
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: otherCache.folder + "/notes.txt"))
         other = nil
         _ = Self.checked(workspace.root, cache: cache)
-        #expect(!FileManager.default.fileExists(atPath: otherCache.folder))
+        #expect(!FileManager.default.fileExists(atPath: otherCache.folder + "/full.entry"))
+        #expect(!FileManager.default.fileExists(atPath: otherCache.folder + "/workspace"))
+        #expect(FileManager.default.fileExists(atPath: otherCache.folder + "/notes.txt"))
+        #expect(FileManager.default.fileExists(atPath: foreign + "/workspace"))
         #expect(FileManager.default.fileExists(atPath: cache.folder + "/full.entry"))
     }
 
@@ -211,6 +254,8 @@ struct ProjectCacheTests {
         #expect(ProjectCache.standard(root: root, environment: ["HOME": "/h"])?.folder == "/h/.cache/dossier" + hashed)
         #expect(ProjectCache.standard(root: root, environment: ["DOSSIER_CACHE": "off", "DOSSIER_CACHE_DIR": "/c"]) == nil)
         #expect(ProjectCache.standard(root: root, environment: [:]) == nil)
+        let current = FileManager.default.currentDirectoryPath
+        #expect(ProjectCache.standard(root: root, environment: ["DOSSIER_CACHE_DIR": "relative/c"])?.folder == current + "/relative/c" + hashed)
     }
 
     @Test("an entry nesting arrays deeper than any file may is refused, not a stack overflow")
