@@ -54,7 +54,7 @@ struct BenchmarkRun {
         table.add("dossier check, cache warm", steps.checkWarm)
         table.add("dossier build --internal --no-cache", steps.buildInternal, detail: outputCount(scratch + "/site-internal"))
         table.add("dossier build --no-cache (public)", steps.buildPublic, detail: outputCount(scratch + "/site-public"))
-        table.add("dossier lookup (100 values, 1 call)", steps.lookup)
+        table.add("dossier lookup, 100 values (cache warm)", steps.lookup)
         table.add("dossier rebuild --internal, 1 project edited", steps.rebuild)
         table.add("dossier add (1 value)", steps.add)
         let floorTotal = floor?.total ?? .notAvailable("skipped (--no-peers)")
