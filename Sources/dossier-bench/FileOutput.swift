@@ -1,3 +1,4 @@
+import DossierCore
 import Foundation
 
 /// Failures of the benchmark itself (I/O, missing tools), with a message for the user.
@@ -13,17 +14,7 @@ enum FileOutput {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw BenchError("cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                Foundation.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw BenchError("cannot write \(path): \(String(cString: strerror(errno)))")
-            }
-            offset += written
-        }
+        if let failure = FileDescriptorOutput.writeAll(bytes, to: fd) { throw BenchError("cannot write \(path): \(failure)") }
     }
 
     static func write(_ text: String, to path: String) throws(BenchError) {

@@ -14,7 +14,15 @@ extension CacheWriter {
             writer.position(location.position)
         }
         string(diagnostic.message)
-        optional(diagnostic.code) { $0.string($1) }
+        optionalString(diagnostic.code)
+    }
+
+    mutating func optionalString(_ value: String?) {
+        optional(value) { $0.string($1) }
+    }
+
+    mutating func strings(_ values: [String]) {
+        array(values) { $0.string($1) }
     }
 
     mutating func diagnostics(_ diagnostics: [Diagnostic]) {
@@ -53,11 +61,11 @@ extension CacheWriter {
         string(indicator.value)
         choice(indicator.type)
         optional(indicator.classification) { $0.choice($1) }
-        array(indicator.tags) { $0.string($1) }
-        optional(indicator.firstSeen) { $0.string($1) }
-        optional(indicator.lastSeen) { $0.string($1) }
-        optional(indicator.source) { $0.string($1) }
-        optional(indicator.comment) { $0.string($1) }
+        strings(indicator.tags)
+        optionalString(indicator.firstSeen)
+        optionalString(indicator.lastSeen)
+        optionalString(indicator.source)
+        optionalString(indicator.comment)
         optional(indicator.privateFlag) { $0.bool($1) }
         members(indicator.extra)
         optional(indicator.origin) { writer, origin in
@@ -71,9 +79,9 @@ extension CacheWriter {
     mutating func note(_ note: Note) {
         string(note.fileName)
         string(note.path)
-        optional(note.title) { $0.string($1) }
-        optional(note.author) { $0.string($1) }
-        optional(note.date) { $0.string($1) }
+        optionalString(note.title)
+        optionalString(note.author)
+        optionalString(note.date)
         optional(note.visibility) { $0.choice($1) }
         string(note.body)
         int(note.bodyLine)
@@ -83,14 +91,14 @@ extension CacheWriter {
         string(project.slug)
         string(project.folder)
         string(project.title)
-        optional(project.summary) { $0.string($1) }
+        optionalString(project.summary)
         choice(project.visibility)
         choice(project.tlp)
         optional(project.status) { $0.choice($1) }
-        optional(project.created) { $0.string($1) }
-        optional(project.updated) { $0.string($1) }
-        optional(project.owner) { $0.string($1) }
-        array(project.tags) { $0.string($1) }
+        optionalString(project.created)
+        optionalString(project.updated)
+        optionalString(project.owner)
+        strings(project.tags)
         bool(project.written.visibility)
         bool(project.written.tlp)
         bool(project.written.tags)

@@ -134,18 +134,9 @@ public struct ProjectCache: Sendable {
         let temporary = target + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard fd >= 0 else { return }
-        let written = bytes.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let got = Foundation.write(fd, buffer.baseAddress! + done, buffer.count - done)
-                if got < 0, errno == EINTR { continue }
-                if got <= 0 { return false }
-                done += got
-            }
-            return true
-        }
+        let failure = FileDescriptorOutput.writeAll(bytes, to: fd)
         close(fd)
-        if !written || rename(temporary, target) != 0 { unlink(temporary) }
+        if failure != nil || rename(temporary, target) != 0 { unlink(temporary) }
     }
 
     /// Removes the entries of projects no longer in the workspace, and the folders of workspaces

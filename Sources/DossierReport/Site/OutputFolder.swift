@@ -36,20 +36,7 @@ enum OutputFolder {
         if let failure = makeFolder(folder) { throw BuildFailure(.write, message: "cannot create \(folder): \(failure)") }
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw BuildFailure(.write, message: "cannot write \(path): \(String(cString: strerror(errno)))") }
-        var failure: String?
-        bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(fd, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += written
-            }
-        }
+        var failure = FileDescriptorOutput.writeAll(bytes, to: fd)
         if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
         if let failure { throw BuildFailure(.write, message: "cannot write \(path): \(failure)") }
     }
