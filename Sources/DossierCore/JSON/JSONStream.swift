@@ -70,6 +70,13 @@ public struct JSONStream {
         return taken
     }
 
+    /// Bytes written as they are, before the document's value: a fixed head that a caller
+    /// completes later (a STIX bundle's id, which is a hash of what follows it).
+    public mutating func raw(_ text: some Sequence<UInt8>) {
+        precondition(open.isEmpty, "raw bytes inside a value")
+        bytes.append(contentsOf: text)
+    }
+
     public mutating func string(_ text: String) {
         beginValue()
         JSONWriter.writeString(text, into: &bytes)

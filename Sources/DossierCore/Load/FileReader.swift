@@ -42,23 +42,24 @@ struct FileReader: Sendable {
         guard fstat(fd, &status) == 0 else { return .failure(.problem("cannot be read: \(String(cString: strerror(errno)))")) }
         guard status.st_mode & S_IFMT != S_IFDIR else { return .failure(.problem("expected a file, found a folder")) }
         guard status.st_size <= Limits.fileSize else { return .failure(.problem(Limits.tooLarge(Int(status.st_size)))) }
-        // Read the size fstat gave, then probe for more through a small buffer (the file may have
-        // grown meanwhile): growing the array by a zeroed block before every end-of-file read cost
-        // more than the read itself for small files.
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
-        var count = 0
-        while count < bytes.count {
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                Foundation.read(fd, buffer.baseAddress.map { $0 + count }, buffer.count - count)
+        // Read the size fstat gave into memory that is not zeroed first (the read fills it), then
+        // probe for more through a small buffer (the file may have grown meanwhile): growing the
+        // array by a zeroed block before every end-of-file read cost more than the read itself for
+        // small files.
+        var readFailure: Int32?
+        var bytes = [UInt8](unsafeUninitializedCapacity: Int(status.st_size)) { buffer, initialized in
+            while initialized < buffer.count {
+                let got = Foundation.read(fd, buffer.baseAddress! + initialized, buffer.count - initialized)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    readFailure = errno
+                    break
+                }
+                if got == 0 { break }
+                initialized += got
             }
-            if got < 0 {
-                if errno == EINTR { continue }
-                return .failure(.problem("cannot be read: \(String(cString: strerror(errno)))"))
-            }
-            if got == 0 { break }
-            count += got
         }
-        bytes.removeSubrange(count...)
+        if let readFailure { return .failure(.problem("cannot be read: \(String(cString: strerror(readFailure)))")) }
         let failure = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { chunk -> Failure? in
             while true {
                 let got = Foundation.read(fd, chunk.baseAddress, chunk.count)

@@ -32,6 +32,9 @@ enum IndicatorsStreamDecoder {
         else { return nil }
         var fileReader = ObjectReader(JSONObject(), path: path, what: ProjectFiles.indicators)
         var indicators: [Indicator] = []
+        // Room for about one indicator per 200 bytes, which a usual file has (value, type, a tag or
+        // two, a date): growing the array step by step copied every indicator once more.
+        indicators.reserveCapacity(reader.bytes.count / 200)
         if !reader.consume(UInt8(ascii: "]")) {
             repeat {
                 reader.skipWhitespace()

@@ -10,16 +10,41 @@ public enum SHA1 {
     /// The 20 bytes of the digest of `message`.
     /// - Parameter accelerated: use the SHA extensions (tests compare both ways on one machine).
     public static func hash(_ message: [UInt8], accelerated: Bool = true) -> [UInt8] {
+        message.withUnsafeBytes { hash(parts: [$0], accelerated: accelerated) }
+    }
+
+    /// The 20 bytes of the digest of `parts` one after another, without joining them first (a
+    /// UUID's namespace and name; a STIX bundle's content, megabytes, read where it lies).
+    public static func hash(parts: [UnsafeRawBufferPointer], accelerated: Bool = true) -> [UInt8] {
         var h: State = (0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0)
         func compress(_ blocks: UnsafeRawBufferPointer) {
             DigestBlocks.compress(blocks, into: &h, accelerated: accelerated, kernel: dossier_sha1_blocks) { block, state in
                 compressBlock(block, into: &state)
             }
         }
-        let whole = message.count / 64 * 64
-        message.withUnsafeBytes { bytes in
-            compress(UnsafeRawBufferPointer(rebasing: bytes[0..<whole]))
-            DigestBlocks.withFinalBlocks(UnsafeRawBufferPointer(rebasing: bytes[whole...]), length: UInt64(bytes.count)) { compress($0) }
+        var length = 0
+        withUnsafeTemporaryAllocation(byteCount: 64, alignment: 8) { pending in
+            // Bytes of a block begun in one part and ended in the next.
+            var pendingCount = 0
+            for var part in parts {
+                length += part.count
+                if pendingCount > 0 {
+                    let take = min(64 - pendingCount, part.count)
+                    UnsafeMutableRawBufferPointer(rebasing: pending[pendingCount..<pendingCount + take])
+                        .copyMemory(from: UnsafeRawBufferPointer(rebasing: part[0..<take]))
+                    pendingCount += take
+                    part = UnsafeRawBufferPointer(rebasing: part[take...])
+                    guard pendingCount == 64 else { continue }
+                    compress(UnsafeRawBufferPointer(pending))
+                    pendingCount = 0
+                }
+                let whole = part.count / 64 * 64
+                compress(UnsafeRawBufferPointer(rebasing: part[0..<whole]))
+                UnsafeMutableRawBufferPointer(rebasing: pending[0..<part.count - whole])
+                    .copyMemory(from: UnsafeRawBufferPointer(rebasing: part[whole...]))
+                pendingCount = part.count - whole
+            }
+            DigestBlocks.withFinalBlocks(UnsafeRawBufferPointer(rebasing: pending[0..<pendingCount]), length: UInt64(length)) { compress($0) }
         }
         return withUnsafeBytes(of: (h.0.bigEndian, h.1.bigEndian, h.2.bigEndian, h.3.bigEndian, h.4.bigEndian)) { Array($0) }
     }

@@ -39,10 +39,10 @@ enum MISPExporter {
             let (type, category, value) = MISPTypes.attribute(for: indicator)
             let classification = context.classification(of: indicator)
             stream.beginObject()
-            for (name, text) in [("uuid", UUIDv5.make("misp-attribute|\(project.slug)|\(indicator.type.rawValue)|\(indicator.value)")),
-                                 ("type", type), ("category", category), ("value", value)] {
-                stream.member(name, text)
-            }
+            stream.member("uuid", UUIDv5.make("misp-attribute|\(project.slug)|\(indicator.type.rawValue)|\(indicator.value)"))
+            stream.member("type", type)
+            stream.member("category", category)
+            stream.member("value", value)
             stream.key("to_ids")
             stream.value(.bool(classification == .malicious))
             stream.member("comment", indicator.comment ?? "")
@@ -74,7 +74,8 @@ enum MISPExporter {
 
     /// MISP's first/last seen form: `2026-10-30T00:00:00.000000+00:00`.
     static func misp(_ instant: Instant) -> String {
-        let stix = instant.stix
-        return String(stix.prefix(19)) + "." + String(stix.dropFirst(20).prefix(3)) + "000+00:00"
+        // The STIX form is ASCII, `2026-10-30T00:00:00.000Z`: its bytes are cut, not its characters.
+        let stix = Array(instant.stix.utf8)
+        return String(decoding: stix[0..<19] + [UInt8(ascii: ".")] + stix[20..<23] + Array("000+00:00".utf8), as: UTF8.self)
     }
 }

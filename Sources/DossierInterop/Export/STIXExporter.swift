@@ -58,13 +58,21 @@ enum STIXExporter {
 
         /// The properties every domain object and relationship starts with.
         func common(_ stream: inout JSONStream, _ type: String, _ id: String) {
-            for (name, value) in [("type", type), ("spec_version", "2.1"), ("id", id), ("created_by_ref", identityID),
-                                  ("created", created), ("modified", modified)] {
-                stream.member(name, value)
-            }
+            stream.member("type", type)
+            stream.member("spec_version", "2.1")
+            stream.member("id", id)
+            stream.member("created_by_ref", identityID)
+            stream.member("created", created)
+            stream.member("modified", modified)
         }
 
+        // The bundle's head, its id left blank until the objects after it are written.
         var stream = JSONStream(indent: 1, capacity: 2048 * (planned.count + 4))
+        let idStart = Self.bundleHead.count
+        stream.raw(Self.bundleHead)
+        stream.raw(repeatElement(UInt8(ascii: "0"), count: Self.uuidLength))
+        stream.raw(Self.bundleObjectsKey)
+        let objectsStart = stream.bytes.count
         stream.beginArray()
         stream.value(.object(markingDefinition(project.tlp)))
         // One identity for every project of the workspace, so its versions must not differ: the epoch.
@@ -127,13 +135,27 @@ enum STIXExporter {
         stream.endArray()
 
         // The bundle's id stands for its whole content: it changes exactly when the bundle does.
-        // It is the hash of the objects' bytes as they stand in the bundle, so they are written once.
-        let bundleID = "bundle--" + UUIDv5.make(bytes: Array("bundle|".utf8) + stream.bytes)
-        var bundle = Array("{\n  \"type\": \"bundle\",\n  \"id\": \"\(bundleID)\",\n  \"objects\": ".utf8)
-        bundle += stream.bytes
-        bundle += Array("\n}\n".utf8)
+        // It is the hash of the objects' bytes as they stand in the bundle, read in place (a
+        // bundle is megabytes) and written into the blank left for it.
+        var bundle = stream.takeBytesWithNewline()
+        let objectsEnd = bundle.count - 1
+        let uuid = bundle.withUnsafeBytes { bytes in
+            Self.bundleIDName.withUnsafeBytes { name in
+                UUIDv5.make(parts: [name, UnsafeRawBufferPointer(rebasing: bytes[objectsStart..<objectsEnd])])
+            }
+        }
+        bundle.replaceSubrange(idStart..<idStart + Self.uuidLength, with: uuid.utf8)
+        bundle.append(contentsOf: "}\n".utf8)
         return bundle
     }
+
+    /// The bundle up to its id's UUID, and from the end of the id to its objects.
+    private static let bundleHead = Array("{\n  \"type\": \"bundle\",\n  \"id\": \"bundle--".utf8)
+    private static let bundleObjectsKey = Array("\",\n  \"objects\": ".utf8)
+    /// What a bundle's id is the UUID of, before its objects.
+    private static let bundleIDName = Array("bundle|".utf8)
+    /// The length of a UUID's text, `8-4-4-4-12`.
+    private static let uuidLength = 36
 
     /// The OASIS TLP 2.0 marking definition of `tlp`, exactly as published.
     static func markingDefinition(_ tlp: TLP) -> JSONObject {

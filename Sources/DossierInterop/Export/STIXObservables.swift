@@ -85,7 +85,7 @@ enum STIXObservables {
 
     /// A cyber-observable object: type, spec version, derived id, its properties, markings.
     static func observable(_ type: String, _ contributing: JSONObject, markings: [String]) -> JSONObject {
-        let id = type + "--" + UUIDv5.make(CanonicalJSONText.text(.object(contributing)), in: UUIDv5.stixObservables)
+        let id = type + "--" + UUIDv5.make(bytes: CanonicalJSONText.bytes(.object(contributing)), in: UUIDv5.stixObservables)
         var object = JSONObject(["type": type, "spec_version": "2.1", "id": id])
         object.members.append(contentsOf: contributing.members)
         object.put("object_marking_refs", strings: markings)
@@ -123,6 +123,8 @@ enum STIXObservables {
 
     /// A pattern string literal: single quotes, with `\` and `'` escaped.
     static func quoted(_ text: String) -> String {
+        // Most values have neither: one concatenation (a pattern is written per indicator).
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "'") }) else { return "'" + text + "'" }
         var result = "'"
         for c in text.unicodeScalars {
             if c == "\\" || c == "'" { result.unicodeScalars.append("\\") }

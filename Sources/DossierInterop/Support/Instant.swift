@@ -54,8 +54,30 @@ struct Instant: Comparable {
     var stix: String {
         let (y, m, d) = Instant.civil(days: Int(floorDivide(seconds, 86_400)))
         let rest = seconds - floorDivide(seconds, 86_400) * 86_400
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(rest / 3_600, 2)):\(pad(rest / 60 % 60, 2)):\(pad(rest % 60, 2)).\(pad(milliseconds, 3))Z"
+        let fields = [(y, 4), (m, 2), (d, 2), (rest / 3_600, 2), (rest / 60 % 60, 2), (rest % 60, 2), (milliseconds, 3)]
+        guard (0...9_999).contains(y), (0...999).contains(milliseconds) else {
+            let text = fields.map { pad($0, $1) }
+            return "\(text[0])-\(text[1])-\(text[2])T\(text[3]):\(text[4]):\(text[5]).\(text[6])Z"
+        }
+        // Every field fits its width: digits written in place (exports write one per object).
+        return String(unsafeUninitializedCapacity: 24) { text in
+            var at = 0
+            for (position, (value, width)) in fields.enumerated() {
+                var rest = value
+                for k in stride(from: width - 1, through: 0, by: -1) {
+                    text[at + k] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                at += width
+                text[at] = Self.separators[position]
+                at += 1
+            }
+            return at
+        }
     }
+
+    /// What follows each field of `stix`.
+    private static let separators = Array("--T::.Z".utf8)
 
     /// `2026-11-02`: the UTC day.
     var day: String { String(stix.prefix(10)) }

@@ -92,6 +92,8 @@ enum MISPTypes {
 
     /// The classification a `passivetotal:class` tag states; nil for any other tag.
     static func classification(fromTag tag: String) -> Classification? {
+        // Asked of every tag of every indicator exported: most start with another letter.
+        guard let first = tag.utf8.first, first | 0x20 == UInt8(ascii: "p") else { return nil }
         let lower = tag.lowercased()
         guard lower.hasPrefix("passivetotal:class=") else { return nil }
         let value = lower.dropFirst("passivetotal:class=".count).trimming("\"")

@@ -11,11 +11,18 @@ enum UUIDv5 {
 
     /// The lower-case textual form (`8-4-4-4-12`) of the version 5 UUID of `name` in `namespace`.
     static func make(_ name: String, in namespace: [UInt8] = dossier) -> String {
-        make(bytes: Array(name.utf8), in: namespace)
+        var name = name
+        return name.withUTF8 { make(parts: [UnsafeRawBufferPointer($0)], in: namespace) }
     }
 
     static func make(bytes name: [UInt8], in namespace: [UInt8] = dossier) -> String {
-        var digest = SHA1.hash(namespace + name)
+        name.withUnsafeBytes { make(parts: [$0], in: namespace) }
+    }
+
+    /// The UUID of the name made of `parts` one after another, hashed where they lie: an export
+    /// makes one per object, and a STIX bundle's is of its whole content.
+    static func make(parts name: [UnsafeRawBufferPointer], in namespace: [UInt8] = dossier) -> String {
+        var digest = namespace.withUnsafeBytes { SHA1.hash(parts: [$0] + name) }
         digest[6] = (digest[6] & 0x0F) | 0x50
         digest[8] = (digest[8] & 0x3F) | 0x80
         // An export makes one per object (a million for a large workspace): written in place.

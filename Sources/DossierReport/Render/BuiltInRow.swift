@@ -76,26 +76,61 @@ enum BuiltInRow {
 extension BuiltInRow {
     /// The built-in `indicator-row.md`: a row of a Markdown report's classification table.
     static func markdown(_ row: IndicatorRow, isInternal: Bool) -> String {
-        var text = "| " + MarkdownContentType.escape(row.value)
-        if row.isPrivate { text += " (private)" }
-        text += " | " + MarkdownContentType.escape(row.type)
-        text += " | " + MarkdownContentType.escape(row.tags.joined(separator: ", "))
-        text += " | " + markdown(row.firstSeen) + " | " + markdown(row.lastSeen) + " | " + markdown(row.comment) + " |"
-        if isInternal { text += " " + markdown(row.source) + " |" }
-        text += " " + row.alsoSeenIn.map { MarkdownContentType.escape($0.title) }.joined(separator: ", ") + " |"
+        var text = markdownStart(row)
+        text += " | "
+        markdown(row.type, into: &text)
+        text += " | "
+        for (index, tag) in row.tags.enumerated() {
+            if index > 0 { text += ", " }
+            markdown(tag, into: &text)
+        }
+        markdownDates(row, into: &text)
+        if isInternal {
+            text += " "
+            markdown(row.source, into: &text)
+            text += " |"
+        }
+        text += " "
+        for (index, link) in row.alsoSeenIn.enumerated() {
+            if index > 0 { text += ", " }
+            markdown(link.title, into: &text)
+        }
+        text += " |"
         return text
     }
 
     /// The built-in `indicator-tag-row.md`: a row of a Markdown report's tag table.
     static func markdownTagRow(_ row: IndicatorRow) -> String {
-        var text = "| " + MarkdownContentType.escape(row.value)
-        if row.isPrivate { text += " (private)" }
-        text += " | " + MarkdownContentType.escape(row.type) + " | " + MarkdownContentType.escape(row.classificationLabel)
-        text += " | " + markdown(row.firstSeen) + " | " + markdown(row.lastSeen) + " | " + markdown(row.comment) + " |"
+        var text = markdownStart(row)
+        text += " | "
+        markdown(row.type, into: &text)
+        text += " | "
+        markdown(row.classificationLabel, into: &text)
+        markdownDates(row, into: &text)
         return text
     }
 
-    private static func markdown(_ value: String?) -> String {
-        value.map(MarkdownContentType.escape) ?? ""
+    /// `| value`, and ` (private)` for a private indicator: how both Markdown rows begin.
+    private static func markdownStart(_ row: IndicatorRow) -> String {
+        var text = ""
+        text.reserveCapacity(128 + row.value.utf8.count + (row.comment?.utf8.count ?? 0))
+        text += "| "
+        markdown(row.value, into: &text)
+        if row.isPrivate { text += " (private)" }
+        return text
+    }
+
+    /// ` | first seen | last seen | comment |`: the cells both Markdown rows have.
+    private static func markdownDates(_ row: IndicatorRow, into text: inout String) {
+        for value in [row.firstSeen, row.lastSeen, row.comment] {
+            text += " | "
+            markdown(value, into: &text)
+        }
+        text += " |"
+    }
+
+    /// Each row is built in one string: a cell escaped into it, nothing for nil.
+    private static func markdown(_ value: String?, into text: inout String) {
+        if let value { MarkdownContentType.escape(value, into: &text) }
     }
 }

@@ -10,7 +10,7 @@ enum ByteEscaping {
     static func escape(_ text: String, into output: inout String,
                        replacement: (_ byte: UInt8, _ next: UInt8?) -> (text: StaticString, consumed: Int)?) {
         var text = text
-        text.withUTF8 { bytes in
+        let unchanged = text.withUTF8 { bytes -> Bool in
             var start = 0
             var index = 0
             while index < bytes.count {
@@ -24,8 +24,12 @@ enum ByteEscaping {
                 index += consumed
                 start = index
             }
+            // Nothing replaced: the text itself is appended below, without being read again.
+            guard start > 0 else { return true }
             if start < bytes.count { output.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
+            return false
         }
+        if unchanged { output.append(text) }
     }
 }
 

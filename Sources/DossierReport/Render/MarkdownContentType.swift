@@ -7,8 +7,13 @@ struct MarkdownContentType: EscapingContentType {
     /// value must stay within its table cell). By byte, as `ByteEscaping` says why.
     static func escape(_ text: String) -> String {
         var result = ""
-        result.reserveCapacity(text.utf8.count)
-        ByteEscaping.escape(text, into: &result) { byte, next in
+        escape(text, into: &result)
+        return result
+    }
+
+    /// Appends `text` to `output`, escaped as `escape(_:)` says.
+    static func escape(_ text: String, into output: inout String) {
+        ByteEscaping.escape(text, into: &output) { byte, next in
             switch byte {
             case UInt8(ascii: "\\"): ("\\\\", 1)
             case UInt8(ascii: "`"): ("\\`", 1)
@@ -30,6 +35,5 @@ struct MarkdownContentType: EscapingContentType {
             default: nil
             }
         }
-        return result
     }
 }

@@ -33,6 +33,8 @@ enum RowRendering {
         var result = report
         for (inTagTable, template) in [(false, classification), (true, tag)] where templates.sources[template] != nil {
             var cache: [String: String] = [:]
+            // One entry per indicator: room for all at once rather than growing step by step.
+            cache.reserveCapacity(report.classificationGroups.reduce(0) { $0 + $1.rows.count })
             func render(_ row: IndicatorRow) -> IndicatorRow {
                 var row = row
                 let key = row.type + "\u{0}" + row.value

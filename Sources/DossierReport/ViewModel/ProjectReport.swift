@@ -64,27 +64,34 @@ extension ProjectReport {
         generator = "dossier \(DossierVersion.current)"
         links = options.linksToSite ? SiteLinks(exports: SiteLayout.exportLinks) : nil
 
-        let sorted = Indicator.canonicallyOrdered(project.indicators)
-        let rows: [(Indicator, IndicatorRow)] = sorted.map { indicator in
+        // One pass over the indicators in canonical order makes every row once and files it in
+        // its classification, under its tags and in its type's count (a pass per classification
+        // and per type copied every indicator a score of times).
+        var byClassification = [[IndicatorRow]](repeating: [], count: SiteModel.classifications.count)
+        var typeTotals = [Int](repeating: 0, count: Self.types.count)
+        var grouping = TagGrouping<IndicatorRow>()
+        for position in Indicator.canonicalPositions(of: project.indicators) {
+            let indicator = project.indicators[position]
             let links = AlsoSeen.links(indicator.key, position: projectIndex, index: index, counts: projectCounts, options: options)
             let classification = indicator.effectiveClassification(in: vocabulary)
-            return (indicator, IndicatorRow(indicator, classification: classification, options: options, alsoSeenIn: links))
+            let row = IndicatorRow(indicator, classification: classification, options: options, alsoSeenIn: links)
+            byClassification[SiteModel.classifications.firstIndex(of: classification)!].append(row)
+            typeTotals[Self.types.firstIndex(of: indicator.type)!] += 1
+            grouping.add(row, tags: indicator.tags, vocabulary: vocabulary)
         }
-        total = rows.count
+        grouping.sortGroups()
+        total = project.indicators.count
 
-        classificationGroups = Classification.allCases.compactMap { classification in
-            let members = rows.filter { $0.1.classification == classification.rawValue }.map(\.1)
+        classificationGroups = zip(SiteModel.classifications, byClassification).compactMap { classification, members in
             guard !members.isEmpty else { return nil }
             return IndicatorGroup(key: classification.rawValue, title: classification.label, description: nil,
                 anchor: "class-" + classification.rawValue, rows: members, classification: classification.rawValue)
         }
-        classificationCounts = Self.classificationCounts(of: project, vocabulary: vocabulary)
-        typeCounts = [CountRow](IndicatorType.allCases.compactMap { type in
-            let count = rows.count { $0.0.type == type }
-            return count == 0 ? nil : (type.rawValue, type.rawValue, count)
+        classificationCounts = Self.classificationCounts(byClassification.map(\.count))
+        typeCounts = [CountRow](zip(Self.types, typeTotals).compactMap { type, count in
+            count == 0 ? nil : (type.rawValue, type.rawValue, count)
         })
 
-        let grouping = TagGrouping(rows.map { ($0.0.tags, $0.1) }, vocabulary: vocabulary)
         // In a site, tag anchors match the tag pages' names; alone, they only need to be unique.
         let slugs = tagSlugs.isEmpty ? Anchors.uniqueSlugs(grouping.groups.map { Tag.key($0.name) }) : tagSlugs
         func anchorSlug(_ name: String) -> String { slugs[Tag.key(name)] ?? Anchors.slug(name) }
@@ -103,15 +110,11 @@ extension ProjectReport {
 }
 
 extension ProjectReport {
-    /// How many indicators of `project` have each classification (tags implying it included), in
-    /// the order of `Classification.allCases`; the site's index shows the same counts.
-    static func classificationCounts(of project: Project, vocabulary: Vocabulary) -> [CountRow] {
-        var counts: [Classification: Int] = [:]
-        for indicator in project.indicators { counts[indicator.effectiveClassification(in: vocabulary), default: 0] += 1 }
-        return classificationCounts(Classification.allCases.map { counts[$0] ?? 0 })
-    }
+    /// The indicator types in the order reports count them (`allCases` is made anew at each use).
+    static let types = IndicatorType.allCases
 
-    /// The rows of `counts`, one per classification in the order of `Classification.allCases`.
+    /// The rows of `counts`, one per classification in the order of `Classification.allCases`
+    /// (tags implying a classification included); a report and the site's index show the same.
     static func classificationCounts(_ counts: [Int]) -> [CountRow] {
         [CountRow](zip(Classification.allCases, counts).map { ($0.rawValue, $0.label, $1) })
     }

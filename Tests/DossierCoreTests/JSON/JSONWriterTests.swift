@@ -34,6 +34,54 @@ struct JSONWriterTests {
         #expect(stripPositions(again.value) == stripPositions(node.value))
     }
 
+    @Test("a quote, a backslash or any control character is escaped wherever it stands, every other byte kept")
+    func escapesEverywhere() {
+        // The writer tests eight bytes at a time: each character in every position of strings
+        // longer than a few words, among ASCII and multi-byte letters.
+        let specials: [Character] = ["\"", "\\", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{00}", "\u{01}", "\u{1F}"]
+        let fillers = ["abcdefghijklmnopqrstuvwxyz0123456789", "ééééééééééééééééé", "\u{7F}~ !#$%&'()*+,-./:;<=>?@[]^_`{|}"]
+        for filler in fillers {
+            for length in [0, 1, 7, 8, 9, 15, 16, 17, 33] {
+                let base = String(filler.prefix(length))
+                #expect(written(base) == reference(base))
+                for special in specials {
+                    for position in 0...base.count {
+                        var text = base
+                        text.insert(special, at: text.index(text.startIndex, offsetBy: position))
+                        #expect(written(text) == reference(text), "\(special.unicodeScalars.first!.value) at \(position) of \(length)")
+                    }
+                }
+            }
+        }
+    }
+
+    func written(_ text: String) -> String {
+        var output: [UInt8] = []
+        JSONWriter.writeString(text, into: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The escaping PRODUCT.md's canonical JSON asks for, one scalar at a time.
+    func reference(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\u{08}": result += "\\b"
+            case "\u{0C}": result += "\\f"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u00" + (hex.count == 1 ? "0" : "") + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
     func stripPositions(_ value: JSONValue) -> JSONValue {
         switch value {
         case .array(let a): .array(a.map { JSONNode(stripPositions($0.value)) })

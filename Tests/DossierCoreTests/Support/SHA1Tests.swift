@@ -30,6 +30,22 @@ struct SHA1Tests {
         }
     }
 
+    @Test("a message hashed in parts, split anywhere around the block boundaries, has the digest of the whole")
+    func parts() {
+        var random = SplitMix64(seed: 161)
+        let message = (0..<300).map { _ in UInt8.random(in: 0...255, using: &random) }
+        let whole = SHA1.hash(message)
+        message.withUnsafeBytes { bytes in
+            for first in [0, 1, 16, 55, 63, 64, 65, 128, 200, 300] {
+                for second in Set([first, min(first + 1, 300), min(first + 63, 300), min(first + 64, 300), 300]) {
+                    let parts = [bytes[0..<first], bytes[first..<second], bytes[second...]].map { UnsafeRawBufferPointer(rebasing: $0) }
+                    #expect(SHA1.hash(parts: parts) == whole, "split at \(first) and \(second)")
+                    #expect(SHA1.hash(parts: parts, accelerated: false) == whole, "split at \(first) and \(second), portable")
+                }
+            }
+        }
+    }
+
     @Test("SHA-1 of a million 'a'")
     func sha1Long() {
         #expect(Self.hex(SHA1.hash([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))) == "34aa973cd4c4daa4f61eeb2bdbad27316534016f")

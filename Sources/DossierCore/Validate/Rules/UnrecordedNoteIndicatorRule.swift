@@ -7,12 +7,12 @@ public struct UnrecordedNoteIndicatorRule: ProjectRule {
     public func check(_ project: Project, in workspace: Workspace) -> [Diagnostic] {
         // With indicators.json unreadable, every mention would look unrecorded: say nothing.
         guard !project.notes.isEmpty, project.hasAllIndicators else { return [] }
+        let mentions = project.notes.map { Indicators.extract(from: $0.body) }
+        let recorded = Self.recorded(among: mentions, in: project)
         var diagnostics: [Diagnostic] = []
-        // By value alone: a 40-hex hash may be recorded as sha1 or x509-sha1.
-        let recorded = Set(project.indicators.map(\.value))
-        for note in project.notes {
+        for (note, mentioned) in zip(project.notes, mentions) {
             var reported: Set<String> = []
-            for found in Indicators.extract(from: note.body) where !recorded.contains(found.value) {
+            for found in mentioned where !recorded.contains(found.value) {
                 guard reported.insert(found.value).inserted else { continue }
                 let position = SourcePosition(line: note.bodyLine + found.line - 1, column: found.column)
                 diagnostics.append(.warning(at: SourceLocation(path: note.path, position: position),
@@ -21,5 +21,22 @@ public struct UnrecordedNoteIndicatorRule: ProjectRule {
             }
         }
         return diagnostics
+    }
+
+    /// The values mentioned in the notes that the project records, by value alone (a 40-hex hash
+    /// may be recorded as sha1 or x509-sha1). The notes mention a few dozen values and the project
+    /// may record thousands: each recorded value is looked up among the mentioned ones, and only
+    /// when one of them has its length, so most are never hashed.
+    static func recorded(among mentions: [[ExtractedIndicator]], in project: Project) -> Set<String> {
+        let mentioned = Set(mentions.joined().map(\.value))
+        guard !mentioned.isEmpty else { return [] }
+        func lengthBit(_ value: String) -> UInt64 { 1 << UInt64(min(value.utf8.count, 63)) }
+        let lengths = mentioned.reduce(UInt64(0)) { $0 | lengthBit($1) }
+        var recorded: Set<String> = []
+        for i in project.indicators.indices {
+            let value = project.indicators[i].value
+            if lengths & lengthBit(value) != 0, mentioned.contains(value) { recorded.insert(value) }
+        }
+        return recorded
     }
 }
