@@ -129,6 +129,25 @@ struct ReportLimitsTests {
         #endif
     }
 
+    @Test("removing a site removes every file and folder at every depth, and follows no link out of it")
+    func removeTree() throws {
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let outside = folder + "/keep"
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        try Data("kept".utf8).write(to: URL(fileURLWithPath: outside + "/file"))
+        let site = folder + "/site"
+        for path in ["", "/projects/a", "/projects/b/deeper/still", "/tags", "/empty/empty"] {
+            try FileManager.default.createDirectory(atPath: site + path, withIntermediateDirectories: true)
+            try Data("x".utf8).write(to: URL(fileURLWithPath: site + path + "/index.html"))
+        }
+        try FileManager.default.removeItem(atPath: site + "/empty/empty/index.html")
+        try FileManager.default.createSymbolicLink(atPath: site + "/projects/link", withDestinationPath: outside)
+        OutputFolder.remove(site)
+        #expect(!FileManager.default.fileExists(atPath: site))
+        #expect(try String(contentsOfFile: outside + "/file", encoding: .utf8) == "kept")
+    }
+
     @Test("a page that cannot be written fails the build with the system's reason, naming the file")
     func writeFailure() throws {
         let folder = try TemporaryFolder.make()

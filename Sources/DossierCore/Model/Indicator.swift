@@ -1,3 +1,5 @@
+import Foundation
+
 /// One recorded indicator of a project (`indicators.json`).
 public struct Indicator: Sendable, Hashable {
     /// Normal form when the value is valid for its type, else as written.
@@ -54,7 +56,7 @@ public struct Indicator: Sendable, Hashable {
 
     /// Canonical order: by type, then value.
     public static func canonicalOrder(_ a: Indicator, _ b: Indicator) -> Bool {
-        a.type != b.type ? a.type < b.type : a.value.utf8.lexicographicallyPrecedes(b.value.utf8)
+        a.type != b.type ? a.type < b.type : utf8Precedes(a.value, b.value)
     }
 
     /// The positions of `indicators` in canonical order. Fields are compared in place (a copy of
@@ -63,7 +65,7 @@ public struct Indicator: Sendable, Hashable {
     public static func canonicalPositions(of indicators: [Indicator]) -> [Int] {
         func precedes(_ a: Int, _ b: Int) -> Bool {
             let (typeA, typeB) = (indicators[a].type, indicators[b].type)
-            return typeA != typeB ? typeA < typeB : indicators[a].value.utf8.lexicographicallyPrecedes(indicators[b].value.utf8)
+            return typeA != typeB ? typeA < typeB : utf8Precedes(indicators[a].value, indicators[b].value)
         }
         let positions = Array(indicators.indices)
         if positions.dropFirst().allSatisfy({ !precedes($0, $0 - 1) }) { return positions }
@@ -87,6 +89,19 @@ public struct IndicatorKey: Sendable, Hashable, Comparable {
     }
 
     public static func < (a: Self, b: Self) -> Bool {
-        a.type != b.type ? a.type < b.type : a.value.utf8.lexicographicallyPrecedes(b.value.utf8)
+        a.type != b.type ? a.type < b.type : utf8Precedes(a.value, b.value)
     }
+}
+
+/// Whether `a` sorts before `b` by their UTF-8 bytes, the order of canonical files: compared where
+/// the bytes lie (a site orders a million values; the generic comparison went a byte at a time).
+func utf8Precedes(_ a: String, _ b: String) -> Bool {
+    let compared = a.utf8.withContiguousStorageIfAvailable { x in
+        b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+            let common = min(x.count, y.count)
+            let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+            return order != 0 ? order < 0 : x.count < y.count
+        }
+    }
+    return (compared ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
 }

@@ -107,17 +107,23 @@ enum OutputFolder {
             unlink(path)
             return
         }
-        // Every folder of the tree, parents before their children.
-        var folders = [path]
-        var next = 0
-        while next < folders.count {
-            folders += entries(of: folders[next]).filter(\.isFolder).map { folders[next] + "/" + $0.name }
-            next += 1
+        // Every folder of the tree with its depth and its files, parents before their children:
+        // each folder is listed once.
+        var folders: [(path: String, depth: Int, files: [String])] = []
+        var pending = [(path: path, depth: 0)]
+        while let (folder, depth) = pending.popLast() {
+            let listed = entries(of: folder)
+            folders.append((folder, depth, listed.filter { !$0.isFolder }.map(\.name)))
+            pending += listed.filter(\.isFolder).map { (folder + "/" + $0.name, depth + 1) }
         }
         _ = folders.concurrentMap { folder in
-            for entry in entries(of: folder) where !entry.isFolder { unlink(folder + "/" + entry.name) }
+            for name in folder.files { unlink(folder.path + "/" + name) }
         }
-        for folder in folders.reversed() { rmdir(folder) }
+        // Deepest first; the folders of one depth (a site's project folders) on every core.
+        let byDepth = Dictionary(grouping: folders, by: \.depth)
+        for depth in byDepth.keys.sorted(by: >) {
+            _ = byDepth[depth]!.concurrentMap { rmdir($0.path) }
+        }
     }
 
     /// The names in `folder` (without `.` and `..`), and whether each is a folder (not a link to one).
