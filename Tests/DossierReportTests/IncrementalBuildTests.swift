@@ -134,6 +134,13 @@ struct IncrementalBuildTests {
         }
     }
 
+    @Test("a listing's key names each row's place in decimal, as text would", arguments: [0, 1, 9, 10, 99, 100, 101, 999_999, Int32.max])
+    func rowPlaces(_ place: Int32) {
+        var bytes: [UInt8] = []
+        PageKey.appendDecimal(place, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == String(place))
+    }
+
     @Test("an unchanged workspace rebuilds from the previous build: every page reused")
     func unchangedReusesAll() throws {
         let sample = try Sample()

@@ -83,4 +83,17 @@ struct RuleTests {
         }, rule: UnrecordedNoteIndicatorRule())
         #expect(passing.isEmpty)
     }
+
+    @Test("a value written in a note in another Unicode spelling of the recorded one (composed or not) is recorded")
+    func unrecordedNoteIndicatorSpellings() throws {
+        // A URL's path is kept as written: `café` recorded decomposed, written composed in one
+        // note and decomposed in the other. Strings compare by canonical equivalence.
+        let decomposed = "https://collect.example.net/cafe\u{301}", composed = "https://collect.example.net/caf\u{E9}"
+        let found = try diagnostics({
+            try $0.addProject("p", indicators: Self.list(#"{ "value": "\#(decomposed)", "type": "url" }"#))
+            try $0.write("p/notes/01-a.md", "---\ntitle: A\n---\nPosts to \(composed) daily.\n")
+            try $0.write("p/notes/02-b.md", "---\ntitle: B\n---\nPosts to \(decomposed) daily.\n")
+        }, rule: UnrecordedNoteIndicatorRule())
+        #expect(found.isEmpty)
+    }
 }

@@ -24,18 +24,16 @@ public struct UnrecordedNoteIndicatorRule: ProjectRule {
     }
 
     /// The values mentioned in the notes that the project records, by value alone (a 40-hex hash
-    /// may be recorded as sha1 or x509-sha1). The notes mention a few dozen values and the project
-    /// may record thousands: each recorded value is looked up among the mentioned ones, and only
-    /// when one of them has its length, so most are never hashed.
+    /// may be recorded as sha1 or x509-sha1) and as Swift compares strings (canonically equivalent
+    /// spellings are one value). The notes mention a few dozen values and the project may record
+    /// thousands: each recorded value is looked up among the mentioned ones, which spares making a
+    /// set of every recorded value.
     static func recorded(among mentions: [[ExtractedIndicator]], in project: Project) -> Set<String> {
         let mentioned = Set(mentions.joined().map(\.value))
         guard !mentioned.isEmpty else { return [] }
-        func lengthBit(_ value: String) -> UInt64 { 1 << UInt64(min(value.utf8.count, 63)) }
-        let lengths = mentioned.reduce(UInt64(0)) { $0 | lengthBit($1) }
         var recorded: Set<String> = []
-        for i in project.indicators.indices {
-            let value = project.indicators[i].value
-            if lengths & lengthBit(value) != 0, mentioned.contains(value) { recorded.insert(value) }
+        for i in project.indicators.indices where mentioned.contains(project.indicators[i].value) {
+            recorded.insert(project.indicators[i].value)
         }
         return recorded
     }

@@ -56,15 +56,37 @@ struct PageKey: Sendable {
     static func listing(_ page: ListingPage, places: [SiteModel.RowPlace], projectRecords: [String]) -> String {
         var hasher = SHA256()
         hasher.update("listing \(digest(of: page))\n")
+        // Each row's line is written into one buffer, hashed once per project's run of rows: a
+        // site's listings have millions of rows, and a string made and hashed for each row was
+        // most of a rebuild's keys.
+        var lines: [UInt8] = []
+        lines.reserveCapacity(places.count * 5)
         var current: Int32 = -1
         for place in places {
             if place.project != current {
+                hasher.update(lines)
+                lines.removeAll(keepingCapacity: true)
                 current = place.project
                 hasher.update("project \(projectRecords[Int(current)])\n")
             }
-            hasher.update("\(place.indicator)\n")
+            appendDecimal(place.indicator, to: &lines)
+            lines.append(UInt8(ascii: "\n"))
         }
+        hasher.update(lines)
         return hasher.finalize()
+    }
+
+    /// `number` in decimal digits, as `"\(number)"` writes a non-negative one.
+    static func appendDecimal(_ number: Int32, to bytes: inout [UInt8]) {
+        precondition(number >= 0, "a row's place is never negative")
+        var divisor: Int32 = 1
+        while divisor <= number / 10 { divisor *= 10 }
+        var rest = number
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     func page(template: String, model digest: String) -> String {
