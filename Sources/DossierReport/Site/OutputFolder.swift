@@ -87,19 +87,29 @@ enum OutputFolder {
     }
 
     /// Creates `path` and the folders above it; nil, or why it cannot (in the system's words).
+    /// Tried at once, and the folders above only when it cannot be: a build asks this for the
+    /// folder of every file it writes or links, and the folder is there for all but the first.
     static func makeFolder(_ path: String) -> String? {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-            return isFolder.boolValue ? nil : "a file of that name exists"
+        if mkdir(path, 0o755) == 0 { return nil }
+        let failure = errno
+        switch failure {
+        case EEXIST:
+            var status = stat()
+            return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR ? nil : "a file of that name exists"
+        case ENOENT, ENOTDIR:
+            // A folder above is missing, or is a file (which the call for it names).
+            let parent = (path as NSString).deletingLastPathComponent
+            guard !parent.isEmpty, parent != path else { return String(cString: strerror(failure)) }
+            if let problem = makeFolder(parent) { return problem }
+            return mkdir(path, 0o755) == 0 || errno == EEXIST ? nil : String(cString: strerror(errno))
+        default:
+            return String(cString: strerror(failure))
         }
-        let parent = (path as NSString).deletingLastPathComponent
-        if !parent.isEmpty, parent != path, let failure = makeFolder(parent) { return failure }
-        return mkdir(path, 0o755) == 0 || errno == EEXIST ? nil : String(cString: strerror(errno))
     }
 
     /// Removes `path` and everything under it (symbolic links are removed, never followed). The
-    /// files of each folder are removed on every core: a site holds thousands, and removing the
-    /// previous one is the last step of every build.
+    /// files of the folders are removed on every core, each folder's by one: a site holds
+    /// thousands, and removing the previous one is the last step of every build.
     static func remove(_ path: String) {
         var status = stat()
         guard lstat(path, &status) == 0 else { return }
@@ -119,11 +129,10 @@ enum OutputFolder {
         _ = folders.concurrentMap { folder in
             for name in folder.files { unlink(folder.path + "/" + name) }
         }
-        // Deepest first; the folders of one depth (a site's project folders) on every core.
-        let byDepth = Dictionary(grouping: folders, by: \.depth)
-        for depth in byDepth.keys.sorted(by: >) {
-            _ = byDepth[depth]!.concurrentMap { rmdir($0.path) }
-        }
+        // Deepest first, one at a time: the folders of one depth share a parent (a site's project
+        // folders), whose lock each removal takes, so removing them side by side only made the
+        // cores wait on each other.
+        for folder in folders.sorted(by: { $0.depth > $1.depth }) { rmdir(folder.path) }
     }
 
     /// The names in `folder` (without `.` and `..`), and whether each is a folder (not a link to one).
