@@ -8,68 +8,65 @@ enum BuiltInRow {
     ///   - isInternal: the audience sees sources (the `audience.isInternal` section).
     ///   - withProject: a listing row (a project column instead of "also seen in").
     static func html(_ row: IndicatorRow, isInternal: Bool, withProject: Bool) -> String {
-        var html = ""
-        html.reserveCapacity(256 + row.value.utf8.count + (row.comment?.utf8.count ?? 0))
-        func text(_ value: String?) {
-            if let value { HTMLContentType.escape(value, into: &html) }
-        }
-        html += #"<tr><td class="value">"#
+        var html = TextBytes(capacity: 256 + row.value.utf8.count + (row.comment?.utf8.count ?? 0))
+        func text(_ value: String?) { html.text(value, HTMLContentType.self) }
+        html.raw(#"<tr><td class="value">"#)
         text(row.value)
-        if row.isPrivate { html += #"<span class="private">private</span>"# }
-        html += "</td><td>"
+        if row.isPrivate { html.raw(#"<span class="private">private</span>"#) }
+        html.raw("</td><td>")
         text(row.type)
-        html += #"</td><td><span class="badge "#
+        html.raw(#"</td><td><span class="badge "#)
         text(row.classification)
-        html += #"">"#
+        html.raw(#"">"#)
         text(row.classificationLabel)
-        html += "</span></td><td>"
+        html.raw("</span></td><td>")
         for tag in row.tags {
-            html += #"<span class="tag">"#
+            html.raw(#"<span class="tag">"#)
             text(tag)
-            html += "</span>"
+            html.raw("</span>")
         }
-        html += "</td>"
+        html.raw("</td>")
         if withProject {
-            html += "<td>"
+            html.raw("<td>")
             if let project = row.project {
-                html += #"<a href=""#
+                html.raw(#"<a href=""#)
                 text(project.href)
-                html += #"">"#
+                html.raw(#"">"#)
                 text(project.title)
-                html += "</a>"
+                html.raw("</a>")
             }
-            html += "</td>"
+            html.raw("</td>")
         }
-        html += #"<td class="date">"#
+        html.raw(#"<td class="date">"#)
         text(row.firstSeen)
-        html += #"</td><td class="date">"#
+        html.raw(#"</td><td class="date">"#)
         text(row.lastSeen)
-        html += "</td><td>"
+        html.raw("</td><td>")
         text(row.comment)
-        html += "</td>"
+        html.raw("</td>")
         if isInternal {
-            html += "<td>"
+            html.raw("<td>")
             text(row.source)
-            html += "</td>"
+            html.raw("</td>")
         }
         if !withProject {
-            html += "<td>"
+            html.raw("<td>")
             for (index, link) in row.alsoSeenIn.enumerated() {
                 if let href = link.href {
-                    html += #"<a href=""#
+                    html.raw(#"<a href=""#)
                     text(href)
-                    html += #"">"#
+                    html.raw(#"">"#)
                     text(link.title)
-                    html += "</a>"
+                    html.raw("</a>")
                 } else {
                     text(link.title)
                 }
-                if index < row.alsoSeenIn.count - 1 { html += ", " }
+                if index < row.alsoSeenIn.count - 1 { html.raw(", ") }
             }
-            html += "</td>"
+            html.raw("</td>")
         }
-        html += "</tr>\n"
-        return html
+        html.raw("</tr>\n")
+        return html.string
     }
 }
 
@@ -77,60 +74,54 @@ extension BuiltInRow {
     /// The built-in `indicator-row.md`: a row of a Markdown report's classification table.
     static func markdown(_ row: IndicatorRow, isInternal: Bool) -> String {
         var text = markdownStart(row)
-        text += " | "
-        markdown(row.type, into: &text)
-        text += " | "
+        text.raw(" | ")
+        text.text(row.type, MarkdownContentType.self)
+        text.raw(" | ")
         for (index, tag) in row.tags.enumerated() {
-            if index > 0 { text += ", " }
-            markdown(tag, into: &text)
+            if index > 0 { text.raw(", ") }
+            text.text(tag, MarkdownContentType.self)
         }
         markdownDates(row, into: &text)
         if isInternal {
-            text += " "
-            markdown(row.source, into: &text)
-            text += " |"
+            text.raw(" ")
+            text.text(row.source, MarkdownContentType.self)
+            text.raw(" |")
         }
-        text += " "
+        text.raw(" ")
         for (index, link) in row.alsoSeenIn.enumerated() {
-            if index > 0 { text += ", " }
-            markdown(link.title, into: &text)
+            if index > 0 { text.raw(", ") }
+            text.text(link.title, MarkdownContentType.self)
         }
-        text += " |"
-        return text
+        text.raw(" |")
+        return text.string
     }
 
     /// The built-in `indicator-tag-row.md`: a row of a Markdown report's tag table.
     static func markdownTagRow(_ row: IndicatorRow) -> String {
         var text = markdownStart(row)
-        text += " | "
-        markdown(row.type, into: &text)
-        text += " | "
-        markdown(row.classificationLabel, into: &text)
+        text.raw(" | ")
+        text.text(row.type, MarkdownContentType.self)
+        text.raw(" | ")
+        text.text(row.classificationLabel, MarkdownContentType.self)
         markdownDates(row, into: &text)
-        return text
+        return text.string
     }
 
     /// `| value`, and ` (private)` for a private indicator: how both Markdown rows begin.
-    private static func markdownStart(_ row: IndicatorRow) -> String {
-        var text = ""
-        text.reserveCapacity(128 + row.value.utf8.count + (row.comment?.utf8.count ?? 0))
-        text += "| "
-        markdown(row.value, into: &text)
-        if row.isPrivate { text += " (private)" }
+    private static func markdownStart(_ row: IndicatorRow) -> TextBytes {
+        var text = TextBytes(capacity: 128 + row.value.utf8.count + (row.comment?.utf8.count ?? 0))
+        text.raw("| ")
+        text.text(row.value, MarkdownContentType.self)
+        if row.isPrivate { text.raw(" (private)") }
         return text
     }
 
     /// ` | first seen | last seen | comment |`: the cells both Markdown rows have.
-    private static func markdownDates(_ row: IndicatorRow, into text: inout String) {
+    private static func markdownDates(_ row: IndicatorRow, into text: inout TextBytes) {
         for value in [row.firstSeen, row.lastSeen, row.comment] {
-            text += " | "
-            markdown(value, into: &text)
+            text.raw(" | ")
+            text.text(value, MarkdownContentType.self)
         }
-        text += " |"
-    }
-
-    /// Each row is built in one string: a cell escaped into it, nothing for nil.
-    private static func markdown(_ value: String?, into text: inout String) {
-        if let value { MarkdownContentType.escape(value, into: &text) }
+        text.raw(" |")
     }
 }

@@ -4,13 +4,15 @@ import Mustache
 /// mark is one `Character` and slipped through an escaper that compares characters; bytes do not
 /// combine. Runs of bytes that need nothing are copied whole.
 enum ByteEscaping {
-    /// Appends `text` to `output`, each byte for which `replacement` answers replaced by its text;
-    /// `replacement` also says how many bytes it consumed (two for CR LF, say).
-    @inline(__always)
-    static func escape(_ text: String, into output: inout String,
-                       replacement: (_ byte: UInt8, _ next: UInt8?) -> (text: StaticString, consumed: Int)?) {
+    /// What replaces a byte, and how many bytes it consumes (two for CR LF, say); nil to keep it.
+    typealias Replacement = (_ byte: UInt8, _ next: UInt8?) -> (text: StaticString, consumed: Int)?
+
+    /// Appends the UTF-8 bytes of `text` to `output`, each byte for which `replacement` answers
+    /// replaced by its text. True when anything was replaced.
+    @inline(__always) @discardableResult
+    static func escape(_ text: String, into output: inout [UInt8], replacement: Replacement) -> Bool {
         var text = text
-        let unchanged = text.withUTF8 { bytes -> Bool in
+        return text.withUTF8 { bytes in
             var start = 0
             var index = 0
             while index < bytes.count {
@@ -19,18 +21,35 @@ enum ByteEscaping {
                     index += 1
                     continue
                 }
-                if start < index { output.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
-                output.append(entity.description)
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
                 index += consumed
                 start = index
             }
-            // Nothing replaced: the text itself is appended below, without being read again.
-            guard start > 0 else { return true }
-            if start < bytes.count { output.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
-            return false
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            return start > 0
         }
-        if unchanged { output.append(text) }
     }
+}
+
+/// Text built as UTF-8 bytes (a row of a report, made a million times per site): appending to an
+/// array of bytes costs less than appending to a string, which checks its form at every step.
+struct TextBytes {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// Markup, written as it is.
+    mutating func raw(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// A value escaped by `Content`; nothing for nil.
+    mutating func text<Content: EscapingContentType>(_ value: String?, _ content: Content.Type) {
+        if let value { Content.escape(value, into: &bytes) }
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 /// A template content type whose escaping is one function, registered with swift-mustache under
@@ -38,7 +57,9 @@ enum ByteEscaping {
 protocol EscapingContentType: MustacheContentType {
     static var name: String { get }
     init()
-    static func escape(_ text: String) -> String
+    /// Appends `text`, escaped, to `output`; true when escaping changed anything.
+    @discardableResult
+    static func escape(_ text: String, into output: inout [UInt8]) -> Bool
 }
 
 extension EscapingContentType {
@@ -48,5 +69,12 @@ extension EscapingContentType {
 
     func escapeText(_ text: String) -> String {
         Self.escape(text)
+    }
+
+    /// `text` escaped: `text` itself when nothing needs escaping.
+    static func escape(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        return escape(text, into: &bytes) ? String(decoding: bytes, as: UTF8.self) : text
     }
 }

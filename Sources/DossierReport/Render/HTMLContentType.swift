@@ -4,14 +4,9 @@
 struct HTMLContentType: EscapingContentType {
     static let name = "DOSSIER_HTML"
 
-    static func escape(_ text: String) -> String {
-        var result = ""
-        escape(text, into: &result)
-        return result
-    }
-
     /// Appends `text` to `output` with `< > & " '` replaced by entities.
-    static func escape(_ text: String, into output: inout String) {
+    @discardableResult
+    static func escape(_ text: String, into output: inout [UInt8]) -> Bool {
         ByteEscaping.escape(text, into: &output) { byte, _ in
             switch byte {
             case UInt8(ascii: "<"): ("&lt;", 1)

@@ -5,14 +5,8 @@ struct MarkdownContentType: EscapingContentType {
 
     /// Markdown's punctuation backslash-escaped, `< > &` as entities, line breaks as spaces (a
     /// value must stay within its table cell). By byte, as `ByteEscaping` says why.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        escape(text, into: &result)
-        return result
-    }
-
-    /// Appends `text` to `output`, escaped as `escape(_:)` says.
-    static func escape(_ text: String, into output: inout String) {
+    @discardableResult
+    static func escape(_ text: String, into output: inout [UInt8]) -> Bool {
         ByteEscaping.escape(text, into: &output) { byte, next in
             switch byte {
             case UInt8(ascii: "\\"): ("\\\\", 1)
