@@ -53,20 +53,11 @@ enum IndicatorsStreamDecoder {
         return (IndicatorsDecoder.Result(indicators: indicators, extra: [], isComplete: !fileReader.failed), fileReader.diagnostics)
     }
 
-    /// The fields of one indicator object as read, before any check.
-    private struct Fields {
-        var value: String?
-        var type: IndicatorType?
-        var classification: Classification?
-        var tags: [String] = []
-        var firstSeen: String?
-        var lastSeen: String?
-        var source: String?
-        var comment: String?
-        var privateFlag: Bool?
-        var valuePosition: SourcePosition = .start
-        var classificationPosition: SourcePosition?
-        var tagsPosition: SourcePosition?
+    /// What reading an indicator object notes besides the indicator itself.
+    private struct Notes {
+        var hasValue = false
+        /// The type as written; nil when none is (the value's check then detects one).
+        var declaredType: IndicatorType?
         var lastSeenPosition: SourcePosition?
     }
 
@@ -76,7 +67,10 @@ enum IndicatorsStreamDecoder {
     private static func indicator(_ reader: inout JSONReader, reader fileReader: inout ObjectReader) throws(JSONSyntaxError) -> Indicator?? {
         let objectPosition = reader.position
         guard reader.consume(UInt8(ascii: "{")) else { return nil }
-        var fields = Fields()
+        // Fields are read straight into the indicator, which is then handed on, not copied: a
+        // copy retains and releases each of its strings, a million times per workspace.
+        var indicator = Indicator(value: "", type: .other, origin: Indicator.Origin(object: objectPosition, value: .start))
+        var notes = Notes()
         var seen: UInt16 = 0
         if !reader.consume(UInt8(ascii: "}")) {
             repeat {
@@ -85,60 +79,57 @@ enum IndicatorsStreamDecoder {
                 else { return nil }
                 seen |= field.bit
                 reader.skipWhitespace()
-                guard try read(field, into: &fields, from: &reader) else { return nil }
+                guard try read(field, into: &indicator, notes: &notes, from: &reader) else { return nil }
             } while reader.consume(UInt8(ascii: ","))
             guard reader.consume(UInt8(ascii: "}")) else { return nil }
         }
-        guard let value = fields.value else { return nil }
-        let indicator = Indicator(
-            value: value, type: fields.type ?? .other, classification: fields.classification, tags: fields.tags,
-            firstSeen: fields.firstSeen, lastSeen: fields.lastSeen, source: fields.source, comment: fields.comment,
-            privateFlag: fields.privateFlag,
-            origin: Indicator.Origin(object: objectPosition, value: fields.valuePosition,
-                classification: fields.classificationPosition, tags: fields.tagsPosition))
+        guard notes.hasValue else { return nil }
         var itemReader = ObjectReader(JSONObject(), path: fileReader.path, what: "indicator")
         defer { fileReader.absorb(itemReader) }
-        return .some(IndicatorsDecoder.checked(indicator, declaredType: fields.type,
-            lastSeenPosition: fields.lastSeenPosition ?? objectPosition, reader: &itemReader))
+        return .some(IndicatorsDecoder.checked(consume indicator, declaredType: notes.declaredType,
+            lastSeenPosition: notes.lastSeenPosition ?? objectPosition, reader: &itemReader))
     }
 
-    /// Reads one field's value; false when it is not of the kind the field takes.
-    private static func read(_ field: IndicatorField, into fields: inout Fields, from reader: inout JSONReader) throws(JSONSyntaxError) -> Bool {
+    /// Reads one field's value into `indicator`; false when it is not of the kind the field takes.
+    private static func read(_ field: IndicatorField, into indicator: inout Indicator, notes: inout Notes,
+        from reader: inout JSONReader) throws(JSONSyntaxError) -> Bool {
         let position = reader.position
         switch field {
         case .value:
-            fields.value = try reader.stringIfPresent()
-            fields.valuePosition = position
-            return fields.value != nil
+            guard let value = try reader.stringIfPresent() else { return false }
+            indicator.value = value
+            indicator.origin?.value = position
+            notes.hasValue = true
         case .type:
-            fields.type = try reader.nameIfPresent(of: typeNames)
-            return fields.type != nil
+            guard let type = try reader.nameIfPresent(of: typeNames) else { return false }
+            indicator.type = type
+            notes.declaredType = type
         case .classification:
-            fields.classification = try reader.nameIfPresent(of: classificationNames)
-            fields.classificationPosition = position
-            return fields.classification != nil
+            guard let classification = try reader.nameIfPresent(of: classificationNames) else { return false }
+            indicator.classification = classification
+            indicator.origin?.classification = position
         case .tags:
             guard let tags = try reader.stringArrayIfPresent() else { return false }
-            fields.tags = tags
-            fields.tagsPosition = position
-            return true
+            indicator.tags = tags
+            indicator.origin?.tags = position
         case .firstSeen:
-            fields.firstSeen = try reader.stringIfPresent()
-            return fields.firstSeen.map(ISODate.isValid) ?? false
+            guard let date = try reader.stringIfPresent(), ISODate.isValid(date) else { return false }
+            indicator.firstSeen = date
         case .lastSeen:
-            fields.lastSeen = try reader.stringIfPresent()
-            fields.lastSeenPosition = position
-            return fields.lastSeen.map(ISODate.isValid) ?? false
+            guard let date = try reader.stringIfPresent(), ISODate.isValid(date) else { return false }
+            indicator.lastSeen = date
+            notes.lastSeenPosition = position
         case .source:
-            fields.source = try reader.stringIfPresent()
-            return fields.source != nil
+            guard let source = try reader.stringIfPresent() else { return false }
+            indicator.source = source
         case .comment:
-            fields.comment = try reader.stringIfPresent()
-            return fields.comment != nil
+            guard let comment = try reader.stringIfPresent() else { return false }
+            indicator.comment = comment
         case .private:
-            fields.privateFlag = try reader.boolIfPresent()
-            return fields.privateFlag != nil
+            guard let flag = try reader.boolIfPresent() else { return false }
+            indicator.privateFlag = flag
         }
+        return true
     }
 }
 

@@ -7,10 +7,13 @@ public struct ClassificationContradictionRule: ProjectRule {
     public func check(_ project: Project, in workspace: Workspace) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let vocabulary = workspace.vocabulary
-        for indicator in project.indicators {
-            guard let explicit = indicator.classification,
-                let implied = vocabulary.impliedClassification(of: indicator.tags), implied != explicit
+        // By position: only an indicator with a classification and tags is looked at whole (a
+        // copy of each retained and released all of its strings).
+        for i in project.indicators.indices {
+            guard let explicit = project.indicators[i].classification, !project.indicators[i].tags.isEmpty,
+                let implied = vocabulary.impliedClassification(of: project.indicators[i].tags), implied != explicit
             else { continue }
+            let indicator = project.indicators[i]
             let tags = indicator.tags.filter { vocabulary.definition(of: $0)?.classification == implied }
             let names = tags.map { "\"\($0)\"" }.joined(separator: ", ")
             diagnostics.append(.warning(at: indicator.location(in: project, at: indicator.origin?.classification),

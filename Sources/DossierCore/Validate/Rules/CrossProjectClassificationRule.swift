@@ -8,7 +8,10 @@ public struct CrossProjectClassificationRule: WorkspaceRule {
         let vocabulary = workspace.vocabulary
         var diagnostics: [Diagnostic] = []
         for (_, occurrences) in index.repeated {
-            let classified = occurrences.map { ($0, index.indicator($0).effectiveClassification(in: vocabulary)) }
+            // Read in place: `index.indicator(_:)` would copy each indicator with all of its strings.
+            let classified = occurrences.map { occurrence in
+                (occurrence, workspace.projects[occurrence.project].indicators[occurrence.indicator].effectiveClassification(in: vocabulary))
+            }
             guard Set(classified.map(\.1)).count > 1 else { continue }
             for (occurrence, classification) in classified {
                 let others = classified
