@@ -9,7 +9,10 @@ public struct JSONStream {
     }
 
     public private(set) var bytes: [UInt8] = []
-    private var open: [Container] = []
+    /// The innermost open container, kept apart from those around it: every member and element
+    /// counts in it, millions of times per export.
+    private var innermost: Container?
+    private var outer: [Container] = []
     /// The indent of the outermost value (a part written to stand that deep in a larger document).
     private let baseIndent: Int
 
@@ -18,33 +21,43 @@ public struct JSONStream {
         bytes.reserveCapacity(capacity)
     }
 
-    private var depth: Int { baseIndent + open.count }
+    private var depth: Int { baseIndent + outer.count + (innermost == nil ? 0 : 1) }
+
+    private mutating func open(_ container: Container) {
+        if let innermost { outer.append(innermost) }
+        innermost = container
+    }
+
+    private mutating func close() -> Container? {
+        defer { innermost = outer.popLast() }
+        return innermost
+    }
 
     /// Before a value: the separator and line break when it is an array's element.
     private mutating func beginValue() {
-        guard case .array(let elements)? = open.last else { return }
+        guard case .array(let elements)? = innermost else { return }
         if elements > 0 { bytes.append(UInt8(ascii: ",")) }
         JSONWriter.newline(depth, into: &bytes)
-        open[open.count - 1] = .array(elements: elements + 1)
+        innermost = .array(elements: elements + 1)
     }
 
     public mutating func key(_ key: String) {
-        guard case .object(let members)? = open.last else { preconditionFailure("a key outside an object") }
+        guard case .object(let members)? = innermost else { preconditionFailure("a key outside an object") }
         if members > 0 { bytes.append(UInt8(ascii: ",")) }
         JSONWriter.newline(depth, into: &bytes)
         JSONWriter.writeString(key, into: &bytes)
         bytes.append(contentsOf: ": ".utf8)
-        open[open.count - 1] = .object(members: members + 1)
+        innermost = .object(members: members + 1)
     }
 
     public mutating func beginObject() {
         beginValue()
         bytes.append(UInt8(ascii: "{"))
-        open.append(.object(members: 0))
+        open(.object(members: 0))
     }
 
     public mutating func endObject() {
-        guard case .object(let members)? = open.popLast() else { preconditionFailure("no object to end") }
+        guard case .object(let members)? = close() else { preconditionFailure("no object to end") }
         if members > 0 { JSONWriter.newline(depth, into: &bytes) }
         bytes.append(UInt8(ascii: "}"))
     }
@@ -52,11 +65,11 @@ public struct JSONStream {
     public mutating func beginArray() {
         beginValue()
         bytes.append(UInt8(ascii: "["))
-        open.append(.array(elements: 0))
+        open(.array(elements: 0))
     }
 
     public mutating func endArray() {
-        guard case .array(let elements)? = open.popLast() else { preconditionFailure("no array to end") }
+        guard case .array(let elements)? = close() else { preconditionFailure("no array to end") }
         if elements > 0 { JSONWriter.newline(depth, into: &bytes) }
         bytes.append(UInt8(ascii: "]"))
     }
@@ -73,7 +86,7 @@ public struct JSONStream {
     /// Bytes written as they are, before the document's value: a fixed head that a caller
     /// completes later (a STIX bundle's id, which is a hash of what follows it).
     public mutating func raw(_ text: some Sequence<UInt8>) {
-        precondition(open.isEmpty, "raw bytes inside a value")
+        precondition(innermost == nil, "raw bytes inside a value")
         bytes.append(contentsOf: text)
     }
 

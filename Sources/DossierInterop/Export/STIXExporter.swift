@@ -30,6 +30,9 @@ enum STIXExporter {
         let created = context.created.stix
         let modified = context.modified.stix
         let marking = STIXTerms.tlp2MarkingID(project.tlp)
+        // Lists every object of the bundle refers to, made once rather than per object.
+        let markings = [marking]
+        let indicatorTypes = Dictionary(uniqueKeysWithValues: Classification.allCases.map { ($0, [STIXTerms.indicatorType(for: $0)]) })
         let identityID = "identity--" + UUIDv5.make("identity|" + context.workspaceTitle)
 
         var planned: [Planned] = []
@@ -38,7 +41,7 @@ enum STIXExporter {
         for indicator in context.indicators {
             let id = "indicator--" + UUIDv5.make("indicator|\(project.slug)|\(indicator.type.rawValue)|\(indicator.value)")
             var targets: [String] = []
-            for observable in STIXObservables.objects(for: indicator, markings: [marking]) {
+            for observable in STIXObservables.objects(for: indicator, markings: markings) {
                 guard let observableID = observable.string("id") else { continue }
                 targets.append(observableID)
                 if observableIDs.insert(observableID).inserted { observables.append(observable) }
@@ -80,7 +83,7 @@ enum STIXExporter {
         var identity = JSONObject(["type": "identity", "spec_version": "2.1", "id": identityID, "created": epoch, "modified": epoch])
         identity.put("name", context.workspaceTitle)
         identity.put("identity_class", "organization")
-        identity.put("object_marking_refs", strings: [marking])
+        identity.put("object_marking_refs", strings: markings)
         stream.value(.object(identity))
 
         stream.beginObject()
@@ -92,7 +95,7 @@ enum STIXExporter {
         // A report must refer to at least one object; an empty project refers to its author.
         stream.member("object_refs", strings: content.isEmpty ? [identityID] : content)
         stream.member("labels", strings: project.tags)
-        stream.member("object_marking_refs", strings: [marking])
+        stream.member("object_marking_refs", strings: markings)
         stream.endObject()
 
         for item in planned {
@@ -101,13 +104,13 @@ enum STIXExporter {
             common(&stream, "indicator", item.id)
             stream.member("name", indicator.value)
             stream.member("description", indicator.comment)
-            stream.member("indicator_types", strings: [STIXTerms.indicatorType(for: context.classification(of: indicator))])
+            stream.member("indicator_types", strings: indicatorTypes[context.classification(of: indicator)]!)
             stream.member("pattern", STIXObservables.pattern(for: indicator))
             stream.member("pattern_type", "stix")
             stream.member("pattern_version", "2.1")
             stream.member("valid_from", indicator.firstSeen.flatMap(Instant.init)?.stix ?? created)
             stream.member("labels", strings: indicator.tags)
-            stream.member("object_marking_refs", strings: [marking])
+            stream.member("object_marking_refs", strings: markings)
             stream.endObject()
         }
         for observable in observables { stream.value(.object(observable)) }
@@ -120,7 +123,7 @@ enum STIXExporter {
             stream.member("labels", strings: item.indicator.tags)
             stream.key("external_references")
             stream.value(.array([JSONNode(.object(JSONObject(["source_name": "cve", "external_id": item.indicator.value])))]))
-            stream.member("object_marking_refs", strings: [marking])
+            stream.member("object_marking_refs", strings: markings)
             stream.endObject()
         }
         for relationship in relationships {
@@ -129,7 +132,7 @@ enum STIXExporter {
             stream.member("relationship_type", "based-on")
             stream.member("source_ref", relationship.source)
             stream.member("target_ref", relationship.target)
-            stream.member("object_marking_refs", strings: [marking])
+            stream.member("object_marking_refs", strings: markings)
             stream.endObject()
         }
         stream.endArray()
