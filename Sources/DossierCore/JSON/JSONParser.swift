@@ -71,7 +71,11 @@ struct JSONReader {
     mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
-            case 0x20, 0x09, 0x0D:
+            case 0x20:
+                // An indent: eight spaces at a time.
+                index += 1
+                while index + 8 <= bytes.count, word(at: index) == Self.spaces { index += 8 }
+            case 0x09, 0x0D:
                 index += 1
             case 0x0A:
                 index += 1
@@ -82,6 +86,21 @@ struct JSONReader {
                 return
             }
         }
+    }
+
+    /// The eight bytes at `offset` (which has eight after it) as one word.
+    @inline(__always)
+    func word(at offset: Int) -> UInt64 {
+        UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+    }
+
+    static let spaces: UInt64 = 0x2020_2020_2020_2020
+
+    /// True when none of the eight bytes of `word` ends or escapes a string, is a control
+    /// character or is not ASCII: the word goes into the string as it is.
+    @inline(__always)
+    static func isPlainASCII(_ word: UInt64) -> Bool {
+        word & 0x8080_8080_8080_8080 == 0 && !JSONWriter.mayNeedEscape(word)
     }
 
     mutating func parseValue(depth: Int) throws(JSONSyntaxError) -> JSONNode {
@@ -242,8 +261,11 @@ struct JSONReader {
         index += 1
         let start = index
         var isPlainASCII = true
-        // Fast path: no escapes. Most strings of a workspace are plain.
+        // Fast path: no escapes. Most strings of a workspace are plain, and their ASCII runs are
+        // passed eight bytes at a time.
         while index < bytes.count {
+            while index + 8 <= bytes.count, Self.isPlainASCII(word(at: index)) { index += 8 }
+            guard index < bytes.count else { break }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])

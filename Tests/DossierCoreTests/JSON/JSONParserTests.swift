@@ -16,6 +16,45 @@ struct JSONParserTests {
         #expect(object["b"]?.position == SourcePosition(line: 3, column: 18))
     }
 
+    @Test("strings and indents of every length around eight bytes: same text, same positions, same errors")
+    func wordBoundaries() throws {
+        // The parser passes plain ASCII eight bytes at a time; each special byte is tried in
+        // every position of strings and indents of up to three words.
+        for indent in 0...20 {
+            let spaces = String(repeating: " ", count: indent)
+            let root = try JSONParser.parse("[\n" + spaces + "1,\n" + spaces + "\"é\", \"x\"]")
+            let array = try #require(root.value.arrayValue)
+            #expect(array[0].position == SourcePosition(line: 2, column: indent + 1))
+            #expect(array[2].position == SourcePosition(line: 3, column: indent + 6))
+        }
+        for length in 0...26 {
+            let plain = String("abcdefghijklmnopqrstuvwxyz".prefix(length))
+            #expect(try JSONParser.parse("\"" + plain + "\"").value == .string(plain))
+            for position in 0...length {
+                func inserted(_ text: String) -> String {
+                    String(plain.prefix(position)) + text + String(plain.dropFirst(position))
+                }
+                #expect(try JSONParser.parse("\"" + inserted("\\n") + "\"").value == .string(inserted("\n")))
+                #expect(try JSONParser.parse("\"" + inserted("é") + "\"").value == .string(inserted("é")))
+                // A column after a non-ASCII letter counts it once.
+                let after = try JSONParser.parse("[\"" + inserted("日本") + "\", 1]")
+                #expect(after.value.arrayValue?[1].position == SourcePosition(line: 1, column: length + 8))
+                do {
+                    _ = try JSONParser.parse("\"" + inserted("\u{01}") + "\"")
+                    Issue.record("accepted a control character at \(position) of \(length)")
+                } catch {
+                    #expect(error.position == SourcePosition(line: 1, column: position + 2))
+                }
+                do {
+                    _ = try JSONParser.parse("\"" + String(plain.prefix(position)))
+                    Issue.record("accepted an unterminated string of \(position)")
+                } catch {
+                    #expect(error.message.contains("unterminated string"))
+                }
+            }
+        }
+    }
+
     @Test("escapes decode, surrogate pairs join")
     func escapes() throws {
         let root = try JSONParser.parse(#"["a\"b\\\/\n\u00e9\ud83d\ude00"]"#)
