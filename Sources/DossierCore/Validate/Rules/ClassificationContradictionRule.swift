@@ -7,10 +7,10 @@ public struct ClassificationContradictionRule: ProjectRule {
     public func check(_ project: Project, in workspace: Workspace) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let vocabulary = workspace.vocabulary
-        // By position: only an indicator with a classification and tags is looked at whole (a
+        // By position: only an indicator whose tags contradict its classification is copied (a
         // copy of each retained and released all of its strings).
         for i in project.indicators.indices {
-            guard let explicit = project.indicators[i].classification, !project.indicators[i].tags.isEmpty,
+            guard let explicit = project.indicators[i].classification,
                 let implied = vocabulary.impliedClassification(of: project.indicators[i].tags), implied != explicit
             else { continue }
             let indicator = project.indicators[i]
