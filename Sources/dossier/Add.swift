@@ -76,7 +76,7 @@ struct Add: ParsableCommand {
                 throw ValidationError("\(name) \"\(date)\" is not an ISO 8601 date such as 2026-11-02 or 2026-11-02T10:15:00Z")
             }
         }
-        if let firstSeen, let lastSeen, lastSeen < firstSeen {
+        if let firstSeen, let lastSeen, ISODate.precedes(lastSeen, firstSeen) {
             throw ValidationError("--last-seen \(lastSeen) is before --first-seen \(firstSeen)")
         }
         if extract, let type, !type.isStrict {
@@ -90,7 +90,7 @@ struct Add: ParsableCommand {
     func run() throws {
         let edit = try ProjectEditing.open(project, global: global)
         let parsed = try readIndicators()
-        let tags = tags.map { IndicatorEdit.spelling(of: $0, in: edit.vocabulary) }
+        let tags = Tag.union([], tags.map { IndicatorEdit.spelling(of: $0, in: edit.vocabulary) })
         let incoming = parsed.map { item in
             Indicator(
                 value: item.value, type: item.type, classification: classification, tags: tags, firstSeen: firstSeen,

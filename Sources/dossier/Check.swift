@@ -9,7 +9,12 @@ struct Check: ParsableCommand {
             unknown values (classification, type, tlp, visibility, status), invalid or mistyped \
             indicator values, duplicates within a project, classifications that contradict their tags, \
             public projects that are not TLP:CLEAR, indicators classified differently across projects, \
-            and indicators written in a note but not recorded. Exits 1 when there is an error.
+            indicators written in a note but not recorded, and private indicators written in a note \
+            the public site shows. Exits 1 when there is an error.
+
+            Examples:
+              dossier check                      # the workspace around the current folder
+              dossier check -w ~/cti --strict    # in CI: warnings fail too
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -21,7 +26,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let root = try global.root()
-        let loaded = WorkspaceLoader.load(root: root, cache: cacheOptions.cache(root: root))
+        let loaded = WorkspaceLoader.load(root: root, cache: cacheOptions.cache(root: root), fingerprinting: false)
         var (diagnostics, index) = WorkspaceChecker.checkKeepingIndex(loaded)
         KeepAlive.untilExit(loaded)
         KeepAlive.untilExit(index)

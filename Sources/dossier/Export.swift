@@ -71,13 +71,7 @@ struct ExportCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(bytes))
             return
         }
-        let path = WorkspaceLocator.absolute(output, from: FileManager.default.currentDirectoryPath)
-        do {
-            try AtomicWriter.write(bytes, to: path)
-        } catch {
-            Console.error(error.description)
-            throw ExitCode(1)
-        }
+        let path = try OutputFile.write(bytes, to: output, workspaceRoot: loaded.workspace.root)
         global.say("wrote \(Console.printer.displayPath(path)) (\(format.rawValue), \(filtered.indicators.count) indicators)")
     }
 }

@@ -7,8 +7,13 @@ struct Fmt: ParsableCommand {
         discussion: """
             Canonical form: UTF-8, two-space indent, keys in the documented order with unknown keys \
             after them (sorted), indicators sorted by type then value, values normalized, trailing \
-            newline. Diffs stay small and merges clean. Files with errors are not touched; fix them \
-            first (see `dossier check`).
+            newline. Diffs stay small and merges clean. Files that do not load cleanly (invalid \
+            JSON, unknown values, invalid indicators) are not touched; fix them first (see \
+            `dossier check`). Findings of the workspace rules, such as duplicates, do not stop it.
+
+            Examples:
+              dossier fmt            # rewrite what is not canonical, list each file
+              dossier fmt --check    # in CI or a pre-commit hook: exit 1 if anything would change
             """)
 
     @OptionGroup var global: GlobalOptions

@@ -31,7 +31,8 @@ struct ImportCommand: ParsableCommand {
             note in the project's notes/, not to indicators. A MISP type dossier has no type \
             for is kept as "other", tagged misp-type:<type>. A file's TLP (a MISP tlp: tag, a \
             STIX marking) becomes the project's when project.json states none; a more \
-            restrictive one is reported. Tags of the file as a whole (MISP event tags, STIX \
+            restrictive one is reported. A public project takes only TLP:CLEAR data: a file \
+            marked otherwise is refused unless --private keeps it out of public output. Tags of the file as a whole (MISP event tags, STIX \
             report labels) are added to the project's tags.
 
             What cannot be represented (ports, relationships, MATCHES patterns...) is counted \
@@ -94,8 +95,15 @@ struct ImportCommand: ParsableCommand {
             Console.error("\(failed.name) could not be read (see above); nothing was imported")
             throw ExitCode(1)
         }
+        // A public project's site shows what it holds: only TLP:CLEAR data may go in as it is.
+        if edit.project.visibility == .public, !isPrivate,
+            let marked = results.first(where: { ($0.result.projectTLP ?? .clear) != .clear }) {
+            Console.error("\(marked.name) is marked \(marked.result.projectTLP!.label) and \(project) is public: its site would publish the data. "
+                + "Import with --private to keep it out of every public output, or into a private project; nothing was imported")
+            throw ExitCode(1)
+        }
 
-        let tags = tags.map { IndicatorEdit.spelling(of: $0, in: edit.vocabulary) }
+        let tags = Tag.union([], tags.map { IndicatorEdit.spelling(of: $0, in: edit.vocabulary) })
         let incoming = results.flatMap(\.result.indicators).map { indicator -> Indicator in
             var item = indicator
             item.tags = Tag.union(item.tags, tags)
@@ -147,13 +155,12 @@ struct ImportCommand: ParsableCommand {
     /// The files' TLP (when project.json states none), visibility (likewise, never making a project
     /// public unless it is TLP:CLEAR) and project tags.
     private func applyProjectFields(from results: [ImportResult], to project: inout Project) {
-        let rank = { (tlp: TLP) in TLP.allCases.firstIndex(of: tlp) ?? 0 }
-        if let tlp = results.compactMap(\.projectTLP).max(by: { rank($0) < rank($1) }) {
+        if let tlp = results.compactMap(\.projectTLP).max() {
             if !project.written.tlp {
                 project.tlp = tlp
                 project.written.tlp = true
                 global.say("\(self.project): TLP set to \(tlp.label), as the imported file is marked")
-            } else if rank(tlp) > rank(project.tlp) {
+            } else if tlp > project.tlp {
                 Console.note("warning: the imported data is marked \(tlp.label) but \(self.project) is \(project.tlp.label); check before sharing it")
             }
         }

@@ -9,6 +9,10 @@ struct Init: ParsableCommand {
             The vocabulary starts with Blocked (malicious), Quarantine and Abuse Box (suspicious), \
             Company Name (non-malicious, private) and Newly Observed (unknown); edit dossier.json to add \
             your own. Refuses to touch a folder that already holds dossier.json.
+
+            Examples:
+              dossier init my-cti --title "ACME Threat Intelligence"
+              cd my-cti && git init && dossier new acme-payroll-phish
             """)
 
     @Argument(help: "Folder to make a workspace of (created if missing).")

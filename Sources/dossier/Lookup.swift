@@ -50,7 +50,7 @@ struct LookupCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let root = try global.root()
-        let loaded = WorkspaceLoader.load(root: root, cache: cacheOptions.cache(root: root))
+        let loaded = WorkspaceLoader.load(root: root, cache: cacheOptions.cache(root: root), fingerprinting: false)
         if loaded.diagnostics.hasErrors {
             Console.note("warning: some files of the workspace have errors; what they record may be missing from the results (see `dossier check`)")
         }

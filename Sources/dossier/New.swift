@@ -8,6 +8,10 @@ struct New: ParsableCommand {
         discussion: """
             Projects are private and TLP:AMBER unless told otherwise. --public makes the project \
             publishable by `dossier build`, which requires TLP:CLEAR.
+
+            Examples:
+              dossier new acme-payroll-phish --title "ACME payroll phishing" --owner jdoe
+              dossier new vpn-bruteforce-2026 --public
             """)
 
     @OptionGroup var global: GlobalOptions

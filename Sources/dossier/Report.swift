@@ -55,13 +55,7 @@ struct Report: ParsableCommand {
             FileHandle.standardOutput.write(Data(result.text.utf8))
             return
         }
-        let path = WorkspaceLocator.absolute(output, from: FileManager.default.currentDirectoryPath)
-        do {
-            try AtomicWriter.write(Array(result.text.utf8), to: path)
-        } catch {
-            Console.error(error.description)
-            throw ExitCode(1)
-        }
+        let path = try OutputFile.write(Array(result.text.utf8), to: output, workspaceRoot: root)
         global.say("wrote \(Console.printer.displayPath(path))")
     }
 }

@@ -101,8 +101,20 @@ public enum AtomicWriter {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = folder + "/.\(name).dossier-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        // A file replaced keeps its permissions (a file kept owner-only stays so), and one made
+        // read-only is not replaced: the rename would go through where a write would not.
+        var existing = stat()
+        let replacing = stat(path, &existing) == 0
+        if replacing && existing.st_mode & 0o222 == 0 {
+            throw .cannotWrite(path, reason: "it is read-only; make it writable (chmod u+w) to edit it")
+        }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw .cannotWrite(path, reason: String(cString: strerror(errno))) }
+        if replacing {
+            // Best effort for the owner, which only root may give away.
+            _ = fchown(fd, existing.st_uid, existing.st_gid)
+            _ = fchmod(fd, existing.st_mode & 0o7777)
+        }
         var failure = FileDescriptorOutput.writeAll(bytes, to: fd)
         if failure == nil, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
         if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }

@@ -47,9 +47,10 @@ public enum IndicatorEdit {
     }
 
     /// A tag as the vocabulary spells it when it is a vocabulary tag in another case (`blocked` →
-    /// `Blocked`), so that typing on the command line does not scatter spellings; else as given.
+    /// `Blocked`), so that typing on the command line does not scatter spellings; else as given,
+    /// white space tidied (`Tag.tidy`).
     public static func spelling(of tag: String, in vocabulary: Vocabulary) -> String {
-        vocabulary.definition(of: tag)?.name ?? tag
+        vocabulary.definition(of: tag)?.name ?? Tag.tidy(tag)
     }
 
     /// Indicators at `indices` whose explicit classification contradicts what their tags imply

@@ -13,6 +13,12 @@ extension IndicatorExtractor {
     }
 
     mutating func findWords() {
+        // The table is taken once: read through its global at each byte, its lazy initialisation
+        // was checked at each byte too.
+        Self.asciiWordBytes.withUnsafeBufferPointer { findWords(kinds: $0) }
+    }
+
+    private mutating func findWords(kinds: UnsafeBufferPointer<UInt8>) {
         let n = bytes.count
         var claimIndex = 0
         var i = 0
@@ -28,10 +34,42 @@ extension IndicatorExtractor {
                 continue
             }
             var end = i
-            while end < limit, let length = wordCharacterLength(at: end) { end += length }
-            word(i..<end)
+            var separated = false
+            while end < limit {
+                let b = bytes[end]
+                if b < 0x80 {
+                    let kind = kinds[Int(b)]
+                    guard kind != 0 else { break }
+                    separated = separated || kind == Self.separator
+                    end += 1
+                } else {
+                    guard let length = wordCharacterLength(at: end) else { break }
+                    end += length
+                }
+            }
+            if separated || end - i >= Self.shortestUnseparated || mayBeASNumber(i, end) { word(i..<end) }
             i = max(end, skipUntil)
         }
+    }
+
+    /// ASCII bytes of words by value: 0 none, 1 a letter, digit, `-` or `_`, `separator` for `.` and `:`.
+    private static let asciiWordBytes: [UInt8] = (0..<128).map { value in
+        let b = UInt8(value)
+        if b == IndicatorBytes.dot || b == IndicatorBytes.colon { return separator }
+        return IndicatorBytes.isAlphanumeric(b) || b == IndicatorBytes.hyphen || b == UInt8(ascii: "_") ? 1 : 0
+    }
+    private static let separator: UInt8 = 2
+
+    /// Words without `.` or `:` shorter than this are prose to `word` (neither a CVE id nor a hash,
+    /// and no address or domain without a dot or colon) unless they may be an AS number: most words
+    /// of a note, which are then not looked at again.
+    private static let shortestUnseparated = 13
+
+    /// True when the word in `start..<end`, trimmed as `word` and `part` trim it, begins with `AS`.
+    private func mayBeASNumber(_ start: Int, _ end: Int) -> Bool {
+        var k = start
+        while k < end && Self.isTrimmable(bytes[k]) { k += 1 }
+        return k + 1 < end && bytes[k] == UInt8(ascii: "A") && bytes[k + 1] == UInt8(ascii: "S")
     }
 
     static func isTrimmable(_ b: UInt8) -> Bool {

@@ -43,29 +43,30 @@ struct IndicatorExtractor {
 
     /// All indicators in `text`, in order of appearance.
     static func extract(from text: String) -> [ExtractedIndicator] {
-        let found: [Found]
-        let refanger = IndicatorBytes.withBytes(text) { Refanger($0, mode: .text) }
-        found = refanger.output.withUnsafeBufferPointer { bytes in
-            var extractor = IndicatorExtractor(bytes: bytes, refanger: refanger)
-            extractor.findURLs()
-            extractor.findEmails()
-            extractor.findWords()
-            return extractor.found.sorted { $0.start < $1.start }
+        IndicatorBytes.withBytes(text) { original in
+            let refanger = Refanger(original, mode: .text)
+            let found = refanger.output.withUnsafeBufferPointer { bytes in
+                var extractor = IndicatorExtractor(bytes: bytes, refanger: refanger)
+                extractor.findURLs()
+                extractor.findEmails()
+                extractor.findWords()
+                return extractor.found.sorted { $0.start < $1.start }
+            }
+            return locate(found, in: original, refanger: refanger)
         }
-        return locate(found, in: text, refanger: refanger)
     }
 
     /// Turns refanged byte offsets into 1-based lines and columns (counting Unicode scalars, as the JSON
     /// reader does) of the original text, walking its UTF-8 bytes once.
-    private static func locate(_ found: [Found], in text: String, refanger: Refanger) -> [ExtractedIndicator] {
+    private static func locate(_ found: [Found], in text: IndicatorBytes.Bytes, refanger: Refanger) -> [ExtractedIndicator] {
         var result: [ExtractedIndicator] = []
         result.reserveCapacity(found.count)
-        var utf8 = text.utf8.makeIterator()
         var offset = 0
         var line = 1, column = 1
         for item in found {
-            let target = refanger.inputOffset(of: item.start)
-            while offset < target, let byte = utf8.next() {
+            let target = min(refanger.inputOffset(of: item.start), text.count)
+            while offset < target {
+                let byte = text[offset]
                 offset += 1
                 if byte == 0x0A {
                     line += 1

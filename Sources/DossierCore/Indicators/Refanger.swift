@@ -126,7 +126,11 @@ struct Refanger {
             // Up to the next byte that may start a defanged form nothing changes: copied at once
             // (a byte at a time was most of the time `check` spends on notes).
             var end = i
-            while end < n && !Self.mayStartForm(bytes, at: end, mode: mode) { end += 1 }
+            if mode == .text {
+                end = Self.nextFormStart(bytes, from: i)
+            } else {
+                while end < n && !Self.mayStartForm(bytes, at: end, mode: mode) { end += 1 }
+            }
             if end > i {
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
                 i = end
@@ -153,6 +157,36 @@ struct Refanger {
             return false
         }
     }
+
+    /// In `.text` mode, the first place at or after `start` where `mayStartForm` holds, or the end.
+    /// Found by looking for the rare bytes a form needs (`[`, `(`, `{`, a backslash, or the `x` of `hxxp`
+    /// and `fxp`) through a table, then stepping back to a space before `[` or `{` and to the
+    /// `h` or `f` before `x`: a test of every byte for what may follow it was a jump per byte, most of
+    /// the time notes take to scan.
+    static func nextFormStart(_ bytes: IndicatorBytes.Bytes, from start: Int) -> Int {
+        formBytes.withUnsafeBufferPointer { isFormByte in
+            var k = start
+            while k < bytes.count {
+                guard isFormByte[Int(bytes[k])] else {
+                    k += 1
+                    continue
+                }
+                switch bytes[k] {
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
+                    return k > start && bytes[k - 1] == IndicatorBytes.space ? k - 1 : k
+                case UInt8(ascii: "x"), UInt8(ascii: "X"):
+                    if k > start, mayStartForm(bytes, at: k - 1, mode: .text) { return k - 1 }
+                    k += 1
+                default:
+                    return k
+                }
+            }
+            return bytes.count
+        }
+    }
+
+    /// The bytes `nextFormStart` stops at, by value.
+    private static let formBytes: [Bool] = (0...255).map { "[({\\xX".utf8.contains(UInt8($0)) }
 
     /// True when a scheme may start after `b`: not inside a word, path or query (`/?u=hxxp://` stays).
     static func startsScheme(after b: UInt8) -> Bool {

@@ -72,9 +72,17 @@ struct JSONReader {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20:
-                // An indent: eight spaces at a time.
+                // An indent: eight spaces at a time, then the rest of the run at once (the first
+                // byte that is no space, found from the lowest byte that differs).
                 index += 1
-                while index + 8 <= bytes.count, word(at: index) == Self.spaces { index += 8 }
+                while index + 8 <= bytes.count {
+                    let different = UInt64(littleEndian: word(at: index)) ^ Self.spaces
+                    guard different == 0 else {
+                        index += different.trailingZeroBitCount >> 3
+                        break
+                    }
+                    index += 8
+                }
             case 0x09, 0x0D:
                 index += 1
             case 0x0A:

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reading a document piece by piece instead of as a tree: a decoder that knows a file's usual
 /// shape takes it member by member and declines (returns nil) at the first thing it does not
 /// expect, so that the tree reader can report it exactly.
@@ -83,7 +85,7 @@ extension JSONReader {
 extension UnsafeBufferPointer<UInt8> {
     /// True when these bytes spell `text` (ASCII).
     func spells(_ text: StaticString) -> Bool {
-        count == text.utf8CodeUnitCount && elementsEqual(UnsafeBufferPointer(start: text.utf8Start, count: count))
+        count == text.utf8CodeUnitCount && (count == 0 || memcmp(baseAddress!, text.utf8Start, count) == 0)
     }
 }
 

@@ -103,7 +103,7 @@ public enum IndicatorsDecoder {
                         reader: inout ObjectReader) -> Indicator? {
         // Consumed, not copied: a copy retains and releases every string of the indicator.
         var indicator = indicator
-        if let first = indicator.firstSeen, let last = indicator.lastSeen, last < first {
+        if let first = indicator.firstSeen, let last = indicator.lastSeen, ISODate.precedes(last, first) {
             reader.warning("\"lastSeen\" \(last) is before \"firstSeen\" \(first)", at: lastSeenPosition, code: "date-order")
         }
         let valuePosition = indicator.origin?.value ?? .start

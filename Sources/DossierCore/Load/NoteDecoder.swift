@@ -53,6 +53,9 @@ enum NoteDecoder {
         return apply(entries, to: note, path: path, into: &diagnostics)
     }
 
+    /// Keys other tools (Hugo, Jekyll, wikis) or habit use to keep a page unpublished.
+    static let hidingKeys: Set<String> = ["private", "draft", "hidden", "tlp", "internal", "confidential", "unlisted", "published", "public"]
+
     /// Checks the front matter's keys and values and sets them on the note.
     static func apply(_ entries: [SimpleFrontMatter.Entry], to note: Note, path: String, into diagnostics: inout [Diagnostic]) -> Note? {
         var note = note
@@ -65,7 +68,12 @@ enum NoteDecoder {
             let key = entry.key
             let position = entry.valuePosition
             guard keys.contains(key) else {
-                if let near = Spelling.closest(to: key, in: keys) {
+                // A key meant to hide the note, misspelled or from another tool, would leave it
+                // public without a word: an error, so that no build publishes it.
+                let near = Spelling.closest(to: key, in: keys)
+                if near == "visibility" || Self.hidingKeys.contains(key.lowercased()) {
+                    error("front matter \"\(key)\" does not hide a note; dossier reads only \"visibility\", and a public site would show this note as if the key were not there; write \"visibility: private\" instead", entry.keyPosition, "unknown-field")
+                } else if let near {
                     diagnostics.append(.warning(at: SourceLocation(path: path, position: entry.keyPosition),
                         "unknown front matter key \"\(key)\" (did you mean \"\(near)\"?)", code: "unknown-field"))
                 }

@@ -9,7 +9,8 @@ public struct LoadedWorkspace: Sendable {
     public var files: [String]
     /// Absolute paths of files with at least one error.
     public var filesWithErrors: Set<String>
-    /// Fingerprint of each file as read, so a write can refuse if it changed meanwhile.
+    /// Fingerprint of each file as read, so a write can refuse if it changed meanwhile (none when
+    /// loaded without `fingerprinting`, for a command that writes nothing back).
     public var digests: [String: ContentDigest]
     /// SHA-256 of each file as read (hexadecimal), when asked for (`hashingContent`): what a build
     /// keys its pages on. A project is a function of its files' bytes.
@@ -30,7 +31,9 @@ public enum WorkspaceLoader {
     /// - Parameters:
     ///   - hashingContent: also take the SHA-256 of every file (`contentHashes`).
     ///   - cache: take unchanged projects from this cache (the check stores the others).
-    public static func load(root: String, hashingContent: Bool = false, cache: ProjectCache? = nil) -> LoadedWorkspace {
+    ///   - fingerprinting: take each file's fingerprint (`digests`), which only an edit needs.
+    public static func load(root: String, hashingContent: Bool = false, cache: ProjectCache? = nil,
+        fingerprinting: Bool = true) -> LoadedWorkspace {
         let reader = FileReader(root: root)
         var diagnostics: [Diagnostic] = []
         var files = [root + "/" + ProjectFiles.workspace]
@@ -41,7 +44,7 @@ public enum WorkspaceLoader {
         var settingsHash = "unread"
         switch reader.read(files[0]) {
         case .success(let bytes):
-            digests[files[0]] = ContentDigest(bytes)
+            if fingerprinting { digests[files[0]] = ContentDigest(bytes) }
             settingsHash = SHA256.hex(bytes)
             if hashingContent { hashes[files[0]] = settingsHash }
             settings = SettingsDecoder.decode(bytes, path: files[0], folderName: folderName, into: &diagnostics) ?? settings
@@ -54,7 +57,7 @@ public enum WorkspaceLoader {
         }
         let loaded = folders.concurrentMap { folder in
             ProjectLoader.load(slug: (folder as NSString).lastPathComponent, folder: folder, reader: reader, hashingContent: hashingContent,
-                cache: scope)
+                cache: scope, fingerprinting: fingerprinting)
         }
         cache?.prune(keeping: Set(folders.map { ($0 as NSString).lastPathComponent }))
         var projects: [Project] = []
@@ -115,12 +118,13 @@ enum ProjectLoader {
         var digests: [String: ContentDigest] = [:]
         var hashes: [String: String] = [:]
         var hashingContent = false
+        var fingerprinting = true
         var cacheState: ProjectCache.State?
 
         mutating func read(_ path: String, with reader: FileReader) -> Swift.Result<[UInt8], FileReader.Failure> {
             let result = reader.read(path)
             if case .success(let bytes) = result {
-                digests[path] = ContentDigest(bytes)
+                if fingerprinting { digests[path] = ContentDigest(bytes) }
                 if hashingContent { hashes[path] = SHA256.hex(bytes) }
             }
             return result
@@ -133,8 +137,9 @@ enum ProjectLoader {
         var scope: String
     }
 
-    static func load(slug: String, folder: String, reader: FileReader, hashingContent: Bool = false, cache: CacheScope? = nil) -> Result {
-        var result = Result(hashingContent: hashingContent || cache != nil)
+    static func load(slug: String, folder: String, reader: FileReader, hashingContent: Bool = false, cache: CacheScope? = nil,
+        fingerprinting: Bool = true) -> Result {
+        var result = Result(hashingContent: hashingContent || cache != nil, fingerprinting: fingerprinting)
         let projectPath = folder + "/" + ProjectFiles.project
         result.files.append(projectPath)
         let projectFile = result.read(projectPath, with: reader)

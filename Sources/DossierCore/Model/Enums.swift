@@ -40,6 +40,21 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
     public var label: String { "TLP:" + rawValue.uppercased() }
 }
 
+/// Ordered by restriction: clear < green < amber < amber+strict < red.
+extension TLP: Comparable {
+    public static func < (a: TLP, b: TLP) -> Bool { a.restriction < b.restriction }
+
+    private var restriction: Int {
+        switch self {
+        case .clear: 0
+        case .green: 1
+        case .amber: 2
+        case .amberStrict: 3
+        case .red: 4
+        }
+    }
+}
+
 /// Who may see a project, note or indicator.
 public enum Visibility: String, CaseIterable, Sendable, Codable, Hashable {
     case `public`

@@ -1,6 +1,6 @@
 /// ISO 8601 dates as the workspace writes them: `2026-11-02`, or a timestamp such as
-/// `2026-11-02T10:15:00Z`, `2026-11-02T10:15:00.250+01:00`. Kept as text; compared by instant
-/// only as far as the text allows (dates sort before timestamps of the same day).
+/// `2026-11-02T10:15:00Z`, `2026-11-02T10:15:00.250+01:00`. Kept as text; compared by the instant
+/// they stand for (`earlier`, `later`).
 public enum ISODate {
     public static func isValid(_ text: String) -> Bool {
         let b = Array(text.utf8)
@@ -33,15 +33,70 @@ public enum ISODate {
         return true
     }
 
-    /// Earlier of two dates (by their text, which sorts chronologically for this format in UTC).
+    /// Earlier of two dates, by the instant they stand for (`2026-11-02T23:30:00-05:00` is after
+    /// `2026-11-03T01:00:00Z`); a date counts as its midnight UTC, before any timestamp of that
+    /// instant. Of two spellings of one instant, `a` is kept. Text that is no valid date compares
+    /// as text.
     public static func earlier(_ a: String?, _ b: String?) -> String? {
         guard let a, let b else { return a ?? b }
-        return b < a ? b : a
+        return precedes(b, a) ? b : a
     }
 
+    /// Later of two dates, as `earlier` orders them.
     public static func later(_ a: String?, _ b: String?) -> String? {
         guard let a, let b else { return a ?? b }
-        return b > a ? b : a
+        return precedes(a, b) ? b : a
+    }
+
+    /// True when `a` stands for an earlier instant than `b` (as `earlier` orders them).
+    public static func precedes(_ a: String, _ b: String) -> Bool {
+        // Two days, or two UTC timestamps written alike, sort as their text: most dates are one of
+        // these, and loading compares the dates of every indicator.
+        let (x, y) = (a.utf8, b.utf8)
+        if x.count == y.count, x.count == 10 || x.last == 0x5A && y.last == 0x5A && x.dropFirst(10).first == y.dropFirst(10).first {
+            return a < b
+        }
+        guard let x = instant(a), let y = instant(b) else { return a < b }
+        if x.seconds != y.seconds { return x.seconds < y.seconds }
+        if x.fraction != y.fraction { return x.fraction < y.fraction }
+        return !x.isTimestamp && y.isTimestamp
+    }
+
+    /// Seconds since 1970-01-01T00:00:00Z and the fraction of a second of a valid date or
+    /// timestamp; nil for anything else.
+    static func instant(_ text: String) -> (seconds: Int, fraction: Double, isTimestamp: Bool)? {
+        guard isValid(text) else { return nil }
+        let b = Array(text.utf8)
+        let days = daysFromCivil(year: number(b, 0, 4), month: number(b, 5, 2), day: number(b, 8, 2))
+        guard b.count > 10 else { return (days * 86_400, 0, false) }
+        var seconds = days * 86_400 + number(b, 11, 2) * 3_600 + number(b, 14, 2) * 60
+        var fraction = 0.0
+        var i = 16
+        if i < b.count, b[i] == 0x3A {
+            seconds += number(b, i + 1, 2)
+            i += 3
+            if i < b.count, b[i] == 0x2E {
+                let start = i
+                i += 1
+                while i < b.count, (0x30...0x39).contains(b[i]) { i += 1 }
+                fraction = Double(String(decoding: b[start..<i], as: UTF8.self)) ?? 0
+            }
+        }
+        if i < b.count, b[i] == 0x2B || b[i] == 0x2D {
+            let offset = number(b, i + 1, 2) * 3_600 + number(b, i + 4, 2) * 60
+            seconds += b[i] == 0x2B ? -offset : offset
+        }
+        return (seconds, fraction, true)
+    }
+
+    /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (H. Hinnant's algorithm).
+    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     private static func digits(_ b: [UInt8], _ at: Int, _ count: Int) -> Bool {

@@ -79,4 +79,19 @@ public enum ProjectFiles {
     public static let indicators = "indicators.json"
     public static let notes = "notes"
     public static let templates = "templates"
+
+    /// True when `path` (absolute, symbolic links resolved) is a file the workspace at `root`
+    /// is read from: `dossier.json`, a project's `project.json` or `indicators.json`, a note, a
+    /// template. Output (`export -o`, `report -o`) must never go there: an export written over
+    /// `indicators.json` would drop every private indicator and field without a trace.
+    public static func isInput(_ path: String, workspaceRoot root: String) -> Bool {
+        guard Paths.isInside(path, folder: root) else { return false }
+        let inside = Array(Paths.components(path).dropFirst(Paths.components(root).count))
+        switch inside.count {
+        case 1: return inside[0] == workspace
+        case 2: return inside[1] == project || inside[1] == indicators || inside[0] == templates
+        case 3: return inside[1] == notes || inside[0] == templates
+        default: return inside.first == templates
+        }
+    }
 }

@@ -70,21 +70,40 @@ public struct Vocabulary: Sendable, Hashable {
 
 /// Tag comparison rules in one place.
 public enum Tag {
-    /// The comparison key of a tag: case-folded, so `blocked` and `Blocked` are one tag.
+    /// The comparison key of a tag: case-folded, and with its white space trimmed and each run of
+    /// it made one space, so `blocked`, `Blocked` and `Blocked ` are one tag (a stray space must
+    /// not turn a private vocabulary tag into a free one that a public site shows).
     public static func key(_ tag: String) -> String {
-        // Most tags are ASCII: folded byte by byte (or returned as they are when already lower
-        // case), without the Unicode case mapping of `lowercased()`; a site groups a million rows
-        // by tag.
+        // Most tags are ASCII and tidy: folded byte by byte (or returned as they are when already
+        // lower case), without the Unicode case mapping of `lowercased()`; a site groups a million
+        // rows by tag.
         let upper = UInt8(ascii: "A")...UInt8(ascii: "Z")
         let folded = tag.utf8.withContiguousStorageIfAvailable { bytes -> String? in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard !bytes.contains(where: { $0 >= 0x80 }), !hasUntidySpace(bytes) else { return nil }
             guard bytes.contains(where: upper.contains) else { return tag }
             return String(unsafeUninitializedCapacity: bytes.count) { out in
                 for (i, b) in bytes.enumerated() { out[i] = upper.contains(b) ? b | 0x20 : b }
                 return bytes.count
             }
         }
-        return (folded ?? nil) ?? tag.lowercased()
+        return (folded ?? nil) ?? tidy(tag.lowercased())
+    }
+
+    /// `tag` with its white space trimmed and each run of it made one space: how the editing
+    /// commands write a tag they are given.
+    public static func tidy(_ tag: String) -> String {
+        tag.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// True when ASCII `bytes` have white space other than single spaces between words.
+    private static func hasUntidySpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previousWasSpace = true
+        for b in bytes {
+            let isSpace = b == 0x20 || (0x09...0x0D).contains(b)
+            if isSpace && (previousWasSpace || b != 0x20) { return true }
+            previousWasSpace = isSpace
+        }
+        return previousWasSpace && !bytes.isEmpty
     }
 
     public static func contains(_ tags: [String], _ tag: String) -> Bool {

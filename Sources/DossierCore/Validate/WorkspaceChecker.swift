@@ -10,7 +10,7 @@ public enum WorkspaceChecker {
     public static let projectRules: [any ProjectRule] = [
         ClassificationContradictionRule(),
         PublicProjectTLPRule(),
-        UnrecordedNoteIndicatorRule(),
+        NoteMentionRule(),
     ]
 
     public static func check(_ loaded: LoadedWorkspace) -> DiagnosticList {

@@ -1,7 +1,7 @@
 /// A check over the loaded workspace. Problems within a single file (syntax, types, values) are
 /// found while loading; rules look at what only the whole model shows.
 public protocol WorkspaceRule: Sendable {
-    /// Stable identifier, used as the diagnostics' code.
+    /// Stable identifier, used as the diagnostics' code (a rule may have more for other findings).
     static var code: String { get }
     func check(_ workspace: Workspace, index: IndicatorIndex) -> [Diagnostic]
 }

@@ -6,7 +6,8 @@ import DossierCore
 ///   TLP as a `tlp:` tag (TLP 2.0 names: `tlp:clear`, `tlp:amber+strict`) and the project tags;
 /// - one attribute per indicator (`MISPTypes.attribute`), with the comment, first and last sighting,
 ///   the tags, and the classification as the PassiveTotal taxonomy tag `passivetotal:class="..."`;
-///   `to_ids` is set for malicious indicators only.
+///   `to_ids` is set for malicious indicators only; a private indicator's `distribution` is `0`
+///   (your organisation only), the others inherit the event's (`5`).
 ///
 /// Uuids are version 5 UUIDs of the project and the indicator, timestamps the project's dates (else
 /// the epoch), so re-exporting an unchanged project gives the same bytes and MISP sees updates of
@@ -46,7 +47,9 @@ enum MISPExporter {
             stream.key("to_ids")
             stream.value(.bool(classification == .malicious))
             stream.member("comment", indicator.comment ?? "")
-            stream.member("distribution", "5")
+            // A private indicator (internal exports only) is for "your organisation only": how
+            // MISP says it, and how `dossier import` reads it back.
+            stream.member("distribution", indicator.isPrivate ? "0" : "5")
             stream.member("timestamp", timestamp)
             stream.member("first_seen", indicator.firstSeen.flatMap(Instant.init).map(misp))
             stream.member("last_seen", indicator.lastSeen.flatMap(Instant.init).map(misp))

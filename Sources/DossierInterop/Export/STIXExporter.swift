@@ -7,7 +7,8 @@ import DossierCore
 /// - the project as a `report` (title, summary, tags as `labels`) referring to everything else;
 /// - per indicator: an `indicator` (`name` the value, `description` the comment, the classification
 ///   as `indicator_types`, tags as `labels`, `valid_from` the first sighting), its observables
-///   (`STIXObservables`) with a `based-on` relationship to each; a CVE is a `vulnerability`.
+///   (`STIXObservables`) with a `based-on` relationship to each; a CVE is a `vulnerability`; a
+///   private one (internal exports only) has `x_dossier_private: true`.
 ///
 /// Ids are version 5 UUIDs of the content they stand for (observables as §2.9 prescribes), and
 /// timestamps come from the project's dates, else the Unix epoch: the same project always gives
@@ -110,6 +111,7 @@ enum STIXExporter {
             stream.member("pattern_version", "2.1")
             stream.member("valid_from", indicator.firstSeen.flatMap(Instant.init)?.stix ?? created)
             stream.member("labels", strings: indicator.tags)
+            privateMark(indicator, into: &stream)
             stream.member("object_marking_refs", strings: markings)
             stream.endObject()
         }
@@ -123,6 +125,7 @@ enum STIXExporter {
             stream.member("labels", strings: item.indicator.tags)
             stream.key("external_references")
             stream.value(.array([JSONNode(.object(JSONObject(["source_name": "cve", "external_id": item.indicator.value])))]))
+            privateMark(item.indicator, into: &stream)
             stream.member("object_marking_refs", strings: markings)
             stream.endObject()
         }
@@ -169,5 +172,13 @@ enum STIXExporter {
         let level = JSONObject(["extension_type": "property-extension", "tlp_2_0": tlp.rawValue])
         object.put("extensions", .object(JSONObject([JSONObject.Member(key: STIXTerms.tlp2Extension, value: JSONNode(.object(level)))])))
         return object
+    }
+
+    /// A private indicator (internal exports only) says so in a custom property, which STIX 2.1
+    /// allows (`x_` names) and `dossier import` reads back; STIX has no such standard property.
+    private static func privateMark(_ indicator: Indicator, into stream: inout JSONStream) {
+        guard indicator.isPrivate else { return }
+        stream.key(STIXTerms.privateProperty)
+        stream.value(.bool(true))
     }
 }

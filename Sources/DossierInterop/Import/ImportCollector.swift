@@ -93,7 +93,7 @@ struct ImportCollector {
 
     /// Keeps the most restrictive TLP the file states: the project must honour all of them.
     mutating func projectTLP(_ tlp: TLP) {
-        if let current = result.projectTLP, current.restriction >= tlp.restriction { return }
+        if let current = result.projectTLP, current >= tlp { return }
         result.projectTLP = tlp
     }
 
@@ -115,9 +115,4 @@ struct ImportCollector {
         }
         return instant.seconds % 86_400 == 0 && instant.milliseconds == 0 && text.count > 10 ? instant.day : text
     }
-}
-
-extension TLP {
-    /// Order of restriction: clear < green < amber < amber+strict < red.
-    var restriction: Int { TLP.allCases.firstIndex(of: self) ?? 0 }
 }

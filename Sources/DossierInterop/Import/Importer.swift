@@ -61,7 +61,13 @@ public enum Importer {
     }
 
     /// The text of a file, with a warning when it is not valid UTF-8 (the bad bytes become U+FFFD).
+    /// A file with a NUL byte early on is no text at all (an executable, an archive, an image, as
+    /// git tells them): an error, since the words found in it would be junk indicators.
     static func decode(_ bytes: [UInt8], into collector: inout ImportCollector) -> String {
+        if bytes.prefix(8000).contains(0) {
+            collector.error("this is a binary file (it holds NUL bytes), not text; import a text, CSV, MISP, STIX or JSON file", at: nil)
+            return ""
+        }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         collector.warning("the file is not valid UTF-8; invalid bytes were replaced", at: nil)
         return String(decoding: bytes, as: UTF8.self)

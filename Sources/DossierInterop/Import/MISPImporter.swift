@@ -5,7 +5,8 @@ import DossierCore
 /// wrapped events. Attributes and the attributes of objects become indicators
 /// (`MISPAttributeReader`); the event's `tlp:` tag is the file's TLP; its other tags and galaxy
 /// clusters are the file's project tags; an attribute's own tags are the indicator's, except the
-/// PassiveTotal `passivetotal:class="..."` tag, which sets the classification.
+/// PassiveTotal `passivetotal:class="..."` tag, which sets the classification. An attribute of
+/// distribution 0 (your organisation only) is a private indicator.
 enum MISPImporter {
     /// True when `root` has the shape of a MISP event file.
     static func recognizes(_ root: JSONNode) -> Bool {
@@ -86,6 +87,8 @@ enum MISPImporter {
             }
         }
         details.comment = attribute.string("comment")?.trimmingSpaces
+        // Distribution 0, "your organisation only": kept out of public output.
+        if attribute.text("distribution") == "0" { details.privateFlag = true }
         details.firstSeen = collector.date(attribute.string("first_seen"), field: "first_seen", at: attribute.position("first_seen"))
         details.lastSeen = collector.date(attribute.string("last_seen"), field: "last_seen", at: attribute.position("last_seen"))
         // In a MISP object, a file's path is a `text` attribute with the relation `path`.

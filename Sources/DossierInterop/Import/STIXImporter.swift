@@ -2,7 +2,8 @@ import DossierCore
 
 /// STIX 2.1 JSON: a bundle, a single object, or an array of objects.
 ///
-/// - `indicator`: the values of its pattern (`STIXPatternValues`); `labels` become tags, and so
+/// - `indicator`: the values of its pattern (`STIXPatternValues`), private when it says
+///   `x_dossier_private: true` (dossier's internal exports); `labels` become tags, and so
 ///   do `indicator_types`, except the four that state a classification (`malicious-activity`,
 ///   `anomalous-activity`, `benign`, `unknown`), which set it; `description` is the comment.
 /// - cyber-observable objects: their values (`STIXObservableReader`).
@@ -87,6 +88,7 @@ enum STIXImporter {
         }
         var details = ImportCollector.Details()
         details.tags = object.strings("labels")
+        details.privateFlag = object.flag(STIXTerms.privateProperty) == true ? true : nil
         for type in object.strings("indicator_types") {
             if let stated = STIXTerms.classification(forIndicatorType: type) {
                 if details.classification.map({ stated.severity > $0.severity }) ?? true { details.classification = stated }
@@ -111,6 +113,7 @@ enum STIXImporter {
         var details = ImportCollector.Details()
         details.tags = object.strings("labels")
         details.comment = object.string("description")?.trimmingSpaces
+        details.privateFlag = object.flag(STIXTerms.privateProperty) == true ? true : nil
         collector.add(cveID, as: .cve, details: details, at: object.position("name") ?? position)
     }
 

@@ -3,6 +3,10 @@ import DossierCore
 /// The fixed identifiers and vocabularies dossier shares with STIX 2.1, in one place for the
 /// exporter and the importer.
 enum STIXTerms {
+    /// The custom property (`true`) that marks a private indicator or vulnerability in an internal
+    /// export, for `dossier import` to keep it private.
+    static let privateProperty = "x_dossier_private"
+
     /// The OASIS TLP 2.0 marking definitions (cti-stix-common-objects, `tlp-2.0`): fixed ids, a
     /// property extension saying the level.
     static let tlp2Extension = "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d"

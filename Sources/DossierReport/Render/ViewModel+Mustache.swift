@@ -167,6 +167,7 @@ extension SiteIndexPage: MustacheParent {
         switch name {
         case "workspaceTitle": workspaceTitle
         case "audience": audience
+        case "tlp": tlp
         case "projects": projects.isEmpty ? nil : projects
         case "projectCount": projects.count
         case "total": total
@@ -226,6 +227,7 @@ extension ListingPage: MustacheParent {
         switch name {
         case "workspaceTitle": workspaceTitle
         case "audience": audience
+        case "tlp": tlp
         case "kind": kind
         case "title": title
         case "description": description

@@ -41,7 +41,7 @@ struct PreparedWorkspace {
     ///   - hashingContent: take the files' hashes, which key a site's pages (`PageKey`).
     ///   - cache: take unchanged projects, loaded and checked, from this cache.
     static func prepare(root: String, hashingContent: Bool = false, cache: ProjectCache? = nil) throws(BuildFailure) -> PreparedWorkspace {
-        let loaded = WorkspaceLoader.load(root: root, hashingContent: hashingContent, cache: cache)
+        let loaded = WorkspaceLoader.load(root: root, hashingContent: hashingContent, cache: cache, fingerprinting: false)
         let (diagnostics, index) = WorkspaceChecker.checkKeepingIndex(loaded)
         guard !diagnostics.hasErrors else {
             throw BuildFailure(.validate, diagnostics: diagnostics.sorted,

@@ -80,11 +80,15 @@ public struct SiteModel: Sendable {
         self.audience = audience
         self.siteOptions = siteOptions
 
+        // A listing page bears the most restrictive TLP of the projects its rows come from.
+        let projectTLPs = workspace.projects.map(\.tlp)
+        let placed = places
+        let tlp = { (rows: ArraySlice<Int32>) in rows.lazy.map { projectTLPs[Int(placed[Int($0)].project)] }.max() ?? .clear }
         var listings: [(String, ListingPage, ArraySlice<Int32>)] = []
         var classificationSummaries: [SiteIndexPage.ClassificationSummary] = []
         for (classification, rows) in zip(Self.classifications, byClassification) {
             let pages = Self.paginate(rows, kind: "Classification", title: classification.label + " indicators", description: nil,
-                classification: classification.rawValue, workspace: workspace, banner: banner, generator: generator) {
+                classification: classification.rawValue, workspace: workspace, banner: banner, generator: generator, tlp: tlp) {
                 SiteLayout.classificationPage(classification, page: $0)
             }
             listings += pages
@@ -95,14 +99,15 @@ public struct SiteModel: Sendable {
         for group in grouping.groups {
             let slug = slugs[Tag.key(group.name)] ?? Anchors.slug(group.name)
             listings += Self.paginate(group.rows, kind: "Tag", title: group.name, description: group.description,
-                classification: nil, workspace: workspace, banner: banner, generator: generator) { SiteLayout.tagPage(slug, page: $0) }
+                classification: nil, workspace: workspace, banner: banner, generator: generator, tlp: tlp) { SiteLayout.tagPage(slug, page: $0) }
             tagSummaries.append(.init(name: group.name, description: group.description, count: group.rows.count, href: SiteLayout.tagPage(slug)))
         }
         listingPages = listings
 
         let summaries = perProject.map(\.summary)
         self.index = SiteIndexPage(
-            workspaceTitle: workspace.settings.title, audience: banner, projects: summaries, total: places.count,
+            workspaceTitle: workspace.settings.title, audience: banner, tlp: TLPBanner(projectTLPs.max() ?? .clear),
+            projects: summaries, total: places.count,
             classificationCounts: [CountRow](classificationSummaries.map { ($0.key, $0.label, $0.count) }),
             classifications: classificationSummaries, tags: tagSummaries, generator: generator)
     }
@@ -190,7 +195,8 @@ public struct SiteModel: Sendable {
     /// Splits `rows` into pages of `SiteLayout.pageSize`, each knowing its neighbours (and its rows
     /// apart, filled in by `listing(at:)`).
     static func paginate(_ rows: [Int32], kind: String, title: String, description: String?, classification: String?,
-        workspace: Workspace, banner: AudienceBanner, generator: String, path: (Int) -> String) -> [(String, ListingPage, ArraySlice<Int32>)] {
+        workspace: Workspace, banner: AudienceBanner, generator: String, tlp: (ArraySlice<Int32>) -> TLP,
+        path: (Int) -> String) -> [(String, ListingPage, ArraySlice<Int32>)] {
         guard !rows.isEmpty else { return [] }
         let size = SiteLayout.pageSize
         let pageCount = (rows.count + size - 1) / size
@@ -200,7 +206,8 @@ public struct SiteModel: Sendable {
             let start = (page - 1) * size
             let end = min(rows.count, start + size)
             let listing = ListingPage(
-                workspaceTitle: workspace.settings.title, audience: banner, kind: kind, title: title, description: description,
+                workspaceTitle: workspace.settings.title, audience: banner, tlp: TLPBanner(tlp(rows[start..<end])), kind: kind,
+                title: title, description: description,
                 classification: classification, total: rows.count, rows: [], page: page, pageCount: pageCount,
                 pages: pageLinks(current: page, count: pageCount, href: href),
                 previous: page > 1 ? href(page - 1) : nil, next: page < pageCount ? href(page + 1) : nil,

@@ -30,6 +30,8 @@ public struct SiteIndexPage: Sendable, Hashable, Encodable {
 
     public var workspaceTitle: String
     public var audience: AudienceBanner
+    /// The most restrictive TLP of the projects the site holds.
+    public var tlp: TLPBanner
     public var projects: [ProjectSummary]
     public var total: Int
     public var classificationCounts: [CountRow]
@@ -50,6 +52,8 @@ public struct ListingPage: Sendable, Hashable, Encodable {
 
     public var workspaceTitle: String
     public var audience: AudienceBanner
+    /// The most restrictive TLP of the projects this page's rows come from.
+    public var tlp: TLPBanner
     public var kind: String
     public var title: String
     public var description: String?

@@ -260,8 +260,10 @@ struct ProjectCacheTests {
 
     @Test("an entry nesting arrays deeper than any file may is refused, not a stack overflow")
     func deepNesting() {
-        // 100,000 arrays of one element each: a recursive reader without a limit would crash.
-        let bytes = Array(repeating: [UInt8(5), 1], count: 100_000).flatMap { $0 } + [0, 2, 2]
+        // 100,000 arrays of one element each (tag 5, count 1 as the zigzag varint 2), around a
+        // null at line 1, column 1: a recursive reader without a limit would crash. Typed, so that
+        // the literal cannot be inferred as anything but bytes.
+        let bytes: [UInt8] = Array(repeating: [UInt8(5), 2], count: 100_000).flatMap { $0 } + [0, 2, 2]
         let refused = bytes.withUnsafeBytes { buffer in
             var reader = CacheReader(buffer)
             do throws(CacheReader.Malformed) {

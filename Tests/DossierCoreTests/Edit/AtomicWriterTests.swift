@@ -56,4 +56,24 @@ struct AtomicWriterTests {
         #expect(workspace.read("a.json") == "new a")
         #expect(workspace.read("b.json") == "new b")
     }
+
+    @Test("a file replaced keeps its permissions; a read-only file is not replaced")
+    func permissions() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("owner-only.json", "old")
+        try workspace.write("read-only.json", "old")
+        chmod(workspace.path("owner-only.json"), 0o600)
+        chmod(workspace.path("read-only.json"), 0o444)
+        try AtomicWriter.write(Array("new".utf8), to: workspace.path("owner-only.json"))
+        var status = stat()
+        stat(workspace.path("owner-only.json"), &status)
+        #expect(status.st_mode & 0o777 == 0o600)
+        #expect(workspace.read("owner-only.json") == "new")
+        #expect {
+            try AtomicWriter.write(Array("new".utf8), to: workspace.path("read-only.json"))
+        } throws: { error in
+            (error as? WriteError) == .cannotWrite(workspace.path("read-only.json"), reason: "it is read-only; make it writable (chmod u+w) to edit it")
+        }
+        #expect(workspace.read("read-only.json") == "old")
+    }
 }

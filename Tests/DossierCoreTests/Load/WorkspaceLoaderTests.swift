@@ -137,6 +137,36 @@ struct WorkspaceLoaderTests {
         ])
     }
 
+    @Test("a front matter key meant to hide a note (misspelled visibility, another tool's draft or private) is an error; other unknown keys are not")
+    func hidingKeys() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p", visibility: "public", tlp: "clear")
+        try workspace.write("p/notes/01.md", "---\ntitle: a\nvisiblity: private\n---\nbody\n")
+        try workspace.write("p/notes/02.md", "---\ntitle: b\nVisibility: private\ndraft: true\n---\nbody\n")
+        try workspace.write("p/notes/03.md", "---\ntitle: c\nprivate: true\ntags: [x]\nauthr: me\n---\nbody\n")
+        let lines = workspace.check().rendered(relativeTo: workspace.root + "/p")
+        let hint = "does not hide a note; dossier reads only \"visibility\", and a public site would show this note as if the key were not there; write \"visibility: private\" instead"
+        #expect(lines == [
+            "notes/01.md:3:1: error: front matter \"visiblity\" \(hint)",
+            "notes/02.md:3:1: error: front matter \"Visibility\" \(hint)",
+            "notes/02.md:4:1: error: front matter \"draft\" \(hint)",
+            "notes/03.md:3:1: error: front matter \"private\" \(hint)",
+            #"notes/03.md:5:1: warning: unknown front matter key "authr" (did you mean "author"?)"#,
+        ])
+    }
+
+    @Test("a project.json field in error does not hide what the rules find in the same project")
+    func projectFieldErrorKeepsRules() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("p/project.json", #"{ "title": "p", "visibility": "public", "tlp": "amber", "status": "done" }"#)
+        try workspace.write("p/indicators.json", #"{ "indicators": [ { "value": "evil.example", "type": "domian" } ] }"#)
+        let found = workspace.check()
+        let lines = found.rendered(relativeTo: workspace.root)
+        #expect(lines.contains { $0.hasPrefix("p/project.json:") && $0.contains("\"done\"") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("p/indicators.json:") && $0.contains("\"domian\"") }, "\(lines)")
+        #expect(found.codes().contains(PublicProjectTLPRule.code), "\(lines)")
+    }
+
     @Test("a symbolic link leading outside the workspace is refused")
     func symlinkOutside() throws {
         let outside = try TemporaryWorkspace(["secret/project.json": #"{"title": "outside"}"#], withSettings: false)

@@ -19,4 +19,16 @@ struct TagKeyTests {
         #expect(Tag.contains(["Ünïcode"], "üNÏCODE"))
         #expect(!Tag.contains(["Blocked"], "block"))
     }
+
+    @Test("tags differing only in white space around or between words are one tag; others are not")
+    func whiteSpace() {
+        for spelling in ["Company Name ", " company name", "Company  Name", "Company\tName", "COMPANY \n NAME", "Ünïcode  Tag "] {
+            #expect(Tag.key(spelling) == Tag.key(Tag.tidy(spelling)), "\(spelling)")
+        }
+        #expect(Tag.key("Company  Name") == "company name")
+        #expect(Tag.tidy(" Company \t Name  ") == "Company Name")
+        #expect(Tag.key("CompanyName") != Tag.key("Company Name"))
+        let vocabulary = Vocabulary([TagDefinition(name: "Company Name", isPrivate: true)])
+        #expect(vocabulary.isPrivate("company  name "))
+    }
 }

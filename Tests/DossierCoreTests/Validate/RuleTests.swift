@@ -71,7 +71,7 @@ struct RuleTests {
         let failing = try diagnostics({
             try $0.addProject("p", indicators: Self.list(#"{ "value": "payroll-acme.example", "type": "domain" }"#))
             try $0.write("p/notes/01-overview.md", note)
-        }, rule: UnrecordedNoteIndicatorRule())
+        }, rule: NoteMentionRule())
         #expect(failing == [
             "p/notes/01-overview.md:5:10: warning: url https://collect.example.net/p.php is written in this note but not recorded; add it with `dossier add p https://collect.example.net/p.php`"
         ])
@@ -80,7 +80,7 @@ struct RuleTests {
                 #"{ "value": "payroll-acme.example", "type": "domain" }"#,
                 #"{ "value": "https://collect.example.net/p.php", "type": "url" }"#))
             try $0.write("p/notes/01-overview.md", note + "\nSee report.pdf and config.json, version 1.2.3.4.\n")
-        }, rule: UnrecordedNoteIndicatorRule())
+        }, rule: NoteMentionRule())
         #expect(passing.isEmpty)
     }
 
@@ -93,7 +93,32 @@ struct RuleTests {
             try $0.addProject("p", indicators: Self.list(#"{ "value": "\#(decomposed)", "type": "url" }"#))
             try $0.write("p/notes/01-a.md", "---\ntitle: A\n---\nPosts to \(composed) daily.\n")
             try $0.write("p/notes/02-b.md", "---\ntitle: B\n---\nPosts to \(decomposed) daily.\n")
-        }, rule: UnrecordedNoteIndicatorRule())
+        }, rule: NoteMentionRule())
         #expect(found.isEmpty)
+    }
+
+    @Test("a private indicator written in a note the public site shows is an error; in a private note or project it is not")
+    func privateIndicatorInPublicNote() throws {
+        let indicators = Self.list(
+            #"{ "value": "203.0.113.9", "type": "ipv4", "private": true }"#,
+            #"{ "value": "payroll-acme.example", "type": "domain" }"#)
+        let note = "---\ntitle: Overview\n---\nThe kit posts to 203[.]0.113.9 and payroll-acme.example.\n"
+        let failing = try diagnostics({
+            try $0.addProject("p", visibility: "public", tlp: "clear", indicators: indicators)
+            try $0.write("p/notes/01-overview.md", note)
+        }, rule: NoteMentionRule())
+        #expect(failing == [
+            "p/notes/01-overview.md:4:18: error: ipv4 203.0.113.9 is recorded as private, but this note is public and the public site would show it; make the note private (visibility: private in its front matter) or the indicator public"
+        ])
+        let privateNote = try diagnostics({
+            try $0.addProject("p", visibility: "public", tlp: "clear", indicators: indicators)
+            try $0.write("p/notes/01-overview.md", note.replacingOccurrences(of: "title: Overview", with: "title: Overview\nvisibility: private"))
+        }, rule: NoteMentionRule())
+        #expect(privateNote.isEmpty)
+        let privateProject = try diagnostics({
+            try $0.addProject("p", indicators: indicators)
+            try $0.write("p/notes/01-overview.md", note)
+        }, rule: NoteMentionRule())
+        #expect(privateProject.isEmpty)
     }
 }

@@ -80,6 +80,45 @@ import Testing
         #expect(inside.status == 0 && inside.stdout.hasPrefix("value,type,classification,tags,firstSeen,lastSeen,comment,source,private\r\n"))
     }
 
+    @Test("export -o and report -o never write over a file the workspace is read from")
+    func outputNeverReplacesWorkspaceFiles() throws {
+        let ws = try SampleWorkspace()
+        let targets = ["commodity-loader-c2/indicators.json", "commodity-loader-c2/project.json", "dossier.json", "commodity-loader-c2/notes/01-new.md"]
+        for target in targets {
+            let before = ws.read(target)
+            let export = try Command.run(["export", "commodity-loader-c2", "--format", "json", "-o", target], in: ws.root)
+            let report = try Command.run(["report", "commodity-loader-c2", "-o", target], in: ws.root)
+            for run in [export, report] {
+                #expect(run.status == 1)
+                #expect(run.stderr.contains("it is one of the workspace's own files; choose another -o"), "\(run.stderr)")
+            }
+            #expect(ws.read(target) == before, "\(target)")
+        }
+        let beside = try Command.run(["export", "commodity-loader-c2", "--format", "json", "-o", "commodity-loader-c2/export.json"], in: ws.root)
+        #expect(beside.status == 0, "\(beside.stderr)")
+    }
+
+    @Test("data marked above TLP:CLEAR is refused by a public project unless --private keeps it out of public output")
+    func markedDataStaysOutOfPublicProjects() throws {
+        let ws = try SampleWorkspace()
+        let exported = try Command.run(["export", "ransomware-negotiation-portal", "--format", "misp", "--internal", "-o", "marked.json"], in: ws.root)
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let before = ws.read("vpn-bruteforce-2026/indicators.json")
+        let refused = try Command.run(["import", "vpn-bruteforce-2026", "marked.json"], in: ws.root)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("marked.json is marked TLP:AMBER+STRICT and vpn-bruteforce-2026 is public"), "\(refused.stderr)")
+        #expect(ws.read("vpn-bruteforce-2026/indicators.json") == before)
+        let kept = try Command.run(["import", "vpn-bruteforce-2026", "marked.json", "--private"], in: ws.root)
+        #expect(kept.status == 0, "\(kept.stderr)")
+        // Nothing of the marked file reaches the public view.
+        let marked = Set(try #require(WorkspaceLoader.load(root: TestFiles.samples).workspace.project("ransomware-negotiation-portal")).indicators.map(\.value))
+        let loaded = WorkspaceLoader.load(root: ws.root).workspace
+        #expect(try #require(loaded.project("vpn-bruteforce-2026")).indicators.contains { marked.contains($0.value) })
+        let view = AudienceFilter.view(of: loaded, for: .public)
+        #expect(try #require(view.project("vpn-bruteforce-2026")).indicators.allSatisfy { !marked.contains($0.value) })
+        #expect(try #require(view.project("vpn-bruteforce-2026")).notes.count == loaded.project("vpn-bruteforce-2026")!.notes.count - 1)
+    }
+
     @Test(arguments: ExportFormat.allCases)
     func exportWritesWhatTheLibraryExports(_ format: ExportFormat) throws {
         let ws = try SampleWorkspace()
