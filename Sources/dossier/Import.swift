@@ -32,7 +32,9 @@ struct ImportCommand: ParsableCommand {
             for is kept as "other", tagged misp-type:<type>. A file's TLP (a MISP tlp: tag, a \
             STIX marking) becomes the project's when project.json states none; a more \
             restrictive one is reported. A public project takes only TLP:CLEAR data: a file \
-            marked otherwise is refused unless --private keeps it out of public output. Tags of the file as a whole (MISP event tags, STIX \
+            marked otherwise is refused unless --private keeps it out of public output. A MISP \
+            attribute of distribution 0 (your organisation only) or tagged above tlp:clear, and a \
+            STIX object with x_dossier_private (dossier's internal exports), come in private. Tags of the file as a whole (MISP event tags, STIX \
             report labels) are added to the project's tags.
 
             What cannot be represented (ports, relationships, MATCHES patterns...) is counted \
@@ -97,8 +99,8 @@ struct ImportCommand: ParsableCommand {
         }
         // A public project's site shows what it holds: only TLP:CLEAR data may go in as it is.
         if edit.project.visibility == .public, !isPrivate,
-            let marked = results.first(where: { ($0.result.projectTLP ?? .clear) != .clear }) {
-            Console.error("\(marked.name) is marked \(marked.result.projectTLP!.label) and \(project) is public: its site would publish the data. "
+            let (name, tlp) = results.lazy.compactMap({ file in file.result.projectTLP.map { (file.name, $0) } }).first(where: { $0.1 != .clear }) {
+            Console.error("\(name) is marked \(tlp.label) and \(project) is public: its site would publish the data. "
                 + "Import with --private to keep it out of every public output, or into a private project; nothing was imported")
             throw ExitCode(1)
         }
@@ -131,7 +133,9 @@ struct ImportCommand: ParsableCommand {
         // The note is written out first but put in place last: a failed write leaves nothing, and
         // a crash cannot leave the note without the indicators it came with (running the import
         // again then adds the note once).
-        let note = hasNote ? try prepareNote(sections, in: edit.project) : nil
+        // Private with --private, and when a line of it is something a file keeps private.
+        let notePrivate = isPrivate || results.contains { $0.result.notesArePrivate }
+        let note = hasNote ? try prepareNote(sections, in: edit.project, isPrivate: notePrivate) : nil
         do {
             try edit.save(changed, today: Scaffold.today())
         } catch {
@@ -185,7 +189,7 @@ struct ImportCommand: ParsableCommand {
     private func describe(_ result: ImportResult, name: String) {
         var parts = ["\(result.indicators.count) indicators"]
         if !result.skipped.isEmpty { parts.append("\(result.skipped.count) skipped") }
-        if !result.notes.isEmpty { parts.append("\(result.notes.count) note lines") }
+        if !result.notes.isEmpty { parts.append(result.notes.count == 1 ? "1 note line" : "\(result.notes.count) note lines") }
         global.say("\(name) (\(result.format.rawValue)): " + parts.joined(separator: ", "))
         if !result.unrepresentable.isEmpty {
             global.say("  not representable: " + result.unrepresentable.map { "\($0.count) × \($0.kind)" }.joined(separator: ", "))
@@ -262,7 +266,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     /// Writes the import's note out as a new file of notes/ (`PendingNote.file.commit()` puts it in place).
-    private func prepareNote(_ sections: [ImportNote.Section], in project: Project) throws -> PendingNote {
+    private func prepareNote(_ sections: [ImportNote.Section], in project: Project, isPrivate: Bool) throws -> PendingNote {
         let folder = project.notesFolder
         let existing = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         let path = folder + "/" + ImportNote.fileName(for: sections.map(\.file), existing: existing)

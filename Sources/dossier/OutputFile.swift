@@ -9,7 +9,11 @@ enum OutputFile {
     /// prints why it cannot and exits 1.
     static func write(_ bytes: [UInt8], to output: String, workspaceRoot root: String) throws -> String {
         let path = WorkspaceLocator.absolute(output, from: FileManager.default.currentDirectoryPath)
-        if ProjectFiles.isInput(resolved(path), workspaceRoot: resolved(root)) {
+        // Both sides with their symbolic links resolved, as `FileReader` sees the workspace: the
+        // root given may be a link, and the file's folder (the file itself may not exist yet).
+        let folder = URL(fileURLWithPath: (path as NSString).deletingLastPathComponent).resolvingSymlinksInPath().path
+        let target = folder + "/" + (path as NSString).lastPathComponent
+        if ProjectFiles.isInput(target, workspaceRoot: URL(fileURLWithPath: root).resolvingSymlinksInPath().path) {
             Console.error("refusing to write to \(Console.printer.displayPath(path)): it is one of the workspace's own files; choose another -o")
             throw ExitCode(1)
         }
@@ -20,14 +24,5 @@ enum OutputFile {
             throw ExitCode(1)
         }
         return path
-    }
-
-    /// `path` with symbolic links resolved in its folder, which exists when a write can succeed
-    /// (the file itself may not exist yet).
-    private static func resolved(_ path: String) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
-        guard let real = realpath(folder, nil) else { return path }
-        defer { free(real) }
-        return String(cString: real) + "/" + (path as NSString).lastPathComponent
     }
 }

@@ -53,29 +53,30 @@ enum NoteDecoder {
         return apply(entries, to: note, path: path, into: &diagnostics)
     }
 
-    /// Keys other tools (Hugo, Jekyll, wikis) or habit use to keep a page unpublished.
-    static let hidingKeys: Set<String> = ["private", "draft", "hidden", "tlp", "internal", "confidential", "unlisted", "published", "public"]
-
     /// Checks the front matter's keys and values and sets them on the note.
     static func apply(_ entries: [SimpleFrontMatter.Entry], to note: Note, path: String, into diagnostics: inout [Diagnostic]) -> Note? {
         var note = note
         var failed = false
+        var hidden = false
         func error(_ message: String, _ position: SourcePosition, _ code: String) {
             diagnostics.append(.error(at: SourceLocation(path: path, position: position), message, code: code))
             failed = true
+        }
+        func warning(_ message: String, _ position: SourcePosition, _ code: String) {
+            diagnostics.append(.warning(at: SourceLocation(path: path, position: position), message, code: code))
         }
         for entry in entries {
             let key = entry.key
             let position = entry.valuePosition
             guard keys.contains(key) else {
-                // A key meant to hide the note, misspelled or from another tool, would leave it
-                // public without a word: an error, so that no build publishes it.
                 let near = Spelling.closest(to: key, in: keys)
-                if near == "visibility" || Self.hidingKeys.contains(key.lowercased()) {
-                    error("front matter \"\(key)\" does not hide a note; dossier reads only \"visibility\", and a public site would show this note as if the key were not there; write \"visibility: private\" instead", entry.keyPosition, "unknown-field")
+                if meansHidden(key: key, value: entry.value, near: near) {
+                    // Another tool's way (or a misspelling) of keeping a page unpublished: taken at
+                    // its word, so that no public site shows a note its author thought hidden.
+                    hidden = true
+                    warning("front matter \"\(key)\" is read as \"visibility: private\" (the only key dossier reads to hide a note); write that instead", entry.keyPosition, "hiding-field")
                 } else if let near {
-                    diagnostics.append(.warning(at: SourceLocation(path: path, position: entry.keyPosition),
-                        "unknown front matter key \"\(key)\" (did you mean \"\(near)\"?)", code: "unknown-field"))
+                    warning("unknown front matter key \"\(key)\" (did you mean \"\(near)\"?)", entry.keyPosition, "unknown-field")
                 }
                 continue
             }
@@ -100,7 +101,28 @@ enum NoteDecoder {
                 }
             }
         }
+        // Private wins over a `visibility: public` written beside the hiding key.
+        if hidden { note.visibility = .private }
         return failed ? nil : note
+    }
+
+    /// True when an unknown key says the note is not for publication: `draft`, `private`,
+    /// `hidden` and the like not set to a plain no, `published` or `public` set to a plain no, a
+    /// `tlp` other than clear, or a misspelled `visibility` (`visiblity`, `Visibility`) of `private`.
+    /// A value that is no single scalar counts as hiding: the safe side.
+    static func meansHidden(key: String, value: String?, near: String?) -> Bool {
+        let value = value?.lowercased()
+        let no = ["false", "no", "off", "0"]
+        switch key.lowercased() {
+        case "private", "draft", "hidden", "internal", "confidential", "unlisted":
+            return !(value.map(no.contains) ?? false)
+        case "published", "public":
+            return value.map(no.contains) ?? true
+        case "tlp":
+            return !["clear", "white", "tlp:clear", "tlp:white"].contains(value ?? "")
+        default:
+            return near == "visibility" && value == "private"
+        }
     }
 
     /// Front matter starts on line 2 of the file (after the opening `---`).

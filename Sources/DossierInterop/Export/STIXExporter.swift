@@ -8,7 +8,8 @@ import DossierCore
 /// - per indicator: an `indicator` (`name` the value, `description` the comment, the classification
 ///   as `indicator_types`, tags as `labels`, `valid_from` the first sighting), its observables
 ///   (`STIXObservables`) with a `based-on` relationship to each; a CVE is a `vulnerability`; a
-///   private one (internal exports only) has `x_dossier_private: true`.
+///   private one (internal exports only) has `x_dossier_private: true`, a top-level property of
+///   dossier's extension, whose definition the bundle then holds.
 ///
 /// Ids are version 5 UUIDs of the content they stand for (observables as §2.9 prescribes), and
 /// timestamps come from the project's dates, else the Unix epoch: the same project always gives
@@ -86,6 +87,9 @@ enum STIXExporter {
         identity.put("identity_class", "organization")
         identity.put("object_marking_refs", strings: markings)
         stream.value(.object(identity))
+        if context.indicators.contains(where: \.isPrivate) {
+            stream.value(.object(privateExtension(author: identityID, created: epoch, markings: markings)))
+        }
 
         stream.beginObject()
         common(&stream, "report", "report--" + UUIDv5.make("report|" + project.slug))
@@ -174,11 +178,31 @@ enum STIXExporter {
         return object
     }
 
-    /// A private indicator (internal exports only) says so in a custom property, which STIX 2.1
-    /// allows (`x_` names) and `dossier import` reads back; STIX has no such standard property.
+    /// A private indicator (internal exports only) says so in the top-level property of dossier's
+    /// extension (`privateExtension`), which `dossier import` reads back: STIX has no standard
+    /// property for it.
     private static func privateMark(_ indicator: Indicator, into stream: inout JSONStream) {
         guard indicator.isPrivate else { return }
+        var used = JSONObject()
+        used.put(STIXTerms.privateExtension, .object(JSONObject(["extension_type": "toplevel-property-extension"])))
+        stream.key("extensions")
+        stream.value(.object(used))
         stream.key(STIXTerms.privateProperty)
         stream.value(.bool(true))
+    }
+
+    /// The extension definition of `x_dossier_private`, in a bundle that has private objects.
+    private static func privateExtension(author: String, created: String, markings: [String]) -> JSONObject {
+        var definition = JSONObject([
+            "type": "extension-definition", "spec_version": "2.1", "id": STIXTerms.privateExtension, "created_by_ref": author,
+            "created": created, "modified": created, "name": "dossier private indicator",
+            "description": "Marks an indicator or vulnerability that its dossier workspace keeps out of public output.",
+            "schema": "A top-level property x_dossier_private: true on an indicator or vulnerability object: the object is private to the team that exported it and must not be published.",
+            "version": "1.0.0",
+        ])
+        definition.put("extension_types", strings: ["toplevel-property-extension"])
+        definition.put("extension_properties", strings: [STIXTerms.privateProperty])
+        definition.put("object_marking_refs", strings: markings)
+        return definition
     }
 }

@@ -77,9 +77,11 @@ struct ImportCollector {
         }
     }
 
-    /// Adds a line to the import's note, at the end or at `index`.
-    mutating func note(_ line: String, at index: Int? = nil) {
+    /// Adds a line to the import's note, at the end or at `index`; a private line (a MISP
+    /// attribute for the organisation only) makes the whole note private.
+    mutating func note(_ line: String, at index: Int? = nil, isPrivate: Bool = false) {
         result.notes.insert(line, at: min(index ?? result.notes.count, result.notes.count))
+        if isPrivate { result.notesArePrivate = true }
     }
 
     mutating func projectTag(_ tag: String) {

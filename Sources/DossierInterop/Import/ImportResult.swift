@@ -12,6 +12,9 @@ public struct ImportResult: Sendable {
     /// Markdown lines for a note of the import: MISP `link`, `text` and `comment` attributes, STIX
     /// reports and notes. Empty when the file has none.
     public var notes: [String] = []
+    /// True when a line of `notes` comes from something the file keeps private (MISP distribution
+    /// 0): the note is then written private.
+    public var notesArePrivate = false
     /// The TLP the file is marked with (a MISP event's `tlp:` tag, STIX TLP markings: the most
     /// restrictive one), if any.
     public var projectTLP: TLP?

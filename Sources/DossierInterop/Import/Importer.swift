@@ -62,8 +62,13 @@ public enum Importer {
 
     /// The text of a file, with a warning when it is not valid UTF-8 (the bad bytes become U+FFFD).
     /// A file with a NUL byte early on is no text at all (an executable, an archive, an image, as
-    /// git tells them): an error, since the words found in it would be junk indicators.
+    /// git tells them) or UTF-16 text (told by its byte order mark): an error, since the words
+    /// found in it would be junk indicators.
     static func decode(_ bytes: [UInt8], into collector: inout ImportCollector) -> String {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            collector.error("this is UTF-16 text; dossier reads UTF-8: save the file as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8) and import it again", at: nil)
+            return ""
+        }
         if bytes.prefix(8000).contains(0) {
             collector.error("this is a binary file (it holds NUL bytes), not text; import a text, CSV, MISP, STIX or JSON file", at: nil)
             return ""

@@ -6,7 +6,8 @@ import DossierCore
 /// (`MISPAttributeReader`); the event's `tlp:` tag is the file's TLP; its other tags and galaxy
 /// clusters are the file's project tags; an attribute's own tags are the indicator's, except the
 /// PassiveTotal `passivetotal:class="..."` tag, which sets the classification. An attribute of
-/// distribution 0 (your organisation only) is a private indicator.
+/// distribution 0 (your organisation only), or with a `tlp:` tag other than clear, is a private
+/// indicator.
 enum MISPImporter {
     /// True when `root` has the shape of a MISP event file.
     static func recognizes(_ root: JSONNode) -> Bool {
@@ -80,6 +81,8 @@ enum MISPImporter {
         }
         var details = ImportCollector.Details()
         for tag in tags(of: attribute, listKey: "Tag", linkKey: "AttributeTag") {
+            // An attribute marked above TLP:CLEAR may not be published: it is kept private.
+            if tag.lowercased().hasPrefix("tlp:"), let tlp = STIXTerms.tlp(named: tag), tlp != .clear { details.privateFlag = true }
             if let stated = MISPTypes.classification(fromTag: tag) {
                 details.classification = stated
             } else {

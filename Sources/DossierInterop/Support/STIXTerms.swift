@@ -3,9 +3,12 @@ import DossierCore
 /// The fixed identifiers and vocabularies dossier shares with STIX 2.1, in one place for the
 /// exporter and the importer.
 enum STIXTerms {
-    /// The custom property (`true`) that marks a private indicator or vulnerability in an internal
-    /// export, for `dossier import` to keep it private.
+    /// The property (`true`) that marks a private indicator or vulnerability in an internal
+    /// export, for `dossier import` to keep it private, and the extension that defines it (a
+    /// top-level property extension, as STIX 2.1 asks of new properties): a fixed id, so that
+    /// every export names the same definition.
     static let privateProperty = "x_dossier_private"
+    static let privateExtension = "extension-definition--" + UUIDv5.make("stix-extension|dossier|private")
 
     /// The OASIS TLP 2.0 marking definitions (cti-stix-common-objects, `tlp-2.0`): fixed ids, a
     /// property extension saying the level.

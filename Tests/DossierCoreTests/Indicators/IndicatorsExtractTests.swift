@@ -139,6 +139,10 @@ struct IndicatorsExtractTests {
         ("the IP was 10.0.0.1 and the version 1.2.3.4", ["ipv4 10.0.0.1"]),
         ("010.1.1.1 is ambiguous, 999.1.1.1 invalid", []),
         ("files.evil.example/setup.zip", ["domain files.evil.example"]),
+        // Short words without a dot or colon are skipped unless they start (trimmed) with AS.
+        ("-AS 7018, _AS64500- and .AS701 but as 7018 and BAS64500", ["asn AS7018", "asn AS64500", "asn AS701"]),
+        ("twelve-bytes cve-2024-123 CVE-2024-1234 thirteen-byte", ["cve CVE-2024-1234"]),
+        ("_CVE-2024-1234_ and -cve-2024-12345.", ["cve CVE-2024-1234", "cve CVE-2024-12345"]),
     ])
     func others(_ text: String, _ expected: [String]) {
         #expect(pairs(text) == expected)

@@ -137,22 +137,30 @@ struct WorkspaceLoaderTests {
         ])
     }
 
-    @Test("a front matter key meant to hide a note (misspelled visibility, another tool's draft or private) is an error; other unknown keys are not")
+    @Test("a front matter key meant to hide a note (misspelled visibility, another tool's draft, private or tlp) hides it, with a warning")
     func hidingKeys() throws {
         let workspace = try TemporaryWorkspace()
         try workspace.addProject("p", visibility: "public", tlp: "clear")
         try workspace.write("p/notes/01.md", "---\ntitle: a\nvisiblity: private\n---\nbody\n")
-        try workspace.write("p/notes/02.md", "---\ntitle: b\nVisibility: private\ndraft: true\n---\nbody\n")
-        try workspace.write("p/notes/03.md", "---\ntitle: c\nprivate: true\ntags: [x]\nauthr: me\n---\nbody\n")
-        let lines = workspace.check().rendered(relativeTo: workspace.root + "/p")
-        let hint = "does not hide a note; dossier reads only \"visibility\", and a public site would show this note as if the key were not there; write \"visibility: private\" instead"
+        try workspace.write("p/notes/02.md", "---\ntitle: b\nVisibility: private\ndraft: true\nvisibility: public\n---\nbody\n")
+        try workspace.write("p/notes/03.md", "---\ntitle: c\nprivate: yes\ntags: [x]\nauthr: me\n---\nbody\n")
+        try workspace.write("p/notes/04.md", "---\ntitle: d\ntlp: amber\n---\nbody\n")
+        try workspace.write("p/notes/05.md", "---\ntitle: e\ndraft: false\npublished: 2026-11-02\ntlp: clear\n---\nbody\n")
+        let loaded = workspace.load()
+        let lines = WorkspaceChecker.check(loaded).sorted.rendered(relativeTo: workspace.root + "/p")
+        let hint = "is read as \"visibility: private\" (the only key dossier reads to hide a note); write that instead"
         #expect(lines == [
-            "notes/01.md:3:1: error: front matter \"visiblity\" \(hint)",
-            "notes/02.md:3:1: error: front matter \"Visibility\" \(hint)",
-            "notes/02.md:4:1: error: front matter \"draft\" \(hint)",
-            "notes/03.md:3:1: error: front matter \"private\" \(hint)",
+            "notes/01.md:3:1: warning: front matter \"visiblity\" \(hint)",
+            "notes/02.md:3:1: warning: front matter \"Visibility\" \(hint)",
+            "notes/02.md:4:1: warning: front matter \"draft\" \(hint)",
+            "notes/03.md:3:1: warning: front matter \"private\" \(hint)",
             #"notes/03.md:5:1: warning: unknown front matter key "authr" (did you mean "author"?)"#,
+            "notes/04.md:3:1: warning: front matter \"tlp\" \(hint)",
         ])
+        let notes = try #require(loaded.workspace.project("p")).notes
+        #expect(notes.map(\.visibility) == [.private, .private, .private, .private, nil])
+        let published = AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.notes.map(\.fileName)
+        #expect(published == ["05.md"])
     }
 
     @Test("a project.json field in error does not hide what the rules find in the same project")

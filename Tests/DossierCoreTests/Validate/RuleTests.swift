@@ -101,24 +101,28 @@ struct RuleTests {
     func privateIndicatorInPublicNote() throws {
         let indicators = Self.list(
             #"{ "value": "203.0.113.9", "type": "ipv4", "private": true }"#,
+            #"{ "value": "intranet.acme.example", "type": "domain", "private": true }"#,
             #"{ "value": "payroll-acme.example", "type": "domain" }"#)
-        let note = "---\ntitle: Overview\n---\nThe kit posts to 203[.]0.113.9 and payroll-acme.example.\n"
+        let note = "---\ntitle: Overview\n---\nThe kit posts to 203[.]0.113.9 and payroll-acme.example.\nIt copies hxxps://intranet.acme[.]example/login.\n"
         let failing = try diagnostics({
             try $0.addProject("p", visibility: "public", tlp: "clear", indicators: indicators)
             try $0.write("p/notes/01-overview.md", note)
         }, rule: NoteMentionRule())
+        let fix = "make the note private (visibility: private in its front matter) or the indicator public"
         #expect(failing == [
-            "p/notes/01-overview.md:4:18: error: ipv4 203.0.113.9 is recorded as private, but this note is public and the public site would show it; make the note private (visibility: private in its front matter) or the indicator public"
+            "p/notes/01-overview.md:4:18: error: ipv4 203.0.113.9 is recorded as private, but this note is public and the public site would show it; \(fix)",
+            "p/notes/01-overview.md:5:11: error: domain intranet.acme.example is recorded as private, but this note is public and the public site would show it (in https://intranet.acme.example/login); \(fix)",
+            "p/notes/01-overview.md:5:11: warning: url https://intranet.acme.example/login is written in this note but not recorded; add it with `dossier add p https://intranet.acme.example/login`",
         ])
         let privateNote = try diagnostics({
             try $0.addProject("p", visibility: "public", tlp: "clear", indicators: indicators)
             try $0.write("p/notes/01-overview.md", note.replacingOccurrences(of: "title: Overview", with: "title: Overview\nvisibility: private"))
         }, rule: NoteMentionRule())
-        #expect(privateNote.isEmpty)
+        #expect(privateNote.count == 1 && privateNote.allSatisfy { $0.contains(": warning: url ") }, "\(privateNote)")
         let privateProject = try diagnostics({
             try $0.addProject("p", indicators: indicators)
             try $0.write("p/notes/01-overview.md", note)
         }, rule: NoteMentionRule())
-        #expect(privateProject.isEmpty)
+        #expect(privateProject.count == 1 && privateProject.allSatisfy { $0.contains(": warning: url ") }, "\(privateProject)")
     }
 }

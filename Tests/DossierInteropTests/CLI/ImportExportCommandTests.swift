@@ -96,6 +96,14 @@ import Testing
         }
         let beside = try Command.run(["export", "commodity-loader-c2", "--format", "json", "-o", "commodity-loader-c2/export.json"], in: ws.root)
         #expect(beside.status == 0, "\(beside.stderr)")
+        // Through a symbolic link to the workspace, given as the workspace and in the path.
+        let link = ws.root + "-link"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: ws.root)
+        defer { try? FileManager.default.removeItem(atPath: link) }
+        let before = ws.read("commodity-loader-c2/indicators.json")
+        let linked = try Command.run(["export", "commodity-loader-c2", "--format", "csv", "-w", link, "-o", link + "/commodity-loader-c2/indicators.json"], in: ws.root)
+        #expect(linked.status == 1, "\(linked.stderr)")
+        #expect(ws.read("commodity-loader-c2/indicators.json") == before)
     }
 
     @Test("data marked above TLP:CLEAR is refused by a public project unless --private keeps it out of public output")

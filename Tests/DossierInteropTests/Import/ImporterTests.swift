@@ -106,6 +106,39 @@ import Testing
         #expect(result.notes == ["MISP event \"Test\":", "- comment: Seen in \\*two\\* waves — analyst"])
     }
 
+    @Test("MISP: distribution 0 or a tlp: tag above clear makes an indicator private; distribution 0 makes the import's note private")
+    func mispKeepsOrganisationOnlyPrivate() {
+        let event = #"""
+            {"Event": {"info": "x", "Attribute": [
+              {"type": "domain", "value": "intranet.acme.example", "distribution": "0"},
+              {"type": "domain", "value": "evil.example", "distribution": 5},
+              {"type": "text", "value": "SECRET CANARY", "distribution": 0},
+              {"type": "ip-dst", "value": "203.0.113.9", "Tag": [{"name": "tlp:red"}]}
+            ]}}
+            """#
+        let result = TestFiles.importText(event)
+        #expect(result.indicator("intranet.acme.example")?.isPrivate == true)
+        #expect(result.indicator("evil.example")?.isPrivate == false)
+        #expect(result.notes.contains { $0.contains("SECRET CANARY") } && result.notesArePrivate)
+        #expect(result.indicator("203.0.113.9")?.isPrivate == true)
+        #expect(result.indicator("203.0.113.9")?.tags == ["tlp:red"])
+        #expect(result.projectTLP == nil)
+        let open = TestFiles.importText(#"{"Event": {"info": "x", "Attribute": [{"type": "text", "value": "shared", "distribution": 5}]}}"#)
+        #expect(!open.notesArePrivate)
+    }
+
+    @Test("a binary or UTF-16 file is refused by the text importer, not mined for junk")
+    func binaryAndUTF16AreRefused() {
+        let binary = Importer.read([0x7F, 0x45, 0x4C, 0x46, 0, 0, 0] + Array(" note.gnu.property evil.example ".utf8), path: "/a.out")
+        #expect(binary.failed && binary.indicators.isEmpty)
+        #expect(binary.diagnostics.first?.message.contains("binary file") == true)
+        let utf16 = Importer.read([0xFF, 0xFE] + Array("evil.example".utf8).flatMap { [$0, 0] }, path: "/list.txt")
+        #expect(utf16.failed && utf16.indicators.isEmpty)
+        #expect(utf16.diagnostics.first?.message.contains("UTF-16") == true)
+        let latin1 = Importer.read(Array("caf".utf8) + [0xE9] + Array(" evil.example".utf8), path: "/latin1.txt")
+        #expect(!latin1.failed && latin1.indicator("evil.example") != nil)
+    }
+
     @Test func passiveTotalProjectAndArtifacts() {
         let project = """
             {"name": "Phish", "visibility": "analyst", "tags": ["Phishing"], "artifacts": [

@@ -19,38 +19,51 @@ public struct NoteMentionRule: ProjectRule {
             let published = project.visibility == .public && note.effectiveVisibility(in: project) == .public
             var reported: Set<String> = []
             for found in mentioned {
-                let isRecorded = recorded.contains(found.value)
-                guard !isRecorded || published && onlyPrivate.contains(found.value), reported.insert(found.value).inserted else { continue }
-                let position = SourcePosition(line: note.bodyLine + found.line - 1, column: found.column)
-                let location = SourceLocation(path: note.path, position: position)
-                if isRecorded {
-                    diagnostics.append(.error(at: location,
-                        "\(found.type.rawValue) \(found.value) is recorded as private, but this note is public and the public site would show it; make the note private (visibility: private in its front matter) or the indicator public",
-                        code: Self.privateMentionCode))
-                } else {
+                let location = SourceLocation(path: note.path, position: SourcePosition(line: note.bodyLine + found.line - 1, column: found.column))
+                if !recorded.contains(found.value), reported.insert(found.value).inserted {
                     diagnostics.append(.warning(at: location,
                         "\(found.type.rawValue) \(found.value) is written in this note but not recorded; add it with `dossier add \(project.slug) \(found.value)`",
                         code: Self.code))
+                }
+                guard published else { continue }
+                // The value itself, or the host of a URL or e-mail address written in the note.
+                for (value, within) in Self.revealed(by: found) {
+                    guard let type = onlyPrivate[value], reported.insert("private " + value).inserted else { continue }
+                    diagnostics.append(.error(at: location,
+                        "\(type.rawValue) \(value) is recorded as private, but this note is public and the public site would show it\(within.map { " (in \($0))" } ?? ""); make the note private (visibility: private in its front matter) or the indicator public",
+                        code: Self.privateMentionCode))
                 }
             }
         }
         return diagnostics
     }
 
-    /// The values mentioned in the notes that the project records, and those of them recorded
-    /// only as private indicators; by value alone (a 40-hex hash may be recorded as sha1 or
-    /// x509-sha1) and as Swift compares strings (canonically equivalent spellings are one value).
-    /// The notes mention a few dozen values and the project may record thousands: each recorded
-    /// value is looked up among the mentioned ones, which spares making a set of every recorded value.
-    static func recorded(among mentions: [[ExtractedIndicator]], in project: Project) -> (recorded: Set<String>, onlyPrivate: Set<String>) {
-        let mentioned = Set(mentions.joined().map(\.value))
-        guard !mentioned.isEmpty else { return ([], []) }
+    /// The values a mention shows: itself, and the host of a URL or e-mail address (with the
+    /// mention it is shown in).
+    static func revealed(by found: ExtractedIndicator) -> [(value: String, within: String?)] {
+        var values: [(String, String?)] = [(found.value, nil)]
+        if let host = Indicators.host(of: found.value, type: found.type) { values.append((host, found.value)) }
+        return values
+    }
+
+    /// The values mentioned in the notes (and their hosts) that the project records, and those
+    /// of them recorded only as private indicators, with their type; by value alone (a 40-hex hash
+    /// may be recorded as sha1 or x509-sha1) and as Swift compares strings (canonically equivalent
+    /// spellings are one value). The notes mention a few dozen values and the project may record
+    /// thousands: each recorded value is looked up among the mentioned ones, which spares making a
+    /// set of every recorded value.
+    static func recorded(among mentions: [[ExtractedIndicator]], in project: Project)
+        -> (recorded: Set<String>, onlyPrivate: [String: IndicatorType]) {
+        let mentioned = Set(mentions.joined().flatMap { revealed(by: $0).map(\.value) })
+        guard !mentioned.isEmpty else { return ([], [:]) }
         var recorded: Set<String> = []
         var publicly: Set<String> = []
+        var privately: [String: IndicatorType] = [:]
         for i in project.indicators.indices where mentioned.contains(project.indicators[i].value) {
-            recorded.insert(project.indicators[i].value)
-            if !project.indicators[i].isPrivate { publicly.insert(project.indicators[i].value) }
+            let indicator = project.indicators[i]
+            recorded.insert(indicator.value)
+            if indicator.isPrivate { privately[indicator.value] = indicator.type } else { publicly.insert(indicator.value) }
         }
-        return (recorded, recorded.subtracting(publicly))
+        return (recorded, privately.filter { !publicly.contains($0.key) })
     }
 }

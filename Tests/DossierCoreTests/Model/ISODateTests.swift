@@ -1,0 +1,20 @@
+import Testing
+@testable import DossierCore
+
+/// Dates and timestamps as the workspace writes them, ordered by the instant they stand for.
+@Suite("ISO dates")
+struct ISODateTests {
+    @Test("dates compare by the instant they stand for, whatever their offsets; one instant spelled twice keeps the first spelling")
+    func instants() {
+        #expect(ISODate.earlier("2026-11-02T23:30:00-05:00", "2026-11-03T01:00:00Z") == "2026-11-03T01:00:00Z")
+        #expect(ISODate.later("2026-11-02T23:30:00-05:00", "2026-11-03T01:00:00Z") == "2026-11-02T23:30:00-05:00")
+        #expect(ISODate.earlier("2026-11-03T10:00:00+01:00", "2026-11-03T09:00:00Z") == "2026-11-03T10:00:00+01:00")
+        #expect(ISODate.earlier("2026-11-03", "2026-11-03T00:00:00Z") == "2026-11-03")
+        #expect(ISODate.later("2026-11-03T00:00:00.5Z", "2026-11-03T00:00:00.25Z") == "2026-11-03T00:00:00.5Z")
+        #expect(ISODate.earlier("2026-11-02t23:00:00Z", "2026-11-02T22:00:00Z") == "2026-11-02T22:00:00Z")
+        #expect(ISODate.earlier("1969-12-31", "2000-02-29") == "1969-12-31")
+        #expect(!ISODate.precedes("2026-11-02T20:00:00Z", "2026-11-03T01:00:00+05:00"))
+        #expect(ISODate.precedes("2026-11-02", "2026-11-03"))
+        #expect(ISODate.precedes("not a date", "one more"))
+    }
+}
