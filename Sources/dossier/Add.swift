@@ -27,7 +27,7 @@ struct Add: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The project (its folder name).")
+    @Argument(help: ProjectArgument.help, transform: ProjectArgument.slug)
     var project: String
 
     @Argument(help: ArgumentHelp("Indicator values; - reads them from standard input, one per line.", valueName: "value"))

@@ -17,7 +17,7 @@ struct Classify: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The project (its folder name).")
+    @Argument(help: ProjectArgument.help, transform: ProjectArgument.slug)
     var project: String
 
     @Argument(help: ArgumentHelp(

@@ -34,7 +34,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The project (its folder name).")
+    @Argument(help: ProjectArgument.help, transform: ProjectArgument.slug)
     var project: String
 
     @Option(help: ArgumentHelp("Output format.", valueName: "format"))

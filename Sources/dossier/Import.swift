@@ -51,7 +51,7 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The project (its folder name).")
+    @Argument(help: ProjectArgument.help, transform: ProjectArgument.slug)
     var project: String
 
     @Argument(help: ArgumentHelp("Files to import; - reads standard input.", valueName: "file"))

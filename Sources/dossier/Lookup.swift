@@ -9,7 +9,7 @@ struct LookupCommand: ParsableCommand {
             Values may be pasted defanged; - reads them from standard input, one per line. For each \
             value: every project recording it, with the project's visibility, the classification \
             (explicit or implied by tags), tags and first/last seen. A value classified differently \
-            across projects is flagged.
+            across projects is flagged (unknown, not assessed yet, differs from nothing).
 
             Indirect matches are listed apart, each saying how it relates: a domain also finds URLs and \
             e-mail addresses on it or its subdomains, its recorded subdomains and the recorded domains it \
@@ -17,7 +17,9 @@ struct LookupCommand: ParsableCommand {
             e-mail address finds its host.
 
             Exit status: 0 when at least one value is itself recorded, 1 when none is (indirect matches \
-            alone do not count), so scripts can ask "have we seen it?".
+            alone do not count), so scripts can ask "have we seen it?"; 2 when none is found but a \
+            project's files have errors, so the answer is not known (they are named, and listed as \
+            "unread" in --json).
 
             Examples:
               dossier lookup payroll-acme[.]com 198.51.100.23
@@ -51,8 +53,11 @@ struct LookupCommand: ParsableCommand {
         }
         let root = try global.root()
         let loaded = WorkspaceLoader.load(root: root, cache: cacheOptions.cache(root: root), fingerprinting: false)
-        if loaded.diagnostics.hasErrors {
-            Console.note("warning: some files of the workspace have errors; what they record may be missing from the results (see `dossier check`)")
+        // The files whose records may be missing from the answer: a "not recorded" is then no answer.
+        let unread = loaded.filesWithErrors.filter { $0.hasSuffix("/" + ProjectFiles.indicators) || $0.hasSuffix("/" + ProjectFiles.project) }
+            .map { Console.printer.displayPath($0) }.sorted()
+        for file in unread {
+            Console.note("warning: \(file) has errors, so what it records may be missing from these results (see `dossier check`)")
         }
         let lookup = Lookup(IndicatorIndex(loaded.workspace))
         // Freeing a million indicators one by one at the end would cost more than the lookups.
@@ -60,13 +65,13 @@ struct LookupCommand: ParsableCommand {
         KeepAlive.untilExit(lookup)
         let results = queries.map { lookup.lookup($0.text, as: type) }
         if json {
-            Console.out(LookupOutput.json(results))
+            Console.out(LookupOutput.json(results, unread: unread))
         } else {
             for result in results { LookupOutput.text(result).forEach(Console.out) }
         }
         for result in results where result.problem != nil && !json {
             Console.error("\"\(result.query)\": \(result.problem?.message ?? "")")
         }
-        if !results.contains(where: \.isRecorded) { throw ExitCode(1) }
+        if !results.contains(where: \.isRecorded) { throw ExitCode(unread.isEmpty ? 1 : 2) }
     }
 }

@@ -37,9 +37,11 @@ enum LookupOutput {
         return "\(match.project) (\(match.visibility.rawValue)): " + parts.joined(separator: "; ")
     }
 
-    static func json(_ results: [LookupResult]) -> String {
+    /// - Parameter unread: files with errors, whose records may be missing from the results.
+    static func json(_ results: [LookupResult], unread: [String] = []) -> String {
         var root = JSONObject()
         root.set("results", .array(results.map { JSONNode(.object(resultObject($0))) }))
+        root.set("unread", .strings(unread))
         var text = JSONWriter.string(JSONNode(.object(root)))
         if text.hasSuffix("\n") { text.removeLast() }
         return text

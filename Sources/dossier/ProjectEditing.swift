@@ -73,3 +73,16 @@ enum ProjectEditing {
         "\(n) \(noun)\(n == 1 ? "" : "s")"
     }
 }
+
+/// The PROJECT argument of the commands that work on one project: its folder name, also as the
+/// shell completes it (`acme-payroll-phish/`, `./acme-payroll-phish`).
+enum ProjectArgument {
+    static let help = ArgumentHelp("The project (its folder name).")
+
+    static func slug(_ argument: String) -> String {
+        var slug = Substring(argument)
+        while slug.hasPrefix("./") { slug = slug.dropFirst(2) }
+        while slug.count > 1, slug.hasSuffix("/") { slug = slug.dropLast() }
+        return String(slug)
+    }
+}

@@ -17,7 +17,7 @@ struct Untag: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The project (its folder name).")
+    @Argument(help: ProjectArgument.help, transform: ProjectArgument.slug)
     var project: String
 
     @Argument(help: "The tag to remove.")

@@ -78,6 +78,21 @@ struct CoreCommandTests {
         #expect(try CLI.run(["check", "--help"]).stdout.contains("--no-cache"))
     }
 
+    @Test("lookup says when a project could not be read (exit 2, named, unread in --json); a project argument may end in /")
+    func lookupOfAnUnreadableProject() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        #expect(try CLI.run(["lookup", "payroll-acme.example", "--no-cache"], in: copy.root).status == 0)
+        let file = "acme-payroll-phish/indicators.json"
+        try copy.write(file, "<<<<<<< HEAD\n" + copy.read(file))
+        let text = try CLI.run(["lookup", "payroll-acme.example", "--no-cache"], in: copy.root)
+        #expect(text.status == 2)
+        #expect(text.stderr.contains("acme-payroll-phish/indicators.json has errors"), "\(text.stderr)")
+        let json = try CLI.run(["lookup", "payroll-acme.example", "--json", "--no-cache"], in: copy.root)
+        #expect(json.status == 2 && json.stdout.contains("\"unread\": [\n    \"acme-payroll-phish/indicators.json\""), "\(json.stdout)")
+        let tagged = try CLI.run(["tag", "commodity-loader-c2/", "C2", "cdn-update.test"], in: copy.root)
+        #expect(tagged.status == 0, "\(tagged.stderr)")
+    }
+
     @Test("fmt restores a reindented, key-sorted, reordered copy byte for byte")
     func fmtRestores() throws {
         let copy = try TemporaryCopy(of: Self.samples)

@@ -58,6 +58,20 @@ struct SiteBuildTests {
         #expect(throws: BuildFailure.self) { try SiteBuild.run(root: workspace.root, audience: .public, out: workspace.root) }
     }
 
+    @Test("an output folder that is a symbolic link: the site it leads to is replaced, the link stays")
+    func linkedOutput() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p", visibility: "public", tlp: "clear")
+        let served = try TemporaryFolder.make() + "/www"
+        _ = try SiteBuild.run(root: workspace.root, audience: .public, out: served)
+        try FileManager.default.createSymbolicLink(atPath: workspace.path("site"), withDestinationPath: served)
+        try workspace.write("p/project.json", #"{ "title": "p", "visibility": "private", "tlp": "amber" }"#)
+        _ = try SiteBuild.run(root: workspace.root, audience: .public, out: workspace.path("site"))
+        #expect(!FileManager.default.fileExists(atPath: served + "/projects/p/index.html"), "the served site still publishes p")
+        #expect(FileManager.default.fileExists(atPath: served + "/index.html"))
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: workspace.path("site"))) == served)
+    }
+
     @Test("a workspace with errors builds nothing and says which step stopped")
     func stopsOnErrors() throws {
         let workspace = try TemporaryWorkspace()
@@ -73,16 +87,20 @@ struct SiteBuildTests {
 
     @Test("listings past 1,000 rows are split into linked pages")
     func pagination() throws {
+        // And a tag whose page name is what page 2 of Blocked's once was.
         let rows = (0..<2_345).map { "{ \"value\": \"192.0.\($0 / 250).\($0 % 250)\", \"type\": \"ipv4\", \"tags\": [\"Blocked\"] }" }
+            + [#"{ "value": "198.51.100.1", "type": "ipv4", "tags": ["Blocked 2"] }"#]
         let workspace = try TemporaryWorkspace()
         try workspace.addProject("big", visibility: "public", tlp: "clear", indicators: "{ \"indicators\": [\(rows.joined(separator: ","))] }")
         let out = workspace.path("site")
         _ = try SiteBuild.run(root: workspace.root, audience: .public, out: out)
         let site = SiteFiles(out)
-        #expect(site.files.filter { $0.hasPrefix("tags/blocked") } == ["tags/blocked-2.html", "tags/blocked-3.html", "tags/blocked.html"])
-        let second = site.text("tags/blocked-2.html")
+        #expect(site.files.filter { $0.hasPrefix("tags/blocked") }
+            == ["tags/blocked-2.html", "tags/blocked.2.html", "tags/blocked.3.html", "tags/blocked.html"])
+        let second = site.text("tags/blocked.2.html")
         #expect(second.contains(#"href="blocked.html" rel="prev""#))
-        #expect(second.contains(#"href="blocked-3.html" rel="next""#))
+        #expect(second.contains(#"href="blocked.3.html" rel="next""#))
         #expect(second.contains("showing 1001–2000, page 2 of 3"))
+        #expect(site.text("tags/blocked-2.html").contains("198[.]51[.]100[.]1"))
     }
 }

@@ -87,9 +87,16 @@ public enum WorkspaceLoader {
         for name in names.sorted() where !name.hasPrefix(".") {
             let folder = root + "/" + name
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue,
-                FileManager.default.fileExists(atPath: folder + "/" + ProjectFiles.project)
-            else { continue }
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else { continue }
+            guard FileManager.default.fileExists(atPath: folder + "/" + ProjectFiles.project) else {
+                // What looks like a project without its project.json is skipped, not silently.
+                if FileManager.default.fileExists(atPath: folder + "/" + ProjectFiles.indicators) {
+                    diagnostics.append(.warning(at: SourceLocation(path: folder + "/" + ProjectFiles.indicators),
+                        "\(name)/ holds indicators.json but no project.json, so it is not loaded as a project; restore project.json (or move the folder out of the workspace)",
+                        code: "missing-file"))
+                }
+                continue
+            }
             guard reader.isInside(folder) else {
                 diagnostics.append(.error(at: SourceLocation(path: folder + "/" + ProjectFiles.project),
                     "refused: project folder \(name) is a symbolic link to a place outside the workspace", code: "outside-workspace"))
@@ -168,7 +175,12 @@ enum ProjectLoader {
         case .success(let bytes):
             indicators = IndicatorsDecoder.decode(bytes, path: indicatorsPath, into: &result.diagnostics)
         case .failure(.missing):
+            // A project without the file records nothing; said, since a file deleted by mistake
+            // would otherwise make its indicators vanish without a word.
             indicators = IndicatorsDecoder.Result(indicators: [], extra: [])
+            result.diagnostics.append(.warning(at: SourceLocation(path: indicatorsPath),
+                "indicators.json is missing: the project records no indicators (`dossier new` writes an empty one; restore it with git if it was deleted)",
+                code: "missing-file"))
         case .failure(let failure):
             result.diagnostics.append(WorkspaceLoader.readFailure(failure, path: indicatorsPath))
         }

@@ -16,6 +16,15 @@ public enum Classification: String, CaseIterable, Sendable, Codable, Hashable {
         }
     }
 
+    /// True when the team has decided something: `unknown` means not assessed yet, which no
+    /// decision elsewhere contradicts.
+    public var isDecision: Bool { self != .unknown }
+
+    /// True when the decisions among `classifications` disagree (`unknown` left aside).
+    public static func disagree(_ classifications: some Sequence<Classification>) -> Bool {
+        Set(classifications.filter(\.isDecision)).count > 1
+    }
+
     /// Report order: malicious, suspicious, unknown, non-malicious.
     public var reportRank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 

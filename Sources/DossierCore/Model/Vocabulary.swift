@@ -1,3 +1,5 @@
+import Foundation
+
 /// One tag of the workspace vocabulary (`dossier.json` → `tags`).
 public struct TagDefinition: Sendable, Hashable {
     public var name: String
@@ -70,9 +72,10 @@ public struct Vocabulary: Sendable, Hashable {
 
 /// Tag comparison rules in one place.
 public enum Tag {
-    /// The comparison key of a tag: case-folded, and with its white space trimmed and each run of
-    /// it made one space, so `blocked`, `Blocked` and `Blocked ` are one tag (a stray space must
-    /// not turn a private vocabulary tag into a free one that a public site shows).
+    /// The comparison key of a tag: case-folded, its white space trimmed and each run of it made
+    /// one space, in Unicode's compatibility form, without invisible characters: `blocked`,
+    /// `Blocked`, `Blocked ` and `Blocked` with a zero-width space are one tag (a stray character
+    /// must not turn a private vocabulary tag into a free one that a public site shows).
     public static func key(_ tag: String) -> String {
         // Most tags are ASCII and tidy: folded byte by byte (or returned as they are when already
         // lower case), without the Unicode case mapping of `lowercased()`; a site groups a million
@@ -86,13 +89,18 @@ public enum Tag {
                 return bytes.count
             }
         }
-        return (folded ?? nil) ?? tidy(tag.lowercased())
+        // Else in Unicode's compatibility form (a full-width `Ｃompany` is `Company`) and without
+        // invisible format characters (a zero-width space, a soft hyphen): what looks like a
+        // private tag is that tag.
+        return (folded ?? nil) ?? tidy(tag.precomposedStringWithCompatibilityMapping).lowercased()
     }
 
-    /// `tag` with its white space trimmed and each run of it made one space: how the editing
+    /// `tag` with its white space trimmed, each run of it made one space, and invisible format
+    /// characters (zero-width space, soft hyphen, byte order mark) removed: how the editing
     /// commands write a tag they are given.
     public static func tidy(_ tag: String) -> String {
-        tag.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let visible = String(String.UnicodeScalarView(tag.unicodeScalars.filter { $0.properties.generalCategory != .format }))
+        return visible.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// True when ASCII `bytes` have white space other than single spaces between words.

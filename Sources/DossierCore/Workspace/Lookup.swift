@@ -76,8 +76,7 @@ public struct Lookup: Sendable {
             return index.indicator(a.0).key < index.indicator(b.0).key
         }
         for (occurrence, relation) in related { add([occurrence], relation) }
-        let decided = Set(result.direct.map(\.classification))
-        result.classificationDiffers = decided.count > 1
+        result.classificationDiffers = Classification.disagree(result.direct.map(\.classification))
         return result
     }
 

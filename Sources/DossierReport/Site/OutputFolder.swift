@@ -19,6 +19,15 @@ enum OutputFolder {
         }
     }
 
+    /// The folder `out` stands for: the target of a symbolic link (a site served from elsewhere
+    /// and linked into the workspace), which is what must be replaced; replacing the link itself
+    /// would leave the served site as it was. Anything else as it is.
+    static func followingLink(_ out: String) -> String {
+        var status = stat()
+        guard lstat(out, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return out }
+        return URL(fileURLWithPath: out).resolvingSymlinksInPath().path
+    }
+
     static func makeStaging(for out: String) throws(BuildFailure) -> String {
         let parent = (out as NSString).deletingLastPathComponent
         let name = (out as NSString).lastPathComponent

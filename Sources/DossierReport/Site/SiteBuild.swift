@@ -25,6 +25,7 @@ public enum SiteBuild {
     public static func run(root: String, audience: Audience, out: String, options: ReportOptions = ReportOptions(),
         incremental: Bool = true, cache: ProjectCache? = nil, progress: @Sendable (String) -> Void = { _ in },
         keepAlive: (Any) -> Void = { _ in }) throws(BuildFailure) -> Summary {
+        let out = OutputFolder.followingLink(out)
         try OutputFolder.checkReplaceable(out, workspaceRoot: root)
         progress("loading and checking the workspace")
         let prepared = try PreparedWorkspace.prepare(root: root, hashingContent: true, cache: cache)

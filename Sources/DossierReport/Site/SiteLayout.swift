@@ -25,13 +25,15 @@ public enum SiteLayout {
         }
     }
 
-    /// `tags/blocked.html`, then `tags/blocked-2.html`… for page 2 and after.
+    /// `tags/blocked.html`, then `tags/blocked.2.html`… for page 2 and after: a dot, which no
+    /// slug holds, so that no page of one tag is the first page of another (`Scanner 2`'s page
+    /// would have been `scanner-2.html`, page 2 of `Scanner`).
     public static func tagPage(_ slug: String, page: Int = 1) -> String { "tags/" + numbered(slug, page) }
     public static func classificationPage(_ classification: Classification, page: Int = 1) -> String {
         "classifications/" + numbered(classification.rawValue, page)
     }
 
-    static func numbered(_ name: String, _ page: Int) -> String { page <= 1 ? "\(name).html" : "\(name)-\(page).html" }
+    static func numbered(_ name: String, _ page: Int) -> String { page <= 1 ? "\(name).html" : "\(name).\(page).html" }
 
     /// Files written per project beside its HTML report, in the order they are linked.
     public static let exportFiles: [(format: ExportFormat, file: String, label: String)] = [

@@ -41,7 +41,8 @@ struct WorkspaceLoaderTests {
         try workspace.write("c/project.json", #"{ "title": "c", "visibility": "secret" }"#)
         try workspace.write("c/notes/01.md", "---\ntitle: [unclosed\n---\nbody\n")
         let codes = workspace.check().codes()
-        #expect(codes == ["invalid-value", "invalid-json", "front-matter", "unknown-value"])
+        // c has no indicators.json: a warning, so that a deleted file does not go unnoticed.
+        #expect(codes == ["invalid-value", "invalid-json", "missing-file", "front-matter", "unknown-value"])
     }
 
     @Test("valid indicators stay loaded beside invalid ones; notes are not second-guessed meanwhile")
@@ -161,6 +162,16 @@ struct WorkspaceLoaderTests {
         #expect(notes.map(\.visibility) == [.private, .private, .private, .private, nil])
         let published = AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.notes.map(\.fileName)
         #expect(published == ["05.md"])
+    }
+
+    @Test("a folder with indicators.json but no project.json is said to be skipped")
+    func folderWithoutProjectFile() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p")
+        try workspace.write("orphan/indicators.json", #"{ "indicators": [] }"#)
+        try workspace.write("drafts/notes.md", "# not a project\n")
+        let lines = workspace.check().rendered(relativeTo: workspace.root)
+        #expect(lines == ["orphan/indicators.json:1:1: warning: orphan/ holds indicators.json but no project.json, so it is not loaded as a project; restore project.json (or move the folder out of the workspace)"])
     }
 
     @Test("a project.json field in error does not hide what the rules find in the same project")

@@ -30,5 +30,11 @@ struct TagKeyTests {
         #expect(Tag.key("CompanyName") != Tag.key("Company Name"))
         let vocabulary = Vocabulary([TagDefinition(name: "Company Name", isPrivate: true)])
         #expect(vocabulary.isPrivate("company  name "))
+        // Invisible characters and compatibility forms are the same tag too.
+        for spelling in ["Company Name\u{200B}", "Company\u{200B} Name", "\u{FEFF}Company Name", "Com\u{00AD}pany Name",
+                         "\u{FF23}ompany Name", "Company\u{00A0}Name"] {
+            #expect(vocabulary.isPrivate(spelling), "\(spelling.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(Tag.tidy("Company\u{200B} Name\u{00AD}") == "Company Name")
     }
 }

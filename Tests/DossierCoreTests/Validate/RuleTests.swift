@@ -62,6 +62,8 @@ struct RuleTests {
         let passing = try diagnostics({
             try $0.addProject("a", indicators: Self.list(#"{ "value": "evil.example", "type": "domain", "classification": "malicious" }"#))
             try $0.addProject("b", indicators: Self.list(#"{ "value": "evil.example", "type": "domain", "tags": ["Blocked"] }"#))
+            // Not assessed yet (no classification, no tag implying one): no disagreement.
+            try $0.addProject("c", indicators: Self.list(#"{ "value": "evil.example", "type": "domain" }"#))
         }, rule: CrossProjectClassificationRule())
         #expect(passing.isEmpty)
     }

@@ -1,5 +1,6 @@
 /// The same indicator classified differently in two projects: the team decided twice and the
-/// decisions disagree. A warning on each recording, naming the other projects.
+/// decisions disagree. A warning on each recording, naming the other projects. `unknown` (not
+/// assessed yet, as every indicator starts) is no decision and disagrees with nothing.
 public struct CrossProjectClassificationRule: WorkspaceRule {
     public static let code = "classification-differs"
     public init() {}
@@ -12,10 +13,10 @@ public struct CrossProjectClassificationRule: WorkspaceRule {
             let classified = occurrences.map { occurrence in
                 (occurrence, workspace.projects[occurrence.project].indicators[occurrence.indicator].effectiveClassification(in: vocabulary))
             }
-            guard Set(classified.map(\.1)).count > 1 else { continue }
-            for (occurrence, classification) in classified {
+            guard Classification.disagree(classified.map(\.1)) else { continue }
+            for (occurrence, classification) in classified where classification.isDecision {
                 let others = classified
-                    .filter { $0.0.project != occurrence.project && $0.1 != classification }
+                    .filter { $0.0.project != occurrence.project && $0.1 != classification && $0.1.isDecision }
                     .map { "\($0.1.rawValue) in \(index.project($0.0).slug)" }
                 guard !others.isEmpty else { continue }
                 let project = index.project(occurrence)
