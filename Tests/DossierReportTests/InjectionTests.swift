@@ -71,6 +71,22 @@ struct InjectionTests {
         }
     }
 
+    @Test("a value with characters that display as nothing or reorder the text shows them as code points, in both formats")
+    func invisibleCharacters() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p", visibility: "public", tlp: "clear", indicators: #"{ "indicators": [ { "value": "invoice\u202Efdp.exe", "type": "filename" }, { "value": "zero\u200Bwidth.exe", "type": "filename" } ] }"#)
+        for format in [ReportFormat.html, .md] {
+            let text = try ReportBuild.run(root: workspace.root, slug: "p", format: format, audience: .public, options: ReportOptions()).text
+            #expect(!text.unicodeScalars.contains { $0.value == 0x202E || $0.value == 0x200B }, "\(format)")
+            // Markdown escapes < and > as HTML does: a git host's renderer may pass raw HTML through.
+            for shown in ["invoice&lt;U+202E&gt;fdp.exe", "zero&lt;U+200B&gt;width.exe"] {
+                #expect(text.contains(shown), "\(format): \(shown)")
+            }
+        }
+        // The model (and so every machine export) keeps the value as it is.
+        #expect(workspace.load().workspace.project("p")?.indicators.contains { $0.value == "invoice\u{202E}fdp.exe" } == true)
+    }
+
     /// No element, attribute or link that could run code or load something.
     static func expectInert(_ html: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let lowered = html.lowercased()

@@ -64,8 +64,27 @@ extension IndicatorRow {
     /// quadratic in the number of tags (3.5 GB for 10,000). Machine exports keep every tag.
     static let tagLimit = 50
 
+    /// A value as a report shows it: characters that display as nothing or reorder the text
+    /// around them (a right-to-left override, a zero-width space, a control character) written as
+    /// `<U+202E>`, so that `invoice\u{202E}fdp.exe` cannot pass for `invoiceexe.pdf`. Machine
+    /// exports keep the value as it is.
+    static func visible(_ value: String) -> String {
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return value }
+        var shown = ""
+        for scalar in value.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .format, .control, .lineSeparator, .paragraphSeparator:
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                shown += "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
+            default:
+                shown.unicodeScalars.append(scalar)
+            }
+        }
+        return shown
+    }
+
     init(_ indicator: Indicator, classification: Classification, options: ReportOptions, alsoSeenIn: [ProjectLink], project: ProjectLink? = nil) {
-        value = options.defang ? Indicators.defang(indicator.value, as: indicator.type) : indicator.value
+        value = Self.visible(options.defang ? Indicators.defang(indicator.value, as: indicator.type) : indicator.value)
         type = indicator.type.rawValue
         self.classification = classification.rawValue
         classificationLabel = classification.label
