@@ -6,7 +6,8 @@ struct LookupCommand: ParsableCommand {
         commandName: "lookup",
         abstract: "Find every project that records a value: have we seen this before, and what did we decide?",
         discussion: """
-            Values may be pasted defanged; - reads them from standard input, one per line. For each \
+            Values may be pasted defanged, and a host with its port (evil.example:443, as logs write \
+            it) is looked up as the host; - reads them from standard input, one per line. For each \
             value: every project recording it, with the project's visibility, the classification \
             (explicit or implied by tags), tags and first/last seen. A value classified differently \
             across projects is flagged (unknown, not assessed yet, differs from nothing).

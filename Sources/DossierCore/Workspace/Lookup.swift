@@ -17,7 +17,8 @@ public struct Lookup: Sendable {
 
     /// The matches of one value as typed (refanged, detected, normalized); `type` forces the type,
     /// as needed for free-form ones. A value no strict type fits is looked up as written among the
-    /// free-form types (filename, mutex...), and only counts as invalid when nothing matches.
+    /// free-form types (filename, mutex...), then as a host with its port (`evil.example:443`),
+    /// and only counts as invalid when nothing matches.
     public func lookup(_ query: String, as type: IndicatorType? = nil) -> LookupResult {
         var result = LookupResult(query: query)
         let keys: [IndicatorKey]
@@ -27,10 +28,17 @@ public struct Lookup: Sendable {
         case .failure(let problem):
             let written = query.trimmingCharacters(in: .whitespaces)
             let freeForm = IndicatorType.allCases.filter { !$0.isStrict && (type == nil || $0 == type) }
-            keys = freeForm.map { IndicatorKey(type: $0, value: written) }.filter { !index.occurrences(of: $0).isEmpty }
-            guard !keys.isEmpty, type == nil else {
-                result.problem = problem
-                return result
+            let recordedAsWritten = freeForm.map { IndicatorKey(type: $0, value: written) }.filter { !index.occurrences(of: $0).isEmpty }
+            if recordedAsWritten.isEmpty, let host = Self.host(beforePort: written), case .success(let parsed) = Indicators.parse(host, as: type),
+                parsed.type == .domain || parsed.type == .ipv4 {
+                // `evil.example:443` as a log or a firewall writes it: the host is what is recorded.
+                keys = Self.equivalentKeys(IndicatorKey(type: parsed.type, value: parsed.value))
+            } else {
+                keys = recordedAsWritten
+                guard !keys.isEmpty, type == nil else {
+                    result.problem = problem
+                    return result
+                }
             }
         }
         result.key = keys[0]
@@ -78,6 +86,14 @@ public struct Lookup: Sendable {
         for (occurrence, relation) in related { add([occurrence], relation) }
         result.classificationDiffers = Classification.disagree(result.direct.map(\.classification))
         return result
+    }
+
+    /// `host` of `host:port` (a port of one to five digits; one colon, so no IPv6 address).
+    static func host(beforePort text: String) -> String? {
+        guard let colon = text.lastIndex(of: ":"), text[..<colon].firstIndex(of: ":") == nil else { return nil }
+        let port = text[text.index(after: colon)...]
+        guard (1...5).contains(port.count), port.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        return colon == text.startIndex ? nil : String(text[..<colon])
     }
 
     /// Recorded domains that `domain` lies within.

@@ -113,6 +113,16 @@ struct LookupTests {
         #expect(lookup.lookup("evil.exe", as: .mutex).matches.isEmpty)
     }
 
+    @Test("a host written with its port (a log's or a firewall's form) is looked up as the host")
+    func hostAndPort() {
+        #expect(summary(lookup.lookup("evil[.]example:443")).prefix(3) == summary(lookup.lookup("evil.example")).prefix(3))
+        #expect(lookup.lookup("evil.example:443").key == IndicatorKey(type: .domain, value: "evil.example"))
+        #expect(lookup.lookup("198.51.100.7:8080").key == IndicatorKey(type: .ipv4, value: "198.51.100.7"))
+        #expect(lookup.lookup("198.51.100.7:8080").matches.contains { $0.indicator.value == "http://198.51.100.7/gate.php" })
+        #expect(lookup.lookup("evil.example:123456").problem != nil)
+        #expect(lookup.lookup("evil.example:").problem != nil)
+    }
+
     @Test("an invalid value says why")
     func invalid() {
         let result = lookup.lookup("999.1.1.1")
