@@ -98,9 +98,9 @@ struct ImportCommand: ParsableCommand {
             throw ExitCode(1)
         }
         // A public project's site shows what it holds: only TLP:CLEAR data may go in as it is.
-        if edit.project.visibility == .public, !isPrivate,
-            let (name, tlp) = results.lazy.compactMap({ file in file.result.projectTLP.map { (file.name, $0) } }).first(where: { $0.1 != .clear }) {
-            Console.error("\(name) is marked \(tlp.label) and \(project) is public: its site would publish the data. "
+        if edit.project.visibility == .public, !isPrivate, let marked = results.first(where: { ($0.result.projectTLP ?? .clear) > .clear }) {
+            let tlp = marked.result.projectTLP ?? .clear
+            Console.error("\(marked.name) is marked \(tlp.label) and \(project) is public: its site would publish the data. "
                 + "Import with --private to keep it out of every public output, or into a private project; nothing was imported")
             throw ExitCode(1)
         }

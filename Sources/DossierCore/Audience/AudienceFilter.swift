@@ -31,7 +31,7 @@ public enum AudienceFilter {
         result.tags = project.tags.filter { !vocabulary.isPrivate($0) }
         result.extra = []
         result.indicatorsExtra = []
-        result.notes = project.notes.filter { $0.effectiveVisibility(in: project) == .public }
+        result.notes = project.notes.filter { publishes($0, of: project) }
         result.indicators = project.indicators.compactMap { indicator in
             guard !indicator.isPrivate else { return nil }
             var kept = indicator
@@ -45,6 +45,12 @@ public enum AudienceFilter {
             return kept
         }
         return result
+    }
+
+    /// True when the public audience sees `note`: a public note of a public project. The check's
+    /// rules ask it too (a private value written in such a note would be published).
+    public static func publishes(_ note: Note, of project: Project) -> Bool {
+        project.visibility == .public && note.effectiveVisibility(in: project) == .public
     }
 
     /// A public request for a private project: what to say instead.

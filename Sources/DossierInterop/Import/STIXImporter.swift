@@ -88,7 +88,7 @@ enum STIXImporter {
         }
         var details = ImportCollector.Details()
         details.tags = object.strings("labels")
-        details.privateFlag = object.flag(STIXTerms.privateProperty) == true ? true : nil
+        details.privateFlag = STIXTerms.privateFlag(of: object)
         for type in object.strings("indicator_types") {
             if let stated = STIXTerms.classification(forIndicatorType: type) {
                 if details.classification.map({ stated.severity > $0.severity }) ?? true { details.classification = stated }
@@ -113,7 +113,7 @@ enum STIXImporter {
         var details = ImportCollector.Details()
         details.tags = object.strings("labels")
         details.comment = object.string("description")?.trimmingSpaces
-        details.privateFlag = object.flag(STIXTerms.privateProperty) == true ? true : nil
+        details.privateFlag = STIXTerms.privateFlag(of: object)
         collector.add(cveID, as: .cve, details: details, at: object.position("name") ?? position)
     }
 

@@ -10,6 +10,11 @@ enum STIXTerms {
     static let privateProperty = "x_dossier_private"
     static let privateExtension = "extension-definition--" + UUIDv5.make("stix-extension|dossier|private")
 
+    /// The private mark of an imported object: true when it has `x_dossier_private: true`, else nil.
+    static func privateFlag(of object: JSONObject) -> Bool? {
+        object.flag(privateProperty) == true ? true : nil
+    }
+
     /// The OASIS TLP 2.0 marking definitions (cti-stix-common-objects, `tlp-2.0`): fixed ids, a
     /// property extension saying the level.
     static let tlp2Extension = "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d"

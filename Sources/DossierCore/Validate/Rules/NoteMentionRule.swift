@@ -15,8 +15,7 @@ public struct NoteMentionRule: ProjectRule {
         let (recorded, onlyPrivate) = Self.recorded(among: mentions, in: project)
         var diagnostics: [Diagnostic] = []
         for (note, mentioned) in zip(project.notes, mentions) {
-            // What the public site shows: a public note of a public project (`AudienceFilter`).
-            let published = project.visibility == .public && note.effectiveVisibility(in: project) == .public
+            let published = AudienceFilter.publishes(note, of: project)
             var reported: Set<String> = []
             for found in mentioned {
                 let location = SourceLocation(path: note.path, position: SourcePosition(line: note.bodyLine + found.line - 1, column: found.column))
