@@ -37,7 +37,7 @@ struct Build: ParsableCommand {
     @Option(help: ArgumentHelp("Output folder (default: site/ in the workspace). It is replaced as a whole.", valueName: "dir"))
     var out: String?
 
-    @Flag(help: "Show network indicators as they are instead of defanged (hxxp, [.]).")
+    @Flag(help: "Show network indicators (in tables, comments and notes) as written instead of defanged (hxxp, [.]), and notes' links to them as links.")
     var noDefang = false
 
     @Flag(help: "Render every file again instead of reusing unchanged files of the previous build.")

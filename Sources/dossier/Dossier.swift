@@ -13,6 +13,9 @@ struct Dossier: ParsableCommand {
             current one that holds dossier.json.
 
             Start with `dossier init`, then `dossier new SLUG`, `dossier add SLUG VALUE...` and `dossier check`.
+
+            The options every command takes (--workspace/-w, --quiet/-q) may also come before the \
+            command: `dossier -w ~/intel check`.
             """,
         version: DossierVersion.current,
         subcommands: [
@@ -20,3 +23,41 @@ struct Dossier: ParsableCommand {
         ]
     )
 }
+
+extension Dossier {
+    /// Runs the command line with the options every command takes moved after the command when
+    /// they come before it (`dossier -w DIR check`, as `git -C DIR status`): the argument parser
+    /// knows them only as the commands' own.
+    static func main() {
+        main(LeadingOptions.movedAfterCommand(Array(CommandLine.arguments.dropFirst())))
+    }
+}
+
+/// `GlobalOptions` written before the command.
+enum LeadingOptions {
+    /// `arguments` with the global options before the command moved just after it; unchanged when
+    /// there are none, or when no command follows them (the parser then says what is wrong).
+    static func movedAfterCommand(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var rest = arguments[...]
+        scan: while let first = rest.first {
+            switch first {
+            case "-q", "--quiet":
+                leading.append(first)
+                rest = rest.dropFirst()
+            case "-w", "--workspace":
+                guard rest.count >= 2 else { break scan }
+                leading += rest.prefix(2)
+                rest = rest.dropFirst(2)
+            case _ where first.hasPrefix("--workspace="):
+                leading.append(first)
+                rest = rest.dropFirst()
+            default:
+                break scan
+            }
+        }
+        guard !leading.isEmpty, let command = rest.first, !command.hasPrefix("-") else { return arguments }
+        return [command] + leading + Array(rest.dropFirst())
+    }
+}
+

@@ -34,7 +34,7 @@ struct Report: ParsableCommand {
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Flag(help: "Show network indicators as they are instead of defanged (hxxp, [.]).")
+    @Flag(help: "Show network indicators (in tables, comments and notes) as written instead of defanged (hxxp, [.]), and notes' links to them as links.")
     var noDefang = false
 
     @OptionGroup var cacheOptions: CacheOptions

@@ -16,6 +16,27 @@ struct CoreCommandTests {
         #expect(fmt.stdout.isEmpty)
     }
 
+    @Test("the options every command takes may come before the command, as with git -C")
+    func optionsBeforeCommand() throws {
+        let pairs = [
+            (["-w", Self.samples, "check"], ["check", "-w", Self.samples]),
+            (["--workspace", Self.samples, "check"], ["check", "-w", Self.samples]),
+            (["--workspace=" + Self.samples, "check"], ["check", "-w", Self.samples]),
+            (["-q", "-w", Self.samples, "check", "--no-cache"], ["check", "--no-cache", "-q", "-w", Self.samples]),
+        ]
+        for (before, after) in pairs {
+            let leading = try CLI.run(before), trailing = try CLI.run(after)
+            #expect(leading.status == 0, "\(before): \(leading.stderr)")
+            #expect(leading.stdout == trailing.stdout && leading.stderr == trailing.stderr, "\(before)")
+        }
+        let lookup = try CLI.run(["-w", Self.samples, "lookup", "--json", "203.0.113.9"])
+        #expect(lookup.status == 0, "\(lookup.stderr)")
+        #expect(lookup.stdout.contains("commodity-loader-c2"))
+        // With no command after them, the parser says what is missing.
+        let alone = try CLI.run(["-w", Self.samples])
+        #expect(alone.status != 0)
+    }
+
     @Test("an unknown classification: exit 1 and file:line:column of the value's opening quote")
     func unknownClassification() throws {
         let copy = try TemporaryCopy(of: Self.samples)

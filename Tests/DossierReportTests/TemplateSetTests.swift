@@ -63,6 +63,46 @@ struct CommonMarkTests {
         #expect(!html.contains("vbscript"))
     }
 
+    @Test("with defanging, indicators in text and code are defanged, and links to threats are no links")
+    func defangsNotes() {
+        let note = """
+            The panel [login page](http://panel.evil.example/login) beaconed to <http://gate.evil.example/g.php>.
+            Background: [a public write-up](https://research.example.org/post) on the family.
+            Mail came from [the sender](mailto:hr@payroll.evil.example).
+
+            ```
+            GET /g.php HTTP/1.1
+            Host: gate.evil.example
+            ```
+
+            Resolves to `198.51.100.7`; the writer's own hxxp://other[.]example stays.
+            """
+        let threats: Set<String> = ["http://panel.evil.example/login", "payroll.evil.example"]
+        let defanging = CommonMark.Defanging { threats.contains($0) }
+        let html = CommonMark.html(note, defanging: defanging)
+        #expect(!html.contains("href=\"http://panel.evil.example"))
+        #expect(html.contains("login page (hxxp://panel[.]evil[.]example/login)"))
+        #expect(!html.contains("href=\"http://gate.evil.example"))
+        #expect(html.contains("hxxp://gate[.]evil[.]example/g.php"))
+        #expect(html.contains(#"<a href="https://research.example.org/post">a public write-up</a>"#))
+        #expect(!html.contains("mailto:"))
+        #expect(html.contains("the sender (hr[@]payroll[.]evil[.]example)"))
+        #expect(html.contains("Host: gate[.]evil[.]example"))
+        #expect(html.contains("<code>198[.]51[.]100[.]7</code>"))
+        #expect(html.contains("hxxp://other[.]example"))
+
+        let markdown = CommonMark.commonMark(note, defanging: defanging)
+        #expect(!markdown.contains("](http://panel"))
+        #expect(!markdown.contains("<http://gate"))
+        #expect(markdown.contains("Host: gate[.]evil[.]example"))
+        #expect(markdown.contains("](https://research.example.org/post)"))
+
+        // Without defanging (`--no-defang`), the note is as written.
+        let plain = CommonMark.html(note)
+        #expect(plain.contains(#"<a href="http://panel.evil.example/login">login page</a>"#))
+        #expect(plain.contains("Host: gate.evil.example"))
+    }
+
     @Test("Markdown output keeps structure and turns HTML into code")
     func commonMarkOutput() {
         let markdown = CommonMark.commonMark("# Title\n\n- one\n- two <script>x</script>\n")

@@ -32,7 +32,7 @@ extension IndicatorExtractor {
             guard i - start <= 64, start < i, end > i + 1 else { continue }
             let text = IndicatorBytes.string(bytes, start..<end)
             guard case .success(let email) = EmailAddress.normalize(text), Indicators.hasKnownTopLevel(email) else { continue }
-            found.append(Found(start: start, type: .email, value: email))
+            found.append(Found(start: start, end: end, type: .email, value: email))
             emails.append(start..<end)
             lowestStart = end
         }

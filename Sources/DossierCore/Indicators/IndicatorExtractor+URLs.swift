@@ -21,7 +21,7 @@ extension IndicatorExtractor {
             // Refanged as a value too: a scheme written defanged inside a word (`2026-10-hxxps://`)
             // is not refanged as text, and a URL still holding a defanged form is no normal value.
             guard case .success(let url) = Indicators.normalize(Indicators.refang(text), as: .url), hasRealHost(url) else { continue }
-            found.append(Found(start: start, type: .url, value: url))
+            found.append(Found(start: start, end: end, type: .url, value: url))
             claimed.append(start..<end)
         }
     }

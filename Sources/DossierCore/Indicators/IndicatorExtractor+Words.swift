@@ -135,12 +135,12 @@ extension IndicatorExtractor {
             let boundary = k == bytes.count || !(IndicatorBytes.isAlphanumeric(bytes[k]) || bytes[k] == IndicatorBytes.slash)
             if k > end + 1 && k - end <= 4 && boundary,
                case .success(let block) = CIDRBlock.parse(bytes, start..<k) {
-                found.append(Found(start: start, type: .cidr, value: block.description))
+                found.append(Found(start: start, end: k, type: .cidr, value: block.description))
                 skipUntil = k
                 return
             }
         }
-        found.append(Found(start: start, type: address.utf8.contains(IndicatorBytes.colon) ? .ipv6 : .ipv4, value: address))
+        found.append(Found(start: start, end: end, type: address.utf8.contains(IndicatorBytes.colon) ? .ipv6 : .ipv4, value: address))
     }
 
     /// One part of a word between colons.
@@ -152,7 +152,7 @@ extension IndicatorExtractor {
         let count = end - start
         if count >= 13 && IndicatorBytes.matches(bytes, at: start, "cve-") {
             if case .success(let cve) = Indicators.normalizeCVE(IndicatorBytes.string(bytes, start..<end)) {
-                found.append(Found(start: start, type: .cve, value: cve))
+                found.append(Found(start: start, end: end, type: .cve, value: cve))
             }
             return
         }
@@ -196,7 +196,7 @@ extension IndicatorExtractor {
         guard last - digits <= 10, case .success(let asn) = Indicators.normalizeASN(IndicatorBytes.string(bytes, digits..<last)) else {
             return false
         }
-        found.append(Found(start: start, type: .asn, value: asn))
+        found.append(Found(start: start, end: last, type: .asn, value: asn))
         skipUntil = last
         return true
     }
@@ -235,7 +235,7 @@ extension IndicatorExtractor {
             for k in lastDot..<end where IndicatorBytes.isUpper(bytes[k]) { upperTopLevel = true }
             if lower && upperTopLevel { return false }
         }
-        found.append(Found(start: start, type: .domain, value: name))
+        found.append(Found(start: start, end: end, type: .domain, value: name))
         return true
     }
 
@@ -252,7 +252,7 @@ extension IndicatorExtractor {
                 k += 1
             }
             if allHex && !allDecimal, let type = Indicators.hashType(hexDigits: k - runStart) {
-                found.append(Found(start: runStart, type: type, value: IndicatorBytes.lowercased(bytes, runStart..<k)))
+                found.append(Found(start: runStart, end: k, type: type, value: IndicatorBytes.lowercased(bytes, runStart..<k)))
             }
         }
     }

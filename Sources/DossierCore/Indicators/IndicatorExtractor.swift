@@ -20,7 +20,9 @@
 /// - the host of a URL or e-mail address is not reported again as a domain.
 struct IndicatorExtractor {
     struct Found {
+        /// Where it is written, in the refanged bytes.
         var start: Int
+        var end: Int
         var type: IndicatorType
         var value: String
     }
@@ -45,14 +47,34 @@ struct IndicatorExtractor {
     static func extract(from text: String) -> [ExtractedIndicator] {
         IndicatorBytes.withBytes(text) { original in
             let refanger = Refanger(original, mode: .text)
-            let found = refanger.output.withUnsafeBufferPointer { bytes in
-                var extractor = IndicatorExtractor(bytes: bytes, refanger: refanger)
-                extractor.findURLs()
-                extractor.findEmails()
-                extractor.findWords()
-                return extractor.found.sorted { $0.start < $1.start }
+            return locate(find(in: refanger), in: original, refanger: refanger)
+        }
+    }
+
+    /// What the three passes find in `refanger`'s output, in order of appearance.
+    private static func find(in refanger: Refanger) -> [Found] {
+        refanger.output.withUnsafeBufferPointer { bytes in
+            var extractor = IndicatorExtractor(bytes: bytes, refanger: refanger)
+            extractor.findURLs()
+            extractor.findEmails()
+            extractor.findWords()
+            return extractor.found.sorted { $0.start < $1.start }
+        }
+    }
+
+    /// The indicators written in `text` as they stand there, not defanged by the writer: UTF-8
+    /// offsets into `text`, with the type and the value as it normalizes. For showing a text
+    /// defanged (`Indicators.defangText`).
+    static func undefangedSpans(in text: String) -> [(range: Range<Int>, type: IndicatorType, value: String)] {
+        IndicatorBytes.withBytes(text) { original in
+            let refanger = Refanger(original, mode: .text)
+            return find(in: refanger).compactMap { item in
+                // Written defanged, even in part (`hxxp://203.0.113.9/`): left as its writer put it.
+                guard !refanger.wasDefanged(item.start..<item.end) else { return nil }
+                // No replacement inside: the span is as long in the text as in the refanged bytes.
+                let start = refanger.inputOffset(of: item.start)
+                return (start..<start + (item.end - item.start), item.type, item.value)
             }
-            return locate(found, in: original, refanger: refanger)
         }
     }
 

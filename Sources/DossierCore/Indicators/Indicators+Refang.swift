@@ -41,6 +41,49 @@ extension Indicators {
         }
     }
 
+    /// `text` (a note, a summary, a comment) with each network indicator written in it, as
+    /// `extract(from:)` finds them, defanged as `defang(_:as:)` shows values: what PRODUCT.md asks
+    /// of a report is asked of its prose too. An indicator its writer already defanged, even in part,
+    /// stays as written; hashes and IPv6 addresses are left as they are, as in tables.
+    public static func defangText(_ text: String) -> String {
+        guard mayHoldNetworkIndicator(text) else { return text }
+        let spans = IndicatorExtractor.undefangedSpans(in: text)
+        guard !spans.isEmpty else { return text }
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8 * spans.count)
+        var copied = 0
+        for (range, type, value) in spans where range.lowerBound >= copied {
+            let written = String(decoding: bytes[range], as: UTF8.self)
+            var shown = defang(written, as: type)
+            // A URL its parser cannot split as written is shown as its value is.
+            if shown == written { shown = defang(value, as: type) }
+            guard shown != written else { continue }
+            out += bytes[copied..<range.lowerBound]
+            out += shown.utf8
+            copied = range.upperBound
+        }
+        out += bytes[copied...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// False when `text` cannot hold an indicator that defanging changes: each has a dot before
+    /// a letter or digit (a host, an address) or is a URL (`://`). Most comments are prose and stop
+    /// here.
+    private static func mayHoldNetworkIndicator(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count > 3 else { return false }
+            for i in 1..<bytes.count - 1 where bytes[i] == IndicatorBytes.dot || bytes[i] == IndicatorBytes.colon {
+                let next = bytes[i + 1]
+                if bytes[i] == IndicatorBytes.dot ? IndicatorBytes.isAlphanumeric(next) || next >= 0x80 : next == IndicatorBytes.slash {
+                    return true
+                }
+            }
+            return false
+        }
+    }
+
     /// `value` with each dot written `[.]`.
     private static func defangDots(_ value: String) -> String {
         var out = String.UnicodeScalarView()

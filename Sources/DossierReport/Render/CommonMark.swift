@@ -1,27 +1,60 @@
 import CCmark
+import DossierCore
 
 /// Every call into libcmark. Notes are parsed once into a tree, cleaned of what must never reach a
 /// reader (raw HTML, script-capable links and images), then rendered as HTML or CommonMark. cmark's
 /// safe defaults stay on as a second guard.
 public enum CommonMark {
-    /// Note Markdown as an HTML fragment.
-    public static func html(_ markdown: String) -> String {
-        render(markdown) { cmark_render_html($0, CMARK_OPT_DEFAULT) }
+    /// How a report shows the network indicators of its prose.
+    public struct Defanging: Sendable {
+        /// True for a value the project records as a threat (any classification but
+        /// non-malicious): a link to it, or to a URL on its host, is no link.
+        var isThreat: @Sendable (String) -> Bool
+
+        public init(isThreat: @escaping @Sendable (String) -> Bool = { _ in false }) {
+            self.isThreat = isThreat
+        }
+
+        /// Defanging for the prose of `project`, whose indicators classified other than
+        /// non-malicious are threats. Looked up one by one: a note has a few links, a project
+        /// may have thousands of indicators.
+        public init(for project: Project, vocabulary: Vocabulary) {
+            let indicators = project.indicators
+            isThreat = { value in
+                indicators.contains { $0.value == value && $0.effectiveClassification(in: vocabulary) != .nonMalicious }
+            }
+        }
+    }
+
+    /// Note Markdown as an HTML fragment; its network indicators defanged when `defanging` is given.
+    public static func html(_ markdown: String, defanging: Defanging? = nil) -> String {
+        rendered(markdown, defanging: defanging).html
     }
 
     /// Note Markdown as cleaned CommonMark, for Markdown reports.
-    public static func commonMark(_ markdown: String) -> String {
-        render(markdown) { cmark_render_commonmark($0, CMARK_OPT_DEFAULT, 0) }
+    public static func commonMark(_ markdown: String, defanging: Defanging? = nil) -> String {
+        rendered(markdown, defanging: defanging).commonMark
     }
 
-    private static func render(_ markdown: String, _ renderer: (OpaquePointer) -> UnsafeMutablePointer<CChar>?) -> String {
+    /// Note Markdown as both an HTML fragment and cleaned CommonMark, from one parse (a report
+    /// shows every note in both).
+    public static func rendered(_ markdown: String, defanging: Defanging? = nil) -> (html: String, commonMark: String) {
         let bytes = Array(markdown.utf8)
         guard let document = bytes.withUnsafeBufferPointer({ buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, buffer.count, CMARK_OPT_DEFAULT) }
-        }) else { return "" }
+        }) else { return ("", "") }
         defer { cmark_node_free(document) }
         sanitize(document)
-        guard let output = renderer(document) else { return "" }
+        if let defanging {
+            unlinkThreats(document, defanging)
+            defangLiterals(document)
+        }
+        return (text(cmark_render_html(document, CMARK_OPT_DEFAULT)), text(cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0)))
+    }
+
+    /// The text of a renderer's output, which is freed.
+    private static func text(_ output: UnsafeMutablePointer<CChar>?) -> String {
+        guard let output else { return "" }
         defer { free(output) }
         return String(cString: output)
     }
@@ -83,6 +116,104 @@ public enum CommonMark {
             cmark_node_set_literal(replacement, literal)
             cmark_node_replace(node, replacement)
             cmark_node_free(node)
+        }
+    }
+
+    /// Takes the link off what would lead a reader to a threat: a link whose text is itself a
+    /// network indicator (`<http://evil.example/>`, which a defanged text would make look
+    /// harmless), or whose destination, or its host, the project records as a threat. Its text
+    /// stays, followed by the destination (defanged with the text after this) when the text does
+    /// not show it. Links to references (a vendor's write-up) stay links.
+    private static func unlinkThreats(_ document: OpaquePointer, _ defanging: Defanging) {
+        var links: [OpaquePointer] = []
+        forEachNode(in: document) { node, type in
+            if type == CMARK_NODE_LINK { links.append(node) }
+        }
+        for link in links {
+            let url = cmark_node_get_url(link).map { String(cString: $0) } ?? ""
+            guard !url.isEmpty, let destination = Self.destination(url) else { continue }
+            let text = literalText(of: link)
+            let shown = Indicators.extract(from: text).filter(\.type.isNetwork)
+            let host = Indicators.host(of: destination.value, type: destination.type)
+            let isThreat = defanging.isThreat(destination.value) || host.map(defanging.isThreat) == true
+            guard !shown.isEmpty || isThreat else { continue }
+            while let child = cmark_node_first_child(link) {
+                cmark_node_insert_before(link, child)
+            }
+            if !shown.contains(where: { $0.value == destination.value }), let shown = cmark_node_new(CMARK_NODE_TEXT) {
+                // A mail link shows its address, a web link its destination as written.
+                let target = destination.type == .email ? destination.value : url
+                cmark_node_set_literal(shown, text.isEmpty ? target : " (" + target + ")")
+                cmark_node_insert_before(link, shown)
+            }
+            cmark_node_free(link)
+        }
+    }
+
+    /// The indicator a link's destination is (a web or FTP URL, or the address of a `mailto:`), if any.
+    private static func destination(_ url: String) -> (value: String, type: IndicatorType)? {
+        let lowered = url.lowercased()
+        if lowered.hasPrefix("mailto:") {
+            let address = String(url.dropFirst("mailto:".count).prefix { $0 != "?" })
+            guard case .success(let value) = Indicators.normalize(address, as: .email) else { return nil }
+            return (value, .email)
+        }
+        guard ["http://", "https://", "ftp://"].contains(where: lowered.hasPrefix),
+              case .success(let value) = Indicators.normalize(url, as: .url) else { return nil }
+        return (value, .url)
+    }
+
+    /// The text a node shows: its text and code descendants, joined.
+    private static func literalText(of node: OpaquePointer) -> String {
+        var text = ""
+        forEachNode(in: node) { child, type in
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                text += cmark_node_get_literal(child).map { String(cString: $0) } ?? ""
+            }
+        }
+        return text
+    }
+
+    /// Defangs the network indicators of every text, code span and code block (logs pasted into
+    /// a note are prose a reader may click or copy as much as any). Adjacent texts are joined
+    /// first: cmark splits a text at characters that might have been markup (`_`, `[`), and an
+    /// indicator cut in two would be defanged in part or not at all.
+    private static func defangLiterals(_ document: OpaquePointer) {
+        var runs: [OpaquePointer] = []
+        var code: [OpaquePointer] = []
+        forEachNode(in: document) { node, type in
+            switch type {
+            case CMARK_NODE_TEXT:
+                let previous = cmark_node_previous(node)
+                if previous == nil || cmark_node_get_type(previous) != CMARK_NODE_TEXT { runs.append(node) }
+            case CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK: code.append(node)
+            default: break
+            }
+        }
+        for first in runs {
+            var text = cmark_node_get_literal(first).map { String(cString: $0) } ?? ""
+            while let next = cmark_node_next(first), cmark_node_get_type(next) == CMARK_NODE_TEXT {
+                text += cmark_node_get_literal(next).map { String(cString: $0) } ?? ""
+                cmark_node_free(next)
+            }
+            cmark_node_set_literal(first, Indicators.defangText(text))
+        }
+        for node in code {
+            let text = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            let shown = Indicators.defangText(text)
+            if shown != text { cmark_node_set_literal(node, shown) }
+        }
+    }
+
+    /// Calls `body` with every node under `root` (and `root`), entering each once.
+    private static func forEachNode(in root: OpaquePointer, _ body: (OpaquePointer, cmark_node_type) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            body(node, cmark_node_get_type(node))
         }
     }
 

@@ -93,7 +93,7 @@ extension IndicatorRow {
             : indicator.tags
         firstSeen = indicator.firstSeen
         lastSeen = indicator.lastSeen
-        comment = indicator.comment
+        comment = options.defang ? indicator.comment.map(Indicators.defangText) : indicator.comment
         source = indicator.source
         isPrivate = indicator.isPrivate
         self.alsoSeenIn = alsoSeenIn

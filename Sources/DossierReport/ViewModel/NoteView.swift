@@ -10,13 +10,13 @@ public struct NoteView: Sendable, Hashable, Encodable {
     public var markdown: String
     public var isPrivate: Bool
 
-    init(_ note: Note, in project: Project, anchor: String) {
-        title = note.displayTitle
+    /// - Parameter defanging: how to show the note's network indicators; nil: as written.
+    init(_ note: Note, in project: Project, anchor: String, defanging: CommonMark.Defanging?) {
+        title = defanging == nil ? note.displayTitle : Indicators.defangText(note.displayTitle)
         author = note.author
         date = note.date
         self.anchor = anchor
-        html = CommonMark.html(note.body)
-        markdown = CommonMark.commonMark(note.body)
+        (html, markdown) = CommonMark.rendered(note.body, defanging: defanging)
         isPrivate = note.effectiveVisibility(in: project) == .private
     }
 }

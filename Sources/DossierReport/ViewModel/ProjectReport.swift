@@ -59,8 +59,10 @@ extension ProjectReport {
         updated = project.updated
         owner = project.owner
         projectTags = project.tags
-        summaryHTML = project.summary.map(CommonMark.html)
-        summaryMarkdown = project.summary.map(CommonMark.commonMark)
+        let defanging = options.defang ? CommonMark.Defanging(for: project, vocabulary: vocabulary) : nil
+        let summary = project.summary.map { CommonMark.rendered($0, defanging: defanging) }
+        summaryHTML = summary?.html
+        summaryMarkdown = summary?.commonMark
         generator = "dossier \(DossierVersion.current)"
         links = options.linksToSite ? SiteLinks(exports: SiteLayout.exportLinks) : nil
 
@@ -104,7 +106,7 @@ extension ProjectReport {
         ])
         tagCounts = [CountRow](grouping.groups.map { (anchorSlug($0.name), $0.name, $0.rows.count) })
         notes = project.notes.enumerated().map { offset, note in
-            NoteView(note, in: project, anchor: "note-\(offset + 1)")
+            NoteView(note, in: project, anchor: "note-\(offset + 1)", defanging: defanging)
         }
     }
 }

@@ -103,4 +103,44 @@ struct IndicatorsRefangTests {
         let defanged = Indicators.defang(sample.normal, as: sample.type)
         #expect(Indicators.parse(defanged, as: sample.type) == .success(ParsedIndicator(type: sample.type, value: sample.normal)))
     }
+
+    @Test("prose shows its network indicators defanged, as tables show values", arguments: [
+        ("A record of payroll-acme.example and 198.51.100.23.", "A record of payroll-acme[.]example and 198[.]51[.]100[.]23."),
+        ("The loader beacons to http://Evil.example/gate.php?id=1 every minute",
+         "The loader beacons to hxxp://Evil[.]example/gate.php?id=1 every minute"),
+        ("Lure sent from payroll@payroll-acme.example.", "Lure sent from payroll[@]payroll-acme[.]example."),
+        ("Host: cdn-update.test\nUser-Agent: x", "Host: cdn-update[.]test\nUser-Agent: x"),
+        ("scan from 192.0.2.0/24 and 2001:db8::1", "scan from 192[.]0[.]2[.]0/24 and 2001:db8::1"),
+        ("Ünïcödé before evil.example after", "Ünïcödé before evil[.]example after"),
+    ])
+    func defangsText(_ text: String, _ expected: String) {
+        #expect(Indicators.defangText(text) == expected)
+    }
+
+    @Test("prose without an indicator to defang, or defanged by its writer, is left as written", arguments: [
+        "Sandbox detonation showed the same persistence mechanism. See README.md.",
+        "version 1.2.3.4 of the agent",
+        "sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        "already hxxps://evil[.]example/x and evil[.]example and hxxp://203.0.113.9:8080/gate.php",
+        "AAAA record 2001:db8:4f2a::15",
+        "",
+        "a.",
+    ])
+    func leavesProseAlone(_ text: String) {
+        #expect(Indicators.defangText(text) == text)
+    }
+
+    @Test("defanging a text never changes which indicators it holds")
+    func defangingKeepsIndicators() {
+        let texts = [
+            "Gates: http://a.example/x, https://b.example/y; mail from x@c.example; hosts d.example, 192.0.2.7.",
+            "C2 at evil_domain.example/path and (http://e.example/a_(b)) then f.example:443 and user@192.0.2.8",
+            "Mixed hxxp://g[.]example/ and h.example plus CVE-2024-3094, AS64500 and 10.0.0.0/8.",
+        ]
+        for text in texts {
+            let shown = Indicators.defangText(text)
+            #expect(shown != text)
+            #expect(Indicators.extract(from: shown).map(\.value) == Indicators.extract(from: text).map(\.value), "\(shown)")
+        }
+    }
 }
