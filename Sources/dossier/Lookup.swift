@@ -6,16 +6,19 @@ struct LookupCommand: ParsableCommand {
         commandName: "lookup",
         abstract: "Find every project that records a value: have we seen this before, and what did we decide?",
         discussion: """
-            Values may be pasted defanged, and a host with its port (evil.example:443, as logs write \
-            it) is looked up as the host; - reads them from standard input, one per line. For each \
+            Values may be pasted defanged; a host with its port (evil.example:443, as logs write \
+            it) is looked up as the host, and a URL without its scheme (evil.example/gate.php, as a \
+            proxy log writes it) as that URL under http and https; - reads them from standard \
+            input, one per line. For each \
             value: every project recording it, with the project's visibility, the classification \
             (explicit or implied by tags), tags and first/last seen. A value classified differently \
             across projects is flagged (unknown, not assessed yet, differs from nothing).
 
             Indirect matches are listed apart, each saying how it relates: a domain also finds URLs and \
             e-mail addresses on it or its subdomains, its recorded subdomains and the recorded domains it \
-            lies within; an IP address finds URLs on it and the CIDR blocks that contain it; a URL or \
-            e-mail address finds its host.
+            lies within; an IP address finds URLs on it and the CIDR blocks that contain it; a CIDR \
+            block finds the addresses, smaller blocks and URLs on addresses that lie in it ("in this \
+            network") and the larger blocks that contain it; a URL or e-mail address finds its host.
 
             Exit status: 0 when at least one value is itself recorded, 1 when none is (indirect matches \
             alone do not count), so scripts can ask "have we seen it?"; 2 when none is found but a \
@@ -24,6 +27,7 @@ struct LookupCommand: ParsableCommand {
 
             Examples:
               dossier lookup payroll-acme[.]com 198.51.100.23
+              dossier lookup 203.0.113.0/24           # what do we know in this network?
               grep -o '[0-9a-f]\\{64\\}' alert.txt | dossier lookup - --json
             """)
 

@@ -88,16 +88,21 @@ public struct IndicatorIndex: Sendable {
                 switch type {
                 case .url, .email:
                     guard let host = Indicators.host(of: value, type: type) else { break }
-                    hosts.insert(host: host, isAddress: Self.isAddress(host), occurrence)
+                    let isAddress = Self.isAddress(host)
+                    hosts.insert(host: host, isAddress: isAddress, occurrence)
+                    if isAddress { networks.insert(address: host, occurrence) }
                 case .domain:
                     hosts.insert(domain: value, occurrence)
                 case .cidr:
                     networks.insert(value, occurrence)
+                case .ipv4, .ipv6:
+                    networks.insert(address: value, occurrence)
                 default:
                     break
                 }
             }
         }
+        networks.sortAddresses()
         return .tables(hosts, networks)
     }
 
@@ -139,6 +144,15 @@ public struct IndicatorIndex: Sendable {
     public func networks(containing address: String) -> [Occurrence] {
         precondition(scope == .lookups, "an index of correlations only has no network table")
         return networks.containing(address).sorted()
+    }
+
+    /// For a CIDR block in normal form: recorded blocks larger than it that contain it (`containing`),
+    /// and recorded addresses, blocks, and URLs and e-mail addresses on an address, that lie in it
+    /// (`inside`; the block itself included). Each in project order.
+    public func networks(around block: String) -> (containing: [Occurrence], inside: [Occurrence]) {
+        precondition(scope == .lookups, "an index of correlations only has no network table")
+        guard case .success(let parsed) = CIDRBlock.parse(block) else { return ([], []) }
+        return (networks.containing(block: parsed).sorted(), networks.inside(parsed).sorted())
     }
 
     /// Keys recorded in more than one project.

@@ -6,8 +6,9 @@ import Foundation
 /// itself (direct matches), it finds related records (indirect matches, each saying how it relates):
 /// for a domain, URLs and e-mail addresses on it or its subdomains, its recorded subdomains and the
 /// recorded domains it lies within; for an IP address, URLs and e-mail addresses on it and the CIDR
-/// blocks that contain it; for a URL or e-mail address, its host as recorded and what that host
-/// lies within.
+/// blocks that contain it; for a CIDR block, the addresses, smaller blocks, and URLs and e-mail
+/// addresses on an address, that lie in it, and the larger blocks that contain it; for a URL or
+/// e-mail address, its host as recorded and what that host lies within.
 public struct Lookup: Sendable {
     public let index: IndicatorIndex
 
@@ -33,6 +34,9 @@ public struct Lookup: Sendable {
                 parsed.type == .domain || parsed.type == .ipv4 {
                 // `evil.example:443` as a log or a firewall writes it: the host is what is recorded.
                 keys = Self.equivalentKeys(IndicatorKey(type: parsed.type, value: parsed.value))
+            } else if recordedAsWritten.isEmpty, type == nil, let urls = Self.urlKeys(withoutScheme: written) {
+                // `evil.example/gate.php` as a proxy log writes it: the URL, under either scheme.
+                keys = urls
             } else {
                 keys = recordedAsWritten
                 guard !keys.isEmpty, type == nil else {
@@ -65,6 +69,10 @@ public struct Lookup: Sendable {
         case .ipv4, .ipv6:
             related += index.occurrences(within: key.value).map { ($0, .onHost) }
             related += index.networks(containing: key.value).map { ($0, .network) }
+        case .cidr:
+            let (containing, inside) = index.networks(around: key.value)
+            related += inside.map { ($0, .inNetwork) }
+            related += containing.map { ($0, .network) }
         case .url, .email:
             guard let host = Indicators.host(of: key.value, type: key.type) else { break }
             if IndicatorIndex.isAddress(host) {
@@ -94,6 +102,20 @@ public struct Lookup: Sendable {
         let port = text[text.index(after: colon)...]
         guard (1...5).contains(port.count), port.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
         return colon == text.startIndex ? nil : String(text[..<colon])
+    }
+
+    /// The keys of `text` as a web URL written without its scheme (`evil.example/gate.php`,
+    /// `192.0.2.1:8080/x`), as `http` and as `https`; nil when it is no host followed by a path.
+    static func urlKeys(withoutScheme text: String) -> [IndicatorKey]? {
+        guard let slash = text.firstIndex(of: "/"), slash > text.startIndex, !text.contains("://") else { return nil }
+        let authority = String(text[..<slash])
+        guard case .success(let host) = Indicators.parse(Self.host(beforePort: authority) ?? authority, as: nil),
+              host.type == .domain || host.type == .ipv4 else { return nil }
+        let keys = ["http://", "https://"].compactMap { scheme -> IndicatorKey? in
+            guard case .success(let url) = Indicators.parse(scheme + text, as: .url) else { return nil }
+            return IndicatorKey(type: .url, value: url.value)
+        }
+        return keys.isEmpty ? nil : keys
     }
 
     /// Recorded domains that `domain` lies within.

@@ -48,8 +48,11 @@ public struct LookupResult: Sendable, Equatable {
         case onSubdomain = "on-subdomain"
         /// A domain that the domain looked up (or the host of the URL or e-mail) lies within.
         case parentDomain = "parent-domain"
-        /// A CIDR block that contains the IP address looked up (or the URL's address).
+        /// A CIDR block that contains the IP address looked up (or the URL's address), or the block.
         case network
+        /// An address, a smaller block, or a URL or e-mail address on an address, that lies in the
+        /// block looked up.
+        case inNetwork = "in-network"
 
         /// Sort order of indirect matches within a project: the closest relation first.
         var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
@@ -64,6 +67,7 @@ public struct LookupResult: Sendable, Equatable {
             case .parentDomain: "a parent domain"
             case .host: "its host"
             case .network: "a network containing it"
+            case .inNetwork: "in this network"
             }
         }
     }

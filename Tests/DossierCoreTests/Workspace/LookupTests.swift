@@ -27,6 +27,7 @@ struct LookupTests {
         project("gamma", [
             Indicator(value: "evil.example", type: .domain, tags: ["Blocked"]),
             Indicator(value: "198.51.0.0/16", type: .cidr),
+            Indicator(value: "2001:db8:1::5", type: .ipv6),
         ]),
     ])
 
@@ -121,6 +122,39 @@ struct LookupTests {
         #expect(lookup.lookup("198.51.100.7:8080").matches.contains { $0.indicator.value == "http://198.51.100.7/gate.php" })
         #expect(lookup.lookup("evil.example:123456").problem != nil)
         #expect(lookup.lookup("evil.example:").problem != nil)
+    }
+
+    @Test("a CIDR block finds the addresses, smaller blocks and URLs on addresses in it, and the blocks that contain it")
+    func block() {
+        #expect(summary(lookup.lookup("198.51.100.77/24")) == [
+            "alpha 198.51.100.0/24 exact suspicious",
+            "beta http://198.51.100.7/gate.php in-network malicious",
+            "gamma 198.51.0.0/16 network unknown",
+        ])
+        #expect(summary(lookup.lookup("198.51.0.0/16")) == [
+            "gamma 198.51.0.0/16 exact unknown",
+            "alpha 198.51.100.0/24 in-network suspicious",
+            "beta http://198.51.100.7/gate.php in-network malicious",
+        ])
+        #expect(summary(lookup.lookup("198.51.100.8/29")) == [
+            "alpha 198.51.100.0/24 network suspicious", "gamma 198.51.0.0/16 network unknown",
+        ])
+        #expect(summary(lookup.lookup("2001:db8:1::/48")) == [
+            "alpha 2001:db8::/32 network unknown", "gamma 2001:db8:1::5 in-network unknown",
+        ])
+        #expect(summary(lookup.lookup("2001:db8:2::/48")) == ["alpha 2001:db8::/32 network unknown"])
+        #expect(lookup.lookup("203.0.113.0/24").matches.isEmpty)
+    }
+
+    @Test("a URL written without its scheme (a proxy log's form) is looked up as the URL under either scheme")
+    func schemelessURL() {
+        let result = lookup.lookup("login.evil[.]example/sso")
+        #expect(result.key == IndicatorKey(type: .url, value: "http://login.evil.example/sso"))
+        #expect(result.direct.map(\.indicator.value) == ["https://login.evil.example/sso"])
+        #expect(summary(lookup.lookup("198.51.100.7/gate.php")).first == "beta http://198.51.100.7/gate.php exact malicious")
+        #expect(lookup.lookup("evil.example/elsewhere").isRecorded == false)
+        #expect(lookup.lookup("evil.example/elsewhere").matches.contains { $0.relation == .host })
+        #expect(lookup.lookup("not a/path").problem != nil)
     }
 
     @Test("an invalid value says why")
