@@ -11,9 +11,16 @@ struct Fmt: ParsableCommand {
             JSON, unknown values, invalid indicators) are not touched; fix them first (see \
             `dossier check`). Findings of the workspace rules, such as duplicates, do not stop it.
 
+            --merge also makes one entry of an indicator recorded more than once in a project (a \
+            duplicate-indicator error of `check`), as `dossier add` merges: tags joined, the \
+            earliest first seen and the latest last seen, a classification, comment or source \
+            that only one entry has taken, private if either is. Entries whose classifications, \
+            comments or sources differ are left apart, with the reason: which to keep is yours.
+
             Examples:
               dossier fmt            # rewrite what is not canonical, list each file
               dossier fmt --check    # in CI or a pre-commit hook: exit 1 if anything would change
+              dossier fmt --merge    # also merge duplicate entries
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -21,16 +28,27 @@ struct Fmt: ParsableCommand {
     @Flag(help: "Only list the files that are not canonical; exit 1 if there are any.")
     var check = false
 
+    @Flag(help: "Also merge the entries of an indicator recorded more than once in a project, where they agree.")
+    var merge = false
+
     func run() throws {
         let loaded = try global.load()
+        let plan = FormatPlan(loaded, mergingDuplicates: merge)
         let errors = DiagnosticList(loaded.diagnostics.items.filter { $0.severity == .error })
         Console.report(errors)
-        let plan = FormatPlan(loaded)
         let display = Console.printer
+        for (path, outcome) in plan.duplicates {
+            let what = "\(outcome.entries) entries of \(outcome.key.type.rawValue) \(outcome.key.value) in \(display.displayPath(path))"
+            if let reason = outcome.keptApartBecause {
+                Console.note("kept \(what) apart: \(reason); merge them by hand")
+            } else {
+                global.say("\(check ? "would merge" : "merged") \(what)")
+            }
+        }
         if check {
             for change in plan.changes { Console.out(display.displayPath(change.path)) }
             if !plan.changes.isEmpty {
-                Console.note("\(plan.changes.count) file(s) not in canonical form; run `dossier fmt`")
+                Console.note("\(plan.changes.count) file(s) not in canonical form; run `dossier fmt\(merge ? " --merge" : "")`")
             }
             if !plan.changes.isEmpty || errors.hasErrors { throw ExitCode(1) }
             return

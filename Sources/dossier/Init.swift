@@ -8,7 +8,8 @@ struct Init: ParsableCommand {
         discussion: """
             The vocabulary starts with Blocked (malicious), Quarantine and Abuse Box (suspicious), \
             Company Name (non-malicious, private) and Newly Observed (unknown); edit dossier.json to add \
-            your own. Refuses to touch a folder that already holds dossier.json.
+            your own. Refuses a folder that already holds dossier.json, or that lies inside a workspace \
+            (a project folder made a workspace would stop being a project).
 
             Examples:
               dossier init my-cti --title "ACME Threat Intelligence"

@@ -11,15 +11,24 @@ public struct FormatPlan: Sendable {
     public var changes: [Change] = []
     /// Files that cannot be formatted because they have errors.
     public var skipped: [String] = []
+    /// With `mergingDuplicates`: each indicator recorded more than once in a file, merged or
+    /// left apart (and why).
+    public var duplicates: [(path: String, outcome: DuplicateMerge.Outcome)] = []
 
-    public init(_ loaded: LoadedWorkspace) {
+    /// - Parameter mergingDuplicates: merge the entries of an indicator recorded more than once
+    ///   in a project (`DuplicateMerge`), besides the layout.
+    public init(_ loaded: LoadedWorkspace, mergingDuplicates: Bool = false) {
         let workspace = loaded.workspace
         consider(workspace.settingsFile, CanonicalJSON.workspaceFile(workspace.settings), loaded)
-        for project in workspace.projects {
+        for var project in workspace.projects {
             consider(project.projectFile, CanonicalJSON.projectFile(project), loaded)
-            if loaded.digests[project.indicatorsFile] != nil {
-                consider(project.indicatorsFile, CanonicalJSON.indicatorsFile(project), loaded)
+            guard loaded.digests[project.indicatorsFile] != nil else { continue }
+            if mergingDuplicates, !loaded.filesWithErrors.contains(project.indicatorsFile) {
+                let (indicators, outcomes) = DuplicateMerge.merged(project.indicators)
+                project.indicators = indicators
+                duplicates += outcomes.map { (project.indicatorsFile, $0) }
             }
+            consider(project.indicatorsFile, CanonicalJSON.indicatorsFile(project), loaded)
         }
         let formatted = Set(changes.map(\.path))
         let considered = Set([workspace.settingsFile] + workspace.projects.flatMap { [$0.projectFile, $0.indicatorsFile] })

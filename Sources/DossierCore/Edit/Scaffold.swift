@@ -4,6 +4,8 @@ import Foundation
 public enum Scaffold {
     public enum Failure: Error, CustomStringConvertible, Equatable {
         case alreadyWorkspace(String)
+        /// The folder lies in another workspace (the one at the path given).
+        case insideWorkspace(String, workspace: String)
         case invalidSlug(String, reason: String)
         case projectExists(String)
         case write(WriteError)
@@ -11,6 +13,9 @@ public enum Scaffold {
         public var description: String {
             switch self {
             case .alreadyWorkspace(let folder): "\(folder) is already a dossier workspace (it has a dossier.json); nothing was changed"
+            case .insideWorkspace(let folder, let workspace):
+                "\(folder) lies inside the workspace \(workspace); a workspace there would take the commands run in it "
+                    + "away from that one. Start a project with `dossier new SLUG`, or make the workspace elsewhere; nothing was changed"
             case .invalidSlug(let slug, let reason): "cannot use \"\(slug)\" as a project name: \(reason)"
             case .projectExists(let slug): "a project folder \"\(slug)\" already exists; nothing was changed"
             case .write(let error): error.description
@@ -25,6 +30,12 @@ public enum Scaffold {
     public static func initialize(folder: String, title: String? = nil) throws(Failure) {
         let settingsPath = folder + "/" + ProjectFiles.workspace
         guard !FileManager.default.fileExists(atPath: settingsPath) else { throw .alreadyWorkspace(folder) }
+        // A workspace inside another: commands run in it would find it, not the outer one, and
+        // a project folder made a workspace would hold the inner one's dossier.json.
+        let parent = (folder as NSString).deletingLastPathComponent
+        if parent != folder, let outer = try? WorkspaceLocator.locate(explicit: nil, from: parent) {
+            throw .insideWorkspace(folder, workspace: outer)
+        }
         let name = (folder as NSString).lastPathComponent
         let settings = WorkspaceSettings(title: title ?? "\(name) threat intelligence", vocabulary: .starter)
         do {

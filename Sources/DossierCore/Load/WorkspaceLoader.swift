@@ -102,6 +102,12 @@ public enum WorkspaceLoader {
                     "refused: project folder \(name) is a symbolic link to a place outside the workspace", code: "outside-workspace"))
                 continue
             }
+            // Commands run inside the project would take that folder for their workspace.
+            if FileManager.default.fileExists(atPath: folder + "/" + ProjectFiles.workspace) {
+                diagnostics.append(.warning(at: SourceLocation(path: folder + "/" + ProjectFiles.workspace),
+                    "project \(name) holds a dossier.json: commands run inside the project take it for a workspace of its own and miss this one; remove it (a workspace goes beside this one, not in it)",
+                    code: "nested-workspace"))
+            }
             folders.append(folder)
         }
         return folders

@@ -20,6 +20,13 @@ struct ScaffoldTests {
         let ignore = try String(contentsOfFile: folder + "/.gitignore", encoding: .utf8)
         #expect(ignore.contains("/site/"))
         #expect(throws: Scaffold.Failure.alreadyWorkspace(folder)) { try Scaffold.initialize(folder: folder) }
+        // Nor inside a workspace: in a project folder, or any folder below the workspace.
+        try Scaffold.newProject(in: folder, slug: "case-1", title: nil, visibility: .private, tlp: .amber, owner: nil, today: "2026-11-29")
+        for inner in [folder + "/case-1", folder + "/case-1/notes/drafts", folder + "/archive"] {
+            #expect(throws: Scaffold.Failure.insideWorkspace(inner, workspace: folder)) { try Scaffold.initialize(folder: inner) }
+            #expect(!FileManager.default.fileExists(atPath: inner + "/dossier.json"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder + "/archive"), "nothing was created")
     }
 
     @Test("new makes a project that passes check, and refuses to overwrite")

@@ -174,6 +174,17 @@ struct WorkspaceLoaderTests {
         #expect(lines == ["orphan/indicators.json:1:1: warning: orphan/ holds indicators.json but no project.json, so it is not loaded as a project; restore project.json (or move the folder out of the workspace)"])
     }
 
+    @Test("a project folder holding a dossier.json (a workspace inside this one) is a warning; the project still loads")
+    func nestedWorkspace() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p")
+        try workspace.write("p/dossier.json", #"{ "title": "inner" }"#)
+        let lines = workspace.check().rendered(relativeTo: workspace.root)
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("p/dossier.json:1:1: warning: project p holds a dossier.json: commands run inside the project") == true, "\(lines)")
+        #expect(workspace.load().workspace.project("p") != nil)
+    }
+
     @Test("a project.json field in error does not hide what the rules find in the same project")
     func projectFieldErrorKeepsRules() throws {
         let workspace = try TemporaryWorkspace()

@@ -19,7 +19,7 @@ struct RuleTests {
         let failing = try diagnostics({
             try $0.addProject("p", indicators: Self.list(#"{ "value": "evil.example", "type": "domain" }"#, #"{ "value": "EVIL.example.", "type": "domain" }"#))
         }, rule: DuplicateIndicatorRule())
-        #expect(failing == [#"p/indicators.json:1:77: error: duplicate domain "evil.example": already recorded at line 1 of this file; merge the two entries into one"#])
+        #expect(failing == [#"p/indicators.json:1:77: error: duplicate domain "evil.example": already recorded at line 1 of this file; merge the two entries into one (`dossier fmt --merge` does where they agree)"#])
         let passing = try diagnostics({
             try $0.addProject("p", indicators: Self.list(#"{ "value": "evil.example", "type": "domain" }"#, #"{ "value": "evil.example.com", "type": "domain" }"#))
             try $0.addProject("q", indicators: Self.list(#"{ "value": "evil.example", "type": "domain" }"#))

@@ -18,7 +18,7 @@ public struct DuplicateIndicatorRule: WorkspaceRule {
                 let indicator = index.indicator(occurrence)
                 let line = index.indicator(earlier).origin.map { " at line \($0.value.line)" } ?? ""
                 diagnostics.append(.error(at: indicator.location(in: project),
-                    "duplicate \(indicator.type.rawValue) \"\(indicator.value)\": already recorded\(line) of this file; merge the two entries into one",
+                    "duplicate \(indicator.type.rawValue) \"\(indicator.value)\": already recorded\(line) of this file; merge the two entries into one (`dossier fmt --merge` does where they agree)",
                     code: Self.code))
             }
         }

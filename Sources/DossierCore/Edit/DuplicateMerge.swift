@@ -1,0 +1,57 @@
+/// `dossier fmt --merge`: the entries of one project that record the same indicator (the
+/// `duplicate-indicator` error) made one, by the merge rules of `add` (`IndicatorMerge`), where
+/// nothing is lost by it. Entries whose classifications, comments, sources or unknown fields
+/// differ are left as they are, with the reason: which to keep is the analyst's call.
+public enum DuplicateMerge {
+    /// What happened to one indicator recorded more than once.
+    public struct Outcome: Sendable, Equatable {
+        public var key: IndicatorKey
+        /// How many entries recorded it.
+        public var entries: Int
+        /// Why they were left apart; nil when they were merged.
+        public var keptApartBecause: String?
+    }
+
+    /// `indicators` with each indicator's entries merged into its first, where they agree.
+    public static func merged(_ indicators: [Indicator]) -> (indicators: [Indicator], outcomes: [Outcome]) {
+        var positions: [IndicatorKey: [Int]] = [:]
+        for (index, indicator) in indicators.enumerated() { positions[indicator.key, default: []].append(index) }
+        let repeated = positions.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
+        guard !repeated.isEmpty else { return (indicators, []) }
+        var result = indicators
+        var dropped: Set<Int> = []
+        var outcomes: [Outcome] = []
+        for group in repeated {
+            let key = indicators[group[0]].key
+            var merged = indicators[group[0]]
+            var disagreement: String?
+            for index in group.dropFirst() {
+                let entry = indicators[index]
+                if let a = merged.classification, let b = entry.classification, a != b {
+                    disagreement = "their classifications differ (\(a.rawValue), \(b.rawValue))"
+                    break
+                }
+                // A classification only one entry has is taken, as `add` takes one.
+                let (next, _, conflicts) = IndicatorMerge.merge(entry, into: merged)
+                if let conflict = conflicts.first {
+                    disagreement = switch conflict {
+                    case .comment: "their comments differ"
+                    case .source: "their sources differ"
+                    case .field(let name): "their \"\(name)\" fields differ"
+                    }
+                    break
+                }
+                merged = next
+            }
+            if let disagreement {
+                outcomes.append(Outcome(key: key, entries: group.count, keptApartBecause: disagreement))
+                continue
+            }
+            result[group[0]] = merged
+            dropped.formUnion(group.dropFirst())
+            outcomes.append(Outcome(key: key, entries: group.count))
+        }
+        let kept = result.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+        return (kept, outcomes)
+    }
+}
