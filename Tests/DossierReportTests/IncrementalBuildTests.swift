@@ -206,6 +206,25 @@ struct IncrementalBuildTests {
         #expect(sample.files("site") == clean)
     }
 
+    @Test("the build record reads back what was written, paths with spaces and any script included; a malformed one is no record")
+    func recordRoundTrip() throws {
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var entries: [String: BuildRecord.Entry] = [:]
+        for (index, path) in ["index.html", "projects/a b/index.html", "tags/сеть 2.html", "tags/x.2.html"].enumerated() {
+            entries[path] = BuildRecord.Entry(key: String(repeating: "\(index)", count: 64), bytes: index * 1_000 + 7)
+        }
+        let record = BuildRecord(audience: .internal, entries: entries)
+        try record.text().write(toFile: folder + "/" + BuildRecord.fileName, atomically: true, encoding: .utf8)
+        let read = try #require(BuildRecord.read(from: folder))
+        #expect(read.entries == entries)
+        #expect(read.audience == .internal && read.tool == record.tool)
+        for broken in ["dossier build record 1\ntool x\naudience internal\nkey notanumber path\n", "dossier build record 2\n", ""] {
+            try broken.write(toFile: folder + "/" + BuildRecord.fileName, atomically: true, encoding: .utf8)
+            #expect(BuildRecord.read(from: folder) == nil, "\(broken)")
+        }
+    }
+
     @Test("clean renders everything")
     func cleanBuild() throws {
         let sample = try Sample()
