@@ -204,6 +204,17 @@ struct IncrementalBuildTests {
         try "dossier build record 1\ngarbage".write(toFile: sample.folder + "/site/" + BuildRecord.fileName, atomically: true, encoding: .utf8)
         #expect(try sample.build(.public, "site").reused == 0)
         #expect(sample.files("site") == clean)
+
+        // A site built by another build of dossier, even of the same version: its pages may
+        // follow other code, so none is reused.
+        let recordPath = sample.folder + "/site/" + BuildRecord.fileName
+        let record = try String(contentsOfFile: recordPath, encoding: .utf8)
+        let tool = try #require(BuildRecord.currentTool)
+        #expect(record.contains("tool \(tool)\n"))
+        try record.replacingOccurrences(of: "tool \(tool)\n", with: "tool dossier \(DossierVersion.current) build 0123\n")
+            .write(toFile: recordPath, atomically: true, encoding: .utf8)
+        #expect(try sample.build(.public, "site").reused == 0)
+        #expect(try sample.build(.public, "site").reused == first.files.count - 1)
     }
 
     @Test("the build record reads back what was written, paths with spaces and any script included; a malformed one is no record")

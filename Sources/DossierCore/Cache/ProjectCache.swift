@@ -59,15 +59,9 @@ public struct ProjectCache: Sendable {
         var findings: [Diagnostic]
     }
 
-    /// The build of dossier running: the SHA-256 of its executable, so that no build reads
-    /// another's entries (the format follows the model, which changes between builds). Nil when
-    /// the executable cannot be read: the cache is then not used at all.
-    static let toolIdentity: String? = {
-        for path in ["/proc/self/exe", Bundle.main.executablePath].compactMap({ $0 }) {
-            if let bytes = FileManager.default.contents(atPath: path) { return SHA256.hex(bytes) }
-        }
-        return nil
-    }()
+    /// The build of dossier running, so that no build reads another's entries (the format
+    /// follows the model, which changes between builds). Nil: the cache is not used at all.
+    static var toolIdentity: String? { DossierVersion.buildIdentity }
 
     /// The first part of every key of a run: the tool and the settings (`dossier.json`'s hash);
     /// nil when the tool cannot be told apart from other builds.

@@ -4,7 +4,8 @@ import Foundation
 /// `.dossier-build` in a built site: each file's key (`PageKey`) and size, so that the next build
 /// into the same folder can reuse the files whose keys did not change. It holds digests and paths
 /// only, nothing of the pages' content, and like every file of a site it is a pure function of the
-/// workspace (no times), so a site kept in git does not change when nothing changed.
+/// workspace and the build of dossier (no times), so a site kept in git does not change when nothing
+/// changed.
 struct BuildRecord: Sendable {
     static let fileName = ".dossier-build"
     static let header = "dossier build record 1"
@@ -14,12 +15,16 @@ struct BuildRecord: Sendable {
         var bytes: Int
     }
 
+    /// The version and build (`DossierVersion.buildIdentity`) of dossier that built the site.
     var tool: String
     var audience: Audience
+
+    /// The tool line of the running dossier; nil when its build cannot be told apart from others.
+    static let currentTool: String? = DossierVersion.buildIdentity.map { "dossier \(DossierVersion.current) build \($0)" }
     var entries: [String: Entry]
 
     init(audience: Audience, entries: [String: Entry]) {
-        tool = "dossier \(DossierVersion.current)"
+        tool = Self.currentTool ?? "dossier \(DossierVersion.current)"
         self.audience = audience
         self.entries = entries
     }
@@ -61,15 +66,16 @@ struct BuildRecord: Sendable {
     }
 }
 
-/// The site an incremental build may take files from: only one built by this same version of
-/// dossier for this same audience (a public build never reuses anything of an internal one).
+/// The site an incremental build may take files from: only one built by this same build of
+/// dossier (its executable's digest, not only its version: pages follow the code) for this same
+/// audience (a public build never reuses anything of an internal one).
 struct PreviousBuild: Sendable {
     let folder: String
     let record: BuildRecord
 
     init?(folder: String, audience: Audience) {
         guard let record = BuildRecord.read(from: folder), record.audience == audience,
-            record.tool == "dossier \(DossierVersion.current)"
+            let tool = BuildRecord.currentTool, record.tool == tool
         else { return nil }
         self.folder = folder
         self.record = record
