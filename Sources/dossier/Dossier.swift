@@ -29,15 +29,20 @@ extension Dossier {
     /// they come before it (`dossier -w DIR check`, as `git -C DIR status`): the argument parser
     /// knows them only as the commands' own.
     static func main() {
-        main(LeadingOptions.movedAfterCommand(Array(CommandLine.arguments.dropFirst())))
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard let reordered = LeadingOptions.movedAfterCommand(arguments) else {
+            Self.exit(withError: ValidationError("--workspace/-w and --quiet/-q go with a command, before or after it: dossier -w DIR check"))
+        }
+        main(reordered)
     }
 }
 
 /// `GlobalOptions` written before the command.
 enum LeadingOptions {
     /// `arguments` with the global options before the command moved just after it; unchanged when
-    /// there are none, or when no command follows them (the parser then says what is wrong).
-    static func movedAfterCommand(_ arguments: [String]) -> [String] {
+    /// there are none, or when what follows them is an option (the parser then says what is
+    /// wrong); nil when nothing follows them.
+    static func movedAfterCommand(_ arguments: [String]) -> [String]? {
         var leading: [String] = []
         var rest = arguments[...]
         scan: while let first = rest.first {
@@ -56,7 +61,9 @@ enum LeadingOptions {
                 break scan
             }
         }
-        guard !leading.isEmpty, let command = rest.first, !command.hasPrefix("-") else { return arguments }
+        guard !leading.isEmpty else { return arguments }
+        guard let command = rest.first else { return nil }
+        guard !command.hasPrefix("-") else { return arguments }
         return [command] + leading + Array(rest.dropFirst())
     }
 }

@@ -13,9 +13,10 @@ struct Fmt: ParsableCommand {
 
             --merge also makes one entry of an indicator recorded more than once in a project (a \
             duplicate-indicator error of `check`), as `dossier add` merges: tags joined, the \
-            earliest first seen and the latest last seen, a classification, comment or source \
-            that only one entry has taken, private if either is. Entries whose classifications, \
-            comments or sources differ are left apart, with the reason: which to keep is yours.
+            earliest first seen and the latest last seen, a comment or source that only one \
+            entry has taken. Entries whose classifications (given, or implied by their tags), \
+            privacy, comments or sources differ are left apart, with the reason: which to keep \
+            is yours.
 
             Examples:
               dossier fmt            # rewrite what is not canonical, list each file

@@ -12,7 +12,12 @@ enum LookupOutput {
             head += "; CLASSIFIED DIFFERENTLY: " + decisions.joined(separator: ", ")
         }
         var lines = [head]
-        for match in result.direct { lines.append("  " + describe(match)) }
+        // A direct match of another spelling (the https URL of a URL written without its scheme)
+        // names what it matched.
+        for match in result.direct {
+            let other = match.indicator.value != key.value ? "\(match.indicator.type.rawValue) \(match.indicator.value) in " : ""
+            lines.append("  " + other + describe(match))
+        }
         let indirect = result.indirect
         if !indirect.isEmpty {
             lines.append("  indirect matches:")

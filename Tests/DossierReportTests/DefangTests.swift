@@ -11,7 +11,7 @@ struct DefangTests {
     static func workspace() throws -> TemporaryWorkspace {
         let workspace = try TemporaryWorkspace()
         try workspace.write("loader/project.json", """
-            { "title": "Loader", "summary": "Gates on gate.evil.example since August.", "visibility": "private", "tlp": "amber" }
+            { "title": "Loader on gate.evil.example", "summary": "Gates on gate.evil.example since August.", "visibility": "private", "tlp": "amber" }
             """)
         try workspace.write("loader/indicators.json", """
             { "indicators": [
@@ -23,6 +23,7 @@ struct DefangTests {
             # C2
 
             The [gate](https://gate.evil.example/g.php) answers on 198.51.100.7; see [the write-up](https://research.example.org/post).
+            Its [panel](//gate.evil.example/panel) is on the same host.
 
             ```
             Host: gate.evil.example
@@ -39,10 +40,12 @@ struct DefangTests {
             #expect(!text.contains("gate.evil.example"), "\(format)")
             #expect(!text.contains("198.51.100.7"), "\(format)")
             #expect(!text.contains("(https://gate."), "\(format)")
+            #expect(!text.contains("(//gate."), "a link without a scheme to the threat's host is no link (\(format))")
             #expect(text.contains("https://research.example.org/post"), "a reference stays a link (\(format))")
             let plain = try ReportBuild.run(root: workspace.root, slug: "loader", format: format, audience: .internal,
                 options: ReportOptions(defang: false)).text
             #expect(plain.contains("Gates on gate.evil.example"), "\(format)")
+            #expect(plain.contains("Loader on gate.evil.example"), "\(format)")
             #expect(plain.contains("Resolves to 198.51.100.7"), "\(format)")
             #expect(plain.contains("Host: gate.evil.example"), "\(format)")
         }

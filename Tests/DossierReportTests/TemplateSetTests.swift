@@ -78,7 +78,9 @@ struct CommonMarkTests {
             Resolves to `198.51.100.7`; the writer's own hxxp://other[.]example stays.
             """
         let threats: Set<String> = ["http://panel.evil.example/login", "payroll.evil.example"]
-        let defanging = CommonMark.Defanging { threats.contains($0) }
+        let defanging = CommonMark.Defanging { value, type in
+            threats.contains(value) || Indicators.host(of: value, type: type).map(threats.contains) == true
+        }
         let html = CommonMark.html(note, defanging: defanging)
         #expect(!html.contains("href=\"http://panel.evil.example"))
         #expect(html.contains("login page (hxxp://panel[.]evil[.]example/login)"))

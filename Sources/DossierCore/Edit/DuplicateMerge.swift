@@ -1,7 +1,8 @@
 /// `dossier fmt --merge`: the entries of one project that record the same indicator (the
 /// `duplicate-indicator` error) made one, by the merge rules of `add` (`IndicatorMerge`), where
-/// nothing is lost by it. Entries whose classifications, comments, sources or unknown fields
-/// differ are left as they are, with the reason: which to keep is the analyst's call.
+/// nothing is lost or decided by it. Entries whose classifications (as given or as their tags
+/// imply them), privacy, comments, sources or unknown fields differ are left as they are, with the
+/// reason: which to keep is the analyst's call.
 public enum DuplicateMerge {
     /// What happened to one indicator recorded more than once.
     public struct Outcome: Sendable, Equatable {
@@ -12,8 +13,9 @@ public enum DuplicateMerge {
         public var keptApartBecause: String?
     }
 
-    /// `indicators` with each indicator's entries merged into its first, where they agree.
-    public static func merged(_ indicators: [Indicator]) -> (indicators: [Indicator], outcomes: [Outcome]) {
+    /// `indicators` with each indicator's entries merged into its first, where they agree;
+    /// classifications implied by tags are read in `vocabulary`.
+    public static func merged(_ indicators: [Indicator], vocabulary: Vocabulary) -> (indicators: [Indicator], outcomes: [Outcome]) {
         var positions: [IndicatorKey: [Int]] = [:]
         for (index, indicator) in indicators.enumerated() { positions[indicator.key, default: []].append(index) }
         let repeated = positions.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
@@ -27,12 +29,23 @@ public enum DuplicateMerge {
             var disagreement: String?
             for index in group.dropFirst() {
                 let entry = indicators[index]
-                if let a = merged.classification, let b = entry.classification, a != b {
-                    disagreement = "their classifications differ (\(a.rawValue), \(b.rawValue))"
+                // As given or as tags imply it (`Blocked` and `False Positive` are two verdicts),
+                // and as the merged entry would have it: a merge must not decide one.
+                let classifications = [merged, entry].map { $0.effectiveClassification(in: vocabulary) }
+                if classifications[0] != classifications[1] {
+                    disagreement = "their classifications differ (\(classifications[0].rawValue), \(classifications[1].rawValue))"
                     break
                 }
-                // A classification only one entry has is taken, as `add` takes one.
+                if merged.isPrivate != entry.isPrivate {
+                    disagreement = "one is private and the other is not"
+                    break
+                }
                 let (next, _, conflicts) = IndicatorMerge.merge(entry, into: merged)
+                let after = next.effectiveClassification(in: vocabulary)
+                if after != classifications[0] {
+                    disagreement = "their tags together would make it \(after.rawValue), not \(classifications[0].rawValue)"
+                    break
+                }
                 if let conflict = conflicts.first {
                     disagreement = switch conflict {
                     case .comment: "their comments differ"

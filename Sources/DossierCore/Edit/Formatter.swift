@@ -24,7 +24,7 @@ public struct FormatPlan: Sendable {
             consider(project.projectFile, CanonicalJSON.projectFile(project), loaded)
             guard loaded.digests[project.indicatorsFile] != nil else { continue }
             if mergingDuplicates, !loaded.filesWithErrors.contains(project.indicatorsFile) {
-                let (indicators, outcomes) = DuplicateMerge.merged(project.indicators)
+                let (indicators, outcomes) = DuplicateMerge.merged(project.indicators, vocabulary: workspace.vocabulary)
                 project.indicators = indicators
                 duplicates += outcomes.map { (project.indicatorsFile, $0) }
             }

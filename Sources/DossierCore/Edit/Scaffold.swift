@@ -32,8 +32,10 @@ public enum Scaffold {
         guard !FileManager.default.fileExists(atPath: settingsPath) else { throw .alreadyWorkspace(folder) }
         // A workspace inside another: commands run in it would find it, not the outer one, and
         // a project folder made a workspace would hold the inner one's dossier.json.
-        let parent = (folder as NSString).deletingLastPathComponent
-        if parent != folder, let outer = try? WorkspaceLocator.locate(explicit: nil, from: parent) {
+        // Through a symbolic link, where it leads (a link to a project folder is that folder).
+        let target = FileManager.default.fileExists(atPath: folder) ? URL(fileURLWithPath: folder).resolvingSymlinksInPath().path : folder
+        let parent = (target as NSString).deletingLastPathComponent
+        if parent != target, let outer = try? WorkspaceLocator.locate(explicit: nil, from: parent) {
             throw .insideWorkspace(folder, workspace: outer)
         }
         let name = (folder as NSString).lastPathComponent

@@ -35,8 +35,9 @@ public struct Lookup: Sendable {
                 // `evil.example:443` as a log or a firewall writes it: the host is what is recorded.
                 keys = Self.equivalentKeys(IndicatorKey(type: parsed.type, value: parsed.value))
             } else if recordedAsWritten.isEmpty, type == nil, let urls = Self.urlKeys(withoutScheme: written) {
-                // `evil.example/gate.php` as a proxy log writes it: the URL, under either scheme.
-                keys = urls
+                // `evil.example/gate.php` as a proxy log writes it: the URL, under either scheme;
+                // one that is recorded first, to stand for the value looked up.
+                keys = urls.filter { !index.occurrences(of: $0).isEmpty } + urls.filter { index.occurrences(of: $0).isEmpty }
             } else {
                 keys = recordedAsWritten
                 guard !keys.isEmpty, type == nil else {
@@ -52,7 +53,8 @@ public struct Lookup: Sendable {
                 result.matches.append(match(occurrence, relation))
             }
         }
-        for key in keys { add(index.occurrences(of: key), .exact) }
+        // In project order, whichever of the keys each records.
+        add(keys.flatMap { index.occurrences(of: $0) }.sorted(), .exact)
         let key = keys[0]
         var related: [(IndicatorIndex.Occurrence, LookupResult.Relation)] = []
         switch key.type {
@@ -92,7 +94,11 @@ public struct Lookup: Sendable {
             return index.indicator(a.0).key < index.indicator(b.0).key
         }
         for (occurrence, relation) in related { add([occurrence], relation) }
-        result.classificationDiffers = Classification.disagree(result.direct.map(\.classification))
+        // Per value: the http and https URLs of a URL written without its scheme are two
+        // indicators, which may be classified apart (a SHA-1 recorded as x509-sha1 is one value).
+        result.classificationDiffers = Dictionary(grouping: result.direct, by: \.indicator.value).values.contains {
+            Classification.disagree($0.map(\.classification))
+        }
         return result
     }
 
@@ -108,6 +114,9 @@ public struct Lookup: Sendable {
     /// `192.0.2.1:8080/x`), as `http` and as `https`; nil when it is no host followed by a path.
     static func urlKeys(withoutScheme text: String) -> [IndicatorKey]? {
         guard let slash = text.firstIndex(of: "/"), slash > text.startIndex, !text.contains("://") else { return nil }
+        // `203.0.113.0/33` is a mistyped block, not a path: its error is the one to show.
+        let path = text[text.index(after: slash)...]
+        guard !path.isEmpty, !path.allSatisfy({ $0.isASCII && $0.isNumber || $0 == "-" }) else { return nil }
         let authority = String(text[..<slash])
         guard case .success(let host) = Indicators.parse(Self.host(beforePort: authority) ?? authority, as: nil),
               host.type == .domain || host.type == .ipv4 else { return nil }

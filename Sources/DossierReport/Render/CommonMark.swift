@@ -7,21 +7,23 @@ import DossierCore
 public enum CommonMark {
     /// How a report shows the network indicators of its prose.
     public struct Defanging: Sendable {
-        /// True for a value the project records as a threat (any classification but
-        /// non-malicious): a link to it, or to a URL on its host, is no link.
-        var isThreat: @Sendable (String) -> Bool
+        /// True when a link to this URL or e-mail address (normal form, type) leads to a threat
+        /// the project records: such a link is no link.
+        var leadsToThreat: @Sendable (String, IndicatorType) -> Bool
 
-        public init(isThreat: @escaping @Sendable (String) -> Bool = { _ in false }) {
-            self.isThreat = isThreat
+        public init(leadsToThreat: @escaping @Sendable (String, IndicatorType) -> Bool = { _, _ in false }) {
+            self.leadsToThreat = leadsToThreat
         }
 
         /// Defanging for the prose of `project`, whose indicators classified other than
-        /// non-malicious are threats. Looked up one by one: a note has a few links, a project
-        /// may have thousands of indicators.
+        /// non-malicious are threats (`Indicators.link(to:type:leadsTo:)`). Looked through one
+        /// by one: a note has a few links, a project may have thousands of indicators.
         public init(for project: Project, vocabulary: Vocabulary) {
             let indicators = project.indicators
-            isThreat = { value in
-                indicators.contains { $0.value == value && $0.effectiveClassification(in: vocabulary) != .nonMalicious }
+            leadsToThreat = { value, type in
+                indicators.contains {
+                    Indicators.link(to: value, type: type, leadsTo: $0) && $0.effectiveClassification(in: vocabulary) != .nonMalicious
+                }
             }
         }
     }
@@ -121,7 +123,8 @@ public enum CommonMark {
 
     /// Takes the link off what would lead a reader to a threat: a link whose text is itself a
     /// network indicator (`<http://evil.example/>`, which a defanged text would make look
-    /// harmless), or whose destination, or its host, the project records as a threat. Its text
+    /// harmless), or whose destination leads to a threat the project records (the URL, its host,
+    /// a domain or block its host lies in). Its text
     /// stays, followed by the destination (defanged with the text after this) when the text does
     /// not show it. Links to references (a vendor's write-up) stay links.
     private static func unlinkThreats(_ document: OpaquePointer, _ defanging: Defanging) {
@@ -134,9 +137,7 @@ public enum CommonMark {
             guard !url.isEmpty, let destination = Self.destination(url) else { continue }
             let text = literalText(of: link)
             let shown = Indicators.extract(from: text).filter(\.type.isNetwork)
-            let host = Indicators.host(of: destination.value, type: destination.type)
-            let isThreat = defanging.isThreat(destination.value) || host.map(defanging.isThreat) == true
-            guard !shown.isEmpty || isThreat else { continue }
+            guard !shown.isEmpty || defanging.leadsToThreat(destination.value, destination.type) else { continue }
             while let child = cmark_node_first_child(link) {
                 cmark_node_insert_before(link, child)
             }
@@ -158,8 +159,10 @@ public enum CommonMark {
             guard case .success(let value) = Indicators.normalize(address, as: .email) else { return nil }
             return (value, .email)
         }
-        guard ["http://", "https://", "ftp://"].contains(where: lowered.hasPrefix),
-              case .success(let value) = Indicators.normalize(url, as: .url) else { return nil }
+        // A link without a scheme (`//evil.example/x`) takes the page's: on the web, http(s).
+        let absolute = lowered.hasPrefix("//") ? "http:" + url : url
+        guard ["http://", "https://", "ftp://"].contains(where: absolute.lowercased().hasPrefix),
+              case .success(let value) = Indicators.normalize(absolute, as: .url) else { return nil }
         return (value, .url)
     }
 

@@ -25,7 +25,7 @@ enum AlsoSeen {
         let linked = linkedProjects(index.occurrences(of: key), position: position) { counts?[key] }
         var links = linked.projects.map { project in
             let other = index.workspace.projects[project]
-            return ProjectLink(slug: other.slug, title: other.title,
+            return ProjectLink(slug: other.slug, title: options.shown(other.title),
                 href: options.linksToSite ? SiteLayout.projectHref(from: .project, other.slug) : nil)
         }
         if linked.more > 0 { links.append(ProjectLink(slug: "", title: "and \(linked.more) more", href: nil)) }

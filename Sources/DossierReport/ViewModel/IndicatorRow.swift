@@ -93,7 +93,7 @@ extension IndicatorRow {
             : indicator.tags
         firstSeen = indicator.firstSeen
         lastSeen = indicator.lastSeen
-        comment = options.defang ? indicator.comment.map(Indicators.defangText) : indicator.comment
+        comment = indicator.comment.map(options.shown)
         source = indicator.source
         isPrivate = indicator.isPrivate
         self.alsoSeenIn = alsoSeenIn

@@ -51,7 +51,7 @@ extension ProjectReport {
         let projectIndex = position ?? workspace.projects.firstIndex { $0.slug == project.slug }
         workspaceTitle = workspace.settings.title
         slug = project.slug
-        title = project.title
+        title = options.shown(project.title)
         self.audience = AudienceBanner(audience)
         tlp = TLPBanner(project.tlp)
         status = project.status?.rawValue

@@ -11,4 +11,10 @@ public struct ReportOptions: Sendable, Hashable {
         self.defang = defang
         self.linksToSite = linksToSite
     }
+
+    /// Prose (a title, a comment) as a report shows it: its network indicators defanged unless
+    /// `defang` is off.
+    func shown(_ text: String) -> String {
+        defang ? Indicators.defangText(text) : text
+    }
 }

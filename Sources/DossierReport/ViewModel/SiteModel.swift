@@ -29,6 +29,9 @@ public struct SiteModel: Sendable {
     let repeatedIndicators: [[(indicator: Int32, entry: Int32)]]
     /// Per project, the digest of what a link to it shows (slug and title), for report keys.
     let linkDigests: [String]
+    /// Per project, its title as the site shows it (defanged unless the options say otherwise):
+    /// made once, not once per listing row.
+    let shownTitles: [String]
     let audience: Audience
     let siteOptions: ReportOptions
 
@@ -45,7 +48,7 @@ public struct SiteModel: Sendable {
         // Each project's rows (in listing order), their classifications and tag groups, and its
         // line on the index, on every core; then joined in project order.
         let perProject = workspace.projects.concurrentMap { project in
-            ProjectRows(project, vocabulary: vocabulary)
+            ProjectRows(project, vocabulary: vocabulary, options: siteOptions)
         }
         var places: [RowPlace] = []
         places.reserveCapacity(perProject.reduce(0) { $0 + $1.order.count })
@@ -77,6 +80,7 @@ public struct SiteModel: Sendable {
         linkDigests = workspace.projects.map { project in
             SHA256.hex(Array("\(project.slug.utf8.count) \(project.title.utf8.count)\n\(project.slug)\(project.title)".utf8))
         }
+        shownTitles = workspace.projects.map { siteOptions.shown($0.title) }
         self.audience = audience
         self.siteOptions = siteOptions
 
@@ -125,7 +129,7 @@ public struct SiteModel: Sendable {
         var grouping: TagGrouping<Int32>
         var summary: SiteIndexPage.ProjectSummary
 
-        init(_ project: Project, vocabulary: Vocabulary) {
+        init(_ project: Project, vocabulary: Vocabulary, options: ReportOptions) {
             order = Indicator.canonicalPositions(of: project.indicators).map { Int32($0) }
             byClassification = [[Int32]](repeating: [], count: SiteModel.classifications.count)
             grouping = TagGrouping()
@@ -136,7 +140,7 @@ public struct SiteModel: Sendable {
                 grouping.add(Int32(row), tags: indicator.tags, vocabulary: vocabulary)
             }
             summary = SiteIndexPage.ProjectSummary(
-                slug: project.slug, title: project.title, href: SiteLayout.projectHref(from: .index, project.slug),
+                slug: project.slug, title: options.shown(project.title), href: SiteLayout.projectHref(from: .index, project.slug),
                 tlp: TLPBanner(project.tlp), status: project.status?.rawValue, updated: project.updated,
                 total: project.indicators.count,
                 counts: ProjectReport.classificationCounts(byClassification.map(\.count)),
@@ -187,7 +191,7 @@ public struct SiteModel: Sendable {
     func row(at place: RowPlace) -> IndicatorRow {
         let project = workspace.projects[Int(place.project)]
         let indicator = project.indicators[Int(place.indicator)]
-        let link = ProjectLink(slug: project.slug, title: project.title, href: SiteLayout.projectHref(from: .listing, project.slug))
+        let link = ProjectLink(slug: project.slug, title: shownTitles[Int(place.project)], href: SiteLayout.projectHref(from: .listing, project.slug))
         return IndicatorRow(indicator, classification: indicator.effectiveClassification(in: workspace.vocabulary),
             options: siteOptions, alsoSeenIn: [], project: link)
     }

@@ -4,34 +4,54 @@ import Testing
 
 @Suite("fmt --merge")
 struct DuplicateMergeTests {
+    static let vocabulary = Vocabulary([
+        TagDefinition(name: "Blocked", classification: .malicious),
+        TagDefinition(name: "False Positive", classification: .nonMalicious),
+    ])
+
     @Test("entries of one indicator that agree become one, as add merges; those that differ stay apart with the reason")
     func merges() {
         let indicators = [
             Indicator(value: "192.0.2.1", type: .ipv4, tags: ["C2"], firstSeen: "2026-10-30", lastSeen: "2026-11-02", comment: "Beacon target"),
             Indicator(value: "evil.example", type: .domain, classification: .malicious, comment: "Gate"),
-            Indicator(value: "192.0.2.1", type: .ipv4, classification: .malicious, tags: ["c2", "Blocked"], firstSeen: "2026-10-01",
-                source: "proxy logs", privateFlag: true),
+            Indicator(value: "192.0.2.1", type: .ipv4, tags: ["c2", "Scanner"], firstSeen: "2026-10-01", source: "proxy logs"),
             Indicator(value: "evil.example", type: .domain, classification: .suspicious),
             Indicator(value: "192.0.2.1", type: .ipv4, lastSeen: "2026-11-20"),
         ]
-        let (merged, outcomes) = DuplicateMerge.merged(indicators)
+        let (merged, outcomes) = DuplicateMerge.merged(indicators, vocabulary: Self.vocabulary)
         #expect(merged.count == 3)
         let address = merged[0]
-        #expect(address.tags == ["C2", "Blocked"])
-        #expect(address.classification == .malicious)
+        #expect(address.tags == ["C2", "Scanner"])
         #expect(address.firstSeen == "2026-10-01" && address.lastSeen == "2026-11-20")
         #expect(address.comment == "Beacon target" && address.source == "proxy logs")
-        #expect(address.privateFlag == true, "private if either entry is")
         #expect(merged[1].classification == .malicious && merged[2].classification == .suspicious, "differing classifications stay apart")
         #expect(outcomes == [
             DuplicateMerge.Outcome(key: IndicatorKey(type: .ipv4, value: "192.0.2.1"), entries: 3),
             DuplicateMerge.Outcome(key: IndicatorKey(type: .domain, value: "evil.example"), entries: 2,
                 keptApartBecause: "their classifications differ (malicious, suspicious)"),
         ])
-        let comments = [Indicator(value: "a.example", type: .domain, comment: "one"), Indicator(value: "a.example", type: .domain, comment: "two")]
-        #expect(DuplicateMerge.merged(comments).outcomes.first?.keptApartBecause == "their comments differ")
-        #expect(DuplicateMerge.merged(comments).indicators == comments)
-        #expect(DuplicateMerge.merged(Array(indicators.prefix(2))).outcomes.isEmpty)
+        #expect(DuplicateMerge.merged(Array(indicators.prefix(2)), vocabulary: Self.vocabulary).outcomes.isEmpty)
+    }
+
+    @Test("a merge decides nothing: classifications implied by tags, privacy, comments must agree", arguments: [
+        ([Indicator(value: "a.example", type: .domain, tags: ["Blocked"]), Indicator(value: "a.example", type: .domain, tags: ["False Positive"])],
+         "their classifications differ (malicious, non-malicious)"),
+        ([Indicator(value: "a.example", type: .domain, classification: .malicious, tags: ["Blocked"]),
+          Indicator(value: "a.example", type: .domain, tags: ["False Positive"])],
+         "their classifications differ (malicious, non-malicious)"),
+        ([Indicator(value: "a.example", type: .domain, privateFlag: true), Indicator(value: "a.example", type: .domain)],
+         "one is private and the other is not"),
+        ([Indicator(value: "a.example", type: .domain, comment: "one"), Indicator(value: "a.example", type: .domain, comment: "two")],
+         "their comments differ"),
+        ([Indicator(value: "a.example", type: .domain, classification: .suspicious),
+          Indicator(value: "a.example", type: .domain, classification: .suspicious, tags: ["Blocked"])],
+         nil),
+    ])
+    func keepsApart(_ entries: [Indicator], _ reason: String?) {
+        let (merged, outcomes) = DuplicateMerge.merged(entries, vocabulary: Self.vocabulary)
+        #expect(outcomes.first?.keptApartBecause == reason)
+        #expect(merged.count == (reason == nil ? 1 : 2))
+        if reason != nil { #expect(merged == entries) }
     }
 
     @Test("fmt --merge rewrites the file so that check no longer finds the duplicate; plain fmt leaves it")

@@ -27,6 +27,11 @@ struct ScaffoldTests {
             #expect(!FileManager.default.fileExists(atPath: inner + "/dossier.json"))
         }
         #expect(!FileManager.default.fileExists(atPath: folder + "/archive"), "nothing was created")
+        // Nor through a symbolic link outside the workspace that leads into it.
+        let link = (folder as NSString).deletingLastPathComponent + "/case-link"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: folder + "/case-1")
+        #expect(throws: Scaffold.Failure.insideWorkspace(link, workspace: folder)) { try Scaffold.initialize(folder: link) }
+        #expect(!FileManager.default.fileExists(atPath: folder + "/case-1/dossier.json"))
     }
 
     @Test("new makes a project that passes check, and refuses to overwrite")

@@ -143,4 +143,19 @@ struct IndicatorsRefangTests {
             #expect(Indicators.extract(from: shown).map(\.value) == Indicators.extract(from: text).map(\.value), "\(shown)")
         }
     }
+
+    @Test("a link leads to a record: the value, its host, a domain or block its host lies in, another URL on the host", arguments: [
+        ("http://x.evil.example/a", IndicatorType.url, Indicator(value: "evil.example", type: .domain), true),
+        ("http://notevil.example/a", .url, Indicator(value: "evil.example", type: .domain), false),
+        ("http://203.0.113.77/x", .url, Indicator(value: "203.0.113.0/24", type: .cidr), true),
+        ("http://198.51.100.1/x", .url, Indicator(value: "203.0.113.0/24", type: .cidr), false),
+        ("https://gate.evil.example/other", .url, Indicator(value: "https://gate.evil.example/g.php", type: .url), true),
+        ("https://gate.evil.example/g.php", .url, Indicator(value: "https://gate.evil.example/g.php", type: .url), true),
+        ("hr@payroll.evil.example", .email, Indicator(value: "payroll.evil.example", type: .domain), true),
+        ("http://[2001:db8::5]/", .url, Indicator(value: "2001:db8::5", type: .ipv6), true),
+        ("https://research.example.org/post", .url, Indicator(value: "evil.example", type: .domain), false),
+    ])
+    func linkLeadsTo(_ value: String, _ type: IndicatorType, _ recorded: Indicator, _ expected: Bool) {
+        #expect(Indicators.link(to: value, type: type, leadsTo: recorded) == expected)
+    }
 }

@@ -149,12 +149,16 @@ struct LookupTests {
     @Test("a URL written without its scheme (a proxy log's form) is looked up as the URL under either scheme")
     func schemelessURL() {
         let result = lookup.lookup("login.evil[.]example/sso")
-        #expect(result.key == IndicatorKey(type: .url, value: "http://login.evil.example/sso"))
+        // The recorded spelling stands for the query.
+        #expect(result.key == IndicatorKey(type: .url, value: "https://login.evil.example/sso"))
         #expect(result.direct.map(\.indicator.value) == ["https://login.evil.example/sso"])
         #expect(summary(lookup.lookup("198.51.100.7/gate.php")).first == "beta http://198.51.100.7/gate.php exact malicious")
         #expect(lookup.lookup("evil.example/elsewhere").isRecorded == false)
         #expect(lookup.lookup("evil.example/elsewhere").matches.contains { $0.relation == .host })
         #expect(lookup.lookup("not a/path").problem != nil)
+        // A mistyped block is no path: its own error is shown.
+        #expect(lookup.lookup("198.51.100.0/33").problem?.message.contains("/33") == true)
+        #expect(lookup.lookup("198.51.100.0/33").key == nil)
     }
 
     @Test("an invalid value says why")
@@ -170,5 +174,22 @@ struct LookupTests {
         #expect(IndicatorIndex.parentDomains(of: "a.b.example.co.uk") == ["b.example.co.uk", "example.co.uk", "co.uk"])
         #expect(IndicatorIndex.parentDomains(of: "example.com").isEmpty)
         #expect(IndicatorIndex.parentDomains(of: "localhost").isEmpty)
+    }
+}
+
+@Suite("lookup of a URL without its scheme")
+struct SchemelessLookupTests {
+    @Test("the http and https URLs are two values: differing classifications between them are no disagreement, and the recorded one stands for the query")
+    func twoValues() {
+        let workspace = Workspace(root: "/w", settings: WorkspaceSettings(title: "W"), projects: [
+            LookupTests.project("alpha", [Indicator(value: "https://cdn.example/gate.php", type: .url, classification: .malicious)]),
+            LookupTests.project("beta", [Indicator(value: "http://cdn.example/gate.php", type: .url, classification: .nonMalicious)]),
+            LookupTests.project("gamma", [Indicator(value: "https://only.example/x", type: .url, classification: .malicious)]),
+        ])
+        let lookup = Lookup(IndicatorIndex(workspace))
+        let both = lookup.lookup("cdn.example/gate.php")
+        #expect(both.direct.map(\.project) == ["alpha", "beta"])
+        #expect(!both.classificationDiffers)
+        #expect(lookup.lookup("only.example/x").key?.value == "https://only.example/x")
     }
 }
