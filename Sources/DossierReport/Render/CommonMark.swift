@@ -30,7 +30,17 @@ public enum CommonMark {
 
     /// Note Markdown as an HTML fragment; its network indicators defanged when `defanging` is given.
     public static func html(_ markdown: String, defanging: Defanging? = nil) -> String {
-        rendered(markdown, defanging: defanging).html
+        guard let parts = PipeTables.parts(of: markdown) else {
+            guard let document = prepared(markdown, defanging: defanging) else { return "" }
+            defer { cmark_node_free(document) }
+            return text(cmark_render_html(document, CMARK_OPT_DEFAULT))
+        }
+        return parts.map { part in
+            switch part {
+            case .markdown(let markdown): html(markdown, defanging: defanging)
+            case .table(let table): PipeTables.html(table) { inlineHTML($0, defanging: defanging) }
+            }
+        }.joined()
     }
 
     /// Note Markdown as cleaned CommonMark, for Markdown reports.
@@ -39,19 +49,56 @@ public enum CommonMark {
     }
 
     /// Note Markdown as both an HTML fragment and cleaned CommonMark, from one parse (a report
-    /// shows every note in both).
+    /// shows every note in both). Pipe tables, which libcmark does not know, are rendered apart
+    /// in the HTML (`PipeTables`); Markdown keeps them as written.
     public static func rendered(_ markdown: String, defanging: Defanging? = nil) -> (html: String, commonMark: String) {
+        guard let document = prepared(markdown, defanging: defanging) else { return ("", "") }
+        defer { cmark_node_free(document) }
+        let commonMark = text(cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0))
+        guard PipeTables.parts(of: markdown) == nil else { return (html(markdown, defanging: defanging), commonMark) }
+        return (text(cmark_render_html(document, CMARK_OPT_DEFAULT)), commonMark)
+    }
+
+    /// Table cells' Markdown as inline HTML: what a paragraph of each holds, never a block (a
+    /// cell starting `# ` or `1. ` is text, as on GitHub). One parse for all the cells of a
+    /// table, each its own paragraph.
+    static func inlineHTML(_ cells: [String], defanging: Defanging?) -> [String] {
+        // After a no-break space nothing starts a block, emphasis opens as at a line's start, and
+        // no cell is blank: each cell is exactly one paragraph.
+        let lead = "\u{A0}"
+        guard let document = prepared(cells.map { lead + $0 }.joined(separator: "\n\n"), defanging: defanging) else {
+            return cells.map { _ in "" }
+        }
+        defer { cmark_node_free(document) }
+        var rendered: [String] = []
+        var paragraph = cmark_node_first_child(document)
+        while let node = paragraph {
+            if let first = cmark_node_first_child(node), cmark_node_get_type(first) == CMARK_NODE_TEXT {
+                let literal = cmark_node_get_literal(first).map { String(cString: $0) } ?? ""
+                cmark_node_set_literal(first, String(literal.dropFirst(literal.hasPrefix(lead) ? 1 : 0)))
+            }
+            var html = text(cmark_render_html(node, CMARK_OPT_DEFAULT))
+            if html.hasPrefix("<p>") { html.removeFirst(3) }
+            if html.hasSuffix("</p>\n") { html.removeLast(5) }
+            rendered.append(html)
+            paragraph = cmark_node_next(node)
+        }
+        // Never short: a cell is one paragraph, but a table must not lose a column if not.
+        return rendered.count == cells.count ? rendered : cells.map { HTMLContentType.escape($0) }
+    }
+
+    /// `markdown` parsed, cleaned and, with `defanging`, defanged; nil if libcmark fails.
+    private static func prepared(_ markdown: String, defanging: Defanging?) -> OpaquePointer? {
         let bytes = Array(markdown.utf8)
         guard let document = bytes.withUnsafeBufferPointer({ buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, buffer.count, CMARK_OPT_DEFAULT) }
-        }) else { return ("", "") }
-        defer { cmark_node_free(document) }
+        }) else { return nil }
         sanitize(document)
         if let defanging {
             unlinkThreats(document, defanging)
             defangLiterals(document)
         }
-        return (text(cmark_render_html(document, CMARK_OPT_DEFAULT)), text(cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0)))
+        return document
     }
 
     /// The text of a renderer's output, which is freed.
