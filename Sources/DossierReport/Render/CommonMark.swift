@@ -30,17 +30,7 @@ public enum CommonMark {
 
     /// Note Markdown as an HTML fragment; its network indicators defanged when `defanging` is given.
     public static func html(_ markdown: String, defanging: Defanging? = nil) -> String {
-        guard let parts = PipeTables.parts(of: markdown) else {
-            guard let document = prepared(markdown, defanging: defanging) else { return "" }
-            defer { cmark_node_free(document) }
-            return text(cmark_render_html(document, CMARK_OPT_DEFAULT))
-        }
-        return parts.map { part in
-            switch part {
-            case .markdown(let markdown): html(markdown, defanging: defanging)
-            case .table(let table): PipeTables.html(table) { inlineHTML($0, defanging: defanging) }
-            }
-        }.joined()
+        rendered(markdown, defanging: defanging).html
     }
 
     /// Note Markdown as cleaned CommonMark, for Markdown reports.
@@ -49,26 +39,80 @@ public enum CommonMark {
     }
 
     /// Note Markdown as both an HTML fragment and cleaned CommonMark, from one parse (a report
-    /// shows every note in both). Pipe tables, which libcmark does not know, are rendered apart
-    /// in the HTML (`PipeTables`); Markdown keeps them as written.
+    /// shows every note in both). A note with pipe tables, which libcmark does not know, is
+    /// rendered in parts (`PipeTables`): tables as tables, in both formats.
     public static func rendered(_ markdown: String, defanging: Defanging? = nil) -> (html: String, commonMark: String) {
+        if let layout = tableLayout(markdown) {
+            return (renderedParts(layout, defanging: defanging, html: true), renderedParts(layout, defanging: defanging, html: false))
+        }
         guard let document = prepared(markdown, defanging: defanging) else { return ("", "") }
         defer { cmark_node_free(document) }
-        let commonMark = text(cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0))
-        guard PipeTables.parts(of: markdown) == nil else { return (html(markdown, defanging: defanging), commonMark) }
-        return (text(cmark_render_html(document, CMARK_OPT_DEFAULT)), commonMark)
+        return (text(cmark_render_html(document, CMARK_OPT_DEFAULT)), text(cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0)))
     }
 
-    /// Table cells' Markdown as inline HTML: what a paragraph of each holds, never a block (a
-    /// cell starting `# ` or `1. ` is text, as on GitHub). One parse for all the cells of a
-    /// table, each its own paragraph.
-    static func inlineHTML(_ cells: [String], defanging: Defanging?) -> [String] {
+    /// A note cut into its tables and the Markdown around them, with its link reference
+    /// definitions; nil when it has no table.
+    private struct TableLayout {
+        var parts: [PipeTables.Part]
+        var definitions: String
+    }
+
+    /// Where libcmark's reading of `markdown` leaves room for tables: its top-level paragraphs.
+    /// Lines no top-level block covers, and not blank, are link reference definitions (libcmark
+    /// keeps no node of them).
+    private static func tableLayout(_ markdown: String) -> TableLayout? {
+        guard markdown.utf8.contains(UInt8(ascii: "|")) else { return nil }
+        let bytes = Array(markdown.utf8)
+        guard let document = bytes.withUnsafeBufferPointer({ buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, buffer.count, CMARK_OPT_DEFAULT) }
+        }) else { return nil }
+        defer { cmark_node_free(document) }
+        // Lines as libcmark counts them: at each line feed, a carriage return before it dropped
+        // (split by scalars: "\r\n" is one character of a string).
+        let lines = markdown.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            String(String.UnicodeScalarView(line.last == "\r" ? line.dropLast() : line))
+        }
+        var paragraphs: [ClosedRange<Int>] = []
+        var covered = [Bool](repeating: false, count: lines.count)
+        var child = cmark_node_first_child(document)
+        while let node = child {
+            let first = Int(cmark_node_get_start_line(node)) - 1, last = min(Int(cmark_node_get_end_line(node)) - 1, lines.count - 1)
+            if first >= 0, first <= last {
+                for line in first...last { covered[line] = true }
+                if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH { paragraphs.append(first...last) }
+            }
+            child = cmark_node_next(node)
+        }
+        guard let parts = PipeTables.parts(of: lines, paragraphs: paragraphs) else { return nil }
+        let definitions = lines.indices.filter { !covered[$0] && !lines[$0].allSatisfy(\.isWhitespace) }.map { lines[$0] }
+        return TableLayout(parts: parts, definitions: definitions.joined(separator: "\n"))
+    }
+
+    /// The parts of a note with tables, as HTML or as CommonMark.
+    private static func renderedParts(_ layout: TableLayout, defanging: Defanging?, html: Bool) -> String {
+        let rendered = layout.parts.map { part -> String in
+            switch part {
+            case .markdown(let markdown):
+                guard let document = prepared(markdown + "\n\n" + layout.definitions, defanging: defanging) else { return "" }
+                defer { cmark_node_free(document) }
+                return text(html ? cmark_render_html(document, CMARK_OPT_DEFAULT) : cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0))
+            case .table(let table):
+                let inline = { inlineCells($0, definitions: layout.definitions, defanging: defanging, html: html) }
+                return html ? PipeTables.html(table, inline: inline) : PipeTables.markdown(table, inline: inline)
+            }
+        }
+        return rendered.joined(separator: html ? "" : "\n")
+    }
+
+    /// Table cells' Markdown rendered inline (HTML, or CommonMark): what a paragraph of each
+    /// holds, never a block (a cell starting `# ` or `1. ` is text, as on GitHub). One parse for
+    /// all the cells of a table, each its own paragraph, with the note's link definitions.
+    static func inlineCells(_ cells: [String], definitions: String = "", defanging: Defanging?, html: Bool = true) -> [String] {
         // After a no-break space nothing starts a block, emphasis opens as at a line's start, and
         // no cell is blank: each cell is exactly one paragraph.
         let lead = "\u{A0}"
-        guard let document = prepared(cells.map { lead + $0 }.joined(separator: "\n\n"), defanging: defanging) else {
-            return cells.map { _ in "" }
-        }
+        let markdown = cells.map { lead + $0 }.joined(separator: "\n\n") + "\n\n" + definitions
+        guard let document = prepared(markdown, defanging: defanging) else { return cells.map { _ in "" } }
         defer { cmark_node_free(document) }
         var rendered: [String] = []
         var paragraph = cmark_node_first_child(document)
@@ -77,14 +121,15 @@ public enum CommonMark {
                 let literal = cmark_node_get_literal(first).map { String(cString: $0) } ?? ""
                 cmark_node_set_literal(first, String(literal.dropFirst(literal.hasPrefix(lead) ? 1 : 0)))
             }
-            var html = text(cmark_render_html(node, CMARK_OPT_DEFAULT))
-            if html.hasPrefix("<p>") { html.removeFirst(3) }
-            if html.hasSuffix("</p>\n") { html.removeLast(5) }
-            rendered.append(html)
+            var cell = text(html ? cmark_render_html(node, CMARK_OPT_DEFAULT) : cmark_render_commonmark(node, CMARK_OPT_DEFAULT, 0))
+            if html, cell.hasPrefix("<p>") { cell.removeFirst(3) }
+            if html, cell.hasSuffix("</p>\n") { cell.removeLast(5) }
+            while cell.hasSuffix("\n") { cell.removeLast() }
+            rendered.append(cell)
             paragraph = cmark_node_next(node)
         }
         // Never short: a cell is one paragraph, but a table must not lose a column if not.
-        return rendered.count == cells.count ? rendered : cells.map { HTMLContentType.escape($0) }
+        return rendered.count == cells.count ? rendered : cells.map { html ? HTMLContentType.escape($0) : MarkdownContentType.escape($0) }
     }
 
     /// `markdown` parsed, cleaned and, with `defanging`, defanged; nil if libcmark fails.

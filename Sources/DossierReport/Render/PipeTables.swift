@@ -1,13 +1,13 @@
-/// GitHub-flavoured pipe tables in notes, for HTML: libcmark (CommonMark without GitHub's
-/// extensions) reads a table as a paragraph of pipes, and analysts write timelines, host lists
-/// and gates as tables. A note is cut into its tables and the Markdown between them; each cell is
-/// rendered as inline Markdown by the same path as the rest (cleaned, defanged). Markdown reports
-/// keep the table as written, which a git host renders.
+/// GitHub-flavoured pipe tables in notes: libcmark (CommonMark without GitHub's extensions) reads
+/// a table as a paragraph of pipes, and analysts write timelines, host lists and gates as tables.
 ///
-/// What counts as a table (GitHub's rules, simplified where notes do not go): a line with a pipe,
-/// then a delimiter row with as many cells (`---`, `:--`, `--:`, `:-:`, at least one pipe), then
-/// every following line that is not blank and has a pipe. Not inside fenced code, nor indented as
-/// code. Cells are split at pipes not escaped with a backslash.
+/// libcmark's own reading of the note says where a table may stand: only in a paragraph at the
+/// top of the note (never in code, a list, a quote or raw HTML). In such a paragraph, a line with
+/// a pipe followed by a delimiter row with as many cells (`---`, `:--`, `--:`, `:-:`, at least one
+/// pipe) starts a table, and every later line of the paragraph is a row, as on GitHub. The note is
+/// then cut into its tables and the Markdown around them (`CommonMark` renders each, cells as
+/// inline Markdown); the note's link reference definitions go with every part, so that a link
+/// resolves wherever it stands.
 enum PipeTables {
     enum Alignment: Equatable {
         case left, center, right
@@ -24,76 +24,37 @@ enum PipeTables {
         case table(Table)
     }
 
-    /// `markdown` as its tables and the Markdown around them, in order; nil when it has no table
-    /// (most notes: rendered whole, as before).
-    static func parts(of markdown: String) -> [Part]? {
-        guard markdown.utf8.contains(UInt8(ascii: "|")) else { return nil }
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var parts: [Part] = []
-        var pending: [String] = []
-        var fence: (character: Character, length: Int)?
-        var index = 0
-        while index < lines.count {
-            let line = lines[index]
-            if let open = fence {
-                if let close = fenceMarker(line), close.character == open.character, close.length >= open.length,
-                   line.drop(while: { $0 == " " || $0 == open.character }).allSatisfy(\.isWhitespace) {
-                    fence = nil
-                }
-                pending.append(line)
-                index += 1
-                continue
+    /// `lines` (the note's, without line ends) as its tables and the Markdown around them;
+    /// nil when it has no table.
+    /// - Parameters:
+    ///   - paragraphs: the line ranges (0-based) of the note's top-level paragraphs.
+    static func parts(of lines: [String], paragraphs: [ClosedRange<Int>]) -> [Part]? {
+        var tables: [(range: ClosedRange<Int>, table: Table)] = []
+        for paragraph in paragraphs where paragraph.count >= 2 {
+            for header in paragraph.lowerBound..<paragraph.upperBound where lines[header].contains("|") {
+                guard let alignments = delimiterRow(lines[header + 1]) else { continue }
+                let names = cells(of: lines[header])
+                guard names.count == alignments.count else { continue }
+                let rows = lines[(header + 2)...paragraph.upperBound].map { fitted(cells(of: $0), to: alignments.count) }
+                tables.append((header...paragraph.upperBound, Table(alignments: alignments, header: names, rows: rows)))
+                break
             }
-            if let marker = fenceMarker(line) {
-                fence = marker
-                pending.append(line)
-                index += 1
-                continue
-            }
-            if index + 1 < lines.count, !isIndentedCode(line), line.contains("|"),
-               let alignments = delimiterRow(lines[index + 1]) {
-                let header = cells(of: line)
-                if header.count == alignments.count {
-                    var rows: [[String]] = []
-                    var next = index + 2
-                    while next < lines.count, lines[next].contains("|"), !lines[next].allSatisfy(\.isWhitespace),
-                          !isIndentedCode(lines[next]) {
-                        rows.append(fitted(cells(of: lines[next]), to: alignments.count))
-                        next += 1
-                    }
-                    if !pending.isEmpty { parts.append(.markdown(pending.joined(separator: "\n"))) }
-                    pending = []
-                    parts.append(.table(Table(alignments: alignments, header: header, rows: rows)))
-                    index = next
-                    continue
-                }
-            }
-            pending.append(line)
-            index += 1
         }
-        guard parts.contains(where: { if case .table = $0 { true } else { false } }) else { return nil }
-        if !pending.isEmpty { parts.append(.markdown(pending.joined(separator: "\n"))) }
+        guard !tables.isEmpty else { return nil }
+        var parts: [Part] = []
+        var next = 0
+        for (range, table) in tables {
+            if range.lowerBound > next { parts.append(.markdown(lines[next..<range.lowerBound].joined(separator: "\n"))) }
+            parts.append(.table(table))
+            next = range.upperBound + 1
+        }
+        if next < lines.count { parts.append(.markdown(lines[next...].joined(separator: "\n"))) }
         return parts
-    }
-
-    /// The opening or closing fence of a fenced code block (three or more backticks or tildes,
-    /// indented less than four spaces).
-    private static func fenceMarker(_ line: String) -> (character: Character, length: Int)? {
-        let indent = line.prefix { $0 == " " }.count
-        guard indent < 4 else { return nil }
-        let rest = line.dropFirst(indent)
-        guard let first = rest.first, first == "`" || first == "~" else { return nil }
-        let length = rest.prefix { $0 == first }.count
-        return length >= 3 ? (first, length) : nil
-    }
-
-    private static func isIndentedCode(_ line: String) -> Bool {
-        line.hasPrefix("    ") || line.hasPrefix("\t")
     }
 
     /// The alignments of a delimiter row, or nil when `line` is none.
     static func delimiterRow(_ line: String) -> [Alignment?]? {
-        guard line.contains("|"), !isIndentedCode(line) else { return nil }
+        guard line.contains("|") else { return nil }
         var alignments: [Alignment?] = []
         for cell in cells(of: line) {
             let left = cell.hasPrefix(":"), right = cell.hasSuffix(":")
@@ -104,17 +65,20 @@ enum PipeTables {
         return alignments.isEmpty ? nil : alignments
     }
 
-    /// The cells of a row: split at unescaped pipes, without the outer ones, trimmed; `\|` is a
-    /// pipe in the cell.
+    /// The cells of a row: split at pipes not escaped with a backslash, without the outer ones,
+    /// trimmed. A cell keeps its Markdown as written (`\|` included: inline Markdown reads it as
+    /// a pipe).
     static func cells(of line: String) -> [String] {
         var cells: [String] = []
         var current = ""
         var escaped = false
-        for character in line.trimmingCharacters(in: .whitespaces) {
+        let row = line.trimmingCharacters(in: .whitespaces)
+        for character in row {
             if escaped {
-                current += character == "|" ? "|" : "\\" + String(character)
+                current.append(character)
                 escaped = false
             } else if character == "\\" {
+                current.append(character)
                 escaped = true
             } else if character == "|" {
                 cells.append(current)
@@ -123,13 +87,10 @@ enum PipeTables {
                 current.append(character)
             }
         }
-        if escaped { current += "\\" }
         cells.append(current)
         // The pipes at either end open and close the row; they hold no cell.
-        if line.trimmingCharacters(in: .whitespaces).hasPrefix("|") { cells.removeFirst() }
-        if line.trimmingCharacters(in: .whitespaces).hasSuffix("|"), !line.trimmingCharacters(in: .whitespaces).hasSuffix("\\|"), !cells.isEmpty {
-            cells.removeLast()
-        }
+        if row.hasPrefix("|") { cells.removeFirst() }
+        if row.hasSuffix("|"), !row.hasSuffix("\\|"), !cells.isEmpty { cells.removeLast() }
         return cells.map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
@@ -164,6 +125,44 @@ enum PipeTables {
             html += "</tbody>\n"
         }
         return html + "</table></div>\n"
+    }
+
+    /// `table` as a GitHub table again, its cells' inline Markdown rendered by `inline` (cleaned
+    /// and defanged like the rest of the note) with their pipes escaped, so that no cell spills
+    /// into the next.
+    static func markdown(_ table: Table, inline: ([String]) -> [String]) -> String {
+        var rendered = inline(table.header + table.rows.joined()).makeIterator()
+        func row() -> String {
+            "| " + table.alignments.map { _ in escapingPipes(rendered.next() ?? "") }.joined(separator: " | ") + " |\n"
+        }
+        var text = row()
+        text += "|" + table.alignments.map { alignment in
+            switch alignment {
+            case .left?: ":---"
+            case .center?: ":---:"
+            case .right?: "---:"
+            case nil: "---"
+            }
+        }.joined(separator: "|") + "|\n"
+        for _ in table.rows { text += row() }
+        return text
+    }
+
+    /// `text` with each pipe not already escaped written `\|`, on one line.
+    private static func escapingPipes(_ text: String) -> String {
+        var result = ""
+        var escaped = false
+        for character in text {
+            if character == "\n" {
+                result.append(" ")
+            } else if character == "|" && !escaped {
+                result += "\\|"
+            } else {
+                result.append(character)
+            }
+            escaped = character == "\\" && !escaped
+        }
+        return result
     }
 }
 

@@ -75,11 +75,15 @@ enum RowRendering {
 
     /// A table's body: the rows' rendered texts, one per line (the template ends the last line).
     private static func joined(_ rows: [IndicatorRow]) -> String {
+        // By position: a row taken out of the array (`for row in rows`) retains and releases
+        // every string it holds, for the one it is asked for.
+        var length = 0
+        for index in rows.indices { length += (rows[index].rendered?.utf8.count ?? 0) + 1 }
         var body = ""
-        body.reserveCapacity(rows.reduce(0) { $0 + ($1.rendered?.utf8.count ?? 0) + 1 })
-        for (index, row) in rows.enumerated() {
+        body.reserveCapacity(length)
+        for index in rows.indices {
             if index > 0 { body += "\n" }
-            body += row.rendered ?? ""
+            body += rows[index].rendered ?? ""
         }
         return body
     }
