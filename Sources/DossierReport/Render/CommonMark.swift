@@ -40,11 +40,9 @@ public enum CommonMark {
 
     /// Note Markdown as both an HTML fragment and cleaned CommonMark, from one parse (a report
     /// shows every note in both). A note with pipe tables, which libcmark does not know, is
-    /// rendered in parts (`PipeTables`): tables as tables, in both formats.
+    /// rendered in parts (`PipeTables`), each parsed once for both: tables as tables.
     public static func rendered(_ markdown: String, defanging: Defanging? = nil) -> (html: String, commonMark: String) {
-        if let layout = tableLayout(markdown) {
-            return (renderedParts(layout, defanging: defanging, html: true), renderedParts(layout, defanging: defanging, html: false))
-        }
+        if let layout = tableLayout(markdown) { return renderedParts(layout, defanging: defanging) }
         guard let document = prepared(markdown, defanging: defanging) else { return ("", "") }
         defer { cmark_node_free(document) }
         return (text(cmark_render_html(document, CMARK_OPT_DEFAULT)), text(cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0)))
@@ -88,48 +86,53 @@ public enum CommonMark {
         return TableLayout(parts: parts, definitions: definitions.joined(separator: "\n"))
     }
 
-    /// The parts of a note with tables, as HTML or as CommonMark.
-    private static func renderedParts(_ layout: TableLayout, defanging: Defanging?, html: Bool) -> String {
-        let rendered = layout.parts.map { part -> String in
+    /// The parts of a note with tables, as HTML and as CommonMark.
+    private static func renderedParts(_ layout: TableLayout, defanging: Defanging?) -> (html: String, commonMark: String) {
+        var html = "", commonMark: [String] = []
+        for part in layout.parts {
             switch part {
             case .markdown(let markdown):
-                guard let document = prepared(markdown + "\n\n" + layout.definitions, defanging: defanging) else { return "" }
+                guard let document = prepared(markdown + "\n\n" + layout.definitions, defanging: defanging) else { continue }
                 defer { cmark_node_free(document) }
-                return text(html ? cmark_render_html(document, CMARK_OPT_DEFAULT) : cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0))
+                html += text(cmark_render_html(document, CMARK_OPT_DEFAULT))
+                commonMark.append(text(cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0)))
             case .table(let table):
-                let inline = { inlineCells($0, definitions: layout.definitions, defanging: defanging, html: html) }
-                return html ? PipeTables.html(table, inline: inline) : PipeTables.markdown(table, inline: inline)
+                let cells = inlineCells(table.header + table.rows.joined(), definitions: layout.definitions, defanging: defanging)
+                html += PipeTables.html(table, cells: cells.map(\.html))
+                commonMark.append(PipeTables.markdown(table, cells: cells.map(\.commonMark)))
             }
         }
-        return rendered.joined(separator: html ? "" : "\n")
+        return (html, commonMark.joined(separator: "\n"))
     }
 
-    /// Table cells' Markdown rendered inline (HTML, or CommonMark): what a paragraph of each
+    /// Table cells' Markdown rendered inline, as HTML and as CommonMark: what a paragraph of each
     /// holds, never a block (a cell starting `# ` or `1. ` is text, as on GitHub). One parse for
     /// all the cells of a table, each its own paragraph, with the note's link definitions.
-    static func inlineCells(_ cells: [String], definitions: String = "", defanging: Defanging?, html: Bool = true) -> [String] {
+    static func inlineCells(_ cells: [String], definitions: String = "", defanging: Defanging?) -> [(html: String, commonMark: String)] {
         // After a no-break space nothing starts a block, emphasis opens as at a line's start, and
         // no cell is blank: each cell is exactly one paragraph.
         let lead = "\u{A0}"
         let markdown = cells.map { lead + $0 }.joined(separator: "\n\n") + "\n\n" + definitions
-        guard let document = prepared(markdown, defanging: defanging) else { return cells.map { _ in "" } }
+        // Never short: a cell is one paragraph, but a table must not lose a column if not.
+        let asText = cells.map { (html: HTMLContentType.escape($0), commonMark: MarkdownContentType.escape($0)) }
+        guard let document = prepared(markdown, defanging: defanging) else { return asText }
         defer { cmark_node_free(document) }
-        var rendered: [String] = []
+        var rendered: [(html: String, commonMark: String)] = []
         var paragraph = cmark_node_first_child(document)
         while let node = paragraph {
             if let first = cmark_node_first_child(node), cmark_node_get_type(first) == CMARK_NODE_TEXT {
                 let literal = cmark_node_get_literal(first).map { String(cString: $0) } ?? ""
                 cmark_node_set_literal(first, String(literal.dropFirst(literal.hasPrefix(lead) ? 1 : 0)))
             }
-            var cell = text(html ? cmark_render_html(node, CMARK_OPT_DEFAULT) : cmark_render_commonmark(node, CMARK_OPT_DEFAULT, 0))
-            if html, cell.hasPrefix("<p>") { cell.removeFirst(3) }
-            if html, cell.hasSuffix("</p>\n") { cell.removeLast(5) }
-            while cell.hasSuffix("\n") { cell.removeLast() }
-            rendered.append(cell)
+            var html = text(cmark_render_html(node, CMARK_OPT_DEFAULT))
+            if html.hasPrefix("<p>") { html.removeFirst(3) }
+            if html.hasSuffix("</p>\n") { html.removeLast(5) }
+            var commonMark = text(cmark_render_commonmark(node, CMARK_OPT_DEFAULT, 0))
+            while commonMark.hasSuffix("\n") { commonMark.removeLast() }
+            rendered.append((html, commonMark))
             paragraph = cmark_node_next(node)
         }
-        // Never short: a cell is one paragraph, but a table must not lose a column if not.
-        return rendered.count == cells.count ? rendered : cells.map { html ? HTMLContentType.escape($0) : MarkdownContentType.escape($0) }
+        return rendered.count == cells.count ? rendered : asText
     }
 
     /// `markdown` parsed, cleaned and, with `defanging`, defanged; nil if libcmark fails.
@@ -216,9 +219,9 @@ public enum CommonMark {
     /// Takes the link off what would lead a reader to a threat: a link whose text is itself a
     /// network indicator (`<http://evil.example/>`, which a defanged text would make look
     /// harmless), or whose destination leads to a threat the project records (the URL, its host,
-    /// a domain or block its host lies in). Its text
-    /// stays, followed by the destination (defanged with the text after this) when the text does
-    /// not show it. Links to references (a vendor's write-up) stay links.
+    /// a domain or block its host lies in). Its text stays, followed by the destination (defanged
+    /// with the text after this) when the text does not show it. Links to references (a vendor's
+    /// write-up) stay links.
     private static func unlinkThreats(_ document: OpaquePointer, _ defanging: Defanging) {
         var links: [OpaquePointer] = []
         forEachNode(in: document) { node, type in
@@ -253,7 +256,8 @@ public enum CommonMark {
         }
         // A link without a scheme (`//evil.example/x`) takes the page's: on the web, http(s).
         let absolute = lowered.hasPrefix("//") ? "http:" + url : url
-        guard ["http://", "https://", "ftp://"].contains(where: absolute.lowercased().hasPrefix),
+        let scheme = lowered.hasPrefix("//") ? "http:" + lowered : lowered
+        guard ["http://", "https://", "ftp://"].contains(where: scheme.hasPrefix),
               case .success(let value) = Indicators.normalize(absolute, as: .url) else { return nil }
         return (value, .url)
     }

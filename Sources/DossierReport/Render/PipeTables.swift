@@ -99,10 +99,9 @@ enum PipeTables {
         Array((cells + Array(repeating: "", count: max(0, count - cells.count))).prefix(count))
     }
 
-    /// The HTML of `table`, its cells' inline Markdown rendered by `inline` (all at once, in
-    /// order: the header's, then each row's).
-    static func html(_ table: Table, inline: ([String]) -> [String]) -> String {
-        var rendered = inline(table.header + table.rows.joined()).makeIterator()
+    /// The HTML of `table`, given its cells rendered inline (in order: the header's, then each row's).
+    static func html(_ table: Table, cells: [String]) -> String {
+        var rendered = cells.makeIterator()
         func cell(_ tag: String, _ alignment: Alignment?) -> String {
             let style = switch alignment {
             case .left?: #" style="text-align: left""#
@@ -127,11 +126,11 @@ enum PipeTables {
         return html + "</table></div>\n"
     }
 
-    /// `table` as a GitHub table again, its cells' inline Markdown rendered by `inline` (cleaned
-    /// and defanged like the rest of the note) with their pipes escaped, so that no cell spills
+    /// `table` as a GitHub table again, given its cells rendered inline as CommonMark (cleaned and
+    /// defanged like the rest of the note; in order), their pipes escaped so that no cell spills
     /// into the next.
-    static func markdown(_ table: Table, inline: ([String]) -> [String]) -> String {
-        var rendered = inline(table.header + table.rows.joined()).makeIterator()
+    static func markdown(_ table: Table, cells: [String]) -> String {
+        var rendered = cells.makeIterator()
         func row() -> String {
             "| " + table.alignments.map { _ in escapingPipes(rendered.next() ?? "") }.joined(separator: " | ") + " |\n"
         }
