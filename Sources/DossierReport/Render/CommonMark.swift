@@ -42,9 +42,11 @@ public enum CommonMark {
     /// shows every note in both). A note with pipe tables, which libcmark does not know, is
     /// rendered in parts (`PipeTables`), each parsed once for both: tables as tables.
     public static func rendered(_ markdown: String, defanging: Defanging? = nil) -> (html: String, commonMark: String) {
-        if let layout = tableLayout(markdown) { return renderedParts(layout, defanging: defanging) }
-        guard let document = prepared(markdown, defanging: defanging) else { return ("", "") }
+        guard let document = parse(markdown) else { return ("", "") }
         defer { cmark_node_free(document) }
+        // Read before cleaning: the layout needs the blocks' source lines as parsed.
+        if let layout = tableLayout(of: document, markdown) { return renderedParts(layout, defanging: defanging) }
+        clean(document, defanging: defanging)
         return (text(cmark_render_html(document, CMARK_OPT_DEFAULT)), text(cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0)))
     }
 
@@ -55,16 +57,11 @@ public enum CommonMark {
         var definitions: String
     }
 
-    /// Where libcmark's reading of `markdown` leaves room for tables: its top-level paragraphs.
-    /// Lines no top-level block covers, and not blank, are link reference definitions (libcmark
-    /// keeps no node of them).
-    private static func tableLayout(_ markdown: String) -> TableLayout? {
+    /// Where `document`, libcmark's reading of `markdown`, leaves room for tables: its top-level
+    /// paragraphs. Lines no top-level block covers, and not blank, are link reference definitions
+    /// (libcmark keeps no node of them).
+    private static func tableLayout(of document: OpaquePointer, _ markdown: String) -> TableLayout? {
         guard markdown.utf8.contains(UInt8(ascii: "|")) else { return nil }
-        let bytes = Array(markdown.utf8)
-        guard let document = bytes.withUnsafeBufferPointer({ buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, buffer.count, CMARK_OPT_DEFAULT) }
-        }) else { return nil }
-        defer { cmark_node_free(document) }
         // Lines as libcmark counts them: at each line feed, a carriage return before it dropped
         // (split by scalars: "\r\n" is one character of a string).
         let lines = markdown.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
@@ -137,16 +134,26 @@ public enum CommonMark {
 
     /// `markdown` parsed, cleaned and, with `defanging`, defanged; nil if libcmark fails.
     private static func prepared(_ markdown: String, defanging: Defanging?) -> OpaquePointer? {
+        guard let document = parse(markdown) else { return nil }
+        clean(document, defanging: defanging)
+        return document
+    }
+
+    /// `markdown` as libcmark reads it; nil if it fails.
+    private static func parse(_ markdown: String) -> OpaquePointer? {
         let bytes = Array(markdown.utf8)
-        guard let document = bytes.withUnsafeBufferPointer({ buffer in
+        return bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, buffer.count, CMARK_OPT_DEFAULT) }
-        }) else { return nil }
+        }
+    }
+
+    /// Cleans `document` and, with `defanging`, defangs it.
+    private static func clean(_ document: OpaquePointer, defanging: Defanging?) {
         sanitize(document)
         if let defanging {
             unlinkThreats(document, defanging)
             defangLiterals(document)
         }
-        return document
     }
 
     /// The text of a renderer's output, which is freed.
