@@ -50,4 +50,46 @@ struct DefangTests {
             #expect(plain.contains("Host: gate.evil.example"), "\(format)")
         }
     }
+
+    @Test("An address with _ or * in a note stays whole: no emphasis inside it, in text, tables, links and code alike")
+    func addressesKeepTheirMarks() {
+        let note = """
+            Dropped at http://evil.example/wp/__init__.py, then evil[.]example/a*b*c/__x__/ and 203.0.113.9/__y__.
+            _See http://evil.example/x_ and **bold** stays bold.
+            Code `http://code.example/__k__`, autolink <http://auto.example/__a__>, raw <a href="http://h.example/__q__">h</a>.
+            A [http://l.example/__y__](https://ref.example/__z__) link.
+
+            | URL | seen |
+            |---|---|
+            | http://t.example/__t__ | *twice* |
+            """
+        let privateUse: (String) -> Bool = { $0.unicodeScalars.contains { (0xE000...0xF8FF).contains($0.value) } }
+        let html = CommonMark.html(note, defanging: CommonMark.Defanging())
+        #expect(html.contains("hxxp://evil[.]example/wp/__init__.py"))
+        #expect(html.contains("evil[.]example/a*b*c/__x__/"))
+        #expect(html.contains("203[.]0[.]113[.]9/__y__"))
+        #expect(html.contains("<em>See hxxp://evil[.]example/x</em>"))
+        #expect(html.contains("<strong>bold</strong>"))
+        #expect(html.contains("<code>hxxp://code[.]example/__k__</code>"))
+        #expect(html.contains("<code>&lt;a href=&quot;hxxp://h[.]example/__q__&quot;&gt;</code>"))
+        #expect(html.contains("<td>hxxp://t[.]example/__t__</td><td><em>twice</em></td>"))
+        #expect(!html.contains("<strong>init</strong>") && !html.contains("<em>b</em>"))
+        #expect(!privateUse(html))
+
+        // As written (`--no-defang`): links keep their destinations exactly.
+        let plain = CommonMark.html(note)
+        #expect(plain.contains(#"<a href="http://auto.example/__a__">http://auto.example/__a__</a>"#))
+        #expect(plain.contains(#"<a href="https://ref.example/__z__">http://l.example/__y__</a>"#))
+        #expect(plain.contains("http://evil.example/wp/__init__.py,"))
+
+        // The Markdown report escapes the marks, so that whoever renders it sees the address too.
+        let markdown = CommonMark.commonMark(note, defanging: CommonMark.Defanging())
+        #expect(markdown.contains(#"hxxp://evil\[.\]example/wp/\_\_init\_\_.py"#))
+        #expect(!privateUse(markdown))
+        #expect(CommonMark.html(markdown).contains("hxxp://evil[.]example/wp/__init__.py"))
+
+        // A note holding the private-use characters itself keeps them, and reads as before.
+        let odd = "Mark \u{E000} at http://evil.example/__x__"
+        #expect(CommonMark.html(odd).contains("Mark \u{E000} at http://evil.example/<strong>x</strong>"))
+    }
 }

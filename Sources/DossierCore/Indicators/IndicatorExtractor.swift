@@ -53,12 +53,42 @@ struct IndicatorExtractor {
 
     /// What the three passes find in `refanger`'s output, in order of appearance.
     private static func find(in refanger: Refanger) -> [Found] {
+        afterPasses(over: refanger) { $0.found.sorted { $0.start < $1.start } }
+    }
+
+    /// `body` applied to an extractor that made its three passes over `refanger`'s output.
+    private static func afterPasses<Result>(over refanger: Refanger, _ body: (IndicatorExtractor) -> Result) -> Result {
         refanger.output.withUnsafeBufferPointer { bytes in
             var extractor = IndicatorExtractor(bytes: bytes, refanger: refanger)
             extractor.findURLs()
             extractor.findEmails()
             extractor.findWords()
-            return extractor.found.sorted { $0.start < $1.start }
+            return body(extractor)
+        }
+    }
+
+    /// Where the web addresses written in `text` stand, defanged or not, as UTF-8 offsets into it:
+    /// each URL, and each host (domain or IPv4 address) written with a path after it
+    /// (`evil[.]example/wp/__init__.py`, as proxy logs write them), to where such a URL would end.
+    /// In order of appearance.
+    static func addressSpans(in text: String) -> [Range<Int>] {
+        IndicatorBytes.withBytes(text) { original in
+            let refanger = Refanger(original, mode: .text)
+            return afterPasses(over: refanger) { extractor in
+                extractor.found.sorted { $0.start < $1.start }.compactMap { item -> Range<Int>? in
+                    var end = item.end
+                    switch item.type {
+                    case .url:
+                        break
+                    case .domain, .ipv4:
+                        guard end < extractor.bytes.count, extractor.bytes[end] == IndicatorBytes.slash else { return nil }
+                        end = extractor.trimmedURLEnd(start: item.start, authority: item.start, end: extractor.urlScanEnd(from: end))
+                    default:
+                        return nil
+                    }
+                    return refanger.inputOffset(of: item.start)..<refanger.inputOffset(of: end)
+                }
+            }
         }
     }
 
@@ -109,5 +139,11 @@ extension Indicators {
     /// point at the indicator as written, defanged or not. See `IndicatorExtractor` for what counts.
     public static func extract(from text: String) -> [ExtractedIndicator] {
         IndicatorExtractor.extract(from: text)
+    }
+
+    /// Where web addresses stand in `text` (UTF-8 offsets), defanged or not: URLs, and hosts written
+    /// with a path after them. See `IndicatorExtractor.addressSpans(in:)`.
+    public static func addressSpans(in text: String) -> [Range<Int>] {
+        IndicatorExtractor.addressSpans(in: text)
     }
 }

@@ -42,11 +42,14 @@ public enum CommonMark {
     /// shows every note in both). A note with pipe tables, which libcmark does not know, is
     /// rendered in parts (`PipeTables`), each parsed once for both: tables as tables.
     public static func rendered(_ markdown: String, defanging: Defanging? = nil) -> (html: String, commonMark: String) {
+        let protected = AddressMarkup.protected(markdown)
+        let cleaning = Cleaning(defanging: defanging, restoresAddresses: protected != nil)
+        let markdown = protected ?? markdown
         guard let document = parse(markdown) else { return ("", "") }
         defer { cmark_node_free(document) }
         // Read before cleaning: the layout needs the blocks' source lines as parsed.
-        if let layout = tableLayout(of: document, markdown) { return renderedParts(layout, defanging: defanging) }
-        clean(document, defanging: defanging)
+        if let layout = tableLayout(of: document, markdown) { return renderedParts(layout, cleaning) }
+        clean(document, cleaning)
         return (text(cmark_render_html(document, CMARK_OPT_DEFAULT)), text(cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0)))
     }
 
@@ -84,17 +87,17 @@ public enum CommonMark {
     }
 
     /// The parts of a note with tables, as HTML and as CommonMark.
-    private static func renderedParts(_ layout: TableLayout, defanging: Defanging?) -> (html: String, commonMark: String) {
+    private static func renderedParts(_ layout: TableLayout, _ cleaning: Cleaning) -> (html: String, commonMark: String) {
         var html = "", commonMark: [String] = []
         for part in layout.parts {
             switch part {
             case .markdown(let markdown):
-                guard let document = prepared(markdown + "\n\n" + layout.definitions, defanging: defanging) else { continue }
+                guard let document = prepared(markdown + "\n\n" + layout.definitions, cleaning) else { continue }
                 defer { cmark_node_free(document) }
                 html += text(cmark_render_html(document, CMARK_OPT_DEFAULT))
                 commonMark.append(text(cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0)))
             case .table(let table):
-                let cells = inlineCells(table.header + table.rows.joined(), definitions: layout.definitions, defanging: defanging)
+                let cells = inlineCells(table.header + table.rows.joined(), definitions: layout.definitions, cleaning)
                 html += PipeTables.html(table, cells: cells.map(\.html))
                 commonMark.append(PipeTables.markdown(table, cells: cells.map(\.commonMark)))
             }
@@ -105,14 +108,14 @@ public enum CommonMark {
     /// Table cells' Markdown rendered inline, as HTML and as CommonMark: what a paragraph of each
     /// holds, never a block (a cell starting `# ` or `1. ` is text, as on GitHub). One parse for
     /// all the cells of a table, each its own paragraph, with the note's link definitions.
-    static func inlineCells(_ cells: [String], definitions: String = "", defanging: Defanging?) -> [(html: String, commonMark: String)] {
+    private static func inlineCells(_ cells: [String], definitions: String, _ cleaning: Cleaning) -> [(html: String, commonMark: String)] {
         // After a no-break space nothing starts a block, emphasis opens as at a line's start, and
         // no cell is blank: each cell is exactly one paragraph.
         let lead = "\u{A0}"
         let markdown = cells.map { lead + $0 }.joined(separator: "\n\n") + "\n\n" + definitions
         // Never short: a cell is one paragraph, but a table must not lose a column if not.
-        let asText = cells.map { (html: HTMLContentType.escape($0), commonMark: MarkdownContentType.escape($0)) }
-        guard let document = prepared(markdown, defanging: defanging) else { return asText }
+        let asText = cells.map(AddressMarkup.restored).map { (html: HTMLContentType.escape($0), commonMark: MarkdownContentType.escape($0)) }
+        guard let document = prepared(markdown, cleaning) else { return asText }
         defer { cmark_node_free(document) }
         var rendered: [(html: String, commonMark: String)] = []
         var paragraph = cmark_node_first_child(document)
@@ -132,10 +135,10 @@ public enum CommonMark {
         return rendered.count == cells.count ? rendered : asText
     }
 
-    /// `markdown` parsed, cleaned and, with `defanging`, defanged; nil if libcmark fails.
-    private static func prepared(_ markdown: String, defanging: Defanging?) -> OpaquePointer? {
+    /// `markdown` parsed and cleaned; nil if libcmark fails.
+    private static func prepared(_ markdown: String, _ cleaning: Cleaning) -> OpaquePointer? {
         guard let document = parse(markdown) else { return nil }
-        clean(document, defanging: defanging)
+        clean(document, cleaning)
         return document
     }
 
@@ -147,10 +150,19 @@ public enum CommonMark {
         }
     }
 
-    /// Cleans `document` and, with `defanging`, defangs it.
-    private static func clean(_ document: OpaquePointer, defanging: Defanging?) {
+    /// What cleaning a parsed note does besides sanitizing it.
+    private struct Cleaning {
+        /// Defang with this, if any.
+        var defanging: Defanging?
+        /// The note was parsed with its addresses' `_` and `*` swapped (`AddressMarkup`).
+        var restoresAddresses: Bool
+    }
+
+    /// Cleans `document`: its addresses restored, sanitized and, with a defanging, defanged.
+    private static func clean(_ document: OpaquePointer, _ cleaning: Cleaning) {
+        if cleaning.restoresAddresses { AddressMarkup.restore(document) }
         sanitize(document)
-        if let defanging {
+        if let defanging = cleaning.defanging {
             unlinkThreats(document, defanging)
             defangLiterals(document)
         }
@@ -312,7 +324,7 @@ public enum CommonMark {
     }
 
     /// Calls `body` with every node under `root` (and `root`), entering each once.
-    private static func forEachNode(in root: OpaquePointer, _ body: (OpaquePointer, cmark_node_type) -> Void) {
+    static func forEachNode(in root: OpaquePointer, _ body: (OpaquePointer, cmark_node_type) -> Void) {
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
         while true {
