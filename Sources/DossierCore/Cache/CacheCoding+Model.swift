@@ -109,6 +109,8 @@ extension CacheWriter {
         optional(project.origin) { writer, origin in
             writer.optional(origin.visibility) { $0.position($1) }
             writer.optional(origin.tlp) { $0.position($1) }
+            writer.optional(origin.title) { $0.position($1) }
+            writer.optional(origin.summary) { $0.position($1) }
         }
         bool(project.hasAllIndicators)
     }
@@ -197,7 +199,8 @@ extension CacheReader {
             extra: try members(), indicators: try array { reader throws(Malformed) in try reader.indicator() },
             indicatorsExtra: try members(), notes: try array { reader throws(Malformed) in try reader.note() },
             origin: try optional { reader throws(Malformed) in
-                Project.Origin(visibility: try reader.optionalPosition(), tlp: try reader.optionalPosition())
+                Project.Origin(visibility: try reader.optionalPosition(), tlp: try reader.optionalPosition(),
+                    title: try reader.optionalPosition(), summary: try reader.optionalPosition())
             })
         project.hasAllIndicators = try bool()
         return project

@@ -39,6 +39,16 @@ public struct Project: Sendable, Hashable {
     public struct Origin: Sendable, Hashable {
         public var visibility: SourcePosition?
         public var tlp: SourcePosition?
+        public var title: SourcePosition?
+        public var summary: SourcePosition?
+
+        public init(visibility: SourcePosition? = nil, tlp: SourcePosition? = nil, title: SourcePosition? = nil,
+            summary: SourcePosition? = nil) {
+            self.visibility = visibility
+            self.tlp = tlp
+            self.title = title
+            self.summary = summary
+        }
     }
 
     public init(

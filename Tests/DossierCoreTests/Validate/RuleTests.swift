@@ -127,4 +127,43 @@ struct RuleTests {
         }, rule: NoteMentionRule())
         #expect(privateProject.count == 1 && privateProject.allSatisfy { $0.contains(": warning: url ") }, "\(privateProject)")
     }
+
+    @Test("a private indicator written in a public project's title or summary, a public note's title or a public indicator's comment is an error")
+    func privateIndicatorInPublishedFields() throws {
+        let indicators = Self.list(
+            #"{ "value": "203.0.113.9", "type": "ipv4", "private": true }"#,
+            #"{ "value": "vpn.acme.example", "type": "domain", "private": true, "comment": "our gateway 203.0.113.9" }"#,
+            #"{ "value": "198.51.100.7", "type": "ipv4", "comment": "also hit https://vpn.acme.example/remote/login" }"#,
+            #"{ "value": "payroll-acme.example", "type": "domain", "comment": "Seen in the first wave" }"#)
+        func project(_ visibility: String) -> String {
+            """
+            {
+              "title": "Brute force on 203.0.113.9",
+              "summary": "All attempts targeted\\nvpn[.]acme.example.",
+              "visibility": "\(visibility)", "tlp": "clear"
+            }
+            """
+        }
+        let failing = try diagnostics({
+            try $0.addProject("p", visibility: "public", tlp: "clear", indicators: indicators)
+            try $0.write("p/project.json", project("public"))
+            try $0.write("p/notes/01-detection.md", "---\ntitle: Detection of 203.0.113.9 traffic\n---\nBody.\n")
+            try $0.write("p/notes/02-internal.md", "---\ntitle: Sightings on 203.0.113.9\nvisibility: private\n---\nBody.\n")
+        }, rule: NoteMentionRule())
+        let take = "or make the indicator public"
+        #expect(failing == [
+            "p/indicators.json:1:186: error: domain vpn.acme.example is recorded as private, but the comment of 198.51.100.7 is public and the public site would show it (in https://vpn.acme.example/remote/login); take it out of the comment of 198.51.100.7, \(take)",
+            "p/notes/01-detection.md:1:1: error: ipv4 203.0.113.9 is recorded as private, but this note's title is public and the public site would show it; take it out of this note's title, \(take)",
+            "p/project.json:2:12: error: ipv4 203.0.113.9 is recorded as private, but the project's title is public and the public site would show it; take it out of the project's title, \(take)",
+            "p/project.json:3:14: error: domain vpn.acme.example is recorded as private, but the project's summary is public and the public site would show it; take it out of the project's summary, \(take)",
+        ], "\(failing)")
+        // A private project publishes none of them.
+        let privateProject = try diagnostics({
+            try $0.addProject("p", indicators: indicators)
+            try $0.write("p/project.json", project("private"))
+            try $0.write("p/notes/01-detection.md", "---\ntitle: Detection of 203.0.113.9 traffic\n---\nBody.\n")
+        }, rule: NoteMentionRule())
+        #expect(privateProject.isEmpty, "\(privateProject)")
+    }
 }
+

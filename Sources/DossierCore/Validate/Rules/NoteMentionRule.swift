@@ -1,8 +1,10 @@
-/// What a note's text says about the project's indicators, found by scanning each note once:
+/// What a project's texts say about its indicators, found by scanning each text once:
 /// - an indicator written in a note but missing from the project's `indicators.json` (a warning):
 ///   reports, lookups and exports would not know about it;
-/// - an indicator recorded as private but written in a note the public site shows (an error): the
-///   audience filter drops private indicators, not their values written in a public note's text.
+/// - an indicator recorded as private but written where the public site shows it (an error): in a
+///   public note, or in the title or summary of a public project, a public note's title or a public
+///   indicator's comment. The audience filter drops private indicators, not their values written
+///   in a text it publishes.
 public struct NoteMentionRule: ProjectRule {
     public static let code = "unrecorded-indicator"
     public static let privateMentionCode = "private-indicator-in-public-note"
@@ -10,9 +12,11 @@ public struct NoteMentionRule: ProjectRule {
 
     public func check(_ project: Project, in workspace: Workspace) -> [Diagnostic] {
         // With indicators.json unreadable, every mention would look unrecorded: say nothing.
-        guard !project.notes.isEmpty, project.hasAllIndicators else { return [] }
+        guard project.hasAllIndicators else { return [] }
         let mentions = project.notes.map { Indicators.extract(from: $0.body) }
-        let (recorded, onlyPrivate) = Self.recorded(among: mentions, in: project)
+        let fields = Self.publishedFields(of: project)
+        guard !mentions.isEmpty || !fields.isEmpty else { return [] }
+        let (recorded, onlyPrivate) = Self.recorded(among: mentions + fields.map(\.mentions), in: project)
         var diagnostics: [Diagnostic] = []
         for (note, mentioned) in zip(project.notes, mentions) {
             let published = AudienceFilter.publishes(note, of: project)
@@ -34,7 +38,49 @@ public struct NoteMentionRule: ProjectRule {
                 }
             }
         }
+        for field in fields {
+            var reported: Set<String> = []
+            for found in field.mentions {
+                for (value, within) in Self.revealed(by: found) {
+                    guard let type = onlyPrivate[value], reported.insert(value).inserted else { continue }
+                    diagnostics.append(.error(at: field.location,
+                        "\(type.rawValue) \(value) is recorded as private, but \(field.name) is public and the public site would show it\(within.map { " (in \($0))" } ?? ""); take it out of \(field.name), or make the indicator public",
+                        code: Self.privateMentionCode))
+                }
+            }
+        }
         return diagnostics
+    }
+
+    /// A text besides the notes' bodies that the public site shows, and what it mentions.
+    struct PublishedField {
+        /// How a message names it: "the project's summary".
+        var name: String
+        var location: SourceLocation
+        var mentions: [ExtractedIndicator]
+    }
+
+    /// The texts of `project` the public site shows besides its notes' bodies, when one of them
+    /// may mention a private indicator: none when the project is private or records no private
+    /// indicator. A text without a digit, dot, colon or `@` holds no indicator and is not scanned
+    /// (most comments are a few words).
+    static func publishedFields(of project: Project) -> [PublishedField] {
+        guard project.visibility == .public, project.indicators.contains(where: \.isPrivate) else { return [] }
+        var fields: [PublishedField] = []
+        func add(_ text: String?, _ name: String, at location: SourceLocation) {
+            guard let text, text.utf8.contains(where: { (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x3A || $0 == 0x40 }) else { return }
+            let mentions = Indicators.extract(from: text)
+            if !mentions.isEmpty { fields.append(PublishedField(name: name, location: location, mentions: mentions)) }
+        }
+        add(project.title, "the project's title", at: SourceLocation(path: project.projectFile, position: project.origin?.title ?? .start))
+        add(project.summary, "the project's summary", at: SourceLocation(path: project.projectFile, position: project.origin?.summary ?? .start))
+        for note in project.notes where AudienceFilter.publishes(note, of: project) {
+            add(note.title, "this note's title", at: SourceLocation(path: note.path, position: SourcePosition(line: 1, column: 1)))
+        }
+        for indicator in project.indicators where !indicator.isPrivate {
+            add(indicator.comment, "the comment of \(indicator.value)", at: SourceLocation(path: project.indicatorsFile, position: indicator.origin?.object ?? .start))
+        }
+        return fields
     }
 
     /// The values a mention shows: itself, and the host of a URL or e-mail address (with the
