@@ -63,6 +63,36 @@ struct CommonMarkTests {
         #expect(!html.contains("vbscript"))
     }
 
+    @Test("HTML comments, where writers leave remarks for each other, are dropped from both formats; a table after one is still a defanged table")
+    func dropsComments() {
+        let note = """
+            A
+
+            <!-- TODO: confirm with Contoso before publishing -->
+
+            | host | ip |
+            |---|---|
+            | table-evil.example | 198.51.100.200 |
+
+            Inline <!-- hidden remark --> text.
+
+            <!-- two
+            lines --> and after
+
+            <!-- left open
+            secret to the end
+            """
+        let (html, markdown) = CommonMark.rendered(note, defanging: CommonMark.Defanging())
+        for output in [html, markdown] {
+            #expect(!output.contains("Contoso") && !output.contains("hidden remark") && !output.contains("secret"), "\(output)")
+            #expect(!output.contains("table-evil.example") && !output.contains("198.51.100.200"), "\(output)")
+        }
+        #expect(html.contains("<td>table-evil[.]example</td><td>198[.]51[.]100[.]200</td>"))
+        #expect(html.contains("<p>Inline  text.</p>"))
+        #expect(html.contains("<pre><code> and after\n</code></pre>"), "what follows a comment in its block stays, as code")
+        #expect(markdown.components(separatedBy: "| table-evil").count == 2, "the table once: \(markdown)")
+    }
+
     @Test("with defanging, indicators in text and code are defanged, and links to threats are no links")
     func defangsNotes() {
         let note = """

@@ -74,7 +74,15 @@ public enum CommonMark {
         var covered = [Bool](repeating: false, count: lines.count)
         var child = cmark_node_first_child(document)
         while let node = child {
-            let first = Int(cmark_node_get_start_line(node)) - 1, last = min(Int(cmark_node_get_end_line(node)) - 1, lines.count - 1)
+            let first = Int(cmark_node_get_start_line(node)) - 1
+            var last = Int(cmark_node_get_end_line(node)) - 1
+            if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK {
+                // libcmark 0.30 ends an HTML block that closes on a marker (`-->`, `</script>`) a
+                // line early, before its start if it is one line: its lines are those it holds.
+                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                last = first + max(literal.utf8.count { $0 == UInt8(ascii: "\n") }, 1) - 1
+            }
+            last = min(last, lines.count - 1)
             if first >= 0, first <= last {
                 for line in first...last { covered[line] = true }
                 if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH { paragraphs.append(first...last) }
@@ -114,7 +122,10 @@ public enum CommonMark {
         let lead = "\u{A0}"
         let markdown = cells.map { lead + $0 }.joined(separator: "\n\n") + "\n\n" + definitions
         // Never short: a cell is one paragraph, but a table must not lose a column if not.
-        let asText = cells.map(AddressMarkup.restored).map { (html: HTMLContentType.escape($0), commonMark: MarkdownContentType.escape($0)) }
+        let asText = cells.map { cell in
+            let shown = cleaning.defanging == nil ? AddressMarkup.restored(cell) : Indicators.defangText(AddressMarkup.restored(cell))
+            return (html: HTMLContentType.escape(shown), commonMark: MarkdownContentType.escape(shown))
+        }
         guard let document = prepared(markdown, cleaning) else { return asText }
         defer { cmark_node_free(document) }
         var rendered: [(html: String, commonMark: String)] = []
@@ -175,8 +186,10 @@ public enum CommonMark {
         return String(cString: output)
     }
 
-    /// Turns raw HTML into literal code, drops the destination of unsafe links, and turns images
-    /// into links: a report loads nothing from outside and runs nothing.
+    /// Drops HTML comments (where writers leave remarks for each other, hidden on GitHub too),
+    /// turns the rest of raw HTML into literal code, drops the destination of unsafe links, and
+    /// turns images into links: a report loads nothing from outside, runs nothing and shows no
+    /// remark its writer hid.
     private static func sanitize(_ document: OpaquePointer) {
         guard let iterator = cmark_iter_new(document) else { return }
         defer { cmark_iter_free(iterator) }
@@ -227,12 +240,29 @@ public enum CommonMark {
             cmark_node_free(image)
         }
         for (node, isBlock) in replacements {
-            let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            let literal = withoutComments(cmark_node_get_literal(node).map { String(cString: $0) } ?? "")
+            if literal.allSatisfy(\.isWhitespace) {
+                cmark_node_free(node)
+                continue
+            }
             guard let replacement = cmark_node_new(isBlock ? CMARK_NODE_CODE_BLOCK : CMARK_NODE_CODE) else { continue }
             cmark_node_set_literal(replacement, literal)
             cmark_node_replace(node, replacement)
             cmark_node_free(node)
         }
+    }
+
+    /// `html` without its comments (`<!-- ... -->`, or to the end when one is left open, as an
+    /// HTML block then runs to the end of the note).
+    static func withoutComments(_ html: String) -> String {
+        var rest = Substring(html)
+        var kept = ""
+        while let open = rest.range(of: "<!--") {
+            kept += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "-->") else { return kept }
+            rest = rest[close.upperBound...]
+        }
+        return kept + rest
     }
 
     /// Takes the link off what would lead a reader to a threat: a link whose text is itself a
