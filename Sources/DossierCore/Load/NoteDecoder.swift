@@ -24,6 +24,12 @@ enum NoteDecoder {
         let note = Note(fileName: fileName, path: path, body: split.body, bodyLine: split.bodyLine)
         guard let yaml = split.yaml else {
             if split.isUnclosed { error("front matter opened with --- is never closed by a --- line", .start, "front-matter") }
+            if let misplaced = FrontMatter.misplacedStart(text, keys: keys) {
+                // Read as text, its `visibility: private` would be shown on the public site.
+                error("this looks like front matter, but front matter must start on the note's first line with --- at its first column; as written it is text, and the note has the project's visibility. Move the --- line to the top",
+                    misplaced, "front-matter")
+                return nil
+            }
             return split.isUnclosed ? nil : note
         }
         if let simple = SimpleFrontMatter.parse(yaml) {
@@ -173,6 +179,25 @@ enum FrontMatter {
             line += 1
         }
         return Split(yaml: nil, body: text, bodyLine: 1, isUnclosed: true)
+    }
+
+    /// Where a block that was meant as front matter starts, when it is not where front matter
+    /// goes: the first line that is not blank is `---` but indented or after blank lines, and a
+    /// line after it sets one of `keys` (`title:`, `visibility:`). Nil otherwise.
+    static func misplacedStart(_ text: String, keys: [String]) -> SourcePosition? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }),
+              lines[first].trimmingCharacters(in: .whitespaces) == "---",
+              first > 0 || lines[first].first?.isWhitespace == true else { return nil }
+        for line in lines[(first + 1)...] {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed == "---" { break }
+            if keys.contains(where: { trimmed.hasPrefix($0 + ":") }) {
+                let column = lines[first].prefix { $0.isWhitespace }.count + 1
+                return SourcePosition(line: first + 1, column: column)
+            }
+        }
+        return nil
     }
 
     /// End of the line starting at `start`: where its content stops (before `\r\n` or `\n`) and

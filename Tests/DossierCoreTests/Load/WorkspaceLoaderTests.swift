@@ -131,10 +131,18 @@ struct WorkspaceLoaderTests {
         try workspace.addProject("p")
         try workspace.write("p/notes/01.md", "---\ntitle: ok\nvisibility: secret\n---\n# Body\n")
         try workspace.write("p/notes/02.md", "---\ntitle: never closed\n# Body\n")
+        // Meant as front matter, but not at the top: as text, `visibility: private` would be published.
+        try workspace.write("p/notes/03.md", "  ---\n  title: Internal sightings\n  visibility: private\n  ---\nbody\n")
+        try workspace.write("p/notes/04.md", "\n---\nvisibility: private\n---\nbody\n")
+        // A thematic break before text is no front matter.
+        try workspace.write("p/notes/05.md", "\n---\n\nJust a rule, then text: with a colon.\n")
         let lines = workspace.check().rendered(relativeTo: workspace.root + "/p")
+        let misplaced = "error: this looks like front matter, but front matter must start on the note's first line with --- at its first column; as written it is text, and the note has the project's visibility. Move the --- line to the top"
         #expect(lines == [
             #"notes/01.md:3:13: error: unknown visibility "secret"; expected "public" or "private""#,
             "notes/02.md:1:1: error: front matter opened with --- is never closed by a --- line",
+            "notes/03.md:1:3: " + misplaced,
+            "notes/04.md:2:1: " + misplaced,
         ])
     }
 
