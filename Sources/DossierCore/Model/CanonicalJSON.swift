@@ -1,6 +1,6 @@
 /// The canonical JSON of each workspace file (PRODUCT.md §3): known keys in the contract's order,
-/// unknown keys after them sorted by name (recursively, so a key-sorted copy formats back to the
-/// same bytes), indicators sorted by type then value. Every file dossier writes goes through here.
+/// unknown keys after them sorted by name (their values as read, nested objects in their own order),
+/// indicators sorted by type then value. Every file dossier writes goes through here.
 public enum CanonicalJSON {
     public static func workspaceFile(_ settings: WorkspaceSettings) -> [UInt8] {
         var object = JSONObject()
@@ -67,18 +67,9 @@ public enum CanonicalJSON {
         return result
     }
 
-    /// Members sorted by key, and every object inside them too.
+    /// Members sorted by key; their values as they were read (an unknown field is kept verbatim,
+    /// and the order of an object's keys may mean something to the tool that wrote it).
     static func sortedMembers(_ members: [JSONObject.Member]) -> [JSONObject.Member] {
-        members
-            .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-            .map { JSONObject.Member(key: $0.key, value: JSONNode(sortedKeys($0.value.value))) }
-    }
-
-    static func sortedKeys(_ value: JSONValue) -> JSONValue {
-        switch value {
-        case .object(let object): .object(JSONObject(sortedMembers(object.members)))
-        case .array(let elements): .array(elements.map { JSONNode(sortedKeys($0.value)) })
-        default: value
-        }
+        members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
     }
 }

@@ -23,11 +23,11 @@ struct FormatterTests {
               "private": false,
               "x-ticket": "INC-1",
               "x-z": {
+                "b": null,
                 "a": [
                   1,
                   2.50
-                ],
-                "b": null
+                ]
               }
             },
             {
@@ -45,7 +45,7 @@ struct FormatterTests {
         """
 
     /// The same content reindented, with keys sorted and indicators reordered, and values in
-    /// non-normal form.
+    /// non-normal form. The unknown `x-z` is a value kept as written, its keys in their order.
     static let scrambled = """
         {"x-owner":"jdoe","indicators":[{"type":"sha256","value":"E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855"},
         {"classification":"malicious","comment":"Beacon target","firstSeen":"2026-10-30","lastSeen":"2026-11-02","private":false,
@@ -53,7 +53,7 @@ struct FormatterTests {
           {"value":"Evil.Example.","type":"domain"}]}
         """
 
-    @Test("fmt restores a reindented, key-sorted, reordered copy byte for byte")
+    @Test("fmt restores a reindented, key-sorted, reordered copy byte for byte; an unknown field's object keeps its keys' order")
     func restores() throws {
         let workspace = try TemporaryWorkspace()
         try workspace.addProject("p", indicators: Self.scrambled)

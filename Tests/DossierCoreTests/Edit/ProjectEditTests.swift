@@ -83,8 +83,8 @@ struct ProjectEditTests {
                 }
               ],
               "x-feed": {
-                "a": 1,
-                "b": 2
+                "b": 2,
+                "a": 1
               }
             }
 
