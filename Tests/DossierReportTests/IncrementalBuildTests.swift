@@ -106,6 +106,9 @@ struct IncrementalBuildTests {
         Change(testDescription: "a tag whose page name clashes with another tag's") {
             try $0.replace(#""Abuse Box","#, with: #""Abuse Box", "(Quarantine)","#, in: "vpn-bruteforce-2026/indicators.json")
         },
+        Change(testDescription: "a project's TLP (the banner of an internal report naming it is raised to it)") {
+            try $0.replace(#""tlp": "red""#, with: #""tlp": "amber""#, in: "build-plugin-supply-chain/project.json")
+        },
         Change(testDescription: "a project removed") {
             try FileManager.default.removeItem(atPath: $0.root + "/vpn-bruteforce-2026")
         },

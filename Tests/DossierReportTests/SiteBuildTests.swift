@@ -10,6 +10,22 @@ struct SiteBuildTests {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path + "/sample-projects"
     }
 
+    @Test("an internal report that names a project of a stricter TLP bears that TLP and says why; the public report its own")
+    func strictestTLP() throws {
+        // commodity-loader-c2 is TLP:CLEAR; an indicator of it is also recorded in the TLP:RED
+        // build-plugin-supply-chain, which only the internal report names.
+        for format in [ReportFormat.html, .md] {
+            let internalReport = try ReportBuild.run(root: Self.sampleRoot, slug: "commodity-loader-c2", format: format, audience: .internal,
+                options: ReportOptions()).text
+            #expect(internalReport.contains("Tampered release plugin"), "the internal report names the TLP:RED project (\(format))")
+            #expect(internalReport.contains("TLP:RED") && !internalReport.contains("TLP:CLEAR ·") && !internalReport.contains("**TLP:CLEAR**"), "\(format)")
+            #expect(internalReport.contains("The project is marked TLP:CLEAR; this report names other projects marked TLP:RED."), "\(format)")
+            let published = try ReportBuild.run(root: Self.sampleRoot, slug: "commodity-loader-c2", format: format, audience: .public,
+                options: ReportOptions()).text
+            #expect(published.contains("TLP:CLEAR") && !published.contains("TLP:RED") && !published.contains("The project is marked"), "\(format)")
+        }
+    }
+
     @Test("two builds of the same workspace are byte-identical")
     func deterministic() throws {
         let folder = try TemporaryFolder.make()

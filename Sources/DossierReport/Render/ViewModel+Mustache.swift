@@ -64,6 +64,7 @@ extension TLPBanner: MustacheParent {
         case "key": key
         case "label": label
         case "meaning": meaning
+        case "reason": reason
         default: nil
         }
     }

@@ -5,8 +5,13 @@ public struct TLPBanner: Sendable, Hashable, Encodable {
     public var key: String
     public var label: String
     public var meaning: String
+    /// Why the banner is not the project's own TLP, when it is not.
+    public var reason: String?
 
-    public init(_ tlp: TLP) {
+    /// - Parameter raisedFrom: the project's own TLP, when what the output names of other
+    ///   projects makes it more restrictive.
+    public init(_ tlp: TLP, raisedFrom: TLP? = nil) {
+        reason = raisedFrom.map { "The project is marked \($0.label); this report names other projects marked \(tlp.label)." }
         key = tlp.rawValue.replacingOccurrences(of: "+", with: "-")
         label = tlp.label
         meaning = switch tlp {

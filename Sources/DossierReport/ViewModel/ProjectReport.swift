@@ -53,7 +53,6 @@ extension ProjectReport {
         slug = project.slug
         title = options.shown(project.title)
         self.audience = AudienceBanner(audience)
-        tlp = TLPBanner(project.tlp)
         status = project.status?.rawValue
         created = project.created
         updated = project.updated
@@ -72,9 +71,13 @@ extension ProjectReport {
         var byClassification = [[IndicatorRow]](repeating: [], count: SiteModel.classifications.count)
         var typeTotals = [Int](repeating: 0, count: Self.types.count)
         var grouping = TagGrouping<IndicatorRow>()
+        // What the report names of other projects bears their marking (internal reports name
+        // projects of any TLP): the banner shows the most restrictive.
+        var strictest = project.tlp
         for position in Indicator.canonicalPositions(of: project.indicators) {
             let indicator = project.indicators[position]
-            let links = AlsoSeen.links(indicator.key, position: projectIndex, index: index, counts: projectCounts, options: options)
+            let links = AlsoSeen.links(indicator.key, position: projectIndex, index: index, counts: projectCounts, options: options,
+                strictest: &strictest)
             let classification = indicator.effectiveClassification(in: vocabulary)
             let row = IndicatorRow(indicator, classification: classification, options: options, alsoSeenIn: links)
             byClassification[SiteModel.classifications.firstIndex(of: classification)!].append(row)
@@ -83,6 +86,7 @@ extension ProjectReport {
         }
         grouping.sortGroups()
         total = project.indicators.count
+        tlp = TLPBanner(strictest, raisedFrom: strictest > project.tlp ? project.tlp : nil)
 
         classificationGroups = zip(SiteModel.classifications, byClassification).compactMap { classification, members in
             guard !members.isEmpty else { return nil }

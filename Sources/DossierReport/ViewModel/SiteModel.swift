@@ -27,7 +27,8 @@ public struct SiteModel: Sendable {
     /// seen in" links.
     let repeated: [(key: IndicatorKey, occurrences: [IndicatorIndex.Occurrence])]
     let repeatedIndicators: [[(indicator: Int32, entry: Int32)]]
-    /// Per project, the digest of what a link to it shows (slug and title), for report keys.
+    /// Per project, the digest of what a link to it shows (slug and title) and of its TLP, which
+    /// raises the banner of a report naming it, for report keys.
     let linkDigests: [String]
     /// Per project, its title as the site shows it (defanged unless the options say otherwise):
     /// made once, not once per listing row.
@@ -78,7 +79,7 @@ public struct SiteModel: Sendable {
         }
         self.repeatedIndicators = repeatedIndicators.map { $0.sorted { $0.indicator < $1.indicator } }
         linkDigests = workspace.projects.map { project in
-            SHA256.hex(Array("\(project.slug.utf8.count) \(project.title.utf8.count)\n\(project.slug)\(project.title)".utf8))
+            SHA256.hex(Array("\(project.slug.utf8.count) \(project.title.utf8.count) \(project.tlp.rawValue)\n\(project.slug)\(project.title)".utf8))
         }
         shownTitles = workspace.projects.map { siteOptions.shown($0.title) }
         self.audience = audience
