@@ -54,6 +54,28 @@ struct RealComponentTests {
             #expect(requested.isEmpty, "\(page) requested \(requested)")
         }
     }
+
+    @Test("printed, every page bears the TLP in its margin, and a note's long log lines wrap instead of being cut")
+    func printed() throws {
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let report = try ReportBuild.run(root: Self.sampleRoot, slug: "vpn-bruteforce-2026", format: .html, audience: .internal,
+            options: ReportOptions())
+        try report.text.write(toFile: folder + "/report.html", atomically: true, encoding: .utf8)
+        let pdf = folder + "/report.pdf"
+        let printed = try ExternalTool.run("chromium", Browser.flags + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", "file://\(folder)/report.html"])
+        #expect(printed.status == 0)
+        let info = try ExternalTool.run("pdfinfo", [pdf]).output
+        let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
+        #expect(pages > 1, "\(info)")
+        for page in 1...max(pages, 1) {
+            let text = try ExternalTool.run("pdftotext", ["-f", "\(page)", "-l", "\(page)", pdf, "-"]).output
+            #expect(text.contains("TLP:AMBER+STRICT"), "page \(page) of \(pages) has no TLP")
+        }
+        // The end of a long line of the note's log excerpt, which the page width cut off.
+        let whole = try ExternalTool.run("pdftotext", [pdf, "-"]).output
+        #expect(whole.contains("reason=unknown_user"))
+    }
 }
 
 enum Browser {
