@@ -21,7 +21,7 @@ struct PipeTablesTests {
             [w]: https://docs.example.org/write-up
             """
         let (html, markdown) = CommonMark.rendered(note, defanging: CommonMark.Defanging())
-        #expect(html.contains("<h1>Gates</h1>"))
+        #expect(html.contains("<h4>Gates</h4>"))
         #expect(html.contains(#"<p>Seen so far, see <a href="https://docs.example.org/write-up">the write-up</a>:</p>"#))
         #expect(html.contains(#"<tr><th style="text-align: left">period</th><th style="text-align: center">gate</th><th style="text-align: right">hits</th></tr>"#))
         #expect(html.contains(#"<td style="text-align: left">October</td><td style="text-align: center">203[.]0[.]113[.]9 and <code>&lt;script&gt;</code>x<code>&lt;/script&gt;</code></td>"#))
@@ -58,7 +58,7 @@ struct PipeTablesTests {
         let note = "1. ```sh\n   dig x\n   ```\n2. then\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n## Next\n\ntext\n"
         let html = CommonMark.html(note)
         #expect(html.contains("<td>1</td><td>2</td>"))
-        #expect(html.contains("<h2>Next</h2>"))
+        #expect(html.contains("<h5>Next</h5>"))
         #expect(html.contains("<code class=\"language-sh\">dig x\n</code>"))
     }
 

@@ -93,6 +93,13 @@ struct CommonMarkTests {
         #expect(markdown.components(separatedBy: "| table-evil").count == 2, "the table once: \(markdown)")
     }
 
+    @Test("a note's headings go under the report's note title (an h3): # is an h4, and the deepest stay h6")
+    func headingsGoUnderTheNoteTitle() {
+        let (html, markdown) = CommonMark.rendered("# Top\n\n## Second\n\n#### Deep\n\nSetext\n======\n")
+        #expect(html == "<h4>Top</h4>\n<h5>Second</h5>\n<h6>Deep</h6>\n<h4>Setext</h4>\n")
+        #expect(markdown == "#### Top\n\n##### Second\n\n###### Deep\n\n#### Setext\n")
+    }
+
     @Test("with defanging, indicators in text and code are defanged, and links to threats are no links")
     func defangsNotes() {
         let note = """

@@ -187,7 +187,7 @@ public enum CommonMark {
     }
 
     /// Drops HTML comments (where writers leave remarks for each other, hidden on GitHub too),
-    /// turns the rest of raw HTML into literal code, drops the destination of unsafe links, and
+    /// puts headings under the report's (`headingOffset`), turns the rest of raw HTML into literal code, drops the destination of unsafe links, and
     /// turns images into links: a report loads nothing from outside, runs nothing and shows no
     /// remark its writer hid.
     private static func sanitize(_ document: OpaquePointer) {
@@ -212,6 +212,8 @@ public enum CommonMark {
             }
             guard event == CMARK_EVENT_ENTER else { continue }
             switch type {
+            case CMARK_NODE_HEADING:
+                cmark_node_set_heading_level(node, min(cmark_node_get_heading_level(node) + headingOffset, 6))
             case CMARK_NODE_HTML_BLOCK: replacements.append((node, true))
             case CMARK_NODE_HTML_INLINE: replacements.append((node, false))
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
@@ -364,6 +366,10 @@ public enum CommonMark {
             body(node, cmark_node_get_type(node))
         }
     }
+
+    /// How many levels a note's headings go down: a report shows a note under its title, an `h3`
+    /// (`###`), so the note's `#` is an `h4` and nothing in it looks like the report's own title.
+    static let headingOffset: Int32 = 3
 
     /// Emphasis (and strong emphasis) nested deeper than this is rendered as its text.
     static let maximumEmphasisDepth = 16
