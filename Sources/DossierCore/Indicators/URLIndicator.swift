@@ -159,6 +159,23 @@ struct URLIndicator {
     /// Display form: `http`→`hxxp`, `https`→`hxxps`, `ftp`→`fxp`, the host's dots as `[.]` (not in an IPv6
     /// literal), the `@` after user-info as `[@]` (where `refang` would undo it). Path, query and fragment stay
     /// readable. `Indicators.refang` inverts it.
+    /// How many bytes the `https://`, `http://` or `ftp://` (any case) written at `i` takes, when
+    /// one starts there after a byte that is no letter or digit.
+    private static func embeddedSchemeLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        guard i > 0, !IndicatorBytes.isAlphanumeric(bytes[i - 1]) else { return nil }
+        for scheme in ["https://", "http://", "ftp://"]
+        where i + scheme.utf8.count <= bytes.count && IndicatorBytes.lowercased(bytes, i..<i + scheme.utf8.count) == scheme {
+            return scheme.utf8.count
+        }
+        return nil
+    }
+
+    /// True for the bytes that end the host of a URL carried inside another.
+    private static func endsEmbeddedHost(_ byte: UInt8) -> Bool {
+        byte == IndicatorBytes.slash || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "&")
+            || byte == UInt8(ascii: "%")
+    }
+
     static func defang(_ value: String) -> String {
         IndicatorBytes.withBytes(value) { bytes -> String in
             guard let parts = split(bytes) else { return value }
@@ -170,9 +187,22 @@ struct URLIndicator {
             case "ftp": out += Array("fxp".utf8)
             default: out += UnsafeBufferPointer(rebasing: bytes[0..<parts.schemeEnd])
             }
-            for i in parts.schemeEnd..<bytes.count {
+            // The host of a URL carried in the path or query (`/url?q=https://evil.example/`, as
+            // redirectors and phishing kits write them) is defanged too: pasted alone, it would be
+            // live. Its scheme stays: `refang` leaves an `hxxp` inside a URL as it is.
+            var embeddedHost = 0..<0
+            var i = parts.schemeEnd
+            while i < bytes.count {
                 let b = bytes[i]
-                if b == IndicatorBytes.dot && parts.host.contains(i) && bytes[parts.host.lowerBound] != UInt8(ascii: "[") {
+                if i >= parts.host.upperBound, let length = embeddedSchemeLength(bytes, at: i) {
+                    out += UnsafeBufferPointer(rebasing: bytes[i..<i + length])
+                    i += length
+                    var end = i
+                    while end < bytes.count, !Self.endsEmbeddedHost(bytes[end]) { end += 1 }
+                    embeddedHost = i..<end
+                    continue
+                }
+                if b == IndicatorBytes.dot && (parts.host.contains(i) && bytes[parts.host.lowerBound] != UInt8(ascii: "[") || embeddedHost.contains(i)) {
                     out += Array("[.]".utf8)
                 } else if i == parts.userInfoEnd, i + 1 < bytes.count,
                           Refanger.refangsAt(before: bytes[i - 1], after: bytes[i + 1]) {
@@ -180,6 +210,7 @@ struct URLIndicator {
                 } else {
                     out.append(b)
                 }
+                i += 1
             }
             return String(decoding: out, as: UTF8.self)
         }

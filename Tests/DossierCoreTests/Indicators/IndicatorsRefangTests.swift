@@ -72,6 +72,11 @@ struct IndicatorsRefangTests {
         (.url, "http://192.0.2.1/bins/mips", "hxxp://192[.]0[.]2[.]1/bins/mips"),
         (.url, "http://[2001:db8::1]:8443/a", "hxxp://[2001:db8::1]:8443/a"),
         (.url, "ldap://evil.example:1389/a", "ldap://evil[.]example:1389/a"),
+        // The host of a URL carried in another's query or path is defanged too (pasted alone it
+        // would be live); its scheme stays, as refang leaves one inside a URL.
+        (.url, "https://www.google.com/url?q=https://redirect-evil.example/login&sa=D", "hxxps://www[.]google[.]com/url?q=https://redirect-evil[.]example/login&sa=D"),
+        (.url, "http://r.example/go/http://evil.example.net/x.php#HTTPS://a.example", "hxxp://r[.]example/go/http://evil[.]example[.]net/x.php#HTTPS://a[.]example"),
+        (.url, "http://r.example/a?u=xhttp://b.example&v=1.2", "hxxp://r[.]example/a?u=xhttp://b.example&v=1.2"),
         (.domain, "evil.example", "evil[.]example"),
         (.ipv4, "192.0.2.1", "192[.]0[.]2[.]1"),
         (.cidr, "192.0.2.0/24", "192[.]0[.]2[.]0/24"),
@@ -85,6 +90,7 @@ struct IndicatorsRefangTests {
     ])
     func defangs(_ type: IndicatorType, _ value: String, _ expected: String) {
         #expect(Indicators.defang(value, as: type) == expected)
+        #expect(Indicators.refang(expected) == value)
     }
 
     @Test("refang(defang(v)) == v for every normal value", arguments: IndicatorSamples.valid)
