@@ -46,7 +46,7 @@ struct BuiltInRowTests {
                 == set.render(RowContext(row: reportRow, page: report), page: "indicator-row"), "\(reportRow)")
             #expect(BuiltInRow.markdown(reportRow, isInternal: audience == .internal)
                 == set.render(RowContext(row: reportRow, page: report), page: "indicator-row.md"), "\(reportRow)")
-            #expect(BuiltInRow.markdownTagRow(reportRow) == set.render(RowContext(row: reportRow, page: report), page: "indicator-tag-row.md"),
+            #expect(BuiltInRow.markdownTagRow(reportRow, isInternal: audience == .internal) == set.render(RowContext(row: reportRow, page: report), page: "indicator-tag-row.md"),
                 "\(reportRow)")
             let listingRow = Self.row(&random, withProject: true)
             #expect(BuiltInRow.html(listingRow, isInternal: audience == .internal, withProject: true)

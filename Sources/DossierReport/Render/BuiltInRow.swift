@@ -81,29 +81,18 @@ extension BuiltInRow {
             if index > 0 { text.raw(", ") }
             text.text(tag, MarkdownContentType.self)
         }
-        markdownDates(row, into: &text)
-        if isInternal {
-            text.raw(" ")
-            text.text(row.source, MarkdownContentType.self)
-            text.raw(" |")
-        }
-        text.raw(" ")
-        for (index, link) in row.alsoSeenIn.enumerated() {
-            if index > 0 { text.raw(", ") }
-            text.text(link.title, MarkdownContentType.self)
-        }
-        text.raw(" |")
+        markdownEnd(row, isInternal: isInternal, into: &text)
         return text.string
     }
 
     /// The built-in `indicator-tag-row.md`: a row of a Markdown report's tag table.
-    static func markdownTagRow(_ row: IndicatorRow) -> String {
+    static func markdownTagRow(_ row: IndicatorRow, isInternal: Bool) -> String {
         var text = markdownStart(row)
         text.raw(" | ")
         text.text(row.type, MarkdownContentType.self)
         text.raw(" | ")
         text.text(row.classificationLabel, MarkdownContentType.self)
-        markdownDates(row, into: &text)
+        markdownEnd(row, isInternal: isInternal, into: &text)
         return text.string
     }
 
@@ -116,11 +105,23 @@ extension BuiltInRow {
         return text
     }
 
-    /// ` | first seen | last seen | comment |`: the cells both Markdown rows have.
-    private static func markdownDates(_ row: IndicatorRow, into text: inout TextBytes) {
+    /// ` | first seen | last seen | comment |`, the source when internal, and the projects it is
+    /// also seen in: the cells both Markdown rows end with.
+    private static func markdownEnd(_ row: IndicatorRow, isInternal: Bool, into text: inout TextBytes) {
         for value in [row.firstSeen, row.lastSeen, row.comment] {
             text.raw(" | ")
             text.text(value, MarkdownContentType.self)
+        }
+        text.raw(" |")
+        if isInternal {
+            text.raw(" ")
+            text.text(row.source, MarkdownContentType.self)
+            text.raw(" |")
+        }
+        text.raw(" ")
+        for (index, link) in row.alsoSeenIn.enumerated() {
+            if index > 0 { text.raw(", ") }
+            text.text(link.title, MarkdownContentType.self)
         }
         text.raw(" |")
     }

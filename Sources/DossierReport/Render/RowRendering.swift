@@ -20,7 +20,7 @@ enum RowRendering {
         return prerendered(report, templates: templates, classification: "indicator-row.md", tag: "indicator-tag-row.md") { row, inTagTable in
             switch (inTagTable, builtIn) {
             case (false, (true, _)): BuiltInRow.markdown(row, isInternal: report.audience.isInternal)
-            case (true, (_, true)): BuiltInRow.markdownTagRow(row)
+            case (true, (_, true)): BuiltInRow.markdownTagRow(row, isInternal: report.audience.isInternal)
             default: nil
             }
         }
