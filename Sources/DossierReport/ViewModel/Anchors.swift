@@ -1,3 +1,5 @@
+import Foundation
+
 /// File-name and fragment-safe names for tags and sections. Tags can hold anything (`misp-galaxy:
 /// threat-actor="Sednit"`), so their pages need a name that is safe on every file system.
 public enum Anchors {
@@ -5,7 +7,7 @@ public enum Anchors {
     public static func slug(_ text: String) -> String {
         var result = ""
         var dash = false
-        for scalar in text.lowercased().unicodeScalars {
+        for scalar in asciiLetters(text).lowercased().unicodeScalars {
             if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
                 if dash, !result.isEmpty { result.append("-") }
                 result.unicodeScalars.append(scalar)
@@ -16,6 +18,13 @@ public enum Anchors {
         }
         if result.count > 60 { result = String(result.prefix(60)) }
         return result.isEmpty ? "tag" : result
+    }
+
+    /// `text` in Latin letters without accents, where ICU knows how (`Ünïcødé` → `Unicode`,
+    /// `日本` → `ri ben`), so that a page's name says what it is about.
+    private static func asciiLetters(_ text: String) -> String {
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
+        return text.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? text
     }
 
     /// Unique slugs for `names` (in order): a clash gets `-2`, `-3`… in the order given. The next
