@@ -48,14 +48,37 @@ public enum AtomicWriter {
             for done in prepared { done.discard() }
             throw .changedOnDisk(file.path)
         }
+        // Each target kept under a second name (a hard link, no copy) until all are in place, so
+        // that a rename refused midway (an immutable file) puts back the ones already replaced.
+        let kept = prepared.map { $0.keepTarget() }
+        defer {
+            for case .kept(let path) in kept { unlink(path) }
+        }
         for (index, file) in prepared.enumerated() {
             do {
                 try file.commit()
             } catch {
                 for rest in prepared[(index + 1)...] { rest.discard() }
+                for (done, old) in zip(prepared[..<index], kept[..<index]) {
+                    switch old {
+                    case .kept(let path): rename(path, done.path)
+                    case .none: unlink(done.path)
+                    case .unkept: break
+                    }
+                }
                 throw error
             }
         }
+    }
+
+    /// What was done to keep a target while the others are put in place.
+    enum KeptTarget {
+        /// There was none: the file is new.
+        case none
+        /// Under this second name.
+        case kept(String)
+        /// It could not be kept (no hard links there): it cannot be put back.
+        case unkept
     }
 
     /// A file written under a temporary name beside its target and flushed, not yet in place.
@@ -88,6 +111,13 @@ public enum AtomicWriter {
                 fsync(folderFD)
                 close(folderFD)
             }
+        }
+
+        /// The target as it is, under a second name that `rename` puts back.
+        func keepTarget() -> KeptTarget {
+            let kept = temporary + ".old"
+            if link(path, kept) == 0 { return .kept(kept) }
+            return errno == ENOENT ? .none : .unkept
         }
 
         /// Removes the temporary file: the target stays as it was.

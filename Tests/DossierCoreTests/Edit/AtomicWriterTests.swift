@@ -24,6 +24,23 @@ struct AtomicWriterTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.path("p")).sorted() == ["indicators.json", "project.json"])
     }
 
+    @Test("when a target refuses to be replaced after others were (a rename fails), those are put back: old files as they were, new ones gone")
+    func putsBack() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("p/indicators.json", "old indicators")
+        // A folder where a file should go: the rename onto it fails, as onto an immutable file.
+        try FileManager.default.createDirectory(atPath: workspace.path("p/project.json"), withIntermediateDirectories: true)
+        #expect(throws: WriteError.self) {
+            try AtomicWriter.write([
+                (path: workspace.path("p/indicators.json"), bytes: Array("new indicators".utf8), expected: nil),
+                (path: workspace.path("p/new.json"), bytes: Array("new file".utf8), expected: nil),
+                (path: workspace.path("p/project.json"), bytes: Array("new project".utf8), expected: nil),
+            ])
+        }
+        #expect(workspace.read("p/indicators.json") == "old indicators")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.path("p")).sorted() == ["indicators.json", "project.json"])
+    }
+
     @Test("a file changed since it was read is refused before anything is replaced")
     func changedOnDisk() throws {
         let workspace = try TemporaryWorkspace()
