@@ -10,7 +10,8 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             Each value is refanged, type-checked and normalized like `dossier add`, and merged \
             the same way: an indicator already recorded gets the new tags, dates and \
-            classification, never a duplicate.
+            classification, never a duplicate. A file's "unknown" (what exports write for an \
+            unclassified indicator) never replaces a recorded classification; --classify does.
 
             Formats (--format; auto, the default, tells them apart by content):
               text          blog posts, e-mails, Markdown/AsciiDoc, one-per-line lists
@@ -113,7 +114,8 @@ struct ImportCommand: ParsableCommand {
             if isPrivate { item.privateFlag = true }
             return item
         }
-        var (changed, report) = IndicatorMerge.merge(incoming, into: edit.project)
+        // A file's "unknown" never undoes a recorded classification; --classify unknown, the user's word, does.
+        var (changed, report) = IndicatorMerge.merge(incoming, into: edit.project, unknown: classification == nil ? .keepsRecorded : .replaces)
         applyProjectFields(from: results.map(\.result), to: &changed)
         for (name, result) in results { describe(result, name: name) }
         describe(report)

@@ -3,7 +3,8 @@
 ///
 /// - tags: unioned case-insensitively; the recorded spelling stays, new tags are appended.
 /// - classification: an explicit incoming one replaces the recorded one (reported as a change);
-///   an incoming indicator without one leaves it alone.
+///   an incoming indicator without one leaves it alone. Data from a file (`Unknown.keepsRecorded`)
+///   never replaces it with `unknown`.
 /// - firstSeen / lastSeen: the earliest and the latest of both.
 /// - source / comment: filled in when the recorded indicator has none. When both differ, the
 ///   recorded one is kept and the difference reported as a conflict: it is what an analyst wrote
@@ -15,11 +16,23 @@
 /// Incoming values must be normalized (as `Indicators.parse` or the loader give them): identity
 /// is `IndicatorKey`, type and normal value.
 public enum IndicatorMerge {
+    /// How an incoming `unknown` classification is taken.
+    public enum Unknown: Sendable {
+        /// Like any other classification: `add --classify unknown` and `classify` are the analyst's word.
+        case replaces
+        /// It leaves a recorded indicator's classification alone (`import`): a file's "unknown"
+        /// says its author had no verdict (exports write it for every unclassified indicator), not
+        /// that the analyst's verdict is wrong.
+        case keepsRecorded
+    }
+
     /// Merges `incoming` into `project`'s indicators; only `indicators` of the project changes
     /// (saving it, with `updated`, is `ProjectEdit`'s job). Several incoming indicators with one key
     /// merge into each other in order. Recorded duplicates (a `check` error) are left alone; the
     /// first of them receives the merge.
-    public static func merge(_ incoming: [Indicator], into project: Project) -> (project: Project, report: MergeReport) {
+    public static func merge(
+        _ incoming: [Indicator], into project: Project, unknown: Unknown = .replaces
+    ) -> (project: Project, report: MergeReport) {
         var result = project
         var position: [IndicatorKey: Int] = [:]
         position.reserveCapacity(project.indicators.count + incoming.count)
@@ -40,7 +53,7 @@ public enum IndicatorMerge {
                 addedKeys.insert(key)
                 continue
             }
-            let (merged, changes, conflicts) = merge(item, into: result.indicators[index])
+            let (merged, changes, conflicts) = merge(item, into: result.indicators[index], unknown: unknown)
             result.indicators[index] = merged
             if addedKeys.contains(key) { continue }
             if entryIndex[key] == nil {
@@ -57,7 +70,7 @@ public enum IndicatorMerge {
     }
 
     /// Merges one incoming indicator into the recorded one with the same key.
-    public static func merge(_ incoming: Indicator, into recorded: Indicator)
+    public static func merge(_ incoming: Indicator, into recorded: Indicator, unknown: Unknown = .replaces)
         -> (indicator: Indicator, changes: [MergeReport.Change], conflicts: [MergeReport.Conflict])
     {
         var result = recorded
@@ -71,7 +84,9 @@ public enum IndicatorMerge {
             result.tags = tags
             changes.append(.tagsAdded(newTags))
         }
-        if let classification = incoming.classification, classification != recorded.classification {
+        if let classification = incoming.classification, classification != recorded.classification,
+            classification != .unknown || unknown == .replaces
+        {
             result.classification = classification
             changes.append(.classification(from: recorded.classification, to: classification))
         }

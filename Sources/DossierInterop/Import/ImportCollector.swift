@@ -2,7 +2,8 @@ import DossierCore
 
 /// Collects what an importer finds in one file into an `ImportResult`. Every value goes through
 /// `Indicators.parse` (trim, refang, detect, validate, normalize); repeats of one indicator in the
-/// file are merged with `IndicatorMerge`, the rules of `dossier add`.
+/// file are merged with `IndicatorMerge`, the rules of `dossier import` (a later "unknown" does not
+/// undo an earlier classification).
 struct ImportCollector {
     let path: String
     private(set) var result: ImportResult
@@ -58,7 +59,7 @@ struct ImportCollector {
     /// Records a parsed indicator, merging it into an earlier one with the same key.
     mutating func record(_ indicator: Indicator) {
         if let index = position[indicator.key] {
-            result.indicators[index] = IndicatorMerge.merge(indicator, into: result.indicators[index]).indicator
+            result.indicators[index] = IndicatorMerge.merge(indicator, into: result.indicators[index], unknown: .keepsRecorded).indicator
         } else {
             position[indicator.key] = result.indicators.count
             result.indicators.append(indicator)

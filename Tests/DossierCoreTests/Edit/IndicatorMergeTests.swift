@@ -73,6 +73,26 @@ struct IndicatorMergeTests {
         #expect(report2.merged[0].changes[0].description == "classification (implied) → malicious")
     }
 
+    @Test("imported data (keepsRecorded) never replaces a recorded or implied classification with unknown; add's unknown does")
+    func importedUnknown() {
+        let unknown = Indicator(value: "evil.example", type: .domain, classification: .unknown)
+        let (kept, report) = IndicatorMerge.merge([unknown], into: Self.project([Self.recorded]), unknown: .keepsRecorded)
+        #expect(kept.indicators[0].classification == .suspicious)
+        #expect(report.unchanged.map(\.key) == [Self.recorded.key] && !report.hasChanges)
+        let implied = Indicator(value: "evil.example", type: .domain, tags: ["Blocked"])
+        let (stillImplied, _) = IndicatorMerge.merge([unknown], into: Self.project([implied]), unknown: .keepsRecorded)
+        #expect(stillImplied.indicators[0].classification == nil)
+        // A real classification from a file still replaces, and a new indicator keeps its unknown.
+        let malicious = Indicator(value: "evil.example", type: .domain, classification: .malicious)
+        let (replaced, _) = IndicatorMerge.merge([malicious], into: Self.project([Self.recorded]), unknown: .keepsRecorded)
+        #expect(replaced.indicators[0].classification == .malicious)
+        let (added, _) = IndicatorMerge.merge([unknown], into: Self.project([]), unknown: .keepsRecorded)
+        #expect(added.indicators[0].classification == .unknown)
+        // The user's own word (add --classify unknown) replaces, as before.
+        let (explicit, _) = IndicatorMerge.merge([unknown], into: Self.project([Self.recorded]))
+        #expect(explicit.indicators[0].classification == .unknown)
+    }
+
     @Test("comment and source are filled when absent; a different one is kept and reported as a conflict")
     func commentAndSource() {
         let bare = Indicator(value: "evil.example", type: .domain)

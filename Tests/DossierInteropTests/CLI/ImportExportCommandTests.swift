@@ -149,6 +149,25 @@ import Testing
         #expect(run.stdout.contains("not representable: 1 × identity object"))
     }
 
+    @Test("importing another project's export, which says unknown, keeps a recorded classification", arguments: ["misp", "csv", "json", "stix"])
+    func importedUnknownKeepsClassification(_ format: String) throws {
+        let ws = try SampleWorkspace()
+        for command in [["new", "ca"], ["new", "cb"], ["add", "ca", "shared.example"],
+                        ["add", "cb", "shared.example", "--classify", "malicious", "--tag", "Blocked"],
+                        ["export", "ca", "--format", format, "--internal", "-o", "ca.export"]] {
+            let run = try Command.run(command, in: ws.root)
+            #expect(run.status == 0, "\(command): \(run.stderr)")
+        }
+        let run = try Command.run(["import", "cb", "ca.export", "--verbose"], in: ws.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!run.stdout.contains("classification malicious → unknown"), "\(run.stdout)")
+        let recorded = WorkspaceLoader.load(root: ws.root).workspace.project("cb")?.indicators.first { $0.value == "shared.example" }
+        #expect(recorded?.classification == .malicious)
+        // The user's own --classify unknown still applies.
+        let forced = try Command.run(["import", "cb", "ca.export", "--classify", "unknown", "--verbose"], in: ws.root)
+        #expect(forced.stdout.contains("classification malicious → unknown"), "\(forced.stdout)")
+    }
+
     @Test func helpTeachesWithExamples() throws {
         let ws = try SampleWorkspace()
         let importHelp = try Command.run(["import", "--help"], in: ws.root)

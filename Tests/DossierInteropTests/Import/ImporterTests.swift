@@ -50,6 +50,13 @@ import Testing
         #expect(result.diagnostics.allSatisfy { $0.severity == .warning && $0.location?.position.line == 4 })
     }
 
+    @Test("a value repeated in a file keeps its classification when a later row says unknown")
+    func repeatedUnknownKeepsClassification() {
+        let result = TestFiles.importText("value,classification\nevil.example,malicious\nevil.example,unknown\nnew.example,unknown\n")
+        #expect(result.indicator("evil.example")?.classification == .malicious)
+        #expect(result.indicator("new.example")?.classification == .unknown)
+    }
+
     @Test func mispCSVExportReads() {
         let csv = """
             uuid,event_id,category,type,value,comment,to_ids,date
