@@ -34,8 +34,10 @@ struct ImportCommand: ParsableCommand {
             STIX marking) becomes the project's when project.json states none; a more \
             restrictive one is reported. A public project takes only TLP:CLEAR data: a file \
             marked otherwise is refused unless --private keeps it out of public output. A MISP \
-            attribute of distribution 0 (your organisation only) or tagged above tlp:clear, and a \
-            STIX object with x_dossier_private (dossier's internal exports), come in private. Tags of the file as a whole (MISP event tags, STIX \
+            attribute of distribution 0 (your organisation only; or in such an event or object), \
+            a value tagged above tlp:clear (MISP, CSV attribute_tag, STIX labels), the artifacts \
+            of a private PassiveTotal or dossier project, and a STIX object with \
+            x_dossier_private (dossier's internal exports) come in private. Tags of the file as a whole (MISP event tags, STIX \
             report labels) are added to the project's tags.
 
             What cannot be represented (ports, relationships, MATCHES patterns...) is counted \
@@ -190,6 +192,9 @@ struct ImportCommand: ParsableCommand {
     /// reason; each item with --verbose).
     private func describe(_ result: ImportResult, name: String) {
         var parts = ["\(result.indicators.count) indicators"]
+        // What the file restricts (MISP distribution 0, a tlp: tag above clear, a private project).
+        let restricted = result.indicators.count(where: \.isPrivate)
+        if restricted > 0 { parts.append("\(restricted) kept private as the file marks them") }
         if !result.skipped.isEmpty { parts.append("\(result.skipped.count) skipped") }
         if !result.notes.isEmpty { parts.append(result.notes.count == 1 ? "1 note line" : "\(result.notes.count) note lines") }
         global.say("\(name) (\(result.format.rawValue)): " + parts.joined(separator: ", "))

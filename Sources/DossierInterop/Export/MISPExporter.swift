@@ -4,6 +4,8 @@ import DossierCore
 ///
 /// - the event: `info` the title, `date` the creation day, `analysis` from the status, the project
 ///   TLP as a `tlp:` tag (TLP 2.0 names: `tlp:clear`, `tlp:amber+strict`) and the project tags;
+///   `distribution` `3` (all communities) for a public project, `0` (your organisation only) for a
+///   private one, which `dossier import` then keeps private;
 /// - one attribute per indicator (`MISPTypes.attribute`), with the comment, first and last sighting,
 ///   the tags, and the classification as the PassiveTotal taxonomy tag `passivetotal:class="..."`;
 ///   `to_ids` is set for malicious indicators only; a private indicator's `distribution` is `0`
@@ -27,7 +29,8 @@ enum MISPExporter {
         stream.key("Event")
         stream.beginObject()
         for (name, value) in [("uuid", UUIDv5.make("misp-event|" + project.slug)), ("info", project.title), ("date", context.created.day),
-                              ("threat_level_id", "4"), ("analysis", project.status == .closed ? "2" : "1"), ("distribution", "0")] {
+                              ("threat_level_id", "4"), ("analysis", project.status == .closed ? "2" : "1"),
+                              ("distribution", project.visibility == .public ? "3" : "0")] {
             stream.member(name, value)
         }
         stream.key("published")

@@ -2,7 +2,8 @@ import DossierCore
 
 /// dossier's own JSON: the JSON export (`{"project": {...}, "indicators": [...]}`) or a workspace's
 /// `indicators.json`, so indicators move between workspaces. Indicator fields are those of
-/// `indicators.json`; the project's `tlp`, `visibility` and `tags` are the file's.
+/// `indicators.json`; the project's `tlp`, `visibility` and `tags` are the file's (the indicators of
+/// a private project come in private: `ImportCollector.finish`).
 enum DossierJSONImporter {
     static func recognizes(_ root: JSONNode) -> Bool {
         root.value.objectValue?["indicators"]?.value.arrayValue != nil

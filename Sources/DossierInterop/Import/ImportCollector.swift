@@ -27,6 +27,12 @@ struct ImportCollector {
         var lastSeen: String?
         var source: String?
         var privateFlag: Bool?
+
+        /// Private when the file says so, or when a `tlp:` tag of the value itself (a MISP
+        /// attribute's, a CSV row's, a STIX label) marks it above TLP:CLEAR: it may not be published.
+        var isPrivate: Bool {
+            privateFlag == true || tags.contains { $0.lowercased().hasPrefix("tlp:") && (STIXTerms.tlp(named: $0).map { $0 > .clear } ?? false) }
+        }
     }
 
     /// Parses `raw` as `type` (detected when nil) and records it, or skips it with the reason.
@@ -47,13 +53,22 @@ struct ImportCollector {
                 skip(item ?? raw, "expected \(names), found \(parsed.type.rawValue) '\(parsed.value)'", at: position)
                 return false
             }
+            let tags = Tag.union([], details.tags.filter { !$0.isEmpty })
             record(Indicator(
                 value: parsed.value, type: parsed.type, classification: details.classification,
-                tags: Tag.union([], details.tags.filter { !$0.isEmpty }), firstSeen: details.firstSeen,
+                tags: tags, firstSeen: details.firstSeen,
                 lastSeen: details.lastSeen, source: details.source, comment: details.comment.flatMap { $0.isEmpty ? nil : $0 },
-                privateFlag: details.privateFlag))
+                privateFlag: details.isPrivate ? true : details.privateFlag))
             return true
         }
+    }
+
+    /// What a file keeps private as a whole (a private PassiveTotal or dossier project) is private
+    /// in every part: each indicator, and the import's note. Called once the file is read.
+    mutating func finish() {
+        guard result.projectVisibility == .private else { return }
+        for i in result.indicators.indices { result.indicators[i].privateFlag = true }
+        if !result.notes.isEmpty { result.notesArePrivate = true }
     }
 
     /// Records a parsed indicator, merging it into an earlier one with the same key.

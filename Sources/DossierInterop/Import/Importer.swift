@@ -39,6 +39,7 @@ public enum Importer {
                 }
             }
         }
+        collector.finish()
         return collector.result
     }
 

@@ -38,7 +38,7 @@ enum MISPAttributeReader {
             case .indicator(let indicatorType?):
                 collector.add(text, as: indicatorType, details: details, item: item, at: position)
             case .note:
-                collector.note(noteLine(type: part, value: text, comment: details.comment, context: context), isPrivate: details.privateFlag == true)
+                collector.note(noteLine(type: part, value: text, comment: details.comment, context: context), isPrivate: details.isPrivate)
             case .dropped(let kind):
                 collector.unrepresentable("MISP \(kind) (of \(type))")
             case .unmapped:

@@ -6,8 +6,8 @@ import DossierCore
 /// (`MISPAttributeReader`); the event's `tlp:` tag is the file's TLP; its other tags and galaxy
 /// clusters are the file's project tags; an attribute's own tags are the indicator's, except the
 /// PassiveTotal `passivetotal:class="..."` tag, which sets the classification. An attribute of
-/// distribution 0 (your organisation only), or with a `tlp:` tag other than clear, is a private
-/// indicator.
+/// distribution 0 (your organisation only), or in an event or object of distribution 0 (its
+/// attributes cannot reach further), or with a `tlp:` tag other than clear, is a private indicator.
 enum MISPImporter {
     /// True when `root` has the shape of a MISP event file.
     static func recognizes(_ root: JSONNode) -> Bool {
@@ -47,14 +47,15 @@ enum MISPImporter {
             }
         }
         let notesBefore = collector.result.notes.count
+        let eventIsRestricted = isOrganisationOnly(event)
         for node in event.array("Attribute") {
-            readAttribute(node, object: nil, into: &collector)
+            readAttribute(node, object: nil, restricted: eventIsRestricted, into: &collector)
         }
         for node in event.array("Object") {
             guard let object = node.value.objectValue else { continue }
             if object.flag("deleted") == true { continue }
             for attribute in object.array("Attribute") {
-                readAttribute(attribute, object: object.string("name"), into: &collector)
+                readAttribute(attribute, object: object.string("name"), restricted: eventIsRestricted || isOrganisationOnly(object), into: &collector)
             }
         }
         if collector.result.notes.count > notesBefore {
@@ -65,7 +66,13 @@ enum MISPImporter {
         }
     }
 
-    static func readAttribute(_ node: JSONNode, object: String?, into collector: inout ImportCollector) {
+    /// Distribution 0, "your organisation only", of an event, object or attribute.
+    static func isOrganisationOnly(_ item: JSONObject) -> Bool {
+        item.text("distribution") == "0"
+    }
+
+    /// One attribute; `restricted` when its event or object is for the organisation only.
+    static func readAttribute(_ node: JSONNode, object: String?, restricted: Bool, into collector: inout ImportCollector) {
         guard let attribute = node.value.objectValue else {
             collector.skip(node.value.kindName, "an attribute must be an object", at: node.position)
             return
@@ -81,8 +88,6 @@ enum MISPImporter {
         }
         var details = ImportCollector.Details()
         for tag in tags(of: attribute, listKey: "Tag", linkKey: "AttributeTag") {
-            // An attribute marked above TLP:CLEAR may not be published: it is kept private.
-            if tag.lowercased().hasPrefix("tlp:"), let tlp = STIXTerms.tlp(named: tag), tlp != .clear { details.privateFlag = true }
             if let stated = MISPTypes.classification(fromTag: tag) {
                 details.classification = stated
             } else {
@@ -90,8 +95,9 @@ enum MISPImporter {
             }
         }
         details.comment = attribute.string("comment")?.trimmingSpaces
-        // Distribution 0, "your organisation only": kept out of public output.
-        if attribute.text("distribution") == "0" { details.privateFlag = true }
+        // Distribution 0, "your organisation only" (its own, or its event's or object's): kept out
+        // of public output. (A tlp: tag above clear is the collector's rule, for every format.)
+        if restricted || isOrganisationOnly(attribute) { details.privateFlag = true }
         details.firstSeen = collector.date(attribute.string("first_seen"), field: "first_seen", at: attribute.position("first_seen"))
         details.lastSeen = collector.date(attribute.string("last_seen"), field: "last_seen", at: attribute.position("last_seen"))
         // In a MISP object, a file's path is a `text` attribute with the relation `path`.

@@ -7,8 +7,9 @@ import DossierCore
 /// `certificate`...) says what it may be; `tags` and `user_tags` become tags; `classification`
 /// maps `malicious`, `suspicious`, `non_malicious` and `unknown` to dossier's, and `""` (not
 /// classified) to no explicit classification, which reads as unknown unless a vocabulary tag
-/// implies one. A project's `visibility` (`public`/`community` → public, `private`/`analyst` →
-/// private) and `tags` are the file's.
+/// implies one. A project's `visibility` (`public`/`community` → public, `private`/`analyst` or
+/// any other value → private) and `tags` are the file's; the artifacts of a private project come
+/// in private (`ImportCollector.finish`).
 enum PassiveTotalImporter {
     static func recognizes(_ root: JSONNode) -> Bool {
         switch root.value {
@@ -29,7 +30,10 @@ enum PassiveTotalImporter {
                 switch visibility {
                 case "public", "community": collector.projectVisibility(.public)
                 case "private", "analyst": collector.projectVisibility(.private)
-                default: collector.warning("unknown project visibility \"\(visibility)\"; ignored", at: object.position("visibility"))
+                default:
+                    // Whatever it means, it may not be "publish": the safe reading.
+                    collector.projectVisibility(.private)
+                    collector.warning("unknown project visibility \"\(visibility)\"; read as private", at: object.position("visibility"))
                 }
             }
             for tag in object.strings("tags") { collector.projectTag(tag) }

@@ -168,6 +168,27 @@ import Testing
         #expect(forced.stdout.contains("classification malicious → unknown"), "\(forced.stdout)")
     }
 
+    @Test("a public project takes restricted data (MISP event distribution 0, a tlp:amber CSV row, an analyst-only PassiveTotal project) only as private indicators, and says so")
+    func restrictedDataStaysPrivateInPublicProjects() throws {
+        let ws = try SampleWorkspace()
+        let files = try TemporaryFolder()
+        let inputs = [
+            try files.write("event.json", Array(#"{"Event": {"info": "x", "distribution": "0", "Attribute": [{"type": "domain", "value": "secret-a.example", "distribution": "5"}]}}"#.utf8)),
+            try files.write("misp.csv", Array("uuid,event_id,category,type,value,comment,to_ids,date,attribute_tag\n1,1,Network activity,domain,secret-b.example,,1,20260101,tlp:amber\n".utf8)),
+            try files.write("pt.json", Array(#"{"visibility": "analyst", "artifacts": [{"query": "secret-c.example", "type": "domain"}]}"#.utf8)),
+        ]
+        let run = try Command.run(["import", "vpn-bruteforce-2026"] + inputs, in: ws.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        for name in ["event.json (misp)", "misp.csv (csv)", "pt.json (passivetotal)"] {
+            #expect(run.stdout.contains("\(name): 1 indicators, 1 kept private as the file marks them"), "\(run.stdout)")
+        }
+        let loaded = WorkspaceLoader.load(root: ws.root).workspace
+        let secrets = ["secret-a.example", "secret-b.example", "secret-c.example"]
+        #expect(try #require(loaded.project("vpn-bruteforce-2026")).indicators.filter { secrets.contains($0.value) }.count == 3)
+        let view = AudienceFilter.view(of: loaded, for: .public)
+        #expect(try #require(view.project("vpn-bruteforce-2026")).indicators.allSatisfy { !secrets.contains($0.value) })
+    }
+
     @Test func helpTeachesWithExamples() throws {
         let ws = try SampleWorkspace()
         let importHelp = try Command.run(["import", "--help"], in: ws.root)

@@ -31,6 +31,18 @@ import Testing
         #expect(text.contains("payroll-acme.com"))
     }
 
+    @Test("a MISP event is for all communities when the project is public, for the organisation only when it is private")
+    func mispEventDistributionFollowsVisibility() {
+        #expect(Self.text(.misp, .public).contains("\"distribution\": \"3\",\n    \"published\""))
+        var privateProject = Self.project
+        privateProject.visibility = .private
+        let view = AudienceFilter.view(of: .single(privateProject), for: .internal)
+        let text = String(decoding: Exporter.export(view.projects[0], in: view, format: .misp), as: UTF8.self)
+        #expect(text.contains("\"distribution\": \"0\",\n    \"published\""))
+        // Imported again, a private project's indicators stay private.
+        #expect(Importer.read(Array(text.utf8), path: "/e.json").indicators.allSatisfy { $0.isPrivate })
+    }
+
     @Test func internalExportsHoldEverything() {
         let csv = Self.text(.csv, .internal)
         #expect(csv.hasPrefix("value,type,classification,tags,firstSeen,lastSeen,comment,source,private\r\n"))

@@ -134,6 +134,48 @@ import Testing
         #expect(!open.notesArePrivate)
     }
 
+    @Test("what a file restricts as a whole comes in private: a MISP event or object of distribution 0, a CSV row tagged tlp:amber, a private PassiveTotal or dossier project")
+    func restrictedFilesComeInPrivate() {
+        let event = #"""
+            {"Event": {"info": "org only", "distribution": "0", "Attribute": [
+              {"type": "domain", "value": "secret-a.example", "distribution": "5"},
+              {"type": "comment", "value": "internal remark", "distribution": "5"}],
+             "Object": [{"name": "domain-ip", "distribution": "5", "Attribute": [
+              {"type": "domain", "object_relation": "domain", "value": "secret-b.example", "distribution": "5"}]}]}}
+            """#
+        let restricted = TestFiles.importText(event)
+        #expect(restricted.indicators.count == 2 && restricted.indicators.allSatisfy { $0.isPrivate })
+        #expect(restricted.notesArePrivate)
+        let object = #"""
+            {"Event": {"info": "shared", "distribution": "3", "Attribute": [{"type": "domain", "value": "open.example"}],
+             "Object": [{"name": "domain-ip", "distribution": "0", "Attribute": [
+              {"type": "domain", "object_relation": "domain", "value": "secret-c.example", "distribution": "5"}]}]}}
+            """#
+        let inObject = TestFiles.importText(object)
+        #expect(inObject.indicator("secret-c.example")?.isPrivate == true)
+        #expect(inObject.indicator("open.example")?.isPrivate == false)
+
+        let csv = """
+            uuid,event_id,category,type,value,comment,to_ids,date,attribute_tag
+            1,1,Network activity,domain,secret-d.example,,1,20260101,"tlp:amber,kit"
+            2,1,Network activity,domain,secret-e.example,,1,20260101,TLP:RED
+            3,1,Network activity,domain,open-e.example,,1,20260101,tlp:clear
+            """
+        let rows = TestFiles.importText(csv)
+        #expect(rows.indicator("secret-d.example")?.isPrivate == true && rows.indicator("secret-d.example")?.tags == ["tlp:amber", "kit"])
+        #expect(rows.indicator("secret-e.example")?.isPrivate == true)
+        #expect(rows.indicator("open-e.example")?.isPrivate == false)
+
+        for visibility in ["analyst", "private", "team"] {
+            let passiveTotal = TestFiles.importText(#"{"visibility": "\#(visibility)", "artifacts": [{"query": "secret-f.example", "type": "domain"}]}"#)
+            #expect(passiveTotal.indicator("secret-f.example")?.isPrivate == true, "\(visibility)")
+        }
+        let community = TestFiles.importText(#"{"visibility": "community", "artifacts": [{"query": "open-f.example", "type": "domain"}]}"#)
+        #expect(community.indicator("open-f.example")?.isPrivate == false)
+        let json = TestFiles.importText(#"{"project": {"visibility": "private"}, "indicators": [{"value": "secret-g.example"}]}"#)
+        #expect(json.indicator("secret-g.example")?.isPrivate == true)
+    }
+
     @Test("a binary or UTF-16 file is refused by the text importer, not mined for junk")
     func binaryAndUTF16AreRefused() {
         let binary = Importer.read([0x7F, 0x45, 0x4C, 0x46, 0, 0, 0] + Array(" note.gnu.property evil.example ".utf8), path: "/a.out")

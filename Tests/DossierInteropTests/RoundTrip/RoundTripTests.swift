@@ -82,10 +82,12 @@ import Testing
                         #expect(back.source == nil, "\(context): source")
                     }
                     // Every internal export marks a private indicator (MISP distribution 0, STIX
-                    // x_dossier_private); a public one holds none. A MISP attribute tagged above
-                    // TLP:CLEAR comes back private whatever it was.
-                    let marked = format == .misp && indicator.tags.contains { $0.lowercased().hasPrefix("tlp:") && (STIXTerms.tlp(named: $0).map { $0 != .clear } ?? false) }
-                    #expect(back.isPrivate == (audience == .internal && indicator.isPrivate || marked), "\(context): private")
+                    // x_dossier_private); a public one holds none. A value tagged above TLP:CLEAR
+                    // comes back private whatever it was, and so does every indicator of a private
+                    // project in the formats that say the project is private (MISP, dossier JSON).
+                    let marked = indicator.tags.contains { $0.lowercased().hasPrefix("tlp:") && (STIXTerms.tlp(named: $0).map { $0 != .clear } ?? false) }
+                    let privateProject = project.visibility == .private && (format == .misp || format == .json)
+                    #expect(back.isPrivate == (audience == .internal && indicator.isPrivate || marked || privateProject), "\(context): private")
                 }
             }
         }
