@@ -30,9 +30,9 @@ struct ImportCommand: ParsableCommand {
 
             MISP link, text and comment attributes (and STIX reports and notes) go to a new \
             note in the project's notes/, not to indicators. A MISP type dossier has no type \
-            for is kept as "other", tagged misp-type:<type>. A file's TLP (a MISP tlp: tag, a \
-            STIX marking) becomes the project's when project.json states none; a more \
-            restrictive one is reported. A public project takes only TLP:CLEAR data: a file \
+            for is kept as "other", tagged misp-type:<type>. A file's TLP (a MISP event's tlp: \
+            tag, STIX object and granular markings) raises the project's when it is stricter, \
+            and never lowers it. A public project takes only TLP:CLEAR data: a file \
             marked otherwise is refused unless --private keeps it out of public output. A MISP \
             attribute of distribution 0 (your organisation only; or in such an event or object), \
             a value tagged above tlp:clear (MISP, CSV attribute_tag, STIX labels), the artifacts \
@@ -160,16 +160,19 @@ struct ImportCommand: ParsableCommand {
         global.say(summary)
     }
 
-    /// The files' TLP (when project.json states none), visibility (likewise, never making a project
-    /// public unless it is TLP:CLEAR) and project tags.
+    /// The files' TLP (raising the project's, never lowering it; a public project stays
+    /// TLP:CLEAR), visibility (when project.json states none, never making a project public unless
+    /// it is TLP:CLEAR) and project tags.
     private func applyProjectFields(from results: [ImportResult], to project: inout Project) {
-        if let tlp = results.compactMap(\.projectTLP).max() {
-            if !project.written.tlp {
+        if let tlp = results.compactMap(\.projectTLP).max(), tlp > project.tlp {
+            if project.visibility == .public {
+                // Only with --private (a public project refuses marked data otherwise): a public
+                // project must be TLP:CLEAR, and the marked data went in private.
+                global.say("\(self.project): stays \(project.tlp.label), as it is public; the data marked \(tlp.label) was imported private")
+            } else {
+                global.say("\(self.project): TLP raised from \(project.tlp.label) to \(tlp.label), as the imported file is marked")
                 project.tlp = tlp
                 project.written.tlp = true
-                global.say("\(self.project): TLP set to \(tlp.label), as the imported file is marked")
-            } else if tlp > project.tlp {
-                Console.note("warning: the imported data is marked \(tlp.label) but \(self.project) is \(project.tlp.label); check before sharing it")
             }
         }
         let visibilities = results.compactMap(\.projectVisibility)

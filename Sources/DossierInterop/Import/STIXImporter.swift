@@ -9,8 +9,8 @@ import DossierCore
 /// - cyber-observable objects: their values (`STIXObservableReader`).
 /// - `vulnerability` with a CVE id: a `cve` indicator.
 /// - `report`: its labels are the file's project tags; it and `note` objects go to the note.
-/// - TLP markings (1.0 and 2.0 ids, or marking definitions in the file that state a TLP): the most
-///   restrictive is the file's TLP.
+/// - TLP markings (1.0 and 2.0 ids, or marking definitions in the file that state a TLP), of whole
+///   objects or granular: the most restrictive is the file's TLP.
 /// - everything else (relationships other than `based-on`, identities, malware, campaigns...)
 ///   is counted as unrepresentable.
 enum STIXImporter {
@@ -133,7 +133,8 @@ enum STIXImporter {
 
     /// TLPs from the well-known marking ids and from marking definitions in the file that state a
     /// TLP (TLP 1.0 `definition_type: "tlp"`, or the TLP 2.0 extension), over every object's
-    /// `object_marking_refs`. Other markings are counted as unrepresentable.
+    /// `object_marking_refs` and `granular_markings` (a marking of part of an object, e.g. its
+    /// pattern, marks what dossier takes from it). Other markings are counted as unrepresentable.
     static func readMarkings(_ objects: [JSONObject], into collector: inout ImportCollector) {
         var levels = STIXTerms.knownMarkingIDs
         for object in objects where object.string("type") == "marking-definition" {
@@ -150,7 +151,8 @@ enum STIXImporter {
         }
         var unknown: Set<String> = []
         for object in objects {
-            for ref in object.strings("object_marking_refs") {
+            let granular = object.array("granular_markings").compactMap { $0.value.objectValue?.string("marking_ref") }
+            for ref in object.strings("object_marking_refs") + granular {
                 if let tlp = levels[ref] { collector.projectTLP(tlp) } else { unknown.insert(ref) }
             }
         }

@@ -189,6 +189,55 @@ import Testing
         #expect(try #require(view.project("vpn-bruteforce-2026")).indicators.allSatisfy { !secrets.contains($0.value) })
     }
 
+    @Test("a file marked with a stricter TLP raises a private project's TLP, keeping every other field of project.json; a laxer one never lowers it")
+    func fileTLPRaisesTheProjects() throws {
+        let ws = try SampleWorkspace()
+        #expect(try Command.run(["new", "red"], in: ws.root).status == 0)
+        // An unknown field, kept verbatim by the rewrite.
+        let projectFile = ws.root + "/red/project.json"
+        let written = ws.read("red/project.json")
+        try Data(written.replacingOccurrences(of: "\n}\n", with: ",\n  \"x-ticket\": {\n    \"id\": 7,\n    \"queue\": \"CTI\"\n  }\n}\n").utf8)
+            .write(to: URL(fileURLWithPath: projectFile))
+        let before = ws.read("red/project.json")
+        let files = try TemporaryFolder()
+        let red = try files.write("red.json", Array(#"{"Event": {"info": "r", "Tag": [{"name": "tlp:red"}], "Attribute": [{"type": "domain", "value": "red.example"}]}}"#.utf8))
+        let run = try Command.run(["import", "red", red], in: ws.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("red: TLP raised from TLP:AMBER to TLP:RED, as the imported file is marked"), "\(run.stdout)")
+        let after = ws.read("red/project.json")
+        #expect(after.contains("\"tlp\": \"red\""))
+        #expect(after.contains("\"x-ticket\": {\n    \"id\": 7,\n    \"queue\": \"CTI\"\n  }"), "\(after)")
+        let lines = { (text: String) in text.split(separator: "\n").filter { !$0.contains("\"tlp\"") && !$0.contains("\"updated\"") } }
+        #expect(lines(after) == lines(before) && lines(after).count > 6, "\(after)")
+        #expect(try Command.run(["check"], in: ws.root).status == 0)
+        // A file marked TLP:GREEN never lowers it.
+        let green = try files.write("green.json", Array(#"{"Event": {"info": "g", "Tag": [{"name": "tlp:green"}], "Attribute": [{"type": "domain", "value": "green.example"}]}}"#.utf8))
+        let lower = try Command.run(["import", "red", green], in: ws.root)
+        #expect(lower.status == 0 && !lower.stdout.contains("TLP"), "\(lower.stdout)")
+        #expect(ws.read("red/project.json").contains("\"tlp\": \"red\""))
+    }
+
+    @Test("a STIX indicator marked TLP:RED, whole or granular (its pattern), is refused by a public project, which stays TLP:CLEAR with --private")
+    func stixMarkingsInPublicProjects() throws {
+        let ws = try SampleWorkspace()
+        let files = try TemporaryFolder()
+        let bundle = try files.write("red.stix.json", Array(#"""
+            {"type": "bundle", "id": "bundle--6b3ae5a2-2c62-4a34-9c2a-3f1c5b5e7d11", "objects": [
+             {"type": "indicator", "spec_version": "2.1", "id": "indicator--2b3ae5a2-2c62-4a34-9c2a-3f1c5b5e7d11",
+              "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-01T00:00:00.000Z", "valid_from": "2026-01-01T00:00:00Z",
+              "pattern": "[domain-name:value = 'red-b.example']", "pattern_type": "stix",
+              "granular_markings": [{"marking_ref": "marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed", "selectors": ["pattern"]}]}]}
+            """#.utf8))
+        let refused = try Command.run(["import", "vpn-bruteforce-2026", bundle], in: ws.root)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("red.stix.json is marked TLP:RED and vpn-bruteforce-2026 is public"), "\(refused.stderr)")
+        let kept = try Command.run(["import", "vpn-bruteforce-2026", bundle, "--private"], in: ws.root)
+        #expect(kept.status == 0, "\(kept.stderr)")
+        #expect(kept.stdout.contains("vpn-bruteforce-2026: stays TLP:CLEAR, as it is public; the data marked TLP:RED was imported private"), "\(kept.stdout)")
+        #expect(ws.read("vpn-bruteforce-2026/project.json").contains("\"tlp\": \"clear\""))
+        #expect(try Command.run(["check"], in: ws.root).status == 0)
+    }
+
     @Test func helpTeachesWithExamples() throws {
         let ws = try SampleWorkspace()
         let importHelp = try Command.run(["import", "--help"], in: ws.root)
