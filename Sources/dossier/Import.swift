@@ -30,7 +30,9 @@ struct ImportCommand: ParsableCommand {
 
             MISP link, text and comment attributes (and STIX reports and notes) go to a new \
             note in the project's notes/, not to indicators. A MISP type dossier has no type \
-            for is kept as "other", tagged misp-type:<type>. A file's TLP (a MISP event's tlp: \
+            for is kept as "other", tagged misp-type:<type>; a property (datetime, size-in-bytes, \
+            float, mime-type, counter...) is skipped, and an object's first-seen and last-seen \
+            date its indicators. A file's TLP (a MISP event's tlp: \
             tag, STIX object and granular markings) raises the project's when it is stricter, \
             and never lowers it. A public project takes only TLP:CLEAR data: a file \
             marked otherwise is refused unless --private keeps it out of public output. A MISP \

@@ -10,6 +10,8 @@ import DossierCore
 ///   bulletin) is kept as `other`;
 /// - `link`, `text` and `comment` attributes become lines of the import's note;
 /// - ports and registry value data have no place in dossier: counted as unrepresentable;
+/// - properties (`datetime`, `size-in-bytes`, `float` such as a file's entropy, `mime-type`,
+///   `counter`...) are no indicators: skipped with the reason;
 /// - any other MISP type is kept as `other`, tagged `misp-type:<type>`, never dropped.
 enum MISPAttributeReader {
     static func add(
@@ -41,6 +43,8 @@ enum MISPAttributeReader {
                 collector.note(noteLine(type: part, value: text, comment: details.comment, context: context), isPrivate: details.isPrivate)
             case .dropped(let kind):
                 collector.unrepresentable("MISP \(kind) (of \(type))")
+            case .property:
+                collector.skip(item, "a MISP \(part) attribute is a property, not an indicator", at: position)
             case .unmapped:
                 addOther(text, mispType: part, details: details, item: item, at: position, into: &collector)
             }

@@ -49,13 +49,17 @@ enum MISPImporter {
         let notesBefore = collector.result.notes.count
         let eventIsRestricted = isOrganisationOnly(event)
         for node in event.array("Attribute") {
-            readAttribute(node, object: nil, restricted: eventIsRestricted, into: &collector)
+            readAttribute(node, in: Container(isRestricted: eventIsRestricted), into: &collector)
         }
         for node in event.array("Object") {
             guard let object = node.value.objectValue else { continue }
             if object.flag("deleted") == true { continue }
+            let container = Container(
+                object: object.string("name"), isRestricted: eventIsRestricted || isOrganisationOnly(object),
+                firstSeen: sighting(of: object, key: "first_seen", relation: "first-seen", into: &collector),
+                lastSeen: sighting(of: object, key: "last_seen", relation: "last-seen", into: &collector))
             for attribute in object.array("Attribute") {
-                readAttribute(attribute, object: object.string("name"), restricted: eventIsRestricted || isOrganisationOnly(object), into: &collector)
+                readAttribute(attribute, in: container, into: &collector)
             }
         }
         if collector.result.notes.count > notesBefore {
@@ -71,8 +75,28 @@ enum MISPImporter {
         item.text("distribution") == "0"
     }
 
-    /// One attribute; `restricted` when its event or object is for the organisation only.
-    static func readAttribute(_ node: JSONNode, object: String?, restricted: Bool, into collector: inout ImportCollector) {
+    /// What an attribute takes from the event or object it is in.
+    struct Container {
+        /// The object's name; nil for an attribute of the event itself.
+        var object: String?
+        /// Distribution 0 (your organisation only) of the event or the object.
+        var isRestricted: Bool
+        /// The object's first and last sighting: its attributes' own when they state none.
+        var firstSeen: String?
+        var lastSeen: String?
+    }
+
+    /// An object's `first_seen` (or `last_seen`), else its `first-seen` (`last-seen`) datetime
+    /// attribute, as objects such as `ip-port` write it.
+    static func sighting(of object: JSONObject, key: String, relation: String, into collector: inout ImportCollector) -> String? {
+        if object.string(key) != nil { return collector.date(object.string(key), field: key, at: object.position(key)) }
+        let attribute = object.array("Attribute").lazy.compactMap(\.value.objectValue)
+            .first { $0.string("object_relation")?.lowercased() == relation && $0.string("type") == "datetime" }
+        return collector.date(attribute?.string("value"), field: relation, at: attribute?.position("value"))
+    }
+
+    /// One attribute of an event or object.
+    static func readAttribute(_ node: JSONNode, in container: Container, into collector: inout ImportCollector) {
         guard let attribute = node.value.objectValue else {
             collector.skip(node.value.kindName, "an attribute must be an object", at: node.position)
             return
@@ -97,16 +121,24 @@ enum MISPImporter {
         details.comment = attribute.string("comment")?.trimmingSpaces
         // Distribution 0, "your organisation only" (its own, or its event's or object's): kept out
         // of public output. (A tlp: tag above clear is the collector's rule, for every format.)
-        if restricted || isOrganisationOnly(attribute) { details.privateFlag = true }
+        if container.isRestricted || isOrganisationOnly(attribute) { details.privateFlag = true }
         details.firstSeen = collector.date(attribute.string("first_seen"), field: "first_seen", at: attribute.position("first_seen"))
+            ?? container.firstSeen
         details.lastSeen = collector.date(attribute.string("last_seen"), field: "last_seen", at: attribute.position("last_seen"))
-        // In a MISP object, a file's path is a `text` attribute with the relation `path`.
+            ?? container.lastSeen
         let relation = attribute.string("object_relation")?.lowercased()
-        if object != nil, let relation, ["path", "fullpath", "file-path"].contains(relation), ["text", "filename"].contains(type) {
-            collector.add(value, as: .filepath, details: details, at: position)
-            return
+        if container.object != nil, let relation {
+            // In a MISP object, a file's path is a `text` attribute with the relation `path`.
+            if ["path", "fullpath", "file-path"].contains(relation), ["text", "filename"].contains(type) {
+                collector.add(value, as: .filepath, details: details, at: position)
+                return
+            }
+            if ["first-seen", "last-seen"].contains(relation), type == "datetime" {
+                collector.skip(value, "the \(relation) of a MISP object dates its indicators; it is no indicator", at: position)
+                return
+            }
         }
-        let context = object.map { "\($0) object" } ?? attribute.string("category")
+        let context = container.object.map { "\($0) object" } ?? attribute.string("category")
         MISPAttributeReader.add(type: type, value: value, details: details, context: context, at: position, into: &collector)
     }
 

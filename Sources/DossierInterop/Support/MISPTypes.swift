@@ -11,6 +11,9 @@ enum MISPTypes {
         case note
         /// A part dossier has no place for (a port, a registry value's data), counted as unrepresentable.
         case dropped(String)
+        /// A property of what an object describes (a size, a time, a MIME type, an entropy), no
+        /// indicator: skipped with the reason.
+        case property
         /// No dossier type: kept as `other`, with the MISP type recorded as a `misp-type:` tag.
         case unmapped
     }
@@ -35,6 +38,7 @@ enum MISPTypes {
         case "user-agent": .indicator(.userAgent)
         case "other": .indicator(.other)
         case "link", "text", "comment": .note
+        case "datetime", "size-in-bytes", "counter", "float", "boolean", "mime-type", "http-method": .property
         case "port": .dropped("port")
         case "value": .dropped("registry value data")
         default: .unmapped

@@ -176,6 +176,43 @@ import Testing
         #expect(json.indicator("secret-g.example")?.isPrivate == true)
     }
 
+    @Test("properties of MISP objects (datetime, size, entropy, MIME type, counter) are skipped with the reason, not kept as other; an object's first-seen and last-seen date its indicators")
+    func mispObjectPropertiesAreNoIndicators() throws {
+        let event = #"""
+            {"Event": {"info": "objects", "Object": [
+             {"name": "ip-port", "Attribute": [
+              {"type": "ip-dst", "object_relation": "ip", "value": "198.51.100.23"},
+              {"type": "port", "object_relation": "dst-port", "value": "443"},
+              {"type": "datetime", "object_relation": "first-seen", "value": "2026-10-01T08:00:00.000000+00:00"},
+              {"type": "datetime", "object_relation": "last-seen", "value": "2026-10-20T00:00:00.000000+00:00"}]},
+             {"name": "file", "first_seen": "2026-09-01T00:00:00+00:00", "Attribute": [
+              {"type": "sha256", "object_relation": "sha256", "value": "4b4c575a52099148af06e87aa4897a3067230b34f9be76513c2f3758d8fac7f1"},
+              {"type": "size-in-bytes", "object_relation": "size-in-bytes", "value": "123456"},
+              {"type": "float", "object_relation": "entropy", "value": "7.98"},
+              {"type": "mime-type", "object_relation": "mimetype", "value": "application/x-dosexec"},
+              {"type": "counter", "object_relation": "count", "value": "3"},
+              {"type": "ssdeep", "object_relation": "ssdeep", "value": "3072:abc:def"}]}
+            ]}}
+            """#
+        let result = TestFiles.importText(event)
+        #expect(result.keys == [
+            "ipv4 198.51.100.23", "other 3072:abc:def", "sha256 4b4c575a52099148af06e87aa4897a3067230b34f9be76513c2f3758d8fac7f1",
+        ])
+        #expect(result.indicators.count { $0.type == .other && $0.tags != ["misp-type:ssdeep"] } == 0)
+        #expect(result.skipped.map(\.reason).sorted() == [
+            "a MISP counter attribute is a property, not an indicator",
+            "a MISP float attribute is a property, not an indicator",
+            "a MISP mime-type attribute is a property, not an indicator",
+            "a MISP size-in-bytes attribute is a property, not an indicator",
+            "the first-seen of a MISP object dates its indicators; it is no indicator",
+            "the last-seen of a MISP object dates its indicators; it is no indicator",
+        ])
+        let address = try #require(result.indicator("198.51.100.23"))
+        #expect(address.firstSeen == "2026-10-01T08:00:00.000000+00:00" && address.lastSeen == "2026-10-20")
+        #expect(result.indicator("4b4c575a52099148af06e87aa4897a3067230b34f9be76513c2f3758d8fac7f1")?.firstSeen == "2026-09-01")
+        #expect(result.unrepresentable("MISP port (of port)") == 1)
+    }
+
     @Test("a binary or UTF-16 file is refused by the text importer, not mined for junk")
     func binaryAndUTF16AreRefused() {
         let binary = Importer.read([0x7F, 0x45, 0x4C, 0x46, 0, 0, 0] + Array(" note.gnu.property evil.example ".utf8), path: "/a.out")
