@@ -29,7 +29,8 @@ struct ImportCommand: ParsableCommand {
               json          dossier's own JSON export, or an indicators.json
 
             MISP link, text and comment attributes (and STIX reports and notes) go to a new \
-            note in the project's notes/, not to indicators. A MISP type dossier has no type \
+            note in the project's notes/ (unless a note with the same text is already there), \
+            not to indicators. A MISP type dossier has no type \
             for is kept as "other", tagged misp-type:<type>; a property (datetime, size-in-bytes, \
             float, mime-type, counter...) is skipped, and an object's first-seen and last-seen \
             date its indicators. A file's TLP (a MISP event's tlp: \
@@ -125,9 +126,12 @@ struct ImportCommand: ParsableCommand {
         describe(report)
 
         let sections = results.map { ImportNote.Section(file: $0.name, format: $0.result.format, lines: $0.result.notes) }
-        let hasNote = sections.contains { !$0.lines.isEmpty }
+        // The same file imported again makes the same note: it is written once.
+        let present = sections.contains { !$0.lines.isEmpty } ? ImportNote.existing(sections, in: edit.project) : nil
+        let hasNote = sections.contains { !$0.lines.isEmpty } && present == nil
         let summary = "\(project): \(report.added.count) added, \(report.merged.count) merged, \(report.unchanged.count) unchanged, "
             + "\(results.map(\.result.skipped.count).reduce(0, +)) skipped" + (hasNote ? ", 1 note" : "")
+            + (present.map { ", note already present (\($0.fileName))" } ?? "")
         if dryRun {
             global.say(summary + "; dry run: nothing was written")
             return

@@ -33,12 +33,24 @@ public enum ImportNote {
     }
 
     /// The note's text: front matter (title, date, and `visibility: private` for a private import),
-    /// then a paragraph and the lines of each file.
+    /// then `body`.
     public static func text(_ sections: [Section], date: String, isPrivate: Bool) -> String {
         let names = sections.map(\.file).joined(separator: ", ")
         var text = "---\ntitle: \(yamlQuoted("Imported from \(names)"))\ndate: \(date)\n"
         if isPrivate { text += "visibility: private\n" }
-        text += "---\n"
+        return text + "---\n" + body(sections)
+    }
+
+    /// A note of `project` whose body is the one `sections` make (an import of the same file
+    /// again), if any: the import then writes no other.
+    public static func existing(_ sections: [Section], in project: Project) -> Note? {
+        let written = body(sections).trimmingSpaces
+        return project.notes.first { $0.body.trimmingSpaces == written }
+    }
+
+    /// A paragraph and the lines of each file.
+    static func body(_ sections: [Section]) -> String {
+        var text = ""
         for section in sections where !section.lines.isEmpty {
             text += "\nReferences, comments and text from `\(section.file)` (\(section.format.rawValue)), kept by `dossier import`:\n\n"
             for line in section.lines {

@@ -41,9 +41,11 @@ import Testing
         #expect(note.contains("visibility: private") && note.contains("- Antivirus detection (text): Linux/SSHDoor.AI"))
         let check = try Command.run(["check"], in: ws.root)
         #expect(check.status == 0, "\(check.stderr)")
-        // Importing again adds nothing.
+        // Importing again adds nothing, not even another copy of the note.
+        let notes = ws.files("acme-payroll-phish/notes")
         let again = try Command.run(["import", "acme-payroll-phish", fixtures + "/misp/sshdoor-akiva.json", "--tag", "Blocked", "--private"], in: ws.root)
-        #expect(again.stdout.contains("0 added, 0 merged, 3 unchanged"))
+        #expect(again.stdout.contains("0 added, 0 merged, 3 unchanged, 0 skipped, note already present (05-import-sshdoor-akiva.md); nothing was written"), "\(again.stdout)")
+        #expect(ws.files("acme-payroll-phish/notes") == notes)
     }
 
     @Test func unreadableInputIsAnErrorAndWritesNothing() throws {
