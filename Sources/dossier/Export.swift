@@ -15,7 +15,9 @@ struct ExportCommand: ParsableCommand {
 
             Formats:
               csv   value,type,classification,tags,firstSeen,lastSeen,comment
-                    (tags joined with "; "; internal exports add source, private)
+                    (tags joined with "; "; internal exports add source, private;
+                    a cell starting with = + - @ is written after a ' so no
+                    spreadsheet runs it as a formula; import takes it off)
               json  the project, its indicators and notes (dossier import reads it)
               stix  a STIX 2.1 bundle: an indicator with a pattern per value, the
                     observables, the project as a report, the TLP 2.0 marking

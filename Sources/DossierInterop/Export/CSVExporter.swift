@@ -6,7 +6,9 @@ import DossierCore
 /// Columns: `value,type,classification,tags,firstSeen,lastSeen,comment`, then `source` and
 /// `private` only when some indicator has them, which never happens in a public export (the
 /// audience filter removed both), so a public file has no such column at all. Tags are joined
-/// with `; ` (the CSV importer splits on `;`). The classification is the effective one.
+/// with `; ` (the CSV importer splits on `;`). The classification is the effective one. A cell
+/// that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is written after a `'`, so no
+/// spreadsheet runs it as a formula (the importer takes the quote off).
 enum CSVExporter {
     static let columns = ["value", "type", "classification", "tags", "firstSeen", "lastSeen", "comment"]
 
@@ -39,9 +41,10 @@ enum CSVExporter {
         output.append(contentsOf: [0x0D, 0x0A])
     }
 
-    /// A field, quoted when it holds a comma, quote, line break or surrounding space.
+    /// A field, quoted when it holds a comma, quote, line break or surrounding space, and kept
+    /// from being read as a spreadsheet formula (`SpreadsheetFormula`).
     static func append(_ field: String, into output: inout [UInt8]) {
-        let bytes = Array(field.utf8)
+        let bytes = Array(SpreadsheetFormula.neutralized(field).utf8)
         let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
             || bytes.first == 0x20 || bytes.last == 0x20
         guard needsQuotes else { return output.append(contentsOf: bytes) }

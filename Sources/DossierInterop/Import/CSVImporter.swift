@@ -69,7 +69,8 @@ enum CSVImporter {
                 return record.fields[index]
             }
             func text(_ column: Column) -> String? {
-                cell(column).map(\.text.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 }
+                // A cell dossier's export kept from being a formula (`'=…`) has its quote taken off.
+                cell(column).map { SpreadsheetFormula.restored($0.text.trimmingSpaces) }.flatMap { $0.isEmpty ? nil : $0 }
             }
             guard let valueCell = cell(.value), let value = text(.value) else {
                 collector.skip("row \(record.line)", "the value column is empty", at: SourcePosition(line: record.line, column: 1))

@@ -43,6 +43,45 @@ import Testing
         #expect(Importer.read(Array(text.utf8), path: "/e.json").indicators.allSatisfy { $0.isPrivate })
     }
 
+    @Test("CSV cells that a spreadsheet would run as a formula start with a quote, which the import takes off again")
+    func csvCellsNeverStartAFormula() throws {
+        let project = Project(
+            slug: "csv", folder: "/w/csv", title: "CSV", visibility: .public, tlp: .clear,
+            indicators: [
+                Indicator(value: "evil.example", type: .domain, tags: ["@SUM(1)", "C2"], comment: "=cmd|' /C calc'!A0"),
+                Indicator(value: "-rf.txt", type: .filename, comment: "+1 555 0100"),
+                Indicator(value: "'=already quoted", type: .mutex, comment: "\tHYPERLINK"),
+                Indicator(value: "198.51.100.7", type: .ipv4, comment: "-2+3 and 'quoted' text"),
+            ])
+        let view = AudienceFilter.view(of: .single(project), for: .public)
+        let bytes = Exporter.export(view.projects[0], in: view, format: .csv)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains("evil.example,domain,unknown,'@SUM(1); C2,,,'=cmd|' /C calc'!A0\r\n"), "\(text)")
+        #expect(text.contains("'-rf.txt,filename,unknown,,,,'+1 555 0100\r\n"))
+        #expect(text.contains("''=already quoted,mutex,unknown,,,,'\tHYPERLINK\r\n"))
+        #expect(text.contains("198.51.100.7,ipv4,unknown,,,,'-2+3 and 'quoted' text\r\n"))
+        let records = try CSVReader.records(text)
+        #expect(records.flatMap(\.fields).allSatisfy { !($0.text.unicodeScalars.first.map(SpreadsheetFormula.triggers.contains) ?? false) })
+        // Imported again, every value is what it was.
+        let back = Importer.read(bytes, path: "/csv.csv")
+        #expect(back.indicator("-rf.txt")?.comment == "+1 555 0100")
+        #expect(back.indicator("'=already quoted")?.type == .mutex)
+        #expect(back.indicator("evil.example")?.tags == ["@SUM(1)", "C2"] && back.indicator("evil.example")?.comment == "=cmd|' /C calc'!A0")
+        #expect(back.indicator("198.51.100.7")?.comment == "-2+3 and 'quoted' text")
+    }
+
+    @Test("a normal CSV export is unchanged: no cell of the sample projects gets a quote")
+    func normalCSVExportIsUnchanged() throws {
+        let loaded = WorkspaceLoader.load(root: TestFiles.samples).workspace
+        let view = AudienceFilter.view(of: loaded, for: .internal)
+        for project in view.projects {
+            let text = String(decoding: Exporter.export(project, in: view, format: .csv), as: UTF8.self)
+            let records = try CSVReader.records(text)
+            #expect(records.count == project.indicators.count + 1)
+            #expect(records.flatMap(\.fields).allSatisfy { !$0.text.hasPrefix("'") }, "\(project.slug)")
+        }
+    }
+
     @Test func internalExportsHoldEverything() {
         let csv = Self.text(.csv, .internal)
         #expect(csv.hasPrefix("value,type,classification,tags,firstSeen,lastSeen,comment,source,private\r\n"))
