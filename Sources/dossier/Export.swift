@@ -10,7 +10,9 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             Exports are public unless --internal: they then hold only what a public report \
             shows (no private indicator, tag or note, no source), and a private project is \
-            refused. Values are real, never defanged, and each indicator states its \
+            refused. Internal exports add the private indicators and tags (where the format has \
+            tags); only CSV and JSON carry sources, and only JSON the notes: STIX and MISP \
+            leave both out. Values are real, never defanged, and each indicator states its \
             classification (the explicit one, else the one its tags imply, else unknown).
 
             Formats:
@@ -42,7 +44,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output format.", valueName: "format"))
     var format: ExportFormat
 
-    @Flag(help: "Make an internal export: private indicators, tags, notes and sources included.")
+    @Flag(help: "Make an internal export: private indicators and tags included (sources in CSV and JSON, notes in JSON).")
     var `internal` = false
 
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))

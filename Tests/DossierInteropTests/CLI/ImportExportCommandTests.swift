@@ -247,4 +247,18 @@ import Testing
         let exportHelp = try Command.run(["export", "--help"], in: ws.root)
         #expect(exportHelp.stdout.contains("--internal") && exportHelp.stdout.contains("Examples:") && exportHelp.stdout.contains("stix"))
     }
+
+    @Test("export --help says which internal exports carry sources, as they do")
+    func helpSaysWhereSourcesGo() throws {
+        let ws = try SampleWorkspace()
+        let help = try Command.run(["export", "--help"], in: ws.root).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(help.contains("only CSV and JSON carry sources, and only JSON the notes: STIX and MISP leave both out"), "\(help)")
+        #expect(!help.contains("notes and sources included"))
+        #expect(try Command.run(["add", "commodity-loader-c2", "sourced.example", "--source", "sandbox-run-42"], in: ws.root).status == 0)
+        for (format, carries) in [("csv", true), ("json", true), ("stix", false), ("misp", false)] {
+            let run = try Command.run(["export", "commodity-loader-c2", "--format", format, "--internal"], in: ws.root)
+            #expect(run.status == 0 && run.stdout.contains("sourced.example"))
+            #expect(run.stdout.contains("sandbox-run-42") == carries, "\(format)")
+        }
+    }
 }
