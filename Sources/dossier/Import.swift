@@ -30,18 +30,18 @@ struct ImportCommand: ParsableCommand {
 
             MISP link, text and comment attributes (and STIX reports and notes) go to a new \
             note in the project's notes/ (unless a note with the same text is already there), \
-            not to indicators. A MISP type dossier has no type \
-            for is kept as "other", tagged misp-type:<type>; a property (datetime, size-in-bytes, \
-            float, mime-type, counter...) is skipped, and an object's first-seen and last-seen \
-            date its indicators. A file's TLP (a MISP event's tlp: \
-            tag, STIX object and granular markings) raises the project's when it is stricter, \
-            and never lowers it. A public project takes only TLP:CLEAR data: a file \
-            marked otherwise is refused unless --private keeps it out of public output. A MISP \
-            attribute of distribution 0 (your organisation only; or in such an event or object), \
-            a value tagged above tlp:clear (MISP, CSV attribute_tag, STIX labels), the artifacts \
-            of a private PassiveTotal or dossier project, and a STIX object with \
-            x_dossier_private (dossier's internal exports) come in private. Tags of the file as a whole (MISP event tags, STIX \
-            report labels) are added to the project's tags.
+            not to indicators. A MISP type dossier has no type for is kept as "other", tagged \
+            misp-type:<type>; a property (datetime, size-in-bytes, float, mime-type, \
+            counter...) is skipped, and an object's first-seen and last-seen date its \
+            indicators. A file's TLP (a MISP event's tlp: tag, STIX object and granular \
+            markings) raises the project's when it is stricter, and never lowers it. A public \
+            project takes only TLP:CLEAR data: a file marked otherwise is refused unless \
+            --private keeps it out of public output. A MISP attribute of distribution 0 (your \
+            organisation only; or in such an event or object), a value tagged above tlp:clear \
+            (MISP, CSV attribute_tag, STIX labels), the artifacts of a private PassiveTotal or \
+            dossier project, and a STIX object with x_dossier_private (dossier's internal \
+            exports) come in private. Tags of the file as a whole (MISP event tags, STIX report \
+            labels) are added to the project's tags.
 
             What cannot be represented (ports, relationships, MATCHES patterns...) is counted \
             and reported; values that are no valid indicator are skipped with the reason \
