@@ -46,6 +46,7 @@ public struct ProjectEdit: Sendable {
         digests.merge(loaded.digests) { a, _ in a }
         let edited: Set<String> = [settingsPath, folder + "/" + ProjectFiles.project, folder + "/" + ProjectFiles.indicators]
         let errors = diagnostics.filter { $0.severity == .error && edited.contains($0.location?.path ?? settingsPath) }
+            + (loaded.project.map { duplicates(in: $0, settings: settings, root: root) } ?? [])
         guard errors.isEmpty, let project = loaded.project else {
             throw .invalidFiles(slug, diagnostics: errors.sorted())
         }
@@ -64,11 +65,19 @@ public struct ProjectEdit: Sendable {
         }
         let edited: Set<String> = [loaded.workspace.settingsFile, project.projectFile, project.indicatorsFile]
         let errors = loaded.diagnostics.items.filter { $0.severity == .error && edited.contains($0.location?.path ?? "") }
+            + Self.duplicates(in: project, settings: loaded.workspace.settings, root: loaded.workspace.root)
         guard errors.isEmpty else { throw .invalidFiles(slug, diagnostics: errors.sorted()) }
         self.init(
             root: loaded.workspace.root, settings: loaded.workspace.settings, project: project,
             warnings: loaded.diagnostics.items.filter { $0.severity == .warning && edited.contains($0.location?.path ?? "") }.sorted(),
             digests: loaded.digests)
+    }
+
+    /// The indicators `project` records twice: an edit would change one entry and leave the
+    /// other, and a count would count both (`dossier fmt --merge` joins them first).
+    static func duplicates(in project: Project, settings: WorkspaceSettings, root: String) -> [Diagnostic] {
+        let alone = Workspace(root: root, settings: settings, projects: [project])
+        return DuplicateIndicatorRule().check(alone, index: IndicatorIndex(alone, scope: .correlations))
     }
 
     init(root: String, settings: WorkspaceSettings, project: Project, warnings: [Diagnostic], digests: [String: ContentDigest]) {

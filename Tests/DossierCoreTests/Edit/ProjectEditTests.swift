@@ -56,6 +56,27 @@ struct ProjectEditTests {
         _ = try ProjectEdit.open(root: workspace.root, slug: "typosquat-watch")
     }
 
+    @Test("a project that records an indicator twice is refused: an edit would change one entry and leave the other")
+    func refusesDuplicates() throws {
+        let workspace = try workspace()
+        try workspace.write("acme-payroll-phish/indicators.json", """
+            { "indicators": [ { "value": "a.example", "type": "domain", "tags": ["Blocked"] },
+                              { "value": "A.example", "type": "domain", "tags": ["Extra"] } ] }
+            """)
+        let opened: [Result<ProjectEdit, ProjectEdit.Failure>] = [
+            Result { () throws(ProjectEdit.Failure) in try ProjectEdit.open(root: workspace.root, slug: "acme-payroll-phish") },
+            Result { () throws(ProjectEdit.Failure) in try ProjectEdit(loaded: workspace.load(), slug: "acme-payroll-phish") },
+        ]
+        for result in opened {
+            guard case .failure(.invalidFiles(_, let diagnostics)) = result else {
+                Issue.record("expected a refusal, got \(result)")
+                continue
+            }
+            #expect(diagnostics.map(\.code) == ["duplicate-indicator"])
+            #expect(diagnostics.first?.message.contains("dossier fmt --merge") == true)
+        }
+    }
+
     @Test("save writes canonical files, refreshes updated and keeps unknown fields")
     func save() throws {
         let workspace = try workspace()
