@@ -21,9 +21,10 @@ struct LookupCommand: ParsableCommand {
             network") and the larger blocks that contain it; a URL or e-mail address finds its host.
 
             Exit status: 0 when at least one value is itself recorded, 1 when none is (indirect matches \
-            alone do not count), so scripts can ask "have we seen it?"; 2 when none is found but a \
-            project's files have errors, so the answer is not known (they are named, and listed as \
-            "unread" in --json).
+            alone do not count), so scripts can ask "have we seen it?"; 2 when the answer is not \
+            known: no workspace was found, or none is found but a project's files have errors (they \
+            are named, and listed as "unread" in --json). Errors in dossier.json are named too: the \
+            classifications its tags imply are then unknown.
 
             Examples:
               dossier lookup payroll-acme[.]com 198.51.100.23
@@ -56,13 +57,22 @@ struct LookupCommand: ParsableCommand {
             Console.error("standard input held no values to look up")
             throw ExitCode(1)
         }
-        let root = try global.root()
+        let root: String
+        do {
+            root = try global.root()
+        } catch {
+            // Without a workspace nothing was looked up: 1 would say "not recorded".
+            throw ExitCode(2)
+        }
         let loaded = WorkspaceLoader.load(root: root, cache: cacheOptions.cache(root: root), fingerprinting: false)
         // The files whose records may be missing from the answer: a "not recorded" is then no answer.
         let unread = loaded.filesWithErrors.filter { $0.hasSuffix("/" + ProjectFiles.indicators) || $0.hasSuffix("/" + ProjectFiles.project) }
             .map { Console.printer.displayPath($0) }.sorted()
         for file in unread {
             Console.note("warning: \(file) has errors, so what it records may be missing from these results (see `dossier check`)")
+        }
+        if loaded.filesWithErrors.contains(root + "/" + ProjectFiles.workspace) {
+            Console.note("warning: \(Console.printer.displayPath(root + "/" + ProjectFiles.workspace)) has errors, so the classifications its tags imply are missing from these results: an indicator shown as unknown may be malicious (see `dossier check`)")
         }
         let lookup = Lookup(IndicatorIndex(loaded.workspace))
         // Freeing a million indicators one by one at the end would cost more than the lookups.

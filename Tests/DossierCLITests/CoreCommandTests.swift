@@ -115,6 +115,18 @@ struct CoreCommandTests {
         #expect(tagged.status == 0, "\(tagged.stderr)")
     }
 
+    @Test("lookup without a workspace, or with a broken dossier.json, does not pass for an answer")
+    func lookupWithoutItsWorkspace() throws {
+        let empty = try TemporaryCopy()
+        try FileManager.default.createDirectory(atPath: empty.root, withIntermediateDirectories: true)
+        let nowhere = try CLI.run(["lookup", "payroll-acme.example"], in: empty.root)
+        #expect(nowhere.status == 2, "exit 1 would say \"not recorded\": \(nowhere.stderr)")
+        let copy = try TemporaryCopy(of: Self.samples)
+        try copy.write("dossier.json", "{ \"title\": ")
+        let broken = try CLI.run(["lookup", "payroll-acme.example", "--no-cache"], in: copy.root)
+        #expect(broken.stderr.contains("dossier.json has errors, so the classifications its tags imply are missing"), "\(broken.stderr)")
+    }
+
     @Test("fmt restores a reindented, key-sorted, reordered copy byte for byte")
     func fmtRestores() throws {
         let copy = try TemporaryCopy(of: Self.samples)

@@ -115,7 +115,8 @@ public enum AtomicWriter {
 
         /// The target as it is, under a second name that `rename` puts back.
         func keepTarget() -> KeptTarget {
-            let kept = temporary + ".old"
+            // Named as the temporary files are, so that one a crash leaves is known as such.
+            let kept = String(temporary.dropLast(".tmp".count)) + "-old.tmp"
             if link(path, kept) == 0 { return .kept(kept) }
             return errno == ENOENT ? .none : .unkept
         }
