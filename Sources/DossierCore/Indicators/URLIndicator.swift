@@ -131,16 +131,29 @@ struct URLIndicator {
                 var number = 0
                 for i in port { number = number * 10 + Int(bytes[i] &- 0x30) }
                 if number > 65535 { return problem("port \(number) is beyond 65535") }
+                // The scheme's own port says nothing (RFC 3986 §6.2.3): https://x:443/ is https://x/.
+                if Self.defaultPorts[IndicatorBytes.lowercased(bytes, 0..<parts.schemeEnd)] == number {
+                    dropPort = true
+                    changed = true
+                }
             }
         }
+        // An empty path is the root on the web and FTP (RFC 3986 §6.2.3): https://x is https://x/.
+        let addsRoot = Self.defaultPorts[IndicatorBytes.lowercased(bytes, 0..<parts.schemeEnd)] != nil
+            && (parts.authorityEnd == bytes.count || bytes[parts.authorityEnd] == UInt8(ascii: "?") || bytes[parts.authorityEnd] == UInt8(ascii: "#"))
+        if addsRoot { changed = true }
         if !changed { return .success(value) }
         var result = IndicatorBytes.lowercased(bytes, 0..<parts.schemeEnd) + "://"
         if let at = parts.userInfoEnd { result += IndicatorBytes.string(bytes, parts.schemeEnd + 3..<at + 1) }
         result += host
         if let colon = parts.portColon, !dropPort { result += IndicatorBytes.string(bytes, colon..<parts.authorityEnd) }
+        if addsRoot { result += "/" }
         result += IndicatorBytes.string(bytes, parts.authorityEnd..<bytes.count)
         return .success(result)
     }
+
+    /// The port each scheme whose empty path is the root uses when none is written.
+    static let defaultPorts = ["http": 80, "https": 443, "ftp": 21]
 
     /// The host of a URL, lower-cased, without IPv6 brackets; nil when `value` has no `scheme://host`.
     static func host(of value: String) -> String? {

@@ -91,7 +91,14 @@ enum IndicatorSamples {
         // URLs
         ValidIndicatorSample(.url, "https://evil.example/login.php?user=a&x=1#top"),
         ValidIndicatorSample(.url, "HTTPS://Evil.Example/Login.PHP?A=B", "https://evil.example/Login.PHP?A=B"),
-        ValidIndicatorSample(.url, "http://evil.example"),
+        // The root path and the scheme's own port are implied (RFC 3986 §6.2.3).
+        ValidIndicatorSample(.url, "http://evil.example/"),
+        ValidIndicatorSample(.url, "http://evil.example", "http://evil.example/"),
+        ValidIndicatorSample(.url, "https://evil.example:443", "https://evil.example/"),
+        ValidIndicatorSample(.url, "HTTP://evil.example:80?q=1#x", "http://evil.example/?q=1#x"),
+        ValidIndicatorSample(.url, "ftp://evil.example:21/kit.zip", "ftp://evil.example/kit.zip"),
+        ValidIndicatorSample(.url, "https://evil.example:80/", "https://evil.example:80/"),
+        ValidIndicatorSample(.url, "ldap://evil.example", "ldap://evil.example"),
         ValidIndicatorSample(.url, "http://evil.example:8080/gate.php"),
         ValidIndicatorSample(.url, "http://admin:Secr3t@evil.example:2222/x"),
         ValidIndicatorSample(.url, "http://Admin@EVIL.example/", "http://Admin@evil.example/"),

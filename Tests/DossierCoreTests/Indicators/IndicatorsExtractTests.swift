@@ -158,7 +158,7 @@ struct IndicatorsExtractTests {
     @Test("the host of a URL or e-mail is not reported again")
     func hostsNotRepeated() {
         #expect(pairs("see https://www.misp-project.org[MISP] and https://[2001:db8::1]/x[y]") == [
-            "url https://www.misp-project.org", "url https://[2001:db8::1]/x",
+            "url https://www.misp-project.org/", "url https://[2001:db8::1]/x",
         ])
         #expect(pairs("https://evil.example/x") == ["url https://evil.example/x"])
         #expect(pairs("hr@acme-hr.example") == ["email hr@acme-hr.example"])

@@ -145,7 +145,7 @@ import Testing
         ]
         #expect(certain.allSatisfy(result.keys.contains))
         // AsciiDoc's link macro `https://www.misp-project.org[MISP]` names the URL, not its text.
-        #expect(result.keys.contains("url https://www.misp-project.org"))
+        #expect(result.keys.contains("url https://www.misp-project.org/"))
     }
 
     /// A one-per-line list of five SHA-1: five indicators, nothing skipped.
