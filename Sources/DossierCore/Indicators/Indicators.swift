@@ -86,9 +86,20 @@ public enum Indicators {
             return normalize(refanged, as: type).map { ParsedIndicator(type: type, value: $0) }
         }
         if let detected = detect(refanged, defanged: refanged != value) {
-            return normalize(refanged, as: detected).map { ParsedIndicator(type: detected, value: $0) }
+            let parsed = normalize(refanged, as: detected).map { ParsedIndicator(type: detected, value: $0) }
+            if case .success(let block) = parsed, block.type == .cidr, let address = singleAddress(block.value) { return .success(address) }
+            return parsed
         }
         return .failure(guessProblem(refanged))
+    }
+
+    /// The address a block of one address (`198.51.100.1/32`, `2001:db8::5/128`, normal form) is:
+    /// written bare, that is what an analyst means, and what a lookup of the address finds.
+    static func singleAddress(_ block: String) -> ParsedIndicator? {
+        let isIPv6 = block.utf8.contains(IndicatorBytes.colon)
+        let suffix = isIPv6 ? "/128" : "/32"
+        guard block.hasSuffix(suffix) else { return nil }
+        return ParsedIndicator(type: isIPv6 ? .ipv6 : .ipv4, value: String(block.dropLast(suffix.count)))
     }
 
     /// For lookups: the host (domain or IP) a url or email points to, lower-cased; nil for other types.

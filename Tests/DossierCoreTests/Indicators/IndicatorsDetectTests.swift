@@ -53,6 +53,10 @@ struct IndicatorsDetectTests {
         ("evil[.]example\n", ParsedIndicator(type: .domain, value: "evil.example")),
         ("192.0.2[.]1", ParsedIndicator(type: .ipv4, value: "192.0.2.1")),
         ("192[.]0[.]2[.]77/24", ParsedIndicator(type: .cidr, value: "192.0.2.0/24")),
+        // A block of one address is the address.
+        ("198.51.100.1/32", ParsedIndicator(type: .ipv4, value: "198.51.100.1")),
+        ("2001:DB8::5/128", ParsedIndicator(type: .ipv6, value: "2001:db8::5")),
+        ("198.51.100.0/31", ParsedIndicator(type: .cidr, value: "198.51.100.0/31")),
         ("Payroll[@]ACME-hr[.]example", ParsedIndicator(type: .email, value: "payroll@acme-hr.example")),
         ("payroll[at]acme-hr[dot]example", ParsedIndicator(type: .email, value: "payroll@acme-hr.example")),
         ("2001:0DB8::0001", ParsedIndicator(type: .ipv6, value: "2001:db8::1")),
