@@ -15,13 +15,26 @@ public struct JSONParser {
     public static let maximumDepth = 256
 
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
+        var duplicateKeys: [JSONSyntaxError] = []
+        let node = try parse(bytes, duplicateKeys: &duplicateKeys)
+        if let first = duplicateKeys.first { throw first }
+        return node
+    }
+
+    /// The tree of `bytes`, reading on past a key repeated in an object (the first one is kept,
+    /// and each repetition is added to `duplicateKeys`), so that a checker can report the rest of
+    /// the file too.
+    public static func parse(_ bytes: [UInt8], duplicateKeys: inout [JSONSyntaxError]) throws(JSONSyntaxError) -> JSONNode {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         var result: Result<JSONNode, JSONSyntaxError> = .failure(JSONSyntaxError(message: "", position: .start))
+        var repeated: [JSONSyntaxError] = []
         bytes.withUnsafeBufferPointer { buffer in
             var reader = JSONReader(bytes: buffer, index: start)
             result = Result { () throws(JSONSyntaxError) -> JSONNode in try reader.parseDocument() }
+            repeated = reader.duplicateKeys
         }
+        duplicateKeys += repeated
         return try result.get()
     }
 
@@ -40,6 +53,15 @@ struct JSONReader {
     var lineStart = 0
     /// UTF-8 continuation bytes seen on the current line, so columns count scalars, not bytes.
     var continuationBytes = 0
+    /// Each key repeated in its object, where it is repeated; the repetition's value is read and
+    /// left out. Boxed, and made only for the first: the reader is copied for every indicator of a
+    /// large file, and a copy of nil costs nothing.
+    private var repeatedKeys: RepeatedKeys?
+    var duplicateKeys: [JSONSyntaxError] { repeatedKeys?.list ?? [] }
+
+    private final class RepeatedKeys {
+        var list: [JSONSyntaxError] = []
+    }
 
     init(bytes: UnsafeBufferPointer<UInt8>, index: Int) {
         self.bytes = bytes
@@ -170,7 +192,8 @@ struct JSONReader {
             }
             let isDuplicate = indexed ? !keys.insert(key).inserted : members.contains { $0.key == key }
             if isDuplicate {
-                throw fail("duplicate key \"\(key)\" in this object", at: keyPosition)
+                if repeatedKeys == nil { repeatedKeys = RepeatedKeys() }
+                repeatedKeys?.list.append(fail("duplicate key \"\(key)\" in this object; the first one is read", at: keyPosition))
             }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
@@ -179,7 +202,7 @@ struct JSONReader {
             index += 1
             skipWhitespace()
             let value = try parseValue(depth: depth)
-            members.append(JSONObject.Member(key: key, keyPosition: keyPosition, value: value))
+            if !isDuplicate { members.append(JSONObject.Member(key: key, keyPosition: keyPosition, value: value)) }
             skipWhitespace()
             guard index < bytes.count else { throw fail("unexpected end of file inside an object; expected '}'") }
             switch bytes[index] {

@@ -13,7 +13,9 @@ enum IndicatorsStreamDecoder {
         let decoded = bytes.withUnsafeBufferPointer { buffer -> (IndicatorsDecoder.Result, [Diagnostic])? in
             let bom = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
             var reader = JSONReader(bytes: buffer, index: bom ? 3 : 0)
-            return try? file(&reader, path: path)
+            // A repeated key is for the tree reader to report.
+            guard let read = try? file(&reader, path: path), reader.duplicateKeys.isEmpty else { return nil }
+            return read
         }
         guard let (result, found) = decoded else { return nil }
         diagnostics.append(contentsOf: found)

@@ -12,11 +12,16 @@ enum JSONFileDecoding {
             return nil
         }
         let node: JSONNode
+        var duplicateKeys: [JSONSyntaxError] = []
         do {
-            node = try JSONParser.parse(bytes)
+            node = try JSONParser.parse(bytes, duplicateKeys: &duplicateKeys)
         } catch {
             diagnostics.append(.error(at: SourceLocation(path: path, position: error.position), error.message, code: "invalid-json"))
             return nil
+        }
+        // Reported, and the rest of the file read on, so that one check lists every problem.
+        for duplicate in duplicateKeys {
+            diagnostics.append(.error(at: SourceLocation(path: path, position: duplicate.position), duplicate.message, code: "invalid-json"))
         }
         guard case .object(let object) = node.value else {
             diagnostics.append(.error(at: SourceLocation(path: path, position: node.position),

@@ -101,7 +101,7 @@ struct WorkspaceLoaderTests {
         BadFile(name: "number where a string belongs", content: Array(#"{"indicators": [{"value": 5}]}"#.utf8),
             expected: #"indicators.json:1:27: error: "value" must be a string, found a number"#),
         BadFile(name: "duplicate key", content: Array(#"{"indicators": [], "indicators": []}"#.utf8),
-            expected: #"indicators.json:1:20: error: duplicate key "indicators" in this object"#),
+            expected: #"indicators.json:1:20: error: duplicate key "indicators" in this object; the first one is read"#),
         BadFile(name: "invalid UTF-8", content: Array(#"{"indicators": [{"value": ""#.utf8) + [0xFF] + Array(#"", "type": "other"}]}"#.utf8),
             expected: "indicators.json:1:27: error: invalid UTF-8 in a string"),
         BadFile(name: "lone surrogate", content: Array(#"{"indicators": [{"value": "\udead", "type": "other"}]}"#.utf8),
@@ -123,6 +123,26 @@ struct WorkspaceLoaderTests {
         try workspace.writeBytes("p/indicators.json", file.content)
         let errors = workspace.check().filter { $0.severity == .error }.rendered(relativeTo: workspace.root + "/p")
         #expect(errors.first == file.expected)
+    }
+
+    @Test("a repeated key is reported and the rest of the file read on: one check lists every problem")
+    func duplicateKeyThenMore() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p")
+        try workspace.write("p/indicators.json", """
+            {"indicators": [
+              {"value": "a.example", "type": "domain", "type": "url"},
+              {"value": "999.1.1.1", "type": "ipv4"},
+              {"value": "b.example", "type": "domian"}
+            ]}
+            """)
+        let errors = workspace.check().filter { $0.severity == .error }.rendered(relativeTo: workspace.root + "/p")
+        #expect(errors.count == 3, "\(errors)")
+        #expect(errors.first == #"indicators.json:2:44: error: duplicate key "type" in this object; the first one is read"#)
+        #expect(errors.dropFirst().first?.hasPrefix("indicators.json:3:13: error: invalid ipv4") == true, "\(errors)")
+        #expect(errors.last?.hasPrefix(#"indicators.json:4:34: error: unknown type "domian""#) == true, "\(errors)")
+        // Still a file with errors: no edit rewrites it.
+        #expect(workspace.load().filesWithErrors.contains(workspace.path("p/indicators.json")))
     }
 
     @Test("broken front matter is reported at its line")
