@@ -31,6 +31,7 @@ enum DomainName {
         var labels = 0
         var labelStart = start
         var lastLabelNumeric = true
+        var lastLabelUnderscore = false
         for i in start...end {
             let b = i < end ? bytes[i] : IndicatorBytes.dot
             if b == IndicatorBytes.dot {
@@ -56,12 +57,18 @@ enum DomainName {
                 labels += 1
                 lastLabelNumeric = true
                 for k in label where !IndicatorBytes.isDigit(bytes[k]) { lastLabelNumeric = false; break }
+                lastLabelUnderscore = label.contains { bytes[$0] == UInt8(ascii: "_") }
                 labelStart = i + 1
             } else if IndicatorBytes.isUpper(b) {
                 changed = true
-            } else if !(IndicatorBytes.isLower(b) || IndicatorBytes.isDigit(b) || b == IndicatorBytes.hyphen) {
-                return .failure(IndicatorProblem("'\(name())' contains '\(Character(Unicode.Scalar(b)))', which is not allowed in a domain name (letters, digits, '-' and dots)"))
+            } else if !(IndicatorBytes.isLower(b) || IndicatorBytes.isDigit(b) || b == IndicatorBytes.hyphen || b == UInt8(ascii: "_")) {
+                return .failure(IndicatorProblem("'\(name())' contains '\(Character(Unicode.Scalar(b)))', which is not allowed in a domain name (letters, digits, '-', '_' and dots)"))
             }
+        }
+        // DNS takes `_` in a name (`_dmarc.example`, and hosts browsers resolve, such as
+        // `secure_login.evil.example`), but no top-level domain has one.
+        if lastLabelUnderscore {
+            return .failure(IndicatorProblem("'\(name())' has '_' in its top-level label, which no top-level domain has"))
         }
         if labels < minimumLabels {
             return .failure(IndicatorProblem("'\(name())' is a single label; a domain name has at least two, like example.com"))
