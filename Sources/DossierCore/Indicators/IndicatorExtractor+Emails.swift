@@ -39,10 +39,13 @@ extension IndicatorExtractor {
         claimed = (claimed + emails).sorted { $0.lowerBound < $1.lowerBound }
     }
 
-    /// Length of a letter, digit, `-` or `.` (of any script) at `k`, or nil.
+    /// Length of a letter, digit, `-`, `_` or `.` (of any script) at `k`, or nil (a domain may hold
+    /// `_` below its top level).
     func hostCharacterLength(at k: Int) -> Int? {
         let b = bytes[k]
-        if b < 0x80 { return IndicatorBytes.isAlphanumeric(b) || b == IndicatorBytes.hyphen || b == IndicatorBytes.dot ? 1 : nil }
+        if b < 0x80 {
+            return IndicatorBytes.isAlphanumeric(b) || b == IndicatorBytes.hyphen || b == IndicatorBytes.dot || b == UInt8(ascii: "_") ? 1 : nil
+        }
         guard let (scalar, length) = IndicatorBytes.scalar(bytes, at: k), IndicatorBytes.isWordScalar(scalar) else { return nil }
         return length
     }

@@ -170,6 +170,22 @@ import Testing
         #expect(forced.stdout.contains("classification malicious → unknown"), "\(forced.stdout)")
     }
 
+    @Test("importing an export leaves implied classifications implied: tags that imply one, or unknown where none does", arguments: ["misp", "csv", "json", "stix"])
+    func importedClassificationStaysImplied(_ format: String) throws {
+        let ws = try SampleWorkspace()
+        for command in [["new", "ca"], ["new", "cb"], ["add", "ca", "blocked.example", "--tag", "Blocked"], ["add", "ca", "plain.example"],
+                        ["add", "ca", "stated.example", "--tag", "Blocked", "--classify", "suspicious"],
+                        ["export", "ca", "--format", format, "--internal", "-o", "ca.export"], ["import", "cb", "ca.export"]] {
+            let run = try Command.run(command, in: ws.root)
+            #expect(run.status == 0, "\(command): \(run.stderr)")
+        }
+        let project = WorkspaceLoader.load(root: ws.root).workspace.project("cb")
+        func classification(_ value: String) -> Classification?? { project?.indicators.first { $0.value == value }.map(\.classification) }
+        #expect(classification("blocked.example") == .some(nil), "implied by Blocked, as in ca")
+        #expect(classification("plain.example") == .some(nil), "no verdict, as in ca")
+        #expect(classification("stated.example") == .some(.suspicious), "stated in ca, against its tag")
+    }
+
     @Test("a public project takes restricted data (MISP event distribution 0, a tlp:amber CSV row, an analyst-only PassiveTotal project) only as private indicators, and says so")
     func restrictedDataStaysPrivateInPublicProjects() throws {
         let ws = try SampleWorkspace()
