@@ -6,6 +6,19 @@ enum NoteDecoder {
     static let keys = ["title", "author", "date", "visibility"]
 
     static func decode(_ bytes: [UInt8], fileName: String, path: String, into diagnostics: inout [Diagnostic]) -> Note? {
+        guard let note = decodeFrontMatter(bytes, fileName: fileName, path: path, into: &diagnostics) else { return nil }
+        // A `visibility: private` the writer meant but wrote below the front matter (a comment or
+        // a heading above it, four dashes, a second block) is text: the note would be published.
+        if note.visibility != .private, let line = FrontMatter.strayPrivateVisibility(in: note.body) {
+            diagnostics.append(.error(at: SourceLocation(path: path, position: SourcePosition(line: note.bodyLine + line, column: 1)),
+                "\"visibility: private\" here is text, not front matter (the block between --- lines at the very top of the note), so the note is not hidden; move the line into the front matter",
+                code: "front-matter"))
+            return nil
+        }
+        return note
+    }
+
+    private static func decodeFrontMatter(_ bytes: [UInt8], fileName: String, path: String, into diagnostics: inout [Diagnostic]) -> Note? {
         func error(_ message: String, _ position: SourcePosition, _ code: String) {
             diagnostics.append(.error(at: SourceLocation(path: path, position: position), message, code: code))
         }
@@ -179,6 +192,31 @@ enum FrontMatter {
             line += 1
         }
         return Split(yaml: nil, body: text, bodyLine: 1, isUnclosed: true)
+    }
+
+    /// The line (from 0) of `body` that says `visibility: private` outside a fenced code block, if
+    /// any; lines end at a line feed, a carriage return or both.
+    static func strayPrivateVisibility(in body: String) -> Int? {
+        guard body.utf8.count >= 19, body.range(of: "visibility", options: .caseInsensitive) != nil else { return nil }
+        var fence: Substring?
+        var line = 0
+        for text in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+            defer { line += 1 }
+            let trimmed = text.drop { $0 == " " || $0 == "\t" }
+            if let open = fence {
+                if trimmed.hasPrefix(open) { fence = nil }
+                continue
+            }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fence = trimmed.prefix(3)
+                continue
+            }
+            guard trimmed.lowercased().hasPrefix("visibility"), let colon = trimmed.firstIndex(of: ":") else { continue }
+            let key = trimmed[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            let value = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'")).lowercased()
+            if key == "visibility" && value == "private" { return line }
+        }
+        return nil
     }
 
     /// Where a block that was meant as front matter starts, when it is not where front matter

@@ -145,6 +145,30 @@ struct WorkspaceLoaderTests {
         #expect(workspace.load().filesWithErrors.contains(workspace.path("p/indicators.json")))
     }
 
+    @Test("a visibility: private written where it is text (below a comment or heading, between four dashes, in a second block, with CR line ends) is an error; in a code block it is an example", arguments: [
+        ("<!-- draft -->\n---\ntitle: x\nvisibility: private\n---\n\nSECRET\n", 4),
+        ("----\ntitle: x\nvisibility: private\n----\n\nSECRET\n", 3),
+        ("# T\n---\nVisibility: 'Private'\n---\nSECRET", 3),
+        ("---\ntitle: x\n---\n---\nvisibility: private\n---\nSECRET\n", 5),
+        ("---\rtitle: x\rvisibility: private\r---\r\rSECRET\r", 3),
+    ])
+    func strayVisibility(_ note: String, _ line: Int) throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p", visibility: "public", tlp: "clear")
+        try workspace.write("p/notes/01.md", note)
+        let errors = workspace.check().filter { $0.severity == .error }.rendered(relativeTo: workspace.root + "/p")
+        #expect(errors == ["notes/01.md:\(line):1: error: \"visibility: private\" here is text, not front matter (the block between --- lines at the very top of the note), so the note is not hidden; move the line into the front matter"])
+    }
+
+    @Test("visibility: private in a fenced code block, or in a private note, is no error")
+    func visibilityExamples() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p", visibility: "public", tlp: "clear")
+        try workspace.write("p/notes/01.md", "# How to hide a note\n\n```yaml\nvisibility: private\n```\n")
+        try workspace.write("p/notes/02.md", "---\nvisibility: private\n---\nvisibility: private\n")
+        #expect(workspace.check().filter { $0.severity == .error }.isEmpty)
+    }
+
     @Test("broken front matter is reported at its line")
     func brokenFrontMatter() throws {
         let workspace = try TemporaryWorkspace()
