@@ -13,6 +13,18 @@ struct RuleTests {
         return rule.check(loaded.workspace, index: IndicatorIndex(loaded.workspace)).sorted().rendered(relativeTo: workspace.root)
     }
 
+    /// What several rules find together, sorted and rendered.
+    func diagnostics(_ setup: (TemporaryWorkspace) throws -> Void, rules: [any WorkspaceRule]) throws -> [String] {
+        let workspace = try TemporaryWorkspace()
+        try setup(workspace)
+        let loaded = workspace.load()
+        #expect(!loaded.diagnostics.hasErrors, "setup must load cleanly: \(loaded.diagnostics.items)")
+        let index = IndicatorIndex(loaded.workspace)
+        return rules.flatMap { $0.check(loaded.workspace, index: index) }.sorted().rendered(relativeTo: workspace.root)
+    }
+
+    static let mentionRules: [any WorkspaceRule] = [NoteMentionRule(), PublishedPrivateValueRule()]
+
     static func list(_ items: String...) -> String { #"{ "indicators": [ "# + items.joined(separator: ", ") + " ] }" }
 
     @Test func duplicateIndicator() throws {
@@ -109,7 +121,7 @@ struct RuleTests {
         let failing = try diagnostics({
             try $0.addProject("p", visibility: "public", tlp: "clear", indicators: indicators)
             try $0.write("p/notes/01-overview.md", note)
-        }, rule: NoteMentionRule())
+        }, rules: Self.mentionRules)
         let fix = "make the note private (visibility: private in its front matter) or the indicator public"
         #expect(failing == [
             "p/notes/01-overview.md:4:18: error: ipv4 203.0.113.9 is recorded as private, but this note is public and the public site would show it; \(fix)",
@@ -119,12 +131,12 @@ struct RuleTests {
         let privateNote = try diagnostics({
             try $0.addProject("p", visibility: "public", tlp: "clear", indicators: indicators)
             try $0.write("p/notes/01-overview.md", note.replacingOccurrences(of: "title: Overview", with: "title: Overview\nvisibility: private"))
-        }, rule: NoteMentionRule())
+        }, rules: Self.mentionRules)
         #expect(privateNote.count == 1 && privateNote.allSatisfy { $0.contains(": warning: url ") }, "\(privateNote)")
         let privateProject = try diagnostics({
             try $0.addProject("p", indicators: indicators)
             try $0.write("p/notes/01-overview.md", note)
-        }, rule: NoteMentionRule())
+        }, rules: Self.mentionRules)
         #expect(privateProject.count == 1 && privateProject.allSatisfy { $0.contains(": warning: url ") }, "\(privateProject)")
     }
 
@@ -149,7 +161,7 @@ struct RuleTests {
             try $0.write("p/project.json", project("public"))
             try $0.write("p/notes/01-detection.md", "---\ntitle: Detection of 203.0.113.9 traffic\n---\nBody.\n")
             try $0.write("p/notes/02-internal.md", "---\ntitle: Sightings on 203.0.113.9\nvisibility: private\n---\nBody.\n")
-        }, rule: NoteMentionRule())
+        }, rules: Self.mentionRules)
         let take = "or make the indicator public"
         #expect(failing == [
             "p/indicators.json:1:186: error: domain vpn.acme.example is recorded as private, but the comment of 198.51.100.7 is public and the public site would show it (in https://vpn.acme.example/remote/login); take it out of the comment of 198.51.100.7, \(take)",
@@ -162,8 +174,38 @@ struct RuleTests {
             try $0.addProject("p", indicators: indicators)
             try $0.write("p/project.json", project("private"))
             try $0.write("p/notes/01-detection.md", "---\ntitle: Detection of 203.0.113.9 traffic\n---\nBody.\n")
-        }, rule: NoteMentionRule())
+        }, rules: Self.mentionRules)
         #expect(privateProject.isEmpty, "\(privateProject)")
+    }
+
+    @Test("a private value of any project is an error wherever the public site shows it: another project's texts, tags, a note's author, a public URL on its host, the workspace's tag descriptions; not when a public project publishes it anyway")
+    func privateValuesAcrossTheWorkspace() throws {
+        let found = try diagnostics({
+            try $0.write("dossier.json", """
+                { "title": "Test", "tags": { "Blocked": { "classification": "malicious", "description": "Blocked at vpn.acme.example" } } }
+                """)
+            try $0.addProject("a", indicators: Self.list(
+                #"{ "value": "79a60c4e61c81a29bdaec5ce261d00675fdd1193fc522e5f2e3c4c4f99a729d7", "type": "sha256", "private": true }"#,
+                #"{ "value": "vpn.acme.example", "type": "domain", "private": true }"#,
+                #"{ "value": "192.0.2.130", "type": "ipv4", "private": true }"#))
+            try $0.addProject("b", visibility: "public", tlp: "clear", indicators: Self.list(
+                #"{ "value": "https://vpn.acme.example/public-page", "type": "url", "tags": ["seen-with-192.0.2.130"] }"#,
+                #"{ "value": "C:\\Users\\Public\\hp.dat", "type": "filepath", "private": true }"#))
+            try $0.write("b/project.json", #"{ "title": "B", "summary": "Dropped C:\\Users\\Public\\hp.dat.", "visibility": "public", "tlp": "clear" }"#)
+            try $0.write("b/notes/01.md", "---\nauthor: ops@vpn.acme.example\n---\nAlso 79a60c4e61c81a29bdaec5ce261d00675fdd1193fc522e5f2e3c4c4f99a729d7.\n")
+            // Private in a, but c publishes it: no secret to keep.
+            try $0.addProject("c", visibility: "public", tlp: "clear", indicators: Self.list(#"{ "value": "198.51.100.7", "type": "ipv4" }"#))
+            try $0.write("c/notes/01.md", "Seen 198.51.100.7.\n")
+        }, rules: [PublishedPrivateValueRule()])
+        let errors = found.map { String($0.split(separator: ";")[0]) }
+        #expect(errors == [
+            "b/indicators.json:1:19: error: domain vpn.acme.example is recorded as private in a, but the public url https://vpn.acme.example/public-page is public and the public site would show it (in https://vpn.acme.example/public-page)",
+            "b/indicators.json:1:19: error: ipv4 192.0.2.130 is recorded as private in a, but the tags of https://vpn.acme.example/public-page is public and the public site would show it",
+            "b/notes/01.md:1:1: error: domain vpn.acme.example is recorded as private in a, but this note's author is public and the public site would show it (in ops@vpn.acme.example)",
+            "b/notes/01.md:4:6: error: sha256 79a60c4e61c81a29bdaec5ce261d00675fdd1193fc522e5f2e3c4c4f99a729d7 is recorded as private in a, but this note is public and the public site would show it",
+            #"b/project.json:1:28: error: filepath "C:\Users\Public\hp.dat" is recorded as private, but the project's summary is public and the public site would show it"#,
+            #"dossier.json:1:30: error: domain vpn.acme.example is recorded as private in a, but the public tag "Blocked" is public and the public site would show it"#,
+        ], "\(found)")
     }
 }
 
