@@ -42,7 +42,7 @@ public enum WorkspaceChecker {
             }
         }
         let index = IndicatorIndex(workspace, scope: .correlations)
-        let indexed = indexRules.concurrentMap { $0.check(workspace, index: index) }
+        let indexed = indexRules.flatMap { $0.parts(workspace, index: index) }.concurrentMap { $0() }
         var diagnostics = loaded.diagnostics
         diagnostics.append(contentsOf: indexed.flatMap { $0 })
         diagnostics.append(contentsOf: local.flatMap { $0 })

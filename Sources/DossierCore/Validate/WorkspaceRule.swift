@@ -4,6 +4,16 @@ public protocol WorkspaceRule: Sendable {
     /// Stable identifier, used as the diagnostics' code (a rule may have more for other findings).
     static var code: String { get }
     func check(_ workspace: Workspace, index: IndicatorIndex) -> [Diagnostic]
+    /// The rule's work in parts that run side by side with the other rules' (a rule running a
+    /// parallel loop of its own inside the checker's would run it one iteration at a time). By
+    /// default, one part: `check`.
+    func parts(_ workspace: Workspace, index: IndicatorIndex) -> [@Sendable () -> [Diagnostic]]
+}
+
+extension WorkspaceRule {
+    public func parts(_ workspace: Workspace, index: IndicatorIndex) -> [@Sendable () -> [Diagnostic]] {
+        [{ check(workspace, index: index) }]
+    }
 }
 
 /// A rule that looks at one project at a time (with the workspace's settings), so that projects

@@ -31,26 +31,37 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var bodyLine: Int?
         /// Scanned for indicators only if it may hold one (a comment of a few words does not).
         var isProse: Bool
+        /// Set when the text is a public indicator's value (a URL or an e-mail address): only its
+        /// host is looked up, with no scan.
+        var valueType: IndicatorType? = nil
     }
 
     public func check(_ workspace: Workspace, index: IndicatorIndex) -> [Diagnostic] {
+        parts(workspace, index: index).flatMap { $0() }
+    }
+
+    /// The workspace's own texts, then each public project's, side by side.
+    public func parts(_ workspace: Workspace, index: IndicatorIndex) -> [@Sendable () -> [Diagnostic]] {
         let privateValues = Self.privateValues(workspace, index: index)
         guard !privateValues.isEmpty else { return [] }
-        var diagnostics: [Diagnostic] = []
-        let settingsFile = workspace.settingsFile
-        var workspaceTexts = [PublishedText(text: workspace.settings.title, name: "the workspace's title",
-            location: SourceLocation(path: settingsFile), isProse: false)]
-        for tag in workspace.vocabulary.definitions where tag.isPrivate != true {
-            workspaceTexts.append(PublishedText(text: tag.name + " " + (tag.description ?? ""), name: "the public tag \"\(tag.name)\"",
-                location: SourceLocation(path: settingsFile, position: tag.position), isProse: false))
-        }
-        diagnostics += Self.findings(in: workspaceTexts, project: nil, privateValues: privateValues, workspace: workspace)
+        var parts: [@Sendable () -> [Diagnostic]] = [{
+            let settingsFile = workspace.settingsFile
+            var texts = [PublishedText(text: workspace.settings.title, name: "the workspace's title",
+                location: SourceLocation(path: settingsFile), isProse: false)]
+            for tag in workspace.vocabulary.definitions where tag.isPrivate != true {
+                texts.append(PublishedText(text: tag.name + " " + (tag.description ?? ""), name: "the public tag \"\(tag.name)\"",
+                    location: SourceLocation(path: settingsFile, position: tag.position), isProse: false))
+            }
+            return Self.findings(in: texts, project: nil, privateValues: privateValues, workspace: workspace)
+        }]
         for (position, project) in workspace.projects.enumerated() where project.visibility == .public {
-            let texts = Self.publishedTexts(of: project)
-            diagnostics += Self.findings(in: texts, project: position, privateValues: privateValues, workspace: workspace)
-            diagnostics += Self.freeFormFindings(in: texts, of: project)
+            parts.append {
+                let texts = Self.publishedTexts(of: project)
+                return Self.findings(in: texts, project: position, privateValues: privateValues, workspace: workspace)
+                    + Self.freeFormFindings(in: texts, of: project)
+            }
         }
-        return diagnostics
+        return parts
     }
 
     /// The values recorded as private indicators that no public project records as a public one,
@@ -71,9 +82,11 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// What the public site shows of a public project, besides its indicators' values.
     static func publishedTexts(of project: Project) -> [PublishedText] {
         var texts: [PublishedText] = []
-        func add(_ text: String?, _ name: String, _ location: SourceLocation, bodyLine: Int? = nil, isProse: Bool = false) {
-            guard let text, !text.isEmpty else { return }
-            texts.append(PublishedText(text: text, name: name, location: location, bodyLine: bodyLine, isProse: isProse))
+        // Name and place made only for a text that is kept: a project has thousands of comments.
+        func add(_ text: String?, _ name: @autoclosure () -> String, _ location: @autoclosure () -> SourceLocation,
+            bodyLine: Int? = nil, isProse: Bool = false) {
+            guard let text, !text.isEmpty, isProse || mayHoldIndicator(text) else { return }
+            texts.append(PublishedText(text: text, name: name(), location: location(), bodyLine: bodyLine, isProse: isProse))
         }
         let projectFile = SourceLocation(path: project.projectFile)
         add(project.title, "the project's title", SourceLocation(path: project.projectFile, position: project.origin?.title ?? .start))
@@ -85,28 +98,36 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             add(note.title, "this note's title", start)
             add(note.author, "this note's author", start)
         }
+        let indicatorsFile = project.indicatorsFile
         for indicator in project.indicators where !indicator.isPrivate {
-            let location = SourceLocation(path: project.indicatorsFile, position: indicator.origin?.object ?? .start)
-            add(indicator.comment, "the comment of \(indicator.value)", location)
-            add(Self.tagText(indicator.tags), "the tags of \(indicator.value)", location)
+            let location = { SourceLocation(path: indicatorsFile, position: indicator.origin?.object ?? .start) }
+            add(indicator.comment, "the comment of \(indicator.value)", location())
+            add(Self.tagText(indicator.tags), "the tags of \(indicator.value)", location())
             // The value itself: a public URL or address on a private host publishes the host.
-            if indicator.type == .url || indicator.type == .email { add(indicator.value, "the public \(indicator.type.rawValue) \(indicator.value)", location) }
+            if indicator.type == .url || indicator.type == .email {
+                texts.append(PublishedText(text: indicator.value, name: "the public \(indicator.type.rawValue) \(indicator.value)",
+                    location: location(), isProse: false, valueType: indicator.type))
+            }
         }
         return texts
     }
 
-    /// Tags as a text to scan: each as written, and again with its dashes as spaces, since a tag
-    /// joins words with them (`seen-with-192.0.2.130`).
-    static func tagText(_ tags: [String]) -> String {
-        tags.map { $0 + " " + $0.replacingOccurrences(of: "-", with: " ") }.joined(separator: " ")
+    /// The tags that may hold an indicator as a text to scan (nil when none may): each as written,
+    /// and again with its dashes as spaces, since a tag joins words with them (`seen-with-192.0.2.130`).
+    static func tagText(_ tags: [String]) -> String? {
+        let candidates = tags.filter(mayHoldIndicator)
+        guard !candidates.isEmpty else { return nil }
+        return candidates.map { $0 + " " + String($0.map { $0 == "-" ? " " : $0 }) }.joined(separator: " ")
     }
 
     /// The private values written in `texts` (of the project at `project`, or the workspace's).
     static func findings(in texts: [PublishedText], project: Int?, privateValues: [String: Recording], workspace: Workspace) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for text in texts where text.isProse || mayHoldIndicator(text.text) {
+        for text in texts {
             var reported: Set<String> = []
-            for found in Indicators.extract(from: text.text) {
+            let mentions = text.valueType.map { [ExtractedIndicator(type: $0, value: text.text, line: 1, column: 1)] }
+                ?? Indicators.extract(from: text.text)
+            for found in mentions {
                 var values: [(String, String?)] = [(found.value, nil)]
                 if let host = Indicators.host(of: found.value, type: found.type) { values.append((host, found.value)) }
                 for (value, within) in values {
@@ -133,8 +154,11 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         let values = project.indicators.filter { $0.isPrivate && !$0.type.isStrict && $0.value.count >= 6 }
         guard !values.isEmpty else { return [] }
         let published = Set(project.indicators.filter { !$0.isPrivate }.map(\.value))
+        // All the texts at once, searched for each value by its bytes; which text holds it is
+        // looked for only when one does.
+        var all = texts.map(\.text).joined(separator: "\u{0}")
         var diagnostics: [Diagnostic] = []
-        for indicator in values where !published.contains(indicator.value) {
+        for indicator in values where !published.contains(indicator.value) && Self.bytes(of: &all, contain: indicator.value) {
             for text in texts where text.text.contains(indicator.value) {
                 diagnostics.append(.error(at: text.location,
                     "\(indicator.type.rawValue) \"\(indicator.value)\" is recorded as private, but \(text.name) is public and the public site would show it; take it out, or make the indicator public",
@@ -142,6 +166,24 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             }
         }
         return diagnostics
+    }
+
+    /// True when `text`'s UTF-8 bytes hold `value`'s.
+    static func bytes(of text: inout String, contain value: String) -> Bool {
+        var value = value
+        return text.withUTF8 { haystack in
+            value.withUTF8 { needle in
+                guard let base = haystack.baseAddress, let first = needle.first, haystack.count >= needle.count else { return false }
+                // Each place the first byte is found (memchr), compared whole (memcmp).
+                var start = 0
+                while start + needle.count <= haystack.count {
+                    guard let found = memchr(base + start, Int32(first), haystack.count - needle.count - start + 1) else { return false }
+                    if memcmp(found, needle.baseAddress!, needle.count) == 0 { return true }
+                    start = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found)) + 1
+                }
+                return false
+            }
+        }
     }
 
     /// False for a text that holds no indicator: none without a digit, a dot, a colon or an `@`
