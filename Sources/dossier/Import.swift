@@ -200,7 +200,17 @@ struct ImportCommand: ParsableCommand {
                 project.written.visibility = true
             }
         }
-        let projectTags = results.flatMap(\.projectTags).filter { !Tag.contains(project.tags, $0) }
+        // A public project's tags are published: a restricted file's (its data imported private)
+        // stay out, as its data does (`target:SecretCustomer` on a TLP:RED event).
+        let restricted = { (result: ImportResult) in
+            isPrivate || (result.projectTLP ?? .clear) > .clear || result.notesArePrivate || result.projectVisibility == .private
+        }
+        let kept = project.visibility == .public ? results.filter { !restricted($0) } : results
+        let withheld = results.filter(restricted).flatMap(\.projectTags).filter { !Tag.contains(project.tags, $0) }
+        if project.visibility == .public && !withheld.isEmpty {
+            global.say("\(self.project): project tags of the restricted data not added, as the project is public: " + withheld.joined(separator: ", "))
+        }
+        let projectTags = kept.flatMap(\.projectTags).filter { !Tag.contains(project.tags, $0) }
         if !projectTags.isEmpty {
             project.tags = Tag.union(project.tags, projectTags)
             global.say("\(self.project): project tags +" + projectTags.joined(separator: ", +"))
@@ -210,7 +220,7 @@ struct ImportCommand: ParsableCommand {
     /// Per file: what was found, what cannot be represented, and what was skipped (grouped by
     /// reason; each item with --verbose).
     private func describe(_ result: ImportResult, name: String) {
-        var parts = ["\(result.indicators.count) indicators"]
+        var parts = [result.indicators.count == 1 ? "1 indicator" : "\(result.indicators.count) indicators"]
         // What the file restricts (MISP distribution 0, a tlp: tag above clear, a private project).
         let restricted = result.indicators.count(where: \.isPrivate)
         if restricted > 0 { parts.append("\(restricted) kept private as the file marks them") }

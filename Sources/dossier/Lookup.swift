@@ -72,7 +72,7 @@ struct LookupCommand: ParsableCommand {
             Console.note("warning: \(file) has errors, so what it records may be missing from these results (see `dossier check`)")
         }
         if loaded.filesWithErrors.contains(root + "/" + ProjectFiles.workspace) {
-            Console.note("warning: \(Console.printer.displayPath(root + "/" + ProjectFiles.workspace)) has errors, so the classifications its tags imply are missing from these results: an indicator shown as unknown may be malicious (see `dossier check`)")
+            Console.note("warning: \(Console.printer.displayPath(root + "/" + ProjectFiles.workspace)) has errors, so the classifications its tags imply may be wrong in these results (the starter vocabulary stands in for it; see `dossier check`)")
         }
         let lookup = Lookup(IndicatorIndex(loaded.workspace))
         // Freeing a million indicators one by one at the end would cost more than the lookups.

@@ -7,8 +7,12 @@ import DossierCore
 /// A file whose every line (blank lines and `#` comments aside) is a single word is a list: each
 /// line is then parsed as a value, so a line that is no indicator is reported as skipped with the
 /// reason, instead of passing unnoticed as prose would.
+///
+/// A TLP label written in the text (`TLP:AMBER`, as vendor reports and e-mails carry it) marks
+/// the file, as a MISP event's tag does: the strictest label counts.
 enum TextImporter {
     static func read(_ text: String, into collector: inout ImportCollector) {
+        if let tlp = labels(in: text).max() { collector.projectTLP(tlp) }
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         let entries = lines.enumerated().compactMap { number, line -> (line: Int, text: String)? in
             let trimmed = line.trimmingSpaces
@@ -27,5 +31,19 @@ enum TextImporter {
         for found in Indicators.extract(from: text) {
             collector.record(Indicator(value: found.value, type: found.type))
         }
+    }
+
+    /// The TLP labels written in `text`: `TLP:` (any case, a space allowed after the colon) and
+    /// a level, `AMBER+STRICT` before `AMBER`.
+    static func labels(in text: String) -> [TLP] {
+        var found: [TLP] = []
+        var rest = Substring(text)
+        while let label = rest.range(of: "tlp:", options: .caseInsensitive) {
+            let after = rest[label.upperBound...].drop { $0 == " " }
+            let word = after.prefix { $0.isLetter || $0 == "+" }
+            if let tlp = STIXTerms.tlp(named: String(word)) { found.append(tlp) }
+            rest = rest[label.upperBound...]
+        }
+        return found
     }
 }

@@ -170,6 +170,30 @@ import Testing
         #expect(forced.stdout.contains("classification malicious → unknown"), "\(forced.stdout)")
     }
 
+    @Test("a public project takes no project tag of restricted data (the tags of a TLP:RED event imported --private are published with the project)")
+    func restrictedFileTagsStayOut() throws {
+        let ws = try SampleWorkspace()
+        let files = try TemporaryFolder()
+        let red = try files.write("red.json", Array(#"{"Event": {"info": "x", "Tag": [{"name": "tlp:red"}, {"name": "target:SecretCustomer"}], "Attribute": [{"type": "domain", "value": "red.example"}]}}"#.utf8))
+        let run = try Command.run(["import", "vpn-bruteforce-2026", red, "--private"], in: ws.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("project tags of the restricted data not added, as the project is public: target:SecretCustomer"), "\(run.stdout)")
+        #expect(WorkspaceLoader.load(root: ws.root).workspace.project("vpn-bruteforce-2026")?.tags.contains("target:SecretCustomer") == false)
+    }
+
+    @Test("a text marked TLP:AMBER is marked data: a public project refuses it, a private one takes its TLP")
+    func textTLPLabel() throws {
+        let ws = try SampleWorkspace()
+        let files = try TemporaryFolder()
+        let text = try files.write("mail.txt", Array("From the partner, TLP: AMBER+STRICT.\nThe kit calls tr6[.]example.\n".utf8))
+        let refused = try Command.run(["import", "vpn-bruteforce-2026", text], in: ws.root)
+        #expect(refused.status == 1 && refused.stderr.contains("marked TLP:AMBER+STRICT"), "\(refused.stderr)")
+        #expect(try Command.run(["new", "partner"], in: ws.root).status == 0)
+        let taken = try Command.run(["import", "partner", text], in: ws.root)
+        #expect(taken.status == 0, "\(taken.stderr)")
+        #expect(WorkspaceLoader.load(root: ws.root).workspace.project("partner")?.tlp == .amberStrict)
+    }
+
     @Test("importing an export leaves implied classifications implied: tags that imply one, or unknown where none does", arguments: ["misp", "csv", "json", "stix"])
     func importedClassificationStaysImplied(_ format: String) throws {
         let ws = try SampleWorkspace()
@@ -198,7 +222,7 @@ import Testing
         let run = try Command.run(["import", "vpn-bruteforce-2026"] + inputs, in: ws.root)
         #expect(run.status == 0, "\(run.stderr)")
         for name in ["event.json (misp)", "misp.csv (csv)", "pt.json (passivetotal)"] {
-            #expect(run.stdout.contains("\(name): 1 indicators, 1 kept private as the file marks them"), "\(run.stdout)")
+            #expect(run.stdout.contains("\(name): 1 indicator, 1 kept private as the file marks them"), "\(run.stdout)")
         }
         let loaded = WorkspaceLoader.load(root: ws.root).workspace
         let secrets = ["secret-a.example", "secret-b.example", "secret-c.example"]
