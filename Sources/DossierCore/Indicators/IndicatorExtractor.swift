@@ -100,12 +100,25 @@ struct IndicatorExtractor {
             let refanger = Refanger(original, mode: .text)
             return find(in: refanger).compactMap { item in
                 // Written defanged, even in part (`hxxp://203.0.113.9/`): left as its writer put it.
-                guard !refanger.wasDefanged(item.start..<item.end) else { return nil }
-                // No replacement inside: the span is as long in the text as in the refanged bytes.
-                let start = refanger.inputOffset(of: item.start)
-                return (start..<start + (item.end - item.start), item.type, item.value)
+                // Of a URL, only the scheme and host count: a defanged name in its query
+                // (`?next=evil[.]example`) leaves its own host live.
+                let shown = item.type == .url ? item.start..<Self.authorityEnd(refanger.output, item.start..<item.end) : item.start..<item.end
+                guard !refanger.wasDefanged(shown) else { return nil }
+                return (refanger.inputOffset(of: item.start)..<refanger.inputOffset(of: item.end), item.type, item.value)
             }
         }
+    }
+
+    /// Where the scheme and host of the URL at `range` of `bytes` end: at the first `/`, `?` or `#`
+    /// after its `://`.
+    static func authorityEnd(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+        var k = range.lowerBound
+        while k + 2 < range.upperBound, !(bytes[k] == IndicatorBytes.colon && bytes[k + 1] == IndicatorBytes.slash && bytes[k + 2] == IndicatorBytes.slash) {
+            k += 1
+        }
+        k += 3
+        while k < range.upperBound, bytes[k] != IndicatorBytes.slash, bytes[k] != UInt8(ascii: "?"), bytes[k] != UInt8(ascii: "#") { k += 1 }
+        return min(k, range.upperBound)
     }
 
     /// Turns refanged byte offsets into 1-based lines and columns (counting Unicode scalars, as the JSON

@@ -118,6 +118,8 @@ struct IndicatorsRefangTests {
         ("Host: cdn-update.test\nUser-Agent: x", "Host: cdn-update[.]test\nUser-Agent: x"),
         ("scan from 192.0.2.0/24 and 2001:db8::1", "scan from 192[.]0[.]2[.]0/24 and 2001:db8::1"),
         ("Ünïcödé before evil.example after", "Ünïcödé before evil[.]example after"),
+        // A defanged name in a URL's query leaves the URL's own host live: it is defanged.
+        ("See http://c.example/?next=evil[.]example now", "See hxxp://c[.]example/?next=evil[.]example now"),
         ("Phish at http://secure_login.evil-host.example/auth and secure_login.evil-host.example.",
          "Phish at hxxp://secure_login[.]evil-host[.]example/auth and secure_login[.]evil-host[.]example."),
     ])
