@@ -1,5 +1,7 @@
 import ArgumentParser
 import DossierCore
+import DossierReport
+import Foundation
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,7 +12,9 @@ struct Check: ParsableCommand {
             indicator values, duplicates within a project, classifications that contradict their tags, \
             public projects that are not TLP:CLEAR, indicators classified differently across projects, \
             indicators written in a note but not recorded, and private indicators written in a note \
-            the public site shows. Exits 1 when there is an error.
+            the public site shows (or its title, summary, tags, comments), and errors in the \
+            workspace's own templates (templates/*.mustache), which would stop a build. Exits 1 when \
+            there is an error.
 
             Examples:
               dossier check                      # the workspace around the current folder
@@ -28,6 +32,10 @@ struct Check: ParsableCommand {
         let root = try global.root()
         let loaded = WorkspaceLoader.load(root: root, cache: cacheOptions.cache(root: root), fingerprinting: false)
         var (diagnostics, index) = WorkspaceChecker.checkKeepingIndex(loaded)
+        // The workspace's templates: an error in one stops every build, so it is the check's too.
+        if FileManager.default.fileExists(atPath: root + "/" + ProjectFiles.templates) {
+            diagnostics.append(contentsOf: TemplateSet.load(workspaceRoot: root).1)
+        }
         KeepAlive.untilExit(loaded)
         KeepAlive.untilExit(index)
         if strict { diagnostics = diagnostics.escalatingWarnings() }

@@ -115,6 +115,16 @@ struct CoreCommandTests {
         #expect(tagged.status == 0, "\(tagged.stderr)")
     }
 
+    @Test("check reports an error in the workspace's own templates, which would stop a build")
+    func checkTemplates() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        try FileManager.default.createDirectory(atPath: copy.path("templates"), withIntermediateDirectories: true)
+        try copy.write("templates/report.md.mustache", "# {{title}}\n{{#x}}\n")
+        let run = try CLI.run(["check", "--no-cache"], in: copy.root)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("templates/report.md.mustache:3:1: error: template error: a section is never closed"), "\(run.stderr)")
+    }
+
     @Test("lookup without a workspace, or with a broken dossier.json, does not pass for an answer")
     func lookupWithoutItsWorkspace() throws {
         let empty = try TemporaryCopy()
