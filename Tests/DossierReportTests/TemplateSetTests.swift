@@ -93,6 +93,13 @@ struct CommonMarkTests {
         #expect(markdown.components(separatedBy: "| table-evil").count == 2, "the table once: \(markdown)")
     }
 
+    @Test("raw HTML side by side is one code span, so the Markdown output reads back as the HTML shows it")
+    func adjacentRawHTML() {
+        let (html, markdown) = CommonMark.rendered("Press <kbd>Ctrl</kbd><kbd>C</kbd> and <b><i>x</i></b>.\n")
+        #expect(html == "<p>Press <code>&lt;kbd&gt;</code>Ctrl<code>&lt;/kbd&gt;&lt;kbd&gt;</code>C<code>&lt;/kbd&gt;</code> and <code>&lt;b&gt;&lt;i&gt;</code>x<code>&lt;/i&gt;&lt;/b&gt;</code>.</p>\n")
+        #expect(CommonMark.html(markdown) == html, "\(markdown)")
+    }
+
     @Test("a note's headings go under the report's note title (an h3): # is an h4, and the deepest stay h6")
     func headingsGoUnderTheNoteTitle() {
         let (html, markdown) = CommonMark.rendered("# Top\n\n## Second\n\n#### Deep\n\nSetext\n======\n")

@@ -241,7 +241,18 @@ public enum CommonMark {
             cmark_node_replace(image, link)
             cmark_node_free(image)
         }
-        for (node, isBlock) in replacements {
+        // Raw HTML side by side (`</kbd><kbd>`) becomes one code span: two would be written as
+        // `a``b` in Markdown, which reads as one span with other delimiters.
+        var joined: Set<OpaquePointer> = []
+        for (node, isBlock) in replacements where !isBlock && !joined.contains(node) {
+            while let next = cmark_node_next(node), cmark_node_get_type(next) == CMARK_NODE_HTML_INLINE {
+                let text = [node, next].map { cmark_node_get_literal($0).map { String(cString: $0) } ?? "" }.joined()
+                cmark_node_set_literal(node, text)
+                joined.insert(next)
+                cmark_node_free(next)
+            }
+        }
+        for (node, isBlock) in replacements where !joined.contains(node) {
             let literal = withoutComments(cmark_node_get_literal(node).map { String(cString: $0) } ?? "")
             if literal.allSatisfy(\.isWhitespace) {
                 cmark_node_free(node)
