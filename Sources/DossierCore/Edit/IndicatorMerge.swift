@@ -90,11 +90,16 @@ public enum IndicatorMerge {
             result.classification = classification
             changes.append(.classification(from: recorded.classification, to: classification))
         }
-        if let first = ISODate.earlier(recorded.firstSeen, incoming.firstSeen), first != recorded.firstSeen {
+        var first = ISODate.earlier(recorded.firstSeen, incoming.firstSeen)
+        var last = ISODate.later(recorded.lastSeen, incoming.lastSeen)
+        // Each date is a sighting: one side's last before the other's first makes both ends of
+        // the span (first seen 2026-11-05, then a last sighting given as 2026-11-01).
+        if let f = first, let l = last, ISODate.precedes(l, f) { (first, last) = (l, f) }
+        if let first, first != recorded.firstSeen {
             result.firstSeen = first
             changes.append(.firstSeen(from: recorded.firstSeen, to: first))
         }
-        if let last = ISODate.later(recorded.lastSeen, incoming.lastSeen), last != recorded.lastSeen {
+        if let last, last != recorded.lastSeen {
             result.lastSeen = last
             changes.append(.lastSeen(from: recorded.lastSeen, to: last))
         }

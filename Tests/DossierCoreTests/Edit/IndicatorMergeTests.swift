@@ -11,6 +11,16 @@ struct IndicatorMergeTests {
         value: "evil.example", type: .domain, classification: .suspicious, tags: ["Blocked", "Phishing"],
         firstSeen: "2026-10-30", lastSeen: "2026-11-02", source: "mail gateway", comment: "Landing page")
 
+    @Test("dates are sightings: a last sighting before the recorded first one makes both ends of the span, never an inverted one")
+    func sightingsSpan() {
+        let recorded = Indicator(value: "ord.example", type: .domain, firstSeen: "2026-11-05")
+        let (merged, changes, _) = IndicatorMerge.merge(Indicator(value: "ord.example", type: .domain, lastSeen: "2026-11-01"), into: recorded)
+        #expect(merged.firstSeen == "2026-11-01" && merged.lastSeen == "2026-11-05")
+        #expect(changes == [.firstSeen(from: "2026-11-05", to: "2026-11-01"), .lastSeen(from: nil, to: "2026-11-05")])
+        let (widened, _, _) = IndicatorMerge.merge(Indicator(value: "ord.example", type: .domain, lastSeen: "2026-11-09"), into: recorded)
+        #expect(widened.firstSeen == "2026-11-05" && widened.lastSeen == "2026-11-09")
+    }
+
     @Test("a new indicator is added, in input order, once")
     func adds() {
         let a = Indicator(value: "192.0.2.1", type: .ipv4)
