@@ -30,9 +30,10 @@ public struct Lookup: Sendable {
             let written = query.trimmingCharacters(in: .whitespaces)
             let freeForm = IndicatorType.allCases.filter { !$0.isStrict && (type == nil || $0 == type) }
             let recordedAsWritten = freeForm.map { IndicatorKey(type: $0, value: written) }.filter { !index.occurrences(of: $0).isEmpty }
-            if recordedAsWritten.isEmpty, let host = Self.host(beforePort: written), case .success(let parsed) = Indicators.parse(host, as: type),
-                parsed.type == .domain || parsed.type == .ipv4 {
-                // `evil.example:443` as a log or a firewall writes it: the host is what is recorded.
+            if recordedAsWritten.isEmpty, let host = Self.host(beforePort: written) ?? Self.host(beforeRootPath: written),
+                case .success(let parsed) = Indicators.parse(host, as: type), parsed.type == .domain || parsed.type == .ipv4 || parsed.type == .ipv6 {
+                // `evil.example:443`, `[2001:db8::5]:443` or `evil.example/` as a log or a
+                // firewall writes it: the host is what is recorded.
                 keys = Self.equivalentKeys(IndicatorKey(type: parsed.type, value: parsed.value))
             } else if recordedAsWritten.isEmpty, type == nil, let urls = Self.urlKeys(withoutScheme: written) {
                 // `evil.example/gate.php` as a proxy log writes it: the URL, under either scheme;
@@ -102,12 +103,24 @@ public struct Lookup: Sendable {
         return result
     }
 
-    /// `host` of `host:port` (a port of one to five digits; one colon, so no IPv6 address).
+    /// `host` of `host:port` (a port of one to five digits; one colon, so no bare IPv6 address),
+    /// and the address of `[IPv6]:port`.
     static func host(beforePort text: String) -> String? {
-        guard let colon = text.lastIndex(of: ":"), text[..<colon].firstIndex(of: ":") == nil else { return nil }
+        guard let colon = text.lastIndex(of: ":") else { return nil }
         let port = text[text.index(after: colon)...]
         guard (1...5).contains(port.count), port.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
-        return colon == text.startIndex ? nil : String(text[..<colon])
+        let host = text[..<colon]
+        if host.hasPrefix("["), host.hasSuffix("]"), host.count > 2 { return String(host.dropFirst().dropLast()) }
+        guard host.firstIndex(of: ":") == nil else { return nil }
+        return host.isEmpty ? nil : String(host)
+    }
+
+    /// `host` of `host/` or `host:port/`: the root of a site, as a proxy log writes it.
+    static func host(beforeRootPath text: String) -> String? {
+        guard text.hasSuffix("/"), !text.contains("://") else { return nil }
+        let authority = String(text.dropLast())
+        guard !authority.isEmpty, !authority.contains("/") else { return nil }
+        return host(beforePort: authority) ?? authority
     }
 
     /// The keys of `text` as a web URL written without its scheme (`evil.example/gate.php`,

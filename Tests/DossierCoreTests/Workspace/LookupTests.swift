@@ -114,7 +114,7 @@ struct LookupTests {
         #expect(lookup.lookup("evil.exe", as: .mutex).matches.isEmpty)
     }
 
-    @Test("a host written with its port (a log's or a firewall's form) is looked up as the host")
+    @Test("a host written with its port or as a site's root (a log's or a firewall's form) is looked up as the host")
     func hostAndPort() {
         #expect(summary(lookup.lookup("evil[.]example:443")).prefix(3) == summary(lookup.lookup("evil.example")).prefix(3))
         #expect(lookup.lookup("evil.example:443").key == IndicatorKey(type: .domain, value: "evil.example"))
@@ -122,6 +122,11 @@ struct LookupTests {
         #expect(lookup.lookup("198.51.100.7:8080").matches.contains { $0.indicator.value == "http://198.51.100.7/gate.php" })
         #expect(lookup.lookup("evil.example:123456").problem != nil)
         #expect(lookup.lookup("evil.example:").problem != nil)
+        // A site's root (`evil.example/`), and an IPv6 address with its port, as logs write them.
+        #expect(lookup.lookup("evil.example/").key == IndicatorKey(type: .domain, value: "evil.example"))
+        #expect(lookup.lookup("evil.example:8443/").key == IndicatorKey(type: .domain, value: "evil.example"))
+        #expect(lookup.lookup("[2001:DB8::5]:443").key == IndicatorKey(type: .ipv6, value: "2001:db8::5"))
+        #expect(lookup.lookup("[2001:db8::5]:").problem != nil)
     }
 
     @Test("a CIDR block finds the addresses, smaller blocks and URLs on addresses in it, and the blocks that contain it")
