@@ -6,7 +6,9 @@ import DossierCore
 /// - an `identity` for the workspace (the creator of every object);
 /// - the project as a `report` (title, summary, tags as `labels`) referring to everything else;
 /// - per indicator: an `indicator` (`name` the value, `description` the comment, the classification
-///   as `indicator_types`, tags as `labels`, `valid_from` the first sighting), its observables
+///   as `indicator_types`, tags as `labels`, `valid_from` the first sighting), a `sighting` of it
+///   with `first_seen` and `last_seen` when it has either (what readers of sightings, and dossier's
+///   import, take them from), its observables
 ///   (`STIXObservables`) with a `based-on` relationship to each; a CVE is a `vulnerability`; a
 ///   private one (internal exports only) has `x_dossier_private: true`, a top-level property of
 ///   dossier's extension, whose definition the bundle then holds.
@@ -25,6 +27,8 @@ enum STIXExporter {
         /// Its observables' ids, then its vulnerability's: what it is based on.
         var targets: [String]
         var vulnerability: String?
+        /// When it was first and last seen, if at all: a sighting's id and its two ends.
+        var sighting: (id: String, first: Instant?, last: Instant?)?
     }
 
     static func export(_ context: ExportContext) -> [UInt8] {
@@ -53,13 +57,20 @@ enum STIXExporter {
                 vulnerability = "vulnerability--" + UUIDv5.make("vulnerability|\(project.slug)|\(indicator.value)")
                 targets.append(vulnerability!)
             }
-            planned.append(Planned(indicator: indicator, id: id, targets: targets, vulnerability: vulnerability))
+            var sighting: (id: String, first: Instant?, last: Instant?)?
+            let first = indicator.firstSeen.flatMap(Instant.init)
+            // STIX wants a sighting's last_seen at or after its first_seen (check warns of the other).
+            let last = indicator.lastSeen.flatMap(Instant.init).flatMap { last in first.map { last < $0 } == true ? nil : last }
+            if first != nil || last != nil {
+                sighting = ("sighting--" + UUIDv5.make("sighting|\(project.slug)|\(indicator.type.rawValue)|\(indicator.value)"), first, last)
+            }
+            planned.append(Planned(indicator: indicator, id: id, targets: targets, vulnerability: vulnerability, sighting: sighting))
         }
         let relationships = planned.flatMap { item in
             item.targets.map { (source: item.id, target: $0, id: "relationship--" + UUIDv5.make("based-on|\(item.id)|\($0)")) }
         }
         let content = planned.map(\.id) + observables.compactMap { $0.string("id") } + planned.compactMap(\.vulnerability)
-            + relationships.map(\.id)
+            + relationships.map(\.id) + planned.compactMap(\.sighting?.id)
 
         /// The properties every domain object and relationship starts with.
         func common(_ stream: inout JSONStream, _ type: String, _ id: String) {
@@ -139,6 +150,16 @@ enum STIXExporter {
             stream.member("relationship_type", "based-on")
             stream.member("source_ref", relationship.source)
             stream.member("target_ref", relationship.target)
+            stream.member("object_marking_refs", strings: markings)
+            stream.endObject()
+        }
+        for item in planned {
+            guard let sighting = item.sighting else { continue }
+            stream.beginObject()
+            common(&stream, "sighting", sighting.id)
+            stream.member("first_seen", sighting.first?.stix)
+            stream.member("last_seen", sighting.last?.stix)
+            stream.member("sighting_of_ref", item.id)
             stream.member("object_marking_refs", strings: markings)
             stream.endObject()
         }

@@ -41,16 +41,24 @@ enum STIXImporter {
         let byID = Dictionary(objects.compactMap { o in o.string("id").map { ($0, o) } }, uniquingKeysWith: { a, _ in a })
         let observables = STIXObservableReader(objects: byID)
         readMarkings(objects, into: &collector)
+        // When each indicator was seen, from the sightings of it, wherever they stand in the bundle.
+        var seen: [String: (first: String?, last: String?)] = [:]
+        for object in objects where object.string("type") == "sighting" {
+            guard let indicator = object.string("sighting_of_ref") else { continue }
+            let first = collector.date(object.string("first_seen"), field: "first_seen", at: object.position("first_seen"))
+            let last = collector.date(object.string("last_seen"), field: "last_seen", at: object.position("last_seen"))
+            seen[indicator] = (ISODate.earlier(seen[indicator]?.first, first), ISODate.later(seen[indicator]?.last, last))
+        }
         for node in nodes {
             guard let object = node.value.objectValue, let type = object.string("type") else {
                 collector.skip(node.value.kindName, "a STIX object must be a JSON object with a \"type\"", at: node.position)
                 continue
             }
             switch type {
-            case "indicator": readIndicator(object, at: node.position, into: &collector)
+            case "indicator": readIndicator(object, at: node.position, seen: object.string("id").flatMap { seen[$0] }, into: &collector)
             case "vulnerability": readVulnerability(object, at: node.position, into: &collector)
             case "report", "note": readText(object, type: type, into: &collector)
-            case "marking-definition", "extension-definition": break
+            case "marking-definition", "extension-definition", "sighting": break
             case "relationship" where object.string("relationship_type") == "based-on": break
             case "observed-data":
                 // STIX 2.0 style: the observables embedded in the object.
@@ -67,7 +75,9 @@ enum STIXImporter {
         }
     }
 
-    static func readIndicator(_ object: JSONObject, at position: SourcePosition, into collector: inout ImportCollector) {
+    /// - Parameter seen: when its sightings first and last saw it.
+    static func readIndicator(_ object: JSONObject, at position: SourcePosition, seen: (first: String?, last: String?)? = nil,
+        into collector: inout ImportCollector) {
         let patternText = object.string("pattern") ?? ""
         let at = object.position("pattern") ?? position
         if object.flag("revoked") == true { return collector.skip(patternText, "the indicator is revoked", at: at) }
@@ -87,6 +97,8 @@ enum STIXImporter {
             return collector.skip(patternText, "dossier cannot represent this pattern (\(unrepresentable.joined(separator: "; ")))", at: at)
         }
         var details = ImportCollector.Details()
+        details.firstSeen = seen?.first
+        details.lastSeen = seen?.last
         details.tags = object.strings("labels")
         details.privateFlag = STIXTerms.privateFlag(of: object)
         for type in object.strings("indicator_types") {

@@ -51,14 +51,13 @@ import Testing
     }
 
     /// Every other public field survives where the format has a place for it: the comment (all
-    /// four formats), first and last sighting (CSV, dossier JSON, MISP; STIX has only
-    /// `valid_from`, which is not a sighting); internal exports of CSV and JSON also keep `source`,
+    /// four formats), first and last sighting (all four; STIX as a `sighting` of the indicator);
+    /// internal exports of CSV and JSON also keep `source`,
     /// and every internal export `private`. (Issue 7: export-then-import keeps every public field.)
     @Test(arguments: [ExportFormat.csv, .json, .stix, .misp], seeds)
     func exportThenImportKeepsFields(_ format: ExportFormat, _ seed: UInt64) {
         var generator = ProjectGenerator(seed: seed)
         let workspace = generator.workspace()
-        let sightings = format != .stix
         for audience in Audience.allCases {
             let view = AudienceFilter.view(of: workspace, for: audience)
             let internalFields = audience == .internal && (format == .csv || format == .json)
@@ -72,10 +71,8 @@ import Testing
                     }
                     let context = "seed \(seed), \(format), \(audience), \(indicator.type.rawValue) \(indicator.value)"
                     #expect(back.comment == indicator.comment, "\(context): comment")
-                    if sightings {
-                        #expect(back.firstSeen == indicator.firstSeen, "\(context): firstSeen")
-                        #expect(back.lastSeen == indicator.lastSeen, "\(context): lastSeen")
-                    }
+                    #expect(back.firstSeen == indicator.firstSeen, "\(context): firstSeen")
+                    #expect(back.lastSeen == indicator.lastSeen, "\(context): lastSeen")
                     if internalFields {
                         #expect(back.source == indicator.source, "\(context): source")
                     } else {
