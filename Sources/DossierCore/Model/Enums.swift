@@ -47,6 +47,24 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
 
     /// As written on a banner: `TLP:AMBER+STRICT`.
     public var label: String { "TLP:" + rawValue.uppercased() }
+
+    /// A level as tags and markings name it, any case: `tlp:amber`, `AMBER+STRICT`, and `white`
+    /// (TLP 1.0's clear).
+    public init?(named name: String) {
+        let key = name.lowercased().trimmingPrefix("tlp:")
+        self.init(rawValue: key == "white" ? "clear" : String(key))
+    }
+
+    /// The most restrictive level the `tlp:` tags among `tags` name (data imported with its
+    /// marking keeps it as a tag); nil when none does.
+    public static func marked(by tags: [String]) -> TLP? {
+        var strictest: TLP?
+        // Byte by byte, no lower-cased copy: a site asks this of every tag of every indicator.
+        for tag in tags where tag.utf8.count > 4 && tag.utf8.prefix(4).elementsEqual("tlp:".utf8, by: { $0 | 0x20 == $1 | 0x20 }) {
+            if let level = TLP(named: tag), strictest.map({ level > $0 }) ?? true { strictest = level }
+        }
+        return strictest
+    }
 }
 
 /// Ordered by restriction: clear < green < amber < amber+strict < red.

@@ -43,6 +43,12 @@ struct ExportContext {
         indicator.effectiveClassification(in: vocabulary)
     }
 
+    /// The marking of the whole export: the project's TLP, or the strictest a `tlp:` tag of an
+    /// indicator it holds names (data imported private with its marking into a public project).
+    var tlp: TLP {
+        indicators.reduce(project.tlp) { strictest, indicator in max(strictest, TLP.marked(by: indicator.tags) ?? strictest) }
+    }
+
     /// When the project was created; the Unix epoch when it does not say (never the clock).
     var created: Instant { project.created.flatMap(Instant.init) ?? .epoch }
 

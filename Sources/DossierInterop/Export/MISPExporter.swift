@@ -20,7 +20,7 @@ enum MISPExporter {
     static func export(_ context: ExportContext) -> [UInt8] {
         let project = context.project
         let timestamp = String(context.modified.seconds)
-        var eventTags = ["tlp:" + project.tlp.rawValue]
+        var eventTags = ["tlp:" + context.tlp.rawValue]
         for tag in project.tags where !tag.lowercased().hasPrefix("tlp:") { eventTags.append(tag) }
 
         // About 500 bytes per attribute.

@@ -35,7 +35,8 @@ enum STIXExporter {
         let project = context.project
         let created = context.created.stix
         let modified = context.modified.stix
-        let marking = STIXTerms.tlp2MarkingID(project.tlp)
+        let tlp = context.tlp
+        let marking = STIXTerms.tlp2MarkingID(tlp)
         // Lists every object of the bundle refers to, made once rather than per object.
         let markings = [marking]
         let indicatorTypes = Dictionary(uniqueKeysWithValues: Classification.allCases.map { ($0, [STIXTerms.indicatorType(for: $0)]) })
@@ -90,7 +91,7 @@ enum STIXExporter {
         stream.raw(Self.bundleObjectsKey)
         let objectsStart = stream.bytes.count
         stream.beginArray()
-        stream.value(.object(markingDefinition(project.tlp)))
+        stream.value(.object(markingDefinition(tlp)))
         // One identity for every project of the workspace, so its versions must not differ: the epoch.
         let epoch = Instant.epoch.stix
         var identity = JSONObject(["type": "identity", "spec_version": "2.1", "id": identityID, "created": epoch, "modified": epoch])

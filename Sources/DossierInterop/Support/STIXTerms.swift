@@ -43,10 +43,7 @@ enum STIXTerms {
         TLP.allCases.map { (tlp2MarkingID($0), $0) }, uniquingKeysWith: { a, _ in a })
 
     /// A TLP level as written in marking definitions and tags: `white` and `clear` are one level.
-    static func tlp(named name: String) -> TLP? {
-        let key = name.lowercased().trimmingPrefix("tlp:")
-        return key == "white" ? .clear : TLP(rawValue: String(key))
-    }
+    static func tlp(named name: String) -> TLP? { TLP(named: name) }
 
     /// `indicator_types` (indicator-type-ov) that say a classification. On export the
     /// classification is written as one of these; on import they set it instead of becoming tags.

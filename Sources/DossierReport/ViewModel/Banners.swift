@@ -11,7 +11,7 @@ public struct TLPBanner: Sendable, Hashable, Encodable {
     /// - Parameter raisedFrom: the project's own TLP, when what the output names of other
     ///   projects makes it more restrictive.
     public init(_ tlp: TLP, raisedFrom: TLP? = nil) {
-        reason = raisedFrom.map { "The project is marked \($0.label); this report names other projects marked \(tlp.label)." }
+        reason = raisedFrom.map { "The project is marked \($0.label); this report shows material marked \(tlp.label) (indicators tagged so, or other projects it names)." }
         key = tlp.rawValue.replacingOccurrences(of: "+", with: "-")
         label = tlp.label
         meaning = switch tlp {

@@ -72,12 +72,14 @@ extension ProjectReport {
         var typeTotals = [Int](repeating: 0, count: Self.types.count)
         var grouping = TagGrouping<IndicatorRow>()
         // What the report names of other projects bears their marking (internal reports name
-        // projects of any TLP): the banner shows the most restrictive.
+        // projects of any TLP), and so does an indicator tagged with one (data imported private
+        // with its marking): the banner shows the most restrictive.
         var strictest = project.tlp
         for position in Indicator.canonicalPositions(of: project.indicators) {
             let indicator = project.indicators[position]
             let links = AlsoSeen.links(indicator.key, position: projectIndex, index: index, counts: projectCounts, options: options,
                 strictest: &strictest)
+            if let marked = TLP.marked(by: indicator.tags), marked > strictest { strictest = marked }
             let classification = indicator.effectiveClassification(in: vocabulary)
             let row = IndicatorRow(indicator, classification: classification, options: options, alsoSeenIn: links)
             byClassification[SiteModel.classifications.firstIndex(of: classification)!].append(row)

@@ -85,10 +85,24 @@ public struct SiteModel: Sendable {
         self.audience = audience
         self.siteOptions = siteOptions
 
-        // A listing page bears the most restrictive TLP of the projects its rows come from.
+        // A listing page bears the most restrictive TLP of the projects its rows come from, and of
+        // the rows' own markings (an indicator tagged tlp:red); few indicators have one.
         let projectTLPs = workspace.projects.map(\.tlp)
+        let markings = workspace.projects.map { project in
+            var marked: [Int32: TLP] = [:]
+            for (position, indicator) in project.indicators.enumerated() {
+                if let tlp = TLP.marked(by: indicator.tags) { marked[Int32(position)] = tlp }
+            }
+            return marked
+        }
         let placed = places
-        let tlp = { (rows: ArraySlice<Int32>) in rows.lazy.map { projectTLPs[Int(placed[Int($0)].project)] }.max() ?? .clear }
+        let tlp = { (rows: ArraySlice<Int32>) in
+            rows.lazy.map { row in
+                let place = placed[Int(row)]
+                let project = projectTLPs[Int(place.project)]
+                return markings[Int(place.project)].isEmpty ? project : max(project, markings[Int(place.project)][place.indicator] ?? project)
+            }.max() ?? .clear
+        }
         var listings: [(String, ListingPage, ArraySlice<Int32>)] = []
         var classificationSummaries: [SiteIndexPage.ClassificationSummary] = []
         for (classification, rows) in zip(Self.classifications, byClassification) {
@@ -111,7 +125,7 @@ public struct SiteModel: Sendable {
 
         let summaries = perProject.map(\.summary)
         self.index = SiteIndexPage(
-            workspaceTitle: workspace.settings.title, audience: banner, tlp: TLPBanner(projectTLPs.max() ?? .clear),
+            workspaceTitle: workspace.settings.title, audience: banner, tlp: TLPBanner((projectTLPs + markings.flatMap(\.values)).max() ?? .clear),
             projects: summaries, total: places.count,
             classificationCounts: [CountRow](classificationSummaries.map { ($0.key, $0.label, $0.count) }),
             classifications: classificationSummaries, tags: tagSummaries, generator: generator)

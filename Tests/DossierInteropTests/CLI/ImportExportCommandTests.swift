@@ -181,6 +181,24 @@ import Testing
         #expect(WorkspaceLoader.load(root: ws.root).workspace.project("vpn-bruteforce-2026")?.tags.contains("target:SecretCustomer") == false)
     }
 
+    @Test("data imported private with its marking into a public project keeps the marking in internal outputs: the export's TLP, the report's banner")
+    func markedDataKeepsItsTLP() throws {
+        let ws = try SampleWorkspace()
+        let files = try TemporaryFolder()
+        let csv = try files.write("red.csv", Array("value,type,tags\nred-drop.example,domain,tlp:red\n".utf8))
+        #expect(try Command.run(["import", "vpn-bruteforce-2026", csv, "--private"], in: ws.root).status == 0)
+        let stix = try Command.run(["export", "vpn-bruteforce-2026", "--format", "stix", "--internal"], in: ws.root)
+        #expect(stix.stdout.contains(#""name": "TLP:RED""#), "the bundle is marked TLP:RED")
+        let misp = try Command.run(["export", "vpn-bruteforce-2026", "--format", "misp", "--internal"], in: ws.root)
+        #expect(misp.stdout.contains(#""name": "tlp:red""#))
+        #expect(try Command.run(["report", "vpn-bruteforce-2026", "--internal", "--format", "md", "-o", "report.md"], in: ws.root).status == 0)
+        let report = (try? String(contentsOfFile: ws.root + "/report.md", encoding: .utf8)) ?? ""
+        #expect(report.contains("**TLP:RED**"), "\(report.prefix(300))")
+        // The public outputs hold no such indicator, and keep the project's TLP.
+        let published = try Command.run(["export", "vpn-bruteforce-2026", "--format", "stix"], in: ws.root)
+        #expect(!published.stdout.contains("red-drop") && !published.stdout.contains(#""name": "TLP:RED""#))
+    }
+
     @Test("a text marked TLP:AMBER is marked data: a public project refuses it, a private one takes its TLP")
     func textTLPLabel() throws {
         let ws = try SampleWorkspace()
