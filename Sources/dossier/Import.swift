@@ -150,29 +150,20 @@ struct ImportCommand: ParsableCommand {
             global.say(summary + "; nothing was written")
             return
         }
-        // The note is written out first but put in place last: a failed write leaves nothing, and
-        // a crash cannot leave the note without the indicators it came with (running the import
-        // again then adds the note once).
+        // The note is written out first and put in place with the indicators: a failed write
+        // leaves none of them (a note put back is removed again).
         // Private with --private, and when a line of it is something a file keeps private.
         let notePrivate = isPrivate || results.contains { $0.result.notesArePrivate }
         let note = hasNote ? try prepareNote(sections, in: edit.project, isPrivate: notePrivate) : nil
         do {
-            try edit.save(changed, today: Scaffold.today())
+            try edit.save(changed, today: Scaffold.today(), alongWith: note.map { [$0.file] } ?? [])
         } catch {
-            // A command that fails writes nothing: take the note back.
+            // A command that fails writes nothing: take the note (and a folder made for it) back.
             note?.discard()
             Console.error(error.description)
             throw ExitCode(1)
         }
-        if let note {
-            do {
-                try note.file.commit()
-            } catch {
-                Console.error("\(error.description); the indicators were imported, the note was not")
-                throw ExitCode(1)
-            }
-            global.say("wrote \(Console.printer.displayPath(note.file.path))")
-        }
+        if let note { global.say("wrote \(Console.printer.displayPath(note.file.path))") }
         global.say(summary)
     }
 

@@ -31,10 +31,12 @@ public enum AtomicWriter {
         try prepare(bytes, to: path, expected: expected).commit()
     }
 
-    /// Writes each file under its temporary name, then puts them in place in order. If any cannot
-    /// be written, none is put in place (the temporary files are removed).
-    public static func write(_ files: [(path: String, bytes: [UInt8], expected: ContentDigest?)]) throws(WriteError) {
-        var prepared: [Prepared] = []
+    /// Writes each file under its temporary name, then puts them in place in order (`alongWith`,
+    /// files already prepared, first). If any cannot be written, none is put in place (the
+    /// temporary files are removed).
+    public static func write(_ files: [(path: String, bytes: [UInt8], expected: ContentDigest?)], alongWith ready: [Prepared] = [])
+        throws(WriteError) {
+        var prepared = ready
         for file in files {
             do {
                 prepared.append(try prepare(file.bytes, to: file.path, expected: file.expected))

@@ -94,9 +94,15 @@ public struct ProjectEdit: Sendable {
     /// when `changed` equals the project as read. Before writing anything both files are checked
     /// against what was read, so a concurrent change is refused with no file written (short of a
     /// change in the instant between the two renames).
+    ///
+    /// `alongWith`: files already written out (an import's note), put in place in the same go, so
+    /// that a failure leaves none of them either.
     @discardableResult
-    public func save(_ changed: Project, today: String) throws(WriteError) -> [String] {
-        guard changed != project else { return [] }
+    public func save(_ changed: Project, today: String, alongWith ready: [AtomicWriter.Prepared] = []) throws(WriteError) -> [String] {
+        guard changed != project else {
+            try AtomicWriter.write([], alongWith: ready)
+            return ready.map(\.path)
+        }
         var updated = changed
         updated.updated = today
         let files = [
@@ -108,7 +114,7 @@ public struct ProjectEdit: Sendable {
             guard current == digests[path] else { throw .changedOnDisk(path) }
         }
         // Both files are written before either is put in place: a failed write changes nothing.
-        try AtomicWriter.write(files.map { (path: $0.0, bytes: $0.1, expected: digests[$0.0]) })
-        return files.map(\.0)
+        try AtomicWriter.write(files.map { (path: $0.0, bytes: $0.1, expected: digests[$0.0]) }, alongWith: ready)
+        return ready.map(\.path) + files.map(\.0)
     }
 }
