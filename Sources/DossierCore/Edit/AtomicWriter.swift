@@ -32,19 +32,20 @@ public enum AtomicWriter {
     }
 
     /// Writes each file under its temporary name, then puts them in place in order (`alongWith`,
-    /// files already prepared, first). If any cannot be written, none is put in place (the
-    /// temporary files are removed).
+    /// files already prepared, last: an import's note after the indicators it came with). If any
+    /// cannot be written, none is put in place (the temporary files are removed).
     public static func write(_ files: [(path: String, bytes: [UInt8], expected: ContentDigest?)], alongWith ready: [Prepared] = [])
         throws(WriteError) {
-        var prepared = ready
+        var prepared: [Prepared] = []
         for file in files {
             do {
                 prepared.append(try prepare(file.bytes, to: file.path, expected: file.expected))
             } catch {
-                for done in prepared { done.discard() }
+                for done in prepared + ready { done.discard() }
                 throw error
             }
         }
+        prepared += ready
         // Every target still as it was read, before the first one is replaced.
         for file in prepared where !file.targetIsAsExpected {
             for done in prepared { done.discard() }

@@ -115,6 +115,6 @@ public struct ProjectEdit: Sendable {
         }
         // Both files are written before either is put in place: a failed write changes nothing.
         try AtomicWriter.write(files.map { (path: $0.0, bytes: $0.1, expected: digests[$0.0]) }, alongWith: ready)
-        return ready.map(\.path) + files.map(\.0)
+        return files.map(\.0) + ready.map(\.path)
     }
 }
