@@ -199,8 +199,8 @@ struct RuleTests {
         }, rules: [PublishedPrivateValueRule()])
         let errors = found.map { String($0.split(separator: ";")[0]) }
         #expect(errors == [
-            "b/indicators.json:1:19: error: domain vpn.acme.example is recorded as private in a, but the public url https://vpn.acme.example/public-page is public and the public site would show it (in https://vpn.acme.example/public-page)",
-            "b/indicators.json:1:19: error: ipv4 192.0.2.130 is recorded as private in a, but the tags of https://vpn.acme.example/public-page is public and the public site would show it",
+            "b/indicators.json:1:19: error: domain vpn.acme.example is recorded as private in a, but the url https://vpn.acme.example/public-page is public and the public site would show it (in https://vpn.acme.example/public-page)",
+            "b/indicators.json:1:19: error: ipv4 192.0.2.130 is recorded as private in a, but a tag of https://vpn.acme.example/public-page is public and the public site would show it",
             "b/notes/01.md:1:1: error: domain vpn.acme.example is recorded as private in a, but this note's author is public and the public site would show it (in ops@vpn.acme.example)",
             "b/notes/01.md:4:6: error: sha256 79a60c4e61c81a29bdaec5ce261d00675fdd1193fc522e5f2e3c4c4f99a729d7 is recorded as private in a, but this note is public and the public site would show it",
             #"b/project.json:1:28: error: filepath "C:\Users\Public\hp.dat" is recorded as private, but the project's summary is public and the public site would show it"#,

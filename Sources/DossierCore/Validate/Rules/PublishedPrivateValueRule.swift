@@ -91,7 +91,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         let projectFile = SourceLocation(path: project.projectFile)
         add(project.title, "the project's title", SourceLocation(path: project.projectFile, position: project.origin?.title ?? .start))
         add(project.summary, "the project's summary", SourceLocation(path: project.projectFile, position: project.origin?.summary ?? .start), isProse: true)
-        add(Self.tagText(project.tags), "the project's tags", projectFile)
+        add(Self.tagText(project.tags), "a tag of the project", projectFile)
         for note in project.notes where AudienceFilter.publishes(note, of: project) {
             let start = SourceLocation(path: note.path)
             add(note.body, "this note", start, bodyLine: note.bodyLine, isProse: true)
@@ -102,10 +102,10 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         for indicator in project.indicators where !indicator.isPrivate {
             let location = { SourceLocation(path: indicatorsFile, position: indicator.origin?.object ?? .start) }
             add(indicator.comment, "the comment of \(indicator.value)", location())
-            add(Self.tagText(indicator.tags), "the tags of \(indicator.value)", location())
+            add(Self.tagText(indicator.tags), "a tag of \(indicator.value)", location())
             // The value itself: a public URL or address on a private host publishes the host.
             if indicator.type == .url || indicator.type == .email {
-                texts.append(PublishedText(text: indicator.value, name: "the public \(indicator.type.rawValue) \(indicator.value)",
+                texts.append(PublishedText(text: indicator.value, name: "the \(indicator.type.rawValue) \(indicator.value)",
                     location: location(), isProse: false, valueType: indicator.type))
             }
         }
