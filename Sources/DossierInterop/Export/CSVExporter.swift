@@ -6,11 +6,18 @@ import DossierCore
 /// Columns: `value,type,classification,tags,firstSeen,lastSeen,comment`, then `source` and
 /// `private` only when some indicator has them, which never happens in a public export (the
 /// audience filter removed both), so a public file has no such column at all. Tags are joined
-/// with `; ` (the CSV importer splits on `;`). The classification is the effective one. A cell
+/// with `; ` (the CSV importer splits on `;`); a `;` or `\` inside a tag is written after a `\`
+/// (`misp-galaxy:threat-actor="Foo\; Bar"`), which the importer reads back. The classification is the effective one. A cell
 /// that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is written after a `'`, so no
 /// spreadsheet runs it as a formula (the importer takes the quote off).
 enum CSVExporter {
     static let columns = ["value", "type", "classification", "tags", "firstSeen", "lastSeen", "comment"]
+
+    /// A tag as the tags cell holds it: its `\` and `;` escaped with a `\`.
+    static func escapedTag(_ tag: String) -> String {
+        guard tag.contains(where: { $0 == ";" || $0 == "\\" }) else { return tag }
+        return String(tag.flatMap { $0 == ";" || $0 == "\\" ? ["\\", $0] : [$0] })
+    }
 
     static func export(_ context: ExportContext) -> [UInt8] {
         let withSource = context.indicators.contains { $0.source != nil }
@@ -23,7 +30,7 @@ enum CSVExporter {
         for indicator in context.indicators {
             var fields = [
                 indicator.value, indicator.type.rawValue, context.classification(of: indicator).rawValue,
-                indicator.tags.joined(separator: "; "), indicator.firstSeen ?? "", indicator.lastSeen ?? "",
+                indicator.tags.map(Self.escapedTag).joined(separator: "; "), indicator.firstSeen ?? "", indicator.lastSeen ?? "",
                 indicator.comment ?? "",
             ]
             if withSource { fields.append(indicator.source ?? "") }

@@ -77,7 +77,7 @@ enum CSVImporter {
                 continue
             }
             var details = ImportCollector.Details()
-            details.tags = (text(.tags).map { split($0, on: ";") } ?? []) + (text(.mispTags).map { split($0, on: ",") } ?? [])
+            details.tags = (text(.tags).map(Self.tags) ?? []) + (text(.mispTags).map { split($0, on: ",") } ?? [])
             details.classification = classification(text(.classification), at: cell(.classification)?.position, into: &collector)
             if let stated = details.tags.lazy.compactMap(MISPTypes.classification(fromTag:)).first {
                 details.classification = details.classification ?? stated
@@ -135,5 +135,30 @@ enum CSVImporter {
 
     static func split(_ text: String, on separator: Character) -> [String] {
         text.split(separator: separator).map(\.trimmingSpaces).filter { !$0.isEmpty }
+    }
+
+    /// The tags of a tags cell: split at each `;` not escaped by a `\`, whose `\;` and `\\` stand
+    /// for `;` and `\` (as dossier's export writes them); another `\` stays as it is.
+    static func tags(_ text: String) -> [String] {
+        var tags: [String] = []
+        var current = ""
+        var escaped = false
+        for character in text {
+            if escaped {
+                if character != ";" && character != "\\" { current.append("\\") }
+                current.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == ";" {
+                tags.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        if escaped { current.append("\\") }
+        tags.append(current)
+        return tags.map(\.trimmingSpaces).filter { !$0.isEmpty }
     }
 }

@@ -50,6 +50,15 @@ import Testing
         #expect(result.diagnostics.allSatisfy { $0.severity == .warning && $0.location?.position.line == 4 })
     }
 
+    @Test("a tag holding ';' or '\\' survives a CSV export and import; another backslash in a cell stays as written")
+    func csvTagsWithSeparators() {
+        let tags = ["misp-galaxy:threat-actor=\"Foo; Bar\"", "a\\b", "plain"]
+        let cell = tags.map(CSVExporter.escapedTag).joined(separator: "; ")
+        #expect(cell == #"misp-galaxy:threat-actor="Foo\; Bar"; a\\b; plain"#)
+        #expect(CSVImporter.tags(cell) == tags)
+        #expect(CSVImporter.tags(#"C:\temp; x"#) == [#"C:\temp"#, "x"])
+    }
+
     @Test("a value repeated in a file keeps its classification when a later row says unknown")
     func repeatedUnknownKeepsClassification() {
         let result = TestFiles.importText("value,classification\nevil.example,malicious\nevil.example,unknown\nnew.example,unknown\n")
