@@ -1,7 +1,8 @@
 /// Reads `indicators.json`, validating every value with the indicator engine.
 public enum IndicatorsDecoder {
     static let fileKeys = ["indicators"]
-    static let keys = ["value", "type", "classification", "tags", "firstSeen", "lastSeen", "source", "comment", "private"]
+    /// The fields of an indicator dossier knows; any other is kept as it is.
+    public static let keys = ["value", "type", "classification", "tags", "firstSeen", "lastSeen", "source", "comment", "private"]
 
     struct Result: Equatable {
         var indicators: [Indicator]

@@ -3,7 +3,7 @@ import DossierCore
 /// The project as dossier JSON: `{"project": {...}, "indicators": [...], "notes": [...]}`, in
 /// canonical layout. Indicators use the field names of `indicators.json` with the effective
 /// classification always written; `source` and `private` appear only where the (audience-filtered)
-/// input has them. `dossier import` recognises this file (and a bare `indicators.json`).
+/// input has them, and so do unknown fields (`x-ticket`), which an import keeps. `dossier import` recognises this file (and a bare `indicators.json`).
 enum JSONExporter {
     static func export(_ context: ExportContext) -> [UInt8] {
         let project = context.project
@@ -30,6 +30,9 @@ enum JSONExporter {
             object.put("source", indicator.source)
             object.put("comment", indicator.comment)
             object.set("private", indicator.privateFlag.map(JSONValue.bool))
+            // Fields dossier does not know, kept (a public export holds none: the audience filter
+            // drops them).
+            object.members += indicator.extra
             return object
         }
         let notes = project.notes.sorted { $0.fileName < $1.fileName }.map { note -> JSONObject in

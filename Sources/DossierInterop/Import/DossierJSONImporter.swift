@@ -49,6 +49,8 @@ enum DossierJSONImporter {
             details.comment = indicator.string("comment")
             details.source = indicator.string("source")
             details.privateFlag = indicator.flag("private") == true ? true : nil
+            details.extra = indicator.members.filter { !IndicatorsDecoder.keys.contains($0.key) }
+                .map { JSONObject.Member(key: $0.key, value: $0.value) }
             collector.add(value, as: type, details: details, at: indicator.position("value") ?? node.position)
         }
     }

@@ -27,6 +27,8 @@ struct ImportCollector {
         var lastSeen: String?
         var source: String?
         var privateFlag: Bool?
+        /// Fields dossier does not know (a dossier JSON file's `x-ticket`), kept as they are.
+        var extra: [JSONObject.Member] = []
 
         /// Private when the file says so, or when a `tlp:` tag of the value itself (a MISP
         /// attribute's, a CSV row's, a STIX label) marks it above TLP:CLEAR: it may not be published.
@@ -58,7 +60,7 @@ struct ImportCollector {
                 value: parsed.value, type: parsed.type, classification: details.classification,
                 tags: tags, firstSeen: details.firstSeen,
                 lastSeen: details.lastSeen, source: details.source, comment: details.comment.flatMap { $0.isEmpty ? nil : $0 },
-                privateFlag: details.isPrivate ? true : details.privateFlag))
+                privateFlag: details.isPrivate ? true : details.privateFlag, extra: details.extra))
             return true
         }
     }

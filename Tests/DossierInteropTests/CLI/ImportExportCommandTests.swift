@@ -199,6 +199,24 @@ import Testing
         #expect(!published.stdout.contains("red-drop") && !published.stdout.contains(#""name": "TLP:RED""#))
     }
 
+    @Test("an internal dossier JSON export keeps the indicators' unknown fields, and its import puts them back as they were")
+    func jsonKeepsUnknownFields() throws {
+        let ws = try SampleWorkspace()
+        let path = ws.root + "/typosquat-watch/indicators.json"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let marked = text.replacingOccurrences(of: #""value": "192.0.2.33","#,
+            with: #""value": "192.0.2.33", "x-ticket": "INC-1", "confidence": { "b": 1, "a": 2 },"#)
+        try #require(marked != text)
+        try marked.write(toFile: path, atomically: true, encoding: .utf8)
+        for command in [["export", "typosquat-watch", "--format", "json", "--internal", "-o", "t.json"], ["new", "back"], ["import", "back", "t.json"]] {
+            let run = try Command.run(command, in: ws.root)
+            #expect(run.status == 0, "\(command): \(run.stderr)")
+        }
+        let back = WorkspaceLoader.load(root: ws.root).workspace.project("back")?.indicators.first { $0.value == "192.0.2.33" }
+        #expect(back?.extra.map(\.key) == ["confidence", "x-ticket"], "unknown keys in canonical order")
+        #expect(back?.extra.first?.value.value.objectValue?.keys == ["b", "a"], "an unknown value as written")
+    }
+
     @Test("a text marked TLP:AMBER is marked data: a public project refuses it, a private one takes its TLP")
     func textTLPLabel() throws {
         let ws = try SampleWorkspace()
