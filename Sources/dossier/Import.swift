@@ -171,7 +171,10 @@ struct ImportCommand: ParsableCommand {
     /// TLP:CLEAR), visibility (when project.json states none, never making a project public unless
     /// it is TLP:CLEAR) and project tags.
     private func applyProjectFields(from results: [ImportResult], to project: inout Project) {
-        if let tlp = results.compactMap(\.projectTLP).max(), tlp > project.tlp {
+        // Only a file that brings something marks the project: one that gave no indicator and no
+        // note line (a STIX file of markings alone) leaves its TLP as it is.
+        let bringing = results.filter { !$0.indicators.isEmpty || !$0.notes.isEmpty }
+        if let tlp = bringing.compactMap(\.projectTLP).max(), tlp > project.tlp {
             if project.visibility == .public {
                 // Only with --private (a public project refuses marked data otherwise): a public
                 // project must be TLP:CLEAR, and the marked data went in private.

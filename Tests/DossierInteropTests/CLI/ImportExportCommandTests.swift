@@ -217,6 +217,16 @@ import Testing
         #expect(back?.extra.first?.value.value.objectValue?.keys == ["b", "a"], "an unknown value as written")
     }
 
+    @Test("a file that brings nothing (markings alone) leaves the project's TLP as it is")
+    func markingsAloneRaiseNothing() throws {
+        let ws = try SampleWorkspace()
+        #expect(try Command.run(["new", "m1"], in: ws.root).status == 0)
+        let run = try Command.run(["import", "m1", TestFiles.fixtures + "/stix2/interop-objectmarking-test.json"], in: ws.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!run.stdout.contains("TLP raised"), "\(run.stdout)")
+        #expect(WorkspaceLoader.load(root: ws.root).workspace.project("m1")?.tlp == .amber)
+    }
+
     @Test("a text marked TLP:AMBER is marked data: a public project refuses it, a private one takes its TLP")
     func textTLPLabel() throws {
         let ws = try SampleWorkspace()
