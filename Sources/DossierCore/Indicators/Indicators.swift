@@ -11,6 +11,11 @@ public enum Indicators {
         if value.utf8.count > Limits.valueLength {
             return .failure(IndicatorProblem("the value is longer than \(Limits.valueLength) bytes"))
         }
+        // An address written as a block of one (`198.51.100.42/32`) is that address.
+        if type == .ipv4 || type == .ipv6, value.utf8.last == UInt8(ascii: "2") || value.utf8.last == UInt8(ascii: "8"),
+           value.utf8.contains(IndicatorBytes.slash), let single = singleAddress(value) {
+            return single.type == type ? normalize(single.value, as: type) : .failure(IndicatorProblem("'\(value)' is an \(single.type.rawValue) address"))
+        }
         switch type {
         case .ipv4:
             return IPv4Address.parse(value).map { _ in value }
@@ -93,7 +98,7 @@ public enum Indicators {
         return .failure(guessProblem(refanged))
     }
 
-    /// The address a block of one address (`198.51.100.1/32`, `2001:db8::5/128`, normal form) is:
+    /// The address a block of one address (`198.51.100.1/32`, `2001:db8::5/128`) is:
     /// written bare, that is what an analyst means, and what a lookup of the address finds.
     static func singleAddress(_ block: String) -> ParsedIndicator? {
         let isIPv6 = block.utf8.contains(IndicatorBytes.colon)

@@ -94,6 +94,9 @@ enum IndicatorSamples {
         // URLs
         ValidIndicatorSample(.url, "https://evil.example/login.php?user=a&x=1#top"),
         ValidIndicatorSample(.url, "HTTPS://Evil.Example/Login.PHP?A=B", "https://evil.example/Login.PHP?A=B"),
+        // An address written as a block of one is the address.
+        ValidIndicatorSample(.ipv4, "198.51.100.42/32", "198.51.100.42"),
+        ValidIndicatorSample(.ipv6, "2001:DB8::9/128", "2001:db8::9"),
         // The root path and the scheme's own port are implied (RFC 3986 §6.2.3).
         ValidIndicatorSample(.url, "http://evil.example/"),
         ValidIndicatorSample(.url, "http://evil.example", "http://evil.example/"),
