@@ -207,5 +207,16 @@ struct RuleTests {
             #"dossier.json:1:30: error: domain vpn.acme.example is recorded as private in a, but the public tag "Blocked" is public and the public site would show it"#,
         ], "\(found)")
     }
+
+    @Test("a public note's link to a private project's folder or page is an error; a link to a public one is not")
+    func linksToPrivateProjects() throws {
+        let found = try diagnostics({
+            try $0.addProject("acme-payroll-phish")
+            try $0.addProject("open-case", visibility: "public", tlp: "clear")
+            try $0.addProject("b", visibility: "public", tlp: "clear")
+            try $0.write("b/notes/01.md", "# B\n\nSee [phish](../acme-payroll-phish/index.html) and [open](../open-case/).\nAlso projects/acme-payroll-phish/report.md.\n")
+        }, rules: [PublishedPrivateValueRule()])
+        #expect(found == ["b/notes/01.md:3:1: error: this note links to the private project acme-payroll-phish, but it is public: the public site has no page of that project and names none; take the link out"], "\(found)")
+    }
 }
 

@@ -43,7 +43,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// The workspace's own texts, then each public project's, side by side.
     public func parts(_ workspace: Workspace, index: IndicatorIndex) -> [@Sendable () -> [Diagnostic]] {
         let privateValues = Self.privateValues(workspace, index: index)
-        guard !privateValues.isEmpty else { return [] }
+        let privateSlugs = Set(workspace.projects.filter { $0.visibility == .private }.map(\.slug))
+        guard !privateValues.isEmpty || !privateSlugs.isEmpty else { return [] }
         var parts: [@Sendable () -> [Diagnostic]] = [{
             let settingsFile = workspace.settingsFile
             var texts = [PublishedText(text: workspace.settings.title, name: "the workspace's title",
@@ -58,7 +59,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             parts.append {
                 let texts = Self.publishedTexts(of: project)
                 return Self.findings(in: texts, project: position, privateValues: privateValues, workspace: workspace)
-                    + Self.freeFormFindings(in: texts, of: project)
+                    + Self.freeFormFindings(in: texts, of: project) + Self.linkFindings(in: texts, privateSlugs: privateSlugs)
             }
         }
         return parts
@@ -99,10 +100,17 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             add(note.author, "this note's author", start)
         }
         let indicatorsFile = project.indicatorsFile
+        // Comments and tags repeat across a project's indicators: each is scanned once, and a
+        // finding names the first indicator that has it.
+        var seenComments: Set<String> = []
+        var seenTags: Set<String> = []
         for indicator in project.indicators where !indicator.isPrivate {
             let location = { SourceLocation(path: indicatorsFile, position: indicator.origin?.object ?? .start) }
-            add(indicator.comment, "the comment of \(indicator.value)", location())
-            add(Self.tagText(indicator.tags), "a tag of \(indicator.value)", location())
+            if let comment = indicator.comment, seenComments.insert(comment).inserted {
+                add(comment, "the comment of \(indicator.value)", location())
+            }
+            let newTags = indicator.tags.filter { seenTags.insert($0).inserted }
+            if !newTags.isEmpty { add(Self.tagText(newTags), "a tag of \(indicator.value)", location()) }
             // The value itself: a public URL or address on a private host publishes the host.
             if indicator.type == .url || indicator.type == .email {
                 texts.append(PublishedText(text: indicator.value, name: "the \(indicator.type.rawValue) \(indicator.value)",
@@ -147,6 +155,42 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         }
         return diagnostics
     }
+
+    /// Links in the published prose to a private project's folder or page (`../acme-phish/`,
+    /// `projects/acme-phish/index.html`): PRODUCT.md §2 allows no reference of any kind to one.
+    static func linkFindings(in texts: [PublishedText], privateSlugs: Set<String>) -> [Diagnostic] {
+        guard !privateSlugs.isEmpty else { return [] }
+        var diagnostics: [Diagnostic] = []
+        for text in texts where text.isProse {
+            let bytes = Array(text.text.utf8)
+            var reported: Set<String> = []
+            var line = 0
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == 0x0A { line += 1 }
+                guard bytes[i] == IndicatorBytes.dot || bytes[i] == UInt8(ascii: "p") else { i += 1; continue }
+                let lead = Self.pathLeads.first { lead in i + lead.count < bytes.count && bytes[i..<i + lead.count].elementsEqual(lead) }
+                guard let lead else { i += 1; continue }
+                var end = i + lead.count
+                while end < bytes.count, IndicatorBytes.isAlphanumeric(bytes[end]) || bytes[end] == IndicatorBytes.hyphen || bytes[end] == UInt8(ascii: "_") || bytes[end] == IndicatorBytes.dot {
+                    end += 1
+                }
+                let slug = String(decoding: bytes[(i + lead.count)..<end], as: UTF8.self)
+                if privateSlugs.contains(slug), reported.insert(slug).inserted {
+                    let location = text.bodyLine.map { SourceLocation(path: text.location.path, position: SourcePosition(line: $0 + line, column: 1)) }
+                        ?? text.location
+                    diagnostics.append(.error(at: location,
+                        "\(text.name) links to the private project \(slug), but it is public: the public site has no page of that project and names none; take the link out",
+                        code: Self.code))
+                }
+                i = end
+            }
+        }
+        return diagnostics
+    }
+
+    /// What leads a path to a project's folder: from a note (`../`) or from the site (`projects/`).
+    private static let pathLeads = [Array("../".utf8), Array("projects/".utf8)]
 
     /// The project's private values of free-form types (six characters or more: shorter ones
     /// would be found in any word) written as they are in its published texts.
