@@ -26,9 +26,10 @@ enum Words {
     static let scripts = ["index", "gate", "post", "check", "load", "auth"]
     static let fileExtensions = ["exe", "dll", "ps1", "dat", "bin", "vbs", "lnk", "hta", "jar"]
 
-    /// Tags that are not in the vocabulary: plain words and MISP machine tags.
+    /// Tags that are not in the vocabulary: plain words and MISP machine tags (no `tlp:` tag: on a
+    /// public indicator of a public project it is an error, as the site would publish marked data).
     static let freeTags = [
-        "Phishing", "C2", "Loader", "Exfiltration", "Scanner", "Sinkholed", "tlp:amber", "tlp:green",
+        "Phishing", "C2", "Loader", "Exfiltration", "Scanner", "Sinkholed", "kill-chain:exploitation", "misp:tool=\"nmap\"",
         "misp-galaxy:threat-actor=\"Sednit\"", "misp-galaxy:malpedia=\"HollowPost\"", "kill-chain:delivery",
         "Infrastructure", "Credential Theft", "Persistence",
     ]

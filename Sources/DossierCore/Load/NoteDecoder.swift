@@ -6,19 +6,6 @@ enum NoteDecoder {
     static let keys = ["title", "author", "date", "visibility"]
 
     static func decode(_ bytes: [UInt8], fileName: String, path: String, into diagnostics: inout [Diagnostic]) -> Note? {
-        guard let note = decodeFrontMatter(bytes, fileName: fileName, path: path, into: &diagnostics) else { return nil }
-        // A `visibility: private` the writer meant but wrote below the front matter (a comment or
-        // a heading above it, four dashes, a second block) is text: the note would be published.
-        if note.visibility != .private, let line = FrontMatter.strayPrivateVisibility(in: note.body) {
-            diagnostics.append(.error(at: SourceLocation(path: path, position: SourcePosition(line: note.bodyLine + line, column: 1)),
-                "\"visibility: private\" here is text, not front matter (the block between --- lines at the very top of the note), so the note is not hidden; move the line into the front matter",
-                code: "front-matter"))
-            return nil
-        }
-        return note
-    }
-
-    private static func decodeFrontMatter(_ bytes: [UInt8], fileName: String, path: String, into diagnostics: inout [Diagnostic]) -> Note? {
         func error(_ message: String, _ position: SourcePosition, _ code: String) {
             diagnostics.append(.error(at: SourceLocation(path: path, position: position), message, code: code))
         }
@@ -194,23 +181,30 @@ enum FrontMatter {
         return Split(yaml: nil, body: text, bodyLine: 1, isUnclosed: true)
     }
 
-    /// The line (from 0) of `body` that says `visibility: private` outside a fenced code block, if
-    /// any; lines end at a line feed, a carriage return or both.
+    /// The line (from 0) of `body` that says `visibility: private` as text: not in a code block
+    /// (fenced, or indented four spaces or a tab). Lines end at a line feed, a carriage return or both.
     static func strayPrivateVisibility(in body: String) -> Int? {
         guard body.utf8.count >= 19, body.range(of: "visibility", options: .caseInsensitive) != nil else { return nil }
-        var fence: Substring?
+        var fence: (character: Character, length: Int)?
         var line = 0
         for text in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
             defer { line += 1 }
-            let trimmed = text.drop { $0 == " " || $0 == "\t" }
+            let indent = text.prefix { $0 == " " || $0 == "\t" }
+            let trimmed = text.dropFirst(indent.count)
+            let run = trimmed.prefix { $0 == "`" || $0 == "~" }
+            let marker = run.first.map { first in (first, run.prefix { $0 == first }.count) }
             if let open = fence {
-                if trimmed.hasPrefix(open) { fence = nil }
+                // A fence closes with a run of its character at least as long as the one that opened it.
+                if let marker, marker.0 == open.character, marker.1 >= open.length, trimmed.dropFirst(marker.1).allSatisfy(\.isWhitespace) {
+                    fence = nil
+                }
                 continue
             }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                fence = trimmed.prefix(3)
+            if let marker, marker.1 >= 3, indent.count < 4 {
+                fence = (marker.0, marker.1)
                 continue
             }
+            if indent.contains("\t") || indent.count >= 4 { continue }
             guard trimmed.lowercased().hasPrefix("visibility"), let colon = trimmed.firstIndex(of: ":") else { continue }
             let key = trimmed[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
             let value = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'")).lowercased()

@@ -157,15 +157,18 @@ struct WorkspaceLoaderTests {
         try workspace.addProject("p", visibility: "public", tlp: "clear")
         try workspace.write("p/notes/01.md", note)
         let errors = workspace.check().filter { $0.severity == .error }.rendered(relativeTo: workspace.root + "/p")
-        #expect(errors == ["notes/01.md:\(line):1: error: \"visibility: private\" here is text, not front matter (the block between --- lines at the very top of the note), so the note is not hidden; move the line into the front matter"])
+        #expect(errors == ["notes/01.md:\(line):1: error: \"visibility: private\" here is text, not front matter (the block between --- lines at the very top of the note), so the note is published; move the line into the front matter"])
     }
 
-    @Test("visibility: private in a fenced code block, or in a private note, is no error")
+    @Test("visibility: private in a code block (fenced, a longer fence around a shorter one, indented), in a private note or in a private project's note is no error")
     func visibilityExamples() throws {
         let workspace = try TemporaryWorkspace()
         try workspace.addProject("p", visibility: "public", tlp: "clear")
+        try workspace.addProject("q")
         try workspace.write("p/notes/01.md", "# How to hide a note\n\n```yaml\nvisibility: private\n```\n")
         try workspace.write("p/notes/02.md", "---\nvisibility: private\n---\nvisibility: private\n")
+        try workspace.write("p/notes/03.md", "A fence in a fence:\n\n````md\n```\n---\nvisibility: private\n---\n```\n````\n\nIndented:\n\n    visibility: private\n")
+        try workspace.write("q/notes/01.md", "<!-- draft -->\n---\nvisibility: private\n---\n")
         #expect(workspace.check().filter { $0.severity == .error }.isEmpty)
     }
 

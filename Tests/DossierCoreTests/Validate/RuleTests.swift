@@ -218,5 +218,26 @@ struct RuleTests {
         }, rules: [PublishedPrivateValueRule()])
         #expect(found == ["b/notes/01.md:3:1: error: this note links to the private project acme-payroll-phish, but it is public: the public site has no page of that project and names none; take the link out"], "\(found)")
     }
+
+    @Test("a private value in an HTML comment of a public note is no error: reports drop comments")
+    func privateValueInComment() throws {
+        let found = try diagnostics({
+            try $0.addProject("a", indicators: Self.list(#"{ "value": "10.9.8.7", "type": "ipv4", "private": true }"#))
+            try $0.addProject("pub", visibility: "public", tlp: "clear")
+            try $0.write("pub/notes/01.md", "body <!-- internal host 10.9.8.7 -->\n\n<!--\n10.9.8.7\n-->\nthen 10.9.8.7 in the text.\n")
+        }, rules: [PublishedPrivateValueRule()])
+        #expect(found.map { String($0.prefix(40)) } == ["pub/notes/01.md:6:6: error: ipv4 10.9.8."], "only the mention outside the comments: \(found)")
+    }
+
+    @Test("a public indicator of a public project tagged above TLP:CLEAR is an error: the site would publish marked data")
+    func markedPublicIndicator() throws {
+        let found = try diagnostics({
+            try $0.addProject("pub", visibility: "public", tlp: "clear", indicators: Self.list(
+                #"{ "value": "198.51.100.7", "type": "ipv4", "tags": ["TLP:RED"] }"#,
+                #"{ "value": "198.51.100.8", "type": "ipv4", "tags": ["tlp:amber"], "private": true }"#,
+                #"{ "value": "198.51.100.9", "type": "ipv4", "tags": ["tlp:clear"] }"#))
+        }, rule: PublicProjectTLPRule())
+        #expect(found.count == 1 && found[0].contains("ipv4 198.51.100.7 is tagged TLP:RED, but it is a public indicator of a public project"), "\(found)")
+    }
 }
 

@@ -1,14 +1,25 @@
 /// A public project must be TLP:CLEAR: publishing anything marked GREEN, AMBER or RED breaks the
-/// sharing terms under which it was received.
+/// sharing terms under which it was received. So must what it publishes of itself: a public
+/// indicator tagged `tlp:amber` (data that came with its marking) would be published too.
 public struct PublicProjectTLPRule: ProjectRule {
     public static let code = "public-not-clear"
     public init() {}
 
     public func check(_ project: Project, in workspace: Workspace) -> [Diagnostic] {
-        guard project.visibility == .public, project.tlp != .clear else { return [] }
-        let position = project.origin?.tlp ?? project.origin?.visibility ?? .start
-        return [.error(at: SourceLocation(path: project.projectFile, position: position),
-            "public project \"\(project.slug)\" is \(project.tlp.label); a public project must be TLP:CLEAR (set \"tlp\": \"clear\", or make it private)",
-            code: Self.code)]
+        guard project.visibility == .public else { return [] }
+        var diagnostics: [Diagnostic] = []
+        if project.tlp != .clear {
+            let position = project.origin?.tlp ?? project.origin?.visibility ?? .start
+            diagnostics.append(.error(at: SourceLocation(path: project.projectFile, position: position),
+                "public project \"\(project.slug)\" is \(project.tlp.label); a public project must be TLP:CLEAR (set \"tlp\": \"clear\", or make it private)",
+                code: Self.code))
+        }
+        for indicator in project.indicators where !indicator.isPrivate {
+            guard let marked = TLP.marked(by: indicator.tags), marked > .clear else { continue }
+            diagnostics.append(.error(at: indicator.location(in: project, at: indicator.origin?.tags),
+                "\(indicator.type.rawValue) \(indicator.value) is tagged \(marked.label), but it is a public indicator of a public project: the public site would publish data so marked; make it private (\"private\": true) or take the tag off",
+                code: Self.code))
+        }
+        return diagnostics
     }
 }

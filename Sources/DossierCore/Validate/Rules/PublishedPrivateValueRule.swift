@@ -44,8 +44,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     public func parts(_ workspace: Workspace, index: IndicatorIndex) -> [@Sendable () -> [Diagnostic]] {
         let privateValues = Self.privateValues(workspace, index: index)
         let privateSlugs = Set(workspace.projects.filter { $0.visibility == .private }.map(\.slug))
-        guard !privateValues.isEmpty || !privateSlugs.isEmpty else { return [] }
-        var parts: [@Sendable () -> [Diagnostic]] = [{
+        var parts: [@Sendable () -> [Diagnostic]] = privateValues.isEmpty ? [] : [{
             let settingsFile = workspace.settingsFile
             var texts = [PublishedText(text: workspace.settings.title, name: "the workspace's title",
                 location: SourceLocation(path: settingsFile), isProse: false)]
@@ -57,8 +56,10 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         }]
         for (position, project) in workspace.projects.enumerated() where project.visibility == .public {
             parts.append {
+                let stray = Self.strayVisibility(in: project)
+                guard !privateValues.isEmpty || !privateSlugs.isEmpty else { return stray }
                 let texts = Self.publishedTexts(of: project)
-                return Self.findings(in: texts, project: position, privateValues: privateValues, workspace: workspace)
+                return stray + (privateValues.isEmpty ? [] : Self.findings(in: texts, project: position, privateValues: privateValues, workspace: workspace))
                     + Self.freeFormFindings(in: texts, of: project) + Self.linkFindings(in: texts, privateSlugs: privateSlugs)
             }
         }
@@ -91,11 +92,12 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         }
         let projectFile = SourceLocation(path: project.projectFile)
         add(project.title, "the project's title", SourceLocation(path: project.projectFile, position: project.origin?.title ?? .start))
-        add(project.summary, "the project's summary", SourceLocation(path: project.projectFile, position: project.origin?.summary ?? .start), isProse: true)
+        add(project.summary.map(Self.blankingComments), "the project's summary",
+            SourceLocation(path: project.projectFile, position: project.origin?.summary ?? .start), isProse: true)
         add(Self.tagText(project.tags), "a tag of the project", projectFile)
         for note in project.notes where AudienceFilter.publishes(note, of: project) {
             let start = SourceLocation(path: note.path)
-            add(note.body, "this note", start, bodyLine: note.bodyLine, isProse: true)
+            add(Self.blankingComments(note.body), "this note", start, bodyLine: note.bodyLine, isProse: true)
             add(note.title, "this note's title", start)
             add(note.author, "this note's author", start)
         }
@@ -118,6 +120,28 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             }
         }
         return texts
+    }
+
+    /// Markdown with its HTML comments (`<!-- ... -->`, to the end when left open) blanked, lines
+    /// kept: reports drop them, so what they hold is not published.
+    static func blankingComments(_ markdown: String) -> String {
+        guard markdown.utf8.count > 4, markdown.contains("<!--") else { return markdown }
+        var bytes = Array(markdown.utf8)
+        var i = 0
+        while i + 3 < bytes.count {
+            guard bytes[i] == UInt8(ascii: "<"), bytes[i + 1] == UInt8(ascii: "!"), bytes[i + 2] == IndicatorBytes.hyphen, bytes[i + 3] == IndicatorBytes.hyphen else {
+                i += 1
+                continue
+            }
+            var end = i + 4
+            while end < bytes.count, !(end + 2 < bytes.count && bytes[end] == IndicatorBytes.hyphen && bytes[end + 1] == IndicatorBytes.hyphen && bytes[end + 2] == UInt8(ascii: ">")) {
+                end += 1
+            }
+            end = min(end + 3, bytes.count)
+            for k in i..<end where bytes[k] != 0x0A { bytes[k] = IndicatorBytes.space }
+            i = end
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The tags that may hold an indicator as a text to scan (nil when none may): each as written,
@@ -154,6 +178,17 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             }
         }
         return diagnostics
+    }
+
+    /// A published note that says `visibility: private` below its front matter (after a comment
+    /// or a heading, between four dashes, in a second block): as text it hides nothing.
+    static func strayVisibility(in project: Project) -> [Diagnostic] {
+        project.notes.compactMap { note in
+            guard AudienceFilter.publishes(note, of: project), let line = FrontMatter.strayPrivateVisibility(in: note.body) else { return nil }
+            return .error(at: SourceLocation(path: note.path, position: SourcePosition(line: note.bodyLine + line, column: 1)),
+                "\"visibility: private\" here is text, not front matter (the block between --- lines at the very top of the note), so the note is published; move the line into the front matter",
+                code: "front-matter")
+        }
     }
 
     /// Links in the published prose to a private project's folder or page (`../acme-phish/`,
