@@ -78,8 +78,14 @@ extension IndicatorExtractor {
 
     mutating func word(_ range: Range<Int>) {
         var start = range.lowerBound, end = range.upperBound
+        // A leading `_` is emphasis when one closes the word too (`_evil.example_`); alone it
+        // begins a name (`_dmarc.evil.example`).
+        var last = end - 1
+        while last > start && (bytes[last] == IndicatorBytes.dot || bytes[last] == IndicatorBytes.colon) { last -= 1 }
+        let keepsUnderscore = bytes[last] != UInt8(ascii: "_") && bytes[start..<end].contains(IndicatorBytes.dot)
         while start < end {
             let b = bytes[start]
+            if b == UInt8(ascii: "_") && keepsUnderscore { break }
             if Self.isTrimmable(b) || b == IndicatorBytes.colon && !(start + 1 < end && bytes[start + 1] == IndicatorBytes.colon) {
                 start += 1
             } else {
@@ -146,7 +152,8 @@ extension IndicatorExtractor {
     /// One part of a word between colons.
     mutating func part(_ range: Range<Int>, followedBySlash: Bool) {
         var start = range.lowerBound, end = range.upperBound
-        while start < end && Self.isTrimmable(bytes[start]) { start += 1 }
+        // `word` kept a leading `_` that begins a name (`_dmarc.evil.example`).
+        while start < end && Self.isTrimmable(bytes[start]) && bytes[start] != UInt8(ascii: "_") { start += 1 }
         while end > start && Self.isTrimmable(bytes[end - 1]) { end -= 1 }
         guard start < end else { return }
         let count = end - start

@@ -140,7 +140,9 @@ struct IndicatorExtractor {
                     column += 1
                 }
             }
-            result.append(ExtractedIndicator(type: item.type, value: item.value, line: line, column: column))
+            // A block of one address written in text is the address, as `add` records it.
+            let single = item.type == .cidr ? Indicators.singleAddress(item.value) : nil
+            result.append(ExtractedIndicator(type: single?.type ?? item.type, value: single?.value ?? item.value, line: line, column: column))
         }
         return result
     }

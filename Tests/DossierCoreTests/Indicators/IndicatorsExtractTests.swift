@@ -22,6 +22,18 @@ struct IndicatorsExtractTests {
         and agent v1.2.3.4. The C2 also answers on 2001:db8:85a3::8a2e:370:7334.
         """
 
+    @Test("a name that begins with '_' keeps it; a word between underscores is emphasis")
+    func leadingUnderscore() {
+        let found = Indicators.extract(from: "TXT at _dmarc.evil.test and _sip._tcp.evil.test; _bold.evil.test_ here")
+        #expect(found.map(\.value) == ["_dmarc.evil.test", "_sip._tcp.evil.test", "bold.evil.test"])
+    }
+
+    @Test("a block of one address written in text is the address, as add records it")
+    func singleAddressBlocks() {
+        let found = Indicators.extract(from: "from 198.51.100.77/32 and 2001:db8::5/128, and the 198.51.100.0/24 block")
+        #expect(found.map { "\($0.type.rawValue) \($0.value)" } == ["ipv4 198.51.100.77", "ipv6 2001:db8::5", "cidr 198.51.100.0/24"])
+    }
+
     @Test func vendorBlogPost() {
         #expect(pairs(Self.blogPost) == [
             "url https://payroll-acme.com/login/index.php?id=7",
