@@ -55,7 +55,7 @@ struct ExportCommand: ParsableCommand {
         let edit: ProjectEdit
         do {
             // The same refusals as the editing commands: an unknown project, or one whose files have errors.
-            edit = try ProjectEdit(loaded: loaded, slug: project)
+            edit = try ProjectEdit(loaded: loaded, slug: project, refusingDuplicates: false)
         } catch {
             if case .invalidFiles(_, let diagnostics) = error { Console.report(DiagnosticList(diagnostics)) }
             Console.error(error.description)

@@ -57,15 +57,16 @@ public struct ProjectEdit: Sendable {
     }
 
     /// The project `slug` of a workspace loaded as a whole (e.g. by a command that also needs the
-    /// other projects), with the same refusals as `open`.
-    public init(loaded: LoadedWorkspace, slug: String) throws(Failure) {
+    /// other projects), with the same refusals as `open`; `refusingDuplicates: false` for a
+    /// command that only reads it (`export`).
+    public init(loaded: LoadedWorkspace, slug: String, refusingDuplicates: Bool = true) throws(Failure) {
         guard let project = loaded.workspace.project(slug) else {
             let names = loaded.workspace.projects.map(\.slug)
             throw .unknownProject(slug, projects: names, closest: ClosestName.find(slug, in: names))
         }
         let edited: Set<String> = [loaded.workspace.settingsFile, project.projectFile, project.indicatorsFile]
         let errors = loaded.diagnostics.items.filter { $0.severity == .error && edited.contains($0.location?.path ?? "") }
-            + Self.duplicates(in: project, settings: loaded.workspace.settings, root: loaded.workspace.root)
+            + (refusingDuplicates ? Self.duplicates(in: project, settings: loaded.workspace.settings, root: loaded.workspace.root) : [])
         guard errors.isEmpty else { throw .invalidFiles(slug, diagnostics: errors.sorted()) }
         self.init(
             root: loaded.workspace.root, settings: loaded.workspace.settings, project: project,

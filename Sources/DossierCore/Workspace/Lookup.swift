@@ -30,7 +30,7 @@ public struct Lookup: Sendable {
             let written = query.trimmingCharacters(in: .whitespaces)
             let freeForm = IndicatorType.allCases.filter { !$0.isStrict && (type == nil || $0 == type) }
             let recordedAsWritten = freeForm.map { IndicatorKey(type: $0, value: written) }.filter { !index.occurrences(of: $0).isEmpty }
-            if recordedAsWritten.isEmpty, let host = Self.host(beforePort: written) ?? Self.host(beforeRootPath: written),
+            if recordedAsWritten.isEmpty, let host = Self.host(beforePort: written) ?? Self.host(beforeRootPath: written) ?? Self.bracketed(written),
                 case .success(let parsed) = Indicators.parse(host, as: type), parsed.type == .domain || parsed.type == .ipv4 || parsed.type == .ipv6 {
                 // `evil.example:443`, `[2001:db8::5]:443` or `evil.example/` as a log or a
                 // firewall writes it: the host is what is recorded.
@@ -113,6 +113,11 @@ public struct Lookup: Sendable {
         if host.hasPrefix("["), host.hasSuffix("]"), host.count > 2 { return String(host.dropFirst().dropLast()) }
         guard host.firstIndex(of: ":") == nil else { return nil }
         return host.isEmpty ? nil : String(host)
+    }
+
+    /// The address of `[IPv6]`, as a URL writes it.
+    static func bracketed(_ text: String) -> String? {
+        text.hasPrefix("[") && text.hasSuffix("]") && text.count > 2 ? String(text.dropFirst().dropLast()) : nil
     }
 
     /// `host` of `host/` or `host:port/`: the root of a site, as a proxy log writes it.

@@ -16,7 +16,8 @@ enum TextImporter {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         let entries = lines.enumerated().compactMap { number, line -> (line: Int, text: String)? in
             let trimmed = line.trimmingSpaces
-            return trimmed.isEmpty || trimmed.hasPrefix("#") ? nil : (number + 1, trimmed)
+            // A TLP label on a line of its own marks the list; it is no value of it.
+            return trimmed.isEmpty || trimmed.hasPrefix("#") || labels(in: trimmed).count == 1 && !trimmed.contains(" ") ? nil : (number + 1, trimmed)
         }
         let isList = !entries.isEmpty && entries.allSatisfy { !$0.text.contains { $0.isWhitespace } }
         if isList {

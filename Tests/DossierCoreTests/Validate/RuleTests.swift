@@ -239,5 +239,17 @@ struct RuleTests {
         }, rule: PublicProjectTLPRule())
         #expect(found.count == 1 && found[0].contains("ipv4 198.51.100.7 is tagged TLP:RED, but it is a public indicator of a public project"), "\(found)")
     }
+
+    @Test("a private free-form value counts only as a whole word: Global is not in GlobalSign")
+    func freeFormWholeWords() throws {
+        let found = try diagnostics({
+            try $0.addProject("pub", visibility: "public", tlp: "clear", indicators: Self.list(
+                #"{ "value": "Global", "type": "mutex", "private": true }"#,
+                #"{ "value": "update.exe", "type": "filename", "private": true }"#))
+            try $0.write("pub/project.json", #"{ "title": "P", "summary": "Signed by GlobalSign; drops myupdate.exe, then update.exe.", "visibility": "public", "tlp": "clear" }"#)
+        }, rules: [PublishedPrivateValueRule()])
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.contains(#"filename "update.exe" is recorded as private"#) == true, "\(found)")
+    }
 }
 

@@ -127,6 +127,7 @@ struct LookupTests {
         #expect(lookup.lookup("evil.example:8443/").key == IndicatorKey(type: .domain, value: "evil.example"))
         #expect(lookup.lookup("[2001:DB8::5]:443").key == IndicatorKey(type: .ipv6, value: "2001:db8::5"))
         #expect(lookup.lookup("[2001:db8::5]:").problem != nil)
+        #expect(lookup.lookup("[2001:db8::5]").key == IndicatorKey(type: .ipv6, value: "2001:db8::5"))
     }
 
     @Test("a CIDR block finds the addresses, smaller blocks and URLs on addresses in it, and the blocks that contain it")

@@ -59,6 +59,14 @@ import Testing
         #expect(CSVImporter.tags(#"C:\temp; x"#) == [#"C:\temp"#, "x"])
     }
 
+    @Test("a TLP label on a line of its own marks a list and is no value of it")
+    func listTLPLine() {
+        let result = Importer.read(Array("TLP:AMBER\ntr6[.]example\n198.51.100.7\n".utf8), path: "/list.txt")
+        #expect(result.projectTLP == .amber)
+        #expect(result.skipped.isEmpty, "\(result.skipped)")
+        #expect(result.indicators.map(\.value) == ["tr6.example", "198.51.100.7"])
+    }
+
     @Test("a value repeated in a file keeps its classification when a later row says unknown")
     func repeatedUnknownKeepsClassification() {
         let result = TestFiles.importText("value,classification\nevil.example,malicious\nevil.example,unknown\nnew.example,unknown\n")

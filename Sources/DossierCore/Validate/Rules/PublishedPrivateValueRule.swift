@@ -57,7 +57,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         for (position, project) in workspace.projects.enumerated() where project.visibility == .public {
             parts.append {
                 let stray = Self.strayVisibility(in: project)
-                guard !privateValues.isEmpty || !privateSlugs.isEmpty else { return stray }
+                guard !privateValues.isEmpty || !privateSlugs.isEmpty || project.indicators.contains(where: { $0.isPrivate && !$0.type.isStrict })
+                else { return stray }
                 let texts = Self.publishedTexts(of: project)
                 return stray + (privateValues.isEmpty ? [] : Self.findings(in: texts, project: position, privateValues: privateValues, workspace: workspace))
                     + Self.freeFormFindings(in: texts, of: project) + Self.linkFindings(in: texts, privateSlugs: privateSlugs)
@@ -238,7 +239,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var all = texts.map(\.text).joined(separator: "\u{0}")
         var diagnostics: [Diagnostic] = []
         for indicator in values where !published.contains(indicator.value) && Self.bytes(of: &all, contain: indicator.value) {
-            for text in texts where text.text.contains(indicator.value) {
+            for var text in texts where Self.bytes(of: &text.text, contain: indicator.value) {
                 diagnostics.append(.error(at: text.location,
                     "\(indicator.type.rawValue) \"\(indicator.value)\" is recorded as private, but \(text.name) is public and the public site would show it; take it out, or make the indicator public",
                     code: Self.code))
@@ -247,7 +248,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         return diagnostics
     }
 
-    /// True when `text`'s UTF-8 bytes hold `value`'s.
+    /// True when `text`'s UTF-8 bytes hold `value`'s, not next to a letter or digit.
     static func bytes(of text: inout String, contain value: String) -> Bool {
         var value = value
         return text.withUTF8 { haystack in
@@ -257,8 +258,12 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                 var start = 0
                 while start + needle.count <= haystack.count {
                     guard let found = memchr(base + start, Int32(first), haystack.count - needle.count - start + 1) else { return false }
-                    if memcmp(found, needle.baseAddress!, needle.count) == 0 { return true }
-                    start = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found)) + 1
+                    let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                    // A whole value, not part of a word (`Global` in "GlobalSign").
+                    let bounded = (at == 0 || !IndicatorBytes.isAlphanumeric(haystack[at - 1]))
+                        && (at + needle.count == haystack.count || !IndicatorBytes.isAlphanumeric(haystack[at + needle.count]))
+                    if bounded && memcmp(found, needle.baseAddress!, needle.count) == 0 { return true }
+                    start = at + 1
                 }
                 return false
             }
