@@ -11,7 +11,8 @@ struct ImportCommand: ParsableCommand {
             Each value is refanged, type-checked and normalized like `dossier add`, and merged \
             the same way: an indicator already recorded gets the new tags, dates and \
             classification, never a duplicate. A file's "unknown" (what exports write for an \
-            unclassified indicator) never replaces a recorded classification; --classify does.
+            unclassified indicator) never replaces a recorded classification, and one the tags \
+            imply stays implied; --classify sets it.
 
             Formats (--format; auto, the default, tells them apart by content):
               text          blog posts, e-mails, Markdown/AsciiDoc, one-per-line lists
@@ -40,8 +41,9 @@ struct ImportCommand: ParsableCommand {
             organisation only; or in such an event or object), a value tagged above tlp:clear \
             (MISP, CSV attribute_tag, STIX labels), the artifacts of a private PassiveTotal or \
             dossier project, and a STIX object with x_dossier_private (dossier's internal \
-            exports) come in private. Tags of the file as a whole (MISP event tags, STIX report \
-            labels) are added to the project's tags.
+            exports) come in private; a TLP label in a text (TLP:AMBER in a mail) marks it as \
+            a MISP tag does. Tags of the file as a whole (MISP event tags, STIX report labels) \
+            are added to the project's tags, except a public project's from restricted data.
 
             What cannot be represented (ports, relationships, MATCHES patterns...) is counted \
             and reported; values that are no valid indicator are skipped with the reason \
@@ -150,8 +152,9 @@ struct ImportCommand: ParsableCommand {
             global.say(summary + "; nothing was written")
             return
         }
-        // The note is written out first and put in place with the indicators: a failed write
-        // leaves none of them (a note put back is removed again).
+        // The note is written out first and put in place last, in the same write as the
+        // indicators: a failed write leaves none of them, and a crash between the renames leaves
+        // the indicators without the note (running the import again adds it once).
         // Private with --private, and when a line of it is something a file keeps private.
         let notePrivate = isPrivate || results.contains { $0.result.notesArePrivate }
         let note = hasNote ? try prepareNote(sections, in: edit.project, isPrivate: notePrivate) : nil
