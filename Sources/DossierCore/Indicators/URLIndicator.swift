@@ -175,7 +175,9 @@ struct URLIndicator {
     /// How many bytes the `https://`, `http://` or `ftp://` (any case) written at `i` takes, when
     /// one starts there after a byte that is no letter or digit.
     private static func embeddedSchemeLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
-        guard i > 0, !IndicatorBytes.isAlphanumeric(bytes[i - 1]) else { return nil }
+        // Most places fail at the first byte, before any lower-cased copy is made.
+        guard i > 0, !IndicatorBytes.isAlphanumeric(bytes[i - 1]), bytes[i] | 0x20 == UInt8(ascii: "h") || bytes[i] | 0x20 == UInt8(ascii: "f")
+        else { return nil }
         for scheme in ["https://", "http://", "ftp://"]
         where i + scheme.utf8.count <= bytes.count && IndicatorBytes.lowercased(bytes, i..<i + scheme.utf8.count) == scheme {
             return scheme.utf8.count
