@@ -114,25 +114,18 @@ struct ImportCommand: ParsableCommand {
         }
 
         let tags = Tag.union([], tags.map { IndicatorEdit.spelling(of: $0, in: edit.vocabulary) })
-        var recorded: [IndicatorKey: Indicator] = [:]
-        for indicator in edit.project.indicators where recorded[indicator.key] == nil { recorded[indicator.key] = indicator }
         let incoming = results.flatMap(\.result.indicators).map { indicator -> Indicator in
             var item = indicator
             item.tags = Tag.union(item.tags, tags)
             if let classification { item.classification = classification }
-            // A classification a file states only because the tags imply it, or "unknown" where
-            // nothing does (exports write the effective one), stays implied, so that it follows
-            // the vocabulary as the original did; unless the project states one for the
-            // indicator, which it then replaces as any other.
-            if classification == nil, let stated = item.classification, recorded[item.key]?.classification == nil,
-                edit.vocabulary.impliedClassification(of: Tag.union(recorded[item.key]?.tags ?? [], item.tags)) ?? .unknown == stated {
-                item.classification = nil
-            }
             if isPrivate { item.privateFlag = true }
             return item
         }
-        // A file's "unknown" never undoes a recorded classification; --classify unknown, the user's word, does.
-        var (changed, report) = IndicatorMerge.merge(incoming, into: edit.project, unknown: classification == nil ? .keepsRecorded : .replaces)
+        // A file's "unknown" never undoes a recorded classification, and one its tags imply stays
+        // implied; --classify, the user's word, sets it.
+        var (changed, report) = classification == nil
+            ? IndicatorMerge.merge(incoming, into: edit.project, unknown: .keepsRecorded, impliedBy: edit.vocabulary)
+            : IndicatorMerge.merge(incoming, into: edit.project)
         applyProjectFields(from: results.map(\.result), to: &changed)
         for (name, result) in results { describe(result, name: name) }
         describe(report)

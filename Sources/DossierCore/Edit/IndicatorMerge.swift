@@ -30,8 +30,13 @@ public enum IndicatorMerge {
     /// (saving it, with `updated`, is `ProjectEdit`'s job). Several incoming indicators with one key
     /// merge into each other in order. Recorded duplicates (a `check` error) are left alone; the
     /// first of them receives the merge.
+    ///
+    /// `impliedBy`: for data from a file, the workspace's vocabulary. A classification the file
+    /// states only because the tags imply it, or `unknown` where none do (exports write the
+    /// effective one), is then left implied on an indicator the project does not classify, so that
+    /// it follows the vocabulary as the original did.
     public static func merge(
-        _ incoming: [Indicator], into project: Project, unknown: Unknown = .replaces
+        _ incoming: [Indicator], into project: Project, unknown: Unknown = .replaces, impliedBy vocabulary: Vocabulary? = nil
     ) -> (project: Project, report: MergeReport) {
         var result = project
         var position: [IndicatorKey: Int] = [:]
@@ -44,8 +49,15 @@ public enum IndicatorMerge {
         // Entries of recorded indicators, in the order the input first met them.
         var entries: [MergeReport.Entry] = []
         var entryIndex: [IndicatorKey: Int] = [:]
-        for item in incoming {
+        for var item in incoming {
             let key = item.key
+            if let vocabulary, let stated = item.classification {
+                let recorded = position[key].map { result.indicators[$0] }
+                if recorded?.classification == nil,
+                   vocabulary.impliedClassification(of: Tag.union(recorded?.tags ?? [], item.tags)) ?? .unknown == stated {
+                    item.classification = nil
+                }
+            }
             guard let index = position[key] else {
                 position[key] = result.indicators.count
                 result.indicators.append(item)

@@ -109,16 +109,11 @@ struct IndicatorExtractor {
         }
     }
 
-    /// Where the scheme and host of the URL at `range` of `bytes` end: at the first `/`, `?` or `#`
-    /// after its `://`.
+    /// Where the scheme and host of the URL at `range` of `bytes` end, as `URLIndicator` splits it.
     static func authorityEnd(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
-        var k = range.lowerBound
-        while k + 2 < range.upperBound, !(bytes[k] == IndicatorBytes.colon && bytes[k + 1] == IndicatorBytes.slash && bytes[k + 2] == IndicatorBytes.slash) {
-            k += 1
+        bytes.withUnsafeBufferPointer { all in
+            URLIndicator.split(UnsafeBufferPointer(rebasing: all[range])).map { range.lowerBound + $0.authorityEnd } ?? range.upperBound
         }
-        k += 3
-        while k < range.upperBound, bytes[k] != IndicatorBytes.slash, bytes[k] != UInt8(ascii: "?"), bytes[k] != UInt8(ascii: "#") { k += 1 }
-        return min(k, range.upperBound)
     }
 
     /// Turns refanged byte offsets into 1-based lines and columns (counting Unicode scalars, as the JSON

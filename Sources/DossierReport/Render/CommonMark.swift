@@ -253,7 +253,7 @@ public enum CommonMark {
             }
         }
         for (node, isBlock) in replacements where !joined.contains(node) {
-            let literal = withoutComments(cmark_node_get_literal(node).map { String(cString: $0) } ?? "")
+            let literal = HTMLComments.removed(from: cmark_node_get_literal(node).map { String(cString: $0) } ?? "")
             if literal.allSatisfy(\.isWhitespace) {
                 cmark_node_free(node)
                 continue
@@ -263,19 +263,6 @@ public enum CommonMark {
             cmark_node_replace(node, replacement)
             cmark_node_free(node)
         }
-    }
-
-    /// `html` without its comments (`<!-- ... -->`, or to the end when one is left open, as an
-    /// HTML block then runs to the end of the note).
-    static func withoutComments(_ html: String) -> String {
-        var rest = Substring(html)
-        var kept = ""
-        while let open = rest.range(of: "<!--") {
-            kept += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "-->") else { return kept }
-            rest = rest[close.upperBound...]
-        }
-        return kept + rest
     }
 
     /// Takes the link off what would lead a reader to a threat: a link whose text is itself a

@@ -93,12 +93,12 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         }
         let projectFile = SourceLocation(path: project.projectFile)
         add(project.title, "the project's title", SourceLocation(path: project.projectFile, position: project.origin?.title ?? .start))
-        add(project.summary.map(Self.blankingComments), "the project's summary",
+        add(project.summary.map { HTMLComments.blanked(in: $0) }, "the project's summary",
             SourceLocation(path: project.projectFile, position: project.origin?.summary ?? .start), isProse: true)
         add(Self.tagText(project.tags), "a tag of the project", projectFile)
         for note in project.notes where AudienceFilter.publishes(note, of: project) {
             let start = SourceLocation(path: note.path)
-            add(Self.blankingComments(note.body), "this note", start, bodyLine: note.bodyLine, isProse: true)
+            add(HTMLComments.blanked(in: note.body), "this note", start, bodyLine: note.bodyLine, isProse: true)
             add(note.title, "this note's title", start)
             add(note.author, "this note's author", start)
         }
@@ -121,28 +121,6 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             }
         }
         return texts
-    }
-
-    /// Markdown with its HTML comments (`<!-- ... -->`, to the end when left open) blanked, lines
-    /// kept: reports drop them, so what they hold is not published.
-    static func blankingComments(_ markdown: String) -> String {
-        guard markdown.utf8.count > 4, markdown.contains("<!--") else { return markdown }
-        var bytes = Array(markdown.utf8)
-        var i = 0
-        while i + 3 < bytes.count {
-            guard bytes[i] == UInt8(ascii: "<"), bytes[i + 1] == UInt8(ascii: "!"), bytes[i + 2] == IndicatorBytes.hyphen, bytes[i + 3] == IndicatorBytes.hyphen else {
-                i += 1
-                continue
-            }
-            var end = i + 4
-            while end < bytes.count, !(end + 2 < bytes.count && bytes[end] == IndicatorBytes.hyphen && bytes[end + 1] == IndicatorBytes.hyphen && bytes[end + 2] == UInt8(ascii: ">")) {
-                end += 1
-            }
-            end = min(end + 3, bytes.count)
-            for k in i..<end where bytes[k] != 0x0A { bytes[k] = IndicatorBytes.space }
-            i = end
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The tags that may hold an indicator as a text to scan (nil when none may): each as written,
