@@ -21,29 +21,25 @@ public enum HTMLComments {
 
     /// `text` without its comments.
     public static func removed(from text: String) -> String {
-        let ranges = ranges(in: text)
-        guard !ranges.isEmpty else { return text }
-        var kept = ""
-        var start = text.startIndex
-        for range in ranges {
-            kept += text[start..<range.lowerBound]
-            start = range.upperBound
-        }
-        return kept + text[start...]
+        replacing(in: text) { _ in "" }
     }
 
     /// `text` with each comment's characters as spaces, its line breaks kept: positions of what
     /// follows stay where they were.
     public static func blanked(in text: String) -> String {
+        replacing(in: text) { comment in String(comment.map { $0.isNewline ? $0 : " " }) }
+    }
+
+    private static func replacing(in text: String, with replacement: (Substring) -> String) -> String {
         let ranges = ranges(in: text)
         guard !ranges.isEmpty else { return text }
-        var blanked = ""
+        var result = ""
         var start = text.startIndex
         for range in ranges {
-            blanked += text[start..<range.lowerBound]
-            blanked += String(text[range].map { $0.isNewline ? $0 : " " })
+            result += text[start..<range.lowerBound]
+            result += replacement(text[range])
             start = range.upperBound
         }
-        return blanked + text[start...]
+        return result + text[start...]
     }
 }
