@@ -51,7 +51,8 @@ struct STIXPatternLimitsTests {
             #expect(values.count == n)
             return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         }
-        let small = try seconds(5_000), large = try seconds(20_000)
+        // The fastest of three runs each: the suites run side by side, and one slow run is noise.
+        let small = try (0..<3).map { _ in try seconds(5_000) }.min()!, large = try (0..<3).map { _ in try seconds(20_000) }.min()!
         #expect(large / max(small, 1e-6) < 8, "20,000 alternatives took \(large) s, 5,000 took \(small) s")
     }
 }
