@@ -47,8 +47,8 @@ public struct ProjectCache: Sendable {
     /// Each holds the project as loaded, so that its findings are used, or stored, only for that
     /// very project (not one changed meanwhile, which is no longer what the files hold).
     public enum State: Sendable {
-        /// Taken from the cache, with the project rules' findings.
-        case hit(findings: [Diagnostic], loaded: Project)
+        /// Taken from the cache, with what checking it alone found.
+        case hit(ProjectFindings, loaded: Project)
         /// Loaded from its files: to be stored under `key` once checked.
         case miss(key: String, loaded: Project, diagnostics: [Diagnostic])
     }
@@ -56,7 +56,7 @@ public struct ProjectCache: Sendable {
     struct Entry {
         var project: Project
         var diagnostics: [Diagnostic]
-        var findings: [Diagnostic]
+        var findings: ProjectFindings
     }
 
     /// The build of dossier running, so that no build reads another's entries (the format
@@ -97,7 +97,9 @@ public struct ProjectCache: Sendable {
             guard Array(hasher.finalize().utf8) == Array(bytes[expected.count..<start - 1]) else { return nil }
             var reader = CacheReader(payload)
             do throws(CacheReader.Malformed) {
-                let entry = Entry(project: try reader.project(), diagnostics: try reader.diagnostics(), findings: try reader.diagnostics())
+                let entry = Entry(project: try reader.project(), diagnostics: try reader.diagnostics(),
+                    findings: ProjectFindings(diagnostics: try reader.diagnostics(),
+                        mentions: try reader.optional { reader throws(CacheReader.Malformed) in try reader.mentions() }))
                 return reader.isAtEnd && entry.project.slug == slug ? entry : nil
             } catch {
                 return nil
@@ -114,7 +116,8 @@ public struct ProjectCache: Sendable {
         var writer = CacheWriter(capacity: 256 + entry.project.indicators.count * 160)
         writer.project(entry.project)
         writer.diagnostics(entry.diagnostics)
-        writer.diagnostics(entry.findings)
+        writer.diagnostics(entry.findings.diagnostics)
+        writer.optional(entry.findings.mentions) { $0.mentions($1) }
         var hasher = SHA256()
         hasher.update(writer.bytes)
         let bytes = Self.header + Array((key + "\n" + hasher.finalize() + "\n").utf8) + writer.bytes

@@ -184,7 +184,7 @@ enum FrontMatter {
     /// The line (from 0) of `body` that says `visibility: private` as text: not in a code block
     /// (fenced, or indented four spaces or a tab). Lines end at a line feed, a carriage return or both.
     static func strayPrivateVisibility(in body: String) -> Int? {
-        guard body.utf8.count >= 19, body.range(of: "visibility", options: .caseInsensitive) != nil else { return nil }
+        guard body.utf8.count >= 19, ByteSearch.contains(caseInsensitive: "visibility", in: body) else { return nil }
         var fence: (character: Character, length: Int)?
         var line = 0
         for text in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {

@@ -165,7 +165,7 @@ enum ProjectLoader {
         if let cache, let key, let entry = cache.cache.entry(slug: slug, key: key) {
             result.project = entry.project
             result.diagnostics += entry.diagnostics
-            result.cacheState = .hit(findings: entry.findings, loaded: entry.project)
+            result.cacheState = .hit(entry.findings, loaded: entry.project)
             return result
         }
         let diagnosticsBefore = result.diagnostics.count

@@ -6,17 +6,26 @@ import Foundation
 public enum HTMLComments {
     /// Where the comments of `text` stand, in order.
     public static func ranges(in text: String) -> [Range<String.Index>] {
-        var ranges: [Range<String.Index>] = []
-        var rest = text[...]
-        while let open = rest.range(of: "<!--") {
-            guard let close = rest[open.upperBound...].range(of: "-->") else {
-                ranges.append(open.lowerBound..<text.endIndex)
-                break
+        var text = text
+        let offsets: [Range<Int>] = text.withUTF8 { bytes in
+            var offsets: [Range<Int>] = []
+            var start = 0
+            while let open = find("<!--", in: bytes, from: start) {
+                guard let close = find("-->", in: bytes, from: open + 4) else {
+                    offsets.append(open..<bytes.count)
+                    break
+                }
+                offsets.append(open..<close + 3)
+                start = close + 3
             }
-            ranges.append(open.lowerBound..<close.upperBound)
-            rest = rest[close.upperBound...]
+            return offsets
         }
-        return ranges
+        let utf8 = text.utf8
+        return offsets.map { utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound) }
+    }
+
+    private static func find(_ marker: StaticString, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        ByteSearch.firstOffset(of: UnsafeBufferPointer(start: marker.utf8Start, count: marker.utf8CodeUnitCount), in: bytes, from: start)
     }
 
     /// `text` without its comments.

@@ -4,7 +4,6 @@ public enum WorkspaceChecker {
     public static let indexRules: [any WorkspaceRule] = [
         DuplicateIndicatorRule(),
         CrossProjectClassificationRule(),
-        PublishedPrivateValueRule(),
     ]
 
     /// Rules that look at one project at a time.
@@ -14,13 +13,17 @@ public enum WorkspaceChecker {
         NoteMentionRule(),
     ]
 
+    /// A rule across projects with a part on each project alone (its survey), done with the
+    /// project rules and kept in the cache with their findings.
+    static let publishedPrivateValues = PublishedPrivateValueRule()
+
     public static func check(_ loaded: LoadedWorkspace) -> DiagnosticList {
         checkKeepingIndex(loaded).diagnostics
     }
 
     /// The findings, and the index the rules used (a caller may have more use for it, or keep it
     /// alive rather than pay for freeing it). A project taken from the cache brings its rules'
-    /// findings; one loaded from its files is stored there once checked.
+    /// findings and survey; one loaded from its files is stored there once checked.
     ///
     /// The steps run one after the other, each on every core: the project rules, the index (in
     /// shards), the index rules. Running two of them side by side would nest parallel loops,
@@ -34,19 +37,28 @@ public enum WorkspaceChecker {
             case .hit(let findings, let original)? where original == project:
                 return findings
             case .miss(let key, let original, let diagnostics)? where original == project:
-                let findings = projectRules.flatMap { $0.check(project, in: workspace) }
-                loaded.cache?.store(ProjectCache.Entry(project: project, diagnostics: diagnostics, findings: findings), key: key)
-                return findings
+                let checked = check(project, in: workspace)
+                loaded.cache?.store(ProjectCache.Entry(project: project, diagnostics: diagnostics, findings: checked), key: key)
+                return checked
             default:
-                return projectRules.flatMap { $0.check(project, in: workspace) }
+                return check(project, in: workspace)
             }
         }
         let index = IndicatorIndex(workspace, scope: .correlations)
-        let indexed = indexRules.flatMap { $0.parts(workspace, index: index) }.concurrentMap { $0() }
+        let parts = indexRules.flatMap { $0.parts(workspace, index: index) }
+            + publishedPrivateValues.parts(workspace, index: index, mentions: local.map(\.mentions))
+        let indexed = parts.concurrentMap { $0() }
         var diagnostics = loaded.diagnostics
         diagnostics.append(contentsOf: indexed.flatMap { $0 })
-        diagnostics.append(contentsOf: local.flatMap { $0 })
+        diagnostics.append(contentsOf: local.flatMap(\.diagnostics))
         return (diagnostics, index)
+    }
+
+    /// What checking `project` alone finds.
+    static func check(_ project: Project, in workspace: Workspace) -> ProjectFindings {
+        let survey = PublishedPrivateValueRule.survey(project)
+        return ProjectFindings(diagnostics: projectRules.flatMap { $0.check(project, in: workspace) } + survey.findings,
+            mentions: survey.mentions)
     }
 
     /// "3 errors, 5 warnings in 42 files".
@@ -54,4 +66,12 @@ public enum WorkspaceChecker {
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         return "\(count(diagnostics.errorCount, "error")), \(count(diagnostics.warningCount, "warning")) in \(count(fileCount, "file"))"
     }
+}
+
+/// What checking one project alone found (kept in the project cache): the project rules'
+/// findings, and the published-value rule's survey of it for the check across projects.
+public struct ProjectFindings: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// Nil for a private project.
+    public var mentions: PublishedPrivateValueRule.Mentions?
 }

@@ -132,6 +132,40 @@ struct ProjectCacheTests {
         #expect(Self.hits(Self.checked(workspace.root, cache: cache).states) == ["bare"], "a removed note is a change too")
     }
 
+    @Test("a public note naming what another project keeps private is found from the cache too, and no longer once that project publishes it")
+    func publishedMentionsFromCache() throws {
+        let workspace = try TemporaryWorkspace([
+            "blog/project.json": #"{ "title": "Blog", "visibility": "public", "tlp": "clear" }"#,
+            "blog/indicators.json": #"{ "indicators": [ { "value": "https://c2-panel.example/a.js", "type": "url" } ] }"#,
+            "blog/notes/01-post.md": "---\ntitle: Post\n---\nThe kit calls 203.0.113.9; see ../ir-acme/ for more.\n",
+            "ir-acme/project.json": #"{ "title": "IR", "visibility": "private", "tlp": "amber" }"#,
+            "ir-acme/indicators.json": """
+                { "indicators": [ { "value": "203.0.113.9", "type": "ipv4", "private": true },
+                                  { "value": "c2-panel.example", "type": "domain", "private": true } ] }
+                """,
+        ])
+        let folder = try CacheFolder()
+        let cache = folder.cache(for: workspace.root)
+        let reference = Self.checked(workspace.root, cache: nil)
+        let messages = reference.findings.rendered(relativeTo: workspace.root)
+        #expect(messages.contains { $0.hasPrefix("blog/notes/01-post.md:4:15: error: ipv4 203.0.113.9 is recorded as private in ir-acme") }, "\(messages)")
+        #expect(messages.contains { $0.contains("links to the private project ir-acme") }, "\(messages)")
+        #expect(messages.contains { $0.contains("domain c2-panel.example is recorded as private in ir-acme") }, "\(messages)")
+        _ = Self.checked(workspace.root, cache: cache)
+        let warm = Self.checked(workspace.root, cache: cache)
+        #expect(Self.hits(warm.states) == ["blog", "ir-acme"])
+        #expect(warm.findings == reference.findings)
+
+        // Only the other project changes: the blog comes from the cache, and what it mentions is
+        // looked up again among what is private now.
+        try workspace.write("ir-acme/project.json", #"{ "title": "IR", "visibility": "public", "tlp": "clear" }"#)
+        try workspace.write("ir-acme/indicators.json", #"{ "indicators": [ { "value": "203.0.113.9", "type": "ipv4" }, { "value": "c2-panel.example", "type": "domain" } ] }"#)
+        let published = Self.checked(workspace.root, cache: cache)
+        #expect(Self.hits(published.states) == ["blog"])
+        #expect(published.findings == Self.checked(workspace.root, cache: nil).findings)
+        #expect(!published.findings.contains { $0.code == PublishedPrivateValueRule.code }, "\(published.findings)")
+    }
+
     @Test("two folders whose names Swift deems equal (é composed and decomposed) keep their own findings")
     func canonicallyEqualNames() throws {
         let composed = "caf\u{E9}", decomposed = "cafe\u{301}"

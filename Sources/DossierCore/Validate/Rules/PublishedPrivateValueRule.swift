@@ -36,15 +36,58 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var valueType: IndicatorType? = nil
     }
 
-    public func check(_ workspace: Workspace, index: IndicatorIndex) -> [Diagnostic] {
-        parts(workspace, index: index).flatMap { $0() }
+    /// What a public project's texts mention that another project may hold private: each value
+    /// (and the host of each URL or address) written in a text the public site shows, and each
+    /// project folder its prose links to, with where they stand. Finding them is most of the
+    /// rule's work and depends on the project alone, so the project cache keeps them; which
+    /// values and projects are private is looked up on every check.
+    public struct Mentions: Sendable, Equatable {
+        struct Text: Sendable, Equatable {
+            /// "this note", "the project's summary".
+            var name: String
+            var location: SourceLocation
+            var isNote: Bool
+        }
+        /// A value written in `texts[text]`, or the host of a URL or address (`within`).
+        struct Value: Sendable, Equatable {
+            var text: Int
+            var value: String
+            var within: String?
+            /// In a note's body, where the value stands; elsewhere the text's location serves.
+            var position: SourcePosition?
+        }
+        /// A path to a project's folder or page (`../acme-phish/`) in `texts[text]`.
+        struct Link: Sendable, Equatable {
+            var text: Int
+            var slug: String
+            var position: SourcePosition?
+        }
+        var texts: [Text] = []
+        var values: [Value] = []
+        var links: [Link] = []
     }
 
-    /// The workspace's own texts, then each public project's, side by side.
-    public func parts(_ workspace: Workspace, index: IndicatorIndex) -> [@Sendable () -> [Diagnostic]] {
+    public func check(_ workspace: Workspace, index: IndicatorIndex) -> [Diagnostic] {
+        let surveys = workspace.projects.map(Self.survey)
+        return surveys.flatMap(\.findings) + parts(workspace, index: index, mentions: surveys.map(\.mentions)).flatMap { $0() }
+    }
+
+    /// The rule's work on one project alone, done beside the project rules (and kept in the
+    /// project cache with their findings): a public project's findings that need no other project
+    /// (a stray `visibility: private`, its own free-form private values written) and its mentions.
+    public static func survey(_ project: Project) -> (findings: [Diagnostic], mentions: Mentions?) {
+        guard project.visibility == .public else { return ([], nil) }
+        let texts = publishedTexts(of: project)
+        return (strayVisibility(in: project) + freeFormFindings(in: texts + valueTexts(of: project), of: project), Mentions(texts))
+    }
+
+    /// The findings across projects, from each project's survey (`mentions`, by position; nil for
+    /// a private project): the workspace's own texts, then each public project's, side by side.
+    public func parts(_ workspace: Workspace, index: IndicatorIndex, mentions: [Mentions?]) -> [@Sendable () -> [Diagnostic]] {
         let privateValues = Self.privateValues(workspace, index: index)
         let privateSlugs = Set(workspace.projects.filter { $0.visibility == .private }.map(\.slug))
-        var parts: [@Sendable () -> [Diagnostic]] = privateValues.isEmpty ? [] : [{
+        guard !privateValues.isEmpty || !privateSlugs.isEmpty else { return [] }
+        var parts: [@Sendable () -> [Diagnostic]] = [{
             let settingsFile = workspace.settingsFile
             var texts = [PublishedText(text: workspace.settings.title, name: "the workspace's title",
                 location: SourceLocation(path: settingsFile), isProse: false)]
@@ -52,16 +95,13 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                 texts.append(PublishedText(text: tag.name + " " + (tag.description ?? ""), name: "the public tag \"\(tag.name)\"",
                     location: SourceLocation(path: settingsFile, position: tag.position), isProse: false))
             }
-            return Self.findings(in: texts, project: nil, privateValues: privateValues, workspace: workspace)
+            return Self.findings(Mentions(texts), project: nil, privateValues: privateValues, privateSlugs: [], workspace: workspace)
         }]
         for (position, project) in workspace.projects.enumerated() where project.visibility == .public {
+            guard position < mentions.count, let found = mentions[position] else { continue }
             parts.append {
-                let stray = Self.strayVisibility(in: project)
-                guard !privateValues.isEmpty || !privateSlugs.isEmpty || project.indicators.contains(where: { $0.isPrivate && !$0.type.isStrict })
-                else { return stray }
-                let texts = Self.publishedTexts(of: project)
-                return stray + (privateValues.isEmpty ? [] : Self.findings(in: texts, project: position, privateValues: privateValues, workspace: workspace))
-                    + Self.freeFormFindings(in: texts, of: project) + Self.linkFindings(in: texts, privateSlugs: privateSlugs)
+                Self.findings(found, project: position, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace)
+                    + Self.findings(Mentions(Self.valueTexts(of: project)), project: position, privateValues: privateValues, privateSlugs: [], workspace: workspace)
             }
         }
         return parts
@@ -114,13 +154,19 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             }
             let newTags = indicator.tags.filter { seenTags.insert($0).inserted }
             if !newTags.isEmpty { add(Self.tagText(newTags), "a tag of \(indicator.value)", location()) }
-            // The value itself: a public URL or address on a private host publishes the host.
-            if indicator.type == .url || indicator.type == .email {
-                texts.append(PublishedText(text: indicator.value, name: "the \(indicator.type.rawValue) \(indicator.value)",
-                    location: location(), isProse: false, valueType: indicator.type))
-            }
         }
         return texts
+    }
+
+    /// The values of a public project's public URLs and e-mail addresses: one on a private host
+    /// publishes the host. Looked up on every check (no scan: the host is taken from the value).
+    static func valueTexts(of project: Project) -> [PublishedText] {
+        project.indicators.compactMap { indicator in
+            guard !indicator.isPrivate, indicator.type == .url || indicator.type == .email else { return nil }
+            return PublishedText(text: indicator.value, name: "the \(indicator.type.rawValue) \(indicator.value)",
+                location: SourceLocation(path: project.indicatorsFile, position: indicator.origin?.object ?? .start),
+                isProse: false, valueType: indicator.type)
+        }
     }
 
     /// The tags that may hold an indicator as a text to scan (nil when none may): each as written,
@@ -131,30 +177,36 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         return candidates.map { $0 + " " + String($0.map { $0 == "-" ? " " : $0 }) }.joined(separator: " ")
     }
 
-    /// The private values written in `texts` (of the project at `project`, or the workspace's).
-    static func findings(in texts: [PublishedText], project: Int?, privateValues: [String: Recording], workspace: Workspace) -> [Diagnostic] {
+    /// The private values and private projects' folders that `mentions` (of the project at
+    /// `project`, or the workspace's) name, each once in each text.
+    static func findings(_ mentions: Mentions, project: Int?, privateValues: [String: Recording], privateSlugs: Set<String>,
+        workspace: Workspace) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for text in texts {
-            var reported: Set<String> = []
-            let mentions = text.valueType.map { [ExtractedIndicator(type: $0, value: text.text, line: 1, column: 1)] }
-                ?? Indicators.extract(from: text.text)
-            for found in mentions {
-                var values: [(String, String?)] = [(found.value, nil)]
-                if let host = Indicators.host(of: found.value, type: found.type) { values.append((host, found.value)) }
-                for (value, within) in values {
-                    guard let recording = privateValues[value], reported.insert(value).inserted else { continue }
-                    let location = text.bodyLine.map { line in
-                        SourceLocation(path: text.location.path, position: SourcePosition(line: line + found.line - 1, column: found.column))
-                    } ?? text.location
-                    let elsewhere = recording.project == project ? "" : " in \(workspace.projects[recording.project].slug)"
-                    let remedy = text.bodyLine != nil
-                        ? "make the note private (visibility: private in its front matter) or the indicator public\(elsewhere)"
-                        : "take it out of \(text.name), or make the indicator public\(elsewhere)"
-                    diagnostics.append(.error(at: location,
-                        "\(recording.type.rawValue) \(value) is recorded as private\(elsewhere), but \(text.name) is public and the public site would show it\(within.map { " (in \($0))" } ?? ""); \(remedy)",
-                        code: Self.code))
-                }
-            }
+        func location(_ text: Mentions.Text, _ position: SourcePosition?) -> SourceLocation {
+            position.map { SourceLocation(path: text.location.path, position: $0) } ?? text.location
+        }
+        var reported: Set<String> = []
+        var current = -1
+        for mention in mentions.values {
+            if mention.text != current { (current, reported) = (mention.text, []) }
+            guard let recording = privateValues[mention.value], reported.insert(mention.value).inserted else { continue }
+            let text = mentions.texts[mention.text]
+            let elsewhere = recording.project == project ? "" : " in \(workspace.projects[recording.project].slug)"
+            let remedy = text.isNote
+                ? "make the note private (visibility: private in its front matter) or the indicator public\(elsewhere)"
+                : "take it out of \(text.name), or make the indicator public\(elsewhere)"
+            diagnostics.append(.error(at: location(text, mention.position),
+                "\(recording.type.rawValue) \(mention.value) is recorded as private\(elsewhere), but \(text.name) is public and the public site would show it\(mention.within.map { " (in \($0))" } ?? ""); \(remedy)",
+                code: Self.code))
+        }
+        (current, reported) = (-1, [])
+        for link in mentions.links where privateSlugs.contains(link.slug) {
+            if link.text != current { (current, reported) = (link.text, []) }
+            guard reported.insert(link.slug).inserted else { continue }
+            let text = mentions.texts[link.text]
+            diagnostics.append(.error(at: location(text, link.position),
+                "\(text.name) links to the private project \(link.slug), but it is public: the public site has no page of that project and names none; take the link out",
+                code: Self.code))
         }
         return diagnostics
     }
@@ -169,42 +221,6 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                 code: "front-matter")
         }
     }
-
-    /// Links in the published prose to a private project's folder or page (`../acme-phish/`,
-    /// `projects/acme-phish/index.html`): PRODUCT.md §2 allows no reference of any kind to one.
-    static func linkFindings(in texts: [PublishedText], privateSlugs: Set<String>) -> [Diagnostic] {
-        guard !privateSlugs.isEmpty else { return [] }
-        var diagnostics: [Diagnostic] = []
-        for text in texts where text.isProse {
-            let bytes = Array(text.text.utf8)
-            var reported: Set<String> = []
-            var line = 0
-            var i = 0
-            while i < bytes.count {
-                if bytes[i] == 0x0A { line += 1 }
-                guard bytes[i] == IndicatorBytes.dot || bytes[i] == UInt8(ascii: "p") else { i += 1; continue }
-                let lead = Self.pathLeads.first { lead in i + lead.count < bytes.count && bytes[i..<i + lead.count].elementsEqual(lead) }
-                guard let lead else { i += 1; continue }
-                var end = i + lead.count
-                while end < bytes.count, IndicatorBytes.isAlphanumeric(bytes[end]) || bytes[end] == IndicatorBytes.hyphen || bytes[end] == UInt8(ascii: "_") || bytes[end] == IndicatorBytes.dot {
-                    end += 1
-                }
-                let slug = String(decoding: bytes[(i + lead.count)..<end], as: UTF8.self)
-                if privateSlugs.contains(slug), reported.insert(slug).inserted {
-                    let location = text.bodyLine.map { SourceLocation(path: text.location.path, position: SourcePosition(line: $0 + line, column: 1)) }
-                        ?? text.location
-                    diagnostics.append(.error(at: location,
-                        "\(text.name) links to the private project \(slug), but it is public: the public site has no page of that project and names none; take the link out",
-                        code: Self.code))
-                }
-                i = end
-            }
-        }
-        return diagnostics
-    }
-
-    /// What leads a path to a project's folder: from a note (`../`) or from the site (`projects/`).
-    private static let pathLeads = [Array("../".utf8), Array("projects/".utf8)]
 
     /// The project's private values of free-form types (six characters or more: shorter ones
     /// would be found in any word) written as they are in its published texts.
@@ -231,16 +247,12 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var value = value
         return text.withUTF8 { haystack in
             value.withUTF8 { needle in
-                guard let base = haystack.baseAddress, let first = needle.first, haystack.count >= needle.count else { return false }
-                // Each place the first byte is found (memchr), compared whole (memcmp).
                 var start = 0
-                while start + needle.count <= haystack.count {
-                    guard let found = memchr(base + start, Int32(first), haystack.count - needle.count - start + 1) else { return false }
-                    let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                while let at = ByteSearch.firstOffset(of: needle, in: haystack, from: start) {
                     // A whole value, not part of a word (`Global` in "GlobalSign").
                     let bounded = (at == 0 || !IndicatorBytes.isAlphanumeric(haystack[at - 1]))
                         && (at + needle.count == haystack.count || !IndicatorBytes.isAlphanumeric(haystack[at + needle.count]))
-                    if bounded && memcmp(found, needle.baseAddress!, needle.count) == 0 { return true }
+                    if bounded { return true }
                     start = at + 1
                 }
                 return false

@@ -1,0 +1,47 @@
+/// A public project's mentions (`PublishedPrivateValueRule.Mentions`) in the cache's byte format,
+/// every field in declaration order.
+extension CacheWriter {
+    mutating func mentions(_ mentions: PublishedPrivateValueRule.Mentions) {
+        array(mentions.texts) { writer, text in
+            writer.string(text.name)
+            writer.string(text.location.path)
+            writer.position(text.location.position)
+            writer.bool(text.isNote)
+        }
+        array(mentions.values) { writer, value in
+            writer.int(value.text)
+            writer.string(value.value)
+            writer.optionalString(value.within)
+            writer.optional(value.position) { $0.position($1) }
+        }
+        array(mentions.links) { writer, link in
+            writer.int(link.text)
+            writer.string(link.slug)
+            writer.optional(link.position) { $0.position($1) }
+        }
+    }
+}
+
+extension CacheReader {
+    /// A damaged entry whose mentions name a text that is not there is malformed, not a crash.
+    mutating func mentions() throws(Malformed) -> PublishedPrivateValueRule.Mentions {
+        typealias Mentions = PublishedPrivateValueRule.Mentions
+        let texts = try array { reader throws(Malformed) in
+            Mentions.Text(name: try reader.string(), location: SourceLocation(path: try reader.string(), position: try reader.position()),
+                isNote: try reader.bool())
+        }
+        func text(_ reader: inout CacheReader) throws(Malformed) -> Int {
+            let index = try reader.int()
+            guard texts.indices.contains(index) else { throw Malformed() }
+            return index
+        }
+        let values = try array { reader throws(Malformed) in
+            Mentions.Value(text: try text(&reader), value: try reader.string(), within: try reader.optionalString(),
+                position: try reader.optionalPosition())
+        }
+        let links = try array { reader throws(Malformed) in
+            Mentions.Link(text: try text(&reader), slug: try reader.string(), position: try reader.optionalPosition())
+        }
+        return Mentions(texts: texts, values: values, links: links)
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Finding a short ASCII marker in a text by its UTF-8 bytes. Foundation's `range(of:)` goes
+/// through CFString at some tens of MB/s; `check` looks for markers (`<!--`, `visibility`) in every
+/// public note of the workspace on every run.
+enum ByteSearch {
+    /// Byte offset of the first `needle` in `haystack` at or after `start`: each place its first
+    /// byte is found (memchr), compared whole (memcmp).
+    static func firstOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        guard let base = haystack.baseAddress, let first = needle.first, let needleBase = needle.baseAddress else { return nil }
+        var start = start
+        while start + needle.count <= haystack.count {
+            guard let found = memchr(base + start, Int32(first), haystack.count - needle.count - start + 1) else { return nil }
+            let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            if memcmp(found, needleBase, needle.count) == 0 { return at }
+            start = at + 1
+        }
+        return nil
+    }
+
+    /// True when `text` holds `needle` (lower-case ASCII) in any ASCII case.
+    static func contains(caseInsensitive needle: StaticString, in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let needle = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+            guard let first = needle.first, bytes.count >= needle.count else { return false }
+            var at = 0
+            while at + needle.count <= bytes.count {
+                if IndicatorBytes.lower(bytes[at]) == first {
+                    var matched = 1
+                    while matched < needle.count, IndicatorBytes.lower(bytes[at + matched]) == needle[matched] { matched += 1 }
+                    if matched == needle.count { return true }
+                }
+                at += 1
+            }
+            return false
+        }
+    }
+}
