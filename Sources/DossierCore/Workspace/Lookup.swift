@@ -17,7 +17,8 @@ public struct Lookup: Sendable {
     }
 
     /// The matches of one value as typed (refanged, detected, normalized); `type` forces the type,
-    /// as needed for free-form ones. A value no strict type fits is looked up as written among the
+    /// as needed for free-form ones. An IPv4 address and its IPv4-mapped IPv6 form
+    /// (`::ffff:203.0.113.9`) find each other, as a SHA-1 finds the x509-sha1 of the same digits. A value no strict type fits is looked up as written among the
     /// free-form types (filename, mutex...), then as a host with its port (`evil.example:443`),
     /// and only counts as invalid when nothing matches.
     public func lookup(_ query: String, as type: IndicatorType? = nil) -> LookupResult {
@@ -165,7 +166,15 @@ public struct Lookup: Sendable {
         switch key.type {
         case .sha1: [key, IndicatorKey(type: .x509Sha1, value: key.value)]
         case .x509Sha1: [key, IndicatorKey(type: .sha1, value: key.value)]
+        case .ipv4: [key, IndicatorKey(type: .ipv6, value: mappedPrefix + key.value)]
+        // `::ffff:203.0.113.9`, as dual-stack servers log an IPv4 client: the IPv4 address is
+        // the one meant, and stands for the query.
+        case .ipv6 where key.value.hasPrefix(mappedPrefix) && key.value.contains("."):
+            [IndicatorKey(type: .ipv4, value: String(key.value.dropFirst(mappedPrefix.count))), key]
         default: [key]
         }
     }
+
+    /// How an IPv4-mapped IPv6 address is written in its normal form (RFC 5952 §5).
+    private static let mappedPrefix = "::ffff:"
 }

@@ -87,6 +87,26 @@ struct LookupTests {
         #expect(lookup.lookup("203.0.113.1").matches.isEmpty)
     }
 
+    @Test("an IPv4 address and its IPv4-mapped IPv6 form (a dual-stack server's log) find each other")
+    func mappedAddress() {
+        let workspace = Workspace(root: "/w", settings: WorkspaceSettings(title: "W"), projects: [
+            Self.project("alpha", [Indicator(value: "203.0.113.9", type: .ipv4, classification: .malicious)]),
+            Self.project("beta", [
+                Indicator(value: "::ffff:203.0.113.9", type: .ipv6),
+                Indicator(value: "http://203.0.113.9/gate.php", type: .url),
+            ]),
+        ])
+        let lookup = Lookup(IndicatorIndex(workspace))
+        let mapped = lookup.lookup("::FFFF:203.0.113.9")
+        #expect(mapped.key == IndicatorKey(type: .ipv4, value: "203.0.113.9"))
+        #expect(summary(mapped) == ["alpha 203.0.113.9 exact malicious", "beta ::ffff:203.0.113.9 exact unknown",
+            "beta http://203.0.113.9/gate.php on-host unknown"])
+        #expect(summary(lookup.lookup("::ffff:cb00:7109")) == summary(mapped))
+        #expect(summary(lookup.lookup("203.0.113.9")) == summary(mapped))
+        #expect(lookup.lookup("::ffff:203.0.113.10").matches.isEmpty)
+        #expect(lookup.lookup("2001:db8::cb00:7109").matches.isEmpty)
+    }
+
     @Test("a URL or e-mail finds its host and what the host lies within")
     func url() {
         #expect(summary(lookup.lookup("hxxps://login[.]evil[.]example/sso")) == [
