@@ -14,10 +14,11 @@ extension CacheWriter {
             writer.optionalString(value.within)
             writer.optional(value.position) { $0.position($1) }
         }
-        array(mentions.links) { writer, link in
-            writer.int(link.text)
-            writer.string(link.slug)
-            writer.optional(link.position) { $0.position($1) }
+        array(mentions.projects) { writer, reference in
+            writer.int(reference.text)
+            writer.string(reference.slug)
+            writer.bool(reference.isLink)
+            writer.optional(reference.position) { $0.position($1) }
         }
     }
 }
@@ -39,9 +40,10 @@ extension CacheReader {
             Mentions.Value(text: try text(&reader), value: try reader.string(), within: try reader.optionalString(),
                 position: try reader.optionalPosition())
         }
-        let links = try array { reader throws(Malformed) in
-            Mentions.Link(text: try text(&reader), slug: try reader.string(), position: try reader.optionalPosition())
+        let projects = try array { reader throws(Malformed) in
+            Mentions.ProjectReference(text: try text(&reader), slug: try reader.string(), isLink: try reader.bool(),
+                position: try reader.optionalPosition())
         }
-        return Mentions(texts: texts, values: values, links: links)
+        return Mentions(texts: texts, values: values, projects: projects)
     }
 }

@@ -219,6 +219,47 @@ struct RuleTests {
         #expect(found == ["b/notes/01.md:3:1: error: this note links to the private project acme-payroll-phish, but it is public: the public site has no page of that project and names none; take the link out"], "\(found)")
     }
 
+    @Test("a private project's folder name written in what the public site shows is an error; a word of one part, or inside a domain or a path, is not")
+    func namesOfPrivateProjects() throws {
+        let found = try diagnostics({
+            try $0.addProject("acme-payroll-phish")
+            try $0.addProject("nightjar")
+            try $0.addProject("open-case", visibility: "public", tlp: "clear")
+            try $0.write("b/project.json", #"{ "title": "Follow-up of ACME-Payroll-Phish", "visibility": "public", "tlp": "clear", "tags": ["open-case", "nightjar"] }"#)
+            try $0.write("b/indicators.json", Self.list(#"{ "value": "evil.example", "type": "domain", "tags": ["acme-payroll-phish"] }"#))
+            try $0.write("b/notes/01.md", """
+                # B
+
+                The command-and-control of nightjar, see open-case and https://git.example/acme-payroll-phish.
+                Hosts: acme-payroll-phish.example, mail@acme-payroll-phish.example, x.acme-payroll-phish, acme-payroll-phishing.
+                As acme-payroll-phish found (internal notes in acme-payroll-phish/notes).
+
+                """)
+        }, rules: [PublishedPrivateValueRule()])
+        #expect(found == [
+            "b/indicators.json:1:19: error: a tag of evil.example names the private project acme-payroll-phish, but it is public: the public site has no page of that project and names none; take the name out",
+            "b/notes/01.md:5:1: error: this note names the private project acme-payroll-phish, but it is public: the public site has no page of that project and names none; take the name out",
+            "b/project.json:1:12: error: the project's title names the private project acme-payroll-phish, but it is public: the public site has no page of that project and names none; take the name out",
+        ], "\(found)")
+    }
+
+    @Test("a host or domain within a private domain, published anywhere, publishes the private domain")
+    func subdomainsOfPrivateDomains() throws {
+        let found = try diagnostics({
+            try $0.addProject("ir", indicators: Self.list(#"{ "value": "canary-op.example", "type": "domain", "private": true }"#))
+            try $0.addProject("pub", visibility: "public", tlp: "clear", indicators: Self.list(
+                #"{ "value": "www.canary-op.example", "type": "domain" }"#,
+                #"{ "value": "https://cdn.canary-op.example/a.js", "type": "url" }"#,
+                #"{ "value": "not-canary-op.example", "type": "domain" }"#))
+            try $0.write("pub/notes/01.md", "Mail goes through smtp.mail.canary-op[.]example, not xcanary-op.example.\n")
+        }, rules: [PublishedPrivateValueRule()])
+        #expect(found.map { String($0.split(separator: ";")[0]) } == [
+            "pub/indicators.json:1:19: error: domain canary-op.example is recorded as private in ir, but the domain www.canary-op.example is public and the public site would show it (in www.canary-op.example)",
+            "pub/indicators.json:1:75: error: domain canary-op.example is recorded as private in ir, but the url https://cdn.canary-op.example/a.js is public and the public site would show it (in https://cdn.canary-op.example/a.js)",
+            "pub/notes/01.md:1:19: error: domain canary-op.example is recorded as private in ir, but this note is public and the public site would show it (in smtp.mail.canary-op.example)",
+        ], "\(found)")
+    }
+
     @Test("a private value in an HTML comment of a public note is no error: reports drop comments")
     func privateValueInComment() throws {
         let found = try diagnostics({

@@ -1,6 +1,6 @@
 extension PublishedPrivateValueRule.Mentions {
     /// What `texts` mention: the indicators written in each (a public indicator's URL or address
-    /// is taken whole, with no scan) with their hosts, and the project folders the prose links to.
+    /// is taken whole, with no scan) with their hosts, and what may name a project.
     init(_ texts: [PublishedPrivateValueRule.PublishedText]) {
         for text in texts {
             let index = self.texts.count
@@ -14,34 +14,54 @@ extension PublishedPrivateValueRule.Mentions {
                     values.append(Value(text: index, value: host, within: mention.value, position: position))
                 }
             }
-            if text.isProse { links += Self.links(in: text, at: index) }
+            if text.valueType == nil { projects += Self.projectReferences(in: text, at: index) }
         }
     }
 
-    /// Paths in `text` to a project's folder or page (`../acme-phish/`,
-    /// `projects/acme-phish/index.html`): to a private project's, PRODUCT.md §2 allows none.
-    private static func links(in text: PublishedPrivateValueRule.PublishedText, at index: Int) -> [Link] {
+    /// In prose, paths to a project's folder or page (`../acme-phish/`,
+    /// `projects/acme-phish/index.html`); in any text, words that may be a folder name: letters,
+    /// digits, `_` and at least one inner `-` (`acme-phish`). Each once, where first written.
+    private static func projectReferences(in text: PublishedPrivateValueRule.PublishedText, at index: Int) -> [ProjectReference] {
         let bytes = Array(text.text.utf8)
-        var links: [Link] = []
+        var references: [ProjectReference] = []
+        var seen: Set<String> = []
         var line = 0
+        func add(_ range: Range<Int>, isLink: Bool) {
+            let slug = String(decoding: bytes[range].map(IndicatorBytes.lower), as: UTF8.self)
+            guard seen.insert((isLink ? "/" : "") + slug).inserted else { return }
+            references.append(ProjectReference(text: index, slug: slug, isLink: isLink,
+                position: text.bodyLine.map { SourcePosition(line: $0 + line, column: 1) }))
+        }
+        func isWordByte(_ byte: UInt8) -> Bool {
+            IndicatorBytes.isAlphanumeric(byte) || byte == IndicatorBytes.hyphen || byte == UInt8(ascii: "_")
+        }
         var i = 0
         while i < bytes.count {
             if bytes[i] == 0x0A { line += 1 }
-            guard bytes[i] == IndicatorBytes.dot || bytes[i] == UInt8(ascii: "p") else { i += 1; continue }
-            let lead = pathLeads.first { lead in i + lead.count < bytes.count && bytes[i..<i + lead.count].elementsEqual(lead) }
-            guard let lead else { i += 1; continue }
-            var end = i + lead.count
-            while end < bytes.count, IndicatorBytes.isAlphanumeric(bytes[end]) || bytes[end] == IndicatorBytes.hyphen || bytes[end] == UInt8(ascii: "_") || bytes[end] == IndicatorBytes.dot {
-                end += 1
+            if text.isProse, let lead = pathLeads.first(where: { i + $0.count < bytes.count && bytes[i..<i + $0.count].elementsEqual($0) }) {
+                var end = i + lead.count
+                while end < bytes.count, isWordByte(bytes[end]) || bytes[end] == IndicatorBytes.dot { end += 1 }
+                if end > i + lead.count { add((i + lead.count)..<end, isLink: true) }
+                i = end
+                continue
             }
-            if end > i + lead.count {
-                links.append(Link(text: index, slug: String(decoding: bytes[(i + lead.count)..<end], as: UTF8.self),
-                    position: text.bodyLine.map { SourcePosition(line: $0 + line, column: 1) }))
+            guard isWordByte(bytes[i]), i == 0 || !isWordByte(bytes[i - 1]) && !Self.joiners.contains(bytes[i - 1]) && bytes[i - 1] < 0x80
+            else { i += 1; continue }
+            var end = i
+            while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+            // A word within a longer one (`acme-phish.example`, a path or a value) is not a name.
+            let inside = end < bytes.count && (bytes[end] >= 0x80 || bytes[end] == IndicatorBytes.dot && end + 1 < bytes.count && isWordByte(bytes[end + 1]))
+            if !inside, end - i >= 5, bytes[i] != IndicatorBytes.hyphen, bytes[end - 1] != IndicatorBytes.hyphen,
+                bytes[(i + 1)..<(end - 1)].contains(IndicatorBytes.hyphen) {
+                add(i..<end, isLink: false)
             }
             i = end
         }
-        return links
+        return references
     }
+
+    /// What joins a word to the one before into something else (a domain, a path, an address).
+    private static let joiners: Set<UInt8> = Set(".:/@\\=".utf8)
 
     /// What leads a path to a project's folder: from a note (`../`) or from the site (`projects/`).
     private static let pathLeads = [Array("../".utf8), Array("projects/".utf8)]

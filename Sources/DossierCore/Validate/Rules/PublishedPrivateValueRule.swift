@@ -10,7 +10,9 @@ import Foundation
 /// A value is private when some project records it as a private indicator and no public project
 /// records it as a public one (that one publishes it anyway); the host of a URL or e-mail address
 /// written counts too. Values of the free-form types (a file path, a user agent), which no text
-/// scan recognizes, are looked for as written in the texts of their own project.
+/// scan recognizes, are looked for as written in the texts of their own project. A private
+/// project's folder name in a link (`../acme-phish/`) or as a word of two parts or more
+/// (`acme-phish`) is a reference PRODUCT.md §2 forbids too.
 public struct PublishedPrivateValueRule: WorkspaceRule {
     public static let code = "private-indicator-in-public-note"
     public init() {}
@@ -38,7 +40,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
 
     /// What a public project's texts mention that another project may hold private: each value
     /// (and the host of each URL or address) written in a text the public site shows, and each
-    /// project folder its prose links to, with where they stand. Finding them is most of the
+    /// project folder its prose links to or names, with where they stand. Finding them is most of the
     /// rule's work and depends on the project alone, so the project cache keeps them; which
     /// values and projects are private is looked up on every check.
     public struct Mentions: Sendable, Equatable {
@@ -56,15 +58,17 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             /// In a note's body, where the value stands; elsewhere the text's location serves.
             var position: SourcePosition?
         }
-        /// A path to a project's folder or page (`../acme-phish/`) in `texts[text]`.
-        struct Link: Sendable, Equatable {
+        /// What may be a project's folder name in `texts[text]` (lower-cased): in a path to its
+        /// folder or page (`../acme-phish/`), or as a word of two parts or more (`acme-phish`).
+        struct ProjectReference: Sendable, Equatable {
             var text: Int
             var slug: String
+            var isLink: Bool
             var position: SourcePosition?
         }
         var texts: [Text] = []
         var values: [Value] = []
-        var links: [Link] = []
+        var projects: [ProjectReference] = []
     }
 
     public func check(_ workspace: Workspace, index: IndicatorIndex) -> [Diagnostic] {
@@ -85,7 +89,10 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// a private project): the workspace's own texts, then each public project's, side by side.
     public func parts(_ workspace: Workspace, index: IndicatorIndex, mentions: [Mentions?]) -> [@Sendable () -> [Diagnostic]] {
         let privateValues = Self.privateValues(workspace, index: index)
-        let privateSlugs = Set(workspace.projects.filter { $0.visibility == .private }.map(\.slug))
+        // By folder name lower-cased, as references are kept (`../ACME-Phish/` opens the folder
+        // on a file system that ignores case).
+        let privateSlugs = Dictionary(workspace.projects.filter { $0.visibility == .private }.map { ($0.slug.lowercased(), $0.slug) },
+            uniquingKeysWith: { first, _ in first })
         guard !privateValues.isEmpty || !privateSlugs.isEmpty else { return [] }
         var parts: [@Sendable () -> [Diagnostic]] = [{
             let settingsFile = workspace.settingsFile
@@ -95,13 +102,13 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                 texts.append(PublishedText(text: tag.name + " " + (tag.description ?? ""), name: "the public tag \"\(tag.name)\"",
                     location: SourceLocation(path: settingsFile, position: tag.position), isProse: false))
             }
-            return Self.findings(Mentions(texts), project: nil, privateValues: privateValues, privateSlugs: [], workspace: workspace)
+            return Self.findings(Mentions(texts), project: nil, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace)
         }]
         for (position, project) in workspace.projects.enumerated() where project.visibility == .public {
             guard position < mentions.count, let found = mentions[position] else { continue }
             parts.append {
                 Self.findings(found, project: position, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace)
-                    + Self.findings(Mentions(Self.valueTexts(of: project)), project: position, privateValues: privateValues, privateSlugs: [], workspace: workspace)
+                    + Self.valueFindings(of: project, at: position, privateValues: privateValues, workspace: workspace)
             }
         }
         return parts
@@ -110,16 +117,17 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// The values recorded as private indicators that no public project records as a public one,
     /// by value alone (a 40-hex hash may be recorded as sha1 or x509-sha1).
     static func privateValues(_ workspace: Workspace, index: IndicatorIndex) -> [String: Recording] {
-        var values: [String: Recording] = [:]
-        for (p, project) in workspace.projects.enumerated() {
-            for indicator in project.indicators where indicator.isPrivate && indicator.type.isStrict && values[indicator.value] == nil {
+        // Each project's on its own core; the first project that records a value names it.
+        let found = workspace.projects.indices.map { $0 }.concurrentMap { p in
+            workspace.projects[p].indicators.compactMap { indicator -> (String, Recording)? in
+                guard indicator.isPrivate, indicator.type.isStrict else { return nil }
                 let published = index.occurrences(of: indicator.key).contains { occurrence in
                     index.project(occurrence).visibility == .public && !index.indicator(occurrence).isPrivate
                 }
-                if !published { values[indicator.value] = Recording(type: indicator.type, project: p) }
+                return published ? nil : (indicator.value, Recording(type: indicator.type, project: p))
             }
         }
-        return values
+        return Dictionary(found.joined(), uniquingKeysWith: { first, _ in first })
     }
 
     /// What the public site shows of a public project, besides its indicators' values.
@@ -158,18 +166,43 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         return texts
     }
 
-    /// The values of a public project's public URLs and e-mail addresses: one on a private host
-    /// publishes the host. Looked up on every check (no scan: the host is taken from the value).
-    static func valueTexts(of project: Project) -> [PublishedText] {
+    /// The values of a public project's public URLs, e-mail addresses and domains (those
+    /// `keeping` keeps): one on a private host, or within a private domain, publishes it.
+    static func valueTexts(of project: Project, keeping: (Indicator) -> Bool = { _ in true }) -> [PublishedText] {
         project.indicators.compactMap { indicator in
-            guard !indicator.isPrivate, indicator.type == .url || indicator.type == .email else { return nil }
+            guard !indicator.isPrivate, indicator.type == .url || indicator.type == .email || indicator.type == .domain,
+                keeping(indicator) else { return nil }
             return PublishedText(text: indicator.value, name: "the \(indicator.type.rawValue) \(indicator.value)",
                 location: SourceLocation(path: project.indicatorsFile, position: indicator.origin?.object ?? .start),
                 isProse: false, valueType: indicator.type)
         }
     }
 
-    /// The tags that may hold an indicator as a text to scan (nil when none may): each as written,
+    /// The findings of a public project's own values (see `valueTexts`), looked up on every check
+    /// with no scan: the host is taken from the value, and a text made only for a value found.
+    static func valueFindings(of project: Project, at position: Int, privateValues: [String: Recording], workspace: Workspace) -> [Diagnostic] {
+        let texts = valueTexts(of: project) { indicator in
+            let host = Indicators.host(of: indicator.value, type: indicator.type) ?? indicator.value
+            return privateValues[indicator.value] != nil || withParents(host).contains { privateValues[$0] != nil }
+        }
+        return texts.isEmpty ? [] : findings(Mentions(texts), project: position, privateValues: privateValues, privateSlugs: [:], workspace: workspace)
+    }
+
+    /// `value`, then, when it is a domain name, each domain it lies within down to two labels
+    /// (`smtp.mail.acme.example`: `mail.acme.example`, `acme.example`).
+    static func withParents(_ value: String) -> [String] {
+        var names = [value]
+        let isName = value.utf8.allSatisfy { IndicatorBytes.isAlphanumeric($0) || $0 == IndicatorBytes.dot || $0 == IndicatorBytes.hyphen || $0 == UInt8(ascii: "_") || $0 >= 0x80 }
+        guard isName, value.utf8.contains(where: IndicatorBytes.isLetter) else { return names }
+        var rest = Substring(value)
+        while let dot = rest.firstIndex(of: "."), rest[rest.index(after: dot)...].contains(".") {
+            rest = rest[rest.index(after: dot)...]
+            names.append(String(rest))
+        }
+        return names
+    }
+
+    /// The tags that may hold an indicator or a folder name as a text to scan (nil when none may): each as written,
     /// and again with its dashes as spaces, since a tag joins words with them (`seen-with-192.0.2.130`).
     static func tagText(_ tags: [String]) -> String? {
         let candidates = tags.filter(mayHoldIndicator)
@@ -179,7 +212,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
 
     /// The private values and private projects' folders that `mentions` (of the project at
     /// `project`, or the workspace's) name, each once in each text.
-    static func findings(_ mentions: Mentions, project: Int?, privateValues: [String: Recording], privateSlugs: Set<String>,
+    static func findings(_ mentions: Mentions, project: Int?, privateValues: [String: Recording], privateSlugs: [String: String],
         workspace: Workspace) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         func location(_ text: Mentions.Text, _ position: SourcePosition?) -> SourceLocation {
@@ -189,23 +222,28 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var current = -1
         for mention in mentions.values {
             if mention.text != current { (current, reported) = (mention.text, []) }
-            guard let recording = privateValues[mention.value], reported.insert(mention.value).inserted else { continue }
+            // The value, or a private domain it lies within (`smtp.acme.example` names `acme.example`).
+            let names = mention.value.utf8.count(where: { $0 == IndicatorBytes.dot }) > 1 ? withParents(mention.value) : [mention.value]
+            guard let (value, recording) = names.lazy.compactMap({ name in privateValues[name].map { (name, $0) } }).first,
+                reported.insert(value).inserted else { continue }
+            let within = value == mention.value ? mention.within : mention.within ?? mention.value
             let text = mentions.texts[mention.text]
             let elsewhere = recording.project == project ? "" : " in \(workspace.projects[recording.project].slug)"
             let remedy = text.isNote
                 ? "make the note private (visibility: private in its front matter) or the indicator public\(elsewhere)"
                 : "take it out of \(text.name), or make the indicator public\(elsewhere)"
             diagnostics.append(.error(at: location(text, mention.position),
-                "\(recording.type.rawValue) \(mention.value) is recorded as private\(elsewhere), but \(text.name) is public and the public site would show it\(mention.within.map { " (in \($0))" } ?? ""); \(remedy)",
+                "\(recording.type.rawValue) \(value) is recorded as private\(elsewhere), but \(text.name) is public and the public site would show it\(within.map { " (in \($0))" } ?? ""); \(remedy)",
                 code: Self.code))
         }
         (current, reported) = (-1, [])
-        for link in mentions.links where privateSlugs.contains(link.slug) {
-            if link.text != current { (current, reported) = (link.text, []) }
-            guard reported.insert(link.slug).inserted else { continue }
-            let text = mentions.texts[link.text]
-            diagnostics.append(.error(at: location(text, link.position),
-                "\(text.name) links to the private project \(link.slug), but it is public: the public site has no page of that project and names none; take the link out",
+        for reference in mentions.projects {
+            guard let slug = privateSlugs[reference.slug] else { continue }
+            if reference.text != current { (current, reported) = (reference.text, []) }
+            guard reported.insert(slug).inserted else { continue }
+            let text = mentions.texts[reference.text]
+            diagnostics.append(.error(at: location(text, reference.position),
+                "\(text.name) \(reference.isLink ? "links to" : "names") the private project \(slug), but it is public: the public site has no page of that project and names none; take the \(reference.isLink ? "link" : "name") out",
                 code: Self.code))
         }
         return diagnostics
@@ -260,9 +298,9 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         }
     }
 
-    /// False for a text that holds no indicator: none without a digit, a dot, a colon or an `@`
-    /// (most comments and tags are a few words).
+    /// False for a text that holds neither an indicator nor a project's folder name: none without
+    /// a digit, a dot, a colon, an `@` or a `-` (most comments and tags are a few words).
     static func mayHoldIndicator(_ text: String) -> Bool {
-        text.utf8.contains { (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x3A || $0 == 0x40 }
+        text.utf8.contains { (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x3A || $0 == 0x40 || $0 == 0x2D }
     }
 }
