@@ -2,12 +2,27 @@ import Foundation
 
 /// Reads the files of one workspace, refusing anything a symbolic link takes outside it, so that a
 /// crafted repository cannot make dossier publish `/etc/passwd` or a neighbour's private folder.
+/// A project's files are read through a reader of the project's own folder: a link from a public
+/// project to a private one's note (or to `.git/config`) would publish it as the public project's.
 struct FileReader: Sendable {
-    /// The workspace folder with symbolic links resolved.
+    /// The workspace (or project) folder with symbolic links resolved.
     let resolvedRoot: String
+    /// "the workspace", "the project's folder".
+    let scopeName: String
 
     init(root: String) {
         resolvedRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        scopeName = "the workspace"
+    }
+
+    private init(resolvedRoot: String, scopeName: String) {
+        self.resolvedRoot = resolvedRoot
+        self.scopeName = scopeName
+    }
+
+    /// A reader of `folder` (a project's), refusing what a link takes out of it.
+    func reader(ofProject folder: String) -> FileReader {
+        FileReader(resolvedRoot: URL(fileURLWithPath: folder).resolvingSymlinksInPath().path, scopeName: "the project's folder")
     }
 
     enum Failure: Error {
@@ -25,7 +40,7 @@ struct FileReader: Sendable {
         if status.st_mode & S_IFMT == S_IFLNK {
             let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
             guard Paths.isInside(resolved, folder: resolvedRoot) else {
-                return .failure(.problem("refused: a symbolic link points outside the workspace (to \(resolved))"))
+                return .failure(.problem("refused: a symbolic link points outside \(scopeName) (to \(resolved))"))
             }
         }
         return Self.readAll(path)

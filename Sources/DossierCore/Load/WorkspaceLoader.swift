@@ -56,7 +56,8 @@ public enum WorkspaceLoader {
             ProjectCache.scope(settings: settingsHash).map { ProjectLoader.CacheScope(cache: cache, scope: $0) }
         }
         let loaded = folders.concurrentMap { folder in
-            ProjectLoader.load(slug: (folder as NSString).lastPathComponent, folder: folder, reader: reader, hashingContent: hashingContent,
+            ProjectLoader.load(slug: (folder as NSString).lastPathComponent, folder: folder, reader: reader.reader(ofProject: folder),
+                hashingContent: hashingContent,
                 cache: scope, fingerprinting: fingerprinting)
         }
         cache?.prune(keeping: Set(folders.map { ($0 as NSString).lastPathComponent }))
@@ -80,14 +81,28 @@ public enum WorkspaceLoader {
     }
 
     /// Direct subfolders holding `project.json`, sorted by name. Hidden folders and the build
-    /// output are skipped; a symbolic link leading outside the workspace is refused.
+    /// output are skipped; a folder that is a symbolic link, or that cannot be read, is refused.
     static func projectFolders(root: String, reader: FileReader, into diagnostics: inout [Diagnostic]) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: root)
+        } catch {
+            diagnostics.append(.error(at: SourceLocation(path: root), "the workspace folder cannot be read: \(Self.reason(root))", code: "unreadable"))
+            return []
+        }
         var folders: [String] = []
+        var byKey: [String: String] = [:]
         for name in names.sorted() where !name.hasPrefix(".") {
             let folder = root + "/" + name
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else { continue }
+            // A folder dossier cannot open would vanish from every report and the site unseen.
+            guard access(folder, R_OK | X_OK) == 0 else {
+                diagnostics.append(.error(at: SourceLocation(path: folder),
+                    "\(name)/ cannot be read (\(Self.reason(folder))), so its project is left out of every report and of the site; give it read and search permission (chmod u+rx)",
+                    code: "unreadable"))
+                continue
+            }
             guard FileManager.default.fileExists(atPath: folder + "/" + ProjectFiles.project) else {
                 // What looks like a project without its project.json is skipped, not silently.
                 if FileManager.default.fileExists(atPath: folder + "/" + ProjectFiles.indicators) {
@@ -102,6 +117,24 @@ public enum WorkspaceLoader {
                     "refused: project folder \(name) is a symbolic link to a place outside the workspace", code: "outside-workspace"))
                 continue
             }
+            var status = stat()
+            if lstat(folder, &status) == 0, status.st_mode & S_IFMT == S_IFLNK {
+                let target = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+                diagnostics.append(.error(at: SourceLocation(path: folder + "/" + ProjectFiles.project),
+                    "refused: project folder \(name) is a symbolic link (to \(target)): the same files would be a second project, with its own visibility; make it a folder of its own or remove it",
+                    code: "symbolic-link"))
+                continue
+            }
+            // `VPN-Case` beside `vpn-case` (or é composed beside é decomposed): one folder on macOS
+            // and Windows, so a checkout there merges them, and two site pages that collide.
+            let key = name.lowercased().precomposedStringWithCanonicalMapping
+            if let other = byKey[key] {
+                diagnostics.append(.warning(at: SourceLocation(path: folder + "/" + ProjectFiles.project),
+                    "project folders \(other) and \(name) differ only in letter case or Unicode form: on macOS and Windows they are one folder, and their site pages would collide; rename one",
+                    code: "folder-name"))
+            } else {
+                byKey[key] = name
+            }
             // Commands run inside the project would take that folder for their workspace.
             if FileManager.default.fileExists(atPath: folder + "/" + ProjectFiles.workspace) {
                 diagnostics.append(.warning(at: SourceLocation(path: folder + "/" + ProjectFiles.workspace),
@@ -111,6 +144,11 @@ public enum WorkspaceLoader {
             folders.append(folder)
         }
         return folders
+    }
+
+    /// Why `path` cannot be opened, as the system says it.
+    static func reason(_ path: String) -> String {
+        opendir(path).map { closedir($0); return "unknown reason" } ?? String(cString: strerror(errno))
     }
 
     static func readFailure(_ failure: FileReader.Failure, path: String) -> Diagnostic {
@@ -231,12 +269,22 @@ enum ProjectLoader {
         var status = stat()
         if lstat(folder, &status) == 0, status.st_mode & S_IFMT == S_IFLNK, !reader.isInside(folder) {
             result.diagnostics.append(.error(at: SourceLocation(path: folder),
-                "refused: the notes folder is a symbolic link to a place outside the workspace", code: "outside-workspace"))
+                "refused: the notes folder is a symbolic link to a place outside \(reader.scopeName)", code: "outside-workspace"))
             return []
         }
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
-            .sorted()
+        let listed: [String]
+        do {
+            listed = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            // No notes folder is no notes; one that cannot be read would drop them unseen.
+            if lstat(folder, &status) == 0 {
+                result.diagnostics.append(.error(at: SourceLocation(path: folder),
+                    "the notes folder cannot be read (\(WorkspaceLoader.reason(folder))), so its notes would be left out; give it read and search permission (chmod u+rx)",
+                    code: "unreadable"))
+            }
+            return []
+        }
+        let names = listed.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
         return names.map { name in
             let path = folder + "/" + name
             result.files.append(path)

@@ -50,8 +50,10 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
 
     /// A level as tags and markings name it, any case: `tlp:amber`, `AMBER+STRICT`, and `white`
     /// (TLP 1.0's clear).
+    /// A stray invisible character or a full-width letter (`tlp:amber` with a zero-width space)
+    /// does not hide a marking: the name is compared as tags are.
     public init?(named name: String) {
-        let key = name.lowercased().trimmingPrefix("tlp:")
+        let key = Tag.key(name).trimmingPrefix("tlp:")
         self.init(rawValue: key == "white" ? "clear" : String(key))
     }
 
@@ -60,7 +62,8 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
     public static func marked(by tags: [String]) -> TLP? {
         var strictest: TLP?
         // Byte by byte, no lower-cased copy: a site asks this of every tag of every indicator.
-        for tag in tags where tag.utf8.count > 4 && tag.utf8.prefix(4).elementsEqual("tlp:".utf8, by: { $0 | 0x20 == $1 | 0x20 }) {
+        for tag in tags where tag.utf8.count > 4
+            && (tag.utf8.prefix(4).elementsEqual("tlp:".utf8, by: { $0 | 0x20 == $1 | 0x20 }) || tag.utf8.contains { $0 >= 0x80 }) {
             if let level = TLP(named: tag), strictest.map({ level > $0 }) ?? true { strictest = level }
         }
         return strictest

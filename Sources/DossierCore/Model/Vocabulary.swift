@@ -95,13 +95,25 @@ public enum Tag {
         return (folded ?? nil) ?? tidy(tag.precomposedStringWithCompatibilityMapping).lowercased()
     }
 
-    /// `tag` with its white space trimmed, each run of it made one space, and invisible format
-    /// characters (zero-width space, soft hyphen, byte order mark) removed: how the editing
-    /// commands write a tag they are given.
+    /// `tag` with its white space trimmed, each run of it made one space, characters that show
+    /// as a blank (a Hangul filler, a blank Braille pattern) taken for spaces, and those that show
+    /// as nothing removed (format characters such as a zero-width space or a soft hyphen, and
+    /// every other default-ignorable one: variation selectors, the combining grapheme joiner):
+    /// how the editing commands write a tag they are given.
     public static func tidy(_ tag: String) -> String {
-        let visible = String(String.UnicodeScalarView(tag.unicodeScalars.filter { $0.properties.generalCategory != .format }))
-        return visible.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var scalars = String.UnicodeScalarView()
+        for scalar in tag.unicodeScalars {
+            if blanks.contains(scalar.value) {
+                scalars.append(" ")
+            } else if scalar.properties.generalCategory != .format, !scalar.properties.isDefaultIgnorableCodePoint {
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
+
+    /// Characters that are no white space to Unicode but show as a blank one.
+    private static let blanks: Set<UInt32> = [0x115F, 0x1160, 0x2800, 0x3164, 0xFFA0]
 
     /// True when ASCII `bytes` have white space other than single spaces between words.
     private static func hasUntidySpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

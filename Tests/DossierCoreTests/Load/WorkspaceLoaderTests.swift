@@ -266,6 +266,52 @@ struct WorkspaceLoaderTests {
         #expect(loaded.diagnostics.items.compactMap(\.code) == ["outside-workspace", "outside-workspace"])
     }
 
+    @Test("a link from a project to another project's file or folder, or a project folder that is a link, is refused: it would publish another project's files as its own")
+    func symlinkIntoAnotherProject() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("ir", indicators: #"{ "indicators": [ { "value": "10.1.2.3", "type": "ipv4" } ] }"#)
+        try workspace.write("ir/notes/01-infra.md", "SECRET-INFRA\n")
+        try workspace.addProject("blog", visibility: "public", tlp: "clear")
+        try workspace.addProject("feed", visibility: "public", tlp: "clear")
+        try workspace.write("blog/notes/02-own.md", "own note\n")
+        try FileManager.default.createSymbolicLink(atPath: workspace.path("blog/notes/01-infra.md"), withDestinationPath: "../../ir/notes/01-infra.md")
+        try FileManager.default.createSymbolicLink(atPath: workspace.path("blog/notes/03-same.md"), withDestinationPath: "02-own.md")
+        try FileManager.default.removeItem(atPath: workspace.path("feed/indicators.json"))
+        try FileManager.default.createSymbolicLink(atPath: workspace.path("feed/indicators.json"), withDestinationPath: "../ir/indicators.json")
+        try FileManager.default.createSymbolicLink(atPath: workspace.path("ir-alias"), withDestinationPath: "ir")
+        let loaded = workspace.load()
+        #expect(loaded.workspace.projects.map(\.slug) == ["blog", "feed", "ir"])
+        #expect(loaded.workspace.project("blog")?.notes.map(\.body) == ["own note\n", "own note\n"], "a link within the project is its file")
+        #expect(loaded.workspace.project("feed")?.indicators.isEmpty == true)
+        let lines = loaded.diagnostics.sorted.rendered(relativeTo: workspace.root)
+        #expect(lines.contains { $0.hasPrefix("blog/notes/01-infra.md:1:1: error: refused: a symbolic link points outside the project's folder") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("feed/indicators.json:1:1: error: refused: a symbolic link points outside the project's folder") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("ir-alias/project.json:1:1: error: refused: project folder ir-alias is a symbolic link") }, "\(lines)")
+    }
+
+    @Test("project folders that differ only in case or Unicode form are flagged; a folder that cannot be read is an error, not a project gone unseen")
+    func folderNamesAndPermissions() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("vpn-case")
+        try workspace.addProject("VPN-Case")
+        try workspace.addProject("caf\u{E9}")
+        try workspace.addProject("cafe\u{301}")
+        var lines = workspace.load().diagnostics.sorted.rendered(relativeTo: workspace.root)
+        #expect(lines.filter { $0.contains("differ only in letter case or Unicode form") }.count == 2, "\(lines)")
+        // A notes "folder" that cannot be listed (here a file) says so.
+        try workspace.write("cafe\u{301}/notes", "not a folder\n")
+        lines = workspace.load().diagnostics.sorted.rendered(relativeTo: workspace.root)
+        #expect(lines.contains { $0.hasSuffix("/notes:1:1: error: the notes folder cannot be read (Not a directory), so its notes would be left out; give it read and search permission (chmod u+rx)") }, "\(lines)")
+        // Permissions do not bind root, which the CI may be: only checked where they do.
+        guard geteuid() != 0 else { return }
+        try workspace.addProject("locked")
+        try workspace.write("locked/notes/01.md", "text\n")
+        chmod(workspace.path("locked/notes"), 0)
+        defer { chmod(workspace.path("locked/notes"), 0o755) }
+        lines = workspace.load().diagnostics.sorted.rendered(relativeTo: workspace.root)
+        #expect(lines.contains { $0.hasPrefix("locked/notes:1:1: error: the notes folder cannot be read") }, "\(lines)")
+    }
+
     @Test("a 100 MB indicators.json loads")
     func largeFile() throws {
         let workspace = try TemporaryWorkspace()

@@ -36,5 +36,17 @@ struct TagKeyTests {
             #expect(vocabulary.isPrivate(spelling), "\(spelling.unicodeScalars.map { String($0.value, radix: 16) })")
         }
         #expect(Tag.tidy("Company\u{200B} Name\u{00AD}") == "Company Name")
+        // Default-ignorable characters show as nothing (a variation selector, the combining
+        // grapheme joiner, a Mongolian vowel separator); a Hangul filler or a blank Braille
+        // pattern shows as a space.
+        for spelling in ["Company Name\u{FE0F}", "Company\u{034F} Name", "Company\u{180E} Name", "Company\u{3164}Name",
+                         "Company\u{2800}Name", "Company \u{FFA0}Name", "Company\u{E0020} Name"] {
+            #expect(vocabulary.isPrivate(spelling), "\(spelling.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        // A marking is no less a marking for a stray character or a full-width letter.
+        #expect(TLP.marked(by: ["tlp:amber\u{200B}"]) == .amber)
+        #expect(TLP.marked(by: ["\u{FEFF}TLP:RED"]) == .red)
+        #expect(TLP.marked(by: ["\u{FF54}lp:amber"]) == .amber)
+        #expect(TLP.marked(by: ["tlp:clear", "Company Name"]) == .clear)
     }
 }
