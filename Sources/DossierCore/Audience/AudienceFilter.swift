@@ -3,8 +3,8 @@
 /// cannot hold what was removed here, however a template or exporter is written.
 ///
 /// Public: public projects only; in them no private indicator, private note, private tag (in the
-/// vocabulary, on indicators and on the project), no `source`, and no unknown fields (they may
-/// hold anything). Private projects vanish entirely, so correlations and counts built afterwards
+/// vocabulary, on indicators and on the project), no `source`, no unknown fields (they may
+/// hold anything) and no HTML comment in a note or the summary. Private projects vanish entirely, so correlations and counts built afterwards
 /// cannot mention them. Internal: everything.
 public enum AudienceFilter {
     public static func view(of workspace: Workspace, for audience: Audience) -> Workspace {
@@ -31,7 +31,15 @@ public enum AudienceFilter {
         result.tags = project.tags.filter { !vocabulary.isPrivate($0) }
         result.extra = []
         result.indicatorsExtra = []
-        result.notes = project.notes.filter { publishes($0, of: project) }
+        // HTML comments are the remarks writers leave for each other: no public output holds one
+        // (not even a machine export of a note's text), which is also what `check` assumes when
+        // it looks for private values in what the site shows.
+        result.summary = project.summary.map(HTMLComments.removed(from:))
+        result.notes = project.notes.filter { publishes($0, of: project) }.map { note in
+            var kept = note
+            kept.body = HTMLComments.removed(from: note.body)
+            return kept
+        }
         result.indicators = project.indicators.compactMap { indicator in
             guard !indicator.isPrivate else { return nil }
             var kept = indicator

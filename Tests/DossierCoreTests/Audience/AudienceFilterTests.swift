@@ -13,7 +13,7 @@ struct AudienceFilterTests {
               { "value": "evil.example", "type": "domain", "tags": ["Blocked"] }
             ] }
             """)
-        try temp.write("open-case/notes/01-public.md", "# Public\n")
+        try temp.write("open-case/notes/01-public.md", "# Public\n\nSeen <!-- came from the IR ticket, ask Dana --> today.\n<!--\nreviewer: secret-infra.example\n-->\n```html\n<!-- kit v2 -->\n```\n")
         try temp.write("open-case/notes/02-private.md", "---\nvisibility: private\n---\n# Private\n")
         try temp.addProject("secret-case", visibility: "private", tlp: "red", indicators: """
             { "indicators": [ { "value": "evil.example", "type": "domain", "classification": "malicious" } ] }
@@ -36,6 +36,8 @@ struct AudienceFilterTests {
         // The private tag's classification still counts: it was the analysts' decision.
         #expect(project.indicators[0].classification == .nonMalicious)
         #expect(project.notes.map(\.fileName) == ["01-public.md"])
+        // HTML comments are remarks between writers: no public output holds one, code or not.
+        #expect(project.notes[0].body == "# Public\n\nSeen  today.\n\n```html\n\n```\n")
         #expect(view.vocabulary.definition(of: "Company Name") == nil)
         // Correlation on the filtered workspace cannot see the private project.
         let index = IndicatorIndex(view)
