@@ -48,6 +48,23 @@ struct TemplateSetTests {
         let output = try ReportBuild.run(root: workspace.root, slug: "p", format: .md, audience: .public, options: ReportOptions())
         #expect(output.text == "Custom: p | TLP:CLEAR | j\\|doe\n")
     }
+
+    @Test("a workspace template, or the templates folder, linked to a file outside the workspace is refused, not printed on every page")
+    func templateLinkedOutside() throws {
+        let outside = try TemporaryWorkspace(["secret.txt": "root:x:0:0:SECRET\n"], withSettings: false)
+        let workspace = try TemporaryWorkspace()
+        try FileManager.default.createDirectory(atPath: workspace.path("templates"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: workspace.path("templates/audience.mustache"), withDestinationPath: outside.path("secret.txt"))
+        var (set, diagnostics) = TemplateSet.load(workspaceRoot: workspace.root)
+        #expect(set == nil)
+        #expect(diagnostics.rendered(relativeTo: workspace.root).contains { $0.hasPrefix("templates/audience.mustache:1:1: error: refused: a symbolic link points outside the workspace") }, "\(diagnostics)")
+        try FileManager.default.removeItem(atPath: workspace.path("templates"))
+        try FileManager.default.createSymbolicLink(atPath: workspace.path("templates"), withDestinationPath: outside.root)
+        try outside.write("audience.mustache", "{{title}} SECRET\n")
+        (set, diagnostics) = TemplateSet.load(workspaceRoot: workspace.root)
+        #expect(set == nil)
+        #expect(diagnostics.rendered(relativeTo: workspace.root).contains { $0.hasPrefix("templates:1:1: error: refused: the templates folder is a symbolic link") }, "\(diagnostics)")
+    }
 }
 
 @Suite("CommonMark")

@@ -4,13 +4,13 @@ import Foundation
 /// crafted repository cannot make dossier publish `/etc/passwd` or a neighbour's private folder.
 /// A project's files are read through a reader of the project's own folder: a link from a public
 /// project to a private one's note (or to `.git/config`) would publish it as the public project's.
-struct FileReader: Sendable {
+public struct FileReader: Sendable {
     /// The workspace (or project) folder with symbolic links resolved.
     let resolvedRoot: String
     /// "the workspace", "the project's folder".
     let scopeName: String
 
-    init(root: String) {
+    public init(root: String) {
         resolvedRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
         scopeName = "the workspace"
     }
@@ -25,14 +25,14 @@ struct FileReader: Sendable {
         FileReader(resolvedRoot: URL(fileURLWithPath: folder).resolvingSymlinksInPath().path, scopeName: "the project's folder")
     }
 
-    enum Failure: Error {
+    public enum Failure: Error {
         case missing
         case problem(String)
     }
 
     /// Bytes of the file at `path`, or why it cannot be read. Only a symbolic link is resolved (the
     /// folders above were checked when listed), which keeps reading many small files cheap.
-    func read(_ path: String) -> Result<[UInt8], Failure> {
+    public func read(_ path: String) -> Result<[UInt8], Failure> {
         var status = stat()
         guard lstat(path, &status) == 0 else {
             return errno == ENOENT ? .failure(.missing) : .failure(.problem("cannot be read: \(String(cString: strerror(errno)))"))
@@ -92,7 +92,7 @@ struct FileReader: Sendable {
     }
 
     /// Whether `path` (a folder or file) stays inside the workspace once links are followed.
-    func isInside(_ path: String) -> Bool {
+    public func isInside(_ path: String) -> Bool {
         Paths.isInside(URL(fileURLWithPath: path).resolvingSymlinksInPath().path, folder: resolvedRoot)
     }
 }

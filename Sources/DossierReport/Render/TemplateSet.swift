@@ -32,11 +32,33 @@ public struct TemplateSet: Sendable {
         HTMLContentType.register()
         var sources: [String: Source] = [:]
         var diagnostics: [Diagnostic] = []
+        // The workspace's templates are read as its other files are: nothing a symbolic link
+        // takes outside the workspace (a cloned repository's `templates/x.mustache` linked to
+        // `~/.ssh/id_rsa` would be printed on every page).
+        let workspaceReader = workspaceRoot.map(FileReader.init(root:))
         for folder in [builtInFolder, workspaceRoot.map { $0 + "/" + ProjectFiles.templates }].compactMap({ $0 }) {
+            let reader = folder == builtInFolder ? nil : workspaceReader
+            if let reader, FileManager.default.fileExists(atPath: folder), !reader.isInside(folder) {
+                diagnostics.append(.error(at: SourceLocation(path: folder),
+                    "refused: the templates folder is a symbolic link to a place outside the workspace", code: "outside-workspace"))
+                continue
+            }
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
             for file in names {
                 let path = folder + "/" + file
-                guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                let bytes: [UInt8]?
+                if let reader {
+                    switch reader.read(path) {
+                    case .success(let read): bytes = read
+                    case .failure(.problem(let message)):
+                        diagnostics.append(.error(at: SourceLocation(path: path), message, code: "template"))
+                        continue
+                    case .failure(.missing): bytes = nil
+                    }
+                } else {
+                    bytes = FileManager.default.contents(atPath: path).map(Array.init)
+                }
+                guard let bytes, let text = String(validating: bytes, as: UTF8.self) else {
                     diagnostics.append(.error(at: SourceLocation(path: path), "template cannot be read as UTF-8 text", code: "template"))
                     continue
                 }
