@@ -24,6 +24,13 @@ enum NoteDecoder {
         let note = Note(fileName: fileName, path: path, body: split.body, bodyLine: split.bodyLine)
         guard let yaml = split.yaml else {
             if split.isUnclosed { error("front matter opened with --- is never closed by a --- line", .start, "front-matter") }
+            if text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first?
+                .trimmingCharacters(in: .whitespaces) == "+++" {
+                // Hugo's TOML front matter: as text, its `draft = true` hides nothing.
+                error("front matter between +++ lines (TOML, as Hugo writes it) is not read: its keys would be shown as text and the note published with the project's visibility; write it as YAML between --- lines (title: ..., visibility: private)",
+                    .start, "front-matter")
+                return nil
+            }
             if let misplaced = FrontMatter.misplacedStart(text, keys: keys) {
                 // Read as text, its `visibility: private` would be shown on the public site.
                 error("this looks like front matter, but front matter must start on the note's first line with --- at its first column; as written it is text, and the note has the project's visibility. Move the --- line to the top",
@@ -114,7 +121,8 @@ enum NoteDecoder {
 
     /// True when an unknown key says the note is not for publication: `draft`, `private`,
     /// `hidden` and the like not set to a plain no, `published` or `public` set to a plain no, a
-    /// `tlp` other than clear, or a misspelled `visibility` (`visiblity`, `Visibility`) of `private`.
+    /// `tlp` other than clear, an `audience` other than public, any key whose value names a TLP
+    /// above green (`marking: "TLP:RED"`), or a misspelled `visibility` (`visiblity`, `Visibility`) of `private`.
     /// A value that is no single scalar counts as hiding: the safe side.
     static func meansHidden(key: String, value: String?, near: String?) -> Bool {
         let value = value?.lowercased()
@@ -126,7 +134,13 @@ enum NoteDecoder {
             return value.map(no.contains) ?? true
         case "tlp":
             return !["clear", "white", "tlp:clear", "tlp:white"].contains(value ?? "")
+        case "audience":
+            return value != "public"
         default:
+            // `marking: "TLP:RED"`, `sharing: TLP:AMBER+STRICT`: a marking that forbids publication.
+            if let value, let level = value.range(of: "tlp:").flatMap({ TLP(named: String(value[$0.upperBound...].prefix { $0.isLetter || $0 == "+" })) }), level > .green {
+                return true
+            }
             return near == "visibility" && value == "private"
         }
     }

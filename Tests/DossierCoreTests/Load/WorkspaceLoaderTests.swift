@@ -193,6 +193,19 @@ struct WorkspaceLoaderTests {
         ])
     }
 
+    @Test("front matter written as TOML between +++ lines (Hugo's habit) is an error, not a note published with its draft flag as text")
+    func tomlFrontMatter() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p", visibility: "public", tlp: "clear")
+        try workspace.write("p/notes/01.md", "+++\ntitle = \"Draft attribution\"\ndraft = true\n+++\nDRAFT-ONLY\n")
+        try workspace.write("p/notes/02.md", "Text first.\n\n+++\n")
+        let loaded = workspace.load()
+        #expect(loaded.diagnostics.sorted.rendered(relativeTo: workspace.root + "/p") == [
+            "notes/01.md:1:1: error: front matter between +++ lines (TOML, as Hugo writes it) is not read: its keys would be shown as text and the note published with the project's visibility; write it as YAML between --- lines (title: ..., visibility: private)",
+        ])
+        #expect(loaded.workspace.project("p")?.notes.map(\.fileName) == ["02.md"])
+    }
+
     @Test("a front matter key meant to hide a note (misspelled visibility, another tool's draft, private or tlp) hides it, with a warning")
     func hidingKeys() throws {
         let workspace = try TemporaryWorkspace()
@@ -202,6 +215,8 @@ struct WorkspaceLoaderTests {
         try workspace.write("p/notes/03.md", "---\ntitle: c\nprivate: yes\ntags: [x]\nauthr: me\n---\nbody\n")
         try workspace.write("p/notes/04.md", "---\ntitle: d\ntlp: amber\n---\nbody\n")
         try workspace.write("p/notes/05.md", "---\ntitle: e\ndraft: false\npublished: 2026-11-02\ntlp: clear\n---\nbody\n")
+        try workspace.write("p/notes/06.md", "---\ntitle: f\nmarking: \"TLP:RED (no sharing)\"\nsource: TLP:GREEN feed\n---\nbody\n")
+        try workspace.write("p/notes/07.md", "---\ntitle: g\naudience: internal\n---\nbody\n")
         let loaded = workspace.load()
         let lines = WorkspaceChecker.check(loaded).sorted.rendered(relativeTo: workspace.root + "/p")
         let hint = "is read as \"visibility: private\" (the only key dossier reads to hide a note); write that instead"
@@ -212,9 +227,11 @@ struct WorkspaceLoaderTests {
             "notes/03.md:3:1: warning: front matter \"private\" \(hint)",
             #"notes/03.md:5:1: warning: unknown front matter key "authr" (did you mean "author"?)"#,
             "notes/04.md:3:1: warning: front matter \"tlp\" \(hint)",
+            "notes/06.md:3:1: warning: front matter \"marking\" \(hint)",
+            "notes/07.md:3:1: warning: front matter \"audience\" \(hint)",
         ])
         let notes = try #require(loaded.workspace.project("p")).notes
-        #expect(notes.map(\.visibility) == [.private, .private, .private, .private, nil])
+        #expect(notes.map(\.visibility) == [.private, .private, .private, .private, nil, .private, .private])
         let published = AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.notes.map(\.fileName)
         #expect(published == ["05.md"])
     }
