@@ -6,8 +6,9 @@ import DossierCore
 /// (`MISPAttributeReader`); the event's `tlp:` tag is the file's TLP; its other tags and galaxy
 /// clusters are the file's project tags; an attribute's own tags are the indicator's, except the
 /// PassiveTotal `passivetotal:class="..."` tag, which sets the classification. An attribute of
-/// distribution 0 (your organisation only), or in an event or object of distribution 0 (its
-/// attributes cannot reach further), or with a `tlp:` tag other than clear, is a private indicator.
+/// distribution 0 (your organisation only) or 4 (a sharing group), or in an event or object of
+/// such a distribution (its attributes cannot reach further), or with a `tlp:` tag other than
+/// clear, is a private indicator.
 enum MISPImporter {
     /// True when `root` has the shape of a MISP event file.
     static func recognizes(_ root: JSONNode) -> Bool {
@@ -47,7 +48,7 @@ enum MISPImporter {
             }
         }
         let notesBefore = collector.result.notes.count
-        let eventIsRestricted = isOrganisationOnly(event)
+        let eventIsRestricted = isRestricted(event)
         for node in event.array("Attribute") {
             readAttribute(node, in: Container(isRestricted: eventIsRestricted), into: &collector)
         }
@@ -55,7 +56,7 @@ enum MISPImporter {
             guard let object = node.value.objectValue else { continue }
             if object.flag("deleted") == true { continue }
             let container = Container(
-                object: object.string("name"), isRestricted: eventIsRestricted || isOrganisationOnly(object),
+                object: object.string("name"), isRestricted: eventIsRestricted || isRestricted(object),
                 firstSeen: sighting(of: object, key: "first_seen", relation: "first-seen", into: &collector),
                 lastSeen: sighting(of: object, key: "last_seen", relation: "last-seen", into: &collector))
             for attribute in object.array("Attribute") {
@@ -70,16 +71,17 @@ enum MISPImporter {
         }
     }
 
-    /// Distribution 0, "your organisation only", of an event, object or attribute.
-    static func isOrganisationOnly(_ item: JSONObject) -> Bool {
-        item.text("distribution") == "0"
+    /// Distribution 0, "your organisation only", or 4, "sharing group" (the members of one
+    /// group), of an event, object or attribute: not for a public site.
+    static func isRestricted(_ item: JSONObject) -> Bool {
+        item.text("distribution") == "0" || item.text("distribution") == "4"
     }
 
     /// What an attribute takes from the event or object it is in.
     struct Container {
         /// The object's name; nil for an attribute of the event itself.
         var object: String?
-        /// Distribution 0 (your organisation only) of the event or the object.
+        /// Distribution 0 (your organisation only) or 4 (a sharing group) of the event or the object.
         var isRestricted: Bool
         /// The object's first and last sighting: its attributes' own when they state none.
         var firstSeen: String?
@@ -119,9 +121,9 @@ enum MISPImporter {
             }
         }
         details.comment = attribute.string("comment")?.trimmingSpaces
-        // Distribution 0, "your organisation only" (its own, or its event's or object's): kept out
+        // Distribution 0 or 4 (its own, or its event's or object's): kept out
         // of public output. (A tlp: tag above clear is the collector's rule, for every format.)
-        if container.isRestricted || isOrganisationOnly(attribute) { details.privateFlag = true }
+        if container.isRestricted || isRestricted(attribute) { details.privateFlag = true }
         details.firstSeen = collector.date(attribute.string("first_seen"), field: "first_seen", at: attribute.position("first_seen"))
             ?? container.firstSeen
         details.lastSeen = collector.date(attribute.string("last_seen"), field: "last_seen", at: attribute.position("last_seen"))

@@ -130,7 +130,7 @@ import Testing
         #expect(result.notes == ["MISP event \"Test\":", "- comment: Seen in \\*two\\* waves — analyst"])
     }
 
-    @Test("MISP: distribution 0 or a tlp: tag above clear makes an indicator private; distribution 0 makes the import's note private")
+    @Test("MISP: distribution 0 or 4 (a sharing group) or a tlp: tag above clear makes an indicator private; distribution 0 makes the import's note private")
     func mispKeepsOrganisationOnlyPrivate() {
         let event = #"""
             {"Event": {"info": "x", "Attribute": [
@@ -149,6 +149,19 @@ import Testing
         #expect(result.projectTLP == nil)
         let open = TestFiles.importText(#"{"Event": {"info": "x", "Attribute": [{"type": "text", "value": "shared", "distribution": 5}]}}"#)
         #expect(!open.notesArePrivate)
+        // Distribution 4: the members of one sharing group, of the event or of the attribute.
+        let group = TestFiles.importText(#"""
+            {"Event": {"info": "SG", "distribution": "3", "Tag": [{"name": "tlp:clear"}], "Attribute": [
+              {"type": "domain", "value": "sg-attr.example", "distribution": "4", "sharing_group_id": "12"},
+              {"type": "domain", "value": "all.example", "distribution": "5"}],
+             "Object": [{"name": "domain-ip", "distribution": "4", "Attribute": [
+              {"type": "domain", "object_relation": "domain", "value": "sg-object.example", "distribution": "5"}]}]}}
+            """#)
+        #expect(group.indicator("sg-attr.example")?.isPrivate == true)
+        #expect(group.indicator("sg-object.example")?.isPrivate == true)
+        #expect(group.indicator("all.example")?.isPrivate == false)
+        let groupEvent = TestFiles.importText(#"{"Event": {"info": "SG", "distribution": "4", "Attribute": [{"type": "domain", "value": "sg.example", "distribution": "5"}]}}"#)
+        #expect(groupEvent.indicator("sg.example")?.isPrivate == true)
     }
 
     @Test("what a file restricts as a whole comes in private: a MISP event or object of distribution 0, a CSV row tagged tlp:amber, a private PassiveTotal or dossier project")
