@@ -16,6 +16,19 @@ struct WorkflowTests {
         return Dictionary(list.map { ($0["value"] as? String ?? "", $0) }, uniquingKeysWith: { a, _ in a })
     }
 
+    @Test("two add runs on one project at the same time take turns: every value a run says it added is in the file")
+    func concurrentAdds() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let root = copy.root
+        let results = (0..<40).map { $0 }.concurrentMap { n in
+            (n, try? CLI.run(["add", "typosquat-watch", "concurrent-\(n).example", "-q"], in: root))
+        }
+        let added = results.filter { $0.1?.status == 0 }.map { "concurrent-\($0.0).example" }
+        let recorded = try Self.indicators(copy, "typosquat-watch")
+        #expect(added.count == 40, "\(results.compactMap { $0.1?.stderr })")
+        #expect(added.filter { recorded[$0] == nil }.isEmpty, "reported as added but lost")
+    }
+
     @Test("add refangs, detects, normalizes, merges, prints what it did; files stay canonical and check passes")
     func add() throws {
         let copy = try TemporaryCopy(of: Self.samples)

@@ -7,7 +7,8 @@ import Foundation
 /// a project whose `project.json` or `indicators.json`, or the workspace's `dossier.json`, has
 /// errors: rewriting a file dossier could not read fully could lose what the user meant. Saving
 /// writes canonical bytes atomically, refreshes `updated`, and refuses (writing nothing) when a
-/// file changed on disk since it was read.
+/// file changed on disk since it was read. From opening to saving, another dossier run editing
+/// the project waits (`FolderLock`).
 public struct ProjectEdit: Sendable {
     public let root: String
     public let settings: WorkspaceSettings
@@ -17,6 +18,8 @@ public struct ProjectEdit: Sendable {
     public let warnings: [Diagnostic]
     /// Fingerprints of the files as read.
     let digests: [String: ContentDigest]
+    /// Held from reading the project to writing it (`open`): another dossier editing it waits.
+    let lock: FolderLock?
 
     public var vocabulary: Vocabulary { settings.vocabulary }
 
@@ -30,6 +33,7 @@ public struct ProjectEdit: Sendable {
             let names = folders.map { ($0 as NSString).lastPathComponent }
             throw .unknownProject(slug, projects: names, closest: ClosestName.find(slug, in: names))
         }
+        let lock = FolderLock(folder)
         var diagnostics: [Diagnostic] = []
         var digests: [String: ContentDigest] = [:]
         let settingsPath = root + "/" + ProjectFiles.workspace
@@ -53,7 +57,7 @@ public struct ProjectEdit: Sendable {
         return ProjectEdit(
             root: root, settings: settings, project: project,
             warnings: diagnostics.filter { $0.severity == .warning && edited.contains($0.location?.path ?? "") }.sorted(),
-            digests: digests)
+            digests: digests, lock: lock)
     }
 
     /// The project `slug` of a workspace loaded as a whole (e.g. by a command that also needs the
@@ -71,7 +75,7 @@ public struct ProjectEdit: Sendable {
         self.init(
             root: loaded.workspace.root, settings: loaded.workspace.settings, project: project,
             warnings: loaded.diagnostics.items.filter { $0.severity == .warning && edited.contains($0.location?.path ?? "") }.sorted(),
-            digests: loaded.digests)
+            digests: loaded.digests, lock: nil)
     }
 
     /// The indicators `project` records twice: an edit would change one entry and leave the
@@ -81,12 +85,14 @@ public struct ProjectEdit: Sendable {
         return DuplicateIndicatorRule().check(alone, index: IndicatorIndex(alone, scope: .correlations))
     }
 
-    init(root: String, settings: WorkspaceSettings, project: Project, warnings: [Diagnostic], digests: [String: ContentDigest]) {
+    init(root: String, settings: WorkspaceSettings, project: Project, warnings: [Diagnostic], digests: [String: ContentDigest],
+        lock: FolderLock?) {
         self.root = root
         self.settings = settings
         self.project = project
         self.warnings = warnings
         self.digests = digests
+        self.lock = lock
     }
 
     /// Writes `changed` (this project after an edit): `indicators.json`, then `project.json` with
