@@ -79,7 +79,11 @@ public enum SiteBuild {
                 Array(templates.render(model.index, page: "index.html").utf8)
             }]
         }
-        let projectDigests = workspace.projects.concurrentMap { PageKey.digests(of: $0, contentHashes: contentHashes) }
+        // A public site's keys come from the public view alone (the files' hashes cover private
+        // indicators and notes too): a published `.dossier-build` must not change when only
+        // private material did.
+        let fileHashes = audience == .internal ? contentHashes : [:]
+        let projectDigests = workspace.projects.concurrentMap { PageKey.digests(of: $0, contentHashes: fileHashes) }
         let projectRecords = projectDigests.map(\.records)
         for (position, project) in workspace.projects.enumerated() {
             jobs.append {

@@ -103,7 +103,8 @@ struct PageKey: Sendable {
     /// A project is a function of its files' bytes (and, for the public audience, of the settings,
     /// which every key covers), so each file counts by the SHA-256 of its bytes as loaded
     /// (`LoadedWorkspace.contentHashes`): nothing is written out again to be hashed. A file with no
-    /// such hash counts by the model as it would be written. Only the notes the audience sees count.
+    /// such hash counts by the model as it would be written, as every file of a public build does
+    /// (its view leaves out what the file holds privately). Only the notes the audience sees count.
     struct ProjectDigests: Sendable {
         var records: String
         var whole: String
