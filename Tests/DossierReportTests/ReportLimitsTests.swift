@@ -121,6 +121,20 @@ struct ReportLimitsTests {
         #expect(seconds < 10, "40,000 clashing slugs took \(seconds) s")
     }
 
+    @Test("a build removes what interrupted builds of the same site left (their process is gone), not a running build's folder nor another site's")
+    func abandonedStagingRemoved() throws {
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // A pid no process has (above the kernel's limit), this process's parent (running), and
+        // another site's leftover.
+        let gone = Int32(Int(try String(contentsOfFile: "/proc/sys/kernel/pid_max", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))! + 1)
+        let names = [".site.dossier-build-\(gone)", ".site.dossier-build-\(gone)-old", ".site.dossier-build-\(getppid())",
+                     ".other.dossier-build-\(gone)", "site"]
+        for name in names { try FileManager.default.createDirectory(atPath: folder + "/" + name, withIntermediateDirectories: true) }
+        OutputFolder.removeAbandoned(besides: folder + "/site")
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder)) == [".site.dossier-build-\(getppid())", ".other.dossier-build-\(gone)", "site"])
+    }
+
     @Test("replacing the output folder swaps it whole: new content, no old folder left beside it")
     func replaceSwaps() throws {
         let folder = try TemporaryFolder.make()

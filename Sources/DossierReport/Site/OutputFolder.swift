@@ -32,9 +32,24 @@ enum OutputFolder {
         let parent = (out as NSString).deletingLastPathComponent
         let name = (out as NSString).lastPathComponent
         let staging = parent + "/.\(name).dossier-build-\(ProcessInfo.processInfo.processIdentifier)"
+        removeAbandoned(besides: out)
         remove(staging)
         if let failure = makeFolder(staging) { throw BuildFailure(.write, message: "cannot create \(staging): \(failure)") }
         return staging
+    }
+
+    /// Removes the staging folders (and put-aside old sites) of builds of `out` that were
+    /// interrupted (Ctrl-C, a crash): their process is gone. Each may be gigabytes, and holds
+    /// what the site holds; a folder of a build still running is left alone.
+    static func removeAbandoned(besides out: String) {
+        let parent = (out as NSString).deletingLastPathComponent
+        let prefix = ".\((out as NSString).lastPathComponent).dossier-build-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where name.hasPrefix(prefix) {
+            var rest = name.dropFirst(prefix.count)
+            if rest.hasSuffix("-old") { rest = rest.dropLast(4) }
+            guard let pid = pid_t(rest), pid > 0, pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            remove(parent + "/" + name)
+        }
     }
 
     /// Writes one page into the staging folder. Failures say why in the system's words ("No space
