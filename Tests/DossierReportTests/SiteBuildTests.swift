@@ -57,6 +57,20 @@ struct SiteBuildTests {
         #expect(projects.compactMap { $0.value.objectValue?["slug"]?.value.stringValue } == ["commodity-loader-c2", "vpn-bruteforce-2026"])
     }
 
+    @Test("links to a project whose folder name has spaces, a # or letters outside ASCII are percent-encoded and lead to its page")
+    func encodedProjectLinks() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("apt 29 #2", visibility: "public", tlp: "clear", indicators: #"{ "indicators": [ { "value": "evil.example", "type": "domain", "tags": ["C2"] } ] }"#)
+        try workspace.addProject("caf\u{E9}", visibility: "public", tlp: "clear", indicators: #"{ "indicators": [ { "value": "evil.example", "type": "domain" } ] }"#)
+        let out = workspace.path("site")
+        _ = try SiteBuild.run(root: workspace.root, audience: .public, out: out)
+        let site = SiteFiles(out)
+        #expect(site.text("index.html").contains(#"href="projects/apt%2029%20%232/index.html""#))
+        #expect(site.text("tags/c2.html").contains(#"href="../projects/apt%2029%20%232/index.html""#))
+        #expect(site.text("projects/apt 29 #2/index.html").contains(#"href="../caf%C3%A9/index.html""#))
+        for href in ["apt 29 #2", "caf\u{E9}"] { #expect(site.files.contains("projects/\(href)/index.html")) }
+    }
+
     @Test("a rebuild leaves no stale file, and a folder dossier did not build is never replaced")
     func replacesOutput() throws {
         let workspace = try TemporaryWorkspace()

@@ -17,12 +17,28 @@ public enum SiteLayout {
     public static func projectFolder(_ slug: String) -> String { "projects/\(slug)" }
     public static func projectPage(_ slug: String) -> String { projectFolder(slug) + "/index.html" }
 
+    /// A link to a project's page from `page`. The folder name is percent-encoded: a folder
+    /// named `apt 29 #2` is a valid project, and as written its link would end at the `#`.
     public static func projectHref(from page: Page, _ slug: String) -> String {
-        switch page {
-        case .index: projectPage(slug)
-        case .project: "../\(slug)/index.html"
-        case .listing: "../" + projectPage(slug)
+        let encoded = percentEncoded(slug)
+        return switch page {
+        case .index: projectPage(encoded)
+        case .project: "../\(encoded)/index.html"
+        case .listing: "../" + projectPage(encoded)
         }
+    }
+
+    /// `name` as one segment of a URL's path: every byte but letters, digits and `-._~` as `%XX`.
+    static func percentEncoded(_ name: String) -> String {
+        var encoded = ""
+        for byte in name.utf8 {
+            if (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || "-._~".utf8.contains(byte) {
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                encoded += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return encoded
     }
 
     /// `tags/blocked.html`, then `tags/blocked.2.html`… for page 2 and after: a dot, which no
@@ -48,4 +64,8 @@ public enum SiteLayout {
         [ProjectReport.ExportLink(label: "Markdown", href: markdownReport)]
             + exportFiles.map { ProjectReport.ExportLink(label: $0.label, href: $0.file) }
     }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
