@@ -166,6 +166,27 @@ struct CommonMarkTests {
         #expect(plain.contains("Host: gate.evil.example"))
     }
 
+    @Test("with defanging, a web address no parser reads as a URL (a numeric host, an escaped dot, no // after the scheme) is no link, and its scheme is defanged wherever it is written")
+    func obscuredAddresses() {
+        let note = """
+            Downloads <http://3325256770/bot.dll>, <http://0xC6336442/bot.dll>, <https://evil-c2%2Eexample/p.exe>,
+            <https:evil-c2.example/x> and [the kit](http://3325256770/kit.zip); in text http://3325256770/a and `HTTP://0300.0063.0144.0102/b`.
+            See [the vendor](https://vendor.example/report).
+            """
+        let html = CommonMark.html(note, defanging: CommonMark.Defanging())
+        let markdown = CommonMark.commonMark(note, defanging: CommonMark.Defanging())
+        for output in [html, markdown] {
+            for shown in ["hxxp://3325256770/bot.dll", "hxxp://0xC6336442/bot.dll", "hxxps://evil-c2%2Eexample/p.exe", "hxxps:evil-c2[.]example/x",
+                          "the kit (hxxp://3325256770/kit.zip)", "in text hxxp://3325256770/a", "hxxp://0300.0063.0144.0102/b"] {
+                // (Markdown escapes the brackets of `[.]`.)
+                #expect(output.contains(shown) || output.contains(shown.replacingOccurrences(of: "[.]", with: "\\[.\\]")), "\(shown) in \(output)")
+            }
+            #expect(!output.lowercased().contains("http://"), "\(output)")
+        }
+        #expect(html.components(separatedBy: "<a ").count == 2, "only the vendor's link: \(html)")
+        #expect(html.contains(#"<a href="https://vendor.example/report">the vendor</a>"#))
+    }
+
     @Test("Markdown output keeps structure and turns HTML into code")
     func commonMarkOutput() {
         let markdown = CommonMark.commonMark("# Title\n\n- one\n- two <script>x</script>\n")

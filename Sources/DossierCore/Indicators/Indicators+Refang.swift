@@ -47,6 +47,10 @@ extension Indicators {
     /// stays as written; hashes and IPv6 addresses are left as they are, as in tables.
     public static func defangText(_ text: String) -> String {
         guard mayHoldNetworkIndicator(text) else { return text }
+        return defangingSchemes(defangingSpans(text))
+    }
+
+    private static func defangingSpans(_ text: String) -> String {
         let spans = IndicatorExtractor.undefangedSpans(in: text)
         guard !spans.isEmpty else { return text }
         let bytes = Array(text.utf8)
@@ -65,6 +69,28 @@ extension Indicators {
         }
         out += bytes[copied...]
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `text` with each `http://`, `https://` and `ftp://` left live written `hxxp://`, `hxxps://`,
+    /// `fxp://`: the address of one no parser reads as a URL (`http://3325256770/bot.dll`, its
+    /// host a number a browser takes for 198.51.100.66), which a Markdown viewer would still link.
+    private static func defangingSchemes(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        var changed = false
+        var i = 0
+        while let found = ByteSearch.firstOffset(of: "://", in: bytes, from: i) {
+            i = found + 3
+            for (scheme, defanged) in [("https", "hxxps"), ("http", "hxxp"), ("ftp", "fxp")] {
+                let start = found - scheme.utf8.count
+                guard start >= 0, (start == 0 || !IndicatorBytes.isAlphanumeric(bytes[start - 1])),
+                      bytes[start..<found].map(IndicatorBytes.lower).elementsEqual(scheme.utf8) else { continue }
+                bytes.replaceSubrange(start..<found, with: defanged.utf8)
+                i += defanged.utf8.count - scheme.utf8.count
+                changed = true
+                break
+            }
+        }
+        return changed ? String(decoding: bytes, as: UTF8.self) : text
     }
 
     /// False when `text` cannot hold an indicator that defanging changes: each has a dot before

@@ -18,6 +18,13 @@ enum ByteSearch {
         return nil
     }
 
+    /// Byte offset of the first `needle` in `bytes` at or after `start`.
+    static func firstOffset(of needle: StaticString, in bytes: [UInt8], from start: Int = 0) -> Int? {
+        bytes.withUnsafeBufferPointer { haystack in
+            firstOffset(of: UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount), in: haystack, from: start)
+        }
+    }
+
     /// True when `text` holds `needle` (lower-case ASCII) in any ASCII case.
     static func contains(caseInsensitive needle: StaticString, in text: String) -> Bool {
         var text = text

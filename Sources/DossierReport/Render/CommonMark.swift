@@ -269,8 +269,9 @@ public enum CommonMark {
     /// network indicator (`<http://evil.example/>`, which a defanged text would make look
     /// harmless), or whose destination leads to a threat the project records (the URL, its host,
     /// a domain or block its host lies in). Its text stays, followed by the destination (defanged
-    /// with the text after this) when the text does not show it. Links to references (a vendor's
-    /// write-up) stay links.
+    /// with the text after this) when the text does not show it. A web address no parser reads
+    /// as one (`http://3325256770/`) is no link either, shown with its scheme defanged. Links to
+    /// references (a vendor's write-up) stay links.
     private static func unlinkThreats(_ document: OpaquePointer, _ defanging: Defanging) {
         var links: [OpaquePointer] = []
         forEachNode(in: document) { node, type in
@@ -278,21 +279,56 @@ public enum CommonMark {
         }
         for link in links {
             let url = cmark_node_get_url(link).map { String(cString: $0) } ?? ""
-            guard !url.isEmpty, let destination = Self.destination(url) else { continue }
+            guard !url.isEmpty else { continue }
             let text = literalText(of: link)
-            let shown = Indicators.extract(from: text).filter(\.type.isNetwork)
-            guard !shown.isEmpty || defanging.leadsToThreat(destination.value, destination.type) else { continue }
-            while let child = cmark_node_first_child(link) {
-                cmark_node_insert_before(link, child)
-            }
-            if !shown.contains(where: { $0.value == destination.value }), let shown = cmark_node_new(CMARK_NODE_TEXT) {
+            // What follows the link's text: its destination, when the text does not show it.
+            var target: String?
+            // Whether the text is dropped for the destination (an address no parser reads).
+            var replacesText = false
+            if let destination = Self.destination(url), !Self.hasNumericHost(destination) {
+                let shown = Indicators.extract(from: text).filter(\.type.isNetwork)
+                guard !shown.isEmpty || defanging.leadsToThreat(destination.value, destination.type) else { continue }
                 // A mail link shows its address, a web link its destination as written.
-                let target = destination.type == .email ? destination.value : url
-                cmark_node_set_literal(shown, text.isEmpty ? target : " (" + target + ")")
+                if !shown.contains(where: { $0.value == destination.value }) { target = destination.type == .email ? destination.value : url }
+            } else if let defanged = Self.obscuredWebAddress(url) {
+                // A web address that no indicator parser reads as one (its host a number,
+                // `0xC6336442`, `evil%2Eexample`; no `//` after the scheme): a browser still goes
+                // there, and where is anyone's guess. No link, and its scheme defanged.
+                target = defanged
+                replacesText = text == url
+            } else {
+                continue
+            }
+            while let child = cmark_node_first_child(link) {
+                if replacesText { cmark_node_free(child) } else { cmark_node_insert_before(link, child) }
+            }
+            if let target, let shown = cmark_node_new(CMARK_NODE_TEXT) {
+                cmark_node_set_literal(shown, text.isEmpty || replacesText ? target : " (" + target + ")")
                 cmark_node_insert_before(link, shown)
             }
             cmark_node_free(link)
         }
+    }
+
+    /// True for a URL whose host a browser reads as an IPv4 address though it is not written as
+    /// one: its last label a number (`3325256770`, `0xC6336442`, `0300.0063.0144.0102` ends in one).
+    private static func hasNumericHost(_ destination: (value: String, type: IndicatorType)) -> Bool {
+        guard destination.type == .url, let host = Indicators.host(of: destination.value, type: .url),
+              Indicators.detect(host) != .ipv4, !host.contains(":") else { return false }
+        let last = host.split(separator: ".").last.map(String.init) ?? host
+        let digits = last.hasPrefix("0x") ? last.dropFirst(2) : Substring(last)
+        return last.hasPrefix("0x") ? digits.allSatisfy(\.isHexDigit) : !digits.isEmpty && digits.allSatisfy(\.isNumber)
+    }
+
+    /// `url` with its scheme defanged (`hxxp:`, `hxxps:`, `fxp:`) when it is a web or FTP
+    /// address that the indicator parser does not read as a URL; nil otherwise.
+    private static func obscuredWebAddress(_ url: String) -> String? {
+        let trimmed = url.trimmingCharacters(in: .whitespaces)
+        let lowered = trimmed.lowercased()
+        for (scheme, defanged) in [("https:", "hxxps:"), ("http:", "hxxp:"), ("ftp:", "fxp:")] where lowered.hasPrefix(scheme) {
+            return defanged + trimmed.dropFirst(scheme.count)
+        }
+        return nil
     }
 
     /// The indicator a link's destination is (a web or FTP URL, or the address of a `mailto:`), if any.
