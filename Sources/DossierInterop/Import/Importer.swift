@@ -61,8 +61,10 @@ public enum Importer {
         return CSVImporter.looksLikeCSV(String(decoding: bytes, as: UTF8.self)) ? .csv : .text
     }
 
-    /// The text of a file, with a warning when it is not valid UTF-8 (the bad bytes become U+FFFD).
-    /// A file with a NUL byte early on is no text at all (an executable, an archive, an image, as
+    /// The text of a file. One that is not valid UTF-8 is read as Windows-1252, what Excel and
+    /// most Windows tools of Western Europe and the Americas save text in (`Résumé` written
+    /// `R\xE9sum\xE9`), with a warning at its first such byte: replacing those bytes would
+    /// write U+FFFD into the records for good. A file with a NUL byte early on is no text at all (an executable, an archive, an image, as
     /// git tells them) or UTF-16 text (told by its byte order mark): an error, since the words
     /// found in it would be junk indicators.
     static func decode(_ bytes: [UInt8], into collector: inout ImportCollector) -> String {
@@ -75,7 +77,48 @@ public enum Importer {
             return ""
         }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
-        collector.warning("the file is not valid UTF-8; invalid bytes were replaced", at: nil)
-        return String(decoding: bytes, as: UTF8.self)
+        let first = firstInvalidUTF8(bytes)
+        let line = bytes[..<first].count(where: { $0 == 0x0A }) + 1
+        let column = first - (bytes[..<first].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+        collector.warning("the file is not valid UTF-8 (from byte \(first), 0x\(String(bytes[first], radix: 16, uppercase: true))); it was read as Windows-1252, as Excel saves text: check its accented letters, or save it as UTF-8 and import it again",
+            at: SourcePosition(line: line, column: column))
+        // What is valid UTF-8 stays so (a file edited in two tools holds both).
+        var text = String.UnicodeScalarView()
+        var i = 0
+        while i < bytes.count {
+            if let (scalar, length) = utf8Scalar(bytes, at: i) {
+                text.append(scalar)
+                i += length
+            } else {
+                text.append(windows1252[Int(bytes[i])])
+                i += 1
+            }
+        }
+        return String(text)
+    }
+
+    /// The scalar the valid UTF-8 sequence at `i` encodes, and its length; nil if there is none.
+    static func utf8Scalar(_ bytes: [UInt8], at i: Int) -> (Unicode.Scalar, Int)? {
+        let lead = bytes[i]
+        let length = lead < 0x80 ? 1 : (0xC2...0xDF).contains(lead) ? 2 : (0xE0...0xEF).contains(lead) ? 3 : (0xF0...0xF4).contains(lead) ? 4 : 0
+        guard length > 0, i + length <= bytes.count,
+              let decoded = String(validating: bytes[i..<i + length], as: UTF8.self), let scalar = decoded.unicodeScalars.first
+        else { return nil }
+        return (scalar, length)
+    }
+
+    /// Where the first byte that is not part of valid UTF-8 is.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var i = 0
+        while i < bytes.count, let (_, length) = utf8Scalar(bytes, at: i) { i += length }
+        return i
+    }
+
+    /// Windows-1252: Latin-1 but for 0x80-0x9F, which hold typographic quotes, dashes and the euro
+    /// sign (the five it leaves undefined are taken as the C1 controls, as Windows does).
+    static let windows1252: [Unicode.Scalar] = (0...255).map { byte in
+        let high: [UInt32] = [0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+                              0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178]
+        return Unicode.Scalar((0x80...0x9F).contains(byte) ? high[byte - 0x80] : UInt32(byte))!
     }
 }

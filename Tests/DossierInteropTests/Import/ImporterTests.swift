@@ -255,6 +255,19 @@ import Testing
         #expect(!latin1.failed && latin1.indicator("evil.example") != nil)
     }
 
+    @Test("a file that is not UTF-8 (Excel's Windows-1252) is read as Windows-1252, with a warning at its first such byte; its UTF-8 parts stay as they are")
+    func windows1252() {
+        // value,type,comment / lat1.example,domain,Résumé de l’analyste — 5 €, saved by Excel.
+        let csv = Array("value,type,comment\r\nlat1.example,domain,R".utf8) + [0xE9] + Array("sum".utf8) + [0xE9]
+            + Array(" de l".utf8) + [0x92] + Array("analyste \u{2014} 5 ".utf8) + [0x80] + Array("\r\n".utf8)
+        let result = Importer.read(csv, path: "/l1.csv")
+        #expect(!result.failed)
+        #expect(result.indicator("lat1.example")?.comment == "R\u{E9}sum\u{E9} de l\u{2019}analyste \u{2014} 5 \u{20AC}")
+        #expect(result.diagnostics.rendered(relativeTo: "/") == [
+            "l1.csv:2:22: warning: the file is not valid UTF-8 (from byte 41, 0xE9); it was read as Windows-1252, as Excel saves text: check its accented letters, or save it as UTF-8 and import it again",
+        ])
+    }
+
     @Test func passiveTotalProjectAndArtifacts() {
         let project = """
             {"name": "Phish", "visibility": "analyst", "tags": ["Phishing"], "artifacts": [
