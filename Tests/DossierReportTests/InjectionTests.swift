@@ -87,6 +87,23 @@ struct InjectionTests {
         #expect(workspace.load().workspace.project("p")?.indicators.contains { $0.value == "invoice\u{202E}fdp.exe" } == true)
     }
 
+    @Test("a character that reorders text (a right-to-left override, an isolate) is shown as its code point in titles, comments, tags and notes too, in both formats")
+    func bidiControlsInProse() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("p/project.json", #"{ "title": "Case invoice\u202Efdp.exe", "visibility": "public", "tlp": "clear" }"#)
+        try workspace.write("p/indicators.json", #"{ "indicators": [ { "value": "evil.example", "type": "domain", "comment": "Attachment invoice\u202Efdp.exe", "tags": ["x\u2067y"] } ] }"#)
+        try workspace.write("p/notes/01.md", "---\ntitle: Mail invoice\u{202E}fdp.exe\n---\nUsers saw invoice\u{202E}fdp.exe and `code\u{202E}fdp.exe`; Hebrew \u{05D0}\u{200F} keeps its mark.\n")
+        for format in [ReportFormat.html, .md] {
+            let text = try ReportBuild.run(root: workspace.root, slug: "p", format: format, audience: .public, options: ReportOptions()).text
+            #expect(!text.unicodeScalars.contains { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }, "\(format)")
+            #expect(text.unicodeScalars.contains { $0.value == 0x200F }, "a direction mark stays: \(format)")
+            let shown = text.components(separatedBy: "&lt;U+202E&gt;").count - 1 + text.components(separatedBy: "<U+202E>").count - 1
+            // The title (twice in HTML: <title> and the heading), the comment, the note's title and its two mentions.
+            #expect(shown >= 5, "\(format): \(shown)")
+            #expect(text.contains("U+2067"), "\(format)")
+        }
+    }
+
     /// No element, attribute or link that could run code or load something.
     static func expectInert(_ html: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let lowered = html.lowercased()

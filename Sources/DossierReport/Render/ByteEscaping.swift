@@ -2,7 +2,8 @@ import Mustache
 
 /// Escaping by UTF-8 byte rather than by `Character`: a special character followed by a combining
 /// mark is one `Character` and slipped through an escaper that compares characters; bytes do not
-/// combine. Runs of bytes that need nothing are copied whole.
+/// combine. Runs of bytes that need nothing are copied whole. The controls that reorder text are
+/// written out by every escaper (`BidiControls`).
 enum ByteEscaping {
     /// What replaces a byte, and how many bytes it consumes (two for CR LF, say); nil to keep it.
     typealias Replacement = (_ byte: UInt8, _ next: UInt8?) -> (text: StaticString, consumed: Int)?
@@ -17,7 +18,9 @@ enum ByteEscaping {
             var index = 0
             while index < bytes.count {
                 let next = index + 1 < bytes.count ? bytes[index + 1] : nil
-                guard let (entity, consumed) = replacement(bytes[index], next) else {
+                // Every escaper writes out the controls that reorder text (`BidiControls`).
+                let control = bytes[index] == 0xE2 ? BidiControls.entity(0xE2, next, index + 2 < bytes.count ? bytes[index + 2] : nil) : nil
+                guard let (entity, consumed) = control.map({ ($0, 3) }) ?? replacement(bytes[index], next) else {
                     index += 1
                     continue
                 }

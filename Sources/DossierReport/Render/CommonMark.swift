@@ -48,9 +48,14 @@ public enum CommonMark {
         guard let document = parse(markdown) else { return ("", "") }
         defer { cmark_node_free(document) }
         // Read before cleaning: the layout needs the blocks' source lines as parsed.
-        if let layout = tableLayout(of: document, markdown) { return renderedParts(layout, cleaning) }
-        clean(document, cleaning)
-        return (text(cmark_render_html(document, CMARK_OPT_DEFAULT)), text(cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0)))
+        let parts: (html: String, commonMark: String)
+        if let layout = tableLayout(of: document, markdown) {
+            parts = renderedParts(layout, cleaning)
+        } else {
+            clean(document, cleaning)
+            parts = (text(cmark_render_html(document, CMARK_OPT_DEFAULT)), text(cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0)))
+        }
+        return (BidiControls.shown(in: parts.html, html: true), BidiControls.shown(in: parts.commonMark, html: false))
     }
 
     /// A note cut into its tables and the Markdown around them, with its link reference
