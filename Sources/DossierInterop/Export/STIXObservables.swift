@@ -15,6 +15,29 @@ enum STIXObservables {
         }
     }
 
+    /// A URL as STIX's `url` value must be, an RFC 3986 URI: each byte a URI cannot hold as
+    /// written (a space, `<`, `|`, `"`, a letter outside ASCII, a `%` that starts no escape)
+    /// percent-encoded, as a browser sends it. (dossier keeps a URL as written; its host is
+    /// already ASCII, in IDNA form.) A URL that is a URI already stays as it is.
+    static func uri(_ url: String) -> String {
+        let bytes = Array(url.utf8)
+        func isHex(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || (0x41...0x46).contains(b) || (0x61...0x66).contains(b) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for (i, byte) in bytes.enumerated() {
+            let isEscape = byte == UInt8(ascii: "%") && i + 2 < bytes.count && isHex(bytes[i + 1]) && isHex(bytes[i + 2])
+            if isEscape || uriBytes.contains(byte) {
+                out.append(byte)
+            } else {
+                out += Array("%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)).flatMap(\.utf8)
+            }
+        }
+        return out.count == bytes.count ? url : String(decoding: out, as: UTF8.self)
+    }
+
+    /// What a URI may hold as written: letters, digits, `-._~` and the delimiters of RFC 3986.
+    private static let uriBytes: Set<UInt8> = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=".utf8)
+
     /// One observation of equality comparisons, e.g. `[domain-name:value = 'evil.example']`. A
     /// CIDR block uses `ISSUBSET`, which matches every address in it; a file path compares its
     /// directory and its name.
@@ -25,7 +48,7 @@ enum STIXObservables {
         case .ipv6: return "[ipv6-addr:value = \(quoted(value))]"
         case .cidr: return "[\(addressType(value)):value ISSUBSET \(quoted(value))]"
         case .domain: return "[domain-name:value = \(quoted(value))]"
-        case .url: return "[url:value = \(quoted(value))]"
+        case .url: return "[url:value = \(quoted(uri(value)))]"
         case .email: return "[email-addr:value = \(quoted(value))]"
         case .md5, .sha1, .sha256, .sha512:
             return "[file:hashes.\(quoted(hashName(indicator.type) ?? "")) = \(quoted(value))]"
@@ -55,7 +78,7 @@ enum STIXObservables {
         case .ipv6: (type, contributing) = ("ipv6-addr", JSONObject(["value": value]))
         case .cidr: (type, contributing) = (addressType(value), JSONObject(["value": value]))
         case .domain: (type, contributing) = ("domain-name", JSONObject(["value": value]))
-        case .url: (type, contributing) = ("url", JSONObject(["value": value]))
+        case .url: (type, contributing) = ("url", JSONObject(["value": uri(value)]))
         case .email: (type, contributing) = ("email-addr", JSONObject(["value": value]))
         case .md5, .sha1, .sha256, .sha512:
             type = "file"

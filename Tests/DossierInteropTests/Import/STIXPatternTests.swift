@@ -67,6 +67,8 @@ import Testing
             case .registryKey: "HKCU\\Software\\it's"
             case .filepath: "C:\\Temp\\a'b.exe"
             case .asn: "AS64500"
+            // A URL is exported as a URI (a backslash percent-encoded); a quote it may hold.
+            case .url: "http://a.example/it's"
             default: "v'\\x"
             }
             let pattern = STIXObservables.pattern(for: Indicator(value: value, type: type))
