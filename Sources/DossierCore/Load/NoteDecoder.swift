@@ -6,6 +6,40 @@ enum NoteDecoder {
     static let keys = ["title", "author", "date", "visibility"]
 
     static func decode(_ bytes: [UInt8], fileName: String, path: String, into diagnostics: inout [Diagnostic]) -> Note? {
+        read(bytes, fileName: fileName, path: path, into: &diagnostics).map(titledByHeading)
+    }
+
+    /// A note without a `title:` whose text starts with a `#` heading takes the heading for its
+    /// title (as a Markdown file read anywhere else shows it), and its body starts after it: the
+    /// report shows the title once, not under a title made from the file name.
+    static func titledByHeading(_ note: Note) -> Note {
+        guard note.title?.isEmpty ?? true else { return note }
+        var lines = note.body.split(separator: "\n", omittingEmptySubsequences: false)
+        var skipped = 0
+        while let first = lines.first, first.allSatisfy(\.isWhitespace), skipped < lines.count - 1 {
+            lines.removeFirst()
+            skipped += 1
+        }
+        guard let first = lines.first else { return note }
+        let indent = first.prefix { $0 == " " }
+        let line = first.dropFirst(indent.count).trimmingCharacters(in: .whitespaces)
+        guard indent.count < 4, line.hasPrefix("# ") || line == "#" else { return note }
+        // `# Title #` closes with hashes after a space; they are no part of the title.
+        var title = Substring(line.dropFirst(1)).trimmingCharacters(in: .whitespaces)
+        if let closing = title.lastIndex(where: { $0 != "#" }), title[title.index(after: closing)...].count > 0, title[closing] == " " {
+            title = String(title[..<closing]).trimmingCharacters(in: .whitespaces)
+        } else if title.allSatisfy({ $0 == "#" }) {
+            title = ""
+        }
+        guard !title.isEmpty else { return note }
+        var titled = note
+        titled.title = title
+        titled.body = lines.dropFirst().joined(separator: "\n")
+        titled.bodyLine = note.bodyLine + skipped + 1
+        return titled
+    }
+
+    private static func read(_ bytes: [UInt8], fileName: String, path: String, into diagnostics: inout [Diagnostic]) -> Note? {
         func error(_ message: String, _ position: SourcePosition, _ code: String) {
             diagnostics.append(.error(at: SourceLocation(path: path, position: position), message, code: code))
         }

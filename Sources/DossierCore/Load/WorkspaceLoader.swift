@@ -284,7 +284,25 @@ enum ProjectLoader {
             }
             return []
         }
-        let names = listed.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+        // `.md` in any case (`06-upper.MD`, saved so by an editor). What looks meant as a note but
+        // is not read (a Markdown or text file by another name, a folder of notes) is said to be
+        // left out, not skipped unseen; attachments (a screenshot) are nobody's note.
+        let names = listed.filter { $0.lowercased().hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+        for name in listed.sorted() where !name.hasPrefix(".") && !name.lowercased().hasSuffix(".md") {
+            let path = folder + "/" + name
+            var isFolder: ObjCBool = false
+            let reason: String
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                guard ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).contains(where: { $0.lowercased().hasSuffix(".md") }) else { continue }
+                reason = "a folder: notes are the .md files of notes/ itself"
+            } else if [".markdown", ".mdown", ".mkd", ".txt"].contains(where: name.lowercased().hasSuffix) {
+                reason = "notes are .md files"
+            } else {
+                continue
+            }
+            result.diagnostics.append(.warning(at: SourceLocation(path: path),
+                "\(name) in notes/ is left out of every report (\(reason)); move or rename it if it is a note", code: "not-a-note"))
+        }
         return names.map { name in
             let path = folder + "/" + name
             result.files.append(path)

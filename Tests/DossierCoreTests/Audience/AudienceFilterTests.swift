@@ -37,7 +37,7 @@ struct AudienceFilterTests {
         #expect(project.indicators[0].classification == .nonMalicious)
         #expect(project.notes.map(\.fileName) == ["01-public.md"])
         // HTML comments are remarks between writers: no public output holds one, code or not.
-        #expect(project.notes[0].body == "# Public\n\nSeen  today.\n\n```html\n\n```\n")
+        #expect(project.notes[0].body == "\nSeen  today.\n\n```html\n\n```\n")
         #expect(view.vocabulary.definition(of: "Company Name") == nil)
         // Correlation on the filtered workspace cannot see the private project.
         let index = IndicatorIndex(view)

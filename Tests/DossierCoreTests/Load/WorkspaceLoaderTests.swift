@@ -329,6 +329,34 @@ struct WorkspaceLoaderTests {
         #expect(lines.contains { $0.hasPrefix("locked/notes:1:1: error: the notes folder cannot be read") }, "\(lines)")
     }
 
+    @Test("a note with no title: takes its leading # heading for one, its body starting after it; .MD is a note; a text file or a folder of notes in notes/ is said to be left out")
+    func noteTitlesAndNames() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p")
+        try workspace.write("p/notes/01-follow-up.md", "\n# Loader sinkhole follow-up #\n\nSeen 192.0.2.1.\n")
+        try workspace.write("p/notes/02-dated.md", "---\ndate: 2026-11-02\n---\n# Dated\nBody\n")
+        try workspace.write("p/notes/03-titled.md", "---\ntitle: Kept\n---\n# Heading\n")
+        try workspace.write("p/notes/04-plain.md", "No heading.\n")
+        try workspace.write("p/notes/06-upper.MD", "# Upper\n")
+        try workspace.write("p/notes/07-draft.txt", "text\n")
+        try workspace.write("p/notes/sub/01.md", "# Nested\n")
+        try workspace.write("p/notes/shot.png", "PNG")
+        let loaded = workspace.load()
+        let notes = try #require(loaded.workspace.project("p")).notes
+        #expect(notes.map(\.displayTitle) == ["Loader sinkhole follow-up", "Dated", "Kept", "plain", "Upper"])
+        #expect(notes[0].body == "\nSeen 192.0.2.1.\n" && notes[0].bodyLine == 3)
+        #expect(notes[1].body == "Body\n" && notes[1].bodyLine == 5)
+        #expect(notes[2].body == "# Heading\n")
+        let lines = loaded.diagnostics.sorted.rendered(relativeTo: workspace.root + "/p")
+        #expect(lines == [
+            "notes/07-draft.txt:1:1: warning: 07-draft.txt in notes/ is left out of every report (notes are .md files); move or rename it if it is a note",
+            "notes/sub:1:1: warning: sub in notes/ is left out of every report (a folder: notes are the .md files of notes/ itself); move or rename it if it is a note",
+        ])
+        // Positions in the body stay those of the file.
+        let unrecorded = WorkspaceChecker.check(loaded).sorted.rendered(relativeTo: workspace.root + "/p").filter { $0.contains("192.0.2.1") }
+        #expect(unrecorded.first?.hasPrefix("notes/01-follow-up.md:4:6:") == true, "\(unrecorded)")
+    }
+
     @Test("a 100 MB indicators.json loads")
     func largeFile() throws {
         let workspace = try TemporaryWorkspace()
