@@ -32,6 +32,11 @@ struct CoreCommandTests {
         let lookup = try CLI.run(["-w", Self.samples, "lookup", "--json", "203.0.113.9"])
         #expect(lookup.status == 0, "\(lookup.stderr)")
         #expect(lookup.stdout.contains("commodity-loader-c2"))
+        // A project's folder, or dossier.json itself, given for the workspace: the folder to give is named.
+        let project = try CLI.run(["check", "-w", Self.samples + "/commodity-loader-c2"])
+        #expect(project.status != 0 && project.stderr.contains("is a folder inside the workspace \(Self.samples), not a workspace; pass --workspace \(Self.samples)"), "\(project.stderr)")
+        let file = try CLI.run(["check", "-w", Self.samples + "/dossier.json"])
+        #expect(file.status != 0 && file.stderr.contains("--workspace takes the workspace's folder, not its dossier.json"), "\(file.stderr)")
         // With no command after them, what is missing is said.
         let alone = try CLI.run(["-w", Self.samples])
         #expect(alone.status == 64)

@@ -6,6 +6,10 @@ public enum WorkspaceLocator {
     public enum Failure: Error, CustomStringConvertible {
         case notFound(start: String)
         case notAWorkspace(String)
+        /// The folder given lies inside this workspace (a project's folder, say).
+        case insideWorkspace(String, root: String)
+        /// The `dossier.json` file was given rather than its folder.
+        case settingsFile(String, folder: String)
 
         public var description: String {
             switch self {
@@ -13,6 +17,10 @@ public enum WorkspaceLocator {
                 "no dossier.json in \(start) or any folder above it; run `dossier init` to make a workspace, or pass --workspace DIR"
             case .notAWorkspace(let folder):
                 "\(folder) is not a dossier workspace (it has no dossier.json); run `dossier init \(folder)` to make one"
+            case .insideWorkspace(let folder, let root):
+                "\(folder) is a folder inside the workspace \(root), not a workspace; pass --workspace \(root)"
+            case .settingsFile(let file, let folder):
+                "--workspace takes the workspace's folder, not its \(ProjectFiles.workspace) (\(file)); pass --workspace \(folder)"
             }
         }
     }
@@ -21,6 +29,13 @@ public enum WorkspaceLocator {
         if let explicit {
             let root = absolute(explicit, from: current)
             guard FileManager.default.fileExists(atPath: root + "/" + ProjectFiles.workspace) else {
+                let parent = (root as NSString).deletingLastPathComponent
+                if (root as NSString).lastPathComponent == ProjectFiles.workspace, FileManager.default.fileExists(atPath: root) {
+                    throw .settingsFile(explicit, folder: parent)
+                }
+                if let enclosing = try? locate(explicit: nil, from: parent), enclosing != root {
+                    throw .insideWorkspace(explicit, root: enclosing)
+                }
                 throw .notAWorkspace(explicit)
             }
             return root

@@ -99,9 +99,10 @@ public enum ProjectFiles {
         let inside = Array(Paths.components(path).dropFirst(Paths.components(root).count))
         switch inside.count {
         case 1: return inside[0] == workspace
-        case 2: return inside[1] == project || inside[1] == indicators || inside[0] == templates
-        case 3: return inside[1] == notes || inside[0] == templates
-        default: return inside.first == templates
+        // Only what dossier reads: a note is a `.md` file of `notes/`, a template a `.mustache`.
+        case 2: return inside[1] == project || inside[1] == indicators || inside[0] == templates && inside[1].hasSuffix(".mustache")
+        case 3: return inside[1] == notes && inside[2].lowercased().hasSuffix(".md")
+        default: return false
         }
     }
 }

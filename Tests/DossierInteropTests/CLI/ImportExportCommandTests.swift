@@ -98,6 +98,9 @@ import Testing
         }
         let beside = try Command.run(["export", "commodity-loader-c2", "--format", "json", "-o", "commodity-loader-c2/export.json"], in: ws.root)
         #expect(beside.status == 0, "\(beside.stderr)")
+        // A file dossier does not read, even in notes/, may be written.
+        let csv = try Command.run(["export", "commodity-loader-c2", "--format", "csv", "-o", "out.csv"], in: ws.root + "/commodity-loader-c2/notes")
+        #expect(csv.status == 0, "\(csv.stderr)")
         // Through a symbolic link to the workspace, given as the workspace and in the path.
         let link = ws.root + "-link"
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: ws.root)
