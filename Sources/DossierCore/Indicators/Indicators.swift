@@ -122,6 +122,11 @@ public enum Indicators {
         }
     }
 
+    /// The hosts of the URLs a URL carries in its path or query (a redirector's `?u=https://evil.example/`).
+    public static func embeddedHosts(of url: String) -> [String] {
+        URLIndicator.embeddedHosts(of: url)
+    }
+
     /// True when `domain` equals `parent` or is a subdomain of it (ASCII case and a trailing dot ignored).
     /// `evil.example` is within `example`, but `notexample.com` is not within `example.com`.
     public static func isDomain(_ domain: String, within parent: String) -> Bool {

@@ -169,9 +169,6 @@ struct URLIndicator {
         }
     }
 
-    /// Display form: `http`→`hxxp`, `https`→`hxxps`, `ftp`→`fxp`, the host's dots as `[.]` (not in an IPv6
-    /// literal), the `@` after user-info as `[@]` (where `refang` would undo it). Path, query and fragment stay
-    /// readable. `Indicators.refang` inverts it.
     /// How many bytes the `https://`, `http://` or `ftp://` (any case) written at `i` takes, when
     /// one starts there after a byte that is no letter or digit.
     private static func embeddedSchemeLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
@@ -191,6 +188,28 @@ struct URLIndicator {
             || byte == UInt8(ascii: "%")
     }
 
+    /// The hosts of the URLs carried in the path or query of `value` (`/url?q=https://evil.example/`,
+    /// as redirectors and phishing kits write them), lower-cased.
+    static func embeddedHosts(of value: String) -> [String] {
+        IndicatorBytes.withBytes(value) { bytes -> [String] in
+            guard let parts = split(bytes), value.utf8.count > parts.host.upperBound + 8 else { return [] }
+            var hosts: [String] = []
+            var i = parts.host.upperBound
+            while i < bytes.count {
+                guard let length = embeddedSchemeLength(bytes, at: i) else { i += 1; continue }
+                i += length
+                var end = i
+                while end < bytes.count, !endsEmbeddedHost(bytes[end]) { end += 1 }
+                if end > i { hosts.append(IndicatorBytes.lowercased(bytes, i..<end)) }
+                i = end
+            }
+            return hosts
+        }
+    }
+
+    /// Display form: `http`→`hxxp`, `https`→`hxxps`, `ftp`→`fxp`, the host's dots as `[.]` (not in an IPv6
+    /// literal), the `@` after user-info as `[@]` (where `refang` would undo it). Path, query and fragment stay
+    /// readable. `Indicators.refang` inverts it.
     static func defang(_ value: String) -> String {
         IndicatorBytes.withBytes(value) { bytes -> String in
             guard let parts = split(bytes) else { return value }

@@ -250,13 +250,17 @@ struct RuleTests {
             try $0.addProject("pub", visibility: "public", tlp: "clear", indicators: Self.list(
                 #"{ "value": "www.canary-op.example", "type": "domain" }"#,
                 #"{ "value": "https://cdn.canary-op.example/a.js", "type": "url" }"#,
-                #"{ "value": "not-canary-op.example", "type": "domain" }"#))
+                #"{ "value": "not-canary-op.example", "type": "domain" }"#,
+                #"{ "value": "https://redirect.example/r?u=https://canary-op.example/x", "type": "url" }"#))
             try $0.write("pub/notes/01.md", "Mail goes through smtp.mail.canary-op[.]example, not xcanary-op.example.\n")
+            try $0.write("pub/notes/02.md", "The lure: hxxps://t.example/?to=https://login.canary-op.example/.\n")
         }, rules: [PublishedPrivateValueRule()])
         #expect(found.map { String($0.split(separator: ";")[0]) } == [
             "pub/indicators.json:1:19: error: domain canary-op.example is recorded as private in ir, but the domain www.canary-op.example is public and the public site would show it (in www.canary-op.example)",
             "pub/indicators.json:1:75: error: domain canary-op.example is recorded as private in ir, but the url https://cdn.canary-op.example/a.js is public and the public site would show it (in https://cdn.canary-op.example/a.js)",
+            "pub/indicators.json:1:197: error: domain canary-op.example is recorded as private in ir, but the url https://redirect.example/r?u=https://canary-op.example/x is public and the public site would show it (in https://redirect.example/r?u=https://canary-op.example/x)",
             "pub/notes/01.md:1:19: error: domain canary-op.example is recorded as private in ir, but this note is public and the public site would show it (in smtp.mail.canary-op.example)",
+            "pub/notes/02.md:1:11: error: domain canary-op.example is recorded as private in ir, but this note is public and the public site would show it (in https://t.example/?to=https://login.canary-op.example/)",
         ], "\(found)")
     }
 

@@ -13,6 +13,11 @@ extension PublishedPrivateValueRule.Mentions {
                 if let host = Indicators.host(of: mention.value, type: mention.type) {
                     values.append(Value(text: index, value: host, within: mention.value, position: position))
                 }
+                if mention.type == .url {
+                    for host in Indicators.embeddedHosts(of: mention.value) {
+                        values.append(Value(text: index, value: host, within: mention.value, position: position))
+                    }
+                }
             }
             if text.valueType == nil { projects += Self.projectReferences(in: text, at: index) }
         }

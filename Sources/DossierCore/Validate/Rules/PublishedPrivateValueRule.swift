@@ -182,8 +182,9 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// with no scan: the host is taken from the value, and a text made only for a value found.
     static func valueFindings(of project: Project, at position: Int, privateValues: [String: Recording], workspace: Workspace) -> [Diagnostic] {
         let texts = valueTexts(of: project) { indicator in
-            let host = Indicators.host(of: indicator.value, type: indicator.type) ?? indicator.value
-            return privateValues[indicator.value] != nil || withParents(host).contains { privateValues[$0] != nil }
+            let hosts = [Indicators.host(of: indicator.value, type: indicator.type) ?? indicator.value]
+                + (indicator.type == .url ? Indicators.embeddedHosts(of: indicator.value) : [])
+            return privateValues[indicator.value] != nil || hosts.flatMap(withParents).contains { privateValues[$0] != nil }
         }
         return texts.isEmpty ? [] : findings(Mentions(texts), project: position, privateValues: privateValues, privateSlugs: [:], workspace: workspace)
     }
