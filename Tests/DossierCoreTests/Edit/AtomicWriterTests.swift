@@ -74,6 +74,17 @@ struct AtomicWriterTests {
         #expect(workspace.read("b.json") == "new b")
     }
 
+    @Test("a file that is a symbolic link is written through it: the link stays a link, its target holds the new bytes")
+    func writesThroughLinks() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("p/data/indicators.json", "old")
+        try FileManager.default.createSymbolicLink(atPath: workspace.path("p/indicators.json"), withDestinationPath: "data/indicators.json")
+        try AtomicWriter.write(Array("new".utf8), to: workspace.path("p/indicators.json"), expected: ContentDigest(Array("old".utf8)))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: workspace.path("p/indicators.json")) == "data/indicators.json")
+        #expect(workspace.read("p/data/indicators.json") == "new")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.path("p")).sorted() == ["data", "indicators.json"])
+    }
+
     @Test("a file replaced keeps its permissions; a read-only file is not replaced")
     func permissions() throws {
         let workspace = try TemporaryWorkspace()
