@@ -14,29 +14,41 @@ enum NoteDecoder {
     /// report shows the title once, not under a title made from the file name.
     static func titledByHeading(_ note: Note) -> Note {
         guard note.title?.isEmpty ?? true else { return note }
-        var lines = note.body.split(separator: "\n", omittingEmptySubsequences: false)
+        // Line by line over the bytes: a CR LF is one `Character`, which splitting at "\n" missed.
+        let bytes = Array(note.body.utf8)
+        var start = 0
         var skipped = 0
-        while let first = lines.first, first.allSatisfy(\.isWhitespace), skipped < lines.count - 1 {
-            lines.removeFirst()
-            skipped += 1
+        while true {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let line = String(decoding: bytes[start..<end], as: UTF8.self)
+            if line.allSatisfy(\.isWhitespace), end < bytes.count {
+                start = end + 1
+                skipped += 1
+                continue
+            }
+            guard let title = headingTitle(line) else { return note }
+            var titled = note
+            titled.title = title
+            titled.body = end < bytes.count ? String(decoding: bytes[(end + 1)...], as: UTF8.self) : ""
+            titled.bodyLine = note.bodyLine + skipped + 1
+            return titled
         }
-        guard let first = lines.first else { return note }
-        let indent = first.prefix { $0 == " " }
-        let line = first.dropFirst(indent.count).trimmingCharacters(in: .whitespaces)
-        guard indent.count < 4, line.hasPrefix("# ") || line == "#" else { return note }
-        // `# Title #` closes with hashes after a space; they are no part of the title.
-        var title = Substring(line.dropFirst(1)).trimmingCharacters(in: .whitespaces)
-        if let closing = title.lastIndex(where: { $0 != "#" }), title[title.index(after: closing)...].count > 0, title[closing] == " " {
-            title = String(title[..<closing]).trimmingCharacters(in: .whitespaces)
-        } else if title.allSatisfy({ $0 == "#" }) {
-            title = ""
-        }
-        guard !title.isEmpty else { return note }
-        var titled = note
-        titled.title = title
-        titled.body = lines.dropFirst().joined(separator: "\n")
-        titled.bodyLine = note.bodyLine + skipped + 1
-        return titled
+    }
+
+    /// The text of `line` as a level-one ATX heading (`# Title`, `# Title #`), as plain text: its
+    /// emphasis and code marks dropped, a link shown as its text. Nil for any other line.
+    static func headingTitle(_ line: String) -> String? {
+        let indent = line.prefix { $0 == " " }
+        let text = line.dropFirst(indent.count).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard indent.count < 4, text.hasPrefix("# ") else { return nil }
+        var title = String(text.dropFirst(2)).trimmingCharacters(in: .whitespaces)
+        // `# Title #`: closing hashes after a space are no part of the title.
+        if let closing = title.range(of: " #+$", options: .regularExpression) { title = String(title[..<closing.lowerBound]) }
+        // `[write-up](https://...)` reads as `write-up`; `*`, `_` around words and backticks go.
+        title = title.replacingOccurrences(of: "\\[([^\\]]*)\\]\\([^)]*\\)", with: "$1", options: .regularExpression)
+        title = title.replacingOccurrences(of: "(?<![A-Za-z0-9])[*_]+|[*_]+(?![A-Za-z0-9])|`", with: "", options: .regularExpression)
+        title = title.trimmingCharacters(in: .whitespaces)
+        return title.isEmpty ? nil : title
     }
 
     private static func read(_ bytes: [UInt8], fileName: String, path: String, into diagnostics: inout [Diagnostic]) -> Note? {
@@ -58,7 +70,7 @@ enum NoteDecoder {
         let note = Note(fileName: fileName, path: path, body: split.body, bodyLine: split.bodyLine)
         guard let yaml = split.yaml else {
             if split.isUnclosed { error("front matter opened with --- is never closed by a --- line", .start, "front-matter") }
-            if text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first?
+            if text.split(whereSeparator: \.isNewline).first(where: { !$0.allSatisfy(\.isWhitespace) })?
                 .trimmingCharacters(in: .whitespaces) == "+++" {
                 // Hugo's TOML front matter: as text, its `draft = true` hides nothing.
                 error("front matter between +++ lines (TOML, as Hugo writes it) is not read: its keys would be shown as text and the note published with the project's visibility; write it as YAML between --- lines (title: ..., visibility: private)",
@@ -95,7 +107,8 @@ enum NoteDecoder {
         let entries = mapping.map { keyNode, valueNode in
             SimpleFrontMatter.Entry(
                 key: keyNode.string ?? "", keyPosition: filePosition(keyNode.mark),
-                value: valueNode.scalar?.string, valuePosition: filePosition(valueNode.mark))
+                value: valueNode.scalar?.string, valuePosition: filePosition(valueNode.mark),
+                items: valueNode.sequence?.compactMap { $0.scalar?.string } ?? [])
         }
         return apply(entries, to: note, path: path, into: &diagnostics)
     }
@@ -117,7 +130,7 @@ enum NoteDecoder {
             let position = entry.valuePosition
             guard keys.contains(key) else {
                 let near = Spelling.closest(to: key, in: keys)
-                if meansHidden(key: key, value: entry.value, near: near) {
+                if meansHidden(key: key, value: entry.value, near: near) || entry.items.contains(where: Self.namesRestrictedTLP) {
                     // Another tool's way (or a misspelling) of keeping a page unpublished: taken at
                     // its word, so that no public site shows a note its author thought hidden.
                     hidden = true
@@ -155,8 +168,8 @@ enum NoteDecoder {
 
     /// True when an unknown key says the note is not for publication: `draft`, `private`,
     /// `hidden` and the like not set to a plain no, `published` or `public` set to a plain no, a
-    /// `tlp` other than clear, an `audience` other than public, any key whose value names a TLP
-    /// above green (`marking: "TLP:RED"`), or a misspelled `visibility` (`visiblity`, `Visibility`) of `private`.
+    /// `tlp` other than clear, an `audience` other than public, any key whose value (or an item
+    /// of whose list) names a TLP other than clear (`marking: "TLP:RED"`), or a misspelled `visibility` (`visiblity`, `Visibility`) of `private`.
     /// A value that is no single scalar counts as hiding: the safe side.
     static func meansHidden(key: String, value: String?, near: String?) -> Bool {
         let value = value?.lowercased()
@@ -172,11 +185,18 @@ enum NoteDecoder {
             return value != "public"
         default:
             // `marking: "TLP:RED"`, `sharing: TLP:AMBER+STRICT`: a marking that forbids publication.
-            if let value, let level = value.range(of: "tlp:").flatMap({ TLP(named: String(value[$0.upperBound...].prefix { $0.isLetter || $0 == "+" })) }), level > .green {
-                return true
-            }
+            if let value, namesRestrictedTLP(value) { return true }
             return near == "visibility" && value == "private"
         }
+    }
+
+    /// True when `value` names a TLP other than CLEAR (`TLP:GREEN`, `TLP: RED (no sharing)`): a
+    /// marking that keeps a note off a public site.
+    static func namesRestrictedTLP(_ value: String) -> Bool {
+        let lowered = value.lowercased()
+        guard let tlp = lowered.range(of: "tlp:") else { return false }
+        let level = lowered[tlp.upperBound...].drop { $0.isWhitespace }.prefix { $0.isLetter || $0 == "+" }
+        return TLP(named: String(level)).map { $0 > .clear } ?? false
     }
 
     /// Front matter starts on line 2 of the file (after the opening `---`).

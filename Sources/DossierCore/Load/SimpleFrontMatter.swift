@@ -9,6 +9,8 @@ enum SimpleFrontMatter {
         /// Nil when the value is not a scalar.
         var value: String?
         var valuePosition: SourcePosition
+        /// The scalars of a list value (`marking: [TLP:RED]`); empty otherwise.
+        var items: [String] = []
     }
 
     static func parse(_ yaml: String) -> [Entry]? {

@@ -53,7 +53,8 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
     /// A stray invisible character or a full-width letter (`tlp:amber` with a zero-width space)
     /// does not hide a marking: the name is compared as tags are.
     public init?(named name: String) {
-        let key = Tag.key(name).trimmingPrefix("tlp:")
+        // `TLP: RED`, with a blank after the colon (a no-break space, a Hangul filler: spaces to Tag.key).
+        let key = Tag.key(name).trimmingPrefix("tlp:").drop { $0 == " " }
         self.init(rawValue: key == "white" ? "clear" : String(key))
     }
 

@@ -199,10 +199,11 @@ struct WorkspaceLoaderTests {
         try workspace.addProject("p", visibility: "public", tlp: "clear")
         try workspace.write("p/notes/01.md", "+++\ntitle = \"Draft attribution\"\ndraft = true\n+++\nDRAFT-ONLY\n")
         try workspace.write("p/notes/02.md", "Text first.\n\n+++\n")
+        try workspace.write("p/notes/03.md", "+++\r\ntitle = \"Triage\"\r\nvisibility = \"private\"\r\n+++\r\n\r\nCRLF\r\n")
+        try workspace.write("p/notes/04.md", "\n+++\ntitle = \"Late\"\n+++\nLATE\n")
         let loaded = workspace.load()
-        #expect(loaded.diagnostics.sorted.rendered(relativeTo: workspace.root + "/p") == [
-            "notes/01.md:1:1: error: front matter between +++ lines (TOML, as Hugo writes it) is not read: its keys would be shown as text and the note published with the project's visibility; write it as YAML between --- lines (title: ..., visibility: private)",
-        ])
+        let toml = "error: front matter between +++ lines (TOML, as Hugo writes it) is not read: its keys would be shown as text and the note published with the project's visibility; write it as YAML between --- lines (title: ..., visibility: private)"
+        #expect(loaded.diagnostics.sorted.rendered(relativeTo: workspace.root + "/p") == ["01.md", "03.md", "04.md"].map { "notes/\($0):1:1: " + toml })
         #expect(loaded.workspace.project("p")?.notes.map(\.fileName) == ["02.md"])
     }
 
@@ -217,6 +218,8 @@ struct WorkspaceLoaderTests {
         try workspace.write("p/notes/05.md", "---\ntitle: e\ndraft: false\npublished: 2026-11-02\ntlp: clear\n---\nbody\n")
         try workspace.write("p/notes/06.md", "---\ntitle: f\nmarking: \"TLP:RED (no sharing)\"\nsource: TLP:GREEN feed\n---\nbody\n")
         try workspace.write("p/notes/07.md", "---\ntitle: g\naudience: internal\n---\nbody\n")
+        try workspace.write("p/notes/08.md", "---\ntitle: h\nmarking: TLP:GREEN\n---\nbody\n")
+        try workspace.write("p/notes/09.md", "---\ntitle: i\nmarking: [\"TLP: RED\"]\n---\nbody\n")
         let loaded = workspace.load()
         let lines = WorkspaceChecker.check(loaded).sorted.rendered(relativeTo: workspace.root + "/p")
         let hint = "is read as \"visibility: private\" (the only key dossier reads to hide a note); write that instead"
@@ -228,10 +231,13 @@ struct WorkspaceLoaderTests {
             #"notes/03.md:5:1: warning: unknown front matter key "authr" (did you mean "author"?)"#,
             "notes/04.md:3:1: warning: front matter \"tlp\" \(hint)",
             "notes/06.md:3:1: warning: front matter \"marking\" \(hint)",
+            "notes/06.md:4:1: warning: front matter \"source\" \(hint)",
             "notes/07.md:3:1: warning: front matter \"audience\" \(hint)",
+            "notes/08.md:3:1: warning: front matter \"marking\" \(hint)",
+            "notes/09.md:3:1: warning: front matter \"marking\" \(hint)",
         ])
         let notes = try #require(loaded.workspace.project("p")).notes
-        #expect(notes.map(\.visibility) == [.private, .private, .private, .private, nil, .private, .private])
+        #expect(notes.map(\.visibility) == [.private, .private, .private, .private, nil, .private, .private, .private, .private])
         let published = AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.notes.map(\.fileName)
         #expect(published == ["05.md"])
     }
@@ -341,9 +347,13 @@ struct WorkspaceLoaderTests {
         try workspace.write("p/notes/07-draft.txt", "text\n")
         try workspace.write("p/notes/sub/01.md", "# Nested\n")
         try workspace.write("p/notes/shot.png", "PNG")
+        try workspace.write("p/notes/08-crlf.md", "# Relay analysis\r\n\r\nFirst.\r\n\r\n<!-- reviewer -->\r\n")
+        try workspace.write("p/notes/09-marked.md", "# The *HollowPost* `gate.php` [write-up](https://vendor.example/blog) #\n\nbody\n")
         let loaded = workspace.load()
         let notes = try #require(loaded.workspace.project("p")).notes
-        #expect(notes.map(\.displayTitle) == ["Loader sinkhole follow-up", "Dated", "Kept", "plain", "Upper"])
+        #expect(notes.map(\.displayTitle) == ["Loader sinkhole follow-up", "Dated", "Kept", "plain", "Upper", "Relay analysis",
+            "The HollowPost gate.php write-up"])
+        #expect(notes[5].body == "\r\nFirst.\r\n\r\n<!-- reviewer -->\r\n" && notes[5].bodyLine == 2)
         #expect(notes[0].body == "\nSeen 192.0.2.1.\n" && notes[0].bodyLine == 3)
         #expect(notes[1].body == "Body\n" && notes[1].bodyLine == 5)
         #expect(notes[2].body == "# Heading\n")

@@ -48,5 +48,8 @@ struct TagKeyTests {
         #expect(TLP.marked(by: ["\u{FEFF}TLP:RED"]) == .red)
         #expect(TLP.marked(by: ["\u{FF54}lp:amber"]) == .amber)
         #expect(TLP.marked(by: ["tlp:clear", "Company Name"]) == .clear)
+        #expect(TLP.marked(by: ["TLP: RED"]) == .red)
+        #expect(TLP.marked(by: ["tlp:\u{00A0}red"]) == .red)
+        #expect(TLP.marked(by: ["tlp:\u{3164}amber"]) == .amber)
     }
 }
