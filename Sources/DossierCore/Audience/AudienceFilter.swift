@@ -33,7 +33,7 @@ public enum AudienceFilter {
         result.indicatorsExtra = []
         // HTML comments are the remarks writers leave for each other: no public output holds one
         // (not even a machine export of a note's text), which is also what `check` assumes when
-        // it looks for private values in what the site shows.
+        // it looks for private values in what the site shows. (A `<!--` in code is code.)
         result.summary = project.summary.map(HTMLComments.removed(from:))
         result.notes = project.notes.filter { publishes($0, of: project) }.map { note in
             var kept = note

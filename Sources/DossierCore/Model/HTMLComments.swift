@@ -1,24 +1,19 @@
 import Foundation
 
-/// HTML comments in Markdown (`<!-- ... -->`, to the end of the text when one is left open): the
-/// remarks writers leave for each other, which reports drop. One rule for the renderer that drops
-/// them and for the check of what the public site shows.
+/// HTML comments in Markdown (`<!-- ... -->`): the remarks writers leave for each other, which
+/// reports drop, and no public output holds. One rule for the renderer that drops them, for the
+/// audience filter and for the check of what the public site shows.
+///
+/// Read as CommonMark reads them: a `<!--` in code (a code span, a fenced or indented block) is
+/// code, shown as written; one left open runs to the end of the text when it starts a line (an
+/// HTML block), and is plain text inside a line.
 public enum HTMLComments {
     /// Where the comments of `text` stand, in order.
     public static func ranges(in text: String) -> [Range<String.Index>] {
         var text = text
         let offsets: [Range<Int>] = text.withUTF8 { bytes in
-            var offsets: [Range<Int>] = []
-            var start = 0
-            while let open = find("<!--", in: bytes, from: start) {
-                guard let close = find("-->", in: bytes, from: open + 4) else {
-                    offsets.append(open..<bytes.count)
-                    break
-                }
-                offsets.append(open..<close + 3)
-                start = close + 3
-            }
-            return offsets
+            guard find("<!--", in: bytes, from: 0) != nil else { return [] }
+            return Scanner(bytes: bytes).comments()
         }
         let utf8 = text.utf8
         return offsets.map { utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound) }
@@ -26,6 +21,107 @@ public enum HTMLComments {
 
     private static func find(_ marker: StaticString, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         ByteSearch.firstOffset(of: UnsafeBufferPointer(start: marker.utf8Start, count: marker.utf8CodeUnitCount), in: bytes, from: start)
+    }
+
+    /// Line by line: fenced and indented code skipped, code spans skipped within a paragraph.
+    private struct Scanner {
+        let bytes: UnsafeBufferPointer<UInt8>
+        static let backtick = UInt8(ascii: "`"), newline = UInt8(0x0A)
+
+        func lineEnd(from i: Int) -> Int {
+            var end = i
+            while end < bytes.count, bytes[end] != Self.newline { end += 1 }
+            return end
+        }
+
+        func isBlank(_ range: Range<Int>) -> Bool {
+            range.allSatisfy { bytes[$0] == 0x20 || bytes[$0] == 0x09 || bytes[$0] == 0x0D }
+        }
+
+        /// The fence (its character and length) that the line at `content` opens, if any.
+        func fence(at content: Int, end: Int) -> (UInt8, Int)? {
+            guard content < end, bytes[content] == Self.backtick || bytes[content] == UInt8(ascii: "~") else { return nil }
+            var n = 0
+            while content + n < end, bytes[content + n] == bytes[content] { n += 1 }
+            return n >= 3 ? (bytes[content], n) : nil
+        }
+
+        /// Where a run of exactly `n` backticks starts at or after `from`, within the paragraph.
+        func closingRun(_ n: Int, from: Int) -> Int? {
+            var i = from
+            while i < bytes.count {
+                if bytes[i] == Self.newline, isBlank(i + 1..<lineEnd(from: i + 1)) { return nil }
+                if bytes[i] == Self.backtick {
+                    var run = 0
+                    while i + run < bytes.count, bytes[i + run] == Self.backtick { run += 1 }
+                    if run == n { return i }
+                    i += run
+                    continue
+                }
+                i += 1
+            }
+            return nil
+        }
+
+        func comments() -> [Range<Int>] {
+            var ranges: [Range<Int>] = []
+            var i = 0
+            var previousBlank = true
+            var inIndentedCode = false
+            var openFence: (UInt8, Int)?
+            while i < bytes.count {
+                var end = lineEnd(from: i)
+                var indent = 0, content = i
+                while content < end, bytes[content] == 0x20 || bytes[content] == 0x09 {
+                    indent += bytes[content] == 0x09 ? 4 : 1
+                    content += 1
+                }
+                let blank = isBlank(i..<end)
+                if let fence = openFence {
+                    if indent < 4, let closing = self.fence(at: content, end: end), closing.0 == fence.0, closing.1 >= fence.1 { openFence = nil }
+                    (i, previousBlank) = (end + 1, blank)
+                    continue
+                }
+                if indent < 4, let fence = self.fence(at: content, end: end) {
+                    (openFence, i, previousBlank) = (fence, end + 1, false)
+                    continue
+                }
+                if !blank, indent >= 4, previousBlank || inIndentedCode {
+                    (inIndentedCode, i, previousBlank) = (true, end + 1, false)
+                    continue
+                }
+                if !blank { inIndentedCode = false }
+                var j = content
+                while j < end {
+                    if bytes[j] == Self.backtick {
+                        var n = 0
+                        while j + n < bytes.count, bytes[j + n] == Self.backtick { n += 1 }
+                        if let close = closingRun(n, from: j + n) {
+                            j = close + n
+                            if j > end { end = lineEnd(from: j) }
+                        } else {
+                            j += n
+                        }
+                        continue
+                    }
+                    if bytes[j] == UInt8(ascii: "<"), j + 3 < bytes.count, bytes[j + 1] == UInt8(ascii: "!"), bytes[j + 2] == UInt8(ascii: "-"), bytes[j + 3] == UInt8(ascii: "-") {
+                        if let close = HTMLComments.find("-->", in: bytes, from: j + 4) {
+                            ranges.append(j..<close + 3)
+                            j = close + 3
+                            if j > end { end = lineEnd(from: j) }
+                            continue
+                        }
+                        if j == content && indent < 4 {
+                            ranges.append(j..<bytes.count)
+                            return ranges
+                        }
+                    }
+                    j += 1
+                }
+                (i, previousBlank) = (end + 1, blank)
+            }
+            return ranges
+        }
     }
 
     /// `text` without its comments.

@@ -36,8 +36,8 @@ struct AudienceFilterTests {
         // The private tag's classification still counts: it was the analysts' decision.
         #expect(project.indicators[0].classification == .nonMalicious)
         #expect(project.notes.map(\.fileName) == ["01-public.md"])
-        // HTML comments are remarks between writers: no public output holds one, code or not.
-        #expect(project.notes[0].body == "\nSeen  today.\n\n```html\n\n```\n")
+        // HTML comments are remarks between writers: no public output holds one; in code, one is code.
+        #expect(project.notes[0].body == "\nSeen  today.\n\n```html\n<!-- kit v2 -->\n```\n")
         #expect(view.vocabulary.definition(of: "Company Name") == nil)
         // Correlation on the filtered workspace cannot see the private project.
         let index = IndicatorIndex(view)

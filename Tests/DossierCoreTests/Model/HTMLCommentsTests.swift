@@ -1,0 +1,54 @@
+import Testing
+@testable import DossierCore
+
+/// HTML comments are found as CommonMark reads them: never in code, and an open one runs to the
+/// end only where it starts a line.
+@Suite("HTML comments")
+struct HTMLCommentsTests {
+    @Test("comments in text and blocks are found; in code spans, fenced and indented code they are code")
+    func commentsOutsideCode() {
+        let text = """
+            Seen <!-- ask Dana --> today.
+            <!--
+            reviewer: secret.example
+            -->
+            The marker `<!--` starts every page, and ``a `<!-- b --> c`` too.
+
+            ```html
+            <!-- saved from url=(0014)about:internet -->
+            ```
+
+                <!-- indented code -->
+
+            ~~~
+            <!-- tilde fence -->
+            ~~~
+            End.
+            """
+        #expect(HTMLComments.removed(from: text) == """
+            Seen  today.
+
+            The marker `<!--` starts every page, and ``a `<!-- b --> c`` too.
+
+            ```html
+            <!-- saved from url=(0014)about:internet -->
+            ```
+
+                <!-- indented code -->
+
+            ~~~
+            <!-- tilde fence -->
+            ~~~
+            End.
+            """)
+    }
+
+    @Test("an open comment runs to the end where it starts a line, and is text inside a line")
+    func openComments() {
+        #expect(HTMLComments.removed(from: "Before.\n\n<!-- draft\nnever closed\n") == "Before.\n\n")
+        #expect(HTMLComments.removed(from: "A literal <!-- in a sentence.\n\nMore text.\n") == "A literal <!-- in a sentence.\n\nMore text.\n")
+        // A code span left open is literal backticks: the comment after it is one.
+        #expect(HTMLComments.removed(from: "a ` b <!-- c --> d\n") == "a ` b  d\n")
+        #expect(HTMLComments.blanked(in: "x <!-- a\nb --> y") == "x" + String(repeating: " ", count: 7) + "\n" + String(repeating: " ", count: 6) + "y")
+    }
+}
