@@ -88,8 +88,10 @@ struct Add: ParsableCommand {
     }
 
     func run() throws {
-        let edit = try ProjectEditing.open(project, global: global)
+        // Values (standard input above all) are read before the project is opened: opening holds
+        // the project's lock, which another dossier would wait on meanwhile.
         let parsed = try readIndicators()
+        let edit = try ProjectEditing.open(project, global: global)
         let tags = Tag.union([], tags.map { IndicatorEdit.spelling(of: $0, in: edit.vocabulary) })
         let incoming = parsed.map { item in
             Indicator(

@@ -34,8 +34,10 @@ struct Classify: ParsableCommand {
     }
 
     func run() throws {
+        // Values (standard input above all) are read before the project's lock is taken.
+        let inputs = values.isEmpty ? nil : ProjectEditing.values(values)
         let edit = try ProjectEditing.open(project, global: global)
-        let indices = try ProjectEditing.select(values, selection, in: edit, global: global)
+        let indices = try ProjectEditing.select(inputs, selection, in: edit, global: global)
         var changed = edit.project
         let outcome = IndicatorEdit.classify(&changed, as: classification, at: indices)
         guard outcome.changed > 0 else {

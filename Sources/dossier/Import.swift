@@ -92,7 +92,8 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let edit = try ProjectEditing.open(project, global: global)
+        // The files (standard input above all) are read before the project is opened: opening
+        // holds the project's lock, which another dossier would wait on meanwhile.
         let cwd = FileManager.default.currentDirectoryPath
         var results: [(name: String, result: ImportResult)] = []
         for file in files {
@@ -105,6 +106,7 @@ struct ImportCommand: ParsableCommand {
             Console.error("\(failed.name) could not be read (see above); nothing was imported")
             throw ExitCode(1)
         }
+        let edit = try ProjectEditing.open(project, global: global)
         // A public project's site shows what it holds: only TLP:CLEAR data may go in as it is.
         if edit.project.visibility == .public, !isPrivate, let marked = results.first(where: { ($0.result.projectTLP ?? .clear) > .clear }) {
             let tlp = marked.result.projectTLP ?? .clear

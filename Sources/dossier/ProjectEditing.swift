@@ -51,12 +51,13 @@ enum ProjectEditing {
         throw ExitCode(1)
     }
 
-    /// Positions of the selected indicators of the project: the values named (if any) intersected
-    /// with the bulk selectors. An empty selection says so and exits 1.
-    static func select(_ values: [String], _ options: SelectionOptions, in edit: ProjectEdit, global: GlobalOptions) throws -> [Int] {
+    /// Positions of the selected indicators of the project: the values named (nil: none named;
+    /// none read from an empty standard input selects nothing) intersected with the bulk
+    /// selectors. An empty selection says so and exits 1.
+    static func select(_ inputs: [InputValue]?, _ options: SelectionOptions, in edit: ProjectEdit, global: GlobalOptions) throws -> [Int] {
         var selection = options.selection
-        if !values.isEmpty {
-            let (keys, rejected) = Selection.keys(for: Self.values(values), type: options.type, in: edit.project)
+        if let inputs {
+            let (keys, rejected) = Selection.keys(for: inputs, type: options.type, in: edit.project)
             try handle(rejected, skip: options.skipInvalid, global: global)
             selection.keys = keys
         }
