@@ -216,10 +216,10 @@ struct RuleTests {
             try $0.addProject("b", visibility: "public", tlp: "clear")
             try $0.write("b/notes/01.md", "# B\n\nSee [phish](../acme-payroll-phish/index.html) and [open](../open-case/).\nAlso projects/acme-payroll-phish/report.md.\n")
         }, rules: [PublishedPrivateValueRule()])
-        #expect(found == ["b/notes/01.md:3:1: error: this note links to the private project acme-payroll-phish, but it is public: the public site has no page of that project and names none; take the link out"], "\(found)")
+        #expect(found == ["b/notes/01.md:3:16: error: this note links to the private project acme-payroll-phish, but it is public: the public site has no page of that project and names none; take the link out"], "\(found)")
     }
 
-    @Test("a private project's folder name written in what the public site shows is an error; a word of one part, or inside a domain or a path, is not")
+    @Test("a private project's folder name written as a word in what the public site shows is a warning (it may be an ordinary word); a word of one part, or inside a domain or a path, is none")
     func namesOfPrivateProjects() throws {
         let found = try diagnostics({
             try $0.addProject("acme-payroll-phish")
@@ -231,19 +231,19 @@ struct RuleTests {
                 # B
 
                 The command-and-control of nightjar, see open-case and https://git.example/acme-payroll-phish.
-                Hosts: acme-payroll-phish.example, mail@acme-payroll-phish.example, x.acme-payroll-phish, acme-payroll-phishing.
+                Hosts: acme-payroll-phish.example, mail@acme-payroll-phish.example, x.acme-payroll-phish, acme-payroll-phishing, acme-payroll-phish[.]example.
                 As acme-payroll-phish found (internal notes in acme-payroll-phish/notes).
 
                 """)
         }, rules: [PublishedPrivateValueRule()])
         #expect(found == [
-            "b/indicators.json:1:19: error: a tag of evil.example names the private project acme-payroll-phish, but it is public: the public site has no page of that project and names none; take the name out",
-            "b/notes/01.md:5:1: error: this note names the private project acme-payroll-phish, but it is public: the public site has no page of that project and names none; take the name out",
-            "b/project.json:1:12: error: the project's title names the private project acme-payroll-phish, but it is public: the public site has no page of that project and names none; take the name out",
+            "b/indicators.json:1:19: warning: a tag of evil.example names the private project acme-payroll-phish, but it is public: the public site names no private project; if it means the project, take the name out",
+            "b/notes/01.md:5:4: warning: this note names the private project acme-payroll-phish, but it is public: the public site names no private project; if it means the project, take the name out",
+            "b/project.json:1:12: warning: the project's title names the private project acme-payroll-phish, but it is public: the public site names no private project; if it means the project, take the name out",
         ], "\(found)")
     }
 
-    @Test("a host or domain within a private domain, published anywhere, publishes the private domain")
+    @Test("a host or domain within a private domain, published anywhere, shows the private domain: a warning (a provider's domain many share is no secret); a URL's carried host that is the private domain is an error")
     func subdomainsOfPrivateDomains() throws {
         let found = try diagnostics({
             try $0.addProject("ir", indicators: Self.list(#"{ "value": "canary-op.example", "type": "domain", "private": true }"#))
@@ -256,11 +256,11 @@ struct RuleTests {
             try $0.write("pub/notes/02.md", "The lure: hxxps://t.example/?to=https://login.canary-op.example/.\n")
         }, rules: [PublishedPrivateValueRule()])
         #expect(found.map { String($0.split(separator: ";")[0]) } == [
-            "pub/indicators.json:1:19: error: domain canary-op.example is recorded as private in ir, but the domain www.canary-op.example is public and the public site would show it (in www.canary-op.example)",
-            "pub/indicators.json:1:75: error: domain canary-op.example is recorded as private in ir, but the url https://cdn.canary-op.example/a.js is public and the public site would show it (in https://cdn.canary-op.example/a.js)",
+            "pub/indicators.json:1:19: warning: domain canary-op.example is recorded as private in ir, but the domain www.canary-op.example is public and the public site would show it (in www.canary-op.example)",
+            "pub/indicators.json:1:75: warning: domain canary-op.example is recorded as private in ir, but the url https://cdn.canary-op.example/a.js is public and the public site would show it (in https://cdn.canary-op.example/a.js)",
             "pub/indicators.json:1:197: error: domain canary-op.example is recorded as private in ir, but the url https://redirect.example/r?u=https://canary-op.example/x is public and the public site would show it (in https://redirect.example/r?u=https://canary-op.example/x)",
-            "pub/notes/01.md:1:19: error: domain canary-op.example is recorded as private in ir, but this note is public and the public site would show it (in smtp.mail.canary-op.example)",
-            "pub/notes/02.md:1:11: error: domain canary-op.example is recorded as private in ir, but this note is public and the public site would show it (in https://t.example/?to=https://login.canary-op.example/)",
+            "pub/notes/01.md:1:19: warning: domain canary-op.example is recorded as private in ir, but this note is public and the public site would show it (in smtp.mail.canary-op.example)",
+            "pub/notes/02.md:1:11: warning: domain canary-op.example is recorded as private in ir, but this note is public and the public site would show it (in https://t.example/?to=https://login.canary-op.example/)",
         ], "\(found)")
     }
 

@@ -31,18 +31,20 @@ extension PublishedPrivateValueRule.Mentions {
         var references: [ProjectReference] = []
         var seen: Set<String> = []
         var line = 0
+        var lineStart = 0
         func add(_ range: Range<Int>, isLink: Bool) {
             let slug = String(decoding: bytes[range].map(IndicatorBytes.lower), as: UTF8.self)
             guard seen.insert((isLink ? "/" : "") + slug).inserted else { return }
+            let column = String(decoding: bytes[lineStart..<range.lowerBound], as: UTF8.self).count + 1
             references.append(ProjectReference(text: index, slug: slug, isLink: isLink,
-                position: text.bodyLine.map { SourcePosition(line: $0 + line, column: 1) }))
+                position: text.bodyLine.map { SourcePosition(line: $0 + line, column: column) }))
         }
         func isWordByte(_ byte: UInt8) -> Bool {
             IndicatorBytes.isAlphanumeric(byte) || byte == IndicatorBytes.hyphen || byte == UInt8(ascii: "_")
         }
         var i = 0
         while i < bytes.count {
-            if bytes[i] == 0x0A { line += 1 }
+            if bytes[i] == 0x0A { (line, lineStart) = (line + 1, i + 1) }
             if text.isProse, let lead = pathLeads.first(where: { i + $0.count < bytes.count && bytes[i..<i + $0.count].elementsEqual($0) }) {
                 var end = i + lead.count
                 while end < bytes.count, isWordByte(bytes[end]) || bytes[end] == IndicatorBytes.dot { end += 1 }
@@ -54,8 +56,10 @@ extension PublishedPrivateValueRule.Mentions {
             else { i += 1; continue }
             var end = i
             while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
-            // A word within a longer one (`acme-phish.example`, a path or a value) is not a name.
-            let inside = end < bytes.count && (bytes[end] >= 0x80 || bytes[end] == IndicatorBytes.dot && end + 1 < bytes.count && isWordByte(bytes[end + 1]))
+            // A word within a longer one (`acme-phish.example`, `acme-phish[.]example`, a path or a
+            // value) is not a name.
+            let inside = end < bytes.count && (bytes[end] >= 0x80 || bytes[end] == UInt8(ascii: "[")
+                || bytes[end] == IndicatorBytes.dot && end + 1 < bytes.count && isWordByte(bytes[end + 1]))
             if !inside, end - i >= 5, bytes[i] != IndicatorBytes.hyphen, bytes[end - 1] != IndicatorBytes.hyphen,
                 bytes[(i + 1)..<(end - 1)].contains(IndicatorBytes.hyphen) {
                 add(i..<end, isLink: false)

@@ -233,9 +233,13 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             let remedy = text.isNote
                 ? "make the note private (visibility: private in its front matter) or the indicator public\(elsewhere)"
                 : "take it out of \(text.name), or make the indicator public\(elsewhere)"
-            diagnostics.append(.error(at: location(text, mention.position),
-                "\(recording.type.rawValue) \(value) is recorded as private\(elsewhere), but \(text.name) is public and the public site would show it\(within.map { " (in \($0))" } ?? ""); \(remedy)",
-                code: Self.code))
+            let message = "\(recording.type.rawValue) \(value) is recorded as private\(elsewhere), but \(text.name) is public and the public site would show it\(within.map { " (in \($0))" } ?? ""); \(remedy)"
+            // A host within a private domain shows the domain; but a domain that many share (a
+            // dynamic-DNS or hosting provider's, `duckdns.org`) is no secret, however recorded: a
+            // warning, where the value itself is an error.
+            diagnostics.append(value == mention.value
+                ? .error(at: location(text, mention.position), message, code: Self.code)
+                : .warning(at: location(text, mention.position), message + " (unless \(value) is a domain many share, such as a hosting provider's)", code: Self.code))
         }
         (current, reported) = (-1, [])
         for reference in mentions.projects {
@@ -243,9 +247,14 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             if reference.text != current { (current, reported) = (reference.text, []) }
             guard reported.insert(slug).inserted else { continue }
             let text = mentions.texts[reference.text]
-            diagnostics.append(.error(at: location(text, reference.position),
-                "\(text.name) \(reference.isLink ? "links to" : "names") the private project \(slug), but it is public: the public site has no page of that project and names none; take the \(reference.isLink ? "link" : "name") out",
-                code: Self.code))
+            // A link is one; a word may also be an ordinary one (a project named `supply-chain`).
+            diagnostics.append(reference.isLink
+                ? .error(at: location(text, reference.position),
+                    "\(text.name) links to the private project \(slug), but it is public: the public site has no page of that project and names none; take the link out",
+                    code: Self.code)
+                : .warning(at: location(text, reference.position),
+                    "\(text.name) names the private project \(slug), but it is public: the public site names no private project; if it means the project, take the name out",
+                    code: Self.code))
         }
         return diagnostics
     }
