@@ -21,12 +21,12 @@ enum STIXObservables {
     /// already ASCII, in IDNA form.) A URL that is a URI already stays as it is.
     static func uri(_ url: String) -> String {
         let bytes = Array(url.utf8)
-        func isHex(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || (0x41...0x46).contains(b) || (0x61...0x66).contains(b) }
+        let authorityEnd = authorityEnd(bytes)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         for (i, byte) in bytes.enumerated() {
             let isEscape = byte == UInt8(ascii: "%") && i + 2 < bytes.count && isHex(bytes[i + 1]) && isHex(bytes[i + 2])
-            if isEscape || uriBytes.contains(byte) {
+            if isEscape || uriBytes.contains(byte) && !(i >= authorityEnd && (byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]"))) {
                 out.append(byte)
             } else {
                 out += Array("%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)).flatMap(\.utf8)
@@ -35,7 +35,46 @@ enum STIXObservables {
         return out.count == bytes.count ? url : String(decoding: out, as: UTF8.self)
     }
 
-    /// What a URI may hold as written: letters, digits, `-._~` and the delimiters of RFC 3986.
+    /// The URL `uri(_:)` made a URI of, as dossier keeps it: each escape of a byte a URI cannot
+    /// hold as written decoded (`%3C` is `<`, `%C3%BC` is `ü`, `%25` before no escape is `%`), so
+    /// that an export imported back is the indicators it came from. Escapes a URI may hold as
+    /// they are (`%2F`, `%41`) stay.
+    static func url(fromURI uri: String) -> String {
+        let bytes = Array(uri.utf8)
+        guard bytes.contains(UInt8(ascii: "%")) else { return uri }
+        let authorityEnd = authorityEnd(bytes)
+        var out: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count, isHex(bytes[i + 1]), isHex(bytes[i + 2]),
+               let byte = UInt8(String(decoding: bytes[i + 1...i + 2], as: UTF8.self), radix: 16) {
+                let isBracket = byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
+                let strayPercent = byte == UInt8(ascii: "%") && !(i + 4 < bytes.count && isHex(bytes[i + 3]) && isHex(bytes[i + 4]))
+                if !uriBytes.contains(byte) && byte != UInt8(ascii: "%") || isBracket && i >= authorityEnd || strayPercent {
+                    out.append(byte)
+                    i += 3
+                    continue
+                }
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return String(validating: out, as: UTF8.self) ?? uri
+    }
+
+    private static func isHex(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || (0x41...0x46).contains(b) || (0x61...0x66).contains(b) }
+
+    /// Where the authority of `bytes` (a URL) ends: after `scheme://host:port`.
+    private static func authorityEnd(_ bytes: [UInt8]) -> Int {
+        guard let scheme = (0..<max(0, bytes.count - 2)).first(where: { bytes[$0] == UInt8(ascii: ":") && bytes[$0 + 1] == UInt8(ascii: "/") && bytes[$0 + 2] == UInt8(ascii: "/") })
+        else { return 0 }
+        var end = scheme + 3
+        while end < bytes.count, !"/?#".utf8.contains(bytes[end]) { end += 1 }
+        return end
+    }
+
+    /// What a URI may hold as written: letters, digits, `-._~` and the delimiters of RFC 3986
+    /// (`[` and `]` only around an IPv6 host).
     private static let uriBytes: Set<UInt8> = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=".utf8)
 
     /// One observation of equality comparisons, e.g. `[domain-name:value = 'evil.example']`. A

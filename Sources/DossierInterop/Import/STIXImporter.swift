@@ -112,7 +112,8 @@ enum STIXImporter {
         let name = object.string("name")?.trimmingSpaces ?? ""
         details.comment = !description.isEmpty ? description : (values.contains { $0.raw == name } ? nil : name)
         for value in values {
-            collector.add(value.raw, as: value.type, allowed: value.allowed, details: details, item: patternText, at: at)
+            collector.add(value.type == .url ? STIXObservables.url(fromURI: value.raw) : value.raw, as: value.type, allowed: value.allowed,
+                details: details, item: patternText, at: at)
         }
     }
 

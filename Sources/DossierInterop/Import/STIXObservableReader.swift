@@ -30,7 +30,9 @@ struct STIXObservableReader {
         switch type {
         case "ipv4-addr", "ipv6-addr": add("value", as: nil, allowed: [.ipv4, .ipv6, .cidr])
         case "domain-name": add("value", as: .domain)
-        case "url": add("value", as: .url)
+        case "url":
+            guard let value = object.text("value") else { return collector.unrepresentable("url object without value") }
+            collector.add(STIXObservables.url(fromURI: value), as: .url, at: object.position("value") ?? position)
         case "email-addr": add("value", as: .email)
         case "mutex": add("name", as: .mutex)
         case "windows-registry-key":

@@ -59,17 +59,20 @@ import Testing
     @Test("URLs holding what a URI may not hold as written (<, |, a letter outside ASCII, a stray %) are exported percent-encoded, and pass the validator")
     func stixURLsAreURIs() throws {
         let values = ["http://a.example/?q=<script>", "http://a.example/a|b", "http://a.example/\u{FC}", "http://a.example/%zz%41",
-                      "http://a.example/{x}^`\\\" y", "http://a.example/ok?x=1&y=%2F#top"]
+                      "http://a.example/{x}^`\\\"y", "http://a.example/ok?x=1&y=%2F#top", "http://a.example/a]b[c", "http://[2001:db8::1]/x"]
         let project = Project(slug: "urls", folder: "/w/urls", title: "URLs", visibility: .public,
             indicators: values.map { Indicator(value: $0, type: .url) })
         let workspace = Workspace(root: "/w", settings: WorkspaceSettings(title: "W"), projects: [project])
         let bytes = Exporter.export(project, in: workspace, format: .stix)
         let text = String(decoding: bytes, as: UTF8.self)
         for encoded in ["http://a.example/?q=%3Cscript%3E", "http://a.example/a%7Cb", "http://a.example/%C3%BC", "http://a.example/%25zz%41",
-                        "http://a.example/%7Bx%7D%5E%60%5C%22%20y", "http://a.example/ok?x=1&y=%2F#top"] {
+                        "http://a.example/%7Bx%7D%5E%60%5C%22y", "http://a.example/ok?x=1&y=%2F#top", "http://a.example/a%5Db%5Bc",
+                        "http://[2001:db8::1]/x"] {
             #expect(text.contains("\"value\": \"\(encoded)\""), "\(encoded)")
             #expect(text.contains("[url:value = '\(encoded)']"), "\(encoded)")
         }
+        // Imported back, they are the values they were: no second copy of each.
+        #expect(Importer.read(bytes, path: "/urls.stix.json").indicators.map(\.value).sorted() == values.sorted())
         try Python.validators.get()
         let folder = try TemporaryFolder()
         let run = try Python.script("validate_stix.py", [try folder.write("urls.stix.json", bytes)])
