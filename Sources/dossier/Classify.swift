@@ -35,7 +35,7 @@ struct Classify: ParsableCommand {
 
     func run() throws {
         // Values (standard input above all) are read before the project's lock is taken.
-        let inputs = values.isEmpty ? nil : ProjectEditing.values(values)
+        let inputs = ProjectEditing.selectionInputs(values)
         let edit = try ProjectEditing.open(project, global: global)
         let indices = try ProjectEditing.select(inputs, selection, in: edit, global: global)
         var changed = edit.project

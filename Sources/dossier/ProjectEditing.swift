@@ -51,6 +51,12 @@ enum ProjectEditing {
         throw ExitCode(1)
     }
 
+    /// The values named to select indicators (`-` read from standard input), or nil when none is
+    /// named: read before the project is opened, as its lock is then held.
+    static func selectionInputs(_ values: [String]) -> [InputValue]? {
+        values.isEmpty ? nil : Self.values(values)
+    }
+
     /// Positions of the selected indicators of the project: the values named (nil: none named;
     /// none read from an empty standard input selects nothing) intersected with the bulk
     /// selectors. An empty selection says so and exits 1.

@@ -37,7 +37,7 @@ struct TagCommand: ParsableCommand {
 
     func run() throws {
         // Values (standard input above all) are read before the project's lock is taken.
-        let inputs = values.isEmpty ? nil : ProjectEditing.values(values)
+        let inputs = ProjectEditing.selectionInputs(values)
         let edit = try ProjectEditing.open(project, global: global)
         let indices = try ProjectEditing.select(inputs, selection, in: edit, global: global)
         let tag = IndicatorEdit.spelling(of: tag, in: edit.vocabulary)

@@ -37,6 +37,8 @@ struct CoreCommandTests {
         #expect(project.status != 0 && project.stderr.contains("is a folder inside the workspace \(Self.samples), not a workspace; pass --workspace \(Self.samples)"), "\(project.stderr)")
         let file = try CLI.run(["check", "-w", Self.samples + "/dossier.json"])
         #expect(file.status != 0 && file.stderr.contains("--workspace takes the workspace's folder, not its dossier.json"), "\(file.stderr)")
+        let typo = try CLI.run(["check", "-w", Self.samples + "/no-such-folder"])
+        #expect(typo.stderr.contains("is not a dossier workspace"), "\(typo.stderr)")
         // With no command after them, what is missing is said.
         let alone = try CLI.run(["-w", Self.samples])
         #expect(alone.status == 64)

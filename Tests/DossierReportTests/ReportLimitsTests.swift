@@ -133,6 +133,12 @@ struct ReportLimitsTests {
         for name in names { try FileManager.default.createDirectory(atPath: folder + "/" + name, withIntermediateDirectories: true) }
         OutputFolder.removeAbandoned(besides: folder + "/site")
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder)) == [".site.dossier-build-\(getppid())", ".other.dossier-build-\(gone)", "site"])
+        // A crash between the two renames of a swap left the old site aside and none in place: it is put back.
+        try FileManager.default.removeItem(atPath: folder + "/site")
+        try FileManager.default.createDirectory(atPath: folder + "/.site.dossier-build-\(gone)-old", withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: URL(fileURLWithPath: folder + "/.site.dossier-build-\(gone)-old/index.html"))
+        OutputFolder.removeAbandoned(besides: folder + "/site")
+        #expect(FileManager.default.contents(atPath: folder + "/site/index.html") == Data("old".utf8))
     }
 
     @Test("replacing the output folder swaps it whole: new content, no old folder left beside it")

@@ -171,7 +171,7 @@ struct CommonMarkTests {
         let note = """
             Downloads <http://3325256770/bot.dll>, <http://0xC6336442/bot.dll>, <https://evil-c2%2Eexample/p.exe>,
             <https:evil-c2.example/x> and [the kit](http://3325256770/kit.zip); in text http://3325256770/a and `HTTP://0300.0063.0144.0102/b`.
-            See [the vendor](https://vendor.example/report).
+            See [the vendor](https://vendor.example/report); [no scheme](//3325256770/c.dll).
             """
         let html = CommonMark.html(note, defanging: CommonMark.Defanging())
         let markdown = CommonMark.commonMark(note, defanging: CommonMark.Defanging())

@@ -10,34 +10,52 @@ import Synchronization
 /// folder that cannot be opened is not locked (the check against what was read still refuses
 /// most concurrent changes).
 final class FolderLock: Sendable {
-    private let folder: String
+    /// The folder (its links resolved) whose lock this holds; nil when it holds none.
+    private let key: String?
 
     /// Each locked folder's descriptor, and how many holders it has in this process.
     private static let held = Mutex<[String: (descriptor: Int32, holders: Int)]>([:])
 
     /// Waits until no other process holds `folder`'s lock, then holds it.
     init(_ folder: String) {
-        self.folder = folder
+        let key = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+        let shared = Self.held.withLock { held -> Bool in
+            guard let lock = held[key] else { return false }
+            held[key] = (lock.descriptor, lock.holders + 1)
+            return true
+        }
+        if shared {
+            self.key = key
+            return
+        }
+        // Waited for outside the table's mutex: other folders' locks go on meanwhile.
+        let descriptor = open(key, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            self.key = nil
+            return
+        }
+        while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        self.key = key
         Self.held.withLock { held in
-            if let lock = held[folder] {
-                held[folder] = (lock.descriptor, lock.holders + 1)
-                return
+            if let lock = held[key] {
+                // Another thread of this process took it meanwhile (and so we waited for it).
+                close(descriptor)
+                held[key] = (lock.descriptor, lock.holders + 1)
+            } else {
+                held[key] = (descriptor, 1)
             }
-            let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            guard descriptor >= 0 else { return }
-            while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
-            held[folder] = (descriptor, 1)
         }
     }
 
     deinit {
+        guard let key else { return }
         Self.held.withLock { held in
-            guard let lock = held[folder] else { return }
+            guard let lock = held[key] else { return }
             if lock.holders > 1 {
-                held[folder] = (lock.descriptor, lock.holders - 1)
+                held[key] = (lock.descriptor, lock.holders - 1)
             } else {
                 close(lock.descriptor)
-                held[folder] = nil
+                held[key] = nil
             }
         }
     }

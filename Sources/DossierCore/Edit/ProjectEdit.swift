@@ -45,7 +45,7 @@ public struct ProjectEdit: Sendable {
         case .failure(let failure):
             diagnostics.append(WorkspaceLoader.readFailure(failure, path: settingsPath))
         }
-        let loaded = ProjectLoader.load(slug: slug, folder: folder, reader: reader)
+        let loaded = ProjectLoader.load(slug: slug, folder: folder, reader: reader.reader(ofProject: folder))
         diagnostics += loaded.diagnostics
         digests.merge(loaded.digests) { a, _ in a }
         let edited: Set<String> = [settingsPath, folder + "/" + ProjectFiles.project, folder + "/" + ProjectFiles.indicators]

@@ -44,7 +44,8 @@ extension Indicators {
     /// `text` (a note, a summary, a comment) with each network indicator written in it, as
     /// `extract(from:)` finds them, defanged as `defang(_:as:)` shows values: what PRODUCT.md asks
     /// of a report is asked of its prose too. An indicator its writer already defanged, even in part,
-    /// stays as written; hashes and IPv6 addresses are left as they are, as in tables.
+    /// stays as written but for a live scheme (`http://evil[.]example` shows `hxxp://`); hashes and
+    /// IPv6 addresses are left as they are, as in tables.
     public static func defangText(_ text: String) -> String {
         guard mayHoldNetworkIndicator(text) else { return text }
         return defangingSchemes(defangingSpans(text))
@@ -85,7 +86,6 @@ extension Indicators {
                 guard start >= 0, (start == 0 || !IndicatorBytes.isAlphanumeric(bytes[start - 1])),
                       bytes[start..<found].map(IndicatorBytes.lower).elementsEqual(scheme.utf8) else { continue }
                 bytes.replaceSubrange(start..<found, with: defanged.utf8)
-                i += defanged.utf8.count - scheme.utf8.count
                 changed = true
                 break
             }

@@ -192,7 +192,8 @@ struct URLIndicator {
     /// as redirectors and phishing kits write them), lower-cased.
     static func embeddedHosts(of value: String) -> [String] {
         IndicatorBytes.withBytes(value) { bytes -> [String] in
-            guard let parts = split(bytes), value.utf8.count > parts.host.upperBound + 8 else { return [] }
+            // The shortest carried URL, `/ftp://x`, is eight bytes.
+            guard let parts = split(bytes), value.utf8.count >= parts.host.upperBound + 8 else { return [] }
             var hosts: [String] = []
             var i = parts.host.upperBound
             while i < bytes.count {

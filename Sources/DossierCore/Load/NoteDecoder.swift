@@ -168,8 +168,8 @@ enum NoteDecoder {
 
     /// True when an unknown key says the note is not for publication: `draft`, `private`,
     /// `hidden` and the like not set to a plain no, `published` or `public` set to a plain no, a
-    /// `tlp` other than clear, an `audience` other than public, any key whose value (or an item
-    /// of whose list) names a TLP other than clear (`marking: "TLP:RED"`), or a misspelled `visibility` (`visiblity`, `Visibility`) of `private`.
+    /// `tlp` other than clear, an `audience` other than public, any key whose value names a TLP
+    /// other than clear (`marking: "TLP:RED"`; a list's items are asked by the caller), or a misspelled `visibility` (`visiblity`, `Visibility`) of `private`.
     /// A value that is no single scalar counts as hiding: the safe side.
     static func meansHidden(key: String, value: String?, near: String?) -> Bool {
         let value = value?.lowercased()

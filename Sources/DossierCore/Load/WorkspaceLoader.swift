@@ -98,8 +98,9 @@ public enum WorkspaceLoader {
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else { continue }
             // A folder dossier cannot open would vanish from every report and the site unseen.
             guard access(folder, R_OK | X_OK) == 0 else {
+                let reason = String(cString: strerror(errno))
                 diagnostics.append(.error(at: SourceLocation(path: folder),
-                    "\(name)/ cannot be read (\(Self.reason(folder))), so its project is left out of every report and of the site; give it read and search permission (chmod u+rx)",
+                    "\(name)/ cannot be read (\(reason)), so if it is a project it is left out of every report and of the site; give it read and search permission (chmod u+rx)",
                     code: "unreadable"))
                 continue
             }
@@ -287,13 +288,13 @@ enum ProjectLoader {
         // `.md` in any case (`06-upper.MD`, saved so by an editor). What looks meant as a note but
         // is not read (a Markdown or text file by another name, a folder of notes) is said to be
         // left out, not skipped unseen; attachments (a screenshot) are nobody's note.
-        let names = listed.filter { $0.lowercased().hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
-        for name in listed.sorted() where !name.hasPrefix(".") && !name.lowercased().hasSuffix(".md") {
+        let names = listed.filter { ProjectFiles.isNoteName($0) && !$0.hasPrefix(".") }.sorted()
+        for name in listed.sorted() where !name.hasPrefix(".") && !ProjectFiles.isNoteName(name) {
             let path = folder + "/" + name
             var isFolder: ObjCBool = false
             let reason: String
             if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-                guard ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).contains(where: { $0.lowercased().hasSuffix(".md") }) else { continue }
+                guard ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).contains(where: ProjectFiles.isNoteName) else { continue }
                 reason = "a folder: notes are the .md files of notes/ itself"
             } else if [".markdown", ".mdown", ".mkd", ".txt"].contains(where: name.lowercased().hasSuffix) {
                 reason = "notes are .md files"

@@ -33,7 +33,9 @@ public enum WorkspaceLocator {
                 if (root as NSString).lastPathComponent == ProjectFiles.workspace, FileManager.default.fileExists(atPath: root) {
                     throw .settingsFile(explicit, folder: parent)
                 }
-                if let enclosing = try? locate(explicit: nil, from: parent), enclosing != root {
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue,
+                   let enclosing = try? locate(explicit: nil, from: parent) {
                     throw .insideWorkspace(explicit, root: enclosing)
                 }
                 throw .notAWorkspace(explicit)

@@ -13,7 +13,7 @@ public enum HTMLComments {
         var text = text
         let offsets: [Range<Int>] = text.withUTF8 { bytes in
             guard find("<!--", in: bytes, from: 0) != nil else { return [] }
-            return Scanner(bytes: bytes).comments()
+            return CommentScanner(bytes: bytes).comments()
         }
         let utf8 = text.utf8
         return offsets.map { utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound) }
@@ -24,7 +24,7 @@ public enum HTMLComments {
     }
 
     /// Line by line: fenced and indented code skipped, code spans skipped within a paragraph.
-    private struct Scanner {
+    private struct CommentScanner {
         let bytes: UnsafeBufferPointer<UInt8>
         static let backtick = UInt8(ascii: "`"), newline = UInt8(0x0A)
 
@@ -44,6 +44,16 @@ public enum HTMLComments {
             var n = 0
             while content + n < end, bytes[content + n] == bytes[content] { n += 1 }
             return n >= 3 ? (bytes[content], n) : nil
+        }
+
+        /// Where the paragraph holding `from` ends: at its first blank line.
+        func paragraphEnd(from: Int) -> Int {
+            var i = from
+            while i < bytes.count {
+                if bytes[i] == Self.newline, isBlank(i + 1..<lineEnd(from: i + 1)) { return i }
+                i += 1
+            }
+            return bytes.count
         }
 
         /// Where a run of exactly `n` backticks starts at or after `from`, within the paragraph.
@@ -105,7 +115,10 @@ public enum HTMLComments {
                         continue
                     }
                     if bytes[j] == UInt8(ascii: "<"), j + 3 < bytes.count, bytes[j + 1] == UInt8(ascii: "!"), bytes[j + 2] == UInt8(ascii: "-"), bytes[j + 3] == UInt8(ascii: "-") {
-                        if let close = HTMLComments.find("-->", in: bytes, from: j + 4) {
+                        // One that starts a line is an HTML block, closed wherever `-->` is; one
+                        // inside a line is inline, and ends within its paragraph or is text.
+                        let limit = j == content && indent < 4 ? bytes.count : paragraphEnd(from: j)
+                        if let close = HTMLComments.find("-->", in: UnsafeBufferPointer(rebasing: bytes[..<limit]), from: j + 4) {
                             ranges.append(j..<close + 3)
                             j = close + 3
                             if j > end { end = lineEnd(from: j) }

@@ -36,7 +36,7 @@ public struct Note: Sendable, Hashable {
     public var displayTitle: String {
         if let title, !title.isEmpty { return title }
         var name = fileName
-        if name.lowercased().hasSuffix(".md") { name.removeLast(3) }
+        if ProjectFiles.isNoteName(name) { name.removeLast(3) }
         let trimmed = name.drop { $0.isNumber || $0 == "-" || $0 == "_" }
         return (trimmed.isEmpty ? Substring(name) : trimmed).replacingOccurrences(of: "-", with: " ")
     }

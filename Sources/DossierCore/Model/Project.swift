@@ -90,6 +90,11 @@ public enum ProjectFiles {
     public static let notes = "notes"
     public static let templates = "templates"
 
+    /// True for the name of a note's file: `.md` in any case (`06-upper.MD`, as an editor saves it).
+    public static func isNoteName(_ name: String) -> Bool {
+        name.lowercased().hasSuffix(".md")
+    }
+
     /// True when `path` (absolute, symbolic links resolved) is a file the workspace at `root`
     /// is read from: `dossier.json`, a project's `project.json` or `indicators.json`, a note, a
     /// template. Output (`export -o`, `report -o`) must never go there: an export written over
@@ -101,7 +106,7 @@ public enum ProjectFiles {
         case 1: return inside[0] == workspace
         // Only what dossier reads: a note is a `.md` file of `notes/`, a template a `.mustache`.
         case 2: return inside[1] == project || inside[1] == indicators || inside[0] == templates && inside[1].hasSuffix(".mustache")
-        case 3: return inside[1] == notes && inside[2].lowercased().hasSuffix(".md")
+        case 3: return inside[1] == notes && isNoteName(inside[2])
         default: return false
         }
     }

@@ -161,7 +161,8 @@ public struct Lookup: Sendable {
             classification: indicator.effectiveClassification(in: index.workspace.vocabulary), relation: relation)
     }
 
-    /// A SHA-1 of 40 hex digits may be recorded as `sha1` or as `x509-sha1`: one value, both keys.
+    /// The keys a value may be recorded under as well: a SHA-1's digits as an x509-sha1 (and back), an
+    /// IPv4 address as its IPv4-mapped IPv6 form (and back, the IPv4 address first).
     static func equivalentKeys(_ key: IndicatorKey) -> [IndicatorKey] {
         switch key.type {
         case .sha1: [key, IndicatorKey(type: .x509Sha1, value: key.value)]

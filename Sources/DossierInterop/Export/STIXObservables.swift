@@ -38,7 +38,8 @@ enum STIXObservables {
     /// The URL `uri(_:)` made a URI of, as dossier keeps it: each escape of a byte a URI cannot
     /// hold as written decoded (`%3C` is `<`, `%C3%BC` is `ü`, `%25` before no escape is `%`), so
     /// that an export imported back is the indicators it came from. Escapes a URI may hold as
-    /// they are (`%2F`, `%41`) stay.
+    /// they are (`%2F`, `%41`), and of a space or a control character, stay. (A URL written with
+    /// `%25` before two letters that are no escape, `100%25off`, comes back as `100%off`.)
     static func url(fromURI uri: String) -> String {
         let bytes = Array(uri.utf8)
         guard bytes.contains(UInt8(ascii: "%")) else { return uri }
@@ -50,7 +51,9 @@ enum STIXObservables {
                let byte = UInt8(String(decoding: bytes[i + 1...i + 2], as: UTF8.self), radix: 16) {
                 let isBracket = byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
                 let strayPercent = byte == UInt8(ascii: "%") && !(i + 4 < bytes.count && isHex(bytes[i + 3]) && isHex(bytes[i + 4]))
-                if !uriBytes.contains(byte) && byte != UInt8(ascii: "%") || isBracket && i >= authorityEnd || strayPercent {
+                // A space or a control character is no part of a URL dossier keeps: its escape stays.
+                let isVisible = byte > 0x20 && byte != 0x7F
+                if isVisible && (!uriBytes.contains(byte) && byte != UInt8(ascii: "%") || isBracket && i >= authorityEnd || strayPercent) {
                     out.append(byte)
                     i += 3
                     continue

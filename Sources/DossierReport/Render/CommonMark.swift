@@ -326,10 +326,12 @@ public enum CommonMark {
     }
 
     /// `url` with its scheme defanged (`hxxp:`, `hxxps:`, `fxp:`) when it is a web or FTP
-    /// address that the indicator parser does not read as a URL; nil otherwise.
+    /// address that the indicator parser does not read as a URL (one without a scheme, `//host/`,
+    /// as written: as text it leads nowhere); nil otherwise.
     private static func obscuredWebAddress(_ url: String) -> String? {
         let trimmed = url.trimmingCharacters(in: .whitespaces)
         let lowered = trimmed.lowercased()
+        if lowered.hasPrefix("//") { return trimmed }
         for (scheme, defanged) in [("https:", "hxxps:"), ("http:", "hxxp:"), ("ftp:", "fxp:")] where lowered.hasPrefix(scheme) {
             return defanged + trimmed.dropFirst(scheme.count)
         }

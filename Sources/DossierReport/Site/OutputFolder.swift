@@ -46,8 +46,12 @@ enum OutputFolder {
         let prefix = ".\((out as NSString).lastPathComponent).dossier-build-"
         for name in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where name.hasPrefix(prefix) {
             var rest = name.dropFirst(prefix.count)
-            if rest.hasSuffix("-old") { rest = rest.dropLast(4) }
+            let isOldSite = rest.hasSuffix("-old")
+            if isOldSite { rest = rest.dropLast(4) }
             guard let pid = pid_t(rest), pid > 0, pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            // A crash between `replace`'s two renames leaves the old site put aside and no site:
+            // it is put back, not removed.
+            if isOldSite, !FileManager.default.fileExists(atPath: out), rename(parent + "/" + name, out) == 0 { continue }
             remove(parent + "/" + name)
         }
     }

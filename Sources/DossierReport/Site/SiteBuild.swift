@@ -28,7 +28,8 @@ public enum SiteBuild {
         let out = OutputFolder.followingLink(out)
         try OutputFolder.checkReplaceable(out, workspaceRoot: root)
         progress("loading and checking the workspace")
-        let prepared = try PreparedWorkspace.prepare(root: root, hashingContent: true, cache: cache)
+        // Only an internal site's keys are made of the files' hashes (`write`).
+        let prepared = try PreparedWorkspace.prepare(root: root, hashingContent: audience == .internal, cache: cache)
         let visible = AudienceFilter.view(of: prepared.loaded.workspace, for: audience)
         progress("building \(visible.projects.count) project pages")
         let model = SiteModel(workspace: visible, audience: audience, options: options, index: prepared.index(of: visible, for: audience))

@@ -310,6 +310,8 @@ struct WorkspaceLoaderTests {
         #expect(lines.contains { $0.hasPrefix("blog/notes/01-infra.md:1:1: error: refused: a symbolic link points outside the project's folder") }, "\(lines)")
         #expect(lines.contains { $0.hasPrefix("feed/indicators.json:1:1: error: refused: a symbolic link points outside the project's folder") }, "\(lines)")
         #expect(lines.contains { $0.hasPrefix("ir-alias/project.json:1:1: error: refused: project folder ir-alias is a symbolic link") }, "\(lines)")
+        // Nor does an edit read or write through the link into the other project.
+        #expect(throws: ProjectEdit.Failure.self) { try ProjectEdit.open(root: workspace.root, slug: "feed") }
     }
 
     @Test("project folders that differ only in case or Unicode form are flagged; a folder that cannot be read is an error, not a project gone unseen")

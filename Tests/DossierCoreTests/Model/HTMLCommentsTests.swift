@@ -36,6 +36,9 @@ struct HTMLCommentsTests {
     func openComments() {
         #expect(HTMLComments.removed(from: "Before.\n\n<!-- draft\nnever closed\n") == "Before.\n\n")
         #expect(HTMLComments.removed(from: "A literal <!-- in a sentence.\n\nMore text.\n") == "A literal <!-- in a sentence.\n\nMore text.\n")
+        // Inside a line, a comment ends within its paragraph or is text: a later `-->` in code is code.
+        let later = "writes <!-- first\n\n```\n-->\n```\n"
+        #expect(HTMLComments.removed(from: later) == later)
         // A code span left open is literal backticks: the comment after it is one.
         #expect(HTMLComments.removed(from: "a ` b <!-- c --> d\n") == "a ` b  d\n")
         #expect(HTMLComments.blanked(in: "x <!-- a\nb --> y") == "x" + String(repeating: " ", count: 7) + "\n" + String(repeating: " ", count: 6) + "y")

@@ -71,6 +71,8 @@ import Testing
             #expect(text.contains("\"value\": \"\(encoded)\""), "\(encoded)")
             #expect(text.contains("[url:value = '\(encoded)']"), "\(encoded)")
         }
+        // An escape of a space or a control character stays one (no URL dossier keeps holds either).
+        #expect(STIXObservables.url(fromURI: "http://a.example/a%20b%0A%3C") == "http://a.example/a%20b%0A<")
         // Imported back, they are the values they were: no second copy of each.
         #expect(Importer.read(bytes, path: "/urls.stix.json").indicators.map(\.value).sorted() == values.sorted())
         try Python.validators.get()

@@ -4,12 +4,13 @@ import Foundation
 /// output holds no private indicator). The audience filter drops private indicators, not their
 /// values written in a text it publishes: a public note, the title, summary or tags of a public
 /// project, a public note's title or author, a public indicator's comment or tags, or the value of
-/// a public URL or e-mail address whose host is private; the workspace's title and the
+/// a public URL, e-mail address or domain on a private host; the workspace's title and the
 /// descriptions of its public tags, which every page shows.
 ///
 /// A value is private when some project records it as a private indicator and no public project
 /// records it as a public one (that one publishes it anyway); the host of a URL or e-mail address
-/// written counts too. Values of the free-form types (a file path, a user agent), which no text
+/// written counts too, and a URL's carried hosts (`?u=https://...`). A host within a private
+/// domain is a warning (a provider's domain many share is no secret). Values of the free-form types (a file path, a user agent), which no text
 /// scan recognizes, are looked for as written in the texts of their own project. A private
 /// project's folder name in a link (`../acme-phish/`) or as a word of two parts or more
 /// (`acme-phish`) is a reference PRODUCT.md §2 forbids too.
@@ -33,8 +34,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var bodyLine: Int?
         /// Scanned for indicators only if it may hold one (a comment of a few words does not).
         var isProse: Bool
-        /// Set when the text is a public indicator's value (a URL or an e-mail address): only its
-        /// host is looked up, with no scan.
+        /// Set when the text is a public indicator's value (a URL, an e-mail address or a domain):
+        /// it is taken whole, with no scan, with its host (and a URL's carried hosts).
         var valueType: IndicatorType? = nil
     }
 
@@ -136,7 +137,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         // Name and place made only for a text that is kept: a project has thousands of comments.
         func add(_ text: String?, _ name: @autoclosure () -> String, _ location: @autoclosure () -> SourceLocation,
             bodyLine: Int? = nil, isProse: Bool = false) {
-            guard let text, !text.isEmpty, isProse || mayHoldIndicator(text) else { return }
+            guard let text, !text.isEmpty, isProse || mayHoldMention(text) else { return }
             texts.append(PublishedText(text: text, name: name(), location: location(), bodyLine: bodyLine, isProse: isProse))
         }
         let projectFile = SourceLocation(path: project.projectFile)
@@ -206,7 +207,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// The tags that may hold an indicator or a folder name as a text to scan (nil when none may): each as written,
     /// and again with its dashes as spaces, since a tag joins words with them (`seen-with-192.0.2.130`).
     static func tagText(_ tags: [String]) -> String? {
-        let candidates = tags.filter(mayHoldIndicator)
+        let candidates = tags.filter(mayHoldMention)
         guard !candidates.isEmpty else { return nil }
         return candidates.map { $0 + " " + String($0.map { $0 == "-" ? " " : $0 }) }.joined(separator: " ")
     }
@@ -308,9 +309,10 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         }
     }
 
-    /// False for a text that holds neither an indicator nor a project's folder name: none without
+    /// False for a text that holds neither an indicator nor a project's folder name (nothing to
+    /// mention): none without
     /// a digit, a dot, a colon, an `@` or a `-` (most comments and tags are a few words).
-    static func mayHoldIndicator(_ text: String) -> Bool {
+    static func mayHoldMention(_ text: String) -> Bool {
         text.utf8.contains { (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x3A || $0 == 0x40 || $0 == 0x2D }
     }
 }
