@@ -11,10 +11,13 @@ struct Check: ParsableCommand {
             unknown values (classification, type, tlp, visibility, status), invalid or mistyped \
             indicator values, duplicates within a project, classifications that contradict their tags, \
             public projects that are not TLP:CLEAR, indicators classified differently across projects, \
-            indicators written in a note but not recorded, and private indicators written in a note \
-            the public site shows (or its title, summary, tags, comments), and errors in the \
-            workspace's own templates (templates/*.mustache), which would stop a build. Exits 1 when \
-            there is an error.
+            indicators written in a note but not recorded, private indicators written in a note \
+            the public site shows (or its title, summary, tags, comments), links to a private \
+            project from public text (and, as warnings, its folder name written there, or a host \
+            within a private domain), front matter dossier would not read (misplaced, or TOML \
+            between +++ lines), symbolic links out of a project's folder, folders that cannot be \
+            read, and errors in the workspace's own templates (templates/*.mustache), which would \
+            stop a build. Exits 1 when there is an error.
 
             Examples:
               dossier check                      # the workspace around the current folder
