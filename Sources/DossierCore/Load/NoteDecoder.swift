@@ -36,19 +36,37 @@ enum NoteDecoder {
     }
 
     /// The text of `line` as a level-one ATX heading (`# Title`, `# Title #`), as plain text: its
-    /// emphasis and code marks dropped, a link shown as its text. Nil for any other line.
+    /// comments gone, emphasis and code marks dropped, a link shown as its text, a backslash
+    /// escape and the common entities as the characters they stand for. Nil for any other line.
     static func headingTitle(_ line: String) -> String? {
         let indent = line.prefix { $0 == " " }
-        let text = line.dropFirst(indent.count).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = HTMLComments.removed(from: String(line.dropFirst(indent.count))).trimmingCharacters(in: .whitespacesAndNewlines)
         guard indent.count < 4, text.hasPrefix("# ") else { return nil }
         var title = String(text.dropFirst(2)).trimmingCharacters(in: .whitespaces)
         // `# Title #`: closing hashes after a space are no part of the title.
         if let closing = title.range(of: " #+$", options: .regularExpression) { title = String(title[..<closing.lowerBound]) }
-        // `[write-up](https://...)` reads as `write-up`; `*`, `_` around words and backticks go.
         title = title.replacingOccurrences(of: "\\[([^\\]]*)\\]\\([^)]*\\)", with: "$1", options: .regularExpression)
-        title = title.replacingOccurrences(of: "(?<![A-Za-z0-9])[*_]+|[*_]+(?![A-Za-z0-9])|`", with: "", options: .regularExpression)
-        title = title.trimmingCharacters(in: .whitespaces)
-        return title.isEmpty ? nil : title
+        let characters = Array(title)
+        var plain = ""
+        var i = 0
+        while i < characters.count {
+            let c = characters[i]
+            let before = i > 0 ? characters[i - 1] : " ", after = i + 1 < characters.count ? characters[i + 1] : " "
+            if c == "\\", after.isASCII, after.isPunctuation || after.isSymbol {
+                plain.append(after)
+                i += 2
+                continue
+            }
+            // A `*` or `_` at a word's edge marks emphasis; inside a word (`wp_admin`) it is text.
+            let isMark = c == "`" || (c == "*" || c == "_") && !(before.isLetter || before.isNumber) || (c == "*" || c == "_") && !(after.isLetter || after.isNumber)
+            if !isMark { plain.append(c) }
+            i += 1
+        }
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+            plain = plain.replacingOccurrences(of: entity, with: character)
+        }
+        plain = plain.trimmingCharacters(in: .whitespaces)
+        return plain.isEmpty ? nil : plain
     }
 
     private static func read(_ bytes: [UInt8], fileName: String, path: String, into diagnostics: inout [Diagnostic]) -> Note? {

@@ -103,6 +103,11 @@ public enum HTMLComments {
                 if !blank { inIndentedCode = false }
                 var j = content
                 while j < end {
+                    // `\`` is a backtick, not a code span's.
+                    if bytes[j] == UInt8(ascii: "\\"), j + 1 < end, bytes[j + 1] == Self.backtick {
+                        j += 2
+                        continue
+                    }
                     if bytes[j] == Self.backtick {
                         var n = 0
                         while j + n < bytes.count, bytes[j + n] == Self.backtick { n += 1 }

@@ -35,11 +35,11 @@ enum STIXObservables {
         return out.count == bytes.count ? url : String(decoding: out, as: UTF8.self)
     }
 
-    /// The URL `uri(_:)` made a URI of, as dossier keeps it: each escape of a byte a URI cannot
-    /// hold as written decoded (`%3C` is `<`, `%C3%BC` is `ü`, `%25` before no escape is `%`), so
-    /// that an export imported back is the indicators it came from. Escapes a URI may hold as
-    /// they are (`%2F`, `%41`), and of a space or a control character, stay. (A URL written with
-    /// `%25` before two letters that are no escape, `100%25off`, comes back as `100%off`.)
+    /// The URL `uri(_:)` made a URI of, as dossier keeps it: each escape of visible ASCII a URI
+    /// cannot hold as written decoded (`%3C` is `<`, `%7C` is `|`), so that an export imported
+    /// back is the indicators it came from. Every other escape stays: `%C3%BC` and `%25` are how
+    /// logs and feeds write a URL, and the same URL from them must stay one indicator. (So a URL
+    /// recorded with a letter outside ASCII, or a stray `%`, comes back escaped.)
     static func url(fromURI uri: String) -> String {
         let bytes = Array(uri.utf8)
         guard bytes.contains(UInt8(ascii: "%")) else { return uri }
@@ -50,10 +50,10 @@ enum STIXObservables {
             if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count, isHex(bytes[i + 1]), isHex(bytes[i + 2]),
                let byte = UInt8(String(decoding: bytes[i + 1...i + 2], as: UTF8.self), radix: 16) {
                 let isBracket = byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
-                let strayPercent = byte == UInt8(ascii: "%") && !(i + 4 < bytes.count && isHex(bytes[i + 3]) && isHex(bytes[i + 4]))
-                // A space or a control character is no part of a URL dossier keeps: its escape stays.
-                let isVisible = byte > 0x20 && byte != 0x7F
-                if isVisible && (!uriBytes.contains(byte) && byte != UInt8(ascii: "%") || isBracket && i >= authorityEnd || strayPercent) {
+                // Only visible ASCII a URI cannot hold as written: an escape of a letter outside
+                // ASCII, of a `%`, a space or a control is as a log or a feed writes a URL too.
+                let isVisibleASCII = byte > 0x20 && byte < 0x7F
+                if isVisibleASCII && (!uriBytes.contains(byte) && byte != UInt8(ascii: "%") || isBracket && i >= authorityEnd) {
                     out.append(byte)
                     i += 3
                     continue

@@ -351,10 +351,12 @@ struct WorkspaceLoaderTests {
         try workspace.write("p/notes/shot.png", "PNG")
         try workspace.write("p/notes/08-crlf.md", "# Relay analysis\r\n\r\nFirst.\r\n\r\n<!-- reviewer -->\r\n")
         try workspace.write("p/notes/09-marked.md", "# The *HollowPost* `gate.php` [write-up](https://vendor.example/blog) #\n\nbody\n")
+        try workspace.write("p/notes/10-comment.md", "# Title <!-- SECRET -->\r\n\r\nbody\r\n")
+        try workspace.write("p/notes/11-escaped.md", "# A \\* B &amp; C in wp_admin\n\nbody\n")
         let loaded = workspace.load()
         let notes = try #require(loaded.workspace.project("p")).notes
         #expect(notes.map(\.displayTitle) == ["Loader sinkhole follow-up", "Dated", "Kept", "plain", "Upper", "Relay analysis",
-            "The HollowPost gate.php write-up"])
+            "The HollowPost gate.php write-up", "Title", "A * B & C in wp_admin"])
         #expect(notes[5].body == "\r\nFirst.\r\n\r\n<!-- reviewer -->\r\n" && notes[5].bodyLine == 2)
         #expect(notes[0].body == "\nSeen 192.0.2.1.\n" && notes[0].bodyLine == 3)
         #expect(notes[1].body == "Body\n" && notes[1].bodyLine == 5)

@@ -39,6 +39,8 @@ struct HTMLCommentsTests {
         // Inside a line, a comment ends within its paragraph or is text: a later `-->` in code is code.
         let later = "writes <!-- first\n\n```\n-->\n```\n"
         #expect(HTMLComments.removed(from: later) == later)
+        // An escaped backtick opens no code span.
+        #expect(HTMLComments.removed(from: "Escaped \\`<!-- secret --> visible\\`\n") == "Escaped \\` visible\\`\n")
         // A code span left open is literal backticks: the comment after it is one.
         #expect(HTMLComments.removed(from: "a ` b <!-- c --> d\n") == "a ` b  d\n")
         #expect(HTMLComments.blanked(in: "x <!-- a\nb --> y") == "x" + String(repeating: " ", count: 7) + "\n" + String(repeating: " ", count: 6) + "y")

@@ -215,8 +215,15 @@ struct RuleTests {
             try $0.addProject("open-case", visibility: "public", tlp: "clear")
             try $0.addProject("b", visibility: "public", tlp: "clear")
             try $0.write("b/notes/01.md", "# B\n\nSee [phish](../acme-payroll-phish/index.html) and [open](../open-case/).\nAlso projects/acme-payroll-phish/report.md.\n")
+            // A name written before a link hides no link.
+            try $0.write("b/notes/02.md", "See acme-payroll-phish.\n\nLink [a](../acme-payroll-phish/notes/01.md)\n")
         }, rules: [PublishedPrivateValueRule()])
-        #expect(found == ["b/notes/01.md:3:16: error: this note links to the private project acme-payroll-phish, but it is public: the public site has no page of that project and names none; take the link out"], "\(found)")
+        let link = "error: this note links to the private project acme-payroll-phish, but it is public: the public site has no page of that project and names none; take the link out"
+        #expect(found == [
+            "b/notes/01.md:3:16: " + link,
+            "b/notes/02.md:1:5: warning: this note names the private project acme-payroll-phish, but it is public: the public site names no private project; if it means the project, take the name out",
+            "b/notes/02.md:3:13: " + link,
+        ], "\(found)")
     }
 
     @Test("a private project's folder name written as a word in what the public site shows is a warning (it may be an ordinary word); a word of one part, or inside a domain or a path, is none")

@@ -73,8 +73,11 @@ import Testing
         }
         // An escape of a space or a control character stays one (no URL dossier keeps holds either).
         #expect(STIXObservables.url(fromURI: "http://a.example/a%20b%0A%3C") == "http://a.example/a%20b%0A<")
-        // Imported back, they are the values they were: no second copy of each.
-        #expect(Importer.read(bytes, path: "/urls.stix.json").indicators.map(\.value).sorted() == values.sorted())
+        // Imported back, they are the values they were (no second copy of each), but for a letter
+        // outside ASCII and a stray %, which come back escaped as logs and feeds write them.
+        let back = values.map { $0 == "http://a.example/\u{FC}" ? "http://a.example/%C3%BC" : $0 == "http://a.example/%zz%41" ? "http://a.example/%25zz%41" : $0 }
+        #expect(Importer.read(bytes, path: "/urls.stix.json").indicators.map(\.value).sorted() == back.sorted())
+        #expect(STIXObservables.url(fromURI: "http://a.example/%E2%82%AC%25x") == "http://a.example/%E2%82%AC%25x")
         try Python.validators.get()
         let folder = try TemporaryFolder()
         let run = try Python.script("validate_stix.py", [try folder.write("urls.stix.json", bytes)])

@@ -246,7 +246,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         for reference in mentions.projects {
             guard let slug = privateSlugs[reference.slug] else { continue }
             if reference.text != current { (current, reported) = (reference.text, []) }
-            guard reported.insert(slug).inserted else { continue }
+            // A link and a name are told apart: a name written first hides no link after it.
+            guard reported.insert((reference.isLink ? "/" : "") + slug).inserted else { continue }
             let text = mentions.texts[reference.text]
             // A link is one; a word may also be an ordinary one (a project named `supply-chain`).
             diagnostics.append(reference.isLink
