@@ -76,6 +76,10 @@ extension Indicators {
     /// `fxp://`: the address of one no parser reads as a URL (`http://3325256770/bot.dll`, its
     /// host a number a browser takes for 198.51.100.66), which a Markdown viewer would still link.
     private static func defangingSchemes(_ text: String) -> String {
+        // Most texts hold no `://`: looked for in place before any copy is made.
+        var view = text
+        guard view.withUTF8({ ByteSearch.firstOffset(of: UnsafeBufferPointer(start: ("://" as StaticString).utf8Start, count: 3), in: $0) }) != nil
+        else { return text }
         var bytes = Array(text.utf8)
         var changed = false
         var i = 0

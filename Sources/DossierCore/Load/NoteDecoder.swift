@@ -198,7 +198,7 @@ enum NoteDecoder {
         case "published", "public":
             return value.map(no.contains) ?? true
         case "tlp":
-            return !["clear", "white", "tlp:clear", "tlp:white"].contains(value ?? "")
+            return TLP(named: value ?? "") != .clear
         case "audience":
             return value != "public"
         default:

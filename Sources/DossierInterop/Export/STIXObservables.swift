@@ -22,17 +22,10 @@ enum STIXObservables {
     static func uri(_ url: String) -> String {
         let bytes = Array(url.utf8)
         let authorityEnd = authorityEnd(bytes)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        for (i, byte) in bytes.enumerated() {
+        return PercentEncoding.encoded(url) { byte, i in
             let isEscape = byte == UInt8(ascii: "%") && i + 2 < bytes.count && isHex(bytes[i + 1]) && isHex(bytes[i + 2])
-            if isEscape || uriBytes.contains(byte) && !(i >= authorityEnd && (byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]"))) {
-                out.append(byte)
-            } else {
-                out += Array("%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)).flatMap(\.utf8)
-            }
+            return isEscape || uriBytes.contains(byte) && !(i >= authorityEnd && (byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")))
         }
-        return out.count == bytes.count ? url : String(decoding: out, as: UTF8.self)
     }
 
     /// The URL `uri(_:)` made a URI of, as dossier keeps it: each escape of visible ASCII a URI
@@ -65,7 +58,7 @@ enum STIXObservables {
         return String(validating: out, as: UTF8.self) ?? uri
     }
 
-    private static func isHex(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || (0x41...0x46).contains(b) || (0x61...0x66).contains(b) }
+    private static func isHex(_ b: UInt8) -> Bool { PercentEncoding.isHexDigit(b) }
 
     /// Where the authority of `bytes` (a URL) ends: after `scheme://host:port`.
     private static func authorityEnd(_ bytes: [UInt8]) -> Int {

@@ -26,10 +26,16 @@ enum BidiControls {
     /// `&lt;U+202E&gt;` in HTML, `<U+202E>` in Markdown, where it is neither a tag nor a link and
     /// reads the same in a code span.
     static func shown(in text: String, html: Bool) -> String {
-        guard text.utf8.contains(0xE2) else { return text }
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
+        // `’`, `—` and `“` start with 0xE2 too: looked for in place, a copy only for a text
+        // holding a control.
+        var view = text
+        let holdsControl = view.withUTF8 { b in
+            b.indices.contains { b[$0] == 0xE2 && entity(0xE2, $0 + 1 < b.count ? b[$0 + 1] : nil, $0 + 2 < b.count ? b[$0 + 2] : nil) != nil }
+        }
+        guard holdsControl else { return text }
         let bytes = Array(text.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
         var i = 0
         while i < bytes.count {
             if let entity = entity(bytes[i], i + 1 < bytes.count ? bytes[i + 1] : nil, i + 2 < bytes.count ? bytes[i + 2] : nil) {

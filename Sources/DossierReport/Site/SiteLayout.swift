@@ -30,15 +30,7 @@ public enum SiteLayout {
 
     /// `name` as one segment of a URL's path: every byte but letters, digits and `-._~` as `%XX`.
     static func percentEncoded(_ name: String) -> String {
-        var encoded = ""
-        for byte in name.utf8 {
-            if (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || "-._~".utf8.contains(byte) {
-                encoded.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                encoded += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
-            }
-        }
-        return encoded
+        PercentEncoding.encoded(name) { byte, _ in PercentEncoding.isUnreserved(byte) }
     }
 
     /// `tags/blocked.html`, then `tags/blocked.2.html`… for page 2 and after: a dot, which no
@@ -64,8 +56,4 @@ public enum SiteLayout {
         [ProjectReport.ExportLink(label: "Markdown", href: markdownReport)]
             + exportFiles.map { ProjectReport.ExportLink(label: $0.label, href: $0.file) }
     }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
