@@ -18,4 +18,9 @@ void dossier_sha256_blocks(uint32_t state[8], const uint8_t *blocks, size_t coun
 /// SHA-1 compression of `count` whole 64-byte blocks into `state` (5 words), likewise.
 void dossier_sha1_blocks(uint32_t state[5], const uint8_t *blocks, size_t count);
 
+/// Asks the processor to bring the cache line at `address` in ahead of a write to it: a hint,
+/// with no effect on any result. For hash tables too large for the caches, whose every probe
+/// would otherwise wait on memory.
+static inline void dossier_prefetch(const void *address) { __builtin_prefetch(address, 1, 3); }
+
 #endif

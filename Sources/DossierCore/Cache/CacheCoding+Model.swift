@@ -61,11 +61,11 @@ extension CacheWriter {
         string(indicator.value)
         choice(indicator.type)
         optional(indicator.classification) { $0.choice($1) }
-        strings(indicator.tags)
-        optionalString(indicator.firstSeen)
-        optionalString(indicator.lastSeen)
-        optionalString(indicator.source)
-        optionalString(indicator.comment)
+        sharedStrings(indicator.tags)
+        sharedString(indicator.firstSeen)
+        sharedString(indicator.lastSeen)
+        sharedString(indicator.source)
+        sharedString(indicator.comment)
         optional(indicator.privateFlag) { $0.bool($1) }
         members(indicator.extra)
         optional(indicator.origin) { writer, origin in
@@ -173,8 +173,8 @@ extension CacheReader {
         Indicator(
             value: try string(), type: try choice(IndicatorType.self),
             classification: try optional { reader throws(Malformed) in try reader.choice(Classification.self) },
-            tags: try strings(), firstSeen: try optionalString(), lastSeen: try optionalString(), source: try optionalString(),
-            comment: try optionalString(), privateFlag: try optional { reader throws(Malformed) in try reader.bool() },
+            tags: try sharedStrings(), firstSeen: try sharedString(), lastSeen: try sharedString(), source: try sharedString(),
+            comment: try sharedString(), privateFlag: try optional { reader throws(Malformed) in try reader.bool() },
             extra: try members(),
             origin: try optional { reader throws(Malformed) in
                 Indicator.Origin(object: try reader.position(), value: try reader.position(),

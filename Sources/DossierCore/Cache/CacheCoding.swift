@@ -1,11 +1,35 @@
 /// The byte format of the project cache (`ProjectCache`): lengths and counts as LEB128 varints,
 /// strings as their UTF-8 bytes after their length, optionals behind one byte, closed sets by
-/// their raw value's place in `allCases`. No field names and no alignment: an entry is read back
+/// their raw value's place in `allCases`. The texts that repeat across a project's indicators
+/// (comments, sources, dates, lists of tags) are written once and then by their number
+/// (`sharedString`, `sharedStrings`): read back, they share one string, where each copy was an
+/// allocation, a million times in a large workspace. No field names and no alignment: an entry is read back
 /// only by the very build of dossier that wrote it (`ProjectCache.toolIdentity`).
 struct CacheWriter {
     private(set) var bytes: [UInt8] = []
+    /// The numbers of the shared texts and lists written so far, in the order written.
+    private var sharedNumbers: [String: Int] = [:]
+    private var sharedListNumbers: [[String]: Int] = [:]
 
     init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    /// An optional text that may repeat: 0 for none, 1 before a text written the first time, or
+    /// its number plus 2.
+    mutating func sharedString(_ value: String?) {
+        guard let value else { return int(0) }
+        if let number = sharedNumbers[value] { return int(number + 2) }
+        sharedNumbers[value] = sharedNumbers.count
+        int(1)
+        string(value)
+    }
+
+    /// A list of texts that may repeat whole: 0 before a list written the first time, or its number plus 1.
+    mutating func sharedStrings(_ values: [String]) {
+        if let number = sharedListNumbers[values] { return int(number + 1) }
+        sharedListNumbers[values] = sharedListNumbers.count
+        int(0)
+        array(values) { $0.string($1) }
+    }
 
     mutating func int(_ value: Int) {
         // Zigzag, so that the rare negative number (none is expected) still round-trips.
@@ -50,6 +74,9 @@ struct CacheReader: ~Copyable {
 
     private let base: UnsafeRawBufferPointer
     private var offset = 0
+    /// The shared texts and lists read so far, by number (`CacheWriter.sharedString`).
+    private var shared: [String] = []
+    private var sharedLists: [[String]] = []
 
     init(_ base: UnsafeRawBufferPointer) { self.base = base }
 
@@ -94,6 +121,30 @@ struct CacheReader: ~Copyable {
         let length = try count()
         defer { offset += length }
         return String(decoding: UnsafeRawBufferPointer(rebasing: base[offset..<offset + length]), as: UTF8.self)
+    }
+
+    mutating func sharedString() throws(Malformed) -> String? {
+        switch try int() {
+        case 0: return nil
+        case 1:
+            let value = try string()
+            shared.append(value)
+            return value
+        case let number:
+            guard number >= 2, number - 2 < shared.count else { throw Malformed() }
+            return shared[number - 2]
+        }
+    }
+
+    mutating func sharedStrings() throws(Malformed) -> [String] {
+        let number = try int()
+        guard number != 0 else {
+            let values = try array { reader throws(Malformed) in try reader.string() }
+            sharedLists.append(values)
+            return values
+        }
+        guard number >= 1, number - 1 < sharedLists.count else { throw Malformed() }
+        return sharedLists[number - 1]
     }
 
     mutating func optional<T>(_ read: (inout CacheReader) throws(Malformed) -> T) throws(Malformed) -> T? {

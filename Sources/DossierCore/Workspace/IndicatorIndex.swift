@@ -8,8 +8,8 @@ import Foundation
 /// domain, and CIDR blocks by prefix length and network, so that every lookup is a few dictionary
 /// reads. `check` and the reports need none of it (scope `.correlations`).
 ///
-/// Keys are split into shards by a cheap function of their value, one per core, so that the pass
-/// over a million indicators runs on every core.
+/// Keys are split into shards by their hash (`KeyTable`), one per core, so that the pass over a
+/// million indicators runs on every core.
 public struct IndicatorIndex: Sendable {
     /// One recording of an indicator: project and position in its `indicators` array.
     public struct Occurrence: Sendable, Hashable, Comparable {
@@ -30,7 +30,7 @@ public struct IndicatorIndex: Sendable {
     public let workspace: Workspace
     public let scope: Scope
     /// Keys in shards (`shard(of:)`), each built on its own core.
-    private var shards: [OccurrenceSlots<IndicatorKey>]
+    private var shards: [KeyTable]
     /// URLs and e-mail addresses by host and each parent domain of it; domains by parent domain.
     private var hosts = HostTable()
     private var networks = NetworkTable()
@@ -45,7 +45,7 @@ public struct IndicatorIndex: Sendable {
         let parts = (0..<shardCount + (scope == .lookups ? 1 : 0)).map { $0 }.concurrentMap { part -> Part in
             part < shardCount ? .shard(Self.shard(part, of: shardCount, in: workspace, total: total)) : Self.tables(of: workspace)
         }
-        var shards: [OccurrenceSlots<IndicatorKey>] = []
+        var shards: [KeyTable] = []
         for part in parts {
             switch part {
             case .shard(let slots): shards.append(slots)
@@ -57,24 +57,40 @@ public struct IndicatorIndex: Sendable {
     }
 
     private enum Part: Sendable {
-        case shard(OccurrenceSlots<IndicatorKey>)
+        case shard(KeyTable)
         case tables(HostTable, NetworkTable)
     }
 
     /// One shard: a pass over every indicator that files those of its keys, in project order.
-    private static func shard(_ shard: Int, of count: Int, in workspace: Workspace, total: Int) -> OccurrenceSlots<IndicatorKey> {
-        var slots = OccurrenceSlots<IndicatorKey>()
-        slots.reserveCapacity(total / count + total / (4 * count))
-        for (p, project) in workspace.projects.enumerated() {
-            // By position, not `for indicator in`: copying each indicator out would retain and
-            // release all of its strings, a fifth of the pass.
-            for i in project.indicators.indices {
-                let value = project.indicators[i].value
-                guard count == 1 || Self.shard(of: value, count: count) == shard else { continue }
-                slots.append(Occurrence(project: p, indicator: i), for: IndicatorKey(type: project.indicators[i].type, value: value))
+    private static func shard(_ shard: Int, of count: Int, in workspace: Workspace, total: Int) -> KeyTable {
+        var table = KeyTable(capacity: total / count + total / (4 * count))
+        // Keys go in by batches, each key's slot asked for before the batch is filed: a slot lies
+        // anywhere in tens of megabytes, and filing keys one by one waited on memory at each.
+        let batch = 16
+        withUnsafeTemporaryAllocation(of: (hash: UInt64, indicator: Int).self, capacity: batch) { pending in
+            for (p, project) in workspace.projects.enumerated() {
+                var start = 0
+                while start < project.indicators.count {
+                    let end = min(start + batch, project.indicators.count)
+                    var waiting = 0
+                    // By position, not `for indicator in`: copying each indicator out would
+                    // retain and release all of its strings, a fifth of the pass.
+                    for i in start..<end {
+                        let hash = KeyTable.hash(of: project.indicators[i].type, project.indicators[i].value)
+                        guard Self.shard(of: hash, count: count) == shard else { continue }
+                        table.prefetch(hash)
+                        pending[waiting] = (hash, i)
+                        waiting += 1
+                    }
+                    for (hash, i) in pending[0..<waiting] {
+                        let key = IndicatorKey(type: project.indicators[i].type, value: project.indicators[i].value)
+                        table.append(Occurrence(project: p, indicator: i), key: key, hash: hash, in: workspace)
+                    }
+                    start = end
+                }
             }
         }
-        return slots
+        return table
     }
 
     /// What lookups need for indirect matches: hosts and parent domains, networks.
@@ -106,29 +122,21 @@ public struct IndicatorIndex: Sendable {
         return .tables(hosts, networks)
     }
 
-    /// The shard of a key, from its value's length and two bytes of its middle: cheap next to
-    /// hashing the key, and spread enough for hashes, addresses and names alike.
-    static func shard(of value: String, count: Int) -> Int {
-        let utf8 = value.utf8
-        let length = utf8.count
-        guard length > 1 else { return length % count }
-        let middle = utf8.index(utf8.startIndex, offsetBy: length / 2)
-        let mixed = length &* 31 &+ Int(utf8[middle]) &* 7 &+ Int(utf8[utf8.index(before: middle)])
-        return mixed % count
-    }
-
-    private func slots(of key: IndicatorKey) -> OccurrenceSlots<IndicatorKey> {
-        shards.count == 1 ? shards[0] : shards[Self.shard(of: key.value, count: shards.count)]
+    /// The shard of a key, from the high bits of its hash (a shard's slots take the low ones).
+    static func shard(of hash: UInt64, count: Int) -> Int {
+        count == 1 ? 0 : Int(hash >> 40) % count
     }
 
     /// Every recording of `key`, in project order.
     public func occurrences(of key: IndicatorKey) -> [Occurrence] {
-        slots(of: key)[key]
+        let hash = KeyTable.hash(of: key.type, key.value)
+        return shards[Self.shard(of: hash, count: shards.count)].occurrences(of: key, hash: hash, in: workspace)
     }
 
     /// How many times `key` is recorded (cheaper than counting `occurrences(of:)`).
     public func occurrenceCount(of key: IndicatorKey) -> Int {
-        slots(of: key).count(key)
+        let hash = KeyTable.hash(of: key.type, key.value)
+        return shards[Self.shard(of: hash, count: shards.count)].count(key, hash: hash, in: workspace)
     }
 
     /// Recorded URLs and e-mail addresses whose host is `host` (a normalized domain or IP address)

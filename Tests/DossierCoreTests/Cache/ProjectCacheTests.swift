@@ -337,4 +337,39 @@ struct ProjectCacheTests {
         #expect(read.3 == IndicatorType.allCases)
         #expect(read.4)
     }
+
+    @Test("texts that repeat across indicators are written once and read back the same; a number naming no text read yet is refused")
+    func sharedTexts() throws {
+        var writer = CacheWriter()
+        let texts: [String?] = ["Beacons every 60 s to the C2", nil, "Beacons every 60 s to the C2", "sandbox", "", "Beacons every 60 s to the C2", ""]
+        let lists: [[String]] = [["Blocked"], [], ["Blocked"], ["Blocked", "Phishing"], [], ["Phishing", "Blocked"]]
+        for text in texts { writer.sharedString(text) }
+        for list in lists { writer.sharedStrings(list) }
+        let bytes = writer.bytes
+        #expect(String(decoding: bytes, as: UTF8.self).components(separatedBy: "to the C2").count == 2)
+        let read = try bytes.withUnsafeBytes { buffer throws in
+            var reader = CacheReader(buffer)
+            var readTexts: [String?] = []
+            for _ in texts { readTexts.append(try reader.sharedString()) }
+            var readLists: [[String]] = []
+            for _ in lists { readLists.append(try reader.sharedStrings()) }
+            return (readTexts, readLists, reader.isAtEnd)
+        }
+        #expect(read.0 == texts)
+        #expect(read.1 == lists)
+        #expect(read.2)
+        // The zigzag varints of 2 (the first shared text) and 1 (the first shared list), with none read.
+        for (bytes, list) in [([UInt8(4)], false), ([UInt8(2)], true)] {
+            let refused = bytes.withUnsafeBytes { buffer in
+                var reader = CacheReader(buffer)
+                do throws(CacheReader.Malformed) {
+                    _ = list ? try reader.sharedStrings() : [try reader.sharedString() ?? ""]
+                    return false
+                } catch {
+                    return true
+                }
+            }
+            #expect(refused)
+        }
+    }
 }

@@ -182,10 +182,10 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// The findings of a public project's own values (see `valueTexts`), looked up on every check
     /// with no scan: the host is taken from the value, and a text made only for a value found.
     static func valueFindings(of project: Project, at position: Int, privateValues: [String: Recording], workspace: Workspace) -> [Diagnostic] {
+        func named(_ host: String) -> Bool { withParents(host).contains { privateValues[$0] != nil } }
         let texts = valueTexts(of: project) { indicator in
-            let hosts = [Indicators.host(of: indicator.value, type: indicator.type) ?? indicator.value]
-                + (indicator.type == .url ? Indicators.embeddedHosts(of: indicator.value) : [])
-            return privateValues[indicator.value] != nil || hosts.flatMap(withParents).contains { privateValues[$0] != nil }
+            privateValues[indicator.value] != nil || named(Indicators.host(of: indicator.value, type: indicator.type) ?? indicator.value)
+                || indicator.type == .url && Indicators.embeddedHosts(of: indicator.value).contains(where: named)
         }
         return texts.isEmpty ? [] : findings(Mentions(texts), project: position, privateValues: privateValues, privateSlugs: [:], workspace: workspace)
     }
@@ -193,15 +193,9 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// `value`, then, when it is a domain name, each domain it lies within down to two labels
     /// (`smtp.mail.acme.example`: `mail.acme.example`, `acme.example`).
     static func withParents(_ value: String) -> [String] {
-        var names = [value]
         let isName = value.utf8.allSatisfy { IndicatorBytes.isAlphanumeric($0) || $0 == IndicatorBytes.dot || $0 == IndicatorBytes.hyphen || $0 == UInt8(ascii: "_") || $0 >= 0x80 }
-        guard isName, value.utf8.contains(where: IndicatorBytes.isLetter) else { return names }
-        var rest = Substring(value)
-        while let dot = rest.firstIndex(of: "."), rest[rest.index(after: dot)...].contains(".") {
-            rest = rest[rest.index(after: dot)...]
-            names.append(String(rest))
-        }
-        return names
+        guard isName, value.utf8.contains(where: IndicatorBytes.isLetter) else { return [value] }
+        return [value] + IndicatorIndex.parentDomains(of: value)
     }
 
     /// The tags that may hold an indicator or a folder name as a text to scan (nil when none may): each as written,
