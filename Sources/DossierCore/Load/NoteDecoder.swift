@@ -15,18 +15,21 @@ enum NoteDecoder {
     static func titledByHeading(_ note: Note) -> Note {
         guard note.title?.isEmpty ?? true else { return note }
         // Line by line over the bytes: a CR LF is one `Character`, which splitting at "\n" missed.
+        // A line is blank when its comments are (a reviewer's remark above the heading), so the
+        // same lines are walked in the text with its comments blanked, whose line breaks are kept.
         let bytes = Array(note.body.utf8)
-        var start = 0
+        let visible = Array(HTMLComments.blanked(in: note.body).utf8)
+        var (start, visibleStart) = (0, 0)
         var skipped = 0
         while true {
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-            let line = String(decoding: bytes[start..<end], as: UTF8.self)
-            if line.allSatisfy(\.isWhitespace), end < bytes.count {
-                start = end + 1
+            let visibleEnd = visible[visibleStart...].firstIndex(of: 0x0A) ?? visible.count
+            if String(decoding: visible[visibleStart..<visibleEnd], as: UTF8.self).allSatisfy(\.isWhitespace), end < bytes.count {
+                (start, visibleStart) = (end + 1, visibleEnd + 1)
                 skipped += 1
                 continue
             }
-            guard let title = headingTitle(line) else { return note }
+            guard let title = headingTitle(String(decoding: bytes[start..<end], as: UTF8.self)) else { return note }
             var titled = note
             titled.title = title
             titled.body = end < bytes.count ? String(decoding: bytes[(end + 1)...], as: UTF8.self) : ""
@@ -148,7 +151,7 @@ enum NoteDecoder {
             let position = entry.valuePosition
             guard keys.contains(key) else {
                 let near = Spelling.closest(to: key, in: keys)
-                if meansHidden(key: key, value: entry.value, near: near) || entry.items.contains(where: Self.namesRestrictedTLP) {
+                if meansHidden(key: key, value: entry.value, near: near) || entry.items.contains(where: { Self.meansHidden(key: key, value: $0, near: nil) }) {
                     // Another tool's way (or a misspelling) of keeping a page unpublished: taken at
                     // its word, so that no public site shows a note its author thought hidden.
                     hidden = true
@@ -187,7 +190,8 @@ enum NoteDecoder {
     /// True when an unknown key says the note is not for publication: `draft`, `private`,
     /// `hidden` and the like not set to a plain no, `published` or `public` set to a plain no, a
     /// `tlp` other than clear, an `audience` other than public, any key whose value names a TLP
-    /// other than clear (`marking: "TLP:RED"`; a list's items are asked by the caller), or a misspelled `visibility` (`visiblity`, `Visibility`) of `private`.
+    /// other than clear (`marking: "TLP:RED"`, or `marking: RED` for a key that holds only markings;
+    /// a list's items are asked by the caller), or a misspelled `visibility` (`visiblity`, `Visibility`) of `private`.
     /// A value that is no single scalar counts as hiding: the safe side.
     static func meansHidden(key: String, value: String?, near: String?) -> Bool {
         let value = value?.lowercased()
@@ -201,6 +205,10 @@ enum NoteDecoder {
             return TLP(named: value ?? "") != .clear
         case "audience":
             return value != "public"
+        case "marking", "markings", "sharing", "handling":
+            // A key that can only hold a marking may name its level alone (`marking: RED`).
+            if let value, TLP(named: value).map({ $0 > .clear }) ?? false { return true }
+            return value.map(namesRestrictedTLP) ?? false
         default:
             // `marking: "TLP:RED"`, `sharing: TLP:AMBER+STRICT`: a marking that forbids publication.
             if let value, namesRestrictedTLP(value) { return true }

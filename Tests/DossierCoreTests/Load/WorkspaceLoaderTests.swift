@@ -220,6 +220,8 @@ struct WorkspaceLoaderTests {
         try workspace.write("p/notes/07.md", "---\ntitle: g\naudience: internal\n---\nbody\n")
         try workspace.write("p/notes/08.md", "---\ntitle: h\nmarking: TLP:GREEN\n---\nbody\n")
         try workspace.write("p/notes/09.md", "---\ntitle: i\nmarking: [\"TLP: RED\"]\n---\nbody\n")
+        try workspace.write("p/notes/10.md", "---\ntitle: j\nmarking: RED\nsharing: amber+strict\nmarkings: [GREEN]\n---\nbody\n")
+        try workspace.write("p/notes/11.md", "---\ntitle: k\nmarking: CLEAR\nhandling: none\nseverity: red\n---\nbody\n")
         let loaded = workspace.load()
         let lines = WorkspaceChecker.check(loaded).sorted.rendered(relativeTo: workspace.root + "/p")
         let hint = "is read as \"visibility: private\" (the only key dossier reads to hide a note); write that instead"
@@ -235,11 +237,14 @@ struct WorkspaceLoaderTests {
             "notes/07.md:3:1: warning: front matter \"audience\" \(hint)",
             "notes/08.md:3:1: warning: front matter \"marking\" \(hint)",
             "notes/09.md:3:1: warning: front matter \"marking\" \(hint)",
+            "notes/10.md:3:1: warning: front matter \"marking\" \(hint)",
+            "notes/10.md:4:1: warning: front matter \"sharing\" \(hint)",
+            "notes/10.md:5:1: warning: front matter \"markings\" \(hint)",
         ])
         let notes = try #require(loaded.workspace.project("p")).notes
-        #expect(notes.map(\.visibility) == [.private, .private, .private, .private, nil, .private, .private, .private, .private])
+        #expect(notes.map(\.visibility) == [.private, .private, .private, .private, nil, .private, .private, .private, .private, .private, nil])
         let published = AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.notes.map(\.fileName)
-        #expect(published == ["05.md"])
+        #expect(published == ["05.md", "11.md"])
     }
 
     @Test("a folder with indicators.json but no project.json is said to be skipped")
@@ -353,10 +358,13 @@ struct WorkspaceLoaderTests {
         try workspace.write("p/notes/09-marked.md", "# The *HollowPost* `gate.php` [write-up](https://vendor.example/blog) #\n\nbody\n")
         try workspace.write("p/notes/10-comment.md", "# Title <!-- SECRET -->\r\n\r\nbody\r\n")
         try workspace.write("p/notes/11-escaped.md", "# A \\* B &amp; C in wp_admin\n\nbody\n")
+        try workspace.write("p/notes/12-remark.md", "<!-- reviewed by jdoe,\n  keep the TLP -->\n\n# Remarked <!-- x -->\n\nbody\n")
+        try workspace.write("p/notes/13-text-first.md", "<!-- a remark --> Text first.\n# Not a title\n")
         let loaded = workspace.load()
         let notes = try #require(loaded.workspace.project("p")).notes
         #expect(notes.map(\.displayTitle) == ["Loader sinkhole follow-up", "Dated", "Kept", "plain", "Upper", "Relay analysis",
-            "The HollowPost gate.php write-up", "Title", "A * B & C in wp_admin"])
+            "The HollowPost gate.php write-up", "Title", "A * B & C in wp_admin", "Remarked", "text first"])
+        #expect(notes[9].body == "\nbody\n" && notes[9].bodyLine == 5)
         #expect(notes[5].body == "\r\nFirst.\r\n\r\n<!-- reviewer -->\r\n" && notes[5].bodyLine == 2)
         #expect(notes[0].body == "\nSeen 192.0.2.1.\n" && notes[0].bodyLine == 3)
         #expect(notes[1].body == "Body\n" && notes[1].bodyLine == 5)
