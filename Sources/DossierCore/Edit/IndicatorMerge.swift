@@ -14,7 +14,8 @@
 /// - unknown fields: added when missing; a differing value keeps the recorded one (a conflict).
 ///
 /// Incoming values must be normalized (as `Indicators.parse` or the loader give them): identity
-/// is `IndicatorKey`, type and normal value.
+/// is `IndicatorKey`, type and normal value, and for a URL also its spelling
+/// (`Indicators.urlSpellingKey`: `http://x/ü` is `http://x/%C3%BC`); the recorded spelling stays.
 public enum IndicatorMerge {
     /// How an incoming `unknown` classification is taken.
     public enum Unknown: Sendable {
@@ -41,25 +42,39 @@ public enum IndicatorMerge {
         var result = project
         var position: [IndicatorKey: Int] = [:]
         position.reserveCapacity(project.indicators.count + incoming.count)
-        for (index, indicator) in project.indicators.enumerated() where position[indicator.key] == nil {
-            position[indicator.key] = index
+        // URLs also by their spelling key: a URL recorded with a letter outside ASCII and the same
+        // URL with it escaped (as STIX exports and feeds write it) are one indicator.
+        var spellings: [String: Int] = [:]
+        func file(_ indicator: Indicator, at index: Int) {
+            if position[indicator.key] == nil { position[indicator.key] = index }
+            if indicator.type == .url, let spelling = Indicators.urlSpellingKey(indicator.value), spellings[spelling] == nil {
+                spellings[spelling] = index
+            }
         }
+        func recordedPosition(of indicator: Indicator) -> Int? {
+            if let index = position[indicator.key] { return index }
+            guard indicator.type == .url, let spelling = Indicators.urlSpellingKey(indicator.value) else { return nil }
+            return spellings[spelling]
+        }
+        for (index, indicator) in project.indicators.enumerated() { file(indicator, at: index) }
         var added: [IndicatorKey] = []
         var addedKeys: Set<IndicatorKey> = []
         // Entries of recorded indicators, in the order the input first met them.
         var entries: [MergeReport.Entry] = []
         var entryIndex: [IndicatorKey: Int] = [:]
         for var item in incoming {
-            let key = item.key
+            let found = recordedPosition(of: item)
+            // Merged into a recorded one under its spelling, which the report names.
+            let key = found.map { result.indicators[$0].key } ?? item.key
             if let vocabulary, let stated = item.classification {
-                let recorded = position[key].map { result.indicators[$0] }
+                let recorded = found.map { result.indicators[$0] }
                 if recorded?.classification == nil,
                    vocabulary.impliedClassification(of: Tag.union(recorded?.tags ?? [], item.tags)) ?? .unknown == stated {
                     item.classification = nil
                 }
             }
-            guard let index = position[key] else {
-                position[key] = result.indicators.count
+            guard let index = found else {
+                file(item, at: result.indicators.count)
                 result.indicators.append(item)
                 added.append(key)
                 addedKeys.insert(key)

@@ -127,6 +127,33 @@ public enum Indicators {
         URLIndicator.embeddedHosts(of: url)
     }
 
+    /// The form in which two spellings of one URL compare equal: its letters outside ASCII as
+    /// they are, each escape of them (`%C3%BC`, in either case) decoded, as a browser shows the
+    /// address; and a `%` that starts no escape as it is, its escape `%25` before what is no
+    /// escape (`%25zz`) decoded. A URL recorded as `http://x/ü` and a feed's or a STIX file's
+    /// `http://x/%C3%BC` are one URL. Nil for a URL with neither a `%` nor such a letter, which
+    /// has no other spelling.
+    public static func urlSpellingKey(_ url: String) -> String? {
+        let bytes = Array(url.utf8)
+        guard bytes.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "%") }) else { return nil }
+        func hex(_ i: Int) -> UInt8? { i < bytes.count ? IndicatorBytes.hexValue(bytes[i]) : nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "%"), let high = hex(i + 1), let low = hex(i + 2),
+               high >= 8 || high == 2 && low == 5 && (hex(i + 3) == nil || hex(i + 4) == nil) {
+                out.append(high << 4 | low)
+                i += 3
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        // Escapes that decode to no letter (a lone `%FF`) leave the URL as it is written.
+        return String(validating: out, as: UTF8.self) ?? url
+    }
+
     /// True when `domain` equals `parent` or is a subdomain of it (ASCII case and a trailing dot ignored).
     /// `evil.example` is within `example`, but `notexample.com` is not within `example.com`.
     public static func isDomain(_ domain: String, within parent: String) -> Bool {

@@ -31,8 +31,9 @@ enum STIXObservables {
     /// The URL `uri(_:)` made a URI of, as dossier keeps it: each escape of visible ASCII a URI
     /// cannot hold as written decoded (`%3C` is `<`, `%7C` is `|`), so that an export imported
     /// back is the indicators it came from. Every other escape stays: `%C3%BC` and `%25` are how
-    /// logs and feeds write a URL, and the same URL from them must stay one indicator. (So a URL
-    /// recorded with a letter outside ASCII, or a stray `%`, comes back escaped.)
+    /// logs and feeds write a URL, and the same URL from them must stay one indicator. (A URL
+    /// recorded with a letter outside ASCII, or a stray `%`, comes back escaped, and merges into
+    /// the recorded one by its spelling, `Indicators.urlSpellingKey`.)
     static func url(fromURI uri: String) -> String {
         let bytes = Array(uri.utf8)
         guard bytes.contains(UInt8(ascii: "%")) else { return uri }

@@ -21,6 +21,30 @@ struct IndicatorMergeTests {
         #expect(widened.firstSeen == "2026-11-05" && widened.lastSeen == "2026-11-09")
     }
 
+    @Test("a URL with a letter outside ASCII and the same URL escaped (as STIX and feeds write it) are one indicator, under the spelling recorded first")
+    func urlSpellings() {
+        let recorded = [Indicator(value: "http://a.example/\u{FC}ber", type: .url, classification: .malicious),
+                        Indicator(value: "http://a.example/%E2%82%AC", type: .url),
+                        Indicator(value: "http://a.example/%zz", type: .url)]
+        let incoming = [Indicator(value: "http://a.example/%C3%BCber", type: .url, tags: ["C2"]),
+                        Indicator(value: "http://a.example/\u{20AC}", type: .url, comment: "euro"),
+                        Indicator(value: "http://a.example/%25zz", type: .url),
+                        // Different URLs: an escaped `%41` is not `%41` (`A`); a new spelling pair merges in itself.
+                        Indicator(value: "http://a.example/%2541", type: .url),
+                        Indicator(value: "http://a.example/%41", type: .url),
+                        Indicator(value: "http://b.example/caf%C3%A9", type: .url),
+                        Indicator(value: "http://b.example/caf\u{E9}", type: .url, tags: ["Blocked"])]
+        let (merged, report) = IndicatorMerge.merge(incoming, into: Self.project(recorded))
+        #expect(merged.indicators.map(\.value) == recorded.map(\.value)
+            + ["http://a.example/%2541", "http://a.example/%41", "http://b.example/caf%C3%A9"])
+        #expect(merged.indicators[0].tags == ["C2"] && merged.indicators[0].classification == .malicious)
+        #expect(merged.indicators[1].comment == "euro")
+        #expect(merged.indicators[5].tags == ["Blocked"])
+        #expect(report.merged.map(\.key.value) == ["http://a.example/\u{FC}ber", "http://a.example/%E2%82%AC"])
+        #expect(report.unchanged.map(\.key.value) == ["http://a.example/%zz"])
+        #expect(Indicators.urlSpellingKey("http://a.example/plain") == nil)
+    }
+
     @Test("a new indicator is added, in input order, once")
     func adds() {
         let a = Indicator(value: "192.0.2.1", type: .ipv4)

@@ -78,6 +78,10 @@ import Testing
         let back = values.map { $0 == "http://a.example/\u{FC}" ? "http://a.example/%C3%BC" : $0 == "http://a.example/%zz%41" ? "http://a.example/%25zz%41" : $0 }
         #expect(Importer.read(bytes, path: "/urls.stix.json").indicators.map(\.value).sorted() == back.sorted())
         #expect(STIXObservables.url(fromURI: "http://a.example/%E2%82%AC%25x") == "http://a.example/%E2%82%AC%25x")
+        // Merged back into the project they came from, each is the URL it was: nothing is added.
+        let (mergedBack, report) = IndicatorMerge.merge(Importer.read(bytes, path: "/urls.stix.json").indicators, into: project,
+            unknown: .keepsRecorded)
+        #expect(report.added.isEmpty && mergedBack.indicators.map(\.value) == values)
         try Python.validators.get()
         let folder = try TemporaryFolder()
         let run = try Python.script("validate_stix.py", [try folder.write("urls.stix.json", bytes)])
