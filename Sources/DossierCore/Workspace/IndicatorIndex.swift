@@ -41,9 +41,15 @@ public struct IndicatorIndex: Sendable {
         let total = workspace.projects.reduce(0) { $0 + $1.indicators.count }
         // A shard per core for a large workspace; below that, threads cost more than they save.
         let shardCount = total < 50_000 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 16))
-        // The shards and, for lookups, the tables of indirect matches, all built side by side.
+        // Each key hashed once, each project on its own core; then the shards and, for lookups,
+        // the tables of indirect matches, all built side by side.
+        let hashes = workspace.projects.indices.map { $0 }.concurrentMap { p in
+            workspace.projects[p].indicators.indices.map { i in
+                KeyTable.hash(of: workspace.projects[p].indicators[i].type, workspace.projects[p].indicators[i].value)
+            }
+        }
         let parts = (0..<shardCount + (scope == .lookups ? 1 : 0)).map { $0 }.concurrentMap { part -> Part in
-            part < shardCount ? .shard(Self.shard(part, of: shardCount, in: workspace, total: total)) : Self.tables(of: workspace)
+            part < shardCount ? .shard(Self.shard(part, of: shardCount, in: workspace, hashes: hashes, total: total)) : Self.tables(of: workspace)
         }
         var shards: [KeyTable] = []
         for part in parts {
@@ -53,7 +59,9 @@ public struct IndicatorIndex: Sendable {
             }
         }
         self.shards = shards
-        repeated = shards.flatMap(\.repeated)
+        // In the order of their first recording, whatever shards the keys fell in (their hashes
+        // are seeded anew in every process).
+        repeated = shards.flatMap(\.repeated).sorted { $0.occurrences[0] < $1.occurrences[0] }
     }
 
     private enum Part: Sendable {
@@ -62,7 +70,7 @@ public struct IndicatorIndex: Sendable {
     }
 
     /// One shard: a pass over every indicator that files those of its keys, in project order.
-    private static func shard(_ shard: Int, of count: Int, in workspace: Workspace, total: Int) -> KeyTable {
+    private static func shard(_ shard: Int, of count: Int, in workspace: Workspace, hashes: [[UInt64]], total: Int) -> KeyTable {
         var table = KeyTable(capacity: total / count + total / (4 * count))
         // Keys go in by batches, each key's slot asked for before the batch is filed: a slot lies
         // anywhere in tens of megabytes, and filing keys one by one waited on memory at each.
@@ -73,15 +81,15 @@ public struct IndicatorIndex: Sendable {
                 while start < project.indicators.count {
                     let end = min(start + batch, project.indicators.count)
                     var waiting = 0
-                    // By position, not `for indicator in`: copying each indicator out would
-                    // retain and release all of its strings, a fifth of the pass.
                     for i in start..<end {
-                        let hash = KeyTable.hash(of: project.indicators[i].type, project.indicators[i].value)
+                        let hash = hashes[p][i]
                         guard Self.shard(of: hash, count: count) == shard else { continue }
                         table.prefetch(hash)
                         pending[waiting] = (hash, i)
                         waiting += 1
                     }
+                    // By position, not `for indicator in`: copying each indicator out would
+                    // retain and release all of its strings, a fifth of the pass.
                     for (hash, i) in pending[0..<waiting] {
                         let key = IndicatorKey(type: project.indicators[i].type, value: project.indicators[i].value)
                         table.append(Occurrence(project: p, indicator: i), key: key, hash: hash, in: workspace)

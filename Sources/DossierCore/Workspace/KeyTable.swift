@@ -2,9 +2,10 @@ import CDigestKernels
 
 /// The occurrences of each indicator key, in an open-addressing table of 64-bit hashes of the
 /// keys. A key itself is not kept: a slot holds its hash and its first occurrence, and a probe
-/// compares the key with that indicator in the workspace. Swift's `Dictionary` of keys hashed
-/// every value with a freshly seeded SipHash and retained and released its strings at every
-/// insertion: a fifth of a warm `check`'s CPU on a million indicators.
+/// compares the key with that indicator in the workspace, and the slots of a batch of keys are
+/// fetched ahead (`prefetch`). Swift's `Dictionary` of the keys waited on memory at every
+/// insertion and retained and released their strings: a fifth of a warm `check`'s CPU on a
+/// million indicators.
 struct KeyTable: Sendable {
     typealias Occurrence = IndicatorIndex.Occurrence
 
@@ -108,37 +109,14 @@ struct KeyTable: Sendable {
         }
     }
 
-    /// A hash of the key's type and value bytes, eight bytes at a time, mixed at the end so that
-    /// its low bits (the slot) and high bits (the shard, `IndicatorIndex`) are both spread; never zero.
+    /// The key's hash: Swift's SipHash of its type and value bytes, seeded anew in every process,
+    /// so that values crafted to collide (a feed's, a pull request's) cannot make the table
+    /// quadratic. Its low bits pick the slot, its high bits the shard (`IndicatorIndex`); never zero.
     static func hash(of type: IndicatorType, _ value: String) -> UInt64 {
-        // The type by its name's length and first letter: types that share both (none now) would
-        // only share slots.
-        let name = type.rawValue.utf8
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(name.count) << 8 ^ UInt64(name.first ?? 0)
-        IndicatorBytes.withBytes(value) { bytes in
-            let count = bytes.count
-            var i = 0
-            let raw = UnsafeRawBufferPointer(bytes)
-            while i + 8 <= count {
-                hash = (hash ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-                hash ^= hash >> 32
-                i += 8
-            }
-            var tail: UInt64 = UInt64(count) << 56
-            var shift: UInt64 = 0
-            while i < count {
-                tail |= UInt64(bytes[i]) << shift
-                shift += 8
-                i += 1
-            }
-            hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-        }
-        // MurmurHash3's finalizer.
-        hash ^= hash >> 33
-        hash = hash &* 0xFF51_AFD7_ED55_8CCD
-        hash ^= hash >> 33
-        hash = hash &* 0xC4CE_B9FE_1A85_EC53
-        hash ^= hash >> 33
+        var hasher = Hasher()
+        hasher.combine(type)
+        IndicatorBytes.withBytes(value) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        let hash = UInt64(bitPattern: Int64(hasher.finalize()))
         return hash == 0 ? 1 : hash
     }
 }

@@ -59,6 +59,9 @@ struct KeyTableTests {
         #expect(index.occurrences(of: IndicatorKey(type: .sha256, value: "value-0")).isEmpty)
         let repeated = Dictionary(uniqueKeysWithValues: index.repeated.map { ($0.key, $0.occurrences) })
         #expect(repeated == expected.filter { $0.value.count > 1 })
+        // In the order of each key's first recording, whichever shard holds it.
+        let firsts = index.repeated.map { $0.occurrences[0] }
+        #expect(firsts == firsts.sorted() && firsts.count == repeated.count)
     }
 
     @Test("a key's hash depends on its type, and is never the empty slot's zero")
