@@ -129,7 +129,7 @@ struct CoreCommandTests {
         try copy.write("templates/report.md.mustache", "# {{title}}\n{{#x}}\n")
         let run = try CLI.run(["check", "--no-cache"], in: copy.root)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("templates/report.md.mustache:3:1: error: template error: a section is never closed"), "\(run.stderr)")
+        #expect(run.stderr.contains("templates/report.md.mustache:2:1: error: template error: the section {{#x}} opened here is never closed ({{/x}} missing)"), "\(run.stderr)")
     }
 
     @Test("lookup without a workspace, or with a broken dossier.json, does not pass for an answer")

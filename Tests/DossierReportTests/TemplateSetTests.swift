@@ -22,11 +22,20 @@ struct TemplateSetTests {
         #expect(templates == nil)
         let lines = diagnostics.rendered(relativeTo: workspace.root)
         #expect(lines.count == 1)
-        #expect(lines.first?.hasPrefix("templates/report.html.mustache:") == true)
-        #expect(lines.first?.contains("error: template error: a section is never closed") == true)
+        #expect(lines == ["templates/report.html.mustache:2:5: error: template error: the section {{#notes}} opened here is never closed ({{/notes}} missing)"])
         let out = workspace.path("site")
         #expect(throws: BuildFailure.self) { try SiteBuild.run(root: workspace.root, audience: .public, out: out) }
         #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test("the section left open is the innermost one still open at the end, whatever is closed around it")
+    func unclosedSection() {
+        let text = "{{! a remark: {{#fake}} }}\n{{#rows}}\n  {{^empty}}x{{/empty}}\n  {{#tags}}{{name}}\n{{/rows}}\n{{#open}}\n  {{$block}}\n"
+        let open = SectionTags.unclosed(in: text)
+        #expect(open?.tag == "$block" && open?.position == SourcePosition(line: 7, column: 3))
+        // Closing an outer section closes what it holds.
+        #expect(SectionTags.unclosed(in: "{{#a}}{{#b}}{{/a}}") == nil)
+        #expect(SectionTags.unclosed(in: "{{#a}}\n{{=<% %>=}}\n<%/a%>") == nil)
     }
 
     @Test("a missing partial is an error at the partial tag")

@@ -78,9 +78,14 @@ public struct TemplateSet: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 var column = error.context.columnNumber
                 if error.context.lineNumber == 1 { column = max(1, column - pragma.count) }
-                diagnostics.append(.error(
-                    at: SourceLocation(path: source.path, line: error.context.lineNumber, column: column),
-                    "template error: \(describe(error.error))", code: "template"))
+                var location = SourceLocation(path: source.path, line: error.context.lineNumber, column: column)
+                var message = "template error: \(describe(error.error))"
+                // The parser stops at the end of the file; the section left open is where to look.
+                if case .expectedSectionEnd? = error.error as? MustacheTemplate.Error, let open = SectionTags.unclosed(in: source.text) {
+                    location = SourceLocation(path: source.path, position: open.position)
+                    message = "template error: the section {{\(open.tag)}} opened here is never closed ({{/\(open.name)}} missing)"
+                }
+                diagnostics.append(.error(at: location, message, code: "template"))
             } catch {
                 diagnostics.append(.error(at: SourceLocation(path: source.path), "template error: \(error)", code: "template"))
             }
@@ -154,5 +159,42 @@ enum PartialReferences {
             }
         }
         return found
+    }
+}
+
+/// Section tags (`{{#name}}`, `{{^name}}`, `{{$name}}`, `{{<name}}` and their `{{/name}}`) with
+/// the default delimiters, for pointing at a section the parser found unclosed only at the end.
+enum SectionTags {
+    struct Open {
+        var tag: String
+        var name: String
+        var position: SourcePosition
+    }
+
+    /// The innermost section still open at the end of `text`; nil when none is, or when the
+    /// delimiters are changed (`{{=<% %>=}}`), which this reading does not follow.
+    static func unclosed(in text: String) -> Open? {
+        var open: [Open] = []
+        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let start = rest.range(of: "{{") {
+                guard let end = rest[start.upperBound...].range(of: "}}") else { break }
+                let inside = rest[start.upperBound..<end.lowerBound]
+                rest = rest[end.upperBound...]
+                guard let sigil = inside.first else { continue }
+                if sigil == "=" { return nil }
+                let name = inside.dropFirst().trimmingCharacters(in: .whitespaces)
+                switch sigil {
+                case "#", "^", "$", "<":
+                    let column = line.distance(from: line.startIndex, to: start.lowerBound) + 1
+                    open.append(Open(tag: String(sigil) + name, name: name, position: SourcePosition(line: lineIndex + 1, column: column)))
+                case "/":
+                    if let last = open.lastIndex(where: { $0.name == name }) { open.removeSubrange(last...) }
+                default:
+                    continue
+                }
+            }
+        }
+        return open.last
     }
 }
