@@ -19,15 +19,18 @@ extension Indicators {
     }
 
     /// Display form of a normal value, safe to show in a report: for network types, `http`→`hxxp`,
-    /// `https`→`hxxps`, `ftp`→`fxp`, the dots of a domain, IPv4 address or host as `[.]`, and `@` as `[@]`.
-    /// A URL's path and query stay readable; IPv6 addresses (and IPv6 blocks) are left as they are; non-network
+    /// `https`→`hxxps`, `ftp`→`fxp`, the dots of a domain, IPv4 address or host as `[.]`, `@` as `[@]`,
+    /// and an IPv6 address's (or block's) colons after a digit or letter as `[:]` (`2001[:]db8[:]:1`,
+    /// as CyberChef defangs one; a leading `::` stays). A URL's path and query stay readable; non-network
     /// types are returned unchanged (hashes are never defanged). `refang(defang(v, as: t)) == v` for every normal `v`.
     public static func defang(_ value: String, as type: IndicatorType) -> String {
         switch type {
         case .ipv4, .domain:
             return defangDots(value)
+        case .ipv6:
+            return defangColons(value)
         case .cidr:
-            return value.utf8.contains(IndicatorBytes.colon) ? value : defangDots(value)
+            return value.utf8.contains(IndicatorBytes.colon) ? defangColons(value) : defangDots(value)
         case .email:
             guard let at = value.utf8.lastIndex(of: IndicatorBytes.at), at > value.utf8.startIndex,
                   value.utf8.index(after: at) < value.utf8.endIndex else { return value }
@@ -44,8 +47,8 @@ extension Indicators {
     /// `text` (a note, a summary, a comment) with each network indicator written in it, as
     /// `extract(from:)` finds them, defanged as `defang(_:as:)` shows values: what PRODUCT.md asks
     /// of a report is asked of its prose too. An indicator its writer already defanged, even in part,
-    /// stays as written but for a live scheme (`http://evil[.]example` shows `hxxp://`); hashes and
-    /// IPv6 addresses are left as they are, as in tables.
+    /// stays as written but for a live scheme (`http://evil[.]example` shows `hxxp://`); hashes are
+    /// left as they are, as in tables.
     public static func defangText(_ text: String) -> String {
         guard mayHoldNetworkIndicator(text) else { return text }
         return defangingSchemes(defangingSpans(text))
@@ -106,12 +109,33 @@ extension Indicators {
             guard bytes.count > 3 else { return false }
             for i in 1..<bytes.count - 1 where bytes[i] == IndicatorBytes.dot || bytes[i] == IndicatorBytes.colon {
                 let next = bytes[i + 1]
-                if bytes[i] == IndicatorBytes.dot ? IndicatorBytes.isAlphanumeric(next) || next >= 0x80 : next == IndicatorBytes.slash {
+                if bytes[i] == IndicatorBytes.dot ? IndicatorBytes.isAlphanumeric(next) || next >= 0x80
+                    // `://`, or an IPv6 address's `db8:` or `::`.
+                    : next == IndicatorBytes.slash || next == IndicatorBytes.colon || IndicatorBytes.hexValue(next) != nil && IndicatorBytes.hexValue(bytes[i - 1]) != nil {
                     return true
                 }
             }
             return false
         }
+    }
+
+    /// `value` with each colon after a digit or letter written `[:]` and each dot `[.]`: an IPv6
+    /// address (`::ffff:192.0.2.1` is `::ffff[:]192[.]0[.]2[.]1`). A colon after another, or first,
+    /// stays: refang reads `[:]` back only after an address's digit.
+    private static func defangColons(_ value: String) -> String {
+        var out = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for scalar in value.unicodeScalars {
+            if scalar == ":", let previous, previous.properties.isASCIIHexDigit {
+                out.append(contentsOf: "[:]".unicodeScalars)
+            } else if scalar == "." {
+                out.append(contentsOf: "[.]".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+            previous = scalar
+        }
+        return String(out)
     }
 
     /// `value` with each dot written `[.]`.
