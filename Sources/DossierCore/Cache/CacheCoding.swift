@@ -8,8 +8,9 @@
 struct CacheWriter {
     private(set) var bytes: [UInt8] = []
     /// The numbers of the shared texts and lists written so far, in the order written.
-    private var sharedNumbers: [String: Int] = [:]
-    private var sharedListNumbers: [[String]: Int] = [:]
+    /// By bytes: a text canonically equivalent to one written before is still written as it is.
+    private var sharedNumbers: [ExactText: Int] = [:]
+    private var sharedListNumbers: [[ExactText]: Int] = [:]
 
     init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
@@ -17,16 +18,17 @@ struct CacheWriter {
     /// its number plus 2.
     mutating func sharedString(_ value: String?) {
         guard let value else { return int(0) }
-        if let number = sharedNumbers[value] { return int(number + 2) }
-        sharedNumbers[value] = sharedNumbers.count
+        if let number = sharedNumbers[ExactText(value)] { return int(number + 2) }
+        sharedNumbers[ExactText(value)] = sharedNumbers.count
         int(1)
         string(value)
     }
 
     /// A list of texts that may repeat whole: 0 before a list written the first time, or its number plus 1.
     mutating func sharedStrings(_ values: [String]) {
-        if let number = sharedListNumbers[values] { return int(number + 1) }
-        sharedListNumbers[values] = sharedListNumbers.count
+        let exact = values.map(ExactText.init)
+        if let number = sharedListNumbers[exact] { return int(number + 1) }
+        sharedListNumbers[exact] = sharedListNumbers.count
         int(0)
         array(values) { $0.string($1) }
     }

@@ -24,12 +24,18 @@ enum NoteDecoder {
         while true {
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
             let visibleEnd = visible[visibleStart...].firstIndex(of: 0x0A) ?? visible.count
-            if String(decoding: visible[visibleStart..<visibleEnd], as: UTF8.self).allSatisfy(\.isWhitespace), end < bytes.count {
+            let shown = String(decoding: visible[visibleStart..<visibleEnd], as: UTF8.self)
+            if shown.allSatisfy(\.isWhitespace) {
+                // A note that is all comments has no title of its own.
+                guard end < bytes.count else { return note }
                 (start, visibleStart) = (end + 1, visibleEnd + 1)
                 skipped += 1
                 continue
             }
-            guard let title = headingTitle(String(decoding: bytes[start..<end], as: UTF8.self)) else { return note }
+            let line = String(decoding: bytes[start..<end], as: UTF8.self)
+            // Only a line whose comments open and close on it: one that a comment runs into or out
+            // of would leave the comment's text in the title or at the top of the body.
+            guard HTMLComments.blanked(in: line) == shown, let title = headingTitle(line) else { return note }
             var titled = note
             titled.title = title
             titled.body = end < bytes.count ? String(decoding: bytes[(end + 1)...], as: UTF8.self) : ""

@@ -109,13 +109,15 @@ struct KeyTable: Sendable {
         }
     }
 
-    /// The key's hash: Swift's SipHash of its type and value bytes, seeded anew in every process,
-    /// so that values crafted to collide (a feed's, a pull request's) cannot make the table
-    /// quadratic. Its low bits pick the slot, its high bits the shard (`IndicatorIndex`); never zero.
+    /// The key's hash: Swift's SipHash of its type and value, seeded anew in every process, so
+    /// that values crafted to collide (a feed's, a pull request's) cannot make the table
+    /// quadratic; of the value as `String` hashes it, so that canonically equivalent values (`é`
+    /// precomposed or not), which compare equal, are one key, as they are everywhere else. Its
+    /// low bits pick the slot, its high bits the shard (`IndicatorIndex`); never zero.
     static func hash(of type: IndicatorType, _ value: String) -> UInt64 {
         var hasher = Hasher()
         hasher.combine(type)
-        IndicatorBytes.withBytes(value) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(value)
         let hash = UInt64(bitPattern: Int64(hasher.finalize()))
         return hash == 0 ? 1 : hash
     }

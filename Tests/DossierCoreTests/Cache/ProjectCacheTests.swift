@@ -341,8 +341,10 @@ struct ProjectCacheTests {
     @Test("texts that repeat across indicators are written once and read back the same; a number naming no text read yet is refused")
     func sharedTexts() throws {
         var writer = CacheWriter()
-        let texts: [String?] = ["Beacons every 60 s to the C2", nil, "Beacons every 60 s to the C2", "sandbox", "", "Beacons every 60 s to the C2", ""]
-        let lists: [[String]] = [["Blocked"], [], ["Blocked"], ["Blocked", "Phishing"], [], ["Phishing", "Blocked"]]
+        // Canonically equivalent texts (é precomposed, then e and U+0301) are two texts: each comes back as written.
+        let texts: [String?] = ["Beacons every 60 s to the C2", nil, "Beacons every 60 s to the C2", "sandbox", "", "Beacons every 60 s to the C2", "",
+                                "Caf\u{E9} dropper", "Cafe\u{301} dropper"]
+        let lists: [[String]] = [["Blocked"], [], ["Blocked"], ["Blocked", "Phishing"], [], ["Phishing", "Blocked"], ["Caf\u{E9}"], ["Cafe\u{301}"]]
         for text in texts { writer.sharedString(text) }
         for list in lists { writer.sharedStrings(list) }
         let bytes = writer.bytes
@@ -355,8 +357,8 @@ struct ProjectCacheTests {
             for _ in lists { readLists.append(try reader.sharedStrings()) }
             return (readTexts, readLists, reader.isAtEnd)
         }
-        #expect(read.0 == texts)
-        #expect(read.1 == lists)
+        #expect(read.0.map { $0.map { Array($0.utf8) } } == texts.map { $0.map { Array($0.utf8) } })
+        #expect(read.1.map { $0.map { Array($0.utf8) } } == lists.map { $0.map { Array($0.utf8) } })
         #expect(read.2)
         // The zigzag varints of 2 (the first shared text) and 1 (the first shared list), with none read.
         for (bytes, list) in [([UInt8(4)], false), ([UInt8(2)], true)] {

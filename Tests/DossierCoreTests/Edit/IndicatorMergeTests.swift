@@ -33,10 +33,15 @@ struct IndicatorMergeTests {
                         Indicator(value: "http://a.example/%2541", type: .url),
                         Indicator(value: "http://a.example/%41", type: .url),
                         Indicator(value: "http://b.example/caf%C3%A9", type: .url),
-                        Indicator(value: "http://b.example/caf\u{E9}", type: .url, tags: ["Blocked"])]
+                        Indicator(value: "http://b.example/caf\u{E9}", type: .url, tags: ["Blocked"]),
+                        // Escapes of canonically equivalent letters are two addresses on the wire: two URLs.
+                        Indicator(value: "http://a.example/u%CC%88ber", type: .url),
+                        Indicator(value: "http://a.example/%E2%84%AB", type: .url),
+                        Indicator(value: "http://a.example/%C3%85", type: .url)]
         let (merged, report) = IndicatorMerge.merge(incoming, into: Self.project(recorded))
         #expect(merged.indicators.map(\.value) == recorded.map(\.value)
-            + ["http://a.example/%2541", "http://a.example/%41", "http://b.example/caf%C3%A9"])
+            + ["http://a.example/%2541", "http://a.example/%41", "http://b.example/caf%C3%A9",
+               "http://a.example/u%CC%88ber", "http://a.example/%E2%84%AB", "http://a.example/%C3%85"])
         #expect(merged.indicators[0].tags == ["C2"] && merged.indicators[0].classification == .malicious)
         #expect(merged.indicators[1].comment == "euro")
         #expect(merged.indicators[5].tags == ["Blocked"])

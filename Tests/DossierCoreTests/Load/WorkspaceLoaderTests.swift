@@ -360,10 +360,16 @@ struct WorkspaceLoaderTests {
         try workspace.write("p/notes/11-escaped.md", "# A \\* B &amp; C in wp_admin\n\nbody\n")
         try workspace.write("p/notes/12-remark.md", "<!-- reviewed by jdoe,\n  keep the TLP -->\n\n# Remarked <!-- x -->\n\nbody\n")
         try workspace.write("p/notes/13-text-first.md", "<!-- a remark --> Text first.\n# Not a title\n")
+        // A heading inside a comment, or one a comment runs out of, is no title: its text would be published.
+        try workspace.write("p/notes/14-all-comment.md", "<!-- TODO\n# Draft D -->")
+        try workspace.write("p/notes/15-unclosed.md", "<!-- unclosed\n# Hidden G")
+        try workspace.write("p/notes/16-runs-on.md", "<!-- remark -->\n# Title B <!-- internal: codename\nSECRETB -->\n\nBody B\n")
         let loaded = workspace.load()
         let notes = try #require(loaded.workspace.project("p")).notes
         #expect(notes.map(\.displayTitle) == ["Loader sinkhole follow-up", "Dated", "Kept", "plain", "Upper", "Relay analysis",
-            "The HollowPost gate.php write-up", "Title", "A * B & C in wp_admin", "Remarked", "text first"])
+            "The HollowPost gate.php write-up", "Title", "A * B & C in wp_admin", "Remarked", "text first",
+            "all comment", "unclosed", "runs on"])
+        #expect(notes[13].body.hasPrefix("<!-- remark -->\n# Title B <!-- internal"))
         #expect(notes[9].body == "\nbody\n" && notes[9].bodyLine == 5)
         #expect(notes[5].body == "\r\nFirst.\r\n\r\n<!-- reviewer -->\r\n" && notes[5].bodyLine == 2)
         #expect(notes[0].body == "\nSeen 192.0.2.1.\n" && notes[0].bodyLine == 3)

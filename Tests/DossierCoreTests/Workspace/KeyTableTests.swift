@@ -64,6 +64,21 @@ struct KeyTableTests {
         #expect(firsts == firsts.sorted() && firsts.count == repeated.count)
     }
 
+    @Test("canonically equivalent values (é precomposed or not) are one key, as String compares them, sharded or not")
+    func canonicalEquivalence() {
+        for filler in [0, 30_000] {
+            var workspace = Self.workspace(projects: 2, indicators: filler / 2)
+            workspace.projects[0].indicators.append(Indicator(value: "caf\u{E9}.exe", type: .filename))
+            workspace.projects[1].indicators.append(Indicator(value: "cafe\u{301}.exe", type: .filename))
+            workspace.projects[1].indicators.append(Indicator(value: "cafe\u{301}.exe", type: .filename))
+            let index = IndicatorIndex(workspace, scope: .correlations)
+            let expected = [Occurrence(project: 0, indicator: filler / 2), Occurrence(project: 1, indicator: filler / 2),
+                            Occurrence(project: 1, indicator: filler / 2 + 1)]
+            #expect(index.occurrences(of: IndicatorKey(type: .filename, value: "cafe\u{301}.exe")) == expected)
+            #expect(index.occurrences(of: IndicatorKey(type: .filename, value: "caf\u{E9}.exe")) == expected)
+        }
+    }
+
     @Test("a key's hash depends on its type, and is never the empty slot's zero")
     func hashes() {
         #expect(KeyTable.hash(of: .sha1, "da39a3ee5e6b4b0d3255bfef95601890afd80709")
