@@ -90,8 +90,9 @@ public struct SiteModel: Sendable {
         let projectTLPs = workspace.projects.map(\.tlp)
         let markings = workspace.projects.map { project in
             var marked: [Int32: TLP] = [:]
-            for (position, indicator) in project.indicators.enumerated() {
-                if let tlp = TLP.marked(by: indicator.tags) { marked[Int32(position)] = tlp }
+            // By position: a copy of each indicator retained and released all of its strings.
+            for position in project.indicators.indices {
+                if let tlp = TLP.marked(by: project.indicators[position].tags) { marked[Int32(position)] = tlp }
             }
             return marked
         }
@@ -145,15 +146,18 @@ public struct SiteModel: Sendable {
         var summary: SiteIndexPage.ProjectSummary
 
         init(_ project: Project, vocabulary: Vocabulary, options: ReportOptions) {
-            order = Indicator.canonicalPositions(of: project.indicators).map { Int32($0) }
-            byClassification = [[Int32]](repeating: [], count: SiteModel.classifications.count)
-            grouping = TagGrouping()
-            for (row, i) in order.enumerated() {
-                let indicator = project.indicators[Int(i)]
-                let classification = indicator.effectiveClassification(in: vocabulary)
-                byClassification[SiteModel.classifications.firstIndex(of: classification)!].append(Int32(row))
-                grouping.add(Int32(row), tags: indicator.tags, vocabulary: vocabulary)
+            let order = Indicator.canonicalPositions(of: project.indicators).map { Int32($0) }
+            var byClassification = [[Int32]](repeating: [], count: SiteModel.classifications.count)
+            var grouping = TagGrouping<Int32>()
+            // Read in place: a copy of each indicator retained and released all of its strings.
+            project.indicators.withUnsafeBufferPointer { indicators in
+                for (row, i) in order.enumerated() {
+                    let classification = indicators[Int(i)].effectiveClassification(in: vocabulary)
+                    byClassification[SiteModel.classifications.firstIndex(of: classification)!].append(Int32(row))
+                    grouping.add(Int32(row), tags: indicators[Int(i)].tags, vocabulary: vocabulary)
+                }
             }
+            (self.order, self.byClassification, self.grouping) = (order, byClassification, grouping)
             summary = SiteIndexPage.ProjectSummary(
                 slug: project.slug, title: options.shown(project.title), href: SiteLayout.projectHref(from: .index, project.slug),
                 tlp: TLPBanner(project.tlp), status: project.status?.rawValue, updated: project.updated,
