@@ -36,6 +36,9 @@ struct TemplateSetTests {
         // Closing an outer section closes what it holds.
         #expect(SectionTags.unclosed(in: "{{#a}}{{#b}}{{/a}}") == nil)
         #expect(SectionTags.unclosed(in: "{{#a}}\n{{=<% %>=}}\n<%/a%>") == nil)
+        // A comment may span lines; what it holds is no tag.
+        #expect(SectionTags.unclosed(in: "{{#a}}\n{{! a comment\n {{#b}} in comment }}\n")?.position == SourcePosition(line: 1, column: 1))
+        #expect(SectionTags.unclosed(in: "{{#a}}\n{{! {{/a}}\n}}\n{{#c}}{{/c}}")?.tag == "#a")
     }
 
     @Test("a missing partial is an error at the partial tag")

@@ -44,19 +44,20 @@ public enum IndicatorMerge {
         position.reserveCapacity(project.indicators.count + incoming.count)
         // URLs also by their spelling key: a URL recorded with a letter outside ASCII and the same
         // URL with it escaped (as STIX exports and feeds write it) are one indicator.
-        // By bytes: `%C3%BC` and `u%CC%88` decode to canonically equivalent texts, but a server
-        // reads them as two addresses.
-        var spellings: [ExactText: Int] = [:]
+        // Compared as values are (`IndicatorKey`), canonically equivalent letters alike, so that
+        // which spellings are one URL does not depend on the order they come in (`é` and `e` +
+        // U+0301 are one value, so their escapes `%C3%A9` and `e%CC%81` are one URL too).
+        var spellings: [String: Int] = [:]
         func file(_ indicator: Indicator, at index: Int) {
             if position[indicator.key] == nil { position[indicator.key] = index }
-            if indicator.type == .url, let spelling = Indicators.urlSpellingKey(indicator.value).map(ExactText.init), spellings[spelling] == nil {
+            if indicator.type == .url, let spelling = Indicators.urlSpellingKey(indicator.value), spellings[spelling] == nil {
                 spellings[spelling] = index
             }
         }
         func recordedPosition(of indicator: Indicator) -> Int? {
             if let index = position[indicator.key] { return index }
             guard indicator.type == .url, let spelling = Indicators.urlSpellingKey(indicator.value) else { return nil }
-            return spellings[ExactText(spelling)]
+            return spellings[spelling]
         }
         for (index, indicator) in project.indicators.enumerated() { file(indicator, at: index) }
         var added: [IndicatorKey] = []

@@ -63,6 +63,7 @@ extension Indicators {
         var copied = 0
         for (range, type, value) in spans where range.lowerBound >= copied {
             let written = String(decoding: bytes[range], as: UTF8.self)
+            if type == .ipv6 || type == .cidr && value.contains(":"), !hasAddressGroup(written) { continue }
             var shown = defang(written, as: type)
             // A URL its parser cannot split as written is shown as its value is.
             if shown == written { shown = defang(value, as: type) }
@@ -117,6 +118,25 @@ extension Indicators {
             }
             return false
         }
+    }
+
+    /// True when an IPv6 address written in prose has a group of three or four hex digits, as
+    /// addresses do (`2001`, `db8`, `fe80`, `ffff`): code and other colon-separated figures that
+    /// read as one (a slice `blob[0::2]`, C++'s `a1::b2`, an EUI-64 `02:00:5e:ff:fe:00:53:01`)
+    /// are left as written, not shown defanged.
+    private static func hasAddressGroup(_ written: String) -> Bool {
+        var run = 0
+        for byte in written.utf8 {
+            if IndicatorBytes.hexValue(byte) != nil {
+                run += 1
+                if run >= 3 { return true }
+            } else {
+                // A zone (`%eth0`) or a prefix length (`/48`) ends the address.
+                if byte != IndicatorBytes.colon { return false }
+                run = 0
+            }
+        }
+        return false
     }
 
     /// `value` with each colon after a digit or letter written `[:]` and each dot `[.]`: an IPv6

@@ -208,8 +208,8 @@ struct URLIndicator {
         }
     }
 
-    /// Display form: `http`→`hxxp`, `https`→`hxxps`, `ftp`→`fxp`, the host's dots as `[.]` (not in an IPv6
-    /// literal), the `@` after user-info as `[@]` (where `refang` would undo it). Path, query and fragment stay
+    /// Display form: `http`→`hxxp`, `https`→`hxxps`, `ftp`→`fxp`, the host's dots as `[.]` (in an IPv6
+    /// literal, its colons after a digit as `[:]` instead), the `@` after user-info as `[@]` (where `refang` would undo it). Path, query and fragment stay
     /// readable. `Indicators.refang` inverts it.
     static func defang(_ value: String) -> String {
         IndicatorBytes.withBytes(value) { bytes -> String in
@@ -226,6 +226,7 @@ struct URLIndicator {
             // redirectors and phishing kits write them) is defanged too: pasted alone, it would be
             // live. Its scheme stays: `refang` leaves an `hxxp` inside a URL as it is.
             var embeddedHost = 0..<0
+            let isLiteral = !parts.host.isEmpty && bytes[parts.host.lowerBound] == UInt8(ascii: "[")
             var i = parts.schemeEnd
             while i < bytes.count {
                 let b = bytes[i]
@@ -237,8 +238,11 @@ struct URLIndicator {
                     embeddedHost = i..<end
                     continue
                 }
-                if b == IndicatorBytes.dot && (parts.host.contains(i) && bytes[parts.host.lowerBound] != UInt8(ascii: "[") || embeddedHost.contains(i)) {
+                if b == IndicatorBytes.dot && (parts.host.contains(i) && !isLiteral || embeddedHost.contains(i)) {
                     out += Array("[.]".utf8)
+                } else if b == IndicatorBytes.colon, isLiteral, parts.host.contains(i), IndicatorBytes.hexValue(bytes[i - 1]) != nil {
+                    // An IPv6 host as the address alone shows: `[2001[:]db8[:]:1]`.
+                    out += Array("[:]".utf8)
                 } else if i == parts.userInfoEnd, i + 1 < bytes.count,
                           Refanger.refangsAt(before: bytes[i - 1], after: bytes[i + 1]) {
                     out += Array("[@]".utf8)

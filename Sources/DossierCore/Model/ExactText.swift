@@ -1,7 +1,7 @@
 /// A string compared and hashed by its UTF-8 bytes. Swift's `String` deems canonically equivalent
 /// texts equal (`é` precomposed, and `e` followed by U+0301); where the bytes are what counts, a
 /// dictionary is keyed by this instead: the project cache must give each text back as it was
-/// written, and two escapes a server reads as two URLs are two indicators.
+/// written.
 struct ExactText: Hashable, Sendable {
     var text: String
 

@@ -172,27 +172,40 @@ enum SectionTags {
     }
 
     /// The innermost section still open at the end of `text`; nil when none is, or when the
-    /// delimiters are changed (`{{=<% %>=}}`), which this reading does not follow.
+    /// delimiters are changed (`{{=<% %>=}}`), which this reading does not follow. A tag (a
+    /// comment above all) may span lines.
     static func unclosed(in text: String) -> Open? {
+        let bytes = Array(text.utf8)
         var open: [Open] = []
-        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let start = rest.range(of: "{{") {
-                guard let end = rest[start.upperBound...].range(of: "}}") else { break }
-                let inside = rest[start.upperBound..<end.lowerBound]
-                rest = rest[end.upperBound...]
-                guard let sigil = inside.first else { continue }
-                if sigil == "=" { return nil }
-                let name = inside.dropFirst().trimmingCharacters(in: .whitespaces)
-                switch sigil {
-                case "#", "^", "$", "<":
-                    let column = line.distance(from: line.startIndex, to: start.lowerBound) + 1
-                    open.append(Open(tag: String(sigil) + name, name: name, position: SourcePosition(line: lineIndex + 1, column: column)))
-                case "/":
-                    if let last = open.lastIndex(where: { $0.name == name }) { open.removeSubrange(last...) }
-                default:
-                    continue
-                }
+        var (line, lineStart) = (1, 0)
+        var i = 0
+        func skip(to end: Int) {
+            while i < end {
+                if bytes[i] == 0x0A { (line, lineStart) = (line + 1, i + 1) }
+                i += 1
+            }
+        }
+        while i + 1 < bytes.count {
+            guard bytes[i] == UInt8(ascii: "{"), bytes[i + 1] == UInt8(ascii: "{") else {
+                skip(to: i + 1)
+                continue
+            }
+            var close = i + 2
+            while close + 1 < bytes.count, bytes[close] != UInt8(ascii: "}") || bytes[close + 1] != UInt8(ascii: "}") { close += 1 }
+            guard close + 1 < bytes.count else { break }
+            let inside = String(decoding: bytes[(i + 2)..<close], as: UTF8.self)
+            let position = SourcePosition(line: line, column: String(decoding: bytes[lineStart..<i], as: UTF8.self).count + 1)
+            skip(to: close + 2)
+            guard let sigil = inside.first else { continue }
+            if sigil == "=" { return nil }
+            let name = inside.dropFirst().trimmingCharacters(in: .whitespacesAndNewlines)
+            switch sigil {
+            case "#", "^", "$", "<":
+                open.append(Open(tag: String(sigil) + name, name: name, position: position))
+            case "/":
+                if let last = open.lastIndex(where: { $0.name == name }) { open.removeSubrange(last...) }
+            default:
+                continue
             }
         }
         return open.last

@@ -70,7 +70,8 @@ struct IndicatorsRefangTests {
         (.url, "http://admin:pw@evil.example:8080/x", "hxxp://admin:pw[@]evil[.]example:8080/x"),
         (.url, "ftp://files.evil.example/kit.zip", "fxp://files[.]evil[.]example/kit.zip"),
         (.url, "http://192.0.2.1/bins/mips", "hxxp://192[.]0[.]2[.]1/bins/mips"),
-        (.url, "http://[2001:db8::1]:8443/a", "hxxp://[2001:db8::1]:8443/a"),
+        (.url, "http://[2001:db8::1]:8443/a", "hxxp://[2001[:]db8[:]:1]:8443/a"),
+        (.url, "http://[::ffff:192.0.2.1]/a", "hxxp://[::ffff[:]192.0.2.1]/a"),
         (.url, "ldap://evil.example:1389/a", "ldap://evil[.]example:1389/a"),
         // The host of a URL carried in another's query or path is defanged too (pasted alone it
         // would be live); its scheme stays, as refang leaves one inside a URL.
@@ -139,6 +140,9 @@ struct IndicatorsRefangTests {
         "already hxxps://evil[.]example/x and evil[.]example and hxxp://203.0.113.9:8080/gate.php",
         "",
         "a.",
+        // Code and figures that read as IPv6 addresses but have no group of three hex digits.
+        "key = blob[0::2]; odd = blob[1::2]; a1::b2 and ab::12",
+        "Interface EUI-64 id 02:00:5e:ff:fe:00:53:01",
     ])
     func leavesProseAlone(_ text: String) {
         #expect(Indicators.defangText(text) == text)
