@@ -44,7 +44,8 @@ struct TemplateSetTests {
     @Test("a missing partial is an error at the partial tag")
     func missingPartial() throws {
         let workspace = try TemporaryWorkspace()
-        try workspace.write("templates/index.html.mustache", "<html>\n  {{> head}}\n  {{> sidebar}}\n</html>\n")
+        // A partial named in a comment, on one line or across lines, is no partial.
+        try workspace.write("templates/index.html.mustache", "<html>\n  {{> head}}\n  {{> sidebar}}\n{{! see {{> gone}} }}{{!\n{{> gone}}\n}}</html>\n")
         let (_, diagnostics) = TemplateSet.load(workspaceRoot: workspace.root)
         #expect(diagnostics.rendered(relativeTo: workspace.root) == [
             #"templates/index.html.mustache:3:3: error: template refers to partial "sidebar", but there is no sidebar.mustache"#

@@ -240,8 +240,9 @@ struct URLIndicator {
                 }
                 if b == IndicatorBytes.dot && (parts.host.contains(i) && !isLiteral || embeddedHost.contains(i)) {
                     out += Array("[.]".utf8)
-                } else if b == IndicatorBytes.colon, isLiteral, parts.host.contains(i), IndicatorBytes.hexValue(bytes[i - 1]) != nil {
-                    // An IPv6 host as the address alone shows: `[2001[:]db8[:]:1]`.
+                } else if b == IndicatorBytes.colon, IndicatorBytes.hexValue(bytes[i - 1]) != nil,
+                          isLiteral && parts.host.contains(i) || embeddedHost.contains(i) && bytes[embeddedHost.lowerBound] == UInt8(ascii: "[") {
+                    // An IPv6 host, the URL's or a carried one's, as the address alone shows: `[2001[:]db8[:]:1]`.
                     out += Array("[:]".utf8)
                 } else if i == parts.userInfoEnd, i + 1 < bytes.count,
                           Refanger.refangsAt(before: bytes[i - 1], after: bytes[i + 1]) {

@@ -110,7 +110,10 @@ enum STIXImporter {
         }
         let description = object.string("description")?.trimmingSpaces ?? ""
         let name = object.string("name")?.trimmingSpaces ?? ""
-        details.comment = !description.isEmpty ? description : (values.contains { $0.raw == name } ? nil : name)
+        // A name that is the value (dossier's export names each indicator by it; a URL's pattern
+        // holds it as a URI, escaped) says nothing more.
+        let namesValue = values.contains { $0.raw == name || $0.type == .url && STIXObservables.uri(name) == $0.raw }
+        details.comment = !description.isEmpty ? description : (namesValue ? nil : name)
         for value in values {
             collector.add(value.type == .url ? STIXObservables.url(fromURI: value.raw) : value.raw, as: value.type, allowed: value.allowed,
                 details: details, item: patternText, at: at)

@@ -139,44 +139,22 @@ public struct TemplateSet: Sendable {
     }
 }
 
-/// Finds `{{> name}}` partial tags (with the default delimiters) and where they are.
-enum PartialReferences {
-    struct Reference {
+/// A template's tags with the default delimiters, read as Mustache reads them: a tag may span
+/// lines, and a comment's text (`{{! ... }}`) holds no tag. What the partial and section checks
+/// below look at; the reading stops at a change of delimiters (`{{=<% %>=}}`), which it does not
+/// follow.
+enum MustacheTags {
+    struct Tag {
+        /// The character after `{{` (`#`, `/`, `>`, `!`...), or nil for a variable.
+        var sigil: Character?
         var name: String
         var position: SourcePosition
     }
 
-    static func find(in text: String) -> [Reference] {
-        var found: [Reference] = []
-        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{>") {
-                guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-                let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                found.append(Reference(name: name, position: SourcePosition(line: lineIndex + 1, column: column)))
-                rest = rest[close.upperBound...]
-            }
-        }
-        return found
-    }
-}
-
-/// Section tags (`{{#name}}`, `{{^name}}`, `{{$name}}`, `{{<name}}` and their `{{/name}}`) with
-/// the default delimiters, for pointing at a section the parser found unclosed only at the end.
-enum SectionTags {
-    struct Open {
-        var tag: String
-        var name: String
-        var position: SourcePosition
-    }
-
-    /// The innermost section still open at the end of `text`; nil when none is, or when the
-    /// delimiters are changed (`{{=<% %>=}}`), which this reading does not follow. A tag (a
-    /// comment above all) may span lines.
-    static func unclosed(in text: String) -> Open? {
+    /// The tags of `text`, and whether the delimiters changed before its end.
+    static func scan(_ text: String) -> (tags: [Tag], delimitersChanged: Bool) {
         let bytes = Array(text.utf8)
-        var open: [Open] = []
+        var tags: [Tag] = []
         var (line, lineStart) = (1, 0)
         var i = 0
         func skip(to end: Int) {
@@ -196,14 +174,48 @@ enum SectionTags {
             let inside = String(decoding: bytes[(i + 2)..<close], as: UTF8.self)
             let position = SourcePosition(line: line, column: String(decoding: bytes[lineStart..<i], as: UTF8.self).count + 1)
             skip(to: close + 2)
-            guard let sigil = inside.first else { continue }
-            if sigil == "=" { return nil }
-            let name = inside.dropFirst().trimmingCharacters(in: .whitespacesAndNewlines)
-            switch sigil {
+            let sigil = inside.first.flatMap { "#^$</>!={&".contains($0) ? $0 : nil }
+            if sigil == "=" { return (tags, true) }
+            let name = (sigil == nil ? Substring(inside) : inside.dropFirst()).trimmingCharacters(in: .whitespacesAndNewlines)
+            tags.append(Tag(sigil: sigil, name: name, position: position))
+        }
+        return (tags, false)
+    }
+}
+
+/// Finds `{{> name}}` partial tags and where they are.
+enum PartialReferences {
+    struct Reference {
+        var name: String
+        var position: SourcePosition
+    }
+
+    static func find(in text: String) -> [Reference] {
+        MustacheTags.scan(text).tags.filter { $0.sigil == ">" }.map { Reference(name: $0.name, position: $0.position) }
+    }
+}
+
+/// Section tags (`{{#name}}`, `{{^name}}`, `{{$name}}`, `{{<name}}` and their `{{/name}}`), for
+/// pointing at a section the parser found unclosed only at the end.
+enum SectionTags {
+    struct Open {
+        var tag: String
+        var name: String
+        var position: SourcePosition
+    }
+
+    /// The innermost section still open at the end of `text`; nil when none is, or when the
+    /// delimiters are changed, which `MustacheTags` does not follow.
+    static func unclosed(in text: String) -> Open? {
+        let (tags, delimitersChanged) = MustacheTags.scan(text)
+        guard !delimitersChanged else { return nil }
+        var open: [Open] = []
+        for tag in tags {
+            switch tag.sigil {
             case "#", "^", "$", "<":
-                open.append(Open(tag: String(sigil) + name, name: name, position: position))
+                open.append(Open(tag: String(tag.sigil!) + tag.name, name: tag.name, position: tag.position))
             case "/":
-                if let last = open.lastIndex(where: { $0.name == name }) { open.removeSubrange(last...) }
+                if let last = open.lastIndex(where: { $0.name == tag.name }) { open.removeSubrange(last...) }
             default:
                 continue
             }

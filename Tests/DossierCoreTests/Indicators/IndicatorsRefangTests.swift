@@ -72,6 +72,7 @@ struct IndicatorsRefangTests {
         (.url, "http://192.0.2.1/bins/mips", "hxxp://192[.]0[.]2[.]1/bins/mips"),
         (.url, "http://[2001:db8::1]:8443/a", "hxxp://[2001[:]db8[:]:1]:8443/a"),
         (.url, "http://[::ffff:192.0.2.1]/a", "hxxp://[::ffff[:]192.0.2.1]/a"),
+        (.url, "http://a.example/p?u=http://[2001:db8::7]:8080/x", "hxxp://a[.]example/p?u=http://[2001[:]db8[:]:7]:8080/x"),
         (.url, "ldap://evil.example:1389/a", "ldap://evil[.]example:1389/a"),
         // The host of a URL carried in another's query or path is defanged too (pasted alone it
         // would be live); its scheme stays, as refang leaves one inside a URL.

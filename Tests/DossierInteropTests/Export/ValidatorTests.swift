@@ -82,6 +82,8 @@ import Testing
         let (mergedBack, report) = IndicatorMerge.merge(Importer.read(bytes, path: "/urls.stix.json").indicators, into: project,
             unknown: .keepsRecorded)
         #expect(report.added.isEmpty && mergedBack.indicators.map(\.value) == values)
+        // Each STIX indicator is named by the value as recorded: no name is taken for a comment.
+        #expect(report.merged.isEmpty && mergedBack.indicators.allSatisfy { $0.comment == nil }, "\(report.merged)")
         try Python.validators.get()
         let folder = try TemporaryFolder()
         let run = try Python.script("validate_stix.py", [try folder.write("urls.stix.json", bytes)])
