@@ -14,8 +14,8 @@
 /// - unknown fields: added when missing; a differing value keeps the recorded one (a conflict).
 ///
 /// Incoming values must be normalized (as `Indicators.parse` or the loader give them): identity
-/// is `IndicatorKey`, type and normal value, and for a URL also its spelling
-/// (`Indicators.urlSpellingKey`: `http://x/ü` is `http://x/%C3%BC`); the recorded spelling stays.
+/// is `IndicatorKey`, type and normal value, a URL's two spellings alike (`http://x/ü` is
+/// `http://x/%C3%BC`); the recorded spelling stays.
 public enum IndicatorMerge {
     /// How an incoming `unknown` classification is taken.
     public enum Unknown: Sendable {
@@ -42,31 +42,16 @@ public enum IndicatorMerge {
         var result = project
         var position: [IndicatorKey: Int] = [:]
         position.reserveCapacity(project.indicators.count + incoming.count)
-        // URLs also by their spelling key: a URL recorded with a letter outside ASCII and the same
-        // URL with it escaped (as STIX exports and feeds write it) are one indicator.
-        // Compared as values are (`IndicatorKey`), canonically equivalent letters alike, so that
-        // which spellings are one URL does not depend on the order they come in (`é` and `e` +
-        // U+0301 are one value, so their escapes `%C3%A9` and `e%CC%81` are one URL too).
-        var spellings: [String: Int] = [:]
-        func file(_ indicator: Indicator, at index: Int) {
-            if position[indicator.key] == nil { position[indicator.key] = index }
-            if indicator.type == .url, let spelling = Indicators.urlSpellingKey(indicator.value), spellings[spelling] == nil {
-                spellings[spelling] = index
-            }
+        for (index, indicator) in project.indicators.enumerated() where position[indicator.key] == nil {
+            position[indicator.key] = index
         }
-        func recordedPosition(of indicator: Indicator) -> Int? {
-            if let index = position[indicator.key] { return index }
-            guard indicator.type == .url, let spelling = Indicators.urlSpellingKey(indicator.value) else { return nil }
-            return spellings[spelling]
-        }
-        for (index, indicator) in project.indicators.enumerated() { file(indicator, at: index) }
         var added: [IndicatorKey] = []
         var addedKeys: Set<IndicatorKey> = []
         // Entries of recorded indicators, in the order the input first met them.
         var entries: [MergeReport.Entry] = []
         var entryIndex: [IndicatorKey: Int] = [:]
         for var item in incoming {
-            let found = recordedPosition(of: item)
+            let found = position[item.key]
             // Merged into a recorded one under its spelling, which the report names.
             let key = found.map { result.indicators[$0].key } ?? item.key
             if let vocabulary, let stated = item.classification {
@@ -77,7 +62,7 @@ public enum IndicatorMerge {
                 }
             }
             guard let index = found else {
-                file(item, at: result.indicators.count)
+                position[item.key] = result.indicators.count
                 result.indicators.append(item)
                 added.append(key)
                 addedKeys.insert(key)

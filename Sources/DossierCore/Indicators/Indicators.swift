@@ -134,8 +134,9 @@ public enum Indicators {
     /// `http://x/%C3%BC` are one URL. Nil for a URL with neither a `%` nor such a letter, which
     /// has no other spelling.
     public static func urlSpellingKey(_ url: String) -> String? {
+        // Most URLs have neither: asked before any copy is made (a key is hashed with it).
+        guard url.utf8.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "%") }) else { return nil }
         let bytes = Array(url.utf8)
-        guard bytes.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "%") }) else { return nil }
         func hex(_ i: Int) -> UInt8? { i < bytes.count ? IndicatorBytes.hexValue(bytes[i]) : nil }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)

@@ -78,7 +78,11 @@ public struct Indicator: Sendable, Hashable {
     }
 }
 
-/// Type and normalized value: the identity of an indicator.
+/// Type and normalized value: the identity of an indicator. Values compare as `String` compares
+/// them (canonically equivalent letters alike), and a URL by its spelling too
+/// (`Indicators.urlSpellingKey`): `http://x.example/ü` and `http://x.example/%C3%BC`, as a feed
+/// or a STIX file writes it, are one indicator for `check`, `lookup`, the reports' correlations
+/// and the merges of `add`, `import` and `fmt --merge` alike.
 public struct IndicatorKey: Sendable, Hashable, Comparable {
     public var type: IndicatorType
     public var value: String
@@ -86,6 +90,20 @@ public struct IndicatorKey: Sendable, Hashable, Comparable {
     public init(type: IndicatorType, value: String) {
         self.type = type
         self.value = value
+    }
+
+    /// What the value is compared by: a URL's spelling key, else the value.
+    private var identity: String {
+        type == .url ? Indicators.urlSpellingKey(value) ?? value : value
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.type == b.type && (a.value == b.value || a.type == .url && a.identity == b.identity)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(type)
+        hasher.combine(identity)
     }
 
     public static func < (a: Self, b: Self) -> Bool {

@@ -94,7 +94,7 @@ struct KeyTable: Sendable {
     /// Read in place: a copy of the indicator would retain and release each of its strings.
     private static func indicator(at occurrence: Occurrence, in workspace: Workspace, is key: IndicatorKey) -> Bool {
         workspace.projects[occurrence.project].indicators[occurrence.indicator].type == key.type
-            && workspace.projects[occurrence.project].indicators[occurrence.indicator].value == key.value
+            && IndicatorKey(type: key.type, value: workspace.projects[occurrence.project].indicators[occurrence.indicator].value) == key
     }
 
     /// Twice the slots; every key moves by the hash it keeps, with no key compared.
@@ -109,15 +109,14 @@ struct KeyTable: Sendable {
         }
     }
 
-    /// The key's hash: Swift's SipHash of its type and value, seeded anew in every process, so
-    /// that values crafted to collide (a feed's, a pull request's) cannot make the table
-    /// quadratic; of the value as `String` hashes it, so that canonically equivalent values (`é`
-    /// precomposed or not), which compare equal, are one key, as they are everywhere else. Its
-    /// low bits pick the slot, its high bits the shard (`IndicatorIndex`); never zero.
+    /// The key's hash: Swift's SipHash of the key as `IndicatorKey` hashes it, seeded anew in
+    /// every process, so that values crafted to collide (a feed's, a pull request's) cannot make
+    /// the table quadratic, and keys equal as `IndicatorKey` compares them (canonically
+    /// equivalent letters, a URL's two spellings) are one. Its low bits pick the slot, its high
+    /// bits the shard (`IndicatorIndex`); never zero.
     static func hash(of type: IndicatorType, _ value: String) -> UInt64 {
         var hasher = Hasher()
-        hasher.combine(type)
-        hasher.combine(value)
+        hasher.combine(IndicatorKey(type: type, value: value))
         let hash = UInt64(bitPattern: Int64(hasher.finalize()))
         return hash == 0 ? 1 : hash
     }

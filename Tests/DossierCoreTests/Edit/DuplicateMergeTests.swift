@@ -31,6 +31,10 @@ struct DuplicateMergeTests {
                 keptApartBecause: "their classifications differ (malicious, suspicious)"),
         ])
         #expect(DuplicateMerge.merged(Array(indicators.prefix(2)), vocabulary: Self.vocabulary).outcomes.isEmpty)
+        // A URL's two spellings are one indicator: merged under the first.
+        let spellings = [Indicator(value: "http://x.example/\u{FC}", type: .url, tags: ["C2"]), Indicator(value: "http://x.example/%C3%BC", type: .url, source: "feed")]
+        let (one, _) = DuplicateMerge.merged(spellings, vocabulary: Self.vocabulary)
+        #expect(one.map(\.value) == ["http://x.example/\u{FC}"] && one[0].source == "feed")
     }
 
     @Test("a merge decides nothing: classifications implied by tags, privacy, comments must agree", arguments: [

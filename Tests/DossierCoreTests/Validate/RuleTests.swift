@@ -39,6 +39,23 @@ struct RuleTests {
         #expect(passing.isEmpty)
     }
 
+    @Test("a URL written with a letter outside ASCII and written escaped is one URL: a duplicate in one project, a disagreement across two")
+    func urlSpellings() throws {
+        let found = try diagnostics({
+            try $0.addProject("p", indicators: Self.list(#"{ "value": "http://x.example/\u00fcber", "type": "url", "classification": "malicious" }"#,
+                #"{ "value": "http://x.example/%C3%BCber", "type": "url", "classification": "malicious" }"#))
+            try $0.addProject("q", indicators: Self.list(#"{ "value": "http://x.example/u%CC%88ber", "type": "url", "classification": "non-malicious" }"#,
+                #"{ "value": "http://x.example/%C3%BCber2", "type": "url" }"#))
+        }, rules: [DuplicateIndicatorRule(), CrossProjectClassificationRule()])
+        #expect(found == [
+            "p/indicators.json:1:30: warning: http://x.example/\u{FC}ber is malicious here but non-malicious in q",
+            #"p/indicators.json:1:119: error: duplicate url "http://x.example/%C3%BCber": already recorded at line 1 of this file; merge the two entries into one (`dossier fmt --merge` does where they agree)"#,
+            "p/indicators.json:1:119: warning: http://x.example/%C3%BCber is malicious here but non-malicious in q",
+            // The project that records it twice is named once.
+            "q/indicators.json:1:30: warning: http://x.example/u%CC%88ber is non-malicious here but malicious in p",
+        ])
+    }
+
     @Test func classificationContradiction() throws {
         let failing = try diagnostics({
             try $0.addProject("p", indicators: Self.list(#"{ "value": "192.0.2.1", "type": "ipv4", "classification": "non-malicious", "tags": ["Blocked"] }"#))

@@ -37,6 +37,18 @@ struct LookupTests {
         result.matches.map { "\($0.project) \($0.indicator.value) \($0.relation.rawValue) \($0.classification.rawValue)" }
     }
 
+    @Test("a URL is found however its letters outside ASCII are written, escaped or not")
+    func urlSpellings() {
+        let workspace = Workspace(root: "/w", settings: WorkspaceSettings(title: "W"), projects: [
+            Self.project("a", [Indicator(value: "http://x.example/\u{FC}ber", type: .url)]),
+            Self.project("b", [Indicator(value: "http://x.example/%C3%BCber", type: .url)]),
+        ])
+        let lookup = Lookup(IndicatorIndex(workspace))
+        for written in ["http://x.example/%C3%BCber", "hxxp://x[.]example/\u{FC}ber", "http://x.example/u%CC%88ber"] {
+            #expect(lookup.lookup(written).direct.map(\.project) == ["a", "b"], "\(written)")
+        }
+    }
+
     @Test("a value recorded in several projects: every one, with its classification; a disagreement is flagged")
     func direct() {
         let result = lookup.lookup("evil[.]example")

@@ -15,9 +15,13 @@ public struct CrossProjectClassificationRule: WorkspaceRule {
             }
             guard Classification.disagree(classified.map(\.1)) else { continue }
             for (occurrence, classification) in classified where classification.isDecision {
+                // Each project and verdict once: a project that records it twice (a duplicate,
+                // reported as such) is named once.
+                var named: Set<String> = []
                 let others = classified
                     .filter { $0.0.project != occurrence.project && $0.1 != classification && $0.1.isDecision }
                     .map { "\($0.1.rawValue) in \(index.project($0.0).slug)" }
+                    .filter { named.insert($0).inserted }
                 guard !others.isEmpty else { continue }
                 let project = index.project(occurrence)
                 let indicator = index.indicator(occurrence)
