@@ -92,18 +92,22 @@ public struct IndicatorKey: Sendable, Hashable, Comparable {
         self.value = value
     }
 
-    /// What the value is compared by: a URL's spelling key, else the value.
-    private var identity: String {
-        type == .url ? Indicators.urlSpellingKey(value) ?? value : value
+    /// What a value of `type` is compared by: a URL's spelling key, else the value. The key is
+    /// taken of the URL's precomposed form, so that two values Swift deems equal (`é` precomposed
+    /// or not next to an escape) have one key: equality and hashing must agree.
+    public static func identity(of value: String, type: IndicatorType) -> String {
+        guard type == .url else { return value }
+        let composed = value.utf8.allSatisfy { $0 < 0x80 } ? value : value.precomposedStringWithCanonicalMapping
+        return Indicators.urlSpellingKey(composed) ?? composed
     }
 
     public static func == (a: Self, b: Self) -> Bool {
-        a.type == b.type && (a.value == b.value || a.type == .url && a.identity == b.identity)
+        a.type == b.type && (a.type == .url ? identity(of: a.value, type: .url) == identity(of: b.value, type: .url) : a.value == b.value)
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(type)
-        hasher.combine(identity)
+        hasher.combine(Self.identity(of: value, type: type))
     }
 
     public static func < (a: Self, b: Self) -> Bool {

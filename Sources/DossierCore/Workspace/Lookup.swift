@@ -97,8 +97,9 @@ public struct Lookup: Sendable {
         }
         for (occurrence, relation) in related { add([occurrence], relation) }
         // Per value: the http and https URLs of a URL written without its scheme are two
-        // indicators, which may be classified apart (a SHA-1 recorded as x509-sha1 is one value).
-        result.classificationDiffers = Dictionary(grouping: result.direct, by: \.indicator.value).values.contains {
+        // indicators, which may be classified apart (a SHA-1 recorded as x509-sha1 is one value,
+        // a URL's two spellings are one).
+        result.classificationDiffers = Dictionary(grouping: result.direct, by: { IndicatorKey.identity(of: $0.indicator.value, type: $0.indicator.type) }).values.contains {
             Classification.disagree($0.map(\.classification))
         }
         return result

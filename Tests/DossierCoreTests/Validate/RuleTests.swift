@@ -157,6 +157,36 @@ struct RuleTests {
         #expect(privateProject.count == 1 && privateProject.allSatisfy { $0.contains(": warning: url ") }, "\(privateProject)")
     }
 
+    @Test("a URL in a note counts as recorded in its other spelling; keys that compare equal hash alike, whatever the escapes next to a letter")
+    func urlSpellingIdentity() throws {
+        let found = try diagnostics({
+            try $0.addProject("p", indicators: Self.list(#"{ "value": "http://x.example/%C3%BCber", "type": "url" }"#))
+            try $0.write("p/notes/01.md", "Seen at http://x.example/\u{FC}ber and http://x.example/u%CC%88ber.\n")
+        }, rule: NoteMentionRule())
+        #expect(found.isEmpty, "\(found)")
+        // Equal as Swift compares them (é precomposed or not after `%25a`): one key, one hash.
+        let pairs = [("http://x.example/%25a\u{E9}", "http://x.example/%25ae\u{301}"), ("http://x.example/%C3%A\u{E9}", "http://x.example/%C3%Ae\u{301}")]
+        for (a, b) in pairs {
+            let (x, y) = (IndicatorKey(type: .url, value: a), IndicatorKey(type: .url, value: b))
+            #expect(x == y && x.hashValue == y.hashValue && Set([x, y]).count == 1, "\(a)")
+        }
+    }
+
+    @Test("a private URL written in a public note in its other spelling (escaped, or not) is an error all the same")
+    func privateURLSpelling() throws {
+        let found = try diagnostics({
+            try $0.addProject("p", visibility: "public", tlp: "clear", indicators: Self.list(
+                #"{ "value": "http://x.example/\u00fcber", "type": "url", "private": true }"#,
+                #"{ "value": "http://y.example/%C3%A9t%C3%A9", "type": "url", "private": true }"#))
+            try $0.write("p/notes/01.md", "---\ntitle: N\n---\nSee http://x.example/%C3%BCber and http://y.example/\u{E9}t\u{E9}.\n")
+        }, rule: PublishedPrivateValueRule())
+        let fix = "make the note private (visibility: private in its front matter) or the indicator public"
+        #expect(found == [
+            "p/notes/01.md:4:5: error: url http://x.example/\u{FC}ber is recorded as private, but this note is public and the public site would show it; \(fix)",
+            "p/notes/01.md:4:36: error: url http://y.example/%C3%A9t%C3%A9 is recorded as private, but this note is public and the public site would show it; \(fix)",
+        ])
+    }
+
     @Test("a private indicator written in a public project's title or summary, a public note's title or a public indicator's comment is an error")
     func privateIndicatorInPublishedFields() throws {
         let indicators = Self.list(

@@ -47,6 +47,11 @@ struct LookupTests {
         for written in ["http://x.example/%C3%BCber", "hxxp://x[.]example/\u{FC}ber", "http://x.example/u%CC%88ber"] {
             #expect(lookup.lookup(written).direct.map(\.project) == ["a", "b"], "\(written)")
         }
+        // Classified apart under two spellings, it is one URL classified differently.
+        var classified = workspace
+        classified.projects[0].indicators[0].classification = .malicious
+        classified.projects[1].indicators[0].classification = .nonMalicious
+        #expect(Lookup(IndicatorIndex(classified)).lookup("http://x.example/%C3%BCber").classificationDiffers)
     }
 
     @Test("a value recorded in several projects: every one, with its classification; a disagreement is flagged")

@@ -13,7 +13,7 @@ public struct NoteMentionRule: ProjectRule {
         var diagnostics: [Diagnostic] = []
         for (note, mentioned) in zip(project.notes, mentions) {
             var reported: Set<String> = []
-            for found in mentioned where !recorded.contains(found.value) && reported.insert(found.value).inserted {
+            for found in mentioned where !recorded.contains(IndicatorKey.identity(of: found.value, type: found.type)) && reported.insert(found.value).inserted {
                 let location = SourceLocation(path: note.path, position: SourcePosition(line: note.bodyLine + found.line - 1, column: found.column))
                 diagnostics.append(.warning(at: location,
                     "\(found.type.rawValue) \(found.value) is written in this note but not recorded; add it with `dossier add \(project.slug) \(found.value)`",
@@ -25,15 +25,16 @@ public struct NoteMentionRule: ProjectRule {
 
     /// The values mentioned in the notes that the project records, by value alone (a 40-hex hash
     /// may be recorded as sha1 or x509-sha1) and as Swift compares strings (canonically equivalent
-    /// spellings are one value). The notes mention a few dozen values and the project may record
+    /// spellings are one value), a URL by its spelling (`IndicatorKey.identity`). The notes mention a few dozen values and the project may record
     /// thousands: each recorded value is looked up among the mentioned ones, which spares making a
     /// set of every recorded value.
     static func recorded(among mentions: [[ExtractedIndicator]], in project: Project) -> Set<String> {
-        let mentioned = Set(mentions.joined().map(\.value))
+        let mentioned = Set(mentions.joined().map { IndicatorKey.identity(of: $0.value, type: $0.type) })
         guard !mentioned.isEmpty else { return [] }
         var recorded: Set<String> = []
-        for i in project.indicators.indices where mentioned.contains(project.indicators[i].value) {
-            recorded.insert(project.indicators[i].value)
+        for i in project.indicators.indices {
+            let identity = IndicatorKey.identity(of: project.indicators[i].value, type: project.indicators[i].type)
+            if mentioned.contains(identity) { recorded.insert(identity) }
         }
         return recorded
     }

@@ -18,9 +18,10 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     public static let code = "private-indicator-in-public-note"
     public init() {}
 
-    /// Where a private value is recorded: its type, and the project.
+    /// Where a private value is recorded: its type, the value as recorded, and the project.
     struct Recording {
         var type: IndicatorType
+        var value: String
         var project: Int
     }
 
@@ -125,10 +126,16 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                 let published = index.occurrences(of: indicator.key).contains { occurrence in
                     index.project(occurrence).visibility == .public && !index.indicator(occurrence).isPrivate
                 }
-                return published ? nil : (indicator.value, Recording(type: indicator.type, project: p))
+                return published ? nil : (indicator.value, Recording(type: indicator.type, value: indicator.value, project: p))
             }
         }
-        return Dictionary(found.joined(), uniquingKeysWith: { first, _ in first })
+        var values = Dictionary(found.joined(), uniquingKeysWith: { first, _ in first })
+        // A URL also under its spelling (`http://x/%C3%BC` for `http://x/ü`), as texts may write it.
+        for (value, recording) in values where recording.type == .url {
+            let spelling = IndicatorKey.identity(of: value, type: .url)
+            if values[spelling] == nil { values[spelling] = recording }
+        }
+        return values
     }
 
     /// What the public site shows of a public project, besides its indicators' values.
@@ -218,11 +225,16 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var current = -1
         for mention in mentions.values {
             if mention.text != current { (current, reported) = (mention.text, []) }
-            // The value, or a private domain it lies within (`smtp.acme.example` names `acme.example`).
-            let names = mention.value.utf8.count(where: { $0 == IndicatorBytes.dot }) > 1 ? withParents(mention.value) : [mention.value]
-            guard let (value, recording) = names.lazy.compactMap({ name in privateValues[name].map { (name, $0) } }).first,
-                reported.insert(value).inserted else { continue }
-            let within = value == mention.value ? mention.within : mention.within ?? mention.value
+            // The value (a URL in its other spelling too), or a private domain it lies within
+            // (`smtp.acme.example` names `acme.example`).
+            var names = mention.value.utf8.count(where: { $0 == IndicatorBytes.dot }) > 1 ? withParents(mention.value) : [mention.value]
+            let spelling = IndicatorKey.identity(of: mention.value, type: .url)
+            if spelling != mention.value { names.insert(spelling, at: 1) }
+            guard let (name, recording) = names.lazy.compactMap({ name in privateValues[name].map { (name, $0) } }).first,
+                reported.insert(recording.value).inserted else { continue }
+            let isValue = name == mention.value || name == spelling
+            let value = recording.value
+            let within = isValue ? mention.within : mention.within ?? mention.value
             let text = mentions.texts[mention.text]
             let elsewhere = recording.project == project ? "" : " in \(workspace.projects[recording.project].slug)"
             let remedy = text.isNote
@@ -232,7 +244,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             // A host within a private domain shows the domain; but a domain that many share (a
             // dynamic-DNS or hosting provider's, `duckdns.org`) is no secret, however recorded: a
             // warning, where the value itself is an error.
-            diagnostics.append(value == mention.value
+            diagnostics.append(isValue
                 ? .error(at: location(text, mention.position), message, code: Self.code)
                 : .warning(at: location(text, mention.position), message + " (unless \(value) is a domain many share, such as a hosting provider's)", code: Self.code))
         }
