@@ -25,9 +25,9 @@ public struct NoteMentionRule: ProjectRule {
 
     /// The values mentioned in the notes that the project records, by value alone (a 40-hex hash
     /// may be recorded as sha1 or x509-sha1) and as Swift compares strings (canonically equivalent
-    /// spellings are one value), a URL by its spelling (`IndicatorKey.identity`). The notes mention a few dozen values and the project may record
-    /// thousands: each recorded value is looked up among the mentioned ones, which spares making a
-    /// set of every recorded value.
+    /// spellings are one value), a URL by its spelling (`IndicatorKey.identity`). The notes
+    /// mention a few dozen values and the project may record thousands: each recorded value is
+    /// looked up among the mentioned ones, which spares making a set of every recorded value.
     static func recorded(among mentions: [[ExtractedIndicator]], in project: Project) -> Set<String> {
         let mentioned = Set(mentions.joined().map { IndicatorKey.identity(of: $0.value, type: $0.type) })
         guard !mentioned.isEmpty else { return [] }
