@@ -97,12 +97,23 @@ public struct IndicatorKey: Sendable, Hashable, Comparable {
     /// or not next to an escape) have one key: equality and hashing must agree.
     public static func identity(of value: String, type: IndicatorType) -> String {
         guard type == .url else { return value }
-        let composed = value.utf8.allSatisfy { $0 < 0x80 } ? value : value.precomposedStringWithCanonicalMapping
+        // One pass decides: most URLs have neither a `%` nor a letter outside ASCII, and are
+        // their own identity (a key is hashed with it, a million times per workspace).
+        var isASCII = true
+        var hasEscape = false
+        for byte in value.utf8 {
+            if byte >= 0x80 { isASCII = false; break }
+            if byte == UInt8(ascii: "%") { hasEscape = true }
+        }
+        guard !isASCII || hasEscape else { return value }
+        let composed = isASCII ? value : value.precomposedStringWithCanonicalMapping
         return Indicators.urlSpellingKey(composed) ?? composed
     }
 
+    /// Equal values (as Swift compares them) have one identity, so they are equal keys without
+    /// working it out.
     public static func == (a: Self, b: Self) -> Bool {
-        a.type == b.type && (a.type == .url ? identity(of: a.value, type: .url) == identity(of: b.value, type: .url) : a.value == b.value)
+        a.type == b.type && (a.value == b.value || a.type == .url && identity(of: a.value, type: .url) == identity(of: b.value, type: .url))
     }
 
     public func hash(into hasher: inout Hasher) {
