@@ -63,7 +63,7 @@ extension Indicators {
         var copied = 0
         for (range, type, value) in spans where range.lowerBound >= copied {
             let written = String(decoding: bytes[range], as: UTF8.self)
-            if type == .ipv6 || type == .cidr && value.contains(":"), !hasAddressGroup(written) { continue }
+            guard readsAsAddressInProse(written, type: type, value: value) else { continue }
             var shown = defang(written, as: type)
             // A URL its parser cannot split as written is shown as its value is.
             if shown == written { shown = defang(value, as: type) }
@@ -120,11 +120,13 @@ extension Indicators {
         }
     }
 
-    /// True when an IPv6 address written in prose has a group of three or four hex digits, as
-    /// addresses do (`2001`, `db8`, `fe80`, `ffff`): code and other colon-separated figures that
-    /// read as one (a slice `blob[0::2]`, C++'s `a1::b2`, an EUI-64 `02:00:5e:ff:fe:00:53:01`)
-    /// are left as written, not shown defanged.
-    private static func hasAddressGroup(_ written: String) -> Bool {
+    /// False for an IPv6 address (or block) written in prose without a group of three or four hex
+    /// digits, as addresses have (`2001`, `db8`, `fe80`, `ffff`): code and other colon-separated
+    /// figures that read as one (a slice `blob[0::2]`, C++'s `a1::b2`, an EUI-64
+    /// `02:00:5e:ff:fe:00:53:01`) are not shown defanged, nor reported as written but not
+    /// recorded. True for every other indicator. (Finding private values keeps them all.)
+    static func readsAsAddressInProse(_ written: String, type: IndicatorType, value: String) -> Bool {
+        guard type == .ipv6 || type == .cidr && value.utf8.contains(IndicatorBytes.colon) else { return true }
         var run = 0
         for byte in written.utf8 {
             if IndicatorBytes.hexValue(byte) != nil {

@@ -115,6 +115,18 @@ struct RuleTests {
         #expect(passing.isEmpty)
     }
 
+    @Test("code that reads as an IPv6 address (a slice, C++ scope) is not an unrecorded indicator; an address with a group of three hex digits is")
+    func unrecordedNoteIndicatorIPv6Code() throws {
+        let note = "---\ntitle: Decoder\n---\n```python\nkey = blob[0::2]; odd = blob[1::2]\n```\nIt calls a1::b2 and beacons to 2001:db8:4006:812::200e.\n"
+        let found = try diagnostics({
+            try $0.addProject("p", indicators: Self.list(#"{ "value": "payroll-acme.example", "type": "domain" }"#))
+            try $0.write("p/notes/01-decoder.md", note)
+        }, rule: NoteMentionRule())
+        #expect(found == [
+            "p/notes/01-decoder.md:7:32: warning: ipv6 2001:db8:4006:812::200e is written in this note but not recorded; add it with `dossier add p 2001:db8:4006:812::200e`"
+        ])
+    }
+
     @Test("a value written in a note in another Unicode spelling of the recorded one (composed or not) is recorded")
     func unrecordedNoteIndicatorSpellings() throws {
         // A URL's path is kept as written: `café` recorded decomposed, written composed in one

@@ -13,7 +13,10 @@ public struct NoteMentionRule: ProjectRule {
         var diagnostics: [Diagnostic] = []
         for (note, mentioned) in zip(project.notes, mentions) {
             var reported: Set<String> = []
-            for found in mentioned where !recorded.contains(IndicatorKey.identity(of: found.value, type: found.type)) && reported.insert(found.value).inserted {
+            for found in mentioned where !recorded.contains(IndicatorKey.identity(of: found.value, type: found.type))
+                // Code such as `blob[0::2]` reads as the IPv6 address `::2`; reports leave it as written too.
+                && Indicators.readsAsAddressInProse(found.value, type: found.type, value: found.value)
+                && reported.insert(found.value).inserted {
                 let location = SourceLocation(path: note.path, position: SourcePosition(line: note.bodyLine + found.line - 1, column: found.column))
                 diagnostics.append(.warning(at: location,
                     "\(found.type.rawValue) \(found.value) is written in this note but not recorded; add it with `dossier add \(project.slug) \(found.value)`",
