@@ -131,14 +131,9 @@ struct Add: ParsableCommand {
     /// What was added and merged on standard output; conflicts (kept comment or source) as
     /// warnings on standard error, so that --quiet still shows them.
     private func print(_ report: MergeReport) {
-        func name(_ key: IndicatorKey) -> String { "\(key.type.rawValue) \(key.value)" }
-        for key in report.added { global.say("added \(name(key))") }
-        for entry in report.merged {
-            global.say("merged \(name(entry.key)): " + entry.changes.map(\.description).joined(separator: "; "))
-        }
-        for entry in report.unchanged { global.say("unchanged \(name(entry.key)): already recorded") }
-        for (key, conflict) in report.conflicts { Console.note("warning: \(name(key)): \(conflict)") }
-        let summary = "\(project): \(report.added.count) added, \(report.merged.count) merged, \(report.unchanged.count) unchanged"
+        for line in MergeOutput.lines(report) { global.say(line) }
+        MergeOutput.warnConflicts(report)
+        let summary = "\(project): " + MergeOutput.counts(report)
         global.say(report.hasChanges ? summary : summary + "; nothing was written")
     }
 }

@@ -136,8 +136,8 @@ struct ImportCommand: ParsableCommand {
         // The same file imported again makes the same note: it is written once.
         let present = sections.contains { !$0.lines.isEmpty } ? ImportNote.existing(sections, in: edit.project) : nil
         let hasNote = sections.contains { !$0.lines.isEmpty } && present == nil
-        let summary = "\(project): \(report.added.count) added, \(report.merged.count) merged, \(report.unchanged.count) unchanged, "
-            + "\(results.map(\.result.skipped.count).reduce(0, +)) skipped" + (hasNote ? ", 1 note" : "")
+        let summary = "\(project): " + MergeOutput.counts(report, repeatedInFiles: results.map(\.result.repeated).reduce(0, +))
+            + ", \(results.map(\.result.skipped.count).reduce(0, +)) skipped" + (hasNote ? ", 1 note" : "")
             + (present.map { ", note already present (\($0.fileName))" } ?? "")
         if dryRun {
             global.say(summary + "; dry run: nothing was written")
@@ -237,13 +237,10 @@ struct ImportCommand: ParsableCommand {
     }
 
     private func describe(_ report: MergeReport) {
-        func name(_ key: IndicatorKey) -> String { "\(key.type.rawValue) \(key.value)" }
         if verbose {
-            for key in report.added { global.say("added \(name(key))") }
-            for entry in report.merged { global.say("merged \(name(entry.key)): " + entry.changes.map(\.description).joined(separator: "; ")) }
-            for entry in report.unchanged { global.say("unchanged \(name(entry.key)): already recorded") }
+            for line in MergeOutput.lines(report) { global.say(line) }
         }
-        for (key, conflict) in report.conflicts { Console.note("warning: \(name(key)): \(conflict)") }
+        MergeOutput.warnConflicts(report)
     }
 
     /// The bytes of a file to import (or of standard input), refusing more than `Limits.fileSize`.

@@ -47,9 +47,10 @@ public enum IndicatorMerge {
         }
         var added: [IndicatorKey] = []
         var addedKeys: Set<IndicatorKey> = []
-        // Entries of recorded indicators, in the order the input first met them.
-        var entries: [MergeReport.Entry] = []
-        var entryIndex: [IndicatorKey: Int] = [:]
+        // Recorded indicators the input met, and added ones it met again.
+        var entries = EntryLog()
+        var addedAgain = EntryLog()
+        var repeated = 0
         for var item in incoming {
             let found = position[item.key]
             // Merged into a recorded one under its spelling, which the report names.
@@ -70,18 +71,35 @@ public enum IndicatorMerge {
             }
             let (merged, changes, conflicts) = merge(item, into: result.indicators[index], unknown: unknown)
             result.indicators[index] = merged
-            if addedKeys.contains(key) { continue }
-            if entryIndex[key] == nil {
-                entryIndex[key] = entries.count
+            if addedKeys.contains(key) {
+                // Counted apart, and its conflicts kept: a second comment is not dropped unsaid.
+                repeated += 1
+                if !conflicts.isEmpty { addedAgain.record(key, changes: [], conflicts: conflicts) }
+                continue
+            }
+            entries.record(key, changes: changes, conflicts: conflicts)
+        }
+        let report = MergeReport(
+            added: added, merged: entries.entries.filter { !$0.changes.isEmpty }, unchanged: entries.entries.filter { $0.changes.isEmpty },
+            repeatedInInput: repeated, addedWithConflicts: addedAgain.entries)
+        return (result, report)
+    }
+
+    /// The report's entries, one per indicator in the order the input first met it, each with
+    /// the changes of every merge into it folded together and its conflicts once.
+    private struct EntryLog {
+        var entries: [MergeReport.Entry] = []
+        var position: [IndicatorKey: Int] = [:]
+
+        mutating func record(_ key: IndicatorKey, changes: [MergeReport.Change], conflicts: [MergeReport.Conflict]) {
+            let e = position[key] ?? entries.count
+            if e == entries.count {
+                position[key] = e
                 entries.append(MergeReport.Entry(key: key))
             }
-            let e = entryIndex[key] ?? 0
             entries[e].changes = MergeReport.Change.fold(entries[e].changes, changes)
             entries[e].conflicts.append(contentsOf: conflicts.filter { !entries[e].conflicts.contains($0) })
         }
-        let report = MergeReport(
-            added: added, merged: entries.filter { !$0.changes.isEmpty }, unchanged: entries.filter { $0.changes.isEmpty })
-        return (result, report)
     }
 
     /// Merges one incoming indicator into the recorded one with the same key.

@@ -8,11 +8,19 @@ public struct MergeReport: Sendable, Hashable {
     public var merged: [Entry] = []
     /// Recorded indicators that the incoming ones did not change (possibly with conflicts).
     public var unchanged: [Entry] = []
+    /// Incoming indicators merged into one the same input added (a file listing a value twice).
+    public var repeatedInInput = 0
+    /// Added indicators whose repeats in the input disagreed with them (another comment or
+    /// source), with those conflicts: the first one given was kept.
+    public var addedWithConflicts: [Entry] = []
 
-    public init(added: [IndicatorKey] = [], merged: [Entry] = [], unchanged: [Entry] = []) {
+    public init(added: [IndicatorKey] = [], merged: [Entry] = [], unchanged: [Entry] = [], repeatedInInput: Int = 0,
+        addedWithConflicts: [Entry] = []) {
         self.added = added
         self.merged = merged
         self.unchanged = unchanged
+        self.repeatedInInput = repeatedInInput
+        self.addedWithConflicts = addedWithConflicts
     }
 
     /// True when the project's indicators differ from what they were.
@@ -20,7 +28,7 @@ public struct MergeReport: Sendable, Hashable {
 
     /// Every conflict, with the indicator it concerns.
     public var conflicts: [(key: IndicatorKey, conflict: Conflict)] {
-        (merged + unchanged).flatMap { entry in entry.conflicts.map { (entry.key, $0) } }
+        (addedWithConflicts + merged + unchanged).flatMap { entry in entry.conflicts.map { (entry.key, $0) } }
     }
 
     /// One recorded indicator that incoming data met.

@@ -60,7 +60,7 @@ struct ImportCollector {
                 value: parsed.value, type: parsed.type, classification: details.classification,
                 tags: tags, firstSeen: details.firstSeen,
                 lastSeen: details.lastSeen, source: details.source, comment: details.comment.flatMap { $0.isEmpty ? nil : $0 },
-                privateFlag: details.isPrivate ? true : details.privateFlag, extra: details.extra))
+                privateFlag: details.isPrivate ? true : details.privateFlag, extra: details.extra), at: position)
             return true
         }
     }
@@ -73,12 +73,18 @@ struct ImportCollector {
         if !result.notes.isEmpty { result.notesArePrivate = true }
     }
 
-    /// Records a parsed indicator, merging it into an earlier one with the same key.
-    mutating func record(_ indicator: Indicator) {
-        if let index = position[indicator.key] {
-            result.indicators[index] = IndicatorMerge.merge(indicator, into: result.indicators[index], unknown: .keepsRecorded).indicator
+    /// Records a parsed indicator, merging it into an earlier one with the same key; what the
+    /// repeat says that the first did not take (another comment or source) is a warning at `position`.
+    mutating func record(_ indicator: Indicator, at position: SourcePosition? = nil) {
+        if let index = self.position[indicator.key] {
+            let (merged, _, conflicts) = IndicatorMerge.merge(indicator, into: result.indicators[index], unknown: .keepsRecorded)
+            result.indicators[index] = merged
+            result.repeated += 1
+            for conflict in conflicts {
+                warning("\(merged.type.rawValue) \(merged.value) is given again: \(conflict)", at: position)
+            }
         } else {
-            position[indicator.key] = result.indicators.count
+            self.position[indicator.key] = result.indicators.count
             result.indicators.append(indicator)
         }
     }

@@ -7,6 +7,8 @@ public struct ImportResult: Sendable {
     public var format: ImportFormat
     /// Normalized indicators, each key once (repeats in the file are merged the way `add` merges).
     public var indicators: [Indicator] = []
+    /// How many more times the file gave an indicator of `indicators` (merged into the first).
+    public var repeated = 0
     /// Items of the file that gave no indicator, each with the reason.
     public var skipped: [SkippedItem] = []
     /// Markdown lines for a note of the import: MISP `link`, `text` and `comment` attributes, STIX

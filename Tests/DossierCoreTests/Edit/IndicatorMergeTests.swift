@@ -68,6 +68,19 @@ struct IndicatorMergeTests {
         #expect(merged.indicators.count == 2)
         #expect(merged.indicators[1].tags == ["C2", "Phishing"])
         #expect(merged.indicators[1].firstSeen == "2026-01-01")
+        #expect(report.repeatedInInput == 1 && report.conflicts.isEmpty)
+    }
+
+    @Test("an indicator given twice in the input with two comments keeps the first and says the second was not taken")
+    func repeatedInInput() {
+        let first = Indicator(value: "evil.example", type: .domain, comment: "Phishing kit host")
+        let second = Indicator(value: "evil.example", type: .domain, comment: "Seen in the spam run")
+        let third = Indicator(value: "evil.example", type: .domain, source: "feed")
+        let (merged, report) = IndicatorMerge.merge([first, second, third, first], into: Self.project([]))
+        #expect(merged.indicators.map(\.comment) == ["Phishing kit host"] && merged.indicators[0].source == "feed")
+        #expect(report.added == [first.key] && report.repeatedInInput == 3)
+        #expect(report.conflicts.map(\.key) == [first.key])
+        #expect(report.conflicts.map(\.conflict.description) == [#"comment "Seen in the spam run" ignored; kept "Phishing kit host""#])
     }
 
     @Test("tags are unioned case-insensitively, keeping the recorded spelling")

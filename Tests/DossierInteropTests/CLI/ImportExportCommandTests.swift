@@ -184,6 +184,20 @@ import Testing
         #expect(WorkspaceLoader.load(root: ws.root).workspace.project("vpn-bruteforce-2026")?.tags.contains("target:SecretCustomer") == false)
     }
 
+    @Test("a value given twice, in one file or in two, is counted as repeated; a second comment that was not taken is a warning, with its line")
+    func repeatedValuesAreCountedAndTheirConflictsSaid() throws {
+        let ws = try SampleWorkspace()
+        let files = try TemporaryFolder()
+        let first = try files.write("first.csv", Array("value,type,comment\ndrop-a.example,domain,Phishing kit host\ndrop-b.example,domain,\nDROP-A.example,domain,Seen in the spam run\n".utf8))
+        let second = try files.write("second.csv", Array("value,type,source\ndrop-b.example,domain,feed\ndrop-a.example,domain,feed\n".utf8))
+        let run = try Command.run(["import", "vpn-bruteforce-2026", first, second], in: ws.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("vpn-bruteforce-2026: 2 added, 0 merged, 0 unchanged, 3 repeated in the input, 0 skipped"), "\(run.stdout)")
+        #expect(run.stderr.contains(#"first.csv:4:1: warning: domain drop-a.example is given again: comment "Seen in the spam run" ignored; kept "Phishing kit host""#), "\(run.stderr)")
+        let imported = try #require(WorkspaceLoader.load(root: ws.root).workspace.project("vpn-bruteforce-2026")?.indicators.first { $0.value == "drop-a.example" })
+        #expect(imported.comment == "Phishing kit host" && imported.source == "feed")
+    }
+
     @Test("data imported private with its marking into a public project keeps the marking in internal outputs: the export's TLP, the report's banner")
     func markedDataKeepsItsTLP() throws {
         let ws = try SampleWorkspace()

@@ -1,0 +1,27 @@
+import DossierCore
+
+/// How `add` and `import` show what a merge did.
+enum MergeOutput {
+    /// One line per indicator: added, merged (with its changes) or unchanged.
+    static func lines(_ report: MergeReport) -> [String] {
+        report.added.map { "added \(name($0))" }
+            + report.merged.map { "merged \(name($0.key)): " + $0.changes.map(\.description).joined(separator: "; ") }
+            + report.unchanged.map { "unchanged \(name($0.key)): already recorded" }
+    }
+
+    /// Conflicts (a comment or source not taken) as warnings on standard error, so that --quiet
+    /// still shows them.
+    static func warnConflicts(_ report: MergeReport) {
+        for (key, conflict) in report.conflicts { Console.note("warning: \(name(key)): \(conflict)") }
+    }
+
+    /// `3 added, 1 merged, 0 unchanged`, and how many more times the input gave an indicator it
+    /// gave before (`repeatedInFiles`: within one file, merged as the file was read).
+    static func counts(_ report: MergeReport, repeatedInFiles: Int = 0) -> String {
+        let repeated = report.repeatedInInput + repeatedInFiles
+        return "\(report.added.count) added, \(report.merged.count) merged, \(report.unchanged.count) unchanged"
+            + (repeated > 0 ? ", \(repeated) repeated in the input" : "")
+    }
+
+    private static func name(_ key: IndicatorKey) -> String { "\(key.type.rawValue) \(key.value)" }
+}
