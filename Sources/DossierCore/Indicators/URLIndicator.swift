@@ -209,7 +209,7 @@ struct URLIndicator {
     }
 
     /// Display form: `http`→`hxxp`, `https`→`hxxps`, `ftp`→`fxp`, the host's dots as `[.]` (in an IPv6
-    /// literal, its colons after a digit as `[:]` instead), the `@` after user-info as `[@]` (where `refang` would undo it). Path, query and fragment stay
+    /// literal, its colons after a digit as `[:]` too), the `@` after user-info as `[@]` (where `refang` would undo it). Path, query and fragment stay
     /// readable. `Indicators.refang` inverts it.
     static func defang(_ value: String) -> String {
         IndicatorBytes.withBytes(value) { bytes -> String in
@@ -238,7 +238,8 @@ struct URLIndicator {
                     embeddedHost = i..<end
                     continue
                 }
-                if b == IndicatorBytes.dot && (parts.host.contains(i) && !isLiteral || embeddedHost.contains(i)) {
+                // An IPv6 literal's IPv4 tail (`[::ffff:192.0.2.1]`) included, as the address alone shows it.
+                if b == IndicatorBytes.dot && (parts.host.contains(i) || embeddedHost.contains(i)) {
                     out += Array("[.]".utf8)
                 } else if b == IndicatorBytes.colon, IndicatorBytes.hexValue(bytes[i - 1]) != nil,
                           isLiteral && parts.host.contains(i) || embeddedHost.contains(i) && bytes[embeddedHost.lowerBound] == UInt8(ascii: "[") {

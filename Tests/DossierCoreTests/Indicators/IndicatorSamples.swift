@@ -110,6 +110,7 @@ enum IndicatorSamples {
         ValidIndicatorSample(.url, "http://Admin@EVIL.example/", "http://Admin@evil.example/"),
         ValidIndicatorSample(.url, "http://192.0.2.1/bins/mips"),
         ValidIndicatorSample(.url, "http://[2001:DB8::1]:8443/a", "http://[2001:db8::1]:8443/a"),
+        ValidIndicatorSample(.url, "http://[::ffff:192.0.2.1]:8080/gate.php"),
         ValidIndicatorSample(.url, "ftp://files.evil.example/pub/kit.zip"),
         ValidIndicatorSample(.url, "sftp://drop.evil.example/"),
         ValidIndicatorSample(.url, "ldap://evil.example:1389/Exploit"),

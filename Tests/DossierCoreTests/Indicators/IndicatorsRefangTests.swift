@@ -71,7 +71,8 @@ struct IndicatorsRefangTests {
         (.url, "ftp://files.evil.example/kit.zip", "fxp://files[.]evil[.]example/kit.zip"),
         (.url, "http://192.0.2.1/bins/mips", "hxxp://192[.]0[.]2[.]1/bins/mips"),
         (.url, "http://[2001:db8::1]:8443/a", "hxxp://[2001[:]db8[:]:1]:8443/a"),
-        (.url, "http://[::ffff:192.0.2.1]/a", "hxxp://[::ffff[:]192.0.2.1]/a"),
+        (.url, "http://[::ffff:192.0.2.1]/a", "hxxp://[::ffff[:]192[.]0[.]2[.]1]/a"),
+        (.url, "http://a.example/p?u=http://[64:ff9b::198.51.100.7]/x", "hxxp://a[.]example/p?u=http://[64[:]ff9b[:]:198[.]51[.]100[.]7]/x"),
         (.url, "http://a.example/p?u=http://[2001:db8::7]:8080/x", "hxxp://a[.]example/p?u=http://[2001[:]db8[:]:7]:8080/x"),
         (.url, "ldap://evil.example:1389/a", "ldap://evil[.]example:1389/a"),
         // The host of a URL carried in another's query or path is defanged too (pasted alone it
