@@ -215,6 +215,10 @@ struct MarkdownEscapingTests {
         ("`tick`", "\\`tick\\`"), ("*em* _u_", "\\*em\\* \\_u\\_"), ("plain-domain.example", "plain-domain.example"),
         // A combining mark makes one character of the pipe; it is escaped all the same.
         ("a|\u{301}b", "a\\|\u{301}b"), ("CR LF\r\nand CR\rend", "CR LF and CR end"), ("Ünïcödé 🛰️ #1!", "Ünïcödé 🛰️ \\#1\\!"),
+        // Where they mean nothing, left as they are: a bare URL stays one link where GitHub links it.
+        ("http://evil_host.example/login_form.php?id=5&step=2#top", "http://evil_host.example/login_form.php?id=5&step=2#top"),
+        ("_lead trail_ a__b", "\\_lead trail\\_ a\\_\\_b"), ("# title", "\\# title"), ("  #x", "  \\#x"),
+        ("&amp; &#38; &x", "&amp;amp; &amp;\\#38; &x"),
     ])
     func escapes(_ input: String, _ expected: String) {
         #expect(MarkdownContentType.escape(input) == expected)

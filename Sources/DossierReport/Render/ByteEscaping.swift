@@ -5,8 +5,10 @@ import Mustache
 /// combine. Runs of bytes that need nothing are copied whole. The controls that reorder text are
 /// written out by every escaper (`BidiControls`).
 enum ByteEscaping {
-    /// What replaces a byte, and how many bytes it consumes (two for CR LF, say); nil to keep it.
-    typealias Replacement = (_ byte: UInt8, _ next: UInt8?) -> (text: StaticString, consumed: Int)?
+    /// What replaces the byte at `index` of `bytes` (the whole text, for a replacement that
+    /// depends on its neighbours), and how many bytes it consumes (two for CR LF, say); nil to
+    /// keep it.
+    typealias Replacement = (_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> (text: StaticString, consumed: Int)?
 
     /// Appends the UTF-8 bytes of `text` to `output`, each byte for which `replacement` answers
     /// replaced by its text. True when anything was replaced.
@@ -17,10 +19,11 @@ enum ByteEscaping {
             var start = 0
             var index = 0
             while index < bytes.count {
-                let next = index + 1 < bytes.count ? bytes[index + 1] : nil
                 // Every escaper writes out the controls that reorder text (`BidiControls`).
-                let control = bytes[index] == 0xE2 ? BidiControls.entity(0xE2, next, index + 2 < bytes.count ? bytes[index + 2] : nil) : nil
-                guard let (entity, consumed) = control.map({ ($0, 3) }) ?? replacement(bytes[index], next) else {
+                let control = bytes[index] == 0xE2
+                    ? BidiControls.entity(0xE2, index + 1 < bytes.count ? bytes[index + 1] : nil, index + 2 < bytes.count ? bytes[index + 2] : nil)
+                    : nil
+                guard let (entity, consumed) = control.map({ ($0, 3) }) ?? replacement(bytes, index) else {
                     index += 1
                     continue
                 }

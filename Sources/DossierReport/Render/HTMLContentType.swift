@@ -7,8 +7,8 @@ struct HTMLContentType: EscapingContentType {
     /// Appends `text` to `output` with `< > & " '` replaced by entities.
     @discardableResult
     static func escape(_ text: String, into output: inout [UInt8]) -> Bool {
-        ByteEscaping.escape(text, into: &output) { byte, _ in
-            switch byte {
+        ByteEscaping.escape(text, into: &output) { bytes, index in
+            switch bytes[index] {
             case UInt8(ascii: "<"): ("&lt;", 1)
             case UInt8(ascii: ">"): ("&gt;", 1)
             case UInt8(ascii: "&"): ("&amp;", 1)

@@ -5,29 +5,61 @@ struct MarkdownContentType: EscapingContentType {
 
     /// Markdown's punctuation backslash-escaped, `< > &` as entities, line breaks as spaces (a
     /// value must stay within its table cell). By byte, as `ByteEscaping` says why.
+    ///
+    /// `_` between two letters or digits, `#` within a line (not before a digit, which GitLab
+    /// takes for an issue), and `&` that cannot start an entity reference are left as they are:
+    /// there they mean nothing to CommonMark, and GitHub's links made of bare URLs take the
+    /// escapes into the address (`login\_form.php` linked `login%5C_form.php`).
     @discardableResult
     static func escape(_ text: String, into output: inout [UInt8]) -> Bool {
-        ByteEscaping.escape(text, into: &output) { byte, next in
-            switch byte {
+        ByteEscaping.escape(text, into: &output) { bytes, index in
+            switch bytes[index] {
             case UInt8(ascii: "\\"): ("\\\\", 1)
             case UInt8(ascii: "`"): ("\\`", 1)
             case UInt8(ascii: "*"): ("\\*", 1)
-            case UInt8(ascii: "_"): ("\\_", 1)
+            case UInt8(ascii: "_"): isWithinWord(bytes, index) ? nil : ("\\_", 1)
             case UInt8(ascii: "["): ("\\[", 1)
             case UInt8(ascii: "]"): ("\\]", 1)
             case UInt8(ascii: "|"): ("\\|", 1)
             case UInt8(ascii: "~"): ("\\~", 1)
-            case UInt8(ascii: "#"): ("\\#", 1)
+            case UInt8(ascii: "#"): mayStartHeadingOrReference(bytes, index) ? ("\\#", 1) : nil
             case UInt8(ascii: "!"): ("\\!", 1)
             case UInt8(ascii: "{"): ("\\{", 1)
             case UInt8(ascii: "}"): ("\\}", 1)
             case UInt8(ascii: "<"): ("&lt;", 1)
             case UInt8(ascii: ">"): ("&gt;", 1)
-            case UInt8(ascii: "&"): ("&amp;", 1)
-            case 0x0D: (" ", next == 0x0A ? 2 : 1)
+            case UInt8(ascii: "&"): mayStartReference(bytes, index) ? ("&amp;", 1) : nil
+            case 0x0D: (" ", index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1)
             case 0x0A: (" ", 1)
             default: nil
             }
         }
+    }
+
+    /// An `_` with a letter or digit (ASCII) on both sides can neither open nor close emphasis.
+    private static func isWithinWord(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        index > 0 && index + 1 < bytes.count && isAlphanumeric(bytes[index - 1]) && isAlphanumeric(bytes[index + 1])
+    }
+
+    /// A `#` may start a heading where only blanks come before it in the value (a template may put
+    /// the value at the start of a line; a line break inside it becomes a space), and a reference
+    /// to an issue before a digit.
+    private static func mayStartHeadingOrReference(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        if index + 1 < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index + 1]) { return true }
+        return bytes[..<index].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    }
+
+    /// An `&` may start an entity reference when `#` or a run of letters and digits ending in `;`
+    /// follows it (`&amp;`, `&#38;`); a URL's `&id=5` cannot.
+    private static func mayStartReference(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        var i = index + 1
+        guard i < bytes.count else { return false }
+        if bytes[i] == UInt8(ascii: "#") { return true }
+        while i < bytes.count, isAlphanumeric(bytes[i]) { i += 1 }
+        return i > index + 1 && i < bytes.count && bytes[i] == UInt8(ascii: ";")
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
     }
 }
