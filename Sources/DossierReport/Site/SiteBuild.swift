@@ -73,6 +73,14 @@ public enum SiteBuild {
     static func write(_ model: SiteModel, workspace: Workspace, audience: Audience, templates: TemplateSet, keys: PageKey,
         contentHashes: [String: String], previous: PreviousBuild?, into folder: String,
         progress: @Sendable (String) -> Void) throws(BuildFailure) -> [Written] {
+        // Every folder of the site, made once here rather than looked for with each file.
+        let folders = Set(workspace.projects.map { SiteLayout.projectFolder($0.slug) }
+            + model.listingPages.map { ($0.path as NSString).deletingLastPathComponent })
+        for relative in folders.sorted() {
+            if let failure = OutputFolder.makeFolder(folder + "/" + relative) {
+                throw BuildFailure(.write, message: "cannot create \(folder)/\(relative): \(failure)")
+            }
+        }
         var jobs: [@Sendable () -> [Output]] = []
         jobs.append {
             let digest = PageKey.digest(of: model.index)

@@ -88,14 +88,7 @@ public struct SiteModel: Sendable {
         // A listing page bears the most restrictive TLP of the projects its rows come from, and of
         // the rows' own markings (an indicator tagged tlp:red); few indicators have one.
         let projectTLPs = workspace.projects.map(\.tlp)
-        let markings = workspace.projects.map { project in
-            var marked: [Int32: TLP] = [:]
-            // By position: a copy of each indicator retained and released all of its strings.
-            for position in project.indicators.indices {
-                if let tlp = TLP.marked(by: project.indicators[position].tags) { marked[Int32(position)] = tlp }
-            }
-            return marked
-        }
+        let markings = perProject.map(\.markings)
         let placed = places
         let tlp = { (rows: ArraySlice<Int32>) in
             rows.lazy.map { row in
@@ -143,21 +136,25 @@ public struct SiteModel: Sendable {
         var byClassification: [[Int32]]
         /// Rows (positions in `order`) by tag.
         var grouping: TagGrouping<Int32>
+        /// The TLP of each indicator (by position in the project) that a tag marks (`tlp:red`).
+        var markings: [Int32: TLP]
         var summary: SiteIndexPage.ProjectSummary
 
         init(_ project: Project, vocabulary: Vocabulary, options: ReportOptions) {
             let order = Indicator.canonicalPositions(of: project.indicators).map { Int32($0) }
             var byClassification = [[Int32]](repeating: [], count: SiteModel.classifications.count)
             var grouping = TagGrouping<Int32>()
+            var markings: [Int32: TLP] = [:]
             // Read in place: a copy of each indicator retained and released all of its strings.
             project.indicators.withUnsafeBufferPointer { indicators in
                 for (row, i) in order.enumerated() {
                     let classification = indicators[Int(i)].effectiveClassification(in: vocabulary)
                     byClassification[SiteModel.classifications.firstIndex(of: classification)!].append(Int32(row))
                     grouping.add(Int32(row), tags: indicators[Int(i)].tags, vocabulary: vocabulary)
+                    if let tlp = TLP.marked(by: indicators[Int(i)].tags) { markings[i] = tlp }
                 }
             }
-            (self.order, self.byClassification, self.grouping) = (order, byClassification, grouping)
+            (self.order, self.byClassification, self.grouping, self.markings) = (order, byClassification, grouping, markings)
             summary = SiteIndexPage.ProjectSummary(
                 slug: project.slug, title: options.shown(project.title), href: SiteLayout.projectHref(from: .index, project.slug),
                 tlp: TLPBanner(project.tlp), status: project.status?.rawValue, updated: project.updated,

@@ -81,8 +81,9 @@ struct PreviousBuild: Sendable {
         self.record = record
     }
 
-    /// Puts the previous build's file for `path` into `staging` when its key is `key` and the
-    /// file is still there, whole; its size, or nil when the page must be rendered.
+    /// Puts the previous build's file for `path` into `staging` (whose folders the caller made)
+    /// when its key is `key` and the file is still there, whole; its size, or nil when the page
+    /// must be rendered.
     func reuse(_ path: String, key: String, into staging: String) -> Int? {
         guard let entry = record.entries[path], entry.key == key else { return nil }
         let source = folder + "/" + path
@@ -90,7 +91,6 @@ struct PreviousBuild: Sendable {
         // A file gone, replaced or of another size (edited by hand) is rendered again.
         guard lstat(source, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == entry.bytes else { return nil }
         let target = staging + "/" + path
-        guard OutputFolder.makeFolder((target as NSString).deletingLastPathComponent) == nil else { return nil }
         // A hard link: no copy, and safe, since no build ever writes into a file it did not
         // create (pages are written to a fresh staging folder). Where no link can be made, the
         // page is rendered again.
