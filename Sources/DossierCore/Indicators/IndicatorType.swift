@@ -29,6 +29,15 @@ public enum IndicatorType: String, CaseIterable, Sendable, Codable, Hashable {
         }
     }
 
+    /// Types whose values may be written in more than one way for one indicator (`IndicatorKey`):
+    /// a URL escaped or not, a registry key or Windows path in any case.
+    public var hasSpellings: Bool {
+        switch self {
+        case .url, .registryKey, .filepath: true
+        default: false
+        }
+    }
+
     /// Position in the canonical order (the declaration order above).
     public var sortRank: Int { Self.ranks[self] ?? Self.ranks.count }
 

@@ -79,10 +79,11 @@ public struct Indicator: Sendable, Hashable {
 }
 
 /// Type and normalized value: the identity of an indicator. Values compare as `String` compares
-/// them (canonically equivalent letters alike), and a URL by its spelling too
+/// them (canonically equivalent letters alike), a URL by its spelling too
 /// (`Indicators.urlSpellingKey`): `http://x.example/ü` and `http://x.example/%C3%BC`, as a feed
-/// or a STIX file writes it, are one indicator for `check`, `lookup`, the reports' correlations
-/// and the merges of `add`, `import` and `fmt --merge` alike.
+/// or a STIX file writes it, and a registry key or Windows path without regard to case
+/// (`Indicators.windowsNameKey`), are one indicator for `check`, `lookup`, the reports'
+/// correlations and the merges of `add`, `import` and `fmt --merge` alike.
 public struct IndicatorKey: Sendable, Hashable, Comparable {
     public var type: IndicatorType
     public var value: String
@@ -92,10 +93,12 @@ public struct IndicatorKey: Sendable, Hashable, Comparable {
         self.value = value
     }
 
-    /// What a value of `type` is compared by: a URL's spelling key, else the value. The key is
-    /// taken of the URL's precomposed form, so that two values Swift deems equal (`é` precomposed
-    /// or not next to an escape) have one key: equality and hashing must agree.
+    /// What a value of `type` is compared by: a URL's spelling key, a registry key's or Windows
+    /// path's case-folded form, else the value. The key is taken of the URL's precomposed form, so
+    /// that two values Swift deems equal (`é` precomposed or not next to an escape) have one key:
+    /// equality and hashing must agree.
     public static func identity(of value: String, type: IndicatorType) -> String {
+        if type == .registryKey || type == .filepath { return Indicators.windowsNameKey(value, type: type) ?? value }
         guard type == .url else { return value }
         // One pass decides: most URLs have neither a `%` nor a letter outside ASCII, and are
         // their own identity (a key is hashed with it, a million times per workspace).
@@ -113,7 +116,7 @@ public struct IndicatorKey: Sendable, Hashable, Comparable {
     /// Equal values (as Swift compares them) have one identity, so they are equal keys without
     /// working it out.
     public static func == (a: Self, b: Self) -> Bool {
-        a.type == b.type && (a.value == b.value || a.type == .url && identity(of: a.value, type: .url) == identity(of: b.value, type: .url))
+        a.type == b.type && (a.value == b.value || a.type.hasSpellings && identity(of: a.value, type: a.type) == identity(of: b.value, type: b.type))
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -56,6 +56,21 @@ struct RuleTests {
         ])
     }
 
+    @Test("a registry key or Windows path written in another case is one indicator: a duplicate in one project, a disagreement across two")
+    func windowsNamesIgnoreCase() throws {
+        let found = try diagnostics({
+            try $0.addProject("p", indicators: Self.list(#"{ "value": "HKLM\\Software\\Run\\upd", "type": "registry-key", "classification": "malicious" }"#,
+                #"{ "value": "HKEY_LOCAL_MACHINE\\SOFTWARE\\Run\\upd", "type": "registry-key" }"#))
+            try $0.addProject("q", indicators: Self.list(#"{ "value": "hklm\\software\\run\\upd", "type": "registry-key", "classification": "suspicious" }"#,
+                #"{ "value": "/tmp/Upd", "type": "filepath" }"#, #"{ "value": "/tmp/upd", "type": "filepath" }"#))
+        }, rules: [DuplicateIndicatorRule(), CrossProjectClassificationRule()])
+        #expect(found == [
+            #"p/indicators.json:1:30: warning: HKLM\Software\Run\upd is malicious here but suspicious in q"#,
+            #"p/indicators.json:1:126: error: duplicate registry-key "HKEY_LOCAL_MACHINE\SOFTWARE\Run\upd": already recorded at line 1 of this file; merge the two entries into one (`dossier fmt --merge` does where they agree)"#,
+            #"q/indicators.json:1:30: warning: hklm\software\run\upd is suspicious here but malicious in p"#,
+        ])
+    }
+
     @Test func classificationContradiction() throws {
         let failing = try diagnostics({
             try $0.addProject("p", indicators: Self.list(#"{ "value": "192.0.2.1", "type": "ipv4", "classification": "non-malicious", "tags": ["Blocked"] }"#))
