@@ -218,7 +218,12 @@ struct MarkdownEscapingTests {
         // Where they mean nothing, left as they are: a bare URL stays one link where GitHub links it.
         ("http://evil_host.example/login_form.php?id=5&step=2#top", "http://evil_host.example/login_form.php?id=5&step=2#top"),
         ("_lead trail_ a__b", "\\_lead trail\\_ a\\_\\_b"), ("# title", "\\# title"), ("  #x", "  \\#x"),
-        ("&amp; &#38; &x", "&amp;amp; &amp;\\#38; &x"),
+        ("&amp; &#38; &x=", "&amp;amp; &amp;\\#38; &x="), ("ends &amp", "ends &amp;amp"),
+        // What would start a block where a template writes the value at the start of a line,
+        // line breaks included (they become spaces).
+        ("\n# Injected", " \\# Injected"), ("\r\n## Also", " \\## Also"), ("- item", "\\- item"), ("+ item", "\\+ item"),
+        ("---", "\\---"), ("===", "\\==="), ("12. item", "12\\. item"), (" 3) item", " 3\\) item"),
+        ("a-b + c = 1. 2)", "a-b + c = 1. 2)"), ("192.0.2.1", "192.0.2.1"), ("-x +y =z", "-x +y =z"), ("-", "\\-"),
     ])
     func escapes(_ input: String, _ expected: String) {
         #expect(MarkdownContentType.escape(input) == expected)
