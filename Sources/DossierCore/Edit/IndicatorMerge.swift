@@ -51,7 +51,10 @@ public enum IndicatorMerge {
         var entries = EntryLog()
         var addedAgain = EntryLog()
         var repeated = 0
+        var given: Set<IndicatorKey> = []
         for var item in incoming {
+            // Given before in this input: counted apart, whether it is merged or added.
+            if !given.insert(item.key).inserted { repeated += 1 }
             let found = position[item.key]
             // Merged into a recorded one under its spelling, which the report names.
             let key = found.map { result.indicators[$0].key } ?? item.key
@@ -72,8 +75,7 @@ public enum IndicatorMerge {
             let (merged, changes, conflicts) = merge(item, into: result.indicators[index], unknown: unknown)
             result.indicators[index] = merged
             if addedKeys.contains(key) {
-                // Counted apart, and its conflicts kept: a second comment is not dropped unsaid.
-                repeated += 1
+                // Its conflicts kept: a second comment is not dropped unsaid.
                 if !conflicts.isEmpty { addedAgain.record(key, changes: [], conflicts: conflicts) }
                 continue
             }

@@ -8,7 +8,8 @@ public struct MergeReport: Sendable, Hashable {
     public var merged: [Entry] = []
     /// Recorded indicators that the incoming ones did not change (possibly with conflicts).
     public var unchanged: [Entry] = []
-    /// Incoming indicators merged into one the same input added (a file listing a value twice).
+    /// Incoming indicators the same input gave before (a file listing a value twice, two files
+    /// listing it), merged into the first.
     public var repeatedInInput = 0
     /// Added indicators whose repeats in the input disagreed with them (another comment or
     /// source), with those conflicts: the first one given was kept.

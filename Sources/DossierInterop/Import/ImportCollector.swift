@@ -8,6 +8,11 @@ struct ImportCollector {
     let path: String
     private(set) var result: ImportResult
     private var position: [IndicatorKey: Int] = [:]
+    /// False while reading what restates values rather than lists them (`restating`).
+    private var countsRepeats = true
+    /// The keys the file listed (not only restated): a value listed twice is a repeat, whichever
+    /// comes first of a listing and a restatement is not.
+    private var listed: Set<IndicatorKey> = []
 
     init(path: String, format: ImportFormat) {
         self.path = path
@@ -79,14 +84,25 @@ struct ImportCollector {
         if let index = self.position[indicator.key] {
             let (merged, _, conflicts) = IndicatorMerge.merge(indicator, into: result.indicators[index], unknown: .keepsRecorded)
             result.indicators[index] = merged
-            result.repeated += 1
+            if countsRepeats, !listed.insert(indicator.key).inserted { result.repeated += 1 }
             for conflict in conflicts {
                 warning("\(merged.type.rawValue) \(merged.value) is given again: \(conflict)", at: position)
             }
         } else {
             self.position[indicator.key] = result.indicators.count
             result.indicators.append(indicator)
+            if countsRepeats { listed.insert(indicator.key) }
         }
+    }
+
+    /// Runs `body` on this collector without counting a value it gives again as a repeat: prose
+    /// names a host as often as it speaks of it, and a STIX bundle's observables and
+    /// vulnerabilities restate its indicators' values (`based-on`). What a restatement brings that is not taken is still said.
+    mutating func restating(_ body: (inout ImportCollector) -> Void) {
+        let counting = countsRepeats
+        countsRepeats = false
+        body(&self)
+        countsRepeats = counting
     }
 
     mutating func skip(_ item: String, _ reason: String, at position: SourcePosition?) {

@@ -56,18 +56,21 @@ enum STIXImporter {
             }
             switch type {
             case "indicator": readIndicator(object, at: node.position, seen: object.string("id").flatMap { seen[$0] }, into: &collector)
-            case "vulnerability": readVulnerability(object, at: node.position, into: &collector)
+            // A vulnerability object, as an observable, may restate an indicator's CVE.
+            case "vulnerability": collector.restating { readVulnerability(object, at: node.position, into: &$0) }
             case "report", "note": readText(object, type: type, into: &collector)
             case "marking-definition", "extension-definition", "sighting": break
             case "relationship" where object.string("relationship_type") == "based-on": break
             case "observed-data":
                 // STIX 2.0 style: the observables embedded in the object.
-                for member in object.object("objects")?.members ?? [] {
-                    if let sco = member.value.value.objectValue { observables.read(sco, at: member.value.position, into: &collector) }
+                collector.restating { collector in
+                    for member in object.object("objects")?.members ?? [] {
+                        if let sco = member.value.value.objectValue { observables.read(sco, at: member.value.position, into: &collector) }
+                    }
                 }
             default:
                 if STIXObservableReader.types.contains(type) {
-                    observables.read(object, at: node.position, into: &collector)
+                    collector.restating { observables.read(object, at: node.position, into: &$0) }
                 } else {
                     collector.unrepresentable("\(type) object")
                 }

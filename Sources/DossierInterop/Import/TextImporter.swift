@@ -29,8 +29,10 @@ enum TextImporter {
             }
             return
         }
-        for found in Indicators.extract(from: text) {
-            collector.record(Indicator(value: found.value, type: found.type))
+        collector.restating { collector in
+            for found in Indicators.extract(from: text) {
+                collector.record(Indicator(value: found.value, type: found.type))
+            }
         }
     }
 

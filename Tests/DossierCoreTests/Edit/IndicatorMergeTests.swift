@@ -81,6 +81,9 @@ struct IndicatorMergeTests {
         #expect(report.added == [first.key] && report.repeatedInInput == 3)
         #expect(report.conflicts.map(\.key) == [first.key])
         #expect(report.conflicts.map(\.conflict.description) == [#"comment "Seen in the spam run" ignored; kept "Phishing kit host""#])
+        // Recorded already, given twice: one unchanged, one repeat.
+        let (_, again) = IndicatorMerge.merge([second, second], into: merged)
+        #expect(again.unchanged.map(\.key) == [first.key] && again.repeatedInInput == 1)
     }
 
     @Test("tags are unioned case-insensitively, keeping the recorded spelling")

@@ -152,6 +152,8 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("vpn.stix.json (stix): "))
         #expect(run.stdout.contains("not representable: 1 × identity object"))
+        // Each indicator's observable (a CVE's vulnerability object) restates its value: no repeat.
+        #expect(!run.stdout.contains("repeated"), "\(run.stdout)")
     }
 
     @Test("importing another project's export, which says unknown, keeps a recorded classification", arguments: ["misp", "csv", "json", "stix"])
@@ -196,6 +198,15 @@ import Testing
         #expect(run.stderr.contains(#"first.csv:4:1: warning: domain drop-a.example is given again: comment "Seen in the spam run" ignored; kept "Phishing kit host""#), "\(run.stderr)")
         let imported = try #require(WorkspaceLoader.load(root: ws.root).workspace.project("vpn-bruteforce-2026")?.indicators.first { $0.value == "drop-a.example" })
         #expect(imported.comment == "Phishing kit host" && imported.source == "feed")
+        // Recorded now: given twice again, in one file or in two, still repeats. Prose names a host as
+        // often as it speaks of it: no repeat.
+        let again = try Command.run(["import", "vpn-bruteforce-2026", first, "--dry-run"], in: ws.root)
+        #expect(again.stdout.contains("0 added, 0 merged, 2 unchanged, 1 repeated in the input"), "\(again.stdout)")
+        let twice = try Command.run(["add", "vpn-bruteforce-2026", "drop-b.example", "drop-b.example"], in: ws.root)
+        #expect(twice.stdout.contains("0 added, 0 merged, 1 unchanged, 1 repeated in the input"), "\(twice.stdout)")
+        let prose = try files.write("post.txt", Array("The kit at drop-c.example posts to drop-c.example/gate.php; drop-c.example again.\n".utf8))
+        let read = try Command.run(["import", "vpn-bruteforce-2026", prose, "--dry-run"], in: ws.root)
+        #expect(read.stdout.contains("1 added, 0 merged, 0 unchanged, 0 skipped"), "\(read.stdout)")
     }
 
     @Test("data imported private with its marking into a public project keeps the marking in internal outputs: the export's TLP, the report's banner")
