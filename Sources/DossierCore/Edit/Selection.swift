@@ -54,13 +54,12 @@ public struct Selection: Sendable, Hashable, CustomStringConvertible {
 
     /// The keys of the project's indicators that `values` name. A value is parsed as `type` (or
     /// detected); one no strict type fits is matched against the project's free-form indicators
-    /// (filename, mutex...) as written. Values that are invalid or not recorded in the project are
+    /// (filename, mutex...) as `IndicatorKey` compares values. Values that are invalid or not recorded in the project are
     /// rejected with the reason.
     public static func keys(for values: [InputValue], type: IndicatorType?, in project: Project)
         -> (keys: Set<IndicatorKey>, rejected: [IndicatorInput.Rejected])
     {
         let recorded = Set(project.indicators.map(\.key))
-        var freeForm: [String: [IndicatorKey]]?
         var keys: Set<IndicatorKey> = []
         var rejected: [IndicatorInput.Rejected] = []
         func notRecorded(_ value: InputValue, _ shown: String) {
@@ -74,10 +73,10 @@ public struct Selection: Sendable, Hashable, CustomStringConvertible {
                 if recorded.contains(key) { keys.insert(key) } else { notRecorded(value, "\(parsed.type.rawValue) \(parsed.value)") }
             case .failure(let problem):
                 if type == nil {
-                    let table = freeForm ?? Dictionary(grouping: recorded.filter { !$0.type.isStrict }, by: \.value)
-                    freeForm = table
+                    // As `IndicatorKey` compares them: a registry key written in another case is the one recorded.
                     let text = value.text.trimmingCharacters(in: .whitespaces)
-                    if let matches = table[text] {
+                    let matches = Self.freeFormTypes.map { IndicatorKey(type: $0, value: text) }.filter(recorded.contains)
+                    if !matches.isEmpty {
                         keys.formUnion(matches)
                         continue
                     }
@@ -87,4 +86,7 @@ public struct Selection: Sendable, Hashable, CustomStringConvertible {
         }
         return (keys, rejected)
     }
+
+    /// The types never guessed from a value (`IndicatorType.isStrict`).
+    private static let freeFormTypes = IndicatorType.allCases.filter { !$0.isStrict }
 }

@@ -4,42 +4,66 @@ extension Indicators {
     /// `C:\Users\Public\a.exe` and `c:\users\public\A.EXE` one file), so analysts and tools write
     /// them in either. A registry key's hive counts under its short name (`HKEY_LOCAL_MACHINE` is
     /// `HKLM`, as regedit's `Computer\` prefix is nothing), and a trailing `\` not at all. A path
-    /// counts as Windows' when it starts with a drive (`C:\`), a share (`\\host\`) or a variable
-    /// (`%APPDATA%\`); others (`/tmp/X`) and bare file names keep their case. Values stay as written.
+    /// counts as Windows' when it starts with a drive (`C:\`), a share (`\\host\`, not WSL's,
+    /// whose files tell case apart) or a variable (`%APPDATA%\`); others (`/tmp/X`) and bare file
+    /// names keep their case. Values stay as written.
+    ///
+    /// Case is folded as Windows folds it, each character to its single upper-case one (`ς` and
+    /// `σ` alike, `ß` as it is), of the precomposed form: values Swift deems equal (a Kelvin sign
+    /// and `K`) have one key.
     public static func windowsNameKey(_ value: String, type: IndicatorType) -> String? {
+        guard type == .registryKey || type == .filepath else { return nil }
+        let composed = value.utf8.allSatisfy { $0 < 0x80 } ? value : value.precomposedStringWithCanonicalMapping
         switch type {
         case .registryKey:
-            var key = value.lowercased()
-            if key.hasPrefix("computer\\") { key.removeFirst("computer\\".count) }
+            var key = upcased(composed)
+            if key.hasPrefix("COMPUTER\\") { key.removeFirst("COMPUTER\\".count) }
             for (long, short) in hiveNames where key.hasPrefix(long) && (key.count == long.count || key.dropFirst(long.count).first == "\\") {
                 key = short + key.dropFirst(long.count)
                 break
             }
             while key.count > 1, key.hasSuffix("\\") { key.removeLast() }
             return key
-        case .filepath:
-            return isWindowsPath(value) ? value.lowercased() : nil
         default:
-            return nil
+            return isWindowsPath(composed) ? upcased(composed) : nil
         }
     }
 
-    /// The hives' long names, lower-cased, with their short ones.
+    /// The hives' long names, upper-cased, with their short ones.
     private static let hiveNames = [
-        ("hkey_local_machine", "hklm"), ("hkey_current_user", "hkcu"), ("hkey_classes_root", "hkcr"),
-        ("hkey_users", "hku"), ("hkey_current_config", "hkcc"),
+        ("HKEY_LOCAL_MACHINE", "HKLM"), ("HKEY_CURRENT_USER", "HKCU"), ("HKEY_CLASSES_ROOT", "HKCR"),
+        ("HKEY_USERS", "HKU"), ("HKEY_CURRENT_CONFIG", "HKCC"),
     ]
 
-    /// A path that starts with a drive (`C:\`, `c:/`), a share (`\\host\`) or an environment
-    /// variable (`%APPDATA%\`).
+    /// Each character as its single upper-case one where it has one (as Windows' file systems and
+    /// registry compare names), else as it is: `ß` stays, `ſ` is `S`. Of a whole text, to look
+    /// for a Windows name in it (`windowsNameKey`) whatever its case.
+    static func upcased(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.uppercased() }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let upper = scalar.properties.uppercaseMapping.unicodeScalars
+            if upper.count == 1, let single = upper.first { out.append(single) } else { out.append(scalar) }
+        }
+        return String(out)
+    }
+
+    /// A path that starts with a drive (`C:\`, `c:/`), a share (`\\host\`, but for the WSL's
+    /// `\\wsl$\` and `\\wsl.localhost\`) or an environment variable (`%APPDATA%\`).
     static func isWindowsPath(_ value: String) -> Bool {
         let bytes = Array(value.utf8.prefix(64))
         func isSeparator(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "/") }
         if bytes.count >= 3, IndicatorBytes.isLetter(bytes[0]), bytes[1] == IndicatorBytes.colon, isSeparator(bytes[2]) { return true }
-        if bytes.count >= 3, bytes[0] == UInt8(ascii: "\\"), bytes[1] == UInt8(ascii: "\\"), bytes[2] != UInt8(ascii: "\\") { return true }
+        if bytes.count >= 3, bytes[0] == UInt8(ascii: "\\"), bytes[1] == UInt8(ascii: "\\"), bytes[2] != UInt8(ascii: "\\") {
+            let host = bytes[2...].prefix { !isSeparator($0) }.map(IndicatorBytes.lower)
+            return !wslHosts.contains(host)
+        }
         guard bytes.first == UInt8(ascii: "%"), let end = bytes.dropFirst().firstIndex(of: UInt8(ascii: "%")), end > 1,
               end + 1 < bytes.count, isSeparator(bytes[end + 1])
         else { return false }
         return bytes[1..<end].allSatisfy { IndicatorBytes.isAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") }
     }
+
+    /// The shares of the Windows Subsystem for Linux, whose file systems tell case apart.
+    private static let wslHosts: Set<[UInt8]> = [Array("wsl$".utf8), Array("wsl.localhost".utf8)]
 }

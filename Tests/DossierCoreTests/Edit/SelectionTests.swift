@@ -68,6 +68,21 @@ struct SelectionTests {
         #expect(rejected[1].description.hasPrefix("value 5 \"999.1.1.1\": "))
     }
 
+    @Test("a registry key or Windows path written in another case selects the one recorded, without --type")
+    func windowsNames() {
+        let project = Project(slug: "w", folder: "/tmp/w", title: "W", indicators: [
+            Indicator(value: #"HKEY_CURRENT_USER\Software\Run\Updater"#, type: .registryKey),
+            Indicator(value: #"%AppData%\Microsoft\upd.exe"#, type: .filepath),
+            Indicator(value: "/tmp/Upd", type: .filepath),
+        ])
+        let inputs = [#"hkcu\software\run\updater"#, #"%APPDATA%\microsoft\UPD.EXE"#, "/tmp/upd"].enumerated().map {
+            InputValue($1, origin: .argument($0 + 1))
+        }
+        let (keys, rejected) = Selection.keys(for: inputs, type: nil, in: project)
+        #expect(Set(project.indicators.prefix(2).map(\.key)) == keys)
+        #expect(rejected.map(\.value.text) == ["/tmp/upd"])
+    }
+
     @Test("a value that does not fit --type says what it looks like")
     func typeMismatch() {
         let (_, rejected) = Selection.keys(for: [InputValue("evil.example", origin: .argument(1))], type: .ipv4, in: Self.project)

@@ -20,6 +20,8 @@ struct IndicatorsWindowsNamesTests {
         (.filepath, "/tmp/Payload", "/tmp/payload"),
         (.filename, "Invoice.EXE", "invoice.exe"),
         (.mutex, "Global\\MsWinZonesCacheCounterMutexA", "global\\mswinzonescachecountermutexa"),
+        // Windows keeps `ß` and `ẞ` apart; the WSL's shares tell case apart.
+        (.filepath, #"C:\Temp\ß.txt"#, #"C:\Temp\ẞ.txt"#), (.filepath, #"\\wsl$\Ubuntu\home\Bob"#, #"\\wsl$\ubuntu\home\bob"#),
     ])
     func differentValues(_ type: IndicatorType, _ a: String, _ b: String) {
         #expect(IndicatorKey(type: type, value: a) != IndicatorKey(type: type, value: b))
@@ -31,9 +33,13 @@ struct IndicatorsWindowsNamesTests {
         (#"\\FileSrv\Share\drop.lnk"#, #"\\filesrv\share\DROP.LNK"#),
         (#"%AppData%\Microsoft\upd.exe"#, #"%APPDATA%\microsoft\upd.exe"#),
         (#"%ProgramFiles(x86)%\App\a.dll"#, #"%programfiles(X86)%\app\A.dll"#),
+        // A Kelvin sign is `K` to Swift, so to the key; Greek final sigma is sigma to Windows.
+        ("\u{212A}:\\Tools\\evil.exe", #"k:\tools\EVIL.exe"#), (#"C:\Temp\ς.txt"#, #"c:\temp\σ.TXT"#),
+        ("C:\\Temp\\e\u{301}.txt", "c:\\temp\\\u{C9}.TXT"),
     ])
     func sameWindowsPath(_ a: String, _ b: String) {
         #expect(IndicatorKey(type: .filepath, value: a) == IndicatorKey(type: .filepath, value: b))
         #expect(Set([IndicatorKey(type: .filepath, value: a), IndicatorKey(type: .filepath, value: b)]).count == 1)
+        #expect(KeyTable.hash(of: .filepath, a) == KeyTable.hash(of: .filepath, b))
     }
 }

@@ -282,6 +282,22 @@ struct RuleTests {
         ], "\(found)")
     }
 
+    @Test("a private registry key or Windows path written in a public text in another case, or under another spelling of its hive, is an error")
+    func privateWindowsNamesInAnyCase() throws {
+        let found = try diagnostics({
+            try $0.addProject("b", visibility: "public", tlp: "clear", indicators: Self.list(
+                #"{ "value": "C:\\Users\\Public\\Libraries\\hp.dat", "type": "filepath", "private": true }"#,
+                #"{ "value": "hklm\\software\\AcmeInternal\\Agent", "type": "registry-key", "private": true }"#))
+            try $0.write("b/notes/01.md", "The blob goes to c:\\users\\public\\libraries\\HP.DAT.\n")
+            try $0.write("b/notes/02.md", "It reads HKEY_LOCAL_MACHINE\\SOFTWARE\\AcmeInternal\\Agent\\ at start.\n")
+            try $0.write("b/notes/03.md", "Nothing of /tmp/hp.dat here, nor of HKLM\\Software\\AcmeInternal\\Agents.\n")
+        }, rules: [PublishedPrivateValueRule()])
+        #expect(found.map { String($0.split(separator: ";")[0]) } == [
+            #"b/notes/01.md:1:1: error: filepath "C:\Users\Public\Libraries\hp.dat" is recorded as private, but this note is public and the public site would show it"#,
+            #"b/notes/02.md:1:1: error: registry-key "hklm\software\AcmeInternal\Agent" is recorded as private, but this note is public and the public site would show it"#,
+        ], "\(found)")
+    }
+
     @Test("a public note's link to a private project's folder or page is an error; a link to a public one is not")
     func linksToPrivateProjects() throws {
         let found = try diagnostics({

@@ -279,23 +279,51 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     }
 
     /// The project's private values of free-form types (six characters or more: shorter ones
-    /// would be found in any word) written as they are in its published texts.
+    /// would be found in any word) written in its published texts: as they are, or, for a
+    /// registry key or Windows path, in any case (a key under any spelling of its hive).
     static func freeFormFindings(in texts: [PublishedText], of project: Project) -> [Diagnostic] {
         let values = project.indicators.filter { $0.isPrivate && !$0.type.isStrict && $0.value.count >= 6 }
         guard !values.isEmpty else { return [] }
-        let published = Set(project.indicators.filter { !$0.isPrivate }.map(\.value))
+        let published = Set(project.indicators.filter { !$0.isPrivate }.map(\.key))
         // All the texts at once, searched for each value by its bytes; which text holds it is
         // looked for only when one does.
         var all = texts.map(\.text).joined(separator: "\u{0}")
+        var folded: (all: String, texts: [String])?
         var diagnostics: [Diagnostic] = []
-        for indicator in values where !published.contains(indicator.value) && Self.bytes(of: &all, contain: indicator.value) {
-            for var text in texts where Self.bytes(of: &text.text, contain: indicator.value) {
+        for indicator in values where !published.contains(indicator.key) {
+            let holding: [PublishedText]
+            if let name = Self.windowsName(of: indicator) {
+                if folded == nil { folded = (Indicators.upcased(all), texts.map { Indicators.upcased($0.text) }) }
+                guard Self.bytes(of: &folded!.all, contain: name) else { continue }
+                holding = zip(texts, folded!.texts).filter { _, text in
+                    var text = text
+                    return Self.bytes(of: &text, contain: name)
+                }.map(\.0)
+            } else {
+                guard Self.bytes(of: &all, contain: indicator.value) else { continue }
+                holding = texts.filter { text in
+                    var text = text.text
+                    return Self.bytes(of: &text, contain: indicator.value)
+                }
+            }
+            for text in holding {
                 diagnostics.append(.error(at: text.location,
                     "\(indicator.type.rawValue) \"\(indicator.value)\" is recorded as private, but \(text.name) is public and the public site would show it; take it out, or make the indicator public",
                     code: Self.code))
             }
         }
         return diagnostics
+    }
+
+    /// What a registry key or Windows path is looked for by in upper-cased texts: its folded form
+    /// (`Indicators.windowsNameKey`), a key's without its hive (`HKLM\` and `HKEY_LOCAL_MACHINE\`
+    /// alike); nil for other values, and for a key too short to tell from a word.
+    private static func windowsName(of indicator: Indicator) -> String? {
+        guard let key = Indicators.windowsNameKey(indicator.value, type: indicator.type) else { return nil }
+        guard indicator.type == .registryKey else { return key }
+        guard let slash = key.firstIndex(of: "\\") else { return key }
+        let path = String(key[key.index(after: slash)...])
+        return path.count >= 6 ? path : key
     }
 
     /// True when `text`'s UTF-8 bytes hold `value`'s, not next to a letter or digit.
