@@ -10,7 +10,8 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             Exports are public unless --internal: they then hold only what a public report \
             shows (no private indicator, tag or note, no source), and a private project is \
-            refused. Internal exports add the private indicators and tags (where the format has \
+            refused, as is any project while `dossier check` finds errors (a private value \
+            written in a public note or comment would be published). Internal exports add the private indicators and tags (where the format has \
             tags); only CSV and JSON carry sources, and only JSON the notes: STIX and MISP \
             leave both out. Values are real, never defanged, and each indicator states its \
             classification (the explicit one, else the one its tags imply, else unknown).
@@ -50,8 +51,11 @@ struct ExportCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
+    @OptionGroup var cacheOptions: CacheOptions
+
     func run() throws {
-        let loaded = try global.load()
+        let root = try global.root()
+        let loaded = WorkspaceLoader.load(root: root, cache: cacheOptions.cache(root: root), fingerprinting: false)
         let edit: ProjectEdit
         do {
             // The same refusals as the editing commands: an unknown project, or one whose files have errors.
@@ -64,6 +68,15 @@ struct ExportCommand: ParsableCommand {
         if !`internal` && edit.project.visibility == .private {
             Console.error(AudienceFilter.refusal(for: edit.project))
             throw ExitCode(1)
+        }
+        // As `report` and `build`: what keeps private material out of public text is the check.
+        if !`internal` {
+            let diagnostics = WorkspaceChecker.check(loaded)
+            if diagnostics.hasErrors {
+                Console.report(DiagnosticList(diagnostics.sorted.filter { $0.severity == .error }))
+                Console.error("the workspace has errors; fix them (see `dossier check`) and export again; nothing was exported")
+                throw ExitCode(1)
+            }
         }
         let view = AudienceFilter.view(of: loaded.workspace, for: `internal` ? .internal : .public)
         guard let filtered = view.project(project) else {

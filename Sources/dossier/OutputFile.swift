@@ -11,9 +11,12 @@ enum OutputFile {
         let path = WorkspaceLocator.absolute(output, from: FileManager.default.currentDirectoryPath)
         // Both sides with their symbolic links resolved, as `FileReader` sees the workspace: the
         // root given may be a link, and the file's folder (the file itself may not exist yet).
+        // The file too, when it is a link: writing through it would replace what it points to.
         let folder = URL(fileURLWithPath: (path as NSString).deletingLastPathComponent).resolvingSymlinksInPath().path
         let target = folder + "/" + (path as NSString).lastPathComponent
-        if ProjectFiles.isInput(target, workspaceRoot: URL(fileURLWithPath: root).resolvingSymlinksInPath().path) {
+        let linked = URL(fileURLWithPath: target).resolvingSymlinksInPath().path
+        let workspace = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        if ProjectFiles.isInput(target, workspaceRoot: workspace) || ProjectFiles.isInput(linked, workspaceRoot: workspace) {
             Console.error("refusing to write to \(Console.printer.displayPath(path)): it is one of the workspace's own files; choose another -o")
             throw ExitCode(1)
         }

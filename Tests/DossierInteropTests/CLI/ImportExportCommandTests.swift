@@ -109,6 +109,31 @@ import Testing
         let linked = try Command.run(["export", "commodity-loader-c2", "--format", "csv", "-w", link, "-o", link + "/commodity-loader-c2/indicators.json"], in: ws.root)
         #expect(linked.status == 1, "\(linked.stderr)")
         #expect(ws.read("commodity-loader-c2/indicators.json") == before)
+        // Through a link that is the file given: writing through it would replace the note.
+        let noteLink = ws.root + "-latest.md"
+        try FileManager.default.createSymbolicLink(atPath: noteLink, withDestinationPath: ws.root + "/commodity-loader-c2/notes/01-overview.md")
+        defer { try? FileManager.default.removeItem(atPath: noteLink) }
+        let note = ws.read("commodity-loader-c2/notes/01-overview.md")
+        for run in [try Command.run(["report", "commodity-loader-c2", "--format", "md", "-o", noteLink], in: ws.root),
+                    try Command.run(["export", "commodity-loader-c2", "--format", "csv", "-o", noteLink], in: ws.root)] {
+            #expect(run.status == 1 && run.stderr.contains("one of the workspace's own files"), "\(run.stderr)")
+        }
+        #expect(ws.read("commodity-loader-c2/notes/01-overview.md") == note)
+    }
+
+    @Test("a public export is refused while the check finds errors, as a public report is: a private value written in a public note would be exported")
+    func publicExportNeedsACleanCheck() throws {
+        let ws = try SampleWorkspace()
+        try (ws.read("commodity-loader-c2/notes/03-sinkhole.md") + "\nThe workstation also talked to 192.0.2.130.\n")
+            .write(toFile: ws.root + "/commodity-loader-c2/notes/03-sinkhole.md", atomically: true, encoding: .utf8)
+        for format in ["json", "csv", "stix", "misp", "text"] {
+            let run = try Command.run(["export", "commodity-loader-c2", "--format", format], in: ws.root)
+            #expect(run.status == 1 && run.stdout.isEmpty, "\(format): \(run.stdout.prefix(200))")
+            #expect(run.stderr.contains("ipv4 192.0.2.130 is recorded as private, but this note is public"), "\(run.stderr)")
+            #expect(run.stderr.contains("nothing was exported"))
+        }
+        let inside = try Command.run(["export", "commodity-loader-c2", "--format", "json", "--internal"], in: ws.root)
+        #expect(inside.status == 0 && inside.stdout.contains("192.0.2.130"), "\(inside.stderr)")
     }
 
     @Test("data marked above TLP:CLEAR is refused by a public project unless --private keeps it out of public output")
