@@ -127,6 +127,22 @@ public enum Indicators {
         URLIndicator.embeddedHosts(of: url)
     }
 
+    /// The indicators a URL carries after its host, escaped or not: a hash or an address in its
+    /// path (`/gui/file/<sha256>`, `/host/192.0.2.1`), a URL in its query
+    /// (`?url=https%3A%2F%2Fevil.example%2F`, as mail gateways rewrite links). A page showing the
+    /// URL shows them; its own host and the URL itself are not among them.
+    public static func carried(by url: String) -> [ExtractedIndicator] {
+        guard let text = URLIndicator.carriedText(of: url) else { return [] }
+        // As written (a carried URL whole), and with the path's and query's separators made
+        // spaces, so that a value between two of them (`/file/<hash>/`) stands as a word.
+        let separated = String(decoding: text.utf8.map { separators.contains($0) ? IndicatorBytes.space : $0 }, as: UTF8.self)
+        var seen: Set<String> = []
+        return (extract(from: text) + extract(from: separated)).filter { seen.insert($0.value).inserted }
+    }
+
+    /// What separates the parts of a URL's path and query.
+    private static let separators: Set<UInt8> = Set("/?&=#;,".utf8)
+
     /// The form in which two spellings of one URL compare equal: its letters outside ASCII as
     /// they are, each escape of them (`%C3%BC`, in either case) decoded, as a browser shows the
     /// address; and a `%` that starts no escape as it is, its escape `%25` before what is no

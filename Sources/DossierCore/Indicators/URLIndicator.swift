@@ -188,6 +188,29 @@ struct URLIndicator {
             || byte == UInt8(ascii: "%")
     }
 
+    /// What the path, query and fragment of `value` carry, decoded: the text after its host with
+    /// each escape decoded (`%3A%2F%2F` is `://`, `+` a space), as a page or a redirector reads
+    /// it. Nil when there is nothing after the host or it is too short to hold an indicator.
+    static func carriedText(of value: String) -> String? {
+        IndicatorBytes.withBytes(value) { bytes -> String? in
+            guard let parts = split(bytes), bytes.count - parts.authorityEnd >= 4 else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count - parts.authorityEnd)
+            var i = parts.authorityEnd
+            while i < bytes.count {
+                if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count, let high = IndicatorBytes.hexValue(bytes[i + 1]),
+                   let low = IndicatorBytes.hexValue(bytes[i + 2]) {
+                    out.append(high << 4 | low)
+                    i += 3
+                } else {
+                    out.append(bytes[i] == UInt8(ascii: "+") ? IndicatorBytes.space : bytes[i])
+                    i += 1
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
     /// The hosts of the URLs carried in the path or query of `value` (`/url?q=https://evil.example/`,
     /// as redirectors and phishing kits write them), lower-cased.
     static func embeddedHosts(of value: String) -> [String] {

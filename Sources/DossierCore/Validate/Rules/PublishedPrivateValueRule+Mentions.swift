@@ -17,6 +17,13 @@ extension PublishedPrivateValueRule.Mentions {
                     for host in Indicators.embeddedHosts(of: mention.value) {
                         values.append(Value(text: index, value: host, within: mention.value, position: position))
                     }
+                    // What its path and query carry, escaped or not: a page shows it all.
+                    for carried in Indicators.carried(by: mention.value) {
+                        values.append(Value(text: index, value: carried.value, within: mention.value, position: position))
+                        if let host = Indicators.host(of: carried.value, type: carried.type) {
+                            values.append(Value(text: index, value: host, within: mention.value, position: position))
+                        }
+                    }
                 }
             }
             if text.valueType == nil { projects += Self.projectReferences(in: text, at: index) }
