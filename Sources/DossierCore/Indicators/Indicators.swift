@@ -132,12 +132,27 @@ public enum Indicators {
     /// (`?url=https%3A%2F%2Fevil.example%2F`, as mail gateways rewrite links). A page showing the
     /// URL shows them; its own host and the URL itself are not among them.
     public static func carried(by url: String) -> [ExtractedIndicator] {
-        guard let text = URLIndicator.carriedText(of: url) else { return [] }
+        guard let text = carriedText(of: url) else { return [] }
         // As written (a carried URL whole), and with the path's and query's separators made
         // spaces, so that a value between two of them (`/file/<hash>/`) stands as a word.
         let separated = String(decoding: text.utf8.map { separators.contains($0) ? IndicatorBytes.space : $0 }, as: UTF8.self)
         var seen: Set<String> = []
         return (extract(from: text) + extract(from: separated)).filter { seen.insert($0.value).inserted }
+    }
+
+    /// The IPv4 address an IPv4-mapped IPv6 one stands for (`::ffff:192.0.2.1`, in normal form),
+    /// else nil.
+    public static func mappedIPv4(_ value: String) -> String? {
+        guard value.utf8.count > 7, value.utf8.starts(with: "::ffff:".utf8) else { return nil }
+        let tail = String(value.utf8.dropFirst(7))!
+        guard case .success = IPv4Address.parse(tail) else { return nil }
+        return tail
+    }
+
+    /// The text after a URL's host, each escape decoded (`%3A%2F%2F` is `://`, `+` a space), as
+    /// a page or a redirector reads it; nil when too short to hold an indicator.
+    public static func carriedText(of url: String) -> String? {
+        URLIndicator.carriedText(of: url)
     }
 
     /// What separates the parts of a URL's path and query.

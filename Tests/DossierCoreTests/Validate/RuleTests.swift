@@ -298,7 +298,7 @@ struct RuleTests {
         ], "\(found)")
     }
 
-    @Test("a private value a URL carries in its path or query, escaped or not, is an error in a public note or comment")
+    @Test("a private value a URL carries in its path or query, escaped or not, or an IPv4-mapped address of a private one, is an error in a public note, comment or value")
     func privateValuesCarriedByURLs() throws {
         let hash = "79a60c4e61c81a29bdaec5ce261d00675fdd1193fc522e5f2e3c4c4f99a729d7"
         let found = try diagnostics({
@@ -307,13 +307,17 @@ struct RuleTests {
                 #"{ "value": "repo.acme-corp.example", "type": "domain", "private": true }"#,
                 #"{ "value": "192.0.2.130", "type": "ipv4", "private": true }"#))
             try $0.addProject("b", visibility: "public", tlp: "clear", indicators: Self.list(
-                #"{ "value": "198.51.100.7", "type": "ipv4", "comment": "Seen by https://www.shodan.io/host/192.0.2.130" }"#))
+                #"{ "value": "198.51.100.7", "type": "ipv4", "comment": "Seen by https://www.shodan.io/host/192.0.2.130" }"#,
+                #"{ "value": "https://www.virustotal.com/gui/file/\#(hash.uppercased())", "type": "url" }"#,
+                #"{ "value": "::ffff:192.0.2.130", "type": "ipv6" }"#))
             try $0.write("b/notes/01.md", "VT: [report](https://www.virustotal.com/gui/file/\(hash)/detection).\n"
                 + "Link https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Frepo.acme-corp.example%2F&data=05 here.\n"
                 + "Fine: https://www.virustotal.com/gui/file/0000000000000000000000000000000000000000000000000000000000000000\n")
         }, rules: [PublishedPrivateValueRule()])
         #expect(found.map { String($0.split(separator: ";")[0]) } == [
             "b/indicators.json:1:19: error: ipv4 192.0.2.130 is recorded as private in a, but the comment of 198.51.100.7 is public and the public site would show it (in https://www.shodan.io/host/192.0.2.130)",
+            "b/indicators.json:1:125: error: sha256 \(hash) is recorded as private in a, but the url https://www.virustotal.com/gui/file/\(hash.uppercased()) is public and the public site would show it (in https://www.virustotal.com/gui/file/\(hash.uppercased()))",
+            "b/indicators.json:1:257: error: ipv4 192.0.2.130 is recorded as private in a, but the ipv6 ::ffff:192.0.2.130 is public and the public site would show it (in ::ffff:192.0.2.130)",
             "b/notes/01.md:1:14: error: sha256 \(hash) is recorded as private in a, but this note is public and the public site would show it (in https://www.virustotal.com/gui/file/\(hash)/detection)",
             "b/notes/01.md:2:6: error: domain repo.acme-corp.example is recorded as private in a, but this note is public and the public site would show it (in https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Frepo.acme-corp.example%2F&data=05)",
         ], "\(found)")

@@ -9,20 +9,21 @@ extension PublishedPrivateValueRule.Mentions {
                 ?? Indicators.extract(from: text.text)
             for mention in found {
                 let position = text.bodyLine.map { SourcePosition(line: $0 + mention.line - 1, column: mention.column) }
-                values.append(Value(text: index, value: mention.value, position: position))
-                if let host = Indicators.host(of: mention.value, type: mention.type) {
-                    values.append(Value(text: index, value: host, within: mention.value, position: position))
-                }
-                if mention.type == .url {
-                    for host in Indicators.embeddedHosts(of: mention.value) {
-                        values.append(Value(text: index, value: host, within: mention.value, position: position))
+                // An IPv4-mapped IPv6 address (`::ffff:192.0.2.1`) shows the IPv4 one too.
+                func add(_ value: String, within: String?) {
+                    values.append(Value(text: index, value: value, within: within, position: position))
+                    if let mapped = Indicators.mappedIPv4(value) {
+                        values.append(Value(text: index, value: mapped, within: within ?? value, position: position))
                     }
+                }
+                add(mention.value, within: nil)
+                if let host = Indicators.host(of: mention.value, type: mention.type) { add(host, within: mention.value) }
+                if mention.type == .url {
+                    for host in Indicators.embeddedHosts(of: mention.value) { add(host, within: mention.value) }
                     // What its path and query carry, escaped or not: a page shows it all.
                     for carried in Indicators.carried(by: mention.value) {
-                        values.append(Value(text: index, value: carried.value, within: mention.value, position: position))
-                        if let host = Indicators.host(of: carried.value, type: carried.type) {
-                            values.append(Value(text: index, value: host, within: mention.value, position: position))
-                        }
+                        add(carried.value, within: mention.value)
+                        if let host = Indicators.host(of: carried.value, type: carried.type) { add(host, within: mention.value) }
                     }
                 }
             }

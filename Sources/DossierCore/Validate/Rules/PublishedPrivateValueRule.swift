@@ -174,11 +174,12 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         return texts
     }
 
-    /// The values of a public project's public URLs, e-mail addresses and domains (those
-    /// `keeping` keeps): one on a private host, or within a private domain, publishes it.
+    /// The values of a public project's public URLs, e-mail addresses, domains and IPv6
+    /// addresses (those `keeping` keeps): one on a private host, or within a private domain, or
+    /// an IPv4-mapped address of a private one (`::ffff:192.0.2.1`), publishes it.
     static func valueTexts(of project: Project, keeping: (Indicator) -> Bool = { _ in true }) -> [PublishedText] {
         project.indicators.compactMap { indicator in
-            guard !indicator.isPrivate, indicator.type == .url || indicator.type == .email || indicator.type == .domain,
+            guard !indicator.isPrivate, [.url, .email, .domain, .ipv6].contains(indicator.type),
                 keeping(indicator) else { return nil }
             return PublishedText(text: indicator.value, name: "the \(indicator.type.rawValue) \(indicator.value)",
                 location: SourceLocation(path: project.indicatorsFile, position: indicator.origin?.object ?? .start),
@@ -189,13 +190,27 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// The findings of a public project's own values (see `valueTexts`), looked up on every check
     /// with no scan: the host is taken from the value, and a text made only for a value found.
     static func valueFindings(of project: Project, at position: Int, privateValues: [String: Recording], workspace: Workspace) -> [Diagnostic] {
-        func named(_ host: String) -> Bool { withParents(host).contains { privateValues[$0] != nil } }
+        // A value, or the IPv4 address an IPv4-mapped one stands for.
+        func isPrivate(_ value: String) -> Bool { privateValues[value] != nil || Indicators.mappedIPv4(value).map { privateValues[$0] != nil } == true }
+        func named(_ host: String) -> Bool { withParents(host).contains(where: isPrivate) }
         let texts = valueTexts(of: project) { indicator in
-            privateValues[indicator.value] != nil || named(Indicators.host(of: indicator.value, type: indicator.type) ?? indicator.value)
-                || indicator.type == .url && Indicators.embeddedHosts(of: indicator.value).contains(where: named)
+            isPrivate(indicator.value) || named(Indicators.host(of: indicator.value, type: indicator.type) ?? indicator.value)
+                || indicator.type == .url && (Indicators.embeddedHosts(of: indicator.value).contains(where: named)
+                    || Self.carriedWords(of: indicator.value).contains { named($0) })
         }
         return texts.isEmpty ? [] : findings(Mentions(texts), project: position, privateValues: privateValues, privateSlugs: [:], workspace: workspace)
     }
+
+    /// The words of what a URL carries after its host, decoded and lower-cased, between the
+    /// separators of a path and a query (`/`, `?`, `&`, `=`, `:`...): a first look, without the
+    /// indicator extractor, for a private value a public URL may carry (a hash in
+    /// `/gui/file/<sha256>`, a host in `?url=https%3A%2F%2F...`), which `Mentions` then finds.
+    static func carriedWords(of url: String) -> [String] {
+        guard let text = Indicators.carriedText(of: url) else { return [] }
+        return text.lowercased().split { separators.contains($0) }.map(String.init)
+    }
+
+    private static let separators: Set<Character> = ["/", "?", "&", "=", "#", ";", ",", ":", " ", "@", "[", "]"]
 
     /// `value`, then, when it is a domain name, each domain it lies within down to two labels
     /// (`smtp.mail.acme.example`: `mail.acme.example`, `acme.example`).
