@@ -323,6 +323,21 @@ struct RuleTests {
         ], "\(found)")
     }
 
+    @Test("a link that climbs twice to a private project (from notes/) is an error; a segment of an address that names one is a warning")
+    func deeperLinksToPrivateProjects() throws {
+        let found = try diagnostics({
+            try $0.addProject("acme-payroll-phish")
+            try $0.addProject("b", visibility: "public", tlp: "clear")
+            try $0.write("b/notes/01.md", "See [triage](../../acme-payroll-phish/notes/01-overview.md).\n")
+            try $0.write("b/notes/02.md", "Tree: https://git.acme.example/cti/-/tree/main/acme-payroll-phish\n")
+            try $0.write("b/notes/03.md", "Not it: https://acme-payroll-phish.example/ and acme-payroll-phish-kit/x.\n")
+        }, rules: [PublishedPrivateValueRule()])
+        #expect(found == [
+            "b/notes/01.md:1:20: error: this note links to the private project acme-payroll-phish, but it is public: the public site has no page of that project and names none; take the link out",
+            "b/notes/02.md:1:48: warning: this note names the private project acme-payroll-phish, but it is public: the public site names no private project; if it means the project, take the name out",
+        ], "\(found)")
+    }
+
     @Test("a public note's link to a private project's folder or page is an error; a link to a public one is not")
     func linksToPrivateProjects() throws {
         let found = try diagnostics({

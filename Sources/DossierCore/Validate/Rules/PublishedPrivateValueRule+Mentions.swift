@@ -53,14 +53,19 @@ extension PublishedPrivateValueRule.Mentions {
         var i = 0
         while i < bytes.count {
             if bytes[i] == 0x0A { (line, lineStart) = (line + 1, i + 1) }
-            if text.isProse, let lead = pathLeads.first(where: { i + $0.count < bytes.count && bytes[i..<i + $0.count].elementsEqual($0) }) {
-                var end = i + lead.count
+            if text.isProse, var start = pathLead(bytes, at: i) {
+                // From a note two folders down, a link climbs twice: `../../acme-phish/`.
+                while let next = pathLead(bytes, at: start), bytes[start] == IndicatorBytes.dot { start = next }
+                var end = start
                 while end < bytes.count, isWordByte(bytes[end]) || bytes[end] == IndicatorBytes.dot { end += 1 }
-                if end > i + lead.count { add((i + lead.count)..<end, isLink: true) }
+                if end > start { add(start..<end, isLink: true) }
                 i = end
                 continue
             }
-            guard isWordByte(bytes[i]), i == 0 || !isWordByte(bytes[i - 1]) && !Self.joiners.contains(bytes[i - 1]) && bytes[i - 1] < 0x80
+            // A segment of a path or an address (`https://git.example/cti/-/tree/main/acme-phish`)
+            // may name a folder too; a word joined otherwise (`acme-phish.example`) does not.
+            let isSegment = i > 0 && bytes[i - 1] == IndicatorBytes.slash
+            guard isWordByte(bytes[i]), i == 0 || !isWordByte(bytes[i - 1]) && (isSegment || !Self.joiners.contains(bytes[i - 1])) && bytes[i - 1] < 0x80
             else { i += 1; continue }
             var end = i
             while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
@@ -82,4 +87,9 @@ extension PublishedPrivateValueRule.Mentions {
 
     /// What leads a path to a project's folder: from a note (`../`) or from the site (`projects/`).
     private static let pathLeads = [Array("../".utf8), Array("projects/".utf8)]
+
+    /// Where the folder name after a path lead at `i` starts, if one stands there.
+    private static func pathLead(_ bytes: [UInt8], at i: Int) -> Int? {
+        pathLeads.first { i + $0.count < bytes.count && bytes[i..<i + $0.count].elementsEqual($0) }.map { i + $0.count }
+    }
 }
