@@ -46,12 +46,20 @@ public enum Importer {
     /// The format of a file from its content: JSON is told apart by shape (MISP event, STIX,
     /// dossier JSON, PassiveTotal); text whose first line names a value column is CSV; anything
     /// else is free text. JSON of no known shape (or that is not valid) detects as `.json`, whose
-    /// reader says what is wrong.
+    /// reader says what is wrong; but text that opens with a bracket and does not read as JSON
+    /// (`[TLP:AMBER] Phishing wave`, `[1] see ...`) is text.
     public static func detect(_ bytes: [UInt8]) -> ImportFormat {
+        let blanks: [UInt8] = [0x20, 0x09, 0x0A, 0x0D]
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        let first = bytes[start...].first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        let firstAt = bytes[start...].firstIndex { !blanks.contains($0) }
+        let first = firstAt.map { bytes[$0] }
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
-            guard let root = try? JSONParser.parse(bytes) else { return .json }
+            // What a JSON object or array of objects opens with: `{"`, `{}`, `[{`, `[[`, `["`, `[]`.
+            let second = firstAt.flatMap { at in bytes[(at + 1)...].first { !blanks.contains($0) } }
+            let opensJSON = second.map { Array("\"}{[]".utf8).contains($0) } ?? true
+            guard let root = try? JSONParser.parse(bytes) else {
+                return opensJSON ? .json : CSVImporter.looksLikeCSV(String(decoding: bytes, as: UTF8.self)) ? .csv : .text
+            }
             if MISPImporter.recognizes(root) { return .misp }
             if STIXImporter.recognizes(root) { return .stix }
             if DossierJSONImporter.recognizes(root) { return .json }

@@ -16,6 +16,11 @@ import Testing
         #expect(Importer.detect(Array("value,type\nx.example,domain\n".utf8)) == .csv)
         #expect(Importer.detect(Array("\u{FEFF}Indicator;Tags\r\nx.example;a\r\n".utf8)) == .csv)
         #expect(Importer.detect(Array("We saw evil[.]example, then 198.51.100.7.".utf8)) == .text)
+        // Text that opens with a bracket is text unless it reads as JSON; broken JSON stays JSON.
+        #expect(Importer.detect(Array("[TLP:AMBER] Phishing wave 2\n\nLanding: hxxps://acme-hr[.]example/login\n".utf8)) == .text)
+        #expect(Importer.detect(Array("[1] see evil[.]example\n".utf8)) == .text)
+        #expect(Importer.detect(Array("{\"Event\": {\"info\": \"x\",}\n".utf8)) == .json)
+        #expect(Importer.detect(Array("[\n  {\"query\": \"x.example\" \"type\": \"domain\"}]".utf8)) == .json)
     }
 
     @Test func textExtractsAndListsSayWhatTheySkip() {
