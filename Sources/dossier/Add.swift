@@ -82,7 +82,7 @@ struct Add: ParsableCommand {
         if extract, let type, !type.isStrict {
             throw ValidationError("--extract finds only strictly checked types; a \(type.rawValue) cannot be told apart in free text")
         }
-        if tags.contains(where: { $0.allSatisfy(\.isWhitespace) }) {
+        if tags.contains(where: Tag.isBlank) {
             throw ValidationError("--tag needs a tag name")
         }
     }

@@ -88,7 +88,7 @@ struct ImportCommand: ParsableCommand {
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one file to import, or - to read standard input") }
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("- (standard input) can be given once") }
-        if tags.contains(where: { $0.allSatisfy(\.isWhitespace) }) { throw ValidationError("--tag needs a tag name") }
+        if tags.contains(where: Tag.isBlank) { throw ValidationError("--tag needs a tag name") }
     }
 
     func run() throws {

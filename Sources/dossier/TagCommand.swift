@@ -31,7 +31,7 @@ struct TagCommand: ParsableCommand {
     @OptionGroup var selection: SelectionOptions
 
     func validate() throws {
-        if tag.allSatisfy(\.isWhitespace) { throw ValidationError("the tag name is empty") }
+        if Tag.isBlank(tag) { throw ValidationError("the tag name is empty") }
         try selection.validate(values: values, verb: "tag")
     }
 

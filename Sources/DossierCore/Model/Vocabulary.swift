@@ -95,6 +95,12 @@ public enum Tag {
         return (folded ?? nil) ?? tidy(tag.precomposedStringWithCompatibilityMapping).lowercased()
     }
 
+    /// True for a tag that `tidy` leaves empty: white space, or characters that show as nothing
+    /// (a zero-width space), which would be written as a tag with no name.
+    public static func isBlank(_ tag: String) -> Bool {
+        tidy(tag).isEmpty
+    }
+
     /// `tag` with its white space trimmed, each run of it made one space, characters that show
     /// as a blank (a Hangul filler, a blank Braille pattern) taken for spaces, and those that show
     /// as nothing removed (format characters such as a zero-width space or a soft hyphen, and

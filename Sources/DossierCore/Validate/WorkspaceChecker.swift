@@ -9,6 +9,7 @@ public enum WorkspaceChecker {
     /// Rules that look at one project at a time.
     public static let projectRules: [any ProjectRule] = [
         ClassificationContradictionRule(),
+        BlankTagRule(),
         PublicProjectTLPRule(),
         NoteMentionRule(),
     ]

@@ -71,6 +71,19 @@ struct RuleTests {
         ])
     }
 
+    @Test("a tag with no name (empty, blank, a zero-width space) is a warning; the editing commands refuse one")
+    func blankTags() throws {
+        let found = try diagnostics({
+            try $0.addProject("p", indicators: Self.list(#"{ "value": "evil.example", "type": "domain", "tags": ["Blocked", "\u200b"] }"#,
+                #"{ "value": "good.example", "type": "domain", "tags": [" "] }"#, #"{ "value": "fine.example", "type": "domain", "tags": ["a"] }"#))
+        }, rule: BlankTagRule())
+        #expect(found == [
+            "p/indicators.json:1:72: warning: evil.example has a tag with no name; remove it (`dossier untag` cannot name it: edit the file)",
+            "p/indicators.json:1:150: warning: good.example has a tag with no name; remove it (`dossier untag` cannot name it: edit the file)",
+        ], "\(found)")
+        #expect(Tag.isBlank("\u{200B}") && Tag.isBlank(" \t") && !Tag.isBlank("a\u{200B}"))
+    }
+
     @Test func classificationContradiction() throws {
         let failing = try diagnostics({
             try $0.addProject("p", indicators: Self.list(#"{ "value": "192.0.2.1", "type": "ipv4", "classification": "non-malicious", "tags": ["Blocked"] }"#))
@@ -356,7 +369,7 @@ struct RuleTests {
         ], "\(found)")
     }
 
-    @Test("a private project's folder name written as a word in what the public site shows is a warning (it may be an ordinary word); a word of one part, or inside a domain or a path, is none")
+    @Test("a private project's folder name written as a word, or as a segment of an address, in what the public site shows is a warning (it may be an ordinary word); a word of one part, or inside a domain, is none")
     func namesOfPrivateProjects() throws {
         let found = try diagnostics({
             try $0.addProject("acme-payroll-phish")
@@ -375,7 +388,7 @@ struct RuleTests {
         }, rules: [PublishedPrivateValueRule()])
         #expect(found == [
             "b/indicators.json:1:19: warning: a tag of evil.example names the private project acme-payroll-phish, but it is public: the public site names no private project; if it means the project, take the name out",
-            "b/notes/01.md:5:4: warning: this note names the private project acme-payroll-phish, but it is public: the public site names no private project; if it means the project, take the name out",
+            "b/notes/01.md:3:76: warning: this note names the private project acme-payroll-phish, but it is public: the public site names no private project; if it means the project, take the name out",
             "b/project.json:1:12: warning: the project's title names the private project acme-payroll-phish, but it is public: the public site names no private project; if it means the project, take the name out",
         ], "\(found)")
     }
