@@ -21,6 +21,17 @@ enum ProjectEditing {
     /// Writes the edited project (refreshing `updated`); returns the paths written.
     @discardableResult
     static func save(_ edit: ProjectEdit, _ project: Project) throws -> [String] {
+        // Data marked above TLP:CLEAR may not be published: an edit does not make a public
+        // indicator of a public project so marked (`import` makes such data private).
+        let before = Set(PublicProjectTLPRule.markedPublicIndicators(of: edit.project).map(\.indicator.key))
+        let marked = PublicProjectTLPRule.markedPublicIndicators(of: project).filter { !before.contains($0.indicator.key) }
+        if !marked.isEmpty {
+            for (indicator, marking) in marked {
+                Console.error("\(indicator.type.rawValue) \(indicator.value) would be tagged \(marking.label), but it is a public indicator of the public project \(project.slug): the public site would publish data so marked")
+            }
+            Console.note("nothing was changed; record it private (`dossier add \(project.slug) VALUE --private`) first, or keep the tag off")
+            throw ExitCode(1)
+        }
         do {
             return try edit.save(project, today: Scaffold.today())
         } catch {

@@ -62,6 +62,26 @@ struct CoreCommandTests {
         #expect(result.stderr.contains("1 error"))
     }
 
+    @Test("add and tag refuse to mark a public indicator of a public project above TLP:CLEAR, and a tag with no name; nothing is written")
+    func editsThatWouldPublishMarkedData() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let file = "commodity-loader-c2/indicators.json"
+        let before = copy.read(file)
+        for arguments in [["add", "commodity-loader-c2", "198.51.100.99", "--tag", "tlp:red"], ["tag", "commodity-loader-c2", "TLP:AMBER", "203.0.113.5"]] {
+            let run = try CLI.run(arguments, in: copy.root)
+            #expect(run.status == 1, "\(arguments)")
+            #expect(run.stderr.contains("but it is a public indicator of the public project commodity-loader-c2"), "\(run.stderr)")
+        }
+        for arguments in [["tag", "commodity-loader-c2", "\u{200B}", "203.0.113.5"], ["add", "commodity-loader-c2", "198.51.100.9", "--tag", "\u{200B}"]] {
+            #expect(try CLI.run(arguments, in: copy.root).status == 64)
+        }
+        #expect(copy.read(file) == before)
+        // Private, it may be so marked.
+        let kept = try CLI.run(["add", "commodity-loader-c2", "198.51.100.99", "--tag", "tlp:red", "--private"], in: copy.root)
+        #expect(kept.status == 0, "\(kept.stderr)")
+        #expect(try CLI.run(["check"], in: copy.root).status == 0)
+    }
+
     @Test("build is incremental and says how many files it reused; --clean renders everything")
     func incrementalBuild() throws {
         let copy = try TemporaryCopy(of: Self.samples)

@@ -14,12 +14,22 @@ public struct PublicProjectTLPRule: ProjectRule {
                 "public project \"\(project.slug)\" is \(project.tlp.label); a public project must be TLP:CLEAR (set \"tlp\": \"clear\", or make it private)",
                 code: Self.code))
         }
-        for indicator in project.indicators where !indicator.isPrivate {
-            guard let marked = TLP.marked(by: indicator.tags), marked > .clear else { continue }
+        for (indicator, marked) in Self.markedPublicIndicators(of: project) {
             diagnostics.append(.error(at: indicator.location(in: project, at: indicator.origin?.tags),
                 "\(indicator.type.rawValue) \(indicator.value) is tagged \(marked.label), but it is a public indicator of a public project: the public site would publish data so marked; make it private (\"private\": true) or take the tag off",
                 code: Self.code))
         }
         return diagnostics
+    }
+
+    /// The public indicators of a public project that a `tlp:` tag marks above TLP:CLEAR, with
+    /// that marking: what the public site would publish against its sharing terms. The editing
+    /// commands refuse to make one.
+    public static func markedPublicIndicators(of project: Project) -> [(indicator: Indicator, marking: TLP)] {
+        guard project.visibility == .public else { return [] }
+        return project.indicators.compactMap { indicator in
+            guard !indicator.isPrivate, let marked = TLP.marked(by: indicator.tags), marked > .clear else { return nil }
+            return (indicator, marked)
+        }
     }
 }
