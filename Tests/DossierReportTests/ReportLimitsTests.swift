@@ -141,6 +141,22 @@ struct ReportLimitsTests {
         #expect(FileManager.default.contents(atPath: folder + "/site/index.html") == Data("old".utf8))
     }
 
+    @Test("a build's staging folder is its owner's alone while written (a killed build leaves it beside a site a web server may serve); the site it becomes has a new folder's mode")
+    func stagingIsPrivateUntilItIsTheSite() throws {
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func mode(_ path: String) throws -> Int {
+            ((try FileManager.default.attributesOfItem(atPath: path))[.posixPermissions] as? Int ?? -1) & 0o777
+        }
+        let out = folder + "/site"
+        let staging = try OutputFolder.makeStaging(for: out)
+        #expect(try mode(staging) == 0o700)
+        try OutputFolder.replace(out, with: staging)
+        let mask = umask(0)
+        umask(mask)
+        #expect(try mode(out) == 0o755 & ~Int(mask))
+    }
+
     @Test("replacing the output folder swaps it whole: new content, no old folder left beside it")
     func replaceSwaps() throws {
         let folder = try TemporaryFolder.make()

@@ -63,6 +63,6 @@ public enum AudienceFilter {
 
     /// A public request for a private project: what to say instead.
     public static func refusal(for project: Project) -> String {
-        "project \"\(project.slug)\" is private; public output holds only public projects. Add --internal for an internal report, or make the project public (visibility \"public\", tlp \"clear\")"
+        "project \"\(project.slug)\" is private; public output holds only public projects. Add --internal for internal output, or make the project public (visibility \"public\", tlp \"clear\")"
     }
 }

@@ -35,6 +35,9 @@ enum OutputFolder {
         removeAbandoned(besides: out)
         remove(staging)
         if let failure = makeFolder(staging) { throw BuildFailure(.write, message: "cannot create \(staging): \(failure)") }
+        // Readable by its owner alone until it is the site (`replace`): a build killed midway
+        // leaves it beside the output folder, which may be a web server's, holding internal pages.
+        chmod(staging, 0o700)
         return staging
     }
 
@@ -74,6 +77,10 @@ enum OutputFolder {
     /// (Linux `renameat2` with `RENAME_EXCHANGE`), else two renames, the old site put back if the
     /// second fails (a crash between those two renames leaves the old site beside `out`).
     static func replace(_ out: String, with staging: String) throws(BuildFailure) {
+        // The mode any new folder gets (`makeStaging` kept it to its owner while written).
+        let mask = umask(0)
+        umask(mask)
+        chmod(staging, 0o755 & ~mask)
         if FileManager.default.fileExists(atPath: out), exchange(staging, out) {
             remove(staging)
             return
