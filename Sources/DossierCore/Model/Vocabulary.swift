@@ -98,7 +98,10 @@ public enum Tag {
     /// True for a tag that `tidy` leaves empty: white space, or characters that show as nothing
     /// (a zero-width space), which would be written as a tag with no name.
     public static func isBlank(_ tag: String) -> Bool {
-        tidy(tag).isEmpty
+        // A visible ASCII character stays: most tags are answered without tidying (a check asks
+        // this of every tag of a million indicators).
+        if tag.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F }) { return false }
+        return tidy(tag).isEmpty
     }
 
     /// `tag` with its white space trimmed, each run of it made one space, characters that show

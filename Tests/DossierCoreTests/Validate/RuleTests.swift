@@ -322,7 +322,8 @@ struct RuleTests {
             try $0.addProject("b", visibility: "public", tlp: "clear", indicators: Self.list(
                 #"{ "value": "198.51.100.7", "type": "ipv4", "comment": "Seen by https://www.shodan.io/host/192.0.2.130" }"#,
                 #"{ "value": "https://www.virustotal.com/gui/file/\#(hash.uppercased())", "type": "url" }"#,
-                #"{ "value": "::ffff:192.0.2.130", "type": "ipv6" }"#))
+                #"{ "value": "::ffff:192.0.2.130", "type": "ipv6" }"#,
+                #"{ "value": "https://safe.example/?url=https%3A%2F%2Frepo.acme-corp.example%2F", "type": "url" }"#))
             try $0.write("b/notes/01.md", "VT: [report](https://www.virustotal.com/gui/file/\(hash)/detection).\n"
                 + "Link https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Frepo.acme-corp.example%2F&data=05 here.\n"
                 + "Fine: https://www.virustotal.com/gui/file/0000000000000000000000000000000000000000000000000000000000000000\n")
@@ -331,6 +332,7 @@ struct RuleTests {
             "b/indicators.json:1:19: error: ipv4 192.0.2.130 is recorded as private in a, but the comment of 198.51.100.7 is public and the public site would show it (in https://www.shodan.io/host/192.0.2.130)",
             "b/indicators.json:1:125: error: sha256 \(hash) is recorded as private in a, but the url https://www.virustotal.com/gui/file/\(hash.uppercased()) is public and the public site would show it (in https://www.virustotal.com/gui/file/\(hash.uppercased()))",
             "b/indicators.json:1:257: error: ipv4 192.0.2.130 is recorded as private in a, but the ipv6 ::ffff:192.0.2.130 is public and the public site would show it (in ::ffff:192.0.2.130)",
+            "b/indicators.json:1:308: error: domain repo.acme-corp.example is recorded as private in a, but the url https://safe.example/?url=https%3A%2F%2Frepo.acme-corp.example%2F is public and the public site would show it (in https://safe.example/?url=https%3A%2F%2Frepo.acme-corp.example%2F)",
             "b/notes/01.md:1:14: error: sha256 \(hash) is recorded as private in a, but this note is public and the public site would show it (in https://www.virustotal.com/gui/file/\(hash)/detection)",
             "b/notes/01.md:2:6: error: domain repo.acme-corp.example is recorded as private in a, but this note is public and the public site would show it (in https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Frepo.acme-corp.example%2F&data=05)",
         ], "\(found)")

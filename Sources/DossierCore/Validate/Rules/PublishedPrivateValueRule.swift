@@ -202,15 +202,27 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     }
 
     /// The words of what a URL carries after its host, decoded and lower-cased, between the
-    /// separators of a path and a query (`/`, `?`, `&`, `=`, `:`...): a first look, without the
-    /// indicator extractor, for a private value a public URL may carry (a hash in
+    /// separators of a path and a query (`/`, `?`, `&`, `=`, `:`...), that may be a private value
+    /// (a name or an address, with a dot inside; a hash, of 32 characters or more): a first look,
+    /// without the indicator extractor, for what a public URL may carry (a hash in
     /// `/gui/file/<sha256>`, a host in `?url=https%3A%2F%2F...`), which `Mentions` then finds.
+    /// Every public URL is looked at on each check: no string is made of the other words.
     static func carriedWords(of url: String) -> [String] {
         guard let text = Indicators.carriedText(of: url) else { return [] }
-        return text.lowercased().split { separators.contains($0) }.map(String.init)
+        let bytes = Array(text.utf8)
+        var words: [String] = []
+        var start = 0
+        for end in bytes.indices where separators.contains(bytes[end]) || end == bytes.count - 1 {
+            let word = bytes[start..<(separators.contains(bytes[end]) ? end : end + 1)]
+            if word.count >= 32 || word.count > 2 && word.dropFirst().dropLast().contains(IndicatorBytes.dot) {
+                words.append(String(decoding: word.map(IndicatorBytes.lower), as: UTF8.self))
+            }
+            start = end + 1
+        }
+        return words
     }
 
-    private static let separators: Set<Character> = ["/", "?", "&", "=", "#", ";", ",", ":", " ", "@", "[", "]"]
+    private static let separators: Set<UInt8> = Set("/?&=#;,: @[]".utf8)
 
     /// `value`, then, when it is a domain name, each domain it lies within down to two labels
     /// (`smtp.mail.acme.example`: `mail.acme.example`, `acme.example`).
