@@ -155,8 +155,9 @@ public enum Indicators {
         URLIndicator.carriedText(of: url)
     }
 
-    /// What separates the parts of a URL's path and query.
-    private static let separators: Set<UInt8> = Set("/?&=#;,".utf8)
+    /// What separates the parts of a URL's path and query; `_` too, as it joins a value to a
+    /// word (`sample_<sha256>.zip`).
+    private static let separators: Set<UInt8> = Set("/?&=#;,_".utf8)
 
     /// The form in which two spellings of one URL compare equal: its letters outside ASCII as
     /// they are, each escape of them (`%C3%BC`, in either case) decoded, as a browser shows the

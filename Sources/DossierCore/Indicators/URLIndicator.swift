@@ -189,26 +189,41 @@ struct URLIndicator {
     }
 
     /// What the path, query and fragment of `value` carry, decoded: the text after its host with
-    /// each escape decoded (`%3A%2F%2F` is `://`, `+` a space), as a page or a redirector reads
-    /// it. Nil when there is nothing after the host or it is too short to hold an indicator.
+    /// each escape decoded (`%3A%2F%2F` is `://`, `+` a space; up to three times over), as a page
+    /// or a redirector reads it. Nil when there is nothing after the host or it is too short to
+    /// hold an indicator.
     static func carriedText(of value: String) -> String? {
         IndicatorBytes.withBytes(value) { bytes -> String? in
             guard let parts = split(bytes), bytes.count - parts.authorityEnd >= 4 else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count - parts.authorityEnd)
-            var i = parts.authorityEnd
-            while i < bytes.count {
-                if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count, let high = IndicatorBytes.hexValue(bytes[i + 1]),
-                   let low = IndicatorBytes.hexValue(bytes[i + 2]) {
-                    out.append(high << 4 | low)
-                    i += 3
-                } else {
-                    out.append(bytes[i] == UInt8(ascii: "+") ? IndicatorBytes.space : bytes[i])
-                    i += 1
-                }
+            var text = Array(bytes[parts.authorityEnd...])
+            // Encoded twice (`%253A`, a link rewritten by a gateway then quoted again) or three
+            // times, as a page that follows the redirects would read it.
+            for _ in 0..<3 {
+                guard text.contains(UInt8(ascii: "%")) || text.contains(UInt8(ascii: "+")) else { break }
+                let decoded = decodingEscapes(text)
+                if decoded == text { break }
+                text = decoded
             }
-            return String(decoding: out, as: UTF8.self)
+            return String(decoding: text, as: UTF8.self)
         }
+    }
+
+    /// `bytes` with each `%XX` escape decoded and each `+` a space.
+    private static func decodingEscapes(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count, let high = IndicatorBytes.hexValue(bytes[i + 1]),
+               let low = IndicatorBytes.hexValue(bytes[i + 2]) {
+                out.append(high << 4 | low)
+                i += 3
+            } else {
+                out.append(bytes[i] == UInt8(ascii: "+") ? IndicatorBytes.space : bytes[i])
+                i += 1
+            }
+        }
+        return out
     }
 
     /// The hosts of the URLs carried in the path or query of `value` (`/url?q=https://evil.example/`,

@@ -95,13 +95,13 @@ public enum Tag {
         return (folded ?? nil) ?? tidy(tag.precomposedStringWithCompatibilityMapping).lowercased()
     }
 
-    /// True for a tag that `tidy` leaves empty: white space, or characters that show as nothing
-    /// (a zero-width space), which would be written as a tag with no name.
+    /// True for a tag that shows no name: white space, characters that show as nothing (a
+    /// zero-width space, which `tidy` removes) or control characters.
     public static func isBlank(_ tag: String) -> Bool {
         // A visible ASCII character stays: most tags are answered without tidying (a check asks
         // this of every tag of a million indicators).
         if tag.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F }) { return false }
-        return tidy(tag).isEmpty
+        return tidy(tag).unicodeScalars.allSatisfy { $0.properties.generalCategory == .control }
     }
 
     /// `tag` with its white space trimmed, each run of it made one space, characters that show

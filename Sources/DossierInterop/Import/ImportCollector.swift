@@ -60,7 +60,7 @@ struct ImportCollector {
                 skip(item ?? raw, "expected \(names), found \(parsed.type.rawValue) '\(parsed.value)'", at: position)
                 return false
             }
-            let tags = Tag.union([], details.tags.filter { !$0.isEmpty })
+            let tags = Tag.union([], details.tags.filter { !Tag.isBlank($0) })
             record(Indicator(
                 value: parsed.value, type: parsed.type, classification: details.classification,
                 tags: tags, firstSeen: details.firstSeen,

@@ -81,7 +81,7 @@ struct RuleTests {
             "p/indicators.json:1:72: warning: evil.example has a tag with no name; remove it (`dossier untag` cannot name it: edit the file)",
             "p/indicators.json:1:150: warning: good.example has a tag with no name; remove it (`dossier untag` cannot name it: edit the file)",
         ], "\(found)")
-        #expect(Tag.isBlank("\u{200B}") && Tag.isBlank(" \t") && !Tag.isBlank("a\u{200B}"))
+        #expect(Tag.isBlank("\u{200B}") && Tag.isBlank(" \t") && Tag.isBlank("\u{01}") && !Tag.isBlank("a\u{200B}") && !Tag.isBlank("Ü"))
     }
 
     @Test func classificationContradiction() throws {
@@ -351,6 +351,49 @@ struct RuleTests {
             "b/notes/01.md:1:20: error: this note links to the private project acme-payroll-phish, but it is public: the public site has no page of that project and names none; take the link out",
             "b/notes/02.md:1:48: warning: this note names the private project acme-payroll-phish, but it is public: the public site names no private project; if it means the project, take the name out",
         ], "\(found)")
+    }
+
+    @Test("what a review found still published: values encoded twice, joined by _, carried by a public URL value (an IPv6 or e-mail address, an ASN, a CVE, a whole URL), a private IPv4-mapped address written as IPv4, a link through ../../projects/, a repository's address; and what it found wrongly refused")
+    func reviewedLeaksAndFalseErrors() throws {
+        let hash = "79a60c4e61c81a29bdaec5ce261d00675fdd1193fc522e5f2e3c4c4f99a729d7"
+        let found = try diagnostics({
+            try $0.addProject("acme-payroll-phish")
+            try $0.addProject("supply-chain")
+            try $0.addProject("a", indicators: Self.list(
+                #"{ "value": "\#(hash)", "type": "sha256", "private": true }"#,
+                #"{ "value": "vpn.acme-corp.example", "type": "domain", "private": true }"#,
+                #"{ "value": "2001:db8:dead::1", "type": "ipv6", "private": true }"#,
+                #"{ "value": "jane.doe@mail.example", "type": "email", "private": true }"#,
+                #"{ "value": "AS65999", "type": "asn", "private": true }"#,
+                #"{ "value": "CVE-2026-99999", "type": "cve", "private": true }"#,
+                #"{ "value": "https://paste.example/raw/abc123", "type": "url", "private": true }"#,
+                #"{ "value": "::ffff:203.0.113.250", "type": "ipv6", "private": true }"#,
+                #"{ "value": "setup.exe", "type": "filename", "private": true }"#))
+            try $0.addProject("b", visibility: "public", tlp: "clear", indicators: Self.list(
+                #"{ "value": "https://www.shodan.io/host/2001:db8:dead::1", "type": "url" }"#,
+                #"{ "value": "https://hibp.example/account/jane.doe%40mail.example", "type": "url" }"#,
+                #"{ "value": "https://bgp.example/AS65999", "type": "url" }"#,
+                #"{ "value": "https://nvd.example/vuln/detail/CVE-2026-99999", "type": "url" }"#,
+                #"{ "value": "https://urlscan.example/result?url=https%3A%2F%2Fpaste.example%2Fraw%2Fabc123", "type": "url" }"#,
+                #"{ "value": "https://dl.example/files/vendor-setup.exe", "type": "url" }"#))
+            try $0.write("b/notes/01.md", "VT https://www.virustotal.com/gui/search/sha256%253A\(hash) and https://bazaar.example/download/sample_\(hash).zip\n"
+                + "Via https://gw.example/?url=https%253A%252F%252Fvpn.acme-corp.example%252Flogin\nThe beacon came from 203.0.113.250.\n")
+            try $0.write("b/notes/02.md", "See [kit](../../projects/acme-payroll-phish/) and https://git.example/cti/acme-payroll-phish.git\n")
+            try $0.write("b/notes/03.md", "Board https://github.com/orgs/acme/projects/supply-chain and subprojects/supply-chain/x.\n")
+        }, rules: [PublishedPrivateValueRule()])
+        let errors = found.filter { $0.contains(": error: ") }.map { String($0.split(separator: ";")[0]) }
+        for value in ["ipv6 2001:db8:dead::1", "email jane.doe@mail.example", "asn AS65999", "cve CVE-2026-99999", "url https://paste.example/raw/abc123"] {
+            #expect(errors.contains { $0.hasPrefix("b/indicators.json:") && $0.contains("error: \(value) is recorded as private in a") }, "\(value): \(errors)")
+        }
+        // The address is named as recorded: the IPv4-mapped one.
+        for value in ["sha256 \(hash)", "domain vpn.acme-corp.example", "ipv6 ::ffff:203.0.113.250"] {
+            #expect(errors.contains { $0.hasPrefix("b/notes/01.md:") && $0.contains("error: \(value) is recorded as private in a") }, "\(value): \(errors)")
+        }
+        #expect(errors.contains { $0.hasPrefix("b/notes/02.md:1:") && $0.contains("links to the private project acme-payroll-phish") }, "\(errors)")
+        // No false error: a longer file name, another site's projects/ page (a name, a warning).
+        #expect(!errors.contains { $0.contains("setup.exe") || $0.contains("supply-chain") }, "\(errors)")
+        #expect(found.contains { $0.hasPrefix("b/notes/03.md:1:") && $0.contains("warning: this note names the private project supply-chain") }, "\(found)")
+        #expect(errors.count == 9, "\(errors)")
     }
 
     @Test("a public note's link to a private project's folder or page is an error; a link to a public one is not")

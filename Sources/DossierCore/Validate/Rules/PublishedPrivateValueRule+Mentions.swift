@@ -54,8 +54,9 @@ extension PublishedPrivateValueRule.Mentions {
         while i < bytes.count {
             if bytes[i] == 0x0A { (line, lineStart) = (line + 1, i + 1) }
             if text.isProse, var start = pathLead(bytes, at: i) {
-                // From a note two folders down, a link climbs twice: `../../acme-phish/`.
-                while let next = pathLead(bytes, at: start), bytes[start] == IndicatorBytes.dot { start = next }
+                // From a note two folders down, a link climbs twice: `../../acme-phish/`, and from
+                // a page of the site into its projects: `../../projects/acme-phish/`.
+                while let next = pathLead(bytes, at: start) { start = next }
                 var end = start
                 while end < bytes.count, isWordByte(bytes[end]) || bytes[end] == IndicatorBytes.dot { end += 1 }
                 if end > start { add(start..<end, isLink: true) }
@@ -71,7 +72,9 @@ extension PublishedPrivateValueRule.Mentions {
             while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
             // A word within a longer one (`acme-phish.example`, `acme-phish[.]example`, a path or a
             // value) is not a name.
-            let inside = end < bytes.count && (bytes[end] >= 0x80 || bytes[end] == UInt8(ascii: "[")
+            // A repository's address (`.../acme-phish.git`) names the folder all the same.
+            let isRepository = bytes[end...].starts(with: ".git".utf8) && (end + 4 == bytes.count || !isWordByte(bytes[end + 4]))
+            let inside = end < bytes.count && !isRepository && (bytes[end] >= 0x80 || bytes[end] == UInt8(ascii: "[")
                 || bytes[end] == IndicatorBytes.dot && end + 1 < bytes.count && isWordByte(bytes[end + 1]))
             if !inside, end - i >= 5, bytes[i] != IndicatorBytes.hyphen, bytes[end - 1] != IndicatorBytes.hyphen,
                 bytes[(i + 1)..<(end - 1)].contains(IndicatorBytes.hyphen) {
@@ -88,8 +91,23 @@ extension PublishedPrivateValueRule.Mentions {
     /// What leads a path to a project's folder: from a note (`../`) or from the site (`projects/`).
     private static let pathLeads = [Array("../".utf8), Array("projects/".utf8)]
 
-    /// Where the folder name after a path lead at `i` starts, if one stands there.
+    /// Where the folder name after a path lead at `i` starts, if one stands there. `projects/`
+    /// leads a path of the site only where a word does not run into it (`subprojects/`) and not
+    /// in another site's address (`https://github.com/orgs/acme/projects/x`).
     private static func pathLead(_ bytes: [UInt8], at i: Int) -> Int? {
-        pathLeads.first { i + $0.count < bytes.count && bytes[i..<i + $0.count].elementsEqual($0) }.map { i + $0.count }
+        guard let lead = pathLeads.first(where: { i + $0.count < bytes.count && bytes[i..<i + $0.count].elementsEqual($0) }) else { return nil }
+        if lead.first != IndicatorBytes.dot {
+            if i > 0, IndicatorBytes.isAlphanumeric(bytes[i - 1]) || bytes[i - 1] == IndicatorBytes.hyphen || bytes[i - 1] == UInt8(ascii: "_") { return nil }
+            var start = i
+            while start > 0, !isAddressEnd(bytes[start - 1]) { start -= 1 }
+            if ByteSearch.firstOffset(of: "://", in: Array(bytes[start..<i])) != nil { return nil }
+        }
+        return i + lead.count
+    }
+
+    /// What ends an address written in prose: white space, or what encloses one.
+    private static func isAddressEnd(_ byte: UInt8) -> Bool {
+        byte == IndicatorBytes.space || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "<")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
 }

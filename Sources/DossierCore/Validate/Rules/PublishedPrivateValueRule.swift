@@ -135,6 +135,11 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             let spelling = IndicatorKey.identity(of: value, type: .url)
             if values[spelling] == nil { values[spelling] = recording }
         }
+        // An IPv4-mapped IPv6 address (`::ffff:203.0.113.250`, as dual-stack logs write one) also
+        // as its IPv4 address.
+        for (value, recording) in values where recording.type == .ipv6 {
+            if let mapped = Indicators.mappedIPv4(value), values[mapped] == nil { values[mapped] = recording }
+        }
         return values
     }
 
@@ -196,7 +201,9 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         let texts = valueTexts(of: project) { indicator in
             isPrivate(indicator.value) || named(Indicators.host(of: indicator.value, type: indicator.type) ?? indicator.value)
                 || indicator.type == .url && (Indicators.embeddedHosts(of: indicator.value).contains(where: named)
-                    || Self.carriedWords(of: indicator.value).contains { named($0) })
+                    || Self.carriedWords(of: indicator.value).contains { named($0) }
+                    // A URL it carries whole (`?url=https://paste.example/raw/1`): `Mentions` reads it.
+                    || Indicators.carriedText(of: indicator.value)?.contains("://") == true)
         }
         return texts.isEmpty ? [] : findings(Mentions(texts), project: position, privateValues: privateValues, privateSlugs: [:], workspace: workspace)
     }
@@ -214,7 +221,10 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var start = 0
         for end in bytes.indices where separators.contains(bytes[end]) || end == bytes.count - 1 {
             let word = bytes[start..<(separators.contains(bytes[end]) ? end : end + 1)]
-            if word.count >= 32 || word.count > 2 && word.dropFirst().dropLast().contains(IndicatorBytes.dot) {
+            if word.count > 3 && (word.starts(with: "as".utf8, by: { $0 | 0x20 == $1 }) || word.starts(with: "cve-".utf8, by: { $0 | 0x20 == $1 })) {
+                // As ASNs and CVEs are written normalized: `AS64500`, `CVE-2024-3094`.
+                words.append(String(decoding: word, as: UTF8.self).uppercased())
+            } else if word.count >= 32 || word.count > 2 && word.dropFirst().dropLast().contains(where: joinsValue.contains) {
                 words.append(String(decoding: word.map(IndicatorBytes.lower), as: UTF8.self))
             }
             start = end + 1
@@ -222,7 +232,12 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         return words
     }
 
-    private static let separators: Set<UInt8> = Set("/?&=#;,: @[]".utf8)
+    /// What separates a path's and a query's parts; `_` too, as it joins a value to a word
+    /// (`sample_<sha256>.zip`).
+    private static let separators: Set<UInt8> = Set("/?&=#;,[] _".utf8)
+
+    /// What stands inside a name, an address or an e-mail address (`.`, `:`, `@`).
+    private static let joinsValue: Set<UInt8> = Set(".:@".utf8)
 
     /// `value`, then, when it is a domain name, each domain it lies within down to two labels
     /// (`smtp.mail.acme.example`: `mail.acme.example`, `acme.example`).
@@ -353,16 +368,17 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         return path.count >= 6 ? path : key
     }
 
-    /// True when `text`'s UTF-8 bytes hold `value`'s, not next to a letter or digit.
+    /// True when `text`'s UTF-8 bytes hold `value`'s, not next to a letter, a digit, `-` or `_`.
     static func bytes(of text: inout String, contain value: String) -> Bool {
         var value = value
         return text.withUTF8 { haystack in
             value.withUTF8 { needle in
                 var start = 0
                 while let at = ByteSearch.firstOffset(of: needle, in: haystack, from: start) {
-                    // A whole value, not part of a word (`Global` in "GlobalSign").
-                    let bounded = (at == 0 || !IndicatorBytes.isAlphanumeric(haystack[at - 1]))
-                        && (at + needle.count == haystack.count || !IndicatorBytes.isAlphanumeric(haystack[at + needle.count]))
+                    // A whole value, not part of a word (`Global` in "GlobalSign") or of a longer
+                    // name (`setup.exe` in "vendor-setup.exe", `payload.bin` in "stage2_payload.bin").
+                    func joins(_ byte: UInt8) -> Bool { IndicatorBytes.isAlphanumeric(byte) || byte == IndicatorBytes.hyphen || byte == UInt8(ascii: "_") }
+                    let bounded = (at == 0 || !joins(haystack[at - 1])) && (at + needle.count == haystack.count || !joins(haystack[at + needle.count]))
                     if bounded { return true }
                     start = at + 1
                 }
