@@ -157,6 +157,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         add(project.summary.map { HTMLComments.blanked(in: $0) }, "the project's summary",
             SourceLocation(path: project.projectFile, position: project.origin?.summary ?? .start), isProse: true)
         add(Self.tagText(project.tags), "a tag of the project", projectFile)
+        add(project.owner, "the project's owner", projectFile)
         for note in project.notes where AudienceFilter.publishes(note, of: project) {
             let start = SourceLocation(path: note.path)
             add(HTMLComments.blanked(in: note.body), "this note", start, bodyLine: note.bodyLine, isProse: true)
