@@ -51,12 +51,20 @@ extension PublishedPrivateValueRule.Mentions {
             IndicatorBytes.isAlphanumeric(byte) || byte == IndicatorBytes.hyphen || byte == UInt8(ascii: "_")
         }
         var i = 0
+        // Whether the address being read has a scheme (`https://`) since what last ended one: a
+        // `projects/` in it is another site's.
+        var inAddress = false
         while i < bytes.count {
             if bytes[i] == 0x0A { (line, lineStart) = (line + 1, i + 1) }
-            if text.isProse, var start = pathLead(bytes, at: i) {
+            if isAddressEnd(bytes[i]) {
+                inAddress = false
+            } else if bytes[i] == UInt8(ascii: ":"), bytes[i...].starts(with: "://".utf8) {
+                inAddress = true
+            }
+            if text.isProse, var start = pathLead(bytes, at: i, inAddress: inAddress) {
                 // From a note two folders down, a link climbs twice: `../../acme-phish/`, and from
                 // a page of the site into its projects: `../../projects/acme-phish/`.
-                while let next = pathLead(bytes, at: start) { start = next }
+                while let next = pathLead(bytes, at: start, inAddress: inAddress) { start = next }
                 var end = start
                 while end < bytes.count, isWordByte(bytes[end]) || bytes[end] == IndicatorBytes.dot { end += 1 }
                 if end > start { add(start..<end, isLink: true) }
@@ -70,8 +78,8 @@ extension PublishedPrivateValueRule.Mentions {
             else { i += 1; continue }
             var end = i
             while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
-            // A word within a longer one (`acme-phish.example`, `acme-phish[.]example`, a path or a
-            // value) is not a name.
+            // A word within a longer one (`acme-phish.example`, `acme-phish[.]example`, a value)
+            // is not a name.
             // A repository's address (`.../acme-phish.git`) names the folder all the same.
             let isRepository = bytes[end...].starts(with: ".git".utf8) && (end + 4 == bytes.count || !isWordByte(bytes[end + 4]))
             let inside = end < bytes.count && !isRepository && (bytes[end] >= 0x80 || bytes[end] == UInt8(ascii: "[")
@@ -94,13 +102,11 @@ extension PublishedPrivateValueRule.Mentions {
     /// Where the folder name after a path lead at `i` starts, if one stands there. `projects/`
     /// leads a path of the site only where a word does not run into it (`subprojects/`) and not
     /// in another site's address (`https://github.com/orgs/acme/projects/x`).
-    private static func pathLead(_ bytes: [UInt8], at i: Int) -> Int? {
+    private static func pathLead(_ bytes: [UInt8], at i: Int, inAddress: Bool) -> Int? {
         guard let lead = pathLeads.first(where: { i + $0.count < bytes.count && bytes[i..<i + $0.count].elementsEqual($0) }) else { return nil }
         if lead.first != IndicatorBytes.dot {
+            if inAddress { return nil }
             if i > 0, IndicatorBytes.isAlphanumeric(bytes[i - 1]) || bytes[i - 1] == IndicatorBytes.hyphen || bytes[i - 1] == UInt8(ascii: "_") { return nil }
-            var start = i
-            while start > 0, !isAddressEnd(bytes[start - 1]) { start -= 1 }
-            if ByteSearch.firstOffset(of: "://", in: Array(bytes[start..<i])) != nil { return nil }
         }
         return i + lead.count
     }
