@@ -135,7 +135,7 @@ public enum Indicators {
         guard let text = carriedText(of: url) else { return [] }
         // As written (a carried URL whole), and with the path's and query's separators made
         // spaces, so that a value between two of them (`/file/<hash>/`) stands as a word.
-        let separated = String(decoding: text.utf8.map { separators.contains($0) ? IndicatorBytes.space : $0 }, as: UTF8.self)
+        let separated = String(decoding: text.utf8.map { carriedSeparators.contains($0) ? IndicatorBytes.space : $0 }, as: UTF8.self)
         var seen: Set<String> = []
         return (extract(from: text) + extract(from: separated)).filter { seen.insert($0.value).inserted }
     }
@@ -155,9 +155,9 @@ public enum Indicators {
         URLIndicator.carriedText(of: url)
     }
 
-    /// What separates the parts of a URL's path and query; `_` too, as it joins a value to a
-    /// word (`sample_<sha256>.zip`).
-    private static let separators: Set<UInt8> = Set("/?&=#;,_".utf8)
+    /// What separates the parts of a URL's path and query, as its carried values are read; `_`
+    /// too, as it joins a value to a word (`sample_<sha256>.zip`), and the brackets of a literal.
+    static let carriedSeparators: Set<UInt8> = Set("/?&=#;,_[] ".utf8)
 
     /// The form in which two spellings of one URL compare equal: its letters outside ASCII as
     /// they are, each escape of them (`%C3%BC`, in either case) decoded, as a browser shows the
@@ -170,18 +170,8 @@ public enum Indicators {
         guard url.utf8.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "%") }) else { return nil }
         let bytes = Array(url.utf8)
         func hex(_ i: Int) -> UInt8? { i < bytes.count ? IndicatorBytes.hexValue(bytes[i]) : nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "%"), let high = hex(i + 1), let low = hex(i + 2),
-               high >= 8 || high == 2 && low == 5 && (hex(i + 3) == nil || hex(i + 4) == nil) {
-                out.append(high << 4 | low)
-                i += 3
-            } else {
-                out.append(bytes[i])
-                i += 1
-            }
+        let out = PercentEncoding.decoded(bytes) { byte, i in
+            byte >= 0x80 || byte == UInt8(ascii: "%") && (hex(i + 3) == nil || hex(i + 4) == nil)
         }
         // Escapes that decode to no letter (a lone `%FF`) leave the URL as it is written.
         return String(validating: out, as: UTF8.self) ?? url

@@ -200,30 +200,12 @@ struct URLIndicator {
             // times, as a page that follows the redirects would read it.
             for _ in 0..<3 {
                 guard text.contains(UInt8(ascii: "%")) || text.contains(UInt8(ascii: "+")) else { break }
-                let decoded = decodingEscapes(text)
+                let decoded = PercentEncoding.decoded(text, plusIsSpace: true)
                 if decoded == text { break }
                 text = decoded
             }
             return String(decoding: text, as: UTF8.self)
         }
-    }
-
-    /// `bytes` with each `%XX` escape decoded and each `+` a space.
-    private static func decodingEscapes(_ bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count, let high = IndicatorBytes.hexValue(bytes[i + 1]),
-               let low = IndicatorBytes.hexValue(bytes[i + 2]) {
-                out.append(high << 4 | low)
-                i += 3
-            } else {
-                out.append(bytes[i] == UInt8(ascii: "+") ? IndicatorBytes.space : bytes[i])
-                i += 1
-            }
-        }
-        return out
     }
 
     /// The hosts of the URLs carried in the path or query of `value` (`/url?q=https://evil.example/`,

@@ -18,6 +18,27 @@ public enum PercentEncoding {
         return changed ? String(decoding: out, as: UTF8.self) : text
     }
 
+    /// `bytes` with each `%XX` escape that `decodes` accepts (given the byte it stands for and
+    /// the escape's offset) written as that byte, and each `+` a space where `plusIsSpace` (a
+    /// query as a form sends it). The one decoder of every place that reads escapes.
+    public static func decoded(_ bytes: [UInt8], plusIsSpace: Bool = false,
+        decoding decodes: (_ byte: UInt8, _ offset: Int) -> Bool = { _, _ in true }) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count, let high = IndicatorBytes.hexValue(bytes[i + 1]),
+               let low = IndicatorBytes.hexValue(bytes[i + 2]), decodes(high << 4 | low, i) {
+                out.append(high << 4 | low)
+                i += 3
+            } else {
+                out.append(plusIsSpace && bytes[i] == UInt8(ascii: "+") ? IndicatorBytes.space : bytes[i])
+                i += 1
+            }
+        }
+        return out
+    }
+
     /// Letters, digits and `-._~`: what a path segment holds as written.
     public static func isUnreserved(_ byte: UInt8) -> Bool {
         IndicatorBytes.isAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")

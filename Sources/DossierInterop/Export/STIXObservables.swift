@@ -38,23 +38,12 @@ enum STIXObservables {
         let bytes = Array(uri.utf8)
         guard bytes.contains(UInt8(ascii: "%")) else { return uri }
         let authorityEnd = authorityEnd(bytes)
-        var out: [UInt8] = []
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count, isHex(bytes[i + 1]), isHex(bytes[i + 2]),
-               let byte = UInt8(String(decoding: bytes[i + 1...i + 2], as: UTF8.self), radix: 16) {
-                let isBracket = byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
-                // Only visible ASCII a URI cannot hold as written: an escape of a letter outside
-                // ASCII, of a `%`, a space or a control is as a log or a feed writes a URL too.
-                let isVisibleASCII = byte > 0x20 && byte < 0x7F
-                if isVisibleASCII && (!uriBytes.contains(byte) && byte != UInt8(ascii: "%") || isBracket && i >= authorityEnd) {
-                    out.append(byte)
-                    i += 3
-                    continue
-                }
-            }
-            out.append(bytes[i])
-            i += 1
+        let out = PercentEncoding.decoded(bytes) { byte, i in
+            let isBracket = byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
+            // Only visible ASCII a URI cannot hold as written: an escape of a letter outside
+            // ASCII, of a `%`, a space or a control is as a log or a feed writes a URL too.
+            let isVisibleASCII = byte > 0x20 && byte < 0x7F
+            return isVisibleASCII && (!uriBytes.contains(byte) && byte != UInt8(ascii: "%") || isBracket && i >= authorityEnd)
         }
         return String(validating: out, as: UTF8.self) ?? uri
     }

@@ -53,12 +53,13 @@ public enum Importer {
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let firstAt = bytes[start...].firstIndex { !blanks.contains($0) }
         let first = firstAt.map { bytes[$0] }
+        func textFormat() -> ImportFormat { CSVImporter.looksLikeCSV(String(decoding: bytes, as: UTF8.self)) ? .csv : .text }
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
             // What a JSON object or array of objects opens with: `{"`, `{}`, `[{`, `[[`, `["`, `[]`.
             let second = firstAt.flatMap { at in bytes[(at + 1)...].first { !blanks.contains($0) } }
             let opensJSON = second.map { Array("\"}{[]".utf8).contains($0) } ?? true
             guard let root = try? JSONParser.parse(bytes) else {
-                return opensJSON ? .json : CSVImporter.looksLikeCSV(String(decoding: bytes, as: UTF8.self)) ? .csv : .text
+                return opensJSON ? .json : textFormat()
             }
             if MISPImporter.recognizes(root) { return .misp }
             if STIXImporter.recognizes(root) { return .stix }
@@ -66,7 +67,7 @@ public enum Importer {
             if PassiveTotalImporter.recognizes(root) { return .passivetotal }
             return .json
         }
-        return CSVImporter.looksLikeCSV(String(decoding: bytes, as: UTF8.self)) ? .csv : .text
+        return textFormat()
     }
 
     /// The text of a file. One that is not valid UTF-8 is read as Windows-1252, what Excel and

@@ -220,6 +220,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         let bytes = Array(text.utf8)
         var words: [String] = []
         var start = 0
+        let separators = Indicators.carriedSeparators
         for end in bytes.indices where separators.contains(bytes[end]) || end == bytes.count - 1 {
             let word = bytes[start..<(separators.contains(bytes[end]) ? end : end + 1)]
             if word.count > 3 && (word.starts(with: "as".utf8, by: { $0 | 0x20 == $1 }) || word.starts(with: "cve-".utf8, by: { $0 | 0x20 == $1 })) {
@@ -232,10 +233,6 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         }
         return words
     }
-
-    /// What separates a path's and a query's parts; `_` too, as it joins a value to a word
-    /// (`sample_<sha256>.zip`).
-    private static let separators: Set<UInt8> = Set("/?&=#;,[] _".utf8)
 
     /// What stands inside a name, an address or an e-mail address (`.`, `:`, `@`).
     private static let joinsValue: Set<UInt8> = Set(".:@".utf8)
