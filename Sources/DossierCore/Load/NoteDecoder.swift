@@ -194,7 +194,7 @@ enum NoteDecoder {
     }
 
     /// True when an unknown key says the note is not for publication: `draft`, `private`,
-    /// `hidden` and the like not set to a plain no, `published` or `public` set to a plain no, a
+    /// `hidden` and the like not set to a plain no, `published`, `publish`, `public` or `shared` set to a plain no, a
     /// `tlp` other than clear, an `audience` other than public, any key whose value names a TLP
     /// other than clear (`marking: "TLP:RED"`, or `marking: RED` for a key that holds only markings;
     /// a list's items are asked by the caller), or a misspelled `visibility` (`visiblity`, `Visibility`) of `private`.
@@ -205,7 +205,7 @@ enum NoteDecoder {
         switch key.lowercased() {
         case "private", "draft", "hidden", "internal", "confidential", "unlisted":
             return !(value.map(no.contains) ?? false)
-        case "published", "public":
+        case "published", "public", "publish", "shared", "share":
             return value.map(no.contains) ?? true
         case "tlp":
             return TLP(named: value ?? "") != .clear

@@ -27,7 +27,7 @@ enum ProjectDecoder {
                 visibility: object["visibility"] != nil, tlp: object["tlp"] != nil, tags: object["tags"] != nil),
             extra: reader.extra(known: keys),
             origin: Project.Origin(visibility: object["visibility"]?.position, tlp: object["tlp"]?.position,
-                title: object["title"]?.position, summary: object["summary"]?.position))
+                title: object["title"]?.position, summary: object["summary"]?.position, tags: object["tags"]?.position))
         if title == nil, object["title"] == nil {
             reader.warning("project.json has no \"title\"; reports will use the folder name \"\(slug)\"",
                 at: .start, code: "missing-field")

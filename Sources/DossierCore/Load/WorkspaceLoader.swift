@@ -265,6 +265,13 @@ enum ProjectLoader {
     }
 
     /// Reads the notes folder's `*.md` files, sorted by name.
+    /// A `.md` file whose name starts with a dot (`.draft.md`): not read, and said to be, as one
+    /// may have meant it as a note. An editor's lock file (`.#01.md`) and macOS's resource file
+    /// (`._01.md`) are nobody's notes.
+    static func isHiddenNote(_ name: String) -> Bool {
+        name.hasPrefix(".") && !name.hasPrefix(".#") && !name.hasPrefix("._") && ProjectFiles.isNoteName(name) && name.count > 4
+    }
+
     static func readNotes(folder: String, reader: FileReader, into result: inout Result)
         -> [(name: String, path: String, file: Swift.Result<[UInt8], FileReader.Failure>)] {
         var status = stat()
@@ -289,11 +296,13 @@ enum ProjectLoader {
         // is not read (a Markdown or text file by another name, a folder of notes) is said to be
         // left out, not skipped unseen; attachments (a screenshot) are nobody's note.
         let names = listed.filter { ProjectFiles.isNoteName($0) && !$0.hasPrefix(".") }.sorted()
-        for name in listed.sorted() where !name.hasPrefix(".") && !ProjectFiles.isNoteName(name) {
+        for name in listed.sorted() where !name.hasPrefix(".") && !ProjectFiles.isNoteName(name) || Self.isHiddenNote(name) {
             let path = folder + "/" + name
             var isFolder: ObjCBool = false
             let reason: String
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            if name.hasPrefix(".") {
+                reason = "its name starts with a dot, as a hidden file's does"
+            } else if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
                 guard ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).contains(where: ProjectFiles.isNoteName) else { continue }
                 reason = "a folder: notes are the .md files of notes/ itself"
             } else if [".markdown", ".mdown", ".mkd", ".txt"].contains(where: name.lowercased().hasSuffix) {

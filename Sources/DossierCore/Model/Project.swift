@@ -41,13 +41,15 @@ public struct Project: Sendable, Hashable {
         public var tlp: SourcePosition?
         public var title: SourcePosition?
         public var summary: SourcePosition?
+        public var tags: SourcePosition?
 
         public init(visibility: SourcePosition? = nil, tlp: SourcePosition? = nil, title: SourcePosition? = nil,
-            summary: SourcePosition? = nil) {
+            summary: SourcePosition? = nil, tags: SourcePosition? = nil) {
             self.visibility = visibility
             self.tlp = tlp
             self.title = title
             self.summary = summary
+            self.tags = tags
         }
     }
 

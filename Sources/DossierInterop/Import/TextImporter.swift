@@ -8,7 +8,7 @@ import DossierCore
 /// line is then parsed as a value, so a line that is no indicator is reported as skipped with the
 /// reason, instead of passing unnoticed as prose would.
 ///
-/// A TLP label written in the text (`TLP:AMBER`, as vendor reports and e-mails carry it) marks
+/// A TLP label written in the text (`TLP:AMBER`, `TLP RED`, as vendor reports and e-mails carry it) marks
 /// the file, as a MISP event's tag does: the strictest label counts.
 enum TextImporter {
     static func read(_ text: String, into collector: inout ImportCollector) {
@@ -17,7 +17,7 @@ enum TextImporter {
         let entries = lines.enumerated().compactMap { number, line -> (line: Int, text: String)? in
             let trimmed = line.trimmingSpaces
             // A TLP label on a line of its own marks the list; it is no value of it.
-            return trimmed.isEmpty || trimmed.hasPrefix("#") || labels(in: trimmed).count == 1 && !trimmed.contains(" ") ? nil : (number + 1, trimmed)
+            return trimmed.isEmpty || trimmed.hasPrefix("#") || isLabelLine(trimmed) ? nil : (number + 1, trimmed)
         }
         let isList = !entries.isEmpty && entries.allSatisfy { !$0.text.contains { $0.isWhitespace } }
         if isList {
@@ -36,17 +36,35 @@ enum TextImporter {
         }
     }
 
-    /// The TLP labels written in `text`: `TLP:` (any case, a space allowed after the colon) and
-    /// a level, `AMBER+STRICT` before `AMBER`.
+    /// The TLP labels written in `text`: `TLP` (any case, not inside a word), then a colon, a
+    /// blank, a dash, an underscore or a slash (`TLP:AMBER`, `TLP: RED`, `TLP RED`, `TLP-GREEN`,
+    /// `TLP_CLEAR`), and a level, `AMBER+STRICT` before `AMBER`.
     static func labels(in text: String) -> [TLP] {
-        var found: [TLP] = []
-        var rest = Substring(text)
-        while let label = rest.range(of: "tlp:", options: .caseInsensitive) {
-            let after = rest[label.upperBound...].drop { $0 == " " }
+        labelRanges(in: text).map(\.tlp)
+    }
+
+    /// Each label with where it is written.
+    private static func labelRanges(in text: String) -> [(tlp: TLP, range: Range<String.Index>)] {
+        var found: [(TLP, Range<String.Index>)] = []
+        var rest = text[...]
+        while let name = rest.range(of: "tlp", options: .caseInsensitive) {
+            rest = text[name.upperBound...]
+            guard name.lowerBound == text.startIndex || !text[text.index(before: name.lowerBound)].isLetter else { continue }
+            let after = rest.drop { labelSeparators.contains($0) }
+            guard after.startIndex > name.upperBound else { continue }
             let word = after.prefix { $0.isLetter || $0 == "+" }
-            if let tlp = STIXTerms.tlp(named: String(word)) { found.append(tlp) }
-            rest = rest[label.upperBound...]
+            if let tlp = TLP(named: String(word)) { found.append((tlp, name.lowerBound..<word.endIndex)) }
         }
         return found
+    }
+
+    private static let labelSeparators: Set<Character> = [":", " ", "\t", "-", "_", "/"]
+
+    /// True for a line that is a TLP label and nothing else (`TLP:AMBER`, `[TLP RED]`): it marks a
+    /// list and is no value of it.
+    static func isLabelLine(_ line: String) -> Bool {
+        let labels = labelRanges(in: line)
+        guard labels.count == 1, let range = labels.first?.range else { return false }
+        return (line[..<range.lowerBound] + line[range.upperBound...]).allSatisfy { "[]():*_ ".contains($0) }
     }
 }

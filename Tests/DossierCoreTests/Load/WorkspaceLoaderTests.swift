@@ -222,6 +222,8 @@ struct WorkspaceLoaderTests {
         try workspace.write("p/notes/09.md", "---\ntitle: i\nmarking: [\"TLP: RED\"]\n---\nbody\n")
         try workspace.write("p/notes/10.md", "---\ntitle: j\nmarking: RED\nsharing: amber+strict\nmarkings: [GREEN]\n---\nbody\n")
         try workspace.write("p/notes/11.md", "---\ntitle: k\nmarking: CLEAR\nhandling: none\nseverity: red\n---\nbody\n")
+        try workspace.write("p/notes/12.md", "---\ntitle: l\npublish: no\n---\nbody\n")
+        try workspace.write("p/notes/13.md", "---\ntitle: m\nshared: false\npublish: yes\n---\nbody\n")
         let loaded = workspace.load()
         let lines = WorkspaceChecker.check(loaded).sorted.rendered(relativeTo: workspace.root + "/p")
         let hint = "is read as \"visibility: private\" (the only key dossier reads to hide a note); write that instead"
@@ -240,9 +242,11 @@ struct WorkspaceLoaderTests {
             "notes/10.md:3:1: warning: front matter \"marking\" \(hint)",
             "notes/10.md:4:1: warning: front matter \"sharing\" \(hint)",
             "notes/10.md:5:1: warning: front matter \"markings\" \(hint)",
+            "notes/12.md:3:1: warning: front matter \"publish\" \(hint)",
+            "notes/13.md:3:1: warning: front matter \"shared\" \(hint)",
         ])
         let notes = try #require(loaded.workspace.project("p")).notes
-        #expect(notes.map(\.visibility) == [.private, .private, .private, .private, nil, .private, .private, .private, .private, .private, nil])
+        #expect(notes.map(\.visibility) == [.private, .private, .private, .private, nil, .private, .private, .private, .private, .private, nil, .private, .private])
         let published = AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.notes.map(\.fileName)
         #expect(published == ["05.md", "11.md"])
     }
@@ -352,6 +356,10 @@ struct WorkspaceLoaderTests {
         try workspace.write("p/notes/04-plain.md", "No heading.\n")
         try workspace.write("p/notes/06-upper.MD", "# Upper\n")
         try workspace.write("p/notes/07-draft.txt", "text\n")
+        // A hidden .md file is said to be left out; an editor's lock file or macOS's resource file is not.
+        try workspace.write("p/notes/.wip.md", "# Work in progress\n")
+        try workspace.write("p/notes/.#01-follow-up.md", "lock\n")
+        try workspace.write("p/notes/._01-follow-up.md", "resource\n")
         try workspace.write("p/notes/sub/01.md", "# Nested\n")
         try workspace.write("p/notes/shot.png", "PNG")
         try workspace.write("p/notes/08-crlf.md", "# Relay analysis\r\n\r\nFirst.\r\n\r\n<!-- reviewer -->\r\n")
@@ -377,6 +385,7 @@ struct WorkspaceLoaderTests {
         #expect(notes[2].body == "# Heading\n")
         let lines = loaded.diagnostics.sorted.rendered(relativeTo: workspace.root + "/p")
         #expect(lines == [
+            "notes/.wip.md:1:1: warning: .wip.md in notes/ is left out of every report (its name starts with a dot, as a hidden file's does); move or rename it if it is a note",
             "notes/07-draft.txt:1:1: warning: 07-draft.txt in notes/ is left out of every report (notes are .md files); move or rename it if it is a note",
             "notes/sub:1:1: warning: sub in notes/ is left out of every report (a folder: notes are the .md files of notes/ itself); move or rename it if it is a note",
         ])

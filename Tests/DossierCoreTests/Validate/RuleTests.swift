@@ -490,6 +490,44 @@ struct RuleTests {
         #expect(found.count == 1 && found[0].contains("ipv4 198.51.100.7 is tagged TLP:RED, but it is a public indicator of a public project"), "\(found)")
     }
 
+    @Test("a public project tagged above TLP:CLEAR is an error, at its tags; a private one, or tlp:clear, is none")
+    func markedPublicProject() throws {
+        let found = try diagnostics({
+            try $0.write("pub/project.json", #"{ "title": "P", "visibility": "public", "tlp": "clear", "tags": ["phishing", "TLP:RED"] }"#)
+            try $0.write("pub/indicators.json", Self.list())
+            try $0.write("ok/project.json", #"{ "title": "O", "visibility": "public", "tlp": "clear", "tags": ["tlp:clear"] }"#)
+            try $0.write("ok/indicators.json", Self.list())
+            try $0.write("internal/project.json", #"{ "title": "I", "tlp": "red", "tags": ["tlp:red"] }"#)
+            try $0.write("internal/indicators.json", Self.list())
+        }, rule: PublicProjectTLPRule())
+        #expect(found == [#"pub/project.json:1:65: error: public project "pub" is tagged TLP:RED: the public site would publish what it marks; take the tag off, or make the project private (and set "tlp" to match)"#])
+    }
+
+    @Test("a public note's file name that holds a private project's folder name is a warning, as is a tag that does; it is shown as the note's title")
+    func privateProjectNamesInFileNamesAndTags() throws {
+        let found = try diagnostics({
+            try $0.addProject("acme-payroll-phish")
+            try $0.addProject("b", visibility: "public", tlp: "clear", indicators: Self.list(
+                #"{ "value": "evil.example", "type": "domain", "tags": ["seen-in-acme-payroll-phish-wave"] }"#))
+            try $0.write("b/notes/05-acme-payroll-phish-follow-up.md", "Nothing to see.\n")
+            try $0.write("b/notes/06-payroll-follow-up.md", "Nothing either.\n")
+        }, rules: [PublishedPrivateValueRule()])
+        let name = "names the private project acme-payroll-phish, but it is public: the public site names no private project; if it means the project, take the name out"
+        #expect(found == [
+            "b/indicators.json:1:19: warning: a tag of evil.example \(name)",
+            "b/notes/05-acme-payroll-phish-follow-up.md:1:1: warning: this note's file name \(name)",
+        ], "\(found)")
+    }
+
+    @Test("dashed runs: every run of two parts or more but the whole, at most eight parts long")
+    func dashedRuns() {
+        #expect(PublishedPrivateValueRule.dashedRuns(of: "a-b") == [])
+        #expect(PublishedPrivateValueRule.dashedRuns(of: "a-b-c") == ["a-b", "b-c"])
+        #expect(PublishedPrivateValueRule.dashedRuns(of: "a--b-c") == ["b-c"])
+        let long = (1...100).map(String.init).joined(separator: "-")
+        #expect(PublishedPrivateValueRule.dashedRuns(of: long).count == 99 * 7 - 21)
+    }
+
     @Test("a private free-form value counts only as a whole word: Global is not in GlobalSign")
     func freeFormWholeWords() throws {
         let found = try diagnostics({

@@ -72,6 +72,19 @@ import Testing
         #expect(result.indicators.map(\.value) == ["tr6.example", "198.51.100.7"])
     }
 
+    @Test("TLP labels as reports write them: TLP:AMBER, TLP: RED, TLP RED, TLP-GREEN, TLP_CLEAR, TLP/AMBER+STRICT; not inside a word, not without a level")
+    func tlpLabelSpellings() {
+        #expect(TextImporter.labels(in: "TLP:AMBER, TLP: RED and TLP RED") == [.amber, .red, .red])
+        #expect(TextImporter.labels(in: "[TLP-GREEN] (tlp_clear) TLP/AMBER+STRICT TLP:WHITE") == [.green, .clear, .amberStrict, .clear])
+        #expect(TextImporter.labels(in: "ATLP RED, TLP is a protocol, TLPRED, tlp greenhouse") == [])
+        #expect(TextImporter.isLabelLine("[TLP RED]") && TextImporter.isLabelLine("**TLP: AMBER**"))
+        #expect(!TextImporter.isLabelLine("TLP RED 198.51.100.7") && !TextImporter.isLabelLine("TLP RED and TLP AMBER"))
+        let result = Importer.read(Array("TLP RED\ntr6[.]example\n198.51.100.7\n".utf8), path: "/list.txt")
+        #expect(result.projectTLP == .red)
+        #expect(result.skipped.isEmpty, "\(result.skipped)")
+        #expect(result.indicators.map(\.value) == ["tr6.example", "198.51.100.7"])
+    }
+
     @Test("a value repeated in a file keeps its classification when a later row says unknown")
     func repeatedUnknownKeepsClassification() {
         let result = TestFiles.importText("value,classification\nevil.example,malicious\nevil.example,unknown\nnew.example,unknown\n")

@@ -14,6 +14,11 @@ public struct PublicProjectTLPRule: ProjectRule {
                 "public project \"\(project.slug)\" is \(project.tlp.label); a public project must be TLP:CLEAR (set \"tlp\": \"clear\", or make it private)",
                 code: Self.code))
         }
+        if let marked = TLP.marked(by: project.tags), marked > .clear {
+            diagnostics.append(.error(at: SourceLocation(path: project.projectFile, position: project.origin?.tags ?? .start),
+                "public project \"\(project.slug)\" is tagged \(marked.label): the public site would publish what it marks; take the tag off, or make the project private (and set \"tlp\" to match)",
+                code: Self.code))
+        }
         for (indicator, marked) in Self.markedPublicIndicators(of: project) {
             diagnostics.append(.error(at: indicator.location(in: project, at: indicator.origin?.tags),
                 "\(indicator.type.rawValue) \(indicator.value) is tagged \(marked.label), but it is a public indicator of a public project: the public site would publish data so marked; make it private (\"private\": true) or take the tag off",

@@ -156,13 +156,15 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         add(project.title, "the project's title", SourceLocation(path: project.projectFile, position: project.origin?.title ?? .start))
         add(project.summary.map { HTMLComments.blanked(in: $0) }, "the project's summary",
             SourceLocation(path: project.projectFile, position: project.origin?.summary ?? .start), isProse: true)
-        add(Self.tagText(project.tags), "a tag of the project", projectFile)
+        add(Self.nameText(project.tags), "a tag of the project", projectFile)
         add(project.owner, "the project's owner", projectFile)
         for note in project.notes where AudienceFilter.publishes(note, of: project) {
             let start = SourceLocation(path: note.path)
             add(HTMLComments.blanked(in: note.body), "this note", start, bodyLine: note.bodyLine, isProse: true)
             add(note.title, "this note's title", start)
             add(note.author, "this note's author", start)
+            // Shown as the note's title when it has none, and kept in exports.
+            add(Self.nameText([String(note.fileName.dropLast(ProjectFiles.isNoteName(note.fileName) ? 3 : 0))]), "this note's file name", start)
         }
         let indicatorsFile = project.indicatorsFile
         // Comments and tags repeat across a project's indicators: each is scanned once, and a
@@ -175,7 +177,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                 add(comment, "the comment of \(indicator.value)", location())
             }
             let newTags = indicator.tags.filter { seenTags.insert($0).inserted }
-            if !newTags.isEmpty { add(Self.tagText(newTags), "a tag of \(indicator.value)", location()) }
+            if !newTags.isEmpty { add(Self.nameText(newTags), "a tag of \(indicator.value)", location()) }
         }
         return texts
     }
@@ -245,12 +247,33 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         return [value] + IndicatorIndex.parentDomains(of: value)
     }
 
-    /// The tags that may hold an indicator or a folder name as a text to scan (nil when none may): each as written,
-    /// and again with its dashes as spaces, since a tag joins words with them (`seen-with-192.0.2.130`).
-    static func tagText(_ tags: [String]) -> String? {
-        let candidates = tags.filter(mayHoldMention)
+    /// The names (tags, a note's file name) that may hold an indicator or a folder name as a text
+    /// to scan (nil when none may): each as written, again with its dashes as spaces, since a name
+    /// joins words with them (`seen-with-192.0.2.130`), and each run of its dashed parts, since a
+    /// folder name may stand inside (`05-acme-payroll-phish-follow-up`).
+    static func nameText(_ names: [String]) -> String? {
+        let candidates = names.filter(mayHoldMention)
         guard !candidates.isEmpty else { return nil }
-        return candidates.map { $0 + " " + String($0.map { $0 == "-" ? " " : $0 }) }.joined(separator: " ")
+        return candidates.map { name in
+            ([name, String(name.map { $0 == "-" ? " " : $0 })] + dashedRuns(of: name)).joined(separator: " ")
+        }.joined(separator: " ")
+    }
+
+    /// The runs of two parts or more of `name` split at its dashes, but `name` itself (`a-b-c`:
+    /// `a-b`, `b-c`). A folder name has few parts: runs stop at eight, which keeps a name of many
+    /// dashes linear.
+    static func dashedRuns(of name: String) -> [String] {
+        let parts = name.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count > 2 else { return [] }
+        var runs: [String] = []
+        for start in parts.indices {
+            for end in stride(from: start + 2, through: min(parts.count, start + 8), by: 1) where !(start == 0 && end == parts.count) {
+                let run = parts[start..<end]
+                guard !run.contains(where: \.isEmpty) else { continue }
+                runs.append(run.joined(separator: "-"))
+            }
+        }
+        return runs
     }
 
     /// The private values and private projects' folders that `mentions` (of the project at
