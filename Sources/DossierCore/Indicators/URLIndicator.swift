@@ -195,16 +195,7 @@ struct URLIndicator {
     static func carriedText(of value: String) -> String? {
         IndicatorBytes.withBytes(value) { bytes -> String? in
             guard let parts = split(bytes), bytes.count - parts.authorityEnd >= 4 else { return nil }
-            var text = Array(bytes[parts.authorityEnd...])
-            // Encoded twice (`%253A`, a link rewritten by a gateway then quoted again) or three
-            // times, as a page that follows the redirects would read it.
-            for _ in 0..<3 {
-                guard text.contains(UInt8(ascii: "%")) || text.contains(UInt8(ascii: "+")) else { break }
-                let decoded = PercentEncoding.decoded(text, plusIsSpace: true)
-                if decoded == text { break }
-                text = decoded
-            }
-            return String(decoding: text, as: UTF8.self)
+            return String(decoding: PercentEncoding.decodedFully(Array(bytes[parts.authorityEnd...])), as: UTF8.self)
         }
     }
 

@@ -39,6 +39,20 @@ public enum PercentEncoding {
         return out
     }
 
+    /// `bytes` decoded (`plusIsSpace`) until no escape is left, at most three times: a link
+    /// rewritten by a gateway then quoted again (`%253A`) as a page that follows the redirects
+    /// reads it.
+    public static func decodedFully(_ bytes: [UInt8]) -> [UInt8] {
+        var text = bytes
+        for _ in 0..<3 {
+            guard text.contains(UInt8(ascii: "%")) || text.contains(UInt8(ascii: "+")) else { break }
+            let decoded = decoded(text, plusIsSpace: true)
+            if decoded == text { break }
+            text = decoded
+        }
+        return text
+    }
+
     /// Letters, digits and `-._~`: what a path segment holds as written.
     public static func isUnreserved(_ byte: UInt8) -> Bool {
         IndicatorBytes.isAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")

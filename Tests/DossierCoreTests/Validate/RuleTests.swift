@@ -519,6 +519,22 @@ struct RuleTests {
         ], "\(found)")
     }
 
+    @Test("a private free-form value written percent-escaped in a public link is an error, once per text; a project named after a CVE draws no warning at the CVE's mentions, but a link to it is an error")
+    func escapedFreeFormValuesAndCVENames() throws {
+        let found = try diagnostics({
+            try $0.addProject("cve-2024-3094")
+            try $0.addProject("pub", visibility: "public", tlp: "clear", indicators: Self.list(
+                #"{ "value": "C:\\Users\\jdoe\\payroll-stealer.exe", "type": "filepath", "private": true }"#,
+                #"{ "value": "CVE-2024-3094", "type": "cve" }"#))
+            try $0.write("pub/notes/01.md", "Search https://search.example/?q=C%3A%5CUsers%5Cjdoe%5Cpayroll-stealer.exe and C%253A%255CUsers%255Cjdoe%255Cpayroll-stealer.exe\n\nCVE-2024-3094 is the xz backdoor.\n")
+            try $0.write("pub/notes/02.md", "See [triage](../cve-2024-3094/).\n")
+        }, rules: [PublishedPrivateValueRule()])
+        #expect(found.map { String($0.split(separator: ";")[0]) } == [
+            #"pub/notes/01.md:1:1: error: filepath "C:\Users\jdoe\payroll-stealer.exe" is recorded as private, but this note is public and the public site would show it"#,
+            "pub/notes/02.md:1:17: error: this note links to the private project cve-2024-3094, but it is public: the public site has no page of that project and names none",
+        ], "\(found)")
+    }
+
     @Test("dashed runs: every run of two parts or more but the whole, at most eight parts long")
     func dashedRuns() {
         #expect(PublishedPrivateValueRule.dashedRuns(of: "a-b") == [])

@@ -84,13 +84,21 @@ extension PublishedPrivateValueRule.Mentions {
             let isRepository = bytes[end...].starts(with: ".git".utf8) && (end + 4 == bytes.count || !isWordByte(bytes[end + 4]))
             let inside = end < bytes.count && !isRepository && (bytes[end] >= 0x80 || bytes[end] == UInt8(ascii: "[")
                 || bytes[end] == IndicatorBytes.dot && end + 1 < bytes.count && isWordByte(bytes[end + 1]))
+            // A CVE is a public name, whatever a private project is called after it.
             if !inside, end - i >= 5, bytes[i] != IndicatorBytes.hyphen, bytes[end - 1] != IndicatorBytes.hyphen,
-                bytes[(i + 1)..<(end - 1)].contains(IndicatorBytes.hyphen) {
+                bytes[(i + 1)..<(end - 1)].contains(IndicatorBytes.hyphen), !Self.isCVE(bytes[i..<end]) {
                 add(i..<end, isLink: false)
             }
             i = end
         }
         return references
+    }
+
+    /// True for `CVE-2024-3094` in any case: a year and a number of four digits or more.
+    private static func isCVE(_ word: ArraySlice<UInt8>) -> Bool {
+        let parts = word.split(separator: IndicatorBytes.hyphen, omittingEmptySubsequences: false)
+        return parts.count == 3 && parts[0].elementsEqual("cve".utf8, by: { $0 | 0x20 == $1 })
+            && parts[1].count == 4 && parts[2].count >= 4 && (parts[1] + parts[2]).allSatisfy(IndicatorBytes.isDigit)
     }
 
     /// What joins a word to the one before into something else (a domain, a path, an address).

@@ -348,6 +348,12 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         let values = project.indicators.filter { $0.isPrivate && !$0.type.isStrict && $0.value.count >= 6 }
         guard !values.isEmpty else { return [] }
         let published = Set(project.indicators.filter { !$0.isPrivate }.map(\.key))
+        // A text with escapes (a link's `C%3A%5CUsers%5C...`) is also read as a browser shows it.
+        let texts = texts + texts.compactMap { text -> PublishedText? in
+            guard text.text.utf8.contains(UInt8(ascii: "%")) else { return nil }
+            let decoded = String(decoding: PercentEncoding.decodedFully(Array(text.text.utf8)), as: UTF8.self)
+            return decoded == text.text ? nil : PublishedText(text: decoded, name: text.name, location: text.location, isProse: text.isProse)
+        }
         // All the texts at once, searched for each value by its bytes; which text holds it is
         // looked for only when one does.
         var all = texts.map(\.text).joined(separator: "\u{0}")
@@ -369,7 +375,9 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                     return Self.bytes(of: &text, contain: indicator.value)
                 }
             }
-            for text in holding {
+            // Once for each text (a text and its decoded form are one).
+            var reported: Set<[String]> = []
+            for text in holding where reported.insert([text.name, text.location.path, "\(text.location.position.line):\(text.location.position.column)"]).inserted {
                 diagnostics.append(.error(at: text.location,
                     "\(indicator.type.rawValue) \"\(indicator.value)\" is recorded as private, but \(text.name) is public and the public site would show it; take it out, or make the indicator public",
                     code: Self.code))
