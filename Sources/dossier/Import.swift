@@ -147,6 +147,7 @@ struct ImportCommand: ParsableCommand {
             global.say(summary + "; nothing was written")
             return
         }
+        try ProjectEditing.refuseNewErrors(edit, changed)
         // The note is written out first and put in place last, in the same write as the
         // indicators: a failed write leaves none of them, and a crash between the renames leaves
         // the indicators without the note (running the import again adds it once).

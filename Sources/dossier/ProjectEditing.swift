@@ -21,23 +21,25 @@ enum ProjectEditing {
     /// Writes the edited project (refreshing `updated`); returns the paths written.
     @discardableResult
     static func save(_ edit: ProjectEdit, _ project: Project) throws -> [String] {
-        // Data marked above TLP:CLEAR may not be published: an edit does not make a public
-        // indicator of a public project so marked (`import` makes such data private).
-        let before = Set(PublicProjectTLPRule.markedPublicIndicators(of: edit.project).map(\.indicator.key))
-        let marked = PublicProjectTLPRule.markedPublicIndicators(of: project).filter { !before.contains($0.indicator.key) }
-        if !marked.isEmpty {
-            for (indicator, marking) in marked {
-                Console.error("\(indicator.type.rawValue) \(indicator.value) would be tagged \(marking.label), but it is a public indicator of the public project \(project.slug): the public site would publish data so marked")
-            }
-            Console.note("nothing was changed; record it private (`dossier add \(project.slug) VALUE --private`) first, or keep the tag off")
-            throw ExitCode(1)
-        }
+        try refuseNewErrors(edit, project)
         do {
             return try edit.save(project, today: Scaffold.today())
         } catch {
             Console.error(error.description)
             throw ExitCode(1)
         }
+    }
+
+    /// Exit 1, printing them, when `changed` has errors the project as read had not (`check` would
+    /// then fail): nothing is written.
+    static func refuseNewErrors(_ edit: ProjectEdit, _ changed: Project) throws {
+        let errors = edit.newErrors(in: changed)
+        guard !errors.isEmpty else { return }
+        for error in errors { Console.error(error.message) }
+        // Data marked above TLP:CLEAR may not be published (`import` makes such data private).
+        let marked = errors.contains { $0.code == PublicProjectTLPRule.code }
+        Console.note("nothing was changed" + (marked ? "; record it private (`dossier add \(changed.slug) VALUE --private`) first, or keep the tag off" : ""))
+        throw ExitCode(1)
     }
 
     /// The values given, `-` replaced by the lines of standard input.

@@ -70,7 +70,8 @@ struct CoreCommandTests {
         for arguments in [["add", "commodity-loader-c2", "198.51.100.99", "--tag", "tlp:red"], ["tag", "commodity-loader-c2", "TLP:AMBER", "203.0.113.5"]] {
             let run = try CLI.run(arguments, in: copy.root)
             #expect(run.status == 1, "\(arguments)")
-            #expect(run.stderr.contains("but it is a public indicator of the public project commodity-loader-c2"), "\(run.stderr)")
+            #expect(run.stderr.contains("but it is a public indicator of a public project"), "\(run.stderr)")
+            #expect(run.stderr.contains("nothing was changed; record it private"), "\(run.stderr)")
         }
         for arguments in [["tag", "commodity-loader-c2", "\u{200B}", "203.0.113.5"], ["add", "commodity-loader-c2", "198.51.100.9", "--tag", "\u{200B}"]] {
             #expect(try CLI.run(arguments, in: copy.root).status == 64)
@@ -79,6 +80,24 @@ struct CoreCommandTests {
         // Private, it may be so marked.
         let kept = try CLI.run(["add", "commodity-loader-c2", "198.51.100.99", "--tag", "tlp:red", "--private"], in: copy.root)
         #expect(kept.status == 0, "\(kept.stderr)")
+        #expect(try CLI.run(["check"], in: copy.root).status == 0)
+    }
+
+    @Test("an edit that would leave the project failing check is refused with check's error: a public comment naming the project's private file path")
+    func editsThatCheckWouldReject() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let file = "commodity-loader-c2/indicators.json"
+        let added = try CLI.run(["add", "commodity-loader-c2", #"C:\Users\Public\stage2.dll"#, "--type", "filepath", "--private"], in: copy.root)
+        #expect(added.status == 0, "\(added.stderr)")
+        let before = copy.read(file)
+        for arguments in [["add", "commodity-loader-c2", "198.51.100.98", "--comment", #"Drops C:\Users\Public\stage2.dll"#],
+                          ["tag", "commodity-loader-c2", #"from-C:\Users\Public\stage2.dll"#, "203.0.113.5"]] {
+            let run = try CLI.run(arguments, in: copy.root)
+            #expect(run.status == 1, "\(arguments)")
+            #expect(run.stderr.contains(#"filepath "C:\Users\Public\stage2.dll" is recorded as private, but"#), "\(run.stderr)")
+            #expect(run.stderr.contains("nothing was changed"), "\(run.stderr)")
+        }
+        #expect(copy.read(file) == before)
         #expect(try CLI.run(["check"], in: copy.root).status == 0)
     }
 

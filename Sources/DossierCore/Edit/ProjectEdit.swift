@@ -85,6 +85,25 @@ public struct ProjectEdit: Sendable {
         return DuplicateIndicatorRule().check(alone, index: IndicatorIndex(alone, scope: .correlations))
     }
 
+    /// The errors that checking `changed` (this project after an edit) alone finds and the
+    /// project as read did not (by message: an edit moves positions). An edit that would leave the
+    /// project so that `check` fails is refused: a public comment naming the project's private
+    /// file path, a public indicator of a public project tagged `tlp:red`. What only the whole
+    /// workspace tells (another project's private values) is `check`'s.
+    public func newErrors(in changed: Project) -> [Diagnostic] {
+        func errors(_ project: Project) -> [Diagnostic] {
+            let alone = Workspace(root: root, settings: settings, projects: [project])
+            return WorkspaceChecker.check(project, in: alone).diagnostics.filter { $0.severity == .error }
+        }
+        var before: [String: Int] = [:]
+        for error in errors(project) { before[error.message, default: 0] += 1 }
+        return errors(changed).filter { error in
+            guard let count = before[error.message], count > 0 else { return true }
+            before[error.message] = count - 1
+            return false
+        }
+    }
+
     init(root: String, settings: WorkspaceSettings, project: Project, warnings: [Diagnostic], digests: [String: ContentDigest],
         lock: FolderLock?) {
         self.root = root
