@@ -92,19 +92,25 @@ struct IndicatorExtractor {
         }
     }
 
-    /// The indicators written in `text` as they stand there, not defanged by the writer: UTF-8
-    /// offsets into `text`, with the type and the value as it normalizes. For showing a text
-    /// defanged (`Indicators.defangText`).
-    static func undefangedSpans(in text: String) -> [(range: Range<Int>, type: IndicatorType, value: String)] {
+    /// The indicators written in `text` that are live, in whole or in part: UTF-8 offsets into
+    /// `text`, with the type, the value as it normalizes, and whether the writer defanged part of
+    /// it (`hxxp://203.0.113.9/`, its host still live). For showing a text defanged
+    /// (`Indicators.defangText`).
+    static func liveSpans(in text: String) -> [(range: Range<Int>, type: IndicatorType, value: String, partlyDefanged: Bool)] {
         IndicatorBytes.withBytes(text) { original in
             let refanger = Refanger(original, mode: .text)
             return find(in: refanger).compactMap { item in
-                // Written defanged, even in part (`hxxp://203.0.113.9/`): left as its writer put it.
                 // Of a URL, only the scheme and host count: a defanged name in its query
                 // (`?next=evil[.]example`) leaves its own host live.
                 let shown = item.type == .url ? item.start..<Self.authorityEnd(refanger.output, item.start..<item.end) : item.start..<item.end
-                guard !refanger.wasDefanged(shown) else { return nil }
-                return (refanger.inputOffset(of: item.start)..<refanger.inputOffset(of: item.end), item.type, item.value)
+                let written = refanger.inputOffset(of: item.start)..<refanger.inputOffset(of: item.end)
+                guard refanger.wasDefanged(shown) else { return (written, item.type, item.value, false) }
+                // Defanged in part: a dot between two letters or digits is still live.
+                let host = original[refanger.inputOffset(of: shown.lowerBound)..<refanger.inputOffset(of: shown.upperBound)]
+                let live = host.indices.dropFirst().dropLast().contains { i in
+                    host[i] == IndicatorBytes.dot && IndicatorBytes.isAlphanumeric(host[i - 1]) && IndicatorBytes.isAlphanumeric(host[i + 1])
+                }
+                return live ? (written, item.type, item.value, true) : nil
             }
         }
     }

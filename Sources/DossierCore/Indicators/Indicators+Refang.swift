@@ -46,8 +46,9 @@ extension Indicators {
 
     /// `text` (a note, a summary, a comment) with each network indicator written in it, as
     /// `extract(from:)` finds them, defanged as `defang(_:as:)` shows values: what PRODUCT.md asks
-    /// of a report is asked of its prose too. An indicator its writer already defanged, even in part,
-    /// stays as written but for a live scheme (`http://evil[.]example` shows `hxxp://`); hashes are
+    /// of a report is asked of its prose too. An indicator its writer already defanged stays as
+    /// written but for a live scheme (`http://evil[.]example` shows `hxxp://`); one defanged in
+    /// part, its host live (`hxxp://203.0.113.9/`), is shown as its value defanged; hashes are
     /// left as they are, as in tables.
     public static func defangText(_ text: String) -> String {
         guard mayHoldNetworkIndicator(text) else { return text }
@@ -55,16 +56,18 @@ extension Indicators {
     }
 
     private static func defangingSpans(_ text: String) -> String {
-        let spans = IndicatorExtractor.undefangedSpans(in: text)
+        let spans = IndicatorExtractor.liveSpans(in: text)
         guard !spans.isEmpty else { return text }
         let bytes = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 8 * spans.count)
         var copied = 0
-        for (range, type, value) in spans where range.lowerBound >= copied {
+        for (range, type, value, partlyDefanged) in spans where range.lowerBound >= copied {
             let written = String(decoding: bytes[range], as: UTF8.self)
             guard readsAsAddressInProse(written, type: type, value: value) else { continue }
-            var shown = defang(written, as: type)
+            // Defanged in part (`hxxp://203.0.113.9/`), it is shown as its value is, wholly
+            // defanged: brackets added to the writer's would be doubled.
+            var shown = partlyDefanged ? defang(value, as: type) : defang(written, as: type)
             // A URL its parser cannot split as written is shown as its value is.
             if shown == written { shown = defang(value, as: type) }
             guard shown != written else { continue }

@@ -130,6 +130,9 @@ struct IndicatorsRefangTests {
         ("See http://c.example/?next=evil[.]example now", "See hxxp://c[.]example/?next=evil[.]example now"),
         ("Phish at http://secure_login.evil-host.example/auth and secure_login.evil-host.example.",
          "Phish at hxxp://secure_login[.]evil-host[.]example/auth and secure_login[.]evil-host[.]example."),
+        // Defanged in part by its writer, its host still live: shown wholly defanged.
+        ("GET hxxp://203.0.113.9:8080/gate.php and hxxps://dl.fileshare[.]example/a.zip, mail jdoe[@]mail.example",
+         "GET hxxp://203[.]0[.]113[.]9:8080/gate.php and hxxps://dl[.]fileshare[.]example/a.zip, mail jdoe[@]mail[.]example"),
     ])
     func defangsText(_ text: String, _ expected: String) {
         #expect(Indicators.defangText(text) == expected)
@@ -139,7 +142,7 @@ struct IndicatorsRefangTests {
         "Sandbox detonation showed the same persistence mechanism. See README.md.",
         "version 1.2.3.4 of the agent",
         "sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-        "already hxxps://evil[.]example/x and evil[.]example and hxxp://203.0.113.9:8080/gate.php",
+        "already hxxps://evil[.]example/x and evil[.]example and hxxp://evil[.]example[.]net/",
         "",
         "a.",
         // Code and figures that read as IPv6 addresses but have no group of three hex digits.

@@ -535,6 +535,23 @@ struct RuleTests {
         ], "\(found)")
     }
 
+    @Test("a private value or a link to a private project written with character references (&#46;, &period;, &#47;) is found: the site shows them decoded")
+    func characterReferences() throws {
+        let found = try diagnostics({
+            try $0.addProject("acme-payroll-phish", indicators: Self.list(
+                #"{ "value": "198.51.100.250", "type": "ipv4", "private": true }"#,
+                #"{ "value": "vpn.acme-corp.example", "type": "domain", "private": true }"#))
+            try $0.addProject("pub", visibility: "public", tlp: "clear")
+            try $0.write("pub/project.json", #"{ "title": "P", "summary": "Source 198&#46;51&#46;100&#46;250.", "visibility": "public", "tlp": "clear" }"#)
+            try $0.write("pub/notes/01.md", "Portal vpn&period;acme-corp&#x2E;example.\n\nDetails: [internal](..&#47;acme-payroll-phish/).\n")
+        }, rules: [PublishedPrivateValueRule()])
+        let errors = found.map { String($0.split(separator: ";")[0]) }
+        #expect(errors.count == 3, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("pub/project.json") && $0.contains("ipv4 198.51.100.250 is recorded as private in acme-payroll-phish") }, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("pub/notes/01.md:1:") && $0.contains("domain vpn.acme-corp.example is recorded as private") }, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("pub/notes/01.md:3:") && $0.contains("error: this note links to the private project acme-payroll-phish") }, "\(errors)")
+    }
+
     @Test("dashed runs: every run of two parts or more but the whole, at most eight parts long")
     func dashedRuns() {
         #expect(PublishedPrivateValueRule.dashedRuns(of: "a-b") == [])

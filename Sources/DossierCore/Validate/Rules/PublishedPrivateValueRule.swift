@@ -154,13 +154,13 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         }
         let projectFile = SourceLocation(path: project.projectFile)
         add(project.title, "the project's title", SourceLocation(path: project.projectFile, position: project.origin?.title ?? .start))
-        add(project.summary.map { HTMLComments.blanked(in: $0) }, "the project's summary",
+        add(project.summary.map(Self.shownProse), "the project's summary",
             SourceLocation(path: project.projectFile, position: project.origin?.summary ?? .start), isProse: true)
         add(Self.nameText(project.tags), "a tag of the project", projectFile)
         add(project.owner, "the project's owner", projectFile)
         for note in project.notes where AudienceFilter.publishes(note, of: project) {
             let start = SourceLocation(path: note.path)
-            add(HTMLComments.blanked(in: note.body), "this note", start, bodyLine: note.bodyLine, isProse: true)
+            add(Self.shownProse(note.body), "this note", start, bodyLine: note.bodyLine, isProse: true)
             add(note.title, "this note's title", start)
             add(note.author, "this note's author", start)
             // Shown as the note's title when it has none, and kept in exports.
@@ -180,6 +180,13 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             if !newTags.isEmpty { add(Self.nameText(newTags), "a tag of \(indicator.value)", location()) }
         }
         return texts
+    }
+
+    /// Markdown as the site shows its text: without its HTML comments, its character references
+    /// decoded (`198&#46;51&#46;100&#46;7` shows `198.51.100.7`).
+    static func shownProse(_ markdown: String) -> String {
+        let text = HTMLComments.blanked(in: markdown)
+        return CharacterReferences.decoded(text) ?? text
     }
 
     /// The values of a public project's public URLs, e-mail addresses, domains and IPv6

@@ -1,0 +1,75 @@
+/// HTML character references in Markdown (`&#46;`, `&#x2E;`, `&period;`), which CommonMark
+/// decodes in text and in link destinations: `198&#46;51&#46;100&#46;7` is shown as
+/// `198.51.100.7`, and `[x](..&#47;acme-phish/)` links to `../acme-phish/`. The check of what the
+/// public site shows reads prose as it is shown.
+public enum CharacterReferences {
+    /// `text` with its numeric references and the named ones that stand for ASCII decoded (an
+    /// indicator or a path is written in ASCII; a reference to any other letter is left as it is);
+    /// nil when it holds none. A line feed or a carriage return decoded is a space: lines stay
+    /// where they were, for the positions of what is found. A reference to no character (`&#0;`,
+    /// a surrogate, past U+10FFFF) is U+FFFD, as CommonMark has it.
+    public static func decoded(_ text: String) -> String? {
+        guard text.utf8.contains(ampersand) else { return nil }
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var changed = false
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == ampersand, let (scalar, length) = reference(bytes, at: i) {
+                let shown = scalar == "\n" || scalar == "\r" ? " " : scalar
+                out += String(shown).utf8
+                i += length
+                changed = true
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return changed ? String(decoding: out, as: UTF8.self) : nil
+    }
+
+    private static let ampersand = UInt8(ascii: "&")
+
+    /// The character of the reference at `i` (an `&`) and its length in bytes, if one stands there.
+    private static func reference(_ bytes: [UInt8], at i: Int) -> (Unicode.Scalar, Int)? {
+        guard i + 3 < bytes.count else { return nil }
+        if bytes[i + 1] == UInt8(ascii: "#") {
+            let hex = bytes[i + 2] | 0x20 == UInt8(ascii: "x")
+            let start = i + (hex ? 3 : 2)
+            var end = start
+            var value: UInt32 = 0
+            // At most 7 decimal or 6 hex digits, as CommonMark reads them.
+            while end < bytes.count, end - start < (hex ? 6 : 7) {
+                if hex, let digit = IndicatorBytes.hexValue(bytes[end]) {
+                    value = value * 16 + UInt32(digit)
+                } else if !hex, IndicatorBytes.isDigit(bytes[end]) {
+                    value = value * 10 + UInt32(bytes[end] - 0x30)
+                } else {
+                    break
+                }
+                end += 1
+            }
+            guard end > start, end < bytes.count, bytes[end] == UInt8(ascii: ";") else { return nil }
+            let scalar = value == 0 ? nil : Unicode.Scalar(value)
+            return (scalar ?? "\u{FFFD}", end + 1 - i)
+        }
+        var end = i + 1
+        while end < bytes.count, end - i <= longestName, IndicatorBytes.isAlphanumeric(bytes[end]) { end += 1 }
+        guard end < bytes.count, bytes[end] == UInt8(ascii: ";"),
+              let scalar = named[String(decoding: bytes[(i + 1)..<end], as: UTF8.self)] else { return nil }
+        return (scalar, end + 1 - i)
+    }
+
+    /// HTML5's named references that stand for one ASCII character.
+    private static let named: [String: Unicode.Scalar] = [
+        "Tab": "\t", "NewLine": "\n", "excl": "!", "QUOT": "\"", "quot": "\"", "num": "#", "dollar": "$", "percnt": "%",
+        "AMP": "&", "amp": "&", "apos": "'", "lpar": "(", "rpar": ")", "ast": "*", "midast": "*", "plus": "+", "comma": ",",
+        "period": ".", "sol": "/", "colon": ":", "semi": ";", "LT": "<", "lt": "<", "equals": "=", "GT": ">", "gt": ">",
+        "quest": "?", "commat": "@", "lbrack": "[", "lsqb": "[", "bsol": "\\", "rbrack": "]", "rsqb": "]", "Hat": "^",
+        "lowbar": "_", "UnderBar": "_", "DiacriticalGrave": "`", "grave": "`", "lbrace": "{", "lcub": "{", "verbar": "|",
+        "vert": "|", "VerticalLine": "|", "rbrace": "}", "rcub": "}",
+    ]
+
+    private static let longestName = named.keys.map(\.utf8.count).max() ?? 0
+}
