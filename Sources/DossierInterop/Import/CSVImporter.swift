@@ -87,10 +87,20 @@ enum CSVImporter {
             details.firstSeen = collector.date(text(.firstSeen), field: "first seen", at: cell(.firstSeen)?.position)
             details.lastSeen = collector.date(text(.lastSeen), field: "last seen", at: cell(.lastSeen)?.position)
             details.source = text(.source)
-            if let flag = text(.privateFlag)?.lowercased() { details.privateFlag = ["true", "yes", "1", "y"].contains(flag) ? true : nil }
+            details.privateFlag = privateFlag(text(.privateFlag), at: cell(.privateFlag)?.position, into: &collector)
             let type = text(.type)
             add(value, type: type, isMISP: isMISP, details: details, at: valueCell.position, into: &collector)
         }
+    }
+
+    /// The private column's word: yes or no; anything else (`private`, `x`, `internal`) is read as
+    /// private, with a warning: a row its writer meant to keep may not be published.
+    static func privateFlag(_ word: String?, at position: SourcePosition?, into collector: inout ImportCollector) -> Bool? {
+        guard let word = word?.lowercased() else { return nil }
+        if ["true", "yes", "1", "y"].contains(word) { return true }
+        if ["false", "no", "0", "n", "public"].contains(word) { return nil }
+        collector.warning("private column: \"\(word)\" is neither yes nor no (true/false, 1/0); read as private, the safe side", at: position)
+        return true
     }
 
     /// One row's value with the type its type column names.

@@ -85,6 +85,18 @@ import Testing
         #expect(result.indicators.map(\.value) == ["tr6.example", "198.51.100.7"])
     }
 
+    @Test("a CSV private column's word that is neither yes nor no is read as private, with a warning at its cell")
+    func csvPrivateWords() {
+        let result = TestFiles.importText("value,private,comment\nsecret-src.example,private,informant\nx.example,x,\nopen.example,no,\nkept.example,YES,\nplain.example,,\n")
+        #expect(result.indicator("secret-src.example")?.isPrivate == true)
+        #expect(result.indicator("x.example")?.isPrivate == true)
+        #expect(result.indicator("kept.example")?.isPrivate == true)
+        #expect(result.indicator("open.example")?.isPrivate == false)
+        #expect(result.indicator("plain.example")?.isPrivate == false)
+        let warnings = result.diagnostics.filter { $0.message.hasPrefix("private column") }
+        #expect(warnings.map(\.location?.position.line) == [2, 3], "\(result.diagnostics)")
+    }
+
     @Test("a value repeated in a file keeps its classification when a later row says unknown")
     func repeatedUnknownKeepsClassification() {
         let result = TestFiles.importText("value,classification\nevil.example,malicious\nevil.example,unknown\nnew.example,unknown\n")
