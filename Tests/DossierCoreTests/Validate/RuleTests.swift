@@ -552,6 +552,21 @@ struct RuleTests {
         #expect(errors.contains { $0.hasPrefix("pub/notes/01.md:3:") && $0.contains("error: this note links to the private project acme-payroll-phish") }, "\(errors)")
     }
 
+    @Test("a public free-form value is published text: a private value or path written in it is an error")
+    func freeFormValuesAreText() throws {
+        let found = try diagnostics({
+            try $0.addProject("ir", indicators: Self.list(#"{ "value": "192.0.2.130", "type": "ipv4", "private": true }"#))
+            try $0.addProject("pub", visibility: "public", tlp: "clear", indicators: Self.list(
+                #"{ "value": "C:\\Users\\Public\\Libraries\\hp.dat", "type": "filepath", "private": true }"#,
+                #"{ "value": "C:\\Users\\Public\\Libraries\\hp.dat.bak", "type": "filepath" }"#,
+                #"{ "value": "beacon to 192.0.2.130", "type": "other" }"#))
+        }, rules: [PublishedPrivateValueRule()])
+        let errors = found.map { String($0.split(separator: ";")[0]) }
+        #expect(errors.count == 2, "\(errors)")
+        #expect(errors.contains { $0.contains(#"error: filepath "C:\Users\Public\Libraries\hp.dat" is recorded as private, but the filepath C:\Users\Public\Libraries\hp.dat.bak is public"#) }, "\(errors)")
+        #expect(errors.contains { $0.contains("error: ipv4 192.0.2.130 is recorded as private in ir, but the other beacon to 192.0.2.130 is public") }, "\(errors)")
+    }
+
     @Test("dashed runs: every run of two parts or more but the whole, at most eight parts long")
     func dashedRuns() {
         #expect(PublishedPrivateValueRule.dashedRuns(of: "a-b") == [])

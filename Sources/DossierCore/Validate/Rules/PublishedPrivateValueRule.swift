@@ -178,6 +178,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             }
             let newTags = indicator.tags.filter { seenTags.insert($0).inserted }
             if !newTags.isEmpty { add(Self.nameText(newTags), "a tag of \(indicator.value)", location()) }
+            // A free-form value is text too (`beacon to 192.0.2.130`, a path that holds another).
+            if !indicator.type.isStrict { add(indicator.value, "the \(indicator.type.rawValue) \(indicator.value)", location()) }
         }
         return texts
     }
