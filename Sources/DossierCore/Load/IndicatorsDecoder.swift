@@ -80,6 +80,13 @@ public enum IndicatorsDecoder {
             if type == nil { return nil }
         }
         let classification = reader.enumeration("classification", Classification.self)
+        let extra = reader.extra(known: keys)
+        var privateFlag = reader.bool("private")
+        for member in extra where HidingKeys.hides(member, near: Spelling.closest(to: member.key, in: keys)) {
+            reader.warning("field \"\(member.key)\" is read as \"private\": true (the only field dossier reads to keep an indicator out of public output); write that instead",
+                at: member.keyPosition, code: "hiding-field")
+            privateFlag = true
+        }
         let indicator = Indicator(
             value: rawValue ?? "",
             type: type ?? .other,
@@ -89,8 +96,8 @@ public enum IndicatorsDecoder {
             lastSeen: reader.date("lastSeen"),
             source: reader.string("source"),
             comment: reader.string("comment"),
-            privateFlag: reader.bool("private"),
-            extra: reader.extra(known: keys),
+            privateFlag: privateFlag,
+            extra: extra,
             origin: Indicator.Origin(
                 object: position, value: valuePosition,
                 classification: item["classification"]?.position, tags: item["tags"]?.position))

@@ -157,7 +157,7 @@ enum NoteDecoder {
             let position = entry.valuePosition
             guard keys.contains(key) else {
                 let near = Spelling.closest(to: key, in: keys)
-                if meansHidden(key: key, value: entry.value, near: near) || entry.items.contains(where: { Self.meansHidden(key: key, value: $0, near: nil) }) {
+                if HidingKeys.meansHidden(key: key, value: entry.value, near: near) || entry.items.contains(where: { HidingKeys.meansHidden(key: key, value: $0, near: nil) }) {
                     // Another tool's way (or a misspelling) of keeping a page unpublished: taken at
                     // its word, so that no public site shows a note its author thought hidden.
                     hidden = true
@@ -191,44 +191,6 @@ enum NoteDecoder {
         // Private wins over a `visibility: public` written beside the hiding key.
         if hidden { note.visibility = .private }
         return failed ? nil : note
-    }
-
-    /// True when an unknown key says the note is not for publication: `draft`, `private`,
-    /// `hidden` and the like not set to a plain no, `published`, `publish`, `public` or `shared` set to a plain no, a
-    /// `tlp` other than clear, an `audience` other than public, any key whose value names a TLP
-    /// other than clear (`marking: "TLP:RED"`, or `marking: RED` for a key that holds only markings;
-    /// a list's items are asked by the caller), or a misspelled `visibility` (`visiblity`, `Visibility`) of `private`.
-    /// A value that is no single scalar counts as hiding: the safe side.
-    static func meansHidden(key: String, value: String?, near: String?) -> Bool {
-        let value = value?.lowercased()
-        let no = ["false", "no", "off", "0"]
-        switch key.lowercased() {
-        case "private", "draft", "hidden", "internal", "confidential", "unlisted":
-            return !(value.map(no.contains) ?? false)
-        case "published", "public", "publish", "shared", "share":
-            return value.map(no.contains) ?? true
-        case "tlp":
-            return TLP(named: value ?? "") != .clear
-        case "audience":
-            return value != "public"
-        case "marking", "markings", "sharing", "handling":
-            // A key that can only hold a marking may name its level alone (`marking: RED`).
-            if let value, TLP(named: value).map({ $0 > .clear }) ?? false { return true }
-            return value.map(namesRestrictedTLP) ?? false
-        default:
-            // `marking: "TLP:RED"`, `sharing: TLP:AMBER+STRICT`: a marking that forbids publication.
-            if let value, namesRestrictedTLP(value) { return true }
-            return near == "visibility" && value == "private"
-        }
-    }
-
-    /// True when `value` names a TLP other than CLEAR (`TLP:GREEN`, `TLP: RED (no sharing)`): a
-    /// marking that keeps a note off a public site.
-    static func namesRestrictedTLP(_ value: String) -> Bool {
-        let lowered = value.lowercased()
-        guard let tlp = lowered.range(of: "tlp:") else { return false }
-        let level = lowered[tlp.upperBound...].drop { $0.isWhitespace }.prefix { $0.isLetter || $0 == "+" }
-        return TLP(named: String(level)).map { $0 > .clear } ?? false
     }
 
     /// Front matter starts on line 2 of the file (after the opening `---`).

@@ -251,6 +251,33 @@ struct WorkspaceLoaderTests {
         #expect(published == ["05.md", "11.md"])
     }
 
+    @Test("an indicator's field meant to hide it (visibility, a misspelled private, a tlp or marking above clear) makes it private, with a warning; the field is kept")
+    func indicatorHidingFields() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p", visibility: "public", tlp: "clear", indicators: """
+            { "indicators": [
+              { "value": "a.example", "type": "domain", "visibility": "private" },
+              { "value": "b.example", "type": "domain", "Private": true },
+              { "value": "c.example", "type": "domain", "tlp": "red", "private": false },
+              { "value": "d.example", "type": "domain", "x_marking": ["TLP:AMBER"] },
+              { "value": "e.example", "type": "domain", "tlp": "clear", "Private": false, "x_note": "seen twice" }
+            ] }
+            """)
+        let loaded = workspace.load()
+        let indicators = try #require(loaded.workspace.project("p")).indicators
+        #expect(indicators.map(\.isPrivate) == [true, true, true, true, false])
+        #expect(indicators[0].extra.map(\.key) == ["visibility"])
+        let hint = "is read as \"private\": true (the only field dossier reads to keep an indicator out of public output); write that instead"
+        let lines = loaded.diagnostics.sorted.rendered(relativeTo: workspace.root + "/p").filter { $0.contains("read as") }
+        #expect(lines == [
+            "indicators.json:2:45: warning: field \"visibility\" \(hint)",
+            "indicators.json:3:45: warning: field \"Private\" \(hint)",
+            "indicators.json:4:45: warning: field \"tlp\" \(hint)",
+            "indicators.json:5:45: warning: field \"x_marking\" \(hint)",
+        ])
+        #expect(AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.indicators.map(\.value) == ["e.example"])
+    }
+
     @Test("a folder with indicators.json but no project.json is said to be skipped")
     func folderWithoutProjectFile() throws {
         let workspace = try TemporaryWorkspace()

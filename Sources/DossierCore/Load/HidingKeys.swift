@@ -1,0 +1,61 @@
+/// Another tool's way (or a misspelling) of keeping a note or an indicator unpublished, in a
+/// field dossier does not read (`draft: true`, `"tlp": "red"`, `"Private": true`): taken at its
+/// word, so that no public site shows what its author thought hidden. One rule for notes' front
+/// matter and indicators' fields.
+enum HidingKeys {
+    /// True when an unknown key says a note or an indicator is not for publication: `draft`, `private`,
+    /// `hidden` and the like not set to a plain no, `published`, `publish`, `public` or `shared` set to a plain no, a
+    /// `tlp` other than clear, an `audience` other than public, any key whose value names a TLP
+    /// other than clear (`marking: "TLP:RED"`, or `marking: RED` for a key that holds only markings;
+    /// a list's items are asked by the caller), a `visibility` of `private` (an indicator has no such field), or a misspelled `visibility`
+    /// (`visiblity`, `Visibility`) of `private`.
+    /// A value that is no single scalar counts as hiding: the safe side.
+    static func meansHidden(key: String, value: String?, near: String?) -> Bool {
+        let value = value?.lowercased()
+        let no = ["false", "no", "off", "0"]
+        switch key.lowercased() {
+        case "private", "draft", "hidden", "internal", "confidential", "unlisted":
+            return !(value.map(no.contains) ?? false)
+        case "published", "public", "publish", "shared", "share":
+            return value.map(no.contains) ?? true
+        case "tlp":
+            return TLP(named: value ?? "") != .clear
+        case "audience":
+            return value != "public"
+        case "marking", "markings", "sharing", "handling":
+            // A key that can only hold a marking may name its level alone (`marking: RED`).
+            if let value, TLP(named: value).map({ $0 > .clear }) ?? false { return true }
+            return value.map(namesRestrictedTLP) ?? false
+        default:
+            // `marking: "TLP:RED"`, `sharing: TLP:AMBER+STRICT`: a marking that forbids publication.
+            if let value, namesRestrictedTLP(value) { return true }
+            return (key.lowercased() == "visibility" || near == "visibility") && value == "private"
+        }
+    }
+
+    /// True when `value` names a TLP other than CLEAR (`TLP:GREEN`, `TLP: RED (no sharing)`): a
+    /// marking that keeps a note off a public site.
+    static func namesRestrictedTLP(_ value: String) -> Bool {
+        let lowered = value.lowercased()
+        guard let tlp = lowered.range(of: "tlp:") else { return false }
+        let level = lowered[tlp.upperBound...].drop { $0.isWhitespace }.prefix { $0.isLetter || $0 == "+" }
+        return TLP(named: String(level)).map { $0 > .clear } ?? false
+    }
+
+    /// True when an indicator's unknown field hides it (see `meansHidden`): a scalar as it reads,
+    /// a list by its items.
+    static func hides(_ member: JSONObject.Member, near: String?) -> Bool {
+        switch member.value.value {
+        case .string(let text): meansHidden(key: member.key, value: text, near: near)
+        case .bool(let flag): meansHidden(key: member.key, value: flag ? "true" : "false", near: near)
+        case .number(let literal): meansHidden(key: member.key, value: literal, near: near)
+        case .null: false
+        case .array(let items):
+            items.contains { item in
+                guard case .string(let text) = item.value else { return false }
+                return meansHidden(key: member.key, value: text, near: nil)
+            }
+        case .object: meansHidden(key: member.key, value: nil, near: near)
+        }
+    }
+}
