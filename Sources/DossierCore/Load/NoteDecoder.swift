@@ -131,12 +131,27 @@ enum NoteDecoder {
             error("front matter must be a mapping of keys such as title: and author:", filePosition(root.mark), "front-matter")
             return nil
         }
-        let entries = mapping.map { keyNode, valueNode in
+        func entry(_ keyNode: Node, _ valueNode: Node) -> SimpleFrontMatter.Entry {
             SimpleFrontMatter.Entry(
                 key: keyNode.string ?? "", keyPosition: filePosition(keyNode.mark),
                 value: valueNode.scalar?.string, valuePosition: filePosition(valueNode.mark),
                 items: valueNode.sequence?.compactMap { $0.scalar?.string } ?? [])
         }
+        var entries: [SimpleFrontMatter.Entry] = []
+        var merged: [SimpleFrontMatter.Entry] = []
+        for (keyNode, valueNode) in mapping {
+            // A merge key (`<<: {visibility: private}`, or a list of mappings) brings its mapping's
+            // keys, as YAML 1.1 readers take them; a key written beside it wins.
+            guard keyNode.string == "<<", valueNode.scalar == nil else {
+                entries.append(entry(keyNode, valueNode))
+                continue
+            }
+            for source in valueNode.mapping.map({ [$0] }) ?? valueNode.sequence?.compactMap(\.mapping) ?? [] {
+                merged += source.map { entry($0, $1) }
+            }
+        }
+        let written = Set(entries.map(\.key))
+        entries += merged.filter { !written.contains($0.key) }
         return apply(entries, to: note, path: path, into: &diagnostics)
     }
 

@@ -278,6 +278,19 @@ struct WorkspaceLoaderTests {
         #expect(AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.indicators.map(\.value) == ["e.example"])
     }
 
+    @Test("a YAML merge key brings its mapping's keys into front matter: a merged visibility: private or draft hides the note; a key written beside it wins")
+    func frontMatterMergeKeys() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p", visibility: "public", tlp: "clear")
+        try workspace.write("p/notes/01.md", "---\n<<: {visibility: private}\ntitle: t\n---\nSECRET-1\n")
+        try workspace.write("p/notes/02.md", "---\nbase: &b {visibility: private}\n<<: *b\ntitle: t\n---\nSECRET-2\n")
+        try workspace.write("p/notes/03.md", "---\n<<: [{draft: true}]\ntitle: t\n---\nSECRET-3\n")
+        try workspace.write("p/notes/04.md", "---\n<<: {visibility: private}\nvisibility: public\ntitle: t\n---\nshown\n")
+        let loaded = workspace.load()
+        #expect(loaded.workspace.project("p")?.notes.map(\.visibility) == [.private, .private, .private, .public])
+        #expect(AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.notes.map(\.fileName) == ["04.md"])
+    }
+
     @Test("a folder with indicators.json but no project.json is said to be skipped")
     func folderWithoutProjectFile() throws {
         let workspace = try TemporaryWorkspace()
