@@ -2,7 +2,8 @@
 /// text can be mapped back to the original (for `extract`'s line and column).
 ///
 /// Replacements:
-/// - `[.]` `(.)` `{.}` `[dot]` `(dot)` `{dot}` and `\.` → `.`, between two name characters (`evil[.]example`);
+/// - `[.]` `(.)` `{.}` `[dot]` `(dot)` `{dot}`, `\.` and the full stops IDNA reads as dots (`。`, `．`, `｡`)
+///   → `.`, between two name characters (`evil[.]example`);
 ///   a single space on each side of a square or curly bracketed form is absorbed (`evil [.] example`);
 /// - `[@]` `(@)` `{@}` `[at]` `(at)` `{at}` → `@`, after an address character and before a name character;
 /// - `[:]` → `:`, `[://]` → `://`, `[/]` → `/`, `[//]` → `//`, after a name character or `:` (`hxxp[:]//`);
@@ -32,13 +33,21 @@ struct Refanger {
         for b in bytes {
             switch b {
             case UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"), UInt8(ascii: "\\"), IndicatorBytes.space,
-                 UInt8(ascii: "x"), UInt8(ascii: "X"):
+                 UInt8(ascii: "x"), UInt8(ascii: "X"), 0xE3, 0xEF:
                 return true
             default:
                 continue
             }
         }
         return false
+    }
+
+    /// True at U+3002 (ideographic full stop), U+FF0E (fullwidth full stop) or U+FF61 (halfwidth
+    /// ideographic full stop): the dots IDNA maps to `.` in a domain name.
+    static func isIdeographicDot(_ bytes: IndicatorBytes.Bytes, at i: Int) -> Bool {
+        guard i + 2 < bytes.count else { return false }
+        let (a, b, c) = (bytes[i], bytes[i + 1], bytes[i + 2])
+        return a == 0xE3 && b == 0x80 && c == 0x82 || a == 0xEF && (b == 0xBC && c == 0x8E || b == 0xBD && c == 0xA1)
     }
 
     /// Letters, digits, `-`, `_` and any non-ASCII byte: what can stand on either side of a dot in a name.
@@ -92,6 +101,16 @@ struct Refanger {
                    let last = output.last, Self.isNameByte(last), byte(i + 5).map(Self.isNameByte) == true {
                     emit(".", from: i, length: 5)
                     i += 5
+                    continue
+                }
+            case 0xE3, 0xEF:
+                // The full stops IDNA reads as dots (`evil。example`, `evil．example`): a browser goes
+                // to `evil.example`. Between ASCII names only: in Chinese or Japanese prose `。` ends
+                // a sentence.
+                if Self.isIdeographicDot(bytes, at: i), let last = output.last, last < 0x80, Self.isNameByte(last),
+                   let next = byte(i + 3), next < 0x80, Self.isNameByte(next) {
+                    emit(".", from: i, length: 3)
+                    i += 3
                     continue
                 }
             case UInt8(ascii: "\\"):
@@ -153,14 +172,16 @@ struct Refanger {
             return mode == .value && (next == UInt8(ascii: "d") || next == UInt8(ascii: "D"))
         case UInt8(ascii: "h"), UInt8(ascii: "H"), UInt8(ascii: "f"), UInt8(ascii: "F"):
             return k + 1 < bytes.count && (bytes[k + 1] == UInt8(ascii: "x") || bytes[k + 1] == UInt8(ascii: "X"))
+        case 0xE3, 0xEF:
+            return isIdeographicDot(bytes, at: k)
         default:
             return false
         }
     }
 
     /// In `.text` mode, the first place at or after `start` where `mayStartForm` holds, or the end.
-    /// Found by looking for the rare bytes a form needs (`[`, `(`, `{`, a backslash, or the `x` of `hxxp`
-    /// and `fxp`) through a table, then stepping back to a space before `[` or `{` and to the
+    /// Found by looking for the rare bytes a form needs (`[`, `(`, `{`, a backslash, the `x` of `hxxp`
+    /// and `fxp`, or the lead byte of a full stop IDNA reads as a dot) through a table, then stepping back to a space before `[` or `{` and to the
     /// `h` or `f` before `x`: a test of every byte for what may follow it was a jump per byte, most of
     /// the time notes take to scan.
     static func nextFormStart(_ bytes: IndicatorBytes.Bytes, from start: Int) -> Int {
@@ -177,6 +198,9 @@ struct Refanger {
                 case UInt8(ascii: "x"), UInt8(ascii: "X"):
                     if k > start, mayStartForm(bytes, at: k - 1, mode: .text) { return k - 1 }
                     k += 1
+                case 0xE3, 0xEF:
+                    if isIdeographicDot(bytes, at: k) { return k }
+                    k += 1
                 default:
                     return k
                 }
@@ -186,7 +210,7 @@ struct Refanger {
     }
 
     /// The bytes `nextFormStart` stops at, by value.
-    private static let formBytes: [Bool] = (0...255).map { "[({\\xX".utf8.contains(UInt8($0)) }
+    private static let formBytes: [Bool] = (0...255).map { "[({\\xX".utf8.contains(UInt8($0)) || $0 == 0xE3 || $0 == 0xEF }
 
     /// True when a scheme may start after `b`: not inside a word, path or query (`/?u=hxxp://` stays).
     static func startsScheme(after b: UInt8) -> Bool {

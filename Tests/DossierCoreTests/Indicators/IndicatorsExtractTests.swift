@@ -105,6 +105,8 @@ struct IndicatorsExtractTests {
         ("Block 192.0.2[.]77/24 now", ["cidr 192.0.2.0/24"]),
         ("Defanged files: kit[.]zip and loader[.]py", ["domain kit.zip", "domain loader.py"]),
         ("fxp://files[.]evil[.]example/kit.zip", ["url ftp://files.evil.example/kit.zip"]),
+        // The full stops IDNA reads as dots, between ASCII names; not those that end a sentence.
+        ("C2 canary-privind\u{FF0E}example\u{3002}com and 東京\u{3002}中国", ["domain canary-privind.example.com"]),
     ])
     func defanged(_ text: String, _ expected: [String]) {
         #expect(pairs(text) == expected)

@@ -22,6 +22,8 @@ struct IndicatorsRefangTests {
         ("evil dot example", "evil.example"),
         ("evil [.] example", "evil.example"),
         ("evil\\.example", "evil.example"),
+        ("evil\u{3002}example", "evil.example"),
+        ("evil\u{FF0E}example\u{FF61}net", "evil.example.net"),
         ("192.0.2[.]1", "192.0.2.1"),
         ("192[.]0[.]2[.]1", "192.0.2.1"),
         ("192(.)0(.)2(.)1", "192.0.2.1"),
