@@ -51,6 +51,21 @@ struct DefangTests {
         }
     }
 
+    @Test("with defanging, a note's link to an IP address or to a download that runs or unpacks is no link, recorded or not; a reference stays a link")
+    func linksToAddressesAndPayloads() {
+        let defanging = CommonMark.Defanging()
+        let note = "[payload](http://203.0.113.200/payload.exe), [kit](https://dl.example.net/files/kit.zip?x=1), [v6](http://[2001:db8::5]/a), [post](https://research.example.org/post.html), [site](https://example.com)\n"
+        let (html, markdown) = CommonMark.rendered(note, defanging: defanging)
+        #expect(html.contains("payload (hxxp://203[.]0[.]113[.]200/payload.exe)"), "\(html)")
+        #expect(html.contains("kit (hxxps://dl[.]example[.]net/files/kit.zip?x=1)"), "\(html)")
+        #expect(html.contains("v6 (hxxp://[2001[:]db8[:]:5]/a)"), "\(html)")
+        // Markdown escapes the brackets of a defanged address.
+        #expect(markdown.hasPrefix(#"payload (hxxp://203\[.\]0\[.\]113\[.\]200/payload.exe), kit (hxxps://dl\[.\]example"#), "\(markdown)")
+        #expect(!markdown.contains("](http://203") && !markdown.contains("](https://dl.") && !markdown.contains("](http://["), "\(markdown)")
+        #expect(html.contains(#"<a href="https://research.example.org/post.html">post</a>"#), "\(html)")
+        #expect(html.contains(#"<a href="https://example.com">site</a>"#), "\(html)")
+    }
+
     @Test("An address with _ or * in a note stays whole: no emphasis inside it, in text, tables, links and code alike")
     func addressesKeepTheirMarks() {
         let note = """

@@ -192,7 +192,7 @@ public enum CommonMark {
     }
 
     /// Drops HTML comments (where writers leave remarks for each other, hidden on GitHub too),
-    /// puts headings under the report's (`headingOffset`), turns the rest of raw HTML into literal code, drops the destination of unsafe links, and
+    /// puts headings under the report's (`headingOffset`), turns the rest of raw HTML into literal code, takes the link off unsafe links, and
     /// turns images into links: a report loads nothing from outside, runs nothing and shows no
     /// remark its writer hid.
     private static func sanitize(_ document: OpaquePointer) {
@@ -200,6 +200,7 @@ public enum CommonMark {
         defer { cmark_iter_free(iterator) }
         var replacements: [(OpaquePointer, Bool)] = []
         var images: [OpaquePointer] = []
+        var unsafe: [OpaquePointer] = []
         var emphasisDepth = 0
         var tooDeep: [OpaquePointer] = []
         while true {
@@ -223,7 +224,7 @@ public enum CommonMark {
             case CMARK_NODE_HTML_INLINE: replacements.append((node, false))
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                if !isSafe(url) { cmark_node_set_url(node, "") }
+                if !isSafe(url) { unsafe.append(node) }
                 if cmark_node_get_type(node) == CMARK_NODE_IMAGE { images.append(node) }
             default: break
             }
@@ -245,6 +246,21 @@ public enum CommonMark {
             }
             cmark_node_replace(image, link)
             cmark_node_free(image)
+            if let at = unsafe.firstIndex(of: image) { unsafe[at] = link }
+        }
+        // A link to what is neither the web nor mail (`ftp://`, `file://`, `javascript:`) is no
+        // link: its text stays, followed by the address as text (defanged with the rest), unless
+        // it is code or data rather than a place.
+        for link in unsafe {
+            let url = cmark_node_get_url(link).map { String(cString: $0) } ?? ""
+            let hasText = cmark_node_first_child(link) != nil
+            while let child = cmark_node_first_child(link) { cmark_node_insert_before(link, child) }
+            let scheme = url.trimmingCharacters(in: .whitespacesAndNewlines).lowercased().prefix { $0 != ":" }
+            if !["javascript", "vbscript", "data"].contains(scheme), !url.isEmpty, let shown = cmark_node_new(CMARK_NODE_TEXT) {
+                cmark_node_set_literal(shown, hasText ? " (" + url + ")" : url)
+                cmark_node_insert_before(link, shown)
+            }
+            cmark_node_free(link)
         }
         // Raw HTML side by side (`</kbd><kbd>`) becomes one code span: two would be written as
         // `a``b` in Markdown, which reads as one span with other delimiters.
@@ -292,7 +308,8 @@ public enum CommonMark {
             var replacesText = false
             if let destination = Self.destination(url), !Self.hasNumericHost(destination) {
                 let shown = Indicators.extract(from: text).filter(\.type.isNetwork)
-                guard !shown.isEmpty || defanging.leadsToThreat(destination.value, destination.type) else { continue }
+                guard !shown.isEmpty || defanging.leadsToThreat(destination.value, destination.type) || Self.looksLikeThreat(destination)
+                else { continue }
                 // A mail link shows its address, a web link its destination as written.
                 if !shown.contains(where: { $0.value == destination.value }) { target = destination.type == .email ? destination.value : url }
             } else if let defanged = Self.obscuredWebAddress(url) {
@@ -314,6 +331,27 @@ public enum CommonMark {
             cmark_node_free(link)
         }
     }
+
+    /// True for a web address no reference would have, whether or not the project records it: its
+    /// host an IP address (`http://203.0.113.200/`), or a file that runs or unpacks
+    /// (`.../payload.exe`, `.../kit.zip`).
+    private static func looksLikeThreat(_ destination: (value: String, type: IndicatorType)) -> Bool {
+        guard destination.type == .url, let host = Indicators.host(of: destination.value, type: .url) else { return false }
+        if case .success = Indicators.parse(host, as: .ipv4) { return true }
+        if case .success = Indicators.parse(host, as: .ipv6) { return true }
+        // The path's last segment: after the host, before a query or a fragment.
+        guard let scheme = destination.value.range(of: "://") else { return false }
+        let rest = destination.value[scheme.upperBound...].prefix { $0 != "?" && $0 != "#" }
+        guard let slash = rest.firstIndex(of: "/"), let name = rest[slash...].split(separator: "/").last,
+              let dot = name.lastIndex(of: ".") else { return false }
+        return payloadExtensions.contains(name[name.index(after: dot)...].lowercased())
+    }
+
+    /// What a link to a download that runs or unpacks ends in.
+    private static let payloadExtensions: Set<String> = [
+        "exe", "dll", "scr", "bat", "cmd", "ps1", "vbs", "vbe", "jse", "wsf", "hta", "msi", "msix", "lnk", "iso",
+        "img", "vhd", "jar", "apk", "bin", "elf", "sh", "zip", "rar", "7z", "gz", "tgz", "cab", "docm", "xlsm", "pptm", "one",
+    ]
 
     /// True for a URL whose host a browser reads as an IPv4 address though it is not written as
     /// one: its last label a number (`3325256770`, `0xC6336442`, `0300.0063.0144.0102` ends in one).
