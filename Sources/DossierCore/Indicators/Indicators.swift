@@ -161,8 +161,9 @@ public enum Indicators {
 
     /// The form in which two spellings of one URL compare equal: its letters outside ASCII as
     /// they are, each escape of them (`%C3%BC`, in either case) decoded, as a browser shows the
-    /// address; and a `%` that starts no escape as it is, its escape `%25` before what is no
-    /// escape (`%25zz`) decoded. A URL recorded as `http://x/ü` and a feed's or a STIX file's
+    /// address; each escape of visible ASCII a URI cannot hold as written (`%3C`, `%7C`) decoded,
+    /// as a browser sends `<` and `|` escaped; and a `%` that starts no escape as it is, its
+    /// escape `%25` before what is no escape (`%25zz`) decoded. A URL recorded as `http://x/ü` and a feed's or a STIX file's
     /// `http://x/%C3%BC` are one URL. Nil for a URL with neither a `%` nor such a letter, which
     /// has no other spelling.
     public static func urlSpellingKey(_ url: String) -> String? {
@@ -170,8 +171,10 @@ public enum Indicators {
         guard url.utf8.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "%") }) else { return nil }
         let bytes = Array(url.utf8)
         func hex(_ i: Int) -> UInt8? { i < bytes.count ? IndicatorBytes.hexValue(bytes[i]) : nil }
+        let authorityEnd = PercentEncoding.urlAuthorityEnd(bytes)
         let out = PercentEncoding.decoded(bytes) { byte, i in
             byte >= 0x80 || byte == UInt8(ascii: "%") && (hex(i + 3) == nil || hex(i + 4) == nil)
+                || PercentEncoding.escapesUnsafeASCII(byte, at: i, authorityEnd: authorityEnd)
         }
         // Escapes that decode to no letter (a lone `%FF`) leave the URL as it is written.
         return String(validating: out, as: UTF8.self) ?? url

@@ -53,6 +53,34 @@ public enum PercentEncoding {
         return text
     }
 
+    /// What a URI may hold as written (RFC 3986): letters, digits, `-._~` and the delimiters
+    /// (`[` and `]` only around an IPv6 host).
+    public static func isURIByte(_ byte: UInt8) -> Bool { uriBytes[Int(byte)] }
+
+    private static let uriBytes: [Bool] = (0...255).map {
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=".utf8.contains(UInt8($0))
+    }
+
+    /// True for the escape of a byte that a URI cannot hold as written but a URL is recorded with
+    /// (visible ASCII outside RFC 3986's set, `<`, `|`, `"`; a bracket after the host): the escape
+    /// and the byte are one spelling of the URL, as a browser sends it.
+    /// - Parameter authorityEnd: where the URL's scheme and host end (`urlAuthorityEnd`).
+    public static func escapesUnsafeASCII(_ byte: UInt8, at offset: Int, authorityEnd: Int) -> Bool {
+        let isBracket = byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
+        let isVisibleASCII = byte > 0x20 && byte < 0x7F
+        return isVisibleASCII && (!isURIByte(byte) && byte != UInt8(ascii: "%") || isBracket && offset >= authorityEnd)
+    }
+
+    /// Where a URL's scheme and host end: the first `/`, `?` or `#` after `://` (0 without one).
+    public static func urlAuthorityEnd(_ bytes: [UInt8]) -> Int {
+        guard let scheme = (0..<max(0, bytes.count - 2)).first(where: {
+            bytes[$0] == UInt8(ascii: ":") && bytes[$0 + 1] == UInt8(ascii: "/") && bytes[$0 + 2] == UInt8(ascii: "/")
+        }) else { return 0 }
+        var end = scheme + 3
+        while end < bytes.count, !"/?#".utf8.contains(bytes[end]) { end += 1 }
+        return end
+    }
+
     /// Letters, digits and `-._~`: what a path segment holds as written.
     public static func isUnreserved(_ byte: UInt8) -> Bool {
         IndicatorBytes.isAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")

@@ -21,10 +21,10 @@ enum STIXObservables {
     /// already ASCII, in IDNA form.) A URL that is a URI already stays as it is.
     static func uri(_ url: String) -> String {
         let bytes = Array(url.utf8)
-        let authorityEnd = authorityEnd(bytes)
+        let authorityEnd = PercentEncoding.urlAuthorityEnd(bytes)
         return PercentEncoding.encoded(url) { byte, i in
             let isEscape = byte == UInt8(ascii: "%") && i + 2 < bytes.count && isHex(bytes[i + 1]) && isHex(bytes[i + 2])
-            return isEscape || uriBytes.contains(byte) && !(i >= authorityEnd && (byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")))
+            return isEscape || PercentEncoding.isURIByte(byte) && !(i >= authorityEnd && (byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")))
         }
     }
 
@@ -37,31 +37,14 @@ enum STIXObservables {
     static func url(fromURI uri: String) -> String {
         let bytes = Array(uri.utf8)
         guard bytes.contains(UInt8(ascii: "%")) else { return uri }
-        let authorityEnd = authorityEnd(bytes)
-        let out = PercentEncoding.decoded(bytes) { byte, i in
-            let isBracket = byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
-            // Only visible ASCII a URI cannot hold as written: an escape of a letter outside
-            // ASCII, of a `%`, a space or a control is as a log or a feed writes a URL too.
-            let isVisibleASCII = byte > 0x20 && byte < 0x7F
-            return isVisibleASCII && (!uriBytes.contains(byte) && byte != UInt8(ascii: "%") || isBracket && i >= authorityEnd)
-        }
+        let authorityEnd = PercentEncoding.urlAuthorityEnd(bytes)
+        // Only visible ASCII a URI cannot hold as written: an escape of a letter outside ASCII,
+        // of a `%`, a space or a control is as a log or a feed writes a URL too.
+        let out = PercentEncoding.decoded(bytes) { byte, i in PercentEncoding.escapesUnsafeASCII(byte, at: i, authorityEnd: authorityEnd) }
         return String(validating: out, as: UTF8.self) ?? uri
     }
 
     private static func isHex(_ b: UInt8) -> Bool { PercentEncoding.isHexDigit(b) }
-
-    /// Where the authority of `bytes` (a URL) ends: after `scheme://host:port`.
-    private static func authorityEnd(_ bytes: [UInt8]) -> Int {
-        guard let scheme = (0..<max(0, bytes.count - 2)).first(where: { bytes[$0] == UInt8(ascii: ":") && bytes[$0 + 1] == UInt8(ascii: "/") && bytes[$0 + 2] == UInt8(ascii: "/") })
-        else { return 0 }
-        var end = scheme + 3
-        while end < bytes.count, !"/?#".utf8.contains(bytes[end]) { end += 1 }
-        return end
-    }
-
-    /// What a URI may hold as written: letters, digits, `-._~` and the delimiters of RFC 3986
-    /// (`[` and `]` only around an IPv6 host).
-    private static let uriBytes: Set<UInt8> = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=".utf8)
 
     /// One observation of equality comparisons, e.g. `[domain-name:value = 'evil.example']`. A
     /// CIDR block uses `ISSUBSET`, which matches every address in it; a file path compares its
