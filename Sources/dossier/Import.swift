@@ -27,7 +27,7 @@ struct ImportCommand: ParsableCommand {
                             comparisons (and ORs of them), observables, labels
                             and indicator_types as tags, TLP markings
               passivetotal  PassiveTotal project or artifact JSON
-              json          dossier's own JSON export, or an indicators.json
+              json          dossier's own JSON export (its notes too, each as a note), or an indicators.json
 
             MISP link, text and comment attributes (and STIX reports and notes) go to a new \
             note in the project's notes/ (unless a note with the same text is already there), \
@@ -136,14 +136,26 @@ struct ImportCommand: ParsableCommand {
         // The same file imported again makes the same note: it is written once.
         let present = sections.contains { !$0.lines.isEmpty } ? ImportNote.existing(sections, in: edit.project) : nil
         let hasNote = sections.contains { !$0.lines.isEmpty } && present == nil
+        // The notes a dossier JSON export carries, each a note of its own; private when the file
+        // or the note is (a private project's, one marked above TLP:CLEAR, --private).
+        var carried: [(fileName: String, text: String)] = []
+        var carriedPresent = 0
+        for (_, result) in results {
+            let plan = ImportNote.planned(result.noteFiles, in: edit.project, taken: carried.map(\.fileName),
+                makePrivate: isPrivate || (result.projectTLP ?? .clear) > .clear)
+            carried += plan.write
+            carriedPresent += plan.present
+        }
+        let noteCount = carried.count + (hasNote ? 1 : 0)
         let summary = "\(project): " + MergeOutput.counts(report, repeatedInFiles: results.map(\.result.repeated).reduce(0, +))
-            + ", \(results.map(\.result.skipped.count).reduce(0, +)) skipped" + (hasNote ? ", 1 note" : "")
+            + ", \(results.map(\.result.skipped.count).reduce(0, +)) skipped" + (noteCount > 0 ? ", \(ProjectEditing.count(noteCount, "note"))" : "")
             + (present.map { ", note already present (\($0.fileName))" } ?? "")
+            + (carriedPresent > 0 ? ", \(ProjectEditing.count(carriedPresent, "note")) already present" : "")
         if dryRun {
             global.say(summary + "; dry run: nothing was written")
             return
         }
-        guard changed != edit.project || hasNote else {
+        guard changed != edit.project || noteCount > 0 else {
             global.say(summary + "; nothing was written")
             return
         }
@@ -153,16 +165,23 @@ struct ImportCommand: ParsableCommand {
         // the indicators without the note (running the import again adds it once).
         // Private with --private, and when a line of it is something a file keeps private.
         let notePrivate = isPrivate || results.contains { $0.result.notesArePrivate }
-        let note = hasNote ? try prepareNote(sections, in: edit.project, isPrivate: notePrivate) : nil
+        var notes: [PendingNote] = []
         do {
-            try edit.save(changed, today: Scaffold.today(), alongWith: note.map { [$0.file] } ?? [])
+            for (fileName, text) in carried { notes.append(try prepareNote(text, named: fileName, in: edit.project)) }
+            if hasNote {
+                let existing = ((try? FileManager.default.contentsOfDirectory(atPath: edit.project.notesFolder)) ?? []) + carried.map(\.fileName)
+                let name = ImportNote.fileName(for: sections.map(\.file), existing: existing)
+                notes.append(try prepareNote(ImportNote.text(sections, date: Scaffold.today(), isPrivate: notePrivate), named: name, in: edit.project))
+            }
+            try edit.save(changed, today: Scaffold.today(), alongWith: notes.map(\.file))
         } catch {
-            // A command that fails writes nothing: take the note (and a folder made for it) back.
-            note?.discard()
-            Console.error(error.description)
+            // A command that fails writes nothing: take the notes (and a folder made for them) back.
+            for note in notes.reversed() { note.discard() }
+            if let exit = error as? ExitCode { throw exit }
+            Console.error("\(error)")
             throw ExitCode(1)
         }
-        if let note { global.say("wrote \(Console.printer.displayPath(note.file.path))") }
+        for note in notes { global.say("wrote \(Console.printer.displayPath(note.file.path))") }
         global.say(summary)
     }
 
@@ -291,12 +310,10 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    /// Writes the import's note out as a new file of notes/ (`PendingNote.file.commit()` puts it in place).
-    private func prepareNote(_ sections: [ImportNote.Section], in project: Project, isPrivate: Bool) throws -> PendingNote {
+    /// Writes a note out as the new file `name` of notes/ (`PendingNote.file.commit()` puts it in place).
+    private func prepareNote(_ text: String, named name: String, in project: Project) throws -> PendingNote {
         let folder = project.notesFolder
-        let existing = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        let path = folder + "/" + ImportNote.fileName(for: sections.map(\.file), existing: existing)
-        let text = ImportNote.text(sections, date: Scaffold.today(), isPrivate: isPrivate)
+        let path = folder + "/" + name
         let created = FileManager.default.fileExists(atPath: folder) ? nil : folder
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

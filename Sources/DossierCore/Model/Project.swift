@@ -97,6 +97,21 @@ public enum ProjectFiles {
         name.lowercased().hasSuffix(".md")
     }
 
+    /// A note's file name made safe from what an input calls it (`../../x.md`, `a/b.md`,
+    /// `.hidden.md`): its last path part, with ASCII letters, digits, `-`, `_` and `.` kept and
+    /// anything else a `-`, no leading dot, ending in `.md`; empty when nothing is left.
+    public static func safeNoteName(_ name: String) -> String {
+        let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        var safe = String(last.unicodeScalars.map { scalar -> Character in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))
+                ? Character(scalar) : "-"
+        })
+        while safe.hasPrefix(".") { safe.removeFirst() }
+        if isNoteName(safe) { safe.removeLast(3) }
+        guard !safe.trimmingCharacters(in: CharacterSet(charactersIn: "-.")).isEmpty else { return "" }
+        return safe + ".md"
+    }
+
     /// True when `path` (absolute, symbolic links resolved) is a file the workspace at `root`
     /// is read from: `dossier.json`, a project's `project.json` or `indicators.json`, a note, a
     /// template. Output (`export -o`, `report -o`) must never go there: an export written over
@@ -113,3 +128,5 @@ public enum ProjectFiles {
         }
     }
 }
+
+import Foundation

@@ -53,5 +53,29 @@ enum DossierJSONImporter {
                 .map { JSONObject.Member(key: $0.key, value: $0.value) }
             collector.add(value, as: type, details: details, at: indicator.position("value") ?? node.position)
         }
+        readNotes(object["notes"], into: &collector)
+    }
+
+    /// The export's notes, each to be written as a note of the project (`ImportResult.noteFiles`).
+    private static func readNotes(_ notes: JSONNode?, into collector: inout ImportCollector) {
+        guard let notes else { return }
+        guard let items = notes.value.arrayValue else {
+            collector.warning("\"notes\" must be a list of notes; ignored", at: notes.position)
+            return
+        }
+        for node in items {
+            guard let note = node.value.objectValue, let body = note.string("body"),
+                  let file = note.string("file").map(ProjectFiles.safeNoteName), !file.isEmpty else {
+                collector.skip("note", "a note needs a \"file\" name and a \"body\"", at: node.position)
+                continue
+            }
+            let visibility = note.string("visibility")
+            if let visibility, Visibility(rawValue: visibility) == nil {
+                collector.warning("unknown visibility \"\(visibility)\" of note \(file); expected \(Visibility.choices); the note is imported private", at: note.position("visibility"))
+            }
+            collector.noteFile(ImportResult.NoteFile(fileName: file, title: note.string("title"), author: note.string("author"),
+                date: note.string("date").flatMap { ISODate.isValid($0) ? $0 : nil },
+                isPrivate: visibility.map { $0 != Visibility.public.rawValue } ?? false, body: body))
+        }
     }
 }

@@ -76,6 +76,7 @@ struct ImportCollector {
         guard result.projectVisibility == .private else { return }
         for i in result.indicators.indices { result.indicators[i].privateFlag = true }
         if !result.notes.isEmpty { result.notesArePrivate = true }
+        for i in result.noteFiles.indices { result.noteFiles[i].isPrivate = true }
     }
 
     /// Records a parsed indicator, merging it into an earlier one with the same key; what the
@@ -122,6 +123,10 @@ struct ImportCollector {
     mutating func note(_ line: String, at index: Int? = nil, isPrivate: Bool = false) {
         result.notes.insert(line, at: min(index ?? result.notes.count, result.notes.count))
         if isPrivate { result.notesArePrivate = true }
+    }
+
+    mutating func noteFile(_ note: ImportResult.NoteFile) {
+        result.noteFiles.append(note)
     }
 
     mutating func projectTag(_ tag: String) {

@@ -79,6 +79,46 @@ public enum ImportNote {
         return trimmed.isEmpty ? "input" : String(trimmed.prefix(40))
     }
 
+    /// The notes a file carries whole (dossier's JSON export) as notes of `project`: each under its
+    /// own file name, or the next free one (`03-c2-2.md`) when another note (of the project, or
+    /// `taken`) has it; one whose text the project has already is left out, and counted.
+    /// - Parameter makePrivate: what the file restricts (a private project's, a TLP above clear,
+    ///   `--private`) is written private.
+    public static func planned(_ files: [ImportResult.NoteFile], in project: Project, taken: [String], makePrivate: Bool)
+        -> (write: [(fileName: String, text: String)], present: Int) {
+        var names = Set(project.notes.map { $0.fileName.lowercased() } + taken.map { $0.lowercased() })
+        var write: [(fileName: String, text: String)] = []
+        var present = 0
+        for file in files {
+            if project.notes.contains(where: { $0.body.trimmingSpaces == file.body.trimmingSpaces }) {
+                present += 1
+                continue
+            }
+            let stem = String(file.fileName.dropLast(3))
+            var name = file.fileName
+            var n = 2
+            while names.contains(name.lowercased()) {
+                name = "\(stem)-\(n).md"
+                n += 1
+            }
+            names.insert(name.lowercased())
+            write.append((name, text(of: file, isPrivate: makePrivate || file.isPrivate)))
+        }
+        return (write, present)
+    }
+
+    /// A carried note's file: its front matter (title, author, date, and `visibility: private`),
+    /// then its body.
+    static func text(of note: ImportResult.NoteFile, isPrivate: Bool) -> String {
+        var front = ""
+        if let title = note.title { front += "title: \(yamlQuoted(title))\n" }
+        if let author = note.author { front += "author: \(yamlQuoted(author))\n" }
+        if let date = note.date { front += "date: \(date)\n" }
+        if isPrivate { front += "visibility: private\n" }
+        let body = note.body.hasSuffix("\n") || note.body.isEmpty ? note.body : note.body + "\n"
+        return (front.isEmpty ? "" : "---\n" + front + "---\n") + body
+    }
+
     static func yamlQuoted(_ text: String) -> String {
         var result = "\""
         for c in text {

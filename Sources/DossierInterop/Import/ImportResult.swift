@@ -14,6 +14,9 @@ public struct ImportResult: Sendable {
     /// Markdown lines for a note of the import: MISP `link`, `text` and `comment` attributes, STIX
     /// reports and notes. Empty when the file has none.
     public var notes: [String] = []
+    /// Whole notes the file carries (dossier's JSON export has its project's notes), each to be
+    /// written as a note of its own.
+    public var noteFiles: [NoteFile] = []
     /// True when a line of `notes` comes from something the file keeps private (MISP distribution
     /// 0): the note is then written private.
     public var notesArePrivate = false
@@ -60,5 +63,17 @@ public struct ImportResult: Sendable {
             self.kind = kind
             self.count = count
         }
+    }
+}
+
+extension ImportResult {
+    /// A note as dossier's JSON export gives it.
+    public struct NoteFile: Sendable, Equatable {
+        public var fileName: String
+        public var title: String?
+        public var author: String?
+        public var date: String?
+        public var isPrivate: Bool
+        public var body: String
     }
 }

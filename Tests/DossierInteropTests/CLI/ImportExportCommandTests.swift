@@ -270,6 +270,45 @@ import Testing
         #expect(back?.extra.first?.value.value.objectValue?.keys == ["b", "a"], "an unknown value as written")
     }
 
+    @Test("a dossier JSON export's notes are imported as notes, each once, private when the note or the file is")
+    func jsonExportNotesImport() throws {
+        let ws = try SampleWorkspace()
+        for command in [["export", "commodity-loader-c2", "--format", "json", "--internal", "-o", "c.json"], ["new", "back"],
+                        ["export", "acme-payroll-phish", "--format", "json", "--internal", "-o", "a.json"], ["new", "open", "--public"]] {
+            let run = try Command.run(command, in: ws.root)
+            #expect(run.status == 0, "\(command): \(run.stderr)")
+        }
+        // Without the starter notes of `new`, which take the first file name.
+        for project in ["back", "open"] { try FileManager.default.removeItem(atPath: ws.root + "/\(project)/notes/01-overview.md") }
+        let first = try Command.run(["import", "back", "c.json"], in: ws.root)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains(", 4 notes"), "\(first.stdout)")
+        let again = try Command.run(["import", "back", "c.json"], in: ws.root)
+        #expect(again.stdout.contains("4 notes already present"), "\(again.stdout)")
+        let loaded = WorkspaceLoader.load(root: ws.root).workspace
+        let original = try #require(loaded.project("commodity-loader-c2")).notes
+        let back = try #require(loaded.project("back")).notes
+        #expect(back.map(\.fileName) == original.map(\.fileName))
+        #expect(back.map(\.visibility) == original.map(\.visibility))
+        #expect(back.map(\.title) == original.map(\.title) && back.map(\.author) == original.map(\.author))
+        #expect(back.map { $0.body.trimmingCharacters(in: .whitespacesAndNewlines) } == original.map { $0.body.trimmingCharacters(in: .whitespacesAndNewlines) })
+        // A private project's notes come into a public one private (with --private, as its marked data must).
+        let open = try Command.run(["import", "open", "a.json", "--private"], in: ws.root)
+        #expect(open.status == 0, "\(open.stderr)")
+        let published = AudienceFilter.view(of: WorkspaceLoader.load(root: ws.root).workspace, for: .public).project("open")
+        #expect(published?.notes.isEmpty == true)
+        #expect(WorkspaceLoader.load(root: ws.root).workspace.project("open")?.notes.count == 4)
+        #expect(try Command.run(["check"], in: ws.root).status == 0)
+    }
+
+    @Test("a carried note's file name is made safe: no path, no hidden file, .md at the end")
+    func safeNoteNames() {
+        #expect(ProjectFiles.safeNoteName("../../etc/passwd") == "passwd.md")
+        #expect(ProjectFiles.safeNoteName("a/b\\..\\.hidden.md") == "hidden.md")
+        #expect(ProjectFiles.safeNoteName("03 C2 protocol (v2).MD") == "03-C2-protocol--v2-.md")
+        #expect(ProjectFiles.safeNoteName("..") == "" && ProjectFiles.safeNoteName("/") == "")
+    }
+
     @Test("a file that brings nothing (markings alone) leaves the project's TLP as it is")
     func markingsAloneRaiseNothing() throws {
         let ws = try SampleWorkspace()
