@@ -101,6 +101,7 @@ struct Add: ParsableCommand {
         let (changed, report) = IndicatorMerge.merge(incoming, into: edit.project)
         if report.hasChanges { try ProjectEditing.save(edit, changed) }
         print(report)
+        ProjectEditing.warnNewContradictions(edit, changed)
     }
 
     /// The values as indicators, or exit 1 listing the invalid ones (unless --skip-invalid).

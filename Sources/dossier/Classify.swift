@@ -48,5 +48,6 @@ struct Classify: ParsableCommand {
         let already = outcome.selected - outcome.changed
         global.say("classified \(ProjectEditing.count(outcome.changed)) of \(project) as \(classification.rawValue)"
             + (already > 0 ? " (\(already) already were)" : ""))
+        ProjectEditing.warnNewContradictions(edit, changed)
     }
 }

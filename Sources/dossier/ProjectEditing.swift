@@ -42,6 +42,24 @@ enum ProjectEditing {
         throw ExitCode(1)
     }
 
+    /// Warns of the indicators this edit left classified otherwise than their tags imply (`check`
+    /// warns of each too): the explicit classification wins, which the writer may not have meant.
+    static func warnNewContradictions(_ edit: ProjectEdit, _ changed: Project) {
+        func contradicting(_ project: Project) -> [Int] {
+            IndicatorEdit.contradictions(in: project, at: Array(project.indicators.indices), vocabulary: edit.vocabulary)
+        }
+        // By value and classification: classifying anew one that contradicted is said again.
+        func said(_ indicator: Indicator) -> String { indicator.type.rawValue + " " + indicator.value + " " + (indicator.classification?.rawValue ?? "") }
+        let before = Set(contradicting(edit.project).map { said(edit.project.indicators[$0]) })
+        let new = contradicting(changed).filter { !before.contains(said(changed.indicators[$0])) }
+        for i in new.prefix(5) {
+            let indicator = changed.indicators[i]
+            let implied = edit.vocabulary.impliedClassification(of: indicator.tags)?.rawValue ?? "another classification"
+            Console.note("warning: \(indicator.type.rawValue) \(indicator.value) is classified \(indicator.classification?.rawValue ?? "") but its tags imply \(implied); the explicit classification wins")
+        }
+        if new.count > 5 { Console.note("warning: and \(count(new.count - 5)) more so") }
+    }
+
     /// The values given, `-` replaced by the lines of standard input.
     static func values(_ arguments: [String]) -> [InputValue] {
         IndicatorInput.values(arguments, standardInput: standardInput)

@@ -53,7 +53,7 @@ struct TagCommand: ParsableCommand {
         let contradicting = IndicatorEdit.contradictions(in: changed, at: indices, vocabulary: edit.vocabulary)
         if !contradicting.isEmpty, let implied = edit.vocabulary.definition(of: tag)?.classification {
             Console.note("""
-                warning: \(ProjectEditing.count(contradicting.count)) keep an explicit classification that tag \(tag) contradicts \
+                warning: \(ProjectEditing.count(contradicting.count)) \(contradicting.count == 1 ? "keeps" : "keep") an explicit classification that tag \(tag) contradicts \
                 (it implies \(implied.rawValue)); the explicit one wins. To change it: dossier classify \(project) \(implied.rawValue) --tagged "\(tag)"
                 """)
         }

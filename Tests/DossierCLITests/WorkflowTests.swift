@@ -172,7 +172,12 @@ struct WorkflowTests {
         #expect(same.status == 0 && same.stdout == "nothing changed: every selected indicator (1) already has tag TAKEDOWN\n")
 
         let contradiction = try CLI.run(["tag", Self.acme, "Blocked", "192.0.2.10"], in: copy.root)
-        #expect(contradiction.stderr.contains("keep an explicit classification that tag Blocked contradicts"))
+        #expect(contradiction.stderr.contains("1 indicator keeps an explicit classification that tag Blocked contradicts"), "\(contradiction.stderr)")
+        // add and classify say so too.
+        let added = try CLI.run(["add", Self.acme, "c3.payroll-acme.example", "--tag", "Blocked", "--classify", "non-malicious"], in: copy.root)
+        #expect(added.stderr.contains("warning: domain c3.payroll-acme.example is classified non-malicious but its tags imply malicious; the explicit classification wins"), "\(added.stderr)")
+        let reclassified = try CLI.run(["classify", Self.acme, "suspicious", "c3.payroll-acme.example"], in: copy.root)
+        #expect(reclassified.stderr.contains("is classified suspicious but its tags imply malicious"), "\(reclassified.stderr)")
 
         let untag = try CLI.run(["untag", Self.acme, "takedown", "--all"], in: copy.root)
         #expect(untag.stdout.hasPrefix("removed tag takedown from 8 indicators of \(Self.acme) ("), "\(untag.stdout)")
