@@ -26,6 +26,24 @@ struct SiteBuildTests {
         }
     }
 
+    @Test("an internal site says which projects are private, on the index and in each report; a public one says nothing of it")
+    func internalSiteShowsVisibility() throws {
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try SiteBuild.run(root: Self.sampleRoot, audience: .internal, out: folder + "/internal")
+        let site = SiteFiles(folder + "/internal")
+        let index = String(decoding: site.bytes("index.html"), as: UTF8.self)
+        #expect(index.contains(#"Payroll phishing kit targeting ACME finance staff</a><span class="private">private</span>"#))
+        // The sample's four private projects, not its two public ones.
+        #expect(index.components(separatedBy: #"</a><span class="private">private</span>"#).count - 1 == 4)
+        let report = String(decoding: site.bytes("projects/acme-payroll-phish/index.html"), as: UTF8.self)
+        #expect(report.contains(#"<dt>Visibility</dt><dd>private <span class="private">not on the public site</span>"#))
+        let markdown = String(decoding: site.bytes("projects/commodity-loader-c2/report.md"), as: UTF8.self)
+        #expect(markdown.contains("| Visibility | public |"))
+        let published = try ReportBuild.run(root: Self.sampleRoot, slug: "commodity-loader-c2", format: .html, audience: .public, options: ReportOptions()).text
+        #expect(!published.contains("Visibility"))
+    }
+
     @Test("two builds of the same workspace are byte-identical")
     func deterministic() throws {
         let folder = try TemporaryFolder.make()

@@ -41,7 +41,7 @@ enum BuiltInRow {
         text(row.firstSeen)
         html.raw(#"</td><td class="date">"#)
         text(row.lastSeen)
-        html.raw("</td><td>")
+        html.raw(#"</td><td class="comment">"#)
         text(row.comment)
         html.raw("</td>")
         if isInternal {

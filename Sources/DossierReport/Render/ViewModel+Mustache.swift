@@ -1,3 +1,4 @@
+import DossierCore
 import Mustache
 
 // Templates read view models through `child(named:)`: a switch is much faster than the Mirror
@@ -16,6 +17,8 @@ extension ProjectReport: MustacheParent {
         case "created": created
         case "updated": updated
         case "owner": owner
+        case "visibility": visibility
+        case "isPrivate": visibility == Visibility.private.rawValue
         case "projectTags": projectTags.isEmpty ? nil : projectTags
         case "hasProjectTags": !projectTags.isEmpty
         case "summaryHTML": summaryHTML
@@ -194,6 +197,7 @@ extension SiteIndexPage.ProjectSummary: MustacheParent {
         case "total": total
         case "counts": counts
         case "projectTags": tags.isEmpty ? nil : tags
+        case "isPrivate": isPrivate
         default: nil
         }
     }

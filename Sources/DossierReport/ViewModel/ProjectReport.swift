@@ -12,6 +12,8 @@ public struct ProjectReport: Sendable, Hashable, Encodable {
     public var created: String?
     public var updated: String?
     public var owner: String?
+    /// `public` or `private`: an internal report says whether the public site shows the project.
+    public var visibility: String
     public var projectTags: [String]
     public var summaryHTML: String?
     public var summaryMarkdown: String?
@@ -57,6 +59,7 @@ extension ProjectReport {
         created = project.created
         updated = project.updated
         owner = project.owner
+        visibility = project.visibility.rawValue
         projectTags = project.tags
         let defanging = options.defang ? CommonMark.Defanging(for: project, vocabulary: vocabulary) : nil
         let summary = project.summary.map { CommonMark.rendered($0, defanging: defanging) }

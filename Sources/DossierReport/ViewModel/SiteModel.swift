@@ -160,7 +160,7 @@ public struct SiteModel: Sendable {
                 tlp: TLPBanner(project.tlp), status: project.status?.rawValue, updated: project.updated,
                 total: project.indicators.count,
                 counts: ProjectReport.classificationCounts(byClassification.map(\.count)),
-                tags: project.tags)
+                tags: project.tags, isPrivate: project.visibility == .private)
         }
     }
 

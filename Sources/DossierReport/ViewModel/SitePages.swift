@@ -12,6 +12,8 @@ public struct SiteIndexPage: Sendable, Hashable, Encodable {
         public var total: Int
         public var counts: [CountRow]
         public var tags: [String]
+        /// True for a private project (on an internal site): what the public site leaves out.
+        public var isPrivate: Bool
     }
 
     public struct TagSummary: Sendable, Hashable, Encodable {
