@@ -11,6 +11,7 @@ extension CacheWriter {
         array(mentions.values) { writer, value in
             writer.int(value.text)
             writer.string(value.value)
+            writer.optional(value.type) { $0.choice($1) }
             writer.optionalString(value.within)
             writer.optional(value.position) { $0.position($1) }
         }
@@ -37,8 +38,9 @@ extension CacheReader {
             return index
         }
         let values = try array { reader throws(Malformed) in
-            Mentions.Value(text: try text(&reader), value: try reader.string(), within: try reader.optionalString(),
-                position: try reader.optionalPosition())
+            Mentions.Value(text: try text(&reader), value: try reader.string(),
+                type: try reader.optional { reader throws(Malformed) in try reader.choice(IndicatorType.self) },
+                within: try reader.optionalString(), position: try reader.optionalPosition())
         }
         let projects = try array { reader throws(Malformed) in
             Mentions.ProjectReference(text: try text(&reader), slug: try reader.string(), isLink: try reader.bool(),

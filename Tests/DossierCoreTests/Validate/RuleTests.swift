@@ -567,6 +567,28 @@ struct RuleTests {
         #expect(errors.contains { $0.contains("error: ipv4 192.0.2.130 is recorded as private in ir, but the other beacon to 192.0.2.130 is public") }, "\(errors)")
     }
 
+    @Test("a threat only private projects record, written where the public site shows it, is an error; one a public project publishes, a non-malicious one, a CVE or an AS number is none")
+    func valuesOnlyPrivateProjectsRecord() throws {
+        let found = try diagnostics({
+            try $0.addProject("red-case", tlp: "red", indicators: Self.list(
+                #"{ "value": "artifact-sync.example", "type": "domain", "classification": "malicious" }"#,
+                #"{ "value": "192.0.2.199", "type": "ipv4" }"#,
+                #"{ "value": "time.example.org", "type": "domain", "classification": "non-malicious" }"#,
+                #"{ "value": "shared.example", "type": "domain", "classification": "malicious" }"#,
+                #"{ "value": "CVE-2024-3094", "type": "cve" }"#,
+                #"{ "value": "AS64500", "type": "asn" }"#))
+            try $0.addProject("open", visibility: "public", tlp: "clear", indicators: Self.list(#"{ "value": "shared.example", "type": "domain" }"#))
+            try $0.addProject("pub", visibility: "public", tlp: "clear", indicators: Self.list(
+                #"{ "value": "198.51.100.7", "type": "ipv4", "comment": "Talks to 192.0.2.199" }"#,
+                #"{ "value": "https://artifact-sync.example/a", "type": "url" }"#))
+            try $0.write("pub/notes/01.md", "C2 artifact-sync.example; also time.example.org, shared.example, CVE-2024-3094 and AS64500.\n")
+        }, rules: [PublishedPrivateValueRule()])
+        #expect(found.map { String($0.split(separator: ";")[0]) } == [
+            "pub/indicators.json:1:19: error: ipv4 192.0.2.199 is recorded only in private projects (red-case), but the comment of 198.51.100.7 is public and the public site would show it",
+            "pub/notes/01.md:1:4: error: domain artifact-sync.example is recorded only in private projects (red-case), but this note is public and the public site would show it",
+        ], "\(found)")
+    }
+
     @Test("dashed runs: every run of two parts or more but the whole, at most eight parts long")
     func dashedRuns() {
         #expect(PublishedPrivateValueRule.dashedRuns(of: "a-b") == [])

@@ -10,13 +10,14 @@ extension PublishedPrivateValueRule.Mentions {
             for mention in found {
                 let position = text.bodyLine.map { SourcePosition(line: $0 + mention.line - 1, column: mention.column) }
                 // An IPv4-mapped IPv6 address (`::ffff:192.0.2.1`) shows the IPv4 one too.
-                func add(_ value: String, within: String?) {
-                    values.append(Value(text: index, value: value, within: within, position: position))
+                func add(_ value: String, type: IndicatorType? = nil, within: String?) {
+                    values.append(Value(text: index, value: value, type: type, within: within, position: position))
                     if let mapped = Indicators.mappedIPv4(value) {
-                        values.append(Value(text: index, value: mapped, within: within ?? value, position: position))
+                        values.append(Value(text: index, value: mapped, type: .ipv4, within: within ?? value, position: position))
                     }
                 }
-                add(mention.value, within: nil)
+                // A public indicator's own value is published on purpose; what a text writes is not.
+                add(mention.value, type: text.valueType == nil ? mention.type : nil, within: nil)
                 if let host = Indicators.host(of: mention.value, type: mention.type) { add(host, within: mention.value) }
                 if mention.type == .url {
                     for host in Indicators.embeddedHosts(of: mention.value) { add(host, within: mention.value) }

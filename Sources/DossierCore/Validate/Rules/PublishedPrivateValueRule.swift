@@ -56,6 +56,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         struct Value: Sendable, Equatable {
             var text: Int
             var value: String
+            /// The value's type, for a value written as it is (not a host or a value a URL carries).
+            var type: IndicatorType?
             var within: String?
             /// In a note's body, where the value stands; elsewhere the text's location serves.
             var position: SourcePosition?
@@ -104,12 +106,12 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                 texts.append(PublishedText(text: tag.name + " " + (tag.description ?? ""), name: "the public tag \"\(tag.name)\"",
                     location: SourceLocation(path: settingsFile, position: tag.position), isProse: false))
             }
-            return Self.findings(Mentions(texts), project: nil, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace)
+            return Self.findings(Mentions(texts), project: nil, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace, index: index)
         }]
         for (position, project) in workspace.projects.enumerated() where project.visibility == .public {
             guard position < mentions.count, let found = mentions[position] else { continue }
             parts.append {
-                Self.findings(found, project: position, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace)
+                Self.findings(found, project: position, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace, index: index)
                     + Self.valueFindings(of: project, at: position, privateValues: privateValues, workspace: workspace)
             }
         }
@@ -141,6 +143,22 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             if let mapped = Indicators.mappedIPv4(value), values[mapped] == nil { values[mapped] = recording }
         }
         return values
+    }
+
+    /// Where `value` (of `type`) is recorded, when only private projects record it and at least
+    /// one as a threat (classified other than non-malicious): the first of them. Nil when a public
+    /// project records it as a public indicator (it is published), and for a CVE or an AS number,
+    /// which are public names.
+    static func privateProjectRecording(of value: String, type: IndicatorType, index: IndicatorIndex) -> Recording? {
+        guard type.isStrict, type != .cve, type != .asn else { return nil }
+        let occurrences = index.occurrences(of: IndicatorKey(type: type, value: value))
+        guard !occurrences.contains(where: { index.project($0).visibility == .public && !index.indicator($0).isPrivate }) else { return nil }
+        let vocabulary = index.workspace.vocabulary
+        guard let threat = occurrences.first(where: {
+            index.project($0).visibility == .private && index.indicator($0).effectiveClassification(in: vocabulary) != .nonMalicious
+        }) else { return nil }
+        let indicator = index.indicator(threat)
+        return Recording(type: indicator.type, value: indicator.value, project: threat.project)
     }
 
     /// What the public site shows of a public project, besides its indicators' values.
@@ -217,7 +235,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                     // A URL it carries whole (`?url=https://paste.example/raw/1`): `Mentions` reads it.
                     || Indicators.carriedText(of: indicator.value)?.contains("://") == true)
         }
-        return texts.isEmpty ? [] : findings(Mentions(texts), project: position, privateValues: privateValues, privateSlugs: [:], workspace: workspace)
+        return texts.isEmpty ? [] : findings(Mentions(texts), project: position, privateValues: privateValues, privateSlugs: [:], workspace: workspace, index: nil)
     }
 
     /// The words of what a URL carries after its host, decoded and lower-cased, between the
@@ -287,8 +305,10 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
 
     /// The private values and private projects' folders that `mentions` (of the project at
     /// `project`, or the workspace's) name, each once in each text.
+    /// - Parameter index: the workspace's, to find values only private projects record; nil to
+    ///   look for values recorded private alone.
     static func findings(_ mentions: Mentions, project: Int?, privateValues: [String: Recording], privateSlugs: [String: String],
-        workspace: Workspace) -> [Diagnostic] {
+        workspace: Workspace, index: IndicatorIndex?) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         func location(_ text: Mentions.Text, _ position: SourcePosition?) -> SourceLocation {
             position.map { SourceLocation(path: text.location.path, position: $0) } ?? text.location
@@ -302,8 +322,22 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             var names = mention.value.utf8.count(where: { $0 == IndicatorBytes.dot }) > 1 ? withParents(mention.value) : [mention.value]
             let spelling = IndicatorKey.identity(of: mention.value, type: .url)
             if spelling != mention.value { names.insert(spelling, at: 1) }
-            guard let (name, recording) = names.lazy.compactMap({ name in privateValues[name].map { (name, $0) } }).first,
-                reported.insert(recording.value).inserted else { continue }
+            guard let (name, recording) = names.lazy.compactMap({ name in privateValues[name].map { (name, $0) } }).first else {
+                // Not recorded private, but a threat only private projects record: their intelligence.
+                if let index, let type = mention.type, let recording = Self.privateProjectRecording(of: mention.value, type: type, index: index),
+                   reported.insert(recording.value).inserted {
+                    let text = mentions.texts[mention.text]
+                    let slug = workspace.projects[recording.project].slug
+                    let remedy = text.isNote
+                        ? "make the note private (visibility: private in its front matter), or record it in this public project to publish it"
+                        : "take it out of \(text.name), or record it in this public project to publish it"
+                    diagnostics.append(.error(at: location(text, mention.position),
+                        "\(recording.type.rawValue) \(recording.value) is recorded only in private projects (\(slug)), but \(text.name) is public and the public site would show it\(mention.within.map { " (in \($0))" } ?? ""); \(remedy)",
+                        code: Self.code))
+                }
+                continue
+            }
+            guard reported.insert(recording.value).inserted else { continue }
             let isValue = name == mention.value || name == spelling
             let value = recording.value
             let within = isValue ? mention.within : mention.within ?? mention.value
