@@ -37,7 +37,13 @@ struct Check: ParsableCommand {
         var (diagnostics, index) = WorkspaceChecker.checkKeepingIndex(loaded)
         // The workspace's templates: an error in one stops every build, so it is the check's too.
         if FileManager.default.fileExists(atPath: root + "/" + ProjectFiles.templates) {
-            diagnostics.append(contentsOf: TemplateSet.load(workspaceRoot: root).1)
+            let (templates, problems) = TemplateSet.load(workspaceRoot: root)
+            diagnostics.append(contentsOf: problems)
+            // What the templates write as they are is on every page of the public site.
+            if let templates {
+                diagnostics.append(contentsOf: PublishedPrivateValueRule.findings(inTemplates: templates.workspaceTemplates(root: root),
+                    workspace: loaded.workspace, index: index))
+            }
         }
         KeepAlive.untilExit(loaded)
         KeepAlive.untilExit(index)

@@ -138,4 +138,26 @@ struct LeakTests {
         let leaks = site.tokenOccurrences(of: Array(needles))
         #expect(leaks.isEmpty, "\(leaks.prefix(20))")
     }
+
+    @Test("a workspace template's literal text is on every page: a private value or a link to a private project in it stops the build, and check says where")
+    func templatesLiteralText() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("acme-payroll-phish", indicators: #"{ "indicators": [ { "value": "soc@acme-corp.example", "type": "email", "private": true } ] }"#)
+        try workspace.addProject("pub", visibility: "public", tlp: "clear")
+        try workspace.write("templates/audience.mustache", "<p class=\"audience\">{{audience.label}}: ask soc@acme-corp.example,\nsee <a href=\"../acme-payroll-phish/\">the case</a></p>\n")
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var failure: BuildFailure?
+        do {
+            _ = try SiteBuild.run(root: workspace.root, audience: .public, out: folder + "/site")
+        } catch {
+            failure = error
+        }
+        let lines = (failure?.diagnostics ?? []).rendered(relativeTo: workspace.root)
+        let value = "templates/audience.mustache:1:45: error: email soc@acme-corp.example is recorded as private in acme-payroll-phish, but this template is public"
+        let link = "templates/audience.mustache:2:17: error: this template links to the private project acme-payroll-phish"
+        #expect(lines.contains { $0.hasPrefix(value) }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix(link) }, "\(lines)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/site"))
+    }
 }

@@ -16,6 +16,12 @@ public struct TemplateSet: Sendable {
 
     /// The templates, by name, as loaded (after overrides).
     public private(set) var sources: [String: Source] = [:]
+
+    /// The workspace's own templates (those in `templates/` of `root`), path and text, in order.
+    public func workspaceTemplates(root: String) -> [(path: String, text: String)] {
+        let folder = root + "/" + ProjectFiles.templates + "/"
+        return sources.values.filter { $0.path.hasPrefix(folder) }.sorted { $0.path < $1.path }.map { ($0.path, $0.text) }
+    }
     let library: MustacheLibrary
 
     /// Names of the templates the renderer uses as pages.

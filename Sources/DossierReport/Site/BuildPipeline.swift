@@ -51,8 +51,13 @@ struct PreparedWorkspace {
         guard let templates else {
             throw BuildFailure(.templates, diagnostics: templateDiagnostics, message: "a template has errors; nothing was written")
         }
-        return PreparedWorkspace(loaded: loaded, checkedIndex: index, warnings: diagnostics.sorted.filter { $0.severity == .warning },
-            templates: templates)
+        let published = PublishedPrivateValueRule.findings(inTemplates: templates.workspaceTemplates(root: root), workspace: loaded.workspace, index: index)
+        if published.contains(where: { $0.severity == .error }) {
+            throw BuildFailure(.validate, diagnostics: published.sorted(),
+                message: "the workspace has errors; fix them (see `dossier check`) and build again")
+        }
+        return PreparedWorkspace(loaded: loaded, checkedIndex: index,
+            warnings: (diagnostics.sorted.filter { $0.severity == .warning } + published).sorted(), templates: templates)
     }
 }
 

@@ -4,7 +4,7 @@ extension PublishedPrivateValueRule.Mentions {
     init(_ texts: [PublishedPrivateValueRule.PublishedText]) {
         for text in texts {
             let index = self.texts.count
-            self.texts.append(Text(name: text.name, location: text.location, isNote: text.bodyLine != nil))
+            self.texts.append(Text(name: text.name, location: text.location, isNote: text.isNote))
             let found = text.valueType.map { [ExtractedIndicator(type: $0, value: text.text, line: 1, column: 1)] }
                 ?? Indicators.extract(from: text.text)
             for mention in found {

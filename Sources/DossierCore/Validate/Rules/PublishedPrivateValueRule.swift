@@ -38,6 +38,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         /// Set when the text is a public indicator's value (a URL, an e-mail address or a domain):
         /// it is taken whole, with no scan, with its host (and a URL's carried hosts).
         var valueType: IndicatorType? = nil
+        /// A note's body, which front matter can make private.
+        var isNote = false
     }
 
     /// What a public project's texts mention that another project may hold private: each value
@@ -118,6 +120,36 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         return parts
     }
 
+    /// What the workspace's own templates (`templates/*.mustache`) write as they are, on every
+    /// page they make: a private value, or a private project's name or link, in their literal
+    /// text (not in their `{{tags}}`, which the data fills) is published with each page.
+    /// - Parameter templates: each template's path and text.
+    public static func findings(inTemplates templates: [(path: String, text: String)], workspace: Workspace, index: IndicatorIndex) -> [Diagnostic] {
+        guard !templates.isEmpty else { return [] }
+        let privateValues = Self.privateValues(workspace, index: index)
+        let privateSlugs = Dictionary(workspace.projects.filter { $0.visibility == .private }.map { ($0.slug.lowercased(), $0.slug) },
+            uniquingKeysWith: { first, _ in first })
+        let texts = templates.map { template in
+            PublishedText(text: literalText(ofTemplate: template.text), name: "this template", location: SourceLocation(path: template.path),
+                bodyLine: 1, isProse: true)
+        }
+        return findings(Mentions(texts), project: nil, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace, index: index)
+    }
+
+    /// A template's text with each `{{tag}}` blanked, lines and columns kept.
+    static func literalText(ofTemplate text: String) -> String {
+        var out = ""
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            out += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "}}") else { return out + String(repeating: " ", count: rest[open.lowerBound...].count) }
+            let tag = rest[open.lowerBound..<close.upperBound]
+            out += String(tag.map { $0.isNewline ? $0 : " " })
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
+    }
+
     /// The values recorded as private indicators that no public project records as a public one,
     /// by value alone (a 40-hex hash may be recorded as sha1 or x509-sha1).
     static func privateValues(_ workspace: Workspace, index: IndicatorIndex) -> [String: Recording] {
@@ -166,9 +198,9 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var texts: [PublishedText] = []
         // Name and place made only for a text that is kept: a project has thousands of comments.
         func add(_ text: String?, _ name: @autoclosure () -> String, _ location: @autoclosure () -> SourceLocation,
-            bodyLine: Int? = nil, isProse: Bool = false) {
+            bodyLine: Int? = nil, isProse: Bool = false, isNote: Bool = false) {
             guard let text, !text.isEmpty, isProse || mayHoldMention(text) else { return }
-            texts.append(PublishedText(text: text, name: name(), location: location(), bodyLine: bodyLine, isProse: isProse))
+            texts.append(PublishedText(text: text, name: name(), location: location(), bodyLine: bodyLine, isProse: isProse, isNote: isNote))
         }
         let projectFile = SourceLocation(path: project.projectFile)
         add(project.title, "the project's title", SourceLocation(path: project.projectFile, position: project.origin?.title ?? .start))
@@ -178,7 +210,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         add(project.owner, "the project's owner", projectFile)
         for note in project.notes where AudienceFilter.publishes(note, of: project) {
             let start = SourceLocation(path: note.path)
-            add(Self.shownProse(note.body), "this note", start, bodyLine: note.bodyLine, isProse: true)
+            add(Self.shownProse(note.body), "this note", start, bodyLine: note.bodyLine, isProse: true, isNote: true)
             add(note.title, "this note's title", start)
             add(note.author, "this note's author", start)
             // Shown as the note's title when it has none, and kept in exports.
