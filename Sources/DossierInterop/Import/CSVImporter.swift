@@ -35,13 +35,22 @@ enum CSVImporter {
     }
 
     /// True when the first line names a value column: `auto` reads such a file as CSV.
+    /// True for a header row that names a value column (`value`, or one column `indicator` with
+    /// rows below), for Excel's `sep=;` line, and for a header of single words and lines that all
+    /// hold as many delimiters (a CSV file without a value column is then read as one, and said
+    /// to lack it).
     static func looksLikeCSV(_ text: String) -> Bool {
-        guard let first = text.split(whereSeparator: \.isNewline).first else { return false }
-        let scalars = Array(first.unicodeScalars.drop { $0 == "\u{FEFF}" })
+        let lines = text.split(whereSeparator: \.isNewline).prefix(6).map { String($0.unicodeScalars.drop { $0 == "\u{FEFF}" }) }
+        guard let first = lines.first else { return false }
+        let scalars = Array(first.unicodeScalars)
+        if CSVReader.separatorHint(scalars) != nil { return true }
         let delimiter = Character(CSVReader.guessDelimiter(scalars))
-        let cells = String(String.UnicodeScalarView(scalars)).split(separator: delimiter)
-        guard cells.count >= 2 else { return false }
-        return cells.contains { Column.of($0.trimmingSpaces.trimming("\"")) == .value }
+        let cells = first.split(separator: delimiter)
+        if cells.contains(where: { Column.of($0.trimmingSpaces.trimming("\"")) == .value }) { return cells.count >= 2 || lines.count >= 2 }
+        // A header of single words and rows of as many delimiters, at least one (`ip,port`
+        // lines); prose (`Hi all,`) has blanks in its first line.
+        let count = first.count(where: { $0 == delimiter })
+        return count > 0 && lines.count >= 2 && !first.contains(" ") && lines.allSatisfy { $0.count(where: { $0 == delimiter }) == count }
     }
 
     static func read(_ text: String, into collector: inout ImportCollector) {

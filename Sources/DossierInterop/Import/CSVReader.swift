@@ -1,8 +1,9 @@
 import DossierCore
 
 /// RFC 4180 records with the line and column where each field starts: quoted fields (with `""`
-/// for a quote, and line breaks inside), CRLF or LF line ends, a UTF-8 byte order mark, and a
-/// delimiter (`,`, `;` or tab) guessed from the header line.
+/// for a quote, and line breaks inside), CRLF or LF line ends, a UTF-8 byte order mark, blanks
+/// before a field, and a delimiter (`,`, `;` or tab) guessed from the header line, or named by
+/// Excel's `sep=;` line.
 struct CSVReader {
     struct Field {
         var text: String
@@ -23,14 +24,15 @@ struct CSVReader {
 
     static func records(_ text: String) throws(Failure) -> [Record] {
         let scalars = Array(text.unicodeScalars.drop { $0 == "\u{FEFF}" })
-        let delimiter = guessDelimiter(scalars)
+        let hint = separatorHint(scalars)
+        let delimiter = hint?.delimiter ?? guessDelimiter(scalars)
         var records: [Record] = []
         var fields: [Field] = []
         var field = String.UnicodeScalarView()
         var fieldStart = SourcePosition.start
         var atFieldStart = true, inQuotes = false, afterQuote = false
-        var line = 1, column = 1
-        var i = 0
+        var line = hint == nil ? 1 : 2, column = 1
+        var i = hint?.length ?? 0
 
         func endField() {
             fields.append(Field(text: String(field), position: fieldStart))
@@ -88,6 +90,9 @@ struct CSVReader {
             } else if c == "\"" && atFieldStart {
                 inQuotes = true
                 atFieldStart = false
+            } else if atFieldStart && (c == " " || c == "\t") {
+                // Blanks before a field (`a, "b; c"`): a quote after them still opens it.
+                continue
             } else {
                 atFieldStart = false
                 field.append(c)
@@ -96,6 +101,18 @@ struct CSVReader {
         if inQuotes { throw Failure(message: "a quoted field is never closed", position: fieldStart) }
         if !field.isEmpty || !fields.isEmpty || afterQuote { endRecord() }
         return records
+    }
+
+    /// Excel's first line `sep=;` (written by its CSV export in some locales): the delimiter it
+    /// names, and the length of the line with its line end. Nil when the file has none.
+    static func separatorHint(_ scalars: [Unicode.Scalar]) -> (delimiter: Unicode.Scalar, length: Int)? {
+        guard scalars.count >= 5, String(String.UnicodeScalarView(scalars[0..<4])).lowercased() == "sep=",
+              scalars[4] != "\n", scalars[4] != "\r" else { return nil }
+        var length = 5
+        guard length == scalars.count || scalars[length] == "\n" || scalars[length] == "\r" else { return nil }
+        if length < scalars.count, scalars[length] == "\r" { length += 1 }
+        if length < scalars.count, scalars[length] == "\n" { length += 1 }
+        return (scalars[4], length)
     }
 
     /// The delimiter of the first line: the most frequent of comma, semicolon and tab outside

@@ -97,6 +97,20 @@ import Testing
         #expect(warnings.map(\.location?.position.line) == [2, 3], "\(result.diagnostics)")
     }
 
+    @Test("CSV as Excel and people write it: a sep=; line, blanks before a quoted field, one value column; a CSV without a value column says so; prose stays text")
+    func csvVariants() {
+        let excel = TestFiles.importText("sep=;\r\nValue;Type;Comment\r\nsep1.example;domain;\"a; b\"\r\n")
+        #expect(excel.format == .csv && excel.indicator("sep1.example")?.comment == "a; b", "\(excel.diagnostics)")
+        let spaced = TestFiles.importText(" Value , Tags \n sp1.example , \"A; B\" \n")
+        #expect(spaced.indicator("sp1.example")?.tags == ["A", "B"], "\(spaced.diagnostics)")
+        let single = TestFiles.importText("value\nonecol.example\n198.51.100.7\n")
+        #expect(single.format == .csv && single.indicators.map(\.value) == ["onecol.example", "198.51.100.7"] && single.skipped.isEmpty)
+        let headless = TestFiles.importText("foo,bar\n1.2.3.4,x\n")
+        #expect(headless.format == .csv && headless.failed && headless.diagnostics.first?.message.hasPrefix("no value column") == true)
+        let prose = TestFiles.importText("Hi all,\nwe saw evil.example, then\n198.51.100.7.\n")
+        #expect(prose.format == .text && prose.indicators.map(\.value) == ["evil.example", "198.51.100.7"])
+    }
+
     @Test("a value repeated in a file keeps its classification when a later row says unknown")
     func repeatedUnknownKeepsClassification() {
         let result = TestFiles.importText("value,classification\nevil.example,malicious\nevil.example,unknown\nnew.example,unknown\n")
