@@ -1,6 +1,7 @@
 import DossierTestSupport
 import DossierCore
 import DossierReport
+import Foundation
 import Testing
 
 /// PRODUCT.md §4: network indicators are shown defanged unless `--no-defang`. That holds for the
@@ -64,6 +65,28 @@ struct DefangTests {
         #expect(!markdown.contains("](http://203") && !markdown.contains("](https://dl.") && !markdown.contains("](http://["), "\(markdown)")
         #expect(html.contains(#"<a href="https://research.example.org/post.html">post</a>"#), "\(html)")
         #expect(html.contains(#"<a href="https://example.com">site</a>"#), "\(html)")
+    }
+
+    @Test("names and descriptions the workspace gives (its title, a tag, a tag's description) are shown defanged in reports and pages; index.json keeps them as written")
+    func workspaceTextsDefanged() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("dossier.json", """
+            { "title": "CTI of corp.example", "tags": { "Gateway": { "classification": "malicious", "description": "Blocked at gw.acme-corp.example and 192.0.2.1" } } }
+            """)
+        try workspace.addProject("p", visibility: "public", tlp: "clear", indicators: """
+            { "indicators": [ { "value": "evil.example", "type": "domain", "tags": ["Gateway", "site:evil-tag.example"] } ] }
+            """)
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try SiteBuild.run(root: workspace.root, audience: .public, out: folder + "/site")
+        let site = SiteFiles(folder + "/site")
+        for page in ["index.html", "projects/p/index.html", "projects/p/report.md", "tags/gateway.html"] {
+            let text = String(decoding: site.bytes(page), as: UTF8.self)
+            #expect(!text.contains("gw.acme-corp.example") && !text.contains("192.0.2.1") && !text.contains("corp.example<"), "\(page)")
+            #expect(!text.contains("site:evil-tag.example"), "\(page)")
+        }
+        let manifest = String(decoding: site.bytes("index.json"), as: UTF8.self)
+        #expect(manifest.contains("Blocked at gw.acme-corp.example and 192.0.2.1") && manifest.contains("site:evil-tag.example"))
     }
 
     @Test("An address with _ or * in a note stays whole: no emphasis inside it, in text, tables, links and code alike")

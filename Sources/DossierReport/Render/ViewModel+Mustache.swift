@@ -206,8 +206,8 @@ extension SiteIndexPage.ProjectSummary: MustacheParent {
 extension SiteIndexPage.TagSummary: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "name": self.name
-        case "description": description
+        case "name": shownName
+        case "description": shownDescription
         case "count": count
         case "href": href
         default: nil

@@ -88,9 +88,9 @@ extension IndicatorRow {
         type = indicator.type.rawValue
         self.classification = classification.rawValue
         classificationLabel = classification.label
-        tags = indicator.tags.count > Self.tagLimit
+        tags = (indicator.tags.count > Self.tagLimit
             ? Array(indicator.tags.prefix(Self.tagLimit)) + ["+\(indicator.tags.count - Self.tagLimit) more"]
-            : indicator.tags
+            : indicator.tags).map(options.shown)
         firstSeen = indicator.firstSeen
         lastSeen = indicator.lastSeen
         comment = indicator.comment.map(options.shown)

@@ -51,7 +51,8 @@ extension ProjectReport {
         tagSlugs: [String: String] = [:], position: Int? = nil, projectCounts: [IndicatorKey: Int]? = nil) {
         let vocabulary = workspace.vocabulary
         let projectIndex = position ?? workspace.projects.firstIndex { $0.slug == project.slug }
-        workspaceTitle = workspace.settings.title
+        // Names and descriptions the workspace gives are prose too: shown defanged.
+        workspaceTitle = options.shown(workspace.settings.title)
         slug = project.slug
         title = options.shown(project.title)
         self.audience = AudienceBanner(audience)
@@ -60,7 +61,7 @@ extension ProjectReport {
         updated = project.updated
         owner = project.owner
         visibility = project.visibility.rawValue
-        projectTags = project.tags
+        projectTags = project.tags.map(options.shown)
         let defanging = options.defang ? CommonMark.Defanging(for: project, vocabulary: vocabulary) : nil
         let summary = project.summary.map { CommonMark.rendered($0, defanging: defanging) }
         summaryHTML = summary?.html
@@ -107,13 +108,13 @@ extension ProjectReport {
         let slugs = tagSlugs.isEmpty ? Anchors.uniqueSlugs(grouping.groups.map { Tag.key($0.name) }) : tagSlugs
         func anchorSlug(_ name: String) -> String { slugs[Tag.key(name)] ?? Anchors.slug(name) }
         tagGroups = grouping.groups.map { group in
-            IndicatorGroup(key: group.name, title: group.name, description: group.description,
+            IndicatorGroup(key: group.name, title: options.shown(group.name), description: group.description.map(options.shown),
                 anchor: "tag-" + anchorSlug(group.name), rows: group.rows, classification: nil)
         } + (grouping.untagged.isEmpty ? [] : [
             IndicatorGroup(key: "", title: "Untagged", description: "Indicators without any tag.", anchor: "untagged",
                 rows: grouping.untagged, classification: nil),
         ])
-        tagCounts = [CountRow](grouping.groups.map { (anchorSlug($0.name), $0.name, $0.rows.count) })
+        tagCounts = [CountRow](grouping.groups.map { (anchorSlug($0.name), options.shown($0.name), $0.rows.count) })
         notes = project.notes.enumerated().map { offset, note in
             NoteView(note, in: project, anchor: "note-\(offset + 1)", defanging: defanging)
         }

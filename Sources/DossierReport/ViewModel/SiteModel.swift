@@ -45,6 +45,7 @@ public struct SiteModel: Sendable {
         let generator = "dossier \(DossierVersion.current)"
         let banner = AudienceBanner(audience)
         let siteOptions = ReportOptions(defang: options.defang, linksToSite: true)
+        let shownWorkspaceTitle = siteOptions.shown(workspace.settings.title)
 
         // Each project's rows (in listing order), their classifications and tag groups, and its
         // line on the index, on every core; then joined in project order.
@@ -101,7 +102,7 @@ public struct SiteModel: Sendable {
         var classificationSummaries: [SiteIndexPage.ClassificationSummary] = []
         for (classification, rows) in zip(Self.classifications, byClassification) {
             let pages = Self.paginate(rows, kind: "Classification", title: classification.label + " indicators", description: nil,
-                classification: classification.rawValue, workspace: workspace, banner: banner, generator: generator, tlp: tlp) {
+                classification: classification.rawValue, workspaceTitle: shownWorkspaceTitle, banner: banner, generator: generator, tlp: tlp) {
                 SiteLayout.classificationPage(classification, page: $0)
             }
             listings += pages
@@ -111,15 +112,16 @@ public struct SiteModel: Sendable {
         var tagSummaries: [SiteIndexPage.TagSummary] = []
         for group in grouping.groups {
             let slug = slugs[Tag.key(group.name)] ?? Anchors.slug(group.name)
-            listings += Self.paginate(group.rows, kind: "Tag", title: group.name, description: group.description,
-                classification: nil, workspace: workspace, banner: banner, generator: generator, tlp: tlp) { SiteLayout.tagPage(slug, page: $0) }
-            tagSummaries.append(.init(name: group.name, description: group.description, count: group.rows.count, href: SiteLayout.tagPage(slug)))
+            listings += Self.paginate(group.rows, kind: "Tag", title: siteOptions.shown(group.name), description: group.description.map(siteOptions.shown),
+                classification: nil, workspaceTitle: shownWorkspaceTitle, banner: banner, generator: generator, tlp: tlp) { SiteLayout.tagPage(slug, page: $0) }
+            tagSummaries.append(.init(name: group.name, description: group.description, count: group.rows.count, href: SiteLayout.tagPage(slug),
+                shownName: siteOptions.shown(group.name), shownDescription: group.description.map(siteOptions.shown)))
         }
         listingPages = listings
 
         let summaries = perProject.map(\.summary)
         self.index = SiteIndexPage(
-            workspaceTitle: workspace.settings.title, audience: banner, tlp: TLPBanner((projectTLPs + markings.flatMap(\.values)).max() ?? .clear),
+            workspaceTitle: shownWorkspaceTitle, audience: banner, tlp: TLPBanner((projectTLPs + markings.flatMap(\.values)).max() ?? .clear),
             projects: summaries, total: places.count,
             classificationCounts: [CountRow](classificationSummaries.map { ($0.key, $0.label, $0.count) }),
             classifications: classificationSummaries, tags: tagSummaries, generator: generator)
@@ -160,7 +162,7 @@ public struct SiteModel: Sendable {
                 tlp: TLPBanner(project.tlp), status: project.status?.rawValue, updated: project.updated,
                 total: project.indicators.count,
                 counts: ProjectReport.classificationCounts(byClassification.map(\.count)),
-                tags: project.tags, isPrivate: project.visibility == .private)
+                tags: project.tags.map(options.shown), isPrivate: project.visibility == .private)
         }
     }
 
@@ -215,7 +217,7 @@ public struct SiteModel: Sendable {
     /// Splits `rows` into pages of `SiteLayout.pageSize`, each knowing its neighbours (and its rows
     /// apart, filled in by `listing(at:)`).
     static func paginate(_ rows: [Int32], kind: String, title: String, description: String?, classification: String?,
-        workspace: Workspace, banner: AudienceBanner, generator: String, tlp: (ArraySlice<Int32>) -> TLP,
+        workspaceTitle: String, banner: AudienceBanner, generator: String, tlp: (ArraySlice<Int32>) -> TLP,
         path: (Int) -> String) -> [(String, ListingPage, ArraySlice<Int32>)] {
         guard !rows.isEmpty else { return [] }
         let size = SiteLayout.pageSize
@@ -226,7 +228,7 @@ public struct SiteModel: Sendable {
             let start = (page - 1) * size
             let end = min(rows.count, start + size)
             let listing = ListingPage(
-                workspaceTitle: workspace.settings.title, audience: banner, tlp: TLPBanner(tlp(rows[start..<end])), kind: kind,
+                workspaceTitle: workspaceTitle, audience: banner, tlp: TLPBanner(tlp(rows[start..<end])), kind: kind,
                 title: title, description: description,
                 classification: classification, total: rows.count, rows: [], page: page, pageCount: pageCount,
                 pages: pageLinks(current: page, count: pageCount, href: href),

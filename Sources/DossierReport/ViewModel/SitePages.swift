@@ -17,10 +17,14 @@ public struct SiteIndexPage: Sendable, Hashable, Encodable {
     }
 
     public struct TagSummary: Sendable, Hashable, Encodable {
+        /// As the vocabulary writes them (for `index.json`).
         public var name: String
         public var description: String?
         public var count: Int
         public var href: String
+        /// As the pages show them (defanged unless the options say otherwise).
+        public var shownName: String
+        public var shownDescription: String?
     }
 
     public struct ClassificationSummary: Sendable, Hashable, Encodable {
