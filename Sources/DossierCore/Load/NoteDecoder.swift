@@ -11,9 +11,11 @@ enum NoteDecoder {
 
     /// A note without a `title:` whose text starts with a `#` heading takes the heading for its
     /// title (as a Markdown file read anywhere else shows it), and its body starts after it: the
-    /// report shows the title once, not under a title made from the file name.
+    /// report shows the title once, not under a title made from the file name. A note whose
+    /// `title:` its first heading repeats (`title: C2 protocol` over `# C2 protocol`) loses the
+    /// heading: the report showed it twice.
     static func titledByHeading(_ note: Note) -> Note {
-        guard note.title?.isEmpty ?? true else { return note }
+        let written = note.title.flatMap { $0.isEmpty ? nil : $0 }
         // Line by line over the bytes: a CR LF is one `Character`, which splitting at "\n" missed.
         // A line is blank when its comments are (a reviewer's remark above the heading), so the
         // same lines are walked in the text with its comments blanked, whose line breaks are kept.
@@ -36,8 +38,9 @@ enum NoteDecoder {
             // Only a line whose comments open and close on it: one that a comment runs into or out
             // of would leave the comment's text in the title or at the top of the body.
             guard HTMLComments.blanked(in: line) == shown, let title = headingTitle(line) else { return note }
+            if let written, written.trimmingCharacters(in: .whitespaces).lowercased() != title.lowercased() { return note }
             var titled = note
-            titled.title = title
+            titled.title = written ?? title
             titled.body = end < bytes.count ? String(decoding: bytes[(end + 1)...], as: UTF8.self) : ""
             titled.bodyLine = note.bodyLine + skipped + 1
             return titled

@@ -291,6 +291,18 @@ struct WorkspaceLoaderTests {
         #expect(AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.notes.map(\.fileName) == ["04.md"])
     }
 
+    @Test("a note whose first heading repeats its title: loses the heading (shown once); another heading stays")
+    func titleRepeatedByHeading() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p")
+        try workspace.write("p/notes/01.md", "---\ntitle: C2 protocol\n---\n\n# C2 Protocol\n\nThe beacon.\n")
+        try workspace.write("p/notes/02.md", "---\ntitle: Sinkhole\n---\n# Sinkhole status\n\nDown.\n")
+        let notes = try #require(workspace.load().workspace.project("p")).notes
+        #expect(notes.map(\.displayTitle) == ["C2 protocol", "Sinkhole"])
+        #expect(notes[0].body == "\nThe beacon.\n" && notes[0].bodyLine == 6)
+        #expect(notes[1].body.hasPrefix("# Sinkhole status"))
+    }
+
     @Test("a folder with indicators.json but no project.json is said to be skipped")
     func folderWithoutProjectFile() throws {
         let workspace = try TemporaryWorkspace()
