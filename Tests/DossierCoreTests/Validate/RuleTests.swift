@@ -143,6 +143,18 @@ struct RuleTests {
         #expect(passing.isEmpty)
     }
 
+    @Test("a URL its writer made a link ([text](url), <url>, as an import's note writes a MISP reference) is a reference, not an unrecorded indicator; a bare one is")
+    func linkedURLsAreReferences() throws {
+        let found = try diagnostics({
+            try $0.addProject("p")
+            try $0.write("p/notes/01.md", "See [the write-up](https://research.example.net/post) and\n- link: <https://research.example.net/auto>\nbut https://research.example.net/bare and evil.example.\n")
+        }, rule: NoteMentionRule())
+        #expect(found == [
+            "p/notes/01.md:3:5: warning: url https://research.example.net/bare is written in this note but not recorded; add it with `dossier add p https://research.example.net/bare`",
+            "p/notes/01.md:3:43: warning: domain evil.example is written in this note but not recorded; add it with `dossier add p evil.example`",
+        ], "\(found)")
+    }
+
     @Test("code that reads as an IPv6 address (a slice, C++ scope) is not an unrecorded indicator; an address with a group of three hex digits is")
     func unrecordedNoteIndicatorIPv6Code() throws {
         let note = "---\ntitle: Decoder\n---\n```python\nkey = blob[0::2]; odd = blob[1::2]\n```\nIt calls a1::b2 and beacons to 2001:db8:4006:812::200e.\n"

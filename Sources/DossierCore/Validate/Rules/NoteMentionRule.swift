@@ -12,7 +12,9 @@ public struct NoteMentionRule: ProjectRule {
         let recorded = Self.recorded(among: mentions, in: project)
         var diagnostics: [Diagnostic] = []
         for (note, mentioned) in zip(project.notes, mentions) {
-            var reported: Set<String> = []
+            // A link its writer made (`[write-up](https://...)`, `<https://...>`) is a reference,
+            // as an import's note writes a MISP event's: not an indicator to record.
+            var reported = mentioned.contains { $0.type == .url } ? Self.linkedURLs(in: note.body) : []
             for found in mentioned where !recorded.contains(IndicatorKey.identity(of: found.value, type: found.type))
                 // Code such as `blob[0::2]` reads as the IPv6 address `::2`; reports leave it as written too.
                 && Indicators.readsAsAddressInProse(found.value, type: found.type, value: found.value)
@@ -24,6 +26,25 @@ public struct NoteMentionRule: ProjectRule {
             }
         }
         return diagnostics
+    }
+
+    /// The URLs `markdown` writes as links: the destination of `[text](url)` and `<url>`, in
+    /// normal form.
+    static func linkedURLs(in markdown: String) -> Set<String> {
+        var urls: Set<String> = []
+        var rest = markdown[...]
+        while let open = rest.range(of: "](") {
+            let destination = rest[open.upperBound...].prefix { $0 != ")" && $0 != " " && !$0.isNewline }
+            if case .success(let url) = Indicators.parse(String(destination), as: .url) { urls.insert(url.value) }
+            rest = rest[open.upperBound...]
+        }
+        rest = markdown[...]
+        while let open = rest.range(of: "<") {
+            let destination = rest[open.upperBound...].prefix { $0 != ">" && $0 != " " && !$0.isNewline }
+            if destination.contains("://"), case .success(let url) = Indicators.parse(String(destination), as: .url) { urls.insert(url.value) }
+            rest = rest[open.upperBound...]
+        }
+        return urls
     }
 
     /// The values mentioned in the notes that the project records, by value alone (a 40-hex hash
