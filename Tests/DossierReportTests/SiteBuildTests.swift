@@ -149,6 +149,7 @@ struct SiteBuildTests {
         #expect(second.contains(#"href="blocked.html" rel="prev""#))
         #expect(second.contains(#"href="blocked.3.html" rel="next""#))
         #expect(second.contains("showing 1001–2000, page 2 of 3"))
+        #expect(second.contains("<title>Tag: Blocked (page 2 of 3) · "), "each page has a title of its own")
         #expect(site.text("tags/blocked-2.html").contains("198[.]51[.]100[.]1"))
     }
 }
