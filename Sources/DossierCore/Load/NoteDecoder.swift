@@ -16,6 +16,22 @@ enum NoteDecoder {
     /// heading: the report showed it twice.
     static func titledByHeading(_ note: Note) -> Note {
         let written = note.title.flatMap { $0.isEmpty ? nil : $0 }
+        // Most notes have no comment before their first line of text: that line is found in the
+        // bytes as they are (blanking a note's comments costs a pass over all of it).
+        let utf8 = note.body.utf8
+        guard let first = utf8.firstIndex(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else { return note }
+        let lineEnd = utf8[first...].firstIndex(of: 0x0A) ?? utf8.endIndex
+        if !Self.containsCommentStart(utf8[..<lineEnd]) {
+            guard utf8[first] == UInt8(ascii: "#") else { return note }
+            let lineStart = utf8[..<first].lastIndex(of: 0x0A).map { utf8.index(after: $0) } ?? utf8.startIndex
+            guard let title = headingTitle(String(utf8[lineStart..<lineEnd])!) else { return note }
+            if let written, written.trimmingCharacters(in: .whitespaces).lowercased() != title.lowercased() { return note }
+            var titled = note
+            titled.title = written ?? title
+            titled.body = lineEnd < utf8.endIndex ? String(utf8[utf8.index(after: lineEnd)...])! : ""
+            titled.bodyLine = note.bodyLine + utf8[..<lineStart].count(where: { $0 == 0x0A }) + 1
+            return titled
+        }
         // Line by line over the bytes: a CR LF is one `Character`, which splitting at "\n" missed.
         // A line is blank when its comments are (a reviewer's remark above the heading), so the
         // same lines are walked in the text with its comments blanked, whose line breaks are kept.
@@ -45,6 +61,15 @@ enum NoteDecoder {
             titled.bodyLine = note.bodyLine + skipped + 1
             return titled
         }
+    }
+
+    private static func containsCommentStart(_ bytes: Substring.UTF8View) -> Bool {
+        var index = bytes.startIndex
+        while let at = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
+            if bytes[at...].starts(with: "<!--".utf8) { return true }
+            index = bytes.index(after: at)
+        }
+        return false
     }
 
     /// The text of `line` as a level-one ATX heading (`# Title`, `# Title #`), as plain text: its

@@ -12,13 +12,19 @@ public struct NoteMentionRule: ProjectRule {
         let recorded = Self.recorded(among: mentions, in: project)
         var diagnostics: [Diagnostic] = []
         for (note, mentioned) in zip(project.notes, mentions) {
+            var reported: Set<String> = []
             // A link its writer made (`[write-up](https://...)`, `<https://...>`) is a reference,
-            // as an import's note writes a MISP event's: not an indicator to record.
-            var reported = mentioned.contains { $0.type == .url } ? Self.linkedURLs(in: note.body) : []
+            // as an import's note writes a MISP event's: not an indicator to record. Looked for
+            // only in a note with an unrecorded URL.
+            var linked: Set<String>?
             for found in mentioned where !recorded.contains(IndicatorKey.identity(of: found.value, type: found.type))
                 // Code such as `blob[0::2]` reads as the IPv6 address `::2`; reports leave it as written too.
                 && Indicators.readsAsAddressInProse(found.value, type: found.type, value: found.value)
                 && reported.insert(found.value).inserted {
+                if found.type == .url {
+                    if linked == nil { linked = Self.linkedURLs(in: note.body) }
+                    if linked?.contains(found.value) == true { continue }
+                }
                 let location = SourceLocation(path: note.path, position: SourcePosition(line: note.bodyLine + found.line - 1, column: found.column))
                 diagnostics.append(.warning(at: location,
                     "\(found.type.rawValue) \(found.value) is written in this note but not recorded; add it with `dossier add \(project.slug) \(found.value)`",
@@ -32,17 +38,19 @@ public struct NoteMentionRule: ProjectRule {
     /// normal form.
     static func linkedURLs(in markdown: String) -> Set<String> {
         var urls: Set<String> = []
-        var rest = markdown[...]
-        while let open = rest.range(of: "](") {
-            let destination = rest[open.upperBound...].prefix { $0 != ")" && $0 != " " && !$0.isNewline }
-            if case .success(let url) = Indicators.parse(String(destination), as: .url) { urls.insert(url.value) }
-            rest = rest[open.upperBound...]
+        let bytes = Array(markdown.utf8)
+        func add(from start: Int, until ends: (UInt8) -> Bool) {
+            var end = start
+            while end < bytes.count, !ends(bytes[end]), bytes[end] != IndicatorBytes.space, bytes[end] != 0x0A { end += 1 }
+            guard end > start, case .success(let url) = Indicators.parse(String(decoding: bytes[start..<end], as: UTF8.self), as: .url) else { return }
+            urls.insert(url.value)
         }
-        rest = markdown[...]
-        while let open = rest.range(of: "<") {
-            let destination = rest[open.upperBound...].prefix { $0 != ">" && $0 != " " && !$0.isNewline }
-            if destination.contains("://"), case .success(let url) = Indicators.parse(String(destination), as: .url) { urls.insert(url.value) }
-            rest = rest[open.upperBound...]
+        for i in bytes.indices {
+            if bytes[i] == UInt8(ascii: "("), i > 0, bytes[i - 1] == UInt8(ascii: "]") {
+                add(from: i + 1) { $0 == UInt8(ascii: ")") }
+            } else if bytes[i] == UInt8(ascii: "<"), bytes[(i + 1)...].prefix(12).contains(UInt8(ascii: ":")) {
+                add(from: i + 1) { $0 == UInt8(ascii: ">") }
+            }
         }
         return urls
     }
