@@ -3,9 +3,12 @@
 /// word, so that no public site shows what its author thought hidden. One rule for notes' front
 /// matter and indicators' fields.
 enum HidingKeys {
-    /// True when an unknown key says a note or an indicator is not for publication: `draft`, `private`,
+    /// True when an unknown key (or one with another tool's prefix, `x-tlp`, `is_private`) says a
+    /// note or an indicator is not for publication: `draft`, `private`,
     /// `hidden` and the like not set to a plain no, `published`, `publish`, `public` or `shared` set to a plain no, a
-    /// `tlp` other than clear, an `audience` other than public, any key whose value names a TLP
+    /// `tlp` other than clear, an `audience` other than public, a `visibility`, `sharing`,
+    /// `access` or `sensitivity` that keeps it in (`private`, `analyst`, `internal`, `restricted`,
+    /// `confidential`), any key whose value names a TLP
     /// other than clear (`marking: "TLP:RED"`, or `marking: RED` for a key that holds only markings;
     /// a list's items are asked by the caller), a `visibility` of `private` (an indicator has no such field), or a misspelled `visibility`
     /// (`visiblity`, `Visibility`) of `private`.
@@ -13,23 +16,36 @@ enum HidingKeys {
     static func meansHidden(key: String, value: String?, near: String?) -> Bool {
         let value = value?.lowercased()
         let no = ["false", "no", "off", "0"]
-        switch key.lowercased() {
+        // Another tool's prefix says the same (`x-tlp`, `x_marking`, `is_private`).
+        var name = key.lowercased()
+        for prefix in ["x-", "x_", "is_", "is-"] where name.hasPrefix(prefix) && name.count > prefix.count {
+            name.removeFirst(prefix.count)
+            break
+        }
+        // A level of access that keeps it in (PassiveTotal's `analyst`, `internal`, `restricted`).
+        let keptIn = ["private", "analyst", "internal", "restricted", "confidential", "secret", "sensitive"]
+        switch name {
+        case "visibility", "sharing", "access", "sensitivity", "distribution", "audience", "scope":
+            if let value, keptIn.contains(value) { return true }
+            if name == "audience" { return value != "public" }
+            // `sharing: amber+strict`: a marking's level alone.
+            if name == "sharing", let value, TLP(named: value).map({ $0 > .clear }) ?? false { return true }
+            if name == "visibility" { return near == "visibility" && value == "private" }
+            return value.map(namesRestrictedTLP) ?? false
         case "private", "draft", "hidden", "internal", "confidential", "unlisted":
             return !(value.map(no.contains) ?? false)
         case "published", "public", "publish", "shared", "share":
             return value.map(no.contains) ?? true
         case "tlp":
             return TLP(named: value ?? "") != .clear
-        case "audience":
-            return value != "public"
-        case "marking", "markings", "sharing", "handling":
+        case "marking", "markings", "handling", "classification_level":
             // A key that can only hold a marking may name its level alone (`marking: RED`).
             if let value, TLP(named: value).map({ $0 > .clear }) ?? false { return true }
             return value.map(namesRestrictedTLP) ?? false
         default:
             // `marking: "TLP:RED"`, `sharing: TLP:AMBER+STRICT`: a marking that forbids publication.
             if let value, namesRestrictedTLP(value) { return true }
-            return (key.lowercased() == "visibility" || near == "visibility") && value == "private"
+            return near == "visibility" && value == "private"
         }
     }
 

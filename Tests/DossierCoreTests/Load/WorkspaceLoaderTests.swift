@@ -260,12 +260,15 @@ struct WorkspaceLoaderTests {
               { "value": "b.example", "type": "domain", "Private": true },
               { "value": "c.example", "type": "domain", "tlp": "red", "private": false },
               { "value": "d.example", "type": "domain", "x_marking": ["TLP:AMBER"] },
-              { "value": "e.example", "type": "domain", "tlp": "clear", "Private": false, "x_note": "seen twice" }
+              { "value": "e.example", "type": "domain", "tlp": "clear", "Private": false, "x_note": "seen twice" },
+              { "value": "f.example", "type": "domain", "visibility": "analyst", "sharing": "private" },
+              { "value": "g.example", "type": "domain", "is_private": true },
+              { "value": "h.example", "type": "domain", "x-tlp": "red" }
             ] }
             """)
         let loaded = workspace.load()
         let indicators = try #require(loaded.workspace.project("p")).indicators
-        #expect(indicators.map(\.isPrivate) == [true, true, true, true, false])
+        #expect(indicators.map(\.isPrivate) == [true, true, true, true, false, true, true, true])
         #expect(indicators[0].extra.map(\.key) == ["visibility"])
         let hint = "is read as \"private\": true (the only field dossier reads to keep an indicator out of public output); write that instead"
         let lines = loaded.diagnostics.sorted.rendered(relativeTo: workspace.root + "/p").filter { $0.contains("read as") }
@@ -274,6 +277,10 @@ struct WorkspaceLoaderTests {
             "indicators.json:3:45: warning: field \"Private\" \(hint)",
             "indicators.json:4:45: warning: field \"tlp\" \(hint)",
             "indicators.json:5:45: warning: field \"x_marking\" \(hint)",
+            "indicators.json:7:45: warning: field \"visibility\" \(hint)",
+            "indicators.json:7:70: warning: field \"sharing\" \(hint)",
+            "indicators.json:8:45: warning: field \"is_private\" \(hint)",
+            "indicators.json:9:45: warning: field \"x-tlp\" \(hint)",
         ])
         #expect(AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.indicators.map(\.value) == ["e.example"])
     }

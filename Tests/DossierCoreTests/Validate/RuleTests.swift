@@ -594,10 +594,14 @@ struct RuleTests {
                 #"{ "value": "198.51.100.7", "type": "ipv4", "comment": "Talks to 192.0.2.199" }"#,
                 #"{ "value": "https://artifact-sync.example/a", "type": "url" }"#))
             try $0.write("pub/notes/01.md", "C2 artifact-sync.example; also time.example.org, shared.example, CVE-2024-3094 and AS64500.\n")
+            // The host of a URL the note writes is shown too.
+            try $0.write("pub/notes/02.md", "Panel at http://192.0.2.199/admin and ![x](https://artifact-sync.example/a.png).\n")
         }, rules: [PublishedPrivateValueRule()])
         #expect(found.map { String($0.split(separator: ";")[0]) } == [
             "pub/indicators.json:1:19: error: ipv4 192.0.2.199 is recorded only in private projects (red-case), but the comment of 198.51.100.7 is public and the public site would show it",
             "pub/notes/01.md:1:4: error: domain artifact-sync.example is recorded only in private projects (red-case), but this note is public and the public site would show it",
+            "pub/notes/02.md:1:10: error: ipv4 192.0.2.199 is recorded only in private projects (red-case), but this note is public and the public site would show it (in http://192.0.2.199/admin)",
+            "pub/notes/02.md:1:44: error: domain artifact-sync.example is recorded only in private projects (red-case), but this note is public and the public site would show it (in https://artifact-sync.example/a.png)",
         ], "\(found)")
     }
 

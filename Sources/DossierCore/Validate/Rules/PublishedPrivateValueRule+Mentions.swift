@@ -16,9 +16,13 @@ extension PublishedPrivateValueRule.Mentions {
                         values.append(Value(text: index, value: mapped, type: .ipv4, within: within ?? value, position: position))
                     }
                 }
-                // A public indicator's own value is published on purpose; what a text writes is not.
-                add(mention.value, type: text.valueType == nil ? mention.type : nil, within: nil)
-                if let host = Indicators.host(of: mention.value, type: mention.type) { add(host, within: mention.value) }
+                // A public indicator's own value is published on purpose; what a text writes is
+                // not, nor the host of a URL or an address it writes.
+                let written = text.valueType == nil
+                add(mention.value, type: written ? mention.type : nil, within: nil)
+                if let host = Indicators.host(of: mention.value, type: mention.type) {
+                    add(host, type: written ? Self.hostType(host) : nil, within: mention.value)
+                }
                 if mention.type == .url {
                     for host in Indicators.embeddedHosts(of: mention.value) { add(host, within: mention.value) }
                     // What its path and query carry, escaped or not: a page shows it all.
@@ -30,6 +34,12 @@ extension PublishedPrivateValueRule.Mentions {
             }
             if text.valueType == nil { projects += Self.projectReferences(in: text, at: index) }
         }
+    }
+
+    /// The type of a URL's or an e-mail address's host: an address or a domain name.
+    private static func hostType(_ host: String) -> IndicatorType {
+        if case .success = IPv4Address.parse(host) { return .ipv4 }
+        return host.utf8.contains(IndicatorBytes.colon) ? .ipv6 : .domain
     }
 
     /// In prose, paths to a project's folder or page (`../acme-phish/`,
