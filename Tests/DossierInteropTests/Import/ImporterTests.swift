@@ -77,6 +77,8 @@ import Testing
         #expect(TextImporter.labels(in: "TLP:AMBER, TLP: RED and TLP RED") == [.amber, .red, .red])
         #expect(TextImporter.labels(in: "[TLP-GREEN] (tlp_clear) TLP/AMBER+STRICT TLP:WHITE") == [.green, .clear, .amberStrict, .clear])
         #expect(TextImporter.labels(in: "ATLP RED, TLP is a protocol, TLPRED, tlp greenhouse") == [])
+        #expect(TextImporter.labels(in: "TLP:AMBER STRICT and TLP-AMBER-STRICT, TLP:AMBER strictly") == [.amberStrict, .amberStrict, .amber])
+        #expect(TextImporter.labels(in: "C2 seen at tlp-red.example and x.tlp-green.example, team tlp_red_team") == [])
         #expect(TextImporter.isLabelLine("[TLP RED]") && TextImporter.isLabelLine("**TLP: AMBER**"))
         #expect(!TextImporter.isLabelLine("TLP RED 198.51.100.7") && !TextImporter.isLabelLine("TLP RED and TLP AMBER"))
         let result = Importer.read(Array("TLP RED\ntr6[.]example\n198.51.100.7\n".utf8), path: "/list.txt")
