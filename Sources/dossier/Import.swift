@@ -145,6 +145,9 @@ struct ImportCommand: ParsableCommand {
                 makePrivate: isPrivate || (result.projectTLP ?? .clear) > .clear)
             carried += plan.write
             carriedPresent += plan.present
+            for (from, to) in plan.renamed {
+                Console.note("warning: the project has a note \(from) with other text (edited since, or another note); this one is written as \(to)")
+            }
         }
         let noteCount = carried.count + (hasNote ? 1 : 0)
         let summary = "\(project): " + MergeOutput.counts(report, repeatedInFiles: results.map(\.result.repeated).reduce(0, +))

@@ -47,5 +47,6 @@ struct Untag: ParsableCommand {
         try ProjectEditing.save(edit, changed)
         let without = outcome.selected - outcome.changed
         global.say("removed tag \(tag) from \(ProjectEditing.count(outcome.changed)) of \(project)" + (without > 0 ? " (\(without) did not have it)" : ""))
+        ProjectEditing.warnNewContradictions(edit, changed)
     }
 }

@@ -99,7 +99,8 @@ public enum ProjectFiles {
 
     /// A note's file name made safe from what an input calls it (`../../x.md`, `a/b.md`,
     /// `.hidden.md`): its last path part, with ASCII letters, digits, `-`, `_` and `.` kept and
-    /// anything else a `-`, no leading dot, ending in `.md`; empty when nothing is left.
+    /// anything else a `-`, no leading dot, at most 120 characters before `.md`, which it ends in;
+    /// empty when nothing is left.
     public static func safeNoteName(_ name: String) -> String {
         let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
         var safe = String(last.unicodeScalars.map { scalar -> Character in
@@ -108,6 +109,8 @@ public enum ProjectFiles {
         })
         while safe.hasPrefix(".") { safe.removeFirst() }
         if isNoteName(safe) { safe.removeLast(3) }
+        // File systems take names of 255 bytes; a note's is kept well within.
+        if safe.utf8.count > 120 { safe = String(safe.prefix(120)) }
         guard !safe.trimmingCharacters(in: CharacterSet(charactersIn: "-.")).isEmpty else { return "" }
         return safe + ".md"
     }

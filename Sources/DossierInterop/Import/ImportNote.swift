@@ -81,13 +81,15 @@ public enum ImportNote {
 
     /// The notes a file carries whole (dossier's JSON export) as notes of `project`: each under its
     /// own file name, or the next free one (`03-c2-2.md`) when another note (of the project, or
-    /// `taken`) has it; one whose text the project has already is left out, and counted.
+    /// `taken`) has it, said in `renamed`; one whose text the project has already is left out,
+    /// and counted.
     /// - Parameter makePrivate: what the file restricts (a private project's, a TLP above clear,
     ///   `--private`) is written private.
     public static func planned(_ files: [ImportResult.NoteFile], in project: Project, taken: [String], makePrivate: Bool)
-        -> (write: [(fileName: String, text: String)], present: Int) {
+        -> (write: [(fileName: String, text: String)], present: Int, renamed: [(from: String, to: String)]) {
         var names = Set(project.notes.map { $0.fileName.lowercased() } + taken.map { $0.lowercased() })
         var write: [(fileName: String, text: String)] = []
+        var renamed: [(from: String, to: String)] = []
         var present = 0
         for file in files {
             if project.notes.contains(where: { $0.body.trimmingSpaces == file.body.trimmingSpaces }) {
@@ -102,9 +104,10 @@ public enum ImportNote {
                 n += 1
             }
             names.insert(name.lowercased())
+            if name != file.fileName { renamed.append((file.fileName, name)) }
             write.append((name, text(of: file, isPrivate: makePrivate || file.isPrivate)))
         }
-        return (write, present)
+        return (write, present, renamed)
     }
 
     /// A carried note's file: its front matter (title, author, date, and `visibility: private`),

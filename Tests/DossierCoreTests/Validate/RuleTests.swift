@@ -147,7 +147,7 @@ struct RuleTests {
     func linkedURLsAreReferences() throws {
         let found = try diagnostics({
             try $0.addProject("p")
-            try $0.write("p/notes/01.md", "See [the write-up](https://research.example.net/post) and\n- link: <https://research.example.net/auto>\nbut https://research.example.net/bare and evil.example.\n")
+            try $0.write("p/notes/01.md", "See [the write-up](https://research.example.net/post) and\n- link: <https://research.example.net/auto>\nbut https://research.example.net/bare and evil.example.\n\n[1]: https://research.example.net/ref\n")
         }, rule: NoteMentionRule())
         #expect(found == [
             "p/notes/01.md:3:5: warning: url https://research.example.net/bare is written in this note but not recorded; add it with `dossier add p https://research.example.net/bare`",

@@ -285,6 +285,13 @@ import Testing
         #expect(first.stdout.contains(", 4 notes"), "\(first.stdout)")
         let again = try Command.run(["import", "back", "c.json"], in: ws.root)
         #expect(again.stdout.contains("4 notes already present"), "\(again.stdout)")
+        // A note edited since is not taken for the export's: the export's comes in beside it, and that is said.
+        let edited = ws.root + "/back/notes/03-sinkhole.md"
+        try (String(contentsOfFile: edited, encoding: .utf8) + "\nLocal addition.\n").write(toFile: edited, atomically: true, encoding: .utf8)
+        let third = try Command.run(["import", "back", "c.json"], in: ws.root)
+        #expect(third.stderr.contains("warning: the project has a note 03-sinkhole.md with other text (edited since, or another note); this one is written as 03-sinkhole-2.md"), "\(third.stderr)")
+        try FileManager.default.removeItem(atPath: ws.root + "/back/notes/03-sinkhole-2.md")
+        try (String(contentsOfFile: edited, encoding: .utf8).replacingOccurrences(of: "\nLocal addition.\n", with: "")).write(toFile: edited, atomically: true, encoding: .utf8)
         let loaded = WorkspaceLoader.load(root: ws.root).workspace
         let original = try #require(loaded.project("commodity-loader-c2")).notes
         let back = try #require(loaded.project("back")).notes
@@ -307,6 +314,7 @@ import Testing
         #expect(ProjectFiles.safeNoteName("a/b\\..\\.hidden.md") == "hidden.md")
         #expect(ProjectFiles.safeNoteName("03 C2 protocol (v2).MD") == "03-C2-protocol--v2-.md")
         #expect(ProjectFiles.safeNoteName("..") == "" && ProjectFiles.safeNoteName("/") == "")
+        #expect(ProjectFiles.safeNoteName(String(repeating: "a", count: 300) + ".md") == String(repeating: "a", count: 120) + ".md")
     }
 
     @Test("a file that brings nothing (markings alone) leaves the project's TLP as it is")
