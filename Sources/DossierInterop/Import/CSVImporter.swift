@@ -40,13 +40,20 @@ enum CSVImporter {
     /// hold as many delimiters (a CSV file without a value column is then read as one, and said
     /// to lack it).
     static func looksLikeCSV(_ text: String) -> Bool {
-        let lines = text.split(whereSeparator: \.isNewline).prefix(6).map { String($0.unicodeScalars.drop { $0 == "\u{FEFF}" }) }
+        var lines = text.split(whereSeparator: \.isNewline).prefix(6).map { String($0.unicodeScalars.drop { $0 == "\u{FEFF}" }) }
+        // A feed's comment lines, the last of them its header (`# id,dateadded,url,...`).
+        let all = Array(text.unicodeScalars.drop { $0 == "\u{FEFF}" })
+        if let comments = CSVReader.commentLines(all) {
+            let data = String(String.UnicodeScalarView(all[comments.dataStart...].prefix(4096)))
+            lines = [String(String.UnicodeScalarView(all[comments.header]))] + data.split(whereSeparator: \.isNewline).prefix(5).map(String.init)
+        }
         guard let first = lines.first else { return false }
         let scalars = Array(first.unicodeScalars)
         if CSVReader.separatorHint(scalars) != nil { return true }
         let delimiter = Character(CSVReader.guessDelimiter(scalars))
         let cells = first.split(separator: delimiter)
-        if cells.contains(where: { Column.of($0.trimmingSpaces.trimming("\"")) == .value }) { return cells.count >= 2 || lines.count >= 2 }
+        let names = cells.map { $0.trimmingSpaces.trimming("\"") }
+        if names.contains(where: { Column.of($0) == .value || Self.typedColumn($0) != nil }) { return cells.count >= 2 || lines.count >= 2 }
         // A header of single words and rows of as many delimiters, at least one (`ip,port`
         // lines); prose (`Hi all,`) has blanks in its first line.
         let count = first.count(where: { $0 == delimiter })
@@ -66,9 +73,14 @@ enum CSVImporter {
         for (index, field) in header.fields.enumerated() {
             if let column = Column.of(field.text.trimmingSpaces), columns[column] == nil { columns[column] = index }
         }
-        guard columns[.value] != nil else {
+        // Without a value column, columns named after a type (`url`, `domain`, `ip`, `sha256`)
+        // each hold values of it, as feeds write them.
+        let typed = columns[.value] == nil
+            ? header.fields.indices.compactMap { index in Self.typedColumn(header.fields[index].text.trimmingSpaces).map { (index, $0) } }
+            : []
+        guard columns[.value] != nil || !typed.isEmpty else {
             let names = Column.value.names.prefix(4).joined(separator: ", ")
-            collector.error("no value column in the header row; name one \(names) (with type, classification, tags, comment, firstSeen, lastSeen as you have them)", at: header.fields.first?.position)
+            collector.error("no value column in the header row; name one \(names), or after its type (url, domain, ip, sha256...), with type, classification, tags, comment, firstSeen, lastSeen as you have them", at: header.fields.first?.position)
             return
         }
         let isMISP = columns[.category] != nil
@@ -81,7 +93,13 @@ enum CSVImporter {
                 // A cell dossier's export kept from being a formula (`'=…`) has its quote taken off.
                 cell(column).map { SpreadsheetFormula.restored($0.text.trimmingSpaces) }.flatMap { $0.isEmpty ? nil : $0 }
             }
-            guard let valueCell = cell(.value), let value = text(.value) else {
+            let valueCell = cell(.value), value = text(.value)
+            let typedValues = typed.compactMap { index, kind -> (CSVReader.Field, String, (IndicatorType?, Set<IndicatorType>?))? in
+                guard index < record.fields.count else { return nil }
+                let text = SpreadsheetFormula.restored(record.fields[index].text.trimmingSpaces)
+                return text.isEmpty ? nil : (record.fields[index], text, kind)
+            }
+            guard typed.isEmpty ? valueCell != nil && value != nil : !typedValues.isEmpty else {
                 collector.skip("row \(record.line)", "the value column is empty", at: SourcePosition(line: record.line, column: 1))
                 continue
             }
@@ -97,8 +115,12 @@ enum CSVImporter {
             details.lastSeen = collector.date(text(.lastSeen), field: "last seen", at: cell(.lastSeen)?.position)
             details.source = text(.source)
             details.privateFlag = privateFlag(text(.privateFlag), at: cell(.privateFlag)?.position, into: &collector)
-            let type = text(.type)
-            add(value, type: type, isMISP: isMISP, details: details, at: valueCell.position, into: &collector)
+            if let value, let valueCell {
+                add(value, type: text(.type), isMISP: isMISP, details: details, at: valueCell.position, into: &collector)
+            }
+            for (field, text, kind) in typedValues {
+                collector.add(text, as: kind.0, allowed: kind.1, details: details, at: field.position)
+            }
         }
     }
 
@@ -131,13 +153,20 @@ enum CSVImporter {
 
     /// A dossier type or a common alias; nil when `name` is neither (it may be a MISP type).
     /// An absent type is detected from the value.
+    /// The type a column named after one holds (`url`, `IP address`, `SHA-256`), if its name is one.
+    static func typedColumn(_ header: String) -> (IndicatorType?, Set<IndicatorType>?)? {
+        let name = header.lowercased().trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, Column.of(name) == nil, let kind = kind(name) ?? kind(name.replacingOccurrences(of: "-", with: "")) else { return nil }
+        return kind.0 == nil && kind.1 == nil ? nil : kind
+    }
+
     static func kind(_ written: String?) -> (IndicatorType?, Set<IndicatorType>?)? {
         guard let name = written?.lowercased() else { return (nil, nil) }
         if let type = IndicatorType(rawValue: name) { return (type, nil) }
         switch name {
         case "ip", "ipaddress", "ip-address", "ip address", "address": return (nil, [.ipv4, .ipv6, .cidr])
         case "hash", "filehash", "file hash": return (nil, [.md5, .sha1, .sha256, .sha512])
-        case "fqdn", "host": return (.domain, nil)
+        case "fqdn", "host", "hostname": return (.domain, nil)
         case "e-mail", "mail": return (.email, nil)
         default: return nil
         }

@@ -25,7 +25,10 @@ struct CSVReader {
     static func records(_ text: String) throws(Failure) -> [Record] {
         let scalars = Array(text.unicodeScalars.drop { $0 == "\u{FEFF}" })
         let hint = separatorHint(scalars)
-        let delimiter = hint?.delimiter ?? guessDelimiter(scalars)
+        // A feed's comment lines before the data (`# abuse.ch URLhaus ...`), the last of them its
+        // header (`# id,dateadded,url,...`).
+        let comments = hint == nil ? commentLines(scalars) : nil
+        let delimiter = hint?.delimiter ?? guessDelimiter(comments.map { Array(scalars[$0.header]) } ?? scalars)
         var records: [Record] = []
         var fields: [Field] = []
         var field = String.UnicodeScalarView()
@@ -33,6 +36,12 @@ struct CSVReader {
         var atFieldStart = true, inQuotes = false, afterQuote = false
         var line = hint == nil ? 1 : 2, column = 1
         var i = hint?.length ?? 0
+        if let comments {
+            records.append(Record(fields: try Self.records(String(String.UnicodeScalarView(scalars[comments.header]))).first?.fields.map {
+                Field(text: $0.text, position: SourcePosition(line: comments.headerLine, column: $0.position.column + comments.header.lowerBound - comments.headerStart))
+            } ?? [], line: comments.headerLine))
+            (i, line) = (comments.dataStart, comments.headerLine + 1)
+        }
 
         func endField() {
             fields.append(Field(text: String(field), position: fieldStart))
@@ -101,6 +110,28 @@ struct CSVReader {
         if inQuotes { throw Failure(message: "a quoted field is never closed", position: fieldStart) }
         if !field.isEmpty || !fields.isEmpty || afterQuote { endRecord() }
         return records
+    }
+
+    /// A file that opens with `#` comment lines whose last names columns (`# id,dateadded,url`)
+    /// and goes on with data: where that header's text is, its line, where its line starts, and
+    /// where the data starts. Nil for any other file.
+    static func commentLines(_ scalars: [Unicode.Scalar]) -> (header: Range<Int>, headerLine: Int, headerStart: Int, dataStart: Int)? {
+        guard scalars.first == "#" else { return nil }
+        var start = 0, line = 1
+        var last: (range: Range<Int>, line: Int, start: Int)?
+        while start < scalars.count, scalars[start] == "#" {
+            var end = start
+            while end < scalars.count, scalars[end] != "\n" { end += 1 }
+            var text = start + 1
+            while text < end, scalars[text] == " " || scalars[text] == "#" { text += 1 }
+            let lineEnd = end > start && scalars[end - 1] == "\r" ? end - 1 : end
+            last = (text..<max(text, lineEnd), line, start)
+            (start, line) = (end + 1, line + 1)
+        }
+        guard let last, start < scalars.count else { return nil }
+        let header = scalars[last.range]
+        guard [",", ";", "\t"].contains(where: header.contains) else { return nil }
+        return (last.range, last.line, last.start, start)
     }
 
     /// Excel's first line `sep=;` (written by its CSV export in some locales): the delimiter it

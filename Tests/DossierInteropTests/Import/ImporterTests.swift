@@ -109,6 +109,20 @@ import Testing
         #expect(single.format == .csv && single.indicators.map(\.value) == ["onecol.example", "198.51.100.7"] && single.skipped.isEmpty)
         let headless = TestFiles.importText("foo,bar\n1.2.3.4,x\n")
         #expect(headless.format == .csv && headless.failed && headless.diagnostics.first?.message.hasPrefix("no value column") == true)
+        let typed = TestFiles.importText("id,url,IP address\n1,http://u1.example/a,198.51.100.9\n2,,198.51.100.10\n")
+        #expect(typed.format == .csv && typed.indicators.map(\.value) == ["http://u1.example/a", "198.51.100.9", "198.51.100.10"], "\(typed.diagnostics) \(typed.skipped)")
+        // abuse.ch's CSV dumps: comment lines, the last of them the header.
+        let urlhaus = TestFiles.importText("""
+            ################################################################
+            # abuse.ch URLhaus Database Dump (CSV - recent URLs)           #
+            ################################################################
+            #
+            # id,dateadded,url,url_status,last_online,threat,tags,urlhaus_link,reporter
+            "3240154","2026-11-29 10:01:02","http://203.0.113.77/bins/x86","online","2026-11-29 10:01:02","malware_download","elf;mirai","https://urlhaus.abuse.ch/url/3240154/","anonymous"
+
+            """)
+        #expect(urlhaus.format == .csv && urlhaus.indicators.map(\.value) == ["http://203.0.113.77/bins/x86"], "\(urlhaus.diagnostics) \(urlhaus.skipped)")
+        #expect(urlhaus.indicators.first?.tags == ["elf", "mirai"])
         let prose = TestFiles.importText("Hi all,\nwe saw evil.example, then\n198.51.100.7.\n")
         #expect(prose.format == .text && prose.indicators.map(\.value) == ["evil.example", "198.51.100.7"])
     }
