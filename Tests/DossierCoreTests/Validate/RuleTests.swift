@@ -556,9 +556,15 @@ struct RuleTests {
             try $0.addProject("pub", visibility: "public", tlp: "clear")
             try $0.write("pub/project.json", #"{ "title": "P", "summary": "Source 198&#46;51&#46;100&#46;250.", "visibility": "public", "tlp": "clear" }"#)
             try $0.write("pub/notes/01.md", "Portal vpn&period;acme-corp&#x2E;example.\n\nDetails: [internal](..&#47;acme-payroll-phish/).\n")
+            // A backslash escape and an escaped dot or slash lead there too.
+            try $0.write("pub/notes/02.md", "[prev](..\\/acme-payroll-phish\\/)\n")
+            try $0.write("pub/notes/03.md", "[prev](%2E%2E/acme-payroll-phish/)\n")
         }, rules: [PublishedPrivateValueRule()])
         let errors = found.map { String($0.split(separator: ";")[0]) }
-        #expect(errors.count == 3, "\(errors)")
+        #expect(errors.count == 5, "\(errors)")
+        for note in ["02", "03"] {
+            #expect(errors.contains { $0.hasPrefix("pub/notes/\(note).md:1:") && $0.contains("error: this note links to the private project acme-payroll-phish") }, "\(errors)")
+        }
         #expect(errors.contains { $0.hasPrefix("pub/project.json") && $0.contains("ipv4 198.51.100.250 is recorded as private in acme-payroll-phish") }, "\(errors)")
         #expect(errors.contains { $0.hasPrefix("pub/notes/01.md:1:") && $0.contains("domain vpn.acme-corp.example is recorded as private") }, "\(errors)")
         #expect(errors.contains { $0.hasPrefix("pub/notes/01.md:3:") && $0.contains("error: this note links to the private project acme-payroll-phish") }, "\(errors)")

@@ -235,10 +235,38 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     }
 
     /// Markdown as the site shows its text: without its HTML comments, its character references
-    /// decoded (`198&#46;51&#46;100&#46;7` shows `198.51.100.7`).
+    /// decoded (`198&#46;51&#46;100&#46;7` shows `198.51.100.7`), its backslash escapes taken off.
     static func shownProse(_ markdown: String) -> String {
-        let text = HTMLComments.blanked(in: markdown)
-        return CharacterReferences.decoded(text) ?? text
+        var text = HTMLComments.blanked(in: markdown)
+        text = CharacterReferences.decoded(text) ?? text
+        // A backslash escape shows the character alone (`..\/acme-phish\/` links to
+        // `../acme-phish/`), and a browser climbs a folder for an escaped `../` (`%2E%2E/`).
+        if text.utf8.contains(UInt8(ascii: "\\")) { text = Self.withoutMarkdownEscapes(text) }
+        if text.utf8.contains(UInt8(ascii: "%")) {
+            for escaped in ["%2E%2E/", "%2e%2e/", "%2E%2E%2F", "%2e%2e%2f", "..%2F", "..%2f"] where text.contains(escaped) {
+                text = text.replacingOccurrences(of: escaped, with: "../")
+            }
+        }
+        return text
+    }
+
+    /// `text` with each backslash that escapes ASCII punctuation taken off, as CommonMark shows it.
+    static func withoutMarkdownEscapes(_ text: String) -> String {
+        var out: [UInt8] = []
+        let bytes = Array(text.utf8)
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "\\"), i + 1 < bytes.count, bytes[i + 1] < 0x80, bytes[i + 1] > 0x20,
+               !IndicatorBytes.isAlphanumeric(bytes[i + 1]) {
+                out.append(bytes[i + 1])
+                i += 2
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The values of a public project's public URLs, e-mail addresses, domains and IPv6
