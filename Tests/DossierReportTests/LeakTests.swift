@@ -145,6 +145,8 @@ struct LeakTests {
         try workspace.addProject("acme-payroll-phish", indicators: #"{ "indicators": [ { "value": "soc@acme-corp.example", "type": "email", "private": true } ] }"#)
         try workspace.addProject("pub", visibility: "public", tlp: "clear")
         try workspace.write("templates/audience.mustache", "<p class=\"audience\">{{audience.label}}: ask soc@acme-corp.example,\nsee <a href=\"../acme-payroll-phish/\">the case</a></p>\n")
+        // Character references, and text that only looks like a tag once the delimiters change.
+        try workspace.write("templates/banner.mustache", "<p>{{=<% %>=}}{{soc&#64;acme-corp.example}} <%tlp.label%></p>\n")
         let folder = try TemporaryFolder.make()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var failure: BuildFailure?
@@ -158,6 +160,7 @@ struct LeakTests {
         let link = "templates/audience.mustache:2:17: error: this template links to the private project acme-payroll-phish"
         #expect(lines.contains { $0.hasPrefix(value) }, "\(lines)")
         #expect(lines.contains { $0.hasPrefix(link) }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("templates/banner.mustache:1:") && $0.contains("email soc@acme-corp.example is recorded as private") }, "\(lines)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/site"))
     }
 }

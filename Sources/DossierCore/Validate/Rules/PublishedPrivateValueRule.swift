@@ -130,8 +130,11 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         let privateSlugs = Dictionary(workspace.projects.filter { $0.visibility == .private }.map { ($0.slug.lowercased(), $0.slug) },
             uniquingKeysWith: { first, _ in first })
         let texts = templates.map { template in
-            PublishedText(text: literalText(ofTemplate: template.text), name: "this template", location: SourceLocation(path: template.path),
-                bodyLine: 1, isProse: true)
+            // With its delimiters changed (`{{=<% %>=}}`), what looks like a tag may be text: all
+            // of it is read. What a browser shows of HTML has its character references decoded.
+            let literal = template.text.contains("{{=") ? template.text : literalText(ofTemplate: template.text)
+            return PublishedText(text: CharacterReferences.decoded(literal) ?? literal, name: "this template",
+                location: SourceLocation(path: template.path), bodyLine: 1, isProse: true)
         }
         return findings(Mentions(texts), project: nil, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace, index: index)
     }
