@@ -33,7 +33,7 @@ enum ProjectEditing {
     /// Exit 1, printing them, when `changed` has errors the project as read had not (`check` would
     /// then fail): nothing is written.
     static func refuseNewErrors(_ edit: ProjectEdit, _ changed: Project) throws {
-        let errors = edit.newErrors(in: changed)
+        let errors = edit.newErrors(in: changed, cache: ProjectCache.standard(root: edit.root))
         guard !errors.isEmpty else { return }
         for error in errors { Console.error(error.message) }
         // Data marked above TLP:CLEAR may not be published (`import` makes such data private).

@@ -91,10 +91,12 @@ struct CoreCommandTests {
         #expect(added.status == 0, "\(added.stderr)")
         let before = copy.read(file)
         for arguments in [["add", "commodity-loader-c2", "198.51.100.98", "--comment", #"Drops C:\Users\Public\stage2.dll"#],
+                          ["add", "commodity-loader-c2", "198.51.100.97", "--comment", "Talks to 192[.]0[.]2[.]130"],
                           ["tag", "commodity-loader-c2", #"from-C:\Users\Public\stage2.dll"#, "203.0.113.5"]] {
             let run = try CLI.run(arguments, in: copy.root)
             #expect(run.status == 1, "\(arguments)")
-            #expect(run.stderr.contains(#"filepath "C:\Users\Public\stage2.dll" is recorded as private, but"#), "\(run.stderr)")
+            #expect(run.stderr.contains(#"filepath "C:\Users\Public\stage2.dll" is recorded as private, but"#)
+                || run.stderr.contains("ipv4 192.0.2.130 is recorded as private"), "\(run.stderr)")
             #expect(run.stderr.contains("nothing was changed"), "\(run.stderr)")
         }
         #expect(copy.read(file) == before)

@@ -85,21 +85,45 @@ public struct ProjectEdit: Sendable {
         return DuplicateIndicatorRule().check(alone, index: IndicatorIndex(alone, scope: .correlations))
     }
 
-    /// The errors that checking `changed` (this project after an edit) alone finds and the
-    /// project as read did not (by message: an edit moves positions). An edit that would leave the
-    /// project so that `check` fails is refused: a public comment naming the project's private
-    /// file path, a public indicator of a public project tagged `tlp:red`. What only the whole
-    /// workspace tells (another project's private values) is `check`'s.
-    public func newErrors(in changed: Project) -> [Diagnostic] {
-        func errors(_ project: Project) -> [Diagnostic] {
-            let alone = Workspace(root: root, settings: settings, projects: [project])
-            return WorkspaceChecker.check(project, in: alone).diagnostics.filter { $0.severity == .error }
+    /// The errors that checking `changed` (this project after an edit) finds and the project as
+    /// read did not (by message: an edit moves positions). An edit that would leave the project
+    /// so that `check` fails is refused: a public comment naming the project's private file path
+    /// or address, a public indicator of a public project tagged `tlp:red`. Whether a value a text
+    /// writes is private is the whole workspace's to say (another public project may publish it):
+    /// when the project alone shows such an error, the workspace is loaded (through `cache`) and
+    /// checked with the edit to confirm it. A private value of another project written in the
+    /// project is `check`'s alone to find.
+    public func newErrors(in changed: Project, cache: ProjectCache? = nil) -> [Diagnostic] {
+        func alone(_ project: Project) -> (rules: [Diagnostic], published: [Diagnostic]) {
+            let workspace = Workspace(root: root, settings: settings, projects: [project])
+            let published = PublishedPrivateValueRule().check(workspace, index: IndicatorIndex(workspace, scope: .correlations))
+            return (WorkspaceChecker.check(project, in: workspace).diagnostics, published)
         }
-        var before: [String: Int] = [:]
-        for error in errors(project) { before[error.message, default: 0] += 1 }
-        return errors(changed).filter { error in
-            guard let count = before[error.message], count > 0 else { return true }
-            before[error.message] = count - 1
+        let (before, after) = (alone(project), alone(changed))
+        var found = Self.added(after.rules, to: before.rules)
+        guard !Self.added(after.published, to: before.published).isEmpty else { return found }
+        var loaded = WorkspaceLoader.load(root: root, cache: cache, fingerprinting: false)
+        guard let position = loaded.workspace.projects.firstIndex(where: { $0.slug == project.slug }) else { return found }
+        let folder = (project.projectFile as NSString).deletingLastPathComponent + "/"
+        func published(_ loaded: LoadedWorkspace) -> [Diagnostic] {
+            WorkspaceChecker.check(loaded).items.filter {
+                $0.code == PublishedPrivateValueRule.code && ($0.location?.path.hasPrefix(folder) ?? false)
+            }
+        }
+        let whole = published(loaded)
+        loaded.workspace.projects[position] = changed
+        found += Self.added(published(loaded), to: whole)
+        return found
+    }
+
+    /// The errors of `after` that `before` has not, by message (each as many times as it is there).
+    static func added(_ after: [Diagnostic], to before: [Diagnostic]) -> [Diagnostic] {
+        var counts: [String: Int] = [:]
+        for error in before where error.severity == .error { counts[error.message, default: 0] += 1 }
+        return after.filter { error in
+            guard error.severity == .error else { return false }
+            guard let count = counts[error.message], count > 0 else { return true }
+            counts[error.message] = count - 1
             return false
         }
     }

@@ -163,4 +163,17 @@ struct ProjectEditTests {
         #expect(try edit.save(project, today: "2026-11-30").count == 2)
         #expect(workspace.read("typosquat-watch/project.json").contains("\"updated\": \"2026-11-30\""))
     }
+
+    @Test("an edit that writes a private value where the public site shows it is refused, unless another public project publishes the value")
+    func newErrorsConfirmedByTheWorkspace() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("pub", visibility: "public", tlp: "clear", indicators: #"{ "indicators": [ { "value": "192.0.2.130", "type": "ipv4", "private": true } ] }"#)
+        let edit = try ProjectEdit.open(root: workspace.root, slug: "pub")
+        var changed = edit.project
+        changed.indicators.append(Indicator(value: "198.51.100.97", type: .ipv4, comment: "Talks to 192.0.2.130"))
+        #expect(edit.newErrors(in: changed).map(\.message).contains { $0.hasPrefix("ipv4 192.0.2.130 is recorded as private, but the comment of 198.51.100.97 is public") })
+        // Published by another public project, the value is no secret: check would pass.
+        try workspace.addProject("open", visibility: "public", tlp: "clear", indicators: #"{ "indicators": [ { "value": "192.0.2.130", "type": "ipv4" } ] }"#)
+        #expect(edit.newErrors(in: changed).isEmpty)
+    }
 }
