@@ -33,7 +33,7 @@ struct Refanger {
         for b in bytes {
             switch b {
             case UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"), UInt8(ascii: "\\"), IndicatorBytes.space,
-                 UInt8(ascii: "x"), UInt8(ascii: "X"), 0xE3, 0xEF:
+                 UInt8(ascii: "x"), UInt8(ascii: "X"), 0xC2, 0xE2, 0xE3, 0xEF:
                 return true
             default:
                 continue
@@ -45,9 +45,28 @@ struct Refanger {
     /// True at U+3002 (ideographic full stop), U+FF0E (fullwidth full stop) or U+FF61 (halfwidth
     /// ideographic full stop): the dots IDNA maps to `.` in a domain name.
     static func isIdeographicDot(_ bytes: IndicatorBytes.Bytes, at i: Int) -> Bool {
-        guard i + 2 < bytes.count else { return false }
-        let (a, b, c) = (bytes[i], bytes[i + 1], bytes[i + 2])
-        return a == 0xE3 && b == 0x80 && c == 0x82 || a == 0xEF && (b == 0xBC && c == 0x8E || b == 0xBD && c == 0xA1)
+        lookalike(bytes, at: i)?.isDot == true
+    }
+
+    /// At `i`, a character a name may be written with that is a dot to a browser (U+3002, U+FF0E,
+    /// U+FF61, U+FE52, U+2024) or nothing to a reader (U+200B-U+200D, U+2060, U+FEFF, U+00AD):
+    /// its length in bytes, and which.
+    static func lookalike(_ bytes: IndicatorBytes.Bytes, at i: Int) -> (length: Int, isDot: Bool)? {
+        guard i + 1 < bytes.count else { return nil }
+        let (a, b) = (bytes[i], bytes[i + 1])
+        if a == 0xC2 { return b == 0xAD ? (2, false) : nil }
+        guard i + 2 < bytes.count else { return nil }
+        let c = bytes[i + 2]
+        switch (a, b) {
+        case (0xE3, 0x80): return c == 0x82 ? (3, true) : nil
+        case (0xEF, 0xBC): return c == 0x8E ? (3, true) : nil
+        case (0xEF, 0xBD): return c == 0xA1 ? (3, true) : nil
+        case (0xEF, 0xB9): return c == 0x92 ? (3, true) : nil
+        case (0xEF, 0xBB): return c == 0xBF ? (3, false) : nil
+        case (0xE2, 0x80): return c == 0xA4 ? (3, true) : (0x8B...0x8D).contains(c) ? (3, false) : nil
+        case (0xE2, 0x81): return c == 0xA0 ? (3, false) : nil
+        default: return nil
+        }
     }
 
     /// Letters, digits, `-`, `_` and any non-ASCII byte: what can stand on either side of a dot in a name.
@@ -103,14 +122,15 @@ struct Refanger {
                     i += 5
                     continue
                 }
-            case 0xE3, 0xEF:
+            case 0xC2, 0xE2, 0xE3, 0xEF:
                 // The full stops IDNA reads as dots (`evil。example`, `evil．example`): a browser goes
-                // to `evil.example`. Between ASCII names only: in Chinese or Japanese prose `。` ends
-                // a sentence.
-                if Self.isIdeographicDot(bytes, at: i), let last = output.last, last < 0x80, Self.isNameByte(last),
-                   let next = byte(i + 3), next < 0x80, Self.isNameByte(next) {
-                    emit(".", from: i, length: 3)
-                    i += 3
+                // to `evil.example`; and what shows as nothing inside a name (a zero-width space, a
+                // soft hyphen), which a reader does not see. Between ASCII names only: in Chinese or
+                // Japanese prose `。` ends a sentence.
+                if let (length, isDot) = Self.lookalike(bytes, at: i), let last = output.last, last < 0x80, Self.isNameByte(last) || !isDot && last == IndicatorBytes.dot,
+                   let next = byte(i + length), next < 0x80, Self.isNameByte(next) || !isDot && next == IndicatorBytes.dot {
+                    emit(isDot ? "." : "", from: i, length: length)
+                    i += length
                     continue
                 }
             case UInt8(ascii: "\\"):
@@ -172,8 +192,8 @@ struct Refanger {
             return mode == .value && (next == UInt8(ascii: "d") || next == UInt8(ascii: "D"))
         case UInt8(ascii: "h"), UInt8(ascii: "H"), UInt8(ascii: "f"), UInt8(ascii: "F"):
             return k + 1 < bytes.count && (bytes[k + 1] == UInt8(ascii: "x") || bytes[k + 1] == UInt8(ascii: "X"))
-        case 0xE3, 0xEF:
-            return isIdeographicDot(bytes, at: k)
+        case 0xC2, 0xE2, 0xE3, 0xEF:
+            return lookalike(bytes, at: k) != nil
         default:
             return false
         }
@@ -198,8 +218,8 @@ struct Refanger {
                 case UInt8(ascii: "x"), UInt8(ascii: "X"):
                     if k > start, mayStartForm(bytes, at: k - 1, mode: .text) { return k - 1 }
                     k += 1
-                case 0xE3, 0xEF:
-                    if isIdeographicDot(bytes, at: k) { return k }
+                case 0xC2, 0xE2, 0xE3, 0xEF:
+                    if lookalike(bytes, at: k) != nil { return k }
                     k += 1
                 default:
                     return k
@@ -210,7 +230,7 @@ struct Refanger {
     }
 
     /// The bytes `nextFormStart` stops at, by value.
-    private static let formBytes: [Bool] = (0...255).map { "[({\\xX".utf8.contains(UInt8($0)) || $0 == 0xE3 || $0 == 0xEF }
+    private static let formBytes: [Bool] = (0...255).map { "[({\\xX".utf8.contains(UInt8($0)) || [0xC2, 0xE2, 0xE3, 0xEF].contains($0) }
 
     /// True when a scheme may start after `b`: not inside a word, path or query (`/?u=hxxp://` stays).
     static func startsScheme(after b: UInt8) -> Bool {
