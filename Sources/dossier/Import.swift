@@ -162,7 +162,9 @@ struct ImportCommand: ParsableCommand {
             global.say(summary + "; nothing was written")
             return
         }
-        try ProjectEditing.refuseNewErrors(edit, changed)
+        // Unlike an edit, an import is not refused for what `check` would then find: data it brings
+        // private (a marked file, --private) may be what the project's notes already publish, which
+        // only the analyst can settle; `check` says where.
         // The note is written out first and put in place last, in the same write as the
         // indicators: a failed write leaves none of them, and a crash between the renames leaves
         // the indicators without the note (running the import again adds it once).

@@ -611,6 +611,24 @@ struct RuleTests {
         ], "\(found)")
     }
 
+    @Test("another project's private free-form value written as a word where the public site shows it: an error when recorded private, a warning when only private projects record it")
+    func otherProjectsFreeFormValues() throws {
+        let found = try diagnostics({
+            try $0.addProject("acme", indicators: Self.list(
+                #"{ "value": "C:\\Users\\jdoe\\AppData\\Roaming\\updater.exe", "type": "filepath", "classification": "malicious" }"#,
+                #"{ "value": "Global\\SecretMutex42", "type": "mutex", "private": true }"#,
+                #"{ "value": "payroll-kit.tar.gz", "type": "filename", "classification": "malicious" }"#,
+                #"{ "value": "svchost.exe", "type": "filename", "classification": "non-malicious" }"#))
+            try $0.addProject("pub", visibility: "public", tlp: "clear")
+            try $0.write("pub/notes/01.md", "Mutex `Global\\SecretMutex42`; archive payroll-kit.tar.gz.\nDropped c:\\users\\JDOE\\appdata\\roaming\\updater.exe, then svchost.exe.\n")
+        }, rules: [PublishedPrivateValueRule()])
+        #expect(found.map { String($0.split(separator: ";")[0]) } == [
+            #"pub/notes/01.md:1:1: error: mutex "Global\SecretMutex42" is recorded as private in acme, but this note is public and the public site would show it"#,
+            #"pub/notes/01.md:1:1: warning: filename "payroll-kit.tar.gz" is recorded only in private projects (acme), but this note is public and the public site would show it"#,
+            #"pub/notes/01.md:1:1: warning: filepath "C:\Users\jdoe\AppData\Roaming\updater.exe" is recorded only in private projects (acme), but this note is public and the public site would show it"#,
+        ], "\(found)")
+    }
+
     @Test("dashed runs: every run of two parts or more but the whole, at most eight parts long")
     func dashedRuns() {
         #expect(PublishedPrivateValueRule.dashedRuns(of: "a-b") == [])

@@ -110,11 +110,13 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             }
             return Self.findings(Mentions(texts), project: nil, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace, index: index)
         }]
+        let freeForm = Self.otherProjectsFreeForm(workspace, index: index)
         for (position, project) in workspace.projects.enumerated() where project.visibility == .public {
             guard position < mentions.count, let found = mentions[position] else { continue }
             parts.append {
                 Self.findings(found, project: position, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace, index: index)
                     + Self.valueFindings(of: project, at: position, privateValues: privateValues, workspace: workspace)
+                    + Self.freeFormFindings(in: project, at: position, values: freeForm, workspace: workspace)
             }
         }
         return parts
@@ -152,6 +154,93 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         }
         return out + rest
     }
+
+    /// A free-form value (a file path, a mutex, a file name) another project keeps: recorded
+    /// private (`flagged`), or a threat only private projects record.
+    struct FreeFormRecording {
+        var recording: Recording
+        var flagged: Bool
+    }
+
+    /// The free-form values of six characters or more that some project records private, or that
+    /// only private projects record as threats, and no public project publishes; each under the
+    /// word it is looked for as (a Windows name folded, `Indicators.windowsNameKey`).
+    static func otherProjectsFreeForm(_ workspace: Workspace, index: IndicatorIndex) -> [String: FreeFormRecording] {
+        let vocabulary = workspace.vocabulary
+        let found = workspace.projects.indices.map { $0 }.concurrentMap { p -> [(String, FreeFormRecording)] in
+            let project = workspace.projects[p]
+            return project.indicators.compactMap { indicator in
+                guard !indicator.type.isStrict, indicator.value.utf8.count >= 6, !indicator.value.contains(where: \.isWhitespace) else { return nil }
+                let flagged = indicator.isPrivate
+                guard flagged || project.visibility == .private && indicator.effectiveClassification(in: vocabulary) != .nonMalicious else { return nil }
+                let published = index.occurrences(of: indicator.key).contains { occurrence in
+                    index.project(occurrence).visibility == .public && !index.indicator(occurrence).isPrivate
+                }
+                guard !published else { return nil }
+                let word = Indicators.windowsNameKey(indicator.value, type: indicator.type) ?? indicator.value
+                return (word, FreeFormRecording(recording: Recording(type: indicator.type, value: indicator.value, project: p), flagged: flagged))
+            }
+        }
+        // A value recorded private anywhere is so, whatever else records it.
+        return Dictionary(found.joined(), uniquingKeysWith: { first, second in second.flagged && !first.flagged ? second : first })
+    }
+
+    /// Another project's private free-form values (`otherProjectsFreeForm`) written as words of
+    /// the public project's texts: an error when recorded private, a warning when only private
+    /// projects record it (a common file name, `update.exe`, may be innocent). The project's
+    /// own values are its survey's (`freeFormFindings(in:of:)`), which looks inside words too.
+    static func freeFormFindings(in project: Project, at position: Int, values: [String: FreeFormRecording], workspace: Workspace) -> [Diagnostic] {
+        guard !values.isEmpty else { return [] }
+        var diagnostics: [Diagnostic] = []
+        var reported: Set<String> = []
+        for text in publishedTexts(of: project) + valueTexts(of: project) where text.text.utf8.count >= 6 {
+            for word in Self.freeFormWords(of: text.text) {
+                let key = word.contains("\\") || word.contains("/")
+                    ? Indicators.windowsNameKey(word, type: .filepath) ?? Indicators.windowsNameKey(word, type: .registryKey) : nil
+                guard let found = values[word] ?? key.flatMap({ values[$0] }), found.recording.project != position,
+                      reported.insert(text.name + "\u{0}" + found.recording.value).inserted else { continue }
+                let slug = workspace.projects[found.recording.project].slug
+                let recording = found.recording
+                if found.flagged {
+                    diagnostics.append(.error(at: text.location,
+                        "\(recording.type.rawValue) \"\(recording.value)\" is recorded as private in \(slug), but \(text.name) is public and the public site would show it; take it out, or make the indicator public in \(slug)",
+                        code: Self.code))
+                } else {
+                    diagnostics.append(.warning(at: text.location,
+                        "\(recording.type.rawValue) \"\(recording.value)\" is recorded only in private projects (\(slug)), but \(text.name) is public and the public site would show it; unless it is a common name, take it out, or record it in this public project to publish it",
+                        code: Self.code))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// The words of `text` a free-form value may be: between blanks, quotes, brackets, commas and
+    /// the like, without a sentence's final punctuation, six characters or more; a word with
+    /// escapes also decoded (`C%3A%5CUsers...`).
+    static func freeFormWords(of text: String) -> [String] {
+        var words: [String] = []
+        let bytes = Array(text.utf8)
+        var start = 0
+        func flush(_ end: Int) {
+            var last = end
+            while last > start, ".:!?".utf8.contains(bytes[last - 1]) { last -= 1 }
+            guard last - start >= 6 else { return }
+            let word = String(decoding: bytes[start..<last], as: UTF8.self)
+            words.append(word)
+            if bytes[start..<last].contains(UInt8(ascii: "%")) {
+                words.append(String(decoding: PercentEncoding.decodedFully(Array(bytes[start..<last])), as: UTF8.self))
+            }
+        }
+        for (i, byte) in bytes.enumerated() where byte <= 0x20 || Self.wordBreaks.contains(byte) {
+            flush(i)
+            start = i + 1
+        }
+        flush(bytes.count)
+        return words
+    }
+
+    private static let wordBreaks: Set<UInt8> = Set("\"'`()[]{}<>,;|*".utf8)
 
     /// The values recorded as private indicators that no public project records as a public one,
     /// by value alone (a 40-hex hash may be recorded as sha1 or x509-sha1).
