@@ -21,6 +21,10 @@ extension CacheWriter {
             writer.bool(reference.isLink)
             writer.optional(reference.position) { $0.position($1) }
         }
+        array(mentions.words) { writer, word in
+            writer.int(word.text)
+            writer.string(word.word)
+        }
     }
 }
 
@@ -46,6 +50,9 @@ extension CacheReader {
             Mentions.ProjectReference(text: try text(&reader), slug: try reader.string(), isLink: try reader.bool(),
                 position: try reader.optionalPosition())
         }
-        return Mentions(texts: texts, values: values, projects: projects)
+        let words = try array { reader throws(Malformed) in
+            Mentions.Word(text: try text(&reader), word: try reader.string())
+        }
+        return Mentions(texts: texts, values: values, projects: projects, words: words)
     }
 }

@@ -32,7 +32,13 @@ extension PublishedPrivateValueRule.Mentions {
                     }
                 }
             }
-            if text.valueType == nil { projects += Self.projectReferences(in: text, at: index) }
+            if text.valueType == nil {
+                projects += Self.projectReferences(in: text, at: index)
+                var seen: Set<String> = []
+                for word in PublishedPrivateValueRule.freeFormWords(of: text.text) where seen.insert(word).inserted {
+                    words.append(Word(text: index, word: word))
+                }
+            }
         }
     }
 

@@ -72,9 +72,16 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             var isLink: Bool
             var position: SourcePosition?
         }
+        /// A word of `texts[text]` that a free-form value may be (`freeFormWords`), each once in
+        /// each text.
+        struct Word: Sendable, Equatable {
+            var text: Int
+            var word: String
+        }
         var texts: [Text] = []
         var values: [Value] = []
         var projects: [ProjectReference] = []
+        var words: [Word] = []
     }
 
     public func check(_ workspace: Workspace, index: IndicatorIndex) -> [Diagnostic] {
@@ -116,7 +123,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             parts.append {
                 Self.findings(found, project: position, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace, index: index)
                     + Self.valueFindings(of: project, at: position, privateValues: privateValues, workspace: workspace)
-                    + Self.freeFormFindings(in: project, at: position, values: freeForm, workspace: workspace)
+                    + Self.freeFormFindings(found, at: position, values: freeForm, workspace: workspace)
             }
         }
         return parts
@@ -165,14 +172,17 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// The free-form values of six characters or more that some project records private, or that
     /// only private projects record as threats, and no public project publishes; each under the
     /// word it is looked for as (a Windows name folded, `Indicators.windowsNameKey`).
-    static func otherProjectsFreeForm(_ workspace: Workspace, index: IndicatorIndex) -> [String: FreeFormRecording] {
+    static func otherProjectsFreeForm(_ workspace: Workspace, index: IndicatorIndex) -> FreeFormValues {
         let vocabulary = workspace.vocabulary
         let found = workspace.projects.indices.map { $0 }.concurrentMap { p -> [(String, FreeFormRecording)] in
             let project = workspace.projects[p]
+            let isPrivate = project.visibility == .private
             return project.indicators.compactMap { indicator in
-                guard !indicator.type.isStrict, indicator.value.utf8.count >= 6, !indicator.value.contains(where: \.isWhitespace) else { return nil }
+                // Cheapest first: most indicators are of the strict types.
+                guard !indicator.type.isStrict, indicator.isPrivate || isPrivate, indicator.value.utf8.count >= 6,
+                      !indicator.value.utf8.contains(where: { $0 <= 0x20 }) else { return nil }
                 let flagged = indicator.isPrivate
-                guard flagged || project.visibility == .private && indicator.effectiveClassification(in: vocabulary) != .nonMalicious else { return nil }
+                guard flagged || indicator.effectiveClassification(in: vocabulary) != .nonMalicious else { return nil }
                 let published = index.occurrences(of: indicator.key).contains { occurrence in
                     index.project(occurrence).visibility == .public && !index.indicator(occurrence).isPrivate
                 }
@@ -182,42 +192,51 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             }
         }
         // A value recorded private anywhere is so, whatever else records it.
-        return Dictionary(found.joined(), uniquingKeysWith: { first, second in second.flagged && !first.flagged ? second : first })
+        let byWord = Dictionary(found.joined(), uniquingKeysWith: { first, second in second.flagged && !first.flagged ? second : first })
+        return FreeFormValues(byWord: byWord, lengths: Set(byWord.keys.map(\.utf8.count)))
+    }
+
+    /// `otherProjectsFreeForm`'s values by word, and the lengths of the words (in bytes): a word
+    /// of no such length is looked up no further.
+    struct FreeFormValues {
+        var byWord: [String: FreeFormRecording]
+        var lengths: Set<Int>
     }
 
     /// Another project's private free-form values (`otherProjectsFreeForm`) written as words of
     /// the public project's texts: an error when recorded private, a warning when only private
     /// projects record it (a common file name, `update.exe`, may be innocent). The project's
     /// own values are its survey's (`freeFormFindings(in:of:)`), which looks inside words too.
-    static func freeFormFindings(in project: Project, at position: Int, values: [String: FreeFormRecording], workspace: Workspace) -> [Diagnostic] {
-        guard !values.isEmpty else { return [] }
+    static func freeFormFindings(_ mentions: Mentions, at position: Int, values: FreeFormValues, workspace: Workspace) -> [Diagnostic] {
+        guard !values.byWord.isEmpty else { return [] }
         var diagnostics: [Diagnostic] = []
         var reported: Set<String> = []
-        for text in publishedTexts(of: project) + valueTexts(of: project) where text.text.utf8.count >= 6 {
-            for word in Self.freeFormWords(of: text.text) {
-                let key = word.contains("\\") || word.contains("/")
-                    ? Indicators.windowsNameKey(word, type: .filepath) ?? Indicators.windowsNameKey(word, type: .registryKey) : nil
-                guard let found = values[word] ?? key.flatMap({ values[$0] }), found.recording.project != position,
-                      reported.insert(text.name + "\u{0}" + found.recording.value).inserted else { continue }
-                let slug = workspace.projects[found.recording.project].slug
-                let recording = found.recording
-                if found.flagged {
-                    diagnostics.append(.error(at: text.location,
-                        "\(recording.type.rawValue) \"\(recording.value)\" is recorded as private in \(slug), but \(text.name) is public and the public site would show it; take it out, or make the indicator public in \(slug)",
-                        code: Self.code))
-                } else {
-                    diagnostics.append(.warning(at: text.location,
-                        "\(recording.type.rawValue) \"\(recording.value)\" is recorded only in private projects (\(slug)), but \(text.name) is public and the public site would show it; unless it is a common name, take it out, or record it in this public project to publish it",
-                        code: Self.code))
-                }
+        // A Windows name is looked up folded, whatever its length as written.
+        for word in mentions.words where values.lengths.contains(word.word.utf8.count) || word.word.contains("\\") {
+            let key = word.word.contains("\\") || word.word.contains("/")
+                ? Indicators.windowsNameKey(word.word, type: .filepath) ?? Indicators.windowsNameKey(word.word, type: .registryKey) : nil
+            guard let found = values.byWord[word.word] ?? key.flatMap({ values.byWord[$0] }), found.recording.project != position,
+                  reported.insert("\(word.text) " + found.recording.value).inserted else { continue }
+            let text = mentions.texts[word.text]
+            let slug = workspace.projects[found.recording.project].slug
+            let recording = found.recording
+            if found.flagged {
+                diagnostics.append(.error(at: text.location,
+                    "\(recording.type.rawValue) \"\(recording.value)\" is recorded as private in \(slug), but \(text.name) is public and the public site would show it; take it out, or make the indicator public in \(slug)",
+                    code: Self.code))
+            } else {
+                diagnostics.append(.warning(at: text.location,
+                    "\(recording.type.rawValue) \"\(recording.value)\" is recorded only in private projects (\(slug)), but \(text.name) is public and the public site would show it; unless it is a common name, take it out, or record it in this public project to publish it",
+                    code: Self.code))
             }
         }
         return diagnostics
     }
 
     /// The words of `text` a free-form value may be: between blanks, quotes, brackets, commas and
-    /// the like, without a sentence's final punctuation, six characters or more; a word with
-    /// escapes also decoded (`C%3A%5CUsers...`).
+    /// the like, without a sentence's final punctuation, six characters or more, with a digit or
+    /// one of `\ / . _ :` (a name, a path; a word of prose has none); a word with escapes also
+    /// decoded (`C%3A%5CUsers...`).
     static func freeFormWords(of text: String) -> [String] {
         var words: [String] = []
         let bytes = Array(text.utf8)
@@ -225,7 +244,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         func flush(_ end: Int) {
             var last = end
             while last > start, ".:!?".utf8.contains(bytes[last - 1]) { last -= 1 }
-            guard last - start >= 6 else { return }
+            guard last - start >= 6, bytes[start..<last].contains(where: { IndicatorBytes.isDigit($0) || Self.nameMarks.contains($0) }) else { return }
             let word = String(decoding: bytes[start..<last], as: UTF8.self)
             words.append(word)
             if bytes[start..<last].contains(UInt8(ascii: "%")) {
@@ -241,6 +260,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     }
 
     private static let wordBreaks: Set<UInt8> = Set("\"'`()[]{}<>,;|*".utf8)
+    private static let nameMarks: Set<UInt8> = Set("\\/._:".utf8)
 
     /// The values recorded as private indicators that no public project records as a public one,
     /// by value alone (a 40-hex hash may be recorded as sha1 or x509-sha1).
