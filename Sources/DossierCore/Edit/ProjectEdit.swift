@@ -94,10 +94,14 @@ public struct ProjectEdit: Sendable {
     /// checked with the edit to confirm it. A private value of another project written in the
     /// project is `check`'s alone to find.
     public func newErrors(in changed: Project, cache: ProjectCache? = nil) -> [Diagnostic] {
+        // The project rules, and the published-value rule's part across projects on the project's
+        // own survey (made once, with the rules).
         func alone(_ project: Project) -> (rules: [Diagnostic], published: [Diagnostic]) {
             let workspace = Workspace(root: root, settings: settings, projects: [project])
-            let published = PublishedPrivateValueRule().check(workspace, index: IndicatorIndex(workspace, scope: .correlations))
-            return (WorkspaceChecker.check(project, in: workspace).diagnostics, published)
+            let findings = WorkspaceChecker.check(project, in: workspace)
+            let parts = WorkspaceChecker.publishedPrivateValues.parts(workspace, index: IndicatorIndex(workspace, scope: .correlations),
+                mentions: [findings.mentions])
+            return (findings.diagnostics, parts.flatMap { $0() })
         }
         let (before, after) = (alone(project), alone(changed))
         var found = Self.added(after.rules, to: before.rules)

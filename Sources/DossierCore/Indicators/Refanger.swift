@@ -2,8 +2,9 @@
 /// text can be mapped back to the original (for `extract`'s line and column).
 ///
 /// Replacements:
-/// - `[.]` `(.)` `{.}` `[dot]` `(dot)` `{dot}`, `\.` and the full stops IDNA reads as dots (`。`, `．`, `｡`)
-///   → `.`, between two name characters (`evil[.]example`);
+/// - `[.]` `(.)` `{.}` `[dot]` `(dot)` `{dot}`, `\.` and the full stops a browser reads as dots (`。`, `．`,
+///   `｡`, `﹒`, `․`) → `.`, between two name characters (`evil[.]example`); what shows as nothing (a
+///   zero-width space, a soft hyphen) inside a name → nothing;
 ///   a single space on each side of a square or curly bracketed form is absorbed (`evil [.] example`);
 /// - `[@]` `(@)` `{@}` `[at]` `(at)` `{at}` → `@`, after an address character and before a name character;
 /// - `[:]` → `:`, `[://]` → `://`, `[/]` → `/`, `[//]` → `//`, after a name character or `:` (`hxxp[:]//`);
@@ -40,12 +41,6 @@ struct Refanger {
             }
         }
         return false
-    }
-
-    /// True at U+3002 (ideographic full stop), U+FF0E (fullwidth full stop) or U+FF61 (halfwidth
-    /// ideographic full stop): the dots IDNA maps to `.` in a domain name.
-    static func isIdeographicDot(_ bytes: IndicatorBytes.Bytes, at i: Int) -> Bool {
-        lookalike(bytes, at: i)?.isDot == true
     }
 
     /// At `i`, a character a name may be written with that is a dot to a browser (U+3002, U+FF0E,
@@ -201,7 +196,7 @@ struct Refanger {
 
     /// In `.text` mode, the first place at or after `start` where `mayStartForm` holds, or the end.
     /// Found by looking for the rare bytes a form needs (`[`, `(`, `{`, a backslash, the `x` of `hxxp`
-    /// and `fxp`, or the lead byte of a full stop IDNA reads as a dot) through a table, then stepping back to a space before `[` or `{` and to the
+    /// and `fxp`, or the lead byte of a look-alike, `lookalike`) through a table, then stepping back to a space before `[` or `{` and to the
     /// `h` or `f` before `x`: a test of every byte for what may follow it was a jump per byte, most of
     /// the time notes take to scan.
     static func nextFormStart(_ bytes: IndicatorBytes.Bytes, from start: Int) -> Int {

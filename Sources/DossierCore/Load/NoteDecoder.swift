@@ -16,6 +16,16 @@ enum NoteDecoder {
     /// heading: the report showed it twice.
     static func titledByHeading(_ note: Note) -> Note {
         let written = note.title.flatMap { $0.isEmpty ? nil : $0 }
+        // The note with `heading` for its title (or dropped under a title it repeats), its body
+        // starting after it; the note as it is under a title the heading does not repeat.
+        func titled(by heading: String, body: String, linesBefore: Int) -> Note {
+            if let written, written.trimmingCharacters(in: .whitespaces).lowercased() != heading.lowercased() { return note }
+            var titled = note
+            titled.title = written ?? heading
+            titled.body = body
+            titled.bodyLine = note.bodyLine + linesBefore + 1
+            return titled
+        }
         // Most notes have no comment before their first line of text: that line is found in the
         // bytes as they are (blanking a note's comments costs a pass over all of it).
         let utf8 = note.body.utf8
@@ -25,12 +35,8 @@ enum NoteDecoder {
             guard utf8[first] == UInt8(ascii: "#") else { return note }
             let lineStart = utf8[..<first].lastIndex(of: 0x0A).map { utf8.index(after: $0) } ?? utf8.startIndex
             guard let title = headingTitle(String(utf8[lineStart..<lineEnd])!) else { return note }
-            if let written, written.trimmingCharacters(in: .whitespaces).lowercased() != title.lowercased() { return note }
-            var titled = note
-            titled.title = written ?? title
-            titled.body = lineEnd < utf8.endIndex ? String(utf8[utf8.index(after: lineEnd)...])! : ""
-            titled.bodyLine = note.bodyLine + utf8[..<lineStart].count(where: { $0 == 0x0A }) + 1
-            return titled
+            return titled(by: title, body: lineEnd < utf8.endIndex ? String(utf8[utf8.index(after: lineEnd)...])! : "",
+                linesBefore: utf8[..<lineStart].count(where: { $0 == 0x0A }))
         }
         // Line by line over the bytes: a CR LF is one `Character`, which splitting at "\n" missed.
         // A line is blank when its comments are (a reviewer's remark above the heading), so the
@@ -54,12 +60,7 @@ enum NoteDecoder {
             // Only a line whose comments open and close on it: one that a comment runs into or out
             // of would leave the comment's text in the title or at the top of the body.
             guard HTMLComments.blanked(in: line) == shown, let title = headingTitle(line) else { return note }
-            if let written, written.trimmingCharacters(in: .whitespaces).lowercased() != title.lowercased() { return note }
-            var titled = note
-            titled.title = written ?? title
-            titled.body = end < bytes.count ? String(decoding: bytes[(end + 1)...], as: UTF8.self) : ""
-            titled.bodyLine = note.bodyLine + skipped + 1
-            return titled
+            return titled(by: title, body: end < bytes.count ? String(decoding: bytes[(end + 1)...], as: UTF8.self) : "", linesBefore: skipped)
         }
     }
 

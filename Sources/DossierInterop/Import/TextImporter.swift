@@ -53,18 +53,18 @@ enum TextImporter {
             let after = rest.drop { labelSeparators.contains($0) }
             guard after.startIndex > name.upperBound else { continue }
             var word = after.prefix { $0.isLetter || $0 == "+" }
+            var level = String(word)
             // `TLP:AMBER STRICT`, `TLP-AMBER-STRICT`: AMBER+STRICT as its label is also written.
             let rest = text[word.endIndex...]
             if word.lowercased() == "amber", let separator = rest.first, " -_".contains(separator),
                rest.dropFirst().prefix(6).lowercased() == "strict", rest.dropFirst(7).first.map({ !$0.isLetter }) ?? true {
                 word = text[word.startIndex..<rest.index(rest.startIndex, offsetBy: 7)]
+                level = "amber+strict"
             }
             // A name that only starts like a label (`tlp-red.example`, `tlp_red_team`) is none.
             let next = text[word.endIndex...].prefix(2)
             if let first = next.first, ".-_".contains(first), next.dropFirst().first.map({ $0.isLetter || $0.isNumber }) ?? false { continue }
             if name.lowerBound > text.startIndex, ".-_/@".contains(text[text.index(before: name.lowerBound)]) { continue }
-            let level = word.lowercased().replacingOccurrences(of: " strict", with: "+strict").replacingOccurrences(of: "-strict", with: "+strict")
-                .replacingOccurrences(of: "_strict", with: "+strict")
             if let tlp = TLP(named: level) { found.append((tlp, name.lowerBound..<word.endIndex)) }
         }
         return found

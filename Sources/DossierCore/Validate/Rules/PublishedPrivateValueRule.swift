@@ -102,10 +102,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// a private project): the workspace's own texts, then each public project's, side by side.
     public func parts(_ workspace: Workspace, index: IndicatorIndex, mentions: [Mentions?]) -> [@Sendable () -> [Diagnostic]] {
         let privateValues = Self.privateValues(workspace, index: index)
-        // By folder name lower-cased, as references are kept (`../ACME-Phish/` opens the folder
-        // on a file system that ignores case).
-        let privateSlugs = Dictionary(workspace.projects.filter { $0.visibility == .private }.map { ($0.slug.lowercased(), $0.slug) },
-            uniquingKeysWith: { first, _ in first })
+        let privateSlugs = Self.privateSlugs(workspace)
         guard !privateValues.isEmpty || !privateSlugs.isEmpty else { return [] }
         var parts: [@Sendable () -> [Diagnostic]] = [{
             let settingsFile = workspace.settingsFile
@@ -129,6 +126,13 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         return parts
     }
 
+    /// The private projects' folder names by their lower-cased form, as references are kept
+    /// (`../ACME-Phish/` opens the folder on a file system that ignores case).
+    static func privateSlugs(_ workspace: Workspace) -> [String: String] {
+        Dictionary(workspace.projects.filter { $0.visibility == .private }.map { ($0.slug.lowercased(), $0.slug) },
+            uniquingKeysWith: { first, _ in first })
+    }
+
     /// What the workspace's own templates (`templates/*.mustache`) write as they are, on every
     /// page they make: a private value, or a private project's name or link, in their literal
     /// text (not in their `{{tags}}`, which the data fills) is published with each page.
@@ -136,8 +140,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     public static func findings(inTemplates templates: [(path: String, text: String)], workspace: Workspace, index: IndicatorIndex) -> [Diagnostic] {
         guard !templates.isEmpty else { return [] }
         let privateValues = Self.privateValues(workspace, index: index)
-        let privateSlugs = Dictionary(workspace.projects.filter { $0.visibility == .private }.map { ($0.slug.lowercased(), $0.slug) },
-            uniquingKeysWith: { first, _ in first })
+        let privateSlugs = Self.privateSlugs(workspace)
         let texts = templates.map { template in
             // With its delimiters changed (`{{=<% %>=}}`), what looks like a tag may be text: all
             // of it is read. What a browser shows of HTML has its character references decoded.
@@ -183,10 +186,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                       !indicator.value.utf8.contains(where: { $0 <= 0x20 }) else { return nil }
                 let flagged = indicator.isPrivate
                 guard flagged || indicator.effectiveClassification(in: vocabulary) != .nonMalicious else { return nil }
-                let published = index.occurrences(of: indicator.key).contains { occurrence in
-                    index.project(occurrence).visibility == .public && !index.indicator(occurrence).isPrivate
-                }
-                guard !published else { return nil }
+                guard !Self.isPublished(index.occurrences(of: indicator.key), index: index) else { return nil }
                 let word = Indicators.windowsNameKey(indicator.value, type: indicator.type) ?? indicator.value
                 return (word, FreeFormRecording(recording: Recording(type: indicator.type, value: indicator.value, project: p), flagged: flagged))
             }
@@ -269,10 +269,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         let found = workspace.projects.indices.map { $0 }.concurrentMap { p in
             workspace.projects[p].indicators.compactMap { indicator -> (String, Recording)? in
                 guard indicator.isPrivate, indicator.type.isStrict else { return nil }
-                let published = index.occurrences(of: indicator.key).contains { occurrence in
-                    index.project(occurrence).visibility == .public && !index.indicator(occurrence).isPrivate
-                }
-                return published ? nil : (indicator.value, Recording(type: indicator.type, value: indicator.value, project: p))
+                guard !Self.isPublished(index.occurrences(of: indicator.key), index: index) else { return nil }
+                return (indicator.value, Recording(type: indicator.type, value: indicator.value, project: p))
             }
         }
         var values = Dictionary(found.joined(), uniquingKeysWith: { first, _ in first })
@@ -296,13 +294,19 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     static func privateProjectRecording(of value: String, type: IndicatorType, index: IndicatorIndex) -> Recording? {
         guard type.isStrict, type != .cve, type != .asn else { return nil }
         let occurrences = index.occurrences(of: IndicatorKey(type: type, value: value))
-        guard !occurrences.contains(where: { index.project($0).visibility == .public && !index.indicator($0).isPrivate }) else { return nil }
+        guard !Self.isPublished(occurrences, index: index) else { return nil }
         let vocabulary = index.workspace.vocabulary
         guard let threat = occurrences.first(where: {
             index.project($0).visibility == .private && index.indicator($0).effectiveClassification(in: vocabulary) != .nonMalicious
         }) else { return nil }
         let indicator = index.indicator(threat)
         return Recording(type: indicator.type, value: indicator.value, project: threat.project)
+    }
+
+    /// True when one of `occurrences` is a public indicator of a public project: the value is
+    /// published, however else it is recorded.
+    static func isPublished(_ occurrences: [IndicatorIndex.Occurrence], index: IndicatorIndex) -> Bool {
+        occurrences.contains { index.project($0).visibility == .public && !index.indicator($0).isPrivate }
     }
 
     /// What the public site shows of a public project, besides its indicators' values.
