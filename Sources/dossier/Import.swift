@@ -18,7 +18,9 @@ struct ImportCommand: ParsableCommand {
               text          blog posts, e-mails, Markdown/AsciiDoc, one-per-line lists
               csv           a header row naming the columns: value (or indicator),
                             type, classification, tags (split on ;), comment,
-                            firstSeen, lastSeen; MISP's CSV export too
+                            firstSeen, lastSeen, private; or columns named after
+                            a type (url, domain, ip, sha256); MISP's CSV export
+                            and abuse.ch's dumps too
               misp          a MISP event, {"Event":...} or {"response":[...]}:
                             attributes and object attributes, composite types
                             (domain|ip, filename|sha256...) split, tags kept,
