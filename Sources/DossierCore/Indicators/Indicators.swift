@@ -157,7 +157,7 @@ public enum Indicators {
 
     /// What separates the parts of a URL's path and query, as its carried values are read; `_`
     /// too, as it joins a value to a word (`sample_<sha256>.zip`), and the brackets of a literal.
-    static let carriedSeparators: Set<UInt8> = Set("/?&=#;,_[] ".utf8)
+    static let carriedSeparators = ByteSet("/?&=#;,_[] ".utf8)
 
     /// The form in which two spellings of one URL compare equal: its letters outside ASCII as
     /// they are, each escape of them (`%C3%BC`, in either case) decoded, as a browser shows the

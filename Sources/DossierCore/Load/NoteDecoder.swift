@@ -81,9 +81,15 @@ enum NoteDecoder {
         let text = HTMLComments.removed(from: String(line.dropFirst(indent.count))).trimmingCharacters(in: .whitespacesAndNewlines)
         guard indent.count < 4, text.hasPrefix("# ") else { return nil }
         var title = String(text.dropFirst(2)).trimmingCharacters(in: .whitespaces)
-        // `# Title #`: closing hashes after a space are no part of the title.
-        if let closing = title.range(of: " #+$", options: .regularExpression) { title = String(title[..<closing.lowerBound]) }
-        title = title.replacingOccurrences(of: "\\[([^\\]]*)\\]\\([^)]*\\)", with: "$1", options: .regularExpression)
+        // `# Title #`: closing hashes after a space are no part of the title. The regular
+        // expressions run only where they can match: made for every note, they were a twentieth
+        // of a cold `check`.
+        if title.hasSuffix("#"), let closing = title.range(of: " #+$", options: .regularExpression) {
+            title = String(title[..<closing.lowerBound])
+        }
+        if title.containsByte(UInt8(ascii: "[")) {
+            title = title.replacingOccurrences(of: "\\[([^\\]]*)\\]\\([^)]*\\)", with: "$1", options: .regularExpression)
+        }
         let characters = Array(title)
         var plain = ""
         var i = 0
@@ -100,7 +106,7 @@ enum NoteDecoder {
             if !isMark { plain.append(c) }
             i += 1
         }
-        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] where plain.containsByte(UInt8(ascii: "&")) {
             plain = plain.replacingOccurrences(of: entity, with: character)
         }
         plain = plain.trimmingCharacters(in: .whitespaces)

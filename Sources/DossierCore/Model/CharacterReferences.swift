@@ -9,7 +9,7 @@ public enum CharacterReferences {
     /// where they were, for the positions of what is found. A reference to no character (`&#0;`,
     /// a surrogate, past U+10FFFF) is U+FFFD, as CommonMark has it.
     public static func decoded(_ text: String) -> String? {
-        guard text.utf8.contains(ampersand) else { return nil }
+        guard text.containsByte(ampersand) else { return nil }
         let bytes = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)

@@ -77,24 +77,26 @@ public struct IndicatorIndex: Sendable {
         let batch = 16
         withUnsafeTemporaryAllocation(of: (hash: UInt64, indicator: Int).self, capacity: batch) { pending in
             for (p, project) in workspace.projects.enumerated() {
-                var start = 0
-                while start < project.indicators.count {
-                    let end = min(start + batch, project.indicators.count)
-                    var waiting = 0
-                    for i in start..<end {
-                        let hash = hashes[p][i]
-                        guard Self.shard(of: hash, count: count) == shard else { continue }
-                        table.prefetch(hash)
-                        pending[waiting] = (hash, i)
-                        waiting += 1
+                // Read through a buffer: the array's subscript copied each indicator out (and so
+                // retained and released all of its strings) for its type and value.
+                project.indicators.withUnsafeBufferPointer { indicators in
+                    var start = 0
+                    while start < indicators.count {
+                        let end = min(start + batch, indicators.count)
+                        var waiting = 0
+                        for i in start..<end {
+                            let hash = hashes[p][i]
+                            guard Self.shard(of: hash, count: count) == shard else { continue }
+                            table.prefetch(hash)
+                            pending[waiting] = (hash, i)
+                            waiting += 1
+                        }
+                        for (hash, i) in pending[0..<waiting] {
+                            let key = IndicatorKey(type: indicators[i].type, value: indicators[i].value)
+                            table.append(Occurrence(project: p, indicator: i), key: key, hash: hash, in: workspace)
+                        }
+                        start = end
                     }
-                    // By position, not `for indicator in`: copying each indicator out would
-                    // retain and release all of its strings, a fifth of the pass.
-                    for (hash, i) in pending[0..<waiting] {
-                        let key = IndicatorKey(type: project.indicators[i].type, value: project.indicators[i].value)
-                        table.append(Occurrence(project: p, indicator: i), key: key, hash: hash, in: workspace)
-                    }
-                    start = end
                 }
             }
         }
