@@ -30,7 +30,7 @@ struct Add: ParsableCommand {
     @Argument(help: ProjectArgument.help, transform: ProjectArgument.slug)
     var project: String
 
-    @Argument(help: ArgumentHelp("Indicator values; - reads them from standard input, one per line.", valueName: "value"))
+    @Argument(help: ArgumentHelp("Indicator values; - reads them from standard input, one per line (# lines are comments).", valueName: "value"))
     var values: [String] = []
 
     @Option(help: ArgumentHelp(
@@ -90,9 +90,22 @@ struct Add: ParsableCommand {
     func run() throws {
         // Values (standard input above all) are read before the project is opened: opening holds
         // the project's lock, which another dossier would wait on meanwhile.
-        let parsed = try readIndicators()
+        let read = try readIndicators()
         let edit = try ProjectEditing.open(project, global: global)
-        let tags = Tag.union([], tags.map { IndicatorEdit.spelling(of: $0, in: edit.vocabulary) })
+        // Given without --type, a value the project records under a type it also fits, or as a
+        // free-form value, is that indicator.
+        let (parsed, rejected) = type == nil ? Selection.recognized(read.parsed, rejected: read.rejected, in: edit.project) : read
+        try ProjectEditing.handle(rejected, skip: skipInvalid, global: global)
+        if parsed.isEmpty {
+            Console.error("no valid value to add; nothing was changed")
+            throw ExitCode(1)
+        }
+        for tag in self.tags {
+            guard let parts = ProjectEditing.listedTags(tag, vocabulary: edit.vocabulary) else { continue }
+            Console.note("warning: \"\(tag)\" is one tag; for \(parts.count), give each on its own: "
+                + parts.map { "--tag " + Console.shellWord($0) }.joined(separator: " "))
+        }
+        let tags = Tag.union([], self.tags.map { IndicatorEdit.spelling(of: $0, in: edit.vocabulary) })
         let incoming = parsed.map { item in
             Indicator(
                 value: item.value, type: item.type, classification: classification, tags: tags, firstSeen: firstSeen,
@@ -104,8 +117,9 @@ struct Add: ParsableCommand {
         ProjectEditing.warnNewContradictions(edit, changed)
     }
 
-    /// The values as indicators, or exit 1 listing the invalid ones (unless --skip-invalid).
-    private func readIndicators() throws -> [ParsedIndicator] {
+    /// The values as indicators, and those that are none (`run` handles them, once the project
+    /// can tell whether it records them).
+    private func readIndicators() throws -> (parsed: [ParsedIndicator], rejected: [IndicatorInput.Rejected]) {
         if extract {
             let texts = values.map { $0 == "-" ? ProjectEditing.standardInput() : $0 }
             let found = IndicatorInput.extract(from: texts, only: type)
@@ -113,20 +127,14 @@ struct Add: ParsableCommand {
                 Console.error("no \(type.map { "\($0.rawValue) " } ?? "")indicators found in the text given; nothing was changed")
                 throw ExitCode(1)
             }
-            return found
+            return (found, [])
         }
         let inputs = ProjectEditing.values(values)
         if inputs.isEmpty {
             Console.error("standard input held no values; nothing was changed")
             throw ExitCode(1)
         }
-        let (parsed, rejected) = IndicatorInput.parse(inputs, as: type)
-        try ProjectEditing.handle(rejected, skip: skipInvalid, global: global)
-        if parsed.isEmpty {
-            Console.error("no valid value to add; nothing was changed")
-            throw ExitCode(1)
-        }
-        return parsed
+        return IndicatorInput.parse(inputs, as: type)
     }
 
     /// What was added and merged on standard output; conflicts (kept comment or source) as

@@ -28,13 +28,18 @@ struct ExportCommand: ParsableCommand {
                     passivetotal:class="..." tag, the TLP as a tlp: tag
               text  one value per line
 
+            --classification keeps only the indicators of that classification (the \
+            effective one); give it more than once for several. A blocklist wants \
+            malicious ones: the others include look-alikes ruled benign and the team's own \
+            domains.
+
             The same project always gives the same bytes: ids are derived from the content \
             and dates come from the project, never from the clock.
 
             Examples:
               dossier export commodity-loader-c2 --format stix -o loader.stix.json
               dossier export acme-payroll-phish --format misp --internal > phish.json
-              dossier export vpn-bruteforce-2026 --format text > blocklist.txt
+              dossier export vpn-bruteforce-2026 --format text --classification malicious > blocklist.txt
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -47,6 +52,9 @@ struct ExportCommand: ParsableCommand {
 
     @Flag(help: "Make an internal export: private indicators and tags included (sources in CSV and JSON, notes in JSON).")
     var `internal` = false
+
+    @Option(help: ArgumentHelp("Export only indicators of this classification (repeatable).", valueName: "classification"))
+    var classification: [Classification] = []
 
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
@@ -79,9 +87,12 @@ struct ExportCommand: ParsableCommand {
             }
         }
         let view = AudienceFilter.view(of: loaded.workspace, for: `internal` ? .internal : .public)
-        guard let filtered = view.project(project) else {
+        guard var filtered = view.project(project) else {
             Console.error(AudienceFilter.refusal(for: edit.project))
             throw ExitCode(1)
+        }
+        if !classification.isEmpty {
+            filtered.indicators.removeAll { !classification.contains($0.effectiveClassification(in: view.vocabulary)) }
         }
         let bytes = Exporter.export(filtered, in: view, format: format)
         guard let output else {

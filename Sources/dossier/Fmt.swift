@@ -7,7 +7,8 @@ struct Fmt: ParsableCommand {
         discussion: """
             Canonical form: UTF-8, two-space indent, keys in the documented order with unknown keys \
             after them (sorted), indicators sorted by type then value, values normalized, trailing \
-            newline. Diffs stay small and merges clean. Files that do not load cleanly (invalid \
+            newline; a file whose lines end in CR LF (a Windows checkout) keeps them. Diffs stay \
+            small and merges clean. Files that do not load cleanly (invalid \
             JSON, unknown values, invalid indicators) are not touched; fix them first (see \
             `dossier check`). Findings of the workspace rules, such as duplicates, do not stop it.
 

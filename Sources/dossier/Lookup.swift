@@ -35,7 +35,7 @@ struct LookupCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("Values to look up; - reads them from standard input, one per line.", valueName: "value"))
+    @Argument(help: ArgumentHelp("Values to look up; - reads them from standard input, one per line (# lines are comments).", valueName: "value"))
     var values: [String] = []
 
     @Option(help: ArgumentHelp(

@@ -44,6 +44,26 @@ enum ProjectEditing {
 
     /// Warns of the indicators this edit left classified otherwise than their tags imply (`check`
     /// warns of each too): the explicit classification wins, which the writer may not have meant.
+    /// Refuses a tag that is an address, a URL or a hash: the values were given first (`tag
+    /// PROJECT 198.51.100.23 --all` would have tagged every indicator with the address).
+    static func refuseValueAsTag(_ tag: String, command: String) throws {
+        guard case .success(let parsed) = IndicatorInput.parse(tag, as: nil) else { return }
+        switch parsed.type {
+        case .ipv4, .ipv6, .cidr, .url, .email, .md5, .sha1, .sha256, .sha512:
+            throw ValidationError("\"\(tag)\" is an indicator (\(parsed.type.rawValue)), not a tag: the tag comes first (dossier \(command) PROJECT TAG VALUE...)")
+        default:
+            return
+        }
+    }
+
+    /// The parts of a tag written as a list (`"Blocked,Phishing"`) when one is a vocabulary tag:
+    /// the list is kept as one tag, which implies nothing, and the user is warned. Nil otherwise.
+    static func listedTags(_ tag: String, vocabulary: Vocabulary) -> [String]? {
+        guard tag.contains(",") else { return nil }
+        let parts = tag.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return parts.count > 1 && parts.contains(where: { vocabulary.definition(of: $0) != nil }) ? parts : nil
+    }
+
     static func warnNewContradictions(_ edit: ProjectEdit, _ changed: Project) {
         func contradicting(_ project: Project) -> [Int] {
             IndicatorEdit.contradictions(in: project, at: Array(project.indicators.indices), vocabulary: edit.vocabulary)

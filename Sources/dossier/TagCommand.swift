@@ -32,6 +32,7 @@ struct TagCommand: ParsableCommand {
 
     func validate() throws {
         if Tag.isBlank(tag) { throw ValidationError("the tag name is empty") }
+        try ProjectEditing.refuseValueAsTag(tag, command: "tag")
         try selection.validate(values: values, verb: "tag")
     }
 
@@ -40,6 +41,9 @@ struct TagCommand: ParsableCommand {
         let inputs = ProjectEditing.selectionInputs(values)
         let edit = try ProjectEditing.open(project, global: global)
         let indices = try ProjectEditing.select(inputs, selection, in: edit, global: global)
+        if let parts = ProjectEditing.listedTags(tag, vocabulary: edit.vocabulary) {
+            Console.note("warning: \"\(tag)\" is one tag; for \(parts.count), run `dossier tag` once for each")
+        }
         let tag = IndicatorEdit.spelling(of: tag, in: edit.vocabulary)
         var changed = edit.project
         let outcome = IndicatorEdit.tag(&changed, with: tag, at: indices)
@@ -52,9 +56,14 @@ struct TagCommand: ParsableCommand {
         global.say("tagged \(ProjectEditing.count(outcome.changed)) of \(project) with \(tag)" + (already > 0 ? " (\(already) already had it)" : ""))
         let contradicting = IndicatorEdit.contradictions(in: changed, at: indices, vocabulary: edit.vocabulary)
         if !contradicting.isEmpty, let implied = edit.vocabulary.definition(of: tag)?.classification {
+            // The command names the indicators just tagged: `--tagged` would also overwrite the
+            // explicit classifications of others that had the tag, decisions made on purpose.
+            let shown = 8
+            let values = contradicting.prefix(shown).map { Console.shellWord(changed.indicators[$0].value) }.joined(separator: " ")
+            let more = contradicting.count > shown ? " (and \(contradicting.count - shown) more)" : ""
             Console.note("""
                 warning: \(ProjectEditing.count(contradicting.count)) \(contradicting.count == 1 ? "keeps" : "keep") an explicit classification that tag \(tag) contradicts \
-                (it implies \(implied.rawValue)); the explicit one wins. To change it: dossier classify \(project) \(implied.rawValue) --tagged "\(tag)"
+                (it implies \(implied.rawValue)); the explicit one wins. To change it: dossier classify \(project) \(implied.rawValue) \(values)\(more)
                 """)
         }
     }

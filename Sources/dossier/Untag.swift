@@ -30,6 +30,7 @@ struct Untag: ParsableCommand {
 
     func validate() throws {
         if Tag.isBlank(tag) { throw ValidationError("the tag name is empty") }
+        try ProjectEditing.refuseValueAsTag(tag, command: "untag")
         try selection.validate(values: values, verb: "untag")
     }
 
@@ -48,5 +49,16 @@ struct Untag: ParsableCommand {
         let without = outcome.selected - outcome.changed
         global.say("removed tag \(tag) from \(ProjectEditing.count(outcome.changed)) of \(project)" + (without > 0 ? " (\(without) did not have it)" : ""))
         ProjectEditing.warnNewContradictions(edit, changed)
+        let reclassified = IndicatorEdit.reclassified(from: edit.project, to: changed, at: indices, vocabulary: edit.vocabulary)
+        for (i, was, now) in reclassified.prefix(5) {
+            let indicator = changed.indicators[i]
+            Console.note("warning: \(indicator.type.rawValue) \(indicator.value) is now \(now.rawValue), no longer \(was.rawValue): tag \(tag) implied it")
+        }
+        if reclassified.count > 5 { Console.note("warning: and \(ProjectEditing.count(reclassified.count - 5)) more changed classification") }
+        if let first = reclassified.first, reclassified.allSatisfy({ $0.was == first.was }) {
+            let values = reclassified.prefix(8).map { Console.shellWord(changed.indicators[$0.indicator].value) }.joined(separator: " ")
+            Console.note("to keep \(first.was.rawValue): dossier classify \(project) \(first.was.rawValue) \(values)"
+                + (reclassified.count > 8 ? " (and \(reclassified.count - 8) more)" : ""))
+        }
     }
 }

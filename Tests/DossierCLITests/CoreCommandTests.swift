@@ -215,6 +215,30 @@ struct CoreCommandTests {
         for file in files { #expect(copy.read(file) == originals[file], "\(file)") }
     }
 
+    @Test("files with CR LF line breaks (a Windows checkout) pass fmt --check, and an edit keeps them, changing only its lines")
+    func crlfFilesKeepTheirLineBreaks() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let file = "acme-payroll-phish/indicators.json"
+        let original = copy.read(file)
+        try copy.write(file, original.replacingOccurrences(of: "\n", with: "\r\n"))
+        try copy.write("acme-payroll-phish/project.json", copy.read("acme-payroll-phish/project.json").replacingOccurrences(of: "\n", with: "\r\n"))
+        let check = try CLI.run(["fmt", "--check"], in: copy.root)
+        #expect(check.status == 0, "\(check.stdout)")
+        let tag = try CLI.run(["tag", "acme-payroll-phish", "takedown", "192.0.2.10"], in: copy.root)
+        #expect(tag.status == 0, "\(tag.stderr)")
+        let edited = copy.read(file)
+        #expect(!edited.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "a line break lost its CR")
+        let before = original.split(separator: "\n", omittingEmptySubsequences: false)
+        let after = edited.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        // The one tag added is the only change: with it taken out again, the lines are the old ones.
+        let added = try #require(after.firstIndex(of: #"        "takedown""#))
+        var without = after
+        without.remove(at: added)
+        without[added - 1] = #"        "Abuse Box""#
+        #expect(without == before)
+        #expect(try CLI.run(["fmt", "--check"], in: copy.root).status == 0)
+    }
+
     @Test("init and new make a workspace that passes check; both refuse to overwrite")
     func initAndNew() throws {
         let copy = try TemporaryCopy()

@@ -154,6 +154,36 @@ struct WorkflowTests {
         #expect(broken.stderr.contains("unknown classification \"benign\""))
         #expect(broken.stderr.contains("fix them first (see `dossier check`); nothing was changed"))
         #expect(copy.read("typosquat-watch/indicators.json") == before)
+
+        // An error in the vocabulary is the workspace's, not the project's.
+        try copy.write("typosquat-watch/indicators.json", before.replacingOccurrences(of: "\"benign\"", with: "\"non-malicious\""))
+        try copy.write("dossier.json", copy.read("dossier.json").replacingOccurrences(of: "\"classification\": \"malicious\"", with: "\"classification\": \"Malicious\""))
+        let vocabulary = try CLI.run(["tag", "typosquat-watch", "Reviewed", "--all"], in: copy.root)
+        #expect(vocabulary.status == 1 && vocabulary.stderr.contains("the workspace's dossier.json has errors (listed above)"), "\(vocabulary.stderr)")
+
+        // The tag comes before the values: an address where the tag goes is refused.
+        let swapped = try CLI.run(["tag", Self.acme, "198.51.100.23", "--all"], in: copy.root)
+        #expect(swapped.status == 64 && swapped.stderr.contains("\"198.51.100.23\" is an indicator (ipv4), not a tag"), "\(swapped.stderr)")
+    }
+
+    @Test("a value given without --type names the indicator the project records it as: a certificate's sha1, a file name")
+    func valuesNameRecordedIndicators() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let certificate = "2451e52e9fb288e90f8292a81deb2875d989ecd1"
+        let tagged = try CLI.run(["tag", Self.acme, "cert-reuse", certificate], in: copy.root)
+        #expect(tagged.status == 0 && tagged.stdout.hasPrefix("tagged 1 indicator"), "\(tagged.stderr)")
+        let added = try CLI.run(["add", Self.acme, certificate.uppercased(), "ACME_Payroll_Update.html", "--comment", "seen again"], in: copy.root)
+        #expect(added.status == 0, "\(added.stderr)")
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(copy.read("\(Self.acme)/indicators.json").utf8)) as? [String: Any])
+        let indicators = try #require(list["indicators"] as? [[String: Any]])
+        let certificates = indicators.filter { $0["value"] as? String == certificate }
+        #expect(certificates.count == 1 && certificates.first?["type"] as? String == "x509-sha1")
+        #expect((certificates.first?["tags"] as? [String])?.contains("cert-reuse") == true)
+        let file = indicators.filter { $0["value"] as? String == "ACME_Payroll_Update.html" }
+        #expect(file.count == 1 && file.first?["type"] as? String == "filename")
+        // A file name the project does not record still needs its type.
+        let unknown = try CLI.run(["add", Self.acme, "other-kit.tar.gz"], in: copy.root)
+        #expect(unknown.status == 1 && unknown.stderr.contains("cannot tell what kind"), "\(unknown.stderr)")
     }
 
     @Test("tag, untag and classify by value and by selector; they say how many changed and refresh updated")
@@ -173,14 +203,24 @@ struct WorkflowTests {
 
         let contradiction = try CLI.run(["tag", Self.acme, "Blocked", "192.0.2.10"], in: copy.root)
         #expect(contradiction.stderr.contains("1 indicator keeps an explicit classification that tag Blocked contradicts"), "\(contradiction.stderr)")
+        // The fix it offers names the indicator just tagged, not every one tagged Blocked (whose
+        // explicit classifications were decisions of their own).
+        #expect(contradiction.stderr.contains("To change it: dossier classify \(Self.acme) malicious 192.0.2.10\n"), "\(contradiction.stderr)")
         // add and classify say so too.
         let added = try CLI.run(["add", Self.acme, "c3.payroll-acme.example", "--tag", "Blocked", "--classify", "non-malicious"], in: copy.root)
         #expect(added.stderr.contains("warning: domain c3.payroll-acme.example is classified non-malicious but its tags imply malicious; the explicit classification wins"), "\(added.stderr)")
+        let listed = try CLI.run(["add", Self.acme, "c4.payroll-acme.example", "--tag", "Blocked, Phishing"], in: copy.root)
+        #expect(listed.stderr.contains("warning: \"Blocked, Phishing\" is one tag; for 2, give each on its own: --tag Blocked --tag Phishing"), "\(listed.stderr)")
         let reclassified = try CLI.run(["classify", Self.acme, "suspicious", "c3.payroll-acme.example"], in: copy.root)
         #expect(reclassified.stderr.contains("is classified suspicious but its tags imply malicious"), "\(reclassified.stderr)")
 
         let untag = try CLI.run(["untag", Self.acme, "takedown", "--all"], in: copy.root)
         #expect(untag.stdout.hasPrefix("removed tag takedown from 8 indicators of \(Self.acme) ("), "\(untag.stdout)")
+        // A classification that came from the tag removed changes, and untag says so.
+        let implied = try CLI.run(["untag", Self.acme, "Blocked", "198.51.100.23"], in: copy.root)
+        #expect(implied.status == 0)
+        #expect(implied.stderr.contains("warning: ipv4 198.51.100.23 is now unknown, no longer malicious: tag Blocked implied it"), "\(implied.stderr)")
+        #expect(implied.stderr.contains("to keep malicious: dossier classify \(Self.acme) malicious 198.51.100.23\n"), "\(implied.stderr)")
         indicators = try Self.indicators(copy, Self.acme)
         #expect(!indicators.values.contains { ($0["tags"] as? [String] ?? []).contains { $0.lowercased() == "takedown" } })
 
@@ -215,7 +255,7 @@ struct WorkflowTests {
         #expect(lines.contains("203.0.113.74 (ipv4): not recorded"))
         #expect(lines.contains { $0.hasPrefix("  ~ cidr 203.0.113.72/29 (a network containing it) in build-plugin-supply-chain (private): malicious") })
 
-        let json = try CLI.run(["lookup", "--json", "-"], in: copy.root, input: "payroll-acme[.]example\n999.1.1.1\n")
+        let json = try CLI.run(["lookup", "--json", "-"], in: copy.root, input: "# IOCs from the vendor's post\npayroll-acme[.]example\n  # a comment line\n999.1.1.1\n")
         #expect(json.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let results = try #require(object["results"] as? [[String: Any]])

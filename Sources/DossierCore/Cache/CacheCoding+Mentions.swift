@@ -24,6 +24,7 @@ extension CacheWriter {
         array(mentions.words) { writer, word in
             writer.int(word.text)
             writer.string(word.word)
+            writer.optional(word.position) { $0.position($1) }
         }
     }
 }
@@ -51,7 +52,7 @@ extension CacheReader {
                 position: try reader.optionalPosition())
         }
         let words = try array { reader throws(Malformed) in
-            Mentions.Word(text: try text(&reader), word: try reader.string())
+            Mentions.Word(text: try text(&reader), word: try reader.string(), position: try reader.optionalPosition())
         }
         return Mentions(texts: texts, values: values, projects: projects, words: words)
     }

@@ -182,6 +182,9 @@ public enum AtomicWriter {
 public struct ContentDigest: Sendable, Hashable {
     public let value: UInt64
     public let count: Int
+    /// The file breaks its lines with CR LF (its first line break is one), as a Windows checkout
+    /// with `core.autocrlf` has it: a rewrite keeps them (`CanonicalJSON.lineBreaks`).
+    public let usesCRLF: Bool
 
     public init(_ bytes: [UInt8]) {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -197,5 +200,6 @@ public struct ContentDigest: Sendable, Hashable {
         }
         value = hash
         count = bytes.count
+        usesCRLF = bytes.firstIndex(of: 0x0A).map { $0 > 0 && bytes[$0 - 1] == 0x0D } ?? false
     }
 }

@@ -40,6 +40,7 @@ public struct FormatPlan: Sendable {
     private mutating func consider(_ path: String, _ canonical: [UInt8], _ loaded: LoadedWorkspace) {
         guard !loaded.filesWithErrors.contains(path) else { return }
         let digest = loaded.digests[path]
+        let canonical = CanonicalJSON.lineBreaks(canonical, as: digest)
         guard digest != ContentDigest(canonical) else { return }
         changes.append(Change(path: path, bytes: canonical, digest: digest))
     }

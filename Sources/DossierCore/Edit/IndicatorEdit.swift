@@ -35,6 +35,18 @@ public enum IndicatorEdit {
         return Outcome(selected: indices.count, changed: changed)
     }
 
+    /// The indicators at `indices` whose effective classification differs between `before` and
+    /// `after` (the same project before and after an edit that kept its indicators in place):
+    /// removing a tag that implied one changes it unasked.
+    public static func reclassified(from before: Project, to after: Project, at indices: [Int], vocabulary: Vocabulary)
+        -> [(indicator: Int, was: Classification, now: Classification)] {
+        indices.compactMap { i in
+            let was = before.indicators[i].effectiveClassification(in: vocabulary)
+            let now = after.indicators[i].effectiveClassification(in: vocabulary)
+            return was == now ? nil : (i, was, now)
+        }
+    }
+
     /// Sets the explicit classification of each indicator at `indices`. One whose classification
     /// was only implied by its tags changes too: it is now written down.
     public static func classify(_ project: inout Project, as classification: Classification, at indices: [Int]) -> Outcome {

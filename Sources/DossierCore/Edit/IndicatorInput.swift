@@ -50,7 +50,9 @@ public enum IndicatorInput {
             readInput = true
             for (l, line) in lines(standardInput()).enumerated() {
                 let text = line.trimmingCharacters(in: .whitespaces)
-                if !text.isEmpty { result.append(InputValue(text, origin: .standardInput(line: l + 1))) }
+                // A `#` line is a comment of the list pasted in (feeds and IOC lists have them);
+                // no value starts with one.
+                if !text.isEmpty && !text.hasPrefix("#") { result.append(InputValue(text, origin: .standardInput(line: l + 1))) }
             }
         }
         return result

@@ -16,7 +16,12 @@ extension ProjectEdit {
                 let shown = projects.prefix(Self.listed).joined(separator: ", ")
                 let more = projects.count > Self.listed ? " and \(projects.count - Self.listed) more" : ""
                 return "no project \"\(slug)\" in this workspace.\(hint) Projects: \(shown)\(more)"
-            case .invalidFiles(let slug, _):
+            case .invalidFiles(let slug, let diagnostics):
+                // The workspace's own file (its vocabulary) is no project's.
+                let inSettings = diagnostics.filter { $0.location?.path.hasSuffix("/" + ProjectFiles.workspace) == true }
+                if !inSettings.isEmpty && inSettings.count == diagnostics.count {
+                    return "the workspace's \(ProjectFiles.workspace) has errors (listed above); fix them first (see `dossier check`); nothing was changed"
+                }
                 return "project \(slug) has errors in its files (listed above); fix them first (see `dossier check`); nothing was changed"
             }
         }

@@ -162,7 +162,8 @@ public struct ProjectEdit: Sendable {
         let files = [
             (updated.indicatorsFile, CanonicalJSON.indicatorsFile(updated)),
             (updated.projectFile, CanonicalJSON.projectFile(updated)),
-        ].filter { path, bytes in digests[path] != ContentDigest(bytes) }
+        ].map { path, bytes in (path, CanonicalJSON.lineBreaks(bytes, as: digests[path])) }
+            .filter { path, bytes in digests[path] != ContentDigest(bytes) }
         for (path, _) in files {
             let current = FileManager.default.contents(atPath: path).map { ContentDigest(Array($0)) }
             guard current == digests[path] else { throw .changedOnDisk(path) }

@@ -69,7 +69,7 @@ public struct Selection: Sendable, Hashable, CustomStringConvertible {
         for value in values {
             switch IndicatorInput.parse(value.text, as: type) {
             case .success(let parsed):
-                let key = IndicatorKey(type: parsed.type, value: parsed.value)
+                let key = Self.recordedKey(of: parsed, typeGiven: type != nil, recorded: recorded)
                 if recorded.contains(key) { keys.insert(key) } else { notRecorded(value, "\(parsed.type.rawValue) \(parsed.value)") }
             case .failure(let problem):
                 if type == nil {
@@ -85,6 +85,39 @@ public struct Selection: Sendable, Hashable, CustomStringConvertible {
             }
         }
         return (keys, rejected)
+    }
+
+    /// The key `parsed` names in a project that records `recorded`: its own, or, when no type
+    /// was given, the recorded one of the type its value also fits (a 40-hex hash recorded as
+    /// x509-sha1 is detected as sha1), which is what the user meant.
+    public static func recordedKey(of parsed: ParsedIndicator, typeGiven: Bool, recorded: Set<IndicatorKey>) -> IndicatorKey {
+        let key = IndicatorKey(type: parsed.type, value: parsed.value)
+        guard !typeGiven, !recorded.contains(key) else { return key }
+        return parsed.type.sameShaped.map { IndicatorKey(type: $0, value: parsed.value) }.first(where: recorded.contains) ?? key
+    }
+
+    /// For values given without a type: each recorded under a type it also fits (`recordedKey`)
+    /// as that one, and each rejected for fitting no type that the project records as a
+    /// free-form value (`payroll-kit.tar.gz`, a filename) as that one. `add` merges them into
+    /// the recorded indicators instead of adding a second one or refusing.
+    public static func recognized(_ parsed: [ParsedIndicator], rejected: [IndicatorInput.Rejected], in project: Project)
+        -> (parsed: [ParsedIndicator], rejected: [IndicatorInput.Rejected]) {
+        let recorded = Set(project.indicators.map(\.key))
+        var parsed = parsed.map { item in
+            let key = recordedKey(of: item, typeGiven: false, recorded: recorded)
+            return ParsedIndicator(type: key.type, value: key.value)
+        }
+        var left: [IndicatorInput.Rejected] = []
+        for rejection in rejected {
+            let text = rejection.value.text.trimmingCharacters(in: .whitespaces)
+            guard let key = Self.freeFormTypes.map({ IndicatorKey(type: $0, value: text) }).first(where: recorded.contains),
+                  let indicator = project.indicators.first(where: { $0.key == key }) else {
+                left.append(rejection)
+                continue
+            }
+            parsed.append(ParsedIndicator(type: indicator.type, value: indicator.value))
+        }
+        return (parsed, left)
     }
 
     /// The types never guessed from a value (`IndicatorType.isStrict`).

@@ -38,6 +38,16 @@ public enum IndicatorType: String, CaseIterable, Sendable, Codable, Hashable {
         }
     }
 
+    /// The other types whose values are written alike: a 40-hex hash is detected as sha1, and
+    /// may be recorded as a certificate's (x509-sha1).
+    public var sameShaped: [IndicatorType] {
+        switch self {
+        case .sha1: [.x509Sha1]
+        case .x509Sha1: [.sha1]
+        default: []
+        }
+    }
+
     /// Position in the canonical order (the declaration order above).
     public var sortRank: Int { Self.ranks[self] ?? Self.ranks.count }
 

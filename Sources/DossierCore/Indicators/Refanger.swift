@@ -43,25 +43,51 @@ struct Refanger {
         return false
     }
 
-    /// At `i`, a character a name may be written with that is a dot to a browser (U+3002, U+FF0E,
-    /// U+FF61, U+FE52, U+2024) or nothing to a reader (U+200B-U+200D, U+2060, U+FEFF, U+00AD):
-    /// its length in bytes, and which.
-    static func lookalike(_ bytes: IndicatorBytes.Bytes, at i: Int) -> (length: Int, isDot: Bool)? {
+    /// What a look-alike character stands for.
+    enum Lookalike {
+        /// A dot to a browser (U+3002, U+FF0E, U+FF61, U+FE52, U+2024).
+        case dot
+        /// Nothing to a reader (U+200B-U+200D, U+2060, U+FEFF, U+00AD).
+        case invisible
+        /// A hyphen as word processors and PDFs write one (U+2010-U+2013, U+2212): in a CVE id
+        /// (`CVE‑2024‑3094`) it is the id's own.
+        case hyphen
+    }
+
+    /// At `i`, a character a value may be written with that stands for another (`Lookalike`): its
+    /// length in bytes, and which.
+    static func lookalike(_ bytes: IndicatorBytes.Bytes, at i: Int) -> (length: Int, kind: Lookalike)? {
         guard i + 1 < bytes.count else { return nil }
         let (a, b) = (bytes[i], bytes[i + 1])
-        if a == 0xC2 { return b == 0xAD ? (2, false) : nil }
+        if a == 0xC2 { return b == 0xAD ? (2, .invisible) : nil }
         guard i + 2 < bytes.count else { return nil }
         let c = bytes[i + 2]
         switch (a, b) {
-        case (0xE3, 0x80): return c == 0x82 ? (3, true) : nil
-        case (0xEF, 0xBC): return c == 0x8E ? (3, true) : nil
-        case (0xEF, 0xBD): return c == 0xA1 ? (3, true) : nil
-        case (0xEF, 0xB9): return c == 0x92 ? (3, true) : nil
-        case (0xEF, 0xBB): return c == 0xBF ? (3, false) : nil
-        case (0xE2, 0x80): return c == 0xA4 ? (3, true) : (0x8B...0x8D).contains(c) ? (3, false) : nil
-        case (0xE2, 0x81): return c == 0xA0 ? (3, false) : nil
+        case (0xE3, 0x80): return c == 0x82 ? (3, .dot) : nil
+        case (0xEF, 0xBC): return c == 0x8E ? (3, .dot) : nil
+        case (0xEF, 0xBD): return c == 0xA1 ? (3, .dot) : nil
+        case (0xEF, 0xB9): return c == 0x92 ? (3, .dot) : nil
+        case (0xEF, 0xBB): return c == 0xBF ? (3, .invisible) : nil
+        case (0xE2, 0x80):
+            if c == 0xA4 { return (3, .dot) }
+            if (0x8B...0x8D).contains(c) { return (3, .invisible) }
+            return (0x90...0x93).contains(c) ? (3, .hyphen) : nil
+        case (0xE2, 0x81): return c == 0xA0 ? (3, .invisible) : nil
+        case (0xE2, 0x88): return c == 0x92 ? (3, .hyphen) : nil
         default: return nil
         }
+    }
+
+    /// True when `output` ends with `CVE` or `CVE-` and a year, in any case: where a look-alike
+    /// hyphen is the id's. Anywhere else (`2020–2024` in prose) it stays as written.
+    static func endsCVEPart(_ output: [UInt8]) -> Bool {
+        func isCVE(endingAt end: Int) -> Bool {
+            end >= 3 && output[(end - 3)..<end].elementsEqual("cve".utf8) { IndicatorBytes.lower($0) == $1 }
+                && (end == 3 || !IndicatorBytes.isAlphanumeric(output[end - 4]))
+        }
+        let n = output.count
+        if isCVE(endingAt: n) { return true }
+        return n >= 8 && output[(n - 4)...].allSatisfy(IndicatorBytes.isDigit) && output[n - 5] == IndicatorBytes.hyphen && isCVE(endingAt: n - 5)
     }
 
     /// Letters, digits, `-`, `_` and any non-ASCII byte: what can stand on either side of a dot in a name.
@@ -122,11 +148,14 @@ struct Refanger {
                 // to `evil.example`; and what shows as nothing inside a name (a zero-width space, a
                 // soft hyphen), which a reader does not see. Between ASCII names only: in Chinese or
                 // Japanese prose `。` ends a sentence.
-                if let (length, isDot) = Self.lookalike(bytes, at: i), let last = output.last, last < 0x80, Self.isNameByte(last) || !isDot && last == IndicatorBytes.dot,
-                   let next = byte(i + length), next < 0x80, Self.isNameByte(next) || !isDot && next == IndicatorBytes.dot {
-                    emit(isDot ? "." : "", from: i, length: length)
-                    i += length
-                    continue
+                if let (length, kind) = Self.lookalike(bytes, at: i), let last = output.last, last < 0x80, let next = byte(i + length), next < 0x80 {
+                    let isDot = kind == .dot
+                    if kind == .hyphen ? Self.endsCVEPart(output) && IndicatorBytes.isDigit(next)
+                        : (Self.isNameByte(last) || !isDot && last == IndicatorBytes.dot) && (Self.isNameByte(next) || !isDot && next == IndicatorBytes.dot) {
+                        emit(kind == .hyphen ? "-" : isDot ? "." : "", from: i, length: length)
+                        i += length
+                        continue
+                    }
                 }
             case UInt8(ascii: "\\"):
                 if byte(i + 1) == IndicatorBytes.dot, contextAllows(".", before: output.last, after: byte(i + 2)) {

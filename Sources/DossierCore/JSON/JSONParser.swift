@@ -154,9 +154,26 @@ struct JSONReader {
             return JSONNode(.null, at: start)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return JSONNode(.number(try parseNumber()), at: start)
+        case UInt8(ascii: "/") where isCommentStart:
+            throw commentError()
         case let byte:
             throw fail("unexpected \(describe(byte)); expected a value")
         }
+    }
+
+    /// `//` or `/*` at the reader: a comment, which some writers allow and JSON does not.
+    var isCommentStart: Bool {
+        index + 1 < bytes.count && bytes[index] == UInt8(ascii: "/") && (bytes[index + 1] == UInt8(ascii: "/") || bytes[index + 1] == UInt8(ascii: "*"))
+    }
+
+    func commentError() -> JSONSyntaxError {
+        fail("JSON has no comments; remove this one (an indicator's remark goes in its \"comment\")")
+    }
+
+    /// A comma followed by the end of its object or array, which some writers allow and JSON
+    /// does not: said at the comma, where the fix is.
+    func trailingComma(at comma: SourcePosition, before close: Character) -> JSONSyntaxError {
+        fail("a comma after the last \(close == "}" ? "member" : "element"), before '\(close)': JSON allows none; remove it", at: comma)
     }
 
     mutating func checkDepth(_ depth: Int) throws(JSONSyntaxError) {
@@ -178,10 +195,13 @@ struct JSONReader {
             index += 1
             return JSONObject(members)
         }
+        var comma: SourcePosition?
         while true {
             skipWhitespace()
             guard index < bytes.count else { throw fail("unexpected end of file inside an object") }
+            if let comma, bytes[index] == UInt8(ascii: "}") { throw trailingComma(at: comma, before: "}") }
             guard bytes[index] == UInt8(ascii: "\"") else {
+                if isCommentStart { throw commentError() }
                 throw fail("unexpected \(describe(bytes[index])); expected a key in double quotes")
             }
             let keyPosition = position
@@ -207,6 +227,7 @@ struct JSONReader {
             guard index < bytes.count else { throw fail("unexpected end of file inside an object; expected '}'") }
             switch bytes[index] {
             case UInt8(ascii: ","):
+                comma = position
                 index += 1
             case UInt8(ascii: "}"):
                 index += 1
@@ -226,13 +247,16 @@ struct JSONReader {
             index += 1
             return elements
         }
+        var comma: SourcePosition?
         while true {
             skipWhitespace()
+            if let comma, index < bytes.count, bytes[index] == UInt8(ascii: "]") { throw trailingComma(at: comma, before: "]") }
             elements.append(try parseValue(depth: depth))
             skipWhitespace()
             guard index < bytes.count else { throw fail("unexpected end of file inside an array; expected ']'") }
             switch bytes[index] {
             case UInt8(ascii: ","):
+                comma = position
                 index += 1
             case UInt8(ascii: "]"):
                 index += 1

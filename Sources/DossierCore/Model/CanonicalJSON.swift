@@ -2,6 +2,20 @@
 /// unknown keys after them sorted by name (their values as read, nested objects in their own order),
 /// indicators sorted by type then value. Every file dossier writes goes through here.
 public enum CanonicalJSON {
+    /// `bytes` (a canonical file, whose line breaks are LF) with the line breaks of the file it
+    /// replaces, as read (`digest`): CR LF when that file had them, so that an edit in a Windows
+    /// checkout changes the lines it changes, not every line.
+    public static func lineBreaks(_ bytes: [UInt8], as digest: ContentDigest?) -> [UInt8] {
+        guard digest?.usesCRLF == true else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 16)
+        for byte in bytes {
+            if byte == 0x0A { out.append(0x0D) }
+            out.append(byte)
+        }
+        return out
+    }
+
     public static func workspaceFile(_ settings: WorkspaceSettings) -> [UInt8] {
         var object = JSONObject()
         object.set("title", .string(settings.title))

@@ -146,6 +146,8 @@ struct IndicatorsExtractTests {
         ("EVIL.COM and Evil.com", ["domain evil.com", "domain evil.com"]),
         ("AS13335, ASN64500 and AS 15169 (Google)", ["asn AS13335", "asn AS64500", "asn AS15169"]),
         ("cve-2014-0160 and CVE-2024-1234567.", ["cve CVE-2014-0160", "cve CVE-2024-1234567"]),
+        // As Word and PDFs write the hyphens (non-breaking, en dash, minus); a range in prose stays.
+        ("CVE\u{2011}2024\u{2011}3094, cve\u{2013}2021\u{2212}44228 in 2020\u{2013}2024", ["cve CVE-2024-3094", "cve CVE-2021-44228"]),
         ("mailto:First.Last@Evil.Example?subject=x", ["email first.last@evil.example"]),
         ("hidden service abcdefghijklmnop.onion", ["domain abcdefghijklmnop.onion"]),
         ("one per line\nevil.example\n192.0.2.1\nd41d8cd98f00b204e9800998ecf8427e\n",

@@ -28,6 +28,9 @@ struct IndicatorsRefangTests {
         // What shows as nothing inside a name is nothing.
         ("evil\u{200B}-secret.exam\u{00AD}ple", "evil-secret.example"),
         ("198.51.100\u{200B}.7", "198.51.100.7"),
+        // A CVE id's hyphens as word processors write them; elsewhere a dash stays one.
+        ("CVE\u{2010}2024\u{2011}3094", "CVE-2024-3094"),
+        ("cve\u{2013}2021\u{2212}44228", "cve-2021-44228"),
         ("192.0.2[.]1", "192.0.2.1"),
         ("192[.]0[.]2[.]1", "192.0.2.1"),
         ("192(.)0(.)2(.)1", "192.0.2.1"),

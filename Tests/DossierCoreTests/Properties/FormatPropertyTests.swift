@@ -37,11 +37,18 @@ struct FormatPropertyTests {
         let workspace = try TemporaryWorkspace([:], withSettings: false)
         let settings = generator.settings()
         let projects = (0..<4).map { generator.project($0, root: workspace.root) }
-        try workspace.write(ProjectFiles.workspace, generator.messySettingsFile(settings))
-        for project in projects {
-            try workspace.write(project.slug + "/project.json", generator.messyProjectFile(project))
-            try workspace.write(project.slug + "/indicators.json", generator.messyIndicatorsFile(project))
+        // Each file as written, whose line breaks (CR LF when its first is one) fmt keeps.
+        var messyFiles: [String: ContentDigest] = [:]
+        func write(_ path: String, _ text: String) throws {
+            try workspace.write(path, text)
+            messyFiles[path] = ContentDigest(Array(text.utf8))
         }
+        try write(ProjectFiles.workspace, generator.messySettingsFile(settings))
+        for project in projects {
+            try write(project.slug + "/project.json", generator.messyProjectFile(project))
+            try write(project.slug + "/indicators.json", generator.messyIndicatorsFile(project))
+        }
+        func canonical(_ path: String, _ bytes: [UInt8]) -> [UInt8] { CanonicalJSON.lineBreaks(bytes, as: messyFiles[path]) }
         let messy = workspace.load()
         #expect(messy.diagnostics.items.filter { $0.severity == .error }.isEmpty, "seed \(seed): \(messy.diagnostics.items)")
         // The messy files already mean x.
@@ -57,11 +64,13 @@ struct FormatPropertyTests {
         #expect(Stripped.settings(formatted.workspace.settings) == Stripped.settings(messy.workspace.settings), "seed \(seed)")
         #expect(formatted.workspace.projects.map(Stripped.project) == messy.workspace.projects.map(Stripped.project), "seed \(seed)")
         #expect(FormatPlan(formatted).changes.isEmpty, "seed \(seed): a second fmt changes \(FormatPlan(formatted).changes.map(\.path))")
+        // Compared as booleans: a failure printed both files byte by byte.
         for project in projects {
-            #expect(Array(workspace.read(project.slug + "/indicators.json").utf8) == CanonicalJSON.indicatorsFile(project), "seed \(seed)")
-            #expect(Array(workspace.read(project.slug + "/project.json").utf8) == CanonicalJSON.projectFile(project), "seed \(seed)")
+            let indicators = project.slug + "/indicators.json", projectFile = project.slug + "/project.json"
+            #expect(Array(workspace.read(indicators).utf8) == canonical(indicators, CanonicalJSON.indicatorsFile(project)) ? true : false, "seed \(seed) \(indicators)")
+            #expect(Array(workspace.read(projectFile).utf8) == canonical(projectFile, CanonicalJSON.projectFile(project)) ? true : false, "seed \(seed) \(projectFile)")
         }
-        #expect(Array(workspace.read(ProjectFiles.workspace).utf8) == CanonicalJSON.workspaceFile(settings), "seed \(seed)")
+        #expect(Array(workspace.read(ProjectFiles.workspace).utf8) == canonical(ProjectFiles.workspace, CanonicalJSON.workspaceFile(settings)) ? true : false, "seed \(seed)")
     }
 
     /// The first field that differs, for a readable failure.

@@ -318,8 +318,8 @@ struct RuleTests {
             try $0.write("b/notes/03.md", "Nothing of /tmp/hp.dat here, nor of HKLM\\Software\\AcmeInternal\\Agents.\n")
         }, rules: [PublishedPrivateValueRule()])
         #expect(found.map { String($0.split(separator: ";")[0]) } == [
-            #"b/notes/01.md:1:1: error: filepath "C:\Users\Public\Libraries\hp.dat" is recorded as private, but this note is public and the public site would show it"#,
-            #"b/notes/02.md:1:1: error: registry-key "hklm\software\AcmeInternal\Agent" is recorded as private, but this note is public and the public site would show it"#,
+            #"b/notes/01.md:1:18: error: filepath "C:\Users\Public\Libraries\hp.dat" is recorded as private, but this note is public and the public site would show it"#,
+            #"b/notes/02.md:1:29: error: registry-key "hklm\software\AcmeInternal\Agent" is recorded as private, but this note is public and the public site would show it"#,
         ], "\(found)")
     }
 
@@ -542,7 +542,7 @@ struct RuleTests {
             try $0.write("pub/notes/02.md", "See [triage](../cve-2024-3094/).\n")
         }, rules: [PublishedPrivateValueRule()])
         #expect(found.map { String($0.split(separator: ";")[0]) } == [
-            #"pub/notes/01.md:1:1: error: filepath "C:\Users\jdoe\payroll-stealer.exe" is recorded as private, but this note is public and the public site would show it"#,
+            #"pub/notes/01.md:1:34: error: filepath "C:\Users\jdoe\payroll-stealer.exe" is recorded as private, but this note is public and the public site would show it"#,
             "pub/notes/02.md:1:17: error: this note links to the private project cve-2024-3094, but it is public: the public site has no page of that project and names none",
         ], "\(found)")
     }
@@ -623,9 +623,9 @@ struct RuleTests {
             try $0.write("pub/notes/01.md", "Mutex `Global\\SecretMutex42`; archive payroll-kit.tar.gz.\nDropped c:\\users\\JDOE\\appdata\\roaming\\updater.exe, then svchost.exe.\n")
         }, rules: [PublishedPrivateValueRule()])
         #expect(found.map { String($0.split(separator: ";")[0]) } == [
-            #"pub/notes/01.md:1:1: error: mutex "Global\SecretMutex42" is recorded as private in acme, but this note is public and the public site would show it"#,
-            #"pub/notes/01.md:1:1: warning: filename "payroll-kit.tar.gz" is recorded only in private projects (acme), but this note is public and the public site would show it"#,
-            #"pub/notes/01.md:1:1: warning: filepath "C:\Users\jdoe\AppData\Roaming\updater.exe" is recorded only in private projects (acme), but this note is public and the public site would show it"#,
+            #"pub/notes/01.md:1:8: error: mutex "Global\SecretMutex42" is recorded as private in acme, but this note is public and the public site would show it"#,
+            #"pub/notes/01.md:1:39: warning: filename "payroll-kit.tar.gz" is recorded only in private projects (acme), but this note is public and the public site would show it"#,
+            #"pub/notes/01.md:2:9: warning: filepath "C:\Users\jdoe\AppData\Roaming\updater.exe" is recorded only in private projects (acme), but this note is public and the public site would show it"#,
         ], "\(found)")
     }
 

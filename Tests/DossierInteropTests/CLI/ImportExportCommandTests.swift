@@ -82,6 +82,21 @@ import Testing
         #expect(inside.status == 0 && inside.stdout.hasPrefix("value,type,classification,tags,firstSeen,lastSeen,comment,source,private\r\n"))
     }
 
+    @Test("--classification keeps the indicators of the classifications given: a blocklist holds no benign value")
+    func exportByClassification() throws {
+        let ws = try SampleWorkspace()
+        let all = try Command.run(["export", "commodity-loader-c2", "--format", "text"], in: ws.root)
+        #expect(all.status == 0 && all.stdout.split(separator: "\n").contains("freemail.example"), "\(all.stderr)")
+        let blocklist = try Command.run(["export", "commodity-loader-c2", "--format", "text", "--classification", "malicious"], in: ws.root)
+        #expect(blocklist.status == 0, "\(blocklist.stderr)")
+        #expect(!blocklist.stdout.split(separator: "\n").contains("freemail.example") && !blocklist.stdout.isEmpty)
+        let csv = try Command.run(["export", "commodity-loader-c2", "--format", "csv", "--classification", "malicious", "--classification", "suspicious"], in: ws.root)
+        let rows = csv.stdout.split(separator: "\r\n").dropFirst()
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.contains(",malicious,") || $0.contains(",suspicious,") }, "\(csv.stdout)")
+        let wrong = try Command.run(["export", "commodity-loader-c2", "--format", "text", "--classification", "evil"], in: ws.root)
+        #expect(wrong.status == 64)
+    }
+
     @Test("export -o and report -o never write over a file the workspace is read from")
     func outputNeverReplacesWorkspaceFiles() throws {
         let ws = try SampleWorkspace()

@@ -35,8 +35,9 @@ extension PublishedPrivateValueRule.Mentions {
             if text.valueType == nil {
                 projects += Self.projectReferences(in: text, at: index)
                 var seen: Set<String> = []
-                for word in PublishedPrivateValueRule.freeFormWords(of: text.text) where seen.insert(word).inserted {
-                    words.append(Word(text: index, word: word))
+                var place = TextPlace(text.text)
+                for (word, start) in PublishedPrivateValueRule.freeFormWords(of: text.text) where seen.insert(word).inserted {
+                    words.append(Word(text: index, word: word, position: text.bodyLine.map { place.position(at: start, bodyLine: $0) }))
                 }
             }
         }
@@ -119,7 +120,7 @@ extension PublishedPrivateValueRule.Mentions {
     }
 
     /// What joins a word to the one before into something else (a domain, a path, an address).
-    private static let joiners: Set<UInt8> = Set(".:/@\\=".utf8)
+    private static let joiners = ByteSet(".:/@\\=".utf8)
 
     /// What leads a path to a project's folder: from a note (`../`) or from the site (`projects/`).
     private static let pathLeads = [Array("../".utf8), Array("projects/".utf8)]
@@ -140,5 +141,31 @@ extension PublishedPrivateValueRule.Mentions {
     private static func isAddressEnd(_ byte: UInt8) -> Bool {
         byte == IndicatorBytes.space || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "<")
             || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+    }
+}
+
+/// Line and column of byte offsets in a text, asked in increasing order: the text is walked once
+/// however many are asked. Columns count Unicode scalars, as JSON positions do.
+struct TextPlace {
+    let bytes: [UInt8]
+    var offset = 0
+    var line = 0
+    /// Unicode scalars from the start of the line to `offset`: counted as the walk goes, since a
+    /// megabyte on one line asked about at each word was quadratic counted anew.
+    var column = 0
+
+    init(_ text: String) { bytes = Array(text.utf8) }
+
+    /// Where the byte at `target` stands, in a note whose body starts at line `bodyLine`.
+    mutating func position(at target: Int, bodyLine: Int) -> SourcePosition {
+        while offset < target {
+            if bytes[offset] == 0x0A {
+                (line, column) = (line + 1, 0)
+            } else if bytes[offset] & 0xC0 != 0x80 {
+                column += 1
+            }
+            offset += 1
+        }
+        return SourcePosition(line: bodyLine + line, column: column + 1)
     }
 }

@@ -77,6 +77,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         struct Word: Sendable, Equatable {
             var text: Int
             var word: String
+            /// In a note's body, where the word stands; elsewhere the text's location serves.
+            var position: SourcePosition?
         }
         var texts: [Text] = []
         var values: [Value] = []
@@ -218,14 +220,15 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             guard let found = values.byWord[word.word] ?? key.flatMap({ values.byWord[$0] }), found.recording.project != position,
                   reported.insert("\(word.text) " + found.recording.value).inserted else { continue }
             let text = mentions.texts[word.text]
+            let location = word.position.map { SourceLocation(path: text.location.path, position: $0) } ?? text.location
             let slug = workspace.projects[found.recording.project].slug
             let recording = found.recording
             if found.flagged {
-                diagnostics.append(.error(at: text.location,
+                diagnostics.append(.error(at: location,
                     "\(recording.type.rawValue) \"\(recording.value)\" is recorded as private in \(slug), but \(text.name) is public and the public site would show it; take it out, or make the indicator public in \(slug)",
                     code: Self.code))
             } else {
-                diagnostics.append(.warning(at: text.location,
+                diagnostics.append(.warning(at: location,
                     "\(recording.type.rawValue) \"\(recording.value)\" is recorded only in private projects (\(slug)), but \(text.name) is public and the public site would show it; unless it is a common name, take it out, or record it in this public project to publish it",
                     code: Self.code))
             }
@@ -237,18 +240,19 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// the like, without a sentence's final punctuation, six characters or more, with a digit or
     /// one of `\ / . _ :` (a name, a path; a word of prose has none); a word with escapes also
     /// decoded (`C%3A%5CUsers...`).
-    static func freeFormWords(of text: String) -> [String] {
-        var words: [String] = []
+    /// Each word with the offset of its first byte in `text`.
+    static func freeFormWords(of text: String) -> [(word: String, start: Int)] {
+        var words: [(word: String, start: Int)] = []
         let bytes = Array(text.utf8)
         var start = 0
         func flush(_ end: Int) {
             var last = end
-            while last > start, ".:!?".utf8.contains(bytes[last - 1]) { last -= 1 }
+            while last > start, Self.sentenceEnds.contains(bytes[last - 1]) { last -= 1 }
             guard last - start >= 6, bytes[start..<last].contains(where: { IndicatorBytes.isDigit($0) || Self.nameMarks.contains($0) }) else { return }
             let word = String(decoding: bytes[start..<last], as: UTF8.self)
-            words.append(word)
+            words.append((word, start))
             if bytes[start..<last].contains(UInt8(ascii: "%")) {
-                words.append(String(decoding: PercentEncoding.decodedFully(Array(bytes[start..<last])), as: UTF8.self))
+                words.append((String(decoding: PercentEncoding.decodedFully(Array(bytes[start..<last])), as: UTF8.self), start))
             }
         }
         for (i, byte) in bytes.enumerated() where byte <= 0x20 || Self.wordBreaks.contains(byte) {
@@ -259,8 +263,9 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         return words
     }
 
-    private static let wordBreaks: Set<UInt8> = Set("\"'`()[]{}<>,;|*".utf8)
-    private static let nameMarks: Set<UInt8> = Set("\\/._:".utf8)
+    private static let sentenceEnds = ByteSet(".:!?".utf8)
+    private static let wordBreaks = ByteSet("\"'`()[]{}<>,;|*".utf8)
+    private static let nameMarks = ByteSet("\\/._:".utf8)
 
     /// The values recorded as private indicators that no public project records as a public one,
     /// by value alone (a 40-hex hash may be recorded as sha1 or x509-sha1).
@@ -357,8 +362,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         text = CharacterReferences.decoded(text) ?? text
         // A backslash escape shows the character alone (`..\/acme-phish\/` links to
         // `../acme-phish/`), and a browser climbs a folder for an escaped `../` (`%2E%2E/`).
-        if text.utf8.contains(UInt8(ascii: "\\")) { text = Self.withoutMarkdownEscapes(text) }
-        if text.utf8.contains(UInt8(ascii: "%")) {
+        if text.containsByte(UInt8(ascii: "\\")) { text = Self.withoutMarkdownEscapes(text) }
+        if text.containsByte(UInt8(ascii: "%")) {
             for escaped in ["%2E%2E/", "%2e%2e/", "%2E%2E%2F", "%2e%2e%2f", "..%2F", "..%2f"] where text.contains(escaped) {
                 text = text.replacingOccurrences(of: escaped, with: "../")
             }
@@ -440,7 +445,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     }
 
     /// What stands inside a name, an address or an e-mail address (`.`, `:`, `@`).
-    private static let joinsValue: Set<UInt8> = Set(".:@".utf8)
+    private static let joinsValue = ByteSet(".:@".utf8)
 
     /// `value`, then, when it is a domain name, each domain it lies within down to two labels
     /// (`smtp.mail.acme.example`: `mail.acme.example`, `acme.example`).
@@ -569,9 +574,9 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         let published = Set(project.indicators.filter { !$0.isPrivate }.map(\.key))
         // A text with escapes (a link's `C%3A%5CUsers%5C...`) is also read as a browser shows it.
         let texts = texts + texts.compactMap { text -> PublishedText? in
-            guard text.text.utf8.contains(UInt8(ascii: "%")) else { return nil }
+            guard text.text.containsByte(UInt8(ascii: "%")) else { return nil }
             let decoded = String(decoding: PercentEncoding.decodedFully(Array(text.text.utf8)), as: UTF8.self)
-            return decoded == text.text ? nil : PublishedText(text: decoded, name: text.name, location: text.location, isProse: text.isProse)
+            return decoded == text.text ? nil : PublishedText(text: decoded, name: text.name, location: text.location, bodyLine: text.bodyLine, isProse: text.isProse)
         }
         // All the texts at once, searched for each value by its bytes; which text holds it is
         // looked for only when one does.
@@ -579,25 +584,28 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var folded: (all: String, texts: [String])?
         var diagnostics: [Diagnostic] = []
         for indicator in values where !published.contains(indicator.key) {
-            let holding: [PublishedText]
+            // Each text that holds the value, with the offset where it does.
+            let holding: [(text: PublishedText, offset: Int)]
             if let name = Self.windowsName(of: indicator) {
                 if folded == nil { folded = (Indicators.upcased(all), texts.map { Indicators.upcased($0.text) }) }
                 guard Self.bytes(of: &folded!.all, contain: name) else { continue }
-                holding = zip(texts, folded!.texts).filter { _, text in
+                holding = zip(texts, folded!.texts).compactMap { published, text in
                     var text = text
-                    return Self.bytes(of: &text, contain: name)
-                }.map(\.0)
+                    return Self.offset(of: name, in: &text).map { (published, $0) }
+                }
             } else {
                 guard Self.bytes(of: &all, contain: indicator.value) else { continue }
-                holding = texts.filter { text in
-                    var text = text.text
-                    return Self.bytes(of: &text, contain: indicator.value)
+                holding = texts.compactMap { published in
+                    var text = published.text
+                    return Self.offset(of: indicator.value, in: &text).map { (published, $0) }
                 }
             }
             // Once for each text (a text and its decoded form are one).
             var reported: Set<[String]> = []
-            for text in holding where reported.insert([text.name, text.location.path, "\(text.location.position.line):\(text.location.position.column)"]).inserted {
-                diagnostics.append(.error(at: text.location,
+            for (text, offset) in holding where reported.insert([text.name, text.location.path, "\(text.location.position.line):\(text.location.position.column)"]).inserted {
+                var place = TextPlace(text.text)
+                let location = text.bodyLine.map { SourceLocation(path: text.location.path, position: place.position(at: offset, bodyLine: $0)) } ?? text.location
+                diagnostics.append(.error(at: location,
                     "\(indicator.type.rawValue) \"\(indicator.value)\" is recorded as private, but \(text.name) is public and the public site would show it; take it out, or make the indicator public",
                     code: Self.code))
             }
@@ -618,6 +626,11 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
 
     /// True when `text`'s UTF-8 bytes hold `value`'s, not next to a letter, a digit, `-` or `_`.
     static func bytes(of text: inout String, contain value: String) -> Bool {
+        offset(of: value, in: &text) != nil
+    }
+
+    /// The offset of the first byte of `value` in `text`, where `bytes(of:contain:)` finds it.
+    static func offset(of value: String, in text: inout String) -> Int? {
         var value = value
         return text.withUTF8 { haystack in
             value.withUTF8 { needle in
@@ -627,10 +640,10 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                     // name (`setup.exe` in "vendor-setup.exe", `payload.bin` in "stage2_payload.bin").
                     func joins(_ byte: UInt8) -> Bool { IndicatorBytes.isAlphanumeric(byte) || byte == IndicatorBytes.hyphen || byte == UInt8(ascii: "_") }
                     let bounded = (at == 0 || !joins(haystack[at - 1])) && (at + needle.count == haystack.count || !joins(haystack[at + needle.count]))
-                    if bounded { return true }
+                    if bounded { return at }
                     start = at + 1
                 }
-                return false
+                return nil
             }
         }
     }
