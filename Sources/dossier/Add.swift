@@ -20,9 +20,9 @@ struct Add: ParsableCommand {
             --skip-invalid. Every write is atomic and refreshes "updated" in project.json.
 
             Examples:
-              dossier add acme-phish hxxps://payroll-acme[.]com/login --tag Blocked
-              dossier add acme-phish evil.exe --type filename --comment "Dropper"
-              pbpaste | dossier add acme-phish - --extract --source "vendor blog"
+              dossier add acme-payroll-phish hxxps://payroll-acme[.]com/login payroll-acme[.]com 198.51.100.23 --tag Phishing
+              dossier add acme-payroll-phish evil.exe --type filename --comment "Dropper"
+              pbpaste | dossier add acme-payroll-phish - --extract --source "vendor blog"
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -101,6 +101,7 @@ struct Add: ParsableCommand {
             throw ExitCode(1)
         }
         for tag in self.tags {
+            ProjectEditing.warnMisspelled(tag, vocabulary: edit.vocabulary)
             guard let parts = ProjectEditing.listedTags(tag, vocabulary: edit.vocabulary) else { continue }
             Console.note("warning: \"\(tag)\" is one tag; for \(parts.count), give each on its own: "
                 + parts.map { "--tag " + Console.shellWord($0) }.joined(separator: " "))

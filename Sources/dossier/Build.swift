@@ -65,5 +65,10 @@ struct Build: ParsableCommand {
         let megabytes = String(format: "%.1f", Double(summary.bytes) / 1_048_576)
         let reused = summary.reused > 0 ? " (\(summary.reused) unchanged, reused)" : ""
         global.say("built the \(`internal` ? "internal" : "public") site in \(Console.printer.displayPath(folder)): \(summary.files.count) files\(reused), \(megabytes) MB")
+        if !`internal`, summary.projects == 0, summary.leftOut > 0 {
+            // A public site of no project is most often a surprise: say why, and what to do.
+            Console.note("note: every project (\(summary.leftOut)) is private, so the public site shows none; "
+                + "`dossier build --internal` builds the team's site, and a project is published with \"visibility\": \"public\" and \"tlp\": \"clear\" in its project.json")
+        }
     }
 }

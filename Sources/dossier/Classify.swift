@@ -11,8 +11,8 @@ struct Classify: ParsableCommand {
             or --all; everything given narrows the selection.
 
             Examples:
-              dossier classify acme-phish malicious payroll-acme[.]com 198.51.100.23
-              dossier classify acme-phish suspicious --tagged Quarantine --type domain
+              dossier classify acme-payroll-phish malicious payroll-acme[.]com 198.51.100.23
+              dossier classify acme-payroll-phish suspicious --tagged Quarantine --type domain
             """)
 
     @OptionGroup var global: GlobalOptions

@@ -35,6 +35,12 @@ enum Console {
         return plain && !value.isEmpty ? value : "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
+    /// `values` as the last words of a shell command: each a `shellWord`, after `--` when one
+    /// starts with `-` (it would be read as an option).
+    static func shellWords(_ values: [String]) -> String {
+        (values.contains { $0.hasPrefix("-") } ? "-- " : "") + values.map(shellWord).joined(separator: " ")
+    }
+
     /// One line about the workspace's warnings, for commands whose job is not checking.
     static func mention(warnings: [Diagnostic]) {
         guard !warnings.isEmpty else { return }

@@ -87,20 +87,18 @@ struct ExportCommand: ParsableCommand {
             }
         }
         let view = AudienceFilter.view(of: loaded.workspace, for: `internal` ? .internal : .public)
-        guard var filtered = view.project(project) else {
+        guard let filtered = view.project(project) else {
             Console.error(AudienceFilter.refusal(for: edit.project))
             throw ExitCode(1)
         }
-        if !classification.isEmpty {
-            filtered.indicators.removeAll { !classification.contains($0.effectiveClassification(in: view.vocabulary)) }
-        }
-        let bytes = Exporter.export(filtered, in: view, format: format)
+        let bytes = Exporter.export(filtered, in: view, format: format, classifications: classification)
         guard let output else {
             FileHandle.standardOutput.write(Data(bytes))
             return
         }
         let path = try OutputFile.write(bytes, to: output, workspaceRoot: loaded.workspace.root)
-        global.say("wrote \(Console.printer.displayPath(path)) (\(format.rawValue), \(filtered.indicators.count) indicators)")
+        let count = filtered.indicators.count { classification.isEmpty || classification.contains($0.effectiveClassification(in: view.vocabulary)) }
+        global.say("wrote \(Console.printer.displayPath(path)) (\(format.rawValue), \(count) indicators)")
     }
 }
 

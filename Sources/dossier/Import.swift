@@ -118,12 +118,30 @@ struct ImportCommand: ParsableCommand {
         }
 
         let tags = Tag.union([], tags.map { IndicatorEdit.spelling(of: $0, in: edit.vocabulary) })
-        let incoming = results.flatMap(\.result.indicators).map { indicator -> Indicator in
+        let recorded = Set(edit.project.indicators.map(\.key))
+        let incoming = results.flatMap { _, result in
+            // A text's or a CSV's 40-hex value is detected as a SHA-1, which the project may record
+            // as a certificate's (x509-sha1): as `add` does, it is that one.
+            let detected = result.format == .text || result.format == .csv
+            return result.indicators.map { indicator in
+                guard detected else { return indicator }
+                var item = indicator
+                item.type = Selection.recordedKey(of: ParsedIndicator(type: item.type, value: item.value), typeGiven: false, recorded: recorded).type
+                return item
+            }
+        }.map { indicator -> Indicator in
             var item = indicator
             item.tags = Tag.union(item.tags, tags)
             if let classification { item.classification = classification }
             if isPrivate { item.privateFlag = true }
             return item
+        }
+        // Items there were, and none is an indicator: the input is wrong (another format, a
+        // column misnamed), which a script must see.
+        if incoming.isEmpty, results.contains(where: { !$0.result.skipped.isEmpty }) {
+            for (name, result) in results { describe(result, name: name) }
+            Console.error("no indicator could be imported: every item was skipped (reasons above); nothing was imported")
+            throw ExitCode(1)
         }
         // A file's "unknown" never undoes a recorded classification, and one its tags imply stays
         // implied; --classify, the user's word, sets it.

@@ -13,6 +13,12 @@ enum MergeOutput {
     /// still shows them.
     static func warnConflicts(_ report: MergeReport) {
         for (key, conflict) in report.conflicts { Console.note("warning: \(name(key)): \(conflict)") }
+        // A threat the input says is none, or less of one: it leaves blocklists unasked.
+        for entry in report.merged {
+            for case .classification(let from?, let to) in entry.changes where (from == .malicious || from == .suspicious) && to != .malicious {
+                Console.note("warning: \(name(entry.key)) was \(from.rawValue) and is now \(to.rawValue), as the input says")
+            }
+        }
     }
 
     /// `3 added, 1 merged, 0 unchanged`, and how many more times the input gave an indicator it

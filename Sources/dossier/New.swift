@@ -9,6 +9,20 @@ struct New: ParsableCommand {
             Projects are private and TLP:AMBER unless told otherwise. --public makes the project \
             publishable by `dossier build`, which requires TLP:CLEAR.
 
+            Notes are Markdown files in the project's notes/ folder (any name ending in .md; \
+            reports show them in file-name order). Front matter is optional; its keys are title, \
+            author, date (YYYY-MM-DD) and visibility (private keeps a note of a public project \
+            out of every public output; a note is otherwise as public as its project):
+              ---
+              title: Infrastructure
+              author: jdoe
+              date: 2026-11-02
+              visibility: private
+              ---
+              The kit posts credentials to hxxps://payroll-acme[.]com/gate.php ...
+            An indicator written in a note but not recorded is a warning of `dossier check`; \
+            `dossier add PROJECT - --extract < notes/02-infrastructure.md` records them.
+
             Examples:
               dossier new acme-payroll-phish --title "ACME payroll phishing" --owner jdoe
               dossier new vpn-bruteforce-2026 --public
@@ -56,5 +70,10 @@ struct New: ParsableCommand {
 }
 
 extension TLP: ExpressibleByArgument {}
-extension Classification: ExpressibleByArgument {}
+extension Classification: ExpressibleByArgument {
+    /// In any case, and as PassiveTotal writes it (`non_malicious`).
+    public init?(argument: String) {
+        self.init(rawValue: argument.lowercased().replacingOccurrences(of: "_", with: "-"))
+    }
+}
 extension IndicatorType: ExpressibleByArgument {}

@@ -44,16 +44,24 @@ enum ProjectEditing {
 
     /// Warns of the indicators this edit left classified otherwise than their tags imply (`check`
     /// warns of each too): the explicit classification wins, which the writer may not have meant.
-    /// Refuses a tag that is an address, a URL or a hash: the values were given first (`tag
-    /// PROJECT 198.51.100.23 --all` would have tagged every indicator with the address).
-    static func refuseValueAsTag(_ tag: String, command: String) throws {
+    /// Refuses a tag that is an address, a URL or a hash, or, with nothing else given (`tag
+    /// PROJECT payroll-acme[.]com`), any indicator: the values were given first, or the tag
+    /// forgotten (`tag PROJECT 198.51.100.23 --all` would have tagged every indicator with it).
+    static func refuseValueAsTag(_ tag: String, command: String, alone: Bool) throws {
         guard case .success(let parsed) = IndicatorInput.parse(tag, as: nil) else { return }
         switch parsed.type {
-        case .ipv4, .ipv6, .cidr, .url, .email, .md5, .sha1, .sha256, .sha512:
-            throw ValidationError("\"\(tag)\" is an indicator (\(parsed.type.rawValue)), not a tag: the tag comes first (dossier \(command) PROJECT TAG VALUE...)")
-        default:
-            return
+        case .ipv4, .ipv6, .cidr, .url, .email, .md5, .sha1, .sha256, .sha512: break
+        default: guard alone else { return }
         }
+        throw ValidationError("\"\(tag)\" is an indicator (\(parsed.type.rawValue)), not a tag: the tag comes first (dossier \(command) PROJECT TAG VALUE...)")
+    }
+
+    /// Warns of a tag that is no vocabulary tag but a misspelling of one: it implies nothing, and
+    /// reports list it apart.
+    static func warnMisspelled(_ tag: String, vocabulary: Vocabulary) {
+        guard let meant = vocabulary.misspelling(tag) else { return }
+        let implies = meant.classification.map { " (which implies \($0.rawValue))" } ?? ""
+        Console.note("warning: \"\(tag)\" is not in the workspace's vocabulary; did you mean \"\(meant.name)\"\(implies)? It is kept as a free tag")
     }
 
     /// The parts of a tag written as a list (`"Blocked,Phishing"`) when one is a vocabulary tag:

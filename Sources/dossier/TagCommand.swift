@@ -13,8 +13,8 @@ struct TagCommand: ParsableCommand {
             classification still wins, and you are told when one contradicts the tag.
 
             Examples:
-              dossier tag acme-phish Blocked payroll-acme[.]com 198.51.100.23
-              dossier tag acme-phish Quarantine --type domain --classified suspicious
+              dossier tag acme-payroll-phish Blocked payroll-acme[.]com 198.51.100.23
+              dossier tag acme-payroll-phish Quarantine --type domain --classified suspicious
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -32,7 +32,7 @@ struct TagCommand: ParsableCommand {
 
     func validate() throws {
         if Tag.isBlank(tag) { throw ValidationError("the tag name is empty") }
-        try ProjectEditing.refuseValueAsTag(tag, command: "tag")
+        try ProjectEditing.refuseValueAsTag(tag, command: "tag", alone: values.isEmpty && selection.selection.isEmpty)
         try selection.validate(values: values, verb: "tag")
     }
 
@@ -41,6 +41,7 @@ struct TagCommand: ParsableCommand {
         let inputs = ProjectEditing.selectionInputs(values)
         let edit = try ProjectEditing.open(project, global: global)
         let indices = try ProjectEditing.select(inputs, selection, in: edit, global: global)
+        ProjectEditing.warnMisspelled(tag, vocabulary: edit.vocabulary)
         if let parts = ProjectEditing.listedTags(tag, vocabulary: edit.vocabulary) {
             Console.note("warning: \"\(tag)\" is one tag; for \(parts.count), run `dossier tag` once for each")
         }
@@ -59,7 +60,7 @@ struct TagCommand: ParsableCommand {
             // The command names the indicators just tagged: `--tagged` would also overwrite the
             // explicit classifications of others that had the tag, decisions made on purpose.
             let shown = 8
-            let values = contradicting.prefix(shown).map { Console.shellWord(changed.indicators[$0].value) }.joined(separator: " ")
+            let values = Console.shellWords(contradicting.prefix(shown).map { changed.indicators[$0].value })
             let more = contradicting.count > shown ? " (and \(contradicting.count - shown) more)" : ""
             Console.note("""
                 warning: \(ProjectEditing.count(contradicting.count)) \(contradicting.count == 1 ? "keeps" : "keep") an explicit classification that tag \(tag) contradicts \

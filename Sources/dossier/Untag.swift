@@ -11,8 +11,8 @@ struct Untag: ParsableCommand {
             back to what its other tags imply, else unknown.
 
             Examples:
-              dossier untag acme-phish "Newly Observed" --all
-              dossier untag acme-phish Quarantine hr-portal-acme[.]example
+              dossier untag acme-payroll-phish "Newly Observed" --all
+              dossier untag acme-payroll-phish Blocked 198.51.100.23
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -30,7 +30,6 @@ struct Untag: ParsableCommand {
 
     func validate() throws {
         if Tag.isBlank(tag) { throw ValidationError("the tag name is empty") }
-        try ProjectEditing.refuseValueAsTag(tag, command: "untag")
         try selection.validate(values: values, verb: "untag")
     }
 
@@ -56,7 +55,7 @@ struct Untag: ParsableCommand {
         }
         if reclassified.count > 5 { Console.note("warning: and \(ProjectEditing.count(reclassified.count - 5)) more changed classification") }
         if let first = reclassified.first, reclassified.allSatisfy({ $0.was == first.was }) {
-            let values = reclassified.prefix(8).map { Console.shellWord(changed.indicators[$0.indicator].value) }.joined(separator: " ")
+            let values = Console.shellWords(reclassified.prefix(8).map { changed.indicators[$0.indicator].value })
             Console.note("to keep \(first.was.rawValue): dossier classify \(project) \(first.was.rawValue) \(values)"
                 + (reclassified.count > 8 ? " (and \(reclassified.count - 8) more)" : ""))
         }

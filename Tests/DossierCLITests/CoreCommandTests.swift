@@ -239,6 +239,16 @@ struct CoreCommandTests {
         #expect(try CLI.run(["fmt", "--check"], in: copy.root).status == 0)
     }
 
+    @Test("a public build of a workspace whose projects are all private says why the site is empty")
+    func emptyPublicSite() throws {
+        let copy = try TemporaryCopy()
+        #expect(try CLI.run(["init", copy.root]).status == 0)
+        #expect(try CLI.run(["new", "acme-payroll-phish"], in: copy.root).status == 0)
+        let build = try CLI.run(["build"], in: copy.root)
+        #expect(build.status == 0 && build.stderr.contains("note: every project (1) is private, so the public site shows none"), "\(build.stderr)")
+        #expect(!(try CLI.run(["build", "--internal", "--out", "internal-site"], in: copy.root)).stderr.contains("is private"))
+    }
+
     @Test("init and new make a workspace that passes check; both refuse to overwrite")
     func initAndNew() throws {
         let copy = try TemporaryCopy()

@@ -155,15 +155,20 @@ struct WorkflowTests {
         #expect(broken.stderr.contains("fix them first (see `dossier check`); nothing was changed"))
         #expect(copy.read("typosquat-watch/indicators.json") == before)
 
-        // An error in the vocabulary is the workspace's, not the project's.
         try copy.write("typosquat-watch/indicators.json", before.replacingOccurrences(of: "\"benign\"", with: "\"non-malicious\""))
-        try copy.write("dossier.json", copy.read("dossier.json").replacingOccurrences(of: "\"classification\": \"malicious\"", with: "\"classification\": \"Malicious\""))
-        let vocabulary = try CLI.run(["tag", "typosquat-watch", "Reviewed", "--all"], in: copy.root)
-        #expect(vocabulary.status == 1 && vocabulary.stderr.contains("the workspace's dossier.json has errors (listed above)"), "\(vocabulary.stderr)")
 
         // The tag comes before the values: an address where the tag goes is refused.
         let swapped = try CLI.run(["tag", Self.acme, "198.51.100.23", "--all"], in: copy.root)
         #expect(swapped.status == 64 && swapped.stderr.contains("\"198.51.100.23\" is an indicator (ipv4), not a tag"), "\(swapped.stderr)")
+        let forgotten = try CLI.run(["tag", Self.acme, "payroll-acme[.]example"], in: copy.root)
+        #expect(forgotten.status == 64 && forgotten.stderr.contains("\"payroll-acme[.]example\" is an indicator (domain), not a tag"), "\(forgotten.stderr)")
+        // A tag that was made so anyway can still be taken off.
+        #expect(try CLI.run(["untag", Self.acme, "198.51.100.23", "--all"], in: copy.root).status == 0)
+
+        // An error in the vocabulary is the workspace's, not the project's.
+        try copy.write("dossier.json", copy.read("dossier.json").replacingOccurrences(of: "\"classification\": \"malicious\"", with: "\"classification\": \"Malicious\""))
+        let vocabulary = try CLI.run(["tag", "typosquat-watch", "Reviewed", "--all"], in: copy.root)
+        #expect(vocabulary.status == 1 && vocabulary.stderr.contains("the workspace's dossier.json has errors (listed above)"), "\(vocabulary.stderr)")
     }
 
     @Test("a value given without --type names the indicator the project records it as: a certificate's sha1, a file name")
@@ -201,6 +206,9 @@ struct WorkflowTests {
         let same = try CLI.run(["tag", Self.acme, "TAKEDOWN", "payroll-acme.example"], in: copy.root)
         #expect(same.status == 0 && same.stdout == "nothing changed: every selected indicator (1) already has tag TAKEDOWN\n")
 
+        let misspelled = try CLI.run(["tag", Self.acme, "Blokced", "192.0.2.10"], in: copy.root)
+        #expect(misspelled.stderr.contains(#"warning: "Blokced" is not in the workspace's vocabulary; did you mean "Blocked" (which implies malicious)?"#), "\(misspelled.stderr)")
+        #expect(try CLI.run(["untag", Self.acme, "Blokced", "192.0.2.10"], in: copy.root).status == 0)
         let contradiction = try CLI.run(["tag", Self.acme, "Blocked", "192.0.2.10"], in: copy.root)
         #expect(contradiction.stderr.contains("1 indicator keeps an explicit classification that tag Blocked contradicts"), "\(contradiction.stderr)")
         // The fix it offers names the indicator just tagged, not every one tagged Blocked (whose
@@ -211,7 +219,7 @@ struct WorkflowTests {
         #expect(added.stderr.contains("warning: domain c3.payroll-acme.example is classified non-malicious but its tags imply malicious; the explicit classification wins"), "\(added.stderr)")
         let listed = try CLI.run(["add", Self.acme, "c4.payroll-acme.example", "--tag", "Blocked, Phishing"], in: copy.root)
         #expect(listed.stderr.contains("warning: \"Blocked, Phishing\" is one tag; for 2, give each on its own: --tag Blocked --tag Phishing"), "\(listed.stderr)")
-        let reclassified = try CLI.run(["classify", Self.acme, "suspicious", "c3.payroll-acme.example"], in: copy.root)
+        let reclassified = try CLI.run(["classify", Self.acme, "Suspicious", "c3.payroll-acme.example"], in: copy.root)
         #expect(reclassified.stderr.contains("is classified suspicious but its tags imply malicious"), "\(reclassified.stderr)")
 
         let untag = try CLI.run(["untag", Self.acme, "takedown", "--all"], in: copy.root)
@@ -253,6 +261,11 @@ struct WorkflowTests {
         #expect(lines.contains { $0.hasPrefix("  ~ email payroll@payroll-acme.example (on this host)") })
         #expect(lines.contains { $0.hasPrefix("  ~ domain mail.payroll-acme.example (a subdomain)") })
         #expect(lines.contains("203.0.113.74 (ipv4): not recorded"))
+        let fragment = try CLI.run(["lookup", "hxxps://payroll-acme[.]example/login.php?id=7#step2"], in: copy.root)
+        #expect(fragment.status == 0 && fragment.stdout.contains("recorded in 1 project"), "\(fragment.stdout)")
+        // A SHA-1's digits recorded only as a certificate's are named as recorded.
+        let certificate = try CLI.run(["lookup", "2451e52e9fb288e90f8292a81deb2875d989ecd1"], in: copy.root)
+        #expect(certificate.stdout.hasPrefix("2451e52e9fb288e90f8292a81deb2875d989ecd1 (x509-sha1): recorded in 1 project\n"), "\(certificate.stdout)")
         #expect(lines.contains { $0.hasPrefix("  ~ cidr 203.0.113.72/29 (a network containing it) in build-plugin-supply-chain (private): malicious") })
 
         let json = try CLI.run(["lookup", "--json", "-"], in: copy.root, input: "# IOCs from the vendor's post\npayroll-acme[.]example\n  # a comment line\n999.1.1.1\n")

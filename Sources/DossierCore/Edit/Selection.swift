@@ -102,20 +102,23 @@ public struct Selection: Sendable, Hashable, CustomStringConvertible {
     /// the recorded indicators instead of adding a second one or refusing.
     public static func recognized(_ parsed: [ParsedIndicator], rejected: [IndicatorInput.Rejected], in project: Project)
         -> (parsed: [ParsedIndicator], rejected: [IndicatorInput.Rejected]) {
-        let recorded = Set(project.indicators.map(\.key))
+        // Each key with the value as recorded (a registry key's spelling), made once.
+        var recorded: [IndicatorKey: String] = [:]
+        for indicator in project.indicators where recorded[indicator.key] == nil { recorded[indicator.key] = indicator.value }
+        let keys = Set(recorded.keys)
         var parsed = parsed.map { item in
-            let key = recordedKey(of: item, typeGiven: false, recorded: recorded)
+            let key = recordedKey(of: item, typeGiven: false, recorded: keys)
             return ParsedIndicator(type: key.type, value: key.value)
         }
         var left: [IndicatorInput.Rejected] = []
         for rejection in rejected {
             let text = rejection.value.text.trimmingCharacters(in: .whitespaces)
-            guard let key = Self.freeFormTypes.map({ IndicatorKey(type: $0, value: text) }).first(where: recorded.contains),
-                  let indicator = project.indicators.first(where: { $0.key == key }) else {
+            guard let key = Self.freeFormTypes.map({ IndicatorKey(type: $0, value: text) }).first(where: keys.contains),
+                  let value = recorded[key] else {
                 left.append(rejection)
                 continue
             }
-            parsed.append(ParsedIndicator(type: indicator.type, value: indicator.value))
+            parsed.append(ParsedIndicator(type: key.type, value: value))
         }
         return (parsed, left)
     }

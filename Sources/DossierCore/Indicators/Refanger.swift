@@ -78,17 +78,22 @@ struct Refanger {
         }
     }
 
-    /// True when `output` ends with `CVE` or `CVE-` and a year, in any case: where a look-alike
-    /// hyphen is the id's. Anywhere else (`2020–2024` in prose) it stays as written.
+    /// True when `output` ends with `CVE` or `CVE-` and a year, in any case, the `CVE` starting
+    /// the text or a word of prose: where a look-alike hyphen is the id's. Anywhere else it stays
+    /// as written: `2020–2024` in prose, and in a URL's path (`/cve‐2024‐3094-analysis`), where
+    /// the server reads it as the character it is.
     static func endsCVEPart(_ output: [UInt8]) -> Bool {
         func isCVE(endingAt end: Int) -> Bool {
             end >= 3 && output[(end - 3)..<end].elementsEqual("cve".utf8) { IndicatorBytes.lower($0) == $1 }
-                && (end == 3 || !IndicatorBytes.isAlphanumeric(output[end - 4]))
+                && (end == 3 || proseBreaks.contains(output[end - 4]))
         }
         let n = output.count
         if isCVE(endingAt: n) { return true }
         return n >= 8 && output[(n - 4)...].allSatisfy(IndicatorBytes.isDigit) && output[n - 5] == IndicatorBytes.hyphen && isCVE(endingAt: n - 5)
     }
+
+    /// What may stand before a word of prose: blanks, brackets, quotes, `,` `;` and Markdown's marks.
+    private static let proseBreaks = ByteSet(" \t\n\r([{\"'`,;*>|".utf8)
 
     /// Letters, digits, `-`, `_` and any non-ASCII byte: what can stand on either side of a dot in a name.
     @inline(__always) static func isNameByte(_ b: UInt8) -> Bool {

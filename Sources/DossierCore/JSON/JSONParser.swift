@@ -85,6 +85,7 @@ struct JSONReader {
         let node = try parseValue(depth: 0)
         skipWhitespace()
         if index < bytes.count {
+            if isCommentStart { throw commentError() }
             throw fail("unexpected \(describe(bytes[index])) after the end of the JSON value")
         }
         return node
@@ -167,7 +168,7 @@ struct JSONReader {
     }
 
     func commentError() -> JSONSyntaxError {
-        fail("JSON has no comments; remove this one (an indicator's remark goes in its \"comment\")")
+        fail("JSON has no comments; remove this one")
     }
 
     /// A comma followed by the end of its object or array, which some writers allow and JSON
@@ -232,6 +233,8 @@ struct JSONReader {
             case UInt8(ascii: "}"):
                 index += 1
                 return JSONObject(members)
+            case _ where isCommentStart:
+                throw commentError()
             case let byte:
                 throw fail("unexpected \(describe(byte)); expected ',' or '}'")
             }
@@ -261,6 +264,8 @@ struct JSONReader {
             case UInt8(ascii: "]"):
                 index += 1
                 return elements
+            case _ where isCommentStart:
+                throw commentError()
             case let byte:
                 throw fail("unexpected \(describe(byte)); expected ',' or ']'")
             }

@@ -42,6 +42,22 @@ public struct Vocabulary: Sendable, Hashable {
         byKey[Tag.key(tag)].map { definitions[$0] }
     }
 
+    /// The vocabulary tag that `tag`, itself none, is a misspelling of (`Blokced` for `Blocked`):
+    /// the closest one within a typo or two (a third of the name), case aside. A free tag that
+    /// only looks like one (`C2` and `C3`) is not asked about: tags of three letters or fewer.
+    public func misspelling(_ tag: String) -> TagDefinition? {
+        guard definition(of: tag) == nil else { return nil }
+        let target = Array(Tag.key(tag).unicodeScalars)
+        guard target.count > 3 else { return nil }
+        let limit = max(1, target.count / 3)
+        var best: (definition: TagDefinition, distance: Int)?
+        for candidate in definitions {
+            let distance = ClosestName.editDistance(target, Array(Tag.key(candidate.name).unicodeScalars))
+            if distance <= limit, distance < best?.distance ?? Int.max { best = (candidate, distance) }
+        }
+        return best?.definition
+    }
+
     public func isPrivate(_ tag: String) -> Bool {
         definition(of: tag)?.isPrivate ?? false
     }

@@ -26,7 +26,12 @@ public struct Lookup: Sendable {
         let keys: [IndicatorKey]
         switch Indicators.parse(query, as: type) {
         case .success(let parsed):
-            keys = Self.equivalentKeys(IndicatorKey(type: parsed.type, value: parsed.value))
+            var equivalent = Self.equivalentKeys(IndicatorKey(type: parsed.type, value: parsed.value))
+            // A fragment never reaches the server: `.../login.php#top` is the page recorded without it.
+            if parsed.type == .url, let fragment = parsed.value.firstIndex(of: "#") {
+                equivalent.append(IndicatorKey(type: .url, value: String(parsed.value[..<fragment])))
+            }
+            keys = equivalent
         case .failure(let problem):
             let written = query.trimmingCharacters(in: .whitespaces)
             let freeForm = IndicatorType.allCases.filter { !$0.isStrict && (type == nil || $0 == type) }
@@ -48,7 +53,8 @@ public struct Lookup: Sendable {
                 }
             }
         }
-        result.key = keys[0]
+        // A SHA-1's digits recorded only as an x509-sha1 are a certificate's: named as recorded.
+        result.key = keys[0].type.sameShaped.isEmpty ? keys[0] : keys.first { !index.occurrences(of: $0).isEmpty } ?? keys[0]
         var seen: Set<IndicatorIndex.Occurrence> = []
         func add(_ occurrences: [IndicatorIndex.Occurrence], _ relation: LookupResult.Relation) {
             for occurrence in occurrences where seen.insert(occurrence).inserted {
@@ -166,8 +172,7 @@ public struct Lookup: Sendable {
     /// IPv4 address as its IPv4-mapped IPv6 form (and back, the IPv4 address first).
     static func equivalentKeys(_ key: IndicatorKey) -> [IndicatorKey] {
         switch key.type {
-        case .sha1: [key, IndicatorKey(type: .x509Sha1, value: key.value)]
-        case .x509Sha1: [key, IndicatorKey(type: .sha1, value: key.value)]
+        case .sha1, .x509Sha1: [key] + key.type.sameShaped.map { IndicatorKey(type: $0, value: key.value) }
         case .ipv4: [key, IndicatorKey(type: .ipv6, value: mappedPrefix + key.value)]
         // `::ffff:203.0.113.9`, as dual-stack servers log an IPv4 client: the IPv4 address is
         // the one meant, and stands for the query.

@@ -9,8 +9,13 @@ import DossierCore
 /// the same bytes (no clock, ids derived from content), so exports committed to git or published
 /// by `dossier build` only change when the project does.
 public enum Exporter {
-    public static func export(_ project: Project, in workspace: Workspace, format: ExportFormat) -> [UInt8] {
-        let context = ExportContext(project: project, vocabulary: workspace.vocabulary, workspaceTitle: workspace.settings.title)
+    /// - Parameter classifications: only the indicators of these classifications (the effective
+    ///   ones); all when empty. Such a part of a project is an event or report of its own, with
+    ///   ids of its own, named for what it holds.
+    public static func export(_ project: Project, in workspace: Workspace, format: ExportFormat,
+        classifications: [Classification] = []) -> [UInt8] {
+        let context = ExportContext(project: project, vocabulary: workspace.vocabulary, workspaceTitle: workspace.settings.title,
+            classifications: classifications)
         switch format {
         case .csv: return CSVExporter.export(context)
         case .json: return JSONExporter.export(context)
@@ -29,12 +34,25 @@ struct ExportContext {
     let workspaceTitle: String
     /// Canonical order (type, then value), so the output does not depend on the file's order.
     let indicators: [Indicator]
+    /// The classifications exported when not all are (`Exporter.export`), in their order.
+    let classifications: [Classification]
 
-    init(project: Project, vocabulary: Vocabulary, workspaceTitle: String) {
+    init(project: Project, vocabulary: Vocabulary, workspaceTitle: String, classifications: [Classification] = []) {
         self.project = project
         self.vocabulary = vocabulary
         self.workspaceTitle = workspaceTitle
-        indicators = Indicator.canonicallyOrdered(project.indicators)
+        let chosen = Classification.allCases.filter(classifications.contains)
+        self.classifications = chosen
+        let all = Indicator.canonicallyOrdered(project.indicators)
+        indicators = chosen.isEmpty ? all : all.filter { chosen.contains($0.effectiveClassification(in: vocabulary)) }
+    }
+
+    /// What makes the ids of a part of the project its own (empty for the whole).
+    var part: String { classifications.isEmpty ? "" : "|" + classifications.map(\.rawValue).joined(separator: ",") }
+
+    /// The project's title, with the classifications of a part (`Payroll kit (malicious indicators)`).
+    var title: String {
+        classifications.isEmpty ? project.title : project.title + " (" + classifications.map(\.rawValue).joined(separator: ", ") + " indicators)"
     }
 
     /// Consumers do not have the workspace vocabulary, so exports always state the classification:

@@ -28,7 +28,7 @@ enum MISPExporter {
         stream.beginObject()
         stream.key("Event")
         stream.beginObject()
-        for (name, value) in [("uuid", UUIDv5.make("misp-event|" + project.slug)), ("info", project.title), ("date", context.created.day),
+        for (name, value) in [("uuid", UUIDv5.make("misp-event|" + project.slug + context.part)), ("info", context.title), ("date", context.created.day),
                               ("threat_level_id", "4"), ("analysis", project.status == .closed ? "2" : "1"),
                               ("distribution", project.visibility == .public ? "3" : "0")] {
             stream.member(name, value)

@@ -104,8 +104,8 @@ enum STIXExporter {
         }
 
         stream.beginObject()
-        common(&stream, "report", "report--" + UUIDv5.make("report|" + project.slug))
-        stream.member("name", project.title)
+        common(&stream, "report", "report--" + UUIDv5.make("report|" + project.slug + context.part))
+        stream.member("name", context.title)
         stream.member("description", project.summary)
         stream.member("report_types", strings: ["threat-report"])
         stream.member("published", modified)

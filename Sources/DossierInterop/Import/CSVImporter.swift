@@ -6,7 +6,8 @@ import DossierCore
 ///
 /// The type column may hold a dossier type, a MISP type (composites such as `domain|ip` split
 /// into their parts, as in MISP events) or a common alias (`ip`, `hash`, `hostname`); empty, the
-/// type is detected from the value. Tags are separated by `;` (MISP's `attribute_tag` by `,`).
+/// type is detected from the value. Tags are separated by `;` (MISP's `attribute_tag` by `,`,
+/// as are a feed's with no `;` nor blank: URLhaus's `32-bit,elf,mips`).
 enum CSVImporter {
     enum Column: CaseIterable {
         case value, type, classification, tags, mispTags, comment, firstSeen, lastSeen, source, privateFlag, category
@@ -14,14 +15,15 @@ enum CSVImporter {
         /// Header names, written without spaces, `_` or `-`, lower case.
         var names: [String] {
             switch self {
-            case .value: ["value", "indicator", "indicatorvalue", "ioc", "observable", "artifact", "query"]
+            case .value: ["value", "indicator", "indicatorvalue", "ioc", "iocvalue", "observable", "artifact", "query"]
             case .type: ["type", "indicatortype", "ioctype"]
             case .classification: ["classification", "class"]
             case .tags: ["tags", "tag", "labels", "usertags"]
             case .mispTags: ["attributetag", "attributetags"]
             case .comment: ["comment", "comments", "description", "note", "notes"]
-            case .firstSeen: ["firstseen"]
-            case .lastSeen: ["lastseen"]
+            // abuse.ch's feeds: `first_seen_utc`, URLhaus's `dateadded`, Feodo's `last_online`.
+            case .firstSeen: ["firstseen", "firstseenutc", "dateadded"]
+            case .lastSeen: ["lastseen", "lastseenutc", "lastonline"]
             case .source: ["source"]
             case .privateFlag: ["private"]
             case .category: ["category"]
@@ -141,6 +143,8 @@ enum CSVImporter {
     ) {
         guard let name, kind(name) == nil else {
             let (type, allowed) = kind(name) ?? (nil, nil)
+            // ThreatFox's `ip:port`: the address is the indicator (a port is none of dossier's).
+            let value = name?.lowercased() == "ip:port" ? Self.withoutPort(value) : value
             collector.add(value, as: type, allowed: allowed, details: details, at: position)
             return
         }
@@ -163,13 +167,24 @@ enum CSVImporter {
     static func kind(_ written: String?) -> (IndicatorType?, Set<IndicatorType>?)? {
         guard let name = written?.lowercased() else { return (nil, nil) }
         if let type = IndicatorType(rawValue: name) { return (type, nil) }
+        // abuse.ch's hash columns and types: `sha256_hash`, `md5_hash`.
+        if name.hasSuffix("_hash"), let type = IndicatorType(rawValue: String(name.dropLast(5))) { return (type, nil) }
         switch name {
-        case "ip", "ipaddress", "ip-address", "ip address", "address": return (nil, [.ipv4, .ipv6, .cidr])
+        case "ip", "ipaddress", "ip-address", "ip address", "address", "dst_ip", "dstip", "src_ip", "srcip", "ip:port":
+            return (nil, [.ipv4, .ipv6, .cidr])
         case "hash", "filehash", "file hash": return (nil, [.md5, .sha1, .sha256, .sha512])
         case "fqdn", "host", "hostname": return (.domain, nil)
         case "e-mail", "mail": return (.email, nil)
         default: return nil
         }
+    }
+
+    /// `192.0.2.1:443` → `192.0.2.1`, `[2001:db8::1]:443` → `2001:db8::1`; anything else as it is.
+    static func withoutPort(_ value: String) -> String {
+        if value.hasPrefix("["), let close = value.firstIndex(of: "]") { return String(value[value.index(after: value.startIndex)..<close]) }
+        guard value.count(where: { $0 == ":" }) == 1, let colon = value.firstIndex(of: ":"),
+              value[value.index(after: colon)...].allSatisfy(\.isNumber) else { return value }
+        return String(value[..<colon])
     }
 
     static func classification(_ text: String?, at position: SourcePosition?, into collector: inout ImportCollector) -> Classification? {
@@ -188,6 +203,9 @@ enum CSVImporter {
     /// The tags of a tags cell: split at each `;` not escaped by a `\`, whose `\;` and `\\` stand
     /// for `;` and `\` (as dossier's export writes them); another `\` stays as it is.
     static func tags(_ text: String) -> [String] {
+        // A feed's list (URLhaus's `32-bit,elf,mips,Mozi`): commas with no `;` and no blank, which
+        // a tag of prose (`a, b`) has.
+        if !text.contains(";"), text.contains(","), !text.contains(" ") { return split(text, on: ",") }
         var tags: [String] = []
         var current = ""
         var escaped = false

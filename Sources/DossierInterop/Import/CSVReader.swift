@@ -51,8 +51,10 @@ struct CSVReader {
         }
         func endRecord() {
             endField()
-            // A blank line is no record (and no row to report).
-            if !(fields.count == 1 && fields[0].text.isEmpty) {
+            // A blank line is no record (and no row to report), nor, in a feed that opens with
+            // comment lines, a later one (Feodo Tracker's closing `# Number of entries: 1`).
+            let isComment = comments != nil && fields[0].text.hasPrefix("#")
+            if !(fields.count == 1 && fields[0].text.isEmpty) && !isComment {
                 records.append(Record(fields: fields, line: fields[0].position.line))
             }
             fields = []

@@ -156,6 +156,12 @@ struct ImportCollector {
     /// (how MISP and PassiveTotal write days) becomes the day.
     mutating func date(_ text: String?, field: String, at position: SourcePosition?) -> String? {
         guard let text = text?.trimmingSpaces, !text.isEmpty else { return nil }
+        // `2024-05-01 11:58:04`, as feeds and spreadsheets write a time with no zone (abuse.ch's
+        // are UTC, others' local): its day, which no zone moves by more than one.
+        if text.count >= 16, text.dropFirst(10).first == " ", ISODate.isValid(String(text.prefix(10))),
+           text.dropFirst(11).prefix(5).allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ":") }) {
+            return String(text.prefix(10))
+        }
         guard ISODate.isValid(text), let instant = Instant(text) else {
             warning("\(field) \"\(text)\" is not an ISO 8601 date; ignored", at: position)
             return nil

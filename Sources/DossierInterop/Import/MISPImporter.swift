@@ -72,9 +72,12 @@ enum MISPImporter {
     }
 
     /// Distribution 0, "your organisation only", or 4, "sharing group" (the members of one
-    /// group), of an event, object or attribute: not for a public site.
+    /// group), of an event, object or attribute: not for a public site. So is a distribution MISP
+    /// does not have (`"O"`, `-1`): what its writer meant is unknown, and the safe side is private.
+    /// One not given is the event's (or inherited, 5).
     static func isRestricted(_ item: JSONObject) -> Bool {
-        item.text("distribution") == "0" || item.text("distribution") == "4"
+        guard let distribution = item.text("distribution")?.trimmingCharacters(in: .whitespaces) else { return false }
+        return !["1", "2", "3", "5"].contains(distribution)
     }
 
     /// What an attribute takes from the event or object it is in.

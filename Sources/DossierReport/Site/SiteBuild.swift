@@ -14,6 +14,10 @@ public enum SiteBuild {
         /// Files taken unchanged from the previous build.
         public var reused: Int
         public var warnings: [Diagnostic]
+        /// Projects the site shows, and those of the workspace it leaves out (a public site's
+        /// private ones).
+        public var projects = 0
+        public var leftOut = 0
     }
 
     /// - Parameters:
@@ -47,7 +51,8 @@ public enum SiteBuild {
             progress("replacing \((out as NSString).lastPathComponent)/")
             try OutputFolder.replace(out, with: staging)
             return Summary(folder: out, files: files.map(\.path), bytes: files.reduce(0) { $0 + $1.bytes },
-                reused: files.count { $0.reused }, warnings: prepared.warnings)
+                reused: files.count { $0.reused }, warnings: prepared.warnings,
+                projects: visible.projects.count, leftOut: prepared.loaded.workspace.projects.count - visible.projects.count)
         } catch {
             OutputFolder.remove(staging)
             throw error

@@ -84,6 +84,17 @@ struct RuleTests {
         #expect(Tag.isBlank("\u{200B}") && Tag.isBlank(" \t") && Tag.isBlank("\u{01}") && !Tag.isBlank("a\u{200B}") && !Tag.isBlank("Ü"))
     }
 
+    @Test("a tag twice on one indicator, in any case or with spaces around it, is a warning")
+    func repeatedTags() throws {
+        let found = try diagnostics({
+            try $0.addProject("p", indicators: Self.list(#"{ "value": "evil.example", "type": "domain", "tags": ["Blocked", "Phishing", " blocked "] }"#,
+                #"{ "value": "good.example", "type": "domain", "tags": ["a", "b"] }"#, #"{ "value": "fine.example", "type": "domain", "tags": ["C2", "C2"] }"#))
+        }, rule: RepeatedTagRule())
+        #expect(found.count == 2, "\(found)")
+        #expect(found.first?.hasSuffix(#"warning: evil.example has the tag "Blocked" and " blocked ", which are one tag (tags compare without case); edit the file to keep one"#) == true, "\(found)")
+        #expect(found.last?.contains(#"fine.example has the tag "C2" twice"#) == true, "\(found)")
+    }
+
     @Test func classificationContradiction() throws {
         let failing = try diagnostics({
             try $0.addProject("p", indicators: Self.list(#"{ "value": "192.0.2.1", "type": "ipv4", "classification": "non-malicious", "tags": ["Blocked"] }"#))
@@ -542,7 +553,7 @@ struct RuleTests {
             try $0.write("pub/notes/02.md", "See [triage](../cve-2024-3094/).\n")
         }, rules: [PublishedPrivateValueRule()])
         #expect(found.map { String($0.split(separator: ";")[0]) } == [
-            #"pub/notes/01.md:1:34: error: filepath "C:\Users\jdoe\payroll-stealer.exe" is recorded as private, but this note is public and the public site would show it"#,
+            #"pub/notes/01.md:1:1: error: filepath "C:\Users\jdoe\payroll-stealer.exe" is recorded as private, but this note is public and the public site would show it"#,
             "pub/notes/02.md:1:17: error: this note links to the private project cve-2024-3094, but it is public: the public site has no page of that project and names none",
         ], "\(found)")
     }

@@ -64,6 +64,34 @@ import Testing
         #expect(usage.status == 64)
     }
 
+    @Test("an import whose every item is skipped fails, writing nothing")
+    func everythingSkipped() throws {
+        let ws = try SampleWorkspace()
+        let before = ws.read("typosquat-watch/indicators.json")
+        let run = try Command.run(["import", "typosquat-watch", "-", "--format", "csv"], in: ws.root, input: "value,type\nnot a value,domain\n999.1.1.1,ipv4\n")
+        #expect(run.status == 1, "\(run.stdout) \(run.stderr)")
+        #expect(run.stderr.contains("no indicator could be imported: every item was skipped"), "\(run.stderr)")
+        #expect(ws.read("typosquat-watch/indicators.json") == before)
+    }
+
+    @Test("a text's 40-hex value the project records as a certificate's SHA-1 merges into it, as add does")
+    func importFindsCertificateHashes() throws {
+        let ws = try SampleWorkspace()
+        let run = try Command.run(["import", "acme-payroll-phish", "-", "--format", "text"], in: ws.root,
+            input: "The kit's certificate: 2451e52e9fb288e90f8292a81deb2875d989ecd1.\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let file = ws.read("acme-payroll-phish/indicators.json")
+        #expect(file.components(separatedBy: "2451e52e9fb288e90f8292a81deb2875d989ecd1").count == 2, "recorded twice")
+    }
+
+    @Test("an import that lowers a recorded classification says so")
+    func importLoweringAClassificationWarns() throws {
+        let ws = try SampleWorkspace()
+        _ = try Command.run(["import", "typosquat-watch", "-", "--format", "csv"], in: ws.root, input: "value,classification\nmerge.example,malicious\n")
+        let lowered = try Command.run(["import", "typosquat-watch", "-", "--format", "csv"], in: ws.root, input: "value,classification\nmerge.example,non-malicious\n")
+        #expect(lowered.status == 0 && lowered.stderr.contains("warning: domain merge.example was malicious and is now non-malicious, as the input says"), "\(lowered.stderr)")
+    }
+
     @Test func importFromStandardInput() throws {
         let ws = try SampleWorkspace()
         let run = try Command.run(["import", "typosquat-watch", "-", "--classify", "suspicious"], in: ws.root, input: "acme-payro11[.]com\nhxxps://acme-login[.]net/sso\n")
@@ -93,6 +121,15 @@ import Testing
         let csv = try Command.run(["export", "commodity-loader-c2", "--format", "csv", "--classification", "malicious", "--classification", "suspicious"], in: ws.root)
         let rows = csv.stdout.split(separator: "\r\n").dropFirst()
         #expect(!rows.isEmpty && rows.allSatisfy { $0.contains(",malicious,") || $0.contains(",suspicious,") }, "\(csv.stdout)")
+        // A part of the project is an event of its own: another uuid, named for what it holds.
+        let part = try Command.run(["export", "commodity-loader-c2", "--format", "misp", "--classification", "malicious"], in: ws.root)
+        let whole = try Command.run(["export", "commodity-loader-c2", "--format", "misp"], in: ws.root)
+        func event(_ text: String) throws -> [String: Any] {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            return try #require(object["Event"] as? [String: Any])
+        }
+        #expect(try event(part.stdout)["uuid"] as? String != event(whole.stdout)["uuid"] as? String)
+        #expect((try event(part.stdout)["info"] as? String)?.hasSuffix(" (malicious indicators)") == true)
         let wrong = try Command.run(["export", "commodity-loader-c2", "--format", "text", "--classification", "evil"], in: ws.root)
         #expect(wrong.status == 64)
     }

@@ -123,6 +123,42 @@ import Testing
             """)
         #expect(urlhaus.format == .csv && urlhaus.indicators.map(\.value) == ["http://203.0.113.77/bins/x86"], "\(urlhaus.diagnostics) \(urlhaus.skipped)")
         #expect(urlhaus.indicators.first?.tags == ["elf", "mirai"])
+        #expect(urlhaus.indicators.first?.firstSeen == "2026-11-29" && urlhaus.diagnostics.isEmpty, "\(urlhaus.diagnostics)")
+        // The other dumps, as abuse.ch writes them: URLhaus's comma-separated tags, Feodo
+        // Tracker's address column and closing count, ThreatFox's `ip:port`, MalwareBazaar's
+        // hash columns.
+        let urlhausTags = TestFiles.importText("""
+            # id,dateadded,url,url_status,last_online,threat,tags,urlhaus_link,reporter
+            "2812345","2024-05-01 11:58:04","http://198.51.100.10:43567/i","online","2024-05-01 11:58:04","malware_download","32-bit,elf,mips,Mozi","https://urlhaus.abuse.ch/url/2812345/","lrz_urlhaus"
+
+            """)
+        #expect(urlhausTags.indicators.first?.tags == ["32-bit", "elf", "mips", "Mozi"], "\(urlhausTags.indicators)")
+        let feodo = TestFiles.importText("""
+            ################################################################
+            # abuse.ch Feodo Tracker Botnet C2 IP Blocklist (CSV)          #
+            # For questions please contact feodotracker [at] abuse.ch      #
+            ################################################################
+            #
+            # first_seen_utc,dst_ip,dst_port,c2_status,last_online,malware
+            "2021-01-17 07:44:46","198.51.100.246","8080","online","2024-05-01","Emotet"
+            # Number of entries: 1
+
+            """)
+        #expect(feodo.format == .csv && feodo.indicators.map(\.value) == ["198.51.100.246"] && feodo.skipped.isEmpty, "\(feodo.format) \(feodo.indicators.map(\.value)) \(feodo.skipped)")
+        #expect(feodo.indicators.first?.firstSeen == "2021-01-17" && feodo.indicators.first?.lastSeen == "2024-05-01")
+        let threatfox = TestFiles.importText("""
+            # "first_seen_utc","ioc_id","ioc_value","ioc_type","threat_type","fk_malware","malware_alias","malware_printable","last_seen_utc","confidence_level","reference","tags","anonymous","reporter"
+            "2024-05-01 11:50:12", "1271234", "198.51.100.236:443", "ip:port", "botnet_cc", "win.cobalt_strike", "BEACON", "Cobalt Strike", "", "100", "https://twitter.com/someone/status/1", "c2", "0", "abuse_ch"
+            "2024-05-01 11:51:12", "1271235", "d1e2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70", "sha256_hash", "payload", "win.x", "", "X", "", "50", "", "", "0", "abuse_ch"
+
+            """)
+        #expect(threatfox.format == .csv && threatfox.indicators.map(\.value) == ["198.51.100.236", "d1e2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70"], "\(threatfox.indicators.map(\.value)) \(threatfox.skipped)")
+        let bazaar = TestFiles.importText("""
+            # "first_seen_utc","sha256_hash","md5_hash","sha1_hash","reporter","file_name"
+            "2024-05-01 11:59:45", "d1e2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70", "5d41402abc4b2a76b9719d911017c592", "aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d", "abuse_ch", "Invoice_2024.exe"
+
+            """)
+        #expect(Set(bazaar.indicators.map(\.type)) == [.sha256, .md5, .sha1], "\(bazaar.indicators) \(bazaar.diagnostics)")
         let prose = TestFiles.importText("Hi all,\nwe saw evil.example, then\n198.51.100.7.\n")
         #expect(prose.format == .text && prose.indicators.map(\.value) == ["evil.example", "198.51.100.7"])
     }
@@ -197,11 +233,14 @@ import Testing
               {"type": "domain", "value": "intranet.acme.example", "distribution": "0"},
               {"type": "domain", "value": "evil.example", "distribution": 5},
               {"type": "text", "value": "SECRET CANARY", "distribution": 0},
-              {"type": "ip-dst", "value": "203.0.113.9", "Tag": [{"name": "tlp:red"}]}
+              {"type": "ip-dst", "value": "203.0.113.9", "Tag": [{"name": "tlp:red"}]},
+              {"type": "domain", "value": "typo.example", "distribution": "O"}
             ]}}
             """#
         let result = TestFiles.importText(event)
         #expect(result.indicator("intranet.acme.example")?.isPrivate == true)
+        // A distribution MISP has not (a letter O for a zero): private, the safe side.
+        #expect(result.indicator("typo.example")?.isPrivate == true)
         #expect(result.indicator("evil.example")?.isPrivate == false)
         #expect(result.notes.contains { $0.contains("SECRET CANARY") } && result.notesArePrivate)
         #expect(result.indicator("203.0.113.9")?.isPrivate == true)

@@ -36,8 +36,10 @@ extension PublishedPrivateValueRule.Mentions {
                 projects += Self.projectReferences(in: text, at: index)
                 var seen: Set<String> = []
                 var place = TextPlace(text.text)
+                // Positions where the text is the file's: offsets in a decoded one are not.
+                let bodyLine = text.isVerbatim ? text.bodyLine : nil
                 for (word, start) in PublishedPrivateValueRule.freeFormWords(of: text.text) where seen.insert(word).inserted {
-                    words.append(Word(text: index, word: word, position: text.bodyLine.map { place.position(at: start, bodyLine: $0) }))
+                    words.append(Word(text: index, word: word, position: bodyLine.map { place.position(at: start, bodyLine: $0) }))
                 }
             }
         }
@@ -158,6 +160,8 @@ struct TextPlace {
 
     /// Where the byte at `target` stands, in a note whose body starts at line `bodyLine`.
     mutating func position(at target: Int, bodyLine: Int) -> SourcePosition {
+        // An offset found in a folded copy (`ß` upper-cased is `SS`) may lie past the end.
+        let target = min(target, bytes.count)
         while offset < target {
             if bytes[offset] == 0x0A {
                 (line, column) = (line + 1, 0)

@@ -40,6 +40,9 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var valueType: IndicatorType? = nil
         /// A note's body, which front matter can make private.
         var isNote = false
+        /// The text is the note's body as its file has it (no reference decoded, no escape taken
+        /// off): an offset in it is one in the file, from `bodyLine`, for a word's line and column.
+        var isVerbatim = false
     }
 
     /// What a public project's texts mention that another project may hold private: each value
@@ -319,9 +322,10 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var texts: [PublishedText] = []
         // Name and place made only for a text that is kept: a project has thousands of comments.
         func add(_ text: String?, _ name: @autoclosure () -> String, _ location: @autoclosure () -> SourceLocation,
-            bodyLine: Int? = nil, isProse: Bool = false, isNote: Bool = false) {
+            bodyLine: Int? = nil, isProse: Bool = false, isNote: Bool = false, isVerbatim: Bool = false) {
             guard let text, !text.isEmpty, isProse || mayHoldMention(text) else { return }
-            texts.append(PublishedText(text: text, name: name(), location: location(), bodyLine: bodyLine, isProse: isProse, isNote: isNote))
+            texts.append(PublishedText(text: text, name: name(), location: location(), bodyLine: bodyLine, isProse: isProse, isNote: isNote,
+                isVerbatim: isVerbatim))
         }
         let projectFile = SourceLocation(path: project.projectFile)
         add(project.title, "the project's title", SourceLocation(path: project.projectFile, position: project.origin?.title ?? .start))
@@ -331,7 +335,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         add(project.owner, "the project's owner", projectFile)
         for note in project.notes where AudienceFilter.publishes(note, of: project) {
             let start = SourceLocation(path: note.path)
-            add(Self.shownProse(note.body), "this note", start, bodyLine: note.bodyLine, isProse: true, isNote: true)
+            let shown = Self.shownProse(note.body)
+            add(shown, "this note", start, bodyLine: note.bodyLine, isProse: true, isNote: true, isVerbatim: shown == note.body)
             add(note.title, "this note's title", start)
             add(note.author, "this note's author", start)
             // Shown as the note's title when it has none, and kept in exports.
@@ -583,31 +588,41 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var all = texts.map(\.text).joined(separator: "\u{0}")
         var folded: (all: String, texts: [String])?
         var diagnostics: [Diagnostic] = []
+        // Per text, the findings in it to point at their place, by the offset of the value.
+        var placed: [Int: [(diagnostic: Int, offset: Int)]] = [:]
         for indicator in values where !published.contains(indicator.key) {
-            // Each text that holds the value, with the offset where it does.
-            let holding: [(text: PublishedText, offset: Int)]
+            // Each text that holds the value (by position), with the offset where it does.
+            let holding: [(text: Int, offset: Int)]
             if let name = Self.windowsName(of: indicator) {
                 if folded == nil { folded = (Indicators.upcased(all), texts.map { Indicators.upcased($0.text) }) }
                 guard Self.bytes(of: &folded!.all, contain: name) else { continue }
-                holding = zip(texts, folded!.texts).compactMap { published, text in
-                    var text = text
-                    return Self.offset(of: name, in: &text).map { (published, $0) }
+                holding = folded!.texts.indices.compactMap { t in
+                    Self.offset(of: name, in: &folded!.texts[t]).map { (t, $0) }
                 }
             } else {
                 guard Self.bytes(of: &all, contain: indicator.value) else { continue }
-                holding = texts.compactMap { published in
-                    var text = published.text
-                    return Self.offset(of: indicator.value, in: &text).map { (published, $0) }
+                holding = texts.indices.compactMap { t in
+                    var text = texts[t].text
+                    return Self.offset(of: indicator.value, in: &text).map { (t, $0) }
                 }
             }
             // Once for each text (a text and its decoded form are one).
             var reported: Set<[String]> = []
-            for (text, offset) in holding where reported.insert([text.name, text.location.path, "\(text.location.position.line):\(text.location.position.column)"]).inserted {
-                var place = TextPlace(text.text)
-                let location = text.bodyLine.map { SourceLocation(path: text.location.path, position: place.position(at: offset, bodyLine: $0)) } ?? text.location
-                diagnostics.append(.error(at: location,
+            for (t, offset) in holding {
+                let text = texts[t]
+                guard reported.insert([text.name, text.location.path, "\(text.location.position.line):\(text.location.position.column)"]).inserted else { continue }
+                if text.isVerbatim, text.bodyLine != nil { placed[t, default: []].append((diagnostics.count, offset)) }
+                diagnostics.append(.error(at: text.location,
                     "\(indicator.type.rawValue) \"\(indicator.value)\" is recorded as private, but \(text.name) is public and the public site would show it; take it out, or make the indicator public",
                     code: Self.code))
+            }
+        }
+        // Each text walked once, however many findings it has.
+        for (t, findings) in placed {
+            guard let bodyLine = texts[t].bodyLine else { continue }
+            var place = TextPlace(texts[t].text)
+            for (d, offset) in findings.sorted(by: { $0.offset < $1.offset }) {
+                diagnostics[d].location = SourceLocation(path: texts[t].location.path, position: place.position(at: offset, bodyLine: bodyLine))
             }
         }
         return diagnostics
