@@ -120,9 +120,9 @@ struct ImportCommand: ParsableCommand {
         let tags = Tag.union([], tags.map { IndicatorEdit.spelling(of: $0, in: edit.vocabulary) })
         let recorded = Set(edit.project.indicators.map(\.key))
         let incoming = results.flatMap { _, result in
-            // A text's or a CSV's 40-hex value is detected as a SHA-1, which the project may record
-            // as a certificate's (x509-sha1): as `add` does, it is that one.
-            let detected = result.format == .text || result.format == .csv
+            // A text's 40-hex value is detected as a SHA-1, which the project may record as a
+            // certificate's (x509-sha1): as `add` does, it is that one. (A CSV may say its type.)
+            let detected = result.format == .text
             return result.indicators.map { indicator in
                 guard detected else { return indicator }
                 var item = indicator
@@ -136,11 +136,14 @@ struct ImportCommand: ParsableCommand {
             if isPrivate { item.privateFlag = true }
             return item
         }
-        // Items there were, and none is an indicator: the input is wrong (another format, a
-        // column misnamed), which a script must see.
-        if incoming.isEmpty, results.contains(where: { !$0.result.skipped.isEmpty }) {
+        // A CSV or text whose every value was skipped, with nothing else to take: the input is
+        // wrong (a column misnamed, another format), which a script must see. A MISP event or a
+        // STIX bundle may hold only what dossier cannot represent, and its note.
+        let listsValues = results.allSatisfy { $0.result.format == .csv || $0.result.format == .text }
+        if incoming.isEmpty, listsValues, results.contains(where: { !$0.result.skipped.isEmpty }), results.allSatisfy({ $0.result.notes.isEmpty }) {
             for (name, result) in results { describe(result, name: name) }
-            Console.error("no indicator could be imported: every item was skipped (reasons above); nothing was imported")
+            let skipped = results.map(\.result.skipped.count).reduce(0, +)
+            Console.error("no indicator could be imported: every value (\(skipped)) was skipped\(global.quiet ? "" : " (reasons above)"); nothing was imported")
             throw ExitCode(1)
         }
         // A file's "unknown" never undoes a recorded classification, and one its tags imply stays
@@ -273,11 +276,16 @@ struct ImportCommand: ParsableCommand {
                 global.say("  \(place)skipped \"\(item.item)\": \(item.reason)")
             }
         } else {
+            // By reason, in the order first met; a dictionary, since reasons that name their
+            // value do not group and a feed has thousands of rows.
             var counts: [(reason: String, count: Int)] = []
+            var position: [String: Int] = [:]
             for item in result.skipped {
-                if let i = counts.firstIndex(where: { $0.reason == item.reason }) { counts[i].count += 1 } else { counts.append((item.reason, 1)) }
+                if let i = position[item.reason] { counts[i].count += 1 } else { position[item.reason] = counts.count; counts.append((item.reason, 1)) }
             }
-            for (reason, count) in counts { global.say("  skipped \(count): \(reason)") }
+            let shown = 10
+            for (reason, count) in counts.prefix(shown) { global.say("  skipped \(count): \(reason)") }
+            if counts.count > shown { global.say("  and \(counts.count - shown) more reasons (--verbose lists every item skipped)") }
         }
     }
 

@@ -16,7 +16,7 @@ enum MergeOutput {
         // A threat the input says is none, or less of one: it leaves blocklists unasked.
         for entry in report.merged {
             for case .classification(let from?, let to) in entry.changes where (from == .malicious || from == .suspicious) && to != .malicious {
-                Console.note("warning: \(name(entry.key)) was \(from.rawValue) and is now \(to.rawValue), as the input says")
+                Console.note("warning: \(name(entry.key)) was \(from.rawValue) and is now \(to.rawValue)")
             }
         }
     }

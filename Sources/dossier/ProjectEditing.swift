@@ -53,7 +53,7 @@ enum ProjectEditing {
         case .ipv4, .ipv6, .cidr, .url, .email, .md5, .sha1, .sha256, .sha512: break
         default: guard alone else { return }
         }
-        throw ValidationError("\"\(tag)\" is an indicator (\(parsed.type.rawValue)), not a tag: the tag comes first (dossier \(command) PROJECT TAG VALUE...)")
+        throw ValidationError("\"\(tag)\" is an indicator (\(parsed.type.rawValue)), not a tag: give the tag, then the values (dossier \(command) PROJECT TAG VALUE...)")
     }
 
     /// Warns of a tag that is no vocabulary tag but a misspelling of one: it implies nothing, and

@@ -261,8 +261,6 @@ struct WorkflowTests {
         #expect(lines.contains { $0.hasPrefix("  ~ email payroll@payroll-acme.example (on this host)") })
         #expect(lines.contains { $0.hasPrefix("  ~ domain mail.payroll-acme.example (a subdomain)") })
         #expect(lines.contains("203.0.113.74 (ipv4): not recorded"))
-        let fragment = try CLI.run(["lookup", "hxxps://payroll-acme[.]example/login.php?id=7#step2"], in: copy.root)
-        #expect(fragment.status == 0 && fragment.stdout.contains("recorded in 1 project"), "\(fragment.stdout)")
         // A SHA-1's digits recorded only as a certificate's are named as recorded.
         let certificate = try CLI.run(["lookup", "2451e52e9fb288e90f8292a81deb2875d989ecd1"], in: copy.root)
         #expect(certificate.stdout.hasPrefix("2451e52e9fb288e90f8292a81deb2875d989ecd1 (x509-sha1): recorded in 1 project\n"), "\(certificate.stdout)")

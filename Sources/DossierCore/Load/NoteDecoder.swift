@@ -228,7 +228,8 @@ enum NoteDecoder {
                 if ISODate.isValid(value) {
                     note.date = value
                 } else {
-                    error("front matter \"date\" must be an ISO 8601 date such as 2026-11-02, found \"\(value)\"", position, "invalid-date")
+                    error(ISODate.isNoSuchDay(value) ? "front matter \"date\" \(value) is no day of the calendar"
+                        : "front matter \"date\" must be an ISO 8601 date such as 2026-11-02, found \"\(value)\"", position, "invalid-date")
                 }
             default:
                 if let visibility = Visibility(rawValue: value) {
@@ -251,6 +252,10 @@ enum NoteDecoder {
 
     static func describe(_ error: YamlError) -> (String, SourcePosition) {
         switch error {
+        case .scanner(let context?, let problem, _, _) where problem.hasPrefix("could not find expected ':'"):
+            // YAML finds the colon missing on the next line; the line that lacks it is the key's.
+            return ("this line is not `key: value` (no ':' after the key); add the colon, or quote the line if it is text",
+                filePosition(context.mark))
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let detail = context.map { "\($0.text): " } ?? ""

@@ -93,7 +93,8 @@ struct ObjectReader {
     mutating func date(_ key: String) -> String? {
         guard let node = object[key], let text = string(key) else { return nil }
         guard ISODate.isValid(text) else {
-            error("\"\(key)\" must be an ISO 8601 date such as 2026-11-02 or 2026-11-02T10:15:00Z, found \"\(text)\"", at: node.position, code: "invalid-date")
+            error(ISODate.isNoSuchDay(text) ? "\"\(key)\" \(text) is no day of the calendar"
+                : "\"\(key)\" must be an ISO 8601 date such as 2026-11-02 or 2026-11-02T10:15:00Z, found \"\(text)\"", at: node.position, code: "invalid-date")
             return nil
         }
         return text

@@ -33,6 +33,14 @@ public enum ISODate {
         return true
     }
 
+    /// True for text written as a date (`YYYY-MM-DD`) of a day the calendar has not
+    /// (`2026-11-31`, `2026-13-01`): a message says so rather than ask for the form it has.
+    public static func isNoSuchDay(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        guard b.count >= 10, digits(b, 0, 4), b[4] == 0x2D, digits(b, 5, 2), b[7] == 0x2D, digits(b, 8, 2) else { return false }
+        return !isValid(String(decoding: b[0..<10], as: UTF8.self))
+    }
+
     /// Earlier of two dates, by the instant they stand for (`2026-11-02T23:30:00-05:00` is after
     /// `2026-11-03T01:00:00Z`); a date counts as its midnight UTC, before any timestamp of that
     /// instant. Of two spellings of one instant, `a` is kept. Text that is no valid date compares

@@ -42,20 +42,37 @@ public struct Vocabulary: Sendable, Hashable {
         byKey[Tag.key(tag)].map { definitions[$0] }
     }
 
-    /// The vocabulary tag that `tag`, itself none, is a misspelling of (`Blokced` for `Blocked`):
-    /// the closest one within a typo or two (a third of the name), case aside. A free tag that
-    /// only looks like one (`C2` and `C3`) is not asked about: tags of three letters or fewer.
+    /// The vocabulary tag that `tag`, itself none, is a misspelling of (`Blokced`, `Phising` for
+    /// `Blocked`, `Phishing`): one letter wrong, missing, extra, or two swapped, the first letter
+    /// right. Words of their own stay unasked about: a short tag (`C3`), one holding a vocabulary
+    /// tag or held by one (`Unblocked`, `Phishing kit`), one starting otherwise (`Locked`,
+    /// `Smishing`).
     public func misspelling(_ tag: String) -> TagDefinition? {
         guard definition(of: tag) == nil else { return nil }
-        let target = Array(Tag.key(tag).unicodeScalars)
+        let key = Tag.key(tag)
+        let target = Array(key.unicodeScalars)
         guard target.count > 3 else { return nil }
-        let limit = max(1, target.count / 3)
-        var best: (definition: TagDefinition, distance: Int)?
         for candidate in definitions {
-            let distance = ClosestName.editDistance(target, Array(Tag.key(candidate.name).unicodeScalars))
-            if distance <= limit, distance < best?.distance ?? Int.max { best = (candidate, distance) }
+            let name = Tag.key(candidate.name)
+            let other = Array(name.unicodeScalars)
+            guard other.first == target.first, !key.contains(name), !name.contains(key),
+                  abs(other.count - target.count) <= 1, Self.isOneEditApart(target, other) else { continue }
+            return candidate
         }
-        return best?.definition
+        return nil
+    }
+
+    /// One substitution, insertion, deletion, or swap of neighbours apart (optimal string
+    /// alignment distance 1); `a` and `b` differ.
+    static func isOneEditApart(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+        var i = 0
+        while i < min(a.count, b.count), a[i] == b[i] { i += 1 }
+        if a.count == b.count {
+            if a[(i + 1)...] == b[(i + 1)...] { return true }
+            return i + 1 < a.count && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)...] == b[(i + 2)...]
+        }
+        let (long, short) = a.count > b.count ? (a, b) : (b, a)
+        return long[(i + 1)...].elementsEqual(short[i...])
     }
 
     public func isPrivate(_ tag: String) -> Bool {

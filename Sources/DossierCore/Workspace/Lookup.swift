@@ -26,12 +26,7 @@ public struct Lookup: Sendable {
         let keys: [IndicatorKey]
         switch Indicators.parse(query, as: type) {
         case .success(let parsed):
-            var equivalent = Self.equivalentKeys(IndicatorKey(type: parsed.type, value: parsed.value))
-            // A fragment never reaches the server: `.../login.php#top` is the page recorded without it.
-            if parsed.type == .url, let fragment = parsed.value.firstIndex(of: "#") {
-                equivalent.append(IndicatorKey(type: .url, value: String(parsed.value[..<fragment])))
-            }
-            keys = equivalent
+            keys = Self.equivalentKeys(IndicatorKey(type: parsed.type, value: parsed.value))
         case .failure(let problem):
             let written = query.trimmingCharacters(in: .whitespaces)
             let freeForm = IndicatorType.allCases.filter { !$0.isStrict && (type == nil || $0 == type) }

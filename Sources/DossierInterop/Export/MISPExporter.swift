@@ -43,7 +43,7 @@ enum MISPExporter {
             let (type, category, value) = MISPTypes.attribute(for: indicator)
             let classification = context.classification(of: indicator)
             stream.beginObject()
-            stream.member("uuid", UUIDv5.make("misp-attribute|\(project.slug)|\(indicator.type.rawValue)|\(indicator.value)"))
+            stream.member("uuid", UUIDv5.make("misp-attribute|\(project.slug)\(context.part)|\(indicator.type.rawValue)|\(indicator.value)"))
             stream.member("type", type)
             stream.member("category", category)
             stream.member("value", value)

@@ -7,7 +7,7 @@ import DossierCore
 /// The type column may hold a dossier type, a MISP type (composites such as `domain|ip` split
 /// into their parts, as in MISP events) or a common alias (`ip`, `hash`, `hostname`); empty, the
 /// type is detected from the value. Tags are separated by `;` (MISP's `attribute_tag` by `,`,
-/// as are a feed's with no `;` nor blank: URLhaus's `32-bit,elf,mips`).
+/// as are those of a feed's dump with no `;`: URLhaus's `32-bit,elf,mips`).
 enum CSVImporter {
     enum Column: CaseIterable {
         case value, type, classification, tags, mispTags, comment, firstSeen, lastSeen, source, privateFlag, category
@@ -86,6 +86,7 @@ enum CSVImporter {
             return
         }
         let isMISP = columns[.category] != nil
+        let isFeed = CSVReader.commentLines(Array(text.unicodeScalars.prefix(65_536).drop { $0 == "\u{FEFF}" })) != nil
         for record in records.dropFirst() {
             func cell(_ column: Column) -> CSVReader.Field? {
                 guard let index = columns[column], index < record.fields.count else { return nil }
@@ -106,7 +107,7 @@ enum CSVImporter {
                 continue
             }
             var details = ImportCollector.Details()
-            details.tags = (text(.tags).map(Self.tags) ?? []) + (text(.mispTags).map { split($0, on: ",") } ?? [])
+            details.tags = (text(.tags).map { Self.tags($0, isFeed: isFeed) } ?? []) + (text(.mispTags).map { split($0, on: ",") } ?? [])
             details.classification = classification(text(.classification), at: cell(.classification)?.position, into: &collector)
             if let stated = details.tags.lazy.compactMap(MISPTypes.classification(fromTag:)).first {
                 details.classification = details.classification ?? stated
@@ -144,8 +145,15 @@ enum CSVImporter {
         guard let name, kind(name) == nil else {
             let (type, allowed) = kind(name) ?? (nil, nil)
             // ThreatFox's `ip:port`: the address is the indicator (a port is none of dossier's).
-            let value = name?.lowercased() == "ip:port" ? Self.withoutPort(value) : value
-            collector.add(value, as: type, allowed: allowed, details: details, at: position)
+            guard name?.lowercased() == "ip:port" else {
+                collector.add(value, as: type, allowed: allowed, details: details, at: position)
+                return
+            }
+            guard let address = Self.withoutPort(value) else {
+                collector.skip(value, "not an address and port (an IPv6 address with a port is written [address]:port)", at: position)
+                return
+            }
+            collector.add(address, as: type, allowed: allowed, details: details, at: position)
             return
         }
         if isMISP || MISPTypes.parts(of: name).map(MISPTypes.mapping(of:)).allSatisfy({ $0 != .unmapped }) {
@@ -179,12 +187,26 @@ enum CSVImporter {
         }
     }
 
-    /// `192.0.2.1:443` → `192.0.2.1`, `[2001:db8::1]:443` → `2001:db8::1`; anything else as it is.
-    static func withoutPort(_ value: String) -> String {
-        if value.hasPrefix("["), let close = value.firstIndex(of: "]") { return String(value[value.index(after: value.startIndex)..<close]) }
-        guard value.count(where: { $0 == ":" }) == 1, let colon = value.firstIndex(of: ":"),
-              value[value.index(after: colon)...].allSatisfy(\.isNumber) else { return value }
-        return String(value[..<colon])
+    /// `192.0.2.1:443` → `192.0.2.1`, `[2001:db8::1]:443` → `2001:db8::1`, a value with no port
+    /// as it is; nil for an IPv6 address with a port outside brackets (`2001:db8::1:8080` reads
+    /// as another address) and for a port that is none (not 0 to 65535 in ASCII digits).
+    static func withoutPort(_ value: String) -> String? {
+        func isPort(_ text: Substring) -> Bool {
+            !text.isEmpty && text.count <= 5 && text.allSatisfy { $0.isASCII && $0.isNumber } && Int(text).map { $0 <= 65_535 } == true
+        }
+        if value.hasPrefix("[") {
+            guard let close = value.firstIndex(of: "]") else { return nil }
+            let rest = value[value.index(after: close)...]
+            guard rest.isEmpty || rest.first == ":" && isPort(rest.dropFirst()) else { return nil }
+            return String(value[value.index(after: value.startIndex)..<close])
+        }
+        switch value.count(where: { $0 == ":" }) {
+        case 0: return value
+        case 1:
+            let colon = value.firstIndex(of: ":")!
+            return isPort(value[value.index(after: colon)...]) ? String(value[..<colon]) : nil
+        default: return nil
+        }
     }
 
     static func classification(_ text: String?, at position: SourcePosition?, into collector: inout ImportCollector) -> Classification? {
@@ -202,10 +224,11 @@ enum CSVImporter {
 
     /// The tags of a tags cell: split at each `;` not escaped by a `\`, whose `\;` and `\\` stand
     /// for `;` and `\` (as dossier's export writes them); another `\` stays as it is.
-    static func tags(_ text: String) -> [String] {
-        // A feed's list (URLhaus's `32-bit,elf,mips,Mozi`): commas with no `;` and no blank, which
-        // a tag of prose (`a, b`) has.
-        if !text.contains(";"), text.contains(","), !text.contains(" ") { return split(text, on: ",") }
+    /// - Parameter isFeed: the file is a feed's dump (`#` comment lines before its header),
+    ///   whose lists are comma-separated (URLhaus's `32-bit,elf,mips,Mozi`, ThreatFox's
+    ///   `Cobalt Strike,c2`); in other files a comma is part of a tag (`Kit:v1,v2`).
+    static func tags(_ text: String, isFeed: Bool = false) -> [String] {
+        if isFeed, !text.contains(";") { return split(text, on: ",") }
         var tags: [String] = []
         var current = ""
         var escaped = false

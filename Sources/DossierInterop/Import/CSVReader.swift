@@ -131,9 +131,15 @@ struct CSVReader {
             (start, line) = (end + 1, line + 1)
         }
         guard let last, start < scalars.count else { return nil }
-        let header = scalars[last.range]
-        guard [",", ";", "\t"].contains(where: header.contains) else { return nil }
-        return (last.range, last.line, last.start, start)
+        let delimiters: [Unicode.Scalar] = [",", ";", "\t"]
+        if delimiters.contains(where: scalars[last.range].contains) { return (last.range, last.line, last.start, start) }
+        // The header after the comment lines rather than among them (a feed's banner as scripts
+        // leave it, then `first_seen_utc,dst_ip,...`).
+        var end = start
+        while end < scalars.count, scalars[end] != "\n" { end += 1 }
+        let lineEnd = end > start && scalars[end - 1] == "\r" ? end - 1 : end
+        guard end < scalars.count, delimiters.contains(where: scalars[start..<lineEnd].contains) else { return nil }
+        return (start..<lineEnd, line, start, end + 1)
     }
 
     /// Excel's first line `sep=;` (written by its CSV export in some locales): the delimiter it

@@ -157,9 +157,9 @@ struct ImportCollector {
     mutating func date(_ text: String?, field: String, at position: SourcePosition?) -> String? {
         guard let text = text?.trimmingSpaces, !text.isEmpty else { return nil }
         // `2024-05-01 11:58:04`, as feeds and spreadsheets write a time with no zone (abuse.ch's
-        // are UTC, others' local): its day, which no zone moves by more than one.
-        if text.count >= 16, text.dropFirst(10).first == " ", ISODate.isValid(String(text.prefix(10))),
-           text.dropFirst(11).prefix(5).allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ":") }) {
+        // are UTC, others' local): its day, which no zone moves by more than one. A time with
+        // its zone is read as the instant it is.
+        if (text.count == 16 || text.count == 19), text.dropFirst(10).first == " ", ISODate.isValid(text.replacingOccurrences(of: " ", with: "T") + "Z") {
             return String(text.prefix(10))
         }
         guard ISODate.isValid(text), let instant = Instant(text) else {

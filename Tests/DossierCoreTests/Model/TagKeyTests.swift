@@ -52,4 +52,16 @@ struct TagKeyTests {
         #expect(TLP.marked(by: ["tlp:\u{00A0}red"]) == .red)
         #expect(TLP.marked(by: ["tlp:\u{3164}amber"]) == .amber)
     }
+
+    @Test("a misspelled vocabulary tag is told from a word of its own")
+    func misspellings() {
+        let vocabulary = Vocabulary([TagDefinition(name: "Blocked", classification: .malicious), TagDefinition(name: "Phishing"),
+            TagDefinition(name: "Newly Observed")])
+        for (typed, meant) in [("Blokced", "Blocked"), ("bloked", "Blocked"), ("Phising", "Phishing"), ("Newly Observd", "Newly Observed")] {
+            #expect(vocabulary.misspelling(typed)?.name == meant, "\(typed)")
+        }
+        for word in ["Blocked", "BLOCKED", "Unblocked", "Locked", "Smishing", "Fishing", "Phishing-kit", "Phishing kit", "C3", "Botnet"] {
+            #expect(vocabulary.misspelling(word) == nil, "\(word)")
+        }
+    }
 }

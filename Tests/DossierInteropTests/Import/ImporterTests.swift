@@ -146,6 +146,17 @@ import Testing
             """)
         #expect(feodo.format == .csv && feodo.indicators.map(\.value) == ["198.51.100.246"] && feodo.skipped.isEmpty, "\(feodo.format) \(feodo.indicators.map(\.value)) \(feodo.skipped)")
         #expect(feodo.indicators.first?.firstSeen == "2021-01-17" && feodo.indicators.first?.lastSeen == "2024-05-01")
+        // The header as scripts leave it: after the banner's comment lines, not among them.
+        let plainHeader = TestFiles.importText("""
+            ################################################################
+            # abuse.ch Feodo Tracker Botnet C2 IP Blocklist (CSV)          #
+            # For questions please contact feodotracker [at] abuse.ch      #
+            ################################################################
+            first_seen_utc,dst_ip,dst_port,c2_status,last_online,malware
+            "2021-01-17 07:44:46","198.51.100.247","8080","online","2024-05-01","Emotet"
+
+            """)
+        #expect(plainHeader.format == .csv && plainHeader.indicators.map(\.value) == ["198.51.100.247"], "\(plainHeader.format) \(plainHeader.indicators.map(\.value))")
         let threatfox = TestFiles.importText("""
             # "first_seen_utc","ioc_id","ioc_value","ioc_type","threat_type","fk_malware","malware_alias","malware_printable","last_seen_utc","confidence_level","reference","tags","anonymous","reporter"
             "2024-05-01 11:50:12", "1271234", "198.51.100.236:443", "ip:port", "botnet_cc", "win.cobalt_strike", "BEACON", "Cobalt Strike", "", "100", "https://twitter.com/someone/status/1", "c2", "0", "abuse_ch"
