@@ -97,7 +97,7 @@ struct ExportCommand: ParsableCommand {
             return
         }
         let path = try OutputFile.write(bytes, to: output, workspaceRoot: loaded.workspace.root)
-        let count = filtered.indicators.count { classification.isEmpty || classification.contains($0.effectiveClassification(in: view.vocabulary)) }
+        let count = Exporter.selected(filtered.indicators, classifications: classification, vocabulary: view.vocabulary).count
         global.say("wrote \(Console.printer.displayPath(path)) (\(format.rawValue), \(count) indicators)")
     }
 }

@@ -118,7 +118,8 @@ struct ImportCommand: ParsableCommand {
         }
 
         let tags = Tag.union([], tags.map { IndicatorEdit.spelling(of: $0, in: edit.vocabulary) })
-        let recorded = Set(edit.project.indicators.map(\.key))
+        // Made only for a text import: a project has thousands of indicators.
+        let recorded = results.contains { $0.result.format == .text } ? Set(edit.project.indicators.map(\.key)) : []
         let incoming = results.flatMap { _, result in
             // A text's 40-hex value is detected as a SHA-1, which the project may record as a
             // certificate's (x509-sha1): as `add` does, it is that one. (A CSV may say its type.)

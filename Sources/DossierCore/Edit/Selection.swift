@@ -73,9 +73,7 @@ public struct Selection: Sendable, Hashable, CustomStringConvertible {
                 if recorded.contains(key) { keys.insert(key) } else { notRecorded(value, "\(parsed.type.rawValue) \(parsed.value)") }
             case .failure(let problem):
                 if type == nil {
-                    // As `IndicatorKey` compares them: a registry key written in another case is the one recorded.
-                    let text = value.text.trimmingCharacters(in: .whitespaces)
-                    let matches = Self.freeFormTypes.map { IndicatorKey(type: $0, value: text) }.filter(recorded.contains)
+                    let matches = Self.freeFormKeys(value, recorded: recorded)
                     if !matches.isEmpty {
                         keys.formUnion(matches)
                         continue
@@ -112,15 +110,20 @@ public struct Selection: Sendable, Hashable, CustomStringConvertible {
         }
         var left: [IndicatorInput.Rejected] = []
         for rejection in rejected {
-            let text = rejection.value.text.trimmingCharacters(in: .whitespaces)
-            guard let key = Self.freeFormTypes.map({ IndicatorKey(type: $0, value: text) }).first(where: keys.contains),
-                  let value = recorded[key] else {
+            guard let key = Self.freeFormKeys(rejection.value, recorded: keys).first, let value = recorded[key] else {
                 left.append(rejection)
                 continue
             }
             parsed.append(ParsedIndicator(type: key.type, value: value))
         }
         return (parsed, left)
+    }
+
+    /// The keys of the project's free-form indicators that `value` names, as `IndicatorKey`
+    /// compares them (a registry key written in another case is the one recorded).
+    private static func freeFormKeys(_ value: InputValue, recorded: Set<IndicatorKey>) -> [IndicatorKey] {
+        let text = value.text.trimmingCharacters(in: .whitespaces)
+        return freeFormTypes.map { IndicatorKey(type: $0, value: text) }.filter(recorded.contains)
     }
 
     /// The types never guessed from a value (`IndicatorType.isStrict`).

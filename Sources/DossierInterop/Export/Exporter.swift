@@ -24,6 +24,12 @@ public enum Exporter {
         case .text: return TextExporter.export(context)
         }
     }
+
+    /// The indicators of `indicators` an export of `classifications` holds (effective ones; all
+    /// when empty), in their order.
+    public static func selected(_ indicators: [Indicator], classifications: [Classification], vocabulary: Vocabulary) -> [Indicator] {
+        classifications.isEmpty ? indicators : indicators.filter { classifications.contains($0.effectiveClassification(in: vocabulary)) }
+    }
 }
 
 /// What every exporter works from: the project, its indicators in canonical order with the
@@ -43,8 +49,7 @@ struct ExportContext {
         self.workspaceTitle = workspaceTitle
         let chosen = Classification.allCases.filter(classifications.contains)
         self.classifications = chosen
-        let all = Indicator.canonicallyOrdered(project.indicators)
-        indicators = chosen.isEmpty ? all : all.filter { chosen.contains($0.effectiveClassification(in: vocabulary)) }
+        indicators = Exporter.selected(Indicator.canonicallyOrdered(project.indicators), classifications: chosen, vocabulary: vocabulary)
     }
 
     /// What makes the ids of a part of the project its own (empty for the whole).

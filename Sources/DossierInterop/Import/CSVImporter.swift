@@ -64,8 +64,9 @@ enum CSVImporter {
 
     static func read(_ text: String, into collector: inout ImportCollector) {
         let records: [CSVReader.Record]
+        let isFeed: Bool
         do {
-            records = try CSVReader.records(text)
+            (records, isFeed) = try CSVReader.table(text)
         } catch {
             collector.error("not valid CSV: \(error.message)", at: error.position)
             return
@@ -86,7 +87,6 @@ enum CSVImporter {
             return
         }
         let isMISP = columns[.category] != nil
-        let isFeed = CSVReader.commentLines(Array(text.unicodeScalars.prefix(65_536).drop { $0 == "\u{FEFF}" })) != nil
         for record in records.dropFirst() {
             func cell(_ column: Column) -> CSVReader.Field? {
                 guard let index = columns[column], index < record.fields.count else { return nil }

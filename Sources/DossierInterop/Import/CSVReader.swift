@@ -23,6 +23,12 @@ struct CSVReader {
     }
 
     static func records(_ text: String) throws(Failure) -> [Record] {
+        try table(text).records
+    }
+
+    /// The records, and whether the file opens with a feed's comment lines (`isFeed`: its lists
+    /// are then comma-separated, as abuse.ch writes them).
+    static func table(_ text: String) throws(Failure) -> (records: [Record], isFeed: Bool) {
         let scalars = Array(text.unicodeScalars.drop { $0 == "\u{FEFF}" })
         let hint = separatorHint(scalars)
         // A feed's comment lines before the data (`# abuse.ch URLhaus ...`), the last of them its
@@ -111,7 +117,7 @@ struct CSVReader {
         }
         if inQuotes { throw Failure(message: "a quoted field is never closed", position: fieldStart) }
         if !field.isEmpty || !fields.isEmpty || afterQuote { endRecord() }
-        return records
+        return (records, comments != nil)
     }
 
     /// A file that opens with `#` comment lines whose last names columns (`# id,dateadded,url`)
