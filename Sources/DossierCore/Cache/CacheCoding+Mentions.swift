@@ -26,6 +26,8 @@ extension CacheWriter {
             writer.string(word.word)
             writer.optional(word.position) { $0.position($1) }
         }
+        array(mentions.valueNameHashes) { $0.uint64($1) }
+        bool(mentions.carriesURL)
     }
 }
 
@@ -54,6 +56,8 @@ extension CacheReader {
         let words = try array { reader throws(Malformed) in
             Mentions.Word(text: try text(&reader), word: try reader.string(), position: try reader.optionalPosition())
         }
-        return Mentions(texts: texts, values: values, projects: projects, words: words)
+        let valueNameHashes = try array { reader throws(Malformed) in try reader.uint64() }
+        return Mentions(texts: texts, values: values, projects: projects, words: words, valueNameHashes: valueNameHashes,
+            carriesURL: try bool())
     }
 }

@@ -45,6 +45,11 @@ struct CacheWriter {
 
     mutating func byte(_ value: UInt8) { bytes.append(value) }
 
+    /// Eight bytes, least significant first: a hash, which a variable length would not shorten.
+    mutating func uint64(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
     mutating func string(_ value: String) {
@@ -109,6 +114,12 @@ struct CacheReader: ~Copyable {
         let count = try int()
         guard count >= 0, count <= base.count - offset else { throw Malformed() }
         return count
+    }
+
+    mutating func uint64() throws(Malformed) -> UInt64 {
+        guard base.count - offset >= 8 else { throw Malformed() }
+        defer { offset += 8 }
+        return UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 
     mutating func bool() throws(Malformed) -> Bool {

@@ -22,7 +22,7 @@ public struct ProjectCache: Sendable {
     /// the folders of workspaces that are gone can be told and removed.
     let root: String
 
-    static let header = Array("dossier project cache 1\n".utf8)
+    static let header = Array("dossier project cache 2\n".utf8)
     static let entryExtension = ".entry"
 
     /// The cache of the workspace at `root` inside `base` (made absolute from the current folder).
@@ -82,8 +82,8 @@ public struct ProjectCache: Sendable {
 
     private func path(of slug: String) -> String { folder + "/" + slug + Self.entryExtension }
 
-    /// The entry of `slug` if it was stored under `key` and is whole: its payload's SHA-256,
-    /// written after the key, must match, so that a damaged entry is a miss. Read into memory, not
+    /// The entry of `slug` if it was stored under `key` and is whole: its payload's checksum
+    /// (`Checksum64`), written after the key, must match, so that a damaged entry is a miss. Read into memory, not
     /// mapped: a mapped file truncated meanwhile would crash the reader.
     func entry(slug: String, key: String) -> Entry? {
         guard case .success(let bytes) = FileReader.readAll(path(of: slug)) else { return nil }
@@ -92,9 +92,7 @@ public struct ProjectCache: Sendable {
         guard bytes.count >= start, bytes.prefix(expected.count).elementsEqual(expected) else { return nil }
         return bytes.withUnsafeBytes { (all: UnsafeRawBufferPointer) -> Entry? in
             let payload = UnsafeRawBufferPointer(rebasing: all[start...])
-            var hasher = SHA256()
-            hasher.update(payload)
-            guard Array(hasher.finalize().utf8) == Array(bytes[expected.count..<start - 1]) else { return nil }
+            guard Array(Checksum64.hex(payload).utf8) == Array(bytes[expected.count..<start - 1]) else { return nil }
             var reader = CacheReader(payload)
             do throws(CacheReader.Malformed) {
                 let entry = Entry(project: try reader.project(), diagnostics: try reader.diagnostics(),
@@ -107,8 +105,8 @@ public struct ProjectCache: Sendable {
         }
     }
 
-    /// 64 hexadecimal digits and a newline.
-    static let checksumLength = 65
+    /// 16 hexadecimal digits and a newline.
+    static let checksumLength = 17
 
     /// Writes an entry under a temporary name and renames it into place, so that a reader (or a
     /// second dossier) sees the whole old entry or the whole new one. Failures are ignored.
@@ -118,9 +116,8 @@ public struct ProjectCache: Sendable {
         writer.diagnostics(entry.diagnostics)
         writer.diagnostics(entry.findings.diagnostics)
         writer.optional(entry.findings.mentions) { $0.mentions($1) }
-        var hasher = SHA256()
-        hasher.update(writer.bytes)
-        let bytes = Self.header + Array((key + "\n" + hasher.finalize() + "\n").utf8) + writer.bytes
+        let checksum = writer.bytes.withUnsafeBytes(Checksum64.hex)
+        let bytes = Self.header + Array((key + "\n" + checksum + "\n").utf8) + writer.bytes
         guard makeFolder() else { return }
         write(bytes, to: path(of: entry.project.slug))
     }

@@ -25,6 +25,14 @@ enum ByteSearch {
         }
     }
 
+    /// True when `text` holds `needle` byte for byte.
+    static func contains(_ needle: StaticString, in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            firstOffset(of: UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount), in: bytes) != nil
+        }
+    }
+
     /// True when `text` holds `needle` (lower-case ASCII) in any ASCII case.
     static func contains(caseInsensitive needle: StaticString, in text: String) -> Bool {
         var text = text

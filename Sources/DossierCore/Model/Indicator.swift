@@ -51,7 +51,13 @@ public struct Indicator: Sendable, Hashable {
 
     /// The explicit classification, else the most severe one the vocabulary tags imply, else unknown.
     public func effectiveClassification(in vocabulary: Vocabulary) -> Classification {
-        classification ?? vocabulary.impliedClassification(of: tags) ?? .unknown
+        effectiveClassification(implied: vocabulary.impliedClassification(of: tags))
+    }
+
+    /// The same, given what the tags imply (`Vocabulary.impliedClassification(of:)`), for a caller
+    /// that works it out once for many indicators with the same tags.
+    public func effectiveClassification(implied: Classification?) -> Classification {
+        classification ?? implied ?? .unknown
     }
 
     /// Canonical order: by type, then value.

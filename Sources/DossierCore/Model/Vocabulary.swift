@@ -29,6 +29,9 @@ public struct TagDefinition: Sendable, Hashable {
 public struct Vocabulary: Sendable, Hashable {
     public private(set) var definitions: [TagDefinition]
     private var byKey: [String: Int]
+    /// Each definition's name as written, to the definition its key finds: most tags are written
+    /// as the vocabulary spells them, and are found without folding (a site asks of a million).
+    private var byName: [String: Int]
 
     public init(_ definitions: [TagDefinition] = []) {
         self.definitions = definitions
@@ -36,10 +39,12 @@ public struct Vocabulary: Sendable, Hashable {
         for (index, definition) in definitions.enumerated() where byKey[Tag.key(definition.name)] == nil {
             byKey[Tag.key(definition.name)] = index
         }
+        byName = [:]
+        for definition in definitions { byName[definition.name] = byKey[Tag.key(definition.name)] }
     }
 
     public func definition(of tag: String) -> TagDefinition? {
-        byKey[Tag.key(tag)].map { definitions[$0] }
+        (byName[tag] ?? byKey[Tag.key(tag)]).map { definitions[$0] }
     }
 
     /// The vocabulary tag that `tag`, itself none, is a misspelling of (`Blokced`, `Phising` for

@@ -44,15 +44,15 @@ struct HostTable: Sendable {
     /// FNV-1a over the bytes from last to first. At each dot, the hash so far is that of the
     /// suffix after it; a suffix is reported when it has two labels or more.
     private static func hashes(of name: String, includingSelf: Bool, parents: Bool, _ report: (UInt64) -> Void) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = FNV1a()
         var dots = 0
         for byte in name.utf8.reversed() {
             if byte == UInt8(ascii: ".") {
-                if parents && dots >= 1 { report(hash) }
+                if parents && dots >= 1 { report(hash.value) }
                 dots += 1
             }
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            hash.add(byte)
         }
-        if includingSelf { report(hash) }
+        if includingSelf { report(hash.value) }
     }
 }

@@ -144,6 +144,8 @@ struct TagGrouping<Row> {
     var groups: [Group] = []
     var untagged: [Row] = []
     private var byKey: [String: Int] = [:]
+    /// Each tag as written to its group, found without folding it again (a million rows).
+    private var byTag: [String: Int] = [:]
     /// Up to this many tags, a row's repeated tags are found by looking back.
     static var lookBackLimit: Int { 8 }
 
@@ -156,27 +158,51 @@ struct TagGrouping<Row> {
 
     /// Puts `row` in the group of each of its tags.
     mutating func add(_ row: Row, tags: [String], vocabulary: Vocabulary) {
-        if tags.isEmpty { untagged.append(row) }
+        add(row, toGroups: groups(of: tags, vocabulary: vocabulary))
+    }
+
+    /// Puts `row` in each of `groups` (`groups(of:vocabulary:)`), or with the untagged if none.
+    mutating func add(_ row: Row, toGroups groups: [Int]) {
+        if groups.isEmpty { untagged.append(row) }
+        for at in groups { self.groups[at].rows.append(row) }
+    }
+
+    /// The positions of the groups a row with `tags` goes in, each once, made (empty) as needed:
+    /// the same for every row with these tags, so a caller may keep them by tag list.
+    mutating func groups(of tags: [String], vocabulary: Vocabulary) -> [Int] {
         // A tag written twice (in any case) puts the row in its group once. An indicator usually
         // has a few tags, and looking back over them is cheaper than a set per row (a million
         // rows); past a few, a set keeps a row of 100,000 tags linear.
-        var seen: Set<String>?
+        var seen: Set<Int>?
         if tags.count > Self.lookBackLimit { seen = [] }
+        var positions: [Int] = []
         for (position, tag) in tags.enumerated() {
-            let key = Tag.key(tag)
+            let at = group(of: tag, vocabulary: vocabulary)
             if seen != nil {
-                guard seen!.insert(key).inserted else { continue }
-            } else if position > 0, tags[..<position].contains(where: { Tag.key($0) == key }) {
+                guard seen!.insert(at).inserted else { continue }
+            } else if position > 0, tags[..<position].contains(where: { byTag[$0] == at }) {
                 continue
             }
-            if let at = byKey[key] {
-                groups[at].rows.append(row)
-            } else {
-                let definition = vocabulary.definition(of: tag)
-                byKey[key] = groups.count
-                groups.append(Group(name: definition?.name ?? tag, description: definition?.description, rows: [row]))
-            }
+            positions.append(at)
         }
+        return positions
+    }
+
+    /// The position of `tag`'s group, made (empty) if it is the first of its key.
+    private mutating func group(of tag: String, vocabulary: Vocabulary) -> Int {
+        if let at = byTag[tag] { return at }
+        let key = Tag.key(tag)
+        let at: Int
+        if let existing = byKey[key] {
+            at = existing
+        } else {
+            let definition = vocabulary.definition(of: tag)
+            at = groups.count
+            byKey[key] = at
+            groups.append(Group(name: definition?.name ?? tag, description: definition?.description, rows: []))
+        }
+        byTag[tag] = at
+        return at
     }
 
     /// Adds the groups of rows that come after these (made apart, as each project's for a site),
@@ -198,6 +224,7 @@ struct TagGrouping<Row> {
     mutating func sortGroups() {
         groups.sort { Tag.key($0.name) != Tag.key($1.name) ? Tag.key($0.name) < Tag.key($1.name) : $0.name < $1.name }
         byKey = Dictionary(uniqueKeysWithValues: groups.enumerated().map { (Tag.key($0.element.name), $0.offset) })
+        byTag = [:]
     }
 }
 

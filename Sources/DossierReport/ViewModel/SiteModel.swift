@@ -147,13 +147,24 @@ public struct SiteModel: Sendable {
             var byClassification = [[Int32]](repeating: [], count: SiteModel.classifications.count)
             var grouping = TagGrouping<Int32>()
             var markings: [Int32: TLP] = [:]
+            // What a row's tags make of it, worked out once per tag list: a project's indicators
+            // share a few hundred lists, and folding each tag of a million rows cost more.
+            var byTags: [[String]: (implied: Classification?, marking: TLP?, groups: [Int])] = [:]
             // Read in place: a copy of each indicator retained and released all of its strings.
             project.indicators.withUnsafeBufferPointer { indicators in
                 for (row, i) in order.enumerated() {
-                    let classification = indicators[Int(i)].effectiveClassification(in: vocabulary)
+                    let tags = indicators[Int(i)].tags
+                    let facts: (implied: Classification?, marking: TLP?, groups: [Int])
+                    if let known = byTags[tags] {
+                        facts = known
+                    } else {
+                        facts = (vocabulary.impliedClassification(of: tags), TLP.marked(by: tags), grouping.groups(of: tags, vocabulary: vocabulary))
+                        byTags[tags] = facts
+                    }
+                    let classification = indicators[Int(i)].effectiveClassification(implied: facts.implied)
                     byClassification[SiteModel.classifications.firstIndex(of: classification)!].append(Int32(row))
-                    grouping.add(Int32(row), tags: indicators[Int(i)].tags, vocabulary: vocabulary)
-                    if let tlp = TLP.marked(by: indicators[Int(i)].tags) { markings[i] = tlp }
+                    grouping.add(Int32(row), toGroups: facts.groups)
+                    if let tlp = facts.marking { markings[i] = tlp }
                 }
             }
             (self.order, self.byClassification, self.grouping, self.markings) = (order, byClassification, grouping, markings)

@@ -164,6 +164,17 @@ struct ProjectCacheTests {
         #expect(Self.hits(published.states) == ["blog"])
         #expect(published.findings == Self.checked(workspace.root, cache: nil).findings)
         #expect(!published.findings.contains { $0.code == PublishedPrivateValueRule.code }, "\(published.findings)")
+
+        // And back: the blog, from the cache, has its URL's host found private again (its values
+        // are kept as hashes of what they are looked up by, and looked at whole on a match).
+        try workspace.write("ir-acme/project.json", #"{ "title": "IR", "visibility": "private", "tlp": "amber" }"#)
+        try workspace.write("ir-acme/indicators.json", #"{ "indicators": [ { "value": "c2-panel.example", "type": "domain", "private": true } ] }"#)
+        let hidden = Self.checked(workspace.root, cache: cache)
+        #expect(Self.hits(hidden.states) == ["blog"])
+        #expect(hidden.findings == Self.checked(workspace.root, cache: nil).findings)
+        #expect(hidden.findings.rendered(relativeTo: workspace.root).contains {
+            $0.hasPrefix("blog/indicators.json:1:19: error: domain c2-panel.example is recorded as private in ir-acme")
+        }, "\(hidden.findings.rendered(relativeTo: workspace.root))")
     }
 
     @Test("two folders whose names Swift deems equal (é composed and decomposed) keep their own findings")

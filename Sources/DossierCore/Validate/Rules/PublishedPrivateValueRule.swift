@@ -87,6 +87,18 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var values: [Value] = []
         var projects: [ProjectReference] = []
         var words: [Word] = []
+        /// What the project's own published values (`valueTexts`) are looked up by
+        /// (`lookupNames(of:)`), each name as its `FNV1a` hash: on each check, a project none of
+        /// whose names is a private value's (nearly every one) has no value parsed again.
+        var valueNameHashes: [UInt64] = []
+        /// Some public URL of the project carries a whole URL: its values are always looked at.
+        var carriesURL = false
+
+        /// False when no value of the project may be private: none of its names' hashes is one
+        /// of `privateHashes` and no URL carries a URL.
+        func mayPublishPrivateValue(_ privateHashes: Set<UInt64>) -> Bool {
+            carriesURL || valueNameHashes.contains(where: privateHashes.contains)
+        }
     }
 
     public func check(_ workspace: Workspace, index: IndicatorIndex) -> [Diagnostic] {
@@ -100,7 +112,12 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     public static func survey(_ project: Project) -> (findings: [Diagnostic], mentions: Mentions?) {
         guard project.visibility == .public else { return ([], nil) }
         let texts = publishedTexts(of: project)
-        return (strayVisibility(in: project) + freeFormFindings(in: texts + valueTexts(of: project), of: project), Mentions(texts))
+        var mentions = Mentions(texts)
+        for indicator in project.indicators where isValueText(indicator) {
+            mentions.valueNameHashes += lookupNames(of: indicator).map(FNV1a.hash)
+            mentions.carriesURL = mentions.carriesURL || carriesURL(indicator)
+        }
+        return (strayVisibility(in: project) + freeFormFindings(in: texts + valueTexts(of: project), of: project), mentions)
     }
 
     /// The findings across projects, from each project's survey (`mentions`, by position; nil for
@@ -120,11 +137,13 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             return Self.findings(Mentions(texts), project: nil, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace, index: index)
         }]
         let freeForm = Self.otherProjectsFreeForm(workspace, index: index)
+        let privateHashes = Set(privateValues.keys.map(FNV1a.hash))
         for (position, project) in workspace.projects.enumerated() where project.visibility == .public {
             guard position < mentions.count, let found = mentions[position] else { continue }
             parts.append {
                 Self.findings(found, project: position, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace, index: index)
-                    + Self.valueFindings(of: project, at: position, privateValues: privateValues, workspace: workspace)
+                    + (found.mayPublishPrivateValue(privateHashes)
+                        ? Self.valueFindings(of: project, at: position, privateValues: privateValues, workspace: workspace) : [])
                     + Self.freeFormFindings(found, at: position, values: freeForm, workspace: workspace)
             }
         }
@@ -217,8 +236,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var diagnostics: [Diagnostic] = []
         var reported: Set<String> = []
         // A Windows name is looked up folded, whatever its length as written.
-        for word in mentions.words where values.lengths.contains(word.word.utf8.count) || word.word.contains("\\") {
-            let key = word.word.contains("\\") || word.word.contains("/")
+        for word in mentions.words where values.lengths.contains(word.word.utf8.count) || word.word.containsByte(UInt8(ascii: "\\")) {
+            let key = word.word.containsByte(UInt8(ascii: "\\")) || word.word.containsByte(UInt8(ascii: "/"))
                 ? Indicators.windowsNameKey(word.word, type: .filepath) ?? Indicators.windowsNameKey(word.word, type: .registryKey) : nil
             guard let found = values.byWord[word.word] ?? key.flatMap({ values.byWord[$0] }), found.recording.project != position,
                   reported.insert("\(word.text) " + found.recording.value).inserted else { continue }
@@ -400,8 +419,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// an IPv4-mapped address of a private one (`::ffff:192.0.2.1`), publishes it.
     static func valueTexts(of project: Project, keeping: (Indicator) -> Bool = { _ in true }) -> [PublishedText] {
         project.indicators.compactMap { indicator in
-            guard !indicator.isPrivate, [.url, .email, .domain, .ipv6].contains(indicator.type),
-                keeping(indicator) else { return nil }
+            guard isValueText(indicator), keeping(indicator) else { return nil }
             return PublishedText(text: indicator.value, name: "the \(indicator.type.rawValue) \(indicator.value)",
                 location: SourceLocation(path: project.indicatorsFile, position: indicator.origin?.object ?? .start),
                 isProse: false, valueType: indicator.type)
@@ -411,17 +429,31 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// The findings of a public project's own values (see `valueTexts`), looked up on every check
     /// with no scan: the host is taken from the value, and a text made only for a value found.
     static func valueFindings(of project: Project, at position: Int, privateValues: [String: Recording], workspace: Workspace) -> [Diagnostic] {
-        // A value, or the IPv4 address an IPv4-mapped one stands for.
-        func isPrivate(_ value: String) -> Bool { privateValues[value] != nil || Indicators.mappedIPv4(value).map { privateValues[$0] != nil } == true }
-        func named(_ host: String) -> Bool { withParents(host).contains(where: isPrivate) }
         let texts = valueTexts(of: project) { indicator in
-            isPrivate(indicator.value) || named(Indicators.host(of: indicator.value, type: indicator.type) ?? indicator.value)
-                || indicator.type == .url && (Indicators.embeddedHosts(of: indicator.value).contains(where: named)
-                    || Self.carriedWords(of: indicator.value).contains { named($0) }
-                    // A URL it carries whole (`?url=https://paste.example/raw/1`): `Mentions` reads it.
-                    || Indicators.carriedText(of: indicator.value)?.contains("://") == true)
+            carriesURL(indicator) || lookupNames(of: indicator).contains { privateValues[$0] != nil }
         }
         return texts.isEmpty ? [] : findings(Mentions(texts), project: position, privateValues: privateValues, privateSlugs: [:], workspace: workspace, index: nil)
+    }
+
+    /// A public value `valueTexts` takes: a URL, an e-mail address, a domain or an IPv6 address.
+    static func isValueText(_ indicator: Indicator) -> Bool {
+        !indicator.isPrivate && [.url, .email, .domain, .ipv6].contains(indicator.type)
+    }
+
+    /// What `valueFindings` looks a public value up by among the private values: the value, its
+    /// host (or the value) with each domain the host lies within, and a URL's carried hosts and
+    /// words (`carriedWords`) with theirs; each IPv4-mapped IPv6 address also as its IPv4 one.
+    static func lookupNames(of indicator: Indicator) -> [String] {
+        var hosts = [Indicators.host(of: indicator.value, type: indicator.type) ?? indicator.value]
+        if indicator.type == .url { hosts += Indicators.embeddedHosts(of: indicator.value) + carriedWords(of: indicator.value) }
+        let names = [indicator.value] + hosts.flatMap(withParents)
+        return names + names.compactMap(Indicators.mappedIPv4)
+    }
+
+    /// A URL that carries a whole URL (`?url=https://paste.example/raw/1`), which `Mentions` reads
+    /// with all it holds: always looked at.
+    static func carriesURL(_ indicator: Indicator) -> Bool {
+        indicator.type == .url && Indicators.carriedText(of: indicator.value).map { ByteSearch.contains("://", in: $0) } == true
     }
 
     /// The words of what a URL carries after its host, decoded and lower-cased, between the
