@@ -27,7 +27,7 @@ extension CacheWriter {
             writer.optional(word.position) { $0.position($1) }
         }
         array(mentions.valueNameHashes) { $0.uint64($1) }
-        bool(mentions.carriesURL)
+        bool(mentions.looksAtEveryValue)
     }
 }
 
@@ -58,6 +58,6 @@ extension CacheReader {
         }
         let valueNameHashes = try array { reader throws(Malformed) in try reader.uint64() }
         return Mentions(texts: texts, values: values, projects: projects, words: words, valueNameHashes: valueNameHashes,
-            carriesURL: try bool())
+            looksAtEveryValue: try bool())
     }
 }

@@ -187,18 +187,7 @@ public struct ContentDigest: Sendable, Hashable {
     public let usesCRLF: Bool
 
     public init(_ bytes: [UInt8]) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        bytes.withUnsafeBytes { raw in
-            let words = raw.count / 8
-            for i in 0..<words {
-                hash = (hash ^ raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) &* 0x100_0000_01b3
-                hash ^= hash >> 29
-            }
-            for i in (words * 8)..<raw.count {
-                hash = (hash ^ UInt64(raw[i])) &* 0x100_0000_01b3
-            }
-        }
-        value = hash
+        value = bytes.withUnsafeBytes(Checksum64.of)
         count = bytes.count
         usesCRLF = bytes.firstIndex(of: 0x0A).map { $0 > 0 && bytes[$0 - 1] == 0x0D } ?? false
     }

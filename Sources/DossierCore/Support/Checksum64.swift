@@ -1,7 +1,8 @@
 /// A 64-bit checksum read eight bytes at a time, in four lanes: tells a damaged cache entry (a
 /// torn write, a bad sector) from a whole one at several times the speed of SHA-256, which a warm
-/// `check` spent on a hundred megabytes of entries. No defence against a crafted entry: the cache
-/// is the user's own, in a folder only its owner can write.
+/// `check` spent on a hundred megabytes of entries, and a file changed since an edit read it
+/// (`ContentDigest`). No defence against crafted bytes: the cache is the user's own, in a folder
+/// only its owner can write, and an edit guards against accidents, not against an adversary.
 enum Checksum64 {
     private static let prime: UInt64 = 0x9E37_79B9_7F4A_7C15
 

@@ -168,7 +168,8 @@ struct TagGrouping<Row> {
     }
 
     /// The positions of the groups a row with `tags` goes in, each once, made (empty) as needed:
-    /// the same for every row with these tags, so a caller may keep them by tag list.
+    /// the same for every row with these tags, so a caller may keep them by tag list (until
+    /// `sortGroups()`, which moves the groups).
     mutating func groups(of tags: [String], vocabulary: Vocabulary) -> [Int] {
         // A tag written twice (in any case) puts the row in its group once. An indicator usually
         // has a few tags, and looking back over them is cheaper than a set per row (a million

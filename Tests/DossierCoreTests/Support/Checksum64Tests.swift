@@ -9,8 +9,7 @@ struct Checksum64Tests {
 
     @Test("every single-bit flip, at every offset of every lane and the tail, changes it")
     func bitFlips() {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<203).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let bytes = (0..<203).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }
         let whole = Self.checksum(bytes)
         for offset in bytes.indices {
             for bit in 0..<8 {

@@ -88,16 +88,19 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var projects: [ProjectReference] = []
         var words: [Word] = []
         /// What the project's own published values (`valueTexts`) are looked up by
-        /// (`lookupNames(of:)`), each name as its `FNV1a` hash: on each check, a project none of
-        /// whose names is a private value's (nearly every one) has no value parsed again.
+        /// (`lookupNames(of:)`), each name as its `FNV1a` hash, each hash once and in order: on
+        /// each check, a project none of whose names is a private value's (nearly every one) has
+        /// no value parsed again.
         var valueNameHashes: [UInt64] = []
-        /// Some public URL of the project carries a whole URL: its values are always looked at.
-        var carriesURL = false
+        /// Some public URL of the project carries a whole URL, or a name has a byte outside ASCII
+        /// (compared as Swift compares strings, canonically, where a hash sees bytes): its values
+        /// are always looked at.
+        var looksAtEveryValue = false
 
         /// False when no value of the project may be private: none of its names' hashes is one
-        /// of `privateHashes` and no URL carries a URL.
+        /// of `privateHashes`, and nothing makes it look at every value.
         func mayPublishPrivateValue(_ privateHashes: Set<UInt64>) -> Bool {
-            carriesURL || valueNameHashes.contains(where: privateHashes.contains)
+            looksAtEveryValue || valueNameHashes.contains(where: privateHashes.contains)
         }
     }
 
@@ -113,10 +116,13 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         guard project.visibility == .public else { return ([], nil) }
         let texts = publishedTexts(of: project)
         var mentions = Mentions(texts)
+        var hashes: Set<UInt64> = []
         for indicator in project.indicators where isValueText(indicator) {
-            mentions.valueNameHashes += lookupNames(of: indicator).map(FNV1a.hash)
-            mentions.carriesURL = mentions.carriesURL || carriesURL(indicator)
+            let names = lookupNames(of: indicator)
+            hashes.formUnion(names.map(FNV1a.hash))
+            if carriesURL(indicator) || names.contains(where: { $0.utf8.contains { $0 >= 0x80 } }) { mentions.looksAtEveryValue = true }
         }
+        mentions.valueNameHashes = hashes.sorted()
         return (strayVisibility(in: project) + freeFormFindings(in: texts + valueTexts(of: project), of: project), mentions)
     }
 
@@ -300,7 +306,9 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                 return (indicator.value, Recording(type: indicator.type, value: indicator.value, project: p))
             }
         }
-        var values = Dictionary(found.joined(), uniquingKeysWith: { first, _ in first })
+        // Made at its size: filled one by one, it was rehashed as it grew, on one core.
+        var values = [String: Recording](minimumCapacity: found.reduce(0) { $0 + $1.count })
+        values.merge(found.joined()) { first, _ in first }
         // A URL also under its spelling (`http://x/%C3%BC` for `http://x/ü`), as texts may write it.
         for (value, recording) in values where recording.type == .url {
             let spelling = IndicatorKey.identity(of: value, type: .url)
