@@ -44,17 +44,26 @@ public enum Scaffold {
             try AtomicWriter.createFolder(folder)
             try AtomicWriter.create(CanonicalJSON.workspaceFile(settings), at: settingsPath)
             let ignorePath = folder + "/.gitignore"
-            let existing = FileManager.default.contents(atPath: ignorePath).map { String(decoding: $0, as: UTF8.self) } ?? ""
-            let lines = Set(existing.split(separator: "\n").map(String.init))
-            let missing = ignoredPaths.filter { !lines.contains($0) }
-            if !missing.isEmpty {
-                let separator = existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n"
-                let header = existing.isEmpty ? "# dossier build output\n" : separator + "# dossier build output\n"
-                try AtomicWriter.write(Array((existing + header + missing.joined(separator: "\n") + "\n").utf8), to: ignorePath)
+            if let added = ignoreLines(adding: FileManager.default.contents(atPath: ignorePath).map(Array.init) ?? []) {
+                try AtomicWriter.write(added, to: ignorePath)
             }
         } catch {
             throw .write(error)
         }
+    }
+
+    /// `.gitignore`'s bytes with the `ignoredPaths` it lacks added under a comment, in its own
+    /// line breaks (CR LF in a Windows checkout); nil when it has them all. Read by bytes: as a
+    /// `String`, CR LF is one character, and a file of such lines read as one line.
+    static func ignoreLines(adding existing: [UInt8]) -> [UInt8]? {
+        let lines = Set(existing.split(separator: 0x0A).map { line in
+            String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
+        })
+        let missing = ignoredPaths.filter { !lines.contains($0) }
+        guard !missing.isEmpty else { return nil }
+        let separator = existing.isEmpty || existing.last == 0x0A ? "" : "\n"
+        let added = Array((separator + "# dossier build output\n" + missing.joined(separator: "\n") + "\n").utf8)
+        return existing + CanonicalJSON.lineBreaks(added, as: ContentDigest(existing))
     }
 
     /// Folder names a project cannot take: they mean something else in the workspace.

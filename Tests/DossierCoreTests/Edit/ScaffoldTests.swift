@@ -34,6 +34,29 @@ struct ScaffoldTests {
         #expect(!FileManager.default.fileExists(atPath: folder + "/case-1/dossier.json"))
     }
 
+    @Test("init adds to a .gitignore of the repository only the lines it lacks, in the file's own line breaks")
+    func existingIgnoreFile() throws {
+        let lf = Array("node_modules/\n/site/\n".utf8)
+        #expect(Scaffold.ignoreLines(adding: lf).map { String(decoding: $0, as: UTF8.self) }
+            == "node_modules/\n/site/\n# dossier build output\n.*.dossier-*.tmp\n.*.dossier-build-*\n")
+        // A Windows checkout's: its lines are found, and the ones added break as they do.
+        let crlf = Array("node_modules/\r\n/site/\r\n.*.dossier-*.tmp\r\n".utf8)
+        #expect(Scaffold.ignoreLines(adding: crlf).map { String(decoding: $0, as: UTF8.self) }
+            == "node_modules/\r\n/site/\r\n.*.dossier-*.tmp\r\n# dossier build output\r\n.*.dossier-build-*\r\n")
+        #expect(Scaffold.ignoreLines(adding: Array("/site/\r\n.*.dossier-*.tmp\r\n.*.dossier-build-*\r\n".utf8)) == nil)
+        // No line break at the end: one is put before the comment.
+        #expect(Scaffold.ignoreLines(adding: Array("*.log".utf8)).map { String(decoding: $0, as: UTF8.self) }
+            == "*.log\n# dossier build output\n/site/\n.*.dossier-*.tmp\n.*.dossier-build-*\n")
+
+        let folder = try TemporaryFolder.make() + "/cti"
+        defer { try? FileManager.default.removeItem(atPath: (folder as NSString).deletingLastPathComponent) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Data(crlf).write(to: URL(fileURLWithPath: folder + "/.gitignore"))
+        try Scaffold.initialize(folder: folder)
+        let written = try Array(Data(contentsOf: URL(fileURLWithPath: folder + "/.gitignore")))
+        #expect(written == Scaffold.ignoreLines(adding: crlf))
+    }
+
     @Test("new makes a project that passes check, and refuses to overwrite")
     func newProject() throws {
         let workspace = try TemporaryWorkspace()

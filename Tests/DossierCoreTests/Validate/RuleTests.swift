@@ -376,6 +376,20 @@ struct RuleTests {
         ], "\(found)")
     }
 
+    @Test("a link to a private project is pointed at by Unicode scalars, as every other place in a note is, however long its line")
+    func privateProjectLinkColumn() throws {
+        let found = try diagnostics({
+            try $0.addProject("acme-payroll-phish")
+            try $0.addProject("b", visibility: "public", tlp: "clear")
+            // A decomposed é is two scalars, a woman technologist three (joined): one character each.
+            let long = String(repeating: "word-of-prose ", count: 5_000)
+            try $0.write("b/notes/01.md", "x\nCafe\u{301} 👩‍💻 see ../acme-payroll-phish/ \(long)../other-thing/\n")
+        }, rules: [PublishedPrivateValueRule()])
+        #expect(found == [
+            "b/notes/01.md:2:18: error: this note links to the private project acme-payroll-phish, but it is public: the public site has no page of that project and names none; take the link out",
+        ], "\(found)")
+    }
+
     @Test("what a review found still published: values encoded twice, joined by _, carried by a public URL value (an IPv6 or e-mail address, an ASN, a CVE, a whole URL), a private IPv4-mapped address written as IPv4, a link through ../../projects/, a repository's address; and what it found wrongly refused")
     func reviewedLeaksAndFalseErrors() throws {
         let hash = "79a60c4e61c81a29bdaec5ce261d00675fdd1193fc522e5f2e3c4c4f99a729d7"

@@ -58,14 +58,13 @@ extension PublishedPrivateValueRule.Mentions {
         let bytes = Array(text.text.utf8)
         var references: [ProjectReference] = []
         var seen: Set<String> = []
-        var line = 0
-        var lineStart = 0
+        // Found left to right: the text is walked once for their places, however long its lines.
+        var place = TextPlace(text.text)
         func add(_ range: Range<Int>, isLink: Bool) {
             let slug = String(decoding: bytes[range].map(IndicatorBytes.lower), as: UTF8.self)
             guard seen.insert((isLink ? "/" : "") + slug).inserted else { return }
-            let column = String(decoding: bytes[lineStart..<range.lowerBound], as: UTF8.self).count + 1
             references.append(ProjectReference(text: index, slug: slug, isLink: isLink,
-                position: text.bodyLine.map { SourcePosition(line: $0 + line, column: column) }))
+                position: text.bodyLine.map { place.position(at: range.lowerBound, bodyLine: $0) }))
         }
         func isWordByte(_ byte: UInt8) -> Bool {
             IndicatorBytes.isAlphanumeric(byte) || byte == IndicatorBytes.hyphen || byte == UInt8(ascii: "_")
@@ -75,7 +74,6 @@ extension PublishedPrivateValueRule.Mentions {
         // `projects/` in it is another site's.
         var inAddress = false
         while i < bytes.count {
-            if bytes[i] == 0x0A { (line, lineStart) = (line + 1, i + 1) }
             if isAddressEnd(bytes[i]) {
                 inAddress = false
             } else if bytes[i] == UInt8(ascii: ":"), bytes[i...].starts(with: "://".utf8) {
@@ -131,6 +129,8 @@ extension PublishedPrivateValueRule.Mentions {
     /// leads a path of the site only where a word does not run into it (`subprojects/`) and not
     /// in another site's address (`https://github.com/orgs/acme/projects/x`).
     private static func pathLead(_ bytes: [UInt8], at i: Int, inAddress: Bool) -> Int? {
+        // Asked at every byte of every public note: most bytes start neither lead.
+        guard bytes[i] == IndicatorBytes.dot || bytes[i] == UInt8(ascii: "p") else { return nil }
         guard let lead = pathLeads.first(where: { i + $0.count < bytes.count && bytes[i..<i + $0.count].elementsEqual($0) }) else { return nil }
         if lead.first != IndicatorBytes.dot {
             if inAddress { return nil }
