@@ -1,8 +1,21 @@
+import Foundation
 import Testing
 @testable import DossierReport
 
 @Suite("Pipe tables in notes")
 struct PipeTablesTests {
+    @Test("a cell is trimmed of the white space Foundation's trimming takes off, and of nothing else")
+    func trimming() {
+        let samples = [
+            "", " ", "\t x \t", "\u{A0}no-break\u{A0}", "\u{3000}ideographic\u{2003}", "x", " \u{301}combining ",
+            "inner  space kept", "\u{200B}zero width\u{200B}", "\n line feed \n", " 👩‍💻 ", "\u{202F}\u{205F}\u{1680}\u{2000}a\u{200A}",
+        ]
+        for sample in samples {
+            #expect(PipeTables.trimmed(sample) == sample.trimmingCharacters(in: .whitespaces), "\(sample.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(Array(PipeTables.trimmed(sample).utf8) == Array(sample.trimmingCharacters(in: .whitespaces).utf8))
+        }
+    }
+
     @Test("a note's table becomes a table, cells rendered inline, cleaned and defanged; the text around it stays")
     func table() {
         let note = """

@@ -71,9 +71,10 @@ public enum CommonMark {
     private static func tableLayout(of document: OpaquePointer, _ markdown: String) -> TableLayout? {
         guard markdown.utf8.contains(UInt8(ascii: "|")) else { return nil }
         // Lines as libcmark counts them: at each line feed, a carriage return before it dropped
-        // (split by scalars: "\r\n" is one character of a string).
-        let lines = markdown.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            String(String.UnicodeScalarView(line.last == "\r" ? line.dropLast() : line))
+        // (split by bytes: "\r\n" is one character of a string, and a string made scalar by
+        // scalar cost more than libcmark's whole reading of the note).
+        let lines = Array(markdown.utf8).split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+            String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
         }
         var paragraphs: [ClosedRange<Int>] = []
         var covered = [Bool](repeating: false, count: lines.count)

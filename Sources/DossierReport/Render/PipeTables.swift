@@ -72,7 +72,7 @@ enum PipeTables {
         var cells: [String] = []
         var current = ""
         var escaped = false
-        let row = line.trimmingCharacters(in: .whitespaces)
+        let row = trimmed(line)
         for character in row {
             if escaped {
                 current.append(character)
@@ -91,7 +91,18 @@ enum PipeTables {
         // The pipes at either end open and close the row; they hold no cell.
         if row.hasPrefix("|") { cells.removeFirst() }
         if row.hasSuffix("|"), !row.hasSuffix("\\|"), !cells.isEmpty { cells.removeLast() }
-        return cells.map { $0.trimmingCharacters(in: .whitespaces) }
+        return cells.map(trimmed)
+    }
+
+    /// `text` without the white space at either end (`CharacterSet.whitespaces`: spaces and
+    /// tabs, Unicode's too), scalar by scalar as `trimmingCharacters(in:)` takes it off, without
+    /// going through `NSString` for every row and cell of every note's tables.
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, CharacterSet.whitespaces.contains(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, CharacterSet.whitespaces.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return start == scalars.startIndex && end == scalars.endIndex ? text : String(scalars[start..<end])
     }
 
     /// A body row with as many cells as the header: missing ones empty, extra ones dropped.
