@@ -148,27 +148,31 @@ extension Indicators {
     /// address (`::ffff:192.0.2.1` is `::ffff[:]192[.]0[.]2[.]1`). A colon after another, or first,
     /// stays: refang reads `[:]` back only after an address's digit.
     private static func defangColons(_ value: String) -> String {
-        var out = String.UnicodeScalarView()
-        var previous: Unicode.Scalar?
-        for scalar in value.unicodeScalars {
-            if scalar == ":", let previous, previous.properties.isASCIIHexDigit {
-                out.append(contentsOf: "[:]".unicodeScalars)
-            } else if scalar == "." {
-                out.append(contentsOf: "[.]".unicodeScalars)
-            } else {
-                out.append(scalar)
-            }
-            previous = scalar
-        }
-        return String(out)
+        bracketed(value, colons: true)
     }
 
     /// `value` with each dot written `[.]`.
     private static func defangDots(_ value: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in value.unicodeScalars {
-            if scalar == "." { out.append(contentsOf: "[.]".unicodeScalars) } else { out.append(scalar) }
+        bracketed(value, colons: false)
+    }
+
+    /// `value` with each dot written `[.]` and, with `colons`, each colon after a hexadecimal
+    /// digit `[:]`. By bytes, as neither is ever a byte of a longer character: a site defangs a
+    /// million values, and a string made scalar by scalar was a tenth of its rows' cost.
+    private static func bracketed(_ value: String, colons: Bool) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(value.utf8.count + 8)
+        var previous: UInt8 = 0
+        for byte in value.utf8 {
+            if byte == IndicatorBytes.dot || colons && byte == IndicatorBytes.colon && IndicatorBytes.hexValue(previous) != nil {
+                out.append(UInt8(ascii: "["))
+                out.append(byte)
+                out.append(UInt8(ascii: "]"))
+            } else {
+                out.append(byte)
+            }
+            previous = byte
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }
