@@ -30,6 +30,9 @@ extension PublishedPrivateValueRule.Mentions {
                         add(carried.value, within: mention.value)
                         if let host = Indicators.host(of: carried.value, type: carried.type) { add(host, within: mention.value) }
                     }
+                    // And its words as values are recorded, which the extractor does not read
+                    // (`?h=evil.example:8080`, `?to=%C3%BCser@...`).
+                    for word in PublishedPrivateValueRule.carriedWords(of: mention.value) { add(word, within: mention.value) }
                 }
             }
             if text.valueType == nil {

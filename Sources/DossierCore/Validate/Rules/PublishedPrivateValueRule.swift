@@ -482,11 +482,31 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                 // As ASNs and CVEs are written normalized: `AS64500`, `CVE-2024-3094`.
                 words.append(String(decoding: word, as: UTF8.self).uppercased())
             } else if word.count >= 32 || word.count > 2 && word.dropFirst().dropLast().contains(where: joinsValue.contains) {
-                words.append(String(decoding: word.map(IndicatorBytes.lower), as: UTF8.self))
+                let lowered = String(decoding: word.map(IndicatorBytes.lower), as: UTF8.self)
+                words.append(lowered)
+                words += namesWithin(lowered)
             }
             start = end + 1
         }
         return words
+    }
+
+    /// What a carried word holds when it is not a value as recorded: the host of `host:port`
+    /// (`?h=evil.example:8080`), and a name or an e-mail address outside ASCII in the form it is
+    /// recorded in (`bücher.example` as `xn--bcher-kva.example`).
+    static func namesWithin(_ word: String) -> [String] {
+        var names: [String] = []
+        var name = word
+        if let colon = word.utf8.lastIndex(of: IndicatorBytes.colon), word.utf8.contains(IndicatorBytes.dot),
+            case let port = word.utf8[word.utf8.index(after: colon)...], (1...5).contains(port.count), port.allSatisfy(IndicatorBytes.isDigit) {
+            name = String(word[..<colon])
+            names.append(name)
+        }
+        if name.utf8.contains(where: { $0 >= 0x80 }) {
+            let type: IndicatorType = name.utf8.contains(UInt8(ascii: "@")) ? .email : .domain
+            if case .success(let normalized) = Indicators.normalize(name, as: type), normalized != name { names.append(normalized) }
+        }
+        return names
     }
 
     /// What stands inside a name, an address or an e-mail address (`.`, `:`, `@`).
