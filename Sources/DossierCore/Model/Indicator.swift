@@ -60,9 +60,9 @@ public struct Indicator: Sendable, Hashable {
         classification ?? implied ?? .unknown
     }
 
-    /// Canonical order: by type, then value.
+    /// Canonical order: by type, then value (`ValueOrder`: addresses by number).
     public static func canonicalOrder(_ a: Indicator, _ b: Indicator) -> Bool {
-        a.type != b.type ? a.type < b.type : utf8Precedes(a.value, b.value)
+        a.type != b.type ? a.type < b.type : ValueOrder.precedes(a.value, b.value, type: a.type)
     }
 
     /// The positions of `indicators` in canonical order. Fields are compared in place (a copy of
@@ -71,7 +71,7 @@ public struct Indicator: Sendable, Hashable {
     public static func canonicalPositions(of indicators: [Indicator]) -> [Int] {
         func precedes(_ a: Int, _ b: Int) -> Bool {
             let (typeA, typeB) = (indicators[a].type, indicators[b].type)
-            return typeA != typeB ? typeA < typeB : utf8Precedes(indicators[a].value, indicators[b].value)
+            return typeA != typeB ? typeA < typeB : ValueOrder.precedes(indicators[a].value, indicators[b].value, type: typeA)
         }
         let positions = Array(indicators.indices)
         if positions.dropFirst().allSatisfy({ !precedes($0, $0 - 1) }) { return positions }
@@ -131,7 +131,7 @@ public struct IndicatorKey: Sendable, Hashable, Comparable {
     }
 
     public static func < (a: Self, b: Self) -> Bool {
-        a.type != b.type ? a.type < b.type : utf8Precedes(a.value, b.value)
+        a.type != b.type ? a.type < b.type : ValueOrder.precedes(a.value, b.value, type: a.type)
     }
 }
 
