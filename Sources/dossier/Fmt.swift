@@ -17,12 +17,13 @@ struct Fmt: ParsableCommand {
             earliest first seen and the latest last seen, a comment or source that only one \
             entry has taken. Entries whose classifications (given, or implied by their tags), \
             privacy, comments or sources differ are left apart, with the reason: which to keep \
-            is yours.
+            is yours. It also keeps each tag of an indicator once, as first written (`Blocked` and \
+            `blocked` are one tag: the repeated-tag warning of `check`).
 
             Examples:
               dossier fmt            # rewrite what is not canonical, list each file
               dossier fmt --check    # in CI or a pre-commit hook: exit 1 if anything would change
-              dossier fmt --merge    # also merge duplicate entries
+              dossier fmt --merge    # also merge duplicate entries and repeated tags
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -30,7 +31,7 @@ struct Fmt: ParsableCommand {
     @Flag(help: "Only list the files that are not canonical; exit 1 if there are any.")
     var check = false
 
-    @Flag(help: "Also merge the entries of an indicator recorded more than once in a project, where they agree.")
+    @Flag(help: "Also merge the entries of an indicator recorded more than once in a project, where they agree, and a tag written twice on one.")
     var merge = false
 
     func run() throws {
@@ -46,6 +47,10 @@ struct Fmt: ParsableCommand {
             } else {
                 global.say("\(check ? "would merge" : "merged") \(what)")
             }
+        }
+        for (path, repeated) in plan.repeatedTags {
+            let spellings = repeated.dropped.map { "\"\($0)\"" }.joined(separator: ", ")
+            global.say("\(check ? "would drop" : "dropped") the repeated tag \(spellings) of \(repeated.key.type.rawValue) \(repeated.key.value) in \(display.displayPath(path))")
         }
         if check {
             for change in plan.changes { Console.out(display.displayPath(change.path)) }

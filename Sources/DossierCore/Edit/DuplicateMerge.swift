@@ -67,4 +67,29 @@ public enum DuplicateMerge {
         let kept = result.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
         return (kept, outcomes)
     }
+
+    /// A tag written twice on one indicator (the `repeated-tag` warning), as tags compare:
+    /// the spellings written again, which the merge drops.
+    public struct RepeatedTags: Sendable, Equatable {
+        public var key: IndicatorKey
+        public var dropped: [String]
+    }
+
+    /// `indicators` with each tag once per indicator, as first written (`Blocked, blocked` is
+    /// `Blocked`): one tag, so nothing the reports show or the classification it implies changes.
+    public static func withoutRepeatedTags(_ indicators: [Indicator]) -> (indicators: [Indicator], repeated: [RepeatedTags]) {
+        var result = indicators
+        var repeated: [RepeatedTags] = []
+        for i in result.indices where result[i].tags.count > 1 {
+            var seen: Set<String> = []
+            var (kept, dropped): ([String], [String]) = ([], [])
+            for tag in result[i].tags {
+                if seen.insert(Tag.key(tag)).inserted { kept.append(tag) } else { dropped.append(tag) }
+            }
+            guard !dropped.isEmpty else { continue }
+            result[i].tags = kept
+            repeated.append(RepeatedTags(key: result[i].key, dropped: dropped))
+        }
+        return (result, repeated)
+    }
 }

@@ -14,9 +14,12 @@ public struct FormatPlan: Sendable {
     /// With `mergingDuplicates`: each indicator recorded more than once in a file, merged or
     /// left apart (and why).
     public var duplicates: [(path: String, outcome: DuplicateMerge.Outcome)] = []
+    /// With `mergingDuplicates`: each indicator that had a tag written twice, and the spellings
+    /// dropped.
+    public var repeatedTags: [(path: String, repeated: DuplicateMerge.RepeatedTags)] = []
 
     /// - Parameter mergingDuplicates: merge the entries of an indicator recorded more than once
-    ///   in a project (`DuplicateMerge`), besides the layout.
+    ///   in a project, and a tag written twice on one (`DuplicateMerge`), besides the layout.
     public init(_ loaded: LoadedWorkspace, mergingDuplicates: Bool = false) {
         let workspace = loaded.workspace
         consider(workspace.settingsFile, CanonicalJSON.workspaceFile(workspace.settings), loaded)
@@ -27,6 +30,9 @@ public struct FormatPlan: Sendable {
                 let (indicators, outcomes) = DuplicateMerge.merged(project.indicators, vocabulary: workspace.vocabulary)
                 project.indicators = indicators
                 duplicates += outcomes.map { (project.indicatorsFile, $0) }
+                let (tidied, repeated) = DuplicateMerge.withoutRepeatedTags(project.indicators)
+                project.indicators = tidied
+                repeatedTags += repeated.map { (project.indicatorsFile, $0) }
             }
             consider(project.indicatorsFile, CanonicalJSON.indicatorsFile(project), loaded)
         }

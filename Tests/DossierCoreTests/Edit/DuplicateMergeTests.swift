@@ -78,4 +78,26 @@ struct DuplicateMergeTests {
         #expect(after.workspace.projects[0].indicators.map(\.tags) == [["C2"]])
         #expect(after.workspace.projects[0].indicators[0].firstSeen == "2026-01-02")
     }
+
+    @Test("fmt --merge keeps each tag of an indicator once, as first written, in its place, and says which spellings it dropped; check then has no repeated-tag warning; plain fmt leaves them")
+    func repeatedTags() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p", indicators: """
+            { "indicators": [
+              { "value": "192.0.2.1", "type": "ipv4", "tags": ["C2", "Scanner", "c2", "C2"] },
+              { "value": "evil.example", "type": "domain", "tags": ["Blocked", "Phishing"] }
+            ] }
+            """)
+        let loaded = workspace.load()
+        #expect(WorkspaceChecker.check(loaded).items.contains { $0.code == RepeatedTagRule.code })
+        #expect(FormatPlan(loaded).repeatedTags.isEmpty)
+        let plan = FormatPlan(loaded, mergingDuplicates: true)
+        #expect(plan.repeatedTags.map(\.repeated) == [
+            DuplicateMerge.RepeatedTags(key: IndicatorKey(type: .ipv4, value: "192.0.2.1"), dropped: ["c2", "C2"]),
+        ])
+        _ = try plan.apply()
+        let after = workspace.load()
+        #expect(!WorkspaceChecker.check(after).items.contains { $0.code == RepeatedTagRule.code })
+        #expect(after.workspace.projects[0].indicators.map(\.tags) == [["C2", "Scanner"], ["Blocked", "Phishing"]])
+    }
 }

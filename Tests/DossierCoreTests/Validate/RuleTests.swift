@@ -91,7 +91,7 @@ struct RuleTests {
                 #"{ "value": "good.example", "type": "domain", "tags": ["a", "b"] }"#, #"{ "value": "fine.example", "type": "domain", "tags": ["C2", "C2"] }"#))
         }, rule: RepeatedTagRule())
         #expect(found.count == 2, "\(found)")
-        #expect(found.first?.hasSuffix(#"warning: evil.example has the tag "Blocked" and " blocked ", which are one tag (tags compare without case); edit the file to keep one"#) == true, "\(found)")
+        #expect(found.first?.hasSuffix(#"warning: evil.example has the tag "Blocked" and " blocked ", which are one tag (tags compare without case); keep one (`dossier fmt --merge` keeps the first)"#) == true, "\(found)")
         #expect(found.last?.contains(#"fine.example has the tag "C2" twice"#) == true, "\(found)")
     }
 

@@ -12,7 +12,7 @@ public struct RepeatedTagRule: ProjectRule {
             let indicator = project.indicators[i]
             let spellings = first == again ? "\"\(first)\" twice" : "\"\(first)\" and \"\(again)\""
             diagnostics.append(.warning(at: indicator.location(in: project, at: indicator.origin?.tags),
-                "\(indicator.value) has the tag \(spellings), which are one tag (tags compare without case); edit the file to keep one",
+                "\(indicator.value) has the tag \(spellings), which are one tag (tags compare without case); keep one (`dossier fmt --merge` keeps the first)",
                 code: Self.code))
         }
         return diagnostics
