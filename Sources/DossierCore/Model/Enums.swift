@@ -48,15 +48,33 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
     /// As written on a banner: `TLP:AMBER+STRICT`.
     public var label: String { "TLP:" + rawValue.uppercased() }
 
-    /// A level as tags and markings name it, any case: `tlp:amber`, `AMBER+STRICT`, and `white`
-    /// (TLP 1.0's clear).
+    /// A level as tags and markings name it, any case: `tlp:amber`, `AMBER+STRICT`, `Traffic
+    /// Light Protocol: RED`, and `white` (TLP 1.0's clear).
     /// A stray invisible character or a full-width letter (`tlp:amber` with a zero-width space)
     /// does not hide a marking: the name is compared as tags are.
     public init?(named name: String) {
-        // `TLP: RED`, with a blank after the colon (a no-break space, a Hangul filler: spaces to Tag.key).
-        let key = Tag.key(name).trimmingPrefix("tlp:").drop { $0 == " " }
+        // `TLP: RED`, with a blank after the colon (a no-break space, a Hangul filler: spaces to
+        // Tag.key); `TLP RED`, `TLP-RED` as a marking is written on a cover page.
+        var key = Substring(Self.withShortName(Tag.key(name)))
+        if key.hasPrefix("tlp"), let next = key.dropFirst(3).first, Self.afterShortName.contains(next) {
+            key = key.dropFirst(3).drop { Self.afterShortName.contains($0) }
+        }
         self.init(rawValue: key == "white" ? "clear" : String(key))
     }
+
+    /// `text` (lower-cased) with the protocol's long name written as its short one: `traffic
+    /// light protocol: red` and `traffic light protocol (tlp): red` as `tlp: red`, as some
+    /// vendors' reports and government advisories mark themselves.
+    public static func withShortName(_ text: String) -> String {
+        guard text.contains(longName) else { return text }
+        return text.replacingOccurrences(of: longName + " (tlp)", with: "tlp").replacingOccurrences(of: longName, with: "tlp")
+    }
+
+    /// What separates `TLP` from its level.
+    private static let afterShortName: Set<Character> = [":", " ", "-", "_", "/"]
+
+    /// The protocol's long name, lower-cased.
+    public static let longName = "traffic light protocol"
 
     /// The most restrictive level the `tlp:` tags among `tags` name (data imported with its
     /// marking keeps it as a tag); nil when none does.

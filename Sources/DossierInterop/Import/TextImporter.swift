@@ -36,9 +36,10 @@ enum TextImporter {
         }
     }
 
-    /// The TLP labels written in `text`: `TLP` (any case, not inside a word), then a colon, a
-    /// blank, a dash, an underscore or a slash (`TLP:AMBER`, `TLP: RED`, `TLP RED`, `TLP-GREEN`,
-    /// `TLP_CLEAR`), and a level, `AMBER+STRICT` before `AMBER`.
+    /// The TLP labels written in `text`: `TLP` or `Traffic Light Protocol` (any case, not inside
+    /// a word), then a colon, a blank, a dash, an underscore or a slash (`TLP:AMBER`, `TLP: RED`,
+    /// `TLP RED`, `TLP-GREEN`, `TLP_CLEAR`, `Traffic Light Protocol (TLP): AMBER`), and a level,
+    /// `AMBER+STRICT` before `AMBER`.
     static func labels(in text: String) -> [TLP] {
         labelRanges(in: text).map(\.tlp)
     }
@@ -47,7 +48,15 @@ enum TextImporter {
     private static func labelRanges(in text: String) -> [(tlp: TLP, range: Range<String.Index>)] {
         var found: [(TLP, Range<String.Index>)] = []
         var rest = text[...]
-        while let name = rest.range(of: "tlp", options: .caseInsensitive) {
+        func nextName() -> Range<String.Index>? {
+            let short = rest.range(of: "tlp", options: .caseInsensitive)
+            // Or its long name first (`Traffic Light Protocol: RED`, `... (TLP): RED`).
+            guard let long = rest.range(of: TLP.longName, options: .caseInsensitive),
+                  short.map({ long.lowerBound < $0.lowerBound }) ?? true else { return short }
+            let abbreviated = text[long.upperBound...].range(of: " (tlp)", options: [.caseInsensitive, .anchored])
+            return long.lowerBound..<(abbreviated?.upperBound ?? long.upperBound)
+        }
+        while let name = nextName() {
             rest = text[name.upperBound...]
             guard name.lowerBound == text.startIndex || !text[text.index(before: name.lowerBound)].isLetter else { continue }
             let after = rest.drop { labelSeparators.contains($0) }

@@ -265,6 +265,24 @@ struct WorkspaceLoaderTests {
         #expect(published == ["05.md", "11.md"])
     }
 
+    @Test("a marking written with the protocol's long name or with a blank (Traffic Light Protocol: RED, TLP RED) hides a note as TLP:RED does; TLP:CLEAR so written does not")
+    func longTLPNames() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p", visibility: "public", tlp: "clear")
+        try workspace.write("p/notes/01.md", "---\ntitle: a\nmarking: \"Traffic Light Protocol: RED\"\n---\nbody\n")
+        try workspace.write("p/notes/02.md", "---\ntitle: b\nsource: \"Traffic Light Protocol (TLP): AMBER feed\"\n---\nbody\n")
+        try workspace.write("p/notes/03.md", "---\ntitle: c\nmarking: TLP RED\nhandling: traffic light protocol green\n---\nbody\n")
+        try workspace.write("p/notes/04.md", "---\ntitle: d\nmarking: \"Traffic Light Protocol: CLEAR\"\n---\nbody\n")
+        try workspace.write("p/notes/05.md", "---\ntitle: Why TLP red matters\n---\nbody\n")
+        let loaded = workspace.load()
+        let notes = try #require(loaded.workspace.project("p")).notes
+        #expect(notes.map(\.visibility) == [.private, .private, .private, nil, nil])
+        let published = AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.notes.map(\.fileName)
+        #expect(published == ["04.md", "05.md"])
+        #expect(TLP(named: "Traffic Light Protocol: AMBER+STRICT") == .amberStrict && TLP(named: "tlp-green") == .green)
+        #expect(TLP(named: "tlpred") == nil && TLP(named: "traffic light") == nil)
+    }
+
     @Test("an indicator's field meant to hide it (visibility, a misspelled private, a tlp or marking above clear) makes it private, with a warning; the field is kept")
     func indicatorHidingFields() throws {
         let workspace = try TemporaryWorkspace()
