@@ -26,6 +26,21 @@ struct SiteBuildTests {
         }
     }
 
+    @Test("a project's line on the site's index bears its report's TLP (raised by a project it names on an internal site), not only the project's own")
+    func indexBearsReportTLP() throws {
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func row(_ audience: Audience) throws -> String {
+            _ = try SiteBuild.run(root: Self.sampleRoot, audience: audience, out: folder + "/\(audience)")
+            let index = String(decoding: SiteFiles(folder + "/\(audience)").bytes("index.html"), as: UTF8.self)
+            let line = index.split(separator: "\n").first { $0.contains(">HollowPost loader command-and-control infrastructure</a>") }
+            return String(try #require(line))
+        }
+        // As `strictestTLP` above: the internal report of this TLP:CLEAR project is TLP:RED.
+        #expect(try row(.internal).contains(#"<span class="tlp-label">TLP:RED</span>"#))
+        #expect(try row(.public).contains(#"<span class="tlp-label">TLP:CLEAR</span>"#))
+    }
+
     @Test("an internal site says which projects are private, on the index and in each report; a public one says nothing of it")
     func internalSiteShowsVisibility() throws {
         let folder = try TemporaryFolder.make()

@@ -119,7 +119,18 @@ public struct SiteModel: Sendable {
         }
         listingPages = listings
 
-        let summaries = perProject.map(\.summary)
+        // A project's line on the index bears the TLP its report's banner does: raised by the
+        // `tlp:` tags of its indicators and by the projects its "also seen in" links name.
+        let (counts, linkedTo) = (projectCounts, self.repeatedIndicators)
+        let summaries = perProject.indices.map { $0 }.concurrentMap { p in
+            var summary = perProject[p].summary
+            var strictest = max(projectTLPs[p], perProject[p].markings.values.max() ?? .clear)
+            Self.links(of: p, repeated: repeated, repeatedIndicators: linkedTo, projectCounts: counts) { _, linked in
+                for other in linked.projects { strictest = max(strictest, projectTLPs[other]) }
+            }
+            if strictest > projectTLPs[p] { summary.tlp = TLPBanner(strictest, raisedFrom: projectTLPs[p]) }
+            return summary
+        }
         self.index = SiteIndexPage(
             workspaceTitle: shownWorkspaceTitle, audience: banner, tlp: TLPBanner((projectTLPs + markings.flatMap(\.values)).max() ?? .clear),
             projects: summaries, total: places.count,
@@ -188,15 +199,24 @@ public struct SiteModel: Sendable {
     /// position (the project's own digest covers what is there); only indicators recorded more than
     /// once can have any, so the others are not looked up.
     func correlations(at position: Int, into hasher: inout SHA256) {
-        for (indicator, entry) in repeatedIndicators[position] {
-            let (key, occurrences) = repeated[Int(entry)]
-            // The links themselves are not made: which projects they name (each by the digest of
-            // its slug and title; a link's address follows from its slug and the options, which
-            // every page key covers) and how many more.
-            let linked = AlsoSeen.linkedProjects(occurrences, position: position) { projectCounts[key] }
-            guard !linked.projects.isEmpty else { continue }
+        // The links themselves are not made: which projects they name (each by the digest of its
+        // slug, title and TLP; a link's address follows from its slug and the options, which every
+        // page key covers) and how many more.
+        Self.links(of: position, repeated: repeated, repeatedIndicators: repeatedIndicators, projectCounts: projectCounts) { indicator, linked in
             hasher.update("indicator \(indicator) \(linked.projects.count) \(linked.more)\n")
             for project in linked.projects { hasher.update(linkDigests[project]) }
+        }
+    }
+
+    /// Each indicator of the project at `position` that has "also seen in" links (`AlsoSeen`), with
+    /// the projects they name and how many more; only indicators recorded more than once can.
+    static func links(of position: Int, repeated: [(key: IndicatorKey, occurrences: [IndicatorIndex.Occurrence])],
+        repeatedIndicators: [[(indicator: Int32, entry: Int32)]], projectCounts: [IndicatorKey: Int],
+        _ body: (_ indicator: Int32, _ linked: (projects: [Int], more: Int)) -> Void) {
+        for (indicator, entry) in repeatedIndicators[position] {
+            let (key, occurrences) = repeated[Int(entry)]
+            let linked = AlsoSeen.linkedProjects(occurrences, position: position) { projectCounts[key] }
+            if !linked.projects.isEmpty { body(indicator, linked) }
         }
     }
 
