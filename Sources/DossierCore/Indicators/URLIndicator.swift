@@ -188,14 +188,22 @@ struct URLIndicator {
             || byte == UInt8(ascii: "%")
     }
 
-    /// What the path, query and fragment of `value` carry, decoded: the text after its host with
-    /// each escape decoded (`%3A%2F%2F` is `://`, `+` a space; up to three times over), as a page
-    /// or a redirector reads it. Nil when there is nothing after the host or it is too short to
-    /// hold an indicator.
+    /// What the user-info, path, query and fragment of `value` carry, decoded: the text after its
+    /// host with each escape decoded (`%3A%2F%2F` is `://`, `+` a space; up to three times over),
+    /// as a page or a redirector reads it, after the user-info with its user and password apart
+    /// (`https://brand.example@evil.example/`, as phishing writes a trusted name before the real
+    /// host). Nil when there is none, or what there is is too short to hold an indicator.
     static func carriedText(of value: String) -> String? {
         IndicatorBytes.withBytes(value) { bytes -> String? in
-            guard let parts = split(bytes), bytes.count - parts.authorityEnd >= 4 else { return nil }
-            return String(decoding: PercentEncoding.decodedFully(Array(bytes[parts.authorityEnd...])), as: UTF8.self)
+            guard let parts = split(bytes) else { return nil }
+            var carried: [UInt8] = []
+            let userInfoStart = parts.schemeEnd + 3
+            if let at = parts.userInfoEnd, at - userInfoStart >= 4 {
+                let userInfo = PercentEncoding.decodedFully(Array(bytes[userInfoStart..<at]))
+                carried = userInfo.map { $0 == IndicatorBytes.colon ? IndicatorBytes.space : $0 } + [IndicatorBytes.space]
+            }
+            if bytes.count - parts.authorityEnd >= 4 { carried += PercentEncoding.decodedFully(Array(bytes[parts.authorityEnd...])) }
+            return carried.isEmpty ? nil : String(decoding: carried, as: UTF8.self)
         }
     }
 

@@ -433,23 +433,28 @@ struct RuleTests {
         #expect(errors.count == 9, "\(errors)")
     }
 
-    @Test("a private host with a port, or a name or e-mail address outside ASCII percent-encoded, carried in a public URL's query (a value or a note's) is found; a public host with a port is not")
+    @Test("a private host with a port, a name or e-mail address outside ASCII percent-encoded, or a name in the user-info (https://brand@host/), carried by a public URL (a value or a note's) is found; so is a value only private projects record, carried by a note's URL; a public host with a port is not")
     func carriedHostsWithPortsAndEncodedNames() throws {
         let found = try diagnostics({
             try $0.addProject("a", indicators: Self.list(
                 #"{ "value": "hidden.example", "type": "domain", "private": true }"#,
-                #"{ "value": "üser@xn--bcher-kva.example", "type": "email", "private": true }"#))
+                #"{ "value": "üser@xn--bcher-kva.example", "type": "email", "private": true }"#,
+                #"{ "value": "threat.example", "type": "domain" }"#))
             try $0.addProject("b", visibility: "public", tlp: "clear", indicators: Self.list(
                 #"{ "value": "https://cdn.example/r?h=hidden.example:8080", "type": "url" }"#,
                 #"{ "value": "https://cdn.example/m?to=%C3%BCser@b%C3%BCcher.example", "type": "url" }"#,
-                #"{ "value": "https://cdn.example/s?h=open.example:8080", "type": "url" }"#))
+                #"{ "value": "https://cdn.example/s?h=open.example:8080", "type": "url" }"#,
+                #"{ "value": "https://user:hidden.example@cdn.example/login", "type": "url" }"#))
             try $0.write("b/notes/01.md", "Beacon https://cdn.example/q?h=hidden.example:8443 seen.\n")
+            try $0.write("b/notes/02.md", "Redirect https://cdn.example/r?h=threat.example:8080 seen.\n")
         }, rules: [PublishedPrivateValueRule()])
         let errors = found.filter { $0.contains(": error: ") }.map { String($0.split(separator: ",")[0]) }
         #expect(errors == [
             "b/indicators.json:1:19: error: domain hidden.example is recorded as private in a",
             "b/indicators.json:1:94: error: email üser@xn--bcher-kva.example is recorded as private in a",
+            "b/indicators.json:1:253: error: domain hidden.example is recorded as private in a",
             "b/notes/01.md:1:8: error: domain hidden.example is recorded as private in a",
+            "b/notes/02.md:1:10: error: domain threat.example is recorded only in private projects (a)",
         ], "\(found)")
     }
 

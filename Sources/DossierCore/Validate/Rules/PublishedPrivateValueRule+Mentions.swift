@@ -26,13 +26,18 @@ extension PublishedPrivateValueRule.Mentions {
                 if mention.type == .url {
                     for host in Indicators.embeddedHosts(of: mention.value) { add(host, within: mention.value) }
                     // What its path and query carry, escaped or not: a page shows it all.
+                    // What a text writes there is written there too; a value's is published with it.
                     for carried in Indicators.carried(by: mention.value) {
-                        add(carried.value, within: mention.value)
-                        if let host = Indicators.host(of: carried.value, type: carried.type) { add(host, within: mention.value) }
+                        add(carried.value, type: written ? carried.type : nil, within: mention.value)
+                        if let host = Indicators.host(of: carried.value, type: carried.type) {
+                            add(host, type: written ? Self.hostType(host) : nil, within: mention.value)
+                        }
                     }
                     // And its words as values are recorded, which the extractor does not read
                     // (`?h=evil.example:8080`, `?to=%C3%BCser@...`).
-                    for word in PublishedPrivateValueRule.carriedWords(of: mention.value) { add(word, within: mention.value) }
+                    for word in PublishedPrivateValueRule.carriedWords(of: mention.value) {
+                        add(word, type: written ? Indicators.detect(word) : nil, within: mention.value)
+                    }
                 }
             }
             if text.valueType == nil {
