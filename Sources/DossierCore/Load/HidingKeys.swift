@@ -17,7 +17,8 @@ enum HidingKeys {
         let value = value?.lowercased()
         let no = ["false", "no", "off", "0"]
         // Another tool's prefix says the same (`x-tlp`, `x_marking`, `is_private`).
-        var name = key.lowercased()
+        // `Traffic Light Protocol: RED` as a key of its own is `tlp: red`.
+        var name = TLP.withShortName(key.lowercased())
         for prefix in ["x-", "x_", "is_", "is-"] where name.hasPrefix(prefix) && name.count > prefix.count {
             name.removeFirst(prefix.count)
             break

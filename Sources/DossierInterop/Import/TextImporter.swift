@@ -51,7 +51,7 @@ enum TextImporter {
         func nextName() -> Range<String.Index>? {
             let short = rest.range(of: "tlp", options: .caseInsensitive)
             // Or its long name first (`Traffic Light Protocol: RED`, `... (TLP): RED`).
-            guard let long = rest.range(of: TLP.longName, options: .caseInsensitive),
+            guard let long = longName(in: rest),
                   short.map({ long.lowerBound < $0.lowerBound }) ?? true else { return short }
             let abbreviated = text[long.upperBound...].range(of: " (tlp)", options: [.caseInsensitive, .anchored])
             return long.lowerBound..<(abbreviated?.upperBound ?? long.upperBound)
@@ -79,7 +79,25 @@ enum TextImporter {
         return found
     }
 
-    private static let labelSeparators: Set<Character> = [":", " ", "\t", "-", "_", "/"]
+    /// `:`, `-`... and Markdown's emphasis (`TLP: **AMBER**`).
+    private static let labelSeparators: Set<Character> = [":", " ", "\t", "-", "_", "/", "*"]
+
+    /// Where `Traffic Light Protocol` is first written in `text`, in any case, its words apart by
+    /// any blanks (a line wrapped in a mail, a no-break space).
+    private static func longName(in text: Substring) -> Range<String.Index>? {
+        var rest = text
+        while let first = rest.range(of: "traffic", options: .caseInsensitive) {
+            var end: String.Index? = first.upperBound
+            for word in ["light", "protocol"] {
+                guard let at = end else { break }
+                let blanks = text[at...].prefix { $0.isWhitespace }
+                end = blanks.isEmpty ? nil : text[blanks.endIndex...].range(of: word, options: [.caseInsensitive, .anchored])?.upperBound
+            }
+            if let end { return first.lowerBound..<end }
+            rest = text[first.upperBound...]
+        }
+        return nil
+    }
 
     /// True for a line that is a TLP label and nothing else (`TLP:AMBER`, `[TLP RED]`): it marks a
     /// list and is no value of it.

@@ -274,9 +274,10 @@ struct WorkspaceLoaderTests {
         try workspace.write("p/notes/03.md", "---\ntitle: c\nmarking: TLP RED\nhandling: traffic light protocol green\n---\nbody\n")
         try workspace.write("p/notes/04.md", "---\ntitle: d\nmarking: \"Traffic Light Protocol: CLEAR\"\n---\nbody\n")
         try workspace.write("p/notes/05.md", "---\ntitle: Why TLP red matters\n---\nbody\n")
+        try workspace.write("p/notes/06.md", "---\ntitle: f\nTraffic Light Protocol: RED\n---\nbody\n")
         let loaded = workspace.load()
         let notes = try #require(loaded.workspace.project("p")).notes
-        #expect(notes.map(\.visibility) == [.private, .private, .private, nil, nil])
+        #expect(notes.map(\.visibility) == [.private, .private, .private, nil, nil, .private])
         let published = AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.notes.map(\.fileName)
         #expect(published == ["04.md", "05.md"])
         #expect(TLP(named: "Traffic Light Protocol: AMBER+STRICT") == .amberStrict && TLP(named: "tlp-green") == .green)

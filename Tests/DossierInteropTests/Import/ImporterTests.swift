@@ -82,6 +82,8 @@ import Testing
         #expect(TextImporter.labels(in: "Traffic Light Protocol: RED. traffic light protocol (TLP): AMBER+STRICT; Traffic Light Protocol GREEN")
             == [.red, .amberStrict, .green])
         #expect(TextImporter.isLabelLine("Traffic Light Protocol (TLP): AMBER"))
+        #expect(TextImporter.labels(in: "Traffic  Light\nProtocol: AMBER, TLP: **RED**, Traffic\u{A0}Light Protocol: **GREEN**, traffic lights protocol red")
+            == [.amber, .red, .green])
         #expect(TextImporter.isLabelLine("[TLP RED]") && TextImporter.isLabelLine("**TLP: AMBER**"))
         #expect(!TextImporter.isLabelLine("TLP RED 198.51.100.7") && !TextImporter.isLabelLine("TLP RED and TLP AMBER"))
         let result = Importer.read(Array("TLP RED\ntr6[.]example\n198.51.100.7\n".utf8), path: "/list.txt")
