@@ -27,12 +27,13 @@ public struct FormatPlan: Sendable {
             consider(project.projectFile, CanonicalJSON.projectFile(project), loaded)
             guard loaded.digests[project.indicatorsFile] != nil else { continue }
             if mergingDuplicates, !loaded.filesWithErrors.contains(project.indicatorsFile) {
-                let (indicators, outcomes) = DuplicateMerge.merged(project.indicators, vocabulary: workspace.vocabulary)
+                // Each entry's own repeated tags first, so that all are told: a merge joins the
+                // entries' tags as one list.
+                let (tidied, repeated) = DuplicateMerge.withoutRepeatedTags(project.indicators)
+                repeatedTags += repeated.map { (project.indicatorsFile, $0) }
+                let (indicators, outcomes) = DuplicateMerge.merged(tidied, vocabulary: workspace.vocabulary)
                 project.indicators = indicators
                 duplicates += outcomes.map { (project.indicatorsFile, $0) }
-                let (tidied, repeated) = DuplicateMerge.withoutRepeatedTags(project.indicators)
-                project.indicators = tidied
-                repeatedTags += repeated.map { (project.indicatorsFile, $0) }
             }
             consider(project.indicatorsFile, CanonicalJSON.indicatorsFile(project), loaded)
         }

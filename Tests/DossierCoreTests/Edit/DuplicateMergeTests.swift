@@ -85,19 +85,23 @@ struct DuplicateMergeTests {
         try workspace.addProject("p", indicators: """
             { "indicators": [
               { "value": "192.0.2.1", "type": "ipv4", "tags": ["C2", "Scanner", "c2", "C2"] },
-              { "value": "evil.example", "type": "domain", "tags": ["Blocked", "Phishing"] }
+              { "value": "evil.example", "type": "domain", "tags": ["Blocked", "Phishing"] },
+              { "value": "y.example", "type": "domain", "tags": ["Q"] },
+              { "value": "y.example", "type": "domain", "tags": ["R", "r"] }
             ] }
             """)
         let loaded = workspace.load()
         #expect(WorkspaceChecker.check(loaded).items.contains { $0.code == RepeatedTagRule.code })
         #expect(FormatPlan(loaded).repeatedTags.isEmpty)
         let plan = FormatPlan(loaded, mergingDuplicates: true)
+        // Also within an entry that the merge then joins to another.
         #expect(plan.repeatedTags.map(\.repeated) == [
             DuplicateMerge.RepeatedTags(key: IndicatorKey(type: .ipv4, value: "192.0.2.1"), dropped: ["c2", "C2"]),
+            DuplicateMerge.RepeatedTags(key: IndicatorKey(type: .domain, value: "y.example"), dropped: ["r"]),
         ])
         _ = try plan.apply()
         let after = workspace.load()
         #expect(!WorkspaceChecker.check(after).items.contains { $0.code == RepeatedTagRule.code })
-        #expect(after.workspace.projects[0].indicators.map(\.tags) == [["C2", "Scanner"], ["Blocked", "Phishing"]])
+        #expect(after.workspace.projects[0].indicators.map(\.tags) == [["C2", "Scanner"], ["Blocked", "Phishing"], ["Q", "R"]])
     }
 }
