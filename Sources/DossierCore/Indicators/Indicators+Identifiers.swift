@@ -95,7 +95,7 @@ extension Indicators {
     /// `CVE-YYYY-NNNN`: upper-case, a four-digit year from 1999, a sequence of at least four digits.
     static func normalizeCVE(_ value: String) -> Result<String, IndicatorProblem> {
         IndicatorBytes.withBytes(value) { bytes -> Result<String, IndicatorProblem> in
-            let invalid = IndicatorProblem("'\(value)' is not a CVE id (written CVE-YYYY-NNNN, with a four-digit year and at least four digits after it)")
+            let invalid = IndicatorProblem("'\(value)' is not a CVE id (written CVE-YYYY-NNNN, with a four-digit year and four to fifteen digits after it)")
             guard bytes.count >= 13, bytes.count <= 24, IndicatorBytes.matches(bytes, at: 0, "cve-"), bytes[8] == IndicatorBytes.hyphen,
                   IndicatorBytes.all(bytes, 4..<8, IndicatorBytes.isDigit), IndicatorBytes.all(bytes, 9..<bytes.count, IndicatorBytes.isDigit) else {
                 return .failure(invalid)
@@ -103,10 +103,14 @@ extension Indicators {
             var year = 0
             for i in 4..<8 { year = year * 10 + Int(bytes[i] &- 0x30) }
             if year < 1999 { return .failure(IndicatorProblem("'\(value)' has the year \(year); CVE ids start in 1999")) }
-            if bytes[0] == UInt8(ascii: "C") && bytes[1] == UInt8(ascii: "V") && bytes[2] == UInt8(ascii: "E") {
+            // A number is written with four digits at least, and no leading zero past them
+            // (`CVE-2024-01234` is CVE-2024-1234): one id, one spelling.
+            var number = 9
+            while bytes.count - number > 4 && bytes[number] == UInt8(ascii: "0") { number += 1 }
+            if number == 9 && bytes[0] == UInt8(ascii: "C") && bytes[1] == UInt8(ascii: "V") && bytes[2] == UInt8(ascii: "E") {
                 return .success(value)
             }
-            return .success("CVE" + IndicatorBytes.string(bytes, 3..<bytes.count))
+            return .success("CVE" + IndicatorBytes.string(bytes, 3..<9) + IndicatorBytes.string(bytes, number..<bytes.count))
         }
     }
 

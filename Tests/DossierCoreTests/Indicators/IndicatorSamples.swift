@@ -153,6 +153,11 @@ enum IndicatorSamples {
         ValidIndicatorSample(.cve, "CVE-2021-44228"),
         ValidIndicatorSample(.cve, "cve-2014-0160", "CVE-2014-0160"),
         ValidIndicatorSample(.cve, "CVE-2024-1234567"),
+        // Four digits at least, no leading zero past them: one id, one spelling.
+        ValidIndicatorSample(.cve, "CVE-2024-01234", "CVE-2024-1234"),
+        ValidIndicatorSample(.cve, "cve-2024-0001234", "CVE-2024-1234"),
+        ValidIndicatorSample(.cve, "CVE-2014-0160"),
+        ValidIndicatorSample(.cve, "CVE-2024-00012", "CVE-2024-0012"),
         // Free-form
         ValidIndicatorSample(.filename, "invoice.pdf.exe"),
         ValidIndicatorSample(.filepath, "C:\\Users\\Public\\svchost.exe"),
