@@ -48,11 +48,13 @@ enum TextImporter {
     private static func labelRanges(in text: String) -> [(tlp: TLP, range: Range<String.Index>)] {
         var found: [(TLP, Range<String.Index>)] = []
         var rest = text[...]
+        // The next long name, looked for again only once passed: a text without one is read once.
+        var nextLong = longName(in: rest)
         func nextName() -> Range<String.Index>? {
+            if let passed = nextLong, passed.lowerBound < rest.startIndex { nextLong = longName(in: rest) }
             let short = rest.range(of: "tlp", options: .caseInsensitive)
             // Or its long name first (`Traffic Light Protocol: RED`, `... (TLP): RED`).
-            guard let long = longName(in: rest),
-                  short.map({ long.lowerBound < $0.lowerBound }) ?? true else { return short }
+            guard let long = nextLong, short.map({ long.lowerBound < $0.lowerBound }) ?? true else { return short }
             let abbreviated = text[long.upperBound...].range(of: " (tlp)", options: [.caseInsensitive, .anchored])
             return long.lowerBound..<(abbreviated?.upperBound ?? long.upperBound)
         }
@@ -80,7 +82,7 @@ enum TextImporter {
     }
 
     /// `:`, `-`... and Markdown's emphasis (`TLP: **AMBER**`).
-    private static let labelSeparators: Set<Character> = [":", " ", "\t", "-", "_", "/", "*"]
+    private static let labelSeparators = TLP.labelSeparators.union(["*"])
 
     /// Where `Traffic Light Protocol` is first written in `text`, in any case, its words apart by
     /// any blanks (a line wrapped in a mail, a no-break space).
