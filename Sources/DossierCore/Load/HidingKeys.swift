@@ -53,7 +53,8 @@ enum HidingKeys {
     /// True when `value` names a TLP other than CLEAR (`TLP:GREEN`, `TLP: RED (no sharing)`): a
     /// marking that keeps a note off a public site.
     static func namesRestrictedTLP(_ value: String) -> Bool {
-        let lowered = TLP.withShortName(value.lowercased())
+        // As tags compare (blanks of any kind as one space, any case), the long name as `tlp`.
+        let lowered = TLP.withShortName(Tag.key(value))
         guard let tlp = lowered.range(of: "tlp:") else { return false }
         let level = lowered[tlp.upperBound...].drop { $0.isWhitespace }.prefix { $0.isLetter || $0 == "+" }
         return TLP(named: String(level)).map { $0 > .clear } ?? false

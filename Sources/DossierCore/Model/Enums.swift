@@ -56,8 +56,8 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
         // `TLP: RED`, with a blank after the colon (a no-break space, a Hangul filler: spaces to
         // Tag.key); `TLP RED`, `TLP-RED` as a marking is written on a cover page.
         var key = Substring(Self.withShortName(Tag.key(name)))
-        if key.hasPrefix("tlp"), let next = key.dropFirst(3).first, Self.afterShortName.contains(next) {
-            key = key.dropFirst(3).drop { Self.afterShortName.contains($0) }
+        if key.hasPrefix("tlp"), let next = key.dropFirst(3).first, Self.labelSeparators.contains(next) {
+            key = key.dropFirst(3).drop { Self.labelSeparators.contains($0) }
         }
         self.init(rawValue: key == "white" ? "clear" : String(key))
     }
@@ -67,11 +67,12 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
     /// vendors' reports and government advisories mark themselves.
     public static func withShortName(_ text: String) -> String {
         guard text.contains(longName) else { return text }
-        return text.replacingOccurrences(of: longName + " (tlp)", with: "tlp").replacingOccurrences(of: longName, with: "tlp")
+        return text.replacingOccurrences(of: longName + " (tlp)", with: "tlp").replacingOccurrences(of: "tlp (" + longName + ")", with: "tlp")
+            .replacingOccurrences(of: longName, with: "tlp")
     }
 
-    /// What separates `TLP` from its level.
-    private static let afterShortName: Set<Character> = [":", " ", "-", "_", "/"]
+    /// What separates `TLP` from its level (`TLP:RED`, `TLP RED`, `TLP-RED`, `TLP/RED`).
+    public static let labelSeparators: Set<Character> = [":", " ", "\t", "-", "_", "/"]
 
     /// The protocol's long name, lower-cased.
     public static let longName = "traffic light protocol"
@@ -81,11 +82,22 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
     public static func marked(by tags: [String]) -> TLP? {
         var strictest: TLP?
         // Byte by byte, no lower-cased copy: a site asks this of every tag of every indicator.
-        for tag in tags where tag.utf8.count > 4
-            && (tag.utf8.prefix(4).elementsEqual("tlp:".utf8, by: { $0 | 0x20 == $1 | 0x20 }) || tag.utf8.contains { $0 >= 0x80 }) {
+        for tag in tags where mayName(tag) {
             if let level = TLP(named: tag), strictest.map({ level > $0 }) ?? true { strictest = level }
         }
         return strictest
+    }
+
+    /// False for a tag `TLP(named:)` cannot read as a level, told by its first bytes: neither
+    /// `tlp` and a separator nor the long name, and all ASCII (a letter outside it may be a
+    /// full-width `ｔｌｐ`, or a blank one of its own).
+    private static func mayName(_ tag: String) -> Bool {
+        let bytes = tag.utf8
+        guard bytes.count > 4 else { return false }
+        func starts(with prefix: String) -> Bool { bytes.starts(with: prefix.utf8) { $0 | 0x20 == $1 } }
+        let separator = bytes[bytes.index(bytes.startIndex, offsetBy: 3)]
+        return starts(with: "tlp") && Self.labelSeparators.contains(Character(Unicode.Scalar(separator)))
+            || starts(with: "traffic") || bytes.contains { $0 >= 0x80 }
     }
 }
 
