@@ -88,11 +88,14 @@ struct RuleTests {
     func repeatedTags() throws {
         let found = try diagnostics({
             try $0.addProject("p", indicators: Self.list(#"{ "value": "evil.example", "type": "domain", "tags": ["Blocked", "Phishing", " blocked "] }"#,
-                #"{ "value": "good.example", "type": "domain", "tags": ["a", "b"] }"#, #"{ "value": "fine.example", "type": "domain", "tags": ["C2", "C2"] }"#))
+                #"{ "value": "good.example", "type": "domain", "tags": ["a", "b"] }"#, #"{ "value": "fine.example", "type": "domain", "tags": ["C2", "C2"] }"#,
+                #"{ "value": "many.example", "type": "domain", "tags": ["Zeta", "Alpha", "alpha", "zeta"] }"#))
         }, rule: RepeatedTagRule())
-        #expect(found.count == 2, "\(found)")
-        #expect(found.first?.hasSuffix(#"warning: evil.example has the tag "Blocked" and " blocked ", which are one tag (tags compare without case); keep one (`dossier fmt --merge` keeps the first)"#) == true, "\(found)")
-        #expect(found.last?.contains(#"fine.example has the tag "C2" twice"#) == true, "\(found)")
+        #expect(found.count == 3, "\(found)")
+        // Every repeated tag of an indicator is named, in one warning.
+        #expect(found.contains { $0.hasSuffix(#"warning: many.example has the tags "Alpha" and "alpha", "Zeta" and "zeta", which are each pair one tag (tags compare without case or extra blanks); keep one (`dossier fmt --merge` keeps the first)"#) }, "\(found)")
+        #expect(found.first?.hasSuffix(#"warning: evil.example has the tag "Blocked" and " blocked ", which are one tag (tags compare without case or extra blanks); keep one (`dossier fmt --merge` keeps the first)"#) == true, "\(found)")
+        #expect(found.contains { $0.contains(#"fine.example has the tag "C2" twice"#) }, "\(found)")
     }
 
     @Test func classificationContradiction() throws {
@@ -439,12 +442,17 @@ struct RuleTests {
             try $0.addProject("a", indicators: Self.list(
                 #"{ "value": "hidden.example", "type": "domain", "private": true }"#,
                 #"{ "value": "üser@xn--bcher-kva.example", "type": "email", "private": true }"#,
-                #"{ "value": "threat.example", "type": "domain" }"#))
+                #"{ "value": "threat.example", "type": "domain" }"#,
+                #"{ "value": "open.example", "type": "domain", "private": true }"#))
+            // open.example is published here too: not a private value.
             try $0.addProject("b", visibility: "public", tlp: "clear", indicators: Self.list(
                 #"{ "value": "https://cdn.example/r?h=hidden.example:8080", "type": "url" }"#,
                 #"{ "value": "https://cdn.example/m?to=%C3%BCser@b%C3%BCcher.example", "type": "url" }"#,
                 #"{ "value": "https://cdn.example/s?h=open.example:8080", "type": "url" }"#,
-                #"{ "value": "https://user:hidden.example@cdn.example/login", "type": "url" }"#))
+                #"{ "value": "https://user:hidden.example@cdn.example/login", "type": "url" }"#,
+                #"{ "value": "open.example", "type": "domain" }"#,
+                #"{ "value": "https://cdn.example/t?to=alice@hidden.example", "type": "url" }"#,
+                #"{ "value": "https://cdn.example/u?h=asia.hidden.example:8080", "type": "url" }"#))
             try $0.write("b/notes/01.md", "Beacon https://cdn.example/q?h=hidden.example:8443 seen.\n")
             try $0.write("b/notes/02.md", "Redirect https://cdn.example/r?h=threat.example:8080 seen.\n")
         }, rules: [PublishedPrivateValueRule()])
@@ -453,9 +461,12 @@ struct RuleTests {
             "b/indicators.json:1:19: error: domain hidden.example is recorded as private in a",
             "b/indicators.json:1:94: error: email üser@xn--bcher-kva.example is recorded as private in a",
             "b/indicators.json:1:253: error: domain hidden.example is recorded as private in a",
+            "b/indicators.json:1:377: error: domain hidden.example is recorded as private in a",
             "b/notes/01.md:1:8: error: domain hidden.example is recorded as private in a",
             "b/notes/02.md:1:10: error: domain threat.example is recorded only in private projects (a)",
         ], "\(found)")
+        // A host within the private domain shows it: a warning, as for every host so written.
+        #expect(found.contains { $0.hasPrefix("b/indicators.json:1:454: warning: domain hidden.example is recorded as private in a") }, "\(found)")
     }
 
     @Test("a public project's owner is published: a private value written there is an error")

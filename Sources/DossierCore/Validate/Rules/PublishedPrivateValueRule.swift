@@ -92,9 +92,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         /// each check, a project none of whose names is a private value's (nearly every one) has
         /// no value parsed again.
         var valueNameHashes: [UInt64] = []
-        /// Some public URL of the project carries a whole URL, or a name has a byte outside ASCII
-        /// (compared as Swift compares strings, canonically, where a hash sees bytes): its values
-        /// are always looked at.
+        /// Some public URL of the project carries a whole URL: its values are always looked at.
         var looksAtEveryValue = false
 
         /// False when no value of the project may be private: none of its names' hashes is one
@@ -119,8 +117,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var hashes: Set<UInt64> = []
         for indicator in project.indicators where isValueText(indicator) {
             let names = lookupNames(of: indicator)
-            hashes.formUnion(names.map(FNV1a.hash))
-            if carriesURL(indicator) || names.contains(where: { $0.utf8.contains { $0 >= 0x80 } }) { mentions.looksAtEveryValue = true }
+            hashes.formUnion(names.map(nameHash))
+            if carriesURL(indicator) { mentions.looksAtEveryValue = true }
         }
         mentions.valueNameHashes = hashes.sorted()
         return (strayVisibility(in: project) + freeFormFindings(in: texts + valueTexts(of: project), of: project), mentions)
@@ -143,7 +141,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             return Self.findings(Mentions(texts), project: nil, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace, index: index)
         }]
         let freeForm = Self.otherProjectsFreeForm(workspace, index: index)
-        let privateHashes = Set(privateValues.keys.map(FNV1a.hash))
+        let privateHashes = Set(privateValues.keys.map(Self.nameHash))
         for (position, project) in workspace.projects.enumerated() where project.visibility == .public {
             guard position < mentions.count, let found = mentions[position] else { continue }
             parts.append {
@@ -443,6 +441,13 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         return texts.isEmpty ? [] : findings(Mentions(texts), project: position, privateValues: privateValues, privateSlugs: [:], workspace: workspace, index: nil)
     }
 
+    /// The hash a name is looked for by among the private values' (`Mentions.valueNameHashes`):
+    /// of its bytes, or of its composed form (NFC) when it has a byte outside ASCII, since names
+    /// compare as Swift compares strings, canonically (`é` written as `e` and an accent is `é`).
+    static func nameHash(_ name: String) -> UInt64 {
+        name.utf8.contains { $0 >= 0x80 } ? FNV1a.hash(name.precomposedStringWithCanonicalMapping) : FNV1a.hash(name)
+    }
+
     /// A public value `valueTexts` takes: a URL, an e-mail address, a domain or an IPv6 address.
     static func isValueText(_ indicator: Indicator) -> Bool {
         !indicator.isPrivate && [.url, .email, .domain, .ipv6].contains(indicator.type)
@@ -478,8 +483,10 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         let separators = Indicators.carriedSeparators
         for end in bytes.indices where separators.contains(bytes[end]) || end == bytes.count - 1 {
             let word = bytes[start..<(separators.contains(bytes[end]) ? end : end + 1)]
-            if word.count > 3 && (word.starts(with: "as".utf8, by: { $0 | 0x20 == $1 }) || word.starts(with: "cve-".utf8, by: { $0 | 0x20 == $1 })) {
-                // As ASNs and CVEs are written normalized: `AS64500`, `CVE-2024-3094`.
+            if word.count > 3 && (word.starts(with: "as".utf8, by: { $0 | 0x20 == $1 }) && word.dropFirst(2).allSatisfy(IndicatorBytes.isDigit)
+                || word.starts(with: "cve-".utf8, by: { $0 | 0x20 == $1 }) && !word.contains(IndicatorBytes.dot)) {
+                // As ASNs and CVEs are written normalized: `AS64500`, `CVE-2024-3094`; a name that
+                // only starts so (`assets.example`) is a name.
                 words.append(String(decoding: word, as: UTF8.self).uppercased())
             } else if word.count >= 32 || word.count > 2 && word.dropFirst().dropLast().contains(where: joinsValue.contains) {
                 let lowered = String(decoding: word.map(IndicatorBytes.lower), as: UTF8.self)
@@ -492,8 +499,9 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     }
 
     /// What a carried word holds when it is not a value as recorded: the host of `host:port`
-    /// (`?h=evil.example:8080`), and a name or an e-mail address outside ASCII in the form it is
-    /// recorded in (`bücher.example` as `xn--bcher-kva.example`).
+    /// (`?h=evil.example:8080`), the domain of an e-mail address (`?to=alice@evil.example`), and
+    /// a name or an e-mail address outside ASCII in the form it is recorded in (`bücher.example`
+    /// as `xn--bcher-kva.example`).
     static func namesWithin(_ word: String) -> [String] {
         var names: [String] = []
         var name = word
@@ -502,10 +510,16 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             name = String(word[..<colon])
             names.append(name)
         }
-        if name.utf8.contains(where: { $0 >= 0x80 }) {
-            let type: IndicatorType = name.utf8.contains(UInt8(ascii: "@")) ? .email : .domain
-            if case .success(let normalized) = Indicators.normalize(name, as: type), normalized != name { names.append(normalized) }
+        let at = name.utf8.lastIndex(of: UInt8(ascii: "@"))
+        var domain = at.map { String(name[name.utf8.index(after: $0)...]) }
+        // Names outside ASCII are recorded in punycode; only those with a dot can be one.
+        if name.utf8.contains(where: { $0 >= 0x80 }) && name.utf8.contains(IndicatorBytes.dot) {
+            if case .success(let normalized) = Indicators.normalize(name, as: at == nil ? .domain : .email), normalized != name {
+                names.append(normalized)
+                if at != nil { domain = Indicators.host(of: normalized, type: .email) ?? domain }
+            }
         }
+        if let domain, domain.utf8.contains(IndicatorBytes.dot) { names.append(domain) }
         return names
     }
 
