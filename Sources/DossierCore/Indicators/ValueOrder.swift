@@ -6,21 +6,28 @@
 enum ValueOrder {
     static func precedes(_ a: String, _ b: String, type: IndicatorType) -> Bool {
         guard type.sortsByNumber else { return utf8Precedes(a, b) }
-        switch (numbers(of: a, type: type), numbers(of: b, type: type)) {
-        case let (x?, y?): return x != y ? x < y : utf8Precedes(a, b)
-        case (.some, nil): return true
-        case (nil, .some): return false
-        case (nil, nil): return utf8Precedes(a, b)
+        return precedes(a, numbers(of: a, type: type), b, numbers(of: b, type: type))
+    }
+
+    /// The same, given the numbers of both (`numbers(of:type:)`), for a sort that reads each
+    /// value's once rather than at each comparison.
+    static func precedes(_ a: String, _ x: Numbers?, _ b: String, _ y: Numbers?) -> Bool {
+        switch (x, y) {
+        case let (x?, y?): x != y ? x < y : utf8Precedes(a, b)
+        case (.some, nil): true
+        case (nil, .some): false
+        case (nil, nil): utf8Precedes(a, b)
         }
     }
 
     /// A value as the numbers it sorts by, most significant first.
-    private struct Numbers: Comparable {
+    struct Numbers: Comparable {
         var first: UInt64 = 0, second: UInt64 = 0, third: UInt64 = 0, fourth: UInt64 = 0
         static func < (x: Self, y: Self) -> Bool { (x.first, x.second, x.third, x.fourth) < (y.first, y.second, y.third, y.fourth) }
     }
 
-    private static func numbers(of value: String, type: IndicatorType) -> Numbers? {
+    /// The numbers `value` sorts by, nil when its type sorts by bytes or it does not read as one.
+    static func numbers(of value: String, type: IndicatorType) -> Numbers? {
         switch type {
         case .ipv4:
             guard case .success(let address) = IPv4Address.parse(value) else { return nil }
@@ -36,12 +43,14 @@ enum ValueOrder {
             case .failure: return nil
             }
         case .asn:
-            guard value.utf8.count > 2, let number = decimal(value.utf8.dropFirst(2)) else { return nil }
+            // `AS64500`.
+            guard value.utf8.starts(with: "as".utf8, by: { $0 | 0x20 == $1 }), let number = decimal(value.utf8.dropFirst(2)) else { return nil }
             return Numbers(first: number)
         case .cve:
             // `CVE-YYYY-NNNN...`: the year, then the number.
             let parts = value.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
-            guard parts.count == 3, let year = decimal(parts[1]), let number = decimal(parts[2]) else { return nil }
+            guard parts.count == 3, parts[0].elementsEqual("cve".utf8, by: { $0 | 0x20 == $1 }),
+                  let year = decimal(parts[1]), let number = decimal(parts[2]) else { return nil }
             return Numbers(first: year, second: number)
         default:
             return nil

@@ -69,9 +69,14 @@ public struct Indicator: Sendable, Hashable {
     /// an indicator retains and releases all of its strings), and a list already in order, as
     /// `dossier fmt` writes every file, is taken in one pass.
     public static func canonicalPositions(of indicators: [Indicator]) -> [Int] {
+        // The numbers an address sorts by (`ValueOrder`), read once per value, not per comparison.
+        let numbers = indicators.map { $0.type.sortsByNumber ? ValueOrder.numbers(of: $0.value, type: $0.type) : nil }
         func precedes(_ a: Int, _ b: Int) -> Bool {
             let (typeA, typeB) = (indicators[a].type, indicators[b].type)
-            return typeA != typeB ? typeA < typeB : ValueOrder.precedes(indicators[a].value, indicators[b].value, type: typeA)
+            guard typeA == typeB else { return typeA < typeB }
+            return typeA.sortsByNumber
+                ? ValueOrder.precedes(indicators[a].value, numbers[a], indicators[b].value, numbers[b])
+                : utf8Precedes(indicators[a].value, indicators[b].value)
         }
         let positions = Array(indicators.indices)
         if positions.dropFirst().allSatisfy({ !precedes($0, $0 - 1) }) { return positions }

@@ -56,4 +56,31 @@ struct CanonicalOrderTests {
         #expect(Indicator.canonicalPositions(of: addresses) == [1, 0])
         #expect(Indicator.canonicalPositions(of: addresses.reversed()) == [0, 1])
     }
+
+    @Test("the order of values read as numbers is a strict weak order, values that read and values that do not mixed, and a sort that reads each value once agrees with it pair by pair")
+    func numberOrderIsConsistent() {
+        let samples: [IndicatorType: [String]] = [
+            .ipv4: ["192.0.2.10", "192.0.2.9", "010.0.0.1", "10.0.0.1", "not-an-address", "", "255.255.255.255", "0.0.0.0", "192.0.2.9"],
+            .ipv6: ["::1", "2001:db8::9", "2001:DB8::9", "::ffff:192.0.2.1", "fe80::1%eth0", "::", "2001:db8::10"],
+            .cidr: ["192.0.2.5/24", "192.0.2.0/24", "192.0.2.0/25", "10.0.0.0/8", "2001:db8::/32", "::/0", "0.0.0.0/0", "bad/99"],
+            .asn: ["AS9", "AS09", "AS10", "XX5", "645", "AS", "as7", "AS4294967295"],
+            .cve: ["CVE-2024-9999", "CVE-2024-10000", "CVE-2024-01234", "cve-2023-1", "CVE-2024", "XYZ-2024-1", "CVE-2024-1234"],
+        ]
+        var random = SplitMix64(seed: 11)
+        for (type, values) in samples {
+            let less = { (a: String, b: String) in ValueOrder.precedes(a, b, type: type) }
+            for a in values {
+                #expect(!less(a, a), "\(type) \(a) < itself")
+                for b in values {
+                    #expect(!(less(a, b) && less(b, a)), "\(type) \(a) and \(b) each first")
+                    for c in values where less(a, b) && less(b, c) { #expect(less(a, c), "\(type) \(a) < \(b) < \(c)") }
+                    // Neither first: the same value.
+                    if !less(a, b) && !less(b, a) { #expect(a == b, "\(type) \(a) and \(b) tie") }
+                }
+            }
+            let indicators = (0..<200).map { _ in Indicator(value: values.randomElement(using: &random)!, type: type) }
+            let ordered = Indicator.canonicalPositions(of: indicators).map { indicators[$0].value }
+            for (a, b) in zip(ordered, ordered.dropFirst()) { #expect(!less(b, a), "\(type): \(b) after \(a)") }
+        }
+    }
 }
