@@ -50,7 +50,8 @@ struct Fmt: ParsableCommand {
         }
         for (path, repeated) in plan.repeatedTags {
             let spellings = repeated.dropped.map { "\"\($0)\"" }.joined(separator: ", ")
-            global.say("\(check ? "would drop" : "dropped") the repeated tag \(spellings) of \(repeated.key.type.rawValue) \(repeated.key.value) in \(display.displayPath(path))")
+            let noun = repeated.dropped.count > 1 ? "tags" : "tag"
+            global.say("\(check ? "would drop" : "dropped") the repeated \(noun) \(spellings) of \(repeated.key.type.rawValue) \(repeated.key.value) in \(display.displayPath(path))")
         }
         if check {
             for change in plan.changes { Console.out(display.displayPath(change.path)) }

@@ -1,6 +1,6 @@
 /// `dossier fmt --merge`: the entries of one project that record the same indicator (the
 /// `duplicate-indicator` error) made one, by the merge rules of `add` (`IndicatorMerge`), where
-/// nothing is lost or decided by it. Entries whose classifications (as given or as their tags
+/// nothing is lost or decided by it; and each tag of an entry once (the `repeated-tag` warning). Entries whose classifications (as given or as their tags
 /// imply them), privacy, comments, sources or unknown fields differ are left as they are, with the
 /// reason: which to keep is the analyst's call.
 public enum DuplicateMerge {
@@ -81,14 +81,10 @@ public enum DuplicateMerge {
         var result = indicators
         var repeated: [RepeatedTags] = []
         for i in result.indices where result[i].tags.count > 1 {
-            var seen: Set<String> = []
-            var (kept, dropped): ([String], [String]) = ([], [])
-            for tag in result[i].tags {
-                if seen.insert(Tag.key(tag)).inserted { kept.append(tag) } else { dropped.append(tag) }
-            }
-            guard !dropped.isEmpty else { continue }
+            let (kept, repeats) = Tag.once(result[i].tags)
+            guard !repeats.isEmpty else { continue }
             result[i].tags = kept
-            repeated.append(RepeatedTags(key: result[i].key, dropped: dropped))
+            repeated.append(RepeatedTags(key: result[i].key, dropped: repeats.map(\.again)))
         }
         return (result, repeated)
     }

@@ -178,6 +178,18 @@ public enum Tag {
         return tags.contains { Self.key($0) == key }
     }
 
+    /// `tags` with each tag once, as first written, and each one written again with the spelling
+    /// it was first written in (`Blocked, blocked` keeps `Blocked`, and `blocked` repeats it).
+    public static func once(_ tags: [String]) -> (kept: [String], repeats: [(first: String, again: String)]) {
+        var first: [String: String] = [:]
+        var kept: [String] = []
+        var repeats: [(first: String, again: String)] = []
+        for tag in tags {
+            if let earlier = first[key(tag)] { repeats.append((earlier, tag)) } else { first[key(tag)] = tag; kept.append(tag) }
+        }
+        return (kept, repeats)
+    }
+
     /// `tags` with `added` appended unless already present (in any case). Linear: an indicator
     /// with 100,000 tags must not make a merge quadratic.
     public static func union(_ tags: [String], _ added: [String]) -> [String] {

@@ -92,7 +92,9 @@ struct DuplicateMergeTests {
             """)
         let loaded = workspace.load()
         #expect(WorkspaceChecker.check(loaded).items.contains { $0.code == RepeatedTagRule.code })
-        #expect(FormatPlan(loaded).repeatedTags.isEmpty)
+        let plain = FormatPlan(loaded)
+        #expect(plain.repeatedTags.isEmpty)
+        #expect(plain.changes.contains { String(decoding: $0.bytes, as: UTF8.self).contains(#""c2""#) }, "plain fmt keeps every tag")
         let plan = FormatPlan(loaded, mergingDuplicates: true)
         // Also within an entry that the merge then joins to another.
         #expect(plan.repeatedTags.map(\.repeated) == [

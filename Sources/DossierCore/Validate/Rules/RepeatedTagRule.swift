@@ -8,22 +8,14 @@ public struct RepeatedTagRule: ProjectRule {
         var diagnostics: [Diagnostic] = []
         // By position, and only indicators with two tags or more: most have one or none.
         for i in project.indicators.indices where project.indicators[i].tags.count > 1 {
-            guard let (first, again) = Self.repeated(in: project.indicators[i].tags) else { continue }
+            let repeats = Tag.once(project.indicators[i].tags).repeats
+            guard !repeats.isEmpty else { continue }
             let indicator = project.indicators[i]
-            let spellings = first == again ? "\"\(first)\" twice" : "\"\(first)\" and \"\(again)\""
+            let spellings = repeats.map { $0.first == $0.again ? "\"\($0.first)\" twice" : "\"\($0.first)\" and \"\($0.again)\"" }
             diagnostics.append(.warning(at: indicator.location(in: project, at: indicator.origin?.tags),
-                "\(indicator.value) has the tag \(spellings), which are one tag (tags compare without case); keep one (`dossier fmt --merge` keeps the first)",
+                "\(indicator.value) has the tag\(repeats.count > 1 ? "s" : "") \(spellings.joined(separator: ", ")), which are \(repeats.count > 1 ? "each pair " : "")one tag (tags compare without case or extra blanks); keep one (`dossier fmt --merge` keeps the first)",
                 code: Self.code))
         }
         return diagnostics
-    }
-
-    /// The first tag written again in `tags`, as first written and as written again.
-    static func repeated(in tags: [String]) -> (String, String)? {
-        var keys: [String: String] = [:]
-        for tag in tags {
-            if let first = keys.updateValue(tag, forKey: Tag.key(tag)) { return (first, tag) }
-        }
-        return nil
     }
 }
