@@ -17,8 +17,8 @@ struct Fmt: ParsableCommand {
             earliest first seen and the latest last seen, a comment or source that only one \
             entry has taken. Entries whose classifications (given, or implied by their tags), \
             privacy, comments or sources differ are left apart, with the reason: which to keep \
-            is yours. It also keeps each tag of an indicator once, as first written (`Blocked` and \
-            `blocked` are one tag: the repeated-tag warning of `check`).
+            is yours. It also keeps each tag of an indicator, or of a project, once, as first \
+            written (`Blocked` and `blocked` are one tag: the repeated-tag warning of `check`).
 
             Examples:
               dossier fmt            # rewrite what is not canonical, list each file
@@ -51,7 +51,8 @@ struct Fmt: ParsableCommand {
         for (path, repeated) in plan.repeatedTags {
             let spellings = repeated.dropped.map { "\"\($0)\"" }.joined(separator: ", ")
             let noun = repeated.dropped.count > 1 ? "tags" : "tag"
-            global.say("\(check ? "would drop" : "dropped") the repeated \(noun) \(spellings) of \(repeated.key.type.rawValue) \(repeated.key.value) in \(display.displayPath(path))")
+            let owner = repeated.key.map { "\($0.type.rawValue) \($0.value)" } ?? "the project"
+            global.say("\(check ? "would drop" : "dropped") the repeated \(noun) \(spellings) of \(owner) in \(display.displayPath(path))")
         }
         if check {
             for change in plan.changes { Console.out(display.displayPath(change.path)) }

@@ -71,7 +71,8 @@ public enum DuplicateMerge {
     /// A tag written twice on one indicator (the `repeated-tag` warning), as tags compare:
     /// the spellings written again, which the merge drops.
     public struct RepeatedTags: Sendable, Equatable {
-        public var key: IndicatorKey
+        /// The indicator; nil for the project's own tags.
+        public var key: IndicatorKey?
         public var dropped: [String]
     }
 

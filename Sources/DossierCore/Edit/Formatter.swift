@@ -14,8 +14,8 @@ public struct FormatPlan: Sendable {
     /// With `mergingDuplicates`: each indicator recorded more than once in a file, merged or
     /// left apart (and why).
     public var duplicates: [(path: String, outcome: DuplicateMerge.Outcome)] = []
-    /// With `mergingDuplicates`: each indicator that had a tag written twice, and the spellings
-    /// dropped.
+    /// With `mergingDuplicates`: each indicator (or project) that had a tag written twice, and
+    /// the spellings dropped.
     public var repeatedTags: [(path: String, repeated: DuplicateMerge.RepeatedTags)] = []
 
     /// - Parameter mergingDuplicates: merge the entries of an indicator recorded more than once
@@ -24,6 +24,13 @@ public struct FormatPlan: Sendable {
         let workspace = loaded.workspace
         consider(workspace.settingsFile, CanonicalJSON.workspaceFile(workspace.settings), loaded)
         for var project in workspace.projects {
+            if mergingDuplicates, !loaded.filesWithErrors.contains(project.projectFile) {
+                let (kept, repeats) = Tag.once(project.tags)
+                if !repeats.isEmpty {
+                    project.tags = kept
+                    repeatedTags.append((project.projectFile, DuplicateMerge.RepeatedTags(key: nil, dropped: repeats.map(\.again))))
+                }
+            }
             consider(project.projectFile, CanonicalJSON.projectFile(project), loaded)
             guard loaded.digests[project.indicatorsFile] != nil else { continue }
             if mergingDuplicates, !loaded.filesWithErrors.contains(project.indicatorsFile) {

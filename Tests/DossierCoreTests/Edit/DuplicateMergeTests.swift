@@ -106,4 +106,19 @@ struct DuplicateMergeTests {
         #expect(!WorkspaceChecker.check(after).items.contains { $0.code == RepeatedTagRule.code })
         #expect(after.workspace.projects[0].indicators.map(\.tags) == [["C2", "Scanner"], ["Blocked", "Phishing"], ["Q", "R"]])
     }
+
+    @Test("fmt --merge keeps each tag of a project once, and says so; check warns of it before")
+    func repeatedProjectTags() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("p/project.json", #"{ "title": "P", "tags": ["Ransomware", "ransomware ", "Finance"] }"#)
+        try workspace.write("p/indicators.json", #"{ "indicators": [] }"#)
+        let loaded = workspace.load()
+        #expect(WorkspaceChecker.check(loaded).items.contains { $0.code == RepeatedTagRule.code && $0.location?.path.hasSuffix("project.json") == true })
+        let plan = FormatPlan(loaded, mergingDuplicates: true)
+        #expect(plan.repeatedTags.map(\.repeated) == [DuplicateMerge.RepeatedTags(key: nil, dropped: ["ransomware "])])
+        _ = try plan.apply()
+        let after = workspace.load()
+        #expect(after.workspace.projects[0].tags == ["Ransomware", "Finance"])
+        #expect(!WorkspaceChecker.check(after).items.contains { $0.code == RepeatedTagRule.code })
+    }
 }

@@ -1,21 +1,29 @@
-/// One tag twice on an indicator, as tags compare (without case, spaces tidied: `Blocked` and
-/// ` blocked `): reports list it twice in the indicator's row. A warning, at the indicator's tags.
+/// One tag twice on an indicator or on the project, as tags compare (without case, spaces tidied:
+/// `Blocked` and ` blocked `): reports list it twice. A warning, at the tags.
 public struct RepeatedTagRule: ProjectRule {
     public static let code = "repeated-tag"
     public init() {}
 
     public func check(_ project: Project, in workspace: Workspace) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        if let message = Self.message(project.tags, of: "the project") {
+            diagnostics.append(.warning(at: SourceLocation(path: project.projectFile, position: project.origin?.tags ?? .start), message, code: Self.code))
+        }
         // By position, and only indicators with two tags or more: most have one or none.
         for i in project.indicators.indices where project.indicators[i].tags.count > 1 {
-            let repeats = Tag.once(project.indicators[i].tags).repeats
-            guard !repeats.isEmpty else { continue }
             let indicator = project.indicators[i]
-            let spellings = repeats.map { $0.first == $0.again ? "\"\($0.first)\" twice" : "\"\($0.first)\" and \"\($0.again)\"" }
-            diagnostics.append(.warning(at: indicator.location(in: project, at: indicator.origin?.tags),
-                "\(indicator.value) has the tag\(repeats.count > 1 ? "s" : "") \(spellings.joined(separator: ", ")), which are \(repeats.count > 1 ? "each pair " : "")one tag (tags compare without case or extra blanks); keep one (`dossier fmt --merge` keeps the first)",
-                code: Self.code))
+            guard let message = Self.message(indicator.tags, of: indicator.value) else { continue }
+            diagnostics.append(.warning(at: indicator.location(in: project, at: indicator.origin?.tags), message, code: Self.code))
         }
         return diagnostics
+    }
+
+    /// What the warning says of `tags` (of `owner`), nil when none is repeated.
+    private static func message(_ tags: [String], of owner: String) -> String? {
+        guard tags.count > 1 else { return nil }
+        let repeats = Tag.once(tags).repeats
+        guard !repeats.isEmpty else { return nil }
+        let spellings = repeats.map { $0.first == $0.again ? "\"\($0.first)\" twice" : "\"\($0.first)\" and \"\($0.again)\"" }
+        return "\(owner) has the tag\(repeats.count > 1 ? "s" : "") \(spellings.joined(separator: ", ")), which are \(repeats.count > 1 ? "each pair " : "")one tag (tags compare without case or extra blanks); keep one (`dossier fmt --merge` keeps the first)"
     }
 }
