@@ -50,9 +50,10 @@ enum HidingKeys {
         }
     }
 
-    /// True when `value` names a TLP other than CLEAR (`TLP:GREEN`, `TLP: RED (no sharing)`): a
-    /// marking that keeps a note off a public site.
+    /// True when `value` names a TLP other than CLEAR (`TLP:GREEN`, `TLP: RED (no sharing)`, or
+    /// a level alone as a tag marks one, `TLP RED`): a marking that keeps a note off a public site.
     static func namesRestrictedTLP(_ value: String) -> Bool {
+        if let marked = TLP.marked(by: [value]), marked > .clear { return true }
         // As tags compare (blanks of any kind as one space, any case), the long name as `tlp`.
         let lowered = TLP.withShortName(Tag.key(value))
         guard let tlp = lowered.range(of: "tlp:") else { return false }
