@@ -9,7 +9,9 @@ struct Build: ParsableCommand {
         discussion: """
             The public site (the default) holds only public projects, without private indicators, \
             notes, tags or sources, and without any trace of private projects. --internal builds \
-            everything, for the team.
+            everything, for the team. A workspace with errors builds nothing; but the errors of what \
+            a public site would show (a private value it would publish, a public project not \
+            TLP:CLEAR) stop only a public build: an internal one prints them and goes on.
 
             The site is built in a fresh folder and replaces the output folder only when the build \
             succeeded; the output folder then holds nothing but this build. Per project: index.html \
@@ -61,6 +63,7 @@ struct Build: ParsableCommand {
             throw ExitCode(1)
         }
         progress.clear()
+        Console.mention(publicOnlyErrors: summary.publicOnlyErrors)
         if !global.quiet { Console.mention(warnings: summary.warnings) }
         let megabytes = String(format: "%.1f", Double(summary.bytes) / 1_048_576)
         let reused = summary.reused > 0 ? " (\(summary.reused) unchanged, reused)" : ""

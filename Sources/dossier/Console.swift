@@ -41,6 +41,15 @@ enum Console {
         (values.contains { $0.hasPrefix("-") } ? "-- " : "") + values.map(shellWord).joined(separator: " ")
     }
 
+    /// An internal output's errors that only a public one stops at (a private value it would
+    /// publish): each in full, since a public build will refuse until they are mended.
+    static func mention(publicOnlyErrors errors: [Diagnostic]) {
+        guard !errors.isEmpty else { return }
+        report(DiagnosticList(errors))
+        let count = errors.count == 1 ? "this error stops" : "these \(errors.count) errors stop"
+        note("note: \(count) a public output, not an internal one, which publishes nothing")
+    }
+
     /// One line about the workspace's warnings, for commands whose job is not checking.
     static func mention(warnings: [Diagnostic]) {
         guard !warnings.isEmpty else { return }

@@ -50,6 +50,7 @@ struct Report: ParsableCommand {
             Console.error(error.message ?? error.summary)
             throw ExitCode(1)
         }
+        Console.mention(publicOnlyErrors: result.publicOnlyErrors)
         if !global.quiet { Console.mention(warnings: result.warnings) }
         guard let output else {
             FileHandle.standardOutput.write(Data(result.text.utf8))

@@ -148,6 +148,27 @@ struct SiteBuildTests {
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
+    @Test("the errors of what a public output would show (a public project not TLP:CLEAR, a private value published) stop a public build and report, not an internal one, which hands them on; any other error stops both")
+    func publicOnlyErrors() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p", visibility: "public", tlp: "amber")
+        try workspace.addProject("s", indicators: #"{ "indicators": [ { "value": "hidden.example", "type": "domain", "private": true } ] }"#)
+        try workspace.write("p/notes/01.md", "Seen at hidden.example.\n")
+        func stops(_ audience: Audience) -> Bool {
+            (try? SiteBuild.run(root: workspace.root, audience: audience, out: workspace.path("site-\(audience)"))) == nil
+        }
+        #expect(stops(.public))
+        let summary = try SiteBuild.run(root: workspace.root, audience: .internal, out: workspace.path("site-internal"))
+        #expect(Set(summary.publicOnlyErrors.compactMap(\.code)) == [PublicProjectTLPRule.code, PublishedPrivateValueRule.code])
+        #expect(FileManager.default.fileExists(atPath: workspace.path("site-internal/index.html")))
+        let report = try ReportBuild.run(root: workspace.root, slug: "p", format: .md, audience: .internal, options: ReportOptions())
+        #expect(report.publicOnlyErrors.count == 2 && report.text.contains("hidden"))
+        #expect((try? ReportBuild.run(root: workspace.root, slug: "p", format: .md, audience: .public, options: ReportOptions())) == nil)
+        // Another error stops an internal build too.
+        try workspace.write("s/indicators.json", #"{ "indicators": [ { "value": "hidden.example", "type": "domain", "private": true }, ] }"#)
+        #expect(stops(.internal))
+    }
+
     @Test("listings past 1,000 rows are split into linked pages")
     func pagination() throws {
         // And a tag whose page name is what page 2 of Blocked's once was.

@@ -35,15 +35,26 @@ struct PreparedWorkspace {
     /// The correlation index of the whole loaded workspace, built by the check.
     var checkedIndex: IndicatorIndex
     var warnings: [Diagnostic]
+    /// For an internal output: the errors that only stop a public one (`publicOnlyCodes`).
+    var publicOnlyErrors: [Diagnostic]
     var templates: TemplateSet
 
+    /// The errors of what a public output would show (a private value it would publish, a public
+    /// project not TLP:CLEAR): they stop a public output, not an internal one, which publishes
+    /// nothing, so that an analyst can read the internal site while mending them.
+    static let publicOnlyCodes: Set<String> = [PublishedPrivateValueRule.code, PublicProjectTLPRule.code]
+
     /// - Parameters:
+    ///   - audience: who the output is for; every error stops a public one.
     ///   - hashingContent: take the files' hashes, which key a site's pages (`PageKey`).
     ///   - cache: take unchanged projects, loaded and checked, from this cache.
-    static func prepare(root: String, hashingContent: Bool = false, cache: ProjectCache? = nil) throws(BuildFailure) -> PreparedWorkspace {
+    static func prepare(root: String, audience: Audience, hashingContent: Bool = false, cache: ProjectCache? = nil) throws(BuildFailure) -> PreparedWorkspace {
         let loaded = WorkspaceLoader.load(root: root, hashingContent: hashingContent, cache: cache, fingerprinting: false)
         let (diagnostics, index) = WorkspaceChecker.checkKeepingIndex(loaded)
-        guard !diagnostics.hasErrors else {
+        func publicOnly(_ diagnostic: Diagnostic) -> Bool {
+            audience == .internal && diagnostic.severity == .error && diagnostic.code.map(publicOnlyCodes.contains) == true
+        }
+        guard !diagnostics.items.contains(where: { $0.severity == .error && !publicOnly($0) }) else {
             throw BuildFailure(.validate, diagnostics: diagnostics.sorted,
                 message: "the workspace has errors; fix them (see `dossier check`) and build again")
         }
@@ -52,12 +63,13 @@ struct PreparedWorkspace {
             throw BuildFailure(.templates, diagnostics: templateDiagnostics, message: "a template has errors; nothing was written")
         }
         let published = PublishedPrivateValueRule.findings(inTemplates: templates.workspaceTemplates(root: root), workspace: loaded.workspace, index: index)
-        if published.contains(where: { $0.severity == .error }) {
+        if published.contains(where: { $0.severity == .error && !publicOnly($0) }) {
             throw BuildFailure(.validate, diagnostics: published.sorted(),
                 message: "the workspace has errors; fix them (see `dossier check`) and build again")
         }
-        return PreparedWorkspace(loaded: loaded, checkedIndex: index,
-            warnings: (diagnostics.sorted.filter { $0.severity == .warning } + published).sorted(), templates: templates)
+        let all = (diagnostics.sorted + published).sorted()
+        return PreparedWorkspace(loaded: loaded, checkedIndex: index, warnings: all.filter { $0.severity == .warning },
+            publicOnlyErrors: all.filter(publicOnly), templates: templates)
     }
 }
 

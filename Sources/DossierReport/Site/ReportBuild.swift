@@ -12,12 +12,14 @@ public enum ReportBuild {
     public struct Output: Sendable {
         public var text: String
         public var warnings: [Diagnostic]
+        /// For an internal report: errors that would stop a public one (`PreparedWorkspace.publicOnlyCodes`).
+        public var publicOnlyErrors: [Diagnostic] = []
     }
 
     /// - Parameter cache: take unchanged projects, loaded and checked, from this cache.
     public static func run(root: String, slug: String, format: ReportFormat, audience: Audience, options: ReportOptions,
         cache: ProjectCache? = nil) throws(BuildFailure) -> Output {
-        let prepared = try PreparedWorkspace.prepare(root: root, cache: cache)
+        let prepared = try PreparedWorkspace.prepare(root: root, audience: audience, cache: cache)
         guard let project = prepared.loaded.workspace.project(slug) else {
             throw BuildFailure(.load, message: ProjectLookup.unknownProjectMessage(slug, in: prepared.loaded.workspace))
         }
@@ -32,7 +34,8 @@ public enum ReportBuild {
             audience: audience, options: options)
         let page = format == .html
             ? RowRendering.prerendered(report, with: prepared.templates) : RowRendering.prerenderedMarkdown(report, with: prepared.templates)
-        return Output(text: prepared.templates.render(page, page: format.template), warnings: prepared.warnings)
+        return Output(text: prepared.templates.render(page, page: format.template), warnings: prepared.warnings,
+            publicOnlyErrors: prepared.publicOnlyErrors)
     }
 }
 

@@ -14,6 +14,8 @@ public enum SiteBuild {
         /// Files taken unchanged from the previous build.
         public var reused: Int
         public var warnings: [Diagnostic]
+        /// For an internal site: errors that would stop a public one (`PreparedWorkspace.publicOnlyCodes`).
+        public var publicOnlyErrors: [Diagnostic] = []
         /// Projects the site shows, and those of the workspace it leaves out (a public site's
         /// private ones).
         public var projects = 0
@@ -33,7 +35,7 @@ public enum SiteBuild {
         try OutputFolder.checkReplaceable(out, workspaceRoot: root)
         progress("loading and checking the workspace")
         // Only an internal site's keys are made of the files' hashes (`write`).
-        let prepared = try PreparedWorkspace.prepare(root: root, hashingContent: audience == .internal, cache: cache)
+        let prepared = try PreparedWorkspace.prepare(root: root, audience: audience, hashingContent: audience == .internal, cache: cache)
         let visible = AudienceFilter.view(of: prepared.loaded.workspace, for: audience)
         progress("building \(visible.projects.count) project pages")
         let model = SiteModel(workspace: visible, audience: audience, options: options, index: prepared.index(of: visible, for: audience))
@@ -51,7 +53,7 @@ public enum SiteBuild {
             progress("replacing \((out as NSString).lastPathComponent)/")
             try OutputFolder.replace(out, with: staging)
             return Summary(folder: out, files: files.map(\.path), bytes: files.reduce(0) { $0 + $1.bytes },
-                reused: files.count { $0.reused }, warnings: prepared.warnings,
+                reused: files.count { $0.reused }, warnings: prepared.warnings, publicOnlyErrors: prepared.publicOnlyErrors,
                 projects: visible.projects.count, leftOut: prepared.loaded.workspace.projects.count - visible.projects.count)
         } catch {
             OutputFolder.remove(staging)
