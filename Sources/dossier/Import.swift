@@ -124,9 +124,13 @@ struct ImportCommand: ParsableCommand {
             // A text's 40-hex value is detected as a SHA-1, which the project may record as a
             // certificate's (x509-sha1): as `add` does, it is that one. (A CSV may say its type.)
             let detected = result.format == .text
+            // Data marked above a public project's TLP (imported private) keeps its marking as a
+            // tag, which internal reports and exports are marked by: the project's is not its.
+            let marking = result.projectTLP.flatMap { edit.project.visibility == .public && $0 > edit.project.tlp ? $0 : nil }
             return result.indicators.map { indicator in
-                guard detected else { return indicator }
                 var item = indicator
+                if let marking, TLP.marked(by: item.tags) == nil { item.tags = Tag.union(item.tags, [Self.tag(marking)]) }
+                guard detected else { return item }
                 item.type = Selection.recordedKey(of: ParsedIndicator(type: item.type, value: item.value), typeGiven: false, recorded: recorded).type
                 return item
             }
@@ -214,6 +218,9 @@ struct ImportCommand: ParsableCommand {
         global.say(summary)
     }
 
+    /// The tag that marks an indicator with `tlp` (`tlp:amber`), as MISP writes it.
+    static func tag(_ tlp: TLP) -> String { "tlp:" + tlp.rawValue }
+
     /// The files' TLP (raising the project's, never lowering it; a public project stays
     /// TLP:CLEAR), visibility (when project.json states none, never making a project public unless
     /// it is TLP:CLEAR) and project tags.
@@ -225,7 +232,7 @@ struct ImportCommand: ParsableCommand {
             if project.visibility == .public {
                 // Only with --private (a public project refuses marked data otherwise): a public
                 // project must be TLP:CLEAR, and the marked data went in private.
-                global.say("\(self.project): stays \(project.tlp.label), as it is public; the data marked \(tlp.label) was imported private")
+                global.say("\(self.project): stays \(project.tlp.label), as it is public; the data marked \(tlp.label) was imported private, tagged \(Self.tag(tlp))")
             } else {
                 global.say("\(self.project): TLP raised from \(project.tlp.label) to \(tlp.label), as the imported file is marked")
                 project.tlp = tlp

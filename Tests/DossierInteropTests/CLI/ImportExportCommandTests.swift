@@ -473,9 +473,16 @@ import Testing
         #expect(refused.stderr.contains("red.stix.json is marked TLP:RED and vpn-bruteforce-2026 is public"), "\(refused.stderr)")
         let kept = try Command.run(["import", "vpn-bruteforce-2026", bundle, "--private"], in: ws.root)
         #expect(kept.status == 0, "\(kept.stderr)")
-        #expect(kept.stdout.contains("vpn-bruteforce-2026: stays TLP:CLEAR, as it is public; the data marked TLP:RED was imported private"), "\(kept.stdout)")
+        #expect(kept.stdout.contains("vpn-bruteforce-2026: stays TLP:CLEAR, as it is public; the data marked TLP:RED was imported private, tagged tlp:red"), "\(kept.stdout)")
         #expect(ws.read("vpn-bruteforce-2026/project.json").contains("\"tlp\": \"clear\""))
         #expect(try Command.run(["check"], in: ws.root).status == 0)
+        // The data keeps its marking: an internal export is marked by it, a public one leaves it out.
+        let project = try #require(WorkspaceLoader.load(root: ws.root).workspace.project("vpn-bruteforce-2026"))
+        #expect(project.indicators.first { $0.value == "red-b.example" }?.tags == ["tlp:red"])
+        let forTeam = try Command.run(["export", "vpn-bruteforce-2026", "--format", "stix", "--internal"], in: ws.root)
+        #expect(forTeam.stdout.contains(#""name": "TLP:RED""#) && !forTeam.stdout.contains(#""name": "TLP:CLEAR""#))
+        let published = try Command.run(["export", "vpn-bruteforce-2026", "--format", "stix"], in: ws.root)
+        #expect(published.stdout.contains(#""name": "TLP:CLEAR""#) && !published.stdout.contains("red-b.example"))
     }
 
     @Test func helpTeachesWithExamples() throws {
