@@ -469,6 +469,22 @@ struct RuleTests {
         #expect(found.contains { $0.hasPrefix("b/indicators.json:1:454: warning: domain hidden.example is recorded as private in a") }, "\(found)")
     }
 
+    @Test("while a project's indicators.json has errors, no value is taken for private (it may be recorded there): check reports the file's error, not a published private value; a link to a private project still is one")
+    func brokenFileMakesNoFalseLeak() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("priv", indicators: Self.list(#"{ "value": "evil.example", "type": "domain" }"#))
+        try workspace.addProject("pub", visibility: "public", tlp: "clear", indicators: Self.list(#"{ "value": "evil.example", "type": "domain" }"#))
+        try workspace.write("pub/notes/01.md", "Seen at evil.example, see [kit](../priv/).\n")
+        func errors() -> [String] {
+            WorkspaceChecker.check(workspace.load()).sorted.filter { $0.severity == .error }.rendered(relativeTo: workspace.root)
+        }
+        // The value is published (pub records it); the link is an error either way.
+        #expect(errors().map { $0.contains("links to the private project priv") } == [true], "\(errors())")
+        try workspace.write("pub/indicators.json", #"{ "indicators": [ { "value": "evil.example", "type": "domain", } ] }"#)
+        let found = errors()
+        #expect(found.count == 2 && found[0].hasPrefix("pub/indicators.json:1:") && found[1].contains("links to the private project priv"), "\(found)")
+    }
+
     @Test("a public project's owner is published: a private value written there is an error")
     func ownerIsPublished() throws {
         let found = try diagnostics({

@@ -126,8 +126,14 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
 
     /// The findings across projects, from each project's survey (`mentions`, by position; nil for
     /// a private project): the workspace's own texts, then each public project's, side by side.
-    public func parts(_ workspace: Workspace, index: IndicatorIndex, mentions: [Mentions?]) -> [@Sendable () -> [Diagnostic]] {
-        let privateValues = Self.privateValues(workspace, index: index)
+    public func parts(_ workspace: Workspace, index fullIndex: IndicatorIndex, mentions: [Mentions?]) -> [@Sendable () -> [Diagnostic]] {
+        // While a project's indicators are not all read (its file has errors, which the check
+        // reports), which values are private and which published cannot be told: a value it
+        // records would be taken for another project's alone. Only private projects' folders are
+        // looked for until the file is mended (no output is built meanwhile).
+        let complete = workspace.projects.allSatisfy(\.hasAllIndicators)
+        let index = complete ? fullIndex : nil
+        let privateValues = index.map { Self.privateValues(workspace, index: $0) } ?? [:]
         let privateSlugs = Self.privateSlugs(workspace)
         guard !privateValues.isEmpty || !privateSlugs.isEmpty else { return [] }
         var parts: [@Sendable () -> [Diagnostic]] = [{
@@ -140,7 +146,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             }
             return Self.findings(Mentions(texts), project: nil, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace, index: index)
         }]
-        let freeForm = Self.otherProjectsFreeForm(workspace, index: index)
+        let freeForm = index.map { Self.otherProjectsFreeForm(workspace, index: $0) } ?? FreeFormValues(byWord: [:], lengths: [])
         let privateHashes = Set(privateValues.keys.map(Self.nameHash))
         for (position, project) in workspace.projects.enumerated() where project.visibility == .public {
             guard position < mentions.count, let found = mentions[position] else { continue }
