@@ -181,6 +181,12 @@ public enum Tag {
     /// `tags` with each tag once, as first written, and each one written again with the spelling
     /// it was first written in (`Blocked, blocked` keeps `Blocked`, and `blocked` repeats it).
     public static func once(_ tags: [String]) -> (kept: [String], repeats: [(first: String, again: String)]) {
+        // Most lists are a few tags, none repeated (a check asks of a million): compared pairwise,
+        // with no table.
+        if tags.count <= 8 {
+            let keys = tags.map(key)
+            if !keys.indices.contains(where: { i in keys[..<i].contains(keys[i]) }) { return (tags, []) }
+        }
         var first: [String: String] = [:]
         var kept: [String] = []
         var repeats: [(first: String, again: String)] = []
