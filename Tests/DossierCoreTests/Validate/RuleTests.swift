@@ -485,6 +485,21 @@ struct RuleTests {
         #expect(found.count == 2 && found[0].hasPrefix("pub/indicators.json:1:") && found[1].contains("links to the private project priv"), "\(found)")
     }
 
+    @Test("a private URL written with a fragment (#login), in a public note or as a public URL value, is the private URL")
+    func privateURLWithFragment() throws {
+        let found = try diagnostics({
+            try $0.addProject("a", indicators: Self.list(#"{ "value": "https://secret-c2.corp.example/gate.php", "type": "url", "private": true }"#))
+            try $0.addProject("b", visibility: "public", tlp: "clear", indicators: Self.list(
+                #"{ "value": "https://secret-c2.corp.example/gate.php#panel", "type": "url" }"#))
+            try $0.write("b/notes/01.md", "See hxxps://secret-c2[.]corp[.]example/gate.php#login now.\n")
+        }, rules: [PublishedPrivateValueRule()])
+        let errors = found.filter { $0.contains(": error: ") }.map { String($0.split(separator: ",")[0]) }
+        #expect(errors == [
+            "b/indicators.json:1:19: error: url https://secret-c2.corp.example/gate.php is recorded as private in a",
+            "b/notes/01.md:1:5: error: url https://secret-c2.corp.example/gate.php is recorded as private in a",
+        ], "\(found)")
+    }
+
     @Test("a public project's owner is published: a private value written there is an error")
     func ownerIsPublished() throws {
         let found = try diagnostics({

@@ -464,9 +464,20 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// words (`carriedWords`) with theirs; each IPv4-mapped IPv6 address also as its IPv4 one.
     static func lookupNames(of indicator: Indicator) -> [String] {
         var hosts = [Indicators.host(of: indicator.value, type: indicator.type) ?? indicator.value]
-        if indicator.type == .url { hosts += Indicators.embeddedHosts(of: indicator.value) + carriedWords(of: indicator.value) }
-        let names = [indicator.value] + hosts.flatMap(withParents)
+        var values = [indicator.value]
+        if indicator.type == .url {
+            hosts += Indicators.embeddedHosts(of: indicator.value) + carriedWords(of: indicator.value)
+            values += withoutFragment(indicator.value).map { [$0] } ?? []
+        }
+        let names = values + hosts.flatMap(withParents)
         return names + names.compactMap(Indicators.mappedIPv4)
+    }
+
+    /// A URL without its fragment (`https://evil.example/gate.php#login`: only a browser reads
+    /// it), nil when it has none or is no URL.
+    static func withoutFragment(_ value: String) -> String? {
+        guard ByteSearch.contains("://", in: value), let hash = value.utf8.firstIndex(of: UInt8(ascii: "#")) else { return nil }
+        return String(value[..<hash])
     }
 
     /// A URL that carries a whole URL (`?url=https://paste.example/raw/1`), which `Mentions` reads
@@ -588,6 +599,9 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             var names = mention.value.utf8.count(where: { $0 == IndicatorBytes.dot }) > 1 ? withParents(mention.value) : [mention.value]
             let spelling = IndicatorKey.identity(of: mention.value, type: .url)
             if spelling != mention.value { names.insert(spelling, at: 1) }
+            // A URL with a fragment (`#login`) is the same resource: the private URL itself.
+            let unfragmented = Self.withoutFragment(mention.value).map { [$0, IndicatorKey.identity(of: $0, type: .url)] } ?? []
+            names.insert(contentsOf: unfragmented, at: 1)
             guard let (name, recording) = names.lazy.compactMap({ name in privateValues[name].map { (name, $0) } }).first else {
                 // Not recorded private, but a threat only private projects record: their intelligence.
                 if let index, let type = mention.type, let recording = Self.privateProjectRecording(of: mention.value, type: type, index: index),
@@ -604,7 +618,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                 continue
             }
             guard reported.insert(recording.value).inserted else { continue }
-            let isValue = name == mention.value || name == spelling
+            let isValue = name == mention.value || name == spelling || unfragmented.contains(name)
             let value = recording.value
             let within = isValue ? mention.within : mention.within ?? mention.value
             let text = mentions.texts[mention.text]
