@@ -27,7 +27,9 @@ struct ImportCommand: ParsableCommand {
                             passivetotal:class="..." tags as classification
               stix          a STIX 2.1 bundle or object: patterns of equality
                             comparisons (and ORs of them), observables, labels
-                            and indicator_types as tags, TLP markings
+                            and indicator_types as tags (malicious-activity,
+                            anomalous-activity, benign and unknown as the
+                            classification), TLP markings
               passivetotal  PassiveTotal project or artifact JSON
               json          dossier's own JSON export (its notes too, each as a note), or an indicators.json
 
@@ -159,6 +161,7 @@ struct ImportCommand: ParsableCommand {
         applyProjectFields(from: results.map(\.result), to: &changed)
         for (name, result) in results { describe(result, name: name) }
         describe(report)
+        ProjectEditing.warnNewContradictions(edit, changed)
 
         let sections = results.map { ImportNote.Section(file: $0.name, format: $0.result.format, lines: $0.result.notes) }
         // The same file imported again makes the same note: it is written once.

@@ -85,7 +85,7 @@ enum ProjectEditing {
             let implied = edit.vocabulary.impliedClassification(of: indicator.tags)?.rawValue ?? "another classification"
             Console.note("warning: \(indicator.type.rawValue) \(indicator.value) is classified \(indicator.classification?.rawValue ?? "") but its tags imply \(implied); the explicit classification wins")
         }
-        if new.count > 5 { Console.note("warning: and \(count(new.count - 5)) more so") }
+        if new.count > 5 { Console.note("warning: and \(count(new.count - 5)) more, classified against what their tags imply (see `dossier check`)") }
     }
 
     /// The values given, `-` replaced by the lines of standard input.

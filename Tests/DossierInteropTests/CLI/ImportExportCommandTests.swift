@@ -485,6 +485,16 @@ import Testing
         #expect(published.stdout.contains(#""name": "TLP:CLEAR""#) && !published.stdout.contains("red-b.example"))
     }
 
+    @Test("an import whose --classify contradicts what its --tag implies says so, as add does")
+    func importWarnsOfContradictions() throws {
+        let ws = try SampleWorkspace()
+        let files = try TemporaryFolder()
+        let list = try files.write("hosts.txt", Array("gate-1.example\ngate-2.example\n".utf8))
+        let run = try Command.run(["import", "commodity-loader-c2", list, "--tag", "Blocked", "--classify", "non-malicious"], in: ws.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("warning: domain gate-1.example is classified non-malicious but its tags imply malicious; the explicit classification wins"), "\(run.stderr)")
+    }
+
     @Test func helpTeachesWithExamples() throws {
         let ws = try SampleWorkspace()
         let importHelp = try Command.run(["import", "--help"], in: ws.root)
