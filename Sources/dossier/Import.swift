@@ -163,10 +163,10 @@ struct ImportCommand: ParsableCommand {
         describe(report)
         ProjectEditing.warnNewContradictions(edit, changed)
 
-        let sections = results.map { ImportNote.Section(file: $0.name, format: $0.result.format, lines: $0.result.notes) }
-        // The same file imported again makes the same note: it is written once.
-        let present = sections.contains { !$0.lines.isEmpty } ? ImportNote.existing(sections, in: edit.project) : nil
-        let hasNote = sections.contains { !$0.lines.isEmpty } && present == nil
+        // The same file imported again, alone or with others, makes the same lines: written once.
+        let (sections, present) = ImportNote.split(results.map { ImportNote.Section(file: $0.name, format: $0.result.format, lines: $0.result.notes) },
+            in: edit.project)
+        let hasNote = !sections.isEmpty
         // The notes a dossier JSON export carries, each a note of its own; private when the file
         // or the note is (a private project's, one marked above TLP:CLEAR, --private).
         var carried: [(fileName: String, text: String)] = []
@@ -183,7 +183,7 @@ struct ImportCommand: ParsableCommand {
         let noteCount = carried.count + (hasNote ? 1 : 0)
         let summary = "\(project): " + MergeOutput.counts(report, repeatedInFiles: results.map(\.result.repeated).reduce(0, +))
             + ", \(results.map(\.result.skipped.count).reduce(0, +)) skipped" + (noteCount > 0 ? ", \(ProjectEditing.count(noteCount, "note"))" : "")
-            + (present.map { ", note already present (\($0.fileName))" } ?? "")
+            + (present.isEmpty ? "" : ", note already present (\(present.map(\.fileName).joined(separator: ", ")))")
             + (carriedPresent > 0 ? ", \(ProjectEditing.count(carriedPresent, "note")) already present" : "")
         if dryRun {
             global.say(summary + "; dry run: nothing was written")

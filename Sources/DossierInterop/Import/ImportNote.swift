@@ -41,11 +41,21 @@ public enum ImportNote {
         return text + "---\n" + body(sections)
     }
 
-    /// A note of `project` whose body is the one `sections` make (an import of the same file
-    /// again), if any: the import then writes no other.
-    public static func existing(_ sections: [Section], in project: Project) -> Note? {
-        let written = body(sections).trimmingSpaces
-        return project.notes.first { $0.body.trimmingSpaces == written }
+    /// `sections` (those with lines) split into those no note of `project` holds yet, which the
+    /// import writes, and the notes that hold the others (a file imported again, alone or with
+    /// others): each file's lines are written once.
+    public static func split(_ sections: [Section], in project: Project) -> (fresh: [Section], present: [Note]) {
+        var fresh: [Section] = []
+        var present: [Note] = []
+        for section in sections where !section.lines.isEmpty {
+            let written = body([section]).trimmingSpaces
+            if let note = project.notes.first(where: { $0.body.contains(written) }) {
+                if !present.contains(where: { $0.fileName == note.fileName }) { present.append(note) }
+            } else {
+                fresh.append(section)
+            }
+        }
+        return (fresh, present)
     }
 
     /// A paragraph and the lines of each file.

@@ -46,6 +46,16 @@ import Testing
         let again = try Command.run(["import", "acme-payroll-phish", fixtures + "/misp/sshdoor-akiva.json", "--tag", "Blocked", "--private"], in: ws.root)
         #expect(again.stdout.contains("0 added, 0 merged, 3 unchanged, 0 skipped, note already present (05-import-sshdoor-akiva.md); nothing was written"), "\(again.stdout)")
         #expect(ws.files("acme-payroll-phish/notes") == notes)
+        // With another file, only that file's lines make a note; the pair again writes none.
+        let pair = ["import", "acme-payroll-phish", fixtures + "/misp/sshdoor-akiva.json", fixtures + "/misp/signsight-misp-event.json", "--private"]
+        let both = try Command.run(pair, in: ws.root)
+        #expect(both.status == 0 && both.stdout.contains("note already present (05-import-sshdoor-akiva.md)"), "\(both.stdout)")
+        let added = Set(ws.files("acme-payroll-phish/notes")).subtracting(notes)
+        #expect(added.count == 1, "\(added)")
+        let second = ws.read("acme-payroll-phish/notes/" + (added.first ?? ""))
+        #expect(second.contains("signsight-misp-event.json") && !second.contains("Linux/SSHDoor.AI"), "\(second)")
+        let third = try Command.run(pair, in: ws.root)
+        #expect(third.stdout.contains("nothing was written") && ws.files("acme-payroll-phish/notes").count == notes.count + 1, "\(third.stdout)")
     }
 
     @Test func unreadableInputIsAnErrorAndWritesNothing() throws {
