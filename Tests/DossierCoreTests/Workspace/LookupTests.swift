@@ -165,6 +165,12 @@ struct LookupTests {
         #expect(lookup.lookup("[2001:DB8::5]:443").key == IndicatorKey(type: .ipv6, value: "2001:db8::5"))
         #expect(lookup.lookup("[2001:db8::5]:").problem != nil)
         #expect(lookup.lookup("[2001:db8::5]").key == IndicatorKey(type: .ipv6, value: "2001:db8::5"))
+        // A site's root written as a URL, not recorded as one: its host.
+        #expect(lookup.lookup("hxxp://evil[.]example").key == IndicatorKey(type: .domain, value: "evil.example"))
+        #expect(lookup.lookup("https://evil.example:8443/").key == IndicatorKey(type: .domain, value: "evil.example"))
+        #expect(!lookup.lookup("https://evil.example/").direct.isEmpty)
+        // A URL with more than its root, or a user, stays a URL.
+        #expect(lookup.lookup("http://evil.example/x").key?.type == .url && lookup.lookup("http://me@evil.example/").key?.type == .url)
     }
 
     @Test("a CIDR block finds the addresses, smaller blocks and URLs on addresses in it, and the blocks that contain it")
