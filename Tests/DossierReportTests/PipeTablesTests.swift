@@ -71,7 +71,7 @@ struct PipeTablesTests {
         let note = "1. ```sh\n   dig x\n   ```\n2. then\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n## Next\n\ntext\n"
         let html = CommonMark.html(note)
         #expect(html.contains("<td>1</td><td>2</td>"))
-        #expect(html.contains("<h5>Next</h5>"))
+        #expect(html.contains("<h4>Next</h4>"))
         #expect(html.contains("<code class=\"language-sh\">dig x\n</code>"))
     }
 

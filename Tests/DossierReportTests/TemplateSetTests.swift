@@ -138,6 +138,8 @@ struct CommonMarkTests {
         let (html, markdown) = CommonMark.rendered("# Top\n\n## Second\n\n#### Deep\n\nSetext\n======\n")
         #expect(html == "<h4>Top</h4>\n<h5>Second</h5>\n<h6>Deep</h6>\n<h4>Setext</h4>\n")
         #expect(markdown == "#### Top\n\n##### Second\n\n###### Deep\n\n#### Setext\n")
+        // A note whose topmost heading is a `##` (its `#` became its title) leaves no level out.
+        #expect(CommonMark.rendered("## Timeline\n\ntext\n\n### Detail\n").html == "<h4>Timeline</h4>\n<p>text</p>\n<h5>Detail</h5>\n")
     }
 
     @Test("with defanging, indicators in text and code are defanged, and links to threats are no links")

@@ -204,6 +204,7 @@ public enum CommonMark {
         var unsafe: [OpaquePointer] = []
         var emphasisDepth = 0
         var tooDeep: [OpaquePointer] = []
+        var headings: [OpaquePointer] = []
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -219,8 +220,7 @@ public enum CommonMark {
             }
             guard event == CMARK_EVENT_ENTER else { continue }
             switch type {
-            case CMARK_NODE_HEADING:
-                cmark_node_set_heading_level(node, min(cmark_node_get_heading_level(node) + headingOffset, 6))
+            case CMARK_NODE_HEADING: headings.append(node)
             case CMARK_NODE_HTML_BLOCK: replacements.append((node, true))
             case CMARK_NODE_HTML_INLINE: replacements.append((node, false))
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
@@ -229,6 +229,13 @@ public enum CommonMark {
                 if cmark_node_get_type(node) == CMARK_NODE_IMAGE { images.append(node) }
             default: break
             }
+        }
+        // The note's topmost heading goes right under its title, whichever level it is written
+        // at: a note whose `#` heading became its title starts at `##`, which must not leave a
+        // level out (an `h3` title over `h5` headings).
+        let top = headings.map(cmark_node_get_heading_level).min() ?? 1
+        for heading in headings {
+            cmark_node_set_heading_level(heading, min(cmark_node_get_heading_level(heading) + headingOffset - (top - 1), 6))
         }
         // Emphasis nested past the bound keeps its text, not its markup: libcmark 0.30's
         // CommonMark renderer takes time quadratic in the nesting (57 s for 60,000 levels).
@@ -447,8 +454,9 @@ public enum CommonMark {
         }
     }
 
-    /// How many levels a note's headings go down: a report shows a note under its title, an `h3`
-    /// (`###`), so the note's `#` is an `h4` and nothing in it looks like the report's own title.
+    /// How many levels a note's `#` headings go down: a report shows a note under its title, an
+    /// `h3` (`###`), so the note's topmost heading is an `h4` and nothing in it looks like the
+    /// report's own title.
     static let headingOffset: Int32 = 3
 
     /// Emphasis (and strong emphasis) nested deeper than this is rendered as its text.
