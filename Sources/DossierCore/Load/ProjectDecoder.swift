@@ -24,7 +24,8 @@ enum ProjectDecoder {
             owner: reader.string("owner"),
             tags: reader.stringArray("tags") ?? [],
             written: Project.WrittenFields(
-                visibility: object["visibility"] != nil, tlp: object["tlp"] != nil, tags: object["tags"] != nil),
+                // A TLP written but not read (an unknown level, an error of its own) is not stated.
+                visibility: object["visibility"] != nil, tlp: object["tlp"] != nil && tlp != nil, tags: object["tags"] != nil),
             extra: reader.extra(known: keys),
             origin: Project.Origin(visibility: object["visibility"]?.position, tlp: object["tlp"]?.position,
                 title: object["title"]?.position, summary: object["summary"]?.position, tags: object["tags"]?.position))

@@ -500,6 +500,15 @@ struct RuleTests {
         ], "\(found)")
     }
 
+    @Test("a public project with a TLP no one knows (purple) is told that, not that it is TLP:AMBER, the level taken meanwhile")
+    func unknownTLPIsOneError() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("p/project.json", #"{ "title": "P", "visibility": "public", "tlp": "purple" }"#)
+        try workspace.write("p/indicators.json", Self.list())
+        let errors = WorkspaceChecker.check(workspace.load()).sorted.filter { $0.severity == .error }
+        #expect(errors.count == 1 && errors[0].message.contains("purple") && errors[0].code != PublicProjectTLPRule.code, "\(errors)")
+    }
+
     @Test("a public project's owner is published: a private value written there is an error")
     func ownerIsPublished() throws {
         let found = try diagnostics({

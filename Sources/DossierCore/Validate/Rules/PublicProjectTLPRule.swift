@@ -8,7 +8,10 @@ public struct PublicProjectTLPRule: ProjectRule {
     public func check(_ project: Project, in workspace: Workspace) -> [Diagnostic] {
         guard project.visibility == .public else { return [] }
         var diagnostics: [Diagnostic] = []
-        if project.tlp != .clear {
+        // A `tlp` written but unreadable (`purple`) is its own error: the AMBER taken meanwhile is
+        // not what the file says.
+        let unreadable = project.origin?.tlp != nil && !project.written.tlp
+        if project.tlp != .clear, !unreadable {
             let position = project.origin?.tlp ?? project.origin?.visibility ?? .start
             diagnostics.append(.error(at: SourceLocation(path: project.projectFile, position: position),
                 "public project \"\(project.slug)\" is \(project.tlp.label); a public project must be TLP:CLEAR (set \"tlp\": \"clear\", or make it private)",
