@@ -131,7 +131,7 @@ struct ImportCommand: ParsableCommand {
             let marking = result.projectTLP.flatMap { edit.project.visibility == .public && $0 > edit.project.tlp ? $0 : nil }
             return result.indicators.map { indicator in
                 var item = indicator
-                if let marking, TLP.marked(by: item.tags) == nil { item.tags = Tag.union(item.tags, [Self.tag(marking)]) }
+                if let marking, TLP.marked(by: item.tags) == nil { item.tags = Tag.union(item.tags, [marking.tag]) }
                 guard detected else { return item }
                 item.type = Selection.recordedKey(of: ParsedIndicator(type: item.type, value: item.value), typeGiven: false, recorded: recorded).type
                 return item
@@ -221,9 +221,6 @@ struct ImportCommand: ParsableCommand {
         global.say(summary)
     }
 
-    /// The tag that marks an indicator with `tlp` (`tlp:amber`), as MISP writes it.
-    static func tag(_ tlp: TLP) -> String { "tlp:" + tlp.rawValue }
-
     /// The files' TLP (raising the project's, never lowering it; a public project stays
     /// TLP:CLEAR), visibility (when project.json states none, never making a project public unless
     /// it is TLP:CLEAR) and project tags.
@@ -235,7 +232,7 @@ struct ImportCommand: ParsableCommand {
             if project.visibility == .public {
                 // Only with --private (a public project refuses marked data otherwise): a public
                 // project must be TLP:CLEAR, and the marked data went in private.
-                global.say("\(self.project): stays \(project.tlp.label), as it is public; the data marked \(tlp.label) was imported private, tagged \(Self.tag(tlp))")
+                global.say("\(self.project): stays \(project.tlp.label), as it is public; the data marked \(tlp.label) was imported private, tagged \(tlp.tag)")
             } else {
                 global.say("\(self.project): TLP raised from \(project.tlp.label) to \(tlp.label), as the imported file is marked")
                 project.tlp = tlp

@@ -50,15 +50,13 @@ enum HidingKeys {
         }
     }
 
-    /// True when `value` names a TLP other than CLEAR (`TLP:GREEN`, `TLP: RED (no sharing)`, or
-    /// a level alone as a tag marks one, `TLP RED`): a marking that keeps a note off a public site.
+    /// True when `value` names a TLP other than CLEAR (`TLP:GREEN`, `TLP: RED (no sharing)`,
+    /// `ACME Intel (TLP AMBER)`, or a level alone as a tag marks one): a marking that keeps a note
+    /// off a public site. Read as imports read a file's marking (`TLP.labels(in:)`); a text that
+    /// only speaks of a level (`why TLP red matters`) hides too, on the safe side, with a warning.
     static func namesRestrictedTLP(_ value: String) -> Bool {
         if let marked = TLP.marked(by: [value]), marked > .clear { return true }
-        // As tags compare (blanks of any kind as one space, any case), the long name as `tlp`.
-        let lowered = TLP.withShortName(Tag.key(value))
-        guard let tlp = lowered.range(of: "tlp:") else { return false }
-        let level = lowered[tlp.upperBound...].drop { $0.isWhitespace }.prefix { $0.isLetter || $0 == "+" }
-        return TLP(named: String(level)).map { $0 > .clear } ?? false
+        return TLP.labels(in: value).contains { $0.tlp > .clear }
     }
 
     /// True when an indicator's unknown field hides it (see `meansHidden`): a scalar as it reads,

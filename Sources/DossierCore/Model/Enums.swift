@@ -88,17 +88,22 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
         return strictest
     }
 
-    /// False for a tag `TLP(named:)` cannot read as a level, told by its first bytes: neither
-    /// `tlp` and a separator nor the long name, and all ASCII (a letter outside it may be a
-    /// full-width `ｔｌｐ`, or a blank one of its own).
+    /// False for a tag that is no TLP marking, told by its first bytes: after any blanks, neither
+    /// `tlp` and a separator (a blank of any kind among them) nor the long name, and all ASCII
+    /// (a letter outside it may be a full-width `ｔｌｐ`, or a blank of its own). A level alone
+    /// (`amber`) is an ordinary tag.
     private static func mayName(_ tag: String) -> Bool {
-        let bytes = tag.utf8
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        let bytes = tag.utf8.drop(while: isBlank)
         guard bytes.count > 4 else { return false }
         func starts(with prefix: String) -> Bool { bytes.starts(with: prefix.utf8) { $0 | 0x20 == $1 } }
         let separator = bytes[bytes.index(bytes.startIndex, offsetBy: 3)]
-        return starts(with: "tlp") && Self.labelSeparators.contains(Character(Unicode.Scalar(separator)))
+        return starts(with: "tlp") && (isBlank(separator) || Self.labelSeparators.contains(Character(Unicode.Scalar(separator))))
             || starts(with: "traffic") || bytes.contains { $0 >= 0x80 }
     }
+
+    /// The tag that marks data with this level, as MISP writes it: `tlp:amber`.
+    public var tag: String { "tlp:" + rawValue }
 }
 
 /// Ordered by restriction: clear < green < amber < amber+strict < red.

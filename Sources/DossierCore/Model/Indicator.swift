@@ -70,7 +70,8 @@ public struct Indicator: Sendable, Hashable {
     /// `dossier fmt` writes every file, is taken in one pass.
     public static func canonicalPositions(of indicators: [Indicator]) -> [Int] {
         // The numbers an address sorts by (`ValueOrder`), read once per value, not per comparison.
-        let numbers = indicators.map { $0.type.sortsByNumber ? ValueOrder.numbers(of: $0.value, type: $0.type) : nil }
+        let numbers = indicators.contains(where: \.type.sortsByNumber)
+            ? indicators.map { $0.type.sortsByNumber ? ValueOrder.numbers(of: $0.value, type: $0.type) : nil } : []
         func precedes(_ a: Int, _ b: Int) -> Bool {
             let (typeA, typeB) = (indicators[a].type, indicators[b].type)
             guard typeA == typeB else { return typeA < typeB }

@@ -183,15 +183,13 @@ public enum Tag {
     public static func once(_ tags: [String]) -> (kept: [String], repeats: [(first: String, again: String)]) {
         // Most lists are a few tags, none repeated (a check asks of a million): compared pairwise,
         // with no table.
-        if tags.count <= 8 {
-            let keys = tags.map(key)
-            if !keys.indices.contains(where: { i in keys[..<i].contains(keys[i]) }) { return (tags, []) }
-        }
+        let keys = tags.map(key)
+        if tags.count <= 8, !keys.indices.contains(where: { i in keys[..<i].contains(keys[i]) }) { return (tags, []) }
         var first: [String: String] = [:]
         var kept: [String] = []
         var repeats: [(first: String, again: String)] = []
-        for tag in tags {
-            if let earlier = first[key(tag)] { repeats.append((earlier, tag)) } else { first[key(tag)] = tag; kept.append(tag) }
+        for (tag, key) in zip(tags, keys) {
+            if let earlier = first[key] { repeats.append((earlier, tag)) } else { first[key] = tag; kept.append(tag) }
         }
         return (kept, repeats)
     }

@@ -20,8 +20,8 @@ enum MISPExporter {
     static func export(_ context: ExportContext) -> [UInt8] {
         let project = context.project
         let timestamp = String(context.modified.seconds)
-        var eventTags = ["tlp:" + context.tlp.rawValue]
-        for tag in project.tags where !tag.lowercased().hasPrefix("tlp:") { eventTags.append(tag) }
+        var eventTags = [context.tlp.tag]
+        for tag in project.tags where TLP.marked(by: [tag]) == nil { eventTags.append(tag) }
 
         // About 500 bytes per attribute.
         var stream = JSONStream(capacity: 512 * (context.indicators.count + 4))

@@ -35,10 +35,11 @@ struct ImportCollector {
         /// Fields dossier does not know (a dossier JSON file's `x-ticket`), kept as they are.
         var extra: [JSONObject.Member] = []
 
-        /// Private when the file says so, or when a `tlp:` tag of the value itself (a MISP
-        /// attribute's, a CSV row's, a STIX label) marks it above TLP:CLEAR: it may not be published.
+        /// Private when the file says so, or when a TLP tag of the value itself (a MISP
+        /// attribute's, a CSV row's, a STIX label: `tlp:amber`, `TLP RED`) marks it above
+        /// TLP:CLEAR: it may not be published.
         var isPrivate: Bool {
-            privateFlag == true || tags.contains { $0.lowercased().hasPrefix("tlp:") && (STIXTerms.tlp(named: $0).map { $0 > .clear } ?? false) }
+            privateFlag == true || TLP.marked(by: tags).map { $0 > .clear } == true
         }
     }
 

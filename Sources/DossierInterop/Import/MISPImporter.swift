@@ -41,7 +41,7 @@ enum MISPImporter {
 
     static func readEvent(_ event: JSONObject, into collector: inout ImportCollector) {
         for tag in tags(of: event, listKey: "Tag", linkKey: "EventTag") {
-            if tag.lowercased().hasPrefix("tlp:"), let tlp = STIXTerms.tlp(named: tag) {
+            if let tlp = TLP.marked(by: [tag]) {
                 collector.projectTLP(tlp)
             } else {
                 collector.projectTag(tag)

@@ -273,8 +273,10 @@ struct WorkspaceLoaderTests {
         try workspace.write("p/notes/02.md", "---\ntitle: b\nsource: \"Traffic Light Protocol (TLP): AMBER feed\"\n---\nbody\n")
         try workspace.write("p/notes/03.md", "---\ntitle: c\nmarking: TLP RED\nhandling: traffic light protocol green\n---\nbody\n")
         try workspace.write("p/notes/04.md", "---\ntitle: d\nmarking: \"Traffic Light Protocol: CLEAR\"\n---\nbody\n")
-        // A key dossier does not read, whose text only speaks of a level.
-        try workspace.write("p/notes/05.md", "---\ntitle: e\nsubject: Why TLP red matters\n---\nbody\n")
+        // A known key's text is no marking; a key dossier does not read, whose text speaks of a
+        // level, hides the note on the safe side (with a warning).
+        try workspace.write("p/notes/05.md", "---\ntitle: Why TLP red matters\n---\nbody\n")
+        try workspace.write("p/notes/10.md", "---\ntitle: j\nsubject: Why TLP red matters\nmarking: ACME Intel (TLP AMBER)\n---\nbody\n")
         try workspace.write("p/notes/06.md", "---\ntitle: f\nTraffic Light Protocol: RED\n---\nbody\n")
         try workspace.write("p/notes/07.md", "---\ntitle: g\nsource: \"Traffic  Light\u{A0}Protocol: RED\"\n---\nbody\n")
         try workspace.write("p/notes/08.md", "---\ntitle: h\nsource: \"TLP (Traffic Light Protocol): AMBER\"\n---\nbody\n")
@@ -282,13 +284,14 @@ struct WorkspaceLoaderTests {
         try workspace.write("p/notes/09.md", "---\ntitle: i\ntags: [report, TLP RED]\n---\nbody\n")
         let loaded = workspace.load()
         let notes = try #require(loaded.workspace.project("p")).notes
-        #expect(notes.map(\.visibility) == [.private, .private, .private, nil, nil, .private, .private, .private, .private])
+        #expect(notes.map(\.visibility) == [.private, .private, .private, nil, nil, .private, .private, .private, .private, .private])
         let published = AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.notes.map(\.fileName)
         #expect(published == ["04.md", "05.md"])
         #expect(TLP(named: "Traffic Light Protocol: AMBER+STRICT") == .amberStrict && TLP(named: "tlp-green") == .green)
         #expect(TLP(named: "tlpred") == nil && TLP(named: "traffic light") == nil)
         // An indicator's tags mark it however the level is written, an invisible character or not.
-        for tags in [["tlp:red"], ["TLP RED"], ["TLP-RED"], ["Traffic Light Protocol: RED"], ["TLP\u{A0}RED"], ["tlp-red\u{200B}"], ["c2", "tlp:red"]] {
+        for tags in [["tlp:red"], ["TLP RED"], ["TLP-RED"], ["Traffic Light Protocol: RED"], ["TLP\u{A0}RED"], ["tlp-red\u{200B}"], ["c2", "tlp:red"],
+                     [" TLP:RED"], ["\ttlp:red"], ["TLP\u{0B}RED"]] {
             #expect(TLP.marked(by: tags) == .red, "\(tags)")
         }
         #expect(TLP.marked(by: ["tlpred", "tlp", "c2", "traffic"]) == nil)

@@ -489,14 +489,17 @@ struct RuleTests {
     func privateURLWithFragment() throws {
         let found = try diagnostics({
             try $0.addProject("a", indicators: Self.list(#"{ "value": "https://secret-c2.corp.example/gate.php", "type": "url", "private": true }"#))
+            try $0.addProject("c", indicators: Self.list(#"{ "value": "https://threat.example/kit.zip", "type": "url" }"#))
             try $0.addProject("b", visibility: "public", tlp: "clear", indicators: Self.list(
                 #"{ "value": "https://secret-c2.corp.example/gate.php#panel", "type": "url" }"#))
             try $0.write("b/notes/01.md", "See hxxps://secret-c2[.]corp[.]example/gate.php#login now.\n")
+            try $0.write("b/notes/02.md", "Kit at https://threat.example/kit.zip#x here.\n")
         }, rules: [PublishedPrivateValueRule()])
         let errors = found.filter { $0.contains(": error: ") }.map { String($0.split(separator: ",")[0]) }
         #expect(errors == [
             "b/indicators.json:1:19: error: url https://secret-c2.corp.example/gate.php is recorded as private in a",
             "b/notes/01.md:1:5: error: url https://secret-c2.corp.example/gate.php is recorded as private in a",
+            "b/notes/02.md:1:8: error: url https://threat.example/kit.zip is recorded only in private projects (c)",
         ], "\(found)")
     }
 

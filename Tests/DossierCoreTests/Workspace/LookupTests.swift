@@ -169,6 +169,12 @@ struct LookupTests {
         #expect(lookup.lookup("hxxp://evil[.]example").key == IndicatorKey(type: .domain, value: "evil.example"))
         #expect(lookup.lookup("https://evil.example:8443/").key == IndicatorKey(type: .domain, value: "evil.example"))
         #expect(!lookup.lookup("https://evil.example/").direct.isEmpty)
+        // A root URL recorded as one is that URL.
+        let recorded = Lookup(IndicatorIndex(Workspace(root: "/w", settings: WorkspaceSettings(title: "W"), projects: [
+            Self.project("delta", [Indicator(value: "http://evil.example/", type: .url), Indicator(value: "evil.example", type: .domain)]),
+        ])))
+        #expect(recorded.lookup("hxxp://evil[.]example/").key == IndicatorKey(type: .url, value: "http://evil.example/"))
+        #expect(recorded.lookup("https://evil.example/").key == IndicatorKey(type: .domain, value: "evil.example"))
         // A URL with more than its root, or a user, stays a URL.
         #expect(lookup.lookup("http://evil.example/x").key?.type == .url && lookup.lookup("http://me@evil.example/").key?.type == .url)
     }

@@ -505,6 +505,18 @@ import Testing
         #expect(run.stderr.contains("warning: domain gate-1.example is classified non-malicious but its tags imply malicious; the explicit classification wins"), "\(run.stderr)")
     }
 
+    @Test("a row tagged with a TLP above CLEAR however written (tlp:red, TLP RED, Traffic Light Protocol: AMBER) is imported private")
+    func rowMarkingsInAnyWording() throws {
+        let ws = try SampleWorkspace()
+        let rows = "value,tags\nred-1.example,tlp:red\nred-2.example,TLP RED\namber-3.example,Traffic Light Protocol: AMBER\nclear-4.example,TLP CLEAR\n"
+        let run = try Command.run(["import", "commodity-loader-c2", "-", "--format", "csv"], in: ws.root, input: rows)
+        #expect(run.status == 0, "\(run.stderr)")
+        let project = try #require(WorkspaceLoader.load(root: ws.root).workspace.project("commodity-loader-c2"))
+        let privacy = Dictionary(uniqueKeysWithValues: project.indicators.filter { $0.value.hasSuffix("-1.example") || $0.value.contains("-2.") || $0.value.contains("-3.") || $0.value.contains("-4.") }
+            .map { ($0.value, $0.isPrivate) })
+        #expect(privacy == ["red-1.example": true, "red-2.example": true, "amber-3.example": true, "clear-4.example": false], "\(privacy)")
+    }
+
     @Test func helpTeachesWithExamples() throws {
         let ws = try SampleWorkspace()
         let importHelp = try Command.run(["import", "--help"], in: ws.root)

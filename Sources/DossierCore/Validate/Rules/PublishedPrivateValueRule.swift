@@ -88,7 +88,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var projects: [ProjectReference] = []
         var words: [Word] = []
         /// What the project's own published values (`valueTexts`) are looked up by
-        /// (`lookupNames(of:)`), each name as its `FNV1a` hash, each hash once and in order: on
+        /// (`lookupNames(of:)`), each name as its hash (`nameHash`), each hash once and in order: on
         /// each check, a project none of whose names is a private value's (nearly every one) has
         /// no value parsed again.
         var valueNameHashes: [UInt64] = []
@@ -476,7 +476,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// A URL without its fragment (`https://evil.example/gate.php#login`: only a browser reads
     /// it), nil when it has none or is no URL.
     static func withoutFragment(_ value: String) -> String? {
-        guard ByteSearch.contains("://", in: value), let hash = value.utf8.firstIndex(of: UInt8(ascii: "#")) else { return nil }
+        guard let hash = value.utf8.firstIndex(of: UInt8(ascii: "#")), ByteSearch.contains("://", in: value) else { return nil }
         return String(value[..<hash])
     }
 
@@ -604,7 +604,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             names.insert(contentsOf: unfragmented, at: 1)
             guard let (name, recording) = names.lazy.compactMap({ name in privateValues[name].map { (name, $0) } }).first else {
                 // Not recorded private, but a threat only private projects record: their intelligence.
-                if let index, let type = mention.type, let recording = Self.privateProjectRecording(of: mention.value, type: type, index: index),
+                if let index, let type = mention.type,
+                   let recording = ([mention.value] + unfragmented.prefix(1)).lazy.compactMap({ Self.privateProjectRecording(of: $0, type: type, index: index) }).first,
                    reported.insert(recording.value).inserted {
                     let text = mentions.texts[mention.text]
                     let slug = workspace.projects[recording.project].slug

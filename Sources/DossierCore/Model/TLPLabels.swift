@@ -1,0 +1,66 @@
+/// TLP labels as reports, mails and front matter write them.
+extension TLP {
+    /// The TLP labels written in `text`: `TLP` or `Traffic Light Protocol` (any case, not inside
+    /// a word), then a colon, a blank, a dash, an underscore or a slash (`TLP:AMBER`, `TLP: RED`,
+    /// `TLP RED`, `TLP-GREEN`, `TLP_CLEAR`, `Traffic Light Protocol (TLP): AMBER`), and a level,
+    /// `AMBER+STRICT` before `AMBER`; each with where it is written. What imports read as a file's
+    /// marking, and what hides a note whose front matter writes one.
+    public static func labels(in text: String) -> [(tlp: TLP, range: Range<String.Index>)] {
+        var found: [(TLP, Range<String.Index>)] = []
+        var rest = text[...]
+        // The next long name, looked for again only once passed: a text without one is read once.
+        var nextLong = longName(in: rest)
+        func nextName() -> Range<String.Index>? {
+            if let passed = nextLong, passed.lowerBound < rest.startIndex { nextLong = longName(in: rest) }
+            let short = rest.range(of: "tlp", options: .caseInsensitive)
+            // Or its long name first (`Traffic Light Protocol: RED`, `... (TLP): RED`).
+            guard let long = nextLong, short.map({ long.lowerBound < $0.lowerBound }) ?? true else { return short }
+            let abbreviated = text[long.upperBound...].range(of: " (tlp)", options: [.caseInsensitive, .anchored])
+            // `TLP (Traffic Light Protocol): RED`: the name ends after its bracket.
+            let bracketed = long.lowerBound > text.startIndex && text[text.index(before: long.lowerBound)] == "("
+                && text[long.upperBound...].first == ")"
+            return long.lowerBound..<(abbreviated?.upperBound ?? (bracketed ? text.index(after: long.upperBound) : long.upperBound))
+        }
+        while let name = nextName() {
+            rest = text[name.upperBound...]
+            guard name.lowerBound == text.startIndex || !text[text.index(before: name.lowerBound)].isLetter else { continue }
+            let after = rest.drop { separatorsInText.contains($0) }
+            guard after.startIndex > name.upperBound else { continue }
+            var word = after.prefix { $0.isLetter || $0 == "+" }
+            var level = String(word)
+            // `TLP:AMBER STRICT`, `TLP-AMBER-STRICT`: AMBER+STRICT as its label is also written.
+            let rest = text[word.endIndex...]
+            if word.lowercased() == "amber", let separator = rest.first, " -_".contains(separator),
+               rest.dropFirst().prefix(6).lowercased() == "strict", rest.dropFirst(7).first.map({ !$0.isLetter }) ?? true {
+                word = text[word.startIndex..<rest.index(rest.startIndex, offsetBy: 7)]
+                level = "amber+strict"
+            }
+            // A name that only starts like a label (`tlp-red.example`, `tlp_red_team`) is none.
+            let next = text[word.endIndex...].prefix(2)
+            if let first = next.first, ".-_".contains(first), next.dropFirst().first.map({ $0.isLetter || $0.isNumber }) ?? false { continue }
+            if name.lowerBound > text.startIndex, ".-_/@".contains(text[text.index(before: name.lowerBound)]) { continue }
+            if let tlp = TLP(named: level) { found.append((tlp, name.lowerBound..<word.endIndex)) }
+        }
+        return found
+    }
+
+    /// `:`, `-`... and Markdown's emphasis (`TLP: **AMBER**`).
+    private static let separatorsInText = labelSeparators.union(["*"])
+
+    /// Where `Traffic Light Protocol` is first written in `text`, in any case, its words apart by
+    /// any blanks (a line wrapped in a mail, a no-break space).
+    private static func longName(in text: Substring) -> Range<String.Index>? {
+        var rest = text
+        while let first = rest.range(of: "traffic", options: .caseInsensitive) {
+            var end: String.Index? = first.upperBound
+            for word in ["light", "protocol"] {
+                guard let at = end else { break }
+                let blanks = text[at...].prefix { $0.isWhitespace }
+                end = blanks.isEmpty ? nil : text[blanks.endIndex...].range(of: word, options: [.caseInsensitive, .anchored])?.upperBound
+            }
+            if let end { return first.lowerBound..<end }
+            rest = text[first.upperBound...]
+        }
+        return nil
+    }
+}
