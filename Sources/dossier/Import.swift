@@ -34,7 +34,7 @@ struct ImportCommand: ParsableCommand {
               json          dossier's own JSON export (its notes too, each as a note), or an indicators.json
 
             MISP link, text and comment attributes (and STIX reports and notes) go to a new \
-            note in the project's notes/ (unless a note with the same text is already there), \
+            note in the project's notes/ (each file's lines once: a file imported again adds none), \
             not to indicators. A MISP type dossier has no type for is kept as "other", tagged \
             misp-type:<type>; a property (datetime, size-in-bytes, float, mime-type, \
             counter...) is skipped, and an object's first-seen and last-seen date its \
