@@ -601,11 +601,12 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             if spelling != mention.value { names.insert(spelling, at: 1) }
             // A URL with a fragment (`#login`) is the same resource: the private URL itself.
             let unfragmented = Self.withoutFragment(mention.value).map { [$0, IndicatorKey.identity(of: $0, type: .url)] } ?? []
-            names.insert(contentsOf: unfragmented, at: 1)
+            if !unfragmented.isEmpty { names.insert(contentsOf: unfragmented, at: 1) }
             guard let (name, recording) = names.lazy.compactMap({ name in privateValues[name].map { (name, $0) } }).first else {
                 // Not recorded private, but a threat only private projects record: their intelligence.
                 if let index, let type = mention.type,
-                   let recording = ([mention.value] + unfragmented.prefix(1)).lazy.compactMap({ Self.privateProjectRecording(of: $0, type: type, index: index) }).first,
+                   let recording = Self.privateProjectRecording(of: mention.value, type: type, index: index)
+                       ?? unfragmented.first.flatMap({ Self.privateProjectRecording(of: $0, type: type, index: index) }),
                    reported.insert(recording.value).inserted {
                     let text = mentions.texts[mention.text]
                     let slug = workspace.projects[recording.project].slug
