@@ -1,8 +1,9 @@
 /// `dossier fmt --merge`: the entries of one project that record the same indicator (the
 /// `duplicate-indicator` error) made one, by the merge rules of `add` (`IndicatorMerge`), where
-/// nothing is lost or decided by it; and each tag of an entry once (the `repeated-tag` warning). Entries whose classifications (as given or as their tags
-/// imply them), privacy, comments, sources or unknown fields differ are left as they are, with the
-/// reason: which to keep is the analyst's call.
+/// nothing is lost or decided by it; and each tag of an entry once (the `repeated-tag` warning).
+/// Entries whose classifications (as given or as their tags imply them), privacy, comments,
+/// sources or unknown fields differ are left as they are, with the reason: which to keep is the
+/// analyst's call.
 public enum DuplicateMerge {
     /// What happened to one indicator recorded more than once.
     public struct Outcome: Sendable, Equatable {

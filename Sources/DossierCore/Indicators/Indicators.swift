@@ -132,7 +132,11 @@ public enum Indicators {
     /// (`?url=https%3A%2F%2Fevil.example%2F`, as mail gateways rewrite links). A page showing the
     /// URL shows them; its own host and the URL itself are not among them.
     public static func carried(by url: String) -> [ExtractedIndicator] {
-        guard let text = carriedText(of: url) else { return [] }
+        carriedText(of: url).map(carried(inText:)) ?? []
+    }
+
+    /// The same, given what the URL carries (`carriedText(of:)`), for a caller that reads it too.
+    public static func carried(inText text: String) -> [ExtractedIndicator] {
         // As written (a carried URL whole), and with the path's and query's separators made
         // spaces, so that a value between two of them (`/file/<hash>/`) stands as a word.
         let separated = String(decoding: text.utf8.map { carriedSeparators.contains($0) ? IndicatorBytes.space : $0 }, as: UTF8.self)
@@ -153,6 +157,17 @@ public enum Indicators {
     /// a page or a redirector reads it; nil when too short to hold an indicator.
     public static func carriedText(of url: String) -> String? {
         URLIndicator.carriedText(of: url)
+    }
+
+    /// The host of a URL that names a site's root (`http://evil.example/`), lower-cased; nil for
+    /// any other URL (with a user-info, path, query or fragment).
+    public static func rootHost(of url: String) -> String? {
+        URLIndicator.namesRoot(url) ? host(of: url, type: .url) : nil
+    }
+
+    /// A URL without its fragment (`#login`, which only a browser reads); nil when it has none.
+    public static func withoutFragment(_ url: String) -> String? {
+        URLIndicator.withoutFragment(url)
     }
 
     /// What separates the parts of a URL's path and query, as its carried values are read; `_`

@@ -188,6 +188,27 @@ struct URLIndicator {
             || byte == UInt8(ascii: "%")
     }
 
+    /// True for a URL that names a site's root (`http://evil.example/`, `https://evil.example:8443`):
+    /// no user-info, path, query or fragment.
+    static func namesRoot(_ value: String) -> Bool {
+        IndicatorBytes.withBytes(value) { bytes -> Bool in
+            guard let parts = split(bytes), parts.userInfoEnd == nil, !parts.host.isEmpty else { return false }
+            let rest = bytes.count - parts.authorityEnd
+            return rest == 0 || rest == 1 && bytes[parts.authorityEnd] == IndicatorBytes.slash
+        }
+    }
+
+    /// `value` without its fragment (`https://evil.example/gate.php#login`: only a browser reads
+    /// it), nil when it has none or is no URL.
+    static func withoutFragment(_ value: String) -> String? {
+        // Most values have no `#`: told before the URL is split.
+        guard value.utf8.contains(UInt8(ascii: "#")) else { return nil }
+        return IndicatorBytes.withBytes(value) { bytes -> String? in
+            guard let parts = split(bytes), let hash = bytes[parts.authorityEnd...].firstIndex(of: UInt8(ascii: "#")) else { return nil }
+            return IndicatorBytes.string(bytes, 0..<hash)
+        }
+    }
+
     /// What the user-info, path, query and fragment of `value` carry, decoded: the text after its
     /// host with each escape decoded (`%3A%2F%2F` is `://`, `+` a space; up to three times over),
     /// as a page or a redirector reads it, after the user-info with its user and password apart

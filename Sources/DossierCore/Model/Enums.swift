@@ -65,17 +65,17 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
     /// `text` (lower-cased) with the protocol's long name written as its short one: `traffic
     /// light protocol: red` and `traffic light protocol (tlp): red` as `tlp: red`, as some
     /// vendors' reports and government advisories mark themselves.
-    public static func withShortName(_ text: String) -> String {
+    static func withShortName(_ text: String) -> String {
         guard text.contains(longName) else { return text }
         return text.replacingOccurrences(of: longName + " (tlp)", with: "tlp").replacingOccurrences(of: "tlp (" + longName + ")", with: "tlp")
             .replacingOccurrences(of: longName, with: "tlp")
     }
 
     /// What separates `TLP` from its level (`TLP:RED`, `TLP RED`, `TLP-RED`, `TLP/RED`).
-    public static let labelSeparators: Set<Character> = [":", " ", "\t", "-", "_", "/"]
+    static let labelSeparators: Set<Character> = [":", " ", "\t", "-", "_", "/"]
 
     /// The protocol's long name, lower-cased.
-    public static let longName = "traffic light protocol"
+    static let longName = "traffic light protocol"
 
     /// The most restrictive level the `tlp:` tags among `tags` name (data imported with its
     /// marking keeps it as a tag); nil when none does.

@@ -9,9 +9,9 @@ extension TLP {
         var found: [(TLP, Range<String.Index>)] = []
         var rest = text[...]
         // The next long name, looked for again only once passed: a text without one is read once.
-        var nextLong = longName(in: rest)
+        var nextLong = longNameRange(in: rest)
         func nextName() -> Range<String.Index>? {
-            if let passed = nextLong, passed.lowerBound < rest.startIndex { nextLong = longName(in: rest) }
+            if let passed = nextLong, passed.lowerBound < rest.startIndex { nextLong = longNameRange(in: rest) }
             let short = rest.range(of: "tlp", options: .caseInsensitive)
             // Or its long name first (`Traffic Light Protocol: RED`, `... (TLP): RED`).
             guard let long = nextLong, short.map({ long.lowerBound < $0.lowerBound }) ?? true else { return short }
@@ -49,7 +49,7 @@ extension TLP {
 
     /// Where `Traffic Light Protocol` is first written in `text`, in any case, its words apart by
     /// any blanks (a line wrapped in a mail, a no-break space).
-    private static func longName(in text: Substring) -> Range<String.Index>? {
+    private static func longNameRange(in text: Substring) -> Range<String.Index>? {
         var rest = text
         while let first = rest.range(of: "traffic", options: .caseInsensitive) {
             var end: String.Index? = first.upperBound

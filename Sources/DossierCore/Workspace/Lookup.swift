@@ -29,7 +29,7 @@ public struct Lookup: Sendable {
             var key = IndicatorKey(type: parsed.type, value: parsed.value)
             // `http://evil.example/`, a site's root as a URL: unless that URL is recorded, its host
             // is what is asked about, as for `evil.example/`.
-            if key.type == .url, type == nil, index.occurrences(of: key).isEmpty, let host = Self.rootHost(ofURL: key.value),
+            if key.type == .url, type == nil, index.occurrences(of: key).isEmpty, let host = Indicators.rootHost(of: key.value),
                case .success(let parsedHost) = Indicators.parse(host, as: nil), [.domain, .ipv4, .ipv6].contains(parsedHost.type) {
                 key = IndicatorKey(type: parsedHost.type, value: parsedHost.value)
             }
@@ -128,16 +128,6 @@ public struct Lookup: Sendable {
     /// The address of `[IPv6]`, as a URL writes it.
     static func bracketed(_ text: String) -> String? {
         text.hasPrefix("[") && text.hasSuffix("]") && text.count > 2 ? String(text.dropFirst().dropLast()) : nil
-    }
-
-    /// The host of a URL that names a site's root (`http://evil.example/`, `https://evil.example:8443/`):
-    /// no user, path, query or fragment; nil for any other.
-    static func rootHost(ofURL url: String) -> String? {
-        guard let start = url.range(of: "://")?.upperBound else { return nil }
-        var authority = url[start...]
-        if authority.hasSuffix("/") { authority = authority.dropLast() }
-        guard !authority.isEmpty, !authority.contains(where: { "/?#@".contains($0) }) else { return nil }
-        return Indicators.host(of: url, type: .url)
     }
 
     /// `host` of `host/` or `host:port/`: the root of a site, as a proxy log writes it.

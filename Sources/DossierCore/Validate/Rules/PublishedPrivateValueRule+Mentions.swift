@@ -27,7 +27,9 @@ extension PublishedPrivateValueRule.Mentions {
                     for host in Indicators.embeddedHosts(of: mention.value) { add(host, within: mention.value) }
                     // What its path and query carry, escaped or not: a page shows it all.
                     // What a text writes there is written there too; a value's is published with it.
-                    for carried in Indicators.carried(by: mention.value) {
+                    // (What the URL carries is decoded once, for both looks at it.)
+                    let text = Indicators.carriedText(of: mention.value)
+                    for carried in text.map(Indicators.carried(inText:)) ?? [] {
                         add(carried.value, type: written ? carried.type : nil, within: mention.value)
                         if let host = Indicators.host(of: carried.value, type: carried.type) {
                             add(host, type: written ? Self.hostType(host) : nil, within: mention.value)
@@ -35,7 +37,7 @@ extension PublishedPrivateValueRule.Mentions {
                     }
                     // And its words as values are recorded, which the extractor does not read
                     // (`?h=evil.example:8080`, `?to=%C3%BCser@...`).
-                    for word in PublishedPrivateValueRule.carriedWords(of: mention.value) {
+                    for word in text.map(PublishedPrivateValueRule.carriedWords(inText:)) ?? [] {
                         add(word, type: written ? Indicators.detect(word) : nil, within: mention.value)
                     }
                 }

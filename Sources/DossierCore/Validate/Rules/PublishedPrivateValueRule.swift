@@ -467,17 +467,10 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var values = [indicator.value]
         if indicator.type == .url {
             hosts += Indicators.embeddedHosts(of: indicator.value) + carriedWords(of: indicator.value)
-            values += withoutFragment(indicator.value).map { [$0] } ?? []
+            values += Indicators.withoutFragment(indicator.value).map { [$0] } ?? []
         }
         let names = values + hosts.flatMap(withParents)
         return names + names.compactMap(Indicators.mappedIPv4)
-    }
-
-    /// A URL without its fragment (`https://evil.example/gate.php#login`: only a browser reads
-    /// it), nil when it has none or is no URL.
-    static func withoutFragment(_ value: String) -> String? {
-        guard let hash = value.utf8.firstIndex(of: UInt8(ascii: "#")), ByteSearch.contains("://", in: value) else { return nil }
-        return String(value[..<hash])
     }
 
     /// A URL that carries a whole URL (`?url=https://paste.example/raw/1`), which `Mentions` reads
@@ -493,7 +486,11 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// `/gui/file/<sha256>`, a host in `?url=https%3A%2F%2F...`), which `Mentions` then finds.
     /// Every public URL is looked at on each check: no string is made of the other words.
     static func carriedWords(of url: String) -> [String] {
-        guard let text = Indicators.carriedText(of: url) else { return [] }
+        Indicators.carriedText(of: url).map(carriedWords(inText:)) ?? []
+    }
+
+    /// The same, given what the URL carries (`Indicators.carriedText(of:)`).
+    static func carriedWords(inText text: String) -> [String] {
         let bytes = Array(text.utf8)
         var words: [String] = []
         var start = 0
@@ -600,7 +597,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             let spelling = IndicatorKey.identity(of: mention.value, type: .url)
             if spelling != mention.value { names.insert(spelling, at: 1) }
             // A URL with a fragment (`#login`) is the same resource: the private URL itself.
-            let unfragmented = Self.withoutFragment(mention.value).map { [$0, IndicatorKey.identity(of: $0, type: .url)] } ?? []
+            let unfragmented = Indicators.withoutFragment(mention.value).map { [$0, IndicatorKey.identity(of: $0, type: .url)] } ?? []
             if !unfragmented.isEmpty { names.insert(contentsOf: unfragmented, at: 1) }
             guard let (name, recording) = names.lazy.compactMap({ name in privateValues[name].map { (name, $0) } }).first else {
                 // Not recorded private, but a threat only private projects record: their intelligence.
