@@ -45,7 +45,7 @@ struct ImportCommand: ParsableCommand {
             organisation only; or in such an event or object), a value tagged above tlp:clear \
             (MISP, CSV attribute_tag, STIX labels), the artifacts of a private PassiveTotal or \
             dossier project, and a STIX object with x_dossier_private (dossier's internal \
-            exports) come in private; a TLP label in a text (TLP:AMBER in a mail) marks it as \
+            exports; on a report, a private project's, all of the file) come in private; a TLP label in a text (TLP:AMBER in a mail) marks it as \
             a MISP tag does. Tags of the file as a whole (MISP event tags, STIX report labels) \
             are added to the project's tags, except a public project's from restricted data.
 

@@ -177,22 +177,59 @@ public enum Indicators {
     /// The form in which two spellings of one URL compare equal: its letters outside ASCII as
     /// they are, each escape of them (`%C3%BC`, in either case) decoded, as a browser shows the
     /// address; each escape of visible ASCII a URI cannot hold as written (`%3C`, `%7C`) decoded,
-    /// as a browser sends `<` and `|` escaped; and a `%` that starts no escape as it is, its
-    /// escape `%25` before what is no escape (`%25zz`) decoded. A URL recorded as `http://x/ü` and a feed's or a STIX file's
-    /// `http://x/%C3%BC` are one URL. Nil for a URL with neither a `%` nor such a letter, which
-    /// has no other spelling.
+    /// as a browser sends `<` and `|` escaped; each escape of a letter, digit or `-._~` decoded
+    /// (`/%67ate.php` is `/gate.php`, RFC 3986 6.2.2.2); a `%` that starts no escape as it is, its
+    /// escape `%25` before what is no escape (`%25zz`) decoded; and the path's dot-segments
+    /// resolved (`/a/./b/../gate.php` is `/a/gate.php`, also written `%2e`), as a browser
+    /// resolves them before it asks the server. A URL recorded as `http://x/ü` and a feed's or a
+    /// STIX file's `http://x/%C3%BC` are one URL. Nil for a URL with no `%`, no such letter and
+    /// no dot-segment, which has no other spelling.
     public static func urlSpellingKey(_ url: String) -> String? {
-        // Most URLs have neither: asked before any copy is made (a key is hashed with it).
-        guard url.utf8.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "%") }) else { return nil }
+        // Most URLs have none: asked before any copy is made (a key is hashed with it).
+        var previous: UInt8 = 0
+        guard url.utf8.contains(where: { byte in
+            defer { previous = byte }
+            return byte >= 0x80 || byte == UInt8(ascii: "%") || byte == UInt8(ascii: ".") && previous == UInt8(ascii: "/")
+        }) else { return nil }
         let bytes = Array(url.utf8)
         func hex(_ i: Int) -> UInt8? { i < bytes.count ? IndicatorBytes.hexValue(bytes[i]) : nil }
         let authorityEnd = PercentEncoding.urlAuthorityEnd(bytes)
-        let out = PercentEncoding.decoded(bytes) { byte, i in
+        let decoded = PercentEncoding.decoded(bytes) { byte, i in
             byte >= 0x80 || byte == UInt8(ascii: "%") && (hex(i + 3) == nil || hex(i + 4) == nil)
-                || PercentEncoding.escapesUnsafeASCII(byte, at: i, authorityEnd: authorityEnd)
+                || PercentEncoding.isUnreserved(byte) || PercentEncoding.escapesUnsafeASCII(byte, at: i, authorityEnd: authorityEnd)
         }
-        // Escapes that decode to no letter (a lone `%FF`) leave the URL as it is written.
-        return String(validating: out, as: UTF8.self) ?? url
+        // Escapes that decode to no letter (a lone `%FF`) stay as they are written.
+        let spelled = String(validating: decoded, as: UTF8.self) != nil ? decoded : bytes
+        let key = authorityEnd > 0 ? Self.resolvingDotSegments(spelled, pathStart: PercentEncoding.urlAuthorityEnd(spelled)) : spelled
+        return key == bytes ? url : String(decoding: key, as: UTF8.self)
+    }
+
+    /// `url` with the `.` and `..` segments of its path (from `pathStart` to its query or
+    /// fragment) resolved as RFC 3986 5.2.4 removes them; `url` itself when it has none.
+    static func resolvingDotSegments(_ url: [UInt8], pathStart: Int) -> [UInt8] {
+        let slash = UInt8(ascii: "/")
+        guard pathStart < url.count, url[pathStart] == slash else { return url }
+        let pathEnd = url[pathStart...].firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) ?? url.count
+        let segments = url[(pathStart + 1)..<pathEnd].split(separator: slash, omittingEmptySubsequences: false)
+        func isDots(_ segment: ArraySlice<UInt8>, _ count: Int) -> Bool {
+            segment.count == count && segment.allSatisfy { $0 == UInt8(ascii: ".") }
+        }
+        guard segments.contains(where: { isDots($0, 1) || isDots($0, 2) }) else { return url }
+        var kept: [ArraySlice<UInt8>] = []
+        for (position, segment) in segments.enumerated() {
+            let isLast = position == segments.count - 1
+            if isDots(segment, 1) || isDots(segment, 2) {
+                if isDots(segment, 2), !kept.isEmpty { kept.removeLast() }
+                // `/a/.` and `/a/b/..` name the folder: `/a/`.
+                if isLast { kept.append([]) }
+            } else {
+                kept.append(segment)
+            }
+        }
+        var out = Array(url[..<pathStart])
+        for segment in kept { out.append(slash); out += segment }
+        if kept.isEmpty { out.append(slash) }
+        return out + url[pathEnd...]
     }
 
     /// True when `domain` equals `parent` or is a subdomain of it (ASCII case and a trailing dot ignored).

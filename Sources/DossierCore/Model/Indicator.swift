@@ -112,15 +112,18 @@ public struct IndicatorKey: Sendable, Hashable, Comparable {
     public static func identity(of value: String, type: IndicatorType) -> String {
         if type == .registryKey || type == .filepath { return Indicators.windowsNameKey(value, type: type) ?? value }
         guard type == .url else { return value }
-        // One pass decides: most URLs have neither a `%` nor a letter outside ASCII, and are
-        // their own identity (a key is hashed with it, a million times per workspace).
+        // One pass decides: most URLs have neither a `%`, a letter outside ASCII nor a `/.`
+        // (which may start a dot-segment), and are their own identity (a key is hashed with it,
+        // a million times per workspace).
         var isASCII = true
-        var hasEscape = false
+        var hasOtherSpelling = false
+        var previous: UInt8 = 0
         for byte in value.utf8 {
             if byte >= 0x80 { isASCII = false; break }
-            if byte == UInt8(ascii: "%") { hasEscape = true }
+            if byte == UInt8(ascii: "%") || byte == UInt8(ascii: ".") && previous == UInt8(ascii: "/") { hasOtherSpelling = true }
+            previous = byte
         }
-        guard !isASCII || hasEscape else { return value }
+        guard !isASCII || hasOtherSpelling else { return value }
         let composed = isASCII ? value : value.precomposedStringWithCanonicalMapping
         return Indicators.urlSpellingKey(composed) ?? composed
     }

@@ -11,7 +11,8 @@ import DossierCore
 ///   import, take them from), its observables
 ///   (`STIXObservables`) with a `based-on` relationship to each; a CVE is a `vulnerability`; a
 ///   private one (internal exports only) has `x_dossier_private: true`, a top-level property of
-///   dossier's extension, whose definition the bundle then holds.
+///   dossier's extension, whose definition the bundle then holds; so has the report of a private
+///   project, which keeps everything in it private.
 ///
 /// Ids are version 5 UUIDs of the content they stand for (observables as §2.9 prescribes), and
 /// timestamps come from the project's dates, else the Unix epoch: the same project always gives
@@ -99,7 +100,8 @@ enum STIXExporter {
         identity.put("identity_class", "organization")
         identity.put("object_marking_refs", strings: markings)
         stream.value(.object(identity))
-        if context.indicators.contains(where: \.isPrivate) {
+        let isPrivateProject = project.visibility == .private
+        if isPrivateProject || context.indicators.contains(where: \.isPrivate) {
             stream.value(.object(privateExtension(author: identityID, created: epoch, markings: markings)))
         }
 
@@ -112,6 +114,7 @@ enum STIXExporter {
         // A report must refer to at least one object; an empty project refers to its author.
         stream.member("object_refs", strings: content.isEmpty ? [identityID] : content)
         stream.member("labels", strings: project.tags)
+        if isPrivateProject { privateMark(into: &stream) }
         stream.member("object_marking_refs", strings: markings)
         stream.endObject()
 
@@ -204,7 +207,10 @@ enum STIXExporter {
     /// extension (`privateExtension`), which `dossier import` reads back: STIX has no standard
     /// property for it.
     private static func privateMark(_ indicator: Indicator, into stream: inout JSONStream) {
-        guard indicator.isPrivate else { return }
+        if indicator.isPrivate { privateMark(into: &stream) }
+    }
+
+    private static func privateMark(into stream: inout JSONStream) {
         var used = JSONObject()
         used.put(STIXTerms.privateExtension, .object(JSONObject(["extension_type": "toplevel-property-extension"])))
         stream.key("extensions")
@@ -218,8 +224,8 @@ enum STIXExporter {
         var definition = JSONObject([
             "type": "extension-definition", "spec_version": "2.1", "id": STIXTerms.privateExtension, "created_by_ref": author,
             "created": created, "modified": created, "name": "dossier private indicator",
-            "description": "Marks an indicator or vulnerability that its dossier workspace keeps out of public output.",
-            "schema": "A top-level property x_dossier_private: true on an indicator or vulnerability object: the object is private to the team that exported it and must not be published.",
+            "description": "Marks an indicator or vulnerability, or a report and all it refers to, that its dossier workspace keeps out of public output.",
+            "schema": "A top-level property x_dossier_private: true on an indicator or vulnerability object: the object is private to the team that exported it and must not be published; on a report: so is every object of the report, and the report itself.",
             "version": "1.0.0",
         ])
         definition.put("extension_types", strings: ["toplevel-property-extension"])

@@ -8,7 +8,8 @@ import DossierCore
 ///   `anomalous-activity`, `benign`, `unknown`), which set it; `description` is the comment.
 /// - cyber-observable objects: their values (`STIXObservableReader`).
 /// - `vulnerability` with a CVE id: a `cve` indicator.
-/// - `report`: its labels are the file's project tags; it and `note` objects go to the note.
+/// - `report`: its labels are the file's project tags; it and `note` objects go to the note; a
+///   report with `x_dossier_private: true` (a private project's) makes everything imported private.
 /// - TLP markings (1.0 and 2.0 ids, or marking definitions in the file that state a TLP), of whole
 ///   objects or granular: the most restrictive is the file's TLP.
 /// - everything else (relationships other than `based-on`, identities, malware, campaigns...)
@@ -140,6 +141,8 @@ enum STIXImporter {
     /// content, are lines of the import's note.
     static func readText(_ object: JSONObject, type: String, into collector: inout ImportCollector) {
         if type == "report" {
+            // A private project's report (dossier's internal export) keeps all of the file private.
+            if STIXTerms.privateFlag(of: object) == true { collector.projectVisibility(.private) }
             for label in object.strings("labels") { collector.projectTag(label) }
             let title = object.string("name").map(MISPAttributeReader.escaped) ?? "(untitled)"
             let description = object.string("description").map { " — " + MISPAttributeReader.escaped($0.trimmingSpaces) } ?? ""

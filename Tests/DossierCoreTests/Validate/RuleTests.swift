@@ -253,6 +253,39 @@ struct RuleTests {
         ])
     }
 
+    @Test("a URL's path read as a browser asks for it: escaped letters decoded, dot-segments resolved, the query and fragment left")
+    func urlDotSegmentsAndEscapedLetters() throws {
+        let same = [
+            ("http://evil.example/gate.php", "http://evil.example/./gate.php"),
+            ("http://evil.example/gate.php", "http://evil.example/%67ate.php"),
+            ("http://evil.example/gate.php", "http://evil.example/kit/../gate.php"),
+            ("http://evil.example/gate.php", "http://evil.example/%2e/kit/%2E%2E/gate.php"),
+            ("http://evil.example/kit/", "http://evil.example/kit/x/.."),
+            ("http://evil.example/", "http://evil.example/.."),
+            ("http://evil.example/a?x=%41", "http://evil.example/b/../a?x=A"),
+        ]
+        for (a, b) in same {
+            let (x, y) = (IndicatorKey(type: .url, value: a), IndicatorKey(type: .url, value: b))
+            #expect(x == y && x.hashValue == y.hashValue, "\(b)")
+        }
+        let apart = [
+            ("http://evil.example/gate.php", "http://evil.example/.gate.php"),
+            ("http://evil.example/a//b", "http://evil.example/a/b"),
+            ("http://evil.example/a?p=/../b", "http://evil.example/b"),
+            ("http://evil.example/a%2Fb", "http://evil.example/a/b"),
+            ("http://evil.example/.well-known/x", "http://evil.example/well-known/x"),
+        ]
+        for (a, b) in apart {
+            #expect(IndicatorKey(type: .url, value: a) != IndicatorKey(type: .url, value: b), "\(b)")
+        }
+        let found = try diagnostics({
+            try $0.addProject("p", visibility: "public", tlp: "clear", indicators: Self.list(
+                #"{ "value": "http://evil.example/gate.php", "type": "url", "private": true }"#))
+            try $0.write("p/notes/01.md", "---\ntitle: N\n---\nSee hxxp://evil[.]example/./%67ate.php today.\n")
+        }, rule: PublishedPrivateValueRule())
+        #expect(found.count == 1 && found[0].hasPrefix("p/notes/01.md:4:5: error: url "), "\(found)")
+    }
+
     @Test("a private indicator written in a public project's title or summary, a public note's title or a public indicator's comment is an error")
     func privateIndicatorInPublishedFields() throws {
         let indicators = Self.list(

@@ -43,6 +43,22 @@ import Testing
         #expect(Importer.read(Array(text.utf8), path: "/e.json").indicators.allSatisfy { $0.isPrivate })
     }
 
+    @Test("a private project's STIX report says it is private, and its import keeps everything private: indicators and the note with its title")
+    func stixReportOfPrivateProjectKeepsItPrivate() throws {
+        var privateProject = Self.project
+        privateProject.visibility = .private
+        let view = AudienceFilter.view(of: .single(privateProject), for: .internal)
+        let bundle = try JSONParser.parse(Exporter.export(view.projects[0], in: view, format: .stix))
+        let report = try #require(bundle.value.objectValue?.array("objects").compactMap(\.value.objectValue).first { $0.string("type") == "report" })
+        #expect(report.flag(STIXTerms.privateProperty) == true)
+        let imported = Importer.read(Exporter.export(view.projects[0], in: view, format: .stix), path: "/e.json")
+        #expect(imported.indicators.count == 4 && imported.indicators.allSatisfy(\.isPrivate))
+        #expect(imported.notesArePrivate && imported.notes.contains { $0.contains("STIX report \"Demo\"") })
+        // A public project's report has no such mark: its public indicators come in public.
+        let open = Importer.read(Exporter.export(Self.project, in: .single(Self.project), format: .stix), path: "/e.json")
+        #expect(!open.notesArePrivate && open.indicator("payroll-acme.com")?.isPrivate == false)
+    }
+
     @Test("CSV cells that a spreadsheet would run as a formula start with a quote, which the import takes off again")
     func csvCellsNeverStartAFormula() throws {
         let project = Project(

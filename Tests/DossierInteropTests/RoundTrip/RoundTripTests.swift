@@ -84,9 +84,10 @@ import Testing
                     // Every internal export marks a private indicator (MISP distribution 0, STIX
                     // x_dossier_private); a public one holds none. A value tagged above TLP:CLEAR
                     // comes back private whatever it was, and so does every indicator of a private
-                    // project in the formats that say the project is private (MISP, dossier JSON).
+                    // project in the formats that say the project is private (MISP, dossier JSON,
+                    // STIX by its report).
                     let marked = indicator.tags.contains { $0.lowercased().hasPrefix("tlp:") && (STIXTerms.tlp(named: $0).map { $0 != .clear } ?? false) }
-                    let privateProject = project.visibility == .private && (format == .misp || format == .json)
+                    let privateProject = project.visibility == .private && format != .csv
                     #expect(back.isPrivate == (audience == .internal && indicator.isPrivate || marked || privateProject), "\(context): private")
                 }
             }
