@@ -147,6 +147,8 @@ struct LeakTests {
         try workspace.write("templates/audience.mustache", "<p class=\"audience\">{{audience.label}}: ask soc@acme-corp.example,\nsee <a href=\"../acme-payroll-phish/\">the case</a></p>\n")
         // Character references, and text that only looks like a tag once the delimiters change.
         try workspace.write("templates/banner.mustache", "<p>{{=<% %>=}}{{soc&#64;acme-corp.example}} <%tlp.label%></p>\n")
+        // A comment renders as nothing: the text on both sides of it is written as one.
+        try workspace.write("templates/footer.mustache", "<footer>{{tlp.label}} mail soc@acme-corp{{! the SOC }}.example</footer>\n")
         let folder = try TemporaryFolder.make()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var failure: BuildFailure?
@@ -161,6 +163,7 @@ struct LeakTests {
         #expect(lines.contains { $0.hasPrefix(value) }, "\(lines)")
         #expect(lines.contains { $0.hasPrefix(link) }, "\(lines)")
         #expect(lines.contains { $0.hasPrefix("templates/banner.mustache:1:") && $0.contains("email soc@acme-corp.example is recorded as private") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("templates/footer.mustache:1:") && $0.contains("email soc@acme-corp.example is recorded as private") }, "\(lines)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/site"))
     }
 }

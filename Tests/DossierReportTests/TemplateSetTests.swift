@@ -78,6 +78,24 @@ struct TemplateSetTests {
         #expect(set == nil)
         #expect(diagnostics.rendered(relativeTo: workspace.root).contains { $0.hasPrefix("templates:1:1: error: refused: the templates folder is a symbolic link") }, "\(diagnostics)")
     }
+
+    @Test("a workspace template linked to a project's file is refused: it would print the file as it is, a private project's too")
+    func templateLinkedToProjectFile() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("acme-payroll-phish")
+        try FileManager.default.createDirectory(atPath: workspace.path("templates"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: workspace.path("templates/pj.mustache"), withDestinationPath: "../acme-payroll-phish/project.json")
+        let (set, diagnostics) = TemplateSet.load(workspaceRoot: workspace.root)
+        #expect(set == nil)
+        #expect(diagnostics.rendered(relativeTo: workspace.root).contains {
+            $0.hasPrefix("templates/pj.mustache:1:1: error: refused: the template is a symbolic link to a file of the project acme-payroll-phish")
+        }, "\(diagnostics)")
+        // A link to another template, or to a shared folder that is no project's, is a template.
+        try FileManager.default.removeItem(atPath: workspace.path("templates/pj.mustache"))
+        try workspace.write("theme/footer.mustache", "<footer>{{title}}</footer>\n")
+        try FileManager.default.createSymbolicLink(atPath: workspace.path("templates/footer.mustache"), withDestinationPath: "../theme/footer.mustache")
+        #expect(TemplateSet.load(workspaceRoot: workspace.root).0 != nil)
+    }
 }
 
 @Suite("CommonMark")

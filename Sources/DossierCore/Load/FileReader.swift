@@ -95,4 +95,15 @@ public struct FileReader: Sendable {
     public func isInside(_ path: String) -> Bool {
         Paths.isInside(URL(fileURLWithPath: path).resolvingSymlinksInPath().path, folder: resolvedRoot)
     }
+
+    /// The project folder that `path` is in once links are followed (a folder of the workspace
+    /// holding a `project.json`), by its name; nil outside every project.
+    public func project(holding path: String) -> String? {
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard Paths.isInside(resolved, folder: resolvedRoot), resolved.count > resolvedRoot.count + 1 else { return nil }
+        let relative = resolved.dropFirst(resolvedRoot.count + 1).split(separator: "/")
+        guard relative.count > 1, let folder = relative.first,
+              FileManager.default.fileExists(atPath: resolvedRoot + "/" + folder + "/" + ProjectFiles.project) else { return nil }
+        return String(folder)
+    }
 }

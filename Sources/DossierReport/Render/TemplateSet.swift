@@ -52,6 +52,14 @@ public struct TemplateSet: Sendable {
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
             for file in names {
                 let path = folder + "/" + file
+                // A template linked to a project's file would print it as it is on every page,
+                // whatever the project's visibility, past every check of what a page shows.
+                if let reader, let project = reader.project(holding: path) {
+                    diagnostics.append(.error(at: SourceLocation(path: path),
+                        "refused: the template is a symbolic link to a file of the project \(project); copy what the template needs into templates/",
+                        code: "template"))
+                    continue
+                }
                 let bytes: [UInt8]?
                 if let reader {
                     switch reader.read(path) {

@@ -185,7 +185,9 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         return findings(Mentions(texts), project: nil, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace, index: index)
     }
 
-    /// A template's text with each `{{tag}}` blanked, lines and columns kept.
+    /// A template's text with each `{{tag}}` blanked, lines and columns kept; a comment
+    /// (`{{! x }}`) is taken out, lines kept, as Mustache renders it: `vpn.acme{{! x }}.example`
+    /// writes `vpn.acme.example` on every page.
     static func literalText(ofTemplate text: String) -> String {
         var out = ""
         var rest = text[...]
@@ -193,7 +195,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             out += rest[..<open.lowerBound]
             guard let close = rest[open.upperBound...].range(of: "}}") else { return out + String(repeating: " ", count: rest[open.lowerBound...].count) }
             let tag = rest[open.lowerBound..<close.upperBound]
-            out += String(tag.map { $0.isNewline ? $0 : " " })
+            let isComment = rest[open.upperBound...].first == "!"
+            out += String(tag.compactMap { $0.isNewline ? $0 : isComment ? nil : " " })
             rest = rest[close.upperBound...]
         }
         return out + rest
