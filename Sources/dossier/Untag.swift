@@ -8,11 +8,13 @@ struct Untag: ParsableCommand {
             The tag is matched case-insensitively. Name the indicators by value (- reads them from \
             standard input), or select them with --tagged, --type, --classified or --all; everything \
             given narrows the selection. An indicator whose classification was implied by the tag falls \
-            back to what its other tags imply, else unknown.
+            back to what its other tags imply, else unknown. When no selected indicator has the tag, \
+            nothing changes (exit 0), and a tag of theirs that it looks like a typo of is named.
 
             Examples:
               dossier untag acme-payroll-phish "Newly Observed" --all
               dossier untag acme-payroll-phish Blocked 198.51.100.23
+              dossier untag acme-payroll-phish Blocked - < false-positives.txt
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -37,11 +39,19 @@ struct Untag: ParsableCommand {
         // Values (standard input above all) are read before the project's lock is taken.
         let inputs = ProjectEditing.selectionInputs(values)
         let edit = try ProjectEditing.open(project, global: global)
+        // A value where the tag goes, before more values, and no indicator has it as a tag: the
+        // arguments are swapped (a tag that is a value, made so by mistake, can still be taken off).
+        if !values.isEmpty, !edit.project.indicators.contains(where: { Tag.contains($0.tags, tag) }) {
+            try ProjectEditing.refuseValueAsTag(tag, command: "untag", alone: false)
+        }
         let indices = try ProjectEditing.select(inputs, selection, in: edit, global: global)
         var changed = edit.project
         let outcome = IndicatorEdit.untag(&changed, removing: tag, at: indices)
         guard outcome.changed > 0 else {
             global.say("nothing changed: no selected indicator (\(outcome.selected)) has tag \(tag)")
+            if let meant = IndicatorEdit.closestTag(to: tag, in: edit.project, at: indices) {
+                Console.note("warning: did you mean \"\(meant)\"? Some of them have it: dossier untag \(project) \(Console.shellWords([meant])) ...")
+            }
             return
         }
         try ProjectEditing.save(edit, changed)

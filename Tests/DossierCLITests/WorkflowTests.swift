@@ -209,6 +209,11 @@ struct WorkflowTests {
         let misspelled = try CLI.run(["tag", Self.acme, "Blokced", "192.0.2.10"], in: copy.root)
         #expect(misspelled.stderr.contains(#"warning: "Blokced" is not in the workspace's vocabulary; did you mean "Blocked" (which implies malicious)?"#), "\(misspelled.stderr)")
         #expect(try CLI.run(["untag", Self.acme, "Blokced", "192.0.2.10"], in: copy.root).status == 0)
+        // Untagging a typo of a tag the indicators have changes nothing, and says what was meant.
+        let typo = try CLI.run(["untag", Self.acme, "Phisihng", "--all"], in: copy.root)
+        #expect(typo.status == 0 && typo.stdout.hasPrefix("nothing changed") && typo.stderr.contains(#"did you mean "Phishing"?"#), "\(typo.stderr)")
+        let swapped = try CLI.run(["untag", Self.acme, "192.0.2.10", "Blocked"], in: copy.root)
+        #expect(swapped.status == 64 && swapped.stderr.contains("\"192.0.2.10\" is an indicator (ipv4), not a tag"), "\(swapped.stderr)")
         let contradiction = try CLI.run(["tag", Self.acme, "Blocked", "192.0.2.10"], in: copy.root)
         #expect(contradiction.stderr.contains("1 indicator keeps an explicit classification that tag Blocked contradicts"), "\(contradiction.stderr)")
         // The fix it offers names the indicator just tagged, not every one tagged Blocked (whose

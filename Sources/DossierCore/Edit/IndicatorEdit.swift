@@ -35,6 +35,17 @@ public enum IndicatorEdit {
         return Outcome(selected: indices.count, changed: changed)
     }
 
+    /// The tag of the indicators at `indices` that `tag` may be a typo of (`Blokced` for
+    /// `Blocked`), when none of them has `tag` itself: what an untag that changed nothing meant.
+    public static func closestTag(to tag: String, in project: Project, at indices: [Int]) -> String? {
+        var tags: [String] = []
+        var seen: Set<String> = []
+        for i in indices {
+            for candidate in project.indicators[i].tags where seen.insert(Tag.key(candidate)).inserted { tags.append(candidate) }
+        }
+        return ClosestName.find(tag, in: tags)
+    }
+
     /// The indicators at `indices` whose effective classification differs between `before` and
     /// `after` (the same project before and after an edit that kept its indicators in place):
     /// removing a tag that implied one changes it unasked.

@@ -3,9 +3,9 @@
 /// `198.51.100.7`, and `[x](..&#47;acme-phish/)` links to `../acme-phish/`. The check of what the
 /// public site shows reads prose as it is shown.
 public enum CharacterReferences {
-    /// `text` with its numeric references and the named ones that stand for ASCII decoded (an
-    /// indicator or a path is written in ASCII; a reference to any other letter is left as it is);
-    /// nil when it holds none. A line feed or a carriage return decoded is a space: lines stay
+    /// `text` with its numeric references, the named ones that stand for ASCII, for a Latin-1
+    /// letter or for an invisible character decoded (`namedBeyondASCII`: what spells a value or
+    /// a path; a reference to any other character is left as it is); nil when it holds none. A line feed or a carriage return decoded is a space: lines stay
     /// where they were, for the positions of what is found. A reference to no character (`&#0;`,
     /// a surrogate, past U+10FFFF) is U+FFFD, as CommonMark has it.
     public static func decoded(_ text: String) -> String? {
@@ -57,7 +57,8 @@ public enum CharacterReferences {
         var end = i + 1
         while end < bytes.count, end - i <= longestName, IndicatorBytes.isAlphanumeric(bytes[end]) { end += 1 }
         guard end < bytes.count, bytes[end] == UInt8(ascii: ";"),
-              let scalar = named[String(decoding: bytes[(i + 1)..<end], as: UTF8.self)] else { return nil }
+              let scalar = named[String(decoding: bytes[(i + 1)..<end], as: UTF8.self)]
+                ?? namedBeyondASCII[String(decoding: bytes[(i + 1)..<end], as: UTF8.self)] else { return nil }
         return (scalar, end + 1 - i)
     }
 
@@ -71,5 +72,27 @@ public enum CharacterReferences {
         "vert": "|", "VerticalLine": "|", "rbrace": "}", "rcub": "}",
     ]
 
-    private static let longestName = named.keys.map(\.utf8.count).max() ?? 0
+    /// HTML5's names of the invisible characters a page shows as nothing (a soft hyphen, a
+    /// zero-width joiner) and of the Latin-1 letters (`&uuml;`), which spell a name outside ASCII
+    /// (`m&uuml;nchen-acme.example` shows `münchen-acme.example`).
+    private static let namedBeyondASCII: [String: Unicode.Scalar] = {
+        var names: [String: Unicode.Scalar] = [
+            "shy": "\u{AD}", "zwj": "\u{200D}", "zwnj": "\u{200C}", "ZeroWidthSpace": "\u{200B}", "NegativeVeryThinSpace": "\u{200B}",
+            "NegativeThinSpace": "\u{200B}", "NegativeMediumSpace": "\u{200B}", "NegativeThickSpace": "\u{200B}", "NoBreak": "\u{2060}",
+            "lrm": "\u{200E}", "rlm": "\u{200F}", "af": "\u{2061}", "ApplyFunction": "\u{2061}", "it": "\u{2062}",
+            "InvisibleTimes": "\u{2062}", "ic": "\u{2063}", "InvisibleComma": "\u{2063}", // A space that does not break a line separates words as a space does.
+            "nbsp": " ", "NonBreakingSpace": " ",
+        ]
+        // U+00C0 to U+00FF in order, but for the signs of times and division.
+        let latin1 = "Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde "
+            + "Ograve Oacute Ocirc Otilde Ouml - Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig agrave aacute acirc atilde auml aring "
+            + "aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml - oslash ugrave "
+            + "uacute ucirc uuml yacute thorn yuml"
+        for (offset, name) in latin1.split(separator: " ").enumerated() where name != "-" {
+            names[String(name)] = Unicode.Scalar(UInt32(0xC0 + offset))
+        }
+        return names
+    }()
+
+    private static let longestName = (Array(named.keys) + Array(namedBeyondASCII.keys)).map(\.utf8.count).max() ?? 0
 }

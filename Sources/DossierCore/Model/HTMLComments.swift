@@ -153,6 +153,31 @@ public enum HTMLComments {
         replacing(in: text) { comment in String(comment.map { $0.isNewline ? $0 : " " }) }
     }
 
+    /// `text` as a page shows it: each comment taken out, the text on both sides joined
+    /// (`vpn.acme<!-- -->.example` shows `vpn.acme.example`), and its line breaks moved to the end
+    /// of the line it ends on: every line after it stays where it was.
+    public static func spliced(in text: String) -> String {
+        let ranges = ranges(in: text)
+        guard !ranges.isEmpty else { return text }
+        var result = ""
+        var pendingBreaks = 0
+        func copy(_ part: Substring) {
+            guard pendingBreaks > 0, let lineBreak = part.firstIndex(where: \.isNewline) else { return result += part }
+            result += part[..<lineBreak]
+            result += String(repeating: "\n", count: pendingBreaks)
+            pendingBreaks = 0
+            result += part[lineBreak...]
+        }
+        var start = text.startIndex
+        for range in ranges {
+            copy(text[start..<range.lowerBound])
+            pendingBreaks += text[range].count(where: \.isNewline)
+            start = range.upperBound
+        }
+        copy(text[start...])
+        return result + String(repeating: "\n", count: pendingBreaks)
+    }
+
     private static func replacing(in text: String, with replacement: (Substring) -> String) -> String {
         let ranges = ranges(in: text)
         guard !ranges.isEmpty else { return text }

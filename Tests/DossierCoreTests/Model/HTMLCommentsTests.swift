@@ -45,4 +45,12 @@ struct HTMLCommentsTests {
         #expect(HTMLComments.removed(from: "a ` b <!-- c --> d\n") == "a ` b  d\n")
         #expect(HTMLComments.blanked(in: "x <!-- a\nb --> y") == "x" + String(repeating: " ", count: 7) + "\n" + String(repeating: " ", count: 6) + "y")
     }
+
+    @Test("spliced as a page shows it: the text around a comment joined, its line breaks at the end of its line, later lines where they were")
+    func spliced() {
+        #expect(HTMLComments.spliced(in: "vpn.acme<!-- -->.example and 192.0.<!-- x -->2.130\nnext\n") == "vpn.acme.example and 192.0.2.130\nnext\n")
+        #expect(HTMLComments.spliced(in: "a vpn.acme<!--\nsplit\n-->.example b\nline 4\n") == "a vpn.acme.example b\n\n\nline 4\n")
+        #expect(HTMLComments.spliced(in: "end<!-- a\nb -->") == "end\n")
+        #expect(HTMLComments.spliced(in: "no comment\n") == "no comment\n")
+    }
 }

@@ -286,6 +286,27 @@ struct RuleTests {
         #expect(found.count == 1 && found[0].hasPrefix("p/notes/01.md:4:5: error: url "), "\(found)")
     }
 
+    @Test("a private value spliced by an HTML comment or written with a Latin-1 or invisible character reference in a public note is found as the page shows it")
+    func privateValueSplicedInNote() throws {
+        let found = try diagnostics({
+            try $0.addProject("p", visibility: "public", tlp: "clear", indicators: Self.list(
+                #"{ "value": "vpn.acme-corp.example", "type": "domain", "private": true }"#,
+                #"{ "value": "192.0.2.130", "type": "ipv4", "private": true }"#,
+                #"{ "value": "xn--mnchen-acme-thb.example", "type": "domain", "private": true }"#))
+            try $0.write("p/notes/01.md", """
+                ---
+                title: N
+                ---
+                L1 vpn.acme-corp<!-- -->.example and 192.0.<!--
+                -->2.130 end
+
+                L6 m&uuml;nchen-acme.example end
+                """)
+        }, rule: PublishedPrivateValueRule())
+        let lines = found.map { $0.split(separator: ":").prefix(2).joined(separator: ":") }
+        #expect(lines == ["p/notes/01.md:4", "p/notes/01.md:4", "p/notes/01.md:7"], "\(found)")
+    }
+
     @Test("a private indicator written in a public project's title or summary, a public note's title or a public indicator's comment is an error")
     func privateIndicatorInPublishedFields() throws {
         let indicators = Self.list(

@@ -394,10 +394,11 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         return texts
     }
 
-    /// Markdown as the site shows its text: without its HTML comments, its character references
-    /// decoded (`198&#46;51&#46;100&#46;7` shows `198.51.100.7`), its backslash escapes taken off.
+    /// Markdown as the site shows its text: without its HTML comments (the text around one
+    /// joined, as a page shows it: `HTMLComments.spliced`), its character references decoded
+    /// (`198&#46;51&#46;100&#46;7` shows `198.51.100.7`), its backslash escapes taken off.
     static func shownProse(_ markdown: String) -> String {
-        var text = HTMLComments.blanked(in: markdown)
+        var text = HTMLComments.spliced(in: markdown)
         text = CharacterReferences.decoded(text) ?? text
         // A backslash escape shows the character alone (`..\/acme-phish\/` links to
         // `../acme-phish/`), and a browser climbs a folder for an escaped `../` (`%2E%2E/`).
