@@ -307,6 +307,38 @@ struct RuleTests {
         #expect(lines == ["p/notes/01.md:4", "p/notes/01.md:4", "p/notes/01.md:7"], "\(found)")
     }
 
+    @Test("a private address or hash inside a longer word, or a private host written in another form in a URL, is found in a public note and a public value")
+    func privateValueInsideWords() throws {
+        let sha256 = "79a60c4e61c81a29bdaec5ce261d00675fdd1193fc522e5f2e3c4c4f99a729d7"
+        let found = try diagnostics({
+            try $0.addProject("p", visibility: "public", tlp: "clear", indicators: Self.list(
+                #"{ "value": "vpn.acme-corp.example", "type": "domain", "private": true }"#,
+                #"{ "value": "192.0.2.130", "type": "ipv4", "private": true }"#,
+                #"{ "value": "\#(sha256)", "type": "sha256", "private": true }"#,
+                #"{ "value": "pcap_192.0.2.130_2026.pcap", "type": "filename" }"#))
+            try $0.write("p/notes/01.md", """
+                ---
+                title: N
+                ---
+                L4 range 192.0.2.129-192.0.2.130 end
+                L5 saved as sample_\(sha256).dll end
+                L6 see http://vpn.acme-corp%2Eexample/login
+                L7 version 10.0.19041.1 and 1.2.3 and 2001 are nothing private
+                """)
+            // Each note names a value once: one note per spelling.
+            try $0.write("p/notes/02.md", "See http://0xC0000282/gate.\n")
+            try $0.write("p/notes/03.md", "See http://user@0300.0.02.0202:8080/.\n")
+        }, rule: PublishedPrivateValueRule())
+        let places = found.map { $0.split(separator: ":").prefix(3).joined(separator: ":") }
+        #expect(places == ["p/indicators.json:1:269", "p/notes/01.md:4:22", "p/notes/01.md:5:20", "p/notes/01.md:6:15",
+                           "p/notes/02.md:1:12", "p/notes/03.md:1:17"], "\(found)")
+        #expect(found.filter { $0.contains("ipv4 192.0.2.130") }.count == 4 && found.contains { $0.contains(sha256) }
+            && found.contains { $0.contains("vpn.acme-corp.example") }, "\(found)")
+        #expect(Indicators.numericHostAddress("3221226114") == "192.0.2.130" && Indicators.numericHostAddress("192.000.002.130") == "192.0.2.130")
+        #expect(Indicators.numericHostAddress("192.0.2.130") == nil && Indicators.numericHostAddress("evil.example") == nil
+            && Indicators.numericHostAddress("0x1.0x2.256.1") == nil && Indicators.numericHostAddress("4294967296") == nil)
+    }
+
     @Test("a private indicator written in a public project's title or summary, a public note's title or a public indicator's comment is an error")
     func privateIndicatorInPublishedFields() throws {
         let indicators = Self.list(

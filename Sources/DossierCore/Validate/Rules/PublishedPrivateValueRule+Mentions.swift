@@ -4,6 +4,7 @@ extension PublishedPrivateValueRule.Mentions {
     init(_ texts: [PublishedPrivateValueRule.PublishedText]) {
         for text in texts {
             let index = self.texts.count
+            let firstValue = values.count
             self.texts.append(Text(name: text.name, location: text.location, isNote: text.isNote))
             let found = text.valueType.map { [ExtractedIndicator(type: $0, value: text.text, line: 1, column: 1)] }
                 ?? Indicators.extract(from: text.text)
@@ -22,6 +23,10 @@ extension PublishedPrivateValueRule.Mentions {
                 add(mention.value, type: written ? mention.type : nil, within: nil)
                 if let host = Indicators.host(of: mention.value, type: mention.type) {
                     add(host, type: written ? Self.hostType(host) : nil, within: mention.value)
+                    // And the host it goes to, written otherwise (`%2E`, `0xC0000282`).
+                    if mention.type == .url, let browsed = Indicators.browsedHost(host) {
+                        add(browsed, type: written ? Self.hostType(browsed) : nil, within: mention.value)
+                    }
                 }
                 if mention.type == .url {
                     for host in Indicators.embeddedHosts(of: mention.value) { add(host, within: mention.value) }
@@ -43,6 +48,15 @@ extension PublishedPrivateValueRule.Mentions {
                 }
             }
             if text.valueType == nil {
+                // Addresses and hashes inside longer words (`host_192.0.2.130`), which the
+                // extractor does not take as values: a page shows them all the same.
+                let embeddedValues = Indicators.embeddedValues(in: text.text)
+                let taken = embeddedValues.isEmpty ? [] : Set(values[firstValue...].map(\.value))
+                var embeddedPlace = TextPlace(text.text)
+                for embedded in embeddedValues.sorted(by: { $0.offset < $1.offset }) where !taken.contains(embedded.value) {
+                    values.append(Value(text: index, value: embedded.value, type: embedded.type, within: nil,
+                        position: (text.isVerbatim ? text.bodyLine : nil).map { embeddedPlace.position(at: embedded.offset, bodyLine: $0) }))
+                }
                 projects += Self.projectReferences(in: text, at: index)
                 var seen: Set<String> = []
                 var place = TextPlace(text.text)

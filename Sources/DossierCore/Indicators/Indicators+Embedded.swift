@@ -1,0 +1,119 @@
+extension Indicators {
+    /// IPv4 addresses and hashes written inside longer words (`host_192.0.2.130`,
+    /// `sample_<sha256>.exe`, `192.0.2.130-192.0.2.131`), which the extractor, reading words
+    /// whole, does not take: a page shows them all the same. An address is four dot-separated
+    /// decimal numbers in a run of digits and dots; a hash a whole run of 32, 40, 64 or 128 hex
+    /// digits. Each with its byte offset in `text`, normalized; for looking up values known
+    /// elsewhere (a private one), not for detecting new ones.
+    public static func embeddedValues(in text: String) -> [(value: String, type: IndicatorType, offset: Int)] {
+        IndicatorBytes.withBytes(text) { bytes in
+            var found: [(value: String, type: IndicatorType, offset: Int)] = []
+            var i = 0
+            while i < bytes.count {
+                guard IndicatorBytes.hexValue(bytes[i]) != nil else { i += 1; continue }
+                var end = i
+                while end < bytes.count, IndicatorBytes.hexValue(bytes[end]) != nil { end += 1 }
+                if let type = hashTypes[end - i] {
+                    found.append((IndicatorBytes.lowercased(bytes, i..<end), type, i))
+                }
+                i = end
+            }
+            i = 0
+            while i < bytes.count {
+                guard IndicatorBytes.isDigit(bytes[i]) else { i += 1; continue }
+                var end = i
+                while end < bytes.count, IndicatorBytes.isDigit(bytes[end]) || bytes[end] == IndicatorBytes.dot { end += 1 }
+                found += dottedQuads(bytes, i..<end)
+                i = end
+            }
+            // The hosts of web addresses written in another form than the one browsed, which no
+            // parser takes for a URL (`http://0xC0000282/`, `http://vpn.acme%2Eexample/`).
+            var search = 0
+            while let separator = schemeSeparator.withUnsafeBufferPointer({ ByteSearch.firstOffset(of: $0, in: bytes, from: search) }) {
+                var end = separator + 3
+                while end < bytes.count, !hostEnds.contains(bytes[end]) { end += 1 }
+                var host = separator + 3..<end
+                if let at = bytes[host].lastIndex(of: IndicatorBytes.at) { host = at + 1..<host.upperBound }
+                if let colon = bytes[host].lastIndex(of: IndicatorBytes.colon), bytes[colon + 1..<host.upperBound].allSatisfy(IndicatorBytes.isDigit) {
+                    host = host.lowerBound..<colon
+                }
+                let written = IndicatorBytes.lowercased(bytes, host)
+                if !host.isEmpty, let browsed = browsedHost(written) {
+                    let isAddress = if case .success = IPv4Address.parse(browsed) { true } else { false }
+                    found.append((browsed, isAddress ? .ipv4 : .domain, host.lowerBound))
+                }
+                search = end
+            }
+            return found
+        }
+    }
+
+    private static let schemeSeparator = Array("://".utf8)
+    /// What ends a URL's host as written in prose.
+    private static let hostEnds = ByteSet("/?#\\ \t\r\n<>\"'()[]`|".utf8)
+
+    /// The lengths of the hashes' hex digits, and their types.
+    private static let hashTypes: [Int: IndicatorType] = [32: .md5, 40: .sha1, 64: .sha256, 128: .sha512]
+
+    /// The IPv4 addresses that four consecutive numbers of a run of digits and dots write
+    /// (`192.0.2.130..131` writes one; `1.2.3.4.5` two).
+    private static func dottedQuads(_ bytes: IndicatorBytes.Bytes, _ run: Range<Int>) -> [(value: String, type: IndicatorType, offset: Int)] {
+        var groups: [Range<Int>] = []
+        var start = run.lowerBound
+        for i in run where bytes[i] == IndicatorBytes.dot {
+            groups.append(start..<i)
+            start = i + 1
+        }
+        groups.append(start..<run.upperBound)
+        guard groups.count >= 4 else { return [] }
+        var found: [(value: String, type: IndicatorType, offset: Int)] = []
+        for first in 0...(groups.count - 4) {
+            let quad = groups[first..<first + 4]
+            guard quad.allSatisfy({ !$0.isEmpty && $0.count <= 3 }),
+                  case .success(let address) = IPv4Address.parse(bytes, quad.first!.lowerBound..<quad.last!.upperBound) else { continue }
+            found.append((address.description, .ipv4, quad.first!.lowerBound))
+        }
+        return found
+    }
+
+    /// The IPv4 address a URL's host names when a browser reads it as numbers in another form
+    /// than four decimal ones (the WHATWG URL standard): `0xC0000282`, `3221226114`,
+    /// `0300.0.02.0202` and `192.000.002.130` are all `192.0.2.130`. Nil for any other host.
+    public static func numericHostAddress(_ host: String) -> String? {
+        var parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count > 1, parts.last?.isEmpty == true { parts.removeLast() }
+        guard (1...4).contains(parts.count) else { return nil }
+        var numbers: [UInt64] = []
+        var otherForm = parts.count != 4
+        for part in parts {
+            let text = part.lowercased()
+            let (digits, radix): (Substring, Int) = text.hasPrefix("0x") ? (text.dropFirst(2)[...], 16)
+                : text.count > 1 && text.hasPrefix("0") ? (text.dropFirst()[...], 8) : (text[...], 10)
+            if radix != 10 { otherForm = true }
+            guard !(digits.isEmpty && radix == 10), digits.count <= 32 else { return nil }
+            guard let number = digits.isEmpty ? 0 : UInt64(digits, radix: radix) else { return nil }
+            numbers.append(number)
+        }
+        guard otherForm else { return nil }
+        let last = numbers.removeLast()
+        guard numbers.allSatisfy({ $0 <= 255 }), last < UInt64(1) << (8 * UInt64(4 - numbers.count)) else { return nil }
+        var value = last
+        for (position, number) in numbers.enumerated() { value += number << (8 * UInt64(3 - position)) }
+        return (0..<4).map { String(value >> (8 * UInt64(3 - $0)) & 0xFF) }.joined(separator: ".")
+    }
+}
+
+extension Indicators {
+    /// The host a browser goes to for a URL's `host` (as `host(of:)` gives it) when it is written
+    /// otherwise: its escapes decoded (`vpn.acme%2Eexample`), an address in numbers of another
+    /// form (`numericHostAddress`). Nil when it is written as it is browsed.
+    public static func browsedHost(_ host: String) -> String? {
+        var browsed = host
+        if host.utf8.contains(UInt8(ascii: "%")),
+           let decoded = String(validating: PercentEncoding.decoded(Array(host.utf8)), as: UTF8.self) {
+            browsed = decoded.lowercased()
+        }
+        if let address = numericHostAddress(browsed) { browsed = address }
+        return browsed == host ? nil : browsed
+    }
+}
