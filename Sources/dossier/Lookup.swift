@@ -22,10 +22,10 @@ struct LookupCommand: ParsableCommand {
             network") and the larger blocks that contain it; a URL or e-mail address finds its host.
 
             Exit status: 0 when at least one value is itself recorded, 1 when none is (indirect matches \
-            alone do not count), so scripts can ask "have we seen it?"; 2 when the answer is not \
-            known: no workspace was found, or none is found but a project's files have errors (they \
-            are named, and listed as "unread" in --json). Errors in dossier.json are named too: the \
-            classifications its tags imply are then unknown.
+            alone do not count), so scripts can ask "have we seen it?". A 1 is no answer when no \
+            workspace was found, or when a project's files have errors: they are named on standard \
+            error and listed as "unread" in --json, for a script to tell. Errors in dossier.json are \
+            named too: the classifications its tags imply are then unknown.
 
             Examples:
               dossier lookup payroll-acme[.]com 198.51.100.23
@@ -62,8 +62,8 @@ struct LookupCommand: ParsableCommand {
         do {
             root = try global.root()
         } catch {
-            // Without a workspace nothing was looked up: 1 would say "not recorded".
-            throw ExitCode(2)
+            // Without a workspace nothing was looked up: an error (said by `root()`), not "not recorded".
+            throw ExitCode(1)
         }
         let loaded = WorkspaceLoader.load(root: root, cache: cacheOptions.cache(root: root), fingerprinting: false)
         // The files whose records may be missing from the answer: a "not recorded" is then no answer.
@@ -88,6 +88,8 @@ struct LookupCommand: ParsableCommand {
         for result in results where result.problem != nil && !json {
             Console.error("\"\(result.query)\": \(result.problem?.message ?? "")")
         }
-        if !results.contains(where: \.isRecorded) { throw ExitCode(unread.isEmpty ? 1 : 2) }
+        // Not recorded, or not known where files have errors (named above, `unread` in --json):
+        // the contract's codes are 0, 1 and 64 alone.
+        if !results.contains(where: \.isRecorded) { throw ExitCode(1) }
     }
 }

@@ -143,12 +143,20 @@ enum ProjectEditing {
 /// The PROJECT argument of the commands that work on one project: its folder name, also as the
 /// shell completes it (`acme-payroll-phish/`, `./acme-payroll-phish`).
 enum ProjectArgument {
-    static let help = ArgumentHelp("The project (its folder name).")
+    static let help = ArgumentHelp("The project: its folder name, or a path to its folder (., ../acme-phish, /work/intel/acme-phish).")
 
     static func slug(_ argument: String) -> String {
         var slug = Substring(argument)
         while slug.hasPrefix("./") { slug = slug.dropFirst(2) }
         while slug.count > 1, slug.hasSuffix("/") { slug = slug.dropLast() }
+        // A path to the folder (tab completion, `.` inside it): its name, when the folder holding
+        // it is a workspace.
+        if slug.contains("/") || slug == "." || slug == ".." {
+            let path = slug.hasPrefix("/") ? String(slug) : FileManager.default.currentDirectoryPath + "/" + slug
+            let folder = URL(fileURLWithPath: path).standardizedFileURL.path
+            let parent = (folder as NSString).deletingLastPathComponent
+            if FileManager.default.fileExists(atPath: parent + "/" + ProjectFiles.workspace) { return (folder as NSString).lastPathComponent }
+        }
         return String(slug)
     }
 }

@@ -148,17 +148,17 @@ struct CoreCommandTests {
         #expect(try CLI.run(["check", "--help"]).stdout.contains("--no-cache"))
     }
 
-    @Test("lookup says when a project could not be read (exit 2, named, unread in --json); a project argument may end in /")
+    @Test("lookup says when a project could not be read (exit 1, named, unread in --json); a project argument may end in /")
     func lookupOfAnUnreadableProject() throws {
         let copy = try TemporaryCopy(of: Self.samples)
         #expect(try CLI.run(["lookup", "payroll-acme.example", "--no-cache"], in: copy.root).status == 0)
         let file = "acme-payroll-phish/indicators.json"
         try copy.write(file, "<<<<<<< HEAD\n" + copy.read(file))
         let text = try CLI.run(["lookup", "payroll-acme.example", "--no-cache"], in: copy.root)
-        #expect(text.status == 2)
+        #expect(text.status == 1)
         #expect(text.stderr.contains("acme-payroll-phish/indicators.json has errors"), "\(text.stderr)")
         let json = try CLI.run(["lookup", "payroll-acme.example", "--json", "--no-cache"], in: copy.root)
-        #expect(json.status == 2 && json.stdout.contains("\"unread\": [\n    \"acme-payroll-phish/indicators.json\""), "\(json.stdout)")
+        #expect(json.status == 1 && json.stdout.contains("\"unread\": [\n    \"acme-payroll-phish/indicators.json\""), "\(json.stdout)")
         let tagged = try CLI.run(["tag", "commodity-loader-c2/", "C2", "cdn-update.test"], in: copy.root)
         #expect(tagged.status == 0, "\(tagged.stderr)")
     }
@@ -178,7 +178,7 @@ struct CoreCommandTests {
         let empty = try TemporaryCopy()
         try FileManager.default.createDirectory(atPath: empty.root, withIntermediateDirectories: true)
         let nowhere = try CLI.run(["lookup", "payroll-acme.example"], in: empty.root)
-        #expect(nowhere.status == 2, "exit 1 would say \"not recorded\": \(nowhere.stderr)")
+        #expect(nowhere.status == 1 && nowhere.stderr.contains("dossier.json"), "no answer, said so: \(nowhere.stderr)")
         let copy = try TemporaryCopy(of: Self.samples)
         try copy.write("dossier.json", "{ \"title\": ")
         let broken = try CLI.run(["lookup", "payroll-acme.example", "--no-cache"], in: copy.root)

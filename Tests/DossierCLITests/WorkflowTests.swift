@@ -171,6 +171,24 @@ struct WorkflowTests {
         #expect(vocabulary.status == 1 && vocabulary.stderr.contains("the workspace's dossier.json has errors (listed above)"), "\(vocabulary.stderr)")
     }
 
+    @Test("a project is named by its folder name in any Unicode form, or by a path to its folder: ., ../x, an absolute one")
+    func projectByNameOrPath() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        try FileManager.default.createDirectory(atPath: copy.path("caf\u{E9}"), withIntermediateDirectories: true)
+        try copy.write("caf\u{E9}/project.json", copy.read("\(Self.acme)/project.json"))
+        try copy.write("caf\u{E9}/indicators.json", "{ \"indicators\": [] }\n")
+        // Decomposed, as macOS passes what is typed.
+        let decomposed = try CLI.run(["add", "cafe\u{301}", "198.51.100.77"], in: copy.root)
+        #expect(decomposed.status == 0, "\(decomposed.stderr)")
+        #expect(try copy.read("caf\u{E9}/indicators.json").contains("198.51.100.77"))
+        let absolute = try CLI.run(["add", copy.path(Self.acme), "198.51.100.78"], in: copy.root)
+        #expect(absolute.status == 0, "\(absolute.stderr)")
+        let here = try CLI.run(["tag", ".", "reviewed", "198.51.100.78"], in: copy.path(Self.acme))
+        #expect(here.status == 0 && here.stdout.hasPrefix("tagged 1 indicator"), "\(here.stderr)")
+        let sibling = try CLI.run(["classify", "../\(Self.acme)", "suspicious", "198.51.100.78"], in: copy.path("caf\u{E9}"))
+        #expect(sibling.status == 0, "\(sibling.stderr)")
+    }
+
     @Test("a value given without --type names the indicator the project records it as: a certificate's sha1, a file name")
     func valuesNameRecordedIndicators() throws {
         let copy = try TemporaryCopy(of: Self.samples)

@@ -84,7 +84,7 @@ public enum IndicatorEdit {
             guard let explicit = indicator.classification, let implied = vocabulary.impliedClassification(of: indicator.tags) else {
                 return false
             }
-            return explicit != implied
+            return Vocabulary.contradicts(explicit, implied: implied)
         }
     }
 }

@@ -28,8 +28,9 @@ public struct ProjectEdit: Sendable {
         let reader = FileReader(root: root)
         var ignored: [Diagnostic] = []
         let folders = WorkspaceLoader.projectFolders(root: root, reader: reader, into: &ignored)
-        let folder = root + "/" + slug
-        guard folders.contains(folder) else {
+        // The folder as the file system names it: a name typed in another Unicode form (`café`
+        // decomposed, as macOS gives it) is equal as Swift compares, not as the kernel opens.
+        guard let folder = folders.first(where: { $0 == root + "/" + slug }) else {
             let names = folders.map { ($0 as NSString).lastPathComponent }
             throw .unknownProject(slug, projects: names, closest: ClosestName.find(slug, in: names))
         }
@@ -45,7 +46,7 @@ public struct ProjectEdit: Sendable {
         case .failure(let failure):
             diagnostics.append(WorkspaceLoader.readFailure(failure, path: settingsPath))
         }
-        let loaded = ProjectLoader.load(slug: slug, folder: folder, reader: reader.reader(ofProject: folder))
+        let loaded = ProjectLoader.load(slug: (folder as NSString).lastPathComponent, folder: folder, reader: reader.reader(ofProject: folder))
         diagnostics += loaded.diagnostics
         digests.merge(loaded.digests) { a, _ in a }
         let edited: Set<String> = [settingsPath, folder + "/" + ProjectFiles.project, folder + "/" + ProjectFiles.indicators]

@@ -79,8 +79,15 @@ public enum Scaffold {
         }
         if !allowed { return "use lower-case letters, digits, '-', '_' and '.' only (e.g. acme-payroll-phish)" }
         if slug.hasPrefix(".") || slug.hasPrefix("-") { return "it must start with a letter or digit" }
+        // A Windows checkout of the repository could not hold the folder.
+        if slug.hasSuffix(".") { return "it must not end with '.', which a Windows checkout drops" }
+        let device = slug.split(separator: ".", maxSplits: 1).first.map(String.init) ?? slug
+        if windowsDevices.contains(device) { return "\(device) is a device name on Windows, where a checkout cannot hold the folder" }
         return nil
     }
+
+    /// The names Windows keeps for devices, with or without an extension (`con`, `nul.txt`).
+    private static let windowsDevices: Set<String> = Set(["con", "prn", "aux", "nul"] + (1...9).flatMap { ["com\($0)", "lpt\($0)"] })
 
     /// Creates a project folder with `project.json`, an empty `indicators.json` and a starter note.
     /// Returns the project folder.

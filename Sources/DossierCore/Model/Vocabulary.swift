@@ -84,6 +84,12 @@ public struct Vocabulary: Sendable, Hashable {
         definition(of: tag)?.isPrivate ?? false
     }
 
+    /// Whether an explicit classification goes against the one tags imply: an implied unknown
+    /// (`Newly Observed`: not assessed yet) is answered by any assessment, not contradicted.
+    public static func contradicts(_ explicit: Classification, implied: Classification) -> Bool {
+        explicit != implied && implied != .unknown
+    }
+
     /// The most severe classification implied by `tags`, if any of them implies one.
     public func impliedClassification(of tags: [String]) -> Classification? {
         var best: Classification?

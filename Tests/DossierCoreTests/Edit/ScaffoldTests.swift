@@ -73,12 +73,13 @@ struct ScaffoldTests {
         }
     }
 
-    @Test("unsafe slugs are refused", arguments: ["", "../escape", "a/b", "Upper", ".hidden", "templates", "with space", String(repeating: "a", count: 65)])
+    @Test("unsafe slugs are refused, and those a Windows checkout cannot hold", arguments: ["", "../escape", "a/b", "Upper", ".hidden", "templates", "with space",
+        String(repeating: "a", count: 65), "con", "nul.txt", "lpt1", "case.", "com9.x"])
     func unsafeSlug(_ slug: String) {
         #expect(Scaffold.slugProblem(slug) != nil)
     }
 
-    @Test("safe slugs are accepted", arguments: ["acme-payroll-phish", "apt28_2026", "case.17", "x"])
+    @Test("safe slugs are accepted", arguments: ["acme-payroll-phish", "apt28_2026", "case.17", "x", "console", "aux-loader", "com10"])
     func safeSlug(_ slug: String) {
         #expect(Scaffold.slugProblem(slug) == nil)
     }

@@ -106,7 +106,9 @@ struct RuleTests {
         let passing = try diagnostics({
             try $0.addProject("p", indicators: Self.list(
                 #"{ "value": "192.0.2.1", "type": "ipv4", "classification": "malicious", "tags": ["blocked", "Newly Observed"] }"#,
-                #"{ "value": "192.0.2.2", "type": "ipv4", "tags": ["Quarantine"] }"#))
+                #"{ "value": "192.0.2.2", "type": "ipv4", "tags": ["Quarantine"] }"#,
+                // A tag that implies unknown (not assessed yet) is answered by an assessment.
+                #"{ "value": "192.0.2.3", "type": "ipv4", "classification": "malicious", "tags": ["Newly Observed"] }"#))
         }, rule: ClassificationContradictionRule())
         #expect(passing.isEmpty)
     }
