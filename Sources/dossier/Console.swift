@@ -10,8 +10,10 @@ enum Console {
         print(line)
     }
 
+    /// One line, as a diagnostic is (`DiagnosticPrinter.oneLine`): a value given with a line break
+    /// or 70 KB long is quoted escaped and cut.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        FileHandle.standardError.write(Data(DiagnosticPrinter.oneLine("error: \(message)").utf8 + [0x0A]))
     }
 
     static func note(_ message: String) {

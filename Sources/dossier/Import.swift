@@ -143,11 +143,11 @@ struct ImportCommand: ParsableCommand {
             if isPrivate { item.privateFlag = true }
             return item
         }
-        // A CSV or text whose every value was skipped, with nothing else to take: the input is
-        // wrong (a column misnamed, another format), which a script must see. A MISP event or a
-        // STIX bundle may hold only what dossier cannot represent, and its note.
-        let listsValues = results.allSatisfy { $0.result.format == .csv || $0.result.format == .text }
-        if incoming.isEmpty, listsValues, results.contains(where: { !$0.result.skipped.isEmpty }), results.allSatisfy({ $0.result.notes.isEmpty }) {
+        // Files whose every value was skipped: the input is wrong (a column misnamed, another
+        // format, a feed of values no parser takes), which a script must see; its note alone
+        // (a STIX report's title) is not what was imported for. A MISP event or a STIX bundle
+        // that holds only what dossier cannot represent, with nothing skipped, brings its note.
+        if incoming.isEmpty, results.contains(where: { !$0.result.skipped.isEmpty }) {
             for (name, result) in results { describe(result, name: name) }
             let skipped = results.map(\.result.skipped.count).reduce(0, +)
             Console.error("no indicator could be imported: every value (\(skipped)) was skipped\(global.quiet ? "" : " (reasons above)"); nothing was imported")

@@ -17,7 +17,36 @@ public struct DiagnosticPrinter: Sendable {
         } else {
             prefix = ""
         }
-        return "\(prefix)\(diagnostic.severity.rawValue): \(diagnostic.message)"
+        return Self.oneLine("\(prefix)\(diagnostic.severity.rawValue): \(diagnostic.message)")
+    }
+
+    /// `line` as one line a script can read as `path:line:column: ...`: control characters (a
+    /// value's line break, a NUL that makes `grep` call the output binary) written as escapes,
+    /// and a line longer than `longest` characters (a 70 KB URL quoted) cut in its middle, where
+    /// the value stands; its start (the place) and its end (the fix) are kept.
+    public static func oneLine(_ line: String, longest: Int = 1_000) -> String {
+        var text = line
+        if line.unicodeScalars.contains(where: isControl) {
+            var escaped = String.UnicodeScalarView()
+            for scalar in line.unicodeScalars {
+                switch scalar {
+                case "\n": escaped.append(contentsOf: "\\n".unicodeScalars)
+                case "\r": escaped.append(contentsOf: "\\r".unicodeScalars)
+                case "\t": escaped.append(contentsOf: "\\t".unicodeScalars)
+                case _ where isControl(scalar): escaped.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+                default: escaped.append(scalar)
+                }
+            }
+            text = String(escaped)
+        }
+        guard text.count > longest else { return text }
+        let kept = longest / 2
+        return text.prefix(kept) + " [\(text.count - 2 * kept) characters left out] " + text.suffix(kept)
+    }
+
+    /// C0 and C1 controls, DEL, and the line and paragraph separators.
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
     }
 
     /// `path` relative to the current folder (with `../` when it lies beside it), else absolute.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks an indicator's value against its type with the indicator engine, and says what is wrong
 /// in the analyst's terms: invalid, of another type than declared, defanged, or not normalized.
 enum IndicatorValueCheck {
@@ -20,6 +22,10 @@ enum IndicatorValueCheck {
         }
         let refanged = Indicators.refang(raw)
         if refanged != raw, case .success(let value) = Indicators.normalize(refanged, as: type) {
+            if raw.trimmingCharacters(in: .whitespacesAndNewlines) == refanged {
+                reader.warning("\(type.rawValue) \"\(raw)\" has blanks or line breaks around it; `dossier fmt` rewrites it as \"\(value)\"", at: position, code: "not-normalized")
+                return ParsedIndicator(type: type, value: value)
+            }
             reader.warning("\(type.rawValue) \"\(raw)\" is stored defanged; values are stored as they are and `dossier fmt` rewrites it as \"\(value)\"", at: position, code: "defanged-value")
             return ParsedIndicator(type: type, value: value)
         }

@@ -41,6 +41,21 @@ public struct Vocabulary: Sendable, Hashable {
         }
         byName = [:]
         for definition in definitions { byName[definition.name] = byKey[Tag.key(definition.name)] }
+        privateLetters = Set(definitions.filter { $0.isPrivate == true }.map { Self.letters(of: $0.name) }.filter { $0.utf8.count >= 4 })
+        privateLetterCounts = Set(privateLetters.map(\.utf8.count))
+    }
+
+    /// How many letters and digits the private tags have: a tag in ASCII of another count is
+    /// none of them, told without folding it (the public filter asks of every tag of a site).
+    private var privateLetterCounts: Set<Int>
+
+    /// The letters and digits of each private tag's name, folded (`companyname`): a tag written
+    /// with other separators (`company-name`, `Company_Name`, `CompanyName`) is that tag to the
+    /// public filter, so that no spelling of it is published.
+    private var privateLetters: Set<String>
+
+    static func letters(of tag: String) -> String {
+        String(String.UnicodeScalarView(Tag.key(tag).unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
     }
 
     public func definition(of tag: String) -> TagDefinition? {
@@ -81,7 +96,14 @@ public struct Vocabulary: Sendable, Hashable {
     }
 
     public func isPrivate(_ tag: String) -> Bool {
-        definition(of: tag)?.isPrivate ?? false
+        if let definition = definition(of: tag) { return definition.isPrivate ?? false }
+        guard !privateLetters.isEmpty else { return false }
+        var letters = 0
+        for byte in tag.utf8 {
+            if byte >= 0x80 { return privateLetters.contains(Self.letters(of: tag)) }
+            if IndicatorBytes.isAlphanumeric(byte) { letters += 1 }
+        }
+        return privateLetterCounts.contains(letters) && privateLetters.contains(Self.letters(of: tag))
     }
 
     /// Whether an explicit classification goes against the one tags imply: an implied unknown

@@ -36,6 +36,14 @@ struct TagKeyTests {
             #expect(vocabulary.isPrivate(spelling), "\(spelling.unicodeScalars.map { String($0.value, radix: 16) })")
         }
         #expect(Tag.tidy("Company\u{200B} Name\u{00AD}") == "Company Name")
+        // Written with other separators or none, a private tag is private all the same: no
+        // spelling of it is published.
+        for spelling in ["company-name", "Company_Name", "CompanyName", "Company Name.", "COMPANY/NAME", "Compañy Name".replacingOccurrences(of: "ñ", with: "n")] {
+            #expect(vocabulary.isPrivate(spelling), "\(spelling)")
+        }
+        for other in ["Company", "Name", "company names", "Company Nome", "C2"] {
+            #expect(!vocabulary.isPrivate(other), "\(other)")
+        }
         // Default-ignorable characters show as nothing (a variation selector, the combining
         // grapheme joiner, a Mongolian vowel separator); a Hangul filler or a blank Braille
         // pattern shows as a space.

@@ -82,6 +82,17 @@ import Testing
         #expect(run.status == 1, "\(run.stdout) \(run.stderr)")
         #expect(run.stderr.contains("no indicator could be imported: every value (2) was skipped (reasons above)"), "\(run.stderr)")
         #expect(ws.read("typosquat-watch/indicators.json") == before)
+        // A MISP event or a STIX bundle too, though its title would make a note.
+        let misp = #"{"Event":{"info":"x","Attribute":[{"type":"ip-dst","value":"999.1.1.1","category":"Network activity"}]}}"#
+        let stix = #"{"type":"bundle","id":"bundle--1","objects":[{"type":"report","id":"report--1","name":"R"},"#
+            + #"{"type":"indicator","id":"indicator--1","pattern":"[ipv4-addr:value = '999.1.1.1']","pattern_type":"stix","revoked":true}]}"#
+        let notes = ws.files("typosquat-watch/notes")
+        for input in [misp, stix] {
+            let skipped = try Command.run(["import", "typosquat-watch", "-"], in: ws.root, input: input)
+            #expect(skipped.status == 1 && skipped.stderr.contains("no indicator could be imported"), "\(skipped.stdout) \(skipped.stderr)")
+            #expect(ws.read("typosquat-watch/indicators.json") == before)
+            #expect(ws.files("typosquat-watch/notes") == notes)
+        }
     }
 
     @Test("a text's 40-hex value the project records as a certificate's SHA-1 merges into it, as add does")
