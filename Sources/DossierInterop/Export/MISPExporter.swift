@@ -78,10 +78,11 @@ enum MISPExporter {
         stream.endArray()
     }
 
-    /// MISP's first/last seen form: `2026-10-30T00:00:00.000000+00:00`.
+    /// MISP's first/last seen form: `2026-10-30T00:00:00.000000+00:00` (to the microsecond).
     static func misp(_ instant: Instant) -> String {
         // The STIX form is ASCII, `2026-10-30T00:00:00.000Z`: its bytes are cut, not its characters.
         let stix = Array(instant.stix.utf8)
-        return String(decoding: stix[0..<19] + [UInt8(ascii: ".")] + stix[20..<23] + Array("000+00:00".utf8), as: UTF8.self)
+        let micro = Array((instant.finerDigits + "000").utf8.prefix(3))
+        return String(decoding: stix[0..<19] + [UInt8(ascii: ".")] + stix[20..<23] + micro + Array("+00:00".utf8), as: UTF8.self)
     }
 }

@@ -126,6 +126,10 @@ struct ImportCollector {
         if isPrivate { result.notesArePrivate = true }
     }
 
+    mutating func reportName(_ name: String) {
+        result.reportNames.append(name)
+    }
+
     mutating func noteFile(_ note: ImportResult.NoteFile) {
         result.noteFiles.append(note)
     }

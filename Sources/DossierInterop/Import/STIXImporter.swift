@@ -147,6 +147,7 @@ enum STIXImporter {
             let title = object.string("name").map(MISPAttributeReader.escaped) ?? "(untitled)"
             let description = object.string("description").map { " — " + MISPAttributeReader.escaped($0.trimmingSpaces) } ?? ""
             collector.note("- STIX report \"\(title)\"\(description)")
+            collector.reportName(object.string("name") ?? "")
         } else if let content = object.string("content")?.trimmingSpaces, !content.isEmpty {
             let abstract = object.string("abstract").map { MISPAttributeReader.escaped($0) + ": " } ?? ""
             collector.note("- STIX note: \(abstract)\(MISPAttributeReader.escaped(content.split(whereSeparator: \.isNewline).joined(separator: " ")))")

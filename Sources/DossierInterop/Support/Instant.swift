@@ -8,6 +8,10 @@ struct Instant: Comparable {
     var seconds: Int
     /// Milliseconds within the second.
     var milliseconds: Int = 0
+    /// The digits written past the milliseconds (`456` of `12.123456`), kept for the timestamps
+    /// STIX lets be finer (`exactSTIX`) and MISP's microseconds: an export imported back has the
+    /// same instant, not one cut to the millisecond.
+    var finerDigits = ""
 
     static let epoch = Instant(seconds: 0)
 
@@ -19,6 +23,7 @@ struct Instant: Comparable {
         let days = Instant.days(year: number(0, 4), month: number(5, 2), day: number(8, 2))
         var seconds = days * 86_400
         var milliseconds = 0
+        var finerDigits = ""
         if b.count > 10 {
             seconds += number(11, 2) * 3_600 + number(14, 2) * 60
             var i = 16
@@ -29,7 +34,7 @@ struct Instant: Comparable {
                     i += 1
                     var digits = 0
                     while i < b.count, (48...57).contains(b[i]) {
-                        if digits < 3 { milliseconds = milliseconds * 10 + Int(b[i]) - 48 }
+                        if digits < 3 { milliseconds = milliseconds * 10 + Int(b[i]) - 48 } else { finerDigits.append(Character(Unicode.Scalar(b[i]))) }
                         digits += 1
                         i += 1
                     }
@@ -43,6 +48,9 @@ struct Instant: Comparable {
         }
         self.seconds = seconds
         self.milliseconds = milliseconds
+        // Zeros past the last digit say nothing: `.120000` is `.120`.
+        while finerDigits.last == "0" { finerDigits.removeLast() }
+        self.finerDigits = finerDigits
     }
 
     init(seconds: Int, milliseconds: Int = 0) {
@@ -74,6 +82,13 @@ struct Instant: Comparable {
             }
             return at
         }
+    }
+
+    /// `stix` with the digits written past the milliseconds (`2026-01-09T10:11:12.123456Z`):
+    /// STIX 2.1 wants `created` and `modified` to the millisecond, other timestamps (`valid_from`,
+    /// a sighting's `first_seen`) as precise as they are.
+    var exactSTIX: String {
+        finerDigits.isEmpty ? stix : String(stix.dropLast()) + finerDigits + "Z"
     }
 
     /// What follows each field of `stix`.

@@ -252,6 +252,11 @@ import Testing
         #expect(run.stdout.contains("not representable: 1 × identity object"))
         // Each indicator's observable (a CVE's vulnerability object) restates its value: no repeat.
         #expect(!run.stdout.contains("repeated"), "\(run.stdout)")
+        // Imported back into its own project, it changes nothing: no note restating its report.
+        let notes = ws.files("vpn-bruteforce-2026/notes")
+        let back = try Command.run(["import", "vpn-bruteforce-2026", "vpn.stix.json"], in: ws.root)
+        #expect(back.status == 0 && back.stdout.contains("nothing was written"), "\(back.stdout)")
+        #expect(ws.files("vpn-bruteforce-2026/notes") == notes)
     }
 
     @Test("importing another project's export, which says unknown, keeps a recorded classification", arguments: ["misp", "csv", "json", "stix"])

@@ -185,5 +185,18 @@ import Testing
     @Test func mispTimestampsHaveMicroseconds() {
         #expect(MISPExporter.misp(Instant("2026-11-02T10:15:30.25+01:00")!) == "2026-11-02T09:15:30.250000+00:00")
         #expect(MISPExporter.misp(.epoch) == "1970-01-01T00:00:00.000000+00:00")
+        #expect(MISPExporter.misp(Instant("2026-01-09T10:11:12.123456Z")!) == "2026-01-09T10:11:12.123456+00:00")
+    }
+
+    @Test("a first sighting finer than the millisecond is exported as written, and imported back unchanged")
+    func finerTimestampsRoundTrip() throws {
+        #expect(Instant("2026-01-09T10:11:12.123456Z")?.exactSTIX == "2026-01-09T10:11:12.123456Z")
+        #expect(Instant("2026-01-09T10:11:12.120000+00:00")?.exactSTIX == "2026-01-09T10:11:12.120Z")
+        var project = Self.project
+        project.indicators[0].firstSeen = "2026-01-09T10:11:12.123456Z"
+        for format in [ExportFormat.stix, .misp] {
+            let imported = Importer.read(Exporter.export(project, in: .single(project), format: format), path: "/e.json")
+            #expect(imported.indicator("payroll-acme.com")?.firstSeen.flatMap(Instant.init)?.exactSTIX == "2026-01-09T10:11:12.123456Z", "\(format)")
+        }
     }
 }
