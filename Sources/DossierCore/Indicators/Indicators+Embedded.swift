@@ -1,7 +1,7 @@
 extension Indicators {
     /// IPv4 addresses and hashes written inside longer words (`host_192.0.2.130`,
-    /// `sample_<sha256>.exe`, `192.0.2.130-192.0.2.131`), which the extractor, reading words
-    /// whole, does not take: a page shows them all the same. An address is four dot-separated
+    /// `sample_<sha256>.exe`, `192.0.2.130-192.0.2.131`, `130.2.0.192.in-addr.arpa` backwards),
+    /// which the extractor, reading words whole, does not take: a page shows them all the same. An address is four dot-separated
     /// decimal numbers in a run of digits and dots; a hash a whole run of 32, 40, 64 or 128 hex
     /// digits. Each with its byte offset in `text`, normalized; for looking up values known
     /// elsewhere (a private one), not for detecting new ones.
@@ -24,6 +24,13 @@ extension Indicators {
                 var end = i
                 while end < bytes.count, IndicatorBytes.isDigit(bytes[end]) || bytes[end] == IndicatorBytes.dot { end += 1 }
                 found += dottedQuads(bytes, i..<end)
+                // A reverse DNS name writes an address backwards: `130.2.0.192.in-addr.arpa`.
+                if end - i >= 8, bytes[end - 1] == IndicatorBytes.dot, bytes[end...].prefix(reverseZone.count).map(IndicatorBytes.lower).elementsEqual(reverseZone) {
+                    let groups = bytes[i..<(end - 1)].split(separator: IndicatorBytes.dot, omittingEmptySubsequences: false)
+                    if groups.count == 4, case .success(let address) = IPv4Address.parse(groups.reversed().map { String(decoding: $0, as: UTF8.self) }.joined(separator: ".")) {
+                        found.append((address.description, .ipv4, i))
+                    }
+                }
                 i = end
             }
             // The hosts of web addresses written in another form than the one browsed, which no
@@ -49,6 +56,7 @@ extension Indicators {
     }
 
     private static let schemeSeparator = Array("://".utf8)
+    private static let reverseZone = Array("in-addr.arpa".utf8)
     /// What ends a URL's host as written in prose.
     private static let hostEnds = ByteSet("/?#\\ \t\r\n<>\"'()[]`|".utf8)
 

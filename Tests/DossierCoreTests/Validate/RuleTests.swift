@@ -330,11 +330,12 @@ struct RuleTests {
             // Each note names a value once: one note per spelling.
             try $0.write("p/notes/02.md", "See http://0xC0000282/gate.\n")
             try $0.write("p/notes/03.md", "See http://user@0300.0.02.0202:8080/.\n")
+            try $0.write("p/notes/04.md", "PTR 130.2.0.192.in-addr.arpa.\n")
         }, rule: PublishedPrivateValueRule())
         let places = found.map { $0.split(separator: ":").prefix(3).joined(separator: ":") }
-        #expect(places == ["p/indicators.json:1:269", "p/notes/01.md:4:22", "p/notes/01.md:5:20", "p/notes/01.md:6:15",
-                           "p/notes/02.md:1:12", "p/notes/03.md:1:17"], "\(found)")
-        #expect(found.filter { $0.contains("ipv4 192.0.2.130") }.count == 4 && found.contains { $0.contains(sha256) }
+        #expect(places == ["p/indicators.json:1:269", "p/notes/01.md:4:22", "p/notes/01.md:5:20", "p/notes/01.md:6:8",
+                           "p/notes/02.md:1:12", "p/notes/03.md:1:17", "p/notes/04.md:1:5"], "\(found)")
+        #expect(found.filter { $0.contains("ipv4 192.0.2.130") }.count == 5 && found.contains { $0.contains(sha256) }
             && found.contains { $0.contains("vpn.acme-corp.example") }, "\(found)")
         #expect(Indicators.numericHostAddress("3221226114") == "192.0.2.130" && Indicators.numericHostAddress("192.000.002.130") == "192.0.2.130")
         #expect(Indicators.numericHostAddress("192.0.2.130") == nil && Indicators.numericHostAddress("evil.example") == nil
@@ -751,10 +752,13 @@ struct RuleTests {
             // A backslash escape and an escaped dot or slash lead there too.
             try $0.write("pub/notes/02.md", "[prev](..\\/acme-payroll-phish\\/)\n")
             try $0.write("pub/notes/03.md", "[prev](%2E%2E/acme-payroll-phish/)\n")
+            // Any escaped letter: a browser asks for the folder all the same.
+            try $0.write("pub/notes/04.md", "[case](../%61cme-payroll-phish/) and http://vpn.acme-corp%2Eexample/x\n")
         }, rules: [PublishedPrivateValueRule()])
         let errors = found.map { String($0.split(separator: ";")[0]) }
-        #expect(errors.count == 5, "\(errors)")
-        for note in ["02", "03"] {
+        #expect(errors.count == 7, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("pub/notes/04.md:1:") && $0.contains("domain vpn.acme-corp.example is recorded as private") }, "\(errors)")
+        for note in ["02", "03", "04"] {
             #expect(errors.contains { $0.hasPrefix("pub/notes/\(note).md:1:") && $0.contains("error: this note links to the private project acme-payroll-phish") }, "\(errors)")
         }
         #expect(errors.contains { $0.hasPrefix("pub/project.json") && $0.contains("ipv4 198.51.100.250 is recorded as private in acme-payroll-phish") }, "\(errors)")

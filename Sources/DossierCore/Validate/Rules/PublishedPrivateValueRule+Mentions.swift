@@ -55,7 +55,8 @@ extension PublishedPrivateValueRule.Mentions {
                 var embeddedPlace = TextPlace(text.text)
                 for embedded in embeddedValues.sorted(by: { $0.offset < $1.offset }) where !taken.contains(embedded.value) {
                     values.append(Value(text: index, value: embedded.value, type: embedded.type, within: nil,
-                        position: (text.isVerbatim ? text.bodyLine : nil).map { embeddedPlace.position(at: embedded.offset, bodyLine: $0) }))
+                        // Lines are kept by every reading of a text as shown, as for the values found above.
+                        position: text.bodyLine.map { embeddedPlace.position(at: embedded.offset, bodyLine: $0) }))
                 }
                 projects += Self.projectReferences(in: text, at: index)
                 var seen: Set<String> = []

@@ -396,15 +396,19 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
 
     /// Markdown as the site shows its text: without its HTML comments (the text around one
     /// joined, as a page shows it: `HTMLComments.spliced`), its character references decoded
-    /// (`198&#46;51&#46;100&#46;7` shows `198.51.100.7`), its backslash escapes taken off.
+    /// (`198&#46;51&#46;100&#46;7` shows `198.51.100.7`), its backslash escapes taken off, the
+    /// escapes of what a URL holds as written decoded.
     static func shownProse(_ markdown: String) -> String {
         var text = HTMLComments.spliced(in: markdown)
         text = CharacterReferences.decoded(text) ?? text
         // A backslash escape shows the character alone (`..\/acme-phish\/` links to
-        // `../acme-phish/`), and a browser climbs a folder for an escaped `../` (`%2E%2E/`).
+        // `../acme-phish/`), a browser reads an escaped letter, digit or `-._~` as the character
+        // (`../%61cme-phish/`, `vpn.acme%2Eexample`) and climbs a folder for `..%2F`.
         if text.containsByte(UInt8(ascii: "\\")) { text = Self.withoutMarkdownEscapes(text) }
         if text.containsByte(UInt8(ascii: "%")) {
-            for escaped in ["%2E%2E/", "%2e%2e/", "%2E%2E%2F", "%2e%2e%2f", "..%2F", "..%2f"] where text.contains(escaped) {
+            let decoded = PercentEncoding.decoded(Array(text.utf8)) { byte, _ in PercentEncoding.isUnreserved(byte) }
+            text = String(decoding: decoded, as: UTF8.self)
+            for escaped in ["..%2F", "..%2f"] where text.contains(escaped) {
                 text = text.replacingOccurrences(of: escaped, with: "../")
             }
         }
