@@ -18,16 +18,22 @@ enum HidingKeys {
         let no = ["false", "no", "off", "0"]
         // Another tool's prefix says the same (`x-tlp`, `x_marking`, `is_private`).
         // `Traffic Light Protocol: RED` as a key of its own is `tlp: red`.
-        var name = TLP.withShortName(key.lowercased())
-        for prefix in ["x-", "x_", "is_", "is-"] where name.hasPrefix(prefix) && name.count > prefix.count {
+        var name = TLP.withShortName(key.lowercased().trimmingCharacters(in: .whitespaces))
+        for prefix in ["x-", "x_", "is_", "is-", "_"] where name.hasPrefix(prefix) && name.count > prefix.count {
             name.removeFirst(prefix.count)
             break
         }
+        // `isPrivate`, `isHidden`: the prefix run into the name.
+        if name.hasPrefix("is"), ["private", "hidden", "draft", "internal", "confidential"].contains(String(name.dropFirst(2))) { name.removeFirst(2) }
         // A level of access that keeps it in (PassiveTotal's `analyst`, `internal`, `restricted`).
         let keptIn = ["private", "analyst", "internal", "restricted", "confidential", "secret", "sensitive"]
+        // Any word of the value (`internal only`, `Confidential - ACME`).
+        let words = value.map { $0.split(whereSeparator: { !$0.isLetter }).map(String.init) } ?? []
         switch name {
-        case "visibility", "sharing", "access", "sensitivity", "distribution", "audience", "scope":
-            if let value, keptIn.contains(value) { return true }
+        case "visibility", "sharing", "access", "sensitivity", "distribution", "audience", "scope", "classification":
+            if words.contains(where: keptIn.contains) { return true }
+            // MISP's distributions for the organisation alone (0) and for one sharing group (4).
+            if name == "distribution", let value, ["0", "4"].contains(value) { return true }
             if name == "audience" { return value != "public" }
             // `sharing: amber+strict`: a marking's level alone.
             if name == "sharing", let value, TLP(named: value).map({ $0 > .clear }) ?? false { return true }
@@ -35,8 +41,17 @@ enum HidingKeys {
             return value.map(namesRestrictedTLP) ?? false
         case "private", "draft", "hidden", "internal", "confidential", "unlisted":
             return !(value.map(no.contains) ?? false)
-        case "published", "public", "publish", "shared", "share":
+        case "published", "public", "publish", "shared", "share", "visible", "listed", "release", "releasable":
             return value.map(no.contains) ?? true
+        case "status", "state":
+            // Pelican's and WordPress's `status: draft`.
+            return value.map(["draft", "private", "hidden", "internal", "unpublished", "pending"].contains) ?? false
+        case "sharinggroup", "sharing_group", "sharing-group", "sharing_group_id":
+            // Shared with the members of one group: not with a public site.
+            return value.map { !$0.isEmpty && !no.contains($0) } ?? true
+        case "tags", "labels", "categories", "keywords":
+            // A list's items are asked one by one: `tags: [internal, do-not-publish]`.
+            return value.map { (keptIn + ["draft", "hidden", "do-not-publish", "not-for-publication", "no-publish", "embargoed"]).contains($0) || namesRestrictedTLP($0) } ?? false
         case "tlp":
             return TLP(named: value ?? "") != .clear
         case "marking", "markings", "handling", "classification_level":

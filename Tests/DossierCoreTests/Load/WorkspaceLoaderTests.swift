@@ -238,6 +238,13 @@ struct WorkspaceLoaderTests {
         try workspace.write("p/notes/11.md", "---\ntitle: k\nmarking: CLEAR\nhandling: none\nseverity: red\n---\nbody\n")
         try workspace.write("p/notes/12.md", "---\ntitle: l\npublish: no\n---\nbody\n")
         try workspace.write("p/notes/13.md", "---\ntitle: m\nshared: false\npublish: yes\n---\nbody\n")
+        // Other tools' and writers' ways: a draft status, a list of tags, a sharing of words.
+        try workspace.write("p/notes/14.md", "---\ntitle: n\nstatus: draft\n---\nbody\n")
+        try workspace.write("p/notes/15.md", "---\ntitle: o\nvisible: false\ncategories: [intel]\n---\nbody\n")
+        try workspace.write("p/notes/16.md", "---\ntitle: p\nclassification: Confidential - ACME\n---\nbody\n")
+        try workspace.write("p/notes/17.md", "---\ntitle: q\nsharing: internal only\n---\nbody\n")
+        try workspace.write("p/notes/18.md", "---\ntitle: r\ntags: [confidential, do-not-publish]\n---\nbody\n")
+        try workspace.write("p/notes/19.md", "---\ntitle: s\nstatus: final\nvisible: true\n---\nbody\n")
         let loaded = workspace.load()
         let lines = WorkspaceChecker.check(loaded).sorted.rendered(relativeTo: workspace.root + "/p")
         let hint = "is read as \"visibility: private\" (the only key dossier reads to hide a note); write that instead"
@@ -258,11 +265,17 @@ struct WorkspaceLoaderTests {
             "notes/10.md:5:1: warning: front matter \"markings\" \(hint)",
             "notes/12.md:3:1: warning: front matter \"publish\" \(hint)",
             "notes/13.md:3:1: warning: front matter \"shared\" \(hint)",
+            "notes/14.md:3:1: warning: front matter \"status\" \(hint)",
+            "notes/15.md:3:1: warning: front matter \"visible\" \(hint)",
+            "notes/16.md:3:1: warning: front matter \"classification\" \(hint)",
+            "notes/17.md:3:1: warning: front matter \"sharing\" \(hint)",
+            "notes/18.md:3:1: warning: front matter \"tags\" \(hint)",
         ])
         let notes = try #require(loaded.workspace.project("p")).notes
-        #expect(notes.map(\.visibility) == [.private, .private, .private, .private, nil, .private, .private, .private, .private, .private, nil, .private, .private])
+        #expect(notes.map(\.visibility) == [.private, .private, .private, .private, nil, .private, .private, .private, .private, .private, nil, .private, .private,
+                                            .private, .private, .private, .private, .private, nil])
         let published = AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.notes.map(\.fileName)
-        #expect(published == ["05.md", "11.md"])
+        #expect(published == ["05.md", "11.md", "19.md"])
     }
 
     @Test("a marking written with the protocol's long name or with a blank (Traffic Light Protocol: RED, TLP RED) hides a note as TLP:RED does; TLP:CLEAR so written does not")
@@ -309,12 +322,16 @@ struct WorkspaceLoaderTests {
               { "value": "e.example", "type": "domain", "tlp": "clear", "Private": false, "x_note": "seen twice" },
               { "value": "f.example", "type": "domain", "visibility": "analyst", "sharing": "private" },
               { "value": "g.example", "type": "domain", "is_private": true },
-              { "value": "h.example", "type": "domain", "x-tlp": "red" }
+              { "value": "h.example", "type": "domain", "x-tlp": "red" },
+              { "value": "i.example", "type": "domain", "isPrivate": true },
+              { "value": "j.example", "type": "domain", "_private": true },
+              { "value": "k.example", "type": "domain", "distribution": 0 },
+              { "value": "l.example", "type": "domain", "sharingGroup": "Internal" }
             ] }
             """)
         let loaded = workspace.load()
         let indicators = try #require(loaded.workspace.project("p")).indicators
-        #expect(indicators.map(\.isPrivate) == [true, true, true, true, false, true, true, true])
+        #expect(indicators.map(\.isPrivate) == [true, true, true, true, false, true, true, true, true, true, true, true])
         #expect(indicators[0].extra.map(\.key) == ["visibility"])
         let hint = "is read as \"private\": true (the only field dossier reads to keep an indicator out of public output); write that instead"
         let lines = loaded.diagnostics.sorted.rendered(relativeTo: workspace.root + "/p").filter { $0.contains("read as") }
@@ -327,6 +344,10 @@ struct WorkspaceLoaderTests {
             "indicators.json:7:70: warning: field \"sharing\" \(hint)",
             "indicators.json:8:45: warning: field \"is_private\" \(hint)",
             "indicators.json:9:45: warning: field \"x-tlp\" \(hint)",
+            "indicators.json:10:45: warning: field \"isPrivate\" \(hint)",
+            "indicators.json:11:45: warning: field \"_private\" \(hint)",
+            "indicators.json:12:45: warning: field \"distribution\" \(hint)",
+            "indicators.json:13:45: warning: field \"sharingGroup\" \(hint)",
         ])
         #expect(AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.indicators.map(\.value) == ["e.example"])
     }
