@@ -8,21 +8,18 @@ extension Indicators {
     public static func embeddedValues(in text: String) -> [(value: String, type: IndicatorType, offset: Int)] {
         IndicatorBytes.withBytes(text) { bytes in
             var found: [(value: String, type: IndicatorType, offset: Int)] = []
-            var i = 0
-            while i < bytes.count {
-                guard IndicatorBytes.hexValue(bytes[i]) != nil else { i += 1; continue }
-                var end = i
-                while end < bytes.count, IndicatorBytes.hexValue(bytes[end]) != nil { end += 1 }
-                if let type = hashTypes[end - i] {
-                    found.append((IndicatorBytes.lowercased(bytes, i..<end), type, i))
+            for run in runs(in: bytes, of: hexDigits, longest: 32) {
+                if let type = hashType(length: run.count) {
+                    found.append((IndicatorBytes.lowercased(bytes, run), type, run.lowerBound))
                 }
-                i = end
             }
-            i = 0
-            while i < bytes.count {
-                guard IndicatorBytes.isDigit(bytes[i]) else { i += 1; continue }
-                var end = i
-                while end < bytes.count, IndicatorBytes.isDigit(bytes[end]) || bytes[end] == IndicatorBytes.dot { end += 1 }
+            // `1.2.3.4`: seven characters at least.
+            for run in runs(in: bytes, of: digitsAndDots, longest: 7) {
+                guard let start = run.first(where: { IndicatorBytes.isDigit(bytes[$0]) }) else { continue }
+                let (i, end) = (start, run.upperBound)
+                let dots = bytes[i..<end].count(where: { $0 == IndicatorBytes.dot })
+                // Most runs are numbers and dates: an address needs three dots at least.
+                guard dots >= 3 else { continue }
                 found += dottedQuads(bytes, i..<end)
                 // A reverse DNS name writes an address backwards: `130.2.0.192.in-addr.arpa`.
                 if end - i >= 8, bytes[end - 1] == IndicatorBytes.dot, bytes[end...].prefix(reverseZone.count).map(IndicatorBytes.lower).elementsEqual(reverseZone) {
@@ -31,7 +28,6 @@ extension Indicators {
                         found.append((address.description, .ipv4, i))
                     }
                 }
-                i = end
             }
             // The hosts of web addresses written in another form than the one browsed, which no
             // parser takes for a URL (`http://0xC0000282/`, `http://vpn.acme%2Eexample/`).
@@ -60,8 +56,38 @@ extension Indicators {
     /// What ends a URL's host as written in prose.
     private static let hostEnds = ByteSet("/?#\\ \t\r\n<>\"'()[]`|".utf8)
 
-    /// The lengths of the hashes' hex digits, and their types.
-    private static let hashTypes: [Int: IndicatorType] = [32: .md5, 40: .sha1, 64: .sha256, 128: .sha512]
+    private static let hexDigits = ByteSet("0123456789abcdefABCDEF".utf8)
+    private static let digitsAndDots = ByteSet("0123456789.".utf8)
+
+    /// The maximal runs of bytes of `set` at least `longest` long, found by looking at every
+    /// `longest`th byte first: a run of 32 hex digits is rare in prose, whose every word has one.
+    private static func runs(in bytes: IndicatorBytes.Bytes, of set: ByteSet, longest: Int) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        // No run crosses `i` from before it: the byte before `i` is outside the set, or `i` is 0.
+        var i = 0
+        while i + longest <= bytes.count {
+            let probe = i + longest - 1
+            guard set.contains(bytes[probe]) else { i = probe + 1; continue }
+            var start = probe
+            while start > i, set.contains(bytes[start - 1]) { start -= 1 }
+            var end = probe + 1
+            while end < bytes.count, set.contains(bytes[end]) { end += 1 }
+            if end - start >= longest { runs.append(start..<end) }
+            i = end
+        }
+        return runs
+    }
+
+    /// The type of a hash of `length` hex digits.
+    private static func hashType(length: Int) -> IndicatorType? {
+        switch length {
+        case 32: .md5
+        case 40: .sha1
+        case 64: .sha256
+        case 128: .sha512
+        default: nil
+        }
+    }
 
     /// The IPv4 addresses that four consecutive numbers of a run of digits and dots write
     /// (`192.0.2.130..131` writes one; `1.2.3.4.5` two).
@@ -116,6 +142,9 @@ extension Indicators {
     /// otherwise: its escapes decoded (`vpn.acme%2Eexample`), an address in numbers of another
     /// form (`numericHostAddress`). Nil when it is written as it is browsed.
     public static func browsedHost(_ host: String) -> String? {
+        // Asked of every URL written: most hosts are names, which start with a letter and hold
+        // no escape.
+        guard let first = host.utf8.first, IndicatorBytes.isDigit(first) || host.utf8.contains(UInt8(ascii: "%")) else { return nil }
         var browsed = host
         if host.utf8.contains(UInt8(ascii: "%")),
            let decoded = String(validating: PercentEncoding.decoded(Array(host.utf8)), as: UTF8.self) {

@@ -304,9 +304,15 @@ struct RuleTests {
 
                 L6 m&uuml;nchen-acme.example end
                 """)
+            // Inline markup that joins words on the page: emphasis, an empty link, two links.
+            try $0.write("p/notes/02.md", "Seen 192.0.2.*130* today.\n")
+            try $0.write("p/notes/03.md", "Portal vpn.acme-corp[](x).example and **bold** text, [a link](https://x.example/) (see [it](y)).\n")
+            try $0.write("p/notes/04.md", "Portal [vpn.acme-corp](x)[.example](y).\n")
         }, rule: PublishedPrivateValueRule())
         let lines = found.map { $0.split(separator: ":").prefix(2).joined(separator: ":") }
-        #expect(lines == ["p/notes/01.md:4", "p/notes/01.md:4", "p/notes/01.md:7"], "\(found)")
+        #expect(lines == ["p/notes/01.md:4", "p/notes/01.md:4", "p/notes/01.md:7", "p/notes/02.md:1", "p/notes/03.md:1", "p/notes/04.md:1"], "\(found)")
+        #expect(InlineMarkup.joined("**Bold** words, a [link](https://x.example/) and host_name.") == nil)
+        #expect(InlineMarkup.joined("See 192.0.2.*130*.") == "See 192.0.2.130.")
     }
 
     @Test("a private address or hash inside a longer word, or a private host written in another form in a URL, is found in a public note and a public value")

@@ -50,13 +50,20 @@ extension PublishedPrivateValueRule.Mentions {
             if text.valueType == nil {
                 // Addresses and hashes inside longer words (`host_192.0.2.130`), which the
                 // extractor does not take as values: a page shows them all the same.
-                let embeddedValues = Indicators.embeddedValues(in: text.text)
-                let taken = embeddedValues.isEmpty ? [] : Set(values[firstValue...].map(\.value))
-                var embeddedPlace = TextPlace(text.text)
-                for embedded in embeddedValues.sorted(by: { $0.offset < $1.offset }) where !taken.contains(embedded.value) {
-                    values.append(Value(text: index, value: embedded.value, type: embedded.type, within: nil,
-                        // Lines are kept by every reading of a text as shown, as for the values found above.
-                        position: text.bodyLine.map { embeddedPlace.position(at: embedded.offset, bodyLine: $0) }))
+                addEmbedded(in: text.text, of: text, at: index, after: firstValue)
+                // What inline markup joins (`192.0.2.*130*`), as the page shows it: the values the
+                // text's words are not.
+                if let joined = text.joined {
+                    let taken = Set(values[firstValue...].map(\.value))
+                    for mention in Indicators.extract(from: joined) where !taken.contains(mention.value) {
+                        values.append(Value(text: index, value: mention.value, type: mention.type, within: nil,
+                            position: text.bodyLine.map { SourcePosition(line: $0 + mention.line - 1, column: mention.column) }))
+                        if let host = Indicators.host(of: mention.value, type: mention.type), !taken.contains(host) {
+                            values.append(Value(text: index, value: host, type: Self.hostType(host), within: mention.value,
+                                position: text.bodyLine.map { SourcePosition(line: $0 + mention.line - 1, column: mention.column) }))
+                        }
+                    }
+                    addEmbedded(in: joined, of: text, at: index, after: firstValue)
                 }
                 projects += Self.projectReferences(in: text, at: index)
                 var seen: Set<String> = []
@@ -67,6 +74,22 @@ extension PublishedPrivateValueRule.Mentions {
                     words.append(Word(text: index, word: word, position: bodyLine.map { place.position(at: start, bodyLine: $0) }))
                 }
             }
+        }
+    }
+
+    /// The addresses and hashes inside longer words of `shown` (`host_192.0.2.130`,
+    /// `Indicators.embeddedValues`) that the values from `firstValue` on do not hold yet. Lines
+    /// are kept by every reading of a text as shown, as for the values the extractor finds.
+    private mutating func addEmbedded(in shown: String, of text: PublishedPrivateValueRule.PublishedText, at index: Int, after firstValue: Int) {
+        let embedded = Indicators.embeddedValues(in: shown)
+        guard !embedded.isEmpty else { return }
+        let taken = Set(values[firstValue...].map(\.value))
+        let new = embedded.filter { !taken.contains($0.value) }
+        guard !new.isEmpty else { return }
+        var place = TextPlace(shown)
+        for found in new.sorted(by: { $0.offset < $1.offset }) {
+            values.append(Value(text: index, value: found.value, type: found.type, within: nil,
+                position: text.bodyLine.map { place.position(at: found.offset, bodyLine: $0) }))
         }
     }
 

@@ -43,6 +43,9 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         /// The text is the note's body as its file has it (no reference decoded, no escape taken
         /// off): an offset in it is one in the file, from `bodyLine`, for a word's line and column.
         var isVerbatim = false
+        /// Prose as its page shows it where inline markup joins words (`InlineMarkup.joined`):
+        /// read for what the text itself does not write.
+        var joined: String? = nil
     }
 
     /// What a public project's texts mention that another project may hold private: each value
@@ -359,7 +362,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             bodyLine: Int? = nil, isProse: Bool = false, isNote: Bool = false, isVerbatim: Bool = false) {
             guard let text, !text.isEmpty, isProse || mayHoldMention(text) else { return }
             texts.append(PublishedText(text: text, name: name(), location: location(), bodyLine: bodyLine, isProse: isProse, isNote: isNote,
-                isVerbatim: isVerbatim))
+                isVerbatim: isVerbatim, joined: isProse ? InlineMarkup.joined(text) : nil))
         }
         let projectFile = SourceLocation(path: project.projectFile)
         add(project.title, "the project's title", SourceLocation(path: project.projectFile, position: project.origin?.title ?? .start))
