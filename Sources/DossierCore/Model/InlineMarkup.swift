@@ -61,9 +61,18 @@ public enum InlineMarkup {
     private static func mayJoin(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            func isBlank(_ i: Int) -> Bool {
-                guard i >= 0, i < bytes.count else { return true }
-                return bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D
+            /// Whether what ends at `i` could be the start of a value (`192.0.2.`, `vpn.acme`).
+            func endsValue(_ i: Int) -> Bool {
+                i >= 0 && i < bytes.count && (valueBytes.contains(bytes[i]) || bytes[i] >= 0x80)
+            }
+            /// Whether what starts at `i` could go on with one: a letter, a digit or what joins
+            /// their parts, not a sentence's last stop or colon (`**Note**: text`); markup
+            /// standing there is looked through (`[a](x)[.b](y)`, `*.b*`).
+            func goesOn(_ i: Int) -> Bool {
+                var i = i
+                while i < bytes.count, markers.contains(bytes[i]) || bytes[i] == UInt8(ascii: "[") { i += 1 }
+                guard endsValue(i) else { return false }
+                return !stops.contains(bytes[i]) || endsValue(i + 1) && !stops.contains(bytes[i + 1])
             }
             var i = 0
             while i < bytes.count {
@@ -73,14 +82,17 @@ public enum InlineMarkup {
                     while end < bytes.count, bytes[end] == byte { end += 1 }
                     let isInWord = byte == UInt8(ascii: "_") && i > 0 && IndicatorBytes.isAlphanumeric(bytes[i - 1])
                         && end < bytes.count && IndicatorBytes.isAlphanumeric(bytes[end])
-                    if !isInWord, !isBlank(i - 1), !isBlank(end) { return true }
+                    if !isInWord, endsValue(i - 1), goesOn(end) { return true }
                     i = end
-                } else if byte == UInt8(ascii: "["), i + 1 < bytes.count {
-                    // Around a link's text or its end: `x[`, `[]`, `](...)x`.
-                    if !isBlank(i - 1) && !isBlank(i + 1) || bytes[i + 1] == UInt8(ascii: "]") { return true }
+                } else if byte == UInt8(ascii: "["), let link = link(bytes, at: i) {
+                    // A link's text joined to what stands before or after it (`x[y](z)`,
+                    // `[x](y)z`), or an empty link between two words.
+                    let previous = i > 0 && bytes[i - 1] == UInt8(ascii: "!") ? i - 2 : i - 1
+                    if link.text.isEmpty ? endsValue(previous) && goesOn(link.end)
+                        : endsValue(previous) && goesOn(link.text.lowerBound) || endsValue(link.text.upperBound - 1) && goesOn(link.end) {
+                        return true
+                    }
                     i += 1
-                } else if byte == UInt8(ascii: ")"), !isBlank(i + 1), bytes[(i + 1)...].first.map({ $0 == UInt8(ascii: "[") || IndicatorBytes.isAlphanumeric($0) || $0 == IndicatorBytes.dot }) == true {
-                    return true
                 } else {
                     i += 1
                 }
@@ -89,11 +101,15 @@ public enum InlineMarkup {
         }
     }
 
+    /// What a value is written with, and the stops among them that may end a sentence.
+    private static let valueBytes = ByteSet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_@/:%".utf8)
+    private static let stops = ByteSet(".:".utf8)
+
     /// Emphasis, strike-through and code span markers.
     private static let markers = ByteSet("*_~`".utf8)
 
     /// The link `[text](destination)` at `start` on one line: its text and where it ends.
-    private static func link(_ bytes: [UInt8], at start: Int) -> (text: Range<Int>, end: Int)? {
+    private static func link<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at start: Int) -> (text: Range<Int>, end: Int)? where Bytes.Index == Int {
         var close = start + 1
         while close < bytes.count, bytes[close] != UInt8(ascii: "]"), bytes[close] != 0x0A { close += 1 }
         guard close + 1 < bytes.count, bytes[close] == UInt8(ascii: "]"), bytes[close + 1] == UInt8(ascii: "(") else { return nil }
