@@ -22,7 +22,17 @@ extension IndicatorExtractor {
                 continue
             }
             var start = i
-            while start > lowestStart && i - start <= 64 && Self.isLocalByte(bytes[start - 1]) { start -= 1 }
+            while start > lowestStart && i - start <= 64 {
+                if Self.isLocalByte(bytes[start - 1]) { start -= 1; continue }
+                // An apostrophe within a name (`o'brien@`), not one that quotes the address
+                // (`'alice@`): RFC 5322 lets a local part hold it, and mail systems do.
+                if bytes[start - 1] == UInt8(ascii: "'"), start - 2 >= lowestStart, start < i,
+                   IndicatorBytes.isAlphanumeric(bytes[start - 2]), IndicatorBytes.isAlphanumeric(bytes[start]) {
+                    start -= 1
+                    continue
+                }
+                break
+            }
             while start < i && bytes[start] == IndicatorBytes.dot { start += 1 }
             var end = i + 1
             while end < n && end - i <= 254, let length = hostCharacterLength(at: end) { end += length }

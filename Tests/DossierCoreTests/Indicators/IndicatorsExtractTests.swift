@@ -171,6 +171,13 @@ struct IndicatorsExtractTests {
         ])
     }
 
+    @Test("an apostrophe within an address's local part is part of it; one that quotes the address is not")
+    func apostropheInLocalPart() {
+        #expect(pairs("came from o'brien@evil.example today") == ["email o'brien@evil.example"])
+        #expect(pairs("write to 'alice@evil.example' now") == ["email alice@evil.example"])
+        #expect(pairs("it's alice@evil.example") == ["email alice@evil.example"])
+    }
+
     @Test("the host of a URL or e-mail is not reported again")
     func hostsNotRepeated() {
         #expect(pairs("see https://www.misp-project.org[MISP] and https://[2001:db8::1]/x[y]") == [
