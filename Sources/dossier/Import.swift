@@ -25,11 +25,12 @@ struct ImportCommand: ParsableCommand {
                             attributes and object attributes, composite types
                             (domain|ip, filename|sha256...) split, tags kept,
                             passivetotal:class="..." tags as classification
-              stix          a STIX 2.1 bundle or object: patterns of equality
-                            comparisons (and ORs of them), observables, labels
-                            and indicator_types as tags (malicious-activity,
-                            anomalous-activity, benign and unknown as the
-                            classification), TLP markings
+              stix          a STIX 2.1 (or 2.0) bundle or object: patterns of
+                            equality comparisons (and ORs of them), observables,
+                            labels and indicator_types as tags, but for
+                            malicious-activity, anomalous-activity, benign and
+                            unknown in indicator_types (a 2.0 indicator's
+                            labels), the classification; TLP markings
               passivetotal  PassiveTotal project or artifact JSON
               json          dossier's own JSON export (its notes too, each as a note), or an indicators.json
 

@@ -90,6 +90,11 @@ public enum Indicators {
         if let type {
             return normalize(refanged, as: type).map { ParsedIndicator(type: type, value: $0) }
         }
+        // An IPv6 address in the brackets a URL or a log writes it in (`[2001:db8::1]`).
+        if refanged.hasPrefix("["), refanged.hasSuffix("]"), refanged.utf8.count > 2,
+           case .success(let address) = normalize(String(refanged.dropFirst().dropLast()), as: .ipv6) {
+            return .success(ParsedIndicator(type: .ipv6, value: address))
+        }
         if let detected = detect(refanged, defanged: refanged != value) {
             let parsed = normalize(refanged, as: detected).map { ParsedIndicator(type: detected, value: $0) }
             if case .success(let block) = parsed, block.type == .cidr, let address = singleAddress(block.value) { return .success(address) }

@@ -112,6 +112,14 @@ enum STIXImporter {
                 details.tags.append(type)
             }
         }
+        // STIX 2.0 wrote an indicator's types as its labels (`malicious-activity`).
+        if object["indicator_types"] == nil, object.string("spec_version") != "2.1" {
+            for label in details.tags {
+                guard let stated = STIXTerms.classification(forIndicatorType: label) else { continue }
+                if details.classification.map({ stated.severity > $0.severity }) ?? true { details.classification = stated }
+            }
+            details.tags.removeAll { STIXTerms.classification(forIndicatorType: $0) != nil }
+        }
         let description = object.string("description")?.trimmingSpaces ?? ""
         let name = object.string("name")?.trimmingSpaces ?? ""
         // A name that is the value (dossier's export names each indicator by it; a URL's pattern

@@ -60,6 +60,8 @@ struct IndicatorsDetectTests {
         ("Payroll[@]ACME-hr[.]example", ParsedIndicator(type: .email, value: "payroll@acme-hr.example")),
         ("payroll[at]acme-hr[dot]example", ParsedIndicator(type: .email, value: "payroll@acme-hr.example")),
         ("2001:0DB8::0001", ParsedIndicator(type: .ipv6, value: "2001:db8::1")),
+        // In the brackets a URL or a log writes it in.
+        ("[2001:db8::1]", ParsedIndicator(type: .ipv6, value: "2001:db8::1")),
         ("D41D8CD98F00B204E9800998ECF8427E", ParsedIndicator(type: .md5, value: "d41d8cd98f00b204e9800998ecf8427e")),
         ("asn 64500", ParsedIndicator(type: .asn, value: "AS64500")),
         ("evil[.]zip", ParsedIndicator(type: .domain, value: "evil.zip")),

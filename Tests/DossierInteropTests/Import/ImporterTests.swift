@@ -64,6 +64,22 @@ import Testing
         #expect(CSVImporter.tags(#"C:\temp; x"#) == [#"C:\temp"#, "x"])
     }
 
+    @Test("a STIX 2.0 indicator's labels that name an indicator type (malicious-activity) are its classification, not tags")
+    func stix20LabelsClassify() {
+        let bundle = #"""
+            {"type": "bundle", "id": "bundle--1", "spec_version": "2.0", "objects": [
+              {"type": "indicator", "id": "indicator--1", "labels": ["malicious-activity", "c2"],
+               "pattern": "[domain-name:value = 'evil.example']"},
+              {"type": "indicator", "id": "indicator--2", "spec_version": "2.1", "labels": ["malicious-activity"],
+               "indicator_types": ["benign"], "pattern": "[domain-name:value = 'fine.example']", "pattern_type": "stix"}
+            ]}
+            """#
+        let result = TestFiles.importText(bundle)
+        #expect(result.indicator("evil.example")?.classification == .malicious && result.indicator("evil.example")?.tags == ["c2"])
+        // A STIX 2.1 indicator says its types in indicator_types; its labels are tags.
+        #expect(result.indicator("fine.example")?.classification == .nonMalicious && result.indicator("fine.example")?.tags == ["malicious-activity"])
+    }
+
     @Test("a TLP label on a line of its own marks a list and is no value of it")
     func listTLPLine() {
         let result = Importer.read(Array("TLP:AMBER\ntr6[.]example\n198.51.100.7\n".utf8), path: "/list.txt")
