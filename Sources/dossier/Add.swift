@@ -88,6 +88,7 @@ struct Add: ParsableCommand {
     }
 
     func run() throws {
+        let project = try global.project(self.project)
         // Values (standard input above all) are read before the project is opened: opening holds
         // the project's lock, which another dossier would wait on meanwhile.
         let read = try readIndicators()

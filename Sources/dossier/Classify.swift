@@ -34,6 +34,7 @@ struct Classify: ParsableCommand {
     }
 
     func run() throws {
+        let project = try global.project(self.project)
         // Values (standard input above all) are read before the project's lock is taken.
         let inputs = ProjectEditing.selectionInputs(values)
         let edit = try ProjectEditing.open(project, global: global)

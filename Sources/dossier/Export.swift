@@ -62,6 +62,7 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var cacheOptions: CacheOptions
 
     func run() throws {
+        let project = try global.project(self.project)
         let root = try global.root()
         let loaded = WorkspaceLoader.load(root: root, cache: cacheOptions.cache(root: root), fingerprinting: false)
         let edit: ProjectEdit

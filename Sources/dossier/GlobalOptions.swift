@@ -23,6 +23,20 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
+    /// The project a PROJECT argument names (`ProjectArgument.slug`): its folder name, or a path
+    /// to its folder, which must lie in this workspace (a path into another workspace would
+    /// otherwise name the project of the same name here).
+    func project(_ argument: String) throws -> String {
+        guard argument.hasPrefix("/") else { return argument }
+        let root = try root()
+        let resolvedRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        guard (argument as NSString).deletingLastPathComponent == resolvedRoot else {
+            Console.error("\(argument) is no project folder of the workspace in \(Console.printer.displayPath(root)); give a project of it, or --workspace for that one")
+            throw ExitCode(1)
+        }
+        return (argument as NSString).lastPathComponent
+    }
+
     /// Loads the workspace. Diagnostics are the caller's to print.
     func load() throws -> LoadedWorkspace {
         WorkspaceLoader.load(root: try root())

@@ -97,6 +97,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let project = try global.project(self.project)
         // The files (standard input above all) are read before the project is opened: opening
         // holds the project's lock, which another dossier would wait on meanwhile.
         let cwd = FileManager.default.currentDirectoryPath

@@ -149,13 +149,14 @@ enum ProjectArgument {
         var slug = Substring(argument)
         while slug.hasPrefix("./") { slug = slug.dropFirst(2) }
         while slug.count > 1, slug.hasSuffix("/") { slug = slug.dropLast() }
-        // A path to the folder (tab completion, `.` inside it): its name, when the folder holding
-        // it is a workspace.
+        // A path to the folder (tab completion, `.` inside it): kept whole, with links followed,
+        // when the folder holding it is a workspace; `GlobalOptions.project` takes its name once
+        // the workspace is known, and refuses a project of another workspace.
         if slug.contains("/") || slug == "." || slug == ".." {
             let path = slug.hasPrefix("/") ? String(slug) : FileManager.default.currentDirectoryPath + "/" + slug
-            let folder = URL(fileURLWithPath: path).standardizedFileURL.path
+            let folder = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
             let parent = (folder as NSString).deletingLastPathComponent
-            if FileManager.default.fileExists(atPath: parent + "/" + ProjectFiles.workspace) { return (folder as NSString).lastPathComponent }
+            if FileManager.default.fileExists(atPath: parent + "/" + ProjectFiles.workspace) { return folder }
         }
         return String(slug)
     }

@@ -40,6 +40,7 @@ struct Report: ParsableCommand {
     @OptionGroup var cacheOptions: CacheOptions
 
     func run() throws {
+        let project = try global.project(self.project)
         let root = try global.root()
         let result: ReportBuild.Output
         do {

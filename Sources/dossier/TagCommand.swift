@@ -37,6 +37,7 @@ struct TagCommand: ParsableCommand {
     }
 
     func run() throws {
+        let project = try global.project(self.project)
         // Values (standard input above all) are read before the project's lock is taken.
         let inputs = ProjectEditing.selectionInputs(values)
         let edit = try ProjectEditing.open(project, global: global)

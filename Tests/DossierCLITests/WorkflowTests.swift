@@ -180,13 +180,21 @@ struct WorkflowTests {
         // Decomposed, as macOS passes what is typed.
         let decomposed = try CLI.run(["add", "cafe\u{301}", "198.51.100.77"], in: copy.root)
         #expect(decomposed.status == 0, "\(decomposed.stderr)")
-        #expect(try copy.read("caf\u{E9}/indicators.json").contains("198.51.100.77"))
+        #expect(copy.read("caf\u{E9}/indicators.json").contains("198.51.100.77"))
         let absolute = try CLI.run(["add", copy.path(Self.acme), "198.51.100.78"], in: copy.root)
         #expect(absolute.status == 0, "\(absolute.stderr)")
         let here = try CLI.run(["tag", ".", "reviewed", "198.51.100.78"], in: copy.path(Self.acme))
         #expect(here.status == 0 && here.stdout.hasPrefix("tagged 1 indicator"), "\(here.stderr)")
         let sibling = try CLI.run(["classify", "../\(Self.acme)", "suspicious", "198.51.100.78"], in: copy.path("caf\u{E9}"))
         #expect(sibling.status == 0, "\(sibling.stderr)")
+        // A path into another workspace names no project of this one, though one has its name.
+        let other = try TemporaryCopy(of: Self.samples)
+        let before = copy.read("\(Self.acme)/indicators.json")
+        let elsewhere = try CLI.run(["add", other.path(Self.acme), "198.51.100.79"], in: copy.root)
+        #expect(elsewhere.status == 1 && elsewhere.stderr.contains("is no project folder of the workspace"), "\(elsewhere.stderr)")
+        let named = try CLI.run(["add", "-w", copy.root, other.path(Self.acme), "198.51.100.79"], in: other.root)
+        #expect(named.status == 1, "\(named.stderr)")
+        #expect(copy.read("\(Self.acme)/indicators.json") == before && !other.read("\(Self.acme)/indicators.json").contains("198.51.100.79"))
     }
 
     @Test("a value given without --type names the indicator the project records it as: a certificate's sha1, a file name")
