@@ -20,14 +20,16 @@ extension Indicators {
                 let dots = bytes[i..<end].count(where: { $0 == IndicatorBytes.dot })
                 // Most runs are numbers and dates: an address needs three dots at least.
                 guard dots >= 3 else { continue }
-                found += dottedQuads(bytes, i..<end)
-                // A reverse DNS name writes an address backwards: `130.2.0.192.in-addr.arpa`.
+                // A reverse DNS name writes an address backwards (`130.2.0.192.in-addr.arpa` is
+                // 192.0.2.130), and only so.
                 if end - i >= 8, bytes[end - 1] == IndicatorBytes.dot, bytes[end...].prefix(reverseZone.count).map(IndicatorBytes.lower).elementsEqual(reverseZone) {
                     let groups = bytes[i..<(end - 1)].split(separator: IndicatorBytes.dot, omittingEmptySubsequences: false)
                     if groups.count == 4, case .success(let address) = IPv4Address.parse(groups.reversed().map { String(decoding: $0, as: UTF8.self) }.joined(separator: ".")) {
                         found.append((address.description, .ipv4, i))
                     }
+                    continue
                 }
+                found += dottedQuads(bytes, i..<end)
             }
             // The hosts of web addresses written in another form than the one browsed, which no
             // parser takes for a URL (`http://0xC0000282/`, `http://vpn.acme%2Eexample/`).

@@ -2,58 +2,97 @@
 /// `[vpn.acme](x)[.example](y)` and `vpn.acme[](x).example` show `vpn.acme.example`. A value
 /// written so is published whole though no word of the file is it.
 public enum InlineMarkup {
-    /// `text` with emphasis and code markers taken out and each link or image written as its
-    /// text, where that joins two words into one; nil when no markup stands between two
-    /// characters that are not blank (most texts: `**bold** words` joins nothing).
+    /// `text` with the emphasis and code markers that pair up taken out (as CommonMark pairs
+    /// them: `*` on either side of a word, `_` not inside one; a marker escaped, `\\*`, or left
+    /// unpaired, `13*0`, shows as it is) and each link or image written as its text, where that
+    /// joins two words into one; nil when nothing is joined (most texts: `**bold** words` joins
+    /// nothing). Backslash escapes are taken off.
     public static func joined(_ text: String) -> String? {
         // Asked of every note: most join nothing, which is told without copying them.
         guard text.utf8.contains(where: { markers.contains($0) || $0 == UInt8(ascii: "[") }),
               mayJoin(text) else { return nil }
         let bytes = Array(text.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var joins = false
+        // The text as pieces, each kept or dropped once the markers are paired.
+        var pieces: [(range: Range<Int>, kept: Bool)] = []
+        var openers: [UInt8: [Int]] = [:]
+        func byte(_ i: Int) -> UInt8? { i >= 0 && i < bytes.count ? bytes[i] : nil }
         var i = 0
-        func isBlank(_ byte: UInt8?) -> Bool {
-            guard let byte else { return true }
-            return byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-        }
-        /// Whether taking out what stands at `start..<end` joins the characters around it.
-        func wouldJoin(_ start: Int, _ end: Int) -> Bool {
-            !isBlank(out.last) && !isBlank(end < bytes.count ? bytes[end] : nil)
-        }
         while i < bytes.count {
-            let byte = bytes[i]
-            if markers.contains(byte) {
+            let current = bytes[i]
+            if current == UInt8(ascii: "\\"), let next = byte(i + 1), next < 0x80, next > 0x20, !IndicatorBytes.isAlphanumeric(next) {
+                pieces.append((i + 1..<i + 2, true))
+                i += 2
+                continue
+            }
+            // A blank line ends a paragraph: no marker pairs across it.
+            if current == 0x0A, byte(i + 1) == 0x0A || byte(i + 1) == 0x0D { openers.removeAll() }
+            if markers.contains(current) {
                 var end = i
-                while end < bytes.count, bytes[end] == byte { end += 1 }
-                // `_` inside a word is a letter of it (`host_name`), not emphasis.
-                let isInWord = byte == UInt8(ascii: "_") && out.last.map(IndicatorBytes.isAlphanumeric) == true
-                    && end < bytes.count && IndicatorBytes.isAlphanumeric(bytes[end])
-                if !isInWord, wouldJoin(i, end) {
-                    joins = true
-                    i = end
-                    continue
+                while end < bytes.count, bytes[end] == current { end += 1 }
+                let (opens, closes) = flanking(current, before: byte(i - 1), after: byte(end))
+                if closes, let opener = openers[current]?.popLast() {
+                    pieces[opener].kept = false
+                    pieces.append((i..<end, false))
+                } else {
+                    if opens { openers[current, default: []].append(pieces.count) }
+                    pieces.append((i..<end, true))
                 }
-                out.append(contentsOf: bytes[i..<end])
                 i = end
                 continue
             }
-            if byte == UInt8(ascii: "["), let link = link(bytes, at: i) {
-                // An image (`![alt](src)`) shows its text too; the `!` is already out.
-                if out.last == UInt8(ascii: "!") { out.removeLast() }
-                let before = out.count
-                if !link.text.isEmpty, !isBlank(out.last), !isBlank(bytes[link.text.lowerBound]) { joins = true }
-                out.append(contentsOf: bytes[link.text])
-                if !isBlank(out.last), !isBlank(link.end < bytes.count ? bytes[link.end] : nil) { joins = true }
-                if link.text.isEmpty, before > 0, wouldJoin(i, link.end) { joins = true }
+            if current == UInt8(ascii: "["), let link = link(bytes, at: i) {
+                // An image (`![alt](src)`) shows its text too.
+                if let last = pieces.last, last.kept, last.range.count == 1, bytes[last.range.lowerBound] == UInt8(ascii: "!") {
+                    pieces[pieces.count - 1].kept = false
+                }
+                pieces.append((i..<i + 1, false))
+                pieces.append((link.text, true))
+                pieces.append((link.text.upperBound..<link.end, false))
                 i = link.end
                 continue
             }
-            out.append(byte)
-            i += 1
+            var end = i + 1
+            while end < bytes.count, !markers.contains(bytes[end]), bytes[end] != UInt8(ascii: "["), bytes[end] != UInt8(ascii: "\\"),
+                  bytes[end] != 0x0A { end += 1 }
+            pieces.append((i..<end, true))
+            i = end
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var joins = false
+        var droppedAfterWord = false
+        for piece in pieces where !piece.range.isEmpty {
+            guard piece.kept else {
+                if let last = out.last, !isBlank(last) { droppedAfterWord = true }
+                continue
+            }
+            if droppedAfterWord, !isBlank(bytes[piece.range.lowerBound]) { joins = true }
+            droppedAfterWord = false
+            out.append(contentsOf: bytes[piece.range])
         }
         return joins ? String(decoding: out, as: UTF8.self) : nil
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    /// Whether a run of `marker` between `before` and `after` may open and close emphasis (or
+    /// a code span), as CommonMark's flanking rules have it: `*` opens before a word and closes
+    /// after one, `_` the same but not inside a word.
+    private static func flanking(_ marker: UInt8, before: UInt8?, after: UInt8?) -> (opens: Bool, closes: Bool) {
+        func isPunctuation(_ byte: UInt8?) -> Bool {
+            guard let byte, byte < 0x80 else { return false }
+            return byte > 0x20 && byte < 0x7F && !IndicatorBytes.isAlphanumeric(byte)
+        }
+        let blankBefore = before.map(isBlank) ?? true
+        let blankAfter = after.map(isBlank) ?? true
+        let leftFlanking = !blankAfter && (!isPunctuation(after) || blankBefore || isPunctuation(before))
+        let rightFlanking = !blankBefore && (!isPunctuation(before) || blankAfter || isPunctuation(after))
+        if marker == UInt8(ascii: "_") {
+            return (leftFlanking && (!rightFlanking || isPunctuation(before)), rightFlanking && (!leftFlanking || isPunctuation(after)))
+        }
+        return (leftFlanking, rightFlanking)
     }
 
     /// Whether some markup of `text` stands between two characters that are not blank, as
@@ -105,8 +144,8 @@ public enum InlineMarkup {
     private static let valueBytes = ByteSet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_@/:%".utf8)
     private static let stops = ByteSet(".:".utf8)
 
-    /// Emphasis, strike-through and code span markers.
-    private static let markers = ByteSet("*_~`".utf8)
+    /// Emphasis and code span markers (libcmark, as dossier uses it, has no strike-through).
+    private static let markers = ByteSet("*_`".utf8)
 
     /// The link `[text](destination)` at `start` on one line: its text and where it ends.
     private static func link<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at start: Int) -> (text: Range<Int>, end: Int)? where Bytes.Index == Int {

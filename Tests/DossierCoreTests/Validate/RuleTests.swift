@@ -313,6 +313,11 @@ struct RuleTests {
         #expect(lines == ["p/notes/01.md:4", "p/notes/01.md:4", "p/notes/01.md:7", "p/notes/02.md:1", "p/notes/03.md:1", "p/notes/04.md:1"], "\(found)")
         #expect(InlineMarkup.joined("**Bold** words, a [link](https://x.example/) and host_name.") == nil)
         #expect(InlineMarkup.joined("See 192.0.2.*130*.") == "See 192.0.2.130.")
+        // What shows as it is written joins nothing: an escaped or unpaired marker, a `_` that
+        // cannot open emphasis, a tilde (no strike-through in CommonMark).
+        for literal in [#"Lookalikes matched acme-corp\*.example"#, "192.0.2.13*0", "192.0.2.13~~0~~", "vpn.acme-corp_.example_", "*.example and *.test"] {
+            #expect(InlineMarkup.joined(literal) == nil, "\(literal)")
+        }
     }
 
     @Test("a private address or hash inside a longer word, or a private host written in another form in a URL, is found in a public note and a public value")
@@ -331,7 +336,7 @@ struct RuleTests {
                 L4 range 192.0.2.129-192.0.2.130 end
                 L5 saved as sample_\(sha256).dll end
                 L6 see http://vpn.acme-corp%2Eexample/login
-                L7 version 10.0.19041.1 and 1.2.3 and 2001 are nothing private
+                L7 version 10.0.19041.1 and 1.2.3 and 2001 are nothing private, nor the PTR 192.0.2.130.in-addr.arpa of 130.2.0.192
                 """)
             // Each note names a value once: one note per spelling.
             try $0.write("p/notes/02.md", "See http://0xC0000282/gate.\n")

@@ -359,21 +359,28 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var texts: [PublishedText] = []
         // Name and place made only for a text that is kept: a project has thousands of comments.
         func add(_ text: String?, _ name: @autoclosure () -> String, _ location: @autoclosure () -> SourceLocation,
-            bodyLine: Int? = nil, isProse: Bool = false, isNote: Bool = false, isVerbatim: Bool = false) {
+            bodyLine: Int? = nil, isProse: Bool = false, isNote: Bool = false, isVerbatim: Bool = false, joined: String? = nil) {
             guard let text, !text.isEmpty, isProse || mayHoldMention(text) else { return }
             texts.append(PublishedText(text: text, name: name(), location: location(), bodyLine: bodyLine, isProse: isProse, isNote: isNote,
-                isVerbatim: isVerbatim, joined: isProse ? InlineMarkup.joined(text) : nil))
+                isVerbatim: isVerbatim, joined: joined))
+        }
+        /// Prose as shown, and as its inline markup joins it (read before its escapes are taken
+        /// off: an escaped `\\*` is no markup).
+        func prose(_ markdown: String) -> (shown: String, joined: String?) {
+            let visible = Self.visibleMarkdown(markdown)
+            return (Self.decodedEscapes(visible), InlineMarkup.joined(visible).map(Self.decodedEscapes))
         }
         let projectFile = SourceLocation(path: project.projectFile)
         add(project.title, "the project's title", SourceLocation(path: project.projectFile, position: project.origin?.title ?? .start))
-        add(project.summary.map(Self.shownProse), "the project's summary",
-            SourceLocation(path: project.projectFile, position: project.origin?.summary ?? .start), isProse: true)
+        let summary = project.summary.map(prose)
+        add(summary?.shown, "the project's summary",
+            SourceLocation(path: project.projectFile, position: project.origin?.summary ?? .start), isProse: true, joined: summary?.joined)
         add(Self.nameText(project.tags), "a tag of the project", projectFile)
         add(project.owner, "the project's owner", projectFile)
         for note in project.notes where AudienceFilter.publishes(note, of: project) {
             let start = SourceLocation(path: note.path)
-            let shown = Self.shownProse(note.body)
-            add(shown, "this note", start, bodyLine: note.bodyLine, isProse: true, isNote: true, isVerbatim: shown == note.body)
+            let (shown, joined) = prose(note.body)
+            add(shown, "this note", start, bodyLine: note.bodyLine, isProse: true, isNote: true, isVerbatim: shown == note.body, joined: joined)
             add(note.title, "this note's title", start)
             add(note.author, "this note's author", start)
             // Shown as the note's title when it has none, and kept in exports.
@@ -397,13 +404,18 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         return texts
     }
 
-    /// Markdown as the site shows its text: without its HTML comments (the text around one
-    /// joined, as a page shows it: `HTMLComments.spliced`), its character references decoded
-    /// (`198&#46;51&#46;100&#46;7` shows `198.51.100.7`), its backslash escapes taken off, the
-    /// escapes of what a URL holds as written decoded.
-    static func shownProse(_ markdown: String) -> String {
-        var text = HTMLComments.spliced(in: markdown)
-        text = CharacterReferences.decoded(text) ?? text
+    /// Markdown as the site shows its text, but for its escapes (`decodedEscapes`): without its
+    /// HTML comments (the text around one joined, as a page shows it: `HTMLComments.spliced`),
+    /// its character references decoded (`198&#46;51&#46;100&#46;7` shows `198.51.100.7`).
+    static func visibleMarkdown(_ markdown: String) -> String {
+        let text = HTMLComments.spliced(in: markdown)
+        return CharacterReferences.decoded(text) ?? text
+    }
+
+    /// `text` with its backslash escapes taken off and the escapes of what a URL holds as
+    /// written decoded.
+    static func decodedEscapes(_ text: String) -> String {
+        var text = text
         // A backslash escape shows the character alone (`..\/acme-phish\/` links to
         // `../acme-phish/`), a browser reads an escaped letter, digit or `-._~` as the character
         // (`../%61cme-phish/`, `vpn.acme%2Eexample`) and climbs a folder for `..%2F`.
