@@ -14,7 +14,7 @@ enum HidingKeys {
     /// (`visiblity`, `Visibility`) of `private`.
     /// A value that is no single scalar counts as hiding: the safe side.
     static func meansHidden(key: String, value: String?, near: String?) -> Bool {
-        let value = value?.lowercased()
+        let value = value?.lowercased().trimmingCharacters(in: .whitespaces)
         let no = ["false", "no", "off", "0"]
         // Another tool's prefix says the same (`x-tlp`, `x_marking`, `is_private`).
         // `Traffic Light Protocol: RED` as a key of its own is `tlp: red`.
@@ -27,14 +27,19 @@ enum HidingKeys {
         if name.hasPrefix("is"), ["private", "hidden", "draft", "internal", "confidential"].contains(String(name.dropFirst(2))) { name.removeFirst(2) }
         // A level of access that keeps it in (PassiveTotal's `analyst`, `internal`, `restricted`).
         let keptIn = ["private", "analyst", "internal", "restricted", "confidential", "secret", "sensitive"]
-        // Any word of the value (`internal only`, `Confidential - ACME`).
+        // Any word of the value (`internal only`, `Confidential - ACME`), unless one negates it
+        // (`non-confidential`, `not restricted`, `declassified`).
         let words = value.map { $0.split(whereSeparator: { !$0.isLetter }).map(String.init) } ?? []
+        let negated = words.contains { ["non", "not", "no", "un", "declassified", "unclassified", "unrestricted"].contains($0) }
         switch name {
         case "visibility", "sharing", "access", "sensitivity", "distribution", "audience", "scope", "classification":
-            if words.contains(where: keptIn.contains) { return true }
+            let inWords = ["sharing", "access", "sensitivity", "distribution", "classification"].contains(name)
+            if let value, inWords ? !negated && words.contains(where: keptIn.contains) : keptIn.contains(value) { return true }
             // MISP's distributions for the organisation alone (0) and for one sharing group (4).
-            if name == "distribution", let value, ["0", "4"].contains(value) { return true }
-            if name == "audience" { return value != "public" }
+            if name == "distribution", let value,
+               ["0", "4", "your organisation only", "your organization only", "sharing group"].contains(value) { return true }
+            // An audience that is not everyone: the team, partners, customers.
+            if name == "audience" { return !words.contains { ["public", "everyone", "all", "external", "anyone", "world"].contains($0) } }
             // `sharing: amber+strict`: a marking's level alone.
             if name == "sharing", let value, TLP(named: value).map({ $0 > .clear }) ?? false { return true }
             if name == "visibility" { return near == "visibility" && value == "private" }
@@ -45,13 +50,17 @@ enum HidingKeys {
             return value.map(no.contains) ?? true
         case "status", "state":
             // Pelican's and WordPress's `status: draft`.
-            return value.map(["draft", "private", "hidden", "internal", "unpublished", "pending"].contains) ?? false
+            return value.map(["draft", "private", "hidden", "internal", "unpublished"].contains) ?? false
         case "sharinggroup", "sharing_group", "sharing-group", "sharing_group_id":
-            // Shared with the members of one group: not with a public site.
-            return value.map { !$0.isEmpty && !no.contains($0) } ?? true
+            // Shared with the members of one group: not with a public site (none named, none).
+            return value.map { !$0.isEmpty && !no.contains($0) && $0 != "null" && $0 != "none" } ?? false
         case "tags", "labels", "categories", "keywords":
-            // A list's items are asked one by one: `tags: [internal, do-not-publish]`.
-            return value.map { (keptIn + ["draft", "hidden", "do-not-publish", "not-for-publication", "no-publish", "embargoed"]).contains($0) || namesRestrictedTLP($0) } ?? false
+            // A list's items are asked one by one (`tags: [internal, do-not-publish]`), and so
+            // are the parts of one written with commas (`tags: "internal, phishing"`).
+            return value.map { $0.split(separator: ",").contains { item in
+                let letters = String(item.filter(\.isLetter))
+                return keptIn.contains(letters) || hidingTags.contains(letters) || namesRestrictedTLP(String(item))
+            } } ?? false
         case "tlp":
             return TLP(named: value ?? "") != .clear
         case "marking", "markings", "handling", "classification_level":
@@ -64,6 +73,10 @@ enum HidingKeys {
             return near == "visibility" && value == "private"
         }
     }
+
+    /// Tags that keep a note unpublished, by their letters (`do-not-publish`, `Do Not Publish`,
+    /// `DoNotPublish`).
+    private static let hidingTags: Set<String> = ["draft", "hidden", "donotpublish", "notforpublication", "nopublish", "embargoed", "unpublished"]
 
     /// True when `value` names a TLP other than CLEAR (`TLP:GREEN`, `TLP: RED (no sharing)`,
     /// `ACME Intel (TLP AMBER)`, or a level alone as a tag marks one): a marking that keeps a note

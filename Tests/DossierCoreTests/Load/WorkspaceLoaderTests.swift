@@ -245,6 +245,11 @@ struct WorkspaceLoaderTests {
         try workspace.write("p/notes/17.md", "---\ntitle: q\nsharing: internal only\n---\nbody\n")
         try workspace.write("p/notes/18.md", "---\ntitle: r\ntags: [confidential, do-not-publish]\n---\nbody\n")
         try workspace.write("p/notes/19.md", "---\ntitle: s\nstatus: final\nvisible: true\n---\nbody\n")
+        // Said otherwise, or negated: no hiding meant.
+        try workspace.write("p/notes/20.md", "---\ntitle: t\naudience: everyone\nclassification: non-confidential\nsharing: not restricted\n---\nbody\n")
+        try workspace.write("p/notes/21.md", "---\ntitle: u\nsharing_group: null\nsharing_group_id: 0\nscope: internal network\n---\nbody\n")
+        try workspace.write("p/notes/22.md", "---\ntitle: v\ntags: [Do Not Publish]\n---\nbody\n")
+        try workspace.write("p/notes/23.md", "---\ntitle: w\ntags: \"internal, phishing\"\nstatus: \"draft \"\n---\nbody\n")
         let loaded = workspace.load()
         let lines = WorkspaceChecker.check(loaded).sorted.rendered(relativeTo: workspace.root + "/p")
         let hint = "is read as \"visibility: private\" (the only key dossier reads to hide a note); write that instead"
@@ -270,12 +275,15 @@ struct WorkspaceLoaderTests {
             "notes/16.md:3:1: warning: front matter \"classification\" \(hint)",
             "notes/17.md:3:1: warning: front matter \"sharing\" \(hint)",
             "notes/18.md:3:1: warning: front matter \"tags\" \(hint)",
+            "notes/22.md:3:1: warning: front matter \"tags\" \(hint)",
+            "notes/23.md:3:1: warning: front matter \"tags\" \(hint)",
+            "notes/23.md:4:1: warning: front matter \"status\" \(hint)",
         ])
         let notes = try #require(loaded.workspace.project("p")).notes
         #expect(notes.map(\.visibility) == [.private, .private, .private, .private, nil, .private, .private, .private, .private, .private, nil, .private, .private,
-                                            .private, .private, .private, .private, .private, nil])
+                                            .private, .private, .private, .private, .private, nil, nil, nil, .private, .private])
         let published = AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.notes.map(\.fileName)
-        #expect(published == ["05.md", "11.md", "19.md"])
+        #expect(published == ["05.md", "11.md", "19.md", "20.md", "21.md"])
     }
 
     @Test("a marking written with the protocol's long name or with a blank (Traffic Light Protocol: RED, TLP RED) hides a note as TLP:RED does; TLP:CLEAR so written does not")
