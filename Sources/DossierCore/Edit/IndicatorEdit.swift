@@ -81,10 +81,10 @@ public enum IndicatorEdit {
     public static func contradictions(in project: Project, at indices: [Int], vocabulary: Vocabulary) -> [Int] {
         indices.filter { i in
             let indicator = project.indicators[i]
-            guard let explicit = indicator.classification, let implied = vocabulary.impliedClassification(of: indicator.tags) else {
+            guard let explicit = indicator.classification, let implied = vocabulary.assessment(of: indicator.tags) else {
                 return false
             }
-            return Vocabulary.contradicts(explicit, implied: implied)
+            return explicit != implied
         }
     }
 }

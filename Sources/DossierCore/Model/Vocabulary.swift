@@ -106,17 +106,23 @@ public struct Vocabulary: Sendable, Hashable {
         return privateLetterCounts.contains(letters) && privateLetters.contains(Self.letters(of: tag))
     }
 
-    /// Whether an explicit classification goes against the one tags imply: an implied unknown
-    /// (`Newly Observed`: not assessed yet) is answered by any assessment, not contradicted.
-    public static func contradicts(_ explicit: Classification, implied: Classification) -> Bool {
-        explicit != implied && implied != .unknown
+    /// The classification `tags` imply that an explicit one can go against: the most severe
+    /// one other than unknown. A tag that implies unknown (`Newly Observed`: not assessed yet) is
+    /// answered by an assessment written down, not contradicted; the others still speak
+    /// (`Company Name` with `Newly Observed` still implies non-malicious).
+    public func assessment(of tags: [String]) -> Classification? {
+        impliedClassification(of: tags, counting: { $0 != .unknown })
     }
 
     /// The most severe classification implied by `tags`, if any of them implies one.
     public func impliedClassification(of tags: [String]) -> Classification? {
+        impliedClassification(of: tags, counting: { _ in true })
+    }
+
+    private func impliedClassification(of tags: [String], counting: (Classification) -> Bool) -> Classification? {
         var best: Classification?
         for tag in tags {
-            guard let implied = definition(of: tag)?.classification else { continue }
+            guard let implied = definition(of: tag)?.classification, counting(implied) else { continue }
             if best == nil || implied.severity > best!.severity { best = implied }
         }
         return best

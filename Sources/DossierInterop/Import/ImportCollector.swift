@@ -171,6 +171,6 @@ struct ImportCollector {
             warning("\(field) \"\(text)\" is not an ISO 8601 date; ignored", at: position)
             return nil
         }
-        return instant.seconds % 86_400 == 0 && instant.milliseconds == 0 && text.count > 10 ? instant.day : text
+        return instant.seconds % 86_400 == 0 && instant.milliseconds == 0 && instant.finerDigits.isEmpty && text.count > 10 ? instant.day : text
     }
 }

@@ -97,7 +97,14 @@ struct Instant: Comparable {
     /// `2026-11-02`: the UTC day.
     var day: String { String(stix.prefix(10)) }
 
-    static func < (a: Instant, b: Instant) -> Bool { (a.seconds, a.milliseconds) < (b.seconds, b.milliseconds) }
+    /// Earlier to the finest digit written (`.1235` after `.123`).
+    static func < (a: Instant, b: Instant) -> Bool {
+        if (a.seconds, a.milliseconds) != (b.seconds, b.milliseconds) { return (a.seconds, a.milliseconds) < (b.seconds, b.milliseconds) }
+        // Digits past the milliseconds, trailing zeros taken off, compare as decimals do: padded.
+        let width = max(a.finerDigits.count, b.finerDigits.count)
+        func padded(_ digits: String) -> String { digits + String(repeating: "0", count: width - digits.count) }
+        return padded(a.finerDigits) < padded(b.finerDigits)
+    }
 
     // MARK: Calendar arithmetic (proleptic Gregorian, as ISO 8601)
 

@@ -111,6 +111,12 @@ struct RuleTests {
                 #"{ "value": "192.0.2.3", "type": "ipv4", "classification": "malicious", "tags": ["Newly Observed"] }"#))
         }, rule: ClassificationContradictionRule())
         #expect(passing.isEmpty)
+        // ... but does not hide what another tag says.
+        let masked = try diagnostics({
+            try $0.addProject("p", indicators: Self.list(
+                #"{ "value": "192.0.2.4", "type": "ipv4", "classification": "malicious", "tags": ["Company Name", "Newly Observed"] }"#))
+        }, rule: ClassificationContradictionRule())
+        #expect(masked.count == 1 && masked[0].contains(#"but tag "Company Name" implies non-malicious"#), "\(masked)")
     }
 
     @Test func publicProjectTLP() throws {

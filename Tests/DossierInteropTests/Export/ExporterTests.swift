@@ -192,11 +192,18 @@ import Testing
     func finerTimestampsRoundTrip() throws {
         #expect(Instant("2026-01-09T10:11:12.123456Z")?.exactSTIX == "2026-01-09T10:11:12.123456Z")
         #expect(Instant("2026-01-09T10:11:12.120000+00:00")?.exactSTIX == "2026-01-09T10:11:12.120Z")
+        // Ordered to the finest digit: a sighting's last seen is never put before its first.
+        #expect(Instant("2026-01-09T10:11:12.123Z")! < Instant("2026-01-09T10:11:12.1235Z")!)
+        #expect(!(Instant("2026-01-09T10:11:12.1235Z")! < Instant("2026-01-09T10:11:12.12350Z")!))
+        #expect(Instant("2026-01-09T10:11:12.12349Z")! < Instant("2026-01-09T10:11:12.1235Z")!)
         var project = Self.project
         project.indicators[0].firstSeen = "2026-01-09T10:11:12.123456Z"
+        // A microsecond past midnight is no day.
+        project.indicators[1].firstSeen = "2026-01-09T00:00:00.000001Z"
         for format in [ExportFormat.stix, .misp] {
             let imported = Importer.read(Exporter.export(project, in: .single(project), format: format), path: "/e.json")
             #expect(imported.indicator("payroll-acme.com")?.firstSeen.flatMap(Instant.init)?.exactSTIX == "2026-01-09T10:11:12.123456Z", "\(format)")
+            #expect(imported.indicator("secret.example")?.firstSeen.flatMap(Instant.init)?.exactSTIX == "2026-01-09T00:00:00.000001Z", "\(format)")
         }
     }
 }
