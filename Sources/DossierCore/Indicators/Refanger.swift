@@ -47,7 +47,8 @@ struct Refanger {
     enum Lookalike {
         /// A dot to a browser (U+3002, U+FF0E, U+FF61, U+FE52, U+2024).
         case dot
-        /// Nothing to a reader (U+200B-U+200D, U+2060, U+FEFF, U+00AD).
+        /// Nothing to a reader (U+200B-U+200F: zero-width spaces, joiners and direction marks;
+        /// U+2060-U+2064: the word joiner and invisible operators; U+FEFF, U+00AD).
         case invisible
         /// A hyphen as word processors and PDFs write one (U+2010-U+2013, U+2212): in a CVE id
         /// (`CVE‑2024‑3094`) it is the id's own.
@@ -70,9 +71,9 @@ struct Refanger {
         case (0xEF, 0xBB): return c == 0xBF ? (3, .invisible) : nil
         case (0xE2, 0x80):
             if c == 0xA4 { return (3, .dot) }
-            if (0x8B...0x8D).contains(c) { return (3, .invisible) }
+            if (0x8B...0x8F).contains(c) { return (3, .invisible) }
             return (0x90...0x93).contains(c) ? (3, .hyphen) : nil
-        case (0xE2, 0x81): return c == 0xA0 ? (3, .invisible) : nil
+        case (0xE2, 0x81): return (0xA0...0xA4).contains(c) ? (3, .invisible) : nil
         case (0xE2, 0x88): return c == 0x92 ? (3, .hyphen) : nil
         default: return nil
         }

@@ -80,7 +80,8 @@ public enum CharacterReferences {
             "shy": "\u{AD}", "zwj": "\u{200D}", "zwnj": "\u{200C}", "ZeroWidthSpace": "\u{200B}", "NegativeVeryThinSpace": "\u{200B}",
             "NegativeThinSpace": "\u{200B}", "NegativeMediumSpace": "\u{200B}", "NegativeThickSpace": "\u{200B}", "NoBreak": "\u{2060}",
             "lrm": "\u{200E}", "rlm": "\u{200F}", "af": "\u{2061}", "ApplyFunction": "\u{2061}", "it": "\u{2062}",
-            "InvisibleTimes": "\u{2062}", "ic": "\u{2063}", "InvisibleComma": "\u{2063}", // A space that does not break a line separates words as a space does.
+            "InvisibleTimes": "\u{2062}", "ic": "\u{2063}", "InvisibleComma": "\u{2063}",
+            // A space that does not break a line separates words as a space does.
             "nbsp": " ", "NonBreakingSpace": " ",
         ]
         // U+00C0 to U+00FF in order, but for the signs of times and division.
