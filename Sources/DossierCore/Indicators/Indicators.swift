@@ -191,22 +191,40 @@ public enum Indicators {
     /// no dot-segment, which has no other spelling.
     public static func urlSpellingKey(_ url: String) -> String? {
         // Most URLs have none: asked before any copy is made (a key is hashed with it).
-        var previous: UInt8 = 0
-        guard url.utf8.contains(where: { byte in
-            defer { previous = byte }
-            return byte >= 0x80 || byte == UInt8(ascii: "%") || byte == UInt8(ascii: ".") && previous == UInt8(ascii: "/")
-        }) else { return nil }
+        guard url.utf8.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "%") }) || hasDotSegment(url) else { return nil }
         let bytes = Array(url.utf8)
         func hex(_ i: Int) -> UInt8? { i < bytes.count ? IndicatorBytes.hexValue(bytes[i]) : nil }
         let authorityEnd = PercentEncoding.urlAuthorityEnd(bytes)
-        let decoded = PercentEncoding.decoded(bytes) { byte, i in
-            byte >= 0x80 || byte == UInt8(ascii: "%") && (hex(i + 3) == nil || hex(i + 4) == nil)
+        func asciiSpelling(_ byte: UInt8, _ i: Int) -> Bool {
+            byte == UInt8(ascii: "%") && (hex(i + 3) == nil || hex(i + 4) == nil)
                 || PercentEncoding.isUnreserved(byte) || PercentEncoding.escapesUnsafeASCII(byte, at: i, authorityEnd: authorityEnd)
         }
-        // Escapes that decode to no letter (a lone `%FF`) stay as they are written.
-        let spelled = String(validating: decoded, as: UTF8.self) != nil ? decoded : bytes
+        let decoded = PercentEncoding.decoded(bytes) { byte, i in byte >= 0x80 || asciiSpelling(byte, i) }
+        // Escapes that decode to no letter (a lone `%FF`) stay as they are written; the others
+        // are read all the same.
+        let spelled = String(validating: decoded, as: UTF8.self) != nil ? decoded
+            : PercentEncoding.decoded(bytes) { byte, i in byte < 0x80 && asciiSpelling(byte, i) }
         let key = authorityEnd > 0 ? Self.resolvingDotSegments(spelled, pathStart: PercentEncoding.urlAuthorityEnd(spelled)) : spelled
         return key == bytes ? url : String(decoding: key, as: UTF8.self)
+    }
+
+    /// Whether `url` holds a `.` or `..` segment written as such (`/./`, `/../`, `/..` at the
+    /// end or before `?` or `#`); `/.env` and `/.well-known/` hold none. Escaped dots are asked
+    /// about with every escape.
+    static func hasDotSegment(_ url: String) -> Bool {
+        IndicatorBytes.withBytes(url) { bytes in
+            var i = 0
+            while i + 1 < bytes.count {
+                defer { i += 1 }
+                guard bytes[i] == IndicatorBytes.slash, bytes[i + 1] == IndicatorBytes.dot else { continue }
+                var end = i + 2
+                if end < bytes.count, bytes[end] == IndicatorBytes.dot { end += 1 }
+                if end == bytes.count || bytes[end] == IndicatorBytes.slash || bytes[end] == UInt8(ascii: "?") || bytes[end] == UInt8(ascii: "#") {
+                    return true
+                }
+            }
+            return false
+        }
     }
 
     /// `url` with the `.` and `..` segments of its path (from `pathStart` to its query or

@@ -113,17 +113,19 @@ public struct IndicatorKey: Sendable, Hashable, Comparable {
         if type == .registryKey || type == .filepath { return Indicators.windowsNameKey(value, type: type) ?? value }
         guard type == .url else { return value }
         // One pass decides: most URLs have neither a `%`, a letter outside ASCII nor a `/.`
-        // (which may start a dot-segment), and are their own identity (a key is hashed with it,
-        // a million times per workspace).
+        // (which may start a dot-segment, `Indicators.hasDotSegment`), and are their own identity
+        // (a key is hashed with it, a million times per workspace).
         var isASCII = true
-        var hasOtherSpelling = false
+        var hasEscape = false
+        var hasSlashDot = false
         var previous: UInt8 = 0
         for byte in value.utf8 {
             if byte >= 0x80 { isASCII = false; break }
-            if byte == UInt8(ascii: "%") || byte == UInt8(ascii: ".") && previous == UInt8(ascii: "/") { hasOtherSpelling = true }
+            if byte == UInt8(ascii: "%") { hasEscape = true }
+            if byte == UInt8(ascii: ".") && previous == UInt8(ascii: "/") { hasSlashDot = true }
             previous = byte
         }
-        guard !isASCII || hasOtherSpelling else { return value }
+        guard !isASCII || hasEscape || hasSlashDot && Indicators.hasDotSegment(value) else { return value }
         let composed = isASCII ? value : value.precomposedStringWithCanonicalMapping
         return Indicators.urlSpellingKey(composed) ?? composed
     }

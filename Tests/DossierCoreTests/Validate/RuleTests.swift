@@ -271,6 +271,8 @@ struct RuleTests {
             ("http://evil.example/kit/", "http://evil.example/kit/x/.."),
             ("http://evil.example/", "http://evil.example/.."),
             ("http://evil.example/a?x=%41", "http://evil.example/b/../a?x=A"),
+            // An escape that decodes to no letter leaves the others read.
+            ("http://evil.example/gate.php?q=%FF", "http://evil.example/%67ate.php?q=%FF"),
         ]
         for (a, b) in same {
             let (x, y) = (IndicatorKey(type: .url, value: a), IndicatorKey(type: .url, value: b))
