@@ -42,8 +42,10 @@ extension Indicators {
                 if let colon = bytes[host].lastIndex(of: IndicatorBytes.colon), bytes[colon + 1..<host.upperBound].allSatisfy(IndicatorBytes.isDigit) {
                     host = host.lowerBound..<colon
                 }
-                let written = IndicatorBytes.lowercased(bytes, host)
-                if !host.isEmpty, let browsed = browsedHost(written) {
+                // Most hosts are names, which start with a letter and hold no escape: not copied.
+                let mayBeBrowsedOtherwise = !host.isEmpty
+                    && (IndicatorBytes.isDigit(bytes[host.lowerBound]) || bytes[host].contains(UInt8(ascii: "%")))
+                if mayBeBrowsedOtherwise, let browsed = browsedHost(IndicatorBytes.lowercased(bytes, host)) {
                     let isAddress = if case .success = IPv4Address.parse(browsed) { true } else { false }
                     found.append((browsed, isAddress ? .ipv4 : .domain, host.lowerBound))
                 }
@@ -56,7 +58,7 @@ extension Indicators {
     private static let schemeSeparator = Array("://".utf8)
     private static let reverseZone = Array("in-addr.arpa".utf8)
     /// What ends a URL's host as written in prose.
-    private static let hostEnds = ByteSet("/?#\\ \t\r\n<>\"'()[]`|".utf8)
+    private static let hostEnds = ByteSet("/?#\\ \t\r\n<>\"'()[]`|,;!*".utf8)
 
     private static let hexDigits = ByteSet("0123456789abcdefABCDEF".utf8)
     private static let digitsAndDots = ByteSet("0123456789.".utf8)
@@ -105,9 +107,9 @@ extension Indicators {
         var found: [(value: String, type: IndicatorType, offset: Int)] = []
         for first in 0...(groups.count - 4) {
             let quad = groups[first..<first + 4]
-            guard quad.allSatisfy({ !$0.isEmpty && $0.count <= 3 }),
-                  case .success(let address) = IPv4Address.parse(bytes, quad.first!.lowerBound..<quad.last!.upperBound) else { continue }
-            found.append((address.description, .ipv4, quad.first!.lowerBound))
+            let written = groups[first].lowerBound..<groups[first + 3].upperBound
+            guard quad.allSatisfy({ !$0.isEmpty && $0.count <= 3 }), case .success(let address) = IPv4Address.parse(bytes, written) else { continue }
+            found.append((address.description, .ipv4, written.lowerBound))
         }
         return found
     }
@@ -126,7 +128,9 @@ extension Indicators {
             let (digits, radix): (Substring, Int) = text.hasPrefix("0x") ? (text.dropFirst(2)[...], 16)
                 : text.count > 1 && text.hasPrefix("0") ? (text.dropFirst()[...], 8) : (text[...], 10)
             if radix != 10 { otherForm = true }
-            guard !(digits.isEmpty && radix == 10), digits.count <= 32 else { return nil }
+            // Digits only (`UInt64(_:radix:)` would take a sign), and not too many for 64 bits.
+            guard !(digits.isEmpty && radix == 10), digits.count <= 16,
+                  digits.utf8.allSatisfy({ IndicatorBytes.hexValue($0).map { Int($0) < radix } ?? false }) else { return nil }
             guard let number = digits.isEmpty ? 0 : UInt64(digits, radix: radix) else { return nil }
             numbers.append(number)
         }

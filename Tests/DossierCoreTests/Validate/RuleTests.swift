@@ -352,13 +352,23 @@ struct RuleTests {
             try $0.write("p/notes/02.md", "See http://0xC0000282/gate.\n")
             try $0.write("p/notes/03.md", "See http://user@0300.0.02.0202:8080/.\n")
             try $0.write("p/notes/04.md", "PTR 130.2.0.192.in-addr.arpa.\n")
+            // A public URL whose host is the private address in numbers, and one in prose
+            // followed by a comma.
+            try $0.write("p/indicators.json", Self.list(
+                #"{ "value": "vpn.acme-corp.example", "type": "domain", "private": true }"#,
+                #"{ "value": "192.0.2.130", "type": "ipv4", "private": true }"#,
+                #"{ "value": "\#(sha256)", "type": "sha256", "private": true }"#,
+                #"{ "value": "pcap_192.0.2.130_2026.pcap", "type": "filename" }"#,
+                #"{ "value": "http://0xc0000282/gate.php", "type": "url" }"#))
+            try $0.write("p/notes/05.md", "See http://3221226114, then http://+3221226114/ (no host).\n")
         }, rule: PublishedPrivateValueRule())
         let places = found.map { $0.split(separator: ":").prefix(3).joined(separator: ":") }
-        #expect(places == ["p/indicators.json:1:269", "p/notes/01.md:4:22", "p/notes/01.md:5:20", "p/notes/01.md:6:8",
-                           "p/notes/02.md:1:12", "p/notes/03.md:1:17", "p/notes/04.md:1:5"], "\(found)")
-        #expect(found.filter { $0.contains("ipv4 192.0.2.130") }.count == 5 && found.contains { $0.contains(sha256) }
+        #expect(places == ["p/indicators.json:1:269", "p/indicators.json:1:332", "p/notes/01.md:4:22", "p/notes/01.md:5:20", "p/notes/01.md:6:8",
+                           "p/notes/02.md:1:12", "p/notes/03.md:1:17", "p/notes/04.md:1:5", "p/notes/05.md:1:12"], "\(found)")
+        #expect(found.filter { $0.contains("ipv4 192.0.2.130") }.count == 7 && found.contains { $0.contains(sha256) }
             && found.contains { $0.contains("vpn.acme-corp.example") }, "\(found)")
         #expect(Indicators.numericHostAddress("3221226114") == "192.0.2.130" && Indicators.numericHostAddress("192.000.002.130") == "192.0.2.130")
+        #expect(Indicators.numericHostAddress("+3221226114") == nil && Indicators.numericHostAddress("0x+1") == nil)
         #expect(Indicators.numericHostAddress("192.0.2.130") == nil && Indicators.numericHostAddress("evil.example") == nil
             && Indicators.numericHostAddress("0x1.0x2.256.1") == nil && Indicators.numericHostAddress("4294967296") == nil)
     }

@@ -489,6 +489,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var hosts = [Indicators.host(of: indicator.value, type: indicator.type) ?? indicator.value]
         var values = [indicator.value]
         if indicator.type == .url {
+            // The host a browser goes to, written otherwise (`http://0xC0000282/`).
+            hosts += hosts.compactMap(Indicators.browsedHost)
             hosts += Indicators.embeddedHosts(of: indicator.value) + carriedWords(of: indicator.value)
             values += Indicators.withoutFragment(indicator.value).map { [$0] } ?? []
         }
