@@ -166,7 +166,7 @@ struct ImportCommand: ParsableCommand {
         ProjectEditing.warnNewContradictions(edit, changed)
 
         // The same file imported again, alone or with others, makes the same lines: written once.
-        let (sections, present) = ImportNote.split(results.map { ImportNote.Section(file: $0.name, format: $0.result.format, lines: $0.result.notes(into: edit.project.title)) },
+        let (sections, present) = ImportNote.split(results.map { ImportNote.Section(file: $0.name, format: $0.result.format, lines: $0.result.notes(into: edit.project.slug)) },
             in: edit.project)
         let hasNote = !sections.isEmpty
         // The notes a dossier JSON export carries, each a note of its own; private when the file

@@ -21,7 +21,8 @@ public struct DiagnosticPrinter: Sendable {
     }
 
     /// `line` as one line a script can read as `path:line:column: ...`: control characters (a
-    /// value's line break, a NUL that makes `grep` call the output binary) written as escapes,
+    /// value's line break, a NUL that makes `grep` call the output binary, a direction override)
+    /// written as escapes,
     /// and a line longer than `longest` characters (a 70 KB URL quoted) cut in its middle, where
     /// the value stands; its start (the place) and its end (the fix) are kept.
     public static func oneLine(_ line: String, longest: Int = 1_000) -> String {
@@ -44,9 +45,12 @@ public struct DiagnosticPrinter: Sendable {
         return text.prefix(kept) + " [\(text.count - 2 * kept) characters left out] " + text.suffix(kept)
     }
 
-    /// C0 and C1 controls, DEL, and the line and paragraph separators.
+    /// C0 and C1 controls, DEL, the line and paragraph separators, and the bidirectional
+    /// embeddings, overrides and isolates, with which a value from a feed could reorder the
+    /// line a terminal shows.
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+            || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 
     /// `path` relative to the current folder (with `../` when it lies beside it), else absolute.

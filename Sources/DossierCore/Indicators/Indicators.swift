@@ -87,13 +87,13 @@ public enum Indicators {
         let value = trimmed(input)
         let refanged = type?.isNetwork ?? true ? refang(value) : value
         if refanged.isEmpty { return .failure(IndicatorProblem("the value is empty")) }
-        if let type {
-            return normalize(refanged, as: type).map { ParsedIndicator(type: type, value: $0) }
-        }
         // An IPv6 address in the brackets a URL or a log writes it in (`[2001:db8::1]`).
-        if refanged.hasPrefix("["), refanged.hasSuffix("]"), refanged.utf8.count > 2,
+        if type == nil || type == .ipv6, refanged.hasPrefix("["), refanged.hasSuffix("]"), refanged.utf8.count > 2,
            case .success(let address) = normalize(String(refanged.dropFirst().dropLast()), as: .ipv6) {
             return .success(ParsedIndicator(type: .ipv6, value: address))
+        }
+        if let type {
+            return normalize(refanged, as: type).map { ParsedIndicator(type: type, value: $0) }
         }
         if let detected = detect(refanged, defanged: refanged != value) {
             let parsed = normalize(refanged, as: detected).map { ParsedIndicator(type: detected, value: $0) }

@@ -46,7 +46,7 @@ public struct Vocabulary: Sendable, Hashable {
     }
 
     /// How many letters and digits the private tags have: a tag in ASCII of another count is
-    /// none of them, told without folding it (the public filter asks of every tag of a site).
+    /// none of them, told without making its letters (the public filter asks of every tag).
     private var privateLetterCounts: Set<Int>
 
     /// The letters and digits of each private tag's name, folded (`companyname`): a tag written

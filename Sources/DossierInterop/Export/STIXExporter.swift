@@ -106,7 +106,7 @@ enum STIXExporter {
         }
 
         stream.beginObject()
-        common(&stream, "report", "report--" + UUIDv5.make("report|" + project.slug + context.part))
+        common(&stream, "report", reportID(slug: project.slug, part: context.part))
         stream.member("name", context.title)
         stream.member("description", project.summary)
         stream.member("report_types", strings: ["threat-report"])
@@ -184,6 +184,12 @@ enum STIXExporter {
         return bundle
     }
 
+    /// The id of a project's report: the same in every export of it (`part` names the
+    /// classifications of a partial one).
+    static func reportID(slug: String, part: String) -> String {
+        "report--" + UUIDv5.make("report|" + slug + part)
+    }
+
     /// The bundle up to its id's UUID, and from the end of the id to its objects.
     private static let bundleHead = Array("{\n  \"type\": \"bundle\",\n  \"id\": \"bundle--".utf8)
     private static let bundleObjectsKey = Array("\",\n  \"objects\": ".utf8)
@@ -220,13 +226,14 @@ enum STIXExporter {
     }
 
     /// The extension definition of `x_dossier_private`, in a bundle that has private objects.
+    /// Version 1.1.0 (a later `modified` than 1.0.0's, as STIX versions an object) added reports.
     private static func privateExtension(author: String, created: String, markings: [String]) -> JSONObject {
         var definition = JSONObject([
             "type": "extension-definition", "spec_version": "2.1", "id": STIXTerms.privateExtension, "created_by_ref": author,
-            "created": created, "modified": created, "name": "dossier private indicator",
+            "created": created, "modified": "2026-11-30T00:00:00.000Z", "name": "dossier private indicator",
             "description": "Marks an indicator or vulnerability, or a report and all it refers to, that its dossier workspace keeps out of public output.",
             "schema": "A top-level property x_dossier_private: true on an indicator or vulnerability object: the object is private to the team that exported it and must not be published; on a report: so is every object of the report, and the report itself.",
-            "version": "1.0.0",
+            "version": "1.1.0",
         ])
         definition.put("extension_types", strings: ["toplevel-property-extension"])
         definition.put("extension_properties", strings: [STIXTerms.privateProperty])

@@ -126,8 +126,8 @@ struct ImportCollector {
         if isPrivate { result.notesArePrivate = true }
     }
 
-    mutating func reportName(_ name: String) {
-        result.reportNames.append(name)
+    mutating func reportID(_ id: String) {
+        result.reportIDs.append(id)
     }
 
     mutating func noteFile(_ note: ImportResult.NoteFile) {

@@ -14,13 +14,14 @@ public struct ImportResult: Sendable {
     /// Markdown lines for a note of the import: MISP `link`, `text` and `comment` attributes, STIX
     /// reports and notes. Empty when the file has none.
     public var notes: [String] = []
-    /// The names of the STIX reports whose lines `notes` holds, one line each.
-    public var reportNames: [String] = []
+    /// The ids of the STIX reports whose lines `notes` holds, one line each.
+    public var reportIDs: [String] = []
 
-    /// `notes`, unless they only restate the reports of a project titled `title`: dossier's own
-    /// STIX export of it, imported back, adds no note.
-    public func notes(into title: String) -> [String] {
-        notes.count == reportNames.count && reportNames.allSatisfy({ $0 == title }) ? [] : notes
+    /// `notes`, unless they only restate the report of project `slug` as dossier's own STIX
+    /// export writes it (`STIXExporter.reportID`): imported back, it adds no note.
+    public func notes(into slug: String) -> [String] {
+        let own = STIXExporter.reportID(slug: slug, part: "")
+        return !reportIDs.isEmpty && notes.count == reportIDs.count && reportIDs.allSatisfy({ $0 == own }) ? [] : notes
     }
     /// Whole notes the file carries (dossier's JSON export has its project's notes), each to be
     /// written as a note of its own.

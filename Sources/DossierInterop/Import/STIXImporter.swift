@@ -113,7 +113,8 @@ enum STIXImporter {
             }
         }
         // STIX 2.0 wrote an indicator's types as its labels (`malicious-activity`).
-        if object["indicator_types"] == nil, object.string("spec_version") != "2.1" {
+        // (2.1 requires a pattern_type, which 2.0 has not.)
+        if object["indicator_types"] == nil, object["pattern_type"] == nil {
             for label in details.tags {
                 guard let stated = STIXTerms.classification(forIndicatorType: label) else { continue }
                 if details.classification.map({ stated.severity > $0.severity }) ?? true { details.classification = stated }
@@ -155,7 +156,7 @@ enum STIXImporter {
             let title = object.string("name").map(MISPAttributeReader.escaped) ?? "(untitled)"
             let description = object.string("description").map { " — " + MISPAttributeReader.escaped($0.trimmingSpaces) } ?? ""
             collector.note("- STIX report \"\(title)\"\(description)")
-            collector.reportName(object.string("name") ?? "")
+            collector.reportID(object.string("id") ?? "")
         } else if let content = object.string("content")?.trimmingSpaces, !content.isEmpty {
             let abstract = object.string("abstract").map { MISPAttributeReader.escaped($0) + ": " } ?? ""
             collector.note("- STIX note: \(abstract)\(MISPAttributeReader.escaped(content.split(whereSeparator: \.isNewline).joined(separator: " ")))")

@@ -160,29 +160,18 @@ public struct SiteModel: Sendable {
             var markings: [Int32: TLP] = [:]
             // What a row's tags make of it, worked out once per tag list: a project's indicators
             // share a few hundred lists, and folding each tag of a million rows cost more.
-            var known: [(implied: Classification?, marking: TLP?, groups: [Int])] = []
-            var byTags: [[String]: Int] = [:]
-            // A list read from the project cache shares its storage with every equal list of
-            // the project: found by its address, a row's tags are not hashed string by string.
-            var byStorage: [Int: Int] = [:]
+            var byTags: [[String]: (implied: Classification?, marking: TLP?, groups: [Int])] = [:]
             // Read in place: a copy of each indicator retained and released all of its strings.
             project.indicators.withUnsafeBufferPointer { indicators in
                 for (row, i) in order.enumerated() {
                     let tags = indicators[Int(i)].tags
-                    let storage = tags.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
-                    let position: Int
-                    if let found = byStorage[storage] {
-                        position = found
-                    } else if let found = byTags[tags] {
-                        position = found
-                        byStorage[storage] = found
+                    let facts: (implied: Classification?, marking: TLP?, groups: [Int])
+                    if let known = byTags[tags] {
+                        facts = known
                     } else {
-                        position = known.count
-                        known.append((vocabulary.impliedClassification(of: tags), TLP.marked(by: tags), grouping.groups(of: tags, vocabulary: vocabulary)))
-                        byTags[tags] = position
-                        byStorage[storage] = position
+                        facts = (vocabulary.impliedClassification(of: tags), TLP.marked(by: tags), grouping.groups(of: tags, vocabulary: vocabulary))
+                        byTags[tags] = facts
                     }
-                    let facts = known[position]
                     let classification = indicators[Int(i)].effectiveClassification(implied: facts.implied)
                     byClassification[SiteModel.classifications.firstIndex(of: classification)!].append(Int32(row))
                     grouping.add(Int32(row), toGroups: facts.groups)

@@ -1,5 +1,4 @@
 import DossierCore
-import DossierTestSupport
 import Testing
 
 @Suite("Diagnostics printed one per line")
@@ -13,13 +12,8 @@ struct DiagnosticPrinterTests {
         let line = printer.format(.error(at: SourceLocation(path: "/w/p/indicators.json", line: 1, column: 1), "invalid url \"\(long)\": too long; shorten it"))
         #expect(line.count < 1_100 && line.hasPrefix("p/indicators.json:1:1: error: invalid url \"https://evil.example/aaa")
             && line.hasSuffix("aaa\": too long; shorten it") && line.contains("characters left out"), "\(line.prefix(200))")
-    }
-
-    @Test("a value with blanks around it is said to have them, not to be defanged")
-    func blanksAroundAValue() throws {
-        let workspace = try TemporaryWorkspace()
-        try workspace.addProject("p", indicators: #"{ "indicators": [ { "value": " 9.9.9.9\n", "type": "ipv4" } ] }"#)
-        let found = workspace.check().rendered(relativeTo: workspace.root)
-        #expect(found.contains { $0.contains(#"ipv4 " 9.9.9.9\n" has blanks or line breaks around it; `dossier fmt` rewrites it as "9.9.9.9""#) }, "\(found)")
+        // A direction override from a feed cannot reorder the line.
+        let override = printer.format(.warning(at: nil, "value \"evil\u{202E}moc.example\""))
+        #expect(override == #"warning: value "evil\u{202E}moc.example""#)
     }
 }

@@ -71,6 +71,11 @@ struct IndicatorsDetectTests {
         #expect(Indicators.parse(input) == .success(expected))
     }
 
+    @Test("an IPv6 address in brackets, given its type")
+    func bracketedIPv6WithType() {
+        #expect(Indicators.parse("[2001:DB8::1]", as: .ipv6) == .success(ParsedIndicator(type: .ipv6, value: "2001:db8::1")))
+    }
+
     @Test("parse with a type", arguments: [
         ("64500", IndicatorType.asn, "AS64500"),
         ("corp.internal", .domain, "corp.internal"),
