@@ -162,7 +162,7 @@ public enum HTMLComments {
         var result = ""
         var pendingBreaks = 0
         func copy(_ part: Substring) {
-            guard pendingBreaks > 0, let lineBreak = part.firstIndex(where: \.isNewline) else { return result += part }
+            guard pendingBreaks > 0, let lineBreak = part.utf8.firstIndex(of: 0x0A) else { return result += part }
             result += part[..<lineBreak]
             result += String(repeating: "\n", count: pendingBreaks)
             pendingBreaks = 0
@@ -171,7 +171,8 @@ public enum HTMLComments {
         var start = text.startIndex
         for range in ranges {
             copy(text[start..<range.lowerBound])
-            pendingBreaks += text[range].count(where: \.isNewline)
+            // Line feeds, as positions count lines (`TextPlace`); a CR LF is one.
+            pendingBreaks += text[range].utf8.count(where: { $0 == 0x0A })
             start = range.upperBound
         }
         copy(text[start...])

@@ -373,6 +373,16 @@ struct RuleTests {
             && Indicators.numericHostAddress("0x1.0x2.256.1") == nil && Indicators.numericHostAddress("4294967296") == nil)
     }
 
+    @Test("a private e-mail address written after an elision (l'admin@) in a public note is found")
+    func privateEmailAfterElision() throws {
+        let found = try diagnostics({
+            try $0.addProject("p", visibility: "public", tlp: "clear", indicators: Self.list(
+                #"{ "value": "admin@evil.example", "type": "email", "private": true }"#))
+            try $0.write("p/notes/01.md", "Écrire à l'admin@evil.example aujourd'hui.\n")
+        }, rule: PublishedPrivateValueRule())
+        #expect(found.count == 1 && found[0].contains("email admin@evil.example is recorded as private"), "\(found)")
+    }
+
     @Test("a private indicator written in a public project's title or summary, a public note's title or a public indicator's comment is an error")
     func privateIndicatorInPublishedFields() throws {
         let indicators = Self.list(

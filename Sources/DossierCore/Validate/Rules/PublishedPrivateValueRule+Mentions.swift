@@ -8,45 +8,7 @@ extension PublishedPrivateValueRule.Mentions {
             self.texts.append(Text(name: text.name, location: text.location, isNote: text.isNote))
             let found = text.valueType.map { [ExtractedIndicator(type: $0, value: text.text, line: 1, column: 1)] }
                 ?? Indicators.extract(from: text.text)
-            for mention in found {
-                let position = text.bodyLine.map { SourcePosition(line: $0 + mention.line - 1, column: mention.column) }
-                // An IPv4-mapped IPv6 address (`::ffff:192.0.2.1`) shows the IPv4 one too.
-                func add(_ value: String, type: IndicatorType? = nil, within: String?) {
-                    values.append(Value(text: index, value: value, type: type, within: within, position: position))
-                    if let mapped = Indicators.mappedIPv4(value) {
-                        values.append(Value(text: index, value: mapped, type: .ipv4, within: within ?? value, position: position))
-                    }
-                }
-                // A public indicator's own value is published on purpose; what a text writes is
-                // not, nor the host of a URL or an address it writes.
-                let written = text.valueType == nil
-                add(mention.value, type: written ? mention.type : nil, within: nil)
-                if let host = Indicators.host(of: mention.value, type: mention.type) {
-                    add(host, type: written ? Self.hostType(host) : nil, within: mention.value)
-                    // And the host it goes to, written otherwise (`%2E`, `0xC0000282`).
-                    if mention.type == .url, let browsed = Indicators.browsedHost(host) {
-                        add(browsed, type: written ? Self.hostType(browsed) : nil, within: mention.value)
-                    }
-                }
-                if mention.type == .url {
-                    for host in Indicators.embeddedHosts(of: mention.value) { add(host, within: mention.value) }
-                    // What its path and query carry, escaped or not: a page shows it all.
-                    // What a text writes there is written there too; a value's is published with it.
-                    // (What the URL carries is decoded once, for both looks at it.)
-                    let text = Indicators.carriedText(of: mention.value)
-                    for carried in text.map(Indicators.carried(inText:)) ?? [] {
-                        add(carried.value, type: written ? carried.type : nil, within: mention.value)
-                        if let host = Indicators.host(of: carried.value, type: carried.type) {
-                            add(host, type: written ? Self.hostType(host) : nil, within: mention.value)
-                        }
-                    }
-                    // And its words as values are recorded, which the extractor does not read
-                    // (`?h=evil.example:8080`, `?to=%C3%BCser@...`).
-                    for word in text.map(PublishedPrivateValueRule.carriedWords(inText:)) ?? [] {
-                        add(word, type: written ? Indicators.detect(word) : nil, within: mention.value)
-                    }
-                }
-            }
+            for mention in found { addMention(mention, of: text, at: index) }
             if text.valueType == nil {
                 // Addresses and hashes inside longer words (`host_192.0.2.130`), which the
                 // extractor does not take as values: a page shows them all the same.
@@ -56,12 +18,7 @@ extension PublishedPrivateValueRule.Mentions {
                 if let joined = text.joined {
                     let taken = Set(values[firstValue...].map(\.value))
                     for mention in Indicators.extract(from: joined) where !taken.contains(mention.value) {
-                        values.append(Value(text: index, value: mention.value, type: mention.type, within: nil,
-                            position: text.bodyLine.map { SourcePosition(line: $0 + mention.line - 1, column: mention.column) }))
-                        if let host = Indicators.host(of: mention.value, type: mention.type), !taken.contains(host) {
-                            values.append(Value(text: index, value: host, type: Self.hostType(host), within: mention.value,
-                                position: text.bodyLine.map { SourcePosition(line: $0 + mention.line - 1, column: mention.column) }))
-                        }
+                        addMention(mention, of: text, at: index)
                     }
                     addEmbedded(in: joined, of: text, at: index, after: firstValue)
                 }
@@ -74,6 +31,52 @@ extension PublishedPrivateValueRule.Mentions {
                     words.append(Word(text: index, word: word, position: bodyLine.map { place.position(at: start, bodyLine: $0) }))
                 }
             }
+        }
+    }
+
+    /// A value found in `text` (the text itself, for a public indicator's value), and what it
+    /// shows besides: its host, and the host a browser goes to; a URL's embedded hosts and what
+    /// it carries; the IPv4 address of an IPv4-mapped one; an e-mail address after a word's
+    /// elision (`l'admin@...` writes `admin@...`).
+    private mutating func addMention(_ mention: ExtractedIndicator, of text: PublishedPrivateValueRule.PublishedText, at index: Int) {
+        let position = text.bodyLine.map { SourcePosition(line: $0 + mention.line - 1, column: mention.column) }
+        // An IPv4-mapped IPv6 address (`::ffff:192.0.2.1`) shows the IPv4 one too.
+        func add(_ value: String, type: IndicatorType? = nil, within: String?) {
+            values.append(Value(text: index, value: value, type: type, within: within, position: position))
+            if let mapped = Indicators.mappedIPv4(value) {
+                values.append(Value(text: index, value: mapped, type: .ipv4, within: within ?? value, position: position))
+            }
+        }
+        // A public indicator's own value is published on purpose; what a text writes is
+        // not, nor the host of a URL or an address it writes.
+        let written = text.valueType == nil
+        add(mention.value, type: written ? mention.type : nil, within: nil)
+        if mention.type == .email, let at = mention.value.lastIndex(of: "@"), let apostrophe = mention.value[..<at].lastIndex(of: "'") {
+            add(String(mention.value[mention.value.index(after: apostrophe)...]), type: written ? .email : nil, within: mention.value)
+        }
+        if let host = Indicators.host(of: mention.value, type: mention.type) {
+            add(host, type: written ? Self.hostType(host) : nil, within: mention.value)
+            // And the host it goes to, written otherwise (`%2E`, `0xC0000282`).
+            if mention.type == .url, let browsed = Indicators.browsedHost(host) {
+                add(browsed, type: written ? Self.hostType(browsed) : nil, within: mention.value)
+            }
+        }
+        guard mention.type == .url else { return }
+        for host in Indicators.embeddedHosts(of: mention.value) { add(host, within: mention.value) }
+        // What its path and query carry, escaped or not: a page shows it all.
+        // What a text writes there is written there too; a value's is published with it.
+        // (What the URL carries is decoded once, for both looks at it.)
+        let carriedText = Indicators.carriedText(of: mention.value)
+        for carried in carriedText.map(Indicators.carried(inText:)) ?? [] {
+            add(carried.value, type: written ? carried.type : nil, within: mention.value)
+            if let host = Indicators.host(of: carried.value, type: carried.type) {
+                add(host, type: written ? Self.hostType(host) : nil, within: mention.value)
+            }
+        }
+        // And its words as values are recorded, which the extractor does not read
+        // (`?h=evil.example:8080`, `?to=%C3%BCser@...`).
+        for word in carriedText.map(PublishedPrivateValueRule.carriedWords(inText:)) ?? [] {
+            add(word, type: written ? Indicators.detect(word) : nil, within: mention.value)
         }
     }
 
