@@ -82,7 +82,7 @@ enum ProjectEditing {
         let new = contradicting(changed).filter { !before.contains(said(changed.indicators[$0])) }
         for i in new.prefix(5) {
             let indicator = changed.indicators[i]
-            let implied = edit.vocabulary.assessment(of: indicator.tags)?.rawValue ?? "another classification"
+            let implied = indicator.classification.flatMap { edit.vocabulary.contradiction(of: $0, tags: indicator.tags) }?.rawValue ?? "another classification"
             Console.note("warning: \(indicator.type.rawValue) \(indicator.value) is classified \(indicator.classification?.rawValue ?? "") but its tags imply \(implied); the explicit classification wins")
         }
         if new.count > 5 { Console.note("warning: and \(count(new.count - 5)) more, classified against what their tags imply (see `dossier check`)") }

@@ -81,10 +81,8 @@ public enum IndicatorEdit {
     public static func contradictions(in project: Project, at indices: [Int], vocabulary: Vocabulary) -> [Int] {
         indices.filter { i in
             let indicator = project.indicators[i]
-            guard let explicit = indicator.classification, let implied = vocabulary.assessment(of: indicator.tags) else {
-                return false
-            }
-            return explicit != implied
+            guard let explicit = indicator.classification else { return false }
+            return vocabulary.contradiction(of: explicit, tags: indicator.tags) != nil
         }
     }
 }

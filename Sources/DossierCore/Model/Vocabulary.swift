@@ -106,12 +106,15 @@ public struct Vocabulary: Sendable, Hashable {
         return privateLetterCounts.contains(letters) && privateLetters.contains(Self.letters(of: tag))
     }
 
-    /// The classification `tags` imply that an explicit one can go against: the most severe
-    /// one other than unknown. A tag that implies unknown (`Newly Observed`: not assessed yet) is
-    /// answered by an assessment written down, not contradicted; the others still speak
-    /// (`Company Name` with `Newly Observed` still implies non-malicious).
-    public func assessment(of tags: [String]) -> Classification? {
-        impliedClassification(of: tags, counting: { $0 != .unknown })
+    /// The classification `tags` imply that `explicit` goes against, if any: the one they imply
+    /// (the most severe), unless `explicit` is that, or agrees with what they imply besides
+    /// unknown. A tag that implies unknown (`Newly Observed`: not assessed yet) is answered by an
+    /// assessment written down, not contradicted; the others still speak (`Company Name` with
+    /// `Newly Observed` still says non-malicious against malicious).
+    public func contradiction(of explicit: Classification, tags: [String]) -> Classification? {
+        guard let implied = impliedClassification(of: tags), implied != explicit,
+              let assessed = impliedClassification(of: tags, counting: { $0 != .unknown }), assessed != explicit else { return nil }
+        return assessed
     }
 
     /// The most severe classification implied by `tags`, if any of them implies one.

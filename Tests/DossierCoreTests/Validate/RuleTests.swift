@@ -117,6 +117,14 @@ struct RuleTests {
                 #"{ "value": "192.0.2.4", "type": "ipv4", "classification": "malicious", "tags": ["Company Name", "Newly Observed"] }"#))
         }, rule: ClassificationContradictionRule())
         #expect(masked.count == 1 && masked[0].contains(#"but tag "Company Name" implies non-malicious"#), "\(masked)")
+        // Unknown, as one of the tags says, contradicts nothing; so does what the others say.
+        let agreeing = try diagnostics({
+            try $0.addProject("p", indicators: Self.list(
+                #"{ "value": "192.0.2.5", "type": "ipv4", "classification": "unknown", "tags": ["Company Name", "Newly Observed"] }"#,
+                #"{ "value": "192.0.2.6", "type": "ipv4", "classification": "non-malicious", "tags": ["Company Name", "Newly Observed"] }"#,
+                #"{ "value": "192.0.2.7", "type": "ipv4", "classification": "unknown", "tags": ["Blocked", "Newly Observed"] }"#))
+        }, rule: ClassificationContradictionRule())
+        #expect(agreeing.count == 1 && agreeing[0].contains("192.0.2.7 is classified unknown but tag \"Blocked\" implies malicious"), "\(agreeing)")
     }
 
     @Test func publicProjectTLP() throws {

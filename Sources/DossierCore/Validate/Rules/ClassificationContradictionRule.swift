@@ -1,7 +1,7 @@
 /// An explicit classification that disagrees with what the indicator's vocabulary tags imply
 /// (e.g. classified non-malicious but tagged Blocked). The explicit value wins; this is a warning.
 /// A tag that implies unknown (`Newly Observed`) says "not assessed yet", which an assessment
-/// written down answers rather than contradicts (`Vocabulary.assessment`).
+/// written down answers rather than contradicts (`Vocabulary.contradiction`).
 public struct ClassificationContradictionRule: ProjectRule {
     public static let code = "classification-contradiction"
     public init() {}
@@ -13,7 +13,7 @@ public struct ClassificationContradictionRule: ProjectRule {
         // copy of each retained and released all of its strings).
         for i in project.indicators.indices {
             guard let explicit = project.indicators[i].classification,
-                let implied = vocabulary.assessment(of: project.indicators[i].tags), implied != explicit
+                let implied = vocabulary.contradiction(of: explicit, tags: project.indicators[i].tags)
             else { continue }
             let indicator = project.indicators[i]
             let tags = indicator.tags.filter { vocabulary.definition(of: $0)?.classification == implied }
