@@ -1,10 +1,11 @@
 extension Indicators {
     /// IPv4 addresses and hashes written inside longer words (`host_192.0.2.130`,
     /// `sample_<sha256>.exe`, `192.0.2.130-192.0.2.131`, `130.2.0.192.in-addr.arpa` backwards),
-    /// which the extractor, reading words whole, does not take: a page shows them all the same. An address is four dot-separated
-    /// decimal numbers in a run of digits and dots; a hash a whole run of 32, 40, 64 or 128 hex
-    /// digits. Each with its byte offset in `text`, normalized; for looking up values known
-    /// elsewhere (a private one), not for detecting new ones.
+    /// which the extractor, reading words whole, does not take: a page shows them all the same;
+    /// and the hosts of web addresses written otherwise than browsed (`browsedHost`). An address
+    /// is four dot-separated decimal numbers in a run of digits and dots; a hash a whole run of
+    /// 32, 40, 64 or 128 hex digits. Each with its byte offset in `text`, normalized; for looking
+    /// up values known elsewhere (a private one), not for detecting new ones.
     public static func embeddedValues(in text: String) -> [(value: String, type: IndicatorType, offset: Int)] {
         IndicatorBytes.withBytes(text) { bytes in
             var found: [(value: String, type: IndicatorType, offset: Int)] = []
