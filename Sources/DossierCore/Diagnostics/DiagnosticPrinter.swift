@@ -22,9 +22,8 @@ public struct DiagnosticPrinter: Sendable {
 
     /// `line` as one line a script can read as `path:line:column: ...`: control characters (a
     /// value's line break, a NUL that makes `grep` call the output binary, a direction override)
-    /// written as escapes,
-    /// and a line longer than `longest` characters (a 70 KB URL quoted) cut in its middle, where
-    /// the value stands; its start (the place) and its end (the fix) are kept.
+    /// written as escapes, and a line longer than `longest` characters (a 70 KB URL quoted) cut
+    /// in its middle, where the value stands; its start (the place) and its end (the fix) kept.
     public static func oneLine(_ line: String, longest: Int = 1_000) -> String {
         var text = line
         if line.unicodeScalars.contains(where: isControl) {

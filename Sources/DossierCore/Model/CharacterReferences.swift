@@ -5,9 +5,10 @@
 public enum CharacterReferences {
     /// `text` with its numeric references, the named ones that stand for ASCII, for a Latin-1
     /// letter or for an invisible character decoded (`namedBeyondASCII`: what spells a value or
-    /// a path; a reference to any other character is left as it is); nil when it holds none. A line feed or a carriage return decoded is a space: lines stay
-    /// where they were, for the positions of what is found. A reference to no character (`&#0;`,
-    /// a surrogate, past U+10FFFF) is U+FFFD, as CommonMark has it.
+    /// a path; a reference to any other character is left as it is); nil when it holds none. A
+    /// line feed or a carriage return decoded is a space: lines stay where they were, for the
+    /// positions of what is found. A reference to no character (`&#0;`, a surrogate, past
+    /// U+10FFFF) is U+FFFD, as CommonMark has it.
     public static func decoded(_ text: String) -> String? {
         guard text.containsByte(ampersand) else { return nil }
         let bytes = Array(text.utf8)

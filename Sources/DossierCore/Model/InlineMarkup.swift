@@ -6,7 +6,7 @@ public enum InlineMarkup {
     /// them: `*` on either side of a word, `_` not inside one; a marker escaped, `\\*`, or left
     /// unpaired, `13*0`, shows as it is) and each link or image written as its text, where that
     /// joins two words into one; nil when nothing is joined (most texts: `**bold** words` joins
-    /// nothing). Backslash escapes are taken off.
+    /// nothing). Backslash escapes are kept as written.
     public static func joined(_ text: String) -> String? {
         // Asked of every note: most join nothing, which is told without copying them.
         guard text.utf8.contains(where: { markers.contains($0) || $0 == UInt8(ascii: "[") }),
@@ -19,8 +19,10 @@ public enum InlineMarkup {
         var i = 0
         while i < bytes.count {
             let current = bytes[i]
+            // An escaped character is no markup; the escape is left for the caller to take off
+            // with the text's others.
             if current == UInt8(ascii: "\\"), let next = byte(i + 1), next < 0x80, next > 0x20, !IndicatorBytes.isAlphanumeric(next) {
-                pieces.append((i + 1..<i + 2, true))
+                pieces.append((i..<i + 2, true))
                 i += 2
                 continue
             }

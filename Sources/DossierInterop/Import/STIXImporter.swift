@@ -103,23 +103,18 @@ enum STIXImporter {
         var details = ImportCollector.Details()
         details.firstSeen = seen?.first
         details.lastSeen = seen?.last
-        details.tags = object.strings("labels")
         details.privateFlag = STIXTerms.privateFlag(of: object)
-        for type in object.strings("indicator_types") {
+        // STIX 2.0 wrote an indicator's types as its labels (`malicious-activity`); 2.1 writes
+        // them apart, and requires a pattern_type, which 2.0 has not.
+        let isSTIX20 = object["indicator_types"] == nil && object["pattern_type"] == nil
+        let labels = object.strings("labels")
+        details.tags = isSTIX20 ? [] : labels
+        for type in isSTIX20 ? labels : object.strings("indicator_types") {
             if let stated = STIXTerms.classification(forIndicatorType: type) {
                 if details.classification.map({ stated.severity > $0.severity }) ?? true { details.classification = stated }
             } else {
                 details.tags.append(type)
             }
-        }
-        // STIX 2.0 wrote an indicator's types as its labels (`malicious-activity`).
-        // (2.1 requires a pattern_type, which 2.0 has not.)
-        if object["indicator_types"] == nil, object["pattern_type"] == nil {
-            for label in details.tags {
-                guard let stated = STIXTerms.classification(forIndicatorType: label) else { continue }
-                if details.classification.map({ stated.severity > $0.severity }) ?? true { details.classification = stated }
-            }
-            details.tags.removeAll { STIXTerms.classification(forIndicatorType: $0) != nil }
         }
         let description = object.string("description")?.trimmingSpaces ?? ""
         let name = object.string("name")?.trimmingSpaces ?? ""
