@@ -37,7 +37,9 @@ struct ImportCommand: ParsableCommand {
             MISP link, text and comment attributes (and STIX reports and notes) go to a new \
             note in the project's notes/ (each file's lines once: a file imported again adds none), \
             not to indicators. A MISP type dossier has no type for is kept as "other", tagged \
-            misp-type:<type>; a property (datetime, size-in-bytes, float, mime-type, \
+            misp-type:<type> (a MISP export writes it back as that type), as is a url without \
+            a scheme (evil.example/gate.php); an address or host name with a port is read \
+            without the port; a property (datetime, size-in-bytes, float, mime-type, \
             counter...) is skipped, and an object's first-seen and last-seen date its \
             indicators. A file's TLP (a MISP event's tlp: tag, STIX object and granular \
             markings) raises the project's when it is stricter, and never lowers it. A public \

@@ -8,7 +8,8 @@ import DossierCore
 ///   private one, which `dossier import` then keeps private;
 /// - one attribute per indicator (`MISPTypes.attribute`), with the comment, first and last sighting,
 ///   the tags, and the classification as the PassiveTotal taxonomy tag `passivetotal:class="..."`;
-///   `to_ids` is set for malicious indicators only; a private indicator's `distribution` is `0`
+///   `to_ids` is set for malicious indicators only; an `other` indicator that came from MISP goes
+///   back as the MISP type its `misp-type:` tag keeps (`btc`, a `url` without a scheme); a private indicator's `distribution` is `0`
 ///   (your organisation only), the others inherit the event's (`5`).
 ///
 /// Uuids are version 5 UUIDs of the project and the indicator, timestamps the project's dates (else
@@ -56,7 +57,9 @@ enum MISPExporter {
             stream.member("timestamp", timestamp)
             stream.member("first_seen", indicator.firstSeen.flatMap(Instant.init).map(misp))
             stream.member("last_seen", indicator.lastSeen.flatMap(Instant.init).map(misp))
-            tagObjects(indicator.tags.filter { MISPTypes.classification(fromTag: $0) == nil } + [MISPTypes.classificationTag(classification)],
+            // The `misp-type:` tag an import kept the type in is the type again, not a tag.
+            let typeTag = MISPTypes.recordedType(of: indicator)?.tag
+            tagObjects(indicator.tags.filter { MISPTypes.classification(fromTag: $0) == nil && $0 != typeTag } + [MISPTypes.classificationTag(classification)],
                 into: &stream)
             stream.endObject()
         }

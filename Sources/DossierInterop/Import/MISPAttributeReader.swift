@@ -9,6 +9,9 @@ import DossierCore
 /// - a `filename` with a `/` or `\` is a file path; a `vulnerability` that is no CVE id (a vendor
 ///   bulletin) is kept as `other`;
 /// - `link`, `text` and `comment` attributes become lines of the import's note;
+/// - an address or host name with a port (`203.0.113.9:4444`, `[2001:db8::1]:443`,
+///   `c2.example:8080`) is read without it, as `ip-dst|port` is; a URL without a scheme
+///   (`evil.example/gate.php`) is kept as written, as `other`;
 /// - ports and registry value data have no place in dossier: counted as unrepresentable;
 /// - properties (`datetime`, `size-in-bytes`, `float` such as a file's entropy, `mime-type`,
 ///   `counter`...) are no indicators: skipped with the reason;
@@ -27,7 +30,15 @@ enum MISPAttributeReader {
             let item = parts.count > 1 ? "\(text) (\(part) of \(type) \(value))" : text
             switch MISPTypes.mapping(of: part) {
             case .indicator(nil):
-                collector.add(text, as: nil, allowed: [.ipv4, .ipv6, .cidr], details: details, item: item, at: position)
+                let host = withoutPort(text, type: type, into: &collector)
+                collector.add(host, as: nil, allowed: [.ipv4, .ipv6, .cidr], details: details, item: item, at: position)
+            case .indicator(.domain?):
+                collector.add(withoutPort(text, type: type, into: &collector), as: .domain, details: details, item: item, at: position)
+            case .indicator(.url?) where !Indicators.refang(text).contains("://"):
+                // MISP takes `evil.example/gate.php` as a URL; dossier would have to guess its
+                // scheme, and a guess would change what a blocklist made of it blocks.
+                collector.warning("MISP url '\(text)' has no scheme: kept as other, tagged \(MISPTypes.typeTag(part))", at: position)
+                addOther(text, mispType: part, details: details, item: item, at: position, into: &collector)
             case .indicator(.filename?):
                 let isPath = text.contains("/") || text.contains("\\")
                 collector.add(text, as: isPath ? .filepath : .filename, details: details, item: item, at: position)
@@ -49,6 +60,23 @@ enum MISPAttributeReader {
                 addOther(text, mispType: part, details: details, item: item, at: position, into: &collector)
             }
         }
+    }
+
+    /// `text` without the port an address or host name may carry (`host:443`, `[v6]:443`); the
+    /// port is counted as unrepresentable.
+    static func withoutPort(_ text: String, type: String, into collector: inout ImportCollector) -> String {
+        guard let colon = text.lastIndex(of: ":") else { return text }
+        let port = text[text.index(after: colon)...]
+        guard (1...5).contains(port.count), port.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }, Int(port)! <= 65_535 else { return text }
+        var host = text[..<colon]
+        if host.hasPrefix("["), host.hasSuffix("]") {
+            host = host.dropFirst().dropLast()
+        } else if host.contains(":") {
+            return text  // an IPv6 address without brackets: its last group is no port
+        }
+        guard !host.isEmpty else { return text }
+        collector.unrepresentable("MISP port (of \(type))")
+        return String(host)
     }
 
     static func addOther(

@@ -84,9 +84,30 @@ enum MISPTypes {
         case .registryKey: ("regkey", "Persistence mechanism", indicator.value)
         case .mutex: ("mutex", "Artifacts dropped", indicator.value)
         case .userAgent: ("user-agent", "Network activity", indicator.value)
-        case .other: ("other", "Other", indicator.value)
+        case .other:
+            if let recorded = recordedType(of: indicator) {
+                (recorded.type, defaultCategories[recorded.type] ?? "Other", indicator.value)
+            } else {
+                ("other", "Other", indicator.value)
+            }
         }
     }
+
+    /// The MISP type an `other` indicator came in as, from its `misp-type:` tag (`misp-type:btc`),
+    /// spelled as MISP spells it; nil when it has none that MISP knows. `tag` is the tag as written.
+    static func recordedType(of indicator: Indicator) -> (type: String, tag: String)? {
+        guard indicator.type == .other else { return nil }
+        for tag in indicator.tags where tag.utf8.count > typeTagPrefix.utf8.count && tag.lowercased().hasPrefix(typeTagPrefix) {
+            if let type = knownTypes[String(tag.lowercased().dropFirst(typeTagPrefix.count))] { return (type, tag) }
+        }
+        return nil
+    }
+
+    /// MISP's types by their lower-cased names (`as` is `AS`).
+    private static let knownTypes: [String: String] = Dictionary(
+        defaultCategories.keys.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+
+    private static let typeTagPrefix = "misp-type:"
 
     /// The PassiveTotal taxonomy's classification machine tag (MISP/misp-taxonomies `passivetotal`,
     /// predicate `class`), whose values are exactly dossier's: `passivetotal:class="non-malicious"`.
@@ -105,5 +126,5 @@ enum MISPTypes {
     }
 
     /// The tag that records the MISP type of an attribute kept as `other`.
-    static func typeTag(_ mispType: String) -> String { "misp-type:" + mispType }
+    static func typeTag(_ mispType: String) -> String { typeTagPrefix + mispType }
 }

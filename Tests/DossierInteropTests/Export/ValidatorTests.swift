@@ -122,6 +122,38 @@ import Testing
         }
     }
 
+    @Test("an indicator imported from MISP as other goes back as its MISP type (btc, ssdeep, a url without a scheme), which PyMISP loads; imported again, it is the same indicator")
+    func mispOnlyTypesGoBackAsThemselves() throws {
+        let event = #"""
+            {"Event": {"info": "Wallets", "Attribute": [
+                {"type": "btc", "category": "Financial fraud", "value": "1BoatSLRHtKNngkdXEeobR76b53LETtpyT", "Tag": [{"name": "Ransom"}]},
+                {"type": "ssdeep", "category": "Payload delivery", "value": "96:s4Ud1Lj96tHHlZDrwciQmA+4uy1I0G4HYuL8N3TzS8QsO/wqWXLcMSx:sF1LjEtHHlZDrpnFI0G4HZ5E9QsO/wqWX"},
+                {"type": "url", "category": "Network activity", "value": "evil.example/gate.php"}
+            ]}}
+            """#
+        let imported = TestFiles.importText(event)
+        #expect(imported.keys.allSatisfy { $0.hasPrefix("other ") } && imported.indicators.count == 3)
+        let project = Project(slug: "wallets", folder: "/w/wallets", title: "Wallets", indicators: imported.indicators)
+        let workspace = Workspace(root: "/w", settings: WorkspaceSettings(title: "W"), projects: [project])
+        let bytes = Exporter.export(project, in: workspace, format: .misp)
+        let text = String(decoding: bytes, as: UTF8.self)
+        for (type, category) in [("btc", "Financial fraud"), ("ssdeep", "Payload delivery"), ("url", "Network activity")] {
+            #expect(text.contains("\"type\": \"\(type)\",\n        \"category\": \"\(category)\""), "\(type)")
+        }
+        #expect(!text.contains("misp-type:") && !text.contains("\"type\": \"other\""))
+        #expect(text.contains("\"name\": \"Ransom\""))
+        // Imported back, each is the indicator it was, tag and all.
+        let back = Importer.read(bytes, path: "/wallets.misp.json")
+        #expect(Comparable.view(back.indicators) == Comparable.view(project, in: workspace))
+        // A `misp-type:` tag naming no MISP type stays a tag, and the indicator stays `other`.
+        let unknown = Indicator(value: "x", type: .other, tags: ["misp-type:no-such-type"])
+        #expect(MISPTypes.attribute(for: unknown).type == "other" && MISPTypes.recordedType(of: unknown) == nil)
+        try Python.validators.get()
+        let folder = try TemporaryFolder()
+        let run = try Python.script("load_misp.py", [try folder.write("wallets.misp.json", bytes)])
+        #expect(run.status == 0, "PyMISP:\n\(run.output)")
+    }
+
     @Test(arguments: exports)
     func mispExportImportsBackTheSameIndicators(_ export: Export) {
         let bytes = Exporter.export(export.project, in: export.workspace, format: .misp)

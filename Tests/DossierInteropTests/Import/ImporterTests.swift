@@ -258,6 +258,34 @@ import Testing
         #expect(result.notes == ["MISP event \"Test\":", "- comment: Seen in \\*two\\* waves — analyst"])
     }
 
+    @Test("MISP: an address or host name with a port is read without it; a URL without a scheme is kept as written, as other, with a warning")
+    func mispPortsAndSchemelessURLs() throws {
+        let event = #"""
+            {"Event": {"info": "Ports", "Attribute": [
+                {"type": "ip-dst", "value": "203.0.113.9:4444"},
+                {"type": "ip-src", "value": "[2001:db8::1]:443"},
+                {"type": "ip-dst", "value": "2001:db8::2:443"},
+                {"type": "domain", "value": "evil.example:443"},
+                {"type": "hostname", "value": "c2.evil[.]example:8080"},
+                {"type": "domain", "value": "bad.example:99999"},
+                {"type": "url", "value": "evil.example/gate.php"},
+                {"type": "url", "value": "hxxps[:]//evil[.]example/panel"}
+            ]}}
+            """#
+        let result = TestFiles.importText(event)
+        #expect(result.keys == [
+            "domain c2.evil.example", "domain evil.example", "ipv4 203.0.113.9", "ipv6 2001:db8::1", "ipv6 2001:db8::2:443",
+            "other evil.example/gate.php", "url https://evil.example/panel",
+        ])
+        #expect(result.unrepresentable("MISP port (of ip-dst)") == 1)
+        #expect(result.unrepresentable("MISP port (of ip-src)") == 1)
+        #expect(result.unrepresentable("MISP port (of domain)") == 1)
+        #expect(result.unrepresentable("MISP port (of hostname)") == 1)
+        #expect(result.indicator("evil.example/gate.php")?.tags == ["misp-type:url"])
+        #expect(result.diagnostics.map(\.message) == ["MISP url 'evil.example/gate.php' has no scheme: kept as other, tagged misp-type:url"])
+        #expect(result.skipped.map(\.item) == ["bad.example:99999"])
+    }
+
     @Test("MISP: distribution 0 or 4 (a sharing group) or a tlp: tag above clear makes an indicator private; distribution 0 makes the import's note private")
     func mispKeepsOrganisationOnlyPrivate() {
         let event = #"""
