@@ -1,5 +1,6 @@
 /// What Markdown's inline markup joins on a page: `192.0.2.*130*` shows `192.0.2.130`,
-/// `[vpn.acme](x)[.example](y)` and `vpn.acme[](x).example` show `vpn.acme.example`. A value
+/// `[vpn.acme](x)[.example](y)`, `vpn.acme[.example][ref]` and `vpn.acme[](x).example` show
+/// `vpn.acme.example`. A value
 /// written so is published whole though no word of the file is it.
 public enum InlineMarkup {
     /// `text` with the emphasis and code markers that pair up taken out (as CommonMark pairs
@@ -149,14 +150,23 @@ public enum InlineMarkup {
     /// Emphasis and code span markers (libcmark, as dossier uses it, has no strike-through).
     private static let markers = ByteSet("*_`".utf8)
 
-    /// The link `[text](destination)` at `start` on one line: its text and where it ends.
+    /// The link at `start` on one line, inline (`[text](destination)`) or by reference
+    /// (`[text][label]`, `[text][]`): its text and where it ends. A reference is taken for a link
+    /// whether or not its label is defined: undefined, it shows its brackets, and the words still
+    /// read as one.
     private static func link<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at start: Int) -> (text: Range<Int>, end: Int)? where Bytes.Index == Int {
         var close = start + 1
         while close < bytes.count, bytes[close] != UInt8(ascii: "]"), bytes[close] != 0x0A { close += 1 }
-        guard close + 1 < bytes.count, bytes[close] == UInt8(ascii: "]"), bytes[close + 1] == UInt8(ascii: "(") else { return nil }
+        guard close + 1 < bytes.count, bytes[close] == UInt8(ascii: "]") else { return nil }
+        let closing: UInt8
+        switch bytes[close + 1] {
+        case UInt8(ascii: "("): closing = UInt8(ascii: ")")
+        case UInt8(ascii: "["): closing = UInt8(ascii: "]")
+        default: return nil
+        }
         var end = close + 2
-        while end < bytes.count, bytes[end] != UInt8(ascii: ")"), bytes[end] != 0x0A { end += 1 }
-        guard end < bytes.count, bytes[end] == UInt8(ascii: ")") else { return nil }
+        while end < bytes.count, bytes[end] != closing, bytes[end] != 0x0A { end += 1 }
+        guard end < bytes.count, bytes[end] == closing else { return nil }
         return (start + 1..<close, end + 1)
     }
 }

@@ -324,13 +324,16 @@ struct RuleTests {
             try $0.write("p/notes/02.md", "Seen 192.0.2.*130* today.\n")
             try $0.write("p/notes/03.md", "Portal vpn.acme-corp[](x).example and **bold** text, [a link](https://x.example/) (see [it](y)).\n")
             try $0.write("p/notes/04.md", "Portal [vpn.acme-corp](x)[.example](y).\n")
+            // Links by reference, full and collapsed.
+            try $0.write("p/notes/06.md", "Portal vpn.acme-corp[.example][r] and 192.0.2.[130][].\n\n[r]: https://x.example/\n[130]: https://y.example/\n")
             // A direction mark or an invisible operator shows as nothing too.
             try $0.write("p/notes/05.md", "Portal vpn.acme-corp&lrm;.example and vpn.acme&InvisibleTimes;-corp.example\n")
         }, rule: PublishedPrivateValueRule())
         let lines = found.map { $0.split(separator: ":").prefix(2).joined(separator: ":") }
-        #expect(lines == ["p/notes/01.md:4", "p/notes/01.md:4", "p/notes/01.md:7", "p/notes/02.md:1", "p/notes/03.md:1", "p/notes/04.md:1", "p/notes/05.md:1"], "\(found)")
+        #expect(lines == ["p/notes/01.md:4", "p/notes/01.md:4", "p/notes/01.md:7", "p/notes/02.md:1", "p/notes/03.md:1", "p/notes/04.md:1", "p/notes/05.md:1", "p/notes/06.md:1", "p/notes/06.md:1"], "\(found)")
         #expect(InlineMarkup.joined("**Bold** words, a [link](https://x.example/) and host_name.") == nil)
         #expect(InlineMarkup.joined("See 192.0.2.*130*.") == "See 192.0.2.130.")
+        #expect(InlineMarkup.joined("A [reference][r] and an [array][0] stay words.") == nil)
         // What shows as it is written joins nothing: an escaped or unpaired marker, a `_` that
         // cannot open emphasis, a tilde (no strike-through in CommonMark).
         for literal in [#"Lookalikes matched acme-corp\*.example"#, "192.0.2.13*0", "192.0.2.13~~0~~", "vpn.acme-corp_.example_", "*.example and *.test"] {
