@@ -9,7 +9,7 @@
 /// - `[@]` `(@)` `{@}` `[at]` `(at)` `{at}` → `@`, after an address character and before a name character;
 /// - `[:]` → `:`, `[://]` → `://`, `[/]` → `/`, `[//]` → `//`, after a name character or `:` (`hxxp[:]//`);
 /// - `hxxp`, `hxxps` (any case) → `http`, `https`, and `fxp` → `ftp`, at the start of a word (not after `/`,
-///   `=`, `?`, `&`... inside a URL) and before `://`, `[:]` or `[://]`;
+///   `=`, `?`, `&`... inside a URL, unless that URL's own scheme was refanged) and before `://`, `[:]` or `[://]`;
 /// - in `.value` mode only, ` dot ` → `.` between two name characters (in prose, "the dot com era" is no domain).
 ///
 /// The context rules keep text that was not defanged intact: a Markdown checkbox, `(at)` in a sentence or
@@ -28,6 +28,17 @@ struct Refanger {
 
     private(set) var output: [UInt8] = []
     private(set) var replacements: [Replacement] = []
+    /// Where the output stands after the last scheme refanged (`hxxps://`).
+    private var refangedSchemeEnd: Int?
+
+    /// Whether the output ends inside a URL whose scheme was refanged: there a `hxxp://` in the
+    /// path or query whose host is defanged too was defanged by the same hand
+    /// (`hxxps://redirect[.]example/?u=hxxp://evil[.]example/`), where elsewhere it may be text the
+    /// URL carries (`http://hxxp:8080/hxxp://x`, which `defang` leaves as it is).
+    private var isInsideRefangedURL: Bool {
+        guard let start = refangedSchemeEnd else { return false }
+        return !output[start...].contains { $0 <= 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }
+    }
 
     /// True when a byte might start a defanged form; text without any is returned unchanged.
     static func mayBeDefanged(_ bytes: IndicatorBytes.Bytes) -> Bool {
@@ -170,22 +181,13 @@ struct Refanger {
                     continue
                 }
             case UInt8(ascii: "h"), UInt8(ascii: "H"), UInt8(ascii: "f"), UInt8(ascii: "F"):
-                if output.last.map(Self.startsScheme) ?? true {
-                    if IndicatorBytes.matches(bytes, at: i, "hxxps"), Self.schemeSeparatorFollows(bytes, at: i + 5) {
-                        emit("https", from: i, length: 5)
-                        i += 5
-                        continue
-                    }
-                    if IndicatorBytes.matches(bytes, at: i, "hxxp"), Self.schemeSeparatorFollows(bytes, at: i + 4) {
-                        emit("http", from: i, length: 4)
-                        i += 4
-                        continue
-                    }
-                    if IndicatorBytes.matches(bytes, at: i, "fxp"), Self.schemeSeparatorFollows(bytes, at: i + 3) {
-                        emit("ftp", from: i, length: 3)
-                        i += 3
-                        continue
-                    }
+                let startsWord = output.last.map(Self.startsScheme) ?? true
+                if startsWord || refangedSchemeEnd != nil, let (length, scheme) = Self.defangedScheme(bytes, at: i),
+                   startsWord || isInsideRefangedURL && Self.hostIsDefanged(bytes, after: i + length) {
+                    emit(scheme, from: i, length: length)
+                    i += length
+                    refangedSchemeEnd = output.count
+                    continue
                 }
             default:
                 break
@@ -273,6 +275,27 @@ struct Refanger {
         default:
             return true
         }
+    }
+
+    /// A defanged scheme at `i` (`hxxps`, `hxxp`, `fxp`, before its separator): its length and
+    /// the scheme.
+    private static func defangedScheme(_ bytes: IndicatorBytes.Bytes, at i: Int) -> (Int, StaticString)? {
+        for (defanged, scheme) in [("hxxps", "https"), ("hxxp", "http"), ("fxp", "ftp")] as [(StaticString, StaticString)]
+        where IndicatorBytes.matches(bytes, at: i, defanged) && schemeSeparatorFollows(bytes, at: i + defanged.utf8CodeUnitCount) {
+            return (defanged.utf8CodeUnitCount, scheme)
+        }
+        return nil
+    }
+
+    /// Whether the host after the scheme separator at `i` holds a bracketed form (`evil[.]example`).
+    private static func hostIsDefanged(_ bytes: IndicatorBytes.Bytes, after i: Int) -> Bool {
+        var k = i
+        while k < bytes.count, [UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "["), UInt8(ascii: "]")].contains(bytes[k]) { k += 1 }
+        while k < bytes.count, bytes[k] > 0x20, ![UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "\"")].contains(bytes[k]) {
+            if bytes[k] == UInt8(ascii: "[") || bytes[k] == UInt8(ascii: "(") || bytes[k] == UInt8(ascii: "{") { return true }
+            k += 1
+        }
+        return false
     }
 
     /// `://`, `[:]` or `[://]` at `i`: what must follow `hxxp` for it to be a scheme.

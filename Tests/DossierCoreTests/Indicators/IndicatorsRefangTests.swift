@@ -43,6 +43,10 @@ struct IndicatorsRefangTests {
         ("first.last+x[@]evil[.]example", "first.last+x@evil.example"),
         ("2001[:]db8[:][:]1", "2001:db8::1"),
         ("  \tevil[.]example \n", "evil.example"),
+        // A URL defanged by the hand that defanged the URL carrying it (a redirector's query).
+        ("hxxps://www.google[.]com/url?q=hxxps://evil[.]com/login", "https://www.google.com/url?q=https://evil.com/login"),
+        ("hxxp://r[.]example/go/hxxp[:]//b[.]example/x", "http://r.example/go/http://b.example/x"),
+        ("hxxp://a[.]example/ and /?u=hxxp://b", "http://a.example/ and /?u=hxxp://b"),
         ("\u{FEFF}\u{200B}evil[.]example\u{00A0}", "evil.example"),
     ])
     func refangs(_ input: String, _ expected: String) {
