@@ -74,14 +74,12 @@ public enum IndicatorsDecoder {
     static func indicator(_ item: JSONObject, at position: SourcePosition, reader: inout ObjectReader) -> Indicator? {
         let rawValue = reader.requiredString("value", at: position)
         let valuePosition = item["value"]?.position ?? position
-        var type: IndicatorType?
-        if item["type"] != nil {
-            type = reader.enumeration("type", IndicatorType.self)
-            if type == nil { return nil }
-        }
+        // Every field is read, whichever is in error, so that one check names every problem.
+        let type = item["type"] == nil ? nil : reader.enumeration("type", IndicatorType.self)
         let classification = reader.enumeration("classification", Classification.self)
         let extra = reader.extra(known: keys)
-        var privateFlag = reader.bool("private")
+        // A `private` in error (`"yes"`) was meant to keep the indicator out of public output.
+        var privateFlag = reader.bool("private") ?? (item["private"] == nil ? nil : true)
         for member in extra where HidingKeys.hides(member, near: Spelling.closest(to: member.key, in: keys)) {
             reader.warning("field \"\(member.key)\" is read as \"private\": true (the only field dossier reads to keep an indicator out of public output); write that instead",
                 at: member.keyPosition, code: "hiding-field")
@@ -101,12 +99,15 @@ public enum IndicatorsDecoder {
             origin: Indicator.Origin(
                 object: position, value: valuePosition,
                 classification: item["classification"]?.position, tags: item["tags"]?.position))
-        guard rawValue != nil else { return nil }
+        guard rawValue != nil, type != nil || item["type"] == nil else { return nil }
         return checked(indicator, declaredType: type, lastSeenPosition: item["lastSeen"]?.position ?? position, reader: &reader)
     }
 
     /// The checks that need the whole indicator: dates in order, and the value valid for its type
     /// (then stored in normal form). `indicator.value` is the value as written, and its origin set.
+    /// An indicator whose value is valid is kept though another field is in error (that field
+    /// left out), so that the rules of the project (duplicates, contradictions) still see it; the
+    /// file is not rewritten while it has errors.
     static func checked(_ indicator: consuming Indicator, declaredType: IndicatorType?, lastSeenPosition: SourcePosition,
                         reader: inout ObjectReader) -> Indicator? {
         // Consumed, not copied: a copy retains and releases every string of the indicator.
@@ -118,6 +119,6 @@ public enum IndicatorsDecoder {
         guard let value = IndicatorValueCheck.check(indicator.value, type: declaredType, at: valuePosition, reader: &reader) else { return nil }
         indicator.value = value.value
         indicator.type = value.type
-        return reader.failed ? nil : indicator
+        return indicator
     }
 }

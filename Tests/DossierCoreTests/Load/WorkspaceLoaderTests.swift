@@ -65,16 +65,42 @@ struct WorkspaceLoaderTests {
         try workspace.addProject("p", indicators: """
             { "indicators": [
               { "value": "evil.example", "type": "domain" },
-              { "value": "192.0.2.1", "type": "ipv4", "classification": "evil" }
+              { "value": "192.0.2.1", "type": "ipv4", "classification": "evil" },
+              { "value": "192.0.2.300", "type": "ipv4" }
             ] }
             """)
         try workspace.write("p/notes/01.md", "Seen: evil[.]example and 192.0.2.1 and other.example.\n")
         let loaded = workspace.load()
         let project = try #require(loaded.workspace.project("p"))
-        #expect(project.indicators.map(\.value) == ["evil.example"])
+        // An invalid value is left out; a valid one stays though another of its fields is in
+        // error (without that field), for the rules of the project to see.
+        #expect(project.indicators.map(\.value) == ["evil.example", "192.0.2.1"])
+        #expect(project.indicators.last?.classification == nil)
         #expect(!project.hasAllIndicators)
-        #expect(workspace.check().codes() == ["unknown-value"])
+        #expect(workspace.check().codes() == ["unknown-value", "invalid-value"])
         #expect(!FormatPlan(loaded).changes.contains { $0.path.hasSuffix("indicators.json") })
+    }
+
+    @Test("a field in error hides no other problem: of the same indicator (type, classification, private), nor duplicates and contradictions in the project")
+    func fieldErrorsHideNothing() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p", indicators: """
+            {"indicators":[
+             {"value":"evil.example","type":"domain","classification":"non-malicious","tags":["Blocked"],"firstSeen":"2026/11/02"},
+             {"value":"evil.example","type":"domain"},
+             {"value":"5.6.7.8","type":"IPv4","classification":"Malicious","private":"yes"},
+             {"value":"6.7.8.9","type":"ipv4","private":"yes"}]}
+            """)
+        let lines = workspace.check().map { "\($0.location?.position.line ?? 0):\($0.severity) \($0.message.prefix(30))" }
+        #expect(lines.count == 7, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("2:error \"firstSeen\"") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("2:warning") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("3:error") && $0.lowercased().contains("duplicate") }, "\(lines)")
+        #expect(lines.filter { $0.hasPrefix("4:error") }.count == 3, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("5:error") }, "\(lines)")
+        // A `private` in error keeps the indicator out of public output, as it was meant to.
+        let project = try #require(workspace.load().workspace.project("p"))
+        #expect(project.indicators.first { $0.value == "6.7.8.9" }?.isPrivate == true)
     }
 
     @Test("the project model holds what the files say")
