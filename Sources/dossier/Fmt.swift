@@ -8,15 +8,16 @@ struct Fmt: ParsableCommand {
             Canonical form: UTF-8, two-space indent, keys in the documented order with unknown keys \
             after them (sorted), indicators sorted by type then value, values normalized, trailing \
             newline; a file whose lines end in CR LF (a Windows checkout) keeps them. Diffs stay \
-            small and merges clean. Files that do not load cleanly (invalid \
-            JSON, unknown values, invalid indicators) are not touched; fix them first (see \
-            `dossier check`). Findings of the workspace rules, such as duplicates, do not stop it.
+            small and merges clean. When a file does not load cleanly (invalid \
+            JSON, unknown values, invalid indicators), nothing is rewritten, as any command that \
+            fails writes nothing; fix it first (see `dossier check`). Findings of the workspace \
+            rules, such as duplicates, do not stop it.
 
             --merge also makes one entry of an indicator recorded more than once in a project (a \
             duplicate-indicator error of `check`), as `dossier add` merges: tags joined, the \
             earliest first seen and the latest last seen, a comment or source that only one \
-            entry has taken. Entries whose classifications (given, or implied by their tags), \
-            privacy, comments or sources differ are left apart, with the reason: which to keep \
+            entry has taken. Entries whose classifications (given, or implied by their tags; an \
+            entry with neither agrees with any), privacy, comments or sources differ are left apart, with the reason: which to keep \
             is yours. It also keeps each tag of an indicator, or of a project, once, as first \
             written (`Blocked` and `blocked` are one tag: the repeated-tag warning of `check`).
 
@@ -62,13 +63,18 @@ struct Fmt: ParsableCommand {
             if !plan.changes.isEmpty || errors.hasErrors { throw ExitCode(1) }
             return
         }
+        // A command that fails writes nothing: with a file in error, no other is rewritten
+        // either (a pre-commit hook would see a failure and a changed tree at once).
+        guard !errors.hasErrors else {
+            let files = Set(errors.items.compactMap { $0.location?.path }).count
+            Console.error("\(files == 1 ? "a file has" : "\(files) files have") errors (listed above); nothing was formatted: fix them first (see `dossier check`)")
+            throw ExitCode(1)
+        }
         do {
             for path in try plan.apply() { global.say("formatted \(display.displayPath(path))") }
         } catch {
             Console.error(error.description)
             throw ExitCode(1)
         }
-        for path in plan.skipped { Console.note("skipped \(display.displayPath(path)): it has errors") }
-        if errors.hasErrors { throw ExitCode(1) }
     }
 }

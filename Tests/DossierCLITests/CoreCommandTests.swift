@@ -215,6 +215,23 @@ struct CoreCommandTests {
         for file in files { #expect(copy.read(file) == originals[file], "\(file)") }
     }
 
+    @Test("fmt with a file in error rewrites no other file, and exits 1 saying so")
+    func fmtWithAnErrorWritesNothing() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let scrambled = #"{"indicators":[{"type":"domain","value":"b.example"},{"value":"a.example","type":"domain"}]}"#
+        try copy.write("acme-payroll-phish/indicators.json", scrambled)
+        try copy.write("typosquat-watch/indicators.json", #"{"indicators":[{"value":"x","type":"bogus"}]}"#)
+        let fmt = try CLI.run(["fmt"], in: copy.root)
+        #expect(fmt.status == 1)
+        #expect(fmt.stderr.contains("typosquat-watch/indicators.json:1:"), "\(fmt.stderr)")
+        #expect(fmt.stderr.contains("nothing was formatted"), "\(fmt.stderr)")
+        #expect(copy.read("acme-payroll-phish/indicators.json") == scrambled)
+        // Mended, fmt rewrites the other.
+        try copy.write("typosquat-watch/indicators.json", #"{"indicators":[]}"#)
+        #expect(try CLI.run(["fmt"], in: copy.root).status == 0)
+        #expect(copy.read("acme-payroll-phish/indicators.json") != scrambled)
+    }
+
     @Test("files with CR LF line breaks (a Windows checkout) pass fmt --check, and an edit keeps them, changing only its lines")
     func crlfFilesKeepTheirLineBreaks() throws {
         let copy = try TemporaryCopy(of: Self.samples)

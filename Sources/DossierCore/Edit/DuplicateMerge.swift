@@ -1,9 +1,9 @@
 /// `dossier fmt --merge`: the entries of one project that record the same indicator (the
 /// `duplicate-indicator` error) made one, by the merge rules of `add` (`IndicatorMerge`), where
 /// nothing is lost or decided by it; and each tag of an entry once (the `repeated-tag` warning).
-/// Entries whose classifications (as given or as their tags imply them), privacy, comments,
-/// sources or unknown fields differ are left as they are, with the reason: which to keep is the
-/// analyst's call.
+/// Entries whose classifications (as given or as their tags imply them; an entry with neither
+/// agrees with any), privacy, comments, sources or unknown fields differ are left as they are,
+/// with the reason: which to keep is the analyst's call.
 public enum DuplicateMerge {
     /// What happened to one indicator recorded more than once.
     public struct Outcome: Sendable, Equatable {
@@ -33,7 +33,11 @@ public enum DuplicateMerge {
                 // As given or as tags imply it (`Blocked` and `False Positive` are two verdicts),
                 // and as the merged entry would have it: a merge must not decide one.
                 let classifications = [merged, entry].map { $0.effectiveClassification(in: vocabulary) }
-                if classifications[0] != classifications[1] {
+                // An entry with no verdict at all (no classification, no tag implying one: the
+                // bare copy a merge of two branches leaves) agrees with any, as `add` merges it.
+                let undecided = [merged, entry].map { $0.classification == nil && vocabulary.impliedClassification(of: $0.tags) == nil }
+                let verdict = undecided[0] ? classifications[1] : classifications[0]
+                if classifications[0] != classifications[1], !undecided[0], !undecided[1] {
                     disagreement = "their classifications differ (\(classifications[0].rawValue), \(classifications[1].rawValue))"
                     break
                 }
@@ -43,8 +47,8 @@ public enum DuplicateMerge {
                 }
                 let (next, _, conflicts) = IndicatorMerge.merge(entry, into: merged)
                 let after = next.effectiveClassification(in: vocabulary)
-                if after != classifications[0] {
-                    disagreement = "their tags together would make it \(after.rawValue), not \(classifications[0].rawValue)"
+                if after != verdict {
+                    disagreement = "their tags together would make it \(after.rawValue), not \(verdict.rawValue)"
                     break
                 }
                 if let conflict = conflicts.first {

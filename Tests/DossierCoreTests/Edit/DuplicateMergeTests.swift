@@ -50,12 +50,23 @@ struct DuplicateMergeTests {
         ([Indicator(value: "a.example", type: .domain, classification: .suspicious),
           Indicator(value: "a.example", type: .domain, classification: .suspicious, tags: ["Blocked"])],
          nil),
+        // An entry with no verdict at all (the bare copy a merge of two branches leaves) agrees
+        // with any; an explicit "unknown" is a verdict.
+        ([Indicator(value: "a.example", type: .domain, tags: ["Blocked"]), Indicator(value: "a.example", type: .domain, tags: ["C2"])], nil),
+        ([Indicator(value: "a.example", type: .domain, tags: ["C2"]), Indicator(value: "a.example", type: .domain, tags: ["Blocked"])], nil),
+        ([Indicator(value: "a.example", type: .domain), Indicator(value: "a.example", type: .domain, classification: .suspicious)], nil),
+        ([Indicator(value: "a.example", type: .domain, classification: .unknown), Indicator(value: "a.example", type: .domain, tags: ["Blocked"])],
+         "their classifications differ (unknown, malicious)"),
     ])
     func keepsApart(_ entries: [Indicator], _ reason: String?) {
         let (merged, outcomes) = DuplicateMerge.merged(entries, vocabulary: Self.vocabulary)
         #expect(outcomes.first?.keptApartBecause == reason)
         #expect(merged.count == (reason == nil ? 1 : 2))
         if reason != nil { #expect(merged == entries) }
+        // Merged, the verdict is the one entry's that had one.
+        if reason == nil, entries.allSatisfy({ $0.classification == nil }), entries.contains(where: { $0.tags.contains("Blocked") }) {
+            #expect(merged[0].effectiveClassification(in: Self.vocabulary) == .malicious && Set(merged[0].tags).isSuperset(of: ["Blocked"]))
+        }
     }
 
     @Test("fmt --merge rewrites the file so that check no longer finds the duplicate; plain fmt leaves it")
