@@ -12,8 +12,9 @@ enum Console {
 
     /// One line, as a diagnostic is (`DiagnosticPrinter.oneLine`): a value given with a line break
     /// or 70 KB long is quoted escaped and cut.
-    static func error(_ message: String) {
-        FileHandle.standardError.write(Data(DiagnosticPrinter.oneLine("error: \(message)").utf8 + [0x0A]))
+    static func error(_ message: String, at place: String? = nil) {
+        let line = (place.map { "\($0): " } ?? "") + "error: \(message)"
+        FileHandle.standardError.write(Data(DiagnosticPrinter.oneLine(line).utf8 + [0x0A]))
     }
 
     static func note(_ message: String) {

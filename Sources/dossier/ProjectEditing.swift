@@ -35,7 +35,16 @@ enum ProjectEditing {
     static func refuseNewErrors(_ edit: ProjectEdit, _ changed: Project) throws {
         let errors = edit.newErrors(in: changed, cache: ProjectCache.standard(root: edit.root))
         guard !errors.isEmpty else { return }
-        for error in errors { Console.error(error.message) }
+        // Each where it is (a public note that would publish a value made private), as `check`
+        // says it; in the files the edit rewrites, what it would write has no place yet.
+        let rewritten = [changed.projectFile, changed.indicatorsFile]
+        for error in errors {
+            if let location = error.location, !rewritten.contains(location.path) {
+                Console.report(DiagnosticList([error]))
+            } else {
+                Console.error(error.message)
+            }
+        }
         // Data marked above TLP:CLEAR may not be published (`import` makes such data private).
         let marked = errors.contains { $0.code == PublicProjectTLPRule.code }
         Console.note("nothing was changed" + (marked ? "; record it private (`dossier add \(changed.slug) VALUE --private`) first, or keep the tag off" : ""))
@@ -64,12 +73,16 @@ enum ProjectEditing {
         Console.note("warning: \"\(tag)\" is not in the workspace's vocabulary; did you mean \"\(meant.name)\"\(implies)? It is kept as a free tag")
     }
 
-    /// The parts of a tag written as a list (`"Blocked,Phishing"`) when one is a vocabulary tag:
-    /// the list is kept as one tag, which implies nothing, and the user is warned. Nil otherwise.
+    /// The parts of a tag written as a list (`"Blocked,Phishing"`, `"Phish,C2"`): the list is kept
+    /// as one tag, which implies nothing, and the user is warned. Nil otherwise, and for a machine
+    /// tag whose quoted value holds the comma (`misp-galaxy:threat-actor="Sofacy, APT28"`).
     static func listedTags(_ tag: String, vocabulary: Vocabulary) -> [String]? {
-        guard tag.contains(",") else { return nil }
+        guard tag.contains(","), !tag.contains("\"") else { return nil }
         let parts = tag.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        return parts.count > 1 && parts.contains(where: { vocabulary.definition(of: $0) != nil }) ? parts : nil
+        // A comma and a space between words that are no tag of the vocabulary may be one name
+        // ("Smith, Jones"); without the space, or naming a vocabulary tag, it is a list.
+        let isList = parts.contains { vocabulary.definition(of: $0) != nil } || !tag.contains(", ")
+        return parts.count > 1 && isList ? parts : nil
     }
 
     static func warnNewContradictions(_ edit: ProjectEdit, _ changed: Project) {
@@ -101,10 +114,10 @@ enum ProjectEditing {
     static func handle(_ rejected: [IndicatorInput.Rejected], skip: Bool, global: GlobalOptions) throws {
         guard !rejected.isEmpty else { return }
         if skip {
-            for item in rejected { Console.note("warning: skipped \(item)") }
+            for item in rejected { Console.note(DiagnosticPrinter.oneLine((item.location.map { "\($0): " } ?? "") + "warning: skipped \(item)")) }
             return
         }
-        for item in rejected { Console.error(item.description) }
+        for item in rejected { Console.error(item.description, at: item.location) }
         let count = rejected.count == 1 ? "1 invalid value" : "\(rejected.count) invalid values"
         Console.note("\(count); nothing was changed (--skip-invalid goes on without them)")
         throw ExitCode(1)

@@ -83,6 +83,16 @@ struct CoreCommandTests {
         #expect(try CLI.run(["check"], in: copy.root).status == 0)
     }
 
+    @Test("an edit refused because a public note would publish the value it makes private names the note's line and column")
+    func refusedEditNamesThePlace() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        try copy.write("vpn-bruteforce-2026/notes/09-extra.md", "# Extra\n\nThe scanner is 203.0.113.201.\n")
+        let run = try CLI.run(["add", "vpn-bruteforce-2026", "203.0.113.201", "--private"], in: copy.root)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("vpn-bruteforce-2026/notes/09-extra.md:3:16: error: "), "\(run.stderr)")
+        #expect(run.stderr.contains("nothing was changed"), "\(run.stderr)")
+    }
+
     @Test("an edit that would leave the project failing check is refused with check's error: a public comment naming the project's private file path")
     func editsThatCheckWouldReject() throws {
         let copy = try TemporaryCopy(of: Self.samples)

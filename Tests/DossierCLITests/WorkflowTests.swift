@@ -81,11 +81,12 @@ struct WorkflowTests {
     func addInvalid() throws {
         let copy = try TemporaryCopy(of: Self.samples)
         let before = copy.read("\(Self.acme)/indicators.json")
-        let result = try CLI.run(["add", Self.acme, "192.0.2.200", "999.1.1.1", "evil..example", "-"], in: copy.root, input: "\n203.0.113.200\nnot-a-hash-0123456789abcdef0123456789abcdef\n")
+        let result = try CLI.run(["add", Self.acme, "192.0.2.200", "999.1.1.1", "evil..example", "-"], in: copy.root, input: "\n203.0.113.200\n  not-a-hash-0123456789abcdef0123456789abcdef\n")
         #expect(result.status == 1)
         #expect(result.stderr.contains("error: value 2 \"999.1.1.1\": "))
         #expect(result.stderr.contains("error: value 3 \"evil..example\": "))
-        #expect(result.stderr.contains("error: standard input, line 3 \"not-a-hash-0123456789abcdef0123456789abcdef\": "))
+        // A value of standard input is named by its place there, as diagnostics name places.
+        #expect(result.stderr.contains("<stdin>:3:3: error: value \"not-a-hash-0123456789abcdef0123456789abcdef\": "), "\(result.stderr)")
         #expect(result.stderr.contains("3 invalid values; nothing was changed"))
         #expect(copy.read("\(Self.acme)/indicators.json") == before)
 
@@ -250,6 +251,12 @@ struct WorkflowTests {
         #expect(added.stderr.contains("warning: domain c3.payroll-acme.example is classified non-malicious but its tags imply malicious; the explicit classification wins"), "\(added.stderr)")
         let listed = try CLI.run(["add", Self.acme, "c4.payroll-acme.example", "--tag", "Blocked, Phishing"], in: copy.root)
         #expect(listed.stderr.contains("warning: \"Blocked, Phishing\" is one tag; for 2, give each on its own: --tag Blocked --tag Phishing"), "\(listed.stderr)")
+        // Free tags joined by a bare comma are a list pasted too; a quoted machine tag's comma, or
+        // a comma and a space between free words, may be part of one name.
+        let free = try CLI.run(["add", Self.acme, "c5.payroll-acme.example", "--tag", "Phish,C2", "--tag", #"misp-galaxy:threat-actor="Sofacy,APT28""#,
+                                "--tag", "Smith, Jones"], in: copy.root)
+        #expect(free.stderr.contains("warning: \"Phish,C2\" is one tag; for 2, give each on its own: --tag Phish --tag C2"), "\(free.stderr)")
+        #expect(!free.stderr.contains("Sofacy") && !free.stderr.contains("Smith"), "\(free.stderr)")
         let reclassified = try CLI.run(["classify", Self.acme, "Suspicious", "c3.payroll-acme.example"], in: copy.root)
         #expect(reclassified.stderr.contains("is classified suspicious but its tags imply malicious"), "\(reclassified.stderr)")
 

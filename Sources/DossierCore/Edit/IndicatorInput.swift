@@ -7,7 +7,7 @@ public struct InputValue: Sendable, Hashable {
         /// 1-based position among the values given as arguments.
         case argument(Int)
         /// 1-based line of standard input.
-        case standardInput(line: Int)
+        case standardInput(line: Int, column: Int)
     }
 
     public var text: String
@@ -27,10 +27,17 @@ public enum IndicatorInput {
         public var value: InputValue
         public var problem: IndicatorProblem
 
+        /// Where a value read from standard input stands, as diagnostics name a place
+        /// (`<stdin>:2:1`); nil for an argument.
+        public var location: String? {
+            guard case .standardInput(let line, let column) = value.origin else { return nil }
+            return "<stdin>:\(line):\(column)"
+        }
+
         public var description: String {
             let place = switch value.origin {
             case .argument(let n): "value \(n)"
-            case .standardInput(let line): "standard input, line \(line)"
+            case .standardInput: "value"
             }
             return "\(place) \"\(value.text)\": \(problem.message)"
         }
@@ -52,7 +59,9 @@ public enum IndicatorInput {
                 let text = line.trimmingCharacters(in: .whitespaces)
                 // A `#` line is a comment of the list pasted in (feeds and IOC lists have them);
                 // no value starts with one.
-                if !text.isEmpty && !text.hasPrefix("#") { result.append(InputValue(text, origin: .standardInput(line: l + 1))) }
+                guard !text.isEmpty, !text.hasPrefix("#") else { continue }
+                let column = line.prefix { $0 == " " || $0 == "\t" }.count + 1
+                result.append(InputValue(text, origin: .standardInput(line: l + 1, column: column)))
             }
         }
         return result
