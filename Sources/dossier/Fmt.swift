@@ -21,10 +21,20 @@ struct Fmt: ParsableCommand {
             is yours. It also keeps each tag of an indicator, or of a project, once, as first \
             written (`Blocked` and `blocked` are one tag: the repeated-tag warning of `check`).
 
+            --merge also resolves a git merge conflict in a project's project.json or \
+            indicators.json (two analysts adding indicators to one project, or editing it on \
+            different days): every indicator either side records is kept, and merged as above; \
+            "updated" takes the later date, "created" the earlier, tags both sides'. With \
+            git's base section (git config merge.conflictStyle diff3), what one side changed or \
+            removed, the other having left it, is taken; without it, an indicator one side \
+            removed comes back. A title, visibility, TLP or other field both sides changed is \
+            yours to resolve: the conflict is then left, with the reason.
+
             Examples:
               dossier fmt            # rewrite what is not canonical, list each file
               dossier fmt --check    # in CI or a pre-commit hook: exit 1 if anything would change
-              dossier fmt --merge    # also merge duplicate entries and repeated tags
+              dossier fmt --merge    # also merge duplicate entries and repeated tags, and
+                                     # resolve git conflicts in project files
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -32,15 +42,29 @@ struct Fmt: ParsableCommand {
     @Flag(help: "Only list the files that are not canonical; exit 1 if there are any.")
     var check = false
 
-    @Flag(help: "Also merge the entries of an indicator recorded more than once in a project, where they agree, and a tag written twice on one.")
+    @Flag(help: "Also merge the entries of an indicator recorded more than once in a project, where they agree, and a tag written twice on one; resolve git conflicts in project.json and indicators.json.")
     var merge = false
 
     func run() throws {
-        let loaded = try global.load()
-        let plan = FormatPlan(loaded, mergingDuplicates: merge)
+        var loaded = try global.load()
+        let display = Console.printer
+        var resolved: [String: ConflictResolution.Resolved] = [:]
+        if merge {
+            let resolution = ConflictResolution.resolve(loaded)
+            for (path, reason) in resolution.refused {
+                Console.note("cannot resolve the merge conflict in \(display.displayPath(path)): \(reason); resolve it by hand")
+            }
+            if !resolution.resolved.isEmpty {
+                resolved = resolution.resolved
+                loaded = WorkspaceLoader.load(root: loaded.workspace.root, overlay: resolved.mapValues(\.bytes))
+            }
+        }
+        let plan = FormatPlan(loaded, mergingDuplicates: merge, resolved: resolved)
         let errors = DiagnosticList(loaded.diagnostics.items.filter { $0.severity == .error })
         Console.report(errors)
-        let display = Console.printer
+        for path in resolved.keys.sorted() {
+            global.say("\(check ? "would resolve" : "resolved") the merge conflict in \(display.displayPath(path))")
+        }
         for (path, outcome) in plan.duplicates {
             let what = "\(outcome.entries) entries of \(outcome.key.type.rawValue) \(outcome.key.value) in \(display.displayPath(path))"
             if let reason = outcome.keptApartBecause {

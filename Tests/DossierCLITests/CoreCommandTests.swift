@@ -242,6 +242,49 @@ struct CoreCommandTests {
         #expect(copy.read("acme-payroll-phish/indicators.json") != scrambled)
     }
 
+    @Test("fmt --merge resolves git's conflicts in project.json and indicators.json (two analysts adding, each edit dating the project); what is the analyst's call it refuses, writing nothing")
+    func fmtMergeResolvesConflicts() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let project = "typosquat-watch/project.json", indicators = "typosquat-watch/indicators.json"
+        let dated = copy.read(project)
+        try copy.write(project, dated.replacingOccurrences(of: "  \"updated\": \"2026-11-27\",\n",
+            with: "<<<<<<< HEAD\n  \"updated\": \"2026-11-28\",\n=======\n  \"updated\": \"2026-11-29\",\n>>>>>>> analyst-b\n"))
+        let list = copy.read(indicators)
+        try copy.write(indicators, list.replacingOccurrences(of: "{\n  \"indicators\": [\n", with: """
+            {
+              "indicators": [
+            <<<<<<< HEAD
+                { "value": "acme-payro11.example", "type": "domain", "tags": ["Blocked"] },
+            =======
+                { "value": "acme-payro11.example", "type": "domain", "tags": ["Phishing"] },
+                { "value": "acme-hr-login.example", "type": "domain" },
+            >>>>>>> analyst-b
+
+            """))
+        #expect(try CLI.run(["check"], in: copy.root).stderr.contains("typosquat-watch/indicators.json:3:1: error: git conflict marker"))
+        let would = try CLI.run(["fmt", "--merge", "--check"], in: copy.root)
+        #expect(would.status == 1 && would.stdout.contains("would resolve the merge conflict in typosquat-watch/indicators.json"), "\(would.stdout)")
+        #expect(copy.read(indicators).contains("<<<<<<<"))
+        let fmt = try CLI.run(["fmt", "--merge"], in: copy.root)
+        #expect(fmt.status == 0, "\(fmt.stderr)")
+        #expect(fmt.stdout.contains("resolved the merge conflict in typosquat-watch/project.json"), "\(fmt.stdout)")
+        #expect(fmt.stdout.contains("merged 2 entries of domain acme-payro11.example"), "\(fmt.stdout)")
+        #expect(copy.read(project) == dated.replacingOccurrences(of: "2026-11-27", with: "2026-11-29"))
+        let check = try CLI.run(["check"], in: copy.root)
+        #expect(check.status == 0, "\(check.stderr)")
+        let after = copy.read(indicators)
+        #expect(after.contains("acme-hr-login.example") && after.contains("\"Phishing\"") && !after.contains("<<<<<<<"))
+
+        // Both sides retitled the project: which title to keep is the analyst's call.
+        try copy.write(project, dated.replacingOccurrences(of: "  \"title\": \"Lookalike domains impersonating ACME\",\n",
+            with: "<<<<<<< HEAD\n  \"title\": \"Lookalikes\",\n=======\n  \"title\": \"Typosquats\",\n>>>>>>> analyst-b\n"))
+        let before = copy.read(project)
+        let refused = try CLI.run(["fmt", "--merge"], in: copy.root)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("cannot resolve the merge conflict in typosquat-watch/project.json: both sides changed its title; which to keep is yours"), "\(refused.stderr)")
+        #expect(copy.read(project) == before)
+    }
+
     @Test("files with CR LF line breaks (a Windows checkout) pass fmt --check, and an edit keeps them, changing only its lines")
     func crlfFilesKeepTheirLineBreaks() throws {
         let copy = try TemporaryCopy(of: Self.samples)

@@ -18,9 +18,16 @@ public struct FormatPlan: Sendable {
     /// the spellings dropped.
     public var repeatedTags: [(path: String, repeated: DuplicateMerge.RepeatedTags)] = []
 
-    /// - Parameter mergingDuplicates: merge the entries of an indicator recorded more than once
-    ///   in a project, and a tag written twice on one (`DuplicateMerge`), besides the layout.
-    public init(_ loaded: LoadedWorkspace, mergingDuplicates: Bool = false) {
+    /// The files `loaded` read as their conflicts' resolution (`ConflictResolution`), by the
+    /// content on disk they replace: each is written, whatever its resolution's form.
+    private let replacing: [String: ContentDigest]
+
+    /// - Parameters:
+    ///   - mergingDuplicates: merge the entries of an indicator recorded more than once in a
+    ///     project, and a tag written twice on one (`DuplicateMerge`), besides the layout.
+    ///   - resolved: the conflicted files `loaded` was read with the resolution of.
+    public init(_ loaded: LoadedWorkspace, mergingDuplicates: Bool = false, resolved: [String: ConflictResolution.Resolved] = [:]) {
+        replacing = resolved.mapValues(\.replacing)
         let workspace = loaded.workspace
         consider(workspace.settingsFile, CanonicalJSON.workspaceFile(workspace.settings), loaded)
         for var project in workspace.projects {
@@ -53,7 +60,7 @@ public struct FormatPlan: Sendable {
 
     private mutating func consider(_ path: String, _ canonical: [UInt8], _ loaded: LoadedWorkspace) {
         guard !loaded.filesWithErrors.contains(path) else { return }
-        let digest = loaded.digests[path]
+        let digest = replacing[path] ?? loaded.digests[path]
         let canonical = CanonicalJSON.lineBreaks(canonical, as: digest)
         guard digest != ContentDigest(canonical) else { return }
         changes.append(Change(path: path, bytes: canonical, digest: digest))

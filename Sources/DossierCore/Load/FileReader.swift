@@ -9,20 +9,25 @@ public struct FileReader: Sendable {
     let resolvedRoot: String
     /// "the workspace", "the project's folder".
     let scopeName: String
+    /// Content read in place of a file's (by its path as the loader names it): a conflicted
+    /// file's resolution, before it is written (`ConflictResolution`).
+    let overlay: [String: [UInt8]]
 
-    public init(root: String) {
+    public init(root: String, overlay: [String: [UInt8]] = [:]) {
         resolvedRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
         scopeName = "the workspace"
+        self.overlay = overlay
     }
 
-    private init(resolvedRoot: String, scopeName: String) {
+    private init(resolvedRoot: String, scopeName: String, overlay: [String: [UInt8]]) {
         self.resolvedRoot = resolvedRoot
         self.scopeName = scopeName
+        self.overlay = overlay
     }
 
     /// A reader of `folder` (a project's), refusing what a link takes out of it.
     func reader(ofProject folder: String) -> FileReader {
-        FileReader(resolvedRoot: URL(fileURLWithPath: folder).resolvingSymlinksInPath().path, scopeName: "the project's folder")
+        FileReader(resolvedRoot: URL(fileURLWithPath: folder).resolvingSymlinksInPath().path, scopeName: "the project's folder", overlay: overlay)
     }
 
     public enum Failure: Error {
@@ -33,6 +38,7 @@ public struct FileReader: Sendable {
     /// Bytes of the file at `path`, or why it cannot be read. Only a symbolic link is resolved (the
     /// folders above were checked when listed), which keeps reading many small files cheap.
     public func read(_ path: String) -> Result<[UInt8], Failure> {
+        if !overlay.isEmpty, let bytes = overlay[path] { return .success(bytes) }
         var status = stat()
         guard lstat(path, &status) == 0 else {
             return errno == ENOENT ? .failure(.missing) : .failure(.problem("cannot be read: \(String(cString: strerror(errno)))"))

@@ -32,9 +32,10 @@ public enum WorkspaceLoader {
     ///   - hashingContent: also take the SHA-256 of every file (`contentHashes`).
     ///   - cache: take unchanged projects from this cache (the check stores the others).
     ///   - fingerprinting: take each file's fingerprint (`digests`), which only an edit needs.
+    ///   - overlay: content read in place of these files' (`FileReader.overlay`).
     public static func load(root: String, hashingContent: Bool = false, cache: ProjectCache? = nil,
-        fingerprinting: Bool = true) -> LoadedWorkspace {
-        let reader = FileReader(root: root)
+        fingerprinting: Bool = true, overlay: [String: [UInt8]] = [:]) -> LoadedWorkspace {
+        let reader = FileReader(root: root, overlay: overlay)
         var diagnostics: [Diagnostic] = []
         var files = [root + "/" + ProjectFiles.workspace]
         let folderName = (root as NSString).lastPathComponent

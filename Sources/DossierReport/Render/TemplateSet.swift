@@ -41,7 +41,7 @@ public struct TemplateSet: Sendable {
         // The workspace's templates are read as its other files are: nothing a symbolic link
         // takes outside the workspace (a cloned repository's `templates/x.mustache` linked to
         // `~/.ssh/id_rsa` would be printed on every page).
-        let workspaceReader = workspaceRoot.map(FileReader.init(root:))
+        let workspaceReader = workspaceRoot.map { FileReader(root: $0) }
         for folder in [builtInFolder, workspaceRoot.map { $0 + "/" + ProjectFiles.templates }].compactMap({ $0 }) {
             let reader = folder == builtInFolder ? nil : workspaceReader
             if let reader, FileManager.default.fileExists(atPath: folder), !reader.isInside(folder) {

@@ -151,7 +151,7 @@ struct WorkspaceLoaderTests {
         BadFile(name: "number overflow", content: Array(#"{"indicators": [], "x": 1e400}"#.utf8),
             expected: "indicators.json:1:25: error: number 1e400 is too large"),
         BadFile(name: "conflict markers", content: Array("{\n<<<<<<< HEAD\n  \"indicators\": []\n=======\n  \"indicators\": [ ]\n>>>>>>> topic\n}\n".utf8),
-            expected: "indicators.json:2:1: error: git conflict marker: resolve the merge conflict in this file"),
+            expected: "indicators.json:2:1: error: git conflict marker: resolve the merge conflict in this file (`dossier fmt --merge` resolves what needs no decision)"),
         BadFile(name: "wrong tags type", content: Array(#"{"indicators": [{"value": "192.0.2.1", "type": "ipv4", "tags": "Blocked"}]}"#.utf8),
             expected: #"indicators.json:1:64: error: "tags" must be an array of strings, found a string"#),
     ]

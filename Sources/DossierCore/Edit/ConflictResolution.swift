@@ -1,0 +1,231 @@
+import Foundation
+
+/// `dossier fmt --merge` on a git merge conflict in a project's `project.json` or
+/// `indicators.json`: the file's two sides (and their common base, when git wrote it: `merge.conflictStyle
+/// diff3`) read as dossier reads files, and joined as dossier's own merges join them. Two analysts
+/// adding indicators to one project, or editing it on different days (each edit sets `updated`),
+/// is how such a conflict comes about; neither needs a decision of theirs.
+///
+/// - `indicators.json`: every indicator either side records. With the base, a side that left an
+///   indicator as the base had it yields to the other (which may have changed or removed it);
+///   without it, an indicator one side removed comes back. Entries of one indicator that both
+///   sides changed are both kept, for `DuplicateMerge` to make one where they agree (tags joined)
+///   and to leave apart, with the reason, where they do not.
+/// - `project.json`: a field one side left as the base had it takes the other's; `created` the
+///   earlier date, `updated` the later, `tags` both sides' tags. Any other field both sides set
+///   differently (a title, the visibility, the TLP) is the analyst's call: not resolved.
+///
+/// A side that does not load cleanly is not resolved either: the file is left to be resolved by hand.
+public enum ConflictResolution {
+    /// The sides of a conflicted file, each as the whole file it would be.
+    struct Sides {
+        var ours: [UInt8]
+        var theirs: [UInt8]
+        /// The common ancestor, when every conflict of the file has its `|||||||` section.
+        var base: [UInt8]?
+    }
+
+    /// Why a conflicted file was left as it is.
+    public struct Refusal: Error, Sendable, Equatable {
+        public var reason: String
+    }
+
+    /// The sides of `bytes`, or nil when it has no conflict markers or they do not nest as git
+    /// writes them (`<<<<<<<`, optionally `|||||||`, `=======`, `>>>>>>>`).
+    static func sides(_ bytes: [UInt8]) -> Sides? {
+        enum Part { case common, ours, base, theirs }
+        var part = Part.common
+        var (ours, theirs, base): ([UInt8], [UInt8], [UInt8]) = ([], [], [])
+        var everyConflictHasBase = true
+        var sawConflict = false
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            let next = min(end + 1, bytes.count)
+            let line = bytes[start..<next]
+            switch (marker(line), part) {
+            case (UInt8(ascii: "<"), .common):
+                part = .ours
+                sawConflict = true
+            case (UInt8(ascii: "|"), .ours):
+                part = .base
+            case (UInt8(ascii: "="), .ours):
+                everyConflictHasBase = false
+                part = .theirs
+            case (UInt8(ascii: "="), .base):
+                part = .theirs
+            case (UInt8(ascii: ">"), .theirs):
+                part = .common
+            case (nil, _):
+                switch part {
+                case .common:
+                    ours += line
+                    theirs += line
+                    base += line
+                case .ours: ours += line
+                case .base: base += line
+                case .theirs: theirs += line
+                }
+            default:
+                return nil
+            }
+            start = next
+        }
+        guard sawConflict, part == .common else { return nil }
+        return Sides(ours: ours, theirs: theirs, base: everyConflictHasBase ? base : nil)
+    }
+
+    /// The marker character of a line that is a conflict marker (seven of it, then a blank or
+    /// the line's end), or nil.
+    private static func marker(_ line: ArraySlice<UInt8>) -> UInt8? {
+        guard line.count >= 7, let first = line.first, "<|=>".utf8.contains(first),
+              line.prefix(7).allSatisfy({ $0 == first }) else { return nil }
+        let after = line.dropFirst(7).first
+        return after == nil || after == 0x20 || after == 0x0A || after == 0x0D || after == 0x09 ? first : nil
+    }
+
+    /// The conflicted `indicators.json` at `path` resolved: the file both sides make together.
+    public static func indicators(_ bytes: [UInt8], path: String) -> Result<[UInt8], Refusal> {
+        guard let sides = sides(bytes) else { return .failure(Refusal(reason: "its conflict markers are not as git writes them")) }
+        let ours: IndicatorsDecoder.Result, theirs: IndicatorsDecoder.Result
+        switch (decodedIndicators(sides.ours, path: path), decodedIndicators(sides.theirs, path: path)) {
+        case (.success(let a), .success(let b)): (ours, theirs) = (a, b)
+        case (.failure(let refusal), _), (_, .failure(let refusal)): return .failure(refusal)
+        }
+        let base = sides.base.flatMap { try? decodedIndicators($0, path: path).get() }
+        guard let extra = joined(ours.extra, theirs.extra, base: base?.extra, same: { written($0) == written($1) }) else {
+            return .failure(Refusal(reason: "both sides changed the file's other fields; which to keep is yours"))
+        }
+        var project = Project(slug: "", folder: "", title: "")
+        project.indicators = joined(ours.indicators, theirs.indicators, base: base?.indicators)
+        project.indicatorsExtra = extra
+        return .success(CanonicalJSON.indicatorsFile(project))
+    }
+
+    private static func decodedIndicators(_ bytes: [UInt8], path: String) -> Result<IndicatorsDecoder.Result, Refusal> {
+        var diagnostics: [Diagnostic] = []
+        guard let result = IndicatorsDecoder.decode(bytes, path: path, into: &diagnostics), result.isComplete,
+              !diagnostics.contains(where: { $0.severity == .error }) else {
+            let first = diagnostics.first { $0.severity == .error }.map { ": \($0.message)" } ?? ""
+            return .failure(Refusal(reason: "one side does not load cleanly\(first)"))
+        }
+        return .success(result)
+    }
+
+    /// The indicators of both sides, as described for the type: per indicator, the entries of
+    /// the side that changed it from the base, or of both.
+    private static func joined(_ ours: [Indicator], _ theirs: [Indicator], base: [Indicator]?) -> [Indicator] {
+        /// Each indicator's entries as written (not where they were read), in order.
+        func entries(_ list: [Indicator]) -> [IndicatorKey: [(written: [UInt8], indicator: Indicator)]] {
+            var result: [IndicatorKey: [(written: [UInt8], indicator: Indicator)]] = [:]
+            for indicator in list { result[indicator.key, default: []].append((written(indicator), indicator)) }
+            return result
+        }
+        let (mine, other, before) = (entries(ours), entries(theirs), base.map(entries))
+        var kept: [Indicator] = []
+        var done: Set<IndicatorKey> = []
+        for indicator in ours + theirs where done.insert(indicator.key).inserted {
+            let (a, b) = (mine[indicator.key] ?? [], other[indicator.key] ?? [])
+            let both = a + b.filter { entry in !a.contains { $0.written == entry.written } }
+            let chosen = joined(a, b, base: before.map { $0[indicator.key] ?? [] }) { $0.map(\.written) == $1.map(\.written) } ?? both
+            kept += chosen.map(\.indicator)
+        }
+        return kept
+    }
+
+    /// What to keep of something both sides have: theirs when they agree, or the side that
+    /// changed it from the base. Nil when both changed it (or, without the base, when they differ).
+    private static func joined<Value>(_ ours: Value, _ theirs: Value, base: Value?, same: (Value, Value) -> Bool) -> Value? {
+        if same(ours, theirs) { return ours }
+        guard let base else { return nil }
+        if same(base, ours) { return theirs }
+        if same(base, theirs) { return ours }
+        return nil
+    }
+
+    /// The conflicted `project.json` at `path` resolved, or why it cannot be.
+    public static func project(_ bytes: [UInt8], path: String) -> Result<[UInt8], Refusal> {
+        guard let sides = sides(bytes) else { return .failure(Refusal(reason: "its conflict markers are not as git writes them")) }
+        let folder = (path as NSString).deletingLastPathComponent
+        func decoded(_ bytes: [UInt8]) -> Project? {
+            var diagnostics: [Diagnostic] = []
+            let project = ProjectDecoder.decode(bytes, slug: "", folder: folder, into: &diagnostics)
+            return diagnostics.contains { $0.severity == .error } ? nil : project
+        }
+        guard let ours = decoded(sides.ours), let theirs = decoded(sides.theirs) else {
+            return .failure(Refusal(reason: "one side does not load cleanly"))
+        }
+        let base = sides.base.flatMap(decoded)
+        var merged = ours
+        var differing: [String] = []
+        func join<Value: Equatable>(_ name: String, _ field: WritableKeyPath<Project, Value>) {
+            if let value = joined(ours[keyPath: field], theirs[keyPath: field], base: base?[keyPath: field], same: ==) {
+                merged[keyPath: field] = value
+            } else {
+                differing.append(name)
+            }
+        }
+        join("title", \.title)
+        join("summary", \.summary)
+        join("visibility", \.visibility)
+        join("tlp", \.tlp)
+        join("status", \.status)
+        join("owner", \.owner)
+        join("visibility or tlp, as written", \.written)
+        if let extra = joined(ours.extra, theirs.extra, base: base?.extra, same: { written($0) == written($1) }) {
+            merged.extra = extra
+        } else {
+            differing.append("other fields")
+        }
+        guard differing.isEmpty else {
+            return .failure(Refusal(reason: "both sides changed its \(differing.joined(separator: ", ")); which to keep is yours"))
+        }
+        merged.created = [ours.created, theirs.created].compactMap { $0 }.min { ISODate.precedes($0, $1) }
+        merged.updated = [ours.updated, theirs.updated].compactMap { $0 }.max { ISODate.precedes($0, $1) }
+        merged.tags = joined(ours.tags, theirs.tags, base: base?.tags) { Tag.union([], $0) == Tag.union([], $1) } ?? Tag.union(ours.tags, theirs.tags)
+        return .success(CanonicalJSON.projectFile(merged))
+    }
+
+    /// An indicator as the file writes it, without where it was read.
+    private static func written(_ indicator: Indicator) -> [UInt8] {
+        JSONWriter.write(JSONNode(.object(CanonicalJSON.indicatorObject(indicator))))
+    }
+
+    /// Unknown fields as a file writes them, without where they were read.
+    private static func written(_ extra: [JSONObject.Member]) -> [UInt8] {
+        JSONWriter.write(JSONNode(.object(JSONObject(extra))))
+    }
+}
+
+extension ConflictResolution {
+    /// A conflicted file resolved: its new content, and the content it replaces (for the write to
+    /// refuse a file changed meanwhile, and to keep its line breaks).
+    public struct Resolved: Sendable {
+        public var bytes: [UInt8]
+        public var replacing: ContentDigest
+    }
+
+    /// Every project file of `loaded` with git conflict markers (`project.json`,
+    /// `indicators.json`) resolved, or refused with the reason; other files' conflicts are left
+    /// to be resolved by hand.
+    public static func resolve(_ loaded: LoadedWorkspace) -> (resolved: [String: Resolved], refused: [(path: String, reason: String)]) {
+        let conflicted = Set(loaded.diagnostics.items.filter { $0.code == "conflict-marker" }.compactMap { $0.location?.path })
+        var resolved: [String: Resolved] = [:]
+        var refused: [(path: String, reason: String)] = []
+        let reader = FileReader(root: loaded.workspace.root)
+        for path in conflicted.sorted() {
+            let name = (path as NSString).lastPathComponent
+            guard name == ProjectFiles.indicators || name == ProjectFiles.project, path != loaded.workspace.settingsFile,
+                  case .success(let bytes) = reader.read(path) else {
+                refused.append((path, "only a project's \(ProjectFiles.project) and \(ProjectFiles.indicators) are resolved"))
+                continue
+            }
+            switch name == ProjectFiles.indicators ? indicators(bytes, path: path) : project(bytes, path: path) {
+            case .success(let merged): resolved[path] = Resolved(bytes: merged, replacing: ContentDigest(bytes))
+            case .failure(let refusal): refused.append((path, refusal.reason))
+            }
+        }
+        return (resolved, refused)
+    }
+}

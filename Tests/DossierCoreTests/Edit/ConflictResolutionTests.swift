@@ -1,0 +1,92 @@
+import DossierTestSupport
+import Testing
+@testable import DossierCore
+
+@Suite("fmt --merge on git conflicts")
+struct ConflictResolutionTests {
+    /// A file as git leaves it after a conflict between `ours` and `theirs` (with the base
+    /// section when `base` is given: `merge.conflictStyle diff3`).
+    static func conflicted(_ before: String, ours: String, base: String? = nil, theirs: String, after: String) -> [UInt8] {
+        var text = before + "<<<<<<< HEAD\n" + ours
+        if let base { text += "||||||| merged common ancestors\n" + base }
+        text += "=======\n" + theirs + ">>>>>>> analyst-b\n" + after
+        return Array(text.utf8)
+    }
+
+    static func indicators(_ bytes: [UInt8]) throws -> [Indicator] {
+        var diagnostics: [Diagnostic] = []
+        let result = try #require(IndicatorsDecoder.decode(bytes, path: "p/indicators.json", into: &diagnostics))
+        #expect(!diagnostics.contains { $0.severity == .error }, "\(diagnostics)")
+        return result.indicators
+    }
+
+    @Test("two analysts' additions to one project are both kept; an indicator both changed is kept twice, for fmt --merge to join")
+    func additionsOfBothSides() throws {
+        let bytes = Self.conflicted(#"{ "indicators": [ { "value": "a.example", "type": "domain" },"# + "\n",
+            ours: #"  { "value": "b.example", "type": "domain", "tags": ["Blocked"] },"# + "\n",
+            theirs: #"  { "value": "b.example", "type": "domain", "tags": ["C2"] }, { "value": "c.example", "type": "domain" },"# + "\n",
+            after: #"  { "value": "d.example", "type": "domain" } ], "x-ticket": 7 }"# + "\n")
+        let resolved = try ConflictResolution.indicators(bytes, path: "p/indicators.json").get()
+        let list = try Self.indicators(resolved)
+        #expect(list.map(\.value) == ["a.example", "b.example", "b.example", "c.example", "d.example"])
+        #expect(list.filter { $0.value == "b.example" }.map(\.tags) == [["Blocked"], ["C2"]])
+        #expect(String(decoding: resolved, as: UTF8.self).contains(#""x-ticket": 7"#))
+        // fmt --merge then makes one entry of b.example, with both tags.
+        let (merged, outcomes) = DuplicateMerge.merged(list, vocabulary: Vocabulary([TagDefinition(name: "Blocked", classification: .malicious)]))
+        #expect(merged.count == 4 && outcomes.count == 1 && outcomes[0].keptApartBecause == nil)
+    }
+
+    @Test("with the base (diff3), what one side removed or changed, the other having left it, is removed or changed")
+    func threeWay() throws {
+        let base = #"  { "value": "x.example", "type": "domain" }, { "value": "y.example", "type": "domain", "tags": ["Old"] },"# + "\n"
+        let bytes = Self.conflicted(#"{ "indicators": ["# + "\n",
+            ours: #"  { "value": "x.example", "type": "domain" },"# + "\n",
+            base: base,
+            theirs: #"  { "value": "x.example", "type": "domain", "comment": "C2 panel" }, { "value": "y.example", "type": "domain", "tags": ["Old"] },"# + "\n",
+            after: #"  { "value": "z.example", "type": "domain" } ] }"# + "\n")
+        let list = try Self.indicators(try ConflictResolution.indicators(bytes, path: "p/indicators.json").get())
+        #expect(list.map(\.value) == ["x.example", "z.example"])
+        #expect(list[0].comment == "C2 panel")
+    }
+
+    @Test("project.json: updated takes the later date, created the earlier, tags both sides'; a field only one side changed from the base is taken")
+    func projectFields() throws {
+        let plain = Self.conflicted("{\n  \"title\": \"Kit\",\n",
+            ours: "  \"created\": \"2026-11-02\",\n  \"updated\": \"2026-11-20\",\n  \"tags\": [\"Phishing\"]\n",
+            theirs: "  \"created\": \"2026-11-01\",\n  \"updated\": \"2026-11-24\",\n  \"tags\": [\"Payroll\"]\n",
+            after: "}\n")
+        var diagnostics: [Diagnostic] = []
+        let resolved = try ConflictResolution.project(plain, path: "/w/p/project.json").get()
+        let project = try #require(ProjectDecoder.decode(resolved, slug: "p", folder: "/w/p", into: &diagnostics))
+        #expect(project.created == "2026-11-01" && project.updated == "2026-11-24" && project.tags == ["Phishing", "Payroll"])
+
+        let withBase = Self.conflicted("{\n",
+            ours: "  \"title\": \"Payroll kit\",\n  \"updated\": \"2026-11-20\"\n",
+            base: "  \"title\": \"Kit\",\n  \"updated\": \"2026-11-02\"\n",
+            theirs: "  \"title\": \"Kit\",\n  \"updated\": \"2026-11-24\"\n",
+            after: "}\n")
+        let taken = try #require(ProjectDecoder.decode(try ConflictResolution.project(withBase, path: "/w/p/project.json").get(),
+            slug: "p", folder: "/w/p", into: &diagnostics))
+        #expect(taken.title == "Payroll kit" && taken.updated == "2026-11-24")
+    }
+
+    @Test("what is the analyst's call is refused with the reason: a title or visibility both sides changed, a side that does not load, markers not as git writes them")
+    func refusals() {
+        let titles = Self.conflicted("{\n", ours: "  \"title\": \"A\",\n", theirs: "  \"title\": \"B\",\n", after: "  \"visibility\": \"private\"\n}\n")
+        #expect(throws: ConflictResolution.Refusal(reason: "both sides changed its title; which to keep is yours")) {
+            try ConflictResolution.project(titles, path: "/w/p/project.json").get()
+        }
+        let visibility = Self.conflicted("{\n  \"title\": \"A\",\n", ours: "  \"visibility\": \"private\"\n", base: "  \"visibility\": \"private\"\n",
+            theirs: "  \"visibility\": \"public\",\n  \"tlp\": \"clear\"\n", after: "}\n")
+        // Only theirs changed it from the base: taken, as git would have.
+        #expect((try? ConflictResolution.project(visibility, path: "/w/p/project.json").get()) != nil)
+        let broken = Self.conflicted(#"{ "indicators": ["# + "\n", ours: #"  { "value": "a.example", "type": "domain" }"# + "\n",
+            theirs: #"  { "value": "a.example", "type": "domian" }"# + "\n", after: "] }\n")
+        let refusal = ConflictResolution.indicators(broken, path: "p/indicators.json")
+        #expect(throws: ConflictResolution.Refusal.self) { try refusal.get() }
+        let unclosed = Array("{\n<<<<<<< HEAD\n  \"title\": \"A\"\n=======\n  \"title\": \"B\"\n}\n".utf8)
+        #expect(throws: ConflictResolution.Refusal(reason: "its conflict markers are not as git writes them")) {
+            try ConflictResolution.project(unclosed, path: "/w/p/project.json").get()
+        }
+    }
+}
