@@ -104,6 +104,25 @@ struct InjectionTests {
         }
     }
 
+    @Test("a control character HTML forbids, or a noncharacter, is shown as its code point wherever a report shows text: no invalid HTML, no NUL that makes a Markdown report binary")
+    func controlCharactersInProse() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("p/project.json", #"{ "title": "Case\u0001 one\u007F", "owner": "j\u0000doe", "summary": "Sum\u0085mary", "visibility": "public", "tlp": "clear" }"#)
+        try workspace.write("p/indicators.json", #"{ "indicators": [ { "value": "evil.example", "type": "domain", "comment": "x\u0000y \uFDD0 \uFFFE \uD83F\uDFFE", "tags": ["t\u001Bag"] } ] }"#)
+        try workspace.write("p/notes/01.md", "---\ntitle: Note\nauthor: ana\n---\nBody \u{1} and \u{7F} and \u{9F}, \u{7}\u{8}.\n")
+        let forbidden: (Unicode.Scalar) -> Bool = { scalar in
+            let v = scalar.value
+            return (v < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D].contains(v)) || (0x7F...0x9F).contains(v) || (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE
+        }
+        for format in [ReportFormat.html, .md] {
+            let text = try ReportBuild.run(root: workspace.root, slug: "p", format: format, audience: .public, options: ReportOptions()).text
+            #expect(!text.unicodeScalars.contains(where: forbidden), "\(format): \(text.unicodeScalars.filter(forbidden).map { String($0.value, radix: 16) })")
+            for code in ["U+0001", "U+007F", "U+0000", "U+0085", "U+FDD0", "U+FFFE", "U+1FFFE", "U+001B", "U+0007", "U+0008", "U+009F"] {
+                #expect(text.contains(code), "\(format): \(code)")
+            }
+        }
+    }
+
     /// No element, attribute or link that could run code or load something.
     static func expectInert(_ html: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let lowered = html.lowercased()

@@ -2,8 +2,8 @@ import Mustache
 
 /// Escaping by UTF-8 byte rather than by `Character`: a special character followed by a combining
 /// mark is one `Character` and slipped through an escaper that compares characters; bytes do not
-/// combine. Runs of bytes that need nothing are copied whole. The controls that reorder text are
-/// written out by every escaper (`BidiControls`).
+/// combine. Runs of bytes that need nothing are copied whole. The controls that reorder text, and
+/// those HTML forbids, are written out by every escaper (`ShownCodePoints`).
 enum ByteEscaping {
     /// What replaces the byte at `index` of `bytes` (the whole text, for a replacement that
     /// depends on its neighbours), and how many bytes it consumes (two for CR LF, say); nil to
@@ -19,11 +19,16 @@ enum ByteEscaping {
             var start = 0
             var index = 0
             while index < bytes.count {
-                // Every escaper writes out the controls that reorder text (`BidiControls`).
-                let control = bytes[index] == 0xE2
-                    ? BidiControls.entity(0xE2, index + 1 < bytes.count ? bytes[index + 1] : nil, index + 2 < bytes.count ? bytes[index + 2] : nil)
-                    : nil
-                guard let (entity, consumed) = control.map({ ($0, 3) }) ?? replacement(bytes, index) else {
+                // Every escaper writes out the controls that reorder text, and those HTML
+                // forbids (`ShownCodePoints`).
+                if let shown = ShownCodePoints.at(bytes, index) {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    ShownCodePoints.write(shown.scalar, html: true, into: &output)
+                    index += shown.length
+                    start = index
+                    continue
+                }
+                guard let (entity, consumed) = replacement(bytes, index) else {
                     index += 1
                     continue
                 }

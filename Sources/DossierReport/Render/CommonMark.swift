@@ -55,7 +55,7 @@ public enum CommonMark {
             clean(document, cleaning)
             parts = (text(cmark_render_html(document, CMARK_OPT_DEFAULT)), text(cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0)))
         }
-        return (BidiControls.shown(in: parts.html, html: true), BidiControls.shown(in: parts.commonMark, html: false))
+        return (ShownCodePoints.shown(in: parts.html, html: true), ShownCodePoints.shown(in: parts.commonMark, html: false))
     }
 
     /// A note cut into its tables and the Markdown around them, with its link reference

@@ -13,7 +13,7 @@ public struct NoteView: Sendable, Hashable, Encodable {
     /// - Parameter defanging: how to show the note's network indicators; nil: as written.
     init(_ note: Note, in project: Project, anchor: String, defanging: CommonMark.Defanging?) {
         title = defanging == nil ? note.displayTitle : Indicators.defangText(note.displayTitle)
-        author = note.author
+        author = defanging == nil ? note.author : note.author.map(Indicators.defangText)
         date = note.date
         self.anchor = anchor
         (html, markdown) = CommonMark.rendered(note.body, defanging: defanging)

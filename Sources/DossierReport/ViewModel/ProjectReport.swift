@@ -59,7 +59,7 @@ extension ProjectReport {
         status = project.status?.rawValue
         created = project.created
         updated = project.updated
-        owner = project.owner
+        owner = project.owner.map(options.shown)
         visibility = project.visibility.rawValue
         projectTags = project.tags.map(options.shown)
         let defanging = options.defang ? CommonMark.Defanging(for: project, vocabulary: vocabulary) : nil
