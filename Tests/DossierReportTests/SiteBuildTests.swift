@@ -26,6 +26,35 @@ struct SiteBuildTests {
         }
     }
 
+    @Test("internal output holding private material of a TLP:CLEAR project is marked TLP:GREEN at least, and says why: its report, its index line, the listing page of a private row; the public output stays TLP:CLEAR")
+    func privateMaterialIsNeverClear() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p", visibility: "public", tlp: "clear", indicators: """
+            { "indicators": [ { "value": "evil.example", "type": "domain", "tags": ["Seen"] },
+                              { "value": "user-pattern:first.last", "type": "other", "tags": ["Pattern"], "private": true } ] }
+            """)
+        try workspace.addProject("q", visibility: "public", tlp: "clear", indicators: #"{ "indicators": [ { "value": "other.example", "type": "domain" } ] }"#)
+        for format in [ReportFormat.html, .md] {
+            let internalReport = try ReportBuild.run(root: workspace.root, slug: "p", format: format, audience: .internal, options: ReportOptions()).text
+            #expect(internalReport.contains("TLP:GREEN") && !internalReport.contains("TLP:CLEAR:"), "\(format)")
+            #expect(internalReport.contains("The project is marked TLP:CLEAR; this output shows private material (kept out of public output), marked TLP:GREEN at least."), "\(format)")
+            let published = try ReportBuild.run(root: workspace.root, slug: "p", format: format, audience: .public, options: ReportOptions()).text
+            #expect(published.contains("TLP:CLEAR") && !published.contains("TLP:GREEN"), "\(format)")
+            // Nothing private, nothing raised.
+            let plain = try ReportBuild.run(root: workspace.root, slug: "q", format: format, audience: .internal, options: ReportOptions()).text
+            #expect(plain.contains("TLP:CLEAR") && !plain.contains("TLP:GREEN"), "\(format)")
+        }
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try SiteBuild.run(root: workspace.root, audience: .internal, out: folder + "/site")
+        let site = SiteFiles(folder + "/site")
+        func page(_ path: String) -> String { String(decoding: site.bytes(path), as: UTF8.self) }
+        #expect(page("tags/pattern.html").contains(#"<span class="tlp-label">TLP:GREEN</span>"#))
+        #expect(page("tags/seen.html").contains(#"<span class="tlp-label">TLP:CLEAR</span>"#))
+        let line = page("index.html").split(separator: "\n").first { $0.contains(">p</a>") || $0.contains("projects/p/") }
+        #expect(line.map { $0.contains("TLP:GREEN") } == true, "\(String(describing: line))")
+    }
+
     @Test("a project's line on the site's index bears its report's TLP (raised by a project it names on an internal site), not only the project's own")
     func indexBearsReportTLP() throws {
         let folder = try TemporaryFolder.make()

@@ -102,6 +102,17 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
             || starts(with: "traffic") || bytes.contains { $0 >= 0x80 }
     }
 
+    /// The level an internal output marks private material with at least (a private project,
+    /// indicator, note or tag): kept out of public output, it may not go "via publicly accessible
+    /// channels", which is TLP:GREEN; never TLP:CLEAR, for the world.
+    public static let privateMaterial = TLP.green
+
+    /// The marking an output shows a piece of material with: the level its `tlp:` tags name
+    /// (`marked`), raised to `privateMaterial` when it is private.
+    public static func marking(_ marked: TLP?, isPrivate: Bool) -> TLP? {
+        isPrivate ? max(marked ?? privateMaterial, privateMaterial) : marked
+    }
+
     /// The tag that marks data with this level, as MISP writes it: `tlp:amber`.
     public var tag: String { "tlp:" + rawValue }
 }

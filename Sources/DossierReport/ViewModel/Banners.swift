@@ -8,10 +8,17 @@ public struct TLPBanner: Sendable, Hashable, Encodable {
     /// Why the banner is not the project's own TLP, when it is not.
     public var reason: String?
 
-    /// - Parameter raisedFrom: the project's own TLP, when what the output names of other
-    ///   projects makes it more restrictive.
-    public init(_ tlp: TLP, raisedFrom: TLP? = nil) {
-        reason = raisedFrom.map { "The project is marked \($0.label); this report shows material marked \(tlp.label) (indicators tagged so, or other projects it names)." }
+    /// - Parameters:
+    ///   - raisedFrom: the project's own TLP, when what the output names of other projects, or
+    ///     the markings of its indicators, make it more restrictive.
+    ///   - byPrivateMaterial: whether private material (`TLP.privateMaterial`) raised it, and
+    ///     nothing else as far.
+    public init(_ tlp: TLP, raisedFrom: TLP? = nil, byPrivateMaterial: Bool = false) {
+        reason = raisedFrom.map {
+            byPrivateMaterial
+                ? "The project is marked \($0.label); this output shows private material (kept out of public output), marked \(tlp.label) at least."
+                : "The project is marked \($0.label); this report shows material marked \(tlp.label) (indicators tagged so, or other projects it names)."
+        }
         key = tlp.rawValue.replacingOccurrences(of: "+", with: "-")
         label = tlp.label
         meaning = switch tlp {

@@ -77,13 +77,17 @@ extension ProjectReport {
         var grouping = TagGrouping<IndicatorRow>()
         // What the report names of other projects bears their marking (internal reports name
         // projects of any TLP), and so does an indicator tagged with one (data imported private
-        // with its marking): the banner shows the most restrictive.
+        // with its marking), and private material (`TLP.privateMaterial`): the banner shows the
+        // most restrictive.
         var strictest = project.tlp
+        var holdsPrivate = project.visibility == .private || project.tags.contains(where: vocabulary.isPrivate)
+            || project.notes.contains { $0.effectiveVisibility(in: project) == .private }
         for position in Indicator.canonicalPositions(of: project.indicators) {
             let indicator = project.indicators[position]
             let links = AlsoSeen.links(indicator.key, position: projectIndex, index: index, counts: projectCounts, options: options,
                 strictest: &strictest)
             if let marked = TLP.marked(by: indicator.tags), marked > strictest { strictest = marked }
+            if !holdsPrivate, indicator.isPrivate || indicator.tags.contains(where: vocabulary.isPrivate) { holdsPrivate = true }
             let classification = indicator.effectiveClassification(in: vocabulary)
             let row = IndicatorRow(indicator, classification: classification, options: options, alsoSeenIn: links)
             byClassification[SiteModel.classifications.firstIndex(of: classification)!].append(row)
@@ -92,7 +96,8 @@ extension ProjectReport {
         }
         grouping.sortGroups()
         total = project.indicators.count
-        tlp = TLPBanner(strictest, raisedFrom: strictest > project.tlp ? project.tlp : nil)
+        let shown = holdsPrivate ? max(strictest, TLP.privateMaterial) : strictest
+        tlp = TLPBanner(shown, raisedFrom: shown > project.tlp ? project.tlp : nil, byPrivateMaterial: shown > strictest)
 
         classificationGroups = zip(SiteModel.classifications, byClassification).compactMap { classification, members in
             guard !members.isEmpty else { return nil }

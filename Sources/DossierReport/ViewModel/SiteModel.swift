@@ -87,14 +87,17 @@ public struct SiteModel: Sendable {
         self.siteOptions = siteOptions
 
         // A listing page bears the most restrictive TLP of the projects its rows come from, and of
-        // the rows' own markings (an indicator tagged tlp:red); few indicators have one.
+        // the rows' own markings (an indicator tagged tlp:red); few indicators have one. A row of
+        // private material (a private project's, a private indicator, one with a private tag) is
+        // at least `TLP.privateMaterial`.
         let projectTLPs = workspace.projects.map(\.tlp)
+        let rowTLPs = workspace.projects.map { $0.visibility == .private ? max($0.tlp, TLP.privateMaterial) : $0.tlp }
         let markings = perProject.map(\.markings)
         let placed = places
         let tlp = { (rows: ArraySlice<Int32>) in
             rows.lazy.map { row in
                 let place = placed[Int(row)]
-                let project = projectTLPs[Int(place.project)]
+                let project = rowTLPs[Int(place.project)]
                 return markings[Int(place.project)].isEmpty ? project : max(project, markings[Int(place.project)][place.indicator] ?? project)
             }.max() ?? .clear
         }
@@ -120,19 +123,24 @@ public struct SiteModel: Sendable {
         listingPages = listings
 
         // A project's line on the index bears the TLP its report's banner does: raised by the
-        // `tlp:` tags of its indicators and by the projects its "also seen in" links name.
+        // `tlp:` tags of its indicators, by the projects its "also seen in" links name, and by
+        // private material.
         let (counts, linkedTo) = (projectCounts, self.repeatedIndicators)
         let summaries = perProject.indices.map { $0 }.concurrentMap { p in
             var summary = perProject[p].summary
-            var strictest = max(projectTLPs[p], perProject[p].markings.values.max() ?? .clear)
+            var strictest = max(projectTLPs[p], perProject[p].tagMarkings.values.max() ?? .clear)
             Self.links(of: p, repeated: repeated, repeatedIndicators: linkedTo, projectCounts: counts) { _, linked in
                 for other in linked.projects { strictest = max(strictest, projectTLPs[other]) }
             }
-            if strictest > projectTLPs[p] { summary.tlp = TLPBanner(strictest, raisedFrom: projectTLPs[p]) }
+            let shown = perProject[p].holdsPrivate ? max(strictest, TLP.privateMaterial) : strictest
+            if shown > projectTLPs[p] { summary.tlp = TLPBanner(shown, raisedFrom: projectTLPs[p], byPrivateMaterial: shown > strictest) }
             return summary
         }
+        let shownTLPs = perProject.indices.map { p in
+            max(rowTLPs[p], perProject[p].markings.values.max() ?? .clear, perProject[p].holdsPrivate ? TLP.privateMaterial : .clear)
+        }
         self.index = SiteIndexPage(
-            workspaceTitle: shownWorkspaceTitle, audience: banner, tlp: TLPBanner((projectTLPs + markings.flatMap(\.values)).max() ?? .clear),
+            workspaceTitle: shownWorkspaceTitle, audience: banner, tlp: TLPBanner(shownTLPs.max() ?? .clear),
             projects: summaries, total: places.count,
             classificationCounts: [CountRow](classificationSummaries.map { ($0.key, $0.label, $0.count) }),
             classifications: classificationSummaries, tags: tagSummaries, generator: generator)
@@ -149,8 +157,14 @@ public struct SiteModel: Sendable {
         var byClassification: [[Int32]]
         /// Rows (positions in `order`) by tag.
         var grouping: TagGrouping<Int32>
-        /// The TLP of each indicator (by position in the project) that a tag marks (`tlp:red`).
+        /// The TLP of each indicator (by position in the project) that a tag marks (`tlp:red`),
+        /// or that is private material (`TLP.privateMaterial`).
         var markings: [Int32: TLP]
+        /// The TLP of each indicator that a tag marks, alone.
+        var tagMarkings: [Int32: TLP]
+        /// Whether the project shows private material in an internal output: it is private, or
+        /// has a private tag, note or indicator.
+        var holdsPrivate: Bool
         var summary: SiteIndexPage.ProjectSummary
 
         init(_ project: Project, vocabulary: Vocabulary, options: ReportOptions) {
@@ -158,27 +172,35 @@ public struct SiteModel: Sendable {
             var byClassification = [[Int32]](repeating: [], count: SiteModel.classifications.count)
             var grouping = TagGrouping<Int32>()
             var markings: [Int32: TLP] = [:]
+            var tagMarkings: [Int32: TLP] = [:]
+            var holdsPrivate = project.visibility == .private || project.tags.contains(where: vocabulary.isPrivate)
+                || project.notes.contains { $0.effectiveVisibility(in: project) == .private }
             // What a row's tags make of it, worked out once per tag list: a project's indicators
             // share a few hundred lists, and folding each tag of a million rows cost more.
-            var byTags: [[String]: (implied: Classification?, marking: TLP?, groups: [Int])] = [:]
+            var byTags: [[String]: (implied: Classification?, marking: TLP?, hasPrivateTag: Bool, groups: [Int])] = [:]
             // Read in place: a copy of each indicator retained and released all of its strings.
             project.indicators.withUnsafeBufferPointer { indicators in
                 for (row, i) in order.enumerated() {
                     let tags = indicators[Int(i)].tags
-                    let facts: (implied: Classification?, marking: TLP?, groups: [Int])
+                    let facts: (implied: Classification?, marking: TLP?, hasPrivateTag: Bool, groups: [Int])
                     if let known = byTags[tags] {
                         facts = known
                     } else {
-                        facts = (vocabulary.impliedClassification(of: tags), TLP.marked(by: tags), grouping.groups(of: tags, vocabulary: vocabulary))
+                        facts = (vocabulary.impliedClassification(of: tags), TLP.marked(by: tags), tags.contains(where: vocabulary.isPrivate),
+                            grouping.groups(of: tags, vocabulary: vocabulary))
                         byTags[tags] = facts
                     }
                     let classification = indicators[Int(i)].effectiveClassification(implied: facts.implied)
                     byClassification[SiteModel.classifications.firstIndex(of: classification)!].append(Int32(row))
                     grouping.add(Int32(row), toGroups: facts.groups)
-                    if let tlp = facts.marking { markings[i] = tlp }
+                    if let tlp = facts.marking { tagMarkings[i] = tlp }
+                    let isPrivate = facts.hasPrivateTag || indicators[Int(i)].isPrivate
+                    if let tlp = TLP.marking(facts.marking, isPrivate: isPrivate) { markings[i] = tlp }
+                    if isPrivate { holdsPrivate = true }
                 }
             }
             (self.order, self.byClassification, self.grouping, self.markings) = (order, byClassification, grouping, markings)
+            (self.tagMarkings, self.holdsPrivate) = (tagMarkings, holdsPrivate)
             summary = SiteIndexPage.ProjectSummary(
                 slug: project.slug, title: options.shown(project.title), href: SiteLayout.projectHref(from: .index, project.slug),
                 tlp: TLPBanner(project.tlp), status: project.status?.rawValue, updated: project.updated,
