@@ -1,6 +1,7 @@
 extension Indicators {
     /// IPv4 addresses and hashes written inside longer words (`host_192.0.2.130`,
-    /// `sample_<sha256>.exe`, `192.0.2.130-192.0.2.131`, `130.2.0.192.in-addr.arpa` backwards),
+    /// `sample_<sha256>.exe`, `192.0.2.130-192.0.2.131`, `130.2.0.192.in-addr.arpa` backwards,
+    /// `192-0-2-130.dyn.example` with dashes),
     /// which the extractor, reading words whole, does not take: a page shows them all the same;
     /// and the hosts of web addresses written otherwise than browsed (`browsedHost`). An address
     /// is four dot-separated decimal numbers in a run of digits and dots; a hash a whole run of
@@ -31,6 +32,18 @@ extension Indicators {
                     continue
                 }
                 found += dottedQuads(bytes, i..<end)
+            }
+            // A host name that spells an address with dashes (`203-0-113-77.dyn.example.net`, or
+            // backwards, `77-113-0-203.rev.example.net`, as providers name their lines).
+            for run in runs(in: bytes, of: digitsAndDashes, longest: 7) {
+                let groups = bytes[run].split(separator: dash, omittingEmptySubsequences: false)
+                guard groups.count == 4, groups.allSatisfy({ (1...3).contains($0.count) }) else { continue }
+                let numbers = groups.map { String(decoding: $0, as: UTF8.self) }
+                for order in Set([numbers, numbers.reversed()]) {
+                    if case .success(let address) = IPv4Address.parse(order.joined(separator: ".")) {
+                        found.append((address.description, .ipv4, run.lowerBound))
+                    }
+                }
             }
             // The hosts of web addresses written in another form than the one browsed, which no
             // parser takes for a URL (`http://0xC0000282/`, `http://vpn.acme%2Eexample/`).
@@ -63,6 +76,8 @@ extension Indicators {
 
     private static let hexDigits = ByteSet("0123456789abcdefABCDEF".utf8)
     private static let digitsAndDots = ByteSet("0123456789.".utf8)
+    private static let digitsAndDashes = ByteSet("0123456789-".utf8)
+    private static let dash = UInt8(ascii: "-")
 
     /// The maximal runs of bytes of `set` at least `longest` long, found by looking at every
     /// `longest`th byte first: a run of 32 hex digits is rare in prose, whose every word has one.

@@ -384,6 +384,21 @@ struct RuleTests {
             && Indicators.numericHostAddress("0x1.0x2.256.1") == nil && Indicators.numericHostAddress("4294967296") == nil)
     }
 
+    @Test("a private address spelt with dashes in a host name (either way round), and a private free-form value after a scheme (bitcoin:), in a public note are found; dates and phone numbers are nothing")
+    func privateValueDashedOrAfterScheme() throws {
+        let found = try diagnostics({
+            try $0.addProject("p", visibility: "public", tlp: "clear", indicators: Self.list(
+                #"{ "value": "192.0.2.130", "type": "ipv4", "private": true }"#,
+                #"{ "value": "1BoatSLRHtKNngkdXEeobR76b53LETtpyT", "type": "other", "private": true }"#))
+            try $0.write("p/notes/01.md", "Line 192-0-2-130.dyn.example.net seen.\n")
+            try $0.write("p/notes/02.md", "PTR 130-2-0-192.rev.example.net seen.\n")
+            try $0.write("p/notes/03.md", "Pay to bitcoin:1BoatSLRHtKNngkdXEeobR76b53LETtpyT now.\n")
+            try $0.write("p/notes/04.md", "On 2026-11-30, call 555-123-4567 or 1-800-555-0199; build 10-20-30.\n")
+        }, rule: PublishedPrivateValueRule())
+        let places = found.map { $0.split(separator: ":").prefix(3).joined(separator: ":") }
+        #expect(places == ["p/notes/01.md:1:6", "p/notes/02.md:1:5", "p/notes/03.md:1:16"], "\(found)")
+    }
+
     @Test("a private e-mail address written after an elision (l'admin@) in a public note is found")
     func privateEmailAfterElision() throws {
         let found = try diagnostics({

@@ -289,6 +289,11 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             guard last - start >= 6, bytes[start..<last].contains(where: { IndicatorBytes.isDigit($0) || Self.nameMarks.contains($0) }) else { return }
             let word = String(decoding: bytes[start..<last], as: UTF8.self)
             words.append((word, start))
+            // A value after a scheme of letters (`bitcoin:1Boat...`, `tel:`, `xmpp:`) is shown too.
+            if let colon = bytes[start..<last].firstIndex(of: IndicatorBytes.colon), (2...10).contains(colon - start), last - colon > 6,
+               bytes[start..<colon].allSatisfy({ IndicatorBytes.isLetter($0) }), bytes[colon + 1] != UInt8(ascii: "/") {
+                words.append((String(decoding: bytes[colon + 1..<last], as: UTF8.self), colon + 1))
+            }
             if bytes[start..<last].contains(UInt8(ascii: "%")) {
                 words.append((String(decoding: PercentEncoding.decodedFully(Array(bytes[start..<last])), as: UTF8.self), start))
             }
