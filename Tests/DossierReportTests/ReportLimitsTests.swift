@@ -30,6 +30,19 @@ struct ReportLimitsTests {
         #expect(report.tagGroups.count == 120)
     }
 
+    @Test("on a tag's page of the site, a row past 50 tags shows that tag among them")
+    func tagPageShowsItsTag() throws {
+        let workspace = Self.workspace(projects: 1, tags: 120)
+        let model = SiteModel(workspace: workspace, audience: .public, options: ReportOptions())
+        for position in 0..<model.listingCount {
+            let (path, page) = model.listing(at: position)
+            guard let tag = page.tag else { continue }
+            let tags = try #require(page.rows.first?.tags, "\(path)")
+            #expect(tags.count == 51 && tags.last == "+70 more" && tags.contains(tag), "\(path): \(tags.suffix(3))")
+        }
+        #expect((0..<model.listingCount).contains { model.listing(at: $0).page.tag == "tag-99" })
+    }
+
     @Test("a pager links the first, last and nearby pages, with gaps for the rest", arguments: [
         (1, 1, "[1]"), (3, 6, "1 2 [3] 4 5 6"),
         (5, 10, "1 … 3 4 [5] 6 7 … 10"), (1, 300, "[1] 2 3 … 300"), (300, 300, "1 … 298 299 [300]"), (150, 300, "1 … 148 149 [150] 151 152 … 300"),

@@ -83,14 +83,24 @@ extension IndicatorRow {
         return shown
     }
 
-    init(_ indicator: Indicator, classification: Classification, options: ReportOptions, alsoSeenIn: [ProjectLink], project: ProjectLink? = nil) {
+    /// - Parameter tag: the tag whose page lists the row, which it shows among its first
+    ///   `tagLimit` tags when it has more.
+    init(_ indicator: Indicator, classification: Classification, options: ReportOptions, alsoSeenIn: [ProjectLink], project: ProjectLink? = nil,
+        showing tag: String? = nil) {
         value = Self.visible(options.defang ? Indicators.defang(indicator.value, as: indicator.type) : indicator.value)
         type = indicator.type.rawValue
         self.classification = classification.rawValue
         classificationLabel = classification.label
-        tags = (indicator.tags.count > Self.tagLimit
-            ? Array(indicator.tags.prefix(Self.tagLimit)) + ["+\(indicator.tags.count - Self.tagLimit) more"]
-            : indicator.tags).map(options.shown)
+        var shownTags = indicator.tags
+        if shownTags.count > Self.tagLimit {
+            shownTags = Array(shownTags.prefix(Self.tagLimit))
+            if let tag, !shownTags.contains(where: { Tag.key($0) == Tag.key(tag) }),
+               let own = indicator.tags.first(where: { Tag.key($0) == Tag.key(tag) }) {
+                shownTags[Self.tagLimit - 1] = own
+            }
+            shownTags.append("+\(indicator.tags.count - Self.tagLimit) more")
+        }
+        tags = shownTags.map(options.shown)
         firstSeen = indicator.firstSeen
         lastSeen = indicator.lastSeen
         comment = indicator.comment.map(options.shown)

@@ -116,7 +116,7 @@ public struct SiteModel: Sendable {
         for group in grouping.groups {
             let slug = slugs[Tag.key(group.name)] ?? Anchors.slug(group.name)
             listings += Self.paginate(group.rows, kind: "Tag", title: siteOptions.shown(group.name), description: group.description.map(siteOptions.shown),
-                classification: nil, workspaceTitle: shownWorkspaceTitle, banner: banner, generator: generator, tlp: tlp) { SiteLayout.tagPage(slug, page: $0) }
+                classification: nil, tag: group.name, workspaceTitle: shownWorkspaceTitle, banner: banner, generator: generator, tlp: tlp) { SiteLayout.tagPage(slug, page: $0) }
             tagSummaries.append(.init(name: group.name, description: group.description, count: group.rows.count, href: SiteLayout.tagPage(slug),
                 shownName: siteOptions.shown(group.name), shownDescription: group.description.map(siteOptions.shown)))
         }
@@ -254,22 +254,22 @@ public struct SiteModel: Sendable {
     /// The tag or classification page at `position`, with its path in the site.
     public func listing(at position: Int) -> (path: String, page: ListingPage) {
         var (path, page, rows) = listingPages[position]
-        page.rows = rows.map { row(at: places[Int($0)]) }
+        page.rows = rows.map { row(at: places[Int($0)], showing: page.tag) }
         return (path, page)
     }
 
-    /// A listing's row, as tag and classification pages show it.
-    func row(at place: RowPlace) -> IndicatorRow {
+    /// A listing's row, as tag and classification pages show it (a tag's page its tag).
+    func row(at place: RowPlace, showing tag: String? = nil) -> IndicatorRow {
         let project = workspace.projects[Int(place.project)]
         let indicator = project.indicators[Int(place.indicator)]
         let link = ProjectLink(slug: project.slug, title: shownTitles[Int(place.project)], href: SiteLayout.projectHref(from: .listing, project.slug))
         return IndicatorRow(indicator, classification: indicator.effectiveClassification(in: workspace.vocabulary),
-            options: siteOptions, alsoSeenIn: [], project: link)
+            options: siteOptions, alsoSeenIn: [], project: link, showing: tag)
     }
 
     /// Splits `rows` into pages of `SiteLayout.pageSize`, each knowing its neighbours (and its rows
     /// apart, filled in by `listing(at:)`).
-    static func paginate(_ rows: [Int32], kind: String, title: String, description: String?, classification: String?,
+    static func paginate(_ rows: [Int32], kind: String, title: String, description: String?, classification: String?, tag: String? = nil,
         workspaceTitle: String, banner: AudienceBanner, generator: String, tlp: (ArraySlice<Int32>) -> TLP,
         path: (Int) -> String) -> [(String, ListingPage, ArraySlice<Int32>)] {
         guard !rows.isEmpty else { return [] }
@@ -283,7 +283,7 @@ public struct SiteModel: Sendable {
             let listing = ListingPage(
                 workspaceTitle: workspaceTitle, audience: banner, tlp: TLPBanner(tlp(rows[start..<end])), kind: kind,
                 title: title, description: description,
-                classification: classification, total: rows.count, rows: [], page: page, pageCount: pageCount,
+                classification: classification, tag: tag, total: rows.count, rows: [], page: page, pageCount: pageCount,
                 pages: pageLinks(current: page, count: pageCount, href: href),
                 previous: page > 1 ? href(page - 1) : nil, next: page < pageCount ? href(page + 1) : nil,
                 firstRow: start + 1, lastRow: end, generator: generator)

@@ -64,6 +64,8 @@ public struct ListingPage: Sendable, Hashable, Encodable {
     public var title: String
     public var description: String?
     public var classification: String?
+    /// For a tag's page, the tag as the workspace writes it (`title` is as the page shows it).
+    public var tag: String? = nil
     public var total: Int
     public var rows: [IndicatorRow]
     public var page: Int
