@@ -26,9 +26,11 @@ struct Fmt: ParsableCommand {
             different days): every indicator either side records is kept, and merged as above; \
             "updated" takes the later date, "created" the earlier, tags both sides'. With \
             git's base section (git config merge.conflictStyle diff3), what one side changed or \
-            removed, the other having left it, is taken; without it, an indicator one side \
-            removed comes back. A title, visibility, TLP or other field both sides changed is \
-            yours to resolve: the conflict is then left, with the reason.
+            removed, the other having left it, is taken, field by field and tag by tag (an \
+            untag on one side stays undone); without it, an indicator or tag one side removed \
+            comes back. A title, visibility, TLP or other field both sides changed is yours to \
+            resolve: the conflict is then left, with the reason. zdiff3's base section cannot be \
+            read: `git checkout --conflict=diff3 -- FILE` writes the conflict again in diff3 style.
 
             Examples:
               dossier fmt            # rewrite what is not canonical, list each file
@@ -62,8 +64,11 @@ struct Fmt: ParsableCommand {
         let plan = FormatPlan(loaded, mergingDuplicates: merge, resolved: resolved)
         let errors = DiagnosticList(loaded.diagnostics.items.filter { $0.severity == .error })
         Console.report(errors)
-        for path in resolved.keys.sorted() {
-            global.say("\(check ? "would resolve" : "resolved") the merge conflict in \(display.displayPath(path))")
+        // Said once it is so: with an error left, nothing is written.
+        if check || !errors.hasErrors {
+            for path in resolved.keys.sorted() {
+                global.say("\(check ? "would resolve" : "resolved") the merge conflict in \(display.displayPath(path))")
+            }
         }
         for (path, outcome) in plan.duplicates {
             let what = "\(outcome.entries) entries of \(outcome.key.type.rawValue) \(outcome.key.value) in \(display.displayPath(path))"

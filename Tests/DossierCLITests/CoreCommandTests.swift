@@ -281,7 +281,7 @@ struct CoreCommandTests {
         let before = copy.read(project)
         let refused = try CLI.run(["fmt", "--merge"], in: copy.root)
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("cannot resolve the merge conflict in typosquat-watch/project.json: both sides changed its title; which to keep is yours"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("cannot resolve the merge conflict in typosquat-watch/project.json: the two sides differ in its title; which to keep is yours"), "\(refused.stderr)")
         #expect(copy.read(project) == before)
     }
 

@@ -85,6 +85,11 @@ public enum ConflictResolution {
         return after == nil || after == 0x20 || after == 0x0A || after == 0x0D || after == 0x09 ? first : nil
     }
 
+    /// A base section that does not read as the file: git's zdiff3 style takes the lines both
+    /// sides share out of the conflict but leaves them in the base.
+    private static let unreadableBase = Refusal(reason:
+        "its base section does not read as the file (git's zdiff3 style?); `git checkout --conflict=diff3 -- FILE` writes the conflict again in diff3 style")
+
     /// The conflicted `indicators.json` at `path` resolved: the file both sides make together.
     public static func indicators(_ bytes: [UInt8], path: String) -> Result<[UInt8], Refusal> {
         guard let sides = sides(bytes) else { return .failure(Refusal(reason: "its conflict markers are not as git writes them")) }
@@ -93,9 +98,14 @@ public enum ConflictResolution {
         case (.success(let a), .success(let b)): (ours, theirs) = (a, b)
         case (.failure(let refusal), _), (_, .failure(let refusal)): return .failure(refusal)
         }
-        let base = sides.base.flatMap { try? decodedIndicators($0, path: path).get() }
+        let base: IndicatorsDecoder.Result?
+        switch sides.base.map({ decodedIndicators($0, path: path) }) {
+        case .success(let read)?: base = read
+        case .failure?: return .failure(Self.unreadableBase)
+        case nil: base = nil
+        }
         guard let extra = joined(ours.extra, theirs.extra, base: base?.extra, same: { written($0) == written($1) }) else {
-            return .failure(Refusal(reason: "both sides changed the file's other fields; which to keep is yours"))
+            return .failure(Refusal(reason: "\(base == nil ? "the two sides differ in" : "both sides changed") the file's fields \(differingKeys(ours.extra, theirs.extra)); which to keep is yours"))
         }
         var project = Project(slug: "", folder: "", title: "")
         project.indicators = joined(ours.indicators, theirs.indicators, base: base?.indicators)
@@ -127,11 +137,49 @@ public enum ConflictResolution {
         var done: Set<IndicatorKey> = []
         for indicator in ours + theirs where done.insert(indicator.key).inserted {
             let (a, b) = (mine[indicator.key] ?? [], other[indicator.key] ?? [])
-            let both = a + b.filter { entry in !a.contains { $0.written == entry.written } }
-            let chosen = joined(a, b, base: before.map { $0[indicator.key] ?? [] }) { $0.map(\.written) == $1.map(\.written) } ?? both
-            kept += chosen.map(\.indicator)
+            let original = before.map { $0[indicator.key] ?? [] }
+            if let chosen = joined(a, b, base: original, same: { $0.map(\.written) == $1.map(\.written) }) {
+                kept += chosen.map(\.indicator)
+            } else if let original, a.count == 1, b.count == 1, original.count == 1,
+                      let merged = joined(a[0].indicator, b[0].indicator, base: original[0].indicator) {
+                // Both changed it: field by field, each side's change taken (an untag on one
+                // side, a tag on the other).
+                kept.append(merged)
+            } else {
+                // Both changed it otherwise (or there is no base): both entries, for
+                // `DuplicateMerge` to join where they agree.
+                kept += (a + b.filter { entry in !a.contains { $0.written == entry.written } }).map(\.indicator)
+            }
         }
         return kept
+    }
+
+    /// One indicator both sides changed from the base, joined field by field: a field one side
+    /// left as it was takes the other's; tags one side added are added and tags one side removed
+    /// are removed. Nil when both changed one field differently.
+    private static func joined(_ ours: Indicator, _ theirs: Indicator, base: Indicator) -> Indicator? {
+        var merged = ours
+        func join<Value: Equatable>(_ field: WritableKeyPath<Indicator, Value>) -> Bool {
+            guard let value = joined(ours[keyPath: field], theirs[keyPath: field], base: base[keyPath: field], same: ==) else { return false }
+            merged[keyPath: field] = value
+            return true
+        }
+        guard join(\.value), join(\.classification), join(\.firstSeen), join(\.lastSeen), join(\.source), join(\.comment),
+              join(\.privateFlag),
+              let extra = joined(ours.extra, theirs.extra, base: base.extra, same: { written($0) == written($1) }) else { return nil }
+        merged.extra = extra
+        merged.tags = joinedTags(ours.tags, theirs.tags, base: base.tags)
+        return merged
+    }
+
+    /// Both sides' tags, but for those one side removed from the base's (without the base,
+    /// every tag of either side).
+    private static func joinedTags(_ ours: [String], _ theirs: [String], base: [String]?) -> [String] {
+        let all = Tag.union(ours, theirs)
+        guard let base else { return all }
+        let (mine, other) = (Set(ours.map(Tag.key)), Set(theirs.map(Tag.key)))
+        let removed = Set(base.map(Tag.key).filter { !mine.contains($0) || !other.contains($0) })
+        return all.filter { !removed.contains(Tag.key($0)) }
     }
 
     /// What to keep of something both sides have: theirs when they agree, or the side that
@@ -157,6 +205,7 @@ public enum ConflictResolution {
             return .failure(Refusal(reason: "one side does not load cleanly"))
         }
         let base = sides.base.flatMap(decoded)
+        if sides.base != nil, base == nil { return .failure(Self.unreadableBase) }
         var merged = ours
         var differing: [String] = []
         func join<Value: Equatable>(_ name: String, _ field: WritableKeyPath<Project, Value>) {
@@ -176,15 +225,25 @@ public enum ConflictResolution {
         if let extra = joined(ours.extra, theirs.extra, base: base?.extra, same: { written($0) == written($1) }) {
             merged.extra = extra
         } else {
-            differing.append("other fields")
+            differing.append(differingKeys(ours.extra, theirs.extra))
         }
         guard differing.isEmpty else {
-            return .failure(Refusal(reason: "both sides changed its \(differing.joined(separator: ", ")); which to keep is yours"))
+            let said = base == nil ? "the two sides differ in" : "both sides changed"
+            return .failure(Refusal(reason: "\(said) its \(differing.joined(separator: ", ")); which to keep is yours"))
         }
         merged.created = [ours.created, theirs.created].compactMap { $0 }.min { ISODate.precedes($0, $1) }
         merged.updated = [ours.updated, theirs.updated].compactMap { $0 }.max { ISODate.precedes($0, $1) }
-        merged.tags = joined(ours.tags, theirs.tags, base: base?.tags) { Tag.union([], $0) == Tag.union([], $1) } ?? Tag.union(ours.tags, theirs.tags)
+        merged.tags = joinedTags(ours.tags, theirs.tags, base: base?.tags)
         return .success(CanonicalJSON.projectFile(merged))
+    }
+
+    /// The unknown fields two lists of them do not hold alike, named (`"x-ticket"`).
+    private static func differingKeys(_ ours: [JSONObject.Member], _ theirs: [JSONObject.Member]) -> String {
+        let keys = Set(ours.map(\.key) + theirs.map(\.key)).sorted().filter { key in
+            let (a, b) = (ours.filter { $0.key == key }, theirs.filter { $0.key == key })
+            return written(a) != written(b)
+        }
+        return keys.map { "\"\($0)\"" }.joined(separator: ", ")
     }
 
     /// An indicator as the file writes it, without where it was read.

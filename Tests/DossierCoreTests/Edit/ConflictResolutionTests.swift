@@ -49,6 +49,35 @@ struct ConflictResolutionTests {
         #expect(list[0].comment == "C2 panel")
     }
 
+    @Test("with the base, an indicator both sides changed is joined field by field: an untag on one side and a tag on the other, a date corrected on one side")
+    func fieldByField() throws {
+        let bytes = Self.conflicted(#"{ "indicators": ["# + "\n",
+            ours: #"  { "value": "x.example", "type": "domain", "tags": ["Phishing"], "firstSeen": "2026-01-05" }"# + "\n",
+            base: #"  { "value": "x.example", "type": "domain", "tags": ["Phishing", "Blocked"], "firstSeen": "2020-01-05" }"# + "\n",
+            theirs: #"  { "value": "x.example", "type": "domain", "tags": ["Phishing", "Blocked", "Foo"], "firstSeen": "2020-01-05" }"# + "\n",
+            after: "] }\n")
+        let list = try Self.indicators(try ConflictResolution.indicators(bytes, path: "p/indicators.json").get())
+        #expect(list.count == 1)
+        #expect(list.first?.tags == ["Phishing", "Foo"] && list.first?.firstSeen == "2026-01-05", "\(list)")
+        // Both untagged one tag each: both stay off.
+        let untags = Self.conflicted(#"{ "indicators": ["# + "\n",
+            ours: #"  { "value": "x.example", "type": "domain", "tags": ["Blocked"] }"# + "\n",
+            base: #"  { "value": "x.example", "type": "domain", "tags": ["Phishing", "Blocked"] }"# + "\n",
+            theirs: #"  { "value": "x.example", "type": "domain", "tags": ["Phishing"] }"# + "\n",
+            after: "] }\n")
+        #expect(try Self.indicators(try ConflictResolution.indicators(untags, path: "p/indicators.json").get()).first?.tags == [])
+        // A base section that does not read as the file (zdiff3 moves shared lines out of the
+        // sides, not out of the base) is refused, with how to get diff3's.
+        let zdiff3 = Self.conflicted(#"{ "indicators": ["# + "\n" + #"  { "value": "a.example","# + "\n",
+            ours: #"    "type": "domain", "comment": "x" },"# + "\n",
+            base: #"  { "value": "a.example","# + "\n" + #"    "type": "domain" },"# + "\n",
+            theirs: #"    "type": "domain", "comment": "y" },"# + "\n",
+            after: #"  { "value": "d.example", "type": "domain" } ] }"# + "\n")
+        let refused = ConflictResolution.indicators(zdiff3, path: "p/indicators.json")
+        #expect(throws: ConflictResolution.Refusal.self) { try refused.get() }
+        if case .failure(let refusal) = refused { #expect(refusal.reason.contains("git checkout --conflict=diff3")) }
+    }
+
     @Test("project.json: updated takes the later date, created the earlier, tags both sides'; a field only one side changed from the base is taken")
     func projectFields() throws {
         let plain = Self.conflicted("{\n  \"title\": \"Kit\",\n",
@@ -73,7 +102,7 @@ struct ConflictResolutionTests {
     @Test("what is the analyst's call is refused with the reason: a title or visibility both sides changed, a side that does not load, markers not as git writes them")
     func refusals() {
         let titles = Self.conflicted("{\n", ours: "  \"title\": \"A\",\n", theirs: "  \"title\": \"B\",\n", after: "  \"visibility\": \"private\"\n}\n")
-        #expect(throws: ConflictResolution.Refusal(reason: "both sides changed its title; which to keep is yours")) {
+        #expect(throws: ConflictResolution.Refusal(reason: "the two sides differ in its title; which to keep is yours")) {
             try ConflictResolution.project(titles, path: "/w/p/project.json").get()
         }
         let visibility = Self.conflicted("{\n  \"title\": \"A\",\n", ours: "  \"visibility\": \"private\"\n", base: "  \"visibility\": \"private\"\n",
