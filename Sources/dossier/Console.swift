@@ -6,8 +6,11 @@ import Foundation
 enum Console {
     static let printer = DiagnosticPrinter()
 
+    /// A line of a command's output (never a report or an export, which are written as files
+    /// are): control characters escaped (`DiagnosticPrinter.escapingControls`), so that a value
+    /// an import took from a feed cannot send the terminal an escape sequence.
     static func out(_ line: String) {
-        print(line)
+        print(DiagnosticPrinter.escapingControls(line, keepingLines: true))
     }
 
     /// One line, as a diagnostic is (`DiagnosticPrinter.oneLine`): a value given with a line break
@@ -18,7 +21,7 @@ enum Console {
     }
 
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
+        FileHandle.standardError.write(Data("\(DiagnosticPrinter.escapingControls(message, keepingLines: true))\n".utf8))
     }
 
     static func report(_ diagnostics: DiagnosticList) {

@@ -225,6 +225,23 @@ struct CoreCommandTests {
         for file in files { #expect(copy.read(file) == originals[file], "\(file)") }
     }
 
+    @Test("a value with terminal control characters (from a feed) is printed escaped by add, lookup and import: it cannot send the terminal an escape sequence")
+    func controlCharactersNeverReachTheTerminal() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let value = "UA\u{1B}[31mRED\u{07}"
+        let added = try CLI.run(["add", "typosquat-watch", value, "--type", "user-agent"], in: copy.root)
+        let found = try CLI.run(["lookup", value, "--type", "user-agent"], in: copy.root)
+        try copy.write("event.json", #"{"Event": {"info": "t", "Attribute": [{"type": "domain", "value": "bad\u001b]0;pwn\u0007.example"}, {"type": "user-agent", "value": "x\u009b2J"}]}}"#)
+        let imported = try CLI.run(["import", "typosquat-watch", copy.path("event.json"), "--verbose"], in: copy.root)
+        for run in [added, found, imported] {
+            let output = run.stdout + run.stderr
+            #expect(!output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B }, "\(output)")
+        }
+        #expect(added.status == 0 && added.stdout.contains("UA\\u{1B}[31mRED\\u{7}"), "\(added.stdout)")
+        #expect(found.status == 0 && found.stdout.contains("\\u{1B}"), "\(found.stdout)")
+        #expect(imported.stdout.contains("\\u{9B}") || imported.stderr.contains("\\u{9B}"), "\(imported.stdout)\(imported.stderr)")
+    }
+
     @Test("fmt with a file in error rewrites no other file, and exits 1 saying so")
     func fmtWithAnErrorWritesNothing() throws {
         let copy = try TemporaryCopy(of: Self.samples)

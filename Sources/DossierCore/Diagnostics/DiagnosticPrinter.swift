@@ -25,23 +25,29 @@ public struct DiagnosticPrinter: Sendable {
     /// written as escapes, and a line longer than `longest` characters (a 70 KB URL quoted) cut
     /// in its middle, where the value stands; its start (the place) and its end (the fix) kept.
     public static func oneLine(_ line: String, longest: Int = 1_000) -> String {
-        var text = line
-        if line.unicodeScalars.contains(where: isControl) {
-            var escaped = String.UnicodeScalarView()
-            for scalar in line.unicodeScalars {
-                switch scalar {
-                case "\n": escaped.append(contentsOf: "\\n".unicodeScalars)
-                case "\r": escaped.append(contentsOf: "\\r".unicodeScalars)
-                case "\t": escaped.append(contentsOf: "\\t".unicodeScalars)
-                case _ where isControl(scalar): escaped.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
-                default: escaped.append(scalar)
-                }
-            }
-            text = String(escaped)
-        }
+        let text = escapingControls(line, keepingLines: false)
         guard text.count > longest else { return text }
         let kept = longest / 2
         return text.prefix(kept) + " [\(text.count - 2 * kept) characters left out] " + text.suffix(kept)
+    }
+
+    /// `text` with each control character written as an escape (`\u{1B}`), so that a value from a
+    /// feed cannot rewrite what a terminal shows (an escape sequence, a bell, a direction
+    /// override); line feeds and tabs kept as they are when `keepingLines` (a command's output).
+    public static func escapingControls(_ text: String, keepingLines: Bool) -> String {
+        guard text.unicodeScalars.contains(where: { isControl($0) && !(keepingLines && ($0 == "\n" || $0 == "\t")) }) else { return text }
+        var escaped = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n" where keepingLines, "\t" where keepingLines: escaped.append(scalar)
+            case "\n": escaped.append(contentsOf: "\\n".unicodeScalars)
+            case "\r": escaped.append(contentsOf: "\\r".unicodeScalars)
+            case "\t": escaped.append(contentsOf: "\\t".unicodeScalars)
+            case _ where isControl(scalar): escaped.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            default: escaped.append(scalar)
+            }
+        }
+        return String(escaped)
     }
 
     /// C0 and C1 controls, DEL, the line and paragraph separators, and the bidirectional
