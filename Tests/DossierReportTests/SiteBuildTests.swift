@@ -34,6 +34,7 @@ struct SiteBuildTests {
                               { "value": "user-pattern:first.last", "type": "other", "tags": ["Pattern"], "private": true } ] }
             """)
         try workspace.addProject("q", visibility: "public", tlp: "clear", indicators: #"{ "indicators": [ { "value": "other.example", "type": "domain" } ] }"#)
+        try workspace.addProject("s", visibility: "public", tlp: "clear", indicators: #"{ "indicators": [ { "value": "s.example", "type": "domain", "source": "mail gateway" } ] }"#)
         for format in [ReportFormat.html, .md] {
             let internalReport = try ReportBuild.run(root: workspace.root, slug: "p", format: format, audience: .internal, options: ReportOptions()).text
             #expect(internalReport.contains("TLP:GREEN") && !internalReport.contains("TLP:CLEAR:"), "\(format)")
@@ -43,6 +44,9 @@ struct SiteBuildTests {
             // Nothing private, nothing raised.
             let plain = try ReportBuild.run(root: workspace.root, slug: "q", format: format, audience: .internal, options: ReportOptions()).text
             #expect(plain.contains("TLP:CLEAR") && !plain.contains("TLP:GREEN"), "\(format)")
+            // A source is internal provenance: private material too.
+            let sourced = try ReportBuild.run(root: workspace.root, slug: "s", format: format, audience: .internal, options: ReportOptions()).text
+            #expect(sourced.contains("TLP:GREEN") && sourced.contains("mail gateway"), "\(format)")
         }
         let folder = try TemporaryFolder.make()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -103,7 +103,7 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
     }
 
     /// The level an internal output marks private material with at least (a private project,
-    /// indicator, note or tag): kept out of public output, it may not go "via publicly accessible
+    /// indicator, note or tag, a source): kept out of public output, it may not go "via publicly accessible
     /// channels", which is TLP:GREEN; never TLP:CLEAR, for the world.
     public static let privateMaterial = TLP.green
 

@@ -87,7 +87,7 @@ extension ProjectReport {
             let links = AlsoSeen.links(indicator.key, position: projectIndex, index: index, counts: projectCounts, options: options,
                 strictest: &strictest)
             if let marked = TLP.marked(by: indicator.tags), marked > strictest { strictest = marked }
-            if !holdsPrivate, indicator.isPrivate || indicator.tags.contains(where: vocabulary.isPrivate) { holdsPrivate = true }
+            if !holdsPrivate, indicator.isPrivate || indicator.source != nil || indicator.tags.contains(where: vocabulary.isPrivate) { holdsPrivate = true }
             let classification = indicator.effectiveClassification(in: vocabulary)
             let row = IndicatorRow(indicator, classification: classification, options: options, alsoSeenIn: links)
             byClassification[SiteModel.classifications.firstIndex(of: classification)!].append(row)

@@ -88,8 +88,8 @@ public struct SiteModel: Sendable {
 
         // A listing page bears the most restrictive TLP of the projects its rows come from, and of
         // the rows' own markings (an indicator tagged tlp:red); few indicators have one. A row of
-        // private material (a private project's, a private indicator, one with a private tag) is
-        // at least `TLP.privateMaterial`.
+        // private material (a private project's, a private indicator, one with a private tag or
+        // a source) is at least `TLP.privateMaterial`.
         let projectTLPs = workspace.projects.map(\.tlp)
         let rowTLPs = workspace.projects.map { $0.visibility == .private ? max($0.tlp, TLP.privateMaterial) : $0.tlp }
         let markings = perProject.map(\.markings)
@@ -163,7 +163,7 @@ public struct SiteModel: Sendable {
         /// The TLP of each indicator that a tag marks, alone.
         var tagMarkings: [Int32: TLP]
         /// Whether the project shows private material in an internal output: it is private, or
-        /// has a private tag, note or indicator.
+        /// has a private tag, note or indicator, or a source.
         var holdsPrivate: Bool
         var summary: SiteIndexPage.ProjectSummary
 
@@ -194,7 +194,7 @@ public struct SiteModel: Sendable {
                     byClassification[SiteModel.classifications.firstIndex(of: classification)!].append(Int32(row))
                     grouping.add(Int32(row), toGroups: facts.groups)
                     if let tlp = facts.marking { tagMarkings[i] = tlp }
-                    let isPrivate = facts.hasPrivateTag || indicators[Int(i)].isPrivate
+                    let isPrivate = facts.hasPrivateTag || indicators[Int(i)].isPrivate || indicators[Int(i)].source != nil
                     if let tlp = TLP.marking(facts.marking, isPrivate: isPrivate) { markings[i] = tlp }
                     if isPrivate { holdsPrivate = true }
                 }
