@@ -155,6 +155,12 @@ extension IndicatorExtractor {
         // `word` kept a leading `_` that begins a name (`_dmarc.evil.example`).
         while start < end && Self.isTrimmable(bytes[start]) && bytes[start] != UInt8(ascii: "_") { start += 1 }
         while end > start && Self.isTrimmable(bytes[end - 1]) { end -= 1 }
+        // After a percent sign, the escape's two digits are no part of the name
+        // (`?u=https%3A%2F%2Fevil.example` names `evil.example`, not `2fevil.example`).
+        if start > 0, bytes[start - 1] == UInt8(ascii: "%"), end - start > 2,
+           IndicatorBytes.hexValue(bytes[start]) != nil, IndicatorBytes.hexValue(bytes[start + 1]) != nil {
+            start += 2
+        }
         guard start < end else { return }
         let count = end - start
         if count >= 13 && IndicatorBytes.matches(bytes, at: start, "cve-") {

@@ -182,7 +182,7 @@ struct Refanger {
                 }
             case UInt8(ascii: "h"), UInt8(ascii: "H"), UInt8(ascii: "f"), UInt8(ascii: "F"):
                 let startsWord = output.last.map(Self.startsScheme) ?? true
-                if startsWord || refangedSchemeEnd != nil, let (length, scheme) = Self.defangedScheme(bytes, at: i),
+                if startsWord || refangedSchemeEnd != nil, let (length, scheme) = Self.defangedScheme(bytes, at: i, encoded: !startsWord),
                    startsWord || isInsideRefangedURL && Self.hostIsDefanged(bytes, after: i + length) {
                     emit(scheme, from: i, length: length)
                     i += length
@@ -278,10 +278,12 @@ struct Refanger {
     }
 
     /// A defanged scheme at `i` (`hxxps`, `hxxp`, `fxp`, before its separator): its length and
-    /// the scheme.
-    private static func defangedScheme(_ bytes: IndicatorBytes.Bytes, at i: Int) -> (Int, StaticString)? {
+    /// the scheme. With `encoded`, the separator may be percent-encoded too (`hxxps%3A%2F%2F`,
+    /// as a URL carried in another's query is written).
+    private static func defangedScheme(_ bytes: IndicatorBytes.Bytes, at i: Int, encoded: Bool = false) -> (Int, StaticString)? {
         for (defanged, scheme) in [("hxxps", "https"), ("hxxp", "http"), ("fxp", "ftp")] as [(StaticString, StaticString)]
-        where IndicatorBytes.matches(bytes, at: i, defanged) && schemeSeparatorFollows(bytes, at: i + defanged.utf8CodeUnitCount) {
+        where IndicatorBytes.matches(bytes, at: i, defanged) && (schemeSeparatorFollows(bytes, at: i + defanged.utf8CodeUnitCount)
+            || encoded && IndicatorBytes.matches(bytes, at: i + defanged.utf8CodeUnitCount, "%3a%2f%2f")) {
             return (defanged.utf8CodeUnitCount, scheme)
         }
         return nil
@@ -290,7 +292,15 @@ struct Refanger {
     /// Whether the host after the scheme separator at `i` holds a bracketed form (`evil[.]example`).
     private static func hostIsDefanged(_ bytes: IndicatorBytes.Bytes, after i: Int) -> Bool {
         var k = i
-        while k < bytes.count, [UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "["), UInt8(ascii: "]")].contains(bytes[k]) { k += 1 }
+        while k < bytes.count {
+            if IndicatorBytes.matches(bytes, at: k, "%3a") || IndicatorBytes.matches(bytes, at: k, "%2f") {
+                k += 3
+            } else if [UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "["), UInt8(ascii: "]")].contains(bytes[k]) {
+                k += 1
+            } else {
+                break
+            }
+        }
         while k < bytes.count, bytes[k] > 0x20, ![UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "\"")].contains(bytes[k]) {
             if bytes[k] == UInt8(ascii: "[") || bytes[k] == UInt8(ascii: "(") || bytes[k] == UInt8(ascii: "{") { return true }
             k += 1

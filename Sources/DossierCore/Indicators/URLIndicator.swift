@@ -169,13 +169,14 @@ struct URLIndicator {
         }
     }
 
-    /// How many bytes the `https://`, `http://` or `ftp://` (any case) written at `i` takes, when
-    /// one starts there after a byte that is no letter or digit.
+    /// How many bytes the `https://`, `http://` or `ftp://` (any case; its separator also
+    /// percent-encoded, `https%3A%2F%2F`, as a query carries it) written at `i` takes, when one
+    /// starts there after a byte that is no letter or digit.
     private static func embeddedSchemeLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
         // Most places fail at the first byte, before any lower-cased copy is made.
         guard i > 0, !IndicatorBytes.isAlphanumeric(bytes[i - 1]), bytes[i] | 0x20 == UInt8(ascii: "h") || bytes[i] | 0x20 == UInt8(ascii: "f")
         else { return nil }
-        for scheme in ["https://", "http://", "ftp://"]
+        for scheme in ["https://", "http://", "ftp://", "https%3a%2f%2f", "http%3a%2f%2f", "ftp%3a%2f%2f"]
         where i + scheme.utf8.count <= bytes.count && IndicatorBytes.lowercased(bytes, i..<i + scheme.utf8.count) == scheme {
             return scheme.utf8.count
         }

@@ -28,6 +28,13 @@ struct IndicatorsExtractTests {
         #expect(found.map(\.value) == ["_dmarc.evil.test", "_sip._tcp.evil.test", "bold.evil.test"])
     }
 
+    @Test("a name after a percent-escape is the name, not the escape's digits and the name; a defanged URL carried escaped in a query is refanged whole")
+    func namesAfterEscapes() {
+        #expect(pairs("q=hxxps%3A%2F%2Fevil11[.]com here") == ["domain evil11.com"])
+        #expect(pairs("See hxxps://www.google[.]com/url?q=hxxps%3A%2F%2Fevil2[.]com%2Flogin now")
+            == ["url https://www.google.com/url?q=https%3A%2F%2Fevil2.com%2Flogin"])
+    }
+
     @Test("a block of one address written in text is the address, as add records it")
     func singleAddressBlocks() {
         let found = Indicators.extract(from: "from 198.51.100.77/32 and 2001:db8::5/128, and the 198.51.100.0/24 block")

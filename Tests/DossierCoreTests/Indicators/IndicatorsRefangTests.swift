@@ -47,6 +47,7 @@ struct IndicatorsRefangTests {
         ("hxxps://www.google[.]com/url?q=hxxps://evil[.]com/login", "https://www.google.com/url?q=https://evil.com/login"),
         ("hxxp://r[.]example/go/hxxp[:]//b[.]example/x", "http://r.example/go/http://b.example/x"),
         ("hxxp://a[.]example/ and /?u=hxxp://b", "http://a.example/ and /?u=hxxp://b"),
+        ("hxxps://www.google[.]com/url?q=hxxps%3A%2F%2Fevil2[.]com%2Flogin", "https://www.google.com/url?q=https%3A%2F%2Fevil2.com%2Flogin"),
         ("\u{FEFF}\u{200B}evil[.]example\u{00A0}", "evil.example"),
     ])
     func refangs(_ input: String, _ expected: String) {
@@ -93,6 +94,7 @@ struct IndicatorsRefangTests {
         (.url, "https://www.google.com/url?q=https://redirect-evil.example/login&sa=D", "hxxps://www[.]google[.]com/url?q=https://redirect-evil[.]example/login&sa=D"),
         (.url, "http://r.example/go/http://evil.example.net/x.php#HTTPS://a.example", "hxxp://r[.]example/go/http://evil[.]example[.]net/x.php#HTTPS://a[.]example"),
         (.url, "http://r.example/a?u=xhttp://b.example&v=1.2", "hxxp://r[.]example/a?u=xhttp://b.example&v=1.2"),
+        (.url, "https://www.google.com/url?q=https%3A%2F%2Fevil2.com%2Flogin", "hxxps://www[.]google[.]com/url?q=https%3A%2F%2Fevil2[.]com%2Flogin"),
         (.domain, "evil.example", "evil[.]example"),
         (.ipv4, "192.0.2.1", "192[.]0[.]2[.]1"),
         (.cidr, "192.0.2.0/24", "192[.]0[.]2[.]0/24"),
