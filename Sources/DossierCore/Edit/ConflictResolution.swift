@@ -198,11 +198,12 @@ public enum ConflictResolution {
         let folder = (path as NSString).deletingLastPathComponent
         func decoded(_ bytes: [UInt8]) -> Project? {
             var diagnostics: [Diagnostic] = []
-            let project = ProjectDecoder.decode(bytes, slug: "", folder: folder, into: &diagnostics)
+            // The folder's name is the slug: a project without a title is titled by it.
+            let project = ProjectDecoder.decode(bytes, slug: (folder as NSString).lastPathComponent, folder: folder, into: &diagnostics)
             return diagnostics.contains { $0.severity == .error } ? nil : project
         }
         guard let ours = decoded(sides.ours), let theirs = decoded(sides.theirs) else {
-            return .failure(Refusal(reason: "one side does not load cleanly"))
+            return .failure(Refusal(reason: "one side does not load cleanly (see `dossier check` once it is resolved by hand)"))
         }
         let base = sides.base.flatMap(decoded)
         if sides.base != nil, base == nil { return .failure(Self.unreadableBase) }
@@ -221,7 +222,9 @@ public enum ConflictResolution {
         join("tlp", \.tlp)
         join("status", \.status)
         join("owner", \.owner)
-        join("visibility or tlp, as written", \.written)
+        join("visibility, as written", \.written.visibility)
+        join("tlp, as written", \.written.tlp)
+        merged.written.tags = ours.written.tags || theirs.written.tags
         if let extra = joined(ours.extra, theirs.extra, base: base?.extra, same: { written($0) == written($1) }) {
             merged.extra = extra
         } else {
@@ -275,9 +278,12 @@ extension ConflictResolution {
         let reader = FileReader(root: loaded.workspace.root)
         for path in conflicted.sorted() {
             let name = (path as NSString).lastPathComponent
-            guard name == ProjectFiles.indicators || name == ProjectFiles.project, path != loaded.workspace.settingsFile,
-                  case .success(let bytes) = reader.read(path) else {
+            guard name == ProjectFiles.indicators || name == ProjectFiles.project, path != loaded.workspace.settingsFile else {
                 refused.append((path, "only a project's \(ProjectFiles.project) and \(ProjectFiles.indicators) are resolved"))
+                continue
+            }
+            guard case .success(let bytes) = reader.read(path) else {
+                refused.append((path, "it cannot be read again"))
                 continue
             }
             switch name == ProjectFiles.indicators ? indicators(bytes, path: path) : project(bytes, path: path) {

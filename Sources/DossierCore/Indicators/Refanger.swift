@@ -28,16 +28,27 @@ struct Refanger {
 
     private(set) var output: [UInt8] = []
     private(set) var replacements: [Replacement] = []
-    /// Where the output stands after the last scheme refanged (`hxxps://`).
+    /// Where the output stands after the last scheme refanged (`hxxps://`); nil once that URL
+    /// has ended.
     private var refangedSchemeEnd: Int?
+    /// How far the output was found to be inside that URL (`isInsideRefangedURL`).
+    private var urlLookedAtTo = 0
 
     /// Whether the output ends inside a URL whose scheme was refanged: there a `hxxp://` in the
     /// path or query whose host is defanged too was defanged by the same hand
     /// (`hxxps://redirect[.]example/?u=hxxp://evil[.]example/`), where elsewhere it may be text the
     /// URL carries (`http://hxxp:8080/hxxp://x`, which `defang` leaves as it is).
-    private var isInsideRefangedURL: Bool {
+    private mutating func isInsideRefangedURL() -> Bool {
         guard let start = refangedSchemeEnd else { return false }
-        return !output[start...].contains { $0 <= 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }
+        // Each byte is looked at once however many candidates follow: up to where the last
+        // look stopped, the URL was still going on.
+        let from = max(start, urlLookedAtTo)
+        if output[from...].contains(where: { $0 <= 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) {
+            refangedSchemeEnd = nil
+            return false
+        }
+        urlLookedAtTo = output.count
+        return true
     }
 
     /// True when a byte might start a defanged form; text without any is returned unchanged.
@@ -183,7 +194,7 @@ struct Refanger {
             case UInt8(ascii: "h"), UInt8(ascii: "H"), UInt8(ascii: "f"), UInt8(ascii: "F"):
                 let startsWord = output.last.map(Self.startsScheme) ?? true
                 if startsWord || refangedSchemeEnd != nil, let (length, scheme) = Self.defangedScheme(bytes, at: i, encoded: !startsWord),
-                   startsWord || isInsideRefangedURL && Self.hostIsDefanged(bytes, after: i + length) {
+                   startsWord || Self.hostIsDefanged(bytes, after: i + length) && isInsideRefangedURL() {
                     emit(scheme, from: i, length: length)
                     i += length
                     refangedSchemeEnd = output.count
@@ -302,7 +313,8 @@ struct Refanger {
             }
         }
         while k < bytes.count, bytes[k] > 0x20, ![UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "\"")].contains(bytes[k]) {
-            if bytes[k] == UInt8(ascii: "[") || bytes[k] == UInt8(ascii: "(") || bytes[k] == UInt8(ascii: "{") { return true }
+            // A form refang reads (`[.]`, `(dot)`), not any bracket (`x(1)`).
+            if bracketForm(bytes, at: k) != nil { return true }
             k += 1
         }
         return false

@@ -78,8 +78,11 @@ public enum IndicatorsDecoder {
         let type = item["type"] == nil ? nil : reader.enumeration("type", IndicatorType.self)
         let classification = reader.enumeration("classification", Classification.self)
         let extra = reader.extra(known: keys)
-        // A `private` in error (`"yes"`) was meant to keep the indicator out of public output.
+        // A `private` in error (`"yes"`) was meant to keep the indicator out of public output,
+        // and `tags` in error may hold a private tag (`"tags": "Company Name"`).
+        let tags = reader.stringArray("tags")
         var privateFlag = reader.bool("private") ?? (item["private"] == nil ? nil : true)
+        if tags == nil, item["tags"] != nil { privateFlag = true }
         for member in extra where HidingKeys.hides(member, near: Spelling.closest(to: member.key, in: keys)) {
             reader.warning("field \"\(member.key)\" is read as \"private\": true (the only field dossier reads to keep an indicator out of public output); write that instead",
                 at: member.keyPosition, code: "hiding-field")
@@ -89,7 +92,7 @@ public enum IndicatorsDecoder {
             value: rawValue ?? "",
             type: type ?? .other,
             classification: classification,
-            tags: reader.stringArray("tags") ?? [],
+            tags: tags ?? [],
             firstSeen: reader.date("firstSeen"),
             lastSeen: reader.date("lastSeen"),
             source: reader.string("source"),

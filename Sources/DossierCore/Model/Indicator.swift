@@ -46,6 +46,10 @@ public struct Indicator: Sendable, Hashable {
 
     public var isPrivate: Bool { privateFlag ?? false }
 
+    /// Whether an internal output shows private material of this indicator, its tags aside
+    /// (a private tag is the vocabulary's to say): it is private, or has a source.
+    public var showsPrivateMaterial: Bool { isPrivate || source != nil }
+
     /// What identifies an indicator within and across projects.
     public var key: IndicatorKey { IndicatorKey(type: type, value: value) }
 

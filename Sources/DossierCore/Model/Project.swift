@@ -80,6 +80,16 @@ public struct Project: Sendable, Hashable {
     }
 
     public var projectFile: String { folder + "/" + ProjectFiles.project }
+
+    /// The TLP an output shows this project's material with: its own, and at least
+    /// `TLP.privateMaterial` for a private project (kept off the public site).
+    public var markingInOutputs: TLP { visibility == .private ? max(tlp, TLP.privateMaterial) : tlp }
+
+    /// Whether the project itself shows private material in an internal output, indicators
+    /// aside: it is private, or has a private tag or note.
+    public func showsPrivateMaterial(vocabulary: Vocabulary) -> Bool {
+        visibility == .private || tags.contains(where: vocabulary.isPrivate) || notes.contains { $0.effectiveVisibility(in: self) == .private }
+    }
     public var indicatorsFile: String { folder + "/" + ProjectFiles.indicators }
     public var notesFolder: String { folder + "/" + ProjectFiles.notes }
 }

@@ -10,16 +10,19 @@
 /// The marks that only set a direction (U+200E, U+200F), which right-to-left writing needs, are
 /// left as they are.
 enum ShownCodePoints {
-    /// The lead bytes of what may be such a character, by value.
-    private static let leads: [Bool] = (0...255).map { byte in
-        (byte < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D].contains(byte)) || byte == 0x7F || [0xC2, 0xE2, 0xEF].contains(byte) || (0xF0...0xF4).contains(byte)
+    /// Whether `byte` may lead such a character: two comparisons for the printable ASCII of
+    /// nearly every byte (asked of each byte a site writes).
+    @inline(__always) private static func mayLead(_ byte: UInt8) -> Bool {
+        if byte < 0x20 { return byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D }
+        if byte < 0x7F { return false }
+        return byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xEF || (0xF0...0xF4).contains(byte)
     }
 
     /// The code point at `i` of `bytes` (UTF-8) a report writes out, and its length in bytes;
     /// nil for any other character.
     @inline(__always) static func at(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (scalar: UInt32, length: Int)? {
         let first = bytes[i]
-        guard leads[Int(first)] else { return nil }
+        guard mayLead(first) else { return nil }
         func byte(_ k: Int) -> UInt32 { i + k < bytes.count ? UInt32(bytes[i + k]) : 0 }
         switch first {
         case 0xC2:

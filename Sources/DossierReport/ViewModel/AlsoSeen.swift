@@ -26,7 +26,7 @@ enum AlsoSeen {
         let linked = linkedProjects(index.occurrences(of: key), position: position) { counts?[key] }
         var links = linked.projects.map { project in
             let other = index.workspace.projects[project]
-            strictest = max(strictest, other.tlp)
+            strictest = max(strictest, other.markingInOutputs)
             return ProjectLink(slug: other.slug, title: options.shown(other.title),
                 href: options.linksToSite ? SiteLayout.projectHref(from: .project, other.slug) : nil)
         }

@@ -80,14 +80,13 @@ extension ProjectReport {
         // with its marking), and private material (`TLP.privateMaterial`): the banner shows the
         // most restrictive.
         var strictest = project.tlp
-        var holdsPrivate = project.visibility == .private || project.tags.contains(where: vocabulary.isPrivate)
-            || project.notes.contains { $0.effectiveVisibility(in: project) == .private }
+        var holdsPrivate = project.showsPrivateMaterial(vocabulary: vocabulary)
         for position in Indicator.canonicalPositions(of: project.indicators) {
             let indicator = project.indicators[position]
             let links = AlsoSeen.links(indicator.key, position: projectIndex, index: index, counts: projectCounts, options: options,
                 strictest: &strictest)
             if let marked = TLP.marked(by: indicator.tags), marked > strictest { strictest = marked }
-            if !holdsPrivate, indicator.isPrivate || indicator.source != nil || indicator.tags.contains(where: vocabulary.isPrivate) { holdsPrivate = true }
+            if !holdsPrivate, indicator.showsPrivateMaterial || indicator.tags.contains(where: vocabulary.isPrivate) { holdsPrivate = true }
             let classification = indicator.effectiveClassification(in: vocabulary)
             let row = IndicatorRow(indicator, classification: classification, options: options, alsoSeenIn: links)
             byClassification[SiteModel.classifications.firstIndex(of: classification)!].append(row)

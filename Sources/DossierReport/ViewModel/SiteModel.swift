@@ -91,7 +91,7 @@ public struct SiteModel: Sendable {
         // private material (a private project's, a private indicator, one with a private tag or
         // a source) is at least `TLP.privateMaterial`.
         let projectTLPs = workspace.projects.map(\.tlp)
-        let rowTLPs = workspace.projects.map { $0.visibility == .private ? max($0.tlp, TLP.privateMaterial) : $0.tlp }
+        let rowTLPs = workspace.projects.map(\.markingInOutputs)
         let markings = perProject.map(\.markings)
         let placed = places
         let tlp = { (rows: ArraySlice<Int32>) in
@@ -130,7 +130,7 @@ public struct SiteModel: Sendable {
             var summary = perProject[p].summary
             var strictest = max(projectTLPs[p], perProject[p].tagMarkings.values.max() ?? .clear)
             Self.links(of: p, repeated: repeated, repeatedIndicators: linkedTo, projectCounts: counts) { _, linked in
-                for other in linked.projects { strictest = max(strictest, projectTLPs[other]) }
+                for other in linked.projects { strictest = max(strictest, rowTLPs[other]) }
             }
             let shown = perProject[p].holdsPrivate ? max(strictest, TLP.privateMaterial) : strictest
             if shown > projectTLPs[p] { summary.tlp = TLPBanner(shown, raisedFrom: projectTLPs[p], byPrivateMaterial: shown > strictest) }
@@ -173,8 +173,7 @@ public struct SiteModel: Sendable {
             var grouping = TagGrouping<Int32>()
             var markings: [Int32: TLP] = [:]
             var tagMarkings: [Int32: TLP] = [:]
-            var holdsPrivate = project.visibility == .private || project.tags.contains(where: vocabulary.isPrivate)
-                || project.notes.contains { $0.effectiveVisibility(in: project) == .private }
+            var holdsPrivate = project.showsPrivateMaterial(vocabulary: vocabulary)
             // What a row's tags make of it, worked out once per tag list: a project's indicators
             // share a few hundred lists, and folding each tag of a million rows cost more.
             var byTags: [[String]: (implied: Classification?, marking: TLP?, hasPrivateTag: Bool, groups: [Int])] = [:]
@@ -194,7 +193,7 @@ public struct SiteModel: Sendable {
                     byClassification[SiteModel.classifications.firstIndex(of: classification)!].append(Int32(row))
                     grouping.add(Int32(row), toGroups: facts.groups)
                     if let tlp = facts.marking { tagMarkings[i] = tlp }
-                    let isPrivate = facts.hasPrivateTag || indicators[Int(i)].isPrivate || indicators[Int(i)].source != nil
+                    let isPrivate = facts.hasPrivateTag || indicators[Int(i)].showsPrivateMaterial
                     if let tlp = TLP.marking(facts.marking, isPrivate: isPrivate) { markings[i] = tlp }
                     if isPrivate { holdsPrivate = true }
                 }

@@ -97,6 +97,12 @@ struct ConflictResolutionTests {
         let taken = try #require(ProjectDecoder.decode(try ConflictResolution.project(withBase, path: "/w/p/project.json").get(),
             slug: "p", folder: "/w/p", into: &diagnostics))
         #expect(taken.title == "Payroll kit" && taken.updated == "2026-11-24")
+
+        // No title on either side: none is written (a project is titled by its folder's name),
+        // and tags written on one side only are no difference of visibility or TLP.
+        let untitled = Self.conflicted("{\n", ours: "  \"updated\": \"2026-11-20\",\n  \"tags\": []\n", theirs: "  \"updated\": \"2026-11-24\"\n", after: "}\n")
+        let written = String(decoding: try ConflictResolution.project(untitled, path: "/w/kit/project.json").get(), as: UTF8.self)
+        #expect(written.contains(#""title": "kit""#) && written.contains("2026-11-24"), "\(written)")
     }
 
     @Test("what is the analyst's call is refused with the reason: a title or visibility both sides changed, a side that does not load, markers not as git writes them")

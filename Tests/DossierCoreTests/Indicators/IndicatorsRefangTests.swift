@@ -95,6 +95,8 @@ struct IndicatorsRefangTests {
         (.url, "http://r.example/go/http://evil.example.net/x.php#HTTPS://a.example", "hxxp://r[.]example/go/http://evil[.]example[.]net/x.php#HTTPS://a[.]example"),
         (.url, "http://r.example/a?u=xhttp://b.example&v=1.2", "hxxp://r[.]example/a?u=xhttp://b.example&v=1.2"),
         (.url, "https://www.google.com/url?q=https%3A%2F%2Fevil2.com%2Flogin", "hxxps://www[.]google[.]com/url?q=https%3A%2F%2Fevil2[.]com%2Flogin"),
+        // A bracket that is no defanged form leaves a carried `hxxp://` as it is.
+        (.url, "https://example.com/?q=hxxp://x(1)", "hxxps://example[.]com/?q=hxxp://x(1)"),
         (.domain, "evil.example", "evil[.]example"),
         (.ipv4, "192.0.2.1", "192[.]0[.]2[.]1"),
         (.cidr, "192.0.2.0/24", "192[.]0[.]2[.]0/24"),

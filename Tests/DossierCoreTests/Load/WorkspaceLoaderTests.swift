@@ -89,10 +89,11 @@ struct WorkspaceLoaderTests {
              {"value":"evil.example","type":"domain","classification":"non-malicious","tags":["Blocked"],"firstSeen":"2026/11/02"},
              {"value":"evil.example","type":"domain"},
              {"value":"5.6.7.8","type":"IPv4","classification":"Malicious","private":"yes"},
-             {"value":"6.7.8.9","type":"ipv4","private":"yes"}]}
+             {"value":"6.7.8.9","type":"ipv4","private":"yes"},
+             {"value":"7.8.9.10","type":"ipv4","tags":"Company Name"}]}
             """)
         let lines = workspace.check().map { "\($0.location?.position.line ?? 0):\($0.severity) \($0.message.prefix(30))" }
-        #expect(lines.count == 7, "\(lines)")
+        #expect(lines.count == 8, "\(lines)")
         #expect(lines.contains { $0.hasPrefix("2:error \"firstSeen\"") }, "\(lines)")
         #expect(lines.contains { $0.hasPrefix("2:warning") }, "\(lines)")
         #expect(lines.contains { $0.hasPrefix("3:error") && $0.lowercased().contains("duplicate") }, "\(lines)")
@@ -101,6 +102,8 @@ struct WorkspaceLoaderTests {
         // A `private` in error keeps the indicator out of public output, as it was meant to.
         let project = try #require(workspace.load().workspace.project("p"))
         #expect(project.indicators.first { $0.value == "6.7.8.9" }?.isPrivate == true)
+        // So do tags in error, which may hold a private tag.
+        #expect(project.indicators.first { $0.value == "7.8.9.10" }?.isPrivate == true)
     }
 
     @Test("the project model holds what the files say")
