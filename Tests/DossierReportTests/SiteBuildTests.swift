@@ -35,6 +35,7 @@ struct SiteBuildTests {
             """)
         try workspace.addProject("q", visibility: "public", tlp: "clear", indicators: #"{ "indicators": [ { "value": "other.example", "type": "domain" } ] }"#)
         try workspace.addProject("s", visibility: "public", tlp: "clear", indicators: #"{ "indicators": [ { "value": "s.example", "type": "domain", "source": "mail gateway" } ] }"#)
+        try workspace.addProject("t", visibility: "public", tlp: "clear", indicators: #"{ "indicators": [ { "value": "own.example", "type": "domain", "tags": ["company name"] } ] }"#)
         for format in [ReportFormat.html, .md] {
             let internalReport = try ReportBuild.run(root: workspace.root, slug: "p", format: format, audience: .internal, options: ReportOptions()).text
             #expect(internalReport.contains("TLP:GREEN") && !internalReport.contains("TLP:CLEAR:"), "\(format)")
@@ -55,6 +56,8 @@ struct SiteBuildTests {
         func page(_ path: String) -> String { String(decoding: site.bytes(path), as: UTF8.self) }
         #expect(page("tags/pattern.html").contains(#"<span class="tlp-label">TLP:GREEN</span>"#))
         #expect(page("tags/seen.html").contains(#"<span class="tlp-label">TLP:CLEAR</span>"#))
+        // A private tag (the starter vocabulary's Company Name, in any case) is private material.
+        #expect(page("tags/company-name.html").contains(#"<span class="tlp-label">TLP:GREEN</span>"#))
         let line = page("index.html").split(separator: "\n").first { $0.contains(">p</a>") || $0.contains("projects/p/") }
         #expect(line.map { $0.contains("TLP:GREEN") } == true, "\(String(describing: line))")
     }

@@ -107,12 +107,6 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
     /// channels", which is TLP:GREEN; never TLP:CLEAR, for the world.
     public static let privateMaterial = TLP.green
 
-    /// The marking an output shows a piece of material with: the level its `tlp:` tags name
-    /// (`marked`), raised to `privateMaterial` when it is private.
-    public static func marking(_ marked: TLP?, isPrivate: Bool) -> TLP? {
-        isPrivate ? max(marked ?? privateMaterial, privateMaterial) : marked
-    }
-
     /// The tag that marks data with this level, as MISP writes it: `tlp:amber`.
     public var tag: String { "tlp:" + rawValue }
 }

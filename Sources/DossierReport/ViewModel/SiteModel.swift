@@ -93,12 +93,14 @@ public struct SiteModel: Sendable {
         let projectTLPs = workspace.projects.map(\.tlp)
         let rowTLPs = workspace.projects.map(\.markingInOutputs)
         let markings = perProject.map(\.markings)
+        let privateRows = perProject.map(\.privateRows)
         let placed = places
         let tlp = { (rows: ArraySlice<Int32>) in
             rows.lazy.map { row in
                 let place = placed[Int(row)]
                 let project = rowTLPs[Int(place.project)]
-                return markings[Int(place.project)].isEmpty ? project : max(project, markings[Int(place.project)][place.indicator] ?? project)
+                let marked = markings[Int(place.project)].isEmpty ? project : max(project, markings[Int(place.project)][place.indicator] ?? project)
+                return privateRows[Int(place.project)].contains(place.indicator) ? max(marked, TLP.privateMaterial) : marked
             }.max() ?? .clear
         }
         var listings: [(String, ListingPage, ArraySlice<Int32>)] = []
@@ -128,7 +130,7 @@ public struct SiteModel: Sendable {
         let (counts, linkedTo) = (projectCounts, self.repeatedIndicators)
         let summaries = perProject.indices.map { $0 }.concurrentMap { p in
             var summary = perProject[p].summary
-            var strictest = max(projectTLPs[p], perProject[p].tagMarkings.values.max() ?? .clear)
+            var strictest = max(projectTLPs[p], perProject[p].markings.values.max() ?? .clear)
             Self.links(of: p, repeated: repeated, repeatedIndicators: linkedTo, projectCounts: counts) { _, linked in
                 for other in linked.projects { strictest = max(strictest, rowTLPs[other]) }
             }
@@ -157,11 +159,11 @@ public struct SiteModel: Sendable {
         var byClassification: [[Int32]]
         /// Rows (positions in `order`) by tag.
         var grouping: TagGrouping<Int32>
-        /// The TLP of each indicator (by position in the project) that a tag marks (`tlp:red`),
-        /// or that is private material (`TLP.privateMaterial`).
+        /// The TLP of each indicator (by position in the project) that a tag marks (`tlp:red`).
         var markings: [Int32: TLP]
-        /// The TLP of each indicator that a tag marks, alone.
-        var tagMarkings: [Int32: TLP]
+        /// The indicators (by position) that are private material (`TLP.privateMaterial`): a set
+        /// of bits, since with their sources most may be.
+        var privateRows: RowBits
         /// Whether the project shows private material in an internal output: it is private, or
         /// has a private tag, note or indicator, or a source.
         var holdsPrivate: Bool
@@ -172,34 +174,39 @@ public struct SiteModel: Sendable {
             var byClassification = [[Int32]](repeating: [], count: SiteModel.classifications.count)
             var grouping = TagGrouping<Int32>()
             var markings: [Int32: TLP] = [:]
-            var tagMarkings: [Int32: TLP] = [:]
+            var privateRows = RowBits(count: project.indicators.count)
             var holdsPrivate = project.showsPrivateMaterial(vocabulary: vocabulary)
             // What a row's tags make of it, worked out once per tag list: a project's indicators
             // share a few hundred lists, and folding each tag of a million rows cost more.
-            var byTags: [[String]: (implied: Classification?, marking: TLP?, hasPrivateTag: Bool, groups: [Int])] = [:]
+            var byTags: [[String]: (implied: Classification?, marking: TLP?, groups: [Int])] = [:]
             // Read in place: a copy of each indicator retained and released all of its strings.
             project.indicators.withUnsafeBufferPointer { indicators in
                 for (row, i) in order.enumerated() {
                     let tags = indicators[Int(i)].tags
-                    let facts: (implied: Classification?, marking: TLP?, hasPrivateTag: Bool, groups: [Int])
+                    let facts: (implied: Classification?, marking: TLP?, groups: [Int])
                     if let known = byTags[tags] {
                         facts = known
                     } else {
-                        facts = (vocabulary.impliedClassification(of: tags), TLP.marked(by: tags), tags.contains(where: vocabulary.isPrivate),
-                            grouping.groups(of: tags, vocabulary: vocabulary))
+                        facts = (vocabulary.impliedClassification(of: tags), TLP.marked(by: tags), grouping.groups(of: tags, vocabulary: vocabulary))
                         byTags[tags] = facts
                     }
                     let classification = indicators[Int(i)].effectiveClassification(implied: facts.implied)
                     byClassification[SiteModel.classifications.firstIndex(of: classification)!].append(Int32(row))
                     grouping.add(Int32(row), toGroups: facts.groups)
-                    if let tlp = facts.marking { tagMarkings[i] = tlp }
-                    let isPrivate = facts.hasPrivateTag || indicators[Int(i)].showsPrivateMaterial
-                    if let tlp = TLP.marking(facts.marking, isPrivate: isPrivate) { markings[i] = tlp }
-                    if isPrivate { holdsPrivate = true }
+                    if let tlp = facts.marking { markings[i] = tlp }
+                    if indicators[Int(i)].showsPrivateMaterial {
+                        privateRows.insert(i)
+                        holdsPrivate = true
+                    }
                 }
             }
+            // A private tag's rows, by its group: asked once per tag, not once per list of tags.
+            for group in grouping.groups where vocabulary.isPrivate(group.name) {
+                for row in group.rows { privateRows.insert(order[Int(row)]) }
+                holdsPrivate = holdsPrivate || !group.rows.isEmpty
+            }
             (self.order, self.byClassification, self.grouping, self.markings) = (order, byClassification, grouping, markings)
-            (self.tagMarkings, self.holdsPrivate) = (tagMarkings, holdsPrivate)
+            (self.privateRows, self.holdsPrivate) = (privateRows, holdsPrivate)
             summary = SiteIndexPage.ProjectSummary(
                 slug: project.slug, title: options.shown(project.title), href: SiteLayout.projectHref(from: .index, project.slug),
                 tlp: TLPBanner(project.tlp), status: project.status?.rawValue, updated: project.updated,
@@ -304,4 +311,15 @@ public struct SiteModel: Sendable {
         }
         return links
     }
+}
+
+/// A set of row positions of one project, as bits.
+struct RowBits: Sendable {
+    private var words: [UInt64]
+
+    init(count: Int) { words = [UInt64](repeating: 0, count: (count + 63) / 64) }
+
+    mutating func insert(_ position: Int32) { words[Int(position) >> 6] |= 1 << UInt64(position & 63) }
+
+    func contains(_ position: Int32) -> Bool { words[Int(position) >> 6] & (1 << UInt64(position & 63)) != 0 }
 }
