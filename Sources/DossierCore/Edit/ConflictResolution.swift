@@ -7,10 +7,11 @@ import Foundation
 /// is how such a conflict comes about; neither needs a decision of theirs.
 ///
 /// - `indicators.json`: every indicator either side records. With the base, a side that left an
-///   indicator as the base had it yields to the other (which may have changed or removed it);
-///   without it, an indicator one side removed comes back. Entries of one indicator that both
-///   sides changed are both kept, for `DuplicateMerge` to make one where they agree (tags joined)
-///   and to leave apart, with the reason, where they do not.
+///   indicator as the base had it yields to the other (which may have changed or removed it),
+///   and one both sides changed is joined field by field and tag by tag; without it, an
+///   indicator one side removed comes back. Otherwise both entries are kept, for
+///   `DuplicateMerge` to make one where they agree (tags joined) and to leave apart, with the
+///   reason, where they do not.
 /// - `project.json`: a field one side left as the base had it takes the other's; `created` the
 ///   earlier date, `updated` the later, `tags` both sides' tags. Any other field both sides set
 ///   differently (a title, the visibility, the TLP) is the analyst's call: not resolved.
@@ -44,7 +45,7 @@ public enum ConflictResolution {
             while end < bytes.count, bytes[end] != 0x0A { end += 1 }
             let next = min(end + 1, bytes.count)
             let line = bytes[start..<next]
-            switch (marker(line), part) {
+            switch (ConflictMarkers.marker(line), part) {
             case (UInt8(ascii: "<"), .common):
                 part = .ours
                 sawConflict = true
@@ -74,15 +75,6 @@ public enum ConflictResolution {
         }
         guard sawConflict, part == .common else { return nil }
         return Sides(ours: ours, theirs: theirs, base: everyConflictHasBase ? base : nil)
-    }
-
-    /// The marker character of a line that is a conflict marker (seven of it, then a blank or
-    /// the line's end), or nil.
-    private static func marker(_ line: ArraySlice<UInt8>) -> UInt8? {
-        guard line.count >= 7, let first = line.first, "<|=>".utf8.contains(first),
-              line.prefix(7).allSatisfy({ $0 == first }) else { return nil }
-        let after = line.dropFirst(7).first
-        return after == nil || after == 0x20 || after == 0x0A || after == 0x0D || after == 0x09 ? first : nil
     }
 
     /// A base section that does not read as the file: git's zdiff3 style takes the lines both

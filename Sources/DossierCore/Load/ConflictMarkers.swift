@@ -17,19 +17,22 @@ enum ConflictMarkers {
                 guard let found = memchr(buffer.baseAddress! + lineStart, 0x0A, count - lineStart) else { return count }
                 return buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
             }
-            if index - lineStart >= 7 {
-                let first = bytes[lineStart]
-                if first == 0x3C || first == 0x3E || first == 0x3D || first == 0x7C,
-                    (1..<7).allSatisfy({ bytes[lineStart + $0] == first }),
-                    lineStart + 7 == index || [0x20, 0x0D, 0x09].contains(bytes[lineStart + 7])
-                {
-                    if first == 0x3C { sawOpening = true }
-                    found.append(SourcePosition(line: line, column: 1))
-                }
+            if index - lineStart >= 7, let first = marker(bytes[lineStart..<index]) {
+                if first == 0x3C { sawOpening = true }
+                found.append(SourcePosition(line: line, column: 1))
             }
             line += 1
             lineStart = index + 1
         }
         return markdown && !sawOpening ? [] : found
+    }
+
+    /// The marker character (`<`, `|`, `=`, `>`) of a line that is a conflict marker: seven of it,
+    /// then a blank or the line's end; nil for any other line.
+    static func marker(_ line: ArraySlice<UInt8>) -> UInt8? {
+        guard line.count >= 7, let first = line.first, first == 0x3C || first == 0x3E || first == 0x3D || first == 0x7C,
+              line.prefix(7).allSatisfy({ $0 == first }) else { return nil }
+        let after = line.dropFirst(7).first
+        return after == nil || after == 0x20 || after == 0x0D || after == 0x09 || after == 0x0A ? first : nil
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Turns a file's bytes into a JSON object, or into diagnostics: conflict markers (reported
 /// instead of the syntax error they cause), syntax errors with their position, or a top-level
 /// value that is not an object.
@@ -7,8 +5,7 @@ enum JSONFileDecoding {
     static func object(_ bytes: [UInt8], path: String, what: String, into diagnostics: inout [Diagnostic]) -> (JSONObject, SourcePosition)? {
         let markers = ConflictMarkers.find(in: bytes)
         guard markers.isEmpty else {
-            let name = (path as NSString).lastPathComponent
-            let resolvable = what != ProjectFiles.workspace && (name == ProjectFiles.project || name == ProjectFiles.indicators)
+            let resolvable = what == ProjectFiles.project || what == ProjectFiles.indicators
             let hint = resolvable ? " (`dossier fmt --merge` resolves what needs no decision)" : ""
             for position in markers {
                 diagnostics.append(.error(at: SourceLocation(path: path, position: position),

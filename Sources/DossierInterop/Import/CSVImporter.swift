@@ -149,7 +149,7 @@ enum CSVImporter {
                 collector.add(value, as: type, allowed: allowed, details: details, at: position)
                 return
             }
-            guard let address = Self.withoutPort(value) else {
+            guard let address = PortSuffix.split(value)?.host else {
                 collector.skip(value, "not an address and port (an IPv6 address with a port is written [address]:port)", at: position)
                 return
             }
@@ -183,28 +183,6 @@ enum CSVImporter {
         case "hash", "filehash", "file hash": return (nil, [.md5, .sha1, .sha256, .sha512])
         case "fqdn", "host", "hostname": return (.domain, nil)
         case "e-mail", "mail": return (.email, nil)
-        default: return nil
-        }
-    }
-
-    /// `192.0.2.1:443` → `192.0.2.1`, `[2001:db8::1]:443` → `2001:db8::1`, a value with no port
-    /// as it is; nil for an IPv6 address with a port outside brackets (`2001:db8::1:8080` reads
-    /// as another address) and for a port that is none (not 0 to 65535 in ASCII digits).
-    static func withoutPort(_ value: String) -> String? {
-        func isPort(_ text: Substring) -> Bool {
-            !text.isEmpty && text.count <= 5 && text.allSatisfy { $0.isASCII && $0.isNumber } && Int(text).map { $0 <= 65_535 } == true
-        }
-        if value.hasPrefix("[") {
-            guard let close = value.firstIndex(of: "]") else { return nil }
-            let rest = value[value.index(after: close)...]
-            guard rest.isEmpty || rest.first == ":" && isPort(rest.dropFirst()) else { return nil }
-            return String(value[value.index(after: value.startIndex)..<close])
-        }
-        switch value.count(where: { $0 == ":" }) {
-        case 0: return value
-        case 1:
-            let colon = value.firstIndex(of: ":")!
-            return isPort(value[value.index(after: colon)...]) ? String(value[..<colon]) : nil
         default: return nil
         }
     }

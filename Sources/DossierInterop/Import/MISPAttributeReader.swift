@@ -62,21 +62,13 @@ enum MISPAttributeReader {
         }
     }
 
-    /// `text` without the port an address or host name may carry (`host:443`, `[v6]:443`); the
-    /// port is counted as unrepresentable.
+    /// `text` without the port an address or host name may carry (`host:443`, `[v6]:443`,
+    /// `PortSuffix`); the port is counted as unrepresentable. Anything else (an IPv6 address)
+    /// as it is.
     static func withoutPort(_ text: String, type: String, into collector: inout ImportCollector) -> String {
-        guard let colon = text.lastIndex(of: ":") else { return text }
-        let port = text[text.index(after: colon)...]
-        guard (1...5).contains(port.count), port.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }, Int(port)! <= 65_535 else { return text }
-        var host = text[..<colon]
-        if host.hasPrefix("["), host.hasSuffix("]") {
-            host = host.dropFirst().dropLast()
-        } else if host.contains(":") {
-            return text  // an IPv6 address without brackets: its last group is no port
-        }
-        guard !host.isEmpty else { return text }
+        guard let (host, hadPort) = PortSuffix.split(text), hadPort, !host.isEmpty else { return text }
         collector.unrepresentable("MISP port (of \(type))")
-        return String(host)
+        return host
     }
 
     static func addOther(

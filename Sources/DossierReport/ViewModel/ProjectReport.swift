@@ -86,7 +86,7 @@ extension ProjectReport {
             let links = AlsoSeen.links(indicator.key, position: projectIndex, index: index, counts: projectCounts, options: options,
                 strictest: &strictest)
             if let marked = TLP.marked(by: indicator.tags), marked > strictest { strictest = marked }
-            if !holdsPrivate, indicator.showsPrivateMaterial || indicator.tags.contains(where: vocabulary.isPrivate) { holdsPrivate = true }
+            if !holdsPrivate, indicator.showsPrivateMaterial { holdsPrivate = true }
             let classification = indicator.effectiveClassification(in: vocabulary)
             let row = IndicatorRow(indicator, classification: classification, options: options, alsoSeenIn: links)
             byClassification[SiteModel.classifications.firstIndex(of: classification)!].append(row)
@@ -94,6 +94,8 @@ extension ProjectReport {
             grouping.add(row, tags: indicator.tags, vocabulary: vocabulary)
         }
         grouping.sortGroups()
+        // A private tag, asked once per tag (its group), not once per indicator.
+        if !holdsPrivate { holdsPrivate = grouping.groups.contains { vocabulary.isPrivate($0.name) } }
         total = project.indicators.count
         let shown = holdsPrivate ? max(strictest, TLP.privateMaterial) : strictest
         tlp = TLPBanner(shown, raisedFrom: shown > project.tlp ? project.tlp : nil, byPrivateMaterial: shown > strictest)
