@@ -148,3 +148,7 @@ struct Add: ParsableCommand {
         global.say(report.hasChanges ? summary : summary + "; nothing was written")
     }
 }
+
+extension Add: TakesValueList {
+    static var valueList: WritableKeyPath<Self, [String]> { \.values }
+}

@@ -52,3 +52,7 @@ struct Classify: ParsableCommand {
         ProjectEditing.warnNewContradictions(edit, changed)
     }
 }
+
+extension Classify: TakesValueList {
+    static var valueList: WritableKeyPath<Self, [String]> { \.values }
+}

@@ -372,3 +372,7 @@ struct ImportCommand: ParsableCommand {
 }
 
 extension ImportFormat: ExpressibleByArgument {}
+
+extension ImportCommand: TakesValueList {
+    static var valueList: WritableKeyPath<Self, [String]> { \.files }
+}

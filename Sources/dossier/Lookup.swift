@@ -93,3 +93,7 @@ struct LookupCommand: ParsableCommand {
         if !results.contains(where: \.isRecorded) { throw ExitCode(1) }
     }
 }
+
+extension LookupCommand: TakesValueList {
+    static var valueList: WritableKeyPath<Self, [String]> { \.values }
+}

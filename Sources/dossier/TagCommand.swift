@@ -70,3 +70,7 @@ struct TagCommand: ParsableCommand {
         }
     }
 }
+
+extension TagCommand: TakesValueList {
+    static var valueList: WritableKeyPath<Self, [String]> { \.values }
+}

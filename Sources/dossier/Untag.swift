@@ -72,3 +72,7 @@ struct Untag: ParsableCommand {
         }
     }
 }
+
+extension Untag: TakesValueList {
+    static var valueList: WritableKeyPath<Self, [String]> { \.values }
+}

@@ -128,6 +128,32 @@ struct WorkflowTests {
         #expect(try CLI.run(["check"], in: copy.root).status == 0)
     }
 
+    @Test("a long list of values on the command line ($(cat iocs.txt)) is taken whole and in order, with options before, among and after it")
+    func longValueList() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let values = (0..<1_500).map { "10.77.\($0 / 256).\($0 % 256)" }
+        let added = try CLI.run(["add", "typosquat-watch", "--comment", "Sweep"] + values.prefix(1_000) + ["--tag", "Bulk", "192.0.2.210"]
+            + values.dropFirst(1_000) + ["-q"], in: copy.root)
+        #expect(added.status == 0, "\(added.stderr)")
+        let listed = try CLI.run(["add", "typosquat-watch"] + values.prefix(1_000) + ["--tag", "Bulk", "192.0.2.210"] + values.dropFirst(1_000),
+            in: copy.root)
+        let named = listed.stdout.split(separator: "\n").filter { $0.hasPrefix("unchanged ipv4 ") }.map { $0.split(separator: " ")[2].dropLast() }
+        #expect(named.map(String.init) == Array(values.prefix(1_000) + ["192.0.2.210"] + values.dropFirst(1_000)))
+        let tagged = try CLI.run(["tag", "typosquat-watch", "Sweep 2"] + values, in: copy.root)
+        #expect(tagged.stdout.contains("tagged 1500 indicators of typosquat-watch with Sweep 2"), "\(tagged.stdout)\(tagged.stderr)")
+        let lookup = try CLI.run(["lookup", "--json"] + values, in: copy.root)
+        #expect(lookup.status == 0)
+        #expect(lookup.stdout.components(separatedBy: "\"Sweep 2\"").count - 1 == 1_500)
+        // What the parser would refuse, it still refuses, naming the problem.
+        let unexpected = try CLI.run(["check"] + values, in: copy.root)
+        #expect(unexpected.status == 64)
+        #expect(unexpected.stderr.contains("1500 unexpected arguments: '10.77.0.0'"), "\(unexpected.stderr.prefix(300))")
+        let noFormat = try CLI.run(["export", "typosquat-watch"] + values, in: copy.root)
+        #expect(noFormat.status == 64)
+        #expect(noFormat.stderr.contains("--format"))
+        #expect(try CLI.run(["check"], in: copy.root).status == 0)
+    }
+
     @Test("bad input: unknown project, bad classification, bad date, project with errors")
     func badInput() throws {
         let copy = try TemporaryCopy(of: Self.samples)
