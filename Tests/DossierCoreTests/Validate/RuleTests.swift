@@ -731,6 +731,8 @@ struct RuleTests {
                 #"{ "value": "https://redirect.example/r?u=https://canary-op.example/x", "type": "url" }"#))
             try $0.write("pub/notes/01.md", "Mail goes through smtp.mail.canary-op[.]example, not xcanary-op.example.\n")
             try $0.write("pub/notes/02.md", "The lure: hxxps://t.example/?to=https://login.canary-op.example/.\n")
+            // The value itself after a host within it: the host's warning hides no error.
+            try $0.write("pub/notes/03.md", "mail.canary-op.example and canary-op.example, then mx.canary-op.example\n")
         }, rules: [PublishedPrivateValueRule()])
         #expect(found.map { String($0.split(separator: ";")[0]) } == [
             "pub/indicators.json:1:19: warning: domain canary-op.example is recorded as private in ir, but the domain www.canary-op.example is public and the public site would show it (in www.canary-op.example)",
@@ -738,6 +740,8 @@ struct RuleTests {
             "pub/indicators.json:1:197: error: domain canary-op.example is recorded as private in ir, but the url https://redirect.example/r?u=https://canary-op.example/x is public and the public site would show it (in https://redirect.example/r?u=https://canary-op.example/x)",
             "pub/notes/01.md:1:19: warning: domain canary-op.example is recorded as private in ir, but this note is public and the public site would show it (in smtp.mail.canary-op.example)",
             "pub/notes/02.md:1:11: warning: domain canary-op.example is recorded as private in ir, but this note is public and the public site would show it (in https://t.example/?to=https://login.canary-op.example/)",
+            "pub/notes/03.md:1:1: warning: domain canary-op.example is recorded as private in ir, but this note is public and the public site would show it (in mail.canary-op.example)",
+            "pub/notes/03.md:1:28: error: domain canary-op.example is recorded as private in ir, but this note is public and the public site would show it",
         ], "\(found)")
     }
 

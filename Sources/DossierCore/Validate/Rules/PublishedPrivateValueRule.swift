@@ -646,9 +646,13 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                 }
                 continue
             }
-            guard reported.insert(recording.value).inserted else { continue }
             let isValue = name == mention.value || name == spelling || unfragmented.contains(name)
             let value = recording.value
+            // Each value is reported once per text, but a host within it (a warning) written
+            // first does not hide the value itself written after (an error).
+            let withinKey = "\u{0}" + value
+            guard reported.insert(isValue ? value : withinKey).inserted else { continue }
+            if isValue { reported.insert(withinKey) }
             let within = isValue ? mention.within : mention.within ?? mention.value
             let text = mentions.texts[mention.text]
             let elsewhere = recording.project == project ? "" : " in \(workspace.projects[recording.project].slug)"
