@@ -317,7 +317,23 @@ enum ProjectLoader {
         return names.map { name in
             let path = folder + "/" + name
             result.files.append(path)
+            if let refusal = linkedNoteRefusal(path, notesFolder: folder) { return (name, path, .failure(.problem(refusal))) }
             return (name, path, result.read(path, with: reader))
         }
+    }
+
+    /// Why a note that is a symbolic link is not read, if it is refused: it may lead only to a
+    /// note of the same notes folder. A link to the project's `indicators.json` or `project.json`
+    /// would publish, as a note's text, the sources, private indicators and fields a report leaves
+    /// out.
+    static func linkedNoteRefusal(_ path: String, notesFolder: String) -> String? {
+        var status = stat()
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return nil }
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        let notes = URL(fileURLWithPath: notesFolder).resolvingSymlinksInPath().path
+        guard target.deletingLastPathComponent().path != notes || !ProjectFiles.isNoteName(target.lastPathComponent) else { return nil }
+        // Outside the project, the reader's own refusal says so.
+        guard FileReader(root: (notesFolder as NSString).deletingLastPathComponent).isInside(target.path) else { return nil }
+        return "refused: a note that is a symbolic link must lead to another note of notes/, and this one leads to \(target.lastPathComponent)"
     }
 }

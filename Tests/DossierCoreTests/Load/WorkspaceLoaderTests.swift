@@ -471,6 +471,10 @@ struct WorkspaceLoaderTests {
         try workspace.write("blog/notes/02-own.md", "own note\n")
         try FileManager.default.createSymbolicLink(atPath: workspace.path("blog/notes/01-infra.md"), withDestinationPath: "../../ir/notes/01-infra.md")
         try FileManager.default.createSymbolicLink(atPath: workspace.path("blog/notes/03-same.md"), withDestinationPath: "02-own.md")
+        // Within the project, a note leads only to a note: its JSON as a note's text would publish
+        // sources and private indicators.
+        try FileManager.default.createSymbolicLink(atPath: workspace.path("blog/notes/04-raw.md"), withDestinationPath: "../indicators.json")
+        try FileManager.default.createSymbolicLink(atPath: workspace.path("blog/notes/05-meta.md"), withDestinationPath: "../project.json")
         try FileManager.default.removeItem(atPath: workspace.path("feed/indicators.json"))
         try FileManager.default.createSymbolicLink(atPath: workspace.path("feed/indicators.json"), withDestinationPath: "../ir/indicators.json")
         try FileManager.default.createSymbolicLink(atPath: workspace.path("ir-alias"), withDestinationPath: "ir")
@@ -481,6 +485,8 @@ struct WorkspaceLoaderTests {
         let lines = loaded.diagnostics.sorted.rendered(relativeTo: workspace.root)
         #expect(lines.contains { $0.hasPrefix("blog/notes/01-infra.md:1:1: error: refused: a symbolic link points outside the project's folder") }, "\(lines)")
         #expect(lines.contains { $0.hasPrefix("feed/indicators.json:1:1: error: refused: a symbolic link points outside the project's folder") }, "\(lines)")
+        #expect(lines.contains("blog/notes/04-raw.md:1:1: error: refused: a note that is a symbolic link must lead to another note of notes/, and this one leads to indicators.json"), "\(lines)")
+        #expect(lines.contains("blog/notes/05-meta.md:1:1: error: refused: a note that is a symbolic link must lead to another note of notes/, and this one leads to project.json"), "\(lines)")
         #expect(lines.contains { $0.hasPrefix("ir-alias/project.json:1:1: error: refused: project folder ir-alias is a symbolic link") }, "\(lines)")
         // Nor does an edit read or write through the link into the other project.
         #expect(throws: ProjectEdit.Failure.self) { try ProjectEdit.open(root: workspace.root, slug: "feed") }

@@ -787,12 +787,19 @@ struct RuleTests {
                 #"{ "value": "evil.example", "type": "domain", "tags": ["seen-in-acme-payroll-phish-wave"] }"#))
             try $0.write("b/notes/05-acme-payroll-phish-follow-up.md", "Nothing to see.\n")
             try $0.write("b/notes/06-payroll-follow-up.md", "Nothing either.\n")
+            // A public project's folder name is published too: its pages, links and index entry.
+            try $0.addProject("acme-payroll-phish-wave-2", visibility: "public", tlp: "clear")
+            try $0.addProject("secret-c2.example-followup", visibility: "public", tlp: "clear")
+            try $0.addProject("ir", indicators: Self.list(#"{ "value": "secret-c2.example", "type": "domain", "private": true }"#))
         }, rules: [PublishedPrivateValueRule()])
-        let name = "names the private project acme-payroll-phish, but it is public: the public site names no private project; if it means the project, take the name out"
-        #expect(found == [
+        let name = "names the private project acme-payroll-phish, but it is public: the public site names no private project"
+        let expected: [String] = [
+            "acme-payroll-phish-wave-2/project.json:1:1: warning: the project's folder name \(name)",
             "b/indicators.json:1:19: warning: a tag of evil.example \(name)",
             "b/notes/05-acme-payroll-phish-follow-up.md:1:1: warning: this note's file name \(name)",
-        ], "\(found)")
+            "secret-c2.example-followup/project.json:1:1: error: domain secret-c2.example is recorded as private in ir, but the project's folder name is public and the public site would show it",
+        ]
+        #expect(found.map { String($0.split(separator: ";")[0]) } == expected, "\(found)")
     }
 
     @Test("a private free-form value written percent-escaped in a public link is an error, once per text; a project named after a CVE draws no warning at the CVE's mentions, but a link to it is an error")

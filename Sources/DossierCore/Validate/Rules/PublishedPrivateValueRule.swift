@@ -376,6 +376,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             return (Self.decodedEscapes(visible), InlineMarkup.joined(visible).map(Self.decodedEscapes))
         }
         let projectFile = SourceLocation(path: project.projectFile)
+        // The folder name names the project's pages, its links and its entry in index.json.
+        add(Self.nameText([project.slug]), "the project's folder name", projectFile)
         add(project.title, "the project's title", SourceLocation(path: project.projectFile, position: project.origin?.title ?? .start))
         let summary = project.summary.map(prose)
         add(summary?.shown, "the project's summary",
