@@ -86,7 +86,10 @@ enum DomainName {
         IndicatorBytes.isWordScalar(scalar) || scalar.properties.generalCategory == .otherSymbol
     }
 
-    /// A name with non-ASCII letters: mapped to lower case and NFC, then each Unicode label to `xn--` form.
+    /// A name with non-ASCII letters: mapped as a browser maps it (UTS #46: compatibility forms
+    /// such as full-width `ｅｘａｍｐｌｅ` to their letters, NFKC, then lower case and NFC), then
+    /// each Unicode label to `xn--` form. Unmapped, a full-width spelling of a private domain was
+    /// another name, which a published note could carry past the leak check.
     static func normalizeUnicode(_ name: String, minimumLabels: Int) -> Result<String, IndicatorProblem> {
         // IDNA (RFC 3490 §3.1) treats the ideographic and full-width full stops as dots.
         var mapped = String.UnicodeScalarView()
@@ -96,7 +99,7 @@ enum DomainName {
             default: mapped.append(scalar)
             }
         }
-        let folded = String(mapped).lowercased().precomposedStringWithCanonicalMapping
+        let folded = String(mapped).precomposedStringWithCompatibilityMapping.lowercased().precomposedStringWithCanonicalMapping
         var labels: [String] = []
         for label in folded.split(separator: ".", omittingEmptySubsequences: false) {
             if label.utf8.allSatisfy({ $0 < 0x80 }) {

@@ -75,6 +75,9 @@ struct Refanger {
         /// A hyphen as word processors and PDFs write one (U+2010-U+2013, U+2212): in a CVE id
         /// (`CVE‑2024‑3094`) it is the id's own.
         case hyphen
+        /// An at sign in its full-width or small form (U+FF20, U+FE6B), which NFKC, and so a
+        /// mail client, reads as `@`.
+        case at
     }
 
     /// At `i`, a character a value may be written with that stands for another (`Lookalike`): its
@@ -87,9 +90,9 @@ struct Refanger {
         let c = bytes[i + 2]
         switch (a, b) {
         case (0xE3, 0x80): return c == 0x82 ? (3, .dot) : nil
-        case (0xEF, 0xBC): return c == 0x8E ? (3, .dot) : nil
+        case (0xEF, 0xBC): return c == 0x8E ? (3, .dot) : c == 0xA0 ? (3, .at) : nil
         case (0xEF, 0xBD): return c == 0xA1 ? (3, .dot) : nil
-        case (0xEF, 0xB9): return c == 0x92 ? (3, .dot) : nil
+        case (0xEF, 0xB9): return c == 0x92 ? (3, .dot) : c == 0xAB ? (3, .at) : nil
         case (0xEF, 0xBB): return c == 0xBF ? (3, .invisible) : nil
         case (0xE2, 0x80):
             if c == 0xA4 { return (3, .dot) }
@@ -173,10 +176,16 @@ struct Refanger {
                 }
             case 0xC2, 0xE2, 0xE3, 0xEF:
                 // The full stops IDNA reads as dots (`evil。example`, `evil．example`): a browser goes
-                // to `evil.example`; and what shows as nothing inside a name (a zero-width space, a
-                // soft hyphen), which a reader does not see. Between ASCII names only: in Chinese or
-                // Japanese prose `。` ends a sentence.
+                // to `evil.example`; the full-width at sign (`victim＠evil.example`); and what shows
+                // as nothing inside a name (a zero-width space, a soft hyphen), which a reader does
+                // not see. Between ASCII names only: in Chinese or Japanese prose `。` ends a sentence.
                 if let (length, kind) = Self.lookalike(bytes, at: i), let last = output.last, last < 0x80, let next = byte(i + length), next < 0x80 {
+                    if kind == .at {
+                        guard Self.isAddressByte(last) && Self.isNameByte(next) else { break }
+                        emit("@", from: i, length: length)
+                        i += length
+                        continue
+                    }
                     let isDot = kind == .dot
                     if kind == .hyphen ? Self.endsCVEPart(output) && IndicatorBytes.isDigit(next)
                         : (Self.isNameByte(last) || !isDot && last == IndicatorBytes.dot) && (Self.isNameByte(next) || !isDot && next == IndicatorBytes.dot) {

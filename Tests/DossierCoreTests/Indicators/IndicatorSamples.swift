@@ -81,6 +81,10 @@ enum IndicatorSamples {
         ValidIndicatorSample(.domain, "例え.テスト", "xn--r8jz45g.xn--zckzah"),
         ValidIndicatorSample(.domain, "аpple.com", "xn--pple-43d.com"),  // Cyrillic 'а': a homograph
         ValidIndicatorSample(.domain, "münchen。de", "xn--mnchen-3ya.de"),
+        // Compatibility forms map as a browser maps them (UTS #46): full-width letters are letters.
+        ValidIndicatorSample(.domain, "\u{FF53}\u{FF45}\u{FF43}\u{FF52}\u{FF45}\u{FF54}-c2.example", "secret-c2.example"),
+        ValidIndicatorSample(.domain, "EVIL.\u{FF25}\u{FF38}\u{FF21}\u{FF2D}\u{FF30}\u{FF2C}\u{FF25}", "evil.example"),
+        ValidIndicatorSample(.domain, "\u{FB01}nance.example", "finance.example"),
         ValidIndicatorSample(.domain, "💩.la", "xn--ls8h.la"),
         ValidIndicatorSample(.domain, "3com.com"),
         // DNS takes '_' below the top level; browsers resolve such hosts.

@@ -114,6 +114,8 @@ struct IndicatorsExtractTests {
         ("fxp://files[.]evil[.]example/kit.zip", ["url ftp://files.evil.example/kit.zip"]),
         // The full stops IDNA reads as dots, between ASCII names; not those that end a sentence.
         ("C2 canary-privind\u{FF0E}example\u{3002}com and 東京\u{3002}中国", ["domain canary-privind.example.com"]),
+        // The full-width and small at signs, which a mail client reads as `@`.
+        ("Mail victim\u{FF20}corp-secret.example and ops\u{FE6B}evil.example; ＠mention", ["email victim@corp-secret.example", "email ops@evil.example"]),
     ])
     func defanged(_ text: String, _ expected: [String]) {
         #expect(pairs(text) == expected)

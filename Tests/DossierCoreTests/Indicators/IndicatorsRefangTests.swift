@@ -25,6 +25,7 @@ struct IndicatorsRefangTests {
         ("evil\u{3002}example", "evil.example"),
         ("evil\u{FF0E}example\u{FF61}net", "evil.example.net"),
         ("evil\u{FE52}example\u{2024}net", "evil.example.net"),
+        ("victim\u{FF20}evil.example", "victim@evil.example"),
         // What shows as nothing inside a name is nothing.
         ("evil\u{200B}-secret.exam\u{00AD}ple", "evil-secret.example"),
         ("198.51.100\u{200B}.7", "198.51.100.7"),
