@@ -23,8 +23,14 @@ enum HidingKeys {
             name.removeFirst(prefix.count)
             break
         }
-        // `isPrivate`, `isHidden`: the prefix run into the name.
-        if name.hasPrefix("is"), ["private", "hidden", "draft", "internal", "confidential"].contains(String(name.dropFirst(2))) { name.removeFirst(2) }
+        // Words joined any way are one name (`do_not_share`, `internal-only`, `private_`).
+        name.removeAll { $0 == "_" || $0 == "-" || $0 == " " }
+        // `isPrivate`, `isPublic`: the prefix run into the name.
+        if name.hasPrefix("is"), hidingFlags.contains(String(name.dropFirst(2))) || publishingFlags.contains(String(name.dropFirst(2))) {
+            name.removeFirst(2)
+        }
+        // A misspelled `private` (`privat`) means what `private` means.
+        if near == "private", !hidingFlags.contains(name), !publishingFlags.contains(name) { name = "private" }
         // A level of access that keeps it in (PassiveTotal's `analyst`, `internal`, `restricted`).
         let keptIn = ["private", "analyst", "internal", "restricted", "confidential", "secret", "sensitive"]
         // Any word of the value (`internal only`, `Confidential - ACME`), unless one negates it
@@ -44,14 +50,14 @@ enum HidingKeys {
             if name == "sharing", let value, TLP(named: value).map({ $0 > .clear }) ?? false { return true }
             if name == "visibility" { return near == "visibility" && value == "private" }
             return value.map(namesRestrictedTLP) ?? false
-        case "private", "draft", "hidden", "internal", "confidential", "unlisted":
+        case _ where hidingFlags.contains(name):
             return !(value.map(no.contains) ?? false)
-        case "published", "public", "publish", "shared", "share", "visible", "listed", "release", "releasable":
+        case _ where publishingFlags.contains(name):
             return value.map(no.contains) ?? true
         case "status", "state":
             // Pelican's and WordPress's `status: draft`.
             return value.map(["draft", "private", "hidden", "internal", "unpublished"].contains) ?? false
-        case "sharinggroup", "sharing_group", "sharing-group", "sharing_group_id":
+        case "sharinggroup", "sharinggroupid":
             // Shared with the members of one group: not with a public site (none named, none).
             return value.map { !$0.isEmpty && !no.contains($0) && $0 != "null" && $0 != "none" } ?? false
         case "tags", "labels", "categories", "keywords":
@@ -63,7 +69,7 @@ enum HidingKeys {
             } } ?? false
         case "tlp":
             return TLP(named: value ?? "") != .clear
-        case "marking", "markings", "handling", "classification_level":
+        case "marking", "markings", "handling", "classificationlevel":
             // A key that can only hold a marking may name its level alone (`marking: RED`).
             if let value, TLP(named: value).map({ $0 > .clear }) ?? false { return true }
             return value.map(namesRestrictedTLP) ?? false
@@ -73,6 +79,20 @@ enum HidingKeys {
             return near == "visibility" && value == "private"
         }
     }
+
+    /// Flags that hide what they are set on unless set to a plain no (`"restricted": true`,
+    /// `do_not_share: yes`), by their letters.
+    private static let hidingFlags: Set<String> = [
+        "private", "priv", "draft", "hidden", "internal", "internalonly", "confidential", "unlisted", "restricted", "sensitive",
+        "secret", "donotshare", "noshare", "donotpublish", "nopublish", "notforpublication", "embargoed", "privateonly",
+    ]
+
+    /// Flags that hide what they are set on when set to a plain no (`shareable: no`,
+    /// `"isPublic": false`), by their letters.
+    private static let publishingFlags: Set<String> = [
+        "published", "public", "publish", "publishable", "shared", "share", "shareable", "sharable", "visible", "listed",
+        "release", "releasable", "external", "distributable",
+    ]
 
     /// Tags that keep a note unpublished, by their letters (`do-not-publish`, `Do Not Publish`,
     /// `DoNotPublish`).
@@ -100,7 +120,9 @@ enum HidingKeys {
                 guard case .string(let text) = item.value else { return false }
                 return meansHidden(key: member.key, value: text, near: nil)
             }
-        case .object: meansHidden(key: member.key, value: nil, near: near)
+        case .object(let object):
+            // A flag one level down says the same (`"meta": {"private": true}`).
+            meansHidden(key: member.key, value: nil, near: near) || object.members.contains { hides($0, near: nil) }
         }
     }
 }

@@ -170,7 +170,8 @@ enum NoteDecoder {
             SimpleFrontMatter.Entry(
                 key: keyNode.string ?? "", keyPosition: filePosition(keyNode.mark),
                 value: valueNode.scalar?.string, valuePosition: filePosition(valueNode.mark),
-                items: valueNode.sequence?.compactMap { $0.scalar?.string } ?? [])
+                items: valueNode.sequence?.compactMap { $0.scalar?.string } ?? [],
+                nested: valueNode.mapping?.map { entry($0, $1) } ?? [])
         }
         var entries: [SimpleFrontMatter.Entry] = []
         var merged: [SimpleFrontMatter.Entry] = []
@@ -190,6 +191,14 @@ enum NoteDecoder {
         return apply(entries, to: note, path: path, into: &diagnostics)
     }
 
+    /// Whether an unknown entry hides the note (`HidingKeys`): its value, its list's items, or
+    /// an entry of its mapping (`meta: {visibility: private}`).
+    static func hides(_ entry: SimpleFrontMatter.Entry, near: String?) -> Bool {
+        HidingKeys.meansHidden(key: entry.key, value: entry.value, near: near)
+            || entry.items.contains { HidingKeys.meansHidden(key: entry.key, value: $0, near: nil) }
+            || entry.nested.contains { hides($0, near: $0.key == "visibility" ? "visibility" : nil) }
+    }
+
     /// Checks the front matter's keys and values and sets them on the note.
     static func apply(_ entries: [SimpleFrontMatter.Entry], to note: Note, path: String, into diagnostics: inout [Diagnostic]) -> Note? {
         var note = note
@@ -207,7 +216,7 @@ enum NoteDecoder {
             let position = entry.valuePosition
             guard keys.contains(key) else {
                 let near = Spelling.closest(to: key, in: keys)
-                if HidingKeys.meansHidden(key: key, value: entry.value, near: near) || entry.items.contains(where: { HidingKeys.meansHidden(key: key, value: $0, near: nil) }) {
+                if Self.hides(entry, near: near) {
                     // Another tool's way (or a misspelling) of keeping a page unpublished: taken at
                     // its word, so that no public site shows a note its author thought hidden.
                     hidden = true

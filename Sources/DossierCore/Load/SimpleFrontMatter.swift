@@ -11,6 +11,8 @@ enum SimpleFrontMatter {
         var valuePosition: SourcePosition
         /// The scalars of a list value (`marking: [TLP:RED]`); empty otherwise.
         var items: [String] = []
+        /// The entries of a mapping value (`meta: {visibility: private}`); empty otherwise.
+        var nested: [Entry] = []
     }
 
     static func parse(_ yaml: String) -> [Entry]? {

@@ -279,6 +279,9 @@ struct WorkspaceLoaderTests {
         try workspace.write("p/notes/21.md", "---\ntitle: u\nsharing_group: null\nsharing_group_id: 0\nscope: internal network\n---\nbody\n")
         try workspace.write("p/notes/22.md", "---\ntitle: v\ntags: [Do Not Publish]\n---\nbody\n")
         try workspace.write("p/notes/23.md", "---\ntitle: w\ntags: \"internal, phishing\"\nstatus: \"draft \"\n---\nbody\n")
+        try workspace.write("p/notes/24.md", "---\ntitle: x\nrestricted: true\nshareable: no\n---\nbody\n")
+        try workspace.write("p/notes/25.md", "---\ntitle: y\nmeta:\n  visibility: private\n---\nbody\n")
+        try workspace.write("p/notes/26.md", "---\ntitle: z\nexternal: false\nmeta:\n  author: someone\n---\nbody\n")
         let loaded = workspace.load()
         let lines = WorkspaceChecker.check(loaded).sorted.rendered(relativeTo: workspace.root + "/p")
         let hint = "is read as \"visibility: private\" (the only key dossier reads to hide a note); write that instead"
@@ -307,10 +310,14 @@ struct WorkspaceLoaderTests {
             "notes/22.md:3:1: warning: front matter \"tags\" \(hint)",
             "notes/23.md:3:1: warning: front matter \"tags\" \(hint)",
             "notes/23.md:4:1: warning: front matter \"status\" \(hint)",
+            "notes/24.md:3:1: warning: front matter \"restricted\" \(hint)",
+            "notes/24.md:4:1: warning: front matter \"shareable\" \(hint)",
+            "notes/25.md:3:1: warning: front matter \"meta\" \(hint)",
+            "notes/26.md:3:1: warning: front matter \"external\" \(hint)",
         ])
         let notes = try #require(loaded.workspace.project("p")).notes
         #expect(notes.map(\.visibility) == [.private, .private, .private, .private, nil, .private, .private, .private, .private, .private, nil, .private, .private,
-                                            .private, .private, .private, .private, .private, nil, nil, nil, .private, .private])
+                                            .private, .private, .private, .private, .private, nil, nil, nil, .private, .private, .private, .private, .private])
         let published = AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.notes.map(\.fileName)
         #expect(published == ["05.md", "11.md", "19.md", "20.md", "21.md"])
     }
@@ -363,12 +370,19 @@ struct WorkspaceLoaderTests {
               { "value": "i.example", "type": "domain", "isPrivate": true },
               { "value": "j.example", "type": "domain", "_private": true },
               { "value": "k.example", "type": "domain", "distribution": 0 },
-              { "value": "l.example", "type": "domain", "sharingGroup": "Internal" }
+              { "value": "l.example", "type": "domain", "sharingGroup": "Internal" },
+              { "value": "m.example", "type": "domain", "privat": true },
+              { "value": "n.example", "type": "domain", "private_": true },
+              { "value": "o.example", "type": "domain", "isPublic": false },
+              { "value": "p.example", "type": "domain", "do_not_share": true },
+              { "value": "q.example", "type": "domain", "restricted": "yes" },
+              { "value": "r.example", "type": "domain", "meta": { "private": true } },
+              { "value": "s.example", "type": "domain", "privat": false, "shareable": "yes", "meta": { "source": "x" } }
             ] }
             """)
         let loaded = workspace.load()
         let indicators = try #require(loaded.workspace.project("p")).indicators
-        #expect(indicators.map(\.isPrivate) == [true, true, true, true, false, true, true, true, true, true, true, true])
+        #expect(indicators.map(\.isPrivate) == [true, true, true, true, false, true, true, true, true, true, true, true, true, true, true, true, true, true, false])
         #expect(indicators[0].extra.map(\.key) == ["visibility"])
         let hint = "is read as \"private\": true (the only field dossier reads to keep an indicator out of public output); write that instead"
         let lines = loaded.diagnostics.sorted.rendered(relativeTo: workspace.root + "/p").filter { $0.contains("read as") }
@@ -385,8 +399,14 @@ struct WorkspaceLoaderTests {
             "indicators.json:11:45: warning: field \"_private\" \(hint)",
             "indicators.json:12:45: warning: field \"distribution\" \(hint)",
             "indicators.json:13:45: warning: field \"sharingGroup\" \(hint)",
+            "indicators.json:14:45: warning: field \"privat\" \(hint)",
+            "indicators.json:15:45: warning: field \"private_\" \(hint)",
+            "indicators.json:16:45: warning: field \"isPublic\" \(hint)",
+            "indicators.json:17:45: warning: field \"do_not_share\" \(hint)",
+            "indicators.json:18:45: warning: field \"restricted\" \(hint)",
+            "indicators.json:19:45: warning: field \"meta\" \(hint)",
         ])
-        #expect(AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.indicators.map(\.value) == ["e.example"])
+        #expect(AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.indicators.map(\.value) == ["e.example", "s.example"])
     }
 
     @Test("a YAML merge key brings its mapping's keys into front matter: a merged visibility: private or draft hides the note; a key written beside it wins")
