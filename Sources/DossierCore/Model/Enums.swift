@@ -54,13 +54,29 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
     /// does not hide a marking: the name is compared as tags are.
     public init?(named name: String) {
         // `TLP: RED`, with a blank after the colon (a no-break space, a Hangul filler: spaces to
-        // Tag.key); `TLP RED`, `TLP-RED` as a marking is written on a cover page.
+        // Tag.key); `TLP RED`, `TLP-RED` as a marking is written on a cover page; `[TLP:RED]` in
+        // brackets, `TLP2:RED` or `tlp=red` as other tools tag.
         var key = Substring(Self.withShortName(Tag.key(name)))
-        if key.hasPrefix("tlp"), let next = key.dropFirst(3).first, Self.labelSeparators.contains(next) {
-            key = key.dropFirst(3).drop { Self.labelSeparators.contains($0) }
+        if let first = key.first, let last = key.last, Self.enclosing[first] == last, key.count > 2 {
+            key = key.dropFirst().dropLast()
         }
+        if key.hasPrefix("tlp") {
+            var rest = key.dropFirst(3)
+            for version in ["v2.0", "v2", "2.0", "2"] where rest.hasPrefix(version) {
+                rest = rest.dropFirst(version.count)
+                break
+            }
+            if let next = rest.first, Self.labelSeparators.contains(next) || next == "=" {
+                key = rest.drop { Self.labelSeparators.contains($0) || $0 == "=" }
+            }
+        }
+        // `amber-strict`, `amber strict`: AMBER+STRICT as its label is also written.
+        if key.hasPrefix("amber"), ["-strict", " strict", "_strict", "strict"].contains(key.dropFirst(5)) { key = "amber+strict" }
         self.init(rawValue: key == "white" ? "clear" : String(key))
     }
+
+    /// Brackets and quotes a marking may be written in (`[TLP:AMBER]`), by their opening one.
+    private static let enclosing: [Character: Character] = ["[": "]", "(": ")", "{": "}", "\"": "\"", "'": "'"]
 
     /// `text` (lower-cased) with the protocol's long name written as its short one: `traffic
     /// light protocol: red` and `traffic light protocol (tlp): red` as `tlp: red`, as some
@@ -94,12 +110,15 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
     /// (`amber`) is an ordinary tag.
     private static func mayName(_ tag: String) -> Bool {
         func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
-        let bytes = tag.utf8.drop(while: isBlank)
+        // After blanks and an opening bracket or quote (`[TLP:AMBER]`).
+        let bytes = tag.utf8.drop(while: isBlank).drop { $0 < 0x80 && enclosing[Character(Unicode.Scalar($0))] != nil }
         guard bytes.count > 4 else { return false }
         func starts(with prefix: String) -> Bool { bytes.starts(with: prefix.utf8) { $0 | 0x20 == $1 } }
         let separator = bytes[bytes.index(bytes.startIndex, offsetBy: 3)]
-        return starts(with: "tlp") && (isBlank(separator) || Self.labelSeparators.contains(Character(Unicode.Scalar(separator))))
-            || starts(with: "traffic") || bytes.contains { $0 >= 0x80 }
+        // `TLP:`, `TLP RED`, `tlp=red`, and `TLP2:`, `TLPv2:` as versions are written.
+        let afterName = isBlank(separator) || Self.labelSeparators.contains(Character(Unicode.Scalar(separator)))
+            || separator == UInt8(ascii: "=") || separator == UInt8(ascii: "2") || separator | 0x20 == UInt8(ascii: "v")
+        return starts(with: "tlp") && afterName || starts(with: "traffic") || bytes.contains { $0 >= 0x80 }
     }
 
     /// The level an internal output marks private material with at least (a private project,

@@ -95,9 +95,26 @@ public struct Vocabulary: Sendable, Hashable {
         return long[(i + 1)...].elementsEqual(short[i...])
     }
 
+    /// Whether `tag` is a private tag: defined private, or any spelling of a private tag's name,
+    /// even when the vocabulary also defines that spelling as public (`company-name` beside a
+    /// private `Company Name`): by its letters and digits, escaped (`Company%20Name`,
+    /// `Company&#32;Name`) or as a machine tag's value (`tag:Company Name`,
+    /// `misp-galaxy:sector="Company Name"`).
     public func isPrivate(_ tag: String) -> Bool {
-        if let definition = definition(of: tag) { return definition.isPrivate ?? false }
+        if definition(of: tag)?.isPrivate == true { return true }
         guard !privateLetters.isEmpty else { return false }
+        if spellsPrivate(tag) { return true }
+        guard tag.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "&") })
+        else { return false }
+        let unescaped = String(decoding: PercentEncoding.decodedFully(Array(tag.utf8)), as: UTF8.self)
+        let decoded = CharacterReferences.decoded(unescaped) ?? unescaped
+        if decoded != tag, spellsPrivate(decoded) { return true }
+        guard let separator = decoded.lastIndex(where: { $0 == ":" || $0 == "=" }) else { return false }
+        return spellsPrivate(String(decoded[decoded.index(after: separator)...]))
+    }
+
+    /// Whether `tag` has a private tag's letters and digits (told first by their count in ASCII).
+    private func spellsPrivate(_ tag: String) -> Bool {
         var letters = 0
         for byte in tag.utf8 {
             if byte >= 0x80 { return privateLetters.contains(Self.letters(of: tag)) }

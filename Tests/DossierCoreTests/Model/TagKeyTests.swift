@@ -41,9 +41,16 @@ struct TagKeyTests {
         for spelling in ["company-name", "Company_Name", "CompanyName", "Company Name.", "COMPANY/NAME", "company--name", "Company\u{2013}Name"] {
             #expect(vocabulary.isPrivate(spelling), "\(spelling)")
         }
-        for other in ["Company", "Name", "company names", "Company Nome", "C2"] {
+        for other in ["Company", "Name", "company names", "Company Nome", "C2", "tag:Company", "Company%20Names", "a=b"] {
             #expect(!vocabulary.isPrivate(other), "\(other)")
         }
+        // Escaped, or as a machine tag's value, it is the private tag too.
+        for spelling in ["Company%20Name", "Company&#32;Name", "Company&nbsp;Name", "tag:Company Name", #"misp-galaxy:sector="Company Name""#, "client=company-name"] {
+            #expect(vocabulary.isPrivate(spelling), "\(spelling)")
+        }
+        // A public definition of another spelling of a private tag's name does not publish it.
+        let twinned = Vocabulary([TagDefinition(name: "Company Name", isPrivate: true), TagDefinition(name: "company-name")])
+        #expect(twinned.isPrivate("company-name") && twinned.isPrivate("Company Name"))
         // Default-ignorable characters show as nothing (a variation selector, the combining
         // grapheme joiner, a Mongolian vowel separator); a Hangul filler or a blank Braille
         // pattern shows as a space.
@@ -59,6 +66,15 @@ struct TagKeyTests {
         #expect(TLP.marked(by: ["TLP: RED"]) == .red)
         #expect(TLP.marked(by: ["tlp:\u{00A0}red"]) == .red)
         #expect(TLP.marked(by: ["tlp:\u{3164}amber"]) == .amber)
+        // As other tools write one: in brackets, with a version, `=`, a spelled-out AMBER+STRICT.
+        #expect(TLP.marked(by: ["[TLP:AMBER]"]) == .amber)
+        #expect(TLP.marked(by: ["(tlp:red)"]) == .red)
+        #expect(TLP.marked(by: ["tlp:Amber-Strict"]) == .amberStrict)
+        #expect(TLP.marked(by: ["TLP2:AMBER"]) == .amber)
+        #expect(TLP.marked(by: ["TLPv2:GREEN"]) == .green)
+        #expect(TLP.marked(by: ["tlp=red"]) == .red)
+        // Not markings: a level alone, a word that only starts like one.
+        #expect(TLP.marked(by: ["amber", "tlp2", "tlpred-team", "[amber]", "tlp-red.example"]) == nil)
     }
 
     @Test("a misspelled vocabulary tag is told from a word of its own")
