@@ -79,6 +79,9 @@ enum STIXObservables {
     /// with no observable (CVE, user agent, other). A file path gives its directory, then the file.
     static func objects(for indicator: Indicator, markings: [String]) -> [JSONObject] {
         let value = indicator.value
+        // What dossier records but STIX's schema refuses as an observable's value is said by the
+        // indicator's pattern alone, which the schema does not read, so the bundle stays valid.
+        guard schemaAccepts(indicator) else { return [] }
         var contributing = JSONObject()
         let type: String
         switch indicator.type {
@@ -112,6 +115,23 @@ enum STIXObservables {
         case .cve, .userAgent, .other: return []
         }
         return [observable(type, contributing, markings: markings)]
+    }
+
+    /// False for values dossier records that STIX 2.1's schema does not take as an observable's:
+    /// a host name with `_` (`_dmarc.example`, which DNS serves; the schema wants an RFC 1123
+    /// `idn-hostname`), an e-mail address whose user part is not ASCII or whose domain has `_`,
+    /// and an IPv6 address written with an IPv4 part (`::ffff:192.0.2.1`), which the schema's
+    /// pattern does not match.
+    static func schemaAccepts(_ indicator: Indicator) -> Bool {
+        let value = indicator.value.utf8
+        switch indicator.type {
+        case .domain: return !value.contains(UInt8(ascii: "_"))
+        case .email:
+            guard let at = value.lastIndex(of: UInt8(ascii: "@")) else { return false }
+            return value[..<at].allSatisfy { $0 < 0x80 } && !value[at...].contains(UInt8(ascii: "_"))
+        case .ipv6, .cidr: return !(indicator.value.contains(":") && indicator.value.contains("."))
+        default: return true
+        }
     }
 
     /// A cyber-observable object: type, spec version, derived id, its properties, markings.

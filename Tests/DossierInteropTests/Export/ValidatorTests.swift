@@ -90,6 +90,26 @@ import Testing
         #expect(run.status == 0 && !run.output.contains(": error:"), "stix2-validator:\n\(run.output)")
     }
 
+    @Test("values STIX's schema refuses as observables (a host with _, an e-mail with a user part outside ASCII, an IPv6 address with an IPv4 part) are said by their patterns alone: the bundle passes the validator and imports back whole")
+    func stixValuesTheSchemaRefuses() throws {
+        let values: [(String, IndicatorType)] = [("_dmarc.example.com", .domain), ("sub_domain.example.com", .domain), ("user@sub_x.example.com", .email),
+            ("\u{FC}ser@example.com", .email), ("::ffff:192.0.2.1", .ipv6), ("::ffff:192.0.2.0/120", .cidr), ("ok.example", .domain), ("2001:db8::1", .ipv6)]
+        let project = Project(slug: "odd", folder: "/w/odd", title: "Odd", visibility: .public,
+            indicators: values.map { Indicator(value: $0.0, type: $0.1) })
+        let workspace = Workspace(root: "/w", settings: WorkspaceSettings(title: "W"), projects: [project])
+        let bytes = Exporter.export(project, in: workspace, format: .stix)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains("[domain-name:value = '_dmarc.example.com']"))
+        #expect(!text.contains("\"value\": \"_dmarc.example.com\""), "no observable of it")
+        #expect(text.contains("\"value\": \"ok.example\"") && text.contains("\"value\": \"2001:db8::1\""), "the others keep theirs")
+        let back = Importer.read(bytes, path: "/odd.stix.json").indicators
+        #expect(back.map(\.value).sorted() == values.map(\.0).sorted())
+        try Python.validators.get()
+        let folder = try TemporaryFolder()
+        let run = try Python.script("validate_stix.py", [try folder.write("odd.stix.json", bytes)])
+        #expect(run.status == 0 && !run.output.contains(": error:"), "stix2-validator:\n\(run.output)")
+    }
+
     @Test(arguments: exports)
     func stixExportImportsBackTheSameIndicators(_ export: Export) {
         let bytes = Exporter.export(export.project, in: export.workspace, format: .stix)
