@@ -65,7 +65,7 @@ enum Seeds {
         let workspace = WorkspaceLoader.load(root: samples).workspace
         return Audience.allCases.flatMap { audience in
             let view = AudienceFilter.view(of: workspace, for: audience)
-            return view.projects.map { Exporter.export($0, in: view, format: format) }
+            return view.projects.map { Exporter.export($0, in: view, for: audience, format: format) }
         }
     }
 }

@@ -87,12 +87,13 @@ struct ExportCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        let view = AudienceFilter.view(of: loaded.workspace, for: `internal` ? .internal : .public)
+        let audience: Audience = `internal` ? .internal : .public
+        let view = AudienceFilter.view(of: loaded.workspace, for: audience)
         guard let filtered = view.project(project) else {
             Console.error(AudienceFilter.refusal(for: edit.project))
             throw ExitCode(1)
         }
-        let bytes = Exporter.export(filtered, in: view, format: format, classifications: classification)
+        let bytes = Exporter.export(filtered, in: view, for: audience, format: format, classifications: classification)
         guard let output else {
             FileHandle.standardOutput.write(Data(bytes))
             return

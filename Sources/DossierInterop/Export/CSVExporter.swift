@@ -3,9 +3,10 @@ import DossierCore
 /// RFC 4180 CSV (CRLF line ends, fields quoted when needed): a header row, then one indicator per
 /// row in canonical order.
 ///
-/// Columns: `value,type,classification,tags,firstSeen,lastSeen,comment`, then `source` and
-/// `private` only when some indicator has them, which never happens in a public export (the
-/// audience filter removed both), so a public file has no such column at all. Tags are joined
+/// Columns: `value,type,classification,tags,firstSeen,lastSeen,comment`, and in an internal
+/// export `source` and `private` too, whatever the rows hold (a script reads columns by place); a
+/// public file has no such column at all (the audience filter removed both). `private` is true
+/// for every row of a private project: imported elsewhere, they stay private. Tags are joined
 /// with `; ` (the CSV importer splits on `;`); a `;` or `\` inside a tag is written after a `\`
 /// (`misp-galaxy:threat-actor="Foo\; Bar"`), which the importer reads back. The classification is the effective one. A cell
 /// that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is written after a `'`, so no
@@ -20,11 +21,9 @@ enum CSVExporter {
     }
 
     static func export(_ context: ExportContext) -> [UInt8] {
-        let withSource = context.indicators.contains { $0.source != nil }
-        let withPrivate = context.indicators.contains { $0.privateFlag != nil }
-        var header = columns
-        if withSource { header.append("source") }
-        if withPrivate { header.append("private") }
+        let isInternal = context.audience == .internal
+        let privateProject = context.project.visibility == .private
+        let header = isInternal ? columns + ["source", "private"] : columns
         var output: [UInt8] = []
         row(header, into: &output)
         for indicator in context.indicators {
@@ -33,8 +32,7 @@ enum CSVExporter {
                 indicator.tags.map(Self.escapedTag).joined(separator: "; "), indicator.firstSeen ?? "", indicator.lastSeen ?? "",
                 indicator.comment ?? "",
             ]
-            if withSource { fields.append(indicator.source ?? "") }
-            if withPrivate { fields.append(indicator.isPrivate ? "true" : "false") }
+            if isInternal { fields += [indicator.source ?? "", indicator.isPrivate || privateProject ? "true" : "false"] }
             row(fields, into: &output)
         }
         return output

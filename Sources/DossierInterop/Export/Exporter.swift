@@ -12,10 +12,11 @@ public enum Exporter {
     /// - Parameter classifications: only the indicators of these classifications (the effective
     ///   ones); all when empty. Such a part of a project is an event or report of its own, with
     ///   ids of its own, named for what it holds.
-    public static func export(_ project: Project, in workspace: Workspace, format: ExportFormat,
+    ///   - audience: the one `workspace` was filtered for; a CSV file's columns are its own.
+    public static func export(_ project: Project, in workspace: Workspace, for audience: Audience, format: ExportFormat,
         classifications: [Classification] = []) -> [UInt8] {
         let context = ExportContext(project: project, vocabulary: workspace.vocabulary, workspaceTitle: workspace.settings.title,
-            classifications: classifications)
+            audience: audience, classifications: classifications)
         switch format {
         case .csv: return CSVExporter.export(context)
         case .json: return JSONExporter.export(context)
@@ -38,15 +39,17 @@ struct ExportContext {
     let project: Project
     let vocabulary: Vocabulary
     let workspaceTitle: String
+    let audience: Audience
     /// Canonical order (type, then value), so the output does not depend on the file's order.
     let indicators: [Indicator]
     /// The classifications exported when not all are (`Exporter.export`), in their order.
     let classifications: [Classification]
 
-    init(project: Project, vocabulary: Vocabulary, workspaceTitle: String, classifications: [Classification] = []) {
+    init(project: Project, vocabulary: Vocabulary, workspaceTitle: String, audience: Audience, classifications: [Classification] = []) {
         self.project = project
         self.vocabulary = vocabulary
         self.workspaceTitle = workspaceTitle
+        self.audience = audience
         let chosen = Classification.allCases.filter(classifications.contains)
         self.classifications = chosen
         indicators = Exporter.selected(Indicator.canonicallyOrdered(project.indicators), classifications: chosen, vocabulary: vocabulary)

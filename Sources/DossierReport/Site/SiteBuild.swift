@@ -122,7 +122,7 @@ public enum SiteBuild {
                 ]
                 for export in SiteLayout.exportFiles {
                     outputs.append(Output(path: base + export.file, key: keys.export(export.format, project: projectDigests[position].whole)) {
-                        Exporter.export(project, in: workspace, format: export.format)
+                        Exporter.export(project, in: workspace, for: audience, format: export.format)
                     })
                 }
                 return outputs

@@ -237,7 +237,7 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let loaded = WorkspaceLoader.load(root: ws.root)
         let view = AudienceFilter.view(of: loaded.workspace, for: .public)
-        let expected = Exporter.export(try #require(view.project("commodity-loader-c2")), in: view, format: format)
+        let expected = Exporter.export(try #require(view.project("commodity-loader-c2")), in: view, for: .public, format: format)
         #expect(try TestFiles.bytes(ws.root + "/out.\(format.rawValue)") == expected)
         let stdout = try Command.run(["export", "commodity-loader-c2", "--format", format.rawValue], in: ws.root)
         #expect(Array(stdout.stdout.utf8) == expected)

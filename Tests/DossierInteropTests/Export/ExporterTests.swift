@@ -19,7 +19,7 @@ import Testing
 
     static func text(_ format: ExportFormat, _ audience: Audience) -> String {
         let view = AudienceFilter.view(of: .single(project), for: audience)
-        return String(decoding: Exporter.export(view.projects[0], in: view, format: format), as: UTF8.self)
+        return String(decoding: Exporter.export(view.projects[0], in: view, for: audience, format: format), as: UTF8.self)
     }
 
     @Test(arguments: ExportFormat.allCases)
@@ -37,7 +37,7 @@ import Testing
         var privateProject = Self.project
         privateProject.visibility = .private
         let view = AudienceFilter.view(of: .single(privateProject), for: .internal)
-        let text = String(decoding: Exporter.export(view.projects[0], in: view, format: .misp), as: UTF8.self)
+        let text = String(decoding: Exporter.export(view.projects[0], in: view, for: .internal, format: .misp), as: UTF8.self)
         #expect(text.contains("\"distribution\": \"0\",\n    \"published\""))
         // Imported again, a private project's indicators stay private.
         #expect(Importer.read(Array(text.utf8), path: "/e.json").indicators.allSatisfy { $0.isPrivate })
@@ -48,14 +48,14 @@ import Testing
         var privateProject = Self.project
         privateProject.visibility = .private
         let view = AudienceFilter.view(of: .single(privateProject), for: .internal)
-        let bundle = try JSONParser.parse(Exporter.export(view.projects[0], in: view, format: .stix))
+        let bundle = try JSONParser.parse(Exporter.export(view.projects[0], in: view, for: .internal, format: .stix))
         let report = try #require(bundle.value.objectValue?.array("objects").compactMap(\.value.objectValue).first { $0.string("type") == "report" })
         #expect(report.flag(STIXTerms.privateProperty) == true)
-        let imported = Importer.read(Exporter.export(view.projects[0], in: view, format: .stix), path: "/e.json")
+        let imported = Importer.read(Exporter.export(view.projects[0], in: view, for: .internal, format: .stix), path: "/e.json")
         #expect(imported.indicators.count == 4 && imported.indicators.allSatisfy(\.isPrivate))
         #expect(imported.notesArePrivate && imported.notes.contains { $0.contains("STIX report \"Demo\"") })
         // A public project's report has no such mark: its public indicators come in public.
-        let open = Importer.read(Exporter.export(Self.project, in: .single(Self.project), format: .stix), path: "/e.json")
+        let open = Importer.read(Exporter.export(Self.project, in: .single(Self.project), for: .internal, format: .stix), path: "/e.json")
         #expect(!open.notesArePrivate && open.indicator("payroll-acme.com")?.isPrivate == false)
     }
 
@@ -70,7 +70,7 @@ import Testing
                 Indicator(value: "198.51.100.7", type: .ipv4, comment: "-2+3 and 'quoted' text"),
             ])
         let view = AudienceFilter.view(of: .single(project), for: .public)
-        let bytes = Exporter.export(view.projects[0], in: view, format: .csv)
+        let bytes = Exporter.export(view.projects[0], in: view, for: .public, format: .csv)
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.contains("evil.example,domain,unknown,'@SUM(1); C2,,,'=cmd|' /C calc'!A0\r\n"), "\(text)")
         #expect(text.contains("'-rf.txt,filename,unknown,,,,'+1 555 0100\r\n"))
@@ -91,7 +91,7 @@ import Testing
         let loaded = WorkspaceLoader.load(root: TestFiles.samples).workspace
         let view = AudienceFilter.view(of: loaded, for: .internal)
         for project in view.projects {
-            let text = String(decoding: Exporter.export(project, in: view, format: .csv), as: UTF8.self)
+            let text = String(decoding: Exporter.export(project, in: view, for: .internal, format: .csv), as: UTF8.self)
             let records = try CSVReader.records(text)
             #expect(records.count == project.indicators.count + 1)
             #expect(records.flatMap(\.fields).allSatisfy { !$0.text.hasPrefix("'") }, "\(project.slug)")
@@ -103,6 +103,20 @@ import Testing
         #expect(csv.hasPrefix("value,type,classification,tags,firstSeen,lastSeen,comment,source,private\r\n"))
         #expect(csv.contains("secret.example,domain,suspicious,,,,,EDR,true\r\n"))
         #expect(Self.text(.json, .internal).contains("Secret body"))
+    }
+
+    @Test("an internal CSV export has the same columns whatever its rows hold (a script reads them by place); every row of a private project is private")
+    func internalCSVColumnsAreFixed() {
+        let plain = Project(slug: "plain", folder: "/w/plain", title: "Plain", visibility: .public, tlp: .clear,
+            indicators: [Indicator(value: "plain.example", type: .domain)])
+        let csv = String(decoding: Exporter.export(plain, in: .single(plain), for: .internal, format: .csv), as: UTF8.self)
+        #expect(csv == "value,type,classification,tags,firstSeen,lastSeen,comment,source,private\r\nplain.example,domain,unknown,,,,,,false\r\n")
+        var closed = plain
+        closed.visibility = .private
+        let rows = String(decoding: Exporter.export(closed, in: .single(closed), for: .internal, format: .csv), as: UTF8.self)
+        #expect(rows.hasSuffix("plain.example,domain,unknown,,,,,,true\r\n"))
+        // Imported into a public project, its rows stay out of public output.
+        #expect(Importer.read(Array(rows.utf8), path: "/closed.csv").indicators.allSatisfy { $0.isPrivate })
     }
 
     @Test func csvStatesTheEffectiveClassification() {
@@ -201,7 +215,7 @@ import Testing
         // A microsecond past midnight is no day.
         project.indicators[1].firstSeen = "2026-01-09T00:00:00.000001Z"
         for format in [ExportFormat.stix, .misp] {
-            let imported = Importer.read(Exporter.export(project, in: .single(project), format: format), path: "/e.json")
+            let imported = Importer.read(Exporter.export(project, in: .single(project), for: .internal, format: format), path: "/e.json")
             #expect(imported.indicator("payroll-acme.com")?.firstSeen.flatMap(Instant.init)?.exactSTIX == "2026-01-09T10:11:12.123456Z", "\(format)")
             #expect(imported.indicator("secret.example")?.firstSeen.flatMap(Instant.init)?.exactSTIX == "2026-01-09T00:00:00.000001Z", "\(format)")
         }

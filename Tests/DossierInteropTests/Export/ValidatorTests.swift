@@ -43,7 +43,7 @@ import Testing
         let folder = try TemporaryFolder()
         var paths: [String] = []
         for (n, export) in Self.exports.enumerated() {
-            let bytes = Exporter.export(export.project, in: export.workspace, format: .stix)
+            let bytes = Exporter.export(export.project, in: export.workspace, for: export.audience, format: .stix)
             paths.append(try folder.write("\(n)-\(export.project.slug)-\(export.audience.rawValue).stix.json", bytes))
         }
         let run = try Python.script("validate_stix.py", paths)
@@ -63,7 +63,7 @@ import Testing
         let project = Project(slug: "urls", folder: "/w/urls", title: "URLs", visibility: .public,
             indicators: values.map { Indicator(value: $0, type: .url) })
         let workspace = Workspace(root: "/w", settings: WorkspaceSettings(title: "W"), projects: [project])
-        let bytes = Exporter.export(project, in: workspace, format: .stix)
+        let bytes = Exporter.export(project, in: workspace, for: .public, format: .stix)
         let text = String(decoding: bytes, as: UTF8.self)
         for encoded in ["http://a.example/?q=%3Cscript%3E", "http://a.example/a%7Cb", "http://a.example/%C3%BC", "http://a.example/%25zz%41",
                         "http://a.example/%7Bx%7D%5E%60%5C%22y", "http://a.example/ok?x=1&y=%2F#top", "http://a.example/a%5Db%5Bc",
@@ -97,7 +97,7 @@ import Testing
         let project = Project(slug: "odd", folder: "/w/odd", title: "Odd", visibility: .public,
             indicators: values.map { Indicator(value: $0.0, type: $0.1) })
         let workspace = Workspace(root: "/w", settings: WorkspaceSettings(title: "W"), projects: [project])
-        let bytes = Exporter.export(project, in: workspace, format: .stix)
+        let bytes = Exporter.export(project, in: workspace, for: .public, format: .stix)
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.contains("[domain-name:value = '_dmarc.example.com']"))
         #expect(!text.contains("\"value\": \"_dmarc.example.com\""), "no observable of it")
@@ -112,7 +112,7 @@ import Testing
 
     @Test(arguments: exports)
     func stixExportImportsBackTheSameIndicators(_ export: Export) {
-        let bytes = Exporter.export(export.project, in: export.workspace, format: .stix)
+        let bytes = Exporter.export(export.project, in: export.workspace, for: export.audience, format: .stix)
         let result = Importer.read(bytes, path: "/export.stix.json")
         #expect(result.format == .stix)
         #expect(!result.failed && result.skipped.isEmpty)
@@ -126,7 +126,7 @@ import Testing
         let folder = try TemporaryFolder()
         var files: [(Export, String)] = []
         for (n, export) in Self.exports.enumerated() {
-            let bytes = Exporter.export(export.project, in: export.workspace, format: .misp)
+            let bytes = Exporter.export(export.project, in: export.workspace, for: export.audience, format: .misp)
             files.append((export, try folder.write("\(n)-\(export.project.slug)-\(export.audience.rawValue).misp.json", bytes)))
         }
         let run = try Python.script("load_misp.py", files.map(\.1))
@@ -155,7 +155,7 @@ import Testing
         #expect(imported.keys.allSatisfy { $0.hasPrefix("other ") } && imported.indicators.count == 3)
         let project = Project(slug: "wallets", folder: "/w/wallets", title: "Wallets", indicators: imported.indicators)
         let workspace = Workspace(root: "/w", settings: WorkspaceSettings(title: "W"), projects: [project])
-        let bytes = Exporter.export(project, in: workspace, format: .misp)
+        let bytes = Exporter.export(project, in: workspace, for: .public, format: .misp)
         let text = String(decoding: bytes, as: UTF8.self)
         for (type, category) in [("btc", "Financial fraud"), ("ssdeep", "Payload delivery"), ("url", "Network activity")] {
             #expect(text.contains("\"type\": \"\(type)\",\n        \"category\": \"\(category)\""), "\(type)")
@@ -176,7 +176,7 @@ import Testing
 
     @Test(arguments: exports)
     func mispExportImportsBackTheSameIndicators(_ export: Export) {
-        let bytes = Exporter.export(export.project, in: export.workspace, format: .misp)
+        let bytes = Exporter.export(export.project, in: export.workspace, for: export.audience, format: .misp)
         let result = Importer.read(bytes, path: "/export.misp.json")
         #expect(result.format == .misp)
         #expect(!result.failed && result.skipped.isEmpty)

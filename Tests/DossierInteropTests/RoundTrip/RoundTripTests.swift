@@ -20,7 +20,7 @@ import Testing
         for audience in Audience.allCases {
             let view = AudienceFilter.view(of: workspace, for: audience)
             for project in view.projects {
-                let bytes = Exporter.export(project, in: view, format: format)
+                let bytes = Exporter.export(project, in: view, for: audience, format: format)
                 let result = Importer.read(bytes, path: "/export", format: .auto)
                 #expect(result.format == (format == .csv ? .csv : format == .json ? .json : format == .stix ? .stix : .misp))
                 #expect(!result.failed, "\(result.diagnostics)")
@@ -42,7 +42,7 @@ import Testing
         let workspace = generator.workspace()
         let view = AudienceFilter.view(of: workspace, for: .internal)
         for project in view.projects {
-            let bytes = Exporter.export(project, in: view, format: .text)
+            let bytes = Exporter.export(project, in: view, for: .internal, format: .text)
             let result = Importer.read(bytes, path: "/export.txt", format: .auto)
             let revealed = project.indicators.filter { $0.type.isStrict && $0.type != .x509Sha1 }
             let expected = Set(revealed.map(\.key))
@@ -65,7 +65,7 @@ import Testing
             let view = AudienceFilter.view(of: workspace, for: audience)
             let internalFields = audience == .internal && (format == .csv || format == .json)
             for project in view.projects {
-                let result = Importer.read(Exporter.export(project, in: view, format: format), path: "/export", format: .auto)
+                let result = Importer.read(Exporter.export(project, in: view, for: audience, format: format), path: "/export", format: .auto)
                 let imported = Dictionary(result.indicators.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
                 for indicator in project.indicators {
                     guard let back = imported[indicator.key] else {
@@ -84,10 +84,10 @@ import Testing
                     // Every internal export marks a private indicator (MISP distribution 0, STIX
                     // x_dossier_private); a public one holds none. A value tagged above TLP:CLEAR
                     // comes back private whatever it was, and so does every indicator of a private
-                    // project in the formats that say the project is private (MISP, dossier JSON,
-                    // STIX by its report).
+                    // project (MISP and dossier JSON say the project is private, STIX by its
+                    // report, CSV in each row's private column).
                     let marked = indicator.tags.contains { $0.lowercased().hasPrefix("tlp:") && (STIXTerms.tlp(named: $0).map { $0 != .clear } ?? false) }
-                    let privateProject = project.visibility == .private && format != .csv
+                    let privateProject = project.visibility == .private
                     #expect(back.isPrivate == (audience == .internal && indicator.isPrivate || marked || privateProject), "\(context): private")
                 }
             }
@@ -100,7 +100,7 @@ import Testing
         var a = ProjectGenerator(seed: 7), b = ProjectGenerator(seed: 7)
         let (wa, wb) = (a.workspace(), b.workspace())
         for (pa, pb) in zip(wa.projects, wb.projects) {
-            #expect(Exporter.export(pa, in: wa, format: format) == Exporter.export(pb, in: wb, format: format))
+            #expect(Exporter.export(pa, in: wa, for: .internal, format: format) == Exporter.export(pb, in: wb, for: .internal, format: format))
         }
     }
 }
