@@ -56,6 +56,7 @@ public enum DuplicateMerge {
                     case .comment: "their comments differ"
                     case .source: "their sources differ"
                     case .field(let name): "their \"\(name)\" fields differ"
+                    case .classification: "their classifications differ"
                     }
                     break
                 }

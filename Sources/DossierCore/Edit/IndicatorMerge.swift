@@ -25,6 +25,10 @@ public enum IndicatorMerge {
         /// says its author had no verdict (exports write it for every unclassified indicator), not
         /// that the analyst's verdict is wrong.
         case keepsRecorded
+        /// Neither it nor another classification replaces the one already taken (repeats within
+        /// one file): a feed that says malicious, then non-malicious, of one value disagrees with
+        /// itself, which is reported (`Conflict.classification`) rather than settled by row order.
+        case keepsFirst
     }
 
     /// Merges `incoming` into `project`'s indicators; only `indicators` of the project changes
@@ -122,8 +126,12 @@ public enum IndicatorMerge {
         if let classification = incoming.classification, classification != recorded.classification,
             classification != .unknown || unknown == .replaces
         {
-            result.classification = classification
-            changes.append(.classification(from: recorded.classification, to: classification))
+            if unknown == .keepsFirst, let kept = recorded.classification {
+                conflicts.append(.classification(kept: kept, ignored: classification))
+            } else {
+                result.classification = classification
+                changes.append(.classification(from: recorded.classification, to: classification))
+            }
         }
         var first = ISODate.earlier(recorded.firstSeen, incoming.firstSeen)
         var last = ISODate.later(recorded.lastSeen, incoming.lastSeen)

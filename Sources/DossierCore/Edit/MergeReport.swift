@@ -82,9 +82,12 @@ public struct MergeReport: Sendable, Hashable {
         case comment(kept: String, ignored: String)
         /// An unknown field with another value than the recorded one.
         case field(String)
+        /// Another classification than the one already taken (`IndicatorMerge.Unknown.keepsFirst`).
+        case classification(kept: Classification, ignored: Classification)
 
         public var description: String {
             switch self {
+            case .classification(let kept, let ignored): "classification \(ignored.rawValue) ignored; kept \(kept.rawValue)"
             case .source(let kept, let ignored): "source \"\(ignored)\" ignored; kept \"\(kept)\""
             case .comment(let kept, let ignored): "comment \"\(ignored)\" ignored; kept \"\(kept)\""
             case .field(let name): "field \"\(name)\" differs; kept the recorded value"

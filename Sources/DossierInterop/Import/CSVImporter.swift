@@ -17,7 +17,7 @@ enum CSVImporter {
             switch self {
             case .value: ["value", "indicator", "indicatorvalue", "ioc", "iocvalue", "observable", "artifact", "query"]
             case .type: ["type", "indicatortype", "ioctype"]
-            case .classification: ["classification", "class"]
+            case .classification: ["classification", "class", "verdict", "disposition"]
             case .tags: ["tags", "tag", "labels", "usertags"]
             case .mispTags: ["attributetag", "attributetags"]
             case .comment: ["comment", "comments", "description", "note", "notes"]
@@ -73,8 +73,12 @@ enum CSVImporter {
         }
         guard let header = records.first else { return }
         var columns: [Column: Int] = [:]
+        // Every tags column is read (PassiveTotal's `tags` and `user_tags`).
+        var tagColumns: [Int] = []
         for (index, field) in header.fields.enumerated() {
-            if let column = Column.of(field.text.trimmingSpaces), columns[column] == nil { columns[column] = index }
+            guard let column = Column.of(field.text.trimmingSpaces) else { continue }
+            if column == .tags { tagColumns.append(index) }
+            if columns[column] == nil { columns[column] = index }
         }
         // Without a value column, columns named after a type (`url`, `domain`, `ip`, `sha256`)
         // each hold values of it, as feeds write them.
@@ -87,6 +91,16 @@ enum CSVImporter {
             return
         }
         let isMISP = columns[.category] != nil
+        let read = Set(columns.values).union(tagColumns).union(typed.map(\.0))
+        let unread = header.fields.indices.filter { !read.contains($0) && !header.fields[$0].text.trimmingSpaces.isEmpty }
+        // What no column of dossier's holds (`to_ids`, a `Verdict` in words, a second value
+        // column) is said, by how many rows it held something in.
+        defer {
+            for index in unread {
+                let filled = records.dropFirst().count { index < $0.fields.count && !$0.fields[index].text.trimmingSpaces.isEmpty }
+                if filled > 0 { collector.unrepresentable("value of column \"\(header.fields[index].text.trimmingSpaces)\"", count: filled) }
+            }
+        }
         for record in records.dropFirst() {
             func cell(_ column: Column) -> CSVReader.Field? {
                 guard let index = columns[column], index < record.fields.count else { return nil }
@@ -107,7 +121,11 @@ enum CSVImporter {
                 continue
             }
             var details = ImportCollector.Details()
-            details.tags = (text(.tags).map { Self.tags($0, isFeed: isFeed) } ?? []) + (text(.mispTags).map { split($0, on: ",") } ?? [])
+            details.tags = tagColumns.flatMap { index -> [String] in
+                guard index < record.fields.count else { return [] }
+                let cell = SpreadsheetFormula.restored(record.fields[index].text.trimmingSpaces)
+                return cell.isEmpty ? [] : Self.tags(cell, isFeed: isFeed)
+            } + (text(.mispTags).map { split($0, on: ",") } ?? [])
             details.classification = classification(text(.classification), at: cell(.classification)?.position, into: &collector)
             if let stated = details.tags.lazy.compactMap(MISPTypes.classification(fromTag:)).first {
                 details.classification = details.classification ?? stated
@@ -191,7 +209,7 @@ enum CSVImporter {
         guard let text else { return nil }
         let key = text.lowercased().replacingUnderscores
         if let value = Classification(rawValue: key) { return value }
-        if key == "benign" || key == "nonmalicious" { return .nonMalicious }
+        if ["benign", "nonmalicious", "clean", "harmless"].contains(key) { return .nonMalicious }
         collector.warning("unknown classification \"\(text)\"; expected \(Classification.choices); ignored", at: position)
         return nil
     }

@@ -2,8 +2,8 @@ import DossierCore
 
 /// Collects what an importer finds in one file into an `ImportResult`. Every value goes through
 /// `Indicators.parse` (trim, refang, detect, validate, normalize); repeats of one indicator in the
-/// file are merged with `IndicatorMerge`, the rules of `dossier import` (a later "unknown" does not
-/// undo an earlier classification).
+/// file are merged with `IndicatorMerge`, the rules of `dossier import`, but for classifications:
+/// the first the file gives is kept, and a repeat's other one is a warning at its place.
 struct ImportCollector {
     let path: String
     private(set) var result: ImportResult
@@ -84,7 +84,7 @@ struct ImportCollector {
     /// repeat says that the first did not take (another comment or source) is a warning at `position`.
     mutating func record(_ indicator: Indicator, at position: SourcePosition? = nil) {
         if let index = self.position[indicator.key] {
-            let (merged, _, conflicts) = IndicatorMerge.merge(indicator, into: result.indicators[index], unknown: .keepsRecorded)
+            let (merged, _, conflicts) = IndicatorMerge.merge(indicator, into: result.indicators[index], unknown: .keepsFirst)
             result.indicators[index] = merged
             if countsRepeats, !listed.insert(indicator.key).inserted { result.repeated += 1 }
             for conflict in conflicts {

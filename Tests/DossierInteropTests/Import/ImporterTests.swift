@@ -202,6 +202,30 @@ import Testing
         #expect(result.indicator("new.example")?.classification == .unknown)
     }
 
+    @Test("a value a file classifies twice otherwise keeps its first classification, with a warning at the repeat; row order settles nothing silently")
+    func repeatedOtherClassificationIsAConflict() {
+        let result = TestFiles.importText("value,classification\nnew.csv.example,malicious\nnew.csv.example,non-malicious\nok.example,suspicious\nok.example,suspicious\n")
+        #expect(result.indicator("new.csv.example")?.classification == .malicious)
+        #expect(result.indicator("ok.example")?.classification == .suspicious)
+        #expect(result.diagnostics.map { "\($0.location?.position.line ?? 0): \($0.message)" }
+            == ["3: domain new.csv.example is given again: classification non-malicious ignored; kept malicious"])
+    }
+
+    @Test("CSV: every tags column is read; a Verdict column is the classification; what no column of dossier's holds is counted as not representable")
+    func csvColumnsNotRead() {
+        let csv = "query,type,tags,user_tags,Verdict,uuid,to_ids,value,empty\n"
+            + "evil1.example,domain,C2,analyst-a,malicious,u1,1,,\n"
+            + "evil2.example,domain,,analyst-b,clean,u2,,x,\n"
+        let result = TestFiles.importText(csv)
+        #expect(result.indicator("evil1.example")?.tags == ["C2", "analyst-a"])
+        #expect(result.indicator("evil1.example")?.classification == .malicious)
+        #expect(result.indicator("evil2.example")?.tags == ["analyst-b"] && result.indicator("evil2.example")?.classification == .nonMalicious)
+        #expect(result.unrepresentable("value of column \"uuid\"") == 2)
+        #expect(result.unrepresentable("value of column \"to_ids\"") == 1)
+        #expect(result.unrepresentable("value of column \"value\"") == 1, "a second value column")
+        #expect(result.unrepresentable("value of column \"empty\"") == 0, "a column with nothing in it is no loss")
+    }
+
     @Test func mispCSVExportReads() {
         let csv = """
             uuid,event_id,category,type,value,comment,to_ids,date
