@@ -159,7 +159,8 @@ enum STIXImporter {
     }
 
     /// TLPs from the well-known marking ids and from marking definitions in the file that state a
-    /// TLP (TLP 1.0 `definition_type: "tlp"`, or the TLP 2.0 extension), over every object's
+    /// TLP (TLP 1.0 `definition_type: "tlp"`, the TLP 2.0 extension, or a statement that names
+    /// one), over every object's
     /// `object_marking_refs` and `granular_markings` (a marking of part of an object, e.g. its
     /// pattern, marks what dossier takes from it). Other markings are counted as unrepresentable.
     static func readMarkings(_ objects: [JSONObject], into collector: inout ImportCollector) {
@@ -173,6 +174,12 @@ enum STIXImporter {
             } else if let name = object.object("extensions")?.object(STIXTerms.tlp2Extension)?.string("tlp_2_0"),
                 let tlp = STIXTerms.tlp(named: name)
             {
+                levels[id] = tlp
+            } else if object.string("definition_type") == "statement", let statement = object.object("definition")?.string("statement"),
+                let tlp = TLP.labels(in: statement).map(\.tlp).max()
+            {
+                // A statement that names a TLP (`TLP:AMBER - Copyright ACME`) marks what it is
+                // on as that level: its author meant it kept in.
                 levels[id] = tlp
             }
         }

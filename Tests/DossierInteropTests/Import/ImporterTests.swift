@@ -195,6 +195,28 @@ import Testing
         #expect(prose.format == .text && prose.indicators.map(\.value) == ["evil.example", "198.51.100.7"])
     }
 
+    @Test("a STIX statement marking that names a TLP (TLP:AMBER - Copyright ACME) marks what it is on as that level; another statement is counted")
+    func stixStatementMarkingNamingTLP() {
+        func bundle(_ statement: String) -> String {
+            """
+            {"type": "bundle", "id": "bundle--5d0092c5-5f74-4287-9642-33f4c354e56d", "objects": [
+              {"type": "marking-definition", "spec_version": "2.1", "id": "marking-definition--1b3e4f2a-6c7d-4e8f-9a0b-1c2d3e4f5a6b",
+               "created": "2017-01-20T00:00:00.000Z", "definition_type": "statement", "definition": {"statement": "\(statement)"}},
+              {"type": "indicator", "spec_version": "2.1", "id": "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
+               "created": "2017-01-20T00:00:00.000Z", "modified": "2017-01-20T00:00:00.000Z", "pattern_type": "stix",
+               "pattern": "[domain-name:value = 'marked.example']", "valid_from": "2017-01-20T00:00:00Z",
+               "object_marking_refs": ["marking-definition--1b3e4f2a-6c7d-4e8f-9a0b-1c2d3e4f5a6b"]}
+            ]}
+            """
+        }
+        let marked = TestFiles.importText(bundle("TLP:AMBER - Copyright ACME"))
+        #expect(marked.projectTLP == .amber)
+        #expect(marked.unrepresentable("marking other than TLP") == 0)
+        let other = TestFiles.importText(bundle("Copyright ACME, all rights reserved"))
+        #expect(other.projectTLP == nil)
+        #expect(other.unrepresentable("marking other than TLP") == 1)
+    }
+
     @Test("a value repeated in a file keeps its classification when a later row says unknown")
     func repeatedUnknownKeepsClassification() {
         let result = TestFiles.importText("value,classification\nevil.example,malicious\nevil.example,unknown\nnew.example,unknown\n")
