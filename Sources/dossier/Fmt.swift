@@ -18,7 +18,7 @@ struct Fmt: ParsableCommand {
             earliest first seen and the latest last seen, a comment or source that only one \
             entry has taken. Entries whose classifications (given, or implied by their tags; an \
             entry with neither agrees with any), privacy, comments or sources differ are left apart, with the reason: which to keep \
-            is yours. It also keeps each tag of an indicator, or of a project, once, as first \
+            is yours, and fmt exits 1 once it has written the rest, as `check` would fail. It also keeps each tag of an indicator, or of a project, once, as first \
             written (`Blocked` and `blocked` are one tag: the repeated-tag warning of `check`).
 
             --merge also resolves a git merge conflict in a project's project.json or \
@@ -70,13 +70,25 @@ struct Fmt: ParsableCommand {
                 global.say("\(check ? "would resolve" : "resolved") the merge conflict in \(display.displayPath(path))")
             }
         }
+        // Entries kept apart are the check's duplicate-indicator error still: said as errors, at
+        // the first entry, and the command fails once it has written the rest, so that
+        // `dossier fmt --merge && git commit` commits no workspace `check` refuses.
+        var keptApart: [Diagnostic] = []
         for (path, outcome) in plan.duplicates {
-            let what = "\(outcome.entries) entries of \(outcome.key.type.rawValue) \(outcome.key.value) in \(display.displayPath(path))"
+            let what = "\(outcome.entries) entries of \(outcome.key.type.rawValue) \(outcome.key.value)"
             if let reason = outcome.keptApartBecause {
-                Console.note("kept \(what) apart: \(reason); merge them by hand")
+                let first = loaded.workspace.projects.first { $0.indicatorsFile == path }?.indicators.first { $0.key == outcome.key }
+                keptApart.append(.error(at: SourceLocation(path: path, position: first?.origin?.object ?? .start),
+                    "kept \(what) apart: \(reason); merge them by hand", code: DuplicateIndicatorRule.code))
             } else {
-                global.say("\(check ? "would merge" : "merged") \(what)")
+                global.say("\(check ? "would merge" : "merged") \(what) in \(display.displayPath(path))")
             }
+        }
+        Console.report(DiagnosticList(keptApart))
+        func failForKeptApart() throws {
+            guard !keptApart.isEmpty else { return }
+            Console.error("\(keptApart.count == 1 ? "an indicator is" : "\(keptApart.count) indicators are") still recorded more than once (listed above); `dossier check` fails until they are merged by hand")
+            throw ExitCode(1)
         }
         for (path, repeated) in plan.repeatedTags {
             let spellings = repeated.dropped.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -90,6 +102,7 @@ struct Fmt: ParsableCommand {
                 Console.note("\(plan.changes.count) file(s) not in canonical form; run `dossier fmt\(merge ? " --merge" : "")`")
             }
             if !plan.changes.isEmpty || errors.hasErrors { throw ExitCode(1) }
+            try failForKeptApart()
             return
         }
         // A command that fails writes nothing: with a file in error, no other is rewritten
@@ -105,5 +118,6 @@ struct Fmt: ParsableCommand {
             Console.error(error.description)
             throw ExitCode(1)
         }
+        try failForKeptApart()
     }
 }

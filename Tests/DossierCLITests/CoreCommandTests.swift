@@ -302,6 +302,33 @@ struct CoreCommandTests {
         #expect(copy.read(project) == before)
     }
 
+    @Test("fmt --merge joins a file both sides added (git's empty diff3 base); entries it must keep apart are errors at their place, and it fails once it has written the rest")
+    func fmtMergeAddedOnBothSides() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let indicators = "typosquat-watch/indicators.json"
+        try copy.write(indicators, """
+            <<<<<<< HEAD
+            { "indicators": [ { "value": "evil1.example", "type": "domain" },
+              { "value": "evil3.example", "type": "domain", "comment": "From the mail" } ] }
+            ||||||| empty tree
+            =======
+            { "indicators": [ { "value": "evil2.example", "type": "domain" },
+              { "value": "evil3.example", "type": "domain", "comment": "From the proxy" } ] }
+            >>>>>>> analyst-b
+
+            """)
+        let fmt = try CLI.run(["fmt", "--merge"], in: copy.root)
+        #expect(fmt.status == 1)
+        #expect(fmt.stdout.contains("resolved the merge conflict in typosquat-watch/indicators.json"), "\(fmt.stdout)\(fmt.stderr)")
+        #expect(fmt.stderr.contains("typosquat-watch/indicators.json:11:5: error: kept 2 entries of domain evil3.example apart: their comments differ; merge them by hand"), "\(fmt.stderr)")
+        #expect(fmt.stderr.contains("an indicator is still recorded more than once (listed above); `dossier check` fails until they are merged by hand"))
+        let written = copy.read(indicators)
+        #expect(!written.contains("<<<<<<<") && written.contains("evil1.example") && written.contains("evil2.example"))
+        let check = try CLI.run(["check"], in: copy.root)
+        #expect(check.status == 1 && check.stderr.contains("evil3.example"))
+        #expect(try CLI.run(["fmt", "--merge", "--check"], in: copy.root).status == 1)
+    }
+
     @Test("files with CR LF line breaks (a Windows checkout) pass fmt --check, and an edit keeps them, changing only its lines")
     func crlfFilesKeepTheirLineBreaks() throws {
         let copy = try TemporaryCopy(of: Self.samples)

@@ -74,7 +74,9 @@ public enum ConflictResolution {
             start = next
         }
         guard sawConflict, part == .common else { return nil }
-        return Sides(ours: ours, theirs: theirs, base: everyConflictHasBase ? base : nil)
+        // An empty base is no base: the file was added on both sides (git's add/add conflict).
+        let hasBase = everyConflictHasBase && base.contains { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        return Sides(ours: ours, theirs: theirs, base: hasBase ? base : nil)
     }
 
     /// A base section that does not read as the file: git's zdiff3 style takes the lines both
