@@ -111,7 +111,7 @@ struct Add: ParsableCommand {
         let incoming = parsed.map { item in
             Indicator(
                 value: item.value, type: item.type, classification: classification, tags: tags, firstSeen: firstSeen,
-                lastSeen: lastSeen, source: source, comment: comment, privateFlag: isPrivate ? true : nil)
+                lastSeen: lastSeen, source: source.flatMap(Self.written), comment: comment.flatMap(Self.written), privateFlag: isPrivate ? true : nil)
         }
         let (changed, report) = IndicatorMerge.merge(incoming, into: edit.project)
         if report.hasChanges { try ProjectEditing.save(edit, changed) }
@@ -147,6 +147,12 @@ struct Add: ParsableCommand {
         let summary = "\(project): " + MergeOutput.counts(report)
         global.say(report.hasChanges ? summary : summary + "; nothing was written")
     }
+}
+
+extension Add {
+    /// A comment or source as given, nil when empty (`--comment "$EMPTY"` in a script): an empty
+    /// one recorded would keep every later one out.
+    static func written(_ text: String) -> String? { text.allSatisfy(\.isWhitespace) ? nil : text }
 }
 
 extension Add: TakesValueList {

@@ -128,6 +128,19 @@ struct WorkflowTests {
         #expect(try CLI.run(["check"], in: copy.root).status == 0)
     }
 
+    @Test("an empty --comment or --source (a script's \"$EMPTY\") is none: nothing is recorded, and a later one is taken")
+    func emptyCommentIsNone() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let first = try CLI.run(["add", "typosquat-watch", "z1.example", "--comment", "", "--source", " "], in: copy.root)
+        #expect(first.status == 0 && !first.stdout.contains("source set"), "\(first.stdout)")
+        #expect(!copy.read("typosquat-watch/indicators.json").contains("\"comment\": \"\""))
+        // One recorded empty (written by hand, or by an older dossier) is filled in too.
+        try copy.write("typosquat-watch/indicators.json", copy.read("typosquat-watch/indicators.json")
+            .replacingOccurrences(of: "\"value\": \"z1.example\",", with: "\"value\": \"z1.example\",\n      \"comment\": \"\","))
+        let later = try CLI.run(["add", "typosquat-watch", "z1.example", "--comment", "real comment"], in: copy.root)
+        #expect(later.stdout.contains("merged domain z1.example: comment set to \"real comment\""), "\(later.stdout)\(later.stderr)")
+    }
+
     @Test("a long list of values on the command line ($(cat iocs.txt)) is taken whole and in order, with options before, among and after it")
     func longValueList() throws {
         let copy = try TemporaryCopy(of: Self.samples)

@@ -146,12 +146,14 @@ public enum IndicatorMerge {
             result.lastSeen = last
             changes.append(.lastSeen(from: recorded.lastSeen, to: last))
         }
-        switch (recorded.source, incoming.source) {
+        // An empty text is none: it is filled in, and fills in nothing (`--comment "$EMPTY"`).
+        func written(_ text: String?) -> String? { text.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } }
+        switch (written(recorded.source), written(incoming.source)) {
         case (nil, let new?): result.source = new; changes.append(.source(new))
         case (let old?, let new?) where old != new: conflicts.append(.source(kept: old, ignored: new))
         default: break
         }
-        switch (recorded.comment, incoming.comment) {
+        switch (written(recorded.comment), written(incoming.comment)) {
         case (nil, let new?): result.comment = new; changes.append(.comment(new))
         case (let old?, let new?) where old != new: conflicts.append(.comment(kept: old, ignored: new))
         default: break
