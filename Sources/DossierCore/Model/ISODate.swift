@@ -45,15 +45,28 @@ public enum ISODate {
     /// `2026-11-03T01:00:00Z`); a date counts as its midnight UTC, before any timestamp of that
     /// instant. Of two spellings of one instant, `a` is kept. Text that is no valid date compares
     /// as text.
+    /// A timestamp within the day a date names is kept over the date, either way: the day says
+    /// no more than that, the timestamp when in it (a first sighting at 12:00 stays so when the
+    /// same day is given again).
     public static func earlier(_ a: String?, _ b: String?) -> String? {
         guard let a, let b else { return a ?? b }
+        if let within = timestamp(within: a, b) { return within }
         return precedes(b, a) ? b : a
     }
 
     /// Later of two dates, as `earlier` orders them.
     public static func later(_ a: String?, _ b: String?) -> String? {
         guard let a, let b else { return a ?? b }
+        if let within = timestamp(within: a, b) { return within }
         return precedes(a, b) ? b : a
+    }
+
+    /// Of a date and a timestamp in that day (UTC), the timestamp; nil for any other pair.
+    static func timestamp(within a: String, _ b: String) -> String? {
+        guard (a.utf8.count == 10) != (b.utf8.count == 10), let x = instant(a), let y = instant(b) else { return nil }
+        let (day, stamp, text) = x.isTimestamp ? (y, x, a) : (x, y, b)
+        guard !day.isTimestamp, stamp.isTimestamp, (day.seconds..<day.seconds + 86_400).contains(stamp.seconds) else { return nil }
+        return text
     }
 
     /// True when `a` stands for an earlier instant than `b` (as `earlier` orders them).

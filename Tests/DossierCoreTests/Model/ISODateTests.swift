@@ -9,12 +9,22 @@ struct ISODateTests {
         #expect(ISODate.earlier("2026-11-02T23:30:00-05:00", "2026-11-03T01:00:00Z") == "2026-11-03T01:00:00Z")
         #expect(ISODate.later("2026-11-02T23:30:00-05:00", "2026-11-03T01:00:00Z") == "2026-11-02T23:30:00-05:00")
         #expect(ISODate.earlier("2026-11-03T10:00:00+01:00", "2026-11-03T09:00:00Z") == "2026-11-03T10:00:00+01:00")
-        #expect(ISODate.earlier("2026-11-03", "2026-11-03T00:00:00Z") == "2026-11-03")
+        #expect(ISODate.earlier("2026-11-03", "2026-11-03T00:00:00Z") == "2026-11-03T00:00:00Z")
         #expect(ISODate.later("2026-11-03T00:00:00.5Z", "2026-11-03T00:00:00.25Z") == "2026-11-03T00:00:00.5Z")
         #expect(ISODate.earlier("2026-11-02t23:00:00Z", "2026-11-02T22:00:00Z") == "2026-11-02T22:00:00Z")
         #expect(ISODate.earlier("1969-12-31", "2000-02-29") == "1969-12-31")
         #expect(!ISODate.precedes("2026-11-02T20:00:00Z", "2026-11-03T01:00:00+05:00"))
         #expect(ISODate.precedes("2026-11-02", "2026-11-03"))
         #expect(ISODate.precedes("not a date", "one more"))
+    }
+
+    @Test("a timestamp within the day a date names is kept over the date, as first and as last sighting; outside the day, the instants decide")
+    func timestampWithinDay() {
+        #expect(ISODate.earlier("2026-11-10T12:00:00Z", "2026-11-10") == "2026-11-10T12:00:00Z")
+        #expect(ISODate.earlier("2026-11-10", "2026-11-10T12:00:00Z") == "2026-11-10T12:00:00Z")
+        #expect(ISODate.later("2026-11-10", "2026-11-10T23:59:59Z") == "2026-11-10T23:59:59Z")
+        #expect(ISODate.earlier("2026-11-09T23:00:00Z", "2026-11-10") == "2026-11-09T23:00:00Z")
+        #expect(ISODate.later("2026-11-11T01:00:00Z", "2026-11-10") == "2026-11-11T01:00:00Z")
+        #expect(ISODate.earlier("2026-11-11T01:00:00Z", "2026-11-10") == "2026-11-10")
     }
 }
