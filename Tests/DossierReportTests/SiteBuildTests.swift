@@ -73,7 +73,9 @@ struct SiteBuildTests {
             return String(try #require(line))
         }
         // As `strictestTLP` above: the internal report of this TLP:CLEAR project is TLP:RED.
-        #expect(try row(.internal).contains(#"<span class="tlp-label">TLP:RED</span>"#))
+        let internalRow = try row(.internal)
+        #expect(internalRow.contains(#"<span class="tlp-label" title="The project is marked TLP:CLEAR; this report shows material marked TLP:RED"#))
+        #expect(internalRow.contains(">TLP:RED</span>") && internalRow.contains(">raised from TLP:CLEAR</div>"), "\(internalRow)")
         #expect(try row(.public).contains(#"<span class="tlp-label">TLP:CLEAR</span>"#))
     }
 

@@ -19,7 +19,7 @@ enum BuiltInRow {
         text(row.classification)
         html.raw(#"">"#)
         text(row.classificationLabel)
-        html.raw("</span></td><td>")
+        html.raw(#"</span></td><td class="tags">"#)
         for tag in row.tags {
             html.raw(#"<span class="tag">"#)
             text(tag)
@@ -27,7 +27,7 @@ enum BuiltInRow {
         }
         html.raw("</td>")
         if withProject {
-            html.raw("<td>")
+            html.raw(#"<td class="title">"#)
             if let project = row.project {
                 html.raw(#"<a href=""#)
                 text(project.href)
@@ -50,7 +50,7 @@ enum BuiltInRow {
             html.raw("</td>")
         }
         if !withProject {
-            html.raw("<td>")
+            html.raw(#"<td class="also">"#)
             for (index, link) in row.alsoSeenIn.enumerated() {
                 if let href = link.href {
                     html.raw(#"<a href=""#)

@@ -68,6 +68,7 @@ extension TLPBanner: MustacheParent {
         case "label": label
         case "meaning": meaning
         case "reason": reason
+        case "ownLabel": ownLabel
         default: nil
         }
     }
@@ -92,6 +93,7 @@ extension CountRow: MustacheParent {
         case "label": label
         case "count": count
         case "percent": percent
+        case "share": share
         case "bar": bar
         case "barWidth": bar * 3
         case "countX": 110 + bar * 3 + 8

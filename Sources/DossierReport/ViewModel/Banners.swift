@@ -7,6 +7,8 @@ public struct TLPBanner: Sendable, Hashable, Encodable {
     public var meaning: String
     /// Why the banner is not the project's own TLP, when it is not.
     public var reason: String?
+    /// The project's own TLP (`TLP:CLEAR`), when the banner is not it.
+    public var ownLabel: String?
 
     /// - Parameters:
     ///   - raisedFrom: the project's own TLP, when what the output names of other projects, or
@@ -19,6 +21,7 @@ public struct TLPBanner: Sendable, Hashable, Encodable {
                 ? "The project is marked \($0.label); this output shows private material (kept out of public output), marked \(tlp.label) at least."
                 : "The project is marked \($0.label); this report shows material marked \(tlp.label) (indicators tagged so, or other projects it names)."
         }
+        ownLabel = raisedFrom?.label
         key = tlp.rawValue.replacingOccurrences(of: "+", with: "-")
         label = tlp.label
         meaning = switch tlp {

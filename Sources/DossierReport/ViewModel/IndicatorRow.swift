@@ -53,6 +53,8 @@ public struct CountRow: Sendable, Hashable, Encodable {
     public var count: Int
     /// Share of the total, in whole per cent.
     public var percent: Int
+    /// The share as a report writes it: `percent`, or `<1` for a count too small to round to 1.
+    public var share: String
     /// Bar length in chart units (0–100) and vertical offset of the bar.
     public var bar: Int
     public var y: Int
@@ -113,15 +115,33 @@ extension IndicatorRow {
 
 extension [CountRow] {
     /// Rows for `counts` in the given order, with bars scaled to the largest count.
-    init(_ counts: [(key: String, label: String, count: Int)], barHeight: Int = 26) {
+    /// - Parameter partition: the counts share the total out (each indicator counted once, as by
+    ///   classification), so their percentages add up to 100: rounded by largest remainder.
+    init(_ counts: [(key: String, label: String, count: Int)], barHeight: Int = 26, partition: Bool = false) {
         let total = counts.reduce(0) { $0 + $1.count }
         let largest = counts.map(\.count).max() ?? 0
+        let percents = partition ? Self.largestRemainder(counts.map(\.count), total: total)
+            : counts.map { total == 0 ? 0 : ($0.count * 100 + total / 2) / total }
         self = counts.enumerated().map { index, entry in
             CountRow(
-                key: entry.key, label: entry.label, count: entry.count,
-                percent: total == 0 ? 0 : (entry.count * 100 + total / 2) / total,
+                key: entry.key, label: entry.label, count: entry.count, percent: percents[index],
+                share: entry.count > 0 && percents[index] == 0 ? "<1" : String(percents[index]),
                 bar: largest == 0 ? 0 : Swift.max(entry.count > 0 ? 1 : 0, entry.count * 100 / largest),
                 y: index * barHeight)
         }
+    }
+
+    /// Whole percentages of `counts` that add up to 100: each rounded down, then the points left
+    /// given to the largest remainders (ties to the earlier count).
+    static func largestRemainder(_ counts: [Int], total: Int) -> [Int] {
+        guard total > 0 else { return counts.map { _ in 0 } }
+        var percents = counts.map { $0 * 100 / total }
+        let left = 100 - percents.reduce(0, +)
+        let order = counts.indices.sorted { a, b in
+            let (ra, rb) = (counts[a] * 100 % total, counts[b] * 100 % total)
+            return ra != rb ? ra > rb : a < b
+        }
+        for index in order.prefix(left) { percents[index] += 1 }
+        return percents
     }
 }

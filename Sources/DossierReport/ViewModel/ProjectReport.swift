@@ -108,7 +108,7 @@ extension ProjectReport {
         classificationCounts = Self.classificationCounts(byClassification.map(\.count))
         typeCounts = [CountRow](zip(Self.types, typeTotals).compactMap { type, count in
             count == 0 ? nil : (type.rawValue, type.rawValue, count)
-        })
+        }, partition: true)
 
         // In a site, tag anchors match the tag pages' names; alone, they only need to be unique.
         let slugs = tagSlugs.isEmpty ? Anchors.uniqueSlugs(grouping.groups.map { Tag.key($0.name) }) : tagSlugs
@@ -134,7 +134,7 @@ extension ProjectReport {
     /// The rows of `counts`, one per classification in the order of `Classification.allCases`
     /// (tags implying a classification included); a report and the site's index show the same.
     static func classificationCounts(_ counts: [Int]) -> [CountRow] {
-        [CountRow](zip(Classification.allCases, counts).map { ($0.rawValue, $0.label, $1) })
+        [CountRow](zip(Classification.allCases, counts).map { ($0.rawValue, $0.label, $1) }, partition: true)
     }
 }
 

@@ -144,7 +144,7 @@ public struct SiteModel: Sendable {
         self.index = SiteIndexPage(
             workspaceTitle: shownWorkspaceTitle, audience: banner, tlp: TLPBanner(shownTLPs.max() ?? .clear),
             projects: summaries, total: places.count,
-            classificationCounts: [CountRow](classificationSummaries.map { ($0.key, $0.label, $0.count) }),
+            classificationCounts: [CountRow](classificationSummaries.map { ($0.key, $0.label, $0.count) }, partition: true),
             classifications: classificationSummaries, tags: tagSummaries, generator: generator)
     }
 
