@@ -371,7 +371,7 @@ struct ImportCommand: ParsableCommand {
     }
 }
 
-extension ImportFormat: ExpressibleByArgument {}
+extension ImportFormat: LenientChoice {}
 
 extension ImportCommand: TakesValueList {
     static var valueList: WritableKeyPath<Self, [String]> { \.files }

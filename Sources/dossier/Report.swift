@@ -62,4 +62,4 @@ struct Report: ParsableCommand {
     }
 }
 
-extension ReportFormat: ExpressibleByArgument {}
+extension ReportFormat: LenientChoice {}

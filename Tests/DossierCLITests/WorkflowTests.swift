@@ -141,6 +141,21 @@ struct WorkflowTests {
         #expect(later.stdout.contains("merged domain z1.example: comment set to \"real comment\""), "\(later.stdout)\(later.stderr)")
     }
 
+    @Test("choices are taken in any case, with _ for - (--type IPv4, --format CSV, --tlp AMBER, registry_key)")
+    func choicesInAnyCase() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let added = try CLI.run(["add", "typosquat-watch", "198.51.100.99", "--type", "IPv4", "--classify", "Non_Malicious"], in: copy.root)
+        #expect(added.status == 0 && added.stdout.contains("added ipv4 198.51.100.99"), "\(added.stderr)")
+        let key = try CLI.run(["add", "typosquat-watch", #"HKLM\Software\X"#, "--type", "Registry_Key"], in: copy.root)
+        #expect(key.status == 0, "\(key.stderr)")
+        #expect(try CLI.run(["export", "typosquat-watch", "--format", "CSV", "--internal"], in: copy.root).status == 0)
+        #expect(try CLI.run(["report", "typosquat-watch", "--format", "MD", "--internal"], in: copy.root).status == 0)
+        #expect(try CLI.run(["new", "upper", "--tlp", "AMBER"], in: copy.root).status == 0)
+        #expect(copy.read("upper/project.json").contains("\"tlp\": \"amber\""))
+        let wrong = try CLI.run(["export", "typosquat-watch", "--format", "XML"], in: copy.root)
+        #expect(wrong.status == 64 && wrong.stderr.contains("'XML' is invalid"), "\(wrong.stderr)")
+    }
+
     @Test("a long list of values on the command line ($(cat iocs.txt)) is taken whole and in order, with options before, among and after it")
     func longValueList() throws {
         let copy = try TemporaryCopy(of: Self.samples)
