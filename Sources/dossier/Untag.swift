@@ -57,12 +57,14 @@ struct Untag: ParsableCommand {
         }
         try ProjectEditing.save(edit, changed)
         let without = outcome.selected - outcome.changed
-        global.say("removed tag \(tag) from \(ProjectEditing.count(outcome.changed)) of \(project)" + (without > 0 ? " (\(without) did not have it)" : ""))
+        // Said as the project spells it (`Blocked`), however it was typed (`BLOCKED`).
+        let spelled = indices.lazy.compactMap { edit.project.indicators[$0].tags.first { Tag.key($0) == Tag.key(tag) } }.first ?? tag
+        global.say("removed tag \(spelled) from \(ProjectEditing.count(outcome.changed)) of \(project)" + (without > 0 ? " (\(without) did not have it)" : ""))
         ProjectEditing.warnNewContradictions(edit, changed)
         let reclassified = IndicatorEdit.reclassified(from: edit.project, to: changed, at: indices, vocabulary: edit.vocabulary)
         for (i, was, now) in reclassified.prefix(5) {
             let indicator = changed.indicators[i]
-            Console.note("warning: \(indicator.type.rawValue) \(indicator.value) is now \(now.rawValue), no longer \(was.rawValue): tag \(tag) implied it")
+            Console.note("warning: \(indicator.type.rawValue) \(indicator.value) is now \(now.rawValue), no longer \(was.rawValue): tag \(spelled) implied it")
         }
         if reclassified.count > 5 { Console.note("warning: and \(ProjectEditing.count(reclassified.count - 5)) more changed classification") }
         if let first = reclassified.first, reclassified.allSatisfy({ $0.was == first.was }) {

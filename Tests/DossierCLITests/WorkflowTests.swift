@@ -317,8 +317,10 @@ struct WorkflowTests {
         let untag = try CLI.run(["untag", Self.acme, "takedown", "--all"], in: copy.root)
         #expect(untag.stdout.hasPrefix("removed tag takedown from 8 indicators of \(Self.acme) ("), "\(untag.stdout)")
         // A classification that came from the tag removed changes, and untag says so.
-        let implied = try CLI.run(["untag", Self.acme, "Blocked", "198.51.100.23"], in: copy.root)
+        // Typed in another case, the tag is named as the project spells it.
+        let implied = try CLI.run(["untag", Self.acme, "BLOCKED", "198.51.100.23"], in: copy.root)
         #expect(implied.status == 0)
+        #expect(implied.stdout.hasPrefix("removed tag Blocked from 1 indicator of"), "\(implied.stdout)")
         #expect(implied.stderr.contains("warning: ipv4 198.51.100.23 is now unknown, no longer malicious: tag Blocked implied it"), "\(implied.stderr)")
         #expect(implied.stderr.contains("to keep malicious: dossier classify \(Self.acme) malicious 198.51.100.23\n"), "\(implied.stderr)")
         indicators = try Self.indicators(copy, Self.acme)
