@@ -115,7 +115,7 @@ struct Add: ParsableCommand {
         }
         let (changed, report) = IndicatorMerge.merge(incoming, into: edit.project)
         if report.hasChanges { try ProjectEditing.save(edit, changed) }
-        print(report)
+        print(report, project: project)
         ProjectEditing.warnNewContradictions(edit, changed)
     }
 
@@ -141,7 +141,8 @@ struct Add: ParsableCommand {
 
     /// What was added and merged on standard output; conflicts (kept comment or source) as
     /// warnings on standard error, so that --quiet still shows them.
-    private func print(_ report: MergeReport) {
+    /// - Parameter project: the project's folder name (not the path it may have been given by).
+    private func print(_ report: MergeReport, project: String) {
         for line in MergeOutput.lines(report) { global.say(line) }
         MergeOutput.warnConflicts(report)
         let summary = "\(project): " + MergeOutput.counts(report)

@@ -162,14 +162,19 @@ enum ProjectArgument {
         var slug = Substring(argument)
         while slug.hasPrefix("./") { slug = slug.dropFirst(2) }
         while slug.count > 1, slug.hasSuffix("/") { slug = slug.dropLast() }
-        // A path to the folder (tab completion, `.` inside it): kept whole, with links followed,
-        // when the folder holding it is a workspace; `GlobalOptions.project` takes its name once
-        // the workspace is known, and refuses a project of another workspace.
+        if slug.isEmpty && !argument.isEmpty { slug = "." }
+        // A path to the folder or into it (tab completion, `.` inside it or its notes/): the
+        // project's folder, kept whole with links followed, when the folder holding it is a
+        // workspace; `GlobalOptions.project` takes its name once the workspace is known, and
+        // refuses a project of another workspace.
         if slug.contains("/") || slug == "." || slug == ".." {
             let path = slug.hasPrefix("/") ? String(slug) : FileManager.default.currentDirectoryPath + "/" + slug
-            let folder = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-            let parent = (folder as NSString).deletingLastPathComponent
-            if FileManager.default.fileExists(atPath: parent + "/" + ProjectFiles.workspace) { return folder }
+            var folder = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+            while folder.count > 1 {
+                let parent = (folder as NSString).deletingLastPathComponent
+                if FileManager.default.fileExists(atPath: parent + "/" + ProjectFiles.workspace) { return folder }
+                folder = parent
+            }
         }
         return String(slug)
     }

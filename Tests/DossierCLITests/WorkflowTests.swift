@@ -242,6 +242,11 @@ struct WorkflowTests {
         #expect(here.status == 0 && here.stdout.hasPrefix("tagged 1 indicator"), "\(here.stderr)")
         let sibling = try CLI.run(["classify", "../\(Self.acme)", "suspicious", "198.51.100.78"], in: copy.path("caf\u{E9}"))
         #expect(sibling.status == 0, "\(sibling.stderr)")
+        // `./`, and `.` in the project's notes/, are the project too; what add prints names it.
+        let slashed = try CLI.run(["add", "./", "198.51.100.80"], in: copy.path(Self.acme))
+        #expect(slashed.status == 0 && slashed.stdout.hasSuffix("\(Self.acme): 1 added, 0 merged, 0 unchanged\n"), "\(slashed.stdout)\(slashed.stderr)")
+        let inNotes = try CLI.run(["add", ".", "198.51.100.81"], in: copy.path("\(Self.acme)/notes"))
+        #expect(inNotes.status == 0 && inNotes.stdout.hasSuffix("\n\(Self.acme): 1 added, 0 merged, 0 unchanged\n"), "\(inNotes.stdout)\(inNotes.stderr)")
         // A path into another workspace names no project of this one, though one has its name.
         let other = try TemporaryCopy(of: Self.samples)
         let before = copy.read("\(Self.acme)/indicators.json")
