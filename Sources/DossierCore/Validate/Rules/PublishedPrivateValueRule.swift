@@ -658,9 +658,14 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             let within = isValue ? mention.within : mention.within ?? mention.value
             let text = mentions.texts[mention.text]
             let elsewhere = recording.project == project ? "" : " in \(workspace.projects[recording.project].slug)"
-            let remedy = text.isNote
-                ? "make the note private (visibility: private in its front matter) or the indicator public\(elsewhere)"
-                : "take it out of \(text.name), or make the indicator public\(elsewhere)"
+            // In a private project a public indicator is still unpublished: the way to publish
+            // it is to record it in this public one.
+            let remedy = switch (text.isNote, workspace.projects[recording.project].visibility == .private) {
+            case (true, false): "make the note private (visibility: private in its front matter) or the indicator public\(elsewhere)"
+            case (false, false): "take it out of \(text.name), or make the indicator public\(elsewhere)"
+            case (true, true): "make the note private (visibility: private in its front matter), or record it in this public project to publish it"
+            case (false, true): "take it out of \(text.name), or record it in this public project to publish it"
+            }
             let message = "\(recording.type.rawValue) \(value) is recorded as private\(elsewhere), but \(text.name) is public and the public site would show it\(within.map { " (in \($0))" } ?? ""); \(remedy)"
             // A host within a private domain shows the domain; but a domain that many share (a
             // dynamic-DNS or hosting provider's, `duckdns.org`) is no secret, however recorded: a
