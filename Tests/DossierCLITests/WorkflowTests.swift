@@ -94,6 +94,13 @@ struct WorkflowTests {
         #expect(mistyped.status == 1)
         #expect(mistyped.stderr.contains("looks like a domain: use --type domain"), "\(mistyped.stderr)")
 
+        // Pasted forms that hold a value: the value is named, not taken unasked.
+        let pasted = try CLI.run(["add", Self.acme, "192.0.2.7:8080", "mailto:x@evil.example", "sha256:" + String(repeating: "ab", count: 32)], in: copy.root)
+        #expect(pasted.status == 1)
+        #expect(pasted.stderr.contains("error: value 1 \"192.0.2.7:8080\": an address or host with a port; the indicator is the address or host alone (a URL keeps its port): give 192.0.2.7"), "\(pasted.stderr)")
+        #expect(pasted.stderr.contains("error: value 2 \"mailto:x@evil.example\": a mailto: link; the indicator is its e-mail address: give x@evil.example"))
+        #expect(pasted.stderr.contains("a hash after its algorithm's name; a hash is recorded alone: give " + String(repeating: "ab", count: 32)))
+
         let skipping = try CLI.run(["add", Self.acme, "192.0.2.200", "999.1.1.1", "--skip-invalid"], in: copy.root)
         #expect(skipping.status == 0)
         #expect(skipping.stderr.contains("warning: skipped value 2 \"999.1.1.1\""))

@@ -84,11 +84,32 @@ public enum IndicatorInput {
     /// One value, with a hint when it fits another type than the one given.
     public static func parse(_ text: String, as type: IndicatorType?) -> Result<ParsedIndicator, IndicatorProblem> {
         let result = Indicators.parse(text, as: type)
+        if case .failure = result, let meant = meantValue(Indicators.refang(text)),
+           case .success(let parsed) = Indicators.parse(meant.value, as: type) {
+            return .failure(IndicatorProblem(message: "\(meant.what): give \(parsed.value)"))
+        }
         guard let type, case .failure(let problem) = result, let actual = Indicators.detect(Indicators.refang(text)),
             actual != type
         else { return result }
         return .failure(IndicatorProblem(message:
             "not a valid \(type.rawValue) (\(problem.message)); it looks like \(article(actual.rawValue)) \(actual.rawValue): use --type \(actual.rawValue) or leave --type out"))
+    }
+
+    /// The value a pasted form holds, when it is one: an address or host with a port
+    /// (`192.0.2.1:8080`), a `mailto:` address, a hash after its algorithm's name (`sha256:...`).
+    /// The value is not taken in its place unasked: the port, or the prefix, may have mattered.
+    static func meantValue(_ text: String) -> (value: String, what: String)? {
+        let lower = text.lowercased()
+        if lower.hasPrefix("mailto:") { return (String(text.dropFirst(7)), "a mailto: link; the indicator is its e-mail address") }
+        for name in ["md5", "sha1", "sha-1", "sha256", "sha-256", "sha512", "sha-512"] {
+            for separator in [":", "="] where lower.hasPrefix(name + separator) {
+                return (String(text.dropFirst(name.count + 1)).trimmingCharacters(in: .whitespaces), "a hash after its algorithm's name; a hash is recorded alone")
+            }
+        }
+        if let (host, hadPort) = PortSuffix.split(text), hadPort, !host.isEmpty {
+            return (host, "an address or host with a port; the indicator is the address or host alone (a URL keeps its port)")
+        }
+        return nil
     }
 
     /// The indicators written in `texts` (free text: emails, blog posts, logs), in order of

@@ -1,10 +1,10 @@
 /// An address or host name written with a port, as feeds and MISP write them.
-enum PortSuffix {
+public enum PortSuffix {
     /// `192.0.2.1:443` → `192.0.2.1`, `[2001:db8::1]:443` → `2001:db8::1`, `c2.example:8080` →
     /// `c2.example`, a value with no port as it is, and whether a port was taken off; nil for an
     /// IPv6 address with a port outside brackets (`2001:db8::1:8080` reads as another address),
     /// for an unbracketed IPv6 address, and for a port that is none (not 0 to 65535 in ASCII digits).
-    static func split(_ value: String) -> (host: String, hadPort: Bool)? {
+    public static func split(_ value: String) -> (host: String, hadPort: Bool)? {
         func isPort(_ text: Substring) -> Bool {
             !text.isEmpty && text.count <= 5 && text.allSatisfy { $0.isASCII && $0.isNumber } && Int(text).map { $0 <= 65_535 } == true
         }
