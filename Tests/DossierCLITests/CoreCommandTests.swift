@@ -371,6 +371,12 @@ struct CoreCommandTests {
         let new = try CLI.run(["new", "acme-payroll-phish", "--title", "Payroll phishing kit", "--public"], in: copy.root)
         #expect(new.status == 0, "\(new.stderr)")
         #expect(copy.read("acme-payroll-phish/project.json").contains(#""tlp": "clear""#))
+        #expect(try CLI.run(["check"], in: copy.root).status == 0)
+        // A public project's starter note would be published as it is: until it is written,
+        // --strict says so.
+        let strict = try CLI.run(["check", "--strict"], in: copy.root)
+        #expect(strict.status == 1 && strict.stderr.contains("acme-payroll-phish/notes/01-overview.md:7:1: error: this note still holds the placeholder"), "\(strict.stderr)")
+        try copy.write("acme-payroll-phish/notes/01-overview.md", "# Overview\n\nThe kit arrived by mail on Monday.\n")
         #expect(try CLI.run(["check", "--strict"], in: copy.root).status == 0)
         let again = try CLI.run(["init", copy.root])
         #expect(again.status == 1)

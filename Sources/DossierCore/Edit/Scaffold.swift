@@ -89,6 +89,9 @@ public enum Scaffold {
     /// The names Windows keeps for devices, with or without an extension (`con`, `nul.txt`).
     private static let windowsDevices: Set<String> = Set(["con", "prn", "aux", "nul"] + (1...9).flatMap { ["com\($0)", "lpt\($0)"] })
 
+    /// The starter note's first line, which `StarterNoteRule` looks for in published notes.
+    public static let placeholder = "What happened, how it was found, and what is known so far."
+
     /// Creates a project folder with `project.json`, an empty `indicators.json` and a starter note.
     /// Returns the project folder.
     @discardableResult
@@ -109,7 +112,7 @@ public enum Scaffold {
             ---
             # Overview
 
-            What happened, how it was found, and what is known so far.
+            \(placeholder)
 
             ## Timeline
 

@@ -13,6 +13,7 @@ public enum WorkspaceChecker {
         RepeatedTagRule(),
         PublicProjectTLPRule(),
         NoteMentionRule(),
+        StarterNoteRule(),
     ]
 
     /// A rule across projects with a part on each project alone (its survey), done with the

@@ -84,6 +84,22 @@ struct RuleTests {
         #expect(Tag.isBlank("\u{200B}") && Tag.isBlank(" \t") && Tag.isBlank("\u{01}") && !Tag.isBlank("a\u{200B}") && !Tag.isBlank("Ü"))
     }
 
+    @Test("a note the public site would publish that still holds dossier new's placeholder is a warning, at its line; a private or internal one is not")
+    func starterNotes() throws {
+        let starter = "---\ntitle: Overview\n---\n# Overview\n\n\(Scaffold.placeholder)\n"
+        let found = try diagnostics({
+            try $0.addProject("pub", visibility: "public", tlp: "clear")
+            try $0.write("pub/notes/01-overview.md", starter)
+            try $0.write("pub/notes/02-hidden.md", starter.replacingOccurrences(of: "title: Overview", with: "title: Overview\nvisibility: private"))
+            try $0.write("pub/notes/03-written.md", "# Overview\n\nThe kit was found on a parked domain.\n")
+            try $0.addProject("ir")
+            try $0.write("ir/notes/01-overview.md", starter)
+        }, rule: StarterNoteRule())
+        #expect(found == [
+            "pub/notes/01-overview.md:6:1: warning: this note still holds the placeholder of `dossier new` (\"\(Scaffold.placeholder)\"), and the public site would publish it as written; write the note, or make it private",
+        ], "\(found)")
+    }
+
     @Test("a tag twice on one indicator, in any case or with spaces around it, is a warning")
     func repeatedTags() throws {
         let found = try diagnostics({
