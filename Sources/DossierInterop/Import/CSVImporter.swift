@@ -167,10 +167,11 @@ enum CSVImporter {
                 collector.add(value, as: type, allowed: allowed, details: details, at: position)
                 return
             }
-            guard let address = PortSuffix.split(value)?.host else {
+            guard let (address, hadPort) = PortSuffix.split(value) else {
                 collector.skip(value, "not an address and port (an IPv6 address with a port is written [address]:port)", at: position)
                 return
             }
+            if hadPort { collector.unrepresentable("port (of ip:port)") }
             collector.add(address, as: type, allowed: allowed, details: details, at: position)
             return
         }

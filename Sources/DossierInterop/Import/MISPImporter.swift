@@ -54,7 +54,14 @@ enum MISPImporter {
         }
         for node in event.array("Object") {
             guard let object = node.value.objectValue else { continue }
-            if object.flag("deleted") == true { continue }
+            if object.flag("deleted") == true {
+                // Its attributes are counted as skipped, as a deleted attribute is.
+                for attribute in object.array("Attribute") {
+                    let value = attribute.value.objectValue?.string("value") ?? "an attribute"
+                    collector.skip(value, "its MISP object (\(object.string("name") ?? "unnamed")) is deleted in MISP", at: attribute.position)
+                }
+                continue
+            }
             let container = Container(
                 object: object.string("name"), isRestricted: eventIsRestricted || isRestricted(object),
                 firstSeen: sighting(of: object, key: "first_seen", relation: "first-seen", into: &collector),

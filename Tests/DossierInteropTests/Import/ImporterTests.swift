@@ -185,6 +185,7 @@ import Testing
 
             """)
         #expect(threatfox.format == .csv && threatfox.indicators.map(\.value) == ["198.51.100.236", "d1e2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70"], "\(threatfox.indicators.map(\.value)) \(threatfox.skipped)")
+        #expect(threatfox.unrepresentable("port (of ip:port)") == 1, "the port left out is said")
         let bazaar = TestFiles.importText("""
             # "first_seen_utc","sha256_hash","md5_hash","sha1_hash","reporter","file_name"
             "2024-05-01 11:59:45", "d1e2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70", "5d41402abc4b2a76b9719d911017c592", "aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d", "abuse_ch", "Invoice_2024.exe"
@@ -282,7 +283,7 @@ import Testing
               "Object": [{"name": "file", "Attribute": [
                 {"type": "text", "object_relation": "path", "value": "C:\\Temp\\x.exe"},
                 {"type": "md5", "object_relation": "md5", "value": "D41D8CD98F00B204E9800998ECF8427E", "AttributeTag": [{"Tag": {"name": "Dropper"}}]}
-              ]}]}}
+              ]}, {"name": "domain-ip", "deleted": true, "Attribute": [{"type": "domain", "object_relation": "domain", "value": "old.example"}]}]}}
             """#
         let result = TestFiles.importText(event)
         #expect(result.format == .misp)
@@ -300,7 +301,8 @@ import Testing
         #expect(result.unrepresentable("MISP port (of ip-dst|port)") == 1)
         #expect(result.unrepresentable("MISP port (of hostname|port)") == 1)
         #expect(result.unrepresentable("MISP registry value data (of regkey|value)") == 1)
-        #expect(result.skipped.map(\.item).sorted() == ["gone.example", "not an address"])
+        #expect(result.skipped.map(\.item).sorted() == ["gone.example", "not an address", "old.example"])
+        #expect(result.skipped.contains { $0.item == "old.example" && $0.reason == "its MISP object (domain-ip) is deleted in MISP" })
         #expect(result.notes == ["MISP event \"Test\":", "- comment: Seen in \\*two\\* waves — analyst"])
     }
 
