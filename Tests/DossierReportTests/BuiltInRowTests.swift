@@ -78,4 +78,16 @@ struct BuiltInRowTests {
         #expect(HTMLContentType.escape("\"\u{301}") == "&quot;\u{301}")
         #expect(HTMLContentType.escape("Ünïcödé 🛰️") == "Ünïcödé 🛰️")
     }
+
+    @Test("in right-to-left text a defanged value is isolated left to right, so that 1[.]2[.]3[.]4 does not show reversed; elsewhere nothing changes")
+    func defangedValuesIsolatedInRightToLeftText() {
+        let (lri, pdi) = ("\u{2066}", "\u{2069}")
+        #expect(HTMLContentType.escape("תגובה עם 1[.]2[.]3[.]4 ו-hxxps://evil[.]example/a?b=1&c=2 סוף")
+            == "תגובה עם \(lri)1[.]2[.]3[.]4\(pdi) ו-\(lri)hxxps://evil[.]example/a?b=1&amp;c=2\(pdi) סוף")
+        #expect(HTMLContentType.escape("تعليق user[@]evil[.]example") == "تعليق \(lri)user[@]evil[.]example\(pdi)")
+        #expect(HTMLContentType.escape("comment 1[.]2[.]3[.]4") == "comment 1[.]2[.]3[.]4", "left-to-right text is left alone")
+        #expect(HTMLContentType.escape("שלום [x] עולם") == "שלום [x] עולם")
+        // An isolate written in the input is still shown, not obeyed.
+        #expect(HTMLContentType.escape("שלום \u{2066}x").contains("&lt;U+2066&gt;") || HTMLContentType.escape("שלום \u{2066}x").contains("<U+2066>"))
+    }
 }

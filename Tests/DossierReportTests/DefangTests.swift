@@ -130,4 +130,16 @@ struct DefangTests {
         let odd = "Mark \u{E000} at http://evil.example/__x__"
         #expect(CommonMark.html(odd).contains("Mark \u{E000} at http://evil.example/<strong>x</strong>"))
     }
+
+    @Test("a defanged value in a right-to-left note is isolated left to right (text and table cells), not in its tags' attributes; written as it is, nothing is added")
+    func rightToLeftNotes() {
+        let (lri, pdi) = ("\u{2066}", "\u{2069}")
+        let note = "השרת 192.0.2.7 היה פעיל.\n\n| כתובת | הערה |\n|---|---|\n| evil.example | דומיין |\n"
+        let html = CommonMark.html(note, defanging: CommonMark.Defanging())
+        #expect(html.contains("השרת \(lri)192[.]0[.]2[.]7\(pdi) היה"), "\(html)")
+        #expect(html.contains("<td>\(lri)evil[.]example\(pdi)</td>"), "\(html)")
+        #expect(!html.contains("U+2066"))
+        #expect(!CommonMark.html(note).contains(lri), "not defanged, nothing to isolate")
+        #expect(!CommonMark.html("Server 192.0.2.7 was up.", defanging: CommonMark.Defanging()).contains(lri))
+    }
 }

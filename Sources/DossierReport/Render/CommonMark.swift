@@ -55,7 +55,10 @@ public enum CommonMark {
             clean(document, cleaning)
             parts = (text(cmark_render_html(document, CMARK_OPT_DEFAULT)), text(cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0)))
         }
-        return (ShownCodePoints.shown(in: parts.html, html: true), ShownCodePoints.shown(in: parts.commonMark, html: false))
+        var html = ShownCodePoints.shown(in: parts.html, html: true)
+        // After the code points are shown: the isolates are dossier's, not the note's.
+        if defanging != nil, DefangedIsolation.holdsRightToLeft(markdown.utf8) { html = DefangedIsolation.isolatingText(ofHTML: html) }
+        return (html, ShownCodePoints.shown(in: parts.commonMark, html: false))
     }
 
     /// A note cut into its tables and the Markdown around them, with its link reference
@@ -130,7 +133,7 @@ public enum CommonMark {
         // Never short: a cell is one paragraph, but a table must not lose a column if not.
         let asText = cells.map { cell in
             let shown = cleaning.defanging == nil ? AddressMarkup.restored(cell) : Indicators.defangText(AddressMarkup.restored(cell))
-            return (html: HTMLContentType.escape(shown), commonMark: MarkdownContentType.escape(shown))
+            return (html: HTMLContentType.escapedMarkup(shown), commonMark: MarkdownContentType.escape(shown))
         }
         guard let document = prepared(markdown, cleaning) else { return asText }
         defer { cmark_node_free(document) }
