@@ -290,13 +290,22 @@ struct ImportCommand: ParsableCommand {
         } else {
             // By reason, in the order first met; a dictionary, since reasons that name their
             // value do not group and a feed has thousands of rows.
-            var counts: [(reason: String, count: Int)] = []
+            // Each group says where its first item is, so that one can be found in a long file.
+            var counts: [(reason: String, count: Int, first: SourceLocation?)] = []
             var position: [String: Int] = [:]
             for item in result.skipped {
-                if let i = position[item.reason] { counts[i].count += 1 } else { position[item.reason] = counts.count; counts.append((item.reason, 1)) }
+                if let i = position[item.reason] {
+                    counts[i].count += 1
+                } else {
+                    position[item.reason] = counts.count
+                    counts.append((item.reason, 1, item.location))
+                }
             }
             let shown = 10
-            for (reason, count) in counts.prefix(shown) { global.say("  skipped \(count): \(reason)") }
+            for (reason, count, first) in counts.prefix(shown) {
+                let place = first.map { " (\(count > 1 ? "first at " : "at ")\(Console.printer.displayPath($0.path)):\($0.position.line):\($0.position.column))" } ?? ""
+                global.say("  skipped \(count): \(reason)\(place)")
+            }
             if counts.count > shown { global.say("  and \(counts.count - shown) more reasons (--verbose lists every item skipped)") }
         }
     }
