@@ -71,22 +71,31 @@ struct Fmt: ParsableCommand {
             }
         }
         // Entries kept apart are the check's duplicate-indicator error still: said as errors, at
-        // the first entry, and the command fails once it has written the rest, so that
-        // `dossier fmt --merge && git commit` commits no workspace `check` refuses.
-        var keptApart: [Diagnostic] = []
+        // the first entry (in the file as written, once written), and the command fails once it
+        // has written the rest, so that `dossier fmt --merge && git commit` commits no workspace
+        // `check` refuses.
+        var keptApart: [(path: String, key: IndicatorKey, message: String)] = []
         for (path, outcome) in plan.duplicates {
             let what = "\(outcome.entries) entries of \(outcome.key.type.rawValue) \(outcome.key.value)"
             if let reason = outcome.keptApartBecause {
-                let first = loaded.workspace.projects.first { $0.indicatorsFile == path }?.indicators.first { $0.key == outcome.key }
-                keptApart.append(.error(at: SourceLocation(path: path, position: first?.origin?.object ?? .start),
-                    "kept \(what) apart: \(reason); merge them by hand", code: DuplicateIndicatorRule.code))
+                keptApart.append((path, outcome.key, "kept \(what) apart: \(reason); merge them by hand"))
             } else {
                 global.say("\(check ? "would merge" : "merged") \(what) in \(display.displayPath(path))")
             }
         }
-        Console.report(DiagnosticList(keptApart))
-        func failForKeptApart() throws {
+        func failForKeptApart(in workspace: Workspace) throws {
             guard !keptApart.isEmpty else { return }
+            // Each file's first entry of each key, found in one pass over the file.
+            var firsts: [String: [IndicatorKey: SourcePosition]] = [:]
+            for path in Set(keptApart.map(\.path)) {
+                guard let project = workspace.projects.first(where: { $0.indicatorsFile == path }) else { continue }
+                var positions: [IndicatorKey: SourcePosition] = [:]
+                for indicator in project.indicators where positions[indicator.key] == nil { positions[indicator.key] = indicator.origin?.object }
+                firsts[path] = positions
+            }
+            Console.report(DiagnosticList(keptApart.map { item in
+                .error(at: SourceLocation(path: item.path, position: firsts[item.path]?[item.key] ?? .start), item.message, code: DuplicateIndicatorRule.code)
+            }))
             Console.error("\(keptApart.count == 1 ? "an indicator is" : "\(keptApart.count) indicators are") still recorded more than once (listed above); `dossier check` fails until they are merged by hand")
             throw ExitCode(1)
         }
@@ -101,8 +110,8 @@ struct Fmt: ParsableCommand {
             if !plan.changes.isEmpty {
                 Console.note("\(plan.changes.count) file(s) not in canonical form; run `dossier fmt\(merge ? " --merge" : "")`")
             }
+            try failForKeptApart(in: loaded.workspace)
             if !plan.changes.isEmpty || errors.hasErrors { throw ExitCode(1) }
-            try failForKeptApart()
             return
         }
         // A command that fails writes nothing: with a file in error, no other is rewritten
@@ -118,6 +127,6 @@ struct Fmt: ParsableCommand {
             Console.error(error.description)
             throw ExitCode(1)
         }
-        try failForKeptApart()
+        if !keptApart.isEmpty { try failForKeptApart(in: WorkspaceLoader.load(root: loaded.workspace.root).workspace) }
     }
 }

@@ -126,7 +126,8 @@ public enum IndicatorMerge {
         if let classification = incoming.classification, classification != recorded.classification,
             classification != .unknown || unknown == .replaces
         {
-            if unknown == .keepsFirst, let kept = recorded.classification {
+            // A first `unknown` is no verdict: a later one is taken.
+            if unknown == .keepsFirst, let kept = recorded.classification, kept != .unknown {
                 conflicts.append(.classification(kept: kept, ignored: classification))
             } else {
                 result.classification = classification

@@ -17,7 +17,7 @@ public enum PortSuffix {
         switch value.count(where: { $0 == ":" }) {
         case 0: return (value, false)
         case 1:
-            let colon = value.firstIndex(of: ":")!
+            guard let colon = value.firstIndex(of: ":") else { return nil }
             return isPort(value[value.index(after: colon)...]) ? (String(value[..<colon]), true) : nil
         default: return nil
         }

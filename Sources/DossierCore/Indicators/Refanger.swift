@@ -104,6 +104,18 @@ struct Refanger {
         }
     }
 
+    /// Whether the bytes at `i` are a full-width letter or digit (U+FF10-U+FF19, U+FF21-U+FF3A,
+    /// U+FF41-U+FF5A).
+    static func isFullWidthAlphanumeric(_ bytes: some Collection<UInt8>, at i: Int) -> Bool {
+        let b = Array(bytes.dropFirst(i).prefix(3))
+        guard b.count == 3, b[0] == 0xEF else { return false }
+        return b[1] == 0xBC && ((0x90...0x99).contains(b[2]) || (0xA1...0xBA).contains(b[2])) || b[1] == 0xBD && (0x81...0x9A).contains(b[2])
+    }
+
+    static func endsFullWidthAlphanumeric(_ output: [UInt8]) -> Bool {
+        output.count >= 3 && isFullWidthAlphanumeric(output, at: output.count - 3)
+    }
+
     /// True when `output` ends with `CVE` or `CVE-` and a year, in any case, the `CVE` starting
     /// the text or a word of prose: where a look-alike hyphen is the id's. Anywhere else it stays
     /// as written: `2020–2024` in prose, and in a URL's path (`/cve‐2024‐3094-analysis`), where
@@ -179,7 +191,10 @@ struct Refanger {
                 // to `evil.example`; the full-width at sign (`victim＠evil.example`); and what shows
                 // as nothing inside a name (a zero-width space, a soft hyphen), which a reader does
                 // not see. Between ASCII names only: in Chinese or Japanese prose `。` ends a sentence.
-                if let (length, kind) = Self.lookalike(bytes, at: i), let last = output.last, last < 0x80, let next = byte(i + length), next < 0x80 {
+                // A full stop between full-width letters or digits too (`ｅｖｉｌ．ｅｘａｍｐｌｅ`),
+                // which a browser maps to ASCII (UTS #46) as `DomainName` does.
+                if let (length, kind) = Self.lookalike(bytes, at: i), let last = output.last, let next = byte(i + length),
+                   last < 0x80 && next < 0x80 || kind == .dot && (Self.endsFullWidthAlphanumeric(output) || Self.isFullWidthAlphanumeric(bytes, at: i + length)) {
                     if kind == .at {
                         guard Self.isAddressByte(last) && Self.isNameByte(next) else { break }
                         emit("@", from: i, length: length)

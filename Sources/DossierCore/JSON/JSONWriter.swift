@@ -69,7 +69,8 @@ public enum JSONWriter {
     /// A line break and the indent of 24 levels.
     private static let indent: StaticString = "\n                                                "
 
-    /// Minimal escaping: quote, backslash and control characters; everything else as raw UTF-8.
+    /// Minimal escaping: quote, backslash and control characters, and the characters that show
+    /// as nothing or reorder the text around them (`invisible`); everything else as raw UTF-8.
     public static func writeString(_ string: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var string = string
@@ -80,11 +81,42 @@ public enum JSONWriter {
                 let index = firstToEscape(in: bytes, from: start)
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
                 guard index < bytes.count else { break }
-                escape(bytes[index], into: &output)
-                start = index + 1
+                if let (scalar, length) = invisible(in: bytes, at: index) {
+                    escape(scalar: scalar, into: &output)
+                    start = index + length
+                } else {
+                    escape(bytes[index], into: &output)
+                    start = index + 1
+                }
             }
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// At `index`, a character that shows as nothing or reorders the text around it, and its
+    /// length in bytes: a zero-width space or joiner, a direction mark, embedding, override or
+    /// isolate (U+200B-U+200F, U+202A-U+202E, U+2066-U+2069, U+061C), a word joiner or invisible
+    /// operator (U+2060-U+2064), the byte order mark (U+FEFF), and the line and paragraph
+    /// separators (U+2028, U+2029). Written as `\u` escapes, so that `cat` and `git diff` show a
+    /// value as it is: `invoice\u202efdp.exe`, not a file name that reads `invoiceexe.pdf`.
+    static func invisible(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: UInt32, length: Int)? {
+        let lead = bytes[index]
+        guard lead == 0xE2 || lead == 0xD8 || lead == 0xEF, index + 1 < bytes.count else { return nil }
+        let second = bytes[index + 1]
+        if lead == 0xD8 { return second == 0x9C ? (0x061C, 2) : nil }
+        guard index + 2 < bytes.count else { return nil }
+        let third = bytes[index + 2]
+        let scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
+        switch scalar {
+        case 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: return (scalar, 3)
+        default: return nil
+        }
+    }
+
+    private static func escape(scalar: UInt32, into output: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        output.append(contentsOf: #"\u"#.utf8)
+        for shift in stride(from: 12, through: 0, by: -4) { output.append(hex[Int((scalar >> UInt32(shift)) & 0xF)]) }
     }
 
     private static func escape(_ byte: UInt8, into output: inout [UInt8]) {
@@ -104,9 +136,10 @@ public enum JSONWriter {
         }
     }
 
-    /// The position of the first quote, backslash or control character at or after `start`, else
-    /// the end. Eight bytes are tested at a time (exports write gigabytes of strings): a word with
-    /// none of them is passed whole, and the byte loop finds which one a word holds.
+    /// The position of the first quote, backslash, control or `invisible` character at or after
+    /// `start`, else the end. Eight bytes are tested at a time (exports write gigabytes of
+    /// strings): a word of ASCII with none of them is passed whole, and the byte loop finds which
+    /// one a word holds.
     static func firstToEscape(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start
         if let base = bytes.baseAddress {
@@ -118,13 +151,14 @@ public enum JSONWriter {
         while index < bytes.count {
             let byte = bytes[index]
             if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
+            if byte >= 0xD8, invisible(in: bytes, at: index) != nil { return index }
             index += 1
         }
         return index
     }
 
-    /// True when one of the eight bytes of `word` is below 0x20, a quote or a backslash (never
-    /// false when one is; the usual test for a zero byte, `(x - 0x01..) & ~x & 0x80..`).
+    /// True when one of the eight bytes of `word` is below 0x20, a quote, a backslash or not
+    /// ASCII (never false when one is; the usual test for a zero byte, `(x - 0x01..) & ~x & 0x80..`).
     @inline(__always)
     static func mayNeedEscape(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
@@ -134,6 +168,6 @@ public enum JSONWriter {
         let below = (word &- ones &* 0x20) & ~word
         let zeroQuote = (quote &- ones) & ~quote
         let zeroBackslash = (backslash &- ones) & ~backslash
-        return (below | zeroQuote | zeroBackslash) & highs != 0
+        return (below | zeroQuote | zeroBackslash | word) & highs != 0
     }
 }

@@ -29,8 +29,13 @@ enum HidingKeys {
         if name.hasPrefix("is"), hidingFlags.contains(String(name.dropFirst(2))) || publishingFlags.contains(String(name.dropFirst(2))) {
             name.removeFirst(2)
         }
-        // A misspelled `private` (`privat`) means what `private` means.
-        if near == "private", !hidingFlags.contains(name), !publishingFlags.contains(name) { name = "private" }
+        // A misspelled `private` set to a yes (`privat: true`, `"pirvate": 1`) means what
+        // `private` means, for a note as for an indicator; `privacy: public` is another word.
+        if name != "private", !hidingFlags.contains(name), !publishingFlags.contains(name),
+           Vocabulary.isOneEditApart(Array(name.unicodeScalars), Array("private".unicodeScalars)),
+           let value, ["true", "yes", "1", "on", "y"].contains(value) {
+            return true
+        }
         // A level of access that keeps it in (PassiveTotal's `analyst`, `internal`, `restricted`).
         let keptIn = ["private", "analyst", "internal", "restricted", "confidential", "secret", "sensitive"]
         // Any word of the value (`internal only`, `Confidential - ACME`), unless one negates it
@@ -82,10 +87,10 @@ enum HidingKeys {
 
     /// Flags that hide what they are set on unless set to a plain no (`"restricted": true`,
     /// `do_not_share: yes`), by their letters.
-    private static let hidingFlags: Set<String> = [
-        "private", "priv", "draft", "hidden", "internal", "internalonly", "confidential", "unlisted", "restricted", "sensitive",
-        "secret", "donotshare", "noshare", "donotpublish", "nopublish", "notforpublication", "embargoed", "privateonly",
-    ]
+    private static let hidingFlags: Set<String> = hidingTags.union([
+        "private", "priv", "internal", "internalonly", "confidential", "unlisted", "restricted", "sensitive",
+        "secret", "donotshare", "noshare", "privateonly", "nonpublic", "notpublic",
+    ])
 
     /// Flags that hide what they are set on when set to a plain no (`shareable: no`,
     /// `"isPublic": false`), by their letters.
@@ -121,7 +126,7 @@ enum HidingKeys {
                 return meansHidden(key: member.key, value: text, near: nil)
             }
         case .object(let object):
-            // A flag one level down says the same (`"meta": {"private": true}`).
+            // A flag in an object within says the same (`"meta": {"private": true}`).
             meansHidden(key: member.key, value: nil, near: near) || object.members.contains { hides($0, near: nil) }
         }
     }

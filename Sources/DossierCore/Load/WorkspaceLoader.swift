@@ -331,7 +331,9 @@ enum ProjectLoader {
         guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return nil }
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         let notes = URL(fileURLWithPath: notesFolder).resolvingSymlinksInPath().path
-        guard target.deletingLastPathComponent().path != notes || !ProjectFiles.isNoteName(target.lastPathComponent) else { return nil }
+        // A hidden note (`.draft.md`) is read by no report: a link would publish it.
+        guard target.deletingLastPathComponent().path != notes || !ProjectFiles.isNoteName(target.lastPathComponent)
+            || target.lastPathComponent.hasPrefix(".") else { return nil }
         // Outside the project, the reader's own refusal says so.
         guard FileReader(root: (notesFolder as NSString).deletingLastPathComponent).isInside(target.path) else { return nil }
         return "refused: a note that is a symbolic link must lead to another note of notes/, and this one leads to \(target.lastPathComponent)"

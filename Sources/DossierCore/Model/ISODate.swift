@@ -43,8 +43,8 @@ public enum ISODate {
 
     /// Earlier of two dates, by the instant they stand for (`2026-11-02T23:30:00-05:00` is after
     /// `2026-11-03T01:00:00Z`); a date counts as its midnight UTC, before any timestamp of that
-    /// instant. Of two spellings of one instant, `a` is kept. Text that is no valid date compares
-    /// as text.
+    /// instant (`precedes`). Of two spellings of one instant, `a` is kept. Text that is no valid
+    /// date compares as text.
     /// A timestamp within the day a date names is kept over the date, either way: the day says
     /// no more than that, the timestamp when in it (a first sighting at 12:00 stays so when the
     /// same day is given again).

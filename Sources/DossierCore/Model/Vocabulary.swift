@@ -103,24 +103,34 @@ public struct Vocabulary: Sendable, Hashable {
     public func isPrivate(_ tag: String) -> Bool {
         if definition(of: tag)?.isPrivate == true { return true }
         guard !privateLetters.isEmpty else { return false }
-        if spellsPrivate(tag) { return true }
-        guard tag.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "&") })
-        else { return false }
+        if spellsPrivate(tag[...]) { return true }
+        // A machine tag's value, read in place (every MISP tag has a `:`; the public filter asks
+        // of every tag of every indicator); escapes, rarer, are decoded.
+        var separator: String.Index?
+        var escaped = false
+        for index in tag.utf8.indices {
+            switch tag.utf8[index] {
+            case UInt8(ascii: ":"), UInt8(ascii: "="): separator = index
+            case UInt8(ascii: "%"), UInt8(ascii: "&"): escaped = true
+            default: break
+            }
+        }
+        if let separator, spellsPrivate(tag[tag.index(after: separator)...]) { return true }
+        guard escaped else { return false }
         let unescaped = String(decoding: PercentEncoding.decodedFully(Array(tag.utf8)), as: UTF8.self)
         let decoded = CharacterReferences.decoded(unescaped) ?? unescaped
-        if decoded != tag, spellsPrivate(decoded) { return true }
-        guard let separator = decoded.lastIndex(where: { $0 == ":" || $0 == "=" }) else { return false }
-        return spellsPrivate(String(decoded[decoded.index(after: separator)...]))
+        guard decoded != tag else { return false }
+        return isPrivate(decoded)
     }
 
     /// Whether `tag` has a private tag's letters and digits (told first by their count in ASCII).
-    private func spellsPrivate(_ tag: String) -> Bool {
+    private func spellsPrivate(_ tag: Substring) -> Bool {
         var letters = 0
         for byte in tag.utf8 {
-            if byte >= 0x80 { return privateLetters.contains(Self.letters(of: tag)) }
+            if byte >= 0x80 { return privateLetters.contains(Self.letters(of: String(tag))) }
             if IndicatorBytes.isAlphanumeric(byte) { letters += 1 }
         }
-        return privateLetterCounts.contains(letters) && privateLetters.contains(Self.letters(of: tag))
+        return privateLetterCounts.contains(letters) && privateLetters.contains(Self.letters(of: String(tag)))
     }
 
     /// The classification `tags` imply that `explicit` goes against, if any: the one they imply

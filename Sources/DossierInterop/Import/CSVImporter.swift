@@ -93,7 +93,7 @@ enum CSVImporter {
         let isMISP = columns[.category] != nil
         let read = Set(columns.values).union(tagColumns).union(typed.map(\.0))
         let unread = header.fields.indices.filter { !read.contains($0) && !header.fields[$0].text.trimmingSpaces.isEmpty }
-        // What no column of dossier's holds (`to_ids`, a `Verdict` in words, a second value
+        // What no column of dossier's holds (`to_ids`, a MISP `uuid`, a second value
         // column) is said, by how many rows it held something in.
         defer {
             for index in unread {

@@ -57,12 +57,14 @@ struct ScaffoldTests {
         #expect(written == Scaffold.ignoreLines(adding: crlf))
     }
 
-    @Test("new makes a project that passes check, and refuses to overwrite")
+    @Test("new makes a project that passes check, and refuses to overwrite; a public one's starter note is a warning until written")
     func newProject() throws {
         let workspace = try TemporaryWorkspace()
         try Scaffold.newProject(in: workspace.root, slug: "acme-payroll-phish", title: nil, visibility: .public, tlp: .clear, owner: "jdoe", today: "2026-11-29")
         let diagnostics = workspace.check()
-        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(diagnostics.map(\.code) == [StarterNoteRule.code], "\(diagnostics)")
+        try Scaffold.newProject(in: workspace.root, slug: "internal-one", title: nil, visibility: .private, tlp: .amber, owner: nil, today: "2026-11-29")
+        #expect(workspace.check().map(\.code) == [StarterNoteRule.code], "a private project's starter note is no warning")
         let project = try #require(workspace.load().workspace.project("acme-payroll-phish"))
         #expect(project.title == "Acme payroll phish")
         #expect(project.visibility == .public)

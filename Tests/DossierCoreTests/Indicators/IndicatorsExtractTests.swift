@@ -116,6 +116,8 @@ struct IndicatorsExtractTests {
         ("C2 canary-privind\u{FF0E}example\u{3002}com and 東京\u{3002}中国", ["domain canary-privind.example.com"]),
         // The full-width and small at signs, which a mail client reads as `@`.
         ("Mail victim\u{FF20}corp-secret.example and ops\u{FE6B}evil.example; ＠mention", ["email victim@corp-secret.example", "email ops@evil.example"]),
+        // A full-width name with a full-width full stop is the ASCII name to a browser.
+        ("C2 ｓｅｃｒｅｔ．ｅｘａｍｐｌｅ and secret-c2．ｅｘａｍｐｌｅ", ["domain secret.example", "domain secret-c2.example"]),
     ])
     func defanged(_ text: String, _ expected: [String]) {
         #expect(pairs(text) == expected)

@@ -34,11 +34,12 @@ struct JSONWriterTests {
         #expect(stripPositions(again.value) == stripPositions(node.value))
     }
 
-    @Test("a quote, a backslash or any control character is escaped wherever it stands, every other byte kept")
+    @Test("a quote, a backslash, any control character and what shows as nothing or reorders text (U+202E) are escaped wherever they stand, every other byte kept")
     func escapesEverywhere() {
         // The writer tests eight bytes at a time: each character in every position of strings
         // longer than a few words, among ASCII and multi-byte letters.
-        let specials: [Character] = ["\"", "\\", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{00}", "\u{01}", "\u{1F}"]
+        let specials: [Character] = ["\"", "\\", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{00}", "\u{01}", "\u{1F}",
+                                     "\u{202E}", "\u{200B}", "\u{2066}", "\u{2069}", "\u{061C}", "\u{FEFF}", "\u{2028}", "\u{2010}", "\u{20AC}"]
         let fillers = ["abcdefghijklmnopqrstuvwxyz0123456789", "ééééééééééééééééé", "\u{7F}~ !#$%&'()*+,-./:;<=>?@[]^_`{|}"]
         for filler in fillers {
             for length in [0, 1, 7, 8, 9, 15, 16, 17, 33] {
@@ -76,6 +77,10 @@ struct JSONWriterTests {
             case _ where scalar.value < 0x20:
                 let hex = String(scalar.value, radix: 16)
                 result += "\\u00" + (hex.count == 1 ? "0" : "") + hex
+            // What shows as nothing or reorders the text: escaped, so a diff shows it.
+            case "\u{200B}"..."\u{200F}", "\u{2028}"..."\u{202E}", "\u{2060}"..."\u{2064}", "\u{2066}"..."\u{2069}", "\u{061C}", "\u{FEFF}":
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: result.unicodeScalars.append(scalar)
             }
         }

@@ -282,6 +282,8 @@ struct WorkspaceLoaderTests {
         try workspace.write("p/notes/24.md", "---\ntitle: x\nrestricted: true\nshareable: no\n---\nbody\n")
         try workspace.write("p/notes/25.md", "---\ntitle: y\nmeta:\n  visibility: private\n---\nbody\n")
         try workspace.write("p/notes/26.md", "---\ntitle: z\nexternal: false\nmeta:\n  author: someone\n---\nbody\n")
+        try workspace.write("p/notes/27.md", "---\ntitle: z2\nprivat: true\n---\nbody\n")
+        try workspace.write("p/notes/28.md", "---\ntitle: z3\nprivacy: public\n---\nbody\n")
         let loaded = workspace.load()
         let lines = WorkspaceChecker.check(loaded).sorted.rendered(relativeTo: workspace.root + "/p")
         let hint = "is read as \"visibility: private\" (the only key dossier reads to hide a note); write that instead"
@@ -314,12 +316,14 @@ struct WorkspaceLoaderTests {
             "notes/24.md:4:1: warning: front matter \"shareable\" \(hint)",
             "notes/25.md:3:1: warning: front matter \"meta\" \(hint)",
             "notes/26.md:3:1: warning: front matter \"external\" \(hint)",
+            "notes/27.md:3:1: warning: front matter \"privat\" \(hint)",
         ])
         let notes = try #require(loaded.workspace.project("p")).notes
         #expect(notes.map(\.visibility) == [.private, .private, .private, .private, nil, .private, .private, .private, .private, .private, nil, .private, .private,
-                                            .private, .private, .private, .private, .private, nil, nil, nil, .private, .private, .private, .private, .private])
+                                            .private, .private, .private, .private, .private, nil, nil, nil, .private, .private, .private, .private, .private,
+                                            .private, nil])
         let published = AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.notes.map(\.fileName)
-        #expect(published == ["05.md", "11.md", "19.md", "20.md", "21.md"])
+        #expect(published == ["05.md", "11.md", "19.md", "20.md", "21.md", "28.md"])
     }
 
     @Test("a marking written with the protocol's long name or with a blank (Traffic Light Protocol: RED, TLP RED) hides a note as TLP:RED does; TLP:CLEAR so written does not")
@@ -377,7 +381,7 @@ struct WorkspaceLoaderTests {
               { "value": "p.example", "type": "domain", "do_not_share": true },
               { "value": "q.example", "type": "domain", "restricted": "yes" },
               { "value": "r.example", "type": "domain", "meta": { "private": true } },
-              { "value": "s.example", "type": "domain", "privat": false, "shareable": "yes", "meta": { "source": "x" } }
+              { "value": "s.example", "type": "domain", "privat": false, "shareable": "yes", "meta": { "source": "x" }, "privacy": "public" }
             ] }
             """)
         let loaded = workspace.load()
@@ -495,6 +499,8 @@ struct WorkspaceLoaderTests {
         // sources and private indicators.
         try FileManager.default.createSymbolicLink(atPath: workspace.path("blog/notes/04-raw.md"), withDestinationPath: "../indicators.json")
         try FileManager.default.createSymbolicLink(atPath: workspace.path("blog/notes/05-meta.md"), withDestinationPath: "../project.json")
+        try workspace.write("blog/notes/.draft.md", "HIDDEN-DRAFT\n")
+        try FileManager.default.createSymbolicLink(atPath: workspace.path("blog/notes/06-draft.md"), withDestinationPath: ".draft.md")
         try FileManager.default.removeItem(atPath: workspace.path("feed/indicators.json"))
         try FileManager.default.createSymbolicLink(atPath: workspace.path("feed/indicators.json"), withDestinationPath: "../ir/indicators.json")
         try FileManager.default.createSymbolicLink(atPath: workspace.path("ir-alias"), withDestinationPath: "ir")
@@ -507,6 +513,7 @@ struct WorkspaceLoaderTests {
         #expect(lines.contains { $0.hasPrefix("feed/indicators.json:1:1: error: refused: a symbolic link points outside the project's folder") }, "\(lines)")
         #expect(lines.contains("blog/notes/04-raw.md:1:1: error: refused: a note that is a symbolic link must lead to another note of notes/, and this one leads to indicators.json"), "\(lines)")
         #expect(lines.contains("blog/notes/05-meta.md:1:1: error: refused: a note that is a symbolic link must lead to another note of notes/, and this one leads to project.json"), "\(lines)")
+        #expect(lines.contains("blog/notes/06-draft.md:1:1: error: refused: a note that is a symbolic link must lead to another note of notes/, and this one leads to .draft.md"), "a hidden note stays hidden: \(lines)")
         #expect(lines.contains { $0.hasPrefix("ir-alias/project.json:1:1: error: refused: project folder ir-alias is a symbolic link") }, "\(lines)")
         // Nor does an edit read or write through the link into the other project.
         #expect(throws: ProjectEdit.Failure.self) { try ProjectEdit.open(root: workspace.root, slug: "feed") }

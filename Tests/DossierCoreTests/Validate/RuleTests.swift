@@ -763,6 +763,16 @@ struct RuleTests {
         #expect(found.contains { $0.hasPrefix("pub/notes/03.md:1:28:") && $0.hasSuffix("; make the note private (visibility: private in its front matter), or record it in this public project to publish it") })
     }
 
+    @Test("the remedy names the text's own project when it keeps the value private too, whichever project records it first")
+    func remedyNamesOwnProject() throws {
+        let found = try diagnostics({
+            try $0.addProject("a-ir", indicators: Self.list(#"{ "value": "10.9.8.7", "type": "ipv4", "private": true }"#))
+            try $0.addProject("pub", visibility: "public", tlp: "clear", indicators: Self.list(#"{ "value": "10.9.8.7", "type": "ipv4", "private": true }"#))
+            try $0.write("pub/notes/01.md", "seen 10.9.8.7\n")
+        }, rules: [PublishedPrivateValueRule()])
+        #expect(found == ["pub/notes/01.md:1:6: error: ipv4 10.9.8.7 is recorded as private, but this note is public and the public site would show it; make the note private (visibility: private in its front matter) or the indicator public"], "\(found)")
+    }
+
     @Test("a private value in an HTML comment of a public note is no error: reports drop comments")
     func privateValueInComment() throws {
         let found = try diagnostics({

@@ -232,6 +232,9 @@ import Testing
         #expect(result.indicator("ok.example")?.classification == .suspicious)
         #expect(result.diagnostics.map { "\($0.location?.position.line ?? 0): \($0.message)" }
             == ["3: domain new.csv.example is given again: classification non-malicious ignored; kept malicious"])
+        // A first `unknown` is no verdict: the later one is taken, unsaid.
+        let later = TestFiles.importText("value,classification\nlate.example,unknown\nlate.example,malicious\n")
+        #expect(later.indicator("late.example")?.classification == .malicious && later.diagnostics.isEmpty, "\(later.diagnostics)")
     }
 
     @Test("CSV: every tags column is read; a Verdict column is the classification; what no column of dossier's holds is counted as not representable")

@@ -143,7 +143,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             let settingsFile = workspace.settingsFile
             var texts = [PublishedText(text: workspace.settings.title, name: "the workspace's title",
                 location: SourceLocation(path: settingsFile), isProse: false)]
-            for tag in workspace.vocabulary.definitions where tag.isPrivate != true {
+            for tag in workspace.vocabulary.definitions where !workspace.vocabulary.isPrivate(tag.name) {
                 texts.append(PublishedText(text: tag.name + " " + (tag.description ?? ""), name: "the public tag \"\(tag.name)\"",
                     location: SourceLocation(path: settingsFile, position: tag.position), isProse: false))
             }
@@ -657,14 +657,20 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             if isValue { reported.insert(withinKey) }
             let within = isValue ? mention.within : mention.within ?? mention.value
             let text = mentions.texts[mention.text]
-            let elsewhere = recording.project == project ? "" : " in \(workspace.projects[recording.project].slug)"
-            // In a private project a public indicator is still unpublished: the way to publish
-            // it is to record it in this public one.
-            let remedy = switch (text.isNote, workspace.projects[recording.project].visibility == .private) {
+            // The text's own project keeping the value private is the one to name, whichever
+            // project the index found first.
+            let keptHere = recording.project == project || project.map { p in
+                workspace.projects[p].indicators.contains { $0.isPrivate && $0.value == value && $0.type == recording.type }
+            } ?? false
+            let elsewhere = keptHere ? "" : " in \(workspace.projects[recording.project].slug)"
+            // In a private project a public indicator is unpublished still: the way to publish it
+            // is to record it in a public project.
+            let place = project == nil ? "a public project" : "this public project"
+            let remedy = switch (text.isNote, !keptHere && workspace.projects[recording.project].visibility == .private) {
             case (true, false): "make the note private (visibility: private in its front matter) or the indicator public\(elsewhere)"
             case (false, false): "take it out of \(text.name), or make the indicator public\(elsewhere)"
-            case (true, true): "make the note private (visibility: private in its front matter), or record it in this public project to publish it"
-            case (false, true): "take it out of \(text.name), or record it in this public project to publish it"
+            case (true, true): "make the note private (visibility: private in its front matter), or record it in \(place) to publish it"
+            case (false, true): "take it out of \(text.name), or record it in \(place) to publish it"
             }
             let message = "\(recording.type.rawValue) \(value) is recorded as private\(elsewhere), but \(text.name) is public and the public site would show it\(within.map { " (in \($0))" } ?? ""); \(remedy)"
             // A host within a private domain shows the domain; but a domain that many share (a

@@ -8,7 +8,8 @@ public struct StarterNoteRule: ProjectRule {
     public func check(_ project: Project, in workspace: Workspace) -> [Diagnostic] {
         project.notes.compactMap { note in
             guard AudienceFilter.publishes(note, of: project), let range = note.body.range(of: Scaffold.placeholder) else { return nil }
-            let line = note.body[..<range.lowerBound].count { $0 == "\n" }
+            // Counted in bytes: a CR LF is one `Character`.
+            let line = note.body.utf8[..<range.lowerBound].count { $0 == 0x0A }
             return .warning(at: SourceLocation(path: note.path, position: SourcePosition(line: note.bodyLine + line, column: 1)),
                 "this note still holds the placeholder of `dossier new` (\"\(Scaffold.placeholder)\"), and the public site would publish it as written; write the note, or make it private",
                 code: Self.code)
