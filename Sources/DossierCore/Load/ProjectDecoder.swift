@@ -29,6 +29,14 @@ enum ProjectDecoder {
             extra: reader.extra(known: keys),
             origin: Project.Origin(visibility: object["visibility"]?.position, tlp: object["tlp"]?.position,
                 title: object["title"]?.position, summary: object["summary"]?.position, tags: object["tags"]?.position))
+        // Another tool's way (or a misspelling) of keeping the project unpublished (`"draft":
+        // true`, `"published": false`, `"meta": {"private": true}`): taken at its word, as a
+        // note's or an indicator's is.
+        for member in project.extra where HidingKeys.hides(member, near: Spelling.closest(to: member.key, in: keys)) {
+            reader.warning("field \"\(member.key)\" is read as \"visibility\": \"private\" (the only field dossier reads to keep a project out of public output); write that instead",
+                at: member.keyPosition, code: "hiding-field")
+            project.visibility = .private
+        }
         if title == nil, object["title"] == nil {
             reader.warning("project.json has no \"title\"; reports will use the folder name \"\(slug)\"",
                 at: .start, code: "missing-field")

@@ -413,6 +413,23 @@ struct WorkspaceLoaderTests {
         #expect(AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.indicators.map(\.value) == ["e.example", "s.example"])
     }
 
+    @Test("a project.json field meant to hide the project (draft, published: false, isPrivate, a flag inside an object) makes it private, with a warning")
+    func projectHidingFields() throws {
+        let workspace = try TemporaryWorkspace()
+        let fields = [#""draft": true"#, #""published": false"#, #""isPrivate": true"#, #""meta": { "private": true }"#, #""audience": "internal""#]
+        for (n, field) in fields.enumerated() {
+            try workspace.write("p\(n)/project.json", #"{ "title": "T", "visibility": "public", "tlp": "clear", "# + field + " }")
+            try workspace.write("p\(n)/indicators.json", #"{ "indicators": [] }"#)
+        }
+        try workspace.write("open/project.json", #"{ "title": "T", "visibility": "public", "tlp": "clear", "published": true, "x-ticket": "CASE-1" }"#)
+        try workspace.write("open/indicators.json", #"{ "indicators": [] }"#)
+        let loaded = workspace.load()
+        #expect(loaded.workspace.projects.filter { $0.visibility == .public }.map(\.slug) == ["open"])
+        let warned = loaded.diagnostics.items.filter { $0.code == "hiding-field" }.map { ($0.location?.path as NSString?)?.deletingLastPathComponent ?? "" }
+        #expect(warned.map { ($0 as NSString).lastPathComponent }.sorted() == ["p0", "p1", "p2", "p3", "p4"])
+        #expect(AudienceFilter.view(of: loaded.workspace, for: .public).projects.map(\.slug) == ["open"])
+    }
+
     @Test("a YAML merge key brings its mapping's keys into front matter: a merged visibility: private or draft hides the note; a key written beside it wins")
     func frontMatterMergeKeys() throws {
         let workspace = try TemporaryWorkspace()
