@@ -56,7 +56,9 @@ struct Refanger {
         for b in bytes {
             switch b {
             case UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"), UInt8(ascii: "\\"), IndicatorBytes.space,
-                 UInt8(ascii: "x"), UInt8(ascii: "X"), 0xC2, 0xE2, 0xE3, 0xEF:
+                 UInt8(ascii: "x"), UInt8(ascii: "X"):
+                return true
+            case _ where lookalikeLeads.contains(b):
                 return true
             default:
                 continue
@@ -85,21 +87,34 @@ struct Refanger {
     static func lookalike(_ bytes: IndicatorBytes.Bytes, at i: Int) -> (length: Int, kind: Lookalike)? {
         guard i + 1 < bytes.count else { return nil }
         let (a, b) = (bytes[i], bytes[i + 1])
-        if a == 0xC2 { return b == 0xAD ? (2, .invisible) : nil }
+        switch (a, b) {
+        case (0xC2, 0xAD), (0xCD, 0x8F), (0xD8, 0x9C): return (2, .invisible)  // soft hyphen, grapheme joiner, Arabic letter mark
+        case (0xC2, 0xB7), (0xCE, 0x87), (0xDB, 0x94), (0xD6, 0x89): return (2, .dot)  // middle dots, Arabic and Armenian full stops
+        default: break
+        }
         guard i + 2 < bytes.count else { return nil }
         let c = bytes[i + 2]
         switch (a, b) {
         case (0xE3, 0x80): return c == 0x82 ? (3, .dot) : nil
-        case (0xEF, 0xBC): return c == 0x8E ? (3, .dot) : c == 0xA0 ? (3, .at) : nil
-        case (0xEF, 0xBD): return c == 0xA1 ? (3, .dot) : nil
-        case (0xEF, 0xB9): return c == 0x92 ? (3, .dot) : c == 0xAB ? (3, .at) : nil
+        case (0xE3, 0x83): return c == 0xBB ? (3, .dot) : nil  // katakana middle dot
+        case (0xEA, 0x98): return c == 0x8E ? (3, .dot) : nil  // Vai full stop
+        case (0xE2, 0xB8): return c == 0xB3 ? (3, .dot) : nil  // raised dot
+        case (0xE2, 0x8B): return c == 0x85 ? (3, .dot) : nil  // dot operator
+        case (0xEF, 0xBC): return c == 0x8E ? (3, .dot) : c == 0xA0 ? (3, .at) : c == 0x8D ? (3, .hyphen) : nil
+        case (0xEF, 0xBD): return c == 0xA1 || c == 0xA5 ? (3, .dot) : nil
+        case (0xEF, 0xB9): return c == 0x92 ? (3, .dot) : c == 0xAB ? (3, .at) : c == 0xA3 ? (3, .hyphen) : nil
         case (0xEF, 0xBB): return c == 0xBF ? (3, .invisible) : nil
+        case (0xEF, 0xB8): return (0x80...0x8F).contains(c) ? (3, .invisible) : nil  // variation selectors
+        case (0xE1, 0x9E): return c == 0xB4 || c == 0xB5 ? (3, .invisible) : nil  // Khmer inherent vowels
+        case (0xE1, 0xA0): return (0x8B...0x8F).contains(c) ? (3, .invisible) : nil  // Mongolian selectors and vowel separator
         case (0xE2, 0x80):
             if c == 0xA4 { return (3, .dot) }
             if (0x8B...0x8F).contains(c) { return (3, .invisible) }
             return (0x90...0x93).contains(c) ? (3, .hyphen) : nil
         case (0xE2, 0x81): return (0xA0...0xA4).contains(c) ? (3, .invisible) : nil
-        case (0xE2, 0x88): return c == 0x92 ? (3, .hyphen) : nil
+        case (0xE2, 0x88): return c == 0x92 ? (3, .hyphen) : c == 0x99 ? (3, .dot) : nil
+        case (0xF3, 0xA0):  // tag characters, U+E0000-U+E007F
+            return i + 3 < bytes.count && (c == 0x80 || c == 0x81) ? (4, .invisible) : nil
         default: return nil
         }
     }
@@ -186,7 +201,7 @@ struct Refanger {
                     i += 5
                     continue
                 }
-            case 0xC2, 0xE2, 0xE3, 0xEF:
+            case _ where Self.lookalikeLeads.contains(b):
                 // The full stops IDNA reads as dots (`evil。example`, `evil．example`): a browser goes
                 // to `evil.example`; the full-width at sign (`victim＠evil.example`); and what shows
                 // as nothing inside a name (a zero-width space, a soft hyphen), which a reader does
@@ -202,7 +217,11 @@ struct Refanger {
                         continue
                     }
                     let isDot = kind == .dot
+                    // A look-alike hyphen is the id's own in a CVE, and a name's in a host name (a
+                    // reader sees `evil‐canary.example`); in a URL's path the server reads it as
+                    // the character it is.
                     if kind == .hyphen ? Self.endsCVEPart(output) && IndicatorBytes.isDigit(next)
+                        || IndicatorBytes.isAlphanumeric(last) && IndicatorBytes.isAlphanumeric(next) && Self.endsHostWord(output)
                         : (Self.isNameByte(last) || !isDot && last == IndicatorBytes.dot) && (Self.isNameByte(next) || !isDot && next == IndicatorBytes.dot) {
                         emit(kind == .hyphen ? "-" : isDot ? "." : "", from: i, length: length)
                         i += length
@@ -259,7 +278,7 @@ struct Refanger {
             return mode == .value && (next == UInt8(ascii: "d") || next == UInt8(ascii: "D"))
         case UInt8(ascii: "h"), UInt8(ascii: "H"), UInt8(ascii: "f"), UInt8(ascii: "F"):
             return k + 1 < bytes.count && (bytes[k + 1] == UInt8(ascii: "x") || bytes[k + 1] == UInt8(ascii: "X"))
-        case 0xC2, 0xE2, 0xE3, 0xEF:
+        case _ where lookalikeLeads.contains(bytes[k]):
             return lookalike(bytes, at: k) != nil
         default:
             return false
@@ -285,7 +304,7 @@ struct Refanger {
                 case UInt8(ascii: "x"), UInt8(ascii: "X"):
                     if k > start, mayStartForm(bytes, at: k - 1, mode: .text) { return k - 1 }
                     k += 1
-                case 0xC2, 0xE2, 0xE3, 0xEF:
+                case _ where lookalikeLeads.contains(bytes[k]):
                     if lookalike(bytes, at: k) != nil { return k }
                     k += 1
                 default:
@@ -297,7 +316,20 @@ struct Refanger {
     }
 
     /// The bytes `nextFormStart` stops at, by value.
-    private static let formBytes: [Bool] = (0...255).map { "[({\\xX".utf8.contains(UInt8($0)) || [0xC2, 0xE2, 0xE3, 0xEF].contains($0) }
+    private static let formBytes: [Bool] = (0...255).map { "[({\\xX".utf8.contains(UInt8($0)) || lookalikeLeads.contains(UInt8($0)) }
+
+    /// Whether `output` ends in a word with no `/` (a host name, not a path), looked at over its
+    /// last 255 bytes at most, so a long line is read in linear time.
+    static func endsHostWord(_ output: [UInt8]) -> Bool {
+        for byte in output.reversed().prefix(255) {
+            if byte == UInt8(ascii: "/") { return false }
+            if byte <= 0x20 { return true }
+        }
+        return true
+    }
+
+    /// The lead bytes of the look-alikes `lookalike` knows.
+    static let lookalikeLeads = ByteSet([0xC2, 0xCD, 0xCE, 0xD6, 0xD8, 0xDB, 0xE1, 0xE2, 0xE3, 0xEA, 0xEF, 0xF3])
 
     /// True when a scheme may start after `b`: not inside a word, path or query (`/?u=hxxp://` stays).
     static func startsScheme(after b: UInt8) -> Bool {

@@ -13,6 +13,10 @@ struct ByteSet: Sendable {
         for byte in members { insert(byte) }
     }
 
+    init(_ members: [UInt8]) {
+        for byte in members { insert(byte) }
+    }
+
     private mutating func insert(_ byte: UInt8) {
         let bit = UInt64(1) << (byte & 63)
         switch byte >> 6 {

@@ -29,6 +29,15 @@ struct IndicatorsRefangTests {
         // What shows as nothing inside a name is nothing.
         ("evil\u{200B}-secret.exam\u{00AD}ple", "evil-secret.example"),
         ("198.51.100\u{200B}.7", "198.51.100.7"),
+        ("203.0.1\u{034F}13.77", "203.0.113.77"),
+        ("secret\u{FE00}-c2.exam\u{E0031}ple", "secret-c2.example"),
+        // Dots as a reader sees them (middle dots, the dot operator, the katakana middle dot).
+        ("secret-c2\u{00B7}example", "secret-c2.example"),
+        ("203\u{22C5}0\u{2219}113\u{30FB}77", "203.0.113.77"),
+        // A hyphen look-alike in a host name is a hyphen; in a URL's path it stays.
+        ("evil\u{FF0D}canary.example", "evil-canary.example"),
+        ("evil\u{2212}canary.example", "evil-canary.example"),
+        ("https://x.example/a\u{2010}b", "https://x.example/a\u{2010}b"),
         // A CVE id's hyphens as word processors write them; elsewhere a dash stays one.
         ("CVE\u{2010}2024\u{2011}3094", "CVE-2024-3094"),
         ("cve\u{2013}2021\u{2212}44228", "cve-2021-44228"),
