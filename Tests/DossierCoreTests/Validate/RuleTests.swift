@@ -763,6 +763,21 @@ struct RuleTests {
         #expect(found.contains { $0.hasPrefix("pub/notes/03.md:1:28:") && $0.hasSuffix("; make the note private (visibility: private in its front matter), or record it in this public project to publish it") })
     }
 
+    @Test("a private value written in compatibility forms (a full-width letter, math bold or superscript digits) is read as a reader reads it: an error")
+    func compatibilityForms() throws {
+        let hash = String(repeating: "deadbeef", count: 8)
+        let found = try diagnostics({
+            try $0.addProject("ir", indicators: Self.list(#"{ "value": "203.0.113.77", "type": "ipv4", "private": true }"#,
+                #"{ "value": "\#(hash)", "type": "sha256", "private": true }"#, #"{ "value": "2001:db8::cafe", "type": "ipv6", "private": true }"#))
+            try $0.addProject("pub", visibility: "public", tlp: "clear")
+            try $0.write("pub/notes/01.md", "Hash \u{FF44}\(hash.dropFirst())\n")
+            try $0.write("pub/notes/02.md", "Host \u{1D7EE}\u{1D7EC}\u{1D7EF}.0.113.77\n")
+            try $0.write("pub/notes/03.md", "Host 203.0.113.\u{2077}\u{2077} and 2001:db8::c\u{FF41}fe\n")
+        }, rules: [PublishedPrivateValueRule()])
+        #expect(found.map { String($0.split(separator: ":")[0]) } == ["pub/notes/01.md", "pub/notes/02.md", "pub/notes/03.md", "pub/notes/03.md"], "\(found)")
+        #expect(found.allSatisfy { $0.contains(": error: ") })
+    }
+
     @Test("the remedy names the text's own project when it keeps the value private too, whichever project records it first")
     func remedyNamesOwnProject() throws {
         let found = try diagnostics({

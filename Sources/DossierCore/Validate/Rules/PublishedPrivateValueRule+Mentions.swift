@@ -1,3 +1,5 @@
+import Foundation  // NFKC of a text written in compatibility forms, seldom
+
 extension PublishedPrivateValueRule.Mentions {
     /// What `texts` mention: the indicators written in each (a public indicator's URL or address
     /// is taken whole, with no scan) with their hosts, and what may name a project.
@@ -15,12 +17,14 @@ extension PublishedPrivateValueRule.Mentions {
                 addEmbedded(in: text.text, of: text, at: index, after: firstValue)
                 // What inline markup joins (`192.0.2.*130*`), as the page shows it: the values the
                 // text's words are not.
-                if let joined = text.joined {
+                // And written in compatibility forms (full-width `２０３．０．１１３．７７`, math
+                // bold `𝐝𝐞𝐚𝐝`, superscript digits), as a reader reads them: NFKC.
+                for variant in [text.joined, Self.compatibilityFolded(text.text)].compactMap({ $0 }) {
                     let taken = Set(values[firstValue...].map(\.value))
-                    for mention in Indicators.extract(from: joined) where !taken.contains(mention.value) {
+                    for mention in Indicators.extract(from: variant) where !taken.contains(mention.value) {
                         addMention(mention, of: text, at: index)
                     }
-                    addEmbedded(in: joined, of: text, at: index, after: firstValue)
+                    addEmbedded(in: variant, of: text, at: index, after: firstValue)
                 }
                 projects += Self.projectReferences(in: text, at: index)
                 var seen: Set<String> = []
@@ -94,6 +98,27 @@ extension PublishedPrivateValueRule.Mentions {
             values.append(Value(text: index, value: found.value, type: found.type, within: nil,
                 position: text.bodyLine.map { place.position(at: found.offset, bodyLine: $0) }))
         }
+    }
+
+    /// `text` in NFKC when it holds a compatibility form a value may be written in (full-width
+    /// forms, mathematical letters and digits, superscripts and subscripts, enclosed
+    /// alphanumerics), told by their UTF-8 lead bytes; nil when it holds none.
+    static func compatibilityFolded(_ text: String) -> String? {
+        var previous: UInt8 = 0
+        var holds = false
+        for byte in text.utf8 {
+            switch (previous, byte) {
+            case (0xEF, 0xBC), (0xEF, 0xBD), (0xF0, 0x9D), (0xE2, 0x81), (0xE2, 0x82), (0xE2, 0x91), (0xE2, 0x92), (0xE2, 0x93),
+                 (0xC2, 0xB2), (0xC2, 0xB3), (0xC2, 0xB9):
+                holds = true
+            default: break
+            }
+            if holds { break }
+            previous = byte
+        }
+        guard holds else { return nil }
+        let folded = text.precomposedStringWithCompatibilityMapping
+        return folded == text ? nil : folded
     }
 
     /// The type of a URL's or an e-mail address's host: an address or a domain name.
