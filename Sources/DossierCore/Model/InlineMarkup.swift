@@ -44,9 +44,11 @@ public enum InlineMarkup {
                 continue
             }
             if current == UInt8(ascii: "["), let link = link(bytes, at: i) {
-                // An image (`![alt](src)`) shows its text too.
-                if let last = pieces.last, last.kept, last.range.count == 1, bytes[last.range.lowerBound] == UInt8(ascii: "!") {
-                    pieces[pieces.count - 1].kept = false
+                // An image (`![alt](src)`) shows its text too, and its `!` nothing, also right
+                // after a word (`secret![](x).example`).
+                if let last = pieces.last, last.kept, bytes[last.range.upperBound - 1] == UInt8(ascii: "!") {
+                    pieces[pieces.count - 1].range = last.range.lowerBound..<(last.range.upperBound - 1)
+                    pieces.append((last.range.upperBound - 1..<last.range.upperBound, false))
                 }
                 pieces.append((i..<i + 1, false))
                 pieces.append((link.text, true))

@@ -350,6 +350,9 @@ struct RuleTests {
         #expect(InlineMarkup.joined("**Bold** words, a [link](https://x.example/) and host_name.") == nil)
         #expect(InlineMarkup.joined("See 192.0.2.*130*.") == "See 192.0.2.130.")
         #expect(InlineMarkup.joined("A [reference][r] and an [array][0] stay words.") == nil)
+        // An empty image right after a word: its `!` shows nothing either.
+        #expect(InlineMarkup.joined("secretcanary![](x).example and 203.0.113.![]()77") == "secretcanary.example and 203.0.113.77")
+        #expect(InlineMarkup.joined("Wow! [see](x) it") == nil)
         // What shows as it is written joins nothing: an escaped or unpaired marker, a `_` that
         // cannot open emphasis, a tilde (no strike-through in CommonMark).
         for literal in [#"Lookalikes matched acme-corp\*.example"#, "192.0.2.13*0", "192.0.2.13~~0~~", "vpn.acme-corp_.example_", "*.example and *.test"] {
