@@ -33,9 +33,10 @@ struct LeakTests {
             ] }
             """)
         try workspace.write("\(c[2])-case/notes/01-\(c[9]).md", "---\ntitle: \(c[9])\n---\n\(c[9]) shared.example\n")
-        // A public project with private parts.
+        // A public project with private parts. (A field named to hide, `x-internal`, would make
+        // the whole project private: an unknown field of another name holds the canary.)
         try workspace.write("open-case/project.json", """
-            { "title": "Open case", "summary": "Public summary.", "visibility": "public", "tlp": "clear", "x-internal": "\(c[10])" }
+            { "title": "Open case", "summary": "Public summary.", "visibility": "public", "tlp": "clear", "x-ticket": "\(c[10])" }
             """)
         try workspace.write("open-case/indicators.json", """
             { "indicators": [

@@ -19,16 +19,24 @@ public enum AudienceFilter {
         var settings = workspace.settings
         settings.vocabulary = publicVocabulary
         settings.extra = []
+        // Each tag asked once: indicators share a few hundred tags among a million of them.
+        var privateTags: [String: Bool] = [:]
+        let isPrivate = { (tag: String) -> Bool in
+            if let known = privateTags[tag] { return known }
+            let answer = vocabulary.isPrivate(tag)
+            privateTags[tag] = answer
+            return answer
+        }
         let projects = workspace.projects.compactMap { project -> Project? in
             guard project.visibility == .public else { return nil }
-            return publicView(of: project, vocabulary: vocabulary)
+            return publicView(of: project, vocabulary: vocabulary, isPrivate: isPrivate)
         }
         return Workspace(root: workspace.root, settings: settings, projects: projects)
     }
 
-    static func publicView(of project: Project, vocabulary: Vocabulary) -> Project {
+    static func publicView(of project: Project, vocabulary: Vocabulary, isPrivate: (String) -> Bool) -> Project {
         var result = project
-        result.tags = project.tags.filter { !vocabulary.isPrivate($0) }
+        result.tags = project.tags.filter { !isPrivate($0) }
         result.extra = []
         result.indicatorsExtra = []
         // HTML comments are the remarks writers leave for each other: no public output holds one
@@ -46,7 +54,7 @@ public enum AudienceFilter {
             // Fix the classification before private tags go, so the public view says what the
             // analysts decided even when a private tag decided it.
             kept.classification = indicator.effectiveClassification(in: vocabulary)
-            kept.tags = indicator.tags.filter { !vocabulary.isPrivate($0) }
+            kept.tags = indicator.tags.filter { !isPrivate($0) }
             kept.source = nil
             kept.extra = []
             kept.privateFlag = nil

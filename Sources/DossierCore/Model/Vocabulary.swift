@@ -43,7 +43,16 @@ public struct Vocabulary: Sendable, Hashable {
         for definition in definitions { byName[definition.name] = byKey[Tag.key(definition.name)] }
         privateLetters = Set(definitions.filter { $0.isPrivate == true }.map { Self.letters(of: $0.name) }.filter { $0.utf8.count >= 4 })
         privateLetterCounts = Set(privateLetters.map(\.utf8.count))
+        privateWords = definitions.filter { $0.isPrivate == true && Self.letters(of: $0.name).utf8.count >= 4 }.map { Self.words(of: $0.name) }
+        shortestPrivate = privateLetters.map(\.utf8.count).min() ?? .max
     }
+
+    /// The words of each private tag's name, folded (`["company", "name"]`): a tag that holds
+    /// them in a row among others (`Company Name (internal)`, `Zebra Canary:yes`) names it.
+    private var privateWords: [[String]]
+
+    /// The fewest letters and digits a private tag has: a shorter tag holds none.
+    private var shortestPrivate: Int
 
     /// How many letters and digits the private tags have: a tag in ASCII of another count is
     /// none of them, told without making its letters (the public filter asks of every tag).
@@ -55,8 +64,47 @@ public struct Vocabulary: Sendable, Hashable {
     private var privateLetters: Set<String>
 
     static func letters(of tag: String) -> String {
-        String(String.UnicodeScalarView(Tag.key(tag).unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+        String(String.UnicodeScalarView(Tag.key(tag).unicodeScalars.filter(isWordScalar).map(latin)))
     }
+
+    /// The runs of letters and digits of `tag`, folded as `letters(of:)` folds them.
+    static func words(of tag: String) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in Tag.key(tag).unicodeScalars {
+            if isWordScalar(scalar) {
+                current.append(latin(scalar))
+            } else if !current.isEmpty {
+                words.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { words.append(String(current)) }
+        return words
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// A Cyrillic or Greek letter that looks like a Latin one, as that Latin letter (`Compаny`
+    /// with a Cyrillic `а` reads `Company`: UTS #39's confusables, lower case, for the letters
+    /// of both scripts that pass for Latin ones).
+    private static func latin(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        scalar.value < 0x370 ? scalar : confusables[scalar] ?? scalar
+    }
+
+    private static let confusables: [Unicode.Scalar: Unicode.Scalar] = {
+        let pairs: [(String, String)] = [
+            ("аеорсухіјѕԁԛԝӏһ", "aeopcyxijsdqwlh"),  // Cyrillic
+            ("αοειкνρτυχ", "aoeiκvptux"),  // Greek (κ stays: no Latin twin in lower case)
+        ]
+        var map: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (from, to) in pairs {
+            for (a, b) in zip(from.unicodeScalars, to.unicodeScalars) where a != b { map[a] = b }
+        }
+        return map
+    }()
 
     public func definition(of tag: String) -> TagDefinition? {
         (byName[tag] ?? byKey[Tag.key(tag)]).map { definitions[$0] }
@@ -116,11 +164,17 @@ public struct Vocabulary: Sendable, Hashable {
             }
         }
         if let separator, spellsPrivate(tag[tag.index(after: separator)...]) { return true }
-        guard escaped else { return false }
-        let unescaped = String(decoding: PercentEncoding.decodedFully(Array(tag.utf8)), as: UTF8.self)
-        let decoded = CharacterReferences.decoded(unescaped) ?? unescaped
-        guard decoded != tag else { return false }
-        return isPrivate(decoded)
+        if escaped {
+            let unescaped = String(decoding: PercentEncoding.decodedFully(Array(tag.utf8)), as: UTF8.self)
+            let decoded = CharacterReferences.decoded(unescaped) ?? unescaped
+            if decoded != tag, isPrivate(decoded) { return true }
+        }
+        // Within a longer tag, as words in a row (`Company Name (internal)`).
+        guard tag.utf8.count > shortestPrivate else { return false }
+        let words = Self.words(of: tag)
+        return privateWords.contains { name in
+            name.count <= words.count && (0...(words.count - name.count)).contains { words[$0..<($0 + name.count)].elementsEqual(name) }
+        }
     }
 
     /// Whether `tag` has a private tag's letters and digits (told first by their count in ASCII).

@@ -48,6 +48,10 @@ struct TagKeyTests {
         for spelling in ["Company%20Name", "Company&#32;Name", "Company&nbsp;Name", "tag:Company Name", #"misp-galaxy:sector="Company Name""#, "client=company-name"] {
             #expect(vocabulary.isPrivate(spelling), "\(spelling)")
         }
+        // Letters of another script that pass for Latin ones, and the name among other words.
+        for spelling in ["Comp\u{0430}ny Name", "C\u{043E}mpany N\u{0430}m\u{0435}", "Company Name (internal)", "Company Name:yes", "company name=true", "ex-Company-Name-list"] {
+            #expect(vocabulary.isPrivate(spelling), "\(spelling)")
+        }
         // A public definition of another spelling of a private tag's name does not publish it.
         let twinned = Vocabulary([TagDefinition(name: "Company Name", isPrivate: true), TagDefinition(name: "company-name")])
         #expect(twinned.isPrivate("company-name") && twinned.isPrivate("Company Name"))
