@@ -35,10 +35,7 @@ enum Console {
     /// `value` as one word of a shell command: as it is when it holds nothing a shell reads
     /// (most values), else in single quotes (a URL's `?` and `&`).
     static func shellWord(_ value: String) -> String {
-        let plain = value.utf8.allSatisfy { byte in
-            (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 || "._:/@%+=,-".utf8.contains(byte)
-        }
-        return plain && !value.isEmpty ? value : "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        ShellWord.quoted(value)
     }
 
     /// `values` as the last words of a shell command: each a `shellWord`, after `--` when one

@@ -100,7 +100,7 @@ struct ExportCommand: ParsableCommand {
         }
         let path = try OutputFile.write(bytes, to: output, workspaceRoot: loaded.workspace.root)
         let count = Exporter.selected(filtered.indicators, classifications: classification, vocabulary: view.vocabulary).count
-        global.say("wrote \(Console.printer.displayPath(path)) (\(format.rawValue), \(count) indicators)")
+        global.say("wrote \(Console.printer.displayPath(path)) (\(format.rawValue), \(ProjectEditing.count(count, "indicator")))")
     }
 }
 

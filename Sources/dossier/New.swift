@@ -75,7 +75,7 @@ protocol LenientChoice: ExpressibleByArgument, RawRepresentable where RawValue =
 
 extension LenientChoice {
     public init?(argument: String) {
-        self.init(rawValue: argument.lowercased().replacingOccurrences(of: "_", with: "-"))
+        self.init(rawValue: argument.lowercased().replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: " ", with: "-"))
     }
 }
 

@@ -96,27 +96,43 @@ public enum JSONWriter {
     /// At `index`, a character that shows as nothing or reorders the text around it, and its
     /// length in bytes: a zero-width space or joiner, a direction mark, embedding, override or
     /// isolate (U+200B-U+200F, U+202A-U+202E, U+2066-U+2069, U+061C), a word joiner or invisible
-    /// operator (U+2060-U+2064), the byte order mark (U+FEFF), and the line and paragraph
-    /// separators (U+2028, U+2029). Written as `\u` escapes, so that `cat` and `git diff` show a
+    /// operator (U+2060-U+2064), the byte order mark (U+FEFF), the line and paragraph separators
+    /// (U+2028, U+2029), a soft hyphen, the grapheme joiner, Hangul fillers, Khmer and Mongolian
+    /// invisible marks, and tag characters (U+E0000-U+E007F). Written as `\u` escapes, so that `cat` and `git diff` show a
     /// value as it is: `invoice\u202efdp.exe`, not a file name that reads `invoiceexe.pdf`.
     static func invisible(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: UInt32, length: Int)? {
         let lead = bytes[index]
-        guard lead == 0xE2 || lead == 0xD8 || lead == 0xEF, index + 1 < bytes.count else { return nil }
+        guard lead >= 0xC2, index + 1 < bytes.count else { return nil }
         let second = bytes[index + 1]
-        if lead == 0xD8 { return second == 0x9C ? (0x061C, 2) : nil }
-        guard index + 2 < bytes.count else { return nil }
+        switch (lead, second) {
+        case (0xC2, 0xAD): return (0x00AD, 2)  // soft hyphen
+        case (0xCD, 0x8F): return (0x034F, 2)  // grapheme joiner
+        case (0xD8, 0x9C): return (0x061C, 2)  // Arabic letter mark
+        default: break
+        }
+        if lead == 0xF3, second == 0xA0, index + 3 < bytes.count, bytes[index + 2] == 0x80 || bytes[index + 2] == 0x81 {
+            // Tag characters (U+E0000-U+E007F).
+            return (0xE0000 | (UInt32(bytes[index + 2] & 0x3F) << 6) | UInt32(bytes[index + 3] & 0x3F), 4)
+        }
+        guard lead & 0xF0 == 0xE0, index + 2 < bytes.count else { return nil }
         let third = bytes[index + 2]
         let scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
         switch scalar {
-        case 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: return (scalar, 3)
+        case 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180F, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2064, 0x2066...0x2069,
+             0x3164, 0xFEFF, 0xFFA0:
+            return (scalar, 3)
         default: return nil
         }
     }
 
     private static func escape(scalar: UInt32, into output: inout [UInt8]) {
         let hex = Array("0123456789abcdef".utf8)
-        output.append(contentsOf: #"\u"#.utf8)
-        for shift in stride(from: 12, through: 0, by: -4) { output.append(hex[Int((scalar >> UInt32(shift)) & 0xF)]) }
+        // Beyond the basic plane, as JSON writes it: a surrogate pair.
+        let units = scalar > 0xFFFF ? [0xD800 + ((scalar - 0x10000) >> 10), 0xDC00 + ((scalar - 0x10000) & 0x3FF)] : [scalar]
+        for unit in units {
+            output.append(contentsOf: #"\u"#.utf8)
+            for shift in stride(from: 12, through: 0, by: -4) { output.append(hex[Int((unit >> UInt32(shift)) & 0xF)]) }
+        }
     }
 
     private static func escape(_ byte: UInt8, into output: inout [UInt8]) {
@@ -151,7 +167,7 @@ public enum JSONWriter {
         while index < bytes.count {
             let byte = bytes[index]
             if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
-            if byte >= 0xD8, invisible(in: bytes, at: index) != nil { return index }
+            if byte >= 0xC2, invisible(in: bytes, at: index) != nil { return index }
             index += 1
         }
         return index

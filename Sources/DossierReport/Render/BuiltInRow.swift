@@ -41,7 +41,8 @@ enum BuiltInRow {
         text(row.firstSeen)
         html.raw(#"</td><td class="date">"#)
         text(row.lastSeen)
-        html.raw(#"</td><td class="comment">"#)
+        // Laid out by its own direction: a comment in Arabic reads right to left.
+        html.raw(#"</td><td class="comment" dir="auto">"#)
         text(row.comment)
         html.raw("</td>")
         if isInternal {

@@ -56,7 +56,7 @@ struct PreparedWorkspace {
         }
         guard !diagnostics.items.contains(where: { $0.severity == .error && !publicOnly($0) }) else {
             throw BuildFailure(.validate, diagnostics: diagnostics.sorted,
-                message: "the workspace has errors; fix them (see `dossier check`) and build again")
+                message: "the workspace has errors; fix them (see `dossier check`) and run this again")
         }
         let (templates, templateDiagnostics) = TemplateSet.load(workspaceRoot: root)
         guard let templates else {
@@ -65,7 +65,7 @@ struct PreparedWorkspace {
         let published = PublishedPrivateValueRule.findings(inTemplates: templates.workspaceTemplates(root: root), workspace: loaded.workspace, index: index)
         if published.contains(where: { $0.severity == .error && !publicOnly($0) }) {
             throw BuildFailure(.validate, diagnostics: published.sorted(),
-                message: "the workspace has errors; fix them (see `dossier check`) and build again")
+                message: "the workspace has errors; fix them (see `dossier check`) and run this again")
         }
         let all = (diagnostics.sorted + published).sorted()
         return PreparedWorkspace(loaded: loaded, checkedIndex: index, warnings: all.filter { $0.severity == .warning },

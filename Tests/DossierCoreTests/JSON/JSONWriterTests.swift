@@ -39,7 +39,8 @@ struct JSONWriterTests {
         // The writer tests eight bytes at a time: each character in every position of strings
         // longer than a few words, among ASCII and multi-byte letters.
         let specials: [Character] = ["\"", "\\", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{00}", "\u{01}", "\u{1F}",
-                                     "\u{202E}", "\u{200B}", "\u{2066}", "\u{2069}", "\u{061C}", "\u{FEFF}", "\u{2028}", "\u{2010}", "\u{20AC}"]
+                                     "\u{202E}", "\u{200B}", "\u{2066}", "\u{2069}", "\u{061C}", "\u{FEFF}", "\u{2028}", "\u{2010}", "\u{20AC}",
+                                     "\u{00AD}", "\u{034F}", "\u{3164}", "\u{180E}", "\u{E0041}", "\u{00E9}", "\u{1F6F0}"]
         let fillers = ["abcdefghijklmnopqrstuvwxyz0123456789", "ééééééééééééééééé", "\u{7F}~ !#$%&'()*+,-./:;<=>?@[]^_`{|}"]
         for filler in fillers {
             for length in [0, 1, 7, 8, 9, 15, 16, 17, 33] {
@@ -78,9 +79,12 @@ struct JSONWriterTests {
                 let hex = String(scalar.value, radix: 16)
                 result += "\\u00" + (hex.count == 1 ? "0" : "") + hex
             // What shows as nothing or reorders the text: escaped, so a diff shows it.
-            case "\u{200B}"..."\u{200F}", "\u{2028}"..."\u{202E}", "\u{2060}"..."\u{2064}", "\u{2066}"..."\u{2069}", "\u{061C}", "\u{FEFF}":
+            case "\u{200B}"..."\u{200F}", "\u{2028}"..."\u{202E}", "\u{2060}"..."\u{2064}", "\u{2066}"..."\u{2069}", "\u{061C}", "\u{FEFF}",
+                 "\u{00AD}", "\u{034F}", "\u{115F}", "\u{1160}", "\u{17B4}", "\u{17B5}", "\u{180B}"..."\u{180F}", "\u{3164}", "\u{FFA0}":
                 let hex = String(scalar.value, radix: 16)
                 result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case "\u{E0000}"..."\u{E007F}":
+                for unit in String(scalar).utf16 { result += "\\u" + String(unit, radix: 16) }
             default: result.unicodeScalars.append(scalar)
             }
         }

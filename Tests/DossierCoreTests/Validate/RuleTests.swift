@@ -180,6 +180,12 @@ struct RuleTests {
         #expect(failing == [
             "p/notes/01-overview.md:5:10: warning: url https://collect.example.net/p.php is written in this note but not recorded; add it with `dossier add p https://collect.example.net/p.php`"
         ])
+        // A value a shell would cut (`&`, `?`) is quoted in the command to copy.
+        let query = try diagnostics({
+            try $0.addProject("p")
+            try $0.write("p/notes/01.md", "Drop at http://drop.bad.example/g.php?a=1&b=2 today.\n")
+        }, rule: NoteMentionRule())
+        #expect(query.first?.hasSuffix("add it with `dossier add p 'http://drop.bad.example/g.php?a=1&b=2'`") == true, "\(query)")
         let passing = try diagnostics({
             try $0.addProject("p", indicators: Self.list(
                 #"{ "value": "payroll-acme.example", "type": "domain" }"#,

@@ -27,7 +27,7 @@ public struct NoteMentionRule: ProjectRule {
                 }
                 let location = SourceLocation(path: note.path, position: SourcePosition(line: note.bodyLine + found.line - 1, column: found.column))
                 diagnostics.append(.warning(at: location,
-                    "\(found.type.rawValue) \(found.value) is written in this note but not recorded; add it with `dossier add \(project.slug) \(found.value)`",
+                    "\(found.type.rawValue) \(found.value) is written in this note but not recorded; add it with `dossier add \(ShellWord.quoted(project.slug)) \(ShellWord.quoted(found.value))`",
                     code: Self.code))
             }
         }
