@@ -96,10 +96,12 @@ enum STIXImporter {
             return collector.skip(patternText, "not a valid STIX pattern: \(error.message)", at: at)
         }
         let (values, unrepresentable) = STIXPatternValues.values(of: pattern)
-        for kind in unrepresentable { collector.unrepresentable(kind) }
+        // A pattern skipped whole is counted once, as skipped; the parts of one partly read, as
+        // not representable.
         guard !values.isEmpty else {
             return collector.skip(patternText, "dossier cannot represent this pattern (\(unrepresentable.joined(separator: "; ")))", at: at)
         }
+        for kind in unrepresentable { collector.unrepresentable(kind) }
         var details = ImportCollector.Details()
         details.firstSeen = seen?.first
         details.lastSeen = seen?.last
