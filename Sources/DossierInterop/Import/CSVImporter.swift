@@ -121,11 +121,19 @@ enum CSVImporter {
                 continue
             }
             var details = ImportCollector.Details()
-            details.tags = tagColumns.flatMap { index -> [String] in
-                guard index < record.fields.count else { return [] }
+            var tags: [String] = []
+            for index in tagColumns where index < record.fields.count {
                 let cell = SpreadsheetFormula.restored(record.fields[index].text.trimmingSpaces)
-                return cell.isEmpty ? [] : Self.tags(cell, isFeed: isFeed)
-            } + (text(.mispTags).map { split($0, on: ",") } ?? [])
+                guard !cell.isEmpty else { continue }
+                let read = Self.tags(cell, isFeed: isFeed)
+                // `Blocked,Phishing` is one tag here, as written; a list was likely meant.
+                for tag in read where !isFeed && tag.contains(",") && !tag.contains(", ") && !tag.contains("\"") {
+                    collector.warning("tag \"\(tag)\" is one tag; a tags cell separates tags with \";\" (\(tag.split(separator: ",").joined(separator: "; ")))",
+                        at: record.fields[index].position)
+                }
+                tags += read
+            }
+            details.tags = tags + (text(.mispTags).map { split($0, on: ",") } ?? [])
             details.classification = classification(text(.classification), at: cell(.classification)?.position, into: &collector)
             if let stated = details.tags.lazy.compactMap(MISPTypes.classification(fromTag:)).first {
                 details.classification = details.classification ?? stated

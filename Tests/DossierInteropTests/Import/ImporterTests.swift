@@ -250,6 +250,11 @@ import Testing
         #expect(result.unrepresentable("value of column \"to_ids\"") == 1)
         #expect(result.unrepresentable("value of column \"value\"") == 1, "a second value column")
         #expect(result.unrepresentable("value of column \"empty\"") == 0, "a column with nothing in it is no loss")
+        // A comma-separated list in a tags cell is one tag as written: said, at its cell.
+        let listed = TestFiles.importText("value,tags\nx4.example,\"Blocked,Phishing\"\nx5.example,\"Kit:v1, v2\"\n")
+        #expect(listed.indicator("x4.example")?.tags == ["Blocked,Phishing"])
+        #expect(listed.diagnostics.map { "\($0.location?.position.line ?? 0): \($0.message)" }
+            == ["2: tag \"Blocked,Phishing\" is one tag; a tags cell separates tags with \";\" (Blocked; Phishing)"])
     }
 
     @Test func mispCSVExportReads() {
