@@ -53,19 +53,11 @@ struct Refanger {
 
     /// True when a byte might start a defanged form; text without any is returned unchanged.
     static func mayBeDefanged(_ bytes: IndicatorBytes.Bytes) -> Bool {
-        for b in bytes {
-            switch b {
-            case UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"), UInt8(ascii: "\\"), IndicatorBytes.space,
-                 UInt8(ascii: "x"), UInt8(ascii: "X"):
-                return true
-            case _ where lookalikeLeads.contains(b):
-                return true
-            default:
-                continue
-            }
-        }
-        return false
+        defangBytes.withUnsafeBufferPointer { table in bytes.contains { table[Int($0)] } }
     }
+
+    /// The bytes `mayBeDefanged` looks for, by value: a form's first byte, or a blank before one.
+    private static let defangBytes: [Bool] = (0...255).map { formBytes[$0] || $0 == Int(IndicatorBytes.space) }
 
     /// What a look-alike character stands for.
     enum Lookalike {

@@ -104,6 +104,8 @@ extension PublishedPrivateValueRule.Mentions {
     /// forms, mathematical letters and digits, superscripts and subscripts, enclosed
     /// alphanumerics), told by their UTF-8 lead bytes; nil when it holds none.
     static func compatibilityFolded(_ text: String) -> String? {
+        // Most texts are ASCII: told in one tight pass.
+        guard text.utf8.contains(where: { $0 >= 0xC2 }) else { return nil }
         var previous: UInt8 = 0
         var holds = false
         for byte in text.utf8 {
