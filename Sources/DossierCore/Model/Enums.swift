@@ -75,6 +75,9 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
         self.init(rawValue: key == "white" ? "clear" : String(key))
     }
 
+    /// The opening bytes of `enclosing`, told apart without making a `Character` of every tag's.
+    private static let openings = ByteSet("[({\"'".utf8)
+
     /// Brackets and quotes a marking may be written in (`[TLP:AMBER]`), by their opening one.
     private static let enclosing: [Character: Character] = ["[": "]", "(": ")", "{": "}", "\"": "\"", "'": "'"]
 
@@ -111,7 +114,7 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
     private static func mayName(_ tag: String) -> Bool {
         func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
         // After blanks and an opening bracket or quote (`[TLP:AMBER]`).
-        let bytes = tag.utf8.drop(while: isBlank).drop { $0 < 0x80 && enclosing[Character(Unicode.Scalar($0))] != nil }
+        let bytes = tag.utf8.drop(while: isBlank).drop { openings.contains($0) }
         guard bytes.count > 4 else { return false }
         func starts(with prefix: String) -> Bool { bytes.starts(with: prefix.utf8) { $0 | 0x20 == $1 } }
         let separator = bytes[bytes.index(bytes.startIndex, offsetBy: 3)]
