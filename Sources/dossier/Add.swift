@@ -103,7 +103,7 @@ struct Add: ParsableCommand {
         }
         for tag in self.tags {
             ProjectEditing.warnMisspelled(tag, vocabulary: edit.vocabulary)
-            guard let parts = ProjectEditing.listedTags(tag, vocabulary: edit.vocabulary) else { continue }
+            guard let parts = Tag.listedParts(tag, vocabulary: edit.vocabulary) else { continue }
             Console.note("warning: \"\(tag)\" is one tag; for \(parts.count), give each on its own: "
                 + parts.map { "--tag " + Console.shellWord($0) }.joined(separator: " "))
         }

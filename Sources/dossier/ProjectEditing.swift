@@ -73,18 +73,6 @@ enum ProjectEditing {
         Console.note("warning: \"\(tag)\" is not in the workspace's vocabulary; did you mean \"\(meant.name)\"\(implies)? It is kept as a free tag")
     }
 
-    /// The parts of a tag written as a list (`"Blocked,Phishing"`, `"Phish,C2"`): the list is kept
-    /// as one tag, which implies nothing, and the user is warned. Nil otherwise, and for a machine
-    /// tag whose quoted value holds the comma (`misp-galaxy:threat-actor="Sofacy, APT28"`).
-    static func listedTags(_ tag: String, vocabulary: Vocabulary) -> [String]? {
-        guard tag.contains(","), !tag.contains("\"") else { return nil }
-        let parts = tag.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        // A comma and a space between words that are no tag of the vocabulary may be one name
-        // ("Smith, Jones"); without the space, or naming a vocabulary tag, it is a list.
-        let isList = parts.contains { vocabulary.definition(of: $0) != nil } || !tag.contains(", ")
-        return parts.count > 1 && isList ? parts : nil
-    }
-
     static func warnNewContradictions(_ edit: ProjectEdit, _ changed: Project) {
         func contradicting(_ project: Project) -> [Int] {
             IndicatorEdit.contradictions(in: project, at: Array(project.indicators.indices), vocabulary: edit.vocabulary)

@@ -43,7 +43,7 @@ struct TagCommand: ParsableCommand {
         let edit = try ProjectEditing.open(project, global: global)
         let indices = try ProjectEditing.select(inputs, selection, in: edit, global: global)
         ProjectEditing.warnMisspelled(tag, vocabulary: edit.vocabulary)
-        if let parts = ProjectEditing.listedTags(tag, vocabulary: edit.vocabulary) {
+        if let parts = Tag.listedParts(tag, vocabulary: edit.vocabulary) {
             Console.note("warning: \"\(tag)\" is one tag; for \(parts.count), run `dossier tag` once for each")
         }
         let tag = IndicatorEdit.spelling(of: tag, in: edit.vocabulary)

@@ -25,6 +25,12 @@ enum ByteSearch {
         }
     }
 
+    /// Byte offset of the first `needle` in `text`.
+    static func firstOffset(of needle: String, in text: String) -> Int? {
+        var (needle, text) = (needle, text)
+        return needle.withUTF8 { needle in text.withUTF8 { firstOffset(of: needle, in: $0) } }
+    }
+
     /// True when `text` holds `needle` byte for byte.
     static func contains(_ needle: StaticString, in text: String) -> Bool {
         var text = text

@@ -312,6 +312,17 @@ public enum Tag {
         return (kept, repeats)
     }
 
+    /// The tags `tag` lists with commas (`Blocked,Phishing`), when it seems a list rather than one
+    /// name: without a quote (`misp-galaxy:threat-actor="Sofacy,APT28"`), and without a space
+    /// after its commas (`Smith, Jones` may be one name) unless a part is a tag of `vocabulary`;
+    /// nil when it is one tag.
+    public static func listedParts(_ tag: String, vocabulary: Vocabulary?) -> [String]? {
+        guard tag.contains(","), !tag.contains("\"") else { return nil }
+        let parts = tag.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let isList = parts.contains { vocabulary?.definition(of: $0) != nil } || !tag.contains(", ")
+        return parts.count > 1 && isList ? parts : nil
+    }
+
     /// `tags` with `added` appended unless already present (in any case). Linear: an indicator
     /// with 100,000 tags must not make a merge quadratic.
     public static func union(_ tags: [String], _ added: [String]) -> [String] {

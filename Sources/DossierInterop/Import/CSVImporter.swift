@@ -127,8 +127,9 @@ enum CSVImporter {
                 guard !cell.isEmpty else { continue }
                 let read = Self.tags(cell, isFeed: isFeed)
                 // `Blocked,Phishing` is one tag here, as written; a list was likely meant.
-                for tag in read where !isFeed && tag.contains(",") && !tag.contains(", ") && !tag.contains("\"") {
-                    collector.warning("tag \"\(tag)\" is one tag; a tags cell separates tags with \";\" (\(tag.split(separator: ",").joined(separator: "; ")))",
+                for tag in read where !isFeed {
+                    guard let parts = Tag.listedParts(tag, vocabulary: nil) else { continue }
+                    collector.warning("tag \"\(tag)\" is one tag; a tags cell separates tags with \";\" (\(parts.joined(separator: "; ")))",
                         at: record.fields[index].position)
                 }
                 tags += read

@@ -621,6 +621,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         }
         var reported: Set<String> = []
         var current = -1
+        // The text's own project's private indicators, made once if a finding asks.
+        var keptPrivate: Set<IndicatorKey>?
         for mention in mentions.values {
             if mention.text != current { (current, reported) = (mention.text, []) }
             // The value (a URL in its other spelling too), or a private domain it lies within
@@ -659,9 +661,10 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             let text = mentions.texts[mention.text]
             // The text's own project keeping the value private is the one to name, whichever
             // project the index found first.
-            let keptHere = recording.project == project || project.map { p in
-                workspace.projects[p].indicators.contains { $0.isPrivate && $0.value == value && $0.type == recording.type }
-            } ?? false
+            if keptPrivate == nil, let project {
+                keptPrivate = Set(workspace.projects[project].indicators.filter(\.isPrivate).map(\.key))
+            }
+            let keptHere = recording.project == project || keptPrivate?.contains(IndicatorKey(type: recording.type, value: value)) == true
             let elsewhere = keptHere ? "" : " in \(workspace.projects[recording.project].slug)"
             // In a private project a public indicator is unpublished still: the way to publish it
             // is to record it in a public project.

@@ -5,26 +5,9 @@ public struct StarterNoteRule: ProjectRule {
     public static let code = "starter-note"
     public init() {}
 
-    private static let placeholder = Array(Scaffold.placeholder.utf8)
-
-    /// Where `needle` first stands in `text`, in bytes: a search by bytes, since Foundation's and
-    /// the standard library's generic one were a tenth of a large check between them.
-    static func offset(of needle: [UInt8], in text: String) -> Int? {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard let first = needle.first, bytes.count >= needle.count else { return nil }
-            var index = 0
-            while index <= bytes.count - needle.count {
-                if bytes[index] == first, needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) { return index }
-                index += 1
-            }
-            return nil
-        }
-    }
-
     public func check(_ project: Project, in workspace: Workspace) -> [Diagnostic] {
         project.notes.compactMap { note in
-            guard AudienceFilter.publishes(note, of: project), let offset = Self.offset(of: Self.placeholder, in: note.body) else { return nil }
+            guard AudienceFilter.publishes(note, of: project), let offset = ByteSearch.firstOffset(of: Scaffold.placeholder, in: note.body) else { return nil }
             // Counted in bytes: a CR LF is one `Character`.
             let line = note.body.utf8.prefix(offset).count { $0 == 0x0A }
             return .warning(at: SourceLocation(path: note.path, position: SourcePosition(line: note.bodyLine + line, column: 1)),
