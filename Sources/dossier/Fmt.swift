@@ -51,8 +51,10 @@ struct Fmt: ParsableCommand {
         var loaded = try global.load()
         let display = Console.printer
         var resolved: [String: ConflictResolution.Resolved] = [:]
+        var refused: Set<String> = []
         if merge {
             let resolution = ConflictResolution.resolve(loaded)
+            refused = Set(resolution.refused.map(\.path))
             for (path, reason) in resolution.refused {
                 Console.note("cannot resolve the merge conflict in \(display.displayPath(path)): \(reason); resolve it by hand")
             }
@@ -64,8 +66,13 @@ struct Fmt: ParsableCommand {
         let plan = FormatPlan(loaded, mergingDuplicates: merge, resolved: resolved)
         let errors = DiagnosticList(loaded.diagnostics.items.filter { $0.severity == .error })
         Console.report(errors)
+        // A conflict left to the user holds back no other file, as git leaves each conflicted
+        // file to be resolved on its own: the rest is resolved and formatted, and the command
+        // fails. Any other error stops everything.
+        let onlyConflictsLeft = errors.hasErrors && !refused.isEmpty
+            && errors.items.allSatisfy { $0.location.map { refused.contains($0.path) } == true }
         // Said once it is so: with an error left, nothing is written.
-        if check || !errors.hasErrors {
+        if check || !errors.hasErrors || onlyConflictsLeft {
             for path in resolved.keys.sorted() {
                 global.say("\(check ? "would resolve" : "resolved") the merge conflict in \(display.displayPath(path))")
             }
@@ -116,7 +123,7 @@ struct Fmt: ParsableCommand {
         }
         // A command that fails writes nothing: with a file in error, no other is rewritten
         // either (a pre-commit hook would see a failure and a changed tree at once).
-        guard !errors.hasErrors else {
+        guard !errors.hasErrors || onlyConflictsLeft else {
             let files = Set(errors.items.compactMap { $0.location?.path }).count
             Console.error("\(files == 1 ? "a file has" : "\(files) files have") errors (listed above); nothing was formatted: fix them first (see `dossier check`)")
             throw ExitCode(1)
@@ -128,5 +135,11 @@ struct Fmt: ParsableCommand {
             throw ExitCode(1)
         }
         if !keptApart.isEmpty { try failForKeptApart(in: WorkspaceLoader.load(root: loaded.workspace.root).workspace) }
+        if onlyConflictsLeft {
+            let files = refused.sorted().map(display.displayPath).joined(separator: ", ")
+            Console.error("\(refused.count == 1 ? "a merge conflict is" : "\(refused.count) merge conflicts are") left to resolve by hand (\(files)); the rest is resolved: edit \(refused.count == 1 ? "it" : "them"), then run `dossier fmt --merge` again and `git add` the files")
+            throw ExitCode(1)
+        }
+        if !resolved.isEmpty { global.say("check the result (`dossier check`), then `git add` the resolved files") }
     }
 }

@@ -259,7 +259,7 @@ struct CoreCommandTests {
         #expect(copy.read("acme-payroll-phish/indicators.json") != scrambled)
     }
 
-    @Test("fmt --merge resolves git's conflicts in project.json and indicators.json (two analysts adding, each edit dating the project); what is the analyst's call it refuses, writing nothing")
+    @Test("fmt --merge resolves git's conflicts in project.json and indicators.json (two analysts adding, each edit dating the project); what is the analyst's call it leaves, resolving the rest, and fails")
     func fmtMergeResolvesConflicts() throws {
         let copy = try TemporaryCopy(of: Self.samples)
         let project = "typosquat-watch/project.json", indicators = "typosquat-watch/indicators.json"
@@ -296,10 +296,26 @@ struct CoreCommandTests {
         try copy.write(project, dated.replacingOccurrences(of: "  \"title\": \"Lookalike domains impersonating ACME\",\n",
             with: "<<<<<<< HEAD\n  \"title\": \"Lookalikes\",\n=======\n  \"title\": \"Typosquats\",\n>>>>>>> analyst-b\n"))
         let before = copy.read(project)
+        // Another project's conflict needs no decision: it is resolved all the same.
+        let other = "commodity-loader-c2/indicators.json"
+        try copy.write(other, copy.read(other).replacingOccurrences(of: "{\n  \"indicators\": [\n", with: """
+            {
+              "indicators": [
+            <<<<<<< HEAD
+                { "value": "gate-one.example", "type": "domain" },
+            =======
+                { "value": "gate-two.example", "type": "domain" },
+            >>>>>>> analyst-b
+
+            """))
         let refused = try CLI.run(["fmt", "--merge"], in: copy.root)
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("cannot resolve the merge conflict in typosquat-watch/project.json: the two sides differ in its title; which to keep is yours"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("a merge conflict is left to resolve by hand (typosquat-watch/project.json)"), "\(refused.stderr)")
+        #expect(refused.stdout.contains("resolved the merge conflict in commodity-loader-c2/indicators.json"), "\(refused.stdout)")
         #expect(copy.read(project) == before)
+        let resolvedOther = copy.read(other)
+        #expect(!resolvedOther.contains("<<<<<<<") && resolvedOther.contains("gate-one.example") && resolvedOther.contains("gate-two.example"))
     }
 
     @Test("fmt --merge joins a file both sides added (git's empty diff3 base); entries it must keep apart are errors at their place, and it fails once it has written the rest")

@@ -170,6 +170,71 @@ public enum Indicators {
         URLIndicator.namesRoot(url) ? host(of: url, type: .url) : nil
     }
 
+    /// Where a URL leads, however it is written: its host (lower-cased, without a final dot), its
+    /// port unless the scheme's default, its path with backslashes read as slashes (as browsers
+    /// read them) and without a final slash, and its query; without its scheme, user-info and
+    /// fragment. `https://u@Paste.example:443/raw/1/#x`, `http://paste.example\raw\1` and
+    /// `paste.example/raw/1` lead to one place, `paste.example/raw/1`: a private URL written in
+    /// any of these ways publishes it. `text` may have no scheme, as prose writes an address.
+    /// Nil when it leads to a site's root (no path but `/`, no query), and for a text with no
+    /// host of two labels or more before its path (`C:\Users\x`, `src/main.swift`).
+    public static func resourceName(ofURL text: String) -> String? {
+        var bytes = Array(text.utf8)
+        var start = 0
+        var defaultPorts: Set<String> = ["80", "443"]
+        if let colon = bytes.firstIndex(of: IndicatorBytes.colon), colon > 0, bytes[colon...].starts(with: "://".utf8) {
+            guard bytes[..<colon].allSatisfy({ IndicatorBytes.isAlphanumeric($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == IndicatorBytes.dot })
+            else { return nil }
+            let scheme = String(decoding: bytes[..<colon], as: UTF8.self).lowercased()
+            defaultPorts = URLIndicator.defaultPorts[scheme].map { [String($0)] } ?? []
+            start = colon + 3
+        }
+        if let hash = bytes[start...].firstIndex(of: UInt8(ascii: "#")) { bytes.removeSubrange(hash...) }
+        for i in start..<bytes.count where bytes[i] == UInt8(ascii: "\\") { bytes[i] = IndicatorBytes.slash }
+        let authorityEnd = bytes[start...].firstIndex { $0 == IndicatorBytes.slash || $0 == UInt8(ascii: "?") } ?? bytes.count
+        let hostStart = bytes[start..<authorityEnd].lastIndex(of: IndicatorBytes.at).map { $0 + 1 } ?? start
+        var hostEnd = authorityEnd
+        var port = ""
+        if let colon = bytes[hostStart..<authorityEnd].lastIndex(of: IndicatorBytes.colon), !bytes[colon..<authorityEnd].contains(UInt8(ascii: "]")) {
+            port = String(decoding: bytes[colon + 1..<authorityEnd], as: UTF8.self)
+            hostEnd = colon
+        }
+        if hostEnd - hostStart > 1, bytes[hostEnd - 1] == IndicatorBytes.dot { hostEnd -= 1 }
+        let host = String(decoding: bytes[hostStart..<hostEnd], as: UTF8.self).lowercased()
+        // A host name or an address: two labels at least, of letters, digits, `-` (and `[::1]`).
+        let isBracketed = host.utf8.first == UInt8(ascii: "[") && host.utf8.last == UInt8(ascii: "]")
+        guard isBracketed || (host.utf8.contains(IndicatorBytes.dot) && host.utf8.first != IndicatorBytes.dot
+            && host.utf8.allSatisfy({ IndicatorBytes.isAlphanumeric($0) || $0 == IndicatorBytes.dot || $0 == IndicatorBytes.hyphen || $0 >= 0x80 }))
+        else { return nil }
+        let queryStart = bytes[authorityEnd...].firstIndex(of: UInt8(ascii: "?")) ?? bytes.count
+        var pathEnd = queryStart
+        while pathEnd > authorityEnd, bytes[pathEnd - 1] == IndicatorBytes.slash { pathEnd -= 1 }
+        let query = queryStart + 1 < bytes.count ? bytes[queryStart...] : []
+        guard pathEnd > authorityEnd || !query.isEmpty else { return nil }
+        let shownPort = port.isEmpty || defaultPorts.contains(port) ? "" : ":" + port
+        return host + shownPort + String(decoding: bytes[authorityEnd..<pathEnd] + query, as: UTF8.self)
+    }
+
+    /// `resourceName(ofURL:)`'s name and each part of it up to a `/`, `?`, `&` or `;` after its
+    /// host: the places a URL written leads to or reveals on its way (`paste.example/raw/1/x`
+    /// names `paste.example/raw/1`), longest first; never the host alone.
+    public static func resourcePrefixes(of name: String) -> [String] {
+        let bytes = Array(name.utf8)
+        guard let hostEnd = bytes.firstIndex(where: { $0 == IndicatorBytes.slash || $0 == UInt8(ascii: "?") }) else { return [name] }
+        var prefixes = [name]
+        var end = bytes.count
+        while let cut = bytes[(hostEnd + 1)..<end].lastIndex(where: { Self.resourceSeparators.contains($0) }) {
+            var kept = cut
+            while kept > hostEnd + 1, bytes[kept - 1] == IndicatorBytes.slash { kept -= 1 }
+            guard kept > hostEnd + 1 else { break }
+            prefixes.append(String(decoding: bytes[..<kept], as: UTF8.self))
+            end = kept
+        }
+        return prefixes
+    }
+
+    private static let resourceSeparators = ByteSet("/?&;".utf8)
+
     /// A URL without its fragment (`#login`, which only a browser reads); nil when it has none.
     public static func withoutFragment(_ url: String) -> String? {
         URLIndicator.withoutFragment(url)

@@ -58,4 +58,31 @@ struct IndicatorsLookupTests {
     func contains(_ block: String, _ address: String, _ expected: Bool) {
         #expect(Indicators.cidr(block, contains: address) == expected)
     }
+
+    @Test("where a URL leads, however written: no scheme, user-info, default port, fragment, final slash; backslashes as slashes", arguments: [
+        ("https://u:p@Paste.Example.:443/raw/1/#x", "paste.example/raw/1" as String?),
+        ("paste.example/raw/1", "paste.example/raw/1"),
+        (#"http://paste.example\raw\1"#, "paste.example/raw/1"),
+        ("ftp://files.example:21/pub/a.zip", "files.example/pub/a.zip"),
+        ("https://files.example:21/pub/a.zip", "files.example:21/pub/a.zip"),
+        ("http://evil.example/gate.php?id=7&x=1", "evil.example/gate.php?id=7&x=1"),
+        ("http://evil.example/?id=7", "evil.example?id=7"),
+        ("http://[2001:db8::1]:8080/a", "[2001:db8::1]:8080/a"),
+        ("http://evil.example/", nil),
+        ("http://evil.example", nil),
+        (#"C:\Users\x\a.exe"#, nil),
+        ("src/main.swift", nil),
+        ("/etc/passwd", nil),
+    ])
+    func resourceName(_ url: String, _ expected: String?) {
+        #expect(Indicators.resourceName(ofURL: url) == expected)
+    }
+
+    @Test("the places a URL written reveals: itself, then each part up to a slash, question mark, ampersand or semicolon")
+    func resourcePrefixes() {
+        #expect(Indicators.resourcePrefixes(of: "a.example/raw/1?x=2&y=3") == ["a.example/raw/1?x=2&y=3", "a.example/raw/1?x=2", "a.example/raw/1", "a.example/raw"])
+        #expect(Indicators.resourcePrefixes(of: "a.example/raw") == ["a.example/raw"])
+        #expect(Indicators.resourcePrefixes(of: "a.example?q") == ["a.example?q"])
+        #expect(Indicators.resourcePrefixes(of: "a.example//x//y") == ["a.example//x//y", "a.example//x"])
+    }
 }

@@ -324,10 +324,14 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         // Made at its size: filled one by one, it was rehashed as it grew, on one core.
         var values = [String: Recording](minimumCapacity: found.reduce(0) { $0 + $1.count })
         values.merge(found.joined()) { first, _ in first }
-        // A URL also under its spelling (`http://x/%C3%BC` for `http://x/ü`), as texts may write it.
+        // A URL also under its spelling (`http://x/%C3%BC` for `http://x/ü`), as texts may write
+        // it, and under where it leads (`resourceKeys`), written with another scheme or none.
         for (value, recording) in values where recording.type == .url {
             let spelling = IndicatorKey.identity(of: value, type: .url)
             if values[spelling] == nil { values[spelling] = recording }
+            for key in Set([value, spelling].compactMap(Indicators.resourceName(ofURL:)).map(resourceKey)) where values[key] == nil {
+                values[key] = recording
+            }
         }
         // An IPv4-mapped IPv6 address (`::ffff:203.0.113.250`, as dual-stack logs write one) also
         // as its IPv4 address.
@@ -502,7 +506,25 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             values += Indicators.withoutFragment(indicator.value).map { [$0] } ?? []
         }
         let names = values + hosts.flatMap(withParents)
-        return names + names.compactMap(Indicators.mappedIPv4)
+        return names + names.compactMap(Indicators.mappedIPv4) + (indicator.type == .url ? resourceKeys(of: indicator.value) : [])
+    }
+
+    /// What a private URL is also looked up by among the private values: where it leads
+    /// (`Indicators.resourceName(ofURL:)`), marked apart from every value.
+    static func resourceKey(_ name: String) -> String { "\u{1}" + name }
+
+    /// Whether `text` starts with a scheme and `://` (`https://`, `hxxp://`).
+    static func hasScheme(_ text: String) -> Bool {
+        guard let colon = text.utf8.firstIndex(of: IndicatorBytes.colon) else { return false }
+        return text.utf8[colon...].starts(with: "://".utf8) && text.utf8[..<colon].allSatisfy(IndicatorBytes.isLetter) && colon != text.utf8.startIndex
+    }
+
+    /// The places a URL (or a word that may be one, `paste.example/raw/1`) written leads to or
+    /// reveals (`Indicators.resourcePrefixes(of:)`), as `resourceKey`s: a private URL is
+    /// published by a text that writes it with another scheme, a user-info, a port, a final
+    /// slash, backslashes, or more path and query after it.
+    static func resourceKeys(of url: String) -> [String] {
+        Indicators.resourceName(ofURL: url).map { Indicators.resourcePrefixes(of: $0).map(resourceKey) } ?? []
     }
 
     /// A URL that carries a whole URL (`?url=https://paste.example/raw/1`), which `Mentions` reads
@@ -619,12 +641,22 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         func location(_ text: Mentions.Text, _ position: SourcePosition?) -> SourceLocation {
             position.map { SourceLocation(path: text.location.path, position: $0) } ?? text.location
         }
+        // What was reported in each text: `text value`.
         var reported: Set<String> = []
-        var current = -1
+        func firstTime(_ text: Int, _ key: String) -> Bool { reported.insert("\(text) " + key).inserted }
         // The text's own project's private indicators, made once if a finding asks.
         var keptPrivate: Set<IndicatorKey>?
-        for mention in mentions.values {
-            if mention.text != current { (current, reported) = (mention.text, []) }
+        // A URL also by where it leads: written in prose without a scheme (`paste.example/raw/1`,
+        // a word to the extractor) or with backslashes, too.
+        let written = mentions.values.map { (mention: $0, resources: hasScheme($0.value) ? resourceKeys(of: $0.value) : []) }
+            + mentions.words.compactMap { word -> (mention: Mentions.Value, resources: [String])? in
+                // (A URL with a scheme and no backslash is one of the values already.)
+                guard word.word.utf8.contains(UInt8(ascii: "\\")) || !hasScheme(word.word) && word.word.utf8.contains(IndicatorBytes.slash) else { return nil }
+                let resources = resourceKeys(of: word.word)
+                guard resources.contains(where: { privateValues[$0] != nil }) else { return nil }
+                return (Mentions.Value(text: word.text, value: word.word, type: nil, within: nil, position: word.position), resources)
+            }
+        for (mention, resources) in written {
             // The value (a URL in its other spelling too), or a private domain it lies within
             // (`smtp.acme.example` names `acme.example`).
             var names = mention.value.utf8.count(where: { $0 == IndicatorBytes.dot }) > 1 ? withParents(mention.value) : [mention.value]
@@ -633,12 +665,13 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             // A URL with a fragment (`#login`) is the same resource: the private URL itself.
             let unfragmented = Indicators.withoutFragment(mention.value).map { [$0, IndicatorKey.identity(of: $0, type: .url)] } ?? []
             if !unfragmented.isEmpty { names.insert(contentsOf: unfragmented, at: 1) }
+            names.insert(contentsOf: resources, at: 1 + unfragmented.count + (spelling != mention.value ? 1 : 0))
             guard let (name, recording) = names.lazy.compactMap({ name in privateValues[name].map { (name, $0) } }).first else {
                 // Not recorded private, but a threat only private projects record: their intelligence.
                 if let index, let type = mention.type,
                    let recording = Self.privateProjectRecording(of: mention.value, type: type, index: index)
                        ?? unfragmented.first.flatMap({ Self.privateProjectRecording(of: $0, type: type, index: index) }),
-                   reported.insert(recording.value).inserted {
+                   firstTime(mention.text, recording.value) {
                     let text = mentions.texts[mention.text]
                     let slug = workspace.projects[recording.project].slug
                     let remedy = text.isNote
@@ -650,14 +683,16 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                 }
                 continue
             }
-            let isValue = name == mention.value || name == spelling || unfragmented.contains(name)
+            let isResource = resources.contains(name)
+            let isValue = name == mention.value || name == spelling || unfragmented.contains(name) || isResource
             let value = recording.value
             // Each value is reported once per text, but a host within it (a warning) written
             // first does not hide the value itself written after (an error).
             let withinKey = "\u{0}" + value
-            guard reported.insert(isValue ? value : withinKey).inserted else { continue }
-            if isValue { reported.insert(withinKey) }
-            let within = isValue ? mention.within : mention.within ?? mention.value
+            guard firstTime(mention.text, isValue ? value : withinKey) else { continue }
+            if isValue { _ = firstTime(mention.text, withinKey) }
+            // Written otherwise than recorded, the URL is shown as the text writes it.
+            let within = isValue && !(isResource && mention.value != value) ? mention.within : mention.within ?? mention.value
             let text = mentions.texts[mention.text]
             // The text's own project keeping the value private is the one to name, whichever
             // project the index found first.
@@ -683,12 +718,10 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                 ? .error(at: location(text, mention.position), message, code: Self.code)
                 : .warning(at: location(text, mention.position), message + " (unless \(value) is a domain many share, such as a hosting provider's)", code: Self.code))
         }
-        (current, reported) = (-1, [])
         for reference in mentions.projects {
             guard let slug = privateSlugs[reference.slug] else { continue }
-            if reference.text != current { (current, reported) = (reference.text, []) }
             // A link and a name are told apart: a name written first hides no link after it.
-            guard reported.insert((reference.isLink ? "/" : "") + slug).inserted else { continue }
+            guard firstTime(reference.text, "\u{2}" + (reference.isLink ? "/" : "") + slug) else { continue }
             let text = mentions.texts[reference.text]
             // A link is one; a word may also be an ordinary one (a project named `supply-chain`).
             diagnostics.append(reference.isLink
