@@ -19,7 +19,7 @@ struct Dossier: ParsableCommand {
             """,
         version: DossierVersion.current,
         subcommands: [
-            Init.self, New.self, Add.self, TagCommand.self, Untag.self, Classify.self, ImportCommand.self, ExportCommand.self, LookupCommand.self, Check.self, Fmt.self, Report.self, Build.self,
+            Init.self, New.self, Add.self, TagCommand.self, Untag.self, Classify.self, Remove.self, ImportCommand.self, ExportCommand.self, LookupCommand.self, Check.self, Fmt.self, Report.self, Build.self,
         ]
     )
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import DossierCore
 import Foundation
 
-/// What the editing commands (`add`, `tag`, `untag`, `classify`) share: opening a project with the
+/// What the editing commands (`add`, `tag`, `untag`, `classify`, `remove`) share: opening a project with the
 /// refusals printed, reading values, selecting indicators and saving. Every failure prints its
 /// reason and ends with exit 1 before anything is written.
 enum ProjectEditing {
@@ -120,10 +120,11 @@ enum ProjectEditing {
     /// Positions of the selected indicators of the project: the values named (nil: none named;
     /// none read from an empty standard input selects nothing) intersected with the bulk
     /// selectors. An empty selection says so and exits 1.
-    static func select(_ inputs: [InputValue]?, _ options: SelectionOptions, in edit: ProjectEdit, global: GlobalOptions) throws -> [Int] {
+    static func select(_ inputs: [InputValue]?, _ options: SelectionOptions, in edit: ProjectEdit, global: GlobalOptions,
+        suggestingAdd: Bool = true) throws -> [Int] {
         var selection = options.selection
         if let inputs {
-            let (keys, rejected) = Selection.keys(for: inputs, type: options.type, in: edit.project)
+            let (keys, rejected) = Selection.keys(for: inputs, type: options.type, in: edit.project, suggestingAdd: suggestingAdd)
             try handle(rejected, skip: options.skipInvalid, global: global)
             selection.keys = keys
         }

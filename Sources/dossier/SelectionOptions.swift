@@ -2,7 +2,7 @@ import ArgumentParser
 import DossierCore
 import Foundation
 
-/// The bulk selectors of `tag`, `untag` and `classify`. Given together (and with values) they
+/// The bulk selectors of `tag`, `untag`, `classify` and `remove`. Given together (and with values) they
 /// intersect: every one narrows the selection.
 struct SelectionOptions: ParsableArguments {
     @Option(name: .customLong("tagged"), help: ArgumentHelp(

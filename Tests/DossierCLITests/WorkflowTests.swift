@@ -284,6 +284,28 @@ struct WorkflowTests {
         #expect(unknown.status == 1 && unknown.stderr.contains("cannot tell what kind"), "\(unknown.stderr)")
     }
 
+    @Test("remove (rm) takes out indicators named by value or selected, lists each with what add needs again, and changes nothing for a value not recorded or with --dry-run")
+    func removeIndicators() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let before = copy.read("\(Self.acme)/indicators.json")
+        let recorded = try Self.indicators(copy, Self.acme).count
+        let unknown = try CLI.run(["rm", Self.acme, "payroll-acme[.]example", "not-recorded.example"], in: copy.root)
+        #expect(unknown.status == 1 && unknown.stderr.contains("domain not-recorded.example is not recorded in \(Self.acme)\n"), "\(unknown.stderr)")
+        #expect(!unknown.stderr.contains("dossier add"), "\(unknown.stderr)")
+        let dry = try CLI.run(["remove", Self.acme, "--tagged", "Blocked", "--type", "url", "--dry-run"], in: copy.root)
+        #expect(dry.status == 0 && dry.stdout.contains("would remove url https://payroll-acme.example/login.php?id=7 (malicious, tags Blocked, Phishing)"), "\(dry.stdout)")
+        #expect(dry.stdout.hasSuffix("dry run: nothing was changed\n"), "\(dry.stdout)")
+        #expect(copy.read("\(Self.acme)/indicators.json") == before)
+        let removed = try CLI.run(["rm", Self.acme, "payroll-acme[.]example", "HXXPS://payroll-acme[.]example/login.php?id=7"], in: copy.root)
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(removed.stdout.contains("removed domain payroll-acme.example (malicious, tags Blocked, Phishing)\n"), "\(removed.stdout)")
+        #expect(removed.stdout.contains("removed 2 indicators of \(Self.acme)\nto undo: git restore \(Self.acme)/indicators.json\n"), "\(removed.stdout)")
+        let indicators = try Self.indicators(copy, Self.acme)
+        #expect(indicators["payroll-acme.example"] == nil && indicators["https://payroll-acme.example/login.php?id=7"] == nil)
+        #expect(indicators.count == recorded - 2)
+        #expect(try CLI.run(["check"], in: copy.root).status == 0)
+    }
+
     @Test("tag, untag and classify by value and by selector; they say how many changed and refresh updated")
     func bulkEdits() throws {
         let copy = try TemporaryCopy(of: Self.samples)

@@ -69,6 +69,14 @@ public enum IndicatorEdit {
         return Outcome(selected: indices.count, changed: changed)
     }
 
+    /// Takes the indicators at `indices` out of the project; returns them, in the project's order.
+    public static func remove(_ project: inout Project, at indices: [Int]) -> [Indicator] {
+        let removing = Set(indices)
+        let removed = indices.sorted().map { project.indicators[$0] }
+        project.indicators = project.indicators.enumerated().filter { !removing.contains($0.offset) }.map(\.element)
+        return removed
+    }
+
     /// A tag as the vocabulary spells it when it is a vocabulary tag in another case (`blocked` →
     /// `Blocked`), so that typing on the command line does not scatter spellings; else as given,
     /// white space tidied (`Tag.tidy`).

@@ -55,8 +55,9 @@ public struct Selection: Sendable, Hashable, CustomStringConvertible {
     /// The keys of the project's indicators that `values` name. A value is parsed as `type` (or
     /// detected); one no strict type fits is matched against the project's free-form indicators
     /// (filename, mutex...) as `IndicatorKey` compares values. Values that are invalid or not recorded in the project are
-    /// rejected with the reason.
-    public static func keys(for values: [InputValue], type: IndicatorType?, in project: Project)
+    /// rejected with the reason (and how to add one, unless `suggestingAdd` is false: a value to
+    /// remove needs no adding).
+    public static func keys(for values: [InputValue], type: IndicatorType?, in project: Project, suggestingAdd: Bool = true)
         -> (keys: Set<IndicatorKey>, rejected: [IndicatorInput.Rejected])
     {
         let recorded = Set(project.indicators.map(\.key))
@@ -64,7 +65,7 @@ public struct Selection: Sendable, Hashable, CustomStringConvertible {
         var rejected: [IndicatorInput.Rejected] = []
         func notRecorded(_ value: InputValue, _ shown: String) {
             rejected.append(IndicatorInput.Rejected(value: value, problem: IndicatorProblem(message:
-                "\(shown) is not recorded in \(project.slug); add it first with `dossier add \(project.slug) ...`")))
+                "\(shown) is not recorded in \(project.slug)" + (suggestingAdd ? "; add it first with `dossier add \(project.slug) ...`" : ""))))
         }
         for value in values {
             switch IndicatorInput.parse(value.text, as: type) {

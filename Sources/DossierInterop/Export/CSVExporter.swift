@@ -4,9 +4,12 @@ import DossierCore
 /// row in canonical order.
 ///
 /// Columns: `value,type,classification,tags,firstSeen,lastSeen,comment`, and in an internal
-/// export `source` and `private` too, whatever the rows hold (a script reads columns by place); a
-/// public file has no such column at all (the audience filter removed both). `private` is true
-/// for every row of a private project: imported elsewhere, they stay private. Tags are joined
+/// export `source`, `private` and `tlp` too, whatever the rows hold (a script reads columns by
+/// place); a public file has no such column at all (the audience filter removed the first two,
+/// and a public project's material is TLP:CLEAR). `private` is true for every row of a private
+/// project: imported elsewhere, they stay private. `tlp` is the row's marking
+/// (`ExportContext.tlp(of:)`: the project's, raised by the indicator's own `tlp:` tag, TLP:GREEN
+/// at least when private), which `dossier import` reads as the file's marking (the strictest). Tags are joined
 /// with `; ` (the CSV importer splits on `;`); a `;` or `\` inside a tag is written after a `\`
 /// (`misp-galaxy:threat-actor="Foo\; Bar"`), which the importer reads back. The classification is the effective one. A cell
 /// that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is written after a `'`, so no
@@ -23,7 +26,7 @@ enum CSVExporter {
     static func export(_ context: ExportContext) -> [UInt8] {
         let isInternal = context.audience == .internal
         let privateProject = context.project.visibility == .private
-        let header = isInternal ? columns + ["source", "private"] : columns
+        let header = isInternal ? columns + ["source", "private", "tlp"] : columns
         var output: [UInt8] = []
         row(header, into: &output)
         for indicator in context.indicators {
@@ -32,7 +35,9 @@ enum CSVExporter {
                 indicator.tags.map(Self.escapedTag).joined(separator: "; "), indicator.firstSeen ?? "", indicator.lastSeen ?? "",
                 indicator.comment ?? "",
             ]
-            if isInternal { fields += [indicator.source ?? "", indicator.isPrivate || privateProject ? "true" : "false"] }
+            if isInternal {
+                fields += [indicator.source ?? "", indicator.isPrivate || privateProject ? "true" : "false", context.tlp(of: indicator).rawValue]
+            }
             row(fields, into: &output)
         }
         return output

@@ -69,10 +69,22 @@ struct ExportContext {
         indicator.effectiveClassification(in: vocabulary)
     }
 
-    /// The marking of the whole export: the project's TLP, or the strictest a `tlp:` tag of an
-    /// indicator it holds names (data imported private with its marking into a public project).
+    /// The marking of the project's own material (its report, its event): its TLP, raised by a
+    /// `tlp:` tag of the project, and at least `TLP.privateMaterial` for a private project.
+    var projectTLP: TLP { max(project.markingInOutputs, TLP.marked(by: project.tags) ?? .clear) }
+
+    /// The marking of one indicator: the project's (`projectTLP`), raised by a `tlp:` tag of its
+    /// own (data imported with its marking), and at least `TLP.privateMaterial` when it is
+    /// private (an internal export): private material is never TLP:CLEAR.
+    func tlp(of indicator: Indicator) -> TLP {
+        let own = max(projectTLP, TLP.marked(by: indicator.tags) ?? .clear)
+        return indicator.isPrivate ? max(own, TLP.privateMaterial) : own
+    }
+
+    /// The marking of the whole export, where a format has one for all it holds: the strictest
+    /// of its material.
     var tlp: TLP {
-        indicators.reduce(project.tlp) { strictest, indicator in max(strictest, TLP.marked(by: indicator.tags) ?? strictest) }
+        indicators.reduce(projectTLP) { max($0, tlp(of: $1)) }
     }
 
     /// When the project was created; the Unix epoch when it does not say (never the clock).

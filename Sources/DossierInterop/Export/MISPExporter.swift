@@ -3,14 +3,17 @@ import DossierCore
 /// A MISP event (`{"Event": {...}}`) of one project, as MISP and PyMISP load it:
 ///
 /// - the event: `info` the title, `date` the creation day, `analysis` from the status, the project
-///   TLP as a `tlp:` tag (TLP 2.0 names: `tlp:clear`, `tlp:amber+strict`) and the project tags;
+///   TLP (`ExportContext.projectTLP`) as a `tlp:` tag (TLP 2.0 names: `tlp:clear`,
+///   `tlp:amber+strict`) and the project tags;
 ///   `distribution` `3` (all communities) for a public project, `0` (your organisation only) for a
 ///   private one, which `dossier import` then keeps private;
 /// - one attribute per indicator (`MISPTypes.attribute`), with the comment, first and last sighting,
 ///   the tags, and the classification as the PassiveTotal taxonomy tag `passivetotal:class="..."`;
 ///   `to_ids` is set for malicious indicators only; an `other` indicator that came from MISP goes
 ///   back as the MISP type its `misp-type:` tag keeps (`btc`, a `url` without a scheme); a private indicator's `distribution` is `0`
-///   (your organisation only), the others inherit the event's (`5`).
+///   (your organisation only), the others inherit the event's (`5`); an indicator's own `tlp:`
+///   tag marks its attribute apart from the event, whose tag is the project's TLP: one red
+///   attribute does not make the whole event red.
 ///
 /// Uuids are version 5 UUIDs of the project and the indicator, timestamps the project's dates (else
 /// the epoch), so re-exporting an unchanged project gives the same bytes and MISP sees updates of
@@ -21,7 +24,7 @@ enum MISPExporter {
     static func export(_ context: ExportContext) -> [UInt8] {
         let project = context.project
         let timestamp = String(context.modified.seconds)
-        var eventTags = [context.tlp.tag]
+        var eventTags = [context.projectTLP.tag]
         for tag in project.tags where TLP.marked(by: [tag]) == nil { eventTags.append(tag) }
 
         // About 500 bytes per attribute.

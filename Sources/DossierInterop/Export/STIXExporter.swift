@@ -2,7 +2,12 @@ import DossierCore
 
 /// A STIX 2.1 bundle of one project, valid for the OASIS `stix2-validator`:
 ///
-/// - the project's TLP as the OASIS TLP 2.0 `marking-definition`, referenced by every object;
+/// - the OASIS TLP 2.0 `marking-definition` of each level the bundle uses, each object referring
+///   to its own (`ExportContext.tlp(of:)`): the project's TLP for the identity and the report, an
+///   indicator's for it and all that is made of it (its observables, relationships, sighting,
+///   vulnerability), raised by its own `tlp:` tag, and to TLP:GREEN at least when it is private;
+///   an observable that several indicators share takes the least strict (the indicator of that
+///   level shows it in its pattern);
 /// - an `identity` for the workspace (the creator of every object);
 /// - the project as a `report` (title, summary, tags as `labels`) referring to everything else;
 /// - per indicator: an `indicator` (`name` the value, `description` the comment, the classification
@@ -11,8 +16,9 @@ import DossierCore
 ///   import, take them from), its observables
 ///   (`STIXObservables`) with a `based-on` relationship to each; a CVE is a `vulnerability`; a
 ///   private one (internal exports only) has `x_dossier_private: true`, a top-level property of
-///   dossier's extension, whose definition the bundle then holds; so has the report of a private
-///   project, which keeps everything in it private.
+///   dossier's extension, whose definition the bundle then holds, and so has all that is made of
+///   it (an observable when every indicator it stands for is private); so has the report of a
+///   private project, which keeps everything in it private.
 ///
 /// Ids are version 5 UUIDs of the content they stand for (observables as §2.9 prescribes), and
 /// timestamps come from the project's dates, else the Unix epoch: the same project always gives
@@ -30,29 +36,45 @@ enum STIXExporter {
         var vulnerability: String?
         /// When it was first and last seen, if at all: a sighting's id and its two ends.
         var sighting: (id: String, first: Instant?, last: Instant?)?
+        /// Its marking (`ExportContext.tlp(of:)`), for it and all that is made of it.
+        var tlp: TLP
+    }
+
+    /// An observable, with the least strict marking of the indicators it stands for (what one
+    /// of them shows, it shows at its level) and whether every one of them is private.
+    private struct Observable {
+        var object: JSONObject
+        var tlp: TLP
+        var isPrivate: Bool
     }
 
     static func export(_ context: ExportContext) -> [UInt8] {
         let project = context.project
         let created = context.created.stix
         let modified = context.modified.stix
-        let tlp = context.tlp
-        let marking = STIXTerms.tlp2MarkingID(tlp)
-        // Lists every object of the bundle refers to, made once rather than per object.
-        let markings = [marking]
+        // The list each object refers to, by level, made once rather than per object.
+        let markings = Dictionary(uniqueKeysWithValues: TLP.allCases.map { ($0, [STIXTerms.tlp2MarkingID($0)]) })
+        let projectTLP = context.projectTLP
         let indicatorTypes = Dictionary(uniqueKeysWithValues: Classification.allCases.map { ($0, [STIXTerms.indicatorType(for: $0)]) })
         let identityID = "identity--" + UUIDv5.make("identity|" + context.workspaceTitle)
 
         var planned: [Planned] = []
-        var observables: [JSONObject] = []
-        var observableIDs: Set<String> = []
+        var observables: [Observable] = []
+        var observablePlaces: [String: Int] = [:]
         for indicator in context.indicators {
             let id = "indicator--" + UUIDv5.make("indicator|\(project.slug)|\(indicator.type.rawValue)|\(indicator.value)")
+            let tlp = context.tlp(of: indicator)
             var targets: [String] = []
-            for observable in STIXObservables.objects(for: indicator, markings: markings) {
+            for observable in STIXObservables.objects(for: indicator, markings: markings[tlp]!) {
                 guard let observableID = observable.string("id") else { continue }
                 targets.append(observableID)
-                if observableIDs.insert(observableID).inserted { observables.append(observable) }
+                if let place = observablePlaces[observableID] {
+                    observables[place].tlp = min(observables[place].tlp, tlp)
+                    observables[place].isPrivate = observables[place].isPrivate && indicator.isPrivate
+                } else {
+                    observablePlaces[observableID] = observables.count
+                    observables.append(Observable(object: observable, tlp: tlp, isPrivate: indicator.isPrivate))
+                }
             }
             var vulnerability: String?
             if indicator.type == .cve {
@@ -66,12 +88,12 @@ enum STIXExporter {
             if first != nil || last != nil {
                 sighting = ("sighting--" + UUIDv5.make("sighting|\(project.slug)|\(indicator.type.rawValue)|\(indicator.value)"), first, last)
             }
-            planned.append(Planned(indicator: indicator, id: id, targets: targets, vulnerability: vulnerability, sighting: sighting))
+            planned.append(Planned(indicator: indicator, id: id, targets: targets, vulnerability: vulnerability, sighting: sighting, tlp: tlp))
         }
         let relationships = planned.flatMap { item in
-            item.targets.map { (source: item.id, target: $0, id: "relationship--" + UUIDv5.make("based-on|\(item.id)|\($0)")) }
+            item.targets.map { (item: item, target: $0, id: "relationship--" + UUIDv5.make("based-on|\(item.id)|\($0)")) }
         }
-        let content = planned.map(\.id) + observables.compactMap { $0.string("id") } + planned.compactMap(\.vulnerability)
+        let content = planned.map(\.id) + observables.compactMap { $0.object.string("id") } + planned.compactMap(\.vulnerability)
             + relationships.map(\.id) + planned.compactMap(\.sighting?.id)
 
         /// The properties every domain object and relationship starts with.
@@ -92,17 +114,19 @@ enum STIXExporter {
         stream.raw(Self.bundleObjectsKey)
         let objectsStart = stream.bytes.count
         stream.beginArray()
-        stream.value(.object(markingDefinition(tlp)))
+        // Each level used, least restricted first.
+        for tlp in Set([projectTLP] + planned.map(\.tlp)).sorted() { stream.value(.object(markingDefinition(tlp))) }
+        let projectMarkings = markings[projectTLP]!
         // One identity for every project of the workspace, so its versions must not differ: the epoch.
         let epoch = Instant.epoch.stix
         var identity = JSONObject(["type": "identity", "spec_version": "2.1", "id": identityID, "created": epoch, "modified": epoch])
         identity.put("name", context.workspaceTitle)
         identity.put("identity_class", "organization")
-        identity.put("object_marking_refs", strings: markings)
+        identity.put("object_marking_refs", strings: projectMarkings)
         stream.value(.object(identity))
         let isPrivateProject = project.visibility == .private
         if isPrivateProject || context.indicators.contains(where: \.isPrivate) {
-            stream.value(.object(privateExtension(author: identityID, created: epoch, markings: markings)))
+            stream.value(.object(privateExtension(author: identityID, created: epoch, markings: projectMarkings)))
         }
 
         stream.beginObject()
@@ -115,7 +139,7 @@ enum STIXExporter {
         stream.member("object_refs", strings: content.isEmpty ? [identityID] : content)
         stream.member("labels", strings: project.tags)
         if isPrivateProject { privateMark(into: &stream) }
-        stream.member("object_marking_refs", strings: markings)
+        stream.member("object_marking_refs", strings: projectMarkings)
         stream.endObject()
 
         for item in planned {
@@ -131,10 +155,15 @@ enum STIXExporter {
             stream.member("valid_from", indicator.firstSeen.flatMap(Instant.init)?.exactSTIX ?? created)
             stream.member("labels", strings: indicator.tags)
             privateMark(indicator, into: &stream)
-            stream.member("object_marking_refs", strings: markings)
+            stream.member("object_marking_refs", strings: markings[item.tlp]!)
             stream.endObject()
         }
-        for observable in observables { stream.value(.object(observable)) }
+        for var observable in observables {
+            // Made with its first indicator's marking: the least strict of all is put in its place.
+            observable.object.put("object_marking_refs", strings: markings[observable.tlp]!)
+            if observable.isPrivate { privateMark(&observable.object) }
+            stream.value(.object(observable.object))
+        }
         for item in planned {
             guard let id = item.vulnerability else { continue }
             stream.beginObject()
@@ -145,16 +174,17 @@ enum STIXExporter {
             stream.key("external_references")
             stream.value(.array([JSONNode(.object(JSONObject(["source_name": "cve", "external_id": item.indicator.value])))]))
             privateMark(item.indicator, into: &stream)
-            stream.member("object_marking_refs", strings: markings)
+            stream.member("object_marking_refs", strings: markings[item.tlp]!)
             stream.endObject()
         }
         for relationship in relationships {
             stream.beginObject()
             common(&stream, "relationship", relationship.id)
             stream.member("relationship_type", "based-on")
-            stream.member("source_ref", relationship.source)
+            stream.member("source_ref", relationship.item.id)
             stream.member("target_ref", relationship.target)
-            stream.member("object_marking_refs", strings: markings)
+            privateMark(relationship.item.indicator, into: &stream)
+            stream.member("object_marking_refs", strings: markings[relationship.item.tlp]!)
             stream.endObject()
         }
         for item in planned {
@@ -164,7 +194,8 @@ enum STIXExporter {
             stream.member("first_seen", sighting.first?.exactSTIX)
             stream.member("last_seen", sighting.last?.exactSTIX)
             stream.member("sighting_of_ref", item.id)
-            stream.member("object_marking_refs", strings: markings)
+            privateMark(item.indicator, into: &stream)
+            stream.member("object_marking_refs", strings: markings[item.tlp]!)
             stream.endObject()
         }
         stream.endArray()
@@ -217,25 +248,39 @@ enum STIXExporter {
     }
 
     private static func privateMark(into stream: inout JSONStream) {
-        var used = JSONObject()
-        used.put(STIXTerms.privateExtension, .object(JSONObject(["extension_type": "toplevel-property-extension"])))
         stream.key("extensions")
-        stream.value(.object(used))
+        stream.value(.object(privateExtensionUse))
         stream.key(STIXTerms.privateProperty)
         stream.value(.bool(true))
     }
 
+    /// The same on an observable, where STIX wants the property inside the extension (a
+    /// property extension).
+    private static func privateMark(_ object: inout JSONObject) {
+        let property = JSONObject([
+            JSONObject.Member(key: "extension_type", value: JSONNode(.string("property-extension"))),
+            JSONObject.Member(key: STIXTerms.privateProperty, value: JSONNode(.bool(true))),
+        ])
+        object.put("extensions", .object(JSONObject([JSONObject.Member(key: STIXTerms.privateExtension, value: JSONNode(.object(property)))])))
+    }
+
+    /// An object's `extensions` naming the private extension as used.
+    private static let privateExtensionUse = JSONObject([
+        JSONObject.Member(key: STIXTerms.privateExtension, value: JSONNode(.object(JSONObject(["extension_type": "toplevel-property-extension"])))),
+    ])
+
     /// The extension definition of `x_dossier_private`, in a bundle that has private objects.
-    /// Version 1.1.0 (a later `modified` than 1.0.0's, as STIX versions an object) added reports.
+    /// Version 1.1.0 (a later `modified` than 1.0.0's, as STIX versions an object) added reports;
+    /// 1.2.0 what is made of a private indicator.
     private static func privateExtension(author: String, created: String, markings: [String]) -> JSONObject {
         var definition = JSONObject([
             "type": "extension-definition", "spec_version": "2.1", "id": STIXTerms.privateExtension, "created_by_ref": author,
-            "created": created, "modified": "2026-11-30T00:00:00.000Z", "name": "dossier private indicator",
-            "description": "Marks an indicator or vulnerability, or a report and all it refers to, that its dossier workspace keeps out of public output.",
-            "schema": "A top-level property x_dossier_private: true on an indicator or vulnerability object: the object is private to the team that exported it and must not be published; on a report: so is every object of the report, and the report itself.",
-            "version": "1.1.0",
+            "created": created, "modified": "2026-11-30T12:00:00.000Z", "name": "dossier private indicator",
+            "description": "Marks an indicator or vulnerability, or a report and all it refers to, that its dossier workspace keeps out of public output, and what is made of a private indicator.",
+            "schema": "A top-level property x_dossier_private: true on an indicator or vulnerability object: the object is private to the team that exported it and must not be published; on the relationships and sighting made of a private indicator, and in the property extension of an observable every indicator of which is private: so are they; on a report: so is every object of the report, and the report itself.",
+            "version": "1.2.0",
         ])
-        definition.put("extension_types", strings: ["toplevel-property-extension"])
+        definition.put("extension_types", strings: ["toplevel-property-extension", "property-extension"])
         definition.put("extension_properties", strings: [STIXTerms.privateProperty])
         definition.put("object_marking_refs", strings: markings)
         return definition

@@ -10,7 +10,7 @@ import DossierCore
 /// as are those of a feed's dump with no `;`: URLhaus's `32-bit,elf,mips`).
 enum CSVImporter {
     enum Column: CaseIterable {
-        case value, type, classification, tags, mispTags, comment, firstSeen, lastSeen, source, privateFlag, category
+        case value, type, classification, tags, mispTags, comment, firstSeen, lastSeen, source, privateFlag, tlp, category
 
         /// Header names, written without spaces, `_` or `-`, lower case.
         var names: [String] {
@@ -26,6 +26,8 @@ enum CSVImporter {
             case .lastSeen: ["lastseen", "lastseenutc", "lastonline"]
             case .source: ["source"]
             case .privateFlag: ["private"]
+            // dossier's internal export: the row's marking.
+            case .tlp: ["tlp", "marking", "tlplevel"]
             case .category: ["category"]
             }
         }
@@ -145,6 +147,15 @@ enum CSVImporter {
             details.lastSeen = collector.date(text(.lastSeen), field: "last seen", at: cell(.lastSeen)?.position)
             details.source = text(.source)
             details.privateFlag = privateFlag(text(.privateFlag), at: cell(.privateFlag)?.position, into: &collector)
+            // A row marked above TLP:CLEAR is private, as a `tlp:` tag of its own makes it.
+            if let marking = text(.tlp) {
+                if let tlp = TLP(named: marking) {
+                    if tlp > .clear { details.privateFlag = true }
+                } else {
+                    collector.warning("tlp column: \"\(marking)\" is no TLP level (clear, green, amber, amber+strict, red); the row is read as private, the safe side", at: cell(.tlp)?.position)
+                    details.privateFlag = true
+                }
+            }
             if let value, let valueCell {
                 add(value, type: text(.type), isMISP: isMISP, details: details, at: valueCell.position, into: &collector)
             }

@@ -165,6 +165,9 @@ enum STIXImporter {
     /// one), over every object's
     /// `object_marking_refs` and `granular_markings` (a marking of part of an object, e.g. its
     /// pattern, marks what dossier takes from it). Other markings are counted as unrepresentable.
+    /// The TLP:GREEN of an object dossier's export marks private (`x_dossier_private`) is what it
+    /// marks private material with (`TLP.privateMaterial`): that object is read as private, as
+    /// the property says, not the whole file as marked.
     static func readMarkings(_ objects: [JSONObject], into collector: inout ImportCollector) {
         var levels = STIXTerms.knownMarkingIDs
         for object in objects where object.string("type") == "marking-definition" {
@@ -188,8 +191,13 @@ enum STIXImporter {
         var unknown: Set<String> = []
         for object in objects {
             let granular = object.array("granular_markings").compactMap { $0.value.objectValue?.string("marking_ref") }
+            let isPrivate = STIXTerms.privateFlag(of: object) == true
             for ref in object.strings("object_marking_refs") + granular {
-                if let tlp = levels[ref] { collector.projectTLP(tlp) } else { unknown.insert(ref) }
+                guard let tlp = levels[ref] else {
+                    unknown.insert(ref)
+                    continue
+                }
+                if !(isPrivate && tlp == TLP.privateMaterial) { collector.projectTLP(tlp) }
             }
         }
         if !unknown.isEmpty { collector.unrepresentable("marking other than TLP", count: unknown.count) }

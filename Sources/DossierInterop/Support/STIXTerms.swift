@@ -12,7 +12,8 @@ enum STIXTerms {
 
     /// The private mark of an imported object: true when it has `x_dossier_private: true`, else nil.
     static func privateFlag(of object: JSONObject) -> Bool? {
-        object.flag(privateProperty) == true ? true : nil
+        // On an observable, inside the extension (a property extension, as STIX wants there).
+        object.flag(privateProperty) == true || object.object("extensions")?.object(privateExtension)?.flag(privateProperty) == true ? true : nil
     }
 
     /// The OASIS TLP 2.0 marking definitions (cti-stix-common-objects, `tlp-2.0`): fixed ids, a

@@ -129,7 +129,7 @@ import Testing
         #expect(run.stderr.contains("--internal"))
         #expect(run.stdout.isEmpty)
         let inside = try Command.run(["export", "acme-payroll-phish", "--format", "csv", "--internal"], in: ws.root)
-        #expect(inside.status == 0 && inside.stdout.hasPrefix("value,type,classification,tags,firstSeen,lastSeen,comment,source,private\r\n"))
+        #expect(inside.status == 0 && inside.stdout.hasPrefix("value,type,classification,tags,firstSeen,lastSeen,comment,source,private,tlp\r\n"))
     }
 
     @Test("--classification keeps the indicators of the classifications given: a blocklist holds no benign value")
@@ -507,7 +507,10 @@ import Testing
         let project = try #require(WorkspaceLoader.load(root: ws.root).workspace.project("vpn-bruteforce-2026"))
         #expect(project.indicators.first { $0.value == "red-b.example" }?.tags == ["tlp:red"])
         let forTeam = try Command.run(["export", "vpn-bruteforce-2026", "--format", "stix", "--internal"], in: ws.root)
-        #expect(forTeam.stdout.contains(#""name": "TLP:RED""#) && !forTeam.stdout.contains(#""name": "TLP:CLEAR""#))
+        let objects = try JSONParser.parse(forTeam.stdout).value.objectValue?.array("objects").compactMap(\.value.objectValue) ?? []
+        let red = try #require(objects.first { $0.string("name") == "TLP:RED" }?.string("id"))
+        #expect(objects.first { $0.string("name") == "red-b.example" }?.strings("object_marking_refs") == [red])
+        #expect(objects.first { $0.string("type") == "report" }?.strings("object_marking_refs") != [red])
         let published = try Command.run(["export", "vpn-bruteforce-2026", "--format", "stix"], in: ws.root)
         #expect(published.stdout.contains(#""name": "TLP:CLEAR""#) && !published.stdout.contains("red-b.example"))
     }

@@ -100,8 +100,8 @@ import Testing
 
     @Test func internalExportsHoldEverything() {
         let csv = Self.text(.csv, .internal)
-        #expect(csv.hasPrefix("value,type,classification,tags,firstSeen,lastSeen,comment,source,private\r\n"))
-        #expect(csv.contains("secret.example,domain,suspicious,,,,,EDR,true\r\n"))
+        #expect(csv.hasPrefix("value,type,classification,tags,firstSeen,lastSeen,comment,source,private,tlp\r\n"))
+        #expect(csv.contains("secret.example,domain,suspicious,,,,,EDR,true,green\r\n"))
         #expect(Self.text(.json, .internal).contains("Secret body"))
     }
 
@@ -110,13 +110,64 @@ import Testing
         let plain = Project(slug: "plain", folder: "/w/plain", title: "Plain", visibility: .public, tlp: .clear,
             indicators: [Indicator(value: "plain.example", type: .domain)])
         let csv = String(decoding: Exporter.export(plain, in: .single(plain), for: .internal, format: .csv), as: UTF8.self)
-        #expect(csv == "value,type,classification,tags,firstSeen,lastSeen,comment,source,private\r\nplain.example,domain,unknown,,,,,,false\r\n")
+        #expect(csv == "value,type,classification,tags,firstSeen,lastSeen,comment,source,private,tlp\r\nplain.example,domain,unknown,,,,,,false,clear\r\n")
         var closed = plain
         closed.visibility = .private
         let rows = String(decoding: Exporter.export(closed, in: .single(closed), for: .internal, format: .csv), as: UTF8.self)
-        #expect(rows.hasSuffix("plain.example,domain,unknown,,,,,,true\r\n"))
+        #expect(rows.hasSuffix("plain.example,domain,unknown,,,,,,true,green\r\n"))
         // Imported into a public project, its rows stay out of public output.
         #expect(Importer.read(Array(rows.utf8), path: "/closed.csv").indicators.allSatisfy { $0.isPrivate })
+    }
+
+    @Test("an internal export marks private material TLP:GREEN at least, object by object in STIX (and what is made of it private too), the file's strictest in text; one red indicator does not make a MISP event red")
+    func privateMaterialIsNeverClear() throws {
+        var project = Self.project
+        project.indicators = [
+            Indicator(value: "C:\\Users\\x\\a.exe", type: .filepath, privateFlag: true),
+            Indicator(value: "C:\\Users\\x\\b.exe", type: .filepath),
+            Indicator(value: "secret.example", type: .domain, privateFlag: true),
+            Indicator(value: "red.example", type: .domain, tags: ["tlp:red"]),
+        ]
+        func export(_ format: ExportFormat) -> [UInt8] {
+            Exporter.export(project, in: .single(project), for: .internal, format: format)
+        }
+        let objects = try JSONParser.parse(export(.stix)).value.objectValue?.array("objects").compactMap(\.value.objectValue) ?? []
+        let levels = Dictionary(uniqueKeysWithValues: objects.filter { $0.string("type") == "marking-definition" }.compactMap { object in
+            object.string("id").map { ($0, object.string("name") ?? "") }
+        })
+        #expect(Set(levels.values) == ["TLP:CLEAR", "TLP:GREEN", "TLP:RED"])
+        func level(_ object: JSONObject?) -> String? { object.flatMap { levels[$0.strings("object_marking_refs").first ?? ""] } }
+        func object(_ type: String, _ test: (JSONObject) -> Bool) -> JSONObject? { objects.first { $0.string("type") == type && test($0) } }
+        #expect(level(object("report") { _ in true }) == "TLP:CLEAR")
+        let secret = try #require(object("indicator") { $0.string("name") == "secret.example" })
+        #expect(level(secret) == "TLP:GREEN" && secret.flag(STIXTerms.privateProperty) == true)
+        let secretDomain = try #require(object("domain-name") { $0.string("value") == "secret.example" })
+        #expect(level(secretDomain) == "TLP:GREEN" && STIXTerms.privateFlag(of: secretDomain) == true)
+        let relationship = try #require(object("relationship") { $0.string("source_ref") == secret.string("id") })
+        #expect(level(relationship) == "TLP:GREEN" && relationship.flag(STIXTerms.privateProperty) == true)
+        #expect(level(object("indicator") { $0.string("name") == "red.example" }) == "TLP:RED")
+        #expect(level(object("indicator") { $0.string("name") == "C:\\Users\\x\\b.exe" }) == "TLP:CLEAR")
+        // The folder both files are in: the public one shows it at TLP:CLEAR in its pattern.
+        let folder = try #require(object("directory") { _ in true })
+        #expect(STIXTerms.privateFlag(of: folder) == nil && level(folder) == "TLP:CLEAR")
+        // Imported back into the project (public), nothing is refused and nothing changes.
+        let reread = Importer.read(export(.stix), path: "/e.json")
+        #expect(reread.projectTLP == .red && reread.indicator("secret.example")?.isPrivate == true && reread.indicator("C:\\Users\\x\\b.exe")?.isPrivate == false)
+        var withoutRed = project
+        withoutRed.indicators.removeLast()
+        #expect(Importer.read(Exporter.export(withoutRed, in: .single(withoutRed), for: .internal, format: .stix), path: "/e.json").projectTLP == .clear)
+        // MISP: the event has the project's TLP; the red indicator its own tag.
+        let event = try #require(try JSONParser.parse(export(.misp)).value.objectValue?.object("Event"))
+        #expect(MISPImporter.tags(of: event, listKey: "Tag", linkKey: "EventTag").first == "tlp:clear")
+        // Text: the strictest, on a first comment line; none in a public list.
+        #expect(String(decoding: export(.text), as: UTF8.self).hasPrefix("# TLP:RED\n"))
+        #expect(String(decoding: Exporter.export(withoutRed, in: .single(withoutRed), for: .internal, format: .text), as: UTF8.self).hasPrefix("# TLP:GREEN\n"))
+        #expect(!Self.text(.text, .public).hasPrefix("#"))
+        // CSV: each row's marking, which an import reads (a row above TLP:CLEAR is private).
+        let csv = String(decoding: export(.csv), as: UTF8.self)
+        #expect(csv.contains("red.example,domain,unknown,tlp:red,,,,,false,red\r\n"), "\(csv)")
+        let rows = Importer.read(Array("value,tlp\r\nclear.example,clear\r\namber.example,AMBER\r\n".utf8), path: "/m.csv")
+        #expect(rows.indicator("clear.example")?.isPrivate == false && rows.indicator("amber.example")?.isPrivate == true)
     }
 
     @Test func csvStatesTheEffectiveClassification() {

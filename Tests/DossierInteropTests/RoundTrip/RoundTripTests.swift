@@ -28,10 +28,17 @@ import Testing
                 let expected = Comparable.view(project, in: view)
                 let actual = Comparable.view(result.indicators)
                 #expect(actual == expected, "seed \(seed), \(format), \(audience): \(Set(actual).symmetricDifference(expected).sorted { $0.description < $1.description })")
-                // STIX and MISP mark the whole file with the strictest TLP of what it holds: the
-                // project's, or a tlp: tag of an indicator; dossier JSON states the project's field.
-                let marked = project.indicators.reduce(project.tlp) { max($0, TLP.marked(by: $1.tags) ?? $0) }
-                #expect(result.projectTLP == (format == .csv ? nil : format == .json ? project.tlp : marked))
+                // MISP marks the event with the project's TLP (TLP:GREEN at least for a private
+                // project; raised by a tlp: tag of the project), an attribute by its own tlp: tag;
+                // STIX each object with its own, so the file's is the strictest, but for the
+                // TLP:GREEN of a private indicator, which is its privacy; dossier JSON states the
+                // project's field.
+                let projectMarking = max(project.markingInOutputs, TLP.marked(by: project.tags) ?? .clear)
+                let strictest = project.indicators.reduce(projectMarking) { marked, indicator in
+                    let own = max(projectMarking, TLP.marked(by: indicator.tags) ?? .clear)
+                    return indicator.isPrivate && max(own, .green) == .green ? marked : max(marked, own)
+                }
+                #expect(result.projectTLP == (format == .csv ? nil : format == .json ? project.tlp : format == .stix ? strictest : projectMarking))
             }
         }
     }
