@@ -19,7 +19,8 @@ struct SiteBuildTests {
                 options: ReportOptions()).text
             #expect(internalReport.contains("Tampered release plugin"), "the internal report names the TLP:RED project (\(format))")
             #expect(internalReport.contains("TLP:RED") && !internalReport.contains("TLP:CLEAR ·") && !internalReport.contains("**TLP:CLEAR**"), "\(format)")
-            #expect(internalReport.contains("The project is marked TLP:CLEAR; this report shows material marked TLP:RED (indicators tagged so, or other projects it names)."), "\(format)")
+            // The banner names the project that raised it.
+            #expect(internalReport.contains("The project is marked TLP:CLEAR; this report shows material marked TLP:RED: its \u{201C}also seen in\u{201D} names Tampered release plugin in the internal artifact mirror (TLP:RED)."), "\(format)")
             let published = try ReportBuild.run(root: Self.sampleRoot, slug: "commodity-loader-c2", format: format, audience: .public,
                 options: ReportOptions()).text
             #expect(published.contains("TLP:CLEAR") && !published.contains("TLP:RED") && !published.contains("The project is marked"), "\(format)")
@@ -225,5 +226,26 @@ struct SiteBuildTests {
         #expect(second.contains("showing 1001–2000, page 2 of 3"))
         #expect(second.contains("<title>Tag: Blocked (page 2 of 3) · "), "each page has a title of its own")
         #expect(site.text("tags/blocked-2.html").contains("198[.]51[.]100[.]1"))
+    }
+
+    @Test("every page of a paginated listing bears the strictest TLP of all its rows; counts are said in words, one in the singular; titles, summaries and notes take their direction from their text")
+    func listingTLPAndWords() throws {
+        let rows = (0..<1_500).map { "{ \"value\": \"192.0.\($0 / 250).\($0 % 250)\", \"type\": \"ipv4\", \"tags\": [\"Blocked\"] }" }
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("a-big", visibility: "public", tlp: "clear", indicators: "{ \"indicators\": [\(rows.joined(separator: ","))] }")
+        // Its one row comes last, on page 2.
+        try workspace.addProject("z-amber", visibility: "private", tlp: "amber", indicators: #"{ "indicators": [ { "value": "203.0.113.9", "type": "ipv4", "tags": ["Blocked", "Lone"] } ] }"#)
+        try workspace.write("z-amber/notes/01.md", "---\ntitle: \u{05D4}\u{05E2}\u{05E8}\u{05D4}\n---\n\u{05E9}\u{05DC}\u{05D5}\u{05DD}.\n")
+        let out = workspace.path("site")
+        _ = try SiteBuild.run(root: workspace.root, audience: .internal, out: out)
+        let site = SiteFiles(out)
+        for page in ["tags/blocked.html", "tags/blocked.2.html"] {
+            #expect(site.text(page).contains(#"<span class="tlp-label">TLP:AMBER</span>"#), "\(page)")
+        }
+        #expect(site.text("tags/blocked.html").contains("1501 indicators across projects"))
+        #expect(site.text("tags/lone.html").contains("<p class=\"muted\">1 indicator across projects</p>"))
+        #expect(site.text("index.html").contains("<p class=\"muted\">2 projects · 1501 indicators</p>"))
+        let report = site.text("projects/z-amber/index.html")
+        #expect(report.contains("<h3 dir=\"auto\">\u{05D4}\u{05E2}\u{05E8}\u{05D4}") && report.contains("<div dir=\"auto\">\n<p>\u{05E9}"), "\(report)")
     }
 }

@@ -176,7 +176,9 @@ extension SiteIndexPage: MustacheParent {
         case "tlp": tlp
         case "projects": projects.isEmpty ? nil : projects
         case "projectCount": projects.count
+        case "projectCountText": counted(projects.count, "project")
         case "total": total
+        case "totalText": counted(total, "indicator")
         case "classificationCounts": classificationCounts
         case "chartHeight": classificationCounts.count * 26
         case "classifications": classifications
@@ -240,6 +242,7 @@ extension ListingPage: MustacheParent {
         case "description": description
         case "classification": classification
         case "total": total
+        case "totalText": counted(total, "indicator")
         case "rows": rows
         case "renderedRows": renderedRows
         case "page": page
@@ -267,4 +270,9 @@ extension ListingPage.PageLink: MustacheParent {
         default: nil
         }
     }
+}
+
+/// "1 indicator", "3 indicators": a count as a page says it.
+private func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
 }

@@ -18,15 +18,18 @@ enum AlsoSeen {
     }
 
     /// The links for `key` in the report of the project at `position` of the index's workspace;
-    /// `strictest` is raised to the TLP of each project they name.
+    /// `strictest` is raised to the TLP of each project they name, and `cause` then names it.
     static func links(_ key: IndicatorKey, position: Int?, index: IndicatorIndex, counts: [IndicatorKey: Int]?,
-        options: ReportOptions, strictest: inout TLP) -> [ProjectLink] {
+        options: ReportOptions, strictest: inout TLP, cause: inout String?) -> [ProjectLink] {
         // The key is one of the report's own indicators: recorded once, it is recorded only there.
         guard index.occurrenceCount(of: key) > 1 else { return [] }
         let linked = linkedProjects(index.occurrences(of: key), position: position) { counts?[key] }
         var links = linked.projects.map { project in
             let other = index.workspace.projects[project]
-            strictest = max(strictest, other.markingInOutputs)
+            if other.markingInOutputs > strictest {
+                strictest = other.markingInOutputs
+                cause = "its \u{201C}also seen in\u{201D} names \(options.shown(other.title)) (\(strictest.label))"
+            }
             return ProjectLink(slug: other.slug, title: options.shown(other.title),
                 href: options.linksToSite ? SiteLayout.projectHref(from: .project, other.slug) : nil)
         }

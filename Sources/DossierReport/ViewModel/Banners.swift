@@ -15,11 +15,14 @@ public struct TLPBanner: Sendable, Hashable, Encodable {
     ///     the markings of its indicators, make it more restrictive.
     ///   - byPrivateMaterial: whether private material (`TLP.privateMaterial`) raised it, and
     ///     nothing else as far.
-    public init(_ tlp: TLP, raisedFrom: TLP? = nil, byPrivateMaterial: Bool = false) {
+    ///   - cause: what raised it, when known: `its "also seen in" names Tampered release plugin
+    ///     (TLP:RED)`, `an indicator is tagged tlp:red`.
+    public init(_ tlp: TLP, raisedFrom: TLP? = nil, byPrivateMaterial: Bool = false, cause: String? = nil) {
         reason = raisedFrom.map {
             byPrivateMaterial
                 ? "The project is marked \($0.label); this output shows private material (kept out of public output), marked \(tlp.label) at least."
-                : "The project is marked \($0.label); this report shows material marked \(tlp.label) (indicators tagged so, or other projects it names)."
+                : "The project is marked \($0.label); this report shows material marked \(tlp.label): "
+                    + (cause ?? "indicators tagged so, or other projects it names") + "."
         }
         ownLabel = raisedFrom?.label
         key = tlp.rawValue.replacingOccurrences(of: "+", with: "-")
@@ -46,7 +49,7 @@ public struct AudienceBanner: Sendable, Hashable, Encodable {
         isInternal = audience == .internal
         label = isInternal ? "Internal" : "Public"
         notice = isInternal
-            ? "Internal report: includes private projects, indicators, notes, tags and sources. Do not share outside the team."
+            ? "Internal report, made for the team: private projects, indicators, notes, tags and sources are shown where there are any. Share it only as its TLP allows."
             : "Public report: private projects, indicators, notes, tags and sources are left out."
     }
 }

@@ -80,12 +80,16 @@ extension ProjectReport {
         // with its marking), and private material (`TLP.privateMaterial`): the banner shows the
         // most restrictive.
         var strictest = project.tlp
+        var cause: String?
         var holdsPrivate = project.showsPrivateMaterial(vocabulary: vocabulary)
         for position in Indicator.canonicalPositions(of: project.indicators) {
             let indicator = project.indicators[position]
             let links = AlsoSeen.links(indicator.key, position: projectIndex, index: index, counts: projectCounts, options: options,
-                strictest: &strictest)
-            if let marked = TLP.marked(by: indicator.tags), marked > strictest { strictest = marked }
+                strictest: &strictest, cause: &cause)
+            if let marked = TLP.marked(by: indicator.tags), marked > strictest {
+                strictest = marked
+                cause = "an indicator is tagged \(marked.tag)"
+            }
             if !holdsPrivate, indicator.showsPrivateMaterial { holdsPrivate = true }
             let classification = indicator.effectiveClassification(in: vocabulary)
             let row = IndicatorRow(indicator, classification: classification, options: options, alsoSeenIn: links)
@@ -98,7 +102,7 @@ extension ProjectReport {
         if !holdsPrivate { holdsPrivate = grouping.groups.contains { vocabulary.isPrivate($0.name) } }
         total = project.indicators.count
         let shown = holdsPrivate ? max(strictest, TLP.privateMaterial) : strictest
-        tlp = TLPBanner(shown, raisedFrom: shown > project.tlp ? project.tlp : nil, byPrivateMaterial: shown > strictest)
+        tlp = TLPBanner(shown, raisedFrom: shown > project.tlp ? project.tlp : nil, byPrivateMaterial: shown > strictest, cause: cause)
 
         classificationGroups = zip(SiteModel.classifications, byClassification).compactMap { classification, members in
             guard !members.isEmpty else { return nil }

@@ -283,11 +283,14 @@ public struct SiteModel: Sendable {
         let pageCount = (rows.count + size - 1) / size
         // Links are relative to the listing's own folder: strip it from the paths.
         func href(_ page: Int) -> String { String(path(page).split(separator: "/").last ?? "") }
+        // One TLP for every page of a listing, the strictest of all its rows: pages of one list
+        // marked apart (CLEAR, then RED) would read as parts to share apart.
+        let marking = TLPBanner(tlp(rows[...]))
         return (1...pageCount).map { page in
             let start = (page - 1) * size
             let end = min(rows.count, start + size)
             let listing = ListingPage(
-                workspaceTitle: workspaceTitle, audience: banner, tlp: TLPBanner(tlp(rows[start..<end])), kind: kind,
+                workspaceTitle: workspaceTitle, audience: banner, tlp: marking, kind: kind,
                 title: title, description: description,
                 classification: classification, tag: tag, total: rows.count, rows: [], page: page, pageCount: pageCount,
                 pages: pageLinks(current: page, count: pageCount, href: href),
