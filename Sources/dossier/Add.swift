@@ -102,7 +102,7 @@ struct Add: ParsableCommand {
             throw ExitCode(1)
         }
         for tag in self.tags {
-            ProjectEditing.warnMisspelled(tag, vocabulary: edit.vocabulary)
+            ProjectEditing.warnMisspelled(tag, vocabulary: edit.vocabulary, project: project)
             guard let parts = Tag.listedParts(tag, vocabulary: edit.vocabulary) else { continue }
             Console.note("warning: \"\(tag)\" is one tag; for \(parts.count), give each on its own: "
                 + parts.map { "--tag " + Console.shellWord($0) }.joined(separator: " "))
@@ -151,9 +151,13 @@ struct Add: ParsableCommand {
 }
 
 extension Add {
-    /// A comment or source as given, nil when empty (`--comment "$EMPTY"` in a script): an empty
-    /// one recorded would keep every later one out.
-    static func written(_ text: String) -> String? { text.allSatisfy(\.isWhitespace) ? nil : text }
+    /// A comment or source as given, without the blanks around it (as a tag is), nil when empty
+    /// (`--comment "$EMPTY"` in a script): an empty one recorded would keep every later one out.
+    static func written(_ text: String) -> String? {
+        let start = text.drop(while: \.isWhitespace)
+        guard let last = start.lastIndex(where: { !$0.isWhitespace }) else { return nil }
+        return String(start[...last])
+    }
 }
 
 extension Add: TakesValueList {

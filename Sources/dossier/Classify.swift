@@ -21,8 +21,12 @@ struct Classify: ParsableCommand {
     var project: String
 
     @Argument(help: ArgumentHelp(
-        "The classification to set.", valueName: "classification"))
-    var classification: Classification
+        "The classification to set: \(Classification.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "classification"))
+    var classificationName: String
+
+    /// Read here rather than by the parser, so that one given after the values is told apart
+    /// from a typo (`classify P 192.0.2.10 malicious`).
+    var classification: Classification { Classification(argument: classificationName) ?? .unknown }
 
     @Argument(help: ArgumentHelp("Values of the indicators to classify; - reads them from standard input.", valueName: "value"))
     var values: [String] = []
@@ -30,6 +34,12 @@ struct Classify: ParsableCommand {
     @OptionGroup var selection: SelectionOptions
 
     func validate() throws {
+        if Classification(argument: classificationName) == nil {
+            if let given = values.first(where: { Classification(argument: $0) != nil }) {
+                throw ValidationError("\"\(classificationName)\" is no classification, and \"\(given)\" is one: give the classification first (dossier classify PROJECT \(given) VALUE...)")
+            }
+            throw ValidationError("\"\(classificationName)\" is no classification; give one of \(Classification.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
         try selection.validate(values: values, verb: "classify")
     }
 

@@ -33,6 +33,11 @@ extension Dossier {
         guard let reordered = LeadingOptions.movedAfterCommand(arguments) else {
             Self.exit(withError: ValidationError("--workspace/-w and --quiet/-q go with a command, before or after it: dossier -w DIR check"))
         }
+        // A mistyped command, named as such (the parser would list every word as unexpected).
+        if let word = reordered.first, !word.hasPrefix("-"), !Self.commandNames.contains(word), word != "help" {
+            let meant = ClosestName.find(word, in: Self.commandNames).map { " Did you mean \"\($0)\"?" } ?? ""
+            Self.exit(withError: ValidationError("no command \"\(word)\".\(meant) The commands: \(Self.commandNames.joined(separator: ", ")) (dossier --help says what each does)"))
+        }
         // A long run of values is parsed as one placeholder, put back after parsing; any failure
         // is left to the parser given everything, so errors read as they always do.
         guard let run = LongValueRun(in: reordered), var command = try? parseAsRoot(run.shortened),
@@ -45,6 +50,15 @@ extension Dossier {
             try command.run()
         } catch {
             exit(withError: error)
+        }
+    }
+}
+
+extension Dossier {
+    /// Every command's name and aliases.
+    static var commandNames: [String] {
+        configuration.subcommands.flatMap { command in
+            [command.configuration.commandName ?? String(describing: command).lowercased()] + command.configuration.aliases
         }
     }
 }

@@ -18,7 +18,7 @@ struct ExportCommand: ParsableCommand {
 
             Formats:
               csv   value,type,classification,tags,firstSeen,lastSeen,comment
-                    (tags joined with "; "; internal exports add source, private;
+                    (tags joined with "; "; internal exports add source, private, tlp;
                     a cell starting with = + - @ is written after a ' so no
                     spreadsheet runs it as a formula; import takes it off)
               json  the project, its indicators and notes (dossier import reads it)
@@ -26,12 +26,14 @@ struct ExportCommand: ParsableCommand {
                     observables, the project as a report, the TLP 2.0 marking
               misp  a MISP event: an attribute per value, the classification as a
                     passivetotal:class="..." tag, the TLP as a tlp: tag
-              text  one value per line
+              text  one value per line (an internal list holding anything above
+                    TLP:CLEAR starts with a "# TLP:AMBER" comment line)
 
             --classification keeps only the indicators of that classification (the \
-            effective one); give it more than once for several. A blocklist wants \
-            malicious ones: the others include look-alikes ruled benign and the team's own \
-            domains.
+            effective one), --type only those of that type; give either more than once for \
+            several. A blocklist wants malicious ones: the others include look-alikes ruled \
+            benign and the team's own domains; a DNS or proxy blocklist wants domains or URLs \
+            only (a file name such as invoice.zip is also a domain name).
 
             The same project always gives the same bytes: ids are derived from the content \
             and dates come from the project, never from the clock.
@@ -40,6 +42,7 @@ struct ExportCommand: ParsableCommand {
               dossier export commodity-loader-c2 --format stix -o loader.stix.json
               dossier export acme-payroll-phish --format misp --internal > phish.json
               dossier export vpn-bruteforce-2026 --format text --classification malicious > blocklist.txt
+              dossier export commodity-loader-c2 --format text --classification malicious --type domain > dns-block.txt
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -55,6 +58,9 @@ struct ExportCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Export only indicators of this classification (repeatable).", valueName: "classification"))
     var classification: [Classification] = []
+
+    @Option(help: ArgumentHelp("Export only indicators of this type (repeatable).", valueName: "type"))
+    var type: [IndicatorType] = []
 
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
@@ -93,13 +99,13 @@ struct ExportCommand: ParsableCommand {
             Console.error(AudienceFilter.refusal(for: edit.project))
             throw ExitCode(1)
         }
-        let bytes = Exporter.export(filtered, in: view, for: audience, format: format, classifications: classification)
+        let bytes = Exporter.export(filtered, in: view, for: audience, format: format, classifications: classification, types: type)
         guard let output else {
             FileHandle.standardOutput.write(Data(bytes))
             return
         }
         let path = try OutputFile.write(bytes, to: output, workspaceRoot: loaded.workspace.root)
-        let count = Exporter.selected(filtered.indicators, classifications: classification, vocabulary: view.vocabulary).count
+        let count = Exporter.selected(filtered.indicators, classifications: classification, types: type, vocabulary: view.vocabulary).count
         global.say("wrote \(Console.printer.displayPath(path)) (\(format.rawValue), \(ProjectEditing.count(count, "indicator")))")
     }
 }

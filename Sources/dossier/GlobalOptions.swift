@@ -13,10 +13,16 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: [.customShort("q"), .long], help: "Print only errors and warnings.")
     var quiet = false
 
+    /// The workspace of a project given as a path to its folder (`dossier add
+    /// /work/intel/acme-phish ...` run from anywhere), when no --workspace is: the folder holding
+    /// it. Set once, by `project(_:)`, before any other use of the workspace; a command runs once
+    /// per process.
+    nonisolated(unsafe) private static var projectsWorkspace: String?
+
     /// The workspace root, or exit 1 with a message that says how to get one.
     func root() throws -> String {
         do {
-            return try WorkspaceLocator.locate(explicit: workspace)
+            return try WorkspaceLocator.locate(explicit: workspace ?? Self.projectsWorkspace)
         } catch {
             Console.error(error.description)
             throw ExitCode(1)
@@ -25,9 +31,11 @@ struct GlobalOptions: ParsableArguments {
 
     /// The project a PROJECT argument names (`ProjectArgument.slug`): its folder name, or a path
     /// to its folder, which must lie in this workspace (a path into another workspace would
-    /// otherwise name the project of the same name here).
+    /// otherwise name the project of the same name here). Without --workspace, a path to a
+    /// project folder names its workspace too: the folder holding it.
     func project(_ argument: String) throws -> String {
         guard argument.hasPrefix("/") else { return argument }
+        if workspace == nil { Self.projectsWorkspace = (argument as NSString).deletingLastPathComponent }
         let root = try root()
         let resolvedRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
         guard (argument as NSString).deletingLastPathComponent == resolvedRoot else {

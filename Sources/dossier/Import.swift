@@ -328,6 +328,11 @@ struct ImportCommand: ParsableCommand {
                 Console.error("cannot read \(file): \(Limits.tooLarge(size)); nothing was imported")
                 throw ExitCode(1)
             }
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                Console.error("cannot read \(file): it is a folder; give the files in it (dossier import PROJECT \(file)/*); nothing was imported")
+                throw ExitCode(1)
+            }
             guard let opened = FileHandle(forReadingAtPath: path) else {
                 Console.error("cannot read \(file): no such file, or not readable; nothing was imported")
                 throw ExitCode(1)

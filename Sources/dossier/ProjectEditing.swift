@@ -67,7 +67,13 @@ enum ProjectEditing {
 
     /// Warns of a tag that is no vocabulary tag but a misspelling of one: it implies nothing, and
     /// reports list it apart.
-    static func warnMisspelled(_ tag: String, vocabulary: Vocabulary) {
+    /// A tag named like a classification (`malicious`) that the vocabulary does not define is a
+    /// free tag, which classifies nothing: most likely `--classify` was meant.
+    static func warnMisspelled(_ tag: String, vocabulary: Vocabulary, project: String) {
+        if vocabulary.definition(of: tag) == nil, let meant = Classification(argument: tag) {
+            Console.note("warning: \"\(tag)\" is a classification, not a tag of the vocabulary: as a tag it classifies nothing; to classify, run `dossier classify \(project) \(meant.rawValue) VALUE...` (or `dossier add --classify \(meant.rawValue)`)")
+            return
+        }
         guard let meant = vocabulary.misspelling(tag) else { return }
         let implies = meant.classification.map { " (which implies \($0.rawValue))" } ?? ""
         Console.note("warning: \"\(tag)\" is not in the workspace's vocabulary; did you mean \"\(meant.name)\"\(implies)? It is kept as a free tag")
@@ -134,6 +140,15 @@ enum ProjectEditing {
             throw ExitCode(1)
         }
         return indices
+    }
+
+    /// The command that classifies `values` of `project`, whole, to paste: past a few values, as
+    /// lines for standard input.
+    static func classifyCommand(_ project: String, _ classification: Classification, values: [String]) -> String {
+        let command = "dossier classify \(project) \(classification.rawValue)"
+        return values.count <= 8
+            ? command + " " + Console.shellWords(values)
+            : command + " - <<'VALUES'\n" + values.joined(separator: "\n") + "\nVALUES"
     }
 
     /// "1 indicator", "3 indicators".

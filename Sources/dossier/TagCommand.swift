@@ -41,8 +41,14 @@ struct TagCommand: ParsableCommand {
         // Values (standard input above all) are read before the project's lock is taken.
         let inputs = ProjectEditing.selectionInputs(values)
         let edit = try ProjectEditing.open(project, global: global)
+        // A value the project records where the tag goes, values after it: the arguments are
+        // swapped (`tag P payroll-acme.example Blocked`), whatever the value's type.
+        if !values.isEmpty, case .success(let parsed) = IndicatorInput.parse(tag, as: nil),
+           edit.project.indicators.contains(where: { $0.key == IndicatorKey(type: parsed.type, value: parsed.value) }) {
+            throw ValidationError("\"\(tag)\" is an indicator \(project) records (\(parsed.type.rawValue)), not a tag: give the tag, then the values (dossier tag \(project) TAG VALUE...)")
+        }
         let indices = try ProjectEditing.select(inputs, selection, in: edit, global: global)
-        ProjectEditing.warnMisspelled(tag, vocabulary: edit.vocabulary)
+        ProjectEditing.warnMisspelled(tag, vocabulary: edit.vocabulary, project: project)
         if let parts = Tag.listedParts(tag, vocabulary: edit.vocabulary) {
             Console.note("warning: \"\(tag)\" is one tag; for \(parts.count), run `dossier tag` once for each")
         }
@@ -60,12 +66,10 @@ struct TagCommand: ParsableCommand {
         if !contradicting.isEmpty, let implied = edit.vocabulary.definition(of: tag)?.classification {
             // The command names the indicators just tagged: `--tagged` would also overwrite the
             // explicit classifications of others that had the tag, decisions made on purpose.
-            let shown = 8
-            let values = Console.shellWords(contradicting.prefix(shown).map { changed.indicators[$0].value })
-            let more = contradicting.count > shown ? " (and \(contradicting.count - shown) more)" : ""
+            let command = ProjectEditing.classifyCommand(project, implied, values: contradicting.map { changed.indicators[$0].value })
             Console.note("""
                 warning: \(ProjectEditing.count(contradicting.count)) \(contradicting.count == 1 ? "keeps" : "keep") an explicit classification that tag \(tag) contradicts \
-                (it implies \(implied.rawValue)); the explicit one wins. To change it: dossier classify \(project) \(implied.rawValue) \(values)\(more)
+                (it implies \(implied.rawValue)); the explicit one wins. To change it: \(command)
                 """)
         }
     }

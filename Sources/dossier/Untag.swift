@@ -68,9 +68,8 @@ struct Untag: ParsableCommand {
         }
         if reclassified.count > 5 { Console.note("warning: and \(ProjectEditing.count(reclassified.count - 5)) more changed classification") }
         if let first = reclassified.first, reclassified.allSatisfy({ $0.was == first.was }) {
-            let values = Console.shellWords(reclassified.prefix(8).map { changed.indicators[$0.indicator].value })
-            Console.note("to keep \(first.was.rawValue): dossier classify \(project) \(first.was.rawValue) \(values)"
-                + (reclassified.count > 8 ? " (and \(reclassified.count - 8) more)" : ""))
+            let values = reclassified.map { changed.indicators[$0.indicator].value }
+            Console.note("to keep \(first.was.rawValue): " + ProjectEditing.classifyCommand(project, first.was, values: values))
         }
     }
 }

@@ -254,14 +254,19 @@ struct WorkflowTests {
         #expect(slashed.status == 0 && slashed.stdout.hasSuffix("\(Self.acme): 1 added, 0 merged, 0 unchanged\n"), "\(slashed.stdout)\(slashed.stderr)")
         let inNotes = try CLI.run(["add", ".", "198.51.100.81"], in: copy.path("\(Self.acme)/notes"))
         #expect(inNotes.status == 0 && inNotes.stdout.hasSuffix("\n\(Self.acme): 1 added, 0 merged, 0 unchanged\n"), "\(inNotes.stdout)\(inNotes.stderr)")
-        // A path into another workspace names no project of this one, though one has its name.
+        // A path into another workspace names no project of this one, though one has its name:
+        // given with --workspace, it is refused; without, it names its own workspace's project,
+        // from anywhere.
         let other = try TemporaryCopy(of: Self.samples)
         let before = copy.read("\(Self.acme)/indicators.json")
-        let elsewhere = try CLI.run(["add", other.path(Self.acme), "198.51.100.79"], in: copy.root)
-        #expect(elsewhere.status == 1 && elsewhere.stderr.contains("is no project folder of the workspace"), "\(elsewhere.stderr)")
         let named = try CLI.run(["add", "-w", copy.root, other.path(Self.acme), "198.51.100.79"], in: other.root)
-        #expect(named.status == 1, "\(named.stderr)")
-        #expect(copy.read("\(Self.acme)/indicators.json") == before && !other.read("\(Self.acme)/indicators.json").contains("198.51.100.79"))
+        #expect(named.status == 1 && named.stderr.contains("is no project folder of the workspace"), "\(named.stderr)")
+        #expect(!other.read("\(Self.acme)/indicators.json").contains("198.51.100.79"))
+        let elsewhere = try CLI.run(["add", other.path(Self.acme), "198.51.100.79"], in: copy.root)
+        #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
+        let outside = try CLI.run(["tag", other.path(Self.acme), "reviewed", "198.51.100.79"], in: "/")
+        #expect(outside.status == 0, "\(outside.stderr)")
+        #expect(copy.read("\(Self.acme)/indicators.json") == before && other.read("\(Self.acme)/indicators.json").contains("198.51.100.79"))
     }
 
     @Test("a value given without --type names the indicator the project records it as: a certificate's sha1, a file name")
@@ -304,6 +309,59 @@ struct WorkflowTests {
         #expect(indicators["payroll-acme.example"] == nil && indicators["https://payroll-acme.example/login.php?id=7"] == nil)
         #expect(indicators.count == recorded - 2)
         #expect(try CLI.run(["check"], in: copy.root).status == 0)
+    }
+
+    @Test("a tag named like a classification is said to classify nothing; the classify command untag offers names every indicator it reclassified, to paste whole")
+    func classificationAsTagAndWholeFix() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let tagged = try CLI.run(["tag", Self.acme, "Malicious", "192.0.2.10"], in: copy.root)
+        #expect(tagged.status == 0 && tagged.stderr.contains(#"warning: "Malicious" is a classification, not a tag of the vocabulary: as a tag it classifies nothing; to classify, run `dossier classify \#(Self.acme) malicious VALUE...`"#), "\(tagged.stderr)")
+        let untag = try CLI.run(["untag", Self.acme, "Blocked", "--all"], in: copy.root)
+        #expect(untag.status == 0, "\(untag.stderr)")
+        let fix = try #require(untag.stderr.range(of: "to keep malicious: dossier classify \(Self.acme) malicious - <<'VALUES'\n"))
+        let lines = untag.stderr[fix.upperBound...].split(separator: "\n").prefix { $0 != "VALUES" }
+        let reclassified = untag.stderr.components(separatedBy: "no longer malicious: tag Blocked implied it").count - 1
+            + (Int(untag.stderr.firstMatch(of: /and (\d+) indicators? more changed/)?.1 ?? "0") ?? 0)
+        #expect(lines.count > 8 && lines.count == reclassified, "\(untag.stderr)")
+        // Pasted, it puts every one back.
+        let pasted = try CLI.run(["classify", Self.acme, "malicious", "-"], in: copy.root, input: lines.joined(separator: "\n") + "\n")
+        #expect(pasted.status == 0 && pasted.stdout.hasPrefix("classified \(lines.count) indicators"), "\(pasted.stdout)\(pasted.stderr)")
+    }
+
+    @Test("pasted forms get a hint that names the value meant: quotes, a list joined by commas, a URL with a list's comma, a host and path without a scheme, a file name; swapped arguments of tag and classify are said so")
+    func pastedFormsAndSwappedArguments() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let before = copy.read("\(Self.acme)/indicators.json")
+        func error(_ value: String) throws -> String {
+            let run = try CLI.run(["add", Self.acme, value], in: copy.root)
+            #expect(run.status == 1, "\(value): \(run.stdout)")
+            return run.stderr
+        }
+        #expect(try error("'198.51.100.44'").contains("a value in quotes or brackets: give 198.51.100.44"))
+        #expect(try error("<hxxp://x[.]example/a>").contains("a value in quotes or brackets: give http://x.example/a"))
+        #expect(try error("4.4.4.4,5.5.5.5").contains("2 values joined by commas or semicolons: give each as a value of its own (4.4.4.4 5.5.5.5)"))
+        #expect(try error("hxxp://evil14[.]example/a.php,").contains(#"ends with ",", as a list writes one (give http://evil14.example/a.php)"#))
+        #expect(try error("evil10.example/path").contains("a host and path without a scheme: give the URL with its scheme (http://evil10.example/path or https://evil10.example/path"))
+        #expect(try error("invoice.pdf.exe").contains("a file name is given with --type filename"))
+        #expect(copy.read("\(Self.acme)/indicators.json") == before)
+        let swapped = try CLI.run(["tag", Self.acme, "payroll-acme.example", "Blocked"], in: copy.root)
+        #expect(swapped.status == 64 && swapped.stderr.contains("\"payroll-acme.example\" is an indicator \(Self.acme) records (domain), not a tag"), "\(swapped.stderr)")
+        let order = try CLI.run(["classify", Self.acme, "192.0.2.10", "malicious"], in: copy.root)
+        #expect(order.status == 64 && order.stderr.contains("give the classification first (dossier classify PROJECT malicious VALUE...)"), "\(order.stderr)")
+        #expect(copy.read("\(Self.acme)/indicators.json") == before)
+    }
+
+    @Test("a mistyped command is named, with the one meant; a folder given to import is said to be one; a source or comment is kept without the blanks around it")
+    func mistypedCommandAndFolderImport() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let typo = try CLI.run(["-q", "ad", Self.acme, "192.0.2.90"], in: copy.root)
+        #expect(typo.status == 64 && typo.stderr.contains(#"no command "ad". Did you mean "add"?"#), "\(typo.stderr)")
+        let folder = try CLI.run(["import", Self.acme, copy.path("typosquat-watch")], in: copy.root)
+        #expect(folder.status == 1 && folder.stderr.contains("it is a folder; give the files in it"), "\(folder.stderr)")
+        let padded = try CLI.run(["add", Self.acme, "192.0.2.91", "--source", "  vendor blog  ", "--comment", " Seen twice "], in: copy.root)
+        #expect(padded.status == 0, "\(padded.stderr)")
+        let recorded = try Self.indicators(copy, Self.acme)["192.0.2.91"]
+        #expect(recorded?["source"] as? String == "vendor blog" && recorded?["comment"] as? String == "Seen twice")
     }
 
     @Test("tag, untag and classify by value and by selector; they say how many changed and refresh updated")

@@ -141,5 +141,10 @@ struct DefangTests {
         #expect(!html.contains("U+2066"))
         #expect(!CommonMark.html(note).contains(lri), "not defanged, nothing to isolate")
         #expect(!CommonMark.html("Server 192.0.2.7 was up.", defanging: CommonMark.Defanging()).contains(lri))
+        // Code is copied to be run: it keeps no invisible character, inline or in a block.
+        let code = "השרת `curl http://evil.example/a` פעיל.\n\n```\nwget http://evil.example/b\n```\n\nגם 192.0.2.8 היה.\n"
+        let coded = CommonMark.html(code, defanging: CommonMark.Defanging())
+        #expect(coded.contains("<code>curl hxxp://evil[.]example/a</code>") && coded.contains("wget hxxp://evil[.]example/b\n</code></pre>"), "\(coded)")
+        #expect(coded.contains("\(lri)192[.]0[.]2[.]8\(pdi)"), "\(coded)")
     }
 }

@@ -246,6 +246,9 @@ struct SiteBuildTests {
         #expect(site.text("tags/lone.html").contains("<p class=\"muted\">1 indicator across projects</p>"))
         #expect(site.text("index.html").contains("<p class=\"muted\">2 projects · 1501 indicators</p>"))
         let report = site.text("projects/z-amber/index.html")
+        // Each group of a report links to its tag's or classification's page in every project.
+        #expect(report.contains(#"(1)</span> <a class="across" href="../../tags/blocked.html">in every project</a></h3>"#), "\(report)")
+        #expect(report.contains(#"<a class="across" href="../../classifications/malicious.html">"#))
         #expect(report.contains("<h3 dir=\"auto\">\u{05D4}\u{05E2}\u{05E8}\u{05D4}") && report.contains("<div dir=\"auto\">\n<p>\u{05E9}"), "\(report)")
     }
 }

@@ -1,9 +1,9 @@
 /// "Did you mean ...?": the name closest to a mistyped one.
-enum ClosestName {
+public enum ClosestName {
     /// The candidate with the smallest edit distance to `name` (case-insensitive), if it is close
     /// enough to be a typo (at most a third of the name's length, at least 2 edits allowed); a
     /// candidate that contains `name` or is contained in it also counts (`payroll` → `acme-payroll-phish`).
-    static func find(_ name: String, in candidates: [String]) -> String? {
+    public static func find(_ name: String, in candidates: [String]) -> String? {
         let target = Array(name.lowercased().unicodeScalars)
         guard !target.isEmpty else { return nil }
         var best: (name: String, distance: Int)?

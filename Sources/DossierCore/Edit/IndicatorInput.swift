@@ -81,18 +81,29 @@ public enum IndicatorInput {
         return (parsed, rejected)
     }
 
-    /// One value, with a hint when it fits another type than the one given.
+    /// One value, with a hint when it fits another type than the one given, or is a pasted form
+    /// of one or more values (`meantValue`, `meantValues`).
     public static func parse(_ text: String, as type: IndicatorType?) -> Result<ParsedIndicator, IndicatorProblem> {
         let result = Indicators.parse(text, as: type)
-        if case .failure = result, let meant = meantValue(Indicators.refang(text)),
-           case .success(let parsed) = Indicators.parse(meant.value, as: type) {
+        // A URL pasted from a list, with the list's comma: a URL may end in one, but hardly ever does.
+        if type == nil, case .success(let parsed) = result, parsed.type == .url, let last = text.last, ",;".contains(last),
+           case .success(let meant) = Indicators.parse(String(text.dropLast()), as: nil) {
+            return .failure(IndicatorProblem(message: "ends with \"\(last)\", as a list writes one (give \(meant.value)); to record the URL with it, give --type url"))
+        }
+        guard case .failure = result else { return result }
+        let refanged = Indicators.refang(text)
+        if let meant = meantValue(refanged), case .success(let parsed) = Indicators.parse(meant.value, as: type) {
             return .failure(IndicatorProblem(message: "\(meant.what): give \(parsed.value)"))
         }
+        if let meant = meantValues(refanged, as: type) {
+            return .failure(IndicatorProblem(message: "\(meant.count) values joined by commas or semicolons: give each as a value of its own (\(meant.joined(separator: " ")))"))
+        }
+        if type == nil, let hint = formHint(refanged) { return .failure(IndicatorProblem(message: hint)) }
         guard let type, case .failure(let problem) = result, let actual = Indicators.detect(Indicators.refang(text)),
             actual != type
         else { return result }
         return .failure(IndicatorProblem(message:
-            "not a valid \(type.rawValue) (\(problem.message)); it looks like \(article(actual.rawValue)) \(actual.rawValue): use --type \(actual.rawValue) or leave --type out"))
+            "not a valid \(type.rawValue) (\(problem.message)); it looks like \(actual.withArticle): use --type \(actual.rawValue) or leave --type out"))
     }
 
     /// The value a pasted form holds, when it is one: an address or host with a port
@@ -100,6 +111,11 @@ public enum IndicatorInput {
     /// The value is not taken in its place unasked: the port, or the prefix, may have mattered.
     static func meantValue(_ text: String) -> (value: String, what: String)? {
         let lower = text.lowercased()
+        // As a mail or a chat quotes one: `'198.51.100.7'`, `"evil.example"`, `<http://...>`.
+        if text.count > 2, let first = text.first, let last = text.last,
+           [("'", "'"), ("\"", "\""), ("`", "`"), ("<", ">"), ("\u{2018}", "\u{2019}"), ("\u{201C}", "\u{201D}")].contains(where: { $0.0 == first && $0.1 == last }) {
+            return (String(text.dropFirst().dropLast()), "a value in quotes or brackets")
+        }
         if lower.hasPrefix("mailto:") { return (String(text.dropFirst(7)), "a mailto: link; the indicator is its e-mail address") }
         for name in ["md5", "sha1", "sha-1", "sha256", "sha-256", "sha512", "sha-512"] {
             for separator in [":", "="] where lower.hasPrefix(name + separator) {
@@ -108,6 +124,33 @@ public enum IndicatorInput {
         }
         if let (host, hadPort) = PortSuffix.split(text), hadPort, !host.isEmpty {
             return (host, "an address or host with a port; the indicator is the address or host alone (a URL keeps its port)")
+        }
+        return nil
+    }
+
+    /// The values of a list pasted as one (`192.0.2.1,192.0.2.2`, `a.example; b.example`), when
+    /// each part is one.
+    static func meantValues(_ text: String, as type: IndicatorType?) -> [String]? {
+        let parts = text.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard parts.count > 1 else { return nil }
+        var values: [String] = []
+        for part in parts {
+            guard case .success(let parsed) = Indicators.parse(part, as: type) else { return nil }
+            values.append(parsed.value)
+        }
+        return values
+    }
+
+    /// What a value no type fits may be, said where `cannot tell what kind` would teach nothing:
+    /// a host and path without a scheme (`evil.example/kit.zip`), a file name (`invoice.pdf.exe`).
+    static func formHint(_ text: String) -> String? {
+        if let slash = text.firstIndex(of: "/"), slash > text.startIndex, !text.contains("://"),
+           case .success(let host) = Indicators.parse(String(text[..<slash]), as: nil), [.domain, .ipv4].contains(host.type) {
+            return "a host and path without a scheme: give the URL with its scheme (http://\(text) or https://\(text); dossier does not guess it), or the host \(host.value) alone"
+        }
+        if let dot = text.lastIndex(of: "."), text.distance(from: dot, to: text.endIndex) <= 6, text.distance(from: dot, to: text.endIndex) > 1,
+           !text.contains(" "), !text.contains("/"), !text.contains("\\") {
+            return "cannot tell what kind of indicator '\(text)' is; a file name is given with --type filename"
         }
         return nil
     }
@@ -129,10 +172,5 @@ public enum IndicatorInput {
     /// Lines split on LF, CRLF or CR.
     static func lines(_ text: String) -> [Substring] {
         text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-    }
-
-    static func article(_ word: String) -> String {
-        guard let first = word.first else { return "a" }
-        return "aeiou".contains(first) ? "an" : "a"
     }
 }

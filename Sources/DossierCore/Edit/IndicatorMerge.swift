@@ -134,11 +134,13 @@ public enum IndicatorMerge {
                 changes.append(.classification(from: recorded.classification, to: classification))
             }
         }
-        var first = ISODate.earlier(recorded.firstSeen, incoming.firstSeen)
-        var last = ISODate.later(recorded.lastSeen, incoming.lastSeen)
-        // Each date is a sighting: one side's last before the other's first makes both ends of
-        // the span (first seen 2026-11-05, then a last sighting given as 2026-11-01).
-        if let f = first, let l = last, ISODate.precedes(l, f) { (first, last) = (l, f) }
+        // Each date is a sighting: the span runs from the earliest to the latest of them all, at
+        // each end that either side gives (first seen 2026-11-05, then a last sighting given as
+        // 2026-11-01; or a span of March, then a last sighting in January, which was a sighting
+        // before the first).
+        let dates = [recorded.firstSeen, recorded.lastSeen, incoming.firstSeen, incoming.lastSeen]
+        let first = recorded.firstSeen == nil && incoming.firstSeen == nil ? nil : dates.reduce(nil, ISODate.earlier)
+        let last = recorded.lastSeen == nil && incoming.lastSeen == nil ? nil : dates.reduce(nil, ISODate.later)
         if let first, first != recorded.firstSeen {
             result.firstSeen = first
             changes.append(.firstSeen(from: recorded.firstSeen, to: first))

@@ -144,7 +144,7 @@ public struct ProjectEdit: Sendable {
     }
 
     /// Writes `changed` (this project after an edit): `indicators.json`, then `project.json` with
-    /// `updated` set to `today`, each only when its bytes differ; both are written out before either
+    /// `updated` set to `today` (or left when later), each only when its bytes differ; both are written out before either
     /// replaces its file, so a failed write changes nothing. Returns the paths written; empty
     /// when `changed` equals the project as read. Before writing anything both files are checked
     /// against what was read, so a concurrent change is refused with no file written (short of a
@@ -159,7 +159,9 @@ public struct ProjectEdit: Sendable {
             return ready.map(\.path)
         }
         var updated = changed
-        updated.updated = today
+        // Never back in time: a date recorded later than today (another time zone's tomorrow, a
+        // clock behind) stays.
+        updated.updated = ISODate.later(changed.updated, today)
         let files = [
             (updated.indicatorsFile, CanonicalJSON.indicatorsFile(updated)),
             (updated.projectFile, CanonicalJSON.projectFile(updated)),

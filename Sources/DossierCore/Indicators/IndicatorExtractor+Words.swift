@@ -216,6 +216,14 @@ extension IndicatorExtractor {
 
     /// True when the word before `start` is "version", "ver", "v" or "build" (`version 1.2.3.4`).
     func followsVersionWord(_ start: Int) -> Bool {
+        // A browser's version in a user agent (`Chrome/120.0.0.0`, `Version/17.0.1.2`).
+        if start > 1, bytes[start - 1] == IndicatorBytes.slash {
+            var k = start - 1
+            while k > 0 && start - 1 - k < 15 && IndicatorBytes.isLetter(bytes[k - 1]) { k -= 1 }
+            if (k == 0 || !IndicatorBytes.isAlphanumeric(bytes[k - 1])) && Self.productTokens.contains(IndicatorBytes.lowercased(bytes, k..<start - 1)) {
+                return true
+            }
+        }
         var k = start
         while k > 0 && start - k < 3 && (bytes[k - 1] == IndicatorBytes.space || bytes[k - 1] == IndicatorBytes.colon
             || bytes[k - 1] == UInt8(ascii: "=") || bytes[k - 1] == IndicatorBytes.dot || bytes[k - 1] == 0x09) {
@@ -229,6 +237,12 @@ extension IndicatorExtractor {
         default: return false
         }
     }
+
+    /// The product tokens of browsers' user agents, whose versions look like addresses.
+    static let productTokens: Set<String> = [
+        "mozilla", "applewebkit", "chrome", "chromium", "crios", "safari", "version", "firefox", "fxios", "gecko", "edg", "edge",
+        "opr", "opera", "trident", "yabrowser", "samsungbrowser", "ucbrowser", "vivaldi", "brave",
+    ]
 
     mutating func domain(_ start: Int, _ end: Int) -> Bool {
         guard case .success(let name) = DomainName.normalize(IndicatorBytes.string(bytes, start..<end)),

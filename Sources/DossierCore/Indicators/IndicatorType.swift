@@ -13,6 +13,14 @@ public enum IndicatorType: String, CaseIterable, Sendable, Codable, Hashable {
     case userAgent = "user-agent"
     case other
 
+    /// The type's name after "a" or "an", as it is said: `an md5`, `an ipv4`, `an other`, `a url`.
+    public var withArticle: String {
+        switch self {
+        case .ipv4, .ipv6, .email, .md5, .asn, .x509Sha1, .other: "an \(rawValue)"
+        default: "a \(rawValue)"
+        }
+    }
+
     /// Types whose values have a strict syntax that `dossier` checks and can detect.
     public var isStrict: Bool {
         switch self {

@@ -37,22 +37,17 @@ extension Indicators {
             for (i, b) in bytes.enumerated() {
                 guard IndicatorBytes.hexValue(b) != nil else {
                     let shown = b < 0x80 ? "'\(Character(Unicode.Scalar(b)))'" : "a non-ASCII character"
-                    return .failure(IndicatorProblem("'\(value)' is not \(article(type)) \(type.rawValue) hash: \(shown) at position \(i + 1) is not a hex digit"))
+                    return .failure(IndicatorProblem("'\(value)' is not \(type.withArticle) hash: \(shown) at position \(i + 1) is not a hex digit"))
                 }
                 if IndicatorBytes.isUpper(b) { changed = true }
             }
             if bytes.count != length {
-                var message = "\(article(type)) \(type.rawValue) hash has \(length) hex digits; '\(value)' has \(bytes.count)"
-                if let other = hashType(hexDigits: bytes.count) { message += " (\(article(other)) \(other.rawValue)?)" }
+                var message = "\(type.withArticle) hash has \(length) hex digits; '\(value)' has \(bytes.count)"
+                if let other = hashType(hexDigits: bytes.count) { message += " (\(other.withArticle)?)" }
                 return .failure(IndicatorProblem(message))
             }
             return .success(changed ? IndicatorBytes.lowercased(bytes, 0..<bytes.count) : value)
         }
-    }
-
-    /// "an md5", "an x509-sha1", "a sha1".
-    private static func article(_ type: IndicatorType) -> String {
-        type == .md5 || type == .x509Sha1 ? "an" : "a"
     }
 
     /// `AS64500`. Accepts `as64500`, `ASN64500`, `AS 64500`, `AS-64500`, a bare number, and the asdot form
@@ -119,7 +114,7 @@ extension Indicators {
     static func normalizeFreeForm(_ value: String, as type: IndicatorType) -> Result<String, IndicatorProblem> {
         IndicatorBytes.withBytes(value) { bytes -> Result<String, IndicatorProblem> in
             for b in bytes where b == 0x0A || b == 0x0D || b == 0 {
-                return .failure(IndicatorProblem("a \(type.rawValue) value must fit on one line"))
+                return .failure(IndicatorProblem("\(type.withArticle) value must fit on one line"))
             }
             return .success(value)
         }

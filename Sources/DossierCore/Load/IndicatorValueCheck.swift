@@ -32,7 +32,7 @@ enum IndicatorValueCheck {
         guard case .failure(let problem) = Indicators.normalize(raw, as: type) else { return nil }
         var message = "invalid \(type.rawValue) \"\(raw)\": \(problem.message)"
         if let actual = Indicators.detect(refanged), actual != type {
-            message = "\"\(raw)\" is not a valid \(type.rawValue) but looks like \(article(actual.rawValue)) \(actual.rawValue); set \"type\": \"\(actual.rawValue)\""
+            message = "\"\(raw)\" is not a valid \(type.rawValue) but looks like \(actual.withArticle); set \"type\": \"\(actual.rawValue)\""
         }
         reader.error(message, at: position, code: "invalid-value")
         return nil
@@ -44,10 +44,5 @@ enum IndicatorValueCheck {
         guard let first = raw.utf8.first else { return true }
         if first > 0x20 && first < 0x7F { return false }
         return raw.allSatisfy(\.isWhitespace)
-    }
-
-    static func article(_ word: String) -> String {
-        guard let first = word.first else { return "a" }
-        return "aeiou".contains(first) ? "an" : "a"
     }
 }

@@ -12,11 +12,12 @@ public enum Exporter {
     /// - Parameter classifications: only the indicators of these classifications (the effective
     ///   ones); all when empty. Such a part of a project is an event or report of its own, with
     ///   ids of its own, named for what it holds.
+    ///   - types: only the indicators of these types (a DNS blocklist: domains); all when empty.
     ///   - audience: the one `workspace` was filtered for; a CSV file's columns are its own.
     public static func export(_ project: Project, in workspace: Workspace, for audience: Audience, format: ExportFormat,
-        classifications: [Classification] = []) -> [UInt8] {
+        classifications: [Classification] = [], types: [IndicatorType] = []) -> [UInt8] {
         let context = ExportContext(project: project, vocabulary: workspace.vocabulary, workspaceTitle: workspace.settings.title,
-            audience: audience, classifications: classifications)
+            audience: audience, classifications: classifications, types: types)
         switch format {
         case .csv: return CSVExporter.export(context)
         case .json: return JSONExporter.export(context)
@@ -26,10 +27,15 @@ public enum Exporter {
         }
     }
 
-    /// The indicators of `indicators` an export of `classifications` holds (effective ones; all
-    /// when empty), in their order.
-    public static func selected(_ indicators: [Indicator], classifications: [Classification], vocabulary: Vocabulary) -> [Indicator] {
-        classifications.isEmpty ? indicators : indicators.filter { classifications.contains($0.effectiveClassification(in: vocabulary)) }
+    /// The indicators of `indicators` an export of `classifications` and `types` holds
+    /// (effective classifications; all of either when empty), in their order.
+    public static func selected(_ indicators: [Indicator], classifications: [Classification], types: [IndicatorType] = [],
+        vocabulary: Vocabulary) -> [Indicator] {
+        guard !classifications.isEmpty || !types.isEmpty else { return indicators }
+        return indicators.filter { indicator in
+            (types.isEmpty || types.contains(indicator.type))
+                && (classifications.isEmpty || classifications.contains(indicator.effectiveClassification(in: vocabulary)))
+        }
     }
 }
 
@@ -44,23 +50,33 @@ struct ExportContext {
     let indicators: [Indicator]
     /// The classifications exported when not all are (`Exporter.export`), in their order.
     let classifications: [Classification]
+    /// The types exported when not all are, in their order.
+    let types: [IndicatorType]
 
-    init(project: Project, vocabulary: Vocabulary, workspaceTitle: String, audience: Audience, classifications: [Classification] = []) {
+    init(project: Project, vocabulary: Vocabulary, workspaceTitle: String, audience: Audience, classifications: [Classification] = [],
+        types: [IndicatorType] = []) {
         self.project = project
         self.vocabulary = vocabulary
         self.workspaceTitle = workspaceTitle
         self.audience = audience
         let chosen = Classification.allCases.filter(classifications.contains)
         self.classifications = chosen
-        indicators = Exporter.selected(Indicator.canonicallyOrdered(project.indicators), classifications: chosen, vocabulary: vocabulary)
+        self.types = IndicatorType.allCases.filter(types.contains)
+        indicators = Exporter.selected(Indicator.canonicallyOrdered(project.indicators), classifications: chosen, types: self.types,
+            vocabulary: vocabulary)
     }
 
     /// What makes the ids of a part of the project its own (empty for the whole).
-    var part: String { classifications.isEmpty ? "" : "|" + classifications.map(\.rawValue).joined(separator: ",") }
+    var part: String {
+        (classifications.isEmpty ? "" : "|" + classifications.map(\.rawValue).joined(separator: ","))
+            + (types.isEmpty ? "" : "|types " + types.map(\.rawValue).joined(separator: ","))
+    }
 
-    /// The project's title, with the classifications of a part (`Payroll kit (malicious indicators)`).
+    /// The project's title, with what a part holds (`Payroll kit (malicious indicators)`,
+    /// `Payroll kit (malicious domain, url indicators)`).
     var title: String {
-        classifications.isEmpty ? project.title : project.title + " (" + classifications.map(\.rawValue).joined(separator: ", ") + " indicators)"
+        let held = classifications.map(\.rawValue) + (types.isEmpty ? [] : [types.map(\.rawValue).joined(separator: ", ")])
+        return held.isEmpty ? project.title : project.title + " (" + held.joined(separator: " ") + " indicators)"
     }
 
     /// Consumers do not have the workspace vocabulary, so exports always state the classification:

@@ -58,8 +58,10 @@ enum MISPExporter {
             // MISP says it, and how `dossier import` reads it back.
             stream.member("distribution", indicator.isPrivate ? "0" : "5")
             stream.member("timestamp", timestamp)
-            stream.member("first_seen", indicator.firstSeen.flatMap(Instant.init).map(misp))
-            stream.member("last_seen", indicator.lastSeen.flatMap(Instant.init).map(misp))
+            let first = indicator.firstSeen.flatMap(Instant.init)
+            stream.member("first_seen", first.map(misp))
+            // MISP refuses an attribute last seen before it was first seen (check warns of it).
+            stream.member("last_seen", indicator.lastSeen.flatMap(Instant.init).flatMap { last in first.map { last < $0 } == true ? nil : last }.map(misp))
             // The `misp-type:` tag an import kept the type in is the type again, not a tag.
             let typeTag = MISPTypes.recordedType(of: indicator)?.tag
             tagObjects(indicator.tags.filter { MISPTypes.classification(fromTag: $0) == nil && $0 != typeTag } + [MISPTypes.classificationTag(classification)],

@@ -131,6 +131,12 @@ enum MISPImporter {
             }
         }
         details.comment = attribute.string("comment")?.trimmingSpaces
+        // An IDS flag on what is not classified malicious has no place in dossier (whose MISP
+        // export flags the malicious ones): said, not dropped unsaid.
+        if attribute.flag("to_ids") == true || attribute.string("to_ids").map({ ["1", "true"].contains($0.lowercased()) }) == true,
+           details.classification != .malicious {
+            collector.unrepresentable("to_ids flag of an attribute not classified malicious")
+        }
         // Distribution 0 or 4 (its own, or its event's or object's): kept out
         // of public output. (A tlp: tag above clear is the collector's rule, for every format.)
         if container.isRestricted || isRestricted(attribute) { details.privateFlag = true }

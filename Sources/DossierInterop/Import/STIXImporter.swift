@@ -39,7 +39,17 @@ enum STIXImporter {
             return
         }
         let objects = nodes.compactMap(\.value.objectValue)
-        let byID = Dictionary(objects.compactMap { o in o.string("id").map { ($0, o) } }, uniquingKeysWith: { a, _ in a })
+        // STIX versions an object by its `modified`: of the objects with one id, the newest is
+        // the object (the last written of equals); the others are its history.
+        var newest: [String: (node: Int, modified: Instant?)] = [:]
+        for (place, node) in nodes.enumerated() {
+            guard let object = node.value.objectValue, let id = object.string("id"), let text = object.string("modified") else { continue }
+            let modified = Instant(text)
+            if let known = newest[id], let a = known.modified, let b = modified, b < a { continue }
+            newest[id] = (place, modified)
+        }
+        var byID = Dictionary(objects.compactMap { o in o.string("id").map { ($0, o) } }, uniquingKeysWith: { a, _ in a })
+        for (id, kept) in newest { byID[id] = nodes[kept.node].value.objectValue }
         let observables = STIXObservableReader(objects: byID)
         readMarkings(objects, into: &collector)
         // When each indicator was seen, from the sightings of it, wherever they stand in the bundle.
@@ -50,9 +60,13 @@ enum STIXImporter {
             let last = collector.date(object.string("last_seen"), field: "last_seen", at: object.position("last_seen"))
             seen[indicator] = (ISODate.earlier(seen[indicator]?.first, first), ISODate.later(seen[indicator]?.last, last))
         }
-        for node in nodes {
+        for (place, node) in nodes.enumerated() {
             guard let object = node.value.objectValue, let type = object.string("type") else {
                 collector.skip(node.value.kindName, "a STIX object must be a JSON object with a \"type\"", at: node.position)
+                continue
+            }
+            if let id = object.string("id"), let kept = newest[id], kept.node != place {
+                collector.skip(id, "an older version of an object the bundle holds again (the newest by \"modified\" is read)", at: node.position)
                 continue
             }
             switch type {

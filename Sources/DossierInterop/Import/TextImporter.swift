@@ -4,9 +4,9 @@ import DossierCore
 /// lists. What counts as an indicator is `Indicators.extract`'s decision (refanged; `report.pdf`,
 /// version numbers and a sentence's final period are not indicators).
 ///
-/// A file whose every line (blank lines and `#` comments aside) is a single word is a list: each
-/// line is then parsed as a value, so a line that is no indicator is reported as skipped with the
-/// reason, instead of passing unnoticed as prose would.
+/// A file whose every line (blank lines and `#` comments aside), or nine in ten of five or more,
+/// is a single word is a list: each line is then parsed as a value, so a line that is no
+/// indicator is reported as skipped with the reason, instead of passing unnoticed as prose would.
 ///
 /// A TLP label written in the text (`TLP:AMBER`, `TLP RED`, as vendor reports and e-mails carry it) marks
 /// the file, as a MISP event's tag does: the strictest label counts.
@@ -19,7 +19,10 @@ enum TextImporter {
             // A TLP label on a line of its own marks the list; it is no value of it.
             return trimmed.isEmpty || trimmed.hasPrefix("#") || isLabelLine(trimmed) ? nil : (number + 1, trimmed)
         }
-        let isList = !entries.isEmpty && entries.allSatisfy { !$0.text.contains { $0.isWhitespace } }
+        // Nine lines in ten at least (a list with a user agent or two in it, as dossier's own
+        // text export of a project may be): then each line is a value, or said skipped.
+        let words = entries.count { !$0.text.contains { $0.isWhitespace } }
+        let isList = !entries.isEmpty && (words == entries.count || entries.count >= 5 && words * 10 >= entries.count * 9)
         if isList {
             for entry in entries {
                 let column = (lines[entry.line - 1].firstIndex { !$0.isWhitespace }).map {

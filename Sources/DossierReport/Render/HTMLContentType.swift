@@ -88,22 +88,28 @@ enum DefangedIsolation {
     }
 
     /// `html` with the defanged words of its text isolated (what stands between its tags; a
-    /// tag's attributes are left as they are).
+    /// tag's attributes are left as they are), but in code (`<code>`, `<pre>`), which the style
+    /// sheet sets left to right as a whole, and whose text a reader copies to run: an invisible
+    /// isolate there would break the command.
     static func isolatingText(ofHTML html: String) -> String {
         var bytes = Array(html.utf8)
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + 64)
         var index = 0
+        var inCode = 0
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "<") {
                 let end = bytes[index...].firstIndex(of: UInt8(ascii: ">")).map { $0 + 1 } ?? bytes.count
-                result += bytes[index..<end]
+                let tag = bytes[index..<end]
+                if tag.starts(with: "<code".utf8) || tag.starts(with: "<pre".utf8) { inCode += 1 }
+                if tag.starts(with: "</code".utf8) || tag.starts(with: "</pre".utf8) { inCode = max(0, inCode - 1) }
+                result += tag
                 index = end
                 continue
             }
             let end = bytes[index...].firstIndex(of: UInt8(ascii: "<")) ?? bytes.count
             var text = Array(bytes[index..<end])
-            _ = isolate(&text, from: 0)
+            if inCode == 0 { _ = isolate(&text, from: 0) }
             result += text
             index = end
         }

@@ -115,6 +115,7 @@ extension IndicatorGroup: MustacheParent {
         case "renderedRows": renderedRows
         case "count": count
         case "classification": classification
+        case "acrossHref": acrossHref
         default: nil
         }
     }

@@ -40,6 +40,8 @@ public struct IndicatorGroup: Sendable, Hashable, Encodable {
     public var rows: [IndicatorRow]
     /// For classification groups: the CSS class and colour key.
     public var classification: String?
+    /// In a site: the page listing the group's tag or classification across every project.
+    public var acrossHref: String? = nil
     /// The rows' `rendered` texts, one per line: the table's body, so that the
     /// page template does not visit a million rows one variable lookup at a time.
     public var renderedRows: String? = nil

@@ -107,7 +107,8 @@ extension ProjectReport {
         classificationGroups = zip(SiteModel.classifications, byClassification).compactMap { classification, members in
             guard !members.isEmpty else { return nil }
             return IndicatorGroup(key: classification.rawValue, title: classification.label, description: nil,
-                anchor: "class-" + classification.rawValue, rows: members, classification: classification.rawValue)
+                anchor: "class-" + classification.rawValue, rows: members, classification: classification.rawValue,
+                acrossHref: options.linksToSite ? "../../" + SiteLayout.classificationPage(classification) : nil)
         }
         classificationCounts = Self.classificationCounts(byClassification.map(\.count))
         typeCounts = [CountRow](zip(Self.types, typeTotals).compactMap { type, count in
@@ -119,7 +120,8 @@ extension ProjectReport {
         func anchorSlug(_ name: String) -> String { slugs[Tag.key(name)] ?? Anchors.slug(name) }
         tagGroups = grouping.groups.map { group in
             IndicatorGroup(key: group.name, title: options.shown(group.name), description: group.description.map(options.shown),
-                anchor: "tag-" + anchorSlug(group.name), rows: group.rows, classification: nil)
+                anchor: "tag-" + anchorSlug(group.name), rows: group.rows, classification: nil,
+                acrossHref: options.linksToSite ? "../../" + SiteLayout.tagPage(anchorSlug(group.name)) : nil)
         } + (grouping.untagged.isEmpty ? [] : [
             IndicatorGroup(key: "", title: "Untagged", description: "Indicators without any tag.", anchor: "untagged",
                 rows: grouping.untagged, classification: nil),

@@ -19,6 +19,14 @@ struct IndicatorMergeTests {
         #expect(changes == [.firstSeen(from: "2026-11-05", to: "2026-11-01"), .lastSeen(from: nil, to: "2026-11-05")])
         let (widened, _, _) = IndicatorMerge.merge(Indicator(value: "ord.example", type: .domain, lastSeen: "2026-11-09"), into: recorded)
         #expect(widened.firstSeen == "2026-11-05" && widened.lastSeen == "2026-11-09")
+        // A span, then a last sighting before it: it was seen then, so the span starts there,
+        // as when only a first sighting was recorded.
+        let spanned = Indicator(value: "ord.example", type: .domain, firstSeen: "2026-03-01", lastSeen: "2026-03-05")
+        let (earlier, _, _) = IndicatorMerge.merge(Indicator(value: "ord.example", type: .domain, lastSeen: "2026-01-01"), into: spanned)
+        #expect(earlier.firstSeen == "2026-01-01" && earlier.lastSeen == "2026-03-05")
+        // First sightings alone make no last one.
+        let (firsts, _, _) = IndicatorMerge.merge(Indicator(value: "ord.example", type: .domain, firstSeen: "2026-12-01"), into: recorded)
+        #expect(firsts.firstSeen == "2026-11-05" && firsts.lastSeen == nil)
     }
 
     @Test("a URL with a letter outside ASCII and the same URL escaped (as STIX and feeds write it) are one indicator, under the spelling recorded first")

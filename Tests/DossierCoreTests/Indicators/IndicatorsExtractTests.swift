@@ -68,6 +68,7 @@ struct IndicatorsExtractTests {
         "See report.pdf and config.json, then open index.html or README.md.",
         "Download setup.zip, run install.sh and main.py, or build src/main.rs with Cargo.",
         "Tested with version 1.2.3.4, v1.2.3.4, Version: 4.3.2.1 and build 10.0.19041.1.",
+        "UA Mozilla/5.0 (Windows NT 10.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.2210.91",
         "The OID 1.3.6.1.4.1.311 and the dotted 1.2.3.4.5 are no addresses.",
         "The meeting is at 12:30:45 today; call me at 10:30 or 9:15:00.",
         "In C++ use std::vector and Foo::Bar; in Perl Net::DNS; dead::beef is no address.",
@@ -164,6 +165,8 @@ struct IndicatorsExtractTests {
         ("one per line\nevil.example\n192.0.2.1\nd41d8cd98f00b204e9800998ecf8427e\n",
          ["domain evil.example", "ipv4 192.0.2.1", "md5 d41d8cd98f00b204e9800998ecf8427e"]),
         ("the IP was 10.0.0.1 and the version 1.2.3.4", ["ipv4 10.0.0.1"]),
+        // After a path's word, not a browser's product token, an address is one.
+        ("GET /geo/8.8.4.4 and Chrome/120.0.0.0", ["ipv4 8.8.4.4"]),
         ("010.1.1.1 is ambiguous, 999.1.1.1 invalid", []),
         ("files.evil.example/setup.zip", ["domain files.evil.example"]),
         // Short words without a dot or colon are skipped unless they start (trimmed) with AS.

@@ -170,6 +170,22 @@ import Testing
         #expect(rows.indicator("clear.example")?.isPrivate == false && rows.indicator("amber.example")?.isPrivate == true)
     }
 
+    @Test("an export of some types holds only those (a DNS blocklist: domains), with ids and a title of its own; MISP gets no last sighting before the first")
+    func exportOfTypesAndSightingOrder() throws {
+        var demo = Self.project
+        demo.indicators.append(Indicator(value: "198.51.100.9", type: .ipv4, firstSeen: "2026-11-05", lastSeen: "2026-11-01"))
+        let project = AudienceFilter.view(of: .single(demo), for: .public).projects[0]
+        let text = String(decoding: Exporter.export(project, in: .single(project), for: .public, format: .text, types: [.domain]), as: UTF8.self)
+        #expect(text == "payroll-acme.com\n")
+        let both = String(decoding: Exporter.export(project, in: .single(project), for: .public, format: .text, classifications: [.unknown], types: [.cve, .domain]), as: UTF8.self)
+        #expect(both == "CVE-2026-11873\n")
+        let part = try #require(try JSONParser.parse(Exporter.export(project, in: .single(project), for: .public, format: .misp, types: [.domain])).value.objectValue?.object("Event"))
+        let whole = try #require(try JSONParser.parse(Exporter.export(project, in: .single(project), for: .public, format: .misp)).value.objectValue?.object("Event"))
+        #expect(part.string("info") == "Demo (domain indicators)" && part.string("uuid") != whole.string("uuid"))
+        let address = try #require(whole.array("Attribute").compactMap(\.value.objectValue).first { $0.string("value") == "198.51.100.9" })
+        #expect(address.string("first_seen") == "2026-11-05T00:00:00.000000+00:00" && address.string("last_seen") == nil)
+    }
+
     @Test func csvStatesTheEffectiveClassification() {
         let csv = Self.text(.csv, .public)
         #expect(csv.hasPrefix("value,type,classification,tags,firstSeen,lastSeen,comment\r\n"))

@@ -31,6 +31,40 @@ import Testing
         #expect(list.keys == ["domain evil.example", "sha1 5c77a18880cf58df9fba102dd8267c3f369df449"])
         #expect(list.skipped.count == 1)
         #expect(list.skipped.first?.location?.position == SourcePosition(line: 3, column: 1))
+        // A list with a line or two of several words (a user agent, as a project's text export
+        // holds one) is a list still: those lines are said skipped, not lost unsaid.
+        let values = (1...9).map { "evil\($0).example" } + ["Mozilla/5.0 (Windows NT 10.0) Chrome/120.0.0.0"]
+        let mostly = TestFiles.importText(values.joined(separator: "\n") + "\n")
+        #expect(mostly.keys.count == 9 && mostly.skipped.count == 1 && mostly.skipped.first?.location?.position == SourcePosition(line: 10, column: 1))
+    }
+
+    @Test("a CSV value that is an address or host with a port comes in without the port, counted, as MISP and text imports take it")
+    func csvAddressWithPort() {
+        let result = Importer.read(Array("value\n203.0.113.9:4444\nevil.example:8080\n[2001:db8::1]:443\nhttp://x.example:8080/a\n".utf8), path: "/p.csv")
+        #expect(Set(result.indicators.map(\.value)) == ["203.0.113.9", "evil.example", "2001:db8::1", "http://x.example:8080/a"])
+        #expect(result.unrepresentable("port (of an address or host)") == 3, "\(result.unrepresentable)")
+        #expect(result.skipped.isEmpty)
+    }
+
+    @Test("a MISP IDS flag on an attribute not classified malicious is said not representable (dossier's export flags the malicious ones)")
+    func mispIDSFlag() {
+        let event = #"{ "Event": { "info": "E", "Attribute": [ { "type": "ip-dst", "category": "Network activity", "value": "198.51.100.31", "to_ids": true }, { "type": "domain", "category": "Network activity", "value": "c2.evil.example", "to_ids": "1", "Tag": [ { "name": "passivetotal:class=\"malicious\"" } ] }, { "type": "domain", "category": "Network activity", "value": "cdn.example", "to_ids": false } ] } }"#
+        let result = Importer.read(Array(event.utf8), path: "/e.json")
+        #expect(result.indicators.count == 3 && result.unrepresentable("to_ids flag of an attribute not classified malicious") == 1, "\(result.unrepresentable)")
+    }
+
+    @Test("of the versions of a STIX object (one id), the newest by modified is read, wherever it stands; the others are skipped as such")
+    func stixNewestVersion() {
+        func indicator(_ modified: String, _ classification: String, _ comment: String) -> String {
+            #"{ "type": "indicator", "spec_version": "2.1", "id": "indicator--0f7e8d3c-5a7b-4c1e-9d2f-3b4a5c6d7e8f", "created": "2020-01-01T00:00:00Z", "modified": "\#(modified)", "name": "x", "description": "\#(comment)", "indicator_types": ["\#(classification)"], "pattern": "[ipv4-addr:value = '198.51.100.51']", "pattern_type": "stix", "valid_from": "2020-01-01T00:00:00Z" }"#
+        }
+        let bundle = #"{ "type": "bundle", "id": "bundle--5d2f0a3e-1b2c-4d5e-8f90-a1b2c3d4e5f6", "objects": ["#
+            + [indicator("2020-06-01T00:00:00Z", "malicious-activity", "old"), indicator("2021-06-01T00:00:00.000Z", "benign", "new"),
+               indicator("2020-09-01T00:00:00Z", "anomalous-activity", "middle")].joined(separator: ",") + "] }"
+        let result = Importer.read(Array(bundle.utf8), path: "/v.json")
+        #expect(result.indicators.count == 1 && result.indicators.first?.classification == .nonMalicious && result.indicators.first?.comment == "new")
+        #expect(result.skipped.count == 2 && result.skipped.allSatisfy { $0.reason.contains("older version") }, "\(result.skipped)")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
     }
 
     @Test func csvColumnsByNameWithQuotesAndAliases() throws {
