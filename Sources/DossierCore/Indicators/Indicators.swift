@@ -179,7 +179,12 @@ public enum Indicators {
     /// Nil when it leads to a site's root (no path but `/`, no query), and for a text with no
     /// host of two labels or more before its path (`C:\Users\x`, `src/main.swift`).
     public static func resourceName(ofURL text: String) -> String? {
-        var bytes = Array(text.utf8)
+        // Most words asked about are paths or names with no host (`C:/Users`, `a/b`): told without a copy.
+        let utf8 = text.utf8
+        let afterScheme = ByteSearch.firstOffset(of: "://", in: text).map { utf8.index(utf8.startIndex, offsetBy: $0 + 3) } ?? utf8.startIndex
+        let authority = utf8[afterScheme...].prefix { $0 != IndicatorBytes.slash && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "?") }
+        guard authority.endIndex < utf8.endIndex, authority.contains(IndicatorBytes.dot) || authority.contains(UInt8(ascii: "[")) else { return nil }
+        var bytes = Array(utf8)
         var start = 0
         var defaultPorts: Set<String> = ["80", "443"]
         if let colon = bytes.firstIndex(of: IndicatorBytes.colon), colon > 0, bytes[colon...].starts(with: "://".utf8) {

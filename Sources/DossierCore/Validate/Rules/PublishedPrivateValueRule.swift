@@ -646,17 +646,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         func firstTime(_ text: Int, _ key: String) -> Bool { reported.insert("\(text) " + key).inserted }
         // The text's own project's private indicators, made once if a finding asks.
         var keptPrivate: Set<IndicatorKey>?
-        // A URL also by where it leads: written in prose without a scheme (`paste.example/raw/1`,
-        // a word to the extractor) or with backslashes, too.
-        let written = mentions.values.map { (mention: $0, resources: hasScheme($0.value) ? resourceKeys(of: $0.value) : []) }
-            + mentions.words.compactMap { word -> (mention: Mentions.Value, resources: [String])? in
-                // (A URL with a scheme and no backslash is one of the values already.)
-                guard word.word.utf8.contains(UInt8(ascii: "\\")) || !hasScheme(word.word) && word.word.utf8.contains(IndicatorBytes.slash) else { return nil }
-                let resources = resourceKeys(of: word.word)
-                guard resources.contains(where: { privateValues[$0] != nil }) else { return nil }
-                return (Mentions.Value(text: word.text, value: word.word, type: nil, within: nil, position: word.position), resources)
-            }
-        for (mention, resources) in written {
+        // Each value written, or word that may be a URL: reported at most once per text.
+        func consider(_ mention: Mentions.Value, resources: [String]) {
             // The value (a URL in its other spelling too), or a private domain it lies within
             // (`smtp.acme.example` names `acme.example`).
             var names = mention.value.utf8.count(where: { $0 == IndicatorBytes.dot }) > 1 ? withParents(mention.value) : [mention.value]
@@ -681,7 +672,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                         "\(recording.type.rawValue) \(recording.value) is recorded only in private projects (\(slug)), but \(text.name) is public and the public site would show it\(mention.within.map { " (in \($0))" } ?? ""); \(remedy)",
                         code: Self.code))
                 }
-                continue
+                return
             }
             let isResource = resources.contains(name)
             let isValue = name == mention.value || name == spelling || unfragmented.contains(name) || isResource
@@ -689,7 +680,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             // Each value is reported once per text, but a host within it (a warning) written
             // first does not hide the value itself written after (an error).
             let withinKey = "\u{0}" + value
-            guard firstTime(mention.text, isValue ? value : withinKey) else { continue }
+            guard firstTime(mention.text, isValue ? value : withinKey) else { return }
             if isValue { _ = firstTime(mention.text, withinKey) }
             // Written otherwise than recorded, the URL is shown as the text writes it.
             let within = isValue && !(isResource && mention.value != value) ? mention.within : mention.within ?? mention.value
@@ -717,6 +708,17 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             diagnostics.append(isValue
                 ? .error(at: location(text, mention.position), message, code: Self.code)
                 : .warning(at: location(text, mention.position), message + " (unless \(value) is a domain many share, such as a hosting provider's)", code: Self.code))
+        }
+        for mention in mentions.values {
+            consider(mention, resources: hasScheme(mention.value) ? resourceKeys(of: mention.value) : [])
+        }
+        // A URL also by where it leads: written in prose without a scheme (`paste.example/raw/1`,
+        // a word to the extractor) or with backslashes, too. (A URL with a scheme and no
+        // backslash is one of the values already.)
+        for word in mentions.words where word.word.utf8.contains(UInt8(ascii: "\\")) || !hasScheme(word.word) && word.word.utf8.contains(IndicatorBytes.slash) {
+            let resources = resourceKeys(of: word.word)
+            guard resources.contains(where: { privateValues[$0] != nil }) else { continue }
+            consider(Mentions.Value(text: word.text, value: word.word, type: nil, within: nil, position: word.position), resources: resources)
         }
         for reference in mentions.projects {
             guard let slug = privateSlugs[reference.slug] else { continue }
