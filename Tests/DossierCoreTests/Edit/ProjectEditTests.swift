@@ -128,17 +128,16 @@ struct ProjectEditTests {
     @Test("an edit never sets updated back in time: a later date recorded (another time zone's tomorrow) stays")
     func updatedNeverBackwards() throws {
         let workspace = try workspace()
-        let edit = try ProjectEdit.open(root: workspace.root, slug: "acme-payroll-phish")
-        let (changed, _) = IndicatorMerge.merge([Indicator(value: "192.0.2.1", type: .ipv4)], into: edit.project)
-        var later = changed
-        later.updated = "2026-12-01"
-        try edit.save(later, today: "2026-11-30")
+        /// Adds `value` to the project, its `updated` set to `updated` first, on 2026-11-30.
+        func edit(adding value: String, dated updated: String) throws {
+            let edit = try ProjectEdit.open(root: workspace.root, slug: "acme-payroll-phish")
+            var (changed, _) = IndicatorMerge.merge([Indicator(value: value, type: .ipv4)], into: edit.project)
+            changed.updated = updated
+            try edit.save(changed, today: "2026-11-30")
+        }
+        try edit(adding: "192.0.2.1", dated: "2026-12-01")
         #expect(workspace.read("acme-payroll-phish/project.json").contains("\"updated\": \"2026-12-01\""))
-        let again = try ProjectEdit.open(root: workspace.root, slug: "acme-payroll-phish")
-        let (more, _) = IndicatorMerge.merge([Indicator(value: "192.0.2.2", type: .ipv4)], into: again.project)
-        var earlier = more
-        earlier.updated = "2026-11-01"
-        try again.save(earlier, today: "2026-11-30")
+        try edit(adding: "192.0.2.2", dated: "2026-11-01")
         #expect(workspace.read("acme-payroll-phish/project.json").contains("\"updated\": \"2026-11-30\""))
     }
 
