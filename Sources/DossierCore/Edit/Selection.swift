@@ -63,6 +63,11 @@ public struct Selection: Sendable, Hashable, CustomStringConvertible {
         let recorded = Set(project.indicators.map(\.key))
         var keys: Set<IndicatorKey> = []
         var rejected: [IndicatorInput.Rejected] = []
+        // One value the project records under two types: which is meant, the user says.
+        func ambiguous(_ value: InputValue, _ shown: String, _ recordedAs: [IndicatorKey]) {
+            rejected.append(IndicatorInput.Rejected(value: value, problem: IndicatorProblem(message:
+                "\(shown) is recorded in \(project.slug) as \(recordedAs.map(\.type.rawValue).joined(separator: " and ")); give --type to say which")))
+        }
         func notRecorded(_ value: InputValue, _ shown: String) {
             rejected.append(IndicatorInput.Rejected(value: value, problem: IndicatorProblem(message:
                 "\(shown) is not recorded in \(project.slug)" + (suggestingAdd ? "; add it first with `dossier add \(project.slug) ...`" : ""))))
@@ -71,12 +76,25 @@ public struct Selection: Sendable, Hashable, CustomStringConvertible {
             switch IndicatorInput.parse(value.text, as: type) {
             case .success(let parsed):
                 let key = Self.recordedKey(of: parsed, typeGiven: type != nil, recorded: recorded)
-                if recorded.contains(key) { keys.insert(key) } else { notRecorded(value, "\(parsed.type.rawValue) \(parsed.value)") }
+                // A value that is also a free-form one the project records (`setup.zip`, a domain
+                // and a file name): that one, when it is the only one; which of two, the user says.
+                let freeForm = type == nil ? Self.freeFormKeys(value, recorded: recorded) : []
+                switch (recorded.contains(key), freeForm.isEmpty) {
+                case (true, true): keys.insert(key)
+                case (false, false): keys.formUnion(freeForm)
+                case (true, false): ambiguous(value, parsed.value, [key] + freeForm)
+                case (false, true): notRecorded(value, "\(parsed.type.rawValue) \(parsed.value)")
+                }
             case .failure(let problem):
                 if type == nil {
                     let matches = Self.freeFormKeys(value, recorded: recorded)
                     if !matches.isEmpty {
-                        keys.formUnion(matches)
+                        // Taken for a file name (`setup.zip`), it may be recorded as a domain too.
+                        let strict = Self.strictTypes.compactMap { type -> IndicatorKey? in
+                            guard case .success(let parsed) = Indicators.parse(value.text, as: type) else { return nil }
+                            return IndicatorKey(type: type, value: parsed.value)
+                        }.filter(recorded.contains)
+                        if strict.isEmpty { keys.formUnion(matches) } else { ambiguous(value, value.text, strict + matches) }
                         continue
                     }
                 }
@@ -107,6 +125,10 @@ public struct Selection: Sendable, Hashable, CustomStringConvertible {
         let keys = Set(recorded.keys)
         var parsed = parsed.map { item in
             let key = recordedKey(of: item, typeGiven: false, recorded: keys)
+            // Recorded only as a free-form value (`setup.zip` as a file name), it is that one.
+            if !keys.contains(key), let freeForm = Self.freeFormKeys(item.value, recorded: keys).first, let value = recorded[freeForm] {
+                return ParsedIndicator(type: freeForm.type, value: value)
+            }
             return ParsedIndicator(type: key.type, value: key.value)
         }
         var left: [IndicatorInput.Rejected] = []
@@ -123,10 +145,15 @@ public struct Selection: Sendable, Hashable, CustomStringConvertible {
     /// The keys of the project's free-form indicators that `value` names, as `IndicatorKey`
     /// compares them (a registry key written in another case is the one recorded).
     private static func freeFormKeys(_ value: InputValue, recorded: Set<IndicatorKey>) -> [IndicatorKey] {
-        let text = value.text.trimmingCharacters(in: .whitespaces)
+        freeFormKeys(value.text, recorded: recorded)
+    }
+
+    private static func freeFormKeys(_ text: String, recorded: Set<IndicatorKey>) -> [IndicatorKey] {
+        let text = text.trimmingCharacters(in: .whitespaces)
         return freeFormTypes.map { IndicatorKey(type: $0, value: text) }.filter(recorded.contains)
     }
 
     /// The types never guessed from a value (`IndicatorType.isStrict`).
     private static let freeFormTypes = IndicatorType.allCases.filter { !$0.isStrict }
+    private static let strictTypes = IndicatorType.allCases.filter(\.isStrict)
 }

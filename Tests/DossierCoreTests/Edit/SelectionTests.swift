@@ -83,6 +83,21 @@ struct SelectionTests {
         #expect(rejected.map(\.value.text) == ["/tmp/upd"])
     }
 
+    @Test("a value both a domain and a file name (setup.zip) selects the one the project records; recorded as both, it asks for --type; add merges into the file name")
+    func domainOrFileName() {
+        let asFile = Project(slug: "p", folder: "/w/p", title: "P", visibility: .private, tlp: .amber,
+            indicators: [Indicator(value: "setup.zip", type: .filename)])
+        let value = [InputValue("setup.zip", origin: .argument(1))]
+        #expect(Selection.keys(for: value, type: nil, in: asFile).keys == [IndicatorKey(type: .filename, value: "setup.zip")])
+        let merged = Selection.recognized([ParsedIndicator(type: .domain, value: "setup.zip")], rejected: [], in: asFile).parsed
+        #expect(merged.map(\.type) == [.filename])
+        var both = asFile
+        both.indicators.append(Indicator(value: "setup.zip", type: .domain))
+        let (keys, rejected) = Selection.keys(for: value, type: nil, in: both)
+        #expect(keys.isEmpty && rejected.first?.problem.message == "setup.zip is recorded in p as domain and filename; give --type to say which")
+        #expect(Selection.keys(for: value, type: .domain, in: both).keys == [IndicatorKey(type: .domain, value: "setup.zip")])
+    }
+
     @Test("a value that does not fit --type says what it looks like")
     func typeMismatch() {
         let (_, rejected) = Selection.keys(for: [InputValue("evil.example", origin: .argument(1))], type: .ipv4, in: Self.project)
