@@ -59,14 +59,15 @@ struct ObjectReader {
         return value
     }
 
-    /// A closed set: an unknown value lists the valid ones and the closest match.
-    mutating func enumeration<E: CaseIterable & RawRepresentable>(_ key: String, _ type: E.Type) -> E?
+    /// A closed set: an unknown value lists the valid ones and the closest match, or the value
+    /// `meant` reads it as (`TLP:AMBER`, as a marking is written, is `amber`).
+    mutating func enumeration<E: CaseIterable & RawRepresentable>(_ key: String, _ type: E.Type, meant: (String) -> E? = { _ in nil }) -> E?
     where E.RawValue == String {
         guard let node = object[key], let text = string(key) else { return nil }
         if let value = E(rawValue: text) { return value }
         let names = E.allCases.map(\.rawValue)
         var message = "unknown \(key) \"\(text)\"; expected \(E.choices)"
-        if let near = Spelling.closest(to: text, in: names) { message += " (did you mean \"\(near)\"?)" }
+        if let near = meant(text)?.rawValue ?? Spelling.closest(to: text, in: names) { message += " (did you mean \"\(near)\"?)" }
         error(message, at: node.position, code: "unknown-value")
         return nil
     }

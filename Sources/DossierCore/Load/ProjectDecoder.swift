@@ -10,7 +10,7 @@ enum ProjectDecoder {
         var reader = ObjectReader(object, path: path, what: ProjectFiles.project)
         let title = reader.string("title")
         let visibility = reader.enumeration("visibility", Visibility.self)
-        let tlp = reader.enumeration("tlp", TLP.self)
+        let tlp = reader.enumeration("tlp", TLP.self, meant: TLP.init(named:))
         var project = Project(
             slug: slug,
             folder: folder,

@@ -33,6 +33,16 @@ struct WorkspaceLoaderTests {
         ])
     }
 
+    @Test("a project TLP written as a marking (TLP:AMBER) gets the value meant as its hint")
+    func tlpAsMarking() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("p/project.json", #"{ "title": "P", "tlp": "TLP:AMBER", "status": "Closed" }"#)
+        try workspace.write("p/indicators.json", #"{ "indicators": [] }"#)
+        let lines = workspace.check().filter { $0.severity == .error }.rendered(relativeTo: workspace.root)
+        #expect(lines.contains { $0.hasSuffix(#"unknown tlp "TLP:AMBER"; expected "clear", "green", "amber", "amber+strict" or "red" (did you mean "amber"?)"#) }, "\(lines)")
+        #expect(lines.contains { $0.hasSuffix(#"(did you mean "closed"?)"#) }, "\(lines)")
+    }
+
     @Test("every problem of every file is reported in one run")
     func everyProblemAtOnce() throws {
         let workspace = try TemporaryWorkspace()
