@@ -104,9 +104,11 @@ struct ImportCommand: ParsableCommand {
         // holds the project's lock, which another dossier would wait on meanwhile.
         let cwd = FileManager.default.currentDirectoryPath
         var results: [(name: String, result: ImportResult)] = []
+        var paths: [String] = []
         for file in files {
             let path = file == "-" ? "<stdin>" : WorkspaceLocator.absolute(file, from: cwd)
             let bytes = try readInput(file, path: path)
+            paths.append(path)
             results.append((file == "-" ? "standard input" : (file as NSString).lastPathComponent, Importer.read(bytes, path: path, format: format)))
         }
         Console.report(DiagnosticList(results.flatMap(\.result.diagnostics)))
@@ -164,7 +166,12 @@ struct ImportCommand: ParsableCommand {
             : IndicatorMerge.merge(incoming, into: edit.project)
         applyProjectFields(from: results.map(\.result), to: &changed)
         for (name, result) in results { describe(result, name: name) }
-        describe(report)
+        describe(report) { key in
+            // Where the first file that gives it says so.
+            zip(paths, results).lazy.compactMap { path, file in
+                file.result.positions[key].map { "\(Console.printer.displayPath(path)):\($0.line):\($0.column)" }
+            }.first
+        }
         ProjectEditing.warnNewContradictions(edit, changed)
 
         // The same file imported again, alone or with others, makes the same lines: written once.
@@ -310,11 +317,11 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    private func describe(_ report: MergeReport) {
+    private func describe(_ report: MergeReport, place: (IndicatorKey) -> String?) {
         if verbose {
             for line in MergeOutput.lines(report) { global.say(line) }
         }
-        MergeOutput.warnConflicts(report)
+        MergeOutput.warnConflicts(report, place: place)
     }
 
     /// The bytes of a file to import (or of standard input), refusing more than `Limits.fileSize`.

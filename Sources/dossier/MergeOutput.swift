@@ -10,13 +10,17 @@ enum MergeOutput {
     }
 
     /// Conflicts (a comment or source not taken) as warnings on standard error, so that --quiet
-    /// still shows them.
-    static func warnConflicts(_ report: MergeReport) {
-        for (key, conflict) in report.conflicts { Console.note("warning: \(name(key)): \(conflict)") }
+    /// still shows them; each at the place of the input that gave the indicator, when known
+    /// (`path:line:column: `).
+    static func warnConflicts(_ report: MergeReport, place: (IndicatorKey) -> String? = { _ in nil }) {
+        func warn(_ key: IndicatorKey, _ message: String) {
+            Console.note((place(key).map { "\($0): " } ?? "") + "warning: \(name(key))" + message)
+        }
+        for (key, conflict) in report.conflicts { warn(key, ": \(conflict)") }
         // A threat the input says is none, or less of one: it leaves blocklists unasked.
         for entry in report.merged {
             for case .classification(let from?, let to) in entry.changes where (from == .malicious || from == .suspicious) && to != .malicious {
-                Console.note("warning: \(name(entry.key)) was \(from.rawValue) and is now \(to.rawValue)")
+                warn(entry.key, " was \(from.rawValue) and is now \(to.rawValue)")
             }
         }
     }

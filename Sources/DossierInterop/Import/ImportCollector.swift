@@ -93,6 +93,7 @@ struct ImportCollector {
         } else {
             self.position[indicator.key] = result.indicators.count
             result.indicators.append(indicator)
+            if let position { result.positions[indicator.key] = position }
             if countsRepeats { listed.insert(indicator.key) }
         }
     }

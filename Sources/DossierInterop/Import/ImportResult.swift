@@ -9,6 +9,9 @@ public struct ImportResult: Sendable {
     public var indicators: [Indicator] = []
     /// How many more times the file gave an indicator of `indicators` (merged into the first).
     public var repeated = 0
+    /// Where the file first gives each indicator, when its format has places (a CSV row, a JSON
+    /// value): for what the merge into the project then says of it.
+    public var positions: [IndicatorKey: SourcePosition] = [:]
     /// Items of the file that gave no indicator, each with the reason.
     public var skipped: [SkippedItem] = []
     /// Markdown lines for a note of the import: MISP `link`, `text` and `comment` attributes, STIX

@@ -112,6 +112,13 @@ import Testing
         _ = try Command.run(["import", "typosquat-watch", "-", "--format", "csv"], in: ws.root, input: "value,classification\nmerge.example,malicious\n")
         let lowered = try Command.run(["import", "typosquat-watch", "-", "--format", "csv"], in: ws.root, input: "value,classification\nmerge.example,non-malicious\n")
         #expect(lowered.status == 0 && lowered.stderr.contains("warning: domain merge.example was malicious and is now non-malicious\n"), "\(lowered.stderr)")
+        // From a file, the warning says the row that lowered it, as a merge's conflict says its row.
+        try Data("value,classification,comment\nkeep.example,unknown,x\nmerge.example,malicious,first\n".utf8).write(to: URL(fileURLWithPath: ws.root + "/raise.csv"))
+        _ = try Command.run(["import", "typosquat-watch", "raise.csv"], in: ws.root)
+        try Data("value,classification,comment\nkeep.example,unknown,x\nmerge.example,suspicious,second\n".utf8).write(to: URL(fileURLWithPath: ws.root + "/lower.csv"))
+        let placed = try Command.run(["import", "typosquat-watch", "lower.csv"], in: ws.root)
+        #expect(placed.stderr.contains("lower.csv:3:1: warning: domain merge.example was malicious and is now suspicious\n"), "\(placed.stderr)")
+        #expect(placed.stderr.contains(#"lower.csv:3:1: warning: domain merge.example: comment "second" ignored; kept "first""#), "\(placed.stderr)")
     }
 
     @Test func importFromStandardInput() throws {
