@@ -5,14 +5,17 @@ struct Classify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Set the classification of indicators of a project, named by value or selected in bulk.",
         discussion: """
-            CLASSIFICATION is one of \(Classification.allCases.map(\.rawValue).joined(separator: ", ")). \
-            The explicit classification wins over what the indicator's tags imply. Name the indicators by \
+            CLASSIFICATION is one of \(Classification.allCases.map(\.rawValue).joined(separator: ", ")), \
+            or implied. The explicit classification wins over what the indicator's tags imply; \
+            implied takes it off, and the indicator is again what its tags imply (else unknown). \
+            Name the indicators by \
             value (- reads them from standard input), or select them with --tagged, --type, --classified \
             or --all; everything given narrows the selection.
 
             Examples:
               dossier classify acme-payroll-phish malicious payroll-acme[.]com 198.51.100.23
               dossier classify acme-payroll-phish suspicious --tagged Quarantine --type domain
+              dossier classify acme-payroll-phish implied 198.51.100.23    # back to what its tags say
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -21,12 +24,16 @@ struct Classify: ParsableCommand {
     var project: String
 
     @Argument(help: ArgumentHelp(
-        "The classification to set: \(Classification.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "classification"))
+        "The classification to set: \(Classification.allCases.map(\.rawValue).joined(separator: ", ")); or implied, to take it off.", valueName: "classification"))
     var classificationName: String
 
     /// Read here rather than by the parser, so that one given after the values is told apart
-    /// from a typo (`classify P 192.0.2.10 malicious`).
-    var classification: Classification { Classification(argument: classificationName) ?? .unknown }
+    /// from a typo (`classify P 192.0.2.10 malicious`); nil for `implied`.
+    var classification: Classification? { Classification(argument: classificationName) }
+
+    /// The word that takes the explicit classification off.
+    static let implied = "implied"
+    var takesOff: Bool { classificationName.lowercased() == Self.implied }
 
     @Argument(help: ArgumentHelp("Values of the indicators to classify; - reads them from standard input.", valueName: "value"))
     var values: [String] = []
@@ -34,11 +41,11 @@ struct Classify: ParsableCommand {
     @OptionGroup var selection: SelectionOptions
 
     func validate() throws {
-        if Classification(argument: classificationName) == nil {
+        if Classification(argument: classificationName) == nil, !takesOff {
             if let given = values.first(where: { Classification(argument: $0) != nil }) {
                 throw ValidationError("\"\(classificationName)\" is no classification, and \"\(given)\" is one: give the classification first (dossier classify PROJECT \(given) VALUE...)")
             }
-            throw ValidationError("\"\(classificationName)\" is no classification; give one of \(Classification.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError("\"\(classificationName)\" is no classification; give one of \(Classification.allCases.map(\.rawValue).joined(separator: ", ")), or implied to take it off")
         }
         try selection.validate(values: values, verb: "classify")
     }
@@ -51,13 +58,25 @@ struct Classify: ParsableCommand {
         let indices = try ProjectEditing.select(inputs, selection, in: edit, global: global)
         var changed = edit.project
         let outcome = IndicatorEdit.classify(&changed, as: classification, at: indices)
+        let what = classification?.rawValue ?? "no explicit classification"
         guard outcome.changed > 0 else {
-            global.say("nothing changed: every selected indicator (\(outcome.selected)) is already classified \(classification.rawValue)")
+            global.say("nothing changed: every selected indicator (\(outcome.selected)) is already \(classification == nil ? "without an explicit classification" : "classified \(what)")")
             return
         }
         try ProjectEditing.save(edit, changed)
         let already = outcome.selected - outcome.changed
-        global.say("classified \(ProjectEditing.count(outcome.changed)) of \(project) as \(classification.rawValue)"
+        guard classification != nil else {
+            global.say("took the explicit classification off \(ProjectEditing.count(outcome.changed)) of \(project)" + (already > 0 ? " (\(already) had none)" : ""))
+            // What each now is, from its tags: the point of taking the classification off.
+            let taken = indices.filter { edit.project.indicators[$0].classification != nil }
+            for i in taken.prefix(10) {
+                let indicator = changed.indicators[i]
+                global.say("  \(indicator.type.rawValue) \(indicator.value): now \(indicator.effectiveClassification(in: edit.vocabulary).rawValue)")
+            }
+            if taken.count > 10 { global.say("  and \(taken.count - 10) more") }
+            return
+        }
+        global.say("classified \(ProjectEditing.count(outcome.changed)) of \(project) as \(what)"
             + (already > 0 ? " (\(already) already were)" : ""))
         ProjectEditing.warnNewContradictions(edit, changed)
     }

@@ -49,15 +49,21 @@ struct Remove: ParsableCommand {
         if !dryRun { try ProjectEditing.save(edit, changed) }
         // Each as `add` would record it again: what a mistaken removal needs.
         for indicator in removed {
-            let classification = indicator.effectiveClassification(in: edit.vocabulary).rawValue
-            let tags = indicator.tags.isEmpty ? "" : ", tags " + indicator.tags.joined(separator: ", ")
-            let mark = indicator.isPrivate ? ", private" : ""
-            global.say("\(dryRun ? "would remove" : "removed") \(indicator.type.rawValue) \(indicator.value) (\(classification)\(tags)\(mark))")
+            var facts = [indicator.effectiveClassification(in: edit.vocabulary).rawValue]
+            if !indicator.tags.isEmpty { facts.append("tags " + indicator.tags.joined(separator: ", ")) }
+            if let first = indicator.firstSeen { facts.append("first seen \(first)") }
+            if let last = indicator.lastSeen { facts.append("last seen \(last)") }
+            if let comment = indicator.comment { facts.append("comment \"\(comment)\"") }
+            if let source = indicator.source { facts.append("source \"\(source)\"") }
+            if indicator.isPrivate { facts.append("private") }
+            global.say("\(dryRun ? "would remove" : "removed") \(indicator.type.rawValue) \(indicator.value) (\(facts.joined(separator: ", ")))")
         }
         let what = "\(ProjectEditing.count(removed.count)) of \(project)"
         global.say(dryRun ? "would remove \(what); dry run: nothing was changed" : "removed \(what)")
         if !dryRun, removed.count > 1 {
-            global.say("to undo: git restore \(Console.shellWords([Console.printer.displayPath(changed.indicatorsFile)]))")
+            // Not `git restore`, which would also undo the file's other changes not committed yet.
+            let file = Console.shellWords([Console.printer.displayPath(changed.indicatorsFile)])
+            global.say("to see it: git diff \(file); to take back some of it: git checkout -p \(file)")
         }
     }
 }

@@ -41,11 +41,14 @@ struct TagCommand: ParsableCommand {
         // Values (standard input above all) are read before the project's lock is taken.
         let inputs = ProjectEditing.selectionInputs(values)
         let edit = try ProjectEditing.open(project, global: global)
-        // A value the project records where the tag goes, values after it: the arguments are
-        // swapped (`tag P payroll-acme.example Blocked`), whatever the value's type.
-        if !values.isEmpty, case .success(let parsed) = IndicatorInput.parse(tag, as: nil),
+        // A value the project records where the tag goes, and a word that is no value after it:
+        // the arguments are swapped (`tag P payroll-acme.example Blocked`), whatever the value's
+        // type. (A CVE or AS number the project records may well be a tag of other indicators.)
+        if case .success(let parsed) = IndicatorInput.parse(tag, as: nil),
+           values.contains(where: { $0 != "-" && (try? IndicatorInput.parse($0, as: nil).get()) == nil }),
            edit.project.indicators.contains(where: { $0.key == IndicatorKey(type: parsed.type, value: parsed.value) }) {
-            throw ValidationError("\"\(tag)\" is an indicator \(project) records (\(parsed.type.rawValue)), not a tag: give the tag, then the values (dossier tag \(project) TAG VALUE...)")
+            Console.error("\"\(tag)\" is an indicator \(project) records (\(parsed.type.rawValue)), not a tag: give the tag, then the values (dossier tag \(project) TAG VALUE...)")
+            throw ExitCode(64)
         }
         let indices = try ProjectEditing.select(inputs, selection, in: edit, global: global)
         ProjectEditing.warnMisspelled(tag, vocabulary: edit.vocabulary, project: project)

@@ -298,13 +298,13 @@ struct WorkflowTests {
         #expect(unknown.status == 1 && unknown.stderr.contains("domain not-recorded.example is not recorded in \(Self.acme)\n"), "\(unknown.stderr)")
         #expect(!unknown.stderr.contains("dossier add"), "\(unknown.stderr)")
         let dry = try CLI.run(["remove", Self.acme, "--tagged", "Blocked", "--type", "url", "--dry-run"], in: copy.root)
-        #expect(dry.status == 0 && dry.stdout.contains("would remove url https://payroll-acme.example/login.php?id=7 (malicious, tags Blocked, Phishing)"), "\(dry.stdout)")
+        #expect(dry.status == 0 && dry.stdout.contains("would remove url https://payroll-acme.example/login.php?id=7 (malicious, tags Blocked, Phishing, first seen 2026-10-30"), "\(dry.stdout)")
         #expect(dry.stdout.hasSuffix("dry run: nothing was changed\n"), "\(dry.stdout)")
         #expect(copy.read("\(Self.acme)/indicators.json") == before)
         let removed = try CLI.run(["rm", Self.acme, "payroll-acme[.]example", "HXXPS://payroll-acme[.]example/login.php?id=7"], in: copy.root)
         #expect(removed.status == 0, "\(removed.stderr)")
-        #expect(removed.stdout.contains("removed domain payroll-acme.example (malicious, tags Blocked, Phishing)\n"), "\(removed.stdout)")
-        #expect(removed.stdout.contains("removed 2 indicators of \(Self.acme)\nto undo: git restore \(Self.acme)/indicators.json\n"), "\(removed.stdout)")
+        #expect(removed.stdout.contains(#"removed domain payroll-acme.example (malicious, tags Blocked, Phishing, first seen 2026-10-30, last seen 2026-11-02, comment "Landing page of the kit", source "mail gateway")"#), "\(removed.stdout)")
+        #expect(removed.stdout.contains("removed 2 indicators of \(Self.acme)\nto see it: git diff \(Self.acme)/indicators.json; to take back some of it: git checkout -p \(Self.acme)/indicators.json\n"), "\(removed.stdout)")
         let indicators = try Self.indicators(copy, Self.acme)
         #expect(indicators["payroll-acme.example"] == nil && indicators["https://payroll-acme.example/login.php?id=7"] == nil)
         #expect(indicators.count == recorded - 2)
@@ -349,6 +349,10 @@ struct WorkflowTests {
         let order = try CLI.run(["classify", Self.acme, "192.0.2.10", "malicious"], in: copy.root)
         #expect(order.status == 64 && order.stderr.contains("give the classification first (dossier classify PROJECT malicious VALUE...)"), "\(order.stderr)")
         #expect(copy.read("\(Self.acme)/indicators.json") == before)
+        // A CVE or AS number the project records may tag others: no swap then.
+        #expect(try CLI.run(["add", Self.acme, "CVE-2026-11873"], in: copy.root).status == 0)
+        let cveTag = try CLI.run(["tag", Self.acme, "CVE-2026-11873", "192.0.2.10"], in: copy.root)
+        #expect(cveTag.status == 0, "\(cveTag.stderr)")
     }
 
     @Test("a mistyped command is named, with the one meant; a folder given to import is said to be one; a source or comment is kept without the blanks around it")
@@ -362,6 +366,18 @@ struct WorkflowTests {
         #expect(padded.status == 0, "\(padded.stderr)")
         let recorded = try Self.indicators(copy, Self.acme)["192.0.2.91"]
         #expect(recorded?["source"] as? String == "vendor blog" && recorded?["comment"] as? String == "Seen twice")
+    }
+
+    @Test("classify implied takes the explicit classification off: the indicator is again what its tags imply")
+    func classifyImplied() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        #expect(try CLI.run(["classify", Self.acme, "unknown", "198.51.100.23"], in: copy.root).status == 0)
+        #expect(try Self.indicators(copy, Self.acme)["198.51.100.23"]?["classification"] as? String == "unknown")
+        let implied = try CLI.run(["classify", Self.acme, "implied", "198.51.100.23"], in: copy.root)
+        #expect(implied.status == 0 && implied.stdout == "took the explicit classification off 1 indicator of \(Self.acme)\n  ipv4 198.51.100.23: now malicious\n", "\(implied.stdout)\(implied.stderr)")
+        #expect(try Self.indicators(copy, Self.acme)["198.51.100.23"]?["classification"] == nil)
+        let again = try CLI.run(["classify", Self.acme, "implied", "198.51.100.23"], in: copy.root)
+        #expect(again.status == 0 && again.stdout.hasPrefix("nothing changed: every selected indicator (1) is already without an explicit classification"), "\(again.stdout)")
     }
 
     @Test("tag, untag and classify by value and by selector; they say how many changed and refresh updated")

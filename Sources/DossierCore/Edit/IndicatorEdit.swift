@@ -58,9 +58,10 @@ public enum IndicatorEdit {
         }
     }
 
-    /// Sets the explicit classification of each indicator at `indices`. One whose classification
-    /// was only implied by its tags changes too: it is now written down.
-    public static func classify(_ project: inout Project, as classification: Classification, at indices: [Int]) -> Outcome {
+    /// Sets the explicit classification of each indicator at `indices` (nil: takes it off, and
+    /// the indicator is what its tags imply, else unknown). One whose classification was only
+    /// implied by its tags changes too: it is now written down.
+    public static func classify(_ project: inout Project, as classification: Classification?, at indices: [Int]) -> Outcome {
         var changed = 0
         for i in indices where project.indicators[i].classification != classification {
             project.indicators[i].classification = classification

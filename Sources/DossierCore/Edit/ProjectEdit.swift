@@ -159,9 +159,12 @@ public struct ProjectEdit: Sendable {
             return ready.map(\.path)
         }
         var updated = changed
-        // Never back in time: a date recorded later than today (another time zone's tomorrow, a
-        // clock behind) stays.
-        updated.updated = ISODate.later(changed.updated, today)
+        // Never back in time: a date recorded up to a day later than today (another time zone's
+        // tomorrow, a clock behind) stays; one further ahead is a mistyped date, and today's is
+        // written.
+        let recorded = changed.updated.flatMap(ISODate.instant)?.seconds
+        let isNear = recorded.map { recorded in ISODate.instant(today).map { recorded < $0.seconds + 2 * 86_400 } ?? false } ?? false
+        updated.updated = isNear ? ISODate.later(changed.updated, today) : today
         let files = [
             (updated.indicatorsFile, CanonicalJSON.indicatorsFile(updated)),
             (updated.projectFile, CanonicalJSON.projectFile(updated)),

@@ -179,20 +179,25 @@ public enum Indicators {
     /// Nil when it leads to a site's root (no path but `/`, no query), and for a text with no
     /// host of two labels or more before its path (`C:\Users\x`, `src/main.swift`).
     public static func resourceName(ofURL text: String) -> String? {
-        // Most words asked about are paths or names with no host (`C:/Users`, `a/b`): told without a copy.
+        // The scheme's `://`, when it comes before any `/`, `?` or `#` (a URL carried in the query
+        // has one too); a protocol-relative link writes `//host`.
         let utf8 = text.utf8
-        let afterScheme = ByteSearch.firstOffset(of: "://", in: text).map { utf8.index(utf8.startIndex, offsetBy: $0 + 3) } ?? utf8.startIndex
-        let authority = utf8[afterScheme...].prefix { $0 != IndicatorBytes.slash && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "?") }
+        var schemeEnd: Int?
+        if let offset = ByteSearch.firstOffset(of: "://", in: text),
+           !utf8.prefix(offset).contains(where: { $0 == IndicatorBytes.slash || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
+            schemeEnd = offset
+        }
+        let start = schemeEnd.map { $0 + 3 } ?? (utf8.starts(with: "//".utf8) ? 2 : 0)
+        // Most words asked about are paths or names with no host (`C:/Users`, `a/b`): told without a copy.
+        let authority = utf8.dropFirst(start).prefix { $0 != IndicatorBytes.slash && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "?") }
         guard authority.endIndex < utf8.endIndex, authority.contains(IndicatorBytes.dot) || authority.contains(UInt8(ascii: "[")) else { return nil }
         var bytes = Array(utf8)
-        var start = 0
         var defaultPorts: Set<String> = ["80", "443"]
-        if let colon = bytes.firstIndex(of: IndicatorBytes.colon), colon > 0, bytes[colon...].starts(with: "://".utf8) {
-            guard bytes[..<colon].allSatisfy({ IndicatorBytes.isAlphanumeric($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == IndicatorBytes.dot })
+        if let colon = schemeEnd {
+            guard colon > 0, bytes[..<colon].allSatisfy({ IndicatorBytes.isAlphanumeric($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == IndicatorBytes.dot })
             else { return nil }
             let scheme = String(decoding: bytes[..<colon], as: UTF8.self).lowercased()
             defaultPorts = URLIndicator.defaultPorts[scheme].map { [String($0)] } ?? []
-            start = colon + 3
         }
         if let hash = bytes[start...].firstIndex(of: UInt8(ascii: "#")) { bytes.removeSubrange(hash...) }
         for i in start..<bytes.count where bytes[i] == UInt8(ascii: "\\") { bytes[i] = IndicatorBytes.slash }

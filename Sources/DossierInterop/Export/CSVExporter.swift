@@ -9,7 +9,8 @@ import DossierCore
 /// and a public project's material is TLP:CLEAR). `private` is true for every row of a private
 /// project: imported elsewhere, they stay private. `tlp` is the row's marking
 /// (`ExportContext.tlp(of:)`: the project's, raised by the indicator's own `tlp:` tag, TLP:GREEN
-/// at least when private), which `dossier import` reads as the file's marking (the strictest). Tags are joined
+/// at least when private), which `dossier import` reads as the file's marking (the strictest; the
+/// TLP:GREEN of a private row is its privacy) and a row above TLP:CLEAR as private. Tags are joined
 /// with `; ` (the CSV importer splits on `;`); a `;` or `\` inside a tag is written after a `\`
 /// (`misp-galaxy:threat-actor="Foo\; Bar"`), which the importer reads back. The classification is the effective one. A cell
 /// that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is written after a `'`, so no

@@ -11,9 +11,11 @@ import DossierCore
 ///   the tags, and the classification as the PassiveTotal taxonomy tag `passivetotal:class="..."`;
 ///   `to_ids` is set for malicious indicators only; an `other` indicator that came from MISP goes
 ///   back as the MISP type its `misp-type:` tag keeps (`btc`, a `url` without a scheme); a private indicator's `distribution` is `0`
-///   (your organisation only), the others inherit the event's (`5`); an indicator's own `tlp:`
-///   tag marks its attribute apart from the event, whose tag is the project's TLP: one red
-///   attribute does not make the whole event red.
+///   (your organisation only), the others inherit the event's (`5`); an attribute whose marking
+///   (`ExportContext.tlp(of:)`: raised by the indicator's own `tlp:` tag, TLP:GREEN at least when
+///   private) is not the event's has it as its one `tlp:` tag, the event's tag being the
+///   project's TLP: one red attribute does not make the whole event red, and private material
+///   is never under TLP:CLEAR alone.
 ///
 /// Uuids are version 5 UUIDs of the project and the indicator, timestamps the project's dates (else
 /// the epoch), so re-exporting an unchanged project gives the same bytes and MISP sees updates of
@@ -24,7 +26,8 @@ enum MISPExporter {
     static func export(_ context: ExportContext) -> [UInt8] {
         let project = context.project
         let timestamp = String(context.modified.seconds)
-        var eventTags = [context.projectTLP.tag]
+        let eventTLP = context.projectTLP
+        var eventTags = [eventTLP.tag]
         for tag in project.tags where TLP.marked(by: [tag]) == nil { eventTags.append(tag) }
 
         // About 500 bytes per attribute.
@@ -64,8 +67,12 @@ enum MISPExporter {
             stream.member("last_seen", indicator.lastSeen.flatMap(Instant.init).flatMap { last in first.map { last < $0 } == true ? nil : last }.map(misp))
             // The `misp-type:` tag an import kept the type in is the type again, not a tag.
             let typeTag = MISPTypes.recordedType(of: indicator)?.tag
-            tagObjects(indicator.tags.filter { MISPTypes.classification(fromTag: $0) == nil && $0 != typeTag } + [MISPTypes.classificationTag(classification)],
-                into: &stream)
+            var tags = indicator.tags.filter { MISPTypes.classification(fromTag: $0) == nil && $0 != typeTag }
+            let tlp = context.tlp(of: indicator)
+            // Its own tag kept where it says the level (in its place, as written); a tag below the
+            // event's is kept too, as the indicator's data (the event's tag marks it higher).
+            if tlp != eventTLP, TLP.marked(by: indicator.tags) != tlp { tags = tags.filter { TLP.marked(by: [$0]) == nil } + [tlp.tag] }
+            tagObjects(tags + [MISPTypes.classificationTag(classification)], into: &stream)
             stream.endObject()
         }
         stream.endArray()

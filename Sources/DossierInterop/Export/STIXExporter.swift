@@ -90,8 +90,9 @@ enum STIXExporter {
             }
             planned.append(Planned(indicator: indicator, id: id, targets: targets, vulnerability: vulnerability, sighting: sighting, tlp: tlp))
         }
-        let relationships = planned.flatMap { item in
-            item.targets.map { (item: item, target: $0, id: "relationship--" + UUIDv5.make("based-on|\(item.id)|\($0)")) }
+        // Each by its indicator's place in `planned`: a million relationships hold no copy of one.
+        let relationships = planned.indices.flatMap { place in
+            planned[place].targets.map { (source: place, target: $0, id: "relationship--" + UUIDv5.make("based-on|\(planned[place].id)|\($0)")) }
         }
         let content = planned.map(\.id) + observables.compactMap { $0.object.string("id") } + planned.compactMap(\.vulnerability)
             + relationships.map(\.id) + planned.compactMap(\.sighting?.id)
@@ -181,10 +182,11 @@ enum STIXExporter {
             stream.beginObject()
             common(&stream, "relationship", relationship.id)
             stream.member("relationship_type", "based-on")
-            stream.member("source_ref", relationship.item.id)
+            let source = planned[relationship.source]
+            stream.member("source_ref", source.id)
             stream.member("target_ref", relationship.target)
-            privateMark(relationship.item.indicator, into: &stream)
-            stream.member("object_marking_refs", strings: markings[relationship.item.tlp]!)
+            privateMark(source.indicator, into: &stream)
+            stream.member("object_marking_refs", strings: markings[source.tlp]!)
             stream.endObject()
         }
         for item in planned {

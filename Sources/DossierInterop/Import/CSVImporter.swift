@@ -147,9 +147,12 @@ enum CSVImporter {
             details.lastSeen = collector.date(text(.lastSeen), field: "last seen", at: cell(.lastSeen)?.position)
             details.source = text(.source)
             details.privateFlag = privateFlag(text(.privateFlag), at: cell(.privateFlag)?.position, into: &collector)
-            // A row marked above TLP:CLEAR is private, as a `tlp:` tag of its own makes it.
+            // A row marked above TLP:CLEAR is private, as a `tlp:` tag of its own makes it, and
+            // its level marks the file (the strictest counts), but for the TLP:GREEN of a row
+            // the file says is private: what dossier's export marks private material with.
             if let marking = text(.tlp) {
                 if let tlp = TLP(named: marking) {
+                    if !(tlp == TLP.privateMaterial && details.privateFlag == true) { collector.projectTLP(tlp) }
                     if tlp > .clear { details.privateFlag = true }
                 } else {
                     collector.warning("tlp column: \"\(marking)\" is no TLP level (clear, green, amber, amber+strict, red); the row is read as private, the safe side", at: cell(.tlp)?.position)

@@ -123,7 +123,12 @@ enum MISPImporter {
             return
         }
         var details = ImportCollector.Details()
+        // Distribution 0 or 4 (its own, or its event's or object's): kept out of public output.
+        let restricted = container.isRestricted || isRestricted(attribute)
         for tag in tags(of: attribute, listKey: "Tag", linkKey: "AttributeTag") {
+            // The TLP:GREEN of an attribute kept in (what dossier's export marks private material
+            // with) is its privacy, which the distribution says: no tag of its own.
+            if restricted, TLP.marked(by: [tag]) == TLP.privateMaterial { continue }
             if let stated = MISPTypes.classification(fromTag: tag) {
                 details.classification = stated
             } else {
@@ -137,9 +142,8 @@ enum MISPImporter {
            details.classification != .malicious {
             collector.unrepresentable("to_ids flag of an attribute not classified malicious")
         }
-        // Distribution 0 or 4 (its own, or its event's or object's): kept out
-        // of public output. (A tlp: tag above clear is the collector's rule, for every format.)
-        if container.isRestricted || isRestricted(attribute) { details.privateFlag = true }
+        // (A tlp: tag above clear makes a value private too: the collector's rule, for every format.)
+        if restricted { details.privateFlag = true }
         details.firstSeen = collector.date(attribute.string("first_seen"), field: "first_seen", at: attribute.position("first_seen"))
             ?? container.firstSeen
         details.lastSeen = collector.date(attribute.string("last_seen"), field: "last_seen", at: attribute.position("last_seen"))

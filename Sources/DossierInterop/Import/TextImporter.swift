@@ -28,7 +28,17 @@ enum TextImporter {
                 let column = (lines[entry.line - 1].firstIndex { !$0.isWhitespace }).map {
                     lines[entry.line - 1].distance(from: lines[entry.line - 1].startIndex, to: $0) + 1
                 } ?? 1
-                collector.add(entry.text, as: nil, at: SourcePosition(line: entry.line, column: column))
+                let position = SourcePosition(line: entry.line, column: column)
+                // A line of several words in a list (`192.0.2.10  # C2`, a user agent): what it
+                // writes, else the line is said skipped whole.
+                if entry.text.contains(where: \.isWhitespace) {
+                    let found = Indicators.extract(from: entry.text)
+                    if !found.isEmpty {
+                        for value in found { collector.add(value.value, as: value.type, at: position) }
+                        continue
+                    }
+                }
+                collector.add(entry.text, as: nil, at: position)
             }
             return
         }

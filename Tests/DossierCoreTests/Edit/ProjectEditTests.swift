@@ -139,6 +139,9 @@ struct ProjectEditTests {
         #expect(workspace.read("acme-payroll-phish/project.json").contains("\"updated\": \"2026-12-01\""))
         try edit(adding: "192.0.2.2", dated: "2026-11-01")
         #expect(workspace.read("acme-payroll-phish/project.json").contains("\"updated\": \"2026-11-30\""))
+        // Years ahead, a date is mistyped: today's is written.
+        try edit(adding: "192.0.2.3", dated: "2062-11-01")
+        #expect(workspace.read("acme-payroll-phish/project.json").contains("\"updated\": \"2026-11-30\""))
     }
 
     @Test("saving an unchanged project writes nothing")

@@ -689,6 +689,7 @@ struct RuleTests {
         let secret = "https://pastebin.example/raw/AbCd1234"
         let publishing = [
             "pastebin.example/raw/AbCd1234", "http://pastebin.example/raw/AbCd1234", "https://u:p@PasteBin.example:443/raw/AbCd1234/",
+            "[link](//pastebin.example/raw/AbCd1234)",
             #"https://pastebin.example\raw\AbCd1234"#, "https://pastebin.example/raw/AbCd1234?dl=1", "(pastebin.example/raw/AbCd1234/x).",
         ]
         let apart = ["https://pastebin.example/raw/AbCd12345", "pastebin.example/raw/Other", "https://pastebin.example/raw",
@@ -696,17 +697,28 @@ struct RuleTests {
         let found = try diagnostics({
             try $0.addProject("a", indicators: Self.list(#"{ "value": "\#(secret)", "type": "url", "private": true }"#))
             try $0.addProject("b", visibility: "public", tlp: "clear", indicators: Self.list(
-                #"{ "value": "http://pastebin.example/raw/AbCd1234/", "type": "url" }"#,
+                #"{ "value": "http://pastebin.example/raw/AbCd1234/x", "type": "url" }"#,
                 #"{ "value": "https://pastebin.example/raw/Other", "type": "url" }"#))
             for (i, text) in (publishing + apart).enumerated() { try $0.write("b/notes/\(10 + i).md", "See \(text) now.\n") }
         }, rules: [PublishedPrivateValueRule()])
         let errors = found.filter { $0.contains(": error: url \(secret) is recorded as private in a") }
         #expect(errors.count == publishing.count + 1, "\(found)")
-        #expect(errors.contains { $0.hasPrefix("b/indicators.json:1:") && $0.contains("(in http://pastebin.example/raw/AbCd1234/)") }, "\(errors)")
+        // A public URL further down it shows it too.
+        #expect(errors.contains { $0.hasPrefix("b/indicators.json:1:") && $0.contains("(in http://pastebin.example/raw/AbCd1234/x)") }, "\(errors)")
         for (i, text) in publishing.enumerated() {
             #expect(errors.contains { $0.hasPrefix("b/notes/\(10 + i).md:") }, "\(text): \(found)")
         }
         #expect(found.count == errors.count, "\(found)")
+    }
+
+    @Test("a private URL that leads where a public project's public URL leads is published: no error for it, in the public project or a note")
+    func privateURLLeadingWherePublished() throws {
+        let found = try diagnostics({
+            try $0.addProject("a", indicators: Self.list(#"{ "value": "http://paste.example/raw/1", "type": "url", "private": true }"#))
+            try $0.addProject("b", visibility: "public", tlp: "clear", indicators: Self.list(#"{ "value": "https://paste.example/raw/1", "type": "url" }"#))
+            try $0.write("b/notes/01.md", "See paste.example/raw/1 and //paste.example/raw/1.\n")
+        }, rules: [PublishedPrivateValueRule()])
+        #expect(found.isEmpty, "\(found)")
     }
 
     @Test("a public project with a TLP no one knows (purple) is told that, not that it is TLP:AMBER, the level taken meanwhile")

@@ -156,9 +156,17 @@ import Testing
         var withoutRed = project
         withoutRed.indicators.removeLast()
         #expect(Importer.read(Exporter.export(withoutRed, in: .single(withoutRed), for: .internal, format: .stix), path: "/e.json").projectTLP == .clear)
-        // MISP: the event has the project's TLP; the red indicator its own tag.
+        // MISP: the event has the project's TLP; the red indicator its own tag, a private one
+        // TLP:GREEN, which an import reads as its privacy, adding no tag.
         let event = try #require(try JSONParser.parse(export(.misp)).value.objectValue?.object("Event"))
         #expect(MISPImporter.tags(of: event, listKey: "Tag", linkKey: "EventTag").first == "tlp:clear")
+        let attributes = event.array("Attribute").compactMap(\.value.objectValue)
+        func tlpTags(_ value: String) -> [String] {
+            attributes.first { $0.string("value") == value }.map { MISPImporter.tags(of: $0, listKey: "Tag", linkKey: "AttributeTag") }?.filter { $0.hasPrefix("tlp:") } ?? []
+        }
+        #expect(tlpTags("secret.example") == ["tlp:green"] && tlpTags("red.example") == ["tlp:red"] && tlpTags("C:\\Users\\x\\b.exe").isEmpty)
+        let mispBack = Importer.read(export(.misp), path: "/e.json")
+        #expect(mispBack.indicator("secret.example")?.isPrivate == true && mispBack.indicator("secret.example")?.tags == [], "\(String(describing: mispBack.indicator("secret.example")))")
         // Text: the strictest, on a first comment line; none in a public list.
         #expect(String(decoding: export(.text), as: UTF8.self).hasPrefix("# TLP:RED\n"))
         #expect(String(decoding: Exporter.export(withoutRed, in: .single(withoutRed), for: .internal, format: .text), as: UTF8.self).hasPrefix("# TLP:GREEN\n"))
@@ -168,6 +176,9 @@ import Testing
         #expect(csv.contains("red.example,domain,unknown,tlp:red,,,,,false,red\r\n"), "\(csv)")
         let rows = Importer.read(Array("value,tlp\r\nclear.example,clear\r\namber.example,AMBER\r\n".utf8), path: "/m.csv")
         #expect(rows.indicator("clear.example")?.isPrivate == false && rows.indicator("amber.example")?.isPrivate == true)
+        #expect(rows.projectTLP == .amber, "the strictest row marks the file")
+        let privateRow = Importer.read(Array("value,private,tlp\r\nx.example,true,green\r\n".utf8), path: "/m.csv")
+        #expect(privateRow.projectTLP == nil && privateRow.indicator("x.example")?.isPrivate == true, "a private row's TLP:GREEN is its privacy")
     }
 
     @Test("an export of some types holds only those (a DNS blocklist: domains), with ids and a title of its own; MISP gets no last sighting before the first")

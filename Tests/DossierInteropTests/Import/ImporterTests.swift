@@ -36,6 +36,9 @@ import Testing
         let values = (1...9).map { "evil\($0).example" } + ["Mozilla/5.0 (Windows NT 10.0) Chrome/120.0.0.0"]
         let mostly = TestFiles.importText(values.joined(separator: "\n") + "\n")
         #expect(mostly.keys.count == 9 && mostly.skipped.count == 1 && mostly.skipped.first?.location?.position == SourcePosition(line: 10, column: 1))
+        // A line of such a list with a value and a remark gives its value.
+        let remarked = TestFiles.importText(((1...9).map { "evil\($0).example" } + ["192.0.2.10  # C2 of the loader"]).joined(separator: "\n") + "\n")
+        #expect(remarked.keys.count == 10 && remarked.keys.contains("ipv4 192.0.2.10") && remarked.skipped.isEmpty, "\(remarked.keys) \(remarked.skipped)")
     }
 
     @Test("a CSV value that is an address or host with a port comes in without the port, counted, as MISP and text imports take it")

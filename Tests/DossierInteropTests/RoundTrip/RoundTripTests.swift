@@ -38,7 +38,16 @@ import Testing
                     let own = max(projectMarking, TLP.marked(by: indicator.tags) ?? .clear)
                     return indicator.isPrivate && max(own, .green) == .green ? marked : max(marked, own)
                 }
-                #expect(result.projectTLP == (format == .csv ? nil : format == .json ? project.tlp : format == .stix ? strictest : projectMarking))
+                // An internal CSV row has its level, a private row's TLP:GREEN being its privacy
+                // (every row of a private project is private); a public CSV file has no levels.
+                let rows = project.indicators.compactMap { indicator -> TLP? in
+                    let own = max(projectMarking, TLP.marked(by: indicator.tags) ?? .clear)
+                    let isPrivate = indicator.isPrivate || project.visibility == .private
+                    let level = indicator.isPrivate ? max(own, .green) : own
+                    return isPrivate && level == .green ? nil : level
+                }
+                let csv = audience == .public ? nil : rows.max()
+                #expect(result.projectTLP == (format == .csv ? csv : format == .json ? project.tlp : format == .stix ? strictest : projectMarking))
             }
         }
     }

@@ -325,12 +325,18 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var values = [String: Recording](minimumCapacity: found.reduce(0) { $0 + $1.count })
         values.merge(found.joined()) { first, _ in first }
         // A URL also under its spelling (`http://x/%C3%BC` for `http://x/ü`), as texts may write
-        // it, and under where it leads (`resourceKeys`), written with another scheme or none.
-        for (value, recording) in values where recording.type == .url {
+        // it, and under where it leads (`resourceKeys`), written with another scheme or none;
+        // but not where a public URL of a public project leads: that place is published.
+        let privateURLs = values.filter { $0.value.type == .url }
+        let published = privateURLs.isEmpty ? [] : Self.publishedResources(workspace)
+        for (value, recording) in privateURLs {
             let spelling = IndicatorKey.identity(of: value, type: .url)
             if values[spelling] == nil { values[spelling] = recording }
-            for key in Set([value, spelling].compactMap(Indicators.resourceName(ofURL:)).map(resourceKey)) where values[key] == nil {
-                values[key] = recording
+            for name in Set([value, spelling].compactMap(Indicators.resourceName(ofURL:))) where !published.contains(name) {
+                let key = resourceKey(name)
+                if values[key] == nil { values[key] = recording }
+                // Marks that some private URL is looked up by where it leads (`findings` asks).
+                values[Self.resourceMarker] = recording
             }
         }
         // An IPv4-mapped IPv6 address (`::ffff:203.0.113.250`, as dual-stack logs write one) also
@@ -513,6 +519,20 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// (`Indicators.resourceName(ofURL:)`), marked apart from every value.
     static func resourceKey(_ name: String) -> String { "\u{1}" + name }
 
+    /// The key of the private values present when some resource key is (`resourceKey` of
+    /// nothing, which no URL leads to): without it, no text's URL is taken apart.
+    static let resourceMarker = resourceKey("")
+
+    /// Where the public URLs of public projects lead (`Indicators.resourceName(ofURL:)`).
+    static func publishedResources(_ workspace: Workspace) -> Set<String> {
+        let found = workspace.projects.indices.map { $0 }.concurrentMap { p -> [String] in
+            let project = workspace.projects[p]
+            guard project.visibility == .public else { return [] }
+            return project.indicators.compactMap { $0.type == .url && !$0.isPrivate ? Indicators.resourceName(ofURL: $0.value) : nil }
+        }
+        return Set(found.joined())
+    }
+
     /// Whether `text` starts with a scheme and `://` (`https://`, `hxxp://`).
     static func hasScheme(_ text: String) -> Bool {
         guard let colon = text.utf8.firstIndex(of: IndicatorBytes.colon) else { return false }
@@ -647,6 +667,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         // The text's own project's private indicators, made once if a finding asks.
         var keptPrivate: Set<IndicatorKey>?
         // Each value written, or word that may be a URL: reported at most once per text.
+        let looksAtResources = privateValues[Self.resourceMarker] != nil
         func consider(_ mention: Mentions.Value, resources: [String]) {
             // The value (a URL in its other spelling too), or a private domain it lies within
             // (`smtp.acme.example` names `acme.example`).
@@ -710,12 +731,13 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                 : .warning(at: location(text, mention.position), message + " (unless \(value) is a domain many share, such as a hosting provider's)", code: Self.code))
         }
         for mention in mentions.values {
-            consider(mention, resources: hasScheme(mention.value) ? resourceKeys(of: mention.value) : [])
+            consider(mention, resources: looksAtResources && hasScheme(mention.value) ? resourceKeys(of: mention.value) : [])
         }
         // A URL also by where it leads: written in prose without a scheme (`paste.example/raw/1`,
         // a word to the extractor) or with backslashes, too. (A URL with a scheme and no
         // backslash is one of the values already.)
-        for word in mentions.words where word.word.utf8.contains(UInt8(ascii: "\\")) || !hasScheme(word.word) && word.word.utf8.contains(IndicatorBytes.slash) {
+        for word in mentions.words where looksAtResources
+            && (word.word.utf8.contains(UInt8(ascii: "\\")) || !hasScheme(word.word) && word.word.utf8.contains { $0 == IndicatorBytes.slash || $0 == UInt8(ascii: "?") }) {
             let resources = resourceKeys(of: word.word)
             guard resources.contains(where: { privateValues[$0] != nil }) else { continue }
             consider(Mentions.Value(text: word.text, value: word.word, type: nil, within: nil, position: word.position), resources: resources)
