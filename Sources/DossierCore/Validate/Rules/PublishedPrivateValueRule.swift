@@ -327,12 +327,13 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         // A URL also under its spelling (`http://x/%C3%BC` for `http://x/ü`), as texts may write
         // it, and under where it leads (`resourceKeys`), written with another scheme or none;
         // but not where a public URL of a public project leads: that place is published.
-        let privateURLs = values.filter { $0.value.type == .url }
-        let published = privateURLs.isEmpty ? [] : Self.publishedResources(workspace)
-        for (value, recording) in privateURLs {
+        let privateURLs = values.filter { $0.value.type == .url }.map { (value: $0.key, recording: $0.value) }
+        let names = privateURLs.map { Set([$0.value, IndicatorKey.identity(of: $0.value, type: .url)].compactMap(Indicators.resourceName(ofURL:))) }
+        let published = privateURLs.isEmpty ? [] : Self.publishedResources(workspace, hosts: Set(names.joined().compactMap(Self.hostHash(ofResource:))))
+        for ((value, recording), names) in zip(privateURLs, names) {
             let spelling = IndicatorKey.identity(of: value, type: .url)
             if values[spelling] == nil { values[spelling] = recording }
-            for name in Set([value, spelling].compactMap(Indicators.resourceName(ofURL:))) where !published.contains(name) {
+            for name in names where !published.contains(name) {
                 let key = resourceKey(name)
                 if values[key] == nil { values[key] = recording }
                 // Marks that some private URL is looked up by where it leads (`findings` asks).
@@ -523,14 +524,43 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// nothing, which no URL leads to): without it, no text's URL is taken apart.
     static let resourceMarker = resourceKey("")
 
-    /// Where the public URLs of public projects lead (`Indicators.resourceName(ofURL:)`).
-    static func publishedResources(_ workspace: Workspace) -> Set<String> {
+    /// Where the public URLs of public projects on one of `hosts` lead
+    /// (`Indicators.resourceName(ofURL:)`): each URL's host is told by its hash, without a copy,
+    /// on every check, and only those on a private URL's host are taken apart.
+    static func publishedResources(_ workspace: Workspace, hosts: Set<UInt64>) -> Set<String> {
+        guard !hosts.isEmpty else { return [] }
         let found = workspace.projects.indices.map { $0 }.concurrentMap { p -> [String] in
             let project = workspace.projects[p]
             guard project.visibility == .public else { return [] }
-            return project.indicators.compactMap { $0.type == .url && !$0.isPrivate ? Indicators.resourceName(ofURL: $0.value) : nil }
+            return project.indicators.compactMap { indicator in
+                guard indicator.type == .url, !indicator.isPrivate, let host = hostHash(ofURL: indicator.value), hosts.contains(host) else { return nil }
+                return Indicators.resourceName(ofURL: indicator.value)
+            }
         }
         return Set(found.joined())
+    }
+
+    /// The hash of the host of a URL in normal form (lower-cased), as it stands between `://`
+    /// (or its user-info's `@`) and its port, path, query or fragment.
+    static func hostHash(ofURL value: String) -> UInt64? {
+        let bytes = value.utf8
+        guard let start = ByteSearch.firstOffset(of: "://", in: value) else { return nil }
+        let authority = bytes.dropFirst(start + 3).prefix { $0 != IndicatorBytes.slash && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+        let host = (authority.lastIndex(of: IndicatorBytes.at).map { authority[bytes.index(after: $0)...] } ?? authority[...])
+        return hash(host.prefix { $0 != IndicatorBytes.colon || host.first == UInt8(ascii: "[") })
+    }
+
+    /// The same for where a URL leads (`Indicators.resourceName(ofURL:)`): its host, before its
+    /// port, path or query.
+    static func hostHash(ofResource name: String) -> UInt64? {
+        let host = name.utf8.prefix { $0 != IndicatorBytes.slash && $0 != UInt8(ascii: "?") && ($0 != IndicatorBytes.colon || name.utf8.first == UInt8(ascii: "[")) }
+        return hash(host)
+    }
+
+    private static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hasher = FNV1a()
+        for byte in bytes { hasher.add(byte) }
+        return hasher.value
     }
 
     /// Whether `text` starts with a scheme and `://` (`https://`, `hxxp://`).
