@@ -43,6 +43,10 @@ public enum Exporter {
 /// classification each one effectively has, and the project's dates as instants.
 struct ExportContext {
     let project: Project
+    /// The marking of the project's own material (its report, its event): its TLP, raised by a
+    /// `tlp:` tag of the project, and at least `TLP.privateMaterial` for a private project. Worked
+    /// out once: every indicator's marking starts from it (`tlp(of:)`).
+    let projectTLP: TLP
     let vocabulary: Vocabulary
     let workspaceTitle: String
     let audience: Audience
@@ -64,6 +68,7 @@ struct ExportContext {
         self.types = IndicatorType.allCases.filter(types.contains)
         indicators = Exporter.selected(Indicator.canonicallyOrdered(project.indicators), classifications: chosen, types: self.types,
             vocabulary: vocabulary)
+        projectTLP = max(project.markingInOutputs, TLP.marked(by: project.tags) ?? .clear)
     }
 
     /// What makes the ids of a part of the project its own (empty for the whole).
@@ -85,9 +90,6 @@ struct ExportContext {
         indicator.effectiveClassification(in: vocabulary)
     }
 
-    /// The marking of the project's own material (its report, its event): its TLP, raised by a
-    /// `tlp:` tag of the project, and at least `TLP.privateMaterial` for a private project.
-    var projectTLP: TLP { max(project.markingInOutputs, TLP.marked(by: project.tags) ?? .clear) }
 
     /// The marking of one indicator: the project's (`projectTLP`), raised by a `tlp:` tag of its
     /// own (data imported with its marking), and at least `TLP.privateMaterial` when it is
