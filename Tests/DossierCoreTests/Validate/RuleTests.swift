@@ -711,6 +711,47 @@ struct RuleTests {
         #expect(found.count == errors.count, "\(found)")
     }
 
+    @Test("a URL only private projects record, written another way (no scheme, another scheme, a final slash, more path or query, defanged without a scheme) in a public note or comment, publishes it, on the line that writes it")
+    func privateProjectURLWrittenOtherwise() throws {
+        let secret = "http://secret-gate.example/panel/login.php"
+        let publishing = [
+            "secret-gate.example/panel/login.php", "https://secret-gate.example/panel/login.php",
+            "secret-gate[.]example/panel/login.php", "secret-gate(.)example[/]panel/login.php?x=1",
+            "hxxps://secret-gate[.]example/panel/login.php/", "[portal](//secret-gate.example/panel/login.php)",
+        ]
+        let apart = ["secret-gate.example/panel/other.php", "secret-gate.example/panel", "https://secret-gate.example/panel/login.php5"]
+        let found = try diagnostics({
+            try $0.addProject("a", indicators: Self.list(#"{ "value": "\#(secret)", "type": "url" }"#))
+            try $0.addProject("b", visibility: "public", tlp: "clear", indicators: Self.list(
+                #"{ "value": "203.0.113.80", "type": "ipv4", "comment": "mirrors secret-gate[.]example/panel/login.php" }"#))
+            for (i, text) in (publishing + apart).enumerated() { try $0.write("b/notes/\(10 + i).md", "Our notes.\n\nSee \(text) now.\n") }
+        }, rules: [PublishedPrivateValueRule()])
+        let errors = found.filter { $0.contains(": error: url \(secret) is recorded only in private projects (a), but") }
+        for (i, text) in publishing.enumerated() {
+            #expect(errors.contains { $0.hasPrefix("b/notes/\(10 + i).md:3:") }, "\(text): \(found)")
+        }
+        #expect(errors.contains { $0.hasPrefix("b/indicators.json:") && $0.contains("(in secret-gate.example/panel/login.php)") }, "\(errors)")
+        #expect(found.count == publishing.count + 1 && errors.count == found.count, "\(found)")
+
+        // A public project's public URL leading there publishes it: no error.
+        let published = try diagnostics({
+            try $0.addProject("a", indicators: Self.list(#"{ "value": "\#(secret)", "type": "url" }"#))
+            try $0.addProject("b", visibility: "public", tlp: "clear", indicators: Self.list(#"{ "value": "https://secret-gate.example/panel/login.php", "type": "url" }"#))
+            try $0.write("b/notes/01.md", "See secret-gate[.]example/panel/login.php and secret-gate.example/panel/login.php/.\n")
+        }, rules: [PublishedPrivateValueRule()])
+        #expect(published.isEmpty, "\(published)")
+    }
+
+    @Test("a private URL written defanged without a scheme (`host[.]example/path`) in a public note publishes it, on the line that writes it")
+    func privateURLDefangedWithoutScheme() throws {
+        let found = try diagnostics({
+            try $0.addProject("a", indicators: Self.list(#"{ "value": "https://pastebin.example/raw/AbCd1234", "type": "url", "private": true }"#))
+            try $0.addProject("b", visibility: "public", tlp: "clear", indicators: Self.list())
+            try $0.write("b/notes/01.md", "<!-- draft -->\nFirst line.\nSee pastebin[.]example/raw/AbCd1234 and pastebin{.}example[/]raw/AbCd1234/x.\n")
+        }, rules: [PublishedPrivateValueRule()])
+        #expect(found.count == 1 && found[0].hasPrefix("b/notes/01.md:3:") && found[0].contains("error: url https://pastebin.example/raw/AbCd1234 is recorded as private in a"), "\(found)")
+    }
+
     @Test("a private URL that leads where a public project's public URL leads is published: no error for it, in the public project or a note")
     func privateURLLeadingWherePublished() throws {
         let found = try diagnostics({

@@ -29,10 +29,15 @@ extension PublishedPrivateValueRule.Mentions {
                 projects += Self.projectReferences(in: text, at: index)
                 var seen: Set<String> = []
                 var place = TextPlace(text.text)
-                // Positions where the text is the file's: offsets in a decoded one are not.
-                let bodyLine = text.isVerbatim ? text.bodyLine : nil
-                for (word, start) in PublishedPrivateValueRule.freeFormWords(of: text.text) where seen.insert(word).inserted {
-                    words.append(Word(text: index, word: word, position: bodyLine.map { place.position(at: start, bodyLine: $0) }))
+                // The words as written, and those a defanged form breaks apart, read refanged.
+                var found = PublishedPrivateValueRule.freeFormWords(of: text.text)
+                let refanged = PublishedPrivateValueRule.refangedFreeFormWords(of: text.text)
+                if !refanged.isEmpty { found = (found + refanged).sorted { $0.start < $1.start } }
+                // A text as its page shows it (comments, escapes and references taken off) keeps
+                // the lines of the file: a word's line is right, its column only where the line
+                // had none of those.
+                for (word, start) in found where seen.insert(word).inserted {
+                    words.append(Word(text: index, word: word, position: text.bodyLine.map { place.position(at: start, bodyLine: $0) }))
                 }
             }
         }

@@ -306,6 +306,33 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         return words
     }
 
+    /// The free-form words that refanging changes (`evil[.]example/gate.php`,
+    /// `evil(.)example[/]gate.php`), refanged, each with the UTF-8 offset in `text` where it
+    /// starts: the brackets of a defanged form break it apart for `freeFormWords`, and a reader
+    /// reads it whole all the same.
+    static func refangedFreeFormWords(of text: String) -> [(word: String, start: Int)] {
+        IndicatorBytes.withBytes(text) { bytes in
+            guard Refanger.mayBeDefanged(bytes) else { return [] }
+            let refanger = Refanger(bytes, mode: .text)
+            let output = refanger.output
+            func breaks(_ byte: UInt8) -> Bool { byte <= 0x20 || Self.wordBreaks.contains(byte) }
+            var words: [(word: String, start: Int)] = []
+            // Where the last word read ended: a word with several forms is read once.
+            var covered = 0
+            for replacement in refanger.replacements where replacement.output >= covered {
+                var start = replacement.output
+                while start > 0, !breaks(output[start - 1]) { start -= 1 }
+                var end = replacement.output + replacement.outputLength
+                while end < output.count, !breaks(output[end]) { end += 1 }
+                covered = end
+                for (word, offset) in freeFormWords(of: String(decoding: output[start..<end], as: UTF8.self)) {
+                    words.append((word, refanger.inputOffset(of: start + offset)))
+                }
+            }
+            return words
+        }
+    }
+
     private static let sentenceEnds = ByteSet(".:!?".utf8)
     private static let wordBreaks = ByteSet("\"'`()[]{}<>,;|*".utf8)
     private static let nameMarks = ByteSet("\\/._:".utf8)
@@ -574,7 +601,29 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// published by a text that writes it with another scheme, a user-info, a port, a final
     /// slash, backslashes, or more path and query after it.
     static func resourceKeys(of url: String) -> [String] {
-        Indicators.resourceName(ofURL: url).map { Indicators.resourcePrefixes(of: $0).map(resourceKey) } ?? []
+        resourceNames(of: url).map(resourceKey)
+    }
+
+    /// The places a URL written leads to or reveals, longest first (`Indicators.resourcePrefixes(of:)`).
+    static func resourceNames(of url: String) -> [String] {
+        Indicators.resourceName(ofURL: url).map(Indicators.resourcePrefixes(of:)) ?? []
+    }
+
+    /// Where a URL written another way (without a scheme, with another, with more path after
+    /// it) is recorded, when only private projects record a URL that leads to one of `names`
+    /// (`resourceNames(of:)`, longest first), as a threat: looked up as a browser goes there, by
+    /// http and https, with and without a final slash. The longest place recorded decides: nil
+    /// when a public project records a URL leading there publicly (it is published, and what it
+    /// reveals on its way).
+    static func privateProjectRecording(leadingTo names: [String], index: IndicatorIndex) -> Recording? {
+        for name in names {
+            let urls = ["http://", "https://"].flatMap { [$0 + name, $0 + name + "/"] }
+            let occurrences = urls.map { index.occurrences(of: IndicatorKey(type: .url, value: $0)) }
+            guard occurrences.contains(where: { !$0.isEmpty }) else { continue }
+            if occurrences.contains(where: { isPublished($0, index: index) }) { return nil }
+            if let recording = urls.lazy.compactMap({ privateProjectRecording(of: $0, type: .url, index: index) }).first { return recording }
+        }
+        return nil
     }
 
     /// A URL that carries a whole URL (`?url=https://paste.example/raw/1`), which `Mentions` reads
@@ -698,6 +747,20 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var keptPrivate: Set<IndicatorKey>?
         // Each value written, or word that may be a URL: reported at most once per text.
         let looksAtResources = privateValues[Self.resourceMarker] != nil
+        // A value only private projects record, as a threat: their intelligence.
+        func reportOnlyPrivate(_ recording: Recording, _ mention: Mentions.Value) {
+            guard firstTime(mention.text, recording.value) else { return }
+            let text = mentions.texts[mention.text]
+            let slug = workspace.projects[recording.project].slug
+            let remedy = text.isNote
+                ? "make the note private (visibility: private in its front matter), or record it in this public project to publish it"
+                : "take it out of \(text.name), or record it in this public project to publish it"
+            // Written otherwise than recorded, the text's form is shown.
+            let within = mention.within ?? (mention.value == recording.value ? nil : mention.value)
+            diagnostics.append(.error(at: location(text, mention.position),
+                "\(recording.type.rawValue) \(recording.value) is recorded only in private projects (\(slug)), but \(text.name) is public and the public site would show it\(within.map { " (in \($0))" } ?? ""); \(remedy)",
+                code: Self.code))
+        }
         func consider(_ mention: Mentions.Value, resources: [String]) {
             // The value (a URL in its other spelling too), or a private domain it lies within
             // (`smtp.acme.example` names `acme.example`).
@@ -709,19 +772,13 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             if !unfragmented.isEmpty { names.insert(contentsOf: unfragmented, at: 1) }
             names.insert(contentsOf: resources, at: 1 + unfragmented.count + (spelling != mention.value ? 1 : 0))
             guard let (name, recording) = names.lazy.compactMap({ name in privateValues[name].map { (name, $0) } }).first else {
-                // Not recorded private, but a threat only private projects record: their intelligence.
+                // Not recorded private, but a threat only private projects record: their
+                // intelligence, written as recorded or, a URL, leading where it leads.
                 if let index, let type = mention.type,
                    let recording = Self.privateProjectRecording(of: mention.value, type: type, index: index)
-                       ?? unfragmented.first.flatMap({ Self.privateProjectRecording(of: $0, type: type, index: index) }),
-                   firstTime(mention.text, recording.value) {
-                    let text = mentions.texts[mention.text]
-                    let slug = workspace.projects[recording.project].slug
-                    let remedy = text.isNote
-                        ? "make the note private (visibility: private in its front matter), or record it in this public project to publish it"
-                        : "take it out of \(text.name), or record it in this public project to publish it"
-                    diagnostics.append(.error(at: location(text, mention.position),
-                        "\(recording.type.rawValue) \(recording.value) is recorded only in private projects (\(slug)), but \(text.name) is public and the public site would show it\(mention.within.map { " (in \($0))" } ?? ""); \(remedy)",
-                        code: Self.code))
+                       ?? unfragmented.first.flatMap({ Self.privateProjectRecording(of: $0, type: type, index: index) })
+                       ?? (type == .url ? Self.privateProjectRecording(leadingTo: Self.resourceNames(of: mention.value), index: index) : nil) {
+                    reportOnlyPrivate(recording, mention)
                 }
                 return
             }
@@ -766,11 +823,17 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         // A URL also by where it leads: written in prose without a scheme (`paste.example/raw/1`,
         // a word to the extractor) or with backslashes, too. (A URL with a scheme and no
         // backslash is one of the values already.)
-        for word in mentions.words where looksAtResources
+        for word in mentions.words where (looksAtResources || index != nil)
             && (word.word.utf8.contains(UInt8(ascii: "\\")) || !hasScheme(word.word) && word.word.utf8.contains { $0 == IndicatorBytes.slash || $0 == UInt8(ascii: "?") }) {
-            let resources = resourceKeys(of: word.word)
-            guard resources.contains(where: { privateValues[$0] != nil }) else { continue }
-            consider(Mentions.Value(text: word.text, value: word.word, type: nil, within: nil, position: word.position), resources: resources)
+            let names = resourceNames(of: word.word)
+            guard !names.isEmpty else { continue }
+            let resources = names.map(resourceKey)
+            let mention = Mentions.Value(text: word.text, value: word.word, type: nil, within: nil, position: word.position)
+            if looksAtResources, resources.contains(where: { privateValues[$0] != nil }) {
+                consider(mention, resources: resources)
+            } else if let index, let recording = privateProjectRecording(leadingTo: names, index: index) {
+                reportOnlyPrivate(recording, mention)
+            }
         }
         for reference in mentions.projects {
             guard let slug = privateSlugs[reference.slug] else { continue }
