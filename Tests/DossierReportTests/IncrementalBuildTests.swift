@@ -109,6 +109,12 @@ struct IncrementalBuildTests {
         Change(testDescription: "a project's TLP (the banner of an internal report naming it is raised to it)") {
             try $0.replace(#""tlp": "red""#, with: #""tlp": "amber""#, in: "build-plugin-supply-chain/project.json")
         },
+        Change(testDescription: "a note added before the note another project's note links to (its anchor moves)") {
+            try $0.write("---\ntitle: First\n---\nFirst.\n", to: "vpn-bruteforce-2026/notes/00-first.md")
+        },
+        Change(testDescription: "a note another project's note links to renamed (the link becomes text)") {
+            try FileManager.default.moveItem(atPath: $0.root + "/vpn-bruteforce-2026/notes/01-summary.md", toPath: $0.root + "/vpn-bruteforce-2026/notes/01-overview.md")
+        },
         Change(testDescription: "a project removed") {
             try FileManager.default.removeItem(atPath: $0.root + "/vpn-bruteforce-2026")
         },

@@ -251,4 +251,45 @@ struct SiteBuildTests {
         #expect(report.contains(#"<a class="across" href="../../classifications/malicious.html">"#))
         #expect(report.contains("<h3 dir=\"auto\">\u{05D4}\u{05E2}\u{05E8}\u{05D4}") && report.contains("<div dir=\"auto\">\n<p>\u{05E9}"), "\(report)")
     }
+
+    @Test("a note's relative links lead where the site shows their target: a note of its project to its anchor, another project's note to that page's anchor, a project's files to their sections; an image, an attachment, a missing note and what the audience does not see stay as text")
+    func relativeLinksInNotes() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("a", visibility: "public", tlp: "clear")
+        try workspace.addProject("b", visibility: "public", tlp: "clear")
+        try workspace.addProject("c")
+        try workspace.write("a/notes/01-links.md", """
+            # Links
+
+            See [the follow-up](02-follow-up.md#details), [the list](../indicators.json), [the case](../),
+            [the detail](../../b/notes/02-detail.md), [b](../../b/project.json), [every case](../../),
+            [gone](09-gone.md), [the log](attachments/log.txt), ![the panel](img/panel.png) and ![](img/x.png),
+            [the draft](03-draft.md) and [the vendor](https://www.example.com/report).
+            """)
+        try workspace.write("a/notes/02-follow-up.md", "# Follow-up\n\nDetails.\n")
+        try workspace.write("a/notes/03-draft.md", "---\nvisibility: private\n---\n# Draft\n\nSecret plans.\n")
+        try workspace.write("b/notes/01-summary.md", "# Summary\n\nSummary.\n")
+        try workspace.write("b/notes/02-detail.md", "# Detail\n\nDetail.\n")
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for audience in Audience.allCases {
+            _ = try SiteBuild.run(root: workspace.root, audience: audience, out: folder + "/\(audience)")
+            let report = String(decoding: SiteFiles(folder + "/\(audience)").bytes("projects/a/index.html"), as: UTF8.self)
+            for link in [##"<a href="#note-2">the follow-up</a>"##, ##"<a href="#by-classification">the list</a>"##, ##"<a href="#">the case</a>"##,
+                ##"<a href="../b/index.html#note-2">the detail</a>"##, ##"<a href="../b/index.html">b</a>"##, ##"<a href="../../index.html">every case</a>"##,
+                ##"<a href="https://www.example.com/report">the vendor</a>"##] {
+                #expect(report.contains(link), "\(audience): \(link)")
+            }
+            #expect(report.contains("gone, the log, the panel and img/x.png,"), "\(audience)")
+            for gone in ["09-gone", "attachments/", "img/panel"] { #expect(!report.contains(gone), "\(audience): \(gone)") }
+            // A private note is a link only where it is shown, and never named where it is not.
+            #expect(report.contains(##"<a href="#note-3">the draft</a>"##) == (audience == .internal), "\(audience)")
+            #expect(report.contains("03-draft") == false, "\(audience)")
+            let markdown = String(decoding: SiteFiles(folder + "/\(audience)").bytes("projects/a/report.md"), as: UTF8.self)
+            #expect(markdown.contains("[the follow-up](#note-2)") && markdown.contains(##"<a id="note-2"></a>"##), "\(audience)")
+        }
+        // A report alone has no other project's page to lead to.
+        let alone = try ReportBuild.run(root: workspace.root, slug: "a", format: .html, audience: .internal, options: ReportOptions()).text
+        #expect(alone.contains(##"<a href="#note-2">the follow-up</a>"##) && alone.contains("the detail, b,") && !alone.contains("../b/"), "\(alone)")
+    }
 }

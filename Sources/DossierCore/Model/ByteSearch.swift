@@ -3,7 +3,7 @@ import Foundation
 /// Finding a short ASCII marker in a text by its UTF-8 bytes. Foundation's `range(of:)` goes
 /// through CFString at some tens of MB/s; `check` looks for markers (`<!--`, `visibility`) in every
 /// public note of the workspace on every run.
-enum ByteSearch {
+public enum ByteSearch {
     /// Byte offset of the first `needle` in `haystack` at or after `start`: each place its first
     /// byte is found (memchr), compared whole (memcmp).
     static func firstOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
@@ -32,7 +32,7 @@ enum ByteSearch {
     }
 
     /// True when `text` holds `needle` byte for byte.
-    static func contains(_ needle: StaticString, in text: String) -> Bool {
+    public static func contains(_ needle: StaticString, in text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             firstOffset(of: UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount), in: bytes) != nil
@@ -40,7 +40,7 @@ enum ByteSearch {
     }
 
     /// True when `text` holds `needle` (lower-case ASCII) in any ASCII case.
-    static func contains(caseInsensitive needle: StaticString, in text: String) -> Bool {
+    public static func contains(caseInsensitive needle: StaticString, in text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             let needle = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)

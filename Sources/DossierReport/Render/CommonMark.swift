@@ -28,6 +28,16 @@ public enum CommonMark {
         }
     }
 
+    /// Where relative links (`02-follow-up.md`, `../indicators.json`) lead in a report: the link
+    /// a destination as written becomes, or nil for no link (its text stays).
+    public struct RelativeLinks: Sendable {
+        var target: @Sendable (String) -> String?
+
+        public init(target: @escaping @Sendable (String) -> String?) {
+            self.target = target
+        }
+    }
+
     /// Note Markdown as an HTML fragment; its network indicators defanged when `defanging` is given.
     public static func html(_ markdown: String, defanging: Defanging? = nil) -> String {
         rendered(markdown, defanging: defanging).html
@@ -41,9 +51,10 @@ public enum CommonMark {
     /// Note Markdown as both an HTML fragment and cleaned CommonMark, from one parse (a report
     /// shows every note in both). A note with pipe tables, which libcmark does not know, is
     /// rendered in parts (`PipeTables`), each parsed once for both: tables as tables.
-    public static func rendered(_ markdown: String, defanging: Defanging? = nil) -> (html: String, commonMark: String) {
+    /// - Parameter links: where its relative links lead; nil to keep them as written.
+    public static func rendered(_ markdown: String, defanging: Defanging? = nil, links: RelativeLinks? = nil) -> (html: String, commonMark: String) {
         let protected = AddressMarkup.protected(markdown)
-        let cleaning = Cleaning(defanging: defanging, restoresAddresses: protected != nil)
+        let cleaning = Cleaning(defanging: defanging, links: links, restoresAddresses: protected != nil)
         let markdown = protected ?? markdown
         guard let document = parse(markdown) else { return ("", "") }
         defer { cmark_node_free(document) }
@@ -174,6 +185,8 @@ public enum CommonMark {
     private struct Cleaning {
         /// Defang with this, if any.
         var defanging: Defanging?
+        /// Lead relative links there, if given.
+        var links: RelativeLinks?
         /// The note was parsed with its addresses' `_` and `*` swapped (`AddressMarkup`).
         var restoresAddresses: Bool
     }
@@ -182,6 +195,7 @@ public enum CommonMark {
     private static func clean(_ document: OpaquePointer, _ cleaning: Cleaning) {
         if cleaning.restoresAddresses { AddressMarkup.restore(document) }
         sanitize(document)
+        if let links = cleaning.links { relink(document, links) }
         if let defanging = cleaning.defanging {
             unlinkThreats(document, defanging)
             defangLiterals(document)
@@ -294,6 +308,30 @@ public enum CommonMark {
             cmark_node_set_literal(replacement, literal)
             cmark_node_replace(node, replacement)
             cmark_node_free(node)
+        }
+    }
+
+    /// Leads each relative link where `links` says, or takes the link off and keeps its text (its
+    /// destination, when it has none: an image's link without a description).
+    private static func relink(_ document: OpaquePointer, _ links: RelativeLinks) {
+        var relative: [OpaquePointer] = []
+        forEachNode(in: document) { node, type in
+            guard type == CMARK_NODE_LINK, let url = cmark_node_get_url(node).map({ String(cString: $0) }),
+                  !url.isEmpty, !hasScheme(url), !url.hasPrefix("//") else { return }
+            relative.append(node)
+        }
+        for link in relative {
+            let url = cmark_node_get_url(link).map { String(cString: $0) } ?? ""
+            if let target = links.target(url) {
+                cmark_node_set_url(link, target)
+                continue
+            }
+            if cmark_node_first_child(link) == nil, let shown = cmark_node_new(CMARK_NODE_TEXT) {
+                cmark_node_set_literal(shown, url)
+                cmark_node_insert_before(link, shown)
+            }
+            while let child = cmark_node_first_child(link) { cmark_node_insert_before(link, child) }
+            cmark_node_free(link)
         }
     }
 
@@ -467,15 +505,24 @@ public enum CommonMark {
 
     /// Links may go to the web, mail, or a place in the same page; nothing that can run code.
     static func isSafe(_ url: String) -> Bool {
+        guard let scheme = scheme(of: url) else { return true }
+        return ["http", "https", "mailto"].contains(scheme)
+    }
+
+    /// Whether `url` starts with a scheme (`https:`, `mailto:`, `javascript:`): else it is a
+    /// path, relative to the page or not.
+    static func hasScheme(_ url: String) -> Bool { scheme(of: url) != nil }
+
+    /// The scheme `url` starts with, lower-cased: what comes before a colon that comes before
+    /// any `/`, `#` or `?` (after them a colon is no scheme's separator).
+    private static func scheme(of url: String) -> Substring? {
         let lowered = url.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        guard let colon = lowered.firstIndex(of: ":") else { return true }
+        guard let colon = lowered.firstIndex(of: ":") else { return nil }
         let slash = lowered.firstIndex(of: "/") ?? lowered.endIndex
         let hash = lowered.firstIndex(of: "#") ?? lowered.endIndex
         let query = lowered.firstIndex(of: "?") ?? lowered.endIndex
-        // A colon after the first slash, '#' or '?' is not a scheme separator.
-        guard colon < slash, colon < hash, colon < query else { return true }
-        let scheme = lowered[..<colon]
-        return ["http", "https", "mailto"].contains(scheme)
+        guard colon < slash, colon < hash, colon < query else { return nil }
+        return lowered[..<colon]
     }
 }
 

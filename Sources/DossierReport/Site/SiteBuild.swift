@@ -104,7 +104,10 @@ public enum SiteBuild {
         for (position, project) in workspace.projects.enumerated() {
             jobs.append {
                 let base = SiteLayout.projectFolder(project.slug) + "/"
-                let digest = PageKey.report(project: projectDigests[position].whole) { model.correlations(at: position, into: &$0) }
+                let digest = PageKey.report(project: projectDigests[position].whole) {
+                    model.correlations(at: position, into: &$0)
+                    if NoteLinks.mayLinkElsewhere(project) { $0.update("links \(model.linkTargets)\n") }
+                }
                 // Made only when a page has to be rendered, and then once for both formats.
                 var made: ProjectReport?
                 func report() -> ProjectReport {

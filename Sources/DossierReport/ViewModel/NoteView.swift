@@ -10,13 +10,15 @@ public struct NoteView: Sendable, Hashable, Encodable {
     public var markdown: String
     public var isPrivate: Bool
 
-    /// - Parameter defanging: how to show the note's network indicators; nil: as written.
-    init(_ note: Note, in project: Project, anchor: String, defanging: CommonMark.Defanging?) {
+    /// - Parameters:
+    ///   - defanging: how to show the note's network indicators; nil: as written.
+    ///   - links: where its relative links lead (`NoteLinks`).
+    init(_ note: Note, in project: Project, anchor: String, defanging: CommonMark.Defanging?, links: CommonMark.RelativeLinks) {
         title = defanging == nil ? note.displayTitle : Indicators.defangText(note.displayTitle)
         author = defanging == nil ? note.author : note.author.map(Indicators.defangText)
         date = note.date
         self.anchor = anchor
-        (html, markdown) = CommonMark.rendered(note.body, defanging: defanging)
+        (html, markdown) = CommonMark.rendered(note.body, defanging: defanging, links: links)
         isPrivate = note.effectiveVisibility(in: project) == .private
     }
 }

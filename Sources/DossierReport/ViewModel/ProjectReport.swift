@@ -63,7 +63,8 @@ extension ProjectReport {
         visibility = project.visibility.rawValue
         projectTags = project.tags.map(options.shown)
         let defanging = options.defang ? CommonMark.Defanging(for: project, vocabulary: vocabulary) : nil
-        let summary = project.summary.map { CommonMark.rendered($0, defanging: defanging) }
+        let proseLinks = NoteLinks(workspace: workspace, project: project, linksToSite: options.linksToSite)
+        let summary = project.summary.map { CommonMark.rendered($0, defanging: defanging, links: proseLinks.ofSummary) }
         summaryHTML = summary?.html
         summaryMarkdown = summary?.commonMark
         generator = "dossier \(DossierVersion.current)"
@@ -127,8 +128,9 @@ extension ProjectReport {
                 rows: grouping.untagged, classification: nil),
         ])
         tagCounts = [CountRow](grouping.groups.map { (anchorSlug($0.name), options.shown($0.name), $0.rows.count) })
+        let noteLinks = proseLinks.ofNotes
         notes = project.notes.enumerated().map { offset, note in
-            NoteView(note, in: project, anchor: "note-\(offset + 1)", defanging: defanging)
+            NoteView(note, in: project, anchor: NoteLinks.noteAnchor(offset), defanging: defanging, links: noteLinks)
         }
     }
 }

@@ -35,6 +35,11 @@ public struct SiteModel: Sendable {
     let shownTitles: [String]
     let audience: Audience
     let siteOptions: ReportOptions
+    /// The digest of what a report's relative links may lead to in other projects
+    /// (`NoteLinks`): each project's folder name and the file names of the notes its report
+    /// shows, in order (a note's anchor is its place), for the keys of reports whose prose
+    /// may link elsewhere.
+    let linkTargets: String
 
     /// - Parameters:
     ///   - workspace: the audience-filtered workspace.
@@ -83,6 +88,12 @@ public struct SiteModel: Sendable {
             SHA256.hex(Array("\(project.slug.utf8.count) \(project.title.utf8.count) \(project.tlp.rawValue)\n\(project.slug)\(project.title)".utf8))
         }
         shownTitles = workspace.projects.map { siteOptions.shown($0.title) }
+        var targets = SHA256()
+        for project in workspace.projects {
+            targets.update("project \(project.slug.utf8.count) \(project.slug) \(project.notes.count)\n")
+            for note in project.notes { targets.update("\(note.fileName.utf8.count) \(note.fileName)\n") }
+        }
+        linkTargets = targets.finalize()
         self.audience = audience
         self.siteOptions = siteOptions
 

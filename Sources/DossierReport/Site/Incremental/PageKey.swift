@@ -9,7 +9,9 @@ import Foundation
 /// vocabulary); a page's key also every template's text, the options and the tags' page names.
 /// Then, for each kind of file, what it is made of:
 /// - an export: the audience-filtered project with its notes (`digests(of:contentHashes:)`, `whole`);
-/// - a project's report: that project and its "also seen in" links (`report`);
+/// - a project's report: that project and its "also seen in" links (`report`), and when its
+///   prose may link to another project (`NoteLinks.mayLinkElsewhere`), the site's projects and
+///   their notes (`SiteModel.linkTargets`);
 /// - a tag or classification page: the page without its rows, and for each row its project's
 ///   records (`digests(of:contentHashes:)`, `records`) and the indicator's place in that project
 ///   (`listing`);

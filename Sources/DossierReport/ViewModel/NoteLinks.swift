@@ -1,0 +1,98 @@
+import DossierCore
+
+/// Where the relative links of a project's prose lead in its report (`[the follow-up](02-follow-up.md)`,
+/// `[IOCs](../indicators.json)`, `[the phishing case](../../acme-phish/)`). A git host resolves
+/// them from the file's folder to files of the repository, which the report and the site do
+/// not hold: a note of the project becomes the report's own note (`#note-2`), the project's
+/// files its sections, and, in a site, another project's folder or note that project's page.
+/// What no report or page shows (an image, an attachment, a note or project the audience does
+/// not see) is no link: its text stays, so that a reader never follows a link into nothing.
+struct NoteLinks {
+    /// The audience-filtered workspace, and the project whose report it is.
+    let workspace: Workspace
+    let project: Project
+    let linksToSite: Bool
+
+    /// The anchor of the note at `offset` among a report's notes.
+    static func noteAnchor(_ offset: Int) -> String { "note-\(offset + 1)" }
+
+    /// The links of a note, resolved from the notes folder.
+    var ofNotes: CommonMark.RelativeLinks { links(from: folder + [ProjectFiles.notes]) }
+
+    /// The links of the project's summary, resolved from the project's folder (where
+    /// `project.json` is).
+    var ofSummary: CommonMark.RelativeLinks { links(from: folder) }
+
+    /// The project's folder as path segments from the workspace's root.
+    private var folder: [String] {
+        let relative = project.folder.hasPrefix(workspace.root + "/") ? String(project.folder.dropFirst(workspace.root.count + 1)) : project.slug
+        return relative.split(separator: "/").map(String.init)
+    }
+
+    private func links(from base: [String]) -> CommonMark.RelativeLinks {
+        let (workspace, project, linksToSite) = (workspace, project, linksToSite)
+        return CommonMark.RelativeLinks { destination in
+            guard let (path, _) = Self.resolve(destination, from: base) else { return nil }
+            return Self.href(of: path, workspace: workspace, project: project, linksToSite: linksToSite)
+        }
+    }
+
+    /// `destination` (a link's, as written) resolved from `base` as a path of segments from the
+    /// workspace's root, with its fragment; nil when it is no relative path (it has a scheme, or
+    /// starts with `/`, `//` or `#`) or climbs above the root.
+    static func resolve(_ destination: String, from base: [String]) -> (path: [String], fragment: String?)? {
+        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        guard let first = trimmed.first, first != "/", first != "#", first != "\\", !CommonMark.hasScheme(trimmed) else { return nil }
+        var rest = Substring(trimmed)
+        var fragment: String?
+        if let hash = rest.firstIndex(of: "#") {
+            fragment = String(rest[rest.index(after: hash)...])
+            rest = rest[..<hash]
+        }
+        if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
+        let decoded = String(decoding: PercentEncoding.decodedFully(Array(rest.utf8)), as: UTF8.self)
+        var path = base
+        for segment in decoded.split(separator: "/", omittingEmptySubsequences: true) {
+            switch segment {
+            case ".": continue
+            case "..":
+                guard !path.isEmpty else { return nil }
+                path.removeLast()
+            default: path.append(String(segment))
+            }
+        }
+        return (path, fragment)
+    }
+
+    /// Where a report of `project` links for the workspace path `path`; nil when the report (or,
+    /// in a site, the site) shows nothing there.
+    static func href(of path: [String], workspace: Workspace, project: Project, linksToSite: Bool) -> String? {
+        guard let slug = path.first else {
+            // The workspace's own folder: the site's index.
+            return linksToSite ? "../../" + SiteLayout.indexFile : nil
+        }
+        guard let target = workspace.projects.first(where: { $0.slug == slug }) else { return nil }
+        let anchor: String?
+        switch (path.count, path.dropFirst().first) {
+        case (1, _), (2, ProjectFiles.project?): anchor = ""
+        case (2, ProjectFiles.indicators?): anchor = "by-classification"
+        case (2, ProjectFiles.notes?): anchor = target.notes.isEmpty ? "" : "notes"
+        case (3, ProjectFiles.notes?):
+            guard let offset = target.notes.firstIndex(where: { $0.fileName == path[2] }) else { return nil }
+            anchor = noteAnchor(offset)
+        default: anchor = nil
+        }
+        guard let anchor else { return nil }
+        if target.slug == project.slug { return "#" + anchor }
+        guard linksToSite else { return nil }
+        return SiteLayout.projectHref(from: .project, target.slug) + (anchor.isEmpty ? "" : "#" + anchor)
+    }
+
+    /// Whether the project's prose may link to another project, so that its report shows what
+    /// the site holds of others (their pages, their notes): only a relative path that climbs
+    /// (`..`, or escaped `%2E`) leaves its project. Told by bytes, for every project of a build.
+    static func mayLinkElsewhere(_ project: Project) -> Bool {
+        func climbs(_ text: String) -> Bool { ByteSearch.contains("..", in: text) || ByteSearch.contains(caseInsensitive: "%2e", in: text) }
+        return project.notes.contains { climbs($0.body) } || project.summary.map(climbs) == true
+    }
+}
