@@ -265,8 +265,17 @@ struct SiteBuildTests {
             [the detail](../../b/notes/02-detail.md), [b](../../b/project.json), [every case](../../),
             [gone](09-gone.md), [the log](attachments/log.txt), ![the panel](img/panel.png) and ![](img/x.png),
             [the draft](03-draft.md) and [the vendor](https://www.example.com/report).
+
+            ## Time line: first steps
+
+            Back to [the top](#links), on to [the next steps](#next-steps), [the details](02-follow-up.md#the-details)
+            and [nowhere](#nowhere).
+
+            ## Next steps
+
+            ## Next steps
             """)
-        try workspace.write("a/notes/02-follow-up.md", "# Follow-up\n\nDetails.\n")
+        try workspace.write("a/notes/02-follow-up.md", "# Follow-up\n\n## The details\n\nDetails.\n")
         try workspace.write("a/notes/03-draft.md", "---\nvisibility: private\n---\n# Draft\n\nSecret plans.\n")
         try workspace.write("b/notes/01-summary.md", "# Summary\n\nSummary.\n")
         try workspace.write("b/notes/02-detail.md", "# Detail\n\nDetail.\n")
@@ -281,12 +290,23 @@ struct SiteBuildTests {
                 #expect(report.contains(link), "\(audience): \(link)")
             }
             #expect(report.contains("gone, the log, the panel and img/x.png,"), "\(audience)")
+            // Headings get the ids a git host gives them, under the note's: links to them lead there.
+            for heading in [#"<h4 id="note-1-time-line-first-steps">"#, #"<h4 id="note-1-next-steps">"#, #"<h4 id="note-1-next-steps-1">"#,
+                #"<h4 id="note-2-the-details">"#] {
+                #expect(report.contains(heading), "\(audience): \(heading)")
+            }
+            for link in [##"<a href="#note-1-next-steps">the next steps</a>"##, ##"<a href="#note-2-the-details">the details</a>"##] {
+                #expect(report.contains(link), "\(audience): \(link)")
+            }
+            // The note's leading heading is its title, shown apart: a link to it leads to the note.
+            #expect(report.contains("and nowhere.") && report.contains(##"Back to <a href="#note-1">the top</a>,"##), "\(audience)")
             for gone in ["09-gone", "attachments/", "img/panel"] { #expect(!report.contains(gone), "\(audience): \(gone)") }
             // A private note is a link only where it is shown, and never named where it is not.
             #expect(report.contains(##"<a href="#note-3">the draft</a>"##) == (audience == .internal), "\(audience)")
             #expect(report.contains("03-draft") == false, "\(audience)")
             let markdown = String(decoding: SiteFiles(folder + "/\(audience)").bytes("projects/a/report.md"), as: UTF8.self)
             #expect(markdown.contains("[the follow-up](#note-2)") && markdown.contains(##"<a id="note-2"></a>"##), "\(audience)")
+            #expect(markdown.contains("[the next steps](#note-1)") && markdown.contains("[the details](#note-2)"), "\(audience)")
         }
         // A report alone has no other project's page to lead to.
         let alone = try ReportBuild.run(root: workspace.root, slug: "a", format: .html, audience: .internal, options: ReportOptions()).text

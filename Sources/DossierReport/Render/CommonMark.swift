@@ -28,12 +28,23 @@ public enum CommonMark {
         }
     }
 
-    /// Where relative links (`02-follow-up.md`, `../indicators.json`) lead in a report: the link
-    /// a destination as written becomes, or nil for no link (its text stays).
+    /// Where relative links (`02-follow-up.md`, `../indicators.json`, `#timeline`) lead in a
+    /// report: the link a destination as written becomes in HTML and in Markdown, or nil for
+    /// no link (its text stays).
     public struct RelativeLinks: Sendable {
-        var target: @Sendable (String) -> String?
+        /// The text's own anchor in a report (`note-2`), which prefixes the ids of its headings
+        /// in HTML (`note-2-timeline`), so that a link to one as a git host anchors it
+        /// (`#timeline`) leads there; a Markdown report has no heading ids, and leads to the
+        /// anchor. Nil: its headings get none, and such a link is no link (a summary).
+        var anchor: String?
+        /// The id a git host gives the text's title, when the report shows it apart (a note's
+        /// leading heading): a link to it leads to the anchor.
+        var title: String?
+        var target: @Sendable (String) -> (html: String, commonMark: String)?
 
-        public init(target: @escaping @Sendable (String) -> String?) {
+        public init(anchor: String?, title: String? = nil, target: @escaping @Sendable (String) -> (html: String, commonMark: String)?) {
+            self.anchor = anchor
+            self.title = title
             self.target = target
         }
     }
@@ -54,7 +65,10 @@ public enum CommonMark {
     /// - Parameter links: where its relative links lead; nil to keep them as written.
     public static func rendered(_ markdown: String, defanging: Defanging? = nil, links: RelativeLinks? = nil) -> (html: String, commonMark: String) {
         let protected = AddressMarkup.protected(markdown)
-        let cleaning = Cleaning(defanging: defanging, links: links, restoresAddresses: protected != nil)
+        // The ids of its headings, worked out from the text as written (before any defanging),
+        // as a git host does: only when links may lead to them.
+        let headings = links?.anchor == nil || !markdown.utf8.contains(UInt8(ascii: "#")) ? [] : headingSlugs(of: markdown)
+        let cleaning = Cleaning(defanging: defanging, links: links, headings: Set(headings), restoresAddresses: protected != nil)
         let markdown = protected ?? markdown
         guard let document = parse(markdown) else { return ("", "") }
         defer { cmark_node_free(document) }
@@ -63,10 +77,13 @@ public enum CommonMark {
         if let layout = tableLayout(of: document, markdown) {
             parts = renderedParts(layout, cleaning)
         } else {
-            clean(document, cleaning)
-            parts = (text(cmark_render_html(document, CMARK_OPT_DEFAULT)), text(cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0)))
+            let markdownLinks = clean(document, cleaning)
+            let html = text(cmark_render_html(document, CMARK_OPT_DEFAULT))
+            useMarkdownDestinations(markdownLinks)
+            parts = (html, text(cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0)))
         }
         var html = ShownCodePoints.shown(in: parts.html, html: true)
+        if let anchor = links?.anchor, !headings.isEmpty { html = withHeadingIDs(html, headings.map { "\(anchor)-\($0)" }) }
         // After the code points are shown: the isolates are dossier's, not the note's.
         if defanging != nil, DefangedIsolation.holdsRightToLeft(markdown.utf8) { html = DefangedIsolation.isolatingText(ofHTML: html) }
         return (html, ShownCodePoints.shown(in: parts.commonMark, html: false))
@@ -120,9 +137,10 @@ public enum CommonMark {
         for part in layout.parts {
             switch part {
             case .markdown(let markdown):
-                guard let document = prepared(markdown + "\n\n" + layout.definitions, cleaning) else { continue }
+                guard let (document, markdownLinks) = prepared(markdown + "\n\n" + layout.definitions, cleaning) else { continue }
                 defer { cmark_node_free(document) }
                 html += text(cmark_render_html(document, CMARK_OPT_DEFAULT))
+                useMarkdownDestinations(markdownLinks)
                 commonMark.append(text(cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0)))
             case .table(let table):
                 let cells = inlineCells(table.header + table.rows.joined(), definitions: layout.definitions, cleaning)
@@ -146,31 +164,39 @@ public enum CommonMark {
             let shown = cleaning.defanging == nil ? AddressMarkup.restored(cell) : Indicators.defangText(AddressMarkup.restored(cell))
             return (html: HTMLContentType.escapedMarkup(shown), commonMark: MarkdownContentType.escape(shown))
         }
-        guard let document = prepared(markdown, cleaning) else { return asText }
+        guard let (document, markdownLinks) = prepared(markdown, cleaning) else { return asText }
         defer { cmark_node_free(document) }
-        var rendered: [(html: String, commonMark: String)] = []
+        var paragraphs: [OpaquePointer] = []
         var paragraph = cmark_node_first_child(document)
         while let node = paragraph {
             if let first = cmark_node_first_child(node), cmark_node_get_type(first) == CMARK_NODE_TEXT {
                 let literal = cmark_node_get_literal(first).map { String(cString: $0) } ?? ""
                 cmark_node_set_literal(first, String(literal.dropFirst(literal.hasPrefix(lead) ? 1 : 0)))
             }
+            paragraphs.append(node)
+            paragraph = cmark_node_next(node)
+        }
+        // Every cell as HTML, then, its links led where a Markdown report has them, as CommonMark.
+        let html = paragraphs.map { node in
             var html = text(cmark_render_html(node, CMARK_OPT_DEFAULT))
             if html.hasPrefix("<p>") { html.removeFirst(3) }
             if html.hasSuffix("</p>\n") { html.removeLast(5) }
+            return html
+        }
+        useMarkdownDestinations(markdownLinks)
+        let commonMark = paragraphs.map { node in
             var commonMark = text(cmark_render_commonmark(node, CMARK_OPT_DEFAULT, 0))
             while commonMark.hasSuffix("\n") { commonMark.removeLast() }
-            rendered.append((html, commonMark))
-            paragraph = cmark_node_next(node)
+            return commonMark
         }
-        return rendered.count == cells.count ? rendered : asText
+        return paragraphs.count == cells.count ? Array(zip(html, commonMark)) : asText
     }
 
-    /// `markdown` parsed and cleaned; nil if libcmark fails.
-    private static func prepared(_ markdown: String, _ cleaning: Cleaning) -> OpaquePointer? {
+    /// `markdown` parsed and cleaned, with the links to lead elsewhere for Markdown once it is
+    /// rendered as HTML (`clean`); nil if libcmark fails.
+    private static func prepared(_ markdown: String, _ cleaning: Cleaning) -> (OpaquePointer, [(OpaquePointer, String)])? {
         guard let document = parse(markdown) else { return nil }
-        clean(document, cleaning)
-        return document
+        return (document, clean(document, cleaning))
     }
 
     /// `markdown` as libcmark reads it; nil if it fails.
@@ -187,19 +213,25 @@ public enum CommonMark {
         var defanging: Defanging?
         /// Lead relative links there, if given.
         var links: RelativeLinks?
+        /// The ids of the text's headings (`headingSlugs`), which `#` links may lead to.
+        var headings: Set<String> = []
         /// The note was parsed with its addresses' `_` and `*` swapped (`AddressMarkup`).
         var restoresAddresses: Bool
     }
 
-    /// Cleans `document`: its addresses restored, sanitized and, with a defanging, defanged.
-    private static func clean(_ document: OpaquePointer, _ cleaning: Cleaning) {
+    /// Cleans `document`: its addresses restored, sanitized, its relative links led where
+    /// `cleaning` says and, with a defanging, defanged. Returns the links that lead elsewhere in
+    /// Markdown (`useMarkdownDestinations`, once the HTML is rendered).
+    @discardableResult
+    private static func clean(_ document: OpaquePointer, _ cleaning: Cleaning) -> [(OpaquePointer, String)] {
         if cleaning.restoresAddresses { AddressMarkup.restore(document) }
         sanitize(document)
-        if let links = cleaning.links { relink(document, links) }
+        let markdownLinks = cleaning.links.map { relink(document, $0, headings: cleaning.headings) } ?? []
         if let defanging = cleaning.defanging {
             unlinkThreats(document, defanging)
             defangLiterals(document)
         }
+        return markdownLinks
     }
 
     /// The text of a renderer's output, which is freed.
@@ -311,19 +343,32 @@ public enum CommonMark {
         }
     }
 
-    /// Leads each relative link where `links` says, or takes the link off and keeps its text (its
-    /// destination, when it has none: an image's link without a description).
-    private static func relink(_ document: OpaquePointer, _ links: RelativeLinks) {
+    /// Leads each relative link where `links` says (its HTML link now, its Markdown link
+    /// returned, for `useMarkdownDestinations` once the HTML is rendered), or takes the link off and keeps its text
+    /// (its destination, when it has none: an image's link without a description). A link to a
+    /// heading of the text itself (`#timeline`) leads to its id, `headings` (`headingSlugs`).
+    private static func relink(_ document: OpaquePointer, _ links: RelativeLinks, headings: Set<String>) -> [(OpaquePointer, String)] {
         var relative: [OpaquePointer] = []
         forEachNode(in: document) { node, type in
             guard type == CMARK_NODE_LINK, let url = cmark_node_get_url(node).map({ String(cString: $0) }),
                   !url.isEmpty, !hasScheme(url), !url.hasPrefix("//") else { return }
             relative.append(node)
         }
+        var markdownLinks: [(OpaquePointer, String)] = []
         for link in relative {
             let url = cmark_node_get_url(link).map { String(cString: $0) } ?? ""
-            if let target = links.target(url) {
-                cmark_node_set_url(link, target)
+            let target: (html: String, commonMark: String)?
+            if url.hasPrefix("#") {
+                let heading = String(decoding: PercentEncoding.decodedFully(Array(url.utf8.dropFirst())), as: UTF8.self)
+                target = links.anchor.flatMap { anchor in
+                    headings.contains(heading) ? ("#\(anchor)-\(heading)", "#\(anchor)") : heading == links.title ? ("#\(anchor)", "#\(anchor)") : nil
+                }
+            } else {
+                target = links.target(url)
+            }
+            if let target {
+                cmark_node_set_url(link, target.html)
+                if target.commonMark != target.html { markdownLinks.append((link, target.commonMark)) }
                 continue
             }
             if cmark_node_first_child(link) == nil, let shown = cmark_node_new(CMARK_NODE_TEXT) {
@@ -333,6 +378,67 @@ public enum CommonMark {
             while let child = cmark_node_first_child(link) { cmark_node_insert_before(link, child) }
             cmark_node_free(link)
         }
+        return markdownLinks
+    }
+
+    /// Sets the links `relink` returned to their Markdown destinations.
+    private static func useMarkdownDestinations(_ markdownLinks: [(OpaquePointer, String)]) {
+        for (link, url) in markdownLinks { cmark_node_set_url(link, url) }
+    }
+
+    /// The ids a git host gives the headings of `markdown`, in order (GitHub's: lower-cased,
+    /// only letters, digits, `-`, `_` and spaces kept, spaces as `-`; a repeated one numbered,
+    /// `timeline-1`). Empty for a heading with none of those.
+    public static func headingSlugs(of markdown: String) -> [String] {
+        guard let document = parse(markdown) else { return [] }
+        defer { cmark_node_free(document) }
+        var slugs: [String] = []
+        var taken: [String: Int] = [:]
+        forEachNode(in: document) { node, type in
+            guard type == CMARK_NODE_HEADING else { return }
+            var slug = ""
+            for scalar in literalText(of: node).lowercased().unicodeScalars {
+                let properties = scalar.properties
+                if scalar == " " {
+                    slug += "-"
+                } else if scalar == "-" || scalar == "_" || properties.isAlphabetic || properties.numericType != nil
+                    || [.nonspacingMark, .spacingMark, .enclosingMark, .connectorPunctuation].contains(properties.generalCategory) {
+                    slug.unicodeScalars.append(scalar)
+                }
+            }
+            if slug.isEmpty {
+                slugs.append("")
+                return
+            }
+            let count = taken[slug, default: 0]
+            taken[slug] = count + 1
+            slugs.append(count == 0 ? slug : "\(slug)-\(count)")
+        }
+        return slugs
+    }
+
+    /// `html` with the `id` of each of its headings, in order (`<h4>` to `<h4 id="...">`); an
+    /// empty id gives none. A note's own `<h` is escaped: every one is cmark's.
+    private static func withHeadingIDs(_ html: String, _ ids: [String]) -> String {
+        var bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + ids.count * 24)
+        var next = 0
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "<"), i + 3 < bytes.count, bytes[i + 1] == UInt8(ascii: "h"),
+               (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[i + 2]), bytes[i + 3] == UInt8(ascii: ">"), next < ids.count {
+                out += bytes[i..<(i + 3)]
+                if !ids[next].isEmpty { out += Array(" id=\"\(HTMLContentType.escapedMarkup(ids[next]))\"".utf8) }
+                next += 1
+                i += 3
+                continue
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        bytes = out
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Takes the link off what would lead a reader to a threat: a link whose text is itself a

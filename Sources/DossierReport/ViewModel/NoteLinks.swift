@@ -16,12 +16,17 @@ struct NoteLinks {
     /// The anchor of the note at `offset` among a report's notes.
     static func noteAnchor(_ offset: Int) -> String { "note-\(offset + 1)" }
 
-    /// The links of a note, resolved from the notes folder.
-    var ofNotes: CommonMark.RelativeLinks { links(from: folder + [ProjectFiles.notes]) }
+    /// The links of the note at `offset`, resolved from the notes folder. A link to its title
+    /// (`#overview`, for a note whose leading heading is its title) leads to the note.
+    func ofNote(at offset: Int) -> CommonMark.RelativeLinks {
+        var links = links(from: folder + [ProjectFiles.notes], anchor: Self.noteAnchor(offset))
+        links.title = CommonMark.headingSlugs(of: "# " + project.notes[offset].displayTitle).first
+        return links
+    }
 
     /// The links of the project's summary, resolved from the project's folder (where
     /// `project.json` is).
-    var ofSummary: CommonMark.RelativeLinks { links(from: folder) }
+    var ofSummary: CommonMark.RelativeLinks { links(from: folder, anchor: nil) }
 
     /// The project's folder as path segments from the workspace's root.
     private var folder: [String] {
@@ -29,11 +34,11 @@ struct NoteLinks {
         return relative.split(separator: "/").map(String.init)
     }
 
-    private func links(from base: [String]) -> CommonMark.RelativeLinks {
+    private func links(from base: [String], anchor: String?) -> CommonMark.RelativeLinks {
         let (workspace, project, linksToSite) = (workspace, project, linksToSite)
-        return CommonMark.RelativeLinks { destination in
-            guard let (path, _) = Self.resolve(destination, from: base) else { return nil }
-            return Self.href(of: path, workspace: workspace, project: project, linksToSite: linksToSite)
+        return CommonMark.RelativeLinks(anchor: anchor) { destination in
+            guard let (path, heading) = Self.resolve(destination, from: base) else { return nil }
+            return Self.href(of: path, heading: heading, workspace: workspace, project: project, linksToSite: linksToSite)
         }
     }
 
@@ -46,7 +51,7 @@ struct NoteLinks {
         var rest = Substring(trimmed)
         var fragment: String?
         if let hash = rest.firstIndex(of: "#") {
-            fragment = String(rest[rest.index(after: hash)...])
+            fragment = String(decoding: PercentEncoding.decodedFully(Array(rest[rest.index(after: hash)...].utf8)), as: UTF8.self)
             rest = rest[..<hash]
         }
         if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
@@ -64,12 +69,15 @@ struct NoteLinks {
         return (path, fragment)
     }
 
-    /// Where a report of `project` links for the workspace path `path`; nil when the report (or,
-    /// in a site, the site) shows nothing there.
-    static func href(of path: [String], workspace: Workspace, project: Project, linksToSite: Bool) -> String? {
+    /// Where a report of `project` links, in HTML and in Markdown, for the workspace path `path`
+    /// (and a heading of the note there, as a git host anchors it: `02-follow-up.md#details`);
+    /// nil when the report (or, in a site, the site) shows nothing there. A heading of a note of
+    /// the project is an id of the HTML report's; a Markdown report leads to the note.
+    static func href(of path: [String], heading: String? = nil, workspace: Workspace, project: Project,
+        linksToSite: Bool) -> (html: String, commonMark: String)? {
         guard let slug = path.first else {
             // The workspace's own folder: the site's index.
-            return linksToSite ? "../../" + SiteLayout.indexFile : nil
+            return linksToSite ? ("../../" + SiteLayout.indexFile, "../../" + SiteLayout.indexFile) : nil
         }
         guard let target = workspace.projects.first(where: { $0.slug == slug }) else { return nil }
         let anchor: String?
@@ -83,9 +91,16 @@ struct NoteLinks {
         default: anchor = nil
         }
         guard let anchor else { return nil }
-        if target.slug == project.slug { return "#" + anchor }
+        if target.slug == project.slug {
+            if path.count == 3, let heading, !heading.isEmpty, let note = target.notes.first(where: { $0.fileName == path[2] }),
+               CommonMark.headingSlugs(of: note.body).contains(heading) {
+                return ("#\(anchor)-\(heading)", "#" + anchor)
+            }
+            return ("#" + anchor, "#" + anchor)
+        }
         guard linksToSite else { return nil }
-        return SiteLayout.projectHref(from: .project, target.slug) + (anchor.isEmpty ? "" : "#" + anchor)
+        let href = SiteLayout.projectHref(from: .project, target.slug) + (anchor.isEmpty ? "" : "#" + anchor)
+        return (href, href)
     }
 
     /// Whether the project's prose may link to another project, so that its report shows what

@@ -128,9 +128,8 @@ extension ProjectReport {
                 rows: grouping.untagged, classification: nil),
         ])
         tagCounts = [CountRow](grouping.groups.map { (anchorSlug($0.name), options.shown($0.name), $0.rows.count) })
-        let noteLinks = proseLinks.ofNotes
         notes = project.notes.enumerated().map { offset, note in
-            NoteView(note, in: project, anchor: NoteLinks.noteAnchor(offset), defanging: defanging, links: noteLinks)
+            NoteView(note, in: project, anchor: NoteLinks.noteAnchor(offset), defanging: defanging, links: proseLinks.ofNote(at: offset))
         }
     }
 }
