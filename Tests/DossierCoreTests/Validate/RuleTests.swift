@@ -742,6 +742,19 @@ struct RuleTests {
         #expect(published.isEmpty, "\(published)")
     }
 
+    @Test("a URL's host is hashed as where it leads is: after its scheme and user-info, before its port, path, query or fragment; an IPv6 address whole")
+    func hostHashes() {
+        let cases: [(url: String, resource: String)] = [
+            ("https://paste.example/raw/1", "paste.example/raw/1"), ("http://u:p@paste.example:8080/raw?x=1#f", "paste.example:8080/raw?x=1"),
+            ("https://paste.example?q=1", "paste.example?q=1"), ("http://[2001:db8::1]:8443/x", "[2001:db8::1]:8443/x"),
+        ]
+        for (url, resource) in cases {
+            #expect(PublishedPrivateValueRule.hostHash(ofURL: url) == PublishedPrivateValueRule.hostHash(ofResource: resource), "\(url)")
+        }
+        #expect(PublishedPrivateValueRule.hostHash(ofURL: "https://paste.example/x") != PublishedPrivateValueRule.hostHash(ofURL: "https://paste.example.org/x"))
+        #expect(PublishedPrivateValueRule.hostHash(ofURL: "paste.example/raw/1") == nil)
+    }
+
     @Test("a private URL written defanged without a scheme (`host[.]example/path`) in a public note publishes it, on the line that writes it")
     func privateURLDefangedWithoutScheme() throws {
         let found = try diagnostics({

@@ -139,6 +139,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         let privateValues = index.map { Self.privateValues(workspace, index: $0) } ?? [:]
         let privateSlugs = Self.privateSlugs(workspace)
         guard !privateValues.isEmpty || !privateSlugs.isEmpty else { return [] }
+        let hosts = index == nil ? [] : Self.privateProjectHosts(workspace)
         var parts: [@Sendable () -> [Diagnostic]] = [{
             let settingsFile = workspace.settingsFile
             var texts = [PublishedText(text: workspace.settings.title, name: "the workspace's title",
@@ -147,14 +148,16 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                 texts.append(PublishedText(text: tag.name + " " + (tag.description ?? ""), name: "the public tag \"\(tag.name)\"",
                     location: SourceLocation(path: settingsFile, position: tag.position), isProse: false))
             }
-            return Self.findings(Mentions(texts), project: nil, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace, index: index)
+            return Self.findings(Mentions(texts), project: nil, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace,
+                index: index, privateProjectHosts: hosts)
         }]
         let freeForm = index.map { Self.otherProjectsFreeForm(workspace, index: $0) } ?? FreeFormValues(byWord: [:], lengths: [])
         let privateHashes = Set(privateValues.keys.map(Self.nameHash))
         for (position, project) in workspace.projects.enumerated() where project.visibility == .public {
             guard position < mentions.count, let found = mentions[position] else { continue }
             parts.append {
-                Self.findings(found, project: position, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace, index: index)
+                Self.findings(found, project: position, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace,
+                    index: index, privateProjectHosts: hosts)
                     + (found.mayPublishPrivateValue(privateHashes)
                         ? Self.valueFindings(of: project, at: position, privateValues: privateValues, workspace: workspace) : [])
                     + Self.freeFormFindings(found, at: position, values: freeForm, workspace: workspace)
@@ -185,7 +188,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             return PublishedText(text: CharacterReferences.decoded(literal) ?? literal, name: "this template",
                 location: SourceLocation(path: template.path), bodyLine: 1, isProse: true)
         }
-        return findings(Mentions(texts), project: nil, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace, index: index)
+        return findings(Mentions(texts), project: nil, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace,
+            index: index, privateProjectHosts: privateProjectHosts(workspace))
     }
 
     /// A template's text with each `{{tag}}` blanked, lines and columns kept; a comment
@@ -567,14 +571,48 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         return Set(found.joined())
     }
 
+    /// The hashes of the hosts of the URLs private projects record (`hostHash(ofURL:)`): a URL
+    /// written in a public text is looked up by where it leads among those only private projects
+    /// record (`privateProjectRecording(leadingTo:)`) only when on one of them.
+    static func privateProjectHosts(_ workspace: Workspace) -> Set<UInt64> {
+        let found = workspace.projects.indices.map { $0 }.concurrentMap { p -> [UInt64] in
+            guard workspace.projects[p].visibility == .private else { return [] }
+            // Read in place: a copy of each indicator retains and releases all of its strings.
+            return workspace.projects[p].indicators.withUnsafeBufferPointer { indicators in
+                var hashes: [UInt64] = []
+                for i in indicators.indices where indicators[i].type == .url {
+                    if let hash = hostHash(ofURL: indicators[i].value) { hashes.append(hash) }
+                }
+                return hashes
+            }
+        }
+        return Set(found.joined())
+    }
+
     /// The hash of the host of a URL in normal form (lower-cased), as it stands between `://`
     /// (or its user-info's `@`) and its port, path, query or fragment.
     static func hostHash(ofURL value: String) -> UInt64? {
-        let bytes = value.utf8
-        guard let start = ByteSearch.firstOffset(of: "://", in: value) else { return nil }
-        let authority = bytes.dropFirst(start + 3).prefix { $0 != IndicatorBytes.slash && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
-        let host = (authority.lastIndex(of: IndicatorBytes.at).map { authority[bytes.index(after: $0)...] } ?? authority[...])
-        return hash(host.prefix { $0 != IndicatorBytes.colon || host.first == UInt8(ascii: "[") })
+        // Over the bytes in place: asked of every URL private projects record, on each check.
+        IndicatorBytes.withBytes(value) { bytes -> UInt64? in
+            var start = 0
+            while start + 2 < bytes.count, !(bytes[start] == IndicatorBytes.colon && bytes[start + 1] == IndicatorBytes.slash && bytes[start + 2] == IndicatorBytes.slash) {
+                start += 1
+            }
+            guard start + 2 < bytes.count else { return nil }
+            start += 3
+            var end = start
+            while end < bytes.count, bytes[end] != IndicatorBytes.slash, bytes[end] != UInt8(ascii: "?"), bytes[end] != UInt8(ascii: "#") {
+                if bytes[end] == IndicatorBytes.at { start = end + 1 }
+                end += 1
+            }
+            let bracketed = start < end && bytes[start] == UInt8(ascii: "[")
+            var hasher = FNV1a()
+            for byte in UnsafeBufferPointer(rebasing: bytes[start..<end]) {
+                if byte == IndicatorBytes.colon && !bracketed { break }
+                hasher.add(byte)
+            }
+            return hasher.value
+        }
     }
 
     /// The same for where a URL leads (`Indicators.resourceName(ofURL:)`): its host, before its
@@ -734,8 +772,9 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// `project`, or the workspace's) name, each once in each text.
     /// - Parameter index: the workspace's, to find values only private projects record; nil to
     ///   look for values recorded private alone.
+    /// - Parameter privateProjectHosts: `privateProjectHosts(_:)`, with an index.
     static func findings(_ mentions: Mentions, project: Int?, privateValues: [String: Recording], privateSlugs: [String: String],
-        workspace: Workspace, index: IndicatorIndex?) -> [Diagnostic] {
+        workspace: Workspace, index: IndicatorIndex?, privateProjectHosts: Set<UInt64> = []) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         func location(_ text: Mentions.Text, _ position: SourcePosition?) -> SourceLocation {
             position.map { SourceLocation(path: text.location.path, position: $0) } ?? text.location
@@ -777,7 +816,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                 if let index, let type = mention.type,
                    let recording = Self.privateProjectRecording(of: mention.value, type: type, index: index)
                        ?? unfragmented.first.flatMap({ Self.privateProjectRecording(of: $0, type: type, index: index) })
-                       ?? (type == .url ? Self.privateProjectRecording(leadingTo: Self.resourceNames(of: mention.value), index: index) : nil) {
+                       ?? (type == .url && Self.hostHash(ofURL: mention.value).map(privateProjectHosts.contains) == true
+                           ? Self.privateProjectRecording(leadingTo: Self.resourceNames(of: mention.value), index: index) : nil) {
                     reportOnlyPrivate(recording, mention)
                 }
                 return
@@ -831,7 +871,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             let mention = Mentions.Value(text: word.text, value: word.word, type: nil, within: nil, position: word.position)
             if looksAtResources, resources.contains(where: { privateValues[$0] != nil }) {
                 consider(mention, resources: resources)
-            } else if let index, let recording = privateProjectRecording(leadingTo: names, index: index) {
+            } else if let index, hostHash(ofResource: names[0]).map(privateProjectHosts.contains) == true,
+                      let recording = privateProjectRecording(leadingTo: names, index: index) {
                 reportOnlyPrivate(recording, mention)
             }
         }
