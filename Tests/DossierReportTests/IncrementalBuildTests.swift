@@ -161,6 +161,25 @@ struct IncrementalBuildTests {
         #expect(sample.files("site") == before)
     }
 
+    @Test("each project's listing rows are kept beside its cache entry, per audience; a damaged one is worked out again, and the site is the same")
+    func listingRowsKept() throws {
+        let sample = try Sample()
+        let cache = ProjectCache(base: sample.folder + "/cache", root: sample.root)
+        for audience in Audience.allCases { _ = try sample.build(audience, "site-\(audience)") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: cache.folder)
+        let projects = try FileManager.default.contentsOfDirectory(atPath: sample.root).filter { FileManager.default.fileExists(atPath: sample.root + "/" + $0 + "/project.json") }
+        #expect(names.filter { $0.hasSuffix(".entry.rows-internal") }.count == projects.count, "\(names)")
+        // The public site's rows are of its projects only.
+        #expect(names.filter { $0.hasSuffix(".entry.rows-public") }.count == 2, "\(names)")
+        let damaged = cache.folder + "/commodity-loader-c2.entry.rows-internal"
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: damaged))
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: damaged))
+        _ = try sample.build(.internal, "again", incremental: true)
+        _ = try sample.build(.internal, "clean", incremental: false)
+        #expect(sample.files("again") == sample.files("clean"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: damaged)).count == bytes.count, "written again, whole")
+    }
+
     @Test("a change to one project renders only the pages that show it")
     func oneProjectChange() throws {
         let sample = try Sample()

@@ -5,14 +5,14 @@
 /// (`sharedString`, `sharedStrings`): read back, they share one string, where each copy was an
 /// allocation, a million times in a large workspace. No field names and no alignment: an entry is read back
 /// only by the very build of dossier that wrote it (`ProjectCache.toolIdentity`).
-struct CacheWriter {
-    private(set) var bytes: [UInt8] = []
+public struct CacheWriter {
+    public private(set) var bytes: [UInt8] = []
     /// The numbers of the shared texts and lists written so far, in the order written.
     /// By bytes: a text canonically equivalent to one written before is still written as it is.
     private var sharedNumbers: [ExactText: Int] = [:]
     private var sharedListNumbers: [[ExactText]: Int] = [:]
 
-    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
     /// An optional text that may repeat: 0 for none, 1 before a text written the first time, or
     /// its number plus 2.
@@ -33,7 +33,7 @@ struct CacheWriter {
         array(values) { $0.string($1) }
     }
 
-    mutating func int(_ value: Int) {
+    public mutating func int(_ value: Int) {
         // Zigzag, so that the rare negative number (none is expected) still round-trips.
         var rest = UInt64(bitPattern: Int64(value << 1) ^ Int64(value >> 63))
         while rest >= 0x80 {
@@ -43,16 +43,16 @@ struct CacheWriter {
         bytes.append(UInt8(rest))
     }
 
-    mutating func byte(_ value: UInt8) { bytes.append(value) }
+    public mutating func byte(_ value: UInt8) { bytes.append(value) }
 
     /// Eight bytes, least significant first: a hash, which a variable length would not shorten.
-    mutating func uint64(_ value: UInt64) {
+    public mutating func uint64(_ value: UInt64) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
-    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+    public mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
-    mutating func string(_ value: String) {
+    public mutating func string(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
             int(utf8.count)
@@ -60,13 +60,13 @@ struct CacheWriter {
         }
     }
 
-    mutating func optional<T>(_ value: T?, _ write: (inout CacheWriter, T) -> Void) {
+    public mutating func optional<T>(_ value: T?, _ write: (inout CacheWriter, T) -> Void) {
         guard let value else { return bytes.append(0) }
         bytes.append(1)
         write(&self, value)
     }
 
-    mutating func array<T>(_ values: [T], _ write: (inout CacheWriter, T) -> Void) {
+    public mutating func array<T>(_ values: [T], _ write: (inout CacheWriter, T) -> Void) {
         int(values.count)
         for value in values { write(&self, value) }
     }
@@ -76,8 +76,10 @@ struct CacheWriter {
 
 /// Reads what `CacheWriter` wrote, checking every length against the bytes left: a truncated or
 /// damaged entry is `Malformed`, never a crash, and the cache then treats it as missing.
-struct CacheReader: ~Copyable {
-    struct Malformed: Error {}
+public struct CacheReader: ~Copyable {
+    public struct Malformed: Error {
+        public init() {}
+    }
 
     private let base: UnsafeRawBufferPointer
     private var offset = 0
@@ -87,15 +89,15 @@ struct CacheReader: ~Copyable {
 
     init(_ base: UnsafeRawBufferPointer) { self.base = base }
 
-    var isAtEnd: Bool { offset == base.count }
+    public var isAtEnd: Bool { offset == base.count }
 
-    mutating func byte() throws(Malformed) -> UInt8 {
+    public mutating func byte() throws(Malformed) -> UInt8 {
         guard offset < base.count else { throw Malformed() }
         defer { offset += 1 }
         return base[offset]
     }
 
-    mutating func int() throws(Malformed) -> Int {
+    public mutating func int() throws(Malformed) -> Int {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -110,19 +112,19 @@ struct CacheReader: ~Copyable {
 
     /// A count of things still to read: at least one byte each, so a damaged count cannot make
     /// the reader reserve more than the entry could hold.
-    mutating func count() throws(Malformed) -> Int {
+    public mutating func count() throws(Malformed) -> Int {
         let count = try int()
         guard count >= 0, count <= base.count - offset else { throw Malformed() }
         return count
     }
 
-    mutating func uint64() throws(Malformed) -> UInt64 {
+    public mutating func uint64() throws(Malformed) -> UInt64 {
         guard base.count - offset >= 8 else { throw Malformed() }
         defer { offset += 8 }
         return UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 
-    mutating func bool() throws(Malformed) -> Bool {
+    public mutating func bool() throws(Malformed) -> Bool {
         switch try byte() {
         case 0: false
         case 1: true
@@ -130,7 +132,7 @@ struct CacheReader: ~Copyable {
         }
     }
 
-    mutating func string() throws(Malformed) -> String {
+    public mutating func string() throws(Malformed) -> String {
         let length = try count()
         defer { offset += length }
         return String(decoding: UnsafeRawBufferPointer(rebasing: base[offset..<offset + length]), as: UTF8.self)
@@ -160,11 +162,11 @@ struct CacheReader: ~Copyable {
         return sharedLists[number - 1]
     }
 
-    mutating func optional<T>(_ read: (inout CacheReader) throws(Malformed) -> T) throws(Malformed) -> T? {
+    public mutating func optional<T>(_ read: (inout CacheReader) throws(Malformed) -> T) throws(Malformed) -> T? {
         try bool() ? try read(&self) : nil
     }
 
-    mutating func array<T>(_ read: (inout CacheReader) throws(Malformed) -> T) throws(Malformed) -> [T] {
+    public mutating func array<T>(_ read: (inout CacheReader) throws(Malformed) -> T) throws(Malformed) -> [T] {
         let count = try count()
         var values: [T] = []
         // A damaged count is bounded by the bytes left, but not by what each element needs.

@@ -47,8 +47,8 @@ public struct ProjectCache: Sendable {
     /// Each holds the project as loaded, so that its findings are used, or stored, only for that
     /// very project (not one changed meanwhile, which is no longer what the files hold).
     public enum State: Sendable {
-        /// Taken from the cache, with what checking it alone found.
-        case hit(ProjectFindings, loaded: Project)
+        /// Taken from the cache, with what checking it alone found, and its key.
+        case hit(ProjectFindings, loaded: Project, key: String)
         /// Loaded from its files: to be stored under `key` once checked.
         case miss(key: String, loaded: Project, diagnostics: [Diagnostic])
     }
@@ -86,24 +86,51 @@ public struct ProjectCache: Sendable {
     /// (`Checksum64`), written after the key, must match, so that a damaged entry is a miss. Read into memory, not
     /// mapped: a mapped file truncated meanwhile would crash the reader.
     func entry(slug: String, key: String) -> Entry? {
-        guard case .success(let bytes) = FileReader.readAll(path(of: slug)) else { return nil }
+        Self.read(path(of: slug), key: key) { reader throws(CacheReader.Malformed) in
+            let entry = Entry(project: try reader.project(), diagnostics: try reader.diagnostics(),
+                findings: ProjectFindings(diagnostics: try reader.diagnostics(),
+                    mentions: try reader.optional { reader throws(CacheReader.Malformed) in try reader.mentions() }))
+            return entry.project.slug == slug ? entry : nil
+        } ?? nil
+    }
+
+    /// What `read` makes of the payload of the file at `path`, if it was stored under `key`
+    /// and is whole: its checksum (`Checksum64`), written after the key, must match and `read`
+    /// must take every byte, so that a damaged file is a miss.
+    private static func read<T>(_ path: String, key: String, _ read: (inout CacheReader) throws(CacheReader.Malformed) -> T) -> T? {
+        guard case .success(let bytes) = FileReader.readAll(path) else { return nil }
         let expected = Self.header + Array((key + "\n").utf8)
         let start = expected.count + Self.checksumLength
         guard bytes.count >= start, bytes.prefix(expected.count).elementsEqual(expected) else { return nil }
-        return bytes.withUnsafeBytes { (all: UnsafeRawBufferPointer) -> Entry? in
+        return bytes.withUnsafeBytes { (all: UnsafeRawBufferPointer) -> T? in
             let payload = UnsafeRawBufferPointer(rebasing: all[start...])
             guard Array(Checksum64.hex(payload).utf8) == Array(bytes[expected.count..<start - 1]) else { return nil }
             var reader = CacheReader(payload)
             do throws(CacheReader.Malformed) {
-                let entry = Entry(project: try reader.project(), diagnostics: try reader.diagnostics(),
-                    findings: ProjectFindings(diagnostics: try reader.diagnostics(),
-                        mentions: try reader.optional { reader throws(CacheReader.Malformed) in try reader.mentions() }))
-                return reader.isAtEnd && entry.project.slug == slug ? entry : nil
+                let value = try read(&reader)
+                return reader.isAtEnd ? value : nil
             } catch {
                 return nil
             }
         }
     }
+
+    /// What a later step made of a project (a site's listing rows), kept beside its entry under
+    /// the entry's key (`LoadedWorkspace.cacheKeys`) and a `kind` of its own: taken only for the
+    /// project as its files are now, by the build of dossier that wrote it.
+    public func companion<T>(_ kind: String, slug: String, key: String, _ read: (inout CacheReader) throws(CacheReader.Malformed) -> T) -> T? {
+        Self.read(companionPath(kind, slug: slug), key: key, read)
+    }
+
+    /// Stores a companion (`companion(_:slug:key:_:)`) as `write` writes it.
+    public func storeCompanion(_ kind: String, slug: String, key: String, _ write: (inout CacheWriter) -> Void) {
+        var writer = CacheWriter()
+        write(&writer)
+        store(writer, key: key, at: companionPath(kind, slug: slug))
+    }
+
+    /// `<slug>.entry.<kind>`: pruned with the entry (`prune`).
+    private func companionPath(_ kind: String, slug: String) -> String { path(of: slug) + "." + kind }
 
     /// 16 hexadecimal digits and a newline.
     static let checksumLength = 17
@@ -116,10 +143,15 @@ public struct ProjectCache: Sendable {
         writer.diagnostics(entry.diagnostics)
         writer.diagnostics(entry.findings.diagnostics)
         writer.optional(entry.findings.mentions) { $0.mentions($1) }
+        store(writer, key: key, at: path(of: entry.project.slug))
+    }
+
+    /// Writes what `writer` holds at `path`, after the header, `key` and its checksum.
+    private func store(_ writer: CacheWriter, key: String, at path: String) {
         let checksum = writer.bytes.withUnsafeBytes(Checksum64.hex)
         let bytes = Self.header + Array((key + "\n" + checksum + "\n").utf8) + writer.bytes
         guard makeFolder() else { return }
-        write(bytes, to: path(of: entry.project.slug))
+        write(bytes, to: path)
     }
 
     /// Writes `bytes` under a temporary name beside `target`, then renames it into place; on any
@@ -137,8 +169,11 @@ public struct ProjectCache: Sendable {
     /// that are gone (moved, deleted, or temporary), which nothing would ever read again.
     func prune(keeping slugs: Set<String>) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where name.hasSuffix(Self.entryExtension) && !slugs.contains(String(name.dropLast(Self.entryExtension.count))) {
-            unlink(folder + "/" + name)
+        for name in names {
+            // An entry (`<slug>.entry`), or a companion of one (`<slug>.entry.<kind>`).
+            let slug = name.hasSuffix(Self.entryExtension) ? name.dropLast(Self.entryExtension.count)
+                : name.range(of: Self.entryExtension + ".", options: .backwards).map { name[..<$0.lowerBound] }
+            if let slug, !slugs.contains(String(slug)) { unlink(folder + "/" + name) }
         }
         let workspaces = (folder as NSString).deletingLastPathComponent
         for name in (try? FileManager.default.contentsOfDirectory(atPath: workspaces)) ?? [] where Self.isFolderName(name) {
@@ -150,7 +185,7 @@ public struct ProjectCache: Sendable {
             guard path.hasPrefix("/"), !FileManager.default.fileExists(atPath: path + "/" + ProjectFiles.workspace) else { continue }
             // Only what the cache itself writes is removed, and the folder if that emptied it.
             for file in (try? FileManager.default.contentsOfDirectory(atPath: sibling)) ?? []
-            where file.hasSuffix(Self.entryExtension) || file.hasSuffix(".tmp") || file == Self.workspaceFile {
+            where file.hasSuffix(Self.entryExtension) || file.contains(Self.entryExtension + ".") || file.hasSuffix(".tmp") || file == Self.workspaceFile {
                 unlink(sibling + "/" + file)
             }
             rmdir(sibling)

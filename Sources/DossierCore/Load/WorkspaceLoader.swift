@@ -22,6 +22,17 @@ public struct LoadedWorkspace: Sendable {
     public var cacheStates: [ProjectCache.State?] = []
 
     public var fileCount: Int { files.count }
+
+    /// The cache key of each project of `workspace` (by position; nil: not cached): what a later
+    /// step keeps of a project beside its entry is kept under it (`ProjectCache.companion`).
+    public var cacheKeys: [String?] {
+        cacheStates.map { state in
+            switch state {
+            case .hit(_, _, let key)?, .miss(let key, _, _)?: key
+            case nil: nil
+            }
+        }
+    }
 }
 
 /// Loads a workspace: `dossier.json`, every project folder, its `indicators.json` and `notes/*.md`.
@@ -205,7 +216,7 @@ enum ProjectLoader {
         if let cache, let key, let entry = cache.cache.entry(slug: slug, key: key) {
             result.project = entry.project
             result.diagnostics += entry.diagnostics
-            result.cacheState = .hit(entry.findings, loaded: entry.project)
+            result.cacheState = .hit(entry.findings, loaded: entry.project, key: key)
             return result
         }
         let diagnosticsBefore = result.diagnostics.count

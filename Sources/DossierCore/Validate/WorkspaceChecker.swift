@@ -37,7 +37,7 @@ public enum WorkspaceChecker {
         let local = workspace.projects.indices.map { $0 }.concurrentMap { position in
             let project = workspace.projects[position]
             switch states.isEmpty ? nil : states[position] {
-            case .hit(let findings, let original)? where original == project:
+            case .hit(let findings, let original, _)? where original == project:
                 return findings
             case .miss(let key, let original, let diagnostics)? where original == project:
                 let checked = check(project, in: workspace)

@@ -38,7 +38,8 @@ public enum SiteBuild {
         let prepared = try PreparedWorkspace.prepare(root: root, audience: audience, hashingContent: audience == .internal, cache: cache)
         let visible = AudienceFilter.view(of: prepared.loaded.workspace, for: audience)
         progress("building \(visible.projects.count) project pages")
-        let model = SiteModel(workspace: visible, audience: audience, options: options, index: prepared.index(of: visible, for: audience))
+        let model = SiteModel(workspace: visible, audience: audience, options: options, index: prepared.index(of: visible, for: audience),
+            rowsCache: cache.map { ListingRowsCache(cache: $0, audience: audience, loaded: prepared.loaded) })
         defer {
             keepAlive(prepared)
             keepAlive(model)

@@ -44,7 +44,8 @@ public struct SiteModel: Sendable {
     /// - Parameters:
     ///   - workspace: the audience-filtered workspace.
     ///   - index: the index of that same workspace, when the caller has it.
-    public init(workspace: Workspace, audience: Audience, options: ReportOptions, index: IndicatorIndex? = nil) {
+    ///   - rowsCache: where each project's rows were kept by an earlier build, if anywhere.
+    init(workspace: Workspace, audience: Audience, options: ReportOptions, index: IndicatorIndex? = nil, rowsCache: ListingRowsCache? = nil) {
         let index = index ?? IndicatorIndex(workspace, scope: .correlations)
         let vocabulary = workspace.vocabulary
         let generator = "dossier \(DossierVersion.current)"
@@ -55,7 +56,8 @@ public struct SiteModel: Sendable {
         // Each project's rows (in listing order), their classifications and tag groups, and its
         // line on the index, on every core; then joined in project order.
         let perProject = workspace.projects.concurrentMap { project in
-            ProjectRows(project, vocabulary: vocabulary, options: siteOptions)
+            rowsCache?.rows(of: project, vocabulary: vocabulary, options: siteOptions)
+                ?? ProjectRows(project, vocabulary: vocabulary, options: siteOptions)
         }
         var places: [RowPlace] = []
         places.reserveCapacity(perProject.reduce(0) { $0 + $1.order.count })
@@ -216,6 +218,14 @@ public struct SiteModel: Sendable {
                 for row in group.rows { privateRows.insert(order[Int(row)]) }
                 holdsPrivate = holdsPrivate || !group.rows.isEmpty
             }
+            self.init(order: order, byClassification: byClassification, grouping: grouping, markings: markings, privateRows: privateRows,
+                holdsPrivate: holdsPrivate, of: project, options: options)
+        }
+
+        /// The rows as worked out before (`ListingRowsCache`), with the project's line on the
+        /// index, which the options shape.
+        init(order: [Int32], byClassification: [[Int32]], grouping: TagGrouping<Int32>, markings: [Int32: TLP], privateRows: RowBits,
+            holdsPrivate: Bool, of project: Project, options: ReportOptions) {
             (self.order, self.byClassification, self.grouping, self.markings) = (order, byClassification, grouping, markings)
             (self.privateRows, self.holdsPrivate) = (privateRows, holdsPrivate)
             summary = SiteIndexPage.ProjectSummary(
@@ -329,9 +339,11 @@ public struct SiteModel: Sendable {
 
 /// A set of row positions of one project, as bits.
 struct RowBits: Sendable {
-    private var words: [UInt64]
+    private(set) var words: [UInt64]
 
     init(count: Int) { words = [UInt64](repeating: 0, count: (count + 63) / 64) }
+
+    init(words: [UInt64]) { self.words = words }
 
     mutating func insert(_ position: Int32) { words[Int(position) >> 6] |= 1 << UInt64(position & 63) }
 

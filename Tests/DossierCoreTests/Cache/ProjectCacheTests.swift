@@ -290,6 +290,42 @@ struct ProjectCacheTests {
         #expect(FileManager.default.fileExists(atPath: cache.folder + "/full.entry"))
     }
 
+    @Test("a companion of an entry is read only under the entry's key and whole, and is pruned with its project")
+    func companions() throws {
+        let workspace = try Self.everyField()
+        let folder = try CacheFolder()
+        let cache = folder.cache(for: workspace.root)
+        let loaded = WorkspaceLoader.load(root: workspace.root, cache: cache)
+        _ = WorkspaceChecker.check(loaded)
+        let keys = Dictionary(uniqueKeysWithValues: zip(loaded.workspace.projects.map(\.slug), loaded.cacheKeys))
+        let key = try #require(keys["full"] ?? nil)
+        func read(_ key: String) -> [String]? {
+            cache.companion("rows-test", slug: "full", key: key) { reader throws(CacheReader.Malformed) in
+                try reader.array { reader throws(CacheReader.Malformed) in try reader.string() }
+            }
+        }
+        #expect(read(key) == nil)
+        cache.storeCompanion("rows-test", slug: "full", key: key) { $0.array(["a", "b"]) { $0.string($1) } }
+        #expect(read(key) == ["a", "b"])
+        #expect(read(String(key.reversed())) == nil, "another key (the files changed) reads nothing")
+        // The same key again after a reload: keys follow the files.
+        #expect(WorkspaceLoader.load(root: workspace.root, cache: cache).cacheKeys == loaded.cacheKeys)
+        // Damaged: nothing.
+        let path = cache.folder + "/full.entry.rows-test"
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes[bytes.count - 1] ^= 0x01
+        try bytes.write(to: URL(fileURLWithPath: path))
+        #expect(read(key) == nil)
+        try bytes.prefix(bytes.count - 2).write(to: URL(fileURLWithPath: path))
+        #expect(read(key) == nil)
+        cache.storeCompanion("rows-test", slug: "full", key: key) { $0.array(["c"]) { $0.string($1) } }
+        #expect(read(key) == ["c"])
+
+        try FileManager.default.removeItem(atPath: workspace.path("full"))
+        _ = WorkspaceLoader.load(root: workspace.root, cache: cache)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder).sorted() == ["bare.entry", "workspace"])
+    }
+
     @Test("where the cache lives: DOSSIER_CACHE_DIR, XDG_CACHE_HOME, HOME; DOSSIER_CACHE=off turns it off")
     func location() {
         let root = "/work/ws"
