@@ -135,7 +135,7 @@ public enum SiteBuild {
         for position in 0..<model.listingCount {
             jobs.append {
                 let (page, places) = model.listingPlaces(at: position)
-                let digest = PageKey.listing(page, places: places, projectRecords: projectRecords)
+                let digest = PageKey.listing(page, rows: places, projectRecords: projectRecords)
                 let path = model.listingPages[position].path
                 return [Output(path: path, key: keys.page(template: "listing.html", model: digest)) {
                     Array(templates.render(RowRendering.prerendered(model.listing(at: position).page, with: templates), page: "listing.html").utf8)

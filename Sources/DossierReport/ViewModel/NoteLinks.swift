@@ -105,9 +105,13 @@ struct NoteLinks {
 
     /// Whether the project's prose may link to another project, so that its report shows what
     /// the site holds of others (their pages, their notes): only a relative path that climbs
-    /// (`..`, or escaped `%2E`) leaves its project. Told by bytes, for every project of a build.
+    /// (`../`, `..%2F`, or with an escaped dot, `%2E`) leaves its project. Told by bytes, for
+    /// every project of a build: an ellipsis is no climb, and a `%` is rare.
     static func mayLinkElsewhere(_ project: Project) -> Bool {
-        func climbs(_ text: String) -> Bool { ByteSearch.contains("..", in: text) || ByteSearch.contains(caseInsensitive: "%2e", in: text) }
+        func climbs(_ text: String) -> Bool {
+            ByteSearch.contains("../", in: text) || ByteSearch.contains("..%2", in: text)
+                || ByteSearch.contains("%2E", in: text) || ByteSearch.contains("%2e", in: text)
+        }
         return project.notes.contains { climbs($0.body) } || project.summary.map(climbs) == true
     }
 }

@@ -251,10 +251,20 @@ public struct SiteModel: Sendable {
         // The links themselves are not made: which projects they name (each by the digest of its
         // slug, title and TLP; a link's address follows from its slug and the options, which every
         // page key covers) and how many more.
+        // Each link's line written into one buffer, hashed once: a string made and hashed for each
+        // was half of a rebuild's report keys.
+        var bytes: [UInt8] = []
         Self.links(of: position, repeated: repeated, repeatedIndicators: repeatedIndicators, projectCounts: projectCounts) { indicator, linked in
-            hasher.update("indicator \(indicator) \(linked.projects.count) \(linked.more)\n")
-            for project in linked.projects { hasher.update(linkDigests[project]) }
+            bytes += "indicator ".utf8
+            PageKey.appendDecimal(indicator, to: &bytes)
+            bytes.append(UInt8(ascii: " "))
+            PageKey.appendDecimal(Int32(linked.projects.count), to: &bytes)
+            bytes.append(UInt8(ascii: " "))
+            PageKey.appendDecimal(Int32(linked.more), to: &bytes)
+            bytes.append(UInt8(ascii: "\n"))
+            for project in linked.projects { bytes += linkDigests[project].utf8 }
         }
+        hasher.update(bytes)
     }
 
     /// Each indicator of the project at `position` that has "also seen in" links (`AlsoSeen`), with
@@ -270,9 +280,10 @@ public struct SiteModel: Sendable {
     }
 
     /// The listing page at `position` without its rows, and where its rows come from.
-    func listingPlaces(at position: Int) -> (page: ListingPage, places: [RowPlace]) {
+    func listingPlaces(at position: Int) -> (page: ListingPage, places: LazyMapSequence<ArraySlice<Int32>, RowPlace>) {
         let (_, page, rows) = listingPages[position]
-        return (page, rows.map { places[Int($0)] })
+        let places = places
+        return (page, rows.lazy.map { places[Int($0)] })
     }
 
     /// How many tag and classification pages the site has.

@@ -12,9 +12,9 @@ import Foundation
 /// - a project's report: that project and its "also seen in" links (`report`), and when its
 ///   prose may link to another project (`NoteLinks.mayLinkElsewhere`), the site's projects and
 ///   their notes (`SiteModel.linkTargets`);
-/// - a tag or classification page: the page without its rows, and for each row its project's
-///   records (`digests(of:contentHashes:)`, `records`) and the indicator's place in that project
-///   (`listing`);
+/// - a tag or classification page: the page without its rows, and for each project's run of
+///   rows its records (`digests(of:contentHashes:)`, `records`), its first indicator's place in
+///   that project and its length (`listing`);
 /// - the index: its whole view model (`digest(of: Encodable)`).
 /// Keys of reports and listings are made from these inputs, not from the pages' view models, so
 /// that a rebuild makes only the pages that changed; `IncrementalBuildTests` changes every kind of
@@ -54,27 +54,36 @@ struct PageKey: Sendable {
     }
 
     /// The digest of what a tag or classification page is made of: the page without its rows,
-    /// and each row's project (by the digest of its records) and indicator (by place in the project).
-    static func listing(_ page: ListingPage, places: [SiteModel.RowPlace], projectRecords: [String]) -> String {
+    /// and its rows, as each project's run of them: the digest of the project's records, the
+    /// place of the run's first indicator in the project and how many rows the run has. Given
+    /// the project's records (and the listing, which the page names), its rows on a listing
+    /// follow one from another, each indicator once: a run's first and its length are all of
+    /// them, where naming each row was most of a rebuild's listing keys (a million rows).
+    static func listing(_ page: ListingPage, rows: some Sequence<SiteModel.RowPlace>, projectRecords: [String]) -> String {
         var hasher = SHA256()
         hasher.update("listing \(digest(of: page))\n")
-        // Each row's line is written into one buffer, hashed once per project's run of rows: a
-        // site's listings have millions of rows, and a string made and hashed for each row was
-        // most of a rebuild's keys.
-        var lines: [UInt8] = []
-        lines.reserveCapacity(places.count * 5)
-        var current: Int32 = -1
-        for place in places {
-            if place.project != current {
-                hasher.update(lines)
-                lines.removeAll(keepingCapacity: true)
-                current = place.project
-                hasher.update("project \(projectRecords[Int(current)])\n")
-            }
-            appendDecimal(place.indicator, to: &lines)
-            lines.append(UInt8(ascii: "\n"))
+        var run: (project: Int32, first: Int32, count: Int32)?
+        var bytes: [UInt8] = []
+        func end() {
+            guard let run else { return }
+            bytes += "project ".utf8
+            bytes += projectRecords[Int(run.project)].utf8
+            bytes += " from ".utf8
+            appendDecimal(run.first, to: &bytes)
+            bytes += " rows ".utf8
+            appendDecimal(run.count, to: &bytes)
+            bytes.append(UInt8(ascii: "\n"))
         }
-        hasher.update(lines)
+        for place in rows {
+            if place.project == run?.project {
+                run!.count += 1
+            } else {
+                end()
+                run = (place.project, place.indicator, 1)
+            }
+        }
+        end()
+        hasher.update(bytes)
         return hasher.finalize()
     }
 
