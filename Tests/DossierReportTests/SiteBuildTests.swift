@@ -312,4 +312,37 @@ struct SiteBuildTests {
         let alone = try ReportBuild.run(root: workspace.root, slug: "a", format: .html, audience: .internal, options: ReportOptions()).text
         #expect(alone.contains(##"<a href="#note-2">the follow-up</a>"##) && alone.contains("the detail, b,") && !alone.contains("../b/"), "\(alone)")
     }
+
+    @Test("a build stages in the emptied folders of the site it last replaced, kept beside it; the site holds nothing of them but the folders it needs, none named after a project it does not show")
+    func spareFolders() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("open-case", visibility: "public", tlp: "clear", indicators: #"{ "indicators": [ { "value": "evil.example", "type": "domain", "tags": ["Seen"] } ] }"#)
+        try workspace.addProject("secret-case", indicators: #"{ "indicators": [ { "value": "other.example", "type": "domain", "tags": ["Hidden tag"] } ] }"#)
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/site"
+        let spare = folder + "/.site.dossier-spare"
+        func paths(_ root: String) throws -> Set<String> { Set(try FileManager.default.subpathsOfDirectory(atPath: root)) }
+        func isFolder(_ path: String) -> Bool {
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+        }
+        _ = try SiteBuild.run(root: workspace.root, audience: .internal, out: out)
+        _ = try SiteBuild.run(root: workspace.root, audience: .public, out: out)
+        // The internal site, emptied: its folders only, its owner's alone.
+        let kept = try paths(spare)
+        #expect(kept.contains("projects/secret-case") && kept.allSatisfy { isFolder(spare + "/" + $0) }, "\(kept)")
+        let mode = try #require(try FileManager.default.attributesOfItem(atPath: spare)[.posixPermissions] as? Int)
+        #expect(mode == 0o700)
+        // Whatever else a spare holds is not taken either.
+        try FileManager.default.createDirectory(atPath: spare + "/projects/planted", withIntermediateDirectories: true)
+        try Data("planted".utf8).write(to: URL(fileURLWithPath: spare + "/projects/open-case/planted.html"))
+        _ = try SiteBuild.run(root: workspace.root, audience: .public, out: out, incremental: false)
+        let site = try paths(out)
+        #expect(!site.contains { $0.contains("secret-case") || $0.contains("hidden-tag") || $0.contains("planted") }, "\(site)")
+        let clean = folder + "/clean"
+        _ = try SiteBuild.run(root: workspace.root, audience: .public, out: clean)
+        #expect(site == (try paths(clean)))
+        #expect(try paths(spare).allSatisfy { isFolder(spare + "/" + $0) })
+    }
 }

@@ -34,11 +34,58 @@ enum OutputFolder {
         let staging = parent + "/.\(name).dossier-build-\(ProcessInfo.processInfo.processIdentifier)"
         removeAbandoned(besides: out)
         remove(staging)
-        if let failure = makeFolder(staging) { throw BuildFailure(.write, message: "cannot create \(staging): \(failure)") }
+        // The empty folders the last build left (`recycle`), taken whole (a build running beside
+        // this one cannot take them too), else a new folder.
+        if rename(spare(for: out), staging) != 0, let failure = makeFolder(staging) {
+            throw BuildFailure(.write, message: "cannot create \(staging): \(failure)")
+        }
         // Readable by its owner alone until it is the site (`replace`): a build killed midway
         // leaves it beside the output folder, which may be a web server's, holding internal pages.
         chmod(staging, 0o700)
         return staging
+    }
+
+    /// Where the folders of the site a build replaced are kept, emptied of every file, for the
+    /// next build of `out` to stage in (`recycle`): ext4 makes a folder slowly while many were
+    /// removed in the last minute (it passes over each inode freed lately), and a site has a
+    /// folder per project, which made making them anew a tenth of a rebuild. Hidden, beside the
+    /// output folder, and readable by its owner only: its folders are named after projects.
+    static func spare(for out: String) -> String {
+        (out as NSString).deletingLastPathComponent + "/.\((out as NSString).lastPathComponent).dossier-spare"
+    }
+
+    /// Empties `old` (a site just replaced) of every file and keeps its folders as the spare of
+    /// `out`; removes it whole where there is one already.
+    static func recycle(_ old: String, for out: String) {
+        let folders = tree(of: old)
+        _ = folders.concurrentMap { folder in
+            for name in folder.files { unlink(folder.path + "/" + name) }
+        }
+        chmod(old, 0o700)
+        if rename(old, spare(for: out)) != 0 { remove(old) }
+    }
+
+    /// Takes out of `staging` (a spare taken for it) every file, and every folder that is not
+    /// one of `folders` (paths relative to it) or above one: a staging folder holds nothing of
+    /// an earlier build, not even a folder named after a project this build does not show.
+    static func keepOnly(_ folders: Set<String>, in staging: String) {
+        var kept: Set<String> = []
+        for folder in folders {
+            var path = folder
+            while !path.isEmpty, kept.insert(path).inserted { path = (path as NSString).deletingLastPathComponent }
+        }
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let folder = relative.isEmpty ? staging : staging + "/" + relative
+            for entry in entries(of: folder) {
+                let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                if entry.isFolder && kept.contains(path) {
+                    pending.append(path)
+                } else {
+                    remove(staging + "/" + path)
+                }
+            }
+        }
     }
 
     /// Removes the staging folders (and put-aside old sites) of builds of `out` that were
@@ -82,7 +129,7 @@ enum OutputFolder {
         umask(mask)
         chmod(staging, 0o755 & ~mask)
         if FileManager.default.fileExists(atPath: out), exchange(staging, out) {
-            remove(staging)
+            recycle(staging, for: out)
             return
         }
         if FileManager.default.fileExists(atPath: out) {
@@ -96,7 +143,7 @@ enum OutputFolder {
                 _ = rename(old, out)
                 throw BuildFailure(.write, message: "cannot replace \(out): \(reason)")
             }
-            remove(old)
+            recycle(old, for: out)
         } else {
             if let failure = makeFolder((out as NSString).deletingLastPathComponent) {
                 throw BuildFailure(.write, message: "cannot create \(out): \(failure)")
@@ -152,15 +199,7 @@ enum OutputFolder {
             unlink(path)
             return
         }
-        // Every folder of the tree with its depth and its files, parents before their children:
-        // each folder is listed once.
-        var folders: [(path: String, depth: Int, files: [String])] = []
-        var pending = [(path: path, depth: 0)]
-        while let (folder, depth) = pending.popLast() {
-            let listed = entries(of: folder)
-            folders.append((folder, depth, listed.filter { !$0.isFolder }.map(\.name)))
-            pending += listed.filter(\.isFolder).map { (folder + "/" + $0.name, depth + 1) }
-        }
+        let folders = tree(of: path)
         _ = folders.concurrentMap { folder in
             for name in folder.files { unlink(folder.path + "/" + name) }
         }
@@ -168,6 +207,19 @@ enum OutputFolder {
         // folders), whose lock each removal takes, so removing them side by side only made the
         // cores wait on each other.
         for folder in folders.sorted(by: { $0.depth > $1.depth }) { rmdir(folder.path) }
+    }
+
+    /// Every folder of the tree at `path` with its depth and its files (all that is not a
+    /// folder), parents before their children: each folder is listed once.
+    private static func tree(of path: String) -> [(path: String, depth: Int, files: [String])] {
+        var folders: [(path: String, depth: Int, files: [String])] = []
+        var pending = [(path: path, depth: 0)]
+        while let (folder, depth) = pending.popLast() {
+            let listed = entries(of: folder)
+            folders.append((folder, depth, listed.filter { !$0.isFolder }.map(\.name)))
+            pending += listed.filter(\.isFolder).map { (folder + "/" + $0.name, depth + 1) }
+        }
+        return folders
     }
 
     /// The names in `folder` (without `.` and `..`), and whether each is a folder (not a link to one).

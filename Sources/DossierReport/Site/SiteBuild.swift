@@ -84,6 +84,7 @@ public enum SiteBuild {
         // Every folder of the site, made once here rather than looked for with each file.
         let folders = Set(workspace.projects.map { SiteLayout.projectFolder($0.slug) }
             + model.listingPages.map { ($0.path as NSString).deletingLastPathComponent })
+        OutputFolder.keepOnly(folders, in: folder)
         for relative in folders.sorted() {
             if let failure = OutputFolder.makeFolder(folder + "/" + relative) {
                 throw BuildFailure(.write, message: "cannot create \(folder)/\(relative): \(failure)")
