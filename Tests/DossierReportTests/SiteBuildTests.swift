@@ -345,4 +345,19 @@ struct SiteBuildTests {
         #expect(site == (try paths(clean)))
         #expect(try paths(spare).allSatisfy { isFolder(spare + "/" + $0) })
     }
+
+    @Test("a symbolic link where the spare folders would be is not followed: the folder it leads to keeps every file")
+    func spareLinkNotFollowed() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("open-case", visibility: "public", tlp: "clear", indicators: #"{ "indicators": [ { "value": "evil.example", "type": "domain" } ] }"#)
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let elsewhere = folder + "/elsewhere"
+        try FileManager.default.createDirectory(atPath: elsewhere + "/projects", withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: elsewhere + "/precious.txt"))
+        try FileManager.default.createSymbolicLink(atPath: folder + "/.site.dossier-spare", withDestinationPath: elsewhere)
+        _ = try SiteBuild.run(root: workspace.root, audience: .public, out: folder + "/site")
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: elsewhere)) == ["precious.txt", "projects"])
+        #expect(FileManager.default.fileExists(atPath: folder + "/site/projects/open-case/index.html"))
+    }
 }

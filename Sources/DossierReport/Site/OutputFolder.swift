@@ -35,8 +35,15 @@ enum OutputFolder {
         removeAbandoned(besides: out)
         remove(staging)
         // The empty folders the last build left (`recycle`), taken whole (a build running beside
-        // this one cannot take them too), else a new folder.
-        if rename(spare(for: out), staging) != 0, let failure = makeFolder(staging) {
+        // this one cannot take them too), else a new folder. Only a folder of this user's is
+        // taken: a symbolic link put there would lead the build, and the removal of what it does
+        // not need (`keepOnly`), into another folder.
+        if rename(spare(for: out), staging) == 0 {
+            var status = stat()
+            if lstat(staging, &status) != 0 || status.st_mode & S_IFMT != S_IFDIR || status.st_uid != getuid() { remove(staging) }
+        }
+        var status = stat()
+        if lstat(staging, &status) != 0, let failure = makeFolder(staging) {
             throw BuildFailure(.write, message: "cannot create \(staging): \(failure)")
         }
         // Readable by its owner alone until it is the site (`replace`): a build killed midway
