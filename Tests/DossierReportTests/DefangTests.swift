@@ -9,6 +9,20 @@ import Testing
 /// threat is no link.
 @Suite("Defanged prose")
 struct DefangTests {
+    @Test("a link inside a link that drops its text (an image in a threat's link, its text its address) goes with it, without a crash; the note's other links lead where they should")
+    func relativeLinkInsideDroppedLink() {
+        let links = CommonMark.RelativeLinks(anchor: "note-1") { _ in nil }
+        for note in ["## Details\n\n[![http:x](#details)](http:x) and [the details](#details).\n",
+                     "## Details\n\n| a | b |\n|---|---|\n| [![http:x](#details)](http:x) | [the details](#details) |\n"] {
+            let (html, markdown) = CommonMark.rendered(note, defanging: CommonMark.Defanging(), links: links)
+            #expect(html.contains(##"<a href="#note-1-details">the details</a>"##) && html.contains("hxxp:x"), "\(html)")
+            #expect(markdown.contains("[the details](#note-1)") && !markdown.contains("(http:x)"), "\(markdown)")
+        }
+        // Without relative links too: an image in such a link crashed the renderer.
+        #expect(CommonMark.html("[![http:x](a.png)](http:x) [![http://evil.example/](b.png)](http://evil.example/)", defanging: CommonMark.Defanging())
+            .contains("hxxp:x"))
+    }
+
     static func workspace() throws -> TemporaryWorkspace {
         let workspace = try TemporaryWorkspace()
         try workspace.write("loader/project.json", """

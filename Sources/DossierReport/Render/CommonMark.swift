@@ -66,9 +66,9 @@ public enum CommonMark {
     public static func rendered(_ markdown: String, defanging: Defanging? = nil, links: RelativeLinks? = nil) -> (html: String, commonMark: String) {
         let protected = AddressMarkup.protected(markdown)
         // The ids of its headings, worked out from the text as written (before any defanging),
-        // as a git host does: only when links may lead to them.
-        let headings = links?.anchor == nil || !markdown.utf8.contains(UInt8(ascii: "#")) ? [] : headingSlugs(of: markdown)
-        let cleaning = Cleaning(defanging: defanging, links: links, headings: Set(headings), restoresAddresses: protected != nil)
+        // as a git host does: only when links may lead to them. A heading with none gets none.
+        let headings = links?.anchor == nil ? [] : headingSlugs(of: markdown)
+        let cleaning = Cleaning(defanging: defanging, links: links, headings: Set(headings.filter { !$0.isEmpty }), restoresAddresses: protected != nil)
         let markdown = protected ?? markdown
         guard let document = parse(markdown) else { return ("", "") }
         defer { cmark_node_free(document) }
@@ -79,7 +79,7 @@ public enum CommonMark {
         } else {
             let markdownLinks = clean(document, cleaning)
             let html = text(cmark_render_html(document, CMARK_OPT_DEFAULT))
-            useMarkdownDestinations(markdownLinks)
+            useMarkdownDestinations(document, markdownLinks)
             parts = (html, text(cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0)))
         }
         var html = ShownCodePoints.shown(in: parts.html, html: true)
@@ -140,7 +140,7 @@ public enum CommonMark {
                 guard let (document, markdownLinks) = prepared(markdown + "\n\n" + layout.definitions, cleaning) else { continue }
                 defer { cmark_node_free(document) }
                 html += text(cmark_render_html(document, CMARK_OPT_DEFAULT))
-                useMarkdownDestinations(markdownLinks)
+                useMarkdownDestinations(document, markdownLinks)
                 commonMark.append(text(cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0)))
             case .table(let table):
                 let cells = inlineCells(table.header + table.rows.joined(), definitions: layout.definitions, cleaning)
@@ -183,7 +183,7 @@ public enum CommonMark {
             if html.hasSuffix("</p>\n") { html.removeLast(5) }
             return html
         }
-        useMarkdownDestinations(markdownLinks)
+        useMarkdownDestinations(document, markdownLinks)
         let commonMark = paragraphs.map { node in
             var commonMark = text(cmark_render_commonmark(node, CMARK_OPT_DEFAULT, 0))
             while commonMark.hasSuffix("\n") { commonMark.removeLast() }
@@ -194,7 +194,7 @@ public enum CommonMark {
 
     /// `markdown` parsed and cleaned, with the links to lead elsewhere for Markdown once it is
     /// rendered as HTML (`clean`); nil if libcmark fails.
-    private static func prepared(_ markdown: String, _ cleaning: Cleaning) -> (OpaquePointer, [(OpaquePointer, String)])? {
+    private static func prepared(_ markdown: String, _ cleaning: Cleaning) -> (OpaquePointer, [String])? {
         guard let document = parse(markdown) else { return nil }
         return (document, clean(document, cleaning))
     }
@@ -223,7 +223,7 @@ public enum CommonMark {
     /// `cleaning` says and, with a defanging, defanged. Returns the links that lead elsewhere in
     /// Markdown (`useMarkdownDestinations`, once the HTML is rendered).
     @discardableResult
-    private static func clean(_ document: OpaquePointer, _ cleaning: Cleaning) -> [(OpaquePointer, String)] {
+    private static func clean(_ document: OpaquePointer, _ cleaning: Cleaning) -> [String] {
         if cleaning.restoresAddresses { AddressMarkup.restore(document) }
         sanitize(document)
         let markdownLinks = cleaning.links.map { relink(document, $0, headings: cleaning.headings) } ?? []
@@ -347,19 +347,19 @@ public enum CommonMark {
     /// returned, for `useMarkdownDestinations` once the HTML is rendered), or takes the link off and keeps its text
     /// (its destination, when it has none: an image's link without a description). A link to a
     /// heading of the text itself (`#timeline`) leads to its id, `headings` (`headingSlugs`).
-    private static func relink(_ document: OpaquePointer, _ links: RelativeLinks, headings: Set<String>) -> [(OpaquePointer, String)] {
+    private static func relink(_ document: OpaquePointer, _ links: RelativeLinks, headings: Set<String>) -> [String] {
         var relative: [OpaquePointer] = []
         forEachNode(in: document) { node, type in
             guard type == CMARK_NODE_LINK, let url = cmark_node_get_url(node).map({ String(cString: $0) }),
                   !url.isEmpty, !hasScheme(url), !url.hasPrefix("//") else { return }
             relative.append(node)
         }
-        var markdownLinks: [(OpaquePointer, String)] = []
+        var markdownLinks: [String] = []
         for link in relative {
             let url = cmark_node_get_url(link).map { String(cString: $0) } ?? ""
             let target: (html: String, commonMark: String)?
             if url.hasPrefix("#") {
-                let heading = String(decoding: PercentEncoding.decodedFully(Array(url.utf8.dropFirst())), as: UTF8.self)
+                let heading = String(decoding: PercentEncoding.decoded(Array(url.utf8.dropFirst())), as: UTF8.self)
                 target = links.anchor.flatMap { anchor in
                     headings.contains(heading) ? ("#\(anchor)-\(heading)", "#\(anchor)") : heading == links.title ? ("#\(anchor)", "#\(anchor)") : nil
                 }
@@ -368,7 +368,12 @@ public enum CommonMark {
             }
             if let target {
                 cmark_node_set_url(link, target.html)
-                if target.commonMark != target.html { markdownLinks.append((link, target.commonMark)) }
+                if target.commonMark != target.html {
+                    // Marked by number, not kept by address: a later step may free the link (a
+                    // threat's link whose text is its address drops its children, links too).
+                    markdownLinks.append(target.commonMark)
+                    cmark_node_set_user_data(link, UnsafeMutableRawPointer(bitPattern: markdownLinks.count))
+                }
                 continue
             }
             if cmark_node_first_child(link) == nil, let shown = cmark_node_new(CMARK_NODE_TEXT) {
@@ -381,9 +386,15 @@ public enum CommonMark {
         return markdownLinks
     }
 
-    /// Sets the links `relink` returned to their Markdown destinations.
-    private static func useMarkdownDestinations(_ markdownLinks: [(OpaquePointer, String)]) {
-        for (link, url) in markdownLinks { cmark_node_set_url(link, url) }
+    /// Sets the links of `document` that `relink` marked to their Markdown destinations
+    /// (`markdownLinks`, by mark): those still in it.
+    private static func useMarkdownDestinations(_ document: OpaquePointer, _ markdownLinks: [String]) {
+        guard !markdownLinks.isEmpty else { return }
+        forEachNode(in: document) { node, type in
+            guard type == CMARK_NODE_LINK, let mark = cmark_node_get_user_data(node) else { return }
+            let number = Int(bitPattern: mark)
+            if number >= 1, number <= markdownLinks.count { cmark_node_set_url(node, markdownLinks[number - 1]) }
+        }
     }
 
     /// The ids a git host gives the headings of `markdown`, in order (GitHub's: lower-cased,
@@ -453,7 +464,9 @@ public enum CommonMark {
         forEachNode(in: document) { node, type in
             if type == CMARK_NODE_LINK { links.append(node) }
         }
-        for link in links {
+        // Innermost first: a link whose text is dropped frees what it holds, and that may be a
+        // link too (an image in a link, which `sanitize` made one).
+        for link in links.reversed() {
             let url = cmark_node_get_url(link).map { String(cString: $0) } ?? ""
             guard !url.isEmpty else { continue }
             let text = literalText(of: link)

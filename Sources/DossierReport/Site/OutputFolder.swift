@@ -38,14 +38,17 @@ enum OutputFolder {
         // this one cannot take them too), else a new folder. Only a folder of this user's is
         // taken: a symbolic link put there would lead the build, and the removal of what it does
         // not need (`keepOnly`), into another folder.
-        if rename(spare(for: out), staging) == 0 {
+        func isOwnFolder() -> Bool {
             var status = stat()
-            if lstat(staging, &status) != 0 || status.st_mode & S_IFMT != S_IFDIR || status.st_uid != getuid() { remove(staging) }
+            return lstat(staging, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR && status.st_uid == geteuid()
         }
+        if rename(spare(for: out), staging) == 0, !isOwnFolder() { remove(staging) }
         var status = stat()
         if lstat(staging, &status) != 0, let failure = makeFolder(staging) {
             throw BuildFailure(.write, message: "cannot create \(staging): \(failure)")
         }
+        // What could not be removed is not built in.
+        guard isOwnFolder() else { throw BuildFailure(.write, message: "cannot use \(staging): it is not a folder of this user's; remove it") }
         // Readable by its owner alone until it is the site (`replace`): a build killed midway
         // leaves it beside the output folder, which may be a web server's, holding internal pages.
         chmod(staging, 0o700)
@@ -76,6 +79,9 @@ enum OutputFolder {
     /// one of `folders` (paths relative to it) or above one: a staging folder holds nothing of
     /// an earlier build, not even a folder named after a project this build does not show.
     static func keepOnly(_ folders: Set<String>, in staging: String) {
+        // A kept folder gets the mode a new one would (the umask may have changed since).
+        let mask = umask(0)
+        umask(mask)
         var kept: Set<String> = []
         for folder in folders {
             var path = folder
@@ -87,6 +93,7 @@ enum OutputFolder {
             for entry in entries(of: folder) {
                 let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
                 if entry.isFolder && kept.contains(path) {
+                    chmod(staging + "/" + path, 0o755 & ~mask)
                     pending.append(path)
                 } else {
                     remove(staging + "/" + path)

@@ -1,4 +1,5 @@
 import DossierCore
+import Foundation
 
 /// Where the relative links of a project's prose lead in its report (`[the follow-up](02-follow-up.md)`,
 /// `[IOCs](../indicators.json)`, `[the phishing case](../../acme-phish/)`). A git host resolves
@@ -35,10 +36,28 @@ struct NoteLinks {
     }
 
     private func links(from base: [String], anchor: String?) -> CommonMark.RelativeLinks {
-        let (workspace, project, linksToSite) = (workspace, project, linksToSite)
+        let (workspace, project, linksToSite, headings) = (workspace, project, linksToSite, headings)
         return CommonMark.RelativeLinks(anchor: anchor) { destination in
             guard let (path, heading) = Self.resolve(destination, from: base) else { return nil }
-            return Self.href(of: path, heading: heading, workspace: workspace, project: project, linksToSite: linksToSite)
+            return Self.href(of: path, heading: heading, workspace: workspace, project: project, linksToSite: linksToSite, headings: headings)
+        }
+    }
+
+    /// The heading ids of the project's notes, each note read once however many links lead into
+    /// it (a table of contents of hundreds of links into one long note).
+    private let headings = HeadingIDs()
+
+    final class HeadingIDs: @unchecked Sendable {
+        private let lock = NSLock()
+        private var byNote: [String: Set<String>] = [:]
+
+        func of(_ note: Note) -> Set<String> {
+            lock.lock()
+            defer { lock.unlock() }
+            if let known = byNote[note.fileName] { return known }
+            let ids = Set(CommonMark.headingSlugs(of: note.body).filter { !$0.isEmpty })
+            byNote[note.fileName] = ids
+            return ids
         }
     }
 
@@ -51,11 +70,12 @@ struct NoteLinks {
         var rest = Substring(trimmed)
         var fragment: String?
         if let hash = rest.firstIndex(of: "#") {
-            fragment = String(decoding: PercentEncoding.decodedFully(Array(rest[rest.index(after: hash)...].utf8)), as: UTF8.self)
+            fragment = String(decoding: PercentEncoding.decoded(Array(rest[rest.index(after: hash)...].utf8)), as: UTF8.self)
             rest = rest[..<hash]
         }
         if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
-        let decoded = String(decoding: PercentEncoding.decodedFully(Array(rest.utf8)), as: UTF8.self)
+        // Decoded once, as a browser and a git host read a path (`+` is no space there).
+        let decoded = String(decoding: PercentEncoding.decoded(Array(rest.utf8)), as: UTF8.self)
         var path = base
         for segment in decoded.split(separator: "/", omittingEmptySubsequences: true) {
             switch segment {
@@ -74,7 +94,7 @@ struct NoteLinks {
     /// nil when the report (or, in a site, the site) shows nothing there. A heading of a note of
     /// the project is an id of the HTML report's; a Markdown report leads to the note.
     static func href(of path: [String], heading: String? = nil, workspace: Workspace, project: Project,
-        linksToSite: Bool) -> (html: String, commonMark: String)? {
+        linksToSite: Bool, headings: HeadingIDs = HeadingIDs()) -> (html: String, commonMark: String)? {
         guard let slug = path.first else {
             // The workspace's own folder: the site's index.
             return linksToSite ? ("../../" + SiteLayout.indexFile, "../../" + SiteLayout.indexFile) : nil
@@ -93,7 +113,7 @@ struct NoteLinks {
         guard let anchor else { return nil }
         if target.slug == project.slug {
             if path.count == 3, let heading, !heading.isEmpty, let note = target.notes.first(where: { $0.fileName == path[2] }),
-               CommonMark.headingSlugs(of: note.body).contains(heading) {
+               headings.of(note).contains(heading) {
                 return ("#\(anchor)-\(heading)", "#" + anchor)
             }
             return ("#" + anchor, "#" + anchor)
@@ -105,12 +125,14 @@ struct NoteLinks {
 
     /// Whether the project's prose may link to another project, so that its report shows what
     /// the site holds of others (their pages, their notes): only a relative path that climbs
-    /// (`../`, `..%2F`, or with an escaped dot, `%2E`) leaves its project. Told by bytes, for
-    /// every project of a build: an ellipsis is no climb, and a `%` is rare.
+    /// leaves its project, `../` as written or with an escape in it, which CommonMark or the
+    /// path decodes (`..\/`, `.\./`, `&#46;`, `&period;`, `&sol;`, `%2E`, `%2F`). Told by bytes,
+    /// for every project of a build: an ellipsis is no climb, and the rest are rare in prose.
     static func mayLinkElsewhere(_ project: Project) -> Bool {
         func climbs(_ text: String) -> Bool {
-            ByteSearch.contains("../", in: text) || ByteSearch.contains("..%2", in: text)
-                || ByteSearch.contains("%2E", in: text) || ByteSearch.contains("%2e", in: text)
+            ByteSearch.contains("../", in: text) || ByteSearch.contains("..\\", in: text) || ByteSearch.contains("\\.", in: text)
+                || ByteSearch.contains("%2", in: text) || ByteSearch.contains("&#", in: text)
+                || ByteSearch.contains("&period", in: text) || ByteSearch.contains("&sol", in: text)
         }
         return project.notes.contains { climbs($0.body) } || project.summary.map(climbs) == true
     }

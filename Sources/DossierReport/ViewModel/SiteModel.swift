@@ -263,6 +263,11 @@ public struct SiteModel: Sendable {
             PageKey.appendDecimal(Int32(linked.more), to: &bytes)
             bytes.append(UInt8(ascii: "\n"))
             for project in linked.projects { bytes += linkDigests[project].utf8 }
+            // Hashed as it fills: a project with a million links must not hold them all.
+            if bytes.count >= 1 << 16 {
+                hasher.update(bytes)
+                bytes.removeAll(keepingCapacity: true)
+            }
         }
         hasher.update(bytes)
     }

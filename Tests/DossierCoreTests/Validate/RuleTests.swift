@@ -733,6 +733,18 @@ struct RuleTests {
         #expect(errors.contains { $0.hasPrefix("b/indicators.json:") && $0.contains("(in secret-gate.example/panel/login.php)") }, "\(errors)")
         #expect(found.count == publishing.count + 1 && errors.count == found.count, "\(found)")
 
+        // Recorded with a user-info, a default port and a fragment, it leads to the same place;
+        // and so does a host written with a root's dot.
+        let spelled = try diagnostics({
+            try $0.addProject("c", indicators: Self.list(#"{ "value": "https://admin@vault.example:443/keys/list#top", "type": "url" }"#))
+            try $0.addProject("b", visibility: "public", tlp: "clear", indicators: Self.list())
+            try $0.write("b/notes/01.md", "See vault.example/keys/list now.\n")
+            try $0.write("b/notes/02.md", "See http://vault.example./keys/list?x=1 now.\n")
+            try $0.write("b/notes/03.md", "See vault.example/keys/other now.\n")
+        }, rules: [PublishedPrivateValueRule()])
+        #expect(spelled.count == 2 && spelled.allSatisfy { $0.contains("is recorded only in private projects (c)") }, "\(spelled)")
+        #expect(spelled.contains { $0.hasPrefix("b/notes/01.md:1:5:") } && spelled.contains { $0.hasPrefix("b/notes/02.md:1:5:") }, "\(spelled)")
+
         // A public project's public URL leading there publishes it: no error.
         let published = try diagnostics({
             try $0.addProject("a", indicators: Self.list(#"{ "value": "\#(secret)", "type": "url" }"#))

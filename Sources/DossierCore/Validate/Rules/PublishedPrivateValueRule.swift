@@ -139,7 +139,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         let privateValues = index.map { Self.privateValues(workspace, index: $0) } ?? [:]
         let privateSlugs = Self.privateSlugs(workspace)
         guard !privateValues.isEmpty || !privateSlugs.isEmpty else { return [] }
-        let hosts = index == nil ? [] : Self.privateProjectHosts(workspace)
+        let hosts = index == nil ? [:] : Self.privateProjectURLs(workspace)
         var parts: [@Sendable () -> [Diagnostic]] = [{
             let settingsFile = workspace.settingsFile
             var texts = [PublishedText(text: workspace.settings.title, name: "the workspace's title",
@@ -149,7 +149,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                     location: SourceLocation(path: settingsFile, position: tag.position), isProse: false))
             }
             return Self.findings(Mentions(texts), project: nil, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace,
-                index: index, privateProjectHosts: hosts)
+                index: index, privateProjectURLs: hosts)
         }]
         let freeForm = index.map { Self.otherProjectsFreeForm(workspace, index: $0) } ?? FreeFormValues(byWord: [:], lengths: [])
         let privateHashes = Set(privateValues.keys.map(Self.nameHash))
@@ -157,7 +157,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             guard position < mentions.count, let found = mentions[position] else { continue }
             parts.append {
                 Self.findings(found, project: position, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace,
-                    index: index, privateProjectHosts: hosts)
+                    index: index, privateProjectURLs: hosts)
                     + (found.mayPublishPrivateValue(privateHashes)
                         ? Self.valueFindings(of: project, at: position, privateValues: privateValues, workspace: workspace) : [])
                     + Self.freeFormFindings(found, at: position, values: freeForm, workspace: workspace)
@@ -189,7 +189,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                 location: SourceLocation(path: template.path), bodyLine: 1, isProse: true)
         }
         return findings(Mentions(texts), project: nil, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace,
-            index: index, privateProjectHosts: privateProjectHosts(workspace))
+            index: index, privateProjectURLs: privateProjectURLs(workspace))
     }
 
     /// A template's text with each `{{tag}}` blanked, lines and columns kept; a comment
@@ -571,22 +571,24 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         return Set(found.joined())
     }
 
-    /// The hashes of the hosts of the URLs private projects record (`hostHash(ofURL:)`): a URL
-    /// written in a public text is looked up by where it leads among those only private projects
-    /// record (`privateProjectRecording(leadingTo:)`) only when on one of them.
-    static func privateProjectHosts(_ workspace: Workspace) -> Set<UInt64> {
-        let found = workspace.projects.indices.map { $0 }.concurrentMap { p -> [UInt64] in
+    /// The URLs private projects record, by the hash of their host (`hostHash(ofURL:)`): a URL
+    /// written in a public text is looked up by where it leads among those on its host
+    /// (`privateProjectRecording(leadingTo:among:index:)`), and not at all on another host.
+    static func privateProjectURLs(_ workspace: Workspace) -> [UInt64: [IndicatorIndex.Occurrence]] {
+        let found = workspace.projects.indices.map { $0 }.concurrentMap { p -> [(UInt64, IndicatorIndex.Occurrence)] in
             guard workspace.projects[p].visibility == .private else { return [] }
             // Read in place: a copy of each indicator retains and releases all of its strings.
             return workspace.projects[p].indicators.withUnsafeBufferPointer { indicators in
-                var hashes: [UInt64] = []
+                var hashes: [(UInt64, IndicatorIndex.Occurrence)] = []
                 for i in indicators.indices where indicators[i].type == .url {
-                    if let hash = hostHash(ofURL: indicators[i].value) { hashes.append(hash) }
+                    if let hash = hostHash(ofURL: indicators[i].value) { hashes.append((hash, IndicatorIndex.Occurrence(project: p, indicator: i))) }
                 }
                 return hashes
             }
         }
-        return Set(found.joined())
+        var byHost = [UInt64: [IndicatorIndex.Occurrence]](minimumCapacity: found.reduce(0) { $0 + $1.count })
+        for (hash, occurrence) in found.joined() { byHost[hash, default: []].append(occurrence) }
+        return byHost
     }
 
     /// The hash of the host of a URL in normal form (lower-cased), as it stands between `://`
@@ -606,11 +608,12 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                 end += 1
             }
             let bracketed = start < end && bytes[start] == UInt8(ascii: "[")
+            var hostEnd = start
+            while hostEnd < end, bytes[hostEnd] != IndicatorBytes.colon || bracketed { hostEnd += 1 }
+            // A root's dot (`evil.example.`) names the same host, as `resourceName` reads it.
+            if hostEnd - start > 1, bytes[hostEnd - 1] == IndicatorBytes.dot { hostEnd -= 1 }
             var hasher = FNV1a()
-            for byte in UnsafeBufferPointer(rebasing: bytes[start..<end]) {
-                if byte == IndicatorBytes.colon && !bracketed { break }
-                hasher.add(byte)
-            }
+            for byte in UnsafeBufferPointer(rebasing: bytes[start..<hostEnd]) { hasher.add(byte) }
             return hasher.value
         }
     }
@@ -649,17 +652,29 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
 
     /// Where a URL written another way (without a scheme, with another, with more path after
     /// it) is recorded, when only private projects record a URL that leads to one of `names`
-    /// (`resourceNames(of:)`, longest first), as a threat: looked up as a browser goes there, by
-    /// http and https, with and without a final slash. The longest place recorded decides: nil
-    /// when a public project records a URL leading there publicly (it is published, and what it
-    /// reveals on its way).
-    static func privateProjectRecording(leadingTo names: [String], index: IndicatorIndex) -> Recording? {
+    /// (`resourceNames(of:)`, longest first), as a threat. `candidates` are the URLs private
+    /// projects record on its host (`privateProjectURLs`), each read for where it leads as the
+    /// text is (a fragment, a user-info, a default port, a root's dot are no other place). The
+    /// longest place recorded decides: nil when a URL leading there is recorded publicly by a
+    /// public project (as a browser goes there, by http or https, with or without a final slash,
+    /// or one of the candidates itself): it is published, and what it reveals on its way.
+    static func privateProjectRecording(leadingTo names: [String], among candidates: [IndicatorIndex.Occurrence], index: IndicatorIndex) -> Recording? {
+        let leading = candidates.map { occurrence in
+            let value = index.indicator(occurrence).value
+            return (occurrence, Set([value, IndicatorKey.identity(of: value, type: .url)].compactMap(Indicators.resourceName(ofURL:))))
+        }
+        let vocabulary = index.workspace.vocabulary
         for name in names {
-            let urls = ["http://", "https://"].flatMap { [$0 + name, $0 + name + "/"] }
-            let occurrences = urls.map { index.occurrences(of: IndicatorKey(type: .url, value: $0)) }
-            guard occurrences.contains(where: { !$0.isEmpty }) else { continue }
-            if occurrences.contains(where: { isPublished($0, index: index) }) { return nil }
-            if let recording = urls.lazy.compactMap({ privateProjectRecording(of: $0, type: .url, index: index) }).first { return recording }
+            let there = leading.filter { $0.1.contains(name) }.map(\.0)
+            guard !there.isEmpty else { continue }
+            let spellings = ["http://", "https://"].flatMap { [$0 + name, $0 + name + "/"] }
+            if spellings.contains(where: { isPublished(index.occurrences(of: IndicatorKey(type: .url, value: $0)), index: index) })
+                || there.contains(where: { isPublished(index.occurrences(of: index.indicator($0).key), index: index) }) {
+                return nil
+            }
+            guard let threat = there.first(where: { index.indicator($0).effectiveClassification(in: vocabulary) != .nonMalicious }) else { return nil }
+            let indicator = index.indicator(threat)
+            return Recording(type: indicator.type, value: indicator.value, project: threat.project)
         }
         return nil
     }
@@ -772,9 +787,9 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// `project`, or the workspace's) name, each once in each text.
     /// - Parameter index: the workspace's, to find values only private projects record; nil to
     ///   look for values recorded private alone.
-    /// - Parameter privateProjectHosts: `privateProjectHosts(_:)`, with an index.
+    /// - Parameter privateProjectURLs: `privateProjectURLs(_:)`, with an index.
     static func findings(_ mentions: Mentions, project: Int?, privateValues: [String: Recording], privateSlugs: [String: String],
-        workspace: Workspace, index: IndicatorIndex?, privateProjectHosts: Set<UInt64> = []) -> [Diagnostic] {
+        workspace: Workspace, index: IndicatorIndex?, privateProjectURLs: [UInt64: [IndicatorIndex.Occurrence]] = [:]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         func location(_ text: Mentions.Text, _ position: SourcePosition?) -> SourceLocation {
             position.map { SourceLocation(path: text.location.path, position: $0) } ?? text.location
@@ -816,8 +831,9 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                 if let index, let type = mention.type,
                    let recording = Self.privateProjectRecording(of: mention.value, type: type, index: index)
                        ?? unfragmented.first.flatMap({ Self.privateProjectRecording(of: $0, type: type, index: index) })
-                       ?? (type == .url && Self.hostHash(ofURL: mention.value).map(privateProjectHosts.contains) == true
-                           ? Self.privateProjectRecording(leadingTo: Self.resourceNames(of: mention.value), index: index) : nil) {
+                       ?? (type == .url ? Self.hostHash(ofURL: mention.value).flatMap({ privateProjectURLs[$0] }).flatMap { candidates in
+                           Self.privateProjectRecording(leadingTo: Self.resourceNames(of: mention.value), among: candidates, index: index)
+                       } : nil) {
                     reportOnlyPrivate(recording, mention)
                 }
                 return
@@ -863,7 +879,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         // A URL also by where it leads: written in prose without a scheme (`paste.example/raw/1`,
         // a word to the extractor) or with backslashes, too. (A URL with a scheme and no
         // backslash is one of the values already.)
-        for word in mentions.words where (looksAtResources || index != nil)
+        for word in mentions.words where (looksAtResources || index != nil && !privateProjectURLs.isEmpty)
             && (word.word.utf8.contains(UInt8(ascii: "\\")) || !hasScheme(word.word) && word.word.utf8.contains { $0 == IndicatorBytes.slash || $0 == UInt8(ascii: "?") }) {
             let names = resourceNames(of: word.word)
             guard !names.isEmpty else { continue }
@@ -871,8 +887,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             let mention = Mentions.Value(text: word.text, value: word.word, type: nil, within: nil, position: word.position)
             if looksAtResources, resources.contains(where: { privateValues[$0] != nil }) {
                 consider(mention, resources: resources)
-            } else if let index, hostHash(ofResource: names[0]).map(privateProjectHosts.contains) == true,
-                      let recording = privateProjectRecording(leadingTo: names, index: index) {
+            } else if let index, let candidates = hostHash(ofResource: names[0]).flatMap({ privateProjectURLs[$0] }),
+                      let recording = privateProjectRecording(leadingTo: names, among: candidates, index: index) {
                 reportOnlyPrivate(recording, mention)
             }
         }
