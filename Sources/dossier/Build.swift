@@ -13,8 +13,10 @@ struct Build: ParsableCommand {
             a public site would show (a private value it would publish, a public project not \
             TLP:CLEAR) stop only a public build: an internal one prints them and goes on.
 
-            The site is built in a fresh folder and replaces the output folder only when the build \
-            succeeded; the output folder then holds nothing but this build. Per project: index.html \
+            The site is built in a staging folder beside the output folder, which holds nothing of \
+            an earlier build (the emptied folders of the site last replaced are kept for it, in \
+            .NAME.dossier-spare, readable by you alone), and replaces the output folder only when \
+            the build succeeded; the output folder then holds nothing but this build. Per project: index.html \
             (the report), report.md, indicators.csv, indicators.stix.json and indicators.misp.json. \
             index.json describes the whole site for scripts.
 
