@@ -40,7 +40,7 @@ public enum ByteSearch {
     }
 
     /// True when `text` holds `needle` (lower-case ASCII) in any ASCII case.
-    public static func contains(caseInsensitive needle: StaticString, in text: String) -> Bool {
+    static func contains(caseInsensitive needle: StaticString, in text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             let needle = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)

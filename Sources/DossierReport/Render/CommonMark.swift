@@ -64,14 +64,16 @@ public enum CommonMark {
     /// rendered in parts (`PipeTables`), each parsed once for both: tables as tables.
     /// - Parameter links: where its relative links lead; nil to keep them as written.
     public static func rendered(_ markdown: String, defanging: Defanging? = nil, links: RelativeLinks? = nil) -> (html: String, commonMark: String) {
+        let written = markdown
         let protected = AddressMarkup.protected(markdown)
-        // The ids of its headings, worked out from the text as written (before any defanging),
-        // as a git host does: only when links may lead to them. A heading with none gets none.
-        let headings = links?.anchor == nil ? [] : headingSlugs(of: markdown)
-        let cleaning = Cleaning(defanging: defanging, links: links, headings: Set(headings.filter { !$0.isEmpty }), restoresAddresses: protected != nil)
         let markdown = protected ?? markdown
         guard let document = parse(markdown) else { return ("", "") }
         defer { cmark_node_free(document) }
+        // The ids of its headings, worked out from the text as written (before any defanging),
+        // as a git host does: only when links may lead to them, and from this parse unless its
+        // addresses were protected. A heading with none gets none.
+        let headings = links?.anchor == nil ? [] : protected == nil ? headingSlugs(in: document) : headingSlugs(of: written)
+        let cleaning = Cleaning(defanging: defanging, links: links, headings: Set(headings.filter { !$0.isEmpty }), restoresAddresses: protected != nil)
         // Read before cleaning: the layout needs the blocks' source lines as parsed.
         let parts: (html: String, commonMark: String)
         if let layout = tableLayout(of: document, markdown) {
@@ -403,6 +405,11 @@ public enum CommonMark {
     public static func headingSlugs(of markdown: String) -> [String] {
         guard let document = parse(markdown) else { return [] }
         defer { cmark_node_free(document) }
+        return headingSlugs(in: document)
+    }
+
+    /// The same, of a parsed text not yet cleaned.
+    private static func headingSlugs(in document: OpaquePointer) -> [String] {
         var slugs: [String] = []
         var taken: [String: Int] = [:]
         forEachNode(in: document) { node, type in
@@ -431,7 +438,7 @@ public enum CommonMark {
     /// `html` with the `id` of each of its headings, in order (`<h4>` to `<h4 id="...">`); an
     /// empty id gives none. A note's own `<h` is escaped: every one is cmark's.
     private static func withHeadingIDs(_ html: String, _ ids: [String]) -> String {
-        var bytes = Array(html.utf8)
+        let bytes = Array(html.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + ids.count * 24)
         var next = 0
@@ -448,8 +455,7 @@ public enum CommonMark {
             out.append(bytes[i])
             i += 1
         }
-        bytes = out
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Takes the link off what would lead a reader to a threat: a link whose text is itself a

@@ -250,9 +250,8 @@ public struct SiteModel: Sendable {
     func correlations(at position: Int, into hasher: inout SHA256) {
         // The links themselves are not made: which projects they name (each by the digest of its
         // slug, title and TLP; a link's address follows from its slug and the options, which every
-        // page key covers) and how many more.
-        // Each link's line written into one buffer, hashed once: a string made and hashed for each
-        // was half of a rebuild's report keys.
+        // page key covers) and how many more. Each link's line is written into a buffer, hashed
+        // as it fills: a string made and hashed for each was half of a rebuild's report keys.
         var bytes: [UInt8] = []
         Self.links(of: position, repeated: repeated, repeatedIndicators: repeatedIndicators, projectCounts: projectCounts) { indicator, linked in
             bytes += "indicator ".utf8
