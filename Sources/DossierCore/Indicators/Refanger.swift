@@ -53,7 +53,18 @@ struct Refanger {
 
     /// True when a byte might start a defanged form; text without any is returned unchanged.
     static func mayBeDefanged(_ bytes: IndicatorBytes.Bytes) -> Bool {
-        defangBytes.withUnsafeBufferPointer { table in bytes.contains { table[Int($0)] } }
+        defangBytes.withUnsafeBufferPointer { table in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                // An `x` starts a form only as the second letter of `hxxp` or `fxp` (any case):
+                // the `x` of `example`, in nearly every address, does not.
+                if table[Int(byte)], byte | 0x20 != UInt8(ascii: "x") || previous | 0x20 == UInt8(ascii: "h") || previous | 0x20 == UInt8(ascii: "f") {
+                    return true
+                }
+                previous = byte
+            }
+            return false
+        }
     }
 
     /// The bytes `mayBeDefanged` looks for, by value: a form's first byte, or a blank before one.

@@ -103,6 +103,32 @@ public struct JSONStream {
 
     // MARK: Members, as the exporters put them
 
+    /// Members laid out once for objects at one depth, to be put in many (the members every
+    /// object of a STIX bundle starts with: a million objects, one layout).
+    public struct PreparedMembers: Sendable {
+        fileprivate let bytes: [UInt8]
+        fileprivate let count: Int
+        fileprivate let depth: Int
+    }
+
+    /// What `write` puts in an object standing `depth` levels deep (its members at `depth + 1`).
+    public static func prepare(objectDepth depth: Int, _ write: (inout JSONStream) -> Void) -> PreparedMembers {
+        var stream = JSONStream(indent: depth, capacity: 256)
+        stream.beginObject()
+        write(&stream)
+        guard case .object(let members)? = stream.innermost, stream.outer.isEmpty else { preconditionFailure("prepared members left open") }
+        return PreparedMembers(bytes: Array(stream.bytes.dropFirst()), count: members, depth: depth + 1)
+    }
+
+    /// Puts `prepared` in the object open here, as its next members.
+    public mutating func members(_ prepared: PreparedMembers) {
+        guard case .object(let members)? = innermost, prepared.depth == depth else { preconditionFailure("prepared members out of place") }
+        guard prepared.count > 0 else { return }
+        if members > 0 { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(contentsOf: prepared.bytes)
+        innermost = .object(members: members + prepared.count)
+    }
+
     /// A string member; left out when nil.
     public mutating func member(_ name: String, _ text: String?) {
         guard let text else { return }

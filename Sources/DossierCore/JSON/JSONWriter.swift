@@ -174,16 +174,9 @@ public enum JSONWriter {
     }
 
     /// True when one of the eight bytes of `word` is below 0x20, a quote, a backslash or not
-    /// ASCII (never false when one is; the usual test for a zero byte, `(x - 0x01..) & ~x & 0x80..`).
+    /// ASCII (never false when one is).
     @inline(__always)
     static func mayNeedEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let quote = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
-        let backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
-        let below = (word &- ones &* 0x20) & ~word
-        let zeroQuote = (quote &- ones) & ~quote
-        let zeroBackslash = (backslash &- ones) & ~backslash
-        return (below | zeroQuote | zeroBackslash | word) & highs != 0
+        ByteWords.controlOrNonASCII(word) | ByteWords.bytes(word, equalTo: UInt8(ascii: "\"")) | ByteWords.bytes(word, equalTo: UInt8(ascii: "\\")) != 0
     }
 }

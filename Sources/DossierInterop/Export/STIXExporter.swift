@@ -97,14 +97,28 @@ enum STIXExporter {
         let content = planned.map(\.id) + observables.compactMap { $0.object.string("id") } + planned.compactMap(\.vulnerability)
             + relationships.map(\.id) + planned.compactMap(\.sighting?.id)
 
-        /// The properties every domain object and relationship starts with.
-        func common(_ stream: inout JSONStream, _ type: String, _ id: String) {
-            stream.member("type", type)
-            stream.member("spec_version", "2.1")
-            stream.member("id", id)
+        /// The properties every domain object and relationship starts with: all but its id are
+        /// the same throughout the bundle for objects of a type, and are laid out once.
+        func prepared(_ write: (inout JSONStream) -> Void) -> JSONStream.PreparedMembers {
+            JSONStream.prepare(objectDepth: Self.objectDepth, write)
+        }
+        func head(_ type: String) -> JSONStream.PreparedMembers {
+            prepared { $0.member("type", type); $0.member("spec_version", "2.1") }
+        }
+        let heads = (report: head("report"), indicator: head("indicator"), vulnerability: head("vulnerability"),
+            relationship: head("relationship"), sighting: head("sighting"))
+        let tail = prepared { stream in
             stream.member("created_by_ref", identityID)
             stream.member("created", created)
             stream.member("modified", modified)
+        }
+        let patternLanguage = prepared { $0.member("pattern_type", "stix"); $0.member("pattern_version", "2.1") }
+        let basedOn = prepared { $0.member("relationship_type", "based-on") }
+        let markingMembers = markings.mapValues { refs in prepared { $0.member("object_marking_refs", strings: refs) } }
+        func common(_ stream: inout JSONStream, _ head: JSONStream.PreparedMembers, _ id: String) {
+            stream.members(head)
+            stream.member("id", id)
+            stream.members(tail)
         }
 
         // The bundle's head, its id left blank until the objects after it are written.
@@ -131,7 +145,7 @@ enum STIXExporter {
         }
 
         stream.beginObject()
-        common(&stream, "report", reportID(slug: project.slug, part: context.part))
+        common(&stream, heads.report, reportID(slug: project.slug, part: context.part))
         stream.member("name", context.title)
         stream.member("description", project.summary)
         stream.member("report_types", strings: ["threat-report"])
@@ -146,17 +160,16 @@ enum STIXExporter {
         for item in planned {
             let indicator = item.indicator
             stream.beginObject()
-            common(&stream, "indicator", item.id)
+            common(&stream, heads.indicator, item.id)
             stream.member("name", indicator.value)
             stream.member("description", indicator.comment)
             stream.member("indicator_types", strings: indicatorTypes[context.classification(of: indicator)]!)
             stream.member("pattern", STIXObservables.pattern(for: indicator))
-            stream.member("pattern_type", "stix")
-            stream.member("pattern_version", "2.1")
+            stream.members(patternLanguage)
             stream.member("valid_from", indicator.firstSeen.flatMap(Instant.init)?.exactSTIX ?? created)
             stream.member("labels", strings: indicator.tags)
             privateMark(indicator, into: &stream)
-            stream.member("object_marking_refs", strings: markings[item.tlp]!)
+            stream.members(markingMembers[item.tlp]!)
             stream.endObject()
         }
         for var observable in observables {
@@ -168,36 +181,36 @@ enum STIXExporter {
         for item in planned {
             guard let id = item.vulnerability else { continue }
             stream.beginObject()
-            common(&stream, "vulnerability", id)
+            common(&stream, heads.vulnerability, id)
             stream.member("name", item.indicator.value)
             stream.member("description", item.indicator.comment)
             stream.member("labels", strings: item.indicator.tags)
             stream.key("external_references")
             stream.value(.array([JSONNode(.object(JSONObject(["source_name": "cve", "external_id": item.indicator.value])))]))
             privateMark(item.indicator, into: &stream)
-            stream.member("object_marking_refs", strings: markings[item.tlp]!)
+            stream.members(markingMembers[item.tlp]!)
             stream.endObject()
         }
         for relationship in relationships {
             stream.beginObject()
-            common(&stream, "relationship", relationship.id)
-            stream.member("relationship_type", "based-on")
+            common(&stream, heads.relationship, relationship.id)
+            stream.members(basedOn)
             let source = planned[relationship.source]
             stream.member("source_ref", source.id)
             stream.member("target_ref", relationship.target)
             privateMark(source.indicator, into: &stream)
-            stream.member("object_marking_refs", strings: markings[source.tlp]!)
+            stream.members(markingMembers[source.tlp]!)
             stream.endObject()
         }
         for item in planned {
             guard let sighting = item.sighting else { continue }
             stream.beginObject()
-            common(&stream, "sighting", sighting.id)
+            common(&stream, heads.sighting, sighting.id)
             stream.member("first_seen", sighting.first?.exactSTIX)
             stream.member("last_seen", sighting.last?.exactSTIX)
             stream.member("sighting_of_ref", item.id)
             privateMark(item.indicator, into: &stream)
-            stream.member("object_marking_refs", strings: markings[item.tlp]!)
+            stream.members(markingMembers[item.tlp]!)
             stream.endObject()
         }
         stream.endArray()
@@ -222,6 +235,9 @@ enum STIXExporter {
     static func reportID(slug: String, part: String) -> String {
         "report--" + UUIDv5.make("report|" + slug + part)
     }
+
+    /// How deep the bundle's objects stand: in its `objects` array, in the bundle.
+    private static let objectDepth = 2
 
     /// The bundle up to its id's UUID, and from the end of the id to its objects.
     private static let bundleHead = Array("{\n  \"type\": \"bundle\",\n  \"id\": \"bundle--".utf8)

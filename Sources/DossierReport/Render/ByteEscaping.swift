@@ -12,13 +12,23 @@ enum ByteEscaping {
 
     /// Appends the UTF-8 bytes of `text` to `output`, each byte for which `replacement` answers
     /// replaced by its text. True when anything was replaced.
+    ///
+    /// `plain` tells of eight bytes (a little-endian word) that none needs anything: they are
+    /// passed whole (a site escapes gigabytes of text). It may say false of a plain word, never
+    /// true of one that holds a byte `replacement` or `ShownCodePoints` would answer for.
     @inline(__always) @discardableResult
-    static func escape(_ text: String, into output: inout [UInt8], replacement: Replacement) -> Bool {
+    static func escape(_ text: String, into output: inout [UInt8], plain: (UInt64) -> Bool = { _ in false },
+        replacement: Replacement) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             var start = 0
             var index = 0
             while index < bytes.count {
+                if let base = bytes.baseAddress {
+                    let raw = UnsafeRawPointer(base)
+                    while index + 8 <= bytes.count, plain(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { index += 8 }
+                    guard index < bytes.count else { break }
+                }
                 // Every escaper writes out the controls that reorder text, and those HTML
                 // forbids (`ShownCodePoints`).
                 if let shown = ShownCodePoints.at(bytes, index) {

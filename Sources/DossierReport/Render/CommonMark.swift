@@ -16,15 +16,33 @@ public enum CommonMark {
         }
 
         /// Defanging for the prose of `project`, whose indicators classified other than
-        /// non-malicious are threats (`Indicators.link(to:type:leadsTo:)`). Looked through one
-        /// by one: a note has a few links, a project may have thousands of indicators.
+        /// non-malicious are threats (`LinkDestinations`). They are filed on
+        /// the first link asked about: most prose has none.
         public init(for project: Project, vocabulary: Vocabulary) {
-            let indicators = project.indicators
-            leadsToThreat = { value, type in
-                indicators.contains {
-                    Indicators.link(to: value, type: type, leadsTo: $0) && $0.effectiveClassification(in: vocabulary) != .nonMalicious
-                }
-            }
+            let threats = LazyThreats(project.indicators, vocabulary: vocabulary)
+            leadsToThreat = { value, type in threats.destinations.reached(byLinkTo: value, type: type) }
+        }
+    }
+
+    /// A project's threats as links reach them, filed when first asked for.
+    private final class LazyThreats: @unchecked Sendable {
+        private let indicators: [Indicator]
+        private let vocabulary: Vocabulary
+        private let lock = NSLock()
+        private var filed: LinkDestinations?
+
+        init(_ indicators: [Indicator], vocabulary: Vocabulary) {
+            self.indicators = indicators
+            self.vocabulary = vocabulary
+        }
+
+        var destinations: LinkDestinations {
+            lock.lock()
+            defer { lock.unlock() }
+            if let filed { return filed }
+            let made = LinkDestinations(indicators.lazy.filter { $0.effectiveClassification(in: self.vocabulary) != .nonMalicious })
+            filed = made
+            return made
         }
     }
 

@@ -1,3 +1,5 @@
+import DossierCore
+
 /// HTML escaping for every `.html` template and partial. swift-mustache's own escapes by
 /// `Character`, so a quote followed by a combining mark (one grapheme) passed through unescaped
 /// and could end an attribute; this escapes by byte, and is several times faster.
@@ -23,7 +25,7 @@ struct HTMLContentType: EscapingContentType {
 
     @discardableResult
     private static func escapeMarkup(_ text: String, into output: inout [UInt8]) -> Bool {
-        ByteEscaping.escape(text, into: &output) { bytes, index in
+        ByteEscaping.escape(text, into: &output, plain: isPlain) { bytes, index in
             switch bytes[index] {
             case UInt8(ascii: "<"): ("&lt;", 1)
             case UInt8(ascii: ">"): ("&gt;", 1)
@@ -33,6 +35,15 @@ struct HTMLContentType: EscapingContentType {
             default: nil
             }
         }
+    }
+
+    /// Eight bytes of printable ASCII none of which is `< > & " '`.
+    @inline(__always)
+    private static func isPlain(_ word: UInt64) -> Bool {
+        ByteWords.isPrintableASCII(word)
+            && (ByteWords.bytes(word, equalTo: UInt8(ascii: "<")) | ByteWords.bytes(word, equalTo: UInt8(ascii: ">"))
+                | ByteWords.bytes(word, equalTo: UInt8(ascii: "&")) | ByteWords.bytes(word, equalTo: UInt8(ascii: "\""))
+                | ByteWords.bytes(word, equalTo: UInt8(ascii: "'"))) == 0
     }
 }
 
@@ -44,12 +55,26 @@ enum DefangedIsolation {
     /// Whether `text` holds a letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana,
     /// N'Ko and their presentation forms), told by its UTF-8 lead bytes.
     static func holdsRightToLeft(_ text: String.UTF8View) -> Bool {
+        text.withContiguousStorageIfAvailable(holdsRightToLeft) ?? Array(text).withUnsafeBufferPointer(holdsRightToLeft)
+    }
+
+    /// Eight bytes of ASCII at a time are passed whole: nearly every text a site escapes is.
+    static func holdsRightToLeft(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0
-        for byte in text {
+        var index = 0
+        while index < bytes.count {
+            if index + 8 <= bytes.count, let base = bytes.baseAddress,
+               UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                previous = 0
+                index += 8
+                continue
+            }
+            let byte = bytes[index]
             if (0xD6...0xDF).contains(byte) { return true }
             if previous == 0xEF && (0xAC...0xBB).contains(byte) { return true }
             if previous == 0xE0 && (0xA2...0xA3).contains(byte) { return true }
             previous = byte
+            index += 1
         }
         return false
     }

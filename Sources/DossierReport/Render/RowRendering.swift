@@ -6,55 +6,59 @@ import Mustache
 /// work of a large report; the built-in row template is rendered by `BuiltInRow`, without Mustache.
 enum RowRendering {
     /// `report` with every row's `rendered` set for `report.html`: the `indicator-row` template.
-    static func prerendered(_ report: ProjectReport, with templates: TemplateSet) -> ProjectReport {
-        let builtIn = templates.isBuiltIn("indicator-row")
+    static func prerendered(_ report: consuming ProjectReport, with templates: TemplateSet) -> ProjectReport {
+        let isInternal = report.audience.isInternal
         return prerendered(report, templates: templates, classification: "indicator-row", tag: "indicator-row") { row, _ in
-            builtIn ? BuiltInRow.html(row, isInternal: report.audience.isInternal, withProject: false) : nil
+            BuiltInRow.html(row, isInternal: isInternal, withProject: false)
         }
     }
 
     /// `report` with every row's `rendered` set for `report.md`: `indicator-row.md` in the
     /// classification tables, `indicator-tag-row.md` in the tag tables (other columns).
-    static func prerenderedMarkdown(_ report: ProjectReport, with templates: TemplateSet) -> ProjectReport {
-        let builtIn = (templates.isBuiltIn("indicator-row.md"), templates.isBuiltIn("indicator-tag-row.md"))
+    static func prerenderedMarkdown(_ report: consuming ProjectReport, with templates: TemplateSet) -> ProjectReport {
+        let isInternal = report.audience.isInternal
         return prerendered(report, templates: templates, classification: "indicator-row.md", tag: "indicator-tag-row.md") { row, inTagTable in
-            switch (inTagTable, builtIn) {
-            case (false, (true, _)): BuiltInRow.markdown(row, isInternal: report.audience.isInternal)
-            case (true, (_, true)): BuiltInRow.markdownTagRow(row, isInternal: report.audience.isInternal)
-            default: nil
-            }
+            inTagTable ? BuiltInRow.markdownTagRow(row, isInternal: isInternal) : BuiltInRow.markdown(row, isInternal: isInternal)
         }
     }
 
-    /// Renders each distinct row once per kind of table, with `fast` where it answers, else with
-    /// the template; a template the workspace lacks leaves rows unrendered (the page renders them).
-    private static func prerendered(_ report: ProjectReport, templates: TemplateSet, classification: String, tag: String,
-        fast: (IndicatorRow, Bool) -> String?) -> ProjectReport {
+    /// Renders each distinct row once per template: a built-in one with `builtIn`, another with
+    /// Mustache; a template the workspace lacks leaves rows unrendered (the page renders them).
+    /// With one template for both kinds of table (HTML's), a row under a tag is the text its
+    /// classification's table already has.
+    ///
+    /// Rows are set in place: a report the caller gives up (its last use) is not copied.
+    private static func prerendered(_ report: consuming ProjectReport, templates: TemplateSet, classification: String, tag: String,
+        builtIn: (IndicatorRow, _ inTagTable: Bool) -> String) -> ProjectReport {
         var result = report
+        var cache: [String: String] = [:]
+        // One entry per indicator: room for all at once rather than growing step by step.
+        cache.reserveCapacity(result.classificationGroups.reduce(0) { $0 + $1.rows.count })
         for (inTagTable, template) in [(false, classification), (true, tag)] where templates.sources[template] != nil {
-            var cache: [String: String] = [:]
-            // One entry per indicator: room for all at once rather than growing step by step.
-            cache.reserveCapacity(report.classificationGroups.reduce(0) { $0 + $1.rows.count })
-            func render(_ row: IndicatorRow) -> IndicatorRow {
-                var row = row
-                let key = row.type + "\u{0}" + row.value
-                if let text = cache[key] {
-                    row.rendered = text
-                } else {
-                    let text = fast(row, inTagTable) ?? templates.render(RowContext(row: row, page: report), page: template)
+            if inTagTable, tag != classification { cache.removeAll(keepingCapacity: true) }
+            // What a workspace's row template may ask of its page (a copy: the rows change).
+            let page: ProjectReport? = templates.isBuiltIn(template) ? nil : copy result
+            func render(_ rows: inout [IndicatorRow]) -> String {
+                for index in rows.indices {
+                    let key = rows[index].type + "\u{0}" + rows[index].value
+                    if let text = cache[key] {
+                        rows[index].rendered = text
+                        continue
+                    }
+                    let text = page.map { templates.render(RowContext(row: rows[index], page: $0), page: template) }
+                        ?? builtIn(rows[index], inTagTable)
                     cache[key] = text
-                    row.rendered = text
+                    rows[index].rendered = text
                 }
-                return row
+                return joined(rows)
             }
-            let groups = inTagTable ? report.tagGroups : report.classificationGroups
-            let rendered = groups.map { group in
-                var group = group
-                group.rows = group.rows.map(render)
-                group.renderedRows = joined(group.rows)
-                return group
+            if inTagTable {
+                for group in result.tagGroups.indices { result.tagGroups[group].renderedRows = render(&result.tagGroups[group].rows) }
+            } else {
+                for group in result.classificationGroups.indices {
+                    result.classificationGroups[group].renderedRows = render(&result.classificationGroups[group].rows)
+                }
             }
-            if inTagTable { result.tagGroups = rendered } else { result.classificationGroups = rendered }
         }
         return result
     }

@@ -110,19 +110,20 @@ public enum SiteBuild {
                     model.correlations(at: position, into: &$0)
                     if NoteLinks.mayLinkElsewhere(project) { $0.update("links \(model.linkTargets)\n") }
                 }
-                // Made only when a page has to be rendered, and then once for both formats.
+                // Made only when a page has to be rendered, and then once for both formats; the
+                // last to use it takes it (its rows are then set without a copy).
                 var made: ProjectReport?
-                func report() -> ProjectReport {
-                    if let made { return made }
-                    made = model.report(at: position)
-                    return made!
+                func report(last: Bool = false) -> ProjectReport {
+                    let report = made ?? model.report(at: position)
+                    made = last ? nil : report
+                    return report
                 }
                 var outputs = [
                     Output(path: base + "index.html", key: keys.page(template: "report.html", model: digest)) {
                         Array(templates.render(RowRendering.prerendered(report(), with: templates), page: "report.html").utf8)
                     },
                     Output(path: base + SiteLayout.markdownReport, key: keys.page(template: "report.md", model: digest)) {
-                        Array(templates.render(RowRendering.prerenderedMarkdown(report(), with: templates), page: "report.md").utf8)
+                        Array(templates.render(RowRendering.prerenderedMarkdown(report(last: true), with: templates), page: "report.md").utf8)
                     },
                 ]
                 for export in SiteLayout.exportFiles {

@@ -30,9 +30,9 @@ public struct SiteModel: Sendable {
     /// Per project, the digest of what a link to it shows (slug and title) and of its TLP, which
     /// raises the banner of a report naming it, for report keys.
     let linkDigests: [String]
-    /// Per project, its title as the site shows it (defanged unless the options say otherwise):
-    /// made once, not once per listing row.
-    let shownTitles: [String]
+    /// Per project, the link a listing row shows: its title as the site shows it (defanged
+    /// unless the options say otherwise) and its page. Made once, not once per listing row.
+    let listingLinks: [ProjectLink]
     let audience: Audience
     let siteOptions: ReportOptions
     /// The digest of what a report's relative links may lead to in other projects
@@ -89,7 +89,9 @@ public struct SiteModel: Sendable {
         linkDigests = workspace.projects.map { project in
             SHA256.hex(Array("\(project.slug.utf8.count) \(project.title.utf8.count) \(project.tlp.rawValue)\n\(project.slug)\(project.title)".utf8))
         }
-        shownTitles = workspace.projects.map { siteOptions.shown($0.title) }
+        listingLinks = workspace.projects.map { project in
+            ProjectLink(slug: project.slug, title: siteOptions.shown(project.title), href: SiteLayout.projectHref(from: .listing, project.slug))
+        }
         var targets = SHA256()
         for project in workspace.projects {
             targets.update("project \(project.slug.utf8.count) \(project.slug) \(project.notes.count)\n")
@@ -302,11 +304,12 @@ public struct SiteModel: Sendable {
 
     /// A listing's row, as tag and classification pages show it (a tag's page its tag).
     func row(at place: RowPlace, showing tag: String? = nil) -> IndicatorRow {
-        let project = workspace.projects[Int(place.project)]
-        let indicator = project.indicators[Int(place.indicator)]
-        let link = ProjectLink(slug: project.slug, title: shownTitles[Int(place.project)], href: SiteLayout.projectHref(from: .listing, project.slug))
-        return IndicatorRow(indicator, classification: indicator.effectiveClassification(in: workspace.vocabulary),
-            options: siteOptions, alsoSeenIn: [], project: link, showing: tag)
+        // Read in place: a project copied out retains and releases every one of its fields.
+        workspace.projects[Int(place.project)].indicators.withUnsafeBufferPointer { indicators in
+            let indicator = indicators[Int(place.indicator)]
+            return IndicatorRow(indicator, classification: indicator.effectiveClassification(in: workspace.vocabulary),
+                options: siteOptions, alsoSeenIn: [], project: listingLinks[Int(place.project)], showing: tag)
+        }
     }
 
     /// Splits `rows` into pages of `SiteLayout.pageSize`, each knowing its neighbours (and its rows

@@ -204,8 +204,18 @@ struct IndicatorsRefangTests {
         ("hr@payroll.evil.example", .email, Indicator(value: "payroll.evil.example", type: .domain), true),
         ("http://[2001:db8::5]/", .url, Indicator(value: "2001:db8::5", type: .ipv6), true),
         ("https://research.example.org/post", .url, Indicator(value: "evil.example", type: .domain), false),
+        ("http://evil.example/", .url, Indicator(value: "evil.example", type: .domain), true),
+        ("http://a.b.evil.example/", .url, Indicator(value: "evil.example", type: .domain), true),
+        ("http://evil.example.org/", .url, Indicator(value: "evil.example", type: .domain), false),
+        ("http://203.0.113.9/x", .url, Indicator(value: "203.0.113.9", type: .ipv4), true),
+        ("https://gate.evil.example/g.php", .url, Indicator(value: "ops@gate.evil.example", type: .email), true),
     ])
     func linkLeadsTo(_ value: String, _ type: IndicatorType, _ recorded: Indicator, _ expected: Bool) {
-        #expect(Indicators.link(to: value, type: type, leadsTo: recorded) == expected)
+        #expect(LinkDestinations([recorded]).reached(byLinkTo: value, type: type) == expected)
+        // Among other records, the answer is the same.
+        let others = [Indicator(value: "unrelated.example", type: .domain), Indicator(value: "198.18.0.0/15", type: .cidr),
+                      Indicator(value: "https://elsewhere.example/x", type: .url)]
+        #expect(LinkDestinations(others + [recorded]).reached(byLinkTo: value, type: type) == expected)
+        #expect(!LinkDestinations(others).reached(byLinkTo: value, type: type))
     }
 }
