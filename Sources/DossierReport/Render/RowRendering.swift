@@ -65,13 +65,13 @@ enum RowRendering {
 
     /// `page` with every row's `rendered` set when the row template is the built-in one; else as
     /// it is, and the listing template renders its rows itself.
-    static func prerendered(_ page: ListingPage, with templates: TemplateSet) -> ListingPage {
+    static func prerendered(_ page: consuming ListingPage, with templates: TemplateSet) -> ListingPage {
         guard templates.isBuiltIn("indicator-row") else { return page }
         var result = page
-        result.rows = page.rows.map { row in
-            var row = row
-            row.rendered = BuiltInRow.html(row, isInternal: page.audience.isInternal, withProject: true)
-            return row
+        let isInternal = result.audience.isInternal
+        // In place: a page made for this render is not copied row by row.
+        for index in result.rows.indices {
+            result.rows[index].rendered = BuiltInRow.html(result.rows[index], isInternal: isInternal, withProject: true)
         }
         result.renderedRows = joined(result.rows)
         return result
