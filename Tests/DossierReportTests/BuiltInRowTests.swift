@@ -72,6 +72,33 @@ struct BuiltInRowTests {
         for path in a.files { #expect(a.bytes(path) == b.bytes(path), "\(path)") }
     }
 
+    @Test("two indicators shown alike (a tab, and the text a tab is shown as) keep their own rows in every table of both reports")
+    func rowsShownAlikeStayApart() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("mutexes", indicators: #"""
+            { "indicators": [
+              { "value": "a\tb", "type": "mutex", "classification": "malicious", "tags": ["zz"], "comment": "first one" },
+              { "value": "a<U+0009>b", "type": "mutex", "classification": "malicious", "tags": ["aa"], "comment": "second one" }
+            ] }
+            """#)
+        let loaded = workspace.load()
+        #expect(WorkspaceChecker.check(loaded).errorCount == 0)
+        let (templates, _) = TemplateSet.load(workspaceRoot: nil)
+        let set = try #require(templates)
+        let model = SiteModel(workspace: loaded.workspace, audience: .internal, options: ReportOptions())
+        for report in [RowRendering.prerendered(model.report(at: 0), with: set), RowRendering.prerenderedMarkdown(model.report(at: 0), with: set)] {
+            let rows = report.classificationGroups.flatMap(\.rows) + report.tagGroups.flatMap(\.rows)
+            #expect(rows.count == 4)
+            for row in rows {
+                let own = row.comment == "first one" ? "first one" : "second one"
+                let other = own == "first one" ? "second one" : "first one"
+                #expect(row.rendered?.contains(own) == true && row.rendered?.contains(other) == false, "\(row)")
+            }
+            let aa = try #require(report.tagGroups.first { $0.key == "aa" })
+            #expect(aa.renderedRows?.contains("second one") == true && aa.renderedRows?.contains("first one") == false)
+        }
+    }
+
     @Test("HTML escaping replaces markup characters by byte, a quote before a combining mark included")
     func escaping() {
         #expect(HTMLContentType.escape(#"<a href="x" title='y'>&</a>"#) == "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;")

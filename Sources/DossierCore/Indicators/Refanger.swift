@@ -51,7 +51,8 @@ struct Refanger {
         return true
     }
 
-    /// True when a byte might start a defanged form; text without any is returned unchanged.
+    /// True when the bytes might hold a defanged form (one of `defangBytes`, an `x` only after
+    /// an `h` or an `f`); text without any is returned unchanged.
     static func mayBeDefanged(_ bytes: IndicatorBytes.Bytes) -> Bool {
         defangBytes.withUnsafeBufferPointer { table in
             var previous: UInt8 = 0
@@ -67,7 +68,8 @@ struct Refanger {
         }
     }
 
-    /// The bytes `mayBeDefanged` looks for, by value: a form's first byte, or a blank before one.
+    /// The bytes `mayBeDefanged` looks for, by value: a bracket, a backslash, the lead byte of a
+    /// look-alike, the `x` of `hxxp` and `fxp`, or a blank before a form.
     private static let defangBytes: [Bool] = (0...255).map { formBytes[$0] || $0 == Int(IndicatorBytes.space) }
 
     /// What a look-alike character stands for.

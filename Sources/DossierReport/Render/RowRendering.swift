@@ -22,32 +22,39 @@ enum RowRendering {
         }
     }
 
-    /// Renders each distinct row once per template: a built-in one with `builtIn`, another with
-    /// Mustache; a template the workspace lacks leaves rows unrendered (the page renders them).
-    /// With one template for both kinds of table (HTML's), a row under a tag is the text its
+    /// Renders each row once per template: a built-in one with `builtIn`, another with Mustache;
+    /// a template the workspace lacks leaves rows unrendered (the page renders them). With one
+    /// template for both kinds of table (HTML's), a row under a tag is the text its
     /// classification's table already has.
     ///
     /// Rows are set in place: a report the caller gives up (its last use) is not copied.
     private static func prerendered(_ report: consuming ProjectReport, templates: TemplateSet, classification: String, tag: String,
         builtIn: (IndicatorRow, _ inTagTable: Bool) -> String) -> ProjectReport {
         var result = report
-        var cache: [String: String] = [:]
+        // What a workspace's row template may ask of its page: the report as it was given.
+        let page: ProjectReport? = templates.isBuiltIn(classification) && templates.isBuiltIn(tag) ? nil : copy result
+        // By type and value as shown, each with the row it was rendered from: two indicators
+        // shown alike (a tab written as `\t` in one and as a tab in the other) are two rows.
+        var cache: [String: (row: IndicatorRow, text: String)] = [:]
         // One entry per indicator: room for all at once rather than growing step by step.
         cache.reserveCapacity(result.classificationGroups.reduce(0) { $0 + $1.rows.count })
         for (inTagTable, template) in [(false, classification), (true, tag)] where templates.sources[template] != nil {
             if inTagTable, tag != classification { cache.removeAll(keepingCapacity: true) }
-            // What a workspace's row template may ask of its page (a copy: the rows change).
-            let page: ProjectReport? = templates.isBuiltIn(template) ? nil : copy result
+            let isBuiltIn = templates.isBuiltIn(template)
             func render(_ rows: inout [IndicatorRow]) -> String {
                 for index in rows.indices {
                     let key = rows[index].type + "\u{0}" + rows[index].value
-                    if let text = cache[key] {
-                        rows[index].rendered = text
+                    if let cached = cache[key], cached.row == rows[index] {
+                        rows[index].rendered = cached.text
                         continue
                     }
-                    let text = page.map { templates.render(RowContext(row: rows[index], page: $0), page: template) }
-                        ?? builtIn(rows[index], inTagTable)
-                    cache[key] = text
+                    let text: String
+                    if !isBuiltIn, let page {
+                        text = templates.render(RowContext(row: rows[index], page: page), page: template)
+                    } else {
+                        text = builtIn(rows[index], inTagTable)
+                    }
+                    cache[key] = (rows[index], text)
                     rows[index].rendered = text
                 }
                 return joined(rows)
