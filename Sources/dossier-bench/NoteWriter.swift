@@ -48,7 +48,7 @@ struct NoteWriter {
             text += "  match \(indicator.type.rawValue) \(indicator.value)\n"
         }
         text += "```\n\n## References\n\n- Back to the [timeline](#timeline) of this note.\n"
-        if number > 0 { text += "- Previous note: [\(names[number - 1])](\(names[number - 1]).html).\n" }
+        if number > 0 { text += "- Previous note: [\(names[number - 1])](\(names[number - 1]).md).\n" }
         if let url = candidates.first(where: { $0.type == .url }), random.percent(50) {
             text += "- Landing page as captured: [the kit](\(url.value)).\n"
         }

@@ -364,11 +364,11 @@ struct SiteBuildTests {
     @Test("a relative path is resolved from the note's folder as a git host does: decoded once (a plus is a plus), climbing no higher than the workspace; a prose that may climb is told by every form CommonMark or a path decodes")
     func relativePaths() {
         let base = ["acme", "notes"]
-        #expect(NoteLinks.resolve("c++-notes.md#Top%20part", from: base)! == (["acme", "notes", "c++-notes.md"], "Top part"))
-        #expect(NoteLinks.resolve("./../../other/notes/%30%31.md", from: base)!.path == ["other", "notes", "01.md"])
-        #expect(NoteLinks.resolve("../../../etc/passwd", from: base) == nil)
+        #expect(RelativeLink.resolve("c++-notes.md#Top%20part", from: base)! == (["acme", "notes", "c++-notes.md"], "Top part"))
+        #expect(RelativeLink.resolve("./../../other/notes/%30%31.md", from: base)!.path == ["other", "notes", "01.md"])
+        #expect(RelativeLink.resolve("../../../etc/passwd", from: base) == nil)
         for absolute in ["https://x.example/a", "mailto:a@x.example", "/acme/notes/01.md", "//x.example/a", "#top"] {
-            #expect(NoteLinks.resolve(absolute, from: base) == nil, "\(absolute)")
+            #expect(RelativeLink.resolve(absolute, from: base) == nil, "\(absolute)")
         }
         func climbs(_ body: String) -> Bool {
             var project = Project(slug: "acme", folder: "/w/acme", title: "Acme")

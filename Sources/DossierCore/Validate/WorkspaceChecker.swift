@@ -54,6 +54,7 @@ public enum WorkspaceChecker {
         var diagnostics = loaded.diagnostics
         diagnostics.append(contentsOf: indexed.flatMap { $0 })
         diagnostics.append(contentsOf: local.flatMap(\.diagnostics))
+        diagnostics.append(contentsOf: BrokenLinkRule.findings(workspace))
         return (diagnostics, index)
     }
 

@@ -648,25 +648,13 @@ public enum CommonMark {
 
     /// Links may go to the web, mail, or a place in the same page; nothing that can run code.
     static func isSafe(_ url: String) -> Bool {
-        guard let scheme = scheme(of: url) else { return true }
+        guard let scheme = RelativeLink.scheme(of: url) else { return true }
         return ["http", "https", "mailto"].contains(scheme)
     }
 
     /// Whether `url` starts with a scheme (`https:`, `mailto:`, `javascript:`): else it is a
     /// path, relative to the page or not.
-    static func hasScheme(_ url: String) -> Bool { scheme(of: url) != nil }
-
-    /// The scheme `url` starts with, lower-cased: what comes before a colon that comes before
-    /// any `/`, `#` or `?` (after them a colon is no scheme's separator).
-    private static func scheme(of url: String) -> Substring? {
-        let lowered = url.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        guard let colon = lowered.firstIndex(of: ":") else { return nil }
-        let slash = lowered.firstIndex(of: "/") ?? lowered.endIndex
-        let hash = lowered.firstIndex(of: "#") ?? lowered.endIndex
-        let query = lowered.firstIndex(of: "?") ?? lowered.endIndex
-        guard colon < slash, colon < hash, colon < query else { return nil }
-        return lowered[..<colon]
-    }
+    static func hasScheme(_ url: String) -> Bool { RelativeLink.scheme(of: url) != nil }
 }
 
 import Foundation

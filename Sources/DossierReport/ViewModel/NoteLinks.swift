@@ -38,7 +38,7 @@ struct NoteLinks {
     private func links(from base: [String], anchor: String?) -> CommonMark.RelativeLinks {
         let (workspace, project, linksToSite, headings) = (workspace, project, linksToSite, headings)
         return CommonMark.RelativeLinks(anchor: anchor) { destination in
-            guard let (path, heading) = Self.resolve(destination, from: base) else { return nil }
+            guard let (path, heading) = RelativeLink.resolve(destination, from: base) else { return nil }
             return Self.href(of: path, heading: heading, workspace: workspace, project: project, linksToSite: linksToSite, headings: headings)
         }
     }
@@ -59,34 +59,6 @@ struct NoteLinks {
             byNote[note.fileName] = ids
             return ids
         }
-    }
-
-    /// `destination` (a link's, as written) resolved from `base` as a path of segments from the
-    /// workspace's root, with its fragment; nil when it is no relative path (it has a scheme, or
-    /// starts with `/`, `//` or `#`) or climbs above the root.
-    static func resolve(_ destination: String, from base: [String]) -> (path: [String], fragment: String?)? {
-        let trimmed = destination.trimmingCharacters(in: .whitespaces)
-        guard let first = trimmed.first, first != "/", first != "#", first != "\\", !CommonMark.hasScheme(trimmed) else { return nil }
-        var rest = Substring(trimmed)
-        var fragment: String?
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = String(decoding: PercentEncoding.decoded(Array(rest[rest.index(after: hash)...].utf8)), as: UTF8.self)
-            rest = rest[..<hash]
-        }
-        if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
-        // Decoded once, as a browser and a git host read a path (`+` is no space there).
-        let decoded = String(decoding: PercentEncoding.decoded(Array(rest.utf8)), as: UTF8.self)
-        var path = base
-        for segment in decoded.split(separator: "/", omittingEmptySubsequences: true) {
-            switch segment {
-            case ".": continue
-            case "..":
-                guard !path.isEmpty else { return nil }
-                path.removeLast()
-            default: path.append(String(segment))
-            }
-        }
-        return (path, fragment)
     }
 
     /// Where a report of `project` links, in HTML and in Markdown, for the workspace path `path`

@@ -207,6 +207,45 @@ struct RuleTests {
         ], "\(found)")
     }
 
+    @Test("a relative link in a note to no file of the workspace is a warning at the link; links to notes, files, folders and other projects that exist, links out of the workspace, with a scheme, in code, are not")
+    func brokenLinks() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("acme")
+        try workspace.addProject("other")
+        try workspace.write("other/notes/01-summary.md", "# Summary\n")
+        try workspace.write("acme/notes/02-follow-up.md", "# Follow-up\n")
+        try workspace.write("acme/attachments/kit.png", "png")
+        try workspace.write("acme/notes/01-overview.md", """
+            # Overview
+
+            See [the follow-up](02-follow-up.md#details), [IOCs](../indicators.json), [the kit](../attachments/kit.png),
+            [the other case](../../other/), [its summary](../../other/notes/01-summary.md) and [the web](https://example.org/x.md).
+            A [moved note](02-follow-up-old.md) and ![a screenshot](../attachments/gate.png "The gate").
+            Escaped: [ok](02\\_follow-up.md) is broken too; [spaced](<03 the end.md>).
+            Out of the workspace: [passwd](../../../../etc/passwd); [here](#details); [root](/README.md).
+
+            `[in code](nowhere.md)` and
+
+            ```
+            [fenced](nowhere-either.md)
+            ```
+
+            [ref]: ../notes/04-missing.md
+            """)
+        let findings = BrokenLinkRule.check(workspace.load().workspace.projects[0], root: workspace.root).sorted().rendered(relativeTo: workspace.root)
+        #expect(findings == [
+            "acme/notes/01-overview.md:5:16: warning: the link to 02-follow-up-old.md leads to nothing: the workspace has no acme/notes/02-follow-up-old.md (a git host shows the link dead, and reports its text alone)",
+            "acme/notes/01-overview.md:5:57: warning: the link to ../attachments/gate.png leads to nothing: the workspace has no acme/attachments/gate.png (a git host shows the link dead, and reports its text alone)",
+            "acme/notes/01-overview.md:6:15: warning: the link to 02_follow-up.md leads to nothing: the workspace has no acme/notes/02_follow-up.md (a git host shows the link dead, and reports its text alone)",
+            "acme/notes/01-overview.md:6:58: warning: the link to 03 the end.md leads to nothing: the workspace has no acme/notes/03 the end.md (a git host shows the link dead, and reports its text alone)",
+            "acme/notes/01-overview.md:15:8: warning: the link to ../notes/04-missing.md leads to nothing: the workspace has no acme/notes/04-missing.md (a git host shows the link dead, and reports its text alone)",
+        ], "\(findings)")
+        // `check` reports them; a note linking only what exists is clean.
+        #expect(WorkspaceChecker.check(workspace.load()).items.filter { $0.code == BrokenLinkRule.code }.count == 5)
+        try workspace.write("acme/notes/01-overview.md", "# Overview\n\nSee [the follow-up](02-follow-up.md) and [the other](../../other/notes/01-summary.md#summary).\n")
+        #expect(WorkspaceChecker.check(workspace.load()).items.filter { $0.code == BrokenLinkRule.code }.isEmpty)
+    }
+
     @Test("code that reads as an IPv6 address (a slice, C++ scope) is not an unrecorded indicator; an address with a group of three hex digits is")
     func unrecordedNoteIndicatorIPv6Code() throws {
         let note = "---\ntitle: Decoder\n---\n```python\nkey = blob[0::2]; odd = blob[1::2]\n```\nIt calls a1::b2 and beacons to 2001:db8:4006:812::200e.\n"

@@ -34,37 +34,12 @@ public struct NoteMentionRule: ProjectRule {
         return diagnostics
     }
 
-    /// The URLs `markdown` writes as links: the destination of `[text](url)`, `<url>` and a link
-    /// reference definition (`[1]: url`), in normal form.
+    /// The URLs `markdown` writes as links (`MarkdownLinks`), in normal form.
     static func linkedURLs(in markdown: String) -> Set<String> {
-        var urls: Set<String> = []
-        let bytes = Array(markdown.utf8)
-        func add(from start: Int, until ends: (UInt8) -> Bool) {
-            var end = start
-            while end < bytes.count, !ends(bytes[end]), bytes[end] != IndicatorBytes.space, bytes[end] != 0x0A { end += 1 }
-            guard end > start, case .success(let url) = Indicators.parse(String(decoding: bytes[start..<end], as: UTF8.self), as: .url) else { return }
-            urls.insert(url.value)
-        }
-        // True when the `]` at `close` ends a label that opens its line (after up to three spaces).
-        func isReferenceDefinition(endingAt close: Int) -> Bool {
-            let lineStart = bytes[..<close].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-            var open = lineStart
-            while open < close, open - lineStart < 3, bytes[open] == IndicatorBytes.space { open += 1 }
-            return bytes[open] == UInt8(ascii: "[") && !bytes[(open + 1)..<close].contains(UInt8(ascii: "]"))
-        }
-        for i in bytes.indices {
-            if bytes[i] == UInt8(ascii: "("), i > 0, bytes[i - 1] == UInt8(ascii: "]") {
-                add(from: i + 1) { $0 == UInt8(ascii: ")") }
-            } else if bytes[i] == UInt8(ascii: ":"), i > 0, bytes[i - 1] == UInt8(ascii: "]"), isReferenceDefinition(endingAt: i - 1) {
-                // A link reference definition: `[1]: https://...` at the start of a line.
-                var start = i + 1
-                while start < bytes.count, bytes[start] == IndicatorBytes.space { start += 1 }
-                add(from: start) { _ in false }
-            } else if bytes[i] == UInt8(ascii: "<"), bytes[(i + 1)...].prefix(12).contains(UInt8(ascii: ":")) {
-                add(from: i + 1) { $0 == UInt8(ascii: ">") }
-            }
-        }
-        return urls
+        Set(MarkdownLinks.destinations(in: markdown).compactMap { destination in
+            guard case .success(let url) = Indicators.parse(destination.text, as: .url) else { return nil }
+            return url.value
+        })
     }
 
     /// The values mentioned in the notes that the project records, by value alone (a 40-hex hash
