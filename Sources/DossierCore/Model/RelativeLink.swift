@@ -72,9 +72,10 @@ public enum RelativeLink {
 }
 
 /// The link destinations a Markdown text writes, found by their bytes, without a Markdown parse:
-/// `[text](destination)` (an image's too), `<destination>` in those parentheses, a link
-/// reference definition (`[1]: destination`) and an autolink (`<https://...>`). Each with the
-/// byte offset where it starts.
+/// `[text](destination)` (an image's too, balanced parentheses and escapes in it kept),
+/// `<destination>` in those parentheses, a link reference definition (`[1]: destination`, on a
+/// line of its own after a blank line or another definition; not a footnote, `[^1]:`) and an
+/// autolink (`<https://...>`). Each with the byte offset where it starts.
 enum MarkdownLinks {
     struct Destination {
         var text: String
@@ -86,85 +87,154 @@ enum MarkdownLinks {
         return markdown.withUTF8(destinations)
     }
 
-    /// Read in place, a byte at a time only where it may be `]` or `<`: every check reads every
-    /// note for its links.
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == IndicatorBytes.space || byte == 0x09 }
+
+    /// Read in place, each line once: every check reads every note for its links.
     private static func destinations(_ bytes: UnsafeBufferPointer<UInt8>) -> [Destination] {
         var found: [Destination] = []
-        // From `start` to the first blank, line break or byte `ends` says ends it.
-        func add(from start: Int, until ends: (UInt8) -> Bool) {
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        // In parentheses: to the first blank or line break, or the `)` that closes them (those
+        // inside balanced, `\)` escaped).
+        func inParentheses(from start: Int) -> Range<Int>? {
             var end = start
-            while end < bytes.count, !ends(bytes[end]), bytes[end] != IndicatorBytes.space, bytes[end] != 0x0A { end += 1 }
-            guard end > start else { return }
-            found.append(Destination(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), offset: start))
+            var depth = 0
+            while end < bytes.count, !isBlank(bytes[end]), bytes[end] != 0x0A {
+                if bytes[end] == UInt8(ascii: "\\"), end + 1 < bytes.count {
+                    end += 2
+                    continue
+                }
+                if bytes[end] == UInt8(ascii: "(") { depth += 1 }
+                if bytes[end] == UInt8(ascii: ")") {
+                    if depth == 0 { break }
+                    depth -= 1
+                }
+                end += 1
+            }
+            return end > start ? start..<end : nil
         }
         // In angle brackets (`(<a file.md>)`), which may hold blanks.
-        func addBracketed(from start: Int) {
+        func inBrackets(from start: Int) -> Range<Int>? {
             var end = start
-            while end < bytes.count, bytes[end] != UInt8(ascii: ">"), bytes[end] != 0x0A { end += 1 }
-            guard end > start, end < bytes.count, bytes[end] == UInt8(ascii: ">") else { return }
-            found.append(Destination(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), offset: start))
+            while end < bytes.count, bytes[end] != UInt8(ascii: ">"), bytes[end] != UInt8(ascii: "<"), bytes[end] != 0x0A { end += 1 }
+            return end > start && end < bytes.count && bytes[end] == UInt8(ascii: ">") ? start..<end : nil
         }
-        // True when the `]` at `close` ends a label that opens its line (after up to three spaces).
-        func isReferenceDefinition(endingAt close: Int) -> Bool {
-            let lineStart = bytes[..<close].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-            var open = lineStart
-            while open < close, open - lineStart < 3, bytes[open] == IndicatorBytes.space { open += 1 }
-            return bytes[open] == UInt8(ascii: "[") && !bytes[(open + 1)..<close].contains(UInt8(ascii: "]"))
+        // An autolink at `open` (a `<`): a scheme of 2 to 32 letters, digits, `+ . -` (a letter
+        // first), a colon, and no blank or `<` before the `>`. What it links, without the brackets.
+        func autolink(at open: Int) -> Range<Int>? {
+            var i = open + 1
+            guard i < bytes.count, IndicatorBytes.isLetter(bytes[i]) else { return nil }
+            while i < bytes.count, i - open <= 32, IndicatorBytes.isLetter(bytes[i]) || IndicatorBytes.isDigit(bytes[i])
+                || bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+            guard i - open >= 3, i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return nil }
+            var end = i + 1
+            while end < bytes.count, bytes[end] > 0x20, bytes[end] != UInt8(ascii: "<"), bytes[end] != UInt8(ascii: ">") { end += 1 }
+            return end < bytes.count && bytes[end] == UInt8(ascii: ">") ? open + 1..<end : nil
         }
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            if byte == UInt8(ascii: "]"), i + 1 < bytes.count {
-                if bytes[i + 1] == UInt8(ascii: "(") {
-                    if i + 2 < bytes.count, bytes[i + 2] == UInt8(ascii: "<") {
-                        addBracketed(from: i + 3)
-                    } else {
-                        add(from: i + 2) { $0 == UInt8(ascii: ")") }
-                    }
-                } else if bytes[i + 1] == UInt8(ascii: ":"), isReferenceDefinition(endingAt: i) {
-                    var start = i + 2
-                    while start < bytes.count, bytes[start] == IndicatorBytes.space { start += 1 }
-                    if start < bytes.count, bytes[start] == UInt8(ascii: "<") { addBracketed(from: start + 1) } else { add(from: start) { _ in false } }
-                }
-            } else if byte == UInt8(ascii: "<"), i == 0 || bytes[i - 1] != UInt8(ascii: "("),
-                      UnsafeBufferPointer(rebasing: bytes[(i + 1)...]).prefix(12).contains(UInt8(ascii: ":")) {
-                add(from: i + 1) { $0 == UInt8(ascii: ">") }
+        // A link reference definition on the line `line` (bounds), if it is one: `[label]:`
+        // after up to three spaces, the label no footnote's, then the destination and nothing but
+        // a title after it.
+        func definition(_ line: Range<Int>) -> Range<Int>? {
+            var open = line.lowerBound
+            while open < line.upperBound, open - line.lowerBound < 3, bytes[open] == IndicatorBytes.space { open += 1 }
+            guard open + 1 < line.upperBound, bytes[open] == UInt8(ascii: "["), bytes[open + 1] != UInt8(ascii: "^"),
+                  let close = UnsafeBufferPointer(rebasing: bytes[(open + 1)..<line.upperBound]).firstIndex(of: UInt8(ascii: "]")).map({ open + 1 + $0 }),
+                  close > open + 1, close + 1 < line.upperBound, bytes[close + 1] == UInt8(ascii: ":") else { return nil }
+            var start = close + 2
+            while start < line.upperBound, isBlank(bytes[start]) { start += 1 }
+            guard start < line.upperBound else { return nil }
+            let destination: Range<Int>
+            var after: Int
+            if bytes[start] == UInt8(ascii: "<") {
+                guard let inside = inBrackets(from: start + 1), inside.upperBound < line.upperBound else { return nil }
+                (destination, after) = (inside, inside.upperBound + 1)
+            } else {
+                var end = start
+                while end < line.upperBound, !isBlank(bytes[end]) { end += 1 }
+                (destination, after) = (start..<end, end)
             }
-            i += 1
+            while after < line.upperBound, isBlank(bytes[after]) { after += 1 }
+            // Nothing after it but a title (`"..."`, `'...'`, `(...)`).
+            guard after == line.upperBound || [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "(")].contains(bytes[after]) else { return nil }
+            return destination
+        }
+        var lineStart = 0
+        // Whether the line before may come before a definition: none, a blank one, or another.
+        var definitionMayFollow = true
+        while lineStart <= bytes.count {
+            let lineEnd = UnsafeBufferPointer(rebasing: bytes[lineStart...]).firstIndex(of: 0x0A).map { lineStart + $0 } ?? bytes.count
+            let line = lineStart..<lineEnd
+            let isBlankLine = bytes[line].allSatisfy { isBlank($0) || $0 == 0x0D }
+            if definitionMayFollow, let destination = definition(line) {
+                found.append(Destination(text: text(destination), offset: destination.lowerBound))
+                definitionMayFollow = true
+            } else {
+                var i = lineStart
+                while i < lineEnd {
+                    let byte = bytes[i]
+                    if byte == UInt8(ascii: "]"), i + 1 < lineEnd, bytes[i + 1] == UInt8(ascii: "(") {
+                        let destination = i + 2 < lineEnd && bytes[i + 2] == UInt8(ascii: "<") ? inBrackets(from: i + 3) : inParentheses(from: i + 2)
+                        if let destination {
+                            found.append(Destination(text: text(destination), offset: destination.lowerBound))
+                            i = destination.upperBound
+                            continue
+                        }
+                    } else if byte == UInt8(ascii: "<"), let destination = autolink(at: i),
+                              !(i >= 2 && bytes[i - 1] == UInt8(ascii: "(") && bytes[i - 2] == UInt8(ascii: "]")) {
+                        found.append(Destination(text: text(destination), offset: destination.lowerBound))
+                        i = destination.upperBound
+                        continue
+                    }
+                    i += 1
+                }
+                definitionMayFollow = isBlankLine
+            }
+            lineStart = lineEnd + 1
         }
         return found
     }
 
-    /// The byte ranges of `markdown` that are code, where no link is one: fenced code blocks
-    /// (between lines that start, after up to three spaces, with three backticks or tildes) and
-    /// code spans (between backticks on one line).
+    /// The byte ranges of `markdown` where no link is one: fenced code blocks (between lines
+    /// that start, after up to three spaces, with three backticks or tildes), code spans (between
+    /// backticks on one line) and HTML comments, which no page shows.
     static func codeRanges(in markdown: String) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         let bytes = Array(markdown.utf8)
-        var fenceStart: Int?
+        var search = 0
+        while let open = ByteSearch.firstOffset(of: "<!--", in: bytes, from: search) {
+            let close = ByteSearch.firstOffset(of: "-->", in: bytes, from: open + 4).map { $0 + 3 } ?? bytes.count
+            ranges.append(open..<close)
+            search = close
+        }
+        // The open fence: where it starts, its character and its length (a fence closes only
+        // with as many of the same, or more, and nothing after them).
+        var fence: (start: Int, byte: UInt8, length: Int)?
         var lineStart = 0
         while lineStart < bytes.count {
             let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
             var first = lineStart
             while first < lineEnd, first - lineStart < 3, bytes[first] == IndicatorBytes.space { first += 1 }
-            let isFence = first + 3 <= lineEnd && (bytes[first..<first + 3].allSatisfy { $0 == UInt8(ascii: "`") }
-                || bytes[first..<first + 3].allSatisfy { $0 == UInt8(ascii: "~") })
-            if let start = fenceStart {
-                if isFence {
-                    ranges.append(start..<lineEnd)
-                    fenceStart = nil
+            var run = first
+            if first < lineEnd, bytes[first] == UInt8(ascii: "`") || bytes[first] == UInt8(ascii: "~") {
+                while run < lineEnd, bytes[run] == bytes[first] { run += 1 }
+            }
+            let isFence = run - first >= 3
+            if let open = fence {
+                if isFence, bytes[first] == open.byte, run - first >= open.length,
+                   bytes[run..<lineEnd].allSatisfy({ $0 == IndicatorBytes.space || $0 == 0x09 || $0 == 0x0D }) {
+                    ranges.append(open.start..<lineEnd)
+                    fence = nil
                 }
             } else if isFence {
-                fenceStart = lineStart
+                fence = (lineStart, bytes[first], run - first)
             } else {
                 // Code spans: a run of backticks to the next run of as many on the line.
                 var i = lineStart
                 while i < lineEnd {
                     guard bytes[i] == UInt8(ascii: "`") else { i += 1; continue }
-                    var run = i
-                    while run < lineEnd, bytes[run] == UInt8(ascii: "`") { run += 1 }
-                    let length = run - i
-                    var j = run
+                    var opening = i
+                    while opening < lineEnd, bytes[opening] == UInt8(ascii: "`") { opening += 1 }
+                    let length = opening - i
+                    var j = opening
                     var closed: Int?
                     while j < lineEnd {
                         guard bytes[j] == UInt8(ascii: "`") else { j += 1; continue }
@@ -173,14 +243,14 @@ enum MarkdownLinks {
                         if end - j == length { closed = end; break }
                         j = end
                     }
-                    guard let closed else { i = run; continue }
+                    guard let closed else { i = opening; continue }
                     ranges.append(i..<closed)
                     i = closed
                 }
             }
             lineStart = lineEnd + 1
         }
-        if let start = fenceStart { ranges.append(start..<bytes.count) }
+        if let open = fence { ranges.append(open.start..<bytes.count) }
         return ranges
     }
 }

@@ -199,7 +199,7 @@ struct RuleTests {
     func linkedURLsAreReferences() throws {
         let found = try diagnostics({
             try $0.addProject("p")
-            try $0.write("p/notes/01.md", "See [the write-up](https://research.example.net/post) and\n- link: <https://research.example.net/auto>\nbut https://research.example.net/bare and evil.example.\n\n[1]: https://research.example.net/ref\n")
+            try $0.write("p/notes/01.md", "See [the write-up](https://research.example.net/post) and\n- link: <https://research.example.net/auto> (<https://research.example.net/paren>)\nbut https://research.example.net/bare and evil.example.\n\n[1]: https://research.example.net/ref\n")
         }, rule: NoteMentionRule())
         #expect(found == [
             "p/notes/01.md:3:5: warning: url https://research.example.net/bare is written in this note but not recorded; add it with `dossier add p https://research.example.net/bare`",
@@ -232,13 +232,33 @@ struct RuleTests {
 
             [ref]: ../notes/04-missing.md
             """)
+        // What only looks like a link to nothing: markup and placeholders with a colon, a
+        // footnote, a line that continues a paragraph, a comment, code in a longer fence,
+        // parentheses and escapes in a destination that exists.
+        try workspace.write("acme/attachments/Screenshot (3).png", "png")
+        try workspace.write("acme/attachments/a_(b).png", "png")
+        try workspace.write("acme/notes/03-clean.md", """
+            <b>Summary:</b> connect to <IP>:<port> and read <https://example.org/gone.md>.
+
+            [^1]: See the vendor report.
+            At [10:32]: beacon observed,
+            [p]: gone.md
+            <!-- [old](gone.md) -->
+            ![shot](../attachments/Screenshot%20(3).png) and ![b](../attachments/a_\\(b\\).png) and [kit](../attachments/a_(b).png 'title').
+
+            ````
+            ```
+            [in the fence](gone.md)
+            ```
+            ````
+            """)
         let findings = BrokenLinkRule.check(workspace.load().workspace.projects[0], root: workspace.root).sorted().rendered(relativeTo: workspace.root)
         #expect(findings == [
-            "acme/notes/01-overview.md:5:16: warning: the link to 02-follow-up-old.md leads to nothing: the workspace has no acme/notes/02-follow-up-old.md (a git host shows the link dead, and reports its text alone)",
-            "acme/notes/01-overview.md:5:57: warning: the link to ../attachments/gate.png leads to nothing: the workspace has no acme/attachments/gate.png (a git host shows the link dead, and reports its text alone)",
-            "acme/notes/01-overview.md:6:15: warning: the link to 02_follow-up.md leads to nothing: the workspace has no acme/notes/02_follow-up.md (a git host shows the link dead, and reports its text alone)",
-            "acme/notes/01-overview.md:6:58: warning: the link to 03 the end.md leads to nothing: the workspace has no acme/notes/03 the end.md (a git host shows the link dead, and reports its text alone)",
-            "acme/notes/01-overview.md:15:8: warning: the link to ../notes/04-missing.md leads to nothing: the workspace has no acme/notes/04-missing.md (a git host shows the link dead, and reports its text alone)",
+            "acme/notes/01-overview.md:5:16: warning: the link to 02-follow-up-old.md leads to nothing: the workspace has no acme/notes/02-follow-up-old.md (a git host shows the link dead, and a report shows only its text)",
+            "acme/notes/01-overview.md:5:57: warning: the link to ../attachments/gate.png leads to nothing: the workspace has no acme/attachments/gate.png (a git host shows the link dead, and a report shows only its text)",
+            "acme/notes/01-overview.md:6:15: warning: the link to 02_follow-up.md leads to nothing: the workspace has no acme/notes/02_follow-up.md (a git host shows the link dead, and a report shows only its text)",
+            "acme/notes/01-overview.md:6:58: warning: the link to 03 the end.md leads to nothing: the workspace has no acme/notes/03 the end.md (a git host shows the link dead, and a report shows only its text)",
+            "acme/notes/01-overview.md:15:8: warning: the link to ../notes/04-missing.md leads to nothing: the workspace has no acme/notes/04-missing.md (a git host shows the link dead, and a report shows only its text)",
         ], "\(findings)")
         // `check` reports them; a note linking only what exists is clean.
         #expect(WorkspaceChecker.check(workspace.load()).items.filter { $0.code == BrokenLinkRule.code }.count == 5)

@@ -36,7 +36,7 @@ public enum BrokenLinkRule {
                 let shown = path.joined(separator: "/")
                 if place == nil { place = TextPlace(note.body) }
                 diagnostics.append(.warning(at: SourceLocation(path: note.path, position: place!.position(at: destination.offset, bodyLine: note.bodyLine)),
-                    "the link to \(written) leads to nothing: the workspace has no \(shown) (a git host shows the link dead, and reports its text alone)",
+                    "the link to \(written) leads to nothing: the workspace has no \(shown) (a git host shows the link dead, and a report shows only its text)",
                     code: Self.code))
             }
         }
