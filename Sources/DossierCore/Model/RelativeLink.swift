@@ -40,6 +40,12 @@ public enum RelativeLink {
 
     private static let blanks = CharacterSet.whitespaces
 
+    /// `folder` as path segments from `root`; nil when it is not inside it.
+    public static func segments(of folder: String, under root: String) -> [String]? {
+        guard folder.hasPrefix(root + "/") else { return folder == root ? [] : nil }
+        return folder.dropFirst(root.count + 1).split(separator: "/").map(String.init)
+    }
+
     /// `destination` resolved from `base` (path segments from the workspace's root) as a path of
     /// segments from the root, with its fragment; nil when it is no relative path (it has a
     /// scheme, or starts with `/`, `//` or `#`) or climbs above the root.
@@ -191,6 +197,26 @@ enum MarkdownLinks {
             lineStart = lineEnd + 1
         }
         return found
+    }
+
+    /// `text` with each backslash that escapes ASCII punctuation taken off, as CommonMark shows it.
+    static func withoutEscapes(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "\\")) else { return text }
+        var out: [UInt8] = []
+        let bytes = Array(text.utf8)
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "\\"), i + 1 < bytes.count, bytes[i + 1] < 0x80, bytes[i + 1] > 0x20,
+               !IndicatorBytes.isAlphanumeric(bytes[i + 1]) {
+                out.append(bytes[i + 1])
+                i += 2
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The byte ranges of `markdown` where no link is one: fenced code blocks (between lines

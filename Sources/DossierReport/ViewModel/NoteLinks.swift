@@ -31,8 +31,7 @@ struct NoteLinks {
 
     /// The project's folder as path segments from the workspace's root.
     private var folder: [String] {
-        let relative = project.folder.hasPrefix(workspace.root + "/") ? String(project.folder.dropFirst(workspace.root.count + 1)) : project.slug
-        return relative.split(separator: "/").map(String.init)
+        RelativeLink.segments(of: project.folder, under: workspace.root) ?? [project.slug]
     }
 
     private func links(from base: [String], anchor: String?) -> CommonMark.RelativeLinks {

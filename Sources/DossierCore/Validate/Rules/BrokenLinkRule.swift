@@ -19,7 +19,7 @@ public enum BrokenLinkRule {
     static func check(_ project: Project, root: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         // Every note is in the project's notes folder.
-        guard let base = segments(of: project.folder + "/" + ProjectFiles.notes, under: root) else { return [] }
+        guard let base = RelativeLink.segments(of: project.folder + "/" + ProjectFiles.notes, under: root) else { return [] }
         for note in project.notes {
             let destinations = MarkdownLinks.destinations(in: note.body)
             guard !destinations.isEmpty else { continue }
@@ -27,7 +27,7 @@ public enum BrokenLinkRule {
             var code: [Range<Int>]?
             var place: TextPlace?
             for destination in destinations {
-                let written = unescaped(destination.text)
+                let written = MarkdownLinks.withoutEscapes(destination.text)
                 guard let (path, _) = RelativeLink.resolve(written, from: base), !path.isEmpty,
                       !FileManager.default.fileExists(atPath: root + "/" + path.joined(separator: "/"))
                 else { continue }
@@ -41,34 +41,5 @@ public enum BrokenLinkRule {
             }
         }
         return diagnostics
-    }
-
-    /// `folder` as path segments from `root`; nil when it is not inside it.
-    static func segments(of folder: String, under root: String) -> [String]? {
-        guard folder.hasPrefix(root + "/") else { return folder == root ? [] : nil }
-        return folder.dropFirst(root.count + 1).split(separator: "/").map(String.init)
-    }
-
-    /// A destination as CommonMark reads it: a backslash before ASCII punctuation escapes it
-    /// (`02\_follow-up.md` is `02_follow-up.md`).
-    static func unescaped(_ destination: String) -> String {
-        guard destination.utf8.contains(UInt8(ascii: "\\")) else { return destination }
-        var out: [UInt8] = []
-        var escaping = false
-        for byte in destination.utf8 {
-            if escaping {
-                if !(0x21...0x2F).contains(byte), !(0x3A...0x40).contains(byte), !(0x5B...0x60).contains(byte), !(0x7B...0x7E).contains(byte) {
-                    out.append(UInt8(ascii: "\\"))
-                }
-                out.append(byte)
-                escaping = false
-            } else if byte == UInt8(ascii: "\\") {
-                escaping = true
-            } else {
-                out.append(byte)
-            }
-        }
-        if escaping { out.append(UInt8(ascii: "\\")) }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -468,7 +468,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         // A backslash escape shows the character alone (`..\/acme-phish\/` links to
         // `../acme-phish/`), a browser reads an escaped letter, digit or `-._~` as the character
         // (`../%61cme-phish/`, `vpn.acme%2Eexample`) and climbs a folder for `..%2F`.
-        if text.containsByte(UInt8(ascii: "\\")) { text = Self.withoutMarkdownEscapes(text) }
+        if text.containsByte(UInt8(ascii: "\\")) { text = MarkdownLinks.withoutEscapes(text) }
         if text.containsByte(UInt8(ascii: "%")) {
             let decoded = PercentEncoding.decoded(Array(text.utf8)) { byte, _ in PercentEncoding.isUnreserved(byte) }
             text = String(decoding: decoded, as: UTF8.self)
@@ -477,25 +477,6 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             }
         }
         return text
-    }
-
-    /// `text` with each backslash that escapes ASCII punctuation taken off, as CommonMark shows it.
-    static func withoutMarkdownEscapes(_ text: String) -> String {
-        var out: [UInt8] = []
-        let bytes = Array(text.utf8)
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "\\"), i + 1 < bytes.count, bytes[i + 1] < 0x80, bytes[i + 1] > 0x20,
-               !IndicatorBytes.isAlphanumeric(bytes[i + 1]) {
-                out.append(bytes[i + 1])
-                i += 2
-            } else {
-                out.append(bytes[i])
-                i += 1
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The values of a public project's public URLs, e-mail addresses, domains and IPv6
