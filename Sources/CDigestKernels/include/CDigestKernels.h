@@ -18,6 +18,10 @@ void dossier_sha256_blocks(uint32_t state[8], const uint8_t *blocks, size_t coun
 /// SHA-1 compression of `count` whole 64-byte blocks into `state` (5 words), likewise.
 void dossier_sha1_blocks(uint32_t state[5], const uint8_t *blocks, size_t count);
 
+/// Copies the running executable's GNU build ID (the linker's digest of the linked file) into
+/// `out` and returns its length in bytes; 0 when it has none, or one longer than `capacity`.
+size_t dossier_build_id(uint8_t *out, size_t capacity);
+
 /// Asks the processor to bring the cache line at `address` in ahead of a write to it: a hint,
 /// with no effect on any result. For hash tables too large for the caches, whose every probe
 /// would otherwise wait on memory.

@@ -339,6 +339,22 @@ struct ProjectCacheTests {
         #expect(ProjectCache.standard(root: root, environment: ["DOSSIER_CACHE_DIR": "relative/c"])?.folder == current + "/relative/c" + hashed)
     }
 
+    @Test("the build of dossier is told by the linker's build ID, as readelf reads it from the executable")
+    func buildIdentity() throws {
+        let readelf = ["/usr/bin/readelf", "/bin/readelf"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let executable = try #require(try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        let notes = try readelf.map { try ProcessRunner.run($0, ["-n", executable]).stdout } ?? ""
+        // "    Build ID: 89efe4e4...": absent when readelf is, or the linker wrote none.
+        let written = notes.split(separator: "\n").first { $0.contains("Build ID:") }
+            .map { String($0.split(separator: ":").last!.trimmingCharacters(in: .whitespaces)) }
+        if let written, written.count >= 32 {
+            #expect(DossierVersion.buildIdentity == "build-id " + written)
+        } else {
+            #expect(DossierVersion.buildIdentity?.count == 64, "without a build ID, the executable's SHA-256")
+        }
+        #expect(ProjectCache.toolIdentity == DossierVersion.buildIdentity)
+    }
+
     @Test("an entry nesting arrays deeper than any file may is refused, not a stack overflow")
     func deepNesting() {
         // 100,000 arrays of one element each (tag 5, count 1 as the zigzag varint 2), around a
