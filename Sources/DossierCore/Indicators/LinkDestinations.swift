@@ -11,20 +11,25 @@ public struct LinkDestinations: Sendable {
     private var hosts: Set<String> = []
     private var blocks: [CIDRBlock] = []
 
-    public init(_ recorded: some Sequence<Indicator>) {
-        for indicator in recorded {
-            values.insert(indicator.value)
-            switch indicator.type {
-            case .domain:
-                domains.insert(indicator.value)
-            case .ipv4, .ipv6:
-                hosts.insert(indicator.value)
-            case .cidr:
-                if case .success(let block) = CIDRBlock.parse(indicator.value) { blocks.append(block) }
-            case .url, .email:
-                if let host = Indicators.host(of: indicator.value, type: indicator.type) { hosts.insert(host) }
-            default:
-                break
+    /// The destinations of `recorded`, or of those of them `including` keeps.
+    public init(_ recorded: [Indicator], including: (Indicator) -> Bool = { _ in true }) {
+        // Read in place: a copy of each indicator retains and releases all of its strings.
+        recorded.withUnsafeBufferPointer { recorded in
+            for i in recorded.indices where including(recorded[i]) {
+                let (value, type) = (recorded[i].value, recorded[i].type)
+                values.insert(value)
+                switch type {
+                case .domain:
+                    domains.insert(value)
+                case .ipv4, .ipv6:
+                    hosts.insert(value)
+                case .cidr:
+                    if case .success(let block) = CIDRBlock.parse(value) { blocks.append(block) }
+                case .url, .email:
+                    if let host = Indicators.host(of: value, type: type) { hosts.insert(host) }
+                default:
+                    break
+                }
             }
         }
     }

@@ -40,7 +40,18 @@ public enum CommonMark {
             lock.lock()
             defer { lock.unlock() }
             if let filed { return filed }
-            let made = LinkDestinations(indicators.lazy.filter { $0.effectiveClassification(in: self.vocabulary) != .nonMalicious })
+            // What the tags imply, worked out once per list of tags: a project's indicators
+            // share a few hundred.
+            var implied: [[String]: Classification?] = [:]
+            let made = LinkDestinations(indicators) { indicator in
+                if let classification = indicator.classification { return classification != .nonMalicious }
+                let byTags = implied[indicator.tags] ?? {
+                    let found = self.vocabulary.impliedClassification(of: indicator.tags)
+                    implied[indicator.tags] = found
+                    return found
+                }()
+                return indicator.effectiveClassification(implied: byTags) != .nonMalicious
+            }
             filed = made
             return made
         }

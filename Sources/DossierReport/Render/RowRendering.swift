@@ -27,47 +27,80 @@ enum RowRendering {
     /// template for both kinds of table (HTML's), a row under a tag is the text its
     /// classification's table already has.
     ///
-    /// Rows are set in place: a report the caller gives up (its last use) is not copied.
+    /// Each table gets its rows' texts joined (`renderedRows`), which the built-in pages show.
+    /// Rows themselves get their text (`rendered`) only when the workspace has a template of its
+    /// own that may read it: setting it copied every row of a report that is used again (the
+    /// HTML report's, before the Markdown one), with all of its strings.
     private static func prerendered(_ report: consuming ProjectReport, templates: TemplateSet, classification: String, tag: String,
         builtIn: (IndicatorRow, _ inTagTable: Bool) -> String) -> ProjectReport {
         var result = report
         // What a workspace's row template may ask of its page: the report as it was given.
         let page: ProjectReport? = templates.isBuiltIn(classification) && templates.isBuiltIn(tag) ? nil : copy result
-        // By type and value as shown, each with the row it was rendered from: two indicators
-        // shown alike (a tab written as `\t` in one and as a tab in the other) are two rows.
-        var cache: [String: (row: IndicatorRow, text: String)] = [:]
+        let rowsAreRead = templates.sources.keys.contains { !rowTemplates.contains($0) && !templates.isBuiltIn($0) }
+        // By type and value as shown, each with the place of the row it was rendered from: two
+        // indicators shown alike (a tab written as `\t` in one and as a tab in the other) are two rows.
+        var cache: [RowKey: (place: RowPlace, text: String)] = [:]
+        // Each table's texts, for its rows when the workspace's templates may read them.
+        var rowTexts: [(table: RowPlace, texts: [String])] = []
         // One entry per indicator: room for all at once rather than growing step by step.
         cache.reserveCapacity(result.classificationGroups.reduce(0) { $0 + $1.rows.count })
         for (inTagTable, template) in [(false, classification), (true, tag)] where templates.sources[template] != nil {
             if inTagTable, tag != classification { cache.removeAll(keepingCapacity: true) }
             let isBuiltIn = templates.isBuiltIn(template)
-            func render(_ rows: inout [IndicatorRow]) -> String {
-                for index in rows.indices {
-                    let key = rows[index].type + "\u{0}" + rows[index].value
-                    if let cached = cache[key], cached.row == rows[index] {
-                        rows[index].rendered = cached.text
-                        continue
-                    }
-                    let text: String
-                    if !isBuiltIn, let page {
-                        text = templates.render(RowContext(row: rows[index], page: page), page: template)
-                    } else {
-                        text = builtIn(rows[index], inTagTable)
-                    }
-                    cache[key] = (rows[index], text)
-                    rows[index].rendered = text
-                }
-                return joined(rows)
+            func groupRows(_ place: RowPlace) -> [IndicatorRow] {
+                place.inTagTable ? result.tagGroups[place.group].rows : result.classificationGroups[place.group].rows
             }
-            if inTagTable {
-                for group in result.tagGroups.indices { result.tagGroups[group].renderedRows = render(&result.tagGroups[group].rows) }
-            } else {
-                for group in result.classificationGroups.indices {
-                    result.classificationGroups[group].renderedRows = render(&result.classificationGroups[group].rows)
+            for group in (inTagTable ? result.tagGroups : result.classificationGroups).indices {
+                // Read in place, and let go of before the report is changed (a second reference
+                // to the rows would make that copy them).
+                let texts = groupRows(RowPlace(inTagTable: inTagTable, group: group, row: 0)).withUnsafeBufferPointer { rows in
+                    rows.indices.map { index -> String in
+                        let key = RowKey(type: rows[index].type, value: rows[index].value)
+                        if let cached = cache[key], cached.place.inTagTable == inTagTable && cached.place.group == group
+                            ? rows[cached.place.row] == rows[index] : groupRows(cached.place)[cached.place.row] == rows[index] {
+                            return cached.text
+                        }
+                        let text = !isBuiltIn && page != nil
+                            ? templates.render(RowContext(row: rows[index], page: page!), page: template) : builtIn(rows[index], inTagTable)
+                        cache[key] = (RowPlace(inTagTable: inTagTable, group: group, row: index), text)
+                        return text
+                    }
+                }
+                if inTagTable {
+                    result.tagGroups[group].renderedRows = texts.joined(separator: "\n")
+                } else {
+                    result.classificationGroups[group].renderedRows = texts.joined(separator: "\n")
+                }
+                if rowsAreRead { rowTexts.append((RowPlace(inTagTable: inTagTable, group: group, row: 0), texts)) }
+            }
+        }
+        // Once every row is rendered: rows are compared as the report gave them.
+        for (place, texts) in rowTexts {
+            for index in texts.indices {
+                if place.inTagTable {
+                    result.tagGroups[place.group].rows[index].rendered = texts[index]
+                } else {
+                    result.classificationGroups[place.group].rows[index].rendered = texts[index]
                 }
             }
         }
         return result
+    }
+
+    /// The row templates, which rows' texts are rendered with: any other template may read them.
+    private static let rowTemplates: Set<String> = ["indicator-row", "indicator-row.md", "indicator-tag-row.md"]
+
+    /// What a row's text is looked up by: its type and value as shown.
+    private struct RowKey: Hashable {
+        var type: String
+        var value: String
+    }
+
+    /// Where a row stands in a report: in a classification's table or a tag's, and which.
+    private struct RowPlace {
+        var inTagTable: Bool
+        var group: Int
+        var row: Int
     }
 
     /// `page` with every row's `rendered` set when the row template is the built-in one; else as
