@@ -115,6 +115,12 @@ struct IncrementalBuildTests {
         Change(testDescription: "a note another project's note links to renamed (the link becomes text)") {
             try FileManager.default.moveItem(atPath: $0.root + "/vpn-bruteforce-2026/notes/01-summary.md", toPath: $0.root + "/vpn-bruteforce-2026/notes/01-overview.md")
         },
+        Change(testDescription: "an image a public note shows (its bytes, in the HTML report)") {
+            let path = $0.root + "/commodity-loader-c2/notes/images/sinkhole-connections.png"
+            var bytes = try #require(FileManager.default.contents(atPath: path))
+            bytes.append(contentsOf: [0, 1, 2])
+            try bytes.write(to: URL(fileURLWithPath: path))
+        },
         Change(testDescription: "a project removed") {
             try FileManager.default.removeItem(atPath: $0.root + "/vpn-bruteforce-2026")
         },

@@ -70,11 +70,16 @@ public enum CommonMark {
         /// leading heading): a link to it leads to the anchor.
         var title: String?
         var target: @Sendable (String) -> (html: String, commonMark: String)?
+        /// The `data:` URL an image's destination as written is shown from in HTML
+        /// (`NoteImages`); nil for an image shown as its description.
+        var image: @Sendable (String) -> String?
 
-        public init(anchor: String?, title: String? = nil, target: @escaping @Sendable (String) -> (html: String, commonMark: String)?) {
+        public init(anchor: String?, title: String? = nil, target: @escaping @Sendable (String) -> (html: String, commonMark: String)?,
+            image: @escaping @Sendable (String) -> String? = { _ in nil }) {
             self.anchor = anchor
             self.title = title
             self.target = target
+            self.image = image
         }
     }
 
@@ -256,8 +261,9 @@ public enum CommonMark {
     @discardableResult
     private static func clean(_ document: OpaquePointer, _ cleaning: Cleaning) -> [String] {
         if cleaning.restoresAddresses { AddressMarkup.restore(document) }
-        sanitize(document)
-        let markdownLinks = cleaning.links.map { relink(document, $0, headings: cleaning.headings) } ?? []
+        var markdownLinks: [String] = []
+        sanitize(document, images: cleaning.links?.image, markdownLinks: &markdownLinks)
+        if let links = cleaning.links { relink(document, links, headings: cleaning.headings, markdownLinks: &markdownLinks) }
         if let defanging = cleaning.defanging {
             unlinkThreats(document, defanging)
             defangLiterals(document)
@@ -276,7 +282,10 @@ public enum CommonMark {
     /// puts headings under the report's (`headingOffset`), turns the rest of raw HTML into literal code, takes the link off unsafe links, and
     /// turns images into links: a report loads nothing from outside, runs nothing and shows no
     /// remark its writer hid.
-    private static func sanitize(_ document: OpaquePointer) {
+    /// An image `images` gives a `data:` URL for stays one, with that URL, marked by the number of
+    /// its destination as written in `markdownLinks` (`useMarkdownDestinations` shows it as its
+    /// description in Markdown).
+    private static func sanitize(_ document: OpaquePointer, images imageSource: (@Sendable (String) -> String?)?, markdownLinks: inout [String]) {
         guard let iterator = cmark_iter_new(document) else { return }
         defer { cmark_iter_free(iterator) }
         var replacements: [(OpaquePointer, Bool)] = []
@@ -326,6 +335,13 @@ public enum CommonMark {
             cmark_node_free(node)
         }
         for image in images {
+            let url = cmark_node_get_url(image).map { String(cString: $0) } ?? ""
+            if !unsafe.contains(image), let source = imageSource?(url) {
+                cmark_node_set_url(image, source)
+                markdownLinks.append(url)
+                cmark_node_set_user_data(image, UnsafeMutableRawPointer(bitPattern: markdownLinks.count))
+                continue
+            }
             guard let link = cmark_node_new(CMARK_NODE_LINK) else { continue }
             cmark_node_set_url(link, cmark_node_get_url(image))
             cmark_node_set_title(link, cmark_node_get_title(image))
@@ -378,14 +394,13 @@ public enum CommonMark {
     /// returned, for `useMarkdownDestinations` once the HTML is rendered), or takes the link off and keeps its text
     /// (its destination, when it has none: an image's link without a description). A link to a
     /// heading of the text itself (`#timeline`) leads to its id, `headings` (`headingSlugs`).
-    private static func relink(_ document: OpaquePointer, _ links: RelativeLinks, headings: Set<String>) -> [String] {
+    private static func relink(_ document: OpaquePointer, _ links: RelativeLinks, headings: Set<String>, markdownLinks: inout [String]) {
         var relative: [OpaquePointer] = []
         forEachNode(in: document) { node, type in
             guard type == CMARK_NODE_LINK, let url = cmark_node_get_url(node).map({ String(cString: $0) }),
                   !url.isEmpty, !hasScheme(url), !url.hasPrefix("//") else { return }
             relative.append(node)
         }
-        var markdownLinks: [String] = []
         for link in relative {
             let url = cmark_node_get_url(link).map { String(cString: $0) } ?? ""
             let target: (html: String, commonMark: String)?
@@ -414,17 +429,29 @@ public enum CommonMark {
             while let child = cmark_node_first_child(link) { cmark_node_insert_before(link, child) }
             cmark_node_free(link)
         }
-        return markdownLinks
     }
 
     /// Sets the links of `document` that `relink` marked to their Markdown destinations
-    /// (`markdownLinks`, by mark): those still in it.
+    /// (`markdownLinks`, by mark): those still in it. An image `sanitize` kept, shown from a
+    /// `data:` URL in HTML, becomes its description (its destination as written, when it has
+    /// none), as every other image is in Markdown: a git host shows no `data:` image.
     private static func useMarkdownDestinations(_ document: OpaquePointer, _ markdownLinks: [String]) {
         guard !markdownLinks.isEmpty else { return }
+        var images: [(OpaquePointer, String)] = []
         forEachNode(in: document) { node, type in
-            guard type == CMARK_NODE_LINK, let mark = cmark_node_get_user_data(node) else { return }
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let mark = cmark_node_get_user_data(node) else { return }
             let number = Int(bitPattern: mark)
-            if number >= 1, number <= markdownLinks.count { cmark_node_set_url(node, markdownLinks[number - 1]) }
+            guard number >= 1, number <= markdownLinks.count else { return }
+            if type == CMARK_NODE_IMAGE { images.append((node, markdownLinks[number - 1])) } else { cmark_node_set_url(node, markdownLinks[number - 1]) }
+        }
+        // Once the walk is over: it must not meet a node it freed.
+        for (image, written) in images {
+            if cmark_node_first_child(image) == nil, let shown = cmark_node_new(CMARK_NODE_TEXT) {
+                cmark_node_set_literal(shown, written)
+                cmark_node_insert_before(image, shown)
+            }
+            while let child = cmark_node_first_child(image) { cmark_node_insert_before(image, child) }
+            cmark_node_free(image)
         }
     }
 

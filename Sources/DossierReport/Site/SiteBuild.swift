@@ -101,7 +101,7 @@ public enum SiteBuild {
         // indicators and notes too): a published `.dossier-build` must not change when only
         // private material did.
         let fileHashes = audience == .internal ? contentHashes : [:]
-        let projectDigests = workspace.projects.concurrentMap { PageKey.digests(of: $0, contentHashes: fileHashes) }
+        let projectDigests = workspace.projects.concurrentMap { PageKey.digests(of: $0, root: workspace.root, contentHashes: fileHashes) }
         let projectRecords = projectDigests.map(\.records)
         for (position, project) in workspace.projects.enumerated() {
             jobs.append {

@@ -6,8 +6,9 @@ import Foundation
 /// them from the file's folder to files of the repository, which the report and the site do
 /// not hold: a note of the project becomes the report's own note (`#note-2`), the project's
 /// files its sections, and, in a site, another project's folder or note that project's page.
-/// What no report or page shows (an image, an attachment, a note or project the audience does
-/// not see) is no link: its text stays, so that a reader never follows a link into nothing.
+/// What no report or page shows (an attachment, a note or project the audience does not see) is
+/// no link: its text stays, so that a reader never follows a link into nothing. An image of the
+/// project is shown in HTML from a `data:` URL (`NoteImages`).
 struct NoteLinks {
     /// The audience-filtered workspace, and the project whose report it is.
     let workspace: Workspace
@@ -35,10 +36,13 @@ struct NoteLinks {
     }
 
     private func links(from base: [String], anchor: String?) -> CommonMark.RelativeLinks {
-        let (workspace, project, linksToSite, headings) = (workspace, project, linksToSite, headings)
+        let (workspace, project, linksToSite, headings, folder) = (workspace, project, linksToSite, headings, folder)
         return CommonMark.RelativeLinks(anchor: anchor) { destination in
             guard let (path, heading) = RelativeLink.resolve(destination, from: base) else { return nil }
             return Self.href(of: path, heading: heading, workspace: workspace, project: project, linksToSite: linksToSite, headings: headings)
+        } image: { destination in
+            guard case .success(let image)? = NoteImages.inspect(destination, from: base, project: folder, root: workspace.root) else { return nil }
+            return NoteImages.dataURL(of: image)
         }
     }
 

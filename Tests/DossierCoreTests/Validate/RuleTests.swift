@@ -252,7 +252,9 @@ struct RuleTests {
             ```
             ````
             """)
-        let findings = BrokenLinkRule.check(workspace.load().workspace.projects[0], root: workspace.root).sorted().rendered(relativeTo: workspace.root)
+        // The attachments' images are no images by their bytes (`NoteImageTests` has those findings).
+        let findings = BrokenLinkRule.check(workspace.load().workspace.projects[0], root: workspace.root).filter { $0.code == BrokenLinkRule.code }
+            .sorted().rendered(relativeTo: workspace.root)
         #expect(findings == [
             "acme/notes/01-overview.md:5:16: warning: the link to 02-follow-up-old.md leads to nothing: the workspace has no acme/notes/02-follow-up-old.md (a git host shows the link dead, and a report shows only its text)",
             "acme/notes/01-overview.md:5:57: warning: the link to ../attachments/gate.png leads to nothing: the workspace has no acme/attachments/gate.png (a git host shows the link dead, and a report shows only its text)",

@@ -8,6 +8,8 @@ import Foundation
 /// What a link leads to may be another project's file, changed since the note was: the rule
 /// looks on every check and is not kept in the project cache. Only a link to nothing is looked at
 /// for code around it.
+///
+/// The same pass warns of an image a note shows that an HTML report cannot (`imageCode`).
 public enum BrokenLinkRule {
     public static let code = "broken-link"
 
@@ -19,27 +21,38 @@ public enum BrokenLinkRule {
     static func check(_ project: Project, root: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         // Every note is in the project's notes folder.
-        guard let base = RelativeLink.segments(of: project.folder + "/" + ProjectFiles.notes, under: root) else { return [] }
+        guard let folder = RelativeLink.segments(of: project.folder, under: root) else { return [] }
+        let base = folder + [ProjectFiles.notes]
         for note in project.notes {
             let destinations = MarkdownLinks.destinations(in: note.body)
             guard !destinations.isEmpty else { continue }
-            // Worked out for a note with a link to nothing only.
+            // Worked out for a note with a link to nothing, or an image not shown, only.
             var code: [Range<Int>]?
             var place: TextPlace?
-            for destination in destinations {
-                let written = MarkdownLinks.withoutEscapes(destination.text)
-                guard let (path, _) = RelativeLink.resolve(written, from: base), !path.isEmpty,
-                      !FileManager.default.fileExists(atPath: root + "/" + path.joined(separator: "/"))
-                else { continue }
+            func report(_ destination: MarkdownLinks.Destination, _ message: String, code findingCode: String) {
                 if code == nil { code = MarkdownLinks.codeRanges(in: note.body) }
-                guard code?.contains(where: { $0.contains(destination.offset) }) == false else { continue }
-                let shown = path.joined(separator: "/")
+                guard code?.contains(where: { $0.contains(destination.offset) }) == false else { return }
                 if place == nil { place = TextPlace(note.body) }
                 diagnostics.append(.warning(at: SourceLocation(path: note.path, position: place!.position(at: destination.offset, bodyLine: note.bodyLine)),
-                    "the link to \(written) leads to nothing: the workspace has no \(shown) (a git host shows the link dead, and a report shows only its text)",
-                    code: Self.code))
+                    message, code: findingCode))
+            }
+            for destination in destinations {
+                let written = MarkdownLinks.withoutEscapes(destination.text)
+                guard let (path, _) = RelativeLink.resolve(written, from: base), !path.isEmpty else { continue }
+                if !FileManager.default.fileExists(atPath: root + "/" + path.joined(separator: "/")) {
+                    report(destination,
+                        "the link to \(written) leads to nothing: the workspace has no \(path.joined(separator: "/")) (a git host shows the link dead, and a report shows only its text)",
+                        code: Self.code)
+                } else if case .failure(let problem) = NoteImages.inspect(written, from: base, project: folder, root: root) {
+                    report(destination, "the image \(written) is not shown in HTML reports, only its description: \(problem.reason)",
+                        code: Self.imageCode)
+                }
             }
         }
         return diagnostics
     }
+
+    /// An image a note shows that an HTML report cannot hold (`NoteImages`): another project's,
+    /// too large, or of a kind a report does not show.
+    public static let imageCode = "image-not-shown"
 }

@@ -8,12 +8,13 @@ import Foundation
 /// Every key covers the tool's version, the audience and the workspace settings (title,
 /// vocabulary); a page's key also every template's text, the options and the tags' page names.
 /// Then, for each kind of file, what it is made of:
-/// - an export: the audience-filtered project with its notes (`digests(of:contentHashes:)`, `whole`);
+/// - an export: the audience-filtered project with its notes and the images they show
+///   (`digests(of:root:contentHashes:)`, `whole`);
 /// - a project's report: that project and its "also seen in" links (`report`), and when its
 ///   prose may link to another project (`NoteLinks.mayLinkElsewhere`), the site's projects and
 ///   their notes (`SiteModel.linkTargets`);
 /// - a tag or classification page: the page without its rows, and for each project's run of
-///   rows its records (`digests(of:contentHashes:)`, `records`), its first indicator's place in
+///   rows its records (`digests(of:root:contentHashes:)`, `records`), its first indicator's place in
 ///   that project and its length (`listing`);
 /// - the index: its whole view model (`digest(of: Encodable)`).
 /// Keys of reports and listings are made from these inputs, not from the pages' view models, so
@@ -121,7 +122,7 @@ struct PageKey: Sendable {
         var whole: String
     }
 
-    static func digests(of project: Project, contentHashes: [String: String]) -> ProjectDigests {
+    static func digests(of project: Project, root: String, contentHashes: [String: String]) -> ProjectDigests {
         func file(_ path: String, _ model: @autoclosure () -> [UInt8]) -> String {
             contentHashes[path].map { "file \($0)" } ?? "model \(SHA256.hex(model()))"
         }
@@ -135,7 +136,26 @@ struct PageKey: Sendable {
         for note in project.notes.sorted(by: { $0.fileName < $1.fileName }) {
             hasher.update("note \(note.fileName.utf8.count) \(note.fileName) \(file(note.path, Self.noteModel(note)))\n")
         }
+        images(of: project, root: root, into: &hasher)
         return ProjectDigests(records: records, whole: hasher.finalize())
+    }
+
+    /// The images the project's notes and summary show (`NoteImages`), which are files of their
+    /// own: each by its destination and the SHA-256 of its bytes, or why it is not shown.
+    private static func images(of project: Project, root: String, into hasher: inout SHA256) {
+        guard let folder = RelativeLink.segments(of: project.folder, under: root) else { return }
+        let texts = project.notes.map { ($0.body, folder + [ProjectFiles.notes]) } + [(project.summary ?? "", folder)]
+        for (text, base) in texts {
+            for (written, image) in NoteImages.inspectAll(in: text, from: base, project: folder, root: root) {
+                switch image {
+                case .success(let image):
+                    let bytes = NoteImages.bytes(of: image).map { SHA256.hex($0) } ?? "unread"
+                    hasher.update("image \(written.utf8.count) \(written) \(base.count) \(image.mediaType) \(bytes)\n")
+                case .failure(let problem):
+                    hasher.update("image \(written.utf8.count) \(written) \(base.count) not shown \(problem.reason)\n")
+                }
+            }
+        }
     }
 
     /// A note's fields, unambiguously, for a note with no hash of its file.

@@ -1,0 +1,114 @@
+import DossierCore
+import DossierTestSupport
+import Foundation
+import Testing
+@testable import DossierReport
+
+/// Images in notes: an HTML report holds the project's own screenshots in itself (`data:` URLs,
+/// so the report stays one file that loads nothing), a Markdown report shows their description,
+/// and no report carries another project's image or a file that is no image.
+@Suite("Note images")
+struct NoteImageTests {
+    /// A PNG's signature and the start of its header: what a report looks at to take it as one.
+    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8) + [0, 0, 0, 1, 0, 0, 0, 1]
+
+    static func report(_ root: String, _ slug: String, _ format: ReportFormat, _ audience: Audience = .internal) throws -> String {
+        try ReportBuild.run(root: root, slug: slug, format: format, audience: audience, options: ReportOptions()).text
+    }
+
+    @Test("the sample's screenshot is in its HTML report as its own bytes, and its description in the Markdown report")
+    func sampleScreenshot() throws {
+        let root = SiteBuildTests.sampleRoot
+        let bytes = try #require(FileManager.default.contents(atPath: root + "/commodity-loader-c2/notes/images/sinkhole-connections.png"))
+        let description = "Connections to the sinkhole per week, September and October"
+        let html = try Self.report(root, "commodity-loader-c2", .html, .public)
+        #expect(html.contains(#"<img src="data:image/png;base64,\#(bytes.base64EncodedString())" alt="\#(description)" />"#))
+        let markdown = try Self.report(root, "commodity-loader-c2", .md, .public)
+        #expect(markdown.contains(description) && !markdown.contains("data:") && !markdown.contains("sinkhole-connections.png"))
+        #expect(!html.contains("sinkhole-connections.png"), "the file's name is no link in a report")
+    }
+
+    @Test("only the project's own PNG, JPEG, GIF or WebP images of 5 MB at most are shown; check says why another is not")
+    func whatIsShown() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("case", indicators: #"{ "indicators": [] }"#)
+        try workspace.addProject("other", indicators: #"{ "indicators": [] }"#)
+        try workspace.writeBytes("case/notes/shots/ok.png", Self.png)
+        try workspace.writeBytes("case/notes/shots/photo.JPG", [0xFF, 0xD8, 0xFF, 0xE0] + Array(repeating: 0, count: 20))
+        try workspace.writeBytes("case/notes/shots/anim.gif", Array("GIF89a".utf8) + Array(repeating: 0, count: 20))
+        try workspace.writeBytes("case/notes/shots/page.webp", Array("RIFF".utf8) + [0, 0, 0, 0] + Array("WEBPVP8 ".utf8))
+        try workspace.write("case/notes/shots/fake.png", "<script>alert(1)</script>")
+        try workspace.writeBytes("case/notes/shots/huge.png", Self.png + Array(repeating: 0, count: NoteImages.maximumBytes))
+        try workspace.writeBytes("other/notes/secret.png", Self.png + [1])
+        try FileManager.default.createSymbolicLink(atPath: workspace.path("case/notes/shots/linked.png"), withDestinationPath: workspace.path("other/notes/secret.png"))
+        try workspace.write("case/notes/01-shots.md", """
+            # Shots
+
+            ![ok](shots/ok.png) ![photo](shots/photo.JPG) ![anim](<shots/anim.gif>) ![page][webp]
+
+            ![fake](shots/fake.png) ![huge](shots/huge.png) ![theirs](../../other/notes/secret.png) ![linked](shots/linked.png)
+
+            [webp]: shots/page.webp
+
+            """)
+        let html = try Self.report(workspace.root, "case", .html)
+        for (alt, type) in [("ok", "png"), ("photo", "jpeg"), ("anim", "gif"), ("page", "webp")] {
+            #expect(html.contains(#"<img src="data:image/\#(type);base64,"#) && html.contains(#"alt="\#(alt)""#), "\(alt)")
+        }
+        #expect(html.components(separatedBy: "<img ").count - 1 == 4)
+        let secret = Data(Self.png + [1]).base64EncodedString()
+        #expect(!html.contains(secret) && !html.contains("PHNjcmlwdD"), "no other project's image, and no file that is no image")
+        for alt in ["fake", "huge", "theirs", "linked"] { #expect(html.contains(alt)) }
+
+        let findings = workspace.check().filter { $0.code == BrokenLinkRule.imageCode }
+        #expect(findings.count == 4)
+        let messages = findings.map(\.message).joined(separator: "\n")
+        #expect(messages.contains("the image shots/fake.png is not shown in HTML reports, only its description: it is not a PNG, JPEG, GIF or WebP image"))
+        #expect(messages.contains("shots/huge.png") && messages.contains("5.0 MB, and a report holds images of 5 MB at most"))
+        #expect(messages.contains("../../other/notes/secret.png") && messages.contains("shots/linked.png"))
+        #expect(messages.components(separatedBy: "not a file of this project").count - 1 == 2)
+        #expect(findings.allSatisfy { $0.severity == .warning && $0.location?.path.hasSuffix("01-shots.md") == true })
+    }
+
+    @Test("a public site shows the images of public notes and none of a private note's")
+    func publicSite() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("case", visibility: "public", tlp: "clear", indicators: #"{ "indicators": [] }"#)
+        try workspace.writeBytes("case/notes/public.png", Self.png + Array("public".utf8))
+        try workspace.writeBytes("case/notes/private.png", Self.png + Array("private".utf8))
+        try workspace.write("case/notes/01-public.md", "# Public\n\n![shown](public.png)\n")
+        try workspace.write("case/notes/02-private.md", "---\nvisibility: private\n---\n# Private\n\n![kept](private.png)\n")
+        let out = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        _ = try SiteBuild.run(root: workspace.root, audience: .public, out: out + "/site")
+        let site = SiteFiles(out + "/site")
+        let all = site.files.map { String(decoding: site.bytes($0), as: UTF8.self) }.joined()
+        #expect(all.contains(Data(Self.png + Array("public".utf8)).base64EncodedString()))
+        #expect(!all.contains(Data(Self.png + Array("private".utf8)).base64EncodedString()))
+        _ = try SiteBuild.run(root: workspace.root, audience: .internal, out: out + "/internal")
+        let internalSite = SiteFiles(out + "/internal")
+        let internalText = internalSite.files.map { String(decoding: internalSite.bytes($0), as: UTF8.self) }.joined()
+        #expect(internalText.contains(Data(Self.png + Array("private".utf8)).base64EncodedString()))
+    }
+
+    @Test("an image added after a build that found it missing is shown by the next build, as by a clean one")
+    func imageAddedLater() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("case", indicators: #"{ "indicators": [] }"#)
+        try workspace.write("case/notes/01-shot.md", "# Shot\n\n![the panel](shot.png)\n")
+        let out = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let cache = ProjectCache(base: out + "/cache", root: workspace.root)
+        let before = try SiteBuild.run(root: workspace.root, audience: .internal, out: out + "/site", cache: cache)
+        #expect(before.warnings.contains { $0.code == BrokenLinkRule.code })
+        try workspace.writeBytes("case/notes/shot.png", Self.png)
+        let after = try SiteBuild.run(root: workspace.root, audience: .internal, out: out + "/site", cache: cache)
+        #expect(after.reused > 0 && after.warnings.isEmpty)
+        _ = try SiteBuild.run(root: workspace.root, audience: .internal, out: out + "/clean", incremental: false)
+        let (site, clean) = (SiteFiles(out + "/site"), SiteFiles(out + "/clean"))
+        #expect(site.files == clean.files)
+        for path in clean.files { #expect(site.bytes(path) == clean.bytes(path), "\(path)") }
+        let page = String(decoding: site.bytes("projects/case/index.html"), as: UTF8.self)
+        #expect(page.contains(#"<img src="data:image/png;base64,\#(Data(Self.png).base64EncodedString())" alt="the panel" />"#))
+    }
+}
