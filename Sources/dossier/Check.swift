@@ -13,8 +13,8 @@ struct Check: ParsableCommand {
             public projects that are not TLP:CLEAR, indicators classified differently across projects, \
             indicators written in a note but not recorded, a note's relative links that lead to \
             nothing in the workspace (a renamed note, an image never added), an image a note shows that \
-            an HTML report cannot hold (another project's, larger than 5 MB, or not PNG, JPEG, GIF or \
-            WebP), private indicators written in a note \
+            an HTML report cannot hold (another project's, larger than 5 MB or past the 25 MB a report \
+            holds, or not PNG, JPEG, GIF or WebP), private indicators written in a note \
             the public site shows (or its title, summary, tags, comments), links to a private \
             project from public text (and, as warnings, its folder name written there, or a host \
             within a private domain), front matter dossier would not read (misplaced, or TOML \

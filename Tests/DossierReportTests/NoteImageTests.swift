@@ -41,12 +41,22 @@ struct NoteImageTests {
         try workspace.writeBytes("case/notes/shots/huge.png", Self.png + Array(repeating: 0, count: NoteImages.maximumBytes))
         try workspace.writeBytes("other/notes/secret.png", Self.png + [1])
         try FileManager.default.createSymbolicLink(atPath: workspace.path("case/notes/shots/linked.png"), withDestinationPath: workspace.path("other/notes/secret.png"))
+        // Links Foundation's resolver gives up on (over 1,026 bytes, or over 20 links) and the
+        // system still follows out of the project.
+        try FileManager.default.createSymbolicLink(atPath: workspace.path("case/notes/shots/padded.png"),
+            withDestinationPath: String(repeating: "./", count: 600) + "../../../other/notes/secret.png")
+        try FileManager.default.createSymbolicLink(atPath: workspace.path("case/notes/shots/chain0.png"), withDestinationPath: "../../../other/notes/secret.png")
+        for link in 1...25 {
+            try FileManager.default.createSymbolicLink(atPath: workspace.path("case/notes/shots/chain\(link).png"), withDestinationPath: "chain\(link - 1).png")
+        }
         try workspace.write("case/notes/01-shots.md", """
             # Shots
 
             ![ok](shots/ok.png) ![photo](shots/photo.JPG) ![anim](<shots/anim.gif>) ![page][webp]
 
             ![fake](shots/fake.png) ![huge](shots/huge.png) ![theirs](../../other/notes/secret.png) ![linked](shots/linked.png)
+
+            ![padded](shots/padded.png) ![chain](shots/chain25.png) and a link, not an image: [full size](shots/huge.png)
 
             [webp]: shots/page.webp
 
@@ -58,15 +68,16 @@ struct NoteImageTests {
         #expect(html.components(separatedBy: "<img ").count - 1 == 4)
         let secret = Data(Self.png + [1]).base64EncodedString()
         #expect(!html.contains(secret) && !html.contains("PHNjcmlwdD"), "no other project's image, and no file that is no image")
-        for alt in ["fake", "huge", "theirs", "linked"] { #expect(html.contains(alt)) }
+        for alt in ["fake", "huge", "theirs", "linked", "padded", "chain"] { #expect(html.contains(alt)) }
 
         let findings = workspace.check().filter { $0.code == BrokenLinkRule.imageCode }
-        #expect(findings.count == 4)
+        #expect(findings.count == 6, "\(findings.map(\.message))")
         let messages = findings.map(\.message).joined(separator: "\n")
         #expect(messages.contains("the image shots/fake.png is not shown in HTML reports, only its description: it is not a PNG, JPEG, GIF or WebP image"))
-        #expect(messages.contains("shots/huge.png") && messages.contains("5.0 MB, and a report holds images of 5 MB at most"))
+        #expect(messages.contains("shots/huge.png") && messages.contains("5.1 MB, and a report holds images of 5 MB at most"))
         #expect(messages.contains("../../other/notes/secret.png") && messages.contains("shots/linked.png"))
-        #expect(messages.components(separatedBy: "not a file of this project").count - 1 == 2)
+        #expect(messages.contains("shots/padded.png") && messages.contains("shots/chain25.png"))
+        #expect(messages.components(separatedBy: "not a file of this project").count - 1 == 4)
         #expect(findings.allSatisfy { $0.severity == .warning && $0.location?.path.hasSuffix("01-shots.md") == true })
     }
 
@@ -110,5 +121,56 @@ struct NoteImageTests {
         for path in clean.files { #expect(site.bytes(path) == clean.bytes(path), "\(path)") }
         let page = String(decoding: site.bytes("projects/case/index.html"), as: UTF8.self)
         #expect(page.contains(#"<img src="data:image/png;base64,\#(Data(Self.png).base64EncodedString())" alt="the panel" />"#))
+    }
+
+    @Test("a report holds 25 MB of images at most; check names the first image left out")
+    func reportBudget() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("case", indicators: #"{ "indicators": [] }"#)
+        let size = 4 * 1024 * 1024
+        try workspace.writeBytes("case/notes/big.png", Self.png + Array(repeating: 7, count: size - Self.png.count))
+        try workspace.write("case/notes/01-many.md", (1...7).map { "![shot \($0)](big.png)\n" }.joined(separator: "\n"))
+        let html = try Self.report(workspace.root, "case", .html)
+        // Six of four MB fit in 25 MB; the seventh is shown as its description.
+        #expect(html.components(separatedBy: "<img ").count - 1 == 6)
+        #expect(html.contains("<p>shot 7</p>"))
+        let findings = workspace.check().filter { $0.code == BrokenLinkRule.imageCode }
+        #expect(findings.map(\.message) == ["the image big.png is not shown in HTML reports, only its description: the report's images before it take 24.0 MB, and a report holds 25 MB of images at most"])
+        #expect(findings.first?.location?.position.line == 13)
+    }
+
+    @Test("an image written in any form libcmark reads is part of its page's key: a changed file makes the page again")
+    func keyCoversEveryForm() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("case", indicators: #"{ "indicators": [] }"#)
+        let forms = ["entity": "![a](entity&#46;png)", "spaced": "![b]( spaced.png)", "quoted": "> [q]: quoted.png\n\n![c][q]",
+                     "heading": "## Head\n[h]: heading.png\n\n![d][h]", "amp": "![e](R&amp;D.png)"]
+        let files = ["entity": "entity.png", "spaced": "spaced.png", "quoted": "quoted.png", "heading": "heading.png", "amp": "R&D.png"]
+        for (_, file) in files { try workspace.writeBytes("case/notes/" + file, Self.png + [0]) }
+        try workspace.write("case/notes/01-forms.md", "# Forms\n\n" + forms.keys.sorted().map { forms[$0]! }.joined(separator: "\n\n") + "\n")
+        let out = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        _ = try SiteBuild.run(root: workspace.root, audience: .internal, out: out + "/site")
+        let before = String(decoding: SiteFiles(out + "/site").bytes("projects/case/index.html"), as: UTF8.self)
+        #expect(before.components(separatedBy: "<img ").count - 1 == forms.count)
+        for (_, file) in files { try workspace.writeBytes("case/notes/" + file, Self.png + [1]) }
+        _ = try SiteBuild.run(root: workspace.root, audience: .internal, out: out + "/site")
+        _ = try SiteBuild.run(root: workspace.root, audience: .internal, out: out + "/clean", incremental: false)
+        let after = String(decoding: SiteFiles(out + "/site").bytes("projects/case/index.html"), as: UTF8.self)
+        #expect(after == String(decoding: SiteFiles(out + "/clean").bytes("projects/case/index.html"), as: UTF8.self))
+        #expect(after.contains(Data(Self.png + [1]).base64EncodedString()) && !after.contains(Data(Self.png + [0]).base64EncodedString()))
+    }
+
+    @Test("in a Markdown report, an image without a description shows its path, defanged as the rest of the text")
+    func markdownPathDefanged() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("case", indicators: #"{ "indicators": [] }"#)
+        try workspace.writeBytes("case/notes/captures/login.evil-example.com/landing.png", Self.png)
+        try workspace.write("case/notes/01-capture.md", "# Capture\n\n![](captures/login.evil-example.com/landing.png)\n")
+        let markdown = try Self.report(workspace.root, "case", .md)
+        // As the same path written in prose is (libcmark escapes the brackets).
+        #expect(markdown.contains(#"captures/login\[.\]evil-example\[.\]com/landing.png"#), "\(markdown)")
+        #expect(!markdown.contains("login.evil-example.com"))
+        #expect(try Self.report(workspace.root, "case", .html).contains("<img src=\"data:image/png;base64,"))
     }
 }

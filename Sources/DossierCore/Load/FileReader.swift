@@ -14,7 +14,7 @@ public struct FileReader: Sendable {
     let overlay: [String: [UInt8]]
 
     public init(root: String, overlay: [String: [UInt8]] = [:]) {
-        resolvedRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        resolvedRoot = Self.realPath(root) ?? URL(fileURLWithPath: root).standardizedFileURL.path
         scopeName = "the workspace"
         self.overlay = overlay
     }
@@ -27,7 +27,8 @@ public struct FileReader: Sendable {
 
     /// A reader of `folder` (a project's), refusing what a link takes out of it.
     func reader(ofProject folder: String) -> FileReader {
-        FileReader(resolvedRoot: URL(fileURLWithPath: folder).resolvingSymlinksInPath().path, scopeName: "the project's folder", overlay: overlay)
+        FileReader(resolvedRoot: Self.realPath(folder) ?? URL(fileURLWithPath: folder).standardizedFileURL.path, scopeName: "the project's folder",
+            overlay: overlay)
     }
 
     public enum Failure: Error {
@@ -44,7 +45,12 @@ public struct FileReader: Sendable {
             return errno == ENOENT ? .failure(.missing) : .failure(.problem("cannot be read: \(String(cString: strerror(errno)))"))
         }
         if status.st_mode & S_IFMT == S_IFLNK {
-            let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            guard let resolved = Self.realPath(path) else {
+                // A link to nothing is a missing file; one the system gives up on cannot be told
+                // inside or out.
+                if errno == ENOENT || errno == ENOTDIR { return .failure(.missing) }
+                return .failure(.problem("refused: a symbolic link that the system cannot follow to its end (a loop, or too long a path)"))
+            }
             guard Paths.isInside(resolved, folder: resolvedRoot) else {
                 return .failure(.problem("refused: a symbolic link points outside \(scopeName) (to \(resolved))"))
             }
@@ -99,14 +105,24 @@ public struct FileReader: Sendable {
 
     /// Whether `path` (a folder or file) stays inside the workspace once links are followed.
     public func isInside(_ path: String) -> Bool {
-        Paths.isInside(URL(fileURLWithPath: path).resolvingSymlinksInPath().path, folder: resolvedRoot)
+        Self.realPath(path).map { Paths.isInside($0, folder: resolvedRoot) } ?? false
+    }
+
+    /// `path` with every symbolic link followed, as the system follows them (`realpath`); nil
+    /// when it cannot be (a loop, too many links, a path too long, a file that is not there).
+    /// Never Foundation's `resolvingSymlinksInPath`, which gives up sooner than the system
+    /// (after 20 links, or 1,026 bytes) and then returns the path as written: a link the system
+    /// still follows out of the workspace would pass for a file inside it.
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The project folder that `path` is in once links are followed (a folder of the workspace
     /// holding a `project.json`), by its name; nil outside every project.
     public func project(holding path: String) -> String? {
-        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        guard Paths.isInside(resolved, folder: resolvedRoot), resolved.count > resolvedRoot.count + 1 else { return nil }
+        guard let resolved = Self.realPath(path), Paths.isInside(resolved, folder: resolvedRoot), resolved.count > resolvedRoot.count + 1 else { return nil }
         let relative = resolved.dropFirst(resolvedRoot.count + 1).split(separator: "/")
         guard relative.count > 1, let folder = relative.first,
               FileManager.default.fileExists(atPath: resolvedRoot + "/" + folder + "/" + ProjectFiles.project) else { return nil }

@@ -340,8 +340,10 @@ enum ProjectLoader {
     static func linkedNoteRefusal(_ path: String, notesFolder: String) -> String? {
         var status = stat()
         guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return nil }
-        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
-        let notes = URL(fileURLWithPath: notesFolder).resolvingSymlinksInPath().path
+        // Where the system leads it; one it cannot follow, the reader refuses.
+        guard let real = FileReader.realPath(path) else { return nil }
+        let target = URL(fileURLWithPath: real)
+        let notes = FileReader.realPath(notesFolder) ?? notesFolder
         // A hidden note (`.draft.md`) is read by no report: a link would publish it.
         guard target.deletingLastPathComponent().path != notes || !ProjectFiles.isNoteName(target.lastPathComponent)
             || target.lastPathComponent.hasPrefix(".") else { return nil }

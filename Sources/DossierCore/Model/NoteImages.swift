@@ -14,13 +14,25 @@ public enum NoteImages {
     /// 5 MB: a screenshot, not a video; every copy of the report carries it.
     public static let maximumBytes = 5 * 1024 * 1024
 
+    /// What all the images of one report may take together, each time one is shown: 25 MB. A
+    /// note that shows one screenshot a thousand times would make a report of gigabytes.
+    public static let reportBudget = 25 * 1024 * 1024
+
+    /// Megabytes with one decimal, rounded up: 5 MB and a byte is "5.1", never "5.0".
+    static func megabytes(_ bytes: Int) -> String {
+        let tenths = (bytes * 10 + 1_048_575) / 1_048_576
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
     /// What a path names by its extension: only these are looked at as images.
     static let extensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp"]
 
     /// An image a report can show: its file and its media type.
     public struct Image: Sendable, Equatable {
+        /// The file, every symbolic link followed.
         public var file: String
         public var mediaType: String
+        public var size: Int
     }
 
     /// Why a report cannot show an image.
@@ -28,11 +40,14 @@ public enum NoteImages {
         case outsideProject
         case tooLarge(bytes: Int)
         case notAnImage
+        /// The images before it in the project's texts fill the report's `reportBudget`.
+        case overBudget(before: Int)
 
         public var reason: String {
             switch self {
             case .outsideProject: "it is not a file of this project (a report shows only the project's own images)"
-            case .tooLarge(let bytes): "it is \(String(format: "%.1f", Double(bytes) / 1_048_576)) MB, and a report holds images of 5 MB at most"
+            case .tooLarge(let bytes): "it is \(megabytes(bytes)) MB, and a report holds images of 5 MB at most"
+            case .overBudget(let before): "the report's images before it take \(megabytes(before)) MB, and a report holds 25 MB of images at most"
             case .notAnImage: "it is not a PNG, JPEG, GIF or WebP image"
             }
         }
@@ -58,37 +73,29 @@ public enum NoteImages {
         return extensions.contains(name[name.index(after: dot)...].lowercased())
     }
 
-    /// What `destination` (as a Markdown parser reads it: escapes taken off) leads to, written in
-    /// a text read from `base` (path segments from the workspace's root) of the project whose
-    /// folder is `project` (segments too): an image a report shows, or why not. Nil when it is no
-    /// relative path to an image file that exists (a missing one is `BrokenLinkRule`'s).
-    /// Reads the file's first bytes only.
+    /// What `destination` (as libcmark reads it: escapes and character references taken off)
+    /// leads to, written in a text read from `base` (path segments from the workspace's root) of
+    /// the project whose folder is `project` (segments too): an image a report shows, or why
+    /// not. Nil when it is no relative path to an image file that exists (a missing one is
+    /// `BrokenLinkRule`'s). Reads the file's first bytes only.
+    ///
+    /// Whether the path leaves the project is told before the disk is asked: whether a private
+    /// project's file exists must change nothing a public build shows, its keys included.
     public static func inspect(_ destination: String, from base: [String], project: [String], root: String) -> Result<Image, Problem>? {
         guard mayNameImage(destination), let (path, _) = RelativeLink.resolve(destination, from: base), namesImage(path) else { return nil }
-        let file = root + "/" + path.joined(separator: "/")
-        var status = stat()
-        guard stat(file, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         guard path.count > project.count, Array(path.prefix(project.count)) == project else { return .failure(.outsideProject) }
-        // Through a symbolic link, the file itself must lie in the project's folder too.
-        let real = URL(fileURLWithPath: file).resolvingSymlinksInPath().path
-        let realProject = URL(fileURLWithPath: root + "/" + project.joined(separator: "/")).resolvingSymlinksInPath().path
-        guard real.hasPrefix(realProject + "/") else { return .failure(.outsideProject) }
-        guard Int(status.st_size) <= maximumBytes else { return .failure(.tooLarge(bytes: Int(status.st_size))) }
-        guard let handle = FileHandle(forReadingAtPath: file) else { return nil }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 12)).map { [UInt8]($0) } ?? []
-        guard let mediaType = mediaType(ofHead: head) else { return .failure(.notAnImage) }
-        return .success(Image(file: file, mediaType: mediaType))
-    }
-
-    /// Every image `markdown` shows (its destinations, `MarkdownLinks`, that `inspect` takes), as
-    /// written, with what `inspect` says of it.
-    public static func inspectAll(in markdown: String, from base: [String], project: [String], root: String)
-        -> [(written: String, image: Result<Image, Problem>)] {
-        MarkdownLinks.destinations(in: markdown).compactMap { destination in
-            let written = MarkdownLinks.withoutEscapes(destination.text)
-            return inspect(written, from: base, project: project, root: root).map { (written, $0) }
+        // Where the system leads it, through every symbolic link, must be in the project's folder.
+        guard let real = FileReader.realPath(root + "/" + path.joined(separator: "/")) else {
+            return errno == ENOENT || errno == ENOTDIR ? nil : .failure(.outsideProject)
         }
+        let projectFolder = root + "/" + project.joined(separator: "/")
+        guard Paths.isInside(real, folder: FileReader.realPath(projectFolder) ?? projectFolder) else { return .failure(.outsideProject) }
+        return withOpened(real) { descriptor, status in
+            guard status.st_mode & S_IFMT == S_IFREG else { return nil }
+            guard Int(status.st_size) <= maximumBytes else { return .failure(.tooLarge(bytes: Int(status.st_size))) }
+            guard let mediaType = mediaType(ofHead: read(descriptor, upTo: 12)) else { return .failure(.notAnImage) }
+            return .success(Image(file: real, mediaType: mediaType, size: Int(status.st_size)))
+        } ?? nil
     }
 
     /// The image as a `data:` URL, read whole; nil when the file changed meanwhile into one a
@@ -98,11 +105,39 @@ public enum NoteImages {
         return "data:\(image.mediaType);base64," + Data(bytes).base64EncodedString()
     }
 
-    /// The image's bytes, checked again: at most `maximumBytes`, of the same media type.
+    /// The image's bytes, checked again from the one descriptor they are read through: a
+    /// regular file of at most `maximumBytes`, of the same media type.
     public static func bytes(of image: Image) -> [UInt8]? {
-        guard case .success(let bytes) = FileReader.readAll(image.file), bytes.count <= maximumBytes,
-              mediaType(ofHead: Array(bytes.prefix(12))) == image.mediaType else { return nil }
-        return bytes
+        withOpened(image.file) { descriptor, status in
+            guard status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) <= maximumBytes else { return nil }
+            let bytes = read(descriptor, upTo: maximumBytes + 1)
+            guard bytes.count <= maximumBytes, mediaType(ofHead: Array(bytes.prefix(12))) == image.mediaType else { return nil }
+            return bytes
+        } ?? nil
+    }
+
+    /// `body` given the file at `path` opened for reading and its status; nil when it cannot be
+    /// opened. Opened without waiting: a FIFO put in an image's place must not hang a build.
+    private static func withOpened<T>(_ path: String, _ body: (Int32, stat) -> T) -> T? {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        return body(descriptor, status)
+    }
+
+    /// Up to `limit` bytes from the start of the open file.
+    private static func read(_ descriptor: Int32, upTo limit: Int) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: limit)
+        var count = 0
+        while count < limit {
+            let got = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + count, limit - count) }
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else { break }
+            count += got
+        }
+        return Array(bytes.prefix(count))
     }
 
     /// The media type the first bytes of a file show: its signature.

@@ -86,6 +86,8 @@ enum MarkdownLinks {
     struct Destination {
         var text: String
         var offset: Int
+        /// Written as an image's, `![description](destination)`, its description on one line.
+        var isImage = false
     }
 
     static func destinations(in markdown: String) -> [Destination] {
@@ -123,6 +125,22 @@ enum MarkdownLinks {
             var end = start
             while end < bytes.count, bytes[end] != UInt8(ascii: ">"), bytes[end] != UInt8(ascii: "<"), bytes[end] != 0x0A { end += 1 }
             return end > start && end < bytes.count && bytes[end] == UInt8(ascii: ">") ? start..<end : nil
+        }
+        // The `[` that the `]` at `close` closes, on the line from `start` (brackets inside
+        // balanced, `\[` and `\]` escaped).
+        func opening(before close: Int, from start: Int) -> Int? {
+            var depth = 0
+            var i = close - 1
+            while i >= start {
+                let escaped = i > start && bytes[i - 1] == UInt8(ascii: "\\")
+                if !escaped, bytes[i] == UInt8(ascii: "]") { depth += 1 }
+                if !escaped, bytes[i] == UInt8(ascii: "[") {
+                    if depth == 0 { return i }
+                    depth -= 1
+                }
+                i -= 1
+            }
+            return nil
         }
         // An autolink at `open` (a `<`): a scheme of 2 to 32 letters, digits, `+ . -` (a letter
         // first), a colon, and no blank or `<` before the `>`. What it links, without the brackets.
@@ -180,7 +198,9 @@ enum MarkdownLinks {
                     if byte == UInt8(ascii: "]"), i + 1 < lineEnd, bytes[i + 1] == UInt8(ascii: "(") {
                         let destination = i + 2 < lineEnd && bytes[i + 2] == UInt8(ascii: "<") ? inBrackets(from: i + 3) : inParentheses(from: i + 2)
                         if let destination {
-                            found.append(Destination(text: text(destination), offset: destination.lowerBound))
+                            let open = opening(before: i, from: lineStart)
+                            found.append(Destination(text: text(destination), offset: destination.lowerBound,
+                                isImage: open.map { $0 > lineStart && bytes[$0 - 1] == UInt8(ascii: "!") } ?? false))
                             i = destination.upperBound
                             continue
                         }

@@ -125,6 +125,22 @@ public enum CommonMark {
         return (html, ShownCodePoints.shown(in: parts.commonMark, html: false))
     }
 
+    /// The destinations of the images `markdown` shows, as libcmark reads them (what
+    /// `RelativeLinks.image` is asked for when it is rendered): every syntax of one starts `![`,
+    /// and a text without it is not parsed.
+    public static func imageDestinations(in markdown: String) -> [String] {
+        guard ByteSearch.contains("![", in: markdown) else { return [] }
+        let protected = AddressMarkup.protected(markdown)
+        guard let document = parse(protected ?? markdown) else { return [] }
+        defer { cmark_node_free(document) }
+        if protected != nil { AddressMarkup.restore(document) }
+        var destinations: [String] = []
+        forEachNode(in: document) { node, type in
+            if type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) { destinations.append(String(cString: url)) }
+        }
+        return destinations
+    }
+
     /// A note cut into its tables and the Markdown around them, with its link reference
     /// definitions; nil when it has no table.
     private struct TableLayout {
@@ -262,7 +278,8 @@ public enum CommonMark {
     private static func clean(_ document: OpaquePointer, _ cleaning: Cleaning) -> [String] {
         if cleaning.restoresAddresses { AddressMarkup.restore(document) }
         var markdownLinks: [String] = []
-        sanitize(document, images: cleaning.links?.image, markdownLinks: &markdownLinks)
+        sanitize(document, images: cleaning.links?.image, shownAs: cleaning.defanging == nil ? { $0 } : Indicators.defangText,
+            markdownLinks: &markdownLinks)
         if let links = cleaning.links { relink(document, links, headings: cleaning.headings, markdownLinks: &markdownLinks) }
         if let defanging = cleaning.defanging {
             unlinkThreats(document, defanging)
@@ -285,7 +302,10 @@ public enum CommonMark {
     /// An image `images` gives a `data:` URL for stays one, with that URL, marked by the number of
     /// its destination as written in `markdownLinks` (`useMarkdownDestinations` shows it as its
     /// description in Markdown).
-    private static func sanitize(_ document: OpaquePointer, images imageSource: (@Sendable (String) -> String?)?, markdownLinks: inout [String]) {
+    /// (`shownAs` gives the text an image without one shows: its destination, defanged as the
+    /// rest of the text is once this has run.)
+    private static func sanitize(_ document: OpaquePointer, images imageSource: (@Sendable (String) -> String?)?, shownAs: (String) -> String,
+        markdownLinks: inout [String]) {
         guard let iterator = cmark_iter_new(document) else { return }
         defer { cmark_iter_free(iterator) }
         var replacements: [(OpaquePointer, Bool)] = []
@@ -338,7 +358,7 @@ public enum CommonMark {
             let url = cmark_node_get_url(image).map { String(cString: $0) } ?? ""
             if !unsafe.contains(image), let source = imageSource?(url) {
                 cmark_node_set_url(image, source)
-                markdownLinks.append(url)
+                markdownLinks.append(shownAs(url))
                 cmark_node_set_user_data(image, UnsafeMutableRawPointer(bitPattern: markdownLinks.count))
                 continue
             }
@@ -433,8 +453,9 @@ public enum CommonMark {
 
     /// Sets the links of `document` that `relink` marked to their Markdown destinations
     /// (`markdownLinks`, by mark): those still in it. An image `sanitize` kept, shown from a
-    /// `data:` URL in HTML, becomes its description (its destination as written, when it has
-    /// none), as every other image is in Markdown: a git host shows no `data:` image.
+    /// `data:` URL in HTML, becomes its description (its destination as written, defanged with
+    /// the text, when it has none), as every other image is in Markdown: a git host shows no
+    /// `data:` image.
     private static func useMarkdownDestinations(_ document: OpaquePointer, _ markdownLinks: [String]) {
         guard !markdownLinks.isEmpty else { return }
         var images: [(OpaquePointer, String)] = []

@@ -36,13 +36,32 @@ struct NoteLinks {
     }
 
     private func links(from base: [String], anchor: String?) -> CommonMark.RelativeLinks {
-        let (workspace, project, linksToSite, headings, folder) = (workspace, project, linksToSite, headings, folder)
+        let (workspace, project, linksToSite, headings, folder, imageBudget) = (workspace, project, linksToSite, headings, folder, imageBudget)
         return CommonMark.RelativeLinks(anchor: anchor) { destination in
             guard let (path, heading) = RelativeLink.resolve(destination, from: base) else { return nil }
             return Self.href(of: path, heading: heading, workspace: workspace, project: project, linksToSite: linksToSite, headings: headings)
         } image: { destination in
-            guard case .success(let image)? = NoteImages.inspect(destination, from: base, project: folder, root: workspace.root) else { return nil }
+            guard case .success(let image)? = NoteImages.inspect(destination, from: base, project: folder, root: workspace.root),
+                  imageBudget.take(image.size) else { return nil }
             return NoteImages.dataURL(of: image)
+        }
+    }
+
+    /// What the report's images may still take (`NoteImages.reportBudget`), each time one is
+    /// shown, in the order the report shows them (its summary, then its notes).
+    private let imageBudget = ImageBudget()
+
+    final class ImageBudget: @unchecked Sendable {
+        private let lock = NSLock()
+        private var left = NoteImages.reportBudget
+
+        /// Whether an image of `size` bytes still fits; if so, it is counted.
+        func take(_ size: Int) -> Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            guard size <= left else { return false }
+            left -= size
+            return true
         }
     }
 

@@ -531,6 +531,15 @@ struct WorkspaceLoaderTests {
         try FileManager.default.removeItem(atPath: workspace.path("feed/indicators.json"))
         try FileManager.default.createSymbolicLink(atPath: workspace.path("feed/indicators.json"), withDestinationPath: "../ir/indicators.json")
         try FileManager.default.createSymbolicLink(atPath: workspace.path("ir-alias"), withDestinationPath: "ir")
+        // Links Foundation's resolver gives up on, and returns as written (a path inside), while
+        // the system still follows them out: over 1,026 bytes, and a chain of over 20.
+        try FileManager.default.createSymbolicLink(atPath: workspace.path("blog/notes/07-padded.md"),
+            withDestinationPath: String(repeating: "./", count: 600) + "../../ir/notes/01-infra.md")
+        try FileManager.default.createSymbolicLink(atPath: workspace.path("blog/notes/chain-0.txt"), withDestinationPath: "../../ir/notes/01-infra.md")
+        for link in 1...25 {
+            try FileManager.default.createSymbolicLink(atPath: workspace.path("blog/notes/chain-\(link).txt"), withDestinationPath: "chain-\(link - 1).txt")
+        }
+        try FileManager.default.createSymbolicLink(atPath: workspace.path("blog/notes/08-chain.md"), withDestinationPath: "chain-25.txt")
         let loaded = workspace.load()
         #expect(loaded.workspace.projects.map(\.slug) == ["blog", "feed", "ir"])
         #expect(loaded.workspace.project("blog")?.notes.map(\.body) == ["own note\n", "own note\n"], "a link within the project is its file")
@@ -542,6 +551,10 @@ struct WorkspaceLoaderTests {
         #expect(lines.contains("blog/notes/05-meta.md:1:1: error: refused: a note that is a symbolic link must lead to another note of notes/, and this one leads to project.json"), "\(lines)")
         #expect(lines.contains("blog/notes/06-draft.md:1:1: error: refused: a note that is a symbolic link must lead to another note of notes/, and this one leads to .draft.md"), "a hidden note stays hidden: \(lines)")
         #expect(lines.contains { $0.hasPrefix("ir-alias/project.json:1:1: error: refused: project folder ir-alias is a symbolic link") }, "\(lines)")
+        for note in ["07-padded.md", "08-chain.md"] {
+            #expect(lines.contains { $0.hasPrefix("blog/notes/\(note):1:1: error: refused: a symbolic link points outside the project's folder") }, "\(lines)")
+        }
+        #expect(loaded.workspace.projects.allSatisfy { $0.slug == "ir" || !$0.notes.contains { $0.body.contains("SECRET-INFRA") } })
         // Nor does an edit read or write through the link into the other project.
         #expect(throws: ProjectEdit.Failure.self) { try ProjectEdit.open(root: workspace.root, slug: "feed") }
     }

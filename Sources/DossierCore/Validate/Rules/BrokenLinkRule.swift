@@ -23,15 +23,20 @@ public enum BrokenLinkRule {
         // Every note is in the project's notes folder.
         guard let folder = RelativeLink.segments(of: project.folder, under: root) else { return [] }
         let base = folder + [ProjectFiles.notes]
+        // What the images shown so far take of a report's (`NoteImages.reportBudget`).
+        var shownBytes = 0
         for note in project.notes {
             let destinations = MarkdownLinks.destinations(in: note.body)
             guard !destinations.isEmpty else { continue }
             // Worked out for a note with a link to nothing, or an image not shown, only.
             var code: [Range<Int>]?
             var place: TextPlace?
-            func report(_ destination: MarkdownLinks.Destination, _ message: String, code findingCode: String) {
+            func inCode(_ destination: MarkdownLinks.Destination) -> Bool {
                 if code == nil { code = MarkdownLinks.codeRanges(in: note.body) }
-                guard code?.contains(where: { $0.contains(destination.offset) }) == false else { return }
+                return code?.contains(where: { $0.contains(destination.offset) }) == true
+            }
+            func report(_ destination: MarkdownLinks.Destination, _ message: String, code findingCode: String) {
+                guard !inCode(destination) else { return }
                 if place == nil { place = TextPlace(note.body) }
                 diagnostics.append(.warning(at: SourceLocation(path: note.path, position: place!.position(at: destination.offset, bodyLine: note.bodyLine)),
                     message, code: findingCode))
@@ -43,9 +48,17 @@ public enum BrokenLinkRule {
                     report(destination,
                         "the link to \(written) leads to nothing: the workspace has no \(path.joined(separator: "/")) (a git host shows the link dead, and a report shows only its text)",
                         code: Self.code)
-                } else if case .failure(let problem) = NoteImages.inspect(written, from: base, project: folder, root: root) {
-                    report(destination, "the image \(written) is not shown in HTML reports, only its description: \(problem.reason)",
-                        code: Self.imageCode)
+                } else if destination.isImage, let image = NoteImages.inspect(written, from: base, project: folder, root: root), !inCode(destination) {
+                    var problem: NoteImages.Problem?
+                    switch image {
+                    case .success(let image) where shownBytes + image.size > NoteImages.reportBudget: problem = .overBudget(before: shownBytes)
+                    case .success(let image): shownBytes += image.size
+                    case .failure(let failure): problem = failure
+                    }
+                    if let problem {
+                        report(destination, "the image \(written) is not shown in HTML reports, only its description: \(problem.reason)",
+                            code: Self.imageCode)
+                    }
                 }
             }
         }

@@ -141,17 +141,22 @@ struct PageKey: Sendable {
     }
 
     /// The images the project's notes and summary show (`NoteImages`), which are files of their
-    /// own: each by its destination and the SHA-256 of its bytes, or why it is not shown.
+    /// own: each by its destination and the SHA-256 of its bytes, or why it is not shown. Found
+    /// as the renderer finds them (`CommonMark.imageDestinations`), each file hashed once.
     private static func images(of project: Project, root: String, into hasher: inout SHA256) {
         guard let folder = RelativeLink.segments(of: project.folder, under: root) else { return }
+        var hashes: [String: String] = [:]
         let texts = project.notes.map { ($0.body, folder + [ProjectFiles.notes]) } + [(project.summary ?? "", folder)]
         for (text, base) in texts {
-            for (written, image) in NoteImages.inspectAll(in: text, from: base, project: folder, root: root) {
-                switch image {
-                case .success(let image):
-                    let bytes = NoteImages.bytes(of: image).map { SHA256.hex($0) } ?? "unread"
+            for written in CommonMark.imageDestinations(in: text) {
+                switch NoteImages.inspect(written, from: base, project: folder, root: root) {
+                case nil:
+                    hasher.update("image \(written.utf8.count) \(written) \(base.count) none\n")
+                case .success(let image)?:
+                    let bytes = hashes[image.file] ?? (NoteImages.bytes(of: image).map { SHA256.hex($0) } ?? "unread")
+                    hashes[image.file] = bytes
                     hasher.update("image \(written.utf8.count) \(written) \(base.count) \(image.mediaType) \(bytes)\n")
-                case .failure(let problem):
+                case .failure(let problem)?:
                     hasher.update("image \(written.utf8.count) \(written) \(base.count) not shown \(problem.reason)\n")
                 }
             }
