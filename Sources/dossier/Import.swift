@@ -381,6 +381,13 @@ struct ImportCommand: ParsableCommand {
         let folder = project.notesFolder
         let path = folder + "/" + name
         let created = FileManager.default.fileExists(atPath: folder) ? nil : folder
+        // A new note: never through what is there under its name, a note the check refused (a
+        // symbolic link to another project's notes, or out of the workspace) included.
+        var existing = stat()
+        if lstat(path, &existing) == 0 {
+            Console.error("cannot write \(Console.printer.displayPath(path)): something the check does not read as a note is there already (run `dossier check`); nothing was imported")
+            throw ExitCode(1)
+        }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             return PendingNote(file: try AtomicWriter.prepare(Array(text.utf8), to: path), createdFolder: created)

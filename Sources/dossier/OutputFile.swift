@@ -12,10 +12,20 @@ enum OutputFile {
         // Both sides with their symbolic links resolved, as `FileReader` sees the workspace: the
         // root given may be a link, and the file's folder (the file itself may not exist yet).
         // The file too, when it is a link: writing through it would replace what it points to.
-        let folder = URL(fileURLWithPath: (path as NSString).deletingLastPathComponent).resolvingSymlinksInPath().path
+        // As the system follows them (`FileReader.realPath`): a link it follows and Foundation's
+        // resolver gives up on (a padded target) would pass for a folder outside the workspace.
+        guard let folder = FileReader.realPath((path as NSString).deletingLastPathComponent) else {
+            Console.error("cannot write to \(Console.printer.displayPath(path)): its folder does not exist, or a symbolic link on the way leads nowhere")
+            throw ExitCode(1)
+        }
         let target = folder + "/" + (path as NSString).lastPathComponent
-        let linked = URL(fileURLWithPath: target).resolvingSymlinksInPath().path
-        let workspace = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        var status = stat()
+        let isLink = lstat(target, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
+        guard let linked = isLink ? FileReader.realPath(target) : target else {
+            Console.error("refusing to write to \(Console.printer.displayPath(path)): it is a symbolic link that leads nowhere; choose another -o")
+            throw ExitCode(1)
+        }
+        let workspace = FileReader.realPath(root) ?? root
         if ProjectFiles.isInput(target, workspaceRoot: workspace) || ProjectFiles.isInput(linked, workspaceRoot: workspace) {
             Console.error("refusing to write to \(Console.printer.displayPath(path)): it is one of the workspace's own files; choose another -o")
             throw ExitCode(1)

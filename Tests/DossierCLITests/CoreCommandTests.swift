@@ -406,6 +406,28 @@ struct CoreCommandTests {
         #expect(conflicting.status == 64)
     }
 
+    @Test("no symbolic link leads a write into a public project: not report -o through a padded one, not an import's new note through one the check refuses")
+    func paddedLinksLeadNoWrite() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        // Over 1,026 bytes: Foundation returns it as written, a folder of its own.
+        let padding = String(repeating: "./", count: 600)
+        try FileManager.default.createSymbolicLink(atPath: copy.path("reports"), withDestinationPath: padding + "commodity-loader-c2/notes")
+        let report = try CLI.run(["report", "acme-payroll-phish", "--internal", "--format", "md", "-o", "reports/acme.md"], in: copy.root)
+        // There it would be a note of a public project, published by the next build.
+        #expect(report.status == 1 && report.stderr.contains("it is one of the workspace's own files"), "\(report.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: copy.path("commodity-loader-c2/notes/acme.md")))
+        // An import's new note (here one an export carries by name) is never written through what
+        // is already there under its name: a link the check refuses, to a public project's note.
+        let exported = try CLI.run(["export", "vpn-bruteforce-2026", "--format", "json", "-o", copy.path("../vpn.json")], in: copy.root)
+        #expect(exported.status == 0, "\(exported.stderr)")
+        try FileManager.default.createSymbolicLink(atPath: copy.path("acme-payroll-phish/notes/01-summary.md"),
+            withDestinationPath: "../../commodity-loader-c2/notes/01-overview.md")
+        let note = copy.read("commodity-loader-c2/notes/01-overview.md")
+        let imported = try CLI.run(["import", "acme-payroll-phish", copy.path("../vpn.json")], in: copy.root)
+        #expect(imported.status == 1 && imported.stderr.contains("nothing was imported"), "\(imported.stdout)\(imported.stderr)")
+        #expect(copy.read("commodity-loader-c2/notes/01-overview.md") == note)
+    }
+
     @Test("outside a workspace, commands say how to make one")
     func noWorkspace() throws {
         let copy = try TemporaryCopy()

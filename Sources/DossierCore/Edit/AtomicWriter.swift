@@ -135,7 +135,7 @@ public enum AtomicWriter {
         // Through a symbolic link to the file it leads to (as `>` in a shell writes): replacing
         // the link with a file would leave its target unchanged and git a type change.
         var link = stat()
-        let path = lstat(path, &link) == 0 && link.st_mode & S_IFMT == S_IFLNK ? URL(fileURLWithPath: path).resolvingSymlinksInPath().path : path
+        let path = lstat(path, &link) == 0 && link.st_mode & S_IFMT == S_IFLNK ? FileReader.realPath(path) ?? path : path
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = folder + "/.\(name).dossier-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp"

@@ -85,8 +85,21 @@ public enum NoteImages {
         guard mayNameImage(destination), let (path, _) = RelativeLink.resolve(destination, from: base), namesImage(path) else { return nil }
         guard path.count > project.count, Array(path.prefix(project.count)) == project else { return .failure(.outsideProject) }
         // Where the system leads it, through every symbolic link, must be in the project's folder.
-        guard let real = FileReader.realPath(root + "/" + path.joined(separator: "/")) else {
-            return errno == ENOENT || errno == ENOTDIR ? nil : .failure(.outsideProject)
+        // A link that leads nowhere is no image of the project, whatever it names: only a path
+        // with nothing at all there is a missing file (and whether another project's file
+        // exists changes nothing a public build shows).
+        let written = root + "/" + path.joined(separator: "/")
+        guard let real = FileReader.realPath(written) else {
+            // Nothing there, reached through no symbolic link: a missing file. Through one (the
+            // file's, or a folder's on the way), it is not shown.
+            var reached = root + "/" + project.joined(separator: "/")
+            for segment in path.dropFirst(project.count) {
+                reached += "/" + segment
+                var status = stat()
+                guard lstat(reached, &status) == 0 else { return nil }
+                if status.st_mode & S_IFMT == S_IFLNK { return .failure(.outsideProject) }
+            }
+            return .failure(.outsideProject)
         }
         let projectFolder = root + "/" + project.joined(separator: "/")
         guard Paths.isInside(real, folder: FileReader.realPath(projectFolder) ?? projectFolder) else { return .failure(.outsideProject) }

@@ -125,20 +125,27 @@ public enum CommonMark {
         return (html, ShownCodePoints.shown(in: parts.commonMark, html: false))
     }
 
-    /// The destinations of the images `markdown` shows, as libcmark reads them (what
-    /// `RelativeLinks.image` is asked for when it is rendered): every syntax of one starts `![`,
-    /// and a text without it is not parsed.
+    /// The destinations of the images `markdown` shows, in the order a report asks for them
+    /// (`RelativeLinks.image`): found by rendering it as a report does (its tables in parts, their
+    /// cells apart), since a table cell can show an image the whole note, parsed at once, does
+    /// not. Every syntax of an image starts `![`: a text without it is not rendered.
     public static func imageDestinations(in markdown: String) -> [String] {
         guard ByteSearch.contains("![", in: markdown) else { return [] }
-        let protected = AddressMarkup.protected(markdown)
-        guard let document = parse(protected ?? markdown) else { return [] }
-        defer { cmark_node_free(document) }
-        if protected != nil { AddressMarkup.restore(document) }
-        var destinations: [String] = []
-        forEachNode(in: document) { node, type in
-            if type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) { destinations.append(String(cString: url)) }
+        final class Asked: @unchecked Sendable {
+            private let lock = NSLock()
+            private(set) var destinations: [String] = []
+            func append(_ destination: String) {
+                lock.lock()
+                defer { lock.unlock() }
+                destinations.append(destination)
+            }
         }
-        return destinations
+        let asked = Asked()
+        _ = rendered(markdown, links: RelativeLinks(anchor: nil, target: { _ in nil }) { destination in
+            asked.append(destination)
+            return nil
+        })
+        return asked.destinations
     }
 
     /// A note cut into its tables and the Markdown around them, with its link reference
@@ -309,7 +316,9 @@ public enum CommonMark {
         guard let iterator = cmark_iter_new(document) else { return }
         defer { cmark_iter_free(iterator) }
         var replacements: [(OpaquePointer, Bool)] = []
-        var images: [OpaquePointer] = []
+        // Each image, and whether it lies in another's description.
+        var images: [(OpaquePointer, nested: Bool)] = []
+        var imageDepth = 0
         var unsafe: [OpaquePointer] = []
         var emphasisDepth = 0
         var tooDeep: [OpaquePointer] = []
@@ -327,6 +336,10 @@ public enum CommonMark {
                     if emphasisDepth > maximumEmphasisDepth { tooDeep.append(node) }
                 }
             }
+            // An image in an image's description is shown as text: it is never asked for.
+            if type == CMARK_NODE_IMAGE {
+                if event == CMARK_EVENT_EXIT { imageDepth -= 1 } else { imageDepth += 1 }
+            }
             guard event == CMARK_EVENT_ENTER else { continue }
             switch type {
             case CMARK_NODE_HEADING: headings.append(node)
@@ -335,7 +348,7 @@ public enum CommonMark {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 if !isSafe(url) { unsafe.append(node) }
-                if cmark_node_get_type(node) == CMARK_NODE_IMAGE { images.append(node) }
+                if cmark_node_get_type(node) == CMARK_NODE_IMAGE { images.append((node, imageDepth > 1)) }
             default: break
             }
         }
@@ -354,9 +367,9 @@ public enum CommonMark {
             }
             cmark_node_free(node)
         }
-        for image in images {
+        for (image, nested) in images {
             let url = cmark_node_get_url(image).map { String(cString: $0) } ?? ""
-            if !unsafe.contains(image), let source = imageSource?(url) {
+            if !nested, !unsafe.contains(image), let source = imageSource?(url) {
                 cmark_node_set_url(image, source)
                 markdownLinks.append(shownAs(url))
                 cmark_node_set_user_data(image, UnsafeMutableRawPointer(bitPattern: markdownLinks.count))

@@ -25,7 +25,7 @@ enum OutputFolder {
     static func followingLink(_ out: String) -> String {
         var status = stat()
         guard lstat(out, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return out }
-        return URL(fileURLWithPath: out).resolvingSymlinksInPath().path
+        return FileReader.realPath(out) ?? out
     }
 
     static func makeStaging(for out: String) throws(BuildFailure) -> String {

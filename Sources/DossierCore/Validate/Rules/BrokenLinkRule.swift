@@ -23,8 +23,13 @@ public enum BrokenLinkRule {
         // Every note is in the project's notes folder.
         guard let folder = RelativeLink.segments(of: project.folder, under: root) else { return [] }
         let base = folder + [ProjectFiles.notes]
-        // What the images shown so far take of a report's (`NoteImages.reportBudget`).
-        var shownBytes = 0
+        // What the images shown so far take of a report's (`NoteImages.reportBudget`): the
+        // summary's first, as a report shows them.
+        var shownBytes = MarkdownLinks.destinations(in: project.summary ?? "").reduce(0) { bytes, destination in
+            guard destination.isImage, case .success(let image)? = NoteImages.inspect(MarkdownLinks.withoutEscapes(destination.text),
+                from: folder, project: folder, root: root) else { return bytes }
+            return bytes + image.size
+        }
         for note in project.notes {
             let destinations = MarkdownLinks.destinations(in: note.body)
             guard !destinations.isEmpty else { continue }
