@@ -8,8 +8,8 @@ import Foundation
 /// project must not carry a private project's screenshot, nor a file a symbolic link leads to
 /// elsewhere), a PNG, JPEG, GIF or WebP image by its first bytes (the kinds a browser shows from a
 /// `data:` URL and libcmark lets through), of `maximumBytes` at most. Any other is shown as its
-/// description, as before, and `check` says why (`NoteImageRule`). Markdown reports show the
-/// description: a git host shows no `data:` image.
+/// description, as before, and `check` says why (`BrokenLinkRule.imageCode`). Markdown reports
+/// show the description: a git host shows no `data:` image.
 public enum NoteImages {
     /// 5 MB: a screenshot, not a video; every copy of the report carries it.
     public static let maximumBytes = 5 * 1024 * 1024
@@ -106,7 +106,7 @@ public enum NoteImages {
         return withOpened(real) { descriptor, status in
             guard status.st_mode & S_IFMT == S_IFREG else { return nil }
             guard Int(status.st_size) <= maximumBytes else { return .failure(.tooLarge(bytes: Int(status.st_size))) }
-            guard let mediaType = mediaType(ofHead: read(descriptor, upTo: 12)) else { return .failure(.notAnImage) }
+            guard let mediaType = mediaType(ofHead: readBytes(descriptor, upTo: 12)) else { return .failure(.notAnImage) }
             return .success(Image(file: real, mediaType: mediaType, size: Int(status.st_size)))
         } ?? nil
     }
@@ -123,8 +123,9 @@ public enum NoteImages {
     public static func bytes(of image: Image) -> [UInt8]? {
         withOpened(image.file) { descriptor, status in
             guard status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) <= maximumBytes else { return nil }
-            let bytes = read(descriptor, upTo: maximumBytes + 1)
-            guard bytes.count <= maximumBytes, mediaType(ofHead: Array(bytes.prefix(12))) == image.mediaType else { return nil }
+            // One byte more than it had: a file grown past the limit since is told.
+            let bytes = readBytes(descriptor, upTo: min(Int(status.st_size), maximumBytes) + 1)
+            guard bytes.count <= min(Int(status.st_size), maximumBytes), mediaType(ofHead: Array(bytes.prefix(12))) == image.mediaType else { return nil }
             return bytes
         } ?? nil
     }
@@ -141,11 +142,11 @@ public enum NoteImages {
     }
 
     /// Up to `limit` bytes from the start of the open file.
-    private static func read(_ descriptor: Int32, upTo limit: Int) -> [UInt8] {
+    private static func readBytes(_ descriptor: Int32, upTo limit: Int) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: limit)
         var count = 0
         while count < limit {
-            let got = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + count, limit - count) }
+            let got = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + count, limit - count) }
             if got < 0, errno == EINTR { continue }
             guard got > 0 else { break }
             count += got

@@ -306,11 +306,11 @@ public enum CommonMark {
     /// puts headings under the report's (`headingOffset`), turns the rest of raw HTML into literal code, takes the link off unsafe links, and
     /// turns images into links: a report loads nothing from outside, runs nothing and shows no
     /// remark its writer hid.
-    /// An image `images` gives a `data:` URL for stays one, with that URL, marked by the number of
-    /// its destination as written in `markdownLinks` (`useMarkdownDestinations` shows it as its
-    /// description in Markdown).
-    /// (`shownAs` gives the text an image without one shows: its destination, defanged as the
-    /// rest of the text is once this has run.)
+    ///
+    /// An image that `images` gives a `data:` URL for stays an image, shown from that URL, and is
+    /// marked with its number in `markdownLinks`, where the text a Markdown report shows for it
+    /// is (`useMarkdownDestinations`): `shownAs` of its destination, for one with no description
+    /// (the destination defanged, as the rest of the text is once this has run).
     private static func sanitize(_ document: OpaquePointer, images imageSource: (@Sendable (String) -> String?)?, shownAs: (String) -> String,
         markdownLinks: inout [String]) {
         guard let iterator = cmark_iter_new(document) else { return }
@@ -423,8 +423,8 @@ public enum CommonMark {
         }
     }
 
-    /// Leads each relative link where `links` says (its HTML link now, its Markdown link
-    /// returned, for `useMarkdownDestinations` once the HTML is rendered), or takes the link off and keeps its text
+    /// Leads each relative link where `links` says (its HTML link now, its Markdown link added to
+    /// `markdownLinks`, for `useMarkdownDestinations` once the HTML is rendered), or takes the link off and keeps its text
     /// (its destination, when it has none: an image's link without a description). A link to a
     /// heading of the text itself (`#timeline`) leads to its id, `headings` (`headingSlugs`).
     private static func relink(_ document: OpaquePointer, _ links: RelativeLinks, headings: Set<String>, markdownLinks: inout [String]) {

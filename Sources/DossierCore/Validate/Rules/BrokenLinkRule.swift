@@ -71,6 +71,6 @@ public enum BrokenLinkRule {
     }
 
     /// An image a note shows that an HTML report cannot hold (`NoteImages`): another project's,
-    /// too large, or of a kind a report does not show.
+    /// too large, past the report's 25 MB, or of a kind a report does not show.
     public static let imageCode = "image-not-shown"
 }
