@@ -121,6 +121,16 @@ struct NoteImageTests {
         for path in clean.files { #expect(site.bytes(path) == clean.bytes(path), "\(path)") }
         let page = String(decoding: site.bytes("projects/case/index.html"), as: UTF8.self)
         #expect(page.contains(#"<img src="data:image/png;base64,\#(Data(Self.png).base64EncodedString())" alt="the panel" />"#))
+        // The note now shows another image: what the cache kept of the note's images is of its
+        // old text, and is not taken.
+        try workspace.writeBytes("case/notes/other.png", Self.png + [9])
+        try workspace.write("case/notes/01-shot.md", "# Shot\n\n![the panel](other.png)\n")
+        _ = try SiteBuild.run(root: workspace.root, audience: .internal, out: out + "/site", cache: cache)
+        let changed = String(decoding: SiteFiles(out + "/site").bytes("projects/case/index.html"), as: UTF8.self)
+        #expect(changed.contains(Data(Self.png + [9]).base64EncodedString()))
+        // And a rebuild with nothing changed takes the kept images, and reuses the page.
+        let again = try SiteBuild.run(root: workspace.root, audience: .internal, out: out + "/site", cache: cache)
+        #expect(again.reused == again.files.count - 1, "all but the site's machine-readable index, made each time")
     }
 
     @Test("a report holds 25 MB of images at most; check names the first image left out")

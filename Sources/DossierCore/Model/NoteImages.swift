@@ -101,8 +101,9 @@ public enum NoteImages {
             }
             return .failure(.outsideProject)
         }
+        // Both as `realpath` gives them (absolute, no `.` or `..`, no link): inside is a prefix.
         let projectFolder = root + "/" + project.joined(separator: "/")
-        guard Paths.isInside(real, folder: FileReader.realPath(projectFolder) ?? projectFolder) else { return .failure(.outsideProject) }
+        guard real.utf8.starts(with: ((FileReader.realPath(projectFolder) ?? projectFolder) + "/").utf8) else { return .failure(.outsideProject) }
         return withOpened(real) { descriptor, status in
             guard status.st_mode & S_IFMT == S_IFREG else { return nil }
             guard Int(status.st_size) <= maximumBytes else { return .failure(.tooLarge(bytes: Int(status.st_size))) }

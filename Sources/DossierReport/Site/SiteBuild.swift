@@ -50,7 +50,8 @@ public enum SiteBuild {
         let staging = try OutputFolder.makeStaging(for: out)
         do {
             let files = try write(model, workspace: visible, audience: audience, templates: prepared.templates, keys: keys,
-                contentHashes: prepared.loaded.contentHashes, previous: previous, into: staging, progress: progress)
+                contentHashes: prepared.loaded.contentHashes, previous: previous, into: staging, progress: progress,
+                images: cache.map { ImageDestinationsCache(cache: $0, audience: audience, loaded: prepared.loaded) })
             progress("replacing \((out as NSString).lastPathComponent)/")
             try OutputFolder.replace(out, with: staging)
             return Summary(folder: out, files: files.map(\.path), bytes: files.reduce(0) { $0 + $1.bytes },
@@ -80,7 +81,7 @@ public enum SiteBuild {
     /// Renders (or reuses) and writes every page in parallel; nothing is kept in memory once written.
     static func write(_ model: SiteModel, workspace: Workspace, audience: Audience, templates: TemplateSet, keys: PageKey,
         contentHashes: [String: String], previous: PreviousBuild?, into folder: String,
-        progress: @Sendable (String) -> Void) throws(BuildFailure) -> [Written] {
+        progress: @Sendable (String) -> Void, images: ImageDestinationsCache? = nil) throws(BuildFailure) -> [Written] {
         // Every folder of the site, made once here rather than looked for with each file.
         let folders = Set(workspace.projects.map { SiteLayout.projectFolder($0.slug) }
             + model.listingPages.map { ($0.path as NSString).deletingLastPathComponent })
@@ -101,7 +102,10 @@ public enum SiteBuild {
         // indicators and notes too): a published `.dossier-build` must not change when only
         // private material did.
         let fileHashes = audience == .internal ? contentHashes : [:]
-        let projectDigests = workspace.projects.concurrentMap { PageKey.digests(of: $0, root: workspace.root, contentHashes: fileHashes) }
+        let projectDigests = workspace.projects.concurrentMap { project in
+            PageKey.digests(of: project, root: workspace.root, contentHashes: fileHashes,
+                images: images?.destinations(of: project) ?? ImageDestinationsCache.found(in: ImageDestinationsCache.texts(of: project)))
+        }
         let projectRecords = projectDigests.map(\.records)
         for (position, project) in workspace.projects.enumerated() {
             jobs.append {

@@ -53,10 +53,13 @@ public enum BrokenLinkRule {
                     report(destination,
                         "the link to \(written) leads to nothing: the workspace has no \(path.joined(separator: "/")) (a git host shows the link dead, and a report shows only its text)",
                         code: Self.code)
-                } else if destination.isImage, let image = NoteImages.inspect(written, from: base, project: folder, root: root), !inCode(destination) {
+                } else if destination.isImage, let image = NoteImages.inspect(written, from: base, project: folder, root: root) {
                     var problem: NoteImages.Problem?
                     switch image {
                     case .success(let image) where shownBytes + image.size > NoteImages.reportBudget: problem = .overBudget(before: shownBytes)
+                    // Counted without a look for code around it (a note's code is worked out only
+                    // for what is reported): an image written in code, which no report shows,
+                    // only brings the warning forward.
                     case .success(let image): shownBytes += image.size
                     case .failure(let failure): problem = failure
                     }

@@ -8,31 +8,19 @@ import DossierCore
 /// project's files, the workspace settings with the vocabulary, the build of dossier) and the
 /// audience, the companion's kind: a public site's rows are those of the public view.
 struct ListingRowsCache: Sendable {
-    let cache: ProjectCache
-    let kind: String
-    /// The cache key of each project, by folder name.
-    let keys: [String: String]
+    let store: CompanionStore
 
     init(cache: ProjectCache, audience: Audience, loaded: LoadedWorkspace) {
-        self.cache = cache
-        kind = "rows-" + audience.rawValue
-        var keys: [String: String] = [:]
-        for (project, key) in zip(loaded.workspace.projects, loaded.cacheKeys) {
-            if let key { keys[project.slug] = key }
-        }
-        self.keys = keys
+        store = CompanionStore(cache, kind: "rows-" + audience.rawValue, loaded: loaded)
     }
 
     /// The rows of `project` (of the audience's view), from the cache, else worked out and kept.
     func rows(of project: Project, vocabulary: Vocabulary, options: ReportOptions) -> SiteModel.ProjectRows {
-        guard let key = keys[project.slug] else { return SiteModel.ProjectRows(project, vocabulary: vocabulary, options: options) }
-        if let rows = cache.companion(kind, slug: project.slug, key: key, { reader throws(CacheReader.Malformed) in
-            try Self.read(&reader, of: project, options: options)
-        }) {
+        if let rows = store.read(project.slug, { reader throws(CacheReader.Malformed) in try Self.read(&reader, of: project, options: options) }) {
             return rows
         }
         let rows = SiteModel.ProjectRows(project, vocabulary: vocabulary, options: options)
-        cache.storeCompanion(kind, slug: project.slug, key: key) { Self.write(rows, to: &$0) }
+        store.store(project.slug) { Self.write(rows, to: &$0) }
         return rows
     }
 
@@ -89,4 +77,34 @@ struct ListingRowsCache: Sendable {
 
     /// The TLP levels, each written as its place here.
     private static let tlps = TLP.allCases
+}
+
+/// One kind of companion of the project cache's entries (`ProjectCache.companion`): what a
+/// build keeps of each project beside its entry, under the entry's key, so that it is taken only
+/// for the project as its files are now. A project with no entry (a file in error) has none.
+struct CompanionStore: Sendable {
+    let cache: ProjectCache
+    let kind: String
+    /// The cache key of each project that has one (`LoadedWorkspace.cacheKeys`), by folder name.
+    let keys: [String: String]
+
+    init(_ cache: ProjectCache, kind: String, loaded: LoadedWorkspace) {
+        self.cache = cache
+        self.kind = kind
+        var keys: [String: String] = [:]
+        for (project, key) in zip(loaded.workspace.projects, loaded.cacheKeys) {
+            if let key { keys[project.slug] = key }
+        }
+        self.keys = keys
+    }
+
+    /// What was kept of the project `slug`, whole and under its current key; else nil.
+    func read<T>(_ slug: String, _ read: (inout CacheReader) throws(CacheReader.Malformed) -> T) -> T? {
+        keys[slug].flatMap { cache.companion(kind, slug: slug, key: $0, read) }
+    }
+
+    /// Keeps what `write` writes for the project `slug`, if it has a key.
+    func store(_ slug: String, _ write: (inout CacheWriter) -> Void) {
+        if let key = keys[slug] { cache.storeCompanion(kind, slug: slug, key: key, write) }
+    }
 }

@@ -122,7 +122,9 @@ struct PageKey: Sendable {
         var whole: String
     }
 
-    static func digests(of project: Project, root: String, contentHashes: [String: String]) -> ProjectDigests {
+    /// - Parameter images: the image destinations of the project's texts
+    ///   (`ImageDestinationsCache.destinations(of:)`); nil to find them here.
+    static func digests(of project: Project, root: String, contentHashes: [String: String], images: [String: [String]]? = nil) -> ProjectDigests {
         func file(_ path: String, _ model: @autoclosure () -> [UInt8]) -> String {
             contentHashes[path].map { "file \($0)" } ?? "model \(SHA256.hex(model()))"
         }
@@ -136,19 +138,21 @@ struct PageKey: Sendable {
         for note in project.notes.sorted(by: { $0.fileName < $1.fileName }) {
             hasher.update("note \(note.fileName.utf8.count) \(note.fileName) \(file(note.path, Self.noteModel(note)))\n")
         }
-        images(of: project, root: root, into: &hasher)
+        Self.images(of: project, root: root, destinations: images ?? ImageDestinationsCache.found(in: ImageDestinationsCache.texts(of: project)),
+            into: &hasher)
         return ProjectDigests(records: records, whole: hasher.finalize())
     }
 
     /// The images the project's notes and summary show (`NoteImages`), which are files of their
     /// own: each by its destination and the SHA-256 of its bytes, or why it is not shown. Found
-    /// as the renderer finds them (`CommonMark.imageDestinations`), each file hashed once.
-    private static func images(of project: Project, root: String, into hasher: inout SHA256) {
-        guard let folder = RelativeLink.segments(of: project.folder, under: root) else { return }
+    /// as the renderer finds them (`destinations`, by text: `ImageDestinationsCache`), each file
+    /// hashed once.
+    private static func images(of project: Project, root: String, destinations: [String: [String]], into hasher: inout SHA256) {
+        guard !destinations.isEmpty, let folder = RelativeLink.segments(of: project.folder, under: root) else { return }
         var hashes: [String: String] = [:]
-        let texts = project.notes.map { ($0.body, folder + [ProjectFiles.notes]) } + [(project.summary ?? "", folder)]
-        for (text, base) in texts {
-            for written in CommonMark.imageDestinations(in: text) {
+        let texts = project.notes.map { ($0.fileName, folder + [ProjectFiles.notes]) } + [(ImageDestinationsCache.summaryName, folder)]
+        for (name, base) in texts {
+            for written in destinations[name] ?? [] {
                 switch NoteImages.inspect(written, from: base, project: folder, root: root) {
                 case nil:
                     hasher.update("image \(written.utf8.count) \(written) \(base.count) none\n")
