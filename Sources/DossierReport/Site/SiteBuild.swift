@@ -104,7 +104,7 @@ public enum SiteBuild {
         let fileHashes = audience == .internal ? contentHashes : [:]
         let projectDigests = workspace.projects.concurrentMap { project in
             PageKey.digests(of: project, root: workspace.root, contentHashes: fileHashes,
-                images: images?.destinations(of: project) ?? ImageDestinationsCache.found(in: ImageDestinationsCache.texts(of: project)))
+                images: images?.destinations(of: project))
         }
         let projectRecords = projectDigests.map(\.records)
         for (position, project) in workspace.projects.enumerated() {
