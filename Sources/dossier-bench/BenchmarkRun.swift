@@ -27,11 +27,14 @@ struct BenchmarkRun {
         let steps = try DossierSteps(dossier: dossier, root: root, shape: shape, scratch: scratch, timeout: timeout).run()
 
         var floor: FloorStep.Result?
+        var inputOutput: InputOutputFloor.Result?
         var hugo = StepOutcome.notAvailable("skipped (--no-peers)")
         var hugoPages = ""
         if peers {
             Console.note("timing the floor: cmark over \(files.notes.count) notes, python3 json over \(files.indicators.count) files")
             floor = FloorStep(files: files, scratch: scratch).run()
+            Console.note("timing reading every workspace file (cat) and writing the internal site's bytes (python3)")
+            inputOutput = InputOutputFloor(files: files, site: scratch + "/site-internal", scratch: scratch).run()
         }
         Console.note("measuring JSON parsing, load and check in process")
         let (share, workspace) = try ParseShare.measure(root: root, files: files)
@@ -63,6 +66,10 @@ struct BenchmarkRun {
             table.add("floor: python3 json over indicators", floor.json)
         }
         table.add("floor total (cmark + json)", floorTotal)
+        let readFloor = inputOutput?.read ?? .notAvailable("skipped (--no-peers)")
+        let writeFloor = inputOutput?.write ?? .notAvailable("skipped (--no-peers)")
+        table.add("read floor: cat every workspace file", readFloor, detail: "\(files.everyFile.count) files")
+        table.add("write floor: the internal site's bytes", writeFloor, detail: outputCount(scratch + "/site-internal"))
         table.add("peer: hugo --quiet", hugo, detail: hugoPages)
 
         for line in header(root: root, files: files) + [""] + table.lines { Console.out(line) }
@@ -71,8 +78,10 @@ struct BenchmarkRun {
         Console.out(Table.ratio("dossier check --no-cache / floor", steps.check, floorTotal, target: "at most 2x"))
         Console.out(Table.ratio("dossier check, cache warm / floor", steps.checkWarm, floorTotal, target: "at most 2x"))
         Console.out(Table.ratio("dossier build --internal / hugo", steps.buildInternal, hugo, target: "at most 0.1x"))
+        Console.out(Table.ratio("dossier build --internal / write floor", steps.buildInternal, writeFloor, target: ""))
+        Console.out(Table.ratio("dossier rebuild / read floor", steps.rebuild, readFloor, target: ""))
         Console.out("")
-        for line in Targets.lines(steps, shape: shape) { Console.out(line) }
+        for line in Targets.lines(steps, shape: shape, floors: inputOutput) { Console.out(line) }
         Console.out("")
         for line in share.lines { Console.out(line) }
     }

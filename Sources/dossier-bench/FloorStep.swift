@@ -30,18 +30,7 @@ struct FloorStep {
         guard let cmark = ToolInstaller.locate("cmark", package: "cmark", log: scratch + "/apt-cmark.log") else {
             return .notAvailable("cmark is not installed and could not be installed")
         }
-        var parts: [Measurement] = []
-        var start = 0
-        while start < files.notes.count {
-            let batch = Array(files.notes[start..<min(start + 1_000, files.notes.count)])
-            start += batch.count
-            do {
-                parts.append(try ChildProcess.run(cmark, batch, stderr: scratch + "/cmark.err"))
-            } catch {
-                return .notAvailable(error.description)
-            }
-        }
-        return .measured(Measurement.sum(parts))
+        return ChildProcess.runInBatches(cmark, over: files.notes, stderr: scratch + "/cmark.err")
     }
 
     private func runPythonJSON() -> StepOutcome {

@@ -7,8 +7,10 @@ struct WorkspaceFiles {
     var projects: [String] = []
     var indicators: [String] = []
     var notes: [String] = []
+    let root: String
 
     init(root: String) {
+        self.root = root
         let manager = FileManager.default
         for name in ((try? manager.contentsOfDirectory(atPath: root)) ?? []).sorted() where !name.hasPrefix(".") {
             let folder = root + "/" + name
@@ -24,11 +26,17 @@ struct WorkspaceFiles {
         }
     }
 
+    /// Every file dossier reads to load the workspace: `dossier.json`, and each project's
+    /// `project.json`, `indicators.json` and notes.
+    var everyFile: [String] {
+        [root + "/" + ProjectFiles.workspace] + projects.map { $0 + "/" + ProjectFiles.project } + indicators + notes
+    }
+
     /// Reads every file once, so that each timed step (dossier's first included) finds the
     /// workspace in the page cache, as the floor and the peer do: a step should not pay for the
     /// disk because it runs first.
     func warmPageCache() {
-        for path in projects.flatMap({ [$0 + "/" + ProjectFiles.project] }) + indicators + notes {
+        for path in everyFile {
             _ = FileManager.default.contents(atPath: path)
         }
     }
