@@ -14,7 +14,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        // libcmark from Debian's libcmark-dev, wrapped so that only DossierReport sees C.
+        // libcmark from Debian's libcmark-dev: DossierCore reads notes' headings with it
+        // (`NoteHeadings`), DossierReport renders notes with it (`CommonMark`).
         .systemLibrary(
             name: "CCmark",
             pkgConfig: "libcmark",
@@ -25,7 +26,7 @@ let package = Package(
         .target(name: "CDigestKernels"),
         .target(
             name: "DossierCore",
-            dependencies: ["CDigestKernels", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CDigestKernels", "CCmark", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "DossierReport",

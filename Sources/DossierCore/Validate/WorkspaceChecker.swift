@@ -14,6 +14,7 @@ public enum WorkspaceChecker {
         PublicProjectTLPRule(),
         NoteMentionRule(),
         StarterNoteRule(),
+        HeadingLinkRule(),
     ]
 
     /// A rule across projects with a part on each project alone (its survey), done with the

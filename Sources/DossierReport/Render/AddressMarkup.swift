@@ -46,7 +46,7 @@ enum AddressMarkup {
 
     /// Swaps the characters back everywhere in `document` that holds text as written.
     static func restore(_ document: OpaquePointer) {
-        CommonMark.forEachNode(in: document) { node, type in
+        CommonMarkTree.forEachNode(in: document) { node, type in
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
                 restore(node, cmark_node_get_literal, cmark_node_set_literal)

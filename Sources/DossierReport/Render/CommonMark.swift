@@ -1,7 +1,8 @@
 import CCmark
 import DossierCore
 
-/// Every call into libcmark. Notes are parsed once into a tree, cleaned of what must never reach a
+/// Every call into libcmark that renders a note (reading its headings is DossierCore's
+/// `NoteHeadings`, on the same parse: `CommonMarkTree`). Notes are parsed once into a tree, cleaned of what must never reach a
 /// reader (raw HTML, script-capable links and images), then rendered as HTML or CommonMark. cmark's
 /// safe defaults stay on as a second guard.
 public enum CommonMark {
@@ -101,12 +102,12 @@ public enum CommonMark {
         let written = markdown
         let protected = AddressMarkup.protected(markdown)
         let markdown = protected ?? markdown
-        guard let document = parse(markdown) else { return ("", "") }
+        guard let document = CommonMarkTree.parse(markdown) else { return ("", "") }
         defer { cmark_node_free(document) }
         // The ids of its headings, worked out from the text as written (before any defanging),
         // as a git host does: only when links may lead to them, and from this parse unless its
         // addresses were protected. A heading with none gets none.
-        let headings = links?.anchor == nil ? [] : protected == nil ? headingSlugs(in: document) : headingSlugs(of: written)
+        let headings = links?.anchor == nil ? [] : protected == nil ? NoteHeadings.ids(in: document) : NoteHeadings.ids(of: written)
         let cleaning = Cleaning(defanging: defanging, links: links, headings: Set(headings.filter { !$0.isEmpty }), restoresAddresses: protected != nil)
         // Read before cleaning: the layout needs the blocks' source lines as parsed.
         let parts: (html: String, commonMark: String)
@@ -254,16 +255,8 @@ public enum CommonMark {
     /// `markdown` parsed and cleaned, with the links to lead elsewhere for Markdown once it is
     /// rendered as HTML (`clean`); nil if libcmark fails.
     private static func prepared(_ markdown: String, _ cleaning: Cleaning) -> (OpaquePointer, [String])? {
-        guard let document = parse(markdown) else { return nil }
+        guard let document = CommonMarkTree.parse(markdown) else { return nil }
         return (document, clean(document, cleaning))
-    }
-
-    /// `markdown` as libcmark reads it; nil if it fails.
-    private static func parse(_ markdown: String) -> OpaquePointer? {
-        let bytes = Array(markdown.utf8)
-        return bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, buffer.count, CMARK_OPT_DEFAULT) }
-        }
     }
 
     /// What cleaning a parsed note does besides sanitizing it.
@@ -272,7 +265,7 @@ public enum CommonMark {
         var defanging: Defanging?
         /// Lead relative links there, if given.
         var links: RelativeLinks?
-        /// The ids of the text's headings (`headingSlugs`), which `#` links may lead to.
+        /// The ids of the text's headings (`NoteHeadings`), which `#` links may lead to.
         var headings: Set<String> = []
         /// The note was parsed with its addresses' `_` and `*` swapped (`AddressMarkup`).
         var restoresAddresses: Bool
@@ -426,10 +419,10 @@ public enum CommonMark {
     /// Leads each relative link where `links` says (its HTML link now, its Markdown link added to
     /// `markdownLinks`, for `useMarkdownDestinations` once the HTML is rendered), or takes the link off and keeps its text
     /// (its destination, when it has none: an image's link without a description). A link to a
-    /// heading of the text itself (`#timeline`) leads to its id, `headings` (`headingSlugs`).
+    /// heading of the text itself (`#timeline`) leads to its id, `headings` (`NoteHeadings`).
     private static func relink(_ document: OpaquePointer, _ links: RelativeLinks, headings: Set<String>, markdownLinks: inout [String]) {
         var relative: [OpaquePointer] = []
-        forEachNode(in: document) { node, type in
+        CommonMarkTree.forEachNode(in: document) { node, type in
             guard type == CMARK_NODE_LINK, let url = cmark_node_get_url(node).map({ String(cString: $0) }),
                   !url.isEmpty, !hasScheme(url), !url.hasPrefix("//") else { return }
             relative.append(node)
@@ -472,7 +465,7 @@ public enum CommonMark {
     private static func useMarkdownDestinations(_ document: OpaquePointer, _ markdownLinks: [String]) {
         guard !markdownLinks.isEmpty else { return }
         var images: [(OpaquePointer, String)] = []
-        forEachNode(in: document) { node, type in
+        CommonMarkTree.forEachNode(in: document) { node, type in
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let mark = cmark_node_get_user_data(node) else { return }
             let number = Int(bitPattern: mark)
             guard number >= 1, number <= markdownLinks.count else { return }
@@ -487,42 +480,6 @@ public enum CommonMark {
             while let child = cmark_node_first_child(image) { cmark_node_insert_before(image, child) }
             cmark_node_free(image)
         }
-    }
-
-    /// The ids a git host gives the headings of `markdown`, in order (GitHub's: lower-cased,
-    /// only letters, digits, `-`, `_` and spaces kept, spaces as `-`; a repeated one numbered,
-    /// `timeline-1`). Empty for a heading with none of those.
-    public static func headingSlugs(of markdown: String) -> [String] {
-        guard let document = parse(markdown) else { return [] }
-        defer { cmark_node_free(document) }
-        return headingSlugs(in: document)
-    }
-
-    /// The same, of a parsed text not yet cleaned.
-    private static func headingSlugs(in document: OpaquePointer) -> [String] {
-        var slugs: [String] = []
-        var taken: [String: Int] = [:]
-        forEachNode(in: document) { node, type in
-            guard type == CMARK_NODE_HEADING else { return }
-            var slug = ""
-            for scalar in literalText(of: node).lowercased().unicodeScalars {
-                let properties = scalar.properties
-                if scalar == " " {
-                    slug += "-"
-                } else if scalar == "-" || scalar == "_" || properties.isAlphabetic || properties.numericType != nil
-                    || [.nonspacingMark, .spacingMark, .enclosingMark, .connectorPunctuation].contains(properties.generalCategory) {
-                    slug.unicodeScalars.append(scalar)
-                }
-            }
-            if slug.isEmpty {
-                slugs.append("")
-                return
-            }
-            let count = taken[slug, default: 0]
-            taken[slug] = count + 1
-            slugs.append(count == 0 ? slug : "\(slug)-\(count)")
-        }
-        return slugs
     }
 
     /// `html` with the `id` of each of its headings, in order (`<h4>` to `<h4 id="...">`); an
@@ -557,7 +514,7 @@ public enum CommonMark {
     /// references (a vendor's write-up) stay links.
     private static func unlinkThreats(_ document: OpaquePointer, _ defanging: Defanging) {
         var links: [OpaquePointer] = []
-        forEachNode(in: document) { node, type in
+        CommonMarkTree.forEachNode(in: document) { node, type in
             if type == CMARK_NODE_LINK { links.append(node) }
         }
         // Innermost first: a link whose text is dropped frees what it holds, and that may be a
@@ -565,7 +522,7 @@ public enum CommonMark {
         for link in links.reversed() {
             let url = cmark_node_get_url(link).map { String(cString: $0) } ?? ""
             guard !url.isEmpty else { continue }
-            let text = literalText(of: link)
+            let text = CommonMarkTree.literalText(of: link)
             // What follows the link's text: its destination, when the text does not show it.
             var target: String?
             // Whether the text is dropped for the destination (an address no parser reads).
@@ -656,17 +613,6 @@ public enum CommonMark {
         return (value, .url)
     }
 
-    /// The text a node shows: its text and code descendants, joined.
-    private static func literalText(of node: OpaquePointer) -> String {
-        var text = ""
-        forEachNode(in: node) { child, type in
-            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
-                text += cmark_node_get_literal(child).map { String(cString: $0) } ?? ""
-            }
-        }
-        return text
-    }
-
     /// Defangs the network indicators of every text, code span and code block (logs pasted into
     /// a note are prose a reader may click or copy as much as any). Adjacent texts are joined
     /// first: cmark splits a text at characters that might have been markup (`_`, `[`), and an
@@ -674,7 +620,7 @@ public enum CommonMark {
     private static func defangLiterals(_ document: OpaquePointer) {
         var runs: [OpaquePointer] = []
         var code: [OpaquePointer] = []
-        forEachNode(in: document) { node, type in
+        CommonMarkTree.forEachNode(in: document) { node, type in
             switch type {
             case CMARK_NODE_TEXT:
                 let previous = cmark_node_previous(node)
@@ -695,18 +641,6 @@ public enum CommonMark {
             let text = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
             let shown = Indicators.defangText(text)
             if shown != text { cmark_node_set_literal(node, shown) }
-        }
-    }
-
-    /// Calls `body` with every node under `root` (and `root`), entering each once.
-    static func forEachNode(in root: OpaquePointer, _ body: (OpaquePointer, cmark_node_type) -> Void) {
-        guard let iterator = cmark_iter_new(root) else { return }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            body(node, cmark_node_get_type(node))
         }
     }
 

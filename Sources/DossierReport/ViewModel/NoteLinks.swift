@@ -22,7 +22,7 @@ struct NoteLinks {
     /// (`#overview`, for a note whose leading heading is its title) leads to the note.
     func ofNote(at offset: Int) -> CommonMark.RelativeLinks {
         var links = links(from: folder + [ProjectFiles.notes], anchor: Self.noteAnchor(offset))
-        links.title = CommonMark.headingSlugs(of: "# " + project.notes[offset].displayTitle).first
+        links.title = NoteHeadings.titleID(of: project.notes[offset])
         return links
     }
 
@@ -77,7 +77,7 @@ struct NoteLinks {
             lock.lock()
             defer { lock.unlock() }
             if let known = byNote[note.fileName] { return known }
-            let ids = Set(CommonMark.headingSlugs(of: note.body).filter { !$0.isEmpty })
+            let ids = Set(NoteHeadings.ids(of: note.body).filter { !$0.isEmpty })
             byNote[note.fileName] = ids
             return ids
         }

@@ -40,7 +40,7 @@ struct ProjectCacheTests {
                 visibility: private
                 ---
 
-                Seen talking to 203.0.113.9 and evil.example.
+                Seen talking to 203.0.113.9 and evil.example; see [the plain note](02-plain.md#timeline).
                 """,
             "full/notes/02-plain.md": "No front matter, just text.\n",
             "bare/project.json": #"{ "title": "Bare" }"#,
@@ -96,7 +96,7 @@ struct ProjectCacheTests {
         if name == "every field" {
             // The workspace is meant to exercise loading and rule findings alike.
             let codes = Set(reference.findings.compactMap(\.code))
-            #expect(codes.isSuperset(of: ["unrecorded-indicator", "public-not-clear"]), "\(codes)")
+            #expect(codes.isSuperset(of: ["unrecorded-indicator", "public-not-clear", HeadingLinkRule.code]), "\(codes)")
             #expect(reference.findings.contains { $0.severity == .error })
             let full = try #require(warm.workspace.project("full"))
             #expect(full.indicators.first?.extra.isEmpty == false)

@@ -268,6 +268,36 @@ struct RuleTests {
         #expect(WorkspaceChecker.check(workspace.load()).items.filter { $0.code == BrokenLinkRule.code }.isEmpty)
     }
 
+    @Test("a link to a heading its note does not have is a warning at the link, with the id meant; links to headings, to the note's title, in code, and to notes that are not there are not")
+    func brokenHeadingLinks() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("acme")
+        try workspace.addProject("other")
+        try workspace.write("other/notes/01-summary.md", "---\ntitle: Summary\n---\n## C2 servers\n")
+        try workspace.write("acme/notes/02-follow-up.md", "---\ntitle: Follow-up\n---\n## Details\n\n## Details\n")
+        try workspace.write("acme/notes/01-overview.md", """
+            ---
+            title: Overview
+            ---
+            ## The *C2* servers
+
+            See [details](02-follow-up.md#details), [the second](02-follow-up.md#details-1), [servers](#the-c2-servers), [top](#overview),
+            [typo](#the-c2-servrs), [case](02-follow-up.md#Details), [gone](02-follow-up.md#timeline), [theirs](../../other/notes/01-summary.md#c2-servers),
+            [their typo](../../other/notes/01-summary.md#c2-server), [encoded](#the%2Dc2%2Dservers) and [missing note](03-none.md#x).
+
+            `[in code](#nowhere)` and ![an image](#nowhere).
+            """)
+        let findings = WorkspaceChecker.check(workspace.load()).items.filter { $0.code == HeadingLinkRule.code }.sorted().rendered(relativeTo: workspace.root)
+        #expect(findings == [
+            "acme/notes/01-overview.md:7:8: warning: the link to #the-c2-servrs leads to no heading of this note, so a report shows only the link's text; did you mean #the-c2-servers?",
+            "acme/notes/01-overview.md:7:32: warning: the link to 02-follow-up.md#Details leads to no heading of 02-follow-up.md, so it opens the note at its top; did you mean #details?",
+            "acme/notes/01-overview.md:7:65: warning: the link to 02-follow-up.md#timeline leads to no heading of 02-follow-up.md, so it opens the note at its top; a link may name #details, #details-1, #follow-up",
+            "acme/notes/01-overview.md:8:14: warning: the link to ../../other/notes/01-summary.md#c2-server leads to no heading of other/notes/01-summary.md, so it opens the note at its top; did you mean #c2-servers?",
+        ], "\(findings)")
+        // The missing note is the broken-link rule's alone.
+        #expect(WorkspaceChecker.check(workspace.load()).items.filter { $0.code == BrokenLinkRule.code }.count == 1)
+    }
+
     @Test("code that reads as an IPv6 address (a slice, C++ scope) is not an unrecorded indicator; an address with a group of three hex digits is")
     func unrecordedNoteIndicatorIPv6Code() throws {
         let note = "---\ntitle: Decoder\n---\n```python\nkey = blob[0::2]; odd = blob[1::2]\n```\nIt calls a1::b2 and beacons to 2001:db8:4006:812::200e.\n"

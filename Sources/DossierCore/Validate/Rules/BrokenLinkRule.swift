@@ -15,11 +15,16 @@ public enum BrokenLinkRule {
 
     /// The findings of every project's notes, each project on its own core.
     static func findings(_ workspace: Workspace) -> [Diagnostic] {
-        workspace.projects.concurrentMap { check($0, root: workspace.root) }.flatMap { $0 }
+        let projects = Dictionary(workspace.projects.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        return workspace.projects.concurrentMap { check($0, root: workspace.root, projects: projects) }.flatMap { $0 }
     }
 
-    static func check(_ project: Project, root: String) -> [Diagnostic] {
+    /// - Parameter projects: the workspace's projects by folder name, for a link to a heading of
+    ///   another project's note (`HeadingLinkRule` looks at those of the project's own notes).
+    static func check(_ project: Project, root: String, projects: [String: Project] = [:]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // Each other project's note's headings, read once, for a link naming one.
+        var headings: [[String]: NoteHeadings.Lookup] = [:]
         // Every note is in the project's notes folder.
         guard let folder = RelativeLink.segments(of: project.folder, under: root) else { return [] }
         let base = folder + [ProjectFiles.notes]
@@ -48,11 +53,19 @@ public enum BrokenLinkRule {
             }
             for destination in destinations {
                 let written = MarkdownLinks.withoutEscapes(destination.text)
-                guard let (path, _) = RelativeLink.resolve(written, from: base), !path.isEmpty else { continue }
+                guard let (path, fragment) = RelativeLink.resolve(written, from: base), !path.isEmpty else { continue }
                 if !FileManager.default.fileExists(atPath: root + "/" + path.joined(separator: "/")) {
                     report(destination,
                         "the link to \(written) leads to nothing: the workspace has no \(path.joined(separator: "/")) (a git host shows the link dead, and a report shows only its text)",
                         code: Self.code)
+                } else if let fragment, !fragment.isEmpty, !destination.isImage, path.count == 3, path[1] == ProjectFiles.notes, path[0] != project.slug,
+                          let note = projects[path[0]]?.notes.first(where: { $0.fileName == path[2] }) {
+                    var lookup = headings.removeValue(forKey: path) ?? NoteHeadings.Lookup(note)
+                    if !lookup.names(fragment) {
+                        report(destination, HeadingLinkRule.finding(written, fragment: fragment, targets: lookup.targets, note: path.joined(separator: "/")),
+                            code: HeadingLinkRule.code)
+                    }
+                    headings[path] = lookup
                 } else if destination.isImage, let image = NoteImages.inspect(written, from: base, project: folder, root: root) {
                     var problem: NoteImages.Problem?
                     switch image {

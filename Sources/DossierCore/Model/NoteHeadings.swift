@@ -1,0 +1,220 @@
+import CCmark
+import Foundation
+
+/// The ids a git host gives the headings of a note, which a link's fragment names
+/// (`02-infrastructure.md#c2-servers`, `#timeline`): GitHub's, from each heading's text as libcmark
+/// reads it (lower-cased; only letters, digits, marks, `-`, `_` and spaces kept, spaces as `-`; a
+/// repeated one numbered, `timeline-1`). A report gives its headings these ids (under the note's
+/// anchor) and `check` warns of a fragment that names none, so both read headings here.
+public enum NoteHeadings {
+    /// The ids of the headings of `markdown`, in order; "" for a heading with none of the kept
+    /// characters (it gets no id).
+    public static func ids(of markdown: String) -> [String] {
+        guard let document = CommonMarkTree.parse(markdown) else { return [] }
+        defer { cmark_node_free(document) }
+        return ids(in: document)
+    }
+
+    /// The same, of a document already parsed (and not yet changed).
+    public static func ids(in document: OpaquePointer) -> [String] {
+        var ids: [String] = []
+        var taken: [String: Int] = [:]
+        CommonMarkTree.forEachNode(in: document) { node, type in
+            guard type == CMARK_NODE_HEADING else { return }
+            let id = slug(CommonMarkTree.literalText(of: node))
+            guard !id.isEmpty else {
+                ids.append("")
+                return
+            }
+            let count = taken[id, default: 0]
+            taken[id] = count + 1
+            ids.append(count == 0 ? id : "\(id)-\(count)")
+        }
+        return ids
+    }
+
+    /// The id of a heading of this text alone.
+    static func slug(_ text: String) -> String {
+        // Most headings are ASCII: kept, lower-cased or dropped byte by byte, as the Unicode
+        // properties below take them.
+        if let ascii = asciiSlug(text) { return ascii }
+        var slug = ""
+        for scalar in text.lowercased().unicodeScalars {
+            let properties = scalar.properties
+            if scalar == " " {
+                slug += "-"
+            } else if scalar == "-" || scalar == "_" || properties.isAlphabetic || properties.numericType != nil
+                || [.nonspacingMark, .spacingMark, .enclosingMark, .connectorPunctuation].contains(properties.generalCategory) {
+                slug.unicodeScalars.append(scalar)
+            }
+        }
+        return slug
+    }
+
+    private static func asciiSlug(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): out[count] = byte + 0x20
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"): out[count] = byte
+                    case UInt8(ascii: " "): out[count] = UInt8(ascii: "-")
+                    default: continue
+                    }
+                    count += 1
+                }
+                return count
+            }
+        }
+    }
+
+    /// The id of a note's title as a heading would have it (`#overview` for "Overview"): a
+    /// report leads a link to it to the note itself. "" when the title has none of the kept
+    /// characters.
+    public static func titleID(of note: Note) -> String? {
+        ids(of: "# " + note.displayTitle).first
+    }
+
+    /// Where a fragment may lead in `note`: its headings' ids in order, then its title's.
+    public static func targets(of note: Note) -> [String] {
+        var targets: [String] = []
+        var seen: Set<String> = [""]
+        for id in ids(of: note.body) + [titleID(of: note) ?? ""] where seen.insert(id).inserted { targets.append(id) }
+        return targets
+    }
+
+    /// Whether fragments name headings of one note, each note read once: first by a look at its
+    /// lines (`writtenIDs`), which finds most fragments that do, and only for one it does not
+    /// find by libcmark (`targets`). Checking every note of a large workspace, the parse cost a
+    /// tenth of a cold check's time.
+    public struct Lookup {
+        public let note: Note
+        private var written: Set<String>?
+        private var parsed: [String]?
+
+        public init(_ note: Note) { self.note = note }
+
+        public mutating func names(_ fragment: String) -> Bool {
+            if written == nil { written = NoteHeadings.writtenIDs(of: note.body) }
+            return written!.contains(fragment) || targets.contains(fragment)
+        }
+
+        /// `NoteHeadings.targets(of: note)`.
+        public var targets: [String] {
+            mutating get {
+                if parsed == nil { parsed = NoteHeadings.targets(of: note) }
+                return parsed!
+            }
+        }
+    }
+
+    /// The ids of the headings written `#` at the start of a line outside a fenced code block
+    /// (`## Timeline`, `### C2 servers ###`), from the line's text: the ids libcmark gives them
+    /// when their text has no markup but emphasis and code spans (whose `*`, `_` and backticks no
+    /// id keeps). What it finds otherwise (a character reference, a link's destination) names
+    /// no heading, so a fragment it finds may be taken for one but one it misses must be looked
+    /// up by `targets`.
+    static func writtenIDs(of markdown: String) -> Set<String> {
+        var markdown = markdown
+        let found = markdown.withUTF8(writtenHeadings).map(slug)
+        var ids: Set<String> = []
+        var taken: [String: Int] = [:]
+        for id in found where !id.isEmpty {
+            let count = taken[id, default: 0]
+            taken[id] = count + 1
+            ids.insert(count == 0 ? id : "\(id)-\(count)")
+        }
+        return ids
+    }
+
+    /// The texts of the headings `writtenIDs` looks at, read by bytes (every note of a workspace
+    /// is read so on a cold check).
+    private static func writtenHeadings(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        guard let base = bytes.baseAddress else { return [] }
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), hash = UInt8(ascii: "#")
+        let backtick = UInt8(ascii: "`"), tilde = UInt8(ascii: "~")
+        func isBlank(_ byte: UInt8) -> Bool { byte == space || byte == tab || byte == 0x0D }
+        var headings: [String] = []
+        // The fence's character and length while in a fenced code block.
+        var fence: (byte: UInt8, count: Int)?
+        var start = 0
+        while start < bytes.count {
+            var end = bytes.count
+            if let newline = memchr(base + start, 0x0A, bytes.count - start) { end = UnsafePointer(newline.assumingMemoryBound(to: UInt8.self)) - base }
+            defer { start = end + 1 }
+            var at = start
+            while at < end, at - start < 4, bytes[at] == space { at += 1 }
+            guard at - start <= 3, at < end, bytes[at] == hash || bytes[at] == backtick || bytes[at] == tilde else { continue }
+            func run(of byte: UInt8, from position: Int) -> Int {
+                var next = position
+                while next < end, bytes[next] == byte { next += 1 }
+                return next - position
+            }
+            if let open = fence {
+                let length = run(of: open.byte, from: at)
+                if length >= open.count, bytes[(at + length)..<end].allSatisfy(isBlank) { fence = nil }
+                continue
+            }
+            if bytes[at] != hash {
+                let length = run(of: bytes[at], from: at)
+                if length >= 3 { fence = (bytes[at], length) }
+                continue
+            }
+            let level = run(of: hash, from: at)
+            guard level <= 6 else { continue }
+            var from = at + level
+            guard from == end || isBlank(bytes[from]) else { continue }
+            var to = end
+            while from < to, isBlank(bytes[from]) { from += 1 }
+            while to > from, isBlank(bytes[to - 1]) { to -= 1 }
+            // A closing run of `#` after a blank (or alone) is no part of the heading.
+            var closing = to
+            while closing > from, bytes[closing - 1] == hash { closing -= 1 }
+            if closing == from || isBlank(bytes[closing - 1]) {
+                to = closing
+                while to > from, isBlank(bytes[to - 1]) { to -= 1 }
+            }
+            headings.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self))
+        }
+        return headings
+    }
+}
+
+/// The few calls into libcmark that reading a note's structure needs (a report's rendering makes
+/// the rest, in DossierReport's `CommonMark`). cmark's default options: raw HTML is kept as nodes,
+/// never rendered.
+public enum CommonMarkTree {
+    /// The document of `markdown`, to be freed with `cmark_node_free`; nil if cmark fails.
+    public static func parse(_ markdown: String) -> OpaquePointer? {
+        let bytes = Array(markdown.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, buffer.count, CMARK_OPT_DEFAULT) }
+        }
+    }
+
+    /// `body` for `root` and every node under it, in document order, as each is entered.
+    public static func forEachNode(in root: OpaquePointer, _ body: (OpaquePointer, cmark_node_type) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            body(node, cmark_node_get_type(node))
+        }
+    }
+
+    /// The text of `node` as written, without its markup: its texts and code spans joined.
+    public static func literalText(of node: OpaquePointer) -> String {
+        var text = ""
+        forEachNode(in: node) { child, type in
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                text += cmark_node_get_literal(child).map { String(cString: $0) } ?? ""
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,68 @@
+@testable import DossierCore
+import DossierTestSupport
+import Foundation
+import Testing
+
+@Suite("Note headings")
+struct NoteHeadingsTests {
+    static let sampleRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path + "/sample-projects"
+
+    @Test("headings get the ids a git host gives them: lower case, markup and punctuation dropped, spaces as dashes, a repeated one numbered")
+    func ids() {
+        let markdown = """
+            # Overview
+            ## The *C2* servers ##
+            ### `evil.example` & friends
+            Details
+            -------
+            ## Details
+            ## ¿Qué pasó?
+            ## !!!
+            """
+        #expect(NoteHeadings.ids(of: markdown) == ["overview", "the-c2-servers", "evilexample--friends", "details", "details-1", "qué-pasó", ""])
+    }
+
+    @Test("the quick look at a note's lines finds headings written with # outside code, and nothing libcmark would not call a heading's id")
+    func writtenIDs() throws {
+        let markdown = """
+            ## Timeline
+            ### C2 servers ###
+            #hashtag is no heading, nor is #5
+                ## indented code
+            ```bash
+            ## a comment in a fence
+            ```
+            ~~~~
+            ## still fenced
+            ~~~
+            ## fenced too
+            ~~~~
+            ## Timeline
+            ### C#  ###
+            """
+        let written = NoteHeadings.writtenIDs(of: markdown)
+        #expect(written == ["timeline", "c2-servers", "timeline-1", "c"])
+        #expect(written.isSubset(of: Set(NoteHeadings.ids(of: markdown))))
+
+        // Every id it finds in the sample workspace's notes is one libcmark gives.
+        let loaded = WorkspaceLoader.load(root: Self.sampleRoot)
+        let notes = loaded.workspace.projects.flatMap(\.notes)
+        #expect(notes.count > 10)
+        for note in notes {
+            let found = NoteHeadings.writtenIDs(of: note.body)
+            #expect(found.isSubset(of: Set(NoteHeadings.ids(of: note.body))), "\(note.path): \(found.subtracting(NoteHeadings.ids(of: note.body)))")
+            #expect(!found.isEmpty || !note.body.contains("\n## "), "\(note.path)")
+        }
+    }
+
+    @Test("a lookup finds a heading the quick look misses (a link in it, a setext heading) through libcmark, and the note's title")
+    func lookup() {
+        var lookup = NoteHeadings.Lookup(Note(fileName: "02-infra.md", path: "/w/p/notes/02-infra.md", title: "Infrastructure",
+            body: "## See [the panel](https://panel.example/)\n\nHosting\n=======\n"))
+        let named = ["see-the-panel", "hosting", "infrastructure", "timeline"].map { lookup.names($0) }
+        #expect(named == [true, true, true, false])
+        let targets = lookup.targets
+        #expect(targets == ["see-the-panel", "hosting", "infrastructure"])
+    }
+}
