@@ -44,7 +44,7 @@ struct Table {
     /// "a / b = 1.23x" from two outcomes' wall times, or why it cannot be computed.
     static func ratio(_ name: String, _ a: StepOutcome, _ b: StepOutcome, target: String) -> String {
         let label = "  " + name.padding(toLength: Self.width, withPad: " ", startingAt: 0)
-        guard let x = a.measurement, let y = b.measurement, y.wall > 0 else {
+        guard let x = a.measurement, let y = b.measurement, y.wall > 0, y.exitCode == 0, !y.timedOut else {
             return label + "  not available" + (target.isEmpty ? "" : "  (target \(target))")
         }
         let wall = String(format: "%.2fx wall", x.wall / y.wall)

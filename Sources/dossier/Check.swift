@@ -12,7 +12,7 @@ struct Check: ParsableCommand {
             indicator values, duplicates within a project, classifications that contradict their tags, \
             public projects that are not TLP:CLEAR, indicators classified differently across projects, \
             indicators written in a note but not recorded, a note's relative links that lead to \
-            nothing in the workspace (a renamed note, an image never added), an image a note shows that \
+            nothing in the workspace (a renamed note, an image never added) or to a heading its note does not have (#timline), an image a note shows that \
             an HTML report cannot hold (another project's, larger than 5 MB or past the 25 MB a report \
             holds, or not PNG, JPEG, GIF or WebP), private indicators written in a note \
             the public site shows (or its title, summary, tags, comments), links to a private \

@@ -16,7 +16,7 @@ public enum NoteHeadings {
     }
 
     /// The same, of a document already parsed (and not yet changed).
-    public static func ids(in document: OpaquePointer) -> [String] {
+    package static func ids(in document: OpaquePointer) -> [String] {
         var ids: [String] = []
         var taken: [String: Int] = [:]
         CommonMarkTree.forEachNode(in: document) { node, type in
@@ -72,8 +72,8 @@ public enum NoteHeadings {
     }
 
     /// The id of a note's title as a heading would have it (`#overview` for "Overview"): a
-    /// report leads a link to it to the note itself. "" when the title has none of the kept
-    /// characters.
+    /// report leads a link to it to the note itself. An empty id when the title has none of the
+    /// kept characters.
     public static func titleID(of note: Note) -> String? {
         ids(of: "# " + note.displayTitle).first
     }
@@ -98,7 +98,7 @@ public enum NoteHeadings {
         public init(_ note: Note) { self.note = note }
 
         public mutating func names(_ fragment: String) -> Bool {
-            if written == nil { written = NoteHeadings.writtenIDs(of: note.body) }
+            if written == nil { written = NoteHeadings.writtenIDs(of: note.body) ?? [] }
             return written!.contains(fragment) || targets.contains(fragment)
         }
 
@@ -112,17 +112,21 @@ public enum NoteHeadings {
     }
 
     /// The ids of the headings written `#` at the start of a line outside a fenced code block
-    /// (`## Timeline`, `### C2 servers ###`), from the line's text: the ids libcmark gives them
-    /// when their text has no markup but emphasis and code spans (whose `*`, `_` and backticks no
-    /// id keeps). What it finds otherwise (a character reference, a link's destination) names
-    /// no heading, so a fragment it finds may be taken for one but one it misses must be looked
-    /// up by `targets`.
-    static func writtenIDs(of markdown: String) -> Set<String> {
+    /// (`## Timeline`, `### C2 servers ###`), from the line's text, where they are sure to be
+    /// the ids libcmark gives: a heading whose text may hold markup that changes it (`_`, a
+    /// character reference, a link, HTML, a backslash) is left out, and a note where a heading
+    /// may not be what it looks like gives nil (a line starting with `<`, which may open an HTML
+    /// block or comment; a run of three backticks or tildes that is not a fence of its own line,
+    /// as in a list item). Emphasis with `*` and code spans are kept: their markers are no part of
+    /// an id. Leaving headings out never adds an id libcmark would not give (the numbering of a
+    /// repeated one counts fewer), so a fragment found here names a heading, and one not found
+    /// must be looked up in `targets`.
+    static func writtenIDs(of markdown: String) -> Set<String>? {
         var markdown = markdown
-        let found = markdown.withUTF8(writtenHeadings).map(slug)
+        guard let found = markdown.withUTF8(writtenHeadings) else { return nil }
         var ids: Set<String> = []
         var taken: [String: Int] = [:]
-        for id in found where !id.isEmpty {
+        for id in found.map(slug) where !id.isEmpty {
             let count = taken[id, default: 0]
             taken[id] = count + 1
             ids.insert(count == 0 ? id : "\(id)-\(count)")
@@ -130,13 +134,35 @@ public enum NoteHeadings {
         return ids
     }
 
-    /// The texts of the headings `writtenIDs` looks at, read by bytes (every note of a workspace
-    /// is read so on a cold check).
-    private static func writtenHeadings(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+    /// The texts of the headings `writtenIDs` takes, read by bytes (every note of a workspace is
+    /// read so on a cold check); nil for a note it does not read.
+    private static func writtenHeadings(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
         guard let base = bytes.baseAddress else { return [] }
         let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), hash = UInt8(ascii: "#")
         let backtick = UInt8(ascii: "`"), tilde = UInt8(ascii: "~")
         func isBlank(_ byte: UInt8) -> Bool { byte == space || byte == tab || byte == 0x0D }
+        // What may make a heading's text other than its id shows: emphasis with `_`, a character
+        // reference, a link or image, HTML or an autolink, a backslash escape.
+        func mayHoldMarkup(_ text: UnsafeBufferPointer<UInt8>.SubSequence) -> Bool {
+            text.contains { byte in
+                switch byte {
+                case UInt8(ascii: "_"), UInt8(ascii: "&"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: "\\"): true
+                default: false
+                }
+            }
+        }
+        // Whether the line holds a run of three `marker`s or more.
+        func holdsRun(of marker: UInt8, from start: Int, to end: Int) -> Bool {
+            var from = start
+            while from < end, let found = memchr(base + from, Int32(marker), end - from) {
+                let position = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+                var next = position
+                while next < end, bytes[next] == marker { next += 1 }
+                if next - position >= 3 { return true }
+                from = next
+            }
+            return false
+        }
         var headings: [String] = []
         // The fence's character and length while in a fenced code block.
         var fence: (byte: UInt8, count: Int)?
@@ -145,24 +171,34 @@ public enum NoteHeadings {
             var end = bytes.count
             if let newline = memchr(base + start, 0x0A, bytes.count - start) { end = UnsafePointer(newline.assumingMemoryBound(to: UInt8.self)) - base }
             defer { start = end + 1 }
-            var at = start
-            while at < end, at - start < 4, bytes[at] == space { at += 1 }
-            guard at - start <= 3, at < end, bytes[at] == hash || bytes[at] == backtick || bytes[at] == tilde else { continue }
             func run(of byte: UInt8, from position: Int) -> Int {
                 var next = position
                 while next < end, bytes[next] == byte { next += 1 }
                 return next - position
             }
+            var at = start
+            while at < end, at - start < 4, bytes[at] == space { at += 1 }
+            let leads = at - start <= 3 && at < end
             if let open = fence {
-                let length = run(of: open.byte, from: at)
-                if length >= open.count, bytes[(at + length)..<end].allSatisfy(isBlank) { fence = nil }
+                if leads, bytes[at] == open.byte {
+                    let length = run(of: open.byte, from: at)
+                    if length >= open.count, bytes[(at + length)..<end].allSatisfy(isBlank) { fence = nil }
+                }
                 continue
             }
-            if bytes[at] != hash {
+            if leads, bytes[at] == backtick || bytes[at] == tilde {
                 let length = run(of: bytes[at], from: at)
-                if length >= 3 { fence = (bytes[at], length) }
-                continue
+                // A backtick fence's info string holds no backtick (```` ```whoami``` ```` is code in a line).
+                if length >= 3, bytes[at] == tilde || !bytes[(at + length)..<end].contains(backtick) {
+                    fence = (bytes[at], length)
+                    continue
+                }
             }
+            // A fence it does not see opening (in a list item, a quote, after text) may hold lines
+            // that read as headings; so may an HTML block.
+            if leads, bytes[at] == UInt8(ascii: "<") { return nil }
+            if holdsRun(of: backtick, from: start, to: end) || holdsRun(of: tilde, from: start, to: end) { return nil }
+            guard leads, bytes[at] == hash else { continue }
             let level = run(of: hash, from: at)
             guard level <= 6 else { continue }
             var from = at + level
@@ -177,6 +213,7 @@ public enum NoteHeadings {
                 to = closing
                 while to > from, isBlank(bytes[to - 1]) { to -= 1 }
             }
+            guard !mayHoldMarkup(bytes[from..<to]) else { continue }
             headings.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self))
         }
         return headings
@@ -186,9 +223,9 @@ public enum NoteHeadings {
 /// The few calls into libcmark that reading a note's structure needs (a report's rendering makes
 /// the rest, in DossierReport's `CommonMark`). cmark's default options: raw HTML is kept as nodes,
 /// never rendered.
-public enum CommonMarkTree {
+package enum CommonMarkTree {
     /// The document of `markdown`, to be freed with `cmark_node_free`; nil if cmark fails.
-    public static func parse(_ markdown: String) -> OpaquePointer? {
+    package static func parse(_ markdown: String) -> OpaquePointer? {
         let bytes = Array(markdown.utf8)
         return bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, buffer.count, CMARK_OPT_DEFAULT) }
@@ -196,7 +233,7 @@ public enum CommonMarkTree {
     }
 
     /// `body` for `root` and every node under it, in document order, as each is entered.
-    public static func forEachNode(in root: OpaquePointer, _ body: (OpaquePointer, cmark_node_type) -> Void) {
+    package static func forEachNode(in root: OpaquePointer, _ body: (OpaquePointer, cmark_node_type) -> Void) {
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
         while true {
@@ -208,7 +245,7 @@ public enum CommonMarkTree {
     }
 
     /// The text of `node` as written, without its markup: its texts and code spans joined.
-    public static func literalText(of node: OpaquePointer) -> String {
+    package static func literalText(of node: OpaquePointer) -> String {
         var text = ""
         forEachNode(in: node) { child, type in
             if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {

@@ -188,7 +188,9 @@ enum MarkdownLinks {
             let lineEnd = UnsafeBufferPointer(rebasing: bytes[lineStart...]).firstIndex(of: 0x0A).map { lineStart + $0 } ?? bytes.count
             let line = lineStart..<lineEnd
             let isBlankLine = bytes[line].allSatisfy { isBlank($0) || $0 == 0x0D }
-            if definitionMayFollow, let destination = definition(line) {
+            // A definition's destination ends at the line's end, before a CR LF's CR.
+            let content = lineStart..<(lineEnd > lineStart && bytes[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd)
+            if definitionMayFollow, let destination = definition(content) {
                 found.append(Destination(text: text(destination), offset: destination.lowerBound))
                 definitionMayFollow = true
             } else {
@@ -217,6 +219,13 @@ enum MarkdownLinks {
             lineStart = lineEnd + 1
         }
         return found
+    }
+
+    /// A destination as libcmark reads it: its backslash escapes taken off and its character
+    /// references decoded (`caf&eacute;.md` is `café.md`).
+    static func asRead(_ text: String) -> String {
+        let text = withoutEscapes(text)
+        return CharacterReferences.decoded(text) ?? text
     }
 
     /// `text` with each backslash that escapes ASCII punctuation taken off, as CommonMark shows it.

@@ -1,10 +1,10 @@
 import CCmark
 import DossierCore
 
-/// Every call into libcmark that renders a note (reading its headings is DossierCore's
-/// `NoteHeadings`, on the same parse: `CommonMarkTree`). Notes are parsed once into a tree, cleaned of what must never reach a
-/// reader (raw HTML, script-capable links and images), then rendered as HTML or CommonMark. cmark's
-/// safe defaults stay on as a second guard.
+/// Every call into libcmark that renders a note (its headings' ids are DossierCore's
+/// `NoteHeadings`, read from the same parse). Notes are parsed once into a tree, cleaned of what
+/// must never reach a reader (raw HTML, script-capable links and images), then rendered as HTML
+/// or CommonMark. cmark's safe defaults stay on as a second guard.
 public enum CommonMark {
     /// How a report shows the network indicators of its prose.
     public struct Defanging: Sendable {

@@ -296,6 +296,17 @@ struct RuleTests {
         ], "\(findings)")
         // The missing note is the broken-link rule's alone.
         #expect(WorkspaceChecker.check(workspace.load()).items.filter { $0.code == BrokenLinkRule.code }.count == 1)
+
+        // As libcmark reads a link: a reference's destination on a CR LF line ends before the CR;
+        // a character reference is the character. A heading whose text is markup is looked up by
+        // libcmark; a link naming its own note by file name opens the note.
+        try workspace.write("acme/notes/01-overview.md", "## Caf\u{E9}\r\n## Loader __init__ hook\r\n\r\nSee [it][t], [here](#caf&eacute;), [hook](#loader-init-hook), "
+            + "[raw](#loader-__init__-hook) and [self](01-overview.md#nope).\r\n\r\n[t]: #caf%C3%A9\r\n")
+        let again = WorkspaceChecker.check(workspace.load()).items.filter { $0.code == HeadingLinkRule.code }.sorted().rendered(relativeTo: workspace.root)
+        #expect(again == [
+            "acme/notes/01-overview.md:4:69: warning: the link to #loader-__init__-hook leads to no heading of this note, so a report shows only the link's text; a link may name #café, #loader-init-hook, #overview",
+            "acme/notes/01-overview.md:4:103: warning: the link to 01-overview.md#nope leads to no heading of 01-overview.md, so it opens the note at its top; a link may name #café, #loader-init-hook, #overview",
+        ], "\(again)")
     }
 
     @Test("code that reads as an IPv6 address (a slice, C++ scope) is not an unrecorded indicator; an address with a group of three hex digits is")

@@ -9,7 +9,9 @@ import Foundation
 /// looks on every check and is not kept in the project cache. Only a link to nothing is looked at
 /// for code around it.
 ///
-/// The same pass warns of an image a note shows that an HTML report cannot (`imageCode`).
+/// The same pass warns of an image a note shows that an HTML report cannot (`imageCode`), and of
+/// a link to a heading another project's note does not have (`HeadingLinkRule` looks at those of
+/// the project's own notes).
 public enum BrokenLinkRule {
     public static let code = "broken-link"
 
@@ -31,7 +33,7 @@ public enum BrokenLinkRule {
         // What the images shown so far take of a report's (`NoteImages.reportBudget`): the
         // summary's first, as a report shows them.
         var shownBytes = MarkdownLinks.destinations(in: project.summary ?? "").reduce(0) { bytes, destination in
-            guard destination.isImage, case .success(let image)? = NoteImages.inspect(MarkdownLinks.withoutEscapes(destination.text),
+            guard destination.isImage, case .success(let image)? = NoteImages.inspect(MarkdownLinks.asRead(destination.text),
                 from: folder, project: folder, root: root) else { return bytes }
             return bytes + image.size
         }
@@ -52,7 +54,7 @@ public enum BrokenLinkRule {
                     message, code: findingCode))
             }
             for destination in destinations {
-                let written = MarkdownLinks.withoutEscapes(destination.text)
+                let written = MarkdownLinks.asRead(destination.text)
                 guard let (path, fragment) = RelativeLink.resolve(written, from: base), !path.isEmpty else { continue }
                 if !FileManager.default.fileExists(atPath: root + "/" + path.joined(separator: "/")) {
                     report(destination,

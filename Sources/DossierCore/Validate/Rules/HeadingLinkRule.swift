@@ -24,7 +24,7 @@ public struct HeadingLinkRule: ProjectRule {
             var code: [Range<Int>]?
             var place: TextPlace?
             for link in links where !link.isImage {
-                let written = MarkdownLinks.withoutEscapes(link.text)
+                let written = MarkdownLinks.asRead(link.text)
                 guard let (fileName, fragment) = Self.headingLink(written, from: notesFolder), !fragment.isEmpty else { continue }
                 var target = note
                 if let fileName {
@@ -33,11 +33,14 @@ public struct HeadingLinkRule: ProjectRule {
                     target = named
                 }
                 var lookup = headings.removeValue(forKey: target.fileName) ?? NoteHeadings.Lookup(target)
-                defer { headings[target.fileName] = lookup }
-                guard !lookup.names(fragment) else { continue }
-                let finding = Self.finding(written, fragment: fragment, targets: lookup.targets, note: target.fileName == note.fileName ? nil : target.fileName)
+                let named = lookup.names(fragment)
+                headings[target.fileName] = lookup
+                guard !named else { continue }
+                // Worked out for a note with a link to no heading only, as `BrokenLinkRule` does.
                 if code == nil { code = MarkdownLinks.codeRanges(in: note.body) }
                 guard code?.contains(where: { $0.contains(link.offset) }) != true else { continue }
+                // Named by its file, even its own: a report leads the link to the note.
+                let finding = Self.finding(written, fragment: fragment, targets: lookup.targets, note: fileName)
                 if place == nil { place = TextPlace(note.body) }
                 diagnostics.append(.warning(at: SourceLocation(path: note.path, position: place!.position(at: link.offset, bodyLine: note.bodyLine)),
                     finding, code: Self.code))
@@ -60,8 +63,8 @@ public struct HeadingLinkRule: ProjectRule {
     }
 
     /// What to say of a link to `fragment` in a note whose headings' ids are `targets` (in order,
-    /// `NoteHeadings.targets`), none of which it names. `note`: the note's file name when it is
-    /// not the note the link is in.
+    /// `NoteHeadings.targets`), none of which it names. `note`: the note as the link names it;
+    /// nil when the link names no note (`#timline`), which leads nowhere in a report.
     static func finding(_ written: String, fragment: String, targets: [String], note: String?) -> String {
         let consequence = note.map { "no heading of \($0), so it opens the note at its top" }
             ?? "no heading of this note, so a report shows only the link's text"
