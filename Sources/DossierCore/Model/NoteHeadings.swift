@@ -143,13 +143,34 @@ public enum NoteHeadings {
         func isBlank(_ byte: UInt8) -> Bool { byte == space || byte == tab || byte == 0x0D }
         // What may make a heading's text other than its id shows: emphasis with `_`, a character
         // reference, a link or image, HTML or an autolink, a backslash escape.
+        // Or a code span, whose spaces at both ends libcmark takes off (`` ` ls ` ``).
         func mayHoldMarkup(_ text: UnsafeBufferPointer<UInt8>.SubSequence) -> Bool {
             text.contains { byte in
                 switch byte {
-                case UInt8(ascii: "_"), UInt8(ascii: "&"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: "\\"): true
+                case UInt8(ascii: "_"), UInt8(ascii: "&"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: "\\"), backtick: true
                 default: false
                 }
             }
+        }
+        // Where a line's own text starts, after the markers of the list items and quotes it is in
+        // (`- `, `1. `, `> `) and the spaces around them.
+        func afterContainers(_ from: Int, _ end: Int) -> Int {
+            var at = from
+            while at < end {
+                if bytes[at] == space || bytes[at] == tab || bytes[at] == UInt8(ascii: ">") {
+                    at += 1
+                } else if bytes[at] == UInt8(ascii: "-") || bytes[at] == UInt8(ascii: "*") || bytes[at] == UInt8(ascii: "+"), at + 1 < end, isBlank(bytes[at + 1]) {
+                    at += 2
+                } else if IndicatorBytes.isDigit(bytes[at]) {
+                    var digits = at
+                    while digits < end, IndicatorBytes.isDigit(bytes[digits]) { digits += 1 }
+                    guard digits + 1 < end, bytes[digits] == UInt8(ascii: ".") || bytes[digits] == UInt8(ascii: ")"), isBlank(bytes[digits + 1]) else { return at }
+                    at = digits + 2
+                } else {
+                    return at
+                }
+            }
+            return at
         }
         // Whether the line holds a run of three `marker`s or more.
         func holdsRun(of marker: UInt8, from start: Int, to end: Int) -> Bool {
@@ -179,6 +200,8 @@ public enum NoteHeadings {
             var at = start
             while at < end, at - start < 4, bytes[at] == space { at += 1 }
             let leads = at - start <= 3 && at < end
+            // A CR alone ends a line for libcmark, which this reading does not split at.
+            if let cr = memchr(base + start, 0x0D, end - start), UnsafePointer(cr.assumingMemoryBound(to: UInt8.self)) - base < end - 1 { return nil }
             if let open = fence {
                 if leads, bytes[at] == open.byte {
                     let length = run(of: open.byte, from: at)
@@ -190,13 +213,17 @@ public enum NoteHeadings {
                 let length = run(of: bytes[at], from: at)
                 // A backtick fence's info string holds no backtick (```` ```whoami``` ```` is code in a line).
                 if length >= 3, bytes[at] == tilde || !bytes[(at + length)..<end].contains(backtick) {
+                    // Indented, it may be a list item's, which ends with the item, not at its
+                    // closing line.
+                    guard at == start else { return nil }
                     fence = (bytes[at], length)
                     continue
                 }
             }
             // A fence it does not see opening (in a list item, a quote, after text) may hold lines
-            // that read as headings; so may an HTML block.
-            if leads, bytes[at] == UInt8(ascii: "<") { return nil }
+            // that read as headings; so may an HTML block, in a list item or a quote too.
+            let text = afterContainers(start, end)
+            if text < end, bytes[text] == UInt8(ascii: "<") { return nil }
             if holdsRun(of: backtick, from: start, to: end) || holdsRun(of: tilde, from: start, to: end) { return nil }
             guard leads, bytes[at] == hash else { continue }
             let level = run(of: hash, from: at)

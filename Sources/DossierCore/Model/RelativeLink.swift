@@ -221,11 +221,10 @@ enum MarkdownLinks {
         return found
     }
 
-    /// A destination as libcmark reads it: its backslash escapes taken off and its character
-    /// references decoded (`caf&eacute;.md` is `café.md`).
-    static func asRead(_ text: String) -> String {
-        let text = withoutEscapes(text)
-        return CharacterReferences.decoded(text) ?? text
+    /// A destination without its escapes (`withoutEscapes`) as a link leads: its character
+    /// references decoded (`caf&eacute;.md` is `café.md`; those `CharacterReferences` knows).
+    static func asRead(_ written: String) -> String {
+        CharacterReferences.decoded(written) ?? written
     }
 
     /// `text` with each backslash that escapes ASCII punctuation taken off, as CommonMark shows it.

@@ -48,13 +48,17 @@ struct NoteHeadingsTests {
         // A heading whose text markup may change is left out (libcmark reads `__init__` as
         // strong emphasis: `loader-init-hook`); a note where a line may not be what it looks like
         // is not read at all.
-        #expect(NoteHeadings.writtenIDs(of: "## Loader __init__ hook\n## Caf&eacute;\n## [Panel](https://p.example/)\n## Plain\n") == ["plain"])
+        #expect(NoteHeadings.writtenIDs(of: "## Loader __init__ hook\n## Caf&eacute;\n## [Panel](https://p.example/)\n## ` ls ` output\n## Plain\n") == ["plain"])
         for unread in [
             "<!--\n## Old timeline\n-->\n",
             "<details>\n## IOCs\n</details>\n",
             "```whoami``` ran.\n\n```\n# Persistence\n```\n",
             "- ```sh\n  # Persistence\n  ```\n",
             "> ~~~\n> # in a quote\n> ~~~\n",
+            "- Run:\n  ```sh\n  whoami\n```\n\n## Timeline\n```\n",
+            "- <!--\n  ## Old timeline\n  -->\n",
+            "1. <details>\n## IOCs\n",
+            "# Notes\r## Timeline\n",
         ] {
             #expect(NoteHeadings.writtenIDs(of: unread) == nil, "\(unread)")
         }

@@ -33,7 +33,7 @@ public enum BrokenLinkRule {
         // What the images shown so far take of a report's (`NoteImages.reportBudget`): the
         // summary's first, as a report shows them.
         var shownBytes = MarkdownLinks.destinations(in: project.summary ?? "").reduce(0) { bytes, destination in
-            guard destination.isImage, case .success(let image)? = NoteImages.inspect(MarkdownLinks.asRead(destination.text),
+            guard destination.isImage, case .success(let image)? = NoteImages.inspect(MarkdownLinks.asRead(MarkdownLinks.withoutEscapes(destination.text)),
                 from: folder, project: folder, root: root) else { return bytes }
             return bytes + image.size
         }
@@ -54,8 +54,9 @@ public enum BrokenLinkRule {
                     message, code: findingCode))
             }
             for destination in destinations {
-                let written = MarkdownLinks.asRead(destination.text)
-                guard let (path, fragment) = RelativeLink.resolve(written, from: base), !path.isEmpty else { continue }
+                // Named in messages as the note writes it; followed as libcmark reads it.
+                let written = MarkdownLinks.withoutEscapes(destination.text)
+                guard let (path, fragment) = RelativeLink.resolve(MarkdownLinks.asRead(written), from: base), !path.isEmpty else { continue }
                 if !FileManager.default.fileExists(atPath: root + "/" + path.joined(separator: "/")) {
                     report(destination,
                         "the link to \(written) leads to nothing: the workspace has no \(path.joined(separator: "/")) (a git host shows the link dead, and a report shows only its text)",
@@ -68,7 +69,7 @@ public enum BrokenLinkRule {
                             code: HeadingLinkRule.code)
                     }
                     headings[path] = lookup
-                } else if destination.isImage, let image = NoteImages.inspect(written, from: base, project: folder, root: root) {
+                } else if destination.isImage, let image = NoteImages.inspect(MarkdownLinks.asRead(written), from: base, project: folder, root: root) {
                     var problem: NoteImages.Problem?
                     switch image {
                     case .success(let image) where shownBytes + image.size > NoteImages.reportBudget: problem = .overBudget(before: shownBytes)

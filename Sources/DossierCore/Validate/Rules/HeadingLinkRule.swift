@@ -24,8 +24,9 @@ public struct HeadingLinkRule: ProjectRule {
             var code: [Range<Int>]?
             var place: TextPlace?
             for link in links where !link.isImage {
-                let written = MarkdownLinks.asRead(link.text)
-                guard let (fileName, fragment) = Self.headingLink(written, from: notesFolder), !fragment.isEmpty else { continue }
+                // Named in messages as the note writes it; followed as libcmark reads it.
+                let written = MarkdownLinks.withoutEscapes(link.text)
+                guard let (fileName, fragment) = Self.headingLink(MarkdownLinks.asRead(written), from: notesFolder), !fragment.isEmpty else { continue }
                 var target = note
                 if let fileName {
                     // A note not loaded (a hidden one, one missing) is `BrokenLinkRule`'s.
