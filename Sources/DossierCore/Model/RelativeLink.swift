@@ -271,7 +271,9 @@ enum MarkdownLinks {
             if first < lineEnd, bytes[first] == UInt8(ascii: "`") || bytes[first] == UInt8(ascii: "~") {
                 while run < lineEnd, bytes[run] == bytes[first] { run += 1 }
             }
-            let isFence = run - first >= 3
+            // A backtick fence's info string holds no backtick: ```` ```whoami``` ran ```` is a
+            // code span in a line of text.
+            let isFence = run - first >= 3 && (bytes[first] == UInt8(ascii: "~") || !bytes[run..<lineEnd].contains(UInt8(ascii: "`")))
             if let open = fence {
                 if isFence, bytes[first] == open.byte, run - first >= open.length,
                    bytes[run..<lineEnd].allSatisfy({ $0 == IndicatorBytes.space || $0 == 0x09 || $0 == 0x0D }) {

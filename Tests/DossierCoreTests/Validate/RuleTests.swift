@@ -268,6 +268,17 @@ struct RuleTests {
         #expect(WorkspaceChecker.check(workspace.load()).items.filter { $0.code == BrokenLinkRule.code }.isEmpty)
     }
 
+    @Test("a line that starts with three backticks and holds more is a code span in text, not a fence: links after it are looked at")
+    func backticksInTextOpenNoFence() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("acme")
+        try workspace.write("acme/notes/01-overview.md", "```whoami``` ran as root.\n\nSee [the follow-up](02-gone.md).\n\n```\n[fenced](03-gone.md)\n```\n")
+        let findings = WorkspaceChecker.check(workspace.load()).items.filter { $0.code == BrokenLinkRule.code }.sorted().rendered(relativeTo: workspace.root)
+        #expect(findings == [
+            "acme/notes/01-overview.md:3:21: warning: the link to 02-gone.md leads to nothing: the workspace has no acme/notes/02-gone.md (a git host shows the link dead, and a report shows only its text)",
+        ], "\(findings)")
+    }
+
     @Test("a link to a heading its note does not have is a warning at the link, with the id meant; links to headings, to the note's title, in code, and to notes that are not there are not")
     func brokenHeadingLinks() throws {
         let workspace = try TemporaryWorkspace()
