@@ -252,6 +252,28 @@ struct SiteBuildTests {
         #expect(report.contains("<h3 dir=\"auto\">\u{05D4}\u{05E2}\u{05E8}\u{05D4}") && report.contains("<div dir=\"auto\">\n<p>\u{05E9}"), "\(report)")
     }
 
+    @Test("a note whose leading heading became its title numbers its headings after it, as a git host does: a link to the title leads to the note, one to the repeated heading to that heading, and check warns only of the one that names none")
+    func headingsNumberedAfterTitle() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("a")
+        try workspace.write("a/notes/01-timeline.md", "# Timeline\n\n## Timeline\n\nSee [the top](#timeline), [the second](#timeline-1) and [none](#timeline-2).\n")
+        try workspace.write("a/notes/02-other.md", "# Other\n\nBack to [its second](01-timeline.md#timeline-1).\n")
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try SiteBuild.run(root: workspace.root, audience: .internal, out: folder)
+        let report = String(decoding: SiteFiles(folder).bytes("projects/a/index.html"), as: UTF8.self)
+        #expect(report.contains(#"<h4 id="note-1-timeline-1">"#))
+        #expect(!report.contains(#"id="note-1-timeline""#))
+        for link in [##"<a href="#note-1">the top</a>"##, ##"<a href="#note-1-timeline-1">the second</a>"##, ##"<a href="#note-1-timeline-1">its second</a>"##] {
+            #expect(report.contains(link), "\(link)")
+        }
+        #expect(report.contains("and none."))
+        let findings = WorkspaceChecker.check(workspace.load()).items.filter { $0.code == HeadingLinkRule.code }.sorted().rendered(relativeTo: workspace.root)
+        #expect(findings == [
+            "a/notes/01-timeline.md:5:64: warning: the link to #timeline-2 leads to no heading of this note, so a report shows only the link's text; did you mean #timeline-1?",
+        ], "\(findings)")
+    }
+
     @Test("a note's relative links lead where the site shows their target: a note of its project to its anchor, another project's note to that page's anchor, a project's files to their sections; an image, an attachment, a missing note and what the audience does not see stay as text")
     func relativeLinksInNotes() throws {
         let workspace = try TemporaryWorkspace()

@@ -85,6 +85,7 @@ extension CacheWriter {
         optional(note.visibility) { $0.choice($1) }
         string(note.body)
         int(note.bodyLine)
+        optionalString(note.leadingHeading)
     }
 
     mutating func project(_ project: Project) {
@@ -187,7 +188,7 @@ extension CacheReader {
         Note(
             fileName: try string(), path: try string(), title: try optionalString(), author: try optionalString(),
             date: try optionalString(), visibility: try optional { reader throws(Malformed) in try reader.choice(Visibility.self) },
-            body: try string(), bodyLine: try int())
+            body: try string(), bodyLine: try int(), leadingHeading: try optionalString())
     }
 
     mutating func project() throws(Malformed) -> Project {

@@ -18,12 +18,13 @@ enum NoteDecoder {
         let written = note.title.flatMap { $0.isEmpty ? nil : $0 }
         // The note with `heading` for its title (or dropped under a title it repeats), its body
         // starting after it; the note as it is under a title the heading does not repeat.
-        func titled(by heading: String, body: String, linesBefore: Int) -> Note {
+        func titled(by heading: String, line: String, body: String, linesBefore: Int) -> Note {
             if let written, written.trimmingCharacters(in: .whitespaces).lowercased() != heading.lowercased() { return note }
             var titled = note
             titled.title = written ?? heading
             titled.body = body
             titled.bodyLine = note.bodyLine + linesBefore + 1
+            titled.leadingHeading = line
             return titled
         }
         // Most notes have no comment before their first line of text: that line is found in the
@@ -34,8 +35,9 @@ enum NoteDecoder {
         if !Self.containsCommentStart(utf8[..<lineEnd]) {
             guard utf8[first] == UInt8(ascii: "#") else { return note }
             let lineStart = utf8[..<first].lastIndex(of: 0x0A).map { utf8.index(after: $0) } ?? utf8.startIndex
-            guard let title = headingTitle(String(utf8[lineStart..<lineEnd])!) else { return note }
-            return titled(by: title, body: lineEnd < utf8.endIndex ? String(utf8[utf8.index(after: lineEnd)...])! : "",
+            let line = String(utf8[lineStart..<lineEnd])!
+            guard let title = headingTitle(line) else { return note }
+            return titled(by: title, line: line, body: lineEnd < utf8.endIndex ? String(utf8[utf8.index(after: lineEnd)...])! : "",
                 linesBefore: utf8[..<lineStart].count(where: { $0 == 0x0A }))
         }
         // Line by line over the bytes: a CR LF is one `Character`, which splitting at "\n" missed.
@@ -60,7 +62,7 @@ enum NoteDecoder {
             // Only a line whose comments open and close on it: one that a comment runs into or out
             // of would leave the comment's text in the title or at the top of the body.
             guard HTMLComments.blanked(in: line) == shown, let title = headingTitle(line) else { return note }
-            return titled(by: title, body: end < bytes.count ? String(decoding: bytes[(end + 1)...], as: UTF8.self) : "", linesBefore: skipped)
+            return titled(by: title, line: line, body: end < bytes.count ? String(decoding: bytes[(end + 1)...], as: UTF8.self) : "", linesBefore: skipped)
         }
     }
 

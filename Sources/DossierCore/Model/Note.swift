@@ -13,10 +13,14 @@ public struct Note: Sendable, Hashable {
     public var body: String
     /// Line of the file on which `body` starts, so positions in the body map back to the file.
     public var bodyLine: Int
+    /// The `#` heading line the note's text started with, taken off `body` as its title (or
+    /// under a title it repeats): a git host shows it, so it counts among the note's headings
+    /// (a later `## Timeline` under `# Timeline` is `timeline-1`, `NoteHeadings`).
+    public var leadingHeading: String?
 
     public init(
         fileName: String, path: String, title: String? = nil, author: String? = nil, date: String? = nil,
-        visibility: Visibility? = nil, body: String, bodyLine: Int = 1
+        visibility: Visibility? = nil, body: String, bodyLine: Int = 1, leadingHeading: String? = nil
     ) {
         self.fileName = fileName
         self.path = path
@@ -26,6 +30,7 @@ public struct Note: Sendable, Hashable {
         self.visibility = visibility
         self.body = body
         self.bodyLine = bodyLine
+        self.leadingHeading = leadingHeading
     }
 
     public func effectiveVisibility(in project: Project) -> Visibility {

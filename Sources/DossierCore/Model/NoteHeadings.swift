@@ -9,16 +9,19 @@ import Foundation
 public enum NoteHeadings {
     /// The ids of the headings of `markdown`, in order; "" for a heading with none of the kept
     /// characters (it gets no id).
-    public static func ids(of markdown: String) -> [String] {
+    /// - Parameter leading: a heading line the text came after (`Note.leadingHeading`), which
+    ///   counts first in the numbering, as a git host numbers it; its own id is not among them.
+    public static func ids(of markdown: String, after leading: String? = nil) -> [String] {
         guard let document = CommonMarkTree.parse(markdown) else { return [] }
         defer { cmark_node_free(document) }
-        return ids(in: document)
+        return ids(in: document, after: leading)
     }
 
     /// The same, of a document already parsed (and not yet changed).
-    package static func ids(in document: OpaquePointer) -> [String] {
+    package static func ids(in document: OpaquePointer, after leading: String? = nil) -> [String] {
         var ids: [String] = []
         var taken: [String: Int] = [:]
+        if let leading, let id = self.ids(of: leading).first, !id.isEmpty { taken[id] = 1 }
         CommonMarkTree.forEachNode(in: document) { node, type in
             guard type == CMARK_NODE_HEADING else { return }
             let id = slug(CommonMarkTree.literalText(of: node))
@@ -78,11 +81,15 @@ public enum NoteHeadings {
         ids(of: "# " + note.displayTitle).first
     }
 
-    /// Where a fragment may lead in `note`: its headings' ids in order, then its title's.
+    /// Where a fragment may lead in `note`: its headings' ids in order (the heading taken off
+    /// as its title first), then its title's.
     public static func targets(of note: Note) -> [String] {
         var targets: [String] = []
         var seen: Set<String> = [""]
-        for id in ids(of: note.body) + [titleID(of: note) ?? ""] where seen.insert(id).inserted { targets.append(id) }
+        let leading = note.leadingHeading.flatMap { ids(of: $0).first } ?? ""
+        for id in [leading] + ids(of: note.body, after: note.leadingHeading) + [titleID(of: note) ?? ""] where seen.insert(id).inserted {
+            targets.append(id)
+        }
         return targets
     }
 
@@ -98,7 +105,7 @@ public enum NoteHeadings {
         public init(_ note: Note) { self.note = note }
 
         public mutating func names(_ fragment: String) -> Bool {
-            if written == nil { written = NoteHeadings.writtenIDs(of: note.body) ?? [] }
+            if written == nil { written = NoteHeadings.writtenIDs(of: note.body, after: note.leadingHeading) ?? [] }
             return written!.contains(fragment) || targets.contains(fragment)
         }
 
@@ -117,13 +124,19 @@ public enum NoteHeadings {
     /// character reference, a link, HTML, a backslash) is left out, and a note where a heading
     /// may not be what it looks like gives nil (a line starting with `<`, which may open an HTML
     /// block or comment; a run of three backticks or tildes that is not a fence of its own line,
-    /// as in a list item). Emphasis with `*` and code spans are kept: their markers are no part of
-    /// an id. Leaving headings out never adds an id libcmark would not give (the numbering of a
-    /// repeated one counts fewer), so a fragment found here names a heading, and one not found
-    /// must be looked up in `targets`.
-    static func writtenIDs(of markdown: String) -> Set<String>? {
+    /// as in a list item). Emphasis with `*` is kept: its markers are no part of an id. Leaving
+    /// headings out never adds an id libcmark would not give (the numbering of a repeated one
+    /// counts fewer), so a fragment found here names a heading, and one not found must be looked
+    /// up in `targets`.
+    /// - Parameter leading: as for `ids`, counted first (and given); when this look cannot
+    ///   take it, the numbering is unknown, and the result nil.
+    static func writtenIDs(of markdown: String, after leading: String? = nil) -> Set<String>? {
         var markdown = markdown
-        guard let found = markdown.withUTF8(writtenHeadings) else { return nil }
+        guard var found = markdown.withUTF8(writtenHeadings) else { return nil }
+        if var leading {
+            guard let taken = leading.withUTF8(writtenHeadings), taken.count == 1 else { return nil }
+            found.insert(taken[0], at: 0)
+        }
         var ids: Set<String> = []
         var taken: [String: Int] = [:]
         for id in found.map(slug) where !id.isEmpty {

@@ -70,6 +70,9 @@ public enum CommonMark {
         /// The id a git host gives the text's title, when the report shows it apart (a note's
         /// leading heading): a link to it leads to the anchor.
         var title: String?
+        /// The heading line the text came after, shown as its title (`Note.leadingHeading`):
+        /// the text's headings are numbered after it.
+        var leadingHeading: String?
         var target: @Sendable (String) -> (html: String, commonMark: String)?
         /// The `data:` URL an image's destination as written is shown from in HTML
         /// (`NoteImages`); nil for an image shown as its description.
@@ -107,7 +110,8 @@ public enum CommonMark {
         // The ids of its headings, worked out from the text as written (before any defanging),
         // as a git host does: only when links may lead to them, and from this parse unless its
         // addresses were protected. A heading with none gets none.
-        let headings = links?.anchor == nil ? [] : protected == nil ? NoteHeadings.ids(in: document) : NoteHeadings.ids(of: written)
+        let headings = links?.anchor == nil ? [] : protected == nil ? NoteHeadings.ids(in: document, after: links?.leadingHeading)
+            : NoteHeadings.ids(of: written, after: links?.leadingHeading)
         let cleaning = Cleaning(defanging: defanging, links: links, headings: Set(headings.filter { !$0.isEmpty }), restoresAddresses: protected != nil)
         // Read before cleaning: the layout needs the blocks' source lines as parsed.
         let parts: (html: String, commonMark: String)

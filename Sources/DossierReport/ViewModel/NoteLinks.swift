@@ -23,6 +23,7 @@ struct NoteLinks {
     func ofNote(at offset: Int) -> CommonMark.RelativeLinks {
         var links = links(from: folder + [ProjectFiles.notes], anchor: Self.noteAnchor(offset))
         links.title = NoteHeadings.titleID(of: project.notes[offset])
+        links.leadingHeading = project.notes[offset].leadingHeading
         return links
     }
 
@@ -77,7 +78,7 @@ struct NoteLinks {
             lock.lock()
             defer { lock.unlock() }
             if let known = byNote[note.fileName] { return known }
-            let ids = Set(NoteHeadings.ids(of: note.body).filter { !$0.isEmpty })
+            let ids = Set(NoteHeadings.ids(of: note.body, after: note.leadingHeading).filter { !$0.isEmpty })
             byNote[note.fileName] = ids
             return ids
         }

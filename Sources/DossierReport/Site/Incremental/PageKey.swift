@@ -170,7 +170,7 @@ struct PageKey: Sendable {
     /// A note's fields, unambiguously, for a note with no hash of its file.
     private static func noteModel(_ note: Note) -> [UInt8] {
         var bytes: [UInt8] = []
-        for value in [note.title, note.author, note.date, note.visibility?.rawValue, note.body] {
+        for value in [note.title, note.author, note.date, note.visibility?.rawValue, note.body, note.leadingHeading] {
             bytes += Array("\(value?.utf8.count ?? -1)\n".utf8) + Array((value ?? "").utf8)
         }
         return bytes
