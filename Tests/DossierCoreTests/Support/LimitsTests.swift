@@ -9,30 +9,6 @@ import Testing
 /// keys and projects on a release build are in SECURITY.md).
 @Suite("Limits")
 struct LimitsTests {
-    /// Seconds `body` takes (the best of three, to smooth out a busy machine).
-    static func seconds(_ body: () -> Void) -> Double {
-        (0..<3).map { _ in
-            let start = DispatchTime.now().uptimeNanoseconds
-            body()
-            return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        }.min() ?? 0
-    }
-
-    /// time(4n) / time(n), with n grown until time(n) is long enough to measure. The two sizes are
-    /// timed in turn, three times over, and the lowest ratio kept: with the other suites running on
-    /// the same cores, one busy moment could otherwise double a linear ratio (quadratic work stays
-    /// near 16 every time).
-    static func growth(from n: Int, _ body: (Int) -> Void) -> (ratio: Double, n: Int) {
-        var n = n
-        var small = seconds { body(n) }
-        while small < 0.02 && n < 1 << 22 {
-            n *= 2
-            small = seconds { body(n) }
-        }
-        let ratio = (0..<3).map { _ in seconds { body(4 * n) } / max(seconds { body(n) }, 1e-6) }.min() ?? 0
-        return (ratio, n)
-    }
-
     @Test("a file over the size bound is refused with a clear error naming it")
     func fileSize() throws {
         let workspace = try TemporaryWorkspace()
@@ -76,7 +52,7 @@ struct LimitsTests {
         func object(_ n: Int) -> [UInt8] {
             Array(("{" + (0..<n).map { "\"k\($0)\": \($0)" }.joined(separator: ",") + "}").utf8)
         }
-        let growth = Self.growth(from: 2_000) { n in _ = try? JSONParser.parse(object(n)) }
+        let growth = Growth.ratio(from: 2_000) { n in _ = try? JSONParser.parse(object(n)) }
         #expect(growth.ratio < 8, "parsing \(4 * growth.n) keys took \(growth.ratio)× as long as \(growth.n)")
         let duplicate = "{" + (0..<40).map { "\"k\($0)\": 1" }.joined(separator: ",") + ", \"k3\": 2}"
         #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(duplicate) }
@@ -86,7 +62,7 @@ struct LimitsTests {
 
     @Test("merging many tags is linear, and keeps the recorded spelling")
     func manyTags() {
-        let growth = Self.growth(from: 5_000) { n in
+        let growth = Growth.ratio(from: 5_000) { n in
             let recorded = Indicator(value: "evil.example", type: .domain, tags: (0..<n).map { "tag-\($0)" })
             let incoming = Indicator(value: "evil.example", type: .domain, tags: (0..<n).map { "TAG-\($0 + n / 2)" })
             _ = IndicatorMerge.merge(incoming, into: recorded)
@@ -116,7 +92,7 @@ struct LimitsTests {
         try workspace.write("p/notes/01-long.md", note(1 << 20))
         let loaded = workspace.load()
         #expect(loaded.workspace.projects.first?.notes.first?.body.utf8.count ?? 0 > 1 << 20)
-        let growth = Self.growth(from: 50_000) { n in
+        let growth = Growth.ratio(from: 50_000) { n in
             _ = Indicators.extract(from: note(n))
         }
         #expect(growth.ratio < 8, "extracting from \(4 * growth.n) bytes took \(growth.ratio)× as long as \(growth.n)")

@@ -1,4 +1,5 @@
 import DossierCore
+import DossierTestSupport
 import Foundation
 import Testing
 @testable import DossierInterop
@@ -44,15 +45,10 @@ struct STIXPatternLimitsTests {
                 ? (0..<n).map { "[domain-name:value = 'a\($0).example']" }.joined(separator: " OR ")
                 : "[" + (0..<n).map { "domain-name:value = 'a\($0).example'" }.joined(separator: " OR ") + "]"
         }
-        func seconds(_ n: Int) throws -> Double {
-            let text = pattern(n)
-            let start = DispatchTime.now().uptimeNanoseconds
-            let (values, _) = STIXPatternValues.values(of: try STIXPattern.parse(text))
+        let growth = try Growth.ratio(from: 5_000) { n in
+            let (values, _) = STIXPatternValues.values(of: try STIXPattern.parse(pattern(n)))
             #expect(values.count == n)
-            return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         }
-        // The fastest of three runs each: the suites run side by side, and one slow run is noise.
-        let small = try (0..<3).map { _ in try seconds(5_000) }.min()!, large = try (0..<3).map { _ in try seconds(20_000) }.min()!
-        #expect(large / max(small, 1e-6) < 8, "20,000 alternatives took \(large) s, 5,000 took \(small) s")
+        #expect(growth.ratio < 8, "\(4 * growth.n) alternatives took \(growth.ratio)x as long as \(growth.n)")
     }
 }
