@@ -19,21 +19,24 @@ public enum NoteHeadings {
 
     /// The same, of a document already parsed (and not yet changed).
     package static func ids(in document: OpaquePointer, after leading: String? = nil) -> [String] {
-        var ids: [String] = []
-        var taken: [String: Int] = [:]
-        if let leading, let id = self.ids(of: leading).first, !id.isEmpty { taken[id] = 1 }
+        var slugs: [String] = []
         CommonMarkTree.forEachNode(in: document) { node, type in
-            guard type == CMARK_NODE_HEADING else { return }
-            let id = slug(CommonMarkTree.literalText(of: node))
-            guard !id.isEmpty else {
-                ids.append("")
-                return
-            }
+            if type == CMARK_NODE_HEADING { slugs.append(slug(CommonMarkTree.literalText(of: node))) }
+        }
+        return numbered(slugs, after: leading.flatMap { ids(of: $0).first })
+    }
+
+    /// Headings' slugs as ids: a repeated one numbered (`timeline-1`), counting `leading` first;
+    /// an empty one stays empty (no id).
+    private static func numbered(_ slugs: [String], after leading: String? = nil) -> [String] {
+        var taken: [String: Int] = [:]
+        if let leading, !leading.isEmpty { taken[leading] = 1 }
+        return slugs.map { id in
+            guard !id.isEmpty else { return "" }
             let count = taken[id, default: 0]
             taken[id] = count + 1
-            ids.append(count == 0 ? id : "\(id)-\(count)")
+            return count == 0 ? id : "\(id)-\(count)"
         }
-        return ids
     }
 
     /// The id of a heading of this text alone.
@@ -137,14 +140,7 @@ public enum NoteHeadings {
             guard let taken = leading.withUTF8(writtenHeadings), taken.count == 1 else { return nil }
             found.insert(taken[0], at: 0)
         }
-        var ids: Set<String> = []
-        var taken: [String: Int] = [:]
-        for id in found.map(slug) where !id.isEmpty {
-            let count = taken[id, default: 0]
-            taken[id] = count + 1
-            ids.insert(count == 0 ? id : "\(id)-\(count)")
-        }
-        return ids
+        return Set(numbered(found.map(slug))).subtracting([""])
     }
 
     /// The texts of the headings `writtenIDs` takes, read by bytes (every note of a workspace is
