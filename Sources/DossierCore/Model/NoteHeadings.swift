@@ -280,6 +280,19 @@ package enum CommonMarkTree {
         }
     }
 
+    /// The lines block `node` stands on, counted from 0. libcmark 0.30 ends an HTML block that
+    /// closes on a marker (`-->`, `</script>`) a line early, before its start if it is one line:
+    /// its lines are those it holds.
+    package static func lines(of node: OpaquePointer) -> ClosedRange<Int>? {
+        let first = Int(cmark_node_get_start_line(node)) - 1
+        var last = Int(cmark_node_get_end_line(node)) - 1
+        if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK {
+            let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            last = first + max(literal.utf8.count { $0 == UInt8(ascii: "\n") }, 1) - 1
+        }
+        return first >= 0 && first <= last ? first...last : nil
+    }
+
     /// The text of `node` as written, without its markup: its texts and code spans joined.
     package static func literalText(of node: OpaquePointer) -> String {
         var text = ""

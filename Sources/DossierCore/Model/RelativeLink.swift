@@ -1,3 +1,4 @@
+import CCmark
 import Foundation
 
 /// A link's destination as prose writes it, read as a git host reads it: relative to the folder
@@ -247,9 +248,10 @@ enum MarkdownLinks {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The byte ranges of `markdown` where no link is one: fenced code blocks (between lines
-    /// that start, after up to three spaces, with three backticks or tildes), code spans (between
-    /// backticks on one line) and HTML comments, which no page shows.
+    /// The byte ranges of `markdown` where no link is one: code blocks (fenced or indented) and
+    /// HTML blocks, as libcmark reads them (a git host shows their text as it is, a report shows
+    /// an HTML block's not at all), code spans (between backticks on one line) and HTML
+    /// comments, which no page shows.
     static func codeRanges(in markdown: String) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         let bytes = Array(markdown.utf8)
@@ -259,54 +261,47 @@ enum MarkdownLinks {
             ranges.append(open..<close)
             search = close
         }
-        // The open fence: where it starts, its character and its length (a fence closes only
-        // with as many of the same, or more, and nothing after them).
-        var fence: (start: Int, byte: UInt8, length: Int)?
-        var lineStart = 0
-        while lineStart < bytes.count {
-            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
-            var first = lineStart
-            while first < lineEnd, first - lineStart < 3, bytes[first] == IndicatorBytes.space { first += 1 }
-            var run = first
-            if first < lineEnd, bytes[first] == UInt8(ascii: "`") || bytes[first] == UInt8(ascii: "~") {
-                while run < lineEnd, bytes[run] == bytes[first] { run += 1 }
-            }
-            // A backtick fence's info string holds no backtick: ```` ```whoami``` ran ```` is a
-            // code span in a line of text.
-            let isFence = run - first >= 3 && (bytes[first] == UInt8(ascii: "~") || !bytes[run..<lineEnd].contains(UInt8(ascii: "`")))
-            if let open = fence {
-                if isFence, bytes[first] == open.byte, run - first >= open.length,
-                   bytes[run..<lineEnd].allSatisfy({ $0 == IndicatorBytes.space || $0 == 0x09 || $0 == 0x0D }) {
-                    ranges.append(open.start..<lineEnd)
-                    fence = nil
-                }
-            } else if isFence {
-                fence = (lineStart, bytes[first], run - first)
-            } else {
-                // Code spans: a run of backticks to the next run of as many on the line.
-                var i = lineStart
-                while i < lineEnd {
-                    guard bytes[i] == UInt8(ascii: "`") else { i += 1; continue }
-                    var opening = i
-                    while opening < lineEnd, bytes[opening] == UInt8(ascii: "`") { opening += 1 }
-                    let length = opening - i
-                    var j = opening
-                    var closed: Int?
-                    while j < lineEnd {
-                        guard bytes[j] == UInt8(ascii: "`") else { j += 1; continue }
-                        var end = j
-                        while end < lineEnd, bytes[end] == UInt8(ascii: "`") { end += 1 }
-                        if end - j == length { closed = end; break }
-                        j = end
-                    }
-                    guard let closed else { i = opening; continue }
-                    ranges.append(i..<closed)
-                    i = closed
-                }
-            }
-            lineStart = lineEnd + 1
+        // Where each line starts, as libcmark counts lines: after a line feed, a carriage return
+        // and line feed, or a carriage return alone.
+        var starts = [0]
+        for i in bytes.indices where bytes[i] == 0x0A || (bytes[i] == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
+            starts.append(i + 1)
         }
-        if let open = fence { ranges.append(open.start..<bytes.count) }
+        func end(ofLine line: Int) -> Int { line + 1 < starts.count ? starts[line + 1] : bytes.count }
+        var inBlock = [Bool](repeating: false, count: starts.count)
+        if let document = CommonMarkTree.parse(markdown) {
+            defer { cmark_node_free(document) }
+            CommonMarkTree.forEachNode(in: document) { node, type in
+                guard type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK, let lines = CommonMarkTree.lines(of: node),
+                      lines.lowerBound < starts.count else { return }
+                let last = min(lines.upperBound, starts.count - 1)
+                ranges.append(starts[lines.lowerBound]..<end(ofLine: last))
+                for line in lines.lowerBound...last { inBlock[line] = true }
+            }
+        }
+        // Code spans: a run of backticks to the next run of as many on the line.
+        for line in starts.indices where !inBlock[line] {
+            let lineEnd = end(ofLine: line)
+            var i = starts[line]
+            while i < lineEnd {
+                guard bytes[i] == UInt8(ascii: "`") else { i += 1; continue }
+                var opening = i
+                while opening < lineEnd, bytes[opening] == UInt8(ascii: "`") { opening += 1 }
+                let length = opening - i
+                var j = opening
+                var closed: Int?
+                while j < lineEnd {
+                    guard bytes[j] == UInt8(ascii: "`") else { j += 1; continue }
+                    var end = j
+                    while end < lineEnd, bytes[end] == UInt8(ascii: "`") { end += 1 }
+                    if end - j == length { closed = end; break }
+                    j = end
+                }
+                guard let closed else { i = opening; continue }
+                ranges.append(i..<closed)
+                i = closed
+            }
+        }
         return ranges
     }
 }

@@ -175,16 +175,8 @@ public enum CommonMark {
         var covered = [Bool](repeating: false, count: lines.count)
         var child = cmark_node_first_child(document)
         while let node = child {
-            let first = Int(cmark_node_get_start_line(node)) - 1
-            var last = Int(cmark_node_get_end_line(node)) - 1
-            if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK {
-                // libcmark 0.30 ends an HTML block that closes on a marker (`-->`, `</script>`) a
-                // line early, before its start if it is one line: its lines are those it holds.
-                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-                last = first + max(literal.utf8.count { $0 == UInt8(ascii: "\n") }, 1) - 1
-            }
-            last = min(last, lines.count - 1)
-            if first >= 0, first <= last {
+            if let span = CommonMarkTree.lines(of: node), span.lowerBound < lines.count {
+                let (first, last) = (span.lowerBound, min(span.upperBound, lines.count - 1))
                 for line in first...last { covered[line] = true }
                 if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH { paragraphs.append(first...last) }
             }

@@ -279,6 +279,48 @@ struct RuleTests {
         ], "\(findings)")
     }
 
+    @Test("a link in an indented code block, in an HTML block or in a fence under a list item is no link: neither a broken file nor a missing heading is reported; an indented line that continues a list item is prose, and checked")
+    func linksInCodeAndHTMLBlocks() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("acme")
+        let note = """
+            # Overview
+
+            Indented code:
+
+                see [the kit](missing-kit.md) and [t](#nowhere)
+
+            <div>
+            [x](also-missing.md) and [y](#gone)
+            </div>
+
+            - a step
+
+                  [in the item's code](item-code.md)
+
+              ```
+              [in the item's fence](item-fence.md)
+              ```
+
+            - another step
+
+                [continued](continued-gone.md)
+
+            And [after](after-gone.md#x).
+
+            """
+        // The same note with CR LF line ends gives the same findings.
+        for (name, text) in [("01-overview.md", note), ("02-overview.md", note.replacingOccurrences(of: "\n", with: "\r\n"))] {
+            try workspace.write("acme/notes/" + name, text)
+        }
+        let findings = WorkspaceChecker.check(workspace.load()).items
+            .filter { $0.code == BrokenLinkRule.code || $0.code == HeadingLinkRule.code }.sorted().rendered(relativeTo: workspace.root)
+        #expect(findings == ["01", "02"].flatMap { number in [
+            "acme/notes/\(number)-overview.md:21:17: warning: the link to continued-gone.md leads to nothing: the workspace has no acme/notes/continued-gone.md (a git host shows the link dead, and a report shows only its text)",
+            "acme/notes/\(number)-overview.md:23:13: warning: the link to after-gone.md#x leads to nothing: the workspace has no acme/notes/after-gone.md (a git host shows the link dead, and a report shows only its text)",
+        ] }, "\(findings)")
+    }
+
     @Test("a link to a heading its note does not have is a warning at the link, with the id meant; links to headings, to the note's title, in code, and to notes that are not there are not")
     func brokenHeadingLinks() throws {
         let workspace = try TemporaryWorkspace()
