@@ -20,7 +20,7 @@ struct Add: ParsableCommand {
             --skip-invalid. Every write is atomic and refreshes "updated" in project.json.
 
             Examples:
-              dossier add acme-payroll-phish hxxps://payroll-acme[.]com/login payroll-acme[.]com 198.51.100.23 --tag Phishing
+              dossier add acme-payroll-phish hxxps://payroll-acme[.]example/login payroll-acme[.]example 198.51.100.23 --tag Phishing
               dossier add acme-payroll-phish evil.exe --type filename --comment "Dropper"
               pbpaste | dossier add acme-payroll-phish - --extract --source "vendor blog"
             """)
@@ -69,11 +69,13 @@ struct Add: ParsableCommand {
 
     func validate() throws {
         if values.isEmpty {
-            throw ValidationError("give at least one value to add, or - to read them from standard input")
+            // ArgumentParser takes a lone `-evil.example` for an option it then drops.
+            throw ValidationError("give at least one value to add, or - to read them from standard input (a value that starts with -, such as -evil.example, goes after --: dossier add PROJECT -- -evil.example)")
         }
         for (name, date) in [("--first-seen", firstSeen), ("--last-seen", lastSeen)] {
             if let date, !ISODate.isValid(date) {
-                throw ValidationError("\(name) \"\(date)\" is not an ISO 8601 date such as 2026-11-02 or 2026-11-02T10:15:00Z")
+                throw ValidationError(ISODate.isNoSuchDay(date) ? "\(name) \(date) is no day of the calendar (give an ISO 8601 date such as 2026-11-02)"
+                    : "\(name) \"\(date)\" is not an ISO 8601 date such as 2026-11-02 or 2026-11-02T10:15:00Z")
             }
         }
         if let firstSeen, let lastSeen, ISODate.precedes(lastSeen, firstSeen) {

@@ -10,10 +10,10 @@ struct Classify: ParsableCommand {
             implied takes it off, and the indicator is again what its tags imply (else unknown). \
             Name the indicators by \
             value (- reads them from standard input), or select them with --tagged, --type, --classified \
-            or --all; everything given narrows the selection.
+            or --all; everything given narrows the selection (a repeated --type or --classified selects any of them).
 
             Examples:
-              dossier classify acme-payroll-phish malicious payroll-acme[.]com 198.51.100.23
+              dossier classify acme-payroll-phish malicious payroll-acme[.]example 198.51.100.23
               dossier classify acme-payroll-phish suspicious --tagged Quarantine --type domain
               dossier classify acme-payroll-phish implied 198.51.100.23    # back to what its tags say
             """)

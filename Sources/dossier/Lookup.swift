@@ -28,7 +28,7 @@ struct LookupCommand: ParsableCommand {
             named too: the classifications its tags imply are then unknown.
 
             Examples:
-              dossier lookup payroll-acme[.]com 198.51.100.23
+              dossier lookup payroll-acme[.]example 198.51.100.23
               dossier lookup 203.0.113.0/24           # what do we know in this network?
               grep -o '[0-9a-f]\\{64\\}' alert.txt | dossier lookup - --json
             """)

@@ -130,7 +130,7 @@ enum ProjectEditing {
         suggestingAdd: Bool = true) throws -> [Int] {
         var selection = options.selection
         if let inputs {
-            let (keys, rejected) = Selection.keys(for: inputs, type: options.type, in: edit.project, suggestingAdd: suggestingAdd)
+            let (keys, rejected) = Selection.keys(for: inputs, type: options.type.first, in: edit.project, suggestingAdd: suggestingAdd)
             try handle(rejected, skip: options.skipInvalid, global: global)
             selection.keys = keys
         }

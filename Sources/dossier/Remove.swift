@@ -8,14 +8,14 @@ struct Remove: ParsableCommand {
         discussion: """
             Name the indicators by value, as you would give them to add (defanged, any case; - reads \
             them from standard input), or select them with --tagged, --type, --classified or --all; \
-            everything given narrows the selection. A value the project does not record is an error, \
+            everything given narrows the selection (a repeated --type or --classified selects any of them). A value the project does not record is an error, \
             and nothing is removed (--skip-invalid goes on without it). Each indicator removed is \
             listed with its classification and tags, so that it can be added again; --dry-run only \
             lists them. A removal that would make the workspace fail `dossier check` (a public note \
             then publishing a value only private projects record) is refused.
 
             Examples:
-              dossier remove acme-payroll-phish 10.0.0.8
+              dossier remove acme-payroll-phish 192.0.2.10
               dossier rm acme-payroll-phish --tagged "False Positive" --dry-run
               dossier rm acme-payroll-phish - < mistakes.txt
             """,

@@ -7,13 +7,13 @@ struct TagCommand: ParsableCommand {
         abstract: "Add a tag to indicators of a project, named by value or selected in bulk.",
         discussion: """
             Name the indicators by value (defanged is fine; - reads them from standard input), or select \
-            them with --tagged, --type, --classified or --all. Everything given narrows the selection. \
+            them with --tagged, --type, --classified or --all. Everything given narrows the selection (a repeated --type or --classified selects any of them). \
             Tags compare case-insensitively; a tag of the vocabulary is written as the vocabulary spells \
             it. A vocabulary tag may imply a classification (Blocked: malicious); an explicit \
             classification still wins, and you are told when one contradicts the tag.
 
             Examples:
-              dossier tag acme-payroll-phish Blocked payroll-acme[.]com 198.51.100.23
+              dossier tag acme-payroll-phish Blocked payroll-acme[.]example 198.51.100.23
               dossier tag acme-payroll-phish Quarantine --type domain --classified suspicious
             """)
 

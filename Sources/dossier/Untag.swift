@@ -7,7 +7,7 @@ struct Untag: ParsableCommand {
         discussion: """
             The tag is matched case-insensitively. Name the indicators by value (- reads them from \
             standard input), or select them with --tagged, --type, --classified or --all; everything \
-            given narrows the selection. An indicator whose classification was implied by the tag falls \
+            given narrows the selection (a repeated --type or --classified selects any of them). An indicator whose classification was implied by the tag falls \
             back to what its other tags imply, else unknown. When no selected indicator has the tag, \
             nothing changes (exit 0), and a tag of theirs that it looks like a typo of is named.
 

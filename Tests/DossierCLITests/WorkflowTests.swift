@@ -205,6 +205,8 @@ struct WorkflowTests {
 
         let date = try CLI.run(["add", Self.acme, "192.0.2.1", "--first-seen", "2026-13-01"], in: copy.root)
         #expect(date.status == 64 && date.stderr.contains("ISO 8601"))
+        let yearZero = try CLI.run(["add", Self.acme, "192.0.2.1", "--first-seen", "0000-01-01"], in: copy.root)
+        #expect(yearZero.status == 64 && yearZero.stderr.contains("--first-seen 0000-01-01 is no day of the calendar"), "\(yearZero.stderr)")
         let nothing = try CLI.run(["tag", Self.acme, "Blocked"], in: copy.root)
         #expect(nothing.status == 64 && nothing.stderr.contains("--tagged, --type, --classified or --all"))
 
@@ -309,6 +311,12 @@ struct WorkflowTests {
         #expect(indicators["payroll-acme.example"] == nil && indicators["https://payroll-acme.example/login.php?id=7"] == nil)
         #expect(indicators.count == recorded - 2)
         #expect(try CLI.run(["check"], in: copy.root).status == 0)
+        // A repeated --type selects either type; with values, it is a usage error.
+        let both = try CLI.run(["rm", Self.acme, "--type", "cidr", "--type", "ipv6", "--dry-run"], in: copy.root)
+        #expect(both.status == 0 && both.stdout.contains("would remove cidr 198.51.100.0/26") && both.stdout.contains("would remove ipv6 2001:db8:4f2a::15"),
+            "\(both.stdout)")
+        let typed = try CLI.run(["rm", Self.acme, "198.51.100.23", "--type", "ipv4", "--type", "cidr"], in: copy.root)
+        #expect(typed.status == 64 && typed.stderr.contains("give one --type to read the values as"), "\(typed.stderr)")
     }
 
     @Test("a tag named like a classification is said to classify nothing; the classify command untag offers names every indicator it reclassified, to paste whole")

@@ -2,37 +2,40 @@ import Foundation
 
 /// Which indicators of a project `tag`, `untag` and `classify` act on: the values named, and/or
 /// the bulk selectors `--tagged`, `--type`, `--classified`, `--all`. Every criterion given narrows
-/// the selection (they intersect); `--all` alone selects everything.
+/// the selection (they intersect); `--all` alone selects everything. Several types or
+/// classifications select any of them (`--type cidr --type asn`), as `export` reads them.
 public struct Selection: Sendable, Hashable, CustomStringConvertible {
     /// The indicators named by value; nil when no value was given.
     public var keys: Set<IndicatorKey>?
     /// Tags the indicator must all have (case-insensitively).
     public var tagged: [String]
-    public var type: IndicatorType?
-    /// The effective classification: explicit, else implied by the vocabulary tags, else unknown.
-    public var classified: Classification?
+    /// Any of these types; none given: any type.
+    public var types: [IndicatorType]
+    /// Any of these effective classifications (explicit, else implied by the vocabulary tags, else
+    /// unknown); none given: any.
+    public var classified: [Classification]
     public var all: Bool
 
     public init(
-        keys: Set<IndicatorKey>? = nil, tagged: [String] = [], type: IndicatorType? = nil, classified: Classification? = nil,
+        keys: Set<IndicatorKey>? = nil, tagged: [String] = [], types: [IndicatorType] = [], classified: [Classification] = [],
         all: Bool = false
     ) {
         self.keys = keys
         self.tagged = tagged
-        self.type = type
+        self.types = types
         self.classified = classified
         self.all = all
     }
 
     /// True when no criterion was given, which is a usage error rather than "everything".
-    public var isEmpty: Bool { keys == nil && tagged.isEmpty && type == nil && classified == nil && !all }
+    public var isEmpty: Bool { keys == nil && tagged.isEmpty && types.isEmpty && classified.isEmpty && !all }
 
     public func matches(_ indicator: Indicator, vocabulary: Vocabulary) -> Bool {
         guard !isEmpty else { return false }
         if let keys, !keys.contains(indicator.key) { return false }
-        if let type, indicator.type != type { return false }
+        if !types.isEmpty, !types.contains(indicator.type) { return false }
         for tag in tagged where !Tag.contains(indicator.tags, tag) { return false }
-        if let classified, indicator.effectiveClassification(in: vocabulary) != classified { return false }
+        if !classified.isEmpty, !classified.contains(indicator.effectiveClassification(in: vocabulary)) { return false }
         return true
     }
 
@@ -46,8 +49,8 @@ public struct Selection: Sendable, Hashable, CustomStringConvertible {
         var parts: [String] = []
         if let keys { parts.append(keys.count == 1 ? "the value given" : "one of the \(keys.count) values given") }
         if !tagged.isEmpty { parts.append("tagged " + tagged.joined(separator: " and ")) }
-        if let type { parts.append("of type \(type.rawValue)") }
-        if let classified { parts.append("classified \(classified.rawValue)") }
+        if !types.isEmpty { parts.append("of type " + types.map(\.rawValue).joined(separator: " or ")) }
+        if !classified.isEmpty { parts.append("classified " + classified.map(\.rawValue).joined(separator: " or ")) }
         if parts.isEmpty { return all ? "any indicator" : "nothing" }
         return parts.joined(separator: ", ")
     }

@@ -1,12 +1,16 @@
 extension Indicators {
     /// IPv4 addresses and hashes written inside longer words (`host_192.0.2.130`,
     /// `sample_<sha256>.exe`, `192.0.2.130-192.0.2.131`, `130.2.0.192.in-addr.arpa` backwards,
-    /// `192-0-2-130.dyn.example` with dashes),
-    /// which the extractor, reading words whole, does not take: a page shows them all the same;
-    /// and the hosts of web addresses written otherwise than browsed (`browsedHost`). An address
-    /// is four dot-separated decimal numbers in a run of digits and dots; a hash a whole run of
-    /// 32, 40, 64 or 128 hex digits. Each with its byte offset in `text`, normalized; for looking
-    /// up values known elsewhere (a private one), not for detecting new ones.
+    /// `192-0-2-130.dyn.example` with dashes, `capture_192_0_2_130.pcap` with underscores,
+    /// `192.000.002.130` as logs pad them), which the extractor, reading words whole and
+    /// refusing leading zeros, does not take: a page shows them all the same, and a reader
+    /// reads the address; host names the extractor takes for code or a file name
+    /// (`Payroll-Acme.Example`, `setup.zip`, `window.evil.example`, `evil.example(1)`), which
+    /// name a host all the same; and the hosts of web addresses written otherwise than browsed
+    /// (`browsedHost`). An address is four numbers of one to three digits, read as decimal; a
+    /// hash a whole run of 32, 40, 64 or 128 hex digits. Each with its byte offset in `text`,
+    /// normalized; for looking up values known elsewhere (a private one), not for detecting new
+    /// ones.
     public static func embeddedValues(in text: String) -> [(value: String, type: IndicatorType, offset: Int)] {
         IndicatorBytes.withBytes(text) { bytes in
             var found: [(value: String, type: IndicatorType, offset: Int)] = []
@@ -26,25 +30,24 @@ extension Indicators {
                 // 192.0.2.130), and only so.
                 if end - i >= 8, bytes[end - 1] == IndicatorBytes.dot, bytes[end...].prefix(reverseZone.count).map(IndicatorBytes.lower).elementsEqual(reverseZone) {
                     let groups = bytes[i..<(end - 1)].split(separator: IndicatorBytes.dot, omittingEmptySubsequences: false)
-                    if groups.count == 4, case .success(let address) = IPv4Address.parse(groups.reversed().map { String(decoding: $0, as: UTF8.self) }.joined(separator: ".")) {
-                        found.append((address.description, .ipv4, i))
-                    }
+                    if let address = decimalAddress(groups.reversed()) { found.append((address, .ipv4, i)) }
                     continue
                 }
                 found += dottedQuads(bytes, i..<end)
             }
-            // A host name that spells an address with dashes (`203-0-113-77.dyn.example.net`, or
-            // backwards, `77-113-0-203.rev.example.net`, as providers name their lines).
-            for run in runs(in: bytes, of: digitsAndDashes, longest: 7) {
-                let groups = bytes[run].split(separator: dash, omittingEmptySubsequences: false)
-                guard groups.count == 4, groups.allSatisfy({ (1...3).contains($0.count) }) else { continue }
-                let numbers = groups.map { String(decoding: $0, as: UTF8.self) }
-                for order in Set([numbers, numbers.reversed()]) {
-                    if case .success(let address) = IPv4Address.parse(order.joined(separator: ".")) {
-                        found.append((address.description, .ipv4, run.lowerBound))
-                    }
+            // A host name or a file name that spells an address with dashes or underscores
+            // (`203-0-113-77.dyn.example.net`, `ip-203-0-113-77.ec2.internal`, or backwards,
+            // `77-113-0-203.rev.example.net`, as providers name their lines; `capture_203_0_113_77`).
+            for run in runs(in: bytes, of: digitsAndJoiners, longest: 7) {
+                var (start, end) = (run.lowerBound, run.upperBound)
+                while start < end, !IndicatorBytes.isDigit(bytes[start]) { start += 1 }
+                while end > start, !IndicatorBytes.isDigit(bytes[end - 1]) { end -= 1 }
+                let groups = bytes[start..<end].split(omittingEmptySubsequences: false) { !IndicatorBytes.isDigit($0) }
+                for address in Set([decimalAddress(groups), decimalAddress(groups.reversed())].compactMap { $0 }) {
+                    found.append((address, .ipv4, start))
                 }
             }
+            found += codeLikeHosts(bytes)
             // The hosts of web addresses written in another form than the one browsed, which no
             // parser takes for a URL (`http://0xC0000282/`, `http://vpn.acme%2Eexample/`).
             var search = 0
@@ -76,8 +79,55 @@ extension Indicators {
 
     private static let hexDigits = ByteSet("0123456789abcdefABCDEF".utf8)
     private static let digitsAndDots = ByteSet("0123456789.".utf8)
-    private static let digitsAndDashes = ByteSet("0123456789-".utf8)
-    private static let dash = UInt8(ascii: "-")
+    private static let digitsAndJoiners = ByteSet("0123456789-_".utf8)
+    /// What a host name is written with (and an underscore, which some names hold).
+    private static let hostNameBytes = ByteSet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.".utf8)
+
+    /// The address four numbers of one to three digits name, read as decimal as a reader reads
+    /// them (`192.000.002.130` is 192.0.2.130); nil for other groups.
+    private static func decimalAddress<Groups: Collection>(_ groups: Groups) -> String? where Groups.Element: Collection<UInt8> {
+        guard groups.count == 4 else { return nil }
+        var numbers: [Int] = []
+        for group in groups {
+            guard (1...3).contains(group.count) else { return nil }
+            let number = group.reduce(0) { $0 * 10 + Int($1 &- 0x30) }
+            guard number <= 255 else { return nil }
+            numbers.append(number)
+        }
+        return numbers.map(String.init).joined(separator: ".")
+    }
+
+    /// The host names written in `bytes` that the extractor leaves out as code or a file name:
+    /// with an upper-case letter (`Payroll-Acme.Example`, which it takes for `System.Net`), on a
+    /// top-level domain that is mostly a file extension (`setup.zip`), after a code receiver
+    /// (`window.evil.example`) or before a parenthesis (`evil.example(1)`). Only names on a known
+    /// top-level domain, lower-cased.
+    private static func codeLikeHosts(_ bytes: IndicatorBytes.Bytes) -> [(value: String, type: IndicatorType, offset: Int)] {
+        var found: [(value: String, type: IndicatorType, offset: Int)] = []
+        var i = 0
+        while i < bytes.count {
+            guard hostNameBytes.contains(bytes[i]) else { i += 1; continue }
+            var (start, end) = (i, i)
+            while end < bytes.count, hostNameBytes.contains(bytes[end]) { end += 1 }
+            i = end
+            while start < end, !IndicatorBytes.isAlphanumeric(bytes[start]) { start += 1 }
+            var last = end
+            while last > start, !IndicatorBytes.isAlphanumeric(bytes[last - 1]) { last -= 1 }
+            guard let lastDot = bytes[start..<last].lastIndex(of: IndicatorBytes.dot), IndicatorBytes.isLetter(bytes[lastDot + 1]),
+                  let firstDot = bytes[start..<last].firstIndex(of: IndicatorBytes.dot) else { continue }
+            // Told by bytes first: most dotted words of prose are names the extractor took, or none.
+            let afterReceiver = (4...8).contains(firstDot - start) && IndicatorExtractor.codeReceivers.contains(IndicatorBytes.lowercased(bytes, start..<firstDot))
+            let leftOut = afterReceiver || bytes[start..<last].contains(where: IndicatorBytes.isUpper)
+                || (last < bytes.count && bytes[last] == UInt8(ascii: "("))
+                || (last - lastDot <= 5 && fileExtensionTopLevels.contains(IndicatorBytes.lowercased(bytes, lastDot + 1..<last)))
+            // `window.evil.example` names `evil.example` to a reader.
+            let host = afterReceiver ? firstDot + 1 : start
+            guard leftOut, host < lastDot, topLevelDomains.contains(IndicatorBytes.lowercased(bytes, lastDot + 1..<last)),
+                  case .success(let name) = DomainName.normalize(IndicatorBytes.string(bytes, host..<last)) else { continue }
+            found.append((name, .domain, host))
+        }
+        return found
+    }
 
     /// The maximal runs of bytes of `set` at least `longest` long, found by looking at every
     /// `longest`th byte first: a run of 32 hex digits is rare in prose, whose every word has one.
@@ -124,8 +174,8 @@ extension Indicators {
         for first in 0...(groups.count - 4) {
             let quad = groups[first..<first + 4]
             let written = groups[first].lowerBound..<groups[first + 3].upperBound
-            guard quad.allSatisfy({ !$0.isEmpty && $0.count <= 3 }), case .success(let address) = IPv4Address.parse(bytes, written) else { continue }
-            found.append((address.description, .ipv4, written.lowerBound))
+            guard let address = decimalAddress(quad.map { bytes[$0] }) else { continue }
+            found.append((address, .ipv4, written.lowerBound))
         }
         return found
     }

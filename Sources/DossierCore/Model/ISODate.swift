@@ -8,7 +8,9 @@ public enum ISODate {
             return false
         }
         let month = number(b, 5, 2), day = number(b, 8, 2), year = number(b, 0, 4)
-        guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else { return false }
+        // The calendar has no year 0 (1 BC comes before AD 1), nor STIX's or MISP's timestamps:
+        // `0000-01-01` is a typo, which an export would write for its consumers to refuse.
+        guard year >= 1, (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else { return false }
         if b.count == 10 { return true }
         // Time part: THH:MM[:SS[.fraction]] then Z or ±HH:MM.
         guard b.count >= 16, b[10] == 0x54 || b[10] == 0x74 || b[10] == 0x20, digits(b, 11, 2), b[13] == 0x3A, digits(b, 14, 2),

@@ -24,15 +24,15 @@ struct SelectionTests {
 
     @Test("--type")
     func type() {
-        #expect(selected(Selection(type: .domain)) == ["evil.example", "good.example"])
+        #expect(selected(Selection(types: [.domain])) == ["evil.example", "good.example"])
     }
 
     @Test("--classified uses the effective classification: explicit, else implied by tags, else unknown")
     func classified() {
-        #expect(selected(Selection(classified: .malicious)) == ["192.0.2.1"])
-        #expect(selected(Selection(classified: .suspicious)) == ["evil.example"])
-        #expect(selected(Selection(classified: .nonMalicious)) == ["good.example"])
-        #expect(selected(Selection(classified: .unknown)) == ["http://evil.example/a", "evil.exe"])
+        #expect(selected(Selection(classified: [.malicious])) == ["192.0.2.1"])
+        #expect(selected(Selection(classified: [.suspicious])) == ["evil.example"])
+        #expect(selected(Selection(classified: [.nonMalicious])) == ["good.example"])
+        #expect(selected(Selection(classified: [.unknown])) == ["http://evil.example/a", "evil.exe"])
     }
 
     @Test("--all selects everything; no criterion selects nothing")
@@ -44,13 +44,22 @@ struct SelectionTests {
 
     @Test("selectors intersect, with each other and with values")
     func intersect() {
-        #expect(selected(Selection(tagged: ["Blocked"], type: .domain)) == ["evil.example"])
-        #expect(selected(Selection(tagged: ["Phishing"], type: .domain, classified: .malicious)).isEmpty)
+        #expect(selected(Selection(tagged: ["Blocked"], types: [.domain])) == ["evil.example"])
+        #expect(selected(Selection(tagged: ["Phishing"], types: [.domain], classified: [.malicious])).isEmpty)
         #expect(selected(Selection(tagged: ["Blocked"], all: true)) == ["192.0.2.1", "evil.example"])
         let keys: Set = [IndicatorKey(type: .ipv4, value: "192.0.2.1"), IndicatorKey(type: .domain, value: "good.example")]
-        #expect(selected(Selection(keys: keys, type: .domain)) == ["good.example"])
-        #expect(Selection(tagged: ["Blocked"], type: .domain, classified: .malicious).description
+        #expect(selected(Selection(keys: keys, types: [.domain])) == ["good.example"])
+        #expect(Selection(tagged: ["Blocked"], types: [.domain], classified: [.malicious]).description
             == "tagged Blocked, of type domain, classified malicious")
+    }
+
+    @Test("a repeated type or classification selects any of them, and still narrows the other selectors")
+    func anyOfSeveral() {
+        #expect(selected(Selection(types: [.ipv4, .filename])) == ["192.0.2.1", "evil.exe"])
+        #expect(selected(Selection(classified: [.malicious, .nonMalicious])) == ["192.0.2.1", "good.example"])
+        #expect(selected(Selection(tagged: ["Blocked"], types: [.ipv4, .url])) == ["192.0.2.1"])
+        #expect(Selection(types: [.cidr, .asn], classified: [.malicious, .unknown]).description
+            == "of type cidr or asn, classified malicious or unknown")
     }
 
     @Test("values are refanged and detected; free-form ones match as written; others are rejected with a reason")

@@ -579,6 +579,33 @@ struct RuleTests {
         #expect(places == ["p/notes/01.md:1:6", "p/notes/02.md:1:5", "p/notes/03.md:1:16"], "\(found)")
     }
 
+    @Test("a private address padded with zeros or spelt with underscores, and a private host written as code or a file name (a capital letter, a parenthesis after it, window. before it, a top-level domain that is mostly a file extension), in a public note are found")
+    func privateValueInOtherSpellings() throws {
+        let found = try diagnostics({
+            try $0.addProject("p", visibility: "public", tlp: "clear", indicators: Self.list(
+                #"{ "value": "192.0.2.130", "type": "ipv4", "private": true }"#,
+                #"{ "value": "payroll-acme.example", "type": "domain", "private": true }"#,
+                #"{ "value": "secret-c2.example", "type": "domain", "private": true }"#,
+                #"{ "value": "payroll-update.zip", "type": "domain", "private": true }"#))
+            // Each note names a value once: one note per spelling.
+            try $0.write("p/notes/01.md", "Blocked 192.000.002.130 at the edge.\n")
+            try $0.write("p/notes/02.md", "Saved capture_192_0_2_130.pcap.\n")
+            try $0.write("p/notes/03.md", "Host ip-192-0-2-130.ec2.internal seen.\n")
+            try $0.write("p/notes/04.md", "See Payroll-Acme.Example today.\n")
+            try $0.write("p/notes/05.md", "Panel Secret-C2.Example(1) up.\n")
+            try $0.write("p/notes/06.md", "The kit sets window.secret-c2.example here.\n")
+            try $0.write("p/notes/07.md", "Dropped payroll-update.zip again.\n")
+            try $0.write("p/notes/08.md", "Nothing private: System.Net, README.md, setup.zip, this.name, 010.020.030.040, 1-800-555-0199.\n")
+        }, rule: PublishedPrivateValueRule())
+        let places = found.map { $0.split(separator: ":").prefix(3).joined(separator: ":") }
+        #expect(places == ["p/notes/01.md:1:9", "p/notes/02.md:1:15", "p/notes/03.md:1:9", "p/notes/04.md:1:5", "p/notes/05.md:1:7",
+                           "p/notes/06.md:1:21", "p/notes/07.md:1:9"], "\(found)")
+        #expect(found.filter { $0.contains("ipv4 192.0.2.130") }.count == 3 && found.contains { $0.contains("domain payroll-acme.example") }
+            && found.filter { $0.contains("domain secret-c2.example") }.count == 2 && found.contains { $0.contains("domain payroll-update.zip") }
+            && found.allSatisfy { $0.contains(": error: ") },
+            "\(found)")
+    }
+
     @Test("a private e-mail address written after an elision (l'admin@) in a public note is found")
     func privateEmailAfterElision() throws {
         let found = try diagnostics({
