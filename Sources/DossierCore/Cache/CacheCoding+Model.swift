@@ -113,6 +113,7 @@ extension CacheWriter {
             writer.optional(origin.title) { $0.position($1) }
             writer.optional(origin.summary) { $0.position($1) }
             writer.optional(origin.tags) { $0.position($1) }
+            writer.optional(origin.owner) { $0.position($1) }
         }
         bool(project.hasAllIndicators)
     }
@@ -202,7 +203,8 @@ extension CacheReader {
             indicatorsExtra: try members(), notes: try array { reader throws(Malformed) in try reader.note() },
             origin: try optional { reader throws(Malformed) in
                 Project.Origin(visibility: try reader.optionalPosition(), tlp: try reader.optionalPosition(),
-                    title: try reader.optionalPosition(), summary: try reader.optionalPosition(), tags: try reader.optionalPosition())
+                    title: try reader.optionalPosition(), summary: try reader.optionalPosition(), tags: try reader.optionalPosition(),
+                    owner: try reader.optionalPosition())
             })
         project.hasAllIndicators = try bool()
         return project

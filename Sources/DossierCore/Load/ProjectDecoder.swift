@@ -28,7 +28,8 @@ enum ProjectDecoder {
                 visibility: object["visibility"] != nil, tlp: object["tlp"] != nil && tlp != nil, tags: object["tags"] != nil),
             extra: reader.extra(known: keys),
             origin: Project.Origin(visibility: object["visibility"]?.position, tlp: object["tlp"]?.position,
-                title: object["title"]?.position, summary: object["summary"]?.position, tags: object["tags"]?.position))
+                title: object["title"]?.position, summary: object["summary"]?.position, tags: object["tags"]?.position,
+                owner: object["owner"]?.position))
         // Another tool's way (or a misspelling) of keeping the project unpublished (`"draft":
         // true`, `"published": false`, `"meta": {"private": true}`): taken at its word, as a
         // note's or an indicator's is.

@@ -42,14 +42,16 @@ public struct Project: Sendable, Hashable {
         public var title: SourcePosition?
         public var summary: SourcePosition?
         public var tags: SourcePosition?
+        public var owner: SourcePosition?
 
         public init(visibility: SourcePosition? = nil, tlp: SourcePosition? = nil, title: SourcePosition? = nil,
-            summary: SourcePosition? = nil, tags: SourcePosition? = nil) {
+            summary: SourcePosition? = nil, tags: SourcePosition? = nil, owner: SourcePosition? = nil) {
             self.visibility = visibility
             self.tlp = tlp
             self.title = title
             self.summary = summary
             self.tags = tags
+            self.owner = owner
         }
     }
 

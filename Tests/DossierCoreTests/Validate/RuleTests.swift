@@ -978,14 +978,14 @@ struct RuleTests {
         #expect(errors.count == 1 && errors[0].message.contains("purple") && errors[0].code != PublicProjectTLPRule.code, "\(errors)")
     }
 
-    @Test("a public project's owner is published: a private value written there is an error")
+    @Test("a public project's owner is published: a private value written there is an error, at the owner")
     func ownerIsPublished() throws {
         let found = try diagnostics({
             try $0.addProject("acme-payroll-phish", indicators: Self.list(#"{ "value": "payroll@acme-corp.example", "type": "email", "private": true }"#))
             try $0.write("b/project.json", #"{ "title": "B", "visibility": "public", "tlp": "clear", "owner": "payroll@acme-corp.example" }"#)
             try $0.write("b/indicators.json", Self.list())
         }, rules: [PublishedPrivateValueRule()])
-        #expect(found.contains { $0.hasPrefix("b/project.json") && $0.contains("error: email payroll@acme-corp.example is recorded as private in acme-payroll-phish, but the project's owner is public") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("b/project.json:1:66:") && $0.contains("error: email payroll@acme-corp.example is recorded as private in acme-payroll-phish, but the project's owner is public") }, "\(found)")
     }
 
     @Test("a public note's link to a private project's folder or page is an error; a link to a public one is not")

@@ -424,8 +424,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         let summary = project.summary.map(prose)
         add(summary?.shown, "the project's summary",
             SourceLocation(path: project.projectFile, position: project.origin?.summary ?? .start), isProse: true, joined: summary?.joined)
-        add(Self.nameText(project.tags), "a tag of the project", projectFile)
-        add(project.owner, "the project's owner", projectFile)
+        add(Self.nameText(project.tags), "a tag of the project", SourceLocation(path: project.projectFile, position: project.origin?.tags ?? .start))
+        add(project.owner, "the project's owner", SourceLocation(path: project.projectFile, position: project.origin?.owner ?? .start))
         for note in project.notes where AudienceFilter.publishes(note, of: project) {
             let start = SourceLocation(path: note.path)
             let (shown, joined) = prose(note.body)
