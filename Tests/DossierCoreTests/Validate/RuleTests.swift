@@ -978,6 +978,18 @@ struct RuleTests {
         #expect(errors.count == 1 && errors[0].message.contains("purple") && errors[0].code != PublicProjectTLPRule.code, "\(errors)")
     }
 
+    @Test("a value only private projects record, written in a template, is to be recorded in a public project to publish it: a template belongs to none")
+    func templateRemedyNamesNoProject() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("acme", indicators: Self.list(#"{ "value": "secret-panel.example", "type": "domain" }"#))
+        let loaded = workspace.load().workspace
+        let found = PublishedPrivateValueRule.findings(inTemplates: [(path: "templates/page.mustache", text: "<p>Ask secret-panel.example</p>\n")],
+            workspace: loaded, index: IndicatorIndex(loaded, scope: .correlations))
+        #expect(found.map(\.message) == [
+            "domain secret-panel.example is recorded only in private projects (acme), but this template is public and the public site would show it; take it out of this template, or record it in a public project to publish it",
+        ], "\(found)")
+    }
+
     @Test("a public project's owner is published: a private value written there is an error, at the owner")
     func ownerIsPublished() throws {
         let found = try diagnostics({

@@ -787,9 +787,10 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             guard firstTime(mention.text, recording.value) else { return }
             let text = mentions.texts[mention.text]
             let slug = workspace.projects[recording.project].slug
+            // A text of the workspace's own (a template, its title) belongs to no project.
             let remedy = text.isNote
                 ? "make the note private (visibility: private in its front matter), or record it in this public project to publish it"
-                : "take it out of \(text.name), or record it in this public project to publish it"
+                : "take it out of \(text.name), or record it in \(project == nil ? "a" : "this") public project to publish it"
             // Written otherwise than recorded, the text's form is shown.
             let within = mention.within ?? (mention.value == recording.value ? nil : mention.value)
             diagnostics.append(.error(at: location(text, mention.position),
