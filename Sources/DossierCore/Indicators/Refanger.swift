@@ -182,7 +182,7 @@ struct Refanger {
             switch b {
             case UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"):
                 if let (length, replacement) = Self.bracketForm(bytes, at: i),
-                   contextAllows(replacement, before: output.last, after: byte(i + length)) {
+                   contextAllows(replacement, before: output.last, after: byte(i + length)) || endsDottedName(replacement, after: byte(i + length)) {
                     emit(replacement, from: i, length: length)
                     i += length
                     continue
@@ -403,6 +403,19 @@ struct Refanger {
         default:
             return Self.isNameByte(before) || before == IndicatorBytes.colon
         }
+    }
+
+    /// A bracketed dot after a name of two labels or more, at the end of the text, a word or a
+    /// URL's host (`evil[.]example[.]`, `hxxp://evil[.]example[.]/x`): the root's dot of a fully
+    /// qualified name, which normalizing takes off.
+    private func endsDottedName(_ replacement: StaticString, after: UInt8?) -> Bool {
+        guard replacement.utf8Start[0] == IndicatorBytes.dot, let last = output.last, Self.isNameByte(last) else { return false }
+        if let after, !(after <= 0x20 || after == UInt8(ascii: "/") || after == IndicatorBytes.colon) { return false }
+        for byte in output.reversed() {
+            if byte == IndicatorBytes.dot { return true }
+            if !Self.isNameByte(byte) { return false }
+        }
+        return false
     }
 
     private mutating func emit(_ replacement: StaticString, from start: Int, length: Int) {

@@ -13,6 +13,11 @@ struct IndicatorsRefangTests {
         ("https[:]//evil[.]example[/]x", "https://evil.example/x"),
         ("fxp://files[.]evil[.]example/kit.zip", "ftp://files.evil.example/kit.zip"),
         ("evil[.]example", "evil.example"),
+        // The root's dot of a fully qualified name, defanged too.
+        ("evil[.]example[.]", "evil.example."),
+        ("hxxp://evil[.]example[.]/x", "http://evil.example./x"),
+        ("user[@]evil[.]example[.]", "user@evil.example."),
+        ("end(.) Next", "end(.) Next"),
         ("evil(.)example", "evil.example"),
         ("evil{.}example", "evil.example"),
         ("evil[dot]example", "evil.example"),
@@ -62,6 +67,18 @@ struct IndicatorsRefangTests {
     ])
     func refangs(_ input: String, _ expected: String) {
         #expect(Indicators.refang(input) == expected)
+    }
+
+    @Test("a value defanged to its name's last dot (the root's) is read as add reads it: the name's normal form")
+    func defangedRootDot() {
+        for (input, type, normal) in [("evil[.]example[.]", IndicatorType.domain, "evil.example"), ("user[@]evil[.]example[.]", .email, "user@evil.example"),
+                                      ("hxxp://evil[.]example[.]/x", .url, "http://evil.example/x")] {
+            guard case .success(let parsed) = IndicatorInput.parse(input, as: nil) else {
+                Issue.record("\(input) was not read")
+                continue
+            }
+            #expect(parsed.type == type && parsed.value == normal, "\(input): \(parsed)")
+        }
     }
 
     @Test("values that were not defanged are left alone", arguments: [
