@@ -61,7 +61,7 @@ struct Build: ParsableCommand {
         } catch {
             progress.clear()
             Console.report(DiagnosticList(error.diagnostics))
-            Console.error(error.summary)
+            Console.error(error.summary(showingPaths: Console.printer.displayPath))
             throw ExitCode(1)
         }
         progress.clear()

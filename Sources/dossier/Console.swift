@@ -20,6 +20,15 @@ enum Console {
         FileHandle.standardError.write(Data(DiagnosticPrinter.oneLine(line).utf8 + [0x0A]))
     }
 
+    /// A file that could not be written, named relative to the current folder as diagnostics are.
+    static func error(_ failure: WriteError) {
+        error(failure.description(showingPaths: printer.displayPath))
+    }
+
+    static func error(_ failure: Scaffold.Failure) {
+        error(failure.description(showingPaths: printer.displayPath))
+    }
+
     static func note(_ message: String) {
         FileHandle.standardError.write(Data("\(DiagnosticPrinter.escapingControls(message, keepingLines: true))\n".utf8))
     }

@@ -131,7 +131,7 @@ struct Fmt: ParsableCommand {
         do {
             for path in try plan.apply() { global.say("formatted \(display.displayPath(path))") }
         } catch {
-            Console.error(error.description)
+            Console.error(error)
             throw ExitCode(1)
         }
         if !keptApart.isEmpty { try failForKeptApart(in: WorkspaceLoader.load(root: loaded.workspace.root).workspace) }

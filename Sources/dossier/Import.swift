@@ -225,7 +225,7 @@ struct ImportCommand: ParsableCommand {
             // A command that fails writes nothing: take the notes (and a folder made for them) back.
             for note in notes.reversed() { note.discard() }
             if let exit = error as? ExitCode { throw exit }
-            Console.error("\(error)")
+            if let failure = error as? WriteError { Console.error(failure) } else { Console.error("\(error)") }
             throw ExitCode(1)
         }
         for note in notes { global.say("wrote \(Console.printer.displayPath(note.file.path))") }
@@ -393,7 +393,9 @@ struct ImportCommand: ParsableCommand {
             return PendingNote(file: try AtomicWriter.prepare(Array(text.utf8), to: path), createdFolder: created)
         } catch {
             if let created { rmdir(created) }
-            Console.error("cannot write \(Console.printer.displayPath(path)): \(error); nothing was imported")
+            // The file named once, relative, with why it could not be written.
+            let reason = if case .cannotWrite(_, let reason)? = error as? WriteError { reason } else { "\(error)" }
+            Console.error("cannot write \(Console.printer.displayPath(path)): \(reason); nothing was imported")
             throw ExitCode(1)
         }
     }

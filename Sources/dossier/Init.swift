@@ -30,7 +30,7 @@ struct Init: ParsableCommand {
         do {
             try Scaffold.initialize(folder: folder, title: title)
         } catch {
-            Console.error(error.description)
+            Console.error(error)
             throw ExitCode(1)
         }
         if !quiet {

@@ -62,7 +62,7 @@ struct New: ParsableCommand {
                 in: root, slug: slug, title: title, visibility: `public` ? .public : .private,
                 tlp: tlp ?? (`public` ? .clear : .amber), owner: owner, today: Scaffold.today())
         } catch {
-            Console.error(error.description)
+            Console.error(error)
             throw ExitCode(1)
         }
         global.say("Created project \(slug) in \(Console.printer.displayPath(folder))")

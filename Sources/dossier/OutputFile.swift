@@ -33,7 +33,7 @@ enum OutputFile {
         do {
             try AtomicWriter.write(bytes, to: path)
         } catch {
-            Console.error(error.description)
+            Console.error(error)
             throw ExitCode(1)
         }
         return path

@@ -25,7 +25,7 @@ enum ProjectEditing {
         do {
             return try edit.save(project, today: Scaffold.today())
         } catch {
-            Console.error(error.description)
+            Console.error(error)
             throw ExitCode(1)
         }
     }

@@ -61,6 +61,8 @@ struct FaultInjectionTests {
         #expect(result.status == 1, "\(command): exit \(result.status): \(result.stderr)")
         #expect(reasons.contains { result.stderr.contains($0) }, "\(command): no reason (\(reasons)) in: \(result.stderr)")
         #expect([".json", ".md", "/site", ".dossier-build"].contains { result.stderr.contains($0) }, "\(command): no file named in: \(result.stderr)")
+        // Named as every message names a file: relative to the current folder (here the workspace).
+        #expect(!result.stderr.contains(root + "/"), "\(command): a path not relative to the current folder in: \(result.stderr)")
         let after = Snapshot(root)
         #expect(after == before, "\(command) changed the workspace: \(after.difference(from: before))")
     }

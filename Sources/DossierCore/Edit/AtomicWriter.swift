@@ -6,14 +6,18 @@ public enum WriteError: Error, CustomStringConvertible, Equatable {
     case cannotWrite(String, reason: String)
     case exists(String)
 
-    public var description: String {
+    public var description: String { description(showingPaths: { $0 }) }
+
+    /// The message with its path as `show` gives it (the command line's, relative to the
+    /// current folder).
+    public func description(showingPaths show: (String) -> String) -> String {
         switch self {
         case .changedOnDisk(let path):
-            "\(path) changed on disk since dossier read it (an editor or a git checkout?); nothing was written, run the command again"
+            "\(show(path)) changed on disk since dossier read it (an editor or a git checkout?); nothing was written, run the command again"
         case .cannotWrite(let path, let reason):
-            "cannot write \(path): \(reason)"
+            "cannot write \(show(path)): \(reason)"
         case .exists(let path):
-            "\(path) already exists; dossier does not overwrite it"
+            "\(show(path)) already exists; dossier does not overwrite it"
         }
     }
 }

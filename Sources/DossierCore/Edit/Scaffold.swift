@@ -10,15 +10,18 @@ public enum Scaffold {
         case projectExists(String)
         case write(WriteError)
 
-        public var description: String {
+        public var description: String { description(showingPaths: { $0 }) }
+
+        /// The message with its paths as `show` gives them (`WriteError.description(showingPaths:)`).
+        public func description(showingPaths show: (String) -> String) -> String {
             switch self {
-            case .alreadyWorkspace(let folder): "\(folder) is already a dossier workspace (it has a dossier.json); nothing was changed"
+            case .alreadyWorkspace(let folder): "\(show(folder)) is already a dossier workspace (it has a dossier.json); nothing was changed"
             case .insideWorkspace(let folder, let workspace):
-                "\(folder) lies inside the workspace \(workspace); a workspace there would take the commands run in it "
+                "\(show(folder)) lies inside the workspace \(show(workspace)); a workspace there would take the commands run in it "
                     + "away from that one. Start a project with `dossier new SLUG`, or make the workspace elsewhere; nothing was changed"
             case .invalidSlug(let slug, let reason): "cannot use \"\(slug)\" as a project name: \(reason)"
             case .projectExists(let slug): "a project folder \"\(slug)\" already exists; nothing was changed"
-            case .write(let error): error.description
+            case .write(let error): error.description(showingPaths: show)
             }
         }
     }

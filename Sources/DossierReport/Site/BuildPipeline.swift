@@ -1,3 +1,4 @@
+import Foundation
 import DossierCore
 
 /// The named steps every report and site build goes through, in order. A failure names its step.
@@ -16,15 +17,24 @@ public struct BuildFailure: Error, Sendable {
     public var step: BuildStep
     public var diagnostics: [Diagnostic]
     public var message: String?
+    /// The paths `message` names, as it writes them (absolute), for a caller to show otherwise.
+    public var paths: [String]
 
-    public init(_ step: BuildStep, diagnostics: [Diagnostic] = [], message: String? = nil) {
+    public init(_ step: BuildStep, diagnostics: [Diagnostic] = [], message: String? = nil, naming paths: [String] = []) {
         self.step = step
         self.diagnostics = diagnostics
         self.message = message
+        self.paths = paths
     }
 
-    public var summary: String {
-        "build stopped at step \"\(step.rawValue)\"" + (message.map { ": \($0)" } ?? "")
+    public var summary: String { summary(showingPaths: { $0 }) }
+
+    /// The summary with the paths it names as `show` gives them (the command line's, relative
+    /// to the current folder).
+    public func summary(showingPaths show: (String) -> String) -> String {
+        var message = message
+        for path in paths.sorted(by: { $0.count > $1.count }) { message = message?.replacingOccurrences(of: path, with: show(path)) }
+        return "build stopped at step \"\(step.rawValue)\"" + (message.map { ": \($0)" } ?? "")
     }
 }
 

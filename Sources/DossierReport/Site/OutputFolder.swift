@@ -7,15 +7,15 @@ import Foundation
 enum OutputFolder {
     static func checkReplaceable(_ out: String, workspaceRoot: String) throws(BuildFailure) {
         if Paths.isInside(workspaceRoot, folder: out) {
-            throw BuildFailure(.write, message: "the output folder \(out) holds the workspace itself; choose another --out")
+            throw BuildFailure(.write, message: "the output folder \(out) holds the workspace itself; choose another --out", naming: [out])
         }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: out, isDirectory: &isFolder) else { return }
-        guard isFolder.boolValue else { throw BuildFailure(.write, message: "\(out) exists and is not a folder") }
+        guard isFolder.boolValue else { throw BuildFailure(.write, message: "\(out) exists and is not a folder", naming: [out]) }
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
         guard !contents.isEmpty else { return }
         guard SiteManifest.isDossierSite(out + "/" + SiteLayout.manifestFile) else {
-            throw BuildFailure(.write, message: "refusing to replace \(out): it is not a site built by dossier (no dossier index.json); choose another --out or empty it")
+            throw BuildFailure(.write, message: "refusing to replace \(out): it is not a site built by dossier (no dossier index.json); choose another --out or empty it", naming: [out])
         }
     }
 
@@ -45,10 +45,10 @@ enum OutputFolder {
         if rename(spare(for: out), staging) == 0, !isOwnFolder() { remove(staging) }
         var status = stat()
         if lstat(staging, &status) != 0, let failure = makeFolder(staging) {
-            throw BuildFailure(.write, message: "cannot create \(staging): \(failure)")
+            throw BuildFailure(.write, message: "cannot create \(staging): \(failure)", naming: [staging])
         }
         // What could not be removed is not built in.
-        guard isOwnFolder() else { throw BuildFailure(.write, message: "cannot use \(staging): it is not a folder of this user's; remove it") }
+        guard isOwnFolder() else { throw BuildFailure(.write, message: "cannot use \(staging): it is not a folder of this user's; remove it", naming: [staging]) }
         // Readable by its owner alone until it is the site (`replace`): a build killed midway
         // leaves it beside the output folder, which may be a web server's, holding internal pages.
         chmod(staging, 0o700)
@@ -125,12 +125,12 @@ enum OutputFolder {
     /// error number.
     static func writeFile(_ bytes: [UInt8], at path: String) throws(BuildFailure) {
         let folder = (path as NSString).deletingLastPathComponent
-        if let failure = makeFolder(folder) { throw BuildFailure(.write, message: "cannot create \(folder): \(failure)") }
+        if let failure = makeFolder(folder) { throw BuildFailure(.write, message: "cannot create \(folder): \(failure)", naming: [folder]) }
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw BuildFailure(.write, message: "cannot write \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw BuildFailure(.write, message: "cannot write \(path): \(String(cString: strerror(errno)))", naming: [path]) }
         var failure = FileDescriptorOutput.writeAll(bytes, to: fd)
         if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-        if let failure { throw BuildFailure(.write, message: "cannot write \(path): \(failure)") }
+        if let failure { throw BuildFailure(.write, message: "cannot write \(path): \(failure)", naming: [path]) }
     }
 
     /// Puts `staging` in place of `out`, so `out` is either the old site or the new one, never a
@@ -150,20 +150,20 @@ enum OutputFolder {
             let old = staging + "-old"
             remove(old)
             guard rename(out, old) == 0 else {
-                throw BuildFailure(.write, message: "cannot replace \(out): \(String(cString: strerror(errno)))")
+                throw BuildFailure(.write, message: "cannot replace \(out): \(String(cString: strerror(errno)))", naming: [out])
             }
             guard rename(staging, out) == 0 else {
                 let reason = String(cString: strerror(errno))
                 _ = rename(old, out)
-                throw BuildFailure(.write, message: "cannot replace \(out): \(reason)")
+                throw BuildFailure(.write, message: "cannot replace \(out): \(reason)", naming: [out])
             }
             recycle(old, for: out)
         } else {
             if let failure = makeFolder((out as NSString).deletingLastPathComponent) {
-                throw BuildFailure(.write, message: "cannot create \(out): \(failure)")
+                throw BuildFailure(.write, message: "cannot create \(out): \(failure)", naming: [out])
             }
             guard rename(staging, out) == 0 else {
-                throw BuildFailure(.write, message: "cannot move the build to \(out): \(String(cString: strerror(errno)))")
+                throw BuildFailure(.write, message: "cannot move the build to \(out): \(String(cString: strerror(errno)))", naming: [out])
             }
         }
     }

@@ -87,8 +87,9 @@ public enum SiteBuild {
             + model.listingPages.map { ($0.path as NSString).deletingLastPathComponent })
         OutputFolder.keepOnly(folders, in: folder)
         for relative in folders.sorted() {
-            if let failure = OutputFolder.makeFolder(folder + "/" + relative) {
-                throw BuildFailure(.write, message: "cannot create \(folder)/\(relative): \(failure)")
+            let path = folder + "/" + relative
+            if let failure = OutputFolder.makeFolder(path) {
+                throw BuildFailure(.write, message: "cannot create \(path): \(failure)", naming: [path])
             }
         }
         var jobs: [@Sendable () -> [Output]] = []
