@@ -28,6 +28,7 @@ extension CacheWriter {
         }
         array(mentions.valueNameHashes) { $0.uint64($1) }
         bool(mentions.looksAtEveryValue)
+        array(mentions.wordTriples) { $0.uint32($1) }
     }
 }
 
@@ -58,6 +59,6 @@ extension CacheReader {
         }
         let valueNameHashes = try array { reader throws(Malformed) in try reader.uint64() }
         return Mentions(texts: texts, values: values, projects: projects, words: words, valueNameHashes: valueNameHashes,
-            looksAtEveryValue: try bool())
+            looksAtEveryValue: try bool(), wordTriples: try array { reader throws(Malformed) in try reader.uint32() })
     }
 }

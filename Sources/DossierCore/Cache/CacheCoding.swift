@@ -50,6 +50,10 @@ public struct CacheWriter {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
+    public mutating func uint32(_ value: UInt32) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
     public mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
     public mutating func string(_ value: String) {
@@ -122,6 +126,12 @@ public struct CacheReader: ~Copyable {
         guard base.count - offset >= 8 else { throw Malformed() }
         defer { offset += 8 }
         return UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+
+    public mutating func uint32() throws(Malformed) -> UInt32 {
+        guard base.count - offset >= 4 else { throw Malformed() }
+        defer { offset += 4 }
+        return UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
     }
 
     public mutating func bool() throws(Malformed) -> Bool {

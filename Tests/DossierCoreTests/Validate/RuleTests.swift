@@ -978,6 +978,25 @@ struct RuleTests {
         #expect(errors.count == 1 && errors[0].message.contains("purple") && errors[0].code != PublicProjectTLPRule.code, "\(errors)")
     }
 
+    @Test("a private project's title written in a public note or summary is a warning where it is written, in any case and across lines; a short title, or one a public project has too, is not looked for")
+    func privateProjectTitle() throws {
+        let found = try diagnostics({
+            try $0.write("acme-payroll-phish/project.json", #"{ "title": "Payroll phishing kit targeting ACME finance staff", "visibility": "private", "tlp": "amber" }"#)
+            try $0.write("acme-payroll-phish/indicators.json", Self.list())
+            try $0.write("loader/project.json", #"{ "title": "Loader C2", "visibility": "private", "tlp": "amber" }"#)
+            try $0.write("loader/indicators.json", Self.list())
+            try $0.write("twin/project.json", #"{ "title": "Quarterly phishing trends report", "visibility": "private", "tlp": "amber" }"#)
+            try $0.write("twin/indicators.json", Self.list())
+            try $0.write("trends/project.json", #"{ "title": "Quarterly Phishing Trends Report", "visibility": "public", "tlp": "clear", "summary": "Unlike payroll phishing kit targeting ACME finance staff." }"#)
+            try $0.write("trends/indicators.json", Self.list())
+            try $0.write("trends/notes/01.md", "---\ntitle: N\n---\nAs in the PAYROLL phishing kit targeting\nACME finance staff, the Loader C2 and the quarterly phishing trends report say.\n")
+        }, rule: PublishedPrivateValueRule())
+        #expect(found == [
+            "trends/notes/01.md:4:11: warning: this note names the private project acme-payroll-phish by its title (\"Payroll phishing kit targeting ACME finance staff\"), but it is public: the public site names no private project; if it means the project, take the title out",
+            "trends/project.json:1:99: warning: the project's summary names the private project acme-payroll-phish by its title (\"Payroll phishing kit targeting ACME finance staff\"), but it is public: the public site names no private project; if it means the project, take the title out",
+        ], "\(found)")
+    }
+
     @Test("a value only private projects record, written in a template, is to be recorded in a public project to publish it: a template belongs to none")
     func templateRemedyNamesNoProject() throws {
         let workspace = try TemporaryWorkspace()

@@ -4,7 +4,10 @@ extension PublishedPrivateValueRule.Mentions {
     /// What `texts` mention: the indicators written in each (a public indicator's URL or address
     /// is taken whole, with no scan) with their hosts, and what may name a project.
     init(_ texts: [PublishedPrivateValueRule.PublishedText]) {
+        var triples: Set<UInt32> = []
+        defer { wordTriples = triples.sorted() }
         for text in texts {
+            PublishedPrivateValueRule.addWordTriples(of: text.text, to: &triples)
             let index = self.texts.count
             let firstValue = values.count
             self.texts.append(Text(name: text.name, location: text.location, isNote: text.isNote))

@@ -97,6 +97,9 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var valueNameHashes: [UInt64] = []
         /// Some public URL of the project carries a whole URL: its values are always looked at.
         var looksAtEveryValue = false
+        /// Every run of three words of the texts, as its hash (`tripleHash`), each once, in order:
+        /// what a private project's title is looked for by (`titleFindings`).
+        var wordTriples: [UInt32] = []
 
         /// False when no value of the project may be private: none of its names' hashes is one
         /// of `privateHashes`, and nothing makes it look at every value.
@@ -153,6 +156,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         }]
         let freeForm = index.map { Self.otherProjectsFreeForm(workspace, index: $0) } ?? FreeFormValues(byWord: [:], lengths: [])
         let privateHashes = Set(privateValues.keys.map(Self.nameHash))
+        let titles = Self.privateTitles(workspace)
         for (position, project) in workspace.projects.enumerated() where project.visibility == .public {
             guard position < mentions.count, let found = mentions[position] else { continue }
             parts.append {
@@ -161,6 +165,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                     + (found.mayPublishPrivateValue(privateHashes)
                         ? Self.valueFindings(of: project, at: position, privateValues: privateValues, workspace: workspace) : [])
                     + Self.freeFormFindings(found, at: position, values: freeForm, workspace: workspace)
+                    + Self.titleFindings(found, of: project, titles: titles, workspace: workspace)
             }
         }
         return parts
