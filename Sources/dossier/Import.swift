@@ -134,10 +134,13 @@ struct ImportCommand: ParsableCommand {
             let detected = result.format == .text
             // Data marked above a public project's TLP (imported private) keeps its marking as a
             // tag, which internal reports and exports are marked by: the project's is not its.
-            let marking = result.projectTLP.flatMap { edit.project.visibility == .public && $0 > edit.project.tlp ? $0 : nil }
+            // An indicator the file marks itself (a STIX object) by its own marking.
             return result.indicators.map { indicator in
                 var item = indicator
-                if let marking, TLP.marked(by: item.tags) == nil { item.tags = Tag.union(item.tags, [marking.tag]) }
+                if edit.project.visibility == .public, let marking = result.marking(of: item), marking > edit.project.tlp,
+                   TLP.marked(by: item.tags) == nil {
+                    item.tags = Tag.union(item.tags, [marking.tag])
+                }
                 guard detected else { return item }
                 item.type = Selection.recordedKey(of: ParsedIndicator(type: item.type, value: item.value), typeGiven: false, recorded: recorded).type
                 return item

@@ -34,6 +34,8 @@ struct ImportCollector {
         var privateFlag: Bool?
         /// Fields dossier does not know (a dossier JSON file's `x-ticket`), kept as they are.
         var extra: [JSONObject.Member] = []
+        /// The TLP the file marks this one item with (a STIX object's own markings), if it does.
+        var marking: TLP?
 
         /// Private when the file says so, or when a TLP tag of the value itself (a MISP
         /// attribute's, a CSV row's, a STIX label: `tlp:amber`, `TLP RED`) marks it above
@@ -62,6 +64,10 @@ struct ImportCollector {
                 return false
             }
             let tags = Tag.union([], details.tags.filter { !Tag.isBlank($0) })
+            if let marking = details.marking {
+                let key = IndicatorKey(type: parsed.type, value: parsed.value)
+                result.markings[key] = max(result.markings[key] ?? marking, marking)
+            }
             record(Indicator(
                 value: parsed.value, type: parsed.type, classification: details.classification,
                 tags: tags, firstSeen: details.firstSeen,

@@ -35,6 +35,14 @@ public struct ImportResult: Sendable {
     /// The TLP the file is marked with (a MISP event's `tlp:` tag, STIX TLP markings: the most
     /// restrictive one), if any.
     public var projectTLP: TLP?
+    /// The TLPs of the indicators a file marks one by one (a STIX object's own markings), each
+    /// the most restrictive given it: such an indicator is marked by its own, not by the file's.
+    public var markings: [IndicatorKey: TLP] = [:]
+
+    /// The TLP `indicator` is marked with in the file: its own, else the file's.
+    public func marking(of indicator: Indicator) -> TLP? {
+        markings[indicator.key] ?? projectTLP
+    }
     /// Tags of the file as a whole (MISP event tags, STIX report labels, PassiveTotal project tags).
     public var projectTags: [String] = []
     /// Visibility the file states (PassiveTotal `public`/`community` → public, `private`/`analyst` →

@@ -11,7 +11,8 @@ import DossierCore
 /// - `report`: its labels are the file's project tags; it and `note` objects go to the note; a
 ///   report with `x_dossier_private: true` (a private project's) makes everything imported private.
 /// - TLP markings (1.0 and 2.0 ids, or marking definitions in the file that state a TLP), of whole
-///   objects or granular: the most restrictive is the file's TLP.
+///   objects or granular: the most restrictive is the file's TLP, and an indicator's or
+///   vulnerability's own marks what is made of it (a bundle of CLEAR and RED objects is not all RED).
 /// - everything else (relationships other than `based-on`, identities, malware, campaigns...)
 ///   is counted as unrepresentable.
 enum STIXImporter {
@@ -51,7 +52,7 @@ enum STIXImporter {
         var byID = Dictionary(objects.compactMap { o in o.string("id").map { ($0, o) } }, uniquingKeysWith: { a, _ in a })
         for (id, kept) in newest { byID[id] = nodes[kept.node].value.objectValue }
         let observables = STIXObservableReader(objects: byID)
-        readMarkings(objects, into: &collector)
+        let levels = readMarkings(objects, into: &collector)
         // When each indicator was seen, from the sightings of it, wherever they stand in the bundle.
         var seen: [String: (first: String?, last: String?)] = [:]
         for object in objects where object.string("type") == "sighting" {
@@ -70,9 +71,11 @@ enum STIXImporter {
                 continue
             }
             switch type {
-            case "indicator": readIndicator(object, at: node.position, seen: object.string("id").flatMap { seen[$0] }, into: &collector)
+            case "indicator":
+                readIndicator(object, at: node.position, seen: object.string("id").flatMap { seen[$0] }, marking: ownTLP(of: object, levels: levels),
+                    into: &collector)
             // A vulnerability object, as an observable, may restate an indicator's CVE.
-            case "vulnerability": collector.restating { readVulnerability(object, at: node.position, into: &$0) }
+            case "vulnerability": collector.restating { readVulnerability(object, at: node.position, marking: ownTLP(of: object, levels: levels), into: &$0) }
             case "report", "note": readText(object, type: type, into: &collector)
             case "marking-definition", "extension-definition", "sighting": break
             case "relationship" where object.string("relationship_type") == "based-on": break
@@ -94,8 +97,9 @@ enum STIXImporter {
     }
 
     /// - Parameter seen: when its sightings first and last saw it.
+    /// - Parameter marking: the TLP the object's own markings give it (`ownTLP`).
     static func readIndicator(_ object: JSONObject, at position: SourcePosition, seen: (first: String?, last: String?)? = nil,
-        into collector: inout ImportCollector) {
+        marking: TLP? = nil, into collector: inout ImportCollector) {
         let patternText = object.string("pattern") ?? ""
         let at = object.position("pattern") ?? position
         if object.flag("revoked") == true { return collector.skip(patternText, "the indicator is revoked", at: at) }
@@ -120,6 +124,7 @@ enum STIXImporter {
         details.firstSeen = seen?.first
         details.lastSeen = seen?.last
         details.privateFlag = STIXTerms.privateFlag(of: object)
+        details.marking = marking
         // STIX 2.0 wrote an indicator's types as its labels (`malicious-activity`); 2.1 writes
         // them apart, and requires a pattern_type, which 2.0 has not.
         let isSTIX20 = object["indicator_types"] == nil && object["pattern_type"] == nil
@@ -144,7 +149,7 @@ enum STIXImporter {
         }
     }
 
-    static func readVulnerability(_ object: JSONObject, at position: SourcePosition, into collector: inout ImportCollector) {
+    static func readVulnerability(_ object: JSONObject, at position: SourcePosition, marking: TLP? = nil, into collector: inout ImportCollector) {
         let references = object.array("external_references").compactMap(\.value.objectValue)
         let cveID = references.first { $0.string("source_name")?.lowercased() == "cve" }?.string("external_id") ?? object.string("name")
         guard let cveID, case .success = Indicators.parse(cveID, as: .cve) else {
@@ -154,6 +159,7 @@ enum STIXImporter {
         details.tags = object.strings("labels")
         details.comment = object.string("description")?.trimmingSpaces
         details.privateFlag = STIXTerms.privateFlag(of: object)
+        details.marking = marking
         collector.add(cveID, as: .cve, details: details, at: object.position("name") ?? position)
     }
 
@@ -182,7 +188,9 @@ enum STIXImporter {
     /// The TLP:GREEN of an object dossier's export marks private (`x_dossier_private`) is what it
     /// marks private material with (`TLP.privateMaterial`): that object is read as private, as
     /// the property says, not the whole file as marked.
-    static func readMarkings(_ objects: [JSONObject], into collector: inout ImportCollector) {
+    /// Returns the TLP of each marking definition, by id (`ownTLP` reads an object's by them).
+    @discardableResult
+    static func readMarkings(_ objects: [JSONObject], into collector: inout ImportCollector) -> [String: TLP] {
         var levels = STIXTerms.knownMarkingIDs
         for object in objects where object.string("type") == "marking-definition" {
             guard let id = object.string("id") else { continue }
@@ -215,5 +223,16 @@ enum STIXImporter {
             }
         }
         if !unknown.isEmpty { collector.unrepresentable("marking other than TLP", count: unknown.count) }
+        return levels
+    }
+
+    /// The most restrictive TLP of `object`'s own markings, whole or granular; nil when it has
+    /// none (the file's marks it). The TLP:GREEN of an object dossier's export marks private is
+    /// its privacy, not a marking (`readMarkings`).
+    static func ownTLP(of object: JSONObject, levels: [String: TLP]) -> TLP? {
+        let granular = object.array("granular_markings").compactMap { $0.value.objectValue?.string("marking_ref") }
+        let isPrivate = STIXTerms.privateFlag(of: object) == true
+        return (object.strings("object_marking_refs") + granular).compactMap { levels[$0] }
+            .filter { !(isPrivate && $0 == TLP.privateMaterial) }.max()
     }
 }
