@@ -16,7 +16,7 @@ struct Check: ParsableCommand {
             an HTML report cannot hold (another project's, larger than 5 MB or past the 25 MB a report \
             holds, or not PNG, JPEG, GIF or WebP), private indicators written in a note \
             the public site shows (or its title, summary, tags, comments), links to a private \
-            project from public text (and, as warnings, its folder name written there, or a host \
+            project from public text (and, as warnings, its folder name or title written there, or a host \
             within a private domain), front matter dossier would not read (misplaced, or TOML \
             between +++ lines), symbolic links out of a project's folder, folders that cannot be \
             read, and errors in the workspace's own templates (templates/*.mustache), which would \
