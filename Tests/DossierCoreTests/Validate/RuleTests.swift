@@ -989,11 +989,23 @@ struct RuleTests {
             try $0.write("twin/indicators.json", Self.list())
             try $0.write("trends/project.json", #"{ "title": "Quarterly Phishing Trends Report", "visibility": "public", "tlp": "clear", "summary": "Unlike payroll phishing kit targeting ACME finance staff." }"#)
             try $0.write("trends/indicators.json", Self.list())
+            try $0.write("watch/project.json", #"{ "title": "Überwachung der Zahlungsläufe bei ACME", "visibility": "private", "tlp": "amber" }"#)
+            try $0.write("watch/indicators.json", Self.list())
             try $0.write("trends/notes/01.md", "---\ntitle: N\n---\nAs in the PAYROLL phishing kit targeting\nACME finance staff, the Loader C2 and the quarterly phishing trends report say.\n")
+            // Typographic quotes and dashes end words as ASCII ones do; a title with no digit or
+            // `.:@-` (which no value scan reads) is read for titles all the same.
+            try $0.write("trends/notes/02.md", "---\ntitle: Follow up on Payroll phishing kit targeting ACME finance staff\n---\nSee “Payroll phishing kit targeting ACME finance staff”—and ÜBERWACHUNG der zahlungsläufe bei acme.\n")
         }, rule: PublishedPrivateValueRule())
+        func warning(_ place: String, _ text: String, _ slug: String, _ title: String) -> String {
+            "\(place): warning: \(text) names the private project \(slug) by its title (\"\(title)\"), but it is public: the public site names no private project; if it means the project, take the title out"
+        }
+        let payroll = "Payroll phishing kit targeting ACME finance staff"
         #expect(found == [
-            "trends/notes/01.md:4:11: warning: this note names the private project acme-payroll-phish by its title (\"Payroll phishing kit targeting ACME finance staff\"), but it is public: the public site names no private project; if it means the project, take the title out",
-            "trends/project.json:1:99: warning: the project's summary names the private project acme-payroll-phish by its title (\"Payroll phishing kit targeting ACME finance staff\"), but it is public: the public site names no private project; if it means the project, take the title out",
+            warning("trends/notes/01.md:4:11", "this note", "acme-payroll-phish", payroll),
+            warning("trends/notes/02.md:1:1", "this note's title", "acme-payroll-phish", payroll),
+            warning("trends/notes/02.md:4:6", "this note", "acme-payroll-phish", payroll),
+            warning("trends/notes/02.md:4:61", "this note", "watch", "Überwachung der Zahlungsläufe bei ACME"),
+            warning("trends/project.json:1:99", "the project's summary", "acme-payroll-phish", payroll),
         ], "\(found)")
     }
 
@@ -1001,11 +1013,14 @@ struct RuleTests {
     func templateRemedyNamesNoProject() throws {
         let workspace = try TemporaryWorkspace()
         try workspace.addProject("acme", indicators: Self.list(#"{ "value": "secret-panel.example", "type": "domain" }"#))
+        try workspace.write("acme/project.json", #"{ "title": "Payroll phishing kit targeting ACME finance staff", "visibility": "private", "tlp": "amber" }"#)
         let loaded = workspace.load().workspace
-        let found = PublishedPrivateValueRule.findings(inTemplates: [(path: "templates/page.mustache", text: "<p>Ask secret-panel.example</p>\n")],
+        let found = PublishedPrivateValueRule.findings(inTemplates: [(path: "templates/page.mustache",
+            text: "<p>Ask secret-panel.example</p>\n<footer>Payroll phishing kit targeting ACME finance staff</footer>\n")],
             workspace: loaded, index: IndicatorIndex(loaded, scope: .correlations))
         #expect(found.map(\.message) == [
             "domain secret-panel.example is recorded only in private projects (acme), but this template is public and the public site would show it; take it out of this template, or record it in a public project to publish it",
+            "this template names the private project acme by its title (\"Payroll phishing kit targeting ACME finance staff\"), but it is public: the public site names no private project; if it means the project, take the title out",
         ], "\(found)")
     }
 

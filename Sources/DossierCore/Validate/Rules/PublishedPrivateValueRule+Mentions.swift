@@ -8,6 +8,7 @@ extension PublishedPrivateValueRule.Mentions {
         defer { wordTriples = triples.sorted() }
         for text in texts {
             PublishedPrivateValueRule.addWordTriples(of: text.text, to: &triples)
+            if text.isWordsOnly { continue }
             let index = self.texts.count
             let firstValue = values.count
             self.texts.append(Text(name: text.name, location: text.location, isNote: text.isNote))

@@ -9,87 +9,110 @@
 extension PublishedPrivateValueRule {
     struct PrivateTitle {
         var project: Int
-        /// The title's words as `titleWords` reads them.
-        var words: [[UInt8]]
+        /// The hashes of the title's words (`forEachTitleWord`).
+        var words: [UInt64]
     }
 
     /// The private projects' titles that a public text may name them by, under the hash of their
     /// first three words. A title a public project has too is published by that one.
     static func privateTitles(_ workspace: Workspace) -> [UInt32: [PrivateTitle]] {
-        func words(_ title: String) -> [[UInt8]] {
-            let bytes = Array(title.utf8)
-            return titleWords(bytes).map { Array(bytes[$0]).map(IndicatorBytes.lower) }
+        func words(_ title: String) -> [UInt64] {
+            var hashes: [UInt64] = []
+            forEachTitleWord(of: title) { _, hash in hashes.append(hash) }
+            return hashes
         }
         let published = Set(workspace.projects.filter { $0.visibility == .public }.map { words($0.title) })
         var titles: [UInt32: [PrivateTitle]] = [:]
-        for (position, project) in workspace.projects.enumerated() where project.visibility == .private && project.title.utf8.count >= 20 {
+        for (position, project) in workspace.projects.enumerated() where project.visibility == .private && project.title.count >= 20 {
             let title = words(project.title)
             guard title.count >= 3, !published.contains(title) else { continue }
-            titles[tripleHash(title[0][...], title[1][...], title[2][...]), default: []].append(PrivateTitle(project: position, words: title))
+            titles[tripleHash(title[0], title[1], title[2]), default: []].append(PrivateTitle(project: position, words: title))
         }
         return titles
     }
 
-    /// The words of a text as titles are compared: runs of letters and digits (a letter outside
-    /// ASCII is a word's too), each a range of `bytes`.
-    static func titleWords(_ bytes: [UInt8]) -> [Range<Int>] {
-        var words: [Range<Int>] = []
+    /// Calls `body` with each word of `text` as titles are compared (a run of letters and digits,
+    /// of any script), in order: the UTF-8 offset where it starts and its hash, letters
+    /// lower-cased. Punctuation and spaces outside ASCII (typographic quotes, a dash, a
+    /// no-break space) end a word, as ASCII ones do.
+    static func forEachTitleWord(of text: String, _ body: (Int, UInt64) -> Void) {
         var start: Int?
-        for (i, byte) in bytes.enumerated() {
-            let inWord = IndicatorBytes.isAlphanumeric(byte) || byte >= 0x80
-            if inWord, start == nil { start = i }
-            if !inWord, let first = start {
-                words.append(first..<i)
-                start = nil
+        var hasher = FNV1a()
+        func end() {
+            if let first = start { body(first, hasher.value) }
+            start = nil
+            hasher = FNV1a()
+        }
+        var text = text
+        // Read by bytes (every public text of a workspace is read so on a cold check), a
+        // character outside ASCII decoded.
+        text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    if IndicatorBytes.isAlphanumeric(byte) {
+                        if start == nil { start = i }
+                        hasher.add(IndicatorBytes.lower(byte))
+                    } else {
+                        end()
+                    }
+                    i += 1
+                    continue
+                }
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+                for k in 1..<length where i + k < bytes.count { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                let properties = Unicode.Scalar(value)?.properties
+                if let properties, properties.isAlphabetic || properties.numericType != nil {
+                    if start == nil { start = i }
+                    // Most letters outside ASCII are their own lower case.
+                    if properties.changesWhenLowercased {
+                        for lower in properties.lowercaseMapping.utf8 { hasher.add(lower) }
+                    } else {
+                        for k in i..<min(i + length, bytes.count) { hasher.add(bytes[k]) }
+                    }
+                } else {
+                    end()
+                }
+                i += length
             }
         }
-        if let first = start { words.append(first..<bytes.count) }
-        return words
+        end()
     }
 
-    /// The hash of three words, ASCII lower-cased.
-    static func tripleHash(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>, _ c: ArraySlice<UInt8>) -> UInt32 {
-        var hasher = FNV1a()
-        for word in [a, b, c] {
-            for byte in word { hasher.add(IndicatorBytes.lower(byte)) }
-            hasher.add(0x20)
-        }
-        return UInt32(truncatingIfNeeded: hasher.value ^ hasher.value >> 32)
+    /// The hash of a run of three words, from their hashes.
+    static func tripleHash(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt32 {
+        let mixed = (a &* 0x9E37_79B9_7F4A_7C15) ^ (b &* 0xC2B2_AE3D_27D4_EB4F) ^ c
+        return UInt32(truncatingIfNeeded: mixed ^ mixed >> 32)
     }
 
     /// The hashes of every run of three words of `text`, added to `hashes`.
     static func addWordTriples(of text: String, to hashes: inout Set<UInt32>) {
-        let bytes = Array(text.utf8)
-        let words = titleWords(bytes)
-        guard words.count >= 3 else { return }
-        for i in 2..<words.count {
-            hashes.insert(tripleHash(bytes[words[i - 2]], bytes[words[i - 1]], bytes[words[i]]))
+        var (first, second): (UInt64, UInt64) = (0, 0)
+        var count = 0
+        forEachTitleWord(of: text) { _, hash in
+            if count >= 2 { hashes.insert(tripleHash(first, second, hash)) }
+            (first, second) = (second, hash)
+            count += 1
         }
     }
 
-    /// Where the public `project`'s texts write a private project's title (`titles`): a warning
-    /// for each title in each text, where it is first written.
-    static func titleFindings(_ mentions: Mentions, of project: Project, titles: [UInt32: [PrivateTitle]], workspace: Workspace) -> [Diagnostic] {
-        guard !titles.isEmpty else { return [] }
-        let candidates = mentions.wordTriples.flatMap { titles[$0] ?? [] }
-        guard !candidates.isEmpty else { return [] }
-        // Nearly no project writes one: the texts of one that may are made again to find where.
+    /// Where `texts` write a private project's title (`titles`): a warning for each title in
+    /// each text, where it is first written.
+    static func titleFindings(in texts: [PublishedText], titles: [PrivateTitle], workspace: Workspace) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for text in publishedTexts(of: project) {
-            let bytes = Array(text.text.utf8)
-            let words = titleWords(bytes)
+        for text in texts {
+            var words: [(offset: Int, hash: UInt64)] = []
+            forEachTitleWord(of: text.text) { words.append(($0, $1)) }
             var reported: Set<Int> = []
-            for title in candidates where !reported.contains(title.project) && words.count >= title.words.count {
-                let start = (0...(words.count - title.words.count)).first { first in
-                    title.words.indices.allSatisfy { k in
-                        let word = bytes[words[first + k]]
-                        return word.count == title.words[k].count && zip(word, title.words[k]).allSatisfy { IndicatorBytes.lower($0) == $1 }
-                    }
-                }
-                guard let start else { continue }
+            for title in titles where !reported.contains(title.project) && words.count >= title.words.count {
+                guard let start = (0...(words.count - title.words.count)).first(where: { first in
+                    title.words.indices.allSatisfy { words[first + $0].hash == title.words[$0] }
+                }) else { continue }
                 reported.insert(title.project)
                 var place = TextPlace(text.text)
-                let position = text.bodyLine.map { place.position(at: words[start].lowerBound, bodyLine: $0) }
+                let position = text.bodyLine.map { place.position(at: words[start].offset, bodyLine: $0) }
                 let named = workspace.projects[title.project]
                 diagnostics.append(.warning(at: position.map { SourceLocation(path: text.location.path, position: $0) } ?? text.location,
                     "\(text.name) names the private project \(named.slug) by its title (\"\(named.title)\"), but it is public: the public site names no private project; if it means the project, take the title out",
@@ -97,5 +120,32 @@ extension PublishedPrivateValueRule {
             }
         }
         return diagnostics
+    }
+
+    /// The titles `mentions` may write (its texts hold their first three words). Nearly no
+    /// project writes one: the texts of one that may are then made again to find where.
+    static func titles(_ titles: [UInt32: [PrivateTitle]], in mentions: Mentions) -> [PrivateTitle] {
+        guard !titles.isEmpty else { return [] }
+        return titles.keys.sorted().flatMap { mentions.wordTriples.binarySearchContains($0) ? titles[$0]! : [] }
+    }
+}
+
+extension [UInt32] {
+    /// Whether this sorted array holds `value`.
+    func binarySearchContains(_ value: UInt32) -> Bool {
+        var (low, high) = (0, count)
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < count && self[low] == value
+    }
+}
+
+extension PublishedPrivateValueRule {
+    /// `titleFindings(in:titles:workspace:)` for a public project, from its survey's `mentions`.
+    static func titleFindings(project: Project, mentions: Mentions, titles: [UInt32: [PrivateTitle]], workspace: Workspace) -> [Diagnostic] {
+        let candidates = Self.titles(titles, in: mentions)
+        return candidates.isEmpty ? [] : titleFindings(in: publishedTexts(of: project), titles: candidates, workspace: workspace)
     }
 }

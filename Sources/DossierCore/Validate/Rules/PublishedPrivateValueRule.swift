@@ -46,6 +46,9 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         /// Prose as its page shows it where inline markup joins words (`InlineMarkup.joined`):
         /// read for what the text itself does not write.
         var joined: String? = nil
+        /// A text that may hold no value (no digit, no `.:@-`), kept for its words only: a private
+        /// project's title may be written in it (`titleFindings`).
+        var isWordsOnly = false
     }
 
     /// What a public project's texts mention that another project may hold private: each value
@@ -127,7 +130,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             if carriesURL(indicator) { mentions.looksAtEveryValue = true }
         }
         mentions.valueNameHashes = hashes.sorted()
-        return (strayVisibility(in: project) + freeFormFindings(in: texts + valueTexts(of: project), of: project), mentions)
+        return (strayVisibility(in: project) + freeFormFindings(in: texts.filter { !$0.isWordsOnly } + valueTexts(of: project), of: project), mentions)
     }
 
     /// The findings across projects, from each project's survey (`mentions`, by position; nil for
@@ -143,6 +146,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         let privateSlugs = Self.privateSlugs(workspace)
         guard !privateValues.isEmpty || !privateSlugs.isEmpty else { return [] }
         let hosts = index == nil ? [:] : Self.privateProjectURLs(workspace)
+        let titles = Self.privateTitles(workspace)
         var parts: [@Sendable () -> [Diagnostic]] = [{
             let settingsFile = workspace.settingsFile
             var texts = [PublishedText(text: workspace.settings.title, name: "the workspace's title",
@@ -153,10 +157,10 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             }
             return Self.findings(Mentions(texts), project: nil, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace,
                 index: index, privateProjectURLs: hosts)
+                + Self.titleFindings(in: texts, titles: titles.values.flatMap { $0 }, workspace: workspace)
         }]
         let freeForm = index.map { Self.otherProjectsFreeForm(workspace, index: $0) } ?? FreeFormValues(byWord: [:], lengths: [])
         let privateHashes = Set(privateValues.keys.map(Self.nameHash))
-        let titles = Self.privateTitles(workspace)
         for (position, project) in workspace.projects.enumerated() where project.visibility == .public {
             guard position < mentions.count, let found = mentions[position] else { continue }
             parts.append {
@@ -165,7 +169,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                     + (found.mayPublishPrivateValue(privateHashes)
                         ? Self.valueFindings(of: project, at: position, privateValues: privateValues, workspace: workspace) : [])
                     + Self.freeFormFindings(found, at: position, values: freeForm, workspace: workspace)
-                    + Self.titleFindings(found, of: project, titles: titles, workspace: workspace)
+                    + Self.titleFindings(project: project, mentions: found, titles: titles, workspace: workspace)
             }
         }
         return parts
@@ -195,6 +199,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         }
         return findings(Mentions(texts), project: nil, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace,
             index: index, privateProjectURLs: privateProjectURLs(workspace))
+            + titleFindings(in: texts, titles: privateTitles(workspace).values.flatMap { $0 }, workspace: workspace)
     }
 
     /// A template's text with each `{{tag}}` blanked, lines and columns kept; a comment
@@ -412,9 +417,12 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         // Name and place made only for a text that is kept: a project has thousands of comments.
         func add(_ text: String?, _ name: @autoclosure () -> String, _ location: @autoclosure () -> SourceLocation,
             bodyLine: Int? = nil, isProse: Bool = false, isNote: Bool = false, isVerbatim: Bool = false, joined: String? = nil) {
-            guard let text, !text.isEmpty, isProse || mayHoldMention(text) else { return }
+            guard let text, !text.isEmpty else { return }
+            let scanned = isProse || mayHoldMention(text)
+            // Three words and twenty characters, told cheaply: a comment of two words is no title.
+            guard scanned || text.utf8.count >= 20 && text.utf8.count(where: { $0 == 0x20 }) >= 2 else { return }
             texts.append(PublishedText(text: text, name: name(), location: location(), bodyLine: bodyLine, isProse: isProse, isNote: isNote,
-                isVerbatim: isVerbatim, joined: joined))
+                isVerbatim: isVerbatim, joined: joined, isWordsOnly: !scanned))
         }
         /// Prose as shown, and as its inline markup joins it (read before its escapes are taken
         /// off: an escaped `\\*` is no markup).
