@@ -38,13 +38,18 @@ extension Indicators {
             // A host name or a file name that spells an address with dashes or underscores
             // (`203-0-113-77.dyn.example.net`, `ip-203-0-113-77.ec2.internal`, or backwards,
             // `77-113-0-203.rev.example.net`, as providers name their lines; `capture_203_0_113_77`).
+            // Four numbers in a row of the run, wherever they stand in it (`pcap_2026-11-02_198-51-100-24`,
+            // `capture_198_51_100_24_443`, `192-0-2-130_192-0-2-131`).
             for run in runs(in: bytes, of: digitsAndJoiners, longest: 7) {
-                var (start, end) = (run.lowerBound, run.upperBound)
-                while start < end, !IndicatorBytes.isDigit(bytes[start]) { start += 1 }
-                while end > start, !IndicatorBytes.isDigit(bytes[end - 1]) { end -= 1 }
-                let groups = bytes[start..<end].split(omittingEmptySubsequences: false) { !IndicatorBytes.isDigit($0) }
-                for address in Set([decimalAddress(groups), decimalAddress(groups.reversed())].compactMap { $0 }) {
-                    found.append((address, .ipv4, start))
+                let groups = bytes[run].split { !IndicatorBytes.isDigit($0) }
+                guard groups.count >= 4 else { continue }
+                for first in 0...(groups.count - 4) {
+                    let quad = groups[first..<first + 4]
+                    // Joined by one separator each, as a name spells an address.
+                    guard zip(quad, quad.dropFirst()).allSatisfy({ $1.startIndex - $0.endIndex == 1 }) else { continue }
+                    for address in Set([decimalAddress(quad), decimalAddress(quad.reversed())].compactMap { $0 }) {
+                        found.append((address, .ipv4, quad.first!.startIndex))
+                    }
                 }
             }
             found += codeLikeHosts(bytes)

@@ -596,11 +596,15 @@ struct RuleTests {
             try $0.write("p/notes/06.md", "The kit sets window.secret-c2.example here.\n")
             try $0.write("p/notes/07.md", "Dropped payroll-update.zip again.\n")
             try $0.write("p/notes/08.md", "Nothing private: System.Net, README.md, setup.zip, this.name, 010.020.030.040, 1-800-555-0199.\n")
+            // Among other numbers of a file name: dates, a port, a range.
+            try $0.write("p/notes/09.md", "Saved pcap_2026-11-02_192-0-2-130.pcap.\n")
+            try $0.write("p/notes/10.md", "Saved capture_192_0_2_130_443.pcap.\n")
+            try $0.write("p/notes/11.md", "Range 192-0-2-129_192-0-2-130 blocked.\n")
         }, rule: PublishedPrivateValueRule())
         let places = found.map { $0.split(separator: ":").prefix(3).joined(separator: ":") }
         #expect(places == ["p/notes/01.md:1:9", "p/notes/02.md:1:15", "p/notes/03.md:1:9", "p/notes/04.md:1:5", "p/notes/05.md:1:7",
-                           "p/notes/06.md:1:21", "p/notes/07.md:1:9"], "\(found)")
-        #expect(found.filter { $0.contains("ipv4 192.0.2.130") }.count == 3 && found.contains { $0.contains("domain payroll-acme.example") }
+                           "p/notes/06.md:1:21", "p/notes/07.md:1:9", "p/notes/09.md:1:23", "p/notes/10.md:1:15", "p/notes/11.md:1:19"], "\(found)")
+        #expect(found.filter { $0.contains("ipv4 192.0.2.130") }.count == 6 && found.contains { $0.contains("domain payroll-acme.example") }
             && found.filter { $0.contains("domain secret-c2.example") }.count == 2 && found.contains { $0.contains("domain payroll-update.zip") }
             && found.allSatisfy { $0.contains(": error: ") },
             "\(found)")
