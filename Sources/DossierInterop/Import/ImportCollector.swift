@@ -10,6 +10,10 @@ struct ImportCollector {
     private var position: [IndicatorKey: Int] = [:]
     /// False while reading what restates values rather than lists them (`restating`).
     private var countsRepeats = true
+    /// The TLP the file marks what is being read with, when it marks its items one by one (a
+    /// STIX object's markings): each value added meanwhile is recorded with it
+    /// (`ImportResult.markings`).
+    var marking: TLP?
     /// The keys the file listed (not only restated): a value listed twice is a repeat, whichever
     /// comes first of a listing and a restatement is not.
     private var listed: Set<IndicatorKey> = []
@@ -34,8 +38,6 @@ struct ImportCollector {
         var privateFlag: Bool?
         /// Fields dossier does not know (a dossier JSON file's `x-ticket`), kept as they are.
         var extra: [JSONObject.Member] = []
-        /// The TLP the file marks this one item with (a STIX object's own markings), if it does.
-        var marking: TLP?
 
         /// Private when the file says so, or when a TLP tag of the value itself (a MISP
         /// attribute's, a CSV row's, a STIX label: `tlp:amber`, `TLP RED`) marks it above
@@ -64,7 +66,7 @@ struct ImportCollector {
                 return false
             }
             let tags = Tag.union([], details.tags.filter { !Tag.isBlank($0) })
-            if let marking = details.marking {
+            if let marking {
                 let key = IndicatorKey(type: parsed.type, value: parsed.value)
                 result.markings[key] = max(result.markings[key] ?? marking, marking)
             }

@@ -11,8 +11,9 @@ import DossierCore
 /// - `report`: its labels are the file's project tags; it and `note` objects go to the note; a
 ///   report with `x_dossier_private: true` (a private project's) makes everything imported private.
 /// - TLP markings (1.0 and 2.0 ids, or marking definitions in the file that state a TLP), of whole
-///   objects or granular: the most restrictive is the file's TLP, and an indicator's or
-///   vulnerability's own marks what is made of it (a bundle of CLEAR and RED objects is not all RED).
+///   objects or granular: the most restrictive is the file's TLP, and an object's own marks the
+///   values read from it, the file's those of an object with none (a bundle of CLEAR and RED
+///   objects is not all RED); a value given by several objects has the strictest.
 /// - everything else (relationships other than `based-on`, identities, malware, campaigns...)
 ///   is counted as unrepresentable.
 enum STIXImporter {
@@ -70,12 +71,14 @@ enum STIXImporter {
                 collector.skip(id, "an older version of an object the bundle holds again (the newest by \"modified\" is read)", at: node.position)
                 continue
             }
+            // What each object gives is marked by its own markings, else the file's (STIX has no
+            // marking of a bundle: the strictest of its objects' stands for it).
+            collector.marking = ownTLP(of: object, levels: levels) ?? collector.result.projectTLP
+            defer { collector.marking = nil }
             switch type {
-            case "indicator":
-                readIndicator(object, at: node.position, seen: object.string("id").flatMap { seen[$0] }, marking: ownTLP(of: object, levels: levels),
-                    into: &collector)
+            case "indicator": readIndicator(object, at: node.position, seen: object.string("id").flatMap { seen[$0] }, into: &collector)
             // A vulnerability object, as an observable, may restate an indicator's CVE.
-            case "vulnerability": collector.restating { readVulnerability(object, at: node.position, marking: ownTLP(of: object, levels: levels), into: &$0) }
+            case "vulnerability": collector.restating { readVulnerability(object, at: node.position, into: &$0) }
             case "report", "note": readText(object, type: type, into: &collector)
             case "marking-definition", "extension-definition", "sighting": break
             case "relationship" where object.string("relationship_type") == "based-on": break
@@ -97,9 +100,8 @@ enum STIXImporter {
     }
 
     /// - Parameter seen: when its sightings first and last saw it.
-    /// - Parameter marking: the TLP the object's own markings give it (`ownTLP`).
     static func readIndicator(_ object: JSONObject, at position: SourcePosition, seen: (first: String?, last: String?)? = nil,
-        marking: TLP? = nil, into collector: inout ImportCollector) {
+        into collector: inout ImportCollector) {
         let patternText = object.string("pattern") ?? ""
         let at = object.position("pattern") ?? position
         if object.flag("revoked") == true { return collector.skip(patternText, "the indicator is revoked", at: at) }
@@ -124,7 +126,6 @@ enum STIXImporter {
         details.firstSeen = seen?.first
         details.lastSeen = seen?.last
         details.privateFlag = STIXTerms.privateFlag(of: object)
-        details.marking = marking
         // STIX 2.0 wrote an indicator's types as its labels (`malicious-activity`); 2.1 writes
         // them apart, and requires a pattern_type, which 2.0 has not.
         let isSTIX20 = object["indicator_types"] == nil && object["pattern_type"] == nil
@@ -149,7 +150,7 @@ enum STIXImporter {
         }
     }
 
-    static func readVulnerability(_ object: JSONObject, at position: SourcePosition, marking: TLP? = nil, into collector: inout ImportCollector) {
+    static func readVulnerability(_ object: JSONObject, at position: SourcePosition, into collector: inout ImportCollector) {
         let references = object.array("external_references").compactMap(\.value.objectValue)
         let cveID = references.first { $0.string("source_name")?.lowercased() == "cve" }?.string("external_id") ?? object.string("name")
         guard let cveID, case .success = Indicators.parse(cveID, as: .cve) else {
@@ -159,7 +160,6 @@ enum STIXImporter {
         details.tags = object.strings("labels")
         details.comment = object.string("description")?.trimmingSpaces
         details.privateFlag = STIXTerms.privateFlag(of: object)
-        details.marking = marking
         collector.add(cveID, as: .cve, details: details, at: object.position("name") ?? position)
     }
 

@@ -239,21 +239,26 @@ import Testing
         #expect(try #require(view.project("vpn-bruteforce-2026")).notes.count == loaded.project("vpn-bruteforce-2026")!.notes.count - 1)
     }
 
-    @Test("a STIX bundle whose objects are marked one by one marks each indicator by its own TLP, not all by the strictest: a public project keeps each level as a tag")
+    @Test("a STIX bundle whose objects are marked one by one marks each indicator by its own TLP, not all by the strictest: a public project keeps each level as a tag; a value of an object with no marking has the file's, one of several objects the strictest")
     func stixMarkingsPerObject() throws {
         let ws = try SampleWorkspace()
-        func indicator(_ domain: String, _ marking: String) -> String {
+        func marks(_ marking: String?) -> String { marking.map { #", "object_marking_refs": ["marking-definition--\#($0)"]"# } ?? "" }
+        func indicator(_ domain: String, _ marking: String?) -> String {
             """
             { "type": "indicator", "spec_version": "2.1", "id": "indicator--\(UUID().uuidString.lowercased())", "created": "2026-11-01T00:00:00.000Z",
               "modified": "2026-11-01T00:00:00.000Z", "pattern": "[domain-name:value = '\(domain)']", "pattern_type": "stix",
-              "valid_from": "2026-11-01T00:00:00.000Z", "object_marking_refs": ["marking-definition--\(marking)"] }
+              "valid_from": "2026-11-01T00:00:00.000Z"\(marks(marking)) }
             """
         }
+        let (clear, red) = ("94868c89-83c2-464b-929b-a1a8aa3c8487", "e828b379-4e03-4974-9ac4-e53a884c97c1")
         let bundle = """
             { "type": "bundle", "id": "bundle--\(UUID().uuidString.lowercased())", "objects": [
             \(indicator("amber1.example", "f88d31f6-486f-44da-b317-01333bde0b82")),
-            \(indicator("clear.example", "94868c89-83c2-464b-929b-a1a8aa3c8487")),
-            \(indicator("red2.example", "e828b379-4e03-4974-9ac4-e53a884c97c1")) ] }
+            \(indicator("clear.example", clear)),
+            \(indicator("red2.example", red)),
+            \(indicator("unmarked.example", nil)), \(indicator("unmarked.example", clear)),
+            \(indicator("observed.example", clear)),
+            { "type": "domain-name", "spec_version": "2.1", "id": "domain-name--\(UUID().uuidString.lowercased())", "value": "observed.example"\(marks(red)) } ] }
             """
         try bundle.write(toFile: ws.root + "/marked.stix.json", atomically: true, encoding: .utf8)
         let refused = try Command.run(["import", "vpn-bruteforce-2026", "marked.stix.json"], in: ws.root)
@@ -262,7 +267,8 @@ import Testing
         #expect(kept.status == 0, "\(kept.stderr)")
         let indicators = try #require(WorkspaceLoader.load(root: ws.root).workspace.project("vpn-bruteforce-2026")).indicators
         func tags(_ value: String) -> [String]? { indicators.first { $0.value == value }?.tags }
-        #expect(tags("amber1.example") == ["tlp:amber"] && tags("clear.example") == [] && tags("red2.example") == ["tlp:red"],
+        #expect(tags("amber1.example") == ["tlp:amber"] && tags("clear.example") == [] && tags("red2.example") == ["tlp:red"]
+            && tags("unmarked.example") == ["tlp:red"] && tags("observed.example") == ["tlp:red"],
             "\(indicators.filter { $0.value.hasSuffix("1.example") || $0.value.hasSuffix("2.example") || $0.value == "clear.example" })")
     }
 
