@@ -69,8 +69,8 @@ struct Add: ParsableCommand {
 
     func validate() throws {
         if values.isEmpty {
-            // ArgumentParser takes a lone `-evil.example` for an option it then drops.
-            throw ValidationError("give at least one value to add, or - to read them from standard input (a value that starts with -, such as -evil.example, goes after --: dossier add PROJECT -- -evil.example)")
+            // ArgumentParser takes a lone `-x.exe` for an option it then drops.
+            throw ValidationError("give at least one value to add, or - to read them from standard input (a value that starts with -, such as the file name -x.exe, goes after --: dossier add PROJECT --type filename -- -x.exe)")
         }
         for (name, date) in [("--first-seen", firstSeen), ("--last-seen", lastSeen)] {
             if let date, !ISODate.isValid(date) {

@@ -26,7 +26,11 @@ enum Console {
     }
 
     static func error(_ failure: Scaffold.Failure) {
-        error(failure.description(showingPaths: printer.displayPath))
+        // A folder named as a sentence can say it: "the current folder", not ".".
+        error(failure.description { path in
+            let shown = printer.displayPath(path)
+            return shown == "." ? "the current folder" : shown
+        })
     }
 
     static func note(_ message: String) {

@@ -397,6 +397,11 @@ struct CoreCommandTests {
         let again = try CLI.run(["init", copy.root])
         #expect(again.status == 1)
         #expect(again.stderr.contains("already a dossier workspace"))
+        // Folders named as the other messages name files: from the current folder.
+        let here = try CLI.run(["init"], in: copy.root)
+        #expect(here.status == 1 && here.stderr.contains("error: the current folder is already a dossier workspace"), "\(here.stderr)")
+        let inside = try CLI.run(["init", "sub"], in: copy.root)
+        #expect(inside.status == 1 && inside.stderr.contains("error: sub lies inside the workspace at the current folder;"), "\(inside.stderr)")
         let clash = try CLI.run(["new", "acme-payroll-phish"], in: copy.root)
         #expect(clash.status == 1)
         let unsafe = try CLI.run(["new", "../escape"], in: copy.root)

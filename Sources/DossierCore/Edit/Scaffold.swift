@@ -17,7 +17,7 @@ public enum Scaffold {
             switch self {
             case .alreadyWorkspace(let folder): "\(show(folder)) is already a dossier workspace (it has a dossier.json); nothing was changed"
             case .insideWorkspace(let folder, let workspace):
-                "\(show(folder)) lies inside the workspace \(show(workspace)); a workspace there would take the commands run in it "
+                "\(show(folder)) lies inside the workspace at \(show(workspace)); a workspace there would take the commands run in it "
                     + "away from that one. Start a project with `dossier new SLUG`, or make the workspace elsewhere; nothing was changed"
             case .invalidSlug(let slug, let reason): "cannot use \"\(slug)\" as a project name: \(reason)"
             case .projectExists(let slug): "a project folder \"\(slug)\" already exists; nothing was changed"

@@ -411,11 +411,12 @@ struct Refanger {
     private func endsDottedName(_ replacement: StaticString, after: UInt8?) -> Bool {
         guard replacement.utf8Start[0] == IndicatorBytes.dot, let last = output.last, Self.isNameByte(last) else { return false }
         if let after, !(after <= 0x20 || after == UInt8(ascii: "/") || after == IndicatorBytes.colon) { return false }
-        for byte in output.reversed() {
-            if byte == IndicatorBytes.dot { return true }
-            if !Self.isNameByte(byte) { return false }
-        }
-        return false
+        // The name: back over its labels and dots, to what comes before it.
+        var start = output.count
+        while start > 0, Self.isNameByte(output[start - 1]) || output[start - 1] == IndicatorBytes.dot { start -= 1 }
+        guard output[start..<output.count].contains(IndicatorBytes.dot) else { return false }
+        // After a `/` it is a URL's path (`/login.php[.]`), unless the `//` of its host.
+        return start == 0 || output[start - 1] != UInt8(ascii: "/") || start >= 2 && output[start - 2] == UInt8(ascii: "/")
     }
 
     private mutating func emit(_ replacement: StaticString, from start: Int, length: Int) {

@@ -18,6 +18,7 @@ struct IndicatorsRefangTests {
         ("hxxp://evil[.]example[.]/x", "http://evil.example./x"),
         ("user[@]evil[.]example[.]", "user@evil.example."),
         ("end(.) Next", "end(.) Next"),
+        ("hxxps://evil[.]example/login.php[.]", "https://evil.example/login.php[.]"),
         ("evil(.)example", "evil.example"),
         ("evil{.}example", "evil.example"),
         ("evil[dot]example", "evil.example"),
