@@ -587,19 +587,17 @@ struct RuleTests {
                 #"{ "value": "payroll-acme.example", "type": "domain", "private": true }"#,
                 #"{ "value": "secret-c2.example", "type": "domain", "private": true }"#,
                 #"{ "value": "payroll-update.zip", "type": "domain", "private": true }"#))
-            // Each note names a value once: one note per spelling.
-            try $0.write("p/notes/01.md", "Blocked 192.000.002.130 at the edge.\n")
-            try $0.write("p/notes/02.md", "Saved capture_192_0_2_130.pcap.\n")
-            try $0.write("p/notes/03.md", "Host ip-192-0-2-130.ec2.internal seen.\n")
-            try $0.write("p/notes/04.md", "See Payroll-Acme.Example today.\n")
-            try $0.write("p/notes/05.md", "Panel Secret-C2.Example(1) up.\n")
-            try $0.write("p/notes/06.md", "The kit sets window.secret-c2.example here.\n")
-            try $0.write("p/notes/07.md", "Dropped payroll-update.zip again.\n")
-            try $0.write("p/notes/08.md", "Nothing private: System.Net, README.md, setup.zip, this.name, 010.020.030.040, 1-800-555-0199.\n")
-            // Among other numbers of a file name: dates, a port, a range.
-            try $0.write("p/notes/09.md", "Saved pcap_2026-11-02_192-0-2-130.pcap.\n")
-            try $0.write("p/notes/10.md", "Saved capture_192_0_2_130_443.pcap.\n")
-            try $0.write("p/notes/11.md", "Range 192-0-2-129_192-0-2-130 blocked.\n")
+            // Each note names a value once: one note per spelling. The eighth names nothing
+            // private; the last three write one among other numbers of a file name (dates, a
+            // port, a range).
+            let notes = [
+                "Blocked 192.000.002.130 at the edge.", "Saved capture_192_0_2_130.pcap.", "Host ip-192-0-2-130.ec2.internal seen.",
+                "See Payroll-Acme.Example today.", "Panel Secret-C2.Example(1) up.", "The kit sets window.secret-c2.example here.",
+                "Dropped payroll-update.zip again.",
+                "Nothing private: System.Net, README.md, setup.zip, this.name, 010.020.030.040, 1-800-555-0199.",
+                "Saved pcap_2026-11-02_192-0-2-130.pcap.", "Saved capture_192_0_2_130_443.pcap.", "Range 192-0-2-129_192-0-2-130 blocked.",
+            ]
+            for (number, text) in notes.enumerated() { try $0.write("p/notes/\(number < 9 ? "0" : "")\(number + 1).md", text + "\n") }
         }, rule: PublishedPrivateValueRule())
         let places = found.map { $0.split(separator: ":").prefix(3).joined(separator: ":") }
         #expect(places == ["p/notes/01.md:1:9", "p/notes/02.md:1:15", "p/notes/03.md:1:9", "p/notes/04.md:1:5", "p/notes/05.md:1:7",
