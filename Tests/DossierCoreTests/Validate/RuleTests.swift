@@ -587,6 +587,9 @@ struct RuleTests {
                 #"{ "value": "payroll-acme.example", "type": "domain", "private": true }"#,
                 #"{ "value": "secret-c2.example", "type": "domain", "private": true }"#,
                 #"{ "value": "payroll-update.zip", "type": "domain", "private": true }"#))
+            // A title read only for its words (it holds no value) comes before the notes' texts:
+            // the findings still point into the notes.
+            try $0.write("p/project.json", #"{ "title": "Quarterly phishing trends report", "visibility": "public", "tlp": "clear" }"#)
             // Each note names a value once: one note per spelling. The eighth names nothing
             // private; the last three write one among other numbers of a file name (dates, a
             // port, a range).
@@ -997,6 +1000,10 @@ struct RuleTests {
             // Typographic quotes and dashes end words as ASCII ones do; a title with no digit or
             // `.:@-` (which no value scan reads) is read for titles all the same.
             try $0.write("trends/notes/02.md", "---\ntitle: Follow up on Payroll phishing kit targeting ACME finance staff\n---\nSee “Payroll phishing kit targeting ACME finance staff”—and ÜBERWACHUNG der zahlungsläufe bei acme.\n")
+            // A link's destination and an HTML tag between the words are not shown; a title
+            // written decomposed is the composed one; a note's file name is read too.
+            try $0.write("trends/notes/03-payroll_phishing_kit_targeting_acme_finance_staff.md",
+                "---\ntitle: N\n---\nPayroll phishing kit targeting [ACME](https://acme.example) <b>finance</b> staff; U\u{0308}berwachung der\u{00A0}Zahlungsla\u{0308}ufe bei ACME.\n")
         }, rule: PublishedPrivateValueRule())
         func warning(_ place: String, _ text: String, _ slug: String, _ title: String) -> String {
             "\(place): warning: \(text) names the private project \(slug) by its title (\"\(title)\"), but it is public: the public site names no private project; if it means the project, take the title out"
@@ -1007,6 +1014,9 @@ struct RuleTests {
             warning("trends/notes/02.md:1:1", "this note's title", "acme-payroll-phish", payroll),
             warning("trends/notes/02.md:4:6", "this note", "acme-payroll-phish", payroll),
             warning("trends/notes/02.md:4:61", "this note", "watch", "Überwachung der Zahlungsläufe bei ACME"),
+            warning("trends/notes/03-payroll_phishing_kit_targeting_acme_finance_staff.md:1:1", "this note's file name", "acme-payroll-phish", payroll),
+            warning("trends/notes/03-payroll_phishing_kit_targeting_acme_finance_staff.md:4:1", "this note", "acme-payroll-phish", payroll),
+            warning("trends/notes/03-payroll_phishing_kit_targeting_acme_finance_staff.md:4:83", "this note", "watch", "Überwachung der Zahlungsläufe bei ACME"),
             warning("trends/project.json:1:99", "the project's summary", "acme-payroll-phish", payroll),
         ], "\(found)")
     }

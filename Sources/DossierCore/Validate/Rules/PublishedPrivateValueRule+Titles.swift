@@ -1,3 +1,5 @@
+import Foundation  // the composed form of a text outside ASCII
+
 /// A private project's title written in a public text ("as in Payroll phishing kit targeting ACME
 /// finance staff, the lure...") names the project as its folder name does (PRODUCT.md §2: no
 /// reference to a private project): a warning, as for the folder name written as a word. Titles
@@ -32,9 +34,11 @@ extension PublishedPrivateValueRule {
     }
 
     /// Calls `body` with each word of `text` as titles are compared (a run of letters and digits,
-    /// of any script), in order: the UTF-8 offset where it starts and its hash, letters
-    /// lower-cased. Punctuation and spaces outside ASCII (typographic quotes, a dash, a
-    /// no-break space) end a word, as ASCII ones do.
+    /// of any script, in composed form), in order: the UTF-8 offset where it starts and its hash,
+    /// letters lower-cased. Punctuation and spaces outside ASCII (typographic quotes, a dash, a
+    /// no-break space) end a word, as ASCII ones do; what shows as nothing (a soft hyphen, a
+    /// zero-width joiner) does not. Markup a page does not show between words is skipped: a
+    /// link's destination (`[ACME](https://acme.example)` shows "ACME") and an HTML tag.
     static func forEachTitleWord(of text: String, _ body: (Int, UInt64) -> Void) {
         var start: Int?
         var hasher = FNV1a()
@@ -43,7 +47,9 @@ extension PublishedPrivateValueRule {
             start = nil
             hasher = FNV1a()
         }
-        var text = text
+        // A title decomposed in one text and composed in another is one title. (Offsets are then
+        // the composed text's: its lines are the same.)
+        var text = text.utf8.contains(where: { $0 >= 0x80 }) ? text.precomposedStringWithCanonicalMapping : text
         // Read by bytes (every public text of a workspace is read so on a cold check), a
         // character outside ASCII decoded.
         text.withUTF8 { bytes in
@@ -54,31 +60,51 @@ extension PublishedPrivateValueRule {
                     if IndicatorBytes.isAlphanumeric(byte) {
                         if start == nil { start = i }
                         hasher.add(IndicatorBytes.lower(byte))
-                    } else {
-                        end()
+                        i += 1
+                        continue
                     }
-                    i += 1
+                    end()
+                    i = skippedMarkup(bytes, at: i) ?? i + 1
                     continue
                 }
                 let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
                 var value = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
                 for k in 1..<length where i + k < bytes.count { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-                let properties = Unicode.Scalar(value)?.properties
-                if let properties, properties.isAlphabetic || properties.numericType != nil {
-                    if start == nil { start = i }
-                    // Most letters outside ASCII are their own lower case.
-                    if properties.changesWhenLowercased {
-                        for lower in properties.lowercaseMapping.utf8 { hasher.add(lower) }
-                    } else {
-                        for k in i..<min(i + length, bytes.count) { hasher.add(bytes[k]) }
-                    }
+                defer { i += length }
+                guard let properties = Unicode.Scalar(value)?.properties else { end(); continue }
+                if properties.isDefaultIgnorableCodePoint { continue }
+                let isMark = [.nonspacingMark, .spacingMark, .enclosingMark].contains(properties.generalCategory)
+                guard properties.isAlphabetic || properties.numericType != nil || isMark && start != nil else { end(); continue }
+                if start == nil { start = i }
+                // Most letters outside ASCII are their own lower case.
+                if properties.changesWhenLowercased {
+                    for lower in properties.lowercaseMapping.utf8 { hasher.add(lower) }
                 } else {
-                    end()
+                    for k in i..<min(i + length, bytes.count) { hasher.add(bytes[k]) }
                 }
-                i += length
             }
         }
         end()
+    }
+
+    /// Where the reading goes on after markup that starts at `i` and that a page does not show:
+    /// a link's destination after its text (`](...)`, to the closing parenthesis on the line),
+    /// an HTML tag (`<b>`, `</b>`, to its `>` on the line). Nil for any other byte.
+    private static func skippedMarkup(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        let close: UInt8
+        var from = i + 1
+        switch bytes[i] {
+        case UInt8(ascii: "]") where i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "("):
+            close = UInt8(ascii: ")")
+            from = i + 2
+        case UInt8(ascii: "<") where i + 1 < bytes.count && (IndicatorBytes.isLetter(bytes[i + 1]) || bytes[i + 1] == UInt8(ascii: "/")):
+            close = UInt8(ascii: ">")
+        default:
+            return nil
+        }
+        var k = from
+        while k < bytes.count, bytes[k] != close, bytes[k] != 0x0A { k += 1 }
+        return k < bytes.count && bytes[k] == close ? k + 1 : nil
     }
 
     /// The hash of a run of three words, from their hashes.

@@ -419,8 +419,9 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             bodyLine: Int? = nil, isProse: Bool = false, isNote: Bool = false, isVerbatim: Bool = false, joined: String? = nil) {
             guard let text, !text.isEmpty else { return }
             let scanned = isProse || mayHoldMention(text)
-            // Three words and twenty characters, told cheaply: a comment of two words is no title.
-            guard scanned || text.utf8.count >= 20 && text.utf8.count(where: { $0 == 0x20 }) >= 2 else { return }
+            // Three words and twenty characters, told cheaply: a comment of two words is no title
+            // (words are parted by anything but ASCII letters and digits: a no-break space, `_`).
+            guard scanned || text.utf8.count >= 20 && text.utf8.count(where: { !IndicatorBytes.isAlphanumeric($0) }) >= 2 else { return }
             texts.append(PublishedText(text: text, name: name(), location: location(), bodyLine: bodyLine, isProse: isProse, isNote: isNote,
                 isVerbatim: isVerbatim, joined: joined, isWordsOnly: !scanned))
         }
@@ -446,7 +447,9 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             add(note.title, "this note's title", start)
             add(note.author, "this note's author", start)
             // Shown as the note's title when it has none, and kept in exports.
-            add(Self.nameText([String(note.fileName.dropLast(ProjectFiles.isNoteName(note.fileName) ? 3 : 0))]), "this note's file name", start)
+            // (A name with no value in it is still read for a private title: `payroll_phishing_kit.md`.)
+            let stem = String(note.fileName.dropLast(ProjectFiles.isNoteName(note.fileName) ? 3 : 0))
+            add(Self.nameText([stem]) ?? stem, "this note's file name", start)
         }
         let indicatorsFile = project.indicatorsFile
         // Comments and tags repeat across a project's indicators: each is scanned once, and a
