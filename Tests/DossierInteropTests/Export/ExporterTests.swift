@@ -269,7 +269,9 @@ import Testing
         #expect(Instant("1969-12-31T23:00:00-02:00")?.stix == "1970-01-01T01:00:00.000Z")
         #expect(Instant("not a date") == nil)
         // The first hours of the Common Era, and a time zone that moves the day back across a year.
-        #expect(Instant("0000-01-01T09:08:07.006+09:00")?.stix == "0000-01-01T00:08:07.006Z")
+        // (There is no year 0, which STIX's and MISP's consumers refuse: no instant.)
+        #expect(Instant("0001-01-01T09:08:07.006+09:00")?.stix == "0001-01-01T00:08:07.006Z")
+        #expect(Instant("0000-01-01T09:08:07.006+09:00") == nil)
         #expect(Instant("2027-01-01T00:30:00+01:00")?.stix == "2026-12-31T23:30:00.000Z")
         #expect(Instant(seconds: 0).stix == "1970-01-01T00:00:00.000Z")
     }
