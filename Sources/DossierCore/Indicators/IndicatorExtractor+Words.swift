@@ -247,23 +247,36 @@ extension IndicatorExtractor {
     mutating func domain(_ start: Int, _ end: Int) -> Bool {
         guard case .success(let name) = DomainName.normalize(IndicatorBytes.string(bytes, start..<end)),
               let topLevel = Indicators.topLevel(of: name), Indicators.topLevelDomains.contains(topLevel) else { return false }
-        if !refanger.wasDefanged(start..<end) {
-            if Indicators.fileExtensionTopLevels.contains(topLevel) { return false }
-            if end < bytes.count && bytes[end] == UInt8(ascii: "(") { return false }
-            if let firstDot = name.utf8.firstIndex(of: IndicatorBytes.dot), Self.codeReceivers.contains(String(name[..<firstDot])) {
-                return false
-            }
-            var lower = false, upperTopLevel = false
-            var lastDot = start
-            for k in start..<end {
-                if bytes[k] == IndicatorBytes.dot { lastDot = k }
-                if IndicatorBytes.isLower(bytes[k]) { lower = true }
-            }
-            for k in lastDot..<end where IndicatorBytes.isUpper(bytes[k]) { upperTopLevel = true }
-            if lower && upperTopLevel { return false }
-        }
+        if !refanger.wasDefanged(start..<end), Self.codeShape(bytes, start, end) != nil { return false }
         found.append(Found(start: start, end: end, type: .domain, value: name))
         return true
+    }
+
+    /// How a dotted word reads as code or a file name rather than as a host name.
+    enum CodeShape {
+        /// `this.name`, `window.open`: a first label of `codeReceivers`.
+        case afterReceiver
+        /// `README.md`, `setup.zip`: a top-level domain that is mostly a file extension.
+        case fileName
+        /// `obj.call(`.
+        case call
+        /// `System.Net`: lower-case letters, and an upper-case one in the top-level label.
+        case mixedCase
+    }
+
+    /// The code shape of the dotted word `start..<end` of `bytes`, or nil when it reads as a host
+    /// name. The word pass takes a name of such a shape for a domain only when it was defanged;
+    /// the leak check looks up such names all the same (`Indicators.embeddedValues`). Told by
+    /// bytes: every dotted word of a text is asked.
+    static func codeShape(_ bytes: IndicatorBytes.Bytes, _ start: Int, _ end: Int) -> CodeShape? {
+        guard let firstDot = bytes[start..<end].firstIndex(of: IndicatorBytes.dot),
+              let lastDot = bytes[start..<end].lastIndex(of: IndicatorBytes.dot) else { return nil }
+        if (4...8).contains(firstDot - start), codeReceivers.contains(IndicatorBytes.lowercased(bytes, start..<firstDot)) { return .afterReceiver }
+        // The longest such extension is four letters.
+        if end - lastDot <= 5, Indicators.fileExtensionTopLevels.contains(IndicatorBytes.lowercased(bytes, lastDot + 1..<end)) { return .fileName }
+        if end < bytes.count && bytes[end] == UInt8(ascii: "(") { return .call }
+        if bytes[start..<end].contains(where: IndicatorBytes.isLower) && bytes[lastDot..<end].contains(where: IndicatorBytes.isUpper) { return .mixedCase }
+        return nil
     }
 
     /// Whole runs of exactly 32, 40, 64 or 128 hex digits (not all decimal) between non-word characters.

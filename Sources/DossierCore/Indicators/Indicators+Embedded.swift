@@ -102,10 +102,9 @@ extension Indicators {
         return numbers.map(String.init).joined(separator: ".")
     }
 
-    /// The host names written in `bytes` that the extractor leaves out as code or a file name:
-    /// with an upper-case letter (`Payroll-Acme.Example`, which it takes for `System.Net`), on a
-    /// top-level domain that is mostly a file extension (`setup.zip`), after a code receiver
-    /// (`window.evil.example`) or before a parenthesis (`evil.example(1)`). Only names on a known
+    /// The host names written in `bytes` that the extractor leaves out as code or a file name
+    /// (`IndicatorExtractor.codeShape`: `Payroll-Acme.Example`, `setup.zip`, `evil.example(1)`,
+    /// `window.evil.example`, which names `evil.example` to a reader). Only names on a known
     /// top-level domain, lower-cased.
     private static func codeLikeHosts(_ bytes: IndicatorBytes.Bytes) -> [(value: String, type: IndicatorType, offset: Int)] {
         var found: [(value: String, type: IndicatorType, offset: Int)] = []
@@ -119,15 +118,9 @@ extension Indicators {
             var last = end
             while last > start, !IndicatorBytes.isAlphanumeric(bytes[last - 1]) { last -= 1 }
             guard let lastDot = bytes[start..<last].lastIndex(of: IndicatorBytes.dot), IndicatorBytes.isLetter(bytes[lastDot + 1]),
-                  let firstDot = bytes[start..<last].firstIndex(of: IndicatorBytes.dot) else { continue }
-            // Told by bytes first: most dotted words of prose are names the extractor took, or none.
-            let afterReceiver = (4...8).contains(firstDot - start) && IndicatorExtractor.codeReceivers.contains(IndicatorBytes.lowercased(bytes, start..<firstDot))
-            let leftOut = afterReceiver || bytes[start..<last].contains(where: IndicatorBytes.isUpper)
-                || (last < bytes.count && bytes[last] == UInt8(ascii: "("))
-                || (last - lastDot <= 5 && fileExtensionTopLevels.contains(IndicatorBytes.lowercased(bytes, lastDot + 1..<last)))
-            // `window.evil.example` names `evil.example` to a reader.
-            let host = afterReceiver ? firstDot + 1 : start
-            guard leftOut, host < lastDot, topLevelDomains.contains(IndicatorBytes.lowercased(bytes, lastDot + 1..<last)),
+                  let shape = IndicatorExtractor.codeShape(bytes, start, last) else { continue }
+            let host = shape == .afterReceiver ? bytes[start..<last].firstIndex(of: IndicatorBytes.dot)! + 1 : start
+            guard host < lastDot, topLevelDomains.contains(IndicatorBytes.lowercased(bytes, lastDot + 1..<last)),
                   case .success(let name) = DomainName.normalize(IndicatorBytes.string(bytes, host..<last)) else { continue }
             found.append((name, .domain, host))
         }
