@@ -173,9 +173,16 @@ extension IndicatorExtractor {
         if IndicatorBytes.all(bytes, start..<end, { IndicatorBytes.isDigit($0) || $0 == IndicatorBytes.dot }) {
             var dots = 0
             for k in start..<end where bytes[k] == IndicatorBytes.dot { dots += 1 }
-            if dots == 3 && !followsVersionWord(start), case .success = IPv4Address.parse(bytes, start..<end) {
-                emitAddress(IndicatorBytes.string(bytes, start..<end), start: start, end: end,
-                            followedBySlash: followedBySlash && end == range.upperBound)
+            if dots == 3, case .success = IPv4Address.parse(bytes, start..<end) {
+                if followsVersionWord(start) {
+                    // A product's version in a user agent (`Chrome/120.0.0.0`) is plainly one.
+                    if bytes[start - 1] != IndicatorBytes.slash {
+                        versionNumbers.append(Found(start: start, end: end, type: .ipv4, value: IndicatorBytes.string(bytes, start..<end)))
+                    }
+                } else {
+                    emitAddress(IndicatorBytes.string(bytes, start..<end), start: start, end: end,
+                                followedBySlash: followedBySlash && end == range.upperBound)
+                }
             }
             return
         }

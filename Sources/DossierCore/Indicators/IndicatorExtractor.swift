@@ -37,6 +37,10 @@ struct IndicatorExtractor {
     var claimed: [Range<Int>] = []
     /// Where the word pass resumes after an indicator that took in the next word (`AS 64500`, `/24`).
     var skipUntil = 0
+    /// Dotted quads read as versions after a word (`version 1.2.3.4`), not found as addresses: an
+    /// import says it passed them over, since one may be an address after all. Not a user agent's
+    /// (`Chrome/120.0.0.0`).
+    var versionNumbers: [Found] = []
 
     init(bytes: IndicatorBytes.Bytes, refanger: Refanger) {
         self.bytes = bytes
@@ -48,6 +52,15 @@ struct IndicatorExtractor {
         IndicatorBytes.withBytes(text) { original in
             let refanger = Refanger(original, mode: .text)
             return locate(find(in: refanger), in: original, refanger: refanger)
+        }
+    }
+
+    /// The dotted quads of `text` read as versions after a word rather than as addresses
+    /// (`version 1.2.3.4`), in order of appearance.
+    static func versionNumbers(in text: String) -> [ExtractedIndicator] {
+        IndicatorBytes.withBytes(text) { original in
+            let refanger = Refanger(original, mode: .text)
+            return locate(afterPasses(over: refanger) { $0.versionNumbers }, in: original, refanger: refanger)
         }
     }
 
@@ -155,6 +168,13 @@ extension Indicators {
     /// point at the indicator as written, defanged or not. See `IndicatorExtractor` for what counts.
     public static func extract(from text: String) -> [ExtractedIndicator] {
         IndicatorExtractor.extract(from: text)
+    }
+
+    /// The dotted quads of `text` that `extract(from:)` reads as versions after a word, not as
+    /// addresses (`version 1.2.3.4`, not a user agent's `Chrome/120.0.0.0`), in order of
+    /// appearance, as an import lists what it passed over.
+    public static func versionNumbers(in text: String) -> [ExtractedIndicator] {
+        IndicatorExtractor.versionNumbers(in: text)
     }
 
     /// Where web addresses stand in `text` (UTF-8 offsets), defanged or not: URLs, and hosts written

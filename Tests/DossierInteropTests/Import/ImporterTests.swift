@@ -27,6 +27,12 @@ import Testing
         let prose = TestFiles.importText("The kit posts to hxxps://payroll-acme[.]com/gate.php and 203.0.113.9. See report.pdf, version 1.2.3.4.5.")
         #expect(prose.keys.contains("url https://payroll-acme.com/gate.php"))
         #expect(!prose.keys.contains { $0.contains("report.pdf") })
+        // A dotted quad after "version" is read as one, and said passed over: it may be an address.
+        let versioned = TestFiles.importText("The panel runs version 10.2.3.4 and beacons to 203.0.113.9.\nUA: Mozilla/5.0 Chrome/120.0.0.0 Safari/537.36\n")
+        #expect(versioned.keys == ["ipv4 203.0.113.9"])
+        #expect(versioned.skipped.map(\.item) == ["10.2.3.4"])
+        #expect(versioned.skipped.first?.location?.position == SourcePosition(line: 1, column: 24))
+        #expect(versioned.skipped.first?.reason.contains("version number") == true)
         let list = TestFiles.importText("# blocklist\nevil[.]example\n999.1.1.1\n\n5c77a18880cf58df9fba102dd8267c3f369df449\n")
         #expect(list.keys == ["domain evil.example", "sha1 5c77a18880cf58df9fba102dd8267c3f369df449"])
         #expect(list.skipped.count == 1)
