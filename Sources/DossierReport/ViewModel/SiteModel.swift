@@ -63,9 +63,18 @@ public struct SiteModel: Sendable {
         places.reserveCapacity(perProject.reduce(0) { $0 + $1.order.count })
         var byClassification = [[Int32]](repeating: [], count: Self.classifications.count)
         var grouping = TagGrouping<Int32>()
+        // A listing page bears the most restrictive TLP of its rows (below): each row's, worked
+        // out once here, since a row is listed by its classification and by each of its tags.
+        var rowTLP: [TLP] = []
+        rowTLP.reserveCapacity(places.capacity)
         for (p, rows) in perProject.enumerated() {
             let offset = Int32(places.count)
             places += rows.order.map { RowPlace(project: Int32(p), indicator: $0) }
+            let project = workspace.projects[p].markingInOutputs
+            rowTLP += rows.order.map { i in
+                let marked = rows.markings.isEmpty ? project : max(project, rows.markings[i] ?? project)
+                return rows.privateRows.contains(i) ? max(marked, TLP.privateMaterial) : marked
+            }
             for (c, local) in rows.byClassification.enumerated() { byClassification[c] += local.map { $0 + offset } }
             grouping.append(rows.grouping) { $0 + offset }
         }
@@ -107,16 +116,8 @@ public struct SiteModel: Sendable {
         // a source) is at least `TLP.privateMaterial`.
         let projectTLPs = workspace.projects.map(\.tlp)
         let rowTLPs = workspace.projects.map(\.markingInOutputs)
-        let markings = perProject.map(\.markings)
-        let privateRows = perProject.map(\.privateRows)
-        let placed = places
-        let tlp = { (rows: ArraySlice<Int32>) in
-            rows.lazy.map { row in
-                let place = placed[Int(row)]
-                let project = rowTLPs[Int(place.project)]
-                let marked = markings[Int(place.project)].isEmpty ? project : max(project, markings[Int(place.project)][place.indicator] ?? project)
-                return privateRows[Int(place.project)].contains(place.indicator) ? max(marked, TLP.privateMaterial) : marked
-            }.max() ?? .clear
+        let tlp = { [rowTLP] (rows: ArraySlice<Int32>) in
+            rowTLP.withUnsafeBufferPointer { shown in rows.reduce(TLP.clear) { max($0, shown[Int($1)]) } }
         }
         var listings: [(String, ListingPage, ArraySlice<Int32>)] = []
         var classificationSummaries: [SiteIndexPage.ClassificationSummary] = []
