@@ -157,7 +157,7 @@ struct ImportCommand: ParsableCommand {
         // (a STIX report's title) is not what was imported for. A MISP event or a STIX bundle
         // that holds only what dossier cannot represent, with nothing skipped, brings its note.
         if incoming.isEmpty, results.contains(where: { !$0.result.skipped.isEmpty }) {
-            for (name, result) in results { describe(result, name: name) }
+            for (name, result) in results { describe(result, name: name, classified: { $0.effectiveClassification(in: edit.vocabulary) }) }
             let skipped = results.map(\.result.skipped.count).reduce(0, +)
             Console.error("no indicator could be imported: every value (\(skipped)) was skipped\(global.quiet ? "" : " (reasons above)"); nothing was imported")
             throw ExitCode(1)
@@ -168,7 +168,18 @@ struct ImportCommand: ParsableCommand {
             ? IndicatorMerge.merge(incoming, into: edit.project, unknown: .keepsRecorded, impliedBy: edit.vocabulary)
             : IndicatorMerge.merge(incoming, into: edit.project)
         applyProjectFields(from: results.map(\.result), to: &changed)
-        for (name, result) in results { describe(result, name: name) }
+        // What a value flagged for detection is classified as once merged: its IDS flag is kept
+        // only as a malicious indicator's.
+        let flagged = results.reduce(into: Set<IndicatorKey>()) { $0.formUnion($1.result.flaggedForIDS) }
+        var merged: [IndicatorKey: Classification] = [:]
+        if !flagged.isEmpty {
+            for indicator in changed.indicators where flagged.contains(indicator.key) {
+                merged[indicator.key] = indicator.effectiveClassification(in: edit.vocabulary)
+            }
+        }
+        for (name, result) in results {
+            describe(result, name: name, classified: { merged[$0.key] ?? $0.effectiveClassification(in: edit.vocabulary) })
+        }
         describe(report) { key in
             // Where the first file that gives it says so.
             zip(paths, results).lazy.compactMap { path, file in
@@ -281,7 +292,8 @@ struct ImportCommand: ParsableCommand {
 
     /// Per file: what was found, what cannot be represented, and what was skipped (grouped by
     /// reason; each item with --verbose).
-    private func describe(_ result: ImportResult, name: String) {
+    /// - Parameter classified: what an indicator of the file is classified as once imported.
+    private func describe(_ result: ImportResult, name: String, classified: (Indicator) -> Classification) {
         var parts = [result.indicators.count == 1 ? "1 indicator" : "\(result.indicators.count) indicators"]
         // What the file restricts (MISP distribution 0, a tlp: tag above clear, a private project).
         let restricted = result.indicators.count(where: \.isPrivate)
@@ -289,8 +301,11 @@ struct ImportCommand: ParsableCommand {
         if !result.skipped.isEmpty { parts.append("\(result.skipped.count) skipped") }
         if !result.notes.isEmpty { parts.append(result.notes.count == 1 ? "1 note line" : "\(result.notes.count) note lines") }
         global.say("\(name) (\(result.format.rawValue)): " + parts.joined(separator: ", "))
-        if !result.unrepresentable.isEmpty {
-            global.say("  not representable: " + result.unrepresentable.map { "\($0.count) × \($0.kind)" }.joined(separator: ", "))
+        var unrepresentable = result.unrepresentable.map { ($0.kind, $0.count) }
+        let lostFlags = result.idsFlagsLost(classification: classified)
+        if lostFlags > 0 { unrepresentable.append(("to_ids flag of an attribute not classified malicious", lostFlags)) }
+        if !unrepresentable.isEmpty {
+            global.say("  not representable: " + unrepresentable.map { "\($1) × \($0)" }.joined(separator: ", "))
         }
         if verbose {
             for item in result.skipped {

@@ -18,6 +18,7 @@ struct Report: ParsableCommand {
             Examples:
               dossier report commodity-loader-c2 -o loader.html
               dossier report acme-payroll-phish --internal --format md > phish.md
+              dossier report acme-payroll-phish --internal -o phish.md   (Markdown, as named)
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -25,8 +26,8 @@ struct Report: ParsableCommand {
     @Argument(help: ProjectArgument.help, transform: ProjectArgument.slug)
     var project: String
 
-    @Option(help: "Output format: html or md.")
-    var format: ReportFormat = .html
+    @Option(help: "Output format: html or md (default: md for an -o file named .md or .markdown, else html).")
+    var format: ReportFormat?
 
     @Flag(help: "Make an internal report: private indicators, notes, tags and sources included.")
     var `internal` = false
@@ -39,12 +40,21 @@ struct Report: ParsableCommand {
 
     @OptionGroup var cacheOptions: CacheOptions
 
+    func validate() throws {
+        if let format, let output, let named = ReportFormat(fileName: output), named != format {
+            throw ValidationError("--format \(format.rawValue) writes \(format.language), but \(output) is named as \(named.language): name the file .\(format.rawValue), or leave --format out")
+        }
+    }
+
+    /// As given, else as the output file is named (`-o report.md`), else HTML.
+    private var chosenFormat: ReportFormat { format ?? output.flatMap(ReportFormat.init(fileName:)) ?? .html }
+
     func run() throws {
         let project = try global.project(self.project)
         let root = try global.root()
         let result: ReportBuild.Output
         do {
-            result = try ReportBuild.run(root: root, slug: project, format: format, audience: `internal` ? .internal : .public,
+            result = try ReportBuild.run(root: root, slug: project, format: chosenFormat, audience: `internal` ? .internal : .public,
                 options: ReportOptions(defang: !noDefang), cache: cacheOptions.cache(root: root))
         } catch {
             Console.report(DiagnosticList(error.diagnostics))
@@ -62,4 +72,16 @@ struct Report: ParsableCommand {
     }
 }
 
-extension ReportFormat: LenientChoice {}
+extension ReportFormat: LenientChoice {
+    /// The format a file's extension names: `.md` or `.markdown`, `.html` or `.htm`; nil for
+    /// any other.
+    init?(fileName: String) {
+        switch (fileName as NSString).pathExtension.lowercased() {
+        case "md", "markdown": self = .md
+        case "html", "htm": self = .html
+        default: return nil
+        }
+    }
+
+    var language: String { self == .html ? "HTML" : "Markdown" }
+}

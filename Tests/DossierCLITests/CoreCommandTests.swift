@@ -433,6 +433,25 @@ struct CoreCommandTests {
         #expect(copy.read("commodity-loader-c2/notes/01-overview.md") == note)
     }
 
+    @Test("report -o names its format: a .md file gets Markdown without --format; a --format that contradicts the name is refused and writes nothing")
+    func reportFormatFollowsFileName() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let markdown = try CLI.run(["report", "commodity-loader-c2", "-o", "loader.md"], in: copy.root)
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        #expect(copy.read("loader.md").hasPrefix("# HollowPost"))
+        let html = try CLI.run(["report", "commodity-loader-c2", "-o", "loader.HTM"], in: copy.root)
+        #expect(html.status == 0 && copy.read("loader.HTM").hasPrefix("<!DOCTYPE html>"))
+        // Another name keeps HTML, the default.
+        #expect(try CLI.run(["report", "commodity-loader-c2", "-o", "loader.txt"], in: copy.root).status == 0)
+        #expect(copy.read("loader.txt").hasPrefix("<!DOCTYPE html>"))
+        let contradicted = try CLI.run(["report", "commodity-loader-c2", "--format", "html", "-o", "other.md"], in: copy.root)
+        #expect(contradicted.status == 64 && contradicted.stderr.contains("--format html writes HTML, but other.md is named as Markdown"), "\(contradicted.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: copy.path("other.md")))
+        // Agreeing with the name, or on standard output, --format is as before.
+        #expect(try CLI.run(["report", "commodity-loader-c2", "--format", "md", "-o", "agreed.markdown"], in: copy.root).status == 0)
+        #expect(try CLI.run(["report", "commodity-loader-c2", "--format", "md"], in: copy.root).stdout.hasPrefix("# HollowPost"))
+    }
+
     @Test("outside a workspace, commands say how to make one")
     func noWorkspace() throws {
         let copy = try TemporaryCopy()

@@ -38,6 +38,8 @@ struct ImportCollector {
         var privateFlag: Bool?
         /// Fields dossier does not know (a dossier JSON file's `x-ticket`), kept as they are.
         var extra: [JSONObject.Member] = []
+        /// A MISP attribute's `to_ids` (`ImportResult.flaggedForIDS`).
+        var flaggedForIDS = false
 
         /// Private when the file says so, or when a TLP tag of the value itself (a MISP
         /// attribute's, a CSV row's, a STIX label: `tlp:amber`, `TLP RED`) marks it above
@@ -66,10 +68,9 @@ struct ImportCollector {
                 return false
             }
             let tags = Tag.union([], details.tags.filter { !Tag.isBlank($0) })
-            if let marking {
-                let key = IndicatorKey(type: parsed.type, value: parsed.value)
-                result.markings[key] = max(result.markings[key] ?? marking, marking)
-            }
+            let key = IndicatorKey(type: parsed.type, value: parsed.value)
+            if let marking { result.markings[key] = max(result.markings[key] ?? marking, marking) }
+            if details.flaggedForIDS { result.flaggedForIDS.insert(key) }
             record(Indicator(
                 value: parsed.value, type: parsed.type, classification: details.classification,
                 tags: tags, firstSeen: details.firstSeen,

@@ -51,6 +51,17 @@ public struct ImportResult: Sendable {
     /// What the file holds that dossier cannot represent, counted by kind (e.g. "relationship
     /// object", "STIX pattern with MATCHES"), in the order first met.
     public var unrepresentable: [Unrepresentable] = []
+    /// The values a MISP attribute flags for detection (`to_ids`). dossier keeps no such flag: its
+    /// MISP export flags the malicious indicators. The flag of one that comes in classified
+    /// otherwise is lost, which only the importing command can tell (`idsFlagsLost`): the
+    /// workspace's vocabulary, `--classify` and `--tag` decide the classification.
+    public var flaggedForIDS: Set<IndicatorKey> = []
+
+    /// How many values the file flags for detection come in classified other than malicious, by
+    /// `classification` (what each is classified as once imported).
+    public func idsFlagsLost(classification: (Indicator) -> Classification) -> Int {
+        flaggedForIDS.isEmpty ? 0 : indicators.count { flaggedForIDS.contains($0.key) && classification($0) != .malicious }
+    }
     /// Problems with positions: errors when the file could not be read at all (then nothing else is
     /// set), warnings for values that were ignored.
     public var diagnostics: [Diagnostic] = []

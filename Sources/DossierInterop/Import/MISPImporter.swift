@@ -137,11 +137,9 @@ enum MISPImporter {
         }
         details.comment = attribute.string("comment")?.trimmingSpaces
         // An IDS flag on what is not classified malicious has no place in dossier (whose MISP
-        // export flags the malicious ones): said, not dropped unsaid.
-        if attribute.flag("to_ids") == true || attribute.string("to_ids").map({ ["1", "true"].contains($0.lowercased()) }) == true,
-           details.classification != .malicious {
-            collector.unrepresentable("to_ids flag of an attribute not classified malicious")
-        }
+        // export flags the malicious ones): said by `dossier import`, which knows what the
+        // workspace's tags imply, not dropped unsaid.
+        details.flaggedForIDS = attribute.flag("to_ids") == true || attribute.string("to_ids").map({ ["1", "true"].contains($0.lowercased()) }) == true
         // (A tlp: tag above clear makes a value private too: the collector's rule, for every format.)
         if restricted { details.privateFlag = true }
         details.firstSeen = collector.date(attribute.string("first_seen"), field: "first_seen", at: attribute.position("first_seen"))

@@ -105,8 +105,8 @@ enum STIXImporter {
         let patternText = object.string("pattern") ?? ""
         let at = object.position("pattern") ?? position
         if object.flag("revoked") == true { return collector.skip(patternText, "the indicator is revoked", at: at) }
+        // Counted once, as skipped (not also as not representable): the figures add up to the file.
         if let language = object.string("pattern_type"), language.lowercased() != "stix" {
-            collector.unrepresentable("\(language) pattern")
             return collector.skip(patternText, "a \(language) pattern, not a STIX one", at: at)
         }
         let pattern: STIXPattern

@@ -122,6 +122,28 @@ import Testing
         #expect(placed.stderr.contains(#"lower.csv:3:1: warning: domain merge.example: comment "second" ignored; kept "first""#), "\(placed.stderr)")
     }
 
+    @Test("a MISP IDS flag is said lost only for what comes in classified other than malicious: tags the vocabulary says imply malicious, --classify malicious, or a recorded malicious indicator keep it")
+    func idsFlagsLostByWhatIsImported() throws {
+        let ws = try SampleWorkspace()
+        func event(_ value: String, tags: [String] = []) -> String {
+            let tagged = tags.map { #"{"name":"\#($0)"}"# }.joined(separator: ",")
+            return #"{"Event":{"info":"t","Attribute":[{"type":"domain","category":"Network activity","value":"\#(value)","to_ids":true,"Tag":[\#(tagged)]}]}}"#
+        }
+        let lost = "1 × to_ids flag of an attribute not classified malicious"
+        let untagged = try Command.run(["import", "typosquat-watch", "-", "--dry-run"], in: ws.root, input: event("plain.example"))
+        #expect(untagged.status == 0 && untagged.stdout.contains(lost), "\(untagged.stdout)")
+        let blocked = try Command.run(["import", "typosquat-watch", "-", "--dry-run"], in: ws.root, input: event("toids.example", tags: ["Blocked"]))
+        #expect(blocked.status == 0 && !blocked.stdout.contains("not representable"), "\(blocked.stdout)")
+        let classified = try Command.run(["import", "typosquat-watch", "-", "--dry-run", "--classify", "malicious"], in: ws.root, input: event("plain.example"))
+        #expect(!classified.stdout.contains("not representable"), "\(classified.stdout)")
+        let taggedOnImport = try Command.run(["import", "typosquat-watch", "-", "--dry-run", "--tag", "blocked"], in: ws.root, input: event("plain.example"))
+        #expect(!taggedOnImport.stdout.contains("not representable"), "\(taggedOnImport.stdout)")
+        // Merged into an indicator recorded malicious, it stays malicious: the flag is kept.
+        #expect(try Command.run(["add", "typosquat-watch", "recorded.example", "--classify", "malicious"], in: ws.root).status == 0)
+        let merged = try Command.run(["import", "typosquat-watch", "-", "--dry-run"], in: ws.root, input: event("recorded.example"))
+        #expect(!merged.stdout.contains("not representable"), "\(merged.stdout)")
+    }
+
     @Test func importFromStandardInput() throws {
         let ws = try SampleWorkspace()
         let run = try Command.run(["import", "typosquat-watch", "-", "--classify", "suspicious"], in: ws.root, input: "acme-payro11[.]com\nhxxps://acme-login[.]net/sso\n")

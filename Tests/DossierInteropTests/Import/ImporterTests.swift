@@ -55,11 +55,17 @@ import Testing
         #expect(result.skipped.isEmpty)
     }
 
-    @Test("a MISP IDS flag on an attribute not classified malicious is said not representable (dossier's export flags the malicious ones)")
+    @Test("a MISP IDS flag is lost on an attribute that comes in classified other than malicious (dossier's export flags the malicious ones); tags that imply malicious keep it")
     func mispIDSFlag() {
         let event = #"{ "Event": { "info": "E", "Attribute": [ { "type": "ip-dst", "category": "Network activity", "value": "198.51.100.31", "to_ids": true }, { "type": "domain", "category": "Network activity", "value": "c2.evil.example", "to_ids": "1", "Tag": [ { "name": "passivetotal:class=\"malicious\"" } ] }, { "type": "domain", "category": "Network activity", "value": "cdn.example", "to_ids": false } ] } }"#
         let result = Importer.read(Array(event.utf8), path: "/e.json")
-        #expect(result.indicators.count == 3 && result.unrepresentable("to_ids flag of an attribute not classified malicious") == 1, "\(result.unrepresentable)")
+        #expect(result.indicators.count == 3)
+        #expect(result.flaggedForIDS == [IndicatorKey(type: .ipv4, value: "198.51.100.31"), IndicatorKey(type: .domain, value: "c2.evil.example")])
+        #expect(result.idsFlagsLost { $0.effectiveClassification(in: .starter) } == 1)
+        // A vocabulary tag that implies malicious (the starter's Blocked) keeps the flag.
+        let tagged = Importer.read(Array(#"{"Event":{"info":"t","Attribute":[{"type":"domain","category":"Network activity","value":"toids.example","to_ids":true,"Tag":[{"name":"Blocked"}]}]}}"#.utf8), path: "/t.json")
+        #expect(tagged.idsFlagsLost { $0.effectiveClassification(in: .starter) } == 0)
+        #expect(tagged.unrepresentable.isEmpty)
     }
 
     @Test("of the versions of a STIX object (one id), the newest by modified is read, wherever it stands; the others are skipped as such")
@@ -74,6 +80,15 @@ import Testing
         #expect(result.indicators.count == 1 && result.indicators.first?.classification == .nonMalicious && result.indicators.first?.comment == "new")
         #expect(result.skipped.count == 2 && result.skipped.allSatisfy { $0.reason.contains("older version") }, "\(result.skipped)")
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+    }
+
+    @Test("a STIX indicator of another pattern language (snort) is counted once, as skipped with its reason, not also as not representable")
+    func stixOtherPatternLanguageCountedOnce() {
+        let bundle = #"{"type":"bundle","id":"bundle--11111111-1111-4111-8111-111111111111","objects":[{"type":"indicator","spec_version":"2.1","id":"indicator--a5111111-1111-4111-8111-111111111111","created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","pattern_type":"snort","valid_from":"2026-01-01T00:00:00Z","pattern":"alert tcp any any -> 203.0.113.1 80"},{"type":"indicator","spec_version":"2.1","id":"indicator--a6111111-1111-4111-8111-111111111111","created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","pattern_type":"stix","valid_from":"2026-01-01T00:00:00Z","pattern":"[domain-name:value = 'ok.example']"}]}"#
+        let result = Importer.read(Array(bundle.utf8), path: "/s.json")
+        #expect(result.indicators.map(\.value) == ["ok.example"])
+        #expect(result.skipped.map(\.reason) == ["a snort pattern, not a STIX one"])
+        #expect(result.unrepresentable.isEmpty, "\(result.unrepresentable)")
     }
 
     @Test func csvColumnsByNameWithQuotesAndAliases() throws {
