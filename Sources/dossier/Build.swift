@@ -17,8 +17,9 @@ struct Build: ParsableCommand {
             an earlier build (the emptied folders of the site last replaced are kept for it, in \
             .NAME.dossier-spare, readable by you alone), and replaces the output folder only when \
             the build succeeded; the output folder then holds nothing but this build. Per project: index.html \
-            (the report), report.md, indicators.csv, indicators.stix.json and indicators.misp.json. \
-            index.json describes the whole site for scripts.
+            (the report), report.md, indicators.csv, indicators.stix.json and indicators.misp.json, \
+            and images/ with a copy of each image its notes show, which report.md links (the HTML \
+            report holds them itself). index.json describes the whole site for scripts.
 
             Builds are incremental: a file whose content key (a SHA-256 of everything it shows: \
             its project, correlations with other projects, the vocabulary, the templates, the \

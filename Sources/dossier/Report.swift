@@ -10,8 +10,10 @@ struct Report: ParsableCommand {
             The report shows the TLP banner and audience, status, dates and summary; counts by \
             classification, type and tag (HTML: an SVG chart); the indicators grouped by \
             classification and by tag; the notes; and where else each indicator is recorded. \
-            HTML is one self-contained file (no script, no external resource); Markdown uses \
-            GitHub-flavoured tables.
+            HTML is one self-contained file (no script, no external resource), its notes' \
+            images in it; Markdown uses GitHub-flavoured tables, and links the images from the \
+            folder of the -o file (on standard output, from the current folder), so that a \
+            report kept in the repository shows them on its git host.
 
             Reports are public unless --internal: a public report of a private project is refused.
 
@@ -46,6 +48,14 @@ struct Report: ParsableCommand {
         }
     }
 
+    /// Where a Markdown report links its notes' images from: the folder of the file it is
+    /// written to, else the current folder (standard output is most often sent to a file there).
+    private var imageLinks: ReportOptions.MarkdownImages {
+        let cwd = FileManager.default.currentDirectoryPath
+        let folder = output.map { (WorkspaceLocator.absolute($0, from: cwd) as NSString).deletingLastPathComponent } ?? cwd
+        return .linked(from: FileReader.realPath(folder) ?? folder)
+    }
+
     /// As given, else as the output file is named (`-o report.md`), else HTML.
     private var chosenFormat: ReportFormat { format ?? output.flatMap(ReportFormat.init(fileName:)) ?? .html }
 
@@ -55,7 +65,7 @@ struct Report: ParsableCommand {
         let result: ReportBuild.Output
         do {
             result = try ReportBuild.run(root: root, slug: project, format: chosenFormat, audience: `internal` ? .internal : .public,
-                options: ReportOptions(defang: !noDefang), cache: cacheOptions.cache(root: root))
+                options: ReportOptions(defang: !noDefang, markdownImages: imageLinks), cache: cacheOptions.cache(root: root))
         } catch {
             Console.report(DiagnosticList(error.diagnostics))
             Console.error(error.message ?? error.summary)

@@ -452,6 +452,17 @@ struct CoreCommandTests {
         #expect(try CLI.run(["report", "commodity-loader-c2", "--format", "md"], in: copy.root).stdout.hasPrefix("# HollowPost"))
     }
 
+    @Test("a Markdown report links its notes' images from the folder of the -o file, or from the current folder on standard output")
+    func markdownReportLinksImages() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let image = "commodity-loader-c2/notes/images/sinkhole-connections.png"
+        try FileManager.default.createDirectory(atPath: copy.path("reports/2026"), withIntermediateDirectories: true)
+        #expect(try CLI.run(["report", "commodity-loader-c2", "-o", "reports/2026/c2.md"], in: copy.root).status == 0)
+        #expect(copy.read("reports/2026/c2.md").contains("](../../\(image))"))
+        let printed = try CLI.run(["report", "commodity-loader-c2", "--format", "md"], in: copy.path("reports"))
+        #expect(printed.status == 0 && printed.stdout.contains("](../\(image))"), "\(printed.stderr)")
+    }
+
     @Test("outside a workspace, commands say how to make one")
     func noWorkspace() throws {
         let copy = try TemporaryCopy()

@@ -28,6 +28,44 @@ struct NoteImageTests {
         #expect(!html.contains("sinkhole-connections.png"), "the file's name is no link in a report")
     }
 
+    @Test("a Markdown report links the images its HTML report holds: the workspace's file from the folder it is written to, its path's segments escaped")
+    func markdownLinksImages() throws {
+        let root = SiteBuildTests.sampleRoot
+        let description = "Connections to the sinkhole per week, September and October"
+        let options = ReportOptions(markdownImages: .linked(from: root + "/reports"))
+        let markdown = try ReportBuild.run(root: root, slug: "commodity-loader-c2", format: .md, audience: .public, options: options).text
+        #expect(markdown.contains("![\(description)](../commodity-loader-c2/notes/images/sinkhole-connections.png)"), "\(markdown)")
+
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("apt 29 #2", indicators: #"{ "indicators": [] }"#)
+        try workspace.writeBytes("apt 29 #2/notes/shot (1).png", Self.png)
+        try workspace.write("apt 29 #2/notes/01-shot.md", "# Shot\n\n![the panel](<shot (1).png>)\n")
+        let real = try #require(FileReader.realPath(workspace.root))
+        let linked = try ReportBuild.run(root: workspace.root, slug: "apt 29 #2", format: .md, audience: .internal,
+            options: ReportOptions(markdownImages: .linked(from: real))).text
+        let link = "apt%2029%20%232/notes/shot%20%281%29.png"
+        #expect(linked.contains("![the panel](\(link))"), "\(linked)")
+        #expect(FileManager.default.contents(atPath: real + "/" + (link.removingPercentEncoding ?? "")) == Data(Self.png))
+        // With no folder to link from, the description, as before.
+        let described = try Self.report(workspace.root, "apt 29 #2", .md)
+        #expect(described.contains("the panel") && !described.contains("shot"))
+    }
+
+    @Test("an SVG image (or BMP, TIFF, AVIF, HEIC, icon), which no report shows, is a warning of check, as a fake PNG is")
+    func otherKindsAreSaid() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("case", indicators: #"{ "indicators": [] }"#)
+        try workspace.write("case/notes/chart.svg", #"<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><rect width="9" height="9"/></svg>"#)
+        try workspace.writeBytes("case/notes/scan.TIFF", [0x49, 0x49, 0x2A, 0x00])
+        try workspace.write("case/notes/01-charts.md", "# Charts\n\n![svg chart](chart.svg) ![scan](scan.TIFF) [the chart as a file](chart.svg)\n")
+        let findings = workspace.check().filter { $0.code == BrokenLinkRule.imageCode }
+        #expect(findings.map(\.message) == ["chart.svg", "scan.TIFF"].map {
+            "the image \($0) is not shown in reports (HTML or Markdown), only its description: it is not a PNG, JPEG, GIF or WebP image"
+        })
+        let html = try Self.report(workspace.root, "case", .html)
+        #expect(!html.contains("<img") && html.contains("svg chart"))
+    }
+
     @Test("only the project's own PNG, JPEG, GIF or WebP images of 5 MB at most are shown; check says why another is not")
     func whatIsShown() throws {
         let workspace = try TemporaryWorkspace()
@@ -73,7 +111,7 @@ struct NoteImageTests {
         let findings = workspace.check().filter { $0.code == BrokenLinkRule.imageCode }
         #expect(findings.count == 6, "\(findings.map(\.message))")
         let messages = findings.map(\.message).joined(separator: "\n")
-        #expect(messages.contains("the image shots/fake.png is not shown in HTML reports, only its description: it is not a PNG, JPEG, GIF or WebP image"))
+        #expect(messages.contains("the image shots/fake.png is not shown in reports (HTML or Markdown), only its description: it is not a PNG, JPEG, GIF or WebP image"))
         #expect(messages.contains("shots/huge.png") && messages.contains("5.1 MB, and a report holds images of 5 MB at most"))
         #expect(messages.contains("../../other/notes/secret.png") && messages.contains("shots/linked.png"))
         #expect(messages.contains("shots/padded.png") && messages.contains("shots/chain25.png"))
@@ -96,10 +134,19 @@ struct NoteImageTests {
         let all = site.files.map { String(decoding: site.bytes($0), as: UTF8.self) }.joined()
         #expect(all.contains(Data(Self.png + Array("public".utf8)).base64EncodedString()))
         #expect(!all.contains(Data(Self.png + Array("private".utf8)).base64EncodedString()))
+        // report.md links a copy beside it, named by its content; the private note's is not there.
+        let markdown = String(decoding: site.bytes("projects/case/report.md"), as: UTF8.self)
+        let copy = "images/" + SHA256.hex(Self.png + Array("public".utf8)).prefix(32) + ".png"
+        #expect(markdown.contains("![shown](\(copy))"), "\(markdown)")
+        #expect(site.bytes("projects/case/" + copy) == Data(Self.png + Array("public".utf8)))
+        #expect(site.files.filter { $0.contains("/images/") } == ["projects/case/" + copy])
+        #expect(!site.files.contains { site.bytes($0) == Data(Self.png + Array("private".utf8)) })
         _ = try SiteBuild.run(root: workspace.root, audience: .internal, out: out + "/internal")
         let internalSite = SiteFiles(out + "/internal")
         let internalText = internalSite.files.map { String(decoding: internalSite.bytes($0), as: UTF8.self) }.joined()
         #expect(internalText.contains(Data(Self.png + Array("private".utf8)).base64EncodedString()))
+        #expect(internalSite.files.filter { $0.contains("/images/") }.count == 2)
+        #expect(internalSite.files.contains { internalSite.bytes($0) == Data(Self.png + Array("private".utf8)) })
     }
 
     @Test("an image added after a build that found it missing is shown by the next build, as by a clean one")
@@ -145,7 +192,7 @@ struct NoteImageTests {
         #expect(html.components(separatedBy: "<img ").count - 1 == 6)
         #expect(html.contains("<p>shot 7</p>"))
         let findings = workspace.check().filter { $0.code == BrokenLinkRule.imageCode }
-        #expect(findings.map(\.message) == ["the image big.png is not shown in HTML reports, only its description: the report's images before it take 24.0 MB, and a report holds 25 MB of images at most"])
+        #expect(findings.map(\.message) == ["the image big.png is not shown in reports (HTML or Markdown), only its description: the report's images before it take 24.0 MB, and a report holds 25 MB of images at most"])
         #expect(findings.first?.location?.position.line == 13)
     }
 

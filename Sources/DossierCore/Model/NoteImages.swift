@@ -8,8 +8,9 @@ import Foundation
 /// project must not carry a private project's screenshot, nor a file a symbolic link leads to
 /// elsewhere), a PNG, JPEG, GIF or WebP image by its first bytes (the kinds a browser shows from a
 /// `data:` URL and libcmark lets through), of `maximumBytes` at most. Any other is shown as its
-/// description, as before, and `check` says why (`BrokenLinkRule.imageCode`). Markdown reports
-/// show the description: a git host shows no `data:` image.
+/// description, as before, and `check` says why (`BrokenLinkRule.imageCode`). A Markdown report
+/// links the same images (a git host shows no `data:` image): the site's copies beside it, or the
+/// workspace's files from where `dossier report -o` writes it.
 public enum NoteImages {
     /// 5 MB: a screenshot, not a video; every copy of the report carries it.
     public static let maximumBytes = 5 * 1024 * 1024
@@ -24,8 +25,10 @@ public enum NoteImages {
         return "\(tenths / 10).\(tenths % 10)"
     }
 
-    /// What a path names by its extension: only these are looked at as images.
-    static let extensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp"]
+    /// What a path names by its extension: only these are looked at as images. Besides the
+    /// kinds a report shows, those it does not (an SVG image can run scripts), so that `check`
+    /// says so rather than a report showing the description unexplained.
+    static let extensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "svg", "bmp", "tif", "tiff", "avif", "heic", "ico"]
 
     /// An image a report can show: its file and its media type.
     public struct Image: Sendable, Equatable {
@@ -112,11 +115,9 @@ public enum NoteImages {
         } ?? nil
     }
 
-    /// The image as a `data:` URL, read whole; nil when the file changed meanwhile into one a
-    /// report cannot show.
-    public static func dataURL(of image: Image) -> String? {
-        guard let bytes = bytes(of: image) else { return nil }
-        return "data:\(image.mediaType);base64," + Data(bytes).base64EncodedString()
+    /// An image's bytes (`bytes(of:)`) as a `data:` URL.
+    public static func dataURL(of bytes: [UInt8], mediaType: String) -> String {
+        "data:\(mediaType);base64," + Data(bytes).base64EncodedString()
     }
 
     /// The image's bytes, checked again from the one descriptor they are read through: a

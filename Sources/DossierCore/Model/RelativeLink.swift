@@ -5,6 +5,16 @@ import Foundation
 /// of the file it is in (`02-follow-up.md`, `../indicators.json`, `../../acme-phish/`). Reports
 /// (`NoteLinks`) and `check` (`BrokenLinkRule`) resolve links by it alike.
 public enum RelativeLink {
+    /// The way from the folder `folder` to `file`, both absolute paths without `.` or `..`
+    /// (`realpath`'s), as segments: `../notes/images/a.png`. Nil when either is not absolute.
+    public static func path(to file: String, from folder: String) -> [String]? {
+        guard file.hasPrefix("/"), folder.hasPrefix("/") else { return nil }
+        let target = file.split(separator: "/").map(String.init)
+        let start = folder.split(separator: "/").map(String.init)
+        let shared = zip(target, start).prefix { $0 == $1 }.count
+        return Array(repeating: "..", count: start.count - shared) + target.dropFirst(shared)
+    }
+
     /// The scheme `url` starts with, lower-cased: what comes before a colon that comes before
     /// any `/`, `#` or `?` (after them a colon is no scheme's separator). Nil for a path.
     public static func scheme(of url: String) -> Substring? {

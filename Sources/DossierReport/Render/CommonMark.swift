@@ -74,17 +74,36 @@ public enum CommonMark {
         /// the text's headings are numbered after it.
         var leadingHeading: String?
         var target: @Sendable (String) -> (html: String, commonMark: String)?
-        /// The `data:` URL an image's destination as written is shown from in HTML
-        /// (`NoteImages`); nil for an image shown as its description.
-        var image: @Sendable (String) -> String?
+        /// How an image's destination as written is shown (`NoteImages`); nil for an image shown
+        /// as its description.
+        var image: @Sendable (String) -> ShownImage?
 
         public init(anchor: String?, title: String? = nil, target: @escaping @Sendable (String) -> (html: String, commonMark: String)?,
-            image: @escaping @Sendable (String) -> String? = { _ in nil }) {
+            image: @escaping @Sendable (String) -> ShownImage? = { _ in nil }) {
             self.anchor = anchor
             self.title = title
             self.target = target
             self.image = image
         }
+    }
+
+    /// An image a report shows: in HTML from a `data:` URL, the report holding it; in Markdown
+    /// from where `markdown` says, or as its description when nil.
+    public struct ShownImage: Sendable {
+        var html: String
+        var markdown: String?
+
+        public init(html: String, markdown: String?) {
+            self.html = html
+            self.markdown = markdown
+        }
+    }
+
+    /// What a Markdown report makes of a link or image that cleaning marked (by number): a
+    /// destination to set, or, for an image, the text it is shown as.
+    private enum MarkdownTarget {
+        case destination(String)
+        case text(String)
     }
 
     /// Note Markdown as an HTML fragment; its network indicators defanged when `defanging` is given.
@@ -250,7 +269,7 @@ public enum CommonMark {
 
     /// `markdown` parsed and cleaned, with the links to lead elsewhere for Markdown once it is
     /// rendered as HTML (`clean`); nil if libcmark fails.
-    private static func prepared(_ markdown: String, _ cleaning: Cleaning) -> (OpaquePointer, [String])? {
+    private static func prepared(_ markdown: String, _ cleaning: Cleaning) -> (OpaquePointer, [MarkdownTarget])? {
         guard let document = CommonMarkTree.parse(markdown) else { return nil }
         return (document, clean(document, cleaning))
     }
@@ -271,9 +290,9 @@ public enum CommonMark {
     /// `cleaning` says and, with a defanging, defanged. Returns the links that lead elsewhere in
     /// Markdown (`useMarkdownDestinations`, once the HTML is rendered).
     @discardableResult
-    private static func clean(_ document: OpaquePointer, _ cleaning: Cleaning) -> [String] {
+    private static func clean(_ document: OpaquePointer, _ cleaning: Cleaning) -> [MarkdownTarget] {
         if cleaning.restoresAddresses { AddressMarkup.restore(document) }
-        var markdownLinks: [String] = []
+        var markdownLinks: [MarkdownTarget] = []
         sanitize(document, images: cleaning.links?.image, shownAs: cleaning.defanging == nil ? { $0 } : Indicators.defangText,
             markdownLinks: &markdownLinks)
         if let links = cleaning.links { relink(document, links, headings: cleaning.headings, markdownLinks: &markdownLinks) }
@@ -296,12 +315,13 @@ public enum CommonMark {
     /// turns images into links: a report loads nothing from outside, runs nothing and shows no
     /// remark its writer hid.
     ///
-    /// An image that `images` gives a `data:` URL for stays an image, shown from that URL, and is
-    /// marked with its number in `markdownLinks`, where the text a Markdown report shows for it
-    /// is (`useMarkdownDestinations`): `shownAs` of its destination, for one with no description
-    /// (the destination defanged, as the rest of the text is once this has run).
-    private static func sanitize(_ document: OpaquePointer, images imageSource: (@Sendable (String) -> String?)?, shownAs: (String) -> String,
-        markdownLinks: inout [String]) {
+    /// An image that `images` shows stays an image, shown from its `data:` URL, and is marked
+    /// with its number in `markdownLinks`, where what a Markdown report shows for it is
+    /// (`useMarkdownDestinations`): its Markdown destination, else the text of its description,
+    /// or `shownAs` of its destination for one with no description (the destination defanged,
+    /// as the rest of the text is once this has run).
+    private static func sanitize(_ document: OpaquePointer, images imageSource: (@Sendable (String) -> ShownImage?)?, shownAs: (String) -> String,
+        markdownLinks: inout [MarkdownTarget]) {
         guard let iterator = cmark_iter_new(document) else { return }
         defer { cmark_iter_free(iterator) }
         var replacements: [(OpaquePointer, Bool)] = []
@@ -358,9 +378,9 @@ public enum CommonMark {
         }
         for (image, nested) in images {
             let url = cmark_node_get_url(image).map { String(cString: $0) } ?? ""
-            if !nested, !unsafe.contains(image), let source = imageSource?(url) {
-                cmark_node_set_url(image, source)
-                markdownLinks.append(shownAs(url))
+            if !nested, !unsafe.contains(image), let shown = imageSource?(url) {
+                cmark_node_set_url(image, shown.html)
+                markdownLinks.append(shown.markdown.map(MarkdownTarget.destination) ?? .text(shownAs(url)))
                 cmark_node_set_user_data(image, UnsafeMutableRawPointer(bitPattern: markdownLinks.count))
                 continue
             }
@@ -416,7 +436,7 @@ public enum CommonMark {
     /// `markdownLinks`, for `useMarkdownDestinations` once the HTML is rendered), or takes the link off and keeps its text
     /// (its destination, when it has none: an image's link without a description). A link to a
     /// heading of the text itself (`#timeline`) leads to its id, `headings` (`NoteHeadings`).
-    private static func relink(_ document: OpaquePointer, _ links: RelativeLinks, headings: Set<String>, markdownLinks: inout [String]) {
+    private static func relink(_ document: OpaquePointer, _ links: RelativeLinks, headings: Set<String>, markdownLinks: inout [MarkdownTarget]) {
         var relative: [OpaquePointer] = []
         CommonMarkTree.forEachNode(in: document) { node, type in
             guard type == CMARK_NODE_LINK, let url = cmark_node_get_url(node).map({ String(cString: $0) }),
@@ -439,7 +459,7 @@ public enum CommonMark {
                 if target.commonMark != target.html {
                     // Marked by number, not kept by address: a later step may free the link (a
                     // threat's link whose text is its address drops its children, links too).
-                    markdownLinks.append(target.commonMark)
+                    markdownLinks.append(.destination(target.commonMark))
                     cmark_node_set_user_data(link, UnsafeMutableRawPointer(bitPattern: markdownLinks.count))
                 }
                 continue
@@ -455,17 +475,21 @@ public enum CommonMark {
 
     /// Sets the links of `document` that `relink` marked to their Markdown destinations
     /// (`markdownLinks`, by mark): those still in it. An image `sanitize` kept, shown from a
-    /// `data:` URL in HTML, becomes its description (its destination as written, defanged with
-    /// the text, when it has none), as every other image is in Markdown: a git host shows no
-    /// `data:` image.
-    private static func useMarkdownDestinations(_ document: OpaquePointer, _ markdownLinks: [String]) {
+    /// `data:` URL in HTML, is shown from its Markdown destination (a file beside the report:
+    /// a git host shows no `data:` image), or, with none, becomes its description (its
+    /// destination as written, defanged with the text, when it has none), as every other
+    /// image is in Markdown.
+    private static func useMarkdownDestinations(_ document: OpaquePointer, _ markdownLinks: [MarkdownTarget]) {
         guard !markdownLinks.isEmpty else { return }
         var images: [(OpaquePointer, String)] = []
         CommonMarkTree.forEachNode(in: document) { node, type in
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let mark = cmark_node_get_user_data(node) else { return }
             let number = Int(bitPattern: mark)
             guard number >= 1, number <= markdownLinks.count else { return }
-            if type == CMARK_NODE_IMAGE { images.append((node, markdownLinks[number - 1])) } else { cmark_node_set_url(node, markdownLinks[number - 1]) }
+            switch markdownLinks[number - 1] {
+            case .destination(let destination): cmark_node_set_url(node, destination)
+            case .text(let text): if type == CMARK_NODE_IMAGE { images.append((node, text)) }
+            }
         }
         // Once the walk is over: it must not meet a node it freed.
         for (image, written) in images {

@@ -82,8 +82,19 @@ public enum SiteBuild {
     static func write(_ model: SiteModel, workspace: Workspace, audience: Audience, templates: TemplateSet, keys: PageKey,
         contentHashes: [String: String], previous: PreviousBuild?, into folder: String,
         progress: @Sendable (String) -> Void, images: ImageDestinationsCache? = nil) throws(BuildFailure) -> [Written] {
+        // A public site's keys come from the public view alone (the files' hashes cover private
+        // indicators and notes too): a published `.dossier-build` must not change when only
+        // private material did.
+        let fileHashes = audience == .internal ? contentHashes : [:]
+        let projectDigests = workspace.projects.concurrentMap { project in
+            PageKey.digests(of: project, root: workspace.root, contentHashes: fileHashes,
+                images: images?.destinations(of: project))
+        }
         // Every folder of the site, made once here rather than looked for with each file.
-        let folders = Set(workspace.projects.map { SiteLayout.projectFolder($0.slug) }
+        let imageFolders = zip(workspace.projects, projectDigests).compactMap { project, digests in
+            digests.images.first.map { SiteLayout.projectFolder(project.slug) + "/" + (SiteLayout.imageFile(hash: $0.hash, mediaType: $0.image.mediaType) as NSString).deletingLastPathComponent }
+        }
+        let folders = Set(workspace.projects.map { SiteLayout.projectFolder($0.slug) } + imageFolders
             + model.listingPages.map { ($0.path as NSString).deletingLastPathComponent })
         OutputFolder.keepOnly(folders, in: folder)
         for relative in folders.sorted() {
@@ -98,14 +109,6 @@ public enum SiteBuild {
             return [Output(path: SiteLayout.indexFile, key: keys.page(template: "index.html", model: digest)) {
                 Array(templates.render(model.index, page: "index.html").utf8)
             }]
-        }
-        // A public site's keys come from the public view alone (the files' hashes cover private
-        // indicators and notes too): a published `.dossier-build` must not change when only
-        // private material did.
-        let fileHashes = audience == .internal ? contentHashes : [:]
-        let projectDigests = workspace.projects.concurrentMap { project in
-            PageKey.digests(of: project, root: workspace.root, contentHashes: fileHashes,
-                images: images?.destinations(of: project))
         }
         let projectRecords = projectDigests.map(\.records)
         for (position, project) in workspace.projects.enumerated() {
@@ -134,6 +137,12 @@ public enum SiteBuild {
                 for export in SiteLayout.exportFiles {
                     outputs.append(Output(path: base + export.file, key: keys.export(export.format, project: projectDigests[position].whole)) {
                         Exporter.export(project, in: workspace, for: audience, format: export.format)
+                    })
+                }
+                // The images `report.md` shows, named by their content: their key is its SHA-256.
+                for (image, hash) in projectDigests[position].images {
+                    outputs.append(Output(path: base + SiteLayout.imageFile(hash: hash, mediaType: image.mediaType), key: hash) {
+                        NoteImages.bytes(of: image) ?? []
                     })
                 }
                 return outputs

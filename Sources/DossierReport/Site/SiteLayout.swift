@@ -52,6 +52,24 @@ public enum SiteLayout {
 
     public static let markdownReport = "report.md"
 
+    /// Where a project's `report.md` finds an image its notes show, a copy in the project's
+    /// folder named by its content (the SHA-256 of its bytes, `hash`): no two images clash, and
+    /// no name written in a note needs escaping.
+    static func imageFile(hash: String, mediaType: String) -> String {
+        let ext = switch mediaType {
+        case "image/jpeg": "jpg"
+        case "image/gif": "gif"
+        case "image/webp": "webp"
+        default: "png"
+        }
+        return "images/\(hash.prefix(32)).\(ext)"
+    }
+
+    /// A relative path's segments as a link's: each percent-encoded (`percentEncoded`).
+    static func percentEncodedPath(_ segments: [String]) -> String {
+        segments.map(percentEncoded).joined(separator: "/")
+    }
+
     static var exportLinks: [ProjectReport.ExportLink] {
         [ProjectReport.ExportLink(label: "Markdown", href: markdownReport)]
             + exportFiles.map { ProjectReport.ExportLink(label: $0.label, href: $0.file) }

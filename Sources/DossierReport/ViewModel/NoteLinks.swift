@@ -8,12 +8,14 @@ import Foundation
 /// files its sections, and, in a site, another project's folder or note that project's page.
 /// What no report or page shows (an attachment, a note or project the audience does not see) is
 /// no link: its text stays, so that a reader never follows a link into nothing. An image of the
-/// project is shown in HTML from a `data:` URL (`NoteImages`).
+/// project is shown in HTML from a `data:` URL (`NoteImages`), and in Markdown from where
+/// `markdownImages` says.
 struct NoteLinks {
     /// The audience-filtered workspace, and the project whose report it is.
     let workspace: Workspace
     let project: Project
     let linksToSite: Bool
+    var markdownImages: ReportOptions.MarkdownImages = .none
 
     /// The anchor of the note at `offset` among a report's notes.
     static func noteAnchor(_ offset: Int) -> String { "note-\(offset + 1)" }
@@ -37,14 +39,19 @@ struct NoteLinks {
     }
 
     private func links(from base: [String], anchor: String?) -> CommonMark.RelativeLinks {
-        let (workspace, project, linksToSite, headings, folder, imageBudget) = (workspace, project, linksToSite, headings, folder, imageBudget)
+        let (workspace, project, linksToSite, headings, folder, imageBudget, markdownImages) = (workspace, project, linksToSite, headings, folder, imageBudget, markdownImages)
         return CommonMark.RelativeLinks(anchor: anchor) { destination in
             guard let (path, heading) = RelativeLink.resolve(destination, from: base) else { return nil }
             return Self.href(of: path, heading: heading, workspace: workspace, project: project, linksToSite: linksToSite, headings: headings)
         } image: { destination in
             guard case .success(let image)? = NoteImages.inspect(destination, from: base, project: folder, root: workspace.root),
-                  imageBudget.take(image.size) else { return nil }
-            return NoteImages.dataURL(of: image)
+                  imageBudget.take(image.size), let bytes = NoteImages.bytes(of: image) else { return nil }
+            let markdown: String? = switch markdownImages {
+            case .none: nil
+            case .linked(let from): RelativeLink.path(to: image.file, from: from).map(SiteLayout.percentEncodedPath)
+            case .inSite: SiteLayout.imageFile(hash: SHA256.hex(bytes), mediaType: image.mediaType)
+            }
+            return CommonMark.ShownImage(html: NoteImages.dataURL(of: bytes, mediaType: image.mediaType), markdown: markdown)
         }
     }
 

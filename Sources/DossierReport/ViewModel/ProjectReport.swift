@@ -63,7 +63,7 @@ extension ProjectReport {
         visibility = project.visibility.rawValue
         projectTags = project.tags.map(options.shown)
         let defanging = options.defang ? CommonMark.Defanging(for: project, vocabulary: vocabulary) : nil
-        let proseLinks = NoteLinks(workspace: workspace, project: project, linksToSite: options.linksToSite)
+        let proseLinks = NoteLinks(workspace: workspace, project: project, linksToSite: options.linksToSite, markdownImages: options.markdownImages)
         let summary = project.summary.map { CommonMark.rendered($0, defanging: defanging, links: proseLinks.ofSummary) }
         summaryHTML = summary?.html
         summaryMarkdown = summary?.commonMark

@@ -6,10 +6,25 @@ public struct ReportOptions: Sendable, Hashable {
     public var defang: Bool
     /// Links to other projects and to tag pages work only inside a built site.
     public var linksToSite: Bool
+    /// Where a Markdown report shows its notes' images from (an HTML report holds them).
+    public var markdownImages: MarkdownImages
 
-    public init(defang: Bool = true, linksToSite: Bool = false) {
+    /// Where a Markdown report finds the images its notes show, which an HTML report holds in
+    /// itself (`NoteImages`): a git host shows no image held in the text.
+    public enum MarkdownImages: Sendable, Hashable {
+        /// None: each image is shown as its description.
+        case none
+        /// The workspace's files, by relative paths from this folder (absolute, symbolic links
+        /// resolved): the one the report is written to.
+        case linked(from: String)
+        /// The site's copies beside the project's `report.md` (`SiteLayout.imageFile`).
+        case inSite
+    }
+
+    public init(defang: Bool = true, linksToSite: Bool = false, markdownImages: MarkdownImages = .none) {
         self.defang = defang
         self.linksToSite = linksToSite
+        self.markdownImages = markdownImages
     }
 
     /// Prose (a title, a comment) as a report shows it: its network indicators defanged unless

@@ -50,7 +50,7 @@ public struct SiteModel: Sendable {
         let vocabulary = workspace.vocabulary
         let generator = "dossier \(DossierVersion.current)"
         let banner = AudienceBanner(audience)
-        let siteOptions = ReportOptions(defang: options.defang, linksToSite: true)
+        let siteOptions = ReportOptions(defang: options.defang, linksToSite: true, markdownImages: .inSite)
         let shownWorkspaceTitle = siteOptions.shown(workspace.settings.title)
 
         // Each project's rows (in listing order), their classifications and tag groups, and its

@@ -9,7 +9,7 @@ import Foundation
 /// looks on every check and is not kept in the project cache. Only a link to nothing is looked at
 /// for code around it.
 ///
-/// The same pass warns of an image a note shows that an HTML report cannot (`imageCode`), and of
+/// The same pass warns of an image a note shows that a report cannot (`imageCode`), and of
 /// a link to a heading another project's note does not have (`HeadingLinkRule` looks at those of
 /// the project's own notes).
 public enum BrokenLinkRule {
@@ -80,7 +80,7 @@ public enum BrokenLinkRule {
                     case .failure(let failure): problem = failure
                     }
                     if let problem {
-                        report(destination, "the image \(written) is not shown in HTML reports, only its description: \(problem.reason)",
+                        report(destination, "the image \(written) is not shown in reports (HTML or Markdown), only its description: \(problem.reason)",
                             code: Self.imageCode)
                     }
                 }
@@ -89,7 +89,7 @@ public enum BrokenLinkRule {
         return diagnostics
     }
 
-    /// An image a note shows that an HTML report cannot hold (`NoteImages`): another project's,
+    /// An image a note shows that a report cannot show (`NoteImages`): another project's,
     /// too large, past the report's 25 MB, or of a kind a report does not show.
     public static let imageCode = "image-not-shown"
 }

@@ -120,6 +120,9 @@ struct PageKey: Sendable {
     struct ProjectDigests: Sendable {
         var records: String
         var whole: String
+        /// The images its texts show, each file once, with the SHA-256 of its bytes: a site holds
+        /// a copy of each beside the project's `report.md` (`SiteLayout.imageFile`).
+        var images: [(image: NoteImages.Image, hash: String)] = []
     }
 
     /// - Parameter images: the image destinations of the project's texts
@@ -138,18 +141,20 @@ struct PageKey: Sendable {
         for note in project.notes.sorted(by: { $0.fileName < $1.fileName }) {
             hasher.update("note \(note.fileName.utf8.count) \(note.fileName) \(file(note.path, Self.noteModel(note)))\n")
         }
-        Self.images(of: project, root: root, destinations: images ?? ImageDestinationsCache.found(in: ImageDestinationsCache.texts(of: project)),
+        let shown = Self.images(of: project, root: root, destinations: images ?? ImageDestinationsCache.found(in: ImageDestinationsCache.texts(of: project)),
             into: &hasher)
-        return ProjectDigests(records: records, whole: hasher.finalize())
+        return ProjectDigests(records: records, whole: hasher.finalize(), images: shown)
     }
 
     /// The images the project's notes and summary show (`NoteImages`), which are files of their
     /// own: each by its destination and the SHA-256 of its bytes, or why it is not shown. Found
     /// as the renderer finds them (`destinations`, by text: `ImageDestinationsCache`), each file
-    /// hashed once.
-    private static func images(of project: Project, root: String, destinations: [String: [String]], into hasher: inout SHA256) {
-        guard !destinations.isEmpty, let folder = RelativeLink.segments(of: project.folder, under: root) else { return }
+    /// hashed once. Returns the images shown, each file once, in the order first met.
+    private static func images(of project: Project, root: String, destinations: [String: [String]],
+        into hasher: inout SHA256) -> [(image: NoteImages.Image, hash: String)] {
+        guard !destinations.isEmpty, let folder = RelativeLink.segments(of: project.folder, under: root) else { return [] }
         var hashes: [String: String] = [:]
+        var shown: [(image: NoteImages.Image, hash: String)] = []
         let texts = project.notes.map { ($0.fileName, folder + [ProjectFiles.notes]) } + [(ImageDestinationsCache.summaryName, folder)]
         for (name, base) in texts {
             for written in destinations[name] ?? [] {
@@ -158,6 +163,7 @@ struct PageKey: Sendable {
                     hasher.update("image \(written.utf8.count) \(written) \(base.count) none\n")
                 case .success(let image)?:
                     let bytes = hashes[image.file] ?? (NoteImages.bytes(of: image).map { SHA256.hex($0) } ?? "unread")
+                    if hashes[image.file] == nil, bytes != "unread" { shown.append((image, bytes)) }
                     hashes[image.file] = bytes
                     hasher.update("image \(written.utf8.count) \(written) \(base.count) \(image.mediaType) \(bytes)\n")
                 case .failure(let problem)?:
@@ -165,6 +171,7 @@ struct PageKey: Sendable {
                 }
             }
         }
+        return shown
     }
 
     /// A note's fields, unambiguously, for a note with no hash of its file.
