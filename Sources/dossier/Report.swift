@@ -12,8 +12,9 @@ struct Report: ParsableCommand {
             classification and by tag; the notes; and where else each indicator is recorded. \
             HTML is one self-contained file (no script, no external resource), its notes' \
             images in it; Markdown uses GitHub-flavoured tables, and links the images from the \
-            folder of the -o file (on standard output, from the current folder), so that a \
-            report kept in the repository shows them on its git host.
+            folder of the -o file (on standard output, from the current folder) when it is in \
+            the workspace, so that a report kept in the repository shows them on its git host; \
+            elsewhere it shows their descriptions.
 
             Reports are public unless --internal: a public report of a private project is refused.
 
@@ -50,10 +51,13 @@ struct Report: ParsableCommand {
 
     /// Where a Markdown report links its notes' images from: the folder of the file it is
     /// written to, else the current folder (standard output is most often sent to a file there).
-    private var imageLinks: ReportOptions.MarkdownImages {
+    /// Only inside the workspace, where the links stay in the repository: elsewhere they would
+    /// climb out of it, naming the analyst's folders to the report's readers.
+    private func imageLinks(root: String) -> ReportOptions.MarkdownImages {
         let cwd = FileManager.default.currentDirectoryPath
-        let folder = output.map { (WorkspaceLocator.absolute($0, from: cwd) as NSString).deletingLastPathComponent } ?? cwd
-        return .linked(from: FileReader.realPath(folder) ?? folder)
+        let written = output.map { (WorkspaceLocator.absolute($0, from: cwd) as NSString).deletingLastPathComponent } ?? cwd
+        let (folder, workspace) = (FileReader.realPath(written) ?? written, FileReader.realPath(root) ?? root)
+        return folder == workspace || folder.hasPrefix(workspace + "/") ? .linked(from: folder) : .none
     }
 
     /// As given, else as the output file is named (`-o report.md`), else HTML.
@@ -65,7 +69,7 @@ struct Report: ParsableCommand {
         let result: ReportBuild.Output
         do {
             result = try ReportBuild.run(root: root, slug: project, format: chosenFormat, audience: `internal` ? .internal : .public,
-                options: ReportOptions(defang: !noDefang, markdownImages: imageLinks), cache: cacheOptions.cache(root: root))
+                options: ReportOptions(defang: !noDefang, markdownImages: imageLinks(root: root)), cache: cacheOptions.cache(root: root))
         } catch {
             Console.report(DiagnosticList(error.diagnostics))
             Console.error(error.message ?? error.summary)

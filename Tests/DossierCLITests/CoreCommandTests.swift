@@ -461,6 +461,12 @@ struct CoreCommandTests {
         #expect(copy.read("reports/2026/c2.md").contains("](../../\(image))"))
         let printed = try CLI.run(["report", "commodity-loader-c2", "--format", "md"], in: copy.path("reports"))
         #expect(printed.status == 0 && printed.stdout.contains("](../\(image))"), "\(printed.stderr)")
+        // Outside the workspace a link would climb out of it, naming the analyst's folders: the
+        // description, as a report that links nothing shows.
+        let outside = try CLI.run(["report", "commodity-loader-c2", "-w", copy.root, "-o", copy.root + "/../c2.md"], in: copy.root)
+        #expect(outside.status == 0, "\(outside.stderr)")
+        let text = (try? String(contentsOfFile: copy.root + "/../c2.md", encoding: .utf8)) ?? ""
+        #expect(text.contains("Connections to the sinkhole per week") && !text.contains("sinkhole-connections.png"))
     }
 
     @Test("outside a workspace, commands say how to make one")
