@@ -21,7 +21,8 @@ struct ExportCommand: ParsableCommand {
                     (tags joined with "; "; internal exports add source, private, tlp;
                     a cell starting with = + - @ is written after a ' so no
                     spreadsheet runs it as a formula; import takes it off)
-              json  the project, its indicators and notes (dossier import reads it)
+              json  the project, its indicators and notes, and the images the notes
+                    show (dossier import reads it, and writes the images back)
               stix  a STIX 2.1 bundle: an indicator with a pattern per value, the
                     observables, the project as a report, the TLP 2.0 marking
               misp  a MISP event: an attribute per value, the classification as a

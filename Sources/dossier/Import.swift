@@ -205,16 +205,23 @@ struct ImportCommand: ParsableCommand {
                 Console.note("warning: the project has a note \(from) with other text (edited since, or another note); this one is written as \(to)")
             }
         }
+        // The images those notes show, where they show them from.
+        let images = ImportImages.planned(results.flatMap(\.result.imageFiles), in: edit.project)
+        for refused in images.refused {
+            Console.note("warning: image \(edit.project.slug)/\(refused.path): \(refused.reason)")
+        }
         let noteCount = carried.count + (hasNote ? 1 : 0)
         let summary = "\(project): " + MergeOutput.counts(report, repeatedInFiles: results.map(\.result.repeated).reduce(0, +))
             + ", \(results.map(\.result.skipped.count).reduce(0, +)) skipped" + (noteCount > 0 ? ", \(ProjectEditing.count(noteCount, "note"))" : "")
             + (present.isEmpty ? "" : ", note already present (\(present.map(\.fileName).joined(separator: ", ")))")
             + (carriedPresent > 0 ? ", \(ProjectEditing.count(carriedPresent, "note")) already present" : "")
+            + (images.write.isEmpty ? "" : ", \(ProjectEditing.count(images.write.count, "image"))")
+            + (images.present > 0 ? ", \(ProjectEditing.count(images.present, "image")) already present" : "")
         if dryRun {
             global.say(summary + "; dry run: nothing was written")
             return
         }
-        guard changed != edit.project || noteCount > 0 else {
+        guard changed != edit.project || noteCount > 0 || !images.write.isEmpty else {
             global.say(summary + "; nothing was written")
             return
         }
@@ -229,6 +236,7 @@ struct ImportCommand: ParsableCommand {
         var notes: [PendingNote] = []
         do {
             for (fileName, text) in carried { notes.append(try prepareNote(text, named: fileName, in: edit.project)) }
+            for image in images.write { notes.append(try prepareImage(image, in: edit.project)) }
             if hasNote {
                 let existing = ((try? FileManager.default.contentsOfDirectory(atPath: edit.project.notesFolder)) ?? []) + carried.map(\.fileName)
                 let name = ImportNote.fileName(for: sections.map(\.file), existing: existing)
@@ -383,14 +391,40 @@ struct ImportCommand: ParsableCommand {
     }
 
     /// The import's note, written out beside its place in notes/ but not yet in place.
+    /// A note or image written out, put in place with the project's files.
     struct PendingNote {
         var file: AtomicWriter.Prepared
-        /// The notes folder, when this import created it (removed again if the import fails).
-        var createdFolder: String?
+        /// The folders this import created for it, outermost first (removed again if the import
+        /// fails).
+        var createdFolders: [String] = []
 
         func discard() {
             file.discard()
-            if let createdFolder { rmdir(createdFolder) }
+            for folder in createdFolders.reversed() { rmdir(folder) }
+        }
+    }
+
+    /// Writes out an image an export carries (`ImportImages.planned`), at its path in the project,
+    /// making the folders on the way.
+    private func prepareImage(_ image: NoteImages.Carried, in project: Project) throws -> PendingNote {
+        var created: [String] = []
+        var folder = project.folder
+        let path = project.folder + "/" + image.path.joined(separator: "/")
+        do {
+            for segment in image.path.dropLast() {
+                folder += "/" + segment
+                if mkdir(folder, 0o777) == 0 {
+                    created.append(folder)
+                } else if errno != EEXIST {
+                    throw WriteError.cannotWrite(folder, reason: String(cString: strerror(errno)))
+                }
+            }
+            return PendingNote(file: try AtomicWriter.prepare(image.bytes, to: path), createdFolders: created)
+        } catch {
+            for folder in created.reversed() { rmdir(folder) }
+            let reason = if case .cannotWrite(_, let reason)? = error as? WriteError { reason } else { "\(error)" }
+            Console.error("cannot write \(Console.printer.displayPath(path)): \(reason); nothing was imported")
+            throw ExitCode(1)
         }
     }
 
@@ -408,7 +442,7 @@ struct ImportCommand: ParsableCommand {
         }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            return PendingNote(file: try AtomicWriter.prepare(Array(text.utf8), to: path), createdFolder: created)
+            return PendingNote(file: try AtomicWriter.prepare(Array(text.utf8), to: path), createdFolders: created.map { [$0] } ?? [])
         } catch {
             if let created { rmdir(created) }
             // The file named once, relative, with why it could not be written.

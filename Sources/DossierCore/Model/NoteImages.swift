@@ -132,6 +132,64 @@ public enum NoteImages {
         } ?? nil
     }
 
+    /// An image a project's texts show, as an export carries it: its path from the project's
+    /// folder (`notes/images/login.png`) and its bytes.
+    public struct Carried: Sendable, Equatable {
+        public var path: [String]
+        public var mediaType: String
+        public var bytes: [UInt8]
+
+        public init(path: [String], mediaType: String, bytes: [UInt8]) {
+            self.path = path
+            self.mediaType = mediaType
+            self.bytes = bytes
+        }
+    }
+
+    /// The images `project`'s summary and notes show (`inspect`), each file once, in the order
+    /// first written; an image written in code is none. For an export of the project, whose
+    /// import puts them back beside its notes.
+    public static func carried(by project: Project, root: String) -> [Carried] {
+        guard let folder = RelativeLink.segments(of: project.folder, under: root) else { return [] }
+        var found: [Carried] = []
+        var seen: Set<[String]> = []
+        let texts = [(project.summary ?? "", folder)] + project.notes.map { ($0.body, folder + [ProjectFiles.notes]) }
+        for (text, base) in texts {
+            let destinations = MarkdownLinks.destinations(in: text).filter(\.isImage)
+            guard !destinations.isEmpty else { continue }
+            let code = MarkdownLinks.codeRanges(in: text)
+            for destination in destinations where !code.contains(where: { $0.contains(destination.offset) }) {
+                let written = MarkdownLinks.asRead(MarkdownLinks.withoutEscapes(destination.text))
+                guard case .success(let image)? = inspect(written, from: base, project: folder, root: root),
+                      let (path, _) = RelativeLink.resolve(written, from: base), seen.insert(path).inserted,
+                      let bytes = bytes(of: image) else { continue }
+                found.append(Carried(path: Array(path.dropFirst(folder.count)), mediaType: image.mediaType, bytes: bytes))
+            }
+        }
+        return found
+    }
+
+    /// Where an image an import carries may be written in a project, as its path from the
+    /// project's folder names it (`notes/images/login.png`): nil unless every segment is a plain
+    /// name (no `.`, `..`, hidden name, backslash or control character) and the last names an
+    /// image by its extension, so that nothing is written out of the project, over its own
+    /// files or into a hidden folder.
+    public static func carriedPath(_ written: String) -> [String]? {
+        let segments = written.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard !segments.isEmpty, segments.count <= 16, namesImage(segments) else { return nil }
+        for segment in segments {
+            guard !segment.isEmpty, !segment.hasPrefix("."), segment.utf8.count <= 255,
+                  !segment.unicodeScalars.contains(where: { $0 == "\\" || $0.value < 0x20 || $0.value == 0x7F }) else { return nil }
+        }
+        return segments
+    }
+
+    /// The media type of an image's bytes an import carries, when a report would show it: a
+    /// PNG, JPEG, GIF or WebP image of `maximumBytes` at most.
+    public static func mediaType(ofCarried bytes: [UInt8]) -> String? {
+        bytes.count <= maximumBytes ? mediaType(ofHead: Array(bytes.prefix(12))) : nil
+    }
+
     /// `body` given the file at `path` opened for reading and its status; nil when it cannot be
     /// opened. Opened without waiting: a FIFO put in an image's place must not hang a build.
     private static func withOpened<T>(_ path: String, _ body: (Int32, stat) -> T) -> T? {

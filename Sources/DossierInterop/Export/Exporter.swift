@@ -17,7 +17,7 @@ public enum Exporter {
     public static func export(_ project: Project, in workspace: Workspace, for audience: Audience, format: ExportFormat,
         classifications: [Classification] = [], types: [IndicatorType] = []) -> [UInt8] {
         let context = ExportContext(project: project, vocabulary: workspace.vocabulary, workspaceTitle: workspace.settings.title,
-            audience: audience, classifications: classifications, types: types)
+            audience: audience, classifications: classifications, types: types, root: workspace.root)
         switch format {
         case .csv: return CSVExporter.export(context)
         case .json: return JSONExporter.export(context)
@@ -50,6 +50,8 @@ struct ExportContext {
     let vocabulary: Vocabulary
     let workspaceTitle: String
     let audience: Audience
+    /// The workspace's folder, where the images the project's notes show are read from.
+    let root: String
     /// Canonical order (type, then value), so the output does not depend on the file's order.
     let indicators: [Indicator]
     /// The classifications exported when not all are (`Exporter.export`), in their order.
@@ -58,8 +60,9 @@ struct ExportContext {
     let types: [IndicatorType]
 
     init(project: Project, vocabulary: Vocabulary, workspaceTitle: String, audience: Audience, classifications: [Classification] = [],
-        types: [IndicatorType] = []) {
+        types: [IndicatorType] = [], root: String = "") {
         self.project = project
+        self.root = root
         self.vocabulary = vocabulary
         self.workspaceTitle = workspaceTitle
         self.audience = audience

@@ -1,7 +1,10 @@
 import DossierCore
+import Foundation
 
 /// The project as dossier JSON: `{"project": {...}, "indicators": [...], "notes": [...]}`, in
-/// canonical layout. Indicators use the field names of `indicators.json` with the effective
+/// canonical layout, and `"images"` when its notes show any: each image file as its path from the
+/// project's folder, its media type and its bytes in base64 (`NoteImages.carried`), so that the
+/// import's notes show them. Indicators use the field names of `indicators.json` with the effective
 /// classification always written; `source` and `private` appear only where the (audience-filtered)
 /// input has them, and so do unknown fields (`x-ticket`), which an import keeps. `dossier import` recognises this file (and a bare `indicators.json`).
 enum JSONExporter {
@@ -49,6 +52,14 @@ enum JSONExporter {
         root.put("project", .object(head))
         root.put("indicators", objects: indicators)
         root.put("notes", objects: notes)
+        let images = NoteImages.carried(by: project, root: context.root).map { image -> JSONObject in
+            var object = JSONObject()
+            object.put("file", image.path.joined(separator: "/"))
+            object.put("mediaType", image.mediaType)
+            object.put("base64", Data(image.bytes).base64EncodedString())
+            return object
+        }
+        if !images.isEmpty { root.put("images", objects: images) }
         return JSONWriter.write(JSONNode(.object(root)))
     }
 }

@@ -1,4 +1,5 @@
 import DossierCore
+import Foundation
 
 /// dossier's own JSON: the JSON export (`{"project": {...}, "indicators": [...]}`) or a workspace's
 /// `indicators.json`, so indicators move between workspaces. Indicator fields are those of
@@ -54,6 +55,33 @@ enum DossierJSONImporter {
             collector.add(value, as: type, details: details, at: indicator.position("value") ?? node.position)
         }
         readNotes(object["notes"], into: &collector)
+        readImages(object["images"], into: &collector)
+    }
+
+    /// The export's images, each to be written where its notes show it from
+    /// (`ImportResult.imageFiles`): a plain path in the project (`NoteImages.carriedPath`), and an
+    /// image a report would show.
+    private static func readImages(_ images: JSONNode?, into collector: inout ImportCollector) {
+        guard let images else { return }
+        guard let items = images.value.arrayValue else {
+            collector.warning("\"images\" must be a list of images; ignored", at: images.position)
+            return
+        }
+        for node in items {
+            guard let image = node.value.objectValue, let file = image.string("file"), let encoded = image.string("base64") else {
+                collector.skip("image", "an image needs a \"file\" path and its \"base64\" bytes", at: node.position)
+                continue
+            }
+            guard let path = NoteImages.carriedPath(file) else {
+                collector.skip(file, "not a path to an image in the project (a plain relative path ending in .png, .jpg, .gif or .webp)", at: image.position("file"))
+                continue
+            }
+            guard let data = Data(base64Encoded: encoded, options: .ignoreUnknownCharacters), let mediaType = NoteImages.mediaType(ofCarried: Array(data)) else {
+                collector.skip(file, "not a PNG, JPEG, GIF or WebP image of 5 MB at most, in base64", at: image.position("base64"))
+                continue
+            }
+            collector.imageFile(NoteImages.Carried(path: path, mediaType: mediaType, bytes: Array(data)))
+        }
     }
 
     /// The export's notes, each to be written as a note of the project (`ImportResult.noteFiles`).

@@ -117,6 +117,11 @@ struct ImportCollector {
         countsRepeats = counting
     }
 
+    mutating func imageFile(_ image: NoteImages.Carried) {
+        guard !result.imageFiles.contains(where: { $0.path == image.path }) else { return }
+        result.imageFiles.append(image)
+    }
+
     mutating func skip(_ item: String, _ reason: String, at position: SourcePosition?) {
         result.skipped.append(ImportResult.SkippedItem(item: item, reason: reason, location: location(position)))
     }

@@ -29,6 +29,8 @@ public struct ImportResult: Sendable {
     /// Whole notes the file carries (dossier's JSON export has its project's notes), each to be
     /// written as a note of its own.
     public var noteFiles: [NoteFile] = []
+    /// The images a dossier JSON export carries, for its notes (`NoteImages.carried`).
+    public var imageFiles: [NoteImages.Carried] = []
     /// True when a line of `notes` comes from something the file keeps private (MISP distribution
     /// 0): the note is then written private.
     public var notesArePrivate = false

@@ -412,6 +412,55 @@ import Testing
         #expect(back?.extra.first?.value.value.objectValue?.keys == ["b", "a"], "an unknown value as written")
     }
 
+    @Test("a dossier JSON export carries the images its notes show (a public one only a public note's), and its import writes each back where the notes show it from, once, never over another file")
+    func jsonExportImages() throws {
+        let ws = try SampleWorkspace()
+        let image = "notes/images/sinkhole-connections.png"
+        let bytes = try #require(FileManager.default.contents(atPath: ws.root + "/commodity-loader-c2/" + image))
+        // A private note's image stays out of the public export.
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 7]).write(to: URL(fileURLWithPath: ws.root + "/commodity-loader-c2/notes/secret.png"))
+        try "---\nvisibility: private\n---\n# Kept\n\n![ours](secret.png)\n".write(toFile: ws.root + "/commodity-loader-c2/notes/09-kept.md", atomically: true, encoding: .utf8)
+        for (audience, files) in [([String](), [image]), (["--internal"], [image, "notes/secret.png"])] {
+            let run = try Command.run(["export", "commodity-loader-c2", "--format", "json"] + audience, in: ws.root)
+            let images = try #require(try JSONParser.parse(Array(run.stdout.utf8)).value.objectValue?["images"]?.value.arrayValue)
+            #expect(images.compactMap { $0.value.objectValue?.string("file") } == files, "\(audience)")
+            #expect(images.first?.value.objectValue?.string("base64") == bytes.base64EncodedString())
+        }
+        #expect(try Command.run(["export", "commodity-loader-c2", "--format", "json", "-o", "c.json"], in: ws.root).status == 0)
+        #expect(try Command.run(["new", "back"], in: ws.root).status == 0)
+        let first = try Command.run(["import", "back", "c.json"], in: ws.root)
+        #expect(first.status == 0 && first.stdout.contains(", 1 image") && first.stdout.contains("wrote back/\(image)"), "\(first.stdout)\(first.stderr)")
+        #expect(FileManager.default.contents(atPath: ws.root + "/back/" + image) == bytes)
+        let check = try Command.run(["check"], in: ws.root)
+        #expect(check.status == 0 && !check.stderr.contains("back/notes"), "\(check.stderr)")
+        #expect(try Command.run(["import", "back", "c.json"], in: ws.root).stdout.contains("1 image already present"))
+        // Another file at its path stays as it is, and that is said.
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1]).write(to: URL(fileURLWithPath: ws.root + "/back/" + image))
+        let other = try Command.run(["import", "back", "c.json"], in: ws.root)
+        #expect(other.stderr.contains("warning: image back/\(image): the project has another file there"), "\(other.stderr)")
+        #expect(FileManager.default.contents(atPath: ws.root + "/back/" + image) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1]))
+    }
+
+    @Test("an image a JSON file carries is written only as a plain path in the project, and only as an image: no climb, no hidden folder, no script, no link followed")
+    func jsonImagesStayInTheProject() throws {
+        let ws = try SampleWorkspace()
+        let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 3]).base64EncodedString()
+        let entries = [("../escape.png", png), (".git/x.png", png), ("notes/run.sh", png), ("/etc/x.png", png), ("notes/x.png", Data("<svg/>".utf8).base64EncodedString()),
+                       ("notes/linked/x.png", png), ("notes/ok.png", png)]
+        let images = entries.map { #"{"file": "\#($0.0)", "base64": "\#($0.1)"}"# }.joined(separator: ",")
+        try #"{"project": {"title": "T"}, "indicators": [{"value": "safe.example", "type": "domain"}], "images": [\#(images)]}"#
+            .write(toFile: ws.root + "/i.json", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: ws.root + "/typosquat-watch/notes/linked", withDestinationPath: "../../commodity-loader-c2/notes")
+        let run = try Command.run(["import", "typosquat-watch", "i.json", "--verbose"], in: ws.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("5 skipped") && run.stdout.contains(", 1 image"), "\(run.stdout)")
+        #expect(run.stderr.contains("warning: image typosquat-watch/notes/linked/x.png: typosquat-watch/notes/linked is no folder"), "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: ws.root + "/typosquat-watch/notes/ok.png"))
+        for path in ["escape.png", "typosquat-watch/.git", "typosquat-watch/notes/run.sh", "typosquat-watch/notes/x.png", "commodity-loader-c2/notes/x.png"] {
+            #expect(!FileManager.default.fileExists(atPath: ws.root + "/" + path), "\(path)")
+        }
+    }
+
     @Test("a dossier JSON export's notes are imported as notes, each once, private when the note or the file is")
     func jsonExportNotesImport() throws {
         let ws = try SampleWorkspace()
