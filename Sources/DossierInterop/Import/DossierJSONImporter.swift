@@ -58,16 +58,22 @@ enum DossierJSONImporter {
         readImages(object["images"], into: &collector)
     }
 
+    /// The elements of the export's list `name` (`"notes"`, `"images"`): none when it has none,
+    /// or with a warning when it is no list.
+    private static func list(_ node: JSONNode?, of name: String, into collector: inout ImportCollector) -> [JSONNode] {
+        guard let node else { return [] }
+        guard let items = node.value.arrayValue else {
+            collector.warning("\"\(name)\" must be a list of \(name); ignored", at: node.position)
+            return []
+        }
+        return items
+    }
+
     /// The export's images, each to be written where its notes show it from
     /// (`ImportResult.imageFiles`): a plain path in the project (`NoteImages.carriedPath`), and an
     /// image a report would show.
     private static func readImages(_ images: JSONNode?, into collector: inout ImportCollector) {
-        guard let images else { return }
-        guard let items = images.value.arrayValue else {
-            collector.warning("\"images\" must be a list of images; ignored", at: images.position)
-            return
-        }
-        for node in items {
+        for node in list(images, of: "images", into: &collector) {
             guard let image = node.value.objectValue, let file = image.string("file"), let encoded = image.string("base64") else {
                 collector.skip("image", "an image needs a \"file\" path and its \"base64\" bytes", at: node.position)
                 continue
@@ -86,12 +92,7 @@ enum DossierJSONImporter {
 
     /// The export's notes, each to be written as a note of the project (`ImportResult.noteFiles`).
     private static func readNotes(_ notes: JSONNode?, into collector: inout ImportCollector) {
-        guard let notes else { return }
-        guard let items = notes.value.arrayValue else {
-            collector.warning("\"notes\" must be a list of notes; ignored", at: notes.position)
-            return
-        }
-        for node in items {
+        for node in list(notes, of: "notes", into: &collector) {
             guard let note = node.value.objectValue, let body = note.string("body"),
                   let file = note.string("file").map(ProjectFiles.safeNoteName), !file.isEmpty else {
                 collector.skip("note", "a note needs a \"file\" name and a \"body\"", at: node.position)
