@@ -63,7 +63,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Export only indicators of this type (repeatable).", valueName: "type"))
     var type: [IndicatorType] = []
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of standard output (-: standard output, as for import).", valueName: "file"))
     var output: String?
 
     @OptionGroup var cacheOptions: CacheOptions
@@ -101,7 +101,7 @@ struct ExportCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let bytes = Exporter.export(filtered, in: view, for: audience, format: format, classifications: classification, types: type)
-        guard let output else {
+        guard let output, output != "-" else {
             FileHandle.standardOutput.write(Data(bytes))
             return
         }

@@ -205,10 +205,18 @@ struct ImportCommand: ParsableCommand {
                 Console.note("warning: the project has a note \(from) with other text (edited since, or another note); this one is written as \(to)")
             }
         }
-        // The images those notes show, where they show them from.
-        let images = ImportImages.planned(results.flatMap(\.result.imageFiles), in: edit.project)
+        // The images those notes show, where they show them from. One a new note shows that
+        // cannot be written (another file is there) fails the import: the note would show the
+        // other file.
+        let shownByNewNotes = carried.reduce(into: Set<[String]>()) { $0.formUnion(NoteImages.paths(shownByNote: $1.text)) }
+        let images = ImportImages.planned(results.flatMap(\.result.imageFiles), in: edit.project, shownByNewNotes: shownByNewNotes)
         for refused in images.refused {
-            Console.note("warning: image \(edit.project.slug)/\(refused.path): \(refused.reason)")
+            let message = "image \(edit.project.slug)/\(refused.path): \(refused.reason)"
+            if refused.isShownByNewNote { Console.error(message + ", and an imported note shows it") } else { Console.note("warning: " + message) }
+        }
+        if images.refused.contains(where: \.isShownByNewNote) {
+            Console.error("an imported note would show another file than the export's image: move that file, or import into another project; nothing was imported")
+            throw ExitCode(1)
         }
         let noteCount = carried.count + (hasNote ? 1 : 0)
         let summary = "\(project): " + MergeOutput.counts(report, repeatedInFiles: results.map(\.result.repeated).reduce(0, +))
@@ -311,7 +319,7 @@ struct ImportCommand: ParsableCommand {
         global.say("\(name) (\(result.format.rawValue)): " + parts.joined(separator: ", "))
         var unrepresentable = result.unrepresentable.map { ($0.kind, $0.count) }
         let lostFlags = result.idsFlagsLost(classification: classified)
-        if lostFlags > 0 { unrepresentable.append(("to_ids flag of an attribute not classified malicious", lostFlags)) }
+        if lostFlags > 0 { unrepresentable.append(("to_ids flag of a value not classified malicious", lostFlags)) }
         if !unrepresentable.isEmpty {
             global.say("  not representable: " + unrepresentable.map { "\($1) × \($0)" }.joined(separator: ", "))
         }
@@ -417,6 +425,12 @@ struct ImportCommand: ParsableCommand {
                     created.append(folder)
                 } else if errno != EEXIST {
                     throw WriteError.cannotWrite(folder, reason: String(cString: strerror(errno)))
+                } else {
+                    // As planned: a folder, not what a symbolic link put there meanwhile.
+                    var status = stat()
+                    guard lstat(folder, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
+                        throw WriteError.cannotWrite(folder, reason: "it is no folder of the project (a file, or a symbolic link)")
+                    }
                 }
             }
             return PendingNote(file: try AtomicWriter.prepare(image.bytes, to: path), createdFolders: created)

@@ -35,7 +35,7 @@ struct Report: ParsableCommand {
     @Flag(help: "Make an internal report: private indicators, notes, tags and sources included.")
     var `internal` = false
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of standard output (-: standard output, as for import).", valueName: "file"))
     var output: String?
 
     @Flag(help: "Show network indicators (in tables, comments and notes) as written instead of defanged (hxxp, [.]), and notes' links to them as links.")
@@ -55,9 +55,9 @@ struct Report: ParsableCommand {
     /// climb out of it, naming the analyst's folders to the report's readers.
     private func imageLinks(root: String) -> ReportOptions.MarkdownImages {
         let cwd = FileManager.default.currentDirectoryPath
-        let written = output.map { (WorkspaceLocator.absolute($0, from: cwd) as NSString).deletingLastPathComponent } ?? cwd
+        let written = output.flatMap { $0 == "-" ? nil : (WorkspaceLocator.absolute($0, from: cwd) as NSString).deletingLastPathComponent } ?? cwd
         let (folder, workspace) = (FileReader.realPath(written) ?? written, FileReader.realPath(root) ?? root)
-        return folder == workspace || folder.hasPrefix(workspace + "/") ? .linked(from: folder) : .none
+        return Paths.isInside(folder, folder: workspace) ? .linked(from: folder) : .none
     }
 
     /// As given, else as the output file is named (`-o report.md`), else HTML.
@@ -77,7 +77,7 @@ struct Report: ParsableCommand {
         }
         Console.mention(publicOnlyErrors: result.publicOnlyErrors)
         if !global.quiet { Console.mention(warnings: result.warnings) }
-        guard let output else {
+        guard let output, output != "-" else {
             FileHandle.standardOutput.write(Data(result.text.utf8))
             return
         }

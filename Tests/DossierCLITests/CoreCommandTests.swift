@@ -451,6 +451,10 @@ struct CoreCommandTests {
         // Agreeing with the name, or on standard output, --format is as before.
         #expect(try CLI.run(["report", "commodity-loader-c2", "--format", "md", "-o", "agreed.markdown"], in: copy.root).status == 0)
         #expect(try CLI.run(["report", "commodity-loader-c2", "--format", "md"], in: copy.root).stdout.hasPrefix("# HollowPost"))
+        // -o - is standard output, as import reads - as standard input; no file named -.
+        #expect(try CLI.run(["report", "commodity-loader-c2", "--format", "md", "-o", "-"], in: copy.root).stdout.hasPrefix("# HollowPost"))
+        #expect(try CLI.run(["export", "commodity-loader-c2", "--format", "text", "-o", "-"], in: copy.root).stdout.contains("192.0.2.250"))
+        #expect(!FileManager.default.fileExists(atPath: copy.path("-")))
     }
 
     @Test("a Markdown report links its notes' images from the folder of the -o file, or from the current folder on standard output")

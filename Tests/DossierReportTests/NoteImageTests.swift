@@ -149,6 +149,24 @@ struct NoteImageTests {
         #expect(internalSite.files.contains { internalSite.bytes($0) == Data(Self.png + Array("private".utf8)) })
     }
 
+    @Test("two files of the same bytes are one copy in a site, which report.md links for both; a rebuild reuses it")
+    func oneCopyPerContent() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("case", visibility: "public", tlp: "clear")
+        try workspace.writeBytes("case/notes/a.png", Self.png)
+        try workspace.writeBytes("case/notes/a-copy.png", Self.png)
+        try workspace.write("case/notes/01-shots.md", "# Shots\n\n![first](a.png) ![second](a-copy.png)\n")
+        let out = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let first = try SiteBuild.run(root: workspace.root, audience: .public, out: out + "/site")
+        let copy = "images/" + SHA256.hex(Self.png).prefix(32) + ".png"
+        #expect(first.files.filter { $0.contains("/images/") } == ["projects/case/" + copy])
+        let markdown = String(decoding: SiteFiles(out + "/site").bytes("projects/case/report.md"), as: UTF8.self)
+        #expect(markdown.contains("![first](\(copy)) ![second](\(copy))"), "\(markdown)")
+        let again = try SiteBuild.run(root: workspace.root, audience: .public, out: out + "/site")
+        #expect(again.files == first.files && again.reused == again.files.count - 1)
+    }
+
     @Test("an image added after a build that found it missing is shown by the next build, as by a clean one")
     func imageAddedLater() throws {
         let workspace = try TemporaryWorkspace()

@@ -2,6 +2,22 @@
 public enum Paths {
     /// `path` relative to `base`, going up with `..` at most three levels; else `path` itself.
     public static func relative(_ path: String, from base: String) -> String {
+        let (ups, shared, parts) = way(to: path, from: base)
+        guard path.hasPrefix("/"), base.hasPrefix("/"), ups <= 3, shared > 0 || components(base).isEmpty else {
+            return path
+        }
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
+    /// The segments of the way from the folder `base` to `path`, both absolute: `..` for each
+    /// level up, then the rest of `path` (`../notes/images/a.png`).
+    public static func relativeSegments(_ path: String, from base: String) -> [String] {
+        way(to: path, from: base).segments
+    }
+
+    /// How many levels `relativeSegments` goes up, how many components the two share, and the
+    /// segments.
+    private static func way(to path: String, from base: String) -> (ups: Int, shared: Int, segments: [String]) {
         let target = components(path)
         let origin = components(base)
         var shared = 0
@@ -9,11 +25,7 @@ public enum Paths {
             shared += 1
         }
         let ups = origin.count - shared
-        guard path.hasPrefix("/"), base.hasPrefix("/"), ups <= 3, shared > 0 || origin.isEmpty else {
-            return path
-        }
-        let parts = Array(repeating: "..", count: ups) + target[shared...]
-        return parts.isEmpty ? "." : parts.joined(separator: "/")
+        return (ups, shared, Array(repeating: "..", count: ups) + target[shared...])
     }
 
     /// The non-empty components of a path, with `.` dropped and `..` applied.

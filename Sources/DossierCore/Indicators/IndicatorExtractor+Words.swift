@@ -231,9 +231,11 @@ extension IndicatorExtractor {
                 return true
             }
         }
+        // Between the word and the number: blanks, `:`, `=`, `.`, and the markup around a label
+        // or a value (`**Version:** 10.0.0.12`, `"version": "10.0.0.13"`, `| version | 10.0.0.9`,
+        // `build (10.0.0.3)`, `` Version: `10.0.0.14` ``).
         var k = start
-        while k > 0 && start - k < 3 && (bytes[k - 1] == IndicatorBytes.space || bytes[k - 1] == IndicatorBytes.colon
-            || bytes[k - 1] == UInt8(ascii: "=") || bytes[k - 1] == IndicatorBytes.dot || bytes[k - 1] == 0x09) {
+        while k > 0 && start - k < 6 && Self.betweenLabelAndValue.contains(bytes[k - 1]) {
             k -= 1
         }
         let wordEnd = k
@@ -244,6 +246,9 @@ extension IndicatorExtractor {
         default: return false
         }
     }
+
+    /// What may stand between a label and its value (`followsVersionWord`).
+    static let betweenLabelAndValue: Set<UInt8> = Set(" \t:=.*_`\"'|([".utf8)
 
     /// The product tokens of browsers' user agents, whose versions look like addresses.
     static let productTokens: Set<String> = [

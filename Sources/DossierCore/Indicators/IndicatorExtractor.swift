@@ -55,12 +55,13 @@ struct IndicatorExtractor {
         }
     }
 
-    /// The dotted quads of `text` read as versions after a word rather than as addresses
-    /// (`version 1.2.3.4`), in order of appearance.
-    static func versionNumbers(in text: String) -> [ExtractedIndicator] {
+    /// `extract(from:)`'s indicators, and the dotted quads read as versions after a word rather
+    /// than as addresses (`version 1.2.3.4`), both in order of appearance, from one reading.
+    static func extractNotingVersions(from text: String) -> (indicators: [ExtractedIndicator], versions: [ExtractedIndicator]) {
         IndicatorBytes.withBytes(text) { original in
             let refanger = Refanger(original, mode: .text)
-            return locate(afterPasses(over: refanger) { $0.versionNumbers }, in: original, refanger: refanger)
+            let (found, versions) = afterPasses(over: refanger) { ($0.found.sorted { $0.start < $1.start }, $0.versionNumbers) }
+            return (locate(found, in: original, refanger: refanger), locate(versions, in: original, refanger: refanger))
         }
     }
 
@@ -170,11 +171,11 @@ extension Indicators {
         IndicatorExtractor.extract(from: text)
     }
 
-    /// The dotted quads of `text` that `extract(from:)` reads as versions after a word, not as
-    /// addresses (`version 1.2.3.4`, not a user agent's `Chrome/120.0.0.0`), in order of
-    /// appearance, as an import lists what it passed over.
-    public static func versionNumbers(in text: String) -> [ExtractedIndicator] {
-        IndicatorExtractor.versionNumbers(in: text)
+    /// `extract(from:)`'s indicators, and the dotted quads it reads as versions after a word, not
+    /// as addresses (`version 1.2.3.4`, not a user agent's `Chrome/120.0.0.0`), both in order of
+    /// appearance: an import says what it passed over.
+    public static func extractNotingVersions(from text: String) -> (indicators: [ExtractedIndicator], versions: [ExtractedIndicator]) {
+        IndicatorExtractor.extractNotingVersions(from: text)
     }
 
     /// Where web addresses stand in `text` (UTF-8 offsets), defanged or not: URLs, and hosts written

@@ -25,10 +25,13 @@ public enum NoteImages {
         return "\(tenths / 10).\(tenths % 10)"
     }
 
+    /// The extensions of the kinds of image a report shows.
+    static let shownExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp"]
+
     /// What a path names by its extension: only these are looked at as images. Besides the
     /// kinds a report shows, those it does not (an SVG image can run scripts), so that `check`
     /// says so rather than a report showing the description unexplained.
-    static let extensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "svg", "bmp", "tif", "tiff", "avif", "heic", "ico"]
+    static let extensions: Set<String> = shownExtensions.union(["svg", "bmp", "tif", "tiff", "avif", "heic", "ico"])
 
     /// An image a report can show: its file and its media type.
     public struct Image: Sendable, Equatable {
@@ -70,10 +73,11 @@ public enum NoteImages {
         return extensions.contains(String(decoding: written.map { $0 | 0x20 }, as: UTF8.self))
     }
 
-    /// Whether the path (segments) names an image by its extension.
-    public static func namesImage(_ path: [String]) -> Bool {
+    /// Whether the path (segments) names an image by its extension: one of `extensions`, or of
+    /// `shownExtensions` when `shown`.
+    public static func namesImage(_ path: [String], shown: Bool = false) -> Bool {
         guard let name = path.last, let dot = name.lastIndex(of: ".") else { return false }
-        return extensions.contains(name[name.index(after: dot)...].lowercased())
+        return (shown ? shownExtensions : extensions).contains(name[name.index(after: dot)...].lowercased())
     }
 
     /// What `destination` (as libcmark reads it: escapes and character references taken off)
@@ -155,11 +159,7 @@ public enum NoteImages {
         var seen: Set<[String]> = []
         let texts = [(project.summary ?? "", folder)] + project.notes.map { ($0.body, folder + [ProjectFiles.notes]) }
         for (text, base) in texts {
-            let destinations = MarkdownLinks.destinations(in: text).filter(\.isImage)
-            guard !destinations.isEmpty else { continue }
-            let code = MarkdownLinks.codeRanges(in: text)
-            for destination in destinations where !code.contains(where: { $0.contains(destination.offset) }) {
-                let written = MarkdownLinks.asRead(MarkdownLinks.withoutEscapes(destination.text))
+            for written in imageDestinations(in: text) {
                 guard case .success(let image)? = inspect(written, from: base, project: folder, root: root),
                       let (path, _) = RelativeLink.resolve(written, from: base), seen.insert(path).inserted,
                       let bytes = bytes(of: image) else { continue }
@@ -169,14 +169,35 @@ public enum NoteImages {
         return found
     }
 
+    /// The images a note's text shows, by their paths from its project's folder
+    /// (`notes/images/login.png`): those of its project's own folder, as a report shows them.
+    public static func paths(shownByNote text: String) -> Set<[String]> {
+        // A project's folder of any name: the paths are told from it.
+        let folder = ["project"]
+        return Set(imageDestinations(in: text).compactMap { written in
+            guard let (path, _) = RelativeLink.resolve(written, from: folder + [ProjectFiles.notes]), path.count > 1, path[0] == folder[0] else { return nil }
+            return Array(path.dropFirst())
+        })
+    }
+
+    /// The destinations of the images `text` shows (inline or by reference, not in code), as
+    /// libcmark reads them.
+    private static func imageDestinations(in text: String) -> [String] {
+        let destinations = MarkdownLinks.destinations(in: text).filter(\.isImage)
+        guard !destinations.isEmpty else { return [] }
+        let code = MarkdownLinks.codeRanges(in: text)
+        return destinations.filter { destination in !code.contains { $0.contains(destination.offset) } }
+            .map { MarkdownLinks.asRead(MarkdownLinks.withoutEscapes($0.text)) }
+    }
+
     /// Where an image an import carries may be written in a project, as its path from the
     /// project's folder names it (`notes/images/login.png`): nil unless every segment is a plain
-    /// name (no `.`, `..`, hidden name, backslash or control character) and the last names an
-    /// image by its extension, so that nothing is written out of the project, over its own
-    /// files or into a hidden folder.
+    /// name (no `.`, `..`, hidden name, backslash or control character) and the last names a
+    /// kind of image a report shows by its extension, so that nothing is written out of the
+    /// project, over its own files or into a hidden folder.
     public static func carriedPath(_ written: String) -> [String]? {
         let segments = written.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        guard !segments.isEmpty, segments.count <= 16, namesImage(segments) else { return nil }
+        guard !segments.isEmpty, segments.count <= 16, namesImage(segments, shown: true) else { return nil }
         for segment in segments {
             guard !segment.isEmpty, !segment.hasPrefix("."), segment.utf8.count <= 255,
                   !segment.unicodeScalars.contains(where: { $0 == "\\" || $0.value < 0x20 || $0.value == 0x7F }) else { return nil }

@@ -5,16 +5,6 @@ import Foundation
 /// of the file it is in (`02-follow-up.md`, `../indicators.json`, `../../acme-phish/`). Reports
 /// (`NoteLinks`) and `check` (`BrokenLinkRule`) resolve links by it alike.
 public enum RelativeLink {
-    /// The way from the folder `folder` to `file`, both absolute paths without `.` or `..`
-    /// (`realpath`'s), as segments: `../notes/images/a.png`. Nil when either is not absolute.
-    public static func path(to file: String, from folder: String) -> [String]? {
-        guard file.hasPrefix("/"), folder.hasPrefix("/") else { return nil }
-        let target = file.split(separator: "/").map(String.init)
-        let start = folder.split(separator: "/").map(String.init)
-        let shared = zip(target, start).prefix { $0 == $1 }.count
-        return Array(repeating: "..", count: start.count - shared) + target.dropFirst(shared)
-    }
-
     /// The scheme `url` starts with, lower-cased: what comes before a colon that comes before
     /// any `/`, `#` or `?` (after them a colon is no scheme's separator). Nil for a path.
     public static func scheme(of url: String) -> Substring? {
@@ -97,8 +87,17 @@ enum MarkdownLinks {
     struct Destination {
         var text: String
         var offset: Int
-        /// Written as an image's, `![description](destination)`, its description on one line.
+        /// Written as an image's, `![description](destination)`, its description on one line;
+        /// or a definition an image refers to (`![description][label]`, `![label]`).
         var isImage = false
+        /// A definition's label, normalized (`normalizedLabel`).
+        var label: String?
+    }
+
+    /// A reference's label as CommonMark matches it to a definition's: case folded, runs of
+    /// blanks as one space, trimmed.
+    static func normalizedLabel(_ label: some StringProtocol) -> String {
+        label.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
     }
 
     static func destinations(in markdown: String) -> [Destination] {
@@ -192,6 +191,8 @@ enum MarkdownLinks {
             guard after == line.upperBound || [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "(")].contains(bytes[after]) else { return nil }
             return destination
         }
+        // The labels images refer to (`![description][label]`), whose definitions are images'.
+        var imageLabels: Set<String> = []
         var lineStart = 0
         // Whether the line before may come before a definition: none, a blank one, or another.
         var definitionMayFollow = true
@@ -202,7 +203,9 @@ enum MarkdownLinks {
             // A definition's destination ends at the line's end, before a CR LF's CR.
             let content = lineStart..<(lineEnd > lineStart && bytes[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd)
             if definitionMayFollow, let destination = definition(content) {
-                found.append(Destination(text: text(destination), offset: destination.lowerBound))
+                let open = UnsafeBufferPointer(rebasing: bytes[content]).firstIndex(of: UInt8(ascii: "[")).map { content.lowerBound + $0 + 1 } ?? content.lowerBound
+                let close = UnsafeBufferPointer(rebasing: bytes[open..<content.upperBound]).firstIndex(of: UInt8(ascii: "]")).map { open + $0 } ?? open
+                found.append(Destination(text: text(destination), offset: destination.lowerBound, label: normalizedLabel(text(open..<close))))
                 definitionMayFollow = true
             } else {
                 var i = lineStart
@@ -217,6 +220,15 @@ enum MarkdownLinks {
                             i = destination.upperBound
                             continue
                         }
+                    } else if byte == UInt8(ascii: "]"), let open = opening(before: i, from: lineStart), open > lineStart, bytes[open - 1] == UInt8(ascii: "!") {
+                        // An image by reference: `![description][label]`, `![label][]` or `![label]`.
+                        var label = open + 1..<i
+                        if i + 1 < lineEnd, bytes[i + 1] == UInt8(ascii: "["),
+                           let close = UnsafeBufferPointer(rebasing: bytes[(i + 2)..<lineEnd]).firstIndex(of: UInt8(ascii: "]")).map({ i + 2 + $0 }),
+                           close > i + 2 {
+                            label = i + 2..<close
+                        }
+                        imageLabels.insert(normalizedLabel(text(label)))
                     } else if byte == UInt8(ascii: "<"), let destination = autolink(at: i),
                               !(i >= 2 && bytes[i - 1] == UInt8(ascii: "(") && bytes[i - 2] == UInt8(ascii: "]")) {
                         found.append(Destination(text: text(destination), offset: destination.lowerBound))
@@ -228,6 +240,9 @@ enum MarkdownLinks {
                 definitionMayFollow = isBlankLine
             }
             lineStart = lineEnd + 1
+        }
+        if !imageLabels.isEmpty {
+            for k in found.indices where found[k].label.map(imageLabels.contains) == true { found[k].isImage = true }
         }
         return found
     }

@@ -70,9 +70,11 @@ enum DossierJSONImporter {
     }
 
     /// The export's images, each to be written where its notes show it from
-    /// (`ImportResult.imageFiles`): a plain path in the project (`NoteImages.carriedPath`), and an
-    /// image a report would show.
+    /// (`ImportResult.imageFiles`): a plain path in the project (`NoteImages.carriedPath`) that a
+    /// note of the file shows, and an image a report would show. Read after the notes.
     private static func readImages(_ images: JSONNode?, into collector: inout ImportCollector) {
+        // Only what the file's notes show is written (where they show it from).
+        let shown = collector.result.noteFiles.reduce(into: Set<[String]>()) { $0.formUnion(NoteImages.paths(shownByNote: $1.body)) }
         for node in list(images, of: "images", into: &collector) {
             guard let image = node.value.objectValue, let file = image.string("file"), let encoded = image.string("base64") else {
                 collector.skip("image", "an image needs a \"file\" path and its \"base64\" bytes", at: node.position)
@@ -86,7 +88,11 @@ enum DossierJSONImporter {
                 collector.skip(file, "not a PNG, JPEG, GIF or WebP image of 5 MB at most, in base64", at: image.position("base64"))
                 continue
             }
-            collector.imageFile(NoteImages.Carried(path: path, mediaType: mediaType, bytes: Array(data)))
+            guard shown.contains(path) else {
+                collector.skip(file, "no note of the file shows it", at: image.position("file"))
+                continue
+            }
+            collector.imageFile(NoteImages.Carried(path: path, mediaType: mediaType, bytes: Array(data)), written: file, at: image.position("file"))
         }
     }
 

@@ -117,8 +117,12 @@ struct ImportCollector {
         countsRepeats = counting
     }
 
-    mutating func imageFile(_ image: NoteImages.Carried) {
-        guard !result.imageFiles.contains(where: { $0.path == image.path }) else { return }
+    /// An image the file carries; one given again is the same (and left out), or skipped.
+    mutating func imageFile(_ image: NoteImages.Carried, written: String, at position: SourcePosition?) {
+        if let earlier = result.imageFiles.first(where: { $0.path == image.path }) {
+            if earlier.bytes != image.bytes { skip(written, "given again with other bytes; the first is kept", at: position) }
+            return
+        }
         result.imageFiles.append(image)
     }
 

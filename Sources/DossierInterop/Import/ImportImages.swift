@@ -8,20 +8,33 @@ public enum ImportImages {
     public struct Refused: Sendable, Equatable {
         public var path: String
         public var reason: String
+        /// A note the import writes shows it: written without it, the note would show another
+        /// file, or none.
+        public var isShownByNewNote: Bool
     }
 
     /// `images` split into those to write (nothing is at their path yet), those the project holds
     /// already (the same bytes at the same path) and those refused: another file at the path, or
     /// something on the way that is no folder of the project (a file, or a symbolic link, which
-    /// could lead the write out of it). An image given twice is planned once.
-    public static func planned(_ images: [NoteImages.Carried], in project: Project)
+    /// could lead the write out of it). An image given twice is planned once; given again with
+    /// other bytes (by another file), it is refused.
+    /// - Parameter shownByNewNotes: the paths of the images the notes the import writes show.
+    public static func planned(_ images: [NoteImages.Carried], in project: Project, shownByNewNotes: Set<[String]>)
         -> (write: [NoteImages.Carried], present: Int, refused: [Refused]) {
         var write: [NoteImages.Carried] = []
         var present = 0
         var refused: [Refused] = []
-        var seen: Set<[String]> = []
-        for image in images where seen.insert(image.path).inserted {
+        var seen: [[String]: [UInt8]] = [:]
+        for image in images {
             let shown = image.path.joined(separator: "/")
+            func refuse(_ reason: String) {
+                refused.append(Refused(path: shown, reason: reason, isShownByNewNote: shownByNewNotes.contains(image.path)))
+            }
+            if let earlier = seen[image.path] {
+                if earlier != image.bytes { refuse("the files imported give it with other bytes; the first is written") }
+                continue
+            }
+            seen[image.path] = image.bytes
             var folder = project.folder
             var blocked: String?
             for (index, segment) in image.path.dropLast().enumerated() {
@@ -34,7 +47,7 @@ public enum ImportImages {
                 }
             }
             if let blocked {
-                refused.append(Refused(path: shown, reason: "\(blocked) (a file, or a symbolic link); the image is not written"))
+                refuse("\(blocked) (a file, or a symbolic link); the image is not written")
                 continue
             }
             let target = project.folder + "/" + shown
@@ -46,7 +59,7 @@ public enum ImportImages {
             if status.st_mode & S_IFMT == S_IFREG, FileManager.default.contents(atPath: target).map(Array.init) == image.bytes {
                 present += 1
             } else {
-                refused.append(Refused(path: shown, reason: "the project has another file there, which its notes show; the imported image is not written"))
+                refuse("the project has another file there, which stays as it is; the imported image is not written")
             }
         }
         return (write, present, refused)

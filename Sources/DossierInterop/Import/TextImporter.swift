@@ -3,7 +3,7 @@ import DossierCore
 /// Indicators in free text: vendor blog posts, emails, Markdown or AsciiDoc reports, one-per-line
 /// lists. What counts as an indicator is `Indicators.extract`'s decision (refanged; `report.pdf`,
 /// version numbers and a sentence's final period are not indicators). A dotted quad read as a
-/// version (`version 1.2.3.4`) is listed as skipped, since it may be an address.
+/// version (`version 1.2.3.4`) is a warning at its place, since it may be an address.
 ///
 /// A file whose every line (blank lines and `#` comments aside), or nine in ten of five or more,
 /// is a single word is a list: each line is then parsed as a value, so a line that is no
@@ -43,15 +43,19 @@ enum TextImporter {
             }
             return
         }
+        let (indicators, versions) = Indicators.extractNotingVersions(from: text)
         collector.restating { collector in
-            for found in Indicators.extract(from: text) {
+            for found in indicators {
                 collector.record(Indicator(value: found.value, type: found.type))
             }
         }
-        // Prose is otherwise not itemized, but an address passed over is worth a line: the
-        // analyst may know it for one.
-        for version in Indicators.versionNumbers(in: text) {
-            collector.skip(version.value, "a dotted quad after \"version\", \"ver\", \"v\" or \"build\" is read as a version number; `dossier add` records one that is an address",
+        // Prose is otherwise not itemized, but an address passed over is worth a warning at its
+        // place (not a skip: a text with a version and no indicator is no failed import), unless
+        // the text writes it as an address too.
+        let addresses = Set(indicators.lazy.filter { $0.type == .ipv4 }.map(\.value))
+        var said: Set<String> = []
+        for version in versions where !addresses.contains(version.value) && said.insert(version.value).inserted {
+            collector.warning("\(version.value) is read as a version number, as the word before it says, and not imported; `dossier add` records it if it is an address",
                 at: SourcePosition(line: version.line, column: version.column))
         }
     }

@@ -75,7 +75,7 @@ public enum SiteBuild {
     struct Output {
         var path: String
         var key: String
-        var make: () -> [UInt8]
+        var make: () throws(BuildFailure) -> [UInt8]
     }
 
     /// Renders (or reuses) and writes every page in parallel; nothing is kept in memory once written.
@@ -139,10 +139,16 @@ public enum SiteBuild {
                         Exporter.export(project, in: workspace, for: audience, format: export.format)
                     })
                 }
-                // The images `report.md` shows, named by their content: their key is its SHA-256.
+                // The images `report.md` shows, named by their content: their key is its SHA-256,
+                // which the copy must have (the file may have changed since it was hashed).
                 for (image, hash) in projectDigests[position].images {
-                    outputs.append(Output(path: base + SiteLayout.imageFile(hash: hash, mediaType: image.mediaType), key: hash) {
-                        NoteImages.bytes(of: image) ?? []
+                    let path = base + SiteLayout.imageFile(hash: hash, mediaType: image.mediaType)
+                    outputs.append(Output(path: path, key: hash) { () throws(BuildFailure) in
+                        guard let bytes = NoteImages.bytes(of: image), SHA256.hex(bytes) == hash else {
+                            throw BuildFailure(.write, message: "\(image.file) changed while the site was built, or can no longer be read; build again",
+                                naming: [image.file])
+                        }
+                        return bytes
                     })
                 }
                 return outputs
@@ -165,13 +171,13 @@ public enum SiteBuild {
                     written.append(Written(path: output.path, bytes: bytes, key: output.key, reused: true))
                     continue
                 }
-                let bytes = output.make()
                 do throws(BuildFailure) {
+                    let bytes = try output.make()
                     try OutputFolder.writeFile(bytes, at: folder + "/" + output.path)
+                    written.append(Written(path: output.path, bytes: bytes.count, key: output.key))
                 } catch {
                     return .failure(error)
                 }
-                written.append(Written(path: output.path, bytes: bytes.count, key: output.key))
             }
             return .success(written)
         }

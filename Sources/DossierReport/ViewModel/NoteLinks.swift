@@ -48,7 +48,7 @@ struct NoteLinks {
                   imageBudget.take(image.size), let bytes = NoteImages.bytes(of: image) else { return nil }
             let markdown: String? = switch markdownImages {
             case .none: nil
-            case .linked(let from): RelativeLink.path(to: image.file, from: from).map(SiteLayout.percentEncodedPath)
+            case .linked(let from): SiteLayout.percentEncodedPath(Paths.relativeSegments(image.file, from: from))
             case .inSite: SiteLayout.imageFile(hash: SHA256.hex(bytes), mediaType: image.mediaType)
             }
             return CommonMark.ShownImage(html: NoteImages.dataURL(of: bytes, mediaType: image.mediaType), markdown: markdown)

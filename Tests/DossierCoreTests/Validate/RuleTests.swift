@@ -268,6 +268,32 @@ struct RuleTests {
         #expect(WorkspaceChecker.check(workspace.load()).items.filter { $0.code == BrokenLinkRule.code }.isEmpty)
     }
 
+    @Test("a project's summary is looked at as its notes are, from the project's folder, at its place in project.json; an image by reference (![d][label], ![label]) is an image")
+    func summaryAndReferenceImages() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("acme")
+        try workspace.write("acme/notes/chart.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+        try workspace.write("acme/project.json", #"""
+            {
+              "title": "Acme",
+              "summary": "See [the overview](notes/01-overview.md), [a moved file](notes/gone.md) and ![the chart](notes/chart.svg).",
+              "visibility": "private"
+            }
+            """#)
+        try workspace.write("acme/notes/01-overview.md", "# Overview\n\n![The chart][c] and ![chart.svg] and [a link][l].\n\n[c]: chart.svg\n[chart.svg]: chart.svg\n[l]: gone.png\n")
+        let findings = workspace.check().filter { $0.code == BrokenLinkRule.code || $0.code == BrokenLinkRule.imageCode }
+        let summary = findings.filter { $0.location?.path.hasSuffix("acme/project.json") == true }
+        #expect(Set(summary.map(\.message)) == [
+            "the link to notes/gone.md leads to nothing: the workspace has no acme/notes/gone.md (a report shows only its text)",
+            "the image notes/chart.svg is not shown in reports (HTML or Markdown), only its description: it is not a PNG, JPEG, GIF or WebP image",
+        ])
+        #expect(summary.allSatisfy { $0.location?.position == SourcePosition(line: 3, column: 14) }, "\(summary.map(\.location))")
+        // Both definitions an image refers to are images'; the link's is a link's.
+        let note = findings.filter { $0.location?.path.hasSuffix("01-overview.md") == true }
+        #expect(note.map(\.code) == [BrokenLinkRule.imageCode, BrokenLinkRule.imageCode, BrokenLinkRule.code], "\(note.map(\.message))")
+        #expect(note.map { $0.location?.position.line } == [5, 6, 7])
+    }
+
     @Test("a line that starts with three backticks and holds more is a code span in text, not a fence: links after it are looked at")
     func backticksInTextOpenNoFence() throws {
         let workspace = try TemporaryWorkspace()

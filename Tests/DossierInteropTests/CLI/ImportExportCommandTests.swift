@@ -129,7 +129,7 @@ import Testing
             let tagged = tags.map { #"{"name":"\#($0)"}"# }.joined(separator: ",")
             return #"{"Event":{"info":"t","Attribute":[{"type":"domain","category":"Network activity","value":"\#(value)","to_ids":true,"Tag":[\#(tagged)]}]}}"#
         }
-        let lost = "1 × to_ids flag of an attribute not classified malicious"
+        let lost = "1 × to_ids flag of a value not classified malicious"
         let untagged = try Command.run(["import", "typosquat-watch", "-", "--dry-run"], in: ws.root, input: event("plain.example"))
         #expect(untagged.status == 0 && untagged.stdout.contains(lost), "\(untagged.stdout)")
         let blocked = try Command.run(["import", "typosquat-watch", "-", "--dry-run"], in: ws.root, input: event("toids.example", tags: ["Blocked"]))
@@ -142,6 +142,14 @@ import Testing
         #expect(try Command.run(["add", "typosquat-watch", "recorded.example", "--classify", "malicious"], in: ws.root).status == 0)
         let merged = try Command.run(["import", "typosquat-watch", "-", "--dry-run"], in: ws.root, input: event("recorded.example"))
         #expect(!merged.stdout.contains("not representable"), "\(merged.stdout)")
+    }
+
+    @Test("a text that writes only a version number imports nothing and says why, without failing: it is no input of the wrong kind")
+    func versionOnlyTextIsNoFailure() throws {
+        let ws = try SampleWorkspace()
+        let run = try Command.run(["import", "typosquat-watch", "-"], in: ws.root, input: "We run version 10.2.3.4 of the agent.\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("<stdin>:1:16: warning: 10.2.3.4 is read as a version number"), "\(run.stderr)")
     }
 
     @Test func importFromStandardInput() throws {
@@ -417,6 +425,12 @@ import Testing
         let ws = try SampleWorkspace()
         let image = "notes/images/sinkhole-connections.png"
         let bytes = try #require(FileManager.default.contents(atPath: ws.root + "/commodity-loader-c2/" + image))
+        // Shown by reference (`![description][chart]`), as inline.
+        let sinkhole = ws.root + "/commodity-loader-c2/notes/03-sinkhole.md"
+        let inline = try String(contentsOfFile: sinkhole, encoding: .utf8)
+        let byReference = inline.replacingOccurrences(of: "](images/sinkhole-connections.png)", with: "][chart]\n\n[chart]: images/sinkhole-connections.png")
+        try #require(byReference != inline)
+        try byReference.write(toFile: sinkhole, atomically: true, encoding: .utf8)
         // A private note's image stays out of the public export.
         try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 7]).write(to: URL(fileURLWithPath: ws.root + "/commodity-loader-c2/notes/secret.png"))
         try "---\nvisibility: private\n---\n# Kept\n\n![ours](secret.png)\n".write(toFile: ws.root + "/commodity-loader-c2/notes/09-kept.md", atomically: true, encoding: .utf8)
@@ -439,6 +453,16 @@ import Testing
         let other = try Command.run(["import", "back", "c.json"], in: ws.root)
         #expect(other.stderr.contains("warning: image back/\(image): the project has another file there"), "\(other.stderr)")
         #expect(FileManager.default.contents(atPath: ws.root + "/back/" + image) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1]))
+        // Into a project with another file there, a new note would show that file: refused, and
+        // nothing is written.
+        #expect(try Command.run(["new", "fresh"], in: ws.root).status == 0)
+        try FileManager.default.createDirectory(atPath: ws.root + "/fresh/notes/images", withIntermediateDirectories: true)
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 2]).write(to: URL(fileURLWithPath: ws.root + "/fresh/" + image))
+        let indicators = ws.read("fresh/indicators.json")
+        let refused = try Command.run(["import", "fresh", "c.json"], in: ws.root)
+        #expect(refused.status == 1 && refused.stderr.contains("an imported note shows it") && refused.stderr.contains("nothing was imported"), "\(refused.stderr)")
+        #expect(ws.read("fresh/indicators.json") == indicators)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: ws.root + "/fresh/notes").sorted() == ["01-overview.md", "images"])
     }
 
     @Test("an image a JSON file carries is written only as a plain path in the project, and only as an image: no climb, no hidden folder, no script, no link followed")
@@ -446,17 +470,29 @@ import Testing
         let ws = try SampleWorkspace()
         let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 3]).base64EncodedString()
         let entries = [("../escape.png", png), (".git/x.png", png), ("notes/run.sh", png), ("/etc/x.png", png), ("notes/x.png", Data("<svg/>".utf8).base64EncodedString()),
-                       ("notes/linked/x.png", png), ("notes/ok.png", png)]
+                       ("notes/ok.png", png), ("notes/x.svg", png), ("notes/unshown.png", png),
+                       ("notes/ok.png", Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 4]).base64EncodedString())]
         let images = entries.map { #"{"file": "\#($0.0)", "base64": "\#($0.1)"}"# }.joined(separator: ",")
-        try #"{"project": {"title": "T"}, "indicators": [{"value": "safe.example", "type": "domain"}], "images": [\#(images)]}"#
-            .write(toFile: ws.root + "/i.json", atomically: true, encoding: .utf8)
+        // A note that shows each image but one, inline and by reference.
+        func write(_ images: String, body: String, to file: String) throws {
+            try #"{"project": {"title": "T"}, "indicators": [{"value": "safe.example", "type": "domain"}], "notes": [{"file": "05-shots.md", "body": "\#(body)"}], "images": [\#(images)]}"#
+                .write(toFile: ws.root + "/" + file, atomically: true, encoding: .utf8)
+        }
+        try write(images, body: "![a](../../escape.png) ![b](../.git/x.png) ![c](run.sh) ![d](x.png) ![f][ok] ![g](x.svg)\\n\\n[ok]: ok.png\\n", to: "i.json")
         try FileManager.default.createSymbolicLink(atPath: ws.root + "/typosquat-watch/notes/linked", withDestinationPath: "../../commodity-loader-c2/notes")
         let run = try Command.run(["import", "typosquat-watch", "i.json", "--verbose"], in: ws.root)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("5 skipped") && run.stdout.contains(", 1 image"), "\(run.stdout)")
-        #expect(run.stderr.contains("warning: image typosquat-watch/notes/linked/x.png: typosquat-watch/notes/linked is no folder"), "\(run.stderr)")
-        #expect(FileManager.default.fileExists(atPath: ws.root + "/typosquat-watch/notes/ok.png"))
-        for path in ["escape.png", "typosquat-watch/.git", "typosquat-watch/notes/run.sh", "typosquat-watch/notes/x.png", "commodity-loader-c2/notes/x.png"] {
+        #expect(run.stdout.contains("8 skipped") && run.stdout.contains(", 1 image"), "\(run.stdout)")
+        #expect(run.stdout.contains(#"skipped "notes/unshown.png": no note of the file shows it"#), "\(run.stdout)")
+        #expect(run.stdout.contains(#"skipped "notes/ok.png": given again with other bytes; the first is kept"#), "\(run.stdout)")
+        #expect(FileManager.default.contents(atPath: ws.root + "/typosquat-watch/notes/ok.png") == Data(base64Encoded: png))
+        // Through a symbolic link, a new note's image is not written, and the note would show
+        // what the link leads to: refused, nothing written.
+        try write(#"{"file": "notes/linked/x.png", "base64": "\#(png)"}"#, body: "![e](linked/x.png)", to: "l.json")
+        let linked = try Command.run(["import", "typosquat-watch", "l.json"], in: ws.root)
+        #expect(linked.status == 1 && linked.stderr.contains("error: image typosquat-watch/notes/linked/x.png: typosquat-watch/notes/linked is no folder"), "\(linked.stderr)")
+        for path in ["escape.png", "typosquat-watch/.git", "typosquat-watch/notes/run.sh", "typosquat-watch/notes/x.png", "commodity-loader-c2/notes/x.png",
+                     "typosquat-watch/notes/x.svg", "typosquat-watch/notes/unshown.png"] {
             #expect(!FileManager.default.fileExists(atPath: ws.root + "/" + path), "\(path)")
         }
     }

@@ -3,7 +3,9 @@ import Foundation
 /// A relative link in a note that leads to nothing in the workspace (a warning): a note renamed
 /// or removed, a mistyped path, an image never added. A git host shows such a link dead, and a
 /// report shows its text alone. A link is resolved as a git host resolves it (`RelativeLink`),
-/// from the note's folder; one that leaves the workspace, or has a scheme, is not looked at.
+/// from the note's folder; one that leaves the workspace, or has a scheme, is not looked at. A
+/// project's summary, which reports show, is looked at too: its links lead from the project's
+/// folder, and its findings are placed at its value in project.json.
 ///
 /// What a link leads to may be another project's file, changed since the note was: the rule
 /// looks on every check and is not kept in the project cache. Only a link to nothing is looked at
@@ -32,34 +34,40 @@ public enum BrokenLinkRule {
         let base = folder + [ProjectFiles.notes]
         // What the images shown so far take of a report's (`NoteImages.reportBudget`): the
         // summary's first, as a report shows them.
-        var shownBytes = MarkdownLinks.destinations(in: project.summary ?? "").reduce(0) { bytes, destination in
-            guard destination.isImage, case .success(let image)? = NoteImages.inspect(MarkdownLinks.asRead(MarkdownLinks.withoutEscapes(destination.text)),
-                from: folder, project: folder, root: root) else { return bytes }
-            return bytes + image.size
-        }
-        for note in project.notes {
-            let destinations = MarkdownLinks.destinations(in: note.body)
+        var shownBytes = 0
+        // The summary's links lead from the project's folder; a finding is placed at the
+        // summary's value in project.json.
+        let summary = (text: project.summary ?? "", base: folder, path: project.projectFile)
+        let notes = project.notes.map { (text: $0.body, base: base, path: $0.path) }
+        for (index, text) in ([summary] + notes).enumerated() {
+            let destinations = MarkdownLinks.destinations(in: text.text)
             guard !destinations.isEmpty else { continue }
-            // Worked out for a note with a link to nothing, or an image not shown, only.
+            let note = index > 0 ? project.notes[index - 1] : nil
+            // Worked out for a text with a link to nothing, or an image not shown, only.
             var code: [Range<Int>]?
             var place: TextPlace?
             func inCode(_ destination: MarkdownLinks.Destination) -> Bool {
-                if code == nil { code = MarkdownLinks.codeRanges(in: note.body) }
+                if code == nil { code = MarkdownLinks.codeRanges(in: text.text) }
                 return code?.contains(where: { $0.contains(destination.offset) }) == true
             }
             func report(_ destination: MarkdownLinks.Destination, _ message: String, code findingCode: String) {
                 guard !inCode(destination) else { return }
-                if place == nil { place = TextPlace(note.body) }
-                diagnostics.append(.warning(at: SourceLocation(path: note.path, position: place!.position(at: destination.offset, bodyLine: note.bodyLine)),
-                    message, code: findingCode))
+                let position: SourcePosition
+                if let note {
+                    if place == nil { place = TextPlace(note.body) }
+                    position = place!.position(at: destination.offset, bodyLine: note.bodyLine)
+                } else {
+                    position = project.origin?.summary ?? SourcePosition(line: 1, column: 1)
+                }
+                diagnostics.append(.warning(at: SourceLocation(path: text.path, position: position), message, code: findingCode))
             }
             for destination in destinations {
                 // Named in messages as the note writes it; followed as libcmark reads it.
                 let written = MarkdownLinks.withoutEscapes(destination.text)
-                guard let (path, fragment) = RelativeLink.resolve(MarkdownLinks.asRead(written), from: base), !path.isEmpty else { continue }
+                guard let (path, fragment) = RelativeLink.resolve(MarkdownLinks.asRead(written), from: text.base), !path.isEmpty else { continue }
                 if !FileManager.default.fileExists(atPath: root + "/" + path.joined(separator: "/")) {
                     report(destination,
-                        "the link to \(written) leads to nothing: the workspace has no \(path.joined(separator: "/")) (a git host shows the link dead, and a report shows only its text)",
+                        "the link to \(written) leads to nothing: the workspace has no \(path.joined(separator: "/")) (\(note == nil ? "" : "a git host shows the link dead, and ")a report shows only its text)",
                         code: Self.code)
                 } else if let fragment, !fragment.isEmpty, !destination.isImage, path.count == 3, path[1] == ProjectFiles.notes, path[0] != project.slug,
                           let note = projects[path[0]]?.notes.first(where: { $0.fileName == path[2] }) {
@@ -69,7 +77,7 @@ public enum BrokenLinkRule {
                             code: HeadingLinkRule.code)
                     }
                     headings[path] = lookup
-                } else if destination.isImage, let image = NoteImages.inspect(MarkdownLinks.asRead(written), from: base, project: folder, root: root) {
+                } else if destination.isImage, let image = NoteImages.inspect(MarkdownLinks.asRead(written), from: text.base, project: folder, root: root) {
                     var problem: NoteImages.Problem?
                     switch image {
                     case .success(let image) where shownBytes + image.size > NoteImages.reportBudget: problem = .overBudget(before: shownBytes)

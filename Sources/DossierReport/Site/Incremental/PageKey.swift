@@ -120,8 +120,8 @@ struct PageKey: Sendable {
     struct ProjectDigests: Sendable {
         var records: String
         var whole: String
-        /// The images its texts show, each file once, with the SHA-256 of its bytes: a site holds
-        /// a copy of each beside the project's `report.md` (`SiteLayout.imageFile`).
+        /// The images its texts show, each content once, with the SHA-256 of its bytes: a site
+        /// holds a copy of each beside the project's `report.md` (`SiteLayout.imageFile`).
         var images: [(image: NoteImages.Image, hash: String)] = []
     }
 
@@ -149,7 +149,7 @@ struct PageKey: Sendable {
     /// The images the project's notes and summary show (`NoteImages`), which are files of their
     /// own: each by its destination and the SHA-256 of its bytes, or why it is not shown. Found
     /// as the renderer finds them (`destinations`, by text: `ImageDestinationsCache`), each file
-    /// hashed once. Returns the images shown, each file once, in the order first met.
+    /// hashed once. Returns the images shown, each content once, in the order first met.
     private static func images(of project: Project, root: String, destinations: [String: [String]],
         into hasher: inout SHA256) -> [(image: NoteImages.Image, hash: String)] {
         guard !destinations.isEmpty, let folder = RelativeLink.segments(of: project.folder, under: root) else { return [] }
@@ -163,7 +163,8 @@ struct PageKey: Sendable {
                     hasher.update("image \(written.utf8.count) \(written) \(base.count) none\n")
                 case .success(let image)?:
                     let bytes = hashes[image.file] ?? (NoteImages.bytes(of: image).map { SHA256.hex($0) } ?? "unread")
-                    if hashes[image.file] == nil, bytes != "unread" { shown.append((image, bytes)) }
+                    // One copy of each content, whatever its files (a screenshot kept twice).
+                    if hashes[image.file] == nil, bytes != "unread", !shown.contains(where: { $0.hash == bytes }) { shown.append((image, bytes)) }
                     hashes[image.file] = bytes
                     hasher.update("image \(written.utf8.count) \(written) \(base.count) \(image.mediaType) \(bytes)\n")
                 case .failure(let problem)?:
