@@ -107,6 +107,10 @@ enum MarkdownLinks {
 
     private static func isBlank(_ byte: UInt8) -> Bool { byte == IndicatorBytes.space || byte == 0x09 }
 
+    /// How far an image's description and label are looked at, in bytes: a CommonMark label
+    /// holds 999 characters at most.
+    static let referenceReach = 4_000
+
     /// Read in place, each line once: every check reads every note for its links.
     private static func destinations(_ bytes: UnsafeBufferPointer<UInt8>) -> [Destination] {
         var found: [Destination] = []
@@ -209,8 +213,13 @@ enum MarkdownLinks {
                 definitionMayFollow = true
             } else {
                 var i = lineStart
+                // The last `![` of the line so far: an image by reference is looked for only
+                // within `referenceReach` after one, so that a line of brackets costs no more
+                // than its length times that.
+                var imageOpen: Int?
                 while i < lineEnd {
                     let byte = bytes[i]
+                    if byte == UInt8(ascii: "!"), i + 1 < lineEnd, bytes[i + 1] == UInt8(ascii: "[") { imageOpen = i }
                     if byte == UInt8(ascii: "]"), i + 1 < lineEnd, bytes[i + 1] == UInt8(ascii: "(") {
                         let destination = i + 2 < lineEnd && bytes[i + 2] == UInt8(ascii: "<") ? inBrackets(from: i + 3) : inParentheses(from: i + 2)
                         if let destination {
@@ -220,11 +229,13 @@ enum MarkdownLinks {
                             i = destination.upperBound
                             continue
                         }
-                    } else if byte == UInt8(ascii: "]"), let open = opening(before: i, from: lineStart), open > lineStart, bytes[open - 1] == UInt8(ascii: "!") {
+                    } else if byte == UInt8(ascii: "]"), let start = imageOpen, i - start <= Self.referenceReach,
+                              let open = opening(before: i, from: start), open > lineStart, bytes[open - 1] == UInt8(ascii: "!") {
                         // An image by reference: `![description][label]`, `![label][]` or `![label]`.
                         var label = open + 1..<i
-                        if i + 1 < lineEnd, bytes[i + 1] == UInt8(ascii: "["),
-                           let close = UnsafeBufferPointer(rebasing: bytes[(i + 2)..<lineEnd]).firstIndex(of: UInt8(ascii: "]")).map({ i + 2 + $0 }),
+                        let reach = min(lineEnd, i + 2 + Self.referenceReach)
+                        if i + 2 < reach, bytes[i + 1] == UInt8(ascii: "["),
+                           let close = UnsafeBufferPointer(rebasing: bytes[(i + 2)..<reach]).firstIndex(of: UInt8(ascii: "]")).map({ i + 2 + $0 }),
                            close > i + 2 {
                             label = i + 2..<close
                         }
