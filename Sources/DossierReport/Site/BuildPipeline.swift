@@ -52,7 +52,7 @@ struct PreparedWorkspace {
     /// The errors of what a public output would show (a private value it would publish, a public
     /// project not TLP:CLEAR): they stop a public output, not an internal one, which publishes
     /// nothing, so that an analyst can read the internal site while mending them.
-    static let publicOnlyCodes: Set<String> = [PublishedPrivateValueRule.code, PublicProjectTLPRule.code]
+    static let publicOnlyCodes: Set<String> = [PublishedPrivateValueRule.code, PublicProjectTLPRule.code, BrokenLinkRule.privateNoteCode]
 
     /// - Parameters:
     ///   - audience: who the output is for; every error stops a public one.

@@ -294,6 +294,24 @@ struct RuleTests {
         #expect(note.map { $0.location?.position.line } == [5, 6, 7])
     }
 
+    @Test("a public text's link to a private note of a public project is an error at the link (public exports carry its file name); a private note's, or a private project's, is not")
+    func linkToPrivateNote() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("open", visibility: "public", tlp: "clear")
+        try workspace.write("open/project.json", #"{ "title": "Open", "summary": "See [sightings](notes/02-hr.md).", "visibility": "public", "tlp": "clear" }"#)
+        try workspace.write("open/notes/01-public.md", "# Public\n\nDetails in [the internal note](02-hr.md) and [ours](03-other.md).\n")
+        try workspace.write("open/notes/02-hr.md", "---\nvisibility: private\n---\n# HR\n\nSee [the public one](01-public.md) and [ours](03-other.md).\n")
+        try workspace.write("open/notes/03-other.md", "---\nvisibility: private\n---\n# Other\n")
+        try workspace.addProject("closed")
+        try workspace.write("closed/notes/01-x.md", "# X\n\n[theirs](02-y.md)\n")
+        try workspace.write("closed/notes/02-y.md", "---\nvisibility: private\n---\n# Y\n")
+        let findings = workspace.check().filter { $0.code == BrokenLinkRule.privateNoteCode }
+        #expect(findings.map { $0.location.map { "\($0.path.split(separator: "/").last ?? ""):\($0.position.line):\($0.position.column)" } ?? "" }
+            == ["01-public.md:3:32", "01-public.md:3:53", "project.json:1:31"], "\(findings)")
+        #expect(findings.allSatisfy { $0.severity == .error })
+        #expect(findings.first?.message == "this public note links to the private note open/notes/02-hr.md: the public site shows only the link's text, but public exports carry the note's file name as written; link it from a private note, or make that note public")
+    }
+
     @Test("a line that starts with three backticks and holds more is a code span in text, not a fence: links after it are looked at")
     func backticksInTextOpenNoFence() throws {
         let workspace = try TemporaryWorkspace()

@@ -50,7 +50,9 @@ public enum BrokenLinkRule {
                 if code == nil { code = MarkdownLinks.codeRanges(in: text.text) }
                 return code?.contains(where: { $0.contains(destination.offset) }) == true
             }
-            func report(_ destination: MarkdownLinks.Destination, _ message: String, code findingCode: String) {
+            // What the public site shows: a public project's summary, a public note of one.
+            let isPublished = project.visibility == .public && (note.map { AudienceFilter.publishes($0, of: project) } ?? true)
+            func report(_ destination: MarkdownLinks.Destination, _ message: String, code findingCode: String, severity: Severity = .warning) {
                 guard !inCode(destination) else { return }
                 let position: SourcePosition
                 if let note {
@@ -59,7 +61,7 @@ public enum BrokenLinkRule {
                 } else {
                     position = project.origin?.summary ?? SourcePosition(line: 1, column: 1)
                 }
-                diagnostics.append(.warning(at: SourceLocation(path: text.path, position: position), message, code: findingCode))
+                diagnostics.append(Diagnostic(severity, at: SourceLocation(path: text.path, position: position), message, code: findingCode))
             }
             for destination in destinations {
                 // Named in messages as the note writes it; followed as libcmark reads it.
@@ -69,7 +71,19 @@ public enum BrokenLinkRule {
                     report(destination,
                         "the link to \(written) leads to nothing: the workspace has no \(path.joined(separator: "/")) (\(note == nil ? "" : "a git host shows the link dead, and ")a report shows only its text)",
                         code: Self.code)
-                } else if let fragment, !fragment.isEmpty, !destination.isImage, path.count == 3, path[1] == ProjectFiles.notes, path[0] != project.slug,
+                    continue
+                }
+                // A public project's private note, which the public site leaves out (a private
+                // project's is the published-value rule's): its text and file name are the
+                // public text's as written, which public exports carry.
+                if isPublished, path.count == 3, path[1] == ProjectFiles.notes, let target = path[0] == project.slug ? project : projects[path[0]],
+                   target.visibility == .public, let linked = target.notes.first(where: { $0.fileName == path[2] }),
+                   !AudienceFilter.publishes(linked, of: target) {
+                    report(destination, "\(note == nil ? "this public project's summary" : "this public note") links to the private note \(path.joined(separator: "/")): "
+                        + "the public site shows only the link's text, but public exports carry the note's file name as written; link it from a private note, or make that note public",
+                        code: Self.privateNoteCode, severity: .error)
+                }
+                if let fragment, !fragment.isEmpty, !destination.isImage, path.count == 3, path[1] == ProjectFiles.notes, path[0] != project.slug,
                           let note = projects[path[0]]?.notes.first(where: { $0.fileName == path[2] }) {
                     var lookup = headings.removeValue(forKey: path) ?? NoteHeadings.Lookup(note)
                     if !lookup.names(fragment) {
@@ -96,6 +110,10 @@ public enum BrokenLinkRule {
         }
         return diagnostics
     }
+
+    /// A public text's link to a private note of a public project (an error of public output
+    /// only: an internal one holds the note).
+    public static let privateNoteCode = "link-to-private-note"
 
     /// An image a note shows that a report cannot show (`NoteImages`): another project's,
     /// too large, past the report's 25 MB, or of a kind a report does not show.
