@@ -101,18 +101,46 @@ enum MarkdownLinks {
     }
 
     static func destinations(in markdown: String) -> [Destination] {
-        var markdown = markdown
-        return markdown.withUTF8(destinations)
+        var text = markdown
+        var (found, imageReferences) = text.withUTF8(destinations)
+        // A definition an image refers to, outside code (`` `![d]` `` is text), is an image's.
+        let labels = Set(found.compactMap(\.label))
+        let referring = imageReferences.filter { labels.contains($0.label) }
+        guard !referring.isEmpty else { return found }
+        let code = codeRanges(in: markdown)
+        let imageLabels = Set(referring.filter { reference in !code.contains { $0.contains(reference.offset) } }.map(\.label))
+        for k in found.indices where found[k].label.map(imageLabels.contains) == true { found[k].isImage = true }
+        return found
     }
 
     private static func isBlank(_ byte: UInt8) -> Bool { byte == IndicatorBytes.space || byte == 0x09 }
 
-    /// How far an image's description and label are looked at, in bytes: a CommonMark label
-    /// holds 999 characters at most.
+    /// How far an image's label after its description is looked for, in bytes: a CommonMark
+    /// label holds 999 characters at most.
     static let referenceReach = 4_000
 
-    /// Read in place, each line once: every check reads every note for its links.
-    private static func destinations(_ bytes: UnsafeBufferPointer<UInt8>) -> [Destination] {
+    /// How many `[` of one line are kept open at most (`destinations`): a line of brackets
+    /// would keep them all.
+    static let openBracketLimit = 1_000
+
+    /// Where the text of the line `line` starts after block-quote markers (`> `, `>> `), each
+    /// after up to three spaces.
+    private static func afterQuoteMarkers(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var start = line.lowerBound
+        while true {
+            var k = start
+            while k < line.upperBound, k - start < 3, bytes[k] == IndicatorBytes.space { k += 1 }
+            guard k < line.upperBound, bytes[k] == UInt8(ascii: ">") else { return start }
+            k += 1
+            if k < line.upperBound, isBlank(bytes[k]) { k += 1 }
+            start = k
+        }
+    }
+
+    /// Read in place, each line once: every check reads every note for its links. Returns the
+    /// destinations, and the labels images refer to (`![description][label]`, `![label]`) with
+    /// where each is written.
+    private static func destinations(_ bytes: UnsafeBufferPointer<UInt8>) -> ([Destination], [(label: String, offset: Int)]) {
         var found: [Destination] = []
         func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
         // In parentheses: to the first blank or line break, or the `)` that closes them (those
@@ -139,22 +167,6 @@ enum MarkdownLinks {
             var end = start
             while end < bytes.count, bytes[end] != UInt8(ascii: ">"), bytes[end] != UInt8(ascii: "<"), bytes[end] != 0x0A { end += 1 }
             return end > start && end < bytes.count && bytes[end] == UInt8(ascii: ">") ? start..<end : nil
-        }
-        // The `[` that the `]` at `close` closes, on the line from `start` (brackets inside
-        // balanced, `\[` and `\]` escaped).
-        func opening(before close: Int, from start: Int) -> Int? {
-            var depth = 0
-            var i = close - 1
-            while i >= start {
-                let escaped = i > start && bytes[i - 1] == UInt8(ascii: "\\")
-                if !escaped, bytes[i] == UInt8(ascii: "]") { depth += 1 }
-                if !escaped, bytes[i] == UInt8(ascii: "[") {
-                    if depth == 0 { return i }
-                    depth -= 1
-                }
-                i -= 1
-            }
-            return nil
         }
         // An autolink at `open` (a `<`): a scheme of 2 to 32 letters, digits, `+ . -` (a letter
         // first), a colon, and no blank or `<` before the `>`. What it links, without the brackets.
@@ -196,16 +208,18 @@ enum MarkdownLinks {
             return destination
         }
         // The labels images refer to (`![description][label]`), whose definitions are images'.
-        var imageLabels: Set<String> = []
+        var imageReferences: [(label: String, offset: Int)] = []
         var lineStart = 0
         // Whether the line before may come before a definition: none, a blank one, or another.
         var definitionMayFollow = true
         while lineStart <= bytes.count {
             let lineEnd = UnsafeBufferPointer(rebasing: bytes[lineStart...]).firstIndex(of: 0x0A).map { lineStart + $0 } ?? bytes.count
             let line = lineStart..<lineEnd
-            let isBlankLine = bytes[line].allSatisfy { isBlank($0) || $0 == 0x0D }
+            // In a block quote, what follows its markers (`> [q]: images/chart.png`).
+            let start = afterQuoteMarkers(line, in: bytes)
+            let isBlankLine = bytes[start..<lineEnd].allSatisfy { isBlank($0) || $0 == 0x0D }
             // A definition's destination ends at the line's end, before a CR LF's CR.
-            let content = lineStart..<(lineEnd > lineStart && bytes[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd)
+            let content = start..<max(start, lineEnd > lineStart && bytes[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd)
             if definitionMayFollow, let destination = definition(content) {
                 let open = UnsafeBufferPointer(rebasing: bytes[content]).firstIndex(of: UInt8(ascii: "[")).map { content.lowerBound + $0 + 1 } ?? content.lowerBound
                 let close = UnsafeBufferPointer(rebasing: bytes[open..<content.upperBound]).firstIndex(of: UInt8(ascii: "]")).map { open + $0 } ?? open
@@ -213,33 +227,42 @@ enum MarkdownLinks {
                 definitionMayFollow = true
             } else {
                 var i = lineStart
-                // The last `![` of the line so far: an image by reference is looked for only
-                // within `referenceReach` after one, so that a line of brackets costs no more
-                // than its length times that.
-                var imageOpen: Int?
+                // The `[`s of the line not closed yet, each with whether it opens an image
+                // (`![`, the `!` not escaped): the next `]` closes the last (brackets balance, and
+                // an escaped one is none), so that each `]` finds its `[` at once, however long
+                // the line.
+                var opened: [(position: Int, isImage: Bool)] = []
+                var escaped = -1
                 while i < lineEnd {
                     let byte = bytes[i]
-                    if byte == UInt8(ascii: "!"), i + 1 < lineEnd, bytes[i + 1] == UInt8(ascii: "[") { imageOpen = i }
-                    if byte == UInt8(ascii: "]"), i + 1 < lineEnd, bytes[i + 1] == UInt8(ascii: "(") {
-                        let destination = i + 2 < lineEnd && bytes[i + 2] == UInt8(ascii: "<") ? inBrackets(from: i + 3) : inParentheses(from: i + 2)
-                        if let destination {
-                            let open = opening(before: i, from: lineStart)
-                            found.append(Destination(text: text(destination), offset: destination.lowerBound,
-                                isImage: open.map { $0 > lineStart && bytes[$0 - 1] == UInt8(ascii: "!") } ?? false))
+                    if byte == UInt8(ascii: "\\"), i + 1 < lineEnd {
+                        escaped = i + 1
+                        i += 2
+                        continue
+                    }
+                    if byte == UInt8(ascii: "[") {
+                        if opened.count < Self.openBracketLimit {
+                            opened.append((i, i > lineStart && bytes[i - 1] == UInt8(ascii: "!") && escaped != i - 1))
+                        }
+                    } else if byte == UInt8(ascii: "]") {
+                        let open = opened.popLast()
+                        if i + 1 < lineEnd, bytes[i + 1] == UInt8(ascii: "("),
+                           let destination = i + 2 < lineEnd && bytes[i + 2] == UInt8(ascii: "<") ? inBrackets(from: i + 3) : inParentheses(from: i + 2) {
+                            found.append(Destination(text: text(destination), offset: destination.lowerBound, isImage: open?.isImage ?? false))
                             i = destination.upperBound
                             continue
                         }
-                    } else if byte == UInt8(ascii: "]"), let start = imageOpen, i - start <= Self.referenceReach,
-                              let open = opening(before: i, from: start), open > lineStart, bytes[open - 1] == UInt8(ascii: "!") {
-                        // An image by reference: `![description][label]`, `![label][]` or `![label]`.
-                        var label = open + 1..<i
-                        let reach = min(lineEnd, i + 2 + Self.referenceReach)
-                        if i + 2 < reach, bytes[i + 1] == UInt8(ascii: "["),
-                           let close = UnsafeBufferPointer(rebasing: bytes[(i + 2)..<reach]).firstIndex(of: UInt8(ascii: "]")).map({ i + 2 + $0 }),
-                           close > i + 2 {
-                            label = i + 2..<close
+                        if let open, open.isImage {
+                            // An image by reference: `![description][label]`, `![label][]` or `![label]`.
+                            var label = open.position + 1..<i
+                            let reach = min(lineEnd, i + 2 + Self.referenceReach)
+                            if i + 2 < reach, bytes[i + 1] == UInt8(ascii: "["),
+                               let close = UnsafeBufferPointer(rebasing: bytes[(i + 2)..<reach]).firstIndex(of: UInt8(ascii: "]")).map({ i + 2 + $0 }),
+                               close > i + 2 {
+                                label = i + 2..<close
+                            }
+                            imageReferences.append((normalizedLabel(text(label)), open.position))
                         }
-                        imageLabels.insert(normalizedLabel(text(label)))
                     } else if byte == UInt8(ascii: "<"), let destination = autolink(at: i),
                               !(i >= 2 && bytes[i - 1] == UInt8(ascii: "(") && bytes[i - 2] == UInt8(ascii: "]")) {
                         found.append(Destination(text: text(destination), offset: destination.lowerBound))
@@ -252,10 +275,7 @@ enum MarkdownLinks {
             }
             lineStart = lineEnd + 1
         }
-        if !imageLabels.isEmpty {
-            for k in found.indices where found[k].label.map(imageLabels.contains) == true { found[k].isImage = true }
-        }
-        return found
+        return (found, imageReferences)
     }
 
     /// A destination without its escapes (`withoutEscapes`) as a link leads: its character
