@@ -162,6 +162,33 @@ struct ImportCommand: ParsableCommand {
             Console.error("no indicator could be imported: every value (\(skipped)) was skipped\(global.quiet ? "" : " (reasons above)"); nothing was imported")
             throw ExitCode(1)
         }
+        // Planned before anything is said of the project (its fields, its merge), since an
+        // image may refuse the whole import.
+        // The notes a dossier JSON export carries, each a note of its own; private when the file
+        // or the note is (a private project's, one marked above TLP:CLEAR, --private).
+        var carried: [(fileName: String, text: String)] = []
+        var carriedPresent = 0
+        var renamed: [(from: String, to: String)] = []
+        for (_, result) in results {
+            let plan = ImportNote.planned(result.noteFiles, in: edit.project, taken: carried.map(\.fileName),
+                makePrivate: isPrivate || (result.projectTLP ?? .clear) > .clear)
+            carried += plan.write
+            carriedPresent += plan.present
+            renamed += plan.renamed
+        }
+        // The images those notes show, where they show them from. One a new note shows that
+        // cannot be written (another file is there) fails the import: the note would show the
+        // other file.
+        let shownByNewNotes = carried.reduce(into: Set<[String]>()) { $0.formUnion(NoteImages.paths(shownByNote: $1.text)) }
+        let images = ImportImages.planned(results.flatMap(\.result.imageFiles), in: edit.project, shownByNewNotes: shownByNewNotes)
+        for refused in images.refused {
+            let message = "image \(edit.project.slug)/\(refused.path): \(refused.reason)"
+            if refused.isShownByNewNote { Console.error(message + ", and an imported note shows it") } else { Console.note("warning: " + message) }
+        }
+        if images.refused.contains(where: \.isShownByNewNote) {
+            Console.error("an imported note would show another file than the export's image: move that file, or import into another project; nothing was imported")
+            throw ExitCode(1)
+        }
         // A file's "unknown" never undoes a recorded classification, and one its tags imply stays
         // implied; --classify, the user's word, sets it.
         var (changed, report) = classification == nil
@@ -192,31 +219,8 @@ struct ImportCommand: ParsableCommand {
         let (sections, present) = ImportNote.split(results.map { ImportNote.Section(file: $0.name, format: $0.result.format, lines: $0.result.notes(into: edit.project.slug)) },
             in: edit.project)
         let hasNote = !sections.isEmpty
-        // The notes a dossier JSON export carries, each a note of its own; private when the file
-        // or the note is (a private project's, one marked above TLP:CLEAR, --private).
-        var carried: [(fileName: String, text: String)] = []
-        var carriedPresent = 0
-        for (_, result) in results {
-            let plan = ImportNote.planned(result.noteFiles, in: edit.project, taken: carried.map(\.fileName),
-                makePrivate: isPrivate || (result.projectTLP ?? .clear) > .clear)
-            carried += plan.write
-            carriedPresent += plan.present
-            for (from, to) in plan.renamed {
-                Console.note("warning: the project has a note \(from) with other text (edited since, or another note); this one is written as \(to)")
-            }
-        }
-        // The images those notes show, where they show them from. One a new note shows that
-        // cannot be written (another file is there) fails the import: the note would show the
-        // other file.
-        let shownByNewNotes = carried.reduce(into: Set<[String]>()) { $0.formUnion(NoteImages.paths(shownByNote: $1.text)) }
-        let images = ImportImages.planned(results.flatMap(\.result.imageFiles), in: edit.project, shownByNewNotes: shownByNewNotes)
-        for refused in images.refused {
-            let message = "image \(edit.project.slug)/\(refused.path): \(refused.reason)"
-            if refused.isShownByNewNote { Console.error(message + ", and an imported note shows it") } else { Console.note("warning: " + message) }
-        }
-        if images.refused.contains(where: \.isShownByNewNote) {
-            Console.error("an imported note would show another file than the export's image: move that file, or import into another project; nothing was imported")
-            throw ExitCode(1)
+        for (from, to) in renamed {
+            Console.note("warning: the project has a note \(from) with other text (edited since, or another note); this one is written as \(to)")
         }
         let noteCount = carried.count + (hasNote ? 1 : 0)
         let summary = "\(project): " + MergeOutput.counts(report, repeatedInFiles: results.map(\.result.repeated).reduce(0, +))

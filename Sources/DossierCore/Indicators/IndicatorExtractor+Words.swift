@@ -174,7 +174,7 @@ extension IndicatorExtractor {
             var dots = 0
             for k in start..<end where bytes[k] == IndicatorBytes.dot { dots += 1 }
             if dots == 3, case .success = IPv4Address.parse(bytes, start..<end) {
-                if followsVersionWord(start) {
+                if followsVersionWord(start) || continuesVersionList(start) {
                     // A product's version in a user agent (`Chrome/120.0.0.0`) is plainly one.
                     if bytes[start - 1] != IndicatorBytes.slash {
                         versionNumbers.append(Found(start: start, end: end, type: .ipv4, value: IndicatorBytes.string(bytes, start..<end)))
@@ -231,24 +231,38 @@ extension IndicatorExtractor {
                 return true
             }
         }
-        // Between the word and the number: blanks, `:`, `=`, `.`, and the markup around a label
-        // or a value (`**Version:** 10.0.0.12`, `"version": "10.0.0.13"`, `| version | 10.0.0.9`,
-        // `build (10.0.0.3)`, `` Version: `10.0.0.14` ``).
+        // Between the word and the number: blanks, `:`, `=`, `.`; after "version" also the
+        // markup around a label or a value (`**Version:** 10.0.0.12`, `"version": "10.0.0.13"`,
+        // `| version | 10.0.0.9`, `<version>9.8.7.6`, `` Version: `10.0.0.14` ``). Not after
+        // "build" or "v", which name hosts and shares as often (`the build (198.18.7.11) host`).
         var k = start
+        var plain = true
         while k > 0 && start - k < 6 && Self.betweenLabelAndValue.contains(bytes[k - 1]) {
+            if !Self.betweenWordAndNumber.contains(bytes[k - 1]) { plain = false }
             k -= 1
         }
+        plain = plain && start - k <= 3
         let wordEnd = k
-        while k > 0 && wordEnd - k <= 7 && IndicatorBytes.isLetter(bytes[k - 1]) { k -= 1 }
+        while k > 0 && wordEnd - k <= 16 && IndicatorBytes.isLetter(bytes[k - 1]) { k -= 1 }
         if k > 0 && IndicatorBytes.isAlphanumeric(bytes[k - 1]) { return false }
-        switch IndicatorBytes.lowercased(bytes, k..<wordEnd) {
-        case "version", "ver", "v", "build": return true
-        default: return false
-        }
+        let word = IndicatorBytes.lowercased(bytes, k..<wordEnd)
+        // "version", "versions", and the kinds a file's metadata names (FileVersion, ProductVersion).
+        if word == "versions" || word.hasSuffix("version") { return true }
+        return plain && (word == "ver" || word == "v" || word == "build")
+    }
+
+    /// True when the dotted quad at `start` continues a list of versions (`versions 3.0.0.1,
+    /// 3.0.0.2 and 3.0.0.3`): only a comma, `;`, `/`, "and" or "or" since the last one.
+    func continuesVersionList(_ start: Int) -> Bool {
+        guard let last = versionNumbers.last, last.end < start, start - last.end <= 6 else { return false }
+        let between = IndicatorBytes.lowercased(bytes, last.end..<start).filter { $0 != " " }
+        return [",", ";", "/", "and", "or", ",and", ",or"].contains(between)
     }
 
     /// What may stand between a label and its value (`followsVersionWord`).
-    static let betweenLabelAndValue: Set<UInt8> = Set(" \t:=.*_`\"'|([".utf8)
+    static let betweenLabelAndValue: Set<UInt8> = Set(" \t:=.*_`\"'|([>".utf8)
+    /// What may stand between any version word and its number.
+    static let betweenWordAndNumber: Set<UInt8> = Set(" \t:=.".utf8)
 
     /// The product tokens of browsers' user agents, whose versions look like addresses.
     static let productTokens: Set<String> = [

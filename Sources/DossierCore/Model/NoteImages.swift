@@ -150,16 +150,16 @@ public enum NoteImages {
         }
     }
 
-    /// The images `project`'s summary and notes show (`inspect`), each file once, in the order
-    /// first written; an image written in code is none. For an export of the project, whose
-    /// import puts them back beside its notes.
+    /// The images `project`'s notes show (`inspect`), each file once, in the order first
+    /// written; an image written in code is none. For an export of the project, whose import
+    /// puts the notes back, and their images beside them (a summary is not imported).
     public static func carried(by project: Project, root: String) -> [Carried] {
         guard let folder = RelativeLink.segments(of: project.folder, under: root) else { return [] }
         var found: [Carried] = []
         var seen: Set<[String]> = []
-        let texts = [(project.summary ?? "", folder)] + project.notes.map { ($0.body, folder + [ProjectFiles.notes]) }
-        for (text, base) in texts {
-            for written in imageDestinations(in: text) {
+        let base = folder + [ProjectFiles.notes]
+        for note in project.notes {
+            for written in imageDestinations(in: note.body) {
                 guard case .success(let image)? = inspect(written, from: base, project: folder, root: root),
                       let (path, _) = RelativeLink.resolve(written, from: base), seen.insert(path).inserted,
                       let bytes = bytes(of: image) else { continue }
@@ -172,11 +172,14 @@ public enum NoteImages {
     /// The images a note's text shows, by their paths from its project's folder
     /// (`notes/images/login.png`): those of its project's own folder, as a report shows them.
     public static func paths(shownByNote text: String) -> Set<[String]> {
-        // A project's folder of any name: the paths are told from it.
-        let folder = ["project"]
-        return Set(imageDestinations(in: text).compactMap { written in
-            guard let (path, _) = RelativeLink.resolve(written, from: folder + [ProjectFiles.notes]), path.count > 1, path[0] == folder[0] else { return nil }
-            return Array(path.dropFirst())
+        // Resolved from a project's folder of two names: a path that stays in the project stays
+        // in either (one that climbs out and names the first, `../../a/notes/x.png`, leaves the
+        // second).
+        Set(imageDestinations(in: text).compactMap { written in
+            let paths = ["a", "b"].map { RelativeLink.resolve(written, from: [$0, ProjectFiles.notes])?.path }
+            guard let first = paths[0], let second = paths[1], first.count > 1, first[0] == "a", second.first == "b",
+                  Array(first.dropFirst()) == Array(second.dropFirst()) else { return nil }
+            return Array(first.dropFirst())
         })
     }
 

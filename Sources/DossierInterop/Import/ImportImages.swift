@@ -31,7 +31,10 @@ public enum ImportImages {
                 refused.append(Refused(path: shown, reason: reason, isShownByNewNote: shownByNewNotes.contains(image.path)))
             }
             if let earlier = seen[image.path] {
-                if earlier != image.bytes { refuse("the files imported give it with other bytes; the first is written") }
+                // The first file's is written, which its notes show (a warning, not a refusal).
+                if earlier != image.bytes {
+                    refused.append(Refused(path: shown, reason: "another file imported gives it with other bytes; the first file's is written", isShownByNewNote: false))
+                }
                 continue
             }
             seen[image.path] = image.bytes
