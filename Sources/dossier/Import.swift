@@ -186,7 +186,7 @@ struct ImportCommand: ParsableCommand {
             if refused.isShownByNewNote { Console.error(message + ", and an imported note shows it") } else { Console.note("warning: " + message) }
         }
         if images.refused.contains(where: \.isShownByNewNote) {
-            Console.error("an imported note would show another file than the export's image: move that file, or import into another project; nothing was imported")
+            Console.error("an imported note would show another image than its file's (see above): move the project's file away, import the files one by one, or import into another project; nothing was imported")
             throw ExitCode(1)
         }
         // A file's "unknown" never undoes a recorded classification, and one its tags imply stays

@@ -174,7 +174,7 @@ extension IndicatorExtractor {
             var dots = 0
             for k in start..<end where bytes[k] == IndicatorBytes.dot { dots += 1 }
             if dots == 3, case .success = IPv4Address.parse(bytes, start..<end) {
-                if followsVersionWord(start) || continuesVersionList(start) {
+                if followsVersionWord(start) {
                     // A product's version in a user agent (`Chrome/120.0.0.0`) is plainly one.
                     if bytes[start - 1] != IndicatorBytes.slash {
                         versionNumbers.append(Found(start: start, end: end, type: .ipv4, value: IndicatorBytes.string(bytes, start..<end)))
@@ -245,18 +245,15 @@ extension IndicatorExtractor {
         let wordEnd = k
         while k > 0 && wordEnd - k <= 16 && IndicatorBytes.isLetter(bytes[k - 1]) { k -= 1 }
         if k > 0 && IndicatorBytes.isAlphanumeric(bytes[k - 1]) { return false }
-        let word = IndicatorBytes.lowercased(bytes, k..<wordEnd)
-        // "version", "versions", and the kinds a file's metadata names (FileVersion, ProductVersion).
-        if word == "versions" || word.hasSuffix("version") { return true }
-        return plain && (word == "ver" || word == "v" || word == "build")
-    }
-
-    /// True when the dotted quad at `start` continues a list of versions (`versions 3.0.0.1,
-    /// 3.0.0.2 and 3.0.0.3`): only a comma, `;`, `/`, "and" or "or" since the last one.
-    func continuesVersionList(_ start: Int) -> Bool {
-        guard let last = versionNumbers.last, last.end < start, start - last.end <= 6 else { return false }
-        let between = IndicatorBytes.lowercased(bytes, last.end..<start).filter { $0 != " " }
-        return [",", ";", "/", "and", "or", ",and", ",or"].contains(between)
+        // "version" and the kinds a file's metadata names (FileVersion, ProductVersion); not
+        // "versions", after which a list may hold anything (`hosts across versions: 192.0.2.10`),
+        // nor "diversion" or "conversion". An address read as a version is not defanged: the
+        // words are few.
+        switch IndicatorBytes.lowercased(bytes, k..<wordEnd) {
+        case "version", "fileversion", "productversion": return true
+        case "ver", "v", "build": return plain
+        default: return false
+        }
     }
 
     /// What may stand between a label and its value (`followsVersionWord`).

@@ -235,7 +235,9 @@ enum MarkdownLinks {
                 var escaped = -1
                 while i < lineEnd {
                     let byte = bytes[i]
-                    if byte == UInt8(ascii: "\\"), i + 1 < lineEnd {
+                    // An escaped `]` before `(` still ends a link here: libcmark then shows the
+                    // whole as text, destination and all, which the checks must see.
+                    if byte == UInt8(ascii: "\\"), i + 1 < lineEnd, !(bytes[i + 1] == UInt8(ascii: "]") && i + 2 < lineEnd && bytes[i + 2] == UInt8(ascii: "(")) {
                         escaped = i + 1
                         i += 2
                         continue

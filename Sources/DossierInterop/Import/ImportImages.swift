@@ -17,7 +17,7 @@ public enum ImportImages {
     /// already (the same bytes at the same path) and those refused: another file at the path, or
     /// something on the way that is no folder of the project (a file, or a symbolic link, which
     /// could lead the write out of it). An image given twice is planned once; given again with
-    /// other bytes (by another file), it is refused.
+    /// other bytes (by another file), the first is taken and the other refused.
     /// - Parameter shownByNewNotes: the paths of the images the notes the import writes show.
     public static func planned(_ images: [NoteImages.Carried], in project: Project, shownByNewNotes: Set<[String]>)
         -> (write: [NoteImages.Carried], present: Int, refused: [Refused]) {
@@ -31,13 +31,10 @@ public enum ImportImages {
                 refused.append(Refused(path: shown, reason: reason, isShownByNewNote: shownByNewNotes.contains(image.path)))
             }
             if let earlier = seen[image.path] {
-                // The first file's is written, which its notes show (a warning, not a refusal).
-                if earlier != image.bytes {
-                    refused.append(Refused(path: shown, reason: "another file imported gives it with other bytes; the first file's is written", isShownByNewNote: false))
-                }
+                // The first file's is taken: a new note may show it for this one's.
+                if earlier != image.bytes { refuse("another file imported gives it with other bytes, and the first file's is taken") }
                 continue
             }
-            seen[image.path] = image.bytes
             var folder = project.folder
             var blocked: String?
             for (index, segment) in image.path.dropLast().enumerated() {
@@ -57,10 +54,12 @@ public enum ImportImages {
             var status = stat()
             guard lstat(target, &status) == 0 else {
                 write.append(image)
+                seen[image.path] = image.bytes
                 continue
             }
             if status.st_mode & S_IFMT == S_IFREG, FileManager.default.contents(atPath: target).map(Array.init) == image.bytes {
                 present += 1
+                seen[image.path] = image.bytes
             } else {
                 refuse("the project has another file there, which stays as it is; the imported image is not written")
             }

@@ -493,13 +493,18 @@ import Testing
         #expect(linked.status == 1 && linked.stderr.contains("error: image typosquat-watch/notes/linked/x.png: typosquat-watch/notes/linked is no folder"), "\(linked.stderr)")
         // Refused before anything is said of the project: no note renamed, no tag added.
         #expect(!linked.stderr.contains("is written as") && !linked.stdout.contains("project tags"), "\(linked.stdout)\(linked.stderr)")
-        // Two files that give one image with other bytes: the first's is written, and that is said.
+        // Two files that give one image with other bytes for new notes: one note would show the
+        // other's image, so the import is refused, as against a file already there.
         let other = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 5]).base64EncodedString()
         try write(#"{"file": "notes/pair.png", "base64": "\#(png)"}"#, body: "![p](pair.png) first", to: "p1.json")
         try write(#"{"file": "notes/pair.png", "base64": "\#(other)"}"#, body: "![p](pair.png) second", to: "p2.json")
         let pair = try Command.run(["import", "typosquat-watch", "p1.json", "p2.json"], in: ws.root)
-        #expect(pair.status == 0 && pair.stderr.contains("warning: image typosquat-watch/notes/pair.png: another file imported gives it with other bytes; the first file's is written"),
+        #expect(pair.status == 1 && pair.stderr.contains("error: image typosquat-watch/notes/pair.png: another file imported gives it with other bytes"),
             "\(pair.stdout)\(pair.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: ws.root + "/typosquat-watch/notes/pair.png"))
+        // One by one, the first comes in, and the second is refused against it.
+        #expect(try Command.run(["import", "typosquat-watch", "p1.json"], in: ws.root).status == 0)
+        #expect(try Command.run(["import", "typosquat-watch", "p2.json"], in: ws.root).status == 1)
         #expect(FileManager.default.contents(atPath: ws.root + "/typosquat-watch/notes/pair.png") == Data(base64Encoded: png))
         for path in ["escape.png", "typosquat-watch/.git", "typosquat-watch/notes/run.sh", "typosquat-watch/notes/x.png", "commodity-loader-c2/notes/x.png",
                      "typosquat-watch/notes/x.svg", "typosquat-watch/notes/unshown.png"] {

@@ -27,23 +27,26 @@ import Testing
         let prose = TestFiles.importText("The kit posts to hxxps://payroll-acme[.]com/gate.php and 203.0.113.9. See report.pdf, version 1.2.3.4.5.")
         #expect(prose.keys.contains("url https://payroll-acme.com/gate.php"))
         #expect(!prose.keys.contains { $0.contains("report.pdf") })
-        // A dotted quad after "version" (markup around them as advisories write it, a list of
-        // them, a file's FileVersion) or right after "build" is read as a version, and said
-        // passed over, once, at its place: it may be an address. One the text also writes as an
-        // address is imported, and not said. After "build" with markup, it names a host.
+        // A dotted quad after "version" (markup around them as advisories write it, a file's
+        // FileVersion) or right after "build" is read as a version, and said passed over, once,
+        // at its place: it may be an address. One the text also writes as an address is
+        // imported, and not said. After "build" with markup, after "versions", after
+        // "diversion", or after a version and a comma, it is an address.
         let versioned = TestFiles.importText("""
             The panel runs version 10.2.3.4 and beacons to 203.0.113.9.
             UA: Mozilla/5.0 Chrome/120.0.0.0 Safari/537.36
             **Version:** 10.0.0.12, {"version": "10.0.0.13"}, | version | 10.0.0.9 |, Version: `10.0.0.14`, <version>9.8.7.6</version>.
-            Affected versions: 3.0.0.1, 3.0.0.2 and 3.0.0.5 (FileVersion 3.1.0.4), build 7.0.0.1.
+            FileVersion 3.1.0.4, build 7.0.0.1; Cobalt Strike version 4.9.0.1, 192.0.2.31 and 192.0.2.32 were seen.
             The agent (version 203.0.113.9) again, and version 10.2.3.4 again; the build (198.18.7.11) host, | build | 198.18.7.12 |.
+            C2 hosts across versions: 192.0.2.10, 192.0.2.11. Traffic diversion 192.0.2.30.
 
             """)
-        #expect(versioned.keys == ["ipv4 198.18.7.11", "ipv4 198.18.7.12", "ipv4 203.0.113.9"])
+        #expect(versioned.keys == ["ipv4 192.0.2.10", "ipv4 192.0.2.11", "ipv4 192.0.2.30", "ipv4 192.0.2.31", "ipv4 192.0.2.32",
+                                   "ipv4 198.18.7.11", "ipv4 198.18.7.12", "ipv4 203.0.113.9"], "\(versioned.keys)")
         #expect(versioned.skipped.isEmpty)
         let said = versioned.diagnostics.filter { $0.message.contains("is read as a version number") }
         #expect(said.map { String($0.message.prefix { $0 != " " }) }
-            == ["10.2.3.4", "10.0.0.12", "10.0.0.13", "10.0.0.9", "10.0.0.14", "9.8.7.6", "3.0.0.1", "3.0.0.2", "3.0.0.5", "3.1.0.4", "7.0.0.1"])
+            == ["10.2.3.4", "10.0.0.12", "10.0.0.13", "10.0.0.9", "10.0.0.14", "9.8.7.6", "3.1.0.4", "7.0.0.1", "4.9.0.1"])
         #expect(said.first?.location?.position == SourcePosition(line: 1, column: 24) && said.allSatisfy { $0.severity == .warning })
         let list = TestFiles.importText("# blocklist\nevil[.]example\n999.1.1.1\n\n5c77a18880cf58df9fba102dd8267c3f369df449\n")
         #expect(list.keys == ["domain evil.example", "sha1 5c77a18880cf58df9fba102dd8267c3f369df449"])

@@ -74,17 +74,17 @@ public enum BrokenLinkRule {
                     continue
                 }
                 // A public project's private note, which the public site leaves out (a private
-                // project's is the published-value rule's): the link's text stays, but its
-                // destination, the note's file name, is the public text's as written. A public
-                // JSON export carries a note's (a warning); the site's STIX and MISP exports a
-                // summary's (an error of public output).
+                // project's is the published-value rule's): the site shows the link's text, but
+                // the destination, the note's file name, is the public text's as written, which a
+                // public JSON export carries (and the site's STIX and MISP exports, a summary's).
+                // An error of public output, as a private project's name is.
                 if isPublished, path.count == 3, path[1] == ProjectFiles.notes, let target = path[0] == project.slug ? project : projects[path[0]],
                    target.visibility == .public, let linked = target.notes.first(where: { $0.fileName == path[2] }),
                    !AudienceFilter.publishes(linked, of: target) {
                     report(destination, note == nil
                         ? "this public project's summary links to the private note \(path.joined(separator: "/")): the public site's STIX and MISP exports carry the summary, and the note's file name with it; take the link out of the summary"
-                        : "this public note links to the private note \(path.joined(separator: "/")): the public site shows only the link's text, but a public JSON export carries the note's file name as written; link it from a private note, or make that note public",
-                        code: Self.privateNoteCode, severity: note == nil ? .error : .warning)
+                        : "this public note links to the private note \(path.joined(separator: "/")): public exports carry the note's file name as written; link it from a private note, or make that note public",
+                        code: Self.privateNoteCode, severity: .error)
                 }
                 if let fragment, !fragment.isEmpty, !destination.isImage, path.count == 3, path[1] == ProjectFiles.notes, path[0] != project.slug,
                           let note = projects[path[0]]?.notes.first(where: { $0.fileName == path[2] }) {
@@ -114,8 +114,8 @@ public enum BrokenLinkRule {
         return diagnostics
     }
 
-    /// A public text's link to a private note of a public project: a warning in a note, an
-    /// error of public output only in a summary (an internal output holds the note).
+    /// A public text's link to a private note of a public project: an error of public output
+    /// only (an internal output holds the note).
     public static let privateNoteCode = "link-to-private-note"
 
     /// An image a note shows that a report cannot show (`NoteImages`): another project's,
