@@ -186,6 +186,7 @@ extension IndicatorExtractor {
             }
             return
         }
+        if addressRange(start, end) { return }
         if bytes[start..<end].contains(IndicatorBytes.dot) && domain(start, end) { return }
         // The shortest hash is 32 digits: most words of prose are shorter and stop here.
         if count >= 32 { hashes(start, end) }
@@ -218,6 +219,18 @@ extension IndicatorExtractor {
         }
         found.append(Found(start: start, end: last, type: .asn, value: asn))
         skipUntil = last
+        return true
+    }
+
+    /// A range of addresses written without blanks (`10.1.1.1-10.1.1.9`, as firewall rules and
+    /// advisories write them): both ends, as the spaced spelling (`10.1.1.1 - 10.1.1.9`) gives
+    /// them. True when the word is one.
+    mutating func addressRange(_ start: Int, _ end: Int) -> Bool {
+        guard let dash = bytes[start..<end].firstIndex(of: UInt8(ascii: "-")),
+              IndicatorBytes.all(bytes, start..<end, { IndicatorBytes.isDigit($0) || $0 == IndicatorBytes.dot || $0 == UInt8(ascii: "-") }),
+              case .success = IPv4Address.parse(bytes, start..<dash), case .success = IPv4Address.parse(bytes, dash + 1..<end) else { return false }
+        found.append(Found(start: start, end: dash, type: .ipv4, value: IndicatorBytes.string(bytes, start..<dash)))
+        found.append(Found(start: dash + 1, end: end, type: .ipv4, value: IndicatorBytes.string(bytes, dash + 1..<end)))
         return true
     }
 
