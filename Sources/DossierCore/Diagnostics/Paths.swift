@@ -3,7 +3,8 @@ public enum Paths {
     /// `path` relative to `base`, going up with `..` at most three levels; else `path` itself.
     public static func relative(_ path: String, from base: String) -> String {
         let (ups, shared, parts) = way(to: path, from: base)
-        guard path.hasPrefix("/"), base.hasPrefix("/"), ups <= 3, shared > 0 || components(base).isEmpty else {
+        // Sharing nothing is only right from the root, which has no levels to go up.
+        guard path.hasPrefix("/"), base.hasPrefix("/"), ups <= 3, shared > 0 || ups == 0 else {
             return path
         }
         return parts.isEmpty ? "." : parts.joined(separator: "/")

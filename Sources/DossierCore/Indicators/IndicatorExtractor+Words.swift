@@ -234,7 +234,9 @@ extension IndicatorExtractor {
         return true
     }
 
-    /// True when the word before `start` is "version", "ver", "v" or "build" (`version 1.2.3.4`).
+    /// True when the dotted quad at `start` reads as a version: after "version", "FileVersion" or
+    /// "ProductVersion" (`version 1.2.3.4`, `**Version:** 1.2.3.4`), right after "ver", "v" or
+    /// "build" (`build 1.2.3.4`), or after a browser's product token (`Chrome/120.0.0.0`).
     func followsVersionWord(_ start: Int) -> Bool {
         // A browser's version in a user agent (`Chrome/120.0.0.0`, `Version/17.0.1.2`).
         if start > 1, bytes[start - 1] == IndicatorBytes.slash {

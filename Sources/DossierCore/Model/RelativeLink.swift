@@ -180,10 +180,10 @@ enum MarkdownLinks {
             while end < bytes.count, bytes[end] > 0x20, bytes[end] != UInt8(ascii: "<"), bytes[end] != UInt8(ascii: ">") { end += 1 }
             return end < bytes.count && bytes[end] == UInt8(ascii: ">") ? open + 1..<end : nil
         }
-        // A link reference definition on the line `line` (bounds), if it is one: `[label]:`
-        // after up to three spaces, the label no footnote's, then the destination and nothing but
-        // a title after it.
-        func definition(_ line: Range<Int>) -> Range<Int>? {
+        // A link reference definition on the line `line` (bounds), if it is one, by its label
+        // and destination: `[label]:` after up to three spaces, the label no footnote's, then the
+        // destination and nothing but a title after it.
+        func definition(_ line: Range<Int>) -> (label: Range<Int>, destination: Range<Int>)? {
             var open = line.lowerBound
             while open < line.upperBound, open - line.lowerBound < 3, bytes[open] == IndicatorBytes.space { open += 1 }
             guard open + 1 < line.upperBound, bytes[open] == UInt8(ascii: "["), bytes[open + 1] != UInt8(ascii: "^"),
@@ -205,7 +205,7 @@ enum MarkdownLinks {
             while after < line.upperBound, isBlank(bytes[after]) { after += 1 }
             // Nothing after it but a title (`"..."`, `'...'`, `(...)`).
             guard after == line.upperBound || [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "(")].contains(bytes[after]) else { return nil }
-            return destination
+            return (open + 1..<close, destination)
         }
         // The labels images refer to (`![description][label]`), whose definitions are images'.
         var imageReferences: [(label: String, offset: Int)] = []
@@ -220,10 +220,8 @@ enum MarkdownLinks {
             let isBlankLine = bytes[start..<lineEnd].allSatisfy { isBlank($0) || $0 == 0x0D }
             // A definition's destination ends at the line's end, before a CR LF's CR.
             let content = start..<max(start, lineEnd > lineStart && bytes[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd)
-            if definitionMayFollow, let destination = definition(content) {
-                let open = UnsafeBufferPointer(rebasing: bytes[content]).firstIndex(of: UInt8(ascii: "[")).map { content.lowerBound + $0 + 1 } ?? content.lowerBound
-                let close = UnsafeBufferPointer(rebasing: bytes[open..<content.upperBound]).firstIndex(of: UInt8(ascii: "]")).map { open + $0 } ?? open
-                found.append(Destination(text: text(destination), offset: destination.lowerBound, label: normalizedLabel(text(open..<close))))
+            if definitionMayFollow, let (label, destination) = definition(content) {
+                found.append(Destination(text: text(destination), offset: destination.lowerBound, label: normalizedLabel(text(label))))
                 definitionMayFollow = true
             } else {
                 var i = lineStart

@@ -92,7 +92,7 @@ public enum SiteBuild {
         }
         // Every folder of the site, made once here rather than looked for with each file.
         let imageFolders = zip(workspace.projects, projectDigests).compactMap { project, digests in
-            digests.images.first.map { SiteLayout.projectFolder(project.slug) + "/" + (SiteLayout.imageFile(hash: $0.hash, mediaType: $0.image.mediaType) as NSString).deletingLastPathComponent }
+            digests.images.isEmpty ? nil : SiteLayout.projectFolder(project.slug) + "/" + SiteLayout.imagesFolder
         }
         let folders = Set(workspace.projects.map { SiteLayout.projectFolder($0.slug) } + imageFolders
             + model.listingPages.map { ($0.path as NSString).deletingLastPathComponent })

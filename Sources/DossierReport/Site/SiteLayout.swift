@@ -62,8 +62,11 @@ public enum SiteLayout {
         case "image/webp": "webp"
         default: "png"
         }
-        return "images/\(hash.prefix(32)).\(ext)"
+        return "\(imagesFolder)/\(hash.prefix(32)).\(ext)"
     }
+
+    /// The folder of a project's image copies (`imageFile`), beside its `report.md`.
+    static let imagesFolder = "images"
 
     /// A relative path's segments as a link's: each percent-encoded (`percentEncoded`).
     static func percentEncodedPath(_ segments: [String]) -> String {

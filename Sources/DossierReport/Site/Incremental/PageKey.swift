@@ -155,6 +155,7 @@ struct PageKey: Sendable {
         guard !destinations.isEmpty, let folder = RelativeLink.segments(of: project.folder, under: root) else { return [] }
         var hashes: [String: String] = [:]
         var shown: [(image: NoteImages.Image, hash: String)] = []
+        var shownContents: Set<String> = []
         let texts = project.notes.map { ($0.fileName, folder + [ProjectFiles.notes]) } + [(ImageDestinationsCache.summaryName, folder)]
         for (name, base) in texts {
             for written in destinations[name] ?? [] {
@@ -164,7 +165,7 @@ struct PageKey: Sendable {
                 case .success(let image)?:
                     let bytes = hashes[image.file] ?? (NoteImages.bytes(of: image).map { SHA256.hex($0) } ?? "unread")
                     // One copy of each content, whatever its files (a screenshot kept twice).
-                    if hashes[image.file] == nil, bytes != "unread", !shown.contains(where: { $0.hash == bytes }) { shown.append((image, bytes)) }
+                    if hashes[image.file] == nil, bytes != "unread", shownContents.insert(bytes).inserted { shown.append((image, bytes)) }
                     hashes[image.file] = bytes
                     hasher.update("image \(written.utf8.count) \(written) \(base.count) \(image.mediaType) \(bytes)\n")
                 case .failure(let problem)?:
