@@ -16,18 +16,27 @@ struct NoteWriter {
         let names = (0..<shape.notes).map { i in
             Text.padded(i + 1, 2) + "-" + Self.topics[i % Self.topics.count] + (i < Self.topics.count ? "" : "-\(i + 1)")
         }
-        return names.enumerated().map { i, name in
-            (name + ".md", note(number: i, names: names, candidates: candidates, random: &random))
+        var notes: [(name: String, text: String)] = []
+        var previousIsPrivate = false
+        for (i, name) in names.enumerated() {
+            let written = note(
+                number: i, names: names, previousIsPrivate: previousIsPrivate, candidates: candidates, random: &random)
+            notes.append((name + ".md", written.text))
+            previousIsPrivate = written.isPrivate
         }
+        return notes
     }
 
-    private func note(number: Int, names: [String], candidates: [Indicator], random: inout SeededRandom) -> String {
+    private func note(
+        number: Int, names: [String], previousIsPrivate: Bool, candidates: [Indicator], random: inout SeededRandom
+    ) -> (text: String, isPrivate: Bool) {
         let topic = Self.topics[number % Self.topics.count].replacingOccurrences(of: "-", with: " ")
         let title = Text.capitalized(topic)
         func pick(_ random: inout SeededRandom) -> Indicator? { candidates.isEmpty ? nil : random.pick(candidates) }
         var text = "---\ntitle: \(title)\nauthor: \(project.owner ?? "analyst")\n"
         text += "date: \(Text.date(daysAfter2024: random.below(760)))\n"
-        if project.visibility == .public && random.percent(10) { text += "visibility: private\n" }
+        let isPrivate = project.visibility == .public && random.percent(10)
+        if isPrivate { text += "visibility: private\n" }
         text += "---\n\n# \(title)\n\n"
         text += paragraph(3, random: &random, mentioning: pick(&random)) + "\n\n## Timeline\n\n"
         for _ in 0..<4 {
@@ -48,7 +57,8 @@ struct NoteWriter {
             text += "  match \(indicator.type.rawValue) \(indicator.value)\n"
         }
         text += "```\n\n## References\n\n- Back to the [timeline](#timeline) of this note.\n"
-        if number > 0 { text += "- Previous note: [\(names[number - 1])](\(names[number - 1]).md).\n" }
+        // A public note may not link a private one (`check`'s link-to-private-note).
+        if number > 0 && (isPrivate || !previousIsPrivate) { text += "- Previous note: [\(names[number - 1])](\(names[number - 1]).md).\n" }
         if let url = candidates.first(where: { $0.type == .url }), random.percent(50) {
             text += "- Landing page as captured: [the kit](\(url.value)).\n"
         }
@@ -56,7 +66,7 @@ struct NoteWriter {
         while text.utf8.count < Self.targetSize {
             text += paragraph(3, random: &random, mentioning: pick(&random)) + "\n\n"
         }
-        return text
+        return (text, isPrivate)
     }
 
     private func paragraph(_ sentences: Int, random: inout SeededRandom, mentioning indicator: Indicator?) -> String {
