@@ -238,8 +238,10 @@ struct ImportCommand: ParsableCommand {
             return
         }
         // Unlike an edit, an import is not refused for what `check` would then find: data it brings
-        // private (a marked file, --private) may be what the project's notes already publish, which
-        // only the analyst can settle; `check` says where.
+        // private (a marked file, --private) may be what the project's notes or the file's own
+        // comments already publish, which only the analyst can settle. It is said, though, where
+        // `check` will say it, since public builds and exports stop until it is settled.
+        let newErrors = edit.newErrors(in: changed, cache: ProjectCache.standard(root: edit.root))
         // The note is written out first and put in place last, in the same write as the
         // indicators: a failed write leaves none of them, and a crash between the renames leaves
         // the indicators without the note (running the import again adds it once).
@@ -264,6 +266,10 @@ struct ImportCommand: ParsableCommand {
         }
         for note in notes { global.say("wrote \(Console.printer.displayPath(note.file.path))") }
         global.say(summary)
+        if !newErrors.isEmpty {
+            ProjectEditing.report(newErrors, of: changed)
+            Console.note("warning: imported, but `dossier check` now finds \(newErrors.count == 1 ? "the error" : "the \(newErrors.count) errors") above, and public builds and exports stop until \(newErrors.count == 1 ? "it is" : "they are") settled: make the text that writes the value private, or the value public if it may be published")
+        }
     }
 
     /// The files' TLP (raising the project's, never lowering it; a public project stays

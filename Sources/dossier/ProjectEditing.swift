@@ -35,8 +35,17 @@ enum ProjectEditing {
     static func refuseNewErrors(_ edit: ProjectEdit, _ changed: Project) throws {
         let errors = edit.newErrors(in: changed, cache: ProjectCache.standard(root: edit.root))
         guard !errors.isEmpty else { return }
-        // Each where it is (a public note that would publish a value made private), as `check`
-        // says it; in the files the edit rewrites, what it would write has no place yet.
+        report(errors, of: changed)
+        // Data marked above TLP:CLEAR may not be published (`import` makes such data private).
+        let marked = errors.contains { $0.code == PublicProjectTLPRule.code }
+        Console.note("nothing was changed" + (marked ? "; record it private (`dossier add \(changed.slug) VALUE --private`) first, or keep the tag off" : ""))
+        throw ExitCode(1)
+    }
+
+    /// Prints the errors an edit of `changed` would bring, each where it is (a public note that
+    /// would publish a value made private), as `check` says it; in the files the edit rewrites,
+    /// what it would write has no place yet.
+    static func report(_ errors: [Diagnostic], of changed: Project) {
         let rewritten = [changed.projectFile, changed.indicatorsFile]
         for error in errors {
             if let location = error.location, !rewritten.contains(location.path) {
@@ -45,10 +54,6 @@ enum ProjectEditing {
                 Console.error(error.message)
             }
         }
-        // Data marked above TLP:CLEAR may not be published (`import` makes such data private).
-        let marked = errors.contains { $0.code == PublicProjectTLPRule.code }
-        Console.note("nothing was changed" + (marked ? "; record it private (`dossier add \(changed.slug) VALUE --private`) first, or keep the tag off" : ""))
-        throw ExitCode(1)
     }
 
     /// Warns of the indicators this edit left classified otherwise than their tags imply (`check`

@@ -52,6 +52,22 @@ struct TemplateSetTests {
         ])
     }
 
+    @Test("a workspace template that replaces none and is no partial of another, or a file without .mustache, is a warning naming the one meant")
+    func unusedTemplates() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("templates/report.mustache", "hi\n")
+        try workspace.write("templates/index.html", "x\n")
+        try workspace.write("templates/report.html.mustache", "{{> mine}}\n")
+        try workspace.write("templates/mine.mustache", "mine\n")
+        try workspace.write("templates/README.md", "What these are.\n")
+        let (templates, diagnostics) = TemplateSet.load(workspaceRoot: workspace.root)
+        #expect(templates != nil)
+        let lines = diagnostics.rendered(relativeTo: workspace.root)
+        #expect(lines.count == 2, "\(lines)")
+        #expect(lines.first == "templates/index.html:1:1: warning: not read: a template is named after the one it replaces, with .mustache (index.html.mustache?)")
+        #expect(lines.last?.hasPrefix("templates/report.mustache:1:1: warning: this template is not used: it replaces no built-in template (did you mean report.md.mustache?) and no template includes it as a partial ({{> report}})") == true)
+    }
+
     @Test("an override replaces the built-in template of the same name")
     func override() throws {
         let workspace = try TemporaryWorkspace()

@@ -85,10 +85,11 @@ public enum IndicatorInput {
     /// of one or more values (`meantValue`, `meantValues`).
     public static func parse(_ text: String, as type: IndicatorType?) -> Result<ParsedIndicator, IndicatorProblem> {
         let result = Indicators.parse(text, as: type)
-        // A URL pasted from a list, with the list's comma: a URL may end in one, but hardly ever does.
-        if type == nil, case .success(let parsed) = result, parsed.type == .url, let last = text.last, ",;".contains(last),
-           case .success(let meant) = Indicators.parse(String(text.dropLast()), as: nil) {
-            return .failure(IndicatorProblem(message: "ends with \"\(last)\", as a list writes one (give \(meant.value)); to record the URL with it, give --type url"))
+        // A URL pasted from a sentence or a list, with its full stop or comma: a URL may end in
+        // one, but hardly ever does, and the note scanner reads it without.
+        if type == nil, case .success(let parsed) = result, parsed.type == .url,
+           let meant = Indicators.withoutProsePunctuation(text), meant.value.type == .url, meant.value.value != parsed.value {
+            return .failure(IndicatorProblem(message: proseHint(meant) + "; to record the URL with it, give --type url"))
         }
         guard case .failure = result else { return result }
         let refanged = Indicators.refang(text)
@@ -98,12 +99,25 @@ public enum IndicatorInput {
         if let meant = meantValues(refanged, as: type) {
             return .failure(IndicatorProblem(message: "\(meant.count) values joined by commas or semicolons: give each as a value of its own (\(meant.joined(separator: " ")))"))
         }
+        if let meant = Indicators.withoutProsePunctuation(text, as: type) {
+            return .failure(IndicatorProblem(message: proseHint(meant)))
+        }
         if type == nil, let hint = formHint(refanged) { return .failure(IndicatorProblem(message: hint)) }
         guard let type, case .failure(let problem) = result, let actual = Indicators.detect(Indicators.refang(text)),
             actual != type
         else { return result }
         return .failure(IndicatorProblem(message:
             "not a valid \(type.rawValue) (\(problem.message)); it looks like \(actual.withArticle): use --type \(actual.rawValue) or leave --type out"))
+    }
+
+    /// "ends with ",", as a sentence or a list writes it: give evil.example".
+    static func proseHint(_ meant: (value: ParsedIndicator, leading: Substring, trailing: Substring)) -> String {
+        let around = switch (meant.leading.isEmpty, meant.trailing.isEmpty) {
+        case (true, _): "ends with \"\(meant.trailing)\""
+        case (_, true): "starts with \"\(meant.leading)\""
+        default: "has \"\(meant.leading)\" and \"\(meant.trailing)\" around it"
+        }
+        return "\(around), as a sentence or a list writes it: give \(meant.value.value)"
     }
 
     /// The value a pasted form holds, when it is one: an address or host with a port

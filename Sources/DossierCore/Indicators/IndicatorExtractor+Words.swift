@@ -65,11 +65,22 @@ extension IndicatorExtractor {
     /// of a note, which are then not looked at again.
     private static let shortestUnseparated = 13
 
-    /// True when the word in `start..<end`, trimmed as `word` and `part` trim it, begins with `AS`.
+    /// True when the word in `start..<end`, trimmed as `word` and `part` trim it, begins with `AS`,
+    /// or with `as` or `asn` in any case and a digit (`asNumber`).
     private func mayBeASNumber(_ start: Int, _ end: Int) -> Bool {
         var k = start
         while k < end && Self.isTrimmable(bytes[k]) { k += 1 }
-        return k + 1 < end && bytes[k] == UInt8(ascii: "A") && bytes[k + 1] == UInt8(ascii: "S")
+        guard k + 1 < end else { return false }
+        if bytes[k] == UInt8(ascii: "A") && bytes[k + 1] == UInt8(ascii: "S") { return true }
+        return digitsOfASNumber(at: k, end: end).map { $0 < end && IndicatorBytes.isDigit(bytes[$0]) } ?? false
+    }
+
+    /// Where the digits of an AS number written from `start` begin (after `as` or `asn`, in any
+    /// case); nil when it does not start so.
+    private func digitsOfASNumber(at start: Int, end: Int) -> Int? {
+        // A letter's lower case is its byte with 0x20 set; no other byte gives `a`, `s` or `n`.
+        guard end - start >= 2, bytes[start] | 0x20 == UInt8(ascii: "a"), bytes[start + 1] | 0x20 == UInt8(ascii: "s") else { return nil }
+        return start + 2 < end && bytes[start + 2] | 0x20 == UInt8(ascii: "n") ? start + 3 : start + 2
     }
 
     static func isTrimmable(_ b: UInt8) -> Bool {
@@ -192,16 +203,15 @@ extension IndicatorExtractor {
         if count >= 32 { hashes(start, end) }
     }
 
-    /// `AS64500`, `ASN64500` or `AS 64500` (upper-case `AS`, so the English word "as" does not count; with a
-    /// space, at least three digits).
+    /// `AS64500`, `ASN64500`, `as64500` or `AS 64500` (as `add` and `lookup` read them); with a space,
+    /// upper-case `AS` and at least three digits, so that the English word "as" does not count.
     mutating func asNumber(_ start: Int, _ end: Int) -> Bool {
-        guard end - start >= 2, bytes[start] == UInt8(ascii: "A"), bytes[start + 1] == UInt8(ascii: "S") else { return false }
-        var digits = start + 2
-        if digits < end && bytes[digits] == UInt8(ascii: "N") { digits += 1 }
+        guard var digits = digitsOfASNumber(at: start, end: end) else { return false }
         var last = end
         if digits == end {
             // `AS 64500`: the number is the next word.
-            guard end + 1 < bytes.count, bytes[end] == IndicatorBytes.space, IndicatorBytes.isDigit(bytes[end + 1]) else { return false }
+            guard bytes[start] == UInt8(ascii: "A"), bytes[start + 1] == UInt8(ascii: "S"),
+                end + 1 < bytes.count, bytes[end] == IndicatorBytes.space, IndicatorBytes.isDigit(bytes[end + 1]) else { return false }
             last = end + 1
             while last < bytes.count && IndicatorBytes.isDigit(bytes[last]) { last += 1 }
             // `such AS 2 SAMPLES`: a spaced number needs three digits (`AS 701`).

@@ -7,7 +7,8 @@ public enum IndicatorsDecoder {
     struct Result: Equatable {
         var indicators: [Indicator]
         var extra: [JSONObject.Member]
-        /// False when some indicators were left out because of errors.
+        /// False when some indicators were left out because of errors (an invalid value, no value):
+        /// an error in another field leaves its indicator in, without that field.
         var isComplete = true
     }
 
@@ -57,7 +58,7 @@ public enum IndicatorsDecoder {
         diagnostics.append(contentsOf: reader.diagnostics)
         // The valid indicators are kept even when others have errors, so that rules about the
         // rest of the workspace still see them; the file itself is not rewritten while it has errors.
-        return Result(indicators: indicators, extra: extra, isComplete: !reader.failed)
+        return Result(indicators: indicators, extra: extra, isComplete: indicators.count == elements.count)
     }
 
     /// One element of the `indicators` array; its findings go to the file's `reader`.

@@ -34,12 +34,14 @@ enum IndicatorsStreamDecoder {
         else { return nil }
         var fileReader = ObjectReader(JSONObject(), path: path, what: ProjectFiles.indicators)
         var indicators: [Indicator] = []
+        var elements = 0
         // Room for about one indicator per 200 bytes, which a usual file has (value, type, a tag or
         // two, a date): growing the array step by step copied every indicator once more.
         indicators.reserveCapacity(reader.bytes.count / 200)
         if !reader.consume(UInt8(ascii: "]")) {
             repeat {
                 reader.skipWhitespace()
+                elements += 1
                 let start = reader
                 if let indicator = try indicator(&reader, reader: &fileReader) {
                     if let indicator { indicators.append(indicator) }
@@ -52,7 +54,7 @@ enum IndicatorsStreamDecoder {
             guard reader.consume(UInt8(ascii: "]")) else { return nil }
         }
         guard reader.consume(UInt8(ascii: "}")), reader.isAtEnd() else { return nil }
-        return (IndicatorsDecoder.Result(indicators: indicators, extra: [], isComplete: !fileReader.failed), fileReader.diagnostics)
+        return (IndicatorsDecoder.Result(indicators: indicators, extra: [], isComplete: indicators.count == elements), fileReader.diagnostics)
     }
 
     /// What reading an indicator object notes besides the indicator itself.

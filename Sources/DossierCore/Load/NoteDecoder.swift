@@ -132,6 +132,14 @@ enum NoteDecoder {
         guard markers.isEmpty else { return nil }
         let split = FrontMatter.split(text)
         let note = Note(fileName: fileName, path: path, body: split.body, bodyLine: split.bodyLine)
+        // A note whose front matter cannot be read is still read for its links and the values it
+        // writes, so that one check names every problem; as private, since what its front matter
+        // meant to hide cannot be told (nothing is built while the error stands).
+        var withheld: Note {
+            var note = note
+            note.visibility = .private
+            return note
+        }
         guard let yaml = split.yaml else {
             if split.isUnclosed { error("front matter opened with --- is never closed by a --- line", .start, "front-matter") }
             if text.split(whereSeparator: \.isNewline).first(where: { !$0.allSatisfy(\.isWhitespace) })?
@@ -139,15 +147,15 @@ enum NoteDecoder {
                 // Hugo's TOML front matter: as text, its `draft = true` hides nothing.
                 error("front matter between +++ lines (TOML, as Hugo writes it) is not read: its keys would be shown as text and the note published with the project's visibility; write it as YAML between --- lines (title: ..., visibility: private)",
                     .start, "front-matter")
-                return nil
+                return withheld
             }
             if let misplaced = FrontMatter.misplacedStart(text, keys: keys) {
                 // Read as text, its `visibility: private` would be shown on the public site.
                 error("this looks like front matter, but front matter must start on the note's first line with --- at its first column; as written it is text, and the note has the project's visibility. Move the --- line to the top",
                     misplaced, "front-matter")
-                return nil
+                return withheld
             }
-            return split.isUnclosed ? nil : note
+            return split.isUnclosed ? withheld : note
         }
         if let simple = SimpleFrontMatter.parse(yaml) {
             return apply(simple, to: note, path: path, into: &diagnostics)
@@ -158,15 +166,15 @@ enum NoteDecoder {
         } catch let yamlError as YamlError {
             let (message, position) = describe(yamlError)
             error("invalid front matter: \(message)", position, "front-matter")
-            return nil
+            return withheld
         } catch let other {
             error("invalid front matter: \(other)", SourcePosition(line: 2, column: 1), "front-matter")
-            return nil
+            return withheld
         }
         guard let root else { return note }
         guard let mapping = root.mapping else {
             error("front matter must be a mapping of keys such as title: and author:", filePosition(root.mark), "front-matter")
-            return nil
+            return withheld
         }
         func entry(_ keyNode: Node, _ valueNode: Node) -> SimpleFrontMatter.Entry {
             SimpleFrontMatter.Entry(
@@ -201,14 +209,14 @@ enum NoteDecoder {
             || entry.nested.contains { hides($0, near: $0.key == "visibility" ? "visibility" : nil) }
     }
 
-    /// Checks the front matter's keys and values and sets them on the note.
-    static func apply(_ entries: [SimpleFrontMatter.Entry], to note: Note, path: String, into diagnostics: inout [Diagnostic]) -> Note? {
+    /// Checks the front matter's keys and values and sets them on the note. A value in error is
+    /// left out (the note is still read for its links and values); a `visibility` in error makes
+    /// the note private, as what it meant cannot be told.
+    static func apply(_ entries: [SimpleFrontMatter.Entry], to note: Note, path: String, into diagnostics: inout [Diagnostic]) -> Note {
         var note = note
-        var failed = false
         var hidden = false
         func error(_ message: String, _ position: SourcePosition, _ code: String) {
             diagnostics.append(.error(at: SourceLocation(path: path, position: position), message, code: code))
-            failed = true
         }
         func warning(_ message: String, _ position: SourcePosition, _ code: String) {
             diagnostics.append(.warning(at: SourceLocation(path: path, position: position), message, code: code))
@@ -230,6 +238,7 @@ enum NoteDecoder {
             }
             guard let value = entry.value else {
                 error("front matter \"\(key)\" must be a single value", position, "wrong-type")
+                if key == "visibility" { hidden = true }
                 continue
             }
             switch key {
@@ -247,12 +256,13 @@ enum NoteDecoder {
                     note.visibility = visibility
                 } else {
                     error("unknown visibility \"\(value)\"; expected \(Visibility.choices)", position, "unknown-value")
+                    hidden = true
                 }
             }
         }
         // Private wins over a `visibility: public` written beside the hiding key.
         if hidden { note.visibility = .private }
-        return failed ? nil : note
+        return note
     }
 
     /// Front matter starts on line 2 of the file (after the opening `---`).

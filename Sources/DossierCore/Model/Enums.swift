@@ -107,6 +107,18 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
         return strictest
     }
 
+    /// True for a tag written as a TLP marking that names no level (`tlp:unclear`, `tlp:ambr`, MISP's
+    /// `tlp:"amber"`): who wrote it meant to restrict the data, so an import reads it on the safe
+    /// side. `tlp:ex:chr` (the Chatham House Rule, beside a level) restricts no value.
+    public static func isUnreadMarking(_ tag: String) -> Bool {
+        guard mayName(tag), TLP(named: tag) == nil else { return false }
+        // As `init(named:)` reads it: `tlp` and a separator, in brackets or not.
+        let key = withShortName(Tag.key(tag)).drop { enclosing[$0] != nil }
+        guard key.hasPrefix("tlp"), let separator = key.dropFirst(3).first,
+              labelSeparators.contains(separator) || separator == "=" else { return false }
+        return !key.filter { !$0.isWhitespace }.hasSuffix("ex:chr")
+    }
+
     /// False for a tag that is no TLP marking, told by its first bytes: after any blanks, neither
     /// `tlp` and a separator (a blank of any kind among them) nor the long name, and all ASCII
     /// (a letter outside it may be a full-width `ｔｌｐ`, or a blank of its own). A level alone

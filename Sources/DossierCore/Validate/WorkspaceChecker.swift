@@ -11,6 +11,7 @@ public enum WorkspaceChecker {
         ClassificationContradictionRule(),
         BlankTagRule(),
         RepeatedTagRule(),
+        MisspelledTagRule(),
         PublicProjectTLPRule(),
         NoteMentionRule(),
         StarterNoteRule(),

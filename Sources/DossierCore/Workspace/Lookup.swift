@@ -21,7 +21,18 @@ public struct Lookup: Sendable {
     /// (`::ffff:203.0.113.9`) find each other, as a SHA-1 finds the x509-sha1 of the same digits. A value no strict type fits is looked up as written among the
     /// free-form types (filename, mutex...), then as a host with its port (`evil.example:443`),
     /// and only counts as invalid when nothing matches.
+    /// A value copied with its sentence's punctuation (`evil[.]example,`) is looked up as the note
+    /// scanner reads it when, as typed, it is no indicator or names nothing recorded.
     public func lookup(_ query: String, as type: IndicatorType? = nil) -> LookupResult {
+        let typed = lookupAsTyped(query, as: type)
+        guard !typed.isRecorded, let meant = Indicators.withoutProsePunctuation(query.trimmingCharacters(in: .whitespaces), as: type) else { return typed }
+        var trimmed = lookupAsTyped(meant.value.value, as: type)
+        guard typed.key == nil || trimmed.isRecorded else { return typed }
+        trimmed.query = query
+        return trimmed
+    }
+
+    private func lookupAsTyped(_ query: String, as type: IndicatorType?) -> LookupResult {
         var result = LookupResult(query: query)
         let keys: [IndicatorKey]
         switch Indicators.parse(query, as: type) {

@@ -43,9 +43,9 @@ struct ImportCollector {
 
         /// Private when the file says so, or when a TLP tag of the value itself (a MISP
         /// attribute's, a CSV row's, a STIX label: `tlp:amber`, `TLP RED`) marks it above
-        /// TLP:CLEAR: it may not be published.
+        /// TLP:CLEAR, or names no level (`tlp:unclear`): it may not be published.
         var isPrivate: Bool {
-            privateFlag == true || TLP.marked(by: tags).map { $0 > .clear } == true
+            privateFlag == true || TLP.marked(by: tags).map { $0 > .clear } == true || tags.contains(where: TLP.isUnreadMarking)
         }
     }
 
@@ -68,6 +68,9 @@ struct ImportCollector {
                 return false
             }
             let tags = Tag.union([], details.tags.filter { !Tag.isBlank($0) })
+            for tag in tags where TLP.isUnreadMarking(tag) {
+                warning("\(parsed.value): tag \"\(tag)\" is written as a TLP marking but names no level (clear, green, amber, amber+strict, red); the value is read as private, the safe side", at: position)
+            }
             let key = IndicatorKey(type: parsed.type, value: parsed.value)
             if let marking { result.markings[key] = max(result.markings[key] ?? marking, marking) }
             if details.flaggedForIDS { result.flaggedForIDS.insert(key) }

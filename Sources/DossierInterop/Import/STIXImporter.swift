@@ -62,6 +62,18 @@ enum STIXImporter {
             let last = collector.date(object.string("last_seen"), field: "last_seen", at: object.position("last_seen"))
             seen[indicator] = (ISODate.earlier(seen[indicator]?.first, first), ISODate.later(seen[indicator]?.last, last))
         }
+        // When each observable was observed, from the observed-data objects that hold or name it.
+        var observed: [String: (first: String?, last: String?)] = [:]
+        var observedHere: [Int: (first: String?, last: String?)] = [:]
+        for (place, node) in nodes.enumerated() {
+            guard let object = node.value.objectValue, object.string("type") == "observed-data" else { continue }
+            let first = collector.date(object.string("first_observed"), field: "first_observed", at: object.position("first_observed"))
+            let last = collector.date(object.string("last_observed"), field: "last_observed", at: object.position("last_observed"))
+            observedHere[place] = (first, last)
+            for id in object.strings("object_refs") {
+                observed[id] = (ISODate.earlier(observed[id]?.first, first), ISODate.later(observed[id]?.last, last))
+            }
+        }
         for (place, node) in nodes.enumerated() {
             guard let object = node.value.objectValue, let type = object.string("type") else {
                 collector.skip(node.value.kindName, "a STIX object must be a JSON object with a \"type\"", at: node.position)
@@ -86,12 +98,14 @@ enum STIXImporter {
                 // STIX 2.0 style: the observables embedded in the object.
                 collector.restating { collector in
                     for member in object.object("objects")?.members ?? [] {
-                        if let sco = member.value.value.objectValue { observables.read(sco, at: member.value.position, into: &collector) }
+                        if let sco = member.value.value.objectValue {
+                            observables.read(sco, at: member.value.position, seen: observedHere[place], into: &collector)
+                        }
                     }
                 }
             default:
                 if STIXObservableReader.types.contains(type) {
-                    collector.restating { observables.read(object, at: node.position, into: &$0) }
+                    collector.restating { observables.read(object, at: node.position, seen: object.string("id").flatMap { observed[$0] }, into: &$0) }
                 } else {
                     collector.unrepresentable("\(type) object")
                 }

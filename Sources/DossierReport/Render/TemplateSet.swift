@@ -49,7 +49,14 @@ public struct TemplateSet: Sendable {
                     "refused: the templates folder is a symbolic link to a place outside the workspace", code: "outside-workspace"))
                 continue
             }
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
+            let listed = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+            let names = listed.filter { $0.hasSuffix(".mustache") }
+            if reader != nil {
+                for file in listed where !file.hasSuffix(".mustache") && !file.hasPrefix(".") && file != "README.md" {
+                    diagnostics.append(.warning(at: SourceLocation(path: folder + "/" + file),
+                        "not read: a template is named after the one it replaces, with .mustache (\(file).mustache?)", code: "unused-template"))
+                }
+            }
             for file in names {
                 let path = folder + "/" + file
                 // A template linked to a project's file would print it as it is on every page,
@@ -80,6 +87,7 @@ public struct TemplateSet: Sendable {
                 sources[name] = Source(name: name, path: path, text: text)
             }
         }
+        diagnostics += unusedTemplates(sources, workspaceRoot: workspaceRoot)
         for name in pageNames where sources[name] == nil {
             diagnostics.append(.error(at: nil, "template \(name).mustache is missing from the built-in templates (\(builtInFolder ?? "not found"))", code: "template"))
         }
@@ -111,6 +119,24 @@ public struct TemplateSet: Sendable {
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         return (TemplateSet(sources: sources, library: library), diagnostics)
+    }
+
+    /// A workspace template that replaces no built-in one and that no template includes as a
+    /// partial (`report.mustache` for `report.html.mustache`): the build would go on without it.
+    static func unusedTemplates(_ sources: [String: Source], workspaceRoot: String?) -> [Diagnostic] {
+        guard let workspaceRoot, let builtIn = builtInFolder else { return [] }
+        let folder = workspaceRoot + "/" + ProjectFiles.templates + "/"
+        let builtInNames = Set(((try? FileManager.default.contentsOfDirectory(atPath: builtIn)) ?? [])
+            .filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) })
+        let included = Set(sources.values.flatMap { PartialReferences.find(in: $0.text).map(\.name) })
+        return sources.values.filter { $0.path.hasPrefix(folder) && !builtInNames.contains($0.name) && !included.contains($0.name) }
+            .sorted { $0.path < $1.path }
+            .map { source in
+                let near = ClosestName.find(source.name, in: builtInNames.sorted()).map { " (did you mean \($0).mustache?)" } ?? ""
+                return .warning(at: SourceLocation(path: source.path),
+                    "this template is not used: it replaces no built-in template\(near) and no template includes it as a partial ({{> \(source.name)}}); the pages are \(pageNames.map { $0 + ".mustache" }.joined(separator: ", ")), with their partials",
+                    code: "unused-template")
+            }
     }
 
     /// The templates folder shipped with the tool (a resource of this module).

@@ -91,6 +91,36 @@ struct WorkspaceLoaderTests {
         #expect(!FormatPlan(loaded).changes.contains { $0.path.hasSuffix("indicators.json") })
     }
 
+    @Test("a field in error (a date that is no day) leaves its indicator in: the notes are still checked for values not recorded, and the indicator counts as recorded")
+    func fieldErrorKeepsNotesChecked() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p", indicators: """
+            { "indicators": [
+              { "value": "a.example", "type": "domain", "firstSeen": "2026-02-30" }
+            ] }
+            """)
+        try workspace.write("p/notes/01.md", "Seen: a[.]example and evil99[.]example\n")
+        let project = try #require(workspace.load().workspace.project("p"))
+        #expect(project.hasAllIndicators && project.indicators.map(\.value) == ["a.example"])
+        let found = workspace.check()
+        #expect(found.codes() == ["invalid-date", "unrecorded-indicator"], "\(found)")
+        #expect(found.last?.message.hasPrefix("domain evil99.example is written in this note but not recorded") == true)
+    }
+
+    @Test("a note whose front matter is in error is still read for its links, as private: one check names every problem")
+    func frontMatterErrorHidesNoLinks() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p")
+        try workspace.write("p/notes/01.md", "---\ndate: 2026-02-31\n---\n# Timeline\n\n[x](nope.md) [y](#timline)\n")
+        try workspace.write("p/notes/02.md", "---\nvisibility: pubic\n---\nText.\n")
+        try workspace.write("p/notes/03.md", "---\ntitle: [unclosed\n---\n[z](gone.md)\n")
+        let notes = try #require(workspace.load().workspace.project("p")).notes
+        #expect(notes.map(\.fileName) == ["01.md", "02.md", "03.md"])
+        #expect(notes[1].visibility == .private && notes[2].visibility == .private)
+        let codes = workspace.check().codes()
+        #expect(codes.filter { $0 != "starter-note" }.sorted() == ["broken-heading-link", "broken-link", "broken-link", "front-matter", "invalid-date", "unknown-value"].sorted(), "\(codes)")
+    }
+
     @Test("a field in error hides no other problem: of the same indicator (type, classification, private), nor duplicates and contradictions in the project")
     func fieldErrorsHideNothing() throws {
         let workspace = try TemporaryWorkspace()
@@ -257,7 +287,8 @@ struct WorkspaceLoaderTests {
         let loaded = workspace.load()
         let toml = "error: front matter between +++ lines (TOML, as Hugo writes it) is not read: its keys would be shown as text and the note published with the project's visibility; write it as YAML between --- lines (title: ..., visibility: private)"
         #expect(loaded.diagnostics.sorted.rendered(relativeTo: workspace.root + "/p") == ["01.md", "03.md", "04.md"].map { "notes/\($0):1:1: " + toml })
-        #expect(loaded.workspace.project("p")?.notes.map(\.fileName) == ["02.md"])
+        // Still read for their links and values, as private: what their front matter meant cannot be told.
+        #expect(loaded.workspace.project("p")?.notes.filter { $0.visibility == .private }.map(\.fileName) == ["01.md", "03.md", "04.md"])
     }
 
     @Test("a front matter key meant to hide a note (misspelled visibility, another tool's draft, private or tlp) hides it, with a warning")

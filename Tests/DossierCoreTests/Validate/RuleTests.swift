@@ -84,6 +84,20 @@ struct RuleTests {
         #expect(Tag.isBlank("\u{200B}") && Tag.isBlank(" \t") && Tag.isBlank("\u{01}") && !Tag.isBlank("a\u{200B}") && !Tag.isBlank("Ü"))
     }
 
+    @Test("a free tag a letter away from a vocabulary tag is a warning, once per project at its first place, with its count; a vocabulary tag in another case, a word of its own and a tag holding one are not")
+    func misspelledTags() throws {
+        let found = try diagnostics({
+            try $0.addProject("p", indicators: Self.list(
+                #"{ "value": "a.example", "type": "domain", "tags": ["Blokced"] }"#,
+                #"{ "value": "b.example", "type": "domain", "tags": ["blocked", "Blokced"] }"#,
+                #"{ "value": "c.example", "type": "domain", "tags": ["Unblocked", "Locked", "C3", "loader"] }"#))
+            try $0.write("p/project.json", #"{ "title": "p", "visibility": "private", "tlp": "amber", "status": "open", "tags": ["Quarantime"] }"#)
+        }, rule: MisspelledTagRule())
+        #expect(found.count == 2, "\(found)")
+        #expect(found.contains { $0.hasPrefix("p/indicators.json:1:69: warning: tag \"Blokced\" is not in the workspace's vocabulary; did you mean \"Blocked\" (which implies malicious)? As a free tag it implies nothing. It is written 2 times in the project.") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("p/project.json:") && $0.contains("tag \"Quarantime\" is not in the workspace's vocabulary; did you mean \"Quarantine\" (which implies suspicious)?") }, "\(found)")
+    }
+
     @Test("a note the public site would publish that still holds dossier new's placeholder is a warning, at its line; a private or internal one is not")
     func starterNotes() throws {
         let starter = "---\ntitle: Overview\n---\n# Overview\n\n\(Scaffold.placeholder)\n"

@@ -37,6 +37,31 @@ struct LookupTests {
         result.matches.map { "\($0.project) \($0.indicator.value) \($0.relation.rawValue) \($0.classification.rawValue)" }
     }
 
+    @Test("a value copied with its sentence's punctuation is looked up as the note scanner reads it; a URL recorded with it stays itself")
+    func prosePunctuation() {
+        let comma = lookup.lookup("evil[.]example,")
+        #expect(comma.query == "evil[.]example," && comma.key?.value == "evil.example" && comma.direct.count == 3)
+        let sentence = lookup.lookup("(hxxp://198.51.100[.]7/gate.php).")
+        #expect(sentence.key == IndicatorKey(type: .url, value: "http://198.51.100.7/gate.php") && sentence.isRecorded)
+        #expect(lookup.lookup("unknown.example,").key?.value == "unknown.example")
+        #expect(lookup.lookup("zz,").key == nil)
+    }
+
+    @Test("prose punctuation around a value: what is dropped, what is kept", arguments: [
+        ("evil[.]example,", "evil.example" as String?, "", ","),
+        ("(198.51.100.7)", "198.51.100.7", "(", ")"),
+        ("\u{201C}CVE-2021-44228.\u{201D}", "CVE-2021-44228", "\u{201C}", ".\u{201D}"),
+        ("hxxp://evil[.]example/gate.php).", "http://evil.example/gate.php", "", ")."),
+        ("https://wiki.example/X_(y).", "https://wiki.example/X_(y)", "", "."),
+        ("evil.example", nil, "", ""),
+        ("(,)", nil, "", ""),
+    ])
+    func prosePunctuationAround(_ text: String, _ value: String?, _ leading: String, _ trailing: String) {
+        let found = Indicators.withoutProsePunctuation(text)
+        #expect(found?.value.value == value)
+        if value != nil { #expect(found.map { String($0.leading) } == leading && found.map { String($0.trailing) } == trailing) }
+    }
+
     @Test("a URL is found however its letters outside ASCII are written, escaped or not")
     func urlSpellings() {
         let workspace = Workspace(root: "/w", settings: WorkspaceSettings(title: "W"), projects: [
@@ -158,12 +183,13 @@ struct LookupTests {
         #expect(lookup.lookup("198.51.100.7:8080").key == IndicatorKey(type: .ipv4, value: "198.51.100.7"))
         #expect(lookup.lookup("198.51.100.7:8080").matches.contains { $0.indicator.value == "http://198.51.100.7/gate.php" })
         #expect(lookup.lookup("evil.example:123456").problem != nil)
-        #expect(lookup.lookup("evil.example:").problem != nil)
+        // A colon with no port is a sentence's (`the C2 was evil.example: it...`), as the note scanner reads it.
+        #expect(lookup.lookup("evil.example:").key == IndicatorKey(type: .domain, value: "evil.example"))
         // A site's root (`evil.example/`), and an IPv6 address with its port, as logs write them.
         #expect(lookup.lookup("evil.example/").key == IndicatorKey(type: .domain, value: "evil.example"))
         #expect(lookup.lookup("evil.example:8443/").key == IndicatorKey(type: .domain, value: "evil.example"))
         #expect(lookup.lookup("[2001:DB8::5]:443").key == IndicatorKey(type: .ipv6, value: "2001:db8::5"))
-        #expect(lookup.lookup("[2001:db8::5]:").problem != nil)
+        #expect(lookup.lookup("[2001:db8::5]:").key == IndicatorKey(type: .ipv6, value: "2001:db8::5"))
         #expect(lookup.lookup("[2001:db8::5]").key == IndicatorKey(type: .ipv6, value: "2001:db8::5"))
         // A site's root written as a URL, not recorded as one: its host.
         #expect(lookup.lookup("hxxp://evil[.]example").key == IndicatorKey(type: .domain, value: "evil.example"))

@@ -512,6 +512,25 @@ import Testing
         }
     }
 
+    @Test("an import that leaves check an error (a public comment of the file writing a value it keeps private) is written, and says so where check will")
+    func importSaysWhatCheckWillFind() throws {
+        let ws = try SampleWorkspace()
+        #expect(try Command.run(["new", "mention", "--public"], in: ws.root).status == 0)
+        let event = #"{"Event": {"info": "x", "Tag": [{"name": "tlp:clear"}], "Attribute": [{"type": "domain", "value": "pubc2.example", "distribution": "5", "comment": "resolves to 203.0.113.200"}, {"type": "ip-dst", "value": "203.0.113.200", "distribution": "0"}]}}"#
+        try event.write(toFile: ws.root + "/m.json", atomically: true, encoding: .utf8)
+        let run = try Command.run(["import", "mention", "m.json"], in: ws.root)
+        #expect(run.status == 0 && run.stdout.contains("mention: 2 added"), "\(run.stdout)\(run.stderr)")
+        #expect(run.stderr.contains("error: ipv4 203.0.113.200 is recorded as private, but the comment of pubc2.example is public"), "\(run.stderr)")
+        #expect(run.stderr.contains("warning: imported, but `dossier check` now finds the error above"), "\(run.stderr)")
+        let check = try Command.run(["check"], in: ws.root)
+        #expect(check.status == 1 && (check.stdout + check.stderr).contains("is recorded as private, but the comment of pubc2.example is public"), "\(check.stdout)")
+        // A clean import says nothing of the kind.
+        #expect(try Command.run(["new", "quiet", "--public"], in: ws.root).status == 0)
+        try #"{"Event": {"info": "y", "Tag": [{"name": "tlp:clear"}], "Attribute": [{"type": "domain", "value": "fine.example"}]}}"#.write(toFile: ws.root + "/q.json", atomically: true, encoding: .utf8)
+        let quiet = try Command.run(["import", "quiet", "q.json"], in: ws.root)
+        #expect(quiet.status == 0 && !quiet.stderr.contains("now finds"), "\(quiet.stderr)")
+    }
+
     @Test("a dossier JSON export's notes are imported as notes, each once, private when the note or the file is")
     func jsonExportNotesImport() throws {
         let ws = try SampleWorkspace()

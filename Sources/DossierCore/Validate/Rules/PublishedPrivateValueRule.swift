@@ -136,8 +136,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// The findings across projects, from each project's survey (`mentions`, by position; nil for
     /// a private project): the workspace's own texts, then each public project's, side by side.
     public func parts(_ workspace: Workspace, index fullIndex: IndicatorIndex, mentions: [Mentions?]) -> [@Sendable () -> [Diagnostic]] {
-        // While a project's indicators are not all read (its file has errors, which the check
-        // reports), which values are private and which published cannot be told: a value it
+        // While a project's indicators are not all read (one has an invalid value or none, which
+        // the check reports), which values are private and which published cannot be told: a value it
         // records would be taken for another project's alone. Only private projects' folders are
         // looked for until the file is mended (no output is built meanwhile).
         let complete = workspace.projects.allSatisfy(\.hasAllIndicators)

@@ -1,0 +1,40 @@
+extension Indicators {
+    /// A value copied out of a sentence or a list with its punctuation (`evil[.]example,`,
+    /// `(198.51.100.7)`, `CVE-2021-44228.`, `hxxp://evil[.]example/gate.php).`): the value without
+    /// it, as the note scanner and `--extract` read it, and what was around it; nil when nothing
+    /// was, or what is left is no indicator (of `type`, when given). A bracket is dropped only
+    /// when the value does not close or open it itself (`https://en.wikipedia.example/wiki/X_(y)`
+    /// keeps its own).
+    public static func withoutProsePunctuation(_ text: String, as type: IndicatorType? = nil)
+        -> (value: ParsedIndicator, leading: Substring, trailing: Substring)? {
+        var value = Substring(text)
+        func count(_ c: Character) -> Int { value.count { $0 == c } }
+        while let first = value.first, let last = value.last, value.count > 1 {
+            if let closer = Self.pairs[first], closer == last {
+                value = value.dropFirst().dropLast()
+            } else if let opener = Self.pairs.first(where: { $0.value == last })?.key {
+                guard count(last) > count(opener) else { break }
+                value = value.dropLast()
+            } else if Self.closingPunctuation.contains(last) {
+                value = value.dropLast()
+            } else if let closer = Self.pairs[first] {
+                guard count(first) > count(closer) else { break }
+                value = value.dropFirst()
+            } else if Self.openingQuotes.contains(first) {
+                value = value.dropFirst()
+            } else {
+                break
+            }
+        }
+        guard value.count < text.count, !value.isEmpty, case .success(let parsed) = parse(String(value), as: type) else { return nil }
+        return (parsed, text[..<value.startIndex], text[value.endIndex...])
+    }
+
+    /// Brackets and quotes prose puts around a value, by the character that opens them.
+    private static let pairs: [Character: Character] = [
+        "(": ")", "[": "]", "{": "}", "<": ">", "\"": "\"", "'": "'", "`": "`", "\u{2018}": "\u{2019}", "\u{201C}": "\u{201D}",
+    ]
+    /// What ends a sentence or a list item after a value, as the extractor drops it after a URL.
+    private static let closingPunctuation: Set<Character> = [".", ",", ";", ":", "!", "?", "*", "\"", "'", "\u{2019}", "\u{201D}"]
+    private static let openingQuotes: Set<Character> = ["\u{2018}", "\u{201C}"]
+}
