@@ -143,6 +143,7 @@ public enum AtomicWriter {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = folder + "/.\(name).dossier-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        removeLeftovers(of: name, in: folder)
         // A file replaced keeps its permissions (a file kept owner-only stays so), and one made
         // read-only is not replaced: the rename would go through where a write would not.
         var existing = stat()
@@ -165,6 +166,20 @@ public enum AtomicWriter {
             throw .cannotWrite(path, reason: failure)
         }
         return Prepared(path: path, temporary: temporary, expected: expected)
+    }
+
+    /// Removes the temporary files of `name` that an edit killed midway left (`.NAME.dossier-PID-N.tmp`
+    /// and `-old.tmp`, a second name of the file as it was), told by their process no longer
+    /// running: the file itself was replaced whole or not at all. One of a running process (another
+    /// edit, or a process that took a dead one's number) is left.
+    static func removeLeftovers(of name: String, in folder: String) {
+        let prefix = ".\(name).dossier-"
+        guard let listed = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for file in listed where file.hasPrefix(prefix) && file.hasSuffix(".tmp") {
+            guard let process = file.dropFirst(prefix.count).split(separator: "-").first.flatMap({ pid_t($0) }), process > 0,
+                  kill(process, 0) != 0, errno == ESRCH else { continue }
+            unlink(folder + "/" + file)
+        }
     }
 
     /// Creates a new file, refusing to replace an existing one.

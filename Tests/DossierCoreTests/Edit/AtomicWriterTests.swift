@@ -74,6 +74,24 @@ struct AtomicWriterTests {
         #expect(workspace.read("b.json") == "new b")
     }
 
+    @Test("the temporary files an edit killed midway left are removed by the next write of that file; a running process's are left")
+    func leftoversOfAKilledEdit() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("p/indicators.json", "old")
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let dead = finished.processIdentifier
+        let alive = ProcessInfo.processInfo.processIdentifier
+        let leftovers = [".indicators.json.dossier-\(dead)-12345.tmp", ".indicators.json.dossier-\(dead)-12345-old.tmp"]
+        let running = ".indicators.json.dossier-\(alive)-777.tmp"
+        for name in leftovers + [running, ".project.json.dossier-\(dead)-1.tmp"] { try workspace.write("p/" + name, "partial") }
+        try AtomicWriter.write(Array("new".utf8), to: workspace.path("p/indicators.json"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: workspace.path("p")).sorted()
+        #expect(files == [".indicators.json.dossier-\(alive)-777.tmp", ".project.json.dossier-\(dead)-1.tmp", "indicators.json"], "\(files)")
+    }
+
     @Test("a file that is a symbolic link is written through it: the link stays a link, its target holds the new bytes")
     func writesThroughLinks() throws {
         let workspace = try TemporaryWorkspace()
