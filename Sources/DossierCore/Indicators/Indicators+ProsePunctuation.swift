@@ -12,15 +12,13 @@ extension Indicators {
         while let first = value.first, let last = value.last, value.count > 1 {
             if let closer = Self.pairs[first], closer == last {
                 value = value.dropFirst().dropLast()
-            } else if let opener = Self.pairs.first(where: { $0.value == last })?.key {
-                guard count(last) > count(opener) else { break }
-                value = value.dropLast()
             } else if Self.closingPunctuation.contains(last) {
                 value = value.dropLast()
-            } else if let closer = Self.pairs[first] {
-                guard count(first) > count(closer) else { break }
-                value = value.dropFirst()
+            } else if let opener = Self.brackets.first(where: { $0.value == last })?.key, count(last) > count(opener) {
+                value = value.dropLast()
             } else if Self.openingQuotes.contains(first) {
+                value = value.dropFirst()
+            } else if let closer = Self.brackets[first], count(first) > count(closer) {
                 value = value.dropFirst()
             } else {
                 break
@@ -30,11 +28,12 @@ extension Indicators {
         return (parsed, text[..<value.startIndex], text[value.endIndex...])
     }
 
-    /// Brackets and quotes prose puts around a value, by the character that opens them.
-    private static let pairs: [Character: Character] = [
-        "(": ")", "[": "]", "{": "}", "<": ">", "\"": "\"", "'": "'", "`": "`", "\u{2018}": "\u{2019}", "\u{201C}": "\u{201D}",
-    ]
-    /// What ends a sentence or a list item after a value, as the extractor drops it after a URL.
-    private static let closingPunctuation: Set<Character> = [".", ",", ";", ":", "!", "?", "*", "\"", "'", "\u{2019}", "\u{201D}"]
-    private static let openingQuotes: Set<Character> = ["\u{2018}", "\u{201C}"]
+    /// Brackets prose puts around a value, by the one that opens them; a value may hold its own.
+    private static let brackets: [Character: Character] = ["(": ")", "[": "]", "{": "}", "<": ">"]
+    /// Brackets and quotes, by the character that opens them.
+    private static let pairs = brackets.merging(["\"": "\"", "'": "'", "`": "`", "\u{2018}": "\u{2019}", "\u{201C}": "\u{201D}"]) { a, _ in a }
+    /// What ends a sentence or a list item after a value, as the extractor drops it after a URL,
+    /// and a closing quote.
+    private static let closingPunctuation: Set<Character> = [".", ",", ";", ":", "!", "?", "*", "\"", "'", "`", "\u{2019}", "\u{201D}"]
+    private static let openingQuotes: Set<Character> = ["\"", "'", "`", "\u{2018}", "\u{201C}"]
 }

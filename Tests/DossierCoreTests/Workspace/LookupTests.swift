@@ -53,6 +53,9 @@ struct LookupTests {
         ("\u{201C}CVE-2021-44228.\u{201D}", "CVE-2021-44228", "\u{201C}", ".\u{201D}"),
         ("hxxp://evil[.]example/gate.php).", "http://evil.example/gate.php", "", ")."),
         ("https://wiki.example/X_(y).", "https://wiki.example/X_(y)", "", "."),
+        ("evil.example'", "evil.example", "", "'"),
+        ("`evil.example", "evil.example", "`", ""),
+        ("[2001:db8::1]", "2001:db8::1", "[", "]"),
         ("evil.example", nil, "", ""),
         ("(,)", nil, "", ""),
     ])
