@@ -91,9 +91,11 @@ public struct ProjectEdit: Sendable {
     /// so that `check` fails is refused: a public comment naming the project's private file path
     /// or address, a public indicator of a public project tagged `tlp:red`. Whether a value a text
     /// writes is private is the whole workspace's to say (another public project may publish it):
-    /// when the project alone shows such an error, the workspace is loaded (through `cache`) and
-    /// checked with the edit to confirm it. A private value of another project written in the
-    /// project is `check`'s alone to find.
+    /// when the project alone shows such an error, or the edit takes a value out of a public
+    /// project (removed, or made private: another project's text that writes it may then publish
+    /// a value only private projects record), the workspace is loaded (through `cache`) and
+    /// checked with the edit to confirm it, wherever the error falls. A private value of another
+    /// project written in the project is `check`'s alone to find.
     public func newErrors(in changed: Project, cache: ProjectCache? = nil) -> [Diagnostic] {
         // The project rules, and the published-value rule's part across projects on the project's
         // own survey (made once, with the rules).
@@ -106,19 +108,28 @@ public struct ProjectEdit: Sendable {
         }
         let (before, after) = (alone(project), alone(changed))
         var found = Self.added(after.rules, to: before.rules)
-        guard !Self.added(after.published, to: before.published).isEmpty else { return found }
+        let withdrawn = Self.withdraws(changed, from: project)
+        guard withdrawn || !Self.added(after.published, to: before.published).isEmpty else { return found }
         var loaded = WorkspaceLoader.load(root: root, cache: cache, fingerprinting: false)
         guard let position = loaded.workspace.projects.firstIndex(where: { $0.slug == project.slug }) else { return found }
         let folder = (project.projectFile as NSString).deletingLastPathComponent + "/"
         func published(_ loaded: LoadedWorkspace) -> [Diagnostic] {
             WorkspaceChecker.check(loaded).items.filter {
-                $0.code == PublishedPrivateValueRule.code && ($0.location?.path.hasPrefix(folder) ?? false)
+                $0.code == PublishedPrivateValueRule.code && (withdrawn || ($0.location?.path.hasPrefix(folder) ?? false))
             }
         }
         let whole = published(loaded)
         loaded.workspace.projects[position] = changed
         found += Self.added(published(loaded), to: whole)
         return found
+    }
+
+    /// Whether `changed` (a public project after an edit) no longer publishes a value `project`
+    /// published: removed, or made private.
+    static func withdraws(_ changed: Project, from project: Project) -> Bool {
+        guard project.visibility == .public else { return false }
+        var published = Set(changed.indicators.lazy.filter { !$0.isPrivate }.map(\.key))
+        return project.indicators.contains { !$0.isPrivate && published.insert($0.key).inserted }
     }
 
     /// The errors of `after` that `before` has not, by message (each as many times as it is there).
