@@ -229,33 +229,47 @@ struct ImportCommand: ParsableCommand {
             + (carriedPresent > 0 ? ", \(ProjectEditing.count(carriedPresent, "note")) already present" : "")
             + (images.write.isEmpty ? "" : ", \(ProjectEditing.count(images.write.count, "image"))")
             + (images.present > 0 ? ", \(ProjectEditing.count(images.present, "image")) already present" : "")
+        // The notes it writes: the file's own, then the import's (private with --private, and when
+        // a line of it is something a file keeps private).
+        var noteTexts = carried
+        if hasNote {
+            let notePrivate = isPrivate || results.contains { $0.result.notesArePrivate }
+            let existing = ((try? FileManager.default.contentsOfDirectory(atPath: edit.project.notesFolder)) ?? []) + carried.map(\.fileName)
+            let name = ImportNote.fileName(for: sections.map(\.file), existing: existing)
+            noteTexts.append((name, ImportNote.text(sections, date: Scaffold.today(), isPrivate: notePrivate)))
+        }
+        // Unlike an edit, an import is not refused for what `check` would then find: data it brings
+        // private (a marked file, --private) may be what the project's notes, the file's own
+        // comments or another project's texts already publish, which only the analyst can settle.
+        // It is said, though, where `check` will say it (public builds and exports stop meanwhile).
+        var withNotes = changed
+        withNotes.notes += noteTexts.compactMap { name, text in
+            Note(reading: Array(text.utf8), fileName: name, path: edit.project.notesFolder + "/" + name)
+        }
+        let newErrors = changed == edit.project && noteTexts.isEmpty ? [] : edit.newErrors(in: withNotes, cache: ProjectCache.standard(root: edit.root))
+        func sayNewErrors(_ prefix: String) {
+            guard !newErrors.isEmpty else { return }
+            ProjectEditing.report(newErrors, of: changed)
+            let errors = newErrors.count == 1 ? "the error above" : "the \(newErrors.count) errors above"
+            Console.note("warning: \(prefix)`dossier check` \(dryRun ? "would then find" : "now finds") \(errors), and public builds and exports stop until \(newErrors.count == 1 ? "it is" : "they are") settled")
+        }
         if dryRun {
             global.say(summary + "; dry run: nothing was written")
+            sayNewErrors("once imported, ")
             return
         }
         guard changed != edit.project || noteCount > 0 || !images.write.isEmpty else {
             global.say(summary + "; nothing was written")
             return
         }
-        // Unlike an edit, an import is not refused for what `check` would then find: data it brings
-        // private (a marked file, --private) may be what the project's notes or the file's own
-        // comments already publish, which only the analyst can settle. It is said, though, where
-        // `check` will say it, since public builds and exports stop until it is settled.
-        let newErrors = edit.newErrors(in: changed, cache: ProjectCache.standard(root: edit.root))
-        // The note is written out first and put in place last, in the same write as the
+        // The notes are written out first and put in place last, in the same write as the
         // indicators: a failed write leaves none of them, and a crash between the renames leaves
-        // the indicators without the note (running the import again adds it once).
-        // Private with --private, and when a line of it is something a file keeps private.
-        let notePrivate = isPrivate || results.contains { $0.result.notesArePrivate }
+        // the indicators without the notes (running the import again adds them once).
         var notes: [PendingNote] = []
         do {
             for (fileName, text) in carried { notes.append(try prepareNote(text, named: fileName, in: edit.project)) }
             for image in images.write { notes.append(try prepareImage(image, in: edit.project)) }
-            if hasNote {
-                let existing = ((try? FileManager.default.contentsOfDirectory(atPath: edit.project.notesFolder)) ?? []) + carried.map(\.fileName)
-                let name = ImportNote.fileName(for: sections.map(\.file), existing: existing)
-                notes.append(try prepareNote(ImportNote.text(sections, date: Scaffold.today(), isPrivate: notePrivate), named: name, in: edit.project))
-            }
+            for (fileName, text) in noteTexts.dropFirst(carried.count) { notes.append(try prepareNote(text, named: fileName, in: edit.project)) }
             try edit.save(changed, today: Scaffold.today(), alongWith: notes.map(\.file))
         } catch {
             // A command that fails writes nothing: take the notes (and a folder made for them) back.
@@ -266,10 +280,7 @@ struct ImportCommand: ParsableCommand {
         }
         for note in notes { global.say("wrote \(Console.printer.displayPath(note.file.path))") }
         global.say(summary)
-        if !newErrors.isEmpty {
-            ProjectEditing.report(newErrors, of: changed)
-            Console.note("warning: imported, but `dossier check` now finds \(newErrors.count == 1 ? "the error" : "the \(newErrors.count) errors") above, and public builds and exports stop until \(newErrors.count == 1 ? "it is" : "they are") settled: make the text that writes the value private, or the value public if it may be published")
-        }
+        sayNewErrors("imported, but ")
     }
 
     /// The files' TLP (raising the project's, never lowering it; a public project stays

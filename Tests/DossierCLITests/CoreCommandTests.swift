@@ -370,6 +370,44 @@ struct CoreCommandTests {
         #expect(try CLI.run(["fmt", "--check"], in: copy.root).status == 0)
     }
 
+    @Test("remove is refused when another text would then publish a value only private projects record: in its own project's note or another's")
+    func removeRefusedWhenItWouldPublishAPrivateValue() throws {
+        let copy = try TemporaryCopy()
+        #expect(try CLI.run(["init", copy.root]).status == 0)
+        for command in [["new", "pub1", "--public"], ["new", "pub2", "--public"], ["new", "priv"], ["add", "pub1", "x.example"], ["add", "priv", "x.example"],
+                        ["add", "pub2", "y.example"], ["add", "priv", "y.example"], ["add", "pub2", "z.example"]] {
+            let run = try CLI.run(command, in: copy.root)
+            #expect(run.status == 0, "\(command): \(run.stderr)")
+        }
+        try copy.write("pub1/notes/01-overview.md", "# Findings\n\nThe kit talks to x.example and y.example.\n")
+        #expect(try CLI.run(["check", "-q"], in: copy.root).status == 0)
+        let before = (copy.read("pub1/indicators.json"), copy.read("pub2/indicators.json"))
+        for (project, value) in [("pub1", "x.example"), ("pub2", "y.example")] {
+            let remove = try CLI.run(["remove", project, value], in: copy.root)
+            #expect(remove.status == 1 && remove.stderr.contains("pub1/notes/01-overview.md:3:") && remove.stderr.contains("is recorded only in private projects (priv)")
+                && remove.stderr.contains("nothing was changed"), "\(project): \(remove.stderr)")
+        }
+        #expect((copy.read("pub1/indicators.json"), copy.read("pub2/indicators.json")) == before)
+        // A value no text writes goes.
+        #expect(try CLI.run(["remove", "pub2", "z.example"], in: copy.root).status == 0)
+    }
+
+    @Test("a misspelled private tag on a public indicator is refused by add, and stops a public build, not an internal one")
+    func misspelledPrivateTagStopsPublicBuild() throws {
+        let copy = try TemporaryCopy()
+        #expect(try CLI.run(["init", copy.root]).status == 0)
+        #expect(try CLI.run(["new", "pub", "--public"], in: copy.root).status == 0)
+        try copy.write("pub/notes/01-overview.md", "# Findings\n\nWritten.\n")
+        // `add` refuses to write it; written by hand, it is found by the build's check.
+        let add = try CLI.run(["add", "pub", "a.example", "--tag", "Company Nmae"], in: copy.root)
+        #expect(add.status == 1 && add.stderr.contains("is a misspelling of the private tag"), "\(add.stderr)")
+        try copy.write("pub/indicators.json", #"{ "indicators": [ { "value": "a.example", "type": "domain", "tags": ["Company Nmae"] } ] }"#)
+        let publicBuild = try CLI.run(["build", "--out", "site"], in: copy.root)
+        #expect(publicBuild.status == 1 && publicBuild.stderr.contains("is a misspelling of the private tag \"Company Name\""), "\(publicBuild.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: copy.path("site")))
+        #expect(try CLI.run(["build", "--internal", "--out", "internal-site"], in: copy.root).status == 0)
+    }
+
     @Test("a public build of a workspace whose projects are all private says why the site is empty")
     func emptyPublicSite() throws {
         let copy = try TemporaryCopy()

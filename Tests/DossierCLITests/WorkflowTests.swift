@@ -345,8 +345,8 @@ struct WorkflowTests {
             #expect(run.status == 1, "\(value): \(run.stdout)")
             return run.stderr
         }
-        #expect(try error("'198.51.100.44'").contains("a value in quotes or brackets: give 198.51.100.44"))
-        #expect(try error("<hxxp://x[.]example/a>").contains("a value in quotes or brackets: give http://x.example/a"))
+        #expect(try error("'198.51.100.44'").contains(#"has "'" and "'" around it, as a sentence or a list writes it: give 198.51.100.44"#))
+        #expect(try error("<hxxp://x[.]example/a>").contains(#"has "<" and ">" around it, as a sentence or a list writes it: give http://x.example/a"#))
         #expect(try error("4.4.4.4,5.5.5.5").contains("2 values joined by commas or semicolons: give each as a value of its own (4.4.4.4 5.5.5.5)"))
         #expect(try error("hxxp://evil14[.]example/a.php,").contains(#"ends with ",", as a sentence or a list writes it: give http://evil14.example/a.php; to record the URL with it, give --type url"#))
         #expect(try error("hxxp://evil14[.]example/gate.php).").contains(#"ends with ").", as a sentence or a list writes it: give http://evil14.example/gate.php;"#))

@@ -60,6 +60,8 @@ struct TemplateSetTests {
         try workspace.write("templates/report.html.mustache", "{{> mine}}\n")
         try workspace.write("templates/mine.mustache", "mine\n")
         try workspace.write("templates/README.md", "What these are.\n")
+        try workspace.write("templates/head.mustache.orig", "a merge's leftover\n")
+        try workspace.write("templates/partials/x.txt", "a folder of the team's own\n")
         let (templates, diagnostics) = TemplateSet.load(workspaceRoot: workspace.root)
         #expect(templates != nil)
         let lines = diagnostics.rendered(relativeTo: workspace.root)

@@ -170,15 +170,20 @@ public enum AtomicWriter {
 
     /// Removes the temporary files of `name` that an edit killed midway left (`.NAME.dossier-PID-N.tmp`
     /// and `-old.tmp`, a second name of the file as it was), told by their process no longer
-    /// running: the file itself was replaced whole or not at all. One of a running process (another
-    /// edit, or a process that took a dead one's number) is left.
+    /// running and by their age: the file itself was replaced whole or not at all. One of a
+    /// running process (another edit, or a process that took a dead one's number) is left, and so
+    /// is one less than a minute old (another machine's or container's, whose processes this one
+    /// does not see, writing the same folder).
     static func removeLeftovers(of name: String, in folder: String) {
         let prefix = ".\(name).dossier-"
         guard let listed = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for file in listed where file.hasPrefix(prefix) && file.hasSuffix(".tmp") {
+            let path = folder + "/" + file
+            var status = stat()
             guard let process = file.dropFirst(prefix.count).split(separator: "-").first.flatMap({ pid_t($0) }), process > 0,
-                  kill(process, 0) != 0, errno == ESRCH else { continue }
-            unlink(folder + "/" + file)
+                  kill(process, 0) != 0, errno == ESRCH,
+                  lstat(path, &status) == 0, time(nil) - status.st_mtim.tv_sec >= 60 else { continue }
+            unlink(path)
         }
     }
 

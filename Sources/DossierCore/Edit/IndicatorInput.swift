@@ -124,12 +124,8 @@ public enum IndicatorInput {
     /// (`192.0.2.1:8080`), a `mailto:` address, a hash after its algorithm's name (`sha256:...`).
     /// The value is not taken in its place unasked: the port, or the prefix, may have mattered.
     static func meantValue(_ text: String) -> (value: String, what: String)? {
+        // (A value in quotes or brackets, as a mail or a chat writes one, is `Indicators.withoutProsePunctuation`'s.)
         let lower = text.lowercased()
-        // As a mail or a chat quotes one: `'198.51.100.7'`, `"evil.example"`, `<http://...>`.
-        if text.count > 2, let first = text.first, let last = text.last,
-           [("'", "'"), ("\"", "\""), ("`", "`"), ("<", ">"), ("\u{2018}", "\u{2019}"), ("\u{201C}", "\u{201D}")].contains(where: { $0.0 == first && $0.1 == last }) {
-            return (String(text.dropFirst().dropLast()), "a value in quotes or brackets")
-        }
         if lower.hasPrefix("mailto:") { return (String(text.dropFirst(7)), "a mailto: link; the indicator is its e-mail address") }
         for name in ["md5", "sha1", "sha-1", "sha256", "sha-256", "sha512", "sha-512"] {
             for separator in [":", "="] where lower.hasPrefix(name + separator) {

@@ -91,7 +91,7 @@ public struct ProjectEdit: Sendable {
     /// so that `check` fails is refused: a public comment naming the project's private file path
     /// or address, a public indicator of a public project tagged `tlp:red`. Whether a value a text
     /// writes is private is the whole workspace's to say (another public project may publish it):
-    /// when the project alone shows such an error, or the edit takes a value out of a public
+    /// when the project alone shows such an error, the edit brings notes, or it takes a value out of a public
     /// project (removed, or made private: another project's text that writes it may then publish
     /// a value only private projects record), the workspace is loaded (through `cache`) and
     /// checked with the edit to confirm it, wherever the error falls. A private value of another
@@ -109,7 +109,8 @@ public struct ProjectEdit: Sendable {
         let (before, after) = (alone(project), alone(changed))
         var found = Self.added(after.rules, to: before.rules)
         let withdrawn = Self.withdraws(changed, from: project)
-        guard withdrawn || !Self.added(after.published, to: before.published).isEmpty else { return found }
+        // New notes (an import's) may write what only other projects record.
+        guard withdrawn || changed.notes != project.notes || !Self.added(after.published, to: before.published).isEmpty else { return found }
         var loaded = WorkspaceLoader.load(root: root, cache: cache, fingerprinting: false)
         guard let position = loaded.workspace.projects.firstIndex(where: { $0.slug == project.slug }) else { return found }
         let folder = (project.projectFile as NSString).deletingLastPathComponent + "/"

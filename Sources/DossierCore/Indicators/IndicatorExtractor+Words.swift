@@ -203,8 +203,9 @@ extension IndicatorExtractor {
         if count >= 32 { hashes(start, end) }
     }
 
-    /// `AS64500`, `ASN64500`, `as64500` or `AS 64500` (as `add` and `lookup` read them); with a space,
-    /// upper-case `AS` and at least three digits, so that the English word "as" does not count.
+    /// `AS64500`, `ASN64500`, `as64500` or `AS 64500` (as `add` and `lookup` read them); in lower
+    /// case, four digits or more; with a space, upper-case `AS` and at least three digits, so that
+    /// the English word "as" does not count.
     mutating func asNumber(_ start: Int, _ end: Int) -> Bool {
         guard var digits = digitsOfASNumber(at: start, end: end) else { return false }
         var last = end
@@ -222,6 +223,10 @@ extension IndicatorExtractor {
             }
             digits = end + 1
         } else if !IndicatorBytes.all(bytes, digits..<end, IndicatorBytes.isDigit) {
+            return false
+        } else if !(bytes[start] == UInt8(ascii: "A") && bytes[start + 1] == UInt8(ascii: "S")) && end - digits < 4 {
+            // `asn1`, `as3`, `as400` are a library, a language, a computer: in lower case, an AS
+            // number has four digits or more (a private one five).
             return false
         }
         guard last - digits <= 10, case .success(let asn) = Indicators.normalizeASN(IndicatorBytes.string(bytes, digits..<last)) else {

@@ -1,5 +1,15 @@
 import Yams
 
+extension Note {
+    /// The note `bytes` would be at `path` (a note an import is about to write, checked before it
+    /// is); nil when it cannot be read as one.
+    public init?(reading bytes: [UInt8], fileName: String, path: String) {
+        var diagnostics: [Diagnostic] = []
+        guard let note = NoteDecoder.decode(bytes, fileName: fileName, path: path, into: &diagnostics) else { return nil }
+        self = note
+    }
+}
+
 /// Reads a Markdown note and its optional YAML front matter (`title`, `author`, `date`,
 /// `visibility`), with positions of front-matter keys for diagnostics.
 enum NoteDecoder {
@@ -138,6 +148,7 @@ enum NoteDecoder {
         var withheld: Note {
             var note = note
             note.visibility = .private
+            note.isWithheld = true
             return note
         }
         guard let yaml = split.yaml else {
@@ -215,6 +226,7 @@ enum NoteDecoder {
     static func apply(_ entries: [SimpleFrontMatter.Entry], to note: Note, path: String, into diagnostics: inout [Diagnostic]) -> Note {
         var note = note
         var hidden = false
+        var unread = false
         func error(_ message: String, _ position: SourcePosition, _ code: String) {
             diagnostics.append(.error(at: SourceLocation(path: path, position: position), message, code: code))
         }
@@ -238,7 +250,7 @@ enum NoteDecoder {
             }
             guard let value = entry.value else {
                 error("front matter \"\(key)\" must be a single value", position, "wrong-type")
-                if key == "visibility" { hidden = true }
+                if key == "visibility" { unread = true }
                 continue
             }
             switch key {
@@ -256,12 +268,13 @@ enum NoteDecoder {
                     note.visibility = visibility
                 } else {
                     error("unknown visibility \"\(value)\"; expected \(Visibility.choices)", position, "unknown-value")
-                    hidden = true
+                    unread = true
                 }
             }
         }
         // Private wins over a `visibility: public` written beside the hiding key.
-        if hidden { note.visibility = .private }
+        if hidden || unread { note.visibility = .private }
+        note.isWithheld = unread && !hidden
         return note
     }
 

@@ -107,16 +107,19 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
         return strictest
     }
 
-    /// True for a tag written as a TLP marking that names no level (`tlp:unclear`, `tlp:ambr`, MISP's
-    /// `tlp:"amber"`): who wrote it meant to restrict the data, so an import reads it on the safe
-    /// side. `tlp:ex:chr` (the Chatham House Rule, beside a level) restricts no value.
-    public static func isUnreadMarking(_ tag: String) -> Bool {
-        guard mayName(tag), TLP(named: tag) == nil else { return false }
+    /// For a tag written as a TLP marking that `init(named:)` cannot read (`tlp:"red"`, `TLP: RED.`,
+    /// `tlp:ambr`, `tlp:unclear`): the strictest level it names as a word, else RED, since who
+    /// wrote it meant to restrict the data; nil for any other tag. `tlp:ex:chr` (the Chatham House
+    /// Rule, beside a level) restricts no value.
+    public static func levelOfUnreadMarking(_ tag: String) -> TLP? {
+        guard mayName(tag), TLP(named: tag) == nil else { return nil }
         // As `init(named:)` reads it: `tlp` and a separator, in brackets or not.
         let key = withShortName(Tag.key(tag)).drop { enclosing[$0] != nil }
         guard key.hasPrefix("tlp"), let separator = key.dropFirst(3).first,
-              labelSeparators.contains(separator) || separator == "=" else { return false }
-        return !key.filter { !$0.isWhitespace }.hasSuffix("ex:chr")
+              labelSeparators.contains(separator) || separator == "=" else { return nil }
+        guard !key.filter({ !$0.isWhitespace }).hasSuffix("ex:chr") else { return nil }
+        let words = key.dropFirst(3).split { !$0.isLetter && $0 != "+" }
+        return words.compactMap { TLP(rawValue: $0 == "white" ? "clear" : String($0)) }.max() ?? .red
     }
 
     /// False for a tag that is no TLP marking, told by its first bytes: after any blanks, neither

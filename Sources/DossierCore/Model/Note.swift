@@ -17,6 +17,9 @@ public struct Note: Sendable, Hashable {
     /// under a title it repeats): a git host shows it, so it counts among the note's headings
     /// (a later `## Timeline` under `# Timeline` is `timeline-1`, `NoteHeadings`).
     public var leadingHeading: String?
+    /// Private only because its front matter could not be read (an error `check` reports), not
+    /// by its writer's word: a link to it is judged once that is mended.
+    public var isWithheld = false
 
     public init(
         fileName: String, path: String, title: String? = nil, author: String? = nil, date: String? = nil,

@@ -17,6 +17,8 @@ struct ImportCollector {
     /// The keys the file listed (not only restated): a value listed twice is a repeat, whichever
     /// comes first of a listing and a restatement is not.
     private var listed: Set<IndicatorKey> = []
+    /// The TLP tags dossier cannot read that were warned of (`TLP.levelOfUnreadMarking`).
+    private var warnedMarkings: Set<String> = []
 
     init(path: String, format: ImportFormat) {
         self.path = path
@@ -45,7 +47,7 @@ struct ImportCollector {
         /// attribute's, a CSV row's, a STIX label: `tlp:amber`, `TLP RED`) marks it above
         /// TLP:CLEAR, or names no level (`tlp:unclear`): it may not be published.
         var isPrivate: Bool {
-            privateFlag == true || TLP.marked(by: tags).map { $0 > .clear } == true || tags.contains(where: TLP.isUnreadMarking)
+            privateFlag == true || TLP.marked(by: tags).map { $0 > .clear } == true || tags.contains { (TLP.levelOfUnreadMarking($0) ?? .clear) > .clear }
         }
     }
 
@@ -68,8 +70,11 @@ struct ImportCollector {
                 return false
             }
             let tags = Tag.union([], details.tags.filter { !Tag.isBlank($0) })
-            for tag in tags where TLP.isUnreadMarking(tag) {
-                warning("\(parsed.value): tag \"\(tag)\" is written as a TLP marking but names no level (clear, green, amber, amber+strict, red); the value is read as private, the safe side", at: position)
+            for tag in tags where !warnedMarkings.contains(tag) {
+                guard let level = TLP.levelOfUnreadMarking(tag) else { continue }
+                // Once per tag: a feed may tag every one of its values so.
+                warnedMarkings.insert(tag)
+                warning("tag \"\(tag)\" (first on \(parsed.value)) is written as a TLP marking that dossier cannot read (TLP:CLEAR, GREEN, AMBER, AMBER+STRICT or RED); read as \(level.label)\(level > .clear ? ", so each value so tagged comes in private" : "")", at: position)
             }
             let key = IndicatorKey(type: parsed.type, value: parsed.value)
             if let marking { result.markings[key] = max(result.markings[key] ?? marking, marking) }

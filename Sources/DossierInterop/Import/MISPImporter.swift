@@ -43,10 +43,10 @@ enum MISPImporter {
         for tag in tags(of: event, listKey: "Tag", linkKey: "EventTag") {
             if let tlp = TLP.marked(by: [tag]) {
                 collector.projectTLP(tlp)
-            } else if TLP.isUnreadMarking(tag) {
-                // Who tagged the event meant to restrict it: read as the contract's default marking.
-                collector.warning("event tag \"\(tag)\" is written as a TLP marking but names no level (clear, green, amber, amber+strict, red); the event is read as TLP:AMBER, the safe side", at: nil)
-                collector.projectTLP(.amber)
+            } else if let level = TLP.levelOfUnreadMarking(tag) {
+                // Who tagged the event meant to restrict it: read as the level it names, else RED.
+                collector.warning("event tag \"\(tag)\" is written as a TLP marking that dossier cannot read (TLP:CLEAR, GREEN, AMBER, AMBER+STRICT or RED); the event is read as \(level.label), the safe side", at: nil)
+                collector.projectTLP(level)
             } else {
                 collector.projectTag(tag)
             }

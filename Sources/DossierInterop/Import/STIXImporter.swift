@@ -55,9 +55,14 @@ enum STIXImporter {
         let observables = STIXObservableReader(objects: byID)
         let levels = readMarkings(objects, into: &collector)
         // When each indicator was seen, from the sightings of it, wherever they stand in the bundle.
+        // An older version of an object the bundle holds again says nothing (its newest does).
+        func isOlderVersion(_ object: JSONObject, at place: Int) -> Bool {
+            object.string("id").flatMap { newest[$0] }.map { $0.node != place } ?? false
+        }
         var seen: [String: (first: String?, last: String?)] = [:]
-        for object in objects where object.string("type") == "sighting" {
-            guard let indicator = object.string("sighting_of_ref") else { continue }
+        for (place, node) in nodes.enumerated() {
+            guard let object = node.value.objectValue, object.string("type") == "sighting", !isOlderVersion(object, at: place),
+                  let indicator = object.string("sighting_of_ref") else { continue }
             let first = collector.date(object.string("first_seen"), field: "first_seen", at: object.position("first_seen"))
             let last = collector.date(object.string("last_seen"), field: "last_seen", at: object.position("last_seen"))
             seen[indicator] = (ISODate.earlier(seen[indicator]?.first, first), ISODate.later(seen[indicator]?.last, last))
@@ -66,7 +71,7 @@ enum STIXImporter {
         var observed: [String: (first: String?, last: String?)] = [:]
         var observedHere: [Int: (first: String?, last: String?)] = [:]
         for (place, node) in nodes.enumerated() {
-            guard let object = node.value.objectValue, object.string("type") == "observed-data" else { continue }
+            guard let object = node.value.objectValue, object.string("type") == "observed-data", !isOlderVersion(object, at: place) else { continue }
             let first = collector.date(object.string("first_observed"), field: "first_observed", at: object.position("first_observed"))
             let last = collector.date(object.string("last_observed"), field: "last_observed", at: object.position("last_observed"))
             observedHere[place] = (first, last)
@@ -79,7 +84,7 @@ enum STIXImporter {
                 collector.skip(node.value.kindName, "a STIX object must be a JSON object with a \"type\"", at: node.position)
                 continue
             }
-            if let id = object.string("id"), let kept = newest[id], kept.node != place {
+            if isOlderVersion(object, at: place), let id = object.string("id") {
                 collector.skip(id, "an older version of an object the bundle holds again (the newest by \"modified\" is read)", at: node.position)
                 continue
             }

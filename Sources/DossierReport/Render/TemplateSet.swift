@@ -52,7 +52,9 @@ public struct TemplateSet: Sendable {
             let listed = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
             let names = listed.filter { $0.hasSuffix(".mustache") }
             if reader != nil {
-                for file in listed where !file.hasSuffix(".mustache") && !file.hasPrefix(".") && file != "README.md" {
+                // Not a folder, a README, an editor's backup or a merge's leftover (`x~`, `x.orig`).
+                for file in listed where !file.hasSuffix(".mustache") && !file.hasPrefix(".") && file != "README.md"
+                    && ![".orig", ".bak", ".rej", ".swp", "~"].contains(where: file.hasSuffix) && !Self.isFolder(folder + "/" + file) {
                     diagnostics.append(.warning(at: SourceLocation(path: folder + "/" + file),
                         "not read: a template is named after the one it replaces, with .mustache (\(file).mustache?)", code: "unused-template"))
                 }
@@ -119,6 +121,11 @@ public struct TemplateSet: Sendable {
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         return (TemplateSet(sources: sources, library: library), diagnostics)
+    }
+
+    private static func isFolder(_ path: String) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
     }
 
     /// A workspace template that replaces no built-in one and that no template includes as a

@@ -52,7 +52,9 @@ struct PreparedWorkspace {
     /// The errors of what a public output would show (a private value it would publish, a public
     /// project not TLP:CLEAR): they stop a public output, not an internal one, which publishes
     /// nothing, so that an analyst can read the internal site while mending them.
-    static let publicOnlyCodes: Set<String> = [PublishedPrivateValueRule.code, PublicProjectTLPRule.code, BrokenLinkRule.privateNoteCode]
+    static let publicOnlyCodes: Set<String> = [
+        PublishedPrivateValueRule.code, PublicProjectTLPRule.code, BrokenLinkRule.privateNoteCode, MisspelledTagRule.privateCode,
+    ]
 
     /// - Parameters:
     ///   - audience: who the output is for; every error stops a public one.
@@ -77,7 +79,7 @@ struct PreparedWorkspace {
             throw BuildFailure(.validate, diagnostics: published.sorted(),
                 message: "the workspace has errors; fix them (see `dossier check`) and run this again")
         }
-        let all = (diagnostics.sorted + published).sorted()
+        let all = (diagnostics.sorted + published + templateDiagnostics).sorted()
         return PreparedWorkspace(loaded: loaded, checkedIndex: index, warnings: all.filter { $0.severity == .warning },
             publicOnlyErrors: all.filter(publicOnly), templates: templates)
     }

@@ -86,10 +86,16 @@ struct AtomicWriterTests {
         let alive = ProcessInfo.processInfo.processIdentifier
         let leftovers = [".indicators.json.dossier-\(dead)-12345.tmp", ".indicators.json.dossier-\(dead)-12345-old.tmp"]
         let running = ".indicators.json.dossier-\(alive)-777.tmp"
-        for name in leftovers + [running, ".project.json.dossier-\(dead)-1.tmp"] { try workspace.write("p/" + name, "partial") }
+        let recent = ".indicators.json.dossier-\(dead)-99.tmp"
+        for name in leftovers + [running, recent, ".project.json.dossier-\(dead)-1.tmp"] {
+            try workspace.write("p/" + name, "partial")
+            // An hour old, but the one of a minute ago (another machine's edit, maybe, running yet).
+            let age: TimeInterval = name == recent ? -10 : -3600
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: age)], ofItemAtPath: workspace.path("p/" + name))
+        }
         try AtomicWriter.write(Array("new".utf8), to: workspace.path("p/indicators.json"))
         let files = try FileManager.default.contentsOfDirectory(atPath: workspace.path("p")).sorted()
-        #expect(files == [".indicators.json.dossier-\(alive)-777.tmp", ".project.json.dossier-\(dead)-1.tmp", "indicators.json"], "\(files)")
+        #expect(files == [running, recent, ".project.json.dossier-\(dead)-1.tmp", "indicators.json"].sorted(), "\(files)")
     }
 
     @Test("a file that is a symbolic link is written through it: the link stays a link, its target holds the new bytes")

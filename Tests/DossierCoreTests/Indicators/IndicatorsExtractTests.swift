@@ -172,7 +172,7 @@ struct IndicatorsExtractTests {
         // Short words without a dot or colon are skipped unless they start (trimmed) with AS.
         ("-AS 7018, _AS64500- and .AS701 but as 7018 and BAS64500", ["asn AS7018", "asn AS64500", "asn AS701"]),
         // Glued to its digits, in any case, as `add` and `lookup` read it; spaced, only upper-case.
-        ("via as64511, As64512. and asn64513 but as 2019, asN 64514, ask64515, bas64516", ["asn AS64511", "asn AS64512", "asn AS64513"]),
+        ("via as64511, As64512. and asn64513 but as 2019, asN 64514, ask64515, bas64516, asn1, as3, as400", ["asn AS64511", "asn AS64512", "asn AS64513"]),
         ("twelve-bytes cve-2024-123 CVE-2024-1234 thirteen-byte", ["cve CVE-2024-1234"]),
         ("_CVE-2024-1234_ and -cve-2024-12345.", ["cve CVE-2024-1234", "cve CVE-2024-12345"]),
     ])

@@ -116,7 +116,9 @@ struct WorkspaceLoaderTests {
         try workspace.write("p/notes/03.md", "---\ntitle: [unclosed\n---\n[z](gone.md)\n")
         let notes = try #require(workspace.load().workspace.project("p")).notes
         #expect(notes.map(\.fileName) == ["01.md", "02.md", "03.md"])
-        #expect(notes[1].visibility == .private && notes[2].visibility == .private)
+        // A date in error leaves the visibility as written; one that cannot be read is private.
+        #expect(notes[0].visibility == nil && !notes[0].isWithheld)
+        #expect(notes[1].visibility == .private && notes[2].visibility == .private && notes[1].isWithheld && notes[2].isWithheld)
         let codes = workspace.check().codes()
         #expect(codes.filter { $0 != "starter-note" }.sorted() == ["broken-heading-link", "broken-link", "broken-link", "front-matter", "invalid-date", "unknown-value"].sorted(), "\(codes)")
     }

@@ -98,6 +98,24 @@ struct RuleTests {
         #expect(found.contains { $0.hasPrefix("p/project.json:") && $0.contains("tag \"Quarantime\" is not in the workspace's vocabulary; did you mean \"Quarantine\" (which implies suspicious)?") }, "\(found)")
     }
 
+    @Test("a misspelled private tag on what the public site shows is an error of public output; on a private indicator, or past the first few dozen distinct tags, it is found as well")
+    func misspelledPrivateTags() throws {
+        let many = (0..<40).map { #"{ "value": "h\#($0).example", "type": "domain", "tags": ["free-\#($0)"] }"# }
+        let found = try diagnostics({
+            try $0.addProject("pub", visibility: "public", tlp: "clear", indicators: Self.list(
+                #"{ "value": "a.example", "type": "domain", "tags": ["Company Nmae"] }"#,
+                #"{ "value": "b.example", "type": "domain", "tags": ["Company Nmae"], "private": true }"#))
+            try $0.addProject("hidden", visibility: "public", tlp: "clear", indicators: Self.list(
+                #"{ "value": "c.example", "type": "domain", "tags": ["Company Nmae"], "private": true }"#))
+            try $0.addProject("wide", indicators: Self.list(many.joined(separator: ", "),
+                #"{ "value": "y.example", "type": "domain", "tags": ["Quarantime"] }"#, #"{ "value": "z.example", "type": "domain", "tags": ["Quarantime"] }"#))
+        }, rule: MisspelledTagRule())
+        #expect(found.count == 3, "\(found)")
+        #expect(found.contains { $0.hasPrefix("pub/indicators.json:1:") && $0.contains("error: tag \"Company Nmae\" is a misspelling of the private tag \"Company Name\", and as a free tag the public site would publish it. It is written 2 times") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("hidden/indicators.json:1:") && $0.contains("warning: tag \"Company Nmae\" is not in the workspace's vocabulary") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("wide/indicators.json:") && $0.contains("\"Quarantime\"") && $0.contains("written 2 times") }, "\(found)")
+    }
+
     @Test("a note the public site would publish that still holds dossier new's placeholder is a warning, at its line; a private or internal one is not")
     func starterNotes() throws {
         let starter = "---\ntitle: Overview\n---\n# Overview\n\n\(Scaffold.placeholder)\n"

@@ -518,10 +518,12 @@ import Testing
         #expect(try Command.run(["new", "mention", "--public"], in: ws.root).status == 0)
         let event = #"{"Event": {"info": "x", "Tag": [{"name": "tlp:clear"}], "Attribute": [{"type": "domain", "value": "pubc2.example", "distribution": "5", "comment": "resolves to 203.0.113.200"}, {"type": "ip-dst", "value": "203.0.113.200", "distribution": "0"}]}}"#
         try event.write(toFile: ws.root + "/m.json", atomically: true, encoding: .utf8)
+        let dry = try Command.run(["import", "mention", "m.json", "--dry-run"], in: ws.root)
+        #expect(dry.status == 0 && dry.stderr.contains("warning: once imported, `dossier check` would then find the error above"), "\(dry.stderr)")
         let run = try Command.run(["import", "mention", "m.json"], in: ws.root)
         #expect(run.status == 0 && run.stdout.contains("mention: 2 added"), "\(run.stdout)\(run.stderr)")
         #expect(run.stderr.contains("error: ipv4 203.0.113.200 is recorded as private, but the comment of pubc2.example is public"), "\(run.stderr)")
-        #expect(run.stderr.contains("warning: imported, but `dossier check` now finds the error above"), "\(run.stderr)")
+        #expect(run.stderr.contains("warning: imported, but `dossier check` now finds the error above, and public builds and exports stop until it is settled"), "\(run.stderr)")
         let check = try Command.run(["check"], in: ws.root)
         #expect(check.status == 1 && (check.stdout + check.stderr).contains("is recorded as private, but the comment of pubc2.example is public"), "\(check.stdout)")
         // A clean import says nothing of the kind.

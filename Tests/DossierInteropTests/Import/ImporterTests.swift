@@ -455,11 +455,12 @@ import Testing
         #expect(groupEvent.indicator("sg.example")?.isPrivate == true)
     }
 
-    @Test("an observed-data object dates the observables it names (2.1) or holds (2.0), earliest first and latest last across several")
+    @Test("an observed-data object dates the observables it names (2.1) or holds (2.0), earliest first and latest last across several; an older version of one says nothing")
     func observedDataDates() {
         let bundle = #"""
             {"type": "bundle", "id": "bundle--1", "objects": [
-              {"type": "observed-data", "spec_version": "2.1", "id": "observed-data--1", "first_observed": "2023-05-01T00:00:00Z", "last_observed": "2023-06-01T00:00:00Z", "number_observed": 3, "object_refs": ["ipv4-addr--a"]},
+              {"type": "observed-data", "spec_version": "2.1", "id": "observed-data--1", "modified": "2023-01-01T00:00:00Z", "first_observed": "2020-01-01T00:00:00Z", "last_observed": "2024-01-01T00:00:00Z", "number_observed": 9, "object_refs": ["ipv4-addr--a"]},
+              {"type": "observed-data", "spec_version": "2.1", "id": "observed-data--1", "modified": "2023-06-02T00:00:00Z", "first_observed": "2023-05-01T00:00:00Z", "last_observed": "2023-06-01T00:00:00Z", "number_observed": 3, "object_refs": ["ipv4-addr--a"]},
               {"type": "observed-data", "spec_version": "2.1", "id": "observed-data--2", "first_observed": "2023-04-20T00:00:00Z", "last_observed": "2023-05-10T00:00:00Z", "number_observed": 1, "object_refs": ["ipv4-addr--a"]},
               {"type": "ipv4-addr", "spec_version": "2.1", "id": "ipv4-addr--a", "value": "203.0.113.44"},
               {"type": "ipv4-addr", "spec_version": "2.1", "id": "ipv4-addr--b", "value": "203.0.113.45"},
@@ -473,17 +474,18 @@ import Testing
         #expect(result.indicator("old.example").map { [$0.firstSeen, $0.lastSeen] } == ["2017-01-01", "2017-01-02"])
     }
 
-    @Test("a tlp: tag that names no level (tlp:unclear, a misspelling, a quoted level) fails closed: an event read as TLP:AMBER, a value as private, each with a warning; tlp:ex:chr restricts nothing")
+    @Test("a tlp: tag dossier cannot read fails closed: read as the strictest level it names as a word (tlp:\"red\", TLP: RED.), else RED (tlp:unclear, tlp:ambr); its values private; one warning per tag; tlp:ex:chr restricts nothing")
     func unreadMarkings() {
-        for tag in ["tlp:unclear", "tlp:ambr", #"tlp:\"amber\""#] {
-            let result = TestFiles.importText(#"{"Event": {"info": "x", "Tag": [{"name": "\#(tag)"}], "Attribute": [{"type": "domain", "value": "t.example", "distribution": "5", "Tag": [{"name": "\#(tag)"}]}]}}"#)
-            #expect(result.projectTLP == .amber, "\(tag)")
-            #expect(result.indicator("t.example")?.isPrivate == true, "\(tag)")
-            #expect(result.diagnostics.count == 2 && result.diagnostics.allSatisfy { $0.severity == .warning && $0.message.contains("names no level") }, "\(result.diagnostics)")
+        for (tag, level) in [("tlp:unclear", TLP.red), ("tlp:ambr", .red), (#"tlp:\"amber\""#, .amber), (#"tlp:\"red\""#, .red), ("TLP: RED.", .red)] {
+            let result = TestFiles.importText(#"{"Event": {"info": "x", "Tag": [{"name": "\#(tag)"}], "Attribute": [{"type": "domain", "value": "t.example", "distribution": "5", "Tag": [{"name": "\#(tag)"}]}, {"type": "domain", "value": "u.example", "distribution": "5", "Tag": [{"name": "\#(tag)"}]}]}}"#)
+            #expect(result.projectTLP == level, "\(tag)")
+            #expect(result.indicator("t.example")?.isPrivate == true && result.indicator("u.example")?.isPrivate == true, "\(tag)")
+            #expect(result.diagnostics.count == 2 && result.diagnostics.allSatisfy { $0.severity == .warning && $0.message.contains("cannot read") }, "\(result.diagnostics)")
         }
         let chr = TestFiles.importText(#"{"Event": {"info": "x", "Tag": [{"name": "tlp:clear"}, {"name": "tlp:ex:chr"}], "Attribute": [{"type": "domain", "value": "t.example", "Tag": [{"name": "tlp:ex:chr"}]}]}}"#)
         #expect(chr.projectTLP == .clear && chr.indicator("t.example")?.isPrivate == false && chr.diagnostics.isEmpty, "\(chr.diagnostics)")
-        #expect(!TLP.isUnreadMarking("amber") && !TLP.isUnreadMarking("TLP:AMBER") && TLP.isUnreadMarking("TLP: unclear"))
+        #expect(TLP.levelOfUnreadMarking("amber") == nil && TLP.levelOfUnreadMarking("TLP:AMBER") == nil && TLP.levelOfUnreadMarking("Café") == nil)
+        #expect(TLP.levelOfUnreadMarking("TLP: unclear") == .red && TLP.levelOfUnreadMarking("[TLP:green or amber?]") == .amber)
     }
 
     @Test("what a file restricts as a whole comes in private: a MISP event or object of distribution 0, a CSV row tagged tlp:amber, a private PassiveTotal or dossier project")

@@ -80,7 +80,7 @@ public enum BrokenLinkRule {
                 // An error of public output, as a private project's name is.
                 if isPublished, path.count == 3, path[1] == ProjectFiles.notes, let target = path[0] == project.slug ? project : projects[path[0]],
                    target.visibility == .public, let linked = target.notes.first(where: { $0.fileName == path[2] }),
-                   !AudienceFilter.publishes(linked, of: target) {
+                   !AudienceFilter.publishes(linked, of: target), !linked.isWithheld {
                     report(destination, note == nil
                         ? "this public project's summary links to the private note \(path.joined(separator: "/")): the public site's STIX and MISP exports carry the summary, and the note's file name with it; take the link out of the summary"
                         : "this public note links to the private note \(path.joined(separator: "/")): public exports carry the note's file name as written; link it from a private note, or make that note public",
