@@ -67,13 +67,19 @@ struct Classify: ParsableCommand {
         let already = outcome.selected - outcome.changed
         guard classification != nil else {
             global.say("took the explicit classification off \(ProjectEditing.count(outcome.changed)) of \(project)" + (already > 0 ? " (\(already) had none)" : ""))
-            // What each now is, from its tags: the point of taking the classification off.
+            // What each now is, from its tags, when that is another classification than it had:
+            // the point of taking the classification off (a blocklist of malicious ones shrinks).
             let taken = indices.filter { edit.project.indicators[$0].classification != nil }
-            for i in taken.prefix(10) {
-                let indicator = changed.indicators[i]
-                global.say("  \(indicator.type.rawValue) \(indicator.value): now \(indicator.effectiveClassification(in: edit.vocabulary).rawValue)")
+            let moved = taken.filter {
+                changed.indicators[$0].effectiveClassification(in: edit.vocabulary) != edit.project.indicators[$0].effectiveClassification(in: edit.vocabulary)
             }
-            if taken.count > 10 { global.say("  and \(taken.count - 10) more") }
+            for i in moved.prefix(10) {
+                let (before, after) = (edit.project.indicators[i], changed.indicators[i])
+                global.say("  \(after.type.rawValue) \(after.value): now \(after.effectiveClassification(in: edit.vocabulary).rawValue), no longer \(before.effectiveClassification(in: edit.vocabulary).rawValue)")
+            }
+            if moved.count > 10 { global.say("  and \(ProjectEditing.count(moved.count - 10)) more classified otherwise now") }
+            let kept = taken.count - moved.count
+            if kept > 0 { global.say("  \(ProjectEditing.count(kept)) \(kept == 1 ? "keeps its" : "keep their") classification, now implied by \(kept == 1 ? "its" : "their") tags") }
             return
         }
         global.say("classified \(ProjectEditing.count(outcome.changed)) of \(project) as \(what)"

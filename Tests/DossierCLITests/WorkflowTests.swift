@@ -380,14 +380,19 @@ struct WorkflowTests {
         #expect(recorded?["source"] as? String == "vendor blog" && recorded?["comment"] as? String == "Seen twice")
     }
 
-    @Test("classify implied takes the explicit classification off: the indicator is again what its tags imply")
+    @Test("classify implied takes the explicit classification off: the indicator is again what its tags imply, and those classified otherwise now are named")
     func classifyImplied() throws {
         let copy = try TemporaryCopy(of: Self.samples)
         #expect(try CLI.run(["classify", Self.acme, "unknown", "198.51.100.23"], in: copy.root).status == 0)
         #expect(try Self.indicators(copy, Self.acme)["198.51.100.23"]?["classification"] as? String == "unknown")
         let implied = try CLI.run(["classify", Self.acme, "implied", "198.51.100.23"], in: copy.root)
-        #expect(implied.status == 0 && implied.stdout == "took the explicit classification off 1 indicator of \(Self.acme)\n  ipv4 198.51.100.23: now malicious\n", "\(implied.stdout)\(implied.stderr)")
+        #expect(implied.status == 0 && implied.stdout == "took the explicit classification off 1 indicator of \(Self.acme)\n  ipv4 198.51.100.23: now malicious, no longer unknown\n", "\(implied.stdout)\(implied.stderr)")
         #expect(try Self.indicators(copy, Self.acme)["198.51.100.23"]?["classification"] == nil)
+        // In bulk, those classified otherwise now are named; those their tags classify as before are counted.
+        let all = try CLI.run(["classify", "commodity-loader-c2", "implied", "--all"], in: copy.root)
+        let lines = all.stdout.split(separator: "\n")
+        #expect(all.status == 0 && lines.dropFirst().allSatisfy { $0.contains(", no longer ") || $0.contains("more classified otherwise now") || $0.contains("now implied by") }, "\(all.stdout)")
+        #expect(all.stdout.contains("keep their classification, now implied by their tags"), "\(all.stdout)")
         let again = try CLI.run(["classify", Self.acme, "implied", "198.51.100.23"], in: copy.root)
         #expect(again.status == 0 && again.stdout.hasPrefix("nothing changed: every selected indicator (1) is already without an explicit classification"), "\(again.stdout)")
     }

@@ -77,7 +77,11 @@ struct PipeTablesTests {
 
     @Test("cells: outer pipes hold no cell, escaped pipes stay in theirs")
     func cells() {
-        #expect(PipeTables.cells(of: "| a | b \\| c |") == ["a", "b \\| c"])
+        #expect(PipeTables.cells(of: "| a | b \\| c |") == ["a", "b | c"])
+        // In a code span too, as GitHub reads it: the command as written, in both reports.
+        let (html, markdown) = CommonMark.rendered("| s | c |\n|---|---|\n| r | `net user \\| findstr admin` |\n")
+        #expect(html.contains("<code>net user | findstr admin</code>"), "\(html)")
+        #expect(markdown.contains("`net user \\| findstr admin`"), "\(markdown)")
         #expect(PipeTables.cells(of: "a | b") == ["a", "b"])
         #expect(PipeTables.delimiterRow("| :-- | --: | :-: | --- |") == [.left, .right, .center, nil])
     }

@@ -112,9 +112,9 @@ public struct Vocabulary: Sendable, Hashable {
 
     /// The vocabulary tag that `tag`, itself none, is a misspelling of (`Blokced`, `Phising` for
     /// `Blocked`, `Phishing`): one letter wrong, missing, extra, or two swapped, the first letter
-    /// right. Words of their own stay unasked about: a short tag (`C3`), one holding a vocabulary
-    /// tag or held by one (`Unblocked`, `Phishing kit`), one starting otherwise (`Locked`,
-    /// `Smishing`).
+    /// right, or an English ending more or less (`Quarantined`, `Block`). Words of their own stay
+    /// unasked about: a short tag (`C3`), one holding a vocabulary tag or held by one otherwise
+    /// (`Unblocked`, `Phishing kit`), one starting otherwise (`Locked`, `Smishing`).
     public func misspelling(_ tag: String) -> TagDefinition? {
         guard definition(of: tag) == nil else { return nil }
         let key = Tag.key(tag)
@@ -122,12 +122,22 @@ public struct Vocabulary: Sendable, Hashable {
         guard target.count > 3 else { return nil }
         for candidate in definitions {
             let name = Tag.key(candidate.name)
+            if Self.isInflection(key, of: name) { return candidate }
             let other = Array(name.unicodeScalars)
             guard other.first == target.first, !key.contains(name), !name.contains(key),
                   abs(other.count - target.count) <= 1, Self.isOneEditApart(target, other) else { continue }
             return candidate
         }
         return nil
+    }
+
+    /// Whether `a` is `b` with an English ending put on or taken off (`quarantined` and
+    /// `quarantine`, `block` and `blocked`, `false positives`): the same tag to its writer, but
+    /// not to a report.
+    static func isInflection(_ a: String, of b: String) -> Bool {
+        let (long, short) = a.count > b.count ? (a, b) : (b, a)
+        guard short.count > 3, long.hasPrefix(short) else { return false }
+        return ["s", "es", "d", "ed"].contains(String(long.dropFirst(short.count)))
     }
 
     /// One substitution, insertion, deletion, or swap of neighbours apart (optimal string

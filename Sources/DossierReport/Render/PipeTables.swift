@@ -66,8 +66,9 @@ enum PipeTables {
     }
 
     /// The cells of a row: split at pipes not escaped with a backslash, without the outer ones,
-    /// trimmed. A cell keeps its Markdown as written (`\|` included: inline Markdown reads it as
-    /// a pipe).
+    /// trimmed. A cell keeps its Markdown as written, but for an escaped pipe, which is a pipe
+    /// before the cell is read as Markdown, as GitHub reads it: in a code span too
+    /// (`` `net user \| findstr` `` shows `net user | findstr`).
     static func cells(of line: String) -> [String] {
         var cells: [String] = []
         var current = ""
@@ -75,6 +76,7 @@ enum PipeTables {
         let row = trimmed(line)
         for character in row {
             if escaped {
+                if character == "|" { current.removeLast() }
                 current.append(character)
                 escaped = false
             } else if character == "\\" {

@@ -81,14 +81,15 @@ struct TagKeyTests {
         #expect(TLP.marked(by: ["amber", "tlp2", "tlpred-team", "[amber]", "tlp-red.example"]) == nil)
     }
 
-    @Test("a misspelled vocabulary tag is told from a word of its own")
+    @Test("a misspelled vocabulary tag, or one with an English ending more or less, is told from a word of its own")
     func misspellings() {
         let vocabulary = Vocabulary([TagDefinition(name: "Blocked", classification: .malicious), TagDefinition(name: "Phishing"),
             TagDefinition(name: "Newly Observed")])
-        for (typed, meant) in [("Blokced", "Blocked"), ("bloked", "Blocked"), ("Phising", "Phishing"), ("Newly Observd", "Newly Observed")] {
+        for (typed, meant) in [("Blokced", "Blocked"), ("bloked", "Blocked"), ("Phising", "Phishing"), ("Newly Observd", "Newly Observed"),
+                               ("Block", "Blocked"), ("Blocke", "Blocked"), ("Newly Observeds", "Newly Observed")] {
             #expect(vocabulary.misspelling(typed)?.name == meant, "\(typed)")
         }
-        for word in ["Blocked", "BLOCKED", "Unblocked", "Locked", "Smishing", "Fishing", "Phishing-kit", "Phishing kit", "C3", "Botnet"] {
+        for word in ["Blocked", "BLOCKED", "Unblocked", "Locked", "Smishing", "Fishing", "Phishing-kit", "Phishing kit", "Phishings kit", "C3", "Botnet", "Blockers"] {
             #expect(vocabulary.misspelling(word) == nil, "\(word)")
         }
     }
