@@ -16,7 +16,10 @@ struct Report: ParsableCommand {
             the workspace, so that a report kept in the repository shows them on its git host; \
             elsewhere it shows their descriptions.
 
-            Reports are public unless --internal: a public report of a private project is refused.
+            Reports are public unless --internal: a public report of a private project is refused. \
+            Any error of the workspace stops a public report (which values are private is the whole \
+            workspace's to say); an internal one is stopped only by errors of its own project's \
+            files, dossier.json and the templates, and says how many other projects' files have.
 
             Examples:
               dossier report commodity-loader-c2 -o loader.html
@@ -77,6 +80,10 @@ struct Report: ParsableCommand {
         }
         Console.mention(publicOnlyErrors: result.publicOnlyErrors)
         if !global.quiet { Console.mention(warnings: result.warnings) }
+        if result.otherProjectsErrors > 0 {
+            let errors = result.otherProjectsErrors == 1 ? "1 error" : "\(result.otherProjectsErrors) errors"
+            Console.note("note: other projects' files have \(errors) (see `dossier check`): what they record may be missing from this report's correlations, and no public output is made until they are mended")
+        }
         guard let output, output != "-" else {
             FileHandle.standardOutput.write(Data(result.text.utf8))
             return

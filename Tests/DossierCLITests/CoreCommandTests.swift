@@ -408,6 +408,17 @@ struct CoreCommandTests {
         #expect(try CLI.run(["build", "--internal", "--out", "internal-site"], in: copy.root).status == 0)
     }
 
+    @Test("an error in another project's files does not stop an internal report, which counts it; an error of its own does")
+    func reportScopedToItsProject() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        try copy.write("typosquat-watch/notes/09.md", "---\ntitle: \"oops\n---\nx\n")
+        let other = try CLI.run(["report", "commodity-loader-c2", "--internal", "--format", "md"], in: copy.root)
+        #expect(other.status == 0 && other.stdout.contains("# ") && other.stderr.contains("note: other projects' files have 1 error (see `dossier check`)"), "\(other.stderr)")
+        #expect(!other.stderr.contains("typosquat-watch/notes/09.md"), "\(other.stderr)")
+        let own = try CLI.run(["report", "typosquat-watch", "--internal", "--format", "md"], in: copy.root)
+        #expect(own.status == 1 && own.stderr.contains("typosquat-watch/notes/09.md"), "\(own.stderr)")
+    }
+
     @Test("a public build of a workspace whose projects are all private says why the site is empty")
     func emptyPublicSite() throws {
         let copy = try TemporaryCopy()

@@ -48,6 +48,8 @@ struct PreparedWorkspace {
     /// For an internal output: the errors that only stop a public one (`publicOnlyCodes`).
     var publicOnlyErrors: [Diagnostic]
     var templates: TemplateSet
+    /// For an internal output of one project: the errors of other projects' files, left to `check`.
+    var otherProjectsErrors = 0
 
     /// The errors of what a public output would show (a private value it would publish, a public
     /// project not TLP:CLEAR): they stop a public output, not an internal one, which publishes
@@ -60,9 +62,25 @@ struct PreparedWorkspace {
     ///   - audience: who the output is for; every error stops a public one.
     ///   - hashingContent: take the files' hashes, which key a site's pages (`PageKey`).
     ///   - cache: take unchanged projects, loaded and checked, from this cache.
-    static func prepare(root: String, audience: Audience, hashingContent: Bool = false, cache: ProjectCache? = nil) throws(BuildFailure) -> PreparedWorkspace {
+    ///   - slug: for an internal output of this project alone (a report): the problems of other
+    ///     projects' files neither stop it nor are shown, only counted (`otherProjectsErrors`). A
+    ///     public output is stopped by any error: which values are private is the whole
+    ///     workspace's to say.
+    static func prepare(root: String, audience: Audience, hashingContent: Bool = false, cache: ProjectCache? = nil,
+        concerning slug: String? = nil) throws(BuildFailure) -> PreparedWorkspace {
         let loaded = WorkspaceLoader.load(root: root, hashingContent: hashingContent, cache: cache, fingerprinting: false)
-        let (diagnostics, index) = WorkspaceChecker.checkKeepingIndex(loaded)
+        var (diagnostics, index) = WorkspaceChecker.checkKeepingIndex(loaded)
+        var otherProjectsErrors = 0
+        if audience == .internal, let slug, let own = loaded.workspace.project(slug) {
+            let others = loaded.workspace.projects.filter { $0.slug != slug }.map { $0.folder + "/" }
+            let ownFolder = own.folder + "/"
+            func isOthers(_ diagnostic: Diagnostic) -> Bool {
+                guard let path = diagnostic.location?.path, !path.hasPrefix(ownFolder) else { return false }
+                return others.contains { path.hasPrefix($0) }
+            }
+            otherProjectsErrors = diagnostics.items.count { $0.severity == .error && isOthers($0) }
+            diagnostics = DiagnosticList(diagnostics.items.filter { !isOthers($0) })
+        }
         func publicOnly(_ diagnostic: Diagnostic) -> Bool {
             audience == .internal && diagnostic.severity == .error && diagnostic.code.map(publicOnlyCodes.contains) == true
         }
@@ -81,7 +99,7 @@ struct PreparedWorkspace {
         }
         let all = (diagnostics.sorted + published + templateDiagnostics).sorted()
         return PreparedWorkspace(loaded: loaded, checkedIndex: index, warnings: all.filter { $0.severity == .warning },
-            publicOnlyErrors: all.filter(publicOnly), templates: templates)
+            publicOnlyErrors: all.filter(publicOnly), templates: templates, otherProjectsErrors: otherProjectsErrors)
     }
 }
 

@@ -14,12 +14,15 @@ public enum ReportBuild {
         public var warnings: [Diagnostic]
         /// For an internal report: errors that would stop a public one (`PreparedWorkspace.publicOnlyCodes`).
         public var publicOnlyErrors: [Diagnostic] = []
+        /// For an internal report: the errors of other projects' files, which do not stop it
+        /// (their indicators may be missing from its correlations).
+        public var otherProjectsErrors = 0
     }
 
     /// - Parameter cache: take unchanged projects, loaded and checked, from this cache.
     public static func run(root: String, slug: String, format: ReportFormat, audience: Audience, options: ReportOptions,
         cache: ProjectCache? = nil) throws(BuildFailure) -> Output {
-        let prepared = try PreparedWorkspace.prepare(root: root, audience: audience, cache: cache)
+        let prepared = try PreparedWorkspace.prepare(root: root, audience: audience, cache: cache, concerning: slug)
         guard let project = prepared.loaded.workspace.project(slug) else {
             throw BuildFailure(.load, message: ProjectLookup.unknownProjectMessage(slug, in: prepared.loaded.workspace))
         }
@@ -35,7 +38,7 @@ public enum ReportBuild {
         let page = format == .html
             ? RowRendering.prerendered(report, with: prepared.templates) : RowRendering.prerenderedMarkdown(report, with: prepared.templates)
         return Output(text: prepared.templates.render(page, page: format.template), warnings: prepared.warnings,
-            publicOnlyErrors: prepared.publicOnlyErrors)
+            publicOnlyErrors: prepared.publicOnlyErrors, otherProjectsErrors: prepared.otherProjectsErrors)
     }
 }
 
