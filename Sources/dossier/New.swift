@@ -49,6 +49,9 @@ struct New: ParsableCommand {
         if let problem = Scaffold.slugProblem(slug) {
             throw ValidationError("cannot use \"\(slug)\" as a project name: \(problem)")
         }
+        if let title, title.allSatisfy(\.isWhitespace) {
+            throw ValidationError("--title is blank: a report would start with an empty heading; give a title, or leave --title out for one made from the slug")
+        }
         if `public`, let tlp, tlp != .clear {
             throw ValidationError("a public project must be TLP:CLEAR; drop --tlp \(tlp.rawValue) or --public")
         }

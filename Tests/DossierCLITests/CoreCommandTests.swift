@@ -457,6 +457,8 @@ struct CoreCommandTests {
         let unsafe = try CLI.run(["new", "../escape"], in: copy.root)
         #expect(unsafe.status == 64)
         #expect(unsafe.stderr.contains("cannot use \"../escape\" as a project name"))
+        let blank = try CLI.run(["new", "x", "--title", " "], in: copy.root)
+        #expect(blank.status == 64 && blank.stderr.contains("--title is blank"), "\(blank.stderr)")
         let conflicting = try CLI.run(["new", "x", "--public", "--tlp", "amber"], in: copy.root)
         #expect(conflicting.status == 64)
     }
