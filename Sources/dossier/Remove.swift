@@ -12,7 +12,7 @@ struct Remove: ParsableCommand {
             and nothing is removed (--skip-invalid goes on without it). Each indicator removed is \
             listed with its classification and tags, so that it can be added again; --dry-run only \
             lists them. A removal that would make the workspace fail `dossier check` (a public note \
-            then publishing a value only private projects record) is refused.
+            then publishing a value only private projects record) is refused, and so is its dry run.
 
             Examples:
               dossier remove acme-payroll-phish 192.0.2.10
@@ -46,7 +46,8 @@ struct Remove: ParsableCommand {
         let indices = try ProjectEditing.select(inputs, selection, in: edit, global: global, suggestingAdd: false)
         var changed = edit.project
         let removed = IndicatorEdit.remove(&changed, at: indices)
-        if !dryRun { try ProjectEditing.save(edit, changed) }
+        // A dry run is refused as the removal would be.
+        if dryRun { try ProjectEditing.refuseNewErrors(edit, changed) } else { try ProjectEditing.save(edit, changed) }
         // Each as `add` would record it again: what a mistaken removal needs.
         for indicator in removed {
             var facts = [indicator.effectiveClassification(in: edit.vocabulary).rawValue]

@@ -383,6 +383,8 @@ struct CoreCommandTests {
         #expect(try CLI.run(["check", "-q"], in: copy.root).status == 0)
         let before = (copy.read("pub1/indicators.json"), copy.read("pub2/indicators.json"))
         for (project, value) in [("pub1", "x.example"), ("pub2", "y.example")] {
+            let dry = try CLI.run(["remove", project, value, "--dry-run"], in: copy.root)
+            #expect(dry.status == 1 && dry.stderr.contains("is recorded only in private projects (priv)"), "\(project): \(dry.stdout)\(dry.stderr)")
             let remove = try CLI.run(["remove", project, value], in: copy.root)
             #expect(remove.status == 1 && remove.stderr.contains("pub1/notes/01-overview.md:3:") && remove.stderr.contains("is recorded only in private projects (priv)")
                 && remove.stderr.contains("nothing was changed"), "\(project): \(remove.stderr)")
@@ -417,6 +419,10 @@ struct CoreCommandTests {
         #expect(!other.stderr.contains("typosquat-watch/notes/09.md"), "\(other.stderr)")
         let own = try CLI.run(["report", "typosquat-watch", "--internal", "--format", "md"], in: copy.root)
         #expect(own.status == 1 && own.stderr.contains("typosquat-watch/notes/09.md"), "\(own.stderr)")
+        // A project.json left in conflict after a merge: that project is not even loaded.
+        try copy.write("typosquat-watch/project.json", "<<<<<<< HEAD\n{ \"title\": \"a\" }\n=======\n{ \"title\": \"b\" }\n>>>>>>> theirs\n")
+        let conflicted = try CLI.run(["report", "commodity-loader-c2", "--internal", "--format", "md"], in: copy.root)
+        #expect(conflicted.status == 0 && conflicted.stderr.contains("note: other projects' files have"), "\(conflicted.stderr)")
     }
 
     @Test("a public build of a workspace whose projects are all private says why the site is empty")

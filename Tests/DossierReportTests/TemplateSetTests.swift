@@ -68,6 +68,12 @@ struct TemplateSetTests {
         #expect(lines.count == 2, "\(lines)")
         #expect(lines.first == "templates/index.html:1:1: warning: not read: a template is named after the one it replaces, with .mustache (index.html.mustache?)")
         #expect(lines.last?.hasPrefix("templates/report.mustache:1:1: warning: this template is not used: it replaces no built-in template (did you mean report.md.mustache?) and no template includes it as a partial ({{> report}})") == true)
+        // Under other delimiters what a template includes cannot be told: nothing is said of it.
+        try workspace.write("templates/report.html.mustache", "{{=<% %>=}}<%> mine%><%={{ }}=%>\n")
+        try workspace.write("templates/report.mustache", "{{> nothing}}\n")
+        try workspace.write("templates/nothing.mustache", "x\n")
+        let (_, other) = TemplateSet.load(workspaceRoot: workspace.root)
+        #expect(!other.contains { $0.code == "unused-template" && $0.message.contains("not used") }, "\(other)")
     }
 
     @Test("an override replaces the built-in template of the same name")

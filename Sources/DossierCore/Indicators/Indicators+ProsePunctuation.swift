@@ -7,6 +7,22 @@ extension Indicators {
     /// keeps its own).
     public static func withoutProsePunctuation(_ text: String, as type: IndicatorType? = nil)
         -> (value: ParsedIndicator, leading: Substring, trailing: Substring)? {
+        guard let value = prosePunctuationSteps(text).last, case .success(let parsed) = parse(String(value), as: type) else { return nil }
+        return (parsed, text[..<value.startIndex], text[value.endIndex...])
+    }
+
+    /// Each value `text` is as its punctuation is taken off, one mark or pair at a time, in
+    /// order, without `text` itself: a value may end in what prose writes after it too (a URL in
+    /// `.` or `)`), which `lookup` tries first.
+    public static func prosePunctuationSteps(_ text: String, as type: IndicatorType? = nil) -> [ParsedIndicator] {
+        prosePunctuationSteps(text).compactMap { step in
+            guard case .success(let parsed) = parse(String(step), as: type) else { return nil }
+            return parsed
+        }
+    }
+
+    private static func prosePunctuationSteps(_ text: String) -> [Substring] {
+        var steps: [Substring] = []
         var value = Substring(text)
         func count(_ c: Character) -> Int { value.count { $0 == c } }
         while let first = value.first, let last = value.last, value.count > 1 {
@@ -23,17 +39,21 @@ extension Indicators {
             } else {
                 break
             }
+            if !value.isEmpty { steps.append(value) }
         }
-        guard value.count < text.count, !value.isEmpty, case .success(let parsed) = parse(String(value), as: type) else { return nil }
-        return (parsed, text[..<value.startIndex], text[value.endIndex...])
+        return steps
     }
 
     /// Brackets prose puts around a value, by the one that opens them; a value may hold its own.
     private static let brackets: [Character: Character] = ["(": ")", "[": "]", "{": "}", "<": ">"]
     /// Brackets and quotes, by the character that opens them.
-    private static let pairs = brackets.merging(["\"": "\"", "'": "'", "`": "`", "\u{2018}": "\u{2019}", "\u{201C}": "\u{201D}"]) { a, _ in a }
+    private static let pairs = brackets.merging([
+        "\"": "\"", "'": "'", "`": "`", "\u{2018}": "\u{2019}", "\u{201C}": "\u{201D}", "\u{AB}": "\u{BB}", "\u{2039}": "\u{203A}",
+    ]) { a, _ in a }
     /// What ends a sentence or a list item after a value, as the extractor drops it after a URL,
     /// and a closing quote.
-    private static let closingPunctuation: Set<Character> = [".", ",", ";", ":", "!", "?", "*", "\"", "'", "`", "\u{2019}", "\u{201D}"]
-    private static let openingQuotes: Set<Character> = ["\"", "'", "`", "\u{2018}", "\u{201C}"]
+    private static let closingPunctuation: Set<Character> = [
+        ".", ",", ";", ":", "!", "?", "*", "\"", "'", "`", "\u{2019}", "\u{201D}", "\u{BB}", "\u{203A}", "\u{2026}",
+    ]
+    private static let openingQuotes: Set<Character> = ["\"", "'", "`", "\u{2018}", "\u{201C}", "\u{AB}", "\u{2039}"]
 }

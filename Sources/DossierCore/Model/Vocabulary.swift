@@ -114,14 +114,19 @@ public struct Vocabulary: Sendable, Hashable {
     /// `Blocked`, `Phishing`): one letter wrong, missing, extra, or two swapped, the first letter
     /// right, or an English ending more or less (`Quarantined`, `Block`). Words of their own stay
     /// unasked about: a short tag (`C3`), one holding a vocabulary tag or held by one otherwise
-    /// (`Unblocked`, `Phishing kit`), one starting otherwise (`Locked`, `Smishing`).
+    /// (`Unblocked`, `Phishing kit`), one starting otherwise (`Locked`, `Smishing`), one with
+    /// other digits (`APT29` beside `APT28`).
     public func misspelling(_ tag: String) -> TagDefinition? {
         guard definition(of: tag) == nil else { return nil }
         let key = Tag.key(tag)
         let target = Array(key.unicodeScalars)
         guard target.count > 3 else { return nil }
+        // Digits tell things apart, never a slip of the pen: `APT29` is not `APT28`, nor
+        // `CVE-2024-1234` `CVE-2023-1234`, nor `INC-0143` `INC-0142`.
+        let digits = key.filter(\.isNumber)
         for candidate in definitions {
             let name = Tag.key(candidate.name)
+            guard name.filter(\.isNumber) == digits else { continue }
             if Self.isInflection(key, of: name) { return candidate }
             let other = Array(name.unicodeScalars)
             guard other.first == target.first, !key.contains(name), !name.contains(key),

@@ -23,13 +23,19 @@ public struct Lookup: Sendable {
     /// and only counts as invalid when nothing matches.
     /// A value copied with its sentence's punctuation (`evil[.]example,`) is looked up as the note
     /// scanner reads it when, as typed, it is no indicator or names nothing recorded.
+    /// Each step of taking the punctuation off is tried, the least first: a recorded URL may end
+    /// in `)` or `.` itself (`http://evil.example/a).`).
     public func lookup(_ query: String, as type: IndicatorType? = nil) -> LookupResult {
         let typed = lookupAsTyped(query, as: type)
-        guard !typed.isRecorded, let meant = Indicators.withoutProsePunctuation(query.trimmingCharacters(in: .whitespaces), as: type) else { return typed }
-        var trimmed = lookupAsTyped(meant.value.value, as: type)
-        guard typed.key == nil || trimmed.isRecorded else { return typed }
-        trimmed.query = query
-        return trimmed
+        guard !typed.isRecorded else { return typed }
+        var fallback: LookupResult?
+        for step in Indicators.prosePunctuationSteps(query.trimmingCharacters(in: .whitespaces), as: type) {
+            var result = lookupAsTyped(step.value, as: type)
+            result.query = query
+            if result.isRecorded { return result }
+            fallback = result.key == nil ? fallback : result
+        }
+        return typed.key == nil ? fallback ?? typed : typed
     }
 
     private func lookupAsTyped(_ query: String, as type: IndicatorType?) -> LookupResult {

@@ -221,6 +221,14 @@ enum STIXImporter {
                 let tlp = STIXTerms.tlp(named: name)
             {
                 levels[id] = tlp
+            } else if let name = object.string("definition_type") == "tlp" ? object.object("definition")?.string("tlp")
+                        : object.object("extensions")?.object(STIXTerms.tlp2Extension)?.string("tlp_2_0") {
+                // A TLP marking whose level dossier cannot read (`unclear`): its author meant the
+                // data kept in, so it is read on the safe side.
+                let level = TLP.levelOfUnreadMarking("tlp:" + name) ?? .red
+                collector.warning("marking \(id) is a TLP marking of a level dossier cannot read (\"\(name)\"); read as \(level.label), the safe side",
+                    at: object.position("definition") ?? object.position("extensions"))
+                levels[id] = level
             } else if object.string("definition_type") == "statement", let statement = object.object("definition")?.string("statement"),
                 let tlp = TLP.labels(in: statement).map(\.tlp).max()
             {

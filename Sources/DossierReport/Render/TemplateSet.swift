@@ -131,7 +131,9 @@ public struct TemplateSet: Sendable {
     /// A workspace template that replaces no built-in one and that no template includes as a
     /// partial (`report.mustache` for `report.html.mustache`): the build would go on without it.
     static func unusedTemplates(_ sources: [String: Source], workspaceRoot: String?) -> [Diagnostic] {
-        guard let workspaceRoot, let builtIn = builtInFolder else { return [] }
+        // Partials are found by their `{{> name}}` tags: under other delimiters (`{{=<% %>=}}`)
+        // what a template includes cannot be told, and nothing is said.
+        guard let workspaceRoot, let builtIn = builtInFolder, !sources.values.contains(where: { $0.text.contains("{{=") }) else { return [] }
         let folder = workspaceRoot + "/" + ProjectFiles.templates + "/"
         let builtInNames = Set(((try? FileManager.default.contentsOfDirectory(atPath: builtIn)) ?? [])
             .filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) })

@@ -72,11 +72,16 @@ struct PreparedWorkspace {
         var (diagnostics, index) = WorkspaceChecker.checkKeepingIndex(loaded)
         var otherProjectsErrors = 0
         if audience == .internal, let slug, let own = loaded.workspace.project(slug) {
-            let others = loaded.workspace.projects.filter { $0.slug != slug }.map { $0.folder + "/" }
-            let ownFolder = own.folder + "/"
+            // Another folder of the workspace's: a project's, loaded or not (its project.json
+            // may be what is broken), or one that is no project. Not the workspace's own files.
+            let rootPrefix = (own.folder as NSString).deletingLastPathComponent + "/"
+            let ownName = (own.folder as NSString).lastPathComponent
             func isOthers(_ diagnostic: Diagnostic) -> Bool {
-                guard let path = diagnostic.location?.path, !path.hasPrefix(ownFolder) else { return false }
-                return others.contains { path.hasPrefix($0) }
+                guard let path = diagnostic.location?.path, path.hasPrefix(rootPrefix) else { return false }
+                let rest = path.dropFirst(rootPrefix.count)
+                guard let slash = rest.firstIndex(of: "/") else { return false }
+                let folder = rest[..<slash]
+                return folder != ownName && folder != ProjectFiles.templates
             }
             otherProjectsErrors = diagnostics.items.count { $0.severity == .error && isOthers($0) }
             diagnostics = DiagnosticList(diagnostics.items.filter { !isOthers($0) })

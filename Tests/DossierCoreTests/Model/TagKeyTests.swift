@@ -84,12 +84,13 @@ struct TagKeyTests {
     @Test("a misspelled vocabulary tag, or one with an English ending more or less, is told from a word of its own")
     func misspellings() {
         let vocabulary = Vocabulary([TagDefinition(name: "Blocked", classification: .malicious), TagDefinition(name: "Phishing"),
-            TagDefinition(name: "Newly Observed")])
+            TagDefinition(name: "Newly Observed"), TagDefinition(name: "APT28"), TagDefinition(name: "INC-2026-0142", isPrivate: true)])
         for (typed, meant) in [("Blokced", "Blocked"), ("bloked", "Blocked"), ("Phising", "Phishing"), ("Newly Observd", "Newly Observed"),
-                               ("Block", "Blocked"), ("Blocke", "Blocked"), ("Newly Observeds", "Newly Observed")] {
+                               ("Block", "Blocked"), ("Blocke", "Blocked"), ("Newly Observeds", "Newly Observed"), ("APT-28", "APT28")] {
             #expect(vocabulary.misspelling(typed)?.name == meant, "\(typed)")
         }
-        for word in ["Blocked", "BLOCKED", "Unblocked", "Locked", "Smishing", "Fishing", "Phishing-kit", "Phishing kit", "Phishings kit", "C3", "Botnet", "Blockers"] {
+        for word in ["Blocked", "BLOCKED", "Unblocked", "Locked", "Smishing", "Fishing", "Phishing-kit", "Phishing kit", "Phishings kit", "C3", "Botnet", "Blockers",
+                     "APT29", "APT27", "INC-2026-0143", "INC-2025-0142", "INC-2026-142"] {
             #expect(vocabulary.misspelling(word) == nil, "\(word)")
         }
     }

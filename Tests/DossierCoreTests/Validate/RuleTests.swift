@@ -90,11 +90,12 @@ struct RuleTests {
             try $0.addProject("p", indicators: Self.list(
                 #"{ "value": "a.example", "type": "domain", "tags": ["Blokced"] }"#,
                 #"{ "value": "b.example", "type": "domain", "tags": ["blocked", "Blokced"] }"#,
+                #"{ "value": "d.example", "type": "domain", "tags": ["blokced"] }"#,
                 #"{ "value": "c.example", "type": "domain", "tags": ["Unblocked", "Locked", "C3", "loader"] }"#))
             try $0.write("p/project.json", #"{ "title": "p", "visibility": "private", "tlp": "amber", "status": "open", "tags": ["Quarantime"] }"#)
         }, rule: MisspelledTagRule())
         #expect(found.count == 2, "\(found)")
-        #expect(found.contains { $0.hasPrefix("p/indicators.json:1:69: warning: tag \"Blokced\" is not in the workspace's vocabulary; did you mean \"Blocked\" (which implies malicious)? As a free tag it implies nothing. It is written 2 times in the project.") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("p/indicators.json:1:69: warning: tag \"Blokced\" is not in the workspace's vocabulary; did you mean \"Blocked\" (which implies malicious)? As a free tag it implies nothing. It is written 3 times in the project.") }, "\(found)")
         #expect(found.contains { $0.hasPrefix("p/project.json:") && $0.contains("tag \"Quarantime\" is not in the workspace's vocabulary; did you mean \"Quarantine\" (which implies suspicious)?") }, "\(found)")
     }
 

@@ -45,6 +45,14 @@ struct LookupTests {
         #expect(sentence.key == IndicatorKey(type: .url, value: "http://198.51.100.7/gate.php") && sentence.isRecorded)
         #expect(lookup.lookup("unknown.example,").key?.value == "unknown.example")
         #expect(lookup.lookup("zz,").key == nil)
+        // A recorded URL that ends in what prose writes after it is found before its shorter forms.
+        let workspace = Workspace(root: "/w", settings: WorkspaceSettings(title: "W"), projects: [
+            Self.project("a", [Indicator(value: "http://evil.example/a)", type: .url), Indicator(value: "https://example.com/path.", type: .url)]),
+        ])
+        let urls = Lookup(IndicatorIndex(workspace))
+        #expect(urls.lookup("http://evil.example/a).").key?.value == "http://evil.example/a)")
+        #expect(urls.lookup("(https://example.com/path.)").key?.value == "https://example.com/path.")
+        #expect(urls.lookup("«evil.example…»").key?.value == "evil.example")
     }
 
     @Test("prose punctuation around a value: what is dropped, what is kept", arguments: [

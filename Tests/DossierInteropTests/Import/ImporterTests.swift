@@ -484,6 +484,13 @@ import Testing
         }
         let chr = TestFiles.importText(#"{"Event": {"info": "x", "Tag": [{"name": "tlp:clear"}, {"name": "tlp:ex:chr"}], "Attribute": [{"type": "domain", "value": "t.example", "Tag": [{"name": "tlp:ex:chr"}]}]}}"#)
         #expect(chr.projectTLP == .clear && chr.indicator("t.example")?.isPrivate == false && chr.diagnostics.isEmpty, "\(chr.diagnostics)")
+        // A STIX TLP marking of a level dossier cannot read, in either form.
+        for definition in [#""definition_type": "tlp", "definition": {"tlp": "unclear"}"#,
+                           #""extensions": {"\#(STIXTerms.tlp2Extension)": {"extension_type": "property-extension", "tlp_2_0": "unclear"}}"#] {
+            let bundle = #"{"type": "bundle", "id": "bundle--1", "objects": [{"type": "marking-definition", "spec_version": "2.1", "id": "marking-definition--x", \#(definition)}, {"type": "domain-name", "spec_version": "2.1", "id": "domain-name--1", "value": "u.example", "object_marking_refs": ["marking-definition--x"]}]}"#
+            let stix = TestFiles.importText(bundle)
+            #expect(stix.projectTLP == .red && stix.diagnostics.contains { $0.message.contains("a TLP marking of a level dossier cannot read") }, "\(stix.diagnostics)")
+        }
         #expect(TLP.levelOfUnreadMarking("amber") == nil && TLP.levelOfUnreadMarking("TLP:AMBER") == nil && TLP.levelOfUnreadMarking("Café") == nil)
         #expect(TLP.levelOfUnreadMarking("TLP: unclear") == .red && TLP.levelOfUnreadMarking("[TLP:green or amber?]") == .amber)
     }

@@ -42,8 +42,21 @@ public struct MisspelledTagRule: ProjectRule {
                 }
                 return
             }
-            let meant = vocabulary.misspelling(tag)
-            let found = meant == nil ? -1 : findings.count
+            var found = -1
+            if let meant = vocabulary.misspelling(tag) {
+                let here = location()
+                let published = isPublic && vocabulary.isPrivate(meant.name) ? here : nil
+                // Another spelling of a tag already found (`blokced` beside `Blokced`) is the same
+                // tag to a report: one finding. Asked only of misspellings, which are few.
+                if let same = findings.firstIndex(where: { Tag.key($0.tag) == Tag.key(tag) }) {
+                    found = same
+                    findings[same].count += 1
+                    if findings[same].published == nil { findings[same].published = published }
+                } else {
+                    found = findings.count
+                    findings.append(Finding(tag: tag, meant: meant, location: here, published: published))
+                }
+            }
             if asked.count < Self.linearLimit {
                 asked.append(tag)
                 lengths.append(length)
@@ -51,9 +64,6 @@ public struct MisspelledTagRule: ProjectRule {
             } else {
                 askedMany[tag] = found
             }
-            guard let meant else { return }
-            let here = location()
-            findings.append(Finding(tag: tag, meant: meant, location: here, published: isPublic && vocabulary.isPrivate(meant.name) ? here : nil))
         }
         let isPublic = project.visibility == .public
         for tag in project.tags {
