@@ -10,6 +10,8 @@ struct Check: ParsableCommand {
             Reports, as path:line:column: error|warning: message, invalid JSON, git conflict markers, \
             unknown values (classification, type, tlp, visibility, status), invalid or mistyped \
             indicator values, duplicates within a project, classifications that contradict their tags, \
+            free tags that misspell a vocabulary tag (Blokced, Quarantined: they imply nothing; a \
+            misspelled private tag on public material is an error), \
             public projects that are not TLP:CLEAR, indicators classified differently across projects, \
             indicators written in a note but not recorded, a note's relative links that lead to \
             nothing in the workspace (a renamed note, an image never added) or to a heading its note does not have (#timline), an image a note shows that \
@@ -20,7 +22,9 @@ struct Check: ParsableCommand {
             within a private domain), front matter dossier would not read (misplaced, or TOML \
             between +++ lines), symbolic links out of a project's folder, folders that cannot be \
             read, and errors in the workspace's own templates (templates/*.mustache), which would \
-            stop a build. Exits 1 when there is an error.
+            stop a build, or a template there that nothing uses. A problem hides no other: a note \
+            whose front matter is in error is still read for its links and values. Exits 1 when \
+            there is an error.
 
             Examples:
               dossier check                      # the workspace around the current folder
