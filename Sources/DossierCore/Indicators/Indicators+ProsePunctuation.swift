@@ -7,7 +7,7 @@ extension Indicators {
     /// keeps its own).
     public static func withoutProsePunctuation(_ text: String, as type: IndicatorType? = nil)
         -> (value: ParsedIndicator, leading: Substring, trailing: Substring)? {
-        guard let value = prosePunctuationSteps(text).last, case .success(let parsed) = parse(String(value), as: type) else { return nil }
+        guard let value = punctuationSteps(text).last, case .success(let parsed) = parse(String(value), as: type) else { return nil }
         return (parsed, text[..<value.startIndex], text[value.endIndex...])
     }
 
@@ -15,13 +15,14 @@ extension Indicators {
     /// order, without `text` itself: a value may end in what prose writes after it too (a URL in
     /// `.` or `)`), which `lookup` tries first.
     public static func prosePunctuationSteps(_ text: String, as type: IndicatorType? = nil) -> [ParsedIndicator] {
-        prosePunctuationSteps(text).compactMap { step in
+        punctuationSteps(text).compactMap { step in
             guard case .success(let parsed) = parse(String(step), as: type) else { return nil }
             return parsed
         }
     }
 
-    private static func prosePunctuationSteps(_ text: String) -> [Substring] {
+    /// `text` after each mark or pair taken off, as substrings of it.
+    private static func punctuationSteps(_ text: String) -> [Substring] {
         var steps: [Substring] = []
         var value = Substring(text)
         func count(_ c: Character) -> Int { value.count { $0 == c } }

@@ -21,10 +21,9 @@ public struct Lookup: Sendable {
     /// (`::ffff:203.0.113.9`) find each other, as a SHA-1 finds the x509-sha1 of the same digits. A value no strict type fits is looked up as written among the
     /// free-form types (filename, mutex...), then as a host with its port (`evil.example:443`),
     /// and only counts as invalid when nothing matches.
-    /// A value copied with its sentence's punctuation (`evil[.]example,`) is looked up as the note
-    /// scanner reads it when, as typed, it is no indicator or names nothing recorded.
-    /// Each step of taking the punctuation off is tried, the least first: a recorded URL may end
-    /// in `)` or `.` itself (`http://evil.example/a).`).
+    /// A value copied with its sentence's punctuation (`evil[.]example,`), when as typed it is no
+    /// indicator or names nothing recorded, is looked up with the punctuation taken off one step
+    /// at a time, the least first: a recorded URL may end in `)` or `.` itself (`http://evil.example/a).`).
     public func lookup(_ query: String, as type: IndicatorType? = nil) -> LookupResult {
         let typed = lookupAsTyped(query, as: type)
         guard !typed.isRecorded else { return typed }

@@ -213,16 +213,12 @@ enum STIXImporter {
         var levels = STIXTerms.knownMarkingIDs
         for object in objects where object.string("type") == "marking-definition" {
             guard let id = object.string("id") else { continue }
-            if let name = object.object("definition")?.string("tlp"), object.string("definition_type") == "tlp",
-                let tlp = STIXTerms.tlp(named: name)
-            {
+            // TLP 1.0's definition, or TLP 2.0's extension.
+            let names = [object.string("definition_type") == "tlp" ? object.object("definition")?.string("tlp") : nil,
+                         object.object("extensions")?.object(STIXTerms.tlp2Extension)?.string("tlp_2_0")].compactMap { $0 }
+            if let tlp = names.lazy.compactMap(STIXTerms.tlp(named:)).first {
                 levels[id] = tlp
-            } else if let name = object.object("extensions")?.object(STIXTerms.tlp2Extension)?.string("tlp_2_0"),
-                let tlp = STIXTerms.tlp(named: name)
-            {
-                levels[id] = tlp
-            } else if let name = object.string("definition_type") == "tlp" ? object.object("definition")?.string("tlp")
-                        : object.object("extensions")?.object(STIXTerms.tlp2Extension)?.string("tlp_2_0") {
+            } else if let name = names.first {
                 // A TLP marking whose level dossier cannot read (`unclear`): its author meant the
                 // data kept in, so it is read on the safe side.
                 let level = TLP.levelOfUnreadMarking("tlp:" + name) ?? .red

@@ -37,6 +37,7 @@ public struct TemplateSet: Sendable {
         MarkdownContentType.register()
         HTMLContentType.register()
         var sources: [String: Source] = [:]
+        var builtInNames: Set<String> = []
         var diagnostics: [Diagnostic] = []
         // The workspace's templates are read as its other files are: nothing a symbolic link
         // takes outside the workspace (a cloned repository's `templates/x.mustache` linked to
@@ -87,9 +88,10 @@ public struct TemplateSet: Sendable {
                 }
                 let name = String(file.dropLast(".mustache".count))
                 sources[name] = Source(name: name, path: path, text: text)
+                if reader == nil { builtInNames.insert(name) }
             }
         }
-        diagnostics += unusedTemplates(sources, workspaceRoot: workspaceRoot)
+        diagnostics += unusedTemplates(sources, builtIn: builtInNames, workspaceRoot: workspaceRoot)
         for name in pageNames where sources[name] == nil {
             diagnostics.append(.error(at: nil, "template \(name).mustache is missing from the built-in templates (\(builtInFolder ?? "not found"))", code: "template"))
         }
@@ -130,13 +132,11 @@ public struct TemplateSet: Sendable {
 
     /// A workspace template that replaces no built-in one and that no template includes as a
     /// partial (`report.mustache` for `report.html.mustache`): the build would go on without it.
-    static func unusedTemplates(_ sources: [String: Source], workspaceRoot: String?) -> [Diagnostic] {
+    static func unusedTemplates(_ sources: [String: Source], builtIn builtInNames: Set<String>, workspaceRoot: String?) -> [Diagnostic] {
         // Partials are found by their `{{> name}}` tags: under other delimiters (`{{=<% %>=}}`)
         // what a template includes cannot be told, and nothing is said.
-        guard let workspaceRoot, let builtIn = builtInFolder, !sources.values.contains(where: { $0.text.contains("{{=") }) else { return [] }
+        guard let workspaceRoot, !sources.values.contains(where: { $0.text.contains("{{=") }) else { return [] }
         let folder = workspaceRoot + "/" + ProjectFiles.templates + "/"
-        let builtInNames = Set(((try? FileManager.default.contentsOfDirectory(atPath: builtIn)) ?? [])
-            .filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) })
         let included = Set(sources.values.flatMap { PartialReferences.find(in: $0.text).map(\.name) })
         return sources.values.filter { $0.path.hasPrefix(folder) && !builtInNames.contains($0.name) && !included.contains($0.name) }
             .sorted { $0.path < $1.path }
