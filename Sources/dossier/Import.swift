@@ -270,7 +270,7 @@ struct ImportCommand: ParsableCommand {
             for (fileName, text) in carried { notes.append(try prepareNote(text, named: fileName, in: edit.project)) }
             for image in images.write { notes.append(try prepareImage(image, in: edit.project)) }
             for (fileName, text) in noteTexts.dropFirst(carried.count) { notes.append(try prepareNote(text, named: fileName, in: edit.project)) }
-            try edit.save(changed, today: Scaffold.today(), alongWith: notes.map(\.file))
+            try edit.save(changed, alongWith: notes.map(\.file))
         } catch {
             // A command that fails writes nothing: take the notes (and a folder made for them) back.
             for note in notes.reversed() { note.discard() }

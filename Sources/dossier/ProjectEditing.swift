@@ -23,7 +23,7 @@ enum ProjectEditing {
     static func save(_ edit: ProjectEdit, _ project: Project) throws -> [String] {
         try refuseNewErrors(edit, project)
         do {
-            return try edit.save(project, today: Scaffold.today())
+            return try edit.save(project)
         } catch {
             Console.error(error)
             throw ExitCode(1)

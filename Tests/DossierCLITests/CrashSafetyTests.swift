@@ -185,7 +185,8 @@ struct CrashSafetyTests {
         func outcome(old: Files, new: Files) -> String {
             guard let files else { return "the files cannot be read" }
             let indicators = files.indicators == old.indicators ? "old" : files.indicators == new.indicators ? "new" : nil
-            // `add` writes the day it runs as `updated`: a kill after midnight leaves the next day's.
+            // `add` writes the day it runs (or its time) as `updated`: a kill after midnight, or a
+            // second later, leaves another.
             let project = files.project == old.project ? "old"
                 : files.project == new.project || Self.dated(files.project, like: new.project) == new.project ? "new" : nil
             guard let indicators, let project else {
@@ -198,7 +199,7 @@ struct CrashSafetyTests {
 
         /// `project` with the `updated` date `model` has.
         static func dated(_ project: [UInt8], like model: [UInt8]) -> [UInt8] {
-            let pattern = #""updated": "[0-9]{4}-[0-9]{2}-[0-9]{2}""#
+            let pattern = #""updated": "[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9:]{8}Z)?""#
             let text = String(decoding: project, as: UTF8.self), modelText = String(decoding: model, as: UTF8.self)
             guard let range = modelText.range(of: pattern, options: .regularExpression) else { return project }
             return Array(text.replacingOccurrences(of: pattern, with: String(modelText[range]), options: .regularExpression).utf8)

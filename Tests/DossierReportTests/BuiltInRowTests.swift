@@ -20,7 +20,8 @@ struct BuiltInRowTests {
         func text() -> String { random.pick(texts) + (random.chance(50) ? "" : random.hex(random.int(1...8))) }
         func optional() -> String? { random.chance(30) ? nil : text() }
         func link() -> ProjectLink {
-            ProjectLink(slug: random.hex(6), title: text(), href: random.chance(70) ? "../\(random.hex(6))/index.html" : nil)
+            ProjectLink(slug: random.hex(6), title: text(), href: random.chance(70) ? "../\(random.hex(6))/index.html" : nil,
+                classifiedOtherwise: random.chance(40) ? random.pick(Classification.allCases) : nil)
         }
         let classification = random.pick(Classification.allCases)
         return IndicatorRow(

@@ -103,6 +103,11 @@ struct IncrementalBuildTests {
             try $0.replace(#""indicators": ["#, with: #""indicators": [ { "value": "192.0.2.250", "type": "ipv4", "tags": ["Scanner"] },"#,
                 in: "vpn-bruteforce-2026/indicators.json")
         },
+        Change(testDescription: "a shared indicator reclassified in another project (its \"also seen in\" says how)") {
+            try $0.replace(#""value": "198.51.100.200",\#n      "type": "ipv4",\#n      "classification": "malicious""#,
+                with: #""value": "198.51.100.200",\#n      "type": "ipv4",\#n      "classification": "non-malicious""#,
+                in: "ransomware-negotiation-portal/indicators.json")
+        },
         Change(testDescription: "a tag whose page name clashes with another tag's") {
             try $0.replace(#""Abuse Box","#, with: #""Abuse Box", "(Quarantine)","#, in: "vpn-bruteforce-2026/indicators.json")
         },
@@ -365,7 +370,8 @@ extension DigestEncoderTests {
             project: ProjectLink(slug: "b", title: "B", href: "../b/index.html"), rendered: nil)
         let labels = Set(Mirror(reflecting: row).children.compactMap(\.label))
         #expect(labels == Set(Self.rowChanges.keys), "rowChanges must list every stored property of IndicatorRow")
-        #expect(Set(Mirror(reflecting: ProjectLink(slug: "", title: "", href: nil)).children.compactMap(\.label)) == ["slug", "title", "href"])
+        #expect(Set(Mirror(reflecting: ProjectLink(slug: "", title: "", href: nil)).children.compactMap(\.label))
+            == ["slug", "title", "href", "otherClassification", "otherClassificationLabel"])
         let digest = DigestEncoder.digest(of: row)
         for (field, change) in Self.rowChanges {
             var changed = row

@@ -156,27 +156,22 @@ public struct ProjectEdit: Sendable {
     }
 
     /// Writes `changed` (this project after an edit): `indicators.json`, then `project.json` with
-    /// `updated` set to `today` (or left when later), each only when its bytes differ; both are written out before either
-    /// replaces its file, so a failed write changes nothing. Returns the paths written; empty
-    /// when `changed` equals the project as read. Before writing anything both files are checked
-    /// against what was read, so a concurrent change is refused with no file written (short of a
-    /// change in the instant between the two renames).
+    /// `updated` moved on to `now` (`updated(over:at:)`), each only when its bytes differ; both are
+    /// written out before either replaces its file, so a failed write changes nothing. Returns the
+    /// paths written; empty when `changed` equals the project as read. Before writing anything
+    /// both files are checked against what was read, so a concurrent change is refused with no
+    /// file written (short of a change in the instant between the two renames).
     ///
     /// `alongWith`: files already written out (an import's note), put in place in the same go, so
     /// that a failure leaves none of them either.
     @discardableResult
-    public func save(_ changed: Project, today: String, alongWith ready: [AtomicWriter.Prepared] = []) throws(WriteError) -> [String] {
+    public func save(_ changed: Project, at now: Date = Date(), alongWith ready: [AtomicWriter.Prepared] = []) throws(WriteError) -> [String] {
         guard changed != project else {
             try AtomicWriter.write([], alongWith: ready)
             return ready.map(\.path)
         }
         var updated = changed
-        // Never back in time: a date recorded up to a day later than today (another time zone's
-        // tomorrow, a clock behind) stays; one further ahead is a mistyped date, and today's is
-        // written.
-        let recorded = changed.updated.flatMap(ISODate.instant)?.seconds
-        let isNear = recorded.map { recorded in ISODate.instant(today).map { recorded < $0.seconds + 2 * 86_400 } ?? false } ?? false
-        updated.updated = isNear ? ISODate.later(changed.updated, today) : today
+        updated.updated = Self.updated(over: changed.updated, at: now)
         let files = [
             (updated.indicatorsFile, CanonicalJSON.indicatorsFile(updated)),
             (updated.projectFile, CanonicalJSON.projectFile(updated)),
@@ -189,5 +184,21 @@ public struct ProjectEdit: Sendable {
         // Both files are written before either is put in place: a failed write changes nothing.
         try AtomicWriter.write(files.map { (path: $0.0, bytes: $0.1, expected: digests[$0.0]) }, alongWith: ready)
         return files.map(\.0) + ready.map(\.path)
+    }
+
+    /// The `updated` an edit at `now` writes over `recorded`: always later than it, so that each
+    /// saved version of a project is a new version to the STIX and MISP consumers of its exports
+    /// (`modified` and `timestamp` come from it; an object with one they already have is taken as
+    /// unchanged). The day's first edit writes today's date (UTC), as `new` does, so that two
+    /// branches' edits of one day agree on it; a later edit that day the time, to the second
+    /// (`2026-11-30T14:05:09Z`). Never back in time: a date recorded up to a day ahead (another
+    /// time zone's tomorrow, a clock behind) is followed by its next second; one further ahead
+    /// is a mistyped date, and today's is written.
+    public static func updated(over recorded: String?, at now: Date) -> String {
+        let today = Scaffold.today(now)
+        guard let recorded, let last = ISODate.instant(recorded), let midnight = ISODate.instant(today)?.seconds,
+              (midnight..<midnight + 2 * 86_400).contains(last.seconds) else { return today }
+        let time = Scaffold.timestamp(now)
+        return ISODate.precedes(recorded, time) ? time : Scaffold.timestamp(Date(timeIntervalSince1970: Double(last.seconds + 1)))
     }
 }

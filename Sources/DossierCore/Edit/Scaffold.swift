@@ -145,10 +145,19 @@ public enum Scaffold {
 
     /// Today's date in UTC as `YYYY-MM-DD`, for `created`/`updated`.
     public static func today(_ date: Date = Date()) -> String {
+        utc(date, format: "yyyy-MM-dd")
+    }
+
+    /// The instant in UTC to the second, `YYYY-MM-DDTHH:MM:SSZ`, for `updated` (`ProjectEdit.updated`).
+    public static func timestamp(_ date: Date) -> String {
+        utc(date, format: "yyyy-MM-dd'T'HH:mm:ss'Z'")
+    }
+
+    private static func utc(_ date: Date, format: String) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.dateFormat = format
         return formatter.string(from: date)
     }
 }

@@ -62,6 +62,13 @@ enum BuiltInRow {
                 } else {
                     text(link.title)
                 }
+                if let label = link.otherClassificationLabel {
+                    html.raw(#" <span class="badge "#)
+                    text(link.otherClassification)
+                    html.raw(#"">"#)
+                    text(label)
+                    html.raw("</span>")
+                }
                 if index < row.alsoSeenIn.count - 1 { html.raw(", ") }
             }
             html.raw("</td>")
@@ -123,6 +130,11 @@ extension BuiltInRow {
         for (index, link) in row.alsoSeenIn.enumerated() {
             if index > 0 { text.raw(", ") }
             text.text(link.title, MarkdownContentType.self)
+            if let label = link.otherClassificationLabel {
+                text.raw(" (")
+                text.text(label, MarkdownContentType.self)
+                text.raw(")")
+            }
         }
         text.raw(" |")
     }

@@ -149,6 +149,8 @@ extension ProjectLink: MustacheParent {
         case "slug": slug
         case "title": title
         case "href": href
+        case "otherClassification": otherClassification
+        case "otherClassificationLabel": otherClassificationLabel
         default: nil
         }
     }

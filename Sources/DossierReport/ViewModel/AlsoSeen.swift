@@ -17,45 +17,52 @@ enum AlsoSeen {
         return counts
     }
 
-    /// The links for `key` in the report of the project at `position` of the index's workspace;
-    /// `strictest` is raised to the TLP of each project they name, and `cause` then names it.
-    static func links(_ key: IndicatorKey, position: Int?, index: IndicatorIndex, counts: [IndicatorKey: Int]?,
-        options: ReportOptions, strictest: inout TLP, cause: inout String?) -> [ProjectLink] {
+    /// The links for `key` in the report of the project at `position` of the index's workspace,
+    /// where the indicator is classified `classification`: a project that decided otherwise says
+    /// how (an analyst weighing a verdict wants to know who disagrees; `unknown` is no decision,
+    /// as for `CrossProjectClassificationRule`). `strictest` is raised
+    /// to the TLP of each project they name, and `cause` then names it.
+    static func links(_ key: IndicatorKey, classification: Classification, position: Int?, index: IndicatorIndex,
+        counts: [IndicatorKey: Int]?, options: ReportOptions, strictest: inout TLP, cause: inout String?) -> [ProjectLink] {
         // The key is one of the report's own indicators: recorded once, it is recorded only there.
         guard index.occurrenceCount(of: key) > 1 else { return [] }
         let linked = linkedProjects(index.occurrences(of: key), position: position) { counts?[key] }
-        var links = linked.projects.map { project in
-            let other = index.workspace.projects[project]
+        let vocabulary = index.workspace.vocabulary
+        var links = linked.occurrences.map { occurrence in
+            let other = index.project(occurrence)
             if other.markingInOutputs > strictest {
                 strictest = other.markingInOutputs
                 cause = "its \u{201C}also seen in\u{201D} names \(options.shown(other.title)) (\(strictest.label))"
             }
+            let otherwise = index.indicator(occurrence).effectiveClassification(in: vocabulary)
             return ProjectLink(slug: other.slug, title: options.shown(other.title),
-                href: options.linksToSite ? SiteLayout.projectHref(from: .project, other.slug) : nil)
+                href: options.linksToSite ? SiteLayout.projectHref(from: .project, other.slug) : nil,
+                classifiedOtherwise: otherwise.isDecision && otherwise != classification ? otherwise : nil)
         }
         if linked.more > 0 { links.append(ProjectLink(slug: "", title: "and \(linked.more) more", href: nil)) }
         return links
     }
 
     /// Which projects the links name: those of `occurrences` (in project order, as the index keeps
-    /// them) other than `position`, each once, at most `limit`; and how many more projects record
-    /// the key. `projectCount` may give the number of distinct projects when known.
+    /// them) other than `position`, each once by its first occurrence, at most `limit`; and how
+    /// many more projects record the key. `projectCount` may give the number of distinct projects
+    /// when known.
     static func linkedProjects(_ occurrences: [IndicatorIndex.Occurrence], position: Int?, projectCount: () -> Int?)
-        -> (projects: [Int], more: Int) {
-        var projects: [Int] = []
+        -> (occurrences: [IndicatorIndex.Occurrence], more: Int) {
+        var linked: [IndicatorIndex.Occurrence] = []
         var distinct = 0
         var previous = -1
         for occurrence in occurrences where occurrence.project != previous {
             previous = occurrence.project
             distinct += 1
-            if occurrence.project != position && projects.count < limit { projects.append(occurrence.project) }
+            if occurrence.project != position && linked.count < limit { linked.append(occurrence) }
             // Past the limit only the count matters, and it may be known already.
-            if projects.count == limit, let known = projectCount() {
+            if linked.count == limit, let known = projectCount() {
                 distinct = known
                 break
             }
         }
-        guard projects.count == limit else { return (projects, 0) }
-        return (projects, max(0, distinct - (position == nil ? 0 : 1) - projects.count))
+        guard linked.count == limit else { return (linked, 0) }
+        return (linked, max(0, distinct - (position == nil ? 0 : 1) - linked.count))
     }
 }

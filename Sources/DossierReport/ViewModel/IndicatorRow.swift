@@ -28,6 +28,18 @@ public struct ProjectLink: Sendable, Hashable, Encodable {
     public var slug: String
     public var title: String
     public var href: String?
+    /// In "also seen in": how that project classifies the indicator, when not as the row does
+    /// (the key, as `IndicatorRow.classification`, and its label). Named apart from the row's
+    /// own: Mustache looks a name missing here up in the row.
+    public var otherClassification: String? = nil
+    public var otherClassificationLabel: String? = nil
+}
+
+extension ProjectLink {
+    init(slug: String, title: String, href: String?, classifiedOtherwise: Classification?) {
+        self.init(slug: slug, title: title, href: href, otherClassification: classifiedOtherwise?.rawValue,
+            otherClassificationLabel: classifiedOtherwise?.label)
+    }
 }
 
 /// A titled list of rows: one classification or one tag.

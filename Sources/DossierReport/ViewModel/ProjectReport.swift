@@ -85,14 +85,14 @@ extension ProjectReport {
         var holdsPrivate = project.showsPrivateMaterial(vocabulary: vocabulary)
         for position in Indicator.canonicalPositions(of: project.indicators) {
             let indicator = project.indicators[position]
-            let links = AlsoSeen.links(indicator.key, position: projectIndex, index: index, counts: projectCounts, options: options,
-                strictest: &strictest, cause: &cause)
+            let classification = indicator.effectiveClassification(in: vocabulary)
+            let links = AlsoSeen.links(indicator.key, classification: classification, position: projectIndex, index: index,
+                counts: projectCounts, options: options, strictest: &strictest, cause: &cause)
             if let marked = TLP.marked(by: indicator.tags), marked > strictest {
                 strictest = marked
                 cause = "an indicator is tagged \(marked.tag)"
             }
             if !holdsPrivate, indicator.showsPrivateMaterial { holdsPrivate = true }
-            let classification = indicator.effectiveClassification(in: vocabulary)
             let row = IndicatorRow(indicator, classification: classification, options: options, alsoSeenIn: links)
             byClassification[SiteModel.classifications.firstIndex(of: classification)!].append(row)
             typeTotals[Self.types.firstIndex(of: indicator.type)!] += 1

@@ -148,7 +148,7 @@ public struct SiteModel: Sendable {
             var summary = perProject[p].summary
             var strictest = max(projectTLPs[p], perProject[p].markings.values.max() ?? .clear)
             Self.links(of: p, repeated: repeated, repeatedIndicators: linkedTo, projectCounts: counts) { _, linked in
-                for other in linked.projects { strictest = max(strictest, rowTLPs[other]) }
+                for other in linked.occurrences { strictest = max(strictest, rowTLPs[other.project]) }
             }
             let shown = perProject[p].holdsPrivate ? max(strictest, TLP.privateMaterial) : strictest
             if shown > projectTLPs[p] { summary.tlp = TLPBanner(shown, raisedFrom: projectTLPs[p], byPrivateMaterial: shown > strictest) }
@@ -253,18 +253,24 @@ public struct SiteModel: Sendable {
     func correlations(at position: Int, into hasher: inout SHA256) {
         // The links themselves are not made: which projects they name (each by the digest of its
         // slug, title and TLP; a link's address follows from its slug and the options, which every
-        // page key covers) and how many more. Each link's line is written into a buffer, hashed
-        // as it fills: a string made and hashed for each was half of a rebuild's report keys.
+        // page key covers), how each classifies the indicator, and how many more. Each link's line
+        // is written into a buffer, hashed as it fills: a string made and hashed for each was half
+        // of a rebuild's report keys.
         var bytes: [UInt8] = []
+        let (projects, vocabulary) = (workspace.projects, workspace.vocabulary)
         Self.links(of: position, repeated: repeated, repeatedIndicators: repeatedIndicators, projectCounts: projectCounts) { indicator, linked in
             bytes += "indicator ".utf8
             PageKey.appendDecimal(indicator, to: &bytes)
             bytes.append(UInt8(ascii: " "))
-            PageKey.appendDecimal(Int32(linked.projects.count), to: &bytes)
+            PageKey.appendDecimal(Int32(linked.occurrences.count), to: &bytes)
             bytes.append(UInt8(ascii: " "))
             PageKey.appendDecimal(Int32(linked.more), to: &bytes)
             bytes.append(UInt8(ascii: "\n"))
-            for project in linked.projects { bytes += linkDigests[project].utf8 }
+            for occurrence in linked.occurrences {
+                bytes += linkDigests[occurrence.project].utf8
+                bytes += projects[occurrence.project].indicators[occurrence.indicator].effectiveClassification(in: vocabulary).rawValue.utf8
+                bytes.append(UInt8(ascii: "\n"))
+            }
             // Hashed as it fills: a project with a million links must not hold them all.
             if bytes.count >= 1 << 16 {
                 hasher.update(bytes)
@@ -278,11 +284,11 @@ public struct SiteModel: Sendable {
     /// the projects they name and how many more; only indicators recorded more than once can.
     static func links(of position: Int, repeated: [(key: IndicatorKey, occurrences: [IndicatorIndex.Occurrence])],
         repeatedIndicators: [[(indicator: Int32, entry: Int32)]], projectCounts: [IndicatorKey: Int],
-        _ body: (_ indicator: Int32, _ linked: (projects: [Int], more: Int)) -> Void) {
+        _ body: (_ indicator: Int32, _ linked: (occurrences: [IndicatorIndex.Occurrence], more: Int)) -> Void) {
         for (indicator, entry) in repeatedIndicators[position] {
             let (key, occurrences) = repeated[Int(entry)]
             let linked = AlsoSeen.linkedProjects(occurrences, position: position) { projectCounts[key] }
-            if !linked.projects.isEmpty { body(indicator, linked) }
+            if !linked.occurrences.isEmpty { body(indicator, linked) }
         }
     }
 

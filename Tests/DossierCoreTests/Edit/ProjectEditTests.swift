@@ -14,6 +14,9 @@ struct ProjectEditTests {
         }
         """
 
+    /// When the tests' edits are made: 2026-11-30T12:00:00Z.
+    static let noon = Date(timeIntervalSince1970: 1_796_040_000)
+
     func workspace() throws -> TemporaryWorkspace {
         let workspace = try TemporaryWorkspace()
         try workspace.write("acme-payroll-phish/project.json", """
@@ -82,7 +85,7 @@ struct ProjectEditTests {
         let workspace = try workspace()
         let edit = try ProjectEdit.open(root: workspace.root, slug: "acme-payroll-phish")
         let (changed, _) = IndicatorMerge.merge([Indicator(value: "192.0.2.1", type: .ipv4, tags: ["C2"])], into: edit.project)
-        let written = try edit.save(changed, today: "2026-11-30")
+        let written = try edit.save(changed, at: Self.noon)
         #expect(written == [workspace.path("acme-payroll-phish/indicators.json"), workspace.path("acme-payroll-phish/project.json")])
         #expect(workspace.read("acme-payroll-phish/indicators.json") == """
             {
@@ -125,23 +128,30 @@ struct ProjectEditTests {
         #expect(leftovers.isEmpty)
     }
 
-    @Test("an edit never sets updated back in time: a later date recorded (another time zone's tomorrow) stays")
-    func updatedNeverBackwards() throws {
+    @Test("each edit moves updated on: the day's first to today's date, a later one that day to its time; never back in time")
+    func updatedMovesOn() throws {
         let workspace = try workspace()
-        /// Adds `value` to the project, its `updated` set to `updated` first, on 2026-11-30.
-        func edit(adding value: String, dated updated: String) throws {
+        /// Adds `value` to the project, its `updated` set to `updated` first (when given), at `now`.
+        func edit(adding value: String, dated updated: String? = nil, at now: Date = Self.noon) throws -> String? {
             let edit = try ProjectEdit.open(root: workspace.root, slug: "acme-payroll-phish")
             var (changed, _) = IndicatorMerge.merge([Indicator(value: value, type: .ipv4)], into: edit.project)
-            changed.updated = updated
-            try edit.save(changed, today: "2026-11-30")
+            if let updated { changed.updated = updated }
+            try edit.save(changed, at: now)
+            return try ProjectEdit.open(root: workspace.root, slug: "acme-payroll-phish").project.updated
         }
-        try edit(adding: "192.0.2.1", dated: "2026-12-01")
-        #expect(workspace.read("acme-payroll-phish/project.json").contains("\"updated\": \"2026-12-01\""))
-        try edit(adding: "192.0.2.2", dated: "2026-11-01")
-        #expect(workspace.read("acme-payroll-phish/project.json").contains("\"updated\": \"2026-11-30\""))
+        // An earlier day: today's date, as `new` writes it.
+        #expect(try edit(adding: "192.0.2.1", dated: "2026-11-01") == "2026-11-30")
+        // Again that day: its time, so that the exports' `modified` and `timestamp` move on too.
+        #expect(try edit(adding: "192.0.2.2") == "2026-11-30T12:00:00Z")
+        #expect(try edit(adding: "192.0.2.3", at: Self.noon.addingTimeInterval(3_725)) == "2026-11-30T13:02:05Z")
+        // Twice in one second, or a clock behind what is recorded: the next second.
+        #expect(try edit(adding: "192.0.2.4", at: Self.noon.addingTimeInterval(3_725)) == "2026-11-30T13:02:06Z")
+        #expect(try edit(adding: "192.0.2.5", dated: "2026-12-01") == "2026-12-01T00:00:01Z")
+        #expect(try edit(adding: "192.0.2.6", dated: "2026-11-30T23:30:00-05:00") == "2026-12-01T04:30:01Z")
+        // The next day: its date, later than any time of the day before.
+        #expect(try edit(adding: "192.0.2.7", dated: "2026-11-30T18:00:00Z", at: Self.noon.addingTimeInterval(86_400)) == "2026-12-01")
         // Years ahead, a date is mistyped: today's is written.
-        try edit(adding: "192.0.2.3", dated: "2062-11-01")
-        #expect(workspace.read("acme-payroll-phish/project.json").contains("\"updated\": \"2026-11-30\""))
+        #expect(try edit(adding: "192.0.2.8", dated: "2062-11-01") == "2026-11-30")
     }
 
     @Test("saving an unchanged project writes nothing")
@@ -149,7 +159,7 @@ struct ProjectEditTests {
         let workspace = try workspace()
         let edit = try ProjectEdit.open(root: workspace.root, slug: "acme-payroll-phish")
         let before = workspace.read("acme-payroll-phish/project.json")
-        #expect(try edit.save(edit.project, today: "2026-11-30").isEmpty)
+        #expect(try edit.save(edit.project, at: Self.noon).isEmpty)
         #expect(workspace.read("acme-payroll-phish/project.json") == before)
     }
 
@@ -164,7 +174,7 @@ struct ProjectEditTests {
             let theirs = (changedFile == "indicators.json" ? indicatorsBefore : projectBefore) + "\n"
             try workspace.write("acme-payroll-phish/" + changedFile, theirs)
             #expect(throws: WriteError.changedOnDisk(workspace.path("acme-payroll-phish/" + changedFile))) {
-                try edit.save(changed, today: "2026-11-30")
+                try edit.save(changed, at: Self.noon)
             }
             #expect(workspace.read("acme-payroll-phish/indicators.json") == (changedFile == "indicators.json" ? theirs : indicatorsBefore))
             #expect(workspace.read("acme-payroll-phish/project.json") == (changedFile == "project.json" ? theirs : projectBefore))
@@ -179,7 +189,7 @@ struct ProjectEditTests {
         let edit = try ProjectEdit(loaded: loaded, slug: "typosquat-watch")
         var project = edit.project
         project.indicators.append(Indicator(value: "typo.example", type: .domain))
-        #expect(try edit.save(project, today: "2026-11-30").count == 2)
+        #expect(try edit.save(project, at: Self.noon).count == 2)
         #expect(workspace.read("typosquat-watch/project.json").contains("\"updated\": \"2026-11-30\""))
     }
 

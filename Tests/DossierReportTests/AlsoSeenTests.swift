@@ -1,0 +1,52 @@
+import DossierCore
+import DossierTestSupport
+import Testing
+@testable import DossierReport
+
+/// "Also seen in" names the other projects that record an indicator; one that decided otherwise
+/// says how, so that a reader weighing a verdict sees who disagrees.
+@Suite("Also seen in")
+struct AlsoSeenTests {
+    /// `shared.example` in five projects: malicious here, non-malicious in `fp`, suspicious by a
+    /// tag in `abuse`, not assessed in `open`, malicious in `agree`.
+    static let workspace: Workspace = {
+        func project(_ slug: String, _ indicator: Indicator) -> Project {
+            Project(slug: slug, folder: "/w/" + slug, title: slug.capitalized + " case", visibility: .public, tlp: .clear,
+                indicators: [indicator])
+        }
+        return Workspace(root: "/w", settings: WorkspaceSettings(title: "W", vocabulary: .starter), projects: [
+            project("here", Indicator(value: "shared.example", type: .domain, classification: .malicious)),
+            project("fp", Indicator(value: "shared.example", type: .domain, classification: .nonMalicious)),
+            project("abuse", Indicator(value: "shared.example", type: .domain, tags: ["Abuse Box"])),
+            project("open", Indicator(value: "shared.example", type: .domain)),
+            project("agree", Indicator(value: "shared.example", type: .domain, classification: .malicious)),
+        ])
+    }()
+
+    static func report(at position: Int, options: ReportOptions = ReportOptions()) -> ProjectReport {
+        ProjectReport(project: workspace.projects[position], workspace: workspace, index: IndicatorIndex(workspace),
+            audience: .internal, options: options, position: position)
+    }
+
+    @Test("a project that decided otherwise says how; one that agrees, or has not assessed it, says nothing more")
+    func classifiedOtherwise() throws {
+        let links = try #require(Self.report(at: 0).classificationGroups.first?.rows.first?.alsoSeenIn)
+        #expect(links.map(\.slug) == ["fp", "abuse", "open", "agree"])
+        #expect(links.map(\.otherClassificationLabel) == ["Non-malicious", "Suspicious", nil, nil])
+        #expect(links.map(\.otherClassification) == ["non-malicious", "suspicious", nil, nil])
+        // Not assessed here: every decision elsewhere is news.
+        let open = try #require(Self.report(at: 3).classificationGroups.first?.rows.first?.alsoSeenIn)
+        #expect(open.map(\.otherClassificationLabel) == ["Malicious", "Non-malicious", "Suspicious", "Malicious"])
+    }
+
+    @Test("the HTML row shows the other verdict as a badge after the project's link, the Markdown row in parentheses")
+    func rendered() throws {
+        let (loaded, _) = TemplateSet.load(workspaceRoot: nil)
+        let templates = try #require(loaded)
+        let html = templates.render(RowRendering.prerendered(Self.report(at: 0, options: ReportOptions(linksToSite: true)), with: templates),
+            page: "report.html")
+        #expect(html.contains(#"<a href="../fp/index.html">Fp case</a> <span class="badge non-malicious">Non-malicious</span>, <a href="../abuse/index.html">Abuse case</a> <span class="badge suspicious">Suspicious</span>, <a href="../open/index.html">Open case</a>, "#))
+        let markdown = templates.render(RowRendering.prerenderedMarkdown(Self.report(at: 0), with: templates), page: "report.md")
+        #expect(markdown.contains("| Fp case (Non-malicious), Abuse case (Suspicious), Open case, Agree case |"))
+    }
+}
