@@ -30,7 +30,7 @@ struct Build: ParsableCommand {
 
             Examples:
               dossier build                      # public site in site/
-              dossier build --internal --out /tmp/internal-site
+              dossier build --internal --out ../internal-site   # apart from site/
               dossier build --clean              # render every page again
             """)
 
@@ -71,6 +71,12 @@ struct Build: ParsableCommand {
         let megabytes = String(format: "%.1f", Double(summary.bytes) / 1_048_576)
         let reused = summary.reused > 0 ? " (\(summary.reused) unchanged, reused)" : ""
         global.say("built the \(`internal` ? "internal" : "public") site in \(Console.printer.displayPath(folder)): \(summary.files.count) files\(reused), \(megabytes) MB")
+        if `internal`, summary.replaced == .public {
+            // The folder a deployment publishes from now holds every private project.
+            Console.note("warning: \(Console.printer.displayPath(folder)) held the public site and now holds the internal one, "
+                + "private projects included: do not publish it; `dossier build` makes the public site again, "
+                + "and `dossier build --internal --out DIR` keeps the internal site elsewhere")
+        }
         if !`internal`, summary.projects == 0, summary.leftOut > 0 {
             // A public site of no project is most often a surprise: say why, and what to do.
             Console.note("note: every project (\(summary.leftOut)) is private, so the public site shows none; "

@@ -21,7 +21,8 @@ struct New: ParsableCommand {
               ---
               The kit posts credentials to hxxps://payroll-acme[.]com/gate.php ...
             An indicator written in a note but not recorded is a warning of `dossier check`; \
-            `dossier add PROJECT - --extract < notes/02-infrastructure.md` records them.
+            `dossier add PROJECT - --extract < notes/02-infrastructure.md` records them (add \
+            --private for a private note of a public project, or the public site shows them).
 
             Examples:
               dossier new acme-payroll-phish --title "ACME payroll phishing" --owner jdoe

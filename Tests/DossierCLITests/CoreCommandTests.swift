@@ -128,6 +128,13 @@ struct CoreCommandTests {
         #expect(clean.status == 0)
         #expect(!clean.stdout.contains("reused"), "\(clean.stdout)")
         #expect(try CLI.run(["build", "--help"]).stdout.contains("--clean"))
+        // The internal site over the public one: a deployment would publish every private project.
+        let internalOver = try CLI.run(["build", "--internal"], in: copy.root)
+        #expect(internalOver.status == 0)
+        #expect(internalOver.stderr.contains("warning: site held the public site and now holds the internal one, private projects included: do not publish it"),
+            "\(internalOver.stderr)")
+        #expect(!(try CLI.run(["build", "--internal"], in: copy.root)).stderr.contains("held the public site"))
+        #expect(!(try CLI.run(["build"], in: copy.root)).stderr.contains("held the"))
     }
 
     @Test("check says the same through the project cache as without; an edit is seen at once; --no-cache and DOSSIER_CACHE=off write no cache")

@@ -97,12 +97,14 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
     static let longName = "traffic light protocol"
 
     /// The most restrictive level the `tlp:` tags among `tags` name (data imported with its
-    /// marking keeps it as a tag); nil when none does.
+    /// marking keeps it as a tag); nil when none does. A marking dossier cannot read
+    /// (`tlp:unclear`, `tlp:ambr`) counts as the level `levelOfUnreadMarking` reads it as, as the
+    /// import that warned of it said: reports and exports mark it so too.
     public static func marked(by tags: [String]) -> TLP? {
         var strictest: TLP?
         // Byte by byte, no lower-cased copy: a site asks this of every tag of every indicator.
         for tag in tags where mayName(tag) {
-            if let level = TLP(named: tag), strictest.map({ level > $0 }) ?? true { strictest = level }
+            if let level = TLP(named: tag) ?? levelOfUnreadMarking(tag), strictest.map({ level > $0 }) ?? true { strictest = level }
         }
         return strictest
     }

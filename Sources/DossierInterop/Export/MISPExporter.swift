@@ -67,11 +67,15 @@ enum MISPExporter {
             stream.member("last_seen", indicator.lastSeen.flatMap(Instant.init).flatMap { last in first.map { last < $0 } == true ? nil : last }.map(misp))
             // The `misp-type:` tag an import kept the type in is the type again, not a tag.
             let typeTag = MISPTypes.recordedType(of: indicator)?.tag
-            var tags = indicator.tags.filter { MISPTypes.classification(fromTag: $0) == nil && $0 != typeTag }
+            // A marking no consumer can read either (`tlp:unclear`) gives way to the level it is
+            // read as: the taxonomy's tag below, or the event's.
+            var tags = indicator.tags.filter {
+                MISPTypes.classification(fromTag: $0) == nil && $0 != typeTag && TLP.levelOfUnreadMarking($0) == nil
+            }
             let tlp = context.tlp(of: indicator)
             // Its own tag kept where it says the level (in its place, as written); a tag below the
             // event's is kept too, as the indicator's data (the event's tag marks it higher).
-            if tlp != eventTLP, TLP.marked(by: indicator.tags) != tlp { tags = tags.filter { TLP.marked(by: [$0]) == nil } + [tlp.tag] }
+            if tlp != eventTLP, TLP.marked(by: tags) != tlp { tags = tags.filter { TLP.marked(by: [$0]) == nil } + [tlp.tag] }
             tagObjects(tags + [MISPTypes.classificationTag(classification)], into: &stream)
             stream.endObject()
         }

@@ -47,7 +47,7 @@ struct ImportCollector {
         /// attribute's, a CSV row's, a STIX label: `tlp:amber`, `TLP RED`) marks it above
         /// TLP:CLEAR, or names no level (`tlp:unclear`): it may not be published.
         var isPrivate: Bool {
-            privateFlag == true || TLP.marked(by: tags).map { $0 > .clear } == true || tags.contains { (TLP.levelOfUnreadMarking($0) ?? .clear) > .clear }
+            privateFlag == true || TLP.marked(by: tags).map { $0 > .clear } == true
         }
     }
 

@@ -41,7 +41,7 @@ enum MISPImporter {
 
     static func readEvent(_ event: JSONObject, into collector: inout ImportCollector) {
         for tag in tags(of: event, listKey: "Tag", linkKey: "EventTag") {
-            if let tlp = TLP.marked(by: [tag]) {
+            if let tlp = TLP(named: tag) {
                 collector.projectTLP(tlp)
             } else if let level = TLP.levelOfUnreadMarking(tag) {
                 // Who tagged the event meant to restrict it: read as the level it names, else RED.
@@ -132,7 +132,7 @@ enum MISPImporter {
         for tag in tags(of: attribute, listKey: "Tag", linkKey: "AttributeTag") {
             // The TLP:GREEN of an attribute kept in (what dossier's export marks private material
             // with) is its privacy, which the distribution says: no tag of its own.
-            if restricted, TLP.marked(by: [tag]) == TLP.privateMaterial { continue }
+            if restricted, TLP(named: tag) == TLP.privateMaterial { continue }
             if let stated = MISPTypes.classification(fromTag: tag) {
                 details.classification = stated
             } else {

@@ -20,6 +20,8 @@ public enum SiteBuild {
         /// private ones).
         public var projects = 0
         public var leftOut = 0
+        /// The audience of the site the build replaced, when dossier built it.
+        public var replaced: Audience? = nil
     }
 
     /// - Parameters:
@@ -53,10 +55,12 @@ public enum SiteBuild {
                 contentHashes: prepared.loaded.contentHashes, previous: previous, into: staging, progress: progress,
                 images: cache.map { ImageDestinationsCache(cache: $0, audience: audience, loaded: prepared.loaded) })
             progress("replacing \((out as NSString).lastPathComponent)/")
+            let replaced = previous?.record.audience ?? BuildRecord.read(from: out)?.audience
             try OutputFolder.replace(out, with: staging)
             return Summary(folder: out, files: files.map(\.path), bytes: files.reduce(0) { $0 + $1.bytes },
                 reused: files.count { $0.reused }, warnings: prepared.warnings, publicOnlyErrors: prepared.publicOnlyErrors,
-                projects: visible.projects.count, leftOut: prepared.loaded.workspace.projects.count - visible.projects.count)
+                projects: visible.projects.count, leftOut: prepared.loaded.workspace.projects.count - visible.projects.count,
+                replaced: replaced)
         } catch {
             OutputFolder.remove(staging)
             throw error

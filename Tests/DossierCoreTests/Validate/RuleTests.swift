@@ -219,6 +219,17 @@ struct RuleTests {
             try $0.write("p/notes/01.md", "Drop at http://drop.bad.example/g.php?a=1&b=2 today.\n")
         }, rule: NoteMentionRule())
         #expect(query.first?.hasSuffix("add it with `dossier add p 'http://drop.bad.example/g.php?a=1&b=2'`") == true, "\(query)")
+        // A private note of a public project: the command records the value private, so that
+        // following it publishes nothing the note kept out of the public site; a public note's not.
+        let privateNote = try diagnostics({
+            try $0.addProject("p", visibility: "public", tlp: "clear")
+            try $0.write("p/notes/01.md", "---\nvisibility: private\n---\nSOC mailbox soc@acme.example.\n")
+            try $0.write("p/notes/02.md", "Scanner at 198.51.100.9.\n")
+        }, rule: NoteMentionRule())
+        #expect(privateNote == [
+            "p/notes/01.md:4:13: warning: email soc@acme.example is written in this note but not recorded; add it with `dossier add p soc@acme.example --private` (private, as the note is: the project is public)",
+            "p/notes/02.md:1:12: warning: ipv4 198.51.100.9 is written in this note but not recorded; add it with `dossier add p 198.51.100.9`",
+        ], "\(privateNote)")
         let passing = try diagnostics({
             try $0.addProject("p", indicators: Self.list(
                 #"{ "value": "payroll-acme.example", "type": "domain" }"#,

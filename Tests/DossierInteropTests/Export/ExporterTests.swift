@@ -181,6 +181,32 @@ import Testing
         #expect(privateRow.projectTLP == nil && privateRow.indicator("x.example")?.isPrivate == true, "a private row's TLP:GREEN is its privacy")
     }
 
+    @Test("a tlp: tag dossier cannot read marks its indicator as the import read it (the strictest level it names, else RED) in every export; MISP gets the taxonomy's tag in its place")
+    func unreadMarkingsAreExportedAsRead() throws {
+        var project = Self.project
+        project.indicators = [
+            Indicator(value: "unclear.example", type: .domain, tags: ["tlp:unclear"]),
+            Indicator(value: "quoted.example", type: .domain, tags: [#"tlp:"amber""#]),
+        ]
+        func export(_ format: ExportFormat) -> String {
+            String(decoding: Exporter.export(project, in: .single(project), for: .internal, format: format), as: UTF8.self)
+        }
+        let csv = export(.csv)
+        #expect(csv.contains("unclear.example,domain,unknown,tlp:unclear,,,,,false,red\r\n") && csv.contains(",false,amber\r\n"), "\(csv)")
+        let objects = try JSONParser.parse(Array(export(.stix).utf8)).value.objectValue?.array("objects").compactMap(\.value.objectValue) ?? []
+        let names = Dictionary(uniqueKeysWithValues: objects.filter { $0.string("type") == "marking-definition" }.compactMap { object in
+            object.string("id").map { ($0, object.string("name") ?? "") }
+        })
+        func level(_ value: String) -> String? {
+            objects.first { $0.string("type") == "indicator" && $0.string("name") == value }.flatMap { names[$0.strings("object_marking_refs").first ?? ""] }
+        }
+        #expect(level("unclear.example") == "TLP:RED" && level("quoted.example") == "TLP:AMBER")
+        let event = try #require(try JSONParser.parse(Array(export(.misp).utf8)).value.objectValue?.object("Event"))
+        let tags = event.array("Attribute").compactMap(\.value.objectValue).map { MISPImporter.tags(of: $0, listKey: "Tag", linkKey: "AttributeTag") }
+        #expect(tags.map { $0.filter { $0.lowercased().hasPrefix("tlp:") } } == [["tlp:amber"], ["tlp:red"]], "\(tags)")
+        #expect(String(decoding: Array(export(.text).utf8), as: UTF8.self).hasPrefix("# TLP:RED\n"))
+    }
+
     @Test("an export of some types holds only those (a DNS blocklist: domains), with ids and a title of its own; MISP gets no last sighting before the first")
     func exportOfTypesAndSightingOrder() throws {
         var demo = Self.project

@@ -12,6 +12,11 @@ public struct NoteMentionRule: ProjectRule {
         let recorded = Self.recorded(among: mentions, in: project)
         var diagnostics: [Diagnostic] = []
         for (note, mentioned) in zip(project.notes, mentions) {
+            // A private note of a public project: what it writes is recorded private, or the
+            // public site would publish what the analyst kept out of it.
+            let keptPrivate = project.visibility == .public && !AudienceFilter.publishes(note, of: project)
+            let flag = keptPrivate ? " --private" : ""
+            let why = keptPrivate ? " (private, as the note is: the project is public)" : ""
             var reported: Set<String> = []
             // A link its writer made (`[write-up](https://...)`, `<https://...>`) is a reference,
             // as an import's note writes a MISP event's: not an indicator to record. Looked for
@@ -27,7 +32,7 @@ public struct NoteMentionRule: ProjectRule {
                 }
                 let location = SourceLocation(path: note.path, position: SourcePosition(line: note.bodyLine + found.line - 1, column: found.column))
                 diagnostics.append(.warning(at: location,
-                    "\(found.type.rawValue) \(found.value) is written in this note but not recorded; add it with `dossier add \(ShellWord.quoted(project.slug)) \(ShellWord.quoted(found.value))`",
+                    "\(found.type.rawValue) \(found.value) is written in this note but not recorded; add it with `dossier add \(ShellWord.quoted(project.slug)) \(ShellWord.quoted(found.value))\(flag)`\(why)",
                     code: Self.code))
             }
         }
