@@ -73,6 +73,33 @@ struct ReportLimitsTests {
         #expect(all.classificationGroups.first?.rows.first?.alsoSeenIn.map(\.slug) == (1..<21).map { "p\($0)" })
     }
 
+    @Test("shares by classification add up to 100 by largest remainder, but equal counts always show equal shares, and a larger count never a smaller one", arguments: [
+        ([1, 1, 1], [33, 33, 33]),
+        ([2, 5, 2, 5], [14, 36, 14, 36]),
+        ([1, 2], [33, 67]),
+        ([1, 1, 2], [25, 25, 50]),
+        ([3, 3, 1], [43, 43, 14]),
+        ([1, 0, 199], [0, 0, 100]),
+        ([0, 0, 0], [0, 0, 0]),
+    ])
+    func equalCountsEqualShares(_ counts: [Int], _ expected: [Int]) {
+        let shares = [CountRow].largestRemainder(counts, total: counts.reduce(0, +))
+        #expect(shares == expected)
+        var random = SplitMix64(seed: UInt64(counts.count))
+        for _ in 0..<500 {
+            let counts = (0..<random.int(1...5)).map { _ in random.int(0...12) }
+            let shares = [CountRow].largestRemainder(counts, total: counts.reduce(0, +))
+            for a in counts.indices {
+                for b in counts.indices where counts[a] >= counts[b] {
+                    #expect(counts[a] == counts[b] ? shares[a] == shares[b] : shares[a] >= shares[b], "\(counts) \(shares)")
+                }
+            }
+            // Without equal counts, exactly 100.
+            let positive = counts.filter { $0 > 0 }
+            #expect(positive.isEmpty || Set(positive).count < positive.count || shares.reduce(0, +) == 100, "\(counts) \(shares)")
+        }
+    }
+
     @Test("deeply nested emphasis renders in linear time, keeping its text")
     func deepEmphasis() {
         func note(_ n: Int) -> String { String(repeating: "*a **b ", count: n) + String(repeating: " c** d*", count: n) }

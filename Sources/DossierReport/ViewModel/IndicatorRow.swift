@@ -145,17 +145,26 @@ extension [CountRow] {
         }
     }
 
-    /// Whole percentages of `counts` that add up to 100: each rounded down, then the points left
-    /// given to the largest remainders (ties to the earlier count).
+    /// Whole percentages of `counts` that add up to 100 where equal counts allow: each rounded
+    /// down, then the points left given to the largest remainders. Equal counts take a point all
+    /// or none (a reader takes 34% beside 33% for more), and once they cannot all take one no
+    /// smaller remainder does (a smaller count could show more): three equal thirds are 33% each.
     static func largestRemainder(_ counts: [Int], total: Int) -> [Int] {
         guard total > 0 else { return counts.map { _ in 0 } }
         var percents = counts.map { $0 * 100 / total }
-        let left = 100 - percents.reduce(0, +)
-        let order = counts.indices.sorted { a, b in
-            let (ra, rb) = (counts[a] * 100 % total, counts[b] * 100 % total)
-            return ra != rb ? ra > rb : a < b
+        var left = 100 - percents.reduce(0, +)
+        let equal = Dictionary(grouping: counts.indices) { counts[$0] }
+        // Largest remainder first; of two equal remainders, the larger count.
+        let order = equal.keys.filter { $0 * 100 % total > 0 }.sorted { a, b in
+            let (ra, rb) = (a * 100 % total, b * 100 % total)
+            return ra != rb ? ra > rb : a > b
         }
-        for index in order.prefix(left) { percents[index] += 1 }
+        for count in order {
+            let tied = equal[count]!
+            guard tied.count <= left else { break }
+            for index in tied { percents[index] += 1 }
+            left -= tied.count
+        }
         return percents
     }
 }
