@@ -138,6 +138,10 @@ struct Add: ParsableCommand {
             Console.error("standard input held no values; nothing was changed")
             throw ExitCode(1)
         }
+        for input in inputs where type == nil || type == .cidr {
+            guard let (address, block) = Indicators.hostBits(of: input.text) else { continue }
+            Console.note("warning: " + Indicators.hostBitsWarning(address, block: block))
+        }
         return IndicatorInput.parse(inputs, as: type)
     }
 

@@ -69,6 +69,9 @@ struct ImportCollector {
                 skip(item ?? raw, "expected \(names), found \(parsed.type.rawValue) '\(parsed.value)'", at: position)
                 return false
             }
+            if parsed.type == .cidr, let (address, block) = Indicators.hostBits(of: raw) {
+                warning(Indicators.hostBitsWarning(address, block: block), at: position)
+            }
             let tags = Tag.union([], details.tags.filter { !Tag.isBlank($0) })
             for tag in tags where !warnedMarkings.contains(tag) {
                 guard let level = TLP.levelOfUnreadMarking(tag) else { continue }

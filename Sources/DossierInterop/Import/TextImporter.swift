@@ -49,6 +49,7 @@ enum TextImporter {
                 collector.record(Indicator(value: found.value, type: found.type))
             }
         }
+        hostBitsWarnings(indicators, in: text, into: &collector)
         // Prose is otherwise not itemized, but an address passed over is worth a warning at its
         // place (not a skip: a text with a version and no indicator is no failed import), unless
         // the text writes it as an address too.
@@ -71,5 +72,20 @@ enum TextImporter {
         let labels = TLP.labels(in: line)
         guard labels.count == 1, let range = labels.first?.range else { return false }
         return (line[..<range.lowerBound] + line[range.upperBound...]).allSatisfy { "[]():*_ ".contains($0) }
+    }
+
+    /// A block written with host bits set (`10.20.30.40/16`) is recorded as its network: said at
+    /// its place, with the host, as for a value of a list (`ImportCollector.add`).
+    private static func hostBitsWarnings(_ found: [ExtractedIndicator], in text: String, into collector: inout ImportCollector) {
+        let blocks = found.filter { $0.type == .cidr }
+        guard !blocks.isEmpty else { return }
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        for block in blocks where block.line <= lines.count {
+            let line = lines[block.line - 1]
+            guard let start = line.index(line.startIndex, offsetBy: block.column - 1, limitedBy: line.endIndex) else { continue }
+            let written = line[start...].prefix { !$0.isWhitespace && !",;)]>\"'".contains($0) }
+            guard let (address, network) = Indicators.hostBits(of: String(written)) else { continue }
+            collector.warning(Indicators.hostBitsWarning(address, block: network), at: SourcePosition(line: block.line, column: block.column))
+        }
     }
 }

@@ -46,4 +46,17 @@ struct IndicatorsNormalizeTests {
     func exactMessages(_ type: IndicatorType, _ input: String, _ message: String) {
         #expect(Indicators.normalize(input, as: type) == .failure(IndicatorProblem(message: message)))
     }
+
+    @Test("a CIDR block written with host bits set is recorded as its network, and said so with the host; a network as written, an address alone or another type is not")
+    func hostBits() {
+        #expect(Indicators.hostBits(of: "192.0.2.77/24")! == ("192.0.2.77", "192.0.2.0/24"))
+        #expect(Indicators.hostBits(of: "192.0.2[.]77/24")! == ("192.0.2.77", "192.0.2.0/24"))
+        #expect(Indicators.hostBits(of: "2001:db8::1/64")! == ("2001:db8::1", "2001:db8::/64"))
+        #expect(Indicators.hostBitsWarning("192.0.2.77", block: "192.0.2.0/24")
+            == "192.0.2.77/24 has host bits set: recorded as the network it lies in, cidr 192.0.2.0/24; to record the host alone, give 192.0.2.77")
+        for value in ["192.0.2.0/24", "192.0.2.77", "192.0.2.77/32", "https://evil.example/a/b", "2001:db8::/64", "10.0.0.0/8"] {
+            #expect(Indicators.hostBits(of: value) == nil, "\(value)")
+        }
+    }
+
 }

@@ -495,6 +495,16 @@ import Testing
         #expect(TLP.levelOfUnreadMarking("TLP: unclear") == .red && TLP.levelOfUnreadMarking("[TLP:green or amber?]") == .amber)
     }
 
+    @Test("a CIDR block with host bits set, in any format, comes in as its network with a warning naming the host")
+    func hostBitsAreSaid() {
+        for (text, path) in [("Scanner at 10.20.30.40/16 since May.\n", "/n.txt"), ("value,type\r\n10.50.60.70/8,cidr\r\n", "/c.csv")] {
+            let result = TestFiles.importText(text, path: path)
+            #expect(result.indicators.map(\.value) == [path.hasSuffix("txt") ? "10.20.0.0/16" : "10.0.0.0/8"], "\(result.indicators)")
+            #expect(result.diagnostics.contains { $0.severity == .warning && $0.message.contains("has host bits set: recorded as the network it lies in") },
+                "\(result.diagnostics)")
+        }
+    }
+
     @Test("what a file restricts as a whole comes in private: a MISP event or object of distribution 0, a CSV row tagged tlp:amber, a private PassiveTotal or dossier project")
     func restrictedFilesComeInPrivate() {
         let event = #"""
