@@ -128,7 +128,7 @@ struct ImportCommand: ParsableCommand {
         let tags = Tag.union([], tags.map { IndicatorEdit.spelling(of: $0, in: edit.vocabulary) })
         // Made only for a text import: a project has thousands of indicators.
         let recorded = results.contains { $0.result.format == .text } ? Set(edit.project.indicators.map(\.key)) : []
-        let incoming = results.flatMap { _, result in
+        let read = results.flatMap { _, result in
             // A text's 40-hex value is detected as a SHA-1, which the project may record as a
             // certificate's (x509-sha1): as `add` does, it is that one. (A CSV may say its type.)
             let detected = result.format == .text
@@ -145,7 +145,17 @@ struct ImportCommand: ParsableCommand {
                 item.type = Selection.recordedKey(of: ParsedIndicator(type: item.type, value: item.value), typeGiven: false, recorded: recorded).type
                 return item
             }
-        }.map { indicator -> Indicator in
+        }
+        // --classify is the analyst's word over the files', but a verdict a file states is not
+        // replaced unsaid (a malicious row made suspicious).
+        if let classification {
+            let overridden = read.compactMap { item in item.classification.flatMap { $0 == classification ? nil : "\(item.value) (\($0.rawValue))" } }
+            if !overridden.isEmpty {
+                let shown = overridden.prefix(5).joined(separator: ", ") + (overridden.count > 5 ? ", and \(overridden.count - 5) more" : "")
+                Console.note("warning: --classify \(classification.rawValue) replaces the classification the input gives \(overridden.count == 1 ? "1 value" : "\(overridden.count) values"): \(shown)")
+            }
+        }
+        let incoming = read.map { indicator -> Indicator in
             var item = indicator
             item.tags = Tag.union(item.tags, tags)
             if let classification { item.classification = classification }

@@ -160,6 +160,18 @@ import Testing
         #expect(ws.read("typosquat-watch/indicators.json").contains("acme-payro11.com"))
     }
 
+    @Test("--classify over a classification the input states says which values it replaces; one the input does not state, nothing")
+    func classifyOverStatedClassification() throws {
+        let ws = try SampleWorkspace()
+        let csv = "value,classification\r\nrow-a.example,malicious\r\nrow-b.example,non_malicious\r\nrow-c.example,suspicious\r\nrow-d.example,\r\n"
+        let run = try Command.run(["import", "typosquat-watch", "-", "--classify", "suspicious"], in: ws.root, input: csv)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("warning: --classify suspicious replaces the classification the input gives 2 values: row-a.example (malicious), row-b.example (non-malicious)"),
+            "\(run.stderr)")
+        let plain = try Command.run(["import", "typosquat-watch", "-", "--classify", "suspicious"], in: ws.root, input: "row-e.example\n")
+        #expect(plain.status == 0 && !plain.stderr.contains("replaces"), "\(plain.stderr)")
+    }
+
     @Test func publicExportOfAPrivateProjectIsRefused() throws {
         let ws = try SampleWorkspace()
         let run = try Command.run(["export", "acme-payroll-phish", "--format", "csv"], in: ws.root)
