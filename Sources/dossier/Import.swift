@@ -146,6 +146,13 @@ struct ImportCommand: ParsableCommand {
                 return item
             }
         }
+        // A CSV tags cell `Blocked, Phishing` naming a tag of the vocabulary: a list was meant (the
+        // reader warns of `Blocked,Phishing` itself; with a space, only the vocabulary tells).
+        let csvTags = Set(results.filter { $0.result.format == .csv }.flatMap { $0.result.indicators.flatMap(\.tags) })
+        for tag in csvTags.sorted() where Tag.listedParts(tag, vocabulary: nil) == nil {
+            guard let parts = Tag.listedParts(tag, vocabulary: edit.vocabulary) else { continue }
+            Console.note("warning: tag \"\(tag)\" is one tag; a tags cell separates tags with \";\" (\(parts.joined(separator: "; ")))")
+        }
         // --classify is the analyst's word over the files', but a verdict a file states is not
         // replaced unsaid (a malicious row made suspicious).
         if let classification {

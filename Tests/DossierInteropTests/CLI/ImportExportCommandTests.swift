@@ -172,6 +172,16 @@ import Testing
         #expect(plain.status == 0 && !plain.stderr.contains("replaces"), "\(plain.stderr)")
     }
 
+    @Test("a CSV tags cell listing a vocabulary tag with a comma and a space is said to be one tag, as one without the space is")
+    func commaSpacedTagList() throws {
+        let ws = try SampleWorkspace()
+        let run = try Command.run(["import", "typosquat-watch", "-", "--format", "csv"], in: ws.root,
+            input: "value,tags\r\nlist-a.example,\"Blocked, Phishing\"\r\nlist-b.example,\"Smith, Jones\"\r\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("warning: tag \"Blocked, Phishing\" is one tag; a tags cell separates tags with \";\" (Blocked; Phishing)"), "\(run.stderr)")
+        #expect(!run.stderr.contains("Smith"), "\(run.stderr)")
+    }
+
     @Test func publicExportOfAPrivateProjectIsRefused() throws {
         let ws = try SampleWorkspace()
         let run = try Command.run(["export", "acme-payroll-phish", "--format", "csv"], in: ws.root)
