@@ -20,7 +20,8 @@ struct Add: ParsableCommand {
             --skip-invalid. Every write is atomic and refreshes "updated" in project.json.
 
             Examples:
-              dossier add acme-payroll-phish hxxps://payroll-acme[.]example/login payroll-acme[.]example 198.51.100.23 --tag Phishing
+              dossier add acme-payroll-phish --tag Phishing \\
+                hxxps://payroll-acme[.]example/login payroll-acme[.]example
               dossier add acme-payroll-phish evil.exe --type filename --comment "Dropper"
               pbpaste | dossier add acme-payroll-phish - --extract --source "vendor blog"
             """)

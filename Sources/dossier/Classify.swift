@@ -13,9 +13,11 @@ struct Classify: ParsableCommand {
             or --all; everything given narrows the selection (a repeated --type or --classified selects any of them).
 
             Examples:
-              dossier classify acme-payroll-phish malicious payroll-acme[.]example 198.51.100.23
-              dossier classify acme-payroll-phish suspicious --tagged Quarantine --type domain
-              dossier classify acme-payroll-phish implied 198.51.100.23    # back to what its tags say
+              dossier classify acme-payroll-phish malicious payroll-acme[.]example
+              dossier classify acme-payroll-phish suspicious --tagged Quarantine \\
+                --type domain
+              # back to what its tags say:
+              dossier classify acme-payroll-phish implied 198.51.100.23
             """)
 
     @OptionGroup var global: GlobalOptions

@@ -42,8 +42,10 @@ struct ExportCommand: ParsableCommand {
             Examples:
               dossier export commodity-loader-c2 --format stix -o loader.stix.json
               dossier export acme-payroll-phish --format misp --internal > phish.json
-              dossier export vpn-bruteforce-2026 --format text --classification malicious > blocklist.txt
-              dossier export commodity-loader-c2 --format text --classification malicious --type domain > dns-block.txt
+              dossier export vpn-bruteforce-2026 --format text \\
+                --classification malicious > blocklist.txt
+              dossier export commodity-loader-c2 --format text \\
+                --classification malicious --type domain > dns-block.txt
             """)
 
     @OptionGroup var global: GlobalOptions

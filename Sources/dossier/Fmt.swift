@@ -34,7 +34,7 @@ struct Fmt: ParsableCommand {
 
             Examples:
               dossier fmt            # rewrite what is not canonical, list each file
-              dossier fmt --check    # in CI or a pre-commit hook: exit 1 if anything would change
+              dossier fmt --check    # in CI or a hook: exit 1 if anything would change
               dossier fmt --merge    # also merge duplicate entries and repeated tags, and
                                      # resolve git conflicts in project files
             """)

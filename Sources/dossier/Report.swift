@@ -24,7 +24,7 @@ struct Report: ParsableCommand {
             Examples:
               dossier report commodity-loader-c2 -o loader.html
               dossier report acme-payroll-phish --internal --format md > phish.md
-              dossier report acme-payroll-phish --internal -o phish.md   (Markdown, as named)
+              dossier report acme-payroll-phish --internal -o phish.md   # Markdown
             """)
 
     @OptionGroup var global: GlobalOptions

@@ -14,7 +14,8 @@ struct TagCommand: ParsableCommand {
 
             Examples:
               dossier tag acme-payroll-phish Blocked payroll-acme[.]example 198.51.100.23
-              dossier tag acme-payroll-phish Quarantine --type domain --classified suspicious
+              dossier tag acme-payroll-phish Quarantine --type domain \\
+                --classified suspicious
             """)
 
     @OptionGroup var global: GlobalOptions

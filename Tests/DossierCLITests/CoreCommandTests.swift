@@ -113,6 +113,18 @@ struct CoreCommandTests {
         #expect(try CLI.run(["check"], in: copy.root).status == 0)
     }
 
+    @Test("every help's examples fit an 80-column terminal: no command is wrapped into a line a shell would run apart", arguments: [
+        "init", "new", "add", "tag", "untag", "classify", "remove", "import", "export", "lookup", "check", "report", "build", "fmt",
+    ])
+    func helpExamplesFit(_ command: String) throws {
+        let help = try CLI.run([command, "--help"], environment: ["COLUMNS": "80"]).stdout
+        let lines = help.split(separator: "\n", omittingEmptySubsequences: false)
+        let examples = try #require(lines.firstIndex { $0.hasPrefix("Examples:") } ?? lines.firstIndex { $0.contains("Example") }, "\(command)")
+        for line in lines[(examples + 1)...].prefix { !$0.isEmpty } {
+            #expect(line.hasPrefix("  ") && line.count <= 80, "\(command): \(line)")
+        }
+    }
+
     @Test("build is incremental and says how many files it reused; --clean renders everything")
     func incrementalBuild() throws {
         let copy = try TemporaryCopy(of: Self.samples)
