@@ -115,7 +115,7 @@ struct Fmt: ParsableCommand {
         if check {
             for change in plan.changes { Console.out(display.displayPath(change.path)) }
             if !plan.changes.isEmpty {
-                Console.note("\(plan.changes.count) file(s) not in canonical form; run `dossier fmt\(merge ? " --merge" : "")`")
+                Console.note("\(plan.changes.count == 1 ? "1 file is" : "\(plan.changes.count) files are") not in canonical form; run `dossier fmt\(merge ? " --merge" : "")`")
             }
             try failForKeptApart(in: loaded.workspace)
             if !plan.changes.isEmpty || errors.hasErrors { throw ExitCode(1) }
