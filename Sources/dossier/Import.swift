@@ -128,7 +128,7 @@ struct ImportCommand: ParsableCommand {
         let tags = Tag.union([], tags.map { IndicatorEdit.spelling(of: $0, in: edit.vocabulary) })
         // Made only for a text import: a project has thousands of indicators.
         let recorded = results.contains { $0.result.format == .text } ? Set(edit.project.indicators.map(\.key)) : []
-        let read = results.flatMap { _, result in
+        let perFile = results.map { _, result in
             // A text's 40-hex value is detected as a SHA-1, which the project may record as a
             // certificate's (x509-sha1): as `add` does, it is that one. (A CSV may say its type.)
             let detected = result.format == .text
@@ -146,6 +146,7 @@ struct ImportCommand: ParsableCommand {
                 return item
             }
         }
+        let read = Self.keepingFirstFile(perFile, results: results.map(\.result), paths: paths, classifying: classification != nil)
         // A CSV tags cell `Blocked, Phishing` naming a tag of the vocabulary: a list was meant (the
         // reader warns of `Blocked,Phishing` itself; with a space, only the vocabulary tells).
         let csvTags = Set(results.filter { $0.result.format == .csv }.flatMap { $0.result.indicators.flatMap(\.tags) })
@@ -509,4 +510,37 @@ extension ImportFormat: LenientChoice {}
 
 extension ImportCommand: TakesValueList {
     static var valueList: WritableKeyPath<Self, [String]> { \.files }
+}
+
+extension ImportCommand {
+    /// The files' indicators, each file's in order, a value that several files give taking the
+    /// first file's classification, comment and source, as a repeat within one file does
+    /// (`ImportCollector.record`): a later file's other one is a warning at its place, not a
+    /// silent change (the last file's verdict winning, a warning naming the first file).
+    /// `classifying`: --classify sets every classification, so none given is worth a warning.
+    static func keepingFirstFile(_ files: [[Indicator]], results: [ImportResult], paths: [String], classifying: Bool) -> [Indicator] {
+        guard files.count > 1 else { return files.first ?? [] }
+        var first: [IndicatorKey: Indicator] = [:]
+        var kept = files
+        var warnings: [Diagnostic] = []
+        for (f, items) in files.enumerated() {
+            for (i, item) in items.enumerated() {
+                guard let earlier = first[item.key] else {
+                    first[item.key] = item
+                    continue
+                }
+                let (merged, _, conflicts) = IndicatorMerge.merge(item, into: earlier, unknown: .keepsFirst)
+                first[item.key] = merged
+                kept[f][i] = merged
+                let position = results[f].positions[item.key]
+                for conflict in conflicts {
+                    if classifying, case .classification = conflict { continue }
+                    warnings.append(.warning(at: SourceLocation(path: paths[f], position: position ?? .start),
+                        "\(item.type.rawValue) \(item.value) is given by an earlier file too: \(conflict)", code: "import"))
+                }
+            }
+        }
+        Console.report(DiagnosticList(warnings))
+        return kept.flatMap { $0 }
+    }
 }

@@ -172,6 +172,22 @@ import Testing
         #expect(plain.status == 0 && !plain.stderr.contains("replaces"), "\(plain.stderr)")
     }
 
+    @Test("a value two files of one import give keeps the first file's classification, comment and source; the later file's other one is a warning at its place")
+    func firstFileWins() throws {
+        let ws = try SampleWorkspace()
+        let folder = try TemporaryFolder()
+        let a = try folder.write("a.csv", Array("value,classification,comment,source\r\ndup.example,malicious,from A,feed A\r\n".utf8))
+        let b = try folder.write("b.csv", Array("value,classification,comment,source\r\nother.example,,,\r\nDUP.example.,non-malicious,from B,feed B\r\n".utf8))
+        let run = try Command.run(["import", "typosquat-watch", a, b], in: ws.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("b.csv:3:1: warning: domain dup.example is given by an earlier file too: classification non-malicious ignored; kept malicious"), "\(run.stderr)")
+        #expect(run.stderr.contains("b.csv:3:1: warning: domain dup.example is given by an earlier file too: comment \"from B\" ignored; kept \"from A\""), "\(run.stderr)")
+        #expect(!run.stderr.contains("a.csv:2:1: warning"), "\(run.stderr)")
+        let recorded = ws.read("typosquat-watch/indicators.json")
+        #expect(recorded.contains(#""value": "dup.example""#) && recorded.contains(#""comment": "from A""#) && !recorded.contains("from B"))
+        #expect(recorded.range(of: #""value": "dup.example",\#n      "type": "domain",\#n      "classification": "malicious""#) != nil, "\(recorded)")
+    }
+
     @Test("a CSV tags cell listing a vocabulary tag with a comma and a space is said to be one tag, as one without the space is")
     func commaSpacedTagList() throws {
         let ws = try SampleWorkspace()
