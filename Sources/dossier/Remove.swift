@@ -1,5 +1,6 @@
 import ArgumentParser
 import DossierCore
+import Foundation
 
 struct Remove: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -62,10 +63,31 @@ struct Remove: ParsableCommand {
         let what = "\(ProjectEditing.count(removed.count)) of \(project)"
         global.say(dryRun ? "would remove \(what); dry run: nothing was changed" : "removed \(what)")
         if !dryRun, removed.count > 1 {
-            // Not `git restore`, which would also undo the file's other changes not committed yet.
             let file = Console.shellWords([Console.printer.displayPath(changed.indicatorsFile)])
-            global.say("to see it: git diff \(file); to take back some of it: git checkout -p \(file)")
+            if Self.isTracked(changed.indicatorsFile) {
+                // Not `git restore`, which would also undo the file's other changes not committed yet.
+                global.say("to see it: git diff \(file); to take back some of it: git checkout -p \(file)")
+            } else {
+                // git has no copy to take anything back from: the lines above are all there is.
+                Console.note("note: \(file) is not tracked by git, which has no copy of what was removed; the lines above say what each was, for `dossier add`")
+            }
         }
+    }
+}
+
+extension Remove {
+    /// Whether git keeps a copy of `path`: `git ls-files` in its folder names it (false when git
+    /// is missing, the folder is in no repository, or the file was never added).
+    static func isTracked(_ path: String) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "ls-files", "--error-unmatch", "--", (path as NSString).lastPathComponent]
+        process.currentDirectoryURL = URL(fileURLWithPath: (path as NSString).deletingLastPathComponent)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
     }
 }
 

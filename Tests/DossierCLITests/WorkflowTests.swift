@@ -1,4 +1,5 @@
 import DossierCore
+import DossierTestSupport
 import Foundation
 import Testing
 
@@ -303,6 +304,10 @@ struct WorkflowTests {
         #expect(dry.status == 0 && dry.stdout.contains("would remove url https://payroll-acme.example/login.php?id=7 (malicious, tags Blocked, Phishing, first seen 2026-10-30"), "\(dry.stdout)")
         #expect(dry.stdout.hasSuffix("dry run: nothing was changed\n"), "\(dry.stdout)")
         #expect(copy.read("\(Self.acme)/indicators.json") == before)
+        // In git, the removal can be taken back from it; see below for a file git does not track.
+        for arguments in [["init", "-q"], ["add", "-A"]] {
+            #expect(try ProcessRunner.run("/usr/bin/env", ["git"] + arguments, in: copy.root).status == 0)
+        }
         let removed = try CLI.run(["rm", Self.acme, "payroll-acme[.]example", "HXXPS://payroll-acme[.]example/login.php?id=7"], in: copy.root)
         #expect(removed.status == 0, "\(removed.stderr)")
         #expect(removed.stdout.contains(#"removed domain payroll-acme.example (malicious, tags Blocked, Phishing, first seen 2026-10-30, last seen 2026-11-02, comment "Landing page of the kit", source "mail gateway")"#), "\(removed.stdout)")
@@ -317,6 +322,11 @@ struct WorkflowTests {
             "\(both.stdout)")
         let typed = try CLI.run(["rm", Self.acme, "198.51.100.23", "--type", "ipv4", "--type", "cidr"], in: copy.root)
         #expect(typed.status == 64 && typed.stderr.contains("give one --type to read the values as"), "\(typed.stderr)")
+        // Not tracked by git: nothing to take back from, and said so.
+        #expect(try ProcessRunner.run("/usr/bin/env", ["git", "rm", "-q", "-f", "--cached", "\(Self.acme)/indicators.json"], in: copy.root).status == 0)
+        let untracked = try CLI.run(["rm", Self.acme, "--type", "ipv6"], in: copy.root)
+        #expect(untracked.status == 0 && !untracked.stdout.contains("git checkout"), "\(untracked.stdout)")
+        #expect(untracked.stderr.contains("note: \(Self.acme)/indicators.json is not tracked by git, which has no copy of what was removed"), "\(untracked.stderr)")
     }
 
     @Test("a tag named like a classification is said to classify nothing; the classify command untag offers names every indicator it reclassified, to paste whole")

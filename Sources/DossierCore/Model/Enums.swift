@@ -117,8 +117,8 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
         guard mayName(tag), TLP(named: tag) == nil else { return nil }
         // As `init(named:)` reads it: `tlp` and a separator, in brackets or not.
         let key = withShortName(Tag.key(tag)).drop { enclosing[$0] != nil }
-        guard key.hasPrefix("tlp"), let separator = key.dropFirst(3).first,
-              labelSeparators.contains(separator) || separator == "=" else { return nil }
+        // A colon or `=` as a tag's namespace has it: `tlp-red.example` or `tlp_team` is a name.
+        guard key.hasPrefix("tlp"), let separator = key.dropFirst(3).first, separator == ":" || separator == "=" else { return nil }
         guard !key.filter({ !$0.isWhitespace }).hasSuffix("ex:chr") else { return nil }
         let words = key.dropFirst(3).split { !$0.isLetter && $0 != "+" }
         return words.compactMap { TLP(rawValue: $0 == "white" ? "clear" : String($0)) }.max() ?? .red

@@ -142,7 +142,9 @@ enum CSVImporter {
                 details.classification = details.classification ?? stated
                 details.tags.removeAll { MISPTypes.classification(fromTag: $0) != nil }
             }
-            details.comment = text(.comment)
+            // A cell's line breaks as a file written on Windows has them (`\r\n`) are the `\n` every
+            // other comment has.
+            details.comment = text(.comment).map { $0.replacingOccurrences(of: "\r\n", with: "\n") }
             details.firstSeen = collector.date(text(.firstSeen), field: "first seen", at: cell(.firstSeen)?.position)
             details.lastSeen = collector.date(text(.lastSeen), field: "last seen", at: cell(.lastSeen)?.position)
             details.source = text(.source)

@@ -5,7 +5,8 @@ import DossierCore
 /// - `indicator`: the values of its pattern (`STIXPatternValues`), private when it says
 ///   `x_dossier_private: true` (dossier's internal exports); `labels` become tags, and so
 ///   do `indicator_types`, except the four that state a classification (`malicious-activity`,
-///   `anomalous-activity`, `benign`, `unknown`), which set it; `description` is the comment.
+///   `anomalous-activity`, `benign`, `unknown`), which set it; `name` and `description` are the
+///   comment (`name: description`; a name that is the value says nothing).
 /// - cyber-observable objects: their values (`STIXObservableReader`).
 /// - `vulnerability` with a CVE id: a `cve` indicator.
 /// - `report`: its labels are the file's project tags; it and `note` objects go to the note; a
@@ -162,7 +163,9 @@ enum STIXImporter {
         // A name that is the value (dossier's export names each indicator by it; a URL's pattern
         // holds it as a URI, escaped) says nothing more.
         let namesValue = values.contains { $0.raw == name || $0.type == .url && STIXObservables.uri(name) == $0.raw }
-        details.comment = !description.isEmpty ? description : (namesValue ? nil : name)
+        // Both: the name heads the description, as a title its text (neither is lost).
+        let title = namesValue || name.isEmpty || description.hasPrefix(name) ? nil : name
+        details.comment = description.isEmpty ? title : title.map { "\($0): \(description)" } ?? description
         for value in values {
             collector.add(value.type == .url ? STIXObservables.url(fromURI: value.raw) : value.raw, as: value.type, allowed: value.allowed,
                 details: details, item: patternText, at: at)

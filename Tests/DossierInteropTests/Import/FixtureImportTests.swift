@@ -16,7 +16,7 @@ import Testing
         let indicator = try #require(result.indicator("10.0.0.0"))
         #expect(indicator.classification == .malicious)
         #expect(indicator.tags.isEmpty)
-        #expect(indicator.comment == "Test description C2 channel.")
+        #expect(indicator.comment == "IP Address for known C2 channel: Test description C2 channel.")
         #expect(result.skipped.isEmpty && result.unrepresentable.isEmpty && result.diagnostics.isEmpty)
         #expect(result.projectTLP == nil)
     }

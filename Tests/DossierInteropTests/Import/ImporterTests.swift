@@ -95,7 +95,7 @@ import Testing
             + [indicator("2020-06-01T00:00:00Z", "malicious-activity", "old"), indicator("2021-06-01T00:00:00.000Z", "benign", "new"),
                indicator("2020-09-01T00:00:00Z", "anomalous-activity", "middle")].joined(separator: ",") + "] }"
         let result = Importer.read(Array(bundle.utf8), path: "/v.json")
-        #expect(result.indicators.count == 1 && result.indicators.first?.classification == .nonMalicious && result.indicators.first?.comment == "new")
+        #expect(result.indicators.count == 1 && result.indicators.first?.classification == .nonMalicious && result.indicators.first?.comment == "x: new")
         #expect(result.skipped.count == 2 && result.skipped.allSatisfy { $0.reason.contains("older version") }, "\(result.skipped)")
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
     }
@@ -503,6 +503,12 @@ import Testing
             #expect(result.diagnostics.contains { $0.severity == .warning && $0.message.contains("has host bits set: recorded as the network it lies in") },
                 "\(result.diagnostics)")
         }
+    }
+
+    @Test("a quoted CSV comment over several lines keeps them, each ending in a line feed alone, as every comment's")
+    func csvCommentLineBreaks() {
+        let result = TestFiles.importText("value,comment\r\nevil2.example,\"line one\r\nline two\"\r\n", path: "/c.csv")
+        #expect(result.indicator("evil2.example")?.comment == "line one\nline two", "\(String(describing: result.indicator("evil2.example")))")
     }
 
     @Test("what a file restricts as a whole comes in private: a MISP event or object of distribution 0, a CSV row tagged tlp:amber, a private PassiveTotal or dossier project")
