@@ -44,8 +44,19 @@ enum TextImporter {
             return
         }
         let (indicators, versions) = Indicators.extractNotingVersions(from: text)
+        // A link the text makes (Markdown's, AsciiDoc's) points the reader to a reference, the
+        // vendor's own post above all: no indicator (as `check` reads a note's links).
+        let links = Indicators.referenceURLs(in: text, asciiDoc: true)
+        var saidLinks: Set<String> = []
         collector.restating { collector in
             for found in indicators {
+                if found.type == .url, links.contains(found.value) {
+                    if saidLinks.insert(found.value).inserted {
+                        collector.skip(found.value, "the text links to it as a reference to read (Markdown's [text](url), AsciiDoc's url[text]), not as an indicator; `dossier add` records it if it is one",
+                            at: SourcePosition(line: found.line, column: found.column))
+                    }
+                    continue
+                }
                 collector.record(Indicator(value: found.value, type: found.type))
             }
         }

@@ -27,7 +27,7 @@ public struct NoteMentionRule: ProjectRule {
                 && Indicators.readsAsAddressInProse(found.value, type: found.type, value: found.value)
                 && reported.insert(found.value).inserted {
                 if found.type == .url {
-                    if linked == nil { linked = Self.linkedURLs(in: note.body) }
+                    if linked == nil { linked = Indicators.referenceURLs(in: note.body) }
                     if linked?.contains(found.value) == true { continue }
                 }
                 let location = SourceLocation(path: note.path, position: SourcePosition(line: note.bodyLine + found.line - 1, column: found.column))
@@ -37,14 +37,6 @@ public struct NoteMentionRule: ProjectRule {
             }
         }
         return diagnostics
-    }
-
-    /// The URLs `markdown` writes as links (`MarkdownLinks`), in normal form.
-    static func linkedURLs(in markdown: String) -> Set<String> {
-        Set(MarkdownLinks.destinations(in: markdown).compactMap { destination in
-            guard case .success(let url) = Indicators.parse(destination.text, as: .url) else { return nil }
-            return url.value
-        })
     }
 
     /// The values mentioned in the notes that the project records, by value alone (a 40-hex hash
