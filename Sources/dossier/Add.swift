@@ -119,6 +119,11 @@ struct Add: ParsableCommand {
         let (changed, report) = IndicatorMerge.merge(incoming, into: edit.project)
         if report.hasChanges { try ProjectEditing.save(edit, changed) }
         print(report, project: project)
+        if !isPrivate {
+            let added = Set(incoming.map(\.key))
+            let indices = changed.indicators.indices.filter { added.contains(changed.indicators[$0].key) }
+            for tag in tags { ProjectEditing.warnPrivateTagShown(tag, in: changed, at: indices, vocabulary: edit.vocabulary) }
+        }
         ProjectEditing.warnNewContradictions(edit, changed)
     }
 

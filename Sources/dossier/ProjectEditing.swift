@@ -156,6 +156,19 @@ enum ProjectEditing {
             : command + " - <<'VALUES'\n" + values.joined(separator: "\n") + "\nVALUES"
     }
 
+    /// A private tag on public indicators of a public project: the site leaves the tag out and
+    /// still shows the indicators (`acme-vpn.example`, tagged as the company's own, published
+    /// as non-malicious). Said once, with the command that keeps them out too.
+    static func warnPrivateTagShown(_ tag: String, in changed: Project, at indices: [Int], vocabulary: Vocabulary) {
+        guard changed.visibility == .public, vocabulary.isPrivate(tag) else { return }
+        let shown = indices.filter { !changed.indicators[$0].isPrivate }.map { changed.indicators[$0].value }
+        guard !shown.isEmpty else { return }
+        let command = shown.count <= 8
+            ? "dossier add \(changed.slug) \(Console.shellWords(shown)) --private"
+            : "dossier add \(changed.slug) - --private <<'VALUES'\n" + shown.joined(separator: "\n") + "\nVALUES"
+        Console.note("warning: \(tag) is a private tag: the public site leaves it out but still shows \(count(shown.count)) of public project \(changed.slug) that \(shown.count == 1 ? "has" : "have") it; to keep \(shown.count == 1 ? "it" : "them") off the public site too: \(command)")
+    }
+
     /// "1 indicator", "3 indicators".
     static func count(_ n: Int, _ noun: String = "indicator") -> String {
         "\(n) \(noun)\(n == 1 ? "" : "s")"

@@ -66,6 +66,7 @@ struct TagCommand: ParsableCommand {
         try ProjectEditing.save(edit, changed)
         let already = outcome.selected - outcome.changed
         global.say("tagged \(ProjectEditing.count(outcome.changed)) of \(project) with \(tag)" + (already > 0 ? " (\(already) already had it)" : ""))
+        ProjectEditing.warnPrivateTagShown(tag, in: changed, at: indices, vocabulary: edit.vocabulary)
         let contradicting = IndicatorEdit.contradictions(in: changed, at: indices, vocabulary: edit.vocabulary)
         if !contradicting.isEmpty, let implied = edit.vocabulary.definition(of: tag)?.classification {
             // The command names the indicators just tagged: `--tagged` would also overwrite the

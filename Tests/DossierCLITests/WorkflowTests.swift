@@ -329,6 +329,23 @@ struct WorkflowTests {
         #expect(untracked.stderr.contains("note: \(Self.acme)/indicators.json is not tracked by git, which has no copy of what was removed"), "\(untracked.stderr)")
     }
 
+    @Test("a private tag put on public indicators of a public project says that the site still shows them, and how to keep them off it; on private ones, nothing")
+    func privateTagOnPublicIndicators() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let tagged = try CLI.run(["tag", "vpn-bruteforce-2026", "Company Name", "192.0.2.23"], in: copy.root)
+        #expect(tagged.status == 0, "\(tagged.stderr)")
+        #expect(tagged.stderr.contains("warning: Company Name is a private tag: the public site leaves it out but still shows 1 indicator of public project vpn-bruteforce-2026 that has it; to keep it off the public site too: dossier add vpn-bruteforce-2026 192.0.2.23 --private"), "\(tagged.stderr)")
+        let kept = try CLI.run(["add", "vpn-bruteforce-2026", "192.0.2.23", "--private"], in: copy.root)
+        #expect(kept.status == 0 && copy.read("vpn-bruteforce-2026/indicators.json").contains(#""private": true"#), "\(kept.stderr)")
+        let added = try CLI.run(["add", "vpn-bruteforce-2026", "vpn.acme-corp.example", "--tag", "Company Name", "--private"], in: copy.root)
+        #expect(added.status == 0 && !added.stderr.contains("private tag"), "\(added.stderr)")
+        let shown = try CLI.run(["add", "vpn-bruteforce-2026", "mail.acme-corp.example", "--tag", "Company Name"], in: copy.root)
+        #expect(shown.stderr.contains("warning: Company Name is a private tag"), "\(shown.stderr)")
+        // A private project publishes nothing.
+        let inPrivate = try CLI.run(["tag", Self.acme, "Company Name", "198.51.100.23"], in: copy.root)
+        #expect(inPrivate.status == 0 && !inPrivate.stderr.contains("private tag"), "\(inPrivate.stderr)")
+    }
+
     @Test("a tag named like a classification is said to classify nothing; the classify command untag offers names every indicator it reclassified, to paste whole")
     func classificationAsTagAndWholeFix() throws {
         let copy = try TemporaryCopy(of: Self.samples)
