@@ -128,6 +128,9 @@ struct ImportCommand: ParsableCommand {
         let tags = Tag.union([], tags.map { IndicatorEdit.spelling(of: $0, in: edit.vocabulary) })
         // Made only for a text import: a project has thousands of indicators.
         let recorded = results.contains { $0.result.format == .text } ? Set(edit.project.indicators.map(\.key)) : []
+        // A restricted file's project tags stay off a public project (its tags are published);
+        // they go on the file's private indicators instead, which only internal outputs show.
+        let carriesTags = { (result: ImportResult) in edit.project.visibility == .public && self.isRestricted(result) }
         let perFile = results.map { _, result in
             // A text's 40-hex value is detected as a SHA-1, which the project may record as a
             // certificate's (x509-sha1): as `add` does, it is that one. (A CSV may say its type.)
@@ -135,8 +138,10 @@ struct ImportCommand: ParsableCommand {
             // Data marked above a public project's TLP (imported private) keeps its marking as a
             // tag, which internal reports and exports are marked by: the project's is not its.
             // An indicator the file marks itself (a STIX object) by its own marking.
+            let carried = carriesTags(result) ? result.projectTags : []
             return result.indicators.map { indicator in
                 var item = indicator
+                if !carried.isEmpty, item.isPrivate || isPrivate { item.tags = Tag.union(item.tags, carried) }
                 if edit.project.visibility == .public, let marking = result.marking(of: item), marking > edit.project.tlp,
                    TLP.marked(by: item.tags) == nil {
                     item.tags = Tag.union(item.tags, [marking.tag])
@@ -304,6 +309,12 @@ struct ImportCommand: ParsableCommand {
     /// The files' TLP (raising the project's, never lowering it; a public project stays
     /// TLP:CLEAR), visibility (when project.json states none, never making a project public unless
     /// it is TLP:CLEAR) and project tags.
+    /// Data a public project may not show as its own: imported --private, marked above TLP:CLEAR,
+    /// or from a private source (notes or project).
+    private func isRestricted(_ result: ImportResult) -> Bool {
+        isPrivate || (result.projectTLP ?? .clear) > .clear || result.notesArePrivate || result.projectVisibility == .private
+    }
+
     private func applyProjectFields(from results: [ImportResult], to project: inout Project) {
         // Only a file that brings something marks the project: one that gave no indicator and no
         // note line (a STIX file of markings alone) leaves its TLP as it is.
@@ -330,13 +341,11 @@ struct ImportCommand: ParsableCommand {
         }
         // A public project's tags are published: a restricted file's (its data imported private)
         // stay out, as its data does (`target:SecretCustomer` on a TLP:RED event).
-        let restricted = { (result: ImportResult) in
-            isPrivate || (result.projectTLP ?? .clear) > .clear || result.notesArePrivate || result.projectVisibility == .private
-        }
-        let kept = project.visibility == .public ? results.filter { !restricted($0) } : results
-        let withheld = results.filter(restricted).flatMap(\.projectTags).filter { !Tag.contains(project.tags, $0) }
+        let kept = project.visibility == .public ? results.filter { !isRestricted($0) } : results
+        let withheld = results.filter(isRestricted).flatMap(\.projectTags).filter { !Tag.contains(project.tags, $0) }
         if project.visibility == .public && !withheld.isEmpty {
-            global.say("\(self.project): project tags of the restricted data not added, as the project is public: " + withheld.joined(separator: ", "))
+            global.say("\(self.project): project tags of the restricted data not added, as the project is public; its private indicators have them: "
+                + withheld.joined(separator: ", "))
         }
         let projectTags = kept.flatMap(\.projectTags).filter { !Tag.contains(project.tags, $0) }
         if !projectTags.isEmpty {

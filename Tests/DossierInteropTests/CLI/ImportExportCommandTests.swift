@@ -1,4 +1,5 @@
 import DossierCore
+import DossierTestSupport
 import Foundation
 import Testing
 @testable import DossierInterop
@@ -388,15 +389,21 @@ import Testing
         #expect(forced.stdout.contains("classification malicious → unknown"), "\(forced.stdout)")
     }
 
-    @Test("a public project takes no project tag of restricted data (the tags of a TLP:RED event imported --private are published with the project)")
+    @Test("a public project takes no project tag of restricted data (the tags of a TLP:RED event imported --private are published with the project); its private indicators carry them, off the public site")
     func restrictedFileTagsStayOut() throws {
         let ws = try SampleWorkspace()
         let files = try TemporaryFolder()
         let red = try files.write("red.json", Array(#"{"Event": {"info": "x", "Tag": [{"name": "tlp:red"}, {"name": "target:SecretCustomer"}], "Attribute": [{"type": "domain", "value": "red.example"}]}}"#.utf8))
         let run = try Command.run(["import", "vpn-bruteforce-2026", red, "--private"], in: ws.root)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("project tags of the restricted data not added, as the project is public: target:SecretCustomer"), "\(run.stdout)")
-        #expect(WorkspaceLoader.load(root: ws.root).workspace.project("vpn-bruteforce-2026")?.tags.contains("target:SecretCustomer") == false)
+        #expect(run.stdout.contains("project tags of the restricted data not added, as the project is public; its private indicators have them: target:SecretCustomer"), "\(run.stdout)")
+        let project = WorkspaceLoader.load(root: ws.root).workspace.project("vpn-bruteforce-2026")
+        #expect(project?.tags.contains("target:SecretCustomer") == false)
+        let imported = project?.indicators.first { $0.value == "red.example" }
+        #expect(imported?.isPrivate == true && imported?.tags.contains("target:SecretCustomer") == true, "\(String(describing: imported))")
+        let site = ws.root + "/public-site"
+        #expect(try Command.run(["build", "--out", site], in: ws.root).status == 0)
+        #expect(try ProcessRunner.run("/usr/bin/env", ["grep", "-rl", "SecretCustomer", site]).status == 1)
     }
 
     @Test("a value given twice, in one file or in two, is counted as repeated; a second comment that was not taken is a warning, with its line")
