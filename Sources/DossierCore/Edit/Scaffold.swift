@@ -137,11 +137,25 @@ public enum Scaffold {
         return folder
     }
 
-    /// "acme-payroll-phish" → "Acme payroll phish".
+    /// "acme-payroll-phish" → "Acme payroll phish"; "vpn-bruteforce-2026" → "VPN bruteforce 2026":
+    /// the field's abbreviations in capitals, as an analyst writes them.
     static func defaultTitle(_ slug: String) -> String {
-        let words = slug.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." }).joined(separator: " ")
+        let words = slug.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." }).map { word in
+            // An actor's name too: `apt29`, `fin7`, `ta505`, `unc2452`.
+            let letters = word.prefix { $0.isLetter }.lowercased()
+            let isName = abbreviations.contains(word.lowercased())
+                || (abbreviations.contains(letters) || ["ta", "unc"].contains(letters)) && word.dropFirst(letters.count).allSatisfy(\.isNumber)
+            return isName ? word.uppercased() : String(word)
+        }.joined(separator: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
     }
+
+    /// Words a slug writes in lower case that a title writes in capitals.
+    private static let abbreviations: Set<String> = [
+        "apt", "api", "av", "aws", "bec", "c2", "cnc", "cve", "ddos", "dga", "dll", "dns", "edr", "fin", "ftp", "http", "https",
+        "ioc", "iocs", "ip", "ips", "it", "mfa", "misp", "ntlm", "otp", "pt", "rat", "rce", "rdp", "smb", "sms", "soc", "sql",
+        "ssh", "sso", "stix", "tls", "ttp", "ttps", "url", "vpn", "xss",
+    ]
 
     /// Today's date in UTC as `YYYY-MM-DD`, for `created`/`updated`.
     public static func today(_ date: Date = Date()) -> String {

@@ -85,4 +85,14 @@ struct ScaffoldTests {
     func safeSlug(_ slug: String) {
         #expect(Scaffold.slugProblem(slug) == nil)
     }
+
+    @Test("a title made from a slug writes the field's abbreviations and actors' names in capitals", arguments: [
+        ("vpn-bruteforce-2026", "VPN bruteforce 2026"), ("apt29-c2-infra", "APT29 C2 infra"), ("fin7_carbanak", "FIN7 carbanak"),
+        ("ta505-pt-proj", "TA505 PT proj"), ("acme-payroll-phish", "Acme payroll phish"), ("aptitude-test", "Aptitude test"),
+        ("it-helpdesk-lure", "IT helpdesk lure"),
+    ])
+    func titleFromSlug(_ slug: String, _ title: String) {
+        #expect(Scaffold.defaultTitle(slug) == title)
+    }
+
 }
