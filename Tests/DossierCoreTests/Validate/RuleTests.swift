@@ -851,6 +851,29 @@ struct RuleTests {
         ], "\(found)")
     }
 
+    @Test("a link to a private project with dot segments or doubled slashes in its path, or from the root as a git host reads one, is an error as the plain one is; a path in an address, or a slash in prose, is not a link")
+    func resolvedFormsOfLinksToPrivateProjects() throws {
+        let found = try diagnostics({
+            try $0.addProject("nightjar")
+            try $0.addProject("b", visibility: "public", tlp: "clear")
+            try $0.write("b/notes/01.md", "[a](../.././nightjar/)\n")
+            try $0.write("b/notes/02.md", "[b](../..//nightjar/notes/01-x.md)\n")
+            try $0.write("b/notes/03.md", "[c](/nightjar/notes/01-x.md) and [d]: /nightjar/\n")
+            try $0.write("b/notes/04.md", "See https://git.example/nightjar/ and TCP/nightjar and and / or //nightjar.example/x.\n")
+        }, rules: [PublishedPrivateValueRule()])
+        #expect(found == [
+            "b/notes/01.md:1:13: error: this note links to the private project nightjar, but it is public: the public site has no page of that project and names none; take the link out",
+            "b/notes/02.md:1:12: error: this note links to the private project nightjar, but it is public: the public site has no page of that project and names none; take the link out",
+            "b/notes/03.md:1:6: error: this note links to the private project nightjar, but it is public: the public site has no page of that project and names none; take the link out",
+        ], "\(found)")
+        // A public note's link from the root to a private note of a public project.
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("open", visibility: "public", tlp: "clear")
+        try workspace.write("open/notes/01-public.md", "# Public\n\nSee [it](/open/notes/02-hr.md).\n")
+        try workspace.write("open/notes/02-hr.md", "---\nvisibility: private\n---\n# HR\n")
+        #expect(workspace.check().filter { $0.code == BrokenLinkRule.privateNoteCode }.count == 1)
+    }
+
     @Test("a link to a private project is pointed at by Unicode scalars, as every other place in a note is, however long its line")
     func privateProjectLinkColumn() throws {
         let found = try diagnostics({

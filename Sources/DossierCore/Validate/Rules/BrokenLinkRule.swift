@@ -66,7 +66,13 @@ public enum BrokenLinkRule {
             for destination in destinations {
                 // Named in messages as the note writes it; followed as libcmark reads it.
                 let written = MarkdownLinks.withoutEscapes(destination.text)
-                guard let (path, fragment) = RelativeLink.resolve(MarkdownLinks.asRead(written), from: text.base), !path.isEmpty else { continue }
+                let read = MarkdownLinks.asRead(written)
+                // A path from the root (`/acme-phish/notes/02-x.md`), which a git host reads from
+                // the repository's: looked at only for a private note it names (the workspace
+                // may be a folder of the repository, where the rest cannot be told).
+                let rooted = read.hasPrefix("/") && !read.hasPrefix("//") ? RelativeLink.resolve(String(read.dropFirst()), from: []) : nil
+                guard let (path, fragment) = RelativeLink.resolve(read, from: text.base) ?? rooted, !path.isEmpty else { continue }
+                if rooted != nil, !FileManager.default.fileExists(atPath: root + "/" + path.joined(separator: "/")) { continue }
                 if !FileManager.default.fileExists(atPath: root + "/" + path.joined(separator: "/")) {
                     report(destination,
                         "the link to \(written) leads to nothing: the workspace has no \(path.joined(separator: "/")) (\(note == nil ? "" : "a git host shows the link dead, and ")a report shows only its text)",

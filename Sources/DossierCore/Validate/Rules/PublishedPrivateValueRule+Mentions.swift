@@ -168,8 +168,9 @@ extension PublishedPrivateValueRule.Mentions {
             }
             if text.isProse, var start = pathLead(bytes, at: i, inAddress: inAddress) {
                 // From a note two folders down, a link climbs twice: `../../acme-phish/`, and from
-                // a page of the site into its projects: `../../projects/acme-phish/`.
-                while let next = pathLead(bytes, at: start, inAddress: inAddress) { start = next }
+                // a page of the site into its projects: `../../projects/acme-phish/`; a path
+                // resolves `./` and a doubled `/` away (`.././acme-phish/`, `..//acme-phish/`).
+                while let next = pathLead(bytes, at: start, inAddress: inAddress) ?? Self.pathNoise(bytes, at: start) { start = next }
                 var end = start
                 while end < bytes.count, isWordByte(bytes[end]) || bytes[end] == IndicatorBytes.dot { end += 1 }
                 if end > start { add(start..<end, isLink: true) }
@@ -214,8 +215,17 @@ extension PublishedPrivateValueRule.Mentions {
 
     /// Where the folder name after a path lead at `i` starts, if one stands there. `projects/`
     /// leads a path of the site only where a word does not run into it (`subprojects/`) and not
-    /// in another site's address (`https://github.com/orgs/acme/projects/x`).
+    /// in another site's address (`https://github.com/orgs/acme/projects/x`). A `/` where a link's
+    /// destination starts (after `(`, `<`, a quote or a blank) leads a path from the root, which
+    /// a git host reads from the repository's (`[the op](/acme-phish/notes/01.md)`); `//` an
+    /// address.
     private static func pathLead(_ bytes: [UInt8], at i: Int, inAddress: Bool) -> Int? {
+        guard i < bytes.count else { return nil }
+        if bytes[i] == IndicatorBytes.slash {
+            guard !inAddress, i + 1 < bytes.count, bytes[i + 1] != IndicatorBytes.slash,
+                  i == 0 || isAddressEnd(bytes[i - 1]) else { return nil }
+            return i + 1
+        }
         // Asked at every byte of every public note: most bytes start neither lead.
         guard bytes[i] == IndicatorBytes.dot || bytes[i] == UInt8(ascii: "p") else { return nil }
         guard let lead = pathLeads.first(where: { i + $0.count < bytes.count && bytes[i..<i + $0.count].elementsEqual($0) }) else { return nil }
@@ -224,6 +234,14 @@ extension PublishedPrivateValueRule.Mentions {
             if i > 0, IndicatorBytes.isAlphanumeric(bytes[i - 1]) || bytes[i - 1] == IndicatorBytes.hyphen || bytes[i - 1] == UInt8(ascii: "_") { return nil }
         }
         return i + lead.count
+    }
+
+    /// Past a `./` or a `/` at `i` within a path, which it resolves away; nil for anything else.
+    private static func pathNoise(_ bytes: [UInt8], at i: Int) -> Int? {
+        guard i < bytes.count else { return nil }
+        if bytes[i] == IndicatorBytes.slash { return i + 1 }
+        if bytes[i] == IndicatorBytes.dot, i + 1 < bytes.count, bytes[i + 1] == IndicatorBytes.slash { return i + 2 }
+        return nil
     }
 
     /// What ends an address written in prose: white space, or what encloses one.
