@@ -160,6 +160,12 @@ enum NoteDecoder {
                     .start, "front-matter")
                 return withheld
             }
+            if let form = FrontMatter.unreadForm(text) {
+                // As text (or a comment, which reports drop), its `visibility: private` hides nothing.
+                error("front matter \(form) is not read: the note would be published with the project's visibility; write it as YAML between --- lines at the top (title: ..., visibility: private)",
+                    .start, "front-matter")
+                return withheld
+            }
             if let misplaced = FrontMatter.misplacedStart(text, keys: keys) {
                 // Read as text, its `visibility: private` would be shown on the public site.
                 error("this looks like front matter, but front matter must start on the note's first line with --- at its first column; as written it is text, and the note has the project's visibility. Move the --- line to the top",
@@ -356,12 +362,31 @@ enum FrontMatter {
                 continue
             }
             if indent.contains("\t") || indent.count >= 4 { continue }
-            guard trimmed.lowercased().hasPrefix("visibility"), let colon = trimmed.firstIndex(of: ":") else { continue }
-            let key = trimmed[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            let value = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'")).lowercased()
+            // In a comment too (`<!-- visibility: private -->`): reports drop it, and the note is published.
+            let said = trimmed.hasPrefix("<!--") ? trimmed.dropFirst(4).drop { $0 == " " || $0 == "\t" } : trimmed
+            guard said.lowercased().hasPrefix("visibility"), let colon = said.firstIndex(of: ":") else { continue }
+            let key = said[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            let value = said[said.index(after: colon)...].replacingOccurrences(of: "-->", with: "")
+                .trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'")).lowercased()
             if key == "visibility" && value == "private" { return line }
         }
         return nil
+    }
+
+    /// How the note's top sets its keys in a form dossier does not read, when it sets one that
+    /// hides a note (`visibility`, or Hugo's `draft`): JSON, as Hugo writes it (`{"visibility":
+    /// "private"}`), or YAML in an HTML comment (`<!--` then `visibility: private`), which no
+    /// report shows. Nil otherwise.
+    static func unreadForm(_ text: String) -> String? {
+        let top = text.drop { $0.isWhitespace }
+        if top.hasPrefix("{") {
+            // Up to the line that closes it (a few lines at most).
+            let block = top.split(separator: "\n", maxSplits: 30, omittingEmptySubsequences: false).prefix { !$0.hasPrefix("}") }.joined(separator: "\n")
+            return block.range(of: #""(visibility|draft)"\s*:"#, options: [.regularExpression, .caseInsensitive]) != nil ? "as JSON" : nil
+        }
+        guard top.hasPrefix("<!--"), let end = top.range(of: "-->") else { return nil }
+        let comment = top[top.index(top.startIndex, offsetBy: 4)..<end.lowerBound]
+        return comment.range(of: #"(^|\n)\s*(visibility|draft)\s*:"#, options: [.regularExpression, .caseInsensitive]) != nil ? "in an HTML comment" : nil
     }
 
     /// Where a block that was meant as front matter starts, when it is not where front matter
