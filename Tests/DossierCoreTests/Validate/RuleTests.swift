@@ -186,6 +186,21 @@ struct RuleTests {
         #expect(passing.isEmpty)
     }
 
+    @Test("a public note whose text says TLP:AMBER or RED is a warning at the label; TLP:CLEAR, a private note or a private project's, or a word like tlp-red.example, is not")
+    func publicNoteMarkedInText() throws {
+        let found = try diagnostics({
+            try $0.addProject("p", visibility: "public", tlp: "clear")
+            try $0.write("p/notes/01.md", "# Handling\n\n**TLP:RED** Share only by name.\n")
+            try $0.write("p/notes/02.md", "Shared as TLP:CLEAR; see tlp-red.example.\n")
+            try $0.write("p/notes/03.md", "---\nvisibility: private\n---\nTLP:AMBER\n")
+            try $0.addProject("q")
+            try $0.write("q/notes/01.md", "TLP:RED\n")
+        }, rule: PublicProjectTLPRule())
+        #expect(found == [
+            "p/notes/01.md:3:3: warning: this public note says TLP:RED, but the public site publishes it under TLP:CLEAR; if the note is so marked, make it private (visibility: private in its front matter), else take the label out",
+        ], "\(found)")
+    }
+
     @Test func crossProjectClassification() throws {
         let failing = try diagnostics({
             try $0.addProject("a", indicators: Self.list(#"{ "value": "evil.example", "type": "domain", "classification": "malicious" }"#))

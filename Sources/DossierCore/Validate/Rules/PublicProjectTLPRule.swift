@@ -22,12 +22,29 @@ public struct PublicProjectTLPRule: ProjectRule {
                 "public project \"\(project.slug)\" is tagged \(marked.label): the public site would publish what it marks; take the tag off, or make the project private (and set \"tlp\" to match)",
                 code: Self.code))
         }
+        diagnostics += Self.markedPublicNotes(of: project)
         for (indicator, marked) in Self.markedPublicIndicators(of: project) {
             diagnostics.append(.error(at: indicator.location(in: project, at: indicator.origin?.tags),
                 "\(indicator.type.rawValue) \(indicator.value) is tagged \(marked.label), but it is a public indicator of a public project: the public site would publish data so marked; make it private (\"private\": true) or take the tag off",
                 code: Self.code))
         }
         return diagnostics
+    }
+
+    /// A public note whose text marks it above TLP:CLEAR (`**TLP:RED** Share only with...`): a
+    /// warning at the first label, since the site publishes the note under TLP:CLEAR; a note that
+    /// only explains the levels is fine, which a reader of the note can tell and a rule cannot.
+    static func markedPublicNotes(of project: Project) -> [Diagnostic] {
+        project.notes.compactMap { note in
+            guard AudienceFilter.publishes(note, of: project), ByteSearch.contains(caseInsensitive: "tlp", in: note.body)
+                || ByteSearch.contains(caseInsensitive: "traffic light", in: note.body),
+                let label = TLP.labels(in: note.body).first(where: { $0.tlp > .clear }) else { return nil }
+            var place = TextPlace(note.body)
+            let position = place.position(at: note.body.utf8.distance(from: note.body.startIndex, to: label.range.lowerBound), bodyLine: note.bodyLine)
+            return .warning(at: SourceLocation(path: note.path, position: position),
+                "this public note says \(label.tlp.label), but the public site publishes it under TLP:CLEAR; if the note is so marked, make it private (visibility: private in its front matter), else take the label out",
+                code: code)
+        }
     }
 
     /// The public indicators of a public project that a `tlp:` tag marks above TLP:CLEAR, with
