@@ -73,8 +73,20 @@ struct Fmt: ParsableCommand {
             && errors.items.allSatisfy { $0.location.map { refused.contains($0.path) } == true }
         // Said once it is so: with an error left, nothing is written.
         if check || !errors.hasErrors || onlyConflictsLeft {
-            for path in resolved.keys.sorted() {
-                global.say("\(check ? "would resolve" : "resolved") the merge conflict in \(display.displayPath(path))")
+            // A project's files are written together: one whose other file is left in conflict
+            // is resolved but not written yet.
+            let written = Set(plan.changes.map(\.path))
+            for (path, resolution) in resolved.sorted(by: { $0.key < $1.key }) {
+                let shown = display.displayPath(path)
+                if !written.contains(path) {
+                    Console.note("the merge conflict in \(shown) can be resolved, but its project's other file is left to resolve by hand: "
+                        + "nothing of the project is written until then; run `dossier fmt --merge` again once it is")
+                } else if resolution.isConflict {
+                    global.say("\(check ? "would resolve" : "resolved") the merge conflict in \(shown)")
+                } else {
+                    global.say("\(check ? "would date" : "dated") \(shown) anew (updated), as the merge makes a new version of the project")
+                }
+                for notice in resolution.notices { Console.note("warning: \(shown): \(notice)") }
             }
         }
         // Entries kept apart are the check's duplicate-indicator error still: said as errors, at

@@ -1,3 +1,5 @@
+import DossierCore
+import DossierTestSupport
 import Foundation
 import Testing
 
@@ -279,6 +281,51 @@ struct CoreCommandTests {
         #expect(copy.read("acme-payroll-phish/indicators.json") != scrambled)
     }
 
+    @Test("fmt --merge reads a conflict's sides from git's index, as each branch wrote them: one side's removal and the other's additions land on no other indicator; a removal the other side's change undoes is said; the project is dated anew")
+    func mergeFromGitIndex() throws {
+        let root = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        func git(_ arguments: String...) throws {
+            let run = try ProcessRunner.run("/usr/bin/env", ["git"] + arguments, in: root)
+            #expect(run.status == 0, "git \(arguments): \(run.stderr)")
+        }
+        func dossier(_ arguments: String...) throws {
+            let run = try CLI.run(Array(arguments), in: root)
+            #expect(run.status == 0, "dossier \(arguments): \(run.stderr)")
+        }
+        try git("init", "-q")
+        for (key, value) in [("user.name", "a"), ("user.email", "a@x.example"), ("merge.conflictStyle", "diff3")] { try git("config", key, value) }
+        try dossier("init", ".", "-q")
+        try dossier("new", "p", "-q")
+        try dossier("add", "p", "-q", "d8.example", "d7.example")
+        try dossier("add", "p", "-q", "d9.example", "--tag", "Blocked", "--comment", "gateway hit, see ticket 42")
+        try git("add", "-A")
+        try git("commit", "-qm", "base")
+        try git("branch", "-M", "main")
+        try git("checkout", "-qb", "bob")
+        try dossier("remove", "p", "-q", "d9.example")
+        try dossier("add", "p", "-q", "shared.example", "--tag", "bob-tag")
+        try dossier("add", "p", "-q", "d7.example", "--comment", "bob looked")
+        try git("commit", "-qam", "bob")
+        try git("checkout", "-q", "main")
+        try dossier("add", "p", "-q", "e1.example", "--tag", "alice-tag")
+        try dossier("add", "p", "-q", "shared.example", "--tag", "alice-tag")
+        try dossier("remove", "p", "-q", "d7.example")
+        try git("commit", "-qam", "alice")
+        let updated = try #require(WorkspaceLoader.load(root: root).workspace.project("p")?.updated)
+        _ = try ProcessRunner.run("/usr/bin/env", ["git", "merge", "bob"], in: root)
+        let fmt = try CLI.run(["fmt", "--merge"], in: root)
+        #expect(fmt.status == 0, "\(fmt.stderr)")
+        #expect(fmt.stderr.contains("warning: p/indicators.json: domain d7.example was removed on one side and changed on the other"), "\(fmt.stderr)")
+        let project = try #require(WorkspaceLoader.load(root: root).workspace.project("p"))
+        let byValue = Dictionary(uniqueKeysWithValues: project.indicators.map { ($0.value, $0) })
+        #expect(byValue["d9.example"] == nil)
+        #expect(byValue["shared.example"]?.tags == ["alice-tag", "bob-tag"] && byValue["shared.example"]?.comment == nil, "\(project.indicators)")
+        #expect(byValue["d7.example"]?.comment == "bob looked" && byValue["e1.example"] != nil && byValue["d8.example"] != nil)
+        #expect(project.updated.map { ISODate.precedes(updated, $0) } == true, "\(String(describing: project.updated))")
+        #expect(try CLI.run(["check"], in: root).status == 0)
+    }
+
     @Test("fmt --merge resolves git's conflicts in project.json and indicators.json (two analysts adding, each edit dating the project); what is the analyst's call it leaves, resolving the rest, and fails")
     func fmtMergeResolvesConflicts() throws {
         let copy = try TemporaryCopy(of: Self.samples)
@@ -306,7 +353,8 @@ struct CoreCommandTests {
         #expect(fmt.status == 0, "\(fmt.stderr)")
         #expect(fmt.stdout.contains("resolved the merge conflict in typosquat-watch/project.json"), "\(fmt.stdout)")
         #expect(fmt.stdout.contains("merged 2 entries of domain acme-payro11.example"), "\(fmt.stdout)")
-        #expect(copy.read(project) == dated.replacingOccurrences(of: "2026-11-27", with: "2026-11-29"))
+        // Dated anew: the two sides joined are a new version (a day after either, today's date).
+        #expect(copy.read(project) == dated.replacingOccurrences(of: "2026-11-27", with: Scaffold.today()), "\(copy.read(project))")
         let check = try CLI.run(["check"], in: copy.root)
         #expect(check.status == 0, "\(check.stderr)")
         let after = copy.read(indicators)

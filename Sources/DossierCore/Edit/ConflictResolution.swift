@@ -87,6 +87,12 @@ public enum ConflictResolution {
     /// The conflicted `indicators.json` at `path` resolved: the file both sides make together.
     public static func indicators(_ bytes: [UInt8], path: String) -> Result<[UInt8], Refusal> {
         guard let sides = sides(bytes) else { return .failure(Refusal(reason: "its conflict markers are not as git writes them")) }
+        return indicators(sides, path: path).map(\.bytes)
+    }
+
+    /// The same from the file's sides, with what the analyst should know of the join
+    /// (`joined(_:_:base:)`'s notices).
+    static func indicators(_ sides: Sides, path: String) -> Result<(bytes: [UInt8], notices: [String]), Refusal> {
         let ours: IndicatorsDecoder.Result, theirs: IndicatorsDecoder.Result
         switch (decodedIndicators(sides.ours, path: path), decodedIndicators(sides.theirs, path: path)) {
         case (.success(let a), .success(let b)): (ours, theirs) = (a, b)
@@ -102,9 +108,10 @@ public enum ConflictResolution {
             return .failure(Refusal(reason: "\(base == nil ? "the two sides differ in" : "both sides changed") the file's fields \(differingKeys(ours.extra, theirs.extra)); which to keep is yours"))
         }
         var project = Project(slug: "", folder: "", title: "")
-        project.indicators = joined(ours.indicators, theirs.indicators, base: base?.indicators)
+        let (indicators, notices) = joined(ours.indicators, theirs.indicators, base: base?.indicators)
+        project.indicators = indicators
         project.indicatorsExtra = extra
-        return .success(CanonicalJSON.indicatorsFile(project))
+        return .success((CanonicalJSON.indicatorsFile(project), notices))
     }
 
     private static func decodedIndicators(_ bytes: [UInt8], path: String) -> Result<IndicatorsDecoder.Result, Refusal> {
@@ -119,7 +126,9 @@ public enum ConflictResolution {
 
     /// The indicators of both sides, as described for the type: per indicator, the entries of
     /// the side that changed it from the base, or of both.
-    private static func joined(_ ours: [Indicator], _ theirs: [Indicator], base: [Indicator]?) -> [Indicator] {
+    /// An indicator one side removed and the other changed is kept as changed, and said: the
+    /// removal may have been meant (recorded by mistake).
+    private static func joined(_ ours: [Indicator], _ theirs: [Indicator], base: [Indicator]?) -> (indicators: [Indicator], notices: [String]) {
         /// Each indicator's entries as written (not where they were read), in order.
         func entries(_ list: [Indicator]) -> [IndicatorKey: [(written: [UInt8], indicator: Indicator)]] {
             var result: [IndicatorKey: [(written: [UInt8], indicator: Indicator)]] = [:]
@@ -128,10 +137,14 @@ public enum ConflictResolution {
         }
         let (mine, other, before) = (entries(ours), entries(theirs), base.map(entries))
         var kept: [Indicator] = []
+        var notices: [String] = []
         var done: Set<IndicatorKey> = []
         for indicator in ours + theirs where done.insert(indicator.key).inserted {
             let (a, b) = (mine[indicator.key] ?? [], other[indicator.key] ?? [])
             let original = before.map { $0[indicator.key] ?? [] }
+            if let original, !original.isEmpty, a.isEmpty != b.isEmpty, (a + b).map(\.written) != original.map(\.written) {
+                notices.append("\(indicator.type.rawValue) \(indicator.value) was removed on one side and changed on the other: it is kept as changed; `dossier remove` takes it out if the removal was meant")
+            }
             if let chosen = joined(a, b, base: original, same: { $0.map(\.written) == $1.map(\.written) }) {
                 kept += chosen.map(\.indicator)
             } else if let original, a.count == 1, b.count == 1, original.count == 1,
@@ -145,7 +158,7 @@ public enum ConflictResolution {
                 kept += (a + b.filter { entry in !a.contains { $0.written == entry.written } }).map(\.indicator)
             }
         }
-        return kept
+        return (kept, notices)
     }
 
     /// One indicator both sides changed from the base, joined field by field: a field one side
@@ -186,9 +199,15 @@ public enum ConflictResolution {
         return nil
     }
 
-    /// The conflicted `project.json` at `path` resolved, or why it cannot be.
-    public static func project(_ bytes: [UInt8], path: String) -> Result<[UInt8], Refusal> {
+    /// The conflicted `project.json` at `path` resolved, or why it cannot be. `updated` moves on
+    /// from the later side's, at `now` (`ProjectEdit.updated`): the two sides joined are a new
+    /// version, which exports must date anew for their consumers to take it.
+    public static func project(_ bytes: [UInt8], path: String, at now: Date = Date()) -> Result<[UInt8], Refusal> {
         guard let sides = sides(bytes) else { return .failure(Refusal(reason: "its conflict markers are not as git writes them")) }
+        return project(sides, path: path, at: now)
+    }
+
+    static func project(_ sides: Sides, path: String, at now: Date) -> Result<[UInt8], Refusal> {
         let folder = (path as NSString).deletingLastPathComponent
         func decoded(_ bytes: [UInt8]) -> Project? {
             var diagnostics: [Diagnostic] = []
@@ -229,7 +248,7 @@ public enum ConflictResolution {
             return .failure(Refusal(reason: "\(said) its \(differing.joined(separator: ", ")); which to keep is yours"))
         }
         merged.created = [ours.created, theirs.created].compactMap { $0 }.min { ISODate.precedes($0, $1) }
-        merged.updated = [ours.updated, theirs.updated].compactMap { $0 }.max { ISODate.precedes($0, $1) }
+        merged.updated = ProjectEdit.updated(over: [ours.updated, theirs.updated].compactMap { $0 }.max { ISODate.precedes($0, $1) }, at: now)
         merged.tags = joinedTags(ours.tags, theirs.tags, base: base?.tags)
         return .success(CanonicalJSON.projectFile(merged))
     }
@@ -260,12 +279,22 @@ extension ConflictResolution {
     public struct Resolved: Sendable {
         public var bytes: [UInt8]
         public var replacing: ContentDigest
+        /// False for a project.json with no conflict of its own, dated anew (its `updated` moved
+        /// on) as its indicators.json's resolution makes a new version.
+        public var isConflict = true
+        /// What the analyst should know of the resolution (an indicator one side removed and the
+        /// other changed, kept).
+        public var notices: [String] = []
     }
 
     /// Every project file of `loaded` with git conflict markers (`project.json`,
     /// `indicators.json`) resolved, or refused with the reason; other files' conflicts are left
     /// to be resolved by hand.
-    public static func resolve(_ loaded: LoadedWorkspace) -> (resolved: [String: Resolved], refused: [(path: String, reason: String)]) {
+    ///
+    /// Each side is read from git's index while the merge is under way (`sidesFromIndex`): the
+    /// file as each branch wrote it. The markers are read only without it: lines git joined on its
+    /// own beside a conflict could give one side's fields to another indicator.
+    public static func resolve(_ loaded: LoadedWorkspace, at now: Date = Date()) -> (resolved: [String: Resolved], refused: [(path: String, reason: String)]) {
         let conflicted = Set(loaded.diagnostics.items.filter { $0.code == "conflict-marker" }.compactMap { $0.location?.path })
         var resolved: [String: Resolved] = [:]
         var refused: [(path: String, reason: String)] = []
@@ -280,11 +309,51 @@ extension ConflictResolution {
                 refused.append((path, "it cannot be read again"))
                 continue
             }
-            switch name == ProjectFiles.indicators ? indicators(bytes, path: path) : project(bytes, path: path) {
-            case .success(let merged): resolved[path] = Resolved(bytes: merged, replacing: ContentDigest(bytes))
+            guard let sides = sidesFromIndex(path) ?? sides(bytes) else {
+                refused.append((path, "its conflict markers are not as git writes them"))
+                continue
+            }
+            let result = name == ProjectFiles.indicators
+                ? indicators(sides, path: path) : project(sides, path: path, at: now).map { (bytes: $0, notices: [String]()) }
+            switch result {
+            case .success(let merged): resolved[path] = Resolved(bytes: merged.bytes, replacing: ContentDigest(bytes), notices: merged.notices)
             case .failure(let refusal): refused.append((path, refusal.reason))
             }
         }
+        // A project whose indicators.json alone was in conflict (its project.json git merged on
+        // its own, both sides dated alike) is a new version too: dated anew.
+        for path in resolved.keys where (path as NSString).lastPathComponent == ProjectFiles.indicators {
+            let projectFile = (path as NSString).deletingLastPathComponent + "/" + ProjectFiles.project
+            guard !conflicted.contains(projectFile), !loaded.filesWithErrors.contains(projectFile),
+                  var project = loaded.workspace.projects.first(where: { $0.projectFile == projectFile }),
+                  let digest = loaded.digests[projectFile] else { continue }
+            project.updated = ProjectEdit.updated(over: project.updated, at: now)
+            resolved[projectFile] = Resolved(bytes: CanonicalJSON.lineBreaks(CanonicalJSON.projectFile(project), as: digest),
+                replacing: digest, isConflict: false)
+        }
         return (resolved, refused)
+    }
+
+    /// The sides of the conflicted file at `path` as git's index holds them while a merge (or a
+    /// rebase, a cherry-pick) is under way: stage 2 and 3, and the base, stage 1, when the file
+    /// has one. Nil without git, outside a repository, or once the file is no longer in conflict
+    /// there.
+    static func sidesFromIndex(_ path: String) -> Sides? {
+        let folder = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
+        func stage(_ number: Int) -> [UInt8]? {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "show", ":\(number):./\(name)"]
+            process.currentDirectoryURL = URL(fileURLWithPath: folder)
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            guard (try? process.run()) != nil else { return nil }
+            let bytes = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return process.terminationStatus == 0 ? Array(bytes) : nil
+        }
+        guard let ours = stage(2), let theirs = stage(3) else { return nil }
+        return Sides(ours: ours, theirs: theirs, base: stage(1))
     }
 }

@@ -1,4 +1,5 @@
 import DossierTestSupport
+import Foundation
 import Testing
 @testable import DossierCore
 
@@ -78,31 +79,33 @@ struct ConflictResolutionTests {
         if case .failure(let refusal) = refused { #expect(refusal.reason.contains("git checkout --conflict=diff3")) }
     }
 
-    @Test("project.json: updated takes the later date, created the earlier, tags both sides'; a field only one side changed from the base is taken")
+    @Test("project.json: updated moves on from the later side's (a new version), created takes the earlier date, tags both sides'; a field only one side changed from the base is taken")
     func projectFields() throws {
+        // The resolution is made on the later side's day, at noon.
+        let now = Date(timeIntervalSince1970: 1_795_521_600)
         let plain = Self.conflicted("{\n  \"title\": \"Kit\",\n",
             ours: "  \"created\": \"2026-11-02\",\n  \"updated\": \"2026-11-20\",\n  \"tags\": [\"Phishing\"]\n",
             theirs: "  \"created\": \"2026-11-01\",\n  \"updated\": \"2026-11-24\",\n  \"tags\": [\"Payroll\"]\n",
             after: "}\n")
         var diagnostics: [Diagnostic] = []
-        let resolved = try ConflictResolution.project(plain, path: "/w/p/project.json").get()
+        let resolved = try ConflictResolution.project(plain, path: "/w/p/project.json", at: now).get()
         let project = try #require(ProjectDecoder.decode(resolved, slug: "p", folder: "/w/p", into: &diagnostics))
-        #expect(project.created == "2026-11-01" && project.updated == "2026-11-24" && project.tags == ["Phishing", "Payroll"])
+        #expect(project.created == "2026-11-01" && project.updated == "2026-11-24T12:00:00Z" && project.tags == ["Phishing", "Payroll"])
 
         let withBase = Self.conflicted("{\n",
             ours: "  \"title\": \"Payroll kit\",\n  \"updated\": \"2026-11-20\"\n",
             base: "  \"title\": \"Kit\",\n  \"updated\": \"2026-11-02\"\n",
             theirs: "  \"title\": \"Kit\",\n  \"updated\": \"2026-11-24\"\n",
             after: "}\n")
-        let taken = try #require(ProjectDecoder.decode(try ConflictResolution.project(withBase, path: "/w/p/project.json").get(),
+        let taken = try #require(ProjectDecoder.decode(try ConflictResolution.project(withBase, path: "/w/p/project.json", at: now).get(),
             slug: "p", folder: "/w/p", into: &diagnostics))
-        #expect(taken.title == "Payroll kit" && taken.updated == "2026-11-24")
+        #expect(taken.title == "Payroll kit" && taken.updated == "2026-11-24T12:00:00Z")
 
         // No title on either side: none is written (a project is titled by its folder's name),
         // and tags written on one side only are no difference of visibility or TLP.
         let untitled = Self.conflicted("{\n", ours: "  \"updated\": \"2026-11-20\",\n  \"tags\": []\n", theirs: "  \"updated\": \"2026-11-24\"\n", after: "}\n")
-        let written = String(decoding: try ConflictResolution.project(untitled, path: "/w/kit/project.json").get(), as: UTF8.self)
-        #expect(written.contains(#""title": "kit""#) && written.contains("2026-11-24"), "\(written)")
+        let written = String(decoding: try ConflictResolution.project(untitled, path: "/w/kit/project.json", at: now.addingTimeInterval(86_400)).get(), as: UTF8.self)
+        #expect(written.contains(#""title": "kit""#) && written.contains(#""updated": "2026-11-25""#), "\(written)")
     }
 
     @Test("what is the analyst's call is refused with the reason: a title or visibility both sides changed, a side that does not load, markers not as git writes them")
