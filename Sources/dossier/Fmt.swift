@@ -22,9 +22,13 @@ struct Fmt: ParsableCommand {
             written (`Blocked` and `blocked` are one tag: the repeated-tag warning of `check`).
 
             --merge also resolves a git merge conflict in a project's project.json or \
-            indicators.json (two analysts adding indicators to one project, or editing it on \
-            different days): every indicator either side records is kept, and merged as above; \
-            "updated" takes the later date, "created" the earlier, tags both sides'. With \
+            indicators.json (two analysts adding indicators to one project, or editing it the \
+            same day), and in dossier.json (each adding a vocabulary tag). Each side is read \
+            from git's index while the merge is under way, as its branch wrote it. Every \
+            indicator either side records is kept, and merged as above; "updated" moves on past \
+            the later side's (the merge is a new version), "created" takes the earlier date, \
+            tags both sides'. An indicator one side removed and the other changed is kept, with \
+            a warning. With \
             git's base section (git config merge.conflictStyle diff3), what one side changed or \
             removed, the other having left it, is taken, field by field and tag by tag (an \
             untag on one side stays undone); without it, an indicator or tag one side removed \

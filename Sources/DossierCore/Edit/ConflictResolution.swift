@@ -253,6 +253,63 @@ public enum ConflictResolution {
         return .success(CanonicalJSON.projectFile(merged))
     }
 
+    /// The conflicted `dossier.json` resolved: the title and unknown fields as a project's, and
+    /// the vocabulary tag by tag, as two analysts each adding a tag to it make it: a tag one side
+    /// added is added; with the base, one a side removed while the other left it is removed, and
+    /// one a side changed while the other left it is changed. A tag both changed otherwise is
+    /// the analyst's call.
+    static func settings(_ sides: Sides, path: String) -> Result<[UInt8], Refusal> {
+        let folderName = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        func decoded(_ bytes: [UInt8]) -> WorkspaceSettings? {
+            var diagnostics: [Diagnostic] = []
+            let settings = SettingsDecoder.decode(bytes, path: path, folderName: folderName, into: &diagnostics)
+            return diagnostics.contains { $0.severity == .error } ? nil : settings
+        }
+        guard let ours = decoded(sides.ours), let theirs = decoded(sides.theirs) else {
+            return .failure(Refusal(reason: "one side does not load cleanly (see `dossier check` once it is resolved by hand)"))
+        }
+        let base = sides.base.flatMap(decoded)
+        if sides.base != nil, base == nil { return .failure(Self.unreadableBase) }
+        var merged = ours
+        var differing: [String] = []
+        if let title = joined(ours.title, theirs.title, base: base?.title, same: ==) { merged.title = title } else { differing.append("title") }
+        if let extra = joined(ours.extra, theirs.extra, base: base?.extra, same: { written($0) == written($1) }) {
+            merged.extra = extra
+        } else {
+            differing.append(differingKeys(ours.extra, theirs.extra))
+        }
+        func byKey(_ vocabulary: Vocabulary) -> [String: TagDefinition] {
+            Dictionary(vocabulary.definitions.map { (Tag.key($0.name), $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        // A definition as the file writes it, wherever it was read.
+        func same(_ a: TagDefinition?, _ b: TagDefinition?) -> Bool {
+            guard let a, let b else { return a == nil && b == nil }
+            return a.name == b.name && a.classification == b.classification && a.description == b.description
+                && a.isPrivate == b.isPrivate && written(a.extra) == written(b.extra)
+        }
+        let (mine, other, before) = (byKey(ours.vocabulary), byKey(theirs.vocabulary), base.map { byKey($0.vocabulary) })
+        var definitions: [TagDefinition] = []
+        var done: Set<String> = []
+        for definition in ours.vocabulary.definitions + theirs.vocabulary.definitions {
+            let key = Tag.key(definition.name)
+            guard done.insert(key).inserted else { continue }
+            let (a, b) = (mine[key], other[key])
+            // Without the base, a tag only one side has was added there.
+            let chosen: TagDefinition?? = before.map { joined(a, b, base: $0[key], same: same) } ?? (a == nil || b == nil ? .some(a ?? b) : joined(a, b, base: nil, same: same))
+            switch chosen {
+            case .some(let kept?): definitions.append(kept)
+            case .some(nil): continue
+            case nil: differing.append("tag \"\(definition.name)\"")
+            }
+        }
+        guard differing.isEmpty else {
+            let said = base == nil ? "the two sides differ in" : "both sides changed"
+            return .failure(Refusal(reason: "\(said) its \(differing.joined(separator: ", ")); which to keep is yours"))
+        }
+        merged.vocabulary = Vocabulary(definitions)
+        return .success(CanonicalJSON.workspaceFile(merged))
+    }
+
     /// The unknown fields two lists of them do not hold alike, named (`"x-ticket"`).
     private static func differingKeys(_ ours: [JSONObject.Member], _ theirs: [JSONObject.Member]) -> String {
         let keys = Set(ours.map(\.key) + theirs.map(\.key)).sorted().filter { key in
@@ -301,8 +358,9 @@ extension ConflictResolution {
         let reader = FileReader(root: loaded.workspace.root)
         for path in conflicted.sorted() {
             let name = (path as NSString).lastPathComponent
-            guard name == ProjectFiles.indicators || name == ProjectFiles.project, path != loaded.workspace.settingsFile else {
-                refused.append((path, "only a project's \(ProjectFiles.project) and \(ProjectFiles.indicators) are resolved"))
+            let isSettings = path == loaded.workspace.settingsFile
+            guard name == ProjectFiles.indicators || name == ProjectFiles.project || isSettings else {
+                refused.append((path, "only dossier.json and a project's \(ProjectFiles.project) and \(ProjectFiles.indicators) are resolved"))
                 continue
             }
             guard case .success(let bytes) = reader.read(path) else {
@@ -313,8 +371,9 @@ extension ConflictResolution {
                 refused.append((path, "its conflict markers are not as git writes them"))
                 continue
             }
-            let result = name == ProjectFiles.indicators
-                ? indicators(sides, path: path) : project(sides, path: path, at: now).map { (bytes: $0, notices: [String]()) }
+            let result = isSettings ? settings(sides, path: path).map { (bytes: $0, notices: [String]()) }
+                : name == ProjectFiles.indicators ? indicators(sides, path: path)
+                : project(sides, path: path, at: now).map { (bytes: $0, notices: [String]()) }
             switch result {
             case .success(let merged): resolved[path] = Resolved(bytes: merged.bytes, replacing: ContentDigest(bytes), notices: merged.notices)
             case .failure(let refusal): refused.append((path, refusal.reason))

@@ -127,4 +127,29 @@ struct ConflictResolutionTests {
             try ConflictResolution.project(unclosed, path: "/w/p/project.json").get()
         }
     }
+
+    @Test("dossier.json: each side's new tag is kept, a tag one side removed or changed while the other left it takes that side's change, the title one side changed is taken; a tag both changed otherwise is the analyst's call")
+    func settingsVocabulary() throws {
+        func file(_ title: String, _ tags: String) -> [UInt8] { Array(#"{ "title": "\#(title)", "tags": { \#(tags) } }"#.utf8) }
+        let blocked = #""Blocked": { "classification": "malicious" }"#
+        let base = file("CTI", blocked + #", "Old": {}"#)
+        let ours = file("ACME CTI", blocked + #", "Old": {}, "Zed A": { "classification": "suspicious" }"#)
+        let theirs = file("CTI", #""Blocked": { "classification": "malicious", "description": "Gateway" }, "Zed B": {}"#)
+        let merged = try ConflictResolution.settings(.init(ours: ours, theirs: theirs, base: base), path: "/w/dossier.json").get()
+        var diagnostics: [Diagnostic] = []
+        let settings = try #require(SettingsDecoder.decode(merged, path: "/w/dossier.json", folderName: "w", into: &diagnostics))
+        #expect(settings.title == "ACME CTI")
+        #expect(settings.vocabulary.definitions.map(\.name).sorted() == ["Blocked", "Zed A", "Zed B"])
+        #expect(settings.vocabulary.definition(of: "Blocked")?.description == "Gateway")
+        // Without the base, a tag one side has is kept; a title the sides differ in is the analyst's call.
+        let added = try ConflictResolution.settings(.init(ours: file("CTI", blocked + #", "Zed A": {}"#), theirs: file("CTI", blocked + #", "Zed B": {}"#),
+            base: nil), path: "/w/dossier.json").get()
+        #expect(SettingsDecoder.decode(added, path: "/w/dossier.json", folderName: "w", into: &diagnostics)?.vocabulary.definitions.map(\.name).sorted()
+            == ["Blocked", "Zed A", "Zed B"])
+        #expect(throws: ConflictResolution.Refusal.self) { try ConflictResolution.settings(.init(ours: ours, theirs: theirs, base: nil), path: "/w/dossier.json").get() }
+        let both = ConflictResolution.settings(.init(ours: file("CTI", #""Blocked": { "classification": "suspicious" }"#),
+            theirs: file("CTI", #""Blocked": { "classification": "unknown" }"#), base: base), path: "/w/dossier.json")
+        if case .failure(let refusal) = both { #expect(refusal.reason == #"both sides changed its tag "Blocked"; which to keep is yours"#) } else { Issue.record("resolved") }
+    }
+
 }
