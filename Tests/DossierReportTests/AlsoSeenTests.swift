@@ -49,4 +49,24 @@ struct AlsoSeenTests {
         let markdown = templates.render(RowRendering.prerenderedMarkdown(Self.report(at: 0), with: templates), page: "report.md")
         #expect(markdown.contains("| Fp case (Non-malicious), Abuse case (Suspicious), Open case, Agree case |"))
     }
+
+    @Test("in an internal report, a project named that is private, or records the value private, says so; a public report names neither")
+    func privateThereIsSaid() throws {
+        var workspace = Self.workspace
+        workspace.projects[1].visibility = .private
+        workspace.projects[2].indicators[0].privateFlag = true
+        let report = ProjectReport(project: workspace.projects[0], workspace: workspace, index: IndicatorIndex(workspace),
+            audience: .internal, options: ReportOptions(), position: 0)
+        let links = try #require(report.classificationGroups.first?.rows.first?.alsoSeenIn)
+        #expect(links.map(\.isPrivateThere) == [true, true, false, false])
+        let (loaded, _) = TemplateSet.load(workspaceRoot: nil)
+        let templates = try #require(loaded)
+        let markdown = templates.render(RowRendering.prerenderedMarkdown(report, with: templates), page: "report.md")
+        #expect(markdown.contains("| Fp case (private) (Non-malicious), Abuse case (private) (Suspicious), Open case, Agree case |"), "\(markdown)")
+        let visible = AudienceFilter.view(of: workspace, for: .public)
+        let shown = ProjectReport(project: visible.projects[0], workspace: visible, index: IndicatorIndex(visible), audience: .public,
+            options: ReportOptions(), position: 0)
+        #expect(shown.classificationGroups.first?.rows.first?.alsoSeenIn.map(\.slug) == ["open", "agree"])
+    }
+
 }

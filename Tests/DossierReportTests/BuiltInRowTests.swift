@@ -21,7 +21,7 @@ struct BuiltInRowTests {
         func optional() -> String? { random.chance(30) ? nil : text() }
         func link() -> ProjectLink {
             ProjectLink(slug: random.hex(6), title: text(), href: random.chance(70) ? "../\(random.hex(6))/index.html" : nil,
-                classifiedOtherwise: random.chance(40) ? random.pick(Classification.allCases) : nil)
+                classifiedOtherwise: random.chance(40) ? random.pick(Classification.allCases) : nil, isPrivateThere: random.chance(30))
         }
         let classification = random.pick(Classification.allCases)
         return IndicatorRow(

@@ -371,7 +371,7 @@ extension DigestEncoderTests {
         let labels = Set(Mirror(reflecting: row).children.compactMap(\.label))
         #expect(labels == Set(Self.rowChanges.keys), "rowChanges must list every stored property of IndicatorRow")
         #expect(Set(Mirror(reflecting: ProjectLink(slug: "", title: "", href: nil)).children.compactMap(\.label))
-            == ["slug", "title", "href", "otherClassification", "otherClassificationLabel"])
+            == ["slug", "title", "href", "otherClassification", "otherClassificationLabel", "isPrivateThere"])
         let digest = DigestEncoder.digest(of: row)
         for (field, change) in Self.rowChanges {
             var changed = row

@@ -62,6 +62,7 @@ enum BuiltInRow {
                 } else {
                     text(link.title)
                 }
+                if link.isPrivateThere { html.raw(#"<span class="private">private</span>"#) }
                 if let label = link.otherClassificationLabel {
                     html.raw(#" <span class="badge "#)
                     text(link.otherClassification)
@@ -130,6 +131,7 @@ extension BuiltInRow {
         for (index, link) in row.alsoSeenIn.enumerated() {
             if index > 0 { text.raw(", ") }
             text.text(link.title, MarkdownContentType.self)
+            if link.isPrivateThere { text.raw(" (private)") }
             if let label = link.otherClassificationLabel {
                 text.raw(" (")
                 text.text(label, MarkdownContentType.self)

@@ -151,6 +151,7 @@ extension ProjectLink: MustacheParent {
         case "href": href
         case "otherClassification": otherClassification
         case "otherClassificationLabel": otherClassificationLabel
+        case "isPrivateThere": isPrivateThere
         default: nil
         }
     }

@@ -34,10 +34,14 @@ enum AlsoSeen {
                 strictest = other.markingInOutputs
                 cause = "its \u{201C}also seen in\u{201D} names \(options.shown(other.title)) (\(strictest.label))"
             }
-            let otherwise = index.indicator(occurrence).effectiveClassification(in: vocabulary)
+            let recorded = index.indicator(occurrence)
+            let otherwise = recorded.effectiveClassification(in: vocabulary)
+            // Only an internal output shows a private project or indicator: it says so, as its
+            // index does, so that a reader does not take the name for one to pass on.
             return ProjectLink(slug: other.slug, title: options.shown(other.title),
                 href: options.linksToSite ? SiteLayout.projectHref(from: .project, other.slug) : nil,
-                classifiedOtherwise: otherwise.isDecision && otherwise != classification ? otherwise : nil)
+                classifiedOtherwise: otherwise.isDecision && otherwise != classification ? otherwise : nil,
+                isPrivateThere: other.visibility == .private || recorded.isPrivate)
         }
         if linked.more > 0 { links.append(ProjectLink(slug: "", title: "and \(linked.more) more", href: nil)) }
         return links

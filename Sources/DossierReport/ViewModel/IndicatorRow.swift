@@ -33,12 +33,15 @@ public struct ProjectLink: Sendable, Hashable, Encodable {
     /// own: Mustache looks a name missing here up in the row.
     public var otherClassification: String? = nil
     public var otherClassificationLabel: String? = nil
+    /// In an internal output's "also seen in": that project is private, or records the
+    /// indicator private (named apart from the row's `isPrivate`, as the classification is).
+    public var isPrivateThere = false
 }
 
 extension ProjectLink {
-    init(slug: String, title: String, href: String?, classifiedOtherwise: Classification?) {
+    init(slug: String, title: String, href: String?, classifiedOtherwise: Classification?, isPrivateThere: Bool) {
         self.init(slug: slug, title: title, href: href, otherClassification: classifiedOtherwise?.rawValue,
-            otherClassificationLabel: classifiedOtherwise?.label)
+            otherClassificationLabel: classifiedOtherwise?.label, isPrivateThere: isPrivateThere)
     }
 }
 

@@ -96,7 +96,7 @@ public struct SiteModel: Sendable {
         }
         self.repeatedIndicators = repeatedIndicators.map { $0.sorted { $0.indicator < $1.indicator } }
         linkDigests = workspace.projects.map { project in
-            SHA256.hex(Array("\(project.slug.utf8.count) \(project.title.utf8.count) \(project.tlp.rawValue)\n\(project.slug)\(project.title)".utf8))
+            SHA256.hex(Array("\(project.slug.utf8.count) \(project.title.utf8.count) \(project.tlp.rawValue) \(project.visibility.rawValue)\n\(project.slug)\(project.title)".utf8))
         }
         listingLinks = workspace.projects.map { project in
             ProjectLink(slug: project.slug, title: siteOptions.shown(project.title), href: SiteLayout.projectHref(from: .listing, project.slug))
@@ -252,8 +252,9 @@ public struct SiteModel: Sendable {
     /// once can have any, so the others are not looked up.
     func correlations(at position: Int, into hasher: inout SHA256) {
         // The links themselves are not made: which projects they name (each by the digest of its
-        // slug, title and TLP; a link's address follows from its slug and the options, which every
-        // page key covers), how each classifies the indicator, and how many more. Each link's line
+        // slug, title, TLP and visibility; a link's address follows from its slug and the options,
+        // which every page key covers), how each records the indicator (its classification, its
+        // privacy), and how many more. Each link's line
         // is written into a buffer, hashed as it fills: a string made and hashed for each was half
         // of a rebuild's report keys.
         var bytes: [UInt8] = []
@@ -268,7 +269,9 @@ public struct SiteModel: Sendable {
             bytes.append(UInt8(ascii: "\n"))
             for occurrence in linked.occurrences {
                 bytes += linkDigests[occurrence.project].utf8
-                bytes += projects[occurrence.project].indicators[occurrence.indicator].effectiveClassification(in: vocabulary).rawValue.utf8
+                let recorded = projects[occurrence.project].indicators[occurrence.indicator]
+                bytes += recorded.effectiveClassification(in: vocabulary).rawValue.utf8
+                bytes.append(UInt8(ascii: recorded.isPrivate ? "p" : "-"))
                 bytes.append(UInt8(ascii: "\n"))
             }
             // Hashed as it fills: a project with a million links must not hold them all.
