@@ -889,6 +889,21 @@ struct RuleTests {
         #expect(workspace.check().filter { $0.code == BrokenLinkRule.privateNoteCode }.count == 1)
     }
 
+    @Test("an address written in a public text that lies in a private network (a CIDR block recorded \"private\": true) is a warning, naming the narrowest; one a public project publishes, or outside every private network, is not")
+    func addressInPrivateNetwork() throws {
+        let found = try diagnostics({
+            try $0.addProject("priv", indicators: Self.list(
+                #"{ "value": "203.0.113.128/25", "type": "cidr", "private": true }"#, #"{ "value": "203.0.113.128/27", "type": "cidr", "private": true }"#,
+                #"{ "value": "2001:db8:77::/48", "type": "cidr", "private": true }"#))
+            try $0.addProject("pub", visibility: "public", tlp: "clear", indicators: Self.list(#"{ "value": "203.0.113.150", "type": "ipv4" }"#))
+            try $0.write("pub/notes/01.md", "Seen: 203.0.113.140, 203.0.113.150, 203.0.113.7 and 2001:db8:77::9.\n")
+        }, rules: [PublishedPrivateValueRule()])
+        #expect(found == [
+            "pub/notes/01.md:1:7: warning: ipv4 203.0.113.140 lies in cidr 203.0.113.128/27, recorded as private in priv, but this note is public and the public site would show it (unless the network is one many share, such as a hosting provider's); take it out, or make the note private (visibility: private in its front matter)",
+            "pub/notes/01.md:1:53: warning: ipv6 2001:db8:77::9 lies in cidr 2001:db8:77::/48, recorded as private in priv, but this note is public and the public site would show it (unless the network is one many share, such as a hosting provider's); take it out, or make the note private (visibility: private in its front matter)",
+        ], "\(found)")
+    }
+
     @Test("a link to a private project is pointed at by Unicode scalars, as every other place in a note is, however long its line")
     func privateProjectLinkColumn() throws {
         let found = try diagnostics({

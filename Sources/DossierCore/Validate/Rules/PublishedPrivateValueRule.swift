@@ -386,7 +386,36 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         for (value, recording) in values where recording.type == .ipv6 {
             if let mapped = Indicators.mappedIPv4(value), values[mapped] == nil { values[mapped] = recording }
         }
+        // Each prefix length of a private network: an address is looked up by its network at
+        // those lengths only (`privateNetwork(containing:type:in:)`).
+        for (value, recording) in values where recording.type == .cidr {
+            guard let slash = value.lastIndex(of: "/"), let prefix = Int(value[value.index(after: slash)...]) else { continue }
+            let key = value.contains(":") ? networkKeys.v6[min(prefix, 128)] : networkKeys.v4[min(prefix, 32)]
+            if values[key] == nil { values[key] = recording }
+        }
         return values
+    }
+
+    /// The `privateValues` keys that mark a prefix length of a private network, for IPv4 and IPv6.
+    static let networkKeys = (v4: (0...32).map { "\u{3}4/\($0)" }, v6: (0...128).map { "\u{3}6/\($0)" })
+
+    /// The private network (`privateValues`, recorded as a CIDR block) that `value`, an IPv4 or
+    /// IPv6 address, lies in: the narrowest.
+    static func privateNetwork(containing value: String, type: IndicatorType, in privateValues: [String: Recording]) -> (block: String, recording: Recording)? {
+        func found(_ block: String) -> (String, Recording)? {
+            privateValues[block].flatMap { $0.type == .cidr ? (block, $0) : nil }
+        }
+        if type == .ipv4, case .success(let address) = IPv4Address.parse(value) {
+            for prefix in (0...32).reversed() where privateValues[networkKeys.v4[prefix]] != nil {
+                let mask: UInt32 = prefix == 0 ? 0 : ~0 << (32 - prefix)
+                if let hit = found(IPv4Address(value: address.value & mask).description + "/\(prefix)") { return hit }
+            }
+        } else if type == .ipv6, case .success(let address) = IPv6Address.parse(value) {
+            for prefix in (0...128).reversed() where privateValues[networkKeys.v6[prefix]] != nil {
+                if let hit = found(address.masked(prefix: prefix).description + "/\(prefix)") { return hit }
+            }
+        }
+        return nil
     }
 
     /// Where `value` (of `type`) is recorded, when only private projects record it and at least
@@ -798,6 +827,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var keptPrivate: Set<IndicatorKey>?
         // Each value written, or word that may be a URL: reported at most once per text.
         let looksAtResources = privateValues[Self.resourceMarker] != nil
+        let hasPrivateNetworks = Self.networkKeys.v4.contains { privateValues[$0] != nil } || Self.networkKeys.v6.contains { privateValues[$0] != nil }
         // A value only private projects record, as a threat: their intelligence.
         func reportOnlyPrivate(_ recording: Recording, _ mention: Mentions.Value) {
             guard firstTime(mention.text, recording.value) else { return }
@@ -833,6 +863,17 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                            Self.privateProjectRecording(leadingTo: Self.resourceNames(of: mention.value), among: candidates, index: index)
                        } : nil) {
                     reportOnlyPrivate(recording, mention)
+                } else if hasPrivateNetworks, let type = mention.type, type == .ipv4 || type == .ipv6,
+                          let (block, recording) = Self.privateNetwork(containing: mention.value, type: type, in: privateValues),
+                          index.map({ !Self.isPublished($0.occurrences(of: IndicatorKey(type: type, value: mention.value)), index: $0) }) ?? true,
+                          firstTime(mention.text, "\u{3}" + block) {
+                    // An address of a private network shows the network is of interest, as a host
+                    // within a private domain shows the domain: a warning (a provider's network
+                    // many share is no secret).
+                    let text = mentions.texts[mention.text]
+                    diagnostics.append(.warning(at: location(text, mention.position),
+                        "\(type.rawValue) \(mention.value) lies in cidr \(block), recorded as private in \(workspace.projects[recording.project].slug), but \(text.name) is public and the public site would show it (unless the network is one many share, such as a hosting provider's); \(text.isNote ? "take it out, or make the note private (visibility: private in its front matter)" : "take it out of \(text.name)")",
+                        code: Self.code))
                 }
                 return
             }
