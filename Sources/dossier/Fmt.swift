@@ -68,7 +68,13 @@ struct Fmt: ParsableCommand {
             }
         }
         let plan = FormatPlan(loaded, mergingDuplicates: merge, resolved: resolved)
-        let errors = DiagnosticList(loaded.diagnostics.items.filter { $0.severity == .error })
+        // A conflict --merge has just declined needs no advice to run it.
+        let errors = DiagnosticList(loaded.diagnostics.items.filter { $0.severity == .error }.map { diagnostic in
+            guard merge, diagnostic.code == "conflict-marker" else { return diagnostic }
+            var said = diagnostic
+            said.message = said.message.replacingOccurrences(of: " (`dossier fmt --merge` resolves what needs no decision)", with: "")
+            return said
+        })
         Console.report(errors)
         // A conflict left to the user holds back no other file, as git leaves each conflicted
         // file to be resolved on its own: the rest is resolved and formatted, and the command

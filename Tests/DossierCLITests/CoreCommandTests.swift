@@ -326,6 +326,50 @@ struct CoreCommandTests {
         #expect(try CLI.run(["check"], in: root).status == 0)
     }
 
+    @Test("fmt --merge keeps an analyst's resolution by hand of part of a conflict: the rest is read from the markers, not from git's index")
+    func mergeAfterPartialResolution() throws {
+        let root = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        func git(_ arguments: String...) throws {
+            #expect(try ProcessRunner.run("/usr/bin/env", ["git"] + arguments, in: root).status == 0, "git \(arguments)")
+        }
+        func edit(_ title: String, _ tag: String) throws {
+            let file = root + "/p/project.json"
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+                .replacingOccurrences(of: #""title": "Base""#, with: #""title": "\#(title)""#)
+                .replacingOccurrences(of: #""tags": []"#, with: #""tags": ["\#(tag)"]"#)
+            try text.write(toFile: file, atomically: true, encoding: .utf8)
+        }
+        try git("init", "-q")
+        for (key, value) in [("user.name", "a"), ("user.email", "a@x.example"), ("merge.conflictStyle", "diff3")] { try git("config", key, value) }
+        #expect(try CLI.run(["init", ".", "-q"], in: root).status == 0)
+        #expect(try CLI.run(["new", "p", "-q", "--title", "Base"], in: root).status == 0)
+        try git("add", "-A")
+        try git("commit", "-qm", "base")
+        try git("branch", "-M", "main")
+        try git("checkout", "-qb", "bob")
+        try edit("Bob", "Beta")
+        try git("commit", "-qam", "bob")
+        try git("checkout", "-q", "main")
+        try edit("Alice", "Alpha")
+        try git("commit", "-qam", "alice")
+        _ = try ProcessRunner.run("/usr/bin/env", ["git", "merge", "bob"], in: root)
+        let declined = try CLI.run(["fmt", "--merge"], in: root)
+        #expect(declined.status == 1 && declined.stderr.contains("both sides changed its title"), "\(declined.stderr)")
+        #expect(!declined.stderr.contains("resolves what needs no decision"), "\(declined.stderr)")
+        // The analyst keeps Alice's title by hand and leaves the tags' conflict.
+        let file = root + "/p/project.json"
+        var lines = try String(contentsOfFile: file, encoding: .utf8).components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex { $0.hasPrefix("<<<<<<<") })
+        let end = try #require(lines[start...].firstIndex { $0.hasPrefix(">>>>>>>") })
+        lines.replaceSubrange(start...end, with: [#"  "title": "Alice","#])
+        try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let resolved = try CLI.run(["fmt", "--merge"], in: root)
+        #expect(resolved.status == 0, "\(resolved.stderr)")
+        let project = try #require(WorkspaceLoader.load(root: root).workspace.project("p"))
+        #expect(project.title == "Alice" && project.tags == ["Alpha", "Beta"], "\(project.title) \(project.tags)")
+    }
+
     @Test("fmt --merge resolves git's conflicts in project.json and indicators.json (two analysts adding, each edit dating the project); what is the analyst's call it leaves, resolving the rest, and fails")
     func fmtMergeResolvesConflicts() throws {
         let copy = try TemporaryCopy(of: Self.samples)

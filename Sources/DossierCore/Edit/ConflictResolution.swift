@@ -215,11 +215,11 @@ public enum ConflictResolution {
             let project = ProjectDecoder.decode(bytes, slug: (folder as NSString).lastPathComponent, folder: folder, into: &diagnostics)
             return diagnostics.contains { $0.severity == .error } ? nil : project
         }
-        guard let ours = decoded(sides.ours), let theirs = decoded(sides.theirs) else {
-            return .failure(Refusal(reason: "one side does not load cleanly (see `dossier check` once it is resolved by hand)"))
+        let ours: Project, theirs: Project, base: Project?
+        switch decodedSides(sides, decoded) {
+        case .success(let read): (ours, theirs, base) = read
+        case .failure(let refusal): return .failure(refusal)
         }
-        let base = sides.base.flatMap(decoded)
-        if sides.base != nil, base == nil { return .failure(Self.unreadableBase) }
         var merged = ours
         var differing: [String] = []
         func join<Value: Equatable>(_ name: String, _ field: WritableKeyPath<Project, Value>) {
@@ -243,10 +243,7 @@ public enum ConflictResolution {
         } else {
             differing.append(differingKeys(ours.extra, theirs.extra))
         }
-        guard differing.isEmpty else {
-            let said = base == nil ? "the two sides differ in" : "both sides changed"
-            return .failure(Refusal(reason: "\(said) its \(differing.joined(separator: ", ")); which to keep is yours"))
-        }
+        guard differing.isEmpty else { return .failure(Self.differing(differing, hasBase: base != nil)) }
         merged.created = [ours.created, theirs.created].compactMap { $0 }.min { ISODate.precedes($0, $1) }
         merged.updated = ProjectEdit.updated(over: [ours.updated, theirs.updated].compactMap { $0 }.max { ISODate.precedes($0, $1) }, at: now)
         merged.tags = joinedTags(ours.tags, theirs.tags, base: base?.tags)
@@ -265,11 +262,11 @@ public enum ConflictResolution {
             let settings = SettingsDecoder.decode(bytes, path: path, folderName: folderName, into: &diagnostics)
             return diagnostics.contains { $0.severity == .error } ? nil : settings
         }
-        guard let ours = decoded(sides.ours), let theirs = decoded(sides.theirs) else {
-            return .failure(Refusal(reason: "one side does not load cleanly (see `dossier check` once it is resolved by hand)"))
+        let ours: WorkspaceSettings, theirs: WorkspaceSettings, base: WorkspaceSettings?
+        switch decodedSides(sides, decoded) {
+        case .success(let read): (ours, theirs, base) = read
+        case .failure(let refusal): return .failure(refusal)
         }
-        let base = sides.base.flatMap(decoded)
-        if sides.base != nil, base == nil { return .failure(Self.unreadableBase) }
         var merged = ours
         var differing: [String] = []
         if let title = joined(ours.title, theirs.title, base: base?.title, same: ==) { merged.title = title } else { differing.append("title") }
@@ -302,12 +299,25 @@ public enum ConflictResolution {
             case nil: differing.append("tag \"\(definition.name)\"")
             }
         }
-        guard differing.isEmpty else {
-            let said = base == nil ? "the two sides differ in" : "both sides changed"
-            return .failure(Refusal(reason: "\(said) its \(differing.joined(separator: ", ")); which to keep is yours"))
-        }
+        guard differing.isEmpty else { return .failure(Self.differing(differing, hasBase: base != nil)) }
         merged.vocabulary = Vocabulary(definitions)
         return .success(CanonicalJSON.workspaceFile(merged))
+    }
+
+    /// Both sides as `decode` reads them (nil for a side in error), and the base when git wrote
+    /// it; or why the file is left as it is.
+    private static func decodedSides<Value>(_ sides: Sides, _ decode: ([UInt8]) -> Value?) -> Result<(Value, Value, Value?), Refusal> {
+        guard let ours = decode(sides.ours), let theirs = decode(sides.theirs) else {
+            return .failure(Refusal(reason: "one side does not load cleanly (see `dossier check` once it is resolved by hand)"))
+        }
+        let base = sides.base.flatMap(decode)
+        if sides.base != nil, base == nil { return .failure(Self.unreadableBase) }
+        return .success((ours, theirs, base))
+    }
+
+    /// Fields both sides set otherwise: which to keep is the analyst's call.
+    private static func differing(_ fields: [String], hasBase: Bool) -> Refusal {
+        Refusal(reason: "\(hasBase ? "both sides changed" : "the two sides differ in") its \(fields.joined(separator: ", ")); which to keep is yours")
     }
 
     /// The unknown fields two lists of them do not hold alike, named (`"x-ticket"`).
@@ -367,7 +377,7 @@ extension ConflictResolution {
                 refused.append((path, "it cannot be read again"))
                 continue
             }
-            guard let sides = sidesFromIndex(path) ?? sides(bytes) else {
+            guard let sides = sidesFromIndex(path, asLeft: bytes) ?? sides(bytes) else {
                 refused.append((path, "its conflict markers are not as git writes them"))
                 continue
             }
@@ -395,14 +405,16 @@ extension ConflictResolution {
 
     /// The sides of the conflicted file at `path` as git's index holds them while a merge (or a
     /// rebase, a cherry-pick) is under way: stage 2 and 3, and the base, stage 1, when the file
-    /// has one. Nil without git, outside a repository, or once the file is no longer in conflict
-    /// there.
-    static func sidesFromIndex(_ path: String) -> Sides? {
+    /// has one. Only while the file is as git left it (`bytes`, its conflict made again from the
+    /// stages, in any of git's styles, marker lines aside): an analyst who resolved some of it by
+    /// hand has the rest read from the markers, the hand's work kept. Nil without git, outside a
+    /// repository, or once the file is no longer in conflict there.
+    static func sidesFromIndex(_ path: String, asLeft bytes: [UInt8]) -> Sides? {
         let folder = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
-        func stage(_ number: Int) -> [UInt8]? {
+        func git(_ arguments: [String]) -> (status: Int32, output: [UInt8])? {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["git", "show", ":\(number):./\(name)"]
+            process.arguments = ["git"] + arguments
             process.currentDirectoryURL = URL(fileURLWithPath: folder)
             let output = Pipe()
             process.standardOutput = output
@@ -410,9 +422,37 @@ extension ConflictResolution {
             guard (try? process.run()) != nil else { return nil }
             let bytes = output.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
-            return process.terminationStatus == 0 ? Array(bytes) : nil
+            return (process.terminationStatus, Array(bytes))
+        }
+        func stage(_ number: Int) -> [UInt8]? {
+            git(["show", ":\(number):./\(name)"]).flatMap { $0.status == 0 ? $0.output : nil }
         }
         guard let ours = stage(2), let theirs = stage(3) else { return nil }
-        return Sides(ours: ours, theirs: theirs, base: stage(1))
+        let base = stage(1)
+        // The conflict made again from the stages (`git merge-file` writes it, exiting with the
+        // number of conflicts), compared with the file as it is.
+        let scratch = NSTemporaryDirectory() + "dossier-merge-" + UUID().uuidString
+        guard (try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)) != nil else { return nil }
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let files = [("ours", ours), ("base", base ?? []), ("theirs", theirs)].map { (scratch + "/" + $0.0, $0.1) }
+        for (file, content) in files {
+            guard FileManager.default.createFile(atPath: file, contents: Data(content)) else { return nil }
+        }
+        let left = withoutMarkerLabels(bytes)
+        for style in [["--diff3"], ["--zdiff3"], []] {
+            guard let made = git(["merge-file", "-p"] + style + files.map(\.0)), made.status >= 0 else { continue }
+            if withoutMarkerLabels(made.output) == left { return Sides(ours: ours, theirs: theirs, base: base) }
+        }
+        return nil
+    }
+
+    /// `bytes` with each conflict marker line cut to its marker (labels differ: `HEAD` and a
+    /// branch's name in the file, file names in a conflict made again), and CR LF as LF.
+    private static func withoutMarkerLabels(_ bytes: [UInt8]) -> [[UInt8]] {
+        bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+            let line = line.last == 0x0D ? line.dropLast() : line
+            if let marker = ConflictMarkers.marker(line) { return [UInt8](repeating: marker, count: 7) }
+            return Array(line)
+        }
     }
 }
