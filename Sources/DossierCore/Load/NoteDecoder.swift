@@ -160,11 +160,16 @@ enum NoteDecoder {
                     .start, "front-matter")
                 return withheld
             }
-            if let form = FrontMatter.unreadForm(text) {
-                // As text (or a comment, which reports drop), its `visibility: private` hides nothing.
-                error("front matter \(form) is not read: the note would be published with the project's visibility; write it as YAML between --- lines at the top (title: ..., visibility: private)",
-                    .start, "front-matter")
-                return withheld
+            if let (form, key) = FrontMatter.unreadForm(text) {
+                // As text (or a comment, which reports drop), its `visibility: private` hides
+                // nothing: the note is taken at its word, private, and said so (a warning: nothing
+                // is published meanwhile, so no build need stop).
+                diagnostics.append(.warning(at: SourceLocation(path: path, position: .start),
+                    "front matter \(form) is not read, and it says \(key): the note is kept private until its front matter is YAML between --- lines at the top (visibility: private)",
+                    code: "front-matter"))
+                var kept = note
+                kept.visibility = .private
+                return kept
             }
             if let misplaced = FrontMatter.misplacedStart(text, keys: keys) {
                 // Read as text, its `visibility: private` would be shown on the public site.
@@ -373,20 +378,32 @@ enum FrontMatter {
         return nil
     }
 
-    /// How the note's top sets its keys in a form dossier does not read, when it sets one that
-    /// hides a note (`visibility`, or Hugo's `draft`): JSON, as Hugo writes it (`{"visibility":
-    /// "private"}`), or YAML in an HTML comment (`<!--` then `visibility: private`), which no
-    /// report shows. Nil otherwise.
-    static func unreadForm(_ text: String) -> String? {
+    /// How the note's top sets its keys in a form dossier does not read, when one of them keeps
+    /// a note unpublished (`visibility: private`, Hugo's `draft`, a `tlp` above clear, as
+    /// `HidingKeys` reads another tool's keys): JSON, as Hugo writes it (`{"draft": true}`), or
+    /// YAML in an HTML comment (`<!--` then `visibility: private`), which no report shows. The
+    /// form and the key as written; nil otherwise.
+    static func unreadForm(_ text: String) -> (form: String, key: String)? {
         let top = text.drop { $0.isWhitespace }
+        let block: Substring, form: String, pairs: Regex<(Substring, Substring, Substring)>
         if top.hasPrefix("{") {
             // Up to the line that closes it (a few lines at most).
-            let block = top.split(separator: "\n", maxSplits: 30, omittingEmptySubsequences: false).prefix { !$0.hasPrefix("}") }.joined(separator: "\n")
-            return block.range(of: #""(visibility|draft)"\s*:"#, options: [.regularExpression, .caseInsensitive]) != nil ? "as JSON" : nil
+            let lines = top.split(separator: "\n", maxSplits: 30, omittingEmptySubsequences: false)
+            block = Substring(lines.prefix { !$0.hasPrefix("}") }.joined(separator: "\n"))
+            (form, pairs) = ("as JSON", #/"([^"\n]+)"\s*:\s*"?([^",\n}]*)"?/#)
+        } else if top.hasPrefix("<!--"), let end = top.range(of: "-->") {
+            block = top[top.index(top.startIndex, offsetBy: 4)..<end.lowerBound]
+            (form, pairs) = ("in an HTML comment", #/(?m)^\s*([A-Za-z_][\w -]*?)\s*:\s*(.*?)\s*$/#)
+        } else {
+            return nil
         }
-        guard top.hasPrefix("<!--"), let end = top.range(of: "-->") else { return nil }
-        let comment = top[top.index(top.startIndex, offsetBy: 4)..<end.lowerBound]
-        return comment.range(of: #"(^|\n)\s*(visibility|draft)\s*:"#, options: [.regularExpression, .caseInsensitive]) != nil ? "in an HTML comment" : nil
+        for match in block.matches(of: pairs) {
+            let (key, value) = (String(match.output.1), String(match.output.2).trimmingCharacters(in: .whitespaces))
+            if key.lowercased() == "visibility" ? value.lowercased() == "private" : HidingKeys.meansHidden(key: key, value: value, near: nil) {
+                return (form, "\(key): \(value)")
+            }
+        }
+        return nil
     }
 
     /// Where a block that was meant as front matter starts, when it is not where front matter

@@ -278,22 +278,28 @@ struct WorkspaceLoaderTests {
         ])
     }
 
-    @Test("front matter written as JSON (Hugo's) or in an HTML comment, setting visibility or draft, is an error, the note withheld; a comment saying visibility: private further down is a stray one", arguments: [
-        ("{\"visibility\": \"private\"}\n# JSON\n\nSecret.\n", "notes/01.md:1:1: error: front matter as JSON is not read"),
-        ("{\n  \"title\": \"x\",\n  \"draft\": true\n}\nSecret.\n", "notes/01.md:1:1: error: front matter as JSON is not read"),
-        ("<!--\nvisibility: private\n-->\n# HTML\n\nSecret.\n", "notes/01.md:1:1: error: front matter in an HTML comment is not read"),
-        ("<!-- visibility: private -->\nSecret.\n", "notes/01.md:1:1: error: front matter in an HTML comment is not read"),
+    @Test("front matter written as JSON (Hugo's) or in an HTML comment that keeps the note unpublished (visibility, draft, private, a tlp above clear) is a warning and the note is private; a comment saying visibility: private further down is a stray one (an error)", arguments: [
+        ("{\"visibility\": \"private\"}\n# JSON\n\nSecret.\n", "notes/01.md:1:1: warning: front matter as JSON is not read, and it says visibility: private"),
+        ("\n{\n  \"title\": \"x\",\n  \"draft\": true\n}\nSecret.\n", "notes/01.md:1:1: warning: front matter as JSON is not read, and it says draft: true"),
+        ("{\n \"title\": \"X\",\n \"tlp\": \"red\"\n}\nSecret.\n", "notes/01.md:1:1: warning: front matter as JSON is not read, and it says tlp: red"),
+        ("<!--\nvisibility: private\n-->\n# HTML\n\nSecret.\n", "notes/01.md:1:1: warning: front matter in an HTML comment is not read, and it says visibility: private"),
+        ("<!--\ntitle: X\nprivate: true\n-->\nSecret.\n", "notes/01.md:1:1: warning: front matter in an HTML comment is not read, and it says private: true"),
         ("# Title\n\nText.\n\n<!-- visibility: private -->\nSecret.\n", "notes/01.md:5:1: error: \"visibility: private\" here is text"),
     ])
     func unreadFrontMatterForms(_ note: String, _ expected: String) throws {
         let workspace = try TemporaryWorkspace()
         try workspace.addProject("p", visibility: "public", tlp: "clear")
         try workspace.write("p/notes/01.md", note)
-        let errors = workspace.check().filter { $0.severity == .error }.rendered(relativeTo: workspace.root + "/p")
-        #expect(errors.count == 1 && errors.first?.hasPrefix(expected) == true, "\(errors)")
+        let found = workspace.check().filter { $0.code == "front-matter" }.rendered(relativeTo: workspace.root + "/p")
+        #expect(found.count == 1 && found.first?.hasPrefix(expected) == true, "\(found)")
+        if expected.contains("warning") {
+            #expect(workspace.load().workspace.project("p")?.notes.first?.visibility == .private)
+        }
         // A comment or JSON that sets nothing that hides a note is prose.
         try workspace.write("p/notes/01.md", "<!-- draft -->\n{\"a\": 1}\n")
-        #expect(workspace.check().filter { $0.severity == .error }.isEmpty)
+        #expect(workspace.check().filter { $0.code == "front-matter" }.isEmpty)
+        try workspace.write("p/notes/01.md", "<!--\ntitle: Kit\nauthor: jdoe\n-->\nText.\n")
+        #expect(workspace.check().filter { $0.code == "front-matter" }.isEmpty)
     }
 
     @Test("front matter written as TOML between +++ lines (Hugo's habit) is an error, not a note published with its draft flag as text")
