@@ -873,13 +873,15 @@ struct RuleTests {
             try $0.addProject("b", visibility: "public", tlp: "clear")
             try $0.write("b/notes/01.md", "[a](../.././nightjar/)\n")
             try $0.write("b/notes/02.md", "[b](../..//nightjar/notes/01-x.md)\n")
-            try $0.write("b/notes/03.md", "[c](/nightjar/notes/01-x.md) and [d]: /nightjar/\n")
+            try $0.write("b/notes/03.md", "[c](/nightjar/notes/01-x.md) and\n\n[d](../../nightjar/)\n")
             try $0.write("b/notes/04.md", "See https://git.example/nightjar/ and TCP/nightjar and and / or //nightjar.example/x.\n")
         }, rules: [PublishedPrivateValueRule()])
         #expect(found == [
             "b/notes/01.md:1:13: error: this note links to the private project nightjar, but it is public: the public site has no page of that project and names none; take the link out",
             "b/notes/02.md:1:12: error: this note links to the private project nightjar, but it is public: the public site has no page of that project and names none; take the link out",
             "b/notes/03.md:1:6: error: this note links to the private project nightjar, but it is public: the public site has no page of that project and names none; take the link out",
+            // Every link, each to take out.
+            "b/notes/03.md:3:11: error: this note links to the private project nightjar, but it is public: the public site has no page of that project and names none; take the link out",
         ], "\(found)")
         // A public note's link from the root to a private note of a public project.
         let workspace = try TemporaryWorkspace()
@@ -1216,6 +1218,8 @@ struct RuleTests {
         let link = "error: this note links to the private project acme-payroll-phish, but it is public: the public site has no page of that project and names none; take the link out"
         #expect(found == [
             "b/notes/01.md:3:16: " + link,
+            // Each link is one to take out.
+            "b/notes/01.md:4:15: " + link,
             "b/notes/02.md:1:5: warning: this note names the private project acme-payroll-phish, but it is public: the public site names no private project; if it means the project, take the name out",
             "b/notes/02.md:3:13: " + link,
         ], "\(found)")

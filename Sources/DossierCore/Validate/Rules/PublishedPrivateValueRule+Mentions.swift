@@ -140,7 +140,8 @@ extension PublishedPrivateValueRule.Mentions {
 
     /// In prose, paths to a project's folder or page (`../acme-phish/`,
     /// `projects/acme-phish/index.html`); in any text, words that may be a folder name: letters,
-    /// digits, `_` and at least one inner `-` (`acme-phish`). Each once, where first written.
+    /// digits, `_` and at least one inner `-` (`acme-phish`). Each name once, where first written;
+    /// each link where it is.
     private static func projectReferences(in text: PublishedPrivateValueRule.PublishedText, at index: Int) -> [ProjectReference] {
         let bytes = Array(text.text.utf8)
         var references: [ProjectReference] = []
@@ -149,7 +150,8 @@ extension PublishedPrivateValueRule.Mentions {
         var place = TextPlace(text.text)
         func add(_ range: Range<Int>, isLink: Bool) {
             let slug = String(decoding: bytes[range].map(IndicatorBytes.lower), as: UTF8.self)
-            guard seen.insert((isLink ? "/" : "") + slug).inserted else { return }
+            // Every link is one to take out; a name, once is enough.
+            guard seen.insert(isLink ? "/\(range.lowerBound) " + slug : slug).inserted else { return }
             references.append(ProjectReference(text: index, slug: slug, isLink: isLink,
                 position: text.bodyLine.map { place.position(at: range.lowerBound, bodyLine: $0) }))
         }

@@ -934,7 +934,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         for reference in mentions.projects {
             guard let slug = privateSlugs[reference.slug] else { continue }
             // A link and a name are told apart: a name written first hides no link after it.
-            guard firstTime(reference.text, "\u{2}" + (reference.isLink ? "/" : "") + slug) else { continue }
+            guard firstTime(reference.text, "\u{2}" + (reference.isLink ? "/\(reference.position.map { "\($0.line):\($0.column)" } ?? "") " : "") + slug) else { continue }
             let text = mentions.texts[reference.text]
             // A link is one; a word may also be an ordinary one (a project named `supply-chain`).
             diagnostics.append(reference.isLink
