@@ -186,18 +186,19 @@ struct RuleTests {
         #expect(passing.isEmpty)
     }
 
-    @Test("a public note whose text says TLP:AMBER or RED is a warning at the label; TLP:CLEAR, a private note or a private project's, or a word like tlp-red.example, is not")
+    @Test("a public note marked TLP:AMBER or RED at the start of a line is a warning at the label; TLP:CLEAR, a label within a sentence, in code or in a note naming three levels, a private note or a private project's, or a word like tlp-red.example, is not")
     func publicNoteMarkedInText() throws {
         let found = try diagnostics({
             try $0.addProject("p", visibility: "public", tlp: "clear")
             try $0.write("p/notes/01.md", "# Handling\n\n**TLP:RED** Share only by name.\n")
-            try $0.write("p/notes/02.md", "Shared as TLP:CLEAR; see tlp-red.example.\n")
+            try $0.write("p/notes/02.md", "Shared as TLP:CLEAR; see tlp-red.example. The vendor report, first shared as TLP:AMBER, was released.\n\nThe kit checks for `TLP:RED`.\n\n```\nSubject: [TLP:AMBER] invoice\n```\n")
+            try $0.write("p/notes/04.md", "# Levels\n\n- TLP:RED: by name\n- TLP:AMBER: the organisation\n- TLP:GREEN: the community\n")
             try $0.write("p/notes/03.md", "---\nvisibility: private\n---\nTLP:AMBER\n")
             try $0.addProject("q")
             try $0.write("q/notes/01.md", "TLP:RED\n")
         }, rule: PublicProjectTLPRule())
         #expect(found == [
-            "p/notes/01.md:3:3: warning: this public note says TLP:RED, but the public site publishes it under TLP:CLEAR; if the note is so marked, make it private (visibility: private in its front matter), else take the label out",
+            "p/notes/01.md:3:3: warning: this public note is marked TLP:RED, but the public site publishes it under TLP:CLEAR; if the note is so marked, make it private (visibility: private in its front matter), else take the label out",
         ], "\(found)")
     }
 

@@ -31,19 +31,33 @@ public struct PublicProjectTLPRule: ProjectRule {
         return diagnostics
     }
 
-    /// A public note whose text marks it above TLP:CLEAR (`**TLP:RED** Share only with...`): a
-    /// warning at the first label, since the site publishes the note under TLP:CLEAR; a note that
-    /// only explains the levels is fine, which a reader of the note can tell and a rule cannot.
+    /// A public note whose text marks it above TLP:CLEAR as a marking is written, at the start of
+    /// a line (`**TLP:RED** Share only with...`, `[TLP:AMBER]`): a warning at the first such
+    /// label, since the site publishes the note under TLP:CLEAR. A label within a sentence (its
+    /// history: "first shared as TLP:AMBER"), in code (a phishing mail's subject), or in a note
+    /// naming three levels or more (one explaining them) marks nothing.
     static func markedPublicNotes(of project: Project) -> [Diagnostic] {
         project.notes.compactMap { note in
             guard AudienceFilter.publishes(note, of: project), ByteSearch.contains(caseInsensitive: "tlp", in: note.body)
-                || ByteSearch.contains(caseInsensitive: "traffic light", in: note.body),
-                let label = TLP.labels(in: note.body).first(where: { $0.tlp > .clear }) else { return nil }
-            var place = TextPlace(note.body)
-            let position = place.position(at: note.body.utf8.distance(from: note.body.startIndex, to: label.range.lowerBound), bodyLine: note.bodyLine)
+                || ByteSearch.contains(caseInsensitive: "traffic light", in: note.body) else { return nil }
+            let labels = TLP.labels(in: note.body)
+            guard Set(labels.map(\.tlp)).count < 3 else { return nil }
+            let body = note.body
+            var inCode: [Range<Int>]?
+            let marking = labels.first { label in
+                guard label.tlp > .clear else { return false }
+                let lineStart = body[..<label.range.lowerBound].lastIndex(of: "\n").map(body.index(after:)) ?? body.startIndex
+                guard body[lineStart..<label.range.lowerBound].allSatisfy({ " \t*_#>[(".contains($0) }) else { return false }
+                if inCode == nil { inCode = MarkdownLinks.codeRanges(in: body) }
+                let offset = body.utf8.distance(from: body.startIndex, to: label.range.lowerBound)
+                return !(inCode ?? []).contains { $0.contains(offset) }
+            }
+            guard let marking else { return nil }
+            var place = TextPlace(body)
+            let position = place.position(at: body.utf8.distance(from: body.startIndex, to: marking.range.lowerBound), bodyLine: note.bodyLine)
             return .warning(at: SourceLocation(path: note.path, position: position),
-                "this public note says \(label.tlp.label), but the public site publishes it under TLP:CLEAR; if the note is so marked, make it private (visibility: private in its front matter), else take the label out",
-                code: code)
+                "this public note is marked \(marking.tlp.label), but the public site publishes it under TLP:CLEAR; if the note is so marked, make it private (visibility: private in its front matter), else take the label out",
+                code: Self.code)
         }
     }
 
