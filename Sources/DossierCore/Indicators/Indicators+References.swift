@@ -4,18 +4,23 @@ extension Indicators {
     /// import's note writes a MISP event's reference as, and, with `asciiDoc`, AsciiDoc's link
     /// macros (`https://www.misp-project.org[MISP]`, `link:https://...[write-up]`), as a vendor's
     /// report has them. A defanged value is no link (`https://evil[.]example`: its brackets are
-    /// the defanging's, not a macro's text).
+    /// the defanging's, not a macro's text), and an address the text also writes as a value (as
+    /// the link's own text, or bare) is none of them.
     public static func referenceURLs(in text: String, asciiDoc: Bool = false) -> Set<String> {
-        var found = Set(MarkdownLinks.destinations(in: text).compactMap { destination -> String? in
-            guard case .success(let url) = parse(destination.text, as: .url) else { return nil }
-            return url.value
-        })
-        guard asciiDoc, text.contains("://") else { return found }
-        for match in text.matches(of: /(?:https?|ftp):\/\/[^\s\[\]<>"]+\[([^\]\n]*)\]/) {
-            let label = match.output.1.lowercased().filter { !$0.isWhitespace }
-            guard label.contains(where: \.isLetter), !defangingLabels.contains(label) else { continue }
-            let url = match.output.0.prefix { $0 != "[" }
-            if case .success(let parsed) = parse(String(url), as: .url) { found.insert(parsed.value) }
+        // A link's address written more often than it is linked (as its own text,
+        // `[https://x/a.exe](https://x/a.exe)`, or bare elsewhere) is written as a value too.
+        var linked: [String: Int] = [:]
+        for destination in MarkdownLinks.destinations(in: text) { linked[destination.text, default: 0] += 1 }
+        if asciiDoc, text.contains("://") {
+            for match in text.matches(of: /(?:https?|ftp):\/\/[^\s\[\]<>"]+\[([^\]\n]*)\]/) {
+                let label = match.output.1.lowercased().filter { !$0.isWhitespace }
+                guard label.contains(where: \.isLetter), !defangingLabels.contains(label) else { continue }
+                linked[String(match.output.0.prefix { $0 != "[" }), default: 0] += 1
+            }
+        }
+        var found: Set<String> = []
+        for (address, links) in linked where text.components(separatedBy: address).count - 1 <= links {
+            if case .success(let url) = parse(address, as: .url) { found.insert(url.value) }
         }
         return found
     }
