@@ -75,6 +75,10 @@ enum ProjectEditing {
     /// A tag named like a classification (`malicious`) that the vocabulary does not define is a
     /// free tag, which classifies nothing: most likely `--classify` was meant.
     static func warnMisspelled(_ tag: String, vocabulary: Vocabulary, project: String) {
+        if let level = TLP.levelOfUnreadMarking(tag) {
+            Console.note("warning: \"\(tag)\" is written as a TLP marking dossier cannot read (tlp:clear, tlp:green, tlp:amber, tlp:amber+strict or tlp:red); reports and exports read it as \(level.label), the safe side")
+            return
+        }
         if vocabulary.definition(of: tag) == nil, let meant = Classification(argument: tag) {
             Console.note("warning: \"\(tag)\" is a classification, not a tag of the vocabulary: as a tag it classifies nothing; to classify, run `dossier classify \(project) \(meant.rawValue) VALUE...` (or `dossier add --classify \(meant.rawValue)`)")
             return

@@ -109,6 +109,13 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
         return strictest
     }
 
+    /// The tag among `tags` that marks them at `marked(by:)`'s level, as written, and how it is
+    /// read when that is not what it says (`tlp:ambr (read as TLP:RED)`): what a message names.
+    public static func markingTag(among tags: [String]) -> String? {
+        guard let level = marked(by: tags), let tag = tags.first(where: { marked(by: [$0]) == level }) else { return nil }
+        return TLP(named: tag) == nil ? "\(tag) (read as \(level.label))" : tag
+    }
+
     /// For a tag written as a TLP marking that `init(named:)` cannot read (`tlp:"red"`, `TLP: RED.`,
     /// `tlp:ambr`, `tlp:unclear`): the strictest level it names as a word, else RED, since who
     /// wrote it meant to restrict the data; nil for any other tag. `tlp:ex:chr` (the Chatham House

@@ -90,7 +90,7 @@ extension ProjectReport {
                 counts: projectCounts, options: options, strictest: &strictest, cause: &cause)
             if let marked = TLP.marked(by: indicator.tags), marked > strictest {
                 strictest = marked
-                cause = "an indicator is tagged \(marked.tag)"
+                cause = "an indicator is tagged \(TLP.markingTag(among: indicator.tags) ?? marked.tag)"
             }
             if !holdsPrivate, indicator.showsPrivateMaterial { holdsPrivate = true }
             let row = IndicatorRow(indicator, classification: classification, options: options, alsoSeenIn: links)

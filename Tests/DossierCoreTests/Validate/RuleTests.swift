@@ -1318,9 +1318,12 @@ struct RuleTests {
             try $0.addProject("pub", visibility: "public", tlp: "clear", indicators: Self.list(
                 #"{ "value": "198.51.100.7", "type": "ipv4", "tags": ["TLP:RED"] }"#,
                 #"{ "value": "198.51.100.8", "type": "ipv4", "tags": ["tlp:amber"], "private": true }"#,
-                #"{ "value": "198.51.100.9", "type": "ipv4", "tags": ["tlp:clear"] }"#))
+                #"{ "value": "198.51.100.9", "type": "ipv4", "tags": ["tlp:clear"] }"#,
+                #"{ "value": "198.51.100.10", "type": "ipv4", "tags": ["tlp:unclear"] }"#))
         }, rule: PublicProjectTLPRule())
-        #expect(found.count == 1 && found[0].contains("ipv4 198.51.100.7 is tagged TLP:RED, but it is a public indicator of a public project"), "\(found)")
+        #expect(found.count == 2 && found[0].contains("ipv4 198.51.100.7 is tagged TLP:RED, but it is a public indicator of a public project"), "\(found)")
+        // A marking dossier cannot read is named as written, and as read.
+        #expect(found[1].contains("ipv4 198.51.100.10 is tagged tlp:unclear (read as TLP:RED), but it is a public indicator"), "\(found)")
     }
 
     @Test("a public project tagged above TLP:CLEAR is an error, at its tags; a private one, or tlp:clear, is none")

@@ -19,13 +19,13 @@ public struct PublicProjectTLPRule: ProjectRule {
         }
         if let marked = TLP.marked(by: project.tags), marked > .clear {
             diagnostics.append(.error(at: SourceLocation(path: project.projectFile, position: project.origin?.tags ?? .start),
-                "public project \"\(project.slug)\" is tagged \(marked.label): the public site would publish what it marks; take the tag off, or make the project private (and set \"tlp\" to match)",
+                "public project \"\(project.slug)\" is tagged \(TLP.markingTag(among: project.tags) ?? marked.label): the public site would publish what it marks; take the tag off, or make the project private (and set \"tlp\" to match)",
                 code: Self.code))
         }
         diagnostics += Self.markedPublicNotes(of: project)
         for (indicator, marked) in Self.markedPublicIndicators(of: project) {
             diagnostics.append(.error(at: indicator.location(in: project, at: indicator.origin?.tags),
-                "\(indicator.type.rawValue) \(indicator.value) is tagged \(marked.label), but it is a public indicator of a public project: the public site would publish data so marked; make it private (\"private\": true) or take the tag off",
+                "\(indicator.type.rawValue) \(indicator.value) is tagged \(TLP.markingTag(among: indicator.tags) ?? marked.label), but it is a public indicator of a public project: the public site would publish data so marked; make it private (\"private\": true) or take the tag off",
                 code: Self.code))
         }
         return diagnostics
