@@ -154,10 +154,16 @@ struct ImportCommand: ParsableCommand {
         let read = Self.keepingFirstFile(perFile, results: results.map(\.result), paths: paths, classifying: classification != nil)
         // A CSV tags cell `Blocked, Phishing` naming a tag of the vocabulary: a list was meant (the
         // reader warns of `Blocked,Phishing` itself; with a space, only the vocabulary tells).
-        let csvTags = Set(results.filter { $0.result.format == .csv }.flatMap { $0.result.indicators.flatMap(\.tags) })
-        for tag in csvTags.sorted() where Tag.listedParts(tag, vocabulary: nil) == nil {
-            guard let parts = Tag.listedParts(tag, vocabulary: edit.vocabulary) else { continue }
-            Console.note("warning: tag \"\(tag)\" is one tag; a tags cell separates tags with \";\" (\(parts.joined(separator: "; ")))")
+        // Said at the first row that has it.
+        var saidTags: Set<String> = []
+        for (path, result) in zip(paths, results.map(\.result)) where result.format == .csv {
+            for indicator in result.indicators {
+                for tag in indicator.tags where Tag.listedParts(tag, vocabulary: nil) == nil && saidTags.insert(tag).inserted {
+                    guard let parts = Tag.listedParts(tag, vocabulary: edit.vocabulary) else { continue }
+                    Console.report(DiagnosticList([.warning(at: SourceLocation(path: path, position: result.positions[indicator.key] ?? .start),
+                        "tag \"\(tag)\" is one tag; a tags cell separates tags with \";\" (\(parts.joined(separator: "; ")))", code: "import")]))
+                }
+            }
         }
         // --classify is the analyst's word over the files', but a verdict a file states is not
         // replaced unsaid (a malicious row made suspicious).

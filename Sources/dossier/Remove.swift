@@ -62,14 +62,14 @@ struct Remove: ParsableCommand {
         }
         let what = "\(ProjectEditing.count(removed.count)) of \(project)"
         global.say(dryRun ? "would remove \(what); dry run: nothing was changed" : "removed \(what)")
-        if !dryRun, removed.count > 1 {
+        if !dryRun, !removed.isEmpty {
             let file = Console.shellWords([Console.printer.displayPath(changed.indicatorsFile)])
-            if Self.isTracked(changed.indicatorsFile) {
-                // Not `git restore`, which would also undo the file's other changes not committed yet.
-                global.say("to see it: git diff \(file); to take back some of it: git checkout -p \(file)")
-            } else {
+            if !Self.isTracked(changed.indicatorsFile) {
                 // git has no copy to take anything back from: the lines above are all there is.
                 Console.note("note: \(file) is not tracked by git, which has no copy of what was removed; the lines above say what each was, for `dossier add`")
+            } else if removed.count > 1 {
+                // Not `git restore`, which would also undo the file's other changes not committed yet.
+                global.say("to see it: git diff \(file); to take back some of it: git checkout -p \(file)")
             }
         }
     }

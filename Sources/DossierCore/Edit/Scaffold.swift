@@ -140,15 +140,31 @@ public enum Scaffold {
     /// "acme-payroll-phish" → "Acme payroll phish"; "vpn-bruteforce-2026" → "VPN bruteforce 2026":
     /// the field's abbreviations in capitals, as an analyst writes them.
     static func defaultTitle(_ slug: String) -> String {
-        let words = slug.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." }).map { word in
+        // An identifier keeps its hyphens (`cve-2024-3400` → `CVE-2024-3400`, `ms17-010` → `MS17-010`):
+        // they are held apart from the words' while the slug is split.
+        let held = "\u{1}"
+        let slug = slug.replacing(/(?i)\bcve-(\d{4})-(\d{4,})\b/) { "CVE\(held)\($0.output.1)\(held)\($0.output.2)" }
+            .replacing(/(?i)\bms(\d{2})-(\d{3})\b/) { "MS\($0.output.1)\(held)\($0.output.2)" }
+        var spelledFirst = false
+        let words = slug.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." }).enumerated().map { index, word -> String in
+            if let spelled = spellings[word.lowercased()] {
+                if index == 0 { spelledFirst = true }
+                return spelled
+            }
             // An actor's name too: `apt29`, `fin7`, `ta505`, `unc2452`.
             let letters = word.prefix { $0.isLetter }.lowercased()
             let isName = abbreviations.contains(word.lowercased())
                 || (abbreviations.contains(letters) || ["ta", "unc"].contains(letters)) && word.dropFirst(letters.count).allSatisfy(\.isNumber)
-            return isName ? word.uppercased() : String(word)
+            return (isName ? word.uppercased() : String(word)).replacingOccurrences(of: held, with: "-")
         }.joined(separator: " ")
-        return words.prefix(1).uppercased() + words.dropFirst()
+        return spelledFirst ? words : words.prefix(1).uppercased() + words.dropFirst()
     }
+
+    /// Words a title spells otherwise than in capitals alone.
+    private static let spellings: [String: String] = [
+        "ios": "iOS", "macos": "macOS", "apis": "APIs", "iocs": "IOCs", "ttps": "TTPs", "2fa": "2FA", "github": "GitHub", "gitlab": "GitLab",
+        "powershell": "PowerShell", "javascript": "JavaScript", "linkedin": "LinkedIn", "onedrive": "OneDrive", "sharepoint": "SharePoint",
+    ]
 
     /// Words a slug writes in lower case that a title writes in capitals.
     private static let abbreviations: Set<String> = [

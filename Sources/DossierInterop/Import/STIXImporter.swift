@@ -165,7 +165,9 @@ enum STIXImporter {
         let namesValue = values.contains { $0.raw == name || $0.type == .url && STIXObservables.uri(name) == $0.raw }
         // Both: the name heads the description, as a title its text (neither is lost).
         let title = namesValue || name.isEmpty || description.hasPrefix(name) ? nil : name
-        details.comment = description.isEmpty ? title : title.map { "\($0): \(description)" } ?? description
+        // A name that ends its own sentence or label (`C2 server:`) is followed by a space alone.
+        let joint = title.flatMap(\.last).map { ":.;!?".contains($0) } == true ? " " : ": "
+        details.comment = description.isEmpty ? title : title.map { $0 + joint + description } ?? description
         for value in values {
             collector.add(value.type == .url ? STIXObservables.url(fromURI: value.raw) : value.raw, as: value.type, allowed: value.allowed,
                 details: details, item: patternText, at: at)

@@ -89,7 +89,8 @@ struct ScaffoldTests {
     @Test("a title made from a slug writes the field's abbreviations and actors' names in capitals", arguments: [
         ("vpn-bruteforce-2026", "VPN bruteforce 2026"), ("apt29-c2-infra", "APT29 C2 infra"), ("fin7_carbanak", "FIN7 carbanak"),
         ("ta505-pt-proj", "TA505 PT proj"), ("acme-payroll-phish", "Acme payroll phish"), ("aptitude-test", "Aptitude test"),
-        ("it-helpdesk-lure", "IT helpdesk lure"),
+        ("it-helpdesk-lure", "IT helpdesk lure"), ("cve-2024-3400-exploitation", "CVE-2024-3400 exploitation"), ("ms17-010", "MS17-010"),
+        ("ios-spyware", "iOS spyware"), ("2fa-bypass", "2FA bypass"), ("t-macos-stealer", "T macOS stealer"),
     ])
     func titleFromSlug(_ slug: String, _ title: String) {
         #expect(Scaffold.defaultTitle(slug) == title)

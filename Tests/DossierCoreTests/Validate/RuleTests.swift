@@ -902,8 +902,8 @@ struct RuleTests {
             try $0.write("pub/notes/01.md", "Seen: 203.0.113.140, 203.0.113.150, 203.0.113.7 and 2001:db8:77::9.\n")
         }, rules: [PublishedPrivateValueRule()])
         #expect(found == [
-            "pub/notes/01.md:1:7: warning: ipv4 203.0.113.140 lies in cidr 203.0.113.128/27, recorded as private in priv, but this note is public and the public site would show it (unless the network is one many share, such as a hosting provider's); take it out, or make the note private (visibility: private in its front matter)",
-            "pub/notes/01.md:1:53: warning: ipv6 2001:db8:77::9 lies in cidr 2001:db8:77::/48, recorded as private in priv, but this note is public and the public site would show it (unless the network is one many share, such as a hosting provider's); take it out, or make the note private (visibility: private in its front matter)",
+            "pub/notes/01.md:1:7: warning: ipv4 203.0.113.140 lies in cidr 203.0.113.128/27, recorded as private in priv, but this note is public and the public site would show it (unless the network is one many share, such as a hosting provider's); take it out, or make the note private (visibility: private in its front matter); to record the address, add it with --private",
+            "pub/notes/01.md:1:53: warning: ipv6 2001:db8:77::9 lies in cidr 2001:db8:77::/48, recorded as private in priv, but this note is public and the public site would show it (unless the network is one many share, such as a hosting provider's); take it out, or make the note private (visibility: private in its front matter); to record the address, add it with --private",
         ], "\(found)")
     }
 

@@ -96,6 +96,9 @@ import Testing
                indicator("2020-09-01T00:00:00Z", "anomalous-activity", "middle")].joined(separator: ",") + "] }"
         let result = Importer.read(Array(bundle.utf8), path: "/v.json")
         #expect(result.indicators.count == 1 && result.indicators.first?.classification == .nonMalicious && result.indicators.first?.comment == "x: new")
+        // A name that ends in its own colon is followed by a space alone.
+        let labelled = #"{ "type": "bundle", "id": "bundle--5d2f0a3e-1b2c-4d5e-8f90-a1b2c3d4e5f7", "objects": [{ "type": "indicator", "spec_version": "2.1", "id": "indicator--0f7e8d3c-5a7b-4c1e-9d2f-3b4a5c6d7e90", "created": "2020-01-01T00:00:00Z", "modified": "2020-01-01T00:00:00Z", "name": "C2 server:", "description": "seen in March", "pattern": "[ipv4-addr:value = '198.51.100.52']", "pattern_type": "stix", "valid_from": "2020-01-01T00:00:00Z" }] }"#
+        #expect(Importer.read(Array(labelled.utf8), path: "/l.json").indicators.first?.comment == "C2 server: seen in March")
         #expect(result.skipped.count == 2 && result.skipped.allSatisfy { $0.reason.contains("older version") }, "\(result.skipped)")
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
     }

@@ -872,7 +872,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                     // many share is no secret).
                     let text = mentions.texts[mention.text]
                     diagnostics.append(.warning(at: location(text, mention.position),
-                        "\(type.rawValue) \(mention.value) lies in cidr \(block), recorded as private in \(workspace.projects[recording.project].slug), but \(text.name) is public and the public site would show it (unless the network is one many share, such as a hosting provider's); \(text.isNote ? "take it out, or make the note private (visibility: private in its front matter)" : "take it out of \(text.name)")",
+                        "\(type.rawValue) \(mention.value) lies in cidr \(block), recorded as private in \(workspace.projects[recording.project].slug), but \(text.name) is public and the public site would show it (unless the network is one many share, such as a hosting provider's); \(text.isNote ? "take it out, or make the note private (visibility: private in its front matter)" : "take it out of \(text.name)"); to record the address, add it with --private",
                         code: Self.code))
                 }
                 return
