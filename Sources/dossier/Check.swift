@@ -18,9 +18,11 @@ struct Check: ParsableCommand {
             an HTML report cannot hold (another project's, larger than 5 MB or past the 25 MB a report \
             holds, or not PNG, JPEG, GIF or WebP), private indicators written in a note \
             the public site shows (or its title, summary, tags, comments), links to a private \
-            project from public text (and, as warnings, its folder name or title written there, or a host \
-            within a private domain), front matter dossier would not read (misplaced, or TOML \
-            between +++ lines), symbolic links out of a project's folder, folders that cannot be \
+            project from public text, however its path is written (and, as warnings, its folder \
+            name or title written there, a host within a private domain, an address in a private \
+            network), a public note marked TLP:AMBER or RED in its text (a warning), front matter \
+            dossier would not read (misplaced, TOML between +++ lines, or, keeping the note private \
+            with a warning, JSON or YAML in an HTML comment), symbolic links out of a project's folder, folders that cannot be \
             read, and errors in the workspace's own templates (templates/*.mustache), which would \
             stop a build, or a template there that nothing uses. A problem hides no other: a note \
             whose front matter is in error is still read for its links and values. Exits 1 when \
