@@ -876,6 +876,10 @@ struct RuleTests {
             try $0.write("b/notes/02.md", "[b](../..//nightjar/notes/01-x.md)\n")
             try $0.write("b/notes/03.md", "[c](/nightjar/notes/01-x.md) and\n\n[d](../../nightjar/)\n")
             try $0.write("b/notes/04.md", "See https://git.example/nightjar/ and TCP/nightjar and and / or //nightjar.example/x.\n")
+            // A path in prose or code is no link, whatever private project shares its first folder.
+            try $0.addProject("etc")
+            try $0.write("b/notes/05.md", "They read /etc/passwd (/etc/shadow too), \"/etc/hosts\" and `cat /etc/group`:\n\n    ls /etc/\n\n[ref]: /nightjar/\n")
+            try $0.write("b/notes/06.md", "<a href=\"/nightjar/\">x</a> and [x](</nightjar/notes/01-x.md>)\n")
         }, rules: [PublishedPrivateValueRule()])
         #expect(found == [
             "b/notes/01.md:1:13: error: this note links to the private project nightjar, but it is public: the public site has no page of that project and names none; take the link out",
@@ -883,6 +887,9 @@ struct RuleTests {
             "b/notes/03.md:1:6: error: this note links to the private project nightjar, but it is public: the public site has no page of that project and names none; take the link out",
             // Every link, each to take out.
             "b/notes/03.md:3:11: error: this note links to the private project nightjar, but it is public: the public site has no page of that project and names none; take the link out",
+            "b/notes/05.md:5:9: error: this note links to the private project nightjar, but it is public: the public site has no page of that project and names none; take the link out",
+            "b/notes/06.md:1:11: error: this note links to the private project nightjar, but it is public: the public site has no page of that project and names none; take the link out",
+            "b/notes/06.md:1:38: error: this note links to the private project nightjar, but it is public: the public site has no page of that project and names none; take the link out",
         ], "\(found)")
         // A public note's link from the root to a private note of a public project.
         let workspace = try TemporaryWorkspace()

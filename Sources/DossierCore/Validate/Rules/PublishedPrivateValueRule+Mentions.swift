@@ -218,14 +218,13 @@ extension PublishedPrivateValueRule.Mentions {
     /// Where the folder name after a path lead at `i` starts, if one stands there. `projects/`
     /// leads a path of the site only where a word does not run into it (`subprojects/`) and not
     /// in another site's address (`https://github.com/orgs/acme/projects/x`). A `/` where a link's
-    /// destination starts (after `(`, `<`, a quote or a blank) leads a path from the root, which
-    /// a git host reads from the repository's (`[the op](/acme-phish/notes/01.md)`); `//` an
-    /// address.
+    /// destination starts leads a path from the root, which a git host reads from the
+    /// repository's (`[the op](/acme-phish/notes/01.md)`); `//` an address. A path in prose
+    /// (`/etc/passwd`, `/api/v1/login`) is no link.
     private static func pathLead(_ bytes: [UInt8], at i: Int, inAddress: Bool) -> Int? {
         guard i < bytes.count else { return nil }
         if bytes[i] == IndicatorBytes.slash {
-            guard !inAddress, i + 1 < bytes.count, bytes[i + 1] != IndicatorBytes.slash,
-                  i == 0 || isAddressEnd(bytes[i - 1]) else { return nil }
+            guard !inAddress, i + 1 < bytes.count, bytes[i + 1] != IndicatorBytes.slash, startsLinkDestination(bytes, at: i) else { return nil }
             return i + 1
         }
         // Asked at every byte of every public note: most bytes start neither lead.
@@ -236,6 +235,22 @@ extension PublishedPrivateValueRule.Mentions {
             if i > 0, IndicatorBytes.isAlphanumeric(bytes[i - 1]) || bytes[i - 1] == IndicatorBytes.hyphen || bytes[i - 1] == UInt8(ascii: "_") { return nil }
         }
         return i + lead.count
+    }
+
+    /// Whether the byte at `i` starts a link's destination: after `](` (or `](<`), after a
+    /// reference definition's `]:` and blanks, or in an HTML `href` or `src` attribute.
+    private static func startsLinkDestination(_ bytes: [UInt8], at i: Int) -> Bool {
+        func ends(with text: String, at end: Int) -> Bool {
+            let suffix = Array(text.utf8)
+            return end >= suffix.count && bytes[(end - suffix.count)..<end].elementsEqual(suffix) { $0 | 0x20 == $1 | 0x20 }
+        }
+        if ends(with: "](", at: i) || ends(with: "](<", at: i) { return true }
+        if i > 0, bytes[i - 1] == UInt8(ascii: "\"") || bytes[i - 1] == UInt8(ascii: "'") {
+            return ends(with: "href=", at: i - 1) || ends(with: "src=", at: i - 1)
+        }
+        var j = i
+        while j > 0, bytes[j - 1] == IndicatorBytes.space || bytes[j - 1] == 0x09 { j -= 1 }
+        return j < i && ends(with: "]:", at: j)
     }
 
     /// Past a `./` or a `/` at `i` within a path, which it resolves away; nil for anything else.
