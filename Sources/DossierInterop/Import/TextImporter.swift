@@ -45,8 +45,9 @@ enum TextImporter {
         }
         let (indicators, versions) = Indicators.extractNotingVersions(from: text)
         // A link the text makes (Markdown's, AsciiDoc's) points the reader to a reference, the
-        // vendor's own post above all: no indicator (as `check` reads a note's links).
-        let links = Indicators.referenceURLs(in: text, asciiDoc: true)
+        // vendor's own post above all: no indicator (as `check` reads a note's links). An
+        // autolink shows its address, as a mail writes the lure's: a value.
+        let links = Indicators.referenceURLs(in: text, asciiDoc: true, autolinks: false)
         var saidLinks: Set<String> = []
         collector.restating { collector in
             for found in indicators {

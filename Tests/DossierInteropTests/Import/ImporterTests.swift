@@ -508,10 +508,10 @@ import Testing
         }
     }
 
-    @Test("a text's links to read (Markdown's [text](url) and <url>, AsciiDoc's url[text] and link:url[text]) are skipped as references; a bare URL, one that is its link's own text, and a defanged one with brackets are indicators")
+    @Test("a text's links to read (Markdown's [text](url), AsciiDoc's url[text] and link:url[text]) are skipped as references; a bare URL, an autolink <url>, one that is its link's own text, and a defanged one with brackets are indicators")
     func textReferenceLinksAreNoIndicators() {
         let text = """
-            Read [the write-up](https://vendor.example/blog/post) and <https://vendor.example/auto>.
+            Read [the write-up](https://vendor.example/blog/post); the lure: <https://vendor.example/auto>.
             The https://www.misp-project.org[MISP] event, and link:https://vendor.example/feed.json[the feed].
             C2: https://evil[.]example/gate.php and hxxps://drop[.]example/x, also https://bare.example/p.php today.
             Payload: [https://evil-dl.example/p.exe](https://evil-dl.example/p.exe).
@@ -519,9 +519,11 @@ import Testing
         let result = TestFiles.importText(text, path: "/r.adoc")
         #expect(result.keys.filter { $0.hasPrefix("url") } == [
             "url https://bare.example/p.php", "url https://drop.example/x", "url https://evil-dl.example/p.exe", "url https://evil.example/gate.php",
+            // An autolink shows its address, as a plain-text mail writes a lure's.
+            "url https://vendor.example/auto",
         ], "\(result.keys)")
         #expect(Set(result.skipped.map(\.item)) == [
-            "https://vendor.example/blog/post", "https://vendor.example/auto", "https://www.misp-project.org/", "https://vendor.example/feed.json",
+            "https://vendor.example/blog/post", "https://www.misp-project.org/", "https://vendor.example/feed.json",
         ], "\(result.skipped)")
         #expect(result.skipped.allSatisfy { $0.reason.contains("links to it as a reference to read") })
     }
