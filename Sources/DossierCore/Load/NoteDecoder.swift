@@ -393,7 +393,10 @@ enum FrontMatter {
             (form, pairs) = ("as JSON", #/"([^"\n]+)"\s*:\s*"?([^",\n}]*)"?/#)
         } else if top.hasPrefix("<!--"), let end = top.range(of: "-->") {
             block = top[top.index(top.startIndex, offsetBy: 4)..<end.lowerBound]
-            (form, pairs) = ("in an HTML comment", #/(?m)^\s*([A-Za-z_][\w -]*?)\s*:\s*(.*?)\s*$/#)
+            // JSON in the comment too (`<!-- {"draft": true} -->`).
+            (form, pairs) = block.drop { $0.isWhitespace }.hasPrefix("{")
+                ? ("in an HTML comment", #/"([^"\n]+)"\s*:\s*"?([^",\n}]*)"?/#)
+                : ("in an HTML comment", #/(?m)^\s*([A-Za-z_][\w -]*?)\s*:\s*(.*?)\s*$/#)
         } else {
             return nil
         }

@@ -284,6 +284,7 @@ struct WorkspaceLoaderTests {
         ("{\n \"title\": \"X\",\n \"tlp\": \"red\"\n}\nSecret.\n", "notes/01.md:1:1: warning: front matter as JSON is not read, and it says tlp: red"),
         ("<!--\nvisibility: private\n-->\n# HTML\n\nSecret.\n", "notes/01.md:1:1: warning: front matter in an HTML comment is not read, and it says visibility: private"),
         ("<!--\ntitle: X\nprivate: true\n-->\nSecret.\n", "notes/01.md:1:1: warning: front matter in an HTML comment is not read, and it says private: true"),
+        ("<!-- {\"title\": \"X\", \"visibility\": \"private\"} -->\nSecret.\n", "notes/01.md:1:1: warning: front matter in an HTML comment is not read, and it says visibility: private"),
         ("# Title\n\nText.\n\n<!-- visibility: private -->\nSecret.\n", "notes/01.md:5:1: error: \"visibility: private\" here is text"),
     ])
     func unreadFrontMatterForms(_ note: String, _ expected: String) throws {

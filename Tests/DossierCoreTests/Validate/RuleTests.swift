@@ -193,6 +193,7 @@ struct RuleTests {
             try $0.write("p/notes/01.md", "# Handling\n\n**TLP:RED** Share only by name.\n")
             try $0.write("p/notes/02.md", "Shared as TLP:CLEAR; see tlp-red.example. The vendor report, first shared as TLP:AMBER, was released.\n\nThe kit checks for `TLP:RED`.\n\n```\nSubject: [TLP:AMBER] invoice\n```\n")
             try $0.write("p/notes/04.md", "# Levels\n\n- TLP:RED: by name\n- TLP:AMBER: the organisation\n- TLP:GREEN: the community\n")
+            try $0.write("p/notes/05.md", "The vendor shared the report as\nTLP:AMBER, then re-released it.\n")
             try $0.write("p/notes/03.md", "---\nvisibility: private\n---\nTLP:AMBER\n")
             try $0.addProject("q")
             try $0.write("q/notes/01.md", "TLP:RED\n")

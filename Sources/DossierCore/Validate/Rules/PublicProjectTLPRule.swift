@@ -47,7 +47,12 @@ public struct PublicProjectTLPRule: ProjectRule {
             let marking = labels.first { label in
                 guard label.tlp > .clear else { return false }
                 let lineStart = body[..<label.range.lowerBound].lastIndex(of: "\n").map(body.index(after:)) ?? body.startIndex
-                guard body[lineStart..<label.range.lowerBound].allSatisfy({ " \t*_#>[(".contains($0) }) else { return false }
+                let lead = body[lineStart..<label.range.lowerBound]
+                guard lead.allSatisfy({ " \t*_#>[(".contains($0) }) else { return false }
+                // A paragraph's start (a hard-wrapped line of prose goes on a sentence), or a
+                // label set apart by its markup (`**TLP:RED**`, `> TLP:RED`, `## TLP:RED`).
+                let previous = body[..<lineStart].dropLast().split(separator: "\n", omittingEmptySubsequences: false).last
+                guard previous == nil || previous!.allSatisfy(\.isWhitespace) || lead.contains(where: { "*_#>[".contains($0) }) else { return false }
                 if inCode == nil { inCode = MarkdownLinks.codeRanges(in: body) }
                 let offset = body.utf8.distance(from: body.startIndex, to: label.range.lowerBound)
                 return !(inCode ?? []).contains { $0.contains(offset) }
