@@ -72,7 +72,7 @@ struct Fmt: ParsableCommand {
         let errors = DiagnosticList(loaded.diagnostics.items.filter { $0.severity == .error }.map { diagnostic in
             guard merge, diagnostic.code == "conflict-marker" else { return diagnostic }
             var said = diagnostic
-            said.message = said.message.replacingOccurrences(of: " (`dossier fmt --merge` resolves what needs no decision)", with: "")
+            said.message = said.message.replacingOccurrences(of: JSONFileDecoding.mergeHint, with: "")
             return said
         })
         Console.report(errors)

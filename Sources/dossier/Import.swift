@@ -312,15 +312,15 @@ struct ImportCommand: ParsableCommand {
         sayNewErrors("imported, but ")
     }
 
-    /// The files' TLP (raising the project's, never lowering it; a public project stays
-    /// TLP:CLEAR), visibility (when project.json states none, never making a project public unless
-    /// it is TLP:CLEAR) and project tags.
     /// Data a public project may not show as its own: imported --private, marked above TLP:CLEAR,
     /// or from a private source (notes or project).
     private func isRestricted(_ result: ImportResult) -> Bool {
         isPrivate || (result.projectTLP ?? .clear) > .clear || result.notesArePrivate || result.projectVisibility == .private
     }
 
+    /// The files' TLP (raising the project's, never lowering it; a public project stays
+    /// TLP:CLEAR), visibility (when project.json states none, never making a project public unless
+    /// it is TLP:CLEAR) and project tags.
     private func applyProjectFields(from results: [ImportResult], to project: inout Project) {
         // Only a file that brings something marks the project: one that gave no indicator and no
         // note line (a STIX file of markings alone) leaves its TLP as it is.

@@ -154,10 +154,15 @@ enum ProjectEditing {
     /// The command that classifies `values` of `project`, whole, to paste: past a few values, as
     /// lines for standard input.
     static func classifyCommand(_ project: String, _ classification: Classification, values: [String]) -> String {
-        let command = "dossier classify \(project) \(classification.rawValue)"
-        return values.count <= 8
-            ? command + " " + Console.shellWords(values)
-            : command + " - <<'VALUES'\n" + values.joined(separator: "\n") + "\nVALUES"
+        valuesCommand("dossier classify \(project) \(classification.rawValue)", values: values)
+    }
+
+    /// `command` given `values`, then `flags`: on its line for eight at most, else reading them
+    /// from standard input (a here-document), to paste whole.
+    static func valuesCommand(_ command: String, values: [String], flags: String = "") -> String {
+        values.count <= 8
+            ? command + " " + Console.shellWords(values) + flags
+            : command + " -" + flags + " <<'VALUES'\n" + values.joined(separator: "\n") + "\nVALUES"
     }
 
     /// A private tag on public indicators of a public project: the site leaves the tag out and
@@ -167,9 +172,7 @@ enum ProjectEditing {
         guard changed.visibility == .public, vocabulary.isPrivate(tag) else { return }
         let shown = indices.filter { !changed.indicators[$0].isPrivate }.map { changed.indicators[$0].value }
         guard !shown.isEmpty else { return }
-        let command = shown.count <= 8
-            ? "dossier add \(changed.slug) \(Console.shellWords(shown)) --private"
-            : "dossier add \(changed.slug) - --private <<'VALUES'\n" + shown.joined(separator: "\n") + "\nVALUES"
+        let command = valuesCommand("dossier add \(changed.slug)", values: shown, flags: " --private")
         Console.note("warning: \(tag) is a private tag: the public site leaves it out but still shows \(count(shown.count)) of public project \(changed.slug) that \(shown.count == 1 ? "has" : "have") it; to keep \(shown.count == 1 ? "it" : "them") off the public site too: \(command)")
     }
 

@@ -1,6 +1,5 @@
 import ArgumentParser
 import DossierCore
-import Foundation
 
 struct Remove: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -64,7 +63,7 @@ struct Remove: ParsableCommand {
         global.say(dryRun ? "would remove \(what); dry run: nothing was changed" : "removed \(what)")
         if !dryRun, !removed.isEmpty {
             let file = Console.shellWords([Console.printer.displayPath(changed.indicatorsFile)])
-            if !Self.isTracked(changed.indicatorsFile) {
+            if !Git.isTracked(changed.indicatorsFile) {
                 // git has no copy to take anything back from: the lines above are all there is.
                 Console.note("note: \(file) is not tracked by git, which has no copy of what was removed; the lines above say what each was, for `dossier add`")
             } else if removed.count > 1 {
@@ -72,22 +71,6 @@ struct Remove: ParsableCommand {
                 global.say("to see it: git diff \(file); to take back some of it: git checkout -p \(file)")
             }
         }
-    }
-}
-
-extension Remove {
-    /// Whether git keeps a copy of `path`: `git ls-files` in its folder names it (false when git
-    /// is missing, the folder is in no repository, or the file was never added).
-    static func isTracked(_ path: String) -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "ls-files", "--error-unmatch", "--", (path as NSString).lastPathComponent]
-        process.currentDirectoryURL = URL(fileURLWithPath: (path as NSString).deletingLastPathComponent)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
     }
 }
 

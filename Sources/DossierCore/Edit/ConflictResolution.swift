@@ -411,21 +411,8 @@ extension ConflictResolution {
     /// repository, or once the file is no longer in conflict there.
     static func sidesFromIndex(_ path: String, asLeft bytes: [UInt8]) -> Sides? {
         let folder = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
-        func git(_ arguments: [String]) -> (status: Int32, output: [UInt8])? {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["git"] + arguments
-            process.currentDirectoryURL = URL(fileURLWithPath: folder)
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            guard (try? process.run()) != nil else { return nil }
-            let bytes = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, Array(bytes))
-        }
         func stage(_ number: Int) -> [UInt8]? {
-            git(["show", ":\(number):./\(name)"]).flatMap { $0.status == 0 ? $0.output : nil }
+            Git.run(["show", ":\(number):./\(name)"], in: folder).flatMap { $0.status == 0 ? $0.output : nil }
         }
         guard let ours = stage(2), let theirs = stage(3) else { return nil }
         let base = stage(1)
@@ -440,7 +427,7 @@ extension ConflictResolution {
         }
         let left = withoutMarkerLabels(bytes)
         for style in [["--diff3"], ["--zdiff3"], []] {
-            guard let made = git(["merge-file", "-p"] + style + files.map(\.0)), made.status >= 0 else { continue }
+            guard let made = Git.run(["merge-file", "-p"] + style + files.map(\.0), in: folder), made.status >= 0 else { continue }
             if withoutMarkerLabels(made.output) == left { return Sides(ours: ours, theirs: theirs, base: base) }
         }
         return nil

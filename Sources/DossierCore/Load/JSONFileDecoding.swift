@@ -1,12 +1,15 @@
 /// Turns a file's bytes into a JSON object, or into diagnostics: conflict markers (reported
 /// instead of the syntax error they cause), syntax errors with their position, or a top-level
 /// value that is not an object.
-enum JSONFileDecoding {
+public enum JSONFileDecoding {
+    /// What a conflict marker's error adds for a file `fmt --merge` resolves.
+    public static let mergeHint = " (`dossier fmt --merge` resolves what needs no decision)"
+
     static func object(_ bytes: [UInt8], path: String, what: String, into diagnostics: inout [Diagnostic]) -> (JSONObject, SourcePosition)? {
         let markers = ConflictMarkers.find(in: bytes)
         guard markers.isEmpty else {
-            let resolvable = what == ProjectFiles.project || what == ProjectFiles.indicators
-            let hint = resolvable ? " (`dossier fmt --merge` resolves what needs no decision)" : ""
+            let resolvable = what == ProjectFiles.project || what == ProjectFiles.indicators || what == ProjectFiles.workspace
+            let hint = resolvable ? mergeHint : ""
             for position in markers {
                 diagnostics.append(.error(at: SourceLocation(path: path, position: position),
                     "git conflict marker: resolve the merge conflict in this file" + hint, code: "conflict-marker"))

@@ -385,18 +385,17 @@ enum FrontMatter {
     /// form and the key as written; nil otherwise.
     static func unreadForm(_ text: String) -> (form: String, key: String)? {
         let top = text.drop { $0.isWhitespace }
+        let jsonPairs = #/"([^"\n]+)"\s*:\s*"?([^",\n}]*)"?/#, yamlPairs = #/(?m)^\s*([A-Za-z_][\w -]*?)\s*:\s*(.*?)\s*$/#
         let block: Substring, form: String, pairs: Regex<(Substring, Substring, Substring)>
         if top.hasPrefix("{") {
             // Up to the line that closes it (a few lines at most).
             let lines = top.split(separator: "\n", maxSplits: 30, omittingEmptySubsequences: false)
             block = Substring(lines.prefix { !$0.hasPrefix("}") }.joined(separator: "\n"))
-            (form, pairs) = ("as JSON", #/"([^"\n]+)"\s*:\s*"?([^",\n}]*)"?/#)
+            (form, pairs) = ("as JSON", jsonPairs)
         } else if top.hasPrefix("<!--"), let end = top.range(of: "-->") {
             block = top[top.index(top.startIndex, offsetBy: 4)..<end.lowerBound]
             // JSON in the comment too (`<!-- {"draft": true} -->`).
-            (form, pairs) = block.drop { $0.isWhitespace }.hasPrefix("{")
-                ? ("in an HTML comment", #/"([^"\n]+)"\s*:\s*"?([^",\n}]*)"?/#)
-                : ("in an HTML comment", #/(?m)^\s*([A-Za-z_][\w -]*?)\s*:\s*(.*?)\s*$/#)
+            (form, pairs) = ("in an HTML comment", block.drop { $0.isWhitespace }.hasPrefix("{") ? jsonPairs : yamlPairs)
         } else {
             return nil
         }

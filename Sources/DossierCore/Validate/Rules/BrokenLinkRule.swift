@@ -72,8 +72,8 @@ public enum BrokenLinkRule {
                 // may be a folder of the repository, where the rest cannot be told).
                 let rooted = read.hasPrefix("/") && !read.hasPrefix("//") ? RelativeLink.resolve(String(read.dropFirst()), from: []) : nil
                 guard let (path, fragment) = RelativeLink.resolve(read, from: text.base) ?? rooted, !path.isEmpty else { continue }
-                if rooted != nil, !FileManager.default.fileExists(atPath: root + "/" + path.joined(separator: "/")) { continue }
                 if !FileManager.default.fileExists(atPath: root + "/" + path.joined(separator: "/")) {
+                    if rooted != nil { continue }
                     report(destination,
                         "the link to \(written) leads to nothing: the workspace has no \(path.joined(separator: "/")) (\(note == nil ? "" : "a git host shows the link dead, and ")a report shows only its text)",
                         code: Self.code)

@@ -52,7 +52,7 @@ public struct PublicProjectTLPRule: ProjectRule {
                 // A paragraph's start (a hard-wrapped line of prose goes on a sentence), or a
                 // label set apart by its markup (`**TLP:RED**`, `> TLP:RED`, `## TLP:RED`).
                 let previous = body[..<lineStart].dropLast().split(separator: "\n", omittingEmptySubsequences: false).last
-                guard previous == nil || previous!.allSatisfy(\.isWhitespace) || lead.contains(where: { "*_#>[".contains($0) }) else { return false }
+                guard previous?.allSatisfy(\.isWhitespace) ?? true || lead.contains(where: { "*_#>[".contains($0) }) else { return false }
                 if inCode == nil { inCode = MarkdownLinks.codeRanges(in: body) }
                 let offset = body.utf8.distance(from: body.startIndex, to: label.range.lowerBound)
                 return !(inCode ?? []).contains { $0.contains(offset) }
