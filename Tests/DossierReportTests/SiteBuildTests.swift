@@ -92,6 +92,8 @@ struct SiteBuildTests {
         #expect(index.components(separatedBy: #"</a><span class="private">private</span>"#).count - 1 == 4)
         let report = String(decoding: site.bytes("projects/acme-payroll-phish/index.html"), as: UTF8.self)
         #expect(report.contains(#"<dt>Visibility</dt><dd>private <span class="private">not on the public site</span>"#))
+        // The facts read as a sentence each: "Sharing TLP:RED", not "TLP TLP:RED".
+        #expect(report.contains(#"<dt>Sharing</dt><dd>TLP:RED</dd>"#) && !report.contains("<dt>TLP</dt>"))
         let markdown = String(decoding: site.bytes("projects/commodity-loader-c2/report.md"), as: UTF8.self)
         #expect(markdown.contains("| Visibility | public |"))
         let published = try ReportBuild.run(root: Self.sampleRoot, slug: "commodity-loader-c2", format: .html, audience: .public, options: ReportOptions()).text

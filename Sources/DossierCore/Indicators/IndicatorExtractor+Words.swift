@@ -249,9 +249,11 @@ extension IndicatorExtractor {
         return true
     }
 
-    /// True when the dotted quad at `start` reads as a version: after "version", "FileVersion" or
-    /// "ProductVersion" (`version 1.2.3.4`, `**Version:** 1.2.3.4`), right after "ver", "v" or
-    /// "build" (`build 1.2.3.4`), or after a browser's product token (`Chrome/120.0.0.0`).
+    /// True when the dotted quad at `start` reads as a version or a section's number: after
+    /// "version", "FileVersion" or "ProductVersion" (`version 1.2.3.4`, `**Version:** 1.2.3.4`),
+    /// right after "ver", "v" or "build" (`build 1.2.3.4`), after a browser's product token
+    /// (`Chrome/120.0.0.0`), or after "section", "§", "clause", "chapter" or "appendix" (an RFC's
+    /// `section 4.2.1.1`).
     func followsVersionWord(_ start: Int) -> Bool {
         // A browser's version in a user agent (`Chrome/120.0.0.0`, `Version/17.0.1.2`).
         if start > 1, bytes[start - 1] == IndicatorBytes.slash {
@@ -261,10 +263,26 @@ extension IndicatorExtractor {
                 return true
             }
         }
-        // Between the word and the number: blanks, `:`, `=`, `.`; after "version" also the
-        // markup around a label or a value (`**Version:** 10.0.0.12`, `"version": "10.0.0.13"`,
-        // `| version | 10.0.0.9`, `<version>9.8.7.6`, `` Version: `10.0.0.14` ``). Not after
-        // "build" or "v", which name hosts and shares as often (`the build (198.18.7.11) host`).
+        guard let (word, plain) = label(before: start) else { return false }
+        // "version" and the kinds a file's metadata names (FileVersion, ProductVersion); not
+        // "versions", after which a list may hold anything (`hosts across versions: 192.0.2.10`),
+        // nor "diversion" or "conversion". Not after "build" or "v" set apart by markup: they
+        // name hosts and shares as often (`the build (198.18.7.11) host`), nor "section" (`the DMZ
+        // section (10.0.0.5)`). An address read as a
+        // version is not defanged: the words are few.
+        switch word {
+        case "version", "fileversion", "productversion": return true
+        case "ver", "v", "build", "section", "§", "clause", "chapter", "appendix": return plain
+        default: return false
+        }
+    }
+
+    /// The word of letters (or `§`) just before `start` in lower case, as a label before its
+    /// value, with what may stand between them: blanks, `:`, `=`, `.` (`plain`), or also the
+    /// markup around a label or a value (`**Version:** 10.0.0.12`, `"version": "10.0.0.13"`,
+    /// `| version | 10.0.0.9`, `<version>9.8.7.6`, `` Version: `10.0.0.14` ``). Nil when a digit
+    /// or letter is glued to it.
+    func label(before start: Int) -> (word: String, plain: Bool)? {
         var k = start
         var plain = true
         while k > 0 && start - k < 6 && Self.betweenLabelAndValue.contains(bytes[k - 1]) {
@@ -272,18 +290,12 @@ extension IndicatorExtractor {
             k -= 1
         }
         plain = plain && start - k <= 3
+        // `§` (U+00A7), two bytes in UTF-8.
+        if k > 1, bytes[k - 2] == 0xC2, bytes[k - 1] == 0xA7 { return ("§", plain) }
         let wordEnd = k
         while k > 0 && wordEnd - k <= 16 && IndicatorBytes.isLetter(bytes[k - 1]) { k -= 1 }
-        if k > 0 && IndicatorBytes.isAlphanumeric(bytes[k - 1]) { return false }
-        // "version" and the kinds a file's metadata names (FileVersion, ProductVersion); not
-        // "versions", after which a list may hold anything (`hosts across versions: 192.0.2.10`),
-        // nor "diversion" or "conversion". An address read as a version is not defanged: the
-        // words are few.
-        switch IndicatorBytes.lowercased(bytes, k..<wordEnd) {
-        case "version", "fileversion", "productversion": return true
-        case "ver", "v", "build": return plain
-        default: return false
-        }
+        if k > 0 && IndicatorBytes.isAlphanumeric(bytes[k - 1]) { return nil }
+        return (IndicatorBytes.lowercased(bytes, k..<wordEnd), plain)
     }
 
     /// What may stand between a label and its value (`followsVersionWord`).
@@ -345,10 +357,19 @@ extension IndicatorExtractor {
                 k += 1
             }
             if allHex && !allDecimal, let type = Indicators.hashType(hexDigits: k - runStart) {
-                found.append(Found(start: runStart, end: k, type: type, value: IndicatorBytes.lowercased(bytes, runStart..<k)))
+                let hash = Found(start: runStart, end: k, type: type, value: IndicatorBytes.lowercased(bytes, runStart..<k))
+                // A git commit's id (`commit 3f78...`, `fixed in rev 3f78...`) is no file's hash.
+                if let (word, _) = label(before: runStart), Self.commitWords.contains(word) {
+                    versionNumbers.append(hash)
+                } else {
+                    found.append(hash)
+                }
             }
         }
     }
+
+    /// What names a version control system's commit, whose id looks like a SHA-1 or SHA-256.
+    static let commitWords: Set<String> = ["commit", "commits", "revision", "rev", "changeset"]
 
     static func isHashWordByte(_ b: UInt8) -> Bool { IndicatorBytes.isAlphanumeric(b) || b == UInt8(ascii: "_") }
 }

@@ -13,10 +13,11 @@
 /// - a domain needs a known top-level domain, and one that is also a common file extension (`README.md`,
 ///   `setup.zip`, `run.sh`) counts only when it was defanged; so do code-like words: `System.Net` (mixed case
 ///   with an upper-case top-level label), `obj.call(` and `this.name`, `self.`, `window.`, `document.`;
-/// - a dotted quad right after "version", "ver", "v" or "build" is a version, and five or more dotted numbers
-///   (`1.3.6.1.4`) are no address;
+/// - a dotted quad right after "version", "ver", "v" or "build" is a version, after "section" or "§" a
+///   section's number, and five or more dotted numbers (`1.3.6.1.4`) are no address;
 /// - an IPv6 address with `::` needs a digit and two groups (`Foo::Bar` is code), and times are no addresses;
-/// - a hash is a whole word of exactly 32, 40, 64 or 128 hex digits, not all decimal;
+/// - a hash is a whole word of exactly 32, 40, 64 or 128 hex digits, not all decimal, and not after "commit"
+///   or "revision" (a git commit's id);
 /// - the host of a URL or e-mail address is not reported again as a domain.
 struct IndicatorExtractor {
     struct Found {
@@ -37,9 +38,10 @@ struct IndicatorExtractor {
     var claimed: [Range<Int>] = []
     /// Where the word pass resumes after an indicator that took in the next word (`AS 64500`, `/24`).
     var skipUntil = 0
-    /// Dotted quads read as versions after a word (`version 1.2.3.4`), not found as addresses: an
-    /// import says it passed them over, since one may be an address after all. Not a user agent's
-    /// (`Chrome/120.0.0.0`).
+    /// What a word before it makes no indicator: dotted quads read as versions or sections'
+    /// numbers (`version 1.2.3.4`, `section 4.2.1.1`), hex runs as commits' ids (`commit 3f78...`).
+    /// An import says it passed them over, since one may be an indicator after all. Not a user
+    /// agent's version (`Chrome/120.0.0.0`).
     var versionNumbers: [Found] = []
 
     init(bytes: IndicatorBytes.Bytes, refanger: Refanger) {
@@ -171,9 +173,10 @@ extension Indicators {
         IndicatorExtractor.extract(from: text)
     }
 
-    /// `extract(from:)`'s indicators, and the dotted quads it reads as versions after a word, not
-    /// as addresses (`version 1.2.3.4`, not a user agent's `Chrome/120.0.0.0`), both in order of
-    /// appearance: an import says what it passed over.
+    /// `extract(from:)`'s indicators, and what a word before it makes no indicator (dotted quads
+    /// read as versions or sections' numbers, `version 1.2.3.4`, `section 4.2.1.1`, not a user
+    /// agent's `Chrome/120.0.0.0`; hex runs read as commits' ids, `commit 3f78...`), both in order
+    /// of appearance: an import says what it passed over.
     public static func extractNotingVersions(from text: String) -> (indicators: [ExtractedIndicator], versions: [ExtractedIndicator]) {
         IndicatorExtractor.extractNotingVersions(from: text)
     }

@@ -3,7 +3,8 @@ import DossierCore
 /// Indicators in free text: vendor blog posts, emails, Markdown or AsciiDoc reports, one-per-line
 /// lists. What counts as an indicator is `Indicators.extract`'s decision (refanged; `report.pdf`,
 /// version numbers and a sentence's final period are not indicators). A dotted quad read as a
-/// version (`version 1.2.3.4`) is a warning at its place, since it may be an address.
+/// version or a section's number (`version 1.2.3.4`, `section 4.2.1.1`), or a hash as a commit's
+/// id (`commit 3f78...`), is a warning at its place, since it may be an indicator.
 ///
 /// A file whose every line (blank lines and `#` comments aside), or nine in ten of five or more,
 /// is a single word is a list: each line is then parsed as a value, so a line that is no
@@ -62,13 +63,14 @@ enum TextImporter {
             }
         }
         hostBitsWarnings(indicators, in: text, into: &collector)
-        // Prose is otherwise not itemized, but an address passed over is worth a warning at its
+        // Prose is otherwise not itemized, but a value passed over is worth a warning at its
         // place (not a skip: a text with a version and no indicator is no failed import), unless
-        // the text writes it as an address too.
-        let addresses = Set(indicators.lazy.filter { $0.type == .ipv4 }.map(\.value))
+        // the text writes it as a value too.
+        let values = Set(indicators.lazy.map(\.value))
         var said: Set<String> = []
-        for version in versions where !addresses.contains(version.value) && said.insert(version.value).inserted {
-            collector.warning("\(version.value) is read as a version number, as the word before it says, and not imported; `dossier add` records it if it is an address",
+        for version in versions where !values.contains(version.value) && said.insert(version.value).inserted {
+            let (what, kind) = version.type == .ipv4 ? ("a version or section number", "an address") : ("a commit's id", "a file's hash")
+            collector.warning("\(version.value) is read as \(what), as the word before it says, and not imported; `dossier add` records it if it is \(kind)",
                 at: SourcePosition(line: version.line, column: version.column))
         }
     }

@@ -76,6 +76,8 @@ struct IndicatorsExtractTests {
         "Use System.Net.WebClient, System.IO and System.Net in PowerShell.",
         "Call window.open(url), this.name, self.id, document.write and arr.map(f).",
         "Commit 1234567890123456789012345678901234567890 is all digits.",
+        "See RFC 5280 section 4.2.1.1, Section: 4.2.1.3, § 4.2.1.12 and clause 7.1.2.3.",
+        "Fixed in commit 3f786850e387550fdab836ed7e6dc881de23001b, reverted by commit `e69de29bb2d1d6434b8b29ae775ad8c2e48c5391`.",
         "UUID 550e8400-e29b-41d4-a716-446655440000 and GUID {3F2504E0-4F89-11D3-9A0C-0305E82C3301}.",
         "Write to me@localhost or browse http://localhost:8080/ or C://Windows/System32.",
         "MAC 00:1a:2b:3c:4d:5e, icon@2x.png, @actor on social media.",
@@ -165,6 +167,9 @@ struct IndicatorsExtractTests {
         ("one per line\nevil.example\n192.0.2.1\nd41d8cd98f00b204e9800998ecf8427e\n",
          ["domain evil.example", "ipv4 192.0.2.1", "md5 d41d8cd98f00b204e9800998ecf8427e"]),
         ("the IP was 10.0.0.1 and the version 1.2.3.4", ["ipv4 10.0.0.1"]),
+        ("the DMZ section (10.0.0.5) and the sections 10.0.0.6", ["ipv4 10.0.0.5", "ipv4 10.0.0.6"]),
+        ("the commit 3f786850e387550fdab836ed7e6dc881de23001b built the dropper e69de29bb2d1d6434b8b29ae775ad8c2e48c5391",
+         ["sha1 e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"]),
         // After a path's word, not a browser's product token, an address is one.
         ("GET /geo/8.8.4.4 and Chrome/120.0.0.0", ["ipv4 8.8.4.4"]),
         ("010.1.1.1 is ambiguous, 999.1.1.1 invalid", []),

@@ -537,6 +537,24 @@ struct RuleTests {
         #expect(privateProject.count == 1 && privateProject.allSatisfy { $0.contains(": warning: url ") }, "\(privateProject)")
     }
 
+    @Test("a section's number or a commit's id in a note is no unrecorded indicator; written so, a private address or hash is still found where the public site shows it")
+    func sectionNumbersAndCommits() throws {
+        let note = "---\ntitle: A\n---\nRFC 5280 section 4.2.1.1 applies; see also § 4.2.1.3.\nFixed in commit 3f786850e387550fdab836ed7e6dc881de23001b.\n"
+        let quiet = try diagnostics({
+            try $0.addProject("p", visibility: "public", tlp: "clear")
+            try $0.write("p/notes/01-a.md", note)
+        }, rules: Self.mentionRules)
+        #expect(quiet.isEmpty, "\(quiet)")
+        let leaking = try diagnostics({
+            try $0.addProject("p", visibility: "public", tlp: "clear", indicators: Self.list(
+                #"{ "value": "4.2.1.1", "type": "ipv4", "private": true }"#,
+                #"{ "value": "3f786850e387550fdab836ed7e6dc881de23001b", "type": "sha1", "private": true }"#))
+            try $0.write("p/notes/01-a.md", note)
+        }, rules: Self.mentionRules)
+        #expect(leaking.count == 2 && leaking.allSatisfy { $0.contains(": error: ") && $0.contains("is recorded as private") }, "\(leaking)")
+        #expect(leaking.contains { $0.contains("ipv4 4.2.1.1") } && leaking.contains { $0.contains("sha1 3f786850e387550fdab836ed7e6dc881de23001b") })
+    }
+
     @Test("a URL in a note counts as recorded in its other spelling; keys that compare equal hash alike, whatever the escapes next to a letter")
     func urlSpellingIdentity() throws {
         let found = try diagnostics({

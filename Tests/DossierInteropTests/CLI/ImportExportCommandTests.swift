@@ -150,7 +150,7 @@ import Testing
         let ws = try SampleWorkspace()
         let run = try Command.run(["import", "typosquat-watch", "-"], in: ws.root, input: "We run version 10.2.3.4 of the agent.\n")
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.contains("<stdin>:1:16: warning: 10.2.3.4 is read as a version number"), "\(run.stderr)")
+        #expect(run.stderr.contains("<stdin>:1:16: warning: 10.2.3.4 is read as a version or section number"), "\(run.stderr)")
     }
 
     @Test func importFromStandardInput() throws {
