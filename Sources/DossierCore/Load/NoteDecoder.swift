@@ -409,11 +409,15 @@ enum FrontMatter {
     }
 
     /// Where a block that was meant as front matter starts, when it is not where front matter
-    /// goes: the first line that is not blank is `---` but indented or after blank lines, and a
-    /// line after it sets one of `keys` (`title:`, `visibility:`). Nil otherwise.
+    /// goes: the first line that is not blank is `---` but indented or after blank lines (or
+    /// after a comment, as a licence header is written: `<!-- SPDX-License-Identifier: ... -->`),
+    /// and a line after it sets one of `keys` (`title:`, `visibility:`). Nil otherwise.
     static func misplacedStart(_ text: String, keys: [String]) -> SourcePosition? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }),
+        // Comments blanked, lines kept: only for a note that starts with one.
+        let shown = text.drop { $0.isWhitespace }.hasPrefix("<!--")
+            ? HTMLComments.blanked(in: text).split(separator: "\n", omittingEmptySubsequences: false) : lines
+        guard shown.count == lines.count, let first = shown.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }),
               lines[first].trimmingCharacters(in: .whitespaces) == "---",
               first > 0 || lines[first].first?.isWhitespace == true else { return nil }
         for line in lines[(first + 1)...] {

@@ -231,7 +231,7 @@ struct WorkspaceLoaderTests {
     }
 
     @Test("a visibility: private written where it is text (below a comment or heading, between four dashes, in a second block, with CR line ends) is an error; in a code block it is an example", arguments: [
-        ("<!-- draft -->\n---\ntitle: x\nvisibility: private\n---\n\nSECRET\n", 4),
+        ("<!-- draft -->\n\nvisibility: private\n\nSECRET\n", 3),
         ("----\ntitle: x\nvisibility: private\n----\n\nSECRET\n", 3),
         ("# T\n---\nVisibility: 'Private'\n---\nSECRET", 3),
         ("---\ntitle: x\n---\n---\nvisibility: private\n---\nSECRET\n", 5),
@@ -253,7 +253,7 @@ struct WorkspaceLoaderTests {
         try workspace.write("p/notes/01.md", "# How to hide a note\n\n```yaml\nvisibility: private\n```\n")
         try workspace.write("p/notes/02.md", "---\nvisibility: private\n---\nvisibility: private\n")
         try workspace.write("p/notes/03.md", "A fence in a fence:\n\n````md\n```\n---\nvisibility: private\n---\n```\n````\n\nIndented:\n\n    visibility: private\n")
-        try workspace.write("q/notes/01.md", "<!-- draft -->\n---\nvisibility: private\n---\n")
+        try workspace.write("q/notes/01.md", "<!-- draft -->\n\nvisibility: private\n")
         #expect(workspace.check().filter { $0.severity == .error }.isEmpty)
     }
 
@@ -268,6 +268,10 @@ struct WorkspaceLoaderTests {
         try workspace.write("p/notes/04.md", "\n---\nvisibility: private\n---\nbody\n")
         // A thematic break before text is no front matter.
         try workspace.write("p/notes/05.md", "\n---\n\nJust a rule, then text: with a colon.\n")
+        // After a licence header: CommonMark reads the block as a rule and a heading, published.
+        try workspace.write("p/notes/06.md", "<!-- SPDX-License-Identifier: CC-BY-4.0 -->\n---\ntitle: Internal\nvisibility: private\n---\nbody\n")
+        try workspace.write("p/notes/07.md", "<!--\n  Copyright 2026 ACME\n-->\n\n---\nvisibility: private\n---\nbody\n")
+        try workspace.write("p/notes/08.md", "<!-- a rule, then text -->\n---\n\nJust text: with a colon.\n")
         let lines = workspace.check().rendered(relativeTo: workspace.root + "/p")
         let misplaced = "error: this looks like front matter, but front matter must start on the note's first line with --- at its first column; as written it is text, and the note has the project's visibility. Move the --- line to the top"
         #expect(lines == [
@@ -275,6 +279,8 @@ struct WorkspaceLoaderTests {
             "notes/02.md:1:1: error: front matter opened with --- is never closed by a --- line",
             "notes/03.md:1:3: " + misplaced,
             "notes/04.md:2:1: " + misplaced,
+            "notes/06.md:2:1: " + misplaced,
+            "notes/07.md:5:1: " + misplaced,
         ])
     }
 
