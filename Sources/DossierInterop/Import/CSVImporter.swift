@@ -189,11 +189,11 @@ enum CSVImporter {
             let (type, allowed) = kind(name) ?? (nil, nil)
             // ThreatFox's `ip:port`: the address is the indicator (a port is none of dossier's).
             guard name?.lowercased() == "ip:port" else {
-                // An address or host name with a port (`203.0.113.9:4444`, `[2001:db8::1]:443`),
-                // as feeds write one: the address is the indicator, as MISP and text imports take it.
-                if case .failure = Indicators.parse(value, as: type), let (host, hadPort) = PortSuffix.split(value), hadPort,
-                   case .success(let parsed) = Indicators.parse(host, as: type), [.ipv4, .ipv6, .domain].contains(parsed.type) {
-                    collector.unrepresentable("port (of an address or host)")
+                // An address or host name with a port (`203.0.113.9:4444`, `[2001:db8::1]:443`) or
+                // an IPv6 zone, as feeds write one: the address is the indicator, as MISP and text
+                // imports take it.
+                if let (host, dropped) = AddressSuffix.split(value, as: type) {
+                    collector.unrepresentable(dropped)
                     collector.add(host, as: type, allowed: allowed, details: details, at: position)
                     return
                 }

@@ -40,7 +40,12 @@ enum TextImporter {
                         continue
                     }
                 }
-                collector.add(entry.text, as: nil, at: position)
+                if let (host, dropped) = AddressSuffix.split(entry.text, as: nil) {
+                    collector.unrepresentable(dropped)
+                    collector.add(host, as: nil, at: position)
+                } else {
+                    collector.add(entry.text, as: nil, at: position)
+                }
             }
             return
         }
@@ -63,6 +68,7 @@ enum TextImporter {
             }
         }
         hostBitsWarnings(indicators, in: text, into: &collector)
+        droppedSuffixes(indicators, in: lines, into: &collector)
         // Prose is otherwise not itemized, but a value passed over is worth a warning at its
         // place (not a skip: a text with a version and no indicator is no failed import), unless
         // the text writes it as a value too.
@@ -86,6 +92,17 @@ enum TextImporter {
         let labels = TLP.labels(in: line)
         guard labels.count == 1, let range = labels.first?.range else { return false }
         return (line[..<range.lowerBound] + line[range.upperBound...]).allSatisfy { "[]():*_ ".contains($0) }
+    }
+
+    /// A port or zone written after a value found in prose (`203.0.113.9:4444`, `fe80::1%eth0`)
+    /// is dropped, as a list's or a CSV's is: counted as not representable.
+    private static func droppedSuffixes(_ found: [ExtractedIndicator], in lines: [Substring], into collector: inout ImportCollector) {
+        for value in found where value.line <= lines.count {
+            let line = lines[value.line - 1]
+            guard let start = line.index(line.startIndex, offsetBy: value.column - 1, limitedBy: line.endIndex),
+                  let dropped = AddressSuffix.dropped(after: line[start...], type: value.type) else { continue }
+            collector.unrepresentable(dropped)
+        }
     }
 
     /// A block written with host bits set (`10.20.30.40/16`) is recorded as its network: said at

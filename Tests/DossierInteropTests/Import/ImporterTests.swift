@@ -73,6 +73,21 @@ import Testing
         #expect(result.skipped.isEmpty)
     }
 
+    @Test("a text's address or host with a port, or an IPv6 address with a zone, comes in without it, counted: in prose and in a list, as a CSV takes it")
+    func textAddressWithPortOrZone() {
+        let prose = Importer.read(Array("The C2 listens on 203.0.113.9:4444 and [2001:db8::5]:443, then c2[.]evil.example:8080.\nThe host fe80::1%eth0 beaconed; 192.0.2.7: gone.\n".utf8), path: "/p.txt")
+        #expect(Set(prose.indicators.map(\.value)) == ["203.0.113.9", "2001:db8::5", "c2.evil.example", "fe80::1", "192.0.2.7"])
+        #expect(prose.unrepresentable("port (of an address or host)") == 3, "\(prose.unrepresentable)")
+        #expect(prose.unrepresentable("zone (of an IPv6 address)") == 1, "\(prose.unrepresentable)")
+        // A feed's list of ip:port lines: every line was skipped, and the import failed.
+        let list = Importer.read(Array("203.0.113.9:4444\n198.51.100.7:443\nevil.example:8080\nfe80::1%eth0\n".utf8), path: "/l.txt")
+        #expect(Set(list.indicators.map(\.value)) == ["203.0.113.9", "198.51.100.7", "evil.example", "fe80::1"] && list.skipped.isEmpty, "\(list.skipped)")
+        #expect(list.unrepresentable("port (of an address or host)") == 3 && list.unrepresentable("zone (of an IPv6 address)") == 1)
+        let csv = Importer.read(Array("value\nfe80::1%25eth0\nfe80::2%eth0\n".utf8), path: "/z.csv")
+        // (`%25`, as a URI writes a zone, too.)
+        #expect(csv.indicators.map(\.value) == ["fe80::1", "fe80::2"] && csv.unrepresentable("zone (of an IPv6 address)") == 2, "\(csv.indicators)")
+    }
+
     @Test("a MISP IDS flag is lost on an attribute that comes in classified other than malicious (dossier's export flags the malicious ones); tags that imply malicious keep it")
     func mispIDSFlag() {
         let event = #"{ "Event": { "info": "E", "Attribute": [ { "type": "ip-dst", "category": "Network activity", "value": "198.51.100.31", "to_ids": true }, { "type": "domain", "category": "Network activity", "value": "c2.evil.example", "to_ids": "1", "Tag": [ { "name": "passivetotal:class=\"malicious\"" } ] }, { "type": "domain", "category": "Network activity", "value": "cdn.example", "to_ids": false } ] } }"#
