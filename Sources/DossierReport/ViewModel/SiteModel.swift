@@ -269,9 +269,9 @@ public struct SiteModel: Sendable {
             bytes.append(UInt8(ascii: "\n"))
             for occurrence in linked.occurrences {
                 bytes += linkDigests[occurrence.project].utf8
-                let recorded = projects[occurrence.project].indicators[occurrence.indicator]
-                bytes += recorded.effectiveClassification(in: vocabulary).rawValue.utf8
-                bytes.append(UInt8(ascii: recorded.isPrivate ? "p" : "-"))
+                // Read in place: a copy of the indicator retains and releases each of its strings.
+                bytes += projects[occurrence.project].indicators[occurrence.indicator].effectiveClassification(in: vocabulary).rawValue.utf8
+                bytes.append(UInt8(ascii: projects[occurrence.project].indicators[occurrence.indicator].isPrivate ? "p" : "-"))
                 bytes.append(UInt8(ascii: "\n"))
             }
             // Hashed as it fills: a project with a million links must not hold them all.
