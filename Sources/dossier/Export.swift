@@ -12,8 +12,8 @@ struct ExportCommand: ParsableCommand {
             shows (no private indicator, tag or note, no source), and a private project is \
             refused, as is any project while `dossier check` finds errors (a private value \
             written in a public note or comment would be published). Internal exports add the private indicators and tags (where the format has \
-            tags); only CSV and JSON carry sources, and only JSON the notes: STIX and MISP \
-            leave both out. Values are real, never defanged, and each indicator states its \
+            tags); only CSV and JSON carry sources, and JSON and MISP the notes (MISP as the \
+            event's reports); STIX leaves both out. Values are real, never defanged, and each indicator states its \
             classification (the explicit one, else the one its tags imply, else unknown).
 
             Formats:
@@ -26,7 +26,8 @@ struct ExportCommand: ParsableCommand {
               stix  a STIX 2.1 bundle: an indicator with a pattern per value, the
                     observables, the project as a report, the TLP 2.0 marking
               misp  a MISP event: an attribute per value, the classification as a
-                    passivetotal:class="..." tag, the TLP as a tlp: tag
+                    passivetotal:class="..." tag, the TLP as a tlp: tag, the
+                    notes as event reports (Markdown)
               text  one value per line (an internal list holding anything above
                     TLP:CLEAR starts with a "# TLP:AMBER" comment line)
 
@@ -56,7 +57,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output format.", valueName: "format"))
     var format: ExportFormat
 
-    @Flag(help: "Make an internal export: private indicators and tags included (sources in CSV and JSON, notes in JSON).")
+    @Flag(help: "Make an internal export: private indicators and tags included (sources in CSV and JSON, private notes in JSON and MISP).")
     var `internal` = false
 
     @Option(help: ArgumentHelp("Export only indicators of this classification (repeatable).", valueName: "classification"))

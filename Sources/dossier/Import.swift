@@ -24,7 +24,8 @@ struct ImportCommand: ParsableCommand {
               misp          a MISP event, {"Event":...} or {"response":[...]}:
                             attributes and object attributes, composite types
                             (domain|ip, filename|sha256...) split, tags kept,
-                            passivetotal:class="..." tags as classification
+                            passivetotal:class="..." tags as classification,
+                            event reports as notes
               stix          a STIX 2.1 (or 2.0) bundle or object: patterns of
                             equality comparisons (and ORs of them), observables,
                             labels and indicator_types as tags, but for

@@ -17,7 +17,11 @@ import DossierCore
 ///   project's TLP: one red attribute does not make the whole event red, and private material
 ///   is never under TLP:CLEAR alone.
 ///
-/// Uuids are version 5 UUIDs of the project and the indicator, timestamps the project's dates (else
+/// - the project's notes (those the audience sees) as the event's reports (`EventReport`: the
+///   title and the Markdown, a private note of a public project for your organisation only), when
+///   the whole project is exported.
+///
+/// Uuids are version 5 UUIDs of the project and the indicator (a report's of its note's file name), timestamps the project's dates (else
 /// the epoch), so re-exporting an unchanged project gives the same bytes and MISP sees updates of
 /// the same attributes rather than new ones.
 ///
@@ -80,6 +84,26 @@ enum MISPExporter {
             stream.endObject()
         }
         stream.endArray()
+        // The notes travel as the event's reports, MISP's Markdown documents; only with the whole
+        // project (a part, such as the malicious indicators alone, is a list of values).
+        if context.part.isEmpty && !project.notes.isEmpty {
+            stream.key("EventReport")
+            stream.beginArray()
+            for note in project.notes {
+                stream.beginObject()
+                stream.member("uuid", UUIDv5.make("misp-event-report|\(project.slug)|\(note.fileName)"))
+                stream.member("name", note.displayTitle)
+                stream.member("content", note.body)
+                // A note kept off the public site (internal exports only) is for "your
+                // organisation only", as a private indicator is.
+                stream.member("distribution", AudienceFilter.publishes(note, of: project) || project.visibility == .private ? "5" : "0")
+                stream.member("timestamp", timestamp)
+                stream.key("deleted")
+                stream.value(.bool(false))
+                stream.endObject()
+            }
+            stream.endArray()
+        }
         stream.endObject()
         stream.endObject()
         return stream.takeBytesWithNewline()

@@ -8,7 +8,7 @@ import DossierCore
 /// PassiveTotal `passivetotal:class="..."` tag, which sets the classification. An attribute of
 /// distribution 0 (your organisation only) or 4 (a sharing group), or in an event or object of
 /// such a distribution (its attributes cannot reach further), or with a `tlp:` tag other than
-/// clear, is a private indicator.
+/// clear, is a private indicator. The event's reports are notes (`readReports`).
 enum MISPImporter {
     /// True when `root` has the shape of a MISP event file.
     static func recognizes(_ root: JSONNode) -> Bool {
@@ -74,11 +74,38 @@ enum MISPImporter {
                 readAttribute(attribute, in: container, into: &collector)
             }
         }
+        readReports(event, isRestricted: eventIsRestricted, into: &collector)
         if collector.result.notes.count > notesBefore {
             let info = event.string("info").map { "\"\(MISPAttributeReader.escaped($0))\"" } ?? "(untitled)"
             let date = event.text("date").map { ", \($0)" } ?? ""
             let uuid = event.string("uuid").map { ", uuid \($0)" } ?? ""
             collector.note("MISP event \(info)\(date)\(uuid):", at: notesBefore)
+        }
+    }
+
+    /// The event's reports (`EventReport`: a name and Markdown, as MISP's editor writes them and
+    /// dossier's export writes a note), each a note of the project, named after the report and
+    /// numbered in the event's order (`02-kit-analysis.md`);
+    /// private when the report or its event is restricted (`isRestricted`). A deleted one is
+    /// skipped, and said.
+    static func readReports(_ event: JSONObject, isRestricted eventIsRestricted: Bool, into collector: inout ImportCollector) {
+        let reports = event.array("EventReport")
+        // Numbered in the event's order, as notes are shown in their files' order.
+        let width = max(2, String(reports.count).count)
+        for (position, node) in reports.enumerated() {
+            guard let report = node.value.objectValue else { continue }
+            let name = report.string("name")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            if report.flag("deleted") == true {
+                collector.skip(name.isEmpty ? "an event report" : name, "the event report is deleted in MISP", at: node.position)
+                continue
+            }
+            guard let content = report.string("content") else {
+                collector.skip(name.isEmpty ? "an event report" : name, "an event report needs its \"content\"", at: node.position)
+                continue
+            }
+            let number = String(repeating: "0", count: width - String(position + 1).count) + String(position + 1)
+            collector.noteFile(ImportResult.NoteFile(fileName: number + "-" + ImportNote.slug((name.isEmpty ? "event report" : name) + ".md") + ".md",
+                title: name.isEmpty ? nil : name, author: nil, date: nil, isPrivate: eventIsRestricted || isRestricted(report), body: content))
         }
     }
 

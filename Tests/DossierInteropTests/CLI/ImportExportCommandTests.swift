@@ -305,7 +305,12 @@ import Testing
         #expect(try #require(loaded.project("vpn-bruteforce-2026")).indicators.contains { marked.contains($0.value) })
         let view = AudienceFilter.view(of: loaded, for: .public)
         #expect(try #require(view.project("vpn-bruteforce-2026")).indicators.allSatisfy { !marked.contains($0.value) })
-        #expect(try #require(view.project("vpn-bruteforce-2026")).notes.count == loaded.project("vpn-bruteforce-2026")!.notes.count - 1)
+        // The event's reports (the other project's notes) came in as notes, private.
+        let samples = WorkspaceLoader.load(root: TestFiles.samples).workspace
+        let reports = try #require(samples.project("ransomware-negotiation-portal")).notes.count
+        #expect(loaded.project("vpn-bruteforce-2026")?.notes.count == (samples.project("vpn-bruteforce-2026")?.notes.count ?? 0) + reports)
+        let publishedBefore = AudienceFilter.view(of: samples, for: .public).project("vpn-bruteforce-2026")?.notes.count
+        #expect(view.project("vpn-bruteforce-2026")?.notes.count == publishedBefore)
     }
 
     @Test("a STIX bundle whose objects are marked one by one marks each indicator by its own TLP, not all by the strictest: a public project keeps each level as a tag; a value of an object with no marking has the file's, one of several objects the strictest")
@@ -774,17 +779,19 @@ import Testing
         #expect(exportHelp.stdout.contains("--internal") && exportHelp.stdout.contains("Examples:") && exportHelp.stdout.contains("stix"))
     }
 
-    @Test("export --help says which internal exports carry sources, as they do")
+    @Test("export --help says which internal exports carry sources and notes, as they do")
     func helpSaysWhereSourcesGo() throws {
         let ws = try SampleWorkspace()
         let help = try Command.run(["export", "--help"], in: ws.root).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(help.contains("only CSV and JSON carry sources, and only JSON the notes: STIX and MISP leave both out"), "\(help)")
+        #expect(help.contains("only CSV and JSON carry sources, and JSON and MISP the notes (MISP as the event's reports); STIX leaves both out"), "\(help)")
         #expect(!help.contains("notes and sources included"))
         #expect(try Command.run(["add", "commodity-loader-c2", "sourced.example", "--source", "sandbox-run-42"], in: ws.root).status == 0)
         for (format, carries) in [("csv", true), ("json", true), ("stix", false), ("misp", false)] {
             let run = try Command.run(["export", "commodity-loader-c2", "--format", format, "--internal"], in: ws.root)
             #expect(run.status == 0 && run.stdout.contains("sourced.example"))
             #expect(run.stdout.contains("sandbox-run-42") == carries, "\(format)")
+            // The notes: JSON's own, MISP's as the event's reports.
+            #expect(run.stdout.contains("HollowPost is sold as a service") == ["json", "misp"].contains(format), "\(format)")
         }
     }
 }

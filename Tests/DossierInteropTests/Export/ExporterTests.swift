@@ -272,6 +272,30 @@ import Testing
         #expect(attributes.first { $0.string("type") == "vulnerability" }?.string("value") == "CVE-2026-11873")
     }
 
+    @Test("a MISP event carries the notes the audience sees as its reports (a private note of a public project for the organisation only), not in a part of the project; imported, each report is a note, numbered in the event's order, private when restricted, a deleted one skipped")
+    func mispEventReportsAreNotes() throws {
+        func reports(_ text: String) throws -> [JSONObject] {
+            let root = try JSONParser.parse(Array(text.utf8))
+            return try #require(root.value.objectValue?.object("Event")).array("EventReport").compactMap(\.value.objectValue)
+        }
+        let published = try reports(Self.text(.misp, .public))
+        #expect(published.map { $0.string("name") } == ["Public"] && published.first?.string("content") == "Body")
+        #expect(published.first?.string("distribution") == "5")
+        let everything = try reports(Self.text(.misp, .internal))
+        #expect(everything.map { $0.string("distribution") } == ["5", "0"] && everything.last?.string("content") == "Secret body")
+        let part = String(decoding: Exporter.export(Self.project, in: .single(Self.project), for: .internal, format: .misp, classifications: [.malicious]), as: UTF8.self)
+        #expect(try reports(part).isEmpty)
+
+        let imported = Importer.read(Array(Self.text(.misp, .internal).utf8), path: "/e.json")
+        #expect(imported.noteFiles.map(\.fileName) == ["01-public.md", "02-b.md"], "\(imported.noteFiles.map(\.fileName))")
+        #expect(imported.noteFiles.map(\.body) == ["Body", "Secret body"] && imported.noteFiles.map(\.isPrivate) == [false, true])
+        let event = ##"{"Event": {"info": "x", "distribution": "0", "Attribute": [], "EventReport": ["##
+            + ##"{"name": "Deleted", "content": "Gone", "deleted": true}, {"name": "Timeline: day 1", "content": "# Day 1\nSeen.", "distribution": "5"}]}}"##
+        let restricted = Importer.read(Array(event.utf8), path: "/r.json")
+        #expect(restricted.noteFiles.map(\.fileName) == ["02-timeline-day-1.md"] && restricted.noteFiles.allSatisfy(\.isPrivate))
+        #expect(restricted.skipped.map(\.item) == ["Deleted"])
+    }
+
     @Test("a STIX bundle is laid out as every JSON file dossier writes, its id the hash of its objects")
     func stixBundleLayout() throws {
         let text = Self.text(.stix, .internal)

@@ -139,6 +139,10 @@ import Testing
             #expect(!result.failed && result.skipped.isEmpty, "\(export.testDescription)")
             #expect(Comparable.view(result.indicators) == Comparable.view(export.project, in: export.workspace), "\(export.testDescription)")
             #expect(result.projectTLP == export.project.tlp, "\(export.testDescription)")
+            // The notes the audience sees, as the event's reports.
+            #expect(result.noteFiles.map(\.title) == export.project.notes.map(\.displayTitle), "\(export.testDescription)")
+            // (PyMISP takes the blanks off a report's end.)
+            #expect(result.noteFiles.map(\.body) == export.project.notes.map { $0.body.trimmingCharacters(in: .whitespacesAndNewlines) }, "\(export.testDescription)")
         }
     }
 
