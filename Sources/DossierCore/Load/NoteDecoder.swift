@@ -343,13 +343,19 @@ enum FrontMatter {
         return Split(yaml: nil, body: text, bodyLine: 1, isUnclosed: true)
     }
 
+    /// The lines of `text`, each ending at a line feed, a carriage return or both (a CR LF is one
+    /// `Character`, which splitting at "\n" misses).
+    static func lines(of text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+    }
+
     /// The line (from 0) of `body` that says `visibility: private` as text: not in a code block
     /// (fenced, or indented four spaces or a tab). Lines end at a line feed, a carriage return or both.
     static func strayPrivateVisibility(in body: String) -> Int? {
         guard body.utf8.count >= 19, ByteSearch.contains(caseInsensitive: "visibility", in: body) else { return nil }
         var fence: (character: Character, length: Int)?
         var line = 0
-        for text in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+        for text in lines(of: body) {
             defer { line += 1 }
             let indent = text.prefix { $0 == " " || $0 == "\t" }
             let trimmed = text.dropFirst(indent.count)
@@ -371,9 +377,10 @@ enum FrontMatter {
             let said = trimmed.hasPrefix("<!--") ? trimmed.dropFirst(4).drop { $0 == " " || $0 == "\t" } : trimmed
             guard said.lowercased().hasPrefix("visibility"), let colon = said.firstIndex(of: ":") else { continue }
             let key = said[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            let value = said[said.index(after: colon)...].replacingOccurrences(of: "-->", with: "")
-                .trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'")).lowercased()
-            if key == "visibility" && value == "private" { return line }
+            var value = said[said.index(after: colon)...].replacingOccurrences(of: "-->", with: "")
+            // YAML's comment after the value (`visibility: private # internal only`).
+            if let comment = value.range(of: #"[ \t]#"#, options: .regularExpression) { value = String(value[..<comment.lowerBound]) }
+            if key == "visibility" && value.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'")).lowercased() == "private" { return line }
         }
         return nil
     }
@@ -413,10 +420,10 @@ enum FrontMatter {
     /// after a comment, as a licence header is written: `<!-- SPDX-License-Identifier: ... -->`),
     /// and a line after it sets one of `keys` (`title:`, `visibility:`). Nil otherwise.
     static func misplacedStart(_ text: String, keys: [String]) -> SourcePosition? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Lines end at a line feed, a carriage return or both (a CR LF is one `Character`).
+        let lines = Self.lines(of: text)
         // Comments blanked, lines kept: only for a note that starts with one.
-        let shown = text.drop { $0.isWhitespace }.hasPrefix("<!--")
-            ? HTMLComments.blanked(in: text).split(separator: "\n", omittingEmptySubsequences: false) : lines
+        let shown = text.drop { $0.isWhitespace }.hasPrefix("<!--") ? Self.lines(of: HTMLComments.blanked(in: text)) : lines
         guard shown.count == lines.count, let first = shown.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }),
               lines[first].trimmingCharacters(in: .whitespaces) == "---",
               first > 0 || lines[first].first?.isWhitespace == true else { return nil }

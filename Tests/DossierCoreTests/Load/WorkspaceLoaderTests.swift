@@ -232,6 +232,7 @@ struct WorkspaceLoaderTests {
 
     @Test("a visibility: private written where it is text (below a comment or heading, between four dashes, in a second block, with CR line ends) is an error; in a code block it is an example", arguments: [
         ("<!-- draft -->\n\nvisibility: private\n\nSECRET\n", 3),
+        ("# T\n\nvisibility: private # internal only\n\nSECRET\n", 3),
         ("----\ntitle: x\nvisibility: private\n----\n\nSECRET\n", 3),
         ("# T\n---\nVisibility: 'Private'\n---\nSECRET", 3),
         ("---\ntitle: x\n---\n---\nvisibility: private\n---\nSECRET\n", 5),
@@ -272,6 +273,9 @@ struct WorkspaceLoaderTests {
         try workspace.write("p/notes/06.md", "<!-- SPDX-License-Identifier: CC-BY-4.0 -->\n---\ntitle: Internal\nvisibility: private\n---\nbody\n")
         try workspace.write("p/notes/07.md", "<!--\n  Copyright 2026 ACME\n-->\n\n---\nvisibility: private\n---\nbody\n")
         try workspace.write("p/notes/08.md", "<!-- a rule, then text -->\n---\n\nJust text: with a colon.\n")
+        // With CR LF line ends (a CR LF is one Character, which splitting at "\n" missed).
+        try workspace.write("p/notes/09.md", "<!-- SPDX-License-Identifier: CC-BY-4.0 -->\r\n---\r\ntitle: x\r\nvisibility: private # internal only\r\n---\r\n\r\nbody\r\n")
+        try workspace.write("p/notes/10.md", "\r\n---\r\ntitle: Internal\r\n---\r\nbody\r\n")
         let lines = workspace.check().rendered(relativeTo: workspace.root + "/p")
         let misplaced = "error: this looks like front matter, but front matter must start on the note's first line with --- at its first column; as written it is text, and the note has the project's visibility. Move the --- line to the top"
         #expect(lines == [
@@ -281,6 +285,8 @@ struct WorkspaceLoaderTests {
             "notes/04.md:2:1: " + misplaced,
             "notes/06.md:2:1: " + misplaced,
             "notes/07.md:5:1: " + misplaced,
+            "notes/09.md:2:1: " + misplaced,
+            "notes/10.md:2:1: " + misplaced,
         ])
     }
 
