@@ -272,7 +272,7 @@ extension IndicatorExtractor {
         // version is not defanged: the words are few.
         switch word {
         case "version", "fileversion", "productversion": return true
-        case "ver", "v", "build", "section", "§", "clause", "chapter", "appendix": return plain
+        case "ver", "v", "build", "section", "sections", "§", "clause", "chapter", "appendix": return plain
         default: return false
         }
     }
@@ -281,12 +281,13 @@ extension IndicatorExtractor {
     /// value, with what may stand between them: blanks, `:`, `=`, `.` (`plain`), or also the
     /// markup around a label or a value (`**Version:** 10.0.0.12`, `"version": "10.0.0.13"`,
     /// `| version | 10.0.0.9`, `<version>9.8.7.6`, `` Version: `10.0.0.14` ``). Nil when a digit
-    /// or letter is glued to it.
+    /// or letter is glued to it, or a sentence ends between them (`the last version. 10.0.0.1 was`).
     func label(before start: Int) -> (word: String, plain: Bool)? {
         var k = start
         var plain = true
         while k > 0 && start - k < 6 && Self.betweenLabelAndValue.contains(bytes[k - 1]) {
             if !Self.betweenWordAndNumber.contains(bytes[k - 1]) { plain = false }
+            if bytes[k - 1] == IndicatorBytes.dot && (bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "\t")) { return nil }
             k -= 1
         }
         plain = plain && start - k <= 3

@@ -24,8 +24,9 @@ enum AddressSuffix {
     /// kind of suffix `split` would drop, if the word ends in one.
     static func dropped(after written: Substring, type: IndicatorType) -> String? {
         guard [.ipv4, .ipv6, .domain].contains(type) else { return nil }
-        // The word as written, to a blank or a mark that ends it, a sentence's period taken off.
-        var word = written.prefix { !$0.isWhitespace && !",;)>\"'".contains($0) }
+        // The word as written, to a blank or a mark that ends it (code's backtick, emphasis), a
+        // sentence's period taken off, and what follows a port (`:80/tcp`, `:8080/gate.php`).
+        var word = written.prefix { !$0.isWhitespace && !",;)>\"'`*/".contains($0) }
         while let last = word.last, ".:!?".contains(last) { word = word.dropLast() }
         let refanged = Indicators.refang(String(word))
         let bracketed = type == .ipv6 && written.startIndex > written.base.startIndex

@@ -167,7 +167,10 @@ struct IndicatorsExtractTests {
         ("one per line\nevil.example\n192.0.2.1\nd41d8cd98f00b204e9800998ecf8427e\n",
          ["domain evil.example", "ipv4 192.0.2.1", "md5 d41d8cd98f00b204e9800998ecf8427e"]),
         ("the IP was 10.0.0.1 and the version 1.2.3.4", ["ipv4 10.0.0.1"]),
-        ("the DMZ section (10.0.0.5) and the sections 10.0.0.6", ["ipv4 10.0.0.5", "ipv4 10.0.0.6"]),
+        ("the DMZ section (10.0.0.5) and sections 4.2.1.1", ["ipv4 10.0.0.5"]),
+        // A sentence ends between the word and the value.
+        ("We reviewed the section. 203.0.113.201 was the C2. The last version. 203.0.113.202 too.", ["ipv4 203.0.113.201", "ipv4 203.0.113.202"]),
+        ("Fixed in the last commit. 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b is the dropper.", ["sha1 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b"]),
         ("the commit 3f786850e387550fdab836ed7e6dc881de23001b built the dropper e69de29bb2d1d6434b8b29ae775ad8c2e48c5391",
          ["sha1 e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"]),
         // After a path's word, not a browser's product token, an address is one.

@@ -79,6 +79,10 @@ import Testing
         #expect(Set(prose.indicators.map(\.value)) == ["203.0.113.9", "2001:db8::5", "c2.evil.example", "fe80::1", "192.0.2.7"])
         #expect(prose.unrepresentable("port (of an address or host)") == 3, "\(prose.unrepresentable)")
         #expect(prose.unrepresentable("zone (of an IPv6 address)") == 1, "\(prose.unrepresentable)")
+        // In code, or followed by its protocol or a path.
+        let marked = Importer.read(Array("Seen: `203.0.113.25:9001`, 203.0.113.23:80/tcp and evil8.example:8080/gate.php.\n".utf8), path: "/m.txt")
+        #expect(Set(marked.indicators.map(\.value)) == ["203.0.113.25", "203.0.113.23", "evil8.example"], "\(marked.indicators.map(\.value))")
+        #expect(marked.unrepresentable("port (of an address or host)") == 3, "\(marked.unrepresentable)")
         // A feed's list of ip:port lines: every line was skipped, and the import failed.
         let list = Importer.read(Array("203.0.113.9:4444\n198.51.100.7:443\nevil.example:8080\nfe80::1%eth0\n".utf8), path: "/l.txt")
         #expect(Set(list.indicators.map(\.value)) == ["203.0.113.9", "198.51.100.7", "evil.example", "fe80::1"] && list.skipped.isEmpty, "\(list.skipped)")
