@@ -113,6 +113,18 @@ enum MarkdownLinks {
         return found
     }
 
+    /// The destinations of raw HTML's links and images in `markdown` (`<a href="...">`,
+    /// `<img src='...'>`), which CommonMark keeps as they are written: a git host follows them,
+    /// and a Markdown report or an export publishes them verbatim. Looked for only in a text that
+    /// names either attribute.
+    static func htmlDestinations(in markdown: String) -> [Destination] {
+        guard ByteSearch.contains(caseInsensitive: "href", in: markdown) || ByteSearch.contains(caseInsensitive: "src", in: markdown) else { return [] }
+        return markdown.matches(of: /(?i)[\s"'](?:href|src)[ \t]*=[ \t]*(?:"([^"<>\n]*)"|'([^'<>\n]*)')/).compactMap { match in
+            guard let value = match.output.1 ?? match.output.2 else { return nil }
+            return Destination(text: String(value), offset: markdown.utf8.distance(from: markdown.startIndex, to: value.startIndex))
+        }
+    }
+
     private static func isBlank(_ byte: UInt8) -> Bool { byte == IndicatorBytes.space || byte == 0x09 }
 
     /// How far an image's label after its description is looked for, in bytes: a CommonMark

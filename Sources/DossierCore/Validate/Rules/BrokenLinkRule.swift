@@ -40,7 +40,8 @@ public enum BrokenLinkRule {
         let summary = (text: project.summary ?? "", base: folder, path: project.projectFile)
         let notes = project.notes.map { (text: $0.body, base: base, path: $0.path) }
         for (index, text) in ([summary] + notes).enumerated() {
-            let destinations = MarkdownLinks.destinations(in: text.text)
+            // Raw HTML's links too (`<a href="...">`), which Markdown output keeps as written.
+            let destinations = MarkdownLinks.destinations(in: text.text) + MarkdownLinks.htmlDestinations(in: text.text)
             guard !destinations.isEmpty else { continue }
             let note = index > 0 ? project.notes[index - 1] : nil
             // Worked out for a text with a link to nothing, or an image not shown, only.
