@@ -78,7 +78,8 @@ public enum ImportNote {
         let name = file.split(separator: "/").last.map(String.init) ?? file
         let stem = name.contains(".") ? String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)]) : name
         var result = ""
-        for c in stem.lowercased() {
+        // Accents folded (`Ünïcödé` is `unicode`), as letters outside ASCII are dropped.
+        for c in stem.folding(options: .diacriticInsensitive, locale: nil).lowercased() {
             if c.isASCII && (c.isLetter || c.isNumber) {
                 result.append(c)
             } else if !result.hasSuffix("-") {

@@ -104,8 +104,45 @@ enum MISPImporter {
                 continue
             }
             let number = String(repeating: "0", count: width - String(position + 1).count) + String(position + 1)
-            collector.noteFile(ImportResult.NoteFile(fileName: number + "-" + ImportNote.slug((name.isEmpty ? "event report" : name) + ".md") + ".md",
-                title: name.isEmpty ? nil : name, author: nil, date: nil, isPrivate: eventIsRestricted || isRestricted(report), body: content))
+            var note = ImportResult.NoteFile(fileName: number + "-" + ImportNote.slug((name.isEmpty ? "event report" : name) + ".md") + ".md",
+                title: name.isEmpty ? nil : name, author: nil, date: nil, isPrivate: eventIsRestricted || isRestricted(report), body: content)
+            // A report written as a note, front matter first (a dossier note pasted into MISP):
+            // its keys are the note's, and its text the rest. Written under the import's own
+            // front matter, its `visibility: private` would be text, and the note public.
+            if content.hasPrefix("---"), let read = Note(reading: Array(content.utf8), fileName: note.fileName, path: note.fileName), !read.isWithheld {
+                note.title = read.title ?? note.title
+                note.author = read.author
+                note.date = read.date
+                note.isPrivate = note.isPrivate || read.visibility == .private
+                note.body = read.leadingHeading.map { $0 + "\n" + read.body } ?? read.body
+            }
+            note.body = withReferencesResolved(note.body, in: event)
+            collector.noteFile(note)
+        }
+    }
+
+    /// An event report's references to the event's parts, MISP's own Markdown (`@[attribute](uuid)`,
+    /// `@[object](uuid)`, `@[tag](name)`), as a note shows them: the attribute's value or the
+    /// object's name in code, the tag by name. Left as links, they led to nothing.
+    static func withReferencesResolved(_ content: String, in event: JSONObject) -> String {
+        guard content.contains("@[") else { return content }
+        var names: [String: String] = [:]
+        for node in event.array("Attribute") {
+            if let attribute = node.value.objectValue, let uuid = attribute.string("uuid"), let value = attribute.text("value") { names[uuid.lowercased()] = value }
+        }
+        for node in event.array("Object") {
+            guard let object = node.value.objectValue else { continue }
+            if let uuid = object.string("uuid"), let name = object.string("name") { names[uuid.lowercased()] = name }
+            for inner in object.array("Attribute") {
+                if let attribute = inner.value.objectValue, let uuid = attribute.string("uuid"), let value = attribute.text("value") { names[uuid.lowercased()] = value }
+            }
+        }
+        return content.replacing(/@\[([a-z-]+)\]\(([^)\s]*)\)/) { match in
+            let (kind, target) = (String(match.output.1), String(match.output.2))
+            let shown = kind == "tag" ? target : names[target.lowercased()] ?? "\(kind) \(target)"
+            // In code, with a fence longer than any run of backticks it holds.
+            let ticks = String(repeating: "`", count: (shown.split(separator: "`", omittingEmptySubsequences: false).count > 1 ? 2 : 1))
+            return ticks + (ticks.count > 1 ? " \(shown) " : shown) + ticks
         }
     }
 

@@ -294,6 +294,14 @@ import Testing
         let restricted = Importer.read(Array(event.utf8), path: "/r.json")
         #expect(restricted.noteFiles.map(\.fileName) == ["02-timeline-day-1.md"] && restricted.noteFiles.allSatisfy(\.isPrivate))
         #expect(restricted.skipped.map(\.item) == ["Deleted"])
+        // A report that starts with a note's front matter: its keys are the note's.
+        let pasted = ##"{"Event": {"info": "x", "Attribute": [], "EventReport": [{"name": "Pasted", "content": "---\ntitle: Other\nvisibility: private\n---\n# Other\n\nSecret.\n"}]}}"##
+        let kept = try #require(Importer.read(Array(pasted.utf8), path: "/p.json").noteFiles.first)
+        #expect(kept.title == "Other" && kept.isPrivate && kept.body == "# Other\n\nSecret.\n", "\(kept)")
+        // MISP's references to the event's parts, as a note shows them; a name's accents folded.
+        let referring = ##"{"Event": {"info": "x", "Attribute": [{"uuid": "a1b2c3d4-0000-4000-8000-000000000001", "type": "ip-dst", "value": "198.51.100.7"}], "EventReport": [{"name": "Übersicht", "content": "C2 at @[attribute](A1B2C3D4-0000-4000-8000-000000000001), tagged @[tag](tlp:amber), in @[object](9f0e)."}]}}"##
+        let resolved = try #require(Importer.read(Array(referring.utf8), path: "/m.json").noteFiles.first)
+        #expect(resolved.body == "C2 at `198.51.100.7`, tagged `tlp:amber`, in `object 9f0e`." && resolved.fileName == "01-ubersicht.md", "\(resolved)")
     }
 
     @Test("a STIX bundle is laid out as every JSON file dossier writes, its id the hash of its objects")
