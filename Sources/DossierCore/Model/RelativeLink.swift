@@ -92,6 +92,9 @@ enum MarkdownLinks {
         var isImage = false
         /// A definition's label, normalized (`normalizedLabel`).
         var label: String?
+        /// An HTML attribute's (`htmlDestinations`): in an HTML block too, which CommonMark
+        /// keeps as written.
+        var isRawHTML = false
     }
 
     /// A reference's label as CommonMark matches it to a definition's: case folded, runs of
@@ -121,7 +124,7 @@ enum MarkdownLinks {
         guard ByteSearch.contains(caseInsensitive: "href", in: markdown) || ByteSearch.contains(caseInsensitive: "src", in: markdown) else { return [] }
         return markdown.matches(of: /(?i)[\s"'](?:href|src)[ \t]*=[ \t]*(?:"([^"<>\n]*)"|'([^'<>\n]*)')/).compactMap { match in
             guard let value = match.output.1 ?? match.output.2 else { return nil }
-            return Destination(text: String(value), offset: markdown.utf8.distance(from: markdown.startIndex, to: value.startIndex))
+            return Destination(text: String(value), offset: markdown.utf8.distance(from: markdown.startIndex, to: value.startIndex), isRawHTML: true)
         }
     }
 
@@ -319,8 +322,9 @@ enum MarkdownLinks {
     /// The byte ranges of `markdown` where no link is one: code blocks (fenced or indented) and
     /// HTML blocks, as libcmark reads them (a git host shows their text as it is, a report shows
     /// an HTML block's not at all), code spans (between backticks on one line) and HTML
-    /// comments, which no page shows.
-    static func codeRanges(in markdown: String) -> [Range<Int>] {
+    /// comments, which no page shows. Without `htmlBlocks`, an HTML block's lines are not among
+    /// them: where raw HTML's own links are (`htmlDestinations`).
+    static func codeRanges(in markdown: String, htmlBlocks: Bool = true) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         let bytes = Array(markdown.utf8)
         var search = 0
@@ -340,7 +344,7 @@ enum MarkdownLinks {
         if let document = CommonMarkTree.parse(markdown) {
             defer { cmark_node_free(document) }
             CommonMarkTree.forEachNode(in: document) { node, type in
-                guard type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK, let lines = CommonMarkTree.lines(of: node),
+                guard type == CMARK_NODE_CODE_BLOCK || htmlBlocks && type == CMARK_NODE_HTML_BLOCK, let lines = CommonMarkTree.lines(of: node),
                       lines.lowerBound < starts.count else { return }
                 let last = min(lines.upperBound, starts.count - 1)
                 ranges.append(starts[lines.lowerBound]..<end(ofLine: last))

@@ -46,8 +46,14 @@ public enum BrokenLinkRule {
             let note = index > 0 ? project.notes[index - 1] : nil
             // Worked out for a text with a link to nothing, or an image not shown, only.
             var code: [Range<Int>]?
+            // Raw HTML's links are in its blocks: only code and comments hide them.
+            var codeOutsideHTML: [Range<Int>]?
             var place: TextPlace?
             func inCode(_ destination: MarkdownLinks.Destination) -> Bool {
+                if destination.isRawHTML {
+                    if codeOutsideHTML == nil { codeOutsideHTML = MarkdownLinks.codeRanges(in: text.text, htmlBlocks: false) }
+                    return codeOutsideHTML?.contains(where: { $0.contains(destination.offset) }) == true
+                }
                 if code == nil { code = MarkdownLinks.codeRanges(in: text.text) }
                 return code?.contains(where: { $0.contains(destination.offset) }) == true
             }
