@@ -117,15 +117,24 @@ enum MarkdownLinks {
     }
 
     /// The destinations of raw HTML's links and images in `markdown` (`<a href="...">`,
-    /// `<img src='...'>`), which CommonMark keeps as they are written: a git host follows them,
-    /// and a Markdown report or an export publishes them verbatim. Looked for only in a text that
-    /// names either attribute.
+    /// `<img src='...'>`, `<object data=...>`, a `srcset`'s files), which CommonMark keeps as they
+    /// are written: a git host follows them, and a Markdown report or an export publishes them
+    /// verbatim. Looked for only in a text with a `<` and a `=`.
     static func htmlDestinations(in markdown: String) -> [Destination] {
-        guard ByteSearch.contains(caseInsensitive: "href", in: markdown) || ByteSearch.contains(caseInsensitive: "src", in: markdown) else { return [] }
-        return markdown.matches(of: /(?i)[\s"'](?:href|src)[ \t]*=[ \t]*(?:"([^"<>\n]*)"|'([^'<>\n]*)')/).compactMap { match in
-            guard let value = match.output.1 ?? match.output.2 else { return nil }
-            return Destination(text: String(value), offset: markdown.utf8.distance(from: markdown.startIndex, to: value.startIndex), isRawHTML: true)
+        guard markdown.utf8.contains(UInt8(ascii: "<")), markdown.utf8.contains(UInt8(ascii: "=")) else { return [] }
+        var found: [Destination] = []
+        // Quoted or not; `srcset` names a file in each of its candidates (`a.png 1x, b.png 2x`).
+        let attributes = /(?i)[\s"'\/](href|src|srcset|data|action|formaction|poster|cite|background)[ \t]*=[ \t]*(?:"([^"<>\n]*)"|'([^'<>\n]*)'|([^\s"'=<>`]+))/
+        for match in markdown.matches(of: attributes) {
+            guard let value = match.output.2 ?? match.output.3 ?? match.output.4 else { continue }
+            let candidates = match.output.1.lowercased() == "srcset"
+                ? value.split(separator: ",").compactMap { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).first } : [value]
+            for candidate in candidates {
+                found.append(Destination(text: String(candidate), offset: markdown.utf8.distance(from: markdown.startIndex, to: candidate.startIndex),
+                    isRawHTML: true))
+            }
         }
+        return found
     }
 
     private static func isBlank(_ byte: UInt8) -> Bool { byte == IndicatorBytes.space || byte == 0x09 }

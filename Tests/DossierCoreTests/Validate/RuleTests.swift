@@ -376,7 +376,7 @@ struct RuleTests {
         let workspace = try TemporaryWorkspace()
         try workspace.addProject("open", visibility: "public", tlp: "clear")
         try workspace.write("open/project.json", #"{ "title": "Open", "summary": "See [sightings](notes/02-hr.md).", "visibility": "public", "tlp": "clear" }"#)
-        try workspace.write("open/notes/01-public.md", "# Public\n\nDetails in [the internal note](02-hr.md) and [ours](03-other.md).\n\nA [C:\\Temp\\](03-other.md) path.\n\nSee <a href=\"02-hr.md\">here</a>; `<a href='03-other.md'>` is code.\n\n<div>\n<a href='03-other.md'>in a block</a>\n</div>\n")
+        try workspace.write("open/notes/01-public.md", "# Public\n\nDetails in [the internal note](02-hr.md) and [ours](03-other.md).\n\nA [C:\\Temp\\](03-other.md) path.\n\nSee <a href=\"02-hr.md\">here</a>; `<a href='03-other.md'>` is code.\n\n<div>\n<a href='03-other.md'>in a block</a>\n</div>\n\n<A HREF=02-hr.md>x</A> <img srcset=\"01-public.md 1x, 03-other.md 2x\">\n")
         try workspace.write("open/notes/02-hr.md", "---\nvisibility: private\n---\n# HR\n\nSee [the public one](01-public.md) and [ours](03-other.md).\n")
         try workspace.write("open/notes/03-other.md", "---\nvisibility: private\n---\n# Other\n")
         try workspace.addProject("closed")
@@ -384,7 +384,7 @@ struct RuleTests {
         try workspace.write("closed/notes/02-y.md", "---\nvisibility: private\n---\n# Y\n")
         let findings = workspace.check().filter { $0.code == BrokenLinkRule.privateNoteCode }
         #expect(findings.map { $0.location.map { "\($0.path.split(separator: "/").last ?? ""):\($0.position.line):\($0.position.column)" } ?? "" }
-            == ["01-public.md:3:32", "01-public.md:3:53", "01-public.md:5:14", "01-public.md:7:14", "01-public.md:10:10", "project.json:1:31"], "\(findings)")
+            == ["01-public.md:3:32", "01-public.md:3:53", "01-public.md:5:14", "01-public.md:7:14", "01-public.md:10:10", "01-public.md:13:9", "01-public.md:13:54", "project.json:1:31"], "\(findings)")
         #expect(findings.allSatisfy { $0.severity == .error })
         #expect(findings.first?.message == "this public note links to the private note open/notes/02-hr.md: public exports carry the note's file name as written; link it from a private note, or make that note public")
     }
