@@ -389,6 +389,23 @@ struct RuleTests {
         #expect(findings.first?.message == "this public note links to the private note open/notes/02-hr.md: public exports carry the note's file name as written; link it from a private note, or make that note public")
     }
 
+    @Test("a public text that names a private note of a public project by its file name is a warning (the site would publish the name); a name a published note also has, a private project's note, or a word in a longer name, is not")
+    func privateNoteNamedInText() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("open", visibility: "public", tlp: "clear")
+        try workspace.write("open/notes/01-overview.md", "# Overview\n\nSee 04-Internal-Sightings.md, `notes/04-internal-sightings.md` and 01-overview.md; not 04-internal-sightings.md.bak.\n")
+        try workspace.write("open/notes/04-internal-sightings.md", "---\nvisibility: private\n---\n# Internal\n")
+        try workspace.addProject("other", visibility: "public", tlp: "clear")
+        try workspace.write("other/notes/01-overview.md", "---\nvisibility: private\n---\n# Other\n")
+        try workspace.write("other/notes/02-open.md", "# Open\n\nOur 02-closed.md is elsewhere.\n")
+        try workspace.addProject("closed")
+        try workspace.write("closed/notes/02-closed.md", "---\nvisibility: private\n---\n# Closed\n")
+        let findings = workspace.check().filter { $0.code == PublishedPrivateValueRule.code }.rendered(relativeTo: workspace.root)
+        #expect(findings == [
+            "open/notes/01-overview.md:3:5: warning: this note names the private note open/notes/04-internal-sightings.md, but it is public: the public site shows no private note and names none; if it means the note, take the name out",
+        ], "\(findings)")
+    }
+
     @Test("a line that starts with three backticks and holds more is a code span in text, not a fence: links after it are looked at")
     func backticksInTextOpenNoFence() throws {
         let workspace = try TemporaryWorkspace()

@@ -186,6 +186,13 @@ extension PublishedPrivateValueRule.Mentions {
             else { i += 1; continue }
             var end = i
             while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+            // A note's file name (`04-internal-sightings.md`), which may be a private note's.
+            if end + 3 <= bytes.count, bytes[end] == IndicatorBytes.dot, bytes[(end + 1)..<(end + 3)].elementsEqual("md".utf8, by: { $0 | 0x20 == $1 }),
+               end + 3 == bytes.count || !isWordByte(bytes[end + 3]) && !(bytes[end + 3] == IndicatorBytes.dot && end + 4 < bytes.count && isWordByte(bytes[end + 4])) {
+                add(i..<end + 3, isLink: false)
+                i = end + 3
+                continue
+            }
             // A word within a longer one (`acme-phish.example`, `acme-phish[.]example`, a value)
             // is not a name.
             // A repository's address (`.../acme-phish.git`) names the folder all the same.

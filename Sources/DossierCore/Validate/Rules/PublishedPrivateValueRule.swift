@@ -144,7 +144,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         let index = complete ? fullIndex : nil
         let privateValues = index.map { Self.privateValues(workspace, index: $0) } ?? [:]
         let privateSlugs = Self.privateSlugs(workspace)
-        guard !privateValues.isEmpty || !privateSlugs.isEmpty else { return [] }
+        let privateNotes = Self.privateNoteNames(workspace)
+        guard !privateValues.isEmpty || !privateSlugs.isEmpty || !privateNotes.isEmpty else { return [] }
         let hosts = index == nil ? [:] : Self.privateProjectURLs(workspace)
         let titles = Self.privateTitles(workspace)
         var parts: [@Sendable () -> [Diagnostic]] = [{
@@ -156,7 +157,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                     location: SourceLocation(path: settingsFile, position: tag.position), isProse: false))
             }
             return Self.findings(Mentions(texts), project: nil, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace,
-                index: index, privateProjectURLs: hosts)
+                index: index, privateProjectURLs: hosts, privateNotes: privateNotes)
                 + Self.titleFindings(in: texts, titles: titles.values.flatMap { $0 }, workspace: workspace)
         }]
         let freeForm = index.map { Self.otherProjectsFreeForm(workspace, index: $0) } ?? FreeFormValues(byWord: [:], lengths: [])
@@ -165,7 +166,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             guard position < mentions.count, let found = mentions[position] else { continue }
             parts.append {
                 Self.findings(found, project: position, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace,
-                    index: index, privateProjectURLs: hosts)
+                    index: index, privateProjectURLs: hosts, privateNotes: privateNotes)
                     + (found.mayPublishPrivateValue(privateHashes)
                         ? Self.valueFindings(of: project, at: position, privateValues: privateValues, workspace: workspace) : [])
                     + Self.freeFormFindings(found, at: position, values: freeForm, workspace: workspace)
@@ -180,6 +181,24 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     static func privateSlugs(_ workspace: Workspace) -> [String: String] {
         Dictionary(workspace.projects.filter { $0.visibility == .private }.map { ($0.slug.lowercased(), $0.slug) },
             uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The file names of public projects' private notes (lower-cased, `04-internal-sightings.md`),
+    /// each with its path in the workspace (`acme/notes/04-internal-sightings.md`); not a name a
+    /// published note also has (`01-overview.md`, which every project may have).
+    static func privateNoteNames(_ workspace: Workspace) -> [String: String] {
+        var names: [String: String] = [:]
+        var published: Set<String> = []
+        for project in workspace.projects where project.visibility == .public {
+            for note in project.notes {
+                if AudienceFilter.publishes(note, of: project) {
+                    published.insert(note.fileName.lowercased())
+                } else if !note.isWithheld, names[note.fileName.lowercased()] == nil {
+                    names[note.fileName.lowercased()] = project.slug + "/" + ProjectFiles.notes + "/" + note.fileName
+                }
+            }
+        }
+        return names.filter { !published.contains($0.key) }
     }
 
     /// What the workspace's own templates (`templates/*.mustache`) write as they are, on every
@@ -198,7 +217,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                 location: SourceLocation(path: template.path), bodyLine: 1, isProse: true)
         }
         return findings(Mentions(texts), project: nil, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace,
-            index: index, privateProjectURLs: privateProjectURLs(workspace))
+            index: index, privateProjectURLs: privateProjectURLs(workspace), privateNotes: privateNoteNames(workspace))
             + titleFindings(in: texts, titles: privateTitles(workspace).values.flatMap { $0 }, workspace: workspace)
     }
 
@@ -815,7 +834,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     ///   look for values recorded private alone.
     /// - Parameter privateProjectURLs: `privateProjectURLs(_:)`, with an index.
     static func findings(_ mentions: Mentions, project: Int?, privateValues: [String: Recording], privateSlugs: [String: String],
-        workspace: Workspace, index: IndicatorIndex?, privateProjectURLs: [UInt64: [IndicatorIndex.Occurrence]] = [:]) -> [Diagnostic] {
+        workspace: Workspace, index: IndicatorIndex?, privateProjectURLs: [UInt64: [IndicatorIndex.Occurrence]] = [:],
+        privateNotes: [String: String] = [:]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         func location(_ text: Mentions.Text, _ position: SourcePosition?) -> SourceLocation {
             position.map { SourceLocation(path: text.location.path, position: $0) } ?? text.location
@@ -932,6 +952,15 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             }
         }
         for reference in mentions.projects {
+            // A note's file name (`04-internal-sightings.md`, `ProjectReference`): a private one's.
+            if let note = privateNotes[reference.slug] {
+                guard firstTime(reference.text, "\u{3}" + note) else { continue }
+                let text = mentions.texts[reference.text]
+                diagnostics.append(.warning(at: location(text, reference.position),
+                    "\(text.name) names the private note \(note), but it is public: the public site shows no private note and names none; if it means the note, take the name out",
+                    code: Self.code))
+                continue
+            }
             guard let slug = privateSlugs[reference.slug] else { continue }
             // A link and a name are told apart: a name written first hides no link after it.
             guard firstTime(reference.text, "\u{2}" + (reference.isLink ? "/\(reference.position.map { "\($0.line):\($0.column)" } ?? "") " : "") + slug) else { continue }
