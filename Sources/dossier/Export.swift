@@ -12,8 +12,8 @@ struct ExportCommand: ParsableCommand {
             shows (no private indicator, tag or note, no source), and a private project is \
             refused, as is any project while `dossier check` finds errors (a private value \
             written in a public note or comment would be published). Internal exports add the private indicators and tags (where the format has \
-            tags); only CSV and JSON carry sources, and JSON and MISP the notes (MISP as the \
-            event's reports); STIX leaves both out. Values are real, never defanged, and each indicator states its \
+            tags); only CSV and JSON carry sources, and JSON, STIX and MISP the notes (STIX \
+            as notes about the report, MISP as the event's reports); CSV and text neither. Values are real, never defanged, and each indicator states its \
             classification (the explicit one, else the one its tags imply, else unknown).
 
             Formats:
@@ -24,7 +24,8 @@ struct ExportCommand: ParsableCommand {
               json  the project, its indicators and notes, and the images the notes
                     show (dossier import reads it, and writes the images back)
               stix  a STIX 2.1 bundle: an indicator with a pattern per value, the
-                    observables, the project as a report, the TLP 2.0 marking
+                    observables, the project as a report, its notes as notes,
+                    the TLP 2.0 marking
               misp  a MISP event: an attribute per value, the classification as a
                     passivetotal:class="..." tag, the TLP as a tlp: tag, the
                     notes as event reports (Markdown)
@@ -57,7 +58,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output format.", valueName: "format"))
     var format: ExportFormat
 
-    @Flag(help: "Make an internal export: private indicators and tags included (sources in CSV and JSON, private notes in JSON and MISP).")
+    @Flag(help: "Make an internal export: private indicators and tags included (sources in CSV and JSON, private notes in JSON, STIX and MISP).")
     var `internal` = false
 
     @Option(help: ArgumentHelp("Export only indicators of this classification (repeatable).", valueName: "classification"))

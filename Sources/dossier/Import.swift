@@ -31,11 +31,13 @@ struct ImportCommand: ParsableCommand {
                             labels and indicator_types as tags, but for
                             malicious-activity, anomalous-activity, benign and
                             unknown in indicator_types (a 2.0 indicator's
-                            labels), the classification; TLP markings
+                            labels), the classification; TLP markings; notes
+                            about a report as notes
               passivetotal  PassiveTotal project or artifact JSON
               json          dossier's own JSON export (its notes too, each as a note), or an indicators.json
 
-            MISP link, text and comment attributes (and STIX reports and notes) go to a new \
+            MISP link, text and comment attributes (and STIX reports, and notes about other \
+            objects than a report) go to a new \
             note in the project's notes/ (each file's lines once: a file imported again adds none), \
             not to indicators. A MISP type dossier has no type for is kept as "other", tagged \
             misp-type:<type> (a MISP export writes it back as that type), as is a url without \

@@ -18,7 +18,10 @@ import DossierCore
 ///   private one (internal exports only) has `x_dossier_private: true`, a top-level property of
 ///   dossier's extension, whose definition the bundle then holds, and so has all that is made of
 ///   it (an observable when every indicator it stands for is private); so has the report of a
-///   private project, which keeps everything in it private.
+///   private project, which keeps everything in it private;
+/// - the notes the audience sees, each a `note` about the report (its title the `abstract`, its
+///   Markdown the `content`, its author), when the whole project is exported; a private note of a
+///   public project (internal only) is marked private, and TLP:GREEN at least.
 ///
 /// Ids are version 5 UUIDs of the content they stand for (observables as §2.9 prescribes), and
 /// timestamps come from the project's dates, else the Unix epoch: the same project always gives
@@ -96,6 +99,13 @@ enum STIXExporter {
         }
         let content = planned.map(\.id) + observables.compactMap { $0.object.string("id") } + planned.compactMap(\.vulnerability)
             + relationships.map(\.id) + planned.compactMap(\.sighting?.id)
+        // The notes the audience sees, each a `note` about the report; only with the whole
+        // project (a part is a list of values). A private one (internal only) is private material.
+        let notes = (context.part.isEmpty ? project.notes : []).map { note in
+            let isPrivate = !AudienceFilter.publishes(note, of: project)
+            return (note: note, id: "note--" + UUIDv5.make("note|\(project.slug)|\(note.fileName)"), isPrivate: isPrivate,
+                tlp: isPrivate ? max(projectTLP, TLP.privateMaterial) : projectTLP)
+        }
 
         /// The properties every domain object and relationship starts with: all but its id are
         /// the same throughout the bundle for objects of a type, and are laid out once.
@@ -106,7 +116,7 @@ enum STIXExporter {
             prepared { $0.member("type", type); $0.member("spec_version", "2.1") }
         }
         let heads = (report: head("report"), indicator: head("indicator"), vulnerability: head("vulnerability"),
-            relationship: head("relationship"), sighting: head("sighting"))
+            relationship: head("relationship"), sighting: head("sighting"), note: head("note"))
         let tail = prepared { stream in
             stream.member("created_by_ref", identityID)
             stream.member("created", created)
@@ -130,7 +140,7 @@ enum STIXExporter {
         let objectsStart = stream.bytes.count
         stream.beginArray()
         // Each level used, least restricted first.
-        for tlp in Set([projectTLP] + planned.map(\.tlp)).sorted() { stream.value(.object(markingDefinition(tlp))) }
+        for tlp in Set([projectTLP] + planned.map(\.tlp) + notes.map(\.tlp)).sorted() { stream.value(.object(markingDefinition(tlp))) }
         let projectMarkings = markings[projectTLP]!
         // One identity for every project of the workspace, so its versions must not differ: the epoch.
         let epoch = Instant.epoch.stix
@@ -140,7 +150,7 @@ enum STIXExporter {
         identity.put("object_marking_refs", strings: projectMarkings)
         stream.value(.object(identity))
         let isPrivateProject = project.visibility == .private
-        if isPrivateProject || context.indicators.contains(where: \.isPrivate) {
+        if isPrivateProject || context.indicators.contains(where: \.isPrivate) || notes.contains(where: \.isPrivate) {
             stream.value(.object(privateExtension(author: identityID, created: epoch, markings: projectMarkings)))
         }
 
@@ -200,6 +210,18 @@ enum STIXExporter {
             stream.member("target_ref", relationship.target)
             privateMark(source.indicator, into: &stream)
             stream.members(markingMembers[source.tlp]!)
+            stream.endObject()
+        }
+        let reportRef = reportID(slug: project.slug, part: context.part)
+        for item in notes {
+            stream.beginObject()
+            common(&stream, heads.note, item.id)
+            stream.member("abstract", item.note.displayTitle)
+            stream.member("content", item.note.body)
+            if let author = item.note.author, !author.isEmpty { stream.member("authors", strings: [author]) }
+            stream.member("object_refs", strings: [reportRef])
+            if item.isPrivate { privateMark(into: &stream) }
+            stream.members(markingMembers[item.tlp]!)
             stream.endObject()
         }
         for item in planned {
@@ -289,14 +311,14 @@ enum STIXExporter {
 
     /// The extension definition of `x_dossier_private`, in a bundle that has private objects.
     /// Version 1.1.0 (a later `modified` than 1.0.0's, as STIX versions an object) added reports;
-    /// 1.2.0 what is made of a private indicator.
+    /// 1.2.0 what is made of a private indicator; 1.3.0 notes.
     private static func privateExtension(author: String, created: String, markings: [String]) -> JSONObject {
         var definition = JSONObject([
             "type": "extension-definition", "spec_version": "2.1", "id": STIXTerms.privateExtension, "created_by_ref": author,
-            "created": created, "modified": "2026-11-30T12:00:00.000Z", "name": "dossier private indicator",
-            "description": "Marks an indicator or vulnerability, or a report and all it refers to, that its dossier workspace keeps out of public output, and what is made of a private indicator.",
-            "schema": "A top-level property x_dossier_private: true on an indicator or vulnerability object: the object is private to the team that exported it and must not be published; on the relationships and sighting made of a private indicator, and in the property extension of an observable every indicator of which is private: so are they; on a report: so is every object of the report, and the report itself.",
-            "version": "1.2.0",
+            "created": created, "modified": "2026-12-02T12:00:00.000Z", "name": "dossier private indicator",
+            "description": "Marks an indicator, vulnerability or note, or a report and all it refers to, that its dossier workspace keeps out of public output, and what is made of a private indicator.",
+            "schema": "A top-level property x_dossier_private: true on an indicator, vulnerability or note object: the object is private to the team that exported it and must not be published; on the relationships and sighting made of a private indicator, and in the property extension of an observable every indicator of which is private: so are they; on a report: so is every object of the report, and the report itself.",
+            "version": "1.3.0",
         ])
         definition.put("extension_types", strings: ["toplevel-property-extension", "property-extension"])
         definition.put("extension_properties", strings: [STIXTerms.privateProperty])

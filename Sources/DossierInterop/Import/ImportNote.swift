@@ -73,6 +73,14 @@ public enum ImportNote {
         return text
     }
 
+    /// The file name of a note an import makes of a titled text (a MISP event report, a STIX
+    /// note), numbered in its file's order: `02-kit-analysis.md`, as wide as `count` needs.
+    static func numberedFileName(_ title: String, position: Int, count: Int) -> String {
+        let width = max(2, String(count).count)
+        let number = String(position + 1)
+        return String(repeating: "0", count: max(0, width - number.count)) + number + "-" + slug(title + ".md") + ".md"
+    }
+
     /// `signsight-misp-event.json` → `signsight-misp-event`; lower-case letters, digits and `-`.
     static func slug(_ file: String) -> String {
         let name = file.split(separator: "/").last.map(String.init) ?? file

@@ -91,7 +91,6 @@ enum MISPImporter {
     static func readReports(_ event: JSONObject, isRestricted eventIsRestricted: Bool, into collector: inout ImportCollector) {
         let reports = event.array("EventReport")
         // Numbered in the event's order, as notes are shown in their files' order.
-        let width = max(2, String(reports.count).count)
         for (position, node) in reports.enumerated() {
             guard let report = node.value.objectValue else { continue }
             let name = report.string("name")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
@@ -103,8 +102,7 @@ enum MISPImporter {
                 collector.skip(name.isEmpty ? "an event report" : name, "an event report needs its \"content\"", at: node.position)
                 continue
             }
-            let number = String(repeating: "0", count: width - String(position + 1).count) + String(position + 1)
-            var note = ImportResult.NoteFile(fileName: number + "-" + ImportNote.slug((name.isEmpty ? "event report" : name) + ".md") + ".md",
+            var note = ImportResult.NoteFile(fileName: ImportNote.numberedFileName(name.isEmpty ? "event report" : name, position: position, count: reports.count),
                 title: name.isEmpty ? nil : name, author: nil, date: nil, isPrivate: eventIsRestricted || isRestricted(report), body: content)
             // A report written as a note, front matter first (a dossier note pasted into MISP):
             // its keys are the note's, and its text the rest. Written under the import's own

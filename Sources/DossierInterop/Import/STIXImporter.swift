@@ -80,6 +80,13 @@ enum STIXImporter {
                 observed[id] = (ISODate.earlier(observed[id]?.first, first), ISODate.later(observed[id]?.last, last))
             }
         }
+        // The notes about a report (dossier's export writes a project's notes so), by id, with
+        // their place among them: each is a note of the project.
+        var notesAboutReports: [String: (position: Int, count: Int)] = [:]
+        let aboutReports = nodes.compactMap(\.value.objectValue).filter { note in
+            note.string("type") == "note" && note.strings("object_refs").contains { $0.hasPrefix("report--") }
+        }.compactMap { $0.string("id") }
+        for (position, id) in aboutReports.enumerated() { notesAboutReports[id] = (position, aboutReports.count) }
         for (place, node) in nodes.enumerated() {
             guard let object = node.value.objectValue, let type = object.string("type") else {
                 collector.skip(node.value.kindName, "a STIX object must be a JSON object with a \"type\"", at: node.position)
@@ -97,7 +104,7 @@ enum STIXImporter {
             case "indicator": readIndicator(object, at: node.position, seen: object.string("id").flatMap { seen[$0] }, into: &collector)
             // A vulnerability object, as an observable, may restate an indicator's CVE.
             case "vulnerability": collector.restating { readVulnerability(object, at: node.position, into: &$0) }
-            case "report", "note": readText(object, type: type, into: &collector)
+            case "report", "note": readText(object, type: type, notesAbout: notesAboutReports, into: &collector)
             case "marking-definition", "extension-definition", "sighting": break
             case "relationship" where object.string("relationship_type") == "based-on": break
             case "observed-data":
@@ -187,9 +194,13 @@ enum STIXImporter {
         collector.add(cveID, as: .cve, details: details, at: object.position("name") ?? position)
     }
 
-    /// A report's labels are the file's project tags; its title and description, and a note's
-    /// content, are lines of the import's note.
-    static func readText(_ object: JSONObject, type: String, into collector: inout ImportCollector) {
+    /// A report's labels are the file's project tags; its title and description, and the content
+    /// of a note about something else, are lines of the import's note. A note about a report (as
+    /// dossier exports a project's notes) is a note of the project: its abstract the title, its
+    /// author, private when it says so (`x_dossier_private`) or is marked above TLP:CLEAR.
+    /// - Parameter notesAbout: the notes about a report, by id, with their place among them.
+    static func readText(_ object: JSONObject, type: String, notesAbout: [String: (position: Int, count: Int)] = [:],
+        into collector: inout ImportCollector) {
         if type == "report" {
             // A private project's report (dossier's internal export) keeps all of the file private.
             if STIXTerms.privateFlag(of: object) == true { collector.projectVisibility(.private) }
@@ -198,6 +209,11 @@ enum STIXImporter {
             let description = object.string("description").map { " — " + MISPAttributeReader.escaped($0.trimmingSpaces) } ?? ""
             collector.note("- STIX report \"\(title)\"\(description)")
             collector.reportID(object.string("id") ?? "")
+        } else if let id = object.string("id"), let place = notesAbout[id], let content = object.string("content") {
+            let abstract = object.string("abstract")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            collector.noteFile(ImportResult.NoteFile(fileName: ImportNote.numberedFileName(abstract.isEmpty ? "note" : abstract, position: place.position, count: place.count),
+                title: abstract.isEmpty ? nil : abstract, author: object.strings("authors").first, date: nil,
+                isPrivate: STIXTerms.privateFlag(of: object) == true || (collector.marking ?? .clear) > .clear, body: content))
         } else if let content = object.string("content")?.trimmingSpaces, !content.isEmpty {
             let abstract = object.string("abstract").map { MISPAttributeReader.escaped($0) + ": " } ?? ""
             collector.note("- STIX note: \(abstract)\(MISPAttributeReader.escaped(content.split(whereSeparator: \.isNewline).joined(separator: " ")))")

@@ -783,15 +783,15 @@ import Testing
     func helpSaysWhereSourcesGo() throws {
         let ws = try SampleWorkspace()
         let help = try Command.run(["export", "--help"], in: ws.root).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(help.contains("only CSV and JSON carry sources, and JSON and MISP the notes (MISP as the event's reports); STIX leaves both out"), "\(help)")
+        #expect(help.contains("only CSV and JSON carry sources, and JSON, STIX and MISP the notes (STIX as notes about the report, MISP as the event's reports); CSV and text neither"), "\(help)")
         #expect(!help.contains("notes and sources included"))
         #expect(try Command.run(["add", "commodity-loader-c2", "sourced.example", "--source", "sandbox-run-42"], in: ws.root).status == 0)
         for (format, carries) in [("csv", true), ("json", true), ("stix", false), ("misp", false)] {
             let run = try Command.run(["export", "commodity-loader-c2", "--format", format, "--internal"], in: ws.root)
             #expect(run.status == 0 && run.stdout.contains("sourced.example"))
             #expect(run.stdout.contains("sandbox-run-42") == carries, "\(format)")
-            // The notes: JSON's own, MISP's as the event's reports.
-            #expect(run.stdout.contains("HollowPost is sold as a service") == ["json", "misp"].contains(format), "\(format)")
+            // The notes: JSON's own, STIX's as notes, MISP's as the event's reports.
+            #expect(run.stdout.contains("HollowPost is sold as a service") == ["json", "stix", "misp"].contains(format), "\(format)")
         }
     }
 }

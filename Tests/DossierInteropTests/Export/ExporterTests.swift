@@ -304,6 +304,28 @@ import Testing
         #expect(resolved.body == "C2 at `198.51.100.7`, tagged `tlp:amber`, in `object 9f0e`." && resolved.fileName == "01-ubersicht.md", "\(resolved)")
     }
 
+    @Test("a STIX bundle carries the notes the audience sees, each a note about the report (a private one marked private and TLP:GREEN at least), not in a part of the project; imported, each is a note again, a note about anything else a line of the import's note")
+    func stixNotesAreNotes() throws {
+        func notes(_ bytes: [UInt8]) throws -> [JSONObject] {
+            let bundle = try JSONParser.parse(bytes)
+            return try #require(bundle.value.objectValue).array("objects").compactMap(\.value.objectValue).filter { $0.string("type") == "note" }
+        }
+        let published = try notes(Array(Self.text(.stix, .public).utf8))
+        #expect(published.map { $0.string("abstract") } == ["Public"] && published.first?.string("content") == "Body")
+        #expect(published.first?.strings("object_refs") == [STIXExporter.reportID(slug: "demo", part: "")])
+        let everything = try notes(Array(Self.text(.stix, .internal).utf8))
+        #expect(everything.map { $0.flag(STIXTerms.privateProperty) } == [nil, true])
+        #expect(everything.last?.strings("object_marking_refs") == [STIXTerms.tlp2MarkingID(.green)])
+        #expect(try notes(Exporter.export(Self.project, in: .single(Self.project), for: .internal, format: .stix, classifications: [.malicious])).isEmpty)
+
+        let imported = Importer.read(Array(Self.text(.stix, .internal).utf8), path: "/b.json")
+        #expect(imported.noteFiles.map(\.fileName) == ["01-public.md", "02-b.md"] && imported.noteFiles.map(\.body) == ["Body", "Secret body"])
+        #expect(imported.noteFiles.map(\.isPrivate) == [false, true] && !imported.notes.contains { $0.contains("STIX note") })
+        let aside = ##"{"type": "bundle", "id": "bundle--0b3e6a3e-6a38-4f9c-9c1e-2a4b4f2d1a01", "objects": [{"type": "note", "spec_version": "2.1", "id": "note--0b3e6a3e-6a38-4f9c-9c1e-2a4b4f2d1a02", "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-01T00:00:00.000Z", "content": "Seen twice.", "object_refs": ["indicator--0b3e6a3e-6a38-4f9c-9c1e-2a4b4f2d1a03"]}]}"##
+        let other = Importer.read(Array(aside.utf8), path: "/n.json")
+        #expect(other.noteFiles.isEmpty && other.notes.contains { $0.contains("STIX note: Seen twice.") }, "\(other.notes)")
+    }
+
     @Test("a STIX bundle is laid out as every JSON file dossier writes, its id the hash of its objects")
     func stixBundleLayout() throws {
         let text = Self.text(.stix, .internal)

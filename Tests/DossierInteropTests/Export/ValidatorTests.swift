@@ -119,6 +119,9 @@ import Testing
         #expect(Comparable.view(result.indicators) == Comparable.view(export.project, in: export.workspace))
         #expect(result.projectTLP == export.project.tlp)
         #expect(result.projectTags == export.project.tags)
+        // The notes the audience sees, each a note again.
+        #expect(result.noteFiles.map(\.title) == export.project.notes.map(\.displayTitle), "\(export.testDescription)")
+        #expect(result.noteFiles.map(\.body) == export.project.notes.map(\.body), "\(export.testDescription)")
     }
 
     @Test func mispExportsLoadWithPyMISP() throws {
