@@ -397,7 +397,7 @@ struct RuleTests {
         try workspace.write("open/notes/04-internal-sightings.md", "---\nvisibility: private\n---\n# Internal\n")
         try workspace.addProject("other", visibility: "public", tlp: "clear")
         try workspace.write("other/notes/01-overview.md", "---\nvisibility: private\n---\n# Other\n")
-        try workspace.write("other/notes/02-open.md", "# Open\n\nOur 02-closed.md is elsewhere.\n")
+        try workspace.write("other/notes/02-open.md", "# Open\n\nOur 02-closed.md is elsewhere; [a link](../../open/notes/04-internal-sightings.md) is the link rule's.\n")
         try workspace.addProject("closed")
         try workspace.write("closed/notes/02-closed.md", "---\nvisibility: private\n---\n# Closed\n")
         let findings = workspace.check().filter { $0.code == PublishedPrivateValueRule.code }.rendered(relativeTo: workspace.root)

@@ -186,10 +186,14 @@ extension PublishedPrivateValueRule.Mentions {
             else { i += 1; continue }
             var end = i
             while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
-            // A note's file name (`04-internal-sightings.md`), which may be a private note's.
+            // A note's file name (`04-internal-sightings.md`), which may be a private note's; not
+            // a link's destination (`](04-...md)`, `](notes/04-...md)`), which the link rule reports.
             if end + 3 <= bytes.count, bytes[end] == IndicatorBytes.dot, bytes[(end + 1)..<(end + 3)].elementsEqual("md".utf8, by: { $0 | 0x20 == $1 }),
                end + 3 == bytes.count || !isWordByte(bytes[end + 3]) && !(bytes[end + 3] == IndicatorBytes.dot && end + 4 < bytes.count && isWordByte(bytes[end + 4])) {
-                add(i..<end + 3, isLink: false)
+                // Where the path it ends starts (`../../acme/notes/04-...md`).
+                var pathStart = i
+                while pathStart > 0, !Self.pathStops.contains(bytes[pathStart - 1]) { pathStart -= 1 }
+                if !startsLinkDestination(bytes, at: pathStart) { add(i..<end + 3, isLink: false) }
                 i = end + 3
                 continue
             }
@@ -215,6 +219,10 @@ extension PublishedPrivateValueRule.Mentions {
         return parts.count == 3 && parts[0].elementsEqual("cve".utf8, by: { $0 | 0x20 == $1 })
             && parts[1].count == 4 && parts[2].count >= 4 && (parts[1] + parts[2]).allSatisfy(IndicatorBytes.isDigit)
     }
+
+    /// What a path written in a text starts after: a blank, a link's `(` or `<`, an
+    /// attribute's quote or `=`.
+    private static let pathStops = ByteSet("(<\"'= \t\r\n".utf8)
 
     /// What joins a word to the one before into something else (a domain, a path, an address).
     private static let joiners = ByteSet(".:/@\\=".utf8)
