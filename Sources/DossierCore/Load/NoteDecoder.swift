@@ -420,10 +420,13 @@ enum FrontMatter {
     /// after a comment, as a licence header is written: `<!-- SPDX-License-Identifier: ... -->`),
     /// and a line after it sets one of `keys` (`title:`, `visibility:`). Nil otherwise.
     static func misplacedStart(_ text: String, keys: [String]) -> SourcePosition? {
-        // Lines end at a line feed, a carriage return or both (a CR LF is one `Character`).
+        // Most notes start with neither: they are not split into lines.
+        let top = text.drop { $0.isWhitespace }
+        let startsWithComment = top.hasPrefix("<!--")
+        guard startsWithComment || top.hasPrefix("---") else { return nil }
         let lines = Self.lines(of: text)
         // Comments blanked, lines kept: only for a note that starts with one.
-        let shown = text.drop { $0.isWhitespace }.hasPrefix("<!--") ? Self.lines(of: HTMLComments.blanked(in: text)) : lines
+        let shown = startsWithComment ? Self.lines(of: HTMLComments.blanked(in: text)) : lines
         guard shown.count == lines.count, let first = shown.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }),
               lines[first].trimmingCharacters(in: .whitespaces) == "---",
               first > 0 || lines[first].first?.isWhitespace == true else { return nil }

@@ -119,22 +119,40 @@ enum MarkdownLinks {
     /// The destinations of raw HTML's links and images in `markdown` (`<a href="...">`,
     /// `<img src='...'>`, `<object data=...>`, a `srcset`'s files), which CommonMark keeps as they
     /// are written: a git host follows them, and a Markdown report or an export publishes them
-    /// verbatim. Looked for only in a text with a `<` and a `=`.
+    /// verbatim. Read in the tags alone (`<` and a tag's name, to the `>`): not in an autolink
+    /// (`<https://x.example/?data=1>`) or prose.
     static func htmlDestinations(in markdown: String) -> [Destination] {
-        guard markdown.utf8.contains(UInt8(ascii: "<")), markdown.utf8.contains(UInt8(ascii: "=")) else { return [] }
+        guard markdown.utf8.contains(UInt8(ascii: "<")) else { return [] }
+        let bytes = Array(markdown.utf8)
         var found: [Destination] = []
-        // Quoted or not; `srcset` names a file in each of its candidates (`a.png 1x, b.png 2x`).
-        let attributes = /(?i)[\s"'\/](href|src|srcset|data|action|formaction|poster|cite|background)[ \t]*=[ \t]*(?:"([^"<>\n]*)"|'([^'<>\n]*)'|([^\s"'=<>`]+))/
-        for match in markdown.matches(of: attributes) {
-            guard let value = match.output.2 ?? match.output.3 ?? match.output.4 else { continue }
-            let candidates = match.output.1.lowercased() == "srcset"
-                ? value.split(separator: ",").compactMap { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).first } : [value]
-            for candidate in candidates {
-                found.append(Destination(text: String(candidate), offset: markdown.utf8.distance(from: markdown.startIndex, to: candidate.startIndex),
-                    isRawHTML: true))
+        var i = 0
+        while let open = bytes[i...].firstIndex(of: UInt8(ascii: "<")) {
+            // A tag's name, then a blank or `/` (not an autolink's scheme and `:`).
+            var nameEnd = open + 1
+            while nameEnd < bytes.count, IndicatorBytes.isAlphanumeric(bytes[nameEnd]) { nameEnd += 1 }
+            i = nameEnd
+            guard nameEnd > open + 1, IndicatorBytes.isLetter(bytes[open + 1]), nameEnd < bytes.count,
+                  isBlank(bytes[nameEnd]) || bytes[nameEnd] == 0x0A || bytes[nameEnd] == 0x0D || bytes[nameEnd] == UInt8(ascii: "/") else { continue }
+            let close = bytes[nameEnd...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count
+            let tag = String(decoding: bytes[nameEnd..<close], as: UTF8.self)
+            i = close
+            for (value, offset) in attributeDestinations(in: tag) {
+                found.append(Destination(text: value, offset: nameEnd + offset, isRawHTML: true))
             }
         }
         return found
+    }
+
+    /// The values of a tag's attributes that name a file (quoted or not; each candidate of a
+    /// `srcset`, `a.png 1x, b.png 2x`), with their offsets in `tag`, in bytes.
+    private static func attributeDestinations(in tag: String) -> [(String, Int)] {
+        let attributes = /(?i)[\s"'\/](href|src|srcset|data|action|formaction|poster|cite|background)[ \t\r\n]*=[ \t\r\n]*(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'=<>`]+))/
+        return tag.matches(of: attributes).flatMap { match -> [(String, Int)] in
+            guard let value = match.output.2 ?? match.output.3 ?? match.output.4 else { return [] }
+            let candidates = match.output.1.lowercased() == "srcset"
+                ? value.split(separator: ",").compactMap { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).first } : [value]
+            return candidates.map { (String($0), tag.utf8.distance(from: tag.startIndex, to: $0.startIndex)) }
+        }
     }
 
     private static func isBlank(_ byte: UInt8) -> Bool { byte == IndicatorBytes.space || byte == 0x09 }

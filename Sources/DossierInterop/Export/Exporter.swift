@@ -74,6 +74,13 @@ struct ExportContext {
         projectTLP = max(project.markingInOutputs, TLP.marked(by: project.tags) ?? .clear)
     }
 
+    /// The notes an export carries (STIX and MISP; JSON has its own), each with whether it is
+    /// kept off the public site (an internal export's private note, a private project's): all
+    /// the audience sees of a whole project, none of a part (a list of values).
+    var notes: [(note: Note, isPrivate: Bool)] {
+        part.isEmpty ? project.notes.map { ($0, !AudienceFilter.publishes($0, of: project)) } : []
+    }
+
     /// What makes the ids of a part of the project its own (empty for the whole).
     var part: String {
         (classifications.isEmpty ? "" : "|" + classifications.map(\.rawValue).joined(separator: ","))

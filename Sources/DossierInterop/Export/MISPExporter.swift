@@ -15,15 +15,14 @@ import DossierCore
 ///   (`ExportContext.tlp(of:)`: raised by the indicator's own `tlp:` tag, TLP:GREEN at least when
 ///   private) is not the event's has it as its one `tlp:` tag, the event's tag being the
 ///   project's TLP: one red attribute does not make the whole event red, and private material
-///   is never under TLP:CLEAR alone.
-///
+///   is never under TLP:CLEAR alone;
 /// - the project's notes (those the audience sees) as the event's reports (`EventReport`: the
 ///   title and the Markdown, a private note of a public project for your organisation only), when
 ///   the whole project is exported.
 ///
-/// Uuids are version 5 UUIDs of the project and the indicator (a report's of its note's file name), timestamps the project's dates (else
-/// the epoch), so re-exporting an unchanged project gives the same bytes and MISP sees updates of
-/// the same attributes rather than new ones.
+/// Uuids are version 5 UUIDs of the project and the indicator (a report's, of its note's file
+/// name), timestamps the project's dates (else the epoch), so re-exporting an unchanged project
+/// gives the same bytes and MISP sees updates of the same attributes rather than new ones.
 ///
 /// The event is written as it is made (`JSONStream`), not built as a tree first.
 enum MISPExporter {
@@ -84,19 +83,20 @@ enum MISPExporter {
             stream.endObject()
         }
         stream.endArray()
-        // The notes travel as the event's reports, MISP's Markdown documents; only with the whole
-        // project (a part, such as the malicious indicators alone, is a list of values).
-        if context.part.isEmpty && !project.notes.isEmpty {
+        // The notes travel as the event's reports, MISP's Markdown documents.
+        let notes = context.notes
+        if !notes.isEmpty {
             stream.key("EventReport")
             stream.beginArray()
-            for note in project.notes {
+            for (note, isPrivate) in notes {
                 stream.beginObject()
                 stream.member("uuid", UUIDv5.make("misp-event-report|\(project.slug)|\(note.fileName)"))
                 stream.member("name", note.displayTitle)
                 stream.member("content", note.body)
-                // A note kept off the public site (internal exports only) is for "your
-                // organisation only", as a private indicator is.
-                stream.member("distribution", AudienceFilter.publishes(note, of: project) || project.visibility == .private ? "5" : "0")
+                // A public project's note kept off the public site (internal exports only) is for
+                // "your organisation only", as a private indicator is; a private project's
+                // inherits the event's.
+                stream.member("distribution", isPrivate && project.visibility == .public ? "0" : "5")
                 stream.member("timestamp", timestamp)
                 stream.key("deleted")
                 stream.value(.bool(false))

@@ -99,11 +99,9 @@ enum STIXExporter {
         }
         let content = planned.map(\.id) + observables.compactMap { $0.object.string("id") } + planned.compactMap(\.vulnerability)
             + relationships.map(\.id) + planned.compactMap(\.sighting?.id)
-        // The notes the audience sees, each a `note` about the report; only with the whole
-        // project (a part is a list of values). A private one (internal only) is private material.
-        let notes = (context.part.isEmpty ? project.notes : []).map { note in
-            let isPrivate = !AudienceFilter.publishes(note, of: project)
-            return (note: note, id: "note--" + UUIDv5.make("note|\(project.slug)|\(note.fileName)"), isPrivate: isPrivate,
+        // The notes, each a `note` about the report; a private one is private material.
+        let notes = context.notes.map { note, isPrivate in
+            (note: note, id: "note--" + UUIDv5.make("note|\(project.slug)|\(note.fileName)"), isPrivate: isPrivate,
                 tlp: isPrivate ? max(projectTLP, TLP.privateMaterial) : projectTLP)
         }
 

@@ -160,7 +160,19 @@ struct ImportCollector {
         result.reportIDs.append(id)
     }
 
+    /// A note the file carries whole. One whose text starts with a note's front matter (a
+    /// dossier note pasted into MISP or STIX) takes its keys from it, and its text is the rest:
+    /// under the import's own front matter, its `visibility: private` would be text, and the
+    /// note public.
     mutating func noteFile(_ note: ImportResult.NoteFile) {
+        var note = note
+        if note.body.hasPrefix("---"), let read = Note(reading: Array(note.body.utf8), fileName: note.fileName, path: note.fileName), !read.isWithheld {
+            note.title = read.title ?? note.title
+            note.author = read.author ?? note.author
+            note.date = read.date ?? note.date
+            note.isPrivate = note.isPrivate || read.visibility == .private
+            note.body = read.leadingHeading.map { $0 + "\n" + read.body } ?? read.body
+        }
         result.noteFiles.append(note)
     }
 

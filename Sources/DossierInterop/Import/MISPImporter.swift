@@ -102,20 +102,9 @@ enum MISPImporter {
                 collector.skip(name.isEmpty ? "an event report" : name, "an event report needs its \"content\"", at: node.position)
                 continue
             }
-            var note = ImportResult.NoteFile(fileName: ImportNote.numberedFileName(name.isEmpty ? "event report" : name, position: position, count: reports.count),
-                title: name.isEmpty ? nil : name, author: nil, date: nil, isPrivate: eventIsRestricted || isRestricted(report), body: content)
-            // A report written as a note, front matter first (a dossier note pasted into MISP):
-            // its keys are the note's, and its text the rest. Written under the import's own
-            // front matter, its `visibility: private` would be text, and the note public.
-            if content.hasPrefix("---"), let read = Note(reading: Array(content.utf8), fileName: note.fileName, path: note.fileName), !read.isWithheld {
-                note.title = read.title ?? note.title
-                note.author = read.author
-                note.date = read.date
-                note.isPrivate = note.isPrivate || read.visibility == .private
-                note.body = read.leadingHeading.map { $0 + "\n" + read.body } ?? read.body
-            }
-            note.body = withReferencesResolved(note.body, in: event)
-            collector.noteFile(note)
+            collector.noteFile(ImportResult.NoteFile(fileName: ImportNote.numberedFileName(name.isEmpty ? "event report" : name, position: position, count: reports.count),
+                title: name.isEmpty ? nil : name, author: nil, date: nil, isPrivate: eventIsRestricted || isRestricted(report),
+                body: withReferencesResolved(content, in: event)))
         }
     }
 

@@ -67,7 +67,7 @@ enum TextImporter {
                 collector.record(Indicator(value: found.value, type: found.type))
             }
         }
-        hostBitsWarnings(indicators, in: text, into: &collector)
+        hostBitsWarnings(indicators, in: lines, into: &collector)
         droppedSuffixes(indicators, in: lines, into: &collector)
         // Prose is otherwise not itemized, but a value passed over is worth a warning at its
         // place (not a skip: a text with a version and no indicator is no failed import), unless
@@ -107,11 +107,8 @@ enum TextImporter {
 
     /// A block written with host bits set (`10.20.30.40/16`) is recorded as its network: said at
     /// its place, with the host, as for a value of a list (`ImportCollector.add`).
-    private static func hostBitsWarnings(_ found: [ExtractedIndicator], in text: String, into collector: inout ImportCollector) {
-        let blocks = found.filter { $0.type == .cidr }
-        guard !blocks.isEmpty else { return }
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        for block in blocks where block.line <= lines.count {
+    private static func hostBitsWarnings(_ found: [ExtractedIndicator], in lines: [Substring], into collector: inout ImportCollector) {
+        for block in found where block.type == .cidr && block.line <= lines.count {
             let line = lines[block.line - 1]
             guard let start = line.index(line.startIndex, offsetBy: block.column - 1, limitedBy: line.endIndex) else { continue }
             let written = line[start...].prefix { !$0.isWhitespace && !",;)]>\"'".contains($0) }

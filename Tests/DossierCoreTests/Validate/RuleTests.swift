@@ -406,6 +406,15 @@ struct RuleTests {
         ], "\(findings)")
     }
 
+    @Test("raw HTML's links are read in its tags alone: an autolink's query or prose that says src=x is no link")
+    func htmlLinksInTagsAlone() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("acme")
+        try workspace.write("acme/notes/01-overview.md", "See <https://x.example/?data=02-gone.md> and set src=03-gone.md in the config.\n\n<a href=04-gone.md>x</a>\n")
+        let findings = WorkspaceChecker.check(workspace.load()).items.filter { $0.code == BrokenLinkRule.code }.sorted().rendered(relativeTo: workspace.root)
+        #expect(findings.count == 1 && findings.first?.hasPrefix("acme/notes/01-overview.md:3:9: warning: the link to 04-gone.md leads to nothing") == true, "\(findings)")
+    }
+
     @Test("a line that starts with three backticks and holds more is a code span in text, not a fence: links after it are looked at")
     func backticksInTextOpenNoFence() throws {
         let workspace = try TemporaryWorkspace()
