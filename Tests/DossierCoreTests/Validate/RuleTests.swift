@@ -406,6 +406,43 @@ struct RuleTests {
         ], "\(findings)")
     }
 
+    @Test("a private note's file name in a link with a scheme (`file:`, a git host's address), which the link rule does not follow, is a warning; so is a private project's folder after `file:`")
+    func privateNoteNamedInAddress() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("open", visibility: "public", tlp: "clear")
+        try workspace.write("open/notes/04-internal-sightings.md", "---\nvisibility: private\n---\n# Internal\n")
+        try workspace.addProject("secret-case")
+        try workspace.write("open/notes/01-overview.md", """
+            # Overview
+
+            [local](file:04-internal-sightings.md)
+            [case](FILE:secret-case/notes/01.md)
+
+            """)
+        try workspace.write("open/notes/02-more.md", "[repository](https://git.example/cti/open/notes/04-internal-sightings.md)\n")
+        let findings = workspace.check().filter { $0.code == PublishedPrivateValueRule.code }.rendered(relativeTo: workspace.root)
+        #expect(findings.count == 3 && findings[0].hasPrefix("open/notes/01-overview.md:3:14: warning: this note names the private note open/notes/04-internal-sightings.md")
+            && findings[1].hasPrefix("open/notes/01-overview.md:4:13: warning: this note names the private project secret-case")
+            && findings[2].hasPrefix("open/notes/02-more.md:1:49: warning: this note names the private note"), "\(findings)")
+    }
+
+    @Test("a private project's title in a link's title or an HTML tag's attribute is published (on hover, in the Markdown report): a warning; the link's destination is still no word of the text")
+    func privateProjectTitleInLinkTitle() throws {
+        let found = try diagnostics({
+            try $0.write("acme/project.json", #"{ "title": "Payroll phishing kit targeting ACME finance staff", "visibility": "private", "tlp": "amber" }"#)
+            try $0.write("acme/indicators.json", Self.list())
+            try $0.addProject("open", visibility: "public", tlp: "clear", indicators: Self.list())
+            try $0.write("open/notes/01.md", "[kit](https://kit.example/a_(b) \"Payroll phishing kit targeting ACME finance staff\")\n")
+            try $0.write("open/notes/02.md", "[kit](<https://kit.example/a b> 'payroll phishing kit targeting ACME finance staff')\n")
+            try $0.write("open/notes/03.md", "<abbr class=\"x\" title=\"Payroll phishing kit targeting ACME finance staff\">kit</abbr>\n")
+            try $0.write("open/notes/04.md", "[Payroll phishing](https://p.example/x_(y)) kit targeting ACME finance staff\n")
+            try $0.write("open/notes/05.md", "[Payroll phishing kit](https://x.example/targeting-acme-finance-staff) went quiet.\n")
+        }, rule: PublishedPrivateValueRule())
+        #expect(found.map { String($0.prefix(while: { $0 != " " })) } == [
+            "open/notes/01.md:1:34:", "open/notes/02.md:1:34:", "open/notes/03.md:1:24:", "open/notes/04.md:1:2:",
+        ], "\(found)")
+    }
+
     @Test("raw HTML's links are read in its tags alone: an autolink's query or prose that says src=x is no link")
     func htmlLinksInTagsAlone() throws {
         let workspace = try TemporaryWorkspace()

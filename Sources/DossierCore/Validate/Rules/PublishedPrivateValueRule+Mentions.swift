@@ -179,9 +179,10 @@ extension PublishedPrivateValueRule.Mentions {
                 i = end
                 continue
             }
-            // A segment of a path or an address (`https://git.example/cti/-/tree/main/acme-phish`)
-            // may name a folder too; a word joined otherwise (`acme-phish.example`) does not.
-            let isSegment = i > 0 && bytes[i - 1] == IndicatorBytes.slash
+            // A segment of a path or an address (`https://git.example/cti/-/tree/main/acme-phish`,
+            // `file:acme-phish/notes/02.md`) may name a folder too; a word joined otherwise
+            // (`acme-phish.example`) does not.
+            let isSegment = i > 0 && (bytes[i - 1] == IndicatorBytes.slash || Self.endsFileScheme(bytes, at: i))
             guard isWordByte(bytes[i]), i == 0 || !isWordByte(bytes[i - 1]) && (isSegment || !Self.joiners.contains(bytes[i - 1])) && bytes[i - 1] < 0x80
             else { i += 1; continue }
             var end = i
@@ -190,10 +191,12 @@ extension PublishedPrivateValueRule.Mentions {
             // a link's destination (`](04-...md)`, `](notes/04-...md)`), which the link rule reports.
             if end + 3 <= bytes.count, bytes[end] == IndicatorBytes.dot, bytes[(end + 1)..<(end + 3)].elementsEqual("md".utf8, by: { $0 | 0x20 == $1 }),
                end + 3 == bytes.count || !isWordByte(bytes[end + 3]) && !(bytes[end + 3] == IndicatorBytes.dot && end + 4 < bytes.count && isWordByte(bytes[end + 4])) {
-                // Where the path it ends starts (`../../acme/notes/04-...md`).
+                // Where the path it ends starts (`../../acme/notes/04-...md`). A destination with a
+                // scheme (`file:04-...md`) is no link the link rule follows.
                 var pathStart = i
                 while pathStart > 0, !Self.pathStops.contains(bytes[pathStart - 1]) { pathStart -= 1 }
-                if !startsLinkDestination(bytes, at: pathStart) { add(i..<end + 3, isLink: false) }
+                let hasScheme = RelativeLink.scheme(of: String(decoding: bytes[pathStart..<i], as: UTF8.self)) != nil
+                if !startsLinkDestination(bytes, at: pathStart) || hasScheme { add(i..<end + 3, isLink: false) }
                 i = end + 3
                 continue
             }
@@ -211,6 +214,13 @@ extension PublishedPrivateValueRule.Mentions {
             i = end
         }
         return references
+    }
+
+    /// Whether `file:` (in any case) ends just before `i`: a file's address, whose path may
+    /// start with no `/` (`file:acme-phish/notes/04-internal.md`).
+    private static func endsFileScheme(_ bytes: [UInt8], at i: Int) -> Bool {
+        i >= 5 && bytes[(i - 5)..<i].elementsEqual("file:".utf8) { $0 | 0x20 == $1 }
+            && (i == 5 || !IndicatorBytes.isAlphanumeric(bytes[i - 6]))
     }
 
     /// True for `CVE-2024-3094` in any case: a year and a number of four digits or more.

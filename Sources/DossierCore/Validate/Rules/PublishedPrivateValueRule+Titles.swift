@@ -38,7 +38,9 @@ extension PublishedPrivateValueRule {
     /// letters lower-cased. Punctuation and spaces outside ASCII (typographic quotes, a dash, a
     /// no-break space) end a word, as ASCII ones do; what shows as nothing (a soft hyphen, a
     /// zero-width joiner) does not. Markup a page does not show between words is skipped: a
-    /// link's destination (`[ACME](https://acme.example)` shows "ACME") and an HTML tag.
+    /// link's destination (`[ACME](https://acme.example)` shows "ACME"), not its title, which
+    /// shows on hover; an HTML tag, whose quoted attribute values (`title="..."`, `alt="..."`,
+    /// published in the Markdown report) are read after the text, each as words of their own.
     static func forEachTitleWord(of text: String, _ body: (Int, UInt64) -> Void) {
         var start: Int?
         var hasher = FNV1a()
@@ -53,58 +55,102 @@ extension PublishedPrivateValueRule {
         // Read by bytes (every public text of a workspace is read so on a cold check), a
         // character outside ASCII decoded.
         text.withUTF8 { bytes in
-            var i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                if byte < 0x80 {
-                    if IndicatorBytes.isAlphanumeric(byte) {
-                        if start == nil { start = i }
-                        hasher.add(IndicatorBytes.lower(byte))
-                        i += 1
+            // The tags skipped, for their attribute values.
+            var tags: [Range<Int>] = []
+            func read(_ range: Range<Int>, skippingMarkup: Bool) {
+                var i = range.lowerBound
+                while i < range.upperBound {
+                    let byte = bytes[i]
+                    if byte < 0x80 {
+                        if IndicatorBytes.isAlphanumeric(byte) {
+                            if start == nil { start = i }
+                            hasher.add(IndicatorBytes.lower(byte))
+                            i += 1
+                            continue
+                        }
+                        end()
+                        guard skippingMarkup, let skipped = skippedMarkup(bytes, at: i) else { i += 1; continue }
+                        if byte == UInt8(ascii: "<") { tags.append(i..<skipped) }
+                        i = skipped
                         continue
                     }
-                    end()
-                    i = skippedMarkup(bytes, at: i) ?? i + 1
-                    continue
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var value = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+                    for k in 1..<length where i + k < bytes.count { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                    defer { i += length }
+                    guard let properties = Unicode.Scalar(value)?.properties else { end(); continue }
+                    if properties.isDefaultIgnorableCodePoint { continue }
+                    let isMark = [.nonspacingMark, .spacingMark, .enclosingMark].contains(properties.generalCategory)
+                    guard properties.isAlphabetic || properties.numericType != nil || isMark && start != nil else { end(); continue }
+                    if start == nil { start = i }
+                    // Most letters outside ASCII are their own lower case.
+                    if properties.changesWhenLowercased {
+                        for lower in properties.lowercaseMapping.utf8 { hasher.add(lower) }
+                    } else {
+                        for k in i..<min(i + length, bytes.count) { hasher.add(bytes[k]) }
+                    }
                 }
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var value = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
-                for k in 1..<length where i + k < bytes.count { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-                defer { i += length }
-                guard let properties = Unicode.Scalar(value)?.properties else { end(); continue }
-                if properties.isDefaultIgnorableCodePoint { continue }
-                let isMark = [.nonspacingMark, .spacingMark, .enclosingMark].contains(properties.generalCategory)
-                guard properties.isAlphabetic || properties.numericType != nil || isMark && start != nil else { end(); continue }
-                if start == nil { start = i }
-                // Most letters outside ASCII are their own lower case.
-                if properties.changesWhenLowercased {
-                    for lower in properties.lowercaseMapping.utf8 { hasher.add(lower) }
-                } else {
-                    for k in i..<min(i + length, bytes.count) { hasher.add(bytes[k]) }
+            }
+            read(0..<bytes.count, skippingMarkup: true)
+            end()
+            for tag in tags {
+                for value in attributeValues(bytes, in: tag) {
+                    read(value, skippingMarkup: false)
+                    end()
                 }
             }
         }
-        end()
     }
 
     /// Where the reading goes on after markup that starts at `i` and that a page does not show:
-    /// a link's destination after its text (`](...)`, to the closing parenthesis on the line),
-    /// an HTML tag (`<b>`, `</b>`, to its `>` on the line). Nil for any other byte.
+    /// a link's destination after its text (`](...)`: to the closing parenthesis on the line, or
+    /// to the blank before a title, `](https://x.example "Title")`, which a page shows), an HTML
+    /// tag (`<b>`, `</b>`, to its `>` on the line). Nil for any other byte.
     private static func skippedMarkup(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
-        let close: UInt8
-        var from = i + 1
+        guard i + 1 < bytes.count else { return nil }
         switch bytes[i] {
-        case UInt8(ascii: "]") where i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "("):
-            close = UInt8(ascii: ")")
-            from = i + 2
-        case UInt8(ascii: "<") where i + 1 < bytes.count && (IndicatorBytes.isLetter(bytes[i + 1]) || bytes[i + 1] == UInt8(ascii: "/")):
-            close = UInt8(ascii: ">")
+        case UInt8(ascii: "]") where bytes[i + 1] == UInt8(ascii: "("):
+            var k = i + 2
+            if k < bytes.count, bytes[k] == UInt8(ascii: "<") {
+                // `](<a destination with blanks>)`
+                while k < bytes.count, bytes[k] != UInt8(ascii: ">"), bytes[k] != 0x0A { k += 1 }
+                return k < bytes.count && bytes[k] == UInt8(ascii: ">") ? k + 1 : nil
+            }
+            // A destination's parentheses may nest (`](https://x.example/a_(b))`).
+            var depth = 0
+            while k < bytes.count, bytes[k] > 0x20 {
+                if bytes[k] == UInt8(ascii: "(") { depth += 1 }
+                if bytes[k] == UInt8(ascii: ")") {
+                    if depth == 0 { return k + 1 }
+                    depth -= 1
+                }
+                k += 1
+            }
+            return k < bytes.count && bytes[k] != 0x0A ? k : nil
+        case UInt8(ascii: "<") where IndicatorBytes.isLetter(bytes[i + 1]) || bytes[i + 1] == UInt8(ascii: "/"):
+            var k = i + 1
+            while k < bytes.count, bytes[k] != UInt8(ascii: ">"), bytes[k] != 0x0A { k += 1 }
+            return k < bytes.count && bytes[k] == UInt8(ascii: ">") ? k + 1 : nil
         default:
             return nil
         }
-        var k = from
-        while k < bytes.count, bytes[k] != close, bytes[k] != 0x0A { k += 1 }
-        return k < bytes.count && bytes[k] == close ? k + 1 : nil
+    }
+
+    /// The quoted attribute values of the HTML tag at `tag` (`title="..."`, `alt='...'`).
+    private static func attributeValues(_ bytes: UnsafeBufferPointer<UInt8>, in tag: Range<Int>) -> [Range<Int>] {
+        var values: [Range<Int>] = []
+        var k = tag.lowerBound
+        while k < tag.upperBound {
+            defer { k += 1 }
+            guard bytes[k] == UInt8(ascii: "="), k + 1 < tag.upperBound, bytes[k + 1] == UInt8(ascii: "\"") || bytes[k + 1] == UInt8(ascii: "'")
+            else { continue }
+            let quote = bytes[k + 1]
+            var close = k + 2
+            while close < tag.upperBound, bytes[close] != quote { close += 1 }
+            values.append(k + 2..<close)
+            k = close
+        }
+        return values
     }
 
     /// The hash of a run of three words, from their hashes.
