@@ -75,31 +75,38 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let project = try global.project(self.project)
         let root = try global.root()
-        let loaded = WorkspaceLoader.load(root: root, cache: cacheOptions.cache(root: root), fingerprinting: false)
+        let workspace: Workspace
         let edit: ProjectEdit
         do {
-            // The same refusals as the editing commands: an unknown project, or one whose files have errors.
-            edit = try ProjectEdit(loaded: loaded, slug: project, refusingDuplicates: false)
-        } catch {
+            // The same refusals as the editing commands: an unknown project, or one whose files
+            // have errors. An internal export shows nothing of other projects: it reads this one
+            // alone (in a workspace of a thousand, at once). A public one is checked whole.
+            if `internal` {
+                edit = try ProjectEdit.open(root: root, slug: project, reading: true)
+                workspace = Workspace(root: edit.root, settings: edit.settings, projects: [edit.project])
+            } else {
+                let loaded = WorkspaceLoader.load(root: root, cache: cacheOptions.cache(root: root), fingerprinting: false)
+                edit = try ProjectEdit(loaded: loaded, slug: project, refusingDuplicates: false)
+                if edit.project.visibility == .private {
+                    Console.error(AudienceFilter.refusal(for: edit.project))
+                    throw ExitCode(1)
+                }
+                // As `report` and `build`: what keeps private material out of public text is the check.
+                let diagnostics = WorkspaceChecker.check(loaded)
+                if diagnostics.hasErrors {
+                    Console.report(DiagnosticList(diagnostics.sorted.filter { $0.severity == .error }))
+                    Console.error("the workspace has errors; fix them (see `dossier check`) and export again; nothing was exported")
+                    throw ExitCode(1)
+                }
+                workspace = loaded.workspace
+            }
+        } catch let error as ProjectEdit.Failure {
             if case .invalidFiles(_, let diagnostics) = error { Console.report(DiagnosticList(diagnostics)) }
             Console.error(error.description)
             throw ExitCode(1)
         }
-        if !`internal` && edit.project.visibility == .private {
-            Console.error(AudienceFilter.refusal(for: edit.project))
-            throw ExitCode(1)
-        }
-        // As `report` and `build`: what keeps private material out of public text is the check.
-        if !`internal` {
-            let diagnostics = WorkspaceChecker.check(loaded)
-            if diagnostics.hasErrors {
-                Console.report(DiagnosticList(diagnostics.sorted.filter { $0.severity == .error }))
-                Console.error("the workspace has errors; fix them (see `dossier check`) and export again; nothing was exported")
-                throw ExitCode(1)
-            }
-        }
         let audience: Audience = `internal` ? .internal : .public
-        let view = AudienceFilter.view(of: loaded.workspace, for: audience)
+        let view = AudienceFilter.view(of: workspace, for: audience)
         guard let filtered = view.project(project) else {
             Console.error(AudienceFilter.refusal(for: edit.project))
             throw ExitCode(1)
@@ -109,7 +116,7 @@ struct ExportCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(bytes))
             return
         }
-        let path = try OutputFile.write(bytes, to: output, workspaceRoot: loaded.workspace.root)
+        let path = try OutputFile.write(bytes, to: output, workspaceRoot: workspace.root)
         let count = Exporter.selected(filtered.indicators, classifications: classification, types: type, vocabulary: view.vocabulary).count
         global.say("wrote \(Console.printer.displayPath(path)) (\(format.rawValue), \(ProjectEditing.count(count, "indicator")))")
     }

@@ -24,7 +24,9 @@ public struct ProjectEdit: Sendable {
     public var vocabulary: Vocabulary { settings.vocabulary }
 
     /// Reads `dossier.json` and the project `slug` of the workspace at `root`.
-    public static func open(root: String, slug: String) throws(Failure) -> ProjectEdit {
+    /// - Parameter reading: for a command that only reads the project (an internal `export`):
+    ///   duplicates are no refusal, and no lock is taken (another run's edit is not waited for).
+    public static func open(root: String, slug: String, reading: Bool = false) throws(Failure) -> ProjectEdit {
         let reader = FileReader(root: root)
         var ignored: [Diagnostic] = []
         let folders = WorkspaceLoader.projectFolders(root: root, reader: reader, into: &ignored)
@@ -34,7 +36,7 @@ public struct ProjectEdit: Sendable {
             let names = folders.map { ($0 as NSString).lastPathComponent }
             throw .unknownProject(slug, projects: names, closest: ClosestName.find(slug, in: names))
         }
-        let lock = FolderLock(folder)
+        let lock = reading ? nil : FolderLock(folder)
         var diagnostics: [Diagnostic] = []
         var digests: [String: ContentDigest] = [:]
         let settingsPath = root + "/" + ProjectFiles.workspace
@@ -51,7 +53,7 @@ public struct ProjectEdit: Sendable {
         digests.merge(loaded.digests) { a, _ in a }
         let edited: Set<String> = [settingsPath, folder + "/" + ProjectFiles.project, folder + "/" + ProjectFiles.indicators]
         let errors = diagnostics.filter { $0.severity == .error && edited.contains($0.location?.path ?? settingsPath) }
-            + (loaded.project.map { duplicates(in: $0, settings: settings, root: root) } ?? [])
+            + (reading ? [] : loaded.project.map { duplicates(in: $0, settings: settings, root: root) } ?? [])
         guard errors.isEmpty, let project = loaded.project else {
             throw .invalidFiles(slug, diagnostics: errors.sorted())
         }

@@ -209,6 +209,25 @@ import Testing
         #expect(inside.status == 0 && inside.stdout.hasPrefix("value,type,classification,tags,firstSeen,lastSeen,comment,source,private,tlp\r\n"))
     }
 
+    @Test("an internal export reads its project alone: another project's broken file neither stops it nor is shown; its own broken file does, and a value it records twice does not")
+    func internalExportReadsTheProjectAlone() throws {
+        let ws = try SampleWorkspace()
+        let before = try Command.run(["export", "commodity-loader-c2", "--format", "stix", "--internal"], in: ws.root)
+        try "<<<<<<< HEAD\n{}\n".write(toFile: ws.root + "/typosquat-watch/indicators.json", atomically: true, encoding: .utf8)
+        let after = try Command.run(["export", "commodity-loader-c2", "--format", "stix", "--internal"], in: ws.root)
+        #expect(before.status == 0 && after.status == 0 && after.stdout == before.stdout && after.stderr.isEmpty, "\(after.stderr)")
+        let indicators = ws.root + "/commodity-loader-c2/indicators.json"
+        let own = try ws.read("commodity-loader-c2/indicators.json")
+        try own.replacingOccurrences(of: "\"indicators\": [", with: "\"indicators\": [\n{ \"value\": \"twice.example\", \"type\": \"domain\" },\n{ \"value\": \"twice.example\", \"type\": \"domain\" },")
+            .write(toFile: indicators, atomically: true, encoding: .utf8)
+        let twice = try Command.run(["export", "commodity-loader-c2", "--format", "csv", "--internal"], in: ws.root)
+        #expect(twice.status == 0 && twice.stdout.components(separatedBy: "twice.example,domain").count == 3, "\(twice.stderr)")
+        try "{ \"indicators\": [ { \"value\": 1 } ] }\n".write(toFile: indicators, atomically: true, encoding: .utf8)
+        let broken = try Command.run(["export", "commodity-loader-c2", "--format", "csv", "--internal"], in: ws.root)
+        #expect(broken.status == 1 && broken.stdout.isEmpty && broken.stderr.contains("commodity-loader-c2/indicators.json:1:"), "\(broken.stderr)")
+        #expect(!broken.stderr.contains("typosquat-watch"), "\(broken.stderr)")
+    }
+
     @Test("--classification keeps the indicators of the classifications given: a blocklist holds no benign value")
     func exportByClassification() throws {
         let ws = try SampleWorkspace()
