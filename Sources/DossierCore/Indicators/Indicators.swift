@@ -112,6 +112,29 @@ public enum Indicators {
         return ParsedIndicator(type: isIPv6 ? .ipv6 : .ipv4, value: String(block.dropLast(suffix.count)))
     }
 
+    /// The other values a value of `type` shows whole, besides its host (`host(of:type:)`): the
+    /// address a block of one address is (`192.0.2.130/32`), the domain or address an e-mail
+    /// address's local part is (`acme-corp.example@relay.example`).
+    static func valuesShown(by value: String, type: IndicatorType) -> [ParsedIndicator] {
+        switch type {
+        case .cidr: singleAddress(value).map { [$0] } ?? []
+        case .email: hostInLocalPart(of: value).map { [$0] } ?? []
+        default: []
+        }
+    }
+
+    /// The domain or address an e-mail address's local part is (a forwarding alias), quotes
+    /// taken off; nil for any other local part (`j.smith`).
+    private static func hostInLocalPart(of email: String) -> ParsedIndicator? {
+        guard let at = email.utf8.lastIndex(of: IndicatorBytes.at) else { return nil }
+        var local = Substring(email[..<at])
+        if local.count > 2, local.first == "\"", local.last == "\"" { local = local.dropFirst().dropLast() }
+        guard local.utf8.contains(IndicatorBytes.dot) || local.utf8.contains(IndicatorBytes.colon),
+              let type = detect(String(local)), [.domain, .ipv4, .ipv6].contains(type),
+              case .success(let parsed) = parse(String(local), as: type) else { return nil }
+        return parsed
+    }
+
     /// For lookups: the host (domain or IP) a url or email points to, lower-cased; nil for other types.
     /// An IPv6 host is returned without brackets, in RFC 5952 form.
     public static func host(of value: String, type: IndicatorType) -> String? {

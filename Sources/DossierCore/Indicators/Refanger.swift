@@ -7,7 +7,8 @@
 ///   zero-width space, a soft hyphen) inside a name → nothing;
 ///   a single space on each side of a square or curly bracketed form is absorbed (`evil [.] example`);
 /// - `[@]` `(@)` `{@}` `[at]` `(at)` `{at}` → `@`, after an address character and before a name character;
-/// - `[:]` → `:`, `[://]` → `://`, `[/]` → `/`, `[//]` → `//`, after a name character or `:` (`hxxp[:]//`);
+/// - `[:]` → `:`, `[::]` → `::`, `[://]` → `://`, `[/]` → `/`, `[//]` → `//`, after a name character or `:`
+///   (`hxxp[:]//`, `2001:db8[::]5`);
 /// - `hxxp`, `hxxps` (any case) → `http`, `https`, and `fxp` → `ftp`, at the start of a word (not after `/`,
 ///   `=`, `?`, `&`... inside a URL, unless that URL's own scheme was refanged) and before `://`, `[:]` or `[://]`;
 /// - in `.value` mode only, ` dot ` → `.` between two name characters (in prose, "the dot com era" is no domain).
@@ -427,7 +428,7 @@ struct Refanger {
 
     /// What may stand between brackets, and what it stands for.
     private static let bracketForms: [(StaticString, StaticString)] = [
-        (".", "."), ("dot", "."), ("@", "@"), ("at", "@"), (":", ":"), ("://", "://"), ("/", "/"), ("//", "//"),
+        (".", "."), ("dot", "."), ("@", "@"), ("at", "@"), (":", ":"), ("::", "::"), ("://", "://"), ("/", "/"), ("//", "//"),
     ]
 
     /// A bracketed form at `i`: its length and what it stands for.

@@ -23,7 +23,8 @@ extension PublishedPrivateValueRule.Mentions {
                 // text's words are not.
                 // And written in compatibility forms (full-width `２０３．０．１１３．７７`, math
                 // bold `𝐝𝐞𝐚𝐝`, superscript digits), as a reader reads them: NFKC.
-                for variant in [text.joined, Self.compatibilityFolded(text.text)].compactMap({ $0 }) {
+                // And with an escaped `@` (`mailto:leaky%40mail.example`), as a mail client reads it.
+                for variant in [text.joined, Self.compatibilityFolded(text.text), Self.escapedAtsDecoded(text.text)].compactMap({ $0 }) {
                     let taken = Set(values[firstValue...].map(\.value))
                     for mention in Indicators.extract(from: variant) where !taken.contains(mention.value) {
                         addMention(mention, of: text, at: index)
@@ -66,6 +67,10 @@ extension PublishedPrivateValueRule.Mentions {
         add(mention.value, type: written ? mention.type : nil, within: nil)
         if mention.type == .email, let at = mention.value.lastIndex(of: "@"), let apostrophe = mention.value[..<at].lastIndex(of: "'") {
             add(String(mention.value[mention.value.index(after: apostrophe)...]), type: written ? .email : nil, within: mention.value)
+        }
+        // A block of one address (`192.0.2.130/32`), a local part that is a host.
+        for shown in Indicators.valuesShown(by: mention.value, type: mention.type) {
+            add(shown.value, type: written ? shown.type : nil, within: mention.value)
         }
         if let host = Indicators.host(of: mention.value, type: mention.type) {
             add(host, type: written ? Self.hostType(host) : nil, within: mention.value)
@@ -130,6 +135,12 @@ extension PublishedPrivateValueRule.Mentions {
         guard holds else { return nil }
         let folded = text.precomposedStringWithCompatibilityMapping
         return folded == text ? nil : folded
+    }
+
+    /// `text` with each `%40` an `@`; nil when it has none.
+    static func escapedAtsDecoded(_ text: String) -> String? {
+        guard ByteSearch.contains("%40", in: text) else { return nil }
+        return text.replacingOccurrences(of: "%40", with: "@")
     }
 
     /// The type of a URL's or an e-mail address's host: an address or a domain name.

@@ -543,9 +543,10 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         return text
     }
 
-    /// The values of a public project's public URLs, e-mail addresses, domains and IPv6
-    /// addresses (those `keeping` keeps): one on a private host, or within a private domain, or
-    /// an IPv4-mapped address of a private one (`::ffff:192.0.2.1`), publishes it.
+    /// The values of a public project's public URLs, e-mail addresses, domains, IPv6 addresses
+    /// and CIDR blocks (those `keeping` keeps): one on a private host, or within a private domain,
+    /// an IPv4-mapped address of a private one (`::ffff:192.0.2.1`), a block of one private
+    /// address, an e-mail address whose local part is a private domain, publishes it.
     static func valueTexts(of project: Project, keeping: (Indicator) -> Bool = { _ in true }) -> [PublishedText] {
         project.indicators.compactMap { indicator in
             guard isValueText(indicator), keeping(indicator) else { return nil }
@@ -571,9 +572,10 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         name.utf8.contains { $0 >= 0x80 } ? FNV1a.hash(name.precomposedStringWithCanonicalMapping) : FNV1a.hash(name)
     }
 
-    /// A public value `valueTexts` takes: a URL, an e-mail address, a domain or an IPv6 address.
+    /// A public value `valueTexts` takes: a URL, an e-mail address, a domain, an IPv6 address or a
+    /// CIDR block (of one address, `Indicators.valuesShown`).
     static func isValueText(_ indicator: Indicator) -> Bool {
-        !indicator.isPrivate && [.url, .email, .domain, .ipv6].contains(indicator.type)
+        !indicator.isPrivate && [.url, .email, .domain, .ipv6, .cidr].contains(indicator.type)
     }
 
     /// What `valueFindings` looks a public value up by among the private values: the value, its
@@ -588,6 +590,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             hosts += Indicators.embeddedHosts(of: indicator.value) + carriedWords(of: indicator.value)
             values += Indicators.withoutFragment(indicator.value).map { [$0] } ?? []
         }
+        hosts += Indicators.valuesShown(by: indicator.value, type: indicator.type).map(\.value)
         let names = values + hosts.flatMap(withParents)
         return names + names.compactMap(Indicators.mappedIPv4) + (indicator.type == .url ? resourceKeys(of: indicator.value) : [])
     }
