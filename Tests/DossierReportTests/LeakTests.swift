@@ -150,6 +150,8 @@ struct LeakTests {
         try workspace.write("templates/banner.mustache", "<p>{{=<% %>=}}{{soc&#64;acme-corp.example}} <%tlp.label%></p>\n")
         // A comment renders as nothing: the text on both sides of it is written as one.
         try workspace.write("templates/footer.mustache", "<footer>{{tlp.label}} mail soc@acme-corp{{! the SOC }}.example</footer>\n")
+        // Any tag may render nothing: a section, an inverted one, a name no page has.
+        try workspace.write("templates/aside.mustache", "<aside>\nmail soc@acme{{#x}}{{/x}}-corp{{nothing}}.example, the acme-payroll{{^audience.isInternal}}{{/audience.isInternal}}-phish case</aside>\n")
         let folder = try TemporaryFolder.make()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var failure: BuildFailure?
@@ -165,6 +167,8 @@ struct LeakTests {
         #expect(lines.contains { $0.hasPrefix(link) }, "\(lines)")
         #expect(lines.contains { $0.hasPrefix("templates/banner.mustache:1:") && $0.contains("email soc@acme-corp.example is recorded as private") }, "\(lines)")
         #expect(lines.contains { $0.hasPrefix("templates/footer.mustache:1:") && $0.contains("email soc@acme-corp.example is recorded as private") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("templates/aside.mustache:2:") && $0.contains("email soc@acme-corp.example is recorded as private") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("templates/aside.mustache:2:") && $0.contains("warning: this template names the private project acme-payroll-phish") }, "\(lines)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/site"))
     }
 }

@@ -104,8 +104,8 @@ extension Indicators {
 
     /// The host names written in `bytes` that the extractor leaves out as code or a file name
     /// (`IndicatorExtractor.codeShape`: `Payroll-Acme.Example`, `setup.zip`, `evil.example(1)`,
-    /// `window.evil.example`, which names `evil.example` to a reader). Only names on a known
-    /// top-level domain, lower-cased.
+    /// `window.evil.example`, which names `evil.example` to a reader), and those a file is named
+    /// after (`evil.example.png`). Only names on a known top-level domain, lower-cased.
     private static func codeLikeHosts(_ bytes: IndicatorBytes.Bytes) -> [(value: String, type: IndicatorType, offset: Int)] {
         var found: [(value: String, type: IndicatorType, offset: Int)] = []
         var i = 0
@@ -117,8 +117,15 @@ extension Indicators {
             while start < end, !IndicatorBytes.isAlphanumeric(bytes[start]) { start += 1 }
             var last = end
             while last > start, !IndicatorBytes.isAlphanumeric(bytes[last - 1]) { last -= 1 }
-            guard let lastDot = bytes[start..<last].lastIndex(of: IndicatorBytes.dot), IndicatorBytes.isLetter(bytes[lastDot + 1]),
-                  let shape = IndicatorExtractor.codeShape(bytes, start, last) else { continue }
+            guard let lastDot = bytes[start..<last].lastIndex(of: IndicatorBytes.dot), IndicatorBytes.isAlphanumeric(bytes[lastDot + 1]) else { continue }
+            // A file named after a host (`acme-corp.example.png`, `evil.example.txt`).
+            if isFileExtension(bytes[lastDot + 1..<last]), let dot = bytes[start..<lastDot].lastIndex(of: IndicatorBytes.dot), dot > start,
+               topLevelDomains.contains(IndicatorBytes.lowercased(bytes, dot + 1..<lastDot)),
+               case .success(let name) = DomainName.normalize(IndicatorBytes.string(bytes, start..<lastDot)) {
+                found.append((name, .domain, start))
+                continue
+            }
+            guard IndicatorBytes.isLetter(bytes[lastDot + 1]), let shape = IndicatorExtractor.codeShape(bytes, start, last) else { continue }
             let host = shape == .afterReceiver ? bytes[start..<last].firstIndex(of: IndicatorBytes.dot)! + 1 : start
             guard host < lastDot, topLevelDomains.contains(IndicatorBytes.lowercased(bytes, lastDot + 1..<last)),
                   case .success(let name) = DomainName.normalize(IndicatorBytes.string(bytes, host..<last)) else { continue }

@@ -7,6 +7,21 @@ extension Indicators {
         "sh", "so", "zip",
     ]
 
+    /// The extensions of files an analyst's note names (captures, logs, documents, images,
+    /// samples): a file named after a host (`acme-corp.example.png`) or a folder
+    /// (`acme-phish.pdf`) names it.
+    static let fileExtensions: Set<String> = [
+        "7z", "apk", "bat", "bin", "bmp", "csv", "dll", "dmp", "doc", "docx", "elf", "eml", "evtx", "exe", "gif", "gz",
+        "hta", "htm", "html", "iso", "jar", "jpeg", "jpg", "js", "json", "lnk", "log", "md", "msg", "pcap", "pcapng",
+        "pdf", "png", "ppt", "pptx", "ps1", "rar", "rtf", "svg", "tar", "tgz", "tsv", "txt", "vbs", "webp", "xls",
+        "xlsx", "xml", "yaml", "yml", "zip",
+    ]
+
+    /// Whether `bytes[range]` is one of `fileExtensions`, in any case.
+    static func isFileExtension(_ bytes: some Collection<UInt8>) -> Bool {
+        bytes.count <= 6 && fileExtensions.contains(String(decoding: bytes.map(IndicatorBytes.lower), as: UTF8.self))
+    }
+
     /// The last label of a normal (lower-case, no trailing dot) domain name, or nil when it has a single label.
     static func topLevel(of domain: String) -> String? {
         guard let dot = domain.utf8.lastIndex(of: IndicatorBytes.dot) else { return nil }

@@ -447,7 +447,22 @@ struct RuleTests {
         #expect(errors.contains { $0.hasPrefix("b/notes/01.md:3:") && $0.contains("ipv6 2001:db8:c2::10 is recorded as private") }, "\(errors)")
     }
 
-    @Test("a private project's title in a link's title or an HTML tag's attribute is published (on hover, in the Markdown report): a warning; the link's destination is still no word of the text")
+    @Test("a file named after a private project's folder (an image, a dead link to a note) names the project, a warning; one named after a private host shows the host, an error; a folder's name inside a host name does not")
+    func filesNamedAfterPrivateThings() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("secret-case", indicators: RuleTests.list(#"{ "value": "acme-corp.example", "type": "domain", "private": true }"#))
+        try workspace.addProject("open", visibility: "public", tlp: "clear")
+        try workspace.write("open/notes/01-a.md", "![chart](images/secret-case.png)\n")
+        try workspace.write("open/notes/02-b.md", "See [the case](secret-case.md).\n")
+        try workspace.write("open/notes/03-c.md", "The capture acme-corp.example.pcap and ![x](images/ACME-corp.example.PNG).\n")
+        try workspace.write("open/notes/04-d.md", "Not secret-case.example.net, nor secret-case.png.example.\n")
+        let findings = workspace.check().filter { $0.code == PublishedPrivateValueRule.code }.rendered(relativeTo: workspace.root)
+        #expect(findings.map { String($0.prefix(while: { $0 != " " })) + " " + ($0.contains("error: domain acme-corp.example is recorded as private") ? "host" : $0.contains("names the private project secret-case") ? "folder" : $0) } == [
+            "open/notes/01-a.md:1:17: folder", "open/notes/02-b.md:1:16: folder", "open/notes/03-c.md:1:13: host",
+        ], "\(findings)")
+    }
+
+    @Test("a private project's title in a link's title or destination, or an HTML tag's attribute, is published (on hover, in the page's source, in the Markdown report): a warning; a destination's words are not the text's")
     func privateProjectTitleInLinkTitle() throws {
         let found = try diagnostics({
             try $0.write("acme/project.json", #"{ "title": "Payroll phishing kit targeting ACME finance staff", "visibility": "private", "tlp": "amber" }"#)
@@ -458,9 +473,13 @@ struct RuleTests {
             try $0.write("open/notes/03.md", "<abbr class=\"x\" title=\"Payroll phishing kit targeting ACME finance staff\">kit</abbr>\n")
             try $0.write("open/notes/04.md", "[Payroll phishing](https://p.example/x_(y)) kit targeting ACME finance staff\n")
             try $0.write("open/notes/05.md", "[Payroll phishing kit](https://x.example/targeting-acme-finance-staff) went quiet.\n")
+            // A destination's own words are published (in the page's source, the status bar).
+            try $0.write("open/notes/06.md", "See [the wiki](https://wiki.example/Payroll%20phishing%20kit%20targeting%20ACME%20finance%20staff).\n")
+            try $0.write("open/notes/07.md", "<a href=\"https://wiki.example/payroll-phishing-kit-targeting-acme-finance-staff\">wiki</a>\n")
         }, rule: PublishedPrivateValueRule())
         #expect(found.map { String($0.prefix(while: { $0 != " " })) } == [
             "open/notes/01.md:1:34:", "open/notes/02.md:1:34:", "open/notes/03.md:1:24:", "open/notes/04.md:1:2:",
+            "open/notes/06.md:1:16:", "open/notes/07.md:1:31:",
         ], "\(found)")
     }
 

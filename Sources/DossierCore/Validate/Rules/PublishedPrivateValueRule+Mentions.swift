@@ -169,6 +169,12 @@ extension PublishedPrivateValueRule.Mentions {
         func isWordByte(_ byte: UInt8) -> Bool {
             IndicatorBytes.isAlphanumeric(byte) || byte == IndicatorBytes.hyphen || byte == UInt8(ascii: "_")
         }
+        // What may be a folder's name: five characters or more with an inner `-`. A CVE is a
+        // public name, whatever a private project is called after it.
+        func isFolderName(_ word: Range<Int>) -> Bool {
+            word.count >= 5 && bytes[word.lowerBound] != IndicatorBytes.hyphen && bytes[word.upperBound - 1] != IndicatorBytes.hyphen
+                && bytes[(word.lowerBound + 1)..<(word.upperBound - 1)].contains(IndicatorBytes.hyphen) && !Self.isCVE(bytes[word])
+        }
         var i = 0
         // Whether the address being read has a scheme (`https://`) since what last ended one: a
         // `projects/` in it is another site's.
@@ -208,20 +214,23 @@ extension PublishedPrivateValueRule.Mentions {
                 while pathStart > 0, !Self.pathStops.contains(bytes[pathStart - 1]) { pathStart -= 1 }
                 let hasScheme = RelativeLink.scheme(of: String(decoding: bytes[pathStart..<i], as: UTF8.self)) != nil
                 if !startsLinkDestination(bytes, at: pathStart) || hasScheme { add(i..<end + 3, isLink: false) }
+                // And a note named after a folder (`acme-phish.md`) names it.
+                if isFolderName(i..<end) { add(i..<end, isLink: false) }
                 i = end + 3
                 continue
             }
             // A word within a longer one (`acme-phish.example`, `acme-phish[.]example`, a value)
             // is not a name.
-            // A repository's address (`.../acme-phish.git`) names the folder all the same.
-            let isRepository = bytes[end...].starts(with: ".git".utf8) && (end + 4 == bytes.count || !isWordByte(bytes[end + 4]))
-            let inside = end < bytes.count && !isRepository && (bytes[end] >= 0x80 || bytes[end] == UInt8(ascii: "[")
+            // A repository's address (`.../acme-phish.git`) names the folder all the same, and so
+            // does a file named after it (`images/acme-phish.png`).
+            var extensionEnd = end + 1
+            while extensionEnd < bytes.count, IndicatorBytes.isAlphanumeric(bytes[extensionEnd]) { extensionEnd += 1 }
+            let isFile = end < bytes.count && bytes[end] == IndicatorBytes.dot && (extensionEnd == bytes.count || !isWordByte(bytes[extensionEnd]))
+                && (bytes[end + 1..<extensionEnd].elementsEqual("git".utf8) || Indicators.isFileExtension(bytes[end + 1..<extensionEnd]))
+                && !(extensionEnd + 1 < bytes.count && bytes[extensionEnd] == IndicatorBytes.dot && isWordByte(bytes[extensionEnd + 1]))
+            let inside = end < bytes.count && !isFile && (bytes[end] >= 0x80 || bytes[end] == UInt8(ascii: "[")
                 || bytes[end] == IndicatorBytes.dot && end + 1 < bytes.count && isWordByte(bytes[end + 1]))
-            // A CVE is a public name, whatever a private project is called after it.
-            if !inside, end - i >= 5, bytes[i] != IndicatorBytes.hyphen, bytes[end - 1] != IndicatorBytes.hyphen,
-                bytes[(i + 1)..<(end - 1)].contains(IndicatorBytes.hyphen), !Self.isCVE(bytes[i..<end]) {
-                add(i..<end, isLink: false)
-            }
+            if !inside, isFolderName(i..<end) { add(i..<end, isLink: false) }
             i = end
         }
         return references

@@ -39,8 +39,10 @@ extension PublishedPrivateValueRule {
     /// no-break space) end a word, as ASCII ones do; what shows as nothing (a soft hyphen, a
     /// zero-width joiner) does not. Markup a page does not show between words is skipped: a
     /// link's destination (`[ACME](https://acme.example)` shows "ACME"), not its title, which
-    /// shows on hover; an HTML tag, whose quoted attribute values (`title="..."`, `alt="..."`,
-    /// published in the Markdown report) are read after the text, each as words of their own.
+    /// shows on hover; an HTML tag. Yet what they hold is published (in the page's source, the
+    /// Markdown report, a browser's status bar): each destination, its escapes decoded
+    /// (`/Payroll%20phishing%20kit`), and each quoted attribute value of a tag (`title="..."`)
+    /// is read after the text, each as words of their own, all at the offset where it starts.
     static func forEachTitleWord(of text: String, _ body: (Int, UInt64) -> Void) {
         var start: Int?
         var hasher = FNV1a()
@@ -55,8 +57,9 @@ extension PublishedPrivateValueRule {
         // Read by bytes (every public text of a workspace is read so on a cold check), a
         // character outside ASCII decoded.
         text.withUTF8 { bytes in
-            // The tags skipped, for their attribute values.
+            // The markup skipped: each tag, for its attribute values; each link's destination.
             var tags: [Range<Int>] = []
+            var destinations: [Range<Int>] = []
             func read(_ range: Range<Int>, skippingMarkup: Bool) {
                 var i = range.lowerBound
                 while i < range.upperBound {
@@ -70,7 +73,7 @@ extension PublishedPrivateValueRule {
                         }
                         end()
                         guard skippingMarkup, let skipped = skippedMarkup(bytes, at: i) else { i += 1; continue }
-                        if byte == UInt8(ascii: "<") { tags.append(i..<skipped) }
+                        if byte == UInt8(ascii: "<") { tags.append(i..<skipped) } else { destinations.append(i + 2..<skipped) }
                         i = skipped
                         continue
                     }
@@ -93,11 +96,14 @@ extension PublishedPrivateValueRule {
             }
             read(0..<bytes.count, skippingMarkup: true)
             end()
-            for tag in tags {
-                for value in attributeValues(bytes, in: tag) {
+            for value in destinations + tags.flatMap({ attributeValues(bytes, in: $0) }) {
+                guard bytes[value].contains(UInt8(ascii: "%")) else {
                     read(value, skippingMarkup: false)
                     end()
+                    continue
                 }
+                let decoded = String(decoding: PercentEncoding.decoded(Array(bytes[value])), as: UTF8.self)
+                forEachTitleWord(of: decoded) { _, hash in body(value.lowerBound, hash) }
             }
         }
     }

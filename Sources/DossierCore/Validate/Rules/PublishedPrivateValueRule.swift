@@ -209,30 +209,39 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         guard !templates.isEmpty else { return [] }
         let privateValues = Self.privateValues(workspace, index: index)
         let privateSlugs = Self.privateSlugs(workspace)
-        let texts = templates.map { template in
-            // With its delimiters changed (`{{=<% %>=}}`), what looks like a tag may be text: all
-            // of it is read. What a browser shows of HTML has its character references decoded.
-            let literal = template.text.contains("{{=") ? template.text : literalText(ofTemplate: template.text)
-            return PublishedText(text: CharacterReferences.decoded(literal) ?? literal, name: "this template",
-                location: SourceLocation(path: template.path), bodyLine: 1, isProse: true)
+        let (projectURLs, privateNotes, titles) = (privateProjectURLs(workspace), privateNoteNames(workspace), privateTitles(workspace).values.flatMap { $0 })
+        func findings(joiningTags: Bool) -> [Diagnostic] {
+            let texts = templates.map { template in
+                // With its delimiters changed (`{{=<% %>=}}`), what looks like a tag may be text:
+                // all of it is read. What a browser shows of HTML has its character references decoded.
+                let literal = template.text.contains("{{=") ? template.text : literalText(ofTemplate: template.text, joiningTags: joiningTags)
+                return PublishedText(text: CharacterReferences.decoded(literal) ?? literal, name: "this template",
+                    location: SourceLocation(path: template.path), bodyLine: 1, isProse: true)
+            }
+            return Self.findings(Mentions(texts), project: nil, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace,
+                index: index, privateProjectURLs: projectURLs, privateNotes: privateNotes)
+                + titleFindings(in: texts, titles: titles, workspace: workspace)
         }
-        return findings(Mentions(texts), project: nil, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace,
-            index: index, privateProjectURLs: privateProjectURLs(workspace), privateNotes: privateNoteNames(workspace))
-            + titleFindings(in: texts, titles: privateTitles(workspace).values.flatMap { $0 }, workspace: workspace)
+        // A tag renders something or nothing: read as either, and what only the joined text
+        // writes (`acme-corp{{#x}}{{/x}}.example`) added, where its line is.
+        let blanked = findings(joiningTags: false)
+        let said = Set(blanked.map { "\($0.location?.path ?? "") \($0.message)" })
+        return blanked + findings(joiningTags: true).filter { !said.contains("\($0.location?.path ?? "") \($0.message)") }
     }
 
-    /// A template's text with each `{{tag}}` blanked, lines and columns kept; a comment
-    /// (`{{! x }}`) is taken out, lines kept, as Mustache renders it: `vpn.acme{{! x }}.example`
-    /// writes `vpn.acme.example` on every page.
-    static func literalText(ofTemplate text: String) -> String {
+    /// A template's text with each `{{tag}}` blanked (lines and columns kept), or taken out
+    /// (`joiningTags`: lines kept), as a tag rendering nothing would; a comment (`{{! x }}`) is
+    /// always taken out, as Mustache renders it: `vpn.acme{{! x }}.example` writes
+    /// `vpn.acme.example` on every page.
+    static func literalText(ofTemplate text: String, joiningTags: Bool = false) -> String {
         var out = ""
         var rest = text[...]
         while let open = rest.range(of: "{{") {
             out += rest[..<open.lowerBound]
             guard let close = rest[open.upperBound...].range(of: "}}") else { return out + String(repeating: " ", count: rest[open.lowerBound...].count) }
             let tag = rest[open.lowerBound..<close.upperBound]
-            let isComment = rest[open.upperBound...].first == "!"
-            out += String(tag.compactMap { $0.isNewline ? $0 : isComment ? nil : " " })
+            let takenOut = joiningTags || rest[open.upperBound...].first == "!"
+            out += String(tag.compactMap { $0.isNewline ? $0 : takenOut ? nil : " " })
             rest = rest[close.upperBound...]
         }
         return out + rest
