@@ -16,6 +16,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case misp
     case stix
     case passivetotal
+    /// An image's metadata taken off (`NoteImages.published`), idempotent and never longer.
+    case images
 
     /// The target the engine runs (set once, before any input).
     nonisolated(unsafe) static var selected = FuzzTarget.json
@@ -30,6 +32,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         case .misp: ImportTarget.run(bytes, format: .misp)
         case .stix: ImportTarget.run(bytes, format: .stix)
         case .passivetotal: ImportTarget.run(bytes, format: .passivetotal)
+        case .images: ImageTarget.run(bytes)
         }
     }
 }

@@ -41,6 +41,8 @@ enum Seeds {
             seeds += files(in: fixtures + "/stix2", suffix: ".json") + exports(.stix, samples: samples)
         case .passivetotal:
             break
+        case .images:
+            seeds += files(in: samples, suffix: ".png")
         }
         return seeds.isEmpty ? [[]] : seeds
     }

@@ -11,8 +11,16 @@ enum Tokens {
         case .misp: json + misp + indicators
         case .stix: json + stix + indicators
         case .passivetotal: json + passiveTotal + indicators
+        case .images: images
         }
     }
+
+    /// Chunk and segment names, and the lengths and headers that frame them.
+    static let images = [
+        "IHDR", "IDAT", "IEND", "tEXt", "iTXt", "eXIf", "acTL", "VP8X", "VP8L", "EXIF", "XMP ", "ANMF", "RIFF", "WEBP",
+        "NETSCAPE2.0", "XMP DataXMP", "Exif\u{0}\u{0}", "JFIF\u{0}", "ICC_PROFILE\u{0}", "MM\u{0}*", "II*\u{0}", "Adobe",
+        "\u{0}\u{0}\u{0}\u{0}", "\u{0}\u{0}\u{0}\u{8}", "\u{7F}\u{7F}\u{7F}\u{7F}", "\u{1}\u{12}\u{0}\u{3}", "!", ",", ";", "\u{0}",
+    ]
 
     static let json = [
         "{", "}", "[", "]", "\"", ":", ",", "true", "false", "null", "0", "-0", "1e999", "-1e-999", "1.5E+3",

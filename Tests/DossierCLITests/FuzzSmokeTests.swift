@@ -9,7 +9,7 @@ import Testing
 /// Environment: DOSSIER_FUZZ_SECONDS (per target, default 5), DOSSIER_FUZZ_SEED (default 1).
 @Suite("Fuzz smoke")
 struct FuzzSmokeTests {
-    static let targets = ["json", "front-matter", "indicators", "text", "csv", "misp", "stix", "passivetotal"]
+    static let targets = ["json", "front-matter", "indicators", "text", "csv", "misp", "stix", "passivetotal", "images"]
 
     /// `dossier-fuzz`, built beside `dossier`.
     static var executable: String {

@@ -9,8 +9,8 @@ import Testing
 /// and no report carries another project's image or a file that is no image.
 @Suite("Note images")
 struct NoteImageTests {
-    /// A PNG's signature and the start of its header: what a report looks at to take it as one.
-    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8) + [0, 0, 0, 1, 0, 0, 0, 1]
+    /// A whole PNG of one pixel.
+    static let png = TestImages.png()
 
     static func report(_ root: String, _ slug: String, _ format: ReportFormat, _ audience: Audience = .internal) throws -> String {
         try ReportBuild.run(root: root, slug: slug, format: format, audience: audience, options: ReportOptions()).text
@@ -72,12 +72,13 @@ struct NoteImageTests {
         try workspace.addProject("case", indicators: #"{ "indicators": [] }"#)
         try workspace.addProject("other", indicators: #"{ "indicators": [] }"#)
         try workspace.writeBytes("case/notes/shots/ok.png", Self.png)
-        try workspace.writeBytes("case/notes/shots/photo.JPG", [0xFF, 0xD8, 0xFF, 0xE0] + Array(repeating: 0, count: 20))
-        try workspace.writeBytes("case/notes/shots/anim.gif", Array("GIF89a".utf8) + Array(repeating: 0, count: 20))
-        try workspace.writeBytes("case/notes/shots/page.webp", Array("RIFF".utf8) + [0, 0, 0, 0] + Array("WEBPVP8 ".utf8))
+        try workspace.writeBytes("case/notes/shots/photo.JPG", TestImages.jpeg())
+        try workspace.writeBytes("case/notes/shots/anim.gif", TestImages.gif())
+        try workspace.writeBytes("case/notes/shots/page.webp", TestImages.webp())
+        try workspace.writeBytes("case/notes/shots/cut.png", Array(Self.png.dropLast(12)))
         try workspace.write("case/notes/shots/fake.png", "<script>alert(1)</script>")
         try workspace.writeBytes("case/notes/shots/huge.png", Self.png + Array(repeating: 0, count: NoteImages.maximumBytes))
-        try workspace.writeBytes("other/notes/secret.png", Self.png + [1])
+        try workspace.writeBytes("other/notes/secret.png", TestImages.png(shade: 1))
         try FileManager.default.createSymbolicLink(atPath: workspace.path("case/notes/shots/linked.png"), withDestinationPath: workspace.path("other/notes/secret.png"))
         // Links Foundation's resolver gives up on (over 1,026 bytes, or over 20 links) and the
         // system still follows out of the project.
@@ -94,7 +95,7 @@ struct NoteImageTests {
 
             ![fake](shots/fake.png) ![huge](shots/huge.png) ![theirs](../../other/notes/secret.png) ![linked](shots/linked.png)
 
-            ![padded](shots/padded.png) ![chain](shots/chain25.png) and a link, not an image: [full size](shots/huge.png)
+            ![padded](shots/padded.png) ![chain](shots/chain25.png) ![cut](shots/cut.png) and a link, not an image: [full size](shots/huge.png)
 
             [webp]: shots/page.webp
 
@@ -104,27 +105,59 @@ struct NoteImageTests {
             #expect(html.contains(#"<img src="data:image/\#(type);base64,"#) && html.contains(#"alt="\#(alt)""#), "\(alt)")
         }
         #expect(html.components(separatedBy: "<img ").count - 1 == 4)
-        let secret = Data(Self.png + [1]).base64EncodedString()
+        let secret = Data(TestImages.png(shade: 1)).base64EncodedString()
         #expect(!html.contains(secret) && !html.contains("PHNjcmlwdD"), "no other project's image, and no file that is no image")
-        for alt in ["fake", "huge", "theirs", "linked", "padded", "chain"] { #expect(html.contains(alt)) }
+        for alt in ["fake", "huge", "theirs", "linked", "padded", "chain", "cut"] { #expect(html.contains(alt)) }
 
         let findings = workspace.check().filter { $0.code == BrokenLinkRule.imageCode }
-        #expect(findings.count == 6, "\(findings.map(\.message))")
+        #expect(findings.count == 7, "\(findings.map(\.message))")
         let messages = findings.map(\.message).joined(separator: "\n")
         #expect(messages.contains("the image shots/fake.png is not shown in reports (HTML or Markdown), only its description: it is not a PNG, JPEG, GIF or WebP image"))
         #expect(messages.contains("shots/huge.png") && messages.contains("5.1 MB, and a report holds images of 5 MB at most"))
         #expect(messages.contains("../../other/notes/secret.png") && messages.contains("shots/linked.png"))
         #expect(messages.contains("shots/padded.png") && messages.contains("shots/chain25.png"))
+        #expect(messages.contains("the image shots/cut.png is not shown in reports (HTML or Markdown), only its description: the image is damaged or cut off"), "\(messages)")
         #expect(messages.components(separatedBy: "not a file of this project").count - 1 == 4)
         #expect(findings.allSatisfy { $0.severity == .warning && $0.location?.path.hasSuffix("01-shots.md") == true })
+    }
+
+    @Test("what an image's file says besides its pixels is in no report or site (PNG text, a JPEG's Exif but its orientation, XMP, comment, thumbnail and trailing bytes, a GIF's comment and XMP, a WebP's EXIF and XMP); what draws it is kept as it was")
+    func metadataIsNotPublished() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("case", visibility: "public", tlp: "clear", indicators: #"{ "indicators": [] }"#)
+        let secret = "GPS 48.8566N analyst jdoe at SECRETMARK"
+        let images: [(file: String, bytes: [UInt8])] = [
+            ("a.png", TestImages.png(text: [secret])), ("b.jpg", TestImages.jpeg(orientation: 6, exif: secret, comment: secret, thumbnail: secret)),
+            ("c.gif", TestImages.gif(comment: secret, xmp: secret)), ("d.webp", TestImages.webp(exif: secret)),
+        ]
+        for image in images { try workspace.writeBytes("case/notes/" + image.file, image.bytes) }
+        try workspace.write("case/notes/01-shots.md", images.map { "![\($0.file)](\($0.file))\n" }.joined(separator: "\n"))
+        let html = try Self.report(workspace.root, "case", .html, .public)
+        let shown = html.components(separatedBy: "base64,").dropFirst().compactMap { Data(base64Encoded: String($0.prefix(while: { $0 != "\"" }))) }
+        #expect(shown.count == 4 && !shown.contains { $0.range(of: Data("SECRETMARK".utf8)) != nil }, "\(shown.count)")
+        // The pixels are the same: the PNG as it is without its text, the JPEG's scan, the GIF's
+        // frame and loop, the WebP's image.
+        #expect(shown.first == Data(TestImages.png()))
+        #expect(shown[1].range(of: Data([0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD0, 0x56, 0xFF, 0xD9])) != nil && shown[1].suffix(2) == Data([0xFF, 0xD9]))
+        #expect(shown[1].range(of: Data("Exif\u{0}\u{0}MM\u{0}*".utf8)) != nil, "the orientation alone, rewritten")
+        #expect(shown[2] == Data(TestImages.gif()))
+        #expect(shown.count == 4 && shown[3].count == TestImages.webp().count + 18 && shown[3][20] == 0, "VP8X stays, its EXIF and XMP flags off")
+        let out = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        _ = try SiteBuild.run(root: workspace.root, audience: .internal, out: out + "/site")
+        let site = SiteFiles(out + "/site")
+        #expect(site.files.count { $0.contains("/images/") } == 4)
+        #expect(!site.files.contains { site.bytes($0).range(of: Data("SECRETMARK".utf8)) != nil })
+        // Check says nothing of it: nothing is wrong.
+        #expect(workspace.check().filter { $0.code == BrokenLinkRule.imageCode }.isEmpty)
     }
 
     @Test("a public site shows the images of public notes and none of a private note's")
     func publicSite() throws {
         let workspace = try TemporaryWorkspace()
         try workspace.addProject("case", visibility: "public", tlp: "clear", indicators: #"{ "indicators": [] }"#)
-        try workspace.writeBytes("case/notes/public.png", Self.png + Array("public".utf8))
-        try workspace.writeBytes("case/notes/private.png", Self.png + Array("private".utf8))
+        try workspace.writeBytes("case/notes/public.png", TestImages.png(shade: 0x11))
+        try workspace.writeBytes("case/notes/private.png", TestImages.png(shade: 0x22))
         try workspace.write("case/notes/01-public.md", "# Public\n\n![shown](public.png)\n")
         try workspace.write("case/notes/02-private.md", "---\nvisibility: private\n---\n# Private\n\n![kept](private.png)\n")
         let out = try TemporaryFolder.make()
@@ -132,21 +165,21 @@ struct NoteImageTests {
         _ = try SiteBuild.run(root: workspace.root, audience: .public, out: out + "/site")
         let site = SiteFiles(out + "/site")
         let all = site.files.map { String(decoding: site.bytes($0), as: UTF8.self) }.joined()
-        #expect(all.contains(Data(Self.png + Array("public".utf8)).base64EncodedString()))
-        #expect(!all.contains(Data(Self.png + Array("private".utf8)).base64EncodedString()))
+        #expect(all.contains(Data(TestImages.png(shade: 0x11)).base64EncodedString()))
+        #expect(!all.contains(Data(TestImages.png(shade: 0x22)).base64EncodedString()))
         // report.md links a copy beside it, named by its content; the private note's is not there.
         let markdown = String(decoding: site.bytes("projects/case/report.md"), as: UTF8.self)
-        let copy = "images/" + SHA256.hex(Self.png + Array("public".utf8)).prefix(32) + ".png"
+        let copy = "images/" + SHA256.hex(TestImages.png(shade: 0x11)).prefix(32) + ".png"
         #expect(markdown.contains("![shown](\(copy))"), "\(markdown)")
-        #expect(site.bytes("projects/case/" + copy) == Data(Self.png + Array("public".utf8)))
+        #expect(site.bytes("projects/case/" + copy) == Data(TestImages.png(shade: 0x11)))
         #expect(site.files.filter { $0.contains("/images/") } == ["projects/case/" + copy])
-        #expect(!site.files.contains { site.bytes($0) == Data(Self.png + Array("private".utf8)) })
+        #expect(!site.files.contains { site.bytes($0) == Data(TestImages.png(shade: 0x22)) })
         _ = try SiteBuild.run(root: workspace.root, audience: .internal, out: out + "/internal")
         let internalSite = SiteFiles(out + "/internal")
         let internalText = internalSite.files.map { String(decoding: internalSite.bytes($0), as: UTF8.self) }.joined()
-        #expect(internalText.contains(Data(Self.png + Array("private".utf8)).base64EncodedString()))
+        #expect(internalText.contains(Data(TestImages.png(shade: 0x22)).base64EncodedString()))
         #expect(internalSite.files.filter { $0.contains("/images/") }.count == 2)
-        #expect(internalSite.files.contains { internalSite.bytes($0) == Data(Self.png + Array("private".utf8)) })
+        #expect(internalSite.files.contains { internalSite.bytes($0) == Data(TestImages.png(shade: 0x22)) })
     }
 
     @Test("two files of the same bytes are one copy in a site, which report.md links for both; a rebuild reuses it")
@@ -188,11 +221,11 @@ struct NoteImageTests {
         #expect(page.contains(#"<img src="data:image/png;base64,\#(Data(Self.png).base64EncodedString())" alt="the panel" />"#))
         // The note now shows another image: what the cache kept of the note's images is of its
         // old text, and is not taken.
-        try workspace.writeBytes("case/notes/other.png", Self.png + [9])
+        try workspace.writeBytes("case/notes/other.png", TestImages.png(shade: 9))
         try workspace.write("case/notes/01-shot.md", "# Shot\n\n![the panel](other.png)\n")
         _ = try SiteBuild.run(root: workspace.root, audience: .internal, out: out + "/site", cache: cache)
         let changed = String(decoding: SiteFiles(out + "/site").bytes("projects/case/index.html"), as: UTF8.self)
-        #expect(changed.contains(Data(Self.png + [9]).base64EncodedString()))
+        #expect(changed.contains(Data(TestImages.png(shade: 9)).base64EncodedString()))
         // And a rebuild with nothing changed takes the kept images, and reuses the page.
         let again = try SiteBuild.run(root: workspace.root, audience: .internal, out: out + "/site", cache: cache)
         #expect(again.reused == again.files.count - 1, "all but the site's machine-readable index, made each time")
@@ -221,19 +254,19 @@ struct NoteImageTests {
         let forms = ["entity": "![a](entity&#46;png)", "spaced": "![b]( spaced.png)", "quoted": "> [q]: quoted.png\n\n![c][q]",
                      "heading": "## Head\n[h]: heading.png\n\n![d][h]", "amp": "![e](R&amp;D.png)"]
         let files = ["entity": "entity.png", "spaced": "spaced.png", "quoted": "quoted.png", "heading": "heading.png", "amp": "R&D.png"]
-        for (_, file) in files { try workspace.writeBytes("case/notes/" + file, Self.png + [0]) }
+        for (_, file) in files { try workspace.writeBytes("case/notes/" + file, TestImages.png(shade: 0)) }
         try workspace.write("case/notes/01-forms.md", "# Forms\n\n" + forms.keys.sorted().map { forms[$0]! }.joined(separator: "\n\n") + "\n")
         let out = try TemporaryFolder.make()
         defer { try? FileManager.default.removeItem(atPath: out) }
         _ = try SiteBuild.run(root: workspace.root, audience: .internal, out: out + "/site")
         let before = String(decoding: SiteFiles(out + "/site").bytes("projects/case/index.html"), as: UTF8.self)
         #expect(before.components(separatedBy: "<img ").count - 1 == forms.count)
-        for (_, file) in files { try workspace.writeBytes("case/notes/" + file, Self.png + [1]) }
+        for (_, file) in files { try workspace.writeBytes("case/notes/" + file, TestImages.png(shade: 1)) }
         _ = try SiteBuild.run(root: workspace.root, audience: .internal, out: out + "/site")
         _ = try SiteBuild.run(root: workspace.root, audience: .internal, out: out + "/clean", incremental: false)
         let after = String(decoding: SiteFiles(out + "/site").bytes("projects/case/index.html"), as: UTF8.self)
         #expect(after == String(decoding: SiteFiles(out + "/clean").bytes("projects/case/index.html"), as: UTF8.self))
-        #expect(after.contains(Data(Self.png + [1]).base64EncodedString()) && !after.contains(Data(Self.png + [0]).base64EncodedString()))
+        #expect(after.contains(Data(TestImages.png(shade: 1)).base64EncodedString()) && !after.contains(Data(TestImages.png(shade: 0)).base64EncodedString()))
     }
 
     @Test("in a Markdown report, an image without a description shows its path, defanged as the rest of the text")

@@ -46,6 +46,9 @@ public enum NoteImages {
         case outsideProject
         case tooLarge(bytes: Int)
         case notAnImage
+        /// Its structure cannot be read to its end: what it holds besides its pixels cannot be
+        /// taken off (`ImageMetadata`).
+        case damaged
         /// The images before it in the project's texts fill the report's `reportBudget`.
         case overBudget(before: Int)
 
@@ -55,6 +58,7 @@ public enum NoteImages {
             case .tooLarge(let bytes): "it is \(megabytes(bytes)) MB, and a report holds images of 5 MB at most"
             case .overBudget(let before): "the report's images before it take \(megabytes(before)) MB, and a report holds 25 MB of images at most"
             case .notAnImage: "it is not a PNG, JPEG, GIF or WebP image"
+            case .damaged: "the image is damaged or cut off (its structure cannot be read to its end), and a report shows only whole images"
             }
         }
     }
@@ -114,9 +118,17 @@ public enum NoteImages {
         return withOpened(real) { descriptor, status in
             guard status.st_mode & S_IFMT == S_IFREG else { return nil }
             guard Int(status.st_size) <= maximumBytes else { return .failure(.tooLarge(bytes: Int(status.st_size))) }
-            guard let mediaType = mediaType(ofHead: readBytes(descriptor, upTo: 12)) else { return .failure(.notAnImage) }
+            let bytes = readBytes(descriptor, upTo: Int(status.st_size))
+            guard let mediaType = mediaType(ofHead: Array(bytes.prefix(12))) else { return .failure(.notAnImage) }
+            guard ImageMetadata.stripped(bytes, mediaType: mediaType) != nil else { return .failure(.damaged) }
             return .success(Image(file: real, mediaType: mediaType, size: Int(status.st_size)))
         } ?? nil
+    }
+
+    /// `bytes` as published if they are an image a report shows (`ImageMetadata`): nil for any
+    /// other bytes, or an image whose structure cannot be read to its end.
+    public static func published(_ bytes: [UInt8]) -> [UInt8]? {
+        mediaType(ofHead: Array(bytes.prefix(12))).flatMap { ImageMetadata.stripped(bytes, mediaType: $0) }
     }
 
     /// An image's bytes (`bytes(of:)`) as a `data:` URL.
@@ -124,15 +136,18 @@ public enum NoteImages {
         "data:\(mediaType);base64," + Data(bytes).base64EncodedString()
     }
 
-    /// The image's bytes, checked again from the one descriptor they are read through: a
-    /// regular file of at most `maximumBytes`, of the same media type.
-    public static func bytes(of image: Image) -> [UInt8]? {
+    /// The image's bytes as published, its metadata taken off (`ImageMetadata`), checked again
+    /// from the one descriptor they are read through: a regular file of at most `maximumBytes`,
+    /// of the same media type, whole. `keepingMetadata`: the file's bytes as they are, for an
+    /// internal export whose import writes the file back.
+    public static func bytes(of image: Image, keepingMetadata: Bool = false) -> [UInt8]? {
         withOpened(image.file) { descriptor, status in
             guard status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) <= maximumBytes else { return nil }
             // One byte more than it had: a file grown past the limit since is told.
             let bytes = readBytes(descriptor, upTo: min(Int(status.st_size), maximumBytes) + 1)
-            guard bytes.count <= min(Int(status.st_size), maximumBytes), mediaType(ofHead: Array(bytes.prefix(12))) == image.mediaType else { return nil }
-            return bytes
+            guard bytes.count <= min(Int(status.st_size), maximumBytes), mediaType(ofHead: Array(bytes.prefix(12))) == image.mediaType,
+                  let stripped = ImageMetadata.stripped(bytes, mediaType: image.mediaType) else { return nil }
+            return keepingMetadata ? bytes : stripped
         } ?? nil
     }
 
@@ -152,8 +167,9 @@ public enum NoteImages {
 
     /// The images `project`'s notes show (`inspect`), each file once, in the order first
     /// written; an image written in code is none. For an export of the project, whose import
-    /// puts the notes back, and their images beside them (a summary is not imported).
-    public static func carried(by project: Project, root: String) -> [Carried] {
+    /// puts the notes back, and their images beside them (a summary is not imported); their
+    /// metadata taken off unless `keepingMetadata` (an internal export).
+    public static func carried(by project: Project, root: String, keepingMetadata: Bool = false) -> [Carried] {
         guard let folder = RelativeLink.segments(of: project.folder, under: root) else { return [] }
         var found: [Carried] = []
         var seen: Set<[String]> = []
@@ -162,7 +178,7 @@ public enum NoteImages {
             for written in imageDestinations(in: note.body) {
                 guard case .success(let image)? = inspect(written, from: base, project: folder, root: root),
                       let (path, _) = RelativeLink.resolve(written, from: base), seen.insert(path).inserted,
-                      let bytes = bytes(of: image) else { continue }
+                      let bytes = bytes(of: image, keepingMetadata: keepingMetadata) else { continue }
                 found.append(Carried(path: Array(path.dropFirst(folder.count)), mediaType: image.mediaType, bytes: bytes))
             }
         }

@@ -52,7 +52,7 @@ enum JSONExporter {
         root.put("project", .object(head))
         root.put("indicators", objects: indicators)
         root.put("notes", objects: notes)
-        let images = NoteImages.carried(by: project, root: context.root).map { image -> JSONObject in
+        let images = NoteImages.carried(by: project, root: context.root, keepingMetadata: context.audience == .internal).map { image -> JSONObject in
             var object = JSONObject()
             object.put("file", image.path.joined(separator: "/"))
             object.put("mediaType", image.mediaType)

@@ -501,14 +501,21 @@ import Testing
         try #require(byReference != inline)
         try byReference.write(toFile: sinkhole, atomically: true, encoding: .utf8)
         // A private note's image stays out of the public export.
-        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 7]).write(to: URL(fileURLWithPath: ws.root + "/commodity-loader-c2/notes/secret.png"))
+        try Data(TestImages.png(shade: 7)).write(to: URL(fileURLWithPath: ws.root + "/commodity-loader-c2/notes/secret.png"))
         try "---\nvisibility: private\n---\n# Kept\n\n![ours](secret.png)\n".write(toFile: ws.root + "/commodity-loader-c2/notes/09-kept.md", atomically: true, encoding: .utf8)
-        for (audience, files) in [([String](), [image]), (["--internal"], [image, "notes/secret.png"])] {
+        // An image's metadata: in the internal export, which gives the file back as it was; not in the public one.
+        let tagged = TestImages.jpeg(exif: "SECRETMARK")
+        try Data(tagged).write(to: URL(fileURLWithPath: ws.root + "/commodity-loader-c2/notes/images/tagged.jpg"))
+        try (byReference + "\n![tagged](images/tagged.jpg)\n").write(toFile: sinkhole, atomically: true, encoding: .utf8)
+        for (audience, files) in [([String](), [image, "notes/images/tagged.jpg"]), (["--internal"], [image, "notes/images/tagged.jpg", "notes/secret.png"])] {
             let run = try Command.run(["export", "commodity-loader-c2", "--format", "json"] + audience, in: ws.root)
             let images = try #require(try JSONParser.parse(Array(run.stdout.utf8)).value.objectValue?["images"]?.value.arrayValue)
             #expect(images.compactMap { $0.value.objectValue?.string("file") } == files, "\(audience)")
             #expect(images.first?.value.objectValue?.string("base64") == bytes.base64EncodedString())
+            let carried = images.dropFirst().first?.value.objectValue?.string("base64").flatMap { Data(base64Encoded: $0) }
+            #expect(carried.map { ($0.range(of: Data("SECRETMARK".utf8)) != nil) == !audience.isEmpty && ($0 == Data(tagged)) == !audience.isEmpty } == true, "\(audience)")
         }
+        try byReference.write(toFile: sinkhole, atomically: true, encoding: .utf8)
         #expect(try Command.run(["export", "commodity-loader-c2", "--format", "json", "-o", "c.json"], in: ws.root).status == 0)
         #expect(try Command.run(["new", "back"], in: ws.root).status == 0)
         let first = try Command.run(["import", "back", "c.json"], in: ws.root)
@@ -518,15 +525,15 @@ import Testing
         #expect(check.status == 0 && !check.stderr.contains("back/notes"), "\(check.stderr)")
         #expect(try Command.run(["import", "back", "c.json"], in: ws.root).stdout.contains("1 image already present"))
         // Another file at its path stays as it is, and that is said.
-        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1]).write(to: URL(fileURLWithPath: ws.root + "/back/" + image))
+        try Data(TestImages.png(shade: 1)).write(to: URL(fileURLWithPath: ws.root + "/back/" + image))
         let other = try Command.run(["import", "back", "c.json"], in: ws.root)
         #expect(other.stderr.contains("warning: image back/\(image): the project has another file there"), "\(other.stderr)")
-        #expect(FileManager.default.contents(atPath: ws.root + "/back/" + image) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1]))
+        #expect(FileManager.default.contents(atPath: ws.root + "/back/" + image) == Data(TestImages.png(shade: 1)))
         // Into a project with another file there, a new note would show that file: refused, and
         // nothing is written.
         #expect(try Command.run(["new", "fresh"], in: ws.root).status == 0)
         try FileManager.default.createDirectory(atPath: ws.root + "/fresh/notes/images", withIntermediateDirectories: true)
-        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 2]).write(to: URL(fileURLWithPath: ws.root + "/fresh/" + image))
+        try Data(TestImages.png(shade: 2)).write(to: URL(fileURLWithPath: ws.root + "/fresh/" + image))
         let indicators = ws.read("fresh/indicators.json")
         let refused = try Command.run(["import", "fresh", "c.json"], in: ws.root)
         #expect(refused.status == 1 && refused.stderr.contains("an imported note shows it") && refused.stderr.contains("nothing was imported"), "\(refused.stderr)")
@@ -537,10 +544,10 @@ import Testing
     @Test("an image a JSON file carries is written only as a plain path in the project, and only as an image: no climb, no hidden folder, no script, no link followed")
     func jsonImagesStayInTheProject() throws {
         let ws = try SampleWorkspace()
-        let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 3]).base64EncodedString()
+        let png = Data(TestImages.png(shade: 3)).base64EncodedString()
         let entries = [("../escape.png", png), (".git/x.png", png), ("notes/run.sh", png), ("/etc/x.png", png), ("notes/x.png", Data("<svg/>".utf8).base64EncodedString()),
                        ("notes/ok.png", png), ("notes/x.svg", png), ("notes/unshown.png", png),
-                       ("notes/ok.png", Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 4]).base64EncodedString())]
+                       ("notes/ok.png", Data(TestImages.png(shade: 4)).base64EncodedString())]
         let images = entries.map { #"{"file": "\#($0.0)", "base64": "\#($0.1)"}"# }.joined(separator: ",")
         // A note that shows each image but one, inline and by reference.
         func write(_ images: String, body: String, to file: String) throws {
@@ -564,7 +571,7 @@ import Testing
         #expect(!linked.stderr.contains("is written as") && !linked.stdout.contains("project tags"), "\(linked.stdout)\(linked.stderr)")
         // Two files that give one image with other bytes for new notes: one note would show the
         // other's image, so the import is refused, as against a file already there.
-        let other = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 5]).base64EncodedString()
+        let other = Data(TestImages.png(shade: 5)).base64EncodedString()
         try write(#"{"file": "notes/pair.png", "base64": "\#(png)"}"#, body: "![p](pair.png) first", to: "p1.json")
         try write(#"{"file": "notes/pair.png", "base64": "\#(other)"}"#, body: "![p](pair.png) second", to: "p2.json")
         let pair = try Command.run(["import", "typosquat-watch", "p1.json", "p2.json"], in: ws.root)
