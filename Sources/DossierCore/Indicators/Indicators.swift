@@ -114,13 +114,24 @@ public enum Indicators {
 
     /// The other values a value of `type` shows whole, besides its host (`host(of:type:)`): the
     /// address a block of one address is (`192.0.2.130/32`), the domain or address an e-mail
-    /// address's local part is (`acme-corp.example@relay.example`).
+    /// address's local part is (`acme-corp.example@relay.example`), the address a reverse
+    /// lookup's name is (`130.2.0.192.in-addr.arpa`).
     static func valuesShown(by value: String, type: IndicatorType) -> [ParsedIndicator] {
         switch type {
         case .cidr: singleAddress(value).map { [$0] } ?? []
         case .email: hostInLocalPart(of: value).map { [$0] } ?? []
+        case .domain: reverseLookupAddress(value).map { [$0] } ?? []
         default: []
         }
+    }
+
+    /// The IPv4 address a reverse lookup's name writes backwards (`130.2.0.192.in-addr.arpa` is
+    /// 192.0.2.130); nil for any other name.
+    private static func reverseLookupAddress(_ name: String) -> ParsedIndicator? {
+        guard name.hasSuffix(".in-addr.arpa") else { return nil }
+        let labels = name.dropLast(".in-addr.arpa".count).split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count == 4, case .success(let address) = parse(labels.reversed().joined(separator: "."), as: .ipv4) else { return nil }
+        return address
     }
 
     /// The domain or address an e-mail address's local part is (a forwarding alias), quotes

@@ -426,21 +426,22 @@ struct RuleTests {
             && findings[2].hasPrefix("open/notes/02-more.md:1:49: warning: this note names the private note"), "\(findings)")
     }
 
-    @Test("a public indicator that shows a private value is an error: a block of that one address, an e-mail address whose local part is the private domain; a note's mailto: with an escaped @ and an IPv6 address defanged [::] too")
+    @Test("a public indicator that shows a private value is an error: a block of that one address, an e-mail address whose local part is the private domain, a reverse lookup's name; a note's mailto: with an escaped @ and an IPv6 address defanged [::] too")
     func publicValuesShowingPrivateOnes() throws {
         let found = try diagnostics({
             try $0.addProject("a", indicators: Self.list(
                 #"{ "value": "192.0.2.130", "type": "ipv4", "private": true }"#, #"{ "value": "2001:db8:c2::10", "type": "ipv6", "private": true }"#,
+                #"{ "value": "192.0.2.10", "type": "ipv4", "private": true }"#,
                 #"{ "value": "acme-corp.example", "type": "domain", "private": true }"#, #"{ "value": "leaky@freemail.example", "type": "email", "private": true }"#))
             try $0.addProject("b", visibility: "public", tlp: "clear", indicators: Self.list(
                 #"{ "value": "192.0.2.130/32", "type": "cidr" }"#, #"{ "value": "2001:db8:c2::10/128", "type": "cidr" }"#,
                 #"{ "value": "192.0.2.0/24", "type": "cidr" }"#, #"{ "value": "acme-corp.example@relay.example", "type": "email" }"#,
-                #"{ "value": "j.smith@relay.example", "type": "email" }"#))
+                #"{ "value": "j.smith@relay.example", "type": "email" }"#, #"{ "value": "10.2.0.192.in-addr.arpa", "type": "domain" }"#))
             try $0.write("b/notes/01.md", "[mail](mailto:leaky%40freemail.example)\n\nand 2001:db8:c2[::]10\n")
         }, rules: [PublishedPrivateValueRule()])
         let errors = found.filter { $0.contains(": error: ") }
-        #expect(errors.count == 5, "\(found)")
-        for shown in ["ipv4 192.0.2.130 is recorded as private in a", "ipv6 2001:db8:c2::10 is recorded as private in a", "domain acme-corp.example is recorded as private in a"] {
+        #expect(errors.count == 6, "\(found)")
+        for shown in ["ipv4 192.0.2.10 is recorded as private in a", "ipv4 192.0.2.130 is recorded as private in a", "ipv6 2001:db8:c2::10 is recorded as private in a", "domain acme-corp.example is recorded as private in a"] {
             #expect(errors.contains { $0.hasPrefix("b/indicators.json:") && $0.contains(shown) }, "\(shown): \(errors)")
         }
         #expect(errors.contains { $0.hasPrefix("b/notes/01.md:1:") && $0.contains("email leaky@freemail.example is recorded as private") }, "\(errors)")
