@@ -36,6 +36,12 @@ public struct Note: Sendable, Hashable {
         self.leadingHeading = leadingHeading
     }
 
+    /// The body as the file writes it, with the heading line it starts with (`leadingHeading`):
+    /// what an export carries and an import compares, so that the heading is not lost.
+    public var writtenBody: String {
+        leadingHeading.map { $0 + "\n" + body } ?? body
+    }
+
     public func effectiveVisibility(in project: Project) -> Visibility {
         visibility ?? project.visibility
     }

@@ -45,7 +45,7 @@ enum JSONExporter {
             object.put("author", note.author)
             object.put("date", note.date)
             object.put("visibility", note.visibility?.rawValue)
-            object.put("body", note.body)
+            object.put("body", note.writtenBody)
             return object
         }
         var root = JSONObject()

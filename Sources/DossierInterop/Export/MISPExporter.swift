@@ -92,7 +92,7 @@ enum MISPExporter {
                 stream.beginObject()
                 stream.member("uuid", UUIDv5.make("misp-event-report|\(project.slug)|\(note.fileName)"))
                 stream.member("name", note.displayTitle)
-                stream.member("content", note.body)
+                stream.member("content", note.writtenBody)
                 // A public project's note kept off the public site (internal exports only) is for
                 // "your organisation only", as a private indicator is; a private project's
                 // inherits the event's.

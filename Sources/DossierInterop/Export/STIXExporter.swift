@@ -215,7 +215,7 @@ enum STIXExporter {
             stream.beginObject()
             common(&stream, heads.note, item.id)
             stream.member("abstract", item.note.displayTitle)
-            stream.member("content", item.note.body)
+            stream.member("content", item.note.writtenBody)
             if let author = item.note.author, !author.isEmpty { stream.member("authors", strings: [author]) }
             stream.member("object_refs", strings: [reportRef])
             if item.isPrivate { privateMark(into: &stream) }

@@ -171,7 +171,7 @@ struct ImportCollector {
             note.author = read.author ?? note.author
             note.date = read.date ?? note.date
             note.isPrivate = note.isPrivate || read.visibility == .private
-            note.body = read.leadingHeading.map { $0 + "\n" + read.body } ?? read.body
+            note.body = read.writtenBody
         }
         result.noteFiles.append(note)
     }

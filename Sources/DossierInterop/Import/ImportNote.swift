@@ -76,9 +76,13 @@ public enum ImportNote {
     /// The file name of a note an import makes of a titled text (a MISP event report, a STIX
     /// note), numbered in its file's order: `02-kit-analysis.md`, as wide as `count` needs.
     static func numberedFileName(_ title: String, position: Int, count: Int) -> String {
-        let width = max(2, String(count).count)
-        let number = String(position + 1)
-        return String(repeating: "0", count: max(0, width - number.count)) + number + "-" + slug(title + ".md") + ".md"
+        numbered(position + 1, width: max(2, String(count).count)) + "-" + slug(title + ".md") + ".md"
+    }
+
+    /// `number` with zeros before it to `width` digits.
+    private static func numbered(_ number: Int, width: Int) -> String {
+        let digits = String(number)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
     /// `signsight-misp-event.json` → `signsight-misp-event`; lower-case letters, digits and `-`.
@@ -98,10 +102,11 @@ public enum ImportNote {
         return trimmed.isEmpty ? "input" : String(trimmed.prefix(40))
     }
 
-    /// The notes a file carries whole (dossier's JSON export) as notes of `project`: each under its
-    /// own file name, or the next free one (`03-c2-2.md`) when another note (of the project, or
-    /// `taken`) has it, said in `renamed`; one whose text the project has already is left out,
-    /// and counted.
+    /// The notes a file carries whole as notes of `project`: each under its own file name (a
+    /// numbered one's number moved after the project's notes and `taken`: a MISP event's second
+    /// report is `05-...` in a project of three notes), or the next free one (`03-c2-2.md`) when
+    /// another note (of the project, or `taken`) has it, said in `renamed`; one whose text the
+    /// project has already is left out, and counted.
     /// - Parameter makePrivate: what the file restricts (a private project's, a TLP above clear,
     ///   `--private`) is written private.
     public static func planned(_ files: [ImportResult.NoteFile], in project: Project, taken: [String], makePrivate: Bool)
@@ -110,10 +115,16 @@ public enum ImportNote {
         var write: [(fileName: String, text: String)] = []
         var renamed: [(from: String, to: String)] = []
         var present = 0
-        for file in files {
-            if project.notes.contains(where: { $0.body.trimmingSpaces == file.body.trimmingSpaces }) {
+        let last = (project.notes.map(\.fileName) + taken).compactMap { Int($0.prefix(while: \.isNumber)) }.max() ?? 0
+        let numberedCount = files.filter(\.isNumbered).count
+        for var file in files {
+            if project.notes.contains(where: { $0.writtenBody.trimmingSpaces == file.body.trimmingSpaces }) {
                 present += 1
                 continue
+            }
+            if file.isNumbered, let number = Int(file.fileName.prefix(while: \.isNumber)) {
+                let digits = file.fileName.prefix(while: \.isNumber).count
+                file.fileName = numbered(last + number, width: max(2, String(last + numberedCount).count)) + file.fileName.dropFirst(digits)
             }
             let stem = String(file.fileName.dropLast(3))
             var name = file.fileName

@@ -100,7 +100,8 @@ public struct ImportResult: Sendable {
 }
 
 extension ImportResult {
-    /// A note as dossier's JSON export gives it.
+    /// A note as a file carries it whole: dossier's JSON export (under its own file name), a MISP
+    /// event report or a STIX note (numbered in the file's order, `isNumbered`).
     public struct NoteFile: Sendable, Equatable {
         public var fileName: String
         public var title: String?
@@ -108,5 +109,8 @@ extension ImportResult {
         public var date: String?
         public var isPrivate: Bool
         public var body: String
+        /// The file name's number is its place in the file (`02-kit-analysis.md`), which the
+        /// import moves after the project's own notes (`ImportNote.planned`).
+        public var isNumbered = false
     }
 }

@@ -104,7 +104,7 @@ enum MISPImporter {
             }
             collector.noteFile(ImportResult.NoteFile(fileName: ImportNote.numberedFileName(name.isEmpty ? "event report" : name, position: position, count: reports.count),
                 title: name.isEmpty ? nil : name, author: nil, date: nil, isPrivate: eventIsRestricted || isRestricted(report),
-                body: withReferencesResolved(content, in: event)))
+                body: withReferencesResolved(content, in: event), isNumbered: true))
         }
     }
 

@@ -213,7 +213,7 @@ enum STIXImporter {
             let abstract = object.string("abstract")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             collector.noteFile(ImportResult.NoteFile(fileName: ImportNote.numberedFileName(abstract.isEmpty ? "note" : abstract, position: place.position, count: place.count),
                 title: abstract.isEmpty ? nil : abstract, author: object.strings("authors").first, date: nil,
-                isPrivate: STIXTerms.privateFlag(of: object) == true || (collector.marking ?? .clear) > .clear, body: content))
+                isPrivate: STIXTerms.privateFlag(of: object) == true || (collector.marking ?? .clear) > .clear, body: content, isNumbered: true))
         } else if let content = object.string("content")?.trimmingSpaces, !content.isEmpty {
             let abstract = object.string("abstract").map { MISPAttributeReader.escaped($0) + ": " } ?? ""
             collector.note("- STIX note: \(abstract)\(MISPAttributeReader.escaped(content.split(whereSeparator: \.isNewline).joined(separator: " ")))")

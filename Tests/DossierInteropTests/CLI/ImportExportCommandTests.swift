@@ -647,6 +647,23 @@ import Testing
         #expect(try Command.run(["check"], in: ws.root).status == 0)
     }
 
+    @Test("a MISP event's reports come in numbered after the project's own notes, in the event's order; imported again, they are present, a heading that repeats a report's name too")
+    func eventReportsNumberedAfterTheNotes() throws {
+        let ws = try SampleWorkspace()
+        let event = ##"{"Event": {"info": "Loader wave", "Attribute": [{"type": "ip-dst", "value": "198.51.100.77", "comment": "x"}, {"type": "btc", "value": "1BoatSLRHtKNngkdXEeobR76b53LETtpyT"}], "EventReport": [{"name": "Kit analysis", "content": "# Kit\n\nThe kit."}, {"name": "Timeline", "content": "# Timeline\n\nDay one."}]}}"##
+        try event.write(toFile: ws.root + "/wave.json", atomically: true, encoding: .utf8)
+        let run = try Command.run(["import", "commodity-loader-c2", "wave.json"], in: ws.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        let notes = try FileManager.default.contentsOfDirectory(atPath: ws.root + "/commodity-loader-c2/notes").filter { $0.hasSuffix(".md") }.sorted()
+        #expect(notes == ["01-overview.md", "02-c2-protocol.md", "03-sinkhole.md", "04-internal-sightings.md", "05-kit-analysis.md", "06-timeline.md"], "\(notes)")
+        // A report whose heading repeats its name (the note's title) is the note all the same.
+        let again = try Command.run(["import", "commodity-loader-c2", "wave.json"], in: ws.root)
+        #expect(again.status == 0 && again.stdout.contains("2 notes already present"), "\(again.stdout)")
+        // What a note exports is its text as written, its leading heading with it.
+        let exported = try Command.run(["export", "commodity-loader-c2", "--format", "misp", "--internal"], in: ws.root)
+        #expect(exported.stdout.contains(##""content": "# Timeline\n\nDay one.\n""##), "\(exported.stdout.suffix(600))")
+    }
+
     @Test("a carried note's file name is made safe: no path, no hidden file, .md at the end")
     func safeNoteNames() {
         #expect(ProjectFiles.safeNoteName("../../etc/passwd") == "passwd.md")

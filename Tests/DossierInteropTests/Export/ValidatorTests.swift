@@ -121,7 +121,7 @@ import Testing
         #expect(result.projectTags == export.project.tags)
         // The notes the audience sees, each a note again.
         #expect(result.noteFiles.map(\.title) == export.project.notes.map(\.displayTitle), "\(export.testDescription)")
-        #expect(result.noteFiles.map(\.body) == export.project.notes.map(\.body), "\(export.testDescription)")
+        #expect(result.noteFiles.map(\.body) == export.project.notes.map(\.writtenBody), "\(export.testDescription)")
     }
 
     @Test func mispExportsLoadWithPyMISP() throws {
@@ -145,7 +145,7 @@ import Testing
             // The notes the audience sees, as the event's reports.
             #expect(result.noteFiles.map(\.title) == export.project.notes.map(\.displayTitle), "\(export.testDescription)")
             // (PyMISP takes the blanks off a report's end.)
-            #expect(result.noteFiles.map(\.body) == export.project.notes.map { $0.body.trimmingCharacters(in: .whitespacesAndNewlines) }, "\(export.testDescription)")
+            #expect(result.noteFiles.map(\.body) == export.project.notes.map { $0.writtenBody.trimmingCharacters(in: .whitespacesAndNewlines) }, "\(export.testDescription)")
         }
     }
 
