@@ -24,9 +24,11 @@ struct BuiltInRowTests {
                 classifiedOtherwise: random.chance(40) ? random.pick(Classification.allCases) : nil, isPrivateThere: random.chance(30))
         }
         let classification = random.pick(Classification.allCases)
+        // A report's tags link to their sections; a listing's do not.
+        let tags = (0..<random.int(0...4)).map { _ in TagLink(name: text(), href: !withProject && random.chance(80) ? "#tag-" + random.hex(4) : nil) }
         return IndicatorRow(
             value: text(), type: random.pick(IndicatorType.allCases).rawValue, classification: classification.rawValue,
-            classificationLabel: classification.label, tags: (0..<random.int(0...4)).map { _ in text() },
+            classificationLabel: classification.label, tags: tags.map(\.name), tagLinks: tags,
             firstSeen: optional(), lastSeen: optional(), comment: optional(), source: optional(), isPrivate: random.chance(20),
             alsoSeenIn: withProject ? [] : (0..<random.int(0...4)).map { _ in link() },
             project: withProject ? ProjectLink(slug: random.hex(6), title: text(), href: "../projects/\(random.hex(6))/index.html") : nil)

@@ -351,6 +351,7 @@ extension DigestEncoderTests {
         "classification": { $0.classification += "x" },
         "classificationLabel": { $0.classificationLabel += "x" },
         "tags": { $0.tags.append("x") },
+        "tagLinks": { $0.tagLinks[0].href = "#tag-x" },
         "firstSeen": { $0.firstSeen = nil },
         "lastSeen": { $0.lastSeen = nil },
         "comment": { $0.comment = nil },
@@ -364,7 +365,7 @@ extension DigestEncoderTests {
     @Test("a row's digest covers every stored property: changing any one changes it")
     func rowDigestCoversEveryField() {
         let row = IndicatorRow(
-            value: "evil.example", type: "domain", classification: "malicious", classificationLabel: "Malicious", tags: ["C2"],
+            value: "evil.example", type: "domain", classification: "malicious", classificationLabel: "Malicious", tags: ["C2"], tagLinks: [TagLink(name: "C2", href: "#tag-c2")],
             firstSeen: "2026-01-01", lastSeen: "2026-02-01", comment: "c", source: "s", isPrivate: false,
             alsoSeenIn: [ProjectLink(slug: "a", title: "A", href: "../a/index.html")],
             project: ProjectLink(slug: "b", title: "B", href: "../b/index.html"), rendered: nil)

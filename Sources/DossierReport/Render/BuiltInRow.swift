@@ -20,10 +20,18 @@ enum BuiltInRow {
         html.raw(#"">"#)
         text(row.classificationLabel)
         html.raw(#"</span></td><td class="tags">"#)
-        for tag in row.tags {
-            html.raw(#"<span class="tag">"#)
-            text(tag)
-            html.raw("</span>")
+        for tag in row.tagLinks {
+            if let href = tag.href {
+                html.raw(#"<a class="tag" href=""#)
+                text(href)
+                html.raw(#"">"#)
+                text(tag.name)
+                html.raw("</a>")
+            } else {
+                html.raw(#"<span class="tag">"#)
+                text(tag.name)
+                html.raw("</span>")
+            }
         }
         html.raw("</td>")
         if withProject {

@@ -130,6 +130,7 @@ extension IndicatorRow: MustacheParent {
         case "classificationLabel": classificationLabel
         case "tags": tags.isEmpty ? nil : tags
         case "tagList": tags.joined(separator: ", ")
+        case "tagLinks": tagLinks.isEmpty ? nil : tagLinks
         case "firstSeen": firstSeen
         case "lastSeen": lastSeen
         case "comment": comment
@@ -138,6 +139,16 @@ extension IndicatorRow: MustacheParent {
         case "alsoSeenIn": alsoSeenIn.isEmpty ? nil : alsoSeenIn
         case "project": project
         case "rendered": rendered
+        default: nil
+        }
+    }
+}
+
+extension TagLink: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "href": href
         default: nil
         }
     }

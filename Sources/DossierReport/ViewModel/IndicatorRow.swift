@@ -8,6 +8,9 @@ public struct IndicatorRow: Sendable, Hashable, Encodable {
     public var classification: String
     public var classificationLabel: String
     public var tags: [String]
+    /// `tags` with where each is listed: in a project report, its section (`#tag-phishing`);
+    /// none for "+N more", and none on a page listing rows across projects.
+    public var tagLinks: [TagLink]
     public var firstSeen: String?
     public var lastSeen: String?
     public var comment: String?
@@ -21,6 +24,26 @@ public struct IndicatorRow: Sendable, Hashable, Encodable {
     public var project: ProjectLink?
     /// The row as the page's format renders it, when rendered once for all the tables showing it.
     public var rendered: String?
+}
+
+/// A tag as a row shows it, and where the indicators of that tag are listed.
+public struct TagLink: Sendable, Hashable, Encodable {
+    public var name: String
+    public var href: String?
+    /// `Tag.key` of the tag; nil for "+N more".
+    var key: String?
+
+    private enum CodingKeys: String, CodingKey { case name, href }
+
+    public init(name: String, href: String?) {
+        self.name = name
+        self.href = href
+    }
+
+    init(name: String, href: String?, key: String?) {
+        self.init(name: name, href: href)
+        self.key = key
+    }
 }
 
 /// A reference to a project, with a link when the page is part of a site.
@@ -111,15 +134,18 @@ extension IndicatorRow {
         self.classification = classification.rawValue
         classificationLabel = classification.label
         var shownTags = indicator.tags
+        var more: String?
         if shownTags.count > Self.tagLimit {
             shownTags = Array(shownTags.prefix(Self.tagLimit))
             if let tag, !shownTags.contains(where: { Tag.key($0) == Tag.key(tag) }),
                let own = indicator.tags.first(where: { Tag.key($0) == Tag.key(tag) }) {
                 shownTags[Self.tagLimit - 1] = own
             }
-            shownTags.append("+\(indicator.tags.count - Self.tagLimit) more")
+            more = "+\(indicator.tags.count - Self.tagLimit) more"
         }
-        tags = shownTags.map(options.shown)
+        tagLinks = shownTags.map { TagLink(name: options.shown($0), href: nil, key: Tag.key($0)) }
+            + (more.map { [TagLink(name: $0, href: nil, key: nil)] } ?? [])
+        tags = tagLinks.map(\.name)
         firstSeen = indicator.firstSeen
         lastSeen = indicator.lastSeen
         comment = indicator.comment.map(options.shown)

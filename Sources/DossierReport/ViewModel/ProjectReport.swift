@@ -105,6 +105,23 @@ extension ProjectReport {
         let shown = holdsPrivate ? max(strictest, TLP.privateMaterial) : strictest
         tlp = TLPBanner(shown, raisedFrom: shown > project.tlp ? project.tlp : nil, byPrivateMaterial: shown > strictest, cause: cause)
 
+        // In a site, tag anchors match the tag pages' names; alone, they only need to be unique.
+        let slugs = tagSlugs.isEmpty ? Anchors.uniqueSlugs(grouping.groups.map { Tag.key($0.name) }) : tagSlugs
+        func anchorSlug(_ name: String) -> String { slugs[Tag.key(name)] ?? Anchors.slug(name) }
+        // A row's tags link to their sections of the report.
+        func linkingTags(_ rows: [IndicatorRow]) -> [IndicatorRow] {
+            rows.map { row in
+                var row = row
+                for index in row.tagLinks.indices {
+                    guard let key = row.tagLinks[index].key else { continue }
+                    row.tagLinks[index].href = "#tag-" + (slugs[key] ?? Anchors.slug(row.tagLinks[index].name))
+                }
+                return row
+            }
+        }
+        byClassification = byClassification.map(linkingTags)
+        for index in grouping.groups.indices { grouping.groups[index].rows = linkingTags(grouping.groups[index].rows) }
+
         classificationGroups = zip(SiteModel.classifications, byClassification).compactMap { classification, members in
             guard !members.isEmpty else { return nil }
             return IndicatorGroup(key: classification.rawValue, title: classification.label, description: nil,
@@ -116,9 +133,6 @@ extension ProjectReport {
             count == 0 ? nil : (type.rawValue, type.rawValue, count)
         }, partition: true)
 
-        // In a site, tag anchors match the tag pages' names; alone, they only need to be unique.
-        let slugs = tagSlugs.isEmpty ? Anchors.uniqueSlugs(grouping.groups.map { Tag.key($0.name) }) : tagSlugs
-        func anchorSlug(_ name: String) -> String { slugs[Tag.key(name)] ?? Anchors.slug(name) }
         tagGroups = grouping.groups.map { group in
             IndicatorGroup(key: group.name, title: options.shown(group.name), description: group.description.map(options.shown),
                 anchor: "tag-" + anchorSlug(group.name), rows: group.rows, classification: nil,
