@@ -102,7 +102,7 @@ struct ExportCommand: ParsableCommand {
             }
         } catch let error as ProjectEdit.Failure {
             if case .invalidFiles(_, let diagnostics) = error { Console.report(DiagnosticList(diagnostics)) }
-            Console.error(error.description)
+            Console.error(error.description(ending: "nothing was exported"))
             throw ExitCode(1)
         }
         let audience: Audience = `internal` ? .internal : .public

@@ -199,12 +199,14 @@ struct ImportCommand: ParsableCommand {
         // The notes a dossier JSON export carries, each a note of its own; private when the file
         // or the note is (a private project's, one marked above TLP:CLEAR, --private).
         var carried: [(fileName: String, text: String)] = []
+        var carriedBodies: [(fileName: String, body: String)] = []
         var carriedPresent = 0
         var renamed: [(from: String, to: String)] = []
         for (_, result) in results {
-            let plan = ImportNote.planned(result.noteFiles, in: edit.project, taken: carried.map(\.fileName),
+            let plan = ImportNote.planned(result.noteFiles, in: edit.project, taken: carriedBodies,
                 makePrivate: isPrivate || (result.projectTLP ?? .clear) > .clear)
             carried += plan.write
+            carriedBodies = plan.taken
             carriedPresent += plan.present
             renamed += plan.renamed
         }

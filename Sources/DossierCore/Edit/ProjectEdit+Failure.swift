@@ -6,7 +6,10 @@ extension ProjectEdit {
         /// The files the edit would read or rewrite have errors (the diagnostics, errors first).
         case invalidFiles(String, diagnostics: [Diagnostic])
 
-        public var description: String {
+        public var description: String { description(ending: "nothing was changed") }
+
+        /// The message, ending with what the command did not do (`nothing was exported`).
+        public func description(ending outcome: String) -> String {
             switch self {
             case .unknownProject(let slug, let projects, let closest):
                 let hint = closest.map { " Did you mean \"\($0)\"?" } ?? ""
@@ -20,9 +23,9 @@ extension ProjectEdit {
                 // The workspace's own file (its vocabulary) is no project's.
                 let inSettings = diagnostics.filter { $0.location?.path.hasSuffix("/" + ProjectFiles.workspace) == true }
                 if !inSettings.isEmpty && inSettings.count == diagnostics.count {
-                    return "the workspace's \(ProjectFiles.workspace) has errors (listed above); fix them first (see `dossier check`); nothing was changed"
+                    return "the workspace's \(ProjectFiles.workspace) has errors (listed above); fix them first (see `dossier check`); \(outcome)"
                 }
-                return "project \(slug) has errors in its files (listed above); fix them first (see `dossier check`); nothing was changed"
+                return "project \(slug) has errors in its files (listed above); fix them first (see `dossier check`); \(outcome)"
             }
         }
 

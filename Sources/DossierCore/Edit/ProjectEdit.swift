@@ -25,7 +25,8 @@ public struct ProjectEdit: Sendable {
 
     /// Reads `dossier.json` and the project `slug` of the workspace at `root`.
     /// - Parameter reading: for a command that only reads the project (an internal `export`):
-    ///   duplicates are no refusal, and no lock is taken (another run's edit is not waited for).
+    ///   any error `check` finds in the project's files is a refusal (but those that stop only
+    ///   public outputs), and no lock is taken (another run's edit is not waited for).
     public static func open(root: String, slug: String, reading: Bool = false) throws(Failure) -> ProjectEdit {
         let reader = FileReader(root: root)
         var ignored: [Diagnostic] = []
@@ -52,8 +53,17 @@ public struct ProjectEdit: Sendable {
         diagnostics += loaded.diagnostics
         digests.merge(loaded.digests) { a, _ in a }
         let edited: Set<String> = [settingsPath, folder + "/" + ProjectFiles.project, folder + "/" + ProjectFiles.indicators]
-        let errors = diagnostics.filter { $0.severity == .error && edited.contains($0.location?.path ?? settingsPath) }
-            + (reading ? [] : loaded.project.map { duplicates(in: $0, settings: settings, root: root) } ?? [])
+        var errors = diagnostics.filter { $0.severity == .error && edited.contains($0.location?.path ?? settingsPath) }
+        if let project = loaded.project {
+            let twice = duplicates(in: project, settings: settings, root: root)
+            // What reads the project (an internal export) refuses what `check` finds wrong in any
+            // of its files, as an internal report does (a note's front matter, conflict markers);
+            // not what stops only a public output.
+            errors = reading
+                ? (diagnostics + twice + WorkspaceChecker.check(project, in: Workspace(root: root, settings: settings, projects: [project])).diagnostics)
+                    .filter { $0.severity == .error && !WorkspaceChecker.publicOnlyCodes.contains($0.code ?? "") }
+                : errors + twice
+        }
         guard errors.isEmpty, let project = loaded.project else {
             throw .invalidFiles(slug, diagnostics: errors.sorted())
         }

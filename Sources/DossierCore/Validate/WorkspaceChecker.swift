@@ -22,6 +22,14 @@ public enum WorkspaceChecker {
     /// project rules and kept in the cache with their findings.
     static let publishedPrivateValues = PublishedPrivateValueRule()
 
+    /// The codes of the errors of what a public output would show (a private value it would
+    /// publish, a public project not TLP:CLEAR, a link to a private note, a private tag
+    /// misspelled): they stop a public output, not an internal one, which publishes nothing, so
+    /// that an analyst can read the internal site while mending them.
+    public static let publicOnlyCodes: Set<String> = [
+        PublishedPrivateValueRule.code, PublicProjectTLPRule.code, BrokenLinkRule.privateNoteCode, MisspelledTagRule.privateCode,
+    ]
+
     public static func check(_ loaded: LoadedWorkspace) -> DiagnosticList {
         checkKeepingIndex(loaded).diagnostics
     }

@@ -76,7 +76,8 @@ public enum ImportNote {
     /// The file name of a note an import makes of a titled text (a MISP event report, a STIX
     /// note), numbered in its file's order: `02-kit-analysis.md`, as wide as `count` needs.
     static func numberedFileName(_ title: String, position: Int, count: Int) -> String {
-        numbered(position + 1, width: max(2, String(count).count)) + "-" + slug(title + ".md") + ".md"
+        // A title's `/` is no folder's (`C2 / exfiltration`).
+        numbered(position + 1, width: max(2, String(count).count)) + "-" + slug(title.replacingOccurrences(of: "/", with: " ") + ".md") + ".md"
     }
 
     /// `number` with zeros before it to `width` digits.
@@ -105,20 +106,27 @@ public enum ImportNote {
     /// The notes a file carries whole as notes of `project`: each under its own file name (a
     /// numbered one's number moved after the project's notes and `taken`: a MISP event's second
     /// report is `05-...` in a project of three notes), or the next free one (`03-c2-2.md`) when
-    /// another note (of the project, or `taken`) has it, said in `renamed`; one whose text the
-    /// project has already is left out, and counted.
-    /// - Parameter makePrivate: what the file restricts (a private project's, a TLP above clear,
-    ///   `--private`) is written private.
-    public static func planned(_ files: [ImportResult.NoteFile], in project: Project, taken: [String], makePrivate: Bool)
-        -> (write: [(fileName: String, text: String)], present: Int, renamed: [(from: String, to: String)]) {
-        var names = Set(project.notes.map { $0.fileName.lowercased() } + taken.map { $0.lowercased() })
+    /// another note (of the project, or `taken`) has it, said in `renamed`, as is a note of the
+    /// project with its title and other text (a report edited since); one whose text the project
+    /// or `taken` has already (the same report in two files of one import) is left out, and
+    /// counted.
+    /// - Parameters:
+    ///   - taken: the notes earlier files of the import write, by file name and body; returned
+    ///     with this file's added.
+    ///   - makePrivate: what the file restricts (a private project's, a TLP above clear,
+    ///     `--private`) is written private.
+    public static func planned(_ files: [ImportResult.NoteFile], in project: Project, taken: [(fileName: String, body: String)], makePrivate: Bool)
+        -> (write: [(fileName: String, text: String)], taken: [(fileName: String, body: String)], present: Int, renamed: [(from: String, to: String)]) {
+        var names = Set(project.notes.map { $0.fileName.lowercased() } + taken.map { $0.fileName.lowercased() })
+        var bodies = Set(project.notes.map(\.writtenBody.trimmingSpaces) + taken.map(\.body.trimmingSpaces))
+        var taken = taken
         var write: [(fileName: String, text: String)] = []
         var renamed: [(from: String, to: String)] = []
         var present = 0
-        let last = (project.notes.map(\.fileName) + taken).compactMap { Int($0.prefix(while: \.isNumber)) }.max() ?? 0
+        let last = (project.notes.map(\.fileName) + taken.map(\.fileName)).compactMap { Int($0.prefix(while: \.isNumber)) }.max() ?? 0
         let numberedCount = files.filter(\.isNumbered).count
         for var file in files {
-            if project.notes.contains(where: { $0.writtenBody.trimmingSpaces == file.body.trimmingSpaces }) {
+            guard bodies.insert(file.body.trimmingSpaces).inserted else {
                 present += 1
                 continue
             }
@@ -134,10 +142,15 @@ public enum ImportNote {
                 n += 1
             }
             names.insert(name.lowercased())
-            if name != file.fileName { renamed.append((file.fileName, name)) }
+            if name != file.fileName {
+                renamed.append((file.fileName, name))
+            } else if let title = file.title, let namesake = project.notes.first(where: { $0.displayTitle == title }) {
+                renamed.append((namesake.fileName, name))
+            }
             write.append((name, text(of: file, isPrivate: makePrivate || file.isPrivate)))
+            taken.append((name, file.body))
         }
-        return (write, present, renamed)
+        return (write, taken, present, renamed)
     }
 
     /// A carried note's file: its front matter (title, author, date, and `visibility: private`),

@@ -51,12 +51,8 @@ struct PreparedWorkspace {
     /// For an internal output of one project: the errors of other projects' files, left to `check`.
     var otherProjectsErrors = 0
 
-    /// The errors of what a public output would show (a private value it would publish, a public
-    /// project not TLP:CLEAR): they stop a public output, not an internal one, which publishes
-    /// nothing, so that an analyst can read the internal site while mending them.
-    static let publicOnlyCodes: Set<String> = [
-        PublishedPrivateValueRule.code, PublicProjectTLPRule.code, BrokenLinkRule.privateNoteCode, MisspelledTagRule.privateCode,
-    ]
+    /// The errors that stop only a public output (`WorkspaceChecker.publicOnlyCodes`).
+    static let publicOnlyCodes = WorkspaceChecker.publicOnlyCodes
 
     /// - Parameters:
     ///   - audience: who the output is for; every error stops a public one.

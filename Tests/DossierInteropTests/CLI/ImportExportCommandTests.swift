@@ -209,7 +209,7 @@ import Testing
         #expect(inside.status == 0 && inside.stdout.hasPrefix("value,type,classification,tags,firstSeen,lastSeen,comment,source,private,tlp\r\n"))
     }
 
-    @Test("an internal export reads its project alone: another project's broken file neither stops it nor is shown; its own broken file does, and a value it records twice does not")
+    @Test("an internal export reads its project alone: another project's broken file neither stops it nor is shown; an error check finds in its own files does (a value recorded twice, conflict markers in a note), one that stops only a public output does not")
     func internalExportReadsTheProjectAlone() throws {
         let ws = try SampleWorkspace()
         let before = try Command.run(["export", "commodity-loader-c2", "--format", "stix", "--internal"], in: ws.root)
@@ -220,8 +220,19 @@ import Testing
         let own = try ws.read("commodity-loader-c2/indicators.json")
         try own.replacingOccurrences(of: "\"indicators\": [", with: "\"indicators\": [\n{ \"value\": \"twice.example\", \"type\": \"domain\" },\n{ \"value\": \"twice.example\", \"type\": \"domain\" },")
             .write(toFile: indicators, atomically: true, encoding: .utf8)
-        let twice = try Command.run(["export", "commodity-loader-c2", "--format", "csv", "--internal"], in: ws.root)
-        #expect(twice.status == 0 && twice.stdout.components(separatedBy: "twice.example,domain").count == 3, "\(twice.stderr)")
+        let twice = try Command.run(["export", "commodity-loader-c2", "--format", "stix", "--internal"], in: ws.root)
+        #expect(twice.status == 1 && twice.stdout.isEmpty && twice.stderr.contains("duplicate domain \"twice.example\""), "\(twice.stderr)")
+        #expect(twice.stderr.contains("project commodity-loader-c2 has errors in its files (listed above); fix them first (see `dossier check`); nothing was exported"), "\(twice.stderr)")
+        try own.write(toFile: indicators, atomically: true, encoding: .utf8)
+        let note = ws.root + "/commodity-loader-c2/notes/05-merge.md"
+        try "# Merge\n\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> branch\n".write(toFile: note, atomically: true, encoding: .utf8)
+        let conflicted = try Command.run(["export", "commodity-loader-c2", "--format", "json", "--internal"], in: ws.root)
+        #expect(conflicted.status == 1 && conflicted.stdout.isEmpty && conflicted.stderr.contains("commodity-loader-c2/notes/05-merge.md:3:1: error:"), "\(conflicted.stderr)")
+        // A private value written in a public note stops a public export only.
+        try "# Merge\n\nThe workstation also talked to 192.0.2.130.\n".write(toFile: note, atomically: true, encoding: .utf8)
+        #expect(try Command.run(["export", "commodity-loader-c2", "--format", "json", "--internal"], in: ws.root).status == 0)
+        #expect(try Command.run(["export", "commodity-loader-c2", "--format", "json"], in: ws.root).status == 1)
+        try FileManager.default.removeItem(atPath: note)
         try "{ \"indicators\": [ { \"value\": 1 } ] }\n".write(toFile: indicators, atomically: true, encoding: .utf8)
         let broken = try Command.run(["export", "commodity-loader-c2", "--format", "csv", "--internal"], in: ws.root)
         #expect(broken.status == 1 && broken.stdout.isEmpty && broken.stderr.contains("commodity-loader-c2/indicators.json:1:"), "\(broken.stderr)")
@@ -662,6 +673,17 @@ import Testing
         // What a note exports is its text as written, its leading heading with it.
         let exported = try Command.run(["export", "commodity-loader-c2", "--format", "misp", "--internal"], in: ws.root)
         #expect(exported.stdout.contains(##""content": "# Timeline\n\nDay one.\n""##), "\(exported.stdout.suffix(600))")
+        // The same event in two files of one import: its reports once. A report edited since is
+        // written beside the note, and said; a name's `/` is no folder.
+        try event.write(toFile: ws.root + "/copy.json", atomically: true, encoding: .utf8)
+        let edited = event.replacingOccurrences(of: "Day one.", with: "Day one and two.").replacingOccurrences(of: "Kit analysis", with: "C2 / exfiltration")
+            .replacingOccurrences(of: "The kit.", with: "The kit, again.")
+        try edited.write(toFile: ws.root + "/edited.json", atomically: true, encoding: .utf8)
+        let both = try Command.run(["import", "typosquat-watch", "wave.json", "copy.json"], in: ws.root)
+        #expect(both.status == 0 && both.stdout.contains("2 notes already present"), "\(both.stdout)")
+        let later = try Command.run(["import", "commodity-loader-c2", "edited.json"], in: ws.root)
+        #expect(later.stderr.contains("warning: the project has a note 06-timeline.md with other text (edited since, or another note); this one is written as 08-timeline.md"), "\(later.stderr)")
+        #expect(FileManager.default.fileExists(atPath: ws.root + "/commodity-loader-c2/notes/07-c2-exfiltration.md"), "\(later.stdout)")
     }
 
     @Test("a carried note's file name is made safe: no path, no hidden file, .md at the end")
