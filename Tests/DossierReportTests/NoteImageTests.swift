@@ -127,8 +127,8 @@ struct NoteImageTests {
         try workspace.addProject("case", visibility: "public", tlp: "clear", indicators: #"{ "indicators": [] }"#)
         let secret = "GPS 48.8566N analyst jdoe at SECRETMARK"
         let images: [(file: String, bytes: [UInt8])] = [
-            ("a.png", TestImages.png(text: [secret])), ("b.jpg", TestImages.jpeg(orientation: 6, exif: secret, comment: secret, thumbnail: secret)),
-            ("c.gif", TestImages.gif(comment: secret, xmp: secret)), ("d.webp", TestImages.webp(exif: secret)),
+            ("a.png", TestImages.png(text: [secret], profile: secret)), ("b.jpg", TestImages.jpeg(orientation: 6, exif: secret, comment: secret, thumbnail: secret)),
+            ("c.gif", TestImages.gif(comment: secret, xmp: secret, plainText: secret)), ("d.webp", TestImages.webp(exif: secret)),
         ]
         for image in images { try workspace.writeBytes("case/notes/" + image.file, image.bytes) }
         try workspace.write("case/notes/01-shots.md", images.map { "![\($0.file)](\($0.file))\n" }.joined(separator: "\n"))
@@ -137,7 +137,7 @@ struct NoteImageTests {
         #expect(shown.count == 4 && !shown.contains { $0.range(of: Data("SECRETMARK".utf8)) != nil }, "\(shown.count)")
         // The pixels are the same: the PNG as it is without its text, the JPEG's scan, the GIF's
         // frame and loop, the WebP's image.
-        #expect(shown.first == Data(TestImages.png()))
+        #expect(shown.first == Data(TestImages.png(profile: "ICC profile")), "the profile kept, under a name of no one's")
         #expect(shown[1].range(of: Data([0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD0, 0x56, 0xFF, 0xD9])) != nil && shown[1].suffix(2) == Data([0xFF, 0xD9]))
         #expect(shown[1].range(of: Data("Exif\u{0}\u{0}MM\u{0}*".utf8)) != nil, "the orientation alone, rewritten")
         #expect(shown[2] == Data(TestImages.gif()))

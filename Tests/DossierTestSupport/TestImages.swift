@@ -2,8 +2,9 @@
 /// editor writes when asked: what reports must show, and what they must not publish.
 public enum TestImages {
     /// A PNG of one grey pixel of `shade` (its checksums right, its data stored uncompressed),
-    /// with a `tEXt` chunk for each of `text` before its data.
-    public static func png(shade: UInt8 = 0x80, text: [String] = []) -> [UInt8] {
+    /// with a `tEXt` chunk for each of `text` before its data, and a colour profile named
+    /// `profile` (its data not a real profile's) when one is given.
+    public static func png(shade: UInt8 = 0x80, text: [String] = [], profile: String? = nil) -> [UInt8] {
         func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
             let typed = Array(type.utf8) + data
             return bigEndian(UInt32(data.count)) + typed + bigEndian(crc32(typed))
@@ -17,6 +18,7 @@ public enum TestImages {
         let zlib: [UInt8] = [0x78, 0x01, 0x01, 0x02, 0x00, 0xFD, 0xFF] + pixels + bigEndian(b << 16 | a)
         return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
             + chunk("IHDR", bigEndian(1) + bigEndian(1) + [8, 0, 0, 0, 0])
+            + (profile.map { chunk("iCCP", Array($0.utf8) + [0, 0] + zlib) } ?? [])
             + text.flatMap { chunk("tEXt", Array("Comment".utf8) + [0] + Array($0.utf8)) }
             + chunk("IDAT", zlib) + chunk("IEND", [])
     }
@@ -44,14 +46,15 @@ public enum TestImages {
             + Array("after the end: \(comment)".utf8)
     }
 
-    /// A GIF of one pixel, with a comment of `comment` and an XMP application block of `xmp`
-    /// when they are not empty, and a loop count.
-    public static func gif(comment: String = "", xmp: String = "") -> [UInt8] {
+    /// A GIF of one pixel, with a comment of `comment`, an XMP application block of `xmp` and a
+    /// plain text extension of `plainText` when they are not empty, and a loop count.
+    public static func gif(comment: String = "", xmp: String = "", plainText: String = "") -> [UInt8] {
         func subBlocks(_ bytes: [UInt8]) -> [UInt8] { [UInt8(bytes.count)] + bytes + [0] }
         return Array("GIF89a".utf8) + [1, 0, 1, 0, 0x80, 0, 0] + [0, 0, 0, 0xFF, 0xFF, 0xFF]
             + [0x21, 0xFF, 11] + Array("NETSCAPE2.0".utf8) + [3, 1, 0, 0, 0]
             + (comment.isEmpty ? [] : [0x21, 0xFE] + subBlocks(Array(comment.utf8)))
             + (xmp.isEmpty ? [] : [0x21, 0xFF, 11] + Array("XMP DataXMP".utf8) + subBlocks(Array(xmp.utf8)))
+            + (plainText.isEmpty ? [] : [0x21, 0x01, 12] + Array(repeating: 0, count: 12) + subBlocks(Array(plainText.utf8)))
             + [0x21, 0xF9, 4, 0, 0, 0, 0, 0]
             + [0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0] + [2, 2, 0x44, 0x01, 0] + [0x3B]
     }

@@ -25,22 +25,34 @@ enum ImageMetadata {
 
     // MARK: PNG
 
-    /// The chunks that draw the image (and its animation): every other chunk is dropped, the
-    /// text ones (`tEXt`, `zTXt`, `iTXt`), `eXIf` and `tIME` among them, and anything after `IEND`.
+    /// The chunks that draw the image (and its animation), and its colour profile (`iCCP`, its
+    /// name replaced): every other chunk is dropped, the text ones (`tEXt`, `zTXt`, `iTXt`),
+    /// `eXIf` and `tIME` among them, and anything after `IEND`.
     private static let pngChunks: Set<String> = [
-        "IHDR", "PLTE", "IDAT", "IEND", "tRNS", "cHRM", "gAMA", "iCCP", "sBIT", "sRGB", "cICP", "mDCV", "cLLI", "bKGD",
+        "IHDR", "PLTE", "IDAT", "IEND", "tRNS", "cHRM", "gAMA", "sBIT", "sRGB", "cICP", "mDCV", "cLLI", "bKGD",
         "hIST", "pHYs", "sPLT", "acTL", "fcTL", "fdAT",
     ]
 
     private static func png(_ bytes: [UInt8]) -> [UInt8]? {
         var out = Array(bytes.prefix(8))
         var i = 8
+        var hasProfile = false
         while i + 12 <= bytes.count {
             let length = Int(bigEndian(bytes, i, 4))
             let end = i + 12 + length
             guard length <= bytes.count, end <= bytes.count else { return nil }
             let type = String(decoding: bytes[i + 4..<i + 8], as: UTF8.self)
-            if pngChunks.contains(type) { out += bytes[i..<end] }
+            if type == "iCCP" {
+                // The profile's name is free text (`Jane's calibration`): named as any profile.
+                // A second profile is none (a PNG has one at most).
+                guard let nameEnd = bytes[i + 8..<end - 4].firstIndex(of: 0) else { return nil }
+                defer { hasProfile = true }
+                if hasProfile { i = end; continue }
+                let data = Array("ICC profile".utf8) + bytes[nameEnd..<end - 4]
+                out += bigEndianBytes(UInt32(data.count)) + Array("iCCP".utf8) + data + bigEndianBytes(crc32(Array("iCCP".utf8) + data))
+            } else if pngChunks.contains(type) {
+                out += bytes[i..<end]
+            }
             if type == "IEND" { return out }
             i = end
         }
@@ -178,12 +190,12 @@ enum ImageMetadata {
             case 0x21:
                 guard i + 2 < bytes.count, let end = subBlocksEnd(i + 2) else { return nil }
                 let label = bytes[i + 1]
-                // Graphic control (timing, transparency), plain text (drawn); of the
-                // applications, the loop count alone (NETSCAPE2.0, ANIMEXTS1.0). Comments and
-                // other applications (XMP) are dropped.
+                // Graphic control (timing, transparency); of the applications, the loop count
+                // alone (NETSCAPE2.0, ANIMEXTS1.0). Comments, plain text (which browsers do not
+                // draw) and other applications (XMP) are dropped.
                 let application = label == 0xFF && bytes[i + 2] == 11 && i + 14 <= bytes.count
                     ? String(decoding: bytes[i + 3..<i + 14], as: UTF8.self) : nil
-                if label == 0xF9 || label == 0x01 || application == "NETSCAPE2.0" || application == "ANIMEXTS1.0" {
+                if label == 0xF9 || application == "NETSCAPE2.0" || application == "ANIMEXTS1.0" {
                     out += bytes[i..<end]
                 }
                 i = end
@@ -233,5 +245,19 @@ enum ImageMetadata {
 
     private static func littleEndian(_ bytes: [UInt8], _ at: Int, _ count: Int) -> UInt32 {
         bytes[at..<at + count].reversed().reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
+    private static func bigEndianBytes(_ value: UInt32) -> [UInt8] {
+        [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
+    }
+
+    /// A PNG chunk's CRC-32, of its type and data.
+    private static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? crc >> 1 ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        return ~crc
     }
 }
