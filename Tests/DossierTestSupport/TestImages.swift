@@ -1,3 +1,5 @@
+import DossierCore
+
 /// Whole images of one pixel, in each kind a report shows, with the metadata a camera or an
 /// editor writes when asked: what reports must show, and what they must not publish.
 public enum TestImages {
@@ -7,7 +9,7 @@ public enum TestImages {
     public static func png(shade: UInt8 = 0x80, text: [String] = [], profile: String? = nil) -> [UInt8] {
         func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
             let typed = Array(type.utf8) + data
-            return bigEndian(UInt32(data.count)) + typed + bigEndian(crc32(typed))
+            return bigEndian(UInt32(data.count)) + typed + bigEndian(CRC32.checksum(typed))
         }
         let pixels: [UInt8] = [0x00, shade]
         // zlib: a stored block of the filtered row, and its Adler-32.
@@ -74,13 +76,4 @@ public enum TestImages {
     private static func bigEndian(_ value: UInt32) -> [UInt8] { [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)] }
     private static func bigEndian16(_ value: UInt16) -> [UInt8] { [UInt8(value >> 8), UInt8(value & 0xFF)] }
     private static func littleEndian(_ value: UInt32) -> [UInt8] { bigEndian(value).reversed() }
-
-    private static func crc32(_ bytes: [UInt8]) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in bytes {
-            crc ^= UInt32(byte)
-            for _ in 0..<8 { crc = crc & 1 == 1 ? crc >> 1 ^ 0xEDB8_8320 : crc >> 1 }
-        }
-        return ~crc
-    }
 }

@@ -49,7 +49,7 @@ enum ImageMetadata {
                 defer { hasProfile = true }
                 if hasProfile { i = end; continue }
                 let data = Array("ICC profile".utf8) + bytes[nameEnd..<end - 4]
-                out += bigEndianBytes(UInt32(data.count)) + Array("iCCP".utf8) + data + bigEndianBytes(crc32(Array("iCCP".utf8) + data))
+                out += bigEndianBytes(UInt32(data.count)) + Array("iCCP".utf8) + data + bigEndianBytes(CRC32.checksum(Array("iCCP".utf8) + data))
             } else if pngChunks.contains(type) {
                 out += bytes[i..<end]
             }
@@ -249,15 +249,5 @@ enum ImageMetadata {
 
     private static func bigEndianBytes(_ value: UInt32) -> [UInt8] {
         [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
-    }
-
-    /// A PNG chunk's CRC-32, of its type and data.
-    private static func crc32(_ bytes: [UInt8]) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in bytes {
-            crc ^= UInt32(byte)
-            for _ in 0..<8 { crc = crc & 1 == 1 ? crc >> 1 ^ 0xEDB8_8320 : crc >> 1 }
-        }
-        return ~crc
     }
 }
