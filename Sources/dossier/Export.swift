@@ -13,7 +13,10 @@ struct ExportCommand: ParsableCommand {
             refused, as is any project while `dossier check` finds errors (a private value \
             written in a public note or comment would be published). Internal exports add the private indicators and tags (where the format has \
             tags); only CSV and JSON carry sources, and JSON, STIX and MISP the notes (STIX \
-            as notes about the report, MISP as the event's reports); CSV and text neither. Values are real, never defanged, and each indicator states its \
+            as notes about the report, MISP as the event's reports); CSV and text neither. An \
+            internal export reads the project alone (at once, however large the workspace), \
+            and is refused while `dossier check` finds an error in the project's files. \
+            Values are real, never defanged, and each indicator states its \
             classification (the explicit one, else the one its tags imply, else unknown).
 
             Formats:
