@@ -108,19 +108,21 @@ extension ProjectReport {
         // In a site, tag anchors match the tag pages' names; alone, they only need to be unique.
         let slugs = tagSlugs.isEmpty ? Anchors.uniqueSlugs(grouping.groups.map { Tag.key($0.name) }) : tagSlugs
         func anchorSlug(_ name: String) -> String { slugs[Tag.key(name)] ?? Anchors.slug(name) }
-        // A row's tags link to their sections of the report.
-        func linkingTags(_ rows: [IndicatorRow]) -> [IndicatorRow] {
-            rows.map { row in
-                var row = row
-                for index in row.tagLinks.indices {
-                    guard let key = row.tagLinks[index].key else { continue }
-                    row.tagLinks[index].href = "#tag-" + (slugs[key] ?? Anchors.slug(row.tagLinks[index].name))
+        // A row's tags link to their sections of the report: each link made once, and set in
+        // place (a row is in its classification's table and in each of its tags').
+        var hrefs: [String: String] = [:]
+        func linkTags(_ rows: inout [IndicatorRow]) {
+            for row in rows.indices {
+                for index in rows[row].tagLinks.indices {
+                    guard let key = rows[row].tagLinks[index].key else { continue }
+                    let href = hrefs[key] ?? "#tag-" + (slugs[key] ?? Anchors.slug(rows[row].tagLinks[index].name))
+                    hrefs[key] = href
+                    rows[row].tagLinks[index].href = href
                 }
-                return row
             }
         }
-        byClassification = byClassification.map(linkingTags)
-        for index in grouping.groups.indices { grouping.groups[index].rows = linkingTags(grouping.groups[index].rows) }
+        for index in byClassification.indices { linkTags(&byClassification[index]) }
+        for index in grouping.groups.indices { linkTags(&grouping.groups[index].rows) }
 
         classificationGroups = zip(SiteModel.classifications, byClassification).compactMap { classification, members in
             guard !members.isEmpty else { return nil }
