@@ -12,8 +12,10 @@ struct ExportCommand: ParsableCommand {
             shows (no private indicator, tag or note, no source), and a private project is \
             refused, as is any project while `dossier check` finds errors (a private value \
             written in a public note or comment would be published). Internal exports add the private indicators and tags (where the format has \
-            tags); only CSV and JSON carry sources, and JSON, STIX and MISP the notes (STIX \
-            as notes about the report, MISP as the event's reports); CSV and text neither. An \
+            tags) and the sources (STIX as each indicator's external reference, MISP as a \
+            dossier:source="..." tag, both read back by import; text has none), and JSON, \
+            STIX and MISP carry the notes (STIX as notes about the report, MISP as the \
+            event's reports; CSV and text have none). An \
             internal export reads the project alone (at once, however large the workspace), \
             and is refused while `dossier check` finds an error in the project's files. \
             Values are real, never defanged, and each indicator states its \
@@ -28,10 +30,12 @@ struct ExportCommand: ParsableCommand {
                     show (dossier import reads it, and writes the images back)
               stix  a STIX 2.1 bundle: an indicator with a pattern per value, the
                     observables, the project as a report, its notes as notes,
-                    the TLP 2.0 marking
+                    the TLP 2.0 marking (internal: the source as the indicator's
+                    external reference)
               misp  a MISP event: an attribute per value, the classification as a
                     passivetotal:class="..." tag, the TLP as a tlp: tag, the
-                    notes as event reports (Markdown)
+                    notes as event reports (Markdown; internal: the source as a
+                    dossier:source="..." tag)
               text  one value per line (an internal list holding anything above
                     TLP:CLEAR starts with a "# TLP:AMBER" comment line)
 
@@ -61,7 +65,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output format.", valueName: "format"))
     var format: ExportFormat
 
-    @Flag(help: "Make an internal export: private indicators and tags included (sources in CSV and JSON, private notes in JSON, STIX and MISP).")
+    @Flag(help: "Make an internal export: private indicators and tags included, and sources (all but text), private notes (JSON, STIX and MISP).")
     var `internal` = false
 
     @Option(help: ArgumentHelp("Export only indicators of this classification (repeatable).", valueName: "classification"))

@@ -8,7 +8,9 @@ import DossierCore
 ///   `distribution` `3` (all communities) for a public project, `0` (your organisation only) for a
 ///   private one, which `dossier import` then keeps private;
 /// - one attribute per indicator (`MISPTypes.attribute`), with the comment, first and last sighting,
-///   the tags, and the classification as the PassiveTotal taxonomy tag `passivetotal:class="..."`;
+///   the tags, and the classification as the PassiveTotal taxonomy tag `passivetotal:class="..."`
+///   (and in an internal export the indicator's `source`, its provenance, as `dossier:source="..."`,
+///   which `dossier import` reads back);
 ///   `to_ids` is set for malicious indicators only; an `other` indicator that came from MISP goes
 ///   back as the MISP type its `misp-type:` tag keeps (`btc`, a `url` without a scheme); a private indicator's `distribution` is `0`
 ///   (your organisation only), the others inherit the event's (`5`); an attribute whose marking
@@ -79,7 +81,9 @@ enum MISPExporter {
             // Its own tag kept where it says the level (in its place, as written); a tag below the
             // event's is kept too, as the indicator's data (the event's tag marks it higher).
             if tlp != eventTLP, TLP.marked(by: tags) != tlp { tags = tags.filter { TLP.marked(by: [$0]) == nil } + [tlp.tag] }
-            tagObjects(tags + [MISPTypes.classificationTag(classification)], into: &stream)
+            // Its provenance (internal exports only: the audience filter drops it from public ones).
+            let source = indicator.source.map { [MISPTypes.sourceTag($0)] } ?? []
+            tagObjects(tags + [MISPTypes.classificationTag(classification)] + source, into: &stream)
             stream.endObject()
         }
         stream.endArray()

@@ -6,7 +6,8 @@ import DossierCore
 ///   `x_dossier_private: true` (dossier's internal exports); `labels` become tags, and so
 ///   do `indicator_types`, except the four that state a classification (`malicious-activity`,
 ///   `anomalous-activity`, `benign`, `unknown`), which set it; `name` and `description` are the
-///   comment (`name: description`; a name that is the value says nothing).
+///   comment (`name: description`; a name that is the value says nothing); the `source_name` of
+///   its first external reference is the indicator's `source`.
 /// - cyber-observable objects: their values (`STIXObservableReader`).
 /// - `vulnerability` with a CVE id: a `cve` indicator.
 /// - `report`: its labels are the file's project tags; it and `note` objects go to the note; a
@@ -153,6 +154,7 @@ enum STIXImporter {
         details.firstSeen = seen?.first
         details.lastSeen = seen?.last
         details.privateFlag = STIXTerms.privateFlag(of: object)
+        details.source = source(of: object)
         // STIX 2.0 wrote an indicator's types as its labels (`malicious-activity`); 2.1 writes
         // them apart, and requires a pattern_type, which 2.0 has not.
         let isSTIX20 = object["indicator_types"] == nil && object["pattern_type"] == nil
@@ -179,6 +181,13 @@ enum STIXImporter {
             collector.add(value.type == .url ? STIXObservables.url(fromURI: value.raw) : value.raw, as: value.type, allowed: value.allowed,
                 details: details, item: patternText, at: at)
         }
+    }
+
+    /// Where an indicator comes from: its first external reference's `source_name` (dossier's
+    /// internal export writes the `source` so), but a CVE's, which names a vulnerability.
+    static func source(of object: JSONObject) -> String? {
+        object.array("external_references").lazy.compactMap { $0.value.objectValue?.string("source_name")?.trimmingSpaces }
+            .first { !$0.isEmpty && $0.lowercased() != "cve" }
     }
 
     static func readVulnerability(_ object: JSONObject, at position: SourcePosition, into collector: inout ImportCollector) {

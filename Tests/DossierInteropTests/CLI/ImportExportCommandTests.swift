@@ -844,19 +844,29 @@ import Testing
         #expect(exportHelp.stdout.contains("--internal") && exportHelp.stdout.contains("Examples:") && exportHelp.stdout.contains("stix"))
     }
 
-    @Test("export --help says which internal exports carry sources and notes, as they do")
+    @Test("export --help says which internal exports carry sources and notes, as they do, and an import of each takes the source back")
     func helpSaysWhereSourcesGo() throws {
         let ws = try SampleWorkspace()
         let help = try Command.run(["export", "--help"], in: ws.root).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(help.contains("only CSV and JSON carry sources, and JSON, STIX and MISP the notes (STIX as notes about the report, MISP as the event's reports); CSV and text neither"), "\(help)")
+        #expect(help.contains("and the sources (STIX as each indicator's external reference, MISP as a dossier:source=\"...\" tag, both read back by import; text has none), and JSON, STIX and MISP carry the notes (STIX as notes about the report, MISP as the event's reports; CSV and text have none)"), "\(help)")
         #expect(!help.contains("notes and sources included"))
         #expect(try Command.run(["add", "commodity-loader-c2", "sourced.example", "--source", "sandbox-run-42"], in: ws.root).status == 0)
-        for (format, carries) in [("csv", true), ("json", true), ("stix", false), ("misp", false)] {
+        for (format, carries) in [("csv", true), ("json", true), ("stix", true), ("misp", true), ("text", false)] {
             let run = try Command.run(["export", "commodity-loader-c2", "--format", format, "--internal"], in: ws.root)
             #expect(run.status == 0 && run.stdout.contains("sourced.example"))
             #expect(run.stdout.contains("sandbox-run-42") == carries, "\(format)")
             // The notes: JSON's own, STIX's as notes, MISP's as the event's reports.
             #expect(run.stdout.contains("HollowPost is sold as a service") == ["json", "stix", "misp"].contains(format), "\(format)")
+            // Imported into another project, the source comes with the value.
+            if format != "text" {
+                let file = ws.root + "/back.\(format)"
+                try run.stdout.write(toFile: file, atomically: true, encoding: .utf8)
+                let back = try Command.run(["import", "acme-payroll-phish", file, "--format", format == "json" ? "auto" : format], in: ws.root)
+                #expect(back.status == 0, "\(format): \(back.stderr)")
+                let project = try #require(WorkspaceLoader.load(root: ws.root).workspace.project("acme-payroll-phish"))
+                #expect(project.indicators.first { $0.value == "sourced.example" }?.source == "sandbox-run-42", "\(format)")
+                #expect(try Command.run(["remove", "acme-payroll-phish", "sourced.example"], in: ws.root).status == 0)
+            }
         }
     }
 }

@@ -105,6 +105,40 @@ import Testing
         #expect(Self.text(.json, .internal).contains("Secret body"))
     }
 
+    @Test("an internal STIX or MISP export carries each indicator's source (STIX as its external reference, MISP as a dossier:source tag), which the import reads back as the source, not a tag")
+    func internalSTIXAndMISPExportsCarryTheSource() throws {
+        var project = Self.project
+        project.indicators[0].source = "ACME \"mail\" gateway #2"
+        project.indicators[2].source = "Mandiant, via e-mail"
+        let view = AudienceFilter.view(of: .single(project), for: .internal)
+        for format in [ExportFormat.stix, .misp] {
+            let bytes = Exporter.export(view.projects[0], in: view, for: .internal, format: format)
+            let text = String(decoding: bytes, as: UTF8.self)
+            if format == .stix {
+                let objects = try JSONParser.parse(bytes).value.objectValue?.array("objects").compactMap(\.value.objectValue) ?? []
+                let indicator = try #require(objects.first { $0.string("type") == "indicator" && $0.string("name") == "payroll-acme.com" })
+                #expect(indicator.array("external_references").first?.value.objectValue?.string("source_name") == "ACME \"mail\" gateway #2")
+            } else {
+                #expect(text.contains(#""name": "dossier:source=\"EDR\"""#))
+            }
+            let imported = Importer.read(bytes, path: "/e.json")
+            #expect(imported.indicator("payroll-acme.com")?.source == "ACME \"mail\" gateway #2", "\(format)")
+            #expect(imported.indicator("secret.example")?.source == "EDR", "\(format)")
+            #expect(imported.indicator("CVE-2026-11873")?.source == nil, "\(format)")
+            #expect(imported.indicators.allSatisfy { !$0.tags.contains { $0.lowercased().hasPrefix("dossier:") } }, "\(format)")
+            #expect(imported.indicator("payroll-acme.com")?.tags == ["Blocked", "Company Name"], "\(format)")
+        }
+        // A third party's indicator names where it comes from so too; a CVE reference is a vulnerability's.
+        let bundle = #"""
+            {"type": "bundle", "id": "bundle--6e7e1e41-2c9b-4c6c-9a4b-5a3bdbd5a6c1", "objects": [
+              {"type": "indicator", "spec_version": "2.1", "id": "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
+               "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-01T00:00:00.000Z", "valid_from": "2026-01-01T00:00:00Z",
+               "pattern": "[domain-name:value = 'c2.example.net']", "pattern_type": "stix",
+               "external_references": [{"source_name": "cve", "external_id": "CVE-2026-0001"}, {"source_name": " ACME Threat Intel ", "url": "https://acme.example/r/1"}]}]}
+            """#
+        #expect(Importer.read(Array(bundle.utf8), path: "/b.json").indicator("c2.example.net")?.source == "ACME Threat Intel")
+    }
+
     @Test("an internal CSV export has the same columns whatever its rows hold (a script reads them by place); every row of a private project is private")
     func internalCSVColumnsAreFixed() {
         let plain = Project(slug: "plain", folder: "/w/plain", title: "Plain", visibility: .public, tlp: .clear,

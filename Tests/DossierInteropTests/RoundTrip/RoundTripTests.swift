@@ -71,15 +71,14 @@ import Testing
 
     /// Every other public field survives where the format has a place for it: the comment (all
     /// four formats), first and last sighting (all four; STIX as a `sighting` of the indicator);
-    /// internal exports of CSV and JSON also keep `source`,
-    /// and every internal export `private`. (Issue 7: export-then-import keeps every public field.)
+    /// every internal export also keeps `source` (STIX as an external reference, MISP as a
+    /// `dossier:source` tag) and `private`. (Issue 7: export-then-import keeps every public field.)
     @Test(arguments: [ExportFormat.csv, .json, .stix, .misp], seeds)
     func exportThenImportKeepsFields(_ format: ExportFormat, _ seed: UInt64) {
         var generator = ProjectGenerator(seed: seed)
         let workspace = generator.workspace()
         for audience in Audience.allCases {
             let view = AudienceFilter.view(of: workspace, for: audience)
-            let internalFields = audience == .internal && (format == .csv || format == .json)
             for project in view.projects {
                 let result = Importer.read(Exporter.export(project, in: view, for: audience, format: format), path: "/export", format: .auto)
                 let imported = Dictionary(result.indicators.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
@@ -92,7 +91,7 @@ import Testing
                     #expect(back.comment == indicator.comment, "\(context): comment")
                     #expect(back.firstSeen == indicator.firstSeen, "\(context): firstSeen")
                     #expect(back.lastSeen == indicator.lastSeen, "\(context): lastSeen")
-                    if internalFields {
+                    if audience == .internal {
                         #expect(back.source == indicator.source, "\(context): source")
                     } else {
                         #expect(back.source == nil, "\(context): source")
