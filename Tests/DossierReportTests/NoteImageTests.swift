@@ -66,6 +66,43 @@ struct NoteImageTests {
         #expect(!html.contains("<img") && html.contains("svg chart"))
     }
 
+    @Test("an image at a URL or a path of the writer's computer (from the root, the home folder, a drive, a file: URL) is a warning of check, saying what to write instead; an image written in code is none")
+    func imagesOutsideTheWorkspaceAreSaid() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("case", indicators: #"{ "indicators": [] }"#)
+        try workspace.writeBytes("case/notes/images/kit.png", Self.png)
+        try workspace.write("case/notes/01-shots.md", """
+            # Shots
+
+            ![desktop](/tmp/shot.png) ![home](~/Pictures/shot.png) ![drive](C:\\Users\\me\\shot.png) ![url](file:///tmp/shot.png)
+
+            ![remote](https://cdn.example/track.png) ![rooted](/case/notes/images/kit.png) ![shown](images/kit.png) ![](https://cdn.example/bare.png)
+
+            `![in code](https://cdn.example/code.png)`
+
+            """)
+        let findings = workspace.check().filter { $0.code == BrokenLinkRule.imageCode || $0.code == BrokenLinkRule.code }
+        let reasons = findings.map { finding in
+            (finding.message.components(separatedBy: " is not shown")[0], finding.message.components(separatedBy: "description: ").last ?? "")
+        }
+        let computer = NoteImages.Problem.onComputer.reason
+        #expect(reasons.map(\.0) == ["desktop", "home", "drive", "url", "remote", "rooted", "bare"].map { name in
+            "the image " + ["desktop": "/tmp/shot.png", "home": "~/Pictures/shot.png", "drive": "C:\\Users\\me\\shot.png", "url": "file:///tmp/shot.png",
+                            "remote": "https://cdn.example/track.png", "rooted": "/case/notes/images/kit.png", "bare": "https://cdn.example/bare.png"][name]!
+        }, "\(findings.map(\.message))")
+        #expect(reasons.map(\.1) == [computer, computer, computer, computer, NoteImages.Problem.elsewhere.reason,
+                                     "a path from the root is not followed (a git host reads it from the repository's root, which may not be the workspace's); write it from the note's folder: images/kit.png",
+                                     NoteImages.Problem.elsewhere.reason])
+        #expect(findings.allSatisfy { $0.severity == .warning && $0.code == BrokenLinkRule.imageCode })
+        #expect(findings.first?.location?.position == SourcePosition(line: 3, column: 12))
+        // Only the project's image is shown; a URL's is a link, which loads nothing, or its
+        // address (defanged, as an address in text is) when it has no description.
+        let html = try Self.report(workspace.root, "case", .html)
+        #expect(html.components(separatedBy: "<img ").count - 1 == 1 && !html.contains("src=\"https://cdn"))
+        #expect(html.contains(#"<a href="https://cdn.example/track.png">remote</a>"#))
+        #expect(html.contains(#"alt="shown" /> hxxps://cdn[.]example/bare.png</p>"#), "\(html)")
+    }
+
     @Test("only the project's own PNG, JPEG, GIF or WebP images of 5 MB at most are shown; check says why another is not")
     func whatIsShown() throws {
         let workspace = try TemporaryWorkspace()

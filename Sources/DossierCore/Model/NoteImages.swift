@@ -51,6 +51,14 @@ public enum NoteImages {
         case damaged
         /// The images before it in the project's texts fill the report's `reportBudget`.
         case overBudget(before: Int)
+        /// A file of the writer's computer: a path from the root (`/tmp/shot.png`), the home
+        /// folder (`~/`), a drive (`C:\`), or a `file:` URL.
+        case onComputer
+        /// A URL (`https://cdn.example/x.png`, `data:`): a report fetches nothing from elsewhere.
+        case elsewhere
+        /// A file of the workspace written from its root (`/acme/notes/images/x.png`), which a git
+        /// host reads from the repository's root: `relative` is the path to write instead.
+        case fromRoot(relative: String)
 
         public var reason: String {
             switch self {
@@ -59,8 +67,27 @@ public enum NoteImages {
             case .overBudget(let before): "the report's images before it take \(megabytes(before)) MB, and a report holds 25 MB of images at most"
             case .notAnImage: "it is not a PNG, JPEG, GIF or WebP image"
             case .damaged: "the image is damaged or cut off (its structure cannot be read to its end), and a report shows only whole images"
+            case .onComputer: "it is a path on the writer's computer, which no reader has (nor a git host); copy the image into the project's notes/images/ folder and write its path from the note (images/name.png)"
+            case .fromRoot(let relative): "a path from the root is not followed (a git host reads it from the repository's root, which may not be the workspace's); write it from the note's folder: \(relative)"
+            case .elsewhere: "a report holds every image it shows and fetches none (a reader's browser would tell the image's server who reads the report, and when); save the image into the project's notes/images/ folder and write its path from the note (images/name.png)"
             }
         }
+    }
+
+    /// Why an image written at `destination` (as read) is no file of the workspace, if it is
+    /// not: a URL, or a path of the writer's computer. Nil for a relative path, which `inspect`
+    /// looks at.
+    public static func placedOutsideWorkspace(_ destination: String) -> Problem? {
+        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        guard let first = trimmed.utf8.first else { return nil }
+        // `C:\Users\...`, `c:/shots/x.png`: a drive, not a one-letter scheme.
+        let utf8 = Array(trimmed.utf8.prefix(3))
+        if utf8.count == 3, (0x41...0x5A).contains(utf8[0] & 0xDF), utf8[1] == UInt8(ascii: ":"), utf8[2] == UInt8(ascii: "\\") || utf8[2] == UInt8(ascii: "/") {
+            return .onComputer
+        }
+        if let scheme = RelativeLink.scheme(of: trimmed) { return scheme == "file" ? .onComputer : .elsewhere }
+        if first == UInt8(ascii: "/") || first == UInt8(ascii: "\\") || trimmed.hasPrefix("~/") { return .onComputer }
+        return nil
     }
 
     /// Whether a destination as written ends, before its query or fragment, with an image's

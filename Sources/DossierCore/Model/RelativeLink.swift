@@ -47,7 +47,15 @@ public enum RelativeLink {
         return folder.dropFirst(root.count + 1).split(separator: "/").map(String.init)
     }
 
-    /// `destination` resolved from `base` (path segments from the workspace's root) as a path of
+    /// The relative path from the folder `base` to `path` (both segments from the root): `..`
+    /// for each segment of `base` that `path` does not share. Nil for the folder itself.
+    public static func relative(_ path: [String], from base: [String]) -> String? {
+        let shared = zip(path, base).prefix { $0 == $1 }.count
+        let segments = Array(repeating: "..", count: base.count - shared) + path.dropFirst(shared)
+        return segments.isEmpty ? nil : segments.joined(separator: "/")
+    }
+
+        /// `destination` resolved from `base` (path segments from the workspace's root) as a path of
     /// segments from the root, with its fragment; nil when it is no relative path (it has a
     /// scheme, or starts with `/`, `//` or `#`) or climbs above the root.
     public static func resolve(_ destination: String, from base: [String]) -> (path: [String], fragment: String?)? {

@@ -390,6 +390,12 @@ public enum CommonMark {
             while let child = cmark_node_first_child(image) {
                 cmark_node_append_child(link, child)
             }
+            // With no description, the link would show nothing at all: its address is its text
+            // (defanged with the rest of the text).
+            if cmark_node_first_child(link) == nil, !url.isEmpty, let text = cmark_node_new(CMARK_NODE_TEXT) {
+                cmark_node_set_literal(text, url)
+                cmark_node_append_child(link, text)
+            }
             cmark_node_replace(image, link)
             cmark_node_free(image)
             if let at = unsafe.firstIndex(of: image) { unsafe[at] = link }

@@ -78,6 +78,18 @@ public enum BrokenLinkRule {
                 // the repository's: looked at only for a private note it names (the workspace
                 // may be a folder of the repository, where the rest cannot be told).
                 let rooted = read.hasPrefix("/") && !read.hasPrefix("//") ? RelativeLink.resolve(String(read.dropFirst()), from: []) : nil
+                // An image no report can show wherever it is: a URL, or a file of the writer's
+                // computer (which also leads to nothing for a git host).
+                if destination.isImage, !destination.isRawHTML, var problem = NoteImages.placedOutsideWorkspace(read) {
+                    // One of the workspace's files, written from its root: the path to write.
+                    if let rooted, let relative = RelativeLink.relative(rooted.path, from: text.base),
+                       FileManager.default.fileExists(atPath: root + "/" + rooted.path.joined(separator: "/")) {
+                        problem = .fromRoot(relative: relative)
+                    }
+                    report(destination, "the image \(written) is not shown in reports (HTML or Markdown), only its description: \(problem.reason)",
+                        code: Self.imageCode)
+                    continue
+                }
                 guard let (path, fragment) = RelativeLink.resolve(read, from: text.base) ?? rooted, !path.isEmpty else { continue }
                 if !FileManager.default.fileExists(atPath: root + "/" + path.joined(separator: "/")) {
                     if rooted != nil { continue }
