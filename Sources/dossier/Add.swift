@@ -88,6 +88,7 @@ struct Add: ParsableCommand {
         if tags.contains(where: Tag.isBlank) {
             throw ValidationError("--tag needs a tag name")
         }
+        for tag in tags { try ProjectEditing.refuseSourceTag(tag, option: "--tag ") }
     }
 
     func run() throws {

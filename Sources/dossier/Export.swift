@@ -12,8 +12,9 @@ struct ExportCommand: ParsableCommand {
             shows (no private indicator, tag or note, no source), and a private project is \
             refused, as is any project while `dossier check` finds errors (a private value \
             written in a public note or comment would be published). Internal exports add the private indicators and tags (where the format has \
-            tags) and the sources (STIX as each indicator's external reference, MISP as a \
-            dossier:source="..." tag, both read back by import; text has none), and JSON, \
+            tags) and the sources (STIX as the description of each indicator's external \
+            reference "dossier source", MISP as a dossier:source="..." tag, both read back by \
+            import; text has none), and JSON, \
             STIX and MISP carry the notes (STIX as notes about the report, MISP as the \
             event's reports; CSV and text have none). An \
             internal export reads the project alone (at once, however large the workspace), \
@@ -30,8 +31,8 @@ struct ExportCommand: ParsableCommand {
                     show (dossier import reads it, and writes the images back)
               stix  a STIX 2.1 bundle: an indicator with a pattern per value, the
                     observables, the project as a report, its notes as notes,
-                    the TLP 2.0 marking (internal: the source as the indicator's
-                    external reference)
+                    the TLP 2.0 marking (internal: the source in the indicator's
+                    external reference "dossier source")
               misp  a MISP event: an attribute per value, the classification as a
                     passivetotal:class="..." tag, the TLP as a tlp: tag, the
                     notes as event reports (Markdown; internal: the source as a

@@ -55,6 +55,12 @@ struct ImportCommand: ParsableCommand {
             a MISP tag does. Tags of the file as a whole (MISP event tags, STIX report labels) \
             are added to the project's tags, except a public project's from restricted data.
 
+            Sources come back from dossier's internal exports: a dossier:source="..." tag \
+            (MISP and MISP CSV attribute tags, STIX labels; an event's for the values that \
+            state none) and a STIX indicator's external reference "dossier source" are the \
+            indicator's source, never a tag, which would be published; --tag and `dossier tag` \
+            refuse such a tag.
+
             What cannot be represented (ports, relationships, MATCHES patterns...) is counted \
             and reported; values that are no valid indicator are skipped with the reason \
             (--verbose lists each with its line and column). Nothing is written with \
@@ -99,6 +105,7 @@ struct ImportCommand: ParsableCommand {
         if files.isEmpty { throw ValidationError("give at least one file to import, or - to read standard input") }
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("- (standard input) can be given once") }
         if tags.contains(where: Tag.isBlank) { throw ValidationError("--tag needs a tag name") }
+        for tag in tags { try ProjectEditing.refuseSourceTag(tag, option: "--tag ") }
     }
 
     func run() throws {

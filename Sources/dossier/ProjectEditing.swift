@@ -1,5 +1,6 @@
 import ArgumentParser
 import DossierCore
+import DossierInterop
 import Foundation
 
 /// What the editing commands (`add`, `tag`, `untag`, `classify`, `remove`) share: opening a project with the
@@ -68,6 +69,14 @@ enum ProjectEditing {
         default: guard alone else { return }
         }
         throw ValidationError("\"\(tag)\" is an indicator (\(parsed.type.rawValue)), not a tag: give the tag, then the values (dossier \(command) PROJECT TAG VALUE...)")
+    }
+
+    /// Refuses a tag written as dossier's MISP export writes a source (`dossier:source="x"`):
+    /// every import reads it as the source, so the tag would not come back, and a MISP export
+    /// would let it stand for the indicator's source.
+    static func refuseSourceTag(_ tag: String, option: String) throws {
+        guard SourceTag.isSourceTag(tag) else { return }
+        throw ValidationError("\(option)\"\(tag)\" is how dossier's MISP export writes an indicator's source, not a tag (imports read it as the source); record a source with dossier add PROJECT VALUE --source TEXT")
     }
 
     /// Warns of a tag that is no vocabulary tag but a misspelling of one: it implies nothing, and

@@ -34,6 +34,7 @@ struct TagCommand: ParsableCommand {
     func validate() throws {
         if Tag.isBlank(tag) { throw ValidationError("the tag name is empty") }
         try ProjectEditing.refuseValueAsTag(tag, command: "tag", alone: values.isEmpty && selection.selection.isEmpty)
+        try ProjectEditing.refuseSourceTag(tag, option: "")
         try selection.validate(values: values, verb: "tag")
     }
 

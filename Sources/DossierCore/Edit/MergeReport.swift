@@ -68,8 +68,8 @@ public struct MergeReport: Sendable, Hashable {
             case .classification(let from, let to): "classification \(from?.rawValue ?? "(implied)") → \(to.rawValue)"
             case .firstSeen(let from, let to): "firstSeen \(from ?? "(none)") → \(to)"
             case .lastSeen(let from, let to): "lastSeen \(from ?? "(none)") → \(to)"
-            case .source(let source): "source set to \"\(source)\""
-            case .comment(let comment): "comment set to \"\(comment)\""
+            case .source(let source): "source set to \(quoted(source))"
+            case .comment(let comment): "comment set to \(quoted(comment))"
             case .madePrivate: "made private"
             case .fieldsAdded(let names): "fields added: " + names.joined(separator: ", ")
             }
@@ -88,10 +88,16 @@ public struct MergeReport: Sendable, Hashable {
         public var description: String {
             switch self {
             case .classification(let kept, let ignored): "classification \(ignored.rawValue) ignored; kept \(kept.rawValue)"
-            case .source(let kept, let ignored): "source \"\(ignored)\" ignored; kept \"\(kept)\""
-            case .comment(let kept, let ignored): "comment \"\(ignored)\" ignored; kept \"\(kept)\""
+            case .source(let kept, let ignored): "source \(quoted(ignored)) ignored; kept \(quoted(kept))"
+            case .comment(let kept, let ignored): "comment \(quoted(ignored)) ignored; kept \(quoted(kept))"
             case .field(let name): "field \"\(name)\" differs; kept the recorded value"
             }
         }
+    }
+
+    /// A text of the indicator's in quotes, on one line: a comment or source from a file may hold
+    /// line breaks, which printed as they are would start what reads as another message.
+    static func quoted(_ text: String) -> String {
+        "\"" + DiagnosticPrinter.escapingControls(text, keepingLines: false) + "\""
     }
 }

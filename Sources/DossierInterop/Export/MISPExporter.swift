@@ -74,15 +74,18 @@ enum MISPExporter {
             let typeTag = MISPTypes.recordedType(of: indicator)?.tag
             // A marking no consumer can read either (`tlp:unclear`) gives way to the level it is
             // read as: the taxonomy's tag below, or the event's.
+            // A tag written as the source's (`dossier:source="x"`) gives way to the source: an
+            // import would take the first for it.
             var tags = indicator.tags.filter {
                 MISPTypes.classification(fromTag: $0) == nil && $0 != typeTag && TLP.levelOfUnreadMarking($0) == nil
+                    && (indicator.source == nil || !SourceTag.isSourceTag($0))
             }
             let tlp = context.tlp(of: indicator)
             // Its own tag kept where it says the level (in its place, as written); a tag below the
             // event's is kept too, as the indicator's data (the event's tag marks it higher).
             if tlp != eventTLP, TLP.marked(by: tags) != tlp { tags = tags.filter { TLP.marked(by: [$0]) == nil } + [tlp.tag] }
             // Its provenance (internal exports only: the audience filter drops it from public ones).
-            let source = indicator.source.map { [MISPTypes.sourceTag($0)] } ?? []
+            let source = indicator.source.map { [SourceTag.tag($0)] } ?? []
             tagObjects(tags + [MISPTypes.classificationTag(classification)] + source, into: &stream)
             stream.endObject()
         }

@@ -12,7 +12,7 @@ import DossierCore
 /// - the project as a `report` (title, summary, tags as `labels`) referring to everything else;
 /// - per indicator: an `indicator` (`name` the value, `description` the comment, the classification
 ///   as `indicator_types`, tags as `labels`, `valid_from` the first sighting, in an internal export
-///   the `source` as its external reference's `source_name`), a `sighting` of it
+///   the `source` as the `description` of its external reference `dossier source`), a `sighting` of it
 ///   with `first_seen` and `last_seen` when it has either (what readers of sightings, and dossier's
 ///   import, take them from), its observables
 ///   (`STIXObservables`) with a `based-on` relationship to each; a CVE is a `vulnerability`; a
@@ -179,10 +179,11 @@ enum STIXExporter {
             stream.member("labels", strings: indicator.tags)
             if let source = indicator.source {
                 // Its provenance (internal exports only: the audience filter drops it from public
-                // ones), named as STIX names where information comes from; STIX wants a reference
-                // to say more than its name.
+                // ones), as a reference of dossier's own name: a source named `cve` or `capec`
+                // would be held to those references' rules, and a third party's references are
+                // no source.
                 stream.key("external_references")
-                stream.value(.array([JSONNode(.object(JSONObject(["source_name": source, "description": Self.sourceDescription])))]))
+                stream.value(.array([JSONNode(.object(JSONObject(["source_name": STIXTerms.sourceReference, "description": source])))]))
             }
             privateMark(indicator, into: &stream)
             stream.members(markingMembers[item.tlp]!)
@@ -263,9 +264,6 @@ enum STIXExporter {
     static func reportID(slug: String, part: String) -> String {
         "report--" + UUIDv5.make("report|" + slug + part)
     }
-
-    /// What an indicator's reference to its `source` says of it.
-    static let sourceDescription = "Where the team has this indicator from (its source in dossier)."
 
     /// How deep the bundle's objects stand: in its `objects` array, in the bundle.
     private static let objectDepth = 2

@@ -19,6 +19,9 @@ struct ImportCollector {
     private var listed: Set<IndicatorKey> = []
     /// The TLP tags dossier cannot read that were warned of (`TLP.levelOfUnreadMarking`).
     private var warnedMarkings: Set<String> = []
+    /// Where the whole file comes from, when a tag of it says (`SourceTag`): the source of each
+    /// of its indicators that states none.
+    private var fileSource: String?
 
     init(path: String, format: ImportFormat) {
         self.path = path
@@ -59,6 +62,12 @@ struct ImportCollector {
         _ raw: String, as type: IndicatorType?, allowed: Set<IndicatorType>? = nil, details: Details = Details(),
         item: String? = nil, at position: SourcePosition?
     ) -> Bool {
+        // A source tag (`dossier:source="..."`, however it came) is the source, never a tag.
+        var details = details
+        if details.tags.contains(where: SourceTag.isSourceTag) {
+            details.source = details.source ?? details.tags.lazy.compactMap(SourceTag.source(of:)).first
+            details.tags.removeAll(where: SourceTag.isSourceTag)
+        }
         switch Indicators.parse(raw, as: type) {
         case .failure(let problem):
             skip(item ?? raw, problem.message, at: position)
@@ -91,9 +100,14 @@ struct ImportCollector {
         }
     }
 
-    /// What a file keeps private as a whole (a private PassiveTotal or dossier project) is private
-    /// in every part: each indicator, and the import's note. Called once the file is read.
+    /// What a file says of itself as a whole holds for every part: its source (`fileSource`) for
+    /// each indicator that states none; what it keeps private (a private PassiveTotal or dossier
+    /// project) is private in every part, each indicator and the import's note. Called once the
+    /// file is read.
     mutating func finish() {
+        if let fileSource {
+            for i in result.indicators.indices where result.indicators[i].source == nil { result.indicators[i].source = fileSource }
+        }
         guard result.projectVisibility == .private else { return }
         for i in result.indicators.indices { result.indicators[i].privateFlag = true }
         if !result.notes.isEmpty { result.notesArePrivate = true }
@@ -177,6 +191,11 @@ struct ImportCollector {
     }
 
     mutating func projectTag(_ tag: String) {
+        // A source tag of the whole file (a MISP event's) is where all of it comes from.
+        if SourceTag.isSourceTag(tag) {
+            fileSource = fileSource ?? SourceTag.source(of: tag)
+            return
+        }
         result.projectTags = Tag.union(result.projectTags, [tag])
     }
 

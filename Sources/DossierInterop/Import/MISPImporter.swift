@@ -186,8 +186,6 @@ enum MISPImporter {
             if restricted, TLP(named: tag) == TLP.privateMaterial { continue }
             if let stated = MISPTypes.classification(fromTag: tag) {
                 details.classification = stated
-            } else if let source = MISPTypes.source(fromTag: tag) {
-                details.source = details.source ?? source
             } else {
                 details.tags.append(tag)
             }

@@ -6,8 +6,9 @@ import DossierCore
 ///   `x_dossier_private: true` (dossier's internal exports); `labels` become tags, and so
 ///   do `indicator_types`, except the four that state a classification (`malicious-activity`,
 ///   `anomalous-activity`, `benign`, `unknown`), which set it; `name` and `description` are the
-///   comment (`name: description`; a name that is the value says nothing); the `source_name` of
-///   its first external reference is the indicator's `source`.
+///   comment (`name: description`; a name that is the value says nothing); the description of its
+///   external reference `dossier source` (dossier's internal export) is the indicator's `source`,
+///   and a label `dossier:source="..."` too (`SourceTag`).
 /// - cyber-observable objects: their values (`STIXObservableReader`).
 /// - `vulnerability` with a CVE id: a `cve` indicator.
 /// - `report`: its labels are the file's project tags; it and `note` objects go to the note; a
@@ -183,11 +184,13 @@ enum STIXImporter {
         }
     }
 
-    /// Where an indicator comes from: its first external reference's `source_name` (dossier's
-    /// internal export writes the `source` so), but a CVE's, which names a vulnerability.
+    /// Where an indicator comes from, as dossier's internal export says it: the `description`
+    /// of its external reference `dossier source` (a third party's references name what it
+    /// refers to, such as an attack pattern, not where the indicator comes from).
     static func source(of object: JSONObject) -> String? {
-        object.array("external_references").lazy.compactMap { $0.value.objectValue?.string("source_name")?.trimmingSpaces }
-            .first { !$0.isEmpty && $0.lowercased() != "cve" }
+        let references = object.array("external_references").compactMap { $0.value.objectValue }
+        let source = references.first { $0.string("source_name") == STIXTerms.sourceReference }?.string("description")?.trimmingSpaces
+        return source?.isEmpty == false ? source : nil
     }
 
     static func readVulnerability(_ object: JSONObject, at position: SourcePosition, into collector: inout ImportCollector) {

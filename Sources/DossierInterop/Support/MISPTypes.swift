@@ -125,21 +125,6 @@ enum MISPTypes {
         return Classification(rawValue: value.replacingUnderscores)
     }
 
-    /// The machine tag an internal export records an indicator's `source` in (its provenance,
-    /// which MISP has no field for): `dossier:source="mail gateway"`, written as the source is.
-    static func sourceTag(_ source: String) -> String { sourceTagPrefix + source + "\"" }
-
-    /// The source a `dossier:source` tag records (between its first quote and its last); nil
-    /// for any other tag, or one that records nothing.
-    static func source(fromTag tag: String) -> String? {
-        guard let first = tag.utf8.first, first | 0x20 == UInt8(ascii: "d"), tag.utf8.count > sourceTagPrefix.utf8.count,
-              tag.lowercased().hasPrefix(sourceTagPrefix), tag.hasSuffix("\"") else { return nil }
-        let source = String(tag.dropFirst(sourceTagPrefix.count).dropLast()).trimmingSpaces
-        return source.isEmpty ? nil : source
-    }
-
-    private static let sourceTagPrefix = "dossier:source=\""
-
     /// The tag that records the MISP type of an attribute kept as `other`.
     static func typeTag(_ mispType: String) -> String { typeTagPrefix + mispType }
 }

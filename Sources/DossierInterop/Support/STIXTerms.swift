@@ -8,6 +8,9 @@ enum STIXTerms {
     /// top-level property extension, as STIX 2.1 asks of new properties): a fixed id, so that
     /// every export names the same definition.
     static let privateProperty = "x_dossier_private"
+    /// The `source_name` of the external reference whose `description` is an indicator's
+    /// `source` (its provenance, which STIX has no property for).
+    static let sourceReference = "dossier source"
     static let privateExtension = "extension-definition--" + UUIDv5.make("stix-extension|dossier|private")
 
     /// The private mark of an imported object: true when it has `x_dossier_private: true`, else nil.

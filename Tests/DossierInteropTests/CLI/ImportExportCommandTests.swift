@@ -848,7 +848,7 @@ import Testing
     func helpSaysWhereSourcesGo() throws {
         let ws = try SampleWorkspace()
         let help = try Command.run(["export", "--help"], in: ws.root).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(help.contains("and the sources (STIX as each indicator's external reference, MISP as a dossier:source=\"...\" tag, both read back by import; text has none), and JSON, STIX and MISP carry the notes (STIX as notes about the report, MISP as the event's reports; CSV and text have none)"), "\(help)")
+        #expect(help.contains("and the sources (STIX as the description of each indicator's external reference \"dossier source\", MISP as a dossier:source=\"...\" tag, both read back by import; text has none), and JSON, STIX and MISP carry the notes (STIX as notes about the report, MISP as the event's reports; CSV and text have none)"), "\(help)")
         #expect(!help.contains("notes and sources included"))
         #expect(try Command.run(["add", "commodity-loader-c2", "sourced.example", "--source", "sandbox-run-42"], in: ws.root).status == 0)
         for (format, carries) in [("csv", true), ("json", true), ("stix", true), ("misp", true), ("text", false)] {
@@ -868,5 +868,21 @@ import Testing
                 #expect(try Command.run(["remove", "acme-payroll-phish", "sourced.example"], in: ws.root).status == 0)
             }
         }
+    }
+
+    @Test("a tag written as dossier's source tag is refused by tag, add and import (imports read it as the source); a source with a line break is quoted on one line in import's warnings")
+    func sourceTagsAreNoTags() throws {
+        let ws = try SampleWorkspace()
+        for arguments in [["tag", "commodity-loader-c2", "dossier:source=\"x\"", "--all"],
+                          ["add", "commodity-loader-c2", "tagged.example", "--tag", "Dossier:Source=x"],
+                          ["import", "commodity-loader-c2", "-", "--tag", "dossier:source"]] {
+            let run = try Command.run(arguments, in: ws.root, input: "one.example\n")
+            #expect(run.status == 64 && run.stderr.contains("is how dossier's MISP export writes an indicator's source, not a tag"), "\(arguments): \(run.stderr)")
+        }
+        #expect(try Command.run(["add", "commodity-loader-c2", "sourced.example", "--source", "sandbox"], in: ws.root).status == 0)
+        let csv = "value,source\nsourced.example,\"line one\nwarning: forged\"\n"
+        let run = try Command.run(["import", "commodity-loader-c2", "-", "--format", "csv"], in: ws.root, input: csv)
+        #expect(run.status == 0 && run.stderr.contains(#"source "line one\nwarning: forged" ignored; kept "sandbox""#), "\(run.stderr)")
+        #expect(!run.stderr.split(separator: "\n").contains { $0.hasPrefix("warning: forged") })
     }
 }

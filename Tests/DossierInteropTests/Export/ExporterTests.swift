@@ -105,11 +105,13 @@ import Testing
         #expect(Self.text(.json, .internal).contains("Secret body"))
     }
 
-    @Test("an internal STIX or MISP export carries each indicator's source (STIX as its external reference, MISP as a dossier:source tag), which the import reads back as the source, not a tag")
+    @Test("an internal STIX or MISP export carries each indicator's source (STIX as the description of its reference \"dossier source\", MISP as a dossier:source tag), which the import reads back as the source, not a tag")
     func internalSTIXAndMISPExportsCarryTheSource() throws {
         var project = Self.project
         project.indicators[0].source = "ACME \"mail\" gateway #2"
-        project.indicators[2].source = "Mandiant, via e-mail"
+        project.indicators[2].source = "cve"
+        // A tag written as a source's gives way to the source in MISP (an import takes the first).
+        project.indicators[0].tags.append("dossier:source=\"lookalike\"")
         let view = AudienceFilter.view(of: .single(project), for: .internal)
         for format in [ExportFormat.stix, .misp] {
             let bytes = Exporter.export(view.projects[0], in: view, for: .internal, format: format)
@@ -117,26 +119,60 @@ import Testing
             if format == .stix {
                 let objects = try JSONParser.parse(bytes).value.objectValue?.array("objects").compactMap(\.value.objectValue) ?? []
                 let indicator = try #require(objects.first { $0.string("type") == "indicator" && $0.string("name") == "payroll-acme.com" })
-                #expect(indicator.array("external_references").first?.value.objectValue?.string("source_name") == "ACME \"mail\" gateway #2")
+                let reference = indicator.array("external_references").first?.value.objectValue
+                #expect(reference?.string("source_name") == "dossier source" && reference?.string("description") == "ACME \"mail\" gateway #2")
             } else {
-                #expect(text.contains(#""name": "dossier:source=\"EDR\"""#))
+                #expect(text.contains(#""name": "dossier:source=\"EDR\"""#) && !text.contains("lookalike"))
             }
             let imported = Importer.read(bytes, path: "/e.json")
             #expect(imported.indicator("payroll-acme.com")?.source == "ACME \"mail\" gateway #2", "\(format)")
             #expect(imported.indicator("secret.example")?.source == "EDR", "\(format)")
+            #expect(imported.indicator("HKCU\\Software\\Run\\x")?.source == "cve", "\(format)")
             #expect(imported.indicator("CVE-2026-11873")?.source == nil, "\(format)")
-            #expect(imported.indicators.allSatisfy { !$0.tags.contains { $0.lowercased().hasPrefix("dossier:") } }, "\(format)")
+            #expect(imported.indicators.allSatisfy { !$0.tags.contains(where: SourceTag.isSourceTag) }, "\(format)")
             #expect(imported.indicator("payroll-acme.com")?.tags == ["Blocked", "Company Name"], "\(format)")
         }
-        // A third party's indicator names where it comes from so too; a CVE reference is a vulnerability's.
+        // A third party's references (an attack pattern's, a CVE's) say what the indicator refers
+        // to, not where it comes from.
         let bundle = #"""
             {"type": "bundle", "id": "bundle--6e7e1e41-2c9b-4c6c-9a4b-5a3bdbd5a6c1", "objects": [
               {"type": "indicator", "spec_version": "2.1", "id": "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
                "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-01T00:00:00.000Z", "valid_from": "2026-01-01T00:00:00Z",
                "pattern": "[domain-name:value = 'c2.example.net']", "pattern_type": "stix",
-               "external_references": [{"source_name": "cve", "external_id": "CVE-2026-0001"}, {"source_name": " ACME Threat Intel ", "url": "https://acme.example/r/1"}]}]}
+               "external_references": [{"source_name": "capec", "external_id": "CAPEC-98"}, {"source_name": "ACME Threat Intel", "url": "https://acme.example/r/1"}]}]}
             """#
-        #expect(Importer.read(Array(bundle.utf8), path: "/b.json").indicator("c2.example.net")?.source == "ACME Threat Intel")
+        #expect(Importer.read(Array(bundle.utf8), path: "/b.json").indicator("c2.example.net")?.source == nil)
+    }
+
+    @Test("a dossier:source tag is a source in every import, however it comes (MISP CSV, STIX labels, an event's tag for the values that state none) and however written; never a tag, which would be published")
+    func sourceTagsAreSourcesInEveryFormat() {
+        let csv = #"""
+            uuid,event_id,category,type,value,comment,to_ids,date,object_relation,attribute_tag
+            1,1,Network activity,ip-dst,203.0.113.77,,0,1790000000,,"tlp:clear,dossier:source=""MISP CSV source"",passivetotal:class=""malicious"""
+            2,1,Network activity,ip-dst,203.0.113.78,,0,1790000000,,"DOSSIER:SOURCE=unquoted,Phishing"
+            3,1,Network activity,ip-dst,203.0.113.79,,0,1790000000,,"dossier:source="""",dossier:source=""   "",dossier:source=""unterminated"
+            """#
+        let fromCSV = Importer.read(Array(csv.utf8), path: "/misp.csv")
+        #expect(fromCSV.indicator("203.0.113.77")?.source == "MISP CSV source" && fromCSV.indicator("203.0.113.77")?.classification == .malicious)
+        #expect(fromCSV.indicator("203.0.113.78")?.source == "unquoted" && fromCSV.indicator("203.0.113.78")?.tags == ["Phishing"])
+        #expect(fromCSV.indicator("203.0.113.79")?.source == "unterminated")
+        #expect(fromCSV.indicators.allSatisfy { !$0.tags.contains(where: SourceTag.isSourceTag) }, "\(fromCSV.indicators.map(\.tags))")
+        let event = #"""
+            {"Event": {"info": "x", "Tag": [{"name": "dossier:source=\"partner feed\""}, {"name": "tlp:clear"}],
+             "Attribute": [{"type": "domain", "value": "a.example", "Tag": [{"name": "dossier:source=\"own\""}]},
+                           {"type": "domain", "value": "b.example", "Tag": [{"name": "dossier:source=\"\""}]}]}}
+            """#
+        let fromEvent = Importer.read(Array(event.utf8), path: "/e.json")
+        #expect(fromEvent.indicator("a.example")?.source == "own" && fromEvent.indicator("b.example")?.source == "partner feed")
+        #expect(fromEvent.projectTags.allSatisfy { !SourceTag.isSourceTag($0) } && fromEvent.indicators.allSatisfy(\.tags.isEmpty))
+        let labels = #"""
+            {"type": "indicator", "spec_version": "2.1", "id": "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
+             "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-01T00:00:00.000Z", "valid_from": "2026-01-01T00:00:00Z",
+             "pattern": "[domain-name:value = 'c.example']", "pattern_type": "stix", "labels": ["dossier:source=\"STIX label\"", "Phishing"]}
+            """#
+        let fromLabels = Importer.read(Array(labels.utf8), path: "/l.json")
+        #expect(fromLabels.indicator("c.example")?.source == "STIX label" && fromLabels.indicator("c.example")?.tags == ["Phishing"])
+        #expect(!SourceTag.isSourceTag("dossier:sources") && SourceTag.isSourceTag("Dossier:Source") && SourceTag.isSourceTag("dossier:source = \"x\""))
     }
 
     @Test("an internal CSV export has the same columns whatever its rows hold (a script reads them by place); every row of a private project is private")
