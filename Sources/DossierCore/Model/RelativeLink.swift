@@ -55,7 +55,7 @@ public enum RelativeLink {
         return segments.isEmpty ? nil : segments.joined(separator: "/")
     }
 
-        /// `destination` resolved from `base` (path segments from the workspace's root) as a path of
+    /// `destination` resolved from `base` (path segments from the workspace's root) as a path of
     /// segments from the root, with its fragment; nil when it is no relative path (it has a
     /// scheme, or starts with `/`, `//` or `#`) or climbs above the root.
     public static func resolve(_ destination: String, from base: [String]) -> (path: [String], fragment: String?)? {

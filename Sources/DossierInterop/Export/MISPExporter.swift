@@ -73,9 +73,8 @@ enum MISPExporter {
             // The `misp-type:` tag an import kept the type in is the type again, not a tag.
             let typeTag = MISPTypes.recordedType(of: indicator)?.tag
             // A marking no consumer can read either (`tlp:unclear`) gives way to the level it is
-            // read as: the taxonomy's tag below, or the event's.
-            // A tag written as the source's (`dossier:source="x"`) gives way to the source: an
-            // import would take the first for it.
+            // read as: the taxonomy's tag below, or the event's; a tag written as a source's
+            // (`dossier:source="x"`) to the source, since an import takes the first for it.
             var tags = indicator.tags.filter {
                 MISPTypes.classification(fromTag: $0) == nil && $0 != typeTag && TLP.levelOfUnreadMarking($0) == nil
                     && (indicator.source == nil || !SourceTag.isSourceTag($0))
