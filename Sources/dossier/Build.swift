@@ -31,6 +31,8 @@ struct Build: ParsableCommand {
             Examples:
               dossier build                      # public site in site/
               dossier build --internal --out ../internal-site   # apart from site/
+                                                 # (without --out, refused while site/
+                                                 # holds the public site)
               dossier build --clean              # render every page again
             """)
 
@@ -53,6 +55,13 @@ struct Build: ParsableCommand {
     func run() throws {
         let root = try global.root()
         let folder = out.map { WorkspaceLocator.absolute($0, from: FileManager.default.currentDirectoryPath) } ?? root + "/site"
+        // The default folder is the public site's, the one a deployment publishes: an internal
+        // site goes there only when asked for by name.
+        if `internal`, out == nil, SiteBuild.audience(ofSiteIn: folder) == .public {
+            Console.error("refused: \(Console.printer.displayPath(folder)) holds the public site, the folder that gets published, and an internal build would put every private project in it; "
+                + "build the internal site elsewhere (dossier build --internal --out ../internal-site), or give --out \(Console.printer.displayPath(folder)) to replace the public site on purpose")
+            throw ExitCode(1)
+        }
         let progress = ProgressLine(enabled: !global.quiet)
         let summary: SiteBuild.Summary
         do {

@@ -143,7 +143,14 @@ struct CoreCommandTests {
         #expect(!clean.stdout.contains("reused"), "\(clean.stdout)")
         #expect(try CLI.run(["build", "--help"]).stdout.contains("--clean"))
         // The internal site over the public one: a deployment would publish every private project.
-        let internalOver = try CLI.run(["build", "--internal"], in: copy.root)
+        // Refused into the default folder, which is the public site's, and nothing is written.
+        let before = try FileManager.default.contentsOfDirectory(atPath: copy.root + "/site").sorted()
+        let refused = try CLI.run(["build", "--internal"], in: copy.root)
+        #expect(refused.status == 1 && refused.stderr.contains("refused: site holds the public site, the folder that gets published"), "\(refused.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: copy.root + "/site").sorted() == before)
+        #expect(!(try String(contentsOfFile: copy.root + "/site/index.html", encoding: .utf8)).contains("ACME payroll"))
+        // Asked for by name, it is done, and said.
+        let internalOver = try CLI.run(["build", "--internal", "--out", "site"], in: copy.root)
         #expect(internalOver.status == 0)
         #expect(internalOver.stderr.contains("warning: site held the public site and now holds the internal one, private projects included: do not publish it"),
             "\(internalOver.stderr)")

@@ -67,6 +67,11 @@ public enum SiteBuild {
         }
     }
 
+    /// Who the site dossier last built in `folder` is for; nil when it holds none.
+    public static func audience(ofSiteIn folder: String) -> Audience? {
+        BuildRecord.read(from: OutputFolder.followingLink(folder))?.audience
+    }
+
     struct Written: Sendable {
         var path: String
         var bytes: Int
