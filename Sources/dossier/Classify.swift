@@ -10,7 +10,9 @@ struct Classify: ParsableCommand {
             implied takes it off, and the indicator is again what its tags imply (else unknown). \
             Name the indicators by \
             value (- reads them from standard input), or select them with --tagged, --type, --classified \
-            or --all; everything given narrows the selection (a repeated --type or --classified selects any of them).
+            or --all; everything given narrows the selection (a repeated --type or --classified selects any of them). \
+            An indicator that was malicious or suspicious and is now less of a threat (it leaves \
+            the blocklists) is named in a warning.
 
             Examples:
               dossier classify acme-payroll-phish malicious payroll-acme[.]example
@@ -86,6 +88,19 @@ struct Classify: ParsableCommand {
         }
         global.say("classified \(ProjectEditing.count(outcome.changed)) of \(project) as \(what)"
             + (already > 0 ? " (\(already) already were)" : ""))
+        // A threat now called less of one leaves the blocklists made of it: each is said, as
+        // `add` and `import` say theirs (on standard error, which --quiet keeps).
+        let lowered = indices.compactMap { i -> (Indicator, from: Classification, to: Classification)? in
+            let from = edit.project.indicators[i].effectiveClassification(in: edit.vocabulary)
+            let to = changed.indicators[i].effectiveClassification(in: edit.vocabulary)
+            return (from == .malicious || from == .suspicious) && to != .malicious && to != from ? (changed.indicators[i], from, to) : nil
+        }
+        for (indicator, from, to) in lowered.prefix(10) {
+            Console.note("warning: \(indicator.type.rawValue) \(indicator.value) was \(from.rawValue) and is now \(to.rawValue)")
+        }
+        if lowered.count > 10 {
+            Console.note("warning: and \(ProjectEditing.count(lowered.count - 10)) more that were malicious or suspicious are now \(what)")
+        }
         ProjectEditing.warnNewContradictions(edit, changed)
     }
 }

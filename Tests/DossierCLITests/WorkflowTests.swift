@@ -363,6 +363,25 @@ struct WorkflowTests {
         #expect(pasted.status == 0 && pasted.stdout.hasPrefix("classified \(lines.count) indicators"), "\(pasted.stdout)\(pasted.stderr)")
     }
 
+    @Test("a bulk classify that makes a malicious or suspicious indicator less of a threat names each (ten, then a count), on standard error, which --quiet keeps; raising one is not said")
+    func bulkClassifyNamesLoweredThreats() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let workspace = WorkspaceLoader.load(root: copy.root).workspace
+        let project = try #require(workspace.project(Self.acme))
+        let vocabulary = workspace.vocabulary
+        let threats = project.indicators.filter { [.malicious, .suspicious].contains($0.effectiveClassification(in: vocabulary)) }
+        #expect(threats.count > 10)
+        let lowered = try CLI.run(["-q", "classify", Self.acme, "unknown", "--all"], in: copy.root)
+        #expect(lowered.status == 0 && lowered.stdout.isEmpty, "\(lowered.stdout)")
+        let named = lowered.stderr.split(separator: "\n").filter { $0.hasPrefix("warning: ") && $0.contains(" and is now unknown") }
+        #expect(named.count == 10, "\(lowered.stderr)")
+        let first = threats[0]
+        #expect(named.first == "warning: \(first.type.rawValue) \(first.value) was \(first.effectiveClassification(in: vocabulary).rawValue) and is now unknown")
+        #expect(lowered.stderr.contains("warning: and \(threats.count - 10) indicators more that were malicious or suspicious are now unknown"), "\(lowered.stderr)")
+        let raised = try CLI.run(["classify", Self.acme, "malicious", "--all"], in: copy.root)
+        #expect(raised.status == 0 && !raised.stderr.contains("and is now"), "\(raised.stderr)")
+    }
+
     @Test("pasted forms get a hint that names the value meant: quotes, a list joined by commas, a URL with a list's comma, a host and path without a scheme, a file name; swapped arguments of tag and classify are said so")
     func pastedFormsAndSwappedArguments() throws {
         let copy = try TemporaryCopy(of: Self.samples)
