@@ -68,14 +68,23 @@ struct TagCommand: ParsableCommand {
         let already = outcome.selected - outcome.changed
         global.say("tagged \(ProjectEditing.count(outcome.changed)) of \(project) with \(tag)" + (already > 0 ? " (\(already) already had it)" : ""))
         ProjectEditing.warnPrivateTagShown(tag, in: changed, at: indices, vocabulary: edit.vocabulary)
-        let contradicting = IndicatorEdit.contradictions(in: changed, at: indices, vocabulary: edit.vocabulary)
-        if !contradicting.isEmpty, let implied = edit.vocabulary.definition(of: tag)?.classification {
+        // Said of the indicators whose tags the new one makes imply another classification than
+        // their explicit one: a contradiction they had before is their other tags' (a Blocked
+        // host classified suspicious), and the tag must not be blamed for it, nor its own
+        // classification offered as the mend. What all the tags now imply is.
+        func contradiction(_ indicator: Indicator) -> Classification? {
+            indicator.classification.flatMap { edit.vocabulary.contradiction(of: $0, tags: indicator.tags) }
+        }
+        let made = IndicatorEdit.contradictions(in: changed, at: indices, vocabulary: edit.vocabulary)
+            .filter { contradiction(changed.indicators[$0]) != contradiction(edit.project.indicators[$0]) }
+        let byImplied = Dictionary(grouping: made) { contradiction(changed.indicators[$0])! }
+        for (implied, positions) in byImplied.sorted(by: { $0.key.severity > $1.key.severity }) {
             // The command names the indicators just tagged: `--tagged` would also overwrite the
             // explicit classifications of others that had the tag, decisions made on purpose.
-            let command = ProjectEditing.classifyCommand(project, implied, values: contradicting.map { changed.indicators[$0].value })
+            let command = ProjectEditing.classifyCommand(project, implied, values: positions.map { changed.indicators[$0].value })
             Console.note("""
-                warning: \(ProjectEditing.count(contradicting.count)) \(contradicting.count == 1 ? "keeps" : "keep") an explicit classification that tag \(tag) contradicts \
-                (it implies \(implied.rawValue)); the explicit one wins. To change it: \(command)
+                warning: \(ProjectEditing.count(positions.count)) \(positions.count == 1 ? "keeps" : "keep") an explicit classification that tag \(tag) contradicts \
+                (with it, the tags imply \(implied.rawValue)); the explicit one wins. To change it: \(command)
                 """)
         }
     }

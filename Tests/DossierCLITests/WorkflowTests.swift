@@ -467,10 +467,17 @@ struct WorkflowTests {
         let swapped = try CLI.run(["untag", Self.acme, "192.0.2.10", "Blocked"], in: copy.root)
         #expect(swapped.status == 64 && swapped.stderr.contains("\"192.0.2.10\" is an indicator (ipv4), not a tag"), "\(swapped.stderr)")
         let contradiction = try CLI.run(["tag", Self.acme, "Blocked", "192.0.2.10"], in: copy.root)
-        #expect(contradiction.stderr.contains("1 indicator keeps an explicit classification that tag Blocked contradicts"), "\(contradiction.stderr)")
+        #expect(contradiction.stderr.contains("1 indicator keeps an explicit classification that tag Blocked contradicts (with it, the tags imply malicious)"), "\(contradiction.stderr)")
         // The fix it offers names the indicator just tagged, not every one tagged Blocked (whose
         // explicit classifications were decisions of their own).
         #expect(contradiction.stderr.contains("To change it: dossier classify \(Self.acme) malicious 192.0.2.10\n"), "\(contradiction.stderr)")
+        // Another tag on it later is not blamed for what Blocked says, and offers no classification
+        // of its own as the mend (Newly Observed implies unknown; Quarantine, suspicious: the
+        // Blocked host stays malicious by its tags).
+        for other in ["Newly Observed", "Quarantine"] {
+            let later = try CLI.run(["tag", Self.acme, other, "192.0.2.10"], in: copy.root)
+            #expect(later.status == 0 && !later.stderr.contains("contradicts"), "\(other): \(later.stderr)")
+        }
         // add and classify say so too.
         let added = try CLI.run(["add", Self.acme, "c3.payroll-acme.example", "--tag", "Blocked", "--classify", "non-malicious"], in: copy.root)
         #expect(added.stderr.contains("warning: domain c3.payroll-acme.example is classified non-malicious but its tags imply malicious; the explicit classification wins"), "\(added.stderr)")
