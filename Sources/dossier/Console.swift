@@ -66,10 +66,13 @@ enum Console {
         note("note: \(count) a public output, not an internal one, which publishes nothing")
     }
 
-    /// One line about the workspace's warnings, for commands whose job is not checking.
-    static func mention(warnings: [Diagnostic]) {
+    /// One line about the warnings, for commands whose job is not checking: the workspace's, or
+    /// those of `project`'s files (and the workspace's own), which an internal report of it
+    /// alone is given.
+    static func mention(warnings: [Diagnostic], ofProject project: String? = nil) {
         guard !warnings.isEmpty else { return }
         let count = warnings.count == 1 ? "1 warning" : "\(warnings.count) warnings"
-        note("warning: the workspace has \(count); run `dossier check` to see them")
+        let whose = project.map { "the files of \($0) and the workspace's own have" } ?? "the workspace has"
+        note("warning: \(whose) \(count); run `dossier check` to see them")
     }
 }

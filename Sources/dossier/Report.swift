@@ -79,7 +79,9 @@ struct Report: ParsableCommand {
             throw ExitCode(1)
         }
         Console.mention(publicOnlyErrors: result.publicOnlyErrors)
-        if !global.quiet { Console.mention(warnings: result.warnings) }
+        // An internal report of one project is given its files' warnings alone (and the
+        // workspace's own files'), not the other projects'.
+        if !global.quiet { Console.mention(warnings: result.warnings, ofProject: `internal` ? project : nil) }
         if result.otherProjectsErrors > 0 {
             let errors = result.otherProjectsErrors == 1 ? "1 error" : "\(result.otherProjectsErrors) errors"
             Console.note("note: other projects' files have \(errors) (see `dossier check`): what they record may be missing from this report's correlations, and no public output is made until they are mended")

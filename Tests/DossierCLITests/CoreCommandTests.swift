@@ -18,6 +18,20 @@ struct CoreCommandTests {
         #expect(fmt.stdout.isEmpty)
     }
 
+    @Test("an internal report counts the warnings it is given, its project's and the workspace's own, and says whose; a public one the workspace's")
+    func reportCountsItsWarnings() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        for (project, note) in [("acme-payroll-phish", "01-overview.md"), ("commodity-loader-c2", "01-overview.md"), ("vpn-bruteforce-2026", "01-overview.md")] {
+            try copy.write("\(project)/notes/\(note)", copy.read("\(project)/notes/\(note)") + "\nSee [the missing note](09-missing.md).\n")
+        }
+        let check = try CLI.run(["check"], in: copy.root)
+        #expect(check.stderr.contains("0 errors, 3 warnings") || check.stdout.contains("0 errors, 3 warnings"), "\(check.stdout)\(check.stderr)")
+        let own = try CLI.run(["report", "acme-payroll-phish", "--internal", "-o", "/dev/null"], in: copy.root)
+        #expect(own.stderr.contains("warning: the files of acme-payroll-phish and the workspace's own have 1 warning; run `dossier check` to see them"), "\(own.stderr)")
+        let open = try CLI.run(["report", "vpn-bruteforce-2026", "-o", "/dev/null"], in: copy.root)
+        #expect(open.stderr.contains("warning: the workspace has 3 warnings; run `dossier check` to see them"), "\(open.stderr)")
+    }
+
     @Test("the options every command takes may come before the command, as with git -C")
     func optionsBeforeCommand() throws {
         let pairs = [
