@@ -50,7 +50,7 @@ struct AlsoSeenTests {
         #expect(markdown.contains("| Fp case (Non-malicious), Abuse case (Suspicious), Open case, Agree case |"))
     }
 
-    @Test("in an internal report, a project named that is private, or records the value private, says so; a public report names neither")
+    @Test("in an internal report, a project named that is private, or records the value private, says which (private project, private there); a public report names neither")
     func privateThereIsSaid() throws {
         var workspace = Self.workspace
         workspace.projects[1].visibility = .private
@@ -59,10 +59,13 @@ struct AlsoSeenTests {
             audience: .internal, options: ReportOptions(), position: 0)
         let links = try #require(report.classificationGroups.first?.rows.first?.alsoSeenIn)
         #expect(links.map(\.isPrivateThere) == [true, true, false, false])
+        #expect(links.map(\.privateLabel) == ["private project", "private there", nil, nil])
         let (loaded, _) = TemplateSet.load(workspaceRoot: nil)
         let templates = try #require(loaded)
         let markdown = templates.render(RowRendering.prerenderedMarkdown(report, with: templates), page: "report.md")
-        #expect(markdown.contains("| Fp case (private) (Non-malicious), Abuse case (private) (Suspicious), Open case, Agree case |"), "\(markdown)")
+        #expect(markdown.contains("| Fp case (private project) (Non-malicious), Abuse case (private there) (Suspicious), Open case, Agree case |"), "\(markdown)")
+        let html = templates.render(RowRendering.prerendered(report, with: templates), page: "report.html")
+        #expect(html.contains(#"Fp case<span class="private">private project</span> <span class="badge non-malicious">"#), "\(html)")
         let visible = AudienceFilter.view(of: workspace, for: .public)
         let shown = ProjectReport(project: visible.projects[0], workspace: visible, index: IndicatorIndex(visible), audience: .public,
             options: ReportOptions(), position: 0)

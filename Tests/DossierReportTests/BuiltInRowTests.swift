@@ -21,7 +21,8 @@ struct BuiltInRowTests {
         func optional() -> String? { random.chance(30) ? nil : text() }
         func link() -> ProjectLink {
             ProjectLink(slug: random.hex(6), title: text(), href: random.chance(70) ? "../\(random.hex(6))/index.html" : nil,
-                classifiedOtherwise: random.chance(40) ? random.pick(Classification.allCases) : nil, isPrivateThere: random.chance(30))
+                classifiedOtherwise: random.chance(40) ? random.pick(Classification.allCases) : nil,
+                privateProject: random.chance(20), privateIndicator: random.chance(20))
         }
         let classification = random.pick(Classification.allCases)
         // A report's tags link to their sections; a listing's do not.

@@ -372,7 +372,10 @@ extension DigestEncoderTests {
         let labels = Set(Mirror(reflecting: row).children.compactMap(\.label))
         #expect(labels == Set(Self.rowChanges.keys), "rowChanges must list every stored property of IndicatorRow")
         #expect(Set(Mirror(reflecting: ProjectLink(slug: "", title: "", href: nil)).children.compactMap(\.label))
-            == ["slug", "title", "href", "otherClassification", "otherClassificationLabel", "isPrivateThere"])
+            == ["slug", "title", "href", "otherClassification", "otherClassificationLabel", "isPrivateThere", "privateLabel"])
+        var labelled = row
+        labelled.alsoSeenIn[0].privateLabel = "private there"
+        #expect(DigestEncoder.digest(of: labelled) != DigestEncoder.digest(of: row))
         let digest = DigestEncoder.digest(of: row)
         for (field, change) in Self.rowChanges {
             var changed = row

@@ -70,7 +70,11 @@ enum BuiltInRow {
                 } else {
                     text(link.title)
                 }
-                if link.isPrivateThere { html.raw(#"<span class="private">private</span>"#) }
+                if let label = link.privateLabel {
+                    html.raw(#"<span class="private">"#)
+                    text(label)
+                    html.raw("</span>")
+                }
                 if let label = link.otherClassificationLabel {
                     html.raw(#" <span class="badge "#)
                     text(link.otherClassification)
@@ -139,7 +143,11 @@ extension BuiltInRow {
         for (index, link) in row.alsoSeenIn.enumerated() {
             if index > 0 { text.raw(", ") }
             text.text(link.title, MarkdownContentType.self)
-            if link.isPrivateThere { text.raw(" (private)") }
+            if let label = link.privateLabel {
+                text.raw(" (")
+                text.text(label, MarkdownContentType.self)
+                text.raw(")")
+            }
             if let label = link.otherClassificationLabel {
                 text.raw(" (")
                 text.text(label, MarkdownContentType.self)

@@ -163,6 +163,7 @@ extension ProjectLink: MustacheParent {
         case "otherClassification": otherClassification
         case "otherClassificationLabel": otherClassificationLabel
         case "isPrivateThere": isPrivateThere
+        case "privateLabel": privateLabel
         default: nil
         }
     }

@@ -41,7 +41,7 @@ enum AlsoSeen {
             return ProjectLink(slug: other.slug, title: options.shown(other.title),
                 href: options.linksToSite ? SiteLayout.projectHref(from: .project, other.slug) : nil,
                 classifiedOtherwise: otherwise.isDecision && otherwise != classification ? otherwise : nil,
-                isPrivateThere: other.visibility == .private || recorded.isPrivate)
+                privateProject: other.visibility == .private, privateIndicator: recorded.isPrivate)
         }
         if linked.more > 0 { links.append(ProjectLink(slug: "", title: "and \(linked.more) more", href: nil)) }
         return links

@@ -59,12 +59,17 @@ public struct ProjectLink: Sendable, Hashable, Encodable {
     /// In an internal output's "also seen in": that project is private, or records the
     /// indicator private (named apart from the row's `isPrivate`, as the classification is).
     public var isPrivateThere = false
+    /// What is private there, as a badge after the project's title says it: `private project`,
+    /// or `private there` for an indicator a public project keeps private (a bare "private"
+    /// after a title reads as the project's). Nil when nothing is.
+    public var privateLabel: String? = nil
 }
 
 extension ProjectLink {
-    init(slug: String, title: String, href: String?, classifiedOtherwise: Classification?, isPrivateThere: Bool) {
+    init(slug: String, title: String, href: String?, classifiedOtherwise: Classification?, privateProject: Bool, privateIndicator: Bool) {
         self.init(slug: slug, title: title, href: href, otherClassification: classifiedOtherwise?.rawValue,
-            otherClassificationLabel: classifiedOtherwise?.label, isPrivateThere: isPrivateThere)
+            otherClassificationLabel: classifiedOtherwise?.label, isPrivateThere: privateProject || privateIndicator,
+            privateLabel: privateProject ? "private project" : privateIndicator ? "private there" : nil)
     }
 }
 
