@@ -8,7 +8,9 @@ struct Add: ParsableCommand {
             Values may be pasted defanged (hxxp://, [.], (.), [dot], [@], [at]): they are refanged, their \
             type is detected (give --type for filename, filepath, registry-key, mutex, user-agent, other), \
             validated and stored in normal form. With -, values are read from standard input, one per \
-            line; with --extract, indicators are pulled out of free text (an e-mail, a vendor blog post).
+            line; with --extract, indicators are pulled out of free text (an e-mail, a vendor blog post): \
+            the strictly checked types, whose ends prose gives; a Windows path or registry key it \
+            writes is said, with the command that adds it as written.
 
             Merging an indicator that is already recorded: tags are unioned (case-insensitively), the \
             earliest first-seen and latest last-seen dates are kept, an explicit --classify replaces the \
@@ -134,6 +136,7 @@ struct Add: ParsableCommand {
         if extract {
             let texts = values.map { $0 == "-" ? ProjectEditing.standardInput() : $0 }
             let found = IndicatorInput.extract(from: texts, only: type)
+            if type == nil { noteWindowsNames(in: texts) }
             if found.isEmpty {
                 Console.error("no \(type.map { "\($0.rawValue) " } ?? "")indicators found in the text given; nothing was changed")
                 throw ExitCode(1)
@@ -150,6 +153,19 @@ struct Add: ParsableCommand {
             Console.note("warning: " + Indicators.hostBitsWarning(address, block: block))
         }
         return IndicatorInput.parse(inputs, as: type)
+    }
+
+    /// Says the Windows paths and registry keys `texts` write, which extraction passes over
+    /// (free-form values: prose does not give their ends), with the command that adds each.
+    private func noteWindowsNames(in texts: [String]) {
+        let names = texts.flatMap(Indicators.windowsNamesInProse)
+        guard !names.isEmpty else { return }
+        var lines = ["note: --extract takes no Windows path or registry key from prose (where one ends cannot be told for sure); the text writes \(names.count), to add as written:"]
+        for (value, type) in names.prefix(5) {
+            lines.append("  dossier add \(Console.shellWords([project, value])) --type \(type.rawValue)")
+        }
+        if names.count > 5 { lines.append("  and \(names.count - 5) more") }
+        Console.note(lines.joined(separator: "\n"))
     }
 
     /// What was added and merged on standard output; conflicts (kept comment or source) as

@@ -133,6 +133,15 @@ struct WorkflowTests {
         let nothing = try CLI.run(["add", "typosquat-watch", "-", "--extract"], in: copy.root, input: "no indicators here")
         #expect(nothing.status == 1)
         #expect(nothing.stderr.contains("no indicators found"))
+        // Windows paths and registry keys, which prose does not give with their ends, are passed
+        // over and said, each with the command that adds it as written.
+        let host = try CLI.run(["add", "typosquat-watch", "-", "--extract"], in: copy.root,
+            input: "writes C:\\Users\\Public\\evil.exe, persists via HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\\evil, calls evil15[.]com.\n")
+        #expect(host.status == 0 && host.stdout.contains("added domain evil15.com"), "\(host.stderr)")
+        #expect(host.stderr.contains("note: --extract takes no Windows path or registry key from prose (where one ends cannot be told for sure); the text writes 2, to add as written:\n"
+            + "  dossier add typosquat-watch 'C:\\Users\\Public\\evil.exe' --type filepath\n"
+            + "  dossier add typosquat-watch 'HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\\evil' --type registry-key"), "\(host.stderr)")
+        #expect(!copy.read("typosquat-watch/indicators.json").contains("evil.exe"))
         #expect(try CLI.run(["check"], in: copy.root).status == 0)
     }
 

@@ -67,3 +67,40 @@ extension Indicators {
     /// The shares of the Windows Subsystem for Linux, whose file systems tell case apart.
     private static let wslHosts: Set<[UInt8]> = [Array("wsl$".utf8), Array("wsl.localhost".utf8)]
 }
+
+extension Indicators {
+    /// Windows file paths (`C:\Users\Public\evil.exe`, `%APPDATA%\x.dll`) and registry keys
+    /// (`HKLM\Software\...\Run\evil`, `HKEY_CURRENT_USER\...`) written in prose, each as far as
+    /// its first blank, without the punctuation a sentence puts after it; in order, once each.
+    ///
+    /// They are free-form values, which extraction does not take from prose (`C:\Program Files\x`
+    /// goes on past the blank, a sentence's last `.` may be the file's): this finds them only
+    /// so that what extracts from a text can say it passed them over, and how to add them.
+    public static func windowsNamesInProse(_ text: String) -> [(value: String, type: IndicatorType)] {
+        guard text.utf8.contains(UInt8(ascii: "\\")) else { return [] }
+        var found: [(value: String, type: IndicatorType)] = []
+        var seen: Set<String> = []
+        for word in text.split(whereSeparator: { $0.isWhitespace }) {
+            var value = Substring(word)
+            // Quotes, brackets and a sentence's punctuation around it.
+            while let first = value.first, "\"'`([<*_".contains(first) { value = value.dropFirst() }
+            while let last = value.last, "\"'`)]>*_,;:.!?".contains(last) { value = value.dropLast() }
+            guard value.contains("\\"), value.count > 3 else { continue }
+            let text = String(value)
+            let upper = text.uppercased()
+            let type: IndicatorType
+            if isWindowsPath(text) {
+                type = .filepath
+            } else if registryRoots.contains(where: { upper.hasPrefix($0 + "\\") }) {
+                type = .registryKey
+            } else {
+                continue
+            }
+            if seen.insert(text).inserted { found.append((text, type)) }
+        }
+        return found
+    }
+
+    /// The roots a registry key is written from, short and long, upper-cased.
+    private static let registryRoots = hiveNames.flatMap { [$0.0, $0.1] } + ["COMPUTER\\HKEY_LOCAL_MACHINE", "COMPUTER\\HKEY_CURRENT_USER"]
+}

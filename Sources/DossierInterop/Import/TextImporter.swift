@@ -79,6 +79,13 @@ enum TextImporter {
             collector.warning("\(version.value) is read as \(what), as the word before it says, and not imported; `dossier add` records it if it is \(kind)",
                 at: SourcePosition(line: version.line, column: version.column))
         }
+        // Windows paths and registry keys are free-form values, which prose does not give with
+        // their ends (`C:\Program Files\x` goes on past the blank): passed over, and said.
+        let names = Indicators.windowsNamesInProse(text)
+        if !names.isEmpty {
+            let shown = names.prefix(3).map(\.value).joined(separator: ", ") + (names.count > 3 ? ", ..." : "")
+            collector.warning("the text writes \(names.count) Windows \(names.count == 1 ? "path or registry key" : "paths or registry keys") (\(shown)), which are not imported from prose, where one's end cannot be told for sure; `dossier add PROJECT VALUE --type filepath` (or `--type registry-key`) records each as written", at: nil)
+        }
     }
 
     /// The TLP labels written in `text` (`TLP.labels(in:)`).

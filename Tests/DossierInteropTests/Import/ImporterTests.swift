@@ -51,6 +51,12 @@ import Testing
         #expect(said.map { String($0.message.prefix { $0 != " " }) }
             == ["10.2.3.4", "10.0.0.12", "10.0.0.13", "10.0.0.9", "10.0.0.14", "9.8.7.6", "3.1.0.4", "7.0.0.1", "4.9.0.1"])
         #expect(said.first?.location?.position == SourcePosition(line: 1, column: 24) && said.allSatisfy { $0.severity == .warning })
+        // Windows paths and registry keys in prose are passed over, and said in one warning.
+        let host = TestFiles.importText("Drops \"C:\\Users\\Public\\evil.exe\" and %APPDATA%\\x.dll, sets HKEY_CURRENT_USER\\Software\\Run\\x; beacons to 203.0.113.9.\n")
+        #expect(host.keys == ["ipv4 203.0.113.9"] && host.skipped.isEmpty)
+        #expect(host.diagnostics.map(\.message).contains(
+            #"the text writes 3 Windows paths or registry keys (C:\Users\Public\evil.exe, %APPDATA%\x.dll, HKEY_CURRENT_USER\Software\Run\x), which are not imported from prose, where one's end cannot be told for sure; `dossier add PROJECT VALUE --type filepath` (or `--type registry-key`) records each as written"#),
+            "\(host.diagnostics.map(\.message))")
         let list = TestFiles.importText("# blocklist\nevil[.]example\n999.1.1.1\n\n5c77a18880cf58df9fba102dd8267c3f369df449\n")
         #expect(list.keys == ["domain evil.example", "sha1 5c77a18880cf58df9fba102dd8267c3f369df449"])
         #expect(list.skipped.count == 1)
