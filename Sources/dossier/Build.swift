@@ -86,10 +86,29 @@ struct Build: ParsableCommand {
                 + "private projects included: do not publish it; `dossier build` makes the public site again, "
                 + "and `dossier build --internal --out DIR` keeps the internal site elsewhere")
         }
+        if `internal`, let name = Self.unignoredFolder(folder, root: root) {
+            // `git add -A`, as the quick start runs it, would commit every private project.
+            Console.note("warning: \(name)/ is in the workspace and its .gitignore does not name it: `git add -A` would commit the internal site, every private project with it; "
+                + "add the line /\(name)/ to .gitignore, or build the internal site outside the workspace")
+        }
         if !`internal`, summary.projects == 0, summary.leftOut > 0 {
             // A public site of no project is most often a surprise: say why, and what to do.
             Console.note("note: every project (\(summary.leftOut)) is private, so the public site shows none; "
                 + "`dossier build --internal` builds the team's site, and a project is published with \"visibility\": \"public\" and \"tlp\": \"clear\" in its project.json")
         }
+    }
+
+    /// The workspace's folder that `folder` is in (or is), when the workspace's `.gitignore` has
+    /// no line naming it (`/name/`, `name/`, `/name`, `name`, with `/*` or `/**` after); nil for a
+    /// folder outside the workspace.
+    static func unignoredFolder(_ folder: String, root: String) -> String? {
+        guard folder.hasPrefix(root + "/"), let name = folder.dropFirst(root.count + 1).split(separator: "/").first.map(String.init) else { return nil }
+        let text = FileManager.default.contents(atPath: root + "/.gitignore").map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let names = text.split(whereSeparator: \.isNewline).map { line -> String in
+            var rule = line.trimmingCharacters(in: .whitespaces)
+            for suffix in ["/**", "/*"] where rule.hasSuffix(suffix) { rule.removeLast(suffix.count - 1) }
+            return rule.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        }
+        return names.contains(name) ? nil : name
     }
 }
