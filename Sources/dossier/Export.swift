@@ -63,8 +63,11 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: ProjectArgument.help, transform: ProjectArgument.slug)
     var project: String
 
-    @Option(help: ArgumentHelp("Output format.", valueName: "format"))
-    var format: ExportFormat
+    @Option(help: ArgumentHelp("Output format (with -o, told by the file's name when not given: .csv, .stix.json, .misp.json, .json, .txt).", valueName: "format"))
+    var format: ExportFormat?
+
+    /// The format given, else the one `-o`'s file name says.
+    var chosenFormat: ExportFormat? { format ?? output.flatMap(ExportFormat.init(fileName:)) }
 
     @Flag(help: "Make an internal export: private indicators and tags included, and sources (all but text), private notes (JSON, STIX and MISP).")
     var `internal` = false
@@ -80,7 +83,17 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var cacheOptions: CacheOptions
 
+    func validate() throws {
+        guard chosenFormat == nil else { return }
+        let formats = ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+        if let output, output != "-" {
+            throw ValidationError("the format cannot be told from \((output as NSString).lastPathComponent): give --format (\(formats))")
+        }
+        throw ValidationError("give --format (\(formats))")
+    }
+
     func run() throws {
+        guard let format = chosenFormat else { throw ExitCode(64) }
         let project = try global.project(self.project)
         let root = try global.root()
         let workspace: Workspace
@@ -130,4 +143,15 @@ struct ExportCommand: ParsableCommand {
     }
 }
 
-extension ExportFormat: LenientChoice {}
+extension ExportFormat: LenientChoice {
+    static let aliases: [String: ExportFormat] = ["txt": .text, "stix2": .stix, "stix2.1": .stix]
+
+    /// The format a file's name says (what `dossier build` names its exports): `.csv`,
+    /// `.stix.json`, `.misp.json`, `.json`, `.txt`; nil for any other.
+    init?(fileName: String) {
+        let name = (fileName as NSString).lastPathComponent.lowercased()
+        if name.hasSuffix(".stix.json") { self = .stix } else if name.hasSuffix(".misp.json") { self = .misp }
+        else if name.hasSuffix(".json") { self = .json } else if name.hasSuffix(".csv") { self = .csv }
+        else if name.hasSuffix(".txt") { self = .text } else { return nil }
+    }
+}

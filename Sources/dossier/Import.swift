@@ -533,7 +533,9 @@ struct ImportCommand: ParsableCommand {
     }
 }
 
-extension ImportFormat: LenientChoice {}
+extension ImportFormat: LenientChoice {
+    static let aliases: [String: ImportFormat] = ["txt": .text, "markdown": .text, "md": .text, "stix2": .stix, "stix2.1": .stix]
+}
 
 extension ImportCommand: TakesValueList {
     static var valueList: WritableKeyPath<Self, [String]> { \.files }

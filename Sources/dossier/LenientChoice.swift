@@ -2,12 +2,19 @@ import ArgumentParser
 import DossierCore
 
 /// A choice given in any case, with `_` for `-` (`--type IPv4`, `--format CSV`, `registry_key`,
-/// PassiveTotal's `non_malicious`): the values are the lower-case names `--help` lists.
-protocol LenientChoice: ExpressibleByArgument, RawRepresentable where RawValue == String {}
+/// PassiveTotal's `non_malicious`): the values are the lower-case names `--help` lists, and the
+/// other names a user may well write for one (`--format markdown`, `txt`), its `aliases`.
+protocol LenientChoice: ExpressibleByArgument, RawRepresentable where RawValue == String {
+    static var aliases: [String: Self] { get }
+}
 
 extension LenientChoice {
+    static var aliases: [String: Self] { [:] }
+
     public init?(argument: String) {
-        self.init(rawValue: argument.lowercased().replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: " ", with: "-"))
+        let name = argument.lowercased().replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: " ", with: "-")
+        guard let choice = Self(rawValue: name) ?? Self.aliases[name] else { return nil }
+        self = choice
     }
 }
 

@@ -96,6 +96,8 @@ struct Report: ParsableCommand {
 }
 
 extension ReportFormat: LenientChoice {
+    static let aliases: [String: ReportFormat] = ["markdown": .md, "htm": .html]
+
     /// The format a file's extension names: `.md` or `.markdown`, `.html` or `.htm`; nil for
     /// any other.
     init?(fileName: String) {

@@ -885,4 +885,23 @@ import Testing
         #expect(run.status == 0 && run.stderr.contains(#"source "line one\nwarning: forged" ignored; kept "sandbox""#), "\(run.stderr)")
         #expect(!run.stderr.split(separator: "\n").contains { $0.hasPrefix("warning: forged") })
     }
+
+    @Test("export tells the format from -o's file name when --format is not given (as report does), and formats take the names users write (txt, markdown, stix2)")
+    func formatsByFileNameAndCommonNames() throws {
+        let ws = try SampleWorkspace()
+        for (file, format) in [("out.stix.json", "stix"), ("out.misp.json", "misp"), ("out.json", "json"), ("OUT.CSV", "csv"), ("list.txt", "text")] {
+            let run = try Command.run(["export", "commodity-loader-c2", "-o", "/tmp/dossier-format-\(getpid())-\(file)"], in: ws.root)
+            #expect(run.status == 0 && run.stdout.contains("(\(format), "), "\(file): \(run.stdout)\(run.stderr)")
+        }
+        let unknown = try Command.run(["export", "commodity-loader-c2", "-o", "/tmp/dossier-format-\(getpid()).bin"], in: ws.root)
+        #expect(unknown.status == 64 && unknown.stderr.contains("the format cannot be told from dossier-format-\(getpid()).bin: give --format (csv, json, stix, misp, text)"), "\(unknown.stderr)")
+        let none = try Command.run(["export", "commodity-loader-c2"], in: ws.root)
+        #expect(none.status == 64 && none.stderr.contains("give --format (csv, json, stix, misp, text)"))
+        let text = try Command.run(["export", "commodity-loader-c2", "--format", "txt"], in: ws.root)
+        #expect(text.status == 0 && text.stdout.hasPrefix("192.0.2."), "\(text.stdout)")
+        let markdown = try Command.run(["report", "commodity-loader-c2", "--format", "Markdown"], in: ws.root)
+        #expect(markdown.status == 0 && markdown.stdout.hasPrefix("# "), "\(markdown.stderr)")
+        let stix = try Command.run(["export", "commodity-loader-c2", "--format", "STIX2"], in: ws.root)
+        #expect(stix.status == 0 && stix.stdout.contains("\"type\": \"bundle\""))
+    }
 }
