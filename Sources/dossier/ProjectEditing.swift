@@ -154,10 +154,23 @@ enum ProjectEditing {
         }
         let indices = selection.indices(in: edit.project, vocabulary: edit.vocabulary)
         if indices.isEmpty {
-            Console.error("nothing matched: no indicator of \(edit.project.slug) is \(selection); nothing was changed")
+            Console.error("nothing matched: no indicator of \(edit.project.slug) is \(selection)\(tagHint(options.tagged, in: edit)); nothing was changed")
             throw ExitCode(1)
         }
         return indices
+    }
+
+    /// For a `--tagged` tag no indicator of the project has, the tag meant: one of its
+    /// indicators' tags, or of the vocabulary, a slip of the pen away (`Blokced`).
+    static func tagHint(_ tagged: [String], in edit: ProjectEdit) -> String {
+        let recorded = Tag.union([], edit.project.indicators.flatMap(\.tags))
+        let own = Vocabulary(recorded.map { TagDefinition(name: $0) })
+        for tag in tagged where !recorded.contains(where: { Tag.key($0) == Tag.key(tag) }) {
+            if let meant = own.misspelling(tag) ?? edit.vocabulary.misspelling(tag) {
+                return " (did you mean \(meant.name), which \(recorded.contains(meant.name) ? "indicators of the project have" : "the vocabulary defines")?)"
+            }
+        }
+        return ""
     }
 
     /// The command that classifies `values` of `project`, whole, to paste: past a few values, as

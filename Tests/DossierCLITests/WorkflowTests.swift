@@ -470,6 +470,9 @@ struct WorkflowTests {
         let misspelled = try CLI.run(["tag", Self.acme, "Blokced", "192.0.2.10"], in: copy.root)
         #expect(misspelled.stderr.contains(#"warning: "Blokced" is not in the workspace's vocabulary; did you mean "Blocked" (which implies malicious)?"#), "\(misspelled.stderr)")
         #expect(try CLI.run(["untag", Self.acme, "Blokced", "192.0.2.10"], in: copy.root).status == 0)
+        // A bulk selector's misspelled tag matches nothing, and says which was meant.
+        let selected = try CLI.run(["classify", Self.acme, "malicious", "--tagged", "Blokced"], in: copy.root)
+        #expect(selected.status == 1 && selected.stderr.contains("is tagged Blokced (did you mean Blocked, which indicators of the project have?); nothing was changed"), "\(selected.stderr)")
         // Untagging a typo of a tag the indicators have changes nothing, and says what was meant.
         let typo = try CLI.run(["untag", Self.acme, "Phisihng", "--all"], in: copy.root)
         #expect(typo.status == 0 && typo.stdout.hasPrefix("nothing changed") && typo.stderr.contains(#"did you mean "Phishing"?"#), "\(typo.stderr)")
