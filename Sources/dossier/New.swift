@@ -48,7 +48,12 @@ struct New: ParsableCommand {
 
     func validate() throws {
         if let problem = Scaffold.slugProblem(slug) {
-            throw ValidationError("cannot use \"\(slug)\" as a project name: \(problem)")
+            // Most often a title given where the folder's name goes: the slug it makes, and the
+            // title kept as the title.
+            let hint = Scaffold.suggestedSlug(for: slug).map { suggested in
+                "; did you mean dossier new \(Console.shellWord(suggested))" + (title == nil ? " --title \(Console.shellWord(slug))" : "") + "?"
+            } ?? ""
+            throw ValidationError("cannot use \"\(slug)\" as a project name: \(problem)\(hint)")
         }
         if let title, title.allSatisfy(\.isWhitespace) {
             throw ValidationError("--title is blank: a report would start with an empty heading; give a title, or leave --title out for one made from the slug")

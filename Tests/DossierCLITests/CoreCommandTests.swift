@@ -607,6 +607,11 @@ struct CoreCommandTests {
         let unsafe = try CLI.run(["new", "../escape"], in: copy.root)
         #expect(unsafe.status == 64)
         #expect(unsafe.stderr.contains("cannot use \"../escape\" as a project name"))
+        // A title given where the folder's name goes: the slug it makes, the title kept.
+        let titled = try CLI.run(["new", "Émile's ACME Phish #2"], in: copy.root)
+        #expect(titled.status == 64 && titled.stderr.contains(#"did you mean dossier new emiles-acme-phish-2 --title 'Émile'\''s ACME Phish #2'?"#), "\(titled.stderr)")
+        #expect(try CLI.run(["new", "ACME Phish", "--title", "Kept"], in: copy.root).stderr.contains("did you mean dossier new acme-phish?"))
+        #expect(!FileManager.default.fileExists(atPath: copy.root + "/emiles-acme-phish-2"))
         let blank = try CLI.run(["new", "x", "--title", " "], in: copy.root)
         #expect(blank.status == 64 && blank.stderr.contains("--title is blank"), "\(blank.stderr)")
         let conflicting = try CLI.run(["new", "x", "--public", "--tlp", "amber"], in: copy.root)

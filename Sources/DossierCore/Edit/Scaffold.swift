@@ -89,6 +89,26 @@ public enum Scaffold {
         return nil
     }
 
+    /// A slug made of `name` as a title writes it (`ACME Payroll Phish` gives
+    /// `acme-payroll-phish`, `Émile's case` `emiles-case`): letters without their accents, lower
+    /// case, each run of anything else one `-`; nil when that is no slug either.
+    public static func suggestedSlug(for name: String) -> String? {
+        let folded = name.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil).lowercased()
+        var slug = ""
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCII, (0x61...0x7A).contains(scalar.value) || (0x30...0x39).contains(scalar.value) || scalar == "." || scalar == "_" {
+                slug.unicodeScalars.append(scalar)
+            } else if scalar == "'" || scalar == "\u{2019}" {
+                continue
+            } else if !slug.isEmpty, !slug.hasSuffix("-") {
+                slug += "-"
+            }
+        }
+        while slug.hasSuffix("-") || slug.hasSuffix(".") { slug.removeLast() }
+        if slug.utf8.count > 64 { slug = String(slug.prefix(64)).trimmingCharacters(in: CharacterSet(charactersIn: "-.")) }
+        return slug != name && slugProblem(slug) == nil ? slug : nil
+    }
+
     /// The names Windows keeps for devices, with or without an extension (`con`, `nul.txt`).
     private static let windowsDevices: Set<String> = Set(["con", "prn", "aux", "nul"] + (1...9).flatMap { ["com\($0)", "lpt\($0)"] })
 
