@@ -128,6 +128,25 @@ struct Add: ParsableCommand {
             for tag in tags { ProjectEditing.warnPrivateTagShown(tag, in: changed, at: indices, vocabulary: edit.vocabulary) }
         }
         ProjectEditing.warnNewContradictions(edit, changed)
+        noteSpecialUse(report.added, in: changed)
+    }
+
+    /// Says which values just added are of a special-use range (`Indicators.specialUse`): a host
+    /// of some internal network, which a blocklist would block on its readers' own networks; in
+    /// a public project, with the command that keeps each out of public output.
+    private func noteSpecialUse(_ added: [IndicatorKey], in project: Project) {
+        let special = added.compactMap { key in Indicators.specialUse(of: key.value, type: key.type).map { (key, $0) } }
+        guard !special.isEmpty else { return }
+        for (key, what) in special.prefix(5) {
+            let kind = key.type == .cidr ? "a block of \(what) addresses" : "a \(what) address"
+            Console.note("note: \(key.value) is \(kind): it means a host only where it was seen (your network, or the victim's), so nobody else can look it up, and a blocklist of it would block hosts on its readers' own networks")
+        }
+        if special.count > 5 { Console.note("note: and \(ProjectEditing.count(special.count - 5, "value")) more of special-use ranges") }
+        let shown = special.map(\.0).filter { key in project.indicators.first { $0.key == key }?.isPrivate == false }
+        if project.visibility == .public, !shown.isEmpty {
+            Console.note("note: public project \(project.slug) publishes \(shown.count == 1 ? "it" : "them"); to keep an internal network's addresses off the public site: "
+                + ProjectEditing.valuesCommand("dossier add \(project.slug)", values: shown.map(\.value), flags: " --private"))
+        }
     }
 
     /// The values as indicators, and those that are none (`run` handles them, once the project

@@ -372,6 +372,20 @@ struct WorkflowTests {
         #expect(pasted.status == 0 && pasted.stdout.hasPrefix("classified \(lines.count) indicators"), "\(pasted.stdout)\(pasted.stderr)")
     }
 
+    @Test("add says which values it added are of internal networks (private-network, loopback, link-local), and in a public project how to keep them off the public site; --quiet keeps the notes")
+    func addSaysInternalNetworks() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let run = try CLI.run(["-q", "add", "vpn-bruteforce-2026", "10.1.2.3", "192.168.1.0/24", "8.8.8.8"], in: copy.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("note: 10.1.2.3 is a private-network (RFC 1918) address: it means a host only where it was seen"), "\(run.stderr)")
+        #expect(run.stderr.contains("note: 192.168.1.0/24 is a block of private-network (RFC 1918) addresses"))
+        #expect(!run.stderr.contains("8.8.8.8"))
+        #expect(run.stderr.contains("note: public project vpn-bruteforce-2026 publishes them; to keep an internal network's addresses off the public site: dossier add vpn-bruteforce-2026 10.1.2.3 192.168.1.0/24 --private"))
+        // Kept private, or added again, it says nothing more.
+        #expect(try CLI.run(["add", "vpn-bruteforce-2026", "10.1.2.4", "--private"], in: copy.root).stderr.contains("publishes") == false)
+        #expect(try CLI.run(["add", "vpn-bruteforce-2026", "10.1.2.3"], in: copy.root).stderr.isEmpty)
+    }
+
     @Test("a bulk classify that makes a malicious or suspicious indicator less of a threat names each (ten, then a count), on standard error, which --quiet keeps; raising one is not said")
     func bulkClassifyNamesLoweredThreats() throws {
         let copy = try TemporaryCopy(of: Self.samples)
