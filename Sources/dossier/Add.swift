@@ -26,6 +26,7 @@ struct Add: ParsableCommand {
                 hxxps://payroll-acme[.]example/login payroll-acme[.]example
               dossier add acme-payroll-phish evil.exe --type filename --comment "Dropper"
               pbpaste | dossier add acme-payroll-phish - --extract --source "vendor blog"
+              pbpaste | dossier add acme-payroll-phish - --extract --dry-run   # look first
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -69,6 +70,9 @@ struct Add: ParsableCommand {
 
     @Flag(help: "Add the valid values and skip the invalid ones (listed as warnings) instead of adding nothing.")
     var skipInvalid = false
+
+    @Flag(help: "Show what would be added and merged (and every warning), and write nothing.")
+    var dryRun = false
 
     func validate() throws {
         if values.isEmpty {
@@ -120,7 +124,7 @@ struct Add: ParsableCommand {
                 lastSeen: lastSeen, source: source.flatMap(Self.written), comment: comment.flatMap(Self.written), privateFlag: isPrivate ? true : nil)
         }
         let (changed, report) = IndicatorMerge.merge(incoming, into: edit.project)
-        if report.hasChanges { try ProjectEditing.save(edit, changed) }
+        if report.hasChanges, !dryRun { try ProjectEditing.save(edit, changed) }
         print(report, project: project)
         if !isPrivate {
             let added = Set(incoming.map(\.key))
@@ -194,7 +198,7 @@ struct Add: ParsableCommand {
         for line in MergeOutput.lines(report) { global.say(line) }
         MergeOutput.warnConflicts(report)
         let summary = "\(project): " + MergeOutput.counts(report)
-        global.say(report.hasChanges ? summary : summary + "; nothing was written")
+        global.say(dryRun ? summary + "; dry run: nothing was written" : report.hasChanges ? summary : summary + "; nothing was written")
     }
 }
 
