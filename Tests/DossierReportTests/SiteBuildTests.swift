@@ -100,7 +100,7 @@ struct SiteBuildTests {
         #expect(!published.contains("Visibility"))
     }
 
-    @Test("a row's tags link to their sections of the report, alone and in a site (where a section is named as its tag's page); a listing's rows' tags are no links")
+    @Test("a row's tags link to their sections of the report, alone and in a site (where a section is named as its tag's page); a listing's rows' tags to their tag pages")
     func rowTagsLinkToTheirSections() throws {
         let html = try ReportBuild.run(root: Self.sampleRoot, slug: "commodity-loader-c2", format: .html, audience: .public, options: ReportOptions()).text
         #expect(html.contains(##"<a class="tag" href="#tag-c2">C2</a>"##) && html.contains(#"<h3 id="tag-c2">"#))
@@ -113,8 +113,12 @@ struct SiteBuildTests {
         let page = String(decoding: site.bytes("projects/commodity-loader-c2/index.html"), as: UTF8.self)
         let pageLinks = page.components(separatedBy: ##"<a class="tag" href="#"##).dropFirst().map { String($0.prefix { $0 != "\"" }) }
         #expect(!pageLinks.isEmpty && pageLinks.allSatisfy { page.contains(#"<h3 id="\#($0)">"#) })
-        let listing = String(decoding: site.bytes("tags/c2.html"), as: UTF8.self)
-        #expect(listing.contains(#"<span class="tag">C2</span>"#) && !listing.contains(#"<a class="tag""#))
+        for path in ["tags/c2.html", "classifications/malicious.html"] {
+            let listing = String(decoding: site.bytes(path), as: UTF8.self)
+            #expect(listing.contains(#"<a class="tag" href="../tags/c2.html">C2</a>"#), "\(path)")
+            let targets = Set(listing.components(separatedBy: #"<a class="tag" href="../"#).dropFirst().map { String($0.prefix { $0 != "\"" }) })
+            #expect(!targets.isEmpty && targets.allSatisfy { !site.bytes($0).isEmpty }, "\(path): \(targets)")
+        }
     }
 
     @Test("two builds of the same workspace are byte-identical")

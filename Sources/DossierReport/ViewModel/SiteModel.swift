@@ -308,7 +308,17 @@ public struct SiteModel: Sendable {
     /// The tag or classification page at `position`, with its path in the site.
     public func listing(at position: Int) -> (path: String, page: ListingPage) {
         var (path, page, rows) = listingPages[position]
-        page.rows = rows.map { row(at: places[Int($0)], showing: page.tag) }
+        // A row's tags link to their pages (every listing is one folder down from the site's root).
+        var hrefs: [String: String] = [:]
+        page.rows = rows.map { place in
+            var row = row(at: places[Int(place)], showing: page.tag)
+            for index in row.tagLinks.indices {
+                guard let key = row.tagLinks[index].key, let slug = tagSlugs[key] else { continue }
+                if hrefs[key] == nil { hrefs[key] = "../" + SiteLayout.tagPage(slug) }
+                row.tagLinks[index].href = hrefs[key]
+            }
+            return row
+        }
         return (path, page)
     }
 
