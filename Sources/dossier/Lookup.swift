@@ -85,9 +85,6 @@ struct LookupCommand: ParsableCommand {
         } else {
             for result in results { LookupOutput.text(result).forEach(Console.out) }
         }
-        for result in results where result.problem != nil && !json {
-            Console.error("\"\(result.query)\": \(result.problem?.message ?? "")")
-        }
         // Not recorded, or not known where files have errors (named above, `unread` in --json):
         // the contract's codes are 0, 1 and 64 alone.
         if !results.contains(where: \.isRecorded) { throw ExitCode(1) }

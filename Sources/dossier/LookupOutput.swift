@@ -3,7 +3,8 @@ import DossierCore
 /// How lookup results read, as text and as JSON.
 enum LookupOutput {
     static func text(_ result: LookupResult) -> [String] {
-        guard let key = result.key else { return ["\(result.query): not a valid indicator"] }
+        // Why, on its line: said apart on standard error too, a terminal showed it twice.
+        guard let key = result.key else { return ["\(result.query): not a valid indicator" + (result.problem.map { " (\($0.message))" } ?? "")] }
         let projects = Set(result.direct.map(\.project)).count
         var head = "\(key.value) (\(key.type.rawValue)): "
         head += result.isRecorded ? "recorded in \(ProjectEditing.count(projects, "project"))" : "not recorded"
