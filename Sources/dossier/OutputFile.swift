@@ -27,7 +27,10 @@ enum OutputFile {
         }
         let workspace = FileReader.realPath(root) ?? root
         if ProjectFiles.isInput(target, workspaceRoot: workspace) || ProjectFiles.isInput(linked, workspaceRoot: workspace) {
-            Console.error("refusing to write to \(Console.printer.displayPath(path)): it is one of the workspace's own files; choose another -o")
+            // Named as what it would be: a new file there is read as one of the workspace's (a
+            // report in notes/ would be a note).
+            let what = FileManager.default.fileExists(atPath: target) ? "it is one of the workspace's own files" : "a file there would be read as one of the workspace's own (a note, a project's file, a template)"
+            Console.error("refusing to write to \(Console.printer.displayPath(path)): \(what); choose another -o")
             throw ExitCode(1)
         }
         do {
