@@ -1,6 +1,5 @@
 import ArgumentParser
 import DossierCore
-import DossierInterop
 import Foundation
 
 /// What the editing commands (`add`, `tag`, `untag`, `classify`, `remove`) share: opening a project with the
@@ -75,7 +74,7 @@ enum ProjectEditing {
     /// every import reads it as the source, so the tag would not come back, and a MISP export
     /// would let it stand for the indicator's source.
     static func refuseSourceTag(_ tag: String, option: String) throws {
-        guard SourceTag.isSourceTag(tag) else { return }
+        guard Tag.isSourceTag(tag) else { return }
         throw ValidationError("\(option)\"\(tag)\" is how dossier's MISP export writes an indicator's source, not a tag (imports read it as the source); record a source with dossier add PROJECT VALUE --source TEXT")
     }
 

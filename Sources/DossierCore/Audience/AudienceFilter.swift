@@ -3,7 +3,8 @@
 /// cannot hold what was removed here, however a template or exporter is written.
 ///
 /// Public: public projects only; in them no private indicator, private note, private tag (in the
-/// vocabulary, on indicators and on the project), no `source`, no unknown fields (they may
+/// vocabulary, on indicators and on the project), no `source` (nor a tag written as one,
+/// `Tag.isSourceTag`), no unknown fields (they may
 /// hold anything) and no HTML comment in a note or the summary. Private projects vanish entirely, so correlations and counts built afterwards
 /// cannot mention them. Internal: everything.
 public enum AudienceFilter {
@@ -23,7 +24,8 @@ public enum AudienceFilter {
         var privateTags: [String: Bool] = [:]
         let isPrivate = { (tag: String) -> Bool in
             if let known = privateTags[tag] { return known }
-            let answer = vocabulary.isPrivate(tag)
+            // A source tag (`dossier:source="..."`) is provenance, as a source is.
+            let answer = vocabulary.isPrivate(tag) || Tag.isSourceTag(tag)
             privateTags[tag] = answer
             return answer
         }

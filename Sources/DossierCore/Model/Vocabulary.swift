@@ -266,6 +266,26 @@ public enum Tag {
         return (folded ?? nil) ?? tidy(tag.precomposedStringWithCompatibilityMapping).lowercased()
     }
 
+    /// True for a tag of dossier's source namespace, how its MISP export writes an indicator's
+    /// `source` (`dossier:source="mail gateway"`), however it is spelled: compared as tags are
+    /// (`key`: case, compatibility forms, invisible characters), and without blanks or quotes
+    /// (`Dossier : Source = "x"`, `"dossier:source"="x"`), then nothing, `=` or `:`. Such a tag is
+    /// provenance, which no public output shows (`AudienceFilter`), and every import reads it as
+    /// the source.
+    public static func isSourceTag(_ tag: String) -> Bool {
+        // Asked of every distinct tag: an ASCII one without a colon is none.
+        guard tag.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 >= 0x80 }) else { return false }
+        let squeezed = String(String.UnicodeScalarView(key(tag).unicodeScalars.filter {
+            !$0.properties.isWhitespace && $0 != "\"" && $0 != "'" && $0 != "\u{201C}" && $0 != "\u{201D}"
+        }))
+        guard squeezed.hasPrefix(sourceNamespace) else { return false }
+        let next = squeezed.dropFirst(sourceNamespace.count).first
+        return next == nil || next == "=" || next == ":"
+    }
+
+    /// The namespace and predicate of a source tag, as `isSourceTag` compares them.
+    public static let sourceNamespace = "dossier:source"
+
     /// True for a tag that shows no name: white space, characters that show as nothing (a
     /// zero-width space, which `tidy` removes) or control characters.
     public static func isBlank(_ tag: String) -> Bool {

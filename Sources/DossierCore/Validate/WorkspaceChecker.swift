@@ -10,6 +10,7 @@ public enum WorkspaceChecker {
     public static let projectRules: [any ProjectRule] = [
         ClassificationContradictionRule(),
         BlankTagRule(),
+        SourceTagRule(),
         RepeatedTagRule(),
         MisspelledTagRule(),
         PublicProjectTLPRule(),

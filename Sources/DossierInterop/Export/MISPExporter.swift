@@ -77,7 +77,7 @@ enum MISPExporter {
             // (`dossier:source="x"`) to the source, since an import takes the first for it.
             var tags = indicator.tags.filter {
                 MISPTypes.classification(fromTag: $0) == nil && $0 != typeTag && TLP.levelOfUnreadMarking($0) == nil
-                    && (indicator.source == nil || !SourceTag.isSourceTag($0))
+                    && (indicator.source == nil || !Tag.isSourceTag($0))
             }
             let tlp = context.tlp(of: indicator)
             // Its own tag kept where it says the level (in its place, as written); a tag below the

@@ -248,12 +248,30 @@ enum CSVImporter {
         return nil
     }
 
+    /// `text` split at each `separator` outside a machine tag's quoted value
+    /// (`dossier:source="logs, firewall"`, `misp-galaxy:threat-actor="APT 28; Fancy Bear"`, one
+    /// tag each); a text whose quotes do not pair is split at every one.
     static func split(_ text: String, on separator: Character) -> [String] {
-        text.split(separator: separator).map(\.trimmingSpaces).filter { !$0.isEmpty }
+        var tags: [String] = []
+        var current = ""
+        var quoted = false
+        let pairs = text.utf8.count { $0 == UInt8(ascii: "\"") } % 2 == 0
+        for character in text {
+            if character == "\"", pairs { quoted.toggle() }
+            if character == separator, !quoted {
+                tags.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        tags.append(current)
+        return tags.map(\.trimmingSpaces).filter { !$0.isEmpty }
     }
 
-    /// The tags of a tags cell: split at each `;` not escaped by a `\`, whose `\;` and `\\` stand
-    /// for `;` and `\` (as dossier's export writes them); another `\` stays as it is.
+    /// The tags of a tags cell: split at each `;` not escaped by a `\` nor in a machine tag's
+    /// quoted value (`split`), whose `\;` and `\\` stand for `;` and `\` (as dossier's export
+    /// writes them); another `\` stays as it is.
     /// - Parameter isFeed: the file is a feed's dump (`#` comment lines before its header),
     ///   whose lists are comma-separated (URLhaus's `32-bit,elf,mips,Mozi`, ThreatFox's
     ///   `Cobalt Strike,c2`); in other files a comma is part of a tag (`Kit:v1,v2`).
@@ -262,14 +280,17 @@ enum CSVImporter {
         var tags: [String] = []
         var current = ""
         var escaped = false
+        var quoted = false
+        let pairs = text.utf8.count { $0 == UInt8(ascii: "\"") } % 2 == 0
         for character in text {
+            if character == "\"", pairs, !escaped { quoted.toggle() }
             if escaped {
                 if character != ";" && character != "\\" { current.append("\\") }
                 current.append(character)
                 escaped = false
             } else if character == "\\" {
                 escaped = true
-            } else if character == ";" {
+            } else if character == ";", !quoted {
                 tags.append(current)
                 current = ""
             } else {

@@ -64,9 +64,9 @@ struct ImportCollector {
     ) -> Bool {
         // A source tag (`dossier:source="..."`, however it came) is the source, never a tag.
         var details = details
-        if details.tags.contains(where: SourceTag.isSourceTag) {
+        if details.tags.contains(where: Tag.isSourceTag) {
             details.source = details.source ?? details.tags.lazy.compactMap(SourceTag.source(of:)).first
-            details.tags.removeAll(where: SourceTag.isSourceTag)
+            details.tags.removeAll(where: Tag.isSourceTag)
         }
         switch Indicators.parse(raw, as: type) {
         case .failure(let problem):
@@ -192,7 +192,7 @@ struct ImportCollector {
 
     mutating func projectTag(_ tag: String) {
         // A source tag of the whole file (a MISP event's) is where all of it comes from.
-        if SourceTag.isSourceTag(tag) {
+        if Tag.isSourceTag(tag) {
             fileSource = fileSource ?? SourceTag.source(of: tag)
             return
         }

@@ -50,4 +50,22 @@ struct AudienceFilterTests {
         let view = AudienceFilter.view(of: workspace, for: .internal)
         #expect(view == workspace)
     }
+
+    @Test("a tag written as a source's, however spelled, is left out of a public view as a source is, and check warns of it; internal views keep it")
+    func sourceTagsAreProvenance() throws {
+        let temp = try TemporaryWorkspace()
+        let spellings = [#"dossier:source="mail gateway""#, #" Dossier : Source = "x""#, "dossier:\u{200B}source=\"zw\"", "DOSSIER:SOURCE:colon",
+                         "\u{FF44}ossier:source=\"full\"", #""dossier:source"="quoted""#]
+        let tags = (spellings + ["C2", "dossier:sources", "tlp:amber"]).map { "\"" + $0.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }.joined(separator: ", ")
+        try temp.addProject("open-case", visibility: "public", tlp: "clear", indicators: """
+            { "indicators": [ { "value": "192.0.2.1", "type": "ipv4", "tags": [\(tags)] } ] }
+            """)
+        let loaded = temp.load()
+        let view = AudienceFilter.view(of: loaded.workspace, for: .public)
+        #expect(view.projects[0].indicators[0].tags == ["C2", "dossier:sources", "tlp:amber"])
+        #expect(AudienceFilter.view(of: loaded.workspace, for: .internal).projects[0].indicators[0].tags.count == spellings.count + 3)
+        let warnings = WorkspaceChecker.check(loaded).items.filter { $0.code == SourceTagRule.code }
+        #expect(warnings.count == spellings.count && warnings.allSatisfy { $0.severity == .warning }, "\(warnings.map(\.message))")
+        #expect(spellings.allSatisfy(Tag.isSourceTag) && !Tag.isSourceTag("dossier:sources") && !Tag.isSourceTag("source:x"))
+    }
 }

@@ -878,7 +878,9 @@ import Testing
         let ws = try SampleWorkspace()
         for arguments in [["tag", "commodity-loader-c2", "dossier:source=\"x\"", "--all"],
                           ["add", "commodity-loader-c2", "tagged.example", "--tag", "Dossier:Source=x"],
-                          ["import", "commodity-loader-c2", "-", "--tag", "dossier:source"]] {
+                          ["import", "commodity-loader-c2", "-", "--tag", "dossier:source"],
+                          ["tag", "commodity-loader-c2", " Dossier : Source = \"x\"", "--all"],
+                          ["add", "commodity-loader-c2", "tagged.example", "--tag", "dossier:\u{200B}source:x"]] {
             let run = try Command.run(arguments, in: ws.root, input: "one.example\n")
             #expect(run.status == 64 && run.stderr.contains("is how dossier's MISP export writes an indicator's source, not a tag"), "\(arguments): \(run.stderr)")
         }

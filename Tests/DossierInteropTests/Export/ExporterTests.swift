@@ -129,7 +129,7 @@ import Testing
             #expect(imported.indicator("secret.example")?.source == "EDR", "\(format)")
             #expect(imported.indicator("HKCU\\Software\\Run\\x")?.source == "cve", "\(format)")
             #expect(imported.indicator("CVE-2026-11873")?.source == nil, "\(format)")
-            #expect(imported.indicators.allSatisfy { !$0.tags.contains(where: SourceTag.isSourceTag) }, "\(format)")
+            #expect(imported.indicators.allSatisfy { !$0.tags.contains(where: Tag.isSourceTag) }, "\(format)")
             #expect(imported.indicator("payroll-acme.com")?.tags == ["Blocked", "Company Name"], "\(format)")
         }
         // A third party's references (an attack pattern's, a CVE's) say what the indicator refers
@@ -156,7 +156,7 @@ import Testing
         #expect(fromCSV.indicator("203.0.113.77")?.source == "MISP CSV source" && fromCSV.indicator("203.0.113.77")?.classification == .malicious)
         #expect(fromCSV.indicator("203.0.113.78")?.source == "unquoted" && fromCSV.indicator("203.0.113.78")?.tags == ["Phishing"])
         #expect(fromCSV.indicator("203.0.113.79")?.source == "unterminated")
-        #expect(fromCSV.indicators.allSatisfy { !$0.tags.contains(where: SourceTag.isSourceTag) }, "\(fromCSV.indicators.map(\.tags))")
+        #expect(fromCSV.indicators.allSatisfy { !$0.tags.contains(where: Tag.isSourceTag) }, "\(fromCSV.indicators.map(\.tags))")
         let event = #"""
             {"Event": {"info": "x", "Tag": [{"name": "dossier:source=\"partner feed\""}, {"name": "tlp:clear"}],
              "Attribute": [{"type": "domain", "value": "a.example", "Tag": [{"name": "dossier:source=\"own\""}]},
@@ -164,7 +164,7 @@ import Testing
             """#
         let fromEvent = Importer.read(Array(event.utf8), path: "/e.json")
         #expect(fromEvent.indicator("a.example")?.source == "own" && fromEvent.indicator("b.example")?.source == "partner feed")
-        #expect(fromEvent.projectTags.allSatisfy { !SourceTag.isSourceTag($0) } && fromEvent.indicators.allSatisfy(\.tags.isEmpty))
+        #expect(fromEvent.projectTags.allSatisfy { !Tag.isSourceTag($0) } && fromEvent.indicators.allSatisfy(\.tags.isEmpty))
         let labels = #"""
             {"type": "indicator", "spec_version": "2.1", "id": "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
              "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-01T00:00:00.000Z", "valid_from": "2026-01-01T00:00:00Z",
@@ -172,7 +172,25 @@ import Testing
             """#
         let fromLabels = Importer.read(Array(labels.utf8), path: "/l.json")
         #expect(fromLabels.indicator("c.example")?.source == "STIX label" && fromLabels.indicator("c.example")?.tags == ["Phishing"])
-        #expect(!SourceTag.isSourceTag("dossier:sources") && SourceTag.isSourceTag("Dossier:Source") && SourceTag.isSourceTag("dossier:source = \"x\""))
+        #expect(!Tag.isSourceTag("dossier:sources") && Tag.isSourceTag("Dossier:Source") && Tag.isSourceTag("dossier:source = \"x\""))
+        // However it is spelled, and with the separators of a tags cell in its quoted value.
+        for (tag, source) in [(" Dossier : Source = \"spaced\"", "spaced"), ("dossier:\u{200B}source=\"zero width\"", "zero width"),
+                              ("Dossier:Source:colon", "colon"), ("\u{FF44}ossier:source\u{FF1D}\"full width\"", "full width"), (#""dossier:source"="quoted""#, "quoted")] {
+            #expect(SourceTag.source(of: tag) == source, "\(tag)")
+        }
+        let cells = #"""
+            value,type,tags
+            198.51.100.66,ipv4,"dossier:source=""internal; ticket 4411""; C2"
+            """#
+        let fromCells = Importer.read(Array(cells.utf8), path: "/t.csv")
+        #expect(fromCells.indicator("198.51.100.66")?.source == "internal; ticket 4411" && fromCells.indicator("198.51.100.66")?.tags == ["C2"],
+            "\(fromCells.indicators)")
+        let misp = #"""
+            uuid,event_id,category,type,value,comment,to_ids,date,object_relation,attribute_tag
+            1,1,Network activity,ip-dst,203.0.113.77,,0,1790000000,,"dossier:source=""logs, firewall"",Phishing"
+            """#
+        let fromMISP = Importer.read(Array(misp.utf8), path: "/m.csv")
+        #expect(fromMISP.indicator("203.0.113.77")?.source == "logs, firewall" && fromMISP.indicator("203.0.113.77")?.tags == ["Phishing"])
     }
 
     @Test("an internal CSV export has the same columns whatever its rows hold (a script reads them by place); every row of a private project is private")

@@ -1,0 +1,28 @@
+/// A tag written as dossier's MISP export writes a source (`dossier:source="mail gateway"`,
+/// however spelled: `Tag.isSourceTag`): public outputs leave it out, as they do a source, and
+/// every import reads it as the indicator's source, so the tag does not come back. A warning,
+/// at the tags, saying how to record it as the source.
+public struct SourceTagRule: ProjectRule {
+    public static let code = "source-tag"
+    public init() {}
+
+    public func check(_ project: Project, in workspace: Workspace) -> [Diagnostic] {
+        let said = "is written as dossier's MISP export writes a source: public outputs leave it out, and every import reads it as the source"
+        var diagnostics: [Diagnostic] = []
+        for tag in project.tags where Tag.isSourceTag(tag) {
+            diagnostics.append(.warning(at: SourceLocation(path: project.projectFile, position: project.origin?.tags ?? .start),
+                "the project's tag \(tag) \(said); take it off (a source is an indicator's: dossier add \(project.slug) VALUE --source TEXT)",
+                code: Self.code))
+        }
+        // By position: only an indicator with such a tag is copied.
+        for i in project.indicators.indices where project.indicators[i].tags.contains(where: Tag.isSourceTag) {
+            let indicator = project.indicators[i]
+            for tag in indicator.tags where Tag.isSourceTag(tag) {
+                diagnostics.append(.warning(at: indicator.location(in: project, at: indicator.origin?.tags),
+                    "\(indicator.value)'s tag \(tag) \(said); record it as the source: dossier untag \(project.slug) TAG \(indicator.value), then dossier add \(project.slug) \(indicator.value) --source TEXT",
+                    code: Self.code))
+            }
+        }
+        return diagnostics
+    }
+}
