@@ -84,12 +84,22 @@ struct Classify: ParsableCommand {
             if moved.count > 10 { global.say("  and \(ProjectEditing.count(moved.count - 10)) more classified otherwise now") }
             let kept = taken.count - moved.count
             if kept > 0 { global.say("  \(ProjectEditing.count(kept)) \(kept == 1 ? "keeps its" : "keep their") classification, now implied by \(kept == 1 ? "its" : "their") tags") }
+            // Less of a threat now: said as a warning too, which --quiet keeps.
+            warnLowered(edit, changed, at: indices, now: "what their tags imply")
             return
         }
         global.say("classified \(ProjectEditing.count(outcome.changed)) of \(project) as \(what)"
             + (already > 0 ? " (\(already) already were)" : ""))
-        // A threat now called less of one leaves the blocklists made of it: each is said, as
-        // `add` and `import` say theirs (on standard error, which --quiet keeps).
+        warnLowered(edit, changed, at: indices, now: what)
+        ProjectEditing.warnNewContradictions(edit, changed)
+    }
+}
+
+extension Classify {
+    /// Names each indicator `changed` makes less of a threat than it was (malicious or
+    /// suspicious before): it leaves the blocklists made of it. As `add` and `import` say theirs,
+    /// on standard error, which --quiet keeps; ten, then a count.
+    func warnLowered(_ edit: ProjectEdit, _ changed: Project, at indices: [Int], now what: String) {
         let lowered = indices.compactMap { i -> (Indicator, from: Classification, to: Classification)? in
             let from = edit.project.indicators[i].effectiveClassification(in: edit.vocabulary)
             let to = changed.indicators[i].effectiveClassification(in: edit.vocabulary)
@@ -101,7 +111,6 @@ struct Classify: ParsableCommand {
         if lowered.count > 10 {
             Console.note("warning: and \(ProjectEditing.count(lowered.count - 10)) more that were malicious or suspicious are now \(what)")
         }
-        ProjectEditing.warnNewContradictions(edit, changed)
     }
 }
 

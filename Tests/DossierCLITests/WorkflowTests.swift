@@ -409,6 +409,10 @@ struct WorkflowTests {
         #expect(lowered.stderr.contains("warning: and \(threats.count - 10) indicators more that were malicious or suspicious are now unknown"), "\(lowered.stderr)")
         let raised = try CLI.run(["classify", Self.acme, "malicious", "--all"], in: copy.root)
         #expect(raised.status == 0 && !raised.stderr.contains("and is now"), "\(raised.stderr)")
+        // Taking the classification off says so too, when the tags imply less.
+        #expect(try CLI.run(["add", Self.acme, "untagged.example", "--classify", "malicious"], in: copy.root).status == 0)
+        let implied = try CLI.run(["-q", "classify", Self.acme, "implied", "untagged.example"], in: copy.root)
+        #expect(implied.status == 0 && implied.stderr == "warning: domain untagged.example was malicious and is now unknown\n", "\(implied.stderr)")
     }
 
     @Test("pasted forms get a hint that names the value meant: quotes, a list joined by commas, a URL with a list's comma, a host and path without a scheme, a file name; swapped arguments of tag and classify are said so")
