@@ -84,6 +84,11 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var cacheOptions: CacheOptions
 
     func validate() throws {
+        // A plain `.json` may hold any JSON format (a MISP event is saved so); a name that says
+        // another format than --format would mislead whoever opens the file.
+        if let format, let output, let named = ExportFormat(fileName: output), named != format, !(named == .json && [.stix, .misp].contains(format)) {
+            throw ValidationError("--format \(format.rawValue) writes \(format.rawValue.uppercased()), but \((output as NSString).lastPathComponent) is named as \(named.rawValue.uppercased()): name the file as its format (\(format.fileNameExample)), or leave --format out")
+        }
         guard chosenFormat == nil else { return }
         let formats = ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")
         if let output, output != "-" {
@@ -146,12 +151,30 @@ struct ExportCommand: ParsableCommand {
 extension ExportFormat: LenientChoice {
     static let aliases: [String: ExportFormat] = ["txt": .text, "stix2": .stix, "stix2.1": .stix]
 
-    /// The format a file's name says (what `dossier build` names its exports): `.csv`,
-    /// `.stix.json`, `.misp.json`, `.json`, `.txt`; nil for any other.
+    /// The format a file's name says (what `dossier build` names its exports): `.csv`, `.txt`,
+    /// `.json`, and before `.json` a format's name (`.stix.json`, `.stix2.json`, `.misp.json`);
+    /// nil for any other.
     init?(fileName: String) {
-        let name = (fileName as NSString).lastPathComponent.lowercased()
-        if name.hasSuffix(".stix.json") { self = .stix } else if name.hasSuffix(".misp.json") { self = .misp }
-        else if name.hasSuffix(".json") { self = .json } else if name.hasSuffix(".csv") { self = .csv }
-        else if name.hasSuffix(".txt") { self = .text } else { return nil }
+        let parts = (fileName as NSString).lastPathComponent.lowercased().split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 2, let last = parts.last else { return nil }
+        switch last {
+        case "csv": self = .csv
+        case "txt": self = .text
+        case "json":
+            let named = parts.count >= 3 ? ExportFormat(argument: String(parts[parts.count - 2])) : nil
+            self = named.flatMap { $0 == .stix || $0 == .misp ? $0 : nil } ?? .json
+        default: return nil
+        }
+    }
+
+    /// A file name of this format, as `dossier build` names its exports.
+    var fileNameExample: String {
+        switch self {
+        case .csv: "indicators.csv"
+        case .json: "indicators.json"
+        case .stix: "indicators.stix.json"
+        case .misp: "indicators.misp.json"
+        case .text: "indicators.txt"
+        }
     }
 }

@@ -290,7 +290,7 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: ws.root)
         defer { try? FileManager.default.removeItem(atPath: link) }
         let before = ws.read("commodity-loader-c2/indicators.json")
-        let linked = try Command.run(["export", "commodity-loader-c2", "--format", "csv", "-w", link, "-o", link + "/commodity-loader-c2/indicators.json"], in: ws.root)
+        let linked = try Command.run(["export", "commodity-loader-c2", "--format", "json", "-w", link, "-o", link + "/commodity-loader-c2/indicators.json"], in: ws.root)
         #expect(linked.status == 1, "\(linked.stderr)")
         #expect(ws.read("commodity-loader-c2/indicators.json") == before)
         // Through a link that is the file given: writing through it would replace the note.
@@ -894,7 +894,11 @@ import Testing
     @Test("export tells the format from -o's file name when --format is not given (as report does), and formats take the names users write (txt, markdown, stix2)")
     func formatsByFileNameAndCommonNames() throws {
         let ws = try SampleWorkspace()
-        for (file, format) in [("out.stix.json", "stix"), ("out.misp.json", "misp"), ("out.json", "json"), ("OUT.CSV", "csv"), ("list.txt", "text")] {
+        // A file named as another format than --format gives is refused: the name would mislead.
+        let mismatch = try Command.run(["export", "commodity-loader-c2", "--format", "csv", "-o", "b.stix.json"], in: ws.root)
+        #expect(mismatch.status == 64 && mismatch.stderr.contains("--format csv writes CSV, but b.stix.json is named as STIX: name the file as its format (indicators.csv), or leave --format out"), "\(mismatch.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: ws.root + "/b.stix.json"))
+        for (file, format) in [("out.stix.json", "stix"), ("out.stix2.json", "stix"), ("out.misp.json", "misp"), ("out.json", "json"), ("OUT.CSV", "csv"), ("list.txt", "text")] {
             let run = try Command.run(["export", "commodity-loader-c2", "-o", "/tmp/dossier-format-\(getpid())-\(file)"], in: ws.root)
             #expect(run.status == 0 && run.stdout.contains("(\(format), "), "\(file): \(run.stdout)\(run.stderr)")
         }
