@@ -71,34 +71,52 @@ extension Indicators {
 extension Indicators {
     /// Windows file paths (`C:\Users\Public\evil.exe`, `%APPDATA%\x.dll`) and registry keys
     /// (`HKLM\Software\...\Run\evil`, `HKEY_CURRENT_USER\...`) written in prose, each as far as
-    /// its first blank, without the punctuation a sentence puts after it; in order, once each.
+    /// its first blank, without the punctuation a sentence puts after it; once each.
     ///
     /// They are free-form values, which extraction does not take from prose (`C:\Program Files\x`
     /// goes on past the blank, a sentence's last `.` may be the file's): this finds them only
     /// so that what extracts from a text can say it passed them over, and how to add them.
+    /// One in quotes or backticks on one line (`"C:\Program Files\Evil Corp\svc.exe"`) is taken
+    /// whole, blanks and all: the quotes say where it ends.
     public static func windowsNamesInProse(_ text: String) -> [(value: String, type: IndicatorType)] {
         guard text.utf8.contains(UInt8(ascii: "\\")) else { return [] }
         var found: [(value: String, type: IndicatorType)] = []
         var seen: Set<String> = []
-        for word in text.split(whereSeparator: { $0.isWhitespace }) {
+        var rest = ""
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            var remaining = Substring(line)
+            while let open = remaining.firstIndex(where: { $0 == "\"" || $0 == "`" }),
+                  let close = remaining[remaining.index(after: open)...].firstIndex(of: remaining[open]) {
+                let quoted = String(remaining[remaining.index(after: open)..<close])
+                if let type = windowsNameType(quoted) {
+                    if seen.insert(quoted).inserted { found.append((quoted, type)) }
+                    rest += remaining[..<open] + " "
+                } else {
+                    rest += remaining[...close]
+                }
+                remaining = remaining[remaining.index(after: close)...]
+            }
+            rest += remaining + "\n"
+        }
+        for word in rest.split(whereSeparator: { $0.isWhitespace }) {
             var value = Substring(word)
             // Quotes, brackets and a sentence's punctuation around it.
             while let first = value.first, "\"'`([<*_".contains(first) { value = value.dropFirst() }
             while let last = value.last, "\"'`)]>*_,;:.!?".contains(last) { value = value.dropLast() }
-            guard value.contains("\\"), value.count > 3 else { continue }
             let text = String(value)
-            let upper = text.uppercased()
-            let type: IndicatorType
-            if isWindowsPath(text) {
-                type = .filepath
-            } else if registryRoots.contains(where: { upper.hasPrefix($0 + "\\") }) {
-                type = .registryKey
-            } else {
-                continue
-            }
+            guard let type = windowsNameType(text) else { continue }
             if seen.insert(text).inserted { found.append((text, type)) }
         }
         return found
+    }
+
+    /// `filepath` for a Windows path, `registryKey` for a registry key, of more than a root: a
+    /// list's line that is one is that value, whose ends the line gives.
+    public static func windowsNameType(_ text: String) -> IndicatorType? {
+        guard text.contains("\\"), text.count > 3 else { return nil }
+        if isWindowsPath(text) { return .filepath }
+        let upper = text.uppercased()
+        return registryRoots.contains(where: { upper.hasPrefix($0 + "\\") }) ? .registryKey : nil
     }
 
     /// The roots a registry key is written from, short and long, upper-cased.

@@ -23,7 +23,8 @@ enum TextImporter {
         }
         // Nine lines in ten at least (a list with a user agent or two in it, as dossier's own
         // text export of a project may be): then each line is a value, or said skipped.
-        let words = entries.count { !$0.text.contains { $0.isWhitespace } }
+        // A Windows path with blanks in it (`C:\Program Files\x.exe`) is one value too.
+        let words = entries.count { !$0.text.contains { $0.isWhitespace } || Indicators.windowsNameType($0.text) != nil }
         let isList = !entries.isEmpty && (words == entries.count || entries.count >= 5 && words * 10 >= entries.count * 9)
         if isList {
             for entry in entries {
@@ -31,6 +32,12 @@ enum TextImporter {
                     lines[entry.line - 1].distance(from: lines[entry.line - 1].startIndex, to: $0) + 1
                 } ?? 1
                 let position = SourcePosition(line: entry.line, column: column)
+                // A Windows path or registry key (`C:\Program Files\x.exe`), free-form, which
+                // the line gives whole.
+                if let type = Indicators.windowsNameType(entry.text) {
+                    collector.add(entry.text, as: type, at: position)
+                    continue
+                }
                 // A line of several words in a list (`192.0.2.10  # C2`, a user agent): what it
                 // writes, else the line is said skipped whole.
                 if entry.text.contains(where: \.isWhitespace) {

@@ -57,6 +57,13 @@ import Testing
         #expect(host.diagnostics.map(\.message).contains(
             #"the text writes 3 Windows paths or registry keys (C:\Users\Public\evil.exe, %APPDATA%\x.dll, HKEY_CURRENT_USER\Software\Run\x), which are not imported from prose, where one's end cannot be told for sure; `dossier add PROJECT VALUE --type filepath` (or `--type registry-key`) records each as written"#),
             "\(host.diagnostics.map(\.message))")
+        // In a list, each line is one, its blanks too.
+        let listed = TestFiles.importText("evil1.example\nC:\\Users\\Public\\evil.exe\nC:\\Program Files\\Evil Corp\\svc.exe\nHKLM\\Software\\Run\\evil\n198.51.100.7\n")
+        #expect(listed.keys == ["domain evil1.example", "filepath C:\\Program Files\\Evil Corp\\svc.exe", "filepath C:\\Users\\Public\\evil.exe",
+                                "ipv4 198.51.100.7", "registry-key HKLM\\Software\\Run\\evil"], "\(listed.keys)")
+        // In quotes, one is taken whole, blanks and all.
+        #expect(Indicators.windowsNamesInProse(#"Runs "C:\Program Files\Evil Corp\svc.exe" from `HKLM\Software\Evil Corp\Run`; "a quote" stays prose."#).map(\.value)
+            == [#"C:\Program Files\Evil Corp\svc.exe"#, #"HKLM\Software\Evil Corp\Run"#])
         let list = TestFiles.importText("# blocklist\nevil[.]example\n999.1.1.1\n\n5c77a18880cf58df9fba102dd8267c3f369df449\n")
         #expect(list.keys == ["domain evil.example", "sha1 5c77a18880cf58df9fba102dd8267c3f369df449"])
         #expect(list.skipped.count == 1)
