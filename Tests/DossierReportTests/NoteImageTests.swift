@@ -70,7 +70,9 @@ struct NoteImageTests {
     func imagesOutsideTheWorkspaceAreSaid() throws {
         let workspace = try TemporaryWorkspace()
         try workspace.addProject("case", indicators: #"{ "indicators": [] }"#)
+        try workspace.addProject("other", indicators: #"{ "indicators": [] }"#)
         try workspace.writeBytes("case/notes/images/kit.png", Self.png)
+        try workspace.writeBytes("other/notes/theirs.png", Self.png)
         try workspace.write("case/notes/01-shots.md", """
             # Shots
 
@@ -80,19 +82,25 @@ struct NoteImageTests {
 
             `![in code](https://cdn.example/code.png)`
 
+            ![missing](/case/notes/images/gone.png) ![theirs](/other/notes/theirs.png)
+
             """)
         let findings = workspace.check().filter { $0.code == BrokenLinkRule.imageCode || $0.code == BrokenLinkRule.code }
         let reasons = findings.map { finding in
             (finding.message.components(separatedBy: " is not shown")[0], finding.message.components(separatedBy: "description: ").last ?? "")
         }
         let computer = NoteImages.Problem.onComputer.reason
-        #expect(reasons.map(\.0) == ["desktop", "home", "drive", "url", "remote", "rooted", "bare"].map { name in
+        #expect(reasons.map(\.0) == ["desktop", "home", "drive", "url", "remote", "rooted", "bare", "missing", "theirs"].map { name in
             "the image " + ["desktop": "/tmp/shot.png", "home": "~/Pictures/shot.png", "drive": "C:\\Users\\me\\shot.png", "url": "file:///tmp/shot.png",
-                            "remote": "https://cdn.example/track.png", "rooted": "/case/notes/images/kit.png", "bare": "https://cdn.example/bare.png"][name]!
+                            "remote": "https://cdn.example/track.png", "rooted": "/case/notes/images/kit.png", "bare": "https://cdn.example/bare.png",
+                            "missing": "/case/notes/images/gone.png", "theirs": "/other/notes/theirs.png"][name]!
         }, "\(findings.map(\.message))")
         #expect(reasons.map(\.1) == [computer, computer, computer, computer, NoteImages.Problem.elsewhere.reason,
                                      "a path from the root is not followed (a git host reads it from the repository's root, which may not be the workspace's); write it from the note's folder: images/kit.png",
-                                     NoteImages.Problem.elsewhere.reason])
+                                     NoteImages.Problem.elsewhere.reason,
+                                     // The project's own, though missing: the path from the note; another project's, shown by no report of this one.
+                                     "a path from the root is not followed (a git host reads it from the repository's root, which may not be the workspace's); write it from the note's folder: images/gone.png",
+                                     NoteImages.Problem.outsideProject.reason])
         #expect(findings.allSatisfy { $0.severity == .warning && $0.code == BrokenLinkRule.imageCode })
         #expect(findings.first?.location?.position == SourcePosition(line: 3, column: 12))
         // Only the project's image is shown; a URL's is a link, which loads nothing, or its

@@ -81,10 +81,16 @@ public enum BrokenLinkRule {
                 // An image no report can show wherever it is: a URL, or a file of the writer's
                 // computer (which also leads to nothing for a git host).
                 if destination.isImage, !destination.isRawHTML, var problem = NoteImages.placedOutsideWorkspace(read) {
-                    // One of the workspace's files, written from its root: the path to write.
-                    if let rooted, let relative = RelativeLink.relative(rooted.path, from: text.base),
-                       FileManager.default.fileExists(atPath: root + "/" + rooted.path.joined(separator: "/")) {
-                        problem = .fromRoot(relative: relative)
+                    // A path into the workspace, written from its root (its first folder is one of
+                    // the workspace's): the path to write, for the project's own image; another
+                    // project's is shown by no report of this one.
+                    if let rooted, let first = rooted.path.first, !first.isEmpty,
+                       FileManager.default.fileExists(atPath: root + "/" + first) {
+                        if rooted.path.starts(with: folder), let relative = RelativeLink.relative(rooted.path, from: text.base) {
+                            problem = .fromRoot(relative: relative)
+                        } else {
+                            problem = .outsideProject
+                        }
                     }
                     report(destination, "the image \(written) is not shown in reports (HTML or Markdown), only its description: \(problem.reason)",
                         code: Self.imageCode)
