@@ -88,7 +88,7 @@ struct Build: ParsableCommand {
         }
         if `internal`, let name = Self.unignoredFolder(folder, root: root) {
             // `git add -A`, as the quick start runs it, would commit every private project.
-            Console.note("warning: \(name)/ is in the workspace and its .gitignore does not name it: `git add -A` would commit the internal site, every private project with it; "
+            Console.note("warning: \(name)/ is in the workspace and git does not ignore it: `git add -A` would commit the internal site, every private project with it; "
                 + "add the line /\(name)/ to .gitignore, or build the internal site outside the workspace")
         }
         if !`internal`, summary.projects == 0, summary.leftOut > 0 {
@@ -98,11 +98,13 @@ struct Build: ParsableCommand {
         }
     }
 
-    /// The workspace's folder that `folder` is in (or is), when the workspace's `.gitignore` has
-    /// no line naming it (`/name/`, `name/`, `/name`, `name`, with `/*` or `/**` after); nil for a
-    /// folder outside the workspace.
+    /// The workspace's folder that `folder` is in (or is), when git would not ignore `folder`:
+    /// as `git check-ignore` says in a repository (every rule, negations and globs), else when
+    /// the workspace's `.gitignore` has no line naming that folder (`/name/`, `name/`, `/name`,
+    /// `name`, with `/*` or `/**` after); nil for a folder outside the workspace.
     static func unignoredFolder(_ folder: String, root: String) -> String? {
         guard folder.hasPrefix(root + "/"), let name = folder.dropFirst(root.count + 1).split(separator: "/").first.map(String.init) else { return nil }
+        if let ignored = gitIgnores(folder + "/", in: root) { return ignored ? nil : name }
         let text = FileManager.default.contents(atPath: root + "/.gitignore").map { String(decoding: $0, as: UTF8.self) } ?? ""
         let names = text.split(whereSeparator: \.isNewline).map { line -> String in
             var rule = line.trimmingCharacters(in: .whitespaces)
@@ -110,5 +112,23 @@ struct Build: ParsableCommand {
             return rule.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         }
         return names.contains(name) ? nil : name
+    }
+
+    /// Whether git ignores `path`, asked of `git check-ignore` in `root`; nil when git cannot
+    /// say (not installed, or `root` is in no repository).
+    static func gitIgnores(_ path: String, in root: String) -> Bool? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", root, "check-ignore", "--quiet", "--", path]
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        process.waitUntilExit()
+        switch process.terminationStatus {
+        case 0: return true
+        case 1: return false
+        default: return nil
+        }
     }
 }
