@@ -20,6 +20,9 @@ struct GlobalOptions: ParsableArguments {
     nonisolated(unsafe) private static var projectsWorkspace: String?
 
     /// The workspace root, or exit 1 with a message that says how to get one.
+    /// The workspace's folder, or nil, said nowhere: for a hint that needs it only if it is there.
+    var quietRoot: String? { try? WorkspaceLocator.locate(explicit: workspace ?? Self.projectsWorkspace) }
+
     func root() throws -> String {
         do {
             return try WorkspaceLocator.locate(explicit: workspace ?? Self.projectsWorkspace)

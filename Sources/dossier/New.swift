@@ -51,7 +51,12 @@ struct New: ParsableCommand {
             // Most often a title given where the folder's name goes: the slug it makes, and the
             // title kept as the title.
             let hint = Scaffold.suggestedSlug(for: slug).map { suggested in
-                "; did you mean dossier new \(Console.shellWord(suggested))" + (title == nil ? " --title \(Console.shellWord(slug))" : "") + "?"
+                // The project may be there already: then it is the one meant.
+                if let root = global.quietRoot, FileManager.default.fileExists(atPath: root + "/" + suggested + "/" + ProjectFiles.project) {
+                    return "; the workspace has a project \(suggested) already (dossier add \(suggested) VALUE... adds to it)"
+                }
+                let shown = slug.trimmingCharacters(in: .whitespacesAndNewlines)
+                return "; did you mean dossier new \(Console.shellWord(suggested))" + (title == nil ? " --title \(Console.shellWord(shown))" : "") + "?"
             } ?? ""
             throw ValidationError("cannot use \"\(slug)\" as a project name: \(problem)\(hint)")
         }
