@@ -142,7 +142,11 @@ struct Add: ParsableCommand {
         let special = added.compactMap { key in Indicators.specialUse(of: key.value, type: key.type).map { (key, $0) } }
         guard !special.isEmpty else { return }
         for (key, what) in special.prefix(5) {
-            let kind = key.type == .cidr ? "a block of \(what) addresses" : "a \(what) address"
+            let kind = switch key.type {
+            case .cidr: "a block of \(what) addresses"
+            case .url, .email: "on a \(what) address"
+            default: "a \(what) address"
+            }
             Console.note("note: \(key.value) is \(kind): it means a host only where it was seen (your network, or the victim's), so nobody else can look it up, and a blocklist of it would block hosts on its readers' own networks")
         }
         if special.count > 5 { Console.note("note: and \(ProjectEditing.count(special.count - 5, "value")) more of special-use ranges") }

@@ -14,6 +14,11 @@ extension Indicators {
         case .ipv6:
             guard case .success(let address) = IPv6Address.parse(value) else { return nil }
             return specialUse(v6: address, prefix: 128)
+        case .url, .email:
+            // On such an address: a host only where it was seen, as the address itself.
+            guard let host = host(of: value, type: type) else { return nil }
+            let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+            return specialUse(of: bare, type: .ipv4) ?? specialUse(of: bare, type: .ipv6)
         case .cidr:
             switch CIDRBlock.parse(value) {
             case .success(.v4(let address, let prefix)): return specialUse(v4: address.value, prefix: prefix)
@@ -44,6 +49,10 @@ extension Indicators {
 
     private static func specialUse(v6 address: IPv6Address, prefix: Int) -> String? {
         if address.hi == 0, address.lo == 1, prefix == 128 { return "loopback" }
+        // An IPv4 address mapped into IPv6 (`::ffff:10.1.1.1`) is that address.
+        if address.hi == 0, address.lo >> 32 == 0xFFFF, prefix >= 96 {
+            return specialUse(v4: UInt32(truncatingIfNeeded: address.lo), prefix: prefix - 96)
+        }
         let first = address.group(0)
         if prefix >= 7, first & 0xFE00 == 0xFC00 { return "unique local (RFC 4193, IPv6's private network)" }
         if prefix >= 10, first & 0xFFC0 == 0xFE80 { return "link-local" }

@@ -13,6 +13,9 @@ import Testing
             ("::1", .ipv6, "loopback"), ("fd12:3456::1", .ipv6, "unique local (RFC 4193, IPv6's private network)"),
             ("fc00::/7", .cidr, "unique local (RFC 4193, IPv6's private network)"), ("fe80::1", .ipv6, "link-local"),
             ("2001:db8::1", .ipv6, nil), ("2606:4700::1111", .ipv6, nil), ("10.0.0.1", .domain, nil),
+            ("::ffff:10.1.1.1", .ipv6, "private-network (RFC 1918)"), ("::ffff:8.8.8.8", .ipv6, nil),
+            ("http://10.9.9.9/x", .url, "private-network (RFC 1918)"), ("http://[fe80::1]/", .url, "link-local"), ("http://evil.example/", .url, nil),
+            ("admin@192.168.1.1", .email, "private-network (RFC 1918)"),
         ]
         for (value, type, expected) in cases {
             #expect(Indicators.specialUse(of: value, type: type) == expected, "\(value)")
