@@ -66,11 +66,17 @@ struct NoteImageTests {
         #expect(!html.contains("<img") && html.contains("svg chart"))
     }
 
-    @Test("an image at a URL or a path of the writer's computer (from the root, the home folder, a drive, a file: URL) is a warning of check, saying what to write instead; an image written in code is none")
-    func imagesOutsideTheWorkspaceAreSaid() throws {
+    /// A workspace of two empty projects, `case` and `other`.
+    static func caseAndOther() throws -> TemporaryWorkspace {
         let workspace = try TemporaryWorkspace()
         try workspace.addProject("case", indicators: #"{ "indicators": [] }"#)
         try workspace.addProject("other", indicators: #"{ "indicators": [] }"#)
+        return workspace
+    }
+
+    @Test("an image at a URL or a path of the writer's computer (from the root, the home folder, a drive, a file: URL) is a warning of check, saying what to write instead; an image written in code is none")
+    func imagesOutsideTheWorkspaceAreSaid() throws {
+        let workspace = try Self.caseAndOther()
         try workspace.writeBytes("case/notes/images/kit.png", Self.png)
         try workspace.writeBytes("other/notes/theirs.png", Self.png)
         try workspace.write("case/notes/01-shots.md", """
@@ -113,9 +119,7 @@ struct NoteImageTests {
 
     @Test("only the project's own PNG, JPEG, GIF or WebP images of 5 MB at most are shown; check says why another is not")
     func whatIsShown() throws {
-        let workspace = try TemporaryWorkspace()
-        try workspace.addProject("case", indicators: #"{ "indicators": [] }"#)
-        try workspace.addProject("other", indicators: #"{ "indicators": [] }"#)
+        let workspace = try Self.caseAndOther()
         try workspace.writeBytes("case/notes/shots/ok.png", Self.png)
         try workspace.writeBytes("case/notes/shots/photo.JPG", TestImages.jpeg())
         try workspace.writeBytes("case/notes/shots/anim.gif", TestImages.gif())
