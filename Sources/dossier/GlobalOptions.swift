@@ -19,10 +19,10 @@ struct GlobalOptions: ParsableArguments {
     /// per process.
     nonisolated(unsafe) private static var projectsWorkspace: String?
 
-    /// The workspace root, or exit 1 with a message that says how to get one.
     /// The workspace's folder, or nil, said nowhere: for a hint that needs it only if it is there.
     var quietRoot: String? { try? WorkspaceLocator.locate(explicit: workspace ?? Self.projectsWorkspace) }
 
+    /// The workspace root, or exit 1 with a message that says how to get one.
     func root() throws -> String {
         do {
             return try WorkspaceLocator.locate(explicit: workspace ?? Self.projectsWorkspace)

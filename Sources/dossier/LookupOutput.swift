@@ -3,7 +3,7 @@ import DossierCore
 /// How lookup results read, as text and as JSON.
 enum LookupOutput {
     static func text(_ result: LookupResult) -> [String] {
-        // Why, on its line: said apart on standard error too, a terminal showed it twice.
+        // Why, on its line, once (it was said again on standard error, a second line in a terminal).
         guard let key = result.key else { return ["\(result.query): not a valid indicator" + (result.problem.map { " (\($0.message))" } ?? "")] }
         let projects = Set(result.direct.map(\.project)).count
         var head = "\(key.value) (\(key.type.rawValue)): "
