@@ -103,7 +103,7 @@ extension Classify {
         let lowered = indices.compactMap { i -> (Indicator, from: Classification, to: Classification)? in
             let from = edit.project.indicators[i].effectiveClassification(in: edit.vocabulary)
             let to = changed.indicators[i].effectiveClassification(in: edit.vocabulary)
-            return (from == .malicious || from == .suspicious) && to != .malicious && to != from ? (changed.indicators[i], from, to) : nil
+            return from.isLowered(to: to) ? (changed.indicators[i], from, to) : nil
         }
         for (indicator, from, to) in lowered.prefix(10) {
             Console.note("warning: \(indicator.type.rawValue) \(indicator.value) was \(from.rawValue) and is now \(to.rawValue)")

@@ -19,7 +19,7 @@ enum MergeOutput {
         for (key, conflict) in report.conflicts { warn(key, ": \(conflict)") }
         // A threat the input says is none, or less of one: it leaves blocklists unasked.
         for entry in report.merged {
-            for case .classification(let from?, let to) in entry.changes where (from == .malicious || from == .suspicious) && to != .malicious {
+            for case .classification(let from?, let to) in entry.changes where from.isLowered(to: to) {
                 warn(entry.key, " was \(from.rawValue) and is now \(to.rawValue)")
             }
         }

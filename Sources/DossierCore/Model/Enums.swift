@@ -25,6 +25,13 @@ public enum Classification: String, CaseIterable, Sendable, Codable, Hashable {
         Set(classifications.filter(\.isDecision)).count > 1
     }
 
+    /// True when going from `self` to `other` makes a threat less of one: a malicious or
+    /// suspicious indicator now anything but malicious (it leaves the blocklists made of it),
+    /// which the editing commands name in a warning.
+    public func isLowered(to other: Classification) -> Bool {
+        (self == .malicious || self == .suspicious) && other != .malicious && other != self
+    }
+
     /// Report order: malicious, suspicious, unknown, non-malicious.
     public var reportRank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 
