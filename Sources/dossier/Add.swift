@@ -199,9 +199,9 @@ struct Add: ParsableCommand {
     /// warnings on standard error, so that --quiet still shows them.
     /// - Parameter project: the project's folder name (not the path it may have been given by).
     private func print(_ report: MergeReport, project: String) {
-        for line in MergeOutput.lines(report) { global.say(line) }
-        MergeOutput.warnConflicts(report)
-        let summary = "\(project): " + MergeOutput.counts(report)
+        for line in MergeOutput.lines(report, dryRun: dryRun) { global.say(line) }
+        MergeOutput.warnConflicts(report, dryRun: dryRun)
+        let summary = "\(project): " + MergeOutput.counts(report, dryRun: dryRun)
         global.say(dryRun ? summary + "; dry run: nothing was written" : report.hasChanges ? summary : summary + "; nothing was written")
     }
 }

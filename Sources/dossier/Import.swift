@@ -264,7 +264,7 @@ struct ImportCommand: ParsableCommand {
             Console.note("warning: the project has a note \(from) with other text (edited since, or another note); this one is written as \(to)")
         }
         let noteCount = carried.count + (hasNote ? 1 : 0)
-        let summary = "\(project): " + MergeOutput.counts(report, repeatedInFiles: results.map(\.result.repeated).reduce(0, +))
+        let summary = "\(project): " + MergeOutput.counts(report, repeatedInFiles: results.map(\.result.repeated).reduce(0, +), dryRun: dryRun)
             + ", \(results.map(\.result.skipped.count).reduce(0, +)) skipped" + (noteCount > 0 ? ", \(ProjectEditing.count(noteCount, "note"))" : "")
             + (present.isEmpty ? "" : ", note already present (\(present.map(\.fileName).joined(separator: ", ")))")
             + (carriedPresent > 0 ? ", \(ProjectEditing.count(carriedPresent, "note")) already present" : "")
@@ -419,9 +419,9 @@ struct ImportCommand: ParsableCommand {
 
     private func describe(_ report: MergeReport, place: (IndicatorKey) -> String?) {
         if verbose {
-            for line in MergeOutput.lines(report) { global.say(line) }
+            for line in MergeOutput.lines(report, dryRun: dryRun) { global.say(line) }
         }
-        MergeOutput.warnConflicts(report, place: place)
+        MergeOutput.warnConflicts(report, dryRun: dryRun, place: place)
     }
 
     /// The bytes of a file to import (or of standard input), refusing more than `Limits.fileSize`.

@@ -145,8 +145,8 @@ struct WorkflowTests {
         // --dry-run says what would be added and merged, and writes nothing.
         let before = copy.read("typosquat-watch/indicators.json")
         let dry = try CLI.run(["add", "typosquat-watch", "new1.example", "203.0.113.250", "--tag", "Blocked", "--dry-run"], in: copy.root)
-        #expect(dry.status == 0 && dry.stdout.contains("added domain new1.example\nmerged ipv4 203.0.113.250: tags +Blocked\n"), "\(dry.stdout)")
-        #expect(dry.stdout.hasSuffix("typosquat-watch: 1 added, 1 merged, 0 unchanged; dry run: nothing was written\n"))
+        #expect(dry.status == 0 && dry.stdout.contains("would add domain new1.example\nwould merge ipv4 203.0.113.250: tags +Blocked\n"), "\(dry.stdout)")
+        #expect(dry.stdout.hasSuffix("typosquat-watch: 1 to add, 1 to merge, 0 unchanged; dry run: nothing was written\n"))
         #expect(copy.read("typosquat-watch/indicators.json") == before)
         #expect(try CLI.run(["check"], in: copy.root).status == 0)
     }

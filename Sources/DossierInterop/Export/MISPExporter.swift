@@ -74,18 +74,19 @@ enum MISPExporter {
             let typeTag = MISPTypes.recordedType(of: indicator)?.tag
             // A marking no consumer can read either (`tlp:unclear`) gives way to the level it is
             // read as: the taxonomy's tag below, or the event's; a tag written as a source's
-            // (`dossier:source="x"`) to the source, since an import takes the first for it.
+            // (`dossier:source="x"`) that says the source is written once, below.
             var tags = indicator.tags.filter {
                 MISPTypes.classification(fromTag: $0) == nil && $0 != typeTag && TLP.levelOfUnreadMarking($0) == nil
-                    && (indicator.source == nil || !Tag.isSourceTag($0))
+                    && (indicator.source == nil || SourceTag.source(of: $0) != indicator.source)
             }
             let tlp = context.tlp(of: indicator)
             // Its own tag kept where it says the level (in its place, as written); a tag below the
             // event's is kept too, as the indicator's data (the event's tag marks it higher).
             if tlp != eventTLP, TLP.marked(by: tags) != tlp { tags = tags.filter { TLP.marked(by: [$0]) == nil } + [tlp.tag] }
-            // Its provenance (internal exports only: the audience filter drops it from public ones).
+            // Its provenance (internal exports only: the audience filter drops it from public ones),
+            // first: an import reads the sources of several source tags in order.
             let source = indicator.source.map { [SourceTag.tag($0)] } ?? []
-            tagObjects(tags + [MISPTypes.classificationTag(classification)] + source, into: &stream)
+            tagObjects(source + tags + [MISPTypes.classificationTag(classification)], into: &stream)
             stream.endObject()
         }
         stream.endArray()

@@ -62,10 +62,13 @@ struct ImportCollector {
         _ raw: String, as type: IndicatorType?, allowed: Set<IndicatorType>? = nil, details: Details = Details(),
         item: String? = nil, at position: SourcePosition?
     ) -> Bool {
-        // A source tag (`dossier:source="..."`, however it came) is the source, never a tag.
+        // A source tag (`dossier:source="..."`, however it came) is the source, never a tag; the
+        // sources of two (or of a tag and a source field) are both kept, as `a; b`.
         var details = details
         if details.tags.contains(where: Tag.isSourceTag) {
-            details.source = details.source ?? details.tags.lazy.compactMap(SourceTag.source(of:)).first
+            var sources = details.source.map { [$0] } ?? []
+            for source in details.tags.compactMap(SourceTag.source(of:)) where !sources.contains(source) { sources.append(source) }
+            details.source = sources.isEmpty ? nil : sources.joined(separator: "; ")
             details.tags.removeAll(where: Tag.isSourceTag)
         }
         switch Indicators.parse(raw, as: type) {

@@ -20,7 +20,7 @@ import Testing
         #expect(run.stdout.contains("signsight-misp-event.json (misp): 12 indicators, 5 note lines"))
         #expect(run.stdout.contains("skipped 2: dossier cannot represent this pattern (STIX pattern with MATCHES) (first at "), "\(run.stdout)")
         #expect(run.stdout.contains("malicious-email-indicator-with-attachment.json:"), "the first item's place, to find it by")
-        #expect(run.stdout.contains("commodity-loader-c2: 12 added, 0 merged, 0 unchanged, 2 skipped, 1 note; dry run: nothing was written"))
+        #expect(run.stdout.contains("commodity-loader-c2: 12 to add, 0 to merge, 0 unchanged, 2 skipped, 1 note; dry run: nothing was written"))
         #expect(ws.read("commodity-loader-c2/indicators.json") == before)
         #expect(ws.files("commodity-loader-c2/notes") == notesBefore, "no note added")
     }
@@ -459,12 +459,12 @@ import Testing
         // Recorded now: given twice again, in one file or in two, still repeats. Prose names a host as
         // often as it speaks of it: no repeat.
         let again = try Command.run(["import", "vpn-bruteforce-2026", first, "--dry-run"], in: ws.root)
-        #expect(again.stdout.contains("0 added, 0 merged, 2 unchanged, 1 repeated in the input"), "\(again.stdout)")
+        #expect(again.stdout.contains("0 to add, 0 to merge, 2 unchanged, 1 repeated in the input"), "\(again.stdout)")
         let twice = try Command.run(["add", "vpn-bruteforce-2026", "drop-b.example", "drop-b.example"], in: ws.root)
         #expect(twice.stdout.contains("0 added, 0 merged, 1 unchanged, 1 repeated in the input"), "\(twice.stdout)")
         let prose = try files.write("post.txt", Array("The kit at drop-c.example posts to drop-c.example/gate.php; drop-c.example again.\n".utf8))
         let read = try Command.run(["import", "vpn-bruteforce-2026", prose, "--dry-run"], in: ws.root)
-        #expect(read.stdout.contains("1 added, 0 merged, 0 unchanged, 0 skipped"), "\(read.stdout)")
+        #expect(read.stdout.contains("1 to add, 0 to merge, 0 unchanged, 0 skipped"), "\(read.stdout)")
     }
 
     @Test("data imported private with its marking into a public project keeps the marking in internal outputs: the export's TLP, the report's banner")

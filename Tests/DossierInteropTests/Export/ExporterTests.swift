@@ -110,8 +110,9 @@ import Testing
         var project = Self.project
         project.indicators[0].source = "ACME \"mail\" gateway #2"
         project.indicators[2].source = "cve"
-        // A tag written as a source's gives way to the source in MISP (an import takes the first).
+        // A tag written as a source's (which check warns of) is a second source when read back.
         project.indicators[0].tags.append("dossier:source=\"lookalike\"")
+        project.indicators[1].tags.append("dossier:source=\"EDR\"")
         let view = AudienceFilter.view(of: .single(project), for: .internal)
         for format in [ExportFormat.stix, .misp] {
             let bytes = Exporter.export(view.projects[0], in: view, for: .internal, format: format)
@@ -122,10 +123,10 @@ import Testing
                 let reference = indicator.array("external_references").first?.value.objectValue
                 #expect(reference?.string("source_name") == "dossier source" && reference?.string("description") == "ACME \"mail\" gateway #2")
             } else {
-                #expect(text.contains(#""name": "dossier:source=\"EDR\"""#) && !text.contains("lookalike"))
+                #expect(text.components(separatedBy: #""name": "dossier:source=\"EDR\"""#).count == 2, "the source's tag written once")
             }
             let imported = Importer.read(bytes, path: "/e.json")
-            #expect(imported.indicator("payroll-acme.com")?.source == "ACME \"mail\" gateway #2", "\(format)")
+            #expect(imported.indicator("payroll-acme.com")?.source == "ACME \"mail\" gateway #2; lookalike", "\(format)")
             #expect(imported.indicator("secret.example")?.source == "EDR", "\(format)")
             #expect(imported.indicator("HKCU\\Software\\Run\\x")?.source == "cve", "\(format)")
             #expect(imported.indicator("CVE-2026-11873")?.source == nil, "\(format)")
@@ -191,6 +192,17 @@ import Testing
             """#
         let fromMISP = Importer.read(Array(misp.utf8), path: "/m.csv")
         #expect(fromMISP.indicator("203.0.113.77")?.source == "logs, firewall" && fromMISP.indicator("203.0.113.77")?.tags == ["Phishing"])
+        // Two sources (two tags, or a source column and a tag) are both kept; the same one once.
+        let two = #"""
+            value,type,source,tags
+            198.51.100.67,ipv4,,"dossier:source=""EDR""; dossier:source=""proxy logs""; Dossier:Source=""EDR"""
+            198.51.100.68,ipv4,ticket 4411,"dossier:source=""EDR"""
+            198.51.100.69,ipv4,EDR,"dossier:source=""EDR"""
+            """#
+        let fromTwo = Importer.read(Array(two.utf8), path: "/two.csv")
+        #expect(fromTwo.indicator("198.51.100.67")?.source == "EDR; proxy logs" && fromTwo.indicator("198.51.100.68")?.source == "ticket 4411; EDR",
+            "\(fromTwo.indicators)")
+        #expect(fromTwo.indicator("198.51.100.69")?.source == "EDR" && fromTwo.indicators.allSatisfy(\.tags.isEmpty))
     }
 
     @Test("an internal CSV export has the same columns whatever its rows hold (a script reads them by place); every row of a private project is private")
