@@ -186,7 +186,7 @@ enum NoteDecoder {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let yamlError as YamlError {
-            let (message, position) = describe(yamlError)
+            let (message, position) = describe(yamlError, in: yaml)
             error("invalid front matter: \(message)", position, "front-matter")
             return withheld
         } catch let other {
@@ -289,24 +289,44 @@ enum NoteDecoder {
         return note
     }
 
+    /// Where `key` is written again after its first place (`first`, which YAML gives; the one
+    /// to take out is the second), looked for as a line's key at the same column, bare or quoted.
+    static func repeatedKey(_ key: String, in yaml: String, after first: Mark?) -> SourcePosition? {
+        guard let first else { return nil }
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let spellings = [key, "\"\(key)\"", "'\(key)'"]
+        for index in lines.indices where index + 1 > first.line {
+            let text = lines[index].utf8.dropFirst(first.column - 1)
+            let written = spellings.contains { spelling in
+                text.starts(with: spelling.utf8) && text.dropFirst(spelling.utf8.count).drop { $0 == UInt8(ascii: " ") }.first == UInt8(ascii: ":")
+            }
+            if written { return SourcePosition(line: index + 2, column: first.column) }
+        }
+        return nil
+    }
+
     /// Front matter starts on line 2 of the file (after the opening `---`).
     static func filePosition(_ mark: Mark?) -> SourcePosition {
         guard let mark else { return SourcePosition(line: 2, column: 1) }
         return SourcePosition(line: mark.line + 1, column: mark.column)
     }
 
-    static func describe(_ error: YamlError) -> (String, SourcePosition) {
+    static func describe(_ error: YamlError, in yaml: String) -> (String, SourcePosition) {
         switch error {
         case .scanner(let context?, let problem, _, _) where problem.hasPrefix("could not find expected ':'"):
             // YAML finds the colon missing on the next line; the line that lacks it is the key's.
             return ("this line is not `key: value` (no ':' after the key); add the colon, or quote the line if it is text",
                 filePosition(context.mark))
+        case .scanner(let context?, let problem, _, _) where problem.hasPrefix("found unexpected end of stream") && context.text.hasSuffix("quoted scalar"):
+            // The stream ends at the closing `---`; the quote left open is where to look.
+            return ("this quoted value has no closing quote; add it, or take out the opening one", filePosition(context.mark))
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let detail = context.map { "\($0.text): " } ?? ""
             return (detail + problem, filePosition(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return ("duplicate key \(duplicates.joined(separator: ", "))", filePosition(context.mark))
+            let position = duplicates.first.flatMap { repeatedKey($0, in: yaml, after: context.mark) } ?? filePosition(context.mark)
+            return ("duplicate key \(duplicates.joined(separator: ", "))", position)
         default:
             return ("\(error)", SourcePosition(line: 2, column: 1))
         }

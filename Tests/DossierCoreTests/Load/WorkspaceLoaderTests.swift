@@ -69,6 +69,17 @@ struct WorkspaceLoaderTests {
         ], "\(lines)")
     }
 
+    @Test("a front matter key written twice is pointed at where it is written again; an unclosed quote where it opens")
+    func frontMatterRepeatedKeyAndUnclosedQuote() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p", indicators: #"{ "indicators": [] }"#)
+        try workspace.write("p/notes/01.md", "---\nauthor: me\ntitle: ok\ndate: 2026-01-01\nvisibility: private\n\"title\" : dup\n---\nbody\n")
+        try workspace.write("p/notes/02.md", "---\ntitle: \"unterminated\nauthor: me\n---\nbody\n")
+        let lines = workspace.check().filter { $0.severity == .error }.rendered(relativeTo: workspace.root)
+        #expect(lines.count == 2 && lines[0] == "p/notes/01.md:6:1: error: invalid front matter: duplicate key title", "\(lines)")
+        #expect(lines.count == 2 && lines[1] == "p/notes/02.md:2:8: error: invalid front matter: this quoted value has no closing quote; add it, or take out the opening one", "\(lines)")
+    }
+
     @Test("valid indicators stay loaded beside invalid ones; notes are not second-guessed meanwhile")
     func partialIndicators() throws {
         let workspace = try TemporaryWorkspace()

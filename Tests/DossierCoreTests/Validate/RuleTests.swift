@@ -78,8 +78,8 @@ struct RuleTests {
                 #"{ "value": "good.example", "type": "domain", "tags": [" "] }"#, #"{ "value": "fine.example", "type": "domain", "tags": ["a"] }"#))
         }, rule: BlankTagRule())
         #expect(found == [
-            "p/indicators.json:1:72: warning: evil.example has a tag with no name; remove it (`dossier untag` cannot name it: edit the file)",
-            "p/indicators.json:1:150: warning: good.example has a tag with no name; remove it (`dossier untag` cannot name it: edit the file)",
+            "p/indicators.json:1:84: warning: evil.example has a tag with no name; remove it (`dossier untag` cannot name it: edit the file)",
+            "p/indicators.json:1:151: warning: good.example has a tag with no name; remove it (`dossier untag` cannot name it: edit the file)",
         ], "\(found)")
         #expect(Tag.isBlank("\u{200B}") && Tag.isBlank(" \t") && Tag.isBlank("\u{01}") && !Tag.isBlank("a\u{200B}") && !Tag.isBlank("Ü"))
     }
@@ -145,6 +145,12 @@ struct RuleTests {
         #expect(found.contains { $0.hasSuffix(#"warning: many.example has the tags "Alpha" and "alpha", "Zeta" and "zeta", which are each pair one tag (tags compare without case or extra blanks); keep one (`dossier fmt --merge` keeps the first)"#) }, "\(found)")
         #expect(found.first?.hasSuffix(#"warning: evil.example has the tag "Blocked" and " blocked ", which are one tag (tags compare without case or extra blanks); keep one (`dossier fmt --merge` keeps the first)"#) == true, "\(found)")
         #expect(found.contains { $0.contains(#"fine.example has the tag "C2" twice"#) }, "\(found)")
+        // At the tag written again, in a file laid out as fmt writes it, and in the project's tags.
+        let placed = try diagnostics({
+            try $0.addProject("m", indicators: "{\n  \"indicators\": [\n    {\n      \"value\": \"evil.example\",\n      \"type\": \"domain\",\n      \"tags\": [\n        \"Blocked\",\n        \"Phishing\",\n        \"blocked \"\n      ]\n    }\n  ]\n}\n")
+            try $0.write("m/project.json", "{\n  \"title\": \"M\",\n  \"tags\": [\"Phishing\", \"Ünïcode\", \"phishing\"]\n}\n")
+        }, rule: RepeatedTagRule())
+        #expect(placed.map { $0.prefix { $0 != " " } } == ["m/indicators.json:9:9:", "m/project.json:3:35:"], "\(placed)")
     }
 
     @Test func classificationContradiction() throws {

@@ -1,5 +1,5 @@
 /// One tag twice on an indicator or on the project, as tags compare (without case, spaces tidied:
-/// `Blocked` and ` blocked `): reports list it twice. A warning, at the tags.
+/// `Blocked` and ` blocked `): reports list it twice. A warning, at the tag written again.
 public struct RepeatedTagRule: ProjectRule {
     public static let code = "repeated-tag"
     public init() {}
@@ -7,15 +7,25 @@ public struct RepeatedTagRule: ProjectRule {
     public func check(_ project: Project, in workspace: Workspace) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         if let message = Self.message(project.tags, of: "the project") {
-            diagnostics.append(.warning(at: SourceLocation(path: project.projectFile, position: project.origin?.tags ?? .start), message, code: Self.code))
+            var places = ElementPlaces(path: project.projectFile)
+            let position = project.origin?.tags.map { places.position(ofElement: Self.firstRepeat(project.tags), inArrayAt: $0) }
+            diagnostics.append(.warning(at: SourceLocation(path: project.projectFile, position: position ?? .start), message, code: Self.code))
         }
+        var places = ElementPlaces(path: project.indicatorsFile)
         // By position, and only indicators with two tags or more: most have one or none.
         for i in project.indicators.indices where project.indicators[i].tags.count > 1 {
             let indicator = project.indicators[i]
             guard let message = Self.message(indicator.tags, of: indicator.value) else { continue }
-            diagnostics.append(.warning(at: indicator.location(in: project, at: indicator.origin?.tags), message, code: Self.code))
+            let position = indicator.origin?.tags.map { places.position(ofElement: Self.firstRepeat(indicator.tags), inArrayAt: $0) }
+            diagnostics.append(.warning(at: indicator.location(in: project, at: position), message, code: Self.code))
         }
         return diagnostics
+    }
+
+    /// The index of the first tag that repeats one before it.
+    private static func firstRepeat(_ tags: [String]) -> Int {
+        let keys = tags.map(Tag.key)
+        return keys.indices.first { keys[..<$0].contains(keys[$0]) } ?? 0
     }
 
     /// What the warning says of `tags` (of `owner`), nil when none is repeated.
