@@ -298,22 +298,18 @@ struct JSONReader {
         if integerDigits > 1, bytes[integerStart] == UInt8(ascii: "0") {
             throw fail("invalid number: leading zeros are not allowed", at: startPosition)
         }
-        var isSimple = integerDigits <= 15
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             guard digits(&self) > 0 else { throw fail("invalid number: expected a digit after '.'") }
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
-            isSimple = false
             index += 1
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             guard digits(&self) > 0 else { throw fail("invalid number: expected a digit in the exponent") }
         }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        if !isSimple, let double = Double(text), !double.isFinite {
-            throw fail("number \(text.prefix(40)) is too large", at: startPosition)
-        }
-        return text
+        // Kept as written, however large (`1e400` is valid JSON): dossier reads no number, and an
+        // unknown field's is written back verbatim.
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
 
     mutating func parseString() throws(JSONSyntaxError) -> String {

@@ -42,9 +42,17 @@ enum HidingKeys {
         // (`non-confidential`, `not restricted`, `declassified`).
         let words = value.map { $0.split(whereSeparator: { !$0.isLetter }).map(String.init) } ?? []
         let negated = words.contains { ["non", "not", "no", "un", "declassified", "unclassified", "unrestricted"].contains($0) }
+        // A flag whose name says it keeps the thing in (`keep-private`, `embargoUntil`), set to a
+        // yes or to anything but a plain no (a date): the name is the meaning.
+        if !publishingFlags.contains(name), hidingStems.contains(where: name.contains), !(value.map(no.contains) ?? false),
+           value.map({ !keptOpen.contains($0) }) ?? true {
+            return true
+        }
         switch name {
-        case "visibility", "sharing", "access", "sensitivity", "distribution", "audience", "scope", "classification":
-            let inWords = ["sharing", "access", "sensitivity", "distribution", "classification"].contains(name)
+        case "visibility", "sharing", "access", "sensitivity", "distribution", "audience", "scope", "classification",
+             "privacy", "confidentiality", "exposure", "vis", "visibilitylevel", "accesslevel", "sharinglevel", "privacylevel":
+            let inWords = ["sharing", "access", "sensitivity", "distribution", "classification", "privacy", "confidentiality", "exposure",
+                           "accesslevel", "sharinglevel", "privacylevel"].contains(name)
             if let value, inWords ? !negated && words.contains(where: keptIn.contains) : keptIn.contains(value) { return true }
             // MISP's distributions for the organisation alone (0) and for one sharing group (4).
             if name == "distribution", let value,
@@ -53,7 +61,7 @@ enum HidingKeys {
             if name == "audience" { return !words.contains { ["public", "everyone", "all", "external", "anyone", "world"].contains($0) } }
             // `sharing: amber+strict`: a marking's level alone.
             if name == "sharing", let value, TLP(named: value).map({ $0 > .clear }) ?? false { return true }
-            if name == "visibility" { return near == "visibility" && value == "private" }
+            if name == "visibility" || name == "vis" || name == "visibilitylevel" { return near == "visibility" && value == "private" }
             return value.map(namesRestrictedTLP) ?? false
         case _ where hidingFlags.contains(name):
             return !(value.map(no.contains) ?? false)
@@ -74,6 +82,10 @@ enum HidingKeys {
             } } ?? false
         case "tlp":
             return TLP(named: value ?? "") != .clear
+        case "pap":
+            // The Permissible Actions Protocol's RED: no action anyone could detect, and a public
+            // site is one (AMBER, GREEN and CLEAR allow passive use).
+            return value.map { $0.hasSuffix("red") } ?? true
         case "marking", "markings", "handling", "classificationlevel":
             // A key that can only hold a marking may name its level alone (`marking: RED`).
             if let value, TLP(named: value).map({ $0 > .clear }) ?? false { return true }
@@ -98,6 +110,13 @@ enum HidingKeys {
         "published", "public", "publish", "publishable", "shared", "share", "shareable", "sharable", "visible", "listed",
         "release", "releasable", "external", "distributable",
     ]
+
+    /// Parts of a flag's name that say it keeps the thing in (`keepprivate`, `privatenote`,
+    /// `embargountil`, `confidentialdata`), by their letters.
+    private static let hidingStems = ["private", "confidential", "secret", "embargo", "donotpublish", "donotshare", "unpublish"]
+
+    /// Values of such a flag that do not keep it in (`private: public`, `embargo: none`).
+    private static let keptOpen: Set<String> = ["public", "none", "null", "clear", "everyone", ""]
 
     /// Tags that keep a note unpublished, by their letters (`do-not-publish`, `Do Not Publish`,
     /// `DoNotPublish`).

@@ -16,7 +16,26 @@ enum NoteDecoder {
     static let keys = ["title", "author", "date", "visibility"]
 
     static func decode(_ bytes: [UInt8], fileName: String, path: String, into diagnostics: inout [Diagnostic]) -> Note? {
-        read(bytes, fileName: fileName, path: path, into: &diagnostics).map(titledByHeading)
+        guard var note = read(bytes, fileName: fileName, path: path, into: &diagnostics).map(titledByHeading) else { return nil }
+        // A file named as kept in (`private-sources.md`, `_draft-timeline.md`) whose front matter
+        // does not say: taken at its name's word, as an unknown key of its front matter would be.
+        if note.visibility == nil, let word = hidingWord(in: fileName) {
+            diagnostics.append(.warning(at: SourceLocation(path: path, position: .start),
+                "the file name says \"\(word)\", so the note is kept out of public output; write visibility: private in its front matter to say so, or visibility: public to publish it",
+                code: "hiding-field"))
+            note.visibility = .private
+        }
+        return note
+    }
+
+    /// The word of a note's file name that says it is not for publication, if any: `private`,
+    /// `draft`, `internal`, `confidential`, `secret`, `embargoed`, `unpublished`, or a leading
+    /// `_` (Jekyll's drafts and partials).
+    static func hidingWord(in fileName: String) -> String? {
+        if fileName.hasPrefix("_") { return "_" }
+        let stem = fileName.lowercased().split(separator: ".").first ?? ""
+        let words = stem.split { !$0.isLetter }.map(String.init)
+        return words.first { ["private", "draft", "drafts", "internal", "confidential", "secret", "embargoed", "unpublished"].contains($0) }
     }
 
     /// A note without a `title:` whose text starts with a `#` heading takes the heading for its

@@ -17,6 +17,8 @@ enum SettingsDecoder {
                     if let earlier = seen[Tag.key(member.key)] {
                         reader.error("tag \"\(member.key)\" is already defined as \"\(earlier)\" (tags compare case-insensitively)",
                             at: member.keyPosition, code: "duplicate-tag")
+                        // Its definition is read all the same, so that one check names its errors too.
+                        _ = tag(member, path: path, reader: &reader)
                         continue
                     }
                     seen[Tag.key(member.key)] = member.key
@@ -43,12 +45,22 @@ enum SettingsDecoder {
             reader.error("a tag name cannot be empty", at: member.keyPosition, code: "invalid-tag")
         }
         var tagReader = ObjectReader(object, path: path, what: "tag \"\(member.key)\"")
+        let extra = tagReader.extra(known: tagKeys)
+        // A `private` in error (`"yes"`) was meant to keep the tag out of public output.
+        var isPrivate = tagReader.bool("private") ?? (object["private"] == nil ? nil : true)
+        // Another way of keeping it so (`"visibility": "private"`, `"hidden": true`), taken at its
+        // word, as an indicator's or a note's is.
+        for field in extra where HidingKeys.hides(field, near: Spelling.closest(to: field.key, in: tagKeys)) {
+            tagReader.warning("field \"\(field.key)\" of tag \"\(member.key)\" is read as \"private\": true (the only field dossier reads to keep a tag out of public output); write that instead",
+                at: field.keyPosition, code: "hiding-field")
+            isPrivate = true
+        }
         let definition = TagDefinition(
             name: member.key,
             classification: tagReader.enumeration("classification", Classification.self),
             description: tagReader.string("description"),
-            isPrivate: tagReader.bool("private"),
-            extra: tagReader.extra(known: tagKeys),
+            isPrivate: isPrivate,
+            extra: extra,
             position: member.keyPosition)
         reader.absorb(tagReader)
         return tagReader.failed ? nil : definition

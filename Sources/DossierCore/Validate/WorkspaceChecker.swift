@@ -4,6 +4,7 @@ public enum WorkspaceChecker {
     public static let indexRules: [any WorkspaceRule] = [
         DuplicateIndicatorRule(),
         CrossProjectClassificationRule(),
+        PrivateElsewhereRule(),
     ]
 
     /// Rules that look at one project at a time.

@@ -391,8 +391,9 @@ public enum CommonMark {
                 cmark_node_append_child(link, child)
             }
             // With no description, the link would show nothing at all: its address is its text
-            // (defanged with the rest of the text).
-            if cmark_node_first_child(link) == nil, !url.isEmpty, let text = cmark_node_new(CMARK_NODE_TEXT) {
+            // (defanged with the rest of the text), unless it is a file of the writer's computer.
+            if cmark_node_first_child(link) == nil, !url.isEmpty, NoteImages.placedOutsideWorkspace(url) != .onComputer,
+               let text = cmark_node_new(CMARK_NODE_TEXT) {
                 cmark_node_set_literal(text, url)
                 cmark_node_append_child(link, text)
             }
@@ -408,7 +409,8 @@ public enum CommonMark {
             let hasText = cmark_node_first_child(link) != nil
             while let child = cmark_node_first_child(link) { cmark_node_insert_before(link, child) }
             let scheme = url.trimmingCharacters(in: .whitespacesAndNewlines).lowercased().prefix { $0 != ":" }
-            if !["javascript", "vbscript", "data"].contains(scheme), !url.isEmpty, let shown = cmark_node_new(CMARK_NODE_TEXT) {
+            // Nor a file of the writer's computer, whose path says only where the writer keeps it.
+            if !["javascript", "vbscript", "data", "file"].contains(scheme), !url.isEmpty, let shown = cmark_node_new(CMARK_NODE_TEXT) {
                 cmark_node_set_literal(shown, hasText ? " (" + url + ")" : url)
                 cmark_node_insert_before(link, shown)
             }

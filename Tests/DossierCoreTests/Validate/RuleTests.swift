@@ -133,6 +133,30 @@ struct RuleTests {
         ], "\(found)")
     }
 
+    @Test("a value one project records private and a public project records public is a warning at the public one, with the command that keeps it off the site; a private project's unmarked values are none")
+    func privateElsewhere() throws {
+        let found = try diagnostics({
+            try $0.addProject("victim", indicators: Self.list(#"{ "value": "192.0.2.130", "type": "ipv4", "private": true }"#, #"{ "value": "shared.example", "type": "domain" }"#))
+            try $0.addProject("pub", visibility: "public", tlp: "clear", indicators: Self.list(#"{ "value": "192.0.2.130", "type": "ipv4" }"#,
+                #"{ "value": "shared.example", "type": "domain" }"#))
+            try $0.addProject("kept", visibility: "public", tlp: "clear", indicators: Self.list(#"{ "value": "192.0.2.130", "type": "ipv4", "private": true }"#))
+        }, rule: PrivateElsewhereRule())
+        #expect(found == ["pub/indicators.json:1:30: warning: 192.0.2.130 is recorded private in kept, victim but public here, so the public site shows it; if it may not be published: dossier add pub 192.0.2.130 --private"], "\(found)")
+    }
+
+    @Test("a link to a file of the writer's computer is a warning (readers cannot follow it), and an error of public output when its path goes into a private project; one from the root is none unless it does")
+    func linksToTheWritersComputer() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("secret-case")
+        try workspace.addProject("pub", visibility: "public", tlp: "clear")
+        try workspace.write("pub/notes/01.md", "[a](file:///home/me/ws/secret-case/notes/01.md) [b](~/notes/x.md) [c](/pub/notes/01.md) [e](/secret-case/notes/01.md) [d](C:\\cases\\secret-case\\x.md)\n")
+        let found = WorkspaceChecker.check(workspace.load()).items.filter { [BrokenLinkRule.code, BrokenLinkRule.privateNoteCode].contains($0.code) }.sorted().rendered(relativeTo: workspace.root)
+        #expect(found.count == 4 && found[0].hasPrefix("pub/notes/01.md:1:5: error: this public note links to file:///home/me/ws/secret-case/notes/01.md, a path into the private project secret-case"), "\(found)")
+        #expect(found.count == 4 && found[1].hasPrefix("pub/notes/01.md:1:53: warning: the link to ~/notes/x.md is a path of the writer's computer: no reader can follow it"), "\(found)")
+        #expect(found.count == 4 && found[2].hasPrefix("pub/notes/01.md:1:93: error: this public note links to /secret-case/notes/01.md, a path into"), "\(found)")
+        #expect(found.count == 4 && found[3].hasPrefix("pub/notes/01.md:1:123: error: this public note links to C:\\cases\\secret-case\\x.md"), "\(found)")
+    }
+
     @Test("a tag twice on one indicator, in any case or with spaces around it, is a warning")
     func repeatedTags() throws {
         let found = try diagnostics({

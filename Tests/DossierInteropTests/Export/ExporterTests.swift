@@ -205,6 +205,18 @@ import Testing
         #expect(fromTwo.indicator("198.51.100.69")?.source == "EDR" && fromTwo.indicators.allSatisfy(\.tags.isEmpty))
     }
 
+    @Test("a MISP attribute tagged PAP:RED comes in private (no action anyone could detect, and a public site is one); an event report marked TLP:AMBER in its text is a private note")
+    func papRedAndMarkedReportsComeInPrivate() {
+        let event = #"""
+            {"Event": {"info": "x", "Tag": [{"name": "tlp:clear"}],
+             "Attribute": [{"type": "domain", "value": "a.example", "Tag": [{"name": "PAP:RED"}]}, {"type": "domain", "value": "b.example", "Tag": [{"name": "PAP:GREEN"}]}],
+             "EventReport": [{"name": "Kit analysis", "content": "**TLP:AMBER**\n\nThe kit."}, {"name": "Public summary", "content": "The kit, in short."}]}}
+            """#
+        let read = Importer.read(Array(event.utf8), path: "/e.json")
+        #expect(read.indicator("a.example")?.isPrivate == true && read.indicator("b.example")?.isPrivate == false)
+        #expect(read.noteFiles.map(\.isPrivate) == [true, false], "\(read.noteFiles)")
+    }
+
     @Test("an internal CSV export has the same columns whatever its rows hold (a script reads them by place); every row of a private project is private")
     func internalCSVColumnsAreFixed() {
         let plain = Project(slug: "plain", folder: "/w/plain", title: "Plain", visibility: .public, tlp: .clear,

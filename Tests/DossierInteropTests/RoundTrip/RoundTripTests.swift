@@ -104,10 +104,10 @@ import Testing
                     }
                     // Every internal export marks a private indicator (MISP distribution 0, STIX
                     // x_dossier_private); a public one holds none. A value tagged above TLP:CLEAR
-                    // comes back private whatever it was, and so does every indicator of a private
+                    // comes back private whatever it was, as does one tagged PAP:RED, and every indicator of a private
                     // project (MISP and dossier JSON say the project is private, STIX by its
                     // report, CSV in each row's private column).
-                    let marked = indicator.tags.contains { $0.lowercased().hasPrefix("tlp:") && (STIXTerms.tlp(named: $0).map { $0 != .clear } ?? false) }
+                    let marked = indicator.tags.contains { $0.lowercased().hasPrefix("tlp:") && (STIXTerms.tlp(named: $0).map { $0 != .clear } ?? false) || $0 == "PAP:RED" }
                     let privateProject = project.visibility == .private
                     #expect(back.isPrivate == (audience == .internal && indicator.isPrivate || marked || privateProject), "\(context): private")
                 }

@@ -96,6 +96,23 @@ public enum BrokenLinkRule {
                         code: Self.imageCode)
                     continue
                 }
+                // A link to a file of the writer's computer (`file:///home/me/ws/...`, `~/cases/x.md`,
+                // `C:\cases\x.md`) or from the root: a report shows only its text, but a public
+                // export carries the path as written, which may name a private project's folder.
+                if !destination.isImage, !destination.isRawHTML, NoteImages.placedOutsideWorkspace(read) == .onComputer {
+                    let segments = read.split { $0 == "/" || $0 == "\\" }.map(String.init)
+                    if isPublished, let named = segments.first(where: { projects[$0]?.visibility == .private }) {
+                        report(destination, "this public \(note == nil ? "project's summary" : "note") links to \(written), a path into the private project \(named): public exports carry the path as written; take the link out",
+                            code: Self.privateNoteCode, severity: .error)
+                        continue
+                    }
+                    // One from the root may be the repository's (`/README.md`), which a git host follows.
+                    if rooted == nil {
+                        report(destination, "the link to \(written) is a path of the writer's computer: no reader can follow it (a report shows only its text)\(isPublished ? ", and public exports carry the path as written" : ""); link a file of the workspace by its path from this file, or take the link out",
+                            code: Self.code)
+                        continue
+                    }
+                }
                 guard let (path, fragment) = RelativeLink.resolve(read, from: text.base) ?? rooted, !path.isEmpty else { continue }
                 if !FileManager.default.fileExists(atPath: root + "/" + path.joined(separator: "/")) {
                     if rooted != nil { continue }
