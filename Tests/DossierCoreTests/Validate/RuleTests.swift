@@ -671,6 +671,16 @@ struct RuleTests {
         #expect(privateProject.count == 1 && privateProject.allSatisfy { $0.contains(": warning: url ") }, "\(privateProject)")
     }
 
+    @Test("a name within a domain only private projects record, written in a public note, is a warning that names the domain, once per text")
+    func nameWithinPrivateProjectsDomain() throws {
+        let found = try diagnostics({
+            try $0.addProject("case", indicators: Self.list(#"{ "value": "victim-corp.example", "type": "domain", "classification": "malicious" }"#))
+            try $0.addProject("pub", visibility: "public", tlp: "clear", indicators: Self.list(#"{ "value": "mail.victim-corp.example", "type": "domain" }"#))
+            try $0.write("pub/notes/01.md", "---\ntitle: A\n---\nSeen: mail.victim-corp.example and vpn.victim-corp.example.\n")
+        }, rule: PublishedPrivateValueRule())
+        #expect(found == ["pub/notes/01.md:4:7: warning: domain victim-corp.example is recorded only in private projects (case), but this note is public and the public site would show it (in mail.victim-corp.example), unless it is a domain many share, such as a hosting provider's; make the note private (visibility: private in its front matter), or record it in this public project to publish it"], "\(found)")
+    }
+
     @Test("a section's number or a commit's id in a note is no unrecorded indicator; written so, a private address or hash is still found where the public site shows it")
     func sectionNumbersAndCommits() throws {
         let note = "---\ntitle: A\n---\nRFC 5280 section 4.2.1.1 applies; see also § 4.2.1.3.\nFixed in commit 3f786850e387550fdab836ed7e6dc881de23001b.\n"

@@ -895,6 +895,17 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                            Self.privateProjectRecording(leadingTo: Self.resourceNames(of: mention.value), among: candidates, index: index)
                        } : nil) {
                     reportOnlyPrivate(recording, mention)
+                } else if let index, mention.type == .domain,
+                          let (parent, recording) = withParents(mention.value).dropFirst().lazy.compactMap({ parent in
+                              Self.privateProjectRecording(of: parent, type: .domain, index: index).map { (parent, $0) }
+                          }).first,
+                          firstTime(mention.text, "\u{0}" + parent) {
+                    // A name within a domain only private projects record shows the domain, as one
+                    // within a private domain does: a warning (a provider's domain many share is no secret).
+                    let text = mentions.texts[mention.text]
+                    diagnostics.append(.warning(at: location(text, mention.position),
+                        "domain \(parent) is recorded only in private projects (\(workspace.projects[recording.project].slug)), but \(text.name) is public and the public site would show it (in \(mention.value)), unless it is a domain many share, such as a hosting provider's; \(text.isNote ? "make the note private (visibility: private in its front matter), or record it in this public project to publish it" : "take it out of \(text.name), or record it in a public project to publish it")",
+                        code: Self.code))
                 } else if hasPrivateNetworks, let type = mention.type, type == .ipv4 || type == .ipv6,
                           let (block, recording) = Self.privateNetwork(containing: mention.value, type: type, in: privateValues),
                           index.map({ !Self.isPublished($0.occurrences(of: IndicatorKey(type: type, value: mention.value)), index: $0) }) ?? true,
