@@ -56,7 +56,7 @@ struct New: ParsableCommand {
                     return "; the workspace has a project \(suggested) already (dossier add \(suggested) VALUE... adds to it)"
                 }
                 let shown = slug.trimmingCharacters(in: .whitespacesAndNewlines)
-                return "; did you mean dossier new \(Console.shellWord(suggested))" + (title == nil ? " --title \(Console.shellWord(shown))" : "") + "?"
+                return "; did you mean dossier new \(Console.shellWord(suggested))" + (title == nil ? (shown.hasPrefix("-") ? " --title=\(Console.shellWord(shown))" : " --title \(Console.shellWord(shown))") : "") + "?"
             } ?? ""
             throw ValidationError("cannot use \"\(slug)\" as a project name: \(problem)\(hint)")
         }

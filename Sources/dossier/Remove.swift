@@ -54,8 +54,10 @@ struct Remove: ParsableCommand {
             if !indicator.tags.isEmpty { facts.append("tags " + indicator.tags.joined(separator: ", ")) }
             if let first = indicator.firstSeen { facts.append("first seen \(first)") }
             if let last = indicator.lastSeen { facts.append("last seen \(last)") }
-            if let comment = indicator.comment { facts.append("comment \"\(comment)\"") }
-            if let source = indicator.source { facts.append("source \"\(source)\"") }
+            // Whole (what `add --comment` needs again), on the indicator's one line: a line break
+            // is shown as `\n`.
+            if let comment = indicator.comment { facts.append("comment \"\(DiagnosticPrinter.escapingControls(comment, keepingLines: false))\"") }
+            if let source = indicator.source { facts.append("source \"\(DiagnosticPrinter.escapingControls(source, keepingLines: false))\"") }
             if indicator.isPrivate { facts.append("private") }
             global.say("\(dryRun ? "would remove" : "removed") \(indicator.type.rawValue) \(indicator.value) (\(facts.joined(separator: ", ")))")
         }

@@ -622,6 +622,8 @@ struct CoreCommandTests {
         let titled = try CLI.run(["new", "Émile's ACME Phish #2"], in: copy.root)
         #expect(titled.status == 64 && titled.stderr.contains(#"did you mean dossier new emiles-acme-phish-2 --title 'Émile'\''s ACME Phish #2'?"#), "\(titled.stderr)")
         #expect(try CLI.run(["new", "ACME Phish", "--title", "Kept"], in: copy.root).stderr.contains("did you mean dossier new acme-phish?"))
+        // A title that starts with a dash is given in the one form the parser takes as a value.
+        #expect(try CLI.run(["new", "--", "-x"], in: copy.root).stderr.contains("did you mean dossier new x --title=-x?"))
         // The project it makes may be there already: then it is the one meant.
         #expect(try CLI.run(["new", "ACME Payroll Phish"], in: copy.root).stderr.contains("the workspace has a project acme-payroll-phish already (dossier add acme-payroll-phish VALUE... adds to it)"))
         #expect(!FileManager.default.fileExists(atPath: copy.root + "/emiles-acme-phish-2"))

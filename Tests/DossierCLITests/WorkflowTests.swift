@@ -335,6 +335,10 @@ struct WorkflowTests {
         let both = try CLI.run(["rm", Self.acme, "--type", "cidr", "--type", "ipv6", "--dry-run"], in: copy.root)
         #expect(both.status == 0 && both.stdout.contains("would remove cidr 198.51.100.0/26") && both.stdout.contains("would remove ipv6 2001:db8:4f2a::15"),
             "\(both.stdout)")
+        // A comment of several lines is listed whole on the indicator's one line.
+        #expect(try CLI.run(["add", Self.acme, "lines.example", "--comment", "first\nsecond"], in: copy.root).status == 0)
+        let lines = try CLI.run(["rm", Self.acme, "lines.example", "--dry-run"], in: copy.root)
+        #expect(lines.stdout.contains(#"would remove domain lines.example (unknown, comment "first\nsecond")"# + "\n"), "\(lines.stdout)")
         let typed = try CLI.run(["rm", Self.acme, "198.51.100.23", "--type", "ipv4", "--type", "cidr"], in: copy.root)
         #expect(typed.status == 64 && typed.stderr.contains("give one --type to read the values as"), "\(typed.stderr)")
         // Not tracked by git: nothing to take back from, and said so.
@@ -434,6 +438,9 @@ struct WorkflowTests {
         #expect(try error("CVE-2021-44228.").contains("give CVE-2021-44228"))
         #expect(try error("evil10.example/path").contains("a host and path without a scheme: give the URL with its scheme (http://evil10.example/path or https://evil10.example/path"))
         #expect(try error("invoice.pdf.exe").contains("a file name is given with --type filename"))
+        // A value that is nearly of a type is told what is wrong with it, not taken for a file name.
+        #expect(try error("999.1.1.1").contains("999 is not an IPv4 octet (0-255)"))
+        #expect(try error("1.2.3.4/33").contains("/33 is longer than the 32 bits of an IPv4 address"))
         #expect(copy.read("\(Self.acme)/indicators.json") == before)
         let swapped = try CLI.run(["tag", Self.acme, "payroll-acme.example", "Blocked"], in: copy.root)
         #expect(swapped.status == 64 && swapped.stderr.contains("\"payroll-acme.example\" is an indicator \(Self.acme) records (domain), not a tag"), "\(swapped.stderr)")

@@ -86,6 +86,8 @@ extension CacheWriter {
         string(note.body)
         int(note.bodyLine)
         optionalString(note.leadingHeading)
+        optional(note.titlePosition) { $0.position($1) }
+        optional(note.authorPosition) { $0.position($1) }
     }
 
     mutating func project(_ project: Project) {
@@ -186,10 +188,13 @@ extension CacheReader {
     }
 
     mutating func note() throws(Malformed) -> Note {
-        Note(
+        var note = Note(
             fileName: try string(), path: try string(), title: try optionalString(), author: try optionalString(),
             date: try optionalString(), visibility: try optional { reader throws(Malformed) in try reader.choice(Visibility.self) },
             body: try string(), bodyLine: try int(), leadingHeading: try optionalString())
+        note.titlePosition = try optional { reader throws(Malformed) in try reader.position() }
+        note.authorPosition = try optional { reader throws(Malformed) in try reader.position() }
+        return note
     }
 
     mutating func project() throws(Malformed) -> Project {

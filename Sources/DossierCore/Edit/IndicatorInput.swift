@@ -102,7 +102,12 @@ public enum IndicatorInput {
         if let meant = Indicators.withoutProsePunctuation(text, as: type) {
             return .failure(IndicatorProblem(message: proseHint(meant)))
         }
-        if type == nil, let hint = formHint(refanged) { return .failure(IndicatorProblem(message: hint)) }
+        // Only where the value's own problem teaches nothing: `999.1.1.1` is an address with a bad
+        // octet, not a file name.
+        if type == nil, case .failure(let problem) = result, problem.message.hasPrefix("cannot tell what kind"),
+           let hint = formHint(refanged) {
+            return .failure(IndicatorProblem(message: hint))
+        }
         guard let type, case .failure(let problem) = result, let actual = Indicators.detect(Indicators.refang(text)),
             actual != type
         else { return result }

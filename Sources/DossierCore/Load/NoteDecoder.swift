@@ -54,6 +54,7 @@ enum NoteDecoder {
             titled.body = body
             titled.bodyLine = note.bodyLine + linesBefore + 1
             titled.leadingHeading = line
+            if written == nil { titled.titlePosition = SourcePosition(line: note.bodyLine + linesBefore, column: 1) }
             return titled
         }
         // Most notes have no comment before their first line of text: that line is found in the
@@ -284,8 +285,12 @@ enum NoteDecoder {
                 continue
             }
             switch key {
-            case "title": note.title = value
-            case "author": note.author = value
+            case "title":
+                note.title = value
+                note.titlePosition = position
+            case "author":
+                note.author = value
+                note.authorPosition = position
             case "date":
                 if ISODate.isValid(value) {
                     note.date = value

@@ -32,7 +32,7 @@ enum SettingsDecoder {
         let extra = reader.extra(known: keys)
         diagnostics.append(contentsOf: reader.diagnostics)
         guard !reader.failed else { return nil }
-        return WorkspaceSettings(title: title, vocabulary: Vocabulary(definitions), extra: extra)
+        return WorkspaceSettings(title: title, vocabulary: Vocabulary(definitions), extra: extra, titlePosition: object["title"]?.position)
     }
 
     private static func tag(_ member: JSONObject.Member, path: String, reader: inout ObjectReader) -> TagDefinition? {

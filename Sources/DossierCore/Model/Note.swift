@@ -20,6 +20,10 @@ public struct Note: Sendable, Hashable {
     /// Private only because its front matter could not be read (an error `check` reports), not
     /// by its writer's word: a link to it is judged once that is mended.
     public var isWithheld = false
+    /// Where the title and the author are written (the front matter's value, or the heading
+    /// the title is taken from), for a finding about them; nil when not written in the file.
+    public var titlePosition: SourcePosition?
+    public var authorPosition: SourcePosition?
 
     public init(
         fileName: String, path: String, title: String? = nil, author: String? = nil, date: String? = nil,

@@ -3,11 +3,14 @@ public struct WorkspaceSettings: Sendable, Hashable {
     public var title: String
     public var vocabulary: Vocabulary
     public var extra: [JSONObject.Member]
+    /// Where `dossier.json` writes the title, for a finding about it (nil: not written).
+    public var titlePosition: SourcePosition?
 
-    public init(title: String, vocabulary: Vocabulary = .starter, extra: [JSONObject.Member] = []) {
+    public init(title: String, vocabulary: Vocabulary = .starter, extra: [JSONObject.Member] = [], titlePosition: SourcePosition? = nil) {
         self.title = title
         self.vocabulary = vocabulary
         self.extra = extra
+        self.titlePosition = titlePosition
     }
 }
 

@@ -671,6 +671,17 @@ struct RuleTests {
         #expect(privateProject.count == 1 && privateProject.allSatisfy { $0.contains(": warning: url ") }, "\(privateProject)")
     }
 
+    @Test("a private value in a public note's front matter title or author, or in the workspace's title, is pointed at where it is written")
+    func privateValueInTitlesIsPlaced() throws {
+        let found = try diagnostics({
+            try $0.write("dossier.json", "{\n  \"title\": \"Intel on 203.0.113.9\"\n}\n")
+            try $0.addProject("p", visibility: "public", tlp: "clear", indicators: Self.list(#"{ "value": "203.0.113.9", "type": "ipv4", "private": true }"#))
+            try $0.write("p/notes/01.md", "---\ndate: 2026-01-02\ntitle: About 203.0.113.9\nauthor: ops 203.0.113.9\n---\nbody\n")
+            try $0.write("p/notes/02.md", "\n# Seen 203.0.113.9\n\nbody\n")
+        }, rule: PublishedPrivateValueRule())
+        #expect(found.map { $0.prefix { $0 != " " } } == ["dossier.json:2:12:", "p/notes/01.md:3:8:", "p/notes/01.md:4:9:", "p/notes/02.md:2:1:"], "\(found)")
+    }
+
     @Test("a name within a domain only private projects record, written in a public note, is a warning that names the domain, once per text")
     func nameWithinPrivateProjectsDomain() throws {
         let found = try diagnostics({
@@ -929,7 +940,7 @@ struct RuleTests {
         let take = "or make the indicator public"
         #expect(failing == [
             "p/indicators.json:1:186: error: domain vpn.acme.example is recorded as private, but the comment of 198.51.100.7 is public and the public site would show it (in https://vpn.acme.example/remote/login); take it out of the comment of 198.51.100.7, \(take)",
-            "p/notes/01-detection.md:1:1: error: ipv4 203.0.113.9 is recorded as private, but this note's title is public and the public site would show it; take it out of this note's title, \(take)",
+            "p/notes/01-detection.md:2:8: error: ipv4 203.0.113.9 is recorded as private, but this note's title is public and the public site would show it; take it out of this note's title, \(take)",
             "p/project.json:2:12: error: ipv4 203.0.113.9 is recorded as private, but the project's title is public and the public site would show it; take it out of the project's title, \(take)",
             "p/project.json:3:14: error: domain vpn.acme.example is recorded as private, but the project's summary is public and the public site would show it; take it out of the project's summary, \(take)",
         ], "\(failing)")
@@ -965,7 +976,7 @@ struct RuleTests {
         #expect(errors == [
             "b/indicators.json:1:19: error: domain vpn.acme.example is recorded as private in a, but the url https://vpn.acme.example/public-page is public and the public site would show it (in https://vpn.acme.example/public-page)",
             "b/indicators.json:1:19: error: ipv4 192.0.2.130 is recorded as private in a, but a tag of https://vpn.acme.example/public-page is public and the public site would show it",
-            "b/notes/01.md:1:1: error: domain vpn.acme.example is recorded as private in a, but this note's author is public and the public site would show it (in ops@vpn.acme.example)",
+            "b/notes/01.md:2:9: error: domain vpn.acme.example is recorded as private in a, but this note's author is public and the public site would show it (in ops@vpn.acme.example)",
             "b/notes/01.md:4:6: error: sha256 79a60c4e61c81a29bdaec5ce261d00675fdd1193fc522e5f2e3c4c4f99a729d7 is recorded as private in a, but this note is public and the public site would show it",
             #"b/project.json:1:28: error: filepath "C:\Users\Public\hp.dat" is recorded as private, but the project's summary is public and the public site would show it"#,
             #"dossier.json:1:30: error: domain vpn.acme.example is recorded as private in a, but the public tag "Blocked" is public and the public site would show it"#,
@@ -1341,7 +1352,7 @@ struct RuleTests {
         let payroll = "Payroll phishing kit targeting ACME finance staff"
         #expect(found == [
             warning("trends/notes/01.md:4:11", "this note", "acme-payroll-phish", payroll),
-            warning("trends/notes/02.md:1:1", "this note's title", "acme-payroll-phish", payroll),
+            warning("trends/notes/02.md:2:8", "this note's title", "acme-payroll-phish", payroll),
             warning("trends/notes/02.md:4:6", "this note", "acme-payroll-phish", payroll),
             warning("trends/notes/02.md:4:61", "this note", "watch", "Überwachung der Zahlungsläufe bei ACME"),
             warning("trends/notes/03-payroll_phishing_kit_targeting_acme_finance_staff.md:1:1", "this note's file name", "acme-payroll-phish", payroll),

@@ -151,7 +151,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var parts: [@Sendable () -> [Diagnostic]] = [{
             let settingsFile = workspace.settingsFile
             var texts = [PublishedText(text: workspace.settings.title, name: "the workspace's title",
-                location: SourceLocation(path: settingsFile), isProse: false)]
+                location: SourceLocation(path: settingsFile, position: workspace.settings.titlePosition ?? .start), isProse: false)]
             for tag in workspace.vocabulary.definitions where !workspace.vocabulary.isPrivate(tag.name) {
                 texts.append(PublishedText(text: tag.name + " " + (tag.description ?? ""), name: "the public tag \"\(tag.name)\"",
                     location: SourceLocation(path: settingsFile, position: tag.position), isProse: false))
@@ -501,8 +501,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             let start = SourceLocation(path: note.path)
             let (shown, joined) = prose(note.body)
             add(shown, "this note", start, bodyLine: note.bodyLine, isProse: true, isNote: true, isVerbatim: shown == note.body, joined: joined)
-            add(note.title, "this note's title", start)
-            add(note.author, "this note's author", start)
+            add(note.title, "this note's title", SourceLocation(path: note.path, position: note.titlePosition ?? .start))
+            add(note.author, "this note's author", SourceLocation(path: note.path, position: note.authorPosition ?? .start))
             // Shown as the note's title when it has none, and kept in exports.
             // (A name with no value in it is still read for a private title: `payroll_phishing_kit.md`.)
             let stem = String(note.fileName.dropLast(ProjectFiles.isNoteName(note.fileName) ? 3 : 0))
