@@ -231,7 +231,8 @@ struct ImportCollector {
     }
 
     /// A date as dossier stores it, or nil with a warning when it is none. A midnight-UTC timestamp
-    /// (how MISP and PassiveTotal write days) becomes the day.
+    /// (how MISP and PassiveTotal write days) becomes the day; another, its one UTC spelling
+    /// (`Instant.canonical`).
     mutating func date(_ text: String?, field: String, at position: SourcePosition?) -> String? {
         guard let text = text?.trimmingSpaces, !text.isEmpty else { return nil }
         // `2024-05-01 11:58:04`, as feeds and spreadsheets write a time with no zone (abuse.ch's
@@ -244,6 +245,7 @@ struct ImportCollector {
             warning("\(field) \"\(text)\" is not an ISO 8601 date; ignored", at: position)
             return nil
         }
-        return instant.seconds % 86_400 == 0 && instant.milliseconds == 0 && instant.finerDigits.isEmpty && text.count > 10 ? instant.day : text
+        guard text.count > 10 else { return text }
+        return instant.seconds % 86_400 == 0 && instant.milliseconds == 0 && instant.finerDigits.allSatisfy({ $0 == "0" }) ? instant.day : instant.canonical
     }
 }

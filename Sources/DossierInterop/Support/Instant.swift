@@ -91,6 +91,15 @@ struct Instant: Comparable {
         finerDigits.isEmpty ? stix : String(stix.dropLast()) + finerDigits + "Z"
     }
 
+    /// `2026-11-03T14:22:00Z`, or with the fraction it has (`.5`, `.123456`): one spelling of an
+    /// instant however a file wrote it (`+00:00`, `.000000`, another zone), as an import stores
+    /// it, so that the same moment read from MISP and from STIX makes no change.
+    var canonical: String {
+        var fraction = String(stix.dropLast().suffix(3)) + finerDigits
+        while fraction.last == "0" { fraction.removeLast() }
+        return String(stix.prefix(19)) + (fraction.isEmpty ? "" : "." + fraction) + "Z"
+    }
+
     /// What follows each field of `stix`.
     private static let separators = Array("--T::.Z".utf8)
 

@@ -5,6 +5,20 @@ import Testing
 /// Importers on small inputs written here: format detection, CSV columns, MISP types, PassiveTotal,
 /// and odd or broken input, which must give clear errors with positions and never trap.
 @Suite struct ImporterTests {
+    @Test("an imported instant is stored in one UTC spelling however written (a zone, +00:00, trailing zeros), so the same moment read again makes no change; midnight UTC is the day")
+    func instantsAreStoredInOneSpelling() {
+        let csv = """
+            value,type,firstSeen,lastSeen
+            a.example,domain,2026-11-03T14:22:00.000000+00:00,2026-11-03T15:22:00+01:00
+            b.example,domain,2026-11-03T14:22:00.500Z,2026-11-04T00:00:00.000Z
+            c.example,domain,2026-11-03,2026-11-03T14:22:00.123456789Z
+            """
+        let read = Importer.read(Array(csv.utf8), path: "/t.csv")
+        #expect(read.indicator("a.example")?.firstSeen == "2026-11-03T14:22:00Z" && read.indicator("a.example")?.lastSeen == "2026-11-03T14:22:00Z")
+        #expect(read.indicator("b.example")?.firstSeen == "2026-11-03T14:22:00.5Z" && read.indicator("b.example")?.lastSeen == "2026-11-04")
+        #expect(read.indicator("c.example")?.firstSeen == "2026-11-03" && read.indicator("c.example")?.lastSeen == "2026-11-03T14:22:00.123456789Z")
+    }
+
     @Test func detectsFormatsByContent() {
         #expect(Importer.detect(Array(#"{"Event": {"info": "x"}}"#.utf8)) == .misp)
         #expect(Importer.detect(Array(#"{"response": [{"Event": {"info": "x"}}]}"#.utf8)) == .misp)
@@ -640,7 +654,7 @@ import Testing
             "the last-seen of a MISP object dates its indicators; it is no indicator",
         ])
         let address = try #require(result.indicator("198.51.100.23"))
-        #expect(address.firstSeen == "2026-10-01T08:00:00.000000+00:00" && address.lastSeen == "2026-10-20")
+        #expect(address.firstSeen == "2026-10-01T08:00:00Z" && address.lastSeen == "2026-10-20")
         #expect(result.indicator("4b4c575a52099148af06e87aa4897a3067230b34f9be76513c2f3758d8fac7f1")?.firstSeen == "2026-09-01")
         #expect(result.unrepresentable("MISP port (of port)") == 1)
     }
