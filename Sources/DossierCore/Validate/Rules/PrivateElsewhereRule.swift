@@ -10,17 +10,17 @@ public struct PrivateElsewhereRule: WorkspaceRule {
     public func check(_ workspace: Workspace, index: IndicatorIndex) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (_, occurrences) in index.repeated {
-            // Read in place: `index.indicator(_:)` would copy each indicator with all of its strings.
-            func recorded(_ occurrence: IndicatorIndex.Occurrence) -> Indicator {
-                workspace.projects[occurrence.project].indicators[occurrence.indicator]
+            // Read in place: a copy of each indicator (`index.indicator(_:)`) would retain all of
+            // its strings, for the hundred thousand values a large workspace shares.
+            func isPrivate(_ occurrence: IndicatorIndex.Occurrence) -> Bool {
+                workspace.projects[occurrence.project].indicators[occurrence.indicator].privateFlag == true
             }
-            let keeping = occurrences.filter { recorded($0).isPrivate }
-            guard !keeping.isEmpty else { continue }
+            guard occurrences.contains(where: isPrivate) else { continue }
             var named: Set<String> = []
-            let slugs = keeping.map { index.project($0).slug }.filter { named.insert($0).inserted }
-            for occurrence in occurrences where !recorded(occurrence).isPrivate && index.project(occurrence).visibility == .public {
+            let slugs = occurrences.filter(isPrivate).map { index.project($0).slug }.filter { named.insert($0).inserted }
+            for occurrence in occurrences where !isPrivate(occurrence) && workspace.projects[occurrence.project].visibility == .public {
                 let project = index.project(occurrence)
-                let indicator = recorded(occurrence)
+                let indicator = index.indicator(occurrence)
                 diagnostics.append(.warning(at: indicator.location(in: project),
                     "\(indicator.value) is recorded private in \(slugs.joined(separator: ", ")) but public here, so the public site shows it; if it may not be published: dossier add \(ShellWord.quoted(project.slug)) \(ShellWord.quoted(indicator.value)) --private",
                     code: Self.code))

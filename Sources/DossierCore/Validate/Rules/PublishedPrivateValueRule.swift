@@ -895,7 +895,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                            Self.privateProjectRecording(leadingTo: Self.resourceNames(of: mention.value), among: candidates, index: index)
                        } : nil) {
                     reportOnlyPrivate(recording, mention)
-                } else if let index, mention.type == .domain,
+                } else if let index, mention.type == .domain, mention.value.utf8.count(where: { $0 == IndicatorBytes.dot }) > 1,
                           let (parent, recording) = withParents(mention.value).dropFirst().lazy.compactMap({ parent in
                               Self.privateProjectRecording(of: parent, type: .domain, index: index).map { (parent, $0) }
                           }).first,
