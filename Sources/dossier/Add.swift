@@ -124,7 +124,10 @@ struct Add: ParsableCommand {
                 lastSeen: lastSeen, source: source.flatMap(Self.written), comment: comment.flatMap(Self.written), privateFlag: isPrivate ? true : nil)
         }
         let (changed, report) = IndicatorMerge.merge(incoming, into: edit.project)
-        if report.hasChanges, !dryRun { try ProjectEditing.save(edit, changed) }
+        // A dry run is refused as the edit would be (a tlp:red tag on a public indicator).
+        if report.hasChanges {
+            if dryRun { try ProjectEditing.refuseNewErrors(edit, changed) } else { try ProjectEditing.save(edit, changed) }
+        }
         print(report, project: project)
         if !isPrivate {
             let added = Set(incoming.map(\.key))

@@ -148,6 +148,9 @@ struct WorkflowTests {
         #expect(dry.status == 0 && dry.stdout.contains("would add domain new1.example\nwould merge ipv4 203.0.113.250: tags +Blocked\n"), "\(dry.stdout)")
         #expect(dry.stdout.hasSuffix("typosquat-watch: 1 to add, 1 to merge, 0 unchanged; dry run: nothing was written\n"))
         #expect(copy.read("typosquat-watch/indicators.json") == before)
+        // A dry run is refused as the edit would be: a public indicator tagged tlp:red.
+        let refused = try CLI.run(["add", "vpn-bruteforce-2026", "red.example", "--tag", "tlp:red", "--dry-run"], in: copy.root)
+        #expect(refused.status == 1 && refused.stderr.contains("is tagged tlp:red, but it is a public indicator of a public project"), "\(refused.stderr)")
         #expect(try CLI.run(["check"], in: copy.root).status == 0)
     }
 

@@ -41,13 +41,14 @@ public enum AudienceFilter {
         result.tags = project.tags.filter { !isPrivate($0) }
         result.extra = []
         result.indicatorsExtra = []
-        // HTML comments are the remarks writers leave for each other: no public output holds one
-        // (not even a machine export of a note's text), which is also what `check` assumes when
-        // it looks for private values in what the site shows. (A `<!--` in code is code.)
-        result.summary = project.summary.map(HTMLComments.removed(from:))
+        // HTML comments are the remarks writers leave for each other, and so are Markdown's
+        // (`[//]: # (remark)`): no public output holds one (not even a machine export of a note's
+        // text), which is also what `check` assumes when it looks for private values in what the
+        // site shows. (A `<!--` in code is code.)
+        result.summary = project.summary.map { MarkdownComments.removed(from: HTMLComments.removed(from: $0)) }
         result.notes = project.notes.filter { publishes($0, of: project) }.map { note in
             var kept = note
-            kept.body = HTMLComments.removed(from: note.body)
+            kept.body = MarkdownComments.removed(from: HTMLComments.removed(from: note.body))
             return kept
         }
         result.indicators = project.indicators.compactMap { indicator in

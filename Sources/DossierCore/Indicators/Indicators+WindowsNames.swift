@@ -29,6 +29,31 @@ extension Indicators {
         }
     }
 
+    /// The path a `file:` URL names, as its file system writes it (`file:///C:/Users/x/a.dat` is
+    /// `C:\Users\x\a.dat`, `file:///home/x/a` is `/home/x/a`, `file://host/share/a` is
+    /// `\\host\share\a`), escapes decoded; nil for any other text. A link to a private file path
+    /// writes that path.
+    public static func path(ofFileURL text: some StringProtocol) -> String? {
+        guard text.utf8.count > 5, text.prefix(5).lowercased() == "file:" else { return nil }
+        var rest = Substring(text.dropFirst(5))
+        var host = ""
+        if rest.hasPrefix("//") {
+            rest = rest.dropFirst(2)
+            let end = rest.firstIndex(of: "/") ?? rest.endIndex
+            host = String(rest[..<end])
+            rest = rest[end...]
+        }
+        let path = Array(String(decoding: PercentEncoding.decodedFully(Array(rest.utf8)), as: UTF8.self))
+        // A drive after the first slash (`/C:/`, or `/C|/` as old URLs write it): Windows'.
+        if path.count >= 3, path[0] == "/", path[1].isASCII, path[1].isLetter, path[2] == ":" || path[2] == "|" {
+            return String(path[1]) + ":" + String(path[3...]).replacingOccurrences(of: "/", with: "\\")
+        }
+        if !host.isEmpty, host.lowercased() != "localhost" {
+            return "\\\\" + host + String(path).replacingOccurrences(of: "/", with: "\\")
+        }
+        return path.isEmpty ? nil : String(path)
+    }
+
     /// The hives' long names, upper-cased, with their short ones.
     private static let hiveNames = [
         ("HKEY_LOCAL_MACHINE", "HKLM"), ("HKEY_CURRENT_USER", "HKCU"), ("HKEY_CLASSES_ROOT", "HKCR"),

@@ -14,11 +14,15 @@ enum HidingKeys {
     /// (`visiblity`, `Visibility`) of `private`.
     /// A value that is no single scalar counts as hiding: the safe side.
     static func meansHidden(key: String, value: String?, near: String?) -> Bool {
-        let value = value?.lowercased().trimmingCharacters(in: .whitespaces)
+        let value = value.map { Tag.key($0).trimmingCharacters(in: .whitespaces) }
         let no = ["false", "no", "off", "0"]
         // Another tool's prefix says the same (`x-tlp`, `x_marking`, `is_private`).
         // `Traffic Light Protocol: RED` as a key of its own is `tlp: red`.
-        var name = TLP.withShortName(key.lowercased().trimmingCharacters(in: .whitespaces))
+        // Compared as tags are (`Tag.key`: case, compatibility forms such as a full-width
+        // `ｐｒｉｖａｔｅ` or a mathematical `𝐯𝐢𝐬𝐢𝐛𝐢𝐥𝐢𝐭𝐲`, invisible characters), and without the
+        // marks case folding leaves on a letter (`İ` folds to `i` and a combining dot).
+        let folded = String(String.UnicodeScalarView(Tag.key(key).unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }))
+        var name = TLP.withShortName(folded.trimmingCharacters(in: .whitespaces))
         for prefix in ["x-", "x_", "is_", "is-", "_"] where name.hasPrefix(prefix) && name.count > prefix.count {
             name.removeFirst(prefix.count)
             break
@@ -78,7 +82,7 @@ enum HidingKeys {
             // are the parts of one written with commas (`tags: "internal, phishing"`).
             return value.map { $0.split(separator: ",").contains { item in
                 let letters = String(item.filter(\.isLetter))
-                return keptIn.contains(letters) || hidingTags.contains(letters) || namesRestrictedTLP(String(item))
+                return keptIn.contains(letters) || hidingTags.contains(letters) || namesRestrictedTLP(String(item)) || PAP.isRed(String(item))
             } } ?? false
         case "tlp":
             return TLP(named: value ?? "") != .clear

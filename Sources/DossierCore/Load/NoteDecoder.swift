@@ -21,7 +21,7 @@ enum NoteDecoder {
         // does not say: taken at its name's word, as an unknown key of its front matter would be.
         if note.visibility == nil, let word = hidingWord(in: fileName) {
             diagnostics.append(.warning(at: SourceLocation(path: path, position: .start),
-                "the file name says \"\(word)\", so the note is kept out of public output; write visibility: private in its front matter to say so, or visibility: public to publish it",
+                "the file name \(describe(hidingWord: word)), so the note is kept out of public output; write visibility: private in its front matter to say so, or visibility: public to publish it",
                 code: "hiding-field"))
             note.visibility = .private
         }
@@ -29,13 +29,31 @@ enum NoteDecoder {
     }
 
     /// The word of a note's file name that says it is not for publication, if any: `private`,
-    /// `draft`, `internal`, `confidential`, `secret`, `embargoed`, `unpublished`, or a leading
-    /// `_` (Jekyll's drafts and partials).
+    /// `draft`, `internal`, `confidential`, `secret`, `hidden`, `embargoed`, `unpublished`,
+    /// `do not publish`, a TLP above CLEAR (`tlp-amber`), or a leading `_` (Jekyll's drafts and
+    /// partials); in any case and compatibility form (`ｐｒｉｖａｔｅ`), between any separators
+    /// (`notes.private.md`), but for a word that negates it (`non-confidential`) and "private
+    /// sector".
     static func hidingWord(in fileName: String) -> String? {
         if fileName.hasPrefix("_") { return "_" }
-        let stem = fileName.lowercased().split(separator: ".").first ?? ""
+        var stem = fileName.precomposedStringWithCompatibilityMapping.lowercased()
+        if stem.hasSuffix(".md") { stem.removeLast(3) }
         let words = stem.split { !$0.isLetter }.map(String.init)
-        return words.first { ["private", "draft", "drafts", "internal", "confidential", "secret", "embargoed", "unpublished"].contains($0) }
+        let joined = words.joined()
+        for phrase in ["donotpublish", "notforpublication", "donotshare"] where joined.contains(phrase) { return "do not publish" }
+        for (i, word) in words.enumerated() {
+            let next = i + 1 < words.count ? words[i + 1] : ""
+            if i > 0, ["non", "not", "un"].contains(words[i - 1]) { continue }
+            if word == "tlp", ["green", "amber", "red"].contains(next) { return "tlp \(next)" }
+            if word == "private", next == "sector" { continue }
+            if ["private", "draft", "drafts", "internal", "confidential", "secret", "hidden", "embargoed", "unpublished"].contains(word) { return word }
+        }
+        return nil
+    }
+
+    /// How a message says what `hidingWord` found: `says "draft"`, `starts with _`.
+    static func describe(hidingWord word: String) -> String {
+        word == "_" ? "starts with _" : "says \"\(word)\""
     }
 
     /// A note without a `title:` whose text starts with a `#` heading takes the heading for its

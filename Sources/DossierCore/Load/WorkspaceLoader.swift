@@ -344,7 +344,12 @@ enum ProjectLoader {
         guard let real = FileReader.realPath(path) else { return nil }
         let target = URL(fileURLWithPath: real)
         let notes = FileReader.realPath(notesFolder) ?? notesFolder
-        // A hidden note (`.draft.md`) is read by no report: a link would publish it.
+        // A hidden note (`.draft.md`) is read by no report, and one its name keeps private
+        // (`_draft-sightings.md`) by no public one: a link would publish it.
+        if target.deletingLastPathComponent().path == notes, let word = NoteDecoder.hidingWord(in: target.lastPathComponent),
+           NoteDecoder.hidingWord(in: (path as NSString).lastPathComponent) == nil {
+            return "refused: this note is a symbolic link to \(target.lastPathComponent), kept private by its name (which \(NoteDecoder.describe(hidingWord: word))), and would publish it under its own name; link a note whose name does not keep it private"
+        }
         guard target.deletingLastPathComponent().path != notes || !ProjectFiles.isNoteName(target.lastPathComponent)
             || target.lastPathComponent.hasPrefix(".") else { return nil }
         // Outside the project, the reader's own refusal says so.

@@ -164,6 +164,16 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
     public var tag: String { "tlp:" + rawValue }
 }
 
+/// The Permissible Actions Protocol (FIRST): what a recipient may do with data. Its RED allows
+/// no action anyone could detect, and a public site is one: data so tagged is kept out of public
+/// output, as data marked above TLP:CLEAR is.
+public enum PAP {
+    /// True for a `PAP:RED` tag, however spelled (`pap:red`, `PAP: RED`, `pap="red"`).
+    public static func isRed(_ tag: String) -> Bool {
+        Tag.key(tag).filter { !$0.isWhitespace && $0 != "\"" }.replacing("=", with: ":") == "pap:red"
+    }
+}
+
 /// Ordered by restriction: clear < green < amber < amber+strict < red.
 extension TLP: Comparable {
     public static func < (a: TLP, b: TLP) -> Bool { a.restriction < b.restriction }

@@ -50,13 +50,7 @@ struct ImportCollector {
         /// attribute's, a CSV row's, a STIX label: `tlp:amber`, `TLP RED`) marks it above
         /// TLP:CLEAR, or names no level (`tlp:unclear`): it may not be published.
         var isPrivate: Bool {
-            privateFlag == true || TLP.marked(by: tags).map { $0 > .clear } == true || tags.contains(where: Self.isPAPRed)
-        }
-
-        /// `PAP:RED` (the Permissible Actions Protocol): no action anyone could detect, and a
-        /// public site is one.
-        static func isPAPRed(_ tag: String) -> Bool {
-            Tag.key(tag).filter { !$0.isWhitespace && $0 != "\"" }.replacing("=", with: ":") == "pap:red"
+            privateFlag == true || TLP.marked(by: tags).map { $0 > .clear } == true || tags.contains(where: PAP.isRed)
         }
     }
 
@@ -197,8 +191,15 @@ struct ImportCollector {
             note.body = read.writtenBody
         }
         // A text marked above TLP:CLEAR (`TLP:AMBER` in a MISP event report, as in an e-mail a
-        // text import reads) is kept as its writer marked it.
-        if !note.isPrivate, TLP.labels(in: note.body).contains(where: { $0.tlp > .clear }) { note.isPrivate = true }
+        // text import reads), in its title or body, as written or as a page shows it
+        // (`TLP&colon;RED`), or PAP:RED, is kept as its writer marked it.
+        if !note.isPrivate {
+            let text = (note.title ?? "") + "\n" + note.body
+            let shown = CharacterReferences.decoded(text) ?? text
+            let isMarked = TLP.labels(in: shown).contains { $0.tlp > .clear }
+                || shown.contains(/(?i)\bPAP[:\s]+RED\b/)
+            if isMarked { note.isPrivate = true }
+        }
         result.noteFiles.append(note)
     }
 

@@ -409,8 +409,10 @@ public enum CommonMark {
             let hasText = cmark_node_first_child(link) != nil
             while let child = cmark_node_first_child(link) { cmark_node_insert_before(link, child) }
             let scheme = url.trimmingCharacters(in: .whitespacesAndNewlines).lowercased().prefix { $0 != ":" }
-            // Nor a file of the writer's computer, whose path says only where the writer keeps it.
-            if !["javascript", "vbscript", "data", "file"].contains(scheme), !url.isEmpty, let shown = cmark_node_new(CMARK_NODE_TEXT) {
+            // Nor a file of the writer's computer (`file:`, `C:\`), whose path says only where the
+            // writer keeps it.
+            if !["javascript", "vbscript", "data"].contains(scheme), NoteImages.placedOutsideWorkspace(url) != .onComputer, !url.isEmpty,
+               let shown = cmark_node_new(CMARK_NODE_TEXT) {
                 cmark_node_set_literal(shown, hasText ? " (" + url + ")" : url)
                 cmark_node_insert_before(link, shown)
             }

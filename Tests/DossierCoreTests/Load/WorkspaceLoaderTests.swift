@@ -543,6 +543,27 @@ struct WorkspaceLoaderTests {
         #expect(warned.count == 2 + 4 + 8, "\(warned.map(\.message))")
     }
 
+    @Test("hiding words and keys are read in any case and compatibility form, between any separators of a file name, but not negated; a symbolic link to a note its name hides is refused")
+    func hidingInAnySpelling() throws {
+        for (name, word) in [("14-notes.private.md", "private"), ("02-Private_Notes.md", "private"), ("DRAFT.md", "draft"), ("02-ｐｒｉｖａｔｅ.md", "private"),
+                             ("02-hidden.md", "hidden"), ("02-do-not-publish.md", "do not publish"), ("02-TLP_AMBER.md", "tlp amber"), ("_wip.md", "_")] {
+            #expect(NoteDecoder.hidingWord(in: name) == word, "\(name)")
+        }
+        for name in ["11-non-confidential-summary.md", "13-private-sector-targets.md", "02-secretsdump.md", "02-loader-internals.md", "02-tlp-clear.md"] {
+            #expect(NoteDecoder.hidingWord(in: name) == nil, "\(name)")
+        }
+        for (key, value) in [("ｖｉｓｉｂｉｌｉｔｙ", "private"), ("ｐｒｉｖａｔｅ", "true"), ("VİSİBİLİTY", "private"), ("𝐝𝐫𝐚𝐟𝐭", "true"), ("tags", "PAP:RED")] {
+            #expect(HidingKeys.meansHidden(key: key, value: value, near: nil), "\(key)")
+        }
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p", visibility: "public", tlp: "clear")
+        try workspace.write("p/notes/_draft-sightings.md", "# Draft\n\nnot for publication\n")
+        try FileManager.default.createSymbolicLink(atPath: workspace.path("p/notes/02-summary.md"), withDestinationPath: "_draft-sightings.md")
+        let loaded = workspace.load()
+        #expect(loaded.diagnostics.items.contains { $0.severity == .error && $0.message.hasPrefix("refused: this note is a symbolic link to _draft-sightings.md, kept private by its name") })
+        #expect(AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.notes.isEmpty == true)
+    }
+
     @Test("a YAML merge key brings its mapping's keys into front matter: a merged visibility: private or draft hides the note; a key written beside it wins")
     func frontMatterMergeKeys() throws {
         let workspace = try TemporaryWorkspace()

@@ -133,6 +133,28 @@ struct RuleTests {
         ], "\(found)")
     }
 
+    @Test("a link into a private project by a path of the computer is an error in any case, escaped, or in raw HTML (at its place); a file: URL of a private file path writes that path")
+    func linksIntoPrivateProjectsInAnySpelling() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("secret-case", indicators: Self.list(#"{ "value": "C:\\Users\\Public\\hp.dat", "type": "filepath", "private": true }"#))
+        try workspace.addProject("pub", visibility: "public", tlp: "clear")
+        try workspace.write("pub/notes/01.md", "[a](file:///home/me/Secret-Case/) [b](~/cti/secret%2Dcase/x.md)\n\nSee <a href=\"file:///home/me/SECRET-CASE/notes/01.md\">here</a>; [c](file:///C:/Users/Public/hp.dat)\n")
+        let found = WorkspaceChecker.check(workspace.load()).items.filter { $0.severity == .error }.sorted().rendered(relativeTo: workspace.root)
+        #expect(found.count == 4, "\(found)")
+        #expect(found.map { $0.prefix { $0 != " " } } == ["pub/notes/01.md:1:5:", "pub/notes/01.md:1:39:", "pub/notes/01.md:3:14:", "pub/notes/01.md:3:69:"], "\(found)")
+        #expect(found.last?.contains(#"filepath "C:\Users\Public\hp.dat" is recorded as private in secret-case"#) == true, "\(found)")
+    }
+
+    @Test("a public project or a public indicator of one tagged PAP:RED is an error: it allows no action anyone could detect, and publication is one")
+    func papRedIsNotPublished() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("pub/project.json", #"{ "title": "P", "visibility": "public", "tlp": "clear", "tags": ["pap:red"] }"#)
+        try workspace.write("pub/indicators.json", Self.list(#"{ "value": "a.example", "type": "domain", "tags": ["PAP:RED"] }"#,
+            #"{ "value": "b.example", "type": "domain", "tags": ["PAP:RED"], "private": true }"#, #"{ "value": "c.example", "type": "domain", "tags": ["PAP:GREEN"] }"#))
+        let found = WorkspaceChecker.check(workspace.load()).items.filter { $0.code == PublicProjectTLPRule.code }.map(\.message)
+        #expect(found.count == 2 && found.allSatisfy { $0.contains("allows no action anyone could detect") } && found[1].hasPrefix("domain a.example is tagged PAP:RED"), "\(found)")
+    }
+
     @Test("a value one project records private and a public project records public is a warning at the public one, with the command that keeps it off the site; a private project's unmarked values are none")
     func privateElsewhere() throws {
         let found = try diagnostics({

@@ -205,16 +205,17 @@ import Testing
         #expect(fromTwo.indicator("198.51.100.69")?.source == "EDR" && fromTwo.indicators.allSatisfy(\.tags.isEmpty))
     }
 
-    @Test("a MISP attribute tagged PAP:RED comes in private (no action anyone could detect, and a public site is one); an event report marked TLP:AMBER in its text is a private note")
+    @Test("a MISP attribute tagged PAP:RED comes in private (no action anyone could detect, and a public site is one); an event report marked above TLP:CLEAR in its name or text (also as a page shows it, TLP&colon;RED) or PAP:RED is a private note")
     func papRedAndMarkedReportsComeInPrivate() {
         let event = #"""
             {"Event": {"info": "x", "Tag": [{"name": "tlp:clear"}],
              "Attribute": [{"type": "domain", "value": "a.example", "Tag": [{"name": "PAP:RED"}]}, {"type": "domain", "value": "b.example", "Tag": [{"name": "PAP:GREEN"}]}],
-             "EventReport": [{"name": "Kit analysis", "content": "**TLP:AMBER**\n\nThe kit."}, {"name": "Public summary", "content": "The kit, in short."}]}}
+             "EventReport": [{"name": "Kit analysis", "content": "**TLP:AMBER**\n\nThe kit."}, {"name": "Public summary", "content": "The kit, in short."},
+                             {"name": "Sightings TLP:RED", "content": "x"}, {"name": "a", "content": "PAP:RED only"}, {"name": "b", "content": "TLP&colon;RED"}]}}
             """#
         let read = Importer.read(Array(event.utf8), path: "/e.json")
         #expect(read.indicator("a.example")?.isPrivate == true && read.indicator("b.example")?.isPrivate == false)
-        #expect(read.noteFiles.map(\.isPrivate) == [true, false], "\(read.noteFiles)")
+        #expect(read.noteFiles.map(\.isPrivate) == [true, false, true, true, true], "\(read.noteFiles)")
     }
 
     @Test("an internal CSV export has the same columns whatever its rows hold (a script reads them by place); every row of a private project is private")

@@ -27,6 +27,17 @@ public enum BrokenLinkRule {
     ///   another project's note (`HeadingLinkRule` looks at those of the project's own notes).
     static func check(_ project: Project, root: String, projects: [String: Project] = [:]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // The private projects' folder names in lower case, for a link by a path of the writer's
+        // computer, which may name one in another case (`Secret-Case`) on a file system that
+        // ignores it; made at the first such link (most notes have none).
+        var lowercasedPrivateSlugs: [String: String]?
+        func privateSlug(_ segment: Substring) -> String? {
+            if lowercasedPrivateSlugs == nil {
+                lowercasedPrivateSlugs = Dictionary(projects.values.filter { $0.visibility == .private }.map { ($0.slug.lowercased(), $0.slug) },
+                    uniquingKeysWith: { first, _ in first })
+            }
+            return lowercasedPrivateSlugs?[segment.lowercased()]
+        }
         // Each other project's note's headings, read once, for a link naming one.
         var headings: [[String]: NoteHeadings.Lookup] = [:]
         // Every note is in the project's notes folder.
@@ -99,15 +110,17 @@ public enum BrokenLinkRule {
                 // A link to a file of the writer's computer (`file:///home/me/ws/...`, `~/cases/x.md`,
                 // `C:\cases\x.md`) or from the root: a report shows only its text, but a public
                 // export carries the path as written, which may name a private project's folder.
-                if !destination.isImage, !destination.isRawHTML, NoteImages.placedOutsideWorkspace(read) == .onComputer {
-                    let segments = read.split { $0 == "/" || $0 == "\\" }.map(String.init)
-                    if isPublished, let named = segments.first(where: { projects[$0]?.visibility == .private }) {
+                if !destination.isImage, NoteImages.placedOutsideWorkspace(read) == .onComputer {
+                    // Its folders as a file system may read them: escapes decoded, in any case.
+                    let decoded = String(decoding: PercentEncoding.decodedFully(Array(read.utf8)), as: UTF8.self)
+                    let segments = decoded.split { $0 == "/" || $0 == "\\" }
+                    if isPublished, let named = segments.lazy.compactMap(privateSlug).first {
                         report(destination, "this public \(note == nil ? "project's summary" : "note") links to \(written), a path into the private project \(named): public exports carry the path as written; take the link out",
                             code: Self.privateNoteCode, severity: .error)
                         continue
                     }
                     // One from the root may be the repository's (`/README.md`), which a git host follows.
-                    if rooted == nil {
+                    if rooted == nil, !destination.isRawHTML {
                         report(destination, "the link to \(written) is a path of the writer's computer: no reader can follow it (a report shows only its text)\(isPublished ? ", and public exports carry the path as written" : ""); link a file of the workspace by its path from this file, or take the link out",
                             code: Self.code)
                         continue

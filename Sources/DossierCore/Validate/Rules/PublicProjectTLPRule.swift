@@ -22,6 +22,17 @@ public struct PublicProjectTLPRule: ProjectRule {
                 "public project \"\(project.slug)\" is tagged \(TLP.markingTag(among: project.tags) ?? marked.label): the public site would publish what it marks; take the tag off, or make the project private (and set \"tlp\" to match)",
                 code: Self.code))
         }
+        // PAP:RED allows no action anyone could detect, and publication is one.
+        if let tag = project.tags.first(where: PAP.isRed) {
+            diagnostics.append(.error(at: SourceLocation(path: project.projectFile, position: project.origin?.tags ?? .start),
+                "public project \"\(project.slug)\" is tagged \(tag), which allows no action anyone could detect, and the public site is one; take the tag off, or make the project private",
+                code: Self.code))
+        }
+        for indicator in project.indicators where !indicator.isPrivate && indicator.tags.contains(where: PAP.isRed) {
+            diagnostics.append(.error(at: indicator.location(in: project, at: indicator.origin?.tags),
+                "\(indicator.type.rawValue) \(indicator.value) is tagged \(indicator.tags.first(where: PAP.isRed) ?? "PAP:RED"), which allows no action anyone could detect, but it is a public indicator of a public project; make it private (\"private\": true) or take the tag off",
+                code: Self.code))
+        }
         diagnostics += Self.markedPublicNotes(of: project)
         for (indicator, marked) in Self.markedPublicIndicators(of: project) {
             diagnostics.append(.error(at: indicator.location(in: project, at: indicator.origin?.tags),

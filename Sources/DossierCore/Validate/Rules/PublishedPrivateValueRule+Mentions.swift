@@ -329,6 +329,8 @@ struct TextPlace {
     mutating func position(at target: Int, bodyLine: Int) -> SourcePosition {
         // An offset found in a folded copy (`ß` upper-cased is `SS`) may lie past the end.
         let target = min(target, bytes.count)
+        // Asked of an earlier place (raw HTML's links, found after the Markdown ones): walked again.
+        if target < offset { (offset, line, column) = (0, 0, 0) }
         while offset < target {
             if bytes[offset] == 0x0A {
                 (line, column) = (line + 1, 0)

@@ -331,6 +331,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             guard last - start >= 6, bytes[start..<last].contains(where: { IndicatorBytes.isDigit($0) || Self.nameMarks.contains($0) }) else { return }
             let word = String(decoding: bytes[start..<last], as: UTF8.self)
             words.append((word, start))
+            // A `file:` URL writes its path (`file:///C:/Users/x/a.dat`: `C:\Users\x\a.dat`).
+            if let path = Indicators.path(ofFileURL: word) { words.append((path, start)) }
             // A value after a scheme of letters (`bitcoin:1Boat...`, `tel:`, `xmpp:`) is shown too.
             if let colon = bytes[start..<last].firstIndex(of: IndicatorBytes.colon), (2...10).contains(colon - start), last - colon > 6,
                bytes[start..<colon].allSatisfy({ IndicatorBytes.isLetter($0) }), bytes[colon + 1] != UInt8(ascii: "/") {
@@ -1018,11 +1020,16 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         let values = project.indicators.filter { $0.isPrivate && !$0.type.isStrict && $0.value.count >= 6 }
         guard !values.isEmpty else { return [] }
         let published = Set(project.indicators.filter { !$0.isPrivate }.map(\.key))
-        // A text with escapes (a link's `C%3A%5CUsers%5C...`) is also read as a browser shows it.
+        // A text with escapes (a link's `C%3A%5CUsers%5C...`) is also read as a browser shows it,
+        // and one with `file:` URLs as the paths they name (`file:///C:/Users/...`).
         let texts = texts + texts.compactMap { text -> PublishedText? in
             guard text.text.containsByte(UInt8(ascii: "%")) else { return nil }
             let decoded = String(decoding: PercentEncoding.decodedFully(Array(text.text.utf8)), as: UTF8.self)
             return decoded == text.text ? nil : PublishedText(text: decoded, name: text.name, location: text.location, bodyLine: text.bodyLine, isProse: text.isProse)
+        } + texts.compactMap { text -> PublishedText? in
+            guard ByteSearch.contains(caseInsensitive: "file:", in: text.text) else { return nil }
+            let paths = freeFormWords(of: text.text).compactMap { Indicators.path(ofFileURL: $0.word) }
+            return paths.isEmpty ? nil : PublishedText(text: paths.joined(separator: " "), name: text.name, location: text.location, isProse: false)
         }
         // All the texts at once, searched for each value by its bytes; which text holds it is
         // looked for only when one does.
