@@ -341,7 +341,7 @@ struct ImportCommand: ParsableCommand {
             if project.visibility == .public {
                 // Only with --private (a public project refuses marked data otherwise): a public
                 // project must be TLP:CLEAR, and the marked data went in private.
-                global.say("\(self.project): stays \(project.tlp.label), as it is public; the data marked \(tlp.label) was imported private, tagged \(tlp.tag)")
+                global.say("\(self.project): stays \(project.tlp.label), as it is public; the data marked \(tlp.label) \(dryRun ? "would be" : "was") imported private, tagged \(tlp.tag)")
             } else {
                 global.say("\(self.project): TLP raised from \(project.tlp.label) to \(tlp.label), as the imported file is marked")
                 project.tlp = tlp

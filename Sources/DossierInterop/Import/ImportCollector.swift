@@ -66,8 +66,10 @@ struct ImportCollector {
         // sources of two (or of a tag and a source field) are both kept, as `a; b`.
         var details = details
         if details.tags.contains(where: Tag.isSourceTag) {
-            var sources = details.source.map { [$0] } ?? []
-            for source in details.tags.compactMap(SourceTag.source(of:)) where !sources.contains(source) { sources.append(source) }
+            // Each part once: a tag may hold a joined list itself (`a; b`, as an import wrote it).
+            var sources: [String] = []
+            for source in ([details.source].compactMap { $0 } + details.tags.compactMap(SourceTag.source(of:))).flatMap({ $0.components(separatedBy: "; ") })
+            where !sources.contains(source) { sources.append(source) }
             details.source = sources.isEmpty ? nil : sources.joined(separator: "; ")
             details.tags.removeAll(where: Tag.isSourceTag)
         }

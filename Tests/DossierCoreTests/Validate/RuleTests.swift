@@ -76,10 +76,12 @@ struct RuleTests {
         let found = try diagnostics({
             try $0.addProject("p", indicators: Self.list(#"{ "value": "evil.example", "type": "domain", "tags": ["Blocked", "\u200b"] }"#,
                 #"{ "value": "good.example", "type": "domain", "tags": [" "] }"#, #"{ "value": "fine.example", "type": "domain", "tags": ["a"] }"#))
+            try $0.write("p/project.json", #"{ "title": "P", "tags": ["Phishing", ""] }"#)
         }, rule: BlankTagRule())
         #expect(found == [
             "p/indicators.json:1:84: warning: evil.example has a tag with no name; remove it (`dossier untag` cannot name it: edit the file)",
             "p/indicators.json:1:151: warning: good.example has a tag with no name; remove it (`dossier untag` cannot name it: edit the file)",
+            "p/project.json:1:38: warning: the project has a tag with no name; remove it from project.json",
         ], "\(found)")
         #expect(Tag.isBlank("\u{200B}") && Tag.isBlank(" \t") && Tag.isBlank("\u{01}") && !Tag.isBlank("a\u{200B}") && !Tag.isBlank("Ü"))
     }
@@ -438,7 +440,7 @@ struct RuleTests {
         #expect(findings.map { $0.location.map { "\($0.path.split(separator: "/").last ?? ""):\($0.position.line):\($0.position.column)" } ?? "" }
             == ["01-public.md:3:32", "01-public.md:3:53", "01-public.md:5:14", "01-public.md:7:14", "01-public.md:10:10", "01-public.md:13:9", "01-public.md:13:54", "project.json:1:31"], "\(findings)")
         #expect(findings.allSatisfy { $0.severity == .error })
-        #expect(findings.first?.message == "this public note links to the private note open/notes/02-hr.md: public exports carry the note's file name as written; link it from a private note, or make that note public")
+        #expect(findings.first?.message == "this public note links to the private note open/notes/02-hr.md: public exports carry the note's file name as written; link it from a private note, or make that note public (visibility: public in its front matter)")
     }
 
     @Test("a public text that names a private note of a public project by its file name is a warning (the site would publish the name); a name a published note also has, a private project's note, or a word in a longer name, is not")

@@ -6,6 +6,12 @@ public struct BlankTagRule: ProjectRule {
 
     public func check(_ project: Project, in workspace: Workspace) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        if let blank = project.tags.firstIndex(where: Tag.isBlank) {
+            var projectPlaces = ElementPlaces(path: project.projectFile)
+            let position = project.origin?.tags.map { projectPlaces.position(ofElement: blank, inArrayAt: $0) }
+            diagnostics.append(.warning(at: SourceLocation(path: project.projectFile, position: position ?? .start),
+                "the project has a tag with no name; remove it from \(ProjectFiles.project)", code: Self.code))
+        }
         var places = ElementPlaces(path: project.indicatorsFile)
         // By position: only an indicator with such a tag is copied.
         for i in project.indicators.indices where project.indicators[i].tags.contains(where: Tag.isBlank) {

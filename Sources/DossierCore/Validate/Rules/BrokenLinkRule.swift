@@ -144,7 +144,7 @@ public enum BrokenLinkRule {
                    !AudienceFilter.publishes(linked, of: target), !linked.isWithheld {
                     report(destination, note == nil
                         ? "this public project's summary links to the private note \(path.joined(separator: "/")): the public site's STIX and MISP exports carry the summary, and the note's file name with it; take the link out of the summary"
-                        : "this public note links to the private note \(path.joined(separator: "/")): public exports carry the note's file name as written; link it from a private note, or make that note public",
+                        : "this public note links to the private note \(path.joined(separator: "/")): public exports carry the note's file name as written; link it from a private note, or make that note public (visibility: public in its front matter)",
                         code: Self.privateNoteCode, severity: .error)
                 }
                 if let fragment, !fragment.isEmpty, !destination.isImage, path.count == 3, path[1] == ProjectFiles.notes, path[0] != project.slug,
