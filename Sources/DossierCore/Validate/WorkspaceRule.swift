@@ -28,6 +28,16 @@ extension ProjectRule {
     }
 }
 
+extension IndicatorIndex {
+    /// A warning at the value of the recording `occurrence` names, saying `message` of it: how
+    /// the rules across projects speak of one recording.
+    func warning(at occurrence: Occurrence, code: String, _ message: (_ indicator: Indicator, _ project: Project) -> String) -> Diagnostic {
+        let project = self.project(occurrence)
+        let indicator = self.indicator(occurrence)
+        return .warning(at: indicator.location(in: project), message(indicator, project), code: code)
+    }
+}
+
 extension Indicator {
     /// Where a rule should point for this indicator: the value, else the object.
     func location(in project: Project, at position: SourcePosition? = nil) -> SourceLocation {

@@ -23,11 +23,9 @@ public struct CrossProjectClassificationRule: WorkspaceRule {
                     .map { "\($0.1.rawValue) in \(index.project($0.0).slug)" }
                     .filter { named.insert($0).inserted }
                 guard !others.isEmpty else { continue }
-                let project = index.project(occurrence)
-                let indicator = index.indicator(occurrence)
-                diagnostics.append(.warning(at: indicator.location(in: project),
-                    "\(indicator.value) is \(classification.rawValue) here but \(others.joined(separator: ", "))",
-                    code: Self.code))
+                diagnostics.append(index.warning(at: occurrence, code: Self.code) { indicator, _ in
+                    "\(indicator.value) is \(classification.rawValue) here but \(others.joined(separator: ", "))"
+                })
             }
         }
         return diagnostics

@@ -19,11 +19,9 @@ public struct PrivateElsewhereRule: WorkspaceRule {
             var named: Set<String> = []
             let slugs = occurrences.filter(isPrivate).map { index.project($0).slug }.filter { named.insert($0).inserted }
             for occurrence in occurrences where !isPrivate(occurrence) && workspace.projects[occurrence.project].visibility == .public {
-                let project = index.project(occurrence)
-                let indicator = index.indicator(occurrence)
-                diagnostics.append(.warning(at: indicator.location(in: project),
-                    "\(indicator.value) is recorded private in \(slugs.joined(separator: ", ")) but public here, so the public site shows it; if it may not be published: dossier add \(ShellWord.quoted(project.slug)) \(ShellWord.quoted(indicator.value)) --private",
-                    code: Self.code))
+                diagnostics.append(index.warning(at: occurrence, code: Self.code) { indicator, project in
+                    "\(indicator.value) is recorded private in \(slugs.joined(separator: ", ")) but public here, so the public site shows it; if it may not be published: dossier add \(ShellWord.quoted(project.slug)) \(ShellWord.quoted(indicator.value)) --private"
+                })
             }
         }
         return diagnostics
