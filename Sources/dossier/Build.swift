@@ -114,6 +114,15 @@ struct Build: ParsableCommand {
         return names.contains(name) ? nil : name
     }
 
+    /// Warns that the internal output just written at `path` (`what`: "this internal report")
+    /// is in the workspace where git would commit it: `git add -A`, as the quick start runs it,
+    /// would put private material in the repository's history.
+    static func warnIfCommitted(_ path: String, what: String, root: String) {
+        guard path.hasPrefix(root + "/"), gitIgnores(path, in: root) != true else { return }
+        Console.note("warning: \(Console.printer.displayPath(path)) is in the workspace and git does not ignore it: `git add -A` would commit \(what), private material with it; "
+            + "write it outside the workspace, or add it to .gitignore")
+    }
+
     /// Whether git ignores `path`, asked of `git check-ignore` in `root`; nil when git cannot
     /// say (not installed, or `root` is in no repository).
     static func gitIgnores(_ path: String, in root: String) -> Bool? {

@@ -145,6 +145,7 @@ struct ExportCommand: ParsableCommand {
         let path = try OutputFile.write(bytes, to: output, workspaceRoot: workspace.root)
         let count = Exporter.selected(filtered.indicators, classifications: classification, types: type, vocabulary: view.vocabulary).count
         global.say("wrote \(Console.printer.displayPath(path)) (\(format.rawValue), \(ProjectEditing.count(count, "indicator")))")
+        if `internal` { Build.warnIfCommitted(path, what: "this internal export", root: workspace.root) }
     }
 }
 

@@ -92,6 +92,7 @@ struct Report: ParsableCommand {
         }
         let path = try OutputFile.write(Array(result.text.utf8), to: output, workspaceRoot: root)
         global.say("wrote \(Console.printer.displayPath(path))")
+        if `internal` { Build.warnIfCommitted(path, what: "this internal report", root: root) }
     }
 }
 

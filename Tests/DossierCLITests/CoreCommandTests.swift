@@ -53,6 +53,14 @@ struct CoreCommandTests {
         #expect(!(try CLI.run(["build", "--internal", "--out", "internal-site"], in: copy.root)).stderr.contains(said))
         try copy.write(".gitignore", "/site/\n/internal-site/\n!/internal-site/\n")
         #expect(try CLI.run(["build", "--internal", "--out", "internal-site"], in: copy.root).stderr.contains("warning: internal-site/ \(said)"))
+        // So is an internal report or export written there; a public one, or one git ignores, is not.
+        let report = try CLI.run(["report", "acme-payroll-phish", "--internal", "-o", "phish.html"], in: copy.root)
+        #expect(report.stderr.contains("warning: phish.html is in the workspace and git does not ignore it: `git add -A` would commit this internal report"), "\(report.stderr)")
+        let export = try CLI.run(["export", "acme-payroll-phish", "--internal", "-o", "phish.stix.json"], in: copy.root)
+        #expect(export.stderr.contains("would commit this internal export"), "\(export.stderr)")
+        try copy.write(".gitignore", "/site/\n*.html\n")
+        #expect(!(try CLI.run(["report", "acme-payroll-phish", "--internal", "-o", "phish.html"], in: copy.root)).stderr.contains("git does not ignore"))
+        #expect(!(try CLI.run(["report", "vpn-bruteforce-2026", "-o", "vpn.md"], in: copy.root)).stderr.contains("git does not ignore"))
     }
 
     @Test("the options every command takes may come before the command, as with git -C")

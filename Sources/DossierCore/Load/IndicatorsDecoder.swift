@@ -85,8 +85,7 @@ public enum IndicatorsDecoder {
         var privateFlag = reader.bool("private") ?? (item["private"] == nil ? nil : true)
         if tags == nil, item["tags"] != nil { privateFlag = true }
         for member in extra where HidingKeys.hides(member, near: Spelling.closest(to: member.key, in: keys)) {
-            reader.warning("field \"\(member.key)\" is read as \"private\": true (the only field dossier reads to keep an indicator out of public output); write that instead",
-                at: member.keyPosition, code: "hiding-field")
+            reader.hidingWarning("field \"\(member.key)\" is read as \"private\": true (the only field dossier reads to keep an indicator out of public output); write that instead", at: member.keyPosition)
             privateFlag = true
         }
         let indicator = Indicator(

@@ -29,7 +29,7 @@ enum NoteDecoder {
     }
 
     /// The word of a note's file name that says it is not for publication, if any: `private`,
-    /// `draft`, `internal`, `confidential`, `secret`, `hidden`, `embargoed`, `unpublished`,
+    /// `draft`, `confidential`, `hidden`, `embargoed`, `unpublished`,
     /// `do not publish`, a TLP above CLEAR (`tlp-amber`), or a leading `_` (Jekyll's drafts and
     /// partials); in any case and compatibility form (`ｐｒｉｖａｔｅ`), between any separators
     /// (`notes.private.md`), but for a word that negates it (`non-confidential`) and "private
@@ -46,7 +46,9 @@ enum NoteDecoder {
             if i > 0, ["non", "not", "un"].contains(words[i - 1]) { continue }
             if word == "tlp", ["green", "amber", "red"].contains(next) { return "tlp \(next)" }
             if word == "private", next == "sector" { continue }
-            if ["private", "draft", "drafts", "internal", "confidential", "secret", "hidden", "embargoed", "unpublished"].contains(word) { return word }
+            // Not `internal` or `secret`, which name what a note is about as often
+            // (`internal-sightings`, `secrets-dump`).
+            if ["private", "draft", "drafts", "confidential", "hidden", "embargoed", "unpublished"].contains(word) { return word }
         }
         return nil
     }

@@ -23,6 +23,13 @@ struct ObjectReader {
         failed = true
     }
 
+    /// Says that a field is read as keeping the thing private (`HidingKeys`), in place of its
+    /// unknown-field warning: one message at the key, not two that seem to disagree.
+    mutating func hidingWarning(_ message: String, at position: SourcePosition) {
+        diagnostics.removeAll { $0.code == "unknown-field" && $0.location?.position == position }
+        warning(message, at: position, code: "hiding-field")
+    }
+
     mutating func warning(_ message: String, at position: SourcePosition, code: String) {
         diagnostics.append(.warning(at: location(position), message, code: code))
     }

@@ -34,8 +34,7 @@ enum ProjectDecoder {
         // true`, `"published": false`, `"meta": {"private": true}`): taken at its word, as a
         // note's or an indicator's is.
         for member in project.extra where HidingKeys.hides(member, near: Spelling.closest(to: member.key, in: keys)) {
-            reader.warning("field \"\(member.key)\" is read as \"visibility\": \"private\" (the only field dossier reads to keep a project out of public output); write that instead",
-                at: member.keyPosition, code: "hiding-field")
+            reader.hidingWarning("field \"\(member.key)\" is read as \"visibility\": \"private\" (the only field dossier reads to keep a project out of public output); write that instead", at: member.keyPosition)
             project.visibility = .private
         }
         if title == nil, object["title"] == nil {

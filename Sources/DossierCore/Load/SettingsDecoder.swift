@@ -51,8 +51,7 @@ enum SettingsDecoder {
         // Another way of keeping it so (`"visibility": "private"`, `"hidden": true`), taken at its
         // word, as an indicator's or a note's is.
         for field in extra where HidingKeys.hides(field, near: Spelling.closest(to: field.key, in: tagKeys)) {
-            tagReader.warning("field \"\(field.key)\" of tag \"\(member.key)\" is read as \"private\": true (the only field dossier reads to keep a tag out of public output); write that instead",
-                at: field.keyPosition, code: "hiding-field")
+            tagReader.hidingWarning("field \"\(field.key)\" of tag \"\(member.key)\" is read as \"private\": true (the only field dossier reads to keep a tag out of public output); write that instead", at: field.keyPosition)
             isPrivate = true
         }
         let definition = TagDefinition(

@@ -85,11 +85,44 @@ public enum WorkspaceLoader {
                 cacheStates.append(result.cacheState)
             }
         }
+        diagnostics += sharedNoteFiles(projects)
         let withErrors = Set(diagnostics.filter { $0.severity == .error }.compactMap { $0.location?.path })
         return LoadedWorkspace(
             workspace: Workspace(root: root, settings: settings, projects: projects),
             diagnostics: DiagnosticList(diagnostics), files: files, filesWithErrors: withErrors,
             digests: digests, contentHashes: hashes, cache: cache, cacheStates: cacheStates)
+    }
+
+    /// Notes that are one file under two names (hard links) where one name keeps it from public
+    /// output and the other publishes it: a note its name or front matter keeps private, or a
+    /// note of a private project, is published as a public project's own. Git carries no hard
+    /// link, but `cp -al` or a deduplicating tool makes them. An error at the published name, so
+    /// that no public build publishes it (a symbolic link is refused as it is read).
+    static func sharedNoteFiles(_ projects: [Project]) -> [Diagnostic] {
+        struct FileID: Hashable { var device: UInt64; var inode: UInt64 }
+        // Only a file with other names is looked at further: most have one.
+        let linked = Array(projects.indices).concurrentMap { p in
+            projects[p].notes.indices.compactMap { n -> (FileID, Int, Int)? in
+                var status = stat()
+                guard lstat(projects[p].notes[n].path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_nlink > 1 else { return nil }
+                return (FileID(device: UInt64(status.st_dev), inode: UInt64(status.st_ino)), p, n)
+            }
+        }.flatMap { $0 }
+        guard linked.count > 1 else { return [] }
+        var diagnostics: [Diagnostic] = []
+        for names in Dictionary(grouping: linked, by: { $0.0 }).values where names.count > 1 {
+            func isPublished(_ name: (FileID, Int, Int)) -> Bool {
+                AudienceFilter.publishes(projects[name.1].notes[name.2], of: projects[name.1])
+            }
+            guard let kept = names.first(where: { !isPublished($0) }) else { continue }
+            let keeping = projects[kept.1].notes[kept.2]
+            for name in names where isPublished(name) {
+                diagnostics.append(.error(at: SourceLocation(path: projects[name.1].notes[name.2].path),
+                    "this note is the same file as \(keeping.path) (a hard link), which is kept out of public output, and the public site would publish it under this name; give this note a file of its own (cp), or take it out",
+                    code: "shared-note-file"))
+            }
+        }
+        return diagnostics
     }
 
     /// Direct subfolders holding `project.json`, sorted by name. Hidden folders and the build

@@ -549,7 +549,7 @@ struct WorkspaceLoaderTests {
                              ("02-hidden.md", "hidden"), ("02-do-not-publish.md", "do not publish"), ("02-TLP_AMBER.md", "tlp amber"), ("_wip.md", "_")] {
             #expect(NoteDecoder.hidingWord(in: name) == word, "\(name)")
         }
-        for name in ["11-non-confidential-summary.md", "13-private-sector-targets.md", "02-secretsdump.md", "02-loader-internals.md", "02-tlp-clear.md"] {
+        for name in ["11-non-confidential-summary.md", "13-private-sector-targets.md", "02-secretsdump.md", "02-loader-internals.md", "02-tlp-clear.md", "03-internal-network-findings.md"] {
             #expect(NoteDecoder.hidingWord(in: name) == nil, "\(name)")
         }
         for (key, value) in [("ｖｉｓｉｂｉｌｉｔｙ", "private"), ("ｐｒｉｖａｔｅ", "true"), ("VİSİBİLİTY", "private"), ("𝐝𝐫𝐚𝐟𝐭", "true"), ("tags", "PAP:RED")] {
@@ -562,6 +562,19 @@ struct WorkspaceLoaderTests {
         let loaded = workspace.load()
         #expect(loaded.diagnostics.items.contains { $0.severity == .error && $0.message.hasPrefix("refused: this note is a symbolic link to _draft-sightings.md, kept private by its name") })
         #expect(AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.notes.isEmpty == true)
+    }
+
+    @Test("a public note that is the same file as a note kept private (a hard link: its own hidden name, or a private project's note) is an error at the published name")
+    func hardLinkedNotes() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p", visibility: "public", tlp: "clear")
+        try workspace.addProject("secret-case")
+        try workspace.write("p/notes/private-x.md", "# h\n\nkept\n")
+        try workspace.write("secret-case/notes/02-plan.md", "# plan\n\nkept too\n")
+        #expect(link(workspace.path("p/notes/private-x.md"), workspace.path("p/notes/05-public.md")) == 0)
+        #expect(link(workspace.path("secret-case/notes/02-plan.md"), workspace.path("p/notes/06-plan.md")) == 0)
+        let errors = workspace.load().diagnostics.items.filter { $0.code == "shared-note-file" }.map { ($0.location?.path as NSString?)?.lastPathComponent ?? "" }
+        #expect(errors.sorted() == ["05-public.md", "06-plan.md"], "\(errors)")
     }
 
     @Test("a YAML merge key brings its mapping's keys into front matter: a merged visibility: private or draft hides the note; a key written beside it wins")

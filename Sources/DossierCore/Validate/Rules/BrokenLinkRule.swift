@@ -142,9 +142,11 @@ public enum BrokenLinkRule {
                 if isPublished, path.count == 3, path[1] == ProjectFiles.notes, let target = path[0] == project.slug ? project : projects[path[0]],
                    target.visibility == .public, let linked = target.notes.first(where: { $0.fileName == path[2] }),
                    !AudienceFilter.publishes(linked, of: target), !linked.isWithheld {
+                    // Private by its name only, the writer may not know it is.
+                    let why = NoteDecoder.hidingWord(in: linked.fileName).map { " (its file name \(NoteDecoder.describe(hidingWord: $0)), which keeps it private unless its front matter says visibility: public)" } ?? ""
                     report(destination, note == nil
-                        ? "this public project's summary links to the private note \(path.joined(separator: "/")): the public site's STIX and MISP exports carry the summary, and the note's file name with it; take the link out of the summary"
-                        : "this public note links to the private note \(path.joined(separator: "/")): public exports carry the note's file name as written; link it from a private note, or make that note public (visibility: public in its front matter)",
+                        ? "this public project's summary links to the private note \(path.joined(separator: "/"))\(why): the public site's STIX and MISP exports carry the summary, and the note's file name with it; take the link out of the summary"
+                        : "this public note links to the private note \(path.joined(separator: "/"))\(why): public exports carry the note's file name as written; link it from a private note, or make that note public (visibility: public in its front matter)",
                         code: Self.privateNoteCode, severity: .error)
                 }
                 if let fragment, !fragment.isEmpty, !destination.isImage, path.count == 3, path[1] == ProjectFiles.notes, path[0] != project.slug,
