@@ -366,7 +366,7 @@ struct SiteBuildTests {
         #expect(alone.contains(##"<a href="#note-2">the follow-up</a>"##) && alone.contains("the detail, b,") && !alone.contains("../b/"), "\(alone)")
     }
 
-    @Test("a build stages in the emptied folders of the site it last replaced, kept beside it; the site holds nothing of them but the folders it needs, none named after a project it does not show")
+    @Test("a build stages in the emptied folders of the site it last replaced, kept beside it (not an internal site's beside a public one); the site holds nothing of them but the folders it needs, none named after a project it does not show")
     func spareFolders() throws {
         let workspace = try TemporaryWorkspace()
         try workspace.addProject("open-case", visibility: "public", tlp: "clear", indicators: #"{ "indicators": [ { "value": "evil.example", "type": "domain", "tags": ["Seen"] } ] }"#)
@@ -382,9 +382,12 @@ struct SiteBuildTests {
         }
         _ = try SiteBuild.run(root: workspace.root, audience: .internal, out: out)
         _ = try SiteBuild.run(root: workspace.root, audience: .public, out: out)
-        // The internal site, emptied: its folders only, its owner's alone.
+        // An internal site a public one replaced is not kept: its folders are named after private projects.
+        #expect(!FileManager.default.fileExists(atPath: spare))
+        _ = try SiteBuild.run(root: workspace.root, audience: .public, out: out)
+        // The public site, emptied: its folders only, its owner's alone.
         let kept = try paths(spare)
-        #expect(kept.contains("projects/secret-case") && kept.allSatisfy { isFolder(spare + "/" + $0) }, "\(kept)")
+        #expect(kept.contains("projects/open-case") && !kept.contains { $0.contains("secret-case") } && kept.allSatisfy { isFolder(spare + "/" + $0) }, "\(kept)")
         let mode = try #require(try FileManager.default.attributesOfItem(atPath: spare)[.posixPermissions] as? Int)
         #expect(mode == 0o700)
         // Whatever else a spare holds is not taken either.

@@ -30,13 +30,14 @@ enum NoteDecoder {
 
     /// The word of a note's file name that says it is not for publication, if any: `private`,
     /// `draft`, `confidential`, `hidden`, `embargoed`, `unpublished`,
-    /// `do not publish`, a TLP above CLEAR (`tlp-amber`), or a leading `_` (Jekyll's drafts and
+    /// `do not publish`, a TLP above CLEAR (`tlp-amber`), PAP:RED, or a leading `_` (Jekyll's drafts and
     /// partials); in any case and compatibility form (`ｐｒｉｖａｔｅ`), between any separators
     /// (`notes.private.md`), but for a word that negates it (`non-confidential`) and "private
     /// sector".
     static func hidingWord(in fileName: String) -> String? {
         if fileName.hasPrefix("_") { return "_" }
-        var stem = fileName.precomposedStringWithCompatibilityMapping.lowercased()
+        // Compared as tags are: case, compatibility forms, invisible characters (a zero-width space inside `draft`).
+        var stem = Tag.key(fileName)
         if stem.hasSuffix(".md") { stem.removeLast(3) }
         let words = stem.split { !$0.isLetter }.map(String.init)
         let joined = words.joined()
@@ -45,6 +46,7 @@ enum NoteDecoder {
             let next = i + 1 < words.count ? words[i + 1] : ""
             if i > 0, ["non", "not", "un"].contains(words[i - 1]) { continue }
             if word == "tlp", ["green", "amber", "red"].contains(next) { return "tlp \(next)" }
+            if word == "pap", next == "red" { return "pap red" }
             if word == "private", next == "sector" { continue }
             // Not `internal` or `secret`, which name what a note is about as often
             // (`internal-sightings`, `secrets-dump`).

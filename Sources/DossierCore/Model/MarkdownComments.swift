@@ -1,41 +1,65 @@
 /// The comments Markdown writers make of a link reference definition no text uses, since
 /// CommonMark has no comment of its own (`[//]: # (remark)`, `[comment]: <> (remark)`): remarks
 /// for each other, as HTML comments are, which no page shows; no public output holds one (a
-/// machine export carries a note's text). Only a line that is one whole, outside code.
+/// machine export carries a note's text). Only lines that are one whole, outside code, in a
+/// block quote too, its title on several lines too.
 public enum MarkdownComments {
     /// `text` without its comment lines.
     public static func removed(from text: String) -> String {
         guard text.contains("]:") else { return text }
         let code = MarkdownLinks.codeRanges(in: text, htmlBlocks: false)
-        var kept: [Substring] = []
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var starts: [Int] = []
         var offset = 0
-        var removedAny = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            defer { offset += line.utf8.count + 1 }
-            if isComment(line), !code.contains(where: { $0.contains(offset) }) {
-                removedAny = true
+        for line in lines {
+            starts.append(offset)
+            offset += line.utf8.count + 1
+        }
+        var kept: [Substring] = []
+        var i = 0
+        while i < lines.count {
+            if !code.contains(where: { $0.contains(starts[i]) }), let count = commentLines(lines[i...]) {
+                i += count
                 continue
             }
-            kept.append(line)
+            kept.append(lines[i])
+            i += 1
         }
-        return removedAny ? kept.joined(separator: "\n") : text
+        return kept.count == lines.count ? text : kept.joined(separator: "\n")
     }
 
-    /// `[//]: # (text)`, `[//]: # "text"`, `[comment]: <> (text)`, `[_]: #`: a definition whose
-    /// label is a comment's and whose destination leads nowhere (`#`, `<>`).
-    static func isComment(_ line: Substring) -> Bool {
-        let trimmed = line.drop { $0 == " " }
-        guard line.count - trimmed.count <= 3, trimmed.first == "[", let close = trimmed.firstIndex(of: "]") else { return false }
-        let label = trimmed[trimmed.index(after: trimmed.startIndex)..<close].lowercased()
-        guard ["//", "comment", "_", "#"].contains(label) else { return false }
-        var rest = trimmed[trimmed.index(after: close)...]
-        guard rest.first == ":" else { return false }
+    /// How many lines from the first of `lines` a comment takes: `[//]: # (text)`, `[//]: # "text"`,
+    /// `[comment]: <> (text)`, `[_]: #`, the title closed on a later line; nil when none starts there.
+    static func commentLines(_ lines: ArraySlice<Substring>) -> Int? {
+        guard let first = lines.first else { return nil }
+        var rest = content(of: first)
+        guard rest.first == "[", let close = rest.firstIndex(of: "]") else { return nil }
+        guard ["//", "comment", "_", "#"].contains(rest[rest.index(after: rest.startIndex)..<close].lowercased()) else { return nil }
+        rest = rest[rest.index(after: close)...]
+        guard rest.first == ":" else { return nil }
         rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" }
-        guard rest.hasPrefix("#") || rest.hasPrefix("<>") else { return false }
-        rest = rest.dropFirst(rest.hasPrefix("<>") ? 2 : 1)
-        let title = rest.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\r", with: "")
-        guard let first = title.first else { return true }
-        let closing: [Character: Character] = ["(": ")", "\"": "\"", "'": "'"]
-        return title.count >= 2 && closing[first] == title.last
+        guard rest.hasPrefix("#") || rest.hasPrefix("<>") else { return nil }
+        var title = rest.dropFirst(rest.hasPrefix("<>") ? 2 : 1).trimmingCharacters(in: .whitespaces)
+        guard let open = title.first else { return 1 }
+        let pairs: [Character: Character] = ["(": ")", "\"": "\"", "'": "'"]
+        guard let closing = pairs[open] else { return nil }
+        // A title may go on over lines, but not over a blank one.
+        var count = 1
+        var closed = title.count >= 2 && title.last == closing
+        while !closed {
+            guard lines.count > count, case let next = content(of: lines[lines.startIndex + count]), !next.allSatisfy(\.isWhitespace) else { return nil }
+            title = next.trimmingCharacters(in: .whitespaces)
+            closed = title.last == closing
+            count += 1
+        }
+        return count
+    }
+
+    /// A line without its indent, the markers of block quotes it is in, and a CR.
+    private static func content(of line: Substring) -> Substring {
+        var rest = line.hasSuffix("\r") ? line.dropLast() : line
+        rest = rest.drop { $0 == " " }
+        while rest.first == ">" { rest = rest.dropFirst().drop { $0 == " " } }
+        return rest
     }
 }

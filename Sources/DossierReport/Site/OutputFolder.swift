@@ -67,6 +67,13 @@ enum OutputFolder {
     /// Empties `old` (a site just replaced) of every file and keeps its folders as the spare of
     /// `out`; removes it whole where there is one already.
     static func recycle(_ old: String, for out: String) {
+        // Its folders are named after projects: none of an internal site is kept beside a public
+        // one (a private project's name would stand there), nor one of a public site beside an
+        // internal one; the next build of that audience makes its folders anew.
+        if BuildRecord.read(from: old)?.audience != BuildRecord.read(from: out)?.audience {
+            remove(old)
+            return
+        }
         let folders = tree(of: old)
         _ = folders.concurrentMap { folder in
             for name in folder.files { unlink(folder.path + "/" + name) }

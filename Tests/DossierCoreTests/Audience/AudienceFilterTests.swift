@@ -46,7 +46,7 @@ struct AudienceFilterTests {
 
     @Test("a public view holds no Markdown comment (a reference definition leading nowhere, `[//]: # (remark)`), as it holds no HTML comment; one in code, and a used definition, stay")
     func markdownCommentsAreLeftOut() {
-        let body = "Text.\n[//]: # (REMARK-1)\n  [comment]: <> \"REMARK-2\"\n[_]: #\n\n```\n[//]: # (kept in code)\n```\n\nSee [the report][r].\n\n[r]: https://vendor.example/report\n"
+        let body = "Text.\n[//]: # (REMARK-1)\n  [comment]: <> \"REMARK-2\"\n[_]: #\n> [//]: # (REMARK-4)\n[//]: # (\nREMARK-5\n)\n\n```\n[//]: # (kept in code)\n```\n\nSee [the report][r].\n\n[r]: https://vendor.example/report\n"
         let project = Project(slug: "p", folder: "/w/p", title: "P", summary: "Summary.\n[//]: # (REMARK-3)", visibility: .public, tlp: .clear,
             notes: [Note(fileName: "01.md", path: "/w/p/notes/01.md", body: body)])
         let workspace = Workspace(root: "/w", settings: WorkspaceSettings(title: "W"), projects: [project])

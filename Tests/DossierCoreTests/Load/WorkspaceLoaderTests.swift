@@ -546,7 +546,8 @@ struct WorkspaceLoaderTests {
     @Test("hiding words and keys are read in any case and compatibility form, between any separators of a file name, but not negated; a symbolic link to a note its name hides is refused")
     func hidingInAnySpelling() throws {
         for (name, word) in [("14-notes.private.md", "private"), ("02-Private_Notes.md", "private"), ("DRAFT.md", "draft"), ("02-ｐｒｉｖａｔｅ.md", "private"),
-                             ("02-hidden.md", "hidden"), ("02-do-not-publish.md", "do not publish"), ("02-TLP_AMBER.md", "tlp amber"), ("_wip.md", "_")] {
+                             ("02-hidden.md", "hidden"), ("02-do-not-publish.md", "do not publish"), ("02-TLP_AMBER.md", "tlp amber"), ("_wip.md", "_"),
+                             ("pap-red-x.md", "pap red"), ("dra\u{200B}ft-x.md", "draft")] {
             #expect(NoteDecoder.hidingWord(in: name) == word, "\(name)")
         }
         for name in ["11-non-confidential-summary.md", "13-private-sector-targets.md", "02-secretsdump.md", "02-loader-internals.md", "02-tlp-clear.md", "03-internal-network-findings.md"] {
