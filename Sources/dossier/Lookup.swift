@@ -13,7 +13,10 @@ struct LookupCommand: ParsableCommand {
             input, one per line. For each \
             value: every project recording it, with the project's visibility, the classification \
             (explicit or implied by tags), tags and first/last seen. A value classified differently \
-            across projects is flagged (unknown, not assessed yet, differs from nothing).
+            across projects is flagged (unknown, not assessed yet, differs from nothing). \
+            Lookup is internal output ("audience": "internal" in --json): it names private \
+            projects and indicators, marked so, for the team's own use; paste none of it where a \
+            public report would go.
 
             Indirect matches are listed apart, each saying how it relates: a domain also finds URLs and \
             e-mail addresses on it or its subdomains, its recorded subdomains and the recorded domains it \

@@ -46,6 +46,8 @@ enum LookupOutput {
     /// - Parameter unread: files with errors, whose records may be missing from the results.
     static func json(_ results: [LookupResult], unread: [String] = []) -> String {
         var root = JSONObject()
+        // What every project records, private ones included: the team's, never for publication.
+        root.set("audience", .string(Audience.internal.rawValue))
         root.set("results", .array(results.map { JSONNode(.object(resultObject($0))) }))
         root.set("unread", .strings(unread))
         var text = JSONWriter.string(JSONNode(.object(root)))

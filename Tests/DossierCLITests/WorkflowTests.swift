@@ -593,7 +593,7 @@ struct WorkflowTests {
         #expect(json.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let results = try #require(object["results"] as? [[String: Any]])
-        #expect(results.count == 2)
+        #expect(results.count == 2 && object["audience"] as? String == "internal")
         #expect(results[0]["value"] as? String == "payroll-acme.example")
         #expect(results[0]["classificationDiffers"] as? Bool == true)
         #expect(results[0]["classifications"] as? [String] == ["malicious", "suspicious"])
