@@ -46,10 +46,15 @@ enum HidingKeys {
         // (`non-confidential`, `not restricted`, `declassified`).
         let words = value.map { $0.split(whereSeparator: { !$0.isLetter }).map(String.init) } ?? []
         let negated = words.contains { ["non", "not", "no", "un", "declassified", "unclassified", "unrestricted"].contains($0) }
-        // A flag whose name says it keeps the thing in (`keep-private`, `embargoUntil`), set to a
-        // yes or to anything but a plain no (a date): the name is the meaning.
-        if !publishingFlags.contains(name), hidingStems.contains(where: name.contains), !(value.map(no.contains) ?? false),
-           value.map({ !keptOpen.contains($0) }) ?? true {
+        // A flag whose name says it keeps the thing in (`keep-private`, `isConfidential`), set to
+        // a yes; an embargo (`embargo`, `embargoUntil`) set to anything but a plain no (a date).
+        // Not a measure named after one (`confidentialityImpact: high`, a CVSS field), nor an
+        // embargo said over (`embargoLifted`).
+        let yes = ["true", "yes", "1", "on", "y"]
+        if !publishingFlags.contains(name), hidingStems.contains(where: name.contains), value.map(yes.contains) ?? true {
+            return true
+        }
+        if ["embargo", "embargoed", "embargountil", "embargodate", "embargoeduntil"].contains(name), let value, !no.contains(value), !keptOpen.contains(value) {
             return true
         }
         switch name {
@@ -116,8 +121,8 @@ enum HidingKeys {
     ]
 
     /// Parts of a flag's name that say it keeps the thing in (`keepprivate`, `privatenote`,
-    /// `embargountil`, `confidentialdata`), by their letters.
-    private static let hidingStems = ["private", "confidential", "secret", "embargo", "donotpublish", "donotshare", "unpublish"]
+    /// `confidentialdata`), by their letters.
+    private static let hidingStems = ["private", "confidential", "secret", "donotpublish", "donotshare", "unpublish"]
 
     /// Values of such a flag that do not keep it in (`private: public`, `embargo: none`).
     private static let keptOpen: Set<String> = ["public", "none", "null", "clear", "everyone", ""]

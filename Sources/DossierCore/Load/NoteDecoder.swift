@@ -47,7 +47,8 @@ enum NoteDecoder {
             if i > 0, ["non", "not", "un"].contains(words[i - 1]) { continue }
             if word == "tlp", ["green", "amber", "red"].contains(next) { return "tlp \(next)" }
             if word == "pap", next == "red" { return "pap red" }
-            if word == "private", next == "sector" { continue }
+            // Subjects: "private sector", "private keys", the HIDDEN COBRA actor.
+            if word == "private" && ["sector", "key", "keys"].contains(next) || word == "hidden" && next == "cobra" { continue }
             // Not `internal` or `secret`, which name what a note is about as often
             // (`internal-sightings`, `secrets-dump`).
             if ["private", "draft", "drafts", "confidential", "hidden", "embargoed", "unpublished"].contains(word) { return word }

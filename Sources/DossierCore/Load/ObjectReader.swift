@@ -27,7 +27,7 @@ struct ObjectReader {
     /// unknown-field warning: one message at the key, not two that seem to disagree.
     mutating func hidingWarning(_ message: String, at position: SourcePosition) {
         diagnostics.removeAll { $0.code == "unknown-field" && $0.location?.position == position }
-        warning(message, at: position, code: "hiding-field")
+        warning(message + "; if the field means something else, rename it", at: position, code: "hiding-field")
     }
 
     mutating func warning(_ message: String, at position: SourcePosition, code: String) {

@@ -85,7 +85,10 @@ public enum WorkspaceLoader {
                 cacheStates.append(result.cacheState)
             }
         }
-        diagnostics += sharedNoteFiles(projects)
+        // A name both find (a private project's note linked as a public one's) is said once.
+        let sharedNotes = sharedNoteFiles(projects)
+        let said = Set(sharedNotes.compactMap { $0.location?.path })
+        diagnostics += sharedNotes + filesSharedWithPrivateProjects(projects, root: root).filter { !said.contains($0.location?.path ?? "") }
         let withErrors = Set(diagnostics.filter { $0.severity == .error }.compactMap { $0.location?.path })
         return LoadedWorkspace(
             workspace: Workspace(root: root, settings: settings, projects: projects),
@@ -99,14 +102,9 @@ public enum WorkspaceLoader {
     /// link, but `cp -al` or a deduplicating tool makes them. An error at the published name, so
     /// that no public build publishes it (a symbolic link is refused as it is read).
     static func sharedNoteFiles(_ projects: [Project]) -> [Diagnostic] {
-        struct FileID: Hashable { var device: UInt64; var inode: UInt64 }
         // Only a file with other names is looked at further: most have one.
         let linked = Array(projects.indices).concurrentMap { p in
-            projects[p].notes.indices.compactMap { n -> (FileID, Int, Int)? in
-                var status = stat()
-                guard lstat(projects[p].notes[n].path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_nlink > 1 else { return nil }
-                return (FileID(device: UInt64(status.st_dev), inode: UInt64(status.st_ino)), p, n)
-            }
+            projects[p].notes.indices.compactMap { n in FileID(linked: projects[p].notes[n].path).map { ($0, p, n) } }
         }.flatMap { $0 }
         guard linked.count > 1 else { return [] }
         var diagnostics: [Diagnostic] = []
@@ -119,10 +117,68 @@ public enum WorkspaceLoader {
             for name in names where isPublished(name) {
                 diagnostics.append(.error(at: SourceLocation(path: projects[name.1].notes[name.2].path),
                     "this note is the same file as \(keeping.path) (a hard link), which is kept out of public output, and the public site would publish it under this name; give this note a file of its own (cp), or take it out",
-                    code: "shared-note-file"))
+                    code: "shared-file"))
             }
         }
         return diagnostics
+    }
+
+    /// A file as the system knows it, whatever its names: its device and inode.
+    struct FileID: Hashable {
+        var device: UInt64
+        var inode: UInt64
+
+        /// The regular file at `path` when it has other names (hard links), else nil.
+        init?(linked path: String) {
+            var status = stat()
+            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_nlink > 1 else { return nil }
+            (device, inode) = (UInt64(status.st_dev), UInt64(status.st_ino))
+        }
+    }
+
+    /// Files of public output (any file in a public project's folder, the workspace's templates)
+    /// that are one file with a file of a private project (a hard link: `ln`, `cp -al`, a
+    /// deduplicating tool), which the public site would publish as the public project's own: an
+    /// error at the public name (a symbolic link is refused as it is read). The private projects'
+    /// folders are looked through only when a public file has other names.
+    static func filesSharedWithPrivateProjects(_ projects: [Project], root: String) -> [Diagnostic] {
+        let published = projects.filter { $0.visibility == .public }.map(\.folder) + [root + "/" + ProjectFiles.templates]
+        var linked: [FileID: [String]] = [:]
+        for files in published.concurrentMap({ folder in filePaths(under: folder).compactMap { path in FileID(linked: path).map { ($0, path) } } }) {
+            for (id, path) in files { linked[id, default: []].append(path) }
+        }
+        guard !linked.isEmpty else { return [] }
+        let kept = projects.filter { $0.visibility == .private }
+        let publicNames = linked
+        return kept.concurrentMap { project in
+            filePaths(under: project.folder).flatMap { path -> [Diagnostic] in
+                guard let id = FileID(linked: path), let shared = publicNames[id] else { return [] }
+                return shared.map { name in
+                    .error(at: SourceLocation(path: name),
+                        "this file is the same file as \(path) (a hard link), of the private project \(project.slug), and the public site would publish it; give it a file of its own (cp), or take it out",
+                        code: "shared-file")
+                }
+            }
+        }.flatMap { $0 }
+    }
+
+    /// Every file under `folder`, in its subfolders too; not through a symbolic link.
+    static func filePaths(under folder: String) -> [String] {
+        var paths: [String] = []
+        var pending = [folder]
+        while let current = pending.popLast() {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: current)) ?? [] {
+                let path = current + "/" + name
+                var status = stat()
+                guard lstat(path, &status) == 0 else { continue }
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR: pending.append(path)
+                case S_IFREG: paths.append(path)
+                default: break
+                }
+            }
+        }
+        return paths
     }
 
     /// Direct subfolders holding `project.json`, sorted by name. Hidden folders and the build

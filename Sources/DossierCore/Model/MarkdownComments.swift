@@ -17,11 +17,16 @@ public enum MarkdownComments {
         }
         var kept: [Substring] = []
         var i = 0
+        // A definition cannot go on a paragraph (its line would be the paragraph's text): one
+        // starts the text, or follows a blank line, a heading or another definition.
+        var mayStart = true
         while i < lines.count {
-            if !code.contains(where: { $0.contains(starts[i]) }), let count = commentLines(lines[i...]) {
+            if mayStart, !code.contains(where: { $0.contains(starts[i]) }), let count = commentLines(lines[i...]) {
                 i += count
                 continue
             }
+            let content = content(of: lines[i])
+            mayStart = content.allSatisfy(\.isWhitespace) || content.hasPrefix("#")
             kept.append(lines[i])
             i += 1
         }
@@ -40,11 +45,17 @@ public enum MarkdownComments {
         rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" }
         guard rest.hasPrefix("#") || rest.hasPrefix("<>") else { return nil }
         var title = rest.dropFirst(rest.hasPrefix("<>") ? 2 : 1).trimmingCharacters(in: .whitespaces)
+        var count = 1
+        // Its title may start on the next line, which is then the definition's too.
+        if title.isEmpty, lines.count > 1, case let next = content(of: lines[lines.startIndex + 1]).trimmingCharacters(in: .whitespaces),
+           let first = next.first, "(\"'".contains(first) {
+            title = next
+            count = 2
+        }
         guard let open = title.first else { return 1 }
         let pairs: [Character: Character] = ["(": ")", "\"": "\"", "'": "'"]
         guard let closing = pairs[open] else { return nil }
         // A title may go on over lines, but not over a blank one.
-        var count = 1
         var closed = title.count >= 2 && title.last == closing
         while !closed {
             guard lines.count > count, case let next = content(of: lines[lines.startIndex + count]), !next.allSatisfy(\.isWhitespace) else { return nil }
@@ -56,7 +67,7 @@ public enum MarkdownComments {
     }
 
     /// A line without its indent, the markers of block quotes it is in, and a CR.
-    private static func content(of line: Substring) -> Substring {
+    static func content(of line: Substring) -> Substring {
         var rest = line.hasSuffix("\r") ? line.dropLast() : line
         rest = rest.drop { $0 == " " }
         while rest.first == ">" { rest = rest.dropFirst().drop { $0 == " " } }

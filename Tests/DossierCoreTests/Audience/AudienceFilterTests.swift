@@ -44,15 +44,15 @@ struct AudienceFilterTests {
         #expect(index.occurrences(of: IndicatorKey(type: .domain, value: "evil.example")).count == 1)
     }
 
-    @Test("a public view holds no Markdown comment (a reference definition leading nowhere, `[//]: # (remark)`), as it holds no HTML comment; one in code, and a used definition, stay")
+    @Test("a public view holds no Markdown comment (a reference definition leading nowhere, `[//]: # (remark)`, its title on the next lines too), as it holds no HTML comment; one in code, one that is a paragraph's text, and a used definition, stay")
     func markdownCommentsAreLeftOut() {
-        let body = "Text.\n[//]: # (REMARK-1)\n  [comment]: <> \"REMARK-2\"\n[_]: #\n> [//]: # (REMARK-4)\n[//]: # (\nREMARK-5\n)\n\n```\n[//]: # (kept in code)\n```\n\nSee [the report][r].\n\n[r]: https://vendor.example/report\n"
-        let project = Project(slug: "p", folder: "/w/p", title: "P", summary: "Summary.\n[//]: # (REMARK-3)", visibility: .public, tlp: .clear,
+        let body = "Text.\n\n[//]: # (REMARK-1)\n  [comment]: <> \"REMARK-2\"\n[_]: #\n> [//]: # (REMARK-4)\n[//]: # (\nREMARK-5\n)\n[//]: #\n  \"REMARK-6\"\n\n```\n[//]: # (kept in code)\n```\n\nSee [the report][r].\n[//]: # (a paragraph's text, shown)\n\n[r]: https://vendor.example/report\n"
+        let project = Project(slug: "p", folder: "/w/p", title: "P", summary: "Summary.\n\n[//]: # (REMARK-3)", visibility: .public, tlp: .clear,
             notes: [Note(fileName: "01.md", path: "/w/p/notes/01.md", body: body)])
         let workspace = Workspace(root: "/w", settings: WorkspaceSettings(title: "W"), projects: [project])
         let view = AudienceFilter.view(of: workspace, for: .public).projects[0]
-        #expect(view.notes[0].body == "Text.\n\n```\n[//]: # (kept in code)\n```\n\nSee [the report][r].\n\n[r]: https://vendor.example/report\n", "\(view.notes[0].body)")
-        #expect(view.summary == "Summary.")
+        #expect(view.notes[0].body == "Text.\n\n\n```\n[//]: # (kept in code)\n```\n\nSee [the report][r].\n[//]: # (a paragraph's text, shown)\n\n[r]: https://vendor.example/report\n", "\(view.notes[0].body)")
+        #expect(view.summary == "Summary.\n")
         #expect(AudienceFilter.view(of: workspace, for: .internal).projects[0].notes[0].body == body)
     }
 

@@ -477,7 +477,7 @@ struct WorkspaceLoaderTests {
         let indicators = try #require(loaded.workspace.project("p")).indicators
         #expect(indicators.map(\.isPrivate) == [true, true, true, true, false, true, true, true, true, true, true, true, true, true, true, true, true, true, false])
         #expect(indicators[0].extra.map(\.key) == ["visibility"])
-        let hint = "is read as \"private\": true (the only field dossier reads to keep an indicator out of public output); write that instead"
+        let hint = "is read as \"private\": true (the only field dossier reads to keep an indicator out of public output); write that instead; if the field means something else, rename it"
         let lines = loaded.diagnostics.sorted.rendered(relativeTo: workspace.root + "/p").filter { $0.contains("read as") }
         #expect(lines == [
             "indicators.json:2:45: warning: field \"visibility\" \(hint)",
@@ -550,11 +550,16 @@ struct WorkspaceLoaderTests {
                              ("pap-red-x.md", "pap red"), ("dra\u{200B}ft-x.md", "draft")] {
             #expect(NoteDecoder.hidingWord(in: name) == word, "\(name)")
         }
-        for name in ["11-non-confidential-summary.md", "13-private-sector-targets.md", "02-secretsdump.md", "02-loader-internals.md", "02-tlp-clear.md", "03-internal-network-findings.md"] {
+        for name in ["11-non-confidential-summary.md", "13-private-sector-targets.md", "02-secretsdump.md", "02-loader-internals.md", "02-tlp-clear.md", "03-internal-network-findings.md",
+                     "11-private-keys-found-in-kit.md", "06-hidden-cobra-overlap.md"] {
             #expect(NoteDecoder.hidingWord(in: name) == nil, "\(name)")
         }
         for (key, value) in [("ｖｉｓｉｂｉｌｉｔｙ", "private"), ("ｐｒｉｖａｔｅ", "true"), ("VİSİBİLİTY", "private"), ("𝐝𝐫𝐚𝐟𝐭", "true"), ("tags", "PAP:RED")] {
             #expect(HidingKeys.meansHidden(key: key, value: value, near: nil), "\(key)")
+        }
+        // A measure or a date named after one is none (a CVSS impact, an embargo said over).
+        for (key, value) in [("confidentiality_impact", "high"), ("confidentiality", "low"), ("embargo_lifted", "2026-11-30"), ("privacy_impact", "low")] {
+            #expect(!HidingKeys.meansHidden(key: key, value: value, near: nil), "\(key)")
         }
         let workspace = try TemporaryWorkspace()
         try workspace.addProject("p", visibility: "public", tlp: "clear")
@@ -565,7 +570,7 @@ struct WorkspaceLoaderTests {
         #expect(AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.notes.isEmpty == true)
     }
 
-    @Test("a public note that is the same file as a note kept private (a hard link: its own hidden name, or a private project's note) is an error at the published name")
+    @Test("a public note that is the same file as a note kept private (a hard link: its own hidden name, or a private project's note), or any public file or template that is a private project's file, is an error at the published name")
     func hardLinkedNotes() throws {
         let workspace = try TemporaryWorkspace()
         try workspace.addProject("p", visibility: "public", tlp: "clear")
@@ -574,8 +579,21 @@ struct WorkspaceLoaderTests {
         try workspace.write("secret-case/notes/02-plan.md", "# plan\n\nkept too\n")
         #expect(link(workspace.path("p/notes/private-x.md"), workspace.path("p/notes/05-public.md")) == 0)
         #expect(link(workspace.path("secret-case/notes/02-plan.md"), workspace.path("p/notes/06-plan.md")) == 0)
-        let errors = workspace.load().diagnostics.items.filter { $0.code == "shared-note-file" }.map { ($0.location?.path as NSString?)?.lastPathComponent ?? "" }
+        let errors = workspace.load().diagnostics.items.filter { $0.code == "shared-file" }.map { ($0.location?.path as NSString?)?.lastPathComponent ?? "" }
         #expect(errors.sorted() == ["05-public.md", "06-plan.md"], "\(errors)")
+        // So is any file of a public project or template that is a private project's: its
+        // indicators, a file no note is, an image.
+        try workspace.write("secret-case/README.md", "kept\n")
+        try workspace.write("secret-case/images/shot.png", "png")
+        try FileManager.default.removeItem(atPath: workspace.path("p/indicators.json"))
+        try FileManager.default.createDirectory(atPath: workspace.path("p/images"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: workspace.path("templates"), withIntermediateDirectories: true)
+        #expect(link(workspace.path("secret-case/indicators.json"), workspace.path("p/indicators.json")) == 0)
+        #expect(link(workspace.path("secret-case/README.md"), workspace.path("p/notes/07-readme.md")) == 0)
+        #expect(link(workspace.path("secret-case/images/shot.png"), workspace.path("p/images/x.png")) == 0)
+        #expect(link(workspace.path("secret-case/README.md"), workspace.path("templates/banner.mustache")) == 0)
+        let all = workspace.load().diagnostics.items.filter { $0.code == "shared-file" }.map { ($0.location?.path as NSString?)?.lastPathComponent ?? "" }
+        #expect(Set(all) == ["05-public.md", "06-plan.md", "indicators.json", "07-readme.md", "x.png", "banner.mustache"], "\(all)")
     }
 
     @Test("a YAML merge key brings its mapping's keys into front matter: a merged visibility: private or draft hides the note; a key written beside it wins")

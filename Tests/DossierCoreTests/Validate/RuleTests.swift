@@ -706,6 +706,16 @@ struct RuleTests {
         #expect(found.map { $0.prefix { $0 != " " } } == ["dossier.json:2:12:", "p/notes/01.md:3:8:", "p/notes/01.md:4:9:", "p/notes/02.md:2:1:"], "\(found)")
     }
 
+    @Test("the host of a URL a public project publishes, written in a public note with it, is published already: no error though only private projects record the host")
+    func hostOfPublishedURLIsPublished() throws {
+        let found = try diagnostics({
+            try $0.addProject("case", indicators: Self.list(#"{ "value": "bit.ly", "type": "domain" }"#))
+            try $0.addProject("pub", visibility: "public", tlp: "clear", indicators: Self.list(#"{ "value": "https://bit.ly/4AbCdEf", "type": "url" }"#))
+            try $0.write("pub/notes/01.md", "---\ntitle: A\n---\nThe lure: https://bit.ly/4AbCdEf, and https://bit.ly/other.\n")
+        }, rule: PublishedPrivateValueRule())
+        #expect(found.count == 1 && found[0].contains("(in https://bit.ly/other)") && found[0].hasSuffix("dossier classify case non-malicious bit.ly"), "\(found)")
+    }
+
     @Test("a name within a domain only private projects record, written in a public note, is a warning that names the domain, once per text")
     func nameWithinPrivateProjectsDomain() throws {
         let found = try diagnostics({
@@ -1396,7 +1406,7 @@ struct RuleTests {
             text: "<p>Ask secret-panel.example</p>\n<footer>Payroll phishing kit targeting ACME finance staff</footer>\n")],
             workspace: loaded, index: IndicatorIndex(loaded, scope: .correlations))
         #expect(found.map(\.message) == [
-            "domain secret-panel.example is recorded only in private projects (acme), but this template is public and the public site would show it; take it out of this template, or record it in a public project to publish it",
+            "domain secret-panel.example is recorded only in private projects (acme), but this template is public and the public site would show it; take it out of this template, or record it in a public project to publish it; or, if it is no threat (a service many share), dossier classify acme non-malicious secret-panel.example",
             "this template names the private project acme by its title (\"Payroll phishing kit targeting ACME finance staff\"), but it is public: the public site names no private project; if it means the project, take the title out",
         ], "\(found)")
     }

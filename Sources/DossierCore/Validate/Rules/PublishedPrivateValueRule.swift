@@ -864,13 +864,19 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         let hasPrivateNetworks = Self.networkKeys.v4.contains { privateValues[$0] != nil } || Self.networkKeys.v6.contains { privateValues[$0] != nil }
         // A value only private projects record, as a threat: their intelligence.
         func reportOnlyPrivate(_ recording: Recording, _ mention: Mentions.Value) {
+            // The host of a URL a public project publishes is shown with it already.
+            if let within = mention.within, let index, case .success(let url) = Indicators.parse(within, as: .url),
+               Self.isPublished(index.occurrences(of: IndicatorKey(type: .url, value: url.value)), index: index) { return }
             guard firstTime(mention.text, recording.value) else { return }
             let text = mentions.texts[mention.text]
             let slug = workspace.projects[recording.project].slug
-            // A text of the workspace's own (a template, its title) belongs to no project.
-            let remedy = text.isNote
+            // A text of the workspace's own (a template, its title) belongs to no project. A
+            // shared service (`github.com`) recorded unassessed is no threat: classified so, it is
+            // no private intelligence either.
+            let noThreat = "; or, if it is no threat (a service many share), dossier classify \(ShellWord.quoted(slug)) non-malicious \(ShellWord.quoted(recording.value))"
+            let remedy = (text.isNote
                 ? "make the note private (visibility: private in its front matter), or record it in this public project to publish it"
-                : "take it out of \(text.name), or record it in \(project == nil ? "a" : "this") public project to publish it"
+                : "take it out of \(text.name), or record it in \(project == nil ? "a" : "this") public project to publish it") + noThreat
             // Written otherwise than recorded, the text's form is shown.
             let within = mention.within ?? (mention.value == recording.value ? nil : mention.value)
             diagnostics.append(.error(at: location(text, mention.position),
