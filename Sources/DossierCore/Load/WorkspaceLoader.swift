@@ -85,42 +85,12 @@ public enum WorkspaceLoader {
                 cacheStates.append(result.cacheState)
             }
         }
-        // A name both find (a private project's note linked as a public one's) is said once.
-        let sharedNotes = sharedNoteFiles(projects)
-        let said = Set(sharedNotes.compactMap { $0.location?.path })
-        diagnostics += sharedNotes + filesSharedWithPrivateProjects(projects, root: root).filter { !said.contains($0.location?.path ?? "") }
+        diagnostics += sharedFiles(projects, root: root)
         let withErrors = Set(diagnostics.filter { $0.severity == .error }.compactMap { $0.location?.path })
         return LoadedWorkspace(
             workspace: Workspace(root: root, settings: settings, projects: projects),
             diagnostics: DiagnosticList(diagnostics), files: files, filesWithErrors: withErrors,
             digests: digests, contentHashes: hashes, cache: cache, cacheStates: cacheStates)
-    }
-
-    /// Notes that are one file under two names (hard links) where one name keeps it from public
-    /// output and the other publishes it: a note its name or front matter keeps private, or a
-    /// note of a private project, is published as a public project's own. Git carries no hard
-    /// link, but `cp -al` or a deduplicating tool makes them. An error at the published name, so
-    /// that no public build publishes it (a symbolic link is refused as it is read).
-    static func sharedNoteFiles(_ projects: [Project]) -> [Diagnostic] {
-        // Only a file with other names is looked at further: most have one.
-        let linked = Array(projects.indices).concurrentMap { p in
-            projects[p].notes.indices.compactMap { n in FileID(linked: projects[p].notes[n].path).map { ($0, p, n) } }
-        }.flatMap { $0 }
-        guard linked.count > 1 else { return [] }
-        var diagnostics: [Diagnostic] = []
-        for names in Dictionary(grouping: linked, by: { $0.0 }).values where names.count > 1 {
-            func isPublished(_ name: (FileID, Int, Int)) -> Bool {
-                AudienceFilter.publishes(projects[name.1].notes[name.2], of: projects[name.1])
-            }
-            guard let kept = names.first(where: { !isPublished($0) }) else { continue }
-            let keeping = projects[kept.1].notes[kept.2]
-            for name in names where isPublished(name) {
-                diagnostics.append(.error(at: SourceLocation(path: projects[name.1].notes[name.2].path),
-                    "this note is the same file as \(keeping.path) (a hard link), which is kept out of public output, and the public site would publish it under this name; give this note a file of its own (cp), or take it out",
-                    code: "shared-file"))
-            }
-        }
-        return diagnostics
     }
 
     /// A file as the system knows it, whatever its names: its device and inode.
@@ -137,29 +107,45 @@ public enum WorkspaceLoader {
     }
 
     /// Files of public output (any file in a public project's folder, the workspace's templates)
-    /// that are one file with a file of a private project (a hard link: `ln`, `cp -al`, a
-    /// deduplicating tool), which the public site would publish as the public project's own: an
-    /// error at the public name (a symbolic link is refused as it is read). The private projects'
-    /// folders are looked through only when a public file has other names.
-    static func filesSharedWithPrivateProjects(_ projects: [Project], root: String) -> [Diagnostic] {
-        let published = projects.filter { $0.visibility == .public }.map(\.folder) + [root + "/" + ProjectFiles.templates]
-        var linked: [FileID: [String]] = [:]
-        for files in published.concurrentMap({ folder in filePaths(under: folder).compactMap { path in FileID(linked: path).map { ($0, path) } } }) {
-            for (id, path) in files { linked[id, default: []].append(path) }
+    /// that are one file (a hard link: `ln`, `cp -al`, a deduplicating tool) with a file kept out
+    /// of it: a private project's, a note of the public project its name or front matter keeps
+    /// private, a hidden file. The public site would publish it under the public name: an error
+    /// there (a symbolic link is refused as it is read). Only files with other names are looked
+    /// at further, and the private projects' folders only when there are some.
+    static func sharedFiles(_ projects: [Project], root: String) -> [Diagnostic] {
+        let published = projects.filter { $0.visibility == .public }
+        let folders = published.map(\.folder) + [root + "/" + ProjectFiles.templates]
+        var names: [FileID: [String]] = [:]
+        for files in folders.concurrentMap({ folder in filePaths(under: folder).compactMap { path in FileID(linked: path).map { ($0, path) } } }) {
+            for (id, path) in files { names[id, default: []].append(path) }
         }
-        guard !linked.isEmpty else { return [] }
-        let kept = projects.filter { $0.visibility == .private }
-        let publicNames = linked
-        return kept.concurrentMap { project in
-            filePaths(under: project.folder).flatMap { path -> [Diagnostic] in
-                guard let id = FileID(linked: path), let shared = publicNames[id] else { return [] }
-                return shared.map { name in
-                    .error(at: SourceLocation(path: name),
-                        "this file is the same file as \(path) (a hard link), of the private project \(project.slug), and the public site would publish it; give it a file of its own (cp), or take it out",
-                        code: "shared-file")
-                }
-            }
+        guard !names.isEmpty else { return [] }
+        // Why each name kept out of public output is: a public project's notes it does not
+        // publish, hidden files, and every file of a private project.
+        var kept: [String: String] = [:]
+        for project in published {
+            for note in project.notes where !AudienceFilter.publishes(note, of: project) { kept[note.path] = "a note kept out of public output" }
+        }
+        for paths in names.values {
+            for path in paths where (path as NSString).lastPathComponent.hasPrefix(".") { kept[path] = "a hidden file" }
+        }
+        let privateFiles = projects.filter { $0.visibility == .private }.concurrentMap { project in
+            filePaths(under: project.folder).compactMap { path in FileID(linked: path).map { ($0, path, project.slug) } }
         }.flatMap { $0 }
+        for (id, path, slug) in privateFiles where names[id] != nil {
+            names[id]?.append(path)
+            kept[path] = "a file of the private project \(slug)"
+        }
+        var diagnostics: [Diagnostic] = []
+        for paths in names.values {
+            guard let keeping = paths.first(where: { kept[$0] != nil }), let why = kept[keeping] else { continue }
+            for path in paths where kept[path] == nil {
+                diagnostics.append(.error(at: SourceLocation(path: path),
+                    "this file is the same file as \(keeping) (a hard link), \(why), and the public site would publish it under this name; give it a file of its own (cp), or take it out",
+                    code: "shared-file"))
+            }
+        }
+        return diagnostics
     }
 
     /// Every file under `folder`, in its subfolders too; not through a symbolic link.

@@ -172,6 +172,11 @@ public enum PAP {
     public static func isRed(_ tag: String) -> Bool {
         Tag.key(tag).filter { !$0.isWhitespace && $0 != "\"" }.replacing("=", with: ":") == "pap:red"
     }
+
+    /// True for a text that writes a PAP:RED label (`PAP:RED`, `PAP: RED`), as a report marks itself.
+    public static func marksRed(_ text: String) -> Bool {
+        text.contains(/(?i)\bPAP[:\s]+RED\b/)
+    }
 }
 
 /// Ordered by restriction: clear < green < amber < amber+strict < red.

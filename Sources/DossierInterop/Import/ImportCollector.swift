@@ -198,9 +198,7 @@ struct ImportCollector {
         if !note.isPrivate {
             let text = (note.title ?? "") + "\n" + note.body
             let shown = CharacterReferences.decoded(text) ?? text
-            let isMarked = TLP.labels(in: shown).contains { $0.tlp > .clear }
-                || shown.contains(/(?i)\bPAP[:\s]+RED\b/)
-            if isMarked { note.isPrivate = true }
+            if TLP.labels(in: shown).contains(where: { $0.tlp > .clear }) || PAP.marksRed(shown) { note.isPrivate = true }
         }
         result.noteFiles.append(note)
     }

@@ -863,6 +863,12 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         let looksAtResources = privateValues[Self.resourceMarker] != nil
         let hasPrivateNetworks = Self.networkKeys.v4.contains { privateValues[$0] != nil } || Self.networkKeys.v6.contains { privateValues[$0] != nil }
         // A value only private projects record, as a threat: their intelligence.
+        // What to do with a value only private projects record, written in `text`.
+        func recordingRemedy(_ text: Mentions.Text) -> String {
+            text.isNote
+                ? "make the note private (visibility: private in its front matter), or record it in this public project to publish it"
+                : "take it out of \(text.name), or record it in \(project == nil ? "a" : "this") public project to publish it"
+        }
         func reportOnlyPrivate(_ recording: Recording, _ mention: Mentions.Value) {
             // The host of a URL a public project publishes is shown with it already.
             if let within = mention.within, let index, case .success(let url) = Indicators.parse(within, as: .url),
@@ -874,9 +880,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             // shared service (`github.com`) recorded unassessed is no threat: classified so, it is
             // no private intelligence either.
             let noThreat = "; or, if it is no threat (a service many share), dossier classify \(ShellWord.quoted(slug)) non-malicious \(ShellWord.quoted(recording.value))"
-            let remedy = (text.isNote
-                ? "make the note private (visibility: private in its front matter), or record it in this public project to publish it"
-                : "take it out of \(text.name), or record it in \(project == nil ? "a" : "this") public project to publish it") + noThreat
+            let remedy = recordingRemedy(text) + noThreat
             // Written otherwise than recorded, the text's form is shown.
             let within = mention.within ?? (mention.value == recording.value ? nil : mention.value)
             diagnostics.append(.error(at: location(text, mention.position),
@@ -912,7 +916,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                     // within a private domain does: a warning (a provider's domain many share is no secret).
                     let text = mentions.texts[mention.text]
                     diagnostics.append(.warning(at: location(text, mention.position),
-                        "domain \(parent) is recorded only in private projects (\(workspace.projects[recording.project].slug)), but \(text.name) is public and the public site would show it (in \(mention.value)), unless it is a domain many share, such as a hosting provider's; \(text.isNote ? "make the note private (visibility: private in its front matter), or record it in this public project to publish it" : "take it out of \(text.name), or record it in a public project to publish it")",
+                        "domain \(parent) is recorded only in private projects (\(workspace.projects[recording.project].slug)), but \(text.name) is public and the public site would show it (in \(mention.value)), unless it is a domain many share, such as a hosting provider's; \(recordingRemedy(text))",
                         code: Self.code))
                 } else if hasPrivateNetworks, let type = mention.type, type == .ipv4 || type == .ipv6,
                           let (block, recording) = Self.privateNetwork(containing: mention.value, type: type, in: privateValues),
