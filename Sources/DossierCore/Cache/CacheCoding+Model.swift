@@ -175,16 +175,29 @@ extension CacheReader {
     }
 
     mutating func indicator() throws(Malformed) -> Indicator {
-        Indicator(
-            value: try string(), type: try choice(IndicatorType.self),
-            classification: try optional { reader throws(Malformed) in try reader.choice(Classification.self) },
-            tags: try sharedStrings(), firstSeen: try sharedString(), lastSeen: try sharedString(), source: try sharedString(),
-            comment: try sharedString(), privateFlag: try optional { reader throws(Malformed) in try reader.bool() },
-            extra: try members(),
-            origin: try optional { reader throws(Malformed) in
-                Indicator.Origin(object: try reader.position(), value: try reader.position(),
-                    classification: try reader.optionalPosition(), tags: try reader.optionalPosition())
-            })
+        // Each field read into a constant first: read as the initializer's arguments, the
+        // indicator was made in a temporary and copied out (retaining and releasing each string).
+        let (value, type) = (try string(), try choice(IndicatorType.self))
+        let classification = try optional { reader throws(Malformed) in try reader.choice(Classification.self) }
+        let (tags, firstSeen, lastSeen, source, comment) = (try sharedStrings(), try sharedString(), try sharedString(), try sharedString(), try sharedString())
+        let privateFlag = try optional { reader throws(Malformed) in try reader.bool() }
+        let extra = try members()
+        let origin = try optional { reader throws(Malformed) in
+            Indicator.Origin(object: try reader.position(), value: try reader.position(),
+                classification: try reader.optionalPosition(), tags: try reader.optionalPosition())
+        }
+        return Indicator(value: value, type: type, classification: classification, tags: tags, firstSeen: firstSeen, lastSeen: lastSeen,
+            source: source, comment: comment, privateFlag: privateFlag, extra: extra, origin: origin)
+    }
+
+    /// A project's indicators: read in a loop of their own, where the generic `array` copied
+    /// each indicator it was handed (retaining and releasing every one of its strings).
+    mutating func indicators() throws(Malformed) -> [Indicator] {
+        let count = try count()
+        var indicators: [Indicator] = []
+        indicators.reserveCapacity(Swift.min(count, 1 << 16))
+        for _ in 0..<count { indicators.append(try indicator()) }
+        return indicators
     }
 
     mutating func note() throws(Malformed) -> Note {
@@ -204,7 +217,7 @@ extension CacheReader {
             status: try optional { reader throws(Malformed) in try reader.choice(ProjectStatus.self) },
             created: try optionalString(), updated: try optionalString(), owner: try optionalString(), tags: try strings(),
             written: Project.WrittenFields(visibility: try bool(), tlp: try bool(), tags: try bool()),
-            extra: try members(), indicators: try array { reader throws(Malformed) in try reader.indicator() },
+            extra: try members(), indicators: try indicators(),
             indicatorsExtra: try members(), notes: try array { reader throws(Malformed) in try reader.note() },
             origin: try optional { reader throws(Malformed) in
                 Project.Origin(visibility: try reader.optionalPosition(), tlp: try reader.optionalPosition(),

@@ -104,7 +104,7 @@ extension Indicators {
     /// One in quotes or backticks on one line (`"C:\Program Files\Evil Corp\svc.exe"`) is taken
     /// whole, blanks and all: the quotes say where it ends.
     public static func windowsNamesInProse(_ text: String) -> [(value: String, type: IndicatorType)] {
-        guard text.utf8.contains(UInt8(ascii: "\\")) else { return [] }
+        guard text.containsByte(UInt8(ascii: "\\")) else { return [] }
         var found: [(value: String, type: IndicatorType)] = []
         var seen: Set<String> = []
         var rest = ""

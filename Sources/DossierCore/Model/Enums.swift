@@ -20,9 +20,20 @@ public enum Classification: String, CaseIterable, Sendable, Codable, Hashable {
     /// decision elsewhere contradicts.
     public var isDecision: Bool { self != .unknown }
 
-    /// True when the decisions among `classifications` disagree (`unknown` left aside).
+    /// True when the decisions among `classifications` disagree (`unknown` left aside). Asked of
+    /// every value recorded more than once: told without a set.
     public static func disagree(_ classifications: some Sequence<Classification>) -> Bool {
-        Set(classifications.filter(\.isDecision)).count > 1
+        var first: Classification?
+        for classification in classifications where classification.isDecision {
+            if let first, first != classification { return true }
+            first = first ?? classification
+        }
+        return false
+    }
+
+    /// What an indicator is classified as: as `written`, else as its tags imply, else unknown.
+    public static func effective(written: Classification?, implied: Classification?) -> Classification {
+        written ?? implied ?? .unknown
     }
 
     /// True when going from `self` to `other` makes a threat less of one: a malicious or

@@ -61,7 +61,7 @@ public struct Indicator: Sendable, Hashable {
     /// The same, given what the tags imply (`Vocabulary.impliedClassification(of:)`), for a caller
     /// that works it out once for many indicators with the same tags.
     public func effectiveClassification(implied: Classification?) -> Classification {
-        classification ?? implied ?? .unknown
+        Classification.effective(written: classification, implied: implied)
     }
 
     /// Canonical order: by type, then value (`ValueOrder`: addresses by number).

@@ -130,7 +130,7 @@ enum MarkdownLinks {
     /// verbatim. Read in the tags alone (`<` and a tag's name, to the `>`): not in an autolink
     /// (`<https://x.example/?data=1>`) or prose.
     static func htmlDestinations(in markdown: String) -> [Destination] {
-        guard markdown.utf8.contains(UInt8(ascii: "<")) else { return [] }
+        guard markdown.containsByte(UInt8(ascii: "<")) else { return [] }
         let bytes = Array(markdown.utf8)
         var found: [Destination] = []
         var i = 0
@@ -336,7 +336,7 @@ enum MarkdownLinks {
 
     /// `text` with each backslash that escapes ASCII punctuation taken off, as CommonMark shows it.
     static func withoutEscapes(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "\\")) else { return text }
+        guard text.containsByte(UInt8(ascii: "\\")) else { return text }
         var out: [UInt8] = []
         let bytes = Array(text.utf8)
         out.reserveCapacity(bytes.count)

@@ -30,6 +30,13 @@ public struct Workspace: Sendable, Hashable {
     public var vocabulary: Vocabulary { settings.vocabulary }
     public var settingsFile: String { root + "/" + ProjectFiles.workspace }
 
+    /// The indicators of the project at `position`, read in place: a method called on
+    /// `projects[p].indicators[i]` copies the project and the indicator (retaining and releasing
+    /// each of their strings), once per call.
+    public func withIndicators<T>(ofProjectAt position: Int, _ body: (UnsafeBufferPointer<Indicator>) -> T) -> T {
+        projects.withUnsafeBufferPointer { $0[position].indicators.withUnsafeBufferPointer(body) }
+    }
+
     public func project(_ slug: String) -> Project? {
         projects.first { $0.slug == slug }
     }

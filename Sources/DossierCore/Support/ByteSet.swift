@@ -42,7 +42,7 @@ struct ByteSet: Sendable {
 extension String {
     /// Whether the text's UTF-8 form holds `byte`: by `memchr` over a native string's bytes, where
     /// `utf8.contains` walked a 3 KB note byte by byte through the view.
-    func containsByte(_ byte: UInt8) -> Bool {
+    public func containsByte(_ byte: UInt8) -> Bool {
         utf8.withContiguousStorageIfAvailable { bytes in
             guard let base = bytes.baseAddress else { return false }
             return memchr(base, Int32(byte), bytes.count) != nil

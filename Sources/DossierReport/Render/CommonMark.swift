@@ -183,7 +183,7 @@ public enum CommonMark {
     /// paragraphs. Lines no top-level block covers, and not blank, are link reference definitions
     /// (libcmark keeps no node of them).
     private static func tableLayout(of document: OpaquePointer, _ markdown: String) -> TableLayout? {
-        guard markdown.utf8.contains(UInt8(ascii: "|")) else { return nil }
+        guard markdown.containsByte(UInt8(ascii: "|")) else { return nil }
         // Lines as libcmark counts them: at each line feed, a carriage return before it dropped
         // (split by bytes: "\r\n" is one character of a string, and a string made scalar by
         // scalar cost more than libcmark's whole reading of the note).

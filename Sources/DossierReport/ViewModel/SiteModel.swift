@@ -30,6 +30,12 @@ public struct SiteModel: Sendable {
     /// Per project, the digest of what a link to it shows (slug and title) and of its TLP, which
     /// raises the banner of a report naming it, for report keys.
     let linkDigests: [String]
+    /// How each indicator is recorded, as report keys name it (`correlations(at:into:)`): its
+    /// classification's place in `classifications`, plus `privateCode` when it is private. Per
+    /// project from `recordingStarts`, taken from the rows: reading each indicator an "also seen
+    /// in" link names copied it and folded its tags again, once per link.
+    let recordings: [UInt8]
+    let recordingStarts: [Int]
     /// Per project, the link a listing row shows: its title as the site shows it (defanged
     /// unless the options say otherwise) and its page. Made once, not once per listing row.
     let listingLinks: [ProjectLink]
@@ -95,6 +101,7 @@ public struct SiteModel: Sendable {
             }
         }
         self.repeatedIndicators = repeatedIndicators.map { $0.sorted { $0.indicator < $1.indicator } }
+        (recordings, recordingStarts) = Self.recordings(of: workspace, rows: perProject)
         linkDigests = workspace.projects.map { project in
             SHA256.hex(Array("\(project.slug.utf8.count) \(project.title.utf8.count) \(project.tlp.rawValue) \(project.visibility.rawValue)\n\(project.slug)\(project.title)".utf8))
         }
@@ -166,6 +173,36 @@ public struct SiteModel: Sendable {
 
     /// The classifications in the order the site lists them (`allCases` is made anew at each use).
     static let classifications = Classification.allCases
+
+    /// Each classification's name, as report keys write it.
+    static let classificationNames = classifications.map { Array($0.rawValue.utf8) }
+
+    /// Added to a `recordings` code for a private indicator.
+    static let privateCode: UInt8 = 0x80
+
+    /// `recordings` and `recordingStarts`: each project's indicators' codes, worked out from its
+    /// rows on its own core.
+    private static func recordings(of workspace: Workspace, rows: [ProjectRows]) -> ([UInt8], [Int]) {
+        let perProject = workspace.projects.indices.map { $0 }.concurrentMap { p -> [UInt8] in
+            var codes = [UInt8](repeating: 0, count: workspace.projects[p].indicators.count)
+            for (classification, local) in rows[p].byClassification.enumerated() {
+                for row in local { codes[Int(rows[p].order[Int(row)])] = UInt8(classification) }
+            }
+            // Read in place: a copy of an indicator retains and releases each of its strings.
+            workspace.projects[p].indicators.withUnsafeBufferPointer { indicators in
+                for i in indicators.indices where indicators[i].isPrivate { codes[i] |= privateCode }
+            }
+            return codes
+        }
+        var starts: [Int] = []
+        starts.reserveCapacity(perProject.count)
+        var total = 0
+        for codes in perProject {
+            starts.append(total)
+            total += codes.count
+        }
+        return (Array(perProject.joined()), starts)
+    }
 
     /// What the site takes from one project for its listings and its index, worked out on its own.
     struct ProjectRows: Sendable {
@@ -258,7 +295,6 @@ public struct SiteModel: Sendable {
         // is written into a buffer, hashed as it fills: a string made and hashed for each was half
         // of a rebuild's report keys.
         var bytes: [UInt8] = []
-        let (projects, vocabulary) = (workspace.projects, workspace.vocabulary)
         Self.links(of: position, repeated: repeated, repeatedIndicators: repeatedIndicators, projectCounts: projectCounts) { indicator, linked in
             bytes += "indicator ".utf8
             PageKey.appendDecimal(indicator, to: &bytes)
@@ -269,9 +305,9 @@ public struct SiteModel: Sendable {
             bytes.append(UInt8(ascii: "\n"))
             for occurrence in linked.occurrences {
                 bytes += linkDigests[occurrence.project].utf8
-                // Read in place: a copy of the indicator retains and releases each of its strings.
-                bytes += projects[occurrence.project].indicators[occurrence.indicator].effectiveClassification(in: vocabulary).rawValue.utf8
-                bytes.append(UInt8(ascii: projects[occurrence.project].indicators[occurrence.indicator].isPrivate ? "p" : "-"))
+                let code = recordings[recordingStarts[occurrence.project] + occurrence.indicator]
+                bytes += Self.classificationNames[Int(code & ~Self.privateCode)]
+                bytes.append(UInt8(ascii: code & Self.privateCode != 0 ? "p" : "-"))
                 bytes.append(UInt8(ascii: "\n"))
             }
             // Hashed as it fills: a project with a million links must not hold them all.

@@ -9,9 +9,13 @@ public struct CrossProjectClassificationRule: WorkspaceRule {
         let vocabulary = workspace.vocabulary
         var diagnostics: [Diagnostic] = []
         for (_, occurrences) in index.repeated {
-            // Read in place: `index.indicator(_:)` would copy each indicator with all of its strings.
+            // Read in place (`Workspace.withIndicators`), field by field: a method called on the
+            // indicator copied it all the same.
             let classified = occurrences.map { occurrence in
-                (occurrence, workspace.projects[occurrence.project].indicators[occurrence.indicator].effectiveClassification(in: vocabulary))
+                (occurrence, workspace.withIndicators(ofProjectAt: occurrence.project) { indicators in
+                    Classification.effective(written: indicators[occurrence.indicator].classification,
+                        implied: vocabulary.impliedClassification(of: indicators[occurrence.indicator].tags))
+                })
             }
             guard Classification.disagree(classified.map(\.1)) else { continue }
             for (occurrence, classification) in classified where classification.isDecision {

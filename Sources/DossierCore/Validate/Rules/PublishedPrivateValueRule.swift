@@ -262,15 +262,19 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         let found = workspace.projects.indices.map { $0 }.concurrentMap { p -> [(String, FreeFormRecording)] in
             let project = workspace.projects[p]
             let isPrivate = project.visibility == .private
-            return project.indicators.compactMap { indicator in
-                // Cheapest first: most indicators are of the strict types.
-                guard !indicator.type.isStrict, indicator.isPrivate || isPrivate, indicator.value.utf8.count >= 6,
-                      !indicator.value.utf8.contains(where: { $0 <= 0x20 }) else { return nil }
-                let flagged = indicator.isPrivate
-                guard flagged || indicator.effectiveClassification(in: vocabulary) != .nonMalicious else { return nil }
-                guard !Self.isPublished(index.occurrences(of: indicator.key), index: index) else { return nil }
-                let word = Indicators.windowsNameKey(indicator.value, type: indicator.type) ?? indicator.value
-                return (word, FreeFormRecording(recording: Recording(type: indicator.type, value: indicator.value, project: p), flagged: flagged))
+            // Cheapest first, in place: most indicators are of the strict types, and a copy of
+            // one retains and releases each of its strings.
+            return project.indicators.withUnsafeBufferPointer { indicators in
+                indicators.indices.compactMap { i -> (String, FreeFormRecording)? in
+                    guard !indicators[i].type.isStrict, indicators[i].isPrivate || isPrivate else { return nil }
+                    let indicator = indicators[i]
+                    guard indicator.value.utf8.count >= 6, !indicator.value.utf8.contains(where: { $0 <= 0x20 }) else { return nil }
+                    let flagged = indicator.isPrivate
+                    guard flagged || indicator.effectiveClassification(in: vocabulary) != .nonMalicious else { return nil }
+                    guard !Self.isPublished(index.occurrences(of: indicator.key), index: index) else { return nil }
+                    let word = Indicators.windowsNameKey(indicator.value, type: indicator.type) ?? indicator.value
+                    return (word, FreeFormRecording(recording: Recording(type: indicator.type, value: indicator.value, project: p), flagged: flagged))
+                }
             }
         }
         // A value recorded private anywhere is so, whatever else records it.
@@ -386,10 +390,14 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     static func privateValues(_ workspace: Workspace, index: IndicatorIndex) -> [String: Recording] {
         // Each project's on its own core; the first project that records a value names it.
         let found = workspace.projects.indices.map { $0 }.concurrentMap { p in
-            workspace.projects[p].indicators.compactMap { indicator -> (String, Recording)? in
-                guard indicator.isPrivate, indicator.type.isStrict else { return nil }
-                guard !Self.isPublished(index.occurrences(of: indicator.key), index: index) else { return nil }
-                return (indicator.value, Recording(type: indicator.type, value: indicator.value, project: p))
+            // Read in place: a copy of each indicator retains and releases all of its strings.
+            workspace.projects[p].indicators.withUnsafeBufferPointer { indicators in
+                indicators.indices.compactMap { i -> (String, Recording)? in
+                    guard indicators[i].isPrivate, indicators[i].type.isStrict else { return nil }
+                    let (type, value) = (indicators[i].type, indicators[i].value)
+                    guard !Self.isPublished(index.occurrences(of: IndicatorKey(type: type, value: value)), index: index) else { return nil }
+                    return (value, Recording(type: type, value: value, project: p))
+                }
             }
         }
         // Made at its size: filled one by one, it was rehashed as it grew, on one core.
@@ -622,9 +630,13 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         let found = workspace.projects.indices.map { $0 }.concurrentMap { p -> [String] in
             let project = workspace.projects[p]
             guard project.visibility == .public else { return [] }
-            return project.indicators.compactMap { indicator in
-                guard indicator.type == .url, !indicator.isPrivate, let host = hostHash(ofURL: indicator.value), hosts.contains(host) else { return nil }
-                return Indicators.resourceName(ofURL: indicator.value)
+            // Read in place: a copy of each indicator retains and releases all of its strings.
+            return project.indicators.withUnsafeBufferPointer { indicators in
+                indicators.indices.compactMap { i in
+                    guard indicators[i].type == .url, !indicators[i].isPrivate, let host = hostHash(ofURL: indicators[i].value),
+                          hosts.contains(host) else { return nil }
+                    return Indicators.resourceName(ofURL: indicators[i].value)
+                }
             }
         }
         return Set(found.joined())
