@@ -431,7 +431,8 @@ struct SiteBuildTests {
             project.notes = [Note(fileName: "01.md", path: "/w/acme/notes/01.md", body: body)]
             return NoteLinks.mayLinkElsewhere(project)
         }
-        for written in ["[b](../../b/)", #"[b](..\/..\/b/)"#, #"[b](.\./.\./b/)"#, "[b](&#46;&#46;/&#46;&#46;/b/)", "[b](&period;&period;&sol;b)", "[b](%2E%2E/%2E%2E/b/)", "[b](..%2F..%2Fb)"] {
+        for written in ["[b](../../b/)", #"[b](..\/..\/b/)"#, #"[b](.\./.\./b/)"#, "[b](&#46;&#46;/&#46;&#46;/b/)", "[b](&period;&period;&sol;b)", "[b](%2E%2E/%2E%2E/b/)", "[b](..%2F..%2Fb)",
+                        "[b](&percnt;2E&percnt;2E/&percnt;2E&percnt;2E/b/)"] {
             #expect(climbs(written), "\(written)")
         }
         #expect(!climbs("An ellipsis... and [a note](02.md)."))

@@ -28,6 +28,10 @@ extension CacheWriter {
         }
         array(mentions.valueNameHashes) { $0.uint64($1) }
         bool(mentions.looksAtEveryValue)
+        array(mentions.shownValues) { writer, shown in
+            writer.string(shown.value)
+            writer.choice(shown.type)
+        }
         array(mentions.wordTriples) { $0.uint32($1) }
     }
 }
@@ -58,7 +62,11 @@ extension CacheReader {
             Mentions.Word(text: try text(&reader), word: try reader.string(), position: try reader.optionalPosition())
         }
         let valueNameHashes = try array { reader throws(Malformed) in try reader.uint64() }
+        let looksAtEveryValue = try bool()
+        let shownValues = try array { reader throws(Malformed) in
+            Mentions.ShownValue(value: try reader.string(), type: try reader.choice(IndicatorType.self))
+        }
         return Mentions(texts: texts, values: values, projects: projects, words: words, valueNameHashes: valueNameHashes,
-            looksAtEveryValue: try bool(), wordTriples: try array { reader throws(Malformed) in try reader.uint32() })
+            looksAtEveryValue: looksAtEveryValue, shownValues: shownValues, wordTriples: try array { reader throws(Malformed) in try reader.uint32() })
     }
 }

@@ -10,8 +10,8 @@ enum HidingKeys {
     /// `access` or `sensitivity` that keeps it in (`private`, `analyst`, `internal`, `restricted`,
     /// `confidential`), any key whose value names a TLP
     /// other than clear (`marking: "TLP:RED"`, or `marking: RED` for a key that holds only markings;
-    /// a list's items are asked by the caller), a `visibility` of `private` (an indicator has no such field), or a misspelled `visibility`
-    /// (`visiblity`, `Visibility`) of `private`.
+    /// a list's items are asked by the caller), a `visibility` (an indicator and a tag have no
+    /// such field), or a misspelled one (`visiblity`), of anything but an open level (`public`).
     /// A value that is no single scalar counts as hiding: the safe side.
     static func meansHidden(key: String, value: String?, near: String?) -> Bool {
         let value = value.map { Tag.key($0).trimmingCharacters(in: .whitespaces) }
@@ -70,7 +70,10 @@ enum HidingKeys {
             if name == "audience" { return !words.contains { ["public", "everyone", "all", "external", "anyone", "world"].contains($0) } }
             // `sharing: amber+strict`: a marking's level alone.
             if name == "sharing", let value, TLP(named: value).map({ $0 > .clear }) ?? false { return true }
-            if name == "visibility" || name == "vis" || name == "visibilitylevel" { return near == "visibility" && value == "private" }
+            // Where dossier reads no visibility (an indicator's and a tag's privacy is `private`),
+            // any but an open one keeps it in, on the safe side: `hidden`, `team`, `false`, `none`,
+            // a misspelled `privat`.
+            if name == "visibility" || name == "vis" || name == "visibilitylevel" { return value.map { !openLevels.contains($0) } ?? true }
             return value.map(namesRestrictedTLP) ?? false
         case _ where hidingFlags.contains(name):
             return !(value.map(no.contains) ?? false)
@@ -102,9 +105,15 @@ enum HidingKeys {
         default:
             // `marking: "TLP:RED"`, `sharing: TLP:AMBER+STRICT`: a marking that forbids publication.
             if let value, namesRestrictedTLP(value) { return true }
-            return near == "visibility" && value == "private"
+            // A misspelled `visibility` (`visiblity`) as a `visibility` (above).
+            return near == "visibility" && value.map { !openLevels.contains($0) } ?? true
         }
     }
+
+    /// The values of a `visibility` dossier does not read that publish what they are set on:
+    /// `public`, `visible`, a plain yes.
+    private static let openLevels: Set<String> = ["public", "visible", "shown", "open", "clear", "tlp:clear", "white", "tlp:white",
+        "everyone", "all", "world", "external", "true", "yes", "1", "on", "y"]
 
     /// Flags that hide what they are set on unless set to a plain no (`"restricted": true`,
     /// `do_not_share: yes`), by their letters.

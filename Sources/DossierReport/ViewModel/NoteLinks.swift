@@ -128,13 +128,15 @@ struct NoteLinks {
     /// Whether the project's prose may link to another project, so that its report shows what
     /// the site holds of others (their pages, their notes): only a relative path that climbs
     /// leaves its project, `../` as written or with an escape in it, which CommonMark or the
-    /// path decodes (`..\/`, `.\./`, `&#46;`, `&period;`, `&sol;`, `%2E`, `%2F`). Told by bytes,
-    /// for every project of a build: an ellipsis is no climb, and the rest are rare in prose.
+    /// path decodes (`..\/`, `.\./`, `&#46;`, `&period;`, `&sol;`, `%2E`, `%2F`, and `&percnt;2E`,
+    /// a `%` CommonMark decodes before the path is). Told by bytes, for every project of a build:
+    /// an ellipsis is no climb, and the rest are rare in prose. (HTML names no other character
+    /// `.`, `/` or `%`.)
     static func mayLinkElsewhere(_ project: Project) -> Bool {
         func climbs(_ text: String) -> Bool {
             ByteSearch.contains("../", in: text) || ByteSearch.contains("..\\", in: text) || ByteSearch.contains("\\.", in: text)
                 || ByteSearch.contains("%2", in: text) || ByteSearch.contains("&#", in: text)
-                || ByteSearch.contains("&period", in: text) || ByteSearch.contains("&sol", in: text)
+                || ByteSearch.contains("&period", in: text) || ByteSearch.contains("&sol", in: text) || ByteSearch.contains("&percnt", in: text)
         }
         return project.notes.contains { climbs($0.body) } || project.summary.map(climbs) == true
     }

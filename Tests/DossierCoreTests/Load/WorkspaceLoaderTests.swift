@@ -502,6 +502,22 @@ struct WorkspaceLoaderTests {
         #expect(AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.indicators.map(\.value) == ["e.example", "s.example"])
     }
 
+    @Test("a visibility on an indicator or a vocabulary tag, which dossier does not read, hides it unless it is an open level (public, a plain yes): hidden, team, false, none, a misspelled privat")
+    func visibilityOfAnyClosedLevelHides() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("dossier.json", #"{ "title": "W", "tags": { "Insider": { "visibility": "hidden" }, "Staff": { "visibility": false }, "Seen": { "visibility": "public" } } }"#)
+        let levels = [#""hidden""#, #""team""#, "false", #""none""#, #""privat""#, "0", #""staff only""#, #""public""#, "true", #""TLP:CLEAR""#]
+        try workspace.addProject("p", visibility: "public", tlp: "clear", indicators: RuleTests.list(levels.enumerated().map { n, level in
+            #"{ "value": "h\#(n).example", "type": "domain", "visibility": \#(level) }"#
+        }.joined(separator: ", ")))
+        let loaded = workspace.load()
+        let vocabulary = loaded.workspace.vocabulary
+        #expect(vocabulary.isPrivate("Insider") && vocabulary.isPrivate("Staff") && !vocabulary.isPrivate("Seen"))
+        let view = AudienceFilter.view(of: loaded.workspace, for: .public).project("p")
+        #expect(view?.indicators.map(\.value) == ["h7.example", "h8.example", "h9.example"], "\(String(describing: view?.indicators.map(\.value)))")
+        #expect(loaded.diagnostics.items.filter { $0.code == "hiding-field" }.count == 2 + 7)
+    }
+
     @Test("a project.json field meant to hide the project (draft, published: false, isPrivate, a flag inside an object) makes it private, with a warning")
     func projectHidingFields() throws {
         let workspace = try TemporaryWorkspace()

@@ -1212,6 +1212,39 @@ struct RuleTests {
         #expect(found.contains { $0.hasPrefix("b/indicators.json:1:454: warning: domain hidden.example is recorded as private in a") }, "\(found)")
     }
 
+    @Test("what a public value shows inside it (what a URL carries, an IPv4-mapped address, the address a block of any prefix is written with) is published: a value only private projects record, or one recorded private, so shown is an error; a name inside a name (a lure, a typosquat) a warning, in a value as in a note; the host of a public URL is neither")
+    func valuesShownInsidePublicValues() throws {
+        let found = try diagnostics({
+            try $0.addProject("priv", indicators: Self.list(
+                #"{ "value": "payroll-acme.example", "type": "domain" }"#, #"{ "value": "33ec9e7ec6ecf9a72c876150313b0b7e", "type": "md5" }"#,
+                #"{ "value": "198.51.100.23", "type": "ipv4" }"#, #"{ "value": "198.51.100.24", "type": "ipv4" }"#,
+                #"{ "value": "acme-corp.example", "type": "domain" }"#, #"{ "value": "bit.ly", "type": "domain" }"#))
+            try $0.addProject("pub", visibility: "public", tlp: "clear", indicators: Self.list(
+                #"{ "value": "https://redirect.example/?to=payroll-acme.example", "type": "url" }"#,
+                #"{ "value": "https://www.virustotal.example/gui/file/33ec9e7ec6ecf9a72c876150313b0b7e", "type": "url" }"#,
+                #"{ "value": "::ffff:198.51.100.23", "type": "ipv6" }"#,
+                #"{ "value": "198.51.100.24/31", "type": "cidr" }"#,
+                #"{ "value": "login.acme-corp.example.phish.test", "type": "domain" }"#,
+                #"{ "value": "https://bit.ly/abc", "type": "url" }"#,
+                #"{ "value": "192.0.2.130", "type": "ipv4", "private": true }"#,
+                #"{ "value": "192.0.2.130/31", "type": "cidr" }"#))
+            try $0.write("pub/notes/01.md", "Mail came from x@acme-corp.example.attacker.test and https://bit.ly/abc.\n")
+        }, rules: [PublishedPrivateValueRule()])
+        let errors = found.filter { $0.contains(": error: ") }.map { String($0.split(separator: ",")[0]) }
+        #expect(errors == [
+            "pub/indicators.json:1:19: error: domain payroll-acme.example is recorded only in private projects (priv)",
+            "pub/indicators.json:1:100: error: md5 33ec9e7ec6ecf9a72c876150313b0b7e is recorded only in private projects (priv)",
+            "pub/indicators.json:1:204: error: ipv4 198.51.100.23 is recorded only in private projects (priv)",
+            "pub/indicators.json:1:257: error: ipv4 198.51.100.24 is recorded only in private projects (priv)",
+            "pub/indicators.json:1:486: error: ipv4 192.0.2.130 is recorded as private",
+        ], "\(found)")
+        let warnings = found.filter { $0.contains(": warning: ") }.map { String($0.split(separator: ",")[0]) }
+        #expect(warnings == [
+            "pub/indicators.json:1:306: warning: domain acme-corp.example is recorded only in private projects (priv)",
+            "pub/notes/01.md:1:16: warning: domain acme-corp.example is recorded only in private projects (priv)",
+        ], "\(found)")
+    }
+
     @Test("while a project's indicators.json has errors, no value is taken for private (it may be recorded there): check reports the file's error, not a published private value; a link to a private project still is one")
     func brokenFileMakesNoFalseLeak() throws {
         let workspace = try TemporaryWorkspace()

@@ -61,40 +61,46 @@ extension PublishedPrivateValueRule.Mentions {
                 values.append(Value(text: index, value: mapped, type: .ipv4, within: within ?? value, position: position))
             }
         }
-        // A public indicator's own value is published on purpose; what a text writes is
-        // not, nor the host of a URL or an address it writes.
+        // A public indicator's own value is published on purpose, and its host with it; what a
+        // text writes is not, nor the host of a URL or an address it writes. What either shows
+        // inside (an address, a name, what a URL carries) is written there: a value only private
+        // projects record is theirs, however published.
         let written = text.valueType == nil
         add(mention.value, type: written ? mention.type : nil, within: nil)
         if mention.type == .email, let at = mention.value.lastIndex(of: "@"), let apostrophe = mention.value[..<at].lastIndex(of: "'") {
             add(String(mention.value[mention.value.index(after: apostrophe)...]), type: written ? .email : nil, within: mention.value)
         }
-        // A block of one address (`192.0.2.130/32`), a local part that is a host.
+        // The address a block is written with (`192.0.2.130/31`), a local part that is a host.
         for shown in Indicators.valuesShown(by: mention.value, type: mention.type) {
-            add(shown.value, type: written ? shown.type : nil, within: mention.value)
+            add(shown.value, type: shown.type, within: mention.value)
         }
-        if let host = Indicators.host(of: mention.value, type: mention.type) {
+        let host = Indicators.host(of: mention.value, type: mention.type)
+        if let host {
             add(host, type: written ? Self.hostType(host) : nil, within: mention.value)
             // And the host it goes to, written otherwise (`%2E`, `0xC0000282`).
             if mention.type == .url, let browsed = Indicators.browsedHost(host) {
                 add(browsed, type: written ? Self.hostType(browsed) : nil, within: mention.value)
             }
         }
+        // The names inside a name (`login.acme-corp.example.phish.test`).
+        for name in PublishedPrivateValueRule.innerNames(mention.type == .domain ? mention.value : host ?? "") {
+            add(name, type: .domain, within: mention.value)
+        }
         guard mention.type == .url else { return }
         for host in Indicators.embeddedHosts(of: mention.value) { add(host, within: mention.value) }
         // What its path and query carry, escaped or not: a page shows it all.
-        // What a text writes there is written there too; a value's is published with it.
         // (What the URL carries is decoded once, for both looks at it.)
         let carriedText = Indicators.carriedText(of: mention.value)
         for carried in carriedText.map(Indicators.carried(inText:)) ?? [] {
-            add(carried.value, type: written ? carried.type : nil, within: mention.value)
+            add(carried.value, type: carried.type, within: mention.value)
             if let host = Indicators.host(of: carried.value, type: carried.type) {
-                add(host, type: written ? Self.hostType(host) : nil, within: mention.value)
+                add(host, type: Self.hostType(host), within: mention.value)
             }
         }
         // And its words as values are recorded, which the extractor does not read
         // (`?h=evil.example:8080`, `?to=%C3%BCser@...`).
         for word in carriedText.map(PublishedPrivateValueRule.carriedWords(inText:)) ?? [] {
-            add(word, type: written ? Indicators.detect(word) : nil, within: mention.value)
+            add(word, type: Indicators.detect(word), within: mention.value)
         }
     }
 

@@ -100,6 +100,14 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var valueNameHashes: [UInt64] = []
         /// Some public URL of the project carries a whole URL: its values are always looked at.
         var looksAtEveryValue = false
+        /// What the project's public values show besides themselves and their hosts
+        /// (`shownValues(of:)`), each once: looked up on each check among the values only
+        /// private projects record, which a public value publishes as much as a text does.
+        var shownValues: [ShownValue] = []
+        struct ShownValue: Sendable, Hashable {
+            var value: String
+            var type: IndicatorType
+        }
         /// Every run of three words of the texts, as its hash (`tripleHash`), each once, in order:
         /// what a private project's title is looked for by (`titleFindings`).
         var wordTriples: [UInt32] = []
@@ -124,12 +132,15 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         let texts = publishedTexts(of: project)
         var mentions = Mentions(texts)
         var hashes: Set<UInt64> = []
+        var shown: Set<Mentions.ShownValue> = []
         for indicator in project.indicators where isValueText(indicator) {
             let names = lookupNames(of: indicator)
             hashes.formUnion(names.map(nameHash))
+            shown.formUnion(shownValues(of: indicator, names: names))
             if carriesURL(indicator) { mentions.looksAtEveryValue = true }
         }
         mentions.valueNameHashes = hashes.sorted()
+        mentions.shownValues = shown.sorted { ($0.type, $0.value) < ($1.type, $1.value) }
         return (strayVisibility(in: project) + freeFormFindings(in: texts.filter { !$0.isWordsOnly } + valueTexts(of: project), of: project), mentions)
     }
 
@@ -165,10 +176,15 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         for (position, project) in workspace.projects.enumerated() where project.visibility == .public {
             guard position < mentions.count, let found = mentions[position] else { continue }
             parts.append {
-                Self.findings(found, project: position, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace,
+                // What its values show that only private projects record.
+                let onlyPrivate = index.map { index in
+                    Set(found.shownValues.compactMap { Self.privateProjectRecording(of: $0.value, type: $0.type, index: index) == nil ? nil : $0.value })
+                } ?? []
+                return Self.findings(found, project: position, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace,
                     index: index, privateProjectURLs: hosts, privateNotes: privateNotes)
-                    + (found.mayPublishPrivateValue(privateHashes)
-                        ? Self.valueFindings(of: project, at: position, privateValues: privateValues, workspace: workspace) : [])
+                    + (found.mayPublishPrivateValue(privateHashes) || !onlyPrivate.isEmpty
+                        ? Self.valueFindings(of: project, at: position, privateValues: privateValues, onlyPrivate: onlyPrivate, workspace: workspace,
+                            index: index) : [])
                     + Self.freeFormFindings(found, at: position, values: freeForm, workspace: workspace)
                     + Self.titleFindings(project: project, mentions: found, titles: titles, workspace: workspace)
             }
@@ -577,11 +593,26 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
 
     /// The findings of a public project's own values (see `valueTexts`), looked up on every check
     /// with no scan: the host is taken from the value, and a text made only for a value found.
-    static func valueFindings(of project: Project, at position: Int, privateValues: [String: Recording], workspace: Workspace) -> [Diagnostic] {
+    /// - Parameter onlyPrivate: what the project's values show (`Mentions.shownValues`) that
+    ///   only private projects record.
+    static func valueFindings(of project: Project, at position: Int, privateValues: [String: Recording], onlyPrivate: Set<String> = [],
+        workspace: Workspace, index: IndicatorIndex? = nil) -> [Diagnostic] {
         let texts = valueTexts(of: project) { indicator in
-            carriesURL(indicator) || lookupNames(of: indicator).contains { privateValues[$0] != nil }
+            carriesURL(indicator) || lookupNames(of: indicator).contains { privateValues[$0] != nil || onlyPrivate.contains($0) }
         }
-        return texts.isEmpty ? [] : findings(Mentions(texts), project: position, privateValues: privateValues, privateSlugs: [:], workspace: workspace, index: nil)
+        return texts.isEmpty ? [] : findings(Mentions(texts), project: position, privateValues: privateValues, privateSlugs: [:], workspace: workspace, index: index)
+    }
+
+    /// What a public value shows besides itself and its host (of its `lookupNames`): the address
+    /// a block is written with, what a URL carries, an IPv4-mapped address's IPv4 one, the names
+    /// inside a name. Each with its type, for the values only private projects record.
+    static func shownValues(of indicator: Indicator, names: [String]) -> [Mentions.ShownValue] {
+        let host = Indicators.host(of: indicator.value, type: indicator.type)
+        let own = Set([indicator.value] + (host.map { withParents($0) + [Indicators.browsedHost($0)].compactMap { $0 } } ?? withParents(indicator.value)))
+        return names.compactMap { name in
+            guard !own.contains(name), let type = Indicators.detect(name), type.isStrict else { return nil }
+            return Mentions.ShownValue(value: name, type: type)
+        }
     }
 
     /// The hash a name is looked for by among the private values' (`Mentions.valueNameHashes`):
@@ -610,7 +641,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             values += Indicators.withoutFragment(indicator.value).map { [$0] } ?? []
         }
         hosts += Indicators.valuesShown(by: indicator.value, type: indicator.type).map(\.value)
-        let names = values + hosts.flatMap(withParents)
+        let names = values + hosts.flatMap(withParents) + hosts.flatMap(innerNames)
         return names + names.compactMap(Indicators.mappedIPv4) + (indicator.type == .url ? resourceKeys(of: indicator.value) : [])
     }
 
@@ -820,9 +851,38 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// `value`, then, when it is a domain name, each domain it lies within down to two labels
     /// (`smtp.mail.acme.example`: `mail.acme.example`, `acme.example`).
     static func withParents(_ value: String) -> [String] {
-        let isName = value.utf8.allSatisfy { IndicatorBytes.isAlphanumeric($0) || $0 == IndicatorBytes.dot || $0 == IndicatorBytes.hyphen || $0 == UInt8(ascii: "_") || $0 >= 0x80 }
-        guard isName, value.utf8.contains(where: IndicatorBytes.isLetter) else { return [value] }
+        guard isName(value) else { return [value] }
         return [value] + IndicatorIndex.parentDomains(of: value)
+    }
+
+    /// Whether `value` is a name of labels (a domain), not an address or anything else.
+    private static func isName(_ value: String) -> Bool {
+        value.utf8.allSatisfy { IndicatorBytes.isAlphanumeric($0) || $0 == IndicatorBytes.dot || $0 == IndicatorBytes.hyphen || $0 == UInt8(ascii: "_") || $0 >= 0x80 }
+            && value.utf8.contains(where: IndicatorBytes.isLetter)
+    }
+
+    /// Whether `name` is one of the names inside the host of `value` (`innerNames`), a name, a
+    /// URL or an e-mail address.
+    static func isInnerName(_ name: String, of value: String) -> Bool {
+        let host = Indicators.detect(value).flatMap { Indicators.host(of: value, type: $0) } ?? value
+        return name != host && innerNames(host).contains(name)
+    }
+
+    /// The names of two labels or more inside a name that are neither it nor a domain it lies
+    /// within (`withParents`): a lure built on a victim's name (`login.acme-corp.example.phish.test`),
+    /// a provider's name for a customer's (`acme-corp.example.edgekey.net`), shows that name whole.
+    static func innerNames(_ value: String) -> [String] {
+        guard isName(value) else { return [] }
+        let labels = value.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 3 else { return [] }
+        var names: [String] = []
+        for start in 0..<labels.count - 2 {
+            for end in start + 2..<labels.count where labels[start..<end].contains(where: { $0.isEmpty }) == false {
+                let name = labels[start..<end].joined(separator: ".")
+                if isName(name) { names.append(name) }
+            }
+        }
+        return names
     }
 
     /// The names (tags, a note's file name) that may hold an indicator or a folder name as a text
@@ -882,12 +942,22 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                 : "take it out of \(text.name), or record it in \(project == nil ? "a" : "this") public project to publish it"
         }
         func reportOnlyPrivate(_ recording: Recording, _ mention: Mentions.Value) {
-            // The host of a URL a public project publishes is shown with it already.
+            // The host of a URL a public project publishes is shown with it already (not what
+            // else the URL carries: `?to=victim.example` is the private projects' intelligence).
             if let within = mention.within, let index, case .success(let url) = Indicators.parse(within, as: .url),
+               let host = Indicators.host(of: url.value, type: .url), mention.value == host || mention.value == Indicators.browsedHost(host),
                Self.isPublished(index.occurrences(of: IndicatorKey(type: .url, value: url.value)), index: index) { return }
             guard firstTime(mention.text, recording.value) else { return }
             let text = mentions.texts[mention.text]
             let slug = workspace.projects[recording.project].slug
+            // A name inside a name shows it, as a host within it does: a warning (a provider's
+            // name many share is no secret; a typosquat of a brand shows the brand).
+            if let within = mention.within, Self.isInnerName(mention.value, of: within) {
+                diagnostics.append(.warning(at: location(text, mention.position),
+                    "\(recording.type.rawValue) \(recording.value) is recorded only in private projects (\(slug)), but \(text.name) is public and the public site would show it (in \(within)), unless it is a name many share, such as a hosting provider's; \(recordingRemedy(text))",
+                    code: Self.code))
+                return
+            }
             // A text of the workspace's own (a template, its title) belongs to no project. A
             // shared service (`github.com`) recorded unassessed is no threat: classified so, it is
             // no private intelligence either.
@@ -923,6 +993,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                           let (parent, recording) = withParents(mention.value).dropFirst().lazy.compactMap({ parent in
                               Self.privateProjectRecording(of: parent, type: .domain, index: index).map { (parent, $0) }
                           }).first,
+                          // A name inside a name: the names inside that one are looked at each.
+                          !(mention.within.map { Self.isInnerName(mention.value, of: $0) } ?? false),
                           firstTime(mention.text, "\u{0}" + parent) {
                     // A name within a domain only private projects record shows the domain, as one
                     // within a private domain does: a warning (a provider's domain many share is no secret).
@@ -945,7 +1017,10 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                 return
             }
             let isResource = resources.contains(name)
-            let isValue = name == mention.value || name == spelling || unfragmented.contains(name) || isResource
+            // A name inside the name written (`acme-corp.example.net`) shows it as a domain it lies
+            // within does: a warning.
+            let isInner = mention.within.map { Self.isInnerName(mention.value, of: $0) } ?? false
+            let isValue = !isInner && (name == mention.value || name == spelling || unfragmented.contains(name) || isResource)
             let value = recording.value
             // Each value is reported once per text, but a host within it (a warning) written
             // first does not hide the value itself written after (an error).
