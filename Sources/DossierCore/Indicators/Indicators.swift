@@ -112,22 +112,14 @@ public enum Indicators {
         return ParsedIndicator(type: isIPv6 ? .ipv6 : .ipv4, value: String(block.dropLast(suffix.count)))
     }
 
-    /// The address a block is written with, whatever its prefix (`192.0.2.130/31` writes
-    /// 192.0.2.130), in normal form; nil when it is none.
-    static func blockAddress(_ block: String) -> ParsedIndicator? {
-        guard let slash = block.utf8.lastIndex(of: IndicatorBytes.slash) else { return nil }
-        let address = String(block[..<slash])
-        guard case .success(let parsed) = parse(address, as: address.utf8.contains(IndicatorBytes.colon) ? .ipv6 : .ipv4) else { return nil }
-        return parsed
-    }
-
     /// The other values a value of `type` shows whole, besides its host (`host(of:type:)`): the
-    /// address a block is written with (`192.0.2.130/32`, and `192.0.2.130/31` too), the domain
-    /// or address an e-mail address's local part is (`acme-corp.example@relay.example`), the
+    /// address a block of one address is (`192.0.2.130/32`; a wider block, `192.0.2.128/29`, is
+    /// a network published on purpose, whatever address it is written with), the domain or
+    /// address an e-mail address's local part is (`acme-corp.example@relay.example`), the
     /// address a reverse lookup's name is (`130.2.0.192.in-addr.arpa`).
     static func valuesShown(by value: String, type: IndicatorType) -> [ParsedIndicator] {
         switch type {
-        case .cidr: blockAddress(value).map { [$0] } ?? []
+        case .cidr: singleAddress(value).map { [$0] } ?? []
         case .email: hostInLocalPart(of: value).map { [$0] } ?? []
         case .domain: reverseLookupAddress(value).map { [$0] } ?? []
         default: []

@@ -70,10 +70,7 @@ enum HidingKeys {
             if name == "audience" { return !words.contains { ["public", "everyone", "all", "external", "anyone", "world"].contains($0) } }
             // `sharing: amber+strict`: a marking's level alone.
             if name == "sharing", let value, TLP(named: value).map({ $0 > .clear }) ?? false { return true }
-            // Where dossier reads no visibility (an indicator's and a tag's privacy is `private`),
-            // any but an open one keeps it in, on the safe side: `hidden`, `team`, `false`, `none`,
-            // a misspelled `privat`.
-            if name == "visibility" || name == "vis" || name == "visibilitylevel" { return value.map { !openLevels.contains($0) } ?? true }
+            if name == "visibility" || name == "vis" || name == "visibilitylevel" { return visibilityHides(value, words: words) }
             return value.map(namesRestrictedTLP) ?? false
         case _ where hidingFlags.contains(name):
             return !(value.map(no.contains) ?? false)
@@ -106,14 +103,26 @@ enum HidingKeys {
             // `marking: "TLP:RED"`, `sharing: TLP:AMBER+STRICT`: a marking that forbids publication.
             if let value, namesRestrictedTLP(value) { return true }
             // A misspelled `visibility` (`visiblity`) as a `visibility` (above).
-            return near == "visibility" && value.map { !openLevels.contains($0) } ?? true
+            return near == "visibility" && visibilityHides(value, words: words)
         }
     }
 
-    /// The values of a `visibility` dossier does not read that publish what they are set on:
-    /// `public`, `visible`, a plain yes.
-    private static let openLevels: Set<String> = ["public", "visible", "shown", "open", "clear", "tlp:clear", "white", "tlp:white",
-        "everyone", "all", "world", "external", "true", "yes", "1", "on", "y"]
+    /// Whether a `visibility` where dossier reads none (an indicator's and a tag's privacy is
+    /// `private`) keeps what it is set on in: unless it states an open level in its words
+    /// (`public`, `community`, `Public - TLP:CLEAR`, `shareable`, a plain yes) or none (`none`,
+    /// `default`, empty), not negated (`non-public`) nor above TLP:CLEAR, it does, on the safe
+    /// side (`hidden`, `team`, `false`, `staff only`, a misspelled `privat`).
+    private static func visibilityHides(_ value: String?, words: [String]) -> Bool {
+        guard let value else { return true }
+        if ["", "none", "null", "default", "normal", "n/a", "na", "true", "yes", "1", "on", "y"].contains(value) { return false }
+        if namesRestrictedTLP(value) || words.contains(where: ["not", "non", "no"].contains) { return true }
+        return !words.contains(where: openLevels.contains)
+    }
+
+    /// The words of a `visibility` dossier does not read that publish what it is set on.
+    private static let openLevels: Set<String> = ["public", "published", "publish", "community", "shared", "shareable", "sharable",
+        "releasable", "unrestricted", "unclassified", "declassified", "internet", "visible", "shown", "open", "clear", "white",
+        "everyone", "all", "world", "external", "anyone"]
 
     /// Flags that hide what they are set on unless set to a plain no (`"restricted": true`,
     /// `do_not_share: yes`), by their letters.

@@ -2,7 +2,8 @@
 extension TLP {
     /// The TLP labels written in `text`: `TLP` or `Traffic Light Protocol` (any case, not inside
     /// a word), then a colon, a blank, a dash, an underscore or a slash (`TLP:AMBER`, `TLP: RED`,
-    /// `TLP RED`, `TLP-GREEN`, `TLP_CLEAR`, `Traffic Light Protocol (TLP): AMBER`), and a level,
+    /// `TLP RED`, `TLP-GREEN`, `TLP_CLEAR`, `Traffic Light Protocol (TLP): AMBER`; also `=`, a
+    /// no-break space, an en dash, and a version, `TLP v2.0: AMBER`), and a level,
     /// `AMBER+STRICT` before `AMBER`; each with where it is written. What imports read as a file's
     /// marking, and what hides a note whose front matter writes one.
     public static func labels(in text: String) -> [(tlp: TLP, range: Range<String.Index>)] {
@@ -24,8 +25,13 @@ extension TLP {
         while let name = nextName() {
             rest = text[name.upperBound...]
             guard name.lowerBound == text.startIndex || !text[text.index(before: name.lowerBound)].isLetter else { continue }
-            let after = rest.drop { separatorsInText.contains($0) }
+            var after = rest.drop { separatorsInText.contains($0) }
             guard after.startIndex > name.upperBound else { continue }
+            // The protocol's version between (`TLP v2.0: AMBER`, `TLP 2.0 AMBER`).
+            let version = after.prefix { $0 == "v" || $0 == "V" || $0.isASCII && $0.isNumber || $0 == "." }
+            if version.contains(where: \.isNumber), let next = after[version.endIndex...].first, separatorsInText.contains(next) {
+                after = after[version.endIndex...].drop { separatorsInText.contains($0) }
+            }
             var word = after.prefix { $0.isLetter || $0 == "+" }
             var level = String(word)
             // `TLP:AMBER STRICT`, `TLP-AMBER-STRICT`: AMBER+STRICT as its label is also written.
@@ -44,8 +50,11 @@ extension TLP {
         return found
     }
 
-    /// `:`, `-`... and Markdown's emphasis (`TLP: **AMBER**`).
-    private static let separatorsInText = labelSeparators.union(["*"])
+    /// `:`, `-`... and Markdown's emphasis (`TLP: **AMBER**`), and what a copy from a mail, a
+    /// word processor or a web page puts there: `=`, a no-break space, a dash, a full-width
+    /// colon, a zero-width space.
+    private static let separatorsInText = labelSeparators.union(["*", "=", "\u{00A0}", "\u{202F}", "\u{2007}", "\u{2009}", "\u{200A}",
+        "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}", "\u{FF1A}", "\u{FE55}", "\u{200B}", "\u{2060}", "\u{FEFF}"])
 
     /// Where `Traffic Light Protocol` is first written in `text`, in any case, its words apart by
     /// any blanks (a line wrapped in a mail, a no-break space).

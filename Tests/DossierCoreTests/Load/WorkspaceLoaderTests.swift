@@ -502,11 +502,12 @@ struct WorkspaceLoaderTests {
         #expect(AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.indicators.map(\.value) == ["e.example", "s.example"])
     }
 
-    @Test("a visibility on an indicator or a vocabulary tag, which dossier does not read, hides it unless it is an open level (public, a plain yes): hidden, team, false, none, a misspelled privat")
+    @Test("a visibility on an indicator or a vocabulary tag, which dossier does not read, hides it unless it states an open level (public, community, shareable, a plain yes) or none: hidden, team, false, non-public, staff only, a misspelled privat")
     func visibilityOfAnyClosedLevelHides() throws {
         let workspace = try TemporaryWorkspace()
-        try workspace.write("dossier.json", #"{ "title": "W", "tags": { "Insider": { "visibility": "hidden" }, "Staff": { "visibility": false }, "Seen": { "visibility": "public" } } }"#)
-        let levels = [#""hidden""#, #""team""#, "false", #""none""#, #""privat""#, "0", #""staff only""#, #""public""#, "true", #""TLP:CLEAR""#]
+        try workspace.write("dossier.json", #"{ "title": "W", "tags": { "Insider": { "visibility": "hidden" }, "Staff": { "visibility": false }, "Seen": { "visibility": "published" } } }"#)
+        let levels = [#""hidden""#, #""team""#, "false", #""non-public""#, #""privat""#, "0", #""staff only""#,
+                      #""public""#, "true", #""Public - TLP:CLEAR""#, #""community""#, #""none""#, "\"\"", #""shareable""#]
         try workspace.addProject("p", visibility: "public", tlp: "clear", indicators: RuleTests.list(levels.enumerated().map { n, level in
             #"{ "value": "h\#(n).example", "type": "domain", "visibility": \#(level) }"#
         }.joined(separator: ", ")))
@@ -514,7 +515,7 @@ struct WorkspaceLoaderTests {
         let vocabulary = loaded.workspace.vocabulary
         #expect(vocabulary.isPrivate("Insider") && vocabulary.isPrivate("Staff") && !vocabulary.isPrivate("Seen"))
         let view = AudienceFilter.view(of: loaded.workspace, for: .public).project("p")
-        #expect(view?.indicators.map(\.value) == ["h7.example", "h8.example", "h9.example"], "\(String(describing: view?.indicators.map(\.value)))")
+        #expect(view?.indicators.map(\.value) == (7...13).map { "h\($0).example" }, "\(String(describing: view?.indicators.map(\.value)))")
         #expect(loaded.diagnostics.items.filter { $0.code == "hiding-field" }.count == 2 + 7)
     }
 

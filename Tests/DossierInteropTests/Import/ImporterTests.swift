@@ -225,6 +225,10 @@ import Testing
         #expect(TextImporter.isLabelLine("Traffic Light Protocol (TLP): AMBER"))
         #expect(TextImporter.labels(in: "Traffic  Light\nProtocol: AMBER, TLP: **RED**, Traffic\u{A0}Light Protocol: **GREEN**, traffic lights protocol red")
             == [.amber, .red, .green])
+        // As a copy from a mail, a word processor or a web page writes them.
+        #expect(TextImporter.labels(in: "TLP\u{A0}AMBER, TLP=RED, TLP \u{2013} GREEN, TLP v2.0: AMBER, TLP 2.0 RED, TLP:\u{200B}RED, TLP\u{FF1A}AMBER")
+            == [.amber, .red, .green, .amber, .red, .red, .amber])
+        #expect(TextImporter.isLabelLine("TLP\u{A0}AMBER") && TextImporter.isLabelLine("TLP v2.0: RED"))
         #expect(TextImporter.isLabelLine("[TLP RED]") && TextImporter.isLabelLine("**TLP: AMBER**"))
         #expect(!TextImporter.isLabelLine("TLP RED 198.51.100.7") && !TextImporter.isLabelLine("TLP RED and TLP AMBER"))
         let result = Importer.read(Array("TLP RED\ntr6[.]example\n198.51.100.7\n".utf8), path: "/list.txt")

@@ -11,7 +11,7 @@ extension PublishedPrivateValueRule.Mentions {
             if text.isWordsOnly { continue }
             let index = self.texts.count
             let firstValue = values.count
-            self.texts.append(Text(name: text.name, location: text.location, isNote: text.isNote))
+            self.texts.append(Text(name: text.name, location: text.location, isNote: text.isNote, value: text.valueType.map { _ in text.text }))
             let found = text.valueType.map { [ExtractedIndicator(type: $0, value: text.text, line: 1, column: 1)] }
                 ?? Indicators.extract(from: text.text)
             for mention in found { addMention(mention, of: text, at: index) }
@@ -54,11 +54,12 @@ extension PublishedPrivateValueRule.Mentions {
     /// elision (`l'admin@...` writes `admin@...`).
     private mutating func addMention(_ mention: ExtractedIndicator, of text: PublishedPrivateValueRule.PublishedText, at index: Int) {
         let position = text.bodyLine.map { SourcePosition(line: $0 + mention.line - 1, column: mention.column) }
-        // An IPv4-mapped IPv6 address (`::ffff:192.0.2.1`) shows the IPv4 one too.
+        // An IPv4-mapped IPv6 address (`::ffff:192.0.2.1`) shows the IPv4 one too: the same
+        // address, published on purpose with a public value (or its host) as written.
         func add(_ value: String, type: IndicatorType? = nil, within: String?) {
             values.append(Value(text: index, value: value, type: type, within: within, position: position))
             if let mapped = Indicators.mappedIPv4(value) {
-                values.append(Value(text: index, value: mapped, type: .ipv4, within: within ?? value, position: position))
+                values.append(Value(text: index, value: mapped, type: type == nil ? nil : .ipv4, within: within ?? value, position: position))
             }
         }
         // A public indicator's own value is published on purpose, and its host with it; what a

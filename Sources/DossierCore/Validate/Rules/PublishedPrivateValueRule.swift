@@ -62,6 +62,9 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             var name: String
             var location: SourceLocation
             var isNote: Bool
+            /// A public indicator's value, when the text is it (`valueTexts`): what the remedies
+            /// name. (Never in a survey the cache keeps.)
+            var value: String? = nil
         }
         /// A value written in `texts[text]`, or the host of a URL or address (`within`).
         struct Value: Sendable, Equatable {
@@ -158,6 +161,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         let privateNotes = Self.privateNoteNames(workspace)
         guard !privateValues.isEmpty || !privateSlugs.isEmpty || !privateNotes.isEmpty else { return [] }
         let hosts = index == nil ? [:] : Self.privateProjectURLs(workspace)
+        let publishedHosts = index == nil ? [] : Self.publishedURLHosts(workspace)
         let titles = Self.privateTitles(workspace)
         var parts: [@Sendable () -> [Diagnostic]] = [{
             let settingsFile = workspace.settingsFile
@@ -181,10 +185,10 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                     Set(found.shownValues.compactMap { Self.privateProjectRecording(of: $0.value, type: $0.type, index: index) == nil ? nil : $0.value })
                 } ?? []
                 return Self.findings(found, project: position, privateValues: privateValues, privateSlugs: privateSlugs, workspace: workspace,
-                    index: index, privateProjectURLs: hosts, privateNotes: privateNotes)
+                    index: index, privateProjectURLs: hosts, privateNotes: privateNotes, publishedHosts: publishedHosts)
                     + (found.mayPublishPrivateValue(privateHashes) || !onlyPrivate.isEmpty
                         ? Self.valueFindings(of: project, at: position, privateValues: privateValues, onlyPrivate: onlyPrivate, workspace: workspace,
-                            index: index) : [])
+                            index: index, publishedHosts: publishedHosts) : [])
                     + Self.freeFormFindings(found, at: position, values: freeForm, workspace: workspace)
                     + Self.titleFindings(project: project, mentions: found, titles: titles, workspace: workspace)
             }
@@ -596,11 +600,12 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// - Parameter onlyPrivate: what the project's values show (`Mentions.shownValues`) that
     ///   only private projects record.
     static func valueFindings(of project: Project, at position: Int, privateValues: [String: Recording], onlyPrivate: Set<String> = [],
-        workspace: Workspace, index: IndicatorIndex? = nil) -> [Diagnostic] {
+        workspace: Workspace, index: IndicatorIndex? = nil, publishedHosts: Set<UInt64> = []) -> [Diagnostic] {
         let texts = valueTexts(of: project) { indicator in
             carriesURL(indicator) || lookupNames(of: indicator).contains { privateValues[$0] != nil || onlyPrivate.contains($0) }
         }
-        return texts.isEmpty ? [] : findings(Mentions(texts), project: position, privateValues: privateValues, privateSlugs: [:], workspace: workspace, index: index)
+        return texts.isEmpty ? [] : findings(Mentions(texts), project: position, privateValues: privateValues, privateSlugs: [:], workspace: workspace,
+            index: index, publishedHosts: publishedHosts)
     }
 
     /// What a public value shows besides itself and its host (of its `lookupNames`): the address
@@ -667,6 +672,21 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                     guard indicators[i].type == .url, !indicators[i].isPrivate, let host = hostHash(ofURL: indicators[i].value),
                           hosts.contains(host) else { return nil }
                     return Indicators.resourceName(ofURL: indicators[i].value)
+                }
+            }
+        }
+        return Set(found.joined())
+    }
+
+    /// The hosts of the public URLs of public projects, by their hash (`hostHash(ofURL:)`): each
+    /// is published with its URL, wherever else it is written.
+    static func publishedURLHosts(_ workspace: Workspace) -> Set<UInt64> {
+        let found = workspace.projects.indices.map { $0 }.concurrentMap { p -> [UInt64] in
+            guard workspace.projects[p].visibility == .public else { return [] }
+            // Read in place: a copy of each indicator retains and releases all of its strings.
+            return workspace.projects[p].indicators.withUnsafeBufferPointer { indicators in
+                indicators.indices.compactMap { i in
+                    indicators[i].type == .url && !indicators[i].isPrivate ? hostHash(ofURL: indicators[i].value) : nil
                 }
             }
         }
@@ -871,13 +891,17 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// The names of two labels or more inside a name that are neither it nor a domain it lies
     /// within (`withParents`): a lure built on a victim's name (`login.acme-corp.example.phish.test`),
     /// a provider's name for a customer's (`acme-corp.example.edgekey.net`), shows that name whole.
+    /// Not one followed by a country's code alone: `google.com.au` and `yahoo.co.jp` are the
+    /// registrations of a country's domain, not names built on `google.com` or `yahoo.co`.
     static func innerNames(_ value: String) -> [String] {
         guard isName(value) else { return [] }
         let labels = value.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 3 else { return [] }
+        let countryLast = labels[labels.count - 1].utf8.count == 2 && labels[labels.count - 1].utf8.allSatisfy(IndicatorBytes.isLetter)
         var names: [String] = []
         for start in 0..<labels.count - 2 {
-            for end in start + 2..<labels.count where labels[start..<end].contains(where: { $0.isEmpty }) == false {
+            for end in start + 2..<labels.count where labels[start..<end].contains(where: { $0.isEmpty }) == false
+                && !(countryLast && end == labels.count - 1) {
                 let name = labels[start..<end].joined(separator: ".")
                 if isName(name) { names.append(name) }
             }
@@ -921,7 +945,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// - Parameter privateProjectURLs: `privateProjectURLs(_:)`, with an index.
     static func findings(_ mentions: Mentions, project: Int?, privateValues: [String: Recording], privateSlugs: [String: String],
         workspace: Workspace, index: IndicatorIndex?, privateProjectURLs: [UInt64: [IndicatorIndex.Occurrence]] = [:],
-        privateNotes: [String: String] = [:]) -> [Diagnostic] {
+        privateNotes: [String: String] = [:], publishedHosts: Set<UInt64> = []) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         func location(_ text: Mentions.Text, _ position: SourcePosition?) -> SourceLocation {
             position.map { SourceLocation(path: text.location.path, position: $0) } ?? text.location
@@ -937,13 +961,22 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         // A value only private projects record, as a threat: their intelligence.
         // What to do with a value only private projects record, written in `text`.
         func recordingRemedy(_ text: Mentions.Text) -> String {
-            text.isNote
+            if let remedy = valueRemedy(text) { return remedy + ", or record it in this public project to publish it" }
+            return text.isNote
                 ? "make the note private (visibility: private in its front matter), or record it in this public project to publish it"
                 : "take it out of \(text.name), or record it in \(project == nil ? "a" : "this") public project to publish it"
         }
+        // A public value cannot be taken out of itself: it is removed, or kept private.
+        func valueRemedy(_ text: Mentions.Text) -> String? {
+            guard let value = text.value, let project else { return nil }
+            let (slug, quoted) = (ShellWord.quoted(workspace.projects[project].slug), ShellWord.quoted(value))
+            return "remove it (dossier remove \(slug) \(quoted)) or keep it off the site (dossier add \(slug) \(quoted) --private)"
+        }
         func reportOnlyPrivate(_ recording: Recording, _ mention: Mentions.Value) {
-            // The host of a URL a public project publishes is shown with it already (not what
-            // else the URL carries: `?to=victim.example` is the private projects' intelligence).
+            // The host of a URL a public project publishes is shown with it already, wherever it
+            // is written (not what else a URL carries: `?to=victim.example` is the private
+            // projects' intelligence).
+            if publishedHosts.contains(Self.hash(mention.value.utf8)) { return }
             if let within = mention.within, let index, case .success(let url) = Indicators.parse(within, as: .url),
                let host = Indicators.host(of: url.value, type: .url), mention.value == host || mention.value == Indicators.browsedHost(host),
                Self.isPublished(index.occurrences(of: IndicatorKey(type: .url, value: url.value)), index: index) { return }
@@ -1040,12 +1073,14 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             // In a private project a public indicator is unpublished still: the way to publish it
             // is to record it in a public project.
             let place = project == nil ? "a public project" : "this public project"
-            let remedy = switch (text.isNote, !keptHere && workspace.projects[recording.project].visibility == .private) {
+            let remedy = if let remedy = valueRemedy(text) {
+                remedy + (!keptHere && workspace.projects[recording.project].visibility == .private ? "" : ", or make the indicator public\(elsewhere)")
+            } else { switch (text.isNote, !keptHere && workspace.projects[recording.project].visibility == .private) {
             case (true, false): "make the note private (visibility: private in its front matter) or the indicator public\(elsewhere)"
             case (false, false): "take it out of \(text.name), or make the indicator public\(elsewhere)"
             case (true, true): "make the note private (visibility: private in its front matter), or record it in \(place) to publish it"
             case (false, true): "take it out of \(text.name), or record it in \(place) to publish it"
-            }
+            } }
             let message = "\(recording.type.rawValue) \(value) is recorded as private\(elsewhere), but \(text.name) is public and the public site would show it\(within.map { " (in \($0))" } ?? ""); \(remedy)"
             // A host within a private domain shows the domain; but a domain that many share (a
             // dynamic-DNS or hosting provider's, `duckdns.org`) is no secret, however recorded: a
