@@ -1239,6 +1239,10 @@ struct RuleTests {
             "pub/indicators.json:1:19: error: domain payroll-acme.example is recorded only in private projects (priv)",
             "pub/indicators.json:1:100: error: md5 33ec9e7ec6ecf9a72c876150313b0b7e is recorded only in private projects (priv)",
         ], "\(found)")
+        #expect(PublishedPrivateValueRule.innerNames("login.acme-corp.example.phish.test") == ["login.acme-corp", "login.acme-corp.example",
+            "login.acme-corp.example.phish", "acme-corp.example", "acme-corp.example.phish", "example.phish"])
+        #expect(PublishedPrivateValueRule.innerNames("www.google.com.au") == ["www.google"] && PublishedPrivateValueRule.innerNames("acme.example").isEmpty)
+        #expect(PublishedPrivateValueRule.innerNames("a..b.example").isEmpty && PublishedPrivateValueRule.innerNames("192.0.2.130").isEmpty)
         // The value cannot be taken out of itself: it is removed, or kept off the site.
         #expect(found[0].contains("remove it (dossier remove pub 'https://redirect.example/?to=payroll-acme.example') or keep it off the site (dossier add pub 'https://redirect.example/?to=payroll-acme.example' --private)"), "\(found[0])")
         let warnings = found.filter { $0.contains(": warning: ") }.map { String($0.split(separator: ",")[0]) }

@@ -612,10 +612,13 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// a block is written with, what a URL carries, an IPv4-mapped address's IPv4 one, the names
     /// inside a name. Each with its type, for the values only private projects record.
     static func shownValues(of indicator: Indicator, names: [String]) -> [Mentions.ShownValue] {
-        let host = Indicators.host(of: indicator.value, type: indicator.type)
-        let own = Set([indicator.value] + (host.map { withParents($0) + [Indicators.browsedHost($0)].compactMap { $0 } } ?? withParents(indicator.value)))
+        let host = Indicators.host(of: indicator.value, type: indicator.type) ?? indicator.value
+        let browsed = indicator.type == .url ? Indicators.browsedHost(host) : nil
         return names.compactMap { name in
-            guard !own.contains(name), let type = Indicators.detect(name), type.isStrict else { return nil }
+            // Not the value, its host, or a domain that lies within (`withParents`).
+            guard name != indicator.value, name != host, name != browsed,
+                  !(host.utf8.count > name.utf8.count && host.hasSuffix(name) && host.utf8.dropLast(name.utf8.count).last == IndicatorBytes.dot),
+                  let type = Indicators.detect(name), type.isStrict else { return nil }
             return Mentions.ShownValue(value: name, type: type)
         }
     }
@@ -894,16 +897,26 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// Not one followed by a country's code alone: `google.com.au` and `yahoo.co.jp` are the
     /// registrations of a country's domain, not names built on `google.com` or `yahoo.co`.
     static func innerNames(_ value: String) -> [String] {
-        guard isName(value) else { return [] }
-        let labels = value.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 3 else { return [] }
-        let countryLast = labels[labels.count - 1].utf8.count == 2 && labels[labels.count - 1].utf8.allSatisfy(IndicatorBytes.isLetter)
+        // Told by bytes, with nothing made for a name of two labels (most): asked of every name
+        // a public text or value writes.
+        let utf8 = value.utf8
+        guard utf8.count(where: { $0 == IndicatorBytes.dot }) >= 2, isName(value) else { return [] }
+        // Where each label starts and ends.
+        var bounds: [(start: String.Index, end: String.Index)] = []
+        var start = utf8.startIndex
+        for i in utf8.indices where utf8[i] == IndicatorBytes.dot {
+            bounds.append((start, i))
+            start = utf8.index(after: i)
+        }
+        bounds.append((start, utf8.endIndex))
+        let last = utf8[bounds[bounds.count - 1].start..<bounds[bounds.count - 1].end]
+        let countryLast = last.count == 2 && last.allSatisfy(IndicatorBytes.isLetter)
+        guard !bounds.contains(where: { $0.start == $0.end }) else { return [] }
         var names: [String] = []
-        for start in 0..<labels.count - 2 {
-            for end in start + 2..<labels.count where labels[start..<end].contains(where: { $0.isEmpty }) == false
-                && !(countryLast && end == labels.count - 1) {
-                let name = labels[start..<end].joined(separator: ".")
-                if isName(name) { names.append(name) }
+        for first in 0..<bounds.count - 2 {
+            for end in first + 2..<bounds.count where !(countryLast && end == bounds.count - 1) {
+                let name = value[bounds[first].start..<bounds[end - 1].end]
+                if name.utf8.contains(where: IndicatorBytes.isLetter) { names.append(String(name)) }
             }
         }
         return names
