@@ -5,8 +5,11 @@
 /// thumbnail of the uncropped picture) and XMP, a GIF's comments, a WebP's EXIF and XMP chunks,
 /// and bytes after the image's end. A report or the site copies the image's file, so all of it
 /// would be published. What makes the pixels show as they should is kept: a PNG's colour and
-/// animation chunks, a JPEG's tables, colour profile and orientation (rewritten alone, so that a
-/// phone's photo stands as it was taken), a GIF's animation, a WebP's frames and profile.
+/// animation chunks, a JPEG's tables, Adobe's colour transform and orientation (rewritten alone,
+/// so that a phone's photo stands as it was taken), a GIF's animation, a WebP's frames. Not a
+/// colour profile (PNG `iCCP`, JPEG APP2, WebP `ICCP`): its description, copyright and any tag
+/// of its own are free text, and its bytes are not read; the image is then shown as sRGB, as
+/// most screenshots are.
 ///
 /// Each format is read by its structure, not searched: a file whose structure cannot be read to
 /// its end (damaged, truncated) gives nil, and is not published.
@@ -25,32 +28,24 @@ enum ImageMetadata {
 
     // MARK: PNG
 
-    /// The chunks that draw the image (and its animation), and its colour profile (`iCCP`, its
-    /// name replaced): every other chunk is dropped, the text ones (`tEXt`, `zTXt`, `iTXt`),
-    /// `eXIf` and `tIME` among them, and anything after `IEND`.
+    /// The chunks that draw the image (and its animation): every other chunk is dropped, the
+    /// text ones (`tEXt`, `zTXt`, `iTXt`), `eXIf`, `tIME`, the colour profile (`iCCP`) and the
+    /// suggested palettes (`sPLT`, named in free text, drawing nothing) among them, and anything
+    /// after `IEND`.
     private static let pngChunks: Set<String> = [
         "IHDR", "PLTE", "IDAT", "IEND", "tRNS", "cHRM", "gAMA", "sBIT", "sRGB", "cICP", "mDCV", "cLLI", "bKGD",
-        "hIST", "pHYs", "sPLT", "acTL", "fcTL", "fdAT",
+        "hIST", "pHYs", "acTL", "fcTL", "fdAT",
     ]
 
     private static func png(_ bytes: [UInt8]) -> [UInt8]? {
         var out = Array(bytes.prefix(8))
         var i = 8
-        var hasProfile = false
         while i + 12 <= bytes.count {
             let length = Int(bigEndian(bytes, i, 4))
             let end = i + 12 + length
             guard length <= bytes.count, end <= bytes.count else { return nil }
             let type = String(decoding: bytes[i + 4..<i + 8], as: UTF8.self)
-            if type == "iCCP" {
-                // The profile's name is free text (`Jane's calibration`): named as any profile.
-                // A second profile is none (a PNG has one at most).
-                guard let nameEnd = bytes[i + 8..<end - 4].firstIndex(of: 0) else { return nil }
-                defer { hasProfile = true }
-                if hasProfile { i = end; continue }
-                let data = Array("ICC profile".utf8) + bytes[nameEnd..<end - 4]
-                out += bigEndianBytes(UInt32(data.count)) + Array("iCCP".utf8) + data + bigEndianBytes(CRC32.checksum(Array("iCCP".utf8) + data))
-            } else if pngChunks.contains(type) {
+            if pngChunks.contains(type) {
                 out += bytes[i..<end]
             }
             if type == "IEND" { return out }
@@ -98,6 +93,9 @@ enum ImageMetadata {
             if marker == 0xE0, segment.starts(with: "JFIF\u{0}".utf8), segment.count >= 14 {
                 // JFIF's header, without the thumbnail it may carry (of the uncropped picture).
                 out += [0xFF, 0xE0, 0x00, 0x10] + segment.prefix(12) + [0, 0]
+            } else if marker == 0xEE, segment.starts(with: "Adobe".utf8), segment.count >= 12 {
+                // Adobe's colour transform, as its 12 bytes alone: what follows them is no one's.
+                out += [0xFF, 0xEE, 0x00, 0x0E] + segment.prefix(12)
             } else if keepsJPEGSegment(marker, segment) {
                 out += [0xFF, marker] + bytes[m + 1..<end]
             } else if marker == 0xE1, let orientation = exifOrientation(segment), orientation != 1 {
@@ -108,14 +106,12 @@ enum ImageMetadata {
         return nil
     }
 
-    /// Tables, frames and restarts; APP2's colour profile, APP14 (Adobe's colour transform).
-    /// Dropped: APP1 (Exif, XMP), other APP2 (FlashPix, MPF's second pictures), JFIF's
-    /// thumbnails (JFXX), the other APPn, comments.
+    /// Tables, frames and restarts. Dropped: APP1 (Exif, XMP), APP2 (the colour profile,
+    /// FlashPix, MPF's second pictures), JFIF's thumbnails (JFXX), the other APPn (APP14 is
+    /// rewritten), comments.
     private static func keepsJPEGSegment(_ marker: UInt8, _ segment: ArraySlice<UInt8>) -> Bool {
         switch marker {
         case 0xC0...0xCF, 0xDB, 0xDC, 0xDD, 0xDE, 0xDF: true
-        case 0xE2: segment.starts(with: "ICC_PROFILE\u{0}".utf8)
-        case 0xEE: segment.starts(with: "Adobe".utf8)
         default: false
         }
     }
@@ -208,8 +204,9 @@ enum ImageMetadata {
 
     // MARK: WebP
 
-    /// The chunks that draw the image: `EXIF`, `XMP ` and any other are dropped.
-    private static let webpChunks: Set<String> = ["VP8 ", "VP8L", "VP8X", "ALPH", "ANIM", "ANMF", "ICCP"]
+    /// The chunks that draw the image: `EXIF`, `XMP `, the colour profile (`ICCP`) and any other
+    /// are dropped.
+    private static let webpChunks: Set<String> = ["VP8 ", "VP8L", "VP8X", "ALPH", "ANIM", "ANMF"]
 
     private static func webp(_ bytes: [UInt8]) -> [UInt8]? {
         guard bytes.count >= 12 else { return nil }
@@ -226,8 +223,8 @@ enum ImageMetadata {
             if webpChunks.contains(type) {
                 // (The last chunk's padding may be missing: it stays so.)
                 var chunk = Array(bytes[i..<min(end, riffEnd)])
-                // VP8X's flags say whether EXIF and XMP follow: no longer.
-                if type == "VP8X", chunk.count > 8 { chunk[8] &= ~0x0C }
+                // VP8X's flags say whether a profile, EXIF and XMP follow: no longer.
+                if type == "VP8X", chunk.count > 8 { chunk[8] &= ~0x2C }
                 out += chunk
             }
             i = end
@@ -245,9 +242,5 @@ enum ImageMetadata {
 
     private static func littleEndian(_ bytes: [UInt8], _ at: Int, _ count: Int) -> UInt32 {
         bytes[at..<at + count].reversed().reduce(0) { $0 << 8 | UInt32($1) }
-    }
-
-    private static func bigEndianBytes(_ value: UInt32) -> [UInt8] {
-        [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
     }
 }

@@ -1707,14 +1707,18 @@ struct RuleTests {
                 #"{ "value": "C:\\Users\\jdoe\\AppData\\Roaming\\updater.exe", "type": "filepath", "classification": "malicious" }"#,
                 #"{ "value": "Global\\SecretMutex42", "type": "mutex", "private": true }"#,
                 #"{ "value": "payroll-kit.tar.gz", "type": "filename", "classification": "malicious" }"#,
-                #"{ "value": "svchost.exe", "type": "filename", "classification": "non-malicious" }"#))
+                #"{ "value": "svchost.exe", "type": "filename", "classification": "non-malicious" }"#,
+                #"{ "value": "zqxdrop7.exe", "type": "filename", "classification": "malicious" }"#))
             try $0.addProject("pub", visibility: "public", tlp: "clear")
-            try $0.write("pub/notes/01.md", "Mutex `Global\\SecretMutex42`; archive payroll-kit.tar.gz.\nDropped c:\\users\\JDOE\\appdata\\roaming\\updater.exe, then svchost.exe.\n")
+            try $0.write("pub/notes/01.md", "Mutex `Global\\SecretMutex42`; archive payroll-kit.tar.gz.\nDropped c:\\users\\JDOE\\appdata\\roaming\\updater.exe, then svchost.exe.\n"
+                + "Then C:\\Users\\Public\\zqxdrop7.exe ran; see https://x.example/dl/zqxdrop7.exe.\n")
         }, rules: [PublishedPrivateValueRule()])
         #expect(found.map { String($0.split(separator: ";")[0]) } == [
             #"pub/notes/01.md:1:8: error: mutex "Global\SecretMutex42" is recorded as private in acme, but this note is public and the public site would show it"#,
             #"pub/notes/01.md:1:39: warning: filename "payroll-kit.tar.gz" is recorded only in private projects (acme), but this note is public and the public site would show it"#,
             #"pub/notes/01.md:2:9: warning: filepath "C:\Users\jdoe\AppData\Roaming\updater.exe" is recorded only in private projects (acme), but this note is public and the public site would show it"#,
+            // The file a path ends with is a value of its own (a URL's path is not looked at so).
+            #"pub/notes/01.md:3:22: warning: filename "zqxdrop7.exe" is recorded only in private projects (acme), but this note is public and the public site would show it"#,
         ], "\(found)")
     }
 

@@ -365,6 +365,14 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             if bytes[start..<last].contains(UInt8(ascii: "%")) {
                 words.append((String(decoding: PercentEncoding.decodedFully(Array(bytes[start..<last])), as: UTF8.self), start))
             }
+            // The file a path ends with (`C:\Users\Public\drop7.exe`, `%TEMP%\drop7.exe`), a value
+            // of its own; not a URL's (what a URL carries is looked at as such).
+            if let separator = bytes[start..<last].lastIndex(where: { $0 == UInt8(ascii: "\\") || $0 == IndicatorBytes.slash }), separator > start,
+               last - separator - 1 >= 6,
+               !(start..<last - 2).contains(where: { bytes[$0] == IndicatorBytes.colon && bytes[$0 + 1] == IndicatorBytes.slash && bytes[$0 + 2] == IndicatorBytes.slash }),
+               bytes[separator + 1..<last].contains(where: { IndicatorBytes.isDigit($0) || $0 == IndicatorBytes.dot || $0 == UInt8(ascii: "_") }) {
+                words.append((String(decoding: bytes[separator + 1..<last], as: UTF8.self), separator + 1))
+            }
         }
         for (i, byte) in bytes.enumerated() where byte <= 0x20 || Self.wordBreaks.contains(byte) {
             flush(i)

@@ -1,5 +1,5 @@
 /// CRC-32 (ISO-HDLC, as PNG and zlib compute it): a PNG chunk's checksum, over its type and
-/// data, which a chunk rewritten must carry anew (`ImageMetadata`).
+/// data, which the test images' chunks carry (`TestImages.png`).
 public enum CRC32 {
     public static func checksum(_ bytes: some Sequence<UInt8>) -> UInt32 {
         var crc: UInt32 = 0xFFFF_FFFF
