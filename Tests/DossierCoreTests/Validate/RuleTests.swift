@@ -1212,14 +1212,15 @@ struct RuleTests {
         #expect(found.contains { $0.hasPrefix("b/indicators.json:1:454: warning: domain hidden.example is recorded as private in a") }, "\(found)")
     }
 
-    @Test("what a public value's URL carries is published: a value only private projects record so shown is an error, whose remedy names the commands; a name inside a name (a lure, a typosquat) a warning, in a value as in a note; neither for the value itself, an IPv4-mapped address as its IPv4 one, a block wider than one address, a host some public URL publishes, or a country's domain (google.com.au)")
+    @Test("what a public value's URL carries is published: a value only private projects record so shown is an error, whose remedy names the commands; a name inside a name (a lure, a typosquat) a warning, in a value as in a note; neither for the value itself, an IPv4-mapped address as its IPv4 one, a block wider than one address, a host some public URL publishes, a country's domain (google.com.au), or a version number (?version=10.0.0.12)")
     func valuesShownInsidePublicValues() throws {
         let found = try diagnostics({
             try $0.addProject("priv", indicators: Self.list(
                 #"{ "value": "payroll-acme.example", "type": "domain" }"#, #"{ "value": "33ec9e7ec6ecf9a72c876150313b0b7e", "type": "md5" }"#,
                 #"{ "value": "198.51.100.23", "type": "ipv4" }"#, #"{ "value": "198.51.100.24", "type": "ipv4" }"#,
                 #"{ "value": "acme-corp.example", "type": "domain" }"#, #"{ "value": "bit.ly", "type": "domain" }"#,
-                #"{ "value": "storage.googleapis.com", "type": "domain" }"#, #"{ "value": "google.com", "type": "domain" }"#))
+                #"{ "value": "storage.googleapis.com", "type": "domain" }"#, #"{ "value": "google.com", "type": "domain" }"#,
+                #"{ "value": "10.0.0.12", "type": "ipv4", "classification": "suspicious" }"#, #"{ "value": "1.0.0.1", "type": "ipv4" }"#))
             try $0.addProject("pub", visibility: "public", tlp: "clear", indicators: Self.list(
                 #"{ "value": "https://redirect.example/?to=payroll-acme.example", "type": "url" }"#,
                 #"{ "value": "https://www.virustotal.example/gui/file/33ec9e7ec6ecf9a72c876150313b0b7e", "type": "url" }"#,
@@ -1231,7 +1232,10 @@ struct RuleTests {
                 #"{ "value": "192.0.2.130/31", "type": "cidr" }"#,
                 #"{ "value": "https://storage.googleapis.com/bkt-1/invoice.html", "type": "url" }"#,
                 #"{ "value": "https://www.google.com/url?q=https://storage.googleapis.com/bkt-2/index.html", "type": "url" }"#,
-                #"{ "value": "https://www.google.com.au/url?q=https://lure.example/", "type": "url" }"#))
+                #"{ "value": "https://www.google.com.au/url?q=https://lure.example/", "type": "url" }"#,
+                // Version numbers, not addresses.
+                #"{ "value": "https://update.evil.example/check?version=10.0.0.12&os=win", "type": "url" }"#,
+                #"{ "value": "https://github.com/someorg/agent/releases/download/1.0.0.1/agent.zip", "type": "url" }"#))
             try $0.write("pub/notes/01.md", "Mail came from x@acme-corp.example.attacker.test and https://bit.ly/abc.\n")
         }, rules: [PublishedPrivateValueRule()])
         let errors = found.filter { $0.contains(": error: ") }.map { String($0.split(separator: ",")[0]) }

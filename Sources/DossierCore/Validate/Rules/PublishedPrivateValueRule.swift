@@ -834,8 +834,16 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var words: [String] = []
         var start = 0
         let separators = Indicators.carriedSeparators
+        // The two words before, lower-cased, for a version number (`?version=10.0.0.12`,
+        // `/releases/download/1.0.0.1/`), which is no address.
+        var before: (String, String) = ("", "")
         for end in bytes.indices where separators.contains(bytes[end]) || end == bytes.count - 1 {
             let word = bytes[start..<(separators.contains(bytes[end]) ? end : end + 1)]
+            defer { if !word.isEmpty { before = (before.1, String(decoding: word.map(IndicatorBytes.lower), as: UTF8.self)) } }
+            if isVersion(word, after: before) {
+                start = end + 1
+                continue
+            }
             if word.count > 3 && (word.starts(with: "as".utf8, by: { $0 | 0x20 == $1 }) && word.dropFirst(2).allSatisfy(IndicatorBytes.isDigit)
                 || word.starts(with: "cve-".utf8, by: { $0 | 0x20 == $1 }) && !word.contains(IndicatorBytes.dot)) {
                 // As ASNs and CVEs are written normalized: `AS64500`, `CVE-2024-3094`; a name that
@@ -849,6 +857,15 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             start = end + 1
         }
         return words
+    }
+
+    /// Whether `word`, after the words `before` in what a URL carries, is a version number: four
+    /// numbers after a `version` (`ver`, `v`, `build`, `FileVersion`), or after a release's
+    /// `download` or `tag` (`/releases/download/1.0.0.1/`).
+    private static func isVersion(_ word: ArraySlice<UInt8>, after before: (String, String)) -> Bool {
+        guard word.count(where: { $0 == IndicatorBytes.dot }) == 3, word.allSatisfy({ IndicatorBytes.isDigit($0) || $0 == IndicatorBytes.dot }) else { return false }
+        return before.1.hasSuffix("version") || ["ver", "v", "build"].contains(before.1)
+            || before.0 == "releases" && ["download", "tag"].contains(before.1)
     }
 
     /// What a carried word holds when it is not a value as recorded: the host of `host:port`
