@@ -2,7 +2,7 @@
 /// field dossier does not read (`draft: true`, `"tlp": "red"`, `"Private": true`): taken at its
 /// word, so that no public site shows what its author thought hidden. One rule for notes' front
 /// matter and indicators' fields.
-enum HidingKeys {
+public enum HidingKeys {
     /// True when an unknown key (or one with another tool's prefix, `x-tlp`, `is_private`) says a
     /// note or an indicator is not for publication: `draft`, `private`,
     /// `hidden` and the like not set to a plain no, `published`, `publish`, `public` or `shared` set to a plain no, a
@@ -13,7 +13,7 @@ enum HidingKeys {
     /// a list's items are asked by the caller), a `visibility` (an indicator and a tag have no
     /// such field), or a misspelled one (`visiblity`), of anything but an open level (`public`).
     /// A value that is no single scalar counts as hiding: the safe side.
-    static func meansHidden(key: String, value: String?, near: String?) -> Bool {
+    public static func meansHidden(key: String, value: String?, near: String?) -> Bool {
         let value = value.map { Tag.key($0).trimmingCharacters(in: .whitespaces) }
         let no = ["false", "no", "off", "0"]
         // Another tool's prefix says the same (`x-tlp`, `x_marking`, `is_private`).
@@ -108,21 +108,23 @@ enum HidingKeys {
     }
 
     /// Whether a `visibility` where dossier reads none (an indicator's and a tag's privacy is
-    /// `private`) keeps what it is set on in: unless it states an open level in its words
-    /// (`public`, `community`, `Public - TLP:CLEAR`, `shareable`, a plain yes) or none (`none`,
-    /// `default`, empty), not negated (`non-public`) nor above TLP:CLEAR, it does, on the safe
-    /// side (`hidden`, `team`, `false`, `staff only`, a misspelled `privat`).
+    /// `private`) keeps what it is set on in: unless it states an open level in words that say
+    /// nothing else (`public`, `community`, `Public - TLP:CLEAR`, `shareable`, a plain yes) or
+    /// none (`none`, `default`, empty), it does, on the safe side (`hidden`, `team`, `false`,
+    /// `non-public`, `never public`, `public later`, `public, team only`, a misspelled `privat`).
     private static func visibilityHides(_ value: String?, words: [String]) -> Bool {
         guard let value else { return true }
         if ["", "none", "null", "default", "normal", "n/a", "na", "true", "yes", "1", "on", "y"].contains(value) { return false }
-        if namesRestrictedTLP(value) || words.contains(where: ["not", "non", "no"].contains) { return true }
-        return !words.contains(where: openLevels.contains)
+        return namesRestrictedTLP(value) || words.isEmpty || !words.allSatisfy(openWords.contains) || !words.contains(where: openLevels.contains)
     }
 
     /// The words of a `visibility` dossier does not read that publish what it is set on.
     private static let openLevels: Set<String> = ["public", "published", "publish", "community", "shared", "shareable", "sharable",
         "releasable", "unrestricted", "unclassified", "declassified", "internet", "visible", "shown", "open", "clear", "white",
         "everyone", "all", "world", "external", "anyone"]
+
+    /// The words an open level may be written with: those, and what names the level.
+    private static let openWords = openLevels.union(["tlp", "level", "facing", "to", "the", "for", "users"])
 
     /// Flags that hide what they are set on unless set to a plain no (`"restricted": true`,
     /// `do_not_share: yes`), by their letters.
@@ -149,6 +151,23 @@ enum HidingKeys {
     /// `DoNotPublish`).
     private static let hidingTags: Set<String> = ["draft", "hidden", "donotpublish", "notforpublication", "nopublish", "embargoed", "unpublished"]
 
+    /// True when an indicator's tag says it is not for publication, by its letters (`private`,
+    /// `do-not-publish`, `Confidential`, `hidden`, `draft`): not one that names a subject as often
+    /// (`internal`, `secret`).
+    static func isHidingTag(_ tag: String) -> Bool {
+        // An ASCII tag (nearly every one, on every indicator of a cold check) is told by the hash
+        // of its letters, with nothing made; the rest as tags compare.
+        if tag.utf8.allSatisfy({ $0 < 0x80 }) {
+            var hasher = FNV1a()
+            for byte in tag.utf8 where IndicatorBytes.isLetter(byte) { hasher.add(IndicatorBytes.lower(byte)) }
+            guard indicatorHidingHashes.contains(hasher.value) else { return false }
+        }
+        return indicatorHidingTags.contains(String(Tag.key(tag).filter(\.isLetter)))
+    }
+
+    private static let indicatorHidingTags = hidingTags.union(["private", "confidential", "donotshare", "privateonly", "internalonly", "nonpublic", "notpublic"])
+    private static let indicatorHidingHashes = Set(indicatorHidingTags.map(FNV1a.hash))
+
     /// True when `value` names a TLP other than CLEAR (`TLP:GREEN`, `TLP: RED (no sharing)`,
     /// `ACME Intel (TLP AMBER)`, or a level alone as a tag marks one): a marking that keeps a note
     /// off a public site. Read as imports read a file's marking (`TLP.labels(in:)`); a text that
@@ -160,7 +179,7 @@ enum HidingKeys {
 
     /// True when an indicator's unknown field hides it (see `meansHidden`): a scalar as it reads,
     /// a list by its items.
-    static func hides(_ member: JSONObject.Member, near: String?) -> Bool {
+    public static func hides(_ member: JSONObject.Member, near: String?) -> Bool {
         switch member.value.value {
         case .string(let text): meansHidden(key: member.key, value: text, near: near)
         case .bool(let flag): meansHidden(key: member.key, value: flag ? "true" : "false", near: near)

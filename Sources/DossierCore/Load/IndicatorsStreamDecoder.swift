@@ -113,7 +113,8 @@ enum IndicatorsStreamDecoder {
             indicator.classification = classification
             indicator.origin?.classification = position
         case .tags:
-            guard let tags = try reader.stringArrayIfPresent() else { return false }
+            // A tag that hides the indicator is read, with its warning, as a tree.
+            guard let tags = try reader.stringArrayIfPresent(), !tags.contains(where: HidingKeys.isHidingTag) else { return false }
             indicator.tags = tags
             indicator.origin?.tags = position
         case .firstSeen:

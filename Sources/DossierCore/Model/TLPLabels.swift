@@ -25,13 +25,16 @@ extension TLP {
         while let name = nextName() {
             rest = text[name.upperBound...]
             guard name.lowerBound == text.startIndex || !text[text.index(before: name.lowerBound)].isLetter else { continue }
-            var after = rest.drop { separatorsInText.contains($0) }
-            guard after.startIndex > name.upperBound else { continue }
-            // The protocol's version between (`TLP v2.0: AMBER`, `TLP 2.0 AMBER`).
-            let version = after.prefix { $0 == "v" || $0 == "V" || $0.isASCII && $0.isNumber || $0 == "." }
-            if version.contains(where: \.isNumber), let next = after[version.endIndex...].first, separatorsInText.contains(next) {
-                after = after[version.endIndex...].drop { separatorsInText.contains($0) }
+            // The protocol's version, after the name or a separator (`TLP2.0:RED`, `TLPv2: AMBER`,
+            // `TLP v2.0: AMBER`, `TLP 2.0 AMBER`), then a separator.
+            func pastVersion(_ text: Substring) -> Substring? {
+                let version = text.prefix { $0 == "v" || $0 == "V" || $0.isASCII && $0.isNumber || $0 == "." }
+                guard version.contains(where: \.isNumber), let next = text[version.endIndex...].first, separatorsInText.contains(next) else { return nil }
+                return text[version.endIndex...]
             }
+            var after = (pastVersion(rest) ?? rest).drop { separatorsInText.contains($0) }
+            guard after.startIndex > name.upperBound else { continue }
+            if let past = pastVersion(after) { after = past.drop { separatorsInText.contains($0) } }
             var word = after.prefix { $0.isLetter || $0 == "+" }
             var level = String(word)
             // `TLP:AMBER STRICT`, `TLP-AMBER-STRICT`: AMBER+STRICT as its label is also written.
@@ -54,7 +57,7 @@ extension TLP {
     /// word processor or a web page puts there: `=`, a no-break space, a dash, a full-width
     /// colon, a zero-width space.
     private static let separatorsInText = labelSeparators.union(["*", "=", "\u{00A0}", "\u{202F}", "\u{2007}", "\u{2009}", "\u{200A}",
-        "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}", "\u{FF1A}", "\u{FE55}", "\u{200B}", "\u{2060}", "\u{FEFF}"])
+        "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}", "\u{FF1A}", "\u{FE55}", "\u{FF1D}", "\u{200B}", "\u{2060}", "\u{FEFF}"])
 
     /// Where `Traffic Light Protocol` is first written in `text`, in any case, its words apart by
     /// any blanks (a line wrapped in a mail, a no-break space).

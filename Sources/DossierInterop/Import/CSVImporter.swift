@@ -103,6 +103,10 @@ enum CSVImporter {
                 if filled > 0 { collector.unrepresentable("value of column \"\(header.fields[index].text.trimmingSpaces)\"", count: filled) }
             }
         }
+        // Another tool's column for keeping a row unpublished (`visibility`, `sharing`,
+        // `distribution`, `confidential`), read as the loader reads such a field: each row it
+        // hides is private, with a warning at the column's first.
+        var hidingColumnsWarned: Set<Int> = []
         for record in records.dropFirst() {
             func cell(_ column: Column) -> CSVReader.Field? {
                 guard let index = columns[column], index < record.fields.count else { return nil }
@@ -159,6 +163,15 @@ enum CSVImporter {
                 } else {
                     collector.warning("tlp column: \"\(marking)\" is no TLP level (clear, green, amber, amber+strict, red); the row is read as private, the safe side", at: cell(.tlp)?.position)
                     details.privateFlag = true
+                }
+            }
+            for index in unread where index < record.fields.count {
+                let (key, word) = (header.fields[index].text.trimmingSpaces, record.fields[index].text.trimmingSpaces)
+                guard !word.isEmpty, HidingKeys.meansHidden(key: key, value: word, near: nil) else { continue }
+                details.privateFlag = true
+                if hidingColumnsWarned.insert(index).inserted {
+                    collector.warning("column \"\(key)\": \"\(word)\" keeps the row out of public output, so the row is read as private (dossier reads a private column of yes or no); every row it so marks is",
+                        at: record.fields[index].position)
                 }
             }
             if let value, let valueCell {

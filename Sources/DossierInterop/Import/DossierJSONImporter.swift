@@ -96,6 +96,9 @@ enum DossierJSONImporter {
         }
     }
 
+    /// The fields of a note in dossier's export.
+    private static let noteKeys: Set<String> = ["file", "title", "author", "date", "visibility", "body", "images"]
+
     /// The export's notes, each to be written as a note of the project (`ImportResult.noteFiles`).
     private static func readNotes(_ notes: JSONNode?, into collector: inout ImportCollector) {
         for node in list(notes, of: "notes", into: &collector) {
@@ -105,12 +108,22 @@ enum DossierJSONImporter {
                 continue
             }
             let visibility = note.string("visibility")
+            var isPrivate = visibility.map { $0 != Visibility.public.rawValue } ?? false
             if let visibility, Visibility(rawValue: visibility) == nil {
                 collector.warning("unknown visibility \"\(visibility)\" of note \(file); expected \(Visibility.choices); the note is imported private", at: note.position("visibility"))
+            } else if visibility == nil, let written = note["visibility"], written.value.kindName != "null" {
+                collector.warning("visibility of note \(file) is \(written.value.kindName), not \(Visibility.choices); the note is imported private", at: written.position)
+                isPrivate = true
+            }
+            // Another word for private (`"private": true`, `"draft": true`, `"tlp": "amber"`), as
+            // a note's front matter is read.
+            for member in note.members where !Self.noteKeys.contains(member.key) && HidingKeys.hides(member, near: nil) {
+                collector.warning("field \"\(member.key)\" of note \(file) keeps it out of public output; the note is imported private", at: member.keyPosition)
+                isPrivate = true
             }
             collector.noteFile(ImportResult.NoteFile(fileName: file, title: note.string("title"), author: note.string("author"),
                 date: note.string("date").flatMap { ISODate.isValid($0) ? $0 : nil },
-                isPrivate: visibility.map { $0 != Visibility.public.rawValue } ?? false, body: body))
+                isPrivate: isPrivate, body: body))
         }
     }
 }

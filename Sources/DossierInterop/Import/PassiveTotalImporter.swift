@@ -21,11 +21,23 @@ enum PassiveTotalImporter {
 
     static func isArtifact(_ object: JSONObject) -> Bool { object.string("query") != nil }
 
+    /// The fields of an artifact this importer reads.
+    static let artifactKeys: Set<String> = ["query", "type", "tags", "user_tags", "classification", "first_seen", "firstSeen", "last_seen", "lastSeen"]
+
     static func read(_ root: JSONNode, into collector: inout ImportCollector) {
         let artifacts: [JSONNode]
         switch root.value {
         case .object(let object) where object["artifacts"] != nil:
             artifacts = object.array("artifacts")
+            if object.string("visibility") == nil, let written = object["visibility"], written.value.kindName != "null" {
+                collector.projectVisibility(.private)
+                collector.warning("project visibility is \(written.value.kindName), not a word; read as private", at: written.position)
+            }
+            // Another word for private on the project (`"private": true`, `"Visibility"`).
+            for member in object.members where !["artifacts", "visibility", "tags", "name"].contains(member.key) && HidingKeys.hides(member, near: nil) {
+                collector.projectVisibility(.private)
+                collector.warning("project field \"\(member.key)\" keeps it out of public output; read as private", at: member.keyPosition)
+            }
             if let visibility = object.string("visibility")?.lowercased() {
                 switch visibility {
                 case "public", "community": collector.projectVisibility(.public)
@@ -51,6 +63,11 @@ enum PassiveTotalImporter {
                 continue
             }
             var details = ImportCollector.Details()
+            // An artifact another word keeps private (`"private": true`, `"visibility": "private"`).
+            for member in artifact.members where !Self.artifactKeys.contains(member.key) && HidingKeys.hides(member, near: nil) {
+                details.privateFlag = true
+                collector.warning("field \"\(member.key)\" of artifact \(query) keeps it out of public output; read as private", at: member.keyPosition)
+            }
             details.tags = artifact.strings("tags") + artifact.strings("user_tags")
             details.classification = classification(artifact, into: &collector)
             details.firstSeen = collector.date(artifact.string("first_seen") ?? artifact.string("firstSeen"), field: "first_seen", at: nil)

@@ -519,6 +519,18 @@ struct WorkspaceLoaderTests {
         #expect(loaded.diagnostics.items.filter { $0.code == "hiding-field" }.count == 2 + 7)
     }
 
+    @Test("an indicator tagged private, do-not-publish or Confidential is private, with a warning at its tags, as a note so tagged is; internal, secret and other tags hide nothing")
+    func hidingTagsOnIndicators() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p", visibility: "public", tlp: "clear", indicators: RuleTests.list(
+            #"{ "value": "a.example", "type": "domain", "tags": ["private"] }"#, #"{ "value": "b.example", "type": "domain", "tags": ["C2", "do-not-publish"] }"#,
+            #"{ "value": "c.example", "type": "domain", "tags": ["Confidential"] }"#, #"{ "value": "d.example", "type": "domain", "tags": ["internal", "secret", "C2"] }"#))
+        let loaded = workspace.load()
+        #expect(AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.indicators.map(\.value) == ["d.example"])
+        let warned = loaded.diagnostics.items.filter { $0.code == "hiding-field" }
+        #expect(warned.count == 3 && warned.allSatisfy { $0.message.hasPrefix("tag \"") }, "\(warned.map(\.message))")
+    }
+
     @Test("a project.json field meant to hide the project (draft, published: false, isPrivate, a flag inside an object) makes it private, with a warning")
     func projectHidingFields() throws {
         let workspace = try TemporaryWorkspace()

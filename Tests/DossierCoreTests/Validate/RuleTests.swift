@@ -257,6 +257,22 @@ struct RuleTests {
         ], "\(found)")
     }
 
+    @Test("a public indicator's comment, a public project's summary or a public note's title marked above TLP:CLEAR is a warning; a private indicator's, or a text naming three levels, is not")
+    func publicTextsMarked() throws {
+        let found = try diagnostics({
+            try $0.write("p/project.json", #"{ "title": "P", "summary": "Feed notes. TLP:AMBER+STRICT: inside our organisation only.", "visibility": "public", "tlp": "clear" }"#)
+            try $0.write("p/indicators.json", Self.list(#"{ "value": "a.example", "type": "domain", "comment": "TLP:RED - do not share" }"#,
+                #"{ "value": "b.example", "type": "domain", "comment": "TLP:RED, TLP:AMBER and TLP:GREEN explained", "private": false }"#,
+                #"{ "value": "c.example", "type": "domain", "comment": "TLP:RED", "private": true }"#))
+            try $0.write("p/notes/01.md", "---\ntitle: \"TLP:RED Overview\"\n---\nbody\n")
+        }, rule: PublicProjectTLPRule())
+        #expect(found.map { String($0.split(separator: ",")[0]) } == [
+            "p/indicators.json:1:30: warning: the comment of domain a.example is marked TLP:RED",
+            "p/notes/01.md:2:8: warning: this public note's title is marked TLP:RED",
+            "p/project.json:1:28: warning: this public project's summary is marked TLP:AMBER+STRICT",
+        ], "\(found)")
+    }
+
     @Test func crossProjectClassification() throws {
         let failing = try diagnostics({
             try $0.addProject("a", indicators: Self.list(#"{ "value": "evil.example", "type": "domain", "classification": "malicious" }"#))
@@ -1236,7 +1252,8 @@ struct RuleTests {
                 // Version numbers, not addresses.
                 #"{ "value": "https://update.evil.example/check?version=10.0.0.12&os=win", "type": "url" }"#,
                 #"{ "value": "https://github.com/someorg/agent/releases/download/1.0.0.1/agent.zip", "type": "url" }"#))
-            try $0.write("pub/notes/01.md", "Mail came from x@acme-corp.example.attacker.test and https://bit.ly/abc.\n")
+            try $0.write("pub/notes/01.md", "Mail came from x@acme-corp.example.attacker.test and https://bit.ly/abc.\n"
+                + "Seen at ::ffff:198.51.100.23, that is 198.51.100.23, which this project publishes.\n")
         }, rules: [PublishedPrivateValueRule()])
         let errors = found.filter { $0.contains(": error: ") }.map { String($0.split(separator: ",")[0]) }
         #expect(errors == [

@@ -228,6 +228,7 @@ import Testing
         // As a copy from a mail, a word processor or a web page writes them.
         #expect(TextImporter.labels(in: "TLP\u{A0}AMBER, TLP=RED, TLP \u{2013} GREEN, TLP v2.0: AMBER, TLP 2.0 RED, TLP:\u{200B}RED, TLP\u{FF1A}AMBER")
             == [.amber, .red, .green, .amber, .red, .red, .amber])
+        #expect(TextImporter.labels(in: "TLP2:AMBER, TLP2.0:RED, TLPv2.0: RED, TLP\u{FF1D} AMBER; TLP2000 records") == [.amber, .red, .red, .amber])
         #expect(TextImporter.isLabelLine("TLP\u{A0}AMBER") && TextImporter.isLabelLine("TLP v2.0: RED"))
         #expect(TextImporter.isLabelLine("[TLP RED]") && TextImporter.isLabelLine("**TLP: AMBER**"))
         #expect(!TextImporter.isLabelLine("TLP RED 198.51.100.7") && !TextImporter.isLabelLine("TLP RED and TLP AMBER"))
@@ -247,6 +248,38 @@ import Testing
         #expect(result.indicator("plain.example")?.isPrivate == false)
         let warnings = result.diagnostics.filter { $0.message.hasPrefix("private column") }
         #expect(warnings.map(\.location?.position.line) == [2, 3], "\(result.diagnostics)")
+    }
+
+    @Test("a note of dossier's JSON export that another word keeps private (private, draft, Visibility, a tlp, a visibility that is no word) comes in private, with a warning; a public one public")
+    func jsonNotesHidingFields() {
+        let notes = [#"{"file": "01-a.md", "body": "a"}"#, #"{"file": "02-b.md", "body": "b", "private": true}"#, #"{"file": "03-c.md", "body": "c", "draft": true}"#,
+                     #"{"file": "04-d.md", "body": "d", "Visibility": "private"}"#, #"{"file": "05-e.md", "body": "e", "visibility": false}"#,
+                     #"{"file": "06-f.md", "body": "f", "tlp": "amber"}"#, #"{"file": "07-g.md", "body": "g", "visibility": "public", "x-ticket": "T-1"}"#]
+        let result = TestFiles.importText(#"{"project": {"title": "T", "visibility": "public", "tlp": "clear"}, "indicators": [{"value": "x.example", "type": "domain"}], "notes": ["#
+            + notes.joined(separator: ", ") + "]}", format: .json)
+        #expect(result.noteFiles.map(\.isPrivate) == [false, true, true, true, true, true, false], "\(result.diagnostics)")
+        #expect(result.diagnostics.filter { $0.message.contains("of note") }.count == 5, "\(result.diagnostics)")
+    }
+
+    @Test("a PassiveTotal artifact another word keeps private (private, visibility) comes in private, and a project whose visibility is no word, or that another field keeps, is private; with warnings")
+    func passiveTotalHidingFields() {
+        let result = TestFiles.importText(#"{"name": "mixed", "visibility": "public", "artifacts": [{"query": "a1.example", "type": "domain", "private": true}, "#
+            + #"{"query": "a2.example", "type": "domain", "visibility": "private"}, {"query": "a3.example", "type": "domain", "monitor": true}]}"#)
+        #expect(result.indicator("a1.example")?.isPrivate == true && result.indicator("a2.example")?.isPrivate == true, "\(result.diagnostics)")
+        #expect(result.indicator("a3.example")?.isPrivate == false && result.projectVisibility == .public)
+        let hidden = TestFiles.importText(#"{"name": "p", "visibility": false, "artifacts": [{"query": "b.example", "type": "domain"}]}"#)
+        #expect(hidden.projectVisibility == .private, "\(hidden.diagnostics)")
+        let flagged = TestFiles.importText(#"{"name": "p", "private": true, "artifacts": [{"query": "c.example", "type": "domain"}]}"#)
+        #expect(flagged.projectVisibility == .private, "\(flagged.diagnostics)")
+    }
+
+    @Test("another tool's column for keeping a row unpublished (visibility, sharing, distribution, restricted) makes each row it so marks private, with one warning per column")
+    func csvHidingColumns() {
+        let result = TestFiles.importText("value,visibility,distribution,restricted\nv.example,private,,\nd.example,,0,\nr.example,,,yes\nopen.example,public,3,no\nv2.example,team,,\n")
+        #expect(["v.example", "d.example", "r.example", "v2.example"].allSatisfy { result.indicator($0)?.isPrivate == true }, "\(result.diagnostics)")
+        #expect(result.indicator("open.example")?.isPrivate == false)
+        let warnings = result.diagnostics.filter { $0.message.hasPrefix("column \"") }
+        #expect(warnings.map(\.location?.position.line) == [2, 3, 4], "\(result.diagnostics)")
     }
 
     @Test("CSV as Excel and people write it: a sep=; line, blanks before a quoted field, one value column; a CSV without a value column says so; prose stays text")

@@ -33,7 +33,7 @@ public struct PublicProjectTLPRule: ProjectRule {
                 "\(indicator.type.rawValue) \(indicator.value) is tagged \(indicator.tags.first(where: PAP.isRed) ?? "PAP:RED"), which allows no action anyone could detect, but it is a public indicator of a public project; make it private (\"private\": true) or take the tag off",
                 code: Self.code))
         }
-        diagnostics += Self.markedPublicNotes(of: project)
+        diagnostics += Self.markedPublicNotes(of: project) + Self.markedPublicTexts(of: project)
         for (indicator, marked) in Self.markedPublicIndicators(of: project) {
             diagnostics.append(.error(at: indicator.location(in: project, at: indicator.origin?.tags),
                 "\(indicator.type.rawValue) \(indicator.value) is tagged \(TLP.markingTag(among: indicator.tags) ?? marked.label), but it is a public indicator of a public project: the public site would publish data so marked; make it private (\"private\": true) or take the tag off",
@@ -75,6 +75,37 @@ public struct PublicProjectTLPRule: ProjectRule {
                 "this public note is marked \(marking.tlp.label), but the public site publishes it under TLP:CLEAR; if the note is so marked, make it private (visibility: private in its front matter), else take the label out",
                 code: Self.code)
         }
+    }
+
+    /// A public indicator's comment, the project's summary or a public note's title that writes
+    /// a TLP label above CLEAR (`TLP:RED - do not share`), as a marking of what it is on: a
+    /// warning, since the site publishes it under TLP:CLEAR. (One naming three levels or more
+    /// explains them.)
+    static func markedPublicTexts(of project: Project) -> [Diagnostic] {
+        func marking(_ text: String?) -> TLP? {
+            guard let text, ByteSearch.contains(caseInsensitive: "tlp", in: text) || ByteSearch.contains(caseInsensitive: "traffic light", in: text) else { return nil }
+            let levels = TLP.labels(in: text).map(\.tlp)
+            return Set(levels).count < 3 ? levels.filter { $0 > .clear }.max() : nil
+        }
+        var diagnostics: [Diagnostic] = []
+        if let marked = marking(project.summary) {
+            diagnostics.append(.warning(at: SourceLocation(path: project.projectFile, position: project.origin?.summary ?? .start),
+                "this public project's summary is marked \(marked.label), but the public site publishes it under TLP:CLEAR; if the project is so marked, make it private, else take the label out",
+                code: Self.code))
+        }
+        for note in project.notes where AudienceFilter.publishes(note, of: project) {
+            guard let marked = marking(note.title) else { continue }
+            diagnostics.append(.warning(at: SourceLocation(path: note.path, position: note.titlePosition ?? .start),
+                "this public note's title is marked \(marked.label), but the public site publishes it under TLP:CLEAR; if the note is so marked, make it private (visibility: private in its front matter), else take the label out",
+                code: Self.code))
+        }
+        for indicator in project.indicators where !indicator.isPrivate {
+            guard let marked = marking(indicator.comment) else { continue }
+            diagnostics.append(.warning(at: indicator.location(in: project, at: nil),
+                "the comment of \(indicator.type.rawValue) \(indicator.value) is marked \(marked.label), but the public site publishes it under TLP:CLEAR; if the indicator is so marked, make it private (\"private\": true), else take the label out",
+                code: Self.code))
+        }
+        return diagnostics
     }
 
     /// The public indicators of a public project that a `tlp:` tag marks above TLP:CLEAR, with

@@ -496,6 +496,9 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         guard let threat = occurrences.first(where: {
             index.project($0).visibility == .private && index.indicator($0).effectiveClassification(in: vocabulary) != .nonMalicious
         }) else { return nil }
+        // An IPv4 address a public project publishes as its IPv4-mapped IPv6 one is published.
+        if type == .ipv4, case .success(let mapped) = Indicators.parse("::ffff:" + value, as: .ipv6),
+           Self.isPublished(index.occurrences(of: IndicatorKey(type: .ipv6, value: mapped.value)), index: index) { return nil }
         let indicator = index.indicator(threat)
         return Recording(type: indicator.type, value: indicator.value, project: threat.project)
     }
