@@ -70,6 +70,10 @@ public enum HidingKeys {
             if name == "audience" { return !words.contains { ["public", "everyone", "all", "external", "anyone", "world"].contains($0) } }
             // `sharing: amber+strict`: a marking's level alone.
             if name == "sharing", let value, TLP(named: value).map({ $0 > .clear }) ?? false { return true }
+            // Sharing said no to (`sharing: no`, `false`, `do not share`, `not allowed`, `none`), not
+            // a restriction said no to (`not restricted`).
+            if name == "sharing" || name == "sharinglevel", let value, no.contains(value) || value == "none"
+                || words.contains(where: ["not", "no", "never", "none"].contains) && !words.contains(where: keptIn.contains) { return true }
             if name == "visibility" || name == "vis" || name == "visibilitylevel" { return visibilityHides(value, words: words) }
             return value.map(namesRestrictedTLP) ?? false
         case _ where hidingFlags.contains(name):
@@ -115,7 +119,10 @@ public enum HidingKeys {
     private static func visibilityHides(_ value: String?, words: [String]) -> Bool {
         guard let value else { return true }
         if ["", "none", "null", "default", "normal", "n/a", "na", "true", "yes", "1", "on", "y"].contains(value) { return false }
-        return namesRestrictedTLP(value) || words.isEmpty || !words.allSatisfy(openWords.contains) || !words.contains(where: openLevels.contains)
+        // Nothing but letters and the marks that join words (`Public - TLP:CLEAR`): a digit or
+        // another sign says something more (`public: 0`, `public 2027-03-01`, `public?`, `public ✗`).
+        let plain = value.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == " " || " -_:().,/+".unicodeScalars.contains($0) }
+        return !plain || namesRestrictedTLP(value) || words.isEmpty || !words.allSatisfy(openWords.contains) || !words.contains(where: openLevels.contains)
     }
 
     /// The words of a `visibility` dossier does not read that publish what it is set on.
@@ -124,7 +131,7 @@ public enum HidingKeys {
         "everyone", "all", "world", "external", "anyone"]
 
     /// The words an open level may be written with: those, and what names the level.
-    private static let openWords = openLevels.union(["tlp", "level", "facing", "to", "the", "for", "users"])
+    private static let openWords = openLevels.union(["tlp", "level", "facing", "to", "the", "for", "users", "only", "publicly"])
 
     /// Flags that hide what they are set on unless set to a plain no (`"restricted": true`,
     /// `do_not_share: yes`), by their letters.

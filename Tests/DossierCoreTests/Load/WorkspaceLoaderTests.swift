@@ -506,17 +506,18 @@ struct WorkspaceLoaderTests {
     func visibilityOfAnyClosedLevelHides() throws {
         let workspace = try TemporaryWorkspace()
         try workspace.write("dossier.json", #"{ "title": "W", "tags": { "Insider": { "visibility": "hidden" }, "Staff": { "visibility": false }, "Seen": { "visibility": "published" } } }"#)
-        let levels = [#""hidden""#, #""team""#, "false", #""non-public""#, #""privat""#, "0", #""staff only""#,
-                      #""public""#, "true", #""Public - TLP:CLEAR""#, #""community""#, #""none""#, "\"\"", #""shareable""#]
+        let hiding = [#""hidden""#, #""team""#, "false", #""non-public""#, #""privat""#, "0", #""staff only""#, #""public: 0""#, #""public 2027-03-01""#]
+        let open = [#""public""#, "true", #""Public - TLP:CLEAR""#, #""community""#, #""none""#, "\"\"", #""shareable""#, #""public only""#]
+        let levels = hiding + open
         try workspace.addProject("p", visibility: "public", tlp: "clear", indicators: RuleTests.list(levels.enumerated().map { n, level in
             #"{ "value": "h\#(n).example", "type": "domain", "visibility": \#(level) }"#
-        }.joined(separator: ", ")))
+        }.joined(separator: ", ") + #", { "value": "s.example", "type": "domain", "sharing": "no" }"#))
         let loaded = workspace.load()
         let vocabulary = loaded.workspace.vocabulary
         #expect(vocabulary.isPrivate("Insider") && vocabulary.isPrivate("Staff") && !vocabulary.isPrivate("Seen"))
         let view = AudienceFilter.view(of: loaded.workspace, for: .public).project("p")
-        #expect(view?.indicators.map(\.value) == (7...13).map { "h\($0).example" }, "\(String(describing: view?.indicators.map(\.value)))")
-        #expect(loaded.diagnostics.items.filter { $0.code == "hiding-field" }.count == 2 + 7)
+        #expect(view?.indicators.map(\.value) == (hiding.count..<levels.count).map { "h\($0).example" }, "\(String(describing: view?.indicators.map(\.value)))")
+        #expect(loaded.diagnostics.items.filter { $0.code == "hiding-field" }.count == 2 + hiding.count + 1)
     }
 
     @Test("an indicator tagged private, do-not-publish or Confidential is private, with a warning at its tags, as a note so tagged is; internal, secret and other tags hide nothing")
