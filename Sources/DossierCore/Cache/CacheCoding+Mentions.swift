@@ -14,6 +14,7 @@ extension CacheWriter {
             writer.optional(value.type) { $0.choice($1) }
             writer.optionalString(value.within)
             writer.optional(value.position) { $0.position($1) }
+            writer.bool(value.isInner)
         }
         array(mentions.projects) { writer, reference in
             writer.int(reference.text)
@@ -52,7 +53,7 @@ extension CacheReader {
         let values = try array { reader throws(Malformed) in
             Mentions.Value(text: try text(&reader), value: try reader.string(),
                 type: try reader.optional { reader throws(Malformed) in try reader.choice(IndicatorType.self) },
-                within: try reader.optionalString(), position: try reader.optionalPosition())
+                within: try reader.optionalString(), position: try reader.optionalPosition(), isInner: try reader.bool())
         }
         let projects = try array { reader throws(Malformed) in
             Mentions.ProjectReference(text: try text(&reader), slug: try reader.string(), isLink: try reader.bool(),

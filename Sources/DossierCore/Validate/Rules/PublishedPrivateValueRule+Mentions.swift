@@ -56,8 +56,8 @@ extension PublishedPrivateValueRule.Mentions {
         let position = text.bodyLine.map { SourcePosition(line: $0 + mention.line - 1, column: mention.column) }
         // An IPv4-mapped IPv6 address (`::ffff:192.0.2.1`) shows the IPv4 one too: the same
         // address, published on purpose with a public value (or its host) as written.
-        func add(_ value: String, type: IndicatorType? = nil, within: String?) {
-            values.append(Value(text: index, value: value, type: type, within: within, position: position))
+        func add(_ value: String, type: IndicatorType? = nil, within: String?, isInner: Bool = false) {
+            values.append(Value(text: index, value: value, type: type, within: within, position: position, isInner: isInner))
             if let mapped = Indicators.mappedIPv4(value) {
                 values.append(Value(text: index, value: mapped, type: type == nil ? nil : .ipv4, within: within ?? value, position: position))
             }
@@ -85,7 +85,7 @@ extension PublishedPrivateValueRule.Mentions {
         }
         // The names inside a name (`login.acme-corp.example.phish.test`).
         for name in PublishedPrivateValueRule.innerNames(mention.type == .domain ? mention.value : host ?? "") {
-            add(name, type: .domain, within: mention.value)
+            add(name, type: .domain, within: mention.value, isInner: true)
         }
         guard mention.type == .url else { return }
         for host in Indicators.embeddedHosts(of: mention.value) { add(host, within: mention.value) }

@@ -75,6 +75,9 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             var within: String?
             /// In a note's body, where the value stands; elsewhere the text's location serves.
             var position: SourcePosition?
+            /// A name inside the name `within` (`acme-corp.example` in `acme-corp.example.net`,
+            /// `PublishedPrivateValueRule.innerNames`), which shows it as a domain it lies within does.
+            var isInner = false
         }
         /// What may be a project's folder name in `texts[text]` (lower-cased): in a path to its
         /// folder or page (`../acme-phish/`), or as a word of two parts or more (`acme-phish`).
@@ -837,12 +840,12 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var words: [String] = []
         var start = 0
         let separators = Indicators.carriedSeparators
-        // The two words before, lower-cased, for a version number (`?version=10.0.0.12`,
+        // The two words before, for a version number (`?version=10.0.0.12`,
         // `/releases/download/1.0.0.1/`), which is no address.
-        var before: (String, String) = ("", "")
+        var before: (ArraySlice<UInt8>, ArraySlice<UInt8>) = ([], [])
         for end in bytes.indices where separators.contains(bytes[end]) || end == bytes.count - 1 {
             let word = bytes[start..<(separators.contains(bytes[end]) ? end : end + 1)]
-            defer { if !word.isEmpty { before = (before.1, String(decoding: word.map(IndicatorBytes.lower), as: UTF8.self)) } }
+            defer { if !word.isEmpty { before = (before.1, word) } }
             if isVersion(word, after: before) {
                 start = end + 1
                 continue
@@ -865,10 +868,14 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     /// Whether `word`, after the words `before` in what a URL carries, is a version number: four
     /// numbers after a `version` (`ver`, `v`, `build`, `FileVersion`), or after a release's
     /// `download` or `tag` (`/releases/download/1.0.0.1/`).
-    private static func isVersion(_ word: ArraySlice<UInt8>, after before: (String, String)) -> Bool {
+    private static func isVersion(_ word: ArraySlice<UInt8>, after before: (ArraySlice<UInt8>, ArraySlice<UInt8>)) -> Bool {
         guard word.count(where: { $0 == IndicatorBytes.dot }) == 3, word.allSatisfy({ IndicatorBytes.isDigit($0) || $0 == IndicatorBytes.dot }) else { return false }
-        return before.1.hasSuffix("version") || ["ver", "v", "build"].contains(before.1)
-            || before.0 == "releases" && ["download", "tag"].contains(before.1)
+        // Compared in any case, byte by byte: asked of every carried word on each check.
+        func spells(_ bytes: some Collection<UInt8>, _ word: String) -> Bool {
+            bytes.elementsEqual(word.utf8) { IndicatorBytes.lower($0) == $1 }
+        }
+        return before.1.count >= 7 && spells(before.1.suffix(7), "version") || ["ver", "v", "build"].contains { spells(before.1, $0) }
+            || spells(before.0, "releases") && (spells(before.1, "download") || spells(before.1, "tag"))
     }
 
     /// What a carried word holds when it is not a value as recorded: the host of `host:port`
@@ -910,13 +917,6 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
     private static func isName(_ value: String) -> Bool {
         value.utf8.allSatisfy { IndicatorBytes.isAlphanumeric($0) || $0 == IndicatorBytes.dot || $0 == IndicatorBytes.hyphen || $0 == UInt8(ascii: "_") || $0 >= 0x80 }
             && value.utf8.contains(where: IndicatorBytes.isLetter)
-    }
-
-    /// Whether `name` is one of the names inside the host of `value` (`innerNames`), a name, a
-    /// URL or an e-mail address.
-    static func isInnerName(_ name: String, of value: String) -> Bool {
-        let host = Indicators.detect(value).flatMap { Indicators.host(of: value, type: $0) } ?? value
-        return name != host && innerNames(host).contains(name)
     }
 
     /// The names of two labels or more inside a name that are neither it nor a domain it lies
@@ -1026,7 +1026,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             let slug = workspace.projects[recording.project].slug
             // A name inside a name shows it, as a host within it does: a warning (a provider's
             // name many share is no secret; a typosquat of a brand shows the brand).
-            if let within = mention.within, Self.isInnerName(mention.value, of: within) {
+            if mention.isInner, let within = mention.within {
                 diagnostics.append(.warning(at: location(text, mention.position),
                     "\(recording.type.rawValue) \(recording.value) is recorded only in private projects (\(slug)), but \(text.name) is public and the public site would show it (in \(within)), unless it is a name many share, such as a hosting provider's; \(recordingRemedy(text))",
                     code: Self.code))
@@ -1068,7 +1068,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                               Self.privateProjectRecording(of: parent, type: .domain, index: index).map { (parent, $0) }
                           }).first,
                           // A name inside a name: the names inside that one are looked at each.
-                          !(mention.within.map { Self.isInnerName(mention.value, of: $0) } ?? false),
+                          !mention.isInner,
                           firstTime(mention.text, "\u{0}" + parent) {
                     // A name within a domain only private projects record shows the domain, as one
                     // within a private domain does: a warning (a provider's domain many share is no secret).
@@ -1093,8 +1093,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             let isResource = resources.contains(name)
             // A name inside the name written (`acme-corp.example.net`) shows it as a domain it lies
             // within does: a warning.
-            let isInner = mention.within.map { Self.isInnerName(mention.value, of: $0) } ?? false
-            let isValue = !isInner && (name == mention.value || name == spelling || unfragmented.contains(name) || isResource)
+            let isValue = !mention.isInner && (name == mention.value || name == spelling || unfragmented.contains(name) || isResource)
             let value = recording.value
             // Each value is reported once per text, but a host within it (a warning) written
             // first does not hide the value itself written after (an error).
