@@ -129,6 +129,7 @@ struct Add: ParsableCommand {
             if dryRun { try ProjectEditing.refuseNewErrors(edit, changed) } else { try ProjectEditing.save(edit, changed) }
         }
         print(report, project: project)
+        if !isPrivate { ProjectEditing.noteMadePrivate(from: edit.project, to: changed, global: global) }
         if !isPrivate {
             let added = Set(incoming.map(\.key))
             let indices = changed.indicators.indices.filter { added.contains(changed.indicators[$0].key) }

@@ -321,6 +321,7 @@ struct ImportCommand: ParsableCommand {
         }
         for note in notes { global.say("wrote \(Console.printer.displayPath(note.file.path))") }
         global.say(summary)
+        if !isPrivate { ProjectEditing.noteMadePrivate(from: edit.project, to: changed, global: global) }
         sayNewErrors("imported, but ")
     }
 

@@ -197,6 +197,25 @@ enum ProjectEditing {
         Console.note("warning: \(tag) is a private tag: the public site leaves it out but still shows \(count(shown.count)) of public project \(changed.slug) that \(shown.count == 1 ? "has" : "have") it; to keep \(shown.count == 1 ? "it" : "them") off the public site too: \(command)")
     }
 
+    /// Indicators an edit made private by a tag that hides (`private`, `do-not-publish`): said,
+    /// since `"private": true` is written beside the tag and stays when the tag is taken off.
+    static func noteMadePrivate(from before: Project, to after: Project, global: GlobalOptions) {
+        let wasPrivate = Set(before.indicators.lazy.filter(\.isPrivate).map(\.key))
+        let made = after.indicators.filter { $0.isPrivate && $0.hidingTag != nil && !wasPrivate.contains($0.key) }
+        guard let tag = made.first?.hidingTag else { return }
+        global.say("tag \(tag) keeps \(count(made.count)) out of public output: \"private\": true is written beside it, and stays if the tag is taken off")
+    }
+
+    /// After a tag that hides (`private`) was taken off: the indicators stay private, which
+    /// `"private": true` says, and how to publish them.
+    static func noteStillPrivate(_ tag: String, in changed: Project, at indices: [Int], global: GlobalOptions) {
+        guard HidingKeys.isHidingTag(tag) else { return }
+        let still = indices.filter { changed.indicators[$0].isPrivate }
+        guard !still.isEmpty else { return }
+        let path = Console.printer.displayPath(changed.indicatorsFile)
+        global.say("\(count(still.count)) \(still.count == 1 ? "stays" : "stay") private (\"private\": true in \(path)); to publish \(still.count == 1 ? "it" : "them"), delete that field there")
+    }
+
     /// "1 indicator", "3 indicators".
     static func count(_ n: Int, _ noun: String = "indicator") -> String {
         "\(n) \(noun)\(n == 1 ? "" : "s")"

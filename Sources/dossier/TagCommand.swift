@@ -67,6 +67,7 @@ struct TagCommand: ParsableCommand {
         try ProjectEditing.save(edit, changed)
         let already = outcome.selected - outcome.changed
         global.say("tagged \(ProjectEditing.count(outcome.changed)) of \(project) with \(tag)" + (already > 0 ? " (\(already) already had it)" : ""))
+        ProjectEditing.noteMadePrivate(from: edit.project, to: changed, global: global)
         ProjectEditing.warnPrivateTagShown(tag, in: changed, at: indices, vocabulary: edit.vocabulary)
         // Said of the indicators whose tags the new one makes imply another classification than
         // their explicit one: a contradiction they had before is their other tags' (a Blocked

@@ -60,6 +60,7 @@ struct Untag: ParsableCommand {
         // Said as the project spells it (`Blocked`), however it was typed (`BLOCKED`).
         let spelled = indices.lazy.compactMap { edit.project.indicators[$0].tags.first { Tag.key($0) == Tag.key(tag) } }.first ?? tag
         global.say("removed tag \(spelled) from \(ProjectEditing.count(outcome.changed)) of \(project)" + (without > 0 ? " (\(without) did not have it)" : ""))
+        ProjectEditing.noteStillPrivate(spelled, in: changed, at: indices, global: global)
         ProjectEditing.warnNewContradictions(edit, changed)
         let reclassified = IndicatorEdit.reclassified(from: edit.project, to: changed, at: indices, vocabulary: edit.vocabulary)
         for (i, was, now) in reclassified.prefix(5) {

@@ -78,6 +78,34 @@ struct WorkflowTests {
         #expect(indicators["192.0.2.10"]?["private"] as? Bool == true)
     }
 
+    @Test("a tag that hides (private, do-not-publish) given by add or tag writes \"private\": true beside it, which check takes without a warning; untag says the indicator stays private")
+    func hidingTagWritesPrivate() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let project = "commodity-loader-c2"  // public
+        let added = try CLI.run(["add", project, "hidden-tag.example", "--tag", "private"], in: copy.root)
+        #expect(added.status == 0 && added.stdout.contains("tag private keeps 1 indicator out of public output"), "\(added.stdout)")
+        #expect(try CLI.run(["add", project, "198.51.100.251"], in: copy.root).status == 0)
+        let tagged = try CLI.run(["tag", project, "Do-Not-Publish", "198.51.100.251"], in: copy.root)
+        #expect(tagged.status == 0 && tagged.stdout.contains("tag Do-Not-Publish keeps 1 indicator out of public output"), "\(tagged.stdout)")
+        var indicators = try Self.indicators(copy, project)
+        #expect(indicators["hidden-tag.example"]?["private"] as? Bool == true)
+        #expect(indicators["198.51.100.251"]?["private"] as? Bool == true)
+        let check = try CLI.run(["check"], in: copy.root)
+        #expect(check.status == 0 && !check.stderr.contains("is read as \"private\": true"), "\(check.stderr)")
+        let build = try CLI.run(["build", "--out", copy.path("public-site")], in: copy.root)
+        #expect(build.status == 0, "\(build.stderr)")
+        let site = try String(contentsOfFile: copy.path("public-site/projects/\(project)/index.html"), encoding: .utf8)
+        #expect(site.contains("192[.]0[.]2[.]44") && !site.contains("hidden-tag") && !site.contains("198[.]51[.]100[.]251"))
+
+        let untagged = try CLI.run(["untag", project, "private", "hidden-tag.example"], in: copy.root)
+        #expect(untagged.status == 0 && untagged.stdout.contains("1 indicator stays private (\"private\": true in \(project)/indicators.json); to publish it, delete that field there"), "\(untagged.stdout)")
+        indicators = try Self.indicators(copy, project)
+        #expect(indicators["hidden-tag.example"]?["private"] as? Bool == true && indicators["hidden-tag.example"]?["tags"] == nil)
+        // A tag that hides nothing says nothing of privacy.
+        let plain = try CLI.run(["untag", project, "Blocked", "--all"], in: copy.root)
+        #expect(plain.status == 0 && !plain.stdout.contains("stays private"), "\(plain.stdout)")
+    }
+
     @Test("invalid values: each listed with its reason, nothing written, exit 1; --skip-invalid adds the rest")
     func addInvalid() throws {
         let copy = try TemporaryCopy(of: Self.samples)

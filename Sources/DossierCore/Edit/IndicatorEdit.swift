@@ -14,11 +14,13 @@ public enum IndicatorEdit {
         }
     }
 
-    /// Adds `tag` to each indicator at `indices` that does not have it (in any case).
+    /// Adds `tag` to each indicator at `indices` that does not have it (in any case). A tag that
+    /// hides (`private`) makes each of them private too, written down.
     public static func tag(_ project: inout Project, with tag: String, at indices: [Int]) -> Outcome {
         var changed = 0
         for i in indices where !Tag.contains(project.indicators[i].tags, tag) {
             project.indicators[i].tags.append(tag)
+            project.indicators[i].keepPrivateIfHidingTagged()
             changed += 1
         }
         return Outcome(selected: indices.count, changed: changed)

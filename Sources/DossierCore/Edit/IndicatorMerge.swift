@@ -9,8 +9,9 @@
 /// - source / comment: filled in when the recorded indicator has none. When both differ, the
 ///   recorded one is kept and the difference reported as a conflict: it is what an analyst wrote
 ///   in this project, while incoming text is usually a feed's or a tool's.
-/// - private: sticky. Incoming `private: true` makes it private; nothing makes it public, since an
-///   import must never publish what an analyst kept private.
+/// - private: sticky. Incoming `private: true`, or a tag that hides (`private`, `do-not-publish`:
+///   `Indicator.hidingTag`), makes it private; nothing makes it public, since an import must
+///   never publish what an analyst kept private.
 /// - unknown fields: added when missing; a differing value keeps the recorded one (a conflict).
 ///
 /// Incoming values must be normalized (as `Indicators.parse` or the loader give them): identity
@@ -57,6 +58,7 @@ public enum IndicatorMerge {
         var repeated = 0
         var given: Set<IndicatorKey> = []
         for var item in incoming {
+            item.keepPrivateIfHidingTagged()
             // Given before in this input: counted apart, whether it is merged or added.
             if !given.insert(item.key).inserted { repeated += 1 }
             let found = position[item.key]

@@ -161,7 +161,7 @@ public enum HidingKeys {
     /// True when an indicator's tag says it is not for publication, by its letters (`private`,
     /// `do-not-publish`, `Confidential`, `hidden`, `draft`): not one that names a subject as often
     /// (`internal`, `secret`).
-    static func isHidingTag(_ tag: String) -> Bool {
+    public static func isHidingTag(_ tag: String) -> Bool {
         // An ASCII tag (nearly every one, on every indicator of a cold check) is told by the hash
         // of its letters, with nothing made; the rest as tags compare.
         if tag.utf8.allSatisfy({ $0 < 0x80 }) {

@@ -88,8 +88,9 @@ public enum IndicatorsDecoder {
             reader.hidingWarning("field \"\(member.key)\" is read as \"private\": true (the only field dossier reads to keep an indicator out of public output); write that instead", at: member.keyPosition)
             privateFlag = true
         }
-        // A tag that says so (`private`, `do-not-publish`), as a note's does.
-        if let tag = tags?.first(where: HidingKeys.isHidingTag) {
+        // A tag that says so (`private`, `do-not-publish`), as a note's does; beside a
+        // `"private": true` (as `dossier tag` and `add` write it) it only labels.
+        if privateFlag != true, let tag = tags?.first(where: HidingKeys.isHidingTag) {
             reader.warning("tag \"\(tag)\" is read as \"private\": true (the only field dossier reads to keep an indicator out of public output); write that instead; if the tag means something else, rename it",
                 at: item["tags"]?.position ?? position, code: "hiding-field")
             privateFlag = true

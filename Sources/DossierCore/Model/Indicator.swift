@@ -46,6 +46,16 @@ public struct Indicator: Sendable, Hashable {
 
     public var isPrivate: Bool { privateFlag ?? false }
 
+    /// The tag of this indicator that keeps it out of public output (`private`, `do-not-publish`:
+    /// `HidingKeys.isHidingTag`), as the loader reads it.
+    public var hidingTag: String? { tags.first(where: HidingKeys.isHidingTag) }
+
+    /// Written private when a tag of it hides it: an edit that gives it such a tag writes
+    /// `"private": true` beside it, so the file says so in the one field dossier reads for it.
+    public mutating func keepPrivateIfHidingTagged() {
+        if privateFlag != true, hidingTag != nil { privateFlag = true }
+    }
+
     /// Whether an internal output shows private material of this indicator, its tags aside
     /// (a private tag is the vocabulary's to say): it is private, or has a source.
     public var showsPrivateMaterial: Bool { isPrivate || source != nil }

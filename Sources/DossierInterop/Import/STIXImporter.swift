@@ -3,7 +3,8 @@ import DossierCore
 /// STIX 2.1 JSON: a bundle, a single object, or an array of objects.
 ///
 /// - `indicator`: the values of its pattern (`STIXPatternValues`), private when it says
-///   `x_dossier_private: true` (dossier's internal exports); `labels` become tags, and so
+///   `x_dossier_private: true` (dossier's internal exports) or has a label that keeps it
+///   unpublished (`private`, `draft`: `STIXTerms.privateFlag`); `labels` become tags, and so
 ///   do `indicator_types`, except the four that state a classification (`malicious-activity`,
 ///   `anomalous-activity`, `benign`, `unknown`), which set it; `name` and `description` are the
 ///   comment (`name: description`; a name that is the value says nothing); the description of its
@@ -12,7 +13,8 @@ import DossierCore
 /// - cyber-observable objects: their values (`STIXObservableReader`).
 /// - `vulnerability` with a CVE id: a `cve` indicator.
 /// - `report`: its labels are the file's project tags; it and `note` objects go to the note; a
-///   report with `x_dossier_private: true` (a private project's) makes everything imported private.
+///   report with `x_dossier_private: true` (a private project's) or labelled private makes
+///   everything imported private, and a note so marked is private.
 /// - TLP markings (1.0 and 2.0 ids, or marking definitions in the file that state a TLP), of whole
 ///   objects or granular: the most restrictive is the file's TLP, and an object's own marks the
 ///   values read from it, the file's those of an object with none (a bundle of CLEAR and RED
@@ -228,7 +230,8 @@ enum STIXImporter {
                 isPrivate: STIXTerms.privateFlag(of: object) == true || (collector.marking ?? .clear) > .clear, body: content, isNumbered: true))
         } else if let content = object.string("content")?.trimmingSpaces, !content.isEmpty {
             let abstract = object.string("abstract").map { MISPAttributeReader.escaped($0) + ": " } ?? ""
-            collector.note("- STIX note: \(abstract)\(MISPAttributeReader.escaped(content.split(whereSeparator: \.isNewline).joined(separator: " ")))")
+            collector.note("- STIX note: \(abstract)\(MISPAttributeReader.escaped(content.split(whereSeparator: \.isNewline).joined(separator: " ")))",
+                isPrivate: STIXTerms.privateFlag(of: object) == true)
         }
     }
 

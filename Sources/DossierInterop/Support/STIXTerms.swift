@@ -13,10 +13,13 @@ enum STIXTerms {
     static let sourceReference = "dossier source"
     static let privateExtension = "extension-definition--" + UUIDv5.make("stix-extension|dossier|private")
 
-    /// The private mark of an imported object: true when it has `x_dossier_private: true`, else nil.
+    /// The private mark of an imported object: true when it has `x_dossier_private: true`, or a
+    /// label that keeps it unpublished (`private`, `draft`, `do-not-publish`, as a tag of an
+    /// indicator does: `HidingKeys.isHidingTag`), else nil.
     static func privateFlag(of object: JSONObject) -> Bool? {
         // On an observable, inside the extension (a property extension, as STIX wants there).
-        object.flag(privateProperty) == true || object.object("extensions")?.object(privateExtension)?.flag(privateProperty) == true ? true : nil
+        object.flag(privateProperty) == true || object.object("extensions")?.object(privateExtension)?.flag(privateProperty) == true
+            || object.strings("labels").contains(where: HidingKeys.isHidingTag) ? true : nil
     }
 
     /// The OASIS TLP 2.0 marking definitions (cti-stix-common-objects, `tlp-2.0`): fixed ids, a

@@ -525,7 +525,9 @@ struct WorkspaceLoaderTests {
         let workspace = try TemporaryWorkspace()
         try workspace.addProject("p", visibility: "public", tlp: "clear", indicators: RuleTests.list(
             #"{ "value": "a.example", "type": "domain", "tags": ["private"] }"#, #"{ "value": "b.example", "type": "domain", "tags": ["C2", "do-not-publish"] }"#,
-            #"{ "value": "c.example", "type": "domain", "tags": ["Confidential"] }"#, #"{ "value": "d.example", "type": "domain", "tags": ["internal", "secret", "C2"] }"#))
+            #"{ "value": "c.example", "type": "domain", "tags": ["Confidential"] }"#, #"{ "value": "d.example", "type": "domain", "tags": ["internal", "secret", "C2"] }"#,
+            // As `dossier tag` writes it: the field says it, the tag only labels.
+            #"{ "value": "e.example", "type": "domain", "tags": ["private"], "private": true }"#))
         let loaded = workspace.load()
         #expect(AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.indicators.map(\.value) == ["d.example"])
         let warned = loaded.diagnostics.items.filter { $0.code == "hiding-field" }

@@ -898,7 +898,7 @@ struct RuleTests {
             try $0.write("p/notes/05.md", "See http://3221226114, then http://+3221226114/ (no host).\n")
         }, rule: PublishedPrivateValueRule())
         let places = found.map { $0.split(separator: ":").prefix(3).joined(separator: ":") }
-        #expect(places == ["p/indicators.json:1:269", "p/indicators.json:1:332", "p/notes/01.md:4:22", "p/notes/01.md:5:20", "p/notes/01.md:6:8",
+        #expect(places == ["p/indicators.json:1:280", "p/indicators.json:1:343", "p/notes/01.md:4:22", "p/notes/01.md:5:20", "p/notes/01.md:6:8",
                            "p/notes/02.md:1:12", "p/notes/03.md:1:17", "p/notes/04.md:1:5", "p/notes/05.md:1:12"], "\(found)")
         #expect(found.filter { $0.contains("ipv4 192.0.2.130") }.count == 7 && found.contains { $0.contains(sha256) }
             && found.contains { $0.contains("vpn.acme-corp.example") }, "\(found)")
@@ -1024,8 +1024,8 @@ struct RuleTests {
         }, rules: [PublishedPrivateValueRule()])
         let errors = found.map { String($0.split(separator: ";")[0]) }
         #expect(errors == [
-            "b/indicators.json:1:19: error: domain vpn.acme.example is recorded as private in a, but the url https://vpn.acme.example/public-page is public and the public site would show it (in https://vpn.acme.example/public-page)",
-            "b/indicators.json:1:19: error: ipv4 192.0.2.130 is recorded as private in a, but a tag of https://vpn.acme.example/public-page is public and the public site would show it",
+            "b/indicators.json:1:30: error: domain vpn.acme.example is recorded as private in a, but the url https://vpn.acme.example/public-page is public and the public site would show it (in https://vpn.acme.example/public-page)",
+            "b/indicators.json:1:93: error: ipv4 192.0.2.130 is recorded as private in a, but a tag of https://vpn.acme.example/public-page is public and the public site would show it",
             "b/notes/01.md:2:9: error: domain vpn.acme.example is recorded as private in a, but this note's author is public and the public site would show it (in ops@vpn.acme.example)",
             "b/notes/01.md:4:6: error: sha256 79a60c4e61c81a29bdaec5ce261d00675fdd1193fc522e5f2e3c4c4f99a729d7 is recorded as private in a, but this note is public and the public site would show it",
             #"b/project.json:1:28: error: filepath "C:\Users\Public\hp.dat" is recorded as private, but the project's summary is public and the public site would show it"#,
@@ -1068,9 +1068,9 @@ struct RuleTests {
         }, rules: [PublishedPrivateValueRule()])
         #expect(found.map { String($0.split(separator: ";")[0]) } == [
             "b/indicators.json:1:19: error: ipv4 192.0.2.130 is recorded as private in a, but the comment of 198.51.100.7 is public and the public site would show it (in https://www.shodan.io/host/192.0.2.130)",
-            "b/indicators.json:1:125: error: sha256 \(hash) is recorded as private in a, but the url https://www.virustotal.com/gui/file/\(hash.uppercased()) is public and the public site would show it (in https://www.virustotal.com/gui/file/\(hash.uppercased()))",
-            "b/indicators.json:1:257: error: ipv4 192.0.2.130 is recorded as private in a, but the ipv6 ::ffff:192.0.2.130 is public and the public site would show it (in ::ffff:192.0.2.130)",
-            "b/indicators.json:1:308: error: domain repo.acme-corp.example is recorded as private in a, but the url https://safe.example/?url=https%3A%2F%2Frepo.acme-corp.example%2F is public and the public site would show it (in https://safe.example/?url=https%3A%2F%2Frepo.acme-corp.example%2F)",
+            "b/indicators.json:1:136: error: sha256 \(hash) is recorded as private in a, but the url https://www.virustotal.com/gui/file/\(hash.uppercased()) is public and the public site would show it (in https://www.virustotal.com/gui/file/\(hash.uppercased()))",
+            "b/indicators.json:1:268: error: ipv4 192.0.2.130 is recorded as private in a, but the ipv6 ::ffff:192.0.2.130 is public and the public site would show it (in ::ffff:192.0.2.130)",
+            "b/indicators.json:1:319: error: domain repo.acme-corp.example is recorded as private in a, but the url https://safe.example/?url=https%3A%2F%2Frepo.acme-corp.example%2F is public and the public site would show it (in https://safe.example/?url=https%3A%2F%2Frepo.acme-corp.example%2F)",
             "b/notes/01.md:1:14: error: sha256 \(hash) is recorded as private in a, but this note is public and the public site would show it (in https://www.virustotal.com/gui/file/\(hash)/detection)",
             "b/notes/01.md:2:6: error: domain repo.acme-corp.example is recorded as private in a, but this note is public and the public site would show it (in https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Frepo.acme-corp.example%2F&data=05)",
         ], "\(found)")
@@ -1217,15 +1217,15 @@ struct RuleTests {
         }, rules: [PublishedPrivateValueRule()])
         let errors = found.filter { $0.contains(": error: ") }.map { String($0.split(separator: ",")[0]) }
         #expect(errors == [
-            "b/indicators.json:1:19: error: domain hidden.example is recorded as private in a",
-            "b/indicators.json:1:94: error: email üser@xn--bcher-kva.example is recorded as private in a",
-            "b/indicators.json:1:253: error: domain hidden.example is recorded as private in a",
-            "b/indicators.json:1:377: error: domain hidden.example is recorded as private in a",
+            "b/indicators.json:1:30: error: domain hidden.example is recorded as private in a",
+            "b/indicators.json:1:105: error: email üser@xn--bcher-kva.example is recorded as private in a",
+            "b/indicators.json:1:264: error: domain hidden.example is recorded as private in a",
+            "b/indicators.json:1:388: error: domain hidden.example is recorded as private in a",
             "b/notes/01.md:1:8: error: domain hidden.example is recorded as private in a",
             "b/notes/02.md:1:10: error: domain threat.example is recorded only in private projects (a)",
         ], "\(found)")
         // A host within the private domain shows it: a warning, as for every host so written.
-        #expect(found.contains { $0.hasPrefix("b/indicators.json:1:454: warning: domain hidden.example is recorded as private in a") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("b/indicators.json:1:465: warning: domain hidden.example is recorded as private in a") }, "\(found)")
     }
 
     @Test("what a public value's URL carries is published: a value only private projects record so shown is an error, whose remedy names the commands; a name inside a name (a lure, a typosquat) a warning, in a value as in a note; neither for the value itself, an IPv4-mapped address as its IPv4 one, a block wider than one address, a host some public URL publishes, a country's domain (google.com.au), or a version number (?version=10.0.0.12)")
@@ -1257,8 +1257,8 @@ struct RuleTests {
         }, rules: [PublishedPrivateValueRule()])
         let errors = found.filter { $0.contains(": error: ") }.map { String($0.split(separator: ",")[0]) }
         #expect(errors == [
-            "pub/indicators.json:1:19: error: domain payroll-acme.example is recorded only in private projects (priv)",
-            "pub/indicators.json:1:100: error: md5 33ec9e7ec6ecf9a72c876150313b0b7e is recorded only in private projects (priv)",
+            "pub/indicators.json:1:30: error: domain payroll-acme.example is recorded only in private projects (priv)",
+            "pub/indicators.json:1:111: error: md5 33ec9e7ec6ecf9a72c876150313b0b7e is recorded only in private projects (priv)",
         ], "\(found)")
         #expect(PublishedPrivateValueRule.innerNames("login.acme-corp.example.phish.test") == ["login.acme-corp", "login.acme-corp.example",
             "login.acme-corp.example.phish", "acme-corp.example", "acme-corp.example.phish", "example.phish"])
@@ -1268,7 +1268,7 @@ struct RuleTests {
         #expect(found[0].contains("remove it (dossier remove pub 'https://redirect.example/?to=payroll-acme.example') or keep it off the site (dossier add pub 'https://redirect.example/?to=payroll-acme.example' --private)"), "\(found[0])")
         let warnings = found.filter { $0.contains(": warning: ") }.map { String($0.split(separator: ",")[0]) }
         #expect(warnings == [
-            "pub/indicators.json:1:306: warning: domain acme-corp.example is recorded only in private projects (priv)",
+            "pub/indicators.json:1:317: warning: domain acme-corp.example is recorded only in private projects (priv)",
             "pub/notes/01.md:1:16: warning: domain acme-corp.example is recorded only in private projects (priv)",
         ], "\(found)")
     }
@@ -1301,7 +1301,7 @@ struct RuleTests {
         }, rules: [PublishedPrivateValueRule()])
         let errors = found.filter { $0.contains(": error: ") }.map { String($0.split(separator: ",")[0]) }
         #expect(errors == [
-            "b/indicators.json:1:19: error: url https://secret-c2.corp.example/gate.php is recorded as private in a",
+            "b/indicators.json:1:30: error: url https://secret-c2.corp.example/gate.php is recorded as private in a",
             "b/notes/01.md:1:5: error: url https://secret-c2.corp.example/gate.php is recorded as private in a",
             "b/notes/02.md:1:8: error: url https://threat.example/kit.zip is recorded only in private projects (c)",
         ], "\(found)")
@@ -1520,7 +1520,7 @@ struct RuleTests {
                 """)
         }, rules: [PublishedPrivateValueRule()])
         #expect(found == [
-            "b/indicators.json:1:19: warning: a tag of evil.example names the private project acme-payroll-phish, but it is public: the public site names no private project; if it means the project, take the name out",
+            "b/indicators.json:1:72: warning: a tag of evil.example names the private project acme-payroll-phish, but it is public: the public site names no private project; if it means the project, take the name out",
             "b/notes/01.md:3:76: warning: this note names the private project acme-payroll-phish, but it is public: the public site names no private project; if it means the project, take the name out",
             "b/project.json:1:12: warning: the project's title names the private project acme-payroll-phish, but it is public: the public site names no private project; if it means the project, take the name out",
         ], "\(found)")
@@ -1541,9 +1541,9 @@ struct RuleTests {
             try $0.write("pub/notes/03.md", "mail.canary-op.example and canary-op.example, then mx.canary-op.example\n")
         }, rules: [PublishedPrivateValueRule()])
         #expect(found.map { String($0.split(separator: ";")[0]) } == [
-            "pub/indicators.json:1:19: warning: domain canary-op.example is recorded as private in ir, but the domain www.canary-op.example is public and the public site would show it (in www.canary-op.example)",
-            "pub/indicators.json:1:75: warning: domain canary-op.example is recorded as private in ir, but the url https://cdn.canary-op.example/a.js is public and the public site would show it (in https://cdn.canary-op.example/a.js)",
-            "pub/indicators.json:1:197: error: domain canary-op.example is recorded as private in ir, but the url https://redirect.example/r?u=https://canary-op.example/x is public and the public site would show it (in https://redirect.example/r?u=https://canary-op.example/x)",
+            "pub/indicators.json:1:30: warning: domain canary-op.example is recorded as private in ir, but the domain www.canary-op.example is public and the public site would show it (in www.canary-op.example)",
+            "pub/indicators.json:1:86: warning: domain canary-op.example is recorded as private in ir, but the url https://cdn.canary-op.example/a.js is public and the public site would show it (in https://cdn.canary-op.example/a.js)",
+            "pub/indicators.json:1:208: error: domain canary-op.example is recorded as private in ir, but the url https://redirect.example/r?u=https://canary-op.example/x is public and the public site would show it (in https://redirect.example/r?u=https://canary-op.example/x)",
             "pub/notes/01.md:1:19: warning: domain canary-op.example is recorded as private in ir, but this note is public and the public site would show it (in smtp.mail.canary-op.example)",
             "pub/notes/02.md:1:11: warning: domain canary-op.example is recorded as private in ir, but this note is public and the public site would show it (in https://t.example/?to=https://login.canary-op.example/)",
             "pub/notes/03.md:1:1: warning: domain canary-op.example is recorded as private in ir, but this note is public and the public site would show it (in mail.canary-op.example)",
@@ -1631,7 +1631,7 @@ struct RuleTests {
         let name = "names the private project acme-payroll-phish, but it is public: the public site names no private project"
         let expected: [String] = [
             "acme-payroll-phish-wave-2/project.json:1:1: warning: the project's folder name \(name)",
-            "b/indicators.json:1:19: warning: a tag of evil.example \(name)",
+            "b/indicators.json:1:72: warning: a tag of evil.example \(name)",
             "b/notes/05-acme-payroll-phish-follow-up.md:1:1: warning: this note's file name \(name)",
             "secret-c2.example-followup/project.json:1:1: error: domain secret-c2.example is recorded as private in ir, but the project's folder name is public and the public site would show it",
         ]

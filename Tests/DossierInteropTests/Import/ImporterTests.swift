@@ -261,6 +261,35 @@ import Testing
         #expect(result.diagnostics.filter { $0.message.contains("of note") }.count == 5, "\(result.diagnostics)")
     }
 
+    @Test("a STIX object labelled private, draft or do-not-publish comes in private: an indicator, a note about a report, a note about anything else (the import's note); a report so labelled, all of the file")
+    func stixHidingLabels() {
+        func object(_ type: String, _ n: Int, _ fields: String) -> String {
+            #"{ "type": "\#(type)", "spec_version": "2.1", "id": "\#(type)--0f7e8d3c-5a7b-4c1e-9d2f-3b4a5c6d7e9\#(n)", "created": "2020-01-01T00:00:00Z", "modified": "2020-01-01T00:00:00Z", \#(fields) }"#
+        }
+        func indicator(_ n: Int, _ value: String, labels: String) -> String {
+            object("indicator", n, #""pattern": "[domain-name:value = '\#(value)']", "pattern_type": "stix", "valid_from": "2020-01-01T00:00:00Z", "labels": \#(labels)"#)
+        }
+        func bundle(_ objects: [String]) -> String {
+            #"{ "type": "bundle", "id": "bundle--5d2f0a3e-1b2c-4d5e-8f90-a1b2c3d4e5f7", "objects": ["# + objects.joined(separator: ", ") + "] }"
+        }
+        let report = object("report", 0, #""name": "R", "published": "2020-01-01T00:00:00Z", "object_refs": ["indicator--0f7e8d3c-5a7b-4c1e-9d2f-3b4a5c6d7e91"]"#)
+        let result = TestFiles.importText(bundle([
+            indicator(1, "hidden.example", labels: #"["C2", "Private"]"#), indicator(2, "draft.example", labels: #"["draft"]"#),
+            indicator(3, "open.example", labels: #"["C2", "internal"]"#), report,
+            object("note", 4, #""abstract": "Draft", "content": "not for the site", "labels": ["do-not-publish"], "object_refs": ["report--0f7e8d3c-5a7b-4c1e-9d2f-3b4a5c6d7e90"]"#),
+            object("note", 5, #""abstract": "Open", "content": "for the site", "object_refs": ["report--0f7e8d3c-5a7b-4c1e-9d2f-3b4a5c6d7e90"]"#),
+        ]))
+        #expect(result.indicator("hidden.example")?.isPrivate == true && result.indicator("draft.example")?.isPrivate == true, "\(result.diagnostics)")
+        #expect(result.indicator("open.example")?.isPrivate == false && result.projectVisibility != .private)
+        #expect(result.noteFiles.map(\.isPrivate) == [true, false], "\(result.noteFiles.map(\.title))")
+        let aside = TestFiles.importText(bundle([indicator(1, "a.example", labels: #"["C2"]"#),
+            object("note", 4, #""content": "who we told", "labels": ["private"], "object_refs": ["indicator--0f7e8d3c-5a7b-4c1e-9d2f-3b4a5c6d7e91"]"#)]))
+        #expect(aside.notesArePrivate && aside.indicator("a.example")?.isPrivate == false, "\(aside.notes)")
+        let privateReport = TestFiles.importText(bundle([indicator(1, "r.example", labels: "[]"),
+            object("report", 0, #""name": "R", "published": "2020-01-01T00:00:00Z", "labels": ["draft"], "object_refs": ["indicator--0f7e8d3c-5a7b-4c1e-9d2f-3b4a5c6d7e91"]"#)]))
+        #expect(privateReport.projectVisibility == .private)
+    }
+
     @Test("a PassiveTotal artifact another word keeps private (private, visibility) comes in private, and a project whose visibility is no word, or that another field keeps, is private; with warnings")
     func passiveTotalHidingFields() {
         let result = TestFiles.importText(#"{"name": "mixed", "visibility": "public", "artifacts": [{"query": "a1.example", "type": "domain", "private": true}, "#

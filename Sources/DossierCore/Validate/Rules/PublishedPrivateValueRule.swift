@@ -558,14 +558,18 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         var seenComments: Set<String> = []
         var seenTags: Set<String> = []
         for indicator in project.indicators where !indicator.isPrivate {
-            let location = { SourceLocation(path: indicatorsFile, position: indicator.origin?.object ?? .start) }
+            // Each finding where what it reads is written: the value, the tags; a comment (whose
+            // place is not kept) at its indicator.
+            func location(_ position: SourcePosition?) -> SourceLocation {
+                SourceLocation(path: indicatorsFile, position: position ?? indicator.origin?.object ?? .start)
+            }
             if let comment = indicator.comment, seenComments.insert(comment).inserted {
-                add(comment, "the comment of \(indicator.value)", location())
+                add(comment, "the comment of \(indicator.value)", location(nil))
             }
             let newTags = indicator.tags.filter { seenTags.insert($0).inserted }
-            if !newTags.isEmpty { add(Self.nameText(newTags), "a tag of \(indicator.value)", location()) }
+            if !newTags.isEmpty { add(Self.nameText(newTags), "a tag of \(indicator.value)", location(indicator.origin?.tags)) }
             // A free-form value is text too (`beacon to 192.0.2.130`, a path that holds another).
-            if !indicator.type.isStrict { add(indicator.value, "the \(indicator.type.rawValue) \(indicator.value)", location()) }
+            if !indicator.type.isStrict { add(indicator.value, "the \(indicator.type.rawValue) \(indicator.value)", location(indicator.origin?.value)) }
         }
         return texts
     }
@@ -604,7 +608,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         project.indicators.compactMap { indicator in
             guard isValueText(indicator), keeping(indicator) else { return nil }
             return PublishedText(text: indicator.value, name: "the \(indicator.type.rawValue) \(indicator.value)",
-                location: SourceLocation(path: project.indicatorsFile, position: indicator.origin?.object ?? .start),
+                location: SourceLocation(path: project.indicatorsFile, position: indicator.origin?.value ?? .start),
                 isProse: false, valueType: indicator.type)
         }
     }
