@@ -140,7 +140,11 @@ struct ImportCommand: ParsableCommand {
         let recorded = results.contains { $0.result.format == .text } ? Set(edit.project.indicators.map(\.key)) : []
         // A restricted file's project tags stay off a public project (its tags are published);
         // they go on the file's private indicators instead, which only internal outputs show.
-        let carriesTags = { (result: ImportResult) in edit.project.visibility == .public && self.isRestricted(result) }
+        let isPublic = edit.project.visibility == .public
+        let carriesTags = { (result: ImportResult) in isPublic && self.isRestricted(result) }
+        // A MISP local tag (MISP shares it with no other instance) stays off what a public project
+        // publishes: only its private indicators keep it.
+        var localTagsLeftOut: [String] = []
         let perFile = results.map { _, result in
             // A text's 40-hex value is detected as a SHA-1, which the project may record as a
             // certificate's (x509-sha1): as `add` does, it is that one. (A CSV may say its type.)
@@ -148,10 +152,16 @@ struct ImportCommand: ParsableCommand {
             // Data marked above a public project's TLP (imported private) keeps its marking as a
             // tag, which internal reports and exports are marked by: the project's is not its.
             // An indicator the file marks itself (a STIX object) by its own marking.
-            let carried = carriesTags(result) ? result.projectTags : []
+            let carried = (carriesTags(result) ? result.projectTags : []) + (isPublic ? result.restrictedTags : [])
+            let localKeys = isPublic ? Set(result.localTags.map(Tag.key)) : []
             return result.indicators.map { indicator in
                 var item = indicator
                 if !carried.isEmpty, item.isPrivate || isPrivate { item.tags = Tag.union(item.tags, carried) }
+                if !localKeys.isEmpty, !(item.isPrivate || isPrivate) {
+                    let local = item.tags.filter { localKeys.contains(Tag.key($0)) }
+                    item.tags.removeAll { localKeys.contains(Tag.key($0)) }
+                    localTagsLeftOut = Tag.union(localTagsLeftOut, local)
+                }
                 if edit.project.visibility == .public, let marking = result.marking(of: item), marking > edit.project.tlp,
                    TLP.marked(by: item.tags) == nil {
                     item.tags = Tag.union(item.tags, [marking.tag])
@@ -160,6 +170,10 @@ struct ImportCommand: ParsableCommand {
                 item.type = Selection.recordedKey(of: ParsedIndicator(type: item.type, value: item.value), typeGiven: false, recorded: recorded).type
                 return item
             }
+        }
+        if !localTagsLeftOut.isEmpty {
+            Console.note("warning: MISP local tags (shared with no other instance) left off the public indicators of public project \(project): "
+                + localTagsLeftOut.joined(separator: ", ") + "; import into a private project, or with --private, to keep them")
         }
         let read = Self.keepingFirstFile(perFile, results: results.map(\.result), paths: paths, classifying: classification != nil)
         // A CSV tags cell `Blocked, Phishing` naming a tag of the vocabulary: a list was meant (the
@@ -360,13 +374,16 @@ struct ImportCommand: ParsableCommand {
         }
         // A public project's tags are published: a restricted file's (its data imported private)
         // stay out, as its data does (`target:SecretCustomer` on a TLP:RED event).
-        let kept = project.visibility == .public ? results.filter { !isRestricted($0) } : results
-        let withheld = results.filter(isRestricted).flatMap(\.projectTags).filter { !Tag.contains(project.tags, $0) }
-        if project.visibility == .public && !withheld.isEmpty {
+        // So do the tags of a restricted part of a file (a MISP event of distribution 0, a local
+        // event tag).
+        let isPublic = project.visibility == .public
+        let kept = isPublic ? results.filter { !isRestricted($0) } : results
+        let withheld = Tag.union([], results.filter(isRestricted).flatMap(\.projectTags) + results.flatMap(\.restrictedTags)).filter { !Tag.contains(project.tags, $0) }
+        if isPublic && !withheld.isEmpty {
             global.say("\(self.project): project tags of the restricted data not added, as the project is public; its private indicators have them: "
                 + withheld.joined(separator: ", "))
         }
-        let projectTags = kept.flatMap(\.projectTags).filter { !Tag.contains(project.tags, $0) }
+        let projectTags = Tag.union([], kept.flatMap(\.projectTags) + (isPublic ? [] : results.flatMap(\.restrictedTags))).filter { !Tag.contains(project.tags, $0) }
         if !projectTags.isEmpty {
             project.tags = Tag.union(project.tags, projectTags)
             global.say("\(self.project): project tags +" + projectTags.joined(separator: ", +"))

@@ -46,11 +46,13 @@ struct ImportCollector {
         /// A MISP attribute's `to_ids` (`ImportResult.flaggedForIDS`).
         var flaggedForIDS = false
 
-        /// Private when the file says so, or when a TLP tag of the value itself (a MISP
-        /// attribute's, a CSV row's, a STIX label: `tlp:amber`, `TLP RED`) marks it above
-        /// TLP:CLEAR, or names no level (`tlp:unclear`): it may not be published.
+        /// Private when the file says so, or when a tag of the value itself (a MISP attribute's,
+        /// a CSV row's, a STIX label) marks it above TLP:CLEAR (`tlp:amber`, `TLP RED`), names no
+        /// level (`tlp:unclear`), is PAP:RED or keeps it unpublished (`private`,
+        /// `do-not-publish`, as an indicator's tag does): it may not be published.
         var isPrivate: Bool {
             privateFlag == true || TLP.marked(by: tags).map { $0 > .clear } == true || tags.contains(where: PAP.isRed)
+                || tags.contains(where: HidingKeys.isHidingTag)
         }
     }
 
@@ -210,6 +212,18 @@ struct ImportCollector {
             return
         }
         result.projectTags = Tag.union(result.projectTags, [tag])
+    }
+
+    /// A tag of a restricted part of the file as a whole (a MISP event of distribution 0, a
+    /// local event tag): `ImportResult.restrictedTags`.
+    mutating func restrictedTag(_ tag: String) {
+        if Tag.isSourceTag(tag) { return projectTag(tag) }
+        result.restrictedTags = Tag.union(result.restrictedTags, [tag])
+    }
+
+    /// A tag of a value that its file keeps to itself (a MISP local tag): `ImportResult.localTags`.
+    mutating func localTag(_ tag: String) {
+        result.localTags = Tag.union(result.localTags, [tag])
     }
 
     mutating func projectVisibility(_ visibility: Visibility) {

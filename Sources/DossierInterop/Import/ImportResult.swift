@@ -47,6 +47,13 @@ public struct ImportResult: Sendable {
     }
     /// Tags of the file as a whole (MISP event tags, STIX report labels, PassiveTotal project tags).
     public var projectTags: [String] = []
+    /// Tags of restricted parts of the file as a whole (the tags of a MISP event of distribution
+    /// 0 or a sharing group, or tagged PAP:RED; a MISP event's local tags): a private project's
+    /// tags, but a public one takes them only on the file's private indicators.
+    public var restrictedTags: [String] = []
+    /// Tags the file gives values but keeps to itself (MISP local tags, which MISP shares with no
+    /// other instance): a public project keeps them only on its private indicators.
+    public var localTags: [String] = []
     /// Visibility the file states (PassiveTotal `public`/`community` → public, `private`/`analyst` →
     /// private), if any.
     public var projectVisibility: Visibility?

@@ -8,7 +8,11 @@ import DossierCore
 /// PassiveTotal `passivetotal:class="..."` tag, which sets the classification. An attribute of
 /// distribution 0 (your organisation only) or 4 (a sharing group), or in an event or object of
 /// such a distribution (its attributes cannot reach further), or with a `tlp:` tag other than
-/// clear, is a private indicator. The event's reports are notes (`readReports`).
+/// clear, is a private indicator, as is every attribute of an event tagged PAP:RED or whose
+/// title (`info`) writes a TLP label above CLEAR (its file's TLP); the project tags of an event so
+/// restricted are `ImportResult.restrictedTags`. A local tag (`"local": true`: MISP shares it with
+/// no other instance) is the event's restricted tag, or the attribute's local one
+/// (`ImportResult.localTags`). The event's reports are notes (`readReports`).
 enum MISPImporter {
     /// True when `root` has the shape of a MISP event file.
     static func recognizes(_ root: JSONNode) -> Bool {
@@ -40,19 +44,27 @@ enum MISPImporter {
     }
 
     static func readEvent(_ event: JSONObject, into collector: inout ImportCollector) {
-        for tag in tags(of: event, listKey: "Tag", linkKey: "EventTag") {
+        let tagged = taggings(of: event, listKey: "Tag", linkKey: "EventTag")
+        // PAP:RED on the event holds for each of its attributes, as on one of them (no action
+        // anyone could detect, and a public site is one).
+        let eventIsRestricted = isRestricted(event) || tagged.contains { PAP.isRed($0.name) }
+        // A title that writes its marking (`TLP:RED - Acme breach`) marks the event, as a text's
+        // label marks it.
+        if let tlp = event.string("info").flatMap({ TLP.labels(in: $0).map(\.tlp).max() }), tlp > .clear { collector.projectTLP(tlp) }
+        for (tag, isLocal) in tagged {
             if let tlp = TLP(named: tag) {
                 collector.projectTLP(tlp)
             } else if let level = TLP.levelOfUnreadMarking(tag) {
                 // Who tagged the event meant to restrict it: read as the level it names, else RED.
                 collector.warning("event tag \"\(tag)\" is written as a TLP marking that dossier cannot read (TLP:CLEAR, GREEN, AMBER, AMBER+STRICT or RED); the event is read as \(level.label), the safe side", at: nil)
                 collector.projectTLP(level)
+            } else if isLocal || eventIsRestricted {
+                collector.restrictedTag(tag)
             } else {
                 collector.projectTag(tag)
             }
         }
         let notesBefore = collector.result.notes.count
-        let eventIsRestricted = isRestricted(event)
         for node in event.array("Attribute") {
             readAttribute(node, in: Container(isRestricted: eventIsRestricted), into: &collector)
         }
@@ -180,7 +192,7 @@ enum MISPImporter {
         var details = ImportCollector.Details()
         // Distribution 0 or 4 (its own, or its event's or object's): kept out of public output.
         let restricted = container.isRestricted || isRestricted(attribute)
-        for tag in tags(of: attribute, listKey: "Tag", linkKey: "AttributeTag") {
+        for (tag, isLocal) in taggings(of: attribute, listKey: "Tag", linkKey: "AttributeTag") {
             // The TLP:GREEN of an attribute kept in (what dossier's export marks private material
             // with) is its privacy, which the distribution says: no tag of its own.
             if restricted, TLP(named: tag) == TLP.privateMaterial { continue }
@@ -188,6 +200,7 @@ enum MISPImporter {
                 details.classification = stated
             } else {
                 details.tags.append(tag)
+                if isLocal { collector.localTag(tag) }
             }
         }
         details.comment = attribute.string("comment")?.trimmingSpaces
@@ -220,13 +233,31 @@ enum MISPImporter {
     /// Tag names of an event or attribute: `"Tag": [{"name": ...}]`, `"EventTag"`/`"AttributeTag":
     /// [{"Tag": {"name": ...}}]`, and the `tag_name` of galaxy clusters.
     static func tags(of object: JSONObject, listKey: String, linkKey: String) -> [String] {
-        var names = object.array(listKey).compactMap { $0.value.objectValue?.string("name") }
-        names += object.array(linkKey).compactMap { $0.value.objectValue?.object("Tag")?.string("name") }
-        for galaxy in object.array("Galaxy") {
-            for cluster in galaxy.value.objectValue?.array("GalaxyCluster") ?? [] {
-                if let name = cluster.value.objectValue?.string("tag_name") { names.append(name) }
+        taggings(of: object, listKey: listKey, linkKey: linkKey).map(\.name)
+    }
+
+    /// The same, each with whether MISP keeps it to its own instance: a tag or tagging marked
+    /// `"local": true` (or 1), a galaxy cluster so marked or of distribution 0 or 4. A name given
+    /// twice is local only when every giving of it is.
+    static func taggings(of object: JSONObject, listKey: String, linkKey: String) -> [(name: String, isLocal: Bool)] {
+        var found: [(name: String, isLocal: Bool)] = []
+        func add(_ name: String?, local: Bool) {
+            guard let name = name?.trimmingSpaces, !name.isEmpty else { return }
+            if let i = found.firstIndex(where: { Tag.key($0.name) == Tag.key(name) }) {
+                found[i].isLocal = found[i].isLocal && local
+            } else {
+                found.append((name, local))
             }
         }
-        return Tag.union([], names.map(\.trimmingSpaces).filter { !$0.isEmpty })
+        for tag in object.array(listKey).compactMap(\.value.objectValue) { add(tag.string("name"), local: tag.flag("local") == true) }
+        for link in object.array(linkKey).compactMap(\.value.objectValue) {
+            add(link.object("Tag")?.string("name"), local: link.flag("local") == true || link.object("Tag")?.flag("local") == true)
+        }
+        for galaxy in object.array("Galaxy") {
+            for cluster in (galaxy.value.objectValue?.array("GalaxyCluster") ?? []).compactMap(\.value.objectValue) {
+                add(cluster.string("tag_name"), local: cluster.flag("local") == true || isRestricted(cluster))
+            }
+        }
+        return found
     }
 }

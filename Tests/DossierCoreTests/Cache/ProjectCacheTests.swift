@@ -173,7 +173,7 @@ struct ProjectCacheTests {
         #expect(Self.hits(hidden.states) == ["blog"])
         #expect(hidden.findings == Self.checked(workspace.root, cache: nil).findings)
         #expect(hidden.findings.rendered(relativeTo: workspace.root).contains {
-            $0.hasPrefix("blog/indicators.json:1:19: error: domain c2-panel.example is recorded as private in ir-acme")
+            $0.hasPrefix("blog/indicators.json:1:30: error: domain c2-panel.example is recorded as private in ir-acme")
         }, "\(hidden.findings.rendered(relativeTo: workspace.root))")
     }
 

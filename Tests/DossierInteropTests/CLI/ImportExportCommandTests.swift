@@ -427,6 +427,41 @@ import Testing
         #expect(forced.stdout.contains("classification malicious → unknown"), "\(forced.stdout)")
     }
 
+    @Test("MISP's restrictions reach no public site: local tags (event, attribute, galaxy cluster) stay off public indicators and project tags; an event of distribution 0 or tagged PAP:RED, or titled TLP:RED, keeps its values and tags private; a text attribute tagged private makes the import's note private")
+    func mispRestrictionsStayOut() throws {
+        let ws = try SampleWorkspace()
+        let files = try TemporaryFolder()
+        let local = try files.write("local.json", Array(#"""
+            {"Event": {"info": "Loader", "distribution": "3", "Tag": [{"name": "tlp:clear"}, {"name": "customer:CanaryOne", "local": true}, {"name": "kill-chain:delivery"}],
+             "Attribute": [{"type": "ip-dst", "value": "198.51.100.201", "Tag": [{"name": "victim:CanaryTwo", "local": 1}, {"name": "C2"}]},
+              {"type": "domain", "value": "gal.example", "Galaxy": [{"GalaxyCluster": [{"tag_name": "misp-galaxy:tool=\"CanaryThree\"", "distribution": "0"}]}]}]}}
+            """#.utf8))
+        let run = try Command.run(["import", "vpn-bruteforce-2026", local], in: ws.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("MISP local tags (shared with no other instance) left off the public indicators of public project vpn-bruteforce-2026: victim:CanaryTwo, misp-galaxy:tool=\"CanaryThree\""), "\(run.stderr)")
+        let project = try #require(WorkspaceLoader.load(root: ws.root).workspace.project("vpn-bruteforce-2026"))
+        #expect(project.tags.contains("kill-chain:delivery") && !project.tags.contains("customer:CanaryOne"), "\(project.tags)")
+        #expect(project.indicators.first { $0.value == "198.51.100.201" }?.tags == ["C2"])
+        for (n, event) in [#"{"Event": {"info": "Org only", "distribution": "0", "Tag": [{"name": "target:CanaryFive"}], "Attribute": [{"type": "domain", "value": "org-only.example"}]}}"#,
+                           #"{"Event": {"info": "Watched", "Tag": [{"name": "PAP:RED"}], "Attribute": [{"type": "domain", "value": "pap-red.example"}]}}"#,
+                           #"{"Event": {"info": "Remarks", "Attribute": [{"type": "domain", "value": "remarked.example"}, {"type": "text", "value": "Analyst remark: CanaryFour", "Tag": [{"name": "do-not-publish"}]}]}}"#].enumerated() {
+            let file = try files.write("event\(n).json", Array(event.utf8))
+            let imported = try Command.run(["import", "vpn-bruteforce-2026", file], in: ws.root)
+            #expect(imported.status == 0, "\(imported.stderr)")
+        }
+        let titled = try files.write("titled.json", Array(#"{"Event": {"info": "TLP:RED - Acme breach", "Attribute": [{"type": "domain", "value": "breach.example"}]}}"#.utf8))
+        let refused = try Command.run(["import", "vpn-bruteforce-2026", titled], in: ws.root)
+        #expect(refused.status == 1 && refused.stderr.contains("TLP:RED"), "\(refused.stderr)")
+        let after = try #require(WorkspaceLoader.load(root: ws.root).workspace.project("vpn-bruteforce-2026"))
+        #expect(after.indicators.filter { ["org-only.example", "pap-red.example"].contains($0.value) }.map(\.isPrivate) == [true, true])
+        #expect(after.indicators.first { $0.value == "org-only.example" }?.tags.contains("target:CanaryFive") == true)
+        let site = ws.root + "/public-site"
+        let build = try Command.run(["build", "--out", site], in: ws.root)
+        #expect(build.status == 0, "\(build.stderr)")
+        let leaked = try ProcessRunner.run("/usr/bin/env", ["grep", "-rlE", "Canary(One|Two|Three|Four|Five)|org-only|pap-red", site])
+        #expect(leaked.status == 1, "\(leaked.stdout)")
+    }
+
     @Test("a public project takes no project tag of restricted data (the tags of a TLP:RED event imported --private are published with the project); its private indicators carry them, off the public site")
     func restrictedFileTagsStayOut() throws {
         let ws = try SampleWorkspace()

@@ -142,7 +142,7 @@ struct ProjectGenerator {
         TagDefinition(name: "Blocked", classification: .malicious),
         TagDefinition(name: "Quarantine", classification: .suspicious),
         TagDefinition(name: "Company Name", classification: .nonMalicious, isPrivate: true),
-        TagDefinition(name: "Internal Only", isPrivate: true),
+        TagDefinition(name: "Internal Ref", isPrivate: true),
         TagDefinition(name: "Phishing"),
     ])
     static let freeTags = [
