@@ -29,6 +29,8 @@ public enum HidingKeys {
         }
         // Words joined any way are one name (`do_not_share`, `internal-only`, `private_`).
         name.removeAll { $0 == "_" || $0 == "-" || $0 == " " }
+        // MISP's CSV export with context: the distribution of the attribute's event.
+        if name == "eventdistribution" { name = "distribution" }
         // `isPrivate`, `isPublic`: the prefix run into the name.
         if name.hasPrefix("is"), hidingFlags.contains(String(name.dropFirst(2))) || publishingFlags.contains(String(name.dropFirst(2))) {
             name.removeFirst(2)
@@ -59,9 +61,10 @@ public enum HidingKeys {
         }
         switch name {
         case "visibility", "sharing", "access", "sensitivity", "distribution", "audience", "scope", "classification",
-             "privacy", "confidentiality", "exposure", "vis", "visibilitylevel", "accesslevel", "sharinglevel", "privacylevel":
+             "privacy", "confidentiality", "exposure", "vis", "visibilitylevel", "accesslevel", "sharinglevel", "privacylevel",
+             "handling", "securityclassification", "dissemination":
             let inWords = ["sharing", "access", "sensitivity", "distribution", "classification", "privacy", "confidentiality", "exposure",
-                           "accesslevel", "sharinglevel", "privacylevel"].contains(name)
+                           "accesslevel", "sharinglevel", "privacylevel", "handling", "securityclassification", "dissemination"].contains(name)
             if let value, inWords ? !negated && words.contains(where: keptIn.contains) : keptIn.contains(value) { return true }
             // MISP's distributions for the organisation alone (0) and for one sharing group (4).
             if name == "distribution", let value,
@@ -174,6 +177,28 @@ public enum HidingKeys {
 
     private static let indicatorHidingTags = hidingTags.union(["private", "confidential", "donotshare", "privateonly", "internalonly", "nonpublic", "notpublic"])
     private static let indicatorHidingHashes = Set(indicatorHidingTags.map(FNV1a.hash))
+
+    /// True when a statement of how to handle something (a STIX statement marking, a handling
+    /// caveat) restricts its sharing: it names a level that keeps it in (`Internal use only`,
+    /// `Confidential`, a TLP above CLEAR) not said no to (`non-confidential`), or forbids passing
+    /// it on (`do not distribute`, `not for publication`, `no forwarding`). A copyright or a
+    /// licence (`Copyright 2026 ACME`, `CC BY 4.0`) does not.
+    public static func restrictsSharing(statement: String) -> Bool {
+        if namesRestrictedTLP(statement) || PAP.marksRed(statement) { return true }
+        let words = Tag.key(statement).split(whereSeparator: { !$0.isLetter }).map(String.init)
+        let levels: Set<String> = ["private", "internal", "restricted", "confidential", "secret", "sensitive", "proprietary", "noforn", "embargoed"]
+        let negations: Set<String> = ["non", "not", "no", "un"]
+        for (i, word) in words.enumerated() where levels.contains(word) {
+            if i == 0 || !negations.contains(words[i - 1]) { return true }
+        }
+        let passing: Set<String> = ["distribute", "distribution", "share", "sharing", "shared", "publish", "publication", "disclose", "disclosure",
+                                    "forward", "forwarding", "release", "redistribute", "redistribution", "public", "disseminate", "dissemination"]
+        for (i, word) in words.enumerated() where negations.contains(word) || word == "never" {
+            // `do not distribute`, `not for publication`, `no further distribution`.
+            if words.dropFirst(i + 1).prefix(3).contains(where: passing.contains) { return true }
+        }
+        return false
+    }
 
     /// True when `value` names a TLP other than CLEAR (`TLP:GREEN`, `TLP: RED (no sharing)`,
     /// `ACME Intel (TLP AMBER)`, or a level alone as a tag marks one): a marking that keeps a note

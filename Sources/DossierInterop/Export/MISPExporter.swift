@@ -48,7 +48,7 @@ enum MISPExporter {
         stream.key("published")
         stream.value(.bool(false))
         stream.member("timestamp", timestamp)
-        tagObjects(eventTags, into: &stream)
+        tagObjects(eventTags, isPrivate: context.vocabulary.isPrivate, into: &stream)
         stream.key("Attribute")
         stream.beginArray()
         for indicator in context.indicators {
@@ -86,7 +86,7 @@ enum MISPExporter {
             // Its provenance (internal exports only: the audience filter drops it from public ones),
             // first: an import reads the sources of several source tags in order.
             let source = indicator.source.map { [SourceTag.tag($0)] } ?? []
-            tagObjects(source + tags + [MISPTypes.classificationTag(classification)], into: &stream)
+            tagObjects(source + tags + [MISPTypes.classificationTag(classification)], isPrivate: context.vocabulary.isPrivate, into: &stream)
             stream.endObject()
         }
         stream.endArray()
@@ -116,13 +116,20 @@ enum MISPExporter {
         return stream.takeBytesWithNewline()
     }
 
-    /// MISP's `Tag` list: an object with a `name` per tag (kept even when empty).
-    private static func tagObjects(_ names: [String], into stream: inout JSONStream) {
+    /// MISP's `Tag` list: an object with a `name` per tag (kept even when empty). A private tag
+    /// of the vocabulary (internal exports only: the audience filter drops it from public ones)
+    /// is a local one, which MISP shares with no other instance and `dossier import` keeps off
+    /// a public project's public indicators.
+    private static func tagObjects(_ names: [String], isPrivate: (String) -> Bool, into stream: inout JSONStream) {
         stream.key("Tag")
         stream.beginArray()
         for name in names {
             stream.beginObject()
             stream.member("name", name)
+            if isPrivate(name) {
+                stream.key("local")
+                stream.value(.bool(true))
+            }
             stream.endObject()
         }
         stream.endArray()

@@ -153,6 +153,12 @@ enum CSVImporter {
             details.lastSeen = collector.date(text(.lastSeen), field: "last seen", at: cell(.lastSeen)?.position)
             details.source = text(.source)
             details.privateFlag = privateFlag(text(.privateFlag), at: cell(.privateFlag)?.position, into: &collector)
+            // A classification column that grades secrecy, not maliciousness (`Confidential`,
+            // `Internal`): the row is kept in.
+            if details.classification == nil, let level = text(.classification),
+               HidingKeys.meansHidden(key: "sensitivity", value: level, near: nil) {
+                details.privateFlag = true
+            }
             // A row marked above TLP:CLEAR is private, as a `tlp:` tag of its own makes it, and
             // its level marks the file (the strictest counts), but for the TLP:GREEN of a row
             // the file says is private: what dossier's export marks private material with.
@@ -257,7 +263,11 @@ enum CSVImporter {
         let key = text.lowercased().replacingUnderscores
         if let value = Classification(rawValue: key) { return value }
         if ["benign", "nonmalicious", "clean", "harmless"].contains(key) { return .nonMalicious }
-        collector.warning("unknown classification \"\(text)\"; expected \(Classification.choices); ignored", at: position)
+        if HidingKeys.meansHidden(key: "sensitivity", value: text, near: nil) {
+            collector.warning("classification \"\(text)\" grades secrecy, not a verdict (\(Classification.choices)): the row is read as private", at: position)
+        } else {
+            collector.warning("unknown classification \"\(text)\"; expected \(Classification.choices); ignored", at: position)
+        }
         return nil
     }
 

@@ -14,6 +14,10 @@ struct ImportCollector {
     /// STIX object's markings): each value added meanwhile is recorded with it
     /// (`ImportResult.markings`).
     var marking: TLP?
+    /// True while reading what the file keeps unpublished as a whole (a STIX object marked by a
+    /// statement that restricts it, or by a marking the file does not define, or that a custom
+    /// property says is private): each value and note it gives is private.
+    var keepsIn = false
     /// The keys the file listed (not only restated): a value listed twice is a repeat, whichever
     /// comes first of a listing and a restatement is not.
     private var listed: Set<IndicatorKey> = []
@@ -123,7 +127,9 @@ struct ImportCollector {
 
     /// Records a parsed indicator, merging it into an earlier one with the same key; what the
     /// repeat says that the first did not take (another comment or source) is a warning at `position`.
-    mutating func record(_ indicator: Indicator, at position: SourcePosition? = nil) {
+    mutating func record(_ indicator: consuming Indicator, at position: SourcePosition? = nil) {
+        var indicator = indicator
+        if keepsIn { indicator.privateFlag = true }
         if let index = self.position[indicator.key] {
             let (merged, _, conflicts) = IndicatorMerge.merge(indicator, into: result.indicators[index], unknown: .keepsFirst)
             result.indicators[index] = merged
@@ -174,7 +180,7 @@ struct ImportCollector {
     /// attribute for the organisation only) makes the whole note private.
     mutating func note(_ line: String, at index: Int? = nil, isPrivate: Bool = false) {
         result.notes.insert(line, at: min(index ?? result.notes.count, result.notes.count))
-        if isPrivate { result.notesArePrivate = true }
+        if isPrivate || keepsIn { result.notesArePrivate = true }
     }
 
     mutating func reportID(_ id: String) {
@@ -187,6 +193,7 @@ struct ImportCollector {
     /// note public.
     mutating func noteFile(_ note: ImportResult.NoteFile) {
         var note = note
+        if keepsIn { note.isPrivate = true }
         if note.body.hasPrefix("---"), let read = Note(reading: Array(note.body.utf8), fileName: note.fileName, path: note.fileName), !read.isWithheld {
             note.title = read.title ?? note.title
             note.author = read.author ?? note.author

@@ -59,6 +59,8 @@ enum STIXImporter {
         for (id, kept) in newest { byID[id] = nodes[kept.node].value.objectValue }
         let observables = STIXObservableReader(objects: byID)
         let levels = readMarkings(objects, into: &collector)
+        let restricting = restrictingMarkings(objects, levels: levels, into: &collector)
+        var warnedProperties: Set<String> = []
         // When each indicator was seen, from the sightings of it, wherever they stand in the bundle.
         // An older version of an object the bundle holds again says nothing (its newest does).
         func isOlderVersion(_ object: JSONObject, at place: Int) -> Bool {
@@ -103,7 +105,11 @@ enum STIXImporter {
             // What each object gives is marked by its own markings, else the file's (STIX has no
             // marking of a bundle: the strictest of its objects' stands for it).
             collector.marking = ownTLP(of: object, levels: levels) ?? collector.result.projectTLP
-            defer { collector.marking = nil }
+            collector.keepsIn = keepsIn(object, restricting: restricting, warned: &warnedProperties, into: &collector)
+            defer {
+                collector.marking = nil
+                collector.keepsIn = false
+            }
             switch type {
             case "indicator": readIndicator(object, at: node.position, seen: object.string("id").flatMap { seen[$0] }, into: &collector)
             // A vulnerability object, as an observable, may restate an indicator's CVE.
@@ -216,9 +222,16 @@ enum STIXImporter {
     static func readText(_ object: JSONObject, type: String, notesAbout: [String: (position: Int, count: Int)] = [:],
         into collector: inout ImportCollector) {
         if type == "report" {
-            // A private project's report (dossier's internal export) keeps all of the file private.
-            if STIXTerms.privateFlag(of: object) == true { collector.projectVisibility(.private) }
-            for label in object.strings("labels") { collector.projectTag(label) }
+            // A private project's report (dossier's internal export), or one kept in, keeps all of
+            // the file private.
+            if STIXTerms.privateFlag(of: object) == true || collector.keepsIn { collector.projectVisibility(.private) }
+            // A TLP label marks the file, as a MISP event's tag does; so does one its title or
+            // description writes (`TLP:AMBER Partner report`), as a text's label does.
+            for label in object.strings("labels") {
+                if let tlp = TLP(named: label) { collector.projectTLP(tlp) } else { collector.projectTag(label) }
+            }
+            let written = [object.string("name"), object.string("description")].compactMap { $0 }
+            if let tlp = written.flatMap({ TLP.labels(in: $0).map(\.tlp) }).max(), tlp > .clear { collector.projectTLP(tlp) }
             let title = object.string("name").map(MISPAttributeReader.escaped) ?? "(untitled)"
             let description = object.string("description").map { " — " + MISPAttributeReader.escaped($0.trimmingSpaces) } ?? ""
             collector.note("- STIX report \"\(title)\"\(description)")
@@ -230,8 +243,10 @@ enum STIXImporter {
                 isPrivate: STIXTerms.privateFlag(of: object) == true || (collector.marking ?? .clear) > .clear, body: content, isNumbered: true))
         } else if let content = object.string("content")?.trimmingSpaces, !content.isEmpty {
             let abstract = object.string("abstract").map { MISPAttributeReader.escaped($0) + ": " } ?? ""
+            // Kept in as a whole note would be when its text writes a marking (`TLP:AMBER`).
+            let marked = TLP.labels(in: content).contains { $0.tlp > .clear } || PAP.marksRed(content)
             collector.note("- STIX note: \(abstract)\(MISPAttributeReader.escaped(content.split(whereSeparator: \.isNewline).joined(separator: " ")))",
-                isPrivate: STIXTerms.privateFlag(of: object) == true)
+                isPrivate: STIXTerms.privateFlag(of: object) == true || marked)
         }
     }
 
@@ -283,6 +298,56 @@ enum STIXImporter {
         }
         if !unknown.isEmpty { collector.unrepresentable("marking other than TLP", count: unknown.count) }
         return levels
+    }
+
+    /// The marking definitions that keep what they mark unpublished though they name no TLP: a
+    /// statement that restricts (`Internal use only - do not distribute`, `Confidential`; not
+    /// `Copyright 2026 ACME`), and a marking the file neither defines nor is a TLP of STIX's (its
+    /// author meant something, which dossier cannot read: the safe side), said once each.
+    static func restrictingMarkings(_ objects: [JSONObject], levels: [String: TLP], into collector: inout ImportCollector) -> Set<String> {
+        var restricting: Set<String> = []
+        var defined: Set<String> = []
+        for object in objects where object.string("type") == "marking-definition" {
+            guard let id = object.string("id") else { continue }
+            defined.insert(id)
+            guard levels[id] == nil, let statement = object.object("definition")?.string("statement") ?? object.string("name"),
+                  HidingKeys.restrictsSharing(statement: statement) else { continue }
+            restricting.insert(id)
+            collector.warning("marking \(id) restricts what it marks (\"\(statement)\"): each object it marks is read as private", at: object.position("definition"))
+        }
+        var undefined: [String] = []
+        for object in objects {
+            let granular = object.array("granular_markings").compactMap { $0.value.objectValue?.string("marking_ref") }
+            for ref in object.strings("object_marking_refs") + granular where levels[ref] == nil && !defined.contains(ref) && !restricting.contains(ref) {
+                restricting.insert(ref)
+                undefined.append(ref)
+            }
+        }
+        if let first = undefined.first {
+            collector.warning("marking \(first)\(undefined.count > 1 ? " and \(undefined.count - 1) more" : "") not defined in the file: each object so marked is read as private, the safe side", at: nil)
+        }
+        return restricting
+    }
+
+    /// True when `object` is kept unpublished as a whole: marked by a restricting marking
+    /// (`restrictingMarkings`), labelled PAP:RED, or above TLP:CLEAR (a note or another object
+    /// whose labels are no indicator's tags; a report's TLP label marks the file), or given a
+    /// custom property that says so (`x_acme_private: true`, `x_tlp: "amber"`,
+    /// read as the loader reads an unknown field: `HidingKeys`), said once per property name.
+    static func keepsIn(_ object: JSONObject, restricting: Set<String>, warned: inout Set<String>, into collector: inout ImportCollector) -> Bool {
+        let granular = object.array("granular_markings").compactMap { $0.value.objectValue?.string("marking_ref") }
+        if (object.strings("object_marking_refs") + granular).contains(where: restricting.contains) { return true }
+        let labels = object.strings("labels")
+        if labels.contains(where: PAP.isRed) { return true }
+        if object.string("type") != "report", TLP.marked(by: labels).map({ $0 > .clear }) == true { return true }
+        for member in object.members where member.key.hasPrefix("x_") && member.key != STIXTerms.privateProperty {
+            guard HidingKeys.hides(member, near: nil) else { continue }
+            if warned.insert(member.key).inserted {
+                collector.warning("property \"\(member.key)\" keeps what it is on unpublished: each object that has it so is read as private", at: member.keyPosition)
+            }
+            return true
+        }
+        return false
     }
 
     /// The most restrictive TLP of `object`'s own markings, whole or granular; nil when it has

@@ -11,10 +11,16 @@ import DossierCore
 /// indicator is reported as skipped with the reason, instead of passing unnoticed as prose would.
 ///
 /// A TLP label written in the text (`TLP:AMBER`, `TLP RED`, as vendor reports and e-mails carry it) marks
-/// the file, as a MISP event's tag does: the strictest label counts.
+/// the file, as a MISP event's tag does: the strictest label counts. A PAP:RED label keeps every
+/// value of it private, as a MISP attribute's tag does.
 enum TextImporter {
     static func read(_ text: String, into collector: inout ImportCollector) {
         if let tlp = labels(in: text).max() { collector.projectTLP(tlp) }
+        if PAP.marksRed(text) {
+            // No action anyone could detect, and a public site is one.
+            collector.warning("the text is marked PAP:RED: each of its values is read as private", at: nil)
+            collector.keepsIn = true
+        }
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         let entries = lines.enumerated().compactMap { number, line -> (line: Int, text: String)? in
             let trimmed = line.trimmingSpaces

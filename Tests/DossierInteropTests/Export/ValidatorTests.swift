@@ -189,7 +189,16 @@ import Testing
         #expect(!result.failed && result.skipped.isEmpty)
         #expect(Comparable.view(result.indicators) == Comparable.view(export.project, in: export.workspace))
         #expect(result.projectTLP == export.project.tlp)
-        #expect(result.projectTags == export.project.tags.filter { !$0.lowercased().hasPrefix("tlp:") })
+        // A private project's event is for the organisation only: its tags are the restricted
+        // data's, which a private project takes as its own (a public one puts them on its
+        // private indicators).
+        let tags = export.project.visibility == .private ? result.restrictedTags : result.projectTags
+        #expect(tags == export.project.tags.filter { !$0.lowercased().hasPrefix("tlp:") })
+        // A private tag of the vocabulary (internal exports only) travels as a MISP local tag,
+        // which an import keeps off a public project's public indicators.
+        let privateTags = Set(export.project.indicators.flatMap(\.tags).filter(export.workspace.vocabulary.isPrivate).map(Tag.key))
+        #expect(Set(result.localTags.map(Tag.key)) == privateTags)
+        #expect(export.audience == .public ? privateTags.isEmpty : true)
     }
 }
 

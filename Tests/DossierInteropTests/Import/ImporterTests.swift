@@ -290,6 +290,55 @@ import Testing
         #expect(privateReport.projectVisibility == .private)
     }
 
+    @Test("a STIX restriction other than a TLP keeps what it marks private, with a warning: a statement marking that restricts (not a copyright), a marking the file does not define, a custom property saying private; a note labelled or written above TLP:CLEAR; a report labelled or titled with a TLP marks the file")
+    func stixRestrictionsBeyondTLP() {
+        func indicator(_ n: Int, _ value: String, _ fields: String = "") -> String {
+            #"{ "type": "indicator", "spec_version": "2.1", "id": "indicator--0f7e8d3c-5a7b-4c1e-9d2f-3b4a5c6d7e9\#(n)", "created": "2020-01-01T00:00:00Z", "modified": "2020-01-01T00:00:00Z", "pattern": "[domain-name:value = '\#(value)']", "pattern_type": "stix", "valid_from": "2020-01-01T00:00:00Z"\#(fields) }"#
+        }
+        func statement(_ n: Int, _ text: String) -> String {
+            #"{ "type": "marking-definition", "spec_version": "2.1", "id": "marking-definition--aaaaaaaa-0000-4000-8000-00000000000\#(n)", "created": "2020-01-01T00:00:00Z", "definition_type": "statement", "definition": { "statement": "\#(text)" } }"#
+        }
+        func bundle(_ objects: [String]) -> String {
+            #"{ "type": "bundle", "id": "bundle--5d2f0a3e-1b2c-4d5e-8f90-a1b2c3d4e5f7", "objects": ["# + objects.joined(separator: ", ") + "] }"
+        }
+        let result = TestFiles.importText(bundle([
+            statement(1, "Internal use only - do not distribute"), statement(2, "Copyright 2026 ACME. CC BY 4.0"),
+            indicator(1, "internal.example", #", "object_marking_refs": ["marking-definition--aaaaaaaa-0000-4000-8000-000000000001"]"#),
+            indicator(2, "copyright.example", #", "object_marking_refs": ["marking-definition--aaaaaaaa-0000-4000-8000-000000000002"]"#),
+            indicator(3, "undefined.example", #", "object_marking_refs": ["marking-definition--bbbbbbbb-0000-4000-8000-00000000dead"]"#),
+            indicator(4, "custom.example", #", "x_acme_private": true"#), indicator(5, "tlp-property.example", #", "x_tlp": "amber""#),
+            indicator(6, "open.example", #", "x_mitre_version": "1.0""#),
+            #"{ "type": "note", "spec_version": "2.1", "id": "note--0f7e8d3c-5a7b-4c1e-9d2f-3b4a5c6d7e90", "created": "2020-01-01T00:00:00Z", "modified": "2020-01-01T00:00:00Z", "content": "seen on our proxy", "labels": ["TLP:AMBER"], "object_refs": ["indicator--0f7e8d3c-5a7b-4c1e-9d2f-3b4a5c6d7e96"] }"#,
+        ]))
+        let hidden = ["internal.example", "undefined.example", "custom.example", "tlp-property.example"]
+        #expect(hidden.allSatisfy { result.indicator($0)?.isPrivate == true }, "\(result.diagnostics)")
+        #expect(result.indicator("copyright.example")?.isPrivate == false && result.indicator("open.example")?.isPrivate == false)
+        #expect(result.notesArePrivate)
+        #expect(result.diagnostics.filter { $0.message.contains("read as private") }.count == 4, "\(result.diagnostics)")
+        let written = TestFiles.importText(bundle([indicator(1, "a.example"),
+            #"{ "type": "note", "spec_version": "2.1", "id": "note--0f7e8d3c-5a7b-4c1e-9d2f-3b4a5c6d7e90", "created": "2020-01-01T00:00:00Z", "modified": "2020-01-01T00:00:00Z", "content": "TLP:RED - from a partner", "object_refs": ["indicator--0f7e8d3c-5a7b-4c1e-9d2f-3b4a5c6d7e91"] }"#]))
+        #expect(written.notesArePrivate)
+        for (labels, name) in [(#"["tlp:amber"]"#, "Partner report"), ("[]", "TLP:AMBER Partner report")] {
+            let report = TestFiles.importText(bundle([indicator(1, "b.example"),
+                #"{ "type": "report", "spec_version": "2.1", "id": "report--0f7e8d3c-5a7b-4c1e-9d2f-3b4a5c6d7e90", "created": "2020-01-01T00:00:00Z", "modified": "2020-01-01T00:00:00Z", "name": "\#(name)", "labels": \#(labels), "published": "2020-01-01T00:00:00Z", "object_refs": ["indicator--0f7e8d3c-5a7b-4c1e-9d2f-3b4a5c6d7e91"] }"#]))
+            #expect(report.projectTLP == .amber && !report.projectTags.contains("tlp:amber"), "\(name): \(report.projectTags)")
+        }
+    }
+
+    @Test("other columns that keep a row in: MISP's event_distribution 0 or 4, a classification that grades secrecy (Confidential), a handling caveat; a text marked PAP:RED keeps every value private")
+    func csvAndTextRestrictions() {
+        let misp = TestFiles.importText("uuid,type,value,category,event_distribution\n1,domain,org.example,Network activity,0\n2,domain,sg.example,Network activity,4\n3,domain,open.example,Network activity,3\n")
+        #expect(misp.indicator("org.example")?.isPrivate == true && misp.indicator("sg.example")?.isPrivate == true, "\(misp.diagnostics)")
+        #expect(misp.indicator("open.example")?.isPrivate == false)
+        let graded = TestFiles.importText("indicator,Classification,Handling,Security Classification\nconf.example,Confidential,,\nhandled.example,,Internal only,\nsecret.example,,,CONFIDENTIAL\nbad.example,malicious,,\nplain.example,,,\n")
+        #expect(["conf.example", "handled.example", "secret.example"].allSatisfy { graded.indicator($0)?.isPrivate == true }, "\(graded.diagnostics)")
+        #expect(graded.indicator("bad.example")?.isPrivate == false && graded.indicator("bad.example")?.classification == .malicious)
+        #expect(graded.indicator("plain.example")?.isPrivate == false)
+        let text = TestFiles.importText("Subject: loader\nPAP:RED - do not query\n\nThe loader beacons to watched.example and 198.51.100.55.\n", format: .text)
+        #expect(text.indicators.count == 2 && text.indicators.allSatisfy(\.isPrivate), "\(text.indicators)")
+        #expect(HidingKeys.restrictsSharing(statement: "Not for publication") && !HidingKeys.restrictsSharing(statement: "Non-confidential; copyright ACME"))
+    }
+
     @Test("a PassiveTotal artifact another word keeps private (private, visibility) comes in private, and a project whose visibility is no word, or that another field keeps, is private; with warnings")
     func passiveTotalHidingFields() {
         let result = TestFiles.importText(#"{"name": "mixed", "visibility": "public", "artifacts": [{"query": "a1.example", "type": "domain", "private": true}, "#

@@ -108,7 +108,9 @@ import Testing
                     // project (MISP and dossier JSON say the project is private, STIX by its
                     // report, CSV in each row's private column).
                     let marked = indicator.tags.contains { $0.lowercased().hasPrefix("tlp:") && (STIXTerms.tlp(named: $0).map { $0 != .clear } ?? false) || $0 == "PAP:RED" }
-                    let privateProject = project.visibility == .private
+                    // So does every value of a project tagged PAP:RED in MISP (its event's tag) and
+                    // STIX (its report's label).
+                    let privateProject = project.visibility == .private || [.misp, .stix].contains(format) && project.tags.contains(where: PAP.isRed)
                     #expect(back.isPrivate == (audience == .internal && indicator.isPrivate || marked || privateProject), "\(context): private")
                 }
             }
