@@ -154,7 +154,9 @@ struct Add: ParsableCommand {
             Console.note("note: \(key.value) is \(kind): it means a host only where it was seen (your network, or the victim's), so nobody else can look it up, and a blocklist of it would block hosts on its readers' own networks")
         }
         if special.count > 5 { Console.note("note: and \(ProjectEditing.count(special.count - 5, "value")) more of special-use ranges") }
-        let shown = special.map(\.0).filter { key in project.indicators.first { $0.key == key }?.isPrivate == false }
+        // Looked up in a set: ten thousand addresses of an internal network are added at once.
+        let published = Set(project.indicators.lazy.filter { !$0.isPrivate }.map(\.key))
+        let shown = special.map(\.0).filter(published.contains)
         if project.visibility == .public, !shown.isEmpty {
             Console.note("note: public project \(project.slug) publishes \(shown.count == 1 ? "it" : "them"); to keep an internal network's addresses off the public site: "
                 + ProjectEditing.valuesCommand("dossier add \(project.slug)", values: shown.map(\.value), flags: " --private"))

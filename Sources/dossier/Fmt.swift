@@ -157,6 +157,16 @@ struct Fmt: ParsableCommand {
             throw ExitCode(1)
         }
         if !keptApart.isEmpty { try failForKeptApart(in: WorkspaceLoader.load(root: loaded.workspace.root).workspace) }
+        // Formatting keeps each entry; `check` still fails on one recorded twice.
+        if !merge {
+            let duplicated = loaded.workspace.projects.filter { project in
+                var seen: Set<IndicatorKey> = []
+                return project.indicators.contains { !seen.insert($0.key).inserted }
+            }.map(\.slug)
+            if !duplicated.isEmpty {
+                Console.note("note: \(duplicated.joined(separator: ", ")) \(duplicated.count == 1 ? "records" : "record") an indicator more than once, which `dossier check` refuses; `dossier fmt --merge` merges the entries")
+            }
+        }
         if onlyConflictsLeft {
             let files = refused.sorted().map(display.displayPath).joined(separator: ", ")
             Console.error("\(refused.count == 1 ? "a merge conflict is" : "\(refused.count) merge conflicts are") left to resolve by hand (\(files)); the rest is resolved: edit \(refused.count == 1 ? "it" : "them"), then run `dossier fmt --merge` again and `git add` the files")

@@ -25,6 +25,12 @@ struct Init: ParsableCommand {
     @Flag(name: [.customShort("q"), .long], help: "Print nothing on success.")
     var quiet = false
 
+    func validate() throws {
+        if let title, Tag.isBlank(title) {
+            throw ValidationError("--title is blank: the site's index would have an empty title; give a title, or leave --title out for one made from the folder's name")
+        }
+    }
+
     func run() throws {
         let folder = WorkspaceLocator.absolute(directory, from: FileManager.default.currentDirectoryPath)
         do {

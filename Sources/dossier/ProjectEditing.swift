@@ -22,8 +22,15 @@ enum ProjectEditing {
     @discardableResult
     static func save(_ edit: ProjectEdit, _ project: Project) throws -> [String] {
         try refuseNewErrors(edit, project)
+        // A file deleted by mistake would be written anew, and `check` no longer say it is gone.
+        let missing = !FileManager.default.fileExists(atPath: project.indicatorsFile)
         do {
-            return try edit.save(project)
+            let written = try edit.save(project)
+            if missing {
+                let path = Console.printer.displayPath(project.indicatorsFile)
+                Console.note("warning: \(path) was missing: it now holds these indicators alone; if it was deleted by mistake, restore it with git (git restore \(Console.shellWord(path))) and run the edit again")
+            }
+            return written
         } catch {
             Console.error(error)
             throw ExitCode(1)

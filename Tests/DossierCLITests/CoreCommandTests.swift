@@ -92,6 +92,38 @@ struct CoreCommandTests {
         #expect(alone.stderr.contains("go with a command"), "\(alone.stderr)")
     }
 
+    @Test("what a first walk met: init refuses a blank title and check warns of one; the Markdown report dates a note with no author; an edit that writes a deleted indicators.json anew says so; fmt points to --merge for an entry recorded twice; add says which special-use addresses a public project publishes")
+    func firstWalkRoughEdges() throws {
+        let empty = try TemporaryCopy()
+        let blank = try CLI.run(["init", empty.root, "--title", " "])
+        #expect(blank.status == 64 && blank.stderr.contains("--title is blank"), "\(blank.stderr)")
+        #expect(try CLI.run(["init", empty.root]).status == 0)
+        try empty.write("dossier.json", #"{ "title": "  " }"# + "\n")
+        #expect(try CLI.run(["new", "p", "--public", "-q"], in: empty.root).status == 0)
+        try empty.write("p/project.json", empty.read("p/project.json").replacingOccurrences(of: #""title": "P""#, with: #""title": "\t""#))
+        let check = try CLI.run(["check"], in: empty.root)
+        #expect(check.stderr.contains("dossier.json:1:12: warning: \"title\" is blank; the site will use the folder name \"workspace\""), "\(check.stderr)")
+        #expect(check.stderr.contains("p/project.json:") && check.stderr.contains("\"title\" is blank; reports will use the folder name \"p\""), "\(check.stderr)")
+
+        let markdown = try CLI.run(["report", "p", "--format", "md", "--internal"], in: empty.root)
+        let note = try #require(markdown.stdout.range(of: "### Overview"))
+        #expect(markdown.stdout[note.upperBound...].prefix(40).contains("*\(Scaffold.today())*"), "\(markdown.stdout)")
+
+        #expect(try CLI.run(["add", "p", "198.51.100.1", "-q"], in: empty.root).status == 0)
+        try FileManager.default.removeItem(atPath: empty.path("p/indicators.json"))
+        let recreated = try CLI.run(["add", "p", "198.51.100.2", "-q"], in: empty.root)
+        #expect(recreated.status == 0 && recreated.stderr.contains("p/indicators.json was missing: it now holds these indicators alone"), "\(recreated.stderr)")
+
+        try empty.write("p/indicators.json", #"{"indicators":[{"value":"evil.example","type":"domain"},{"value":"EVIL.example","type":"domain","comment":"d"}]}"#)
+        let fmt = try CLI.run(["fmt"], in: empty.root)
+        #expect(fmt.status == 0 && fmt.stderr.contains("p records an indicator more than once, which `dossier check` refuses; `dossier fmt --merge` merges the entries"), "\(fmt.stderr)")
+        #expect(try CLI.run(["fmt", "--merge", "-q"], in: empty.root).status == 0)
+
+        let special = (0..<3000).map { "10.0.\($0 / 256).\($0 % 256)" }.joined(separator: "\n")
+        let added = try CLI.run(["add", "p", "-"], in: empty.root, input: special)
+        #expect(added.status == 0 && added.stderr.contains("public project p publishes them"), "\(added.stderr.suffix(300))")
+    }
+
     @Test("an unknown classification: exit 1 and file:line:column of the value's opening quote")
     func unknownClassification() throws {
         let copy = try TemporaryCopy(of: Self.samples)

@@ -8,7 +8,12 @@ enum ProjectDecoder {
             return nil
         }
         var reader = ObjectReader(object, path: path, what: ProjectFiles.project)
-        let title = reader.string("title")
+        var title = reader.string("title")
+        // A blank title would make an empty heading and an empty page title.
+        if let written = title, Tag.isBlank(written) {
+            reader.warning("\"title\" is blank; reports will use the folder name \"\(slug)\"", at: object["title"]?.position ?? .start, code: "missing-field")
+            title = nil
+        }
         let visibility = reader.enumeration("visibility", Visibility.self)
         let tlp = reader.enumeration("tlp", TLP.self, meant: TLP.init(named:))
         var project = Project(

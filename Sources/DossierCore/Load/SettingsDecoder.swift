@@ -8,7 +8,12 @@ enum SettingsDecoder {
             return nil
         }
         var reader = ObjectReader(object, path: path, what: ProjectFiles.workspace)
-        let title = reader.string("title") ?? folderName
+        var title = reader.string("title") ?? folderName
+        // A blank title would make an empty heading and an empty page title.
+        if Tag.isBlank(title) {
+            reader.warning("\"title\" is blank; the site will use the folder name \"\(folderName)\"", at: object["title"]?.position ?? .start, code: "missing-field")
+            title = folderName
+        }
         var definitions: [TagDefinition] = []
         if let tagsNode = object["tags"] {
             if case .object(let tags) = tagsNode.value {
