@@ -45,7 +45,10 @@ enum ProjectEditing {
         report(errors, of: changed)
         // Data marked above TLP:CLEAR may not be published (`import` makes such data private).
         let marked = errors.contains { $0.code == PublicProjectTLPRule.code }
-        Console.note("nothing was changed" + (marked ? "; record it private (`dossier add \(changed.slug) VALUE --private`) first, or keep the tag off" : ""))
+        // The public values a marking tag would publish, named in the command that keeps them in.
+        let shown = changed.indicators.filter { !$0.isPrivate && TLP.marked(by: $0.tags).map { $0 > .clear } == true }.map(\.value)
+        let command = valuesCommand("dossier add \(changed.slug)", values: shown.isEmpty ? ["VALUE"] : shown, flags: " --private")
+        Console.note("nothing was changed" + (marked ? "; record \(shown.count == 1 ? "it" : "them") private first (\(command)), or keep the tag off" : ""))
         throw ExitCode(1)
     }
 

@@ -139,10 +139,11 @@ struct WorkflowTests {
     @Test("- reads values from standard input; --extract pulls them out of free text")
     func addFromInput() throws {
         let copy = try TemporaryCopy(of: Self.samples)
-        let lines = try CLI.run(["add", "typosquat-watch", "-", "--tag", "Newly Observed"], in: copy.root, input: "acme-c0rp-mail[.]example\r\n\n  2001:DB8::99  \n")
+        let lines = try CLI.run(["add", "typosquat-watch", "-", "--tag", "Newly Observed"], in: copy.root, input: "acme-c0rp-mail[.]example\r\n\n  2001:DB8::99  \n198.51.100.9  # C2, seen 11-02\n")
         #expect(lines.status == 0, "\(lines.stderr)")
         #expect(lines.stdout.contains("added domain acme-c0rp-mail.example"))
         #expect(lines.stdout.contains("added ipv6 2001:db8::99"))
+        #expect(lines.stdout.contains("added ipv4 198.51.100.9"))
         let text = """
             Hi team, the lure came from hr-update[@]acme-c0rp-mail[.]example and linked to
             hxxps://acme-c0rp-mail[.]example/reset (hosted on 203.0.113.250). Attachment SHA-256:
@@ -469,6 +470,7 @@ struct WorkflowTests {
         #expect(try error("CVE-2021-44228.").contains("give CVE-2021-44228"))
         #expect(try error("evil10.example/path").contains("a host and path without a scheme: give the URL with its scheme (http://evil10.example/path or https://evil10.example/path"))
         #expect(try error("invoice.pdf.exe").contains("a file name is given with --type filename"))
+        #expect(try error("setup.zip").contains("a file name is given with --type filename, a domain with --type domain (.zip is a top-level domain too)"))
         // A value that is nearly of a type is told what is wrong with it, not taken for a file name.
         #expect(try error("999.1.1.1").contains("999 is not an IPv4 octet (0-255)"))
         #expect(try error("1.2.3.4/33").contains("/33 is longer than the 32 bits of an IPv4 address"))

@@ -56,10 +56,14 @@ public enum IndicatorInput {
             guard !readInput else { continue }
             readInput = true
             for (l, line) in lines(standardInput()).enumerated() {
-                let text = line.trimmingCharacters(in: .whitespaces)
+                var text = line.trimmingCharacters(in: .whitespaces)
                 // A `#` line is a comment of the list pasted in (feeds and IOC lists have them);
-                // no value starts with one.
+                // no value starts with one. So is what follows a blank and a `#` on a value's
+                // line (`198.51.100.9  # C2`), as `import` of a list takes it.
                 guard !text.isEmpty, !text.hasPrefix("#") else { continue }
+                if let comment = text.range(of: #"[ \t]+#"#, options: .regularExpression) {
+                    text = String(text[..<comment.lowerBound])
+                }
                 let column = line.prefix { $0 == " " || $0 == "\t" }.count + 1
                 result.append(InputValue(text, origin: .standardInput(line: l + 1, column: column)))
             }
@@ -165,7 +169,9 @@ public enum IndicatorInput {
         }
         if let dot = text.lastIndex(of: "."), text.distance(from: dot, to: text.endIndex) <= 6, text.distance(from: dot, to: text.endIndex) > 1,
            !text.contains(" "), !text.contains("/"), !text.contains("\\") {
-            return "cannot tell what kind of indicator '\(text)' is; a file name is given with --type filename"
+            // `setup.zip`, `report.mov`: top-level domains too.
+            let domain = Indicators.fits(text, .domain) ? ", a domain with --type domain (.\(text[text.index(after: dot)...]) is a top-level domain too)" : ""
+            return "cannot tell what kind of indicator '\(text)' is; a file name is given with --type filename\(domain)"
         }
         return nil
     }

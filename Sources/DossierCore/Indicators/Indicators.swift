@@ -415,8 +415,17 @@ public enum Indicators {
             return nil
         }
         let generic = IndicatorProblem("cannot tell what kind of indicator '\(value)' is; give its type")
-        if shape.hasSpace && !shape.looksLikeASN { return generic }
+        // Free-form values are recorded only when their type is given (prose does not tell where
+        // one ends).
+        if let type = windowsNameType(value) {
+            return IndicatorProblem("'\(value)' looks like a \(type == .registryKey ? "Windows registry key" : "Windows path"), which dossier records only when its type is given (\(type.rawValue))")
+        }
+        // What a URL or a scoped IPv6 address is written with tells what to mend.
         if shape.hasSchemeSeparator { return problem(.url) ?? generic }
+        if shape.hasColon, let zone = value.firstIndex(of: "%"), ValueShape(String(value[..<zone])).onlyIPCharacters {
+            return problem(.ipv6) ?? generic
+        }
+        if shape.hasSpace && !shape.looksLikeASN { return generic }
         if shape.hasSlash && shape.onlyIPCharacters { return problem(.cidr) ?? generic }
         if shape.hasAt && !shape.hasSlash { return problem(.email) ?? generic }
         if shape.allHex && shape.count >= 16 && !shape.onlyDigitsAndDots {

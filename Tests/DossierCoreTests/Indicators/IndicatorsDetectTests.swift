@@ -107,6 +107,10 @@ struct IndicatorsDetectTests {
         ("2001:db8::1::2", "'::' appears more than once"),
         ("hxxp://evil[.]example:99999/", "port 99999 is beyond 65535"),
         ("john..doe@evil.example", "two in a row"),
+        ("http://evil.example/a b", "contains a space (write it %20)"),
+        ("fe80::1%eth0", "a zone index ('%eth0') is not part of an address; drop it"),
+        (#"HKLM\Software\Run\evil"#, "looks like a Windows registry key, which dossier records only when its type is given (registry-key)"),
+        (#"C:\Users\Public\evil.exe"#, "looks like a Windows path, which dossier records only when its type is given (filepath)"),
         ("", "the value is empty"),
         ("   ", "the value is empty"),
     ])
