@@ -1,5 +1,7 @@
 import ArgumentParser
 import DossierCore
+import DossierInterop
+import Foundation
 
 struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -102,7 +104,7 @@ struct Add: ParsableCommand {
         // Values (standard input above all) are read before the project is opened: opening holds
         // the project's lock, which another dossier would wait on meanwhile.
         let read = try readIndicators()
-        let edit = try ProjectEditing.open(project, global: global)
+        let edit = try ProjectEditing.open(project, global: global, command: "add", arguments: values)
         // Given without --type, a value the project records under a type it also fits, or as a
         // free-form value, is that indicator.
         let (parsed, rejected) = type == nil ? Selection.recognized(read.parsed, rejected: read.rejected, in: edit.project) : read
@@ -110,6 +112,18 @@ struct Add: ParsableCommand {
         if parsed.isEmpty {
             Console.error("no valid value to add; nothing was changed")
             throw ExitCode(1)
+        }
+        // Stored as `import` stores a date (`DateSpelling`): a time with no zone as its day.
+        // A sighting after tomorrow (anywhere on Earth) is a typo of the year or the month.
+        let tomorrow = Scaffold.today(Date().addingTimeInterval(86_400))
+        for (name, date) in [("--first-seen", firstSeen), ("--last-seen", lastSeen)] {
+            guard let date else { continue }
+            if DateSpelling.hasNoZone(date) {
+                Console.note("warning: \(name) \(date) has no zone: recorded as its day, \(date.prefix(10)) (give Z or an offset, 2026-11-02T10:15:00Z, to keep the time)")
+            }
+            if date.prefix(10) > tomorrow {
+                Console.note("warning: \(name) \(date) is in the future; a sighting is of a day that has come")
+            }
         }
         for tag in self.tags {
             ProjectEditing.warnMisspelled(tag, vocabulary: edit.vocabulary, project: project)
@@ -120,8 +134,8 @@ struct Add: ParsableCommand {
         let tags = Tag.union([], self.tags.map { IndicatorEdit.spelling(of: $0, in: edit.vocabulary) })
         let incoming = parsed.map { item in
             Indicator(
-                value: item.value, type: item.type, classification: classification, tags: tags, firstSeen: firstSeen,
-                lastSeen: lastSeen, source: source.flatMap(Self.written), comment: comment.flatMap(Self.written), privateFlag: isPrivate ? true : nil)
+                value: item.value, type: item.type, classification: classification, tags: tags, firstSeen: firstSeen.flatMap(DateSpelling.canonical),
+                lastSeen: lastSeen.flatMap(DateSpelling.canonical), source: source.flatMap(Self.written), comment: comment.flatMap(Self.written), privateFlag: isPrivate ? true : nil)
         }
         let (changed, report) = IndicatorMerge.merge(incoming, into: edit.project)
         // A dry run is refused as the edit would be (a tlp:red tag on a public indicator).

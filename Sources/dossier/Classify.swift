@@ -46,6 +46,11 @@ struct Classify: ParsableCommand {
 
     func validate() throws {
         if Classification(argument: classificationName) == nil, !takesOff {
+            // `dossier classify malicious acme-phish 198.51.100.1`: the project and the
+            // classification swapped.
+            if Classification(argument: project) != nil {
+                throw ValidationError("\"\(project)\" is a classification, where the project goes: give the project first (dossier classify \(classificationName) \(project) VALUE...)")
+            }
             if let given = values.first(where: { Classification(argument: $0) != nil }) {
                 throw ValidationError("\"\(classificationName)\" is no classification, and \"\(given)\" is one: give the classification first (dossier classify PROJECT \(given) VALUE...)")
             }
@@ -58,7 +63,7 @@ struct Classify: ParsableCommand {
         let project = try global.project(self.project)
         // Values (standard input above all) are read before the project's lock is taken.
         let inputs = ProjectEditing.selectionInputs(values)
-        let edit = try ProjectEditing.open(project, global: global)
+        let edit = try ProjectEditing.open(project, global: global, command: "classify", arguments: [classificationName] + values)
         let indices = try ProjectEditing.select(inputs, selection, in: edit, global: global)
         var changed = edit.project
         let outcome = IndicatorEdit.classify(&changed, as: classification, at: indices)

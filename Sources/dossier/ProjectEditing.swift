@@ -7,11 +7,22 @@ import Foundation
 /// reason and ends with exit 1 before anything is written.
 enum ProjectEditing {
     /// The project `slug`, or exit 1 saying which projects exist, or which errors to fix first.
-    static func open(_ slug: String, global: GlobalOptions) throws -> ProjectEdit {
+    /// - Parameter arguments: the command's other arguments, in order (`dossier tag PROJECT TAG
+    ///   VALUE...`): one that names a project, where the project names none, is the arguments
+    ///   swapped (`dossier add 198.51.100.9 acme-phish`), a usage error (exit 64) that shows the order.
+    static func open(_ slug: String, global: GlobalOptions, command: String? = nil, arguments: [String] = []) throws -> ProjectEdit {
         let root = try global.root()
         do {
             return try ProjectEdit.open(root: root, slug: slug)
         } catch {
+            if case .unknownProject(_, let projects, _) = error, let command,
+               let swapped = arguments.firstIndex(where: { projects.contains($0) }) {
+                var order = arguments
+                order.remove(at: swapped)
+                let shown = ([arguments[swapped], slug] + order.prefix(3)).map(Console.shellWord).joined(separator: " ")
+                Console.error("no project \"\(slug)\", but \"\(arguments[swapped])\" is one: the project comes first (dossier \(command) \(shown)\(order.count > 3 ? " ..." : ""))")
+                throw ExitCode(64)
+            }
             if case .invalidFiles(_, let diagnostics) = error { Console.report(DiagnosticList(diagnostics)) }
             Console.error(error.description)
             throw ExitCode(1)

@@ -42,7 +42,7 @@ struct Remove: ParsableCommand {
         let project = try global.project(self.project)
         // Values (standard input above all) are read before the project's lock is taken.
         let inputs = ProjectEditing.selectionInputs(values)
-        let edit = try ProjectEditing.open(project, global: global)
+        let edit = try ProjectEditing.open(project, global: global, command: "remove", arguments: values)
         let indices = try ProjectEditing.select(inputs, selection, in: edit, global: global, suggestingAdd: false)
         var changed = edit.project
         let removed = IndicatorEdit.remove(&changed, at: indices)

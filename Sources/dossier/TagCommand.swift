@@ -42,7 +42,7 @@ struct TagCommand: ParsableCommand {
         let project = try global.project(self.project)
         // Values (standard input above all) are read before the project's lock is taken.
         let inputs = ProjectEditing.selectionInputs(values)
-        let edit = try ProjectEditing.open(project, global: global)
+        let edit = try ProjectEditing.open(project, global: global, command: "tag", arguments: [tag] + values)
         // A value the project records where the tag goes, and a word that is no value after it:
         // the arguments are swapped (`tag P payroll-acme.example Blocked`), whatever the value's
         // type. (A CVE or AS number the project records may well be a tag of other indicators.)

@@ -39,7 +39,7 @@ struct Untag: ParsableCommand {
         let project = try global.project(self.project)
         // Values (standard input above all) are read before the project's lock is taken.
         let inputs = ProjectEditing.selectionInputs(values)
-        let edit = try ProjectEditing.open(project, global: global)
+        let edit = try ProjectEditing.open(project, global: global, command: "untag", arguments: [tag] + values)
         // A value where the tag goes, before more values, and no indicator has it as a tag: the
         // arguments are swapped (a tag that is a value, made so by mistake, can still be taken off).
         if !values.isEmpty, !edit.project.indicators.contains(where: { Tag.contains($0.tags, tag) }) {

@@ -106,6 +106,17 @@ struct WorkflowTests {
         #expect(plain.status == 0 && !plain.stdout.contains("stays private"), "\(plain.stdout)")
     }
 
+    @Test("add stores dates as import does: an instant in UTC, a time with no zone as its day (said); a date in the future is a warning")
+    func addDatesAsImportDoes() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let run = try CLI.run(["add", Self.acme, "198.51.100.60", "--first-seen", "2026-11-10 10:00", "--last-seen", "2026-11-10T12:00:00+02:00"], in: copy.root)
+        #expect(run.status == 0 && run.stderr.contains("--first-seen 2026-11-10 10:00 has no zone: recorded as its day, 2026-11-10"), "\(run.stderr)")
+        let recorded = try Self.indicators(copy, Self.acme)["198.51.100.60"]
+        #expect(recorded?["firstSeen"] as? String == "2026-11-10" && recorded?["lastSeen"] as? String == "2026-11-10T10:00:00Z", "\(String(describing: recorded))")
+        let future = try CLI.run(["add", Self.acme, "198.51.100.61", "--last-seen", "2999-01-02"], in: copy.root)
+        #expect(future.status == 0 && future.stderr.contains("--last-seen 2999-01-02 is in the future"), "\(future.stderr)")
+    }
+
     @Test("invalid values: each listed with its reason, nothing written, exit 1; --skip-invalid adds the rest")
     func addInvalid() throws {
         let copy = try TemporaryCopy(of: Self.samples)
@@ -479,6 +490,13 @@ struct WorkflowTests {
         #expect(swapped.status == 64 && swapped.stderr.contains("\"payroll-acme.example\" is an indicator \(Self.acme) records (domain), not a tag"), "\(swapped.stderr)")
         let order = try CLI.run(["classify", Self.acme, "192.0.2.10", "malicious"], in: copy.root)
         #expect(order.status == 64 && order.stderr.contains("give the classification first (dossier classify PROJECT malicious VALUE...)"), "\(order.stderr)")
+        // The project after the value, the tag or the classification.
+        let projectLast = try CLI.run(["add", "198.51.100.9", Self.acme], in: copy.root)
+        #expect(projectLast.status == 64 && projectLast.stderr.contains("no project \"198.51.100.9\", but \"\(Self.acme)\" is one: the project comes first (dossier add \(Self.acme) 198.51.100.9)"), "\(projectLast.stderr)")
+        let tagFirst = try CLI.run(["tag", "Blocked", Self.acme, "192.0.2.10"], in: copy.root)
+        #expect(tagFirst.status == 64 && tagFirst.stderr.contains("(dossier tag \(Self.acme) Blocked 192.0.2.10)"), "\(tagFirst.stderr)")
+        let classificationFirst = try CLI.run(["classify", "malicious", Self.acme, "192.0.2.10"], in: copy.root)
+        #expect(classificationFirst.status == 64 && classificationFirst.stderr.contains("give the project first (dossier classify \(Self.acme) malicious VALUE...)"), "\(classificationFirst.stderr)")
         #expect(copy.read("\(Self.acme)/indicators.json") == before)
         // A CVE or AS number the project records may tag others: no swap then.
         #expect(try CLI.run(["add", Self.acme, "CVE-2026-11873"], in: copy.root).status == 0)

@@ -258,16 +258,11 @@ struct ImportCollector {
     mutating func date(_ text: String?, field: String, at position: SourcePosition?) -> String? {
         guard let text = text?.trimmingSpaces, !text.isEmpty else { return nil }
         // `2024-05-01 11:58:04`, as feeds and spreadsheets write a time with no zone (abuse.ch's
-        // are UTC, others' local): its day, which no zone moves by more than one. A time with
-        // its zone is read as the instant it is.
-        if (text.count == 16 || text.count == 19), text.dropFirst(10).first == " ", ISODate.isValid(text.replacingOccurrences(of: " ", with: "T") + "Z") {
-            return String(text.prefix(10))
-        }
-        guard ISODate.isValid(text), let instant = Instant(text) else {
+        // are UTC, others' local): its day. A time with its zone is read as the instant it is.
+        guard let canonical = DateSpelling.canonical(text) else {
             warning("\(field) \"\(text)\" is not an ISO 8601 date; ignored", at: position)
             return nil
         }
-        guard text.count > 10 else { return text }
-        return instant.seconds % 86_400 == 0 && instant.milliseconds == 0 && instant.finerDigits.allSatisfy({ $0 == "0" }) ? instant.day : instant.canonical
+        return canonical
     }
 }

@@ -1,0 +1,23 @@
+import DossierCore
+
+/// The one spelling the workspace keeps a date or an instant in, however it was written: what
+/// `import` stores from any file and `add` from its options, so that the same moment read twice
+/// changes nothing.
+public enum DateSpelling {
+    /// `text` (valid as `ISODate.isValid` says) in canonical form: a day as it is; an instant in
+    /// UTC (`2026-11-03T15:22:00+01:00` is `2026-11-03T14:22:00Z`), midnight UTC as its day; a
+    /// time with no zone (`2024-05-01 11:58:04`, as feeds and spreadsheets write one, UTC or local)
+    /// as its day, which no zone moves by more than one. Nil when it is no valid date.
+    public static func canonical(_ text: String) -> String? {
+        if hasNoZone(text) { return String(text.prefix(10)) }
+        guard ISODate.isValid(text), let instant = Instant(text) else { return nil }
+        guard text.count > 10 else { return text }
+        return instant.seconds % 86_400 == 0 && instant.milliseconds == 0 && instant.finerDigits.allSatisfy({ $0 == "0" }) ? instant.day : instant.canonical
+    }
+
+    /// True for a time written without its zone (`2024-05-01 11:58`, `2024-05-01T11:58:04`).
+    public static func hasNoZone(_ text: String) -> Bool {
+        guard text.count == 16 || text.count == 19, let separator = text.dropFirst(10).first, separator == " " || separator == "T" else { return false }
+        return ISODate.isValid(String(text.prefix(10)) + "T" + text.dropFirst(11) + "Z")
+    }
+}
