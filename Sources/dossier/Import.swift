@@ -27,7 +27,8 @@ struct ImportCommand: ParsableCommand {
                             passivetotal:class="..." tags as classification,
                             event reports as notes
               stix          a STIX 2.1 (or 2.0) bundle or object: patterns of
-                            equality comparisons (and ORs of them), observables,
+                            equality comparisons (ORs of them; ANDs on one
+                            file: each hash and its name), observables,
                             labels and indicator_types as tags, but for
                             malicious-activity, anomalous-activity, benign and
                             unknown in indicator_types (a 2.0 indicator's

@@ -4,8 +4,9 @@ import DossierCore
 ///
 /// Supported: equality (`=`) and `IN (...)` comparisons on the object paths of `type(forPath:)`,
 /// `ISSUBSET` of an address type (a CIDR block), ORs of these (inside an observation or between
-/// observations: each alternative is an indicator), an AND of a file's hashes (each identifies
-/// the file) and the AND of a file's folder and name (a file path). Everything else (NOT, `!=`,
+/// observations: each alternative is an indicator), and an AND of equalities on one file (as
+/// MISP writes a file object: each hash, its name, or its folder and name as a file path; its
+/// other properties, such as its size, counted). Everything else (NOT, `!=`,
 /// ranges, LIKE, MATCHES, other ANDs, FOLLOWEDBY, qualifiers, other paths) is named as
 /// unrepresentable, and the alternatives that are supported are still read.
 enum STIXPatternValues {
@@ -75,25 +76,42 @@ enum STIXPatternValues {
         return result
     }
 
-    /// `file:hashes.X = ... AND file:hashes.Y = ...` (each hash), or the folder and name of a file.
+    /// Equalities on one file combined by AND (`file:hashes.MD5 = ... AND file:name = ...`): each
+    /// hash, which identifies the file; its name, or its folder and name as one file path; what
+    /// else it compares (`file:size`) counted, as no indicator says it.
     static func conjunction(_ terms: [STIXPattern.Comparison]) -> (values: [Value], unrepresentable: [String]) {
-        var tests: [(path: String, value: String)] = []
+        var tests: [(path: String, written: String, value: String)] = []
         for term in terms {
-            guard case .test(let path, "=", false, let literals) = term, case .string(let value)? = literals.first else {
+            guard case .test(let path, "=", false, let literals) = term, literals.count == 1, path.lowercased().hasPrefix("file:") else {
                 return ([], ["STIX pattern with comparisons combined by AND"])
             }
-            tests.append((path.lowercased(), value))
+            let value: String
+            switch literals[0] {
+            case .string(let text): value = text
+            case .number(let number): value = number
+            default: return ([], ["STIX pattern with comparisons combined by AND"])
+            }
+            tests.append((path.lowercased(), path, value))
         }
-        if tests.allSatisfy({ $0.path.hasPrefix("file:hashes.") }) {
-            let values = tests.compactMap { test in type(forPath: test.path).map { Value(raw: test.value, type: $0.type) } }
-            if values.count == tests.count { return (values, []) }
+        var values: [Value] = []
+        var unrepresentable: [String] = []
+        let name = tests.first { $0.path == "file:name" }?.value
+        let folder = tests.first { $0.path == "file:parent_directory_ref.path" }?.value
+        if let name, let folder {
+            values.append(Value(raw: STIXObservables.join(folder: folder, name: name), type: .filepath))
+        } else if let name {
+            values.append(Value(raw: name, type: name.contains("/") || name.contains("\\") ? .filepath : .filename))
+        } else if let folder {
+            values.append(Value(raw: folder, type: .filepath))
         }
-        if tests.count == 2, let name = tests.first(where: { $0.path == "file:name" }),
-            let folder = tests.first(where: { $0.path == "file:parent_directory_ref.path" })
-        {
-            return ([Value(raw: STIXObservables.join(folder: folder.value, name: name.value), type: .filepath)], [])
+        for test in tests where test.path != "file:name" && test.path != "file:parent_directory_ref.path" {
+            if test.path.hasPrefix("file:hashes."), let type = type(forPath: test.path) {
+                values.append(Value(raw: test.value, type: type.type))
+            } else {
+                unrepresentable.append("STIX pattern on \(test.written)")
+            }
         }
-        return ([], ["STIX pattern with comparisons combined by AND"])
+        return (values, unrepresentable)
     }
 
     /// The dossier type of the value at an object path (lower case); nil type: an address,

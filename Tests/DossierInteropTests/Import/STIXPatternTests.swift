@@ -37,6 +37,13 @@ import Testing
         #expect(try values("[ipv4-addr:value ISSUBSET '198.51.100.0/24']") == ["cidr 198.51.100.0/24"])
     }
 
+    @Test("a file object as MISP writes it (hashes, name, size combined by AND) gives each hash and the name; its size is counted")
+    func fileObjectOfMISP() throws {
+        let pattern = "[file:hashes.MD5 = 'd41d8cd98f00b204e9800998ecf8427e' AND file:name = 'invoice.exe' AND file:hashes.SHA256 = 'aa' AND file:size = 1234]"
+        #expect(try values(pattern) == ["filename invoice.exe", "md5 d41d8cd98f00b204e9800998ecf8427e", "sha256 aa"])
+        #expect(try unrepresentable(pattern) == ["STIX pattern on file:size"])
+    }
+
     @Test func filePathFromFolderAndName() throws {
         #expect(try values("[file:parent_directory_ref.path = 'C:\\\\Users\\\\Public' AND file:name = 'hp.dat']") == ["filepath C:\\Users\\Public\\hp.dat"])
         #expect(try values("[file:name = '/tmp/x.sh']") == ["filepath /tmp/x.sh"])
@@ -47,7 +54,8 @@ import Testing
         #expect(try unrepresentable("[ipv4-addr:value != '10.0.0.1']") == ["STIX pattern with !="])
         #expect(try unrepresentable("[domain-name:value NOT = 'x.example']") == ["STIX pattern with NOT"])
         #expect(try unrepresentable("[email-message:subject MATCHES '^Invoice']") == ["STIX pattern with MATCHES"])
-        #expect(try unrepresentable("[file:name = 'a' AND file:size = 10]") == ["STIX pattern with comparisons combined by AND"])
+        #expect(try unrepresentable("[file:name = 'a' AND ipv4-addr:value = '10.0.0.1']") == ["STIX pattern with comparisons combined by AND"])
+        #expect(try unrepresentable("[file:name = 'a' AND file:size > 10]") == ["STIX pattern with comparisons combined by AND"])
         #expect(try unrepresentable("[ipv4-addr:value = '10.0.0.1'] FOLLOWEDBY [domain-name:value = 'x.example']") == ["STIX pattern with FOLLOWEDBY"])
         #expect(try unrepresentable("[ipv4-addr:value = '10.0.0.1'] REPEATS 5 TIMES WITHIN 60 SECONDS").count == 1)
         #expect(try unrepresentable("[process:name = 'x.exe']") == ["STIX pattern on process:name"])
