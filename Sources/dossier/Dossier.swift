@@ -33,8 +33,14 @@ extension Dossier {
         guard let reordered = LeadingOptions.movedAfterCommand(arguments) else {
             Self.exit(withError: ValidationError("--workspace/-w and --quiet/-q go with a command, before or after it: dossier -w DIR check"))
         }
-        // A mistyped command, named as such (the parser would list every word as unexpected).
-        if let word = reordered.first, !word.hasPrefix("-"), !Self.commandNames.contains(word), word != "help" {
+        // `init` makes the workspace in the folder it is given: it takes no --workspace.
+        if reordered.first == "init", reordered.contains(where: { $0 == "-w" || $0 == "--workspace" || $0.hasPrefix("--workspace=") }) {
+            Self.exit(withError: ValidationError("init makes the workspace in the folder it is given, and takes no --workspace: dossier init DIR"))
+        }
+        // A mistyped command, named as such (the parser would list every word as unexpected),
+        // also after `help` (which would show the overview, and exit 0).
+        let named = reordered.first == "help" ? reordered.dropFirst().first : reordered.first
+        if let word = named, !word.hasPrefix("-"), !Self.commandNames.contains(word), word != "help" {
             let meant = ClosestName.find(word, in: Self.commandNames).map { " Did you mean \"\($0)\"?" } ?? ""
             Self.exit(withError: ValidationError("no command \"\(word)\".\(meant) The commands: \(Self.commandNames.joined(separator: ", ")) (dossier --help says what each does)"))
         }

@@ -119,6 +119,18 @@ struct CoreCommandTests {
         #expect(fmt.status == 0 && fmt.stderr.contains("p records an indicator more than once, which `dossier check` refuses; `dossier fmt --merge` merges the entries"), "\(fmt.stderr)")
         #expect(try CLI.run(["fmt", "--merge", "-q"], in: empty.root).status == 0)
 
+        let help = try CLI.run(["help", "ad"], in: empty.root)
+        #expect(help.status == 64 && help.stderr.contains("no command \"ad\". Did you mean \"add\"?"), "\(help.stderr)")
+        let initWorkspace = try CLI.run(["-w", empty.root, "init"])
+        #expect(initWorkspace.status == 64 && initWorkspace.stderr.contains("init makes the workspace in the folder it is given, and takes no --workspace: dossier init DIR"), "\(initWorkspace.stderr)")
+        try empty.write("p/notes/02-cased.md", "---\ntitle: O\nvisibility: Private\n---\nText.\n")
+        try empty.write("p/notes/03-flow.md", "---\ntitle: [draft] Kit\n---\nText.\n")
+        let frontMatter = try CLI.run(["check"], in: empty.root)
+        #expect(frontMatter.stderr.contains("p/notes/02-cased.md:3:13: error: unknown visibility \"Private\"; expected \"public\" or \"private\"; did you mean \"private\"?"), "\(frontMatter.stderr)")
+        #expect(frontMatter.stderr.contains("p/notes/03-flow.md:2:8: error: invalid front matter:") && frontMatter.stderr.contains("quote it (title: \"...\")"), "\(frontMatter.stderr)")
+        try FileManager.default.removeItem(atPath: empty.path("p/notes/02-cased.md"))
+        try FileManager.default.removeItem(atPath: empty.path("p/notes/03-flow.md"))
+
         let special = (0..<3000).map { "10.0.\($0 / 256).\($0 % 256)" }.joined(separator: "\n")
         let added = try CLI.run(["add", "p", "-"], in: empty.root, input: special)
         #expect(added.status == 0 && added.stderr.contains("public project p publishes them"), "\(added.stderr.suffix(300))")

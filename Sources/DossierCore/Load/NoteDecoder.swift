@@ -15,6 +15,21 @@ extension Note {
 enum NoteDecoder {
     static let keys = ["title", "author", "date", "visibility"]
 
+    /// The first line of `yaml` whose value starts a flow collection it does not close on the
+    /// line (`title: [unclosed`): its line (from 1), the value's column and the key.
+    static func flowValue(in yaml: String) -> (line: Int, column: Int, key: String)? {
+        for (n, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let value = line[line.index(after: colon)...].drop { $0 == " " }
+            guard let first = value.first, first == "[" || first == "{" else { continue }
+            let closing: Character = first == "[" ? "]" : "}"
+            if value.trimmingCharacters(in: .whitespaces).last != closing {
+                return (n + 1, line.distance(from: line.startIndex, to: value.startIndex) + 1, line[..<colon].trimmingCharacters(in: .whitespaces))
+            }
+        }
+        return nil
+    }
+
     static func decode(_ bytes: [UInt8], fileName: String, path: String, into diagnostics: inout [Diagnostic]) -> Note? {
         guard var note = read(bytes, fileName: fileName, path: path, into: &diagnostics).map(titledByHeading) else { return nil }
         // A file named as kept in (`private-sources.md`, `_draft-timeline.md`) whose front matter
@@ -229,7 +244,13 @@ enum NoteDecoder {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let yamlError as YamlError {
-            let (message, position) = describe(yamlError, in: yaml)
+            var (message, position) = describe(yamlError, in: yaml)
+            // `title: [draft] Kit analysis`: a value that starts with [ or { is a YAML list or map,
+            // which its writer meant as text. Said at the value, with the mend.
+            if let (line, column, key) = Self.flowValue(in: yaml) {
+                position = SourcePosition(line: line + 1, column: column)
+                message += "; a value that starts with [ or { is read as a YAML list or map: quote it (\(key): \"...\")"
+            }
             error("invalid front matter: \(message)", position, "front-matter")
             return withheld
         } catch let other {
@@ -325,7 +346,8 @@ enum NoteDecoder {
                 if let visibility = Visibility(rawValue: value) {
                     note.visibility = visibility
                 } else {
-                    error("unknown visibility \"\(value)\"; expected \(Visibility.choices)", position, "unknown-value")
+                    let meant = Visibility(rawValue: value.lowercased()).map { "; did you mean \"\($0.rawValue)\"?" } ?? ""
+                    error("unknown visibility \"\(value)\"; expected \(Visibility.choices)\(meant)", position, "unknown-value")
                     unread = true
                 }
             }
