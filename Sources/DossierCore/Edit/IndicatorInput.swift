@@ -56,14 +56,11 @@ public enum IndicatorInput {
             guard !readInput else { continue }
             readInput = true
             for (l, line) in lines(standardInput()).enumerated() {
-                var text = line.trimmingCharacters(in: .whitespaces)
+                let text = line.trimmingCharacters(in: .whitespaces)
                 // A `#` line is a comment of the list pasted in (feeds and IOC lists have them);
-                // no value starts with one. So is what follows a blank and a `#` on a value's
-                // line (`198.51.100.9  # C2`), as `import` of a list takes it.
+                // no value starts with one. (A `#` after a value is kept: a free-form value may
+                // hold one, `Invoice #4471.pdf.exe`.)
                 guard !text.isEmpty, !text.hasPrefix("#") else { continue }
-                if let comment = text.range(of: #"[ \t]+#"#, options: .regularExpression) {
-                    text = String(text[..<comment.lowerBound])
-                }
                 let column = line.prefix { $0 == " " || $0 == "\t" }.count + 1
                 result.append(InputValue(text, origin: .standardInput(line: l + 1, column: column)))
             }
