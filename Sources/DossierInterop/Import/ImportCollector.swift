@@ -207,9 +207,14 @@ struct ImportCollector {
         if !note.isPrivate {
             let text = (note.title ?? "") + "\n" + note.body
             let shown = CharacterReferences.decoded(text) ?? text
-            if TLP.labels(in: shown).contains(where: { $0.tlp > .clear }) || PAP.marksRed(shown) { note.isPrivate = true }
+            if Self.isMarked(shown) { note.isPrivate = true }
         }
         result.noteFiles.append(note)
+    }
+
+    /// True when a text writes a marking that keeps it in: a TLP label above CLEAR, or PAP:RED.
+    static func isMarked(_ text: String) -> Bool {
+        TLP.labels(in: text).contains { $0.tlp > .clear } || PAP.marksRed(text)
     }
 
     mutating func projectTag(_ tag: String) {

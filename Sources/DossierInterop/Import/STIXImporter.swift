@@ -244,7 +244,7 @@ enum STIXImporter {
         } else if let content = object.string("content")?.trimmingSpaces, !content.isEmpty {
             let abstract = object.string("abstract").map { MISPAttributeReader.escaped($0) + ": " } ?? ""
             // Kept in as a whole note would be when its text writes a marking (`TLP:AMBER`).
-            let marked = TLP.labels(in: content).contains { $0.tlp > .clear } || PAP.marksRed(content)
+            let marked = ImportCollector.isMarked(content)
             collector.note("- STIX note: \(abstract)\(MISPAttributeReader.escaped(content.split(whereSeparator: \.isNewline).joined(separator: " ")))",
                 isPrivate: STIXTerms.privateFlag(of: object) == true || marked)
         }
