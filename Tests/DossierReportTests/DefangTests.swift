@@ -23,6 +23,42 @@ struct DefangTests {
             .contains("hxxp:x"))
     }
 
+    @Test("a note's link to a URL, host or domain another project records as a threat is no link, in HTML and Markdown; a verdict of non-malicious there, or the report's own project alone, keeps it")
+    func threatRecordedElsewhereIsNoLink() throws {
+        func project(_ slug: String, indicators: [Indicator], notes: [Note] = []) -> Project {
+            Project(slug: slug, folder: "/w/" + slug, title: slug, visibility: .public, tlp: .clear, indicators: indicators, notes: notes)
+        }
+        let note = Note(fileName: "01-kit.md", path: "/w/writeup/notes/01-kit.md", body: """
+            The kit was [served here](https://login.kit-host.example/portal) and mailed from
+            [the sender](mailto:payroll@lure-mail.example). See [the vendor's write-up](https://research.example/kit).
+
+            """)
+        func rendered(_ kitHost: Classification, _ sender: Classification) -> (html: String, markdown: String) {
+            let workspace = Workspace(root: "/w", settings: WorkspaceSettings(title: "W", vocabulary: .starter), projects: [
+                project("writeup", indicators: [Indicator(value: "198.51.100.7", type: .ipv4, classification: .malicious)], notes: [note]),
+                project("hunting", indicators: [
+                    Indicator(value: "kit-host.example", type: .domain, classification: kitHost),
+                    Indicator(value: "payroll@lure-mail.example", type: .email, classification: sender),
+                    Indicator(value: "research.example", type: .domain, classification: .nonMalicious),
+                ]),
+            ])
+            let report = ProjectReport(project: workspace.projects[0], workspace: workspace, index: IndicatorIndex(workspace, scope: .correlations),
+                audience: .public, options: ReportOptions(), position: 0)
+            let view = try! #require(report.notes.first)
+            return (view.html, view.markdown)
+        }
+        let threats = rendered(.malicious, .suspicious)
+        #expect(!threats.html.contains("href=\"https://login.kit-host.example") && threats.html.contains("served here (hxxps://login[.]kit-host[.]example/portal)"),
+            "\(threats.html)")
+        #expect(!threats.html.contains("mailto:") && threats.html.contains("the sender (payroll[@]lure-mail[.]example)"), "\(threats.html)")
+        #expect(!threats.markdown.contains("](https://login.kit-host") && !threats.markdown.contains("](mailto:"), "\(threats.markdown)")
+        // A reference another project cleared stays a link.
+        #expect(threats.html.contains(#"<a href="https://research.example/kit">the vendor"#), "\(threats.html)")
+        let cleared = rendered(.nonMalicious, .nonMalicious)
+        #expect(cleared.html.contains(#"<a href="https://login.kit-host.example/portal">served here</a>"#), "\(cleared.html)")
+        #expect(cleared.html.contains(#"<a href="mailto:payroll@lure-mail.example">"#), "\(cleared.html)")
+    }
+
     static func workspace() throws -> TemporaryWorkspace {
         let workspace = try TemporaryWorkspace()
         try workspace.write("loader/project.json", """

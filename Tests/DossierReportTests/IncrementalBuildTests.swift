@@ -108,6 +108,10 @@ struct IncrementalBuildTests {
                 with: #""value": "198.51.100.200",\#n      "type": "ipv4",\#n      "classification": "non-malicious""#,
                 in: "ransomware-negotiation-portal/indicators.json")
         },
+        Change(testDescription: "a domain another project's note links into recorded as malicious (the link becomes text)") {
+            try $0.replace(#""indicators": ["#, with: #""indicators": [ { "value": "example.com", "type": "domain", "classification": "malicious" },"#,
+                in: "commodity-loader-c2/indicators.json")
+        },
         Change(testDescription: "a tag whose page name clashes with another tag's") {
             try $0.replace(#""Abuse Box","#, with: #""Abuse Box", "(Quarantine)","#, in: "vpn-bruteforce-2026/indicators.json")
         },

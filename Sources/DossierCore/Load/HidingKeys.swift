@@ -71,8 +71,8 @@ public enum HidingKeys {
                ["0", "4", "your organisation only", "your organization only", "sharing group"].contains(value) { return true }
             // An audience that is not everyone: the team, partners, customers.
             if name == "audience" { return !words.contains { ["public", "everyone", "all", "external", "anyone", "world"].contains($0) } }
-            // `sharing: amber+strict`: a marking's level alone.
-            if name == "sharing", let value, TLP(named: value).map({ $0 > .clear }) ?? false { return true }
+            // `sharing: amber+strict`, `handling: RED`: a marking's level alone.
+            if name == "sharing" || name == "handling", let value, TLP(named: value).map({ $0 > .clear }) ?? false { return true }
             // Sharing said no to (`sharing: no`, `false`, `do not share`, `not allowed`, `none`), not
             // a restriction said no to (`not restricted`).
             if name == "sharing" || name == "sharinglevel", let value, no.contains(value) || value == "none"
@@ -102,7 +102,7 @@ public enum HidingKeys {
             // The Permissible Actions Protocol's RED: no action anyone could detect, and a public
             // site is one (AMBER, GREEN and CLEAR allow passive use).
             return value.map { $0.hasSuffix("red") } ?? true
-        case "marking", "markings", "handling", "classificationlevel":
+        case "marking", "markings", "classificationlevel":
             // A key that can only hold a marking may name its level alone (`marking: RED`).
             if let value, TLP(named: value).map({ $0 > .clear }) ?? false { return true }
             return value.map(namesRestrictedTLP) ?? false

@@ -19,9 +19,13 @@ public enum CommonMark {
         /// Defanging for the prose of `project`, whose indicators classified other than
         /// non-malicious are threats (`LinkDestinations`). They are filed on
         /// the first link asked about: most prose has none.
-        public init(for project: Project, vocabulary: Vocabulary) {
+        ///
+        /// - Parameter elsewhere: whether a link leads to a threat another project of the report's
+        ///   workspace records (`ThreatsElsewhere`): a reader follows a note's link to a kit no
+        ///   less for its being another team's find.
+        public init(for project: Project, vocabulary: Vocabulary, elsewhere: @escaping @Sendable (String, IndicatorType) -> Bool = { _, _ in false }) {
             let threats = LazyThreats(project.indicators, vocabulary: vocabulary)
-            leadsToThreat = { value, type in threats.destinations.reached(byLinkTo: value, type: type) }
+            leadsToThreat = { value, type in threats.destinations.reached(byLinkTo: value, type: type) || elsewhere(value, type) }
         }
     }
 
@@ -149,27 +153,52 @@ public enum CommonMark {
         return (html, ShownCodePoints.shown(in: parts.commonMark, html: false))
     }
 
-    /// The destinations of the images `markdown` shows, in the order a report asks for them
-    /// (`RelativeLinks.image`): found by rendering it as a report does (its tables in parts, their
-    /// cells apart), since a table cell can show an image the whole note, parsed at once, does
-    /// not. Every syntax of an image starts `![`: a text without it is not rendered.
-    public static func imageDestinations(in markdown: String) -> [String] {
-        guard ByteSearch.contains("![", in: markdown) else { return [] }
+    /// False for a text that can neither show an image nor link (`destinations(in:)`).
+    public static func mayLookUp(_ markdown: String) -> Bool {
+        ["![", "](", "]:", "<"].contains { ByteSearch.contains($0, in: markdown) }
+    }
+
+    /// A web or mail link's destination as a report weighs it (`Defanging.leadsToThreat`): the URL
+    /// or e-mail address in normal form, and its type.
+    public struct LinkTarget: Sendable, Hashable {
+        public var value: String
+        public var type: IndicatorType
+    }
+
+    /// What a report looks up to show `markdown`, found by rendering it as a report does (its
+    /// tables in parts, their cells apart, since a table cell can show an image or a link the whole
+    /// note, parsed at once, does not): the destinations of the images it shows, in the order a
+    /// report asks for them (`RelativeLinks.image`), and the web and mail links whose destination
+    /// decides whether they stay links (`Defanging.leadsToThreat`), each once. Every syntax of an
+    /// image starts `![`, and of a link has `](`, `]:` or `<`: a text with none is not rendered.
+    public static func destinations(in markdown: String) -> (images: [String], links: [LinkTarget]) {
+        guard mayLookUp(markdown) else { return ([], []) }
         final class Asked: @unchecked Sendable {
             private let lock = NSLock()
-            private(set) var destinations: [String] = []
-            func append(_ destination: String) {
+            private(set) var images: [String] = []
+            private(set) var links: [LinkTarget] = []
+            private var seen: Set<LinkTarget> = []
+            func image(_ destination: String) {
                 lock.lock()
                 defer { lock.unlock() }
-                destinations.append(destination)
+                images.append(destination)
+            }
+            func link(_ target: LinkTarget) {
+                lock.lock()
+                defer { lock.unlock() }
+                if seen.insert(target).inserted { links.append(target) }
             }
         }
         let asked = Asked()
-        _ = rendered(markdown, links: RelativeLinks(anchor: nil, target: { _ in nil }) { destination in
-            asked.append(destination)
+        let defanging = Defanging { value, type in
+            asked.link(LinkTarget(value: value, type: type))
+            return false
+        }
+        _ = rendered(markdown, defanging: defanging, links: RelativeLinks(anchor: nil, target: { _ in nil }) { destination in
+            asked.image(destination)
             return nil
         })
-        return asked.destinations
+        return (asked.images, asked.links)
     }
 
     /// A note cut into its tables and the Markdown around them, with its link reference

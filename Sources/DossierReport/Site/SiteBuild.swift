@@ -53,7 +53,7 @@ public enum SiteBuild {
         do {
             let files = try write(model, workspace: visible, audience: audience, templates: prepared.templates, keys: keys,
                 contentHashes: prepared.loaded.contentHashes, previous: previous, into: staging, progress: progress,
-                images: cache.map { ImageDestinationsCache(cache: $0, audience: audience, loaded: prepared.loaded) })
+                prose: cache.map { ProseDestinationsCache(cache: $0, audience: audience, loaded: prepared.loaded) })
             progress("replacing \((out as NSString).lastPathComponent)/")
             let replaced = previous?.record.audience ?? BuildRecord.read(from: out)?.audience
             try OutputFolder.replace(out, with: staging)
@@ -90,14 +90,14 @@ public enum SiteBuild {
     /// Renders (or reuses) and writes every page in parallel; nothing is kept in memory once written.
     static func write(_ model: SiteModel, workspace: Workspace, audience: Audience, templates: TemplateSet, keys: PageKey,
         contentHashes: [String: String], previous: PreviousBuild?, into folder: String,
-        progress: @Sendable (String) -> Void, images: ImageDestinationsCache? = nil) throws(BuildFailure) -> [Written] {
+        progress: @Sendable (String) -> Void, prose: ProseDestinationsCache? = nil) throws(BuildFailure) -> [Written] {
         // A public site's keys come from the public view alone (the files' hashes cover private
         // indicators and notes too): a published `.dossier-build` must not change when only
         // private material did.
         let fileHashes = audience == .internal ? contentHashes : [:]
         let projectDigests = workspace.projects.concurrentMap { project in
             PageKey.digests(of: project, root: workspace.root, contentHashes: fileHashes,
-                images: images?.destinations(of: project))
+                prose: prose?.destinations(of: project))
         }
         // Every folder of the site, made once here rather than looked for with each file.
         let imageFolders = zip(workspace.projects, projectDigests).compactMap { project, digests in
@@ -125,6 +125,10 @@ public enum SiteBuild {
                 let base = SiteLayout.projectFolder(project.slug) + "/"
                 let digest = PageKey.report(project: projectDigests[position].whole) {
                     model.correlations(at: position, into: &$0)
+                    for link in projectDigests[position].links
+                    where ThreatsElsewhere.reached(byLinkTo: link.value, type: link.type, from: position, index: model.correlations) {
+                        $0.update("threat link \(link.type.rawValue) \(link.value.utf8.count) \(link.value)\n")
+                    }
                     if NoteLinks.mayLinkElsewhere(project) { $0.update("links \(model.linkTargets)\n") }
                 }
                 // Made only when a page has to be rendered, and then once for both formats; the

@@ -62,7 +62,9 @@ extension ProjectReport {
         owner = project.owner.map(options.shown)
         visibility = project.visibility.rawValue
         projectTags = project.tags.map(options.shown)
-        let defanging = options.defang ? CommonMark.Defanging(for: project, vocabulary: vocabulary) : nil
+        let defanging = options.defang ? CommonMark.Defanging(for: project, vocabulary: vocabulary) { value, type in
+            ThreatsElsewhere.reached(byLinkTo: value, type: type, from: projectIndex, index: index)
+        } : nil
         let proseLinks = NoteLinks(workspace: workspace, project: project, linksToSite: options.linksToSite, markdownImages: options.markdownImages)
         let summary = project.summary.map { CommonMark.rendered($0, defanging: defanging, links: proseLinks.ofSummary) }
         summaryHTML = summary?.html

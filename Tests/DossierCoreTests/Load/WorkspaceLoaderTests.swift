@@ -432,9 +432,11 @@ struct WorkspaceLoaderTests {
         try workspace.write("p/notes/08.md", "---\ntitle: h\nsource: \"TLP (Traffic Light Protocol): AMBER\"\n---\nbody\n")
         // Another tool's tags, read as an indicator's are.
         try workspace.write("p/notes/09.md", "---\ntitle: i\ntags: [report, TLP RED]\n---\nbody\n")
+        // A handling caveat of a level alone, as a sharing one may be.
+        try workspace.write("p/notes/11.md", "---\ntitle: k\nhandling: AMBER\n---\nbody\n")
         let loaded = workspace.load()
         let notes = try #require(loaded.workspace.project("p")).notes
-        #expect(notes.map(\.visibility) == [.private, .private, .private, nil, nil, .private, .private, .private, .private, .private])
+        #expect(notes.map(\.visibility) == [.private, .private, .private, nil, nil, .private, .private, .private, .private, .private, .private])
         let published = AudienceFilter.view(of: loaded.workspace, for: .public).project("p")?.notes.map(\.fileName)
         #expect(published == ["04.md", "05.md"])
         #expect(TLP(named: "Traffic Light Protocol: AMBER+STRICT") == .amberStrict && TLP(named: "tlp-green") == .green)

@@ -10,7 +10,8 @@ import Foundation
 /// Then, for each kind of file, what it is made of:
 /// - an export: the audience-filtered project with its notes and the images they show
 ///   (`digests(of:root:contentHashes:)`, `whole`);
-/// - a project's report: that project and its "also seen in" links (`report`), and when its
+/// - a project's report: that project and its "also seen in" links (`report`), the links of its
+///   prose that lead to a threat another project records (`ThreatsElsewhere`), and when its
 ///   prose may link to another project (`NoteLinks.mayLinkElsewhere`), the site's projects and
 ///   their notes (`SiteModel.linkTargets`);
 /// - a tag or classification page: the page without its rows, and for each project's run of
@@ -123,11 +124,14 @@ struct PageKey: Sendable {
         /// The images its texts show, each content once, with the SHA-256 of its bytes: a site
         /// holds a copy of each beside the project's `report.md` (`SiteLayout.imageFile`).
         var images: [(image: NoteImages.Image, hash: String)] = []
+        /// The web and mail links of its texts, which a threat another project records unlinks:
+        /// what its report's key asks of the other projects (`ThreatsElsewhere`).
+        var links: [CommonMark.LinkTarget] = []
     }
 
-    /// - Parameter images: the image destinations of the project's texts
-    ///   (`ImageDestinationsCache.destinations(of:)`); nil to find them here.
-    static func digests(of project: Project, root: String, contentHashes: [String: String], images: [String: [String]]? = nil) -> ProjectDigests {
+    /// - Parameter prose: what the project's texts look up (`ProseDestinationsCache.destinations(of:)`);
+    ///   nil to find it here.
+    static func digests(of project: Project, root: String, contentHashes: [String: String], prose: ProseDestinationsCache.Found? = nil) -> ProjectDigests {
         func file(_ path: String, _ model: @autoclosure () -> [UInt8]) -> String {
             contentHashes[path].map { "file \($0)" } ?? "model \(SHA256.hex(model()))"
         }
@@ -141,14 +145,14 @@ struct PageKey: Sendable {
         for note in project.notes.sorted(by: { $0.fileName < $1.fileName }) {
             hasher.update("note \(note.fileName.utf8.count) \(note.fileName) \(file(note.path, Self.noteModel(note)))\n")
         }
-        let shown = Self.images(of: project, root: root, destinations: images ?? ImageDestinationsCache.found(in: ImageDestinationsCache.texts(of: project)),
-            into: &hasher)
-        return ProjectDigests(records: records, whole: hasher.finalize(), images: shown)
+        let prose = prose ?? ProseDestinationsCache.found(in: ProseDestinationsCache.texts(of: project))
+        let shown = Self.images(of: project, root: root, destinations: prose.images, into: &hasher)
+        return ProjectDigests(records: records, whole: hasher.finalize(), images: shown, links: prose.links)
     }
 
     /// The images the project's notes and summary show (`NoteImages`), which are files of their
     /// own: each by its destination and the SHA-256 of its bytes, or why it is not shown. Found
-    /// as the renderer finds them (`destinations`, by text: `ImageDestinationsCache`), each file
+    /// as the renderer finds them (`destinations`, by text: `ProseDestinationsCache`), each file
     /// hashed once. Returns the images shown, each content once, in the order first met.
     private static func images(of project: Project, root: String, destinations: [String: [String]],
         into hasher: inout SHA256) -> [(image: NoteImages.Image, hash: String)] {
@@ -156,7 +160,7 @@ struct PageKey: Sendable {
         var hashes: [String: String] = [:]
         var shown: [(image: NoteImages.Image, hash: String)] = []
         var shownContents: Set<String> = []
-        let texts = project.notes.map { ($0.fileName, folder + [ProjectFiles.notes]) } + [(ImageDestinationsCache.summaryName, folder)]
+        let texts = project.notes.map { ($0.fileName, folder + [ProjectFiles.notes]) } + [(ProseDestinationsCache.summaryName, folder)]
         for (name, base) in texts {
             for written in destinations[name] ?? [] {
                 switch NoteImages.inspect(written, from: base, project: folder, root: root) {
