@@ -381,7 +381,13 @@ struct ImportCommand: ParsableCommand {
         let kept = isPublic ? results.filter { !isRestricted($0) } : results
         let withheld = Tag.union([], results.filter(isRestricted).flatMap(\.projectTags) + results.flatMap(\.restrictedTags)).filter { !Tag.contains(project.tags, $0) }
         if isPublic && !withheld.isEmpty {
-            global.say("\(self.project): project tags of the restricted data not added, as the project is public; its private indicators have them: "
+            // The tags went on the private indicators of the files that restrict them (`run`):
+            // said only when there are any.
+            let carried = isPrivate || results.contains { result in
+                (isRestricted(result) || !result.restrictedTags.isEmpty) && result.indicators.contains(where: \.isPrivate)
+            }
+            global.say("\(self.project): project tags of the restricted data not added, as the project is public; "
+                + (carried ? "its private indicators have them: " : "no private indicator of the file carries them (import with --private, or into a private project, to keep them): ")
                 + withheld.joined(separator: ", "))
         }
         let projectTags = Tag.union([], kept.flatMap(\.projectTags) + (isPublic ? [] : results.flatMap(\.restrictedTags))).filter { !Tag.contains(project.tags, $0) }

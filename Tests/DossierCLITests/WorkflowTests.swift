@@ -480,6 +480,8 @@ struct WorkflowTests {
         #expect(try error("CVE-2021-44228.").contains("give CVE-2021-44228"))
         #expect(try error("evil10.example/path").contains("a host and path without a scheme: give the URL with its scheme (http://evil10.example/path or https://evil10.example/path"))
         #expect(try error("invoice.pdf.exe").contains("a file name is given with --type filename"))
+        // .exe and .docx are no top-level domains: no domain is suggested.
+        #expect(try !error("report.docx").contains("--type domain"))
         #expect(try error("setup.zip").contains("a file name is given with --type filename, a domain with --type domain (.zip is a top-level domain too)"))
         // A value that is nearly of a type is told what is wrong with it, not taken for a file name.
         #expect(try error("999.1.1.1").contains("999 is not an IPv4 octet (0-255)"))

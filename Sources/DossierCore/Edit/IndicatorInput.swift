@@ -166,8 +166,8 @@ public enum IndicatorInput {
         }
         if let dot = text.lastIndex(of: "."), text.distance(from: dot, to: text.endIndex) <= 6, text.distance(from: dot, to: text.endIndex) > 1,
            !text.contains(" "), !text.contains("/"), !text.contains("\\") {
-            // `setup.zip`, `report.mov`: top-level domains too.
-            let domain = Indicators.fits(text, .domain) ? ", a domain with --type domain (.\(text[text.index(after: dot)...]) is a top-level domain too)" : ""
+            // `setup.zip`, `report.mov`: top-level domains too (not `.exe`, `.docx`).
+            let domain = Indicators.fits(text, .domain) && Indicators.hasKnownTopLevel(text.lowercased()) ? ", a domain with --type domain (.\(text[text.index(after: dot)...]) is a top-level domain too)" : ""
             return "cannot tell what kind of indicator '\(text)' is; a file name is given with --type filename\(domain)"
         }
         return nil

@@ -65,7 +65,7 @@ public enum HidingKeys {
              "handling", "securityclassification", "dissemination":
             let inWords = ["sharing", "access", "sensitivity", "distribution", "classification", "privacy", "confidentiality", "exposure",
                            "accesslevel", "sharinglevel", "privacylevel", "handling", "securityclassification", "dissemination"].contains(name)
-            if let value, inWords ? !negated && words.contains(where: keptIn.contains) : keptIn.contains(value) { return true }
+            if let value, inWords ? !negated && Self.namesLevel(in: words, keptIn) : keptIn.contains(value) { return true }
             // MISP's distributions for the organisation alone (0) and for one sharing group (4).
             if name == "distribution", let value,
                ["0", "4", "your organisation only", "your organization only", "sharing group"].contains(value) { return true }
@@ -114,6 +114,19 @@ public enum HidingKeys {
         }
     }
 
+    /// True when a caveat's words name a level that keeps it in: as its first word (`Confidential -
+    /// ACME`), as a word of two (`Company Confidential`), or followed by what makes it a level
+    /// (`For internal use only`); not a word a sentence happens to write (`Block at internal
+    /// proxy`, `steals sensitive data`).
+    private static func namesLevel(in words: [String], _ levels: [String]) -> Bool {
+        for (i, word) in words.enumerated() where levels.contains(word) {
+            if i == 0 || words.count <= 2 || (i + 1 < words.count && ["only", "use"].contains(words[i + 1])) {
+                return true
+            }
+        }
+        return false
+    }
+
     /// Whether a `visibility` where dossier reads none (an indicator's and a tag's privacy is
     /// `private`) keeps what it is set on in: unless it states an open level in words that say
     /// nothing else (`public`, `community`, `Public - TLP:CLEAR`, `shareable`, a plain yes) or
@@ -131,7 +144,7 @@ public enum HidingKeys {
     /// The words of a `visibility` dossier does not read that publish what it is set on.
     private static let openLevels: Set<String> = ["public", "published", "publish", "community", "shared", "shareable", "sharable",
         "releasable", "unrestricted", "unclassified", "declassified", "internet", "visible", "shown", "open", "clear", "white",
-        "everyone", "all", "world", "external", "anyone"]
+        "everyone", "all", "world", "external", "anyone", "global", "worldwide"]
 
     /// The words an open level may be written with: those, and what names the level.
     private static let openWords = openLevels.union(["tlp", "level", "facing", "to", "the", "for", "users", "only", "publicly"])
@@ -159,7 +172,10 @@ public enum HidingKeys {
 
     /// Tags that keep a note unpublished, by their letters (`do-not-publish`, `Do Not Publish`,
     /// `DoNotPublish`).
-    private static let hidingTags: Set<String> = ["draft", "hidden", "donotpublish", "notforpublication", "nopublish", "embargoed", "unpublished"]
+    private static let hidingTags: Set<String> = ["draft", "hidden", "donotpublish", "notforpublication", "nopublish", "embargoed", "unpublished",
+        // Caveats that forbid passing it on at all (`do-not-distribute`, `UNCLASSIFIED//FOUO`).
+        "donotdistribute", "notfordistribution", "nodistribution", "notforrelease", "donotforward", "noshare", "nosharing",
+        "internaluseonly", "fouo", "unclassifiedfouo", "forofficialuseonly", "noforn", "nodissemination"]
 
     /// True when an indicator's tag says it is not for publication, by its letters (`private`,
     /// `do-not-publish`, `Confidential`, `hidden`, `draft`): not one that names a subject as often
@@ -193,8 +209,11 @@ public enum HidingKeys {
         }
         let passing: Set<String> = ["distribute", "distribution", "share", "sharing", "shared", "publish", "publication", "disclose", "disclosure",
                                     "forward", "forwarding", "release", "redistribute", "redistribution", "public", "disseminate", "dissemination"]
+        // What a negation grants sharing by saying no to (`No restrictions on sharing`).
+        let limits: Set<String> = ["restriction", "restrictions", "limit", "limits", "limitation", "limitations", "constraint", "constraints", "conditions"]
         for (i, word) in words.enumerated() where negations.contains(word) || word == "never" {
             // `do not distribute`, `not for publication`, `no further distribution`.
+            if i + 1 < words.count, limits.contains(words[i + 1]) { continue }
             if words.dropFirst(i + 1).prefix(3).contains(where: passing.contains) { return true }
         }
         return false

@@ -184,9 +184,10 @@ public enum PAP {
         Tag.key(tag).filter { !$0.isWhitespace && $0 != "\"" }.replacing("=", with: ":") == "pap:red"
     }
 
-    /// True for a text that writes a PAP:RED label (`PAP:RED`, `PAP: RED`), as a report marks itself.
+    /// True for a text that writes a PAP:RED label (`PAP:RED`, `pap: red`, or in capitals
+    /// `PAP RED`), as a report marks itself; not the words in prose (`the PAP red level`).
     public static func marksRed(_ text: String) -> Bool {
-        text.contains(/(?i)\bPAP[:\s]+RED\b/)
+        text.contains(/(?i)\bPAP\s*[:=]\s*"?RED\b/) || text.contains(/\bPAP[\s_-]+RED\b/)
     }
 }
 

@@ -176,7 +176,7 @@ enum CSVImporter {
                 guard !word.isEmpty, HidingKeys.meansHidden(key: key, value: word, near: nil) else { continue }
                 details.privateFlag = true
                 if hidingColumnsWarned.insert(index).inserted {
-                    collector.warning("column \"\(key)\": \"\(word)\" keeps the row out of public output, so the row is read as private (dossier reads a private column of yes or no); every row it so marks is",
+                    collector.warning("column \"\(key)\": \"\(word)\" keeps the row out of public output, so the row is read as private (dossier reads a private column of yes or no), as is every other row it so marks",
                         at: record.fields[index].position)
                 }
             }

@@ -46,11 +46,14 @@ enum MISPImporter {
     static func readEvent(_ event: JSONObject, into collector: inout ImportCollector) {
         let tagged = taggings(of: event, listKey: "Tag", linkKey: "EventTag")
         // PAP:RED on the event holds for each of its attributes, as on one of them (no action
-        // anyone could detect, and a public site is one).
-        let eventIsRestricted = isRestricted(event) || tagged.contains { PAP.isRed($0.name) }
-        // A title that writes its marking (`TLP:RED - Acme breach`) marks the event, as a text's
-        // label marks it.
-        if let tlp = event.string("info").flatMap({ TLP.labels(in: $0).map(\.tlp).max() }), tlp > .clear { collector.projectTLP(tlp) }
+        // anyone could detect, and a public site is one); so does a tag that keeps it
+        // unpublished (`private`, `draft`, `do-not-distribute`).
+        let eventIsRestricted = isRestricted(event) || tagged.contains { PAP.isRed($0.name) || HidingKeys.isHidingTag($0.name) }
+        // A title that writes its marking (`TLP:RED - Acme breach`) marks an event no `tlp:` tag
+        // marks, as a text's label marks it; beside a tag, it is a mention (`Reuse of a TLP:RED
+        // kit`), and the tag is the event's marking.
+        let isTagged = tagged.contains { TLP(named: $0.name) != nil || TLP.levelOfUnreadMarking($0.name) != nil }
+        if !isTagged, let tlp = event.string("info").flatMap({ TLP.labels(in: $0).map(\.tlp).max() }), tlp > .clear { collector.projectTLP(tlp) }
         for (tag, isLocal) in tagged {
             if let tlp = TLP(named: tag) {
                 collector.projectTLP(tlp)

@@ -226,12 +226,15 @@ enum STIXImporter {
             // the file private.
             if STIXTerms.privateFlag(of: object) == true || collector.keepsIn { collector.projectVisibility(.private) }
             // A TLP label marks the file, as a MISP event's tag does; so does one its title or
-            // description writes (`TLP:AMBER Partner report`), as a text's label does.
-            for label in object.strings("labels") {
+            // description writes (`TLP:AMBER Partner report`), as a text's label does, when no
+            // label or TLP marking of STIX's marks the report (beside one, it is a mention).
+            let labels = object.strings("labels")
+            for label in labels {
                 if let tlp = TLP(named: label) { collector.projectTLP(tlp) } else { collector.projectTag(label) }
             }
+            let isMarked = labels.contains { TLP(named: $0) != nil } || object.strings("object_marking_refs").contains { STIXTerms.knownMarkingIDs[$0] != nil }
             let written = [object.string("name"), object.string("description")].compactMap { $0 }
-            if let tlp = written.flatMap({ TLP.labels(in: $0).map(\.tlp) }).max(), tlp > .clear { collector.projectTLP(tlp) }
+            if !isMarked, let tlp = written.flatMap({ TLP.labels(in: $0).map(\.tlp) }).max(), tlp > .clear { collector.projectTLP(tlp) }
             let title = object.string("name").map(MISPAttributeReader.escaped) ?? "(untitled)"
             let description = object.string("description").map { " — " + MISPAttributeReader.escaped($0.trimmingSpaces) } ?? ""
             collector.note("- STIX report \"\(title)\"\(description)")
@@ -303,7 +306,8 @@ enum STIXImporter {
     /// The marking definitions that keep what they mark unpublished though they name no TLP: a
     /// statement that restricts (`Internal use only - do not distribute`, `Confidential`; not
     /// `Copyright 2026 ACME`), and a marking the file neither defines nor is a TLP of STIX's (its
-    /// author meant something, which dossier cannot read: the safe side), said once each.
+    /// author meant something, which dossier cannot read: the safe side) nor a well-known open one
+    /// (`STIXTerms.openMarkingIDs`: ATT&CK's copyright), said once each.
     static func restrictingMarkings(_ objects: [JSONObject], levels: [String: TLP], into collector: inout ImportCollector) -> Set<String> {
         var restricting: Set<String> = []
         var defined: Set<String> = []
@@ -318,7 +322,8 @@ enum STIXImporter {
         var undefined: [String] = []
         for object in objects {
             let granular = object.array("granular_markings").compactMap { $0.value.objectValue?.string("marking_ref") }
-            for ref in object.strings("object_marking_refs") + granular where levels[ref] == nil && !defined.contains(ref) && !restricting.contains(ref) {
+            for ref in object.strings("object_marking_refs") + granular
+            where levels[ref] == nil && !defined.contains(ref) && !restricting.contains(ref) && !STIXTerms.openMarkingIDs.contains(ref) {
                 restricting.insert(ref)
                 undefined.append(ref)
             }

@@ -95,8 +95,9 @@ enum STIXPatternValues {
         }
         var values: [Value] = []
         var unrepresentable: [String] = []
-        let name = tests.first { $0.path == "file:name" }?.value
-        let folder = tests.first { $0.path == "file:parent_directory_ref.path" }?.value
+        let namePlace = tests.firstIndex { $0.path == "file:name" }
+        let folderPlace = tests.firstIndex { $0.path == "file:parent_directory_ref.path" }
+        let (name, folder) = (namePlace.map { tests[$0].value }, folderPlace.map { tests[$0].value })
         if let name, let folder {
             values.append(Value(raw: STIXObservables.join(folder: folder, name: name), type: .filepath))
         } else if let name {
@@ -104,7 +105,8 @@ enum STIXPatternValues {
         } else if let folder {
             values.append(Value(raw: folder, type: .filepath))
         }
-        for test in tests where test.path != "file:name" && test.path != "file:parent_directory_ref.path" {
+        // A second name or folder (which no one file has) is counted with the rest.
+        for (place, test) in tests.enumerated() where place != namePlace && place != folderPlace {
             if test.path.hasPrefix("file:hashes."), let type = type(forPath: test.path) {
                 values.append(Value(raw: test.value, type: type.type))
             } else {

@@ -15,9 +15,13 @@ public enum DateSpelling {
         return instant.seconds % 86_400 == 0 && instant.milliseconds == 0 && instant.finerDigits.allSatisfy({ $0 == "0" }) ? instant.day : instant.canonical
     }
 
-    /// True for a time written without its zone (`2024-05-01 11:58`, `2024-05-01T11:58:04`).
+    /// True for a time written without its zone (`2024-05-01 11:58`, `2024-05-01T11:58:04`,
+    /// `2024-05-01T11:58:04.250`).
     public static func hasNoZone(_ text: String) -> Bool {
-        guard text.count == 16 || text.count == 19, let separator = text.dropFirst(10).first, separator == " " || separator == "T" else { return false }
+        // A fraction of a second after the seconds: digits to the end.
+        let fraction = text.count > 20 && text.dropFirst(19).first == "." && text.utf8.dropFirst(20).allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        guard text.count == 16 || text.count == 19 || fraction, let separator = text.dropFirst(10).first, separator == " " || separator == "T"
+        else { return false }
         return ISODate.isValid(String(text.prefix(10)) + "T" + text.dropFirst(11) + "Z")
     }
 }

@@ -49,6 +49,10 @@ enum STIXTerms {
     static let knownMarkingIDs: [String: TLP] = tlp1MarkingIDs.merging(
         TLP.allCases.map { (tlp2MarkingID($0), $0) }, uniquingKeysWith: { a, _ in a })
 
+    /// Well-known marking definitions that restrict nothing, which a file may name without
+    /// defining: MITRE ATT&CK's copyright statement, on every object of its bundles.
+    static let openMarkingIDs: Set<String> = ["marking-definition--fa42a846-8d90-4e51-bc29-71d5b4802168"]
+
     /// A TLP level as written in marking definitions and tags: `white` and `clear` are one level.
     static func tlp(named name: String) -> TLP? { TLP(named: name) }
 

@@ -439,6 +439,8 @@ import Testing
         let run = try Command.run(["import", "vpn-bruteforce-2026", local], in: ws.root)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("MISP local tags (shared with no other instance) left off the public indicators of public project vpn-bruteforce-2026: victim:CanaryTwo, misp-galaxy:tool=\"CanaryThree\""), "\(run.stderr)")
+        // The local event tag is kept by no indicator: none of the file's is private.
+        #expect(run.stdout.contains("no private indicator of the file carries them (import with --private, or into a private project, to keep them): customer:CanaryOne"), "\(run.stdout)")
         let project = try #require(WorkspaceLoader.load(root: ws.root).workspace.project("vpn-bruteforce-2026"))
         #expect(project.tags.contains("kill-chain:delivery") && !project.tags.contains("customer:CanaryOne"), "\(project.tags)")
         #expect(project.indicators.first { $0.value == "198.51.100.201" }?.tags == ["C2"])

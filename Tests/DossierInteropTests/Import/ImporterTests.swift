@@ -12,11 +12,14 @@ import Testing
             a.example,domain,2026-11-03T14:22:00.000000+00:00,2026-11-03T15:22:00+01:00
             b.example,domain,2026-11-03T14:22:00.500Z,2026-11-04T00:00:00.000Z
             c.example,domain,2026-11-03,2026-11-03T14:22:00.123456789Z
+            d.example,domain,2026-11-03T14:22:00.250,2026-11-03 23:59:59
             """
         let read = Importer.read(Array(csv.utf8), path: "/t.csv")
         #expect(read.indicator("a.example")?.firstSeen == "2026-11-03T14:22:00Z" && read.indicator("a.example")?.lastSeen == "2026-11-03T14:22:00Z")
         #expect(read.indicator("b.example")?.firstSeen == "2026-11-03T14:22:00.5Z" && read.indicator("b.example")?.lastSeen == "2026-11-04")
         #expect(read.indicator("c.example")?.firstSeen == "2026-11-03" && read.indicator("c.example")?.lastSeen == "2026-11-03T14:22:00.123456789Z")
+        // A time with no zone, with a fraction of a second or without, is its day (not an instant in UTC).
+        #expect(read.indicator("d.example")?.firstSeen == "2026-11-03" && read.indicator("d.example")?.lastSeen == "2026-11-03")
     }
 
     @Test func detectsFormatsByContent() {
@@ -337,6 +340,39 @@ import Testing
         let text = TestFiles.importText("Subject: loader\nPAP:RED - do not query\n\nThe loader beacons to watched.example and 198.51.100.55.\n", format: .text)
         #expect(text.indicators.count == 2 && text.indicators.allSatisfy(\.isPrivate), "\(text.indicators)")
         #expect(HidingKeys.restrictsSharing(statement: "Not for publication") && !HidingKeys.restrictsSharing(statement: "Non-confidential; copyright ACME"))
+    }
+
+    @Test("a MISP event tagged private, draft or do-not-distribute keeps its values private; a TLP label its title mentions beside a tlp: tag is no marking, and marks an event with no tag")
+    func mispEventHidingTagsAndTitleMentions() throws {
+        for tag in ["private", "draft", "do-not-distribute"] {
+            let result = TestFiles.importText(#"{"Event": {"info": "Kit", "Tag": [{"name": "tlp:clear"}, {"name": "\#(tag)"}], "Attribute": [{"type": "domain", "value": "kit.example"}]}}"#)
+            #expect(result.indicator("kit.example")?.isPrivate == true, "\(tag)")
+            #expect(result.restrictedTags.contains(tag) && !result.projectTags.contains(tag), "\(tag): \(result.projectTags)")
+        }
+        let mentioned = TestFiles.importText(#"{"Event": {"info": "Reuse of a kit from a TLP:RED report", "Tag": [{"name": "tlp:clear"}], "Attribute": [{"type": "domain", "value": "kit.example"}]}}"#)
+        #expect(mentioned.projectTLP == .clear && mentioned.indicator("kit.example")?.isPrivate == false)
+        let marked = TestFiles.importText(#"{"Event": {"info": "TLP:AMBER - Kit", "Attribute": [{"type": "domain", "value": "kit.example"}]}}"#)
+        #expect(marked.projectTLP == .amber)
+    }
+
+    @Test("a STIX report whose description mentions a TLP label beside its own TLP:CLEAR marking is CLEAR; ATT&CK's copyright marking, undefined in its bundles, keeps nothing private")
+    func stixMentionsAndOpenMarkings() throws {
+        let clear = "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487"
+        let attack = "marking-definition--fa42a846-8d90-4e51-bc29-71d5b4802168"
+        let bundle = """
+            {"type": "bundle", "id": "bundle--1", "objects": [
+              {"type": "report", "spec_version": "2.1", "id": "report--1", "created": "2026-01-01T00:00:00Z", "modified": "2026-01-01T00:00:00Z",
+               "name": "Kit", "description": "Overlaps a TLP:RED partner report.", "published": "2026-01-01T00:00:00Z", "object_refs": ["indicator--1"],
+               "object_marking_refs": ["\(clear)"]},
+              {"type": "indicator", "spec_version": "2.1", "id": "indicator--1", "created": "2026-01-01T00:00:00Z", "modified": "2026-01-01T00:00:00Z",
+               "pattern": "[domain-name:value = 'kit.example']", "pattern_type": "stix", "valid_from": "2026-01-01T00:00:00Z",
+               "object_marking_refs": ["\(attack)"]}
+            ]}
+            """
+        let result = TestFiles.importText(bundle)
+        #expect(result.projectTLP == .clear, "\(result.diagnostics)")
+        #expect(result.indicator("kit.example")?.isPrivate == false, "\(result.diagnostics)")
+        #expect(!result.diagnostics.contains { $0.message.contains("not defined in the file") })
     }
 
     @Test("a PassiveTotal artifact another word keeps private (private, visibility) comes in private, and a project whose visibility is no word, or that another field keeps, is private; with warnings")

@@ -46,6 +46,9 @@ import Testing
 
     @Test func filePathFromFolderAndName() throws {
         #expect(try values("[file:parent_directory_ref.path = 'C:\\\\Users\\\\Public' AND file:name = 'hp.dat']") == ["filepath C:\\Users\\Public\\hp.dat"])
+        // Two names no one file has: the first is taken, the second counted, not dropped unsaid.
+        #expect(try values("[file:name = 'a.exe' AND file:name = 'b.exe']") == ["filename a.exe"])
+        #expect(try unrepresentable("[file:name = 'a.exe' AND file:name = 'b.exe']") == ["STIX pattern on file:name"])
         #expect(try values("[file:name = '/tmp/x.sh']") == ["filepath /tmp/x.sh"])
         #expect(try values("[directory:path = '/var/tmp']") == ["filepath /var/tmp"])
     }

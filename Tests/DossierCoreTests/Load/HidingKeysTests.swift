@@ -1,0 +1,51 @@
+import DossierCore
+import Testing
+
+/// What another tool's field, tag or statement says of publication (`HidingKeys`): each hides
+/// what its words keep in, and nothing an ordinary sentence happens to write.
+@Suite("Hiding keys")
+struct HidingKeysTests {
+    @Test("tags that forbid passing a value on hide it (do-not-distribute, noshare, not-for-release, internal use only, Do Not Forward, UNCLASSIFIED//FOUO, NOFORN); a subject does not")
+    func hidingTags() {
+        for tag in ["do-not-distribute", "noshare", "not-for-release", "Internal Use Only", "Do Not Forward", "UNCLASSIFIED//FOUO", "FOUO", "NOFORN",
+                    "private", "draft"] {
+            #expect(HidingKeys.isHidingTag(tag), "\(tag)")
+        }
+        for tag in ["internal", "secret", "release", "forward-proxy", "phishing", "distribution-site"] {
+            #expect(!HidingKeys.isHidingTag(tag), "\(tag)")
+        }
+    }
+
+    @Test("a statement that forbids sharing restricts; one that grants it, or a licence, does not")
+    func statements() {
+        for statement in ["Internal use only - do not distribute", "Not for publication", "Confidential", "TLP:AMBER - Copyright ACME", "No further distribution"] {
+            #expect(HidingKeys.restrictsSharing(statement: statement), "\(statement)")
+        }
+        for statement in ["No restrictions on sharing", "Freely shareable", "This work is licensed under CC BY-ND 4.0", "Copyright 2026 ACME",
+                          "No limits on redistribution", "Non-confidential; copyright ACME", "Share without restriction"] {
+            #expect(!HidingKeys.restrictsSharing(statement: statement), "\(statement)")
+        }
+    }
+
+    @Test("a caveat field hides when its words are a level (Internal only, For internal use only, Company Confidential), not when a sentence mentions one (Block at internal proxy, steals sensitive data)")
+    func caveatsInWords() {
+        for (key, value) in [("handling", "Internal only"), ("handling", "For internal use only"), ("classification", "Company Confidential"),
+                             ("sensitivity", "Sensitive"), ("handling", "RED"), ("distribution", "0")] {
+            #expect(HidingKeys.meansHidden(key: key, value: value, near: nil), "\(key): \(value)")
+        }
+        for (key, value) in [("handling", "Block at internal proxy"), ("classification", "steals sensitive data"), ("handling", "Sinkholed by a private researcher"),
+                             ("x_visibility", "global"), ("visibility", "Global")] {
+            #expect(!HidingKeys.meansHidden(key: key, value: value, near: nil), "\(key): \(value)")
+        }
+    }
+
+    @Test("PAP:RED written as a label marks a text; the words in prose (the PAP red level) do not")
+    func papInText() {
+        for text in ["PAP:RED", "PAP: RED - do not query", "[PAP RED]", "pap:red"] {
+            #expect(PAP.marksRed(text), "\(text)")
+        }
+        for text in ["Under PAP red nothing may be queried; this report is PAP:GREEN.", "the pap red level"] {
+            #expect(!PAP.marksRed(text), "\(text)")
+        }
+    }
+}
