@@ -48,7 +48,16 @@ enum MISPExporter {
         stream.key("published")
         stream.value(.bool(false))
         stream.member("timestamp", timestamp)
-        tagObjects(eventTags, isPrivate: context.vocabulary.isPrivate, into: &stream)
+        // Whether a tag is private, asked once per distinct tag (an event's attributes share a
+        // few hundred, and the vocabulary reads a long tag word by word).
+        var privateTags: [String: Bool] = [:]
+        func isPrivate(_ tag: String) -> Bool {
+            if let known = privateTags[tag] { return known }
+            let answer = context.vocabulary.isPrivate(tag)
+            privateTags[tag] = answer
+            return answer
+        }
+        tagObjects(eventTags, isPrivate: isPrivate, into: &stream)
         stream.key("Attribute")
         stream.beginArray()
         for indicator in context.indicators {
@@ -86,7 +95,7 @@ enum MISPExporter {
             // Its provenance (internal exports only: the audience filter drops it from public ones),
             // first: an import reads the sources of several source tags in order.
             let source = indicator.source.map { [SourceTag.tag($0)] } ?? []
-            tagObjects(source + tags + [MISPTypes.classificationTag(classification)], isPrivate: context.vocabulary.isPrivate, into: &stream)
+            tagObjects(source + tags + [MISPTypes.classificationTag(classification)], isPrivate: isPrivate, into: &stream)
             stream.endObject()
         }
         stream.endArray()

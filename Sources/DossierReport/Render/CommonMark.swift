@@ -125,6 +125,12 @@ public enum CommonMark {
     /// rendered in parts (`PipeTables`), each parsed once for both: tables as tables.
     /// - Parameter links: where its relative links lead; nil to keep them as written.
     public static func rendered(_ markdown: String, defanging: Defanging? = nil, links: RelativeLinks? = nil) -> (html: String, commonMark: String) {
+        rendered(markdown, defanging: defanging, links: links, findsOnly: false)
+    }
+
+    /// - Parameter findsOnly: only clean it, for what cleaning asks of `defanging` and `links`
+    ///   (`destinations(in:)`): nothing is rendered.
+    private static func rendered(_ markdown: String, defanging: Defanging?, links: RelativeLinks?, findsOnly: Bool) -> (html: String, commonMark: String) {
         let written = markdown
         let protected = AddressMarkup.protected(markdown)
         let markdown = protected ?? markdown
@@ -135,13 +141,15 @@ public enum CommonMark {
         // addresses were protected. A heading with none gets none.
         let headings = links?.anchor == nil ? [] : protected == nil ? NoteHeadings.ids(in: document, after: links?.leadingHeading)
             : NoteHeadings.ids(of: written, after: links?.leadingHeading)
-        let cleaning = Cleaning(defanging: defanging, links: links, headings: Set(headings.filter { !$0.isEmpty }), restoresAddresses: protected != nil)
+        let cleaning = Cleaning(defanging: defanging, links: links, headings: Set(headings.filter { !$0.isEmpty }), restoresAddresses: protected != nil,
+            findsOnly: findsOnly)
         // Read before cleaning: the layout needs the blocks' source lines as parsed.
         let parts: (html: String, commonMark: String)
         if let layout = tableLayout(of: document, markdown) {
             parts = renderedParts(layout, cleaning)
         } else {
             let markdownLinks = clean(document, cleaning)
+            if findsOnly { return ("", "") }
             let html = text(cmark_render_html(document, CMARK_OPT_DEFAULT))
             useMarkdownDestinations(document, markdownLinks)
             parts = (html, text(cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0)))
@@ -197,7 +205,7 @@ public enum CommonMark {
         _ = rendered(markdown, defanging: defanging, links: RelativeLinks(anchor: nil, target: { _ in nil }) { destination in
             asked.image(destination)
             return nil
-        })
+        }, findsOnly: true)
         return (asked.images, asked.links)
     }
 
@@ -243,6 +251,7 @@ public enum CommonMark {
             case .markdown(let markdown):
                 guard let (document, markdownLinks) = prepared(markdown + "\n\n" + layout.definitions, cleaning) else { continue }
                 defer { cmark_node_free(document) }
+                if cleaning.findsOnly { continue }
                 html += text(cmark_render_html(document, CMARK_OPT_DEFAULT))
                 useMarkdownDestinations(document, markdownLinks)
                 commonMark.append(text(cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0)))
@@ -270,6 +279,7 @@ public enum CommonMark {
         }
         guard let (document, markdownLinks) = prepared(markdown, cleaning) else { return asText }
         defer { cmark_node_free(document) }
+        if cleaning.findsOnly { return asText }
         var paragraphs: [OpaquePointer] = []
         var paragraph = cmark_node_first_child(document)
         while let node = paragraph {
@@ -313,6 +323,9 @@ public enum CommonMark {
         var headings: Set<String> = []
         /// The note was parsed with its addresses' `_` and `*` swapped (`AddressMarkup`).
         var restoresAddresses: Bool
+        /// Cleaned only for what cleaning asks (`destinations(in:)`): its literals are not defanged,
+        /// and nothing is rendered.
+        var findsOnly = false
     }
 
     /// Cleans `document`: its addresses restored, sanitized, its relative links led where
@@ -327,7 +340,7 @@ public enum CommonMark {
         if let links = cleaning.links { relink(document, links, headings: cleaning.headings, markdownLinks: &markdownLinks) }
         if let defanging = cleaning.defanging {
             unlinkThreats(document, defanging)
-            defangLiterals(document)
+            if !cleaning.findsOnly { defangLiterals(document) }
         }
         return markdownLinks
     }
