@@ -247,7 +247,8 @@ struct SiteBuildTests {
         #expect(second.contains(#"href="blocked.html" rel="prev""#))
         #expect(second.contains(#"href="blocked.3.html" rel="next""#))
         #expect(second.contains("showing 1001–2000, page 2 of 3"))
-        #expect(second.contains("<title>Tag: Blocked (page 2 of 3) · "), "each page has a title of its own")
+        #expect(second.contains("<title>Tag: Blocked (page 2 of 3) · TLP:CLEAR · "), "each page has a title of its own, with its marking")
+        #expect(site.text("index.html").contains("<title>") && site.text("index.html").contains(" · TLP:CLEAR</title>"), "the index's title bears its marking")
         #expect(site.text("tags/blocked-2.html").contains("198[.]51[.]100[.]1"))
     }
 
