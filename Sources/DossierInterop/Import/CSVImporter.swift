@@ -96,11 +96,17 @@ enum CSVImporter {
         let read = Set(columns.values).union(tagColumns).union(typed.map(\.0))
         let unread = header.fields.indices.filter { !read.contains($0) && !header.fields[$0].text.trimmingSpaces.isEmpty }
         // What no column of dossier's holds (`to_ids`, a MISP `uuid`, a second value
-        // column) is said, by how many rows it held something in.
+        // column) is said, by how many rows it held something in; a cell that kept its row
+        // private (`Handling: Internal only`, below) was read.
         defer {
             for index in unread {
-                let filled = records.dropFirst().count { index < $0.fields.count && !$0.fields[index].text.trimmingSpaces.isEmpty }
-                if filled > 0 { collector.unrepresentable("value of column \"\(header.fields[index].text.trimmingSpaces)\"", count: filled) }
+                let key = header.fields[index].text.trimmingSpaces
+                let filled = records.dropFirst().count { record in
+                    guard index < record.fields.count else { return false }
+                    let word = record.fields[index].text.trimmingSpaces
+                    return !word.isEmpty && !HidingKeys.meansHidden(key: key, value: word, near: nil)
+                }
+                if filled > 0 { collector.unrepresentable("value of column \"\(key)\"", count: filled) }
             }
         }
         // Another tool's column for keeping a row unpublished (`visibility`, `sharing`,

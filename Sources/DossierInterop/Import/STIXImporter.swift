@@ -58,8 +58,11 @@ enum STIXImporter {
         var byID = Dictionary(objects.compactMap { o in o.string("id").map { ($0, o) } }, uniquingKeysWith: { a, _ in a })
         for (id, kept) in newest { byID[id] = nodes[kept.node].value.objectValue }
         let observables = STIXObservableReader(objects: byID)
-        let levels = readMarkings(objects, into: &collector)
+        let (levels, unread) = readMarkings(objects, into: &collector)
         let restricting = restrictingMarkings(objects, levels: levels, into: &collector)
+        // A marking that keeps what it marks private is read: only the others are not represented.
+        let unrepresented = unread.subtracting(restricting)
+        if !unrepresented.isEmpty { collector.unrepresentable("marking other than TLP", count: unrepresented.count) }
         var warnedProperties: Set<String> = []
         // When each indicator was seen, from the sightings of it, wherever they stand in the bundle.
         // An older version of an object the bundle holds again says nothing (its newest does).
@@ -257,13 +260,13 @@ enum STIXImporter {
     /// TLP (TLP 1.0 `definition_type: "tlp"`, the TLP 2.0 extension, or a statement that names
     /// one), over every object's
     /// `object_marking_refs` and `granular_markings` (a marking of part of an object, e.g. its
-    /// pattern, marks what dossier takes from it). Other markings are counted as unrepresentable.
+    /// pattern, marks what dossier takes from it).
     /// The TLP:GREEN of an object dossier's export marks private (`x_dossier_private`) is what it
     /// marks private material with (`TLP.privateMaterial`): that object is read as private, as
     /// the property says, not the whole file as marked.
-    /// Returns the TLP of each marking definition, by id (`ownTLP` reads an object's by them).
-    @discardableResult
-    static func readMarkings(_ objects: [JSONObject], into collector: inout ImportCollector) -> [String: TLP] {
+    /// Returns the TLP of each marking definition, by id (`ownTLP` reads an object's by them), and
+    /// the other markings objects name (`restrictingMarkings` reads some of them).
+    static func readMarkings(_ objects: [JSONObject], into collector: inout ImportCollector) -> (levels: [String: TLP], unread: Set<String>) {
         var levels = STIXTerms.knownMarkingIDs
         for object in objects where object.string("type") == "marking-definition" {
             guard let id = object.string("id") else { continue }
@@ -299,8 +302,7 @@ enum STIXImporter {
                 if !(isPrivate && tlp == TLP.privateMaterial) { collector.projectTLP(tlp) }
             }
         }
-        if !unknown.isEmpty { collector.unrepresentable("marking other than TLP", count: unknown.count) }
-        return levels
+        return (levels, unknown)
     }
 
     /// The marking definitions that keep what they mark unpublished though they name no TLP: a

@@ -318,6 +318,8 @@ import Testing
         #expect(result.indicator("copyright.example")?.isPrivate == false && result.indicator("open.example")?.isPrivate == false)
         #expect(result.notesArePrivate)
         #expect(result.diagnostics.filter { $0.message.contains("read as private") }.count == 4, "\(result.diagnostics)")
+        // The restricting markings were read (their objects are private): only the copyright is not represented.
+        #expect(result.unrepresentable.first { $0.kind == "marking other than TLP" }?.count == 1, "\(result.unrepresentable)")
         let written = TestFiles.importText(bundle([indicator(1, "a.example"),
             #"{ "type": "note", "spec_version": "2.1", "id": "note--0f7e8d3c-5a7b-4c1e-9d2f-3b4a5c6d7e90", "created": "2020-01-01T00:00:00Z", "modified": "2020-01-01T00:00:00Z", "content": "TLP:RED - from a partner", "object_refs": ["indicator--0f7e8d3c-5a7b-4c1e-9d2f-3b4a5c6d7e91"] }"#]))
         #expect(written.notesArePrivate)
@@ -337,6 +339,8 @@ import Testing
         #expect(["conf.example", "handled.example", "secret.example"].allSatisfy { graded.indicator($0)?.isPrivate == true }, "\(graded.diagnostics)")
         #expect(graded.indicator("bad.example")?.isPrivate == false && graded.indicator("bad.example")?.classification == .malicious)
         #expect(graded.indicator("plain.example")?.isPrivate == false)
+        // The Handling and Security Classification cells that kept their rows in were read: not counted as not representable.
+        #expect(!graded.unrepresentable.contains { $0.kind.contains("Handling") || $0.kind.contains("Security Classification") }, "\(graded.unrepresentable)")
         let text = TestFiles.importText("Subject: loader\nPAP:RED - do not query\n\nThe loader beacons to watched.example and 198.51.100.55.\n", format: .text)
         #expect(text.indicators.count == 2 && text.indicators.allSatisfy(\.isPrivate), "\(text.indicators)")
         #expect(HidingKeys.restrictsSharing(statement: "Not for publication") && !HidingKeys.restrictsSharing(statement: "Non-confidential; copyright ACME"))
