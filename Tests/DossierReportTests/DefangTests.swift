@@ -59,6 +59,23 @@ struct DefangTests {
         #expect(cleared.html.contains(#"<a href="mailto:payroll@lure-mail.example">"#), "\(cleared.html)")
     }
 
+    @Test("a mail link to a threat is no link whichever way it writes the address (several, escaped, cc, to); a web link with a fragment is the URL it fetches; an image in a link is its text, no link within a link")
+    func mailLinksFragmentsAndImagesInLinks() throws {
+        let defanging = CommonMark.Defanging { value, _ in ["x@lure.example", "https://kit.example/x"].contains(value) }
+        for link in ["mailto:ok@good.example,x@lure.example", "mailto:x%40lure.example", "mailto:ok@good.example?cc=x@lure.example", "mailto:?to=x@lure.example"] {
+            let (html, markdown) = CommonMark.rendered("Write [them](\(link)).\n", defanging: defanging)
+            #expect(!html.contains("href") && html.contains("x[@]lure[.]example"), "\(link): \(html)")
+            #expect(!markdown.contains("](mailto:"), "\(link): \(markdown)")
+        }
+        let fragment = CommonMark.html("See [the kit](https://kit.example/x#top).\n", defanging: defanging)
+        #expect(!fragment.contains("href"), "\(fragment)")
+        // A mail link to no threat stays a link.
+        #expect(CommonMark.html("Write [us](mailto:ok@good.example?cc=soc@good.example).\n", defanging: defanging).contains("href=\"mailto:"))
+        let nested = CommonMark.html("[![pic](https://img.example/i.png)](https://imglink.example/y)\n", defanging: defanging)
+        #expect(nested.components(separatedBy: "<a ").count == 2 && !nested.contains("img.example/i.png\""), "\(nested)")
+        #expect(nested.contains(#"<a href="https://imglink.example/y">pic</a>"#), "\(nested)")
+    }
+
     static func workspace() throws -> TemporaryWorkspace {
         let workspace = try TemporaryWorkspace()
         try workspace.write("loader/project.json", """

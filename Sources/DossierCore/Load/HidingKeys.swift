@@ -65,7 +65,10 @@ public enum HidingKeys {
              "handling", "securityclassification", "dissemination":
             let inWords = ["sharing", "access", "sensitivity", "distribution", "classification", "privacy", "confidentiality", "exposure",
                            "accesslevel", "sharinglevel", "privacylevel", "handling", "securityclassification", "dissemination"].contains(name)
-            if let value, inWords ? !negated && Self.namesLevel(in: words, keptIn) : keptIn.contains(value) { return true }
+            // A caveat in words: one that forbids passing it on (`Do not distribute`, `NOFORN`,
+            // `UNCLASSIFIED//FOUO`), or names a level (`Highly Confidential - ACME`).
+            if let value, inWords, Self.forbidsPassingOn(value) || !negated && Self.namesLevel(in: value, keptIn) { return true }
+            if let value, !inWords, keptIn.contains(value) { return true }
             // MISP's distributions for the organisation alone (0) and for one sharing group (4).
             if name == "distribution", let value,
                ["0", "4", "your organisation only", "your organization only", "sharing group"].contains(value) { return true }
@@ -114,15 +117,55 @@ public enum HidingKeys {
         }
     }
 
-    /// True when a caveat's words name a level that keeps it in: as its first word (`Confidential -
-    /// ACME`), as a word of two (`Company Confidential`), or followed by what makes it a level
-    /// (`For internal use only`); not a word a sentence happens to write (`Block at internal
-    /// proxy`, `steals sensitive data`).
-    private static func namesLevel(in words: [String], _ levels: [String]) -> Bool {
-        for (i, word) in words.enumerated() where levels.contains(word) {
-            if i == 0 || words.count <= 2 || (i + 1 < words.count && ["only", "use"].contains(words[i + 1])) {
-                return true
+    /// True when a caveat names a level that keeps it in, as a caveat writes one: the level ends
+    /// a part of it (`Highly Confidential - ACME`, `ACME Corp Internal`, `TOP SECRET//SI`,
+    /// `Partners only, restricted`), or is followed by what makes it one (`For internal use
+    /// only`, `private and confidential`, `Confidential information`); not a level that qualifies
+    /// the next word, as a sentence writes it (`Block at internal proxy`, `Private IP`,
+    /// `Sensitive host, monitor only`).
+    private static func namesLevel(in value: String, _ levels: [String]) -> Bool {
+        let joiners: Set<String> = ["only", "use", "and", "or", "information", "distribution", "access", "release", "sharing"]
+        for part in caveatParts(of: value) {
+            let words = part.split(whereSeparator: { !$0.isLetter }).map(String.init)
+            for (i, word) in words.enumerated() where levels.contains(word) {
+                if i + 1 == words.count || joiners.contains(words[i + 1]) { return true }
             }
+        }
+        return false
+    }
+
+    /// A caveat's parts, as markings join them (`TOP SECRET//SI//NOFORN`, `Confidential - ACME`,
+    /// `Partners only, restricted`).
+    private static func caveatParts(of value: String) -> [Substring] {
+        value.split { "-/,;:()[]|+&\u{2013}\u{2014}".contains($0) }
+    }
+
+    /// True when a caveat forbids passing what it is on to anyone: a part of it that is a tag
+    /// that hides (`NOFORN`, `FOUO`, `do-not-distribute`), or words that forbid it (`Do not
+    /// distribute`, `not for further release`).
+    static func forbidsPassingOn(_ value: String) -> Bool {
+        // Parts as markings join caveats (`TOP SECRET//NOFORN`, `FOUO; NOFORN`), not a word's
+        // hyphen (`non-confidential`).
+        if isHidingTag(value) || value.split(whereSeparator: { "/,;|".contains($0) }).contains(where: { isHidingTag(String($0)) }) { return true }
+        return forbidsPassing(Tag.key(value).split(whereSeparator: { !$0.isLetter }).map(String.init))
+    }
+
+    /// True when `words` forbid passing something on (`do not distribute`, `not for
+    /// publication`, `no further distribution`, `never forward`), not when they say no to a limit
+    /// on it (`No restrictions on sharing`, `No sharing restrictions`, `Not restricted: share
+    /// freely`, `No distribution limitations apply`).
+    private static func forbidsPassing(_ words: [String]) -> Bool {
+        let passing: Set<String> = ["distribute", "distribution", "share", "sharing", "shared", "publish", "publication", "disclose", "disclosure",
+                                    "forward", "forwarding", "release", "redistribute", "redistribution", "public", "disseminate", "dissemination"]
+        let limits: Set<String> = ["restriction", "restrictions", "restricted", "limit", "limits", "limited", "limitation", "limitations",
+                                   "constraint", "constraints", "conditions", "requirement", "requirements"]
+        for (i, word) in words.enumerated() where ["non", "not", "no", "un", "never"].contains(word) {
+            let next = words.dropFirst(i + 1).prefix(3)
+            guard let first = next.first, !limits.contains(first),
+                  let passed = next.firstIndex(where: passing.contains) else { continue }
+            // `No sharing restrictions`: the limit said no to.
+            if passed + 1 < words.count, limits.contains(words[passed + 1]) { continue }
+            return true
         }
         return false
     }
@@ -181,6 +224,13 @@ public enum HidingKeys {
     /// `do-not-publish`, `Confidential`, `hidden`, `draft`): not one that names a subject as often
     /// (`internal`, `secret`).
     public static func isHidingTag(_ tag: String) -> Bool {
+        // Caveats joined (`FOUO//NOFORN`): each on its own.
+        if tag.utf8.contains(UInt8(ascii: "/")) {
+            let parts = tag.split(separator: "/")
+            if parts.count > 1, parts.contains(where: { isHidingTag(String($0)) }) { return true }
+        }
+        // MISP's workflow taxonomy: an event still being written (`workflow:state="draft"`).
+        if tag.utf8.count < 40, Tag.key(tag).filter({ !$0.isWhitespace && $0 != "\"" }) == "workflow:state=draft" { return true }
         // An ASCII tag (nearly every one, on every indicator of a cold check) is told by the hash
         // of its letters, with nothing made; the rest as tags compare.
         if tag.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -191,7 +241,8 @@ public enum HidingKeys {
         return indicatorHidingTags.contains(String(Tag.key(tag).filter(\.isLetter)))
     }
 
-    private static let indicatorHidingTags = hidingTags.union(["private", "confidential", "donotshare", "privateonly", "internalonly", "nonpublic", "notpublic"])
+    private static let indicatorHidingTags = hidingTags.union(["private", "confidential", "donotshare", "privateonly", "internalonly", "nonpublic", "notpublic",
+        "forinternaluseonly", "notforpublicrelease", "donotredistribute", "notforredistribution", "nopublicrelease"])
     private static let indicatorHidingHashes = Set(indicatorHidingTags.map(FNV1a.hash))
 
     /// True when a statement of how to handle something (a STIX statement marking, a handling
@@ -207,16 +258,7 @@ public enum HidingKeys {
         for (i, word) in words.enumerated() where levels.contains(word) {
             if i == 0 || !negations.contains(words[i - 1]) { return true }
         }
-        let passing: Set<String> = ["distribute", "distribution", "share", "sharing", "shared", "publish", "publication", "disclose", "disclosure",
-                                    "forward", "forwarding", "release", "redistribute", "redistribution", "public", "disseminate", "dissemination"]
-        // What a negation grants sharing by saying no to (`No restrictions on sharing`).
-        let limits: Set<String> = ["restriction", "restrictions", "limit", "limits", "limitation", "limitations", "constraint", "constraints", "conditions"]
-        for (i, word) in words.enumerated() where negations.contains(word) || word == "never" {
-            // `do not distribute`, `not for publication`, `no further distribution`.
-            if i + 1 < words.count, limits.contains(words[i + 1]) { continue }
-            if words.dropFirst(i + 1).prefix(3).contains(where: passing.contains) { return true }
-        }
-        return false
+        return forbidsPassing(words)
     }
 
     /// True when `value` names a TLP other than CLEAR (`TLP:GREEN`, `TLP: RED (no sharing)`,

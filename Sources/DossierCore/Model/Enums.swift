@@ -184,10 +184,14 @@ public enum PAP {
         Tag.key(tag).filter { !$0.isWhitespace && $0 != "\"" }.replacing("=", with: ":") == "pap:red"
     }
 
-    /// True for a text that writes a PAP:RED label (`PAP:RED`, `pap: red`, or in capitals
-    /// `PAP RED`), as a report marks itself; not the words in prose (`the PAP red level`).
+    /// True for a text that writes a PAP:RED label (`PAP:RED`, `pap: red`, `PAP/RED`, `pap-red`,
+    /// `**PAP:** RED`, or capitalized `PAP RED`, `PAP Red`), as a report marks itself; not the
+    /// words in prose (`the PAP red level`) or a red team (`PAP RED TEAM exercise`).
     public static func marksRed(_ text: String) -> Bool {
-        text.contains(/(?i)\bPAP\s*[:=]\s*"?RED\b/) || text.contains(/\bPAP[\s_-]+RED\b/)
+        // Emphasis markup around either word is no part of the label.
+        let plain = text.contains(where: { $0 == "*" || $0 == "_" }) ? text.replacing("*", with: "").replacing("_", with: " ") : text
+        if plain.contains(/(?i)\bPAP\s*[:=\/\-\u{2013}]\s*"?RED\b/) { return true }
+        return plain.contains(/\bPAP\s+R(?:ED|ed)\b(?!\s+(?i:team))/)
     }
 }
 

@@ -86,6 +86,8 @@ public enum NoteImages {
             return .onComputer
         }
         if let scheme = RelativeLink.scheme(of: trimmed) { return scheme == "file" ? .onComputer : .elsewhere }
+        // `//cdn.example/x`: the page's own scheme, a URL a browser follows (not `\\server\share`).
+        if trimmed.hasPrefix("//"), !trimmed.hasPrefix("///") { return .elsewhere }
         if first == UInt8(ascii: "/") || first == UInt8(ascii: "\\") || trimmed.hasPrefix("~/") { return .onComputer }
         return nil
     }

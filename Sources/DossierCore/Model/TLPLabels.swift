@@ -6,6 +6,16 @@ extension TLP {
     /// no-break space, an en dash, and a version, `TLP v2.0: AMBER`), and a level,
     /// `AMBER+STRICT` before `AMBER`; each with where it is written. What imports read as a file's
     /// marking, and what hides a note whose front matter writes one.
+    /// The labels of `text` that mark it as a title marks itself: at its start or its end, with
+    /// only blanks, brackets and markup beside (`TLP:RED - Acme breach`, `[TLP:AMBER] Kit`,
+    /// `Acme breach (TLP:AMBER)`); not a mention inside (`Reuse of a kit from a TLP:RED report`).
+    public static func markingLabels(in text: String) -> [TLP] {
+        let beside: Set<Character> = [" ", "\t", "\n", "[", "]", "(", ")", "{", "}", "<", ">", "*", "_", ".", "!", "\u{A0}"]
+        return labels(in: text).compactMap { label in
+            text[..<label.range.lowerBound].allSatisfy(beside.contains) || text[label.range.upperBound...].allSatisfy(beside.contains) ? label.tlp : nil
+        }
+    }
+
     public static func labels(in text: String) -> [(tlp: TLP, range: Range<String.Index>)] {
         var found: [(TLP, Range<String.Index>)] = []
         var rest = text[...]

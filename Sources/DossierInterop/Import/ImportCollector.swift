@@ -212,6 +212,22 @@ struct ImportCollector {
         result.noteFiles.append(note)
     }
 
+    /// A title's (or a description's) TLP label: with no TLP beside it (`level`, a tag's or a
+    /// marking's), any label marks the file; beside one, only a label that marks the title itself
+    /// (`TLP:RED - Acme breach`, `TLP.markingLabels`), and a stricter one mentioned inside
+    /// (`Reuse of a kit from a TLP:RED report`) is said, not taken.
+    mutating func titleMarking(_ text: String, beside level: TLP?, naming what: String) {
+        guard let level else {
+            if let tlp = TLP.labels(in: text).map(\.tlp).max(), tlp > .clear { projectTLP(tlp) }
+            return
+        }
+        let marking = TLP.markingLabels(in: text).max()
+        if let marking, marking > .clear { projectTLP(marking) }
+        if let mentioned = TLP.labels(in: text).map(\.tlp).max(), mentioned > max(level, marking ?? .clear) {
+            warning("the \(what) mentions \(mentioned.label) inside its text; read as a mention, the file's marking (\(level.label)) stands: if the data is \(mentioned.label), import it with --private", at: nil)
+        }
+    }
+
     /// True when a text writes a marking that keeps it in: a TLP label above CLEAR, or PAP:RED.
     static func isMarked(_ text: String) -> Bool {
         TLP.labels(in: text).contains { $0.tlp > .clear } || PAP.marksRed(text)

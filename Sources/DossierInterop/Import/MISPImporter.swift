@@ -52,8 +52,10 @@ enum MISPImporter {
         // A title that writes its marking (`TLP:RED - Acme breach`) marks an event no `tlp:` tag
         // marks, as a text's label marks it; beside a tag, it is a mention (`Reuse of a TLP:RED
         // kit`), and the tag is the event's marking.
-        let isTagged = tagged.contains { TLP(named: $0.name) != nil || TLP.levelOfUnreadMarking($0.name) != nil }
-        if !isTagged, let tlp = event.string("info").flatMap({ TLP.labels(in: $0).map(\.tlp).max() }), tlp > .clear { collector.projectTLP(tlp) }
+        let tagLevel = tagged.compactMap { TLP(named: $0.name) ?? TLP.levelOfUnreadMarking($0.name) }.max()
+        if let info = event.string("info") {
+            collector.titleMarking(info, beside: tagLevel, naming: "event title")
+        }
         for (tag, isLocal) in tagged {
             if let tlp = TLP(named: tag) {
                 collector.projectTLP(tlp)

@@ -235,9 +235,10 @@ enum STIXImporter {
             for label in labels {
                 if let tlp = TLP(named: label) { collector.projectTLP(tlp) } else { collector.projectTag(label) }
             }
-            let isMarked = labels.contains { TLP(named: $0) != nil } || object.strings("object_marking_refs").contains { STIXTerms.knownMarkingIDs[$0] != nil }
-            let written = [object.string("name"), object.string("description")].compactMap { $0 }
-            if !isMarked, let tlp = written.flatMap({ TLP.labels(in: $0).map(\.tlp) }).max(), tlp > .clear { collector.projectTLP(tlp) }
+            let level = (labels.compactMap { TLP(named: $0) } + object.strings("object_marking_refs").compactMap { STIXTerms.knownMarkingIDs[$0] }).max()
+            for (key, what) in [("name", "report's name"), ("description", "report's description")] {
+                if let text = object.string(key) { collector.titleMarking(text, beside: level, naming: what) }
+            }
             let title = object.string("name").map(MISPAttributeReader.escaped) ?? "(untitled)"
             let description = object.string("description").map { " — " + MISPAttributeReader.escaped($0.trimmingSpaces) } ?? ""
             collector.note("- STIX report \"\(title)\"\(description)")

@@ -426,6 +426,19 @@ public enum CommonMark {
                 cmark_node_set_user_data(image, UnsafeMutableRawPointer(bitPattern: markdownLinks.count))
                 continue
             }
+            // Inside a link, a link of its own would nest one link in another (no HTML has
+            // that): its description, or else its address, is the outer link's text.
+            if Self.liesInLink(image) {
+                let hadText = cmark_node_first_child(image) != nil
+                while let child = cmark_node_first_child(image) { cmark_node_insert_before(image, child) }
+                if !hadText, !url.isEmpty, NoteImages.placedOutsideWorkspace(url) != .onComputer, let text = cmark_node_new(CMARK_NODE_TEXT) {
+                    cmark_node_set_literal(text, url)
+                    cmark_node_insert_before(image, text)
+                }
+                unsafe.removeAll { $0 == image }
+                cmark_node_free(image)
+                continue
+            }
             guard let link = cmark_node_new(CMARK_NODE_LINK) else { continue }
             cmark_node_set_url(link, cmark_node_get_url(image))
             cmark_node_set_title(link, cmark_node_get_title(image))
@@ -599,12 +612,21 @@ public enum CommonMark {
             var target: String?
             // Whether the text is dropped for the destination (an address no parser reads).
             var replacesText = false
-            if let destination = Self.destination(url), !Self.hasNumericHost(destination) {
+            if let addresses = Self.mailAddresses(url) {
+                // Every address a mail client fills in (`mailto:a@x,b@y?cc=c@z`, `x%40y`).
                 let shown = Indicators.extract(from: text).filter(\.type.isNetwork)
-                guard !shown.isEmpty || defanging.leadsToThreat(destination.value, destination.type) || Self.looksLikeThreat(destination)
+                guard !shown.isEmpty || addresses.contains(where: { defanging.leadsToThreat($0, .email) }) else { continue }
+                let unshown = addresses.filter { address in !shown.contains { $0.value == address } }
+                if !unshown.isEmpty { target = unshown.joined(separator: ", ") }
+            } else if let destination = Self.destination(url), !Self.hasNumericHost(destination) {
+                let shown = Indicators.extract(from: text).filter(\.type.isNetwork)
+                // A fragment stays in the browser: the page fetched is the URL without it.
+                let fetched = destination.value.split(separator: "#", maxSplits: 1).first.map(String.init) ?? destination.value
+                guard !shown.isEmpty || defanging.leadsToThreat(destination.value, destination.type)
+                        || (fetched != destination.value && defanging.leadsToThreat(fetched, .url)) || Self.looksLikeThreat(destination)
                 else { continue }
-                // A mail link shows its address, a web link its destination as written.
-                if !shown.contains(where: { $0.value == destination.value }) { target = destination.type == .email ? destination.value : url }
+                // A web link shows its destination as written.
+                if !shown.contains(where: { $0.value == destination.value }) { target = url }
             } else if let defanged = Self.obscuredWebAddress(url) {
                 // A web address that no indicator parser reads as one (its host a number,
                 // `0xC6336442`, `evil%2Eexample`; no `//` after the scheme): a browser still goes
@@ -669,14 +691,44 @@ public enum CommonMark {
         return nil
     }
 
-    /// The indicator a link's destination is (a web or FTP URL, or the address of a `mailto:`), if any.
+    /// True when `node` lies within a link.
+    private static func liesInLink(_ node: OpaquePointer) -> Bool {
+        var parent = cmark_node_parent(node)
+        while let current = parent {
+            if cmark_node_get_type(current) == CMARK_NODE_LINK { return true }
+            parent = cmark_node_parent(current)
+        }
+        return false
+    }
+
+    /// The addresses a `mailto:` link writes to (RFC 6068), in normal form: those before its
+    /// query, separated by commas, and its `to`, `cc` and `bcc` fields, escapes decoded
+    /// (`x%40lure.example`); nil for another link.
+    private static func mailAddresses(_ url: String) -> [String]? {
+        guard url.lowercased().hasPrefix("mailto:") else { return nil }
+        let rest = url.dropFirst("mailto:".count)
+        let query = rest.firstIndex(of: "?")
+        var written = rest[..<(query ?? rest.endIndex)].split(separator: ",").map(String.init)
+        if let query {
+            for field in rest[rest.index(after: query)...].split(separator: "&") {
+                let parts = field.split(separator: "=", maxSplits: 1)
+                guard parts.count == 2, ["to", "cc", "bcc"].contains(parts[0].lowercased()) else { continue }
+                written += parts[1].split(separator: ",").map(String.init)
+            }
+        }
+        var addresses: [String] = []
+        for address in written {
+            let decoded = String(decoding: PercentEncoding.decodedFully(Array(address.utf8)), as: UTF8.self)
+            if case .success(let value) = Indicators.normalize(decoded.trimmingCharacters(in: .whitespaces), as: .email), !addresses.contains(value) {
+                addresses.append(value)
+            }
+        }
+        return addresses
+    }
+
+    /// The indicator a link's destination is (a web or FTP URL), if any.
     private static func destination(_ url: String) -> (value: String, type: IndicatorType)? {
         let lowered = url.lowercased()
-        if lowered.hasPrefix("mailto:") {
-            let address = String(url.dropFirst("mailto:".count).prefix { $0 != "?" })
-            guard case .success(let value) = Indicators.normalize(address, as: .email) else { return nil }
-            return (value, .email)
-        }
         // A link without a scheme (`//evil.example/x`) takes the page's: on the web, http(s).
         let absolute = lowered.hasPrefix("//") ? "http:" + url : url
         let scheme = lowered.hasPrefix("//") ? "http:" + lowered : lowered

@@ -8,10 +8,11 @@ struct HidingKeysTests {
     @Test("tags that forbid passing a value on hide it (do-not-distribute, noshare, not-for-release, internal use only, Do Not Forward, UNCLASSIFIED//FOUO, NOFORN); a subject does not")
     func hidingTags() {
         for tag in ["do-not-distribute", "noshare", "not-for-release", "Internal Use Only", "Do Not Forward", "UNCLASSIFIED//FOUO", "FOUO", "NOFORN",
-                    "private", "draft"] {
+                    "private", "draft", "For Internal Use Only", "not-for-public-release", "FOUO//NOFORN", "Do not redistribute", #"workflow:state="draft""#] {
             #expect(HidingKeys.isHidingTag(tag), "\(tag)")
         }
-        for tag in ["internal", "secret", "release", "forward-proxy", "phishing", "distribution-site"] {
+        for tag in ["internal", "secret", "release", "forward-proxy", "phishing", "distribution-site", "internal-use-only-tool", "noshare-list",
+                    #"workflow:state="complete""#, "C2/Beacon"] {
             #expect(!HidingKeys.isHidingTag(tag), "\(tag)")
         }
     }
@@ -22,7 +23,8 @@ struct HidingKeysTests {
             #expect(HidingKeys.restrictsSharing(statement: statement), "\(statement)")
         }
         for statement in ["No restrictions on sharing", "Freely shareable", "This work is licensed under CC BY-ND 4.0", "Copyright 2026 ACME",
-                          "No limits on redistribution", "Non-confidential; copyright ACME", "Share without restriction"] {
+                          "No limits on redistribution", "Non-confidential; copyright ACME", "Share without restriction",
+                          "No sharing restrictions", "Not restricted: share freely", "No distribution limitations apply", "Releasable to the public"] {
             #expect(!HidingKeys.restrictsSharing(statement: statement), "\(statement)")
         }
     }
@@ -30,21 +32,26 @@ struct HidingKeysTests {
     @Test("a caveat field hides when its words are a level (Internal only, For internal use only, Company Confidential), not when a sentence mentions one (Block at internal proxy, steals sensitive data)")
     func caveatsInWords() {
         for (key, value) in [("handling", "Internal only"), ("handling", "For internal use only"), ("classification", "Company Confidential"),
-                             ("sensitivity", "Sensitive"), ("handling", "RED"), ("distribution", "0")] {
+                             ("sensitivity", "Sensitive"), ("handling", "RED"), ("distribution", "0"),
+                             ("x_classification", "Highly Confidential - ACME"), ("classification", "ACME Corp Internal"),
+                             ("classification", "Strictly private and confidential"), ("classification", "TOP SECRET//SI//NOFORN"),
+                             ("handling", "Partners only, restricted"), ("handling", "Do not distribute"), ("handling", "NOFORN"),
+                             ("x_classification", "UNCLASSIFIED//FOUO"), ("securityclassification", "Strictly Confidential - ACME Ltd")] {
             #expect(HidingKeys.meansHidden(key: key, value: value, near: nil), "\(key): \(value)")
         }
         for (key, value) in [("handling", "Block at internal proxy"), ("classification", "steals sensitive data"), ("handling", "Sinkholed by a private researcher"),
-                             ("x_visibility", "global"), ("visibility", "Global")] {
+                             ("x_visibility", "global"), ("visibility", "Global"), ("handling", "Internal proxy: block"), ("handling", "Private IP"),
+                             ("x_classification", "Sensitive host, monitor only"), ("handling", "Monitor; do not block"), ("distribution", "unlimited")] {
             #expect(!HidingKeys.meansHidden(key: key, value: value, near: nil), "\(key): \(value)")
         }
     }
 
     @Test("PAP:RED written as a label marks a text; the words in prose (the PAP red level) do not")
     func papInText() {
-        for text in ["PAP:RED", "PAP: RED - do not query", "[PAP RED]", "pap:red"] {
+        for text in ["PAP:RED", "PAP: RED - do not query", "[PAP RED]", "pap:red", "PAP: **RED**", "**PAP:** RED", "PAP Red", "pap-red", "PAP/RED"] {
             #expect(PAP.marksRed(text), "\(text)")
         }
-        for text in ["Under PAP red nothing may be queried; this report is PAP:GREEN.", "the pap red level"] {
+        for text in ["Under PAP red nothing may be queried; this report is PAP:GREEN.", "the pap red level", "PAP RED TEAM exercise notes"] {
             #expect(!PAP.marksRed(text), "\(text)")
         }
     }

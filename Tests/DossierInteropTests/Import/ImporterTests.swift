@@ -348,13 +348,18 @@ import Testing
 
     @Test("a MISP event tagged private, draft or do-not-distribute keeps its values private; a TLP label its title mentions beside a tlp: tag is no marking, and marks an event with no tag")
     func mispEventHidingTagsAndTitleMentions() throws {
-        for tag in ["private", "draft", "do-not-distribute"] {
+        for tag in ["private", "draft", "do-not-distribute", #"workflow:state=\"draft\""#] {
             let result = TestFiles.importText(#"{"Event": {"info": "Kit", "Tag": [{"name": "tlp:clear"}, {"name": "\#(tag)"}], "Attribute": [{"type": "domain", "value": "kit.example"}]}}"#)
             #expect(result.indicator("kit.example")?.isPrivate == true, "\(tag)")
-            #expect(result.restrictedTags.contains(tag) && !result.projectTags.contains(tag), "\(tag): \(result.projectTags)")
+            let name = tag.replacingOccurrences(of: #"\""#, with: #"""#)
+            #expect(result.restrictedTags.contains(name) && !result.projectTags.contains(name), "\(tag): \(result.projectTags)")
         }
         let mentioned = TestFiles.importText(#"{"Event": {"info": "Reuse of a kit from a TLP:RED report", "Tag": [{"name": "tlp:clear"}], "Attribute": [{"type": "domain", "value": "kit.example"}]}}"#)
         #expect(mentioned.projectTLP == .clear && mentioned.indicator("kit.example")?.isPrivate == false)
+        #expect(mentioned.diagnostics.contains { $0.message.contains("the event title mentions TLP:RED inside its text; read as a mention") }, "\(mentioned.diagnostics)")
+        // A label that marks the title itself marks the event beside any tag.
+        let titled = TestFiles.importText(#"{"Event": {"info": "TLP:RED - Acme breach", "Tag": [{"name": "tlp:clear"}], "Attribute": [{"type": "domain", "value": "kit.example"}]}}"#)
+        #expect(titled.projectTLP == .red, "\(titled.diagnostics)")
         let marked = TestFiles.importText(#"{"Event": {"info": "TLP:AMBER - Kit", "Attribute": [{"type": "domain", "value": "kit.example"}]}}"#)
         #expect(marked.projectTLP == .amber)
     }
@@ -376,6 +381,7 @@ import Testing
         let result = TestFiles.importText(bundle)
         #expect(result.projectTLP == .clear, "\(result.diagnostics)")
         #expect(result.indicator("kit.example")?.isPrivate == false, "\(result.diagnostics)")
+        #expect(result.diagnostics.contains { $0.message.contains("the report's description mentions TLP:RED") }, "\(result.diagnostics)")
         #expect(!result.diagnostics.contains { $0.message.contains("not defined in the file") })
     }
 
