@@ -60,8 +60,10 @@ enum STIXImporter {
         let observables = STIXObservableReader(objects: byID)
         let (levels, unread) = readMarkings(objects, into: &collector)
         let restricting = restrictingMarkings(objects, levels: levels, into: &collector)
-        // A marking that keeps what it marks private is read: only the others are not represented.
-        let unrepresented = unread.subtracting(restricting)
+        // A statement that keeps what it marks private was read: not so one the file does not
+        // define (read as private, unread).
+        let defined = Set(objects.lazy.filter { $0.string("type") == "marking-definition" }.compactMap { $0.string("id") })
+        let unrepresented = unread.subtracting(restricting.intersection(defined))
         if !unrepresented.isEmpty { collector.unrepresentable("marking other than TLP", count: unrepresented.count) }
         var warnedProperties: Set<String> = []
         // When each indicator was seen, from the sightings of it, wherever they stand in the bundle.

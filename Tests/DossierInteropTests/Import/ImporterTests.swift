@@ -318,8 +318,8 @@ import Testing
         #expect(result.indicator("copyright.example")?.isPrivate == false && result.indicator("open.example")?.isPrivate == false)
         #expect(result.notesArePrivate)
         #expect(result.diagnostics.filter { $0.message.contains("read as private") }.count == 4, "\(result.diagnostics)")
-        // The restricting markings were read (their objects are private): only the copyright is not represented.
-        #expect(result.unrepresentable.first { $0.kind == "marking other than TLP" }?.count == 1, "\(result.unrepresentable)")
+        // The restricting statement was read: only the copyright and the marking the file does not define are not represented.
+        #expect(result.unrepresentable.first { $0.kind == "marking other than TLP" }?.count == 2, "\(result.unrepresentable)")
         let written = TestFiles.importText(bundle([indicator(1, "a.example"),
             #"{ "type": "note", "spec_version": "2.1", "id": "note--0f7e8d3c-5a7b-4c1e-9d2f-3b4a5c6d7e90", "created": "2020-01-01T00:00:00Z", "modified": "2020-01-01T00:00:00Z", "content": "TLP:RED - from a partner", "object_refs": ["indicator--0f7e8d3c-5a7b-4c1e-9d2f-3b4a5c6d7e91"] }"#]))
         #expect(written.notesArePrivate)
