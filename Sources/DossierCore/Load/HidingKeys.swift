@@ -230,7 +230,9 @@ public enum HidingKeys {
             if parts.count > 1, parts.contains(where: { isHidingTag(String($0)) }) { return true }
         }
         // MISP's workflow taxonomy: an event still being written (`workflow:state="draft"`).
-        if tag.utf8.count < 40, Tag.key(tag).filter({ !$0.isWhitespace && $0 != "\"" }) == "workflow:state=draft" { return true }
+        // (Told by its first letter before anything is made: every tag of every indicator is asked.)
+        if let first = tag.utf8.first, first | 0x20 == UInt8(ascii: "w"), tag.utf8.count < 40,
+           Tag.key(tag).filter({ !$0.isWhitespace && $0 != "\"" }) == "workflow:state=draft" { return true }
         // An ASCII tag (nearly every one, on every indicator of a cold check) is told by the hash
         // of its letters, with nothing made; the rest as tags compare.
         if tag.utf8.allSatisfy({ $0 < 0x80 }) {
