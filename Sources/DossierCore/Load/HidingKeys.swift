@@ -44,10 +44,7 @@ public enum HidingKeys {
         }
         // A level of access that keeps it in (PassiveTotal's `analyst`, `internal`, `restricted`).
         let keptIn = ["private", "analyst", "internal", "restricted", "confidential", "secret", "sensitive"]
-        // Any word of the value (`internal only`, `Confidential - ACME`), unless one negates it
-        // (`non-confidential`, `not restricted`, `declassified`).
         let words = value.map { $0.split(whereSeparator: { !$0.isLetter }).map(String.init) } ?? []
-        let negated = words.contains { ["non", "not", "no", "un", "declassified", "unclassified", "unrestricted"].contains($0) }
         // A flag whose name says it keeps the thing in (`keep-private`, `isConfidential`), set to
         // a yes; an embargo (`embargo`, `embargoUntil`) set to anything but a plain no (a date).
         // Not a measure named after one (`confidentialityImpact: high`, a CVSS field), nor an
@@ -67,7 +64,7 @@ public enum HidingKeys {
                            "accesslevel", "sharinglevel", "privacylevel", "handling", "securityclassification", "dissemination"].contains(name)
             // A caveat in words: one that forbids passing it on (`Do not distribute`, `NOFORN`,
             // `UNCLASSIFIED//FOUO`), or names a level (`Highly Confidential - ACME`).
-            if let value, inWords, Self.forbidsPassingOn(value) || !negated && Self.namesLevel(in: value, keptIn) { return true }
+            if let value, inWords, Self.forbidsPassingOn(value) || PAP.marksRed(value) || Self.namesLevel(in: value) { return true }
             if let value, !inWords, keptIn.contains(value) { return true }
             // MISP's distributions for the organisation alone (0) and for one sharing group (4).
             if name == "distribution", let value,
@@ -97,7 +94,7 @@ public enum HidingKeys {
             // are the parts of one written with commas (`tags: "internal, phishing"`).
             return value.map { $0.split(separator: ",").contains { item in
                 let letters = String(item.filter(\.isLetter))
-                return keptIn.contains(letters) || hidingTags.contains(letters) || namesRestrictedTLP(String(item)) || PAP.isRed(String(item))
+                return keptIn.contains(letters) || isHidingTag(String(item)) || namesRestrictedTLP(String(item)) || PAP.isRed(String(item))
             } } ?? false
         case "tlp":
             return TLP(named: value ?? "") != .clear
@@ -117,27 +114,71 @@ public enum HidingKeys {
         }
     }
 
-    /// True when a caveat names a level that keeps it in, as a caveat writes one: the level ends
-    /// a part of it (`Highly Confidential - ACME`, `ACME Corp Internal`, `TOP SECRET//SI`,
-    /// `Partners only, restricted`), or is followed by what makes it one (`For internal use
-    /// only`, `private and confidential`, `Confidential information`); not a level that qualifies
-    /// the next word, as a sentence writes it (`Block at internal proxy`, `Private IP`,
-    /// `Sensitive host, monitor only`).
-    private static func namesLevel(in value: String, _ levels: [String]) -> Bool {
-        let joiners: Set<String> = ["only", "use", "and", "or", "information", "distribution", "access", "release", "sharing"]
+    /// The words of a caveat that keep what it is on in (`Confidential`, `Company Proprietary`,
+    /// `CUI`, `U//LES`, `Shared under NDA`, `Embargoed until ...`).
+    private static let caveatLevels: Set<String> = ["private", "analyst", "internal", "restricted", "confidential", "secret", "sensitive",
+        "proprietary", "embargoed", "limdis", "orcon", "les", "sbu", "cui", "nda", "fouo", "noforn"]
+
+    /// True when a caveat names a level that keeps it in (`caveatLevels`) as a caveat writes one,
+    /// not said no to right before it (`non-confidential`, `not restricted`): the level ends a
+    /// part of it (`Highly Confidential - ACME`, `ACME Corp Internal`, `TOP SECRET//SI`), or is
+    /// followed by what makes it one (`For internal use only`, `Restricted to partners`,
+    /// `Confidential information`); or a phrase that keeps it to a few (`Need to know`, `Partners
+    /// only`: `keepsToFew`). Not a level that qualifies the next word, as a sentence writes it
+    /// (`Block at internal proxy`, `Private IP`, `steals sensitive data`): such a field often says
+    /// what to do (`handling`).
+    private static func namesLevel(in value: String) -> Bool {
+        let joiners: Set<String> = ["only", "use", "to", "information", "distribution", "access", "release", "sharing", "until"]
         for part in caveatParts(of: value) {
             let words = part.split(whereSeparator: { !$0.isLetter }).map(String.init)
-            for (i, word) in words.enumerated() where levels.contains(word) {
+            if keepsToFew(words) { return true }
+            for (i, word) in words.enumerated() where caveatLevels.contains(word) {
+                if i > 0, ["non", "not", "no", "un"].contains(words[i - 1]) { continue }
                 if i + 1 == words.count || joiners.contains(words[i + 1]) { return true }
             }
         }
         return false
     }
 
+    /// True for words that keep something to a few: `need to know`, `eyes only`, an audience and
+    /// `only` (`Partners only`, `For ACME customers only`), a limited distribution (`Limited
+    /// distribution`, `Distribution limited to members`), `under NDA`, `commercial in confidence`.
+    private static func keepsToFew(_ words: [String]) -> Bool {
+        let audiences: Set<String> = ["partners", "partner", "customers", "customer", "members", "member", "recipients", "recipient", "team",
+                                      "staff", "employees", "subscribers", "eyes", "participants", "clients", "client", "vetted"]
+        for (i, word) in words.enumerated() {
+            let next = i + 1 < words.count ? words[i + 1] : nil
+            switch word {
+            case "need" where next == "to" && i + 2 < words.count && words[i + 2] == "know": return true
+            case "only" where i > 0 && audiences.contains(words[i - 1]): return true
+            case "limited" where next == "distribution" || next == "to" || next == "release": return true
+            case "distribution" where next == "limited" || next == "restricted": return true
+            case "under" where next == "nda": return true
+            case "commercial" where next == "in" && i + 2 < words.count && words[i + 2] == "confidence": return true
+            default: continue
+            }
+        }
+        return false
+    }
+
     /// A caveat's parts, as markings join them (`TOP SECRET//SI//NOFORN`, `Confidential - ACME`,
-    /// `Partners only, restricted`).
+    /// `Partners only, restricted`); a hyphen between letters joins a word (`non-confidential`).
     private static func caveatParts(of value: String) -> [Substring] {
-        value.split { "-/,;:()[]|+&\u{2013}\u{2014}".contains($0) }
+        var parts: [Substring] = []
+        var start = value.startIndex
+        var previous: Character?
+        for index in value.indices {
+            let character = value[index]
+            let next = value.index(after: index) < value.endIndex ? value[value.index(after: index)] : nil
+            let joinsWord = character == "-" && (previous?.isLetter ?? false) && (next?.isLetter ?? false)
+            if "-/,;:()[]|+&\u{2013}\u{2014}".contains(character), !joinsWord {
+                if start < index { parts.append(value[start..<index]) }
+                start = value.index(after: index)
+            }
+            previous = character
+        }
+        if start < value.endIndex { parts.append(value[start...]) }
+        return parts
     }
 
     /// True when a caveat forbids passing what it is on to anyone: a part of it that is a tag
@@ -147,7 +188,23 @@ public enum HidingKeys {
         // Parts as markings join caveats (`TOP SECRET//NOFORN`, `FOUO; NOFORN`), not a word's
         // hyphen (`non-confidential`).
         if isHidingTag(value) || value.split(whereSeparator: { "/,;|".contains($0) }).contains(where: { isHidingTag(String($0)) }) { return true }
-        return forbidsPassing(Tag.key(value).split(whereSeparator: { !$0.isLetter }).map(String.init))
+        return forbidsPassing(Self.words(of: value))
+    }
+
+    /// The words of a caveat or a statement, lower-cased, with `don't` and `dont` read as `do not`.
+    private static func words(of text: String) -> [String] {
+        var words: [String] = []
+        for word in Tag.key(text).split(whereSeparator: { !$0.isLetter }) {
+            if word == "t", words.last == "don" || words.last == "can" || words.last == "won" {
+                words[words.count - 1] = "do"
+                words.append("not")
+            } else if word == "dont" {
+                words += ["do", "not"]
+            } else {
+                words.append(String(word))
+            }
+        }
+        return words
     }
 
     /// True when `words` forbid passing something on (`do not distribute`, `not for
@@ -155,16 +212,21 @@ public enum HidingKeys {
     /// on it (`No restrictions on sharing`, `No sharing restrictions`, `Not restricted: share
     /// freely`, `No distribution limitations apply`).
     private static func forbidsPassing(_ words: [String]) -> Bool {
-        let passing: Set<String> = ["distribute", "distribution", "share", "sharing", "shared", "publish", "publication", "disclose", "disclosure",
-                                    "forward", "forwarding", "release", "redistribute", "redistribution", "public", "disseminate", "dissemination"]
+        let passing: Set<String> = ["distribute", "distributed", "distribution", "share", "sharing", "shared", "publish", "published", "publication",
+                                    "disclose", "disclosed", "disclosure", "forward", "forwarded", "forwarding", "release", "released", "redistribute",
+                                    "redistribution", "public", "publicly", "disseminate", "dissemination", "circulate", "circulation", "post", "external"]
         let limits: Set<String> = ["restriction", "restrictions", "restricted", "limit", "limits", "limited", "limitation", "limitations",
                                    "constraint", "constraints", "conditions", "requirement", "requirements"]
+        // What may stand between the negation and the act (`not for publication`, `not to be
+        // distributed`, `no further distribution`).
+        let fillers: Set<String> = ["for", "to", "be", "further", "any", "re", "in"]
         for (i, word) in words.enumerated() where ["non", "not", "no", "un", "never"].contains(word) {
-            let next = words.dropFirst(i + 1).prefix(3)
-            guard let first = next.first, !limits.contains(first),
-                  let passed = next.firstIndex(where: passing.contains) else { continue }
-            // `No sharing restrictions`: the limit said no to.
-            if passed + 1 < words.count, limits.contains(words[passed + 1]) { continue }
+            var at = i + 1
+            while at < words.count, fillers.contains(words[at]) { at += 1 }
+            // The act right after (`do not block: public resolver` forbids no passing on).
+            guard at < words.count, passing.contains(words[at]) else { continue }
+            // `No sharing restrictions`: the limit said no to; `do not release from quarantine`.
+            if at + 1 < words.count, limits.contains(words[at + 1]) || words[at + 1] == "from" { continue }
             return true
         }
         return false
@@ -233,6 +295,7 @@ public enum HidingKeys {
         // (Told by its first letter before anything is made: every tag of every indicator is asked.)
         if let first = tag.utf8.first, first | 0x20 == UInt8(ascii: "w"), tag.utf8.count < 40,
            Tag.key(tag).filter({ !$0.isWhitespace && $0 != "\"" }) == "workflow:state=draft" { return true }
+        if namesCaveatWithOwner(tag) { return true }
         // An ASCII tag (nearly every one, on every indicator of a cold check) is told by the hash
         // of its letters, with nothing made; the rest as tags compare.
         if tag.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -243,8 +306,28 @@ public enum HidingKeys {
         return indicatorHidingTags.contains(String(Tag.key(tag).filter(\.isLetter)))
     }
 
+    /// True for a caveat tag with its owner's name (`ACME Confidential`, `Confidential - ACME`,
+    /// `confidential:acme`, `Company Proprietary`), not said no to (`non-confidential`) nor a
+    /// subject (`confidential-computing`). Told by its first and last letters before anything is
+    /// made: every tag of every indicator is asked.
+    private static func namesCaveatWithOwner(_ tag: String) -> Bool {
+        let utf8 = tag.utf8
+        guard utf8.count > 12, let first = utf8.first.map({ $0 | 0x20 }), let last = utf8.last.map({ $0 | 0x20 }),
+              first == UInt8(ascii: "c") || first == UInt8(ascii: "p") || last == UInt8(ascii: "l") || last == UInt8(ascii: "y") else { return false }
+        let lowered = tag.lowercased()
+        for word in ["confidential", "proprietary"] {
+            if lowered.hasSuffix(word), let before = lowered.dropLast(word.count).last, !before.isLetter {
+                let said = lowered.dropLast(word.count).split(whereSeparator: { !$0.isLetter }).last
+                if !["non", "not", "no", "un"].contains(said.map(String.init) ?? "") { return true }
+            }
+            if lowered.hasPrefix(word), let after = lowered.dropFirst(word.count).first, [" ", ":", "/", "=", "("].contains(after) { return true }
+        }
+        return false
+    }
+
     private static let indicatorHidingTags = hidingTags.union(["private", "confidential", "donotshare", "privateonly", "internalonly", "nonpublic", "notpublic",
-        "forinternaluseonly", "notforpublicrelease", "donotredistribute", "notforredistribution", "nopublicrelease"])
+        "forinternaluseonly", "notforpublicrelease", "donotredistribute", "notforredistribution", "nopublicrelease",
+        "notforpublic", "notforsharing", "noforward", "nda", "proprietary", "highlyconfidential", "strictlyconfidential", "companyconfidential"])
     private static let indicatorHidingHashes = Set(indicatorHidingTags.map(FNV1a.hash))
 
     /// True when a statement of how to handle something (a STIX statement marking, a handling
@@ -254,13 +337,21 @@ public enum HidingKeys {
     /// licence (`Copyright 2026 ACME`, `CC BY 4.0`) does not.
     public static func restrictsSharing(statement: String) -> Bool {
         if namesRestrictedTLP(statement) || PAP.marksRed(statement) { return true }
-        let words = Tag.key(statement).split(whereSeparator: { !$0.isLetter }).map(String.init)
-        let levels: Set<String> = ["private", "internal", "restricted", "confidential", "secret", "sensitive", "proprietary", "noforn", "embargoed"]
+        let words = Self.words(of: statement)
+        if forbidsPassing(words) || keepsToFew(words) { return true }
+        // A grant of sharing is none, whatever levels it names (`Free to share; no restrictions
+        // on internal or external use`).
+        let joined = " " + words.joined(separator: " ") + " "
+        if [" no restrictions ", " no restriction ", " free to share ", " unlimited ", " freely ", " approved for public release "].contains(where: joined.contains) {
+            return false
+        }
+        let levels: Set<String> = ["private", "internal", "restricted", "confidential", "secret", "sensitive", "proprietary", "noforn", "embargoed",
+                                   "limdis", "orcon", "les", "sbu", "cui", "nda", "fouo"]
         let negations: Set<String> = ["non", "not", "no", "un"]
         for (i, word) in words.enumerated() where levels.contains(word) {
             if i == 0 || !negations.contains(words[i - 1]) { return true }
         }
-        return forbidsPassing(words)
+        return false
     }
 
     /// True when `value` names a TLP other than CLEAR (`TLP:GREEN`, `TLP: RED (no sharing)`,

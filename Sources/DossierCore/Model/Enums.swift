@@ -190,7 +190,7 @@ public enum PAP {
     public static func marksRed(_ text: String) -> Bool {
         // Emphasis markup around either word is no part of the label.
         let plain = text.contains(where: { $0 == "*" || $0 == "_" }) ? text.replacing("*", with: "").replacing("_", with: " ") : text
-        if plain.contains(/(?i)\bPAP\s*[:=\/\-\u{2013}]\s*"?RED\b/) { return true }
+        if plain.contains(/(?i)\b(?:PAP|Permissible\s+Actions?\s+Protocol(?:\s*\(PAP\))?)\s*[:=\/\-\u{2013}\u{2014}]\s*"?RED\b/) { return true }
         return plain.contains(/\bPAP\s+R(?:ED|ed)\b(?!\s+(?i:team))/)
     }
 }

@@ -49,6 +49,7 @@ enum MISPImporter {
         // anyone could detect, and a public site is one); so does a tag that keeps it
         // unpublished (`private`, `draft`, `do-not-distribute`).
         let eventIsRestricted = isRestricted(event) || tagged.contains { PAP.isRed($0.name) || HidingKeys.isHidingTag($0.name) }
+            || event.string("info").map { titleRestricts($0, into: &collector) } == true
         // A title that writes its marking (`TLP:RED - Acme breach`) marks an event no `tlp:` tag
         // marks, as a text's label marks it; beside a tag, it is a mention (`Reuse of a TLP:RED
         // kit`), and the tag is the event's marking.
@@ -98,6 +99,29 @@ enum MISPImporter {
             let uuid = event.string("uuid").map { ", uuid \($0)" } ?? ""
             collector.note("MISP event \(info)\(date)\(uuid):", at: notesBefore)
         }
+    }
+
+    /// True when an event's title marks it restricted, as a title marks itself: PAP:RED, or a
+    /// caveat in brackets or after a dash (`Loader C2 [CONFIDENTIAL]`, `Loader C2 - internal
+    /// only`); not words of the title itself (`Internal phishing test`). Said in a warning.
+    static func titleRestricts(_ info: String, into collector: inout ImportCollector) -> Bool {
+        var parts: [Substring] = []
+        var rest = info[...]
+        while let open = rest.firstIndex(where: { $0 == "[" || $0 == "(" }),
+              let close = rest[open...].firstIndex(where: { $0 == "]" || $0 == ")" }) {
+            parts.append(rest[rest.index(after: open)..<close])
+            rest = rest[rest.index(after: close)...]
+        }
+        for separator in [" - ", " \u{2013} ", " \u{2014} ", " | ", " // "] {
+            if let range = info.range(of: separator, options: .backwards) { parts.append(info[range.upperBound...]) }
+        }
+        // A TLP label there marks the file's level (`titleMarking`), not its values private.
+        let caveat = parts.first { part in
+            part.split(separator: " ").count <= 5 && TLP.labels(in: String(part)).isEmpty && HidingKeys.restrictsSharing(statement: String(part))
+        }
+        guard PAP.marksRed(info) || caveat != nil else { return false }
+        collector.warning("the event title \"\(info)\" marks it \(caveat.map { "\"\($0.trimmingCharacters(in: .whitespaces))\"" } ?? "PAP:RED"): each of its values is read as private", at: nil)
+        return true
     }
 
     /// The event's reports (`EventReport`: a name and Markdown, as MISP's editor writes them and

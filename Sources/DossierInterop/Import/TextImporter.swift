@@ -14,6 +14,18 @@ import DossierCore
 /// the file, as a MISP event's tag does: the strictest label counts. A PAP:RED label keeps every
 /// value of it private, as a MISP attribute's tag does.
 enum TextImporter {
+    /// The line itself when it is a caveat field that keeps the text in (`Handling: Internal use
+    /// only`), as `HidingKeys` reads one.
+    static func restrictingCaveat(_ line: Substring) -> String? {
+        let trimmed = line.trimmingSpaces
+        guard let colon = trimmed.firstIndex(of: ":"), trimmed.distance(from: trimmed.startIndex, to: colon) <= 30 else { return nil }
+        let key = trimmed[..<colon].trimmingSpaces.lowercased()
+        guard ["handling", "classification", "security classification", "caveat", "caveats", "dissemination", "distribution", "sensitivity"].contains(key)
+        else { return nil }
+        let value = trimmed[trimmed.index(after: colon)...].trimmingSpaces
+        return HidingKeys.meansHidden(key: key.hasPrefix("caveat") ? "handling" : key, value: value, near: nil) ? trimmed : nil
+    }
+
     static func read(_ text: String, into collector: inout ImportCollector) {
         if let tlp = labels(in: text).max() { collector.projectTLP(tlp) }
         if PAP.marksRed(text) {
@@ -22,6 +34,13 @@ enum TextImporter {
             collector.keepsIn = true
         }
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        // A caveat line, as a mail's or a report's header writes one (`Handling: Internal use
+        // only - do not distribute`, `Classification: CONFIDENTIAL`): read as the same field of a
+        // note's front matter is.
+        if !collector.keepsIn, let caveat = lines.lazy.prefix(40).compactMap(Self.restrictingCaveat).first {
+            collector.warning("the text's \"\(caveat)\" restricts it: each of its values is read as private", at: nil)
+            collector.keepsIn = true
+        }
         let entries = lines.enumerated().compactMap { number, line -> (line: Int, text: String)? in
             let trimmed = line.trimmingSpaces
             // A TLP label on a line of its own marks the list; it is no value of it.

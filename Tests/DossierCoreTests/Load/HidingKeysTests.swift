@@ -8,23 +8,29 @@ struct HidingKeysTests {
     @Test("tags that forbid passing a value on hide it (do-not-distribute, noshare, not-for-release, internal use only, Do Not Forward, UNCLASSIFIED//FOUO, NOFORN); a subject does not")
     func hidingTags() {
         for tag in ["do-not-distribute", "noshare", "not-for-release", "Internal Use Only", "Do Not Forward", "UNCLASSIFIED//FOUO", "FOUO", "NOFORN",
-                    "private", "draft", "For Internal Use Only", "not-for-public-release", "FOUO//NOFORN", "Do not redistribute", #"workflow:state="draft""#] {
+                    "private", "draft", "For Internal Use Only", "not-for-public-release", "FOUO//NOFORN", "Do not redistribute", #"workflow:state="draft""#,
+                    "Confidential - ACME", "confidential:acme", "ACME Confidential", "Highly Confidential", "Not For Public", "not-for-sharing", "noforward",
+                    "NDA", "Proprietary", "Company Proprietary"] {
             #expect(HidingKeys.isHidingTag(tag), "\(tag)")
         }
         for tag in ["internal", "secret", "release", "forward-proxy", "phishing", "distribution-site", "internal-use-only-tool", "noshare-list",
-                    #"workflow:state="complete""#, "C2/Beacon"] {
+                    #"workflow:state="complete""#, "C2/Beacon", "non-confidential", "confidential-computing", "private-key",
+                    "internal-recon", "secret-sharing-tool", "draft-ietf-tls-esni"] {
             #expect(!HidingKeys.isHidingTag(tag), "\(tag)")
         }
     }
 
     @Test("a statement that forbids sharing restricts; one that grants it, or a licence, does not")
     func statements() {
-        for statement in ["Internal use only - do not distribute", "Not for publication", "Confidential", "TLP:AMBER - Copyright ACME", "No further distribution"] {
+        for statement in ["Internal use only - do not distribute", "Not for publication", "Confidential", "TLP:AMBER - Copyright ACME", "No further distribution",
+                          "Need to know", "For ACME customers only", "Distribution limited to members", "Limited distribution", "Shared under NDA",
+                          "Controlled Unclassified Information (CUI)", "Don't share", "Not to be disclosed", "Do not circulate"] {
             #expect(HidingKeys.restrictsSharing(statement: statement), "\(statement)")
         }
         for statement in ["No restrictions on sharing", "Freely shareable", "This work is licensed under CC BY-ND 4.0", "Copyright 2026 ACME",
                           "No limits on redistribution", "Non-confidential; copyright ACME", "Share without restriction",
-                          "No sharing restrictions", "Not restricted: share freely", "No distribution limitations apply", "Releasable to the public"] {
+                          "No sharing restrictions", "Not restricted: share freely", "No distribution limitations apply", "Releasable to the public",
+                          "Free to share; no restrictions on internal or external use", "Not malicious; public scanner, free to share"] {
             #expect(!HidingKeys.restrictsSharing(statement: statement), "\(statement)")
         }
     }
@@ -36,19 +42,31 @@ struct HidingKeysTests {
                              ("x_classification", "Highly Confidential - ACME"), ("classification", "ACME Corp Internal"),
                              ("classification", "Strictly private and confidential"), ("classification", "TOP SECRET//SI//NOFORN"),
                              ("handling", "Partners only, restricted"), ("handling", "Do not distribute"), ("handling", "NOFORN"),
-                             ("x_classification", "UNCLASSIFIED//FOUO"), ("securityclassification", "Strictly Confidential - ACME Ltd")] {
+                             ("x_classification", "UNCLASSIFIED//FOUO"), ("securityclassification", "Strictly Confidential - ACME Ltd"),
+                             ("classification", "Company Proprietary"), ("handling", "ACME Proprietary Information"), ("handling", "Need to know"),
+                             ("classification", "CUI"), ("handling", "Shared under NDA"), ("handling", "Limited distribution"), ("handling", "UNCLASSIFIED//LIMDIS"),
+                             ("handling", "Partners only"), ("handling", "Embargoed until 2026-07-01"), ("handling", "U//LES"),
+                             ("classification", "Sensitive but unclassified (SBU)"), ("handling", "Confidential - not yet validated"),
+                             ("handling", "Restricted to partners"), ("handling", "Private to the IR team"), ("handling", "Don't share"),
+                             ("handling", "Not to be distributed outside ACME"), ("handling", "Do not post publicly"), ("handling", "Not for external use"),
+                             ("handling", "PAP:RED"), ("classification", "Confidential: do not cite"),
+                             ("tags", "FOUO//NOFORN"), ("tags", "report, For Internal Use Only"), ("tags", #"workflow:state="draft""#)] {
             #expect(HidingKeys.meansHidden(key: key, value: value, near: nil), "\(key): \(value)")
         }
         for (key, value) in [("handling", "Block at internal proxy"), ("classification", "steals sensitive data"), ("handling", "Sinkholed by a private researcher"),
                              ("x_visibility", "global"), ("visibility", "Global"), ("handling", "Internal proxy: block"), ("handling", "Private IP"),
-                             ("x_classification", "Sensitive host, monitor only"), ("handling", "Monitor; do not block"), ("distribution", "unlimited")] {
+                             ("x_classification", "Sensitive host, monitor only"), ("handling", "Monitor; do not block"), ("distribution", "unlimited"),
+                             ("handling", "Do not block - shared hosting IP"), ("handling", "Do not block: public DNS resolver"), ("handling", "No action; shared infrastructure"),
+                             ("handling", "Not malicious, public scanner"), ("handling", "Never block: public NTP pool"), ("handling", "Do not release from quarantine"),
+                             ("handling", "Blocked on internal and external firewalls"), ("handling", "Alert on internal or VPN traffic"), ("handling", "Detect only")] {
             #expect(!HidingKeys.meansHidden(key: key, value: value, near: nil), "\(key): \(value)")
         }
     }
 
     @Test("PAP:RED written as a label marks a text; the words in prose (the PAP red level) do not")
     func papInText() {
-        for text in ["PAP:RED", "PAP: RED - do not query", "[PAP RED]", "pap:red", "PAP: **RED**", "**PAP:** RED", "PAP Red", "pap-red", "PAP/RED"] {
+        for text in ["PAP:RED", "PAP: RED - do not query", "[PAP RED]", "pap:red", "PAP: **RED**", "**PAP:** RED", "PAP Red", "pap-red", "PAP/RED",
+                     "PAP \u{2014} RED", "Permissible Actions Protocol: RED"] {
             #expect(PAP.marksRed(text), "\(text)")
         }
         for text in ["Under PAP red nothing may be queried; this report is PAP:GREEN.", "the pap red level", "PAP RED TEAM exercise notes"] {

@@ -343,6 +343,12 @@ import Testing
         #expect(!graded.unrepresentable.contains { $0.kind.contains("Handling") || $0.kind.contains("Security Classification") }, "\(graded.unrepresentable)")
         let text = TestFiles.importText("Subject: loader\nPAP:RED - do not query\n\nThe loader beacons to watched.example and 198.51.100.55.\n", format: .text)
         #expect(text.indicators.count == 2 && text.indicators.allSatisfy(\.isPrivate), "\(text.indicators)")
+        for header in ["Handling: Internal use only - do not distribute", "Classification: CONFIDENTIAL", "Caveats: NOFORN"] {
+            let marked = TestFiles.importText("Subject: loader\n\(header)\n\nThe loader beacons to watched.example.\n", format: .text)
+            #expect(marked.indicators.count == 1 && marked.indicators.allSatisfy(\.isPrivate), "\(header): \(marked.diagnostics)")
+        }
+        let operational = TestFiles.importText("Subject: loader\nHandling: block at the proxy\n\nThe loader beacons to watched.example.\n", format: .text)
+        #expect(operational.indicators.count == 1 && !operational.indicators.contains(where: \.isPrivate), "\(operational.diagnostics)")
         #expect(HidingKeys.restrictsSharing(statement: "Not for publication") && !HidingKeys.restrictsSharing(statement: "Non-confidential; copyright ACME"))
     }
 
@@ -383,6 +389,19 @@ import Testing
         #expect(result.indicator("kit.example")?.isPrivate == false, "\(result.diagnostics)")
         #expect(result.diagnostics.contains { $0.message.contains("the report's description mentions TLP:RED") }, "\(result.diagnostics)")
         #expect(!result.diagnostics.contains { $0.message.contains("not defined in the file") })
+    }
+
+    @Test("a MISP event whose title marks it (a caveat in brackets or after a dash, PAP:RED) keeps its values private, with a warning; words of the title itself, or a TLP label there, do not")
+    func mispTitleCaveats() throws {
+        for info in ["Loader C2 [CONFIDENTIAL]", "Loader C2 - internal only", "Loader C2 - PAP:RED"] {
+            let result = TestFiles.importText(#"{"Event": {"info": "\#(info)", "Attribute": [{"type": "domain", "value": "kit.example"}]}}"#)
+            #expect(result.indicator("kit.example")?.isPrivate == true, "\(info)")
+            #expect(result.diagnostics.contains { $0.message.contains("each of its values is read as private") }, "\(info): \(result.diagnostics)")
+        }
+        for info in ["Internal phishing test", "[TLP:AMBER] Kit", "Kit (phase 2)"] {
+            let result = TestFiles.importText(#"{"Event": {"info": "\#(info)", "Attribute": [{"type": "domain", "value": "kit.example"}]}}"#)
+            #expect(result.indicator("kit.example")?.isPrivate == false, "\(info): \(result.diagnostics)")
+        }
     }
 
     @Test("a PassiveTotal artifact another word keeps private (private, visibility) comes in private, and a project whose visibility is no word, or that another field keeps, is private; with warnings")
