@@ -312,8 +312,10 @@ public enum HidingKeys {
     /// made: every tag of every indicator is asked.
     private static func namesCaveatWithOwner(_ tag: String) -> Bool {
         let utf8 = tag.utf8
-        guard utf8.count > 12, let first = utf8.first.map({ $0 | 0x20 }), let last = utf8.last.map({ $0 | 0x20 }),
-              first == UInt8(ascii: "c") || first == UInt8(ascii: "p") || last == UInt8(ascii: "l") || last == UInt8(ascii: "y") else { return false }
+        guard utf8.count > 12 else { return false }
+        func same(_ bytes: some Sequence<UInt8>, _ word: String) -> Bool { bytes.elementsEqual(word.utf8) { $0 | 0x20 == $1 } }
+        guard ["confidential", "proprietary"].contains(where: { same(utf8.prefix($0.utf8.count), $0) || same(utf8.suffix($0.utf8.count), $0) })
+        else { return false }
         let lowered = tag.lowercased()
         for word in ["confidential", "proprietary"] {
             if lowered.hasSuffix(word), let before = lowered.dropLast(word.count).last, !before.isLetter {
