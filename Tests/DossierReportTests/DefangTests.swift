@@ -31,6 +31,7 @@ struct DefangTests {
         let note = Note(fileName: "01-kit.md", path: "/w/writeup/notes/01-kit.md", body: """
             The kit was [served here](https://login.kit-host.example/portal) and mailed from
             [the sender](mailto:payroll@lure-mail.example). See [the vendor's write-up](https://research.example/kit).
+            The panel answered on [plain http](http://panel.example/login) and [the page's scheme](//panel.example/login#form).
 
             """)
         func rendered(_ kitHost: Classification, _ sender: Classification) -> (html: String, markdown: String) {
@@ -40,6 +41,7 @@ struct DefangTests {
                     Indicator(value: "kit-host.example", type: .domain, classification: kitHost),
                     Indicator(value: "payroll@lure-mail.example", type: .email, classification: sender),
                     Indicator(value: "research.example", type: .domain, classification: .nonMalicious),
+                    Indicator(value: "https://panel.example/login", type: .url, classification: kitHost),
                 ]),
             ])
             let report = ProjectReport(project: workspace.projects[0], workspace: workspace, index: IndicatorIndex(workspace, scope: .correlations),
@@ -52,6 +54,8 @@ struct DefangTests {
             "\(threats.html)")
         #expect(!threats.html.contains("mailto:") && threats.html.contains("the sender (payroll[@]lure-mail[.]example)"), "\(threats.html)")
         #expect(!threats.markdown.contains("](https://login.kit-host") && !threats.markdown.contains("](mailto:"), "\(threats.markdown)")
+        // The recorded https:// page, linked by http:// or the page's own scheme, with a fragment.
+        #expect(!threats.html.contains("href=\"http://panel") && !threats.html.contains("href=\"//panel"), "\(threats.html)")
         // A reference another project cleared stays a link.
         #expect(threats.html.contains(#"<a href="https://research.example/kit">the vendor"#), "\(threats.html)")
         let cleared = rendered(.nonMalicious, .nonMalicious)
@@ -62,7 +66,9 @@ struct DefangTests {
     @Test("a mail link to a threat is no link whichever way it writes the address (several, escaped, cc, to); a web link with a fragment is the URL it fetches; an image in a link is its text, no link within a link")
     func mailLinksFragmentsAndImagesInLinks() throws {
         let defanging = CommonMark.Defanging { value, _ in ["x@lure.example", "https://kit.example/x"].contains(value) }
-        for link in ["mailto:ok@good.example,x@lure.example", "mailto:x%40lure.example", "mailto:ok@good.example?cc=x@lure.example", "mailto:?to=x@lure.example"] {
+        for link in ["mailto:ok@good.example,x@lure.example", "mailto:x%40lure.example", "mailto:ok@good.example?cc=x@lure.example", "mailto:?to=x@lure.example",
+                     "mailto:ok@good.example%2Cx@lure.example", "mailto:%22Name%22%20%3Cx@lure.example%3E", "mailto:x@lure.example#top",
+                     "mailto:?c%63=x@lure.example", "mailto:ok@good.example;x@lure.example"] {
             let (html, markdown) = CommonMark.rendered("Write [them](\(link)).\n", defanging: defanging)
             #expect(!html.contains("href") && html.contains("x[@]lure[.]example"), "\(link): \(html)")
             #expect(!markdown.contains("](mailto:"), "\(link): \(markdown)")
@@ -74,6 +80,12 @@ struct DefangTests {
         let nested = CommonMark.html("[![pic](https://img.example/i.png)](https://imglink.example/y)\n", defanging: defanging)
         #expect(nested.components(separatedBy: "<a ").count == 2 && !nested.contains("img.example/i.png\""), "\(nested)")
         #expect(nested.contains(#"<a href="https://imglink.example/y">pic</a>"#), "\(nested)")
+        // A link in an image's description is text: no link within the image's.
+        let described = CommonMark.html("![see [inner](https://site.example/z) text](https://img.example/i.png)\n", defanging: defanging)
+        #expect(described.components(separatedBy: "<a ").count == 2 && !described.contains("site.example/z\""), "\(described)")
+        // An image with no description in a harmless link: the link stays, its text a word.
+        let bare = CommonMark.html("[![](https://img.example/i.png)](https://site.example/y)\n", defanging: defanging)
+        #expect(bare.contains(#"<a href="https://site.example/y">image</a>"#), "\(bare)")
     }
 
     static func workspace() throws -> TemporaryWorkspace {

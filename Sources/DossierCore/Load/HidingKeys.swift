@@ -128,7 +128,7 @@ public enum HidingKeys {
     /// (`Block at internal proxy`, `Private IP`, `steals sensitive data`): such a field often says
     /// what to do (`handling`).
     private static func namesLevel(in value: String) -> Bool {
-        let joiners: Set<String> = ["only", "use", "to", "information", "distribution", "access", "release", "sharing", "until"]
+        let joiners: Set<String> = ["only", "use", "to", "information", "distribution", "release", "sharing", "until"]
         for part in caveatParts(of: value) {
             let words = part.split(whereSeparator: { !$0.isLetter }).map(String.init)
             if keepsToFew(words) { return true }
@@ -145,13 +145,16 @@ public enum HidingKeys {
     /// distribution`, `Distribution limited to members`), `under NDA`, `commercial in confidence`.
     private static func keepsToFew(_ words: [String]) -> Bool {
         let audiences: Set<String> = ["partners", "partner", "customers", "customer", "members", "member", "recipients", "recipient", "team",
-                                      "staff", "employees", "subscribers", "eyes", "participants", "clients", "client", "vetted"]
+                                      "staff", "employees", "subscribers", "subscriber", "eyes", "participants", "clients", "client", "vetted",
+                                      "organization", "organisation", "organizations", "organisations"]
         for (i, word) in words.enumerated() {
             let next = i + 1 < words.count ? words[i + 1] : nil
             switch word {
             case "need" where next == "to" && i + 2 < words.count && words[i + 2] == "know": return true
-            case "only" where i > 0 && audiences.contains(words[i - 1]): return true
-            case "limited" where next == "distribution" || next == "to" || next == "release": return true
+            // `Partners only`, `Subscriber use only`.
+            case "only" where i > 0 && (audiences.contains(words[i - 1]) || words[i - 1] == "use" && i > 1 && audiences.contains(words[i - 2])): return true
+            case "keep" where next == "within" || next == "inside": return true
+            case "limited" where next == "distribution" || next == "release": return true
             case "distribution" where next == "limited" || next == "restricted": return true
             case "under" where next == "nda": return true
             case "commercial" where next == "in" && i + 2 < words.count && words[i + 2] == "confidence": return true
@@ -200,6 +203,8 @@ public enum HidingKeys {
                 words.append("not")
             } else if word == "dont" {
                 words += ["do", "not"]
+            } else if word == "cannot" {
+                words += ["can", "not"]
             } else {
                 words.append(String(word))
             }
@@ -213,13 +218,19 @@ public enum HidingKeys {
     /// freely`, `No distribution limitations apply`).
     private static func forbidsPassing(_ words: [String]) -> Bool {
         let passing: Set<String> = ["distribute", "distributed", "distribution", "share", "sharing", "shared", "publish", "published", "publication",
-                                    "disclose", "disclosed", "disclosure", "forward", "forwarded", "forwarding", "release", "released", "redistribute",
+                                    "disclose", "disclosed", "disclosure", "forward", "forwarded", "forwarding", "release", "released", "releasable", "redistribute",
                                     "redistribution", "public", "publicly", "disseminate", "dissemination", "circulate", "circulation", "post", "external"]
         let limits: Set<String> = ["restriction", "restrictions", "restricted", "limit", "limits", "limited", "limitation", "limitations",
                                    "constraint", "constraints", "conditions", "requirement", "requirements"]
         // What may stand between the negation and the act (`not for publication`, `not to be
         // distributed`, `no further distribution`).
         let fillers: Set<String> = ["for", "to", "be", "further", "any", "re", "in"]
+        // An act said to be prohibited, before or after (`Redistribution prohibited`, `Sharing is
+        // not allowed`, `Prohibited from public disclosure`).
+        for (i, word) in words.enumerated() where ["prohibited", "forbidden", "disallowed", "banned"].contains(word)
+            || ["permitted", "allowed", "authorized", "authorised"].contains(word) && i > 0 && ["not", "no"].contains(words[i - 1]) {
+            if words[max(0, i - 8)..<i].contains(where: passing.contains) || words.dropFirst(i + 1).prefix(3).contains(where: passing.contains) { return true }
+        }
         for (i, word) in words.enumerated() where ["non", "not", "no", "un", "never"].contains(word) {
             var at = i + 1
             while at < words.count, fillers.contains(words[at]) { at += 1 }
@@ -295,7 +306,7 @@ public enum HidingKeys {
         // (Told by its first letter before anything is made: every tag of every indicator is asked.)
         if let first = tag.utf8.first, first | 0x20 == UInt8(ascii: "w"), tag.utf8.count < 40,
            Tag.key(tag).filter({ !$0.isWhitespace && $0 != "\"" }) == "workflow:state=draft" { return true }
-        if namesCaveatWithOwner(tag) { return true }
+        if namesCaveatWithOwner(tag) || isCaveatMachineTag(tag) { return true }
         // An ASCII tag (nearly every one, on every indicator of a cold check) is told by the hash
         // of its letters, with nothing made; the rest as tags compare.
         if tag.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -322,14 +333,31 @@ public enum HidingKeys {
                 let said = lowered.dropLast(word.count).split(whereSeparator: { !$0.isLetter }).last
                 if !["non", "not", "no", "un"].contains(said.map(String.init) ?? "") { return true }
             }
-            if lowered.hasPrefix(word), let after = lowered.dropFirst(word.count).first, [" ", ":", "/", "=", "("].contains(after) { return true }
+            // Followed by its owner as markings write it (`Confidential - ACME`, `confidential:acme`),
+            // not by a noun (`Confidential computing`, `Proprietary software`).
+            let after = lowered.dropFirst(word.count)
+            if lowered.hasPrefix(word), [":", "/", "=", "(", " -", " (", " /", " \u{2013}", " \u{2014}"].contains(where: { after.hasPrefix($0) }) { return true }
         }
         return false
     }
 
+    /// True for a machine tag whose namespace holds caveats and whose value is one
+    /// (`caveat:noforn`, `handling:internal-use-only`, `dissemination="limited distribution"`).
+    /// Told by its first letter before anything is made: every tag of every indicator is asked.
+    private static func isCaveatMachineTag(_ tag: String) -> Bool {
+        guard let first = tag.utf8.first.map({ $0 | 0x20 }), [UInt8(ascii: "c"), UInt8(ascii: "h"), UInt8(ascii: "d")].contains(first),
+              let colon = tag.firstIndex(where: { $0 == ":" || $0 == "=" }) else { return false }
+        let namespace = tag[..<colon].lowercased()
+        guard ["caveat", "caveats", "handling", "dissemination", "classification"].contains(namespace) else { return false }
+        let value = String(tag[tag.index(after: colon)...]).replacingOccurrences(of: "\"", with: "")
+        let spaced = value.replacingOccurrences(of: "-", with: " ")
+        return isHidingTag(value) || forbidsPassingOn(spaced) || namesLevel(in: Tag.key(spaced))
+    }
+
     private static let indicatorHidingTags = hidingTags.union(["private", "confidential", "donotshare", "privateonly", "internalonly", "nonpublic", "notpublic",
         "forinternaluseonly", "notforpublicrelease", "donotredistribute", "notforredistribution", "nopublicrelease",
-        "notforpublic", "notforsharing", "noforward", "nda", "proprietary", "highlyconfidential", "strictlyconfidential", "companyconfidential"])
+        "notforpublic", "notforsharing", "noforward", "nda", "proprietary", "highlyconfidential", "strictlyconfidential", "companyconfidential",
+        "noredistribution", "sharingprohibited", "redistributionprohibited", "recipientsonly", "recipientonly", "notreleasable"])
     private static let indicatorHidingHashes = Set(indicatorHidingTags.map(FNV1a.hash))
 
     /// True when a statement of how to handle something (a STIX statement marking, a handling
@@ -344,8 +372,12 @@ public enum HidingKeys {
         // A grant of sharing is none, whatever levels it names (`Free to share; no restrictions
         // on internal or external use`).
         let joined = " " + words.joined(separator: " ") + " "
-        if [" no restrictions ", " no restriction ", " free to share ", " unlimited ", " freely ", " approved for public release "].contains(where: joined.contains) {
-            return false
+        let grants = [" no restrictions ", " no restriction ", " without restriction ", " without restrictions ", " free to share ", " unlimited ",
+                      " freely ", " approved for public release ", " has been removed ", " have been removed ", " redacted "]
+        if grants.contains(where: joined.contains) { return false }
+        // `Internal and external sharing permitted`.
+        for (i, word) in words.enumerated() where ["permitted", "allowed", "authorized", "authorised"].contains(word) {
+            if i == 0 || !["not", "no"].contains(words[i - 1]) { return false }
         }
         let levels: Set<String> = ["private", "internal", "restricted", "confidential", "secret", "sensitive", "proprietary", "noforn", "embargoed",
                                    "limdis", "orcon", "les", "sbu", "cui", "nda", "fouo"]

@@ -115,9 +115,12 @@ enum MISPImporter {
         for separator in [" - ", " \u{2013} ", " \u{2014} ", " | ", " // "] {
             if let range = info.range(of: separator, options: .backwards) { parts.append(info[range.upperBound...]) }
         }
-        // A TLP label there marks the file's level (`titleMarking`), not its values private.
+        // Read as a caveat field is (`Confidential`, `internal only`, `not releasable`), not as a
+        // statement: a title's words name its subject (`Internal HR lure`, `Secret Blizzard`). A
+        // TLP label there marks the file's level (`titleMarking`), not its values private.
         let caveat = parts.first { part in
-            part.split(separator: " ").count <= 5 && TLP.labels(in: String(part)).isEmpty && HidingKeys.restrictsSharing(statement: String(part))
+            part.split(separator: " ").count <= 5 && TLP.labels(in: String(part)).isEmpty
+                && HidingKeys.meansHidden(key: "handling", value: String(part), near: nil)
         }
         guard PAP.marksRed(info) || caveat != nil else { return false }
         collector.warning("the event title \"\(info)\" marks it \(caveat.map { "\"\($0.trimmingCharacters(in: .whitespaces))\"" } ?? "PAP:RED"): each of its values is read as private", at: nil)

@@ -428,11 +428,18 @@ public enum CommonMark {
             }
             // Inside a link, a link of its own would nest one link in another (no HTML has
             // that): its description, or else its address, is the outer link's text.
+            // A link in its description would be one within a link too: its text stays.
+            for inner in Self.links(within: image) {
+                while let child = cmark_node_first_child(inner) { cmark_node_insert_before(inner, child) }
+                unsafe.removeAll { $0 == inner }
+                cmark_node_free(inner)
+            }
             if Self.liesInLink(image) {
                 let hadText = cmark_node_first_child(image) != nil
                 while let child = cmark_node_first_child(image) { cmark_node_insert_before(image, child) }
-                if !hadText, !url.isEmpty, NoteImages.placedOutsideWorkspace(url) != .onComputer, let text = cmark_node_new(CMARK_NODE_TEXT) {
-                    cmark_node_set_literal(text, url)
+                // With no description, a word: its address would read as the link's own.
+                if !hadText, let text = cmark_node_new(CMARK_NODE_TEXT) {
+                    cmark_node_set_literal(text, "image")
                     cmark_node_insert_before(image, text)
                 }
                 unsafe.removeAll { $0 == image }
@@ -636,11 +643,13 @@ public enum CommonMark {
             } else {
                 continue
             }
+            // A link of an image alone has no text, but shows something: the target follows it.
+            let showsSomething = !text.isEmpty || cmark_node_first_child(link) != nil
             while let child = cmark_node_first_child(link) {
                 if replacesText { cmark_node_free(child) } else { cmark_node_insert_before(link, child) }
             }
             if let target, let shown = cmark_node_new(CMARK_NODE_TEXT) {
-                cmark_node_set_literal(shown, text.isEmpty || replacesText ? target : " (" + target + ")")
+                cmark_node_set_literal(shown, !showsSomething || replacesText ? target : " (" + target + ")")
                 cmark_node_insert_before(link, shown)
             }
             cmark_node_free(link)
@@ -691,6 +700,18 @@ public enum CommonMark {
         return nil
     }
 
+    /// The links within `node`'s children, innermost last.
+    private static func links(within node: OpaquePointer) -> [OpaquePointer] {
+        var found: [OpaquePointer] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            if cmark_node_get_type(current) == CMARK_NODE_LINK { found.append(current) }
+            found += links(within: current)
+            child = cmark_node_next(current)
+        }
+        return found
+    }
+
     /// True when `node` lies within a link.
     private static func liesInLink(_ node: OpaquePointer) -> Bool {
         var parent = cmark_node_parent(node)
@@ -706,20 +727,26 @@ public enum CommonMark {
     /// (`x%40lure.example`); nil for another link.
     private static func mailAddresses(_ url: String) -> [String]? {
         guard url.lowercased().hasPrefix("mailto:") else { return nil }
-        let rest = url.dropFirst("mailto:".count)
+        func decoded(_ text: Substring) -> String { String(decoding: PercentEncoding.decodedFully(Array(text.utf8)), as: UTF8.self) }
+        // A fragment is no part of any address.
+        let rest = url.dropFirst("mailto:".count).prefix { $0 != "#" }
         let query = rest.firstIndex(of: "?")
-        var written = rest[..<(query ?? rest.endIndex)].split(separator: ",").map(String.init)
+        var lists = [decoded(rest[..<(query ?? rest.endIndex)])]
         if let query {
             for field in rest[rest.index(after: query)...].split(separator: "&") {
                 let parts = field.split(separator: "=", maxSplits: 1)
-                guard parts.count == 2, ["to", "cc", "bcc"].contains(parts[0].lowercased()) else { continue }
-                written += parts[1].split(separator: ",").map(String.init)
+                guard parts.count == 2, ["to", "cc", "bcc"].contains(decoded(parts[0]).lowercased()) else { continue }
+                lists.append(decoded(parts[1]))
             }
         }
         var addresses: [String] = []
-        for address in written {
-            let decoded = String(decoding: PercentEncoding.decodedFully(Array(address.utf8)), as: UTF8.self)
-            if case .success(let value) = Indicators.normalize(decoded.trimmingCharacters(in: .whitespaces), as: .email), !addresses.contains(value) {
+        // Separated by commas, or semicolons as Outlook writes them; `"Name" <address>` is the address.
+        for written in lists.flatMap({ $0.split(whereSeparator: { $0 == "," || $0 == ";" }) }) {
+            var address = written.trimmingCharacters(in: .whitespaces)[...]
+            if let open = address.lastIndex(of: "<"), let close = address.lastIndex(of: ">"), open < close {
+                address = address[address.index(after: open)..<close]
+            }
+            if case .success(let value) = Indicators.normalize(String(address), as: .email), !addresses.contains(value) {
                 addresses.append(value)
             }
         }

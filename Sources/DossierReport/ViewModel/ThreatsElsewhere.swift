@@ -6,6 +6,7 @@ import DossierCore
 /// recorded address or domain, or a recorded domain the host lies within. A public note linking
 /// to a kit another public project found malicious must not hand its reader a live link. The
 /// index is of the audience-filtered workspace, so a public report weighs public records alone.
+/// A URL recorded with a fragment (`#section`) is reached by a link with that fragment alone.
 enum ThreatsElsewhere {
     /// True when a link to `value` (normal form, of `type`) from the project at `position` leads
     /// to a threat another project of `index` records.
@@ -23,6 +24,11 @@ enum ThreatsElsewhere {
     /// lies within (`a.b.example` → `b.example` → `example`).
     static func keys(reachedByLinkTo value: String, type: IndicatorType) -> [IndicatorKey] {
         var keys = [IndicatorKey(type: type, value: value)]
+        // The same page by the web's other scheme (a note's `http://` or `//` link to a recorded
+        // `https://` page, which a browser may well be sent on to).
+        for (scheme, other) in [("http://", "https://"), ("https://", "http://")] where type == .url && value.hasPrefix(scheme) {
+            keys.append(IndicatorKey(type: .url, value: other + value.dropFirst(scheme.count)))
+        }
         guard let host = Indicators.host(of: value, type: type), !host.isEmpty else { return keys }
         switch Indicators.detect(host) {
         case .ipv4: keys.append(IndicatorKey(type: .ipv4, value: host))

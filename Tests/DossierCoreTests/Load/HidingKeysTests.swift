@@ -10,12 +10,14 @@ struct HidingKeysTests {
         for tag in ["do-not-distribute", "noshare", "not-for-release", "Internal Use Only", "Do Not Forward", "UNCLASSIFIED//FOUO", "FOUO", "NOFORN",
                     "private", "draft", "For Internal Use Only", "not-for-public-release", "FOUO//NOFORN", "Do not redistribute", #"workflow:state="draft""#,
                     "Confidential - ACME", "confidential:acme", "ACME Confidential", "Highly Confidential", "Not For Public", "not-for-sharing", "noforward",
-                    "NDA", "Proprietary", "Company Proprietary"] {
+                    "NDA", "Proprietary", "Company Proprietary", "caveat:noforn", "handling:internal-use-only", "no-redistribution",
+                    "sharing-prohibited", "recipients-only"] {
             #expect(HidingKeys.isHidingTag(tag), "\(tag)")
         }
         for tag in ["internal", "secret", "release", "forward-proxy", "phishing", "distribution-site", "internal-use-only-tool", "noshare-list",
                     #"workflow:state="complete""#, "C2/Beacon", "non-confidential", "confidential-computing", "private-key",
-                    "internal-recon", "secret-sharing-tool", "draft-ietf-tls-esni"] {
+                    "internal-recon", "secret-sharing-tool", "draft-ietf-tls-esni", "Confidential computing", "Proprietary software",
+                    "handling:block", "classification:malware"] {
             #expect(!HidingKeys.isHidingTag(tag), "\(tag)")
         }
     }
@@ -24,13 +26,18 @@ struct HidingKeysTests {
     func statements() {
         for statement in ["Internal use only - do not distribute", "Not for publication", "Confidential", "TLP:AMBER - Copyright ACME", "No further distribution",
                           "Need to know", "For ACME customers only", "Distribution limited to members", "Limited distribution", "Shared under NDA",
-                          "Controlled Unclassified Information (CUI)", "Don't share", "Not to be disclosed", "Do not circulate"] {
+                          "Controlled Unclassified Information (CUI)", "Don't share", "Not to be disclosed", "Do not circulate",
+                          "Redistribution prohibited", "Sharing is prohibited", "This report cannot be shared", "Sharing not permitted", "Publication forbidden",
+                          "For the recipient organization only", "Subscriber use only", "Keep within your organisation",
+                          "Sharing outside the trust group is not allowed", "Prohibited from public disclosure"] {
             #expect(HidingKeys.restrictsSharing(statement: statement), "\(statement)")
         }
         for statement in ["No restrictions on sharing", "Freely shareable", "This work is licensed under CC BY-ND 4.0", "Copyright 2026 ACME",
                           "No limits on redistribution", "Non-confidential; copyright ACME", "Share without restriction",
                           "No sharing restrictions", "Not restricted: share freely", "No distribution limitations apply", "Releasable to the public",
-                          "Free to share; no restrictions on internal or external use", "Not malicious; public scanner, free to share"] {
+                          "Free to share; no restrictions on internal or external use", "Not malicious; public scanner, free to share",
+                          "Provided for internal and external use without restriction", "Internal and external sharing permitted",
+                          "Sensitive data has been removed from this report"] {
             #expect(!HidingKeys.restrictsSharing(statement: statement), "\(statement)")
         }
     }
@@ -58,7 +65,9 @@ struct HidingKeysTests {
                              ("x_classification", "Sensitive host, monitor only"), ("handling", "Monitor; do not block"), ("distribution", "unlimited"),
                              ("handling", "Do not block - shared hosting IP"), ("handling", "Do not block: public DNS resolver"), ("handling", "No action; shared infrastructure"),
                              ("handling", "Not malicious, public scanner"), ("handling", "Never block: public NTP pool"), ("handling", "Do not release from quarantine"),
-                             ("handling", "Blocked on internal and external firewalls"), ("handling", "Alert on internal or VPN traffic"), ("handling", "Detect only")] {
+                             ("handling", "Blocked on internal and external firewalls"), ("handling", "Alert on internal or VPN traffic"), ("handling", "Detect only"),
+                             ("handling", "Proprietary software update server"), ("handling", "Confidential computing host"), ("handling", "Limited to VPN subnet"),
+                             ("classification", "Restricted access trojan"), ("classification", "proprietary RAT")] {
             #expect(!HidingKeys.meansHidden(key: key, value: value, near: nil), "\(key): \(value)")
         }
     }

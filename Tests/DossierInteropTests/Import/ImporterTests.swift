@@ -393,12 +393,15 @@ import Testing
 
     @Test("a MISP event whose title marks it (a caveat in brackets or after a dash, PAP:RED) keeps its values private, with a warning; words of the title itself, or a TLP label there, do not")
     func mispTitleCaveats() throws {
-        for info in ["Loader C2 [CONFIDENTIAL]", "Loader C2 - internal only", "Loader C2 - PAP:RED"] {
+        for info in ["Loader C2 [CONFIDENTIAL]", "Loader C2 - internal only", "Loader C2 - PAP:RED", "Emotet C2 - redistribution prohibited",
+                     "Phishing kit [sharing prohibited]", "Intrusion at ACME (not releasable)", "Ransomware victim - cannot be shared"] {
             let result = TestFiles.importText(#"{"Event": {"info": "\#(info)", "Attribute": [{"type": "domain", "value": "kit.example"}]}}"#)
             #expect(result.indicator("kit.example")?.isPrivate == true, "\(info)")
             #expect(result.diagnostics.contains { $0.message.contains("each of its values is read as private") }, "\(info): \(result.diagnostics)")
         }
-        for info in ["Internal phishing test", "[TLP:AMBER] Kit", "Kit (phase 2)"] {
+        for info in ["Internal phishing test", "[TLP:AMBER] Kit", "Kit (phase 2)", "Phishing campaign - Internal HR lure", "APT29 - Sensitive sectors targeting",
+                     "Malspam - proprietary loader", "Infostealer - Secret Blizzard infrastructure", "OSINT - Confidential documents lure",
+                     "Turla - Kazuar (NDA lure)", "Lazarus - fake job (confidential offer)", "OSINT - CUI themed lure", "Campaign (limited) - 2026-11"] {
             let result = TestFiles.importText(#"{"Event": {"info": "\#(info)", "Attribute": [{"type": "domain", "value": "kit.example"}]}}"#)
             #expect(result.indicator("kit.example")?.isPrivate == false, "\(info): \(result.diagnostics)")
         }
