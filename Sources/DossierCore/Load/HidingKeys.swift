@@ -128,13 +128,16 @@ public enum HidingKeys {
     /// (`Block at internal proxy`, `Private IP`, `steals sensitive data`): such a field often says
     /// what to do (`handling`).
     private static func namesLevel(in value: String) -> Bool {
-        let joiners: Set<String> = ["only", "use", "to", "information", "distribution", "release", "sharing", "until"]
+        let joiners: Set<String> = ["only", "use", "to", "distribution", "until"]
         for part in caveatParts(of: value) {
             let words = part.split(whereSeparator: { !$0.isLetter }).map(String.init)
             if keepsToFew(words) { return true }
             for (i, word) in words.enumerated() where caveatLevels.contains(word) {
                 if i > 0, ["non", "not", "no", "un"].contains(words[i - 1]) { continue }
+                // `Confidential information`, `ACME Proprietary Information`, not `sensitive
+                // information disclosure` or `exposed sensitive information`.
                 if i + 1 == words.count || joiners.contains(words[i + 1]) { return true }
+                if words[i + 1] == "information", i + 2 == words.count, i == 0 || ["confidential", "proprietary", "restricted"].contains(word) { return true }
             }
         }
         return false
@@ -152,8 +155,11 @@ public enum HidingKeys {
             switch word {
             case "need" where next == "to" && i + 2 < words.count && words[i + 2] == "know": return true
             // `Partners only`, `Subscriber use only`.
-            case "only" where i > 0 && (audiences.contains(words[i - 1]) || words[i - 1] == "use" && i > 1 && audiences.contains(words[i - 2])): return true
-            case "keep" where next == "within" || next == "inside": return true
+            // `Keep within your organisation`, not `keep within budget`.
+            case "keep" where next == "within" && words.dropFirst(i + 2).prefix(3).contains(where: audiences.contains): return true
+            // At the end (`employees only portal` names a portal).
+            case "only" where next == nil && i > 0 && (audiences.contains(words[i - 1]) || words[i - 1] == "use" && i > 1 && audiences.contains(words[i - 2])):
+                return true
             case "limited" where next == "distribution" || next == "release": return true
             case "distribution" where next == "limited" || next == "restricted": return true
             case "under" where next == "nda": return true
@@ -191,7 +197,13 @@ public enum HidingKeys {
         // Parts as markings join caveats (`TOP SECRET//NOFORN`, `FOUO; NOFORN`), not a word's
         // hyphen (`non-confidential`).
         if isHidingTag(value) || value.split(whereSeparator: { "/,;|".contains($0) }).contains(where: { isHidingTag(String($0)) }) { return true }
-        return forbidsPassing(Self.words(of: value))
+        return clauses(of: value).contains { forbidsPassing(Self.words(of: $0)) }
+    }
+
+    /// A statement's clauses (`Public sharing is permitted; resale prohibited`): what a
+    /// prohibition or a grant is weighed within.
+    private static func clauses(of text: String) -> [String] {
+        text.split(whereSeparator: { ";.,!?\n".contains($0) }).map(String.init)
     }
 
     /// The words of a caveat or a statement, lower-cased, with `don't` and `dont` read as `do not`.
@@ -218,24 +230,48 @@ public enum HidingKeys {
     /// freely`, `No distribution limitations apply`).
     private static func forbidsPassing(_ words: [String]) -> Bool {
         let passing: Set<String> = ["distribute", "distributed", "distribution", "share", "sharing", "shared", "publish", "published", "publication",
-                                    "disclose", "disclosed", "disclosure", "forward", "forwarded", "forwarding", "release", "released", "releasable", "redistribute",
-                                    "redistribution", "public", "publicly", "disseminate", "dissemination", "circulate", "circulation", "post", "external"]
+                                    "republish", "republication", "disclose", "disclosed", "disclosure", "forward", "forwarded", "forwarding", "release",
+                                    "released", "releasable", "redistribute", "redistributed", "redistribution", "disseminate", "disseminated",
+                                    "dissemination", "circulate", "circulated", "circulation", "post", "posted", "repost", "reproduce", "reproduced",
+                                    "reproduction", "passed", "pass"]
+        // Where something goes, not what it is: an act only as the object of one (`not to be made
+        // public`, `not for external use`), not as a word's adjective (`no public exploit`,
+        // `not publicly routable`).
+        let audiences: Set<String> = ["public", "publicly", "external", "externally"]
+        let objects: Set<String> = ["use", "consumption", "audience", "audiences", "parties", "release", "distribution", "sharing", "disclosure"]
         let limits: Set<String> = ["restriction", "restrictions", "restricted", "limit", "limits", "limited", "limitation", "limitations",
                                    "constraint", "constraints", "conditions", "requirement", "requirements"]
-        // What may stand between the negation and the act (`not for publication`, `not to be
-        // distributed`, `no further distribution`).
-        let fillers: Set<String> = ["for", "to", "be", "further", "any", "re", "in"]
+        // Acts a prohibition names on its own (`Redistribution prohibited`), unlike `forwarding`
+        // or `external` (`Port forwarding prohibited`).
+        let prohibitable: Set<String> = ["distribution", "redistribution", "sharing", "share", "publication", "republication", "disclosure",
+                                         "dissemination", "release", "reproduction", "shared", "distributed", "disclosed", "published"]
         // An act said to be prohibited, before or after (`Redistribution prohibited`, `Sharing is
-        // not allowed`, `Prohibited from public disclosure`).
-        for (i, word) in words.enumerated() where ["prohibited", "forbidden", "disallowed", "banned"].contains(word)
-            || ["permitted", "allowed", "authorized", "authorised"].contains(word) && i > 0 && ["not", "no"].contains(words[i - 1]) {
-            if words[max(0, i - 8)..<i].contains(where: passing.contains) || words.dropFirst(i + 1).prefix(3).contains(where: passing.contains) { return true }
+        // not allowed`, `Prohibited from public disclosure`), not one said not to be
+        // (`Redistribution is not prohibited`).
+        for (i, word) in words.enumerated() {
+            let prohibits = ["prohibited", "forbidden", "disallowed"].contains(word) && (i == 0 || !["not", "no"].contains(words[i - 1]))
+                || ["permitted", "allowed", "authorized", "authorised"].contains(word) && i > 0 && ["not", "no"].contains(words[i - 1])
+            guard prohibits else { continue }
+            if words[max(0, i - 8)..<i].contains(where: prohibitable.contains) || words.dropFirst(i + 1).prefix(3).contains(where: prohibitable.contains) {
+                return true
+            }
         }
+        // What may stand between the negation and the act (`not for publication`, `not to be
+        // distributed`, `no further distribution`, `not to be made public`).
+        let fillers: Set<String> = ["for", "to", "be", "further", "any", "re", "in", "made", "on"]
         for (i, word) in words.enumerated() where ["non", "not", "no", "un", "never"].contains(word) {
             var at = i + 1
             while at < words.count, fillers.contains(words[at]) { at += 1 }
-            // The act right after (`do not block: public resolver` forbids no passing on).
-            guard at < words.count, passing.contains(words[at]) else { continue }
+            guard at < words.count else { continue }
+            if audiences.contains(words[at]) {
+                // `not to be made public`, `not for external use`, `no public sharing restrictions`.
+                let next = at + 1 < words.count ? words[at + 1] : nil
+                guard next == nil || objects.contains(next!) || passing.contains(next!) else { continue }
+                if let next, passing.contains(next) { at += 1 }
+            } else if !passing.contains(words[at]) {
+                // The act right after (`do not block: public resolver` forbids no passing on).
+                continue
+            }
             // `No sharing restrictions`: the limit said no to; `do not release from quarantine`.
             if at + 1 < words.count, limits.contains(words[at + 1]) || words[at + 1] == "from" { continue }
             return true
@@ -368,7 +404,7 @@ public enum HidingKeys {
     public static func restrictsSharing(statement: String) -> Bool {
         if namesRestrictedTLP(statement) || PAP.marksRed(statement) { return true }
         let words = Self.words(of: statement)
-        if forbidsPassing(words) || keepsToFew(words) { return true }
+        if clauses(of: statement).contains(where: { forbidsPassing(Self.words(of: $0)) }) || keepsToFew(words) { return true }
         // A grant of sharing is none, whatever levels it names (`Free to share; no restrictions
         // on internal or external use`).
         let joined = " " + words.joined(separator: " ") + " "

@@ -17,7 +17,9 @@ struct HidingKeysTests {
         for tag in ["internal", "secret", "release", "forward-proxy", "phishing", "distribution-site", "internal-use-only-tool", "noshare-list",
                     #"workflow:state="complete""#, "C2/Beacon", "non-confidential", "confidential-computing", "private-key",
                     "internal-recon", "secret-sharing-tool", "draft-ietf-tls-esni", "Confidential computing", "Proprietary software",
-                    "handling:block", "classification:malware"] {
+                    "handling:block", "classification:malware", "handling:banned-external-ip", "handling:keep-within-perimeter",
+                    "dissemination:members-only-forum", "classification:no-public-exploit", "classification:exposed-sensitive-information",
+                    "classification:secret-sharing", "caveat-emptor-scam", "recipient-spoofing", "dissemination:osint"] {
             #expect(!HidingKeys.isHidingTag(tag), "\(tag)")
         }
     }
@@ -29,7 +31,9 @@ struct HidingKeysTests {
                           "Controlled Unclassified Information (CUI)", "Don't share", "Not to be disclosed", "Do not circulate",
                           "Redistribution prohibited", "Sharing is prohibited", "This report cannot be shared", "Sharing not permitted", "Publication forbidden",
                           "For the recipient organization only", "Subscriber use only", "Keep within your organisation",
-                          "Sharing outside the trust group is not allowed", "Prohibited from public disclosure"] {
+                          "Sharing outside the trust group is not allowed", "Prohibited from public disclosure",
+                          "Not to be disseminated outside recipient's agency", "Do not republish", "Republication prohibited", "Do not repost",
+                          "Not to be made public", "Must not be posted online", "Must not be passed on to third parties", "Reproduction prohibited without permission"] {
             #expect(HidingKeys.restrictsSharing(statement: statement), "\(statement)")
         }
         for statement in ["No restrictions on sharing", "Freely shareable", "This work is licensed under CC BY-ND 4.0", "Copyright 2026 ACME",
@@ -37,7 +41,9 @@ struct HidingKeysTests {
                           "No sharing restrictions", "Not restricted: share freely", "No distribution limitations apply", "Releasable to the public",
                           "Free to share; no restrictions on internal or external use", "Not malicious; public scanner, free to share",
                           "Provided for internal and external use without restriction", "Internal and external sharing permitted",
-                          "Sensitive data has been removed from this report"] {
+                          "Sensitive data has been removed from this report", "Copyright 2026 ACME. Public sharing is permitted; resale prohibited.",
+                          "Redistribution is not prohibited", "Sharing of this report is not forbidden", "Free to share; keep within the terms of CC BY 4.0",
+                          "Redistribution permitted with attribution", "Sharing encouraged"] {
             #expect(!HidingKeys.restrictsSharing(statement: statement), "\(statement)")
         }
     }
@@ -67,7 +73,11 @@ struct HidingKeysTests {
                              ("handling", "Not malicious, public scanner"), ("handling", "Never block: public NTP pool"), ("handling", "Do not release from quarantine"),
                              ("handling", "Blocked on internal and external firewalls"), ("handling", "Alert on internal or VPN traffic"), ("handling", "Detect only"),
                              ("handling", "Proprietary software update server"), ("handling", "Confidential computing host"), ("handling", "Limited to VPN subnet"),
-                             ("classification", "Restricted access trojan"), ("classification", "proprietary RAT")] {
+                             ("classification", "Restricted access trojan"), ("classification", "proprietary RAT"),
+                             ("handling", "Port forwarding prohibited"), ("handling", "Banned at external firewall"), ("classification", "Banned external IPs"),
+                             ("handling", "Sinkhole - keep within SOC playbook"), ("handling", "No external block yet"), ("handling", "Not publicly routable"),
+                             ("dissemination", "no public exploit"), ("classification", "sensitive information disclosure"), ("handling", "private release"),
+                             ("classification", "prohibited software"), ("handling", "Release build"), ("classification", "employees only portal")] {
             #expect(!HidingKeys.meansHidden(key: key, value: value, near: nil), "\(key): \(value)")
         }
     }

@@ -394,14 +394,17 @@ import Testing
     @Test("a MISP event whose title marks it (a caveat in brackets or after a dash, PAP:RED) keeps its values private, with a warning; words of the title itself, or a TLP label there, do not")
     func mispTitleCaveats() throws {
         for info in ["Loader C2 [CONFIDENTIAL]", "Loader C2 - internal only", "Loader C2 - PAP:RED", "Emotet C2 - redistribution prohibited",
-                     "Phishing kit [sharing prohibited]", "Intrusion at ACME (not releasable)", "Ransomware victim - cannot be shared"] {
+                     "Phishing kit [sharing prohibited]", "Intrusion at ACME (not releasable)", "Ransomware victim - cannot be shared",
+                     "Phishing - do not republish", "Breach (not to be made public)"] {
             let result = TestFiles.importText(#"{"Event": {"info": "\#(info)", "Attribute": [{"type": "domain", "value": "kit.example"}]}}"#)
             #expect(result.indicator("kit.example")?.isPrivate == true, "\(info)")
             #expect(result.diagnostics.contains { $0.message.contains("each of its values is read as private") }, "\(info): \(result.diagnostics)")
         }
         for info in ["Internal phishing test", "[TLP:AMBER] Kit", "Kit (phase 2)", "Phishing campaign - Internal HR lure", "APT29 - Sensitive sectors targeting",
                      "Malspam - proprietary loader", "Infostealer - Secret Blizzard infrastructure", "OSINT - Confidential documents lure",
-                     "Turla - Kazuar (NDA lure)", "Lazarus - fake job (confidential offer)", "OSINT - CUI themed lure", "Campaign (limited) - 2026-11"] {
+                     "Turla - Kazuar (NDA lure)", "Lazarus - fake job (confidential offer)", "OSINT - CUI themed lure", "Campaign (limited) - 2026-11",
+                     "SSH brute force - banned external IPs", "Campaign - keep within budget", "Credential phishing - employees only portal",
+                     "CVE-2026-1234 - no public exploit", "Crypter (private release)", "CWE-200 - sensitive information disclosure"] {
             let result = TestFiles.importText(#"{"Event": {"info": "\#(info)", "Attribute": [{"type": "domain", "value": "kit.example"}]}}"#)
             #expect(result.indicator("kit.example")?.isPrivate == false, "\(info): \(result.diagnostics)")
         }
