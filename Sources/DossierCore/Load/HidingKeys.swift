@@ -162,6 +162,11 @@ public enum HidingKeys {
                 return true
             case "limited" where next == "distribution" || next == "release": return true
             case "distribution" where next == "limited" || next == "restricted": return true
+            // `Sharing is limited to members`, `Access restricted to partners`.
+            case "limited" where next == "to" && i > 0, "restricted" where next == "to" && i > 0:
+                // The act limited, past an `is` (`Sharing is limited to`).
+                let act = ["is", "are"].contains(words[i - 1]) ? (i > 1 ? words[i - 2] : "") : words[i - 1]
+                if ["sharing", "distribution", "access", "dissemination", "release"].contains(act) { return true }
             case "under" where next == "nda": return true
             case "commercial" where next == "in" && i + 2 < words.count && words[i + 2] == "confidence": return true
             default: continue
@@ -271,12 +276,28 @@ public enum HidingKeys {
             } else if !passing.contains(words[at]) {
                 // The act right after (`do not block: public resolver` forbids no passing on).
                 continue
+            } else if at + 1 < words.count, Self.namesAnotherThing(words[at], next: words[at + 1]) {
+                continue
             }
             // `No sharing restrictions`: the limit said no to; `do not release from quarantine`.
             if at + 1 < words.count, limits.contains(words[at + 1]) || words[at + 1] == "from" { continue }
             return true
         }
         return false
+    }
+
+    /// True when an act of passing on names something else than what it is on: a participle as an
+    /// adjective (`Not shared hosting`), or sharing what a phishing warning names (`Do not share
+    /// credentials with this site`).
+    private static func namesAnotherThing(_ act: String, next: String) -> Bool {
+        let participles: Set<String> = ["shared", "published", "released", "distributed", "disclosed", "posted", "forwarded", "circulated",
+                                         "reproduced", "disseminated", "redistributed"]
+        let after: Set<String> = ["with", "to", "outside", "beyond", "by", "publicly", "externally", "further", "yet", "in", "on", "via",
+                                  "without", "online", "elsewhere", "anywhere", "until", "before", "beyond", "or", "and"]
+        if participles.contains(act) { return !after.contains(next) }
+        let secrets: Set<String> = ["credentials", "credential", "passwords", "password", "your", "personal", "account", "login", "logins",
+                                    "secrets", "keys", "tokens", "pii", "details", "codes", "otp", "pin"]
+        return secrets.contains(next)
     }
 
     /// Whether a `visibility` where dossier reads none (an indicator's and a tag's privacy is

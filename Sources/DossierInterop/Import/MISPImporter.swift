@@ -102,8 +102,9 @@ enum MISPImporter {
     }
 
     /// True when an event's title marks it restricted, as a title marks itself: PAP:RED, or a
-    /// caveat in brackets or after a dash (`Loader C2 [CONFIDENTIAL]`, `Loader C2 - internal
-    /// only`); not words of the title itself (`Internal phishing test`). Said in a warning.
+    /// caveat of at most seven words in brackets or after a dash (`Loader C2 [CONFIDENTIAL]`,
+    /// `Loader C2 - internal only`); not words of the title itself (`Internal phishing test`).
+    /// Said in a warning.
     static func titleRestricts(_ info: String, into collector: inout ImportCollector) -> Bool {
         var parts: [Substring] = []
         var rest = info[...]
@@ -119,7 +120,7 @@ enum MISPImporter {
         // statement: a title's words name its subject (`Internal HR lure`, `Secret Blizzard`). A
         // TLP label there marks the file's level (`titleMarking`), not its values private.
         let caveat = parts.first { part in
-            part.split(separator: " ").count <= 5 && TLP.labels(in: String(part)).isEmpty
+            part.split(separator: " ").count <= 7 && TLP.labels(in: String(part)).isEmpty
                 && HidingKeys.meansHidden(key: "handling", value: String(part), near: nil)
         }
         guard PAP.marksRed(info) || caveat != nil else { return false }

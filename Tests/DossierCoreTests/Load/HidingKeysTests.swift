@@ -33,7 +33,8 @@ struct HidingKeysTests {
                           "For the recipient organization only", "Subscriber use only", "Keep within your organisation",
                           "Sharing outside the trust group is not allowed", "Prohibited from public disclosure",
                           "Not to be disseminated outside recipient's agency", "Do not republish", "Republication prohibited", "Do not repost",
-                          "Not to be made public", "Must not be posted online", "Must not be passed on to third parties", "Reproduction prohibited without permission"] {
+                          "Not to be made public", "Must not be posted online", "Must not be passed on to third parties", "Reproduction prohibited without permission",
+                          "Sharing is limited to members", "Access restricted to partners", "Not to be shared with third parties", "Do not share outside your organization"] {
             #expect(HidingKeys.restrictsSharing(statement: statement), "\(statement)")
         }
         for statement in ["No restrictions on sharing", "Freely shareable", "This work is licensed under CC BY-ND 4.0", "Copyright 2026 ACME",
@@ -43,7 +44,8 @@ struct HidingKeysTests {
                           "Provided for internal and external use without restriction", "Internal and external sharing permitted",
                           "Sensitive data has been removed from this report", "Copyright 2026 ACME. Public sharing is permitted; resale prohibited.",
                           "Redistribution is not prohibited", "Sharing of this report is not forbidden", "Free to share; keep within the terms of CC BY 4.0",
-                          "Redistribution permitted with attribution", "Sharing encouraged"] {
+                          "Redistribution permitted with attribution", "Sharing encouraged",
+                          "Not shared hosting", "Do not share credentials with this site"] {
             #expect(!HidingKeys.restrictsSharing(statement: statement), "\(statement)")
         }
     }

@@ -395,7 +395,7 @@ import Testing
     func mispTitleCaveats() throws {
         for info in ["Loader C2 [CONFIDENTIAL]", "Loader C2 - internal only", "Loader C2 - PAP:RED", "Emotet C2 - redistribution prohibited",
                      "Phishing kit [sharing prohibited]", "Intrusion at ACME (not releasable)", "Ransomware victim - cannot be shared",
-                     "Phishing - do not republish", "Breach (not to be made public)"] {
+                     "Phishing - do not republish", "Breach (not to be made public)", "Kit - Do not share outside your organization"] {
             let result = TestFiles.importText(#"{"Event": {"info": "\#(info)", "Attribute": [{"type": "domain", "value": "kit.example"}]}}"#)
             #expect(result.indicator("kit.example")?.isPrivate == true, "\(info)")
             #expect(result.diagnostics.contains { $0.message.contains("each of its values is read as private") }, "\(info): \(result.diagnostics)")
