@@ -94,4 +94,24 @@ struct HidingKeysTests {
             #expect(!PAP.marksRed(text), "\(text)")
         }
     }
+
+    @Test("every short run of the rules' own words, at any place in a caveat, tag or statement, is read without a crash")
+    func shortRunsOfTheRulesWords() {
+        let words = ["limited", "restricted", "to", "only", "is", "not", "no", "don't", "keep", "within", "need", "know", "under", "nda",
+                     "commercial", "in", "confidence", "distribution", "sharing", "prohibited", "allowed", "public", "external", "shared",
+                     "use", "information", "confidential", "partners", "PAP", "RED", "-", ":", "//"]
+        var read = 0
+        for a in words {
+            for b in [""] + words {
+                // The pair alone, first and last.
+                for text in ["\(a) \(b)", "x \(a) \(b)", "\(a) \(b) x"] {
+                    _ = HidingKeys.meansHidden(key: "handling", value: text, near: nil)
+                    _ = HidingKeys.restrictsSharing(statement: text)
+                    _ = HidingKeys.isHidingTag(text)
+                    read += 1
+                }
+            }
+        }
+        #expect(read == 33 * 34 * 3)
+    }
 }
