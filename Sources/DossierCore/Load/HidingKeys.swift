@@ -114,6 +114,9 @@ public enum HidingKeys {
         }
     }
 
+    /// What says no to the level right after it (`non-confidential`, `not restricted`).
+    private static let negations: Set<String> = ["non", "not", "no", "un"]
+
     /// The words of a caveat that keep what it is on in (`Confidential`, `Company Proprietary`,
     /// `CUI`, `U//LES`, `Shared under NDA`, `Embargoed until ...`).
     private static let caveatLevels: Set<String> = ["private", "analyst", "internal", "restricted", "confidential", "secret", "sensitive",
@@ -133,7 +136,7 @@ public enum HidingKeys {
             let words = part.split(whereSeparator: { !$0.isLetter }).map(String.init)
             if keepsToFew(words) { return true }
             for (i, word) in words.enumerated() where caveatLevels.contains(word) {
-                if i > 0, ["non", "not", "no", "un"].contains(words[i - 1]) { continue }
+                if i > 0, negations.contains(words[i - 1]) { continue }
                 // `Confidential information`, `ACME Proprietary Information`, not `sensitive
                 // information disclosure` or `exposed sensitive information`.
                 if i + 1 == words.count || joiners.contains(words[i + 1]) { return true }
@@ -388,7 +391,7 @@ public enum HidingKeys {
         for word in ["confidential", "proprietary"] {
             if lowered.hasSuffix(word), let before = lowered.dropLast(word.count).last, !before.isLetter {
                 let said = lowered.dropLast(word.count).split(whereSeparator: { !$0.isLetter }).last
-                if !["non", "not", "no", "un"].contains(said.map(String.init) ?? "") { return true }
+                if !negations.contains(said.map(String.init) ?? "") { return true }
             }
             // Followed by its owner as markings write it (`Confidential - ACME`, `confidential:acme`),
             // not by a noun (`Confidential computing`, `Proprietary software`).
@@ -403,7 +406,8 @@ public enum HidingKeys {
     /// Told by its first letter before anything is made: every tag of every indicator is asked.
     private static func isCaveatMachineTag(_ tag: String) -> Bool {
         guard let first = tag.utf8.first.map({ $0 | 0x20 }), [UInt8(ascii: "c"), UInt8(ascii: "h"), UInt8(ascii: "d")].contains(first),
-              let colon = tag.firstIndex(where: { $0 == ":" || $0 == "=" }) else { return false }
+              let colon = tag.utf8.firstIndex(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "=") }),
+              tag.utf8.distance(from: tag.utf8.startIndex, to: colon) <= 14 else { return false }
         let namespace = tag[..<colon].lowercased()
         guard ["caveat", "caveats", "handling", "dissemination", "classification"].contains(namespace) else { return false }
         let value = String(tag[tag.index(after: colon)...]).replacingOccurrences(of: "\"", with: "")
@@ -436,10 +440,7 @@ public enum HidingKeys {
         for (i, word) in words.enumerated() where ["permitted", "allowed", "authorized", "authorised"].contains(word) {
             if i == 0 || !["not", "no"].contains(words[i - 1]) { return false }
         }
-        let levels: Set<String> = ["private", "internal", "restricted", "confidential", "secret", "sensitive", "proprietary", "noforn", "embargoed",
-                                   "limdis", "orcon", "les", "sbu", "cui", "nda", "fouo"]
-        let negations: Set<String> = ["non", "not", "no", "un"]
-        for (i, word) in words.enumerated() where levels.contains(word) {
+        for (i, word) in words.enumerated() where caveatLevels.contains(word) {
             if i == 0 || !negations.contains(words[i - 1]) { return true }
         }
         return false

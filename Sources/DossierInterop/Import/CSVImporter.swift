@@ -97,16 +97,13 @@ enum CSVImporter {
         let unread = header.fields.indices.filter { !read.contains($0) && !header.fields[$0].text.trimmingSpaces.isEmpty }
         // What no column of dossier's holds (`to_ids`, a MISP `uuid`, a second value
         // column) is said, by how many rows it held something in; a cell that kept its row
-        // private (`Handling: Internal only`, below) was read.
+        // private (`Handling: Internal only`, counted below by column) was read.
+        var hidingCells: [Int: Int] = [:]
         defer {
             for index in unread {
-                let key = header.fields[index].text.trimmingSpaces
-                let filled = records.dropFirst().count { record in
-                    guard index < record.fields.count else { return false }
-                    let word = record.fields[index].text.trimmingSpaces
-                    return !word.isEmpty && !HidingKeys.meansHidden(key: key, value: word, near: nil)
-                }
-                if filled > 0 { collector.unrepresentable("value of column \"\(key)\"", count: filled) }
+                let filled = records.dropFirst().count { index < $0.fields.count && !$0.fields[index].text.trimmingSpaces.isEmpty }
+                    - hidingCells[index, default: 0]
+                if filled > 0 { collector.unrepresentable("value of column \"\(header.fields[index].text.trimmingSpaces)\"", count: filled) }
             }
         }
         // Another tool's column for keeping a row unpublished (`visibility`, `sharing`,
@@ -181,6 +178,7 @@ enum CSVImporter {
                 let (key, word) = (header.fields[index].text.trimmingSpaces, record.fields[index].text.trimmingSpaces)
                 guard !word.isEmpty, HidingKeys.meansHidden(key: key, value: word, near: nil) else { continue }
                 details.privateFlag = true
+                hidingCells[index, default: 0] += 1
                 if hidingColumnsWarned.insert(index).inserted {
                     collector.warning("column \"\(key)\": \"\(word)\" keeps the row out of public output, so the row is read as private (dossier reads a private column of yes or no), as is every other row it so marks",
                         at: record.fields[index].position)

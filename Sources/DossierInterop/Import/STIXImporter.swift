@@ -59,11 +59,10 @@ enum STIXImporter {
         for (id, kept) in newest { byID[id] = nodes[kept.node].value.objectValue }
         let observables = STIXObservableReader(objects: byID)
         let (levels, unread) = readMarkings(objects, into: &collector)
-        let restricting = restrictingMarkings(objects, levels: levels, into: &collector)
+        let (restricting, undefined) = restrictingMarkings(objects, levels: levels, into: &collector)
         // A statement that keeps what it marks private was read: not so one the file does not
         // define (read as private, unread).
-        let defined = Set(objects.lazy.filter { $0.string("type") == "marking-definition" }.compactMap { $0.string("id") })
-        let unrepresented = unread.subtracting(restricting.intersection(defined))
+        let unrepresented = unread.subtracting(restricting.subtracting(undefined))
         if !unrepresented.isEmpty { collector.unrepresentable("marking other than TLP", count: unrepresented.count) }
         var warnedProperties: Set<String> = []
         // When each indicator was seen, from the sightings of it, wherever they stand in the bundle.
@@ -312,8 +311,10 @@ enum STIXImporter {
     /// statement that restricts (`Internal use only - do not distribute`, `Confidential`; not
     /// `Copyright 2026 ACME`), and a marking the file neither defines nor is a TLP of STIX's (its
     /// author meant something, which dossier cannot read: the safe side) nor a well-known open one
-    /// (`STIXTerms.openMarkingIDs`: ATT&CK's copyright), said once each.
-    static func restrictingMarkings(_ objects: [JSONObject], levels: [String: TLP], into collector: inout ImportCollector) -> Set<String> {
+    /// (`STIXTerms.openMarkingIDs`: ATT&CK's copyright), said once each. Returns them, and those
+    /// of them the file does not define.
+    static func restrictingMarkings(_ objects: [JSONObject], levels: [String: TLP], into collector: inout ImportCollector)
+        -> (restricting: Set<String>, undefined: Set<String>) {
         var restricting: Set<String> = []
         var defined: Set<String> = []
         for object in objects where object.string("type") == "marking-definition" {
@@ -336,7 +337,7 @@ enum STIXImporter {
         if let first = undefined.first {
             collector.warning("marking \(first)\(undefined.count > 1 ? " and \(undefined.count - 1) more" : "") not defined in the file: each object so marked is read as private, the safe side", at: nil)
         }
-        return restricting
+        return (restricting, Set(undefined))
     }
 
     /// True when `object` is kept unpublished as a whole: marked by a restricting marking
