@@ -35,6 +35,7 @@ enum IndicatorsStreamDecoder {
         var fileReader = ObjectReader(JSONObject(), path: path, what: ProjectFiles.indicators)
         var indicators: [Indicator] = []
         var elements = 0
+        var hidingTags = HidingTagAnswers()
         // Room for about one indicator per 200 bytes, which a usual file has (value, type, a tag or
         // two, a date): growing the array step by step copied every indicator once more.
         indicators.reserveCapacity(reader.bytes.count / 200)
@@ -43,7 +44,7 @@ enum IndicatorsStreamDecoder {
                 reader.skipWhitespace()
                 elements += 1
                 let start = reader
-                if let indicator = try indicator(&reader, reader: &fileReader) {
+                if let indicator = try indicator(&reader, reader: &fileReader, hidingTags: &hidingTags) {
                     if let indicator { indicators.append(indicator) }
                 } else {
                     reader = start
@@ -68,7 +69,8 @@ enum IndicatorsStreamDecoder {
     /// `.some(indicator or nil when it has errors)`, or nil to decline: an unknown or repeated
     /// field, a value of the wrong kind, an unknown type or classification, an invalid date, no
     /// value.
-    private static func indicator(_ reader: inout JSONReader, reader fileReader: inout ObjectReader) throws(JSONSyntaxError) -> Indicator?? {
+    private static func indicator(_ reader: inout JSONReader, reader fileReader: inout ObjectReader,
+        hidingTags: inout HidingTagAnswers) throws(JSONSyntaxError) -> Indicator?? {
         let objectPosition = reader.position
         guard reader.consume(UInt8(ascii: "{")) else { return nil }
         // Fields are read straight into the indicator, which is then handed on, not copied: a
@@ -83,7 +85,7 @@ enum IndicatorsStreamDecoder {
                 else { return nil }
                 seen |= field.bit
                 reader.skipWhitespace()
-                guard try read(field, into: &indicator, notes: &notes, from: &reader) else { return nil }
+                guard try read(field, into: &indicator, notes: &notes, hidingTags: &hidingTags, from: &reader) else { return nil }
             } while reader.consume(UInt8(ascii: ","))
             guard reader.consume(UInt8(ascii: "}")) else { return nil }
         }
@@ -96,7 +98,7 @@ enum IndicatorsStreamDecoder {
 
     /// Reads one field's value into `indicator`; false when it is not of the kind the field takes.
     private static func read(_ field: IndicatorField, into indicator: inout Indicator, notes: inout Notes,
-        from reader: inout JSONReader) throws(JSONSyntaxError) -> Bool {
+        hidingTags: inout HidingTagAnswers, from reader: inout JSONReader) throws(JSONSyntaxError) -> Bool {
         let position = reader.position
         switch field {
         case .value:
@@ -114,7 +116,7 @@ enum IndicatorsStreamDecoder {
             indicator.origin?.classification = position
         case .tags:
             // A tag that hides the indicator is read, with its warning, as a tree.
-            guard let tags = try reader.stringArrayIfPresent(), !tags.contains(where: HidingKeys.isHidingTag) else { return false }
+            guard let tags = try reader.stringArrayIfPresent(), !tags.contains(where: { hidingTags.hides($0) }) else { return false }
             indicator.tags = tags
             indicator.origin?.tags = position
         case .firstSeen:
@@ -135,6 +137,19 @@ enum IndicatorsStreamDecoder {
             indicator.privateFlag = flag
         }
         return true
+    }
+}
+
+/// Whether each tag of a file hides its indicator (`HidingKeys.isHidingTag`), worked out once per
+/// distinct tag: a file has a few dozen tags on a thousand indicators.
+private struct HidingTagAnswers {
+    private var answers: [String: Bool] = [:]
+
+    mutating func hides(_ tag: String) -> Bool {
+        if let known = answers[tag] { return known }
+        let hides = HidingKeys.isHidingTag(tag)
+        answers[tag] = hides
+        return hides
     }
 }
 

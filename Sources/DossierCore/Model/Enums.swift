@@ -181,7 +181,11 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
 public enum PAP {
     /// True for a `PAP:RED` tag, however spelled (`pap:red`, `PAP: RED`, `pap="red"`).
     public static func isRed(_ tag: String) -> Bool {
-        Tag.key(tag).filter { !$0.isWhitespace && $0 != "\"" }.replacing("=", with: ":") == "pap:red"
+        // Asked of every tag of every public indicator: an ASCII one is told by its bytes.
+        if let bytes = Tag.squeezedASCII(tag, dropping: "\"") {
+            return bytes.lazy.map { $0 == UInt8(ascii: "=") ? UInt8(ascii: ":") : $0 }.elementsEqual("pap:red".utf8)
+        }
+        return Tag.key(tag).filter { !$0.isWhitespace && $0 != "\"" }.replacing("=", with: ":") == "pap:red"
     }
 
     /// True for a text that writes a PAP:RED label (`PAP:RED`, `pap: red`, `PAP/RED`, `pap-red`,

@@ -273,14 +273,33 @@ public enum Tag {
     /// provenance, which no public output shows (`AudienceFilter`), and every import reads it as
     /// the source.
     public static func isSourceTag(_ tag: String) -> Bool {
-        // Asked of every distinct tag: an ASCII one without a colon is none.
+        // Asked of every distinct tag: an ASCII one without a colon is none, and an ASCII one with
+        // one is told by its bytes, with nothing made.
         guard tag.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 >= 0x80 }) else { return false }
+        if let bytes = squeezedASCII(tag, dropping: "\"'") {
+            var rest = bytes.makeIterator()
+            guard sourceNamespace.utf8.allSatisfy({ rest.next() == $0 }) else { return false }
+            let next = rest.next()
+            return next == nil || next == UInt8(ascii: "=") || next == UInt8(ascii: ":")
+        }
         let squeezed = String(String.UnicodeScalarView(key(tag).unicodeScalars.filter {
             !$0.properties.isWhitespace && $0 != "\"" && $0 != "'" && $0 != "\u{201C}" && $0 != "\u{201D}"
         }))
         guard squeezed.hasPrefix(sourceNamespace) else { return false }
         let next = squeezed.dropFirst(sourceNamespace.count).first
         return next == nil || next == "=" || next == ":"
+    }
+
+    /// An ASCII tag's bytes as machine tags are compared however they are spaced or quoted:
+    /// case-folded, without white space or the `dropped` characters (`PAP: "RED"` is `pap:red`),
+    /// made one at a time as they are read. Nil for a tag with other characters, which compares
+    /// in Unicode (its compatibility forms, invisible characters).
+    public static func squeezedASCII(_ tag: String, dropping dropped: StaticString) -> LazyMapSequence<LazyFilterSequence<String.UTF8View>, UInt8>? {
+        guard tag.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        // ASCII white space is what `Character.isWhitespace` says of these bytes.
+        return tag.utf8.lazy
+            .filter { byte in !(0x09...0x0D).contains(byte) && byte != 0x20 && !dropped.withUTF8Buffer { $0.contains(byte) } }
+            .map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
     }
 
     /// The namespace and predicate of a source tag, as `isSourceTag` compares them.

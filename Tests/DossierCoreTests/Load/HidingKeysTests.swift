@@ -95,6 +95,22 @@ struct HidingKeysTests {
         }
     }
 
+    @Test("a PAP:RED tag and a source tag are told however they are spaced, quoted or cased, in ASCII and in Unicode alike")
+    func machineTagsHoweverSpelled() {
+        for tag in ["PAP:RED", "pap:red", "pap = \"red\"", " PAP :\tRed ", "\"pap\"=\"red\"", "\u{FF30}AP:RED", "PAP:\u{00A0}RED", "pap:re d"] {
+            #expect(PAP.isRed(tag), "\(tag)")
+        }
+        for tag in ["PAP:AMBER", "pap:redacted", "xpap:red", "pap:red:team", "pap", "", "pap'red", "PAP:R\u{00C9}D"] {
+            #expect(!PAP.isRed(tag), "\(tag)")
+        }
+        for tag in ["dossier:source", "Dossier : Source = \"x\"", "'dossier:source'='x'", "dossier:source:x", "\u{FF44}ossier:source=\"y\"", "dossier:\u{200B}source=x"] {
+            #expect(Tag.isSourceTag(tag), "\(tag)")
+        }
+        for tag in ["dossier:sources", "dossier:sourc", "source:dossier", "dossier-source=x", "my dossier:source"] {
+            #expect(!Tag.isSourceTag(tag), "\(tag)")
+        }
+    }
+
     @Test("every short run of the rules' own words, at any place in a caveat, tag or statement, is read without a crash")
     func shortRunsOfTheRulesWords() {
         let words = ["limited", "restricted", "to", "only", "is", "not", "no", "don't", "keep", "within", "need", "know", "under", "nda",
