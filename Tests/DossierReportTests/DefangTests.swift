@@ -23,7 +23,7 @@ struct DefangTests {
             .contains("hxxp:x"))
     }
 
-    @Test("a note's link to a URL, host or domain another project records as a threat is no link, in HTML and Markdown; a verdict of non-malicious there, or the report's own project alone, keeps it")
+    @Test("a note's link to a URL, host or domain another project records as a threat, or to another page of a threat URL's host, is no link, in HTML and Markdown; a verdict of non-malicious there, or the report's own project alone, keeps it")
     func threatRecordedElsewhereIsNoLink() throws {
         func project(_ slug: String, indicators: [Indicator], notes: [Note] = []) -> Project {
             Project(slug: slug, folder: "/w/" + slug, title: slug, visibility: .public, tlp: .clear, indicators: indicators, notes: notes)
@@ -31,7 +31,8 @@ struct DefangTests {
         let note = Note(fileName: "01-kit.md", path: "/w/writeup/notes/01-kit.md", body: """
             The kit was [served here](https://login.kit-host.example/portal) and mailed from
             [the sender](mailto:payroll@lure-mail.example). See [the vendor's write-up](https://research.example/kit).
-            The panel answered on [plain http](http://panel.example/login) and [the page's scheme](//panel.example/login#form).
+            The panel answered on [plain http](http://panel.example/login) and [the page's scheme](//panel.example/login#form);
+            its [admin page](https://panel.example/admin) too. The [kit's guide](https://files.example/guide) was recorded with its step.
 
             """)
         func rendered(_ kitHost: Classification, _ sender: Classification) -> (html: String, markdown: String) {
@@ -42,6 +43,7 @@ struct DefangTests {
                     Indicator(value: "payroll@lure-mail.example", type: .email, classification: sender),
                     Indicator(value: "research.example", type: .domain, classification: .nonMalicious),
                     Indicator(value: "https://panel.example/login", type: .url, classification: kitHost),
+                    Indicator(value: "https://files.example/guide#step-2", type: .url, classification: kitHost),
                 ]),
             ])
             let report = ProjectReport(project: workspace.projects[0], workspace: workspace, index: IndicatorIndex(workspace, scope: .correlations),
@@ -56,11 +58,17 @@ struct DefangTests {
         #expect(!threats.markdown.contains("](https://login.kit-host") && !threats.markdown.contains("](mailto:"), "\(threats.markdown)")
         // The recorded https:// page, linked by http:// or the page's own scheme, with a fragment.
         #expect(!threats.html.contains("href=\"http://panel") && !threats.html.contains("href=\"//panel"), "\(threats.html)")
+        // Another page of a host where a threat's URL is recorded, and a URL recorded with a fragment.
+        #expect(!threats.html.contains("href=\"https://panel.example/admin") && threats.html.contains("admin page (hxxps://panel[.]example/admin)"),
+            "\(threats.html)")
+        #expect(!threats.html.contains("href=\"https://files.example") && !threats.markdown.contains("](https://files.example"), "\(threats.html)")
         // A reference another project cleared stays a link.
         #expect(threats.html.contains(#"<a href="https://research.example/kit">the vendor"#), "\(threats.html)")
         let cleared = rendered(.nonMalicious, .nonMalicious)
         #expect(cleared.html.contains(#"<a href="https://login.kit-host.example/portal">served here</a>"#), "\(cleared.html)")
         #expect(cleared.html.contains(#"<a href="mailto:payroll@lure-mail.example">"#), "\(cleared.html)")
+        #expect(cleared.html.contains(#"<a href="https://panel.example/admin">"#) && cleared.html.contains(#"<a href="https://files.example/guide">"#),
+            "\(cleared.html)")
     }
 
     @Test("a mail link to a threat is no link whichever way it writes the address (several, escaped, cc, to); a web link with a fragment is the URL it fetches; an image in a link is its text, no link within a link")

@@ -99,6 +99,7 @@ public enum SiteBuild {
             PageKey.digests(of: project, root: workspace.root, contentHashes: fileHashes,
                 prose: prose?.destinations(of: project))
         }
+        let threats = ThreatsElsewhere(model.correlations, links: projectDigests.flatMap(\.links))
         // Every folder of the site, made once here rather than looked for with each file.
         let imageFolders = zip(workspace.projects, projectDigests).compactMap { project, digests in
             digests.images.isEmpty ? nil : SiteLayout.projectFolder(project.slug) + "/" + SiteLayout.imagesFolder
@@ -126,7 +127,7 @@ public enum SiteBuild {
                 let digest = PageKey.report(project: projectDigests[position].whole) {
                     model.correlations(at: position, into: &$0)
                     for link in projectDigests[position].links
-                    where ThreatsElsewhere.reached(byLinkTo: link.value, type: link.type, from: position, index: model.correlations) {
+                    where threats.reached(byLinkTo: link.value, type: link.type, from: position) {
                         $0.update("threat link \(link.type.rawValue) \(link.value.utf8.count) \(link.value)\n")
                     }
                     if NoteLinks.mayLinkElsewhere(project) { $0.update("links \(model.linkTargets)\n") }
@@ -135,7 +136,7 @@ public enum SiteBuild {
                 // last to use it takes it (its rows are then set without a copy).
                 var made: ProjectReport?
                 func report(last: Bool = false) -> ProjectReport {
-                    let report = made ?? model.report(at: position)
+                    let report = made ?? model.report(at: position, threats: threats)
                     made = last ? nil : report
                     return report
                 }

@@ -47,8 +47,15 @@ extension ProjectReport {
     ///   - position: the project's place in `workspace.projects`, when the caller knows it (a site
     ///     builds every report: looking each up would cost time quadratic in the projects).
     ///   - projectCounts: `AlsoSeen.projectCounts(index)`, computed once for a whole site.
+    ///   - threats: `ThreatsElsewhere` of `index` for the project's links, found once for a whole site.
     public init(project: Project, workspace: Workspace, index: IndicatorIndex, audience: Audience, options: ReportOptions,
         tagSlugs: [String: String] = [:], position: Int? = nil, projectCounts: [IndicatorKey: Int]? = nil) {
+        self.init(project: project, workspace: workspace, index: index, audience: audience, options: options, tagSlugs: tagSlugs,
+            position: position, projectCounts: projectCounts, threats: options.defang ? ThreatsElsewhere(index, linksOf: project) : nil)
+    }
+
+    init(project: Project, workspace: Workspace, index: IndicatorIndex, audience: Audience, options: ReportOptions,
+        tagSlugs: [String: String], position: Int?, projectCounts: [IndicatorKey: Int]?, threats: ThreatsElsewhere?) {
         let vocabulary = workspace.vocabulary
         let projectIndex = position ?? workspace.projects.firstIndex { $0.slug == project.slug }
         // Names and descriptions the workspace gives are prose too: shown defanged.
@@ -63,7 +70,7 @@ extension ProjectReport {
         visibility = project.visibility.rawValue
         projectTags = project.tags.map(options.shown)
         let defanging = options.defang ? CommonMark.Defanging(for: project, vocabulary: vocabulary) { value, type in
-            ThreatsElsewhere.reached(byLinkTo: value, type: type, from: projectIndex, index: index)
+            threats?.reached(byLinkTo: value, type: type, from: projectIndex) == true
         } : nil
         let proseLinks = NoteLinks(workspace: workspace, project: project, linksToSite: options.linksToSite, markdownImages: options.markdownImages)
         let summary = project.summary.map { CommonMark.rendered($0, defanging: defanging, links: proseLinks.ofSummary) }

@@ -279,8 +279,15 @@ public struct SiteModel: Sendable {
 
     /// The report of the project at `position` in the workspace, as its page in the site shows it.
     public func report(at position: Int) -> ProjectReport {
+        report(at: position, threats: nil)
+    }
+
+    /// - Parameter threats: what the links of the site's prose lead to (`ThreatsElsewhere`), when
+    ///   the caller has found it; else found for this project's.
+    func report(at position: Int, threats: ThreatsElsewhere?) -> ProjectReport {
         ProjectReport(project: workspace.projects[position], workspace: workspace, index: correlations, audience: audience,
-            options: siteOptions, tagSlugs: tagSlugs, position: position, projectCounts: projectCounts)
+            options: siteOptions, tagSlugs: tagSlugs, position: position, projectCounts: projectCounts,
+            threats: threats ?? ThreatsElsewhere(correlations, linksOf: workspace.projects[position]))
     }
 
     /// The "also seen in" links of the project at `position`, as its report shows them: what the

@@ -1,17 +1,58 @@
 import DossierCore
 
 /// What a link in a project's prose leads to among the threats the other projects of the report's
-/// workspace record (an indicator classified other than non-malicious, as the project's own
-/// threats are: `CommonMark.Defanging`): the linked URL or e-mail address itself, its host as a
-/// recorded address or domain, or a recorded domain the host lies within. A public note linking
-/// to a kit another public project found malicious must not hand its reader a live link. The
-/// index is of the audience-filtered workspace, so a public report weighs public records alone.
-/// A URL recorded with a fragment (`#section`) is reached by a link with that fragment alone.
-enum ThreatsElsewhere {
+/// workspace record (an indicator classified other than non-malicious), as it leads to the
+/// project's own (`LinkDestinations`): the linked URL or e-mail address itself, its host as a
+/// recorded address or domain, a recorded domain the host lies within, or another URL or e-mail
+/// address recorded on the same host (a link to another page of a kit's host, or to a URL
+/// recorded with a `#fragment`, leads where the record does). A public note linking to a kit
+/// another public project found malicious must not hand its reader a live link. The index is of
+/// the audience-filtered workspace, so a public report weighs public records alone.
+struct ThreatsElsewhere: Sendable {
+    let index: IndicatorIndex
+    /// The hosts of the links asked about where URLs or e-mail addresses are recorded as threats,
+    /// each with the places of the projects recording them.
+    private let threatHosts: [String: [Int]]
+
+    /// - Parameter links: every link that will be asked about (`reached`), for their hosts: the
+    ///   records on them are found once, in one pass over the workspace, not once per link.
+    init(_ index: IndicatorIndex, links: [CommonMark.LinkTarget]) {
+        self.index = index
+        let linkHosts = Set(links.compactMap { Indicators.host(of: $0.value, type: $0.type) })
+        guard !linkHosts.isEmpty else {
+            threatHosts = [:]
+            return
+        }
+        let vocabulary = index.workspace.vocabulary
+        let hostsByProject = index.workspace.projects.concurrentMap { project -> Set<String> in
+            var hosts: Set<String> = []
+            project.indicators.withUnsafeBufferPointer { indicators in
+                for i in indicators.indices where indicators[i].type == .url || indicators[i].type == .email {
+                    guard let host = Indicators.host(of: indicators[i].value, type: indicators[i].type), linkHosts.contains(host),
+                        indicators[i].effectiveClassification(in: vocabulary) != .nonMalicious
+                    else { continue }
+                    hosts.insert(host)
+                }
+            }
+            return hosts
+        }
+        var threatHosts: [String: [Int]] = [:]
+        for (position, hosts) in hostsByProject.enumerated() {
+            for host in hosts { threatHosts[host, default: []].append(position) }
+        }
+        self.threatHosts = threatHosts
+    }
+
+    /// For the links of `project`'s texts alone (one report).
+    init(_ index: IndicatorIndex, linksOf project: Project) {
+        self.init(index, links: ProseDestinationsCache.found(in: ProseDestinationsCache.texts(of: project)).links)
+    }
+
     /// True when a link to `value` (normal form, of `type`) from the project at `position` leads
-    /// to a threat another project of `index` records.
-    static func reached(byLinkTo value: String, type: IndicatorType, from position: Int?, index: IndicatorIndex) -> Bool {
-        keys(reachedByLinkTo: value, type: type).contains { key in
+    /// to a threat another project records. (`value` is one of the links the instance was made for.)
+    func reached(byLinkTo value: String, type: IndicatorType, from position: Int?) -> Bool {
+        if let host = Indicators.host(of: value, type: type), threatHosts[host]?.contains(where: { $0 != position }) == true { return true }
+        return Self.keys(reachedByLinkTo: value, type: type).contains { key in
             // Most links lead to nothing recorded: counting costs less than listing.
             index.occurrenceCount(of: key) > 0 && index.occurrences(of: key).contains { occurrence in
                 occurrence.project != position
@@ -20,15 +61,11 @@ enum ThreatsElsewhere {
         }
     }
 
-    /// What a link to `value` reaches if recorded: the value, its host, and each domain the host
-    /// lies within (`a.b.example` → `b.example` → `example`).
-    static func keys(reachedByLinkTo value: String, type: IndicatorType) -> [IndicatorKey] {
+    /// What a link to `value` reaches if recorded as it is: the value, its host as an address or
+    /// domain, and each domain the host lies within (`a.b.example` → `b.example` → `example`).
+    /// (URLs and e-mail addresses on the host, whatever their scheme, are `threatHosts`.)
+    private static func keys(reachedByLinkTo value: String, type: IndicatorType) -> [IndicatorKey] {
         var keys = [IndicatorKey(type: type, value: value)]
-        // The same page by the web's other scheme (a note's `http://` or `//` link to a recorded
-        // `https://` page, which a browser may well be sent on to).
-        for (scheme, other) in [("http://", "https://"), ("https://", "http://")] where type == .url && value.hasPrefix(scheme) {
-            keys.append(IndicatorKey(type: .url, value: other + value.dropFirst(scheme.count)))
-        }
         guard let host = Indicators.host(of: value, type: type), !host.isEmpty else { return keys }
         switch Indicators.detect(host) {
         case .ipv4: keys.append(IndicatorKey(type: .ipv4, value: host))
