@@ -237,22 +237,6 @@ public enum HidingKeys {
     /// on it (`No restrictions on sharing`, `No sharing restrictions`, `Not restricted: share
     /// freely`, `No distribution limitations apply`).
     private static func forbidsPassing(_ words: [String]) -> Bool {
-        let passing: Set<String> = ["distribute", "distributed", "distribution", "share", "sharing", "shared", "publish", "published", "publication",
-                                    "republish", "republication", "disclose", "disclosed", "disclosure", "forward", "forwarded", "forwarding", "release",
-                                    "released", "releasable", "redistribute", "redistributed", "redistribution", "disseminate", "disseminated",
-                                    "dissemination", "circulate", "circulated", "circulation", "post", "posted", "repost", "reproduce", "reproduced",
-                                    "reproduction", "passed", "pass"]
-        // Where something goes, not what it is: an act only as the object of one (`not to be made
-        // public`, `not for external use`), not as a word's adjective (`no public exploit`,
-        // `not publicly routable`).
-        let audiences: Set<String> = ["public", "publicly", "external", "externally"]
-        let objects: Set<String> = ["use", "consumption", "audience", "audiences", "parties", "release", "distribution", "sharing", "disclosure"]
-        let limits: Set<String> = ["restriction", "restrictions", "restricted", "limit", "limits", "limited", "limitation", "limitations",
-                                   "constraint", "constraints", "conditions", "requirement", "requirements"]
-        // Acts a prohibition names on its own (`Redistribution prohibited`), unlike `forwarding`
-        // or `external` (`Port forwarding prohibited`).
-        let prohibitable: Set<String> = ["distribution", "redistribution", "sharing", "share", "publication", "republication", "disclosure",
-                                         "dissemination", "release", "reproduction", "shared", "distributed", "disclosed", "published"]
         // An act said to be prohibited, before or after (`Redistribution prohibited`, `Sharing is
         // not allowed`, `Prohibited from public disclosure`), not one said not to be
         // (`Redistribution is not prohibited`).
@@ -264,17 +248,14 @@ public enum HidingKeys {
                 return true
             }
         }
-        // What may stand between the negation and the act (`not for publication`, `not to be
-        // distributed`, `no further distribution`, `not to be made public`).
-        let fillers: Set<String> = ["for", "to", "be", "further", "any", "re", "in", "made", "on"]
         for (i, word) in words.enumerated() where ["non", "not", "no", "un", "never"].contains(word) {
             var at = i + 1
             while at < words.count, fillers.contains(words[at]) { at += 1 }
             guard at < words.count else { continue }
-            if audiences.contains(words[at]) {
+            if openAudiences.contains(words[at]) {
                 // `not to be made public`, `not for external use`, `no public sharing restrictions`.
                 let next = at + 1 < words.count ? words[at + 1] : nil
-                guard next == nil || objects.contains(next!) || passing.contains(next!) else { continue }
+                guard next == nil || audienceObjects.contains(next!) || passing.contains(next!) else { continue }
                 if let next, passing.contains(next) { at += 1 }
             } else if !passing.contains(words[at]) {
                 // The act right after (`do not block: public resolver` forbids no passing on).
@@ -293,15 +274,40 @@ public enum HidingKeys {
     /// adjective (`Not shared hosting`), or sharing what a phishing warning names (`Do not share
     /// credentials with this site`).
     private static func namesAnotherThing(_ act: String, next: String) -> Bool {
-        let participles: Set<String> = ["shared", "published", "released", "distributed", "disclosed", "posted", "forwarded", "circulated",
-                                         "reproduced", "disseminated", "redistributed"]
-        let after: Set<String> = ["with", "to", "outside", "beyond", "by", "publicly", "externally", "further", "yet", "in", "on", "via",
-                                  "without", "online", "elsewhere", "anywhere", "until", "before", "beyond", "or", "and"]
-        if participles.contains(act) { return !after.contains(next) }
-        let secrets: Set<String> = ["credentials", "credential", "passwords", "password", "your", "personal", "account", "login", "logins",
-                                    "secrets", "keys", "tokens", "pii", "details", "codes", "otp", "pin"]
-        return secrets.contains(next)
+        if passingParticiples.contains(act) { return !wordsAfterPassing.contains(next) }
+        return phishingObjects.contains(next)
     }
+
+    /// Acts of passing something on (`distribute`, `sharing`, `forwarded`), as `forbidsPassing` reads them.
+    private static let passing: Set<String> = ["distribute", "distributed", "distribution", "share", "sharing", "shared", "publish", "published",
+        "publication", "republish", "republication", "disclose", "disclosed", "disclosure", "forward", "forwarded", "forwarding", "release",
+        "released", "releasable", "redistribute", "redistributed", "redistribution", "disseminate", "disseminated", "dissemination", "circulate",
+        "circulated", "circulation", "post", "posted", "repost", "reproduce", "reproduced", "reproduction", "passed", "pass"]
+    /// Where something goes, not what it is: an act only as the object of one (`not to be made
+    /// public`, `not for external use`: `audienceObjects`), not as a word's adjective (`no public
+    /// exploit`, `not publicly routable`).
+    private static let openAudiences: Set<String> = ["public", "publicly", "external", "externally"]
+    private static let audienceObjects: Set<String> = ["use", "consumption", "audience", "audiences", "parties", "release", "distribution",
+        "sharing", "disclosure"]
+    /// A limit, which a negation before an act may say no to (`No sharing restrictions`).
+    private static let limits: Set<String> = ["restriction", "restrictions", "restricted", "limit", "limits", "limited", "limitation",
+        "limitations", "constraint", "constraints", "conditions", "requirement", "requirements"]
+    /// Acts a prohibition names on its own (`Redistribution prohibited`), unlike `forwarding`
+    /// or `external` (`Port forwarding prohibited`).
+    private static let prohibitable: Set<String> = ["distribution", "redistribution", "sharing", "share", "publication", "republication",
+        "disclosure", "dissemination", "release", "reproduction", "shared", "distributed", "disclosed", "published"]
+    /// What may stand between the negation and the act (`not for publication`, `not to be
+    /// distributed`, `no further distribution`, `not to be made public`).
+    private static let fillers: Set<String> = ["for", "to", "be", "further", "any", "re", "in", "made", "on"]
+    /// Participles of passing on, which are adjectives unless a word of where or how follows
+    /// (`wordsAfterPassing`: `Not shared with partners`, not `Not shared hosting`).
+    private static let passingParticiples: Set<String> = ["shared", "published", "released", "distributed", "disclosed", "posted", "forwarded",
+        "circulated", "reproduced", "disseminated", "redistributed"]
+    private static let wordsAfterPassing: Set<String> = ["with", "to", "outside", "beyond", "by", "publicly", "externally", "further", "yet",
+        "in", "on", "via", "without", "online", "elsewhere", "anywhere", "until", "before", "or", "and"]
+    /// What a phishing warning tells its reader not to share (`Do not share credentials`).
+    private static let phishingObjects: Set<String> = ["credentials", "credential", "passwords", "password", "your", "personal", "account",
+        "login", "logins", "secrets", "keys", "tokens", "pii", "details", "codes", "otp", "pin"]
 
     /// Whether a `visibility` where dossier reads none (an indicator's and a tag's privacy is
     /// `private`) keeps what it is set on in: unless it states an open level in words that say

@@ -110,6 +110,14 @@ enum CSVImporter {
         // `distribution`, `confidential`), read as the loader reads such a field: each row it
         // hides is private, with a warning at the column's first.
         var hidingColumnsWarned: Set<Int> = []
+        // Asked once per column and distinct cell: a feed writes the same handling on every row.
+        var hidingAnswers: [Int: [String: Bool]] = [:]
+        func hides(_ word: String, column index: Int) -> Bool {
+            if let known = hidingAnswers[index]?[word] { return known }
+            let hides = HidingKeys.meansHidden(key: header.fields[index].text.trimmingSpaces, value: word, near: nil)
+            hidingAnswers[index, default: [:]][word] = hides
+            return hides
+        }
         for record in records.dropFirst() {
             func cell(_ column: Column) -> CSVReader.Field? {
                 guard let index = columns[column], index < record.fields.count else { return nil }
@@ -176,7 +184,7 @@ enum CSVImporter {
             }
             for index in unread where index < record.fields.count {
                 let (key, word) = (header.fields[index].text.trimmingSpaces, record.fields[index].text.trimmingSpaces)
-                guard !word.isEmpty, HidingKeys.meansHidden(key: key, value: word, near: nil) else { continue }
+                guard !word.isEmpty, hides(word, column: index) else { continue }
                 details.privateFlag = true
                 hidingCells[index, default: 0] += 1
                 if hidingColumnsWarned.insert(index).inserted {

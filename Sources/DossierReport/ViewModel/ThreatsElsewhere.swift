@@ -51,8 +51,9 @@ struct ThreatsElsewhere: Sendable {
     /// True when a link to `value` (normal form, of `type`) from the project at `position` leads
     /// to a threat another project records. (`value` is one of the links the instance was made for.)
     func reached(byLinkTo value: String, type: IndicatorType, from position: Int?) -> Bool {
-        if let host = Indicators.host(of: value, type: type), threatHosts[host]?.contains(where: { $0 != position }) == true { return true }
-        return Self.keys(reachedByLinkTo: value, type: type).contains { key in
+        let host = Indicators.host(of: value, type: type)
+        if let host, threatHosts[host]?.contains(where: { $0 != position }) == true { return true }
+        return Self.keys(reachedByLinkTo: value, type: type, host: host).contains { key in
             // Most links lead to nothing recorded: counting costs less than listing.
             index.occurrenceCount(of: key) > 0 && index.occurrences(of: key).contains { occurrence in
                 occurrence.project != position
@@ -64,9 +65,9 @@ struct ThreatsElsewhere: Sendable {
     /// What a link to `value` reaches if recorded as it is: the value, its host as an address or
     /// domain, and each domain the host lies within (`a.b.example` → `b.example` → `example`).
     /// (URLs and e-mail addresses on the host, whatever their scheme, are `threatHosts`.)
-    private static func keys(reachedByLinkTo value: String, type: IndicatorType) -> [IndicatorKey] {
+    private static func keys(reachedByLinkTo value: String, type: IndicatorType, host: String?) -> [IndicatorKey] {
         var keys = [IndicatorKey(type: type, value: value)]
-        guard let host = Indicators.host(of: value, type: type), !host.isEmpty else { return keys }
+        guard let host, !host.isEmpty else { return keys }
         switch Indicators.detect(host) {
         case .ipv4: keys.append(IndicatorKey(type: .ipv4, value: host))
         case .ipv6: keys.append(IndicatorKey(type: .ipv6, value: host))
