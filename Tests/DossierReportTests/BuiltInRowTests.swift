@@ -42,19 +42,24 @@ struct BuiltInRowTests {
         let workspace = AudienceFilter.view(of: WorkspaceLoader.load(root: SiteBuildTests.sampleRoot).workspace, for: audience)
         let model = SiteModel(workspace: workspace, audience: audience, options: ReportOptions())
         let report = model.report(at: 0)
-        let listing = model.listing(at: 0).page
+        // A classification's page (no classification column) and a tag's (one).
+        let listings = try [#require((0..<model.listingCount).first { model.listing(at: $0).page.classification != nil }),
+            #require((0..<model.listingCount).first { model.listing(at: $0).page.tag != nil })].map { model.listing(at: $0).page }
+        #expect(listings.map(\.withClassification) == [false, true])
         var random = SplitMix64(seed: audience == .public ? 1 : 2)
         for _ in 0..<2_000 {
             let reportRow = Self.row(&random, withProject: false)
-            #expect(BuiltInRow.html(reportRow, isInternal: audience == .internal, withProject: false)
+            #expect(BuiltInRow.html(reportRow, isInternal: audience == .internal, withClassification: true, withAlsoSeen: true)
                 == set.render(RowContext(row: reportRow, page: report), page: "indicator-row"), "\(reportRow)")
             #expect(BuiltInRow.markdown(reportRow, isInternal: audience == .internal)
                 == set.render(RowContext(row: reportRow, page: report), page: "indicator-row.md"), "\(reportRow)")
             #expect(BuiltInRow.markdownTagRow(reportRow, isInternal: audience == .internal) == set.render(RowContext(row: reportRow, page: report), page: "indicator-tag-row.md"),
                 "\(reportRow)")
             let listingRow = Self.row(&random, withProject: true)
-            #expect(BuiltInRow.html(listingRow, isInternal: audience == .internal, withProject: true)
-                == set.render(RowContext(row: listingRow, page: listing), page: "indicator-row"), "\(listingRow)")
+            for listing in listings {
+                #expect(BuiltInRow.html(listingRow, isInternal: audience == .internal, withClassification: listing.withClassification, withAlsoSeen: false)
+                    == set.render(RowContext(row: listingRow, page: listing), page: "indicator-row"), "\(listingRow)")
+            }
         }
     }
 

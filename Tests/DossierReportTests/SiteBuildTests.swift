@@ -252,6 +252,41 @@ struct SiteBuildTests {
         #expect(site.text("tags/blocked-2.html").contains("198[.]51[.]100[.]1"))
     }
 
+    @Test("a listing shows its rows under their project's title, one section per project, saying which of a project's rows a page shows; a classification's page has no classification column")
+    func listingSections() throws {
+        let rows = (0..<1_500).map { "{ \"value\": \"192.0.\($0 / 250).\($0 % 250)\", \"type\": \"ipv4\", \"tags\": [\"Watch\"] }" }
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("a-big", visibility: "public", tlp: "clear", indicators: "{ \"indicators\": [\(rows.joined(separator: ","))] }")
+        try workspace.addProject("z-private", visibility: "private", tlp: "amber",
+            indicators: #"{ "indicators": [ { "value": "203.0.113.9", "type": "ipv4", "tags": ["Watch"], "classification": "malicious" } ] }"#)
+        let out = workspace.path("site")
+        _ = try SiteBuild.run(root: workspace.root, audience: .internal, out: out)
+        let site = SiteFiles(out)
+        func sections(_ page: String) -> [String] {
+            site.text(page).components(separatedBy: #"<section class="listing-group">"#).dropFirst().map { section in
+                let heading = section.components(separatedBy: "<h2>").dropFirst().first?.components(separatedBy: "</h2>").first ?? ""
+                let rows = section.components(separatedBy: "<tr><td class=\"value\">").count - 1
+                let partial = section.components(separatedBy: "</h2>\n<p class=\"muted\">").dropFirst().first?.components(separatedBy: "</p>").first
+                return heading.replacingOccurrences(of: #"<[^>]*>"#, with: "", options: .regularExpression) + " rows \(rows)" + (partial.map { " | \($0)" } ?? "")
+            }
+        }
+        #expect(sections("tags/watch.html") == ["a-big (1500) rows 1000 | 1–1000 of its 1500 indicators on this page"])
+        #expect(sections("tags/watch.2.html") == ["a-big (1500) rows 500 | 1001–1500 of its 1500 indicators on this page",
+            "z-privateprivate project (1) rows 1"])
+        #expect(!site.text("tags/watch.html").contains(#"<th scope="col">Project</th>"#), "no row repeats its project")
+        #expect(site.text("tags/watch.html").contains(#"<th scope="col">Classification</th>"#))
+        let malicious = site.text("classifications/malicious.html")
+        #expect(sections("classifications/malicious.html") == ["z-privateprivate project (1) rows 1"])
+        #expect(!malicious.contains(#"<th scope="col">Classification</th>"#) && !malicious.contains(#"<span class="badge malicious">Malicious</span></td>"#),
+            "every row of the page is malicious: none says so")
+        #expect(malicious.contains(#"<a href="../projects/z-private/index.html" dir="auto">z-private</a><span class="private">private project</span>"#))
+        // The public site has the public project alone, and no private mark.
+        _ = try SiteBuild.run(root: workspace.root, audience: .public, out: workspace.path("public"))
+        let published = SiteFiles(workspace.path("public"))
+        #expect(published.text("tags/watch.2.html").contains("1500 indicators in 1 project"))
+        #expect(!published.text("tags/watch.2.html").contains(#"class="private""#))
+    }
+
     @Test("every page of a paginated listing bears the strictest TLP of all its rows; counts are said in words, one in the singular; titles, summaries and notes take their direction from their text")
     func listingTLPAndWords() throws {
         let rows = (0..<1_500).map { "{ \"value\": \"192.0.\($0 / 250).\($0 % 250)\", \"type\": \"ipv4\", \"tags\": [\"Blocked\"] }" }
@@ -266,8 +301,8 @@ struct SiteBuildTests {
         for page in ["tags/blocked.html", "tags/blocked.2.html"] {
             #expect(site.text(page).contains(#"<span class="tlp-label">TLP:AMBER</span>"#), "\(page)")
         }
-        #expect(site.text("tags/blocked.html").contains("1501 indicators across projects"))
-        #expect(site.text("tags/lone.html").contains("<p class=\"muted\">1 indicator across projects</p>"))
+        #expect(site.text("tags/blocked.html").contains("1501 indicators in 2 projects"))
+        #expect(site.text("tags/lone.html").contains("<p class=\"muted\">1 indicator in 1 project</p>"))
         #expect(site.text("index.html").contains("<p class=\"muted\">2 projects · 1501 indicators</p>"))
         let report = site.text("projects/z-amber/index.html")
         // Each group of a report links to its tag's or classification's page in every project.

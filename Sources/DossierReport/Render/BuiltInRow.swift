@@ -6,8 +6,9 @@
 enum BuiltInRow {
     /// - Parameters:
     ///   - isInternal: the audience sees sources (the `audience.isInternal` section).
-    ///   - withProject: a listing row (a project column instead of "also seen in").
-    static func html(_ row: IndicatorRow, isInternal: Bool, withProject: Bool) -> String {
+    ///   - withClassification: the table has a classification column (a classification's page has none).
+    ///   - withAlsoSeen: the table has an "also seen in" column (a report's; a listing's has none).
+    static func html(_ row: IndicatorRow, isInternal: Bool, withClassification: Bool, withAlsoSeen: Bool) -> String {
         var html = TextBytes(capacity: 256 + row.value.utf8.count + (row.comment?.utf8.count ?? 0))
         func text(_ value: String?) { html.text(value, HTMLContentType.self) }
         html.raw(#"<tr><td class="value">"#)
@@ -15,11 +16,15 @@ enum BuiltInRow {
         if row.isPrivate { html.raw(#"<span class="private">private</span>"#) }
         html.raw("</td><td>")
         text(row.type)
-        html.raw(#"</td><td><span class="badge "#)
-        text(row.classification)
-        html.raw(#"">"#)
-        text(row.classificationLabel)
-        html.raw(#"</span></td><td class="tags">"#)
+        html.raw("</td>")
+        if withClassification {
+            html.raw(#"<td><span class="badge "#)
+            text(row.classification)
+            html.raw(#"">"#)
+            text(row.classificationLabel)
+            html.raw(#"</span></td>"#)
+        }
+        html.raw(#"<td class="tags">"#)
         for tag in row.tagLinks {
             if let href = tag.href {
                 html.raw(#"<a class="tag" href=""#)
@@ -34,17 +39,6 @@ enum BuiltInRow {
             }
         }
         html.raw("</td>")
-        if withProject {
-            html.raw(#"<td class="title">"#)
-            if let project = row.project {
-                html.raw(#"<a href=""#)
-                text(project.href)
-                html.raw(#"">"#)
-                text(project.title)
-                html.raw("</a>")
-            }
-            html.raw("</td>")
-        }
         html.raw(#"<td class="date">"#)
         text(row.firstSeen)
         html.raw(#"</td><td class="date">"#)
@@ -58,7 +52,7 @@ enum BuiltInRow {
             text(row.source)
             html.raw("</td>")
         }
-        if !withProject {
+        if withAlsoSeen {
             html.raw(#"<td class="also">"#)
             for (index, link) in row.alsoSeenIn.enumerated() {
                 if let href = link.href {

@@ -9,7 +9,7 @@ enum RowRendering {
     static func prerendered(_ report: consuming ProjectReport, with templates: TemplateSet) -> ProjectReport {
         let isInternal = report.audience.isInternal
         return prerendered(report, templates: templates, classification: "indicator-row", tag: "indicator-row") { row, _ in
-            BuiltInRow.html(row, isInternal: isInternal, withProject: false)
+            BuiltInRow.html(row, isInternal: isInternal, withClassification: true, withAlsoSeen: true)
         }
     }
 
@@ -108,12 +108,15 @@ enum RowRendering {
     static func prerendered(_ page: consuming ListingPage, with templates: TemplateSet) -> ListingPage {
         guard templates.isBuiltIn("indicator-row") else { return page }
         var result = page
-        let isInternal = result.audience.isInternal
+        let (isInternal, withClassification) = (result.audience.isInternal, result.withClassification)
         // In place: a page made for this render is not copied row by row.
-        for index in result.rows.indices {
-            result.rows[index].rendered = BuiltInRow.html(result.rows[index], isInternal: isInternal, withProject: true)
+        for group in result.groups.indices {
+            for index in result.groups[group].rows.indices {
+                result.groups[group].rows[index].rendered = BuiltInRow.html(result.groups[group].rows[index], isInternal: isInternal,
+                    withClassification: withClassification, withAlsoSeen: false)
+            }
+            result.groups[group].renderedRows = joined(result.groups[group].rows)
         }
-        result.renderedRows = joined(result.rows)
         return result
     }
 

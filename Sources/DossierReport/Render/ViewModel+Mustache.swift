@@ -33,7 +33,8 @@ extension ProjectReport: MustacheParent {
         case "tagGroups": tagGroups
         case "notes": notes.isEmpty ? nil : notes
         case "links": links
-        case "withProject": false
+        case "withClassification": true
+        case "withAlsoSeen": true
         case "generator": generator
         default: nil
         }
@@ -259,8 +260,12 @@ extension ListingPage: MustacheParent {
         case "classification": classification
         case "total": total
         case "totalText": counted(total, "indicator")
+        case "projectCount": projectCount
+        case "projectCountText": counted(projectCount, "project")
+        case "groups": groups
+        // The page's rows whole, for a template of the workspace's that shows them in one table.
         case "rows": rows
-        case "renderedRows": renderedRows
+        case "renderedRows": groups.allSatisfy { $0.renderedRows != nil } ? groups.compactMap(\.renderedRows).joined(separator: "\n") : nil
         case "page": page
         case "pageCount": pageCount
         case "pages": isPaginated ? pages : nil
@@ -269,8 +274,26 @@ extension ListingPage: MustacheParent {
         case "firstRow": firstRow
         case "lastRow": lastRow
         case "isPaginated": isPaginated
-        case "withProject": true
+        case "withClassification": withClassification
+        case "withAlsoSeen": false
         case "generator": generator
+        default: nil
+        }
+    }
+}
+
+extension ListingPage.Group: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "project": project
+        case "total": total
+        case "totalText": counted(total, "indicator")
+        case "firstRow": firstRow
+        case "lastRow": lastRow
+        case "isPartial": isPartial
+        case "rows": rows
+        // When nil, Mustache looks in the page, whose rows are then not rendered either.
+        case "renderedRows": renderedRows
         default: nil
         }
     }

@@ -106,7 +106,9 @@ public struct SiteModel: Sendable {
             SHA256.hex(Array("\(project.slug.utf8.count) \(project.title.utf8.count) \(project.tlp.rawValue) \(project.visibility.rawValue)\n\(project.slug)\(project.title)".utf8))
         }
         listingLinks = workspace.projects.map { project in
-            ProjectLink(slug: project.slug, title: siteOptions.shown(project.title), href: SiteLayout.projectHref(from: .listing, project.slug))
+            // A private project's section of a listing (on an internal site) says so by its title.
+            ProjectLink(slug: project.slug, title: siteOptions.shown(project.title), href: SiteLayout.projectHref(from: .listing, project.slug),
+                classifiedOtherwise: nil, privateProject: project.visibility == .private, privateIndicator: false)
         }
         var targets = SHA256()
         for project in workspace.projects {
@@ -126,11 +128,14 @@ public struct SiteModel: Sendable {
         let tlp = { [rowTLP] (rows: ArraySlice<Int32>) in
             rowTLP.withUnsafeBufferPointer { shown in rows.reduce(TLP.clear) { max($0, shown[Int($1)]) } }
         }
+        let rowPlaces = places
+        let project = { (row: Int32) in rowPlaces[Int(row)].project }
         var listings: [(String, ListingPage, ArraySlice<Int32>)] = []
         var classificationSummaries: [SiteIndexPage.ClassificationSummary] = []
         for (classification, rows) in zip(Self.classifications, byClassification) {
             let pages = Self.paginate(rows, kind: "Classification", title: classification.label + " indicators", description: nil,
-                classification: classification.rawValue, workspaceTitle: shownWorkspaceTitle, banner: banner, generator: generator, tlp: tlp) {
+                classification: classification.rawValue, workspaceTitle: shownWorkspaceTitle, banner: banner, generator: generator, tlp: tlp,
+                project: project, links: listingLinks) {
                 SiteLayout.classificationPage(classification, page: $0)
             }
             listings += pages
@@ -141,7 +146,8 @@ public struct SiteModel: Sendable {
         for group in grouping.groups {
             let slug = slugs[Tag.key(group.name)] ?? Anchors.slug(group.name)
             listings += Self.paginate(group.rows, kind: "Tag", title: siteOptions.shown(group.name), description: group.description.map(siteOptions.shown),
-                classification: nil, tag: group.name, workspaceTitle: shownWorkspaceTitle, banner: banner, generator: generator, tlp: tlp) { SiteLayout.tagPage(slug, page: $0) }
+                classification: nil, tag: group.name, workspaceTitle: shownWorkspaceTitle, banner: banner, generator: generator, tlp: tlp,
+                project: project, links: listingLinks) { SiteLayout.tagPage(slug, page: $0) }
             tagSummaries.append(.init(name: group.name, description: group.description, count: group.rows.count, href: SiteLayout.tagPage(slug),
                 shownName: siteOptions.shown(group.name), shownDescription: group.description.map(siteOptions.shown)))
         }
@@ -353,14 +359,19 @@ public struct SiteModel: Sendable {
         var (path, page, rows) = listingPages[position]
         // A row's tags link to their pages (every listing is one folder down from the site's root).
         var hrefs: [String: String] = [:]
-        page.rows = rows.map { place in
-            var row = row(at: places[Int(place)], showing: page.tag)
-            for index in row.tagLinks.indices {
-                guard let key = row.tagLinks[index].key, let slug = tagSlugs[key] else { continue }
-                if hrefs[key] == nil { hrefs[key] = "../" + SiteLayout.tagPage(slug) }
-                row.tagLinks[index].href = hrefs[key]
+        var start = rows.startIndex
+        for group in page.groups.indices {
+            let count = page.groups[group].lastRow - page.groups[group].firstRow + 1
+            page.groups[group].rows = rows[start..<(start + count)].map { place in
+                var row = row(at: places[Int(place)], showing: page.tag)
+                for index in row.tagLinks.indices {
+                    guard let key = row.tagLinks[index].key, let slug = tagSlugs[key] else { continue }
+                    if hrefs[key] == nil { hrefs[key] = "../" + SiteLayout.tagPage(slug) }
+                    row.tagLinks[index].href = hrefs[key]
+                }
+                return row
             }
-            return row
+            start += count
         }
         return (path, page)
     }
@@ -375,12 +386,39 @@ public struct SiteModel: Sendable {
         }
     }
 
-    /// Splits `rows` into pages of `SiteLayout.pageSize`, each knowing its neighbours (and its rows
-    /// apart, filled in by `listing(at:)`).
+    /// Splits `rows` into pages of `SiteLayout.pageSize`, each knowing its neighbours and its
+    /// sections, one per project (and its rows apart, filled in by `listing(at:)`).
+    /// - Parameters:
+    ///   - project: the project a row comes from (rows come project by project), by its place in `links`.
+    ///   - links: each project's link, as a section of a listing shows it.
     static func paginate(_ rows: [Int32], kind: String, title: String, description: String?, classification: String?, tag: String? = nil,
         workspaceTitle: String, banner: AudienceBanner, generator: String, tlp: (ArraySlice<Int32>) -> TLP,
-        path: (Int) -> String) -> [(String, ListingPage, ArraySlice<Int32>)] {
+        project: (Int32) -> Int32, links: [ProjectLink], path: (Int) -> String) -> [(String, ListingPage, ArraySlice<Int32>)] {
         guard !rows.isEmpty else { return [] }
+        // Each project's run of rows: whose, where it starts, and how long it is.
+        var runs: [(project: Int32, start: Int, count: Int)] = []
+        for index in rows.indices {
+            let owner = project(rows[index])
+            if let last = runs.last, last.project == owner {
+                runs[runs.count - 1].count += 1
+            } else {
+                runs.append((owner, index, 1))
+            }
+        }
+        // The sections of the page of rows `range`, pages asked for in order: each run it
+        // overlaps, from the first that reaches it, with which of its rows it shows.
+        var firstRun = 0
+        func groups(_ range: Range<Int>) -> [ListingPage.Group] {
+            while runs[firstRun].start + runs[firstRun].count <= range.lowerBound { firstRun += 1 }
+            var groups: [ListingPage.Group] = []
+            for run in runs[firstRun...] {
+                guard run.start < range.upperBound else { break }
+                let first = max(run.start, range.lowerBound), end = min(run.start + run.count, range.upperBound)
+                groups.append(ListingPage.Group(project: links[Int(run.project)], total: run.count, firstRow: first - run.start + 1,
+                    lastRow: end - run.start))
+            }
+            return groups
+        }
         let size = SiteLayout.pageSize
         let pageCount = (rows.count + size - 1) / size
         // Links are relative to the listing's own folder: strip it from the paths.
@@ -394,7 +432,8 @@ public struct SiteModel: Sendable {
             let listing = ListingPage(
                 workspaceTitle: workspaceTitle, audience: banner, tlp: marking, kind: kind,
                 title: title, description: description,
-                classification: classification, tag: tag, total: rows.count, rows: [], page: page, pageCount: pageCount,
+                classification: classification, tag: tag, total: rows.count, projectCount: runs.count, groups: groups(start..<end),
+                page: page, pageCount: pageCount,
                 pages: pageLinks(current: page, count: pageCount, href: href),
                 previous: page > 1 ? href(page - 1) : nil, next: page < pageCount ? href(page + 1) : nil,
                 firstRow: start + 1, lastRow: end, generator: generator)

@@ -67,7 +67,11 @@ public struct ListingPage: Sendable, Hashable, Encodable {
     /// For a tag's page, the tag as the workspace writes it (`title` is as the page shows it).
     public var tag: String? = nil
     public var total: Int
-    public var rows: [IndicatorRow]
+    /// How many projects the listing's rows come from, on all its pages.
+    public var projectCount: Int
+    /// This page's rows, by project: one section each, under the project's title, so that no row
+    /// repeats it.
+    public var groups: [Group]
     public var page: Int
     public var pageCount: Int
     public var pages: [PageLink]
@@ -76,7 +80,25 @@ public struct ListingPage: Sendable, Hashable, Encodable {
     public var firstRow: Int
     public var lastRow: Int
     public var generator: String
-    /// The rows' `rendered` texts joined, as in `IndicatorGroup.renderedRows`.
-    public var renderedRows: String? = nil
     public var isPaginated: Bool { pageCount > 1 }
+    /// A classification's page leaves the column out: every row would say the page's title.
+    public var withClassification: Bool { classification == nil }
+
+    /// One project's rows on a listing page. A project whose rows run over from one page to the
+    /// next has a section on each, saying which of its rows each shows.
+    public struct Group: Sendable, Hashable, Encodable {
+        public var project: ProjectLink
+        /// The project's rows in the whole listing, and which of them (from 1) this page shows.
+        public var total: Int
+        public var firstRow: Int
+        public var lastRow: Int
+        public var rows: [IndicatorRow] = []
+        /// The rows' `rendered` texts joined, as in `IndicatorGroup.renderedRows`.
+        public var renderedRows: String? = nil
+        /// The page shows some of the project's rows only.
+        public var isPartial: Bool { firstRow > 1 || lastRow < total }
+    }
+
+    /// Every row of the page, in order (the sections' rows one after the other).
+    public var rows: [IndicatorRow] { groups.flatMap(\.rows) }
 }
