@@ -77,6 +77,9 @@ struct SiteBuildTests {
         let internalRow = try row(.internal)
         #expect(internalRow.contains(#"<span class="tlp-label" title="The project is marked TLP:CLEAR; this report shows material marked TLP:RED"#))
         #expect(internalRow.contains(">TLP:RED</span>") && internalRow.contains(">raised from TLP:CLEAR</div>"), "\(internalRow)")
+        // On a phone each project is a card, its cells named (the table's head is hidden there).
+        #expect(internalRow.contains(#"<td class="num" data-label="Indicators">85</td><td class="num" data-label="Malicious">69</td>"#), "\(internalRow)")
+        #expect(internalRow.contains(#"<td data-label="Sharing"><span class="tlp-label""#) && internalRow.contains(#"<td class="date" data-label="Updated">"#))
         #expect(try row(.public).contains(#"<span class="tlp-label">TLP:CLEAR</span>"#))
     }
 
