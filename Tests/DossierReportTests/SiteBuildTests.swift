@@ -290,6 +290,33 @@ struct SiteBuildTests {
         #expect(!published.text("tags/watch.2.html").contains(#"class="private""#))
     }
 
+    @Test("dates read alike on every page however the workspace writes them: a day as it is, an instant in UTC to the minute (or second); exports keep them as written")
+    func datesShownAlike() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("p/project.json", #"{ "title": "p", "visibility": "public", "tlp": "clear", "created": "2026-11-01", "updated": "2026-11-20T09:05:00+01:00" }"#)
+        try workspace.write("p/indicators.json", #"""
+            { "indicators": [
+              { "value": "192.0.2.1", "type": "ipv4", "tags": ["Watch"], "firstSeen": "2026-11-03T15:22:00+01:00", "lastSeen": "2026-11-04T10:00:30Z" },
+              { "value": "192.0.2.2", "type": "ipv4", "tags": ["Watch"], "firstSeen": "2026-11-02", "lastSeen": "2026-11-05 07:45" }
+            ] }
+            """#)
+        try workspace.write("p/notes/01.md", "---\ntitle: Timeline\ndate: 2026-11-05T23:30:00-02:00\n---\nText.\n")
+        let out = workspace.path("site")
+        _ = try SiteBuild.run(root: workspace.root, audience: .public, out: out)
+        let site = SiteFiles(out)
+        let report = site.text("projects/p/index.html"), markdown = site.text("projects/p/report.md")
+        for page in [report, site.text("tags/watch.html")] {
+            #expect(page.contains(#"<td class="date">2026-11-03 14:22 UTC</td><td class="date">2026-11-04 10:00:30 UTC</td>"#), "\(page)")
+            #expect(page.contains(#"<td class="date">2026-11-02</td><td class="date">2026-11-05 07:45</td>"#))
+        }
+        #expect(markdown.contains("| 2026-11-03 14:22 UTC | 2026-11-04 10:00:30 UTC |"), "\(markdown)")
+        #expect(report.contains("2026-11-20 08:05 UTC") && markdown.contains("2026-11-20 08:05 UTC"))
+        #expect(site.text("index.html").contains(#"<td class="date" data-label="Updated">2026-11-20 08:05 UTC</td>"#))
+        #expect(report.contains("2026-11-06 01:30 UTC"), "the note's date")
+        #expect(site.text("index.json").contains(#""updated": "2026-11-20T09:05:00+01:00""#), "\(site.text("index.json").prefix(600))")
+        #expect(site.text("projects/p/indicators.csv").contains("2026-11-03T15:22:00+01:00"))
+    }
+
     @Test("every page of a paginated listing bears the strictest TLP of all its rows; counts are said in words, one in the singular; titles, summaries and notes take their direction from their text")
     func listingTLPAndWords() throws {
         let rows = (0..<1_500).map { "{ \"value\": \"192.0.\($0 / 250).\($0 % 250)\", \"type\": \"ipv4\", \"tags\": [\"Blocked\"] }" }

@@ -15,6 +15,22 @@ public enum DateSpelling {
         return instant.seconds % 86_400 == 0 && instant.milliseconds == 0 && instant.finerDigits.allSatisfy({ $0 == "0" }) ? instant.day : instant.canonical
     }
 
+    /// `text` as a page shows it, so that a column of dates reads alike however each was written:
+    /// a day as it is (`2026-11-03`); an instant in UTC to the minute, with its seconds when it
+    /// has any (`2026-11-03T15:22:00+01:00` is `2026-11-03 14:22 UTC`); a time with no zone as
+    /// written, to the minute or second, with no zone said. Anything else as it is.
+    public static func shown(_ text: String) -> String {
+        guard text.utf8.count > 10 else { return text }
+        if hasNoZone(text) {
+            let time = text.dropFirst(11).prefix(8)
+            return String(text.prefix(10)) + " " + (time.hasSuffix(":00") ? time.prefix(5) : time)
+        }
+        guard let instant = Instant(text) else { return text }
+        let stix = instant.stix
+        let time = stix.dropFirst(11).prefix(8)
+        return String(stix.prefix(10)) + " " + (time.hasSuffix(":00") ? time.prefix(5) : time) + " UTC"
+    }
+
     /// True for a time written without its zone (`2024-05-01 11:58`, `2024-05-01T11:58:04`,
     /// `2024-05-01T11:58:04.250`).
     public static func hasNoZone(_ text: String) -> Bool {

@@ -1,4 +1,5 @@
 import DossierCore
+import DossierInterop
 
 /// One indicator as a report shows it.
 public struct IndicatorRow: Sendable, Hashable, Encodable {
@@ -151,8 +152,8 @@ extension IndicatorRow {
         tagLinks = shownTags.map { TagLink(name: options.shown($0), href: nil, key: Tag.key($0)) }
             + (more.map { [TagLink(name: $0, href: nil, key: nil)] } ?? [])
         tags = tagLinks.map(\.name)
-        firstSeen = indicator.firstSeen
-        lastSeen = indicator.lastSeen
+        firstSeen = indicator.firstSeen.map(DateSpelling.shown)
+        lastSeen = indicator.lastSeen.map(DateSpelling.shown)
         comment = indicator.comment.map(options.shown)
         source = indicator.source
         isPrivate = indicator.isPrivate

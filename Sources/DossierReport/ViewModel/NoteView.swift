@@ -1,4 +1,5 @@
 import DossierCore
+import DossierInterop
 
 /// A note rendered for a report: HTML for HTML pages, cleaned CommonMark for Markdown reports.
 public struct NoteView: Sendable, Hashable, Encodable {
@@ -16,7 +17,7 @@ public struct NoteView: Sendable, Hashable, Encodable {
     init(_ note: Note, in project: Project, anchor: String, defanging: CommonMark.Defanging?, links: CommonMark.RelativeLinks) {
         title = defanging == nil ? note.displayTitle : Indicators.defangText(note.displayTitle)
         author = defanging == nil ? note.author : note.author.map(Indicators.defangText)
-        date = note.date
+        date = note.date.map(DateSpelling.shown)
         self.anchor = anchor
         (html, markdown) = CommonMark.rendered(note.body, defanging: defanging, links: links)
         isPrivate = note.effectiveVisibility(in: project) == .private

@@ -1,4 +1,5 @@
 import DossierCore
+import DossierInterop
 
 /// Everything one project's report shows, for either format (PRODUCT.md §4). Built only from an
 /// audience-filtered workspace, so it cannot hold what the audience may not see.
@@ -64,8 +65,8 @@ extension ProjectReport {
         title = options.shown(project.title)
         self.audience = AudienceBanner(audience)
         status = project.status?.rawValue
-        created = project.created
-        updated = project.updated
+        created = project.created.map(DateSpelling.shown)
+        updated = project.updated.map(DateSpelling.shown)
         owner = project.owner.map(options.shown)
         visibility = project.visibility.rawValue
         projectTags = project.tags.map(options.shown)

@@ -1,4 +1,5 @@
 import DossierCore
+import DossierInterop
 
 /// Every page of a site, built from one audience-filtered workspace. Pages are made one at a time,
 /// when they are written (`report(at:)`, `listing(at:)`): held all at once, reports and listings
@@ -276,7 +277,7 @@ public struct SiteModel: Sendable {
             (self.privateRows, self.holdsPrivate) = (privateRows, holdsPrivate)
             summary = SiteIndexPage.ProjectSummary(
                 slug: project.slug, title: options.shown(project.title), href: SiteLayout.projectHref(from: .index, project.slug),
-                tlp: TLPBanner(project.tlp), status: project.status?.rawValue, updated: project.updated,
+                tlp: TLPBanner(project.tlp), status: project.status?.rawValue, updated: project.updated.map(DateSpelling.shown),
                 total: project.indicators.count,
                 counts: ProjectReport.classificationCounts(byClassification.map(\.count)),
                 tags: project.tags.map(options.shown), isPrivate: project.visibility == .private)
