@@ -290,6 +290,41 @@ struct SiteBuildTests {
         #expect(!published.text("tags/watch.2.html").contains(#"class="private""#))
     }
 
+    @Test("a table of a site's report shows its first 1,000 rows, and links to the page where the project's section of the list across projects starts, and to the CSV export; a report made alone shows every row; an incremental build follows the section when other projects move it")
+    func longTablesCut() throws {
+        func rows(_ count: Int, _ prefix: String, tagged: Int) -> String {
+            "{ \"indicators\": [" + (0..<count).map { i in
+                "{ \"value\": \"\(prefix)\(i).example\", \"type\": \"domain\"" + (i < tagged ? ", \"tags\": [\"Watch\"]" : "") + " }"
+            }.joined(separator: ",") + "] }"
+        }
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("a-small", visibility: "public", tlp: "clear", indicators: rows(1_200, "a", tagged: 1_200))
+        // 2,000 rows tagged, 500 untagged (no list of their own, and short enough to show whole).
+        try workspace.addProject("b-big", visibility: "public", tlp: "clear", indicators: rows(2_500, "b", tagged: 2_000))
+        let out = workspace.path("site")
+        _ = try SiteBuild.run(root: workspace.root, audience: .public, out: out)
+        var site = SiteFiles(out)
+        var report = site.text("projects/b-big/index.html")
+        #expect(report.components(separatedBy: "<tr><td class=\"value\">").count - 1 == 1_000 + 1_000 + 500)
+        #expect(report.contains(#"<p class="muted">The first 1000 of 2500 are shown. All of them are on <a href="../../classifications/unknown.2.html#project-b-big">the Unknown pages across projects</a>, in this project's section, and in <a href="indicators.csv">the CSV export</a>.</p>"#))
+        #expect(report.contains(#"The first 1000 of 2000 are shown. All of them are on <a href="../../tags/watch.2.html#project-b-big">the Watch pages across projects</a>"#))
+        #expect(report.components(separatedBy: "The first 1000 of").count - 1 == 2, "the 500 untagged rows are shown whole")
+        #expect(site.text("classifications/unknown.2.html").contains(#"<section class="listing-group" id="project-b-big">"#))
+        #expect(site.text("projects/b-big/report.md").contains("All of them are on [the Unknown pages across projects](../../classifications/unknown.2.html#project-b-big), in this project's section, and in [the CSV export](indicators.csv)."))
+        #expect(site.text("projects/a-small/index.html").contains(#"<a href="../../classifications/unknown.html#project-a-small">"#))
+        #expect(site.text("projects/b-big/indicators.csv").utf8.count { $0 == UInt8(ascii: "\n") } == 2_501, "exports keep every row")
+        let alone = try ReportBuild.run(root: workspace.root, slug: "b-big", format: .html, audience: .public, options: ReportOptions()).text
+        #expect(alone.components(separatedBy: "<tr><td class=\"value\">").count - 1 == 2_500 + 2_000 + 500 && !alone.contains("The first 1000"))
+        // Fewer rows before it: the project's sections start on the first pages.
+        try workspace.addProject("a-small", visibility: "public", tlp: "clear", indicators: rows(900, "a", tagged: 900))
+        _ = try SiteBuild.run(root: workspace.root, audience: .public, out: out)
+        site = SiteFiles(out)
+        report = site.text("projects/b-big/index.html")
+        #expect(report.contains(#"<a href="../../classifications/unknown.html#project-b-big">"#) && report.contains(#"<a href="../../tags/watch.html#project-b-big">"#))
+        _ = try SiteBuild.run(root: workspace.root, audience: .public, out: workspace.path("clean"), incremental: false)
+        #expect(SiteFiles(workspace.path("clean")).text("projects/b-big/index.html") == report)
+    }
+
     @Test("dates read alike on every page however the workspace writes them: a day as it is, an instant in UTC to the minute (or second); exports keep them as written")
     func datesShownAlike() throws {
         let workspace = try TemporaryWorkspace()

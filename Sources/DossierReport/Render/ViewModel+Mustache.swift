@@ -117,6 +117,10 @@ extension IndicatorGroup: MustacheParent {
         case "count": count
         case "classification": classification
         case "acrossHref": acrossHref
+        case "hidden": hidden
+        case "isCut": hidden > 0
+        case "shownCount": rows.count
+        case "restHref": restHref
         default: nil
         }
     }
@@ -286,6 +290,7 @@ extension ListingPage.Group: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
         case "project": project
+        case "anchor": anchor
         case "total": total
         case "totalText": counted(total, "indicator")
         case "firstRow": firstRow

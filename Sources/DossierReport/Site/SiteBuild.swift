@@ -131,6 +131,9 @@ public enum SiteBuild {
                         $0.update("threat link \(link.type.rawValue) \(link.value.utf8.count) \(link.value)\n")
                     }
                     if NoteLinks.mayLinkElsewhere(project) { $0.update("links \(model.linkTargets)\n") }
+                    // Where the rest of a long table is: its section's page follows other projects' rows.
+                    let overflow = model.overflow(at: position)
+                    if !overflow.isEmpty { $0.update("overflow \(overflow.utf8.count)\n\(overflow)") }
                 }
                 // Made only when a page has to be rendered, and then once for both formats; the
                 // last to use it takes it (its rows are then set without a copy).

@@ -11,6 +11,10 @@ public enum SiteLayout {
     /// Rows per tag or classification page; longer lists are split into numbered pages.
     public static let pageSize = 1_000
 
+    /// Rows a table of a site's project report shows at most: past them, it links to the rest on
+    /// the tag's or classification's pages (where the project's section starts) and to the CSV export.
+    public static let reportTableLimit = 1_000
+
     public static let indexFile = "index.html"
     public static let manifestFile = "index.json"
 

@@ -89,7 +89,19 @@ public struct IndicatorGroup: Sendable, Hashable, Encodable {
     /// The rows' `rendered` texts, one per line: the table's body, so that the
     /// page template does not visit a million rows one variable lookup at a time.
     public var renderedRows: String? = nil
-    public var count: Int { rows.count }
+    /// Rows left out of the table (`cut(to:rest:)`), and where they are shown.
+    public var hidden = 0
+    public var restHref: String? = nil
+    public var count: Int { rows.count + hidden }
+
+    /// Keeps the first `limit` rows, and says where the others are (`rest`, if anywhere but the
+    /// CSV export).
+    mutating func cut(to limit: Int, rest: String?) {
+        guard rows.count > limit else { return }
+        hidden = rows.count - limit
+        rows.removeSubrange(limit...)
+        restHref = rest
+    }
 }
 
 /// One line of a count table, with the geometry of its bar in the SVG chart.

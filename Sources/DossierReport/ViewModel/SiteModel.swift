@@ -40,6 +40,13 @@ public struct SiteModel: Sendable {
     /// Per project, the link a listing row shows: its title as the site shows it (defanged
     /// unless the options say otherwise) and its page. Made once, not once per listing row.
     let listingLinks: [ProjectLink]
+    /// Per project, the `id` of its sections on listing pages (`project-acme-phish`).
+    let projectAnchors: [String]
+    /// Per project, for each list whose rows of it are more than a report's table shows
+    /// (`SiteLayout.reportTableLimit`): where its section of that list starts, from the site's
+    /// root (`classifications/malicious.17.html#project-big-feed`), by the list's key
+    /// (`listingKey`). Only projects with such a list are here.
+    let overflowSections: [Int32: [String: String]]
     let audience: Audience
     let siteOptions: ReportOptions
     /// The digest of what a report's relative links may lead to in other projects
@@ -130,29 +137,41 @@ public struct SiteModel: Sendable {
             rowTLP.withUnsafeBufferPointer { shown in rows.reduce(TLP.clear) { max($0, shown[Int($1)]) } }
         }
         let rowPlaces = places
-        let project = { (row: Int32) in rowPlaces[Int(row)].project }
+        let anchorSlugs = Anchors.uniqueSlugs(workspace.projects.map(\.slug))
+        let (anchors, links) = (workspace.projects.map { "project-" + (anchorSlugs[$0.slug] ?? Anchors.slug($0.slug)) }, listingLinks)
+        projectAnchors = anchors
         var listings: [(String, ListingPage, ArraySlice<Int32>)] = []
+        var overflowSections: [Int32: [String: String]] = [:]
+        // A list's pages, and where each project's section starts in it when a report cannot show it whole.
+        func paginate(_ rows: [Int32], key: String, kind: String, title: String, description: String?, classification: String?,
+            tag: String? = nil, path: (Int) -> String) {
+            let runs = Self.runs(of: rows) { rowPlaces[Int($0)].project }
+            listings += Self.paginate(rows, runs: runs, kind: kind, title: title, description: description, classification: classification,
+                tag: tag, workspaceTitle: shownWorkspaceTitle, banner: banner, generator: generator, tlp: tlp, links: links,
+                anchors: anchors, path: path)
+            for run in runs where run.count > SiteLayout.reportTableLimit {
+                overflowSections[run.project, default: [:]][key] = path(run.start / SiteLayout.pageSize + 1) + "#" + anchors[Int(run.project)]
+            }
+        }
         var classificationSummaries: [SiteIndexPage.ClassificationSummary] = []
         for (classification, rows) in zip(Self.classifications, byClassification) {
-            let pages = Self.paginate(rows, kind: "Classification", title: classification.label + " indicators", description: nil,
-                classification: classification.rawValue, workspaceTitle: shownWorkspaceTitle, banner: banner, generator: generator, tlp: tlp,
-                project: project, links: listingLinks) {
+            paginate(rows, key: Self.listingKey(classification: classification.rawValue), kind: "Classification",
+                title: classification.label + " indicators", description: nil, classification: classification.rawValue) {
                 SiteLayout.classificationPage(classification, page: $0)
             }
-            listings += pages
             classificationSummaries.append(.init(key: classification.rawValue, label: classification.label, count: rows.count,
                 href: rows.isEmpty ? nil : SiteLayout.classificationPage(classification)))
         }
         var tagSummaries: [SiteIndexPage.TagSummary] = []
         for group in grouping.groups {
             let slug = slugs[Tag.key(group.name)] ?? Anchors.slug(group.name)
-            listings += Self.paginate(group.rows, kind: "Tag", title: siteOptions.shown(group.name), description: group.description.map(siteOptions.shown),
-                classification: nil, tag: group.name, workspaceTitle: shownWorkspaceTitle, banner: banner, generator: generator, tlp: tlp,
-                project: project, links: listingLinks) { SiteLayout.tagPage(slug, page: $0) }
+            paginate(group.rows, key: Self.listingKey(tag: group.name), kind: "Tag", title: siteOptions.shown(group.name),
+                description: group.description.map(siteOptions.shown), classification: nil, tag: group.name) { SiteLayout.tagPage(slug, page: $0) }
             tagSummaries.append(.init(name: group.name, description: group.description, count: group.rows.count, href: SiteLayout.tagPage(slug),
                 shownName: siteOptions.shown(group.name), shownDescription: group.description.map(siteOptions.shown)))
         }
         listingPages = listings
+        self.overflowSections = overflowSections
 
         // A project's line on the index bears the TLP its report's banner does: raised by the
         // `tlp:` tags of its indicators, by the projects its "also seen in" links name, and by
@@ -292,9 +311,27 @@ public struct SiteModel: Sendable {
     /// - Parameter threats: what the links of the site's prose lead to (`ThreatsElsewhere`), when
     ///   the caller has found it; else found for this project's.
     func report(at position: Int, threats: ThreatsElsewhere?) -> ProjectReport {
-        ProjectReport(project: workspace.projects[position], workspace: workspace, index: correlations, audience: audience,
+        var report = ProjectReport(project: workspace.projects[position], workspace: workspace, index: correlations, audience: audience,
             options: siteOptions, tagSlugs: tagSlugs, position: position, projectCounts: projectCounts,
             threats: threats ?? ThreatsElsewhere(correlations, linksOf: workspace.projects[position]))
+        // A table of tens of thousands of rows (a feed imported whole) made a page no browser
+        // opened in under a minute: it shows its first rows, and links to the rest.
+        let sections = overflowSections[Int32(position)] ?? [:]
+        for index in report.classificationGroups.indices {
+            let key = Self.listingKey(classification: report.classificationGroups[index].key)
+            report.classificationGroups[index].cut(to: SiteLayout.reportTableLimit, rest: sections[key].map { "../../" + $0 })
+        }
+        for index in report.tagGroups.indices {
+            // The untagged rows have no list of their own.
+            let key = report.tagGroups[index].key.isEmpty ? nil : Self.listingKey(tag: report.tagGroups[index].key)
+            report.tagGroups[index].cut(to: SiteLayout.reportTableLimit, rest: key.flatMap { sections[$0] }.map { "../../" + $0 })
+        }
+        return report
+    }
+
+    /// Where the rest of the project's long tables are (`overflowSections`), for its report's key.
+    func overflow(at position: Int) -> String {
+        (overflowSections[Int32(position)] ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)\n" }.joined()
     }
 
     /// The "also seen in" links of the project at `position`, as its report shows them: what the
@@ -387,25 +424,40 @@ public struct SiteModel: Sendable {
         }
     }
 
-    /// Splits `rows` into pages of `SiteLayout.pageSize`, each knowing its neighbours and its
-    /// sections, one per project (and its rows apart, filled in by `listing(at:)`).
-    /// - Parameters:
-    ///   - project: the project a row comes from (rows come project by project), by its place in `links`.
-    ///   - links: each project's link, as a section of a listing shows it.
-    static func paginate(_ rows: [Int32], kind: String, title: String, description: String?, classification: String?, tag: String? = nil,
-        workspaceTitle: String, banner: AudienceBanner, generator: String, tlp: (ArraySlice<Int32>) -> TLP,
-        project: (Int32) -> Int32, links: [ProjectLink], path: (Int) -> String) -> [(String, ListingPage, ArraySlice<Int32>)] {
-        guard !rows.isEmpty else { return [] }
-        // Each project's run of rows: whose, where it starts, and how long it is.
-        var runs: [(project: Int32, start: Int, count: Int)] = []
+    /// What a list is known by in `overflowSections`.
+    static func listingKey(classification: String) -> String { "classification " + classification }
+    static func listingKey(tag: String) -> String { "tag " + Tag.key(tag) }
+
+    /// One project's rows in a list: whose (its place in the workspace), where they start, how many.
+    struct Run {
+        var project: Int32
+        var start: Int
+        var count: Int
+    }
+
+    /// The runs of `rows`, which come project by project.
+    static func runs(of rows: [Int32], project: (Int32) -> Int32) -> [Run] {
+        var runs: [Run] = []
         for index in rows.indices {
             let owner = project(rows[index])
             if let last = runs.last, last.project == owner {
                 runs[runs.count - 1].count += 1
             } else {
-                runs.append((owner, index, 1))
+                runs.append(Run(project: owner, start: index, count: 1))
             }
         }
+        return runs
+    }
+
+    /// Splits `rows` into pages of `SiteLayout.pageSize`, each knowing its neighbours and its
+    /// sections, one per project (and its rows apart, filled in by `listing(at:)`).
+    /// - Parameters:
+    ///   - runs: `runs(of: rows)`.
+    ///   - links: each project's link, as a section of a listing shows it; `anchors`, its section's `id`.
+    static func paginate(_ rows: [Int32], runs: [Run], kind: String, title: String, description: String?, classification: String?, tag: String? = nil,
+        workspaceTitle: String, banner: AudienceBanner, generator: String, tlp: (ArraySlice<Int32>) -> TLP,
+        links: [ProjectLink], anchors: [String], path: (Int) -> String) -> [(String, ListingPage, ArraySlice<Int32>)] {
+        guard !rows.isEmpty else { return [] }
         // The sections of the page of rows `range`, pages asked for in order: each run it
         // overlaps, from the first that reaches it, with which of its rows it shows.
         var firstRun = 0
@@ -415,8 +467,8 @@ public struct SiteModel: Sendable {
             for run in runs[firstRun...] {
                 guard run.start < range.upperBound else { break }
                 let first = max(run.start, range.lowerBound), end = min(run.start + run.count, range.upperBound)
-                groups.append(ListingPage.Group(project: links[Int(run.project)], total: run.count, firstRow: first - run.start + 1,
-                    lastRow: end - run.start))
+                groups.append(ListingPage.Group(project: links[Int(run.project)], anchor: anchors[Int(run.project)], total: run.count,
+                    firstRow: first - run.start + 1, lastRow: end - run.start))
             }
             return groups
         }

@@ -88,6 +88,8 @@ public struct ListingPage: Sendable, Hashable, Encodable {
     /// next has a section on each, saying which of its rows each shows.
     public struct Group: Sendable, Hashable, Encodable {
         public var project: ProjectLink
+        /// The section's `id`, which a report whose table cannot show all of the project's rows links to.
+        public var anchor: String
         /// The project's rows in the whole listing, and which of them (from 1) this page shows.
         public var total: Int
         public var firstRow: Int
