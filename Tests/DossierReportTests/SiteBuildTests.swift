@@ -266,7 +266,7 @@ struct SiteBuildTests {
         _ = try SiteBuild.run(root: workspace.root, audience: .internal, out: out)
         let site = SiteFiles(out)
         func sections(_ page: String) -> [String] {
-            site.text(page).components(separatedBy: #"<section class="listing-group">"#).dropFirst().map { section in
+            site.text(page).components(separatedBy: #"<section class="listing-group" id="project-"#).dropFirst().map { section in
                 let heading = section.components(separatedBy: "<h2>").dropFirst().first?.components(separatedBy: "</h2>").first ?? ""
                 let rows = section.components(separatedBy: "<tr><td class=\"value\">").count - 1
                 let partial = section.components(separatedBy: "</h2>\n<p class=\"muted\">").dropFirst().first?.components(separatedBy: "</p>").first
