@@ -76,6 +76,26 @@ struct TemplateSetTests {
         #expect(!other.contains { $0.code == "unused-template" && $0.message.contains("not used") }, "\(other)")
     }
 
+    @Test("a template copied from an earlier dossier (a row's table by withProject, a listing without groups) is a warning saying what changed; copies of today's built-in ones are not")
+    func outdatedTemplates() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("templates/indicator-row.mustache", "<tr><td>{{value}}</td>{{#withProject}}<td>{{#project}}{{title}}{{/project}}</td>{{/withProject}}</tr>")
+        try workspace.write("templates/listing.html.mustache", "<h1>{{title}}</h1>\n{{> indicator-table}}\n")
+        let (templates, diagnostics) = TemplateSet.load(workspaceRoot: workspace.root)
+        #expect(templates != nil, "a warning: the build goes on")
+        let lines = diagnostics.rendered(relativeTo: workspace.root)
+        #expect(lines.count == 2, "\(lines)")
+        #expect(lines.first?.hasPrefix("templates/indicator-row.mustache:1:23: warning: this template reads withProject, which dossier no longer sets") == true, "\(lines)")
+        #expect(lines.last?.hasPrefix("templates/listing.html.mustache:1:1: warning: this listing template shows no groups") == true, "\(lines)")
+        #expect(diagnostics.allSatisfy { $0.code == "outdated-template" })
+        let builtIn = try #require(TemplateSet.builtInFolder)
+        for name in ["indicator-row", "indicator-table", "listing.html"] {
+            try? FileManager.default.removeItem(atPath: workspace.path("templates/\(name).mustache"))
+            try FileManager.default.copyItem(atPath: builtIn + "/\(name).mustache", toPath: workspace.path("templates/\(name).mustache"))
+        }
+        #expect(TemplateSet.load(workspaceRoot: workspace.root).1.isEmpty)
+    }
+
     @Test("an override replaces the built-in template of the same name")
     func override() throws {
         let workspace = try TemporaryWorkspace()

@@ -25,8 +25,8 @@ public enum DateSpelling {
             let time = text.dropFirst(11).prefix(8)
             return String(text.prefix(10)) + " " + (time.hasSuffix(":00") ? time.prefix(5) : time)
         }
-        guard let instant = Instant(text) else { return text }
-        let stix = instant.stix
+        // Past year 9999 or before year 1 in UTC (`9999-12-31T23:00:00-05:00`), as written.
+        guard let stix = Instant(text)?.stix, stix.utf8.count == 24, !stix.hasPrefix("0000") else { return text }
         let time = stix.dropFirst(11).prefix(8)
         return String(stix.prefix(10)) + " " + (time.hasSuffix(":00") ? time.prefix(5) : time) + " UTC"
     }
@@ -36,7 +36,7 @@ public enum DateSpelling {
     public static func hasNoZone(_ text: String) -> Bool {
         // A fraction of a second after the seconds: digits to the end.
         let fraction = text.count > 20 && text.dropFirst(19).first == "." && text.utf8.dropFirst(20).allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-        guard text.count == 16 || text.count == 19 || fraction, let separator = text.dropFirst(10).first, separator == " " || separator == "T"
+        guard text.count == 16 || text.count == 19 || fraction, let separator = text.dropFirst(10).first, separator == " " || separator == "T" || separator == "t"
         else { return false }
         return ISODate.isValid(String(text.prefix(10)) + "T" + text.dropFirst(11) + "Z")
     }

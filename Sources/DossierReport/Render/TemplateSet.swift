@@ -92,6 +92,7 @@ public struct TemplateSet: Sendable {
             }
         }
         diagnostics += unusedTemplates(sources, builtIn: builtInNames, workspaceRoot: workspaceRoot)
+        diagnostics += outdatedTemplates(sources, workspaceRoot: workspaceRoot)
         for name in pageNames where sources[name] == nil {
             diagnostics.append(.error(at: nil, "template \(name).mustache is missing from the built-in templates (\(builtInFolder ?? "not found"))", code: "template"))
         }
@@ -146,6 +147,32 @@ public struct TemplateSet: Sendable {
                     "this template is not used: it replaces no built-in template\(near) and no template includes it as a partial ({{> \(source.name)}}); the pages are \(pageNames.map { $0 + ".mustache" }.joined(separator: ", ")), with their partials",
                     code: "unused-template")
             }
+    }
+
+    /// A workspace template copied from an earlier dossier, which its pages no longer fill as it
+    /// expects: a tag's or classification's page shows its rows by project (`groups`), with no
+    /// project column, and a table says which columns it has (`withClassification`,
+    /// `withAlsoSeen`) where it said `withProject`. Left as it is, its columns and its rows'
+    /// cells no longer match, or its listing names no project; nothing else would say so.
+    static func outdatedTemplates(_ sources: [String: Source], workspaceRoot: String?) -> [Diagnostic] {
+        guard let workspaceRoot else { return [] }
+        let folder = workspaceRoot + "/" + ProjectFiles.templates + "/"
+        var diagnostics: [Diagnostic] = []
+        for source in sources.values.sorted(by: { $0.path < $1.path }) where source.path.hasPrefix(folder) {
+            let (tags, delimitersChanged) = MustacheTags.scan(source.text)
+            guard !delimitersChanged else { continue }
+            if let tag = tags.first(where: { $0.name == "withProject" }) {
+                diagnostics.append(.warning(at: SourceLocation(path: source.path, position: tag.position),
+                    "this template reads withProject, which dossier no longer sets (the template was written for an earlier version): a tag's or classification's page now shows its rows under each project's title, with no project column; a table has the classification column where withClassification (a classification's page has none) and the \"also seen in\" one where withAlsoSeen (a report's), as the built-in indicator-row.mustache and indicator-table.mustache say",
+                    code: "outdated-template"))
+            }
+            if source.name == "listing.html", !tags.contains(where: { $0.name == "groups" }) {
+                diagnostics.append(.warning(at: SourceLocation(path: source.path),
+                    "this listing template shows no groups (it was written for an earlier version): its rows name no project, since a row no longer has a project column; show them by project with {{#groups}}...{{/groups}}, as the built-in listing.html.mustache does",
+                    code: "outdated-template"))
+            }
+        }
+        return diagnostics
     }
 
     /// The templates folder shipped with the tool (a resource of this module).
