@@ -323,6 +323,13 @@ struct SiteBuildTests {
         #expect(report.contains(#"<a href="../../classifications/unknown.html#project-b-big">"#) && report.contains(#"<a href="../../tags/watch.html#project-b-big">"#))
         _ = try SiteBuild.run(root: workspace.root, audience: .public, out: workspace.path("clean"), incremental: false)
         #expect(SiteFiles(workspace.path("clean")).text("projects/b-big/index.html") == report)
+        // A report template of the workspace's that does not say where a table is cut (written
+        // before) shows every row, as its counts say.
+        let builtIn = try String(contentsOfFile: try #require(TemplateSet.builtInFolder) + "/report.html.mustache", encoding: .utf8)
+        try workspace.write("templates/report.html.mustache", builtIn.split(separator: "\n").filter { !$0.contains("isCut") }.joined(separator: "\n"))
+        _ = try SiteBuild.run(root: workspace.root, audience: .public, out: out)
+        report = SiteFiles(out).text("projects/b-big/index.html")
+        #expect(report.components(separatedBy: "<tr><td class=\"value\">").count - 1 == 2_500 + 2_000 + 500 && !report.contains("The first 1000"))
     }
 
     @Test("dates read alike on every page however the workspace writes them: a day as it is, an instant in UTC to the minute (or second); exports keep them as written")

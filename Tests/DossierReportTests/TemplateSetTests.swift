@@ -94,6 +94,13 @@ struct TemplateSetTests {
             try FileManager.default.copyItem(atPath: builtIn + "/\(name).mustache", toPath: workspace.path("templates/\(name).mustache"))
         }
         #expect(TemplateSet.load(workspaceRoot: workspace.root).1.isEmpty)
+        // Groups shown by a partial are shown; sections without an id are a warning of their own.
+        try workspace.write("templates/listing.html.mustache", "<h1>{{title}}</h1>\n{{> listing-body}}\n")
+        try workspace.write("templates/listing-body.mustache", "{{#groups}}<section>{{> indicator-table}}</section>{{/groups}}\n")
+        let idless = TemplateSet.load(workspaceRoot: workspace.root).1.rendered(relativeTo: workspace.root)
+        #expect(idless.count == 1 && idless[0].hasPrefix("templates/listing.html.mustache:1:1: warning: this listing template gives its project sections no id"), "\(idless)")
+        try workspace.write("templates/listing-body.mustache", "{{#groups}}<section id=\"{{anchor}}\">{{> indicator-table}}</section>{{/groups}}\n")
+        #expect(TemplateSet.load(workspaceRoot: workspace.root).1.isEmpty)
     }
 
     @Test("an override replaces the built-in template of the same name")

@@ -166,14 +166,36 @@ public struct TemplateSet: Sendable {
                     "this template reads withProject, which dossier no longer sets (the template was written for an earlier version): a tag's or classification's page now shows its rows under each project's title, with no project column; a table has the classification column where withClassification (a classification's page has none) and the \"also seen in\" one where withAlsoSeen (a report's), as the built-in indicator-row.mustache and indicator-table.mustache say",
                     code: "outdated-template"))
             }
-            if source.name == "listing.html", !tags.contains(where: { $0.name == "groups" }) {
+            guard source.name == "listing.html" else { continue }
+            if !reads("groups", from: source.name, in: sources) {
                 diagnostics.append(.warning(at: SourceLocation(path: source.path),
                     "this listing template shows no groups (it was written for an earlier version): its rows name no project, since a row no longer has a project column; show them by project with {{#groups}}...{{/groups}}, as the built-in listing.html.mustache does",
+                    code: "outdated-template"))
+            } else if !reads("anchor", from: source.name, in: sources) {
+                diagnostics.append(.warning(at: SourceLocation(path: source.path),
+                    "this listing template gives its project sections no id: a report's link to where a project's rows start (past the 1,000 rows its tables show) leads to the top of the page; write id=\"{{anchor}}\" on each, as the built-in listing.html.mustache does",
                     code: "outdated-template"))
             }
         }
         return diagnostics
     }
+
+    /// True when the template `name`, or a partial it includes (at any depth), reads the variable
+    /// `variable`; false too where delimiters are changed, which `MustacheTags` does not follow.
+    static func reads(_ variable: String, from name: String, in sources: [String: Source]) -> Bool {
+        var pending = [name], seen: Set<String> = []
+        while let next = pending.popLast() {
+            guard seen.insert(next).inserted, let source = sources[next] else { continue }
+            let (tags, delimitersChanged) = MustacheTags.scan(source.text)
+            guard !delimitersChanged else { return false }
+            if tags.contains(where: { $0.name == variable && $0.sigil != ">" }) { return true }
+            pending += tags.filter { $0.sigil == ">" }.map(\.name)
+        }
+        return false
+    }
+
+    /// `reads(_:from:in:)` of these templates.
+    func reads(_ variable: String, from name: String) -> Bool { Self.reads(variable, from: name, in: sources) }
 
     /// The templates folder shipped with the tool (a resource of this module).
     public static var builtInFolder: String? {

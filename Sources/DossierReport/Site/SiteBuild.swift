@@ -121,6 +121,9 @@ public enum SiteBuild {
             }]
         }
         let projectRecords = projectDigests.map(\.records)
+        // Only report templates that say where a table is cut cut it: a workspace's own, written
+        // before, would show 1,000 of a table's rows under its whole count, and say nothing.
+        let cuttingTables = ["report.html", "report.md"].allSatisfy { templates.reads("isCut", from: $0) }
         for (position, project) in workspace.projects.enumerated() {
             jobs.append {
                 let base = SiteLayout.projectFolder(project.slug) + "/"
@@ -139,7 +142,7 @@ public enum SiteBuild {
                 // last to use it takes it (its rows are then set without a copy).
                 var made: ProjectReport?
                 func report(last: Bool = false) -> ProjectReport {
-                    let report = made ?? model.report(at: position, threats: threats)
+                    let report = made ?? model.report(at: position, threats: threats, cuttingTables: cuttingTables)
                     made = last ? nil : report
                     return report
                 }

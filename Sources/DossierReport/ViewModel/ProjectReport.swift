@@ -150,7 +150,7 @@ extension ProjectReport {
                 anchor: "tag-" + anchorSlug(group.name), rows: group.rows, classification: nil,
                 acrossHref: options.linksToSite ? "../../" + SiteLayout.tagPage(anchorSlug(group.name)) : nil)
         } + (grouping.untagged.isEmpty ? [] : [
-            IndicatorGroup(key: "", title: "Untagged", description: "Indicators without any tag.", anchor: "untagged",
+            IndicatorGroup(key: "", title: "Untagged", description: "Indicators without any tag.", anchor: Self.untaggedAnchor,
                 rows: grouping.untagged, classification: nil),
         ])
         tagCounts = [CountRow](grouping.groups.map { (anchorSlug($0.name), options.shown($0.name), $0.rows.count) })
@@ -161,6 +161,9 @@ extension ProjectReport {
 }
 
 extension ProjectReport {
+    /// The `id` of the untagged rows' section.
+    static let untaggedAnchor = "untagged"
+
     /// The indicator types in the order reports count them (`allCases` is made anew at each use).
     static let types = IndicatorType.allCases
 

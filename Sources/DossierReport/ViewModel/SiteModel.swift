@@ -310,20 +310,23 @@ public struct SiteModel: Sendable {
 
     /// - Parameter threats: what the links of the site's prose lead to (`ThreatsElsewhere`), when
     ///   the caller has found it; else found for this project's.
-    func report(at position: Int, threats: ThreatsElsewhere?) -> ProjectReport {
+    /// - Parameter cuttingTables: cut each table to its first `SiteLayout.reportTableLimit` rows,
+    ///   for report templates that say so where they do (`IndicatorGroup.isCut`).
+    func report(at position: Int, threats: ThreatsElsewhere?, cuttingTables: Bool = false) -> ProjectReport {
         var report = ProjectReport(project: workspace.projects[position], workspace: workspace, index: correlations, audience: audience,
             options: siteOptions, tagSlugs: tagSlugs, position: position, projectCounts: projectCounts,
             threats: threats ?? ThreatsElsewhere(correlations, linksOf: workspace.projects[position]))
         // A table of tens of thousands of rows (a feed imported whole) made a page no browser
         // opened in under a minute: it shows its first rows, and links to the rest.
+        guard cuttingTables else { return report }
         let sections = overflowSections[Int32(position)] ?? [:]
         for index in report.classificationGroups.indices {
             let key = Self.listingKey(classification: report.classificationGroups[index].key)
             report.classificationGroups[index].cut(to: SiteLayout.reportTableLimit, rest: sections[key].map { "../../" + $0 })
         }
         for index in report.tagGroups.indices {
-            // The untagged rows have no list of their own.
-            let key = report.tagGroups[index].key.isEmpty ? nil : Self.listingKey(tag: report.tagGroups[index].key)
+            // The untagged rows have no list of their own (a tag's anchor is `tag-...`).
+            let key = report.tagGroups[index].anchor == ProjectReport.untaggedAnchor ? nil : Self.listingKey(tag: report.tagGroups[index].key)
             report.tagGroups[index].cut(to: SiteLayout.reportTableLimit, rest: key.flatMap { sections[$0] }.map { "../../" + $0 })
         }
         return report
