@@ -19,7 +19,10 @@ struct Build: ParsableCommand {
             the build succeeded; the output folder then holds nothing but this build. Per project: index.html \
             (the report), report.md, indicators.csv, indicators.stix.json and indicators.misp.json, \
             and images/ with a copy of each image its notes show, which report.md links (the HTML \
-            report holds them itself). index.json describes the whole site for scripts.
+            report holds them itself). A tag's or classification's page lists its indicators \
+            across projects, under each project's title, 1,000 rows a page; a report's table \
+            shows its first 1,000 rows and links to the rest (there, and to the CSV export). \
+            index.json describes the whole site for scripts.
 
             Builds are incremental: a file whose content key (a SHA-256 of everything it shows: \
             its project, correlations with other projects, the vocabulary, the templates, the \
