@@ -255,7 +255,7 @@ struct SiteBuildTests {
         #expect(site.text("tags/blocked-2.html").contains("198[.]51[.]100[.]1"))
     }
 
-    @Test("a listing shows its rows under their project's title, one section per project, saying which of a project's rows a page shows; a classification's page has no classification column")
+    @Test("a listing shows its rows under their project's title, one section per project, saying which of a project's rows a page shows and the strictest TLP of the project's rows; a classification's page has no classification column")
     func listingSections() throws {
         let rows = (0..<1_500).map { "{ \"value\": \"192.0.\($0 / 250).\($0 % 250)\", \"type\": \"ipv4\", \"tags\": [\"Watch\"] }" }
         let workspace = try TemporaryWorkspace()
@@ -273,13 +273,15 @@ struct SiteBuildTests {
                 return heading.replacingOccurrences(of: #"<[^>]*>"#, with: "", options: .regularExpression) + " rows \(rows)" + (partial.map { " | \($0)" } ?? "")
             }
         }
-        #expect(sections("tags/watch.html") == ["a-big (1500) rows 1000 | 1–1000 of its 1500 indicators on this page"])
-        #expect(sections("tags/watch.2.html") == ["a-big (1500) rows 500 | 1001–1500 of its 1500 indicators on this page",
-            "z-privateprivate project (1) rows 1"])
+        #expect(sections("tags/watch.html") == ["a-big (1500) TLP:CLEAR rows 1000 | 1–1000 of its 1500 indicators on this page"])
+        #expect(sections("tags/watch.2.html") == ["a-big (1500) TLP:CLEAR rows 500 | 1001–1500 of its 1500 indicators on this page",
+            "z-privateprivate project (1) TLP:AMBER rows 1"])
+        // The page bears the strictest marking of all its rows; each section, its own rows'.
+        #expect(site.text("tags/watch.html").contains(#"<span class="tlp-label">TLP:AMBER</span>"#))
         #expect(!site.text("tags/watch.html").contains(#"<th scope="col">Project</th>"#), "no row repeats its project")
         #expect(site.text("tags/watch.html").contains(#"<th scope="col">Classification</th>"#))
         let malicious = site.text("classifications/malicious.html")
-        #expect(sections("classifications/malicious.html") == ["z-privateprivate project (1) rows 1"])
+        #expect(sections("classifications/malicious.html") == ["z-privateprivate project (1) TLP:AMBER rows 1"])
         #expect(!malicious.contains(#"<th scope="col">Classification</th>"#) && !malicious.contains(#"<span class="badge malicious">Malicious</span></td>"#),
             "every row of the page is malicious: none says so")
         #expect(malicious.contains(#"<a href="../projects/z-private/index.html" dir="auto">z-private</a><span class="private">private project</span>"#))

@@ -291,6 +291,7 @@ extension ListingPage.Group: MustacheParent {
         switch name {
         case "project": project
         case "anchor": anchor
+        case "tlp": tlp
         case "total": total
         case "totalText": counted(total, "indicator")
         case "firstRow": firstRow

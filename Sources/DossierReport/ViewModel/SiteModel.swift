@@ -464,14 +464,15 @@ public struct SiteModel: Sendable {
         // The sections of the page of rows `range`, pages asked for in order: each run it
         // overlaps, from the first that reaches it, with which of its rows it shows.
         var firstRun = 0
+        let runMarkings = runs.map { TLPBanner(tlp(rows[$0.start..<($0.start + $0.count)])) }
         func groups(_ range: Range<Int>) -> [ListingPage.Group] {
             while runs[firstRun].start + runs[firstRun].count <= range.lowerBound { firstRun += 1 }
             var groups: [ListingPage.Group] = []
-            for run in runs[firstRun...] {
+            for (run, marking) in zip(runs[firstRun...], runMarkings[firstRun...]) {
                 guard run.start < range.upperBound else { break }
                 let first = max(run.start, range.lowerBound), end = min(run.start + run.count, range.upperBound)
-                groups.append(ListingPage.Group(project: links[Int(run.project)], anchor: anchors[Int(run.project)], total: run.count,
-                    firstRow: first - run.start + 1, lastRow: end - run.start))
+                groups.append(ListingPage.Group(project: links[Int(run.project)], anchor: anchors[Int(run.project)], tlp: marking,
+                    total: run.count, firstRow: first - run.start + 1, lastRow: end - run.start))
             }
             return groups
         }

@@ -90,6 +90,9 @@ public struct ListingPage: Sendable, Hashable, Encodable {
         public var project: ProjectLink
         /// The section's `id`, which a report whose table cannot show all of the project's rows links to.
         public var anchor: String
+        /// The strictest TLP of the project's rows in the list (on all its pages alike): what
+        /// the rows of this section may be shared as, where the page's bears the strictest of all.
+        public var tlp: TLPBanner
         /// The project's rows in the whole listing, and which of them (from 1) this page shows.
         public var total: Int
         public var firstRow: Int
