@@ -342,7 +342,34 @@ public enum CommonMark {
             unlinkThreats(document, defanging)
             if !cleaning.findsOnly { defangLiterals(document) }
         }
+        if !cleaning.findsOnly { markTasks(document) }
         return markdownLinks
+    }
+
+    /// A list item that starts `[ ] ` or `[x] ` (GitHub's task list, an analyst's checklist:
+    /// "- [x] Blocked on the proxy") starts with a ballot box instead, ☐ or ☑: CommonMark has no
+    /// task lists, and a report showed the brackets (the Markdown report too, escaped).
+    private static func markTasks(_ document: OpaquePointer) {
+        var starts: [OpaquePointer] = []
+        CommonMarkTree.forEachNode(in: document) { node, type in
+            guard type == CMARK_NODE_ITEM, let paragraph = cmark_node_first_child(node), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
+                  let first = cmark_node_first_child(paragraph), cmark_node_get_type(first) == CMARK_NODE_TEXT
+            else { return }
+            starts.append(first)
+        }
+        for first in starts {
+            // libcmark keeps `[` and `]` as text nodes of their own: the run is joined first.
+            var text = cmark_node_get_literal(first).map { String(cString: $0) } ?? ""
+            while text.utf8.count < 4, let next = cmark_node_next(first), cmark_node_get_type(next) == CMARK_NODE_TEXT {
+                text += cmark_node_get_literal(next).map { String(cString: $0) } ?? ""
+                cmark_node_free(next)
+            }
+            var marked = text
+            for (task, box) in [("[ ] ", "\u{2610} "), ("[x] ", "\u{2611} "), ("[X] ", "\u{2611} ")] where text.hasPrefix(task) {
+                marked = box + text.dropFirst(task.count)
+            }
+            cmark_node_set_literal(first, marked)
+        }
     }
 
     /// The text of a renderer's output, which is freed.
