@@ -360,15 +360,17 @@ public enum CommonMark {
         for first in starts {
             // libcmark keeps `[` and `]` as text nodes of their own: the run is joined first.
             var text = cmark_node_get_literal(first).map { String(cString: $0) } ?? ""
+            var joined = false
             while text.utf8.count < 4, let next = cmark_node_next(first), cmark_node_get_type(next) == CMARK_NODE_TEXT {
                 text += cmark_node_get_literal(next).map { String(cString: $0) } ?? ""
                 cmark_node_free(next)
+                joined = true
             }
             var marked = text
             for (task, box) in [("[ ] ", "\u{2610} "), ("[x] ", "\u{2611} "), ("[X] ", "\u{2611} ")] where text.hasPrefix(task) {
                 marked = box + text.dropFirst(task.count)
             }
-            cmark_node_set_literal(first, marked)
+            if joined || marked != text { cmark_node_set_literal(first, marked) }
         }
     }
 

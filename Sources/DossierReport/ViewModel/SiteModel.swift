@@ -464,7 +464,10 @@ public struct SiteModel: Sendable {
         // The sections of the page of rows `range`, pages asked for in order: each run it
         // overlaps, from the first that reaches it, with which of its rows it shows.
         var firstRun = 0
-        let runMarkings = runs.map { TLPBanner(tlp(rows[$0.start..<($0.start + $0.count)])) }
+        // Each project's rows' strictest marking, and the list's, the strictest of those: the
+        // rows are read once.
+        let runTLPs = runs.map { tlp(rows[$0.start..<($0.start + $0.count)]) }
+        let runMarkings = runTLPs.map { TLPBanner($0) }
         func groups(_ range: Range<Int>) -> [ListingPage.Group] {
             while runs[firstRun].start + runs[firstRun].count <= range.lowerBound { firstRun += 1 }
             var groups: [ListingPage.Group] = []
@@ -482,7 +485,7 @@ public struct SiteModel: Sendable {
         func href(_ page: Int) -> String { String(path(page).split(separator: "/").last ?? "") }
         // One TLP for every page of a listing, the strictest of all its rows: pages of one list
         // marked apart (CLEAR, then RED) would read as parts to share apart.
-        let marking = TLPBanner(tlp(rows[...]))
+        let marking = TLPBanner(runTLPs.max() ?? .clear)
         return (1...pageCount).map { page in
             let start = (page - 1) * size
             let end = min(rows.count, start + size)
