@@ -743,6 +743,24 @@ struct RuleTests {
         #expect(found == ["pub/notes/01.md:4:7: warning: domain victim-corp.example is recorded only in private projects (case), but this note is public and the public site would show it (in mail.victim-corp.example), unless it is a domain many share, such as a hosting provider's; make the note private (visibility: private in its front matter), or record it in this public project to publish it"], "\(found)")
     }
 
+    @Test("a value several projects keep private, written where the public site shows it, is said with every one of them (past three, how many more), the remedy's project first")
+    func everyProjectKeepingAValuePrivate() throws {
+        let privateIP = Self.list(#"{ "value": "192.0.2.44", "type": "ipv4", "private": true }"#)
+        let found = try diagnostics({
+            for name in ["a", "b", "c"] { try $0.addProject(name, visibility: "public", tlp: "clear", indicators: privateIP) }
+            try $0.addProject("pub", visibility: "public", tlp: "clear")
+            try $0.write("pub/notes/01.md", "Seen: 192.0.2.44.\n")
+            for name in ["p1", "p2", "p3", "p4", "p5"] {
+                try $0.addProject(name, indicators: Self.list(#"{ "value": "c2.\#(name).example", "type": "domain" }"#, #"{ "value": "shared-c2.example", "type": "domain", "classification": "malicious" }"#))
+            }
+            try $0.write("pub/notes/02.md", "And shared-c2.example.\n")
+        }, rule: PublishedPrivateValueRule())
+        #expect(found.count == 2, "\(found)")
+        #expect(found.first?.hasPrefix("pub/notes/01.md:1:7: error: ipv4 192.0.2.44 is recorded as private in a, b and c, but this note is public") == true, "\(found)")
+        #expect(found.first?.contains("or the indicator public in a") == true, "\(found)")
+        #expect(found.last?.hasPrefix("pub/notes/02.md:1:5: error: domain shared-c2.example is recorded only in private projects (p1, p2, p3 and 2 more), but this note is public") == true, "\(found)")
+    }
+
     @Test("a section's number or a commit's id in a note is no unrecorded indicator; written so, a private address or hash is still found where the public site shows it")
     func sectionNumbersAndCommits() throws {
         let note = "---\ntitle: A\n---\nRFC 5280 section 4.2.1.1 applies; see also § 4.2.1.3.\nFixed in commit 3f786850e387550fdab836ed7e6dc881de23001b.\n"
@@ -1077,7 +1095,7 @@ struct RuleTests {
         ], "\(found)")
     }
 
-    @Test("a link that climbs twice to a private project (from notes/) is an error; a segment of an address that names one is a warning")
+    @Test("a link that climbs twice to a private project (from notes/) is an error, and so is a segment of an address that names one of three words")
     func deeperLinksToPrivateProjects() throws {
         let found = try diagnostics({
             try $0.addProject("acme-payroll-phish")
@@ -1088,7 +1106,7 @@ struct RuleTests {
         }, rules: [PublishedPrivateValueRule()])
         #expect(found == [
             "b/notes/01.md:1:20: error: this note links to the private project acme-payroll-phish, but it is public: the public site has no page of that project and names none; take the link out",
-            "b/notes/02.md:1:48: warning: this note names the private project acme-payroll-phish, but it is public: the public site names no private project; if it means the project, take the name out",
+            "b/notes/02.md:1:48: error: this note names the private project acme-payroll-phish, but it is public: the public site names no private project; take the name out",
         ], "\(found)")
     }
 
@@ -1193,7 +1211,9 @@ struct RuleTests {
         // No false error: a longer file name, another site's projects/ page (a name, a warning).
         #expect(!errors.contains { $0.contains("setup.exe") || $0.contains("supply-chain") }, "\(errors)")
         #expect(found.contains { $0.hasPrefix("b/notes/03.md:1:") && $0.contains("warning: this note names the private project supply-chain") }, "\(found)")
-        #expect(errors.count == 9, "\(errors)")
+        // A repository's address named after a private project of three words is one too.
+        #expect(errors.contains { $0.hasPrefix("b/notes/02.md:1:") && $0.contains("error: this note names the private project acme-payroll-phish") }, "\(errors)")
+        #expect(errors.count == 10, "\(errors)")
     }
 
     @Test("a private host with a port, a name or e-mail address outside ASCII percent-encoded, or a name in the user-info (https://brand@host/), carried by a public URL (a value or a note's) is found; so is a value only private projects record, carried by a note's URL; a public host with a port is not")
@@ -1498,16 +1518,18 @@ struct RuleTests {
             "b/notes/01.md:3:16: " + link,
             // Each link is one to take out.
             "b/notes/01.md:4:15: " + link,
-            "b/notes/02.md:1:5: warning: this note names the private project acme-payroll-phish, but it is public: the public site names no private project; if it means the project, take the name out",
+            "b/notes/02.md:1:5: error: this note names the private project acme-payroll-phish, but it is public: the public site names no private project; take the name out",
             "b/notes/02.md:3:13: " + link,
         ], "\(found)")
     }
 
-    @Test("a private project's folder name written as a word, or as a segment of an address, in what the public site shows is a warning (it may be an ordinary word); a word of one part, or inside a domain, is none")
+    @Test("a private project's folder name of three words or with a digit, written as a word or as a segment of an address in what the public site shows, is an error; one of two words a warning (it may be an ordinary word); a word of one part, or inside a domain, is none")
     func namesOfPrivateProjects() throws {
         let found = try diagnostics({
             try $0.addProject("acme-payroll-phish")
             try $0.addProject("nightjar")
+            try $0.addProject("supply-chain")
+            try $0.addProject("case-0042")
             try $0.addProject("open-case", visibility: "public", tlp: "clear")
             try $0.write("b/project.json", #"{ "title": "Follow-up of ACME-Payroll-Phish", "visibility": "public", "tlp": "clear", "tags": ["open-case", "nightjar"] }"#)
             try $0.write("b/indicators.json", Self.list(#"{ "value": "evil.example", "type": "domain", "tags": ["acme-payroll-phish"] }"#))
@@ -1517,13 +1539,16 @@ struct RuleTests {
                 The command-and-control of nightjar, see open-case and https://git.example/acme-payroll-phish.
                 Hosts: acme-payroll-phish.example, mail@acme-payroll-phish.example, x.acme-payroll-phish, acme-payroll-phishing, acme-payroll-phish[.]example.
                 As acme-payroll-phish found (internal notes in acme-payroll-phish/notes).
+                A supply-chain attack, as in case-0042.
 
                 """)
         }, rules: [PublishedPrivateValueRule()])
         #expect(found == [
-            "b/indicators.json:1:72: warning: a tag of evil.example names the private project acme-payroll-phish, but it is public: the public site names no private project; if it means the project, take the name out",
-            "b/notes/01.md:3:76: warning: this note names the private project acme-payroll-phish, but it is public: the public site names no private project; if it means the project, take the name out",
-            "b/project.json:1:12: warning: the project's title names the private project acme-payroll-phish, but it is public: the public site names no private project; if it means the project, take the name out",
+            "b/indicators.json:1:72: error: a tag of evil.example names the private project acme-payroll-phish, but it is public: the public site names no private project; take the name out",
+            "b/notes/01.md:3:76: error: this note names the private project acme-payroll-phish, but it is public: the public site names no private project; take the name out",
+            "b/notes/01.md:6:3: warning: this note names the private project supply-chain, but it is public: the public site names no private project; if it means the project, take the name out",
+            "b/notes/01.md:6:30: error: this note names the private project case-0042, but it is public: the public site names no private project; take the name out",
+            "b/project.json:1:12: error: the project's title names the private project acme-payroll-phish, but it is public: the public site names no private project; take the name out",
         ], "\(found)")
     }
 
@@ -1616,7 +1641,7 @@ struct RuleTests {
         #expect(found == [#"pub/project.json:1:65: error: public project "pub" is tagged TLP:RED: the public site would publish what it marks; take the tag off, or make the project private (and set "tlp" to match)"#])
     }
 
-    @Test("a public note's file name that holds a private project's folder name is a warning, as is a tag that does; it is shown as the note's title")
+    @Test("a public note's file name that holds a private project's folder name of three words is an error, as is a tag that does; it is shown as the note's title")
     func privateProjectNamesInFileNamesAndTags() throws {
         let found = try diagnostics({
             try $0.addProject("acme-payroll-phish")
@@ -1631,9 +1656,9 @@ struct RuleTests {
         }, rules: [PublishedPrivateValueRule()])
         let name = "names the private project acme-payroll-phish, but it is public: the public site names no private project"
         let expected: [String] = [
-            "acme-payroll-phish-wave-2/project.json:1:1: warning: the project's folder name \(name)",
-            "b/indicators.json:1:72: warning: a tag of evil.example \(name)",
-            "b/notes/05-acme-payroll-phish-follow-up.md:1:1: warning: this note's file name \(name)",
+            "acme-payroll-phish-wave-2/project.json:1:1: error: the project's folder name \(name)",
+            "b/indicators.json:1:72: error: a tag of evil.example \(name)",
+            "b/notes/05-acme-payroll-phish-follow-up.md:1:1: error: this note's file name \(name)",
             "secret-c2.example-followup/project.json:1:1: error: domain secret-c2.example is recorded as private in ir, but the project's folder name is public and the public site would show it",
         ]
         #expect(found.map { String($0.split(separator: ";")[0]) } == expected, "\(found)")

@@ -199,6 +199,34 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
         return parts
     }
 
+    /// The projects that keep `recording`'s value private (private projects, or marked private),
+    /// for a message: `rt-csv`, `rt-csv and rt-json`, `rt-csv, rt-json, rt-misp and 2 more`;
+    /// `recording`'s own first. Only asked for a finding: a few per workspace.
+    static func keepers(of recording: Recording, workspace: Workspace, index: IndicatorIndex?) -> String {
+        var projects = [recording.project]
+        for occurrence in index?.occurrences(of: IndicatorKey(type: recording.type, value: recording.value)) ?? [] {
+            let project = workspace.projects[occurrence.project]
+            guard project.visibility == .private || project.indicators[occurrence.indicator].isPrivate,
+                  !projects.contains(occurrence.project) else { continue }
+            projects.append(occurrence.project)
+        }
+        let slugs = projects.map { workspace.projects[$0].slug }
+        switch slugs.count {
+        case 1: return slugs[0]
+        case 2...3: return slugs.dropLast().joined(separator: ", ") + " and " + slugs.last!
+        default: return slugs.prefix(3).joined(separator: ", ") + " and \(slugs.count - 3) more"
+        }
+    }
+
+    /// Whether a private project's folder name, written in a public text, can only mean the
+    /// project: a name of three words or more, or with a digit (`acme-payroll-phish`,
+    /// `vpn-bruteforce-2026`, `case-0042`), where two words may be an ordinary compound
+    /// (`supply-chain`, `brute-force`), which is a warning.
+    static func isDistinctive(_ slug: String) -> Bool {
+        let words = slug.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." })
+        return words.count >= 3 || words.count >= 2 && slug.contains(where: \.isNumber)
+    }
+
     /// The private projects' folder names by their lower-cased form, as references are kept
     /// (`../ACME-Phish/` opens the folder on a file system that ignores case).
     static func privateSlugs(_ workspace: Workspace) -> [String: String] {
@@ -1028,11 +1056,12 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             guard firstTime(mention.text, recording.value) else { return }
             let text = mentions.texts[mention.text]
             let slug = workspace.projects[recording.project].slug
+            let keepers = Self.keepers(of: recording, workspace: workspace, index: index)
             // A name inside a name shows it, as a host within it does: a warning (a provider's
             // name many share is no secret; a typosquat of a brand shows the brand).
             if mention.isInner, let within = mention.within {
                 diagnostics.append(.warning(at: location(text, mention.position),
-                    "\(recording.type.rawValue) \(recording.value) is recorded only in private projects (\(slug)), but \(text.name) is public and the public site would show it (in \(within)), unless it is a name many share, such as a hosting provider's; \(recordingRemedy(text))",
+                    "\(recording.type.rawValue) \(recording.value) is recorded only in private projects (\(keepers)), but \(text.name) is public and the public site would show it (in \(within)), unless it is a name many share, such as a hosting provider's; \(recordingRemedy(text))",
                     code: Self.code))
                 return
             }
@@ -1044,7 +1073,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             // Written otherwise than recorded, the text's form is shown.
             let within = mention.within ?? (mention.value == recording.value ? nil : mention.value)
             diagnostics.append(.error(at: location(text, mention.position),
-                "\(recording.type.rawValue) \(recording.value) is recorded only in private projects (\(slug)), but \(text.name) is public and the public site would show it\(within.map { " (in \($0))" } ?? ""); \(remedy)",
+                "\(recording.type.rawValue) \(recording.value) is recorded only in private projects (\(keepers)), but \(text.name) is public and the public site would show it\(within.map { " (in \($0))" } ?? ""); \(remedy)",
                 code: Self.code))
         }
         func consider(_ mention: Mentions.Value, resources: [String]) {
@@ -1078,7 +1107,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
                     // within a private domain does: a warning (a provider's domain many share is no secret).
                     let text = mentions.texts[mention.text]
                     diagnostics.append(.warning(at: location(text, mention.position),
-                        "domain \(parent) is recorded only in private projects (\(workspace.projects[recording.project].slug)), but \(text.name) is public and the public site would show it (in \(mention.value)), unless it is a domain many share, such as a hosting provider's; \(recordingRemedy(text))",
+                        "domain \(parent) is recorded only in private projects (\(Self.keepers(of: recording, workspace: workspace, index: index))), but \(text.name) is public and the public site would show it (in \(mention.value)), unless it is a domain many share, such as a hosting provider's; \(recordingRemedy(text))",
                         code: Self.code))
                 } else if hasPrivateNetworks, let type = mention.type, type == .ipv4 || type == .ipv6,
                           let (block, recording) = Self.privateNetwork(containing: mention.value, type: type, in: privateValues),
@@ -1114,6 +1143,8 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             }
             let keptHere = recording.project == project || keptPrivate?.contains(IndicatorKey(type: recording.type, value: value)) == true
             let elsewhere = keptHere ? "" : " in \(workspace.projects[recording.project].slug)"
+            // Every project that keeps it private is named (the remedy needs the first alone).
+            let keepers = keptHere ? "" : " in \(Self.keepers(of: recording, workspace: workspace, index: index))"
             // In a private project a public indicator is unpublished still: the way to publish it
             // is to record it in a public project.
             let place = project == nil ? "a public project" : "this public project"
@@ -1125,7 +1156,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             case (true, true): "make the note private (visibility: private in its front matter), or record it in \(place) to publish it"
             case (false, true): "take it out of \(text.name), or record it in \(place) to publish it"
             } }
-            let message = "\(recording.type.rawValue) \(value) is recorded as private\(elsewhere), but \(text.name) is public and the public site would show it\(within.map { " (in \($0))" } ?? ""); \(remedy)"
+            let message = "\(recording.type.rawValue) \(value) is recorded as private\(keepers), but \(text.name) is public and the public site would show it\(within.map { " (in \($0))" } ?? ""); \(remedy)"
             // A host within a private domain shows the domain; but a domain that many share (a
             // dynamic-DNS or hosting provider's, `duckdns.org`) is no secret, however recorded: a
             // warning, where the value itself is an error.
@@ -1166,14 +1197,21 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             // A link and a name are told apart: a name written first hides no link after it.
             guard firstTime(reference.text, "\u{2}" + (reference.isLink ? "/\(reference.position.map { "\($0.line):\($0.column)" } ?? "") " : "") + slug) else { continue }
             let text = mentions.texts[reference.text]
-            // A link is one; a word may also be an ordinary one (a project named `supply-chain`).
-            diagnostics.append(reference.isLink
-                ? .error(at: location(text, reference.position),
+            // A link is one, and so is a name no text writes by chance (`Self.isDistinctive`); a
+            // name of two words may also be an ordinary one (a project named `supply-chain`).
+            if reference.isLink {
+                diagnostics.append(.error(at: location(text, reference.position),
                     "\(text.name) links to the private project \(slug), but it is public: the public site has no page of that project and names none; take the link out",
-                    code: Self.code)
-                : .warning(at: location(text, reference.position),
+                    code: Self.code))
+            } else if Self.isDistinctive(slug) {
+                diagnostics.append(.error(at: location(text, reference.position),
+                    "\(text.name) names the private project \(slug), but it is public: the public site names no private project; take the name out",
+                    code: Self.code))
+            } else {
+                diagnostics.append(.warning(at: location(text, reference.position),
                     "\(text.name) names the private project \(slug), but it is public: the public site names no private project; if it means the project, take the name out",
                     code: Self.code))
+            }
         }
         return diagnostics
     }
