@@ -44,7 +44,7 @@ struct Build: ParsableCommand {
     @Flag(help: "Build the internal site (everything, including private projects).")
     var `internal` = false
 
-    @Option(help: ArgumentHelp("Output folder (default: site/ in the workspace). It is replaced as a whole.", valueName: "dir"))
+    @Option(name: [.long, .customShort("o"), .customLong("output")], help: ArgumentHelp("Output folder (default: site/ in the workspace). It is replaced as a whole.", valueName: "dir"))
     var out: String?
 
     @Flag(help: "Show network indicators (in tables, comments and notes) as written instead of defanged (hxxp, [.]), and notes' links to them as links.")

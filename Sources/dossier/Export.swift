@@ -78,7 +78,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Export only indicators of this type (repeatable).", valueName: "type"))
     var type: [IndicatorType] = []
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of standard output (-: standard output, as for import).", valueName: "file"))
+    @Option(name: [.customShort("o"), .long, .customLong("out")], help: ArgumentHelp("Write to this file instead of standard output (-: standard output, as for import).", valueName: "file"))
     var output: String?
 
     @OptionGroup var cacheOptions: CacheOptions

@@ -32,13 +32,13 @@ struct Report: ParsableCommand {
     @Argument(help: ProjectArgument.help, transform: ProjectArgument.slug)
     var project: String
 
-    @Option(help: "Output format: html or md (default: md for an -o file named .md or .markdown, else html).")
+    @Option(help: "Output format: html or md (default: md for an -o file named .md or .markdown, html for .html, .htm, no extension or standard output; needed for any other name).")
     var format: ReportFormat?
 
     @Flag(help: "Make an internal report: private indicators, notes, tags and sources included.")
     var `internal` = false
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of standard output (-: standard output, as for import).", valueName: "file"))
+    @Option(name: [.customShort("o"), .long, .customLong("out")], help: ArgumentHelp("Write to this file instead of standard output (-: standard output, as for import).", valueName: "file"))
     var output: String?
 
     @Flag(help: "Show network indicators (in tables, comments and notes) as written instead of defanged (hxxp, [.]), and notes' links to them as links.")
@@ -49,6 +49,11 @@ struct Report: ParsableCommand {
     func validate() throws {
         if let format, let output, let named = ReportFormat(fileName: output), named != format {
             throw ValidationError("--format \(format.rawValue) writes \(format.language), but \(output) is named as \(named.language): name the file .\(format.rawValue), or leave --format out")
+        }
+        // A name of another kind (`report.pdf`) would get HTML under a name that says otherwise.
+        if format == nil, let output, output != "-", ReportFormat(fileName: output) == nil,
+           case let kind = (output as NSString).pathExtension, !kind.isEmpty {
+            throw ValidationError("a report is HTML or Markdown, but \(output) is named as .\(kind): name the file .html or .md, or say which with --format (a PDF: print the HTML report from a browser)")
         }
     }
 

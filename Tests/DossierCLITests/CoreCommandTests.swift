@@ -41,8 +41,10 @@ struct CoreCommandTests {
         #expect(inside.status == 0 && inside.stderr.contains("warning: internal-site/ \(said)"), "\(inside.stderr)")
         #expect(!(try CLI.run(["build", "--internal"], in: copy.root)).stderr.contains(said))
         try copy.write(".gitignore", "/site/\ninternal-site/**\n")
-        #expect(!(try CLI.run(["build", "--internal", "--out", "internal-site"], in: copy.root)).stderr.contains(said))
-        #expect(!(try CLI.run(["build", "--out", "public-site"], in: copy.root)).stderr.contains(said))
+        // -o and --output name the folder too, as they name report's and export's file.
+        #expect(!(try CLI.run(["build", "--internal", "-o", "internal-site"], in: copy.root)).stderr.contains(said))
+        #expect(!(try CLI.run(["build", "--output", "public-site"], in: copy.root)).stderr.contains(said))
+        #expect(FileManager.default.fileExists(atPath: copy.path("public-site/index.html")))
         // In a repository, as git itself says: a glob ignores it, a negation does not.
         let git = Process()
         git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -56,7 +58,7 @@ struct CoreCommandTests {
         // So is an internal report or export written there; a public one, or one git ignores, is not.
         let report = try CLI.run(["report", "acme-payroll-phish", "--internal", "-o", "phish.html"], in: copy.root)
         #expect(report.stderr.contains("warning: phish.html is in the workspace and git does not ignore it: `git add -A` would commit this internal report"), "\(report.stderr)")
-        let export = try CLI.run(["export", "acme-payroll-phish", "--internal", "-o", "phish.stix.json"], in: copy.root)
+        let export = try CLI.run(["export", "acme-payroll-phish", "--internal", "--out", "phish.stix.json"], in: copy.root)
         #expect(export.stderr.contains("would commit this internal export"), "\(export.stderr)")
         try copy.write(".gitignore", "/site/\n*.html\n")
         #expect(!(try CLI.run(["report", "acme-payroll-phish", "--internal", "-o", "phish.html"], in: copy.root)).stderr.contains("git does not ignore"))
@@ -707,7 +709,7 @@ struct CoreCommandTests {
         #expect(copy.read("commodity-loader-c2/notes/01-overview.md") == note)
     }
 
-    @Test("report -o names its format: a .md file gets Markdown without --format; a --format that contradicts the name is refused and writes nothing")
+    @Test("report -o names its format: a .md file gets Markdown without --format; a --format that contradicts the name, or a name of another kind without --format, is refused and writes nothing")
     func reportFormatFollowsFileName() throws {
         let copy = try TemporaryCopy(of: Self.samples)
         let markdown = try CLI.run(["report", "commodity-loader-c2", "-o", "loader.md"], in: copy.root)
@@ -715,9 +717,15 @@ struct CoreCommandTests {
         #expect(copy.read("loader.md").hasPrefix("# HollowPost"))
         let html = try CLI.run(["report", "commodity-loader-c2", "-o", "loader.HTM"], in: copy.root)
         #expect(html.status == 0 && copy.read("loader.HTM").hasPrefix("<!DOCTYPE html>"))
-        // Another name keeps HTML, the default.
-        #expect(try CLI.run(["report", "commodity-loader-c2", "-o", "loader.txt"], in: copy.root).status == 0)
+        // A name of another kind is refused unless --format says what goes in it; a name
+        // without an extension gets HTML, the default.
+        let pdf = try CLI.run(["report", "commodity-loader-c2", "-o", "loader.pdf"], in: copy.root)
+        #expect(pdf.status == 64 && pdf.stderr.contains("a report is HTML or Markdown, but loader.pdf is named as .pdf"), "\(pdf.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: copy.path("loader.pdf")))
+        #expect(try CLI.run(["report", "commodity-loader-c2", "--format", "html", "-o", "loader.txt"], in: copy.root).status == 0)
         #expect(copy.read("loader.txt").hasPrefix("<!DOCTYPE html>"))
+        #expect(try CLI.run(["report", "commodity-loader-c2", "-o", "loader"], in: copy.root).status == 0)
+        #expect(copy.read("loader").hasPrefix("<!DOCTYPE html>"))
         let contradicted = try CLI.run(["report", "commodity-loader-c2", "--format", "html", "-o", "other.md"], in: copy.root)
         #expect(contradicted.status == 64 && contradicted.stderr.contains("--format html writes HTML, but other.md is named as Markdown"), "\(contradicted.stderr)")
         #expect(!FileManager.default.fileExists(atPath: copy.path("other.md")))

@@ -8,6 +8,8 @@ public enum Scaffold {
         case insideWorkspace(String, workspace: String)
         case invalidSlug(String, reason: String)
         case projectExists(String)
+        /// The path given, or a folder above it, is a file (the first such path).
+        case notAFolder(String)
         case write(WriteError)
 
         public var description: String { description(showingPaths: { $0 }) }
@@ -21,6 +23,7 @@ public enum Scaffold {
                     + "away from that one. Start a project with `dossier new SLUG`, or make the workspace elsewhere; nothing was changed"
             case .invalidSlug(let slug, let reason): "cannot use \"\(slug)\" as a project name: \(reason)"
             case .projectExists(let slug): "a project folder \"\(slug)\" already exists; nothing was changed"
+            case .notAFolder(let file): "\(show(file)) is a file, not a folder: give the name of a new folder or of an existing one; nothing was changed"
             case .write(let error): error.description(showingPaths: show)
             }
         }
@@ -32,6 +35,17 @@ public enum Scaffold {
     /// Makes `folder` a workspace: `dossier.json` with the starter vocabulary, `.gitignore`.
     public static func initialize(folder: String, title: String? = nil) throws(Failure) {
         let settingsPath = folder + "/" + ProjectFiles.workspace
+        // A file where the folder, or one above it, would be: said as such, not as the system's
+        // "could not be completed".
+        var above = folder
+        while !above.isEmpty, above != "/" {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: above, isDirectory: &isFolder) {
+                guard isFolder.boolValue else { throw .notAFolder(above) }
+                break
+            }
+            above = (above as NSString).deletingLastPathComponent
+        }
         guard !FileManager.default.fileExists(atPath: settingsPath) else { throw .alreadyWorkspace(folder) }
         // A workspace inside another: commands run in it would find it, not the outer one, and
         // a project folder made a workspace would hold the inner one's dossier.json.

@@ -5,6 +5,19 @@ import Testing
 
 @Suite("init and new")
 struct ScaffoldTests {
+    @Test("init where a file stands, or below one, says the file is no folder and writes nothing")
+    func initOverAFile() throws {
+        let root = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let file = root + "/notes.txt"
+        try "kept\n".write(toFile: file, atomically: true, encoding: .utf8)
+        for folder in [file, file + "/cti"] {
+            #expect(throws: Scaffold.Failure.notAFolder(file)) { try Scaffold.initialize(folder: folder) }
+        }
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "kept\n")
+        #expect(Scaffold.Failure.notAFolder("notes.txt").description == "notes.txt is a file, not a folder: give the name of a new folder or of an existing one; nothing was changed")
+    }
+
     @Test("init writes the starter vocabulary and a .gitignore, and refuses to run twice")
     func initWorkspace() throws {
         let folder = try TemporaryFolder.make() + "/cti"
