@@ -207,6 +207,17 @@ struct RuleTests {
             try $0.addProject("p", indicators: Self.list(#"{ "value": "192.0.2.1", "type": "ipv4", "classification": "non-malicious", "tags": ["Blocked"] }"#))
         }, rule: ClassificationContradictionRule())
         #expect(failing == [#"p/indicators.json:1:77: warning: 192.0.2.1 is classified non-malicious but tag "Blocked" implies malicious; the explicit classification wins"#])
+        // Two tags that imply it are said as such; one tag written twice, once.
+        let vocabulary = #"{ "title": "T", "tags": { "Blocked": { "classification": "malicious" }, "C2": { "classification": "malicious" } } }"#
+        let several = try diagnostics({
+            try $0.write("dossier.json", vocabulary)
+            try $0.addProject("p", indicators: Self.list(
+                #"{ "value": "192.0.2.1", "type": "ipv4", "classification": "non-malicious", "tags": ["Blocked", "blocked ", "C2"] }"#,
+                #"{ "value": "192.0.2.2", "type": "ipv4", "classification": "non-malicious", "tags": ["Blocked", "blocked "] }"#))
+        }, rule: ClassificationContradictionRule())
+        #expect(several.count == 2, "\(several)")
+        #expect(several.first?.contains(#"192.0.2.1 is classified non-malicious but tags "Blocked" and "C2" imply malicious;"#) == true, "\(several)")
+        #expect(several.last?.contains(#"192.0.2.2 is classified non-malicious but tag "Blocked" implies malicious;"#) == true, "\(several)")
         let passing = try diagnostics({
             try $0.addProject("p", indicators: Self.list(
                 #"{ "value": "192.0.2.1", "type": "ipv4", "classification": "malicious", "tags": ["blocked", "Newly Observed"] }"#,

@@ -16,10 +16,13 @@ public struct ClassificationContradictionRule: ProjectRule {
                 let implied = vocabulary.contradiction(of: explicit, tags: project.indicators[i].tags)
             else { continue }
             let indicator = project.indicators[i]
-            let tags = indicator.tags.filter { vocabulary.definition(of: $0)?.classification == implied }
-            let names = tags.map { "\"\($0)\"" }.joined(separator: ", ")
+            // Each tag once, as first written (`Blocked` and `blocked ` are one tag).
+            var seen: Set<String> = []
+            let tags = indicator.tags.filter { vocabulary.definition(of: $0)?.classification == implied && seen.insert(Tag.key($0)).inserted }
+            let names = tags.map { "\"\($0)\"" }
+            let said = names.count == 1 ? "tag \(names[0]) implies" : "tags \(names.dropLast().joined(separator: ", ")) and \(names.last!) imply"
             diagnostics.append(.warning(at: indicator.location(in: project, at: indicator.origin?.classification),
-                "\(indicator.value) is classified \(explicit.rawValue) but tag \(names) implies \(implied.rawValue); the explicit classification wins",
+                "\(indicator.value) is classified \(explicit.rawValue) but \(said) \(implied.rawValue); the explicit classification wins",
                 code: Self.code))
         }
         return diagnostics
