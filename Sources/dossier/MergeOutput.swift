@@ -26,13 +26,18 @@ enum MergeOutput {
         }
     }
 
-    /// `3 added, 1 merged, 0 unchanged` (in a dry run `3 to add, 1 to merge`), and how many more
+    /// `3 added, 1 merged (1 of them made private), 0 unchanged` (in a dry run `3 to add, 1 to
+    /// merge`), and how many more
     /// times the input gave an indicator it gave before (`repeatedInFiles`: within one file,
     /// merged as the file was read).
     static func counts(_ report: MergeReport, repeatedInFiles: Int = 0, dryRun: Bool = false) -> String {
         let repeated = report.repeatedInInput + repeatedInFiles
         let (added, merged) = dryRun ? ("to add", "to merge") : ("added", "merged")
-        return "\(report.added.count) \(added), \(report.merged.count) \(merged), \(report.unchanged.count) unchanged"
+        // Privacy is what a merge changes least visibly and matters most for (a project made
+        // public later keeps these off its site): counted even without --verbose.
+        let madePrivate = report.merged.filter { $0.changes.contains(.madePrivate) }.count
+        let privately = madePrivate == 0 ? "" : " (\(madePrivate) of them \(dryRun ? "to be made" : "made") private)"
+        return "\(report.added.count) \(added), \(report.merged.count) \(merged)\(privately), \(report.unchanged.count) unchanged"
             + (repeated > 0 ? ", \(repeated) repeated in the input" : "")
     }
 

@@ -65,6 +65,14 @@ struct CoreCommandTests {
         #expect(!(try CLI.run(["report", "vpn-bruteforce-2026", "-o", "vpn.md"], in: copy.root)).stderr.contains("git does not ignore"))
     }
 
+    @Test("an import that makes recorded indicators private says how many in its summary, without --verbose (a private project's own internal export marks every row private)")
+    func importSaysWhatItMadePrivate() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        #expect(try CLI.run(["export", "acme-payroll-phish", "--internal", "-o", "../self.csv"], in: copy.root).status == 0)
+        let imported = try CLI.run(["import", "acme-payroll-phish", "../self.csv"], in: copy.root)
+        #expect(imported.status == 0 && imported.stdout.contains("acme-payroll-phish: 0 added, 55 merged (55 of them made private), 4 unchanged"), "\(imported.stdout)")
+    }
+
     @Test("the options every command takes may come before the command, as with git -C")
     func optionsBeforeCommand() throws {
         let pairs = [
