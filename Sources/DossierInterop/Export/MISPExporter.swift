@@ -11,7 +11,8 @@ import DossierCore
 ///   the tags, and the classification as the PassiveTotal taxonomy tag `passivetotal:class="..."`
 ///   (and in an internal export the indicator's `source`, its provenance, as `dossier:source="..."`,
 ///   which `dossier import` reads back);
-///   `to_ids` is set for malicious indicators only; an `other` indicator that came from MISP goes
+///   `to_ids` is set for malicious indicators only, of a type a sensor can match
+///   (`MISPTypes.isDetectable`: not `other`, an AS, a CVE); an `other` indicator that came from MISP goes
 ///   back as the MISP type its `misp-type:` tag keeps (`btc`, a `url` without a scheme); a private indicator's `distribution` is `0`
 ///   (your organisation only), the others inherit the event's (`5`); an attribute whose marking
 ///   (`ExportContext.tlp(of:)`: raised by the indicator's own `tlp:` tag, TLP:GREEN at least when
@@ -69,7 +70,7 @@ enum MISPExporter {
             stream.member("category", category)
             stream.member("value", value)
             stream.key("to_ids")
-            stream.value(.bool(classification == .malicious))
+            stream.value(.bool(classification == .malicious && MISPTypes.isDetectable(type)))
             stream.member("comment", indicator.comment ?? "")
             // A private indicator (internal exports only) is for "your organisation only": how
             // MISP says it, and how `dossier import` reads it back.

@@ -93,6 +93,17 @@ enum MISPTypes {
         }
     }
 
+    /// Whether an attribute of `mispType` may go to intrusion detection (`to_ids`) at all: not
+    /// text nor a reference, which no sensor matches (MISP's own defaults leave `to_ids` off for
+    /// these: `other`, `text`, `comment`, `link`, an AS, a vulnerability, a user agent, which
+    /// every browser of a version shares). A malicious `campaign:x` recorded as `other` would
+    /// otherwise flag a blocklist feed with a label.
+    static func isDetectable(_ mispType: String) -> Bool {
+        !notDetectable.contains(mispType)
+    }
+
+    private static let notDetectable: Set<String> = ["other", "text", "comment", "link", "AS", "vulnerability", "user-agent", "anonymised", "hex"]
+
     /// The MISP type an `other` indicator came in as, from its `misp-type:` tag (`misp-type:btc`),
     /// spelled as MISP spells it; nil when it has none that MISP knows. `tag` is the tag as written.
     static func recordedType(of indicator: Indicator) -> (type: String, tag: String)? {

@@ -385,6 +385,24 @@ import Testing
         #expect(attributes.first { $0.string("type") == "vulnerability" }?.string("value") == "CVE-2026-11873")
     }
 
+    @Test("a malicious MISP attribute goes to intrusion detection (to_ids) only when a sensor can match its type: not a label recorded as other, an AS or a CVE")
+    func mispToIDsOnlyForDetectableTypes() throws {
+        var project = Self.project
+        project.indicators = [
+            Indicator(value: "payroll-acme.com", type: .domain, classification: .malicious),
+            Indicator(value: "campaign:hp-affiliate-0417", type: .other, classification: .malicious),
+            Indicator(value: "AS64500", type: .asn, classification: .malicious),
+            Indicator(value: "CVE-2026-11873", type: .cve, classification: .malicious),
+            Indicator(value: "Global\\kit-mutex", type: .mutex, classification: .malicious),
+            Indicator(value: "203.0.113.9", type: .ipv4, classification: .suspicious),
+        ]
+        let view = AudienceFilter.view(of: .single(project), for: .public)
+        let root = try JSONParser.parse(Exporter.export(view.projects[0], in: view, for: .public, format: .misp))
+        let attributes = try #require(root.value.objectValue?.object("Event")).array("Attribute").compactMap(\.value.objectValue)
+        let flagged = attributes.filter { $0.flag("to_ids") == true }.map { $0.string("value") ?? "" }
+        #expect(flagged == ["payroll-acme.com", "Global\\kit-mutex"], "\(flagged)")
+    }
+
     @Test("a MISP event carries the notes the audience sees as its reports (a private note of a public project for the organisation only), not in a part of the project; imported, each report is a note, numbered in the event's order, private when restricted, a deleted one skipped")
     func mispEventReportsAreNotes() throws {
         func reports(_ text: String) throws -> [JSONObject] {
