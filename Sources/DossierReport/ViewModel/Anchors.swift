@@ -1,3 +1,4 @@
+import DossierCore
 import Foundation
 
 /// File-name and fragment-safe names for tags and sections. Tags can hold anything (`misp-galaxy:
@@ -27,22 +28,31 @@ public enum Anchors {
         return text.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? text
     }
 
-    /// Unique slugs for `names` (in order): a clash gets `-2`, `-3`… in the order given. The next
-    /// suffix to try is kept per slug, so that many names of one slug (100,000 tags differing only
-    /// in non-ASCII letters) cost linear time, not quadratic.
+    /// Unique slugs for `names` (in order): the first name of a slug has it as it is, and another
+    /// one the slug followed by the start of its own name's SHA-256 (`feed-bulk-de8c85`), so that
+    /// a tag that comes or goes moves no other tag's page (a bookmark, a link from elsewhere),
+    /// where numbering them `-2`, `-3`… in order moved every one after it, and `Feed bulk 2`'s
+    /// own slug took a number. A suffix taken already (by a name slugged so) is made longer; the
+    /// next numbers come last. Each name costs one hash at most: linear in the names.
     public static func uniqueSlugs(_ names: [String]) -> [String: String] {
         var used: Set<String> = []
-        var next: [String: Int] = [:]
         var result: [String: String] = [:]
         for name in names {
             let base = slug(name)
             var candidate = base
-            var n = next[base] ?? 2
-            while used.contains(candidate) {
-                candidate = "\(base)-\(n)"
-                n += 1
+            if used.contains(candidate) {
+                let hash = SHA256.hex(Array(name.utf8))
+                var length = 6
+                repeat {
+                    candidate = base + "-" + hash.prefix(length)
+                    length += 2
+                } while used.contains(candidate) && length <= hash.count
+                var n = 2
+                while used.contains(candidate) {
+                    candidate = base + "-" + hash + "-\(n)"
+                    n += 1
+                }
             }
-            next[base] = n
             used.insert(candidate)
             result[name] = candidate
         }
