@@ -44,6 +44,10 @@ extension Dossier {
             let meant = ClosestName.find(word, in: Self.commandNames).map { " Did you mean \"\($0)\"?" } ?? ""
             Self.exit(withError: ValidationError("no command \"\(word)\".\(meant) The commands: \(Self.commandNames.joined(separator: ", ")) (dossier --help says what each does)"))
         }
+        // A value that starts with a dash (`--comment "-5 score"`) is read as an option, and the
+        // parser says only that the value is missing: said how to give it.
+        // (Parsed as the parser is given them below: a long run of values shortened.)
+        if let hint = DashValue.hint(for: LongValueRun(in: reordered)?.shortened ?? reordered) { Self.exit(withError: ValidationError(hint)) }
         // A long run of values is parsed as one placeholder, put back after parsing; any failure
         // is left to the parser given everything, so errors read as they always do.
         guard let run = LongValueRun(in: reordered), var command = try? parseAsRoot(run.shortened),
@@ -146,5 +150,27 @@ struct LongValueRun {
         held = Array(arguments[values])
         shortened = arguments
         shortened.replaceSubrange(values, with: [Self.placeholder])
+    }
+}
+
+/// An option's value that starts with a dash, which the parser takes for an option.
+enum DashValue {
+    /// What to say when parsing `arguments` fails for a missing value that the next argument,
+    /// starting with a dash, was meant to be; nil otherwise.
+    static func hint(for arguments: [String]) -> String? {
+        // Only where an option is followed by a word with a dash (most command lines have none).
+        guard zip(arguments, arguments.dropFirst()).contains(where: { $0.hasPrefix("-") && $1.hasPrefix("-") && $1 != "-" }) else { return nil }
+        do {
+            _ = try Dossier.parseAsRoot(arguments)
+            return nil
+        } catch {
+            let message = Dossier.message(for: error)
+            // "Missing value for '--comment <comment>'": the option's name, as written.
+            guard message.hasPrefix("Missing value for '"), let shown = message.split(separator: "'").dropFirst().first,
+                  let option = shown.split(separator: " ").first,
+                  let at = arguments.firstIndex(where: { $0 == option }),
+                  at + 1 < arguments.count, case let next = arguments[at + 1], next.hasPrefix("-"), next != "-" else { return nil }
+            return "\(arguments[at]) has no value: \(Console.shellWord(next)) starts with a dash and is read as an option; give it after an equals sign: \(arguments[at])=\(Console.shellWord(next))"
+        }
     }
 }

@@ -73,6 +73,19 @@ struct CoreCommandTests {
         #expect(imported.status == 0 && imported.stdout.contains("acme-payroll-phish: 0 added, 55 merged (55 of them made private), 4 unchanged"), "\(imported.stdout)")
     }
 
+    @Test("an option's value that starts with a dash is said to go after an equals sign, which takes it; an option with no value at all is said as the parser says it")
+    func dashValuesAreExplained() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let before = copy.read("commodity-loader-c2/indicators.json")
+        let dashed = try CLI.run(["add", "commodity-loader-c2", "192.0.2.77", "--comment", "-5 score"], in: copy.root)
+        #expect(dashed.status == 64 && dashed.stderr.contains("--comment has no value: '-5 score' starts with a dash and is read as an option; give it after an equals sign: --comment='-5 score'"), "\(dashed.stderr)")
+        #expect(copy.read("commodity-loader-c2/indicators.json") == before)
+        let missing = try CLI.run(["add", "commodity-loader-c2", "192.0.2.77", "--comment"], in: copy.root)
+        #expect(missing.status == 64 && missing.stderr.contains("Missing value for '--comment <comment>'"), "\(missing.stderr)")
+        let given = try CLI.run(["add", "commodity-loader-c2", "192.0.2.77", "--comment=-5 score"], in: copy.root)
+        #expect(given.status == 0 && copy.read("commodity-loader-c2/indicators.json").contains("\"-5 score\""), "\(given.stderr)")
+    }
+
     @Test("the options every command takes may come before the command, as with git -C")
     func optionsBeforeCommand() throws {
         let pairs = [
