@@ -86,12 +86,22 @@ enum TextImporter {
         // vendor's own post above all: no indicator (as `check` reads a note's links). An
         // autolink shows its address, as a mail writes the lure's: a value.
         let links = Indicators.referenceURLs(in: text, asciiDoc: true, autolinks: false)
+        // So is a web address written live and bare in a text that defangs its indicators
+        // (`office365.blogdns[.]com`), on a line that defangs none: the write-up's own source, as
+        // vendors write it. Beside a defanged value, in `<...>` or as a link's text, it is a value.
+        let defanged = indicators.filter { Self.isWrittenDefanged($0, in: lines) }
+        let defangingLines = Set(defanged.map(\.line))
         var saidLinks: Set<String> = []
         collector.restating { collector in
             for found in indicators {
-                if found.type == .url, links.contains(found.value) {
+                let isLink = found.type == .url && links.contains(found.value)
+                let isSource = found.type == .url && !defanged.isEmpty && !defangingLines.contains(found.line) && Self.isWrittenBare(found, in: lines)
+                if isLink || isSource {
                     if saidLinks.insert(found.value).inserted {
-                        collector.skip(found.value, "the text links to it as a reference to read (Markdown's [text](url), AsciiDoc's url[text]), not as an indicator; `dossier add` records it if it is one",
+                        let reason = isLink
+                            ? "the text links to it as a reference to read (Markdown's [text](url), AsciiDoc's url[text]), not as an indicator"
+                            : "the text defangs its indicators (\(Self.written(defanged[0], in: lines))) but writes this address live, on a line of its own: a reference to read, not an indicator"
+                        collector.skip(found.value, reason + "; `dossier add` records it if it is one",
                             at: SourcePosition(line: found.line, column: found.column))
                     }
                     continue
@@ -118,6 +128,31 @@ enum TextImporter {
             let shown = names.prefix(3).map(\.value).joined(separator: ", ") + (names.count > 3 ? ", ..." : "")
             collector.warning("the text writes \(names.count) Windows \(names.count == 1 ? "path or registry key" : "paths or registry keys") (\(shown)), which are not imported from prose, where one's end cannot be told for sure; `dossier add PROJECT VALUE --type filepath` (or `--type registry-key`) records each as written", at: nil)
         }
+    }
+
+    /// The word `found` is written as, up to the next blank.
+    static func written(_ found: ExtractedIndicator, in lines: [Substring]) -> Substring {
+        guard found.line >= 1, found.line <= lines.count else { return "" }
+        let line = lines[found.line - 1]
+        guard let start = line.index(line.startIndex, offsetBy: found.column - 1, limitedBy: line.endIndex) else { return "" }
+        return line[start...].prefix { !$0.isWhitespace }
+    }
+
+    /// Whether `found` is written defanged (`evil[.]example`, `hxxps://`, `a[@]b`).
+    static func isWrittenDefanged(_ found: ExtractedIndicator, in lines: [Substring]) -> Bool {
+        let word = written(found, in: lines).lowercased()
+        return defangMarks.contains { word.contains($0) }
+    }
+
+    private static let defangMarks = ["[.]", "(.)", "{.}", "[dot]", "(dot)", "hxxp", "[:]", "[://]", "[at]", "(at)", "[@]"]
+
+    /// Whether `found` stands bare in its line, not after `<` (an autolink) or `[` (a link's own
+    /// text), which show the address as a value.
+    static func isWrittenBare(_ found: ExtractedIndicator, in lines: [Substring]) -> Bool {
+        guard found.line >= 1, found.line <= lines.count, found.column > 1 else { return true }
+        let line = lines[found.line - 1]
+        guard let start = line.index(line.startIndex, offsetBy: found.column - 2, limitedBy: line.endIndex), start < line.endIndex else { return true }
+        return !"<[(\"'`".contains(line[start])
     }
 
     /// The TLP labels written in `text` (`TLP.labels(in:)`).

@@ -760,6 +760,23 @@ import Testing
         #expect(result.skipped.allSatisfy { $0.reason.contains("links to it as a reference to read") })
     }
 
+    @Test("a web address written live on a line that defangs nothing, in a text that defangs its indicators, is the write-up's source: skipped as a reference; beside a defanged value, as an autolink or in a text that defangs nothing it is a value")
+    func liveAddressInDefangingTextIsAReference() {
+        let text = """
+            The write-up is at
+            https://vendor.example/2026/11/loader-analysis.
+            C2: loader-c2[.]example and https://stage.example/p.php (live, by mistake).
+            The lure: <https://lure.example/login>.
+            """
+        let result = TestFiles.importText(text, path: "/ioc.txt")
+        #expect(result.keys.filter { $0.hasPrefix("url") } == ["url https://lure.example/login", "url https://stage.example/p.php"], "\(result.keys)")
+        #expect(result.skipped.map(\.item) == ["https://vendor.example/2026/11/loader-analysis"], "\(result.skipped)")
+        #expect(result.skipped.first?.reason.contains("the text defangs its indicators (loader-c2[.]example) but writes this address live") == true)
+        // A text that defangs nothing writes its addresses as they are: each is a value.
+        let plain = TestFiles.importText("The write-up is at\nhttps://vendor.example/2026/11/loader-analysis.\nC2: loader-c2.example\n", path: "/ioc.txt")
+        #expect(plain.keys.contains("url https://vendor.example/2026/11/loader-analysis") && plain.skipped.isEmpty, "\(plain.keys) \(plain.skipped)")
+    }
+
     @Test("a quoted CSV comment over several lines keeps them, each ending in a line feed alone, as every comment's")
     func csvCommentLineBreaks() {
         let result = TestFiles.importText("value,comment\r\nevil2.example,\"line one\r\nline two\"\r\n", path: "/c.csv")
