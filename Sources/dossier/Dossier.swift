@@ -155,11 +155,22 @@ struct LongValueRun {
 
 /// An option's value that starts with a dash, which the parser takes for an option.
 enum DashValue {
+    /// A word that starts with a dash but is written as no option is (`--name`, `-x`, `-xyz`,
+    /// `--`, `-`).
+    static func isDashValue(_ word: String) -> Bool {
+        guard word.hasPrefix("-"), word != "-", word != "--" else { return false }
+        let name = word.hasPrefix("--") ? word.dropFirst(2) : word.dropFirst()
+        let isOptionName = name.first?.isLetter == true && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } && name.last != "-"
+        return !isOptionName
+    }
+
     /// What to say when parsing `arguments` fails for a missing value that the next argument,
     /// starting with a dash, was meant to be; nil otherwise.
     static func hint(for arguments: [String]) -> String? {
-        // Only where an option is followed by a word with a dash (most command lines have none).
-        guard zip(arguments, arguments.dropFirst()).contains(where: { $0.hasPrefix("-") && $1.hasPrefix("-") && $1 != "-" }) else { return nil }
+        // Only where an option is followed by a word with a dash that no option is written as
+        // (`-5 score`, `-draft-`; not `--private`, `-q`, `--`): a forgotten value is the parser's
+        // to say. Most command lines have none, and are parsed once.
+        guard zip(arguments, arguments.dropFirst()).contains(where: { $0.hasPrefix("-") && isDashValue($1) }) else { return nil }
         do {
             _ = try Dossier.parseAsRoot(arguments)
             return nil
@@ -169,7 +180,7 @@ enum DashValue {
             guard message.hasPrefix("Missing value for '"), let shown = message.split(separator: "'").dropFirst().first,
                   let option = shown.split(separator: " ").first,
                   let at = arguments.firstIndex(where: { $0 == option }),
-                  at + 1 < arguments.count, case let next = arguments[at + 1], next.hasPrefix("-"), next != "-" else { return nil }
+                  at + 1 < arguments.count, case let next = arguments[at + 1], isDashValue(next) else { return nil }
             return "\(arguments[at]) has no value: \(Console.shellWord(next)) starts with a dash and is read as an option; give it after an equals sign: \(arguments[at])=\(Console.shellWord(next))"
         }
     }

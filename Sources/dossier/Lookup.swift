@@ -25,8 +25,7 @@ struct LookupCommand: ParsableCommand {
             network") and the larger blocks that contain it; a URL or e-mail address finds its host.
 
             Exit status: 0 when at least one value is itself recorded, 1 when none is (indirect matches \
-            alone do not count), so scripts can ask "have we seen it?"; 64 when no value given is one \
-            to look up (each line says why). A 1 is no answer when no \
+            alone do not count), so scripts can ask "have we seen it?". A 1 is no answer when no \
             workspace was found, or when a project's files have errors: they are named on standard \
             error and listed as "unread" in --json, for a script to tell. Errors in dossier.json are \
             named too: the classifications its tags imply are then unknown.
@@ -91,8 +90,6 @@ struct LookupCommand: ParsableCommand {
         }
         // Not recorded, or not known where files have errors (named above, `unread` in --json):
         // the contract's codes are 0, 1 and 64 alone.
-        // No value was one to look up: the command was given wrong (each said why, above).
-        if results.allSatisfy({ $0.key == nil }) { throw ExitCode(64) }
         if !results.contains(where: \.isRecorded) { throw ExitCode(1) }
     }
 }

@@ -53,7 +53,8 @@ struct Report: ParsableCommand {
         // A name of another kind (`report.pdf`) would get HTML under a name that says otherwise.
         if format == nil, let output, output != "-", ReportFormat(fileName: output) == nil,
            case let kind = (output as NSString).pathExtension, !kind.isEmpty {
-            throw ValidationError("a report is HTML or Markdown, but \(output) is named as .\(kind): name the file .html or .md, or say which with --format (a PDF: print the HTML report from a browser)")
+            let pdf = kind.lowercased() == "pdf" ? " (a PDF: print the HTML report from a browser)" : ""
+            throw ValidationError("a report is HTML or Markdown, but \(output) is named as .\(kind): name the file .html or .md, or say which with --format\(pdf)")
         }
     }
 

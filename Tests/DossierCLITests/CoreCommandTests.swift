@@ -80,8 +80,12 @@ struct CoreCommandTests {
         let dashed = try CLI.run(["add", "commodity-loader-c2", "192.0.2.77", "--comment", "-5 score"], in: copy.root)
         #expect(dashed.status == 64 && dashed.stderr.contains("--comment has no value: '-5 score' starts with a dash and is read as an option; give it after an equals sign: --comment='-5 score'"), "\(dashed.stderr)")
         #expect(copy.read("commodity-loader-c2/indicators.json") == before)
-        let missing = try CLI.run(["add", "commodity-loader-c2", "192.0.2.77", "--comment"], in: copy.root)
-        #expect(missing.status == 64 && missing.stderr.contains("Missing value for '--comment <comment>'"), "\(missing.stderr)")
+        // A forgotten value, before another option or the end, or before `--`, is the parser's to say.
+        for line in [["--comment"], ["--tag", "--private"], ["--comment", "--", "-5"]] {
+            let missing = try CLI.run(["add", "commodity-loader-c2", "192.0.2.77"] + line, in: copy.root)
+            #expect(missing.status == 64 && missing.stderr.contains("Missing value for '--") && !missing.stderr.contains("equals sign"), "\(line): \(missing.stderr)")
+        }
+        #expect(try CLI.run(["new", "x", "--title", "-draft-"], in: copy.root).stderr.contains("--title has no value: -draft- starts with a dash"))
         let given = try CLI.run(["add", "commodity-loader-c2", "192.0.2.77", "--comment=-5 score"], in: copy.root)
         #expect(given.status == 0 && copy.read("commodity-loader-c2/indicators.json").contains("\"-5 score\""), "\(given.stderr)")
     }

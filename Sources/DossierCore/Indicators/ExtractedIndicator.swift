@@ -5,7 +5,7 @@ public struct ExtractedIndicator: Equatable, Sendable {
     public var value: String
     /// 1-based line of the first character of the indicator as written (possibly defanged) in the text.
     public var line: Int
-    /// 1-based column, counted in Characters, of that first character.
+    /// 1-based column, counted in Unicode scalars, of that first character (lines end at line feeds).
     public var column: Int
 
     public init(type: IndicatorType, value: String, line: Int, column: Int) {

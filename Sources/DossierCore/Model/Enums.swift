@@ -233,8 +233,6 @@ public enum Audience: String, CaseIterable, Sendable, Codable, Hashable {
 extension CaseIterable where Self: RawRepresentable, RawValue == String {
     /// "a, b or c", for messages listing the valid values.
     public static var choices: String {
-        let names = allCases.map { "\"\($0.rawValue)\"" }
-        guard names.count > 1 else { return names.joined() }
-        return names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1]
+        allCases.map { "\"\($0.rawValue)\"" }.listed("or")
     }
 }

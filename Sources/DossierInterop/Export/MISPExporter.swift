@@ -12,7 +12,7 @@ import DossierCore
 ///   (and in an internal export the indicator's `source`, its provenance, as `dossier:source="..."`,
 ///   which `dossier import` reads back);
 ///   `to_ids` is set for malicious indicators only, of a type a sensor can match
-///   (`MISPTypes.isDetectable`: not `other`, an AS, a CVE); an `other` indicator that came from MISP goes
+///   (`MISPTypes.isDetectable`: not `other`, an AS, a CVE, a user agent); an `other` indicator that came from MISP goes
 ///   back as the MISP type its `misp-type:` tag keeps (`btc`, a `url` without a scheme); a private indicator's `distribution` is `0`
 ///   (your organisation only), the others inherit the event's (`5`); an attribute whose marking
 ///   (`ExportContext.tlp(of:)`: raised by the indicator's own `tlp:` tag, TLP:GREEN at least when

@@ -86,21 +86,21 @@ enum TextImporter {
         // vendor's own post above all: no indicator (as `check` reads a note's links). An
         // autolink shows its address, as a mail writes the lure's: a value.
         let links = Indicators.referenceURLs(in: text, asciiDoc: true, autolinks: false)
-        // So is a web address written live and bare in a text that defangs its indicators
-        // (`office365.blogdns[.]com`), on a line that defangs none: the write-up's own source, as
-        // vendors write it. Beside a defanged value, in `<...>` or as a link's text, it is a value.
-        let defanged = indicators.filter { Self.isWrittenDefanged($0, in: lines) }
-        let defangingLines = Set(defanged.map(\.line))
+        // So is a web address written live, alone on its line, in a text that defangs its
+        // indicators (`office365.blogdns[.]com`): the write-up's own source, as vendors write it.
+        // Beside other words, or at an address's host, it is a value left live by mistake.
+        var written = WrittenWords(text)
+        let defanged = indicators.first { written.word(at: $0).isDefanged }
         var saidLinks: Set<String> = []
         collector.restating { collector in
             for found in indicators {
                 let isLink = found.type == .url && links.contains(found.value)
-                let isSource = found.type == .url && !defanged.isEmpty && !defangingLines.contains(found.line) && Self.isWrittenBare(found, in: lines)
+                let isSource = found.type == .url && defanged != nil && written.isAlone(found) && !Self.hasAddressHost(found.value)
                 if isLink || isSource {
                     if saidLinks.insert(found.value).inserted {
                         let reason = isLink
                             ? "the text links to it as a reference to read (Markdown's [text](url), AsciiDoc's url[text]), not as an indicator"
-                            : "the text defangs its indicators (\(Self.written(defanged[0], in: lines))) but writes this address live, on a line of its own: a reference to read, not an indicator"
+                            : "the text defangs its indicators (\(defanged.map { written.word(at: $0).text } ?? "")) but writes this address live, on a line of its own: a reference to read, not an indicator"
                         collector.skip(found.value, reason + "; `dossier add` records it if it is one",
                             at: SourcePosition(line: found.line, column: found.column))
                     }
@@ -130,29 +130,10 @@ enum TextImporter {
         }
     }
 
-    /// The word `found` is written as, up to the next blank.
-    static func written(_ found: ExtractedIndicator, in lines: [Substring]) -> Substring {
-        guard found.line >= 1, found.line <= lines.count else { return "" }
-        let line = lines[found.line - 1]
-        guard let start = line.index(line.startIndex, offsetBy: found.column - 1, limitedBy: line.endIndex) else { return "" }
-        return line[start...].prefix { !$0.isWhitespace }
-    }
-
-    /// Whether `found` is written defanged (`evil[.]example`, `hxxps://`, `a[@]b`).
-    static func isWrittenDefanged(_ found: ExtractedIndicator, in lines: [Substring]) -> Bool {
-        let word = written(found, in: lines).lowercased()
-        return defangMarks.contains { word.contains($0) }
-    }
-
-    private static let defangMarks = ["[.]", "(.)", "{.}", "[dot]", "(dot)", "hxxp", "[:]", "[://]", "[at]", "(at)", "[@]"]
-
-    /// Whether `found` stands bare in its line, not after `<` (an autolink) or `[` (a link's own
-    /// text), which show the address as a value.
-    static func isWrittenBare(_ found: ExtractedIndicator, in lines: [Substring]) -> Bool {
-        guard found.line >= 1, found.line <= lines.count, found.column > 1 else { return true }
-        let line = lines[found.line - 1]
-        guard let start = line.index(line.startIndex, offsetBy: found.column - 2, limitedBy: line.endIndex), start < line.endIndex else { return true }
-        return !"<[(\"'`".contains(line[start])
+    /// Whether a URL's host is an address (`http://203.0.113.5/payload.bin`): no write-up's own.
+    static func hasAddressHost(_ url: String) -> Bool {
+        guard let host = Indicators.host(of: url, type: .url) else { return false }
+        return [IndicatorType.ipv4, .ipv6].contains { (try? Indicators.parse(host, as: $0).get()) != nil }
     }
 
     /// The TLP labels written in `text` (`TLP.labels(in:)`).
@@ -189,5 +170,53 @@ enum TextImporter {
             guard let (address, network) = Indicators.hostBits(of: String(written)) else { continue }
             collector.warning(Indicators.hostBitsWarning(address, block: network), at: SourcePosition(line: block.line, column: block.column))
         }
+    }
+}
+
+/// The words a text writes its indicators as, found by the extractor's places: lines end at line
+/// feeds and columns count Unicode scalars, as it counts them. Each line is read once, when asked
+/// (a list of a million values on one line is not walked again for each).
+struct WrittenWords {
+    private let lines: [Substring]
+    private var scalars: [Int: [Unicode.Scalar]] = [:]
+
+    init(_ text: String) {
+        lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+    }
+
+    struct Word {
+        /// As written, up to the next blank.
+        var text: String
+        var isDefanged: Bool {
+            let lower = text.lowercased()
+            return Self.defangMarks.contains { lower.contains($0) }
+        }
+        private static let defangMarks = ["[.]", "(.)", "{.}", "[dot]", "(dot)", "hxxp", "[:]", "[://]", "[at]", "(at)", "[@]"]
+    }
+
+    private mutating func line(_ number: Int) -> [Unicode.Scalar] {
+        guard number >= 1, number <= lines.count else { return [] }
+        if let read = scalars[number] { return read }
+        let read = Array(lines[number - 1].unicodeScalars)
+        scalars[number] = read
+        return read
+    }
+
+    /// The word `found` is written as.
+    mutating func word(at found: ExtractedIndicator) -> Word {
+        let scalars = line(found.line)
+        let start = min(max(found.column - 1, 0), scalars.count)
+        let end = scalars[start...].firstIndex { $0.properties.isWhitespace } ?? scalars.count
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars[start..<end])
+        return Word(text: text)
+    }
+
+    /// Whether `found` is the only word of its line.
+    mutating func isAlone(_ found: ExtractedIndicator) -> Bool {
+        let scalars = line(found.line)
+        let start = min(max(found.column - 1, 0), scalars.count)
+        let end = scalars[start...].firstIndex { $0.properties.isWhitespace } ?? scalars.count
+        return scalars[..<start].allSatisfy(\.properties.isWhitespace) && scalars[end...].allSatisfy(\.properties.isWhitespace)
     }
 }

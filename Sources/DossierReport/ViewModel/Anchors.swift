@@ -28,30 +28,36 @@ public enum Anchors {
         return text.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? text
     }
 
-    /// Unique slugs for `names` (in order): the first name of a slug has it as it is, and another
-    /// one the slug followed by the start of its own name's SHA-256 (`feed-bulk-de8c85`), so that
-    /// a tag that comes or goes moves no other tag's page (a bookmark, a link from elsewhere),
-    /// where numbering them `-2`, `-3`… in order moved every one after it, and `Feed bulk 2`'s
-    /// own slug took a number. A suffix taken already (by a name slugged so) is made longer; the
-    /// next numbers come last. Each name costs one hash at most: linear in the names.
+    /// Unique slugs for `names` (in order). Of names with one slug, the one written as the slug
+    /// (`feed-bulk`) has it as it is, else the first; another has the slug followed by the start of
+    /// its own name's SHA-256 (`feed bulk` as `feed-bulk-0b1af8`). So a tag that comes or goes moves no other
+    /// tag's page unless it is written as the slug or held it, where numbering them `-2`, `-3`… in
+    /// order moved every one after it (a bookmark, a link from elsewhere), and `Feed bulk 2`'s own
+    /// slug took a number. A suffix some name has as its slug is made longer; the next numbers
+    /// come last. Each name costs one hash at most: linear in the names.
     public static func uniqueSlugs(_ names: [String]) -> [String: String] {
-        var used: Set<String> = []
+        let bases = names.map(slug)
+        var holders: [String: String] = [:]
+        for (name, base) in zip(names, bases) where name == base { holders[base] = holders[base] ?? name }
+        for (name, base) in zip(names, bases) where holders[base] == nil { holders[base] = name }
+        var used = Set(holders.keys)
         var result: [String: String] = [:]
-        for name in names {
-            let base = slug(name)
-            var candidate = base
-            if used.contains(candidate) {
-                let hash = SHA256.hex(Array(name.utf8))
-                var length = 6
-                repeat {
-                    candidate = base + "-" + hash.prefix(length)
-                    length += 2
-                } while used.contains(candidate) && length <= hash.count
-                var n = 2
-                while used.contains(candidate) {
-                    candidate = base + "-" + hash + "-\(n)"
-                    n += 1
-                }
+        for (name, base) in zip(names, bases) {
+            guard holders[base] != name else {
+                result[name] = base
+                continue
+            }
+            let hash = SHA256.hex(Array(name.utf8))
+            var length = 6
+            var candidate = base + "-" + hash.prefix(length)
+            while used.contains(candidate), length < hash.count {
+                length += 2
+                candidate = base + "-" + hash.prefix(length)
+            }
+            var n = 2
+            while used.contains(candidate) {
+                candidate = base + "-" + hash + "-\(n)"
+                n += 1
             }
             used.insert(candidate)
             result[name] = candidate

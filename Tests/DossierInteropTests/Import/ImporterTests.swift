@@ -760,18 +760,21 @@ import Testing
         #expect(result.skipped.allSatisfy { $0.reason.contains("links to it as a reference to read") })
     }
 
-    @Test("a web address written live on a line that defangs nothing, in a text that defangs its indicators, is the write-up's source: skipped as a reference; beside a defanged value, as an autolink or in a text that defangs nothing it is a value")
+    @Test("a web address written live alone on its line, in a text that defangs its indicators, is the write-up's source: skipped as a reference; in a sentence, at an address's host, as an autolink or in a text that defangs nothing it is a value")
     func liveAddressInDefangingTextIsAReference() {
         let text = """
             The write-up is at
             https://vendor.example/2026/11/loader-analysis.
-            C2: loader-c2[.]example and https://stage.example/p.php (live, by mistake).
-            The lure: <https://lure.example/login>.
+            \u{1F525}\u{1F525} C2: loader-c2[.]example
+            Payload: https://stage.example/p.php (live, by mistake).
+            http://198.51.100.7:8080/s.ps1
+            The lure:
+            <https://lure.example/login>
             """
         let result = TestFiles.importText(text, path: "/ioc.txt")
-        #expect(result.keys.filter { $0.hasPrefix("url") } == ["url https://lure.example/login", "url https://stage.example/p.php"], "\(result.keys)")
+        #expect(result.keys.filter { $0.hasPrefix("url") } == ["url http://198.51.100.7:8080/s.ps1", "url https://lure.example/login", "url https://stage.example/p.php"], "\(result.keys)")
         #expect(result.skipped.map(\.item) == ["https://vendor.example/2026/11/loader-analysis"], "\(result.skipped)")
-        #expect(result.skipped.first?.reason.contains("the text defangs its indicators (loader-c2[.]example) but writes this address live") == true)
+        #expect(result.skipped.first?.reason.contains("the text defangs its indicators (loader-c2[.]example) but writes this address live, on a line of its own") == true, "\(result.skipped)")
         // A text that defangs nothing writes its addresses as they are: each is a value.
         let plain = TestFiles.importText("The write-up is at\nhttps://vendor.example/2026/11/loader-analysis.\nC2: loader-c2.example\n", path: "/ioc.txt")
         #expect(plain.keys.contains("url https://vendor.example/2026/11/loader-analysis") && plain.skipped.isEmpty, "\(plain.keys) \(plain.skipped)")

@@ -20,7 +20,7 @@ public struct ClassificationContradictionRule: ProjectRule {
             var seen: Set<String> = []
             let tags = indicator.tags.filter { vocabulary.definition(of: $0)?.classification == implied && seen.insert(Tag.key($0)).inserted }
             let names = tags.map { "\"\($0)\"" }
-            let said = names.count == 1 ? "tag \(names[0]) implies" : "tags \(names.dropLast().joined(separator: ", ")) and \(names.last!) imply"
+            let said = (names.count == 1 ? "tag " : "tags ") + names.listed("and") + (names.count == 1 ? " implies" : " imply")
             diagnostics.append(.warning(at: indicator.location(in: project, at: indicator.origin?.classification),
                 "\(indicator.value) is classified \(explicit.rawValue) but \(said) \(implied.rawValue); the explicit classification wins",
                 code: Self.code))

@@ -211,20 +211,7 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             projects.append(occurrence.project)
         }
         let slugs = projects.map { workspace.projects[$0].slug }
-        switch slugs.count {
-        case 1: return slugs[0]
-        case 2...3: return slugs.dropLast().joined(separator: ", ") + " and " + slugs.last!
-        default: return slugs.prefix(3).joined(separator: ", ") + " and \(slugs.count - 3) more"
-        }
-    }
-
-    /// Whether a private project's folder name, written in a public text, can only mean the
-    /// project: a name of three words or more, or with a digit (`acme-payroll-phish`,
-    /// `vpn-bruteforce-2026`, `case-0042`), where two words may be an ordinary compound
-    /// (`supply-chain`, `brute-force`), which is a warning.
-    static func isDistinctive(_ slug: String) -> Bool {
-        let words = slug.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." })
-        return words.count >= 3 || words.count >= 2 && slug.contains(where: \.isNumber)
+        return slugs.count <= 3 ? slugs.listed("and") : slugs.prefix(3).joined(separator: ", ") + " and \(slugs.count - 3) more"
     }
 
     /// The private projects' folder names by their lower-cased form, as references are kept
@@ -1197,15 +1184,11 @@ public struct PublishedPrivateValueRule: WorkspaceRule {
             // A link and a name are told apart: a name written first hides no link after it.
             guard firstTime(reference.text, "\u{2}" + (reference.isLink ? "/\(reference.position.map { "\($0.line):\($0.column)" } ?? "") " : "") + slug) else { continue }
             let text = mentions.texts[reference.text]
-            // A link is one, and so is a name no text writes by chance (`Self.isDistinctive`); a
-            // name of two words may also be an ordinary one (a project named `supply-chain`).
+            // A link is one; a word may also be an ordinary one (a project named `supply-chain`,
+            // `living-off-the-land`, `apt-28`): no rule tells a project's name from a phrase.
             if reference.isLink {
                 diagnostics.append(.error(at: location(text, reference.position),
                     "\(text.name) links to the private project \(slug), but it is public: the public site has no page of that project and names none; take the link out",
-                    code: Self.code))
-            } else if Self.isDistinctive(slug) {
-                diagnostics.append(.error(at: location(text, reference.position),
-                    "\(text.name) names the private project \(slug), but it is public: the public site names no private project; take the name out",
                     code: Self.code))
             } else {
                 diagnostics.append(.warning(at: location(text, reference.position),
