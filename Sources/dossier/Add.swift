@@ -118,7 +118,7 @@ struct Add: ParsableCommand {
         let tomorrow = Scaffold.today(Date().addingTimeInterval(86_400))
         for (name, date) in [("--first-seen", firstSeen), ("--last-seen", lastSeen)] {
             guard let date else { continue }
-            if DateSpelling.hasNoZone(date) {
+            if ISODate.hasNoZone(date) {
                 Console.note("warning: \(name) \(date) has no zone: recorded as its day, \(date.prefix(10)) (give Z or an offset, 2026-11-02T10:15:00Z, to keep the time)")
             }
             if date.prefix(10) > tomorrow {

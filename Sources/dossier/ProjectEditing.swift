@@ -65,11 +65,12 @@ enum ProjectEditing {
 
     /// Prints the errors an edit of `changed` would bring, each where it is (a public note that
     /// would publish a value made private), as `check` says it; in the files the edit rewrites,
-    /// what it would write has no place yet.
+    /// what it would write has no place yet, but what they hold already (another indicator's
+    /// comment) has its place in them as they stand: the edit is refused, and writes nothing.
     static func report(_ errors: [Diagnostic], of changed: Project) {
         let rewritten = [changed.projectFile, changed.indicatorsFile]
         for error in errors {
-            if let location = error.location, !rewritten.contains(location.path) {
+            if let location = error.location, !rewritten.contains(location.path) || location.position != .start {
                 Console.report(DiagnosticList([error]))
             } else {
                 Console.error(error.message)

@@ -624,6 +624,12 @@ struct CoreCommandTests {
                 && remove.stderr.contains("nothing was changed"), "\(project): \(remove.stderr)")
         }
         #expect((copy.read("pub1/indicators.json"), copy.read("pub2/indicators.json")) == before)
+        // A comment of the project itself that would publish it is said where it stands in the
+        // file as it is (the edit writes nothing).
+        #expect(try CLI.run(["add", "pub2", "w.example", "--comment", "Resolves like y.example"], in: copy.root).status == 0)
+        let own = try CLI.run(["remove", "pub2", "y.example"], in: copy.root)
+        #expect(own.status == 1 && own.stderr.contains("pub2/indicators.json:") && own.stderr.contains("error: domain y.example is recorded only in private projects (priv), but the comment of w.example is public"),
+            "\(own.stderr)")
         // A value no text writes goes.
         #expect(try CLI.run(["remove", "pub2", "z.example"], in: copy.root).status == 0)
     }

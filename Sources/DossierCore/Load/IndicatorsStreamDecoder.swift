@@ -120,10 +120,11 @@ enum IndicatorsStreamDecoder {
             indicator.tags = tags
             indicator.origin?.tags = position
         case .firstSeen:
-            guard let date = try reader.stringIfPresent(), ISODate.isValid(date) else { return false }
+            // A time with no zone is read as a tree, which warns of it.
+            guard let date = try reader.stringIfPresent(), ISODate.isValid(date), !ISODate.hasNoZone(date) else { return false }
             indicator.firstSeen = date
         case .lastSeen:
-            guard let date = try reader.stringIfPresent(), ISODate.isValid(date) else { return false }
+            guard let date = try reader.stringIfPresent(), ISODate.isValid(date), !ISODate.hasNoZone(date) else { return false }
             indicator.lastSeen = date
             notes.lastSeenPosition = position
         case .source:

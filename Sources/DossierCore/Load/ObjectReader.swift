@@ -105,6 +105,11 @@ struct ObjectReader {
                 : "\"\(key)\" must be an ISO 8601 date such as 2026-11-02 or 2026-11-02T10:15:00Z, found \"\(text)\"", at: node.position, code: "invalid-date")
             return nil
         }
+        // Kept as written, but shown with no zone: where it was, only the writer knows.
+        if ISODate.hasNoZone(text) {
+            warning("\"\(key)\" \(text) has no zone, so no one can tell when it was; write Z or an offset (\(text.prefix(10))T\(text.dropFirst(11).prefix(5)):00Z), or the day alone (\(text.prefix(10)))",
+                at: node.position, code: "date-without-zone")
+        }
         return text
     }
 

@@ -35,6 +35,16 @@ public enum ISODate {
         return true
     }
 
+    /// True for a time written without its zone (`2024-05-01 11:58`, `2024-05-01T11:58:04`,
+    /// `2024-05-01T11:58:04.250`).
+    public static func hasNoZone(_ text: String) -> Bool {
+        // A fraction of a second after the seconds: digits to the end.
+        let fraction = text.count > 20 && text.dropFirst(19).first == "." && text.utf8.dropFirst(20).allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        guard text.count == 16 || text.count == 19 || fraction, let separator = text.dropFirst(10).first, separator == " " || separator == "T" || separator == "t"
+        else { return false }
+        return ISODate.isValid(String(text.prefix(10)) + "T" + text.dropFirst(11) + "Z")
+    }
+
     /// True for text written as a date (`YYYY-MM-DD`) of a day the calendar has not
     /// (`2026-11-31`, `2026-13-01`): a message says so rather than ask for the form it has.
     public static func isNoSuchDay(_ text: String) -> Bool {

@@ -9,7 +9,7 @@ public enum DateSpelling {
     /// time with no zone (`2024-05-01 11:58:04`, as feeds and spreadsheets write one, UTC or local)
     /// as its day, which no zone moves by more than one. Nil when it is no valid date.
     public static func canonical(_ text: String) -> String? {
-        if hasNoZone(text) { return String(text.prefix(10)) }
+        if ISODate.hasNoZone(text) { return String(text.prefix(10)) }
         guard ISODate.isValid(text), let instant = Instant(text) else { return nil }
         guard text.count > 10 else { return text }
         return instant.seconds % 86_400 == 0 && instant.milliseconds == 0 && instant.finerDigits.allSatisfy({ $0 == "0" }) ? instant.day : instant.canonical
@@ -21,7 +21,7 @@ public enum DateSpelling {
     /// written, to the minute or second, with no zone said. Anything else as it is.
     public static func shown(_ text: String) -> String {
         guard text.utf8.count > 10 else { return text }
-        if hasNoZone(text) {
+        if ISODate.hasNoZone(text) {
             let time = text.dropFirst(11).prefix(8)
             return String(text.prefix(10)) + " " + (time.hasSuffix(":00") ? time.prefix(5) : time)
         }
@@ -29,15 +29,5 @@ public enum DateSpelling {
         guard let stix = Instant(text)?.stix, stix.utf8.count == 24, !stix.hasPrefix("0000") else { return text }
         let time = stix.dropFirst(11).prefix(8)
         return String(stix.prefix(10)) + " " + (time.hasSuffix(":00") ? time.prefix(5) : time) + " UTC"
-    }
-
-    /// True for a time written without its zone (`2024-05-01 11:58`, `2024-05-01T11:58:04`,
-    /// `2024-05-01T11:58:04.250`).
-    public static func hasNoZone(_ text: String) -> Bool {
-        // A fraction of a second after the seconds: digits to the end.
-        let fraction = text.count > 20 && text.dropFirst(19).first == "." && text.utf8.dropFirst(20).allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-        guard text.count == 16 || text.count == 19 || fraction, let separator = text.dropFirst(10).first, separator == " " || separator == "T" || separator == "t"
-        else { return false }
-        return ISODate.isValid(String(text.prefix(10)) + "T" + text.dropFirst(11) + "Z")
     }
 }

@@ -55,6 +55,24 @@ struct WorkspaceLoaderTests {
         #expect(codes == ["invalid-value", "invalid-json", "missing-file", "front-matter", "unknown-value"])
     }
 
+    @Test("a sighting written as a time with no zone is kept as written, with a warning at it; with a zone, or a day, none")
+    func sightingWithoutZone() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p", indicators: """
+            { "indicators": [
+            { "value": "a.example", "type": "domain", "firstSeen": "2026-11-03T23:30:00", "lastSeen": "2026-11-04 01:00" },
+            { "value": "b.example", "type": "domain", "firstSeen": "2026-11-03T23:30:00Z", "lastSeen": "2026-11-04" }
+            ] }
+            """)
+        let loaded = workspace.load()
+        #expect(loaded.workspace.projects.first?.indicators.first?.firstSeen == "2026-11-03T23:30:00")
+        let lines = loaded.diagnostics.items.rendered(relativeTo: workspace.root)
+        #expect(lines == [
+            #"p/indicators.json:2:56: warning: "firstSeen" 2026-11-03T23:30:00 has no zone, so no one can tell when it was; write Z or an offset (2026-11-03T23:30:00Z), or the day alone (2026-11-03)"#,
+            #"p/indicators.json:2:91: warning: "lastSeen" 2026-11-04 01:00 has no zone, so no one can tell when it was; write Z or an offset (2026-11-04T01:00:00Z), or the day alone (2026-11-04)"#,
+        ], "\(lines)")
+    }
+
     @Test("a front matter line without its colon is pointed at, not the line after it")
     func frontMatterMissingColon() throws {
         let workspace = try TemporaryWorkspace()
