@@ -107,7 +107,9 @@ struct ObjectReader {
         }
         // Kept as written, but shown with no zone: where it was, only the writer knows.
         if ISODate.hasNoZone(text) {
-            warning("\"\(key)\" \(text) has no zone, so no one can tell when it was; write Z or an offset (\(text.prefix(10))T\(text.dropFirst(11).prefix(5)):00Z), or the day alone (\(text.prefix(10)))",
+            // The time as written (its seconds too), in UTC for the example.
+            let time = text.dropFirst(11)
+            warning("\"\(key)\" \(text) has no zone, so no one can tell when it was; write Z or an offset (\(text.prefix(10))T\(time.count == 5 ? time + ":00" : time)Z), or the day alone (\(text.prefix(10)))",
                 at: node.position, code: "date-without-zone")
         }
         return text
