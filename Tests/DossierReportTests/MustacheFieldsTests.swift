@@ -65,4 +65,13 @@ struct MustacheFieldsTests {
         })
         #expect(fields.isEmpty, "\(fields.sorted())")
     }
+
+    @Test("a count reads grouped by thousands, and stays a number to a workspace's template: a section of 0 renders, and the number transforms apply")
+    func countsGrouped() throws {
+        let template = try MustacheTemplate(string: "{{count}}|{{#count}}some{{/count}}|{{#equalzero(count)}}none{{/equalzero(count)}}|{{plusone(count)}}")
+        #expect(template.render(["count": ShownCount(1_483)]) == "1,483|some||1484")
+        #expect(template.render(["count": ShownCount(0)]) == "0|some|none|1")
+        #expect([0, 7, 999, 1_000, 12_345, 999_999, 1_000_000, -12_000].map(\.grouped)
+            == ["0", "7", "999", "1,000", "12,345", "999,999", "1,000,000", "-12,000"])
+    }
 }

@@ -249,7 +249,7 @@ struct SiteBuildTests {
         let second = site.text("tags/blocked.2.html")
         #expect(second.contains(#"href="blocked.html" rel="prev""#))
         #expect(second.contains(#"href="blocked.3.html" rel="next""#))
-        #expect(second.contains("showing 1001–2000, page 2 of 3"))
+        #expect(second.contains("showing 1,001–2,000, page 2 of 3"))
         #expect(second.contains("<title>Tag: Blocked (page 2 of 3) · TLP:CLEAR · "), "each page has a title of its own, with its marking")
         #expect(site.text("index.html").contains("<title>") && site.text("index.html").contains(" · TLP:CLEAR</title>"), "the index's title bears its marking")
         #expect(site.text("tags/blocked-2.html").contains("198[.]51[.]100[.]1"))
@@ -273,8 +273,8 @@ struct SiteBuildTests {
                 return heading.replacingOccurrences(of: #"<[^>]*>"#, with: "", options: .regularExpression) + " rows \(rows)" + (partial.map { " | \($0)" } ?? "")
             }
         }
-        #expect(sections("tags/watch.html") == ["a-big (1500) TLP:CLEAR rows 1000 | 1–1000 of its 1500 indicators on this page"])
-        #expect(sections("tags/watch.2.html") == ["a-big (1500) TLP:CLEAR rows 500 | 1001–1500 of its 1500 indicators on this page",
+        #expect(sections("tags/watch.html") == ["a-big (1,500) TLP:CLEAR rows 1000 | 1–1,000 of its 1,500 indicators on this page"])
+        #expect(sections("tags/watch.2.html") == ["a-big (1,500) TLP:CLEAR rows 500 | 1,001–1,500 of its 1,500 indicators on this page",
             "z-privateprivate project (1) TLP:AMBER rows 1"])
         // The page bears the strictest marking of all its rows; each section, its own rows'.
         #expect(site.text("tags/watch.html").contains(#"<span class="tlp-label">TLP:AMBER</span>"#))
@@ -288,7 +288,7 @@ struct SiteBuildTests {
         // The public site has the public project alone, and no private mark.
         _ = try SiteBuild.run(root: workspace.root, audience: .public, out: workspace.path("public"))
         let published = SiteFiles(workspace.path("public"))
-        #expect(published.text("tags/watch.2.html").contains("1500 indicators in 1 project"))
+        #expect(published.text("tags/watch.2.html").contains("1,500 indicators in 1 project"))
         #expect(!published.text("tags/watch.2.html").contains(#"class="private""#))
     }
 
@@ -308,15 +308,15 @@ struct SiteBuildTests {
         var site = SiteFiles(out)
         var report = site.text("projects/b-big/index.html")
         #expect(report.components(separatedBy: "<tr><td class=\"value\">").count - 1 == 1_000 + 1_000 + 500)
-        #expect(report.contains(#"<p class="muted">The first 1000 of 2500 are shown. All of them are on <a href="../../classifications/unknown.2.html#project-b-big">the Unknown pages across projects</a>, in this project's section, and in <a href="indicators.csv">the CSV export</a>.</p>"#))
-        #expect(report.contains(#"The first 1000 of 2000 are shown. All of them are on <a href="../../tags/watch.2.html#project-b-big">the Watch pages across projects</a>"#))
-        #expect(report.components(separatedBy: "The first 1000 of").count - 1 == 2, "the 500 untagged rows are shown whole")
+        #expect(report.contains(#"<p class="muted">The first 1,000 of 2,500 are shown. All of them are on <a href="../../classifications/unknown.2.html#project-b-big">the Unknown pages across projects</a>, in this project's section, and in <a href="indicators.csv">the CSV export</a>.</p>"#))
+        #expect(report.contains(#"The first 1,000 of 2,000 are shown. All of them are on <a href="../../tags/watch.2.html#project-b-big">the Watch pages across projects</a>"#))
+        #expect(report.components(separatedBy: "The first 1,000 of").count - 1 == 2, "the 500 untagged rows are shown whole")
         #expect(site.text("classifications/unknown.2.html").contains(#"<section class="listing-group" id="project-b-big">"#))
         #expect(site.text("projects/b-big/report.md").contains("All of them are on [the Unknown pages across projects](../../classifications/unknown.2.html#project-b-big), in this project's section, and in [the CSV export](indicators.csv)."))
         #expect(site.text("projects/a-small/index.html").contains(#"<a href="../../classifications/unknown.html#project-a-small">"#))
         #expect(site.text("projects/b-big/indicators.csv").utf8.count { $0 == UInt8(ascii: "\n") } == 2_501, "exports keep every row")
         let alone = try ReportBuild.run(root: workspace.root, slug: "b-big", format: .html, audience: .public, options: ReportOptions()).text
-        #expect(alone.components(separatedBy: "<tr><td class=\"value\">").count - 1 == 2_500 + 2_000 + 500 && !alone.contains("The first 1000"))
+        #expect(alone.components(separatedBy: "<tr><td class=\"value\">").count - 1 == 2_500 + 2_000 + 500 && !alone.contains("The first 1,000"))
         // Fewer rows before it: the project's sections start on the first pages.
         try workspace.addProject("a-small", visibility: "public", tlp: "clear", indicators: rows(900, "a", tagged: 900))
         _ = try SiteBuild.run(root: workspace.root, audience: .public, out: out)
@@ -331,7 +331,7 @@ struct SiteBuildTests {
         try workspace.write("templates/report.html.mustache", builtIn.split(separator: "\n").filter { !$0.contains("isCut") }.joined(separator: "\n"))
         _ = try SiteBuild.run(root: workspace.root, audience: .public, out: out)
         report = SiteFiles(out).text("projects/b-big/index.html")
-        #expect(report.components(separatedBy: "<tr><td class=\"value\">").count - 1 == 2_500 + 2_000 + 500 && !report.contains("The first 1000"))
+        #expect(report.components(separatedBy: "<tr><td class=\"value\">").count - 1 == 2_500 + 2_000 + 500 && !report.contains("The first 1,000"))
     }
 
     @Test("dates read alike on every page however the workspace writes them: a day as it is, an instant in UTC to the minute (or second); exports keep them as written")
@@ -375,9 +375,9 @@ struct SiteBuildTests {
         for page in ["tags/blocked.html", "tags/blocked.2.html"] {
             #expect(site.text(page).contains(#"<span class="tlp-label">TLP:AMBER</span>"#), "\(page)")
         }
-        #expect(site.text("tags/blocked.html").contains("1501 indicators in 2 projects"))
+        #expect(site.text("tags/blocked.html").contains("1,501 indicators in 2 projects"))
         #expect(site.text("tags/lone.html").contains("<p class=\"muted\">1 indicator in 1 project</p>"))
-        #expect(site.text("index.html").contains("<p class=\"muted\">2 projects · 1501 indicators</p>"))
+        #expect(site.text("index.html").contains("<p class=\"muted\">2 projects · 1,501 indicators</p>"))
         let report = site.text("projects/z-amber/index.html")
         // Each group of a report links to its tag's or classification's page in every project.
         #expect(report.contains(#"(1)</span> <a class="across" href="../../tags/blocked.html">in every project</a></h3>"#), "\(report)")

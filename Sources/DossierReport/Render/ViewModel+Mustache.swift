@@ -23,7 +23,7 @@ extension ProjectReport: MustacheParent {
         case "hasProjectTags": !projectTags.isEmpty
         case "summaryHTML": summaryHTML
         case "summaryMarkdown": summaryMarkdown
-        case "total": total
+        case "total": ShownCount(total)
         case "hasIndicators": total > 0
         case "classificationCounts": classificationCounts
         case "typeCounts": typeCounts
@@ -92,7 +92,7 @@ extension CountRow: MustacheParent {
         switch name {
         case "key": key
         case "label": label
-        case "count": count
+        case "count": ShownCount(count)
         case "percent": percent
         case "share": share
         case "bar": bar
@@ -114,12 +114,12 @@ extension IndicatorGroup: MustacheParent {
         case "anchor": anchor
         case "rows": rows
         case "renderedRows": renderedRows
-        case "count": count
+        case "count": ShownCount(count)
         case "classification": classification
         case "acrossHref": acrossHref
-        case "hidden": hidden
+        case "hidden": ShownCount(hidden)
         case "isCut": hidden > 0
-        case "shownCount": rows.count
+        case "shownCount": ShownCount(rows.count)
         case "restHref": restHref
         default: nil
         }
@@ -196,9 +196,9 @@ extension SiteIndexPage: MustacheParent {
         case "audience": audience
         case "tlp": tlp
         case "projects": projects.isEmpty ? nil : projects
-        case "projectCount": projects.count
+        case "projectCount": ShownCount(projects.count)
         case "projectCountText": counted(projects.count, "project")
-        case "total": total
+        case "total": ShownCount(total)
         case "totalText": counted(total, "indicator")
         case "classificationCounts": classificationCounts
         case "chartHeight": classificationCounts.count * 26
@@ -219,7 +219,7 @@ extension SiteIndexPage.ProjectSummary: MustacheParent {
         case "tlp": tlp
         case "status": status
         case "updated": updated
-        case "total": total
+        case "total": ShownCount(total)
         case "counts": counts
         case "projectTags": tags.isEmpty ? nil : tags
         case "isPrivate": isPrivate
@@ -233,7 +233,7 @@ extension SiteIndexPage.TagSummary: MustacheParent {
         switch name {
         case "name": shownName
         case "description": shownDescription
-        case "count": count
+        case "count": ShownCount(count)
         case "href": href
         default: nil
         }
@@ -245,7 +245,7 @@ extension SiteIndexPage.ClassificationSummary: MustacheParent {
         switch name {
         case "key": key
         case "label": label
-        case "count": count
+        case "count": ShownCount(count)
         case "href": href
         default: nil
         }
@@ -262,21 +262,21 @@ extension ListingPage: MustacheParent {
         case "title": title
         case "description": description
         case "classification": classification
-        case "total": total
+        case "total": ShownCount(total)
         case "totalText": counted(total, "indicator")
-        case "projectCount": projectCount
+        case "projectCount": ShownCount(projectCount)
         case "projectCountText": counted(projectCount, "project")
         case "groups": groups
         // The page's rows whole, for a template of the workspace's that shows them in one table.
         case "rows": rows
         case "renderedRows": groups.allSatisfy { $0.renderedRows != nil } ? groups.compactMap(\.renderedRows).joined(separator: "\n") : nil
-        case "page": page
-        case "pageCount": pageCount
+        case "page": ShownCount(page)
+        case "pageCount": ShownCount(pageCount)
         case "pages": isPaginated ? pages : nil
         case "previous": previous
         case "next": next
-        case "firstRow": firstRow
-        case "lastRow": lastRow
+        case "firstRow": ShownCount(firstRow)
+        case "lastRow": ShownCount(lastRow)
         case "isPaginated": isPaginated
         case "withClassification": withClassification
         case "withAlsoSeen": false
@@ -292,10 +292,10 @@ extension ListingPage.Group: MustacheParent {
         case "project": project
         case "anchor": anchor
         case "tlp": tlp
-        case "total": total
+        case "total": ShownCount(total)
         case "totalText": counted(total, "indicator")
-        case "firstRow": firstRow
-        case "lastRow": lastRow
+        case "firstRow": ShownCount(firstRow)
+        case "lastRow": ShownCount(lastRow)
         case "isPartial": isPartial
         case "rows": rows
         // When nil, Mustache looks in the page, whose rows are then not rendered either.
@@ -308,7 +308,7 @@ extension ListingPage.Group: MustacheParent {
 extension ListingPage.PageLink: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "number": number
+        case "number": ShownCount(number)
         case "href": href
         case "isCurrent": isCurrent
         case "isGap": isGap
@@ -319,5 +319,5 @@ extension ListingPage.PageLink: MustacheParent {
 
 /// "1 indicator", "3 indicators": a count as a page says it.
 private func counted(_ count: Int, _ noun: String) -> String {
-    "\(count) \(noun)\(count == 1 ? "" : "s")"
+    "\(count.grouped) \(noun)\(count == 1 ? "" : "s")"
 }
