@@ -150,8 +150,11 @@ struct ImportCommand: ParsableCommand {
             // A text's 40-hex value is detected as a SHA-1, which the project may record as a
             // certificate's (x509-sha1): as `add` does, it is that one. (A CSV may say its type.)
             let detected = result.format == .text
-            // Data marked above a public project's TLP (imported private) keeps its marking as a
-            // tag, which internal reports and exports are marked by: the project's is not its.
+            // Data marked above TLP:CLEAR keeps its marking as a tag, which internal reports and
+            // exports are marked by. In a public project (imported private) the project's TLP is
+            // not its; in a private one the project's TLP is raised, but a project can be made
+            // public later (by hand, or by a git merge that takes another side's project.json),
+            // and then `check` refuses the tag on public material rather than publish the data.
             // An indicator the file marks itself (a STIX object) by its own marking.
             let carried = (carriesTags(result) ? result.projectTags : []) + (isPublic ? result.restrictedTags : [])
             let localKeys = isPublic ? Set(result.localTags.map(Tag.key)) : []
@@ -163,8 +166,7 @@ struct ImportCommand: ParsableCommand {
                     item.tags.removeAll { localKeys.contains(Tag.key($0)) }
                     localTagsLeftOut = Tag.union(localTagsLeftOut, local)
                 }
-                if edit.project.visibility == .public, let marking = result.marking(of: item), marking > edit.project.tlp,
-                   TLP.marked(by: item.tags) == nil {
+                if let marking = result.marking(of: item), marking > (isPublic ? edit.project.tlp : .clear), TLP.marked(by: item.tags) == nil {
                     item.tags = Tag.union(item.tags, [marking.tag])
                 }
                 guard detected else { return item }
@@ -353,13 +355,17 @@ struct ImportCommand: ParsableCommand {
         // Only a file that brings something marks the project: one that gave no indicator and no
         // note line (a STIX file of markings alone) leaves its TLP as it is.
         let bringing = results.filter { !$0.indicators.isEmpty || !$0.notes.isEmpty }
-        if let tlp = bringing.compactMap(\.projectTLP).max(), tlp > project.tlp {
+        let tagging = "which keeps them off a public site should the project be made public"
+        if let tlp = bringing.compactMap(\.projectTLP).max(), tlp > .clear, tlp <= project.tlp, project.visibility == .private {
+            global.say("\(self.project): the data marked \(tlp.label) \(dryRun ? "would be" : "is") tagged \(tlp.tag), \(tagging)")
+        } else if let tlp = bringing.compactMap(\.projectTLP).max(), tlp > project.tlp {
             if project.visibility == .public {
                 // Only with --private (a public project refuses marked data otherwise): a public
                 // project must be TLP:CLEAR, and the marked data went in private.
                 global.say("\(self.project): stays \(project.tlp.label), as it is public; the data marked \(tlp.label) \(dryRun ? "would be" : "was") imported private, tagged \(tlp.tag)")
             } else {
-                global.say("\(self.project): TLP raised from \(project.tlp.label) to \(tlp.label), as the imported file is marked")
+                global.say("\(self.project): TLP raised from \(project.tlp.label) to \(tlp.label), as the imported file is marked; "
+                    + "its data \(dryRun ? "would be" : "is") tagged \(tlp.tag), \(tagging)")
                 project.tlp = tlp
                 project.written.tlp = true
             }

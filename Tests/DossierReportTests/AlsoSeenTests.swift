@@ -63,7 +63,7 @@ struct AlsoSeenTests {
         let (loaded, _) = TemplateSet.load(workspaceRoot: nil)
         let templates = try #require(loaded)
         let markdown = templates.render(RowRendering.prerenderedMarkdown(report, with: templates), page: "report.md")
-        #expect(markdown.contains("| Fp case (private project) (Non-malicious), Abuse case (private there) (Suspicious), Open case, Agree case |"), "\(markdown)")
+        #expect(markdown.contains("| Fp case (private project, Non-malicious), Abuse case (private there, Suspicious), Open case, Agree case |"), "\(markdown)")
         let html = templates.render(RowRendering.prerendered(report, with: templates), page: "report.html")
         #expect(html.contains(#"Fp case<span class="private">private project</span> <span class="badge non-malicious">"#), "\(html)")
         let visible = AudienceFilter.view(of: workspace, for: .public)

@@ -154,6 +154,37 @@ struct DefangTests {
         #expect(html.contains(#"<a href="https://example.com">site</a>"#), "\(html)")
     }
 
+    @Test("a link's or image's title is defanged as its text is, in HTML (a tooltip) and Markdown (text a mail client links), inline, by reference, in a table and in a summary; without defanging it stays as written")
+    func titlesDefanged() throws {
+        let note = """
+            [write-up](https://www.example.com/blog "http://evil.example/login") and [ref][p] and ![shot](a.png 'seen at 198.51.100.7')
+
+            | link |
+            |---|
+            | [cell](https://www.example.com/c "http://evil.example/cell") |
+
+            [p]: https://www.example.com/x 'http://evil.example/title2'
+            """
+        let (html, markdown) = CommonMark.rendered(note, defanging: CommonMark.Defanging())
+        for text in [html, markdown] {
+            #expect(!text.contains("http://evil.example") && !text.contains("198.51.100.7"), "\(text)")
+        }
+        #expect(html.contains(#"title="hxxp://evil[.]example/login""#) && html.contains(#"title="hxxp://evil[.]example/title2""#), "\(html)")
+        #expect(html.contains(#"title="hxxp://evil[.]example/cell""#), "\(html)")
+        #expect(markdown.contains(#""hxxp://evil[.]example/login""#) || markdown.contains(#""hxxp://evil\[.\]example/login""#), "\(markdown)")
+        #expect(CommonMark.html(note).contains(#"title="http://evil.example/login""#), "as written without defanging")
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p", visibility: "public", tlp: "clear",
+            indicators: #"{ "indicators": [ { "value": "evil.example", "type": "domain", "classification": "malicious" } ] }"#)
+        try workspace.write("p/project.json", #"""
+            { "title": "p", "visibility": "public", "tlp": "clear", "summary": "See [the portal](https://www.example.com/ \"http://evil.example/sumtitle\")." }
+            """#)
+        for format in [ReportFormat.html, .md] {
+            let text = try ReportBuild.run(root: workspace.root, slug: "p", format: format, audience: .public, options: ReportOptions()).text
+            #expect(!text.contains("http://evil.example/sumtitle"), "\(format)")
+        }
+    }
+
     @Test("names and descriptions the workspace gives (its title, a tag, a tag's description) are shown defanged in reports and pages; index.json keeps them as written")
     func workspaceTextsDefanged() throws {
         let workspace = try TemporaryWorkspace()

@@ -355,10 +355,24 @@ struct SiteBuildTests {
         }
         #expect(markdown.contains("| 2026-11-03 14:22 UTC | 2026-11-04 10:00:30 UTC |"), "\(markdown)")
         #expect(report.contains("2026-11-20 08:05 UTC") && markdown.contains("2026-11-20 08:05 UTC"))
-        #expect(site.text("index.html").contains(#"<td class="date" data-label="Updated">2026-11-20 08:05 UTC</td>"#))
+        #expect(site.text("index.html").contains(#"<td class="date" data-label="Updated">2026-11-20</td>"#), "the index's column has days alone")
         #expect(report.contains("2026-11-06 01:30 UTC"), "the note's date")
         #expect(site.text("index.json").contains(#""updated": "2026-11-20T09:05:00+01:00""#), "\(site.text("index.json").prefix(600))")
         #expect(site.text("projects/p/indicators.csv").contains("2026-11-03T15:22:00+01:00"))
+    }
+
+    @Test("the index lists projects by title, whatever their folders are named")
+    func indexByTitle() throws {
+        let workspace = try TemporaryWorkspace()
+        for (slug, title) in [("a-case", "Zulu loader"), ("b-case", "alpha phish"), ("c-case", "Mike beacon")] {
+            try workspace.addProject(slug, visibility: "public", tlp: "clear")
+            try workspace.write("\(slug)/project.json", #"{ "title": "\#(title)", "visibility": "public", "tlp": "clear" }"#)
+        }
+        let out = workspace.path("site")
+        _ = try SiteBuild.run(root: workspace.root, audience: .public, out: out)
+        let index = SiteFiles(out).text("index.html")
+        let places = ["alpha phish", "Mike beacon", "Zulu loader"].map { index.range(of: ">\($0)</a>")?.lowerBound }
+        #expect(places.allSatisfy { $0 != nil } && places.map { $0! } == places.map { $0! }.sorted(), "\(index)")
     }
 
     @Test("every page of a paginated listing bears the strictest TLP of all its rows; counts are said in words, one in the singular; titles, summaries and notes take their direction from their text")

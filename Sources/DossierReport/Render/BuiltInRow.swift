@@ -137,16 +137,12 @@ extension BuiltInRow {
         for (index, link) in row.alsoSeenIn.enumerated() {
             if index > 0 { text.raw(", ") }
             text.text(link.title, MarkdownContentType.self)
-            if let label = link.privateLabel {
-                text.raw(" (")
+            // In one pair of brackets: `Title (private project, Malicious)`.
+            for (place, label) in [link.privateLabel, link.otherClassificationLabel].compactMap({ $0 }).enumerated() {
+                text.raw(place == 0 ? " (" : ", ")
                 text.text(label, MarkdownContentType.self)
-                text.raw(")")
             }
-            if let label = link.otherClassificationLabel {
-                text.raw(" (")
-                text.text(label, MarkdownContentType.self)
-                text.raw(")")
-            }
+            if link.privateLabel != nil || link.otherClassificationLabel != nil { text.raw(")") }
         }
         text.raw(" |")
     }

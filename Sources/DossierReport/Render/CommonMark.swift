@@ -794,20 +794,29 @@ public enum CommonMark {
     }
 
     /// Defangs the network indicators of every text, code span and code block (logs pasted into
-    /// a note are prose a reader may click or copy as much as any). Adjacent texts are joined
-    /// first: cmark splits a text at characters that might have been markup (`_`, `[`), and an
-    /// indicator cut in two would be defanged in part or not at all.
+    /// a note are prose a reader may click or copy as much as any), and of every link's and
+    /// image's title (`[write-up](https://... "http://evil.example/login")`: a tooltip in HTML,
+    /// and text a mail client makes a link of once the Markdown is pasted). Adjacent texts are
+    /// joined first: cmark splits a text at characters that might have been markup (`_`, `[`),
+    /// and an indicator cut in two would be defanged in part or not at all.
     private static func defangLiterals(_ document: OpaquePointer) {
         var runs: [OpaquePointer] = []
         var code: [OpaquePointer] = []
+        var titled: [OpaquePointer] = []
         CommonMarkTree.forEachNode(in: document) { node, type in
             switch type {
             case CMARK_NODE_TEXT:
                 let previous = cmark_node_previous(node)
                 if previous == nil || cmark_node_get_type(previous) != CMARK_NODE_TEXT { runs.append(node) }
             case CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK: code.append(node)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: titled.append(node)
             default: break
             }
+        }
+        for node in titled {
+            guard let title = cmark_node_get_title(node).map({ String(cString: $0) }), !title.isEmpty else { continue }
+            let shown = Indicators.defangText(title)
+            if shown != title { cmark_node_set_title(node, shown) }
         }
         for first in runs {
             var text = cmark_node_get_literal(first).map { String(cString: $0) } ?? ""

@@ -192,7 +192,8 @@ public struct SiteModel: Sendable {
         }
         self.index = SiteIndexPage(
             workspaceTitle: shownWorkspaceTitle, audience: banner, tlp: TLPBanner(shownTLPs.max() ?? .clear),
-            projects: summaries, total: places.count,
+            // By title, as a reader looks one up (folder names need not follow titles).
+            projects: summaries.sorted { ($0.title.lowercased(), $0.slug) < ($1.title.lowercased(), $1.slug) }, total: places.count,
             classificationCounts: [CountRow](classificationSummaries.map { ($0.key, $0.label, $0.count) }, partition: true),
             classifications: classificationSummaries, tags: tagSummaries, generator: generator)
     }
@@ -296,7 +297,9 @@ public struct SiteModel: Sendable {
             (self.privateRows, self.holdsPrivate) = (privateRows, holdsPrivate)
             summary = SiteIndexPage.ProjectSummary(
                 slug: project.slug, title: options.shown(project.title), href: SiteLayout.projectHref(from: .index, project.slug),
-                tlp: TLPBanner(project.tlp), status: project.status?.rawValue, updated: project.updated.map(DateSpelling.shown),
+                tlp: TLPBanner(project.tlp), status: project.status?.rawValue,
+                // The day alone: a column of days reads alike (a report's header has the time).
+                updated: project.updated.map { String(DateSpelling.shown($0).prefix(10)) },
                 total: project.indicators.count,
                 counts: ProjectReport.classificationCounts(byClassification.map(\.count)),
                 tags: project.tags.map(options.shown), isPrivate: project.visibility == .private)
