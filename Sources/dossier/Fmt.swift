@@ -52,6 +52,10 @@ struct Fmt: ParsableCommand {
     var merge = false
 
     func run() throws {
+        // Any project's files may be rewritten: the edits under way end first, and new ones wait
+        // until this run is done (each holds the workspace's lock shared, `ProjectEdit`).
+        let lock = FolderLock(try global.root())
+        defer { withExtendedLifetime(lock) {} }
         var loaded = try global.load()
         let display = Console.printer
         var resolved: [String: ConflictResolution.Resolved] = [:]

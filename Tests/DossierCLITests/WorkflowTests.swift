@@ -1,6 +1,7 @@
 import DossierCore
 import DossierTestSupport
 import Foundation
+import Synchronization
 import Testing
 
 /// `add`, `tag`, `untag`, `classify` and `lookup` as an analyst runs them (issue 4's acceptance).
@@ -28,6 +29,37 @@ struct WorkflowTests {
         let recorded = try Self.indicators(copy, "typosquat-watch")
         #expect(added.count == 40, "\(results.compactMap { $0.1?.stderr })")
         #expect(added.filter { recorded[$0] == nil }.isEmpty, "reported as added but lost")
+    }
+
+    @Test("fmt and add at the same time take turns: fmt waits for the edits under way and they for it, and neither refuses for a file the other changed")
+    func formatBesideAdds() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let root = copy.root, projectFile = root + "/typosquat-watch/project.json"
+        var added: [String] = []
+        for round in 0..<8 {
+            // Indented otherwise: fmt has the project's file to rewrite while the adds edit it.
+            let canonical = try String(contentsOfFile: projectFile, encoding: .utf8)
+            try Data(canonical.replacingOccurrences(of: "\n  ", with: "\n    ").utf8).write(to: URL(fileURLWithPath: projectFile))
+            // All at once, each on a thread of its own (a concurrent map runs one per core).
+            let runs = Mutex<[CLI.Result?]>(Array(repeating: nil, count: 6))
+            let group = DispatchGroup()
+            for n in 0..<6 {
+                group.enter()
+                Thread.detachNewThread {
+                    let arguments = n == 2 ? ["fmt", "-q"] : ["add", "typosquat-watch", "turns-\(round)-\(n).example", "-q"]
+                    let result = try? CLI.run(arguments, in: root)
+                    runs.withLock { $0[n] = result }
+                    group.leave()
+                }
+            }
+            group.wait()
+            let results = runs.withLock { $0 }
+            #expect(results.allSatisfy { $0?.status == 0 }, "\(results.compactMap { $0?.stderr })")
+            added += [0, 1, 3, 4, 5].map { "turns-\(round)-\($0).example" }
+        }
+        let recorded = try Self.indicators(copy, "typosquat-watch")
+        #expect(added.filter { recorded[$0] == nil }.isEmpty, "reported as added but lost")
+        #expect(try CLI.run(["fmt", "--check"], in: root).status == 0)
     }
 
     @Test("add refangs, detects, normalizes, merges, prints what it did; files stay canonical and check passes")

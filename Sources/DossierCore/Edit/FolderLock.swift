@@ -9,15 +9,21 @@ import Synchronization
 /// A process that holds a folder's lock shares it with itself rather than wait for itself. A
 /// folder that cannot be opened is not locked (the check against what was read still refuses
 /// most concurrent changes).
-final class FolderLock: Sendable {
+///
+/// The workspace's folder is locked too: shared by every edit of one project (edits of
+/// different projects go on side by side), whole by `dossier fmt`, which rewrites any project's
+/// files and so waits for the edits under way, and makes new ones wait, from reading the
+/// workspace to writing it.
+public final class FolderLock: Sendable {
     /// The folder (its links resolved) whose lock this holds; nil when it holds none.
     private let key: String?
 
     /// Each locked folder's descriptor, and how many holders it has in this process.
     private static let held = Mutex<[String: (descriptor: Int32, holders: Int)]>([:])
 
-    /// Waits until no other process holds `folder`'s lock, then holds it.
-    init(_ folder: String) {
+    /// Waits until no other process holds `folder`'s lock (with `shared`, until none holds it
+    /// whole), then holds it.
+    public init(_ folder: String, shared: Bool = false) {
         let key = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
         let shared = Self.held.withLock { held -> Bool in
             guard let lock = held[key] else { return false }
@@ -34,7 +40,7 @@ final class FolderLock: Sendable {
             self.key = nil
             return
         }
-        while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        while flock(descriptor, shared ? LOCK_SH : LOCK_EX) != 0 && errno == EINTR {}
         self.key = key
         Self.held.withLock { held in
             if let lock = held[key] {

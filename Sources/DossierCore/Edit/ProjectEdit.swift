@@ -18,8 +18,9 @@ public struct ProjectEdit: Sendable {
     public let warnings: [Diagnostic]
     /// Fingerprints of the files as read.
     let digests: [String: ContentDigest]
-    /// Held from reading the project to writing it (`open`): another dossier editing it waits.
-    let lock: FolderLock?
+    /// Held from reading the project to writing it (`open`): the workspace's folder shared, the
+    /// project's whole. Another dossier editing it, or formatting the workspace, waits.
+    let locks: [FolderLock]
 
     public var vocabulary: Vocabulary { settings.vocabulary }
 
@@ -37,7 +38,7 @@ public struct ProjectEdit: Sendable {
             let names = folders.map { ($0 as NSString).lastPathComponent }
             throw .unknownProject(slug, projects: names, closest: ClosestName.find(slug, in: names))
         }
-        let lock = reading ? nil : FolderLock(folder)
+        let locks = reading ? [] : [FolderLock(root, shared: true), FolderLock(folder)]
         var diagnostics: [Diagnostic] = []
         var digests: [String: ContentDigest] = [:]
         let settingsPath = root + "/" + ProjectFiles.workspace
@@ -70,7 +71,7 @@ public struct ProjectEdit: Sendable {
         return ProjectEdit(
             root: root, settings: settings, project: project,
             warnings: diagnostics.filter { $0.severity == .warning && edited.contains($0.location?.path ?? "") }.sorted(),
-            digests: digests, lock: lock)
+            digests: digests, locks: locks)
     }
 
     /// The project `slug` of a workspace loaded as a whole (e.g. by a command that also needs the
@@ -88,7 +89,7 @@ public struct ProjectEdit: Sendable {
         self.init(
             root: loaded.workspace.root, settings: loaded.workspace.settings, project: project,
             warnings: loaded.diagnostics.items.filter { $0.severity == .warning && edited.contains($0.location?.path ?? "") }.sorted(),
-            digests: loaded.digests, lock: nil)
+            digests: loaded.digests, locks: [])
     }
 
     /// The indicators `project` records twice: an edit would change one entry and leave the
@@ -158,13 +159,13 @@ public struct ProjectEdit: Sendable {
     }
 
     init(root: String, settings: WorkspaceSettings, project: Project, warnings: [Diagnostic], digests: [String: ContentDigest],
-        lock: FolderLock?) {
+        locks: [FolderLock]) {
         self.root = root
         self.settings = settings
         self.project = project
         self.warnings = warnings
         self.digests = digests
-        self.lock = lock
+        self.locks = locks
     }
 
     /// Writes `changed` (this project after an edit): `indicators.json`, then `project.json` with
