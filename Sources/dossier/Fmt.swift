@@ -17,8 +17,9 @@ struct Fmt: ParsableCommand {
             duplicate-indicator error of `check`), as `dossier add` merges: tags joined, the \
             earliest first seen and the latest last seen, a comment or source that only one \
             entry has taken. Entries whose classifications (given, or implied by their tags; an \
-            entry with neither agrees with any), privacy, comments or sources differ are left apart, with the reason: which to keep \
-            is yours, and fmt exits 1 once it has written the rest, as `check` would fail. It also keeps each tag of an indicator, or of a project, once, as first \
+            entry with neither agrees with any) differ are left apart, with the reason: which to keep \
+            is yours, and fmt exits 1 once it has written the rest, as `check` would fail. Two comments or two sources are \
+            joined (`a; b`), and an entry private on one side only makes the merged one private; each is said. It also keeps each tag of an indicator, or of a project, once, as first \
             written (`Blocked` and `blocked` are one tag: the repeated-tag warning of `check`).
 
             --merge also resolves a git merge conflict in a project's project.json or \
@@ -113,7 +114,8 @@ struct Fmt: ParsableCommand {
             if let reason = outcome.keptApartBecause {
                 keptApart.append((path, outcome.key, "kept \(what) apart: \(reason); merge them by hand"))
             } else {
-                global.say("\(check ? "would merge" : "merged") \(what) in \(display.displayPath(path))")
+                let joined = outcome.joined.isEmpty ? "" : " (\(outcome.joined.joined(separator: "; ")))"
+                global.say("\(check ? "would merge" : "merged") \(what) in \(display.displayPath(path))\(joined)")
             }
         }
         func failForKeptApart(in workspace: Workspace) throws {

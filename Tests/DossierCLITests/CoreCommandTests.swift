@@ -560,21 +560,27 @@ struct CoreCommandTests {
         try copy.write(indicators, """
             <<<<<<< HEAD
             { "indicators": [ { "value": "evil1.example", "type": "domain" },
-              { "value": "evil3.example", "type": "domain", "comment": "From the mail" } ] }
+              { "value": "evil3.example", "type": "domain", "classification": "malicious" },
+              { "value": "evil4.example", "type": "domain", "comment": "From the mail", "source": "mail" } ] }
             ||||||| empty tree
             =======
             { "indicators": [ { "value": "evil2.example", "type": "domain" },
-              { "value": "evil3.example", "type": "domain", "comment": "From the proxy" } ] }
+              { "value": "evil3.example", "type": "domain", "classification": "non-malicious" },
+              { "value": "evil4.example", "type": "domain", "comment": "From the proxy", "source": "proxy", "private": true } ] }
             >>>>>>> analyst-b
 
             """)
         let fmt = try CLI.run(["fmt", "--merge"], in: copy.root)
         #expect(fmt.status == 1)
         #expect(fmt.stdout.contains("resolved the merge conflict in typosquat-watch/indicators.json"), "\(fmt.stdout)\(fmt.stderr)")
-        #expect(fmt.stderr.contains("typosquat-watch/indicators.json:11:5: error: kept 2 entries of domain evil3.example apart: their comments differ; merge them by hand"), "\(fmt.stderr)")
+        #expect(fmt.stderr.contains("typosquat-watch/indicators.json:11:5: error: kept 2 entries of domain evil3.example apart: their classifications differ (malicious, non-malicious); merge them by hand"), "\(fmt.stderr)")
+        // What both entries say can be kept whole: comments and sources joined, private as one was.
+        #expect(fmt.stdout.contains("merged 2 entries of domain evil4.example in typosquat-watch/indicators.json (made private, as one entry was; sources joined; comments joined)"), "\(fmt.stdout)")
         #expect(fmt.stderr.contains("an indicator is still recorded more than once (listed above); `dossier check` fails until they are merged by hand"))
         let written = copy.read(indicators)
         #expect(!written.contains("<<<<<<<") && written.contains("evil1.example") && written.contains("evil2.example"))
+        #expect(written.contains("\"comment\": \"From the mail; From the proxy\"") && written.contains("\"source\": \"mail; proxy\""), "\(written)")
+        #expect(written.components(separatedBy: "evil4.example").count == 2 && written.contains("\"private\": true"), "\(written)")
         let check = try CLI.run(["check"], in: copy.root)
         #expect(check.status == 1 && check.stderr.contains("evil3.example"))
         #expect(try CLI.run(["fmt", "--merge", "--check"], in: copy.root).status == 1)

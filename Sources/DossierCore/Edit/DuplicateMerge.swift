@@ -2,8 +2,10 @@
 /// `duplicate-indicator` error) made one, by the merge rules of `add` (`IndicatorMerge`), where
 /// nothing is lost or decided by it; and each tag of an entry once (the `repeated-tag` warning).
 /// Entries whose classifications (as given or as their tags imply them; an entry with neither
-/// agrees with any), privacy, comments, sources or unknown fields differ are left as they are,
-/// with the reason: which to keep is the analyst's call.
+/// agrees with any) or unknown fields differ are left as they are, with the reason: which to
+/// keep is the analyst's call. What can be kept whole is: two comments or two sources are
+/// joined (`a; b`, as `import` joins sources), and an entry private on one side only makes the
+/// merged one private (what one analyst kept off the site stays off it); each is said.
 public enum DuplicateMerge {
     /// What happened to one indicator recorded more than once.
     public struct Outcome: Sendable, Equatable {
@@ -12,6 +14,8 @@ public enum DuplicateMerge {
         public var entries: Int
         /// Why they were left apart; nil when they were merged.
         public var keptApartBecause: String?
+        /// What the merge kept of both (`comments joined`), when the entries differed there.
+        public var joined: [String] = []
     }
 
     /// `indicators` with each indicator's entries merged into its first, where they agree;
@@ -28,6 +32,8 @@ public enum DuplicateMerge {
             let key = indicators[group[0]].key
             var merged = indicators[group[0]]
             var disagreement: String?
+            var joined: [String] = []
+            func say(_ what: String) { if !joined.contains(what) { joined.append(what) } }
             for index in group.dropFirst() {
                 let entry = indicators[index]
                 // As given or as tags imply it (`Blocked` and `False Positive` are two verdicts),
@@ -41,25 +47,29 @@ public enum DuplicateMerge {
                     disagreement = "their classifications differ (\(classifications[0].rawValue), \(classifications[1].rawValue))"
                     break
                 }
+                var (next, _, conflicts) = IndicatorMerge.merge(entry, into: merged)
                 if merged.isPrivate != entry.isPrivate {
-                    disagreement = "one is private and the other is not"
-                    break
+                    next.privateFlag = true
+                    say("made private, as one entry was")
                 }
-                let (next, _, conflicts) = IndicatorMerge.merge(entry, into: merged)
                 let after = next.effectiveClassification(in: vocabulary)
                 if after != verdict {
                     disagreement = "their tags together would make it \(after.rawValue), not \(verdict.rawValue)"
                     break
                 }
-                if let conflict = conflicts.first {
-                    disagreement = switch conflict {
-                    case .comment: "their comments differ"
-                    case .source: "their sources differ"
-                    case .field(let name): "their \"\(name)\" fields differ"
-                    case .classification: "their classifications differ"
+                for conflict in conflicts {
+                    switch conflict {
+                    case .comment(let kept, let other):
+                        next.comment = Self.joining(kept, other)
+                        say("comments joined")
+                    case .source(let kept, let other):
+                        next.source = Self.joining(kept, other)
+                        say("sources joined")
+                    case .field(let name): disagreement = disagreement ?? "their \"\(name)\" fields differ"
+                    case .classification: disagreement = disagreement ?? "their classifications differ"
                     }
-                    break
                 }
+                if disagreement != nil { break }
                 merged = next
             }
             if let disagreement {
@@ -68,10 +78,15 @@ public enum DuplicateMerge {
             }
             result[group[0]] = merged
             dropped.formUnion(group.dropFirst())
-            outcomes.append(Outcome(key: key, entries: group.count))
+            outcomes.append(Outcome(key: key, entries: group.count, joined: joined))
         }
         let kept = result.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
         return (kept, outcomes)
+    }
+
+    /// `kept; other`, unless `kept` (a join already) has `other` as one of its parts.
+    private static func joining(_ kept: String, _ other: String) -> String {
+        kept.components(separatedBy: "; ").contains(other) ? kept : kept + "; " + other
     }
 
     /// A tag written twice on one indicator (the `repeated-tag` warning), as tags compare:

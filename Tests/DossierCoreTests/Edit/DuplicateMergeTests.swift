@@ -43,10 +43,9 @@ struct DuplicateMergeTests {
         ([Indicator(value: "a.example", type: .domain, classification: .malicious, tags: ["Blocked"]),
           Indicator(value: "a.example", type: .domain, tags: ["False Positive"])],
          "their classifications differ (malicious, non-malicious)"),
-        ([Indicator(value: "a.example", type: .domain, privateFlag: true), Indicator(value: "a.example", type: .domain)],
-         "one is private and the other is not"),
-        ([Indicator(value: "a.example", type: .domain, comment: "one"), Indicator(value: "a.example", type: .domain, comment: "two")],
-         "their comments differ"),
+        // Kept whole rather than apart (`joinsWhatBothSay`).
+        ([Indicator(value: "a.example", type: .domain, privateFlag: true), Indicator(value: "a.example", type: .domain)], nil),
+        ([Indicator(value: "a.example", type: .domain, comment: "one"), Indicator(value: "a.example", type: .domain, comment: "two")], nil),
         ([Indicator(value: "a.example", type: .domain, classification: .suspicious),
           Indicator(value: "a.example", type: .domain, classification: .suspicious, tags: ["Blocked"])],
          nil),
@@ -67,6 +66,20 @@ struct DuplicateMergeTests {
         if reason == nil, entries.allSatisfy({ $0.classification == nil }), entries.contains(where: { $0.tags.contains("Blocked") }) {
             #expect(merged[0].effectiveClassification(in: Self.vocabulary) == .malicious && Set(merged[0].tags).isSuperset(of: ["Blocked"]))
         }
+    }
+
+    @Test("what two entries say differently but can keep whole is kept whole, and said: comments and sources joined, private when either is")
+    func joinsWhatBothSay() {
+        let entries = [Indicator(value: "a.example", type: .domain, source: "feed", comment: "one"),
+            Indicator(value: "a.example", type: .domain, source: "mail", comment: "two", privateFlag: true),
+            Indicator(value: "a.example", type: .domain, comment: "one")]
+        let (merged, outcomes) = DuplicateMerge.merged(entries, vocabulary: Self.vocabulary)
+        #expect(merged.count == 1 && merged[0].comment == "one; two" && merged[0].source == "feed; mail" && merged[0].isPrivate)
+        #expect(outcomes.map(\.joined) == [["made private, as one entry was", "sources joined", "comments joined"]])
+        // The first entry private, the other not: private still, and said.
+        let first = [Indicator(value: "b.example", type: .domain, privateFlag: true), Indicator(value: "b.example", type: .domain, comment: "c")]
+        let (one, said) = DuplicateMerge.merged(first, vocabulary: Self.vocabulary)
+        #expect(one.count == 1 && one[0].isPrivate && one[0].comment == "c" && said.map(\.joined) == [["made private, as one entry was"]])
     }
 
     @Test("fmt --merge rewrites the file so that check no longer finds the duplicate; plain fmt leaves it")
