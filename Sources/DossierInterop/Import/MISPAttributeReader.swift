@@ -80,15 +80,22 @@ enum MISPAttributeReader {
         collector.add(value, as: .other, details: kept, item: item, at: position)
     }
 
-    /// `- Antivirus detection (text): Win32/PhantomNet.B — ESET detection name`; a link's URL as a
-    /// Markdown autolink.
+    /// `- Antivirus detection (text): Win32/PhantomNet.B — ESET detection name`; a link as a
+    /// Markdown link named by its comment (`[ESET blogpost](https://...)`), else `link`: a report
+    /// keeps a link whose text is no address (a reference), where it defangs one that shows its
+    /// address (the vendor's write-up would read as a threat's URL, and lead nowhere).
     static func noteLine(type: String, value: String, comment: String?, context: String?) -> String {
         let label = context.map { "\(escaped($0)) (\(type))" } ?? type
         let isURL = type == "link" && (value.hasPrefix("http://") || value.hasPrefix("https://"))
             && !value.contains { $0.isWhitespace || $0 == ">" || $0 == "<" }
-        let shown = isURL ? "<\(value)>" : escaped(value.split(whereSeparator: \.isNewline).joined(separator: " "))
-        let remark = comment.flatMap { $0.isEmpty ? nil : " — " + escaped($0) } ?? ""
-        return "- \(label): \(shown)\(remark)"
+        let remark = comment.flatMap { $0.isEmpty ? nil : escaped($0.split(whereSeparator: \.isNewline).joined(separator: " ")) }
+        guard !isURL else {
+            // In angle brackets, a destination may hold parentheses.
+            let destination = value.contains { $0 == "(" || $0 == ")" } ? "<\(value)>" : value
+            return "- \(label): [\(remark ?? "link")](\(destination))"
+        }
+        let shown = escaped(value.split(whereSeparator: \.isNewline).joined(separator: " "))
+        return "- \(label): \(shown)\(remark.map { " — " + $0 } ?? "")"
     }
 
     /// Text with Markdown's inline punctuation escaped, so a value is shown as written.

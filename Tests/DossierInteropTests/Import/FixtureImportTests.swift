@@ -105,7 +105,9 @@ import Testing
         #expect(url.lastSeen == "2020-08-15T22:00:00Z")
         #expect(result.notes.count == 5)
         #expect(result.notes[0].hasPrefix("MISP event \"Operation SignSight"))
-        #expect(result.notes.contains { $0.contains("<https://www.welivesecurity.com/2020/12/17/operation-signsight-supply-chain-attack-southeast-asia>") })
+        // A link named by its comment, which a report keeps a link (one that showed its address would be defanged).
+        let line = "- External analysis (link): [ESET blogpost](https://www.welivesecurity.com/2020/12/17/operation-signsight-supply-chain-attack-southeast-asia)"
+        #expect(result.notes.contains { $0.contains(line) }, "\(result.notes)")
         #expect(result.notes.count { $0.contains("Antivirus detection (text)") } == 3)
         #expect(result.projectTLP == nil && result.projectTags.isEmpty)
         #expect(result.skipped.isEmpty && result.unrepresentable.isEmpty)
