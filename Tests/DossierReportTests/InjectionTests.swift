@@ -78,8 +78,11 @@ struct InjectionTests {
         for format in [ReportFormat.html, .md] {
             let text = try ReportBuild.run(root: workspace.root, slug: "p", format: format, audience: .public, options: ReportOptions()).text
             #expect(!text.unicodeScalars.contains { $0.value == 0x202E || $0.value == 0x200B }, "\(format)")
-            // Markdown escapes < and > as HTML does: a git host's renderer may pass raw HTML through.
-            for shown in ["invoice&lt;U+202E&gt;fdp.exe", "zero&lt;U+200B&gt;width.exe"] {
+            // HTML escapes < and >; Markdown shows the value in a code span, which no renderer
+            // reads as HTML.
+            let shownValues = format == .html ? ["invoice&lt;U+202E&gt;fdp.exe", "zero&lt;U+200B&gt;width.exe"]
+                : ["`invoice<U+202E>fdp.exe`", "`zero<U+200B>width.exe`"]
+            for shown in shownValues {
                 #expect(text.contains(shown), "\(format): \(shown)")
             }
         }

@@ -115,7 +115,7 @@ extension BuiltInRow {
     private static func markdownStart(_ row: IndicatorRow) -> TextBytes {
         var text = TextBytes(capacity: 128 + row.value.utf8.count + (row.comment?.utf8.count ?? 0))
         text.raw("| ")
-        text.text(row.value, MarkdownContentType.self)
+        text.markup(MarkdownCode.span(row.value))
         if row.isPrivate { text.raw(" (private)") }
         return text
     }

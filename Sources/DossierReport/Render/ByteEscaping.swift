@@ -65,6 +65,11 @@ struct TextBytes {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
+    /// Markup made for its place (`MarkdownCode.span`), written as it is.
+    mutating func markup(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
     /// A value escaped by `Content`; nothing for nil.
     mutating func text<Content: EscapingContentType>(_ value: String?, _ content: Content.Type) {
         if let value { Content.escape(value, into: &bytes) }

@@ -130,6 +130,7 @@ extension IndicatorRow: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
         case "value": value
+        case "valueCode": MarkdownCode.span(value)
         case "type": type
         case "classification": classification
         case "classificationLabel": classificationLabel
