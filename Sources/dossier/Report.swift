@@ -16,6 +16,12 @@ struct Report: ParsableCommand {
             the workspace, so that a report kept in the repository shows them on its git host; \
             elsewhere it shows their descriptions.
 
+            Each indicator's row names the other projects that record it ("also seen in"), and \
+            the report bears the strictest TLP of those it names, as it names them: an internal \
+            report of a TLP:GREEN project that shares a value with a TLP:RED one is TLP:RED. \
+            --no-correlations names no other project, for a report to pass on with its \
+            project's own marking (private material still raises it to TLP:GREEN).
+
             Reports are public unless --internal: a public report of a private project is refused. \
             Any error of the workspace stops a public report (which values are private is the whole \
             workspace's to say); an internal one is stopped only by errors of its own project's \
@@ -25,6 +31,7 @@ struct Report: ParsableCommand {
               dossier report commodity-loader-c2 -o loader.html
               dossier report acme-payroll-phish --internal --format md > phish.md
               dossier report acme-payroll-phish --internal -o phish.md   # Markdown
+              dossier report acme-payroll-phish --internal --no-correlations -o for-partner.html
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -43,6 +50,9 @@ struct Report: ParsableCommand {
 
     @Flag(help: "Show network indicators (in tables, comments and notes) as written instead of defanged (hxxp, [.]), and notes' links to them as links.")
     var noDefang = false
+
+    @Flag(help: "Name no other project: leave out the \"also seen in\" column, and the TLP it raises the report to.")
+    var noCorrelations = false
 
     @OptionGroup var cacheOptions: CacheOptions
 
@@ -78,7 +88,7 @@ struct Report: ParsableCommand {
         let result: ReportBuild.Output
         do {
             result = try ReportBuild.run(root: root, slug: project, format: chosenFormat, audience: `internal` ? .internal : .public,
-                options: ReportOptions(defang: !noDefang, markdownImages: imageLinks(root: root)), cache: cacheOptions.cache(root: root))
+                options: ReportOptions(defang: !noDefang, markdownImages: imageLinks(root: root), correlations: !noCorrelations), cache: cacheOptions.cache(root: root))
         } catch {
             Console.report(DiagnosticList(error.diagnostics))
             Console.error(error.message ?? error.summary)

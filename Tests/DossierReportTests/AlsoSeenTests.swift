@@ -72,4 +72,24 @@ struct AlsoSeenTests {
         #expect(shown.classificationGroups.first?.rows.first?.alsoSeenIn.map(\.slug) == ["open", "agree"])
     }
 
+    @Test("without correlations a report names no other project: no \"also seen in\" column in HTML or Markdown, and the project's own TLP, where with them a shared value with a TLP:RED project makes it TLP:RED")
+    func withoutCorrelations() throws {
+        for format in [ReportFormat.html, .md] {
+            let named = try ReportBuild.run(root: SiteBuildTests.sampleRoot, slug: "acme-payroll-phish", format: format, audience: .internal,
+                options: ReportOptions()).text
+            #expect(named.contains("TLP:RED") && named.contains("Also seen in") && named.contains("Tampered"), "\(format)")
+            let alone = try ReportBuild.run(root: SiteBuildTests.sampleRoot, slug: "acme-payroll-phish", format: format, audience: .internal,
+                options: ReportOptions(correlations: false)).text
+            #expect(!alone.contains("TLP:RED") && alone.contains("TLP:AMBER") && !alone.contains("Also seen in") && !alone.contains("Tampered"), "\(format)")
+            // Every Markdown table row has as many cells as its header.
+            if format == .md {
+                var columns: Int?
+                for line in alone.split(separator: "\n", omittingEmptySubsequences: false) {
+                    guard line.hasPrefix("| ") || line.hasPrefix("|---") else { columns = nil; continue }
+                    let cells = line.replacingOccurrences(of: "\\|", with: "").count { $0 == "|" }
+                    if let columns { #expect(cells == columns, "\(line)") } else { columns = cells }
+                }
+            }
+        }
+    }
 }

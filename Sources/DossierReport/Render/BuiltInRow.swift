@@ -87,7 +87,7 @@ enum BuiltInRow {
 
 extension BuiltInRow {
     /// The built-in `indicator-row.md`: a row of a Markdown report's classification table.
-    static func markdown(_ row: IndicatorRow, isInternal: Bool) -> String {
+    static func markdown(_ row: IndicatorRow, isInternal: Bool, withAlsoSeen: Bool = true) -> String {
         var text = markdownStart(row)
         text.raw(" | ")
         text.text(row.type, MarkdownContentType.self)
@@ -96,18 +96,18 @@ extension BuiltInRow {
             if index > 0 { text.raw(", ") }
             text.text(tag, MarkdownContentType.self)
         }
-        markdownEnd(row, isInternal: isInternal, into: &text)
+        markdownEnd(row, isInternal: isInternal, withAlsoSeen: withAlsoSeen, into: &text)
         return text.string
     }
 
     /// The built-in `indicator-tag-row.md`: a row of a Markdown report's tag table.
-    static func markdownTagRow(_ row: IndicatorRow, isInternal: Bool) -> String {
+    static func markdownTagRow(_ row: IndicatorRow, isInternal: Bool, withAlsoSeen: Bool = true) -> String {
         var text = markdownStart(row)
         text.raw(" | ")
         text.text(row.type, MarkdownContentType.self)
         text.raw(" | ")
         text.text(row.classificationLabel, MarkdownContentType.self)
-        markdownEnd(row, isInternal: isInternal, into: &text)
+        markdownEnd(row, isInternal: isInternal, withAlsoSeen: withAlsoSeen, into: &text)
         return text.string
     }
 
@@ -121,8 +121,8 @@ extension BuiltInRow {
     }
 
     /// ` | first seen | last seen | comment |`, the source when internal, and the projects it is
-    /// also seen in: the cells both Markdown rows end with.
-    private static func markdownEnd(_ row: IndicatorRow, isInternal: Bool, into text: inout TextBytes) {
+    /// also seen in (when the table has it): the cells both Markdown rows end with.
+    private static func markdownEnd(_ row: IndicatorRow, isInternal: Bool, withAlsoSeen: Bool, into text: inout TextBytes) {
         for value in [row.firstSeen, row.lastSeen, row.comment] {
             text.raw(" | ")
             text.text(value, MarkdownContentType.self)
@@ -133,6 +133,7 @@ extension BuiltInRow {
             text.text(row.source, MarkdownContentType.self)
             text.raw(" |")
         }
+        guard withAlsoSeen else { return }
         text.raw(" ")
         for (index, link) in row.alsoSeenIn.enumerated() {
             if index > 0 { text.raw(", ") }

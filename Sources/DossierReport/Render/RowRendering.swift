@@ -7,18 +7,19 @@ import Mustache
 enum RowRendering {
     /// `report` with every row's `rendered` set for `report.html`: the `indicator-row` template.
     static func prerendered(_ report: consuming ProjectReport, with templates: TemplateSet) -> ProjectReport {
-        let isInternal = report.audience.isInternal
+        let (isInternal, withAlsoSeen) = (report.audience.isInternal, report.withAlsoSeen)
         return prerendered(report, templates: templates, classification: "indicator-row", tag: "indicator-row") { row, _ in
-            BuiltInRow.html(row, isInternal: isInternal, withClassification: true, withAlsoSeen: true)
+            BuiltInRow.html(row, isInternal: isInternal, withClassification: true, withAlsoSeen: withAlsoSeen)
         }
     }
 
     /// `report` with every row's `rendered` set for `report.md`: `indicator-row.md` in the
     /// classification tables, `indicator-tag-row.md` in the tag tables (other columns).
     static func prerenderedMarkdown(_ report: consuming ProjectReport, with templates: TemplateSet) -> ProjectReport {
-        let isInternal = report.audience.isInternal
+        let (isInternal, withAlsoSeen) = (report.audience.isInternal, report.withAlsoSeen)
         return prerendered(report, templates: templates, classification: "indicator-row.md", tag: "indicator-tag-row.md") { row, inTagTable in
-            inTagTable ? BuiltInRow.markdownTagRow(row, isInternal: isInternal) : BuiltInRow.markdown(row, isInternal: isInternal)
+            inTagTable ? BuiltInRow.markdownTagRow(row, isInternal: isInternal, withAlsoSeen: withAlsoSeen)
+                : BuiltInRow.markdown(row, isInternal: isInternal, withAlsoSeen: withAlsoSeen)
         }
     }
 

@@ -34,7 +34,7 @@ extension ProjectReport: MustacheParent {
         case "notes": notes.isEmpty ? nil : notes
         case "links": links
         case "withClassification": true
-        case "withAlsoSeen": true
+        case "withAlsoSeen": withAlsoSeen
         case "generator": generator
         default: nil
         }

@@ -25,6 +25,8 @@ public struct ProjectReport: Sendable, Hashable, Encodable {
     public var classificationGroups: [IndicatorGroup]
     public var tagGroups: [IndicatorGroup]
     public var notes: [NoteView]
+    /// Whether its tables name the other projects that record a row's value (`ReportOptions.correlations`).
+    public var withAlsoSeen: Bool
     public var links: SiteLinks?
     public var generator: String
 
@@ -79,6 +81,7 @@ extension ProjectReport {
         summaryMarkdown = summary?.commonMark
         generator = "dossier \(DossierVersion.current)"
         links = options.linksToSite ? SiteLinks(exports: SiteLayout.exportLinks) : nil
+        withAlsoSeen = options.correlations
 
         // One pass over the indicators in canonical order makes every row once and files it in
         // its classification, under its tags and in its type's count (a pass per classification
@@ -96,8 +99,8 @@ extension ProjectReport {
         for position in Indicator.canonicalPositions(of: project.indicators) {
             let indicator = project.indicators[position]
             let classification = indicator.effectiveClassification(in: vocabulary)
-            let links = AlsoSeen.links(indicator.key, classification: classification, position: projectIndex, index: index,
-                counts: projectCounts, options: options, strictest: &strictest, cause: &cause)
+            let links = options.correlations ? AlsoSeen.links(indicator.key, classification: classification, position: projectIndex, index: index,
+                counts: projectCounts, options: options, strictest: &strictest, cause: &cause) : []
             if let marked = TLP.marked(by: indicator.tags), marked > strictest {
                 strictest = marked
                 cause = "an indicator is tagged \(TLP.markingTag(among: indicator.tags) ?? marked.tag)"

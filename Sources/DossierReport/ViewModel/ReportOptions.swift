@@ -8,6 +8,10 @@ public struct ReportOptions: Sendable, Hashable {
     public var linksToSite: Bool
     /// Where a Markdown report shows its notes' images from (an HTML report holds them).
     public var markdownImages: MarkdownImages
+    /// Name the other projects that record an indicator ("also seen in"), which raise the
+    /// report's TLP to theirs. Off, a report names none, and bears its own project's marking (a
+    /// report to pass on): what it may contain is still the audience's to say.
+    public var correlations: Bool
 
     /// Where a Markdown report finds the images its notes show, which an HTML report holds in
     /// itself (`NoteImages`): a git host shows no image held in the text.
@@ -21,10 +25,11 @@ public struct ReportOptions: Sendable, Hashable {
         case inSite
     }
 
-    public init(defang: Bool = true, linksToSite: Bool = false, markdownImages: MarkdownImages = .none) {
+    public init(defang: Bool = true, linksToSite: Bool = false, markdownImages: MarkdownImages = .none, correlations: Bool = true) {
         self.defang = defang
         self.linksToSite = linksToSite
         self.markdownImages = markdownImages
+        self.correlations = correlations
     }
 
     /// Prose (a title, a comment) as a report shows it: its network indicators defanged unless
