@@ -29,7 +29,8 @@ struct Fmt: ParsableCommand {
             indicator either side records is kept, and merged as above; "updated" moves on past \
             the later side's (the merge is a new version), "created" takes the earlier date, \
             tags both sides'. An indicator one side removed and the other changed is kept, with \
-            a warning. With \
+            a warning (in a public project, kept private: the site does not publish again what \
+            one side took out of it). With \
             git's base section (git config merge.conflictStyle diff3), what one side changed or \
             removed, the other having left it, is taken, field by field and tag by tag (an \
             untag on one side stays undone); without it, an indicator or tag one side removed \

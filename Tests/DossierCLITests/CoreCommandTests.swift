@@ -449,6 +449,37 @@ struct CoreCommandTests {
         #expect(try CLI.run(["check"], in: root).status == 0)
     }
 
+    @Test("in a public project, an indicator one side removed and the other changed is kept private: the site does not publish again what one analyst took out of it")
+    func removedAndChangedStaysOffTheSite() throws {
+        let root = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        func run(_ tool: String, _ arguments: String...) throws {
+            let result = tool == "git" ? try ProcessRunner.run("/usr/bin/env", ["git"] + arguments, in: root) : try CLI.run(Array(arguments), in: root)
+            #expect(result.status == 0, "\(tool) \(arguments): \(result.stderr)")
+        }
+        try run("git", "init", "-q")
+        for (key, value) in [("user.name", "a"), ("user.email", "a@x.example"), ("merge.conflictStyle", "diff3")] { try run("git", "config", key, value) }
+        try run("dossier", "init", ".", "-q")
+        try run("dossier", "new", "p", "--public", "-q")
+        try run("dossier", "add", "p", "-q", "10.20.30.40", "kept.example")
+        try run("git", "add", "-A")
+        try run("git", "commit", "-qm", "base")
+        try run("git", "checkout", "-qb", "bob")
+        try run("dossier", "tag", "p", "C2", "10.20.30.40", "-q")
+        try run("git", "commit", "-qam", "bob")
+        try run("git", "checkout", "-q", "-")
+        try run("dossier", "remove", "p", "10.20.30.40", "-q")
+        try run("git", "commit", "-qam", "alice")
+        _ = try ProcessRunner.run("/usr/bin/env", ["git", "merge", "bob"], in: root)
+        let fmt = try CLI.run(["fmt", "--merge"], in: root)
+        #expect(fmt.status == 0, "\(fmt.stderr)")
+        #expect(fmt.stderr.contains("ipv4 10.20.30.40 was removed on one side and changed on the other: it is kept as changed, and private, off the public site until you decide"), "\(fmt.stderr)")
+        let project = try #require(WorkspaceLoader.load(root: root).workspace.project("p"))
+        #expect(project.indicators.first { $0.value == "10.20.30.40" }.map { $0.isPrivate && $0.tags == ["C2"] } == true, "\(project.indicators)")
+        #expect(project.indicators.first { $0.value == "kept.example" }?.isPrivate == false)
+        #expect(try CLI.run(["check"], in: root).status == 0)
+    }
+
     @Test("fmt --merge keeps an analyst's resolution by hand of part of a conflict: the rest is read from the markers, not from git's index")
     func mergeAfterPartialResolution() throws {
         let root = try TemporaryFolder.make()

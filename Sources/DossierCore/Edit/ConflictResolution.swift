@@ -91,8 +91,9 @@ public enum ConflictResolution {
     }
 
     /// The same from the file's sides, with what the analyst should know of the join
-    /// (`joined(_:_:base:)`'s notices).
-    static func indicators(_ sides: Sides, path: String) -> Result<(bytes: [UInt8], notices: [String]), Refusal> {
+    /// (`joined(_:_:base:)`'s notices). `published`: the project may be public (it is, or its
+    /// `project.json` is in conflict too), so an indicator one side removed is kept private.
+    static func indicators(_ sides: Sides, path: String, published: Bool = false) -> Result<(bytes: [UInt8], notices: [String]), Refusal> {
         let ours: IndicatorsDecoder.Result, theirs: IndicatorsDecoder.Result
         switch (decodedIndicators(sides.ours, path: path), decodedIndicators(sides.theirs, path: path)) {
         case (.success(let a), .success(let b)): (ours, theirs) = (a, b)
@@ -108,7 +109,7 @@ public enum ConflictResolution {
             return .failure(Refusal(reason: "\(base == nil ? "the two sides differ in" : "both sides changed") the file's fields \(differingKeys(ours.extra, theirs.extra)); which to keep is yours"))
         }
         var project = Project(slug: "", folder: "", title: "")
-        let (indicators, notices) = joined(ours.indicators, theirs.indicators, base: base?.indicators)
+        let (indicators, notices) = joined(ours.indicators, theirs.indicators, base: base?.indicators, published: published)
         project.indicators = indicators
         project.indicatorsExtra = extra
         return .success((CanonicalJSON.indicatorsFile(project), notices))
@@ -127,8 +128,10 @@ public enum ConflictResolution {
     /// The indicators of both sides, as described for the type: per indicator, the entries of
     /// the side that changed it from the base, or of both.
     /// An indicator one side removed and the other changed is kept as changed, and said: the
-    /// removal may have been meant (recorded by mistake).
-    private static func joined(_ ours: [Indicator], _ theirs: [Indicator], base: [Indicator]?) -> (indicators: [Indicator], notices: [String]) {
+    /// removal may have been meant (recorded by mistake, a victim's address). In a project that
+    /// may be public (`published`) it is kept private too, so that the site does not publish
+    /// again what one analyst took out of it until the analyst decides.
+    private static func joined(_ ours: [Indicator], _ theirs: [Indicator], base: [Indicator]?, published: Bool) -> (indicators: [Indicator], notices: [String]) {
         /// Each indicator's entries as written (not where they were read), in order.
         func entries(_ list: [Indicator]) -> [IndicatorKey: [(written: [UInt8], indicator: Indicator)]] {
             var result: [IndicatorKey: [(written: [UInt8], indicator: Indicator)]] = [:]
@@ -142,21 +145,30 @@ public enum ConflictResolution {
         for indicator in ours + theirs where done.insert(indicator.key).inserted {
             let (a, b) = (mine[indicator.key] ?? [], other[indicator.key] ?? [])
             let original = before.map { $0[indicator.key] ?? [] }
+            var keptPrivate = false
             if let original, !original.isEmpty, a.isEmpty != b.isEmpty, (a + b).map(\.written) != original.map(\.written) {
-                notices.append("\(indicator.type.rawValue) \(indicator.value) was removed on one side and changed on the other: it is kept as changed; `dossier remove` takes it out if the removal was meant")
+                keptPrivate = published && !(a + b).allSatisfy(\.indicator.isPrivate)
+                notices.append("\(indicator.type.rawValue) \(indicator.value) was removed on one side and changed on the other: it is kept as changed"
+                    + (keptPrivate ? ", and private, off the public site until you decide (delete its \"private\": true to publish it again)" : "")
+                    + "; `dossier remove` takes it out if the removal was meant")
             }
-            if let chosen = joined(a, b, base: original, same: { $0.map(\.written) == $1.map(\.written) }) {
-                kept += chosen.map(\.indicator)
+            var chosen: [Indicator]
+            if let entries = joined(a, b, base: original, same: { $0.map(\.written) == $1.map(\.written) }) {
+                chosen = entries.map(\.indicator)
             } else if let original, a.count == 1, b.count == 1, original.count == 1,
                       let merged = joined(a[0].indicator, b[0].indicator, base: original[0].indicator) {
                 // Both changed it: field by field, each side's change taken (an untag on one
                 // side, a tag on the other).
-                kept.append(merged)
+                chosen = [merged]
             } else {
                 // Both changed it otherwise (or there is no base): both entries, for
                 // `DuplicateMerge` to join where they agree.
-                kept += (a + b.filter { entry in !a.contains { $0.written == entry.written } }).map(\.indicator)
+                chosen = (a + b.filter { entry in !a.contains { $0.written == entry.written } }).map(\.indicator)
             }
+            if keptPrivate {
+                for place in chosen.indices { chosen[place].privateFlag = true }
+            }
+            kept += chosen
         }
         return (kept, notices)
     }
@@ -366,6 +378,14 @@ extension ConflictResolution {
         var resolved: [String: Resolved] = [:]
         var refused: [(path: String, reason: String)] = []
         let reader = FileReader(root: loaded.workspace.root)
+        /// Whether the project of the `indicators.json` at `path` is public, or may be: its
+        /// `project.json` in conflict or unread.
+        func mayBePublic(_ path: String) -> Bool {
+            let projectFile = (path as NSString).deletingLastPathComponent + "/" + ProjectFiles.project
+            guard !conflicted.contains(projectFile), !loaded.filesWithErrors.contains(projectFile),
+                  let project = loaded.workspace.projects.first(where: { $0.projectFile == projectFile }) else { return true }
+            return project.visibility == .public
+        }
         for path in conflicted.sorted() {
             let name = (path as NSString).lastPathComponent
             let isSettings = path == loaded.workspace.settingsFile
@@ -382,7 +402,7 @@ extension ConflictResolution {
                 continue
             }
             let result = isSettings ? settings(sides, path: path).map { (bytes: $0, notices: [String]()) }
-                : name == ProjectFiles.indicators ? indicators(sides, path: path)
+                : name == ProjectFiles.indicators ? indicators(sides, path: path, published: mayBePublic(path))
                 : project(sides, path: path, at: now).map { (bytes: $0, notices: [String]()) }
             switch result {
             case .success(let merged): resolved[path] = Resolved(bytes: merged.bytes, replacing: ContentDigest(bytes), notices: merged.notices)
