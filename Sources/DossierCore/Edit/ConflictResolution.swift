@@ -109,7 +109,18 @@ public enum ConflictResolution {
             return .failure(Refusal(reason: "\(base == nil ? "the two sides differ in" : "both sides changed") the file's fields \(differingKeys(ours.extra, theirs.extra)); which to keep is yours"))
         }
         var project = Project(slug: "", folder: "", title: "")
-        let (indicators, notices) = joined(ours.indicators, theirs.indicators, base: base?.indicators, published: published)
+        var (indicators, notices) = joined(ours.indicators, theirs.indicators, base: base?.indicators, published: published)
+        // Without the base, an indicator one side has alone was added there or removed on the
+        // other: kept, as nothing is lost so, but said, since a removal comes back.
+        if base == nil {
+            let (mine, other) = (Set(ours.indicators.map(\.key)), Set(theirs.indicators.map(\.key)))
+            let alone = indicators.filter { mine.contains($0.key) != other.contains($0.key) }.map { "\($0.type.rawValue) \($0.value)" }
+            if !alone.isEmpty {
+                let named = alone.count > 5 ? alone.prefix(5).joined(separator: ", ") + " and \(alone.count - 5) more" : alone.listed("and")
+                notices.append("without git's base section, \(alone.count == 1 ? "an indicator one side records alone is" : "\(alone.count) indicators one side records alone are") kept (\(named)): "
+                    + "each was added on that side or removed on the other; `git checkout --conflict=diff3 -- FILE` and `dossier fmt --merge` again tell which")
+            }
+        }
         project.indicators = indicators
         project.indicatorsExtra = extra
         return .success((CanonicalJSON.indicatorsFile(project), notices))
