@@ -319,7 +319,9 @@ public enum ConflictResolution {
             switch chosen {
             case .some(let kept?): definitions.append(kept)
             case .some(nil): continue
-            case nil: differing.append("tag \"\(definition.name)\"")
+            case nil:
+                let added = before.map { $0[key] == nil } ?? false
+                differing.append("tag \"\(definition.name)\"" + (added ? " (added on both sides, differently)" : ""))
             }
         }
         guard differing.isEmpty else { return .failure(Self.differing(differing, hasBase: base != nil)) }

@@ -160,6 +160,12 @@ struct ConflictResolutionTests {
         let both = ConflictResolution.settings(.init(ours: file("CTI", #""Blocked": { "classification": "suspicious" }"#),
             theirs: file("CTI", #""Blocked": { "classification": "unknown" }"#), base: base), path: "/w/dossier.json")
         if case .failure(let refusal) = both { #expect(refusal.reason == #"both sides changed its tag "Blocked"; which to keep is yours"#) } else { Issue.record("resolved") }
+        // A tag the base does not have, which both sides added otherwise, is said so.
+        let bothAdded = ConflictResolution.settings(.init(ours: file("CTI", blocked + #", "C2": { "classification": "malicious" }"#),
+            theirs: file("CTI", blocked + #", "C2": { "classification": "suspicious" }"#), base: base), path: "/w/dossier.json")
+        if case .failure(let refusal) = bothAdded {
+            #expect(refusal.reason == #"both sides changed its tag "C2" (added on both sides, differently); which to keep is yours"#, "\(refusal.reason)")
+        } else { Issue.record("resolved") }
     }
 
 }
