@@ -55,8 +55,11 @@ struct Fmt: ParsableCommand {
 
     func run() throws {
         // Any project's files may be rewritten: the edits under way end first, and new ones wait
-        // until this run is done (each holds the workspace's lock shared, `ProjectEdit`).
-        let lock = FolderLock(try global.root())
+        // until this run is done (each holds the workspace's lock shared, `ProjectEdit`). A
+        // check writes nothing, and waits for nothing.
+        let lock = check ? nil : FolderLock(try global.root()) {
+            Console.note("waiting for another dossier command editing the workspace to finish…")
+        }
         defer { withExtendedLifetime(lock) {} }
         var loaded = try global.load()
         let display = Console.printer

@@ -150,11 +150,9 @@ struct ImportCommand: ParsableCommand {
             // A text's 40-hex value is detected as a SHA-1, which the project may record as a
             // certificate's (x509-sha1): as `add` does, it is that one. (A CSV may say its type.)
             let detected = result.format == .text
-            // Data marked above TLP:CLEAR keeps its marking as a tag, which internal reports and
-            // exports are marked by. In a public project (imported private) the project's TLP is
-            // not its; in a private one the project's TLP is raised, but a project can be made
-            // public later (by hand, or by a git merge that takes another side's project.json),
-            // and then `check` refuses the tag on public material rather than publish the data.
+            // Data marked above a public project's TLP (imported private) keeps its marking as a
+            // tag, which internal reports and exports are marked by: the project's is not its.
+            // (A private project takes the marking as a project tag: `applyProjectFields`.)
             // An indicator the file marks itself (a STIX object) by its own marking.
             let carried = (carriesTags(result) ? result.projectTags : []) + (isPublic ? result.restrictedTags : [])
             let localKeys = isPublic ? Set(result.localTags.map(Tag.key)) : []
@@ -166,7 +164,7 @@ struct ImportCommand: ParsableCommand {
                     item.tags.removeAll { localKeys.contains(Tag.key($0)) }
                     localTagsLeftOut = Tag.union(localTagsLeftOut, local)
                 }
-                if let marking = result.marking(of: item), marking > (isPublic ? edit.project.tlp : .clear), TLP.marked(by: item.tags) == nil {
+                if isPublic, let marking = result.marking(of: item), marking > edit.project.tlp, TLP.marked(by: item.tags) == nil {
                     item.tags = Tag.union(item.tags, [marking.tag])
                 }
                 guard detected else { return item }
@@ -355,20 +353,26 @@ struct ImportCommand: ParsableCommand {
         // Only a file that brings something marks the project: one that gave no indicator and no
         // note line (a STIX file of markings alone) leaves its TLP as it is.
         let bringing = results.filter { !$0.indicators.isEmpty || !$0.notes.isEmpty }
-        let tagging = "which keeps them off a public site should the project be made public"
-        if let tlp = bringing.compactMap(\.projectTLP).max(), tlp > .clear, tlp <= project.tlp, project.visibility == .private {
-            global.say("\(self.project): the data marked \(tlp.label) \(dryRun ? "would be" : "is") tagged \(tlp.tag), \(tagging)")
-        } else if let tlp = bringing.compactMap(\.projectTLP).max(), tlp > project.tlp {
+        if let tlp = bringing.compactMap(\.projectTLP).max(), tlp > project.tlp {
             if project.visibility == .public {
                 // Only with --private (a public project refuses marked data otherwise): a public
                 // project must be TLP:CLEAR, and the marked data went in private.
                 global.say("\(self.project): stays \(project.tlp.label), as it is public; the data marked \(tlp.label) \(dryRun ? "would be" : "was") imported private, tagged \(tlp.tag)")
             } else {
-                global.say("\(self.project): TLP raised from \(project.tlp.label) to \(tlp.label), as the imported file is marked; "
-                    + "its data \(dryRun ? "would be" : "is") tagged \(tlp.tag), \(tagging)")
+                global.say("\(self.project): TLP raised from \(project.tlp.label) to \(tlp.label), as the imported file is marked")
                 project.tlp = tlp
                 project.written.tlp = true
             }
+        }
+        // A private project keeps the strictest marking of what it took as a `tlp:` project tag:
+        // a project made public later (by hand, or by a git merge that took the other side's
+        // project.json, public and TLP:CLEAR) then fails `check`, which refuses a public project
+        // a `tlp:` tag marks above TLP:CLEAR, rather than publish the data (and the import's note).
+        let marked = bringing.flatMap { result in result.indicators.map { result.marking(of: $0) ?? .clear } + [result.projectTLP ?? .clear] }.max() ?? .clear
+        if project.visibility == .private, marked > .clear, (TLP.marked(by: project.tags) ?? .clear) < marked {
+            project.tags = Tag.union(project.tags, [marked.tag])
+            global.say("\(self.project): project tag +\(marked.tag), as the imported data is marked \(marked.label): "
+                + "`check` refuses it on a public project, so the data stays off a public site should the project be made public")
         }
         let visibilities = results.compactMap(\.projectVisibility)
         if let visibility = visibilities.contains(.private) ? Visibility.private : visibilities.first, !project.written.visibility {

@@ -20,7 +20,8 @@ struct Report: ParsableCommand {
             the report bears the strictest TLP of those it names, as it names them: an internal \
             report of a TLP:GREEN project that shares a value with a TLP:RED one is TLP:RED. \
             --no-correlations names no other project, for a report to pass on with its \
-            project's own marking (private material still raises it to TLP:GREEN).
+            project's own marking (raised only by its own material: an indicator's tlp: tag, \
+            private material to TLP:GREEN).
 
             Reports are public unless --internal: a public report of a private project is refused. \
             Any error of the workspace stops a public report (which values are private is the whole \
@@ -31,7 +32,8 @@ struct Report: ParsableCommand {
               dossier report commodity-loader-c2 -o loader.html
               dossier report acme-payroll-phish --internal --format md > phish.md
               dossier report acme-payroll-phish --internal -o phish.md   # Markdown
-              dossier report acme-payroll-phish --internal --no-correlations -o for-partner.html
+              dossier report acme-payroll-phish --internal --no-correlations \\
+                -o for-partner.html      # names no other project
             """)
 
     @OptionGroup var global: GlobalOptions

@@ -62,6 +62,49 @@ struct WorkflowTests {
         #expect(try CLI.run(["fmt", "--check"], in: root).status == 0)
     }
 
+    @Test("an edit holds the workspace's lock shared (edits of other projects go on beside it) and waits while fmt holds it whole")
+    func editsShareTheWorkspaceLock() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let root = copy.root
+        /// `add` of `value`, started and left running.
+        func startAdd(_ value: String) throws -> Process {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: ProcessRunner.dossier)
+            process.arguments = ["add", "typosquat-watch", value, "-q"]
+            process.currentDirectoryURL = URL(fileURLWithPath: root)
+            process.environment = ProcessInfo.processInfo.environment.merging(["DOSSIER_CACHE_DIR": ProcessRunner.cacheFolder]) { _, new in new }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        /// Whether `process` ends within `seconds` (else it is stopped).
+        func ends(_ process: Process, within seconds: Double) -> Bool {
+            let deadline = Date().addingTimeInterval(seconds)
+            while process.isRunning, Date() < deadline { usleep(20_000) }
+            guard !process.isRunning else {
+                process.terminate()
+                return false
+            }
+            return process.terminationStatus == 0
+        }
+        let folder = open(root, O_RDONLY | O_DIRECTORY)
+        defer { close(folder) }
+        // Another edit holds it shared: this one goes on.
+        #expect(flock(folder, LOCK_SH) == 0)
+        #expect(ends(try startAdd("beside.example"), within: 60), "an edit waited for another edit's shared hold")
+        // fmt holds it whole: the edit waits, writing nothing, until fmt is done.
+        #expect(flock(folder, LOCK_EX) == 0)
+        let waiting = try startAdd("after-fmt.example")
+        usleep(1_500_000)
+        let meanwhile = try Self.indicators(copy, "typosquat-watch")
+        #expect(waiting.isRunning && meanwhile["after-fmt.example"] == nil, "an edit went on while fmt held the workspace")
+        #expect(flock(folder, LOCK_UN) == 0)
+        #expect(ends(waiting, within: 60))
+        let recorded = try Self.indicators(copy, "typosquat-watch")
+        #expect(recorded["beside.example"] != nil && recorded["after-fmt.example"] != nil)
+    }
+
     @Test("add refangs, detects, normalizes, merges, prints what it did; files stay canonical and check passes")
     func add() throws {
         let copy = try TemporaryCopy(of: Self.samples)

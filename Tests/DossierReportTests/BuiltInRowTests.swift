@@ -14,6 +14,7 @@ struct BuiltInRowTests {
     static let texts = [
         "evil.example", "hxxps://evil[.]example/a?b=1&c=2", "<script>alert(1)</script>", #"" onmouseover="x"#,
         "'single'", "\"\u{301} onclick=x", "<\u{338}", "Ünïcödé 🛰️", "a & b", "", " spaced ", "{{mustache}}", "line\nbreak",
+        "`tick", "a``b`", "pipe | cell", #"back\|slash"#, "crlf\r\nline", "` ",
     ]
 
     static func row(_ random: inout SplitMix64, withProject: Bool) -> IndicatorRow {
@@ -42,6 +43,9 @@ struct BuiltInRowTests {
         let workspace = AudienceFilter.view(of: WorkspaceLoader.load(root: SiteBuildTests.sampleRoot).workspace, for: audience)
         let model = SiteModel(workspace: workspace, audience: audience, options: ReportOptions())
         let report = model.report(at: 0)
+        // A report without correlations (`--no-correlations`): no "also seen in" cell.
+        var alone = report
+        alone.withAlsoSeen = false
         // A classification's page (no classification column) and a tag's (one).
         let listings = try [#require((0..<model.listingCount).first { model.listing(at: $0).page.classification != nil }),
             #require((0..<model.listingCount).first { model.listing(at: $0).page.tag != nil })].map { model.listing(at: $0).page }
@@ -49,12 +53,15 @@ struct BuiltInRowTests {
         var random = SplitMix64(seed: audience == .public ? 1 : 2)
         for _ in 0..<2_000 {
             let reportRow = Self.row(&random, withProject: false)
-            #expect(BuiltInRow.html(reportRow, isInternal: audience == .internal, withClassification: true, withAlsoSeen: true)
-                == set.render(RowContext(row: reportRow, page: report), page: "indicator-row"), "\(reportRow)")
-            #expect(BuiltInRow.markdown(reportRow, isInternal: audience == .internal)
-                == set.render(RowContext(row: reportRow, page: report), page: "indicator-row.md"), "\(reportRow)")
-            #expect(BuiltInRow.markdownTagRow(reportRow, isInternal: audience == .internal) == set.render(RowContext(row: reportRow, page: report), page: "indicator-tag-row.md"),
-                "\(reportRow)")
+            for page in [report, alone] {
+                let (isInternal, also) = (audience == .internal, page.withAlsoSeen)
+                #expect(BuiltInRow.html(reportRow, isInternal: isInternal, withClassification: true, withAlsoSeen: also)
+                    == set.render(RowContext(row: reportRow, page: page), page: "indicator-row"), "\(reportRow)")
+                #expect(BuiltInRow.markdown(reportRow, isInternal: isInternal, withAlsoSeen: also)
+                    == set.render(RowContext(row: reportRow, page: page), page: "indicator-row.md"), "\(reportRow)")
+                #expect(BuiltInRow.markdownTagRow(reportRow, isInternal: isInternal, withAlsoSeen: also)
+                    == set.render(RowContext(row: reportRow, page: page), page: "indicator-tag-row.md"), "\(reportRow)")
+            }
             let listingRow = Self.row(&random, withProject: true)
             for listing in listings {
                 #expect(BuiltInRow.html(listingRow, isInternal: audience == .internal, withClassification: listing.withClassification, withAlsoSeen: false)

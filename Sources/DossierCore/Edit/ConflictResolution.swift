@@ -87,13 +87,13 @@ public enum ConflictResolution {
     /// The conflicted `indicators.json` at `path` resolved: the file both sides make together.
     public static func indicators(_ bytes: [UInt8], path: String) -> Result<[UInt8], Refusal> {
         guard let sides = sides(bytes) else { return .failure(Refusal(reason: "its conflict markers are not as git writes them")) }
-        return indicators(sides, path: path).map(\.bytes)
+        return indicators(sides, path: path, published: true).map(\.bytes)
     }
 
     /// The same from the file's sides, with what the analyst should know of the join
     /// (`joined(_:_:base:)`'s notices). `published`: the project may be public (it is, or its
     /// `project.json` is in conflict too), so an indicator one side removed is kept private.
-    static func indicators(_ sides: Sides, path: String, published: Bool = false) -> Result<(bytes: [UInt8], notices: [String]), Refusal> {
+    static func indicators(_ sides: Sides, path: String, published: Bool) -> Result<(bytes: [UInt8], notices: [String]), Refusal> {
         let ours: IndicatorsDecoder.Result, theirs: IndicatorsDecoder.Result
         switch (decodedIndicators(sides.ours, path: path), decodedIndicators(sides.theirs, path: path)) {
         case (.success(let a), .success(let b)): (ours, theirs) = (a, b)
@@ -114,11 +114,14 @@ public enum ConflictResolution {
         // other: kept, as nothing is lost so, but said, since a removal comes back.
         if base == nil {
             let (mine, other) = (Set(ours.indicators.map(\.key)), Set(theirs.indicators.map(\.key)))
-            let alone = indicators.filter { mine.contains($0.key) != other.contains($0.key) }.map { "\($0.type.rawValue) \($0.value)" }
+            var named: Set<IndicatorKey> = []
+            let alone = indicators.filter { mine.contains($0.key) != other.contains($0.key) && named.insert($0.key).inserted }
+                .map { "\($0.type.rawValue) \($0.value)" }
             if !alone.isEmpty {
-                let named = alone.count > 5 ? alone.prefix(5).joined(separator: ", ") + " and \(alone.count - 5) more" : alone.listed("and")
-                notices.append("without git's base section, \(alone.count == 1 ? "an indicator one side records alone is" : "\(alone.count) indicators one side records alone are") kept (\(named)): "
-                    + "each was added on that side or removed on the other; `git checkout --conflict=diff3 -- FILE` and `dossier fmt --merge` again tell which")
+                let shown = alone.count > 5 ? alone.prefix(5).joined(separator: ", ") + " and \(alone.count - 5) more" : alone.listed("and")
+                notices.append("without git's base section, \(alone.count == 1 ? "an indicator one side records alone is" : "\(alone.count) indicators one side records alone are") kept (\(shown)): "
+                    + "each was added on that side or removed on the other; while the merge is under way, `git checkout --conflict=diff3 -- FILE` "
+                    + "(which drops what you edited in the file by hand) and `dossier fmt --merge` again tell which")
             }
         }
         project.indicators = indicators

@@ -84,9 +84,11 @@ public enum DuplicateMerge {
         return (kept, outcomes)
     }
 
-    /// `kept; other`, unless `kept` (a join already) has `other` as one of its parts.
+    /// `kept; other`, unless `kept` (a join already) has `other` as one of its parts; either
+    /// alone when the other is empty.
     private static func joining(_ kept: String, _ other: String) -> String {
-        kept.components(separatedBy: "; ").contains(other) ? kept : kept + "; " + other
+        if kept.isEmpty || other.isEmpty { return kept.isEmpty ? other : kept }
+        return kept.components(separatedBy: "; ").contains(other) ? kept : kept + "; " + other
     }
 
     /// A tag written twice on one indicator (the `repeated-tag` warning), as tags compare:

@@ -22,15 +22,17 @@ public final class FolderLock: Sendable {
     private static let held = Mutex<[String: (descriptor: Int32, holders: Int)]>([:])
 
     /// Waits until no other process holds `folder`'s lock (with `shared`, until none holds it
-    /// whole), then holds it.
-    public init(_ folder: String, shared: Bool = false) {
+    /// whole), then holds it; `waiting` is called first when it has to wait (to say why nothing
+    /// happens).
+    public init(_ folder: String, shared: Bool = false, waiting: () -> Void = {}) {
         let key = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
-        let shared = Self.held.withLock { held -> Bool in
+        // Held by this process already (in either mode: an exclusive request joins a shared hold).
+        let alreadyHeld = Self.held.withLock { held -> Bool in
             guard let lock = held[key] else { return false }
             held[key] = (lock.descriptor, lock.holders + 1)
             return true
         }
-        if shared {
+        if alreadyHeld {
             self.key = key
             return
         }
@@ -40,7 +42,11 @@ public final class FolderLock: Sendable {
             self.key = nil
             return
         }
-        while flock(descriptor, shared ? LOCK_SH : LOCK_EX) != 0 && errno == EINTR {}
+        let mode = shared ? LOCK_SH : LOCK_EX
+        if flock(descriptor, mode | LOCK_NB) != 0 {
+            if errno == EWOULDBLOCK { waiting() }
+            while flock(descriptor, mode) != 0 && errno == EINTR {}
+        }
         self.key = key
         Self.held.withLock { held in
             if let lock = held[key] {

@@ -87,7 +87,7 @@ enum BuiltInRow {
 
 extension BuiltInRow {
     /// The built-in `indicator-row.md`: a row of a Markdown report's classification table.
-    static func markdown(_ row: IndicatorRow, isInternal: Bool, withAlsoSeen: Bool = true) -> String {
+    static func markdown(_ row: IndicatorRow, isInternal: Bool, withAlsoSeen: Bool) -> String {
         var text = markdownStart(row)
         text.raw(" | ")
         text.text(row.type, MarkdownContentType.self)
@@ -101,7 +101,7 @@ extension BuiltInRow {
     }
 
     /// The built-in `indicator-tag-row.md`: a row of a Markdown report's tag table.
-    static func markdownTagRow(_ row: IndicatorRow, isInternal: Bool, withAlsoSeen: Bool = true) -> String {
+    static func markdownTagRow(_ row: IndicatorRow, isInternal: Bool, withAlsoSeen: Bool) -> String {
         var text = markdownStart(row)
         text.raw(" | ")
         text.text(row.type, MarkdownContentType.self)

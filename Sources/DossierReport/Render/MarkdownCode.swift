@@ -7,6 +7,8 @@ enum MarkdownCode {
     /// span would take off), its line breaks as spaces, and each `|` as `\|`, which a table
     /// reads as the pipe inside a code span too (so does `\\|`, a backslash and an escaped pipe).
     static func span(_ text: String) -> String {
+        // No code span is empty (two backticks show as such): nothing shows nothing.
+        guard !text.isEmpty else { return "" }
         var body = ""
         body.reserveCapacity(text.utf8.count + 2)
         var longest = 0

@@ -193,7 +193,10 @@ public struct SiteModel: Sendable {
         self.index = SiteIndexPage(
             workspaceTitle: shownWorkspaceTitle, audience: banner, tlp: TLPBanner(shownTLPs.max() ?? .clear),
             // By title, as a reader looks one up (folder names need not follow titles).
-            projects: summaries.sorted { ($0.title.lowercased(), $0.slug) < ($1.title.lowercased(), $1.slug) }, total: places.count,
+            projects: summaries.sorted { a, b in
+                let order = a.title.compare(b.title, options: [.caseInsensitive, .diacriticInsensitive])
+                return order == .orderedSame ? a.slug < b.slug : order == .orderedAscending
+            }, total: places.count,
             classificationCounts: [CountRow](classificationSummaries.map { ($0.key, $0.label, $0.count) }, partition: true),
             classifications: classificationSummaries, tags: tagSummaries, generator: generator)
     }

@@ -37,14 +37,14 @@ struct ConflictResolutionTests {
         #expect(merged.count == 4 && outcomes.count == 1 && outcomes[0].keptApartBecause == nil)
         // Without the base, c.example may have been removed on our side: kept, and said.
         let sides = try #require(ConflictResolution.sides(bytes))
-        let notices = try ConflictResolution.indicators(sides, path: "p/indicators.json").get().notices
+        let notices = try ConflictResolution.indicators(sides, path: "p/indicators.json", published: false).get().notices
         #expect(notices.contains { $0.hasPrefix("without git's base section, an indicator one side records alone is kept (domain c.example)") }, "\(notices)")
         let withBase = Self.conflicted(#"{ "indicators": [ { "value": "a.example", "type": "domain" },"# + "\n",
             ours: #"  { "value": "b.example", "type": "domain" },"# + "\n", base: #"  { "value": "b.example", "type": "domain" },"# + "\n",
             theirs: #"  { "value": "b.example", "type": "domain" }, { "value": "c.example", "type": "domain" },"# + "\n",
             after: #"  { "value": "d.example", "type": "domain" } ] }"# + "\n")
         let based = try #require(ConflictResolution.sides(withBase))
-        #expect(try ConflictResolution.indicators(based, path: "p/indicators.json").get().notices.isEmpty, "the base says c.example was added")
+        #expect(try ConflictResolution.indicators(based, path: "p/indicators.json", published: false).get().notices.isEmpty, "the base says c.example was added")
     }
 
     @Test("with the base (diff3), what one side removed or changed, the other having left it, is removed or changed")
