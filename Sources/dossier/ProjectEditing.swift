@@ -13,7 +13,9 @@ enum ProjectEditing {
     static func open(_ slug: String, global: GlobalOptions, command: String? = nil, arguments: [String] = []) throws -> ProjectEdit {
         let root = try global.root()
         do {
-            return try ProjectEdit.open(root: root, slug: slug)
+            return try ProjectEdit.open(root: root, slug: slug) {
+                Console.note("waiting for another dossier command editing \(slug), or formatting the workspace, to finish…")
+            }
         } catch {
             if case .unknownProject(_, let projects, _) = error, let command,
                let swapped = arguments.firstIndex(where: { projects.contains($0) }) {

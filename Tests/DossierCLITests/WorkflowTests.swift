@@ -67,14 +67,14 @@ struct WorkflowTests {
         let copy = try TemporaryCopy(of: Self.samples)
         let root = copy.root
         /// `add` of `value`, started and left running.
-        func startAdd(_ value: String) throws -> Process {
+        func startAdd(_ value: String, errors: Pipe? = nil) throws -> Process {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: ProcessRunner.dossier)
             process.arguments = ["add", "typosquat-watch", value, "-q"]
             process.currentDirectoryURL = URL(fileURLWithPath: root)
             process.environment = ProcessInfo.processInfo.environment.merging(["DOSSIER_CACHE_DIR": ProcessRunner.cacheFolder]) { _, new in new }
             process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
+            process.standardError = errors ?? FileHandle.nullDevice
             try process.run()
             return process
         }
@@ -95,12 +95,15 @@ struct WorkflowTests {
         #expect(ends(try startAdd("beside.example"), within: 60), "an edit waited for another edit's shared hold")
         // fmt holds it whole: the edit waits, writing nothing, until fmt is done.
         #expect(flock(folder, LOCK_EX) == 0)
-        let waiting = try startAdd("after-fmt.example")
+        let said = Pipe()
+        let waiting = try startAdd("after-fmt.example", errors: said)
         usleep(1_500_000)
         let meanwhile = try Self.indicators(copy, "typosquat-watch")
         #expect(waiting.isRunning && meanwhile["after-fmt.example"] == nil, "an edit went on while fmt held the workspace")
         #expect(flock(folder, LOCK_UN) == 0)
         #expect(ends(waiting, within: 60))
+        let note = String(decoding: said.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(note.contains("waiting for another dossier command editing typosquat-watch, or formatting the workspace, to finish"), "\(note)")
         let recorded = try Self.indicators(copy, "typosquat-watch")
         #expect(recorded["beside.example"] != nil && recorded["after-fmt.example"] != nil)
     }

@@ -28,7 +28,8 @@ public struct ProjectEdit: Sendable {
     /// - Parameter reading: for a command that only reads the project (an internal `export`):
     ///   any error `check` finds in the project's files is a refusal (but those that stop only
     ///   public outputs), and no lock is taken (another run's edit is not waited for).
-    public static func open(root: String, slug: String, reading: Bool = false) throws(Failure) -> ProjectEdit {
+    /// - Parameter waiting: called when another run holds a lock this one must wait for.
+    public static func open(root: String, slug: String, reading: Bool = false, waiting: () -> Void = {}) throws(Failure) -> ProjectEdit {
         let reader = FileReader(root: root)
         var ignored: [Diagnostic] = []
         let folders = WorkspaceLoader.projectFolders(root: root, reader: reader, into: &ignored)
@@ -38,7 +39,13 @@ public struct ProjectEdit: Sendable {
             let names = folders.map { ($0 as NSString).lastPathComponent }
             throw .unknownProject(slug, projects: names, closest: ClosestName.find(slug, in: names))
         }
-        let locks = reading ? [] : [FolderLock(root, shared: true), FolderLock(folder)]
+        // Said once, though both may be waited for.
+        var said = false
+        func wait() {
+            if !said { waiting() }
+            said = true
+        }
+        let locks = reading ? [] : [FolderLock(root, shared: true, waiting: wait), FolderLock(folder, waiting: wait)]
         var diagnostics: [Diagnostic] = []
         var digests: [String: ContentDigest] = [:]
         let settingsPath = root + "/" + ProjectFiles.workspace
