@@ -109,8 +109,8 @@ enum TextImporter {
                 collector.record(Indicator(value: found.value, type: found.type))
             }
         }
-        hostBitsWarnings(indicators, in: lines, into: &collector)
-        droppedSuffixes(indicators, in: lines, into: &collector)
+        hostBitsWarnings(indicators, in: written, into: &collector)
+        droppedSuffixes(indicators, in: written, into: &collector)
         // Prose is otherwise not itemized, but a value passed over is worth a warning at its
         // place (not a skip: a text with a version and no indicator is no failed import), unless
         // the text writes it as a value too.
@@ -151,23 +151,19 @@ enum TextImporter {
 
     /// A port or zone written after a value found in prose (`203.0.113.9:4444`, `fe80::1%eth0`)
     /// is dropped, as a list's or a CSV's is: counted as not representable.
-    private static func droppedSuffixes(_ found: [ExtractedIndicator], in lines: [Substring], into collector: inout ImportCollector) {
-        for value in found where value.line <= lines.count {
-            let line = lines[value.line - 1]
-            guard let start = line.index(line.startIndex, offsetBy: value.column - 1, limitedBy: line.endIndex),
-                  let dropped = AddressSuffix.dropped(after: line[start...], type: value.type) else { continue }
+    private static func droppedSuffixes(_ found: [ExtractedIndicator], in written: WrittenWords, into collector: inout ImportCollector) {
+        for value in found {
+            guard let dropped = AddressSuffix.dropped(after: written.rest(at: value), type: value.type) else { continue }
             collector.unrepresentable(dropped)
         }
     }
 
     /// A block written with host bits set (`10.20.30.40/16`) is recorded as its network: said at
     /// its place, with the host, as for a value of a list (`ImportCollector.add`).
-    private static func hostBitsWarnings(_ found: [ExtractedIndicator], in lines: [Substring], into collector: inout ImportCollector) {
-        for block in found where block.type == .cidr && block.line <= lines.count {
-            let line = lines[block.line - 1]
-            guard let start = line.index(line.startIndex, offsetBy: block.column - 1, limitedBy: line.endIndex) else { continue }
-            let written = line[start...].prefix { !$0.isWhitespace && !",;)]>\"'".contains($0) }
-            guard let (address, network) = Indicators.hostBits(of: String(written)) else { continue }
+    private static func hostBitsWarnings(_ found: [ExtractedIndicator], in written: WrittenWords, into collector: inout ImportCollector) {
+        for block in found where block.type == .cidr {
+            let word = written.rest(at: block).prefix { !$0.isWhitespace && !",;)]>\"'".contains($0) }
+            guard let (address, network) = Indicators.hostBits(of: String(word)) else { continue }
             collector.warning(Indicators.hostBitsWarning(address, block: network), at: SourcePosition(line: block.line, column: block.column))
         }
     }
@@ -200,6 +196,15 @@ struct WrittenWords {
         let read = Array(lines[number - 1].unicodeScalars)
         scalars[number] = read
         return read
+    }
+
+    /// What the line holds from `found`'s place to its end: a slice of the text, so that what
+    /// stands before it can be looked at too (an IPv6 address's `[`).
+    func rest(at found: ExtractedIndicator) -> Substring {
+        guard found.line >= 1, found.line <= lines.count else { return "" }
+        let line = lines[found.line - 1]
+        let start = line.unicodeScalars.index(line.startIndex, offsetBy: max(found.column - 1, 0), limitedBy: line.endIndex) ?? line.endIndex
+        return line[start...]
     }
 
     /// The word `found` is written as.

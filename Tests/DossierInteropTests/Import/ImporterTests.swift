@@ -117,6 +117,11 @@ import Testing
         let list = Importer.read(Array("203.0.113.9:4444\n198.51.100.7:443\nevil.example:8080\nfe80::1%eth0\n".utf8), path: "/l.txt")
         #expect(Set(list.indicators.map(\.value)) == ["203.0.113.9", "198.51.100.7", "evil.example", "fe80::1"] && list.skipped.isEmpty, "\(list.skipped)")
         #expect(list.unrepresentable("port (of an address or host)") == 3 && list.unrepresentable("zone (of an IPv6 address)") == 1)
+        // Found where the extractor finds it (lines at line feeds, columns in Unicode scalars):
+        // after a decomposed letter, a form feed or a line separator (U+2028) on the line.
+        let placed = Importer.read(Array("Caf\u{65}\u{301} C2 at 203.0.113.9:4444.\n\u{0C}Page 2: 198.51.100.7:443 and 10.20.30.40/16\u{2028}then evil.example:8080\n".utf8), path: "/f.txt")
+        #expect(placed.unrepresentable("port (of an address or host)") == 3, "\(placed.unrepresentable)")
+        #expect(placed.diagnostics.contains { $0.message.contains("10.20.30.40/16") && $0.message.contains("host bits") }, "\(placed.diagnostics)")
         let csv = Importer.read(Array("value\nfe80::1%25eth0\nfe80::2%eth0\n".utf8), path: "/z.csv")
         // (`%25`, as a URI writes a zone, too.)
         #expect(csv.indicators.map(\.value) == ["fe80::1", "fe80::2"] && csv.unrepresentable("zone (of an IPv6 address)") == 2, "\(csv.indicators)")
