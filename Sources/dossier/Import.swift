@@ -152,7 +152,9 @@ struct ImportCommand: ParsableCommand {
             let detected = result.format == .text
             // Data marked above a public project's TLP (imported private) keeps its marking as a
             // tag, which internal reports and exports are marked by: the project's is not its.
-            // (A private project takes the marking as a project tag: `applyProjectFields`.)
+            // In a private project (whose TLP the file raises) data marked above TLP:CLEAR comes
+            // in private, as into a public one: a project made public later (by hand, or by a git
+            // merge that takes the other side's project.json) does not publish it.
             // An indicator the file marks itself (a STIX object) by its own marking.
             let carried = (carriesTags(result) ? result.projectTags : []) + (isPublic ? result.restrictedTags : [])
             let localKeys = isPublic ? Set(result.localTags.map(Tag.key)) : []
@@ -167,6 +169,7 @@ struct ImportCommand: ParsableCommand {
                 if isPublic, let marking = result.marking(of: item), marking > edit.project.tlp, TLP.marked(by: item.tags) == nil {
                     item.tags = Tag.union(item.tags, [marking.tag])
                 }
+                if !isPublic, let marking = result.marking(of: item), marking > .clear { item.privateFlag = true }
                 guard detected else { return item }
                 item.type = Selection.recordedKey(of: ParsedIndicator(type: item.type, value: item.value), typeGiven: false, recorded: recorded).type
                 return item
@@ -289,7 +292,7 @@ struct ImportCommand: ParsableCommand {
         // a line of it is something a file keeps private).
         var noteTexts = carried
         if hasNote {
-            let notePrivate = isPrivate || results.contains { $0.result.notesArePrivate }
+            let notePrivate = isPrivate || results.contains { $0.result.notesArePrivate || ($0.result.projectTLP ?? .clear) > .clear }
             let existing = ((try? FileManager.default.contentsOfDirectory(atPath: edit.project.notesFolder)) ?? []) + carried.map(\.fileName)
             let name = ImportNote.fileName(for: sections.map(\.file), existing: existing)
             noteTexts.append((name, ImportNote.text(sections, date: Scaffold.today(), isPrivate: notePrivate)))
@@ -364,16 +367,12 @@ struct ImportCommand: ParsableCommand {
                 project.written.tlp = true
             }
         }
-        // A private project keeps the strictest marking of what it took as a `tlp:` project tag:
-        // a project made public later (by hand, or by a git merge that took the other side's
-        // project.json, public and TLP:CLEAR) then fails `check`, which refuses a public project
-        // a `tlp:` tag marks above TLP:CLEAR, rather than publish the data (and the import's note).
         let marked = bringing.flatMap { result in result.indicators.map { result.marking(of: $0) ?? .clear } + [result.projectTLP ?? .clear] }.max() ?? .clear
-        if project.visibility == .private, marked > .clear, (TLP.marked(by: project.tags) ?? .clear) < marked {
-            project.tags = Tag.union(project.tags, [marked.tag])
-            global.say("\(self.project): project tag +\(marked.tag), as the imported data is marked \(marked.label): "
-                + "`check` refuses it on a public project, so the data stays off a public site should the project be made public")
+        if project.visibility == .private, marked > .clear {
+            global.say("\(self.project): the data marked \(marked.label) \(dryRun ? "would come" : "comes") in private, as does the import's note: "
+                + "a project made public later does not publish it")
         }
+
         let visibilities = results.compactMap(\.projectVisibility)
         if let visibility = visibilities.contains(.private) ? Visibility.private : visibilities.first, !project.written.visibility {
             if visibility == .public && project.tlp != .clear {
