@@ -66,6 +66,24 @@ struct MustacheFieldsTests {
         #expect(fields.isEmpty, "\(fields.sorted())")
     }
 
+    @Test("the chart holds its longest count whole: the bar's end, then up to 13 characters (1,000,000,000) at 13px")
+    func chartHoldsItsCounts() throws {
+        let (loaded, _) = TemplateSet.load(workspaceRoot: nil)
+        let templates = try #require(loaded)
+        let rows = [CountRow]([("malicious", "Malicious", 1_000_000_000), ("unknown", "Unknown", 120_217)], partition: true)
+        let chart = templates.render(["classificationCounts": rows, "chartHeight": 52], page: "chart")
+        let width = try #require(Int(chart.components(separatedBy: #"viewBox="0 0 "#).dropFirst().first?.prefix { $0.isNumber } ?? ""))
+        // Each count's text: its x, then the count (`<text x="418" y="17">1,000,000,000</text>`).
+        for text in chart.components(separatedBy: #"<text x=""#).dropFirst() {
+            let x = Int(text.prefix { $0.isNumber })!
+            let shown = text.components(separatedBy: ">").dropFirst().first?.components(separatedBy: "<").first ?? ""
+            guard shown.first?.isNumber == true else { continue }
+            // Digits and commas of system-ui at 13px are at most 8 units wide.
+            #expect(x + shown.count * 8 <= width, "\(shown) at \(x) in \(width)")
+        }
+        #expect(chart.contains(">1,000,000,000</text>") && chart.contains(">120,217</text>"), "\(chart)")
+    }
+
     @Test("a count reads grouped by thousands, and stays a number to a workspace's template: a section of 0 renders, and the number transforms apply")
     func countsGrouped() throws {
         let template = try MustacheTemplate(string: "{{count}}|{{#count}}some{{/count}}|{{#equalzero(count)}}none{{/equalzero(count)}}|{{plusone(count)}}")

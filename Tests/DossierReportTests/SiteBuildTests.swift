@@ -361,17 +361,19 @@ struct SiteBuildTests {
         #expect(site.text("projects/p/indicators.csv").contains("2026-11-03T15:22:00+01:00"))
     }
 
-    @Test("the index lists projects by title, whatever their folders are named")
+    @Test("the index lists projects by title, whatever their folders are named: in any case and accent, numbers by value, from the first letter or digit")
     func indexByTitle() throws {
         let workspace = try TemporaryWorkspace()
-        for (slug, title) in [("a-case", "Zulu loader"), ("b-case", "alpha phish"), ("c-case", "Mike beacon")] {
+        for (slug, title) in [("a-case", "Zulu loader"), ("b-case", "alpha phish"), ("c-case", "Mike beacon"), ("d-case", "10 Downing"),
+            ("e-case", "9 lives"), ("f-case", "\u{201C}Quoted\u{201D} kit"), ("g-case", "  \u{C9}cho")] {
             try workspace.addProject(slug, visibility: "public", tlp: "clear")
             try workspace.write("\(slug)/project.json", #"{ "title": "\#(title)", "visibility": "public", "tlp": "clear" }"#)
         }
         let out = workspace.path("site")
         _ = try SiteBuild.run(root: workspace.root, audience: .public, out: out)
         let index = SiteFiles(out).text("index.html")
-        let places = ["alpha phish", "Mike beacon", "Zulu loader"].map { index.range(of: ">\($0)</a>")?.lowerBound }
+        let places = ["9 lives", "10 Downing", "alpha phish", "\u{C9}cho", "Mike beacon", "\u{201C}Quoted\u{201D} kit", "Zulu loader"]
+            .map { index.range(of: "\($0)</a>")?.lowerBound }
         #expect(places.allSatisfy { $0 != nil } && places.map { $0! } == places.map { $0! }.sorted(), "\(index)")
     }
 

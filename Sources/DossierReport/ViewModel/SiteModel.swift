@@ -192,9 +192,11 @@ public struct SiteModel: Sendable {
         }
         self.index = SiteIndexPage(
             workspaceTitle: shownWorkspaceTitle, audience: banner, tlp: TLPBanner(shownTLPs.max() ?? .clear),
-            // By title, as a reader looks one up (folder names need not follow titles).
+            // By title, as a reader looks one up (folder names need not follow titles): in any
+            // case and accent, numbers by their value (9 before 10), from its first letter or digit.
             projects: summaries.sorted { a, b in
-                let order = a.title.compare(b.title, options: [.caseInsensitive, .diacriticInsensitive])
+                func sortable(_ title: String) -> Substring { title.drop { !$0.isLetter && !$0.isNumber } }
+                let order = sortable(a.title).compare(sortable(b.title), options: [.caseInsensitive, .diacriticInsensitive, .numeric])
                 return order == .orderedSame ? a.slug < b.slug : order == .orderedAscending
             }, total: places.count,
             classificationCounts: [CountRow](classificationSummaries.map { ($0.key, $0.label, $0.count) }, partition: true),
