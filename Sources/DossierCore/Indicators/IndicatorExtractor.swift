@@ -121,11 +121,12 @@ struct IndicatorExtractor {
                 let shown = item.type == .url ? item.start..<Self.authorityEnd(refanger.output, item.start..<item.end) : item.start..<item.end
                 let written = refanger.inputOffset(of: item.start)..<refanger.inputOffset(of: item.end)
                 guard refanger.wasDefanged(shown) else { return (written, item.type, item.value, false) }
-                // Defanged in part: a dot between two letters or digits is still live.
+                // Defanged in part: a dot between two letters or digits is still live, and so is
+                // a full stop a browser reads as one (`evil。example`).
                 let host = original[refanger.inputOffset(of: shown.lowerBound)..<refanger.inputOffset(of: shown.upperBound)]
                 let live = host.indices.dropFirst().dropLast().contains { i in
                     host[i] == IndicatorBytes.dot && IndicatorBytes.isAlphanumeric(host[i - 1]) && IndicatorBytes.isAlphanumeric(host[i + 1])
-                }
+                } || Refanger.holdsBrowserDot(UnsafeBufferPointer(rebasing: host))
                 return live ? (written, item.type, item.value, true) : nil
             }
         }

@@ -106,11 +106,13 @@ extension Indicators {
 
     /// False when `text` cannot hold an indicator that defanging changes: each has a dot before
     /// a letter or digit (a host, an address) or is a URL (`://`). Most comments are prose and stop
-    /// here.
+    /// here. A full stop other than `.` that browsers take for one (`evil。example`, as the extractor
+    /// reads it too) may be one's dot (`Refanger.holdsBrowserDot`).
     private static func mayHoldNetworkIndicator(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             guard bytes.count > 3 else { return false }
+            if Refanger.holdsBrowserDot(bytes) { return true }
             for i in 1..<bytes.count - 1 where bytes[i] == IndicatorBytes.dot || bytes[i] == IndicatorBytes.colon {
                 let next = bytes[i + 1]
                 if bytes[i] == IndicatorBytes.dot ? IndicatorBytes.isAlphanumeric(next) || next >= 0x80

@@ -178,6 +178,9 @@ struct IndicatorsRefangTests {
         // Defanged in part by its writer, its host still live: shown wholly defanged.
         ("GET hxxp://203.0.113.9:8080/gate.php and hxxps://dl.fileshare[.]example/a.zip, mail jdoe[@]mail.example",
          "GET hxxp://203[.]0[.]113[.]9:8080/gate.php and hxxps://dl[.]fileshare[.]example/a.zip, mail jdoe[@]mail[.]example"),
+        // Full stops browsers take for dots, with no `.` in the text at all.
+        ("Beacon to evil\u{3002}example and 203\u{FF0E}0\u{FF0E}113\u{FF0E}9", "Beacon to evil[.]example and 203[.]0[.]113[.]9"),
+        ("kit on f\u{FF61}example", "kit on f[.]example"),
     ])
     func defangsText(_ text: String, _ expected: String) {
         #expect(Indicators.defangText(text) == expected)
