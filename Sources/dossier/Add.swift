@@ -12,7 +12,9 @@ struct Add: ParsableCommand {
             validated and stored in normal form. With -, values are read from standard input, one per \
             line; with --extract, indicators are pulled out of free text (an e-mail, a vendor blog post): \
             the strictly checked types, whose ends prose gives; a Windows path or registry key it \
-            writes is said, with the command that adds it as written.
+            writes is said, with the command that adds it as written. A text marked above TLP:CLEAR \
+            (a TLP:AMBER label in a mail, as import reads one) or PAP:RED is refused by a public \
+            project unless --private; its values are added private, tagged with the marking.
 
             Merging an indicator that is already recorded: tags are unioned (case-insensitively), the \
             earliest first-seen and latest last-seen dates are kept, an explicit --classify replaces the \
@@ -105,9 +107,21 @@ struct Add: ParsableCommand {
         // the project's lock, which another dossier would wait on meanwhile.
         let read = try readIndicators()
         let edit = try ProjectEditing.open(project, global: global, command: "add", arguments: values)
+        // A pasted text's marking, as `import` reads a text's: its values are private material,
+        // which a public project takes only with --private (its site would publish them).
+        if let marking = read.marking, edit.project.visibility == .public, !isPrivate {
+            Console.error("the text is marked \(marking) and \(project) is public: its site would publish the values. "
+                + "Add them with --private to keep them out of every public output, or into a private project; nothing was changed")
+            throw ExitCode(1)
+        }
+        let marked = read.marking.map { _ in read.tlp.map { [$0.tag] } ?? [] }
+        if let marking = read.marking {
+            global.say("\(project): the text is marked \(marking): its values \(dryRun ? "would be" : "are") added private"
+                + (read.tlp.map { ", tagged \($0.tag)" } ?? ""))
+        }
         // Given without --type, a value the project records under a type it also fits, or as a
         // free-form value, is that indicator.
-        let (parsed, rejected) = type == nil ? Selection.recognized(read.parsed, rejected: read.rejected, in: edit.project) : read
+        let (parsed, rejected) = type == nil ? Selection.recognized(read.parsed, rejected: read.rejected, in: edit.project) : (read.parsed, read.rejected)
         try ProjectEditing.handle(rejected, skip: skipInvalid, global: global)
         if parsed.isEmpty {
             Console.error("no valid value to add; nothing was changed")
@@ -131,11 +145,14 @@ struct Add: ParsableCommand {
             Console.note("warning: \"\(tag)\" is one tag; for \(parts.count), give each on its own: "
                 + parts.map { "--tag " + Console.shellWord($0) }.joined(separator: " "))
         }
-        let tags = Tag.union([], self.tags.map { IndicatorEdit.spelling(of: $0, in: edit.vocabulary) })
+        let given = Tag.union([], self.tags.map { IndicatorEdit.spelling(of: $0, in: edit.vocabulary) })
+        // The marking's tag, unless a tlp: tag given says another.
+        let tags = TLP.marked(by: given) == nil ? Tag.union(given, marked ?? []) : given
+        let keptPrivate = isPrivate || read.marking != nil
         let incoming = parsed.map { item in
             Indicator(
                 value: item.value, type: item.type, classification: classification, tags: tags, firstSeen: firstSeen.flatMap(DateSpelling.canonical),
-                lastSeen: lastSeen.flatMap(DateSpelling.canonical), source: source.flatMap(Self.written), comment: comment.flatMap(Self.written), privateFlag: isPrivate ? true : nil)
+                lastSeen: lastSeen.flatMap(DateSpelling.canonical), source: source.flatMap(Self.written), comment: comment.flatMap(Self.written), privateFlag: keptPrivate ? true : nil)
         }
         let (changed, report) = IndicatorMerge.merge(incoming, into: edit.project)
         // A dry run is refused as the edit would be (a tlp:red tag on a public indicator).
@@ -143,8 +160,8 @@ struct Add: ParsableCommand {
             if dryRun { try ProjectEditing.refuseNewErrors(edit, changed) } else { try ProjectEditing.save(edit, changed) }
         }
         print(report, project: project)
-        if !isPrivate { ProjectEditing.noteMadePrivate(from: edit.project, to: changed, global: global) }
-        if !isPrivate {
+        if !keptPrivate { ProjectEditing.noteMadePrivate(from: edit.project, to: changed, global: global) }
+        if !keptPrivate {
             let added = Set(incoming.map(\.key))
             let indices = changed.indicators.indices.filter { added.contains(changed.indicators[$0].key) }
             for tag in tags { ProjectEditing.warnPrivateTagShown(tag, in: changed, at: indices, vocabulary: edit.vocabulary) }
@@ -177,9 +194,17 @@ struct Add: ParsableCommand {
         }
     }
 
-    /// The values as indicators, and those that are none (`run` handles them, once the project
-    /// can tell whether it records them).
-    private func readIndicators() throws -> (parsed: [ParsedIndicator], rejected: [IndicatorInput.Rejected]) {
+    /// What was read: the values as indicators, those that are none (`run` handles them, once the
+    /// project can tell whether it records them), and, of a text to extract from, the marking it
+    /// writes above TLP:CLEAR (`TLP:AMBER`, `PAP:RED`), with its TLP when it is one.
+    private struct Read {
+        var parsed: [ParsedIndicator]
+        var rejected: [IndicatorInput.Rejected]
+        var marking: String?
+        var tlp: TLP?
+    }
+
+    private func readIndicators() throws -> Read {
         if extract {
             let texts = values.map { $0 == "-" ? ProjectEditing.standardInput() : $0 }
             let found = IndicatorInput.extract(from: texts, only: type)
@@ -188,7 +213,9 @@ struct Add: ParsableCommand {
                 Console.error("no \(type.map { "\($0.rawValue) " } ?? "")indicators found in the text given; nothing was changed")
                 throw ExitCode(1)
             }
-            return (found, [])
+            let tlp = texts.flatMap { TLP.labels(in: $0).map(\.tlp) }.max().flatMap { $0 > .clear ? $0 : nil }
+            let papRed = texts.contains(where: PAP.marksRed)
+            return Read(parsed: found, rejected: [], marking: tlp?.label ?? (papRed ? "PAP:RED" : nil), tlp: tlp)
         }
         let inputs = ProjectEditing.values(values)
         if inputs.isEmpty {
@@ -199,7 +226,8 @@ struct Add: ParsableCommand {
             guard let (address, block) = Indicators.hostBits(of: input.text) else { continue }
             Console.note("warning: " + Indicators.hostBitsWarning(address, block: block))
         }
-        return IndicatorInput.parse(inputs, as: type)
+        let (parsed, rejected) = IndicatorInput.parse(inputs, as: type)
+        return Read(parsed: parsed, rejected: rejected)
     }
 
     /// Says the Windows paths and registry keys `texts` write, which extraction passes over

@@ -225,6 +225,25 @@ struct WorkflowTests {
         #expect(skipping.stdout.contains("added ipv4 192.0.2.200"))
     }
 
+    @Test("a text --extract reads marked above TLP:CLEAR is refused by a public project unless --private, and comes in private, tagged with its marking, as import takes it")
+    func extractKeepsTheTextsMarking() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        let mail = "Subject: [TLP:AMBER] Loader campaign\nbeacon to amber-mail.example and 198.51.100.202\n"
+        let before = copy.read("vpn-bruteforce-2026/indicators.json")
+        let refused = try CLI.run(["add", "vpn-bruteforce-2026", "-", "--extract"], in: copy.root, input: mail)
+        #expect(refused.status == 1 && refused.stderr.contains("the text is marked TLP:AMBER and vpn-bruteforce-2026 is public"), "\(refused.stderr)")
+        #expect(copy.read("vpn-bruteforce-2026/indicators.json") == before)
+        for project in ["vpn-bruteforce-2026", "typosquat-watch"] {
+            let added = try CLI.run(["add", project, "-", "--extract"] + (project == "typosquat-watch" ? [] : ["--private"]), in: copy.root, input: mail)
+            #expect(added.status == 0 && added.stdout.contains("\(project): the text is marked TLP:AMBER: its values are added private, tagged tlp:amber"), "\(added.stdout)\(added.stderr)")
+            let recorded = try Self.indicators(copy, project)
+            for value in ["amber-mail.example", "198.51.100.202"] {
+                #expect(recorded[value]?["private"] as? Bool == true && (recorded[value]?["tags"] as? [String])?.contains("tlp:amber") == true, "\(project) \(value)")
+            }
+        }
+        #expect(try CLI.run(["check"], in: copy.root).status == 0)
+    }
+
     @Test("- reads values from standard input; --extract pulls them out of free text")
     func addFromInput() throws {
         let copy = try TemporaryCopy(of: Self.samples)
