@@ -111,15 +111,21 @@ public enum ConflictResolution {
         var project = Project(slug: "", folder: "", title: "")
         var (indicators, notices) = joined(ours.indicators, theirs.indicators, base: base?.indicators, published: published)
         // Without the base, an indicator one side has alone was added there or removed on the
-        // other: kept, as nothing is lost so, but said, since a removal comes back.
+        // other: kept, as nothing is lost so, but said, since a removal comes back; in a project
+        // that may be public, kept private too, as a removal the other side changed is.
         if base == nil {
             let (mine, other) = (Set(ours.indicators.map(\.key)), Set(theirs.indicators.map(\.key)))
             var named: Set<IndicatorKey> = []
-            let alone = indicators.filter { mine.contains($0.key) != other.contains($0.key) && named.insert($0.key).inserted }
-                .map { "\($0.type.rawValue) \($0.value)" }
+            var alone: [String] = []
+            for place in indicators.indices where mine.contains(indicators[place].key) != other.contains(indicators[place].key) {
+                if published && !indicators[place].isPrivate { indicators[place].privateFlag = true }
+                if named.insert(indicators[place].key).inserted { alone.append("\(indicators[place].type.rawValue) \(indicators[place].value)") }
+            }
             if !alone.isEmpty {
                 let shown = alone.count > 5 ? alone.prefix(5).joined(separator: ", ") + " and \(alone.count - 5) more" : alone.listed("and")
-                notices.append("without git's base section, \(alone.count == 1 ? "an indicator one side records alone is" : "\(alone.count) indicators one side records alone are") kept (\(shown)): "
+                notices.append("without git's base section, \(alone.count == 1 ? "an indicator one side records alone is" : "\(alone.count) indicators one side records alone are") kept"
+                    + (published ? ", and private, off the public site until you decide (delete \(alone.count == 1 ? "its" : "their") \"private\": true to publish \(alone.count == 1 ? "it" : "them"))" : "")
+                    + " (\(shown)): "
                     + "each was added on that side or removed on the other; while the merge is under way, `git checkout --conflict=diff3 -- FILE` "
                     + "(which drops what you edited in the file by hand) and `dossier fmt --merge` again tell which")
             }

@@ -84,11 +84,15 @@ public enum DuplicateMerge {
         return (kept, outcomes)
     }
 
-    /// `kept; other`, unless `kept` (a join already) has `other` as one of its parts; either
-    /// alone when the other is empty.
+    /// The parts of `kept` and then those of `other` that it lacks, joined by `; `: each part
+    /// once, however often the two were joined before (`gw; proxy` and `proxy; gw` are one).
     private static func joining(_ kept: String, _ other: String) -> String {
-        if kept.isEmpty || other.isEmpty { return kept.isEmpty ? other : kept }
-        return kept.components(separatedBy: "; ").contains(other) ? kept : kept + "; " + other
+        var parts: [String] = []
+        for part in (kept.components(separatedBy: ";") + other.components(separatedBy: ";")).map({ $0.trimmingCharacters(in: .whitespaces) })
+        where !part.isEmpty && !parts.contains(part) {
+            parts.append(part)
+        }
+        return parts.joined(separator: "; ")
     }
 
     /// A tag written twice on one indicator (the `repeated-tag` warning), as tags compare:

@@ -39,6 +39,11 @@ struct ConflictResolutionTests {
         let sides = try #require(ConflictResolution.sides(bytes))
         let notices = try ConflictResolution.indicators(sides, path: "p/indicators.json", published: false).get().notices
         #expect(notices.contains { $0.hasPrefix("without git's base section, an indicator one side records alone is kept (domain c.example)") }, "\(notices)")
+        // In a project that may be public, it is kept private too: the site does not publish
+        // again what one side may have taken out.
+        let published = try ConflictResolution.indicators(sides, path: "p/indicators.json", published: true).get()
+        #expect(published.notices.contains { $0.hasPrefix("without git's base section, an indicator one side records alone is kept, and private, off the public site until you decide") })
+        #expect(try Self.indicators(published.bytes).filter(\.isPrivate).map(\.value) == ["c.example"])
         let withBase = Self.conflicted(#"{ "indicators": [ { "value": "a.example", "type": "domain" },"# + "\n",
             ours: #"  { "value": "b.example", "type": "domain" },"# + "\n", base: #"  { "value": "b.example", "type": "domain" },"# + "\n",
             theirs: #"  { "value": "b.example", "type": "domain" }, { "value": "c.example", "type": "domain" },"# + "\n",

@@ -76,6 +76,11 @@ struct DuplicateMergeTests {
         let (merged, outcomes) = DuplicateMerge.merged(entries, vocabulary: Self.vocabulary)
         #expect(merged.count == 1 && merged[0].comment == "one; two" && merged[0].source == "feed; mail" && merged[0].isPrivate)
         #expect(outcomes.map(\.joined) == [["made private, as one entry was", "sources joined", "comments joined"]])
+        // A join again (criss-cross merges) keeps each part once.
+        let again = [Indicator(value: "c.example", type: .domain, source: "gw; proxy", comment: "From the mail; From the proxy"),
+            Indicator(value: "c.example", type: .domain, source: "proxy; gw", comment: "From the mail")]
+        let (rejoined, _) = DuplicateMerge.merged(again, vocabulary: Self.vocabulary)
+        #expect(rejoined.map(\.source) == ["gw; proxy"] && rejoined.map(\.comment) == ["From the mail; From the proxy"])
         // The first entry private, the other not: private still, and said.
         let first = [Indicator(value: "b.example", type: .domain, privateFlag: true), Indicator(value: "b.example", type: .domain, comment: "c")]
         let (one, said) = DuplicateMerge.merged(first, vocabulary: Self.vocabulary)
