@@ -13,8 +13,9 @@ struct Add: ParsableCommand {
             line; with --extract, indicators are pulled out of free text (an e-mail, a vendor blog post): \
             the strictly checked types, whose ends prose gives; a Windows path or registry key it \
             writes is said, with the command that adds it as written. A text marked above TLP:CLEAR \
-            (a TLP:AMBER label in a mail, as import reads one) or PAP:RED is refused by a public \
-            project unless --private; its values are added private, tagged with the marking.
+            (a TLP:AMBER label in a mail, as import reads one), PAP:RED or a caveat line \
+            (Handling: Internal use only) is refused by a public project unless --private; its \
+            values are added private (tagged with the TLP, tlp:amber).
 
             Merging an indicator that is already recorded: tags are unioned (case-insensitively), the \
             earliest first-seen and latest last-seen dates are kept, an explicit --classify replaces the \
@@ -114,11 +115,7 @@ struct Add: ParsableCommand {
                 + "Add them with --private to keep them out of every public output, or into a private project; nothing was changed")
             throw ExitCode(1)
         }
-        let marked = read.marking.map { _ in read.tlp.map { [$0.tag] } ?? [] }
-        if let marking = read.marking {
-            global.say("\(project): the text is marked \(marking): its values \(dryRun ? "would be" : "are") added private"
-                + (read.tlp.map { ", tagged \($0.tag)" } ?? ""))
-        }
+
         // Given without --type, a value the project records under a type it also fits, or as a
         // free-form value, is that indicator.
         let (parsed, rejected) = type == nil ? Selection.recognized(read.parsed, rejected: read.rejected, in: edit.project) : (read.parsed, read.rejected)
@@ -146,8 +143,14 @@ struct Add: ParsableCommand {
                 + parts.map { "--tag " + Console.shellWord($0) }.joined(separator: " "))
         }
         let given = Tag.union([], self.tags.map { IndicatorEdit.spelling(of: $0, in: edit.vocabulary) })
-        // The marking's tag, unless a tlp: tag given says another.
-        let tags = TLP.marked(by: given) == nil ? Tag.union(given, marked ?? []) : given
+        // The text's TLP as a tag, unless a tlp: tag given is at least as strict (a laxer one
+        // would mark the values below what their source does).
+        let marking = read.tlp.flatMap { tlp in (TLP.marked(by: given) ?? .clear) < tlp ? tlp : nil }
+        let tags = Tag.union(given, marking.map { [$0.tag] } ?? [])
+        if let said = read.marking {
+            global.say("\(project): the text is marked \(said): its values \(dryRun ? "would be" : "are") added private"
+                + (marking.map { ", tagged \($0.tag)" } ?? ""))
+        }
         let keptPrivate = isPrivate || read.marking != nil
         let incoming = parsed.map { item in
             Indicator(
@@ -213,9 +216,10 @@ struct Add: ParsableCommand {
                 Console.error("no \(type.map { "\($0.rawValue) " } ?? "")indicators found in the text given; nothing was changed")
                 throw ExitCode(1)
             }
-            let tlp = texts.flatMap { TLP.labels(in: $0).map(\.tlp) }.max().flatMap { $0 > .clear ? $0 : nil }
-            let papRed = texts.contains(where: PAP.marksRed)
-            return Read(parsed: found, rejected: [], marking: tlp?.label ?? (papRed ? "PAP:RED" : nil), tlp: tlp)
+            // The strictest TLP any text writes, else what else keeps one in.
+            let restrictions = texts.compactMap(TextImporter.restriction)
+            let tlp = restrictions.compactMap(\.tlp).max()
+            return Read(parsed: found, rejected: [], marking: tlp?.label ?? restrictions.first?.said, tlp: tlp)
         }
         let inputs = ProjectEditing.values(values)
         if inputs.isEmpty {

@@ -241,6 +241,15 @@ struct WorkflowTests {
                 #expect(recorded[value]?["private"] as? Bool == true && (recorded[value]?["tags"] as? [String])?.contains("tlp:amber") == true, "\(project) \(value)")
             }
         }
+        // A laxer tlp: tag given does not mark the values below their source; a caveat line keeps a
+        // text in as a TLP label does, with no TLP to tag.
+        let laxer = try CLI.run(["add", "typosquat-watch", "-", "--extract", "--tag", "tlp:green"], in: copy.root,
+            input: "[TLP:AMBER]\nseen lax-mail.example\n")
+        #expect(laxer.status == 0 && laxer.stdout.contains("tagged tlp:amber"), "\(laxer.stdout)\(laxer.stderr)")
+        #expect((try Self.indicators(copy, "typosquat-watch"))["lax-mail.example"]?["tags"] as? [String] == ["tlp:green", "tlp:amber"])
+        let caveat = try CLI.run(["add", "vpn-bruteforce-2026", "-", "--extract"], in: copy.root,
+            input: "From: cert@partner.example\nHandling: Internal use only\n\nC2 at caveat-c2.example\n")
+        #expect(caveat.status == 1 && caveat.stderr.contains("the text is marked \"Handling: Internal use only\" and vpn-bruteforce-2026 is public"), "\(caveat.stderr)")
         #expect(try CLI.run(["check"], in: copy.root).status == 0)
     }
 

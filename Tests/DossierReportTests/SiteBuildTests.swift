@@ -375,6 +375,13 @@ struct SiteBuildTests {
         let places = ["9 lives", "10 Downing", "alpha phish", "\u{C9}cho", "Mike beacon", "\u{201C}Quoted\u{201D} kit", "Zulu loader"]
             .map { index.range(of: "\($0)</a>")?.lowerBound }
         #expect(places.allSatisfy { $0 != nil } && places.map { $0! } == places.map { $0! }.sorted(), "\(index)")
+        // index.json keeps each project's own counts, in folder order.
+        try workspace.write("b-case/indicators.json", #"{ "indicators": [ { "value": "b1.example", "type": "domain" }, { "value": "b2.example", "type": "domain" } ] }"#)
+        _ = try SiteBuild.run(root: workspace.root, audience: .public, out: out)
+        let manifest = try JSONParser.parse(Array(SiteFiles(out).bytes("index.json")))
+        let listed = (manifest.value.objectValue?["projects"]?.value.arrayValue ?? []).compactMap { $0.value.objectValue }
+        #expect(listed.map { $0["slug"]?.value.stringValue } == ["a-case", "b-case", "c-case", "d-case", "e-case", "f-case", "g-case"])
+        #expect(listed.map { $0["indicators"].map { "\($0.value)" } } == listed.indices.map { $0 == 1 ? "number(\"2\")" : "number(\"0\")" }, "\(listed)")
     }
 
     @Test("every page of a paginated listing bears the strictest TLP of all its rows; counts are said in words, one in the singular; titles, summaries and notes take their direction from their text")

@@ -84,15 +84,17 @@ public enum DuplicateMerge {
         return (kept, outcomes)
     }
 
-    /// The parts of `kept` and then those of `other` that it lacks, joined by `; `: each part
-    /// once, however often the two were joined before (`gw; proxy` and `proxy; gw` are one).
+    /// `kept` as written, then each part of `other` (as a join writes parts, after `; `) that
+    /// `kept` does not have: a text joined before is not joined again (`gw; proxy` and
+    /// `proxy; gw` are one), and nothing of either is lost or rewritten.
     private static func joining(_ kept: String, _ other: String) -> String {
-        var parts: [String] = []
-        for part in (kept.components(separatedBy: ";") + other.components(separatedBy: ";")).map({ $0.trimmingCharacters(in: .whitespaces) })
-        where !part.isEmpty && !parts.contains(part) {
-            parts.append(part)
+        let parts = Set(kept.components(separatedBy: "; ").map { $0.trimmingCharacters(in: .whitespaces) })
+        var joined = kept
+        for part in other.components(separatedBy: "; ") where !part.trimmingCharacters(in: .whitespaces).isEmpty
+            && !parts.contains(part.trimmingCharacters(in: .whitespaces)) {
+            joined += joined.isEmpty ? part : "; " + part
         }
-        return parts.joined(separator: "; ")
+        return joined
     }
 
     /// A tag written twice on one indicator (the `repeated-tag` warning), as tags compare:

@@ -192,6 +192,11 @@ enum CSVImporter {
                         at: record.fields[index].position)
                 }
             }
+            // Each row's values bear its own level, where the file's is the strictest of all: a
+            // TLP:CLEAR row of a file that has an AMBER one is TLP:CLEAR (`ImportResult.markings`);
+            // a private row's TLP:GREEN is its privacy, as for the file.
+            collector.marking = text(.tlp).flatMap { TLP(named: $0) }.flatMap { $0 == TLP.privateMaterial && details.privateFlag == true ? nil : $0 }
+            defer { collector.marking = nil }
             if let value, let valueCell {
                 add(value, type: text(.type), isMISP: isMISP, details: details, at: valueCell.position, into: &collector)
             }

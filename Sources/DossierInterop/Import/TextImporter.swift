@@ -13,7 +13,17 @@ import DossierCore
 /// A TLP label written in the text (`TLP:AMBER`, `TLP RED`, as vendor reports and e-mails carry it) marks
 /// the file, as a MISP event's tag does: the strictest label counts. A PAP:RED label keeps every
 /// value of it private, as a MISP attribute's tag does.
-enum TextImporter {
+public enum TextImporter {
+    /// What keeps a pasted text in, as an import of it reads it (`add --extract`): the strictest
+    /// TLP label above TLP:CLEAR it writes, else `PAP:RED`, else a caveat line of its header
+    /// (`Handling: Internal use only`); nil when nothing does.
+    public static func restriction(of text: String) -> (said: String, tlp: TLP?)? {
+        if let tlp = labels(in: text).max(), tlp > .clear { return (tlp.label, tlp) }
+        if PAP.marksRed(text) { return ("PAP:RED", nil) }
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        return lines.lazy.prefix(40).compactMap(Self.restrictingCaveat).first.map { ("\"\($0)\"", nil) }
+    }
+
     /// The line itself when it is a caveat field that keeps the text in (`Handling: Internal use
     /// only`), as `HidingKeys` reads one.
     static func restrictingCaveat(_ line: Substring) -> String? {

@@ -16,7 +16,10 @@ struct SiteManifest {
         root.set("generator", .string("\(Self.generatorPrefix) \(DossierVersion.current)"))
         root.set("title", .string(workspace.settings.title))
         root.set("audience", .string(audience.rawValue))
-        root.set("projects", .array(zip(workspace.projects, model.index.projects).map { project, summary in
+        // Each project's line of the index, found by its slug: the index lists them by title.
+        let summaries = Dictionary(model.index.projects.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        root.set("projects", .array(workspace.projects.compactMap { project -> JSONNode? in
+            guard let summary = summaries[project.slug] else { return nil }
             var object = JSONObject()
             object.set("slug", .string(project.slug))
             object.set("title", .string(project.title))

@@ -81,6 +81,10 @@ struct DuplicateMergeTests {
             Indicator(value: "c.example", type: .domain, source: "proxy; gw", comment: "From the mail")]
         let (rejoined, _) = DuplicateMerge.merged(again, vocabulary: Self.vocabulary)
         #expect(rejoined.map(\.source) == ["gw; proxy"] && rejoined.map(\.comment) == ["From the mail; From the proxy"])
+        // A text is kept as written: a part it repeats, a `;` of its own.
+        let written = [Indicator(value: "d.example", type: .domain, comment: "GET /a; 200; GET /b; 200"),
+            Indicator(value: "d.example", type: .domain, comment: "https://x.example/p;sid=1")]
+        #expect(DuplicateMerge.merged(written, vocabulary: Self.vocabulary).indicators.map(\.comment) == ["GET /a; 200; GET /b; 200; https://x.example/p;sid=1"])
         // The first entry private, the other not: private still, and said.
         let first = [Indicator(value: "b.example", type: .domain, privateFlag: true), Indicator(value: "b.example", type: .domain, comment: "c")]
         let (one, said) = DuplicateMerge.merged(first, vocabulary: Self.vocabulary)

@@ -95,6 +95,17 @@ import Testing
         #expect(remarked.keys.count == 10 && remarked.keys.contains("ipv4 192.0.2.10") && remarked.skipped.isEmpty, "\(remarked.keys) \(remarked.skipped)")
     }
 
+    @Test("a CSV's tlp column marks each row by its own level; the file by the strictest (a private row's TLP:GREEN is its privacy)")
+    func csvRowsMarkedOneByOne() throws {
+        let result = Importer.read(Array("value,tlp,private\na.example,clear,\nb.example,amber,\nc.example,green,yes\n".utf8), path: "/m.csv")
+        let byValue = Dictionary(uniqueKeysWithValues: result.indicators.map { ($0.value, $0) })
+        #expect(try result.marking(of: #require(byValue["a.example"])) == .clear)
+        #expect(try result.marking(of: #require(byValue["b.example"])) == .amber)
+        #expect(result.projectTLP == .amber && byValue["a.example"]?.isPrivate == false && byValue["b.example"]?.isPrivate == true)
+        // The private row's GREEN is its privacy: it bears the file's level.
+        #expect(try result.marking(of: #require(byValue["c.example"])) == .amber)
+    }
+
     @Test("a CSV value that is an address or host with a port comes in without the port, counted, as MISP and text imports take it")
     func csvAddressWithPort() {
         let result = Importer.read(Array("value\n203.0.113.9:4444\nevil.example:8080\n[2001:db8::1]:443\nhttp://x.example:8080/a\n".utf8), path: "/p.csv")
