@@ -369,8 +369,8 @@ struct ImportCommand: ParsableCommand {
         }
         let marked = bringing.flatMap { result in result.indicators.map { result.marking(of: $0) ?? .clear } + [result.projectTLP ?? .clear] }.max() ?? .clear
         if project.visibility == .private, marked > .clear {
-            global.say("\(self.project): the data marked \(marked.label) \(dryRun ? "would come" : "comes") in private, as does the import's note: "
-                + "a project made public later does not publish it")
+            global.say("\(self.project): the data marked \(marked.label) \(dryRun ? "would come" : "comes") in private, and so \(dryRun ? "would" : "does") any note of the import: "
+                + "a project made public later does not publish them")
         }
 
         let visibilities = results.compactMap(\.projectVisibility)

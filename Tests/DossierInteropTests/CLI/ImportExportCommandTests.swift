@@ -811,7 +811,7 @@ import Testing
         let run = try Command.run(["import", "red", red], in: ws.root)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("red: TLP raised from TLP:AMBER to TLP:RED, as the imported file is marked"), "\(run.stdout)")
-        #expect(run.stdout.contains("red: the data marked TLP:RED comes in private, as does the import's note: a project made public later does not publish it"), "\(run.stdout)")
+        #expect(run.stdout.contains("red: the data marked TLP:RED comes in private, and so does any note of the import: a project made public later does not publish them"), "\(run.stdout)")
         let after = ws.read("red/project.json")
         #expect(after.contains("\"tlp\": \"red\""))
         #expect(after.contains("\"x-ticket\": {\n    \"id\": 7,\n    \"queue\": \"CTI\"\n  }"), "\(after)")
