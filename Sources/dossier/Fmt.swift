@@ -11,7 +11,8 @@ struct Fmt: ParsableCommand {
             small and merges clean. When a file does not load cleanly (invalid \
             JSON, unknown values, invalid indicators), nothing is rewritten, as any command that \
             fails writes nothing; fix it first (see `dossier check`). Findings of the workspace \
-            rules, such as duplicates, do not stop it.
+            rules, such as duplicates, do not stop it. It waits for the edits under way (add, \
+            import, tag...) to finish, and new ones wait for it; --check waits for nothing.
 
             --merge also makes one entry of an indicator recorded more than once in a project (a \
             duplicate-indicator error of `check`), as `dossier add` merges: tags joined, the \
