@@ -112,8 +112,11 @@ extension Indicators {
         var text = text
         return text.withUTF8 { bytes in
             guard bytes.count > 3 else { return false }
-            if Refanger.holdsBrowserDot(bytes) { return true }
-            for i in 1..<bytes.count - 1 where bytes[i] == IndicatorBytes.dot || bytes[i] == IndicatorBytes.colon {
+            for i in 1..<bytes.count - 1 {
+                guard bytes[i] == IndicatorBytes.dot || bytes[i] == IndicatorBytes.colon else {
+                    if Refanger.isBrowserDot(bytes, at: i) { return true }
+                    continue
+                }
                 let next = bytes[i + 1]
                 if bytes[i] == IndicatorBytes.dot ? IndicatorBytes.isAlphanumeric(next) || next >= 0x80
                     // `://`, or an IPv6 address's `db8:` or `::`.

@@ -92,14 +92,16 @@ struct Refanger {
     /// dot (UTS 46 maps it to one: U+3002, U+FF0E, U+FF61, U+FE52, U+2024): a name written with
     /// one is live, where the other look-alikes, as `[.]` does, keep it from being followed.
     static func holdsBrowserDot(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count >= 3 else { return false }
-        for i in 0..<bytes.count - 2 where bytes[i] == 0xE3 || bytes[i] == 0xEF || bytes[i] == 0xE2 {
-            switch (bytes[i], bytes[i + 1], bytes[i + 2]) {
-            case (0xE3, 0x80, 0x82), (0xEF, 0xBC, 0x8E), (0xEF, 0xBD, 0xA1), (0xEF, 0xB9, 0x92), (0xE2, 0x80, 0xA4): return true
-            default: continue
-            }
+        bytes.indices.contains { isBrowserDot(bytes, at: $0) }
+    }
+
+    /// Whether such a full stop starts at `i`.
+    static func isBrowserDot(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i + 2 < bytes.count, bytes[i] == 0xE3 || bytes[i] == 0xEF || bytes[i] == 0xE2 else { return false }
+        switch (bytes[i], bytes[i + 1], bytes[i + 2]) {
+        case (0xE3, 0x80, 0x82), (0xEF, 0xBC, 0x8E), (0xEF, 0xBD, 0xA1), (0xEF, 0xB9, 0x92), (0xE2, 0x80, 0xA4): return true
+        default: return false
         }
-        return false
     }
 
     /// At `i`, a character a value may be written with that stands for another (`Lookalike`): its

@@ -119,8 +119,8 @@ public enum TextImporter {
                 collector.record(Indicator(value: found.value, type: found.type))
             }
         }
-        hostBitsWarnings(indicators, in: written, into: &collector)
-        droppedSuffixes(indicators, in: written, into: &collector)
+        hostBitsWarnings(indicators, in: &written, into: &collector)
+        droppedSuffixes(indicators, in: &written, into: &collector)
         // Prose is otherwise not itemized, but a value passed over is worth a warning at its
         // place (not a skip: a text with a version and no indicator is no failed import), unless
         // the text writes it as a value too.
@@ -161,18 +161,18 @@ public enum TextImporter {
 
     /// A port or zone written after a value found in prose (`203.0.113.9:4444`, `fe80::1%eth0`)
     /// is dropped, as a list's or a CSV's is: counted as not representable.
-    private static func droppedSuffixes(_ found: [ExtractedIndicator], in written: WrittenWords, into collector: inout ImportCollector) {
+    private static func droppedSuffixes(_ found: [ExtractedIndicator], in written: inout WrittenWords, into collector: inout ImportCollector) {
         for value in found {
-            guard let dropped = AddressSuffix.dropped(after: written.rest(at: value), type: value.type) else { continue }
+            guard let dropped = AddressSuffix.dropped(after: written.slice(at: value), type: value.type) else { continue }
             collector.unrepresentable(dropped)
         }
     }
 
     /// A block written with host bits set (`10.20.30.40/16`) is recorded as its network: said at
     /// its place, with the host, as for a value of a list (`ImportCollector.add`).
-    private static func hostBitsWarnings(_ found: [ExtractedIndicator], in written: WrittenWords, into collector: inout ImportCollector) {
+    private static func hostBitsWarnings(_ found: [ExtractedIndicator], in written: inout WrittenWords, into collector: inout ImportCollector) {
         for block in found where block.type == .cidr {
-            let word = written.rest(at: block).prefix { !$0.isWhitespace && !",;)]>\"'".contains($0) }
+            let word = written.slice(at: block).prefix { !$0.isWhitespace && !",;)]>\"'".contains($0) }
             guard let (address, network) = Indicators.hostBits(of: String(word)) else { continue }
             collector.warning(Indicators.hostBitsWarning(address, block: network), at: SourcePosition(line: block.line, column: block.column))
         }
@@ -208,23 +208,21 @@ struct WrittenWords {
         return read
     }
 
-    /// What the line holds from `found`'s place to its end: a slice of the text, so that what
-    /// stands before it can be looked at too (an IPv6 address's `[`).
-    func rest(at found: ExtractedIndicator) -> Substring {
-        guard found.line >= 1, found.line <= lines.count else { return "" }
-        let line = lines[found.line - 1]
-        let start = line.unicodeScalars.index(line.startIndex, offsetBy: max(found.column - 1, 0), limitedBy: line.endIndex) ?? line.endIndex
-        return line[start...]
-    }
-
-    /// The word `found` is written as.
-    mutating func word(at found: ExtractedIndicator) -> Word {
+    /// The word `found` is written as, to the next blank, as a slice of a text that holds the
+    /// character before it too, which what follows a value may depend on (an IPv6 address's `[`,
+    /// `AddressSuffix`).
+    mutating func slice(at found: ExtractedIndicator) -> Substring {
         let scalars = line(found.line)
         let start = min(max(found.column - 1, 0), scalars.count)
         let end = scalars[start...].firstIndex { $0.properties.isWhitespace } ?? scalars.count
         var text = ""
-        text.unicodeScalars.append(contentsOf: scalars[start..<end])
-        return Word(text: text)
+        text.unicodeScalars.append(contentsOf: scalars[max(start - 1, 0)..<end])
+        return start == 0 ? text[...] : text[text.unicodeScalars.index(after: text.startIndex)...]
+    }
+
+    /// The word `found` is written as.
+    mutating func word(at found: ExtractedIndicator) -> Word {
+        Word(text: String(slice(at: found)))
     }
 
     /// Whether `found` is the only word of its line.
