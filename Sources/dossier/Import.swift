@@ -326,9 +326,9 @@ struct ImportCommand: ParsableCommand {
         // the indicators without the notes (running the import again adds them once).
         var notes: [PendingNote] = []
         do {
-            for (fileName, text) in carried { notes.append(try prepareNote(text, named: fileName, in: edit.project)) }
+            for (fileName, text) in carried { notes.append(try prepareNote(text, named: fileName, in: edit.project, crlf: edit.usesCRLF)) }
             for image in images.write { notes.append(try prepareImage(image, in: edit.project)) }
-            for (fileName, text) in noteTexts.dropFirst(carried.count) { notes.append(try prepareNote(text, named: fileName, in: edit.project)) }
+            for (fileName, text) in noteTexts.dropFirst(carried.count) { notes.append(try prepareNote(text, named: fileName, in: edit.project, crlf: edit.usesCRLF)) }
             try edit.save(changed, alongWith: notes.map(\.file))
         } catch {
             // A command that fails writes nothing: take the notes (and a folder made for them) back.
@@ -543,7 +543,8 @@ struct ImportCommand: ParsableCommand {
     }
 
     /// Writes a note out as the new file `name` of notes/ (`PendingNote.file.commit()` puts it in place).
-    private func prepareNote(_ text: String, named name: String, in project: Project) throws -> PendingNote {
+    /// `crlf`: the project's files break their lines with CR LF, and so does the note.
+    private func prepareNote(_ text: String, named name: String, in project: Project, crlf: Bool) throws -> PendingNote {
         let folder = project.notesFolder
         let path = folder + "/" + name
         let created = FileManager.default.fileExists(atPath: folder) ? nil : folder
@@ -556,7 +557,7 @@ struct ImportCommand: ParsableCommand {
         }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            return PendingNote(file: try AtomicWriter.prepare(Array(text.utf8), to: path), createdFolders: created.map { [$0] } ?? [])
+            return PendingNote(file: try AtomicWriter.prepare(CanonicalJSON.lineBreaks(Array(text.utf8), crlf: crlf), to: path), createdFolders: created.map { [$0] } ?? [])
         } catch {
             if let created { rmdir(created) }
             // The file named once, relative, with why it could not be written.

@@ -165,6 +165,12 @@ public struct ProjectEdit: Sendable {
         }
     }
 
+    /// The project's files break their lines with CR LF (a Windows checkout with
+    /// `core.autocrlf`): a note written into it takes them too, or git warns of each.
+    public var usesCRLF: Bool {
+        (digests[project.projectFile] ?? digests[project.indicatorsFile])?.usesCRLF ?? false
+    }
+
     init(root: String, settings: WorkspaceSettings, project: Project, warnings: [Diagnostic], digests: [String: ContentDigest],
         locks: [FolderLock]) {
         self.root = root

@@ -129,8 +129,9 @@ public enum Scaffold {
     /// The starter note's first line, which `StarterNoteRule` looks for in published notes.
     public static let placeholder = "What happened, how it was found, and what is known so far."
 
-    /// Creates a project folder with `project.json`, an empty `indicators.json` and a starter note.
-    /// Returns the project folder.
+    /// Creates a project folder with `project.json`, an empty `indicators.json` and a starter note,
+    /// in the line breaks of the workspace's `dossier.json` (CR LF in a Windows checkout with
+    /// `core.autocrlf`, where git would warn of each LF file). Returns the project folder.
     @discardableResult
     public static func newProject(
         in root: String, slug: String, title: String?, visibility: Visibility, tlp: TLP, owner: String?, today: String
@@ -160,11 +161,14 @@ public enum Scaffold {
             - Record indicators with `dossier add \(slug) VALUE...`.
 
             """
+        var crlf = false
+        if case .success(let settings) = FileReader.readAll(root + "/" + ProjectFiles.workspace) { crlf = ContentDigest(settings).usesCRLF }
+        func written(_ bytes: [UInt8]) -> [UInt8] { CanonicalJSON.lineBreaks(bytes, crlf: crlf) }
         do {
             try AtomicWriter.createFolder(project.notesFolder)
-            try AtomicWriter.create(CanonicalJSON.projectFile(project), at: project.projectFile)
-            try AtomicWriter.create(CanonicalJSON.indicatorsFile(project), at: project.indicatorsFile)
-            try AtomicWriter.create(Array(note.utf8), at: project.notesFolder + "/01-overview.md")
+            try AtomicWriter.create(written(CanonicalJSON.projectFile(project)), at: project.projectFile)
+            try AtomicWriter.create(written(CanonicalJSON.indicatorsFile(project)), at: project.indicatorsFile)
+            try AtomicWriter.create(written(Array(note.utf8)), at: project.notesFolder + "/01-overview.md")
         } catch {
             throw .write(error)
         }

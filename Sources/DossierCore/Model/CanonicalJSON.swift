@@ -6,11 +6,17 @@ public enum CanonicalJSON {
     /// replaces, as read (`digest`): CR LF when that file had them, so that an edit in a Windows
     /// checkout changes the lines it changes, not every line.
     public static func lineBreaks(_ bytes: [UInt8], as digest: ContentDigest?) -> [UInt8] {
-        guard digest?.usesCRLF == true else { return bytes }
+        lineBreaks(bytes, crlf: digest?.usesCRLF == true)
+    }
+
+    /// `bytes` with each LF made CR LF when `crlf` (one already CR LF is left as it is: a note's
+    /// text may carry them).
+    public static func lineBreaks(_ bytes: [UInt8], crlf: Bool) -> [UInt8] {
+        guard crlf else { return bytes }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 16)
         for byte in bytes {
-            if byte == 0x0A { out.append(0x0D) }
+            if byte == 0x0A, out.last != 0x0D { out.append(0x0D) }
             out.append(byte)
         }
         return out

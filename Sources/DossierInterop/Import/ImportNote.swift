@@ -49,7 +49,7 @@ public enum ImportNote {
         var present: [Note] = []
         for section in sections where !section.lines.isEmpty {
             let written = body([section]).trimmingSpaces
-            if let note = project.notes.first(where: { $0.body.contains(written) }) {
+            if let note = project.notes.first(where: { $0.body.replacingOccurrences(of: "\r\n", with: "\n").contains(written) }) {
                 if !present.contains(where: { $0.fileName == note.fileName }) { present.append(note) }
             } else {
                 fresh.append(section)
@@ -118,7 +118,7 @@ public enum ImportNote {
     public static func planned(_ files: [ImportResult.NoteFile], in project: Project, taken: [(fileName: String, body: String)], makePrivate: Bool)
         -> (write: [(fileName: String, text: String)], taken: [(fileName: String, body: String)], present: Int, renamed: [(from: String, to: String)]) {
         var names = Set(project.notes.map { $0.fileName.lowercased() } + taken.map { $0.fileName.lowercased() })
-        var bodies = Set(project.notes.map(\.writtenBody.trimmingSpaces) + taken.map(\.body.trimmingSpaces))
+        var bodies = Set(project.notes.map(\.writtenBody.comparedText) + taken.map(\.body.comparedText))
         var taken = taken
         var write: [(fileName: String, text: String)] = []
         var renamed: [(from: String, to: String)] = []
@@ -126,7 +126,7 @@ public enum ImportNote {
         let last = (project.notes.map(\.fileName) + taken.map(\.fileName)).compactMap { Int($0.prefix(while: \.isNumber)) }.max() ?? 0
         let numberedCount = files.filter(\.isNumbered).count
         for var file in files {
-            guard bodies.insert(file.body.trimmingSpaces).inserted else {
+            guard bodies.insert(file.body.comparedText).inserted else {
                 present += 1
                 continue
             }

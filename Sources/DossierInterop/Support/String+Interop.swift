@@ -5,6 +5,12 @@ extension StringProtocol {
         return String(self[first...last])
     }
 
+    /// Trimmed (`trimmingSpaces`), its CR LF line breaks read as LF: a note's text as an import
+    /// compares it, so that a Windows checkout's line breaks do not make a note it wrote new again.
+    var comparedText: String {
+        trimmingSpaces.replacingOccurrences(of: "\r\n", with: "\n")
+    }
+
     /// Without the characters of `set` at either end.
     func trimming(_ set: String) -> String {
         var s = Substring(self)

@@ -25,6 +25,30 @@ import Testing
         #expect(ws.files("commodity-loader-c2/notes") == notesBefore, "no note added")
     }
 
+    @Test("in a checkout with CR LF line breaks, new and import write their files with CR LF too, and an import again finds its note")
+    func newFilesTakeTheCheckoutsLineBreaks() throws {
+        let ws = try SampleWorkspace()
+        let settings = ws.root + "/dossier.json"
+        try ws.read("dossier.json").replacingOccurrences(of: "\n", with: "\r\n").write(toFile: settings, atomically: true, encoding: .utf8)
+        let new = try Command.run(["new", "windows-case"], in: ws.root)
+        #expect(new.status == 0, "\(new.stderr)")
+        let written = ["project.json", "indicators.json", "notes/01-overview.md"]
+        for file in written {
+            let text = ws.read("windows-case/" + file)
+            #expect(text.contains("\r\n") && !text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "\(file) has a bare LF")
+        }
+        let event = fixtures + "/misp/sshdoor-akiva.json"
+        let run = try Command.run(["import", "windows-case", event], in: ws.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        let notes = ws.files("windows-case/notes")
+        let note = ws.read("windows-case/notes/" + (notes.first { $0.contains("import") } ?? ""))
+        #expect(note.contains("Linux/SSHDoor.AI\r\n") && !note.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "\(note)")
+        let again = try Command.run(["import", "windows-case", event], in: ws.root)
+        #expect(again.stdout.contains("note already present"), "\(again.stdout)")
+        #expect(ws.files("windows-case/notes") == notes)
+        #expect(try Command.run(["fmt", "--check"], in: ws.root).status == 0)
+    }
+
     @Test func importMergesWritesANoteAndStaysValid() throws {
         let ws = try SampleWorkspace()
         let run = try Command.run([
