@@ -54,7 +54,9 @@ struct ImportCommand: ParsableCommand {
             dossier project, and a STIX object with x_dossier_private (dossier's internal \
             exports; on a report, a private project's, all of the file) come in private; a TLP label in a text (TLP:AMBER in a mail) marks it as \
             a MISP tag does. Tags of the file as a whole (MISP event tags, STIX report labels) \
-            are added to the project's tags, except a public project's from restricted data.
+            are added to the project's tags, except those of restricted data (marked, private \
+            or --private), which go on its private values: a project's tags are published once \
+            it is public.
 
             Sources come back from dossier's internal exports: a dossier:source="..." tag \
             (MISP and MISP CSV attribute tags, STIX labels; an event's for the values that \
@@ -139,10 +141,11 @@ struct ImportCommand: ParsableCommand {
         let tags = Tag.union([], tags.map { IndicatorEdit.spelling(of: $0, in: edit.vocabulary) })
         // Made only for a text import: a project has thousands of indicators.
         let recorded = results.contains { $0.result.format == .text } ? Set(edit.project.indicators.map(\.key)) : []
-        // A restricted file's project tags stay off a public project (its tags are published);
-        // they go on the file's private indicators instead, which only internal outputs show.
+        // A restricted file's project tags stay off the project, whose tags a public project
+        // publishes (a private one once made public: the tags say nothing of where they came
+        // from); they go on the file's private indicators instead, which only internal outputs
+        // show.
         let isPublic = edit.project.visibility == .public
-        let carriesTags = { (result: ImportResult) in isPublic && self.isRestricted(result) }
         // A MISP local tag (MISP shares it with no other instance) stays off what a public project
         // publishes: only its private indicators keep it.
         var localTagsLeftOut: [String] = []
@@ -156,10 +159,11 @@ struct ImportCommand: ParsableCommand {
             // in private, as into a public one: a project made public later (by hand, or by a git
             // merge that takes the other side's project.json) does not publish it.
             // An indicator the file marks itself (a STIX object) by its own marking.
-            let carried = (carriesTags(result) ? result.projectTags : []) + (isPublic ? result.restrictedTags : [])
+            let carried = (isRestricted(result) ? result.projectTags : []) + result.restrictedTags
             let localKeys = isPublic ? Set(result.localTags.map(Tag.key)) : []
             return result.indicators.map { indicator in
                 var item = indicator
+                if !isPublic, let marking = result.marking(of: item), marking > .clear { item.privateFlag = true }
                 if !carried.isEmpty, item.isPrivate || isPrivate { item.tags = Tag.union(item.tags, carried) }
                 if !localKeys.isEmpty, !(item.isPrivate || isPrivate) {
                     let local = item.tags.filter { localKeys.contains(Tag.key($0)) }
@@ -169,7 +173,6 @@ struct ImportCommand: ParsableCommand {
                 if isPublic, let marking = result.marking(of: item), marking > edit.project.tlp, TLP.marked(by: item.tags) == nil {
                     item.tags = Tag.union(item.tags, [marking.tag])
                 }
-                if !isPublic, let marking = result.marking(of: item), marking > .clear { item.privateFlag = true }
                 guard detected else { return item }
                 item.type = Selection.recordedKey(of: ParsedIndicator(type: item.type, value: item.value), typeGiven: false, recorded: recorded).type
                 return item
@@ -382,24 +385,25 @@ struct ImportCommand: ParsableCommand {
                 project.written.visibility = true
             }
         }
-        // A public project's tags are published: a restricted file's (its data imported private)
-        // stay out, as its data does (`target:SecretCustomer` on a TLP:RED event).
-        // So do the tags of a restricted part of a file (a MISP event of distribution 0, a local
-        // event tag).
+        // A project's tags are published (a private project's once it is made public, by hand or
+        // by a git merge): a restricted file's (its data imported private) stay out, as its data
+        // does (`target:SecretCustomer` on a TLP:RED event). So do the tags of a restricted part
+        // of a file (a MISP event of distribution 0, a local event tag).
         let isPublic = project.visibility == .public
-        let kept = isPublic ? results.filter { !isRestricted($0) } : results
         let withheld = Tag.union([], results.filter(isRestricted).flatMap(\.projectTags) + results.flatMap(\.restrictedTags)).filter { !Tag.contains(project.tags, $0) }
-        if isPublic && !withheld.isEmpty {
+        if !withheld.isEmpty {
             // The tags went on the private indicators of the files that restrict them (`run`):
             // said only when there are any.
             let carried = isPrivate || results.contains { result in
-                (isRestricted(result) || !result.restrictedTags.isEmpty) && result.indicators.contains(where: \.isPrivate)
+                (isRestricted(result) || !result.restrictedTags.isEmpty)
+                    // Private as the file has it, or, in a private project, as it marks it.
+                    && result.indicators.contains { $0.isPrivate || !isPublic && (result.marking(of: $0) ?? .clear) > .clear }
             }
-            global.say("\(self.project): project tags of the restricted data not added, as the project is public; "
-                + (carried ? "its private indicators have them: " : "no private indicator of the file carries them (import with --private, or into a private project, to keep them): ")
+            global.say("\(self.project): project tags of the restricted data not added, as " + (isPublic ? "the project is public; " : "a project made public later would publish them; ")
+                + (carried ? "its private indicators have them: " : "no private indicator of the file carries them (import with --private\(isPublic ? ", or into a private project," : "") to keep them): ")
                 + withheld.joined(separator: ", "))
         }
-        let projectTags = Tag.union([], kept.flatMap(\.projectTags) + (isPublic ? [] : results.flatMap(\.restrictedTags))).filter { !Tag.contains(project.tags, $0) }
+        let projectTags = Tag.union([], results.filter { !isRestricted($0) }.flatMap(\.projectTags)).filter { !Tag.contains(project.tags, $0) }
         if !projectTags.isEmpty {
             project.tags = Tag.union(project.tags, projectTags)
             global.say("\(self.project): project tags +" + projectTags.joined(separator: ", +"))

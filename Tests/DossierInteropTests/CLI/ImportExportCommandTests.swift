@@ -56,14 +56,16 @@ import Testing
         ], in: ws.root)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("added filepath /usr/local/include/uconf.h"))
-        #expect(run.stdout.contains("acme-payroll-phish: project tags +SSHDoor"))
+        // Imported --private, the event's tags go on its private values, not on the project: a
+        // project made public later publishes its tags.
+        #expect(run.stdout.contains("acme-payroll-phish: project tags of the restricted data not added, as a project made public later would publish them; its private indicators have them: SSHDoor"), "\(run.stdout)")
         let indicators = ws.read("acme-payroll-phish/indicators.json")
         #expect(indicators.contains("\"value\": \"/usr/local/include/uconf.h\""))
         // --tag takes the vocabulary's spelling; --private marks every imported indicator.
         let loaded = WorkspaceLoader.load(root: ws.root)
         let imported = try #require(loaded.workspace.project("acme-payroll-phish")?.indicators.first { $0.value == "/usr/local/include/uconf.h" })
-        #expect(imported.tags == ["Blocked"] && imported.isPrivate)
-        #expect(ws.read("acme-payroll-phish/project.json").contains("\"SSHDoor\""))
+        #expect(Set(imported.tags) == ["Blocked", "SSHDoor"] && imported.isPrivate, "\(imported.tags)")
+        #expect(!ws.read("acme-payroll-phish/project.json").contains("\"SSHDoor\""))
         let note = ws.read("acme-payroll-phish/notes/05-import-sshdoor-akiva.md")
         #expect(note.contains("visibility: private") && note.contains("- Antivirus detection (text): Linux/SSHDoor.AI"))
         let check = try Command.run(["check"], in: ws.root)
@@ -831,13 +833,17 @@ import Testing
             .write(to: URL(fileURLWithPath: projectFile))
         let before = ws.read("red/project.json")
         let files = try TemporaryFolder()
-        let red = try files.write("red.json", Array(#"{"Event": {"info": "r", "Tag": [{"name": "tlp:red"}], "Attribute": [{"type": "domain", "value": "red.example"}, {"type": "text", "value": "Victim: Jane Roe"}]}}"#.utf8))
+        let red = try files.write("red.json", Array(#"{"Event": {"info": "r", "Tag": [{"name": "tlp:red"}, {"name": "target:SecretCustomer"}], "Attribute": [{"type": "domain", "value": "red.example"}, {"type": "text", "value": "Victim: Jane Roe"}]}}"#.utf8))
         let run = try Command.run(["import", "red", red], in: ws.root)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("red: TLP raised from TLP:AMBER to TLP:RED, as the imported file is marked"), "\(run.stdout)")
         #expect(run.stdout.contains("red: the data marked TLP:RED comes in private, and so does any note of the import: a project made public later does not publish them"), "\(run.stdout)")
+        // The event's tags go on its private values, not on the project, whose tags say nothing
+        // of where they came from.
+        #expect(run.stdout.contains("red: project tags of the restricted data not added, as a project made public later would publish them; its private indicators have them: target:SecretCustomer"), "\(run.stdout)")
         let after = ws.read("red/project.json")
-        #expect(after.contains("\"tlp\": \"red\""))
+        #expect(after.contains("\"tlp\": \"red\"") && !after.contains("SecretCustomer"))
+        #expect(ws.read("red/indicators.json").contains("\"target:SecretCustomer\""))
         #expect(after.contains("\"x-ticket\": {\n    \"id\": 7,\n    \"queue\": \"CTI\"\n  }"), "\(after)")
         let lines = { (text: String) in text.split(separator: "\n").filter { !$0.contains("\"tlp\"") && !$0.contains("\"updated\"") } }
         #expect(lines(after) == lines(before) && lines(after).count > 6, "\(after)")
@@ -856,7 +862,8 @@ import Testing
         #expect(try Command.run(["build", "--out", site], in: ws.root).status == 0)
         let published = try FileManager.default.subpathsOfDirectory(atPath: site).filter { $0.hasSuffix(".html") || $0.hasSuffix(".md") || $0.hasSuffix(".csv") || $0.hasSuffix(".json") }
             .map { (try? String(contentsOfFile: site + "/" + $0, encoding: .utf8)) ?? "" }.joined()
-        #expect(!published.contains("red.example") && !published.contains("green.example") && !published.contains("Jane Roe"), "the marked data or its note was published")
+        #expect(!published.contains("red.example") && !published.contains("green.example") && !published.contains("Jane Roe") && !published.contains("SecretCustomer"),
+            "the marked data, its note or its tags were published")
         // (The internal site shows both: the note and the data are there, kept private.)
         #expect(try Command.run(["build", "--internal", "--out", ws.root + "/internal"], in: ws.root).status == 0)
         let internalReport = try String(contentsOfFile: ws.root + "/internal/projects/red/index.html", encoding: .utf8)
