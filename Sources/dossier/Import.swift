@@ -153,11 +153,12 @@ struct ImportCommand: ParsableCommand {
             // A text's 40-hex value is detected as a SHA-1, which the project may record as a
             // certificate's (x509-sha1): as `add` does, it is that one. (A CSV may say its type.)
             let detected = result.format == .text
-            // Data marked above a public project's TLP (imported private) keeps its marking as a
-            // tag, which internal reports and exports are marked by: the project's is not its.
-            // In a private project (whose TLP the file raises) data marked above TLP:CLEAR comes
-            // in private, as into a public one: a project made public later (by hand, or by a git
-            // merge that takes the other side's project.json) does not publish it.
+            // Data marked above TLP:CLEAR comes in private (a public project takes it only with
+            // --private), keeping its marking as a tag, which internal reports and exports are
+            // marked by: in a private project too (whose TLP the file raises), so that a project
+            // made public later (by hand, or by a git merge that takes the other side's
+            // project.json) does not publish it, and one whose TLP is lowered later does not
+            // export it at the lower level. `add --extract` marks a text's values so too.
             // An indicator the file marks itself (a STIX object) by its own marking.
             let carried = (isRestricted(result) ? result.projectTags : []) + result.restrictedTags
             let localKeys = isPublic ? Set(result.localTags.map(Tag.key)) : []
@@ -170,7 +171,7 @@ struct ImportCommand: ParsableCommand {
                     item.tags.removeAll { localKeys.contains(Tag.key($0)) }
                     localTagsLeftOut = Tag.union(localTagsLeftOut, local)
                 }
-                if isPublic, let marking = result.marking(of: item), marking > edit.project.tlp, TLP.marked(by: item.tags) == nil {
+                if let marking = result.marking(of: item), marking > .clear, TLP.marked(by: item.tags) == nil {
                     item.tags = Tag.union(item.tags, [marking.tag])
                 }
                 guard detected else { return item }
