@@ -101,6 +101,15 @@ struct ImportCollector {
             }
             let key = IndicatorKey(type: parsed.type, value: parsed.value)
             if let marking { result.markings[key] = max(result.markings[key] ?? marking, marking) }
+            // A comment that writes a marking (`Seen in a TLP:RED partner report`, PAP:RED) keeps
+            // its value in, at the level it names, as a tag of it would: the value came from there.
+            if let comment = details.comment, !details.isPrivate, Self.isMarked(comment) {
+                details.privateFlag = true
+                if let level = TLP.labels(in: comment).map(\.tlp).max(), level > .clear {
+                    result.markings[key] = max(result.markings[key] ?? level, level)
+                }
+                warning("the comment of \(parsed.value) writes a marking (\(Self.excerpt(comment))); the value comes in private", at: position)
+            }
             if details.flaggedForIDS { result.flaggedForIDS.insert(key) }
             record(Indicator(
                 value: parsed.value, type: parsed.type, classification: details.classification,
@@ -177,10 +186,22 @@ struct ImportCollector {
     }
 
     /// Adds a line to the import's note, at the end or at `index`; a private line (a MISP
-    /// attribute for the organisation only) makes the whole note private.
+    /// attribute for the organisation only) makes the whole note private, and so does a line
+    /// that writes a marking (`TLP:RED do not share` in a MISP comment attribute), as a whole
+    /// note's text does (`noteFile`): said once.
     mutating func note(_ line: String, at index: Int? = nil, isPrivate: Bool = false) {
         result.notes.insert(line, at: min(index ?? result.notes.count, result.notes.count))
         if isPrivate || keepsIn { result.notesArePrivate = true }
+        if !result.notesArePrivate, Self.isMarked(line) {
+            result.notesArePrivate = true
+            warning("a line of the file's text writes a marking (\(Self.excerpt(line))); the import's note comes in private", at: nil)
+        }
+    }
+
+    /// `text` as a message quotes it: its first 80 characters, on one line.
+    static func excerpt(_ text: String) -> String {
+        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return "\"" + (line.count > 80 ? line.prefix(79) + "…" : line) + "\""
     }
 
     mutating func reportID(_ id: String) {

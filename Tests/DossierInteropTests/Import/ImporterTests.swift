@@ -706,6 +706,32 @@ import Testing
         #expect(groupEvent.indicator("sg.example")?.isPrivate == true)
     }
 
+    @Test("a text of a file that writes a marking keeps in what it is on: a comment attribute's line (TLP:RED, PAP:RED) makes the import's note private, a value's comment (STIX or CSV too) the value, marked at the level it names; each with a warning")
+    func markedTextsKeepTheirPartsIn() {
+        let event = #"""
+            {"Event": {"info": "misc", "Attribute": [
+              {"type": "comment", "value": "TLP:RED do not share evil-in-comment.example"},
+              {"type": "domain", "value": "commented.example", "comment": "Seen in TLP:RED partner report"},
+              {"type": "domain", "value": "pap.example", "comment": "PAP:RED"},
+              {"type": "domain", "value": "plain.example", "comment": "Seen in a partner report"}
+            ]}}
+            """#
+        let result = TestFiles.importText(event)
+        #expect(result.notesArePrivate)
+        #expect(result.indicator("commented.example")?.isPrivate == true)
+        #expect(result.indicator("commented.example").map(result.marking(of:)) == .red)
+        #expect(result.indicator("pap.example")?.isPrivate == true)
+        #expect(result.indicator("plain.example")?.isPrivate == false)
+        #expect(result.projectTLP == nil, "the file as a whole is not marked")
+        let warnings = result.diagnostics.map(\.message)
+        #expect(warnings.contains { $0.contains("a line of the file's text writes a marking") && $0.contains("TLP:RED do not share") }, "\(warnings)")
+        #expect(warnings.contains { $0.contains("the comment of commented.example writes a marking") }, "\(warnings)")
+        let open = TestFiles.importText(#"{"Event": {"info": "x", "Attribute": [{"type": "comment", "value": "shared with TLP:CLEAR partners"}]}}"#)
+        #expect(!open.notesArePrivate)
+        let csv = TestFiles.importText("value,comment\nrow.example,from a TLP:AMBER report\n", format: .csv)
+        #expect(csv.indicator("row.example")?.isPrivate == true)
+    }
+
     @Test("an observed-data object dates the observables it names (2.1) or holds (2.0), earliest first and latest last across several; an older version of one says nothing")
     func observedDataDates() {
         let bundle = #"""
