@@ -138,6 +138,19 @@ public enum TextImporter {
             let shown = names.prefix(3).map(\.value).joined(separator: ", ") + (names.count > 3 ? ", ..." : "")
             collector.warning("the text writes \(names.count) Windows \(names.count == 1 ? "path or registry key" : "paths or registry keys") (\(shown)), which are not imported from prose, where one's end cannot be told for sure; `dossier add PROJECT VALUE --type filepath` (or `--type registry-key`) records each as written", at: nil)
         }
+        // Most lines single values, but short of a list (a project's text export with its user
+        // agents and mutexes, each a line of several words): the lines of several words that give
+        // no value are said, not lost unsaid.
+        if words * 2 >= entries.count {
+            let bare = entries.filter { entry in
+                entry.text.contains(where: \.isWhitespace) && Indicators.windowsNameType(entry.text) == nil && Indicators.extract(from: entry.text).isEmpty
+            }
+            if let first = bare.first {
+                let shown = bare.prefix(3).map { "\"\($0.text.prefix(60))\" (line \($0.line))" }.joined(separator: ", ") + (bare.count > 3 ? ", ..." : "")
+                collector.warning("the text is read as prose (\(words) of its \(entries.count) lines are single words, short of nine in ten), and \(bare.count) \(bare.count == 1 ? "line" : "lines") of several words give no value: \(shown); "
+                    + "if one is a value (a user agent, a mutex), `dossier add PROJECT VALUE --type TYPE` records it as written", at: SourcePosition(line: first.line, column: 1))
+            }
+        }
     }
 
     /// Whether a URL's host is an address (`http://203.0.113.5/payload.bin`): no write-up's own.

@@ -93,6 +93,15 @@ import Testing
         // A line of such a list with a value and a remark gives its value.
         let remarked = TestFiles.importText(((1...9).map { "evil\($0).example" } + ["192.0.2.10  # C2 of the loader"]).joined(separator: "\n") + "\n")
         #expect(remarked.keys.count == 10 && remarked.keys.contains("ipv4 192.0.2.10") && remarked.skipped.isEmpty, "\(remarked.keys) \(remarked.skipped)")
+        // Short of nine in ten, it is prose, but the lines of several words that give nothing
+        // are said, at the first of them.
+        let short = TestFiles.importText(((1...7).map { "a\($0).example" } + ["Global\\evil mutex", "Mozilla/5.0 (Windows NT 10.0)"]).joined(separator: "\n") + "\n")
+        let warning = short.diagnostics.first { $0.message.contains("lines of several words give no value") }
+        #expect(short.keys.count == 7 && warning?.location?.position == SourcePosition(line: 8, column: 1), "\(short.diagnostics)")
+        #expect(warning?.message.contains(#""Global\evil mutex" (line 8), "Mozilla/5.0 (Windows NT 10.0)" (line 9)"#) == true, "\(String(describing: warning))")
+        // Prose is not so warned of.
+        let sentences = TestFiles.importText("The loader beacons to evil.example.\nIt was first seen in March, and blocked since.\n")
+        #expect(!sentences.diagnostics.contains { $0.message.contains("lines of several words") })
     }
 
     @Test("a CSV's tlp column marks each row by its own level; the file by the strictest (a private row's TLP:GREEN is its privacy)")
