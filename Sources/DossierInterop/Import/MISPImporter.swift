@@ -87,7 +87,8 @@ enum MISPImporter {
             let container = Container(
                 object: object.string("name"), isRestricted: eventIsRestricted || isRestricted(object),
                 firstSeen: sighting(of: object, key: "first_seen", relation: "first-seen", into: &collector),
-                lastSeen: sighting(of: object, key: "last_seen", relation: "last-seen", into: &collector))
+                lastSeen: sighting(of: object, key: "last_seen", relation: "last-seen", into: &collector),
+                comment: object.string("comment")?.trimmingSpaces)
             for attribute in object.array("Attribute") {
                 readAttribute(attribute, in: container, into: &collector)
             }
@@ -196,6 +197,9 @@ enum MISPImporter {
         /// The object's first and last sighting: its attributes' own when they state none.
         var firstSeen: String?
         var lastSeen: String?
+        /// The object's comment (`dropper file`): the comment of each of its attributes that
+        /// has none of its own.
+        var comment: String?
     }
 
     /// An object's `first_seen` (or `last_seen`), else its `first-seen` (`last-seen`) datetime
@@ -236,7 +240,7 @@ enum MISPImporter {
                 if isLocal { collector.localTag(tag) }
             }
         }
-        details.comment = attribute.string("comment")?.trimmingSpaces
+        details.comment = [attribute.string("comment")?.trimmingSpaces, container.comment].lazy.compactMap { $0 }.first { !$0.isEmpty }
         // An IDS flag on what is not classified malicious has no place in dossier (whose MISP
         // export flags the malicious ones): said by `dossier import`, which knows what the
         // workspace's tags imply, not dropped unsaid.

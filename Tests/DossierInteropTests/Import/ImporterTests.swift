@@ -624,9 +624,9 @@ import Testing
                 {"type": "domain", "value": "gone.example", "deleted": true},
                 {"type": "comment", "value": "Seen in *two* waves", "comment": "analyst"}
               ],
-              "Object": [{"name": "file", "Attribute": [
+              "Object": [{"name": "file", "comment": "dropper file", "Attribute": [
                 {"type": "text", "object_relation": "path", "value": "C:\\Temp\\x.exe"},
-                {"type": "md5", "object_relation": "md5", "value": "D41D8CD98F00B204E9800998ECF8427E", "AttributeTag": [{"Tag": {"name": "Dropper"}}]}
+                {"type": "md5", "object_relation": "md5", "value": "D41D8CD98F00B204E9800998ECF8427E", "comment": "its own", "AttributeTag": [{"Tag": {"name": "Dropper"}}]}
               ]}, {"name": "domain-ip", "deleted": true, "Attribute": [{"type": "domain", "object_relation": "domain", "value": "old.example"}]}]}}
             """#
         let result = TestFiles.importText(event)
@@ -641,6 +641,9 @@ import Testing
         #expect(result.indicator("MS17-010")?.tags == ["misp-type:vulnerability"])
         #expect(result.indicator("AS64500")?.type == .asn)
         #expect(result.indicator("C:\\Temp\\x.exe")?.type == .filepath)
+        // An object's comment is the comment of each of its attributes that has none of its own.
+        #expect(result.indicator("C:\\Temp\\x.exe")?.comment == "dropper file")
+        #expect(result.indicator("d41d8cd98f00b204e9800998ecf8427e")?.comment == "its own")
         #expect(result.indicator("d41d8cd98f00b204e9800998ecf8427e")?.tags == ["Dropper"])
         #expect(result.unrepresentable("MISP port (of ip-dst|port)") == 1)
         #expect(result.unrepresentable("MISP port (of hostname|port)") == 1)
