@@ -431,7 +431,7 @@ struct ImportCommand: ParsableCommand {
         if verbose {
             for item in result.skipped {
                 let place = item.location.map { Console.printer.displayPath($0.path) + ":\($0.position.line):\($0.position.column): " } ?? ""
-                global.say("  \(place)skipped \"\(item.item)\": \(item.reason)")
+                global.say("  \(place)skipped \"\(DiagnosticPrinter.oneLine(item.item, longest: 200))\": \(DiagnosticPrinter.oneLine(item.reason, longest: 400))")
             }
         } else {
             // By reason, in the order first met; a dictionary, since reasons that name their
@@ -450,7 +450,8 @@ struct ImportCommand: ParsableCommand {
             let shown = 10
             for (reason, count, first) in counts.prefix(shown) {
                 let place = first.map { " (\(count > 1 ? "first at " : "at ")\(Console.printer.displayPath($0.path)):\($0.position.line):\($0.position.column))" } ?? ""
-                global.say("  skipped \(count): \(reason)\(place)")
+                // A reason quotes its value, which may be a megabyte long.
+                global.say("  skipped \(count): \(DiagnosticPrinter.oneLine(reason, longest: 400))\(place)")
             }
             if counts.count > shown { global.say("  and \(counts.count - shown) more reasons (--verbose lists every item skipped)") }
         }

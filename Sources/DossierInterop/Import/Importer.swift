@@ -9,6 +9,13 @@ public enum Importer {
     public static func read(_ bytes: [UInt8], path: String, format: ImportFormat = .auto) -> ImportResult {
         let concrete = format == .auto ? detect(bytes) : format
         var collector = ImportCollector(path: path, format: concrete)
+        // Said, not read as a text of no value (a feed's download that failed, a wrong path);
+        // a warning, since a day's feed may be empty.
+        if bytes.dropFirst(bytes.starts(with: byteOrderMark) ? byteOrderMark.count : 0).allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+            collector.warning(bytes.isEmpty ? "the file is empty: there is nothing in it to import" : "the file holds only blanks: there is nothing in it to import", at: nil)
+            collector.finish()
+            return collector.result
+        }
         switch concrete {
         case .auto, .text, .csv:
             let text = decode(bytes, into: &collector)
@@ -76,6 +83,9 @@ public enum Importer {
     /// write U+FFFD into the records for good. A file with a NUL byte early on is no text at all (an executable, an archive, an image, as
     /// git tells them) or UTF-16 text (told by its byte order mark): an error, since the words
     /// found in it would be junk indicators.
+    /// UTF-8's byte order mark, which some editors write at a file's start.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     static func decode(_ bytes: [UInt8], into collector: inout ImportCollector) -> String {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             collector.error("this is UTF-16 text; dossier reads UTF-8: save the file as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8) and import it again", at: nil)
@@ -85,6 +95,8 @@ public enum Importer {
             collector.error("this is a binary file (it holds NUL bytes), not text; import a text, CSV, MISP, STIX or JSON file", at: nil)
             return ""
         }
+        // A byte order mark (Notepad writes one) is no text of the file.
+        let bytes = bytes.starts(with: byteOrderMark) ? Array(bytes.dropFirst(byteOrderMark.count)) : bytes
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         let first = firstInvalidUTF8(bytes)
         let line = bytes[..<first].count(where: { $0 == 0x0A }) + 1

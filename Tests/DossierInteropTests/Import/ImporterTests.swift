@@ -22,6 +22,15 @@ import Testing
         #expect(read.indicator("d.example")?.firstSeen == "2026-11-03" && read.indicator("d.example")?.lastSeen == "2026-11-03")
     }
 
+    @Test("an empty file, or one of blanks or a byte order mark alone, is said so, not read as a text of no value; a byte order mark is no part of a text's first value")
+    func emptyFilesAreSaid() {
+        #expect(TestFiles.importText("").diagnostics.map(\.message) == ["the file is empty: there is nothing in it to import"])
+        let blank = Importer.read([0xEF, 0xBB, 0xBF, 0x0A, 0x20], path: "/b.txt")
+        #expect(blank.diagnostics.map(\.message) == ["the file holds only blanks: there is nothing in it to import"] && blank.skipped.isEmpty)
+        let marked = Importer.read([0xEF, 0xBB, 0xBF] + Array("first.example\nsecond.example\n".utf8), path: "/m.txt")
+        #expect(marked.keys == ["domain first.example", "domain second.example"] && marked.skipped.isEmpty && marked.diagnostics.isEmpty)
+    }
+
     @Test func detectsFormatsByContent() {
         #expect(Importer.detect(Array(#"{"Event": {"info": "x"}}"#.utf8)) == .misp)
         #expect(Importer.detect(Array(#"{"response": [{"Event": {"info": "x"}}]}"#.utf8)) == .misp)
