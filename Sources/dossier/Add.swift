@@ -30,8 +30,10 @@ struct Add: ParsableCommand {
               dossier add acme-payroll-phish --tag Phishing \\
                 hxxps://payroll-acme[.]example/login payroll-acme[.]example
               dossier add acme-payroll-phish evil.exe --type filename --comment "Dropper"
-              pbpaste | dossier add acme-payroll-phish - --extract --source "vendor blog"
-              pbpaste | dossier add acme-payroll-phish - --extract --dry-run   # look first
+              dossier add acme-payroll-phish - --extract --source "vendor blog" \\
+                < vendor-post.txt
+              dossier add acme-payroll-phish - --extract --dry-run < mail.txt  # look first
+              xclip -o -selection clipboard | dossier add acme-payroll-phish - --extract
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -179,7 +181,8 @@ struct Add: ParsableCommand {
     private func noteSpecialUse(_ added: [IndicatorKey], in project: Project) {
         let special = added.compactMap { key in Indicators.specialUse(of: key.value, type: key.type).map { (key, $0) } }
         guard !special.isEmpty else { return }
-        for (key, what) in special.prefix(5) {
+        // Notes, which --quiet leaves out; a public project's publishing them is a warning.
+        for (key, what) in global.quiet ? [] : special.prefix(5) {
             let kind = switch key.type {
             case .cidr: "a block of \(what) addresses"
             case .url, .email: "on a \(what) address"
@@ -187,12 +190,12 @@ struct Add: ParsableCommand {
             }
             Console.note("note: \(key.value) is \(kind): it means a host only where it was seen (your network, or the victim's), so nobody else can look it up, and a blocklist of it would block hosts on its readers' own networks")
         }
-        if special.count > 5 { Console.note("note: and \(ProjectEditing.count(special.count - 5, "value")) more of special-use ranges") }
+        if special.count > 5, !global.quiet { Console.note("note: and \(ProjectEditing.count(special.count - 5, "value")) more of special-use ranges") }
         // Looked up in a set: ten thousand addresses of an internal network are added at once.
         let published = Set(project.indicators.lazy.filter { !$0.isPrivate }.map(\.key))
         let shown = special.map(\.0).filter(published.contains)
         if project.visibility == .public, !shown.isEmpty {
-            Console.note("note: public project \(project.slug) publishes \(shown.count == 1 ? "it" : "them"); to keep an internal network's addresses off the public site: "
+            Console.note("warning: public project \(project.slug) publishes \(shown.count == 1 ? "\(shown[0].value), an address of a special-use range" : "\(shown.count) addresses of special-use ranges"); to keep an internal network's addresses off the public site: "
                 + ProjectEditing.valuesCommand("dossier add \(project.slug)", values: shown.map(\.value), flags: " --private"))
         }
     }

@@ -34,8 +34,8 @@ struct Build: ParsableCommand {
             Examples:
               dossier build                      # public site in site/
               dossier build --internal --out ../internal-site   # apart from site/
-                                                 # (without --out, refused while site/
-                                                 # holds the public site)
+                                                 # (refused into a folder that holds the
+                                                 # public site, unless --replace-public)
               dossier build --clean              # render every page again
             """)
 
@@ -53,17 +53,24 @@ struct Build: ParsableCommand {
     @Flag(help: "Render every file again instead of reusing unchanged files of the previous build.")
     var clean = false
 
+    @Flag(help: "With --internal: replace the public site the output folder holds (refused otherwise: that folder is the one a deployment publishes).")
+    var replacePublic = false
+
     @OptionGroup var cacheOptions: CacheOptions
 
     func run() throws {
         let root = try global.root()
         let folder = out.map { WorkspaceLocator.absolute($0, from: FileManager.default.currentDirectoryPath) } ?? root + "/site"
-        // The default folder is the public site's, the one a deployment publishes: an internal
-        // site goes there only when asked for by name.
-        if `internal`, out == nil, SiteBuild.audience(ofSiteIn: folder) == .public {
+        // A folder that holds the public site is the one a deployment publishes (`--out ../www`
+        // recalled from the shell's history, too): an internal site goes there only when asked
+        // for in so many words.
+        if `internal`, !replacePublic, SiteBuild.audience(ofSiteIn: folder) == .public {
             Console.error("refused: \(Console.printer.displayPath(folder)) holds the public site, the folder that gets published, and an internal build would put every private project in it; "
-                + "build the internal site elsewhere (dossier build --internal --out ../internal-site), or give --out \(Console.printer.displayPath(folder)) to replace the public site on purpose")
+                + "build the internal site elsewhere (dossier build --internal --out ../internal-site), or add --replace-public to replace the public site on purpose")
             throw ExitCode(1)
+        }
+        if replacePublic, !`internal` {
+            throw ValidationError("--replace-public goes with --internal: a public build replaces a public site anyway")
         }
         let progress = ProgressLine(enabled: !global.quiet)
         let summary: SiteBuild.Summary
@@ -94,7 +101,7 @@ struct Build: ParsableCommand {
             Console.note("warning: \(name)/ is in the workspace and git does not ignore it: `git add -A` would commit the internal site, every private project with it; "
                 + "add the line /\(name)/ to .gitignore, or build the internal site outside the workspace")
         }
-        if !`internal`, summary.projects == 0, summary.leftOut > 0 {
+        if !`internal`, !global.quiet, summary.projects == 0, summary.leftOut > 0 {
             // A public site of no project is most often a surprise: say why, and what to do.
             Console.note("note: every project (\(summary.leftOut)) is private, so the public site shows none; "
                 + "`dossier build --internal` builds the team's site, and a project is published with \"visibility\": \"public\" and \"tlp\": \"clear\" in its project.json")

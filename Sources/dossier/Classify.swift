@@ -20,6 +20,7 @@ struct Classify: ParsableCommand {
                 --type domain
               # back to what its tags say:
               dossier classify acme-payroll-phish implied 198.51.100.23
+              dossier classify acme-payroll-phish malicious --tagged Blocked --dry-run
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -43,6 +44,9 @@ struct Classify: ParsableCommand {
     var values: [String] = []
 
     @OptionGroup var selection: SelectionOptions
+
+    @Flag(help: "List the indicators that would be classified, and what each would then be; change nothing.")
+    var dryRun = false
 
     func validate() throws {
         if Classification(argument: classificationName) == nil, !takesOff {
@@ -72,10 +76,20 @@ struct Classify: ParsableCommand {
             global.say("nothing changed: every selected indicator (\(outcome.selected)) is already \(classification == nil ? "without an explicit classification" : "classified \(what)")")
             return
         }
-        try ProjectEditing.save(edit, changed)
+        try ProjectEditing.saveOrPreview(edit, changed, at: indices, dryRun: dryRun, global: global) { before, after in
+            let change = ProjectEditing.classificationChange(before, after, in: edit)
+            return "\(classification == nil ? "take the explicit classification off" : "classify") \(after.type.rawValue) \(after.value)"
+                + (change.isEmpty ? " (\(after.effectiveClassification(in: edit.vocabulary).rawValue) still)" : change)
+        }
         let already = outcome.selected - outcome.changed
+        if dryRun {
+            global.say("would \(classification == nil ? "take the explicit classification off" : "classify") \(ProjectEditing.count(outcome.changed)) of \(project)"
+                + (classification.map { " as \($0.rawValue)" } ?? "")
+                + ProjectEditing.leftAsThey(already) { one in classification == nil ? "had none" : one ? "already was" : "already were" } + ProjectEditing.dryRunSaid)
+            return
+        }
         guard classification != nil else {
-            global.say("took the explicit classification off \(ProjectEditing.count(outcome.changed)) of \(project)" + (already > 0 ? " (\(already) had none)" : ""))
+            global.say("took the explicit classification off \(ProjectEditing.count(outcome.changed)) of \(project)" + ProjectEditing.leftAsThey(already) { _ in "had none" })
             // What each now is, from its tags, when that is another classification than it had:
             // the point of taking the classification off (a blocklist of malicious ones shrinks).
             let taken = indices.filter { edit.project.indicators[$0].classification != nil }
@@ -94,7 +108,7 @@ struct Classify: ParsableCommand {
             return
         }
         global.say("classified \(ProjectEditing.count(outcome.changed)) of \(project) as \(what)"
-            + (already > 0 ? " (\(already) already were)" : ""))
+            + ProjectEditing.leftAsThey(already) { one in one ? "already was" : "already were" })
         warnLowered(edit, changed, at: indices, now: what)
         ProjectEditing.warnNewContradictions(edit, changed)
     }

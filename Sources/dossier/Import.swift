@@ -73,7 +73,8 @@ struct ImportCommand: ParsableCommand {
               dossier import acme-payroll-phish vendor-blog.txt --tag "Vendor report"
               dossier import commodity-loader-c2 event.json --dry-run --verbose
               dossier import typosquat-watch lookalikes.csv --classify suspicious
-              pbpaste | dossier import acme-payroll-phish - --format text --private
+              xclip -o -selection clipboard | \\
+                dossier import acme-payroll-phish - --format text --private
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -154,11 +155,12 @@ struct ImportCommand: ParsableCommand {
             // certificate's (x509-sha1): as `add` does, it is that one. (A CSV may say its type.)
             let detected = result.format == .text
             // Data marked above TLP:CLEAR comes in private (a public project takes it only with
-            // --private), keeping its marking as a tag, which internal reports and exports are
-            // marked by: in a private project too (whose TLP the file raises), so that a project
-            // made public later (by hand, or by a git merge that takes the other side's
-            // project.json) does not publish it, and one whose TLP is lowered later does not
-            // export it at the lower level. `add --extract` marks a text's values so too.
+            // --private), so that a project made public later (by hand, or by a git merge that
+            // takes the other side's project.json) does not publish it. Marked above the
+            // project's TLP as it was, it keeps its marking as a tag, which internal reports and
+            // exports are marked by: a private project's TLP the file raises may be lowered again
+            // later, and a public project's is CLEAR. (Data at the project's own level, a
+            // project's internal export imported again, takes no tag of it.)
             // An indicator the file marks itself (a STIX object) by its own marking.
             let carried = (isRestricted(result) ? result.projectTags : []) + result.restrictedTags
             let localKeys = isPublic ? Set(result.localTags.map(Tag.key)) : []
@@ -171,7 +173,7 @@ struct ImportCommand: ParsableCommand {
                     item.tags.removeAll { localKeys.contains(Tag.key($0)) }
                     localTagsLeftOut = Tag.union(localTagsLeftOut, local)
                 }
-                if let marking = result.marking(of: item), marking > .clear, TLP.marked(by: item.tags) == nil {
+                if let marking = result.marking(of: item), marking > edit.project.tlp, TLP.marked(by: item.tags) == nil {
                     item.tags = Tag.union(item.tags, [marking.tag])
                 }
                 guard detected else { return item }

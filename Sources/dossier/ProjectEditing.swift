@@ -52,6 +52,32 @@ enum ProjectEditing {
 
     /// Exit 1, printing them, when `changed` has errors the project as read had not (`check` would
     /// then fail): nothing is written.
+    /// Saves `changed` (an edit of the indicators at `indices`); with `dryRun`, refuses as the
+    /// edit would be, and says each indicator it would change (`describe`: before, after) instead,
+    /// writing nothing.
+    static func saveOrPreview(_ edit: ProjectEdit, _ changed: Project, at indices: [Int], dryRun: Bool, global: GlobalOptions,
+        describe: (_ before: Indicator, _ after: Indicator) -> String) throws {
+        guard dryRun else {
+            try save(edit, changed)
+            return
+        }
+        try refuseNewErrors(edit, changed)
+        for i in indices where changed.indicators[i] != edit.project.indicators[i] {
+            let after = changed.indicators[i]
+            global.say("would \(describe(edit.project.indicators[i], after))")
+        }
+    }
+
+    /// ` (now suspicious, no longer malicious)` when an edit changes what an indicator is
+    /// classified as (a tag that implied it taken off), else empty: what a dry run says with it.
+    static func classificationChange(_ before: Indicator, _ after: Indicator, in edit: ProjectEdit) -> String {
+        let (was, now) = (before.effectiveClassification(in: edit.vocabulary), after.effectiveClassification(in: edit.vocabulary))
+        return was == now ? "" : " (now \(now.rawValue), no longer \(was.rawValue))"
+    }
+
+    /// The end of a dry run's summary.
+    static let dryRunSaid = "; dry run: nothing was written"
+
     static func refuseNewErrors(_ edit: ProjectEdit, _ changed: Project) throws {
         let errors = edit.newErrors(in: changed, cache: ProjectCache.standard(root: edit.root))
         guard !errors.isEmpty else { return }
@@ -243,6 +269,13 @@ enum ProjectEditing {
     /// "1 indicator", "3 indicators".
     static func count(_ n: Int, _ noun: String = "indicator") -> String {
         "\(n) \(noun)\(n == 1 ? "" : "s")"
+    }
+
+    /// The selected indicators an edit left as they were, after the count of those it changed:
+    /// `; 1 more selected already had it`, told apart from that count (`(1 already had it)`
+    /// read as one of them). Empty when there are none.
+    static func leftAsThey(_ n: Int, _ were: (_ one: Bool) -> String) -> String {
+        n > 0 ? "; \(n) more selected \(were(n == 1))" : ""
     }
 }
 

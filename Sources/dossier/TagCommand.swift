@@ -16,6 +16,7 @@ struct TagCommand: ParsableCommand {
               dossier tag acme-payroll-phish Blocked payroll-acme[.]example 198.51.100.23
               dossier tag acme-payroll-phish Quarantine --type domain \\
                 --classified suspicious
+              dossier tag acme-payroll-phish Reviewed --all --dry-run  # look first
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -30,6 +31,9 @@ struct TagCommand: ParsableCommand {
     var values: [String] = []
 
     @OptionGroup var selection: SelectionOptions
+
+    @Flag(help: "List the indicators that would be tagged; change nothing.")
+    var dryRun = false
 
     func validate() throws {
         if Tag.isBlank(tag) { throw ValidationError("the tag name is empty") }
@@ -64,9 +68,13 @@ struct TagCommand: ParsableCommand {
             global.say("nothing changed: every selected indicator (\(outcome.selected)) already has tag \(tag)")
             return
         }
-        try ProjectEditing.save(edit, changed)
+        try ProjectEditing.saveOrPreview(edit, changed, at: indices, dryRun: dryRun, global: global) { before, after in
+            "tag \(after.type.rawValue) \(after.value)" + ProjectEditing.classificationChange(before, after, in: edit)
+        }
         let already = outcome.selected - outcome.changed
-        global.say("tagged \(ProjectEditing.count(outcome.changed)) of \(project) with \(tag)" + (already > 0 ? " (\(already) already had it)" : ""))
+        global.say("\(dryRun ? "would tag" : "tagged") \(ProjectEditing.count(outcome.changed)) of \(project) with \(tag)" + ProjectEditing.leftAsThey(already) { _ in "already had it" }
+            + (dryRun ? ProjectEditing.dryRunSaid : ""))
+        if dryRun { return }
         ProjectEditing.noteMadePrivate(from: edit.project, to: changed, global: global)
         ProjectEditing.warnPrivateTagShown(tag, in: changed, at: indices, vocabulary: edit.vocabulary)
         // Said of the indicators whose tags the new one makes imply another classification than

@@ -12,6 +12,7 @@ struct Untag: ParsableCommand {
             nothing changes (exit 0), and a tag of theirs that it looks like a typo of is named.
 
             Examples:
+              dossier untag acme-payroll-phish "Newly Observed" --all --dry-run
               dossier untag acme-payroll-phish "Newly Observed" --all
               dossier untag acme-payroll-phish Blocked 198.51.100.23
               dossier untag acme-payroll-phish Blocked - < false-positives.txt
@@ -29,6 +30,9 @@ struct Untag: ParsableCommand {
     var values: [String] = []
 
     @OptionGroup var selection: SelectionOptions
+
+    @Flag(help: "List the indicators the tag would be removed from; change nothing.")
+    var dryRun = false
 
     func validate() throws {
         if Tag.isBlank(tag) { throw ValidationError("the tag name is empty") }
@@ -55,11 +59,15 @@ struct Untag: ParsableCommand {
             }
             return
         }
-        try ProjectEditing.save(edit, changed)
-        let without = outcome.selected - outcome.changed
         // Said as the project spells it (`Blocked`), however it was typed (`BLOCKED`).
         let spelled = indices.lazy.compactMap { edit.project.indicators[$0].tags.first { Tag.key($0) == Tag.key(tag) } }.first ?? tag
-        global.say("removed tag \(spelled) from \(ProjectEditing.count(outcome.changed)) of \(project)" + (without > 0 ? " (\(without) did not have it)" : ""))
+        try ProjectEditing.saveOrPreview(edit, changed, at: indices, dryRun: dryRun, global: global) { before, after in
+            "remove tag \(spelled) from \(after.type.rawValue) \(after.value)" + ProjectEditing.classificationChange(before, after, in: edit)
+        }
+        let without = outcome.selected - outcome.changed
+        global.say("\(dryRun ? "would remove" : "removed") tag \(spelled) from \(ProjectEditing.count(outcome.changed)) of \(project)"
+            + ProjectEditing.leftAsThey(without) { one in one ? "does not have it" : "do not have it" } + (dryRun ? ProjectEditing.dryRunSaid : ""))
+        if dryRun { return }
         ProjectEditing.noteStillPrivate(spelled, in: changed, at: indices, global: global)
         ProjectEditing.warnNewContradictions(edit, changed)
         let reclassified = IndicatorEdit.reclassified(from: edit.project, to: changed, at: indices, vocabulary: edit.vocabulary)

@@ -160,7 +160,7 @@ struct CoreCommandTests {
 
         let special = (0..<3000).map { "10.0.\($0 / 256).\($0 % 256)" }.joined(separator: "\n")
         let added = try CLI.run(["add", "p", "-"], in: empty.root, input: special)
-        #expect(added.status == 0 && added.stderr.contains("public project p publishes them"), "\(added.stderr.suffix(300))")
+        #expect(added.status == 0 && added.stderr.contains("warning: public project p publishes 3000 addresses of special-use ranges"), "\(added.stderr.suffix(300))")
     }
 
     @Test("an unknown classification: exit 1 and file:line:column of the value's opening quote")
@@ -265,8 +265,12 @@ struct CoreCommandTests {
         #expect(refused.status == 1 && refused.stderr.contains("refused: site holds the public site, the folder that gets published"), "\(refused.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: copy.root + "/site").sorted() == before)
         #expect(!(try String(contentsOfFile: copy.root + "/site/index.html", encoding: .utf8)).contains("ACME payroll"))
-        // Asked for by name, it is done, and said.
-        let internalOver = try CLI.run(["build", "--internal", "--out", "site"], in: copy.root)
+        // Named with --out too (a deployment's folder recalled from the shell's history).
+        let named = try CLI.run(["build", "--internal", "--out", "site"], in: copy.root)
+        #expect(named.status == 1 && named.stderr.contains("or add --replace-public to replace the public site on purpose"), "\(named.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: copy.root + "/site").sorted() == before)
+        // Asked for in so many words, it is done, and said.
+        let internalOver = try CLI.run(["build", "--internal", "--replace-public"], in: copy.root)
         #expect(internalOver.status == 0)
         #expect(internalOver.stderr.contains("warning: site held the public site and now holds the internal one, private projects included: do not publish it"),
             "\(internalOver.stderr)")
