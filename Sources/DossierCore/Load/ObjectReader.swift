@@ -116,7 +116,9 @@ struct ObjectReader {
     }
 
     /// The members whose keys are not `known`, kept verbatim. A key one typo away from a known one
-    /// is probably a mistake, so it gets a warning (it is still kept).
+    /// is probably a mistake, so it gets a warning (it is still kept); so does one of another
+    /// name whose value is a value of a known field this object lacks (`"implies":
+    /// "non-malicious"`, `"verdict": "malicious"`: a classification meant, and silently none).
     mutating func extra(known: [String]) -> [JSONObject.Member] {
         var extra: [JSONObject.Member] = []
         for member in object.members where !known.contains(member.key) {
@@ -124,10 +126,23 @@ struct ObjectReader {
             if let near = Spelling.closest(to: member.key, in: known) {
                 warning("unknown field \"\(member.key)\" in \(what) (did you mean \"\(near)\"?); it is kept as is",
                     at: member.keyPosition, code: "unknown-field")
+            } else if case .string(let value) = member.value.value,
+                let field = Self.fieldsByValue.first(where: { known.contains($0.key) && object[$0.key] == nil && $0.takes(value) })?.key {
+                warning("unknown field \"\(member.key)\" in \(what), whose value \"\(value)\" is a \(field) (did you mean \"\(field)\"?); it is kept as is, and means nothing to dossier",
+                    at: member.keyPosition, code: "unknown-field")
             }
         }
         return extra
     }
+
+    /// The known fields of a closed set of values, each with whether a text is one of them (in
+    /// any case: what a writer meant).
+    static let fieldsByValue: [(key: String, takes: @Sendable (String) -> Bool)] = [
+        ("classification", { Classification(rawValue: $0.lowercased()) != nil }),
+        ("tlp", { TLP(rawValue: $0.lowercased()) != nil || TLP(named: $0) != nil }),
+        ("visibility", { Visibility(rawValue: $0.lowercased()) != nil }),
+        ("status", { ProjectStatus(rawValue: $0.lowercased()) != nil }),
+    ]
 }
 
 /// Near-miss suggestions for misspelled keys and values.

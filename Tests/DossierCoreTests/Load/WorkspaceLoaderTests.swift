@@ -43,6 +43,18 @@ struct WorkspaceLoaderTests {
         #expect(lines.contains { $0.hasSuffix(#"(did you mean "closed"?)"#) }, "\(lines)")
     }
 
+    @Test("an unknown field whose value is a value of a known field the object lacks is a warning naming that field (a classification written as implies or verdict); another unknown field is kept unsaid")
+    func unknownFieldOfAKnownValue() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("dossier.json", #"{ "title": "W", "tags": { "Sinkholed": { "implies": "non-malicious" } } }"#)
+        try workspace.addProject("p", indicators: #"{ "indicators": [ { "value": "a.example", "type": "domain", "verdict": "Malicious", "x-ticket": "INC-1" }, { "value": "b.example", "type": "domain", "classification": "suspicious", "verdict": "malicious" } ] }"#)
+        let lines = workspace.check().rendered(relativeTo: workspace.root)
+        #expect(lines.contains(#"dossier.json:1:42: warning: unknown field "implies" in tag "Sinkholed", whose value "non-malicious" is a classification (did you mean "classification"?); it is kept as is, and means nothing to dossier"#), "\(lines)")
+        #expect(lines.contains { $0.contains(#"unknown field "verdict" in indicator, whose value "Malicious" is a classification"#) }, "\(lines)")
+        // Beside a classification, or of another value, it is an extension of the team's own.
+        #expect(lines.filter { $0.contains("unknown field") }.count == 2, "\(lines)")
+    }
+
     @Test("every problem of every file is reported in one run")
     func everyProblemAtOnce() throws {
         let workspace = try TemporaryWorkspace()
