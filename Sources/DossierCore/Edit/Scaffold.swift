@@ -129,6 +129,36 @@ public enum Scaffold {
     /// The starter note's first line, which `StarterNoteRule` looks for in published notes.
     public static let placeholder = "What happened, how it was found, and what is known so far."
 
+    /// The starter note's text after its front matter, for the project `slug` made on `today`.
+    static func starterBody(slug: String, today: String) -> String {
+        """
+        # Overview
+
+        \(placeholder)
+
+        ## Timeline
+
+        - \(today): investigation opened.
+
+        ## Next steps
+
+        - Record indicators with `dossier add \(slug) VALUE...`.
+
+        """
+    }
+
+    /// True when `body` (a note's text after its front matter) is a starter note as `new` wrote
+    /// it, for any project and day: nothing of an investigation in it, which an import of
+    /// another project's export need not bring beside the project's own.
+    public static func isUntouchedStarter(_ body: String) -> Bool {
+        guard body.contains(placeholder) else { return false }
+        func shape(_ text: String) -> String {
+            text.replacingOccurrences(of: "\r\n", with: "\n").replacing(/\d{4}-\d{2}-\d{2}/, with: "D")
+                .replacing(/`dossier add \S+ VALUE\.\.\.`/, with: "A").trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return shape(body) == shape(starterBody(slug: "p", today: "2000-01-01"))
+    }
+
     /// Creates a project folder with `project.json`, an empty `indicators.json` and a starter note,
     /// in the line breaks of the workspace's `dossier.json` (CR LF in a Windows checkout with
     /// `core.autocrlf`, where git would warn of each LF file). Returns the project folder.
@@ -143,24 +173,7 @@ public enum Scaffold {
             slug: slug, folder: folder, title: title ?? defaultTitle(slug), summary: nil, visibility: visibility, tlp: tlp,
             status: .open, created: today, updated: today, owner: owner, tags: [],
             written: Project.WrittenFields(visibility: true, tlp: true, tags: true))
-        let note = """
-            ---
-            title: Overview
-            date: \(today)
-            ---
-            # Overview
-
-            \(placeholder)
-
-            ## Timeline
-
-            - \(today): investigation opened.
-
-            ## Next steps
-
-            - Record indicators with `dossier add \(slug) VALUE...`.
-
-            """
+        let note = "---\ntitle: Overview\ndate: \(today)\n---\n" + starterBody(slug: slug, today: today)
         var crlf = false
         if case .success(let settings) = FileReader.readAll(root + "/" + ProjectFiles.workspace) { crlf = ContentDigest(settings).usesCRLF }
         func written(_ bytes: [UInt8]) -> [UInt8] { CanonicalJSON.lineBreaks(bytes, crlf: crlf) }

@@ -125,8 +125,10 @@ public enum ImportNote {
         var present = 0
         let last = (project.notes.map(\.fileName) + taken.map(\.fileName)).compactMap { Int($0.prefix(while: \.isNumber)) }.max() ?? 0
         let numberedCount = files.filter(\.isNumbered).count
+        // Another project's starter note, untouched, beside this one's: nothing to bring.
+        let hasStarter = project.notes.contains { Scaffold.isUntouchedStarter($0.writtenBody) }
         for var file in files {
-            guard bodies.insert(file.body.comparedText).inserted else {
+            guard bodies.insert(file.body.comparedText).inserted, !(hasStarter && Scaffold.isUntouchedStarter(file.body)) else {
                 present += 1
                 continue
             }

@@ -49,6 +49,26 @@ import Testing
         #expect(try Command.run(["fmt", "--check"], in: ws.root).status == 0)
     }
 
+    @Test("a project's export imported into a new project does not bring its untouched starter note beside the new one's; an edited one comes", arguments: ["json", "misp"])
+    func starterNotesStayHome(format: String) throws {
+        let ws = try SampleWorkspace()
+        for slug in ["src", "copy"] { #expect(try Command.run(["new", slug], in: ws.root).status == 0) }
+        #expect(try Command.run(["add", "src", "evil.example"], in: ws.root).status == 0)
+        let export = ws.root + "/../src-\(format).json"
+        defer { try? FileManager.default.removeItem(atPath: export) }
+        #expect(try Command.run(["export", "src", "--format", format, "--internal", "-o", export], in: ws.root).status == 0)
+        let run = try Command.run(["import", "copy", export], in: ws.root)
+        #expect(run.status == 0 && run.stdout.contains("1 note already present"), "\(run.stdout)")
+        #expect(ws.files("copy/notes") == ["01-overview.md"])
+        // Once written in, it is the investigation's.
+        let note = ws.root + "/src/notes/01-overview.md"
+        try ws.read("src/notes/01-overview.md").replacingOccurrences(of: "## Timeline", with: "The kit came by mail.\n\n## Timeline")
+            .write(toFile: note, atomically: true, encoding: .utf8)
+        #expect(try Command.run(["export", "src", "--format", format, "--internal", "-o", export], in: ws.root).status == 0)
+        #expect(try Command.run(["import", "copy", export], in: ws.root).status == 0)
+        #expect(ws.files("copy/notes").count == 2, "\(ws.files("copy/notes"))")
+    }
+
     @Test func importMergesWritesANoteAndStaysValid() throws {
         let ws = try SampleWorkspace()
         let run = try Command.run([
