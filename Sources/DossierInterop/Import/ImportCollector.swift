@@ -92,7 +92,8 @@ struct ImportCollector {
             if parsed.type == .cidr, let (address, block) = Indicators.hostBits(of: raw) {
                 warning(Indicators.hostBitsWarning(address, block: block), at: position)
             }
-            let tags = Tag.union([], details.tags.filter { !Tag.isBlank($0) })
+            // Written as the editing commands write a tag: trimmed, without invisible characters.
+            let tags = Tag.union([], details.tags.filter { !Tag.isBlank($0) }.map(Tag.tidy))
             for tag in tags where !warnedMarkings.contains(tag) {
                 guard let level = TLP.levelOfUnreadMarking(tag) else { continue }
                 // Once per tag: a feed may tag every one of its values so.
@@ -260,14 +261,16 @@ struct ImportCollector {
             fileSource = fileSource ?? SourceTag.source(of: tag)
             return
         }
-        result.projectTags = Tag.union(result.projectTags, [tag])
+        guard !Tag.isBlank(tag) else { return }
+        result.projectTags = Tag.union(result.projectTags, [Tag.tidy(tag)])
     }
 
     /// A tag of a restricted part of the file as a whole (a MISP event of distribution 0, a
     /// local event tag): `ImportResult.restrictedTags`.
     mutating func restrictedTag(_ tag: String) {
         if Tag.isSourceTag(tag) { return projectTag(tag) }
-        result.restrictedTags = Tag.union(result.restrictedTags, [tag])
+        guard !Tag.isBlank(tag) else { return }
+        result.restrictedTags = Tag.union(result.restrictedTags, [Tag.tidy(tag)])
     }
 
     /// A tag of a value that its file keeps to itself (a MISP local tag): `ImportResult.localTags`.

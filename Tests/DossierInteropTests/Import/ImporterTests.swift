@@ -749,6 +749,10 @@ import Testing
         #expect(warnings.contains { $0.contains("the comment of commented.example writes a marking") }, "\(warnings)")
         let open = TestFiles.importText(#"{"Event": {"info": "x", "Attribute": [{"type": "comment", "value": "shared with TLP:CLEAR partners"}]}}"#)
         #expect(!open.notesArePrivate)
+        // Tags are written as the editing commands write them: trimmed, without invisible characters.
+        let invisible = TestFiles.importText(#"{"Event": {"info": "x", "Tag": [{"name": " Sofacy\u200b "}], "Attribute": [{"type": "domain", "value": "z.example", "Tag": [{"name": "tlp:\u200bred"}, {"name": "\u200b"}]}]}}"#)
+        #expect(invisible.indicator("z.example")?.tags == ["tlp:red"] && invisible.indicator("z.example")?.isPrivate == true)
+        #expect(invisible.projectTags == ["Sofacy"])
         let csv = TestFiles.importText("value,comment\nrow.example,from a TLP:AMBER report\n", format: .csv)
         #expect(csv.indicator("row.example")?.isPrivate == true)
     }
