@@ -247,9 +247,12 @@ enum NoteDecoder {
             var (message, position) = describe(yamlError, in: yaml)
             // `title: [draft] Kit analysis`: a value that starts with [ or { is a YAML list or map,
             // which its writer meant as text. Said at the value, with the mend.
+            // A line above it that is no `key: value` stays the place, and the value is named too.
             if let (line, column, key) = Self.flowValue(in: yaml) {
-                position = SourcePosition(line: line + 1, column: column)
-                message += "; a value that starts with [ or { is read as a YAML list or map: quote it (\(key): \"...\")"
+                let flow = SourcePosition(line: line + 1, column: column)
+                let isLater = flow.line > position.line
+                message += "; \(isLater ? "and on line \(flow.line), " : "")a value that starts with [ or { is read as a YAML list or map: quote it (\(key): \"...\")"
+                if !isLater { position = flow }
             }
             error("invalid front matter: \(message)", position, "front-matter")
             return withheld
@@ -383,9 +386,18 @@ enum NoteDecoder {
     static func describe(_ error: YamlError, in yaml: String) -> (String, SourcePosition) {
         switch error {
         case .scanner(let context?, let problem, _, _) where problem.hasPrefix("could not find expected ':'"):
-            // YAML finds the colon missing on the next line; the line that lacks it is the key's.
+            // YAML finds the colon missing on the next line; the line that lacks it is the key's,
+            // or an earlier one YAML read on as the value above it (`title: Infra` then
+            // `author jdoe`): the first key's line without a colon, up to where YAML stopped.
+            let stopped = filePosition(context.mark)
+            let lines = FrontMatter.lines(of: yaml)
+            let lacking = (0..<min(max(stopped.line - 1, 0), lines.count)).first { index in
+                let line = lines[index]
+                guard let first = line.first, !first.isWhitespace, !"#-'\"[{".contains(first) else { return false }
+                return !line.contains(":")
+            }
             return ("this line is not `key: value` (no ':' after the key); add the colon, or quote the line if it is text",
-                filePosition(context.mark))
+                lacking.map { SourcePosition(line: $0 + 2, column: 1) } ?? stopped)
         case .scanner(let context?, let problem, _, _) where problem.hasPrefix("found unexpected end of stream") && context.text.hasSuffix("quoted scalar"):
             // The stream ends at the closing `---`; the quote left open is where to look.
             return ("this quoted value has no closing quote; add it, or take out the opening one", filePosition(context.mark))

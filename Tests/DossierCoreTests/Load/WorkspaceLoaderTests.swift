@@ -91,11 +91,14 @@ struct WorkspaceLoaderTests {
         try workspace.addProject("p", indicators: #"{ "indicators": [ { "value": "evil.example", "type": "domain", "firstSeen": "2026-02-30" } ] }"#)
         try workspace.write("p/notes/01.md", "---\ntitle: Infrastructure\nauthor jdoe\ndate: 2026-11-02\n---\nbody\n")
         try workspace.write("p/notes/02.md", "---\ndate: 2026-11-31\n---\nbody\n")
+        // YAML reads the line on as the title's value, and stops at a flow list after it.
+        try workspace.write("p/notes/03.md", "---\ntitle: Infra\nauthor jdoe\ntags: [a, b\n---\nbody\n")
         let lines = workspace.check().filter { $0.severity == .error }.rendered(relativeTo: workspace.root)
         #expect(lines == [
             #"p/indicators.json:1:77: error: "firstSeen" 2026-02-30 is no day of the calendar"#,
             "p/notes/01.md:3:1: error: invalid front matter: this line is not `key: value` (no ':' after the key); add the colon, or quote the line if it is text",
             #"p/notes/02.md:2:7: error: front matter "date" 2026-11-31 is no day of the calendar"#,
+            #"p/notes/03.md:3:1: error: invalid front matter: this line is not `key: value` (no ':' after the key); add the colon, or quote the line if it is text; and on line 4, a value that starts with [ or { is read as a YAML list or map: quote it (tags: "...")"#,
         ], "\(lines)")
     }
 
