@@ -7,7 +7,7 @@ struct LookupCommand: ParsableCommand {
         abstract: "Find every project that records a value: have we seen this before, and what did we decide?",
         discussion: """
             Values may be pasted defanged; a host with its port (evil.example:443, \
-            [2001:db8::5]:443, as logs write it) or a site's root (evil.example/, or \
+            [2001:db8::5]:443, as logs write it), an IPv6 address with its zone (fe80::1%eth0) or a site's root (evil.example/, or \
             hxxp://evil[.]example when that URL is not recorded as one) is looked up as the host, and a URL without its scheme (evil.example/gate.php, as a \
             proxy log writes it) as that URL under http and https; - reads them from standard \
             input, one per line. For each \

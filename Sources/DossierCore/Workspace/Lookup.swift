@@ -54,7 +54,8 @@ public struct Lookup: Sendable {
             let written = query.trimmingCharacters(in: .whitespaces)
             let freeForm = IndicatorType.allCases.filter { !$0.isStrict && (type == nil || $0 == type) }
             let recordedAsWritten = freeForm.map { IndicatorKey(type: $0, value: written) }.filter { !index.occurrences(of: $0).isEmpty }
-            if recordedAsWritten.isEmpty, let host = Self.host(beforePort: written) ?? Self.host(beforeRootPath: written) ?? Self.bracketed(written),
+            if recordedAsWritten.isEmpty,
+                let host = Self.host(beforePort: written) ?? Self.host(beforeRootPath: written) ?? Self.bracketed(written) ?? Self.address(beforeZone: written),
                 case .success(let parsed) = Indicators.parse(host, as: type), parsed.type == .domain || parsed.type == .ipv4 || parsed.type == .ipv6 {
                 // `evil.example:443`, `[2001:db8::5]:443` or `evil.example/` as a log or a
                 // firewall writes it: the host is what is recorded.
@@ -142,6 +143,13 @@ public struct Lookup: Sendable {
     }
 
     /// The address of `[IPv6]`, as a URL writes it.
+    /// The address of `fe80::1%eth0`, as `ip` and `ping` write a link-local one with its
+    /// interface (an import takes it so too).
+    static func address(beforeZone text: String) -> String? {
+        guard let percent = text.firstIndex(of: "%"), text[..<percent].contains(":") else { return nil }
+        return String(text[..<percent])
+    }
+
     static func bracketed(_ text: String) -> String? {
         text.hasPrefix("[") && text.hasSuffix("]") && text.count > 2 ? String(text.dropFirst().dropLast()) : nil
     }

@@ -187,7 +187,7 @@ struct LookupTests {
         #expect(lookup.lookup("evil.exe", as: .mutex).matches.isEmpty)
     }
 
-    @Test("a host written with its port or as a site's root (a log's or a firewall's form) is looked up as the host")
+    @Test("a host written with its port or as a site's root (a log's or a firewall's form), an IPv6 address with its zone, is looked up as the host")
     func hostAndPort() {
         #expect(summary(lookup.lookup("evil[.]example:443")).prefix(3) == summary(lookup.lookup("evil.example")).prefix(3))
         #expect(lookup.lookup("evil.example:443").key == IndicatorKey(type: .domain, value: "evil.example"))
@@ -202,6 +202,9 @@ struct LookupTests {
         #expect(lookup.lookup("[2001:DB8::5]:443").key == IndicatorKey(type: .ipv6, value: "2001:db8::5"))
         #expect(lookup.lookup("[2001:db8::5]:").key == IndicatorKey(type: .ipv6, value: "2001:db8::5"))
         #expect(lookup.lookup("[2001:db8::5]").key == IndicatorKey(type: .ipv6, value: "2001:db8::5"))
+        // An IPv6 address with its zone, as `ip` writes a link-local one: the address.
+        #expect(lookup.lookup("2001:DB8::5%eth0").key == IndicatorKey(type: .ipv6, value: "2001:db8::5"))
+        #expect(lookup.lookup("evil.example%eth0").problem != nil)
         // A site's root written as a URL, not recorded as one: its host.
         #expect(lookup.lookup("hxxp://evil[.]example").key == IndicatorKey(type: .domain, value: "evil.example"))
         #expect(lookup.lookup("https://evil.example:8443/").key == IndicatorKey(type: .domain, value: "evil.example"))
