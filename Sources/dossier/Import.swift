@@ -148,7 +148,7 @@ struct ImportCommand: ParsableCommand {
         // show.
         let isPublic = edit.project.visibility == .public
         // A MISP local tag (MISP shares it with no other instance) stays off what a public project
-        // publishes: only its private indicators keep it.
+        // publishes, a private one's once made public too: only its private indicators keep it.
         var localTagsLeftOut: [String] = []
         let perFile = results.map { _, result in
             // A text's 40-hex value is detected as a SHA-1, which the project may record as a
@@ -156,14 +156,13 @@ struct ImportCommand: ParsableCommand {
             let detected = result.format == .text
             // Data marked above TLP:CLEAR comes in private (a public project takes it only with
             // --private), so that a project made public later (by hand, or by a git merge that
-            // takes the other side's project.json) does not publish it. Marked above the
-            // project's TLP as it was, it keeps its marking as a tag, which internal reports and
-            // exports are marked by: a private project's TLP the file raises may be lowered again
-            // later, and a public project's is CLEAR. (Data at the project's own level, a
-            // project's internal export imported again, takes no tag of it.)
+            // takes the other side's project.json) does not publish it, and keeps its marking as
+            // a tag, which internal reports and exports are marked by: a private project's TLP
+            // (which the file raises) may be lowered later, and a public project's is CLEAR.
+            // `add --extract` marks a text's values so too.
             // An indicator the file marks itself (a STIX object) by its own marking.
             let carried = (isRestricted(result) ? result.projectTags : []) + result.restrictedTags
-            let localKeys = isPublic ? Set(result.localTags.map(Tag.key)) : []
+            let localKeys = Set(result.localTags.map(Tag.key))
             return result.indicators.map { indicator in
                 var item = indicator
                 if !isPublic, let marking = result.marking(of: item), marking > .clear { item.privateFlag = true }
@@ -173,7 +172,7 @@ struct ImportCommand: ParsableCommand {
                     item.tags.removeAll { localKeys.contains(Tag.key($0)) }
                     localTagsLeftOut = Tag.union(localTagsLeftOut, local)
                 }
-                if let marking = result.marking(of: item), marking > edit.project.tlp, TLP.marked(by: item.tags) == nil {
+                if let marking = result.marking(of: item), marking > .clear, TLP.marked(by: item.tags) == nil {
                     item.tags = Tag.union(item.tags, [marking.tag])
                 }
                 guard detected else { return item }
@@ -182,8 +181,8 @@ struct ImportCommand: ParsableCommand {
             }
         }
         if !localTagsLeftOut.isEmpty {
-            Console.note("warning: MISP local tags (shared with no other instance) left off the public indicators of public project \(project): "
-                + localTagsLeftOut.joined(separator: ", ") + "; import into a private project, or with --private, to keep them")
+            Console.note("warning: MISP local tags (shared with no other instance) left off the indicators of \(isPublic ? "public project \(project)" : "\(project) that are not private (a project made public later would publish them)"): "
+                + localTagsLeftOut.joined(separator: ", ") + "; import with --private\(isPublic ? ", or into a private project," : "") to keep them")
         }
         let read = Self.keepingFirstFile(perFile, results: results.map(\.result), paths: paths, classifying: classification != nil)
         // A CSV tags cell `Blocked, Phishing` naming a tag of the vocabulary: a list was meant (the

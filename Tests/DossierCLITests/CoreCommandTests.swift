@@ -70,7 +70,7 @@ struct CoreCommandTests {
         let copy = try TemporaryCopy(of: Self.samples)
         #expect(try CLI.run(["export", "acme-payroll-phish", "--internal", "-o", "../self.csv"], in: copy.root).status == 0)
         let imported = try CLI.run(["import", "acme-payroll-phish", "../self.csv"], in: copy.root)
-        #expect(imported.status == 0 && imported.stdout.contains("acme-payroll-phish: 0 added, 55 merged (55 of them made private), 4 unchanged"), "\(imported.stdout)")
+        #expect(imported.status == 0 && imported.stdout.contains("acme-payroll-phish: 0 added, 59 merged (55 of them made private), 0 unchanged"), "\(imported.stdout)")
     }
 
     @Test("an option's value that starts with a dash is said to go after an equals sign, which takes it; an option with no value at all is said as the parser says it")

@@ -45,6 +45,12 @@ extension TLP {
             var after = (pastVersion(rest) ?? rest).drop { separatorsInText.contains($0) }
             guard after.startIndex > name.upperBound else { continue }
             if let past = pastVersion(after) { after = past.drop { separatorsInText.contains($0) } }
+            // The field's own name between (`TLP Level: AMBER`, `TLP Color - Red`), as forms and
+            // mails write it.
+            let field = after.prefix { $0.isLetter }
+            if fieldWords.contains(field.lowercased()), let next = after[field.endIndex...].first, separatorsInText.contains(next) {
+                after = after[field.endIndex...].drop { separatorsInText.contains($0) }
+            }
             var word = after.prefix { $0.isLetter || $0 == "+" }
             var level = String(word)
             // `TLP:AMBER STRICT`, `TLP-AMBER-STRICT`: AMBER+STRICT as its label is also written.
@@ -63,10 +69,13 @@ extension TLP {
         return found
     }
 
+    /// What a form names the field of a TLP label by, between `TLP` and its level.
+    private static let fieldWords: Set<String> = ["level", "color", "colour", "rating", "designation", "classification", "status", "marking", "label", "code"]
+
     /// `:`, `-`... and Markdown's emphasis (`TLP: **AMBER**`), and what a copy from a mail, a
     /// word processor or a web page puts there: `=`, a no-break space, a dash, a full-width
     /// colon, a zero-width space.
-    private static let separatorsInText = labelSeparators.union(["*", "=", "\u{00A0}", "\u{202F}", "\u{2007}", "\u{2009}", "\u{200A}",
+    private static let separatorsInText = labelSeparators.union(["*", "=", ".", "#", "\u{00A0}", "\u{202F}", "\u{2007}", "\u{2009}", "\u{200A}",
         "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}", "\u{FF1A}", "\u{FE55}", "\u{FF1D}", "\u{200B}", "\u{2060}", "\u{FEFF}"])
 
     /// Where `Traffic Light Protocol` is first written in `text`, in any case, its words apart by
@@ -77,7 +86,8 @@ extension TLP {
             var end: String.Index? = first.upperBound
             for word in ["light", "protocol"] {
                 guard let at = end else { break }
-                let blanks = text[at...].prefix { $0.isWhitespace }
+                // Or hyphens (`Traffic-Light-Protocol: RED`).
+                let blanks = text[at...].prefix { $0.isWhitespace || $0 == "-" }
                 end = blanks.isEmpty ? nil : text[blanks.endIndex...].range(of: word, options: [.caseInsensitive, .anchored])?.upperBound
             }
             if let end { return first.lowerBound..<end }

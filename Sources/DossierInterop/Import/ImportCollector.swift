@@ -104,12 +104,16 @@ struct ImportCollector {
             if let marking { result.markings[key] = max(result.markings[key] ?? marking, marking) }
             // A comment that writes a marking (`Seen in a TLP:RED partner report`, PAP:RED) keeps
             // its value in, at the level it names, as a tag of it would: the value came from there.
-            if let comment = details.comment, !details.isPrivate, Self.isMarked(comment) {
-                details.privateFlag = true
+            // Its level holds for a value private already too (distribution 0), which internal
+            // exports mark by it.
+            if let comment = details.comment, Self.isMarked(comment) {
                 if let level = TLP.labels(in: comment).map(\.tlp).max(), level > .clear {
                     result.markings[key] = max(result.markings[key] ?? level, level)
                 }
-                warning("the comment of \(parsed.value) writes a marking (\(Self.excerpt(comment))); the value comes in private", at: position)
+                if !details.isPrivate {
+                    details.privateFlag = true
+                    warning("the comment of \(parsed.value) writes a marking (\(Self.quoted(comment))); the value comes in private", at: position)
+                }
             }
             if details.flaggedForIDS { result.flaggedForIDS.insert(key) }
             record(Indicator(
@@ -189,20 +193,20 @@ struct ImportCollector {
     /// Adds a line to the import's note, at the end or at `index`; a private line (a MISP
     /// attribute for the organisation only) makes the whole note private, and so does a line
     /// that writes a marking (`TLP:RED do not share` in a MISP comment attribute), as a whole
-    /// note's text does (`noteFile`): said once.
-    mutating func note(_ line: String, at index: Int? = nil, isPrivate: Bool = false) {
+    /// note's text does (`noteFile`): said once. A file's title (`isTitle`) is read by
+    /// `titleMarking`'s rule instead: beside a marking of the file, one it mentions is no marking.
+    mutating func note(_ line: String, at index: Int? = nil, isPrivate: Bool = false, isTitle: Bool = false) {
         result.notes.insert(line, at: min(index ?? result.notes.count, result.notes.count))
         if isPrivate || keepsIn { result.notesArePrivate = true }
-        if !result.notesArePrivate, Self.isMarked(line) {
+        if !result.notesArePrivate, !isTitle, Self.isMarked(line) {
             result.notesArePrivate = true
-            warning("a line of the file's text writes a marking (\(Self.excerpt(line))); the import's note comes in private", at: nil)
+            warning("a line of the file's text writes a marking (\(Self.quoted(line))); the import's note comes in private", at: nil)
         }
     }
 
-    /// `text` as a message quotes it: its first 80 characters, on one line.
-    static func excerpt(_ text: String) -> String {
-        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        return "\"" + (line.count > 80 ? line.prefix(79) + "…" : line) + "\""
+    /// `text` as a message quotes it: on one line, cut short.
+    static func quoted(_ text: String) -> String {
+        "\"" + DiagnosticPrinter.oneLine(text, longest: 80) + "\""
     }
 
     mutating func reportID(_ id: String) {
@@ -250,9 +254,15 @@ struct ImportCollector {
         }
     }
 
-    /// True when a text writes a marking that keeps it in: a TLP label above CLEAR, or PAP:RED.
+    /// True when a text writes a marking that keeps it in: a TLP label above CLEAR, or PAP:RED;
+    /// as written, or as a page shows it (a note line, escaped for Markdown: `TLP\_RED`; a
+    /// character reference: `TLP&colon;RED`).
     static func isMarked(_ text: String) -> Bool {
-        TLP.labels(in: text).contains { $0.tlp > .clear } || PAP.marksRed(text)
+        func marks(_ text: String) -> Bool { TLP.labels(in: text).contains { $0.tlp > .clear } || PAP.marksRed(text) }
+        if marks(text) { return true }
+        guard text.contains("\\") || text.contains("&") else { return false }
+        let unescaped = text.replacing(/\\([!-\/:-@\[-`{-~])/) { String($0.output.1) }
+        return marks(CharacterReferences.decoded(unescaped) ?? unescaped)
     }
 
     mutating func projectTag(_ tag: String) {

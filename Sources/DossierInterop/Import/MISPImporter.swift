@@ -98,7 +98,7 @@ enum MISPImporter {
             let info = event.string("info").map { "\"\(MISPAttributeReader.escaped($0))\"" } ?? "(untitled)"
             let date = event.text("date").map { ", \($0)" } ?? ""
             let uuid = event.string("uuid").map { ", uuid \($0)" } ?? ""
-            collector.note("MISP event \(info)\(date)\(uuid):", at: notesBefore)
+            collector.note("MISP event \(info)\(date)\(uuid):", at: notesBefore, isTitle: true)
         }
     }
 

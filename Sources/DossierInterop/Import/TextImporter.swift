@@ -146,7 +146,7 @@ public enum TextImporter {
                 entry.text.contains(where: \.isWhitespace) && Indicators.windowsNameType(entry.text) == nil && Indicators.extract(from: entry.text).isEmpty
             }
             if let first = bare.first {
-                let shown = bare.prefix(3).map { "\"\($0.text.prefix(60))\" (line \($0.line))" }.joined(separator: ", ") + (bare.count > 3 ? ", ..." : "")
+                let shown = bare.prefix(3).map { "\(ImportCollector.quoted($0.text)) (line \($0.line))" }.joined(separator: ", ") + (bare.count > 3 ? ", ..." : "")
                 collector.warning("the text is read as prose (\(words) of its \(entries.count) lines are single words, short of nine in ten), and \(bare.count) \(bare.count == 1 ? "line" : "lines") of several words give no value: \(shown); "
                     + "if one is a value (a user agent, a mutex), `dossier add PROJECT VALUE --type TYPE` records it as written", at: SourcePosition(line: first.line, column: 1))
             }

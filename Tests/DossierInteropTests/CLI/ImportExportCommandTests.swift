@@ -54,8 +54,8 @@ import Testing
         let ws = try SampleWorkspace()
         for slug in ["src", "copy"] { #expect(try Command.run(["new", slug], in: ws.root).status == 0) }
         #expect(try Command.run(["add", "src", "evil.example"], in: ws.root).status == 0)
-        let export = ws.root + "/../src-\(format).json"
-        defer { try? FileManager.default.removeItem(atPath: export) }
+        let folder = try TemporaryFolder()
+        let export = folder.path + "/src.json"
         #expect(try Command.run(["export", "src", "--format", format, "--internal", "-o", export], in: ws.root).status == 0)
         let run = try Command.run(["import", "copy", export], in: ws.root)
         #expect(run.status == 0 && run.stdout.contains("1 note already present"), "\(run.stdout)")
@@ -485,7 +485,12 @@ import Testing
             """#.utf8))
         let run = try Command.run(["import", "vpn-bruteforce-2026", local], in: ws.root)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.contains("MISP local tags (shared with no other instance) left off the public indicators of public project vpn-bruteforce-2026: victim:CanaryTwo, misp-galaxy:tool=\"CanaryThree\""), "\(run.stderr)")
+        #expect(run.stderr.contains("MISP local tags (shared with no other instance) left off the indicators of public project vpn-bruteforce-2026: victim:CanaryTwo, misp-galaxy:tool=\"CanaryThree\"; import with --private, or into a private project, to keep them"), "\(run.stderr)")
+        // A private project's indicators that are not private are left without them too.
+        #expect(try Command.run(["new", "local-private"], in: ws.root).status == 0)
+        let privately = try Command.run(["import", "local-private", local], in: ws.root)
+        #expect(privately.stderr.contains("left off the indicators of local-private that are not private (a project made public later would publish them): victim:CanaryTwo"), "\(privately.stderr)")
+        #expect(!ws.read("local-private/indicators.json").contains("Canary"))
         // The local event tag is kept by no indicator: none of the file's is private.
         #expect(run.stdout.contains("no private indicator of the file carries them (import with --private, or into a private project, to keep them): customer:CanaryOne"), "\(run.stdout)")
         let project = try #require(WorkspaceLoader.load(root: ws.root).workspace.project("vpn-bruteforce-2026"))
@@ -840,6 +845,27 @@ import Testing
         #expect(try #require(loaded.project("vpn-bruteforce-2026")).indicators.filter { secrets.contains($0.value) }.count == 3)
         let view = AudienceFilter.view(of: loaded, for: .public)
         #expect(try #require(view.project("vpn-bruteforce-2026")).indicators.allSatisfy { !secrets.contains($0.value) })
+    }
+
+    @Test("marked data keeps its marking as a tag in a private project of its own level, so that an internal export marks it so once the project's TLP is lowered; a comment's level holds for a value private already")
+    func markedDataKeepsItsMarking() throws {
+        let ws = try SampleWorkspace()
+        #expect(try Command.run(["new", "partner", "--tlp", "amber"], in: ws.root).status == 0)
+        let files = try TemporaryFolder()
+        let event = try files.write("amber.json", Array(#"""
+            {"Event": {"info": "p", "Tag": [{"name": "tlp:amber"}], "Attribute": [
+              {"type": "domain", "value": "c3.example"},
+              {"type": "domain", "value": "org-only.example", "distribution": "0", "comment": "from a TLP:RED partner report"}]}}
+            """#.utf8))
+        #expect(try Command.run(["import", "partner", event], in: ws.root).status == 0)
+        let indicators = ws.read("partner/indicators.json")
+        #expect(indicators.contains("\"tlp:amber\"") && indicators.contains("\"tlp:red\""), "\(indicators)")
+        let projectFile = ws.root + "/partner/project.json"
+        try ws.read("partner/project.json").replacingOccurrences(of: "\"amber\"", with: "\"green\"").write(toFile: projectFile, atomically: true, encoding: .utf8)
+        let export = try Command.run(["export", "partner", "--format", "csv", "--internal"], in: ws.root)
+        let rows = export.stdout.split(whereSeparator: \.isNewline)
+        #expect(rows.contains { $0.hasPrefix("c3.example,") && $0.hasSuffix(",amber") }, "\(export.stdout)")
+        #expect(rows.contains { $0.hasPrefix("org-only.example,") && $0.hasSuffix(",red") }, "\(export.stdout)")
     }
 
     @Test("a file marked with a stricter TLP raises a private project's TLP, keeping every other field of project.json; a laxer one never lowers it")

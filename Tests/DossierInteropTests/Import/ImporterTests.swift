@@ -267,6 +267,12 @@ import Testing
             == [.amber, .red, .green, .amber, .red, .red, .amber])
         #expect(TextImporter.labels(in: "TLP2:AMBER, TLP2.0:RED, TLPv2.0: RED, TLP\u{FF1D} AMBER; TLP2000 records") == [.amber, .red, .red, .amber])
         #expect(TextImporter.isLabelLine("TLP\u{A0}AMBER") && TextImporter.isLabelLine("TLP v2.0: RED"))
+        // With the field's name between, as forms write it; hyphens in the long name; a dot or #.
+        #expect(TextImporter.labels(in: "TLP Level: AMBER, TLP Color - Red, TLP Rating: RED, TLP Designation: AMBER, TLP status - AMBER, TLP.RED, TLP #GREEN")
+            == [.amber, .red, .red, .amber, .amber, .red, .green])
+        #expect(TextImporter.labels(in: "Traffic-Light-Protocol: RED; TLP Classification: AMBER") == [.red, .amber])
+        #expect(TextImporter.labels(in: "TLP level of detail, the TLP Status page, tlp.example.com, TLP Level: unknown") == [])
+        #expect(TextImporter.isLabelLine("TLP Level: RED"))
         #expect(TextImporter.isLabelLine("[TLP RED]") && TextImporter.isLabelLine("**TLP: AMBER**"))
         #expect(!TextImporter.isLabelLine("TLP RED 198.51.100.7") && !TextImporter.isLabelLine("TLP RED and TLP AMBER"))
         let result = Importer.read(Array("TLP RED\ntr6[.]example\n198.51.100.7\n".utf8), path: "/list.txt")
@@ -749,6 +755,20 @@ import Testing
         #expect(warnings.contains { $0.contains("the comment of commented.example writes a marking") }, "\(warnings)")
         let open = TestFiles.importText(#"{"Event": {"info": "x", "Attribute": [{"type": "comment", "value": "shared with TLP:CLEAR partners"}]}}"#)
         #expect(!open.notesArePrivate)
+        // As the note writes a line, escaped for Markdown, or as a page shows it.
+        for spelling in ["TLP_RED do not share", "TLP: **RED** partner only", "from a PAP_RED report", "TLP&colon;AMBER"] {
+            let escaped = TestFiles.importText(#"{"Event": {"info": "x", "Tag": [{"name": "tlp:clear"}], "Attribute": [{"type": "comment", "value": "\#(spelling)"}]}}"#)
+            #expect(escaped.notesArePrivate, "\(spelling): \(escaped.notes)")
+        }
+        // A title beside the file's marking that mentions another is read by the title's rule.
+        let mention = TestFiles.importText(#"{"Event": {"info": "Reuse of a TLP:RED kit", "Tag": [{"name": "tlp:clear"}], "Attribute": [{"type": "comment", "value": "seen twice"}]}}"#)
+        #expect(!mention.notesArePrivate && mention.notes.first?.contains("Reuse of a TLP:RED kit") == true, "\(mention.notes)")
+        let stix = TestFiles.importText(#"""
+            {"type": "bundle", "id": "bundle--1", "objects": [{"type": "indicator", "spec_version": "2.1", "id": "indicator--00000001-0000-4000-8000-000000000001",
+              "created": "2026-01-01T00:00:00Z", "modified": "2026-01-01T00:00:00Z", "pattern": "[domain-name:value = 'stix.example']", "pattern_type": "stix",
+              "valid_from": "2026-01-01T00:00:00Z", "description": "From a TLP Level: AMBER report"}]}
+            """#)
+        #expect(stix.indicator("stix.example")?.isPrivate == true && stix.indicator("stix.example").map(stix.marking(of:)) == .amber, "\(stix.diagnostics)")
         // Tags are written as the editing commands write them: trimmed, without invisible characters.
         let invisible = TestFiles.importText(#"{"Event": {"info": "x", "Tag": [{"name": " Sofacy\u200b "}], "Attribute": [{"type": "domain", "value": "z.example", "Tag": [{"name": "tlp:\u200bred"}, {"name": "\u200b"}]}]}}"#)
         #expect(invisible.indicator("z.example")?.tags == ["tlp:red"] && invisible.indicator("z.example")?.isPrivate == true)

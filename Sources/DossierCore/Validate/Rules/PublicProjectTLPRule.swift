@@ -57,12 +57,13 @@ public struct PublicProjectTLPRule: ProjectRule {
             var inCode: [Range<Int>]?
             let marking = labels.first { label in
                 guard label.tlp > .clear else { return false }
-                let lineStart = body[..<label.range.lowerBound].lastIndex(of: "\n").map(body.index(after:)) ?? body.startIndex
+                // Line breaks as `Character`s (a CR LF is one, which `"\n"` is not).
+                let lineStart = body[..<label.range.lowerBound].lastIndex(where: \.isNewline).map(body.index(after:)) ?? body.startIndex
                 let lead = body[lineStart..<label.range.lowerBound]
                 guard lead.allSatisfy({ " \t*_#>[(".contains($0) }) else { return false }
                 // A paragraph's start (a hard-wrapped line of prose goes on a sentence), or a
                 // label set apart by its markup (`**TLP:RED**`, `> TLP:RED`, `## TLP:RED`).
-                let previous = body[..<lineStart].dropLast().split(separator: "\n", omittingEmptySubsequences: false).last
+                let previous = body[..<lineStart].dropLast().split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).last
                 guard previous?.allSatisfy(\.isWhitespace) ?? true || lead.contains(where: { "*_#>[".contains($0) }) else { return false }
                 if inCode == nil { inCode = MarkdownLinks.codeRanges(in: body) }
                 let offset = body.utf8.distance(from: body.startIndex, to: label.range.lowerBound)
