@@ -8,14 +8,12 @@ public enum MarkdownComments {
     public static func removed(from text: String) -> String {
         guard text.contains("]:") else { return text }
         let code = MarkdownLinks.codeRanges(in: text, htmlBlocks: false)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var starts: [Int] = []
-        var offset = 0
-        for line in lines {
-            starts.append(offset)
-            offset += line.utf8.count + 1
-        }
-        var kept: [Substring] = []
+        // Split at line breaks as `Character`s: a Windows checkout's CR LF is one, which `"\n"`
+        // is not (its comments were kept whole). Kept lines are joined by their own breaks.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        let starts = lines.map { text.utf8.distance(from: text.startIndex, to: $0.startIndex) }
+        func lineBreak(after i: Int) -> Substring { text[lines[i].endIndex..<(i + 1 < lines.count ? lines[i + 1].startIndex : text.endIndex)] }
+        var kept: [Int] = []
         var i = 0
         // A definition cannot go on a paragraph (its line would be the paragraph's text): one
         // starts the text, or follows a blank line, a heading or another definition.
@@ -27,10 +25,11 @@ public enum MarkdownComments {
             }
             let content = content(of: lines[i])
             mayStart = content.allSatisfy(\.isWhitespace) || content.hasPrefix("#")
-            kept.append(lines[i])
+            kept.append(i)
             i += 1
         }
-        return kept.count == lines.count ? text : kept.joined(separator: "\n")
+        guard kept.count < lines.count else { return text }
+        return kept.enumerated().map { n, i in n + 1 < kept.count ? lines[i] + lineBreak(after: i) : lines[i] }.joined()
     }
 
     /// How many lines from the first of `lines` a comment takes: `[//]: # (text)`, `[//]: # "text"`,

@@ -54,6 +54,11 @@ struct AudienceFilterTests {
         #expect(view.notes[0].body == "Text.\n\n\n```\n[//]: # (kept in code)\n```\n\nSee [the report][r].\n[//]: # (a paragraph's text, shown)\n\n[r]: https://vendor.example/report\n", "\(view.notes[0].body)")
         #expect(view.summary == "Summary.\n")
         #expect(AudienceFilter.view(of: workspace, for: .internal).projects[0].notes[0].body == body)
+        // In a Windows checkout's line breaks too, which stay as they were.
+        let windows = Project(slug: "w", folder: "/w/w", title: "W", summary: nil, visibility: .public, tlp: .clear,
+            notes: [Note(fileName: "01.md", path: "/w/w/notes/01.md", body: "Intro.\r\n\r\n[//]: # (REMARK-7)\r\n\r\nMore.\r\n")])
+        let windowsView = AudienceFilter.view(of: Workspace(root: "/w", settings: WorkspaceSettings(title: "W"), projects: [windows]), for: .public)
+        #expect(windowsView.projects[0].notes[0].body == "Intro.\r\n\r\n\r\nMore.\r\n", "\(windowsView.projects[0].notes[0].body)")
     }
 
     @Test("internal: everything")

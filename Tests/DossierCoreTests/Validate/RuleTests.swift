@@ -261,11 +261,14 @@ struct RuleTests {
             try $0.write("p/notes/04.md", "# Levels\n\n- TLP:RED: by name\n- TLP:AMBER: the organisation\n- TLP:GREEN: the community\n")
             try $0.write("p/notes/05.md", "The vendor shared the report as\nTLP:AMBER, then re-released it.\n")
             try $0.write("p/notes/03.md", "---\nvisibility: private\n---\nTLP:AMBER\n")
+            // A Windows checkout's line breaks.
+            try $0.write("p/notes/06.md", "---\r\ntitle: x\r\n---\r\n\r\nIntro.\r\n\r\nTLP Level: AMBER\r\n\r\nSecret\r\n")
             try $0.addProject("q")
             try $0.write("q/notes/01.md", "TLP:RED\n")
         }, rule: PublicProjectTLPRule())
         #expect(found == [
             "p/notes/01.md:3:3: warning: this public note is marked TLP:RED, but the public site publishes it under TLP:CLEAR; if the note is so marked, make it private (visibility: private in its front matter), else take the label out",
+            "p/notes/06.md:7:1: warning: this public note is marked TLP:AMBER, but the public site publishes it under TLP:CLEAR; if the note is so marked, make it private (visibility: private in its front matter), else take the label out",
         ], "\(found)")
     }
 
