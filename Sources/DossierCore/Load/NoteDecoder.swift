@@ -18,7 +18,7 @@ enum NoteDecoder {
     /// The first line of `yaml` whose value starts a flow collection it does not close on the
     /// line (`title: [unclosed`): its line (from 1), the value's column and the key.
     static func flowValue(in yaml: String) -> (line: Int, column: Int, key: String)? {
-        for (n, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (n, line) in FrontMatter.lines(of: yaml).enumerated() {
             guard let colon = line.firstIndex(of: ":") else { continue }
             let value = line[line.index(after: colon)...].drop { $0 == " " }
             guard let first = value.first, first == "[" || first == "{" else { continue }
@@ -365,7 +365,7 @@ enum NoteDecoder {
     /// to take out is the second), looked for as a line's key at the same column, bare or quoted.
     static func repeatedKey(_ key: String, in yaml: String, after first: Mark?) -> SourcePosition? {
         guard let first else { return nil }
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = FrontMatter.lines(of: yaml)
         let spellings = [key, "\"\(key)\"", "'\(key)'"]
         for index in lines.indices where index + 1 > first.line {
             let text = lines[index].utf8.dropFirst(first.column - 1)
@@ -391,10 +391,19 @@ enum NoteDecoder {
             // `author jdoe`): the first key's line without a colon, up to where YAML stopped.
             let stopped = filePosition(context.mark)
             let lines = FrontMatter.lines(of: yaml)
+            // A quoted value's lines (`title: "Long` then `continued"`) are none of a key's.
+            var openQuote: Character?
             let lacking = (0..<min(max(stopped.line - 1, 0), lines.count)).first { index in
                 let line = lines[index]
+                if let quote = openQuote {
+                    if line.filter({ $0 == quote }).count % 2 == 1 { openQuote = nil }
+                    return false
+                }
                 guard let first = line.first, !first.isWhitespace, !"#-'\"[{".contains(first) else { return false }
-                return !line.contains(":")
+                guard let colon = line.firstIndex(of: ":") else { return true }
+                let value = line[line.index(after: colon)...].drop { $0 == " " }
+                if let quote = value.first, quote == "\"" || quote == "'", value.filter({ $0 == quote }).count % 2 == 1 { openQuote = quote }
+                return false
             }
             return ("this line is not `key: value` (no ':' after the key); add the colon, or quote the line if it is text",
                 lacking.map { SourcePosition(line: $0 + 2, column: 1) } ?? stopped)

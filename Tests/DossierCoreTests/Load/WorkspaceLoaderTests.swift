@@ -93,12 +93,17 @@ struct WorkspaceLoaderTests {
         try workspace.write("p/notes/02.md", "---\ndate: 2026-11-31\n---\nbody\n")
         // YAML reads the line on as the title's value, and stops at a flow list after it.
         try workspace.write("p/notes/03.md", "---\ntitle: Infra\nauthor jdoe\ntags: [a, b\n---\nbody\n")
+        // A quoted value's second line is none of a key's; in CR LF lines, the flow list is named.
+        try workspace.write("p/notes/04.md", "---\ntitle: \"Long\ncontinued\"\nauthor jdoe\ndate: 2026-01-01\n---\nbody\n")
+        try workspace.write("p/notes/05.md", "---\r\ntitle: x\r\ntags: [a, b\r\n---\r\nbody\r\n")
         let lines = workspace.check().filter { $0.severity == .error }.rendered(relativeTo: workspace.root)
         #expect(lines == [
             #"p/indicators.json:1:77: error: "firstSeen" 2026-02-30 is no day of the calendar"#,
             "p/notes/01.md:3:1: error: invalid front matter: this line is not `key: value` (no ':' after the key); add the colon, or quote the line if it is text",
             #"p/notes/02.md:2:7: error: front matter "date" 2026-11-31 is no day of the calendar"#,
             #"p/notes/03.md:3:1: error: invalid front matter: this line is not `key: value` (no ':' after the key); add the colon, or quote the line if it is text; and on line 4, a value that starts with [ or { is read as a YAML list or map: quote it (tags: "...")"#,
+            "p/notes/04.md:4:1: error: invalid front matter: this line is not `key: value` (no ':' after the key); add the colon, or quote the line if it is text",
+            #"p/notes/05.md:3:7: error: invalid front matter: while parsing a flow sequence: did not find expected ',' or ']'; a value that starts with [ or { is read as a YAML list or map: quote it (tags: "...")"#,
         ], "\(lines)")
     }
 
