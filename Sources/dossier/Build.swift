@@ -58,6 +58,12 @@ struct Build: ParsableCommand {
 
     @OptionGroup var cacheOptions: CacheOptions
 
+    func validate() throws {
+        if replacePublic, !`internal` {
+            throw ValidationError("--replace-public goes with --internal: a public build replaces a public site anyway")
+        }
+    }
+
     func run() throws {
         let root = try global.root()
         let folder = out.map { WorkspaceLocator.absolute($0, from: FileManager.default.currentDirectoryPath) } ?? root + "/site"
@@ -69,8 +75,12 @@ struct Build: ParsableCommand {
                 + "build the internal site elsewhere (dossier build --internal --out ../internal-site), or add --replace-public to replace the public site on purpose")
             throw ExitCode(1)
         }
-        if replacePublic, !`internal` {
-            throw ValidationError("--replace-public goes with --internal: a public build replaces a public site anyway")
+        // Inside one (`--out site/team`), it would be published with it: no flag makes it so.
+        let parent = (folder as NSString).deletingLastPathComponent
+        if `internal`, parent != folder, let site = OutputFile.publicSite(holding: parent) {
+            Console.error("refused: \(Console.printer.displayPath(folder)) is in \(Console.printer.displayPath(site))/, the public site, which a deployment publishes whole, and an internal build would put every private project in it; "
+                + "build the internal site elsewhere (dossier build --internal --out ../internal-site)")
+            throw ExitCode(1)
         }
         let progress = ProgressLine(enabled: !global.quiet)
         let summary: SiteBuild.Summary

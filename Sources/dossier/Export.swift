@@ -142,7 +142,7 @@ struct ExportCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(bytes))
             return
         }
-        let path = try OutputFile.write(bytes, to: output, workspaceRoot: workspace.root)
+        let path = try OutputFile.write(bytes, to: output, workspaceRoot: workspace.root, internalOutput: `internal` ? "this internal export" : nil)
         let count = Exporter.selected(filtered.indicators, classifications: classification, types: type, vocabulary: view.vocabulary).count
         global.say("wrote \(Console.printer.displayPath(path)) (\(format.rawValue), \(ProjectEditing.count(count, "indicator")))")
         if `internal` { Build.warnIfCommitted(path, what: "this internal export", root: workspace.root) }

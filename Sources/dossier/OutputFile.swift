@@ -1,13 +1,15 @@
 import ArgumentParser
 import DossierCore
+import DossierReport
 import Foundation
 
 /// The `-o FILE` of `export` and `report`: written whole (`AtomicWriter`), and never over a file
 /// the workspace is read from, which the output of either would silently replace with less.
 enum OutputFile {
     /// Writes `bytes` to `output` (relative to the current folder); gives the absolute path, or
-    /// prints why it cannot and exits 1.
-    static func write(_ bytes: [UInt8], to output: String, workspaceRoot root: String) throws -> String {
+    /// prints why it cannot and exits 1. Internal output (`internalOutput`: "this internal report") is
+    /// never written into a public site, which a deployment publishes whole.
+    static func write(_ bytes: [UInt8], to output: String, workspaceRoot root: String, internalOutput: String? = nil) throws -> String {
         let path = WorkspaceLocator.absolute(output, from: FileManager.default.currentDirectoryPath)
         // Both sides with their symbolic links resolved, as `FileReader` sees the workspace: the
         // root given may be a link, and the file's folder (the file itself may not exist yet).
@@ -25,6 +27,10 @@ enum OutputFile {
             Console.error("refusing to write to \(Console.printer.displayPath(path)): it is a symbolic link that leads nowhere; choose another -o")
             throw ExitCode(1)
         }
+        if let internalOutput, let site = publicSite(holding: folder) {
+            Console.error("refusing to write \(internalOutput) to \(Console.printer.displayPath(path)): it is in \(Console.printer.displayPath(site))/, the public site, which a deployment publishes whole; choose another -o")
+            throw ExitCode(1)
+        }
         let workspace = FileReader.realPath(root) ?? root
         if ProjectFiles.isInput(target, workspaceRoot: workspace) || ProjectFiles.isInput(linked, workspaceRoot: workspace) {
             // Named as what it would be: a new file there is read as one of the workspace's (a
@@ -40,5 +46,17 @@ enum OutputFile {
             throw ExitCode(1)
         }
         return path
+    }
+
+    /// The folder of a public site (`dossier build`'s) that `folder` is or is in: internal
+    /// output there would be published with it (`site/team/`, a deployment's subfolder).
+    static func publicSite(holding folder: String) -> String? {
+        var path = folder
+        while true {
+            if SiteBuild.audience(ofSiteIn: path) == .public { return path }
+            let parent = (path as NSString).deletingLastPathComponent
+            guard parent != path, !parent.isEmpty else { return nil }
+            path = parent
+        }
     }
 }

@@ -108,7 +108,7 @@ struct Report: ParsableCommand {
             FileHandle.standardOutput.write(Data(result.text.utf8))
             return
         }
-        let path = try OutputFile.write(Array(result.text.utf8), to: output, workspaceRoot: root)
+        let path = try OutputFile.write(Array(result.text.utf8), to: output, workspaceRoot: root, internalOutput: `internal` ? "this internal report" : nil)
         global.say("wrote \(Console.printer.displayPath(path))")
         if `internal` { Build.warnIfCommitted(path, what: "this internal report", root: root) }
     }

@@ -269,6 +269,17 @@ struct CoreCommandTests {
         let named = try CLI.run(["build", "--internal", "--out", "site"], in: copy.root)
         #expect(named.status == 1 && named.stderr.contains("or add --replace-public to replace the public site on purpose"), "\(named.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: copy.root + "/site").sorted() == before)
+        // Nor inside it, where it would be published with it; no internal report or export either.
+        let inside = try CLI.run(["build", "--internal", "--out", "site/team", "--replace-public"], in: copy.root)
+        #expect(inside.status == 1 && inside.stderr.contains("refused: site/team is in site/, the public site, which a deployment publishes whole"), "\(inside.stderr)")
+        let report = try CLI.run(["report", "acme-payroll-phish", "--internal", "-o", "site/projects/acme.html"], in: copy.root)
+        #expect(report.status == 1 && report.stderr.contains("refusing to write this internal report to site/projects/acme.html: it is in site/, the public site"), "\(report.stderr)")
+        let export = try CLI.run(["export", "acme-payroll-phish", "--internal", "--format", "csv", "-o", "site/acme.csv"], in: copy.root)
+        #expect(export.status == 1 && export.stderr.contains("refusing to write this internal export to site/acme.csv"), "\(export.stderr)")
+        #expect(try CLI.run(["report", "vpn-bruteforce-2026", "-o", "site/vpn.html"], in: copy.root).status == 0)
+        try FileManager.default.removeItem(atPath: copy.root + "/site/vpn.html")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: copy.root + "/site").sorted() == before)
+        #expect(try CLI.run(["build", "--replace-public"], in: copy.root).status == 64)
         // Asked for in so many words, it is done, and said.
         let internalOver = try CLI.run(["build", "--internal", "--replace-public"], in: copy.root)
         #expect(internalOver.status == 0)
