@@ -182,20 +182,27 @@ enum CSVImporter {
                     details.privateFlag = true
                 }
             }
+            // Another column's words that keep the row in; a TLP label among them (`context`:
+            // `TLP:RED partner`) marks its values at that level too.
+            var labelled: TLP?
             for index in unread where index < record.fields.count {
                 let (key, word) = (header.fields[index].text.trimmingSpaces, record.fields[index].text.trimmingSpaces)
                 guard !word.isEmpty, hides(word, column: index) else { continue }
                 details.privateFlag = true
+                let level = TLP.labels(in: word).map(\.tlp).max().flatMap { $0 > .clear ? $0 : nil }
+                if let level { labelled = max(labelled ?? level, level) }
                 hidingCells[index, default: 0] += 1
                 if hidingColumnsWarned.insert(index).inserted {
-                    collector.warning("column \"\(key)\": \"\(word)\" keeps the row out of public output, so the row is read as private (dossier reads a private column of yes or no), as is every other row it so marks",
-                        at: record.fields[index].position)
+                    let why = level.map { "writes a marking (\($0.label)), so the row is read as private, marked so" }
+                        ?? "keeps the row out of public output, so the row is read as private (dossier reads a private column of yes or no)"
+                    collector.warning("column \"\(key)\": \"\(word)\" \(why), as is every other row it so marks", at: record.fields[index].position)
                 }
             }
             // Each row's values bear its own level, where the file's is the strictest of all: a
             // TLP:CLEAR row of a file that has an AMBER one is TLP:CLEAR (`ImportResult.markings`);
             // a private row's TLP:GREEN is its privacy, as for the file.
-            collector.marking = text(.tlp).flatMap { TLP(named: $0) }.flatMap { $0 == TLP.privateMaterial && details.privateFlag == true ? nil : $0 }
+            collector.marking = [text(.tlp).flatMap { TLP(named: $0) }.flatMap { $0 == TLP.privateMaterial && details.privateFlag == true ? nil : $0 }, labelled]
+                .compactMap { $0 }.max()
             defer { collector.marking = nil }
             if let value, let valueCell {
                 add(value, type: text(.type), isMISP: isMISP, details: details, at: valueCell.position, into: &collector)

@@ -775,6 +775,11 @@ import Testing
         #expect(invisible.projectTags == ["Sofacy"])
         let csv = TestFiles.importText("value,comment\nrow.example,from a TLP:AMBER report\n", format: .csv)
         #expect(csv.indicator("row.example")?.isPrivate == true)
+        // A column dossier has none for (`context`) that writes one marks its row at that level.
+        let context = TestFiles.importText("indicator,context\nq.example,TLP:RED partner\nr.example,routine\n", format: .csv)
+        #expect(context.indicator("q.example")?.isPrivate == true && context.indicator("q.example").map(context.marking(of:)) == .red)
+        #expect(context.indicator("r.example")?.isPrivate == false)
+        #expect(context.diagnostics.contains { $0.message.hasPrefix(#"column "context": "TLP:RED partner" writes a marking (TLP:RED), so the row is read as private, marked so"#) }, "\(context.diagnostics)")
     }
 
     @Test("an observed-data object dates the observables it names (2.1) or holds (2.0), earliest first and latest last across several; an older version of one says nothing")
