@@ -48,7 +48,9 @@ struct Remove: ParsableCommand {
         let removed = IndicatorEdit.remove(&changed, at: indices)
         // A dry run is refused as the removal would be.
         if dryRun { try ProjectEditing.refuseNewErrors(edit, changed) } else { try ProjectEditing.save(edit, changed) }
-        // Each as `add` would record it again: what a mistaken removal needs.
+        // Each as `add` would record it again: what a mistaken removal needs. Where git has no
+        // copy either, said under --quiet too: it is all there is.
+        let untracked = !dryRun && !removed.isEmpty && !Git.isTracked(changed.indicatorsFile)
         for indicator in removed {
             var facts = [indicator.effectiveClassification(in: edit.vocabulary).rawValue]
             if !indicator.tags.isEmpty { facts.append("tags " + indicator.tags.joined(separator: ", ")) }
@@ -59,15 +61,16 @@ struct Remove: ParsableCommand {
             if let comment = indicator.comment { facts.append("comment \"\(DiagnosticPrinter.escapingControls(comment, keepingLines: false))\"") }
             if let source = indicator.source { facts.append("source \"\(DiagnosticPrinter.escapingControls(source, keepingLines: false))\"") }
             if indicator.isPrivate { facts.append("private") }
-            global.say("\(dryRun ? "would remove" : "removed") \(indicator.type.rawValue) \(indicator.value) (\(facts.joined(separator: ", ")))")
+            let line = "\(dryRun ? "would remove" : "removed") \(indicator.type.rawValue) \(indicator.value) (\(facts.joined(separator: ", ")))"
+            if untracked && global.quiet { Console.note(line) } else { global.say(line) }
         }
         let what = "\(ProjectEditing.count(removed.count)) of \(project)"
         global.say(dryRun ? "would remove \(what); dry run: nothing was changed" : "removed \(what)")
         if !dryRun, !removed.isEmpty {
             let file = Console.shellWords([Console.printer.displayPath(changed.indicatorsFile)])
-            if !Git.isTracked(changed.indicatorsFile) {
+            if untracked {
                 // git has no copy to take anything back from: the lines above are all there is.
-                Console.note("note: \(file) is not tracked by git, which has no copy of what was removed; the lines above say what each was, for `dossier add`")
+                Console.note("warning: \(file) is not tracked by git, which has no copy of what was removed; the lines above say what each was, for `dossier add`")
             } else if removed.count > 1 {
                 // Not `git restore`, which would also undo the file's other changes not committed yet.
                 global.say("to see it: git diff \(file); to take back some of it: git checkout -p \(file)")

@@ -493,7 +493,11 @@ struct WorkflowTests {
         #expect(try ProcessRunner.run("/usr/bin/env", ["git", "rm", "-q", "-f", "--cached", "\(Self.acme)/indicators.json"], in: copy.root).status == 0)
         let untracked = try CLI.run(["rm", Self.acme, "--type", "ipv6"], in: copy.root)
         #expect(untracked.status == 0 && !untracked.stdout.contains("git checkout"), "\(untracked.stdout)")
-        #expect(untracked.stderr.contains("note: \(Self.acme)/indicators.json is not tracked by git, which has no copy of what was removed"), "\(untracked.stderr)")
+        #expect(untracked.stderr.contains("warning: \(Self.acme)/indicators.json is not tracked by git, which has no copy of what was removed"), "\(untracked.stderr)")
+        // Under --quiet too, with the lines it names.
+        let quiet = try CLI.run(["rm", "-q", Self.acme, "--type", "md5"], in: copy.root)
+        #expect(quiet.status == 0 && quiet.stdout.isEmpty, "\(quiet.stdout)")
+        #expect(quiet.stderr.hasPrefix("removed md5 ") && quiet.stderr.contains("warning: \(Self.acme)/indicators.json is not tracked by git"), "\(quiet.stderr)")
     }
 
     @Test("a private tag put on public indicators of a public project says that the site still shows them, and how to keep them off it; on private ones, nothing")
