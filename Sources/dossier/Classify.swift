@@ -45,8 +45,7 @@ struct Classify: ParsableCommand {
 
     @OptionGroup var selection: SelectionOptions
 
-    @Flag(help: "List the indicators that would be classified, and what each would then be; change nothing.")
-    var dryRun = false
+    @OptionGroup var preview: DryRunOption
 
     func validate() throws {
         if Classification(argument: classificationName) == nil, !takesOff {
@@ -76,20 +75,22 @@ struct Classify: ParsableCommand {
             global.say("nothing changed: every selected indicator (\(outcome.selected)) is already \(classification == nil ? "without an explicit classification" : "classified \(what)")")
             return
         }
-        try ProjectEditing.saveOrPreview(edit, changed, at: indices, dryRun: dryRun, global: global) { before, after in
-            let change = ProjectEditing.classificationChange(before, after, in: edit)
-            return "\(classification == nil ? "take the explicit classification off" : "classify") \(after.type.rawValue) \(after.value)"
+        let takeOff = "the explicit classification off"
+        try ProjectEditing.saveOrPreview(edit, changed, at: indices, dryRun: preview, global: global) { before, after in
+            let change = ProjectEditing.change(before, after, in: edit)
+            return "\(classification == nil ? "take \(takeOff)" : "classify") \(after.type.rawValue) \(after.value)"
                 + (change.isEmpty ? " (\(after.effectiveClassification(in: edit.vocabulary).rawValue) still)" : change)
         }
         let already = outcome.selected - outcome.changed
-        if dryRun {
-            global.say("would \(classification == nil ? "take the explicit classification off" : "classify") \(ProjectEditing.count(outcome.changed)) of \(project)"
-                + (classification.map { " as \($0.rawValue)" } ?? "")
-                + ProjectEditing.leftAsThey(already) { one in classification == nil ? "had none" : one ? "already was" : "already were" } + ProjectEditing.dryRunSaid)
-            return
-        }
+        ProjectEditing.sayEdited(classification == nil ? "took \(takeOff)" : "classified", would: classification == nil ? "take \(takeOff)" : "classify",
+            "\(ProjectEditing.count(outcome.changed)) of \(project)" + (classification.map { " as \($0.rawValue)" } ?? "")
+                + ProjectEditing.unchangedSuffix(already) { one in classification == nil ? "had none" : one ? "already was" : "already were" },
+            dryRun: preview.dryRun, global: global)
+        // What the edit leaves to decide is said of a dry run too; its lines said what each
+        // would be.
+        if classification != nil { ProjectEditing.warnNewContradictions(edit, changed) }
+        if preview.dryRun { return }
         guard classification != nil else {
-            global.say("took the explicit classification off \(ProjectEditing.count(outcome.changed)) of \(project)" + ProjectEditing.leftAsThey(already) { _ in "had none" })
             // What each now is, from its tags, when that is another classification than it had:
             // the point of taking the classification off (a blocklist of malicious ones shrinks).
             let taken = indices.filter { edit.project.indicators[$0].classification != nil }
@@ -107,10 +108,7 @@ struct Classify: ParsableCommand {
             warnLowered(edit, changed, at: indices, now: "what their tags imply")
             return
         }
-        global.say("classified \(ProjectEditing.count(outcome.changed)) of \(project) as \(what)"
-            + ProjectEditing.leftAsThey(already) { one in one ? "already was" : "already were" })
         warnLowered(edit, changed, at: indices, now: what)
-        ProjectEditing.warnNewContradictions(edit, changed)
     }
 }
 

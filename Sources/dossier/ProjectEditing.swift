@@ -50,14 +50,12 @@ enum ProjectEditing {
         }
     }
 
-    /// Exit 1, printing them, when `changed` has errors the project as read had not (`check` would
-    /// then fail): nothing is written.
     /// Saves `changed` (an edit of the indicators at `indices`); with `dryRun`, refuses as the
     /// edit would be, and says each indicator it would change (`describe`: before, after) instead,
     /// writing nothing.
-    static func saveOrPreview(_ edit: ProjectEdit, _ changed: Project, at indices: [Int], dryRun: Bool, global: GlobalOptions,
+    static func saveOrPreview(_ edit: ProjectEdit, _ changed: Project, at indices: [Int], dryRun: DryRunOption, global: GlobalOptions,
         describe: (_ before: Indicator, _ after: Indicator) -> String) throws {
-        guard dryRun else {
+        guard dryRun.dryRun else {
             try save(edit, changed)
             return
         }
@@ -69,15 +67,15 @@ enum ProjectEditing {
     }
 
     /// ` (now suspicious, no longer malicious)` when an edit changes what an indicator is
-    /// classified as (a tag that implied it taken off), else empty: what a dry run says with it.
-    static func classificationChange(_ before: Indicator, _ after: Indicator, in edit: ProjectEdit) -> String {
+    /// classified as (a tag that implied it taken off), ` (made private)` when it makes it
+    /// private (the `private` tag), else empty: what a dry run says with it.
+    static func change(_ before: Indicator, _ after: Indicator, in edit: ProjectEdit) -> String {
         let (was, now) = (before.effectiveClassification(in: edit.vocabulary), after.effectiveClassification(in: edit.vocabulary))
-        return was == now ? "" : " (now \(now.rawValue), no longer \(was.rawValue))"
+        return (was == now ? "" : " (now \(now.rawValue), no longer \(was.rawValue))") + (after.isPrivate && !before.isPrivate ? " (made private)" : "")
     }
 
-    /// The end of a dry run's summary.
-    static let dryRunSaid = "; dry run: nothing was written"
-
+    /// Exit 1, printing them, when `changed` has errors the project as read had not (`check` would
+    /// then fail): nothing is written.
     static func refuseNewErrors(_ edit: ProjectEdit, _ changed: Project) throws {
         let errors = edit.newErrors(in: changed, cache: ProjectCache.standard(root: edit.root))
         guard !errors.isEmpty else { return }
@@ -274,8 +272,14 @@ enum ProjectEditing {
     /// The selected indicators an edit left as they were, after the count of those it changed:
     /// `; 1 more selected already had it`, told apart from that count (`(1 already had it)`
     /// read as one of them). Empty when there are none.
-    static func leftAsThey(_ n: Int, _ were: (_ one: Bool) -> String) -> String {
+    static func unchangedSuffix(_ n: Int, _ were: (_ one: Bool) -> String) -> String {
         n > 0 ? "; \(n) more selected \(were(n == 1))" : ""
+    }
+
+    /// Says an edit's summary: `done` what it did (`tagged`), or with `dryRun` `would` do, and
+    /// that nothing was written.
+    static func sayEdited(_ done: String, would: String, _ rest: String, dryRun: Bool, global: GlobalOptions) {
+        global.say(dryRun ? "would \(would) \(rest); dry run: nothing was written" : "\(done) \(rest)")
     }
 }
 
@@ -304,4 +308,10 @@ enum ProjectArgument {
         }
         return String(slug)
     }
+}
+
+/// `--dry-run` of the commands that edit selected indicators (`tag`, `untag`, `classify`).
+struct DryRunOption: ParsableArguments {
+    @Flag(help: "List the indicators the edit would change, and how; change nothing.")
+    var dryRun = false
 }

@@ -32,8 +32,7 @@ struct TagCommand: ParsableCommand {
 
     @OptionGroup var selection: SelectionOptions
 
-    @Flag(help: "List the indicators that would be tagged; change nothing.")
-    var dryRun = false
+    @OptionGroup var preview: DryRunOption
 
     func validate() throws {
         if Tag.isBlank(tag) { throw ValidationError("the tag name is empty") }
@@ -68,14 +67,14 @@ struct TagCommand: ParsableCommand {
             global.say("nothing changed: every selected indicator (\(outcome.selected)) already has tag \(tag)")
             return
         }
-        try ProjectEditing.saveOrPreview(edit, changed, at: indices, dryRun: dryRun, global: global) { before, after in
-            "tag \(after.type.rawValue) \(after.value)" + ProjectEditing.classificationChange(before, after, in: edit)
+        try ProjectEditing.saveOrPreview(edit, changed, at: indices, dryRun: preview, global: global) { before, after in
+            "tag \(after.type.rawValue) \(after.value)" + ProjectEditing.change(before, after, in: edit)
         }
         let already = outcome.selected - outcome.changed
-        global.say("\(dryRun ? "would tag" : "tagged") \(ProjectEditing.count(outcome.changed)) of \(project) with \(tag)" + ProjectEditing.leftAsThey(already) { _ in "already had it" }
-            + (dryRun ? ProjectEditing.dryRunSaid : ""))
-        if dryRun { return }
-        ProjectEditing.noteMadePrivate(from: edit.project, to: changed, global: global)
+        ProjectEditing.sayEdited("tagged", would: "tag", "\(ProjectEditing.count(outcome.changed)) of \(project) with \(tag)"
+            + ProjectEditing.unchangedSuffix(already) { _ in "already had it" }, dryRun: preview.dryRun, global: global)
+        // What the edit leaves to decide is said of a dry run too.
+        if !preview.dryRun { ProjectEditing.noteMadePrivate(from: edit.project, to: changed, global: global) }
         ProjectEditing.warnPrivateTagShown(tag, in: changed, at: indices, vocabulary: edit.vocabulary)
         // Said of the indicators whose tags the new one makes imply another classification than
         // their explicit one: a contradiction they had before is their other tags' (a Blocked

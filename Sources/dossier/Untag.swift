@@ -31,8 +31,7 @@ struct Untag: ParsableCommand {
 
     @OptionGroup var selection: SelectionOptions
 
-    @Flag(help: "List the indicators the tag would be removed from; change nothing.")
-    var dryRun = false
+    @OptionGroup var preview: DryRunOption
 
     func validate() throws {
         if Tag.isBlank(tag) { throw ValidationError("the tag name is empty") }
@@ -61,15 +60,16 @@ struct Untag: ParsableCommand {
         }
         // Said as the project spells it (`Blocked`), however it was typed (`BLOCKED`).
         let spelled = indices.lazy.compactMap { edit.project.indicators[$0].tags.first { Tag.key($0) == Tag.key(tag) } }.first ?? tag
-        try ProjectEditing.saveOrPreview(edit, changed, at: indices, dryRun: dryRun, global: global) { before, after in
-            "remove tag \(spelled) from \(after.type.rawValue) \(after.value)" + ProjectEditing.classificationChange(before, after, in: edit)
+        try ProjectEditing.saveOrPreview(edit, changed, at: indices, dryRun: preview, global: global) { before, after in
+            "remove tag \(spelled) from \(after.type.rawValue) \(after.value)" + ProjectEditing.change(before, after, in: edit)
         }
         let without = outcome.selected - outcome.changed
-        global.say("\(dryRun ? "would remove" : "removed") tag \(spelled) from \(ProjectEditing.count(outcome.changed)) of \(project)"
-            + ProjectEditing.leftAsThey(without) { one in one ? "does not have it" : "do not have it" } + (dryRun ? ProjectEditing.dryRunSaid : ""))
-        if dryRun { return }
-        ProjectEditing.noteStillPrivate(spelled, in: changed, at: indices, global: global)
+        ProjectEditing.sayEdited("removed", would: "remove", "tag \(spelled) from \(ProjectEditing.count(outcome.changed)) of \(project)"
+            + ProjectEditing.unchangedSuffix(without) { one in one ? "does not have it" : "do not have it" }, dryRun: preview.dryRun, global: global)
         ProjectEditing.warnNewContradictions(edit, changed)
+        // A dry run's lines said the rest.
+        if preview.dryRun { return }
+        ProjectEditing.noteStillPrivate(spelled, in: changed, at: indices, global: global)
         let reclassified = IndicatorEdit.reclassified(from: edit.project, to: changed, at: indices, vocabulary: edit.vocabulary)
         for (i, was, now) in reclassified.prefix(5) {
             let indicator = changed.indicators[i]

@@ -668,6 +668,11 @@ struct WorkflowTests {
         let classify = try CLI.run(["classify", Self.acme, "malicious", "--tagged", "Quarantine", "--dry-run"], in: copy.root)
         #expect(classify.status == 0 && classify.stdout.hasSuffix("would classify 4 indicators of \(Self.acme) as malicious; dry run: nothing was written\n"), "\(classify.stdout)")
         #expect(classify.stdout.contains("would classify domain acme-benefits.example.net (now malicious, no longer suspicious)\n"))
+        // What the edit leaves to decide is said too: a contradiction it makes, a value it makes private.
+        let contradicted = try CLI.run(["tag", Self.acme, "Blocked", "freemail.example", "--dry-run"], in: copy.root)
+        #expect(contradicted.stderr.contains("keeps an explicit classification that tag Blocked contradicts"), "\(contradicted.stderr)")
+        let hidden = try CLI.run(["tag", Self.acme, "private", "192.0.2.10", "--dry-run"], in: copy.root)
+        #expect(hidden.stdout.hasPrefix("would tag ipv4 192.0.2.10 (made private)\n"), "\(hidden.stdout)")
         #expect(copy.read("\(Self.acme)/indicators.json") + copy.read("\(Self.acme)/project.json") == before)
         // A dry run is refused as the edit would be: a public indicator tagged tlp:amber.
         let marked = try CLI.run(["tag", "vpn-bruteforce-2026", "tlp:amber", "--all", "--dry-run"], in: copy.root)

@@ -142,7 +142,6 @@ public struct Lookup: Sendable {
         return host.isEmpty ? nil : String(host)
     }
 
-    /// The address of `[IPv6]`, as a URL writes it.
     /// The address of `fe80::1%eth0`, as `ip` and `ping` write a link-local one with its
     /// interface (an import takes it so too).
     static func address(beforeZone text: String) -> String? {
@@ -150,6 +149,7 @@ public struct Lookup: Sendable {
         return String(text[..<percent])
     }
 
+    /// The address of `[IPv6]`, as a URL writes it.
     static func bracketed(_ text: String) -> String? {
         text.hasPrefix("[") && text.hasSuffix("]") && text.count > 2 ? String(text.dropFirst().dropLast()) : nil
     }

@@ -49,7 +49,7 @@ public enum ImportNote {
         var present: [Note] = []
         for section in sections where !section.lines.isEmpty {
             let written = body([section]).trimmingSpaces
-            if let note = project.notes.first(where: { $0.body.replacingOccurrences(of: "\r\n", with: "\n").contains(written) }) {
+            if let note = project.notes.first(where: { $0.body.comparedText.contains(written) }) {
                 if !present.contains(where: { $0.fileName == note.fileName }) { present.append(note) }
             } else {
                 fresh.append(section)

@@ -9,10 +9,16 @@ public enum Importer {
     public static func read(_ bytes: [UInt8], path: String, format: ImportFormat = .auto) -> ImportResult {
         let concrete = format == .auto ? detect(bytes) : format
         var collector = ImportCollector(path: path, format: concrete)
-        // Said, not read as a text of no value (a feed's download that failed, a wrong path);
-        // a warning, since a day's feed may be empty.
+        // Said, not read as a text of no value (a feed's download that failed, a wrong path): a
+        // warning, since a day's feed may be empty, but an error where JSON is expected (a
+        // MISP event, a STIX bundle: a `curl` that failed must not pass for an import).
         if bytes.dropFirst(bytes.starts(with: byteOrderMark) ? byteOrderMark.count : 0).allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
-            collector.warning(bytes.isEmpty ? "the file is empty: there is nothing in it to import" : "the file holds only blanks: there is nothing in it to import", at: nil)
+            let said = bytes.isEmpty ? "the file is empty" : "the file holds only blanks"
+            if [.misp, .stix, .passivetotal, .json].contains(format) || format == .auto && path.lowercased().hasSuffix(".json") {
+                collector.error(said + ", where JSON was expected", at: nil)
+            } else {
+                collector.warning(said + ": there is nothing in it to import", at: nil)
+            }
             collector.finish()
             return collector.result
         }
@@ -77,15 +83,15 @@ public enum Importer {
         return textFormat()
     }
 
+    /// UTF-8's byte order mark, which some editors write at a file's start.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     /// The text of a file. One that is not valid UTF-8 is read as Windows-1252, what Excel and
     /// most Windows tools of Western Europe and the Americas save text in (`Résumé` written
     /// `R\xE9sum\xE9`), with a warning at its first such byte: replacing those bytes would
     /// write U+FFFD into the records for good. A file with a NUL byte early on is no text at all (an executable, an archive, an image, as
     /// git tells them) or UTF-16 text (told by its byte order mark): an error, since the words
     /// found in it would be junk indicators.
-    /// UTF-8's byte order mark, which some editors write at a file's start.
-    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
-
     static func decode(_ bytes: [UInt8], into collector: inout ImportCollector) -> String {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             collector.error("this is UTF-16 text; dossier reads UTF-8: save the file as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8) and import it again", at: nil)

@@ -25,6 +25,8 @@ import Testing
     @Test("an empty file, or one of blanks or a byte order mark alone, is said so, not read as a text of no value; a byte order mark is no part of a text's first value")
     func emptyFilesAreSaid() {
         #expect(TestFiles.importText("").diagnostics.map(\.message) == ["the file is empty: there is nothing in it to import"])
+        // Where JSON is expected, an error: a download that failed is no import.
+        #expect(TestFiles.importText("", format: .misp).failed && TestFiles.importText("\n", path: "/event.json").failed)
         let blank = Importer.read([0xEF, 0xBB, 0xBF, 0x0A, 0x20], path: "/b.txt")
         #expect(blank.diagnostics.map(\.message) == ["the file holds only blanks: there is nothing in it to import"] && blank.skipped.isEmpty)
         let marked = Importer.read([0xEF, 0xBB, 0xBF] + Array("first.example\nsecond.example\n".utf8), path: "/m.txt")
