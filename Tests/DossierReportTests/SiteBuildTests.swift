@@ -253,6 +253,14 @@ struct SiteBuildTests {
         #expect(second.contains("<title>Tag: Blocked (page 2 of 3) · TLP:CLEAR · "), "each page has a title of its own, with its marking")
         #expect(site.text("index.html").contains("<title>") && site.text("index.html").contains(" · TLP:CLEAR</title>"), "the index's title bears its marking")
         #expect(site.text("tags/blocked-2.html").contains("198[.]51[.]100[.]1"))
+        // A value added to a project listed after them leaves the pages before its row as they
+        // were (reused, the same file): the listing's count is said on its first page alone.
+        func file(_ page: String) throws -> Int? { try FileManager.default.attributesOfItem(atPath: out + "/" + page)[.systemFileNumber] as? Int }
+        let pageTwo = try file("tags/blocked.2.html")
+        try workspace.addProject("later", visibility: "public", tlp: "clear", indicators: #"{ "indicators": [ { "value": "203.0.113.9", "type": "ipv4", "tags": ["Blocked"] } ] }"#)
+        _ = try SiteBuild.run(root: workspace.root, audience: .public, out: out)
+        #expect(try file("tags/blocked.2.html") == pageTwo, "page 2, all of whose rows come before the new one, is reused")
+        #expect(SiteFiles(out).text("tags/blocked.html").contains("2,346 indicators in 2 projects"))
     }
 
     @Test("a listing shows its rows under their project's title, one section per project, saying which of a project's rows a page shows and the strictest TLP of the project's rows; a classification's page has no classification column")
@@ -288,7 +296,8 @@ struct SiteBuildTests {
         // The public site has the public project alone, and no private mark.
         _ = try SiteBuild.run(root: workspace.root, audience: .public, out: workspace.path("public"))
         let published = SiteFiles(workspace.path("public"))
-        #expect(published.text("tags/watch.2.html").contains("1,500 indicators in 1 project"))
+        #expect(published.text("tags/watch.html").contains("1,500 indicators in 1 project · showing 1–1,000, page 1 of 2"))
+        #expect(published.text("tags/watch.2.html").contains(#"<p class="muted">showing 1,001–1,500, page 2 of 2</p>"#))
         #expect(!published.text("tags/watch.2.html").contains(#"class="private""#))
     }
 

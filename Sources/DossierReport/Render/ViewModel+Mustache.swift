@@ -263,10 +263,10 @@ extension ListingPage: MustacheParent {
         case "title": title
         case "description": description
         case "classification": classification
-        case "total": ShownCount(total)
-        case "totalText": counted(total, "indicator")
-        case "projectCount": ShownCount(projectCount)
-        case "projectCountText": counted(projectCount, "project")
+        case "total": total.map(ShownCount.init)
+        case "totalText": total.map { counted($0, "indicator") }
+        case "projectCount": projectCount.map(ShownCount.init)
+        case "projectCountText": projectCount.map { counted($0, "project") }
         case "groups": groups
         // The page's rows whole, for a template of the workspace's that shows them in one table.
         case "rows": rows

@@ -500,7 +500,7 @@ public struct SiteModel: Sendable {
             let listing = ListingPage(
                 workspaceTitle: workspaceTitle, audience: banner, tlp: marking, kind: kind,
                 title: title, description: description,
-                classification: classification, tag: tag, total: rows.count, projectCount: runs.count, groups: groups(start..<end),
+                classification: classification, tag: tag, total: page == 1 ? rows.count : nil, projectCount: page == 1 ? runs.count : nil, groups: groups(start..<end),
                 page: page, pageCount: pageCount,
                 pages: pageLinks(current: page, count: pageCount, href: href),
                 previous: page > 1 ? href(page - 1) : nil, next: page < pageCount ? href(page + 1) : nil,

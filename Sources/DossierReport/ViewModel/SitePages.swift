@@ -66,9 +66,12 @@ public struct ListingPage: Sendable, Hashable, Encodable {
     public var classification: String?
     /// For a tag's page, the tag as the workspace writes it (`title` is as the page shows it).
     public var tag: String? = nil
-    public var total: Int
-    /// How many projects the listing's rows come from, on all its pages.
-    public var projectCount: Int
+    /// How many rows the listing has, on all its pages, and how many projects they come from:
+    /// said on its first page alone, so that an indicator added to one project makes again only
+    /// the pages whose rows it moves, not every page of a listing of hundreds (each said the
+    /// count that had changed).
+    public var total: Int?
+    public var projectCount: Int?
     /// This page's rows, by project: one section each, under the project's title, so that no row
     /// repeats it.
     public var groups: [Group]
