@@ -258,7 +258,7 @@ struct ImportCommand: ParsableCommand {
         var (changed, report) = classification == nil
             ? IndicatorMerge.merge(incoming, into: edit.project, unknown: .keepsRecorded, impliedBy: edit.vocabulary)
             : IndicatorMerge.merge(incoming, into: edit.project)
-        applyProjectFields(from: results.map(\.result), to: &changed)
+        applyProjectFields(from: results.map(\.result), imported: perFile, to: &changed)
         // What a value flagged for detection is classified as once merged: its IDS flag is kept
         // only as a malicious indicator's.
         let flagged = results.reduce(into: Set<IndicatorKey>()) { $0.formUnion($1.result.flaggedForIDS) }
@@ -357,7 +357,8 @@ struct ImportCommand: ParsableCommand {
     /// The files' TLP (raising the project's, never lowering it; a public project stays
     /// TLP:CLEAR), visibility (when project.json states none, never making a project public unless
     /// it is TLP:CLEAR) and project tags.
-    private func applyProjectFields(from results: [ImportResult], to project: inout Project) {
+    /// - Parameter imported: each file's indicators as they come in (private as `run` made them).
+    private func applyProjectFields(from results: [ImportResult], imported: [[Indicator]], to project: inout Project) {
         // Only a file that brings something marks the project: one that gave no indicator and no
         // note line (a STIX file of markings alone) leaves its TLP as it is.
         let bringing = results.filter { !$0.indicators.isEmpty || !$0.notes.isEmpty }
@@ -396,10 +397,8 @@ struct ImportCommand: ParsableCommand {
         if !withheld.isEmpty {
             // The tags went on the private indicators of the files that restrict them (`run`):
             // said only when there are any.
-            let carried = isPrivate || results.contains { result in
-                (isRestricted(result) || !result.restrictedTags.isEmpty)
-                    // Private as the file has it, or, in a private project, as it marks it.
-                    && result.indicators.contains { $0.isPrivate || !isPublic && (result.marking(of: $0) ?? .clear) > .clear }
+            let carried = isPrivate || zip(results, imported).contains { result, indicators in
+                (isRestricted(result) || !result.restrictedTags.isEmpty) && indicators.contains(where: \.isPrivate)
             }
             global.say("\(self.project): project tags of the restricted data not added, as " + (isPublic ? "the project is public; " : "a project made public later would publish them; ")
                 + (carried ? "its private indicators have them: " : "no private indicator of the file carries them (import with --private\(isPublic ? ", or into a private project," : "") to keep them): ")

@@ -16,6 +16,11 @@ extension TLP {
         }
     }
 
+    /// The strictest level the labels of `text` name; nil when it writes none.
+    public static func strictestLabel(in text: String) -> TLP? {
+        labels(in: text).map(\.tlp).max()
+    }
+
     public static func labels(in text: String) -> [(tlp: TLP, range: Range<String.Index>)] {
         var found: [(TLP, Range<String.Index>)] = []
         var rest = text[...]

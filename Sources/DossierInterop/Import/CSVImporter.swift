@@ -189,7 +189,7 @@ enum CSVImporter {
                 let (key, word) = (header.fields[index].text.trimmingSpaces, record.fields[index].text.trimmingSpaces)
                 guard !word.isEmpty, hides(word, column: index) else { continue }
                 details.privateFlag = true
-                let level = TLP.labels(in: word).map(\.tlp).max().flatMap { $0 > .clear ? $0 : nil }
+                let level = ImportCollector.markedLevel(word)
                 if let level { labelled = max(labelled ?? level, level) }
                 hidingCells[index, default: 0] += 1
                 if hidingColumnsWarned.insert(index).inserted {

@@ -107,9 +107,7 @@ struct ImportCollector {
             // Its level holds for a value private already too (distribution 0), which internal
             // exports mark by it.
             if let comment = details.comment, Self.isMarked(comment) {
-                if let level = TLP.labels(in: comment).map(\.tlp).max(), level > .clear {
-                    result.markings[key] = max(result.markings[key] ?? level, level)
-                }
+                if let level = Self.markedLevel(comment) { result.markings[key] = max(result.markings[key] ?? level, level) }
                 if !details.isPrivate {
                     details.privateFlag = true
                     warning("the comment of \(parsed.value) writes a marking (\(Self.quoted(comment))); the value comes in private", at: position)
@@ -244,12 +242,12 @@ struct ImportCollector {
     /// (`Reuse of a kit from a TLP:RED report`) is said, not taken.
     mutating func titleMarking(_ text: String, beside level: TLP?, naming what: String) {
         guard let level else {
-            if let tlp = TLP.labels(in: text).map(\.tlp).max(), tlp > .clear { projectTLP(tlp) }
+            if let tlp = TLP.strictestLabel(in: text), tlp > .clear { projectTLP(tlp) }
             return
         }
         let marking = TLP.markingLabels(in: text).max()
         if let marking, marking > .clear { projectTLP(marking) }
-        if let mentioned = TLP.labels(in: text).map(\.tlp).max(), mentioned > max(level, marking ?? .clear) {
+        if let mentioned = TLP.strictestLabel(in: text), mentioned > max(level, marking ?? .clear) {
             warning("the \(what) mentions \(mentioned.label) inside its text; read as a mention, the file's marking (\(level.label)) stands: if the data is \(mentioned.label), import it with --private", at: nil)
         }
     }
@@ -259,10 +257,21 @@ struct ImportCollector {
     /// character reference: `TLP&colon;RED`).
     static func isMarked(_ text: String) -> Bool {
         func marks(_ text: String) -> Bool { TLP.labels(in: text).contains { $0.tlp > .clear } || PAP.marksRed(text) }
-        if marks(text) { return true }
-        guard text.contains("\\") || text.contains("&") else { return false }
+        return marks(text) || shown(text).map(marks) == true
+    }
+
+    /// The strictest TLP above CLEAR a text writes, as written or as a page shows it; nil when
+    /// it writes none (or PAP:RED alone).
+    static func markedLevel(_ text: String) -> TLP? {
+        [text, shown(text)].compactMap { $0 }.compactMap(TLP.strictestLabel(in:)).max().flatMap { $0 > .clear ? $0 : nil }
+    }
+
+    /// `text` as a page shows it, when that may differ: Markdown's escapes taken off (a note
+    /// line's `TLP\_RED`), character references decoded (`TLP&colon;RED`); nil otherwise.
+    private static func shown(_ text: String) -> String? {
+        guard text.contains("\\") || text.contains("&") else { return nil }
         let unescaped = text.replacing(/\\([!-\/:-@\[-`{-~])/) { String($0.output.1) }
-        return marks(CharacterReferences.decoded(unescaped) ?? unescaped)
+        return CharacterReferences.decoded(unescaped) ?? unescaped
     }
 
     mutating func projectTag(_ tag: String) {

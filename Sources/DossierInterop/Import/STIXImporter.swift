@@ -285,7 +285,7 @@ enum STIXImporter {
                     at: object.position("definition") ?? object.position("extensions"))
                 levels[id] = level
             } else if object.string("definition_type") == "statement", let statement = object.object("definition")?.string("statement"),
-                let tlp = TLP.labels(in: statement).map(\.tlp).max()
+                let tlp = TLP.strictestLabel(in: statement)
             {
                 // A statement that names a TLP (`TLP:AMBER - Copyright ACME`) marks what it is
                 // on as that level: its author meant it kept in.
