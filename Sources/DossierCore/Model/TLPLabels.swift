@@ -22,13 +22,49 @@ extension TLP {
     }
 
     public static func labels(in text: String) -> [(tlp: TLP, range: Range<String.Index>)] {
+        let found = writtenLabels(in: text)
+        // A label with an invisible character inside (`T\u{200B}LP:RED`, `TLP:R\u{00AD}ED`), as a
+        // copy from a web page gives, or one who hides it: read again without them. (Between the
+        // name and its level, one is a separator, read the first time.)
+        guard text.unicodeScalars.contains(where: invisibleScalars.contains) else { return found }
+        var visible = ""
+        var origins: [String.Index] = []
+        for index in text.indices {
+            let kept = text[index].unicodeScalars.filter { !invisibleScalars.contains($0) }
+            guard !kept.isEmpty else { continue }
+            visible.unicodeScalars.append(contentsOf: kept)
+            origins.append(index)
+        }
+        let hidden = writtenLabels(in: visible).map { label in
+            let first = visible.distance(from: visible.startIndex, to: label.range.lowerBound)
+            let count = visible.distance(from: label.range.lowerBound, to: label.range.upperBound)
+            return (tlp: label.tlp, range: origins[first]..<text.index(after: origins[first + count - 1]))
+        }
+        return (found + hidden.filter { label in !found.contains { $0.range.overlaps(label.range) } })
+            .sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// False only for a text that cannot write a label: one read often (every public note at each
+    /// `check`) is read whole only when this is true.
+    static func mayWriteLabel(_ text: String) -> Bool {
+        ByteSearch.contains(caseInsensitive: "tlp", in: text) || ByteSearch.contains(caseInsensitive: "t.l.p", in: text)
+            || ByteSearch.contains(caseInsensitive: "traffic", in: text) || text.unicodeScalars.contains(where: invisibleScalars.contains)
+    }
+
+    /// Zero-width spaces and joiners, the word joiner, a byte order mark, a soft hyphen.
+    private static let invisibleScalars: Set<Unicode.Scalar> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{00AD}", "\u{180E}"]
+
+    private static func writtenLabels(in text: String) -> [(tlp: TLP, range: Range<String.Index>)] {
         var found: [(TLP, Range<String.Index>)] = []
         var rest = text[...]
-        // The next long name, looked for again only once passed: a text without one is read once.
+        // The next long name, looked for again only once passed: a text without one is read once;
+        // so is the dotted short name (`T.L.P. RED`).
         var nextLong = longNameRange(in: rest)
+        var nextDotted = rest.range(of: "t.l.p", options: .caseInsensitive)
         func nextName() -> Range<String.Index>? {
             if let passed = nextLong, passed.lowerBound < rest.startIndex { nextLong = longNameRange(in: rest) }
-            let short = rest.range(of: "tlp", options: .caseInsensitive)
+            if let passed = nextDotted, passed.lowerBound < rest.startIndex { nextDotted = rest.range(of: "t.l.p", options: .caseInsensitive) }
+            let short = [rest.range(of: "tlp", options: .caseInsensitive), nextDotted].compactMap { $0 }.min { $0.lowerBound < $1.lowerBound }
             // Or its long name first (`Traffic Light Protocol: RED`, `... (TLP): RED`).
             guard let long = nextLong, short.map({ long.lowerBound < $0.lowerBound }) ?? true else { return short }
             let abbreviated = text[long.upperBound...].range(of: " (tlp)", options: [.caseInsensitive, .anchored])
@@ -48,12 +84,16 @@ extension TLP {
                 return text[version.endIndex...]
             }
             var after = (pastVersion(rest) ?? rest).drop { separatorsInText.contains($0) }
-            guard after.startIndex > name.upperBound else { continue }
+            guard after.startIndex > name.upperBound else {
+                if let before = levelBefore(name, in: text) { found.append(before) }
+                continue
+            }
             if let past = pastVersion(after) { after = past.drop { separatorsInText.contains($0) } }
             // The field's own name between (`TLP Level: AMBER`, `TLP Color - Red`), as forms and
-            // mails write it.
-            let field = after.prefix { $0.isLetter }
-            if fieldWords.contains(field.lowercased()), let next = after[field.endIndex...].first, separatorsInText.contains(next) {
+            // mails write it, or a sentence's words (`The TLP is AMBER`, `TLP level set to RED`).
+            for _ in 0..<3 {
+                let field = after.prefix { $0.isLetter }
+                guard fieldWords.contains(field.lowercased()), let next = after[field.endIndex...].first, separatorsInText.contains(next) else { break }
                 after = after[field.endIndex...].drop { separatorsInText.contains($0) }
             }
             var word = after.prefix { $0.isLetter || $0 == "+" }
@@ -69,13 +109,38 @@ extension TLP {
             let next = text[word.endIndex...].prefix(2)
             if let first = next.first, ".-_".contains(first), next.dropFirst().first.map({ $0.isLetter || $0.isNumber }) ?? false { continue }
             if name.lowerBound > text.startIndex, ".-_/@".contains(text[text.index(before: name.lowerBound)]) { continue }
-            if let tlp = TLP(named: level) { found.append((tlp, name.lowerBound..<word.endIndex)) }
+            if let tlp = TLP(named: level) {
+                found.append((tlp, name.lowerBound..<word.endIndex))
+            } else if let before = levelBefore(name, in: text) {
+                found.append(before)
+            }
         }
         return found
     }
 
-    /// What a form names the field of a TLP label by, between `TLP` and its level.
-    private static let fieldWords: Set<String> = ["level", "color", "colour", "rating", "designation", "classification", "status", "marking", "label", "code"]
+    /// What a form names the field of a TLP label by, between `TLP` and its level, and the words
+    /// a sentence puts there.
+    private static let fieldWords: Set<String> = ["level", "color", "colour", "rating", "designation", "classification", "status", "marking", "label", "code",
+        "is", "was", "set", "to", "of", "as", "marked"]
+
+    /// A level written before the name, with a blank between (`AMBER (TLP)`, `RED TLP`), as some
+    /// cover pages and mails write it; not a word that goes on (`RED TLPs`).
+    private static func levelBefore(_ name: Range<String.Index>, in text: String) -> (TLP, Range<String.Index>)? {
+        var start = name.lowerBound
+        var end = name.upperBound
+        if start > text.startIndex, text[text.index(before: start)] == "(", text[end...].first == ")" {
+            start = text.index(before: start)
+            end = text.index(after: end)
+        }
+        if let next = text[end...].first, next.isLetter || next.isNumber { return nil }
+        let blanks = text[..<start].reversed().prefix { $0 == " " || $0 == "\u{A0}" }.count
+        guard blanks > 0 else { return nil }
+        let wordEnd = text.index(start, offsetBy: -blanks)
+        let letters = text[..<wordEnd].reversed().prefix { $0.isLetter || $0 == "+" }.count
+        let wordStart = text.index(wordEnd, offsetBy: -letters)
+        guard let tlp = TLP(named: String(text[wordStart..<wordEnd])) else { return nil }
+        return (tlp, wordStart..<end)
+    }
 
     /// `:`, `-`... and Markdown's emphasis (`TLP: **AMBER**`), and what a copy from a mail, a
     /// word processor or a web page puts there: `=`, a no-break space, a dash, a full-width

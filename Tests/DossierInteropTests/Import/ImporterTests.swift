@@ -275,6 +275,12 @@ import Testing
         #expect(TextImporter.labels(in: "Traffic-Light-Protocol: RED; TLP Classification: AMBER") == [.red, .amber])
         #expect(TextImporter.labels(in: "TLP level of detail, the TLP Status page, tlp.example.com, TLP Level: unknown") == [])
         #expect(TextImporter.isLabelLine("TLP Level: RED"))
+        // Dotted, in a sentence, the level first; an invisible character inside.
+        #expect(TextImporter.labels(in: "T.L.P. RED, t.l.p: amber; The TLP is AMBER. TLP level set to RED, marked Amber (TLP), a RED TLP cover")
+            == [.red, .amber, .amber, .red, .amber, .red])
+        #expect(TextImporter.labels(in: "T\u{200B}LP:RED, TLP:R\u{00AD}ED, TLP:\u{200B}GREEN") == [.red, .red, .green])
+        #expect(TextImporter.labels(in: "TLP is a protocol, TLP of the team, RED TLPs, the TLP page, at.l.p RED") == [])
+        #expect(TextImporter.isLabelLine("Amber (TLP)") && TextImporter.isLabelLine("T.L.P. RED"))
         #expect(TextImporter.isLabelLine("[TLP RED]") && TextImporter.isLabelLine("**TLP: AMBER**"))
         #expect(!TextImporter.isLabelLine("TLP RED 198.51.100.7") && !TextImporter.isLabelLine("TLP RED and TLP AMBER"))
         let result = Importer.read(Array("TLP RED\ntr6[.]example\n198.51.100.7\n".utf8), path: "/list.txt")

@@ -49,8 +49,7 @@ public struct PublicProjectTLPRule: ProjectRule {
     /// naming three levels or more (one explaining them) marks nothing.
     static func markedPublicNotes(of project: Project) -> [Diagnostic] {
         project.notes.compactMap { note in
-            guard AudienceFilter.publishes(note, of: project), ByteSearch.contains(caseInsensitive: "tlp", in: note.body)
-                || ByteSearch.contains(caseInsensitive: "traffic light", in: note.body) else { return nil }
+            guard AudienceFilter.publishes(note, of: project), TLP.mayWriteLabel(note.body) else { return nil }
             let labels = TLP.labels(in: note.body)
             guard Set(labels.map(\.tlp)).count < 3 else { return nil }
             let body = note.body
@@ -84,7 +83,7 @@ public struct PublicProjectTLPRule: ProjectRule {
     /// explains them.)
     static func markedPublicTexts(of project: Project) -> [Diagnostic] {
         func marking(_ text: String?) -> TLP? {
-            guard let text, ByteSearch.contains(caseInsensitive: "tlp", in: text) || ByteSearch.contains(caseInsensitive: "traffic light", in: text) else { return nil }
+            guard let text, TLP.mayWriteLabel(text) else { return nil }
             let levels = TLP.labels(in: text).map(\.tlp)
             return Set(levels).count < 3 ? levels.filter { $0 > .clear }.max() : nil
         }
