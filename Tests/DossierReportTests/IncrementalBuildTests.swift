@@ -13,6 +13,8 @@ struct IncrementalBuildTests {
         var testDescription: String
         /// Whether some files should still be reused after it, per audience.
         var reusesSome: @Sendable (Audience) -> Bool = { _ in true }
+        /// What the workspace is made to hold before the first build, if anything.
+        var prepare: @Sendable (Sample) throws -> Void = { _ in }
         var apply: @Sendable (Sample) throws -> Void
     }
 
@@ -124,6 +126,12 @@ struct IncrementalBuildTests {
         Change(testDescription: "a note another project's note links to renamed (the link becomes text)") {
             try FileManager.default.moveItem(atPath: $0.root + "/vpn-bruteforce-2026/notes/01-summary.md", toPath: $0.root + "/vpn-bruteforce-2026/notes/01-overview.md")
         },
+        Change(testDescription: "the title of a note another project's note links to with no text (the link shows it)", prepare: {
+            try $0.replace("[VPN brute-force summary](../../vpn-bruteforce-2026/notes/01-summary.md)", with: "[](../../vpn-bruteforce-2026/notes/01-summary.md)",
+                in: "commodity-loader-c2/notes/01-overview.md")
+        }) {
+            try $0.replace("title: Summary", with: "title: Summary, revised", in: "vpn-bruteforce-2026/notes/01-summary.md")
+        },
         Change(testDescription: "an image a public note shows (its bytes, in the HTML report)") {
             let path = $0.root + "/commodity-loader-c2/notes/images/sinkhole-connections.png"
             var bytes = try #require(FileManager.default.contents(atPath: path))
@@ -138,6 +146,7 @@ struct IncrementalBuildTests {
     @Test("after each kind of change, an incremental build equals a clean build byte for byte", arguments: changes, Audience.allCases)
     func equalsCleanBuild(_ change: Change, _ audience: Audience) throws {
         let sample = try Sample()
+        try change.prepare(sample)
         let first = try sample.build(audience, "site")
         #expect(first.reused == 0)
         try change.apply(sample)

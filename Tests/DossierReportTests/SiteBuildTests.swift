@@ -508,6 +508,33 @@ struct SiteBuildTests {
         #expect(alone.contains(##"<a href="#note-2">the follow-up</a>"##) && alone.contains("the detail, b,") && !alone.contains("../b/"), "\(alone)")
     }
 
+    @Test("a link written with no text shows what it leads to: the note's or the project's title (with the project's, in another project), as the audience sees it; else its destination as written")
+    func textlessLinksShowTheirTarget() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("a", visibility: "public", tlp: "clear")
+        try workspace.addProject("b", visibility: "public", tlp: "clear")
+        try workspace.write("a/project.json", #"{ "title": "Case A", "visibility": "public", "tlp": "clear" }"#)
+        try workspace.write("b/project.json", #"{ "title": "Case B", "visibility": "public", "tlp": "clear" }"#)
+        try workspace.write("a/notes/01-links.md", """
+            # Links
+
+            See [](02-follow-up.md), [](../indicators.json), [](../../b/notes/01-detail.md), [](../../b/) and [](09-gone.md).
+            """)
+        try workspace.write("a/notes/02-follow-up.md", "---\ntitle: The follow-up\n---\nDetails.\n")
+        try workspace.write("b/notes/01-detail.md", "# Detail of B\n\nDetail.\n")
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try SiteBuild.run(root: workspace.root, audience: .public, out: folder)
+        let report = String(decoding: SiteFiles(folder).bytes("projects/a/index.html"), as: UTF8.self)
+        #expect(report.contains(##"See <a href="#note-2">The follow-up</a>, <a href="#by-classification">Indicators</a>, "##
+            + ##"<a href="../b/index.html#note-1">Case B: Detail of B</a>, <a href="../b/index.html">Case B</a> and 09-gone.md."##), "\(report)")
+        let markdown = String(decoding: SiteFiles(folder).bytes("projects/a/report.md"), as: UTF8.self)
+        #expect(markdown.contains("See [The follow-up](#note-2), [Indicators](#by-classification), "), "\(markdown)")
+        // A report alone leads nowhere in another project, and names it by its title, not its path.
+        let alone = try ReportBuild.run(root: workspace.root, slug: "a", format: .md, audience: .public, options: ReportOptions()).text
+        #expect(alone.contains("Case B: Detail of B, Case B and 09-gone.md.") && !alone.contains("../b/"), "\(alone)")
+    }
+
     @Test("a build stages in the emptied folders of the site it last replaced, kept beside it (not an internal site's beside a public one); the site holds nothing of them but the folders it needs, none named after a project it does not show")
     func spareFolders() throws {
         let workspace = try TemporaryWorkspace()

@@ -78,6 +78,10 @@ public enum CommonMark {
         /// the text's headings are numbered after it.
         var leadingHeading: String?
         var target: @Sendable (String) -> (html: String, commonMark: String)?
+        /// The text shown for a link written with none (`[](02-follow-up.md)`, which a git host
+        /// shows as the path): what it leads to (the note's or the project's title), else nil
+        /// for the destination as written.
+        var name: @Sendable (String) -> String? = { _ in nil }
         /// How an image's destination as written is shown (`NoteImages`); nil for an image shown
         /// as its description.
         var image: @Sendable (String) -> ShownImage?
@@ -535,7 +539,7 @@ public enum CommonMark {
 
     /// Leads each relative link where `links` says (its HTML link now, its Markdown link added to
     /// `markdownLinks`, for `useMarkdownDestinations` once the HTML is rendered), or takes the link off and keeps its text
-    /// (its destination, when it has none: an image's link without a description). A link to a
+    /// (with none, what it leads to, `RelativeLinks.name`, or its destination). A link to a
     /// heading of the text itself (`#timeline`) leads to its id, `headings` (`NoteHeadings`).
     private static func relink(_ document: OpaquePointer, _ links: RelativeLinks, headings: Set<String>, markdownLinks: inout [MarkdownTarget]) {
         var relative: [OpaquePointer] = []
@@ -555,7 +559,12 @@ public enum CommonMark {
             } else {
                 target = links.target(url)
             }
+            let textless = cmark_node_first_child(link) == nil
             if let target {
+                if textless, let shown = cmark_node_new(CMARK_NODE_TEXT) {
+                    cmark_node_set_literal(shown, links.name(url) ?? url)
+                    cmark_node_append_child(link, shown)
+                }
                 cmark_node_set_url(link, target.html)
                 if target.commonMark != target.html {
                     // Marked by number, not kept by address: a later step may free the link (a
@@ -565,8 +574,8 @@ public enum CommonMark {
                 }
                 continue
             }
-            if cmark_node_first_child(link) == nil, let shown = cmark_node_new(CMARK_NODE_TEXT) {
-                cmark_node_set_literal(shown, url)
+            if textless, let shown = cmark_node_new(CMARK_NODE_TEXT) {
+                cmark_node_set_literal(shown, links.name(url) ?? url)
                 cmark_node_insert_before(link, shown)
             }
             while let child = cmark_node_first_child(link) { cmark_node_insert_before(link, child) }

@@ -40,7 +40,7 @@ struct NoteLinks {
 
     private func links(from base: [String], anchor: String?) -> CommonMark.RelativeLinks {
         let (workspace, project, linksToSite, headings, folder, imageBudget, markdownImages) = (workspace, project, linksToSite, headings, folder, imageBudget, markdownImages)
-        return CommonMark.RelativeLinks(anchor: anchor) { destination in
+        var links = CommonMark.RelativeLinks(anchor: anchor) { destination in
             guard let (path, heading) = RelativeLink.resolve(destination, from: base) else { return nil }
             return Self.href(of: path, heading: heading, workspace: workspace, project: project, linksToSite: linksToSite, headings: headings)
         } image: { destination in
@@ -53,6 +53,30 @@ struct NoteLinks {
             }
             return CommonMark.ShownImage(html: NoteImages.dataURL(of: bytes, mediaType: image.mediaType), markdown: markdown)
         }
+        links.name = { destination in
+            RelativeLink.resolve(destination, from: base).flatMap { Self.name(of: $0.path, workspace: workspace, project: project) }
+        }
+        return links
+    }
+
+    /// What a link with no text to the workspace path `path` shows: the title of the note or the
+    /// project there (`Follow-up`; `ACME phishing: Follow-up` in another project), as the
+    /// audience sees it; nil for what it does not see, or no note or project (the path stays).
+    static func name(of path: [String], workspace: Workspace, project: Project) -> String? {
+        guard let slug = path.first else { return workspace.settings.title }
+        guard let target = workspace.projects.first(where: { $0.slug == slug }) else { return nil }
+        let shown: String?
+        switch (path.count, path.dropFirst().first) {
+        case (1, _), (2, ProjectFiles.project?): shown = nil
+        case (2, ProjectFiles.indicators?): shown = "Indicators"
+        case (2, ProjectFiles.notes?): shown = "Notes"
+        case (3, ProjectFiles.notes?):
+            guard let note = target.notes.first(where: { $0.fileName == path[2] }) else { return nil }
+            shown = note.displayTitle
+        default: return nil
+        }
+        guard let shown else { return target.title }
+        return target.slug == project.slug ? shown : target.title + ": " + shown
     }
 
     /// What the report's images may still take (`NoteImages.reportBudget`), each time one is

@@ -120,8 +120,12 @@ public struct SiteModel: Sendable {
         }
         var targets = SHA256()
         for project in workspace.projects {
-            targets.update("project \(project.slug.utf8.count) \(project.slug) \(project.notes.count)\n")
-            for note in project.notes { targets.update("\(note.fileName.utf8.count) \(note.fileName)\n") }
+            // With the titles a link with no text shows (`NoteLinks.name`).
+            targets.update("project \(project.slug.utf8.count) \(project.slug) \(project.title.utf8.count) \(project.title) \(project.notes.count)\n")
+            for note in project.notes {
+                let title = note.displayTitle
+                targets.update("\(note.fileName.utf8.count) \(note.fileName) \(title.utf8.count) \(title)\n")
+            }
         }
         linkTargets = targets.finalize()
         self.audience = audience
