@@ -51,7 +51,7 @@ struct ExportCommand: ParsableCommand {
 
             Examples:
               dossier export commodity-loader-c2 --format stix -o loader.stix.json
-              dossier export acme-payroll-phish --format misp --internal > phish.json
+              dossier export acme-payroll-phish --format misp --internal > ../phish.json
               dossier export vpn-bruteforce-2026 --format text \\
                 --classification malicious > blocklist.txt
               dossier export commodity-loader-c2 --format text \\
@@ -139,7 +139,7 @@ struct ExportCommand: ParsableCommand {
         }
         let bytes = Exporter.export(filtered, in: view, for: audience, format: format, classifications: classification, types: type)
         guard let output, output != "-" else {
-            FileHandle.standardOutput.write(Data(bytes))
+            try OutputFile.writeToStandardOutput(bytes, workspaceRoot: workspace.root, internalOutput: `internal` ? "this internal export" : nil)
             return
         }
         let path = try OutputFile.write(bytes, to: output, workspaceRoot: workspace.root, internalOutput: `internal` ? "this internal export" : nil)

@@ -32,10 +32,12 @@ struct Fmt: ParsableCommand {
             tags both sides'. An indicator one side removed and the other changed is kept, with \
             a warning (in a public project, kept private: the site does not publish again what \
             one side took out of it). With \
-            git's base section (git config merge.conflictStyle diff3), what one side changed or \
-            removed, the other having left it, is taken, field by field and tag by tag (an \
-            untag on one side stays undone); without it, an indicator or tag one side removed \
-            comes back. A title, visibility, TLP or other field both sides changed is yours to \
+            the merge's base, which git's index holds while the merge is under way (whatever \
+            merge.conflictStyle), what one side changed or removed, the other having left it, is \
+            taken, field by field and tag by tag (an untag on one side stays undone). A file \
+            `git add`ed with its markers has only them: with git's base section in them (git \
+            config merge.conflictStyle diff3) the same holds; without it, an indicator or tag \
+            one side removed comes back. A title, visibility, TLP or other field both sides changed is yours to \
             resolve: the conflict is then left, with the reason. zdiff3's base section cannot be \
             read: `git checkout --conflict=diff3 -- FILE` writes the conflict again in diff3 style.
 
@@ -59,7 +61,7 @@ struct Fmt: ParsableCommand {
         // until this run is done (each holds the workspace's lock shared, `ProjectEdit`). A
         // check writes nothing, and waits for nothing.
         let lock = check ? nil : FolderLock(try global.root()) {
-            Console.note("waiting for another dossier command editing the workspace to finish…")
+            if !global.quiet { Console.note("waiting for another dossier command editing the workspace to finish…") }
         }
         defer { withExtendedLifetime(lock) {} }
         var loaded = try global.load()

@@ -48,6 +48,24 @@ enum OutputFile {
         return path
     }
 
+    /// Writes `bytes` to standard output. Internal output that the shell sends to a file
+    /// (`> phish.json`) is held to `-o`'s rules as far as they can still hold: refused in a public
+    /// site (before a byte of it is written there), and warned of where git would commit it.
+    static func writeToStandardOutput(_ bytes: [UInt8], workspaceRoot root: String, internalOutput: String? = nil) throws {
+        var status = stat()
+        guard let internalOutput, fstat(STDOUT_FILENO, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+              let file = FileReader.realPath("/proc/self/fd/\(STDOUT_FILENO)") else {
+            FileHandle.standardOutput.write(Data(bytes))
+            return
+        }
+        if let site = publicSite(holding: (file as NSString).deletingLastPathComponent) {
+            Console.error("refusing to write \(internalOutput) to \(Console.printer.displayPath(file)): it is in \(Console.printer.displayPath(site))/, the public site, which a deployment publishes whole; send it elsewhere")
+            throw ExitCode(1)
+        }
+        FileHandle.standardOutput.write(Data(bytes))
+        Build.warnIfCommitted(file, what: internalOutput, root: FileReader.realPath(root) ?? root)
+    }
+
     /// The folder of a public site (`dossier build`'s) that `folder` is or is in: internal
     /// output there would be published with it (`site/team/`, a deployment's subfolder).
     static func publicSite(holding folder: String) -> String? {

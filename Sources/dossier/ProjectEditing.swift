@@ -14,7 +14,7 @@ enum ProjectEditing {
         let root = try global.root()
         do {
             return try ProjectEdit.open(root: root, slug: slug) {
-                Console.note("waiting for another dossier command editing \(slug), or formatting the workspace, to finish…")
+                if !global.quiet { Console.note("waiting for another dossier command editing \(slug), or formatting the workspace, to finish…") }
             }
         } catch {
             if case .unknownProject(_, let projects, _) = error, let command,

@@ -30,8 +30,8 @@ struct Report: ParsableCommand {
 
             Examples:
               dossier report commodity-loader-c2 -o loader.html
-              dossier report acme-payroll-phish --internal --format md > phish.md
-              dossier report acme-payroll-phish --internal -o phish.md   # Markdown
+              dossier report acme-payroll-phish --internal --format md > ../phish.md
+              dossier report acme-payroll-phish --internal -o ../phish.md   # Markdown
               dossier report acme-payroll-phish --internal --no-correlations \\
                 -o for-partner.html      # names no other project
             """)
@@ -105,7 +105,7 @@ struct Report: ParsableCommand {
             Console.note("note: other projects' files have \(errors) (see `dossier check`): what they record may be missing from this report's correlations, and no public output is made until they are mended")
         }
         guard let output, output != "-" else {
-            FileHandle.standardOutput.write(Data(result.text.utf8))
+            try OutputFile.writeToStandardOutput(Array(result.text.utf8), workspaceRoot: root, internalOutput: `internal` ? "this internal report" : nil)
             return
         }
         let path = try OutputFile.write(Array(result.text.utf8), to: output, workspaceRoot: root, internalOutput: `internal` ? "this internal report" : nil)

@@ -60,6 +60,15 @@ struct CoreCommandTests {
         #expect(report.stderr.contains("warning: phish.html is in the workspace and git does not ignore it: `git add -A` would commit this internal report"), "\(report.stderr)")
         let export = try CLI.run(["export", "acme-payroll-phish", "--internal", "--out", "phish.stix.json"], in: copy.root)
         #expect(export.stderr.contains("would commit this internal export"), "\(export.stderr)")
+        // Sent there by the shell, the same; into the public site, refused.
+        let redirected = try ProcessRunner.run("/bin/sh", ["-c", "\(ShellWord.quoted(CLI.executable)) export acme-payroll-phish --internal --format json > phish.json"], in: copy.root)
+        #expect(redirected.status == 0 && redirected.stderr.contains("warning: phish.json is in the workspace and git does not ignore it: `git add -A` would commit this internal export"),
+            "\(redirected.stderr)")
+        #expect(copy.read("phish.json").contains("\"indicators\""))
+        #expect(try CLI.run(["build"], in: copy.root).status == 0)
+        let intoSite = try ProcessRunner.run("/bin/sh", ["-c", "\(ShellWord.quoted(CLI.executable)) report acme-payroll-phish --internal --format md > site/phish.md"], in: copy.root)
+        #expect(intoSite.status == 1 && intoSite.stderr.contains("refusing to write this internal report to site/phish.md: it is in site/, the public site"), "\(intoSite.stderr)")
+        #expect(copy.read("site/phish.md").isEmpty)
         try copy.write(".gitignore", "/site/\n*.html\n")
         #expect(!(try CLI.run(["report", "acme-payroll-phish", "--internal", "-o", "phish.html"], in: copy.root)).stderr.contains("git does not ignore"))
         #expect(!(try CLI.run(["report", "vpn-bruteforce-2026", "-o", "vpn.md"], in: copy.root)).stderr.contains("git does not ignore"))

@@ -152,7 +152,14 @@ public enum AtomicWriter {
             throw .cannotWrite(path, reason: "it is read-only; make it writable (chmod u+w) to edit it")
         }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else { throw .cannotWrite(path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else {
+            // The file is replaced by a new one beside it: its folder must take one.
+            let code = errno
+            let reason = code == EACCES || code == EROFS
+                ? "its folder takes no new file (\(String(cString: strerror(code)))); \(code == EACCES ? "make the folder writable (chmod u+w) to edit it" : "the file system is read-only")"
+                : String(cString: strerror(code))
+            throw .cannotWrite(path, reason: reason)
+        }
         if replacing {
             // Best effort for the owner, which only root may give away.
             _ = fchown(fd, existing.st_uid, existing.st_gid)

@@ -8,6 +8,9 @@ public enum Scaffold {
         case insideWorkspace(String, workspace: String)
         case invalidSlug(String, reason: String)
         case projectExists(String)
+        /// A file or folder of that name, not a project (no project.json): not the workspace's to
+        /// fill.
+        case nameTaken(String)
         /// The path given, or a folder above it, is a file (the first such path).
         case notAFolder(String)
         case write(WriteError)
@@ -23,6 +26,7 @@ public enum Scaffold {
                     + "away from that one. Start a project with `dossier new SLUG`, or make the workspace elsewhere; nothing was changed"
             case .invalidSlug(let slug, let reason): "cannot use \"\(slug)\" as a project name: \(reason)"
             case .projectExists(let slug): "a project folder \"\(slug)\" already exists; nothing was changed"
+            case .nameTaken(let slug): "the workspace already has \"\(slug)\", which is no project (it has no project.json); choose another name, or move it away; nothing was changed"
             case .notAFolder(let file): "\(show(file)) is a file, not a folder: give the name of a new folder or of an existing one; nothing was changed"
             case .write(let error): error.description(showingPaths: show)
             }
@@ -168,7 +172,9 @@ public enum Scaffold {
     ) throws(Failure) -> String {
         if let problem = slugProblem(slug) { throw .invalidSlug(slug, reason: problem) }
         let folder = root + "/" + slug
-        guard !FileManager.default.fileExists(atPath: folder) else { throw .projectExists(slug) }
+        guard !FileManager.default.fileExists(atPath: folder) else {
+            throw FileManager.default.fileExists(atPath: folder + "/" + ProjectFiles.project) ? .projectExists(slug) : .nameTaken(slug)
+        }
         let project = Project(
             slug: slug, folder: folder, title: title ?? defaultTitle(slug), summary: nil, visibility: visibility, tlp: tlp,
             status: .open, created: today, updated: today, owner: owner, tags: [],

@@ -78,6 +78,13 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
         if let first = key.first, let last = key.last, Self.enclosing[first] == last, key.count > 2 {
             key = key.dropFirst().dropLast()
         }
+        // Dotted (`T.L.P.:RED`), or the level first (`Amber (TLP)`, `RED TLP`), as cover pages
+        // write it.
+        if key.hasPrefix("t.l.p") { key = "tlp" + key.dropFirst(5).drop { $0 == "." } }
+        for suffix in [" (tlp)", "(tlp)", " tlp"] where key.hasSuffix(suffix) && key.count > suffix.count {
+            key = key.dropLast(suffix.count)
+            break
+        }
         if key.hasPrefix("tlp") {
             var rest = key.dropFirst(3)
             for version in ["v2.0", "v2", "2.0", "2"] where rest.hasPrefix(version) {
@@ -150,7 +157,8 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
     }
 
     /// False for a tag that is no TLP marking, told by its first bytes: after any blanks, neither
-    /// `tlp` and a separator (a blank of any kind among them) nor the long name, and all ASCII
+    /// `tlp` and a separator (a blank of any kind among them) nor the long name nor `t.l.p`, not
+    /// ending `tlp` or `(tlp)` (a level written first), and all ASCII
     /// (a letter outside it may be a full-width `ｔｌｐ`, or a blank of its own). A level alone
     /// (`amber`) is an ordinary tag.
     private static func mayName(_ tag: String) -> Bool {
@@ -163,7 +171,9 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
         // `TLP:`, `TLP RED`, `tlp=red`, and `TLP2:`, `TLPv2:` as versions are written.
         let afterName = isBlank(separator) || Self.labelSeparators.contains(Character(Unicode.Scalar(separator)))
             || separator == UInt8(ascii: "=") || separator == UInt8(ascii: "2") || separator | 0x20 == UInt8(ascii: "v")
-        return starts(with: "tlp") && afterName || starts(with: "traffic") || bytes.contains { $0 >= 0x80 }
+        let last = bytes.reversed().drop(while: isBlank)
+        return starts(with: "tlp") && afterName || starts(with: "traffic") || starts(with: "t.l.p") || bytes.contains { $0 >= 0x80 }
+            || last.starts(with: "plt".utf8) { $0 | 0x20 == $1 } || last.starts(with: ")plt".utf8) { $0 | 0x20 == $1 }
     }
 
     /// The level an internal output marks private material with at least (a private project,

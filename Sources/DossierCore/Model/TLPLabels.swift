@@ -24,13 +24,17 @@ extension TLP {
     public static func labels(in text: String) -> [(tlp: TLP, range: Range<String.Index>)] {
         let found = writtenLabels(in: text)
         // A label with an invisible character inside (`T\u{200B}LP:RED`, `TLP:R\u{00AD}ED`), as a
-        // copy from a web page gives, or one who hides it: read again without them. (Between the
-        // name and its level, one is a separator, read the first time.)
-        guard text.unicodeScalars.contains(where: invisibleScalars.contains) else { return found }
+        // copy from a web page gives, or one who hides it, or in full-width letters (`ＴＬＰ:RED`,
+        // as East Asian text writes them): read again without them, in ASCII. (Between the name
+        // and its level, an invisible one is a separator, read the first time.)
+        guard mayBeDisguised(text) else { return found }
         var visible = ""
         var origins: [String.Index] = []
         for index in text.indices {
-            let kept = text[index].unicodeScalars.filter { !invisibleScalars.contains($0) }
+            let kept = text[index].unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
+                if invisibleScalars.contains(scalar) { return nil }
+                return fullWidthASCII.contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0) : scalar
+            }
             guard !kept.isEmpty else { continue }
             visible.unicodeScalars.append(contentsOf: kept)
             origins.append(index)
@@ -48,8 +52,18 @@ extension TLP {
     /// `check`) is read whole only when this is true.
     static func mayWriteLabel(_ text: String) -> Bool {
         ByteSearch.contains(caseInsensitive: "tlp", in: text) || ByteSearch.contains(caseInsensitive: "t.l.p", in: text)
-            || ByteSearch.contains(caseInsensitive: "traffic", in: text) || text.unicodeScalars.contains(where: invisibleScalars.contains)
+            || ByteSearch.contains(caseInsensitive: "traffic", in: text) || mayBeDisguised(text)
     }
+
+    /// Whether `text` holds an invisible character or a full-width form of ASCII: told first by
+    /// their UTF-8 lead bytes, since curly quotes and dashes share only one of them.
+    private static func mayBeDisguised(_ text: String) -> Bool {
+        text.utf8.contains { $0 == 0xC2 || $0 == 0xE1 || $0 == 0xE2 || $0 == 0xEF }
+            && text.unicodeScalars.contains { invisibleScalars.contains($0) || fullWidthASCII.contains($0.value) }
+    }
+
+    /// The full-width forms of ASCII's printable characters, `！` to `～`.
+    private static let fullWidthASCII: ClosedRange<UInt32> = 0xFF01...0xFF5E
 
     /// Zero-width spaces and joiners, the word joiner, a byte order mark, a soft hyphen.
     private static let invisibleScalars: Set<Unicode.Scalar> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{00AD}", "\u{180E}"]
@@ -142,10 +156,10 @@ extension TLP {
         return (tlp, wordStart..<end)
     }
 
-    /// `:`, `-`... and Markdown's emphasis (`TLP: **AMBER**`), and what a copy from a mail, a
+    /// `:`, `-`... a bracket (`TLP (RED)`), Markdown's emphasis (`TLP: **AMBER**`), and what a copy from a mail, a
     /// word processor or a web page puts there: `=`, a no-break space, a dash, a full-width
     /// colon, a zero-width space.
-    private static let separatorsInText = labelSeparators.union(["*", "=", ".", "#", "\u{00A0}", "\u{202F}", "\u{2007}", "\u{2009}", "\u{200A}",
+    private static let separatorsInText = labelSeparators.union(["*", "=", ".", "#", "(", "\u{00A0}", "\u{202F}", "\u{2007}", "\u{2009}", "\u{200A}",
         "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}", "\u{FF1A}", "\u{FE55}", "\u{FF1D}", "\u{200B}", "\u{2060}", "\u{FEFF}"])
 
     /// Where `Traffic Light Protocol` is first written in `text`, in any case, its words apart by

@@ -27,14 +27,16 @@ enum CSVImporter {
             case .source: ["source"]
             case .privateFlag: ["private"]
             // dossier's internal export: the row's marking.
-            case .tlp: ["tlp", "marking", "tlplevel"]
+            case .tlp: ["tlp", "marking", "tlplevel", "sensitivity"]
             case .category: ["category"]
             }
         }
 
         static func of(_ header: String) -> Column? {
             let key = String(header.lowercased().unicodeScalars.filter { !" _-\t".unicodeScalars.contains($0) })
-            return allCases.first { $0.names.contains(key) }
+            // Any other header naming TLP (`TLP Color`, `tlp_marking`, `TLP (2.0)`) is the
+            // marking's: dropped as a column dossier has no field for, it published the row.
+            return allCases.first { $0.names.contains(key) } ?? (key.contains("tlp") || key.contains("trafficlight") ? .tlp : nil)
         }
     }
 

@@ -86,6 +86,12 @@ struct ScaffoldTests {
         #expect(throws: Scaffold.Failure.projectExists("acme-payroll-phish")) {
             try Scaffold.newProject(in: workspace.root, slug: "acme-payroll-phish", title: nil, visibility: .private, tlp: .amber, owner: nil, today: "2026-11-29")
         }
+        // A folder that is no project is said to be none.
+        try FileManager.default.createDirectory(atPath: workspace.root + "/attachments", withIntermediateDirectories: true)
+        #expect(throws: Scaffold.Failure.nameTaken("attachments")) {
+            try Scaffold.newProject(in: workspace.root, slug: "attachments", title: nil, visibility: .private, tlp: .amber, owner: nil, today: "2026-11-29")
+        }
+        #expect(Scaffold.Failure.nameTaken("attachments").description.contains("which is no project (it has no project.json)"))
     }
 
     @Test("unsafe slugs are refused, and those a Windows checkout cannot hold", arguments: ["", "../escape", "a/b", "Upper", ".hidden", "templates", "with space",

@@ -479,6 +479,10 @@ struct WorkspaceLoaderTests {
         #expect(published == ["04.md", "05.md"])
         #expect(TLP(named: "Traffic Light Protocol: AMBER+STRICT") == .amberStrict && TLP(named: "tlp-green") == .green)
         #expect(TLP(named: "tlpred") == nil && TLP(named: "traffic light") == nil)
+        // Dotted, or the level first, as cover pages write it.
+        #expect(TLP(named: "T.L.P.:RED") == .red && TLP(named: "t.l.p amber") == .amber && TLP(named: "Amber (TLP)") == .amber && TLP(named: "RED TLP") == .red)
+        #expect(TLP(named: "Blocked (TLP)") == nil && TLP(named: " TLP") == nil && TLP(named: "(tlp)") == nil)
+        #expect(TLP.marked(by: ["T.L.P.:RED"]) == .red && TLP.marked(by: ["c2", "Amber (TLP)"]) == .amber)
         // An indicator's tags mark it however the level is written, an invisible character or not.
         for tags in [["tlp:red"], ["TLP RED"], ["TLP-RED"], ["Traffic Light Protocol: RED"], ["TLP\u{A0}RED"], ["tlp-red\u{200B}"], ["c2", "tlp:red"],
                      [" TLP:RED"], ["\ttlp:red"], ["TLP\u{0B}RED"]] {

@@ -124,6 +124,11 @@ import Testing
         #expect(result.projectTLP == .amber && byValue["a.example"]?.isPrivate == false && byValue["b.example"]?.isPrivate == true)
         // The private row's GREEN is its privacy: it bears the file's level.
         #expect(try result.marking(of: #require(byValue["c.example"])) == .amber)
+        // Any header that names TLP is the marking's column, a bare level read as it is.
+        for header in ["TLP Color", "tlp_marking", "TLP (2.0)", "Traffic Light Protocol", "Sensitivity"] {
+            let colored = Importer.read(Array("value,\(header)\nd.example,RED\ne.example,clear\n".utf8), path: "/c.csv")
+            #expect(colored.projectTLP == .red && colored.unrepresentable.isEmpty, "\(header): \(colored.unrepresentable)")
+        }
     }
 
     @Test("a CSV value that is an address or host with a port comes in without the port, counted, as MISP and text imports take it")
@@ -281,6 +286,10 @@ import Testing
         #expect(TextImporter.labels(in: "T\u{200B}LP:RED, TLP:R\u{00AD}ED, TLP:\u{200B}GREEN") == [.red, .red, .green])
         #expect(TextImporter.labels(in: "TLP is a protocol, TLP of the team, RED TLPs, the TLP page, at.l.p RED") == [])
         #expect(TextImporter.isLabelLine("Amber (TLP)") && TextImporter.isLabelLine("T.L.P. RED"))
+        // In brackets; in full-width letters, as East Asian text writes them.
+        #expect(TextImporter.labels(in: "Report (TLP (RED)), RED (TLP), \u{FF34}\u{FF2C}\u{FF30}:RED, \u{FF34}\u{FF2C}\u{FF30}\u{FF1A}\u{FF21}\u{FF2D}\u{FF22}\u{FF25}\u{FF32}")
+            == [.red, .red, .red, .amber])
+        #expect(TextImporter.labels(in: "TLP (see below), TLP (the protocol)") == [])
         #expect(TextImporter.isLabelLine("[TLP RED]") && TextImporter.isLabelLine("**TLP: AMBER**"))
         #expect(!TextImporter.isLabelLine("TLP RED 198.51.100.7") && !TextImporter.isLabelLine("TLP RED and TLP AMBER"))
         let result = Importer.read(Array("TLP RED\ntr6[.]example\n198.51.100.7\n".utf8), path: "/list.txt")
