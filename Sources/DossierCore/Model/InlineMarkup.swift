@@ -1,6 +1,7 @@
 /// What Markdown's inline markup joins on a page: `192.0.2.*130*` shows `192.0.2.130`,
 /// `[vpn.acme](x)[.example](y)`, `vpn.acme[.example][ref]` and `vpn.acme[](x).example` show
-/// `vpn.acme.example`. A value
+/// `vpn.acme.example`; so do an HTML tag, which a page shows as code (`secret<wbr>.example`), and
+/// a hard line break (`e3b0c442\` at a line's end). A value
 /// written so is published whole though no word of the file is it.
 public enum InlineMarkup {
     /// `text` with the emphasis and code markers that pair up taken out (as CommonMark pairs
@@ -10,7 +11,7 @@ public enum InlineMarkup {
     /// nothing). Backslash escapes are kept as written.
     public static func joined(_ text: String) -> String? {
         // Asked of every note: most join nothing, which is told without copying them.
-        guard text.utf8.contains(where: { markers.contains($0) || $0 == UInt8(ascii: "[") }),
+        guard text.utf8.contains(where: { markers.contains($0) || breaks.contains($0) }),
               mayJoin(text) else { return nil }
         let bytes = Array(text.utf8)
         // The text as pieces, each kept or dropped once the markers are paired.
@@ -20,6 +21,11 @@ public enum InlineMarkup {
         var i = 0
         while i < bytes.count {
             let current = bytes[i]
+            if let end = hardBreak(bytes, at: i) ?? htmlTag(bytes, at: i) {
+                pieces.append((i..<end, false))
+                i = end
+                continue
+            }
             // An escaped character is no markup; the escape is left for the caller to take off
             // with the text's others.
             if current == UInt8(ascii: "\\"), let next = byte(i + 1), next < 0x80, next > 0x20, !IndicatorBytes.isAlphanumeric(next) {
@@ -57,8 +63,7 @@ public enum InlineMarkup {
                 continue
             }
             var end = i + 1
-            while end < bytes.count, !markers.contains(bytes[end]), bytes[end] != UInt8(ascii: "["), bytes[end] != UInt8(ascii: "\\"),
-                  bytes[end] != 0x0A { end += 1 }
+            while end < bytes.count, !markers.contains(bytes[end]), !breaks.contains(bytes[end]), bytes[end] != 0x0A { end += 1 }
             pieces.append((i..<end, true))
             i = end
         }
@@ -128,6 +133,9 @@ public enum InlineMarkup {
                         && end < bytes.count && IndicatorBytes.isAlphanumeric(bytes[end])
                     if !isInWord, endsValue(i - 1), goesOn(end) { return true }
                     i = end
+                } else if let end = hardBreak(bytes, at: i) ?? htmlTag(bytes, at: i) {
+                    if endsValue(i - 1), goesOn(end) { return true }
+                    i = end
                 } else if byte == UInt8(ascii: "["), let link = link(bytes, at: i) {
                     // A link's text joined to what stands before or after it (`x[y](z)`,
                     // `[x](y)z`), or an empty link between two words.
@@ -151,6 +159,35 @@ public enum InlineMarkup {
 
     /// Emphasis and code span markers (libcmark, as dossier uses it, has no strike-through).
     private static let markers = ByteSet("*_`".utf8)
+
+    /// What starts a link, an HTML tag or a hard line break.
+    private static let breaks = ByteSet("[<\\".utf8)
+
+    /// Where a hard line break at `start` ends: a backslash at a line's end, and the line break.
+    private static func hardBreak<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at start: Int) -> Int? where Bytes.Index == Int {
+        guard bytes[start] == UInt8(ascii: "\\"), start + 1 < bytes.count else { return nil }
+        if bytes[start + 1] == 0x0A { return start + 2 }
+        return bytes[start + 1] == 0x0D && start + 2 < bytes.count && bytes[start + 2] == 0x0A ? start + 3 : nil
+    }
+
+    /// Where the HTML tag at `start` ends, on one line (`<wbr>`, `</b>`, `<span class="x">`,
+    /// `<br/>`): what CommonMark reads as raw HTML, which dossier shows as code.
+    private static func htmlTag<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at start: Int) -> Int? where Bytes.Index == Int {
+        guard bytes[start] == UInt8(ascii: "<") else { return nil }
+        var i = start + 1
+        if i < bytes.count, bytes[i] == UInt8(ascii: "/") { i += 1 }
+        guard i < bytes.count, (bytes[i] | 0x20) >= UInt8(ascii: "a"), (bytes[i] | 0x20) <= UInt8(ascii: "z") else { return nil }
+        while i < bytes.count, IndicatorBytes.isAlphanumeric(bytes[i]) || bytes[i] == UInt8(ascii: "-") { i += 1 }
+        guard i < bytes.count else { return nil }
+        if bytes[i] != UInt8(ascii: ">") {
+            // Attributes, or `/>`, after a blank or the slash.
+            guard bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == UInt8(ascii: "/") else { return nil }
+            let limit = min(bytes.count, i + 256)
+            while i < limit, bytes[i] != UInt8(ascii: ">"), bytes[i] != UInt8(ascii: "<"), bytes[i] != 0x0A { i += 1 }
+            guard i < limit, bytes[i] == UInt8(ascii: ">") else { return nil }
+        }
+        return i + 1
+    }
 
     /// The link at `start` on one line, inline (`[text](destination)`) or by reference
     /// (`[text][label]`, `[text][]`): its text and where it ends. A reference is taken for a link

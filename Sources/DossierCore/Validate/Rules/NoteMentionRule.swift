@@ -8,7 +8,7 @@ public struct NoteMentionRule: ProjectRule {
     public func check(_ project: Project, in workspace: Workspace) -> [Diagnostic] {
         // With indicators.json unreadable, every mention would look unrecorded: say nothing.
         guard !project.notes.isEmpty, project.hasAllIndicators else { return [] }
-        let mentions = project.notes.map { Indicators.extract(from: $0.body) }
+        let mentions = project.notes.map { Self.mentions(in: $0.body) }
         let recorded = Self.recorded(among: mentions, in: project)
         var diagnostics: [Diagnostic] = []
         for (note, mentioned) in zip(project.notes, mentions) {
@@ -37,6 +37,26 @@ public struct NoteMentionRule: ProjectRule {
             }
         }
         return diagnostics
+    }
+
+    /// The values `body` writes, as its page shows them: a value that inline markup splits
+    /// (`e3b0c442<wbr>98fc...`, a hard line break inside, emphasis) is the whole value, at its
+    /// first part's place, not its parts (an md5 and a sha1 that are halves of a sha256).
+    static func mentions(in body: String) -> [ExtractedIndicator] {
+        let found = Indicators.extract(from: body)
+        guard let joined = InlineMarkup.joined(body) else { return found }
+        let written = Set(found.map(\.value))
+        let whole = Indicators.extract(from: joined).filter { !written.contains($0.value) }
+        guard !whole.isEmpty else { return found }
+        var parts: Set<String> = []
+        let placed = whole.map { value in
+            var value = value
+            let split = found.filter { $0.value.utf8.count < value.value.utf8.count && value.value.contains($0.value) }
+            parts.formUnion(split.map(\.value))
+            if let first = split.first { (value.line, value.column) = (first.line, first.column) }
+            return value
+        }
+        return (found.filter { !parts.contains($0.value) } + placed).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
     }
 
     /// The values mentioned in the notes that the project records, by value alone (a 40-hex hash
