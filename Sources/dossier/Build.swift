@@ -96,7 +96,7 @@ struct Build: ParsableCommand {
         }
         progress.clear()
         Console.mention(publicOnlyErrors: summary.publicOnlyErrors)
-        if !global.quiet { Console.mention(warnings: summary.warnings) }
+        Console.mention(warnings: summary.warnings, publishing: `internal` ? nil : root, quiet: global.quiet)
         let megabytes = String(format: "%.1f", Double(summary.bytes) / 1_048_576)
         let reused = summary.reused > 0 ? " (\(summary.reused) unchanged, reused)" : ""
         global.say("built the \(`internal` ? "internal" : "public") site in \(Console.printer.displayPath(folder)): \(summary.files.count) files\(reused), \(megabytes) MB")

@@ -68,10 +68,17 @@ enum Console {
 
     /// One line about the warnings, for commands whose job is not checking: the workspace's, or
     /// those of `project`'s files (and the workspace's own), which an internal report of it
-    /// alone is given.
-    static func mention(warnings: [Diagnostic], ofProject project: String? = nil) {
-        guard !warnings.isEmpty else { return }
-        let count = warnings.count == 1 ? "1 warning" : "\(warnings.count) warnings"
+    /// alone is given. Public output first says whole those about what it shows
+    /// (`PublicationRisk`), in the files under `publishing` (the workspace's, or a reported
+    /// project's folder), `--quiet` or not; the line counts the others, and `--quiet` drops it.
+    static func mention(warnings: [Diagnostic], ofProject project: String? = nil, publishing: String? = nil, quiet: Bool) {
+        let risks = publishing.map { folder in
+            warnings.filter { PublicationRisk.concerns($0) && $0.location?.path.hasPrefix(folder + "/") == true }
+        } ?? []
+        report(DiagnosticList(risks))
+        let others = warnings.count - risks.count
+        guard others > 0, !quiet else { return }
+        let count = (others == 1 ? "1 warning" : "\(others) warnings") + (risks.isEmpty ? "" : " more")
         let whose = project.map { "the files of \($0) and the workspace's own have" } ?? "the workspace has"
         note("warning: \(whose) \(count); run `dossier check` to see them")
     }

@@ -99,7 +99,7 @@ struct Report: ParsableCommand {
         Console.mention(publicOnlyErrors: result.publicOnlyErrors)
         // An internal report of one project is given its files' warnings alone (and the
         // workspace's own files'), not the other projects'.
-        if !global.quiet { Console.mention(warnings: result.warnings, ofProject: `internal` ? project : nil) }
+        Console.mention(warnings: result.warnings, ofProject: `internal` ? project : nil, publishing: `internal` ? nil : root + "/" + project, quiet: global.quiet)
         if result.otherProjectsErrors > 0 {
             let errors = result.otherProjectsErrors == 1 ? "1 error" : "\(result.otherProjectsErrors) errors"
             Console.note("note: other projects' files have \(errors) (see `dossier check`): what they record may be missing from this report's correlations, and no public output is made until they are mended")

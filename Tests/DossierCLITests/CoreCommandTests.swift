@@ -30,6 +30,19 @@ struct CoreCommandTests {
         #expect(own.stderr.contains("warning: the files of acme-payroll-phish and the workspace's own have 1 warning; run `dossier check` to see them"), "\(own.stderr)")
         let open = try CLI.run(["report", "vpn-bruteforce-2026", "-o", "/dev/null"], in: copy.root)
         #expect(open.stderr.contains("warning: the workspace has 3 warnings; run `dossier check` to see them"), "\(open.stderr)")
+        // What a public output would show that may not be meant is said whole, of its own files,
+        // --quiet or not; the rest counted.
+        try copy.write("vpn-bruteforce-2026/notes/01-overview.md", copy.read("vpn-bruteforce-2026/notes/01-overview.md") + "\nAs in acme-payroll-phish.\n")
+        let named = "vpn-bruteforce-2026/notes/01-overview.md:"
+        for quiet in [false, true] {
+            let build = try CLI.run(["build"] + (quiet ? ["-q"] : []), in: copy.root)
+            #expect(build.status == 0 && build.stderr.contains(named) && build.stderr.contains("names the private project acme-payroll-phish"), "\(build.stderr)")
+            #expect(build.stderr.contains("warning: the workspace has 3 warnings more; run `dossier check`") == !quiet, "\(build.stderr)")
+        }
+        let report = try CLI.run(["report", "commodity-loader-c2", "-o", "/dev/null"], in: copy.root)
+        #expect(!report.stderr.contains(named) && report.stderr.contains("warning: the workspace has 4 warnings;"), "\(report.stderr)")
+        let internalBuild = try CLI.run(["build", "--internal", "--out", "../internal"], in: copy.root)
+        #expect(!internalBuild.stderr.contains(named) && internalBuild.stderr.contains("warning: the workspace has 4 warnings;"), "\(internalBuild.stderr)")
     }
 
     @Test("an internal site built in the workspace, in a folder git does not ignore (as git check-ignore says, else the .gitignore names), is a warning: git add -A would commit it")
