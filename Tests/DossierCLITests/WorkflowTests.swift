@@ -70,7 +70,7 @@ struct WorkflowTests {
         func startAdd(_ value: String, errors: Pipe? = nil) throws -> Process {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: ProcessRunner.dossier)
-            process.arguments = ["add", "typosquat-watch", value, "-q"]
+            process.arguments = ["add", "typosquat-watch", value]
             process.currentDirectoryURL = URL(fileURLWithPath: root)
             process.environment = ProcessInfo.processInfo.environment.merging(["DOSSIER_CACHE_DIR": ProcessRunner.cacheFolder]) { _, new in new }
             process.standardOutput = FileHandle.nullDevice

@@ -92,4 +92,18 @@ struct AlsoSeenTests {
             }
         }
     }
+
+    @Test("a report none of whose values another project records has no \"also seen in\" column, empty in every row")
+    func noColumnWhenNothingIsSeenElsewhere() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.addProject("a", visibility: "public", tlp: "clear", indicators: #"{ "indicators": [ { "value": "only-here.example", "type": "domain" } ] }"#)
+        try workspace.addProject("b", visibility: "public", tlp: "clear", indicators: #"{ "indicators": [ { "value": "elsewhere.example", "type": "domain" } ] }"#)
+        for format in [ReportFormat.html, .md] {
+            let alone = try ReportBuild.run(root: workspace.root, slug: "a", format: format, audience: .public, options: ReportOptions()).text
+            #expect(alone.contains("only-here") && !alone.contains("Also seen in"), "\(format)")
+        }
+        try workspace.write("b/indicators.json", #"{ "indicators": [ { "value": "only-here.example", "type": "domain" } ] }"#)
+        let shared = try ReportBuild.run(root: workspace.root, slug: "a", format: .html, audience: .public, options: ReportOptions()).text
+        #expect(shared.contains("Also seen in"))
+    }
 }

@@ -25,7 +25,7 @@ public struct ProjectReport: Sendable, Hashable, Encodable {
     public var classificationGroups: [IndicatorGroup]
     public var tagGroups: [IndicatorGroup]
     public var notes: [NoteView]
-    /// Whether its tables name the other projects that record a row's value (`ReportOptions.correlations`).
+    /// Whether its tables name the other projects that record a row's value (`ReportOptions.correlations`), some row having one.
     public var withAlsoSeen: Bool
     public var links: SiteLinks?
     public var generator: String
@@ -81,7 +81,6 @@ extension ProjectReport {
         summaryMarkdown = summary?.commonMark
         generator = "dossier \(DossierVersion.current)"
         links = options.linksToSite ? SiteLinks(exports: SiteLayout.exportLinks) : nil
-        withAlsoSeen = options.correlations
 
         // One pass over the indicators in canonical order makes every row once and files it in
         // its classification, under its tags and in its type's count (a pass per classification
@@ -96,6 +95,7 @@ extension ProjectReport {
         var strictest = project.tlp
         var cause: String?
         var holdsPrivate = project.showsPrivateMaterial(vocabulary: vocabulary)
+        var seenElsewhere = false
         for position in Indicator.canonicalPositions(of: project.indicators) {
             let indicator = project.indicators[position]
             let classification = indicator.effectiveClassification(in: vocabulary)
@@ -106,12 +106,15 @@ extension ProjectReport {
                 cause = "an indicator is tagged \(TLP.markingTag(among: indicator.tags) ?? marked.tag)"
             }
             if !holdsPrivate, indicator.showsPrivateMaterial { holdsPrivate = true }
+            if !links.isEmpty { seenElsewhere = true }
             let row = IndicatorRow(indicator, classification: classification, options: options, alsoSeenIn: links)
             byClassification[SiteModel.classifications.firstIndex(of: classification)!].append(row)
             typeTotals[Self.types.firstIndex(of: indicator.type)!] += 1
             grouping.add(row, tags: indicator.tags, vocabulary: vocabulary)
         }
         grouping.sortGroups()
+        // A column empty in every row is no column: it took a table's width on screen and paper.
+        withAlsoSeen = seenElsewhere
         // A private tag, asked once per tag (its group), not once per indicator.
         if !holdsPrivate { holdsPrivate = grouping.groups.contains { vocabulary.isPrivate($0.name) } }
         total = project.indicators.count
