@@ -101,6 +101,12 @@ struct SiteBuildTests {
         #expect(markdown.contains("| Visibility | public |"))
         let published = try ReportBuild.run(root: Self.sampleRoot, slug: "commodity-loader-c2", format: .html, audience: .public, options: ReportOptions()).text
         #expect(!published.contains("Visibility"))
+        // So of a private tag (the sample's `Company Name`): on the index, its page and each report's section.
+        #expect(index.contains(#"Company Name</a><span class="private">private tag</span>"#))
+        #expect(String(decoding: site.bytes("tags/company-name.html"), as: UTF8.self).contains(#"Company Name<span class="private">private tag</span></h1>"#))
+        #expect(report.contains(#"Company Name<span class="private">private tag</span> <span class="muted">(4)</span>"#))
+        #expect(String(decoding: site.bytes("projects/acme-payroll-phish/report.md"), as: UTF8.self).contains("### Company Name (private tag) (4)"))
+        #expect(index.components(separatedBy: "private tag").count - 1 == 1)
     }
 
     @Test("a row's tags link to their sections of the report, alone and in a site (where a section is named as its tag's page); a listing's rows' tags to their tag pages")

@@ -117,6 +117,7 @@ extension IndicatorGroup: MustacheParent {
         case "count": ShownCount(count)
         case "classification": classification
         case "acrossHref": acrossHref
+        case "isPrivate": isPrivate
         case "hidden": ShownCount(hidden)
         case "isCut": hidden > 0
         case "shownCount": ShownCount(rows.count)
@@ -236,6 +237,7 @@ extension SiteIndexPage.TagSummary: MustacheParent {
         case "description": shownDescription
         case "count": ShownCount(count)
         case "href": href
+        case "isPrivate": isPrivate
         default: nil
         }
     }
@@ -263,6 +265,7 @@ extension ListingPage: MustacheParent {
         case "title": title
         case "description": description
         case "classification": classification
+        case "isPrivateTag": isPrivateTag
         case "total": total.map(ShownCount.init)
         case "totalText": total.map { counted($0, "indicator") }
         case "projectCount": projectCount.map(ShownCount.init)

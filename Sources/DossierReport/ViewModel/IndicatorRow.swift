@@ -86,6 +86,8 @@ public struct IndicatorGroup: Sendable, Hashable, Encodable {
     public var classification: String?
     /// In a site: the page listing the group's tag or classification across every project.
     public var acrossHref: String? = nil
+    /// A private tag's group (in an internal report): public output drops the tag.
+    public var isPrivate = false
     /// The rows' `rendered` texts, one per line: the table's body, so that the
     /// page template does not visit a million rows one variable lookup at a time.
     public var renderedRows: String? = nil

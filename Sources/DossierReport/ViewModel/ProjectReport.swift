@@ -154,7 +154,7 @@ extension ProjectReport {
         tagGroups = grouping.groups.map { group in
             IndicatorGroup(key: group.name, title: options.shown(group.name), description: group.description.map(options.shown),
                 anchor: "tag-" + anchorSlug(group.name), rows: group.rows, classification: nil,
-                acrossHref: options.linksToSite ? "../../" + SiteLayout.tagPage(anchorSlug(group.name)) : nil)
+                acrossHref: options.linksToSite ? "../../" + SiteLayout.tagPage(anchorSlug(group.name)) : nil, isPrivate: vocabulary.isPrivate(group.name))
         } + (grouping.untagged.isEmpty ? [] : [
             IndicatorGroup(key: "", title: "Untagged", description: "Indicators without any tag.", anchor: Self.untaggedAnchor,
                 rows: grouping.untagged, classification: nil),

@@ -148,10 +148,10 @@ public struct SiteModel: Sendable {
         var overflowSections: [Int32: [String: String]] = [:]
         // A list's pages, and where each project's section starts in it when a report cannot show it whole.
         func paginate(_ rows: [Int32], key: String, kind: String, title: String, description: String?, classification: String?,
-            tag: String? = nil, path: (Int) -> String) {
+            tag: String? = nil, isPrivateTag: Bool = false, path: (Int) -> String) {
             let runs = Self.runs(of: rows) { rowPlaces[Int($0)].project }
             listings += Self.paginate(rows, runs: runs, kind: kind, title: title, description: description, classification: classification,
-                tag: tag, workspaceTitle: shownWorkspaceTitle, banner: banner, generator: generator, tlp: tlp, links: links,
+                tag: tag, isPrivateTag: isPrivateTag, workspaceTitle: shownWorkspaceTitle, banner: banner, generator: generator, tlp: tlp, links: links,
                 anchors: anchors, path: path)
             for run in runs where run.count > SiteLayout.reportTableLimit {
                 overflowSections[run.project, default: [:]][key] = path(run.start / SiteLayout.pageSize + 1) + "#" + anchors[Int(run.project)]
@@ -169,10 +169,11 @@ public struct SiteModel: Sendable {
         var tagSummaries: [SiteIndexPage.TagSummary] = []
         for group in grouping.groups {
             let slug = slugs[Tag.key(group.name)] ?? Anchors.slug(group.name)
+            let isPrivate = vocabulary.isPrivate(group.name)
             paginate(group.rows, key: Self.listingKey(tag: group.name), kind: "Tag", title: siteOptions.shown(group.name),
-                description: group.description.map(siteOptions.shown), classification: nil, tag: group.name) { SiteLayout.tagPage(slug, page: $0) }
+                description: group.description.map(siteOptions.shown), classification: nil, tag: group.name, isPrivateTag: isPrivate) { SiteLayout.tagPage(slug, page: $0) }
             tagSummaries.append(.init(name: group.name, description: group.description, count: group.rows.count, href: SiteLayout.tagPage(slug),
-                shownName: siteOptions.shown(group.name), shownDescription: group.description.map(siteOptions.shown)))
+                shownName: siteOptions.shown(group.name), shownDescription: group.description.map(siteOptions.shown), isPrivate: isPrivate))
         }
         listingPages = listings
         self.overflowSections = overflowSections
@@ -469,7 +470,7 @@ public struct SiteModel: Sendable {
     /// - Parameters:
     ///   - runs: `runs(of: rows)`.
     ///   - links: each project's link, as a section of a listing shows it; `anchors`, its section's `id`.
-    static func paginate(_ rows: [Int32], runs: [Run], kind: String, title: String, description: String?, classification: String?, tag: String? = nil,
+    static func paginate(_ rows: [Int32], runs: [Run], kind: String, title: String, description: String?, classification: String?, tag: String? = nil, isPrivateTag: Bool = false,
         workspaceTitle: String, banner: AudienceBanner, generator: String, tlp: (ArraySlice<Int32>) -> TLP,
         links: [ProjectLink], anchors: [String], path: (Int) -> String) -> [(String, ListingPage, ArraySlice<Int32>)] {
         guard !rows.isEmpty else { return [] }
@@ -504,7 +505,7 @@ public struct SiteModel: Sendable {
             let listing = ListingPage(
                 workspaceTitle: workspaceTitle, audience: banner, tlp: marking, kind: kind,
                 title: title, description: description,
-                classification: classification, tag: tag, total: page == 1 ? rows.count : nil, projectCount: page == 1 ? runs.count : nil, groups: groups(start..<end),
+                classification: classification, tag: tag, isPrivateTag: isPrivateTag, total: page == 1 ? rows.count : nil, projectCount: page == 1 ? runs.count : nil, groups: groups(start..<end),
                 page: page, pageCount: pageCount,
                 pages: pageLinks(current: page, count: pageCount, href: href),
                 previous: page > 1 ? href(page - 1) : nil, next: page < pageCount ? href(page + 1) : nil,

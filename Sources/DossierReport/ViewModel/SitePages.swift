@@ -25,6 +25,8 @@ public struct SiteIndexPage: Sendable, Hashable, Encodable {
         /// As the pages show them (defanged unless the options say otherwise).
         public var shownName: String
         public var shownDescription: String?
+        /// A private tag (on an internal site): the public site drops it.
+        public var isPrivate = false
     }
 
     public struct ClassificationSummary: Sendable, Hashable, Encodable {
@@ -66,6 +68,8 @@ public struct ListingPage: Sendable, Hashable, Encodable {
     public var classification: String?
     /// For a tag's page, the tag as the workspace writes it (`title` is as the page shows it).
     public var tag: String? = nil
+    /// A private tag's page (on an internal site): the public site drops the tag.
+    public var isPrivateTag = false
     /// How many rows the listing has, on all its pages, and how many projects they come from:
     /// said on its first page alone, so that an indicator added to one project makes again only
     /// the pages whose rows it moves, not every page of a listing of hundreds (each said the
