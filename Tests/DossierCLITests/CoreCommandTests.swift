@@ -18,6 +18,30 @@ struct CoreCommandTests {
         #expect(fmt.stdout.isEmpty)
     }
 
+    @Test("check reports the files of the projects it is given alone, exit status included; as JSON for a script, or as GitHub annotations; an unknown project is named with those there are")
+    func checkNamedProjectsAndFormats() throws {
+        let copy = try TemporaryCopy(of: Self.samples)
+        try copy.write("acme-payroll-phish/notes/01-overview.md", copy.read("acme-payroll-phish/notes/01-overview.md") + "\nSee [x](09-missing.md).\n")
+        try copy.write("vpn-bruteforce-2026/indicators.json", copy.read("vpn-bruteforce-2026/indicators.json").replacingOccurrences(of: "\"type\": \"ipv4\"", with: "\"type\": \"ipv9\""))
+        let whole = try CLI.run(["check"], in: copy.root)
+        #expect(whole.status == 1 && whole.stderr.contains("acme-payroll-phish/notes/01-overview.md:") && whole.stderr.contains("vpn-bruteforce-2026/indicators.json:"))
+        let one = try CLI.run(["check", "acme-payroll-phish"], in: copy.root)
+        #expect(one.status == 0 && one.stderr.contains("acme-payroll-phish/notes/01-overview.md:") && !one.stderr.contains("vpn-bruteforce-2026"), "\(one.stderr)")
+        #expect(one.stderr.contains("0 errors, 1 warning in ") && one.stderr.contains(" of acme-payroll-phish"), "\(one.stderr)")
+        #expect(try CLI.run(["check", "acme-payroll-phish", "--strict"], in: copy.root).status == 1)
+        let json = try CLI.run(["check", "--format", "json", "acme-payroll-phish"], in: copy.root)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let found = try #require(object["diagnostics"] as? [[String: Any]])
+        #expect(found.count == 1 && found[0]["file"] as? String == "acme-payroll-phish/notes/01-overview.md" && found[0]["code"] as? String == "broken-link")
+        #expect(found[0]["severity"] as? String == "warning" && (found[0]["line"] as? Int ?? 0) > 1 && object["warnings"] as? Int == 1 && json.stderr.isEmpty, "\(json.stderr)")
+        let github = try CLI.run(["check", "--format", "github"], in: copy.root)
+        let lines = github.stdout.split(separator: "\n")
+        #expect(github.status == 1 && lines.contains { $0.hasPrefix("::warning file=acme-payroll-phish/notes/01-overview.md,line=") && $0.contains(",title=dossier (broken-link)::the link to 09-missing.md") })
+        #expect(lines.contains { $0.hasPrefix("::error file=vpn-bruteforce-2026/indicators.json,line=") }, "\(github.stdout)")
+        let unknown = try CLI.run(["check", "acme-phish"], in: copy.root)
+        #expect(unknown.status == 1 && unknown.stderr.contains("no project \"acme-phish\" in this workspace") && unknown.stderr.contains("acme-payroll-phish"))
+    }
+
     @Test("an internal report counts the warnings it is given, its project's and the workspace's own, and says whose; a public one the workspace's")
     func reportCountsItsWarnings() throws {
         let copy = try TemporaryCopy(of: Self.samples)

@@ -20,6 +20,47 @@ public struct DiagnosticPrinter: Sendable {
         return Self.oneLine("\(prefix)\(diagnostic.severity.rawValue): \(diagnostic.message)")
     }
 
+    /// `diagnostics` as one JSON object, for a script or an editor: each finding's `file` (as
+    /// `format` shows it), `line`, `column`, `severity`, `code` and `message`, and the counts.
+    public func json(_ diagnostics: DiagnosticList, fileCount: Int) -> String {
+        var root = JSONObject()
+        root.set("diagnostics", .array(diagnostics.sorted.map { diagnostic in
+            var object = JSONObject()
+            object.set("file", diagnostic.location.map { .string(displayPath($0.path)) })
+            object.set("line", diagnostic.location.map { .number(String($0.position.line)) })
+            object.set("column", diagnostic.location.map { .number(String($0.position.column)) })
+            object.set("severity", .string(diagnostic.severity.rawValue))
+            object.set("code", diagnostic.code.map { .string($0) })
+            object.set("message", .string(diagnostic.message))
+            return JSONNode(.object(object))
+        }))
+        root.set("errors", .number(String(diagnostics.errorCount)))
+        root.set("warnings", .number(String(diagnostics.warningCount)))
+        root.set("files", .number(String(fileCount)))
+        var text = JSONWriter.string(JSONNode(.object(root)))
+        if text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
+
+    /// `diagnostic` as a GitHub Actions workflow command (`::error file=...,line=...,col=...::`),
+    /// which a pull request shows on the line it names. Its path is relative to the current
+    /// folder, which a workflow's steps run in: the repository's root.
+    public func githubAnnotation(_ diagnostic: Diagnostic) -> String {
+        // The workflow command's own escapes: `%`, line breaks, and in a property `:` and `,`.
+        func escaped(_ text: String, property: Bool) -> String {
+            var out = text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+            if property { out = out.replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C") }
+            return out
+        }
+        var properties: [String] = []
+        if let location = diagnostic.location {
+            properties += ["file=" + escaped(displayPath(location.path), property: true), "line=\(location.position.line)", "col=\(location.position.column)"]
+        }
+        properties.append("title=" + escaped("dossier" + (diagnostic.code.map { " (\($0))" } ?? ""), property: true))
+        let message = Self.escapingControls(diagnostic.message, keepingLines: true)
+        return "::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))::\(escaped(message, property: false))"
+    }
+
     /// `line` as one line a script can read as `path:line:column: ...`: control characters (a
     /// value's line break, a NUL that makes `grep` call the output binary, a direction override)
     /// written as escapes, and a line longer than `longest` characters (a 70 KB URL quoted) cut

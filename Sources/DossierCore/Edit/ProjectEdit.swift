@@ -25,20 +25,27 @@ public struct ProjectEdit: Sendable {
     public var vocabulary: Vocabulary { settings.vocabulary }
 
     /// Reads `dossier.json` and the project `slug` of the workspace at `root`.
-    /// - Parameter reading: for a command that only reads the project (an internal `export`):
-    ///   any error `check` finds in the project's files is a refusal (but those that stop only
-    ///   public outputs), and no lock is taken (another run's edit is not waited for).
-    /// - Parameter waiting: called when another run holds a lock this one must wait for.
-    public static func open(root: String, slug: String, reading: Bool = false, waiting: () -> Void = {}) throws(Failure) -> ProjectEdit {
-        let reader = FileReader(root: root)
+    /// The folder of the project `slug` in the workspace at `root`, or why there is none (with
+    /// the projects there are).
+    public static func folder(of slug: String, root: String, reader: FileReader? = nil) throws(Failure) -> String {
         var ignored: [Diagnostic] = []
-        let folders = WorkspaceLoader.projectFolders(root: root, reader: reader, into: &ignored)
+        let folders = WorkspaceLoader.projectFolders(root: root, reader: reader ?? FileReader(root: root), into: &ignored)
         // The folder as the file system names it: a name typed in another Unicode form (`café`
         // decomposed, as macOS gives it) is equal as Swift compares, not as the kernel opens.
         guard let folder = folders.first(where: { $0 == root + "/" + slug }) else {
             let names = folders.map { ($0 as NSString).lastPathComponent }
             throw .unknownProject(slug, projects: names, closest: ClosestName.find(slug, in: names))
         }
+        return folder
+    }
+
+    /// - Parameter reading: for a command that only reads the project (an internal `export`):
+    ///   any error `check` finds in the project's files is a refusal (but those that stop only
+    ///   public outputs), and no lock is taken (another run's edit is not waited for).
+    /// - Parameter waiting: called when another run holds a lock this one must wait for.
+    public static func open(root: String, slug: String, reading: Bool = false, waiting: () -> Void = {}) throws(Failure) -> ProjectEdit {
+        let reader = FileReader(root: root)
+        let folder = try folder(of: slug, root: root, reader: reader)
         // Said once, though both may be waited for.
         var said = false
         func wait() {

@@ -16,4 +16,12 @@ struct DiagnosticPrinterTests {
         let override = printer.format(.warning(at: nil, "value \"evil\u{202E}moc.example\""))
         #expect(override == #"warning: value "evil\u{202E}moc.example""#)
     }
+
+    @Test("a GitHub annotation names the file, line and column, escapes what the workflow command reads (%, a line break; a colon or comma in a property), and carries no control character")
+    func githubAnnotation() {
+        let printer = DiagnosticPrinter(currentDirectory: "/w")
+        let finding = Diagnostic.warning(at: SourceLocation(path: "/w/a,b:c/notes/01.md", line: 4, column: 2), "100% sure\nof \u{1B}[31m it", code: "broken-link")
+        #expect(printer.githubAnnotation(finding) == #"::warning file=a%2Cb%3Ac/notes/01.md,line=4,col=2,title=dossier (broken-link)::100%25 sure%0Aof \u{1B}[31m it"#)
+        #expect(printer.githubAnnotation(.error(at: nil, "no workspace")) == "::error title=dossier::no workspace")
+    }
 }
