@@ -344,7 +344,7 @@ struct WorkflowTests {
         #expect(lookup.status == 0)
         #expect(lookup.stdout.components(separatedBy: "\"Sweep 2\"").count - 1 == 1_500)
         // What the parser would refuse, it still refuses, naming the problem.
-        let unexpected = try CLI.run(["check"] + values, in: copy.root)
+        let unexpected = try CLI.run(["fmt"] + values, in: copy.root)
         #expect(unexpected.status == 64)
         #expect(unexpected.stderr.contains("1500 unexpected arguments: '10.77.0.0'"), "\(unexpected.stderr.prefix(300))")
         let noFormat = try CLI.run(["export", "typosquat-watch"] + values, in: copy.root)

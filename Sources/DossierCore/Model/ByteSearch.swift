@@ -42,19 +42,23 @@ public enum ByteSearch {
     /// True when `text` holds `needle` (lower-case ASCII) in any ASCII case.
     static func contains(caseInsensitive needle: StaticString, in text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            let needle = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-            guard let first = needle.first, bytes.count >= needle.count else { return false }
-            var at = 0
-            while at + needle.count <= bytes.count {
-                if IndicatorBytes.lower(bytes[at]) == first {
-                    var matched = 1
-                    while matched < needle.count, IndicatorBytes.lower(bytes[at + matched]) == needle[matched] { matched += 1 }
-                    if matched == needle.count { return true }
-                }
-                at += 1
+        return text.withUTF8 { firstOffset(caseInsensitive: needle, in: $0) != nil }
+    }
+
+    /// Byte offset of the first `needle` (lower-case ASCII) in `bytes` at or after `start`, in any
+    /// ASCII case.
+    static func firstOffset(caseInsensitive needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        let needle = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard let first = needle.first else { return nil }
+        var at = start
+        while at + needle.count <= bytes.count {
+            if IndicatorBytes.lower(bytes[at]) == first {
+                var matched = 1
+                while matched < needle.count, IndicatorBytes.lower(bytes[at + matched]) == needle[matched] { matched += 1 }
+                if matched == needle.count { return at }
             }
-            return false
+            at += 1
         }
+        return nil
     }
 }

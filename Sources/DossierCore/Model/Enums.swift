@@ -163,17 +163,27 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
     /// (`amber`) is an ordinary tag.
     private static func mayName(_ tag: String) -> Bool {
         func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
-        // After blanks and an opening bracket or quote (`[TLP:AMBER]`).
-        let bytes = tag.utf8.drop(while: isBlank).drop { openings.contains($0) }
-        guard bytes.count > 4 else { return false }
-        func starts(with prefix: String) -> Bool { bytes.starts(with: prefix.utf8) { $0 | 0x20 == $1 } }
-        let separator = bytes[bytes.index(bytes.startIndex, offsetBy: 3)]
-        // `TLP:`, `TLP RED`, `tlp=red`, and `TLP2:`, `TLPv2:` as versions are written.
-        let afterName = isBlank(separator) || Self.labelSeparators.contains(Character(Unicode.Scalar(separator)))
-            || separator == UInt8(ascii: "=") || separator == UInt8(ascii: "2") || separator | 0x20 == UInt8(ascii: "v")
-        let last = bytes.reversed().drop(while: isBlank)
-        return starts(with: "tlp") && afterName || starts(with: "traffic") || starts(with: "t.l.p") || bytes.contains { $0 >= 0x80 }
-            || last.starts(with: "plt".utf8) { $0 | 0x20 == $1 } || last.starts(with: ")plt".utf8) { $0 | 0x20 == $1 }
+        var tag = tag
+        // Byte by byte in place: every tag of every indicator of a site is asked.
+        return tag.withUTF8 { all in
+            // After blanks and an opening bracket or quote (`[TLP:AMBER]`), before blanks.
+            var (start, end) = (0, all.count)
+            while start < end, isBlank(all[start]) { start += 1 }
+            while start < end, openings.contains(all[start]) { start += 1 }
+            while end > start, isBlank(all[end - 1]) { end -= 1 }
+            guard end - start > 4 else { return false }
+            /// Whether `text` is written at `offset`, in any case.
+            func written(_ text: StaticString, at offset: Int) -> Bool {
+                offset >= start && offset + text.utf8CodeUnitCount <= end
+                    && (0..<text.utf8CodeUnitCount).allSatisfy { all[offset + $0] | 0x20 == text.utf8Start[$0] }
+            }
+            let separator = all[start + 3]
+            // `TLP:`, `TLP RED`, `tlp=red`, and `TLP2:`, `TLPv2:` as versions are written.
+            let afterName = isBlank(separator) || Self.labelSeparators.contains(Character(Unicode.Scalar(separator)))
+                || separator == UInt8(ascii: "=") || separator == UInt8(ascii: "2") || separator | 0x20 == UInt8(ascii: "v")
+            return written("tlp", at: start) && afterName || written("traffic", at: start) || written("t.l.p", at: start)
+                || written("tlp", at: end - 3) || written("tlp)", at: end - 4) || all[start..<end].contains { $0 >= 0x80 }
+        }
     }
 
     /// The level an internal output marks private material with at least (a private project,

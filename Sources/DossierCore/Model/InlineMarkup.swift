@@ -21,7 +21,7 @@ public enum InlineMarkup {
         var i = 0
         while i < bytes.count {
             let current = bytes[i]
-            if let end = hardBreak(bytes, at: i) ?? htmlTag(bytes, at: i) {
+            if current == UInt8(ascii: "<") || current == UInt8(ascii: "\\"), let end = hardBreak(bytes, at: i) ?? htmlTag(bytes, at: i) {
                 pieces.append((i..<end, false))
                 i = end
                 continue
@@ -133,7 +133,7 @@ public enum InlineMarkup {
                         && end < bytes.count && IndicatorBytes.isAlphanumeric(bytes[end])
                     if !isInWord, endsValue(i - 1), goesOn(end) { return true }
                     i = end
-                } else if let end = hardBreak(bytes, at: i) ?? htmlTag(bytes, at: i) {
+                } else if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "\\"), let end = hardBreak(bytes, at: i) ?? htmlTag(bytes, at: i) {
                     if endsValue(i - 1), goesOn(end) { return true }
                     i = end
                 } else if byte == UInt8(ascii: "["), let link = link(bytes, at: i) {

@@ -1,3 +1,5 @@
+import Foundation  // memchr
+
 /// TLP labels as reports, mails and front matter write them.
 extension TLP {
     /// The TLP labels written in `text`: `TLP` or `Traffic Light Protocol` (any case, not inside
@@ -52,14 +54,35 @@ extension TLP {
     /// `check`) is read whole only when this is true.
     static func mayWriteLabel(_ text: String) -> Bool {
         ByteSearch.contains(caseInsensitive: "tlp", in: text) || ByteSearch.contains(caseInsensitive: "t.l.p", in: text)
-            || ByteSearch.contains(caseInsensitive: "traffic", in: text) || mayBeDisguised(text)
+            || mayWriteLongName(text) || mayBeDisguised(text)
+    }
+
+    /// Whether `text` may write the long name (`longNameRange`), told by its bytes: `traffic`, then
+    /// blanks, hyphens or characters outside ASCII (a no-break space), then `light`, in any case.
+    /// Not `traffic` alone, which most notes of network intrusions write.
+    private static func mayWriteLongName(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var from = 0
+            while let found = ByteSearch.firstOffset(caseInsensitive: "traffic", in: bytes, from: from) {
+                var next = found + 7
+                while next < bytes.count, [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "-")].contains(bytes[next]) || bytes[next] >= 0x80 { next += 1 }
+                if next + 5 <= bytes.count, zip(bytes[next..<(next + 5)], "light".utf8).allSatisfy({ IndicatorBytes.lower($0) == $1 }) { return true }
+                from = found + 1
+            }
+            return false
+        }
     }
 
     /// Whether `text` holds an invisible character or a full-width form of ASCII: told first by
     /// their UTF-8 lead bytes, since curly quotes and dashes share only one of them.
     private static func mayBeDisguised(_ text: String) -> Bool {
-        text.utf8.contains { $0 == 0xC2 || $0 == 0xE1 || $0 == 0xE2 || $0 == 0xEF }
-            && text.unicodeScalars.contains { invisibleScalars.contains($0) || fullWidthASCII.contains($0.value) }
+        var text = text
+        let leads = text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return [0xC2, 0xE1, 0xE2, 0xEF].contains { lead in memchr(base, lead, bytes.count) != nil }
+        }
+        return leads && text.unicodeScalars.contains { invisibleScalars.contains($0) || fullWidthASCII.contains($0.value) }
     }
 
     /// The full-width forms of ASCII's printable characters, `！` to `～`.
@@ -74,7 +97,8 @@ extension TLP {
         // The next long name, looked for again only once passed: a text without one is read once;
         // so is the dotted short name (`T.L.P. RED`).
         var nextLong = longNameRange(in: rest)
-        var nextDotted = rest.range(of: "t.l.p", options: .caseInsensitive)
+        let dotted = ByteSearch.contains(caseInsensitive: "t.l.p", in: text)
+        var nextDotted = dotted ? rest.range(of: "t.l.p", options: .caseInsensitive) : nil
         func nextName() -> Range<String.Index>? {
             if let passed = nextLong, passed.lowerBound < rest.startIndex { nextLong = longNameRange(in: rest) }
             if let passed = nextDotted, passed.lowerBound < rest.startIndex { nextDotted = rest.range(of: "t.l.p", options: .caseInsensitive) }

@@ -483,6 +483,14 @@ struct WorkspaceLoaderTests {
         #expect(TLP(named: "T.L.P.:RED") == .red && TLP(named: "t.l.p amber") == .amber && TLP(named: "Amber (TLP)") == .amber && TLP(named: "RED TLP") == .red)
         #expect(TLP(named: "Blocked (TLP)") == nil && TLP(named: " TLP") == nil && TLP(named: "(tlp)") == nil)
         #expect(TLP.marked(by: ["T.L.P.:RED"]) == .red && TLP.marked(by: ["c2", "Amber (TLP)"]) == .amber)
+        // What a text must hold to be read for a label at all: `traffic` alone, as notes of
+        // network intrusions write it, is not enough.
+        for text in ["TLP:RED", "t.l.p. amber", "Traffic-Light-Protocol: RED", "traffic\u{A0}light protocol", "Traffic \n Light", "T\u{200B}LP:RED", "\u{FF34}\u{FF2C}\u{FF30}:RED"] {
+            #expect(TLP.mayWriteLabel(text), "\(text)")
+        }
+        for text in ["C2 traffic on port 443", "trafficking", "a plain note"] {
+            #expect(!TLP.mayWriteLabel(text), "\(text)")
+        }
         // An indicator's tags mark it however the level is written, an invisible character or not.
         for tags in [["tlp:red"], ["TLP RED"], ["TLP-RED"], ["Traffic Light Protocol: RED"], ["TLP\u{A0}RED"], ["tlp-red\u{200B}"], ["c2", "tlp:red"],
                      [" TLP:RED"], ["\ttlp:red"], ["TLP\u{0B}RED"]] {

@@ -39,12 +39,13 @@ public struct NoteMentionRule: ProjectRule {
         return diagnostics
     }
 
-    /// The values `body` writes, as its page shows them: a value that inline markup splits
-    /// (`e3b0c442<wbr>98fc...`, a hard line break inside, emphasis) is the whole value, at its
-    /// first part's place, not its parts (an md5 and a sha1 that are halves of a sha256).
+    /// The values `body` writes, as its page shows them: a value its writer let wrap with a tag
+    /// or a hard line break (`e3b0c442<wbr>98fc...`) is the whole value, at its first part's
+    /// place, not its parts (an md5 and a sha1 that are halves of a sha256). (Only a note that
+    /// holds a `<` or a `\` is read so: every note is, on every check.)
     static func mentions(in body: String) -> [ExtractedIndicator] {
         let found = Indicators.extract(from: body)
-        guard let joined = InlineMarkup.joined(body) else { return found }
+        guard ByteSearch.contains("<", in: body) || ByteSearch.contains("\\", in: body), let joined = InlineMarkup.joined(body) else { return found }
         let written = Set(found.map(\.value))
         let whole = Indicators.extract(from: joined).filter { !written.contains($0.value) }
         guard !whole.isEmpty else { return found }
