@@ -54,16 +54,28 @@ enum OutputFile {
     static func writeToStandardOutput(_ bytes: [UInt8], workspaceRoot root: String, internalOutput: String? = nil) throws {
         var status = stat()
         guard let internalOutput, fstat(STDOUT_FILENO, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
-              let file = FileReader.realPath("/proc/self/fd/\(STDOUT_FILENO)") else {
+              let file = path(ofDescriptor: STDOUT_FILENO) else {
             FileHandle.standardOutput.write(Data(bytes))
             return
         }
         if let site = publicSite(holding: (file as NSString).deletingLastPathComponent) {
-            Console.error("refusing to write \(internalOutput) to \(Console.printer.displayPath(file)): it is in \(Console.printer.displayPath(site))/, the public site, which a deployment publishes whole; send it elsewhere")
+            Console.error("refusing to write \(internalOutput) to \(Console.printer.displayPath(file)): it is in \(Console.printer.displayPath(site))/, the public site, which a deployment publishes whole; "
+                + "send it elsewhere, and delete the file the shell made there")
             throw ExitCode(1)
         }
         FileHandle.standardOutput.write(Data(bytes))
         Build.warnIfCommitted(file, what: internalOutput, root: FileReader.realPath(root) ?? root)
+    }
+
+    /// The path of the file open as `descriptor`, as the system names it.
+    private static func path(ofDescriptor descriptor: Int32) -> String? {
+        #if canImport(Darwin)
+        var buffer = [CChar](repeating: 0, count: Int(MAXPATHLEN))
+        guard fcntl(descriptor, F_GETPATH, &buffer) != -1 else { return nil }
+        return String(cString: buffer)
+        #else
+        return FileReader.realPath("/proc/self/fd/\(descriptor)")
+        #endif
     }
 
     /// The folder of a public site (`dossier build`'s) that `folder` is or is in: internal

@@ -80,7 +80,7 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
         }
         // Dotted (`T.L.P.:RED`), or the level first (`Amber (TLP)`, `RED TLP`), as cover pages
         // write it.
-        if key.hasPrefix("t.l.p") { key = "tlp" + key.dropFirst(5).drop { $0 == "." } }
+        key = Self.undotted(key)
         for suffix in [" (tlp)", "(tlp)", " tlp"] where key.hasSuffix(suffix) && key.count > suffix.count {
             key = key.dropLast(suffix.count)
             break
@@ -100,8 +100,10 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
         self.init(rawValue: key == "white" ? "clear" : String(key))
     }
 
-    /// The opening bytes of `enclosing`, told apart without making a `Character` of every tag's.
+    /// The opening and closing bytes of `enclosing`, told apart without making a `Character` of
+    /// every tag's.
     private static let openings = ByteSet("[({\"'".utf8)
+    private static let closings = ByteSet("])}\"'".utf8)
 
     /// Brackets and quotes a marking may be written in (`[TLP:AMBER]`), by their opening one.
     private static let enclosing: [Character: Character] = ["[": "]", "(": ")", "{": "}", "\"": "\"", "'": "'"]
@@ -113,6 +115,11 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
         guard text.contains(longName) else { return text }
         return text.replacingOccurrences(of: longName + " (tlp)", with: "tlp").replacingOccurrences(of: "tlp (" + longName + ")", with: "tlp")
             .replacingOccurrences(of: longName, with: "tlp")
+    }
+
+    /// `key` (lower-cased) with a dotted short name (`t.l.p.:red`) written `tlp` (`tlp:red`).
+    static func undotted(_ key: Substring) -> Substring {
+        key.hasPrefix("t.l.p") ? "tlp" + key.dropFirst(5).drop { $0 == "." } : key
     }
 
     /// What separates `TLP` from its level (`TLP:RED`, `TLP RED`, `TLP-RED`, `TLP/RED`).
@@ -148,7 +155,7 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
     public static func levelOfUnreadMarking(_ tag: String) -> TLP? {
         guard mayName(tag), TLP(named: tag) == nil else { return nil }
         // As `init(named:)` reads it: `tlp` and a separator, in brackets or not.
-        let key = withShortName(Tag.key(tag)).drop { enclosing[$0] != nil }
+        let key = undotted(withShortName(Tag.key(tag)).drop { enclosing[$0] != nil })
         // A colon or `=` as a tag's namespace has it: `tlp-red.example` or `tlp_team` is a name.
         guard key.hasPrefix("tlp"), let separator = key.dropFirst(3).first, separator == ":" || separator == "=" else { return nil }
         guard !key.filter({ !$0.isWhitespace }).hasSuffix("ex:chr") else { return nil }
@@ -158,7 +165,7 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
 
     /// False for a tag that is no TLP marking, told by its first bytes: after any blanks, neither
     /// `tlp` and a separator (a blank of any kind among them) nor the long name nor `t.l.p`, not
-    /// ending `tlp` or `(tlp)` (a level written first), and all ASCII
+    /// ending `tlp` (a level written first, `RED TLP`, `[Amber (TLP)]`), and all ASCII
     /// (a letter outside it may be a full-width `ｔｌｐ`, or a blank of its own). A level alone
     /// (`amber`) is an ordinary tag.
     private static func mayName(_ tag: String) -> Bool {
@@ -166,11 +173,12 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
         var tag = tag
         // Byte by byte in place: every tag of every indicator of a site is asked.
         return tag.withUTF8 { all in
-            // After blanks and an opening bracket or quote (`[TLP:AMBER]`), before blanks.
+            // After blanks and an opening bracket or quote (`[TLP:AMBER]`), before blanks and a
+            // closing one (`[RED TLP]`; `(tlp)` below with its own).
             var (start, end) = (0, all.count)
             while start < end, isBlank(all[start]) { start += 1 }
             while start < end, openings.contains(all[start]) { start += 1 }
-            while end > start, isBlank(all[end - 1]) { end -= 1 }
+            while end > start, isBlank(all[end - 1]) || closings.contains(all[end - 1]) { end -= 1 }
             guard end - start > 4 else { return false }
             /// Whether `text` is written at `offset`, in any case.
             func written(_ text: StaticString, at offset: Int) -> Bool {
@@ -182,7 +190,7 @@ public enum TLP: String, CaseIterable, Sendable, Codable, Hashable {
             let afterName = isBlank(separator) || Self.labelSeparators.contains(Character(Unicode.Scalar(separator)))
                 || separator == UInt8(ascii: "=") || separator == UInt8(ascii: "2") || separator | 0x20 == UInt8(ascii: "v")
             return written("tlp", at: start) && afterName || written("traffic", at: start) || written("t.l.p", at: start)
-                || written("tlp", at: end - 3) || written("tlp)", at: end - 4) || all[start..<end].contains { $0 >= 0x80 }
+                || written("tlp", at: end - 3) || all[start..<end].contains { $0 >= 0x80 }
         }
     }
 

@@ -1,7 +1,7 @@
 /// What Markdown's inline markup joins on a page: `192.0.2.*130*` shows `192.0.2.130`,
 /// `[vpn.acme](x)[.example](y)`, `vpn.acme[.example][ref]` and `vpn.acme[](x).example` show
-/// `vpn.acme.example`; so do an HTML tag, which a page shows as code (`secret<wbr>.example`), and
-/// a hard line break (`e3b0c442\` at a line's end). A value
+/// `vpn.acme.example`; so does an inline HTML tag (`secret<wbr>.example`, `192.0.<b>2.1</b>`),
+/// which a page shows as it is written, among the words it splits, for a reader to join. A value
 /// written so is published whole though no word of the file is it.
 public enum InlineMarkup {
     /// `text` with the emphasis and code markers that pair up taken out (as CommonMark pairs
@@ -21,7 +21,7 @@ public enum InlineMarkup {
         var i = 0
         while i < bytes.count {
             let current = bytes[i]
-            if current == UInt8(ascii: "<") || current == UInt8(ascii: "\\"), let end = hardBreak(bytes, at: i) ?? htmlTag(bytes, at: i) {
+            if current == UInt8(ascii: "<"), let end = htmlTag(bytes, at: i) {
                 pieces.append((i..<end, false))
                 i = end
                 continue
@@ -133,7 +133,7 @@ public enum InlineMarkup {
                         && end < bytes.count && IndicatorBytes.isAlphanumeric(bytes[end])
                     if !isInWord, endsValue(i - 1), goesOn(end) { return true }
                     i = end
-                } else if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "\\"), let end = hardBreak(bytes, at: i) ?? htmlTag(bytes, at: i) {
+                } else if byte == UInt8(ascii: "<"), let end = htmlTag(bytes, at: i) {
                     if endsValue(i - 1), goesOn(end) { return true }
                     i = end
                 } else if byte == UInt8(ascii: "["), let link = link(bytes, at: i) {
@@ -160,25 +160,24 @@ public enum InlineMarkup {
     /// Emphasis and code span markers (libcmark, as dossier uses it, has no strike-through).
     private static let markers = ByteSet("*_`".utf8)
 
-    /// What starts a link, an HTML tag or a hard line break.
+    /// HTML's elements that stand inside a word as well as between words.
+    private static let inlineElements: Set<String> = ["wbr", "span", "b", "i", "em", "strong", "u", "s", "mark", "small", "sub", "sup", "code", "kbd",
+        "samp", "var", "tt", "a", "abbr", "font", "ins", "del", "q", "cite", "bdi", "bdo", "data", "time"]
+
+    /// What starts a link, an HTML tag or an escape.
     private static let breaks = ByteSet("[<\\".utf8)
 
-    /// Where a hard line break at `start` ends: a backslash at a line's end, and the line break.
-    private static func hardBreak<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at start: Int) -> Int? where Bytes.Index == Int {
-        guard bytes[start] == UInt8(ascii: "\\"), start + 1 < bytes.count else { return nil }
-        if bytes[start + 1] == 0x0A { return start + 2 }
-        return bytes[start + 1] == 0x0D && start + 2 < bytes.count && bytes[start + 2] == 0x0A ? start + 3 : nil
-    }
-
-    /// Where the HTML tag at `start` ends, on one line (`<wbr>`, `</b>`, `<span class="x">`,
-    /// `<br/>`): what CommonMark reads as raw HTML, which dossier shows as code.
+    /// Where the inline HTML tag at `start` ends, on one line (`<wbr>`, `</b>`, `<span class="x">`):
+    /// what CommonMark reads as raw HTML. Not a tag that parts what it stands between (`<br>`,
+    /// `</td><td>` in a page's source quoted), whose words read apart.
     private static func htmlTag<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at start: Int) -> Int? where Bytes.Index == Int {
         guard bytes[start] == UInt8(ascii: "<") else { return nil }
         var i = start + 1
         if i < bytes.count, bytes[i] == UInt8(ascii: "/") { i += 1 }
         guard i < bytes.count, (bytes[i] | 0x20) >= UInt8(ascii: "a"), (bytes[i] | 0x20) <= UInt8(ascii: "z") else { return nil }
+        let nameStart = i
         while i < bytes.count, IndicatorBytes.isAlphanumeric(bytes[i]) || bytes[i] == UInt8(ascii: "-") { i += 1 }
-        guard i < bytes.count else { return nil }
+        guard i < bytes.count, inlineElements.contains(String(decoding: (nameStart..<i).map { IndicatorBytes.lower(bytes[$0]) }, as: UTF8.self)) else { return nil }
         if bytes[i] != UInt8(ascii: ">") {
             // Attributes, or `/>`, after a blank or the slash.
             guard bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == UInt8(ascii: "/") else { return nil }

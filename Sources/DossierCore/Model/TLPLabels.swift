@@ -2,12 +2,6 @@ import Foundation  // memchr
 
 /// TLP labels as reports, mails and front matter write them.
 extension TLP {
-    /// The TLP labels written in `text`: `TLP` or `Traffic Light Protocol` (any case, not inside
-    /// a word), then a colon, a blank, a dash, an underscore or a slash (`TLP:AMBER`, `TLP: RED`,
-    /// `TLP RED`, `TLP-GREEN`, `TLP_CLEAR`, `Traffic Light Protocol (TLP): AMBER`; also `=`, a
-    /// no-break space, an en dash, and a version, `TLP v2.0: AMBER`), and a level,
-    /// `AMBER+STRICT` before `AMBER`; each with where it is written. What imports read as a file's
-    /// marking, and what hides a note whose front matter writes one.
     /// The labels of `text` that mark it as a title marks itself: at its start or its end, with
     /// only blanks, brackets and markup beside (`TLP:RED - Acme breach`, `[TLP:AMBER] Kit`,
     /// `Acme breach (TLP:AMBER)`); not a mention inside (`Reuse of a kit from a TLP:RED report`).
@@ -23,6 +17,14 @@ extension TLP {
         labels(in: text).map(\.tlp).max()
     }
 
+    /// The TLP labels written in `text`, each with where it is written: `TLP` (or `T.L.P.`, or
+    /// `Traffic Light Protocol`; any case, not inside a word), then a separator (a colon, a
+    /// blank, a dash, an underscore, a slash, a bracket; also `=`, a no-break space, an en dash),
+    /// a version (`TLP v2.0: AMBER`), a form's field (`TLP Level: AMBER`) or, before a level in
+    /// capitals, a sentence's words (`The TLP is AMBER`), and a level, `AMBER+STRICT` before
+    /// `AMBER`. A level before the name reads too, in capitals or with the name in brackets
+    /// (`RED TLP`, `Amber (TLP)`). What imports read as a file's marking, and what hides a note
+    /// whose front matter writes one.
     public static func labels(in text: String) -> [(tlp: TLP, range: Range<String.Index>)] {
         let found = writtenLabels(in: text)
         // A label with an invisible character inside (`T\u{200B}LP:RED`, `TLP:R\u{00AD}ED`), as a
@@ -30,24 +32,42 @@ extension TLP {
         // as East Asian text writes them): read again without them, in ASCII. (Between the name
         // and its level, an invisible one is a separator, read the first time.)
         guard mayBeDisguised(text) else { return found }
-        var visible = ""
+        // Mapped back by Unicode scalar: taking out a joiner or a space may join or part the
+        // characters around it (an emoji's, a CR LF), never the scalars.
+        var visible = String.UnicodeScalarView()
         var origins: [String.Index] = []
-        for index in text.indices {
-            let kept = text[index].unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
-                if invisibleScalars.contains(scalar) { return nil }
-                return fullWidthASCII.contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0) : scalar
-            }
-            guard !kept.isEmpty else { continue }
-            visible.unicodeScalars.append(contentsOf: kept)
+        for index in text.unicodeScalars.indices {
+            let scalar = text.unicodeScalars[index]
+            guard !invisibleScalars.contains(scalar) else { continue }
+            visible.append(fullWidthASCII.contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0)! : scalar)
             origins.append(index)
         }
-        let hidden = writtenLabels(in: visible).map { label in
-            let first = visible.distance(from: visible.startIndex, to: label.range.lowerBound)
-            let count = visible.distance(from: label.range.lowerBound, to: label.range.upperBound)
-            return (tlp: label.tlp, range: origins[first]..<text.index(after: origins[first + count - 1]))
+        let shown = String(visible)
+        // The labels are in order: their offsets are counted on from the last one.
+        var (at, offset) = (shown.unicodeScalars.startIndex, 0)
+        func scalarOffset(_ index: String.Index) -> Int {
+            offset += shown.unicodeScalars.distance(from: at, to: index)
+            at = index
+            return offset
         }
-        return (found + hidden.filter { label in !found.contains { $0.range.overlaps(label.range) } })
-            .sorted { $0.range.lowerBound < $1.range.lowerBound }
+        let hidden = writtenLabels(in: shown).map { label in
+            let (first, end) = (scalarOffset(label.range.lowerBound), scalarOffset(label.range.upperBound))
+            // Out to the characters of `text` that hold the label's first and last scalars.
+            let lower = text.index(before: text.index(after: origins[first]))
+            return (tlp: label.tlp, range: lower..<text.index(after: origins[end - 1]))
+        }
+        // Both lists in order: a label read twice (once each way) is kept once.
+        var merged: [(tlp: TLP, range: Range<String.Index>)] = []
+        var next = 0
+        for label in hidden {
+            while next < found.count, found[next].range.upperBound <= label.range.lowerBound {
+                merged.append(found[next])
+                next += 1
+            }
+            if next < found.count, found[next].range.overlaps(label.range) { continue }
+            merged.append(label)
+        }
+        return merged + found[next...]
     }
 
     /// False only for a text that cannot write a label: one read often (every public note at each
@@ -88,7 +108,8 @@ extension TLP {
     /// The full-width forms of ASCII's printable characters, `！` to `～`.
     private static let fullWidthASCII: ClosedRange<UInt32> = 0xFF01...0xFF5E
 
-    /// Zero-width spaces and joiners, the word joiner, a byte order mark, a soft hyphen.
+    /// Zero-width spaces and joiners, the word joiner, a byte order mark, a soft hyphen, the
+    /// Mongolian vowel separator.
     private static let invisibleScalars: Set<Unicode.Scalar> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{00AD}", "\u{180E}"]
 
     private static func writtenLabels(in text: String) -> [(tlp: TLP, range: Range<String.Index>)] {
@@ -129,10 +150,14 @@ extension TLP {
             if let past = pastVersion(after) { after = past.drop { separatorsInText.contains($0) } }
             // The field's own name between (`TLP Level: AMBER`, `TLP Color - Red`), as forms and
             // mails write it, or a sentence's words (`The TLP is AMBER`, `TLP level set to RED`).
+            var inSentence = false
             for _ in 0..<3 {
-                let field = after.prefix { $0.isLetter }
-                guard fieldWords.contains(field.lowercased()), let next = after[field.endIndex...].first, separatorsInText.contains(next) else { break }
-                after = after[field.endIndex...].drop { separatorsInText.contains($0) }
+                let written = after.prefix { $0.isLetter }
+                let field = written.lowercased()
+                guard fieldWords.contains(field) || sentenceWords.contains(field), let next = after[written.endIndex...].first,
+                      separatorsInText.contains(next) else { break }
+                if sentenceWords.contains(field) { inSentence = true }
+                after = after[written.endIndex...].drop { separatorsInText.contains($0) }
             }
             var word = after.prefix { $0.isLetter || $0 == "+" }
             var level = String(word)
@@ -147,7 +172,9 @@ extension TLP {
             let next = text[word.endIndex...].prefix(2)
             if let first = next.first, ".-_".contains(first), next.dropFirst().first.map({ $0.isLetter || $0.isNumber }) ?? false { continue }
             if name.lowerBound > text.startIndex, ".-_/@".contains(text[text.index(before: name.lowerBound)]) { continue }
-            if let tlp = TLP(named: level) {
+            // In a sentence, a level in capitals alone is a marking (`The TLP is AMBER`, not
+            // `whether the TLP is red`).
+            if let tlp = TLP(named: level), !inSentence || !word.contains(where: \.isLowercase) {
                 found.append((tlp, name.lowerBound..<word.endIndex))
             } else if let before = levelBefore(name, in: text) {
                 found.append(before)
@@ -156,17 +183,20 @@ extension TLP {
         return found
     }
 
-    /// What a form names the field of a TLP label by, between `TLP` and its level, and the words
-    /// a sentence puts there.
-    private static let fieldWords: Set<String> = ["level", "color", "colour", "rating", "designation", "classification", "status", "marking", "label", "code",
-        "is", "was", "set", "to", "of", "as", "marked"]
+    /// What a form names the field of a TLP label by, between `TLP` and its level.
+    private static let fieldWords: Set<String> = ["level", "color", "colour", "rating", "designation", "classification", "status", "marking", "label", "code"]
 
-    /// A level written before the name, with a blank between (`AMBER (TLP)`, `RED TLP`), as some
-    /// cover pages and mails write it; not a word that goes on (`RED TLPs`).
+    /// What a sentence puts there (`The TLP is AMBER`, `TLP level set to RED`).
+    private static let sentenceWords: Set<String> = ["is", "was", "set", "to", "of", "as", "marked"]
+
+    /// A level written before the name, with a blank between, as some cover pages and mails
+    /// write it: in capitals (`RED TLP`), or with the name in brackets (`Amber (TLP)`); not a
+    /// word of prose (`the red TLP marking`, `Amber TLP guidance`), nor one that goes on (`RED TLPs`).
     private static func levelBefore(_ name: Range<String.Index>, in text: String) -> (TLP, Range<String.Index>)? {
         var start = name.lowerBound
         var end = name.upperBound
-        if start > text.startIndex, text[text.index(before: start)] == "(", text[end...].first == ")" {
+        let bracketed = start > text.startIndex && text[text.index(before: start)] == "(" && text[end...].first == ")"
+        if bracketed {
             start = text.index(before: start)
             end = text.index(after: end)
         }
@@ -176,7 +206,7 @@ extension TLP {
         let wordEnd = text.index(start, offsetBy: -blanks)
         let letters = text[..<wordEnd].reversed().prefix { $0.isLetter || $0 == "+" }.count
         let wordStart = text.index(wordEnd, offsetBy: -letters)
-        guard let tlp = TLP(named: String(text[wordStart..<wordEnd])) else { return nil }
+        guard bracketed || !text[wordStart..<wordEnd].contains(where: \.isLowercase), let tlp = TLP(named: String(text[wordStart..<wordEnd])) else { return nil }
         return (tlp, wordStart..<end)
     }
 

@@ -33,10 +33,20 @@ enum CSVImporter {
         }
 
         static func of(_ header: String) -> Column? {
-            let key = String(header.lowercased().unicodeScalars.filter { !" _-\t".unicodeScalars.contains($0) })
-            // Any other header naming TLP (`TLP Color`, `tlp_marking`, `TLP (2.0)`) is the
-            // marking's: dropped as a column dossier has no field for, it published the row.
-            return allCases.first { $0.names.contains(key) } ?? (key.contains("tlp") || key.contains("trafficlight") ? .tlp : nil)
+            let key = key(of: header)
+            return allCases.first { $0.names.contains(key) }
+        }
+
+        /// Whether a header names TLP otherwise (`TLP Color`, `tlp_marking`, `TLP (2.0)`): the
+        /// marking's column when no header is `tlp`, `marking`..., since dropped as a column
+        /// dossier has no field for, it published the row.
+        static func namesTLP(_ header: String) -> Bool {
+            let key = key(of: header)
+            return key.contains("tlp") || key.contains("trafficlight")
+        }
+
+        private static func key(of header: String) -> String {
+            String(header.lowercased().unicodeScalars.filter { !" _-\t".unicodeScalars.contains($0) })
         }
     }
 
@@ -83,6 +93,9 @@ enum CSVImporter {
             guard let column = Column.of(field.text.trimmingSpaces) else { continue }
             if column == .tags { tagColumns.append(index) }
             if columns[column] == nil { columns[column] = index }
+        }
+        if columns[.tlp] == nil, let marking = header.fields.indices.first(where: { !columns.values.contains($0) && Column.namesTLP(header.fields[$0].text) }) {
+            columns[.tlp] = marking
         }
         // Without a value column, columns named after a type (`url`, `domain`, `ip`, `sha256`)
         // each hold values of it, as feeds write them.

@@ -483,6 +483,11 @@ struct WorkspaceLoaderTests {
         #expect(TLP(named: "T.L.P.:RED") == .red && TLP(named: "t.l.p amber") == .amber && TLP(named: "Amber (TLP)") == .amber && TLP(named: "RED TLP") == .red)
         #expect(TLP(named: "Blocked (TLP)") == nil && TLP(named: " TLP") == nil && TLP(named: "(tlp)") == nil)
         #expect(TLP.marked(by: ["T.L.P.:RED"]) == .red && TLP.marked(by: ["c2", "Amber (TLP)"]) == .amber)
+        // Each spelling a tag is read as a marking by marks what it is on, in brackets or quotes too.
+        for tag in ["[RED TLP]", "\"RED TLP\"", "{red tlp}", "[Amber (TLP)]", "(RED TLP)", "[T.L.P.:RED]", "'TLP RED'"] {
+            #expect(TLP(named: tag) != nil && TLP.marked(by: [tag]) == TLP(named: tag), "\(tag)")
+        }
+        #expect(TLP.levelOfUnreadMarking("T.L.P.:AMBR") == .red && TLP.levelOfUnreadMarking("tlp:ambr") == .red)
         // What a text must hold to be read for a label at all: `traffic` alone, as notes of
         // network intrusions write it, is not enough.
         for text in ["TLP:RED", "t.l.p. amber", "Traffic-Light-Protocol: RED", "traffic\u{A0}light protocol", "Traffic \n Light", "T\u{200B}LP:RED", "\u{FF34}\u{FF2C}\u{FF30}:RED"] {

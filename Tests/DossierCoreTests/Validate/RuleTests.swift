@@ -327,6 +327,12 @@ struct RuleTests {
             try $0.write("p/notes/01.md", "Sample e3b0c44298fc1c149afbf4c8996fb924<wbr>27ae41e4649b934ca495991b7852b855 seen.\n")
         }, rule: NoteMentionRule())
         #expect(split == ["p/notes/01.md:1:8: warning: sha256 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 is written in this note but not recorded; add it with `dossier add p e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855`"], "\(split)")
+        // A value written apart, elsewhere, is still its own.
+        let apart = try diagnostics({
+            try $0.addProject("p")
+            try $0.write("p/notes/01.md", "C2 at evil.example first.\n\nLater cdn<wbr>.evil.example too.\n")
+        }, rule: NoteMentionRule())
+        #expect(apart.map { $0.split(separator: " ").prefix(3).joined(separator: " ") } == ["p/notes/01.md:1:7: warning: domain", "p/notes/01.md:3:7: warning: domain"], "\(apart)")
         // A private note of a public project: the command records the value private, so that
         // following it publishes nothing the note kept out of the public site; a public note's not.
         let privateNote = try diagnostics({
@@ -888,14 +894,15 @@ struct RuleTests {
             try $0.write("p/notes/06.md", "Portal vpn.acme-corp[.example][r] and 192.0.2.[130][].\n\n[r]: https://x.example/\n[130]: https://y.example/\n")
             // A direction mark or an invisible operator shows as nothing too.
             try $0.write("p/notes/05.md", "Portal vpn.acme-corp&lrm;.example and vpn.acme&InvisibleTimes;-corp.example\n")
-            // An HTML tag, shown as code, and a hard line break: the value reads whole across them.
+            // An inline HTML tag, shown as written: the value reads whole across it. Not a hard
+            // line break, nor a tag that parts words (`<br>`, table cells).
             try $0.write("p/notes/07.md", "Portal vpn.acme-corp.<wbr>example and 192.0.<span class=\"x\">2.130</span>.\n")
-            try $0.write("p/notes/08.md", "Portal vpn.acme-corp.\\\nexample end\n")
+            try $0.write("p/notes/08.md", "Portal vpn.acme-corp.\\\nexample end, 192.0.<br>2.130 and <td>192.0.</td><td>2.130</td>\n")
         }, rule: PublishedPrivateValueRule())
         let lines = found.map { $0.split(separator: ":").prefix(2).joined(separator: ":") }
         #expect(lines == ["p/notes/01.md:4", "p/notes/01.md:4", "p/notes/01.md:7", "p/notes/02.md:1", "p/notes/03.md:1", "p/notes/04.md:1", "p/notes/05.md:1", "p/notes/06.md:1", "p/notes/06.md:1",
-            "p/notes/07.md:1", "p/notes/07.md:1", "p/notes/08.md:1"], "\(found)")
-        #expect(InlineMarkup.joined("Hash e3b0c442<wbr>98fc and a\\\nb, <br/>x, <b>bold</b> words") == "Hash e3b0c44298fc and ab, x, bold words")
+            "p/notes/07.md:1", "p/notes/07.md:1"], "\(found)")
+        #expect(InlineMarkup.joined("Hash e3b0c442<wbr>98fc and a\\\nb, <br/>x, <b>bold</b> words") == "Hash e3b0c44298fc and a\\\nb, <br/>x, bold words")
         #expect(InlineMarkup.joined("Mail <user@example.com> or <https://x.example/>, 2 < 3 > 1") == nil)
         #expect(InlineMarkup.joined("**Bold** words, a [link](https://x.example/) and host_name.") == nil)
         #expect(InlineMarkup.joined("See 192.0.2.*130*.") == "See 192.0.2.130.")

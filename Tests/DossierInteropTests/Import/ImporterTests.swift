@@ -129,6 +129,9 @@ import Testing
             let colored = Importer.read(Array("value,\(header)\nd.example,RED\ne.example,clear\n".utf8), path: "/c.csv")
             #expect(colored.projectTLP == .red && colored.unrepresentable.isEmpty, "\(header): \(colored.unrepresentable)")
         }
+        // Beside a `tlp` column, another header naming TLP is no marking of its own.
+        let both = Importer.read(Array("value,tlp_note,tlp\nf.example,,red\n".utf8), path: "/c.csv")
+        #expect(try both.projectTLP == .red && both.marking(of: #require(both.indicators.first)) == .red)
     }
 
     @Test("a CSV value that is an address or host with a port comes in without the port, counted, as MISP and text imports take it")
@@ -290,6 +293,18 @@ import Testing
         #expect(TextImporter.labels(in: "Report (TLP (RED)), RED (TLP), \u{FF34}\u{FF2C}\u{FF30}:RED, \u{FF34}\u{FF2C}\u{FF30}\u{FF1A}\u{FF21}\u{FF2D}\u{FF22}\u{FF25}\u{FF32}")
             == [.red, .red, .red, .amber])
         #expect(TextImporter.labels(in: "TLP (see below), TLP (the protocol)") == [])
+        // Prose that speaks of levels marks nothing: a sentence's level or one before the name in
+        // capitals alone, or with the name in brackets.
+        #expect(TextImporter.labels(in: "The red TLP marking means no sharing. Whether the TLP is red or not, we publish. We follow the Amber TLP guidance; a TLP of red is rare; Operation Red TLP.") == [])
+        // Read again without invisible characters, each label is where the text writes it, whatever
+        // the characters around it (an emoji's joiners, a CR LF, a combining mark after a space).
+        for (text, label) in [("family \u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467} then T\u{200B}LP:RED", "T\u{200B}LP:RED"),
+                              ("line\r\u{200B}\nT\u{200B}LP:RED", "T\u{200B}LP:RED"), ("e\u{200B}\u{0301} T\u{200B}LP:AMBER", "T\u{200B}LP:AMBER"),
+                              ("\u{1F468}\u{200D}\u{1F469} TLP:RED \u{FF34}\u{FF2C}\u{FF30}:AMBER", "TLP:RED")] {
+            let found = TLP.labels(in: text)
+            #expect(found.first.map { String(text[$0.range]) } == label, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(TLP.labels(in: "\u{1F468}\u{200D}\u{1F469} TLP:RED \u{FF34}\u{FF2C}\u{FF30}:AMBER").map(\.tlp) == [.red, .amber])
         #expect(TextImporter.isLabelLine("[TLP RED]") && TextImporter.isLabelLine("**TLP: AMBER**"))
         #expect(!TextImporter.isLabelLine("TLP RED 198.51.100.7") && !TextImporter.isLabelLine("TLP RED and TLP AMBER"))
         let result = Importer.read(Array("TLP RED\ntr6[.]example\n198.51.100.7\n".utf8), path: "/list.txt")

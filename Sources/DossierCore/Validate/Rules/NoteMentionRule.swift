@@ -40,24 +40,37 @@ public struct NoteMentionRule: ProjectRule {
     }
 
     /// The values `body` writes, as its page shows them: a value its writer let wrap with a tag
-    /// or a hard line break (`e3b0c442<wbr>98fc...`) is the whole value, at its first part's
-    /// place, not its parts (an md5 and a sha1 that are halves of a sha256). (Only a note that
-    /// holds a `<` or a `\` is read so: every note is, on every check.)
+    /// (`e3b0c442<wbr>98fc...`) is the whole value, at its first part's place, not its parts (an
+    /// md5 and a sha1 that are halves of a sha256). (Only a note that holds a `<` is read so:
+    /// every note is, on every check.)
     static func mentions(in body: String) -> [ExtractedIndicator] {
         let found = Indicators.extract(from: body)
-        guard ByteSearch.contains("<", in: body) || ByteSearch.contains("\\", in: body), let joined = InlineMarkup.joined(body) else { return found }
+        guard ByteSearch.contains("<", in: body), let joined = InlineMarkup.joined(body) else { return found }
         let written = Set(found.map(\.value))
         let whole = Indicators.extract(from: joined).filter { !written.contains($0.value) }
         guard !whole.isEmpty else { return found }
-        var parts: Set<String> = []
+        // A part is on the whole value's line (markup within a line is taken out, never a line
+        // break), within the value as the joined text has it, widened by what was taken out of
+        // that line.
+        let (bodyLines, joinedLines) = (body.split(separator: "\n", omittingEmptySubsequences: false), joined.split(separator: "\n", omittingEmptySubsequences: false))
+        var parts: Set<Int> = []
         let placed = whole.map { value in
             var value = value
-            let split = found.filter { $0.value.utf8.count < value.value.utf8.count && value.value.contains($0.value) }
-            parts.formUnion(split.map(\.value))
-            if let first = split.first { (value.line, value.column) = (first.line, first.column) }
+            let line = value.line - 1
+            let taken = line < min(bodyLines.count, joinedLines.count) ? bodyLines[line].unicodeScalars.count - joinedLines[line].unicodeScalars.count : 0
+            let end = value.column + value.value.unicodeScalars.count + taken
+            let split = found.indices.filter { index in
+                let part = found[index]
+                return part.line == value.line && part.column >= value.column && part.column < end
+                    && part.value.utf8.count < value.value.utf8.count && value.value.contains(part.value)
+            }
+            parts.formUnion(split)
+            // At its first part's place when that part starts it; else where the joined text has it.
+            if let first = split.first, value.value.hasPrefix(found[first].value) { (value.line, value.column) = (found[first].line, found[first].column) }
             return value
         }
-        return (found.filter { !parts.contains($0.value) } + placed).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        let kept = found.indices.filter { !parts.contains($0) }.map { found[$0] }
+        return (kept + placed).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
     }
 
     /// The values mentioned in the notes that the project records, by value alone (a 40-hex hash
